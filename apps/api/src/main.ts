@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { configureHttpApp, loadConfigOrExit, prepareDatabase } from '@sg/server';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+
+/**
+ * `node main.js`          migrate, seed the demo organisation (outside production), serve HTTP.
+ * `node main.js migrate`  apply pending migrations and exit (for deploy pipelines).
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('api');
+  const command = process.argv[2];
+  if (command === 'migrate') {
+    await prepareDatabase({ ...config, runMigrations: true }, { seed: false });
+    return;
+  }
+  await prepareDatabase(config, { seed: true });
+  const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureHttpApp(app);
+  await app.listen(config.apiPort);
+  app.get(Logger).log(`API listening on http://localhost:${config.apiPort}/api (queue backend: ${config.queueBackend})`);
+}
+
+main().catch((error) => {
+  console.error('api failed to start:', error);
+  process.exit(1);
+});

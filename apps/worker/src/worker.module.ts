@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, AppConfigModule, AppLoggerModule, DatabaseModule, SystemWorkerModule } from '@sg/server';
+
+/** The queue worker: the same feature libraries as the API, processors only, no controllers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, SystemWorkerModule],
+    };
+  }
+}

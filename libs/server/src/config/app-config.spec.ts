@@ -1,0 +1,54 @@
+import { ConfigurationError, loadConfig } from './app-config';
+
+const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/safeguard' };
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults and picks the PostgreSQL queue backend without REDIS_URL', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      apiPort: 3000,
+      queueBackend: 'postgres',
+      queuePrefix: 'sg',
+      demoSeed: true,
+      nodeEnv: 'development',
+      runMigrations: true,
+    });
+  });
+
+  it('uses Redis for queues when REDIS_URL is set', () => {
+    const config = loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(config.queueBackend).toBe('redis');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('treats an empty REDIS_URL as unset', () => {
+    expect(loadConfig({ ...base, REDIS_URL: '' }).queueBackend).toBe('postgres');
+  });
+
+  it('names a missing DATABASE_URL', () => {
+    expect(problemsOf({})).toEqual(['DATABASE_URL is required but not set']);
+  });
+
+  it('names every bad setting at once', () => {
+    const problems = problemsOf({ ...base, API_PORT: 'eighty', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(3);
+    expect(problems.some((p) => p.startsWith('API_PORT:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('REDIS_URL:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('LOG_LEVEL:'))).toBe(true);
+  });
+
+  it('refuses demo accounts in production and does not seed them by default there', () => {
+    expect(problemsOf({ ...base, NODE_ENV: 'production', DEMO_SEED: 'true' })[0]).toMatch(/^DEMO_SEED:/);
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).demoSeed).toBe(false);
+  });
+});

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the API and worker read, parsed once at start-up. Nothing else reads
+ * `process.env`. The README's configuration table lists the same settings.
+ */
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
+export const appConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    API_PORT: port.default(3000),
+    DATABASE_URL: postgresUrl,
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,30}$/, 'lower-case letters, digits and _ only, starting with a letter')
+      .default('sg'),
+    DEMO_SEED: booleanFromString.optional(),
+    DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-safeguard-2026'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MIGRATIONS_RUN: booleanFromString.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_SEED'],
+        message: 'demo accounts with a known password are refused when NODE_ENV=production',
+      });
+    }
+  });
+
+export type QueueBackendKind = 'postgres' | 'redis';
+
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly apiPort: number;
+  readonly databaseUrl: string;
+  readonly redisUrl: string | undefined;
+  readonly queueBackend: QueueBackendKind;
+  readonly queuePrefix: string;
+  readonly demoSeed: boolean;
+  readonly demoPassword: string;
+  readonly logLevel: string;
+  readonly runMigrations: boolean;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Parses the environment into the typed configuration, or throws naming every bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // An empty setting (`REDIS_URL=`) means "not set", as it does in a shell.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = appConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigurationError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const missing = issue.code === 'invalid_type' && present[name] === undefined;
+        return missing ? `${name} is required but not set` : `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  const value = parsed.data;
+  return {
+    nodeEnv: value.NODE_ENV,
+    apiPort: value.API_PORT,
+    databaseUrl: value.DATABASE_URL,
+    redisUrl: value.REDIS_URL,
+    queueBackend: value.REDIS_URL ? 'redis' : 'postgres',
+    queuePrefix: value.QUEUE_PREFIX,
+    demoSeed: value.DEMO_SEED ?? value.NODE_ENV !== 'production',
+    demoPassword: value.DEMO_PASSWORD,
+    logLevel: value.LOG_LEVEL,
+    runMigrations: value.MIGRATIONS_RUN,
+  };
+}

@@ -1,0 +1,40 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX, API_ROUTES } from '@sg/contracts';
+import helmet from 'helmet';
+
+/** Largest request body accepted; bigger ones are answered 413 before any code runs. */
+export const MAX_BODY_BYTES = '1mb';
+
+/**
+ * Everything about the HTTP surface that is not a controller: prefix, security headers, body
+ * limits, OpenAPI. Shared by main.ts and the integration tests, so tests exercise the real setup.
+ */
+export function configureHttpApp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.setGlobalPrefix(API_PREFIX);
+  // The web server on WEB_PORT proxies /api here; trust its X-Forwarded-For for per-client limits.
+  express.set('trust proxy', 'loopback');
+  express.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  express.use(
+    helmet({
+      // Swagger UI needs inline scripts and styles; the rest of the API serves JSON only.
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  );
+  express.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    express,
+    new DocumentBuilder()
+      .setTitle('Safeguard Triage API')
+      .setDescription('Intake, triage and case work for organisations helping people who are being sextorted.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/${API_ROUTES.docs}`, express, document, {
+    jsonDocumentUrl: `${API_PREFIX}/${API_ROUTES.docs}-json`,
+  });
+}

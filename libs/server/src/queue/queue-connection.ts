@@ -1,0 +1,47 @@
+import { ConnectionOptions, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+
+/** BullMQ keeps its own tables in this schema, away from the application's. */
+export const BULLMQ_SCHEMA = 'bullmq';
+
+export interface QueueConnection {
+  connection: ConnectionOptions;
+  prefix: string;
+}
+
+function redisOptions(redisUrl: string) {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ's workers block on Redis; they must never give up on a command.
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Picks the queue backend for this process: Redis when REDIS_URL is set (the choice at scale),
+ * otherwise BullMQ 6's PostgreSQL backend in the application's own database, so a fresh clone
+ * needs no Redis. `@nestjs/bullmq` cannot take a backend factory, so the choice is made
+ * process-wide, before any queue or worker is constructed.
+ */
+export function queueConnection(config: AppConfig): QueueConnection {
+  if (config.queueBackend === 'redis' && config.redisUrl) {
+    setDefaultBackendFactory();
+    return { connection: redisOptions(config.redisUrl), prefix: config.queuePrefix };
+  }
+  setDefaultBackendFactory(createPostgresBackend);
+  const postgres = {
+    connectionString: config.databaseUrl,
+    schema: BULLMQ_SCHEMA,
+    // Creates or upgrades BullMQ's schema under its own advisory lock; safe from many processes.
+    migrate: true,
+    max: 5,
+  };
+  // The PostgreSQL options travel through @nestjs/bullmq's Redis-typed `connection` untouched.
+  return { connection: postgres as unknown as ConnectionOptions, prefix: config.queuePrefix };
+}

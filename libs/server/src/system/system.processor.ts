@@ -1,0 +1,35 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HeartbeatJob, QUEUES, SYSTEM_JOBS } from '@sg/contracts';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { WORKER_ID } from './worker-identity';
+
+/**
+ * Processes the `system` queue. The heartbeat proves end to end that jobs flow from the queue
+ * backend through a worker into the database; health reports when it last happened.
+ */
+@Processor(QUEUES.system)
+export class SystemProcessor extends WorkerHost {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async process(job: Job<HeartbeatJob>): Promise<{ workerId: string }> {
+    switch (job.name) {
+      case SYSTEM_JOBS.heartbeat:
+        // An upsert: running the same heartbeat twice is harmless.
+        await this.dataSource.query(
+          `INSERT INTO worker_heartbeat (worker_id, last_seen_at, jobs_processed)
+           VALUES ($1, now(), 1)
+           ON CONFLICT (worker_id) DO UPDATE
+             SET last_seen_at = now(), jobs_processed = worker_heartbeat.jobs_processed + 1`,
+          [WORKER_ID],
+        );
+        return { workerId: WORKER_ID };
+      default:
+        // Unknown jobs fail loudly (and stay in the failed set) rather than vanish.
+        throw new Error(`No handler for job "${job.name}" on queue "${QUEUES.system}"`);
+    }
+  }
+}

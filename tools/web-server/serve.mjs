@@ -1,0 +1,61 @@
+// Serves the built Angular app and forwards /api to the API, so one URL is all a person needs.
+// Used by `npm start`, the browser tests and the `web` container.
+import compression from 'compression';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+
+export function createWebServer({ staticDir, apiUrl }) {
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`No built web app in ${staticDir}: run "npx nx build web" first`);
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  // Mounted first and uncompressed: live updates (server-sent events) must not be buffered.
+  app.use(
+    createProxyMiddleware({
+      target: apiUrl,
+      changeOrigin: false,
+      xfwd: true,
+      pathFilter: '/api',
+      proxyTimeout: 0,
+      on: {
+        error: (_error, _req, res) => {
+          if ('writeHead' in res && !res.headersSent) {
+            res.writeHead(502, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ statusCode: 502, message: 'The API is not reachable right now. Please try again in a moment.' }));
+          }
+        },
+      },
+    }),
+  );
+  app.use(compression());
+  // Hashed bundles never change; index.html must always be fresh so a deploy is picked up.
+  app.use(
+    express.static(staticDir, {
+      index: false,
+      setHeaders: (res, path) => {
+        const hashed = /-[A-Z0-9]{8,}\.(js|css|woff2?)$/i.test(path);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  // Client-side routes (/help, /cases/123) all load the app shell.
+  app.get('/{*path}', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(staticDir, 'index.html'));
+  });
+  return app;
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const port = Number(process.env.WEB_PORT ?? 4200);
+  const apiUrl = process.env.API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 3000}`;
+  const staticDir = resolve(process.env.WEB_DIST_DIR ?? 'dist/apps/web/browser');
+  const server = createWebServer({ staticDir, apiUrl }).listen(port, () => {
+    console.log(`web: serving ${staticDir} on http://localhost:${port}, /api -> ${apiUrl}`);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+}
