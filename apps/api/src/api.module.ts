@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, AppConfigModule, AppLoggerModule, DatabaseModule, HealthModule, QueueModule } from '@sg/server';
+import { ApiFeaturesModule, AppConfig, AppConfigModule, AppLoggerModule, DatabaseModule, QueueModule } from '@sg/server';
 
 /** The HTTP API: composes the feature modules from @sg/server. No logic lives here. */
 @Module({})
@@ -7,7 +7,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, QueueModule, HealthModule],
+      imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, QueueModule, ApiFeaturesModule],
     };
   }
 }

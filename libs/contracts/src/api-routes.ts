@@ -4,4 +4,13 @@ export const API_PREFIX = 'api';
 export const API_ROUTES = {
   health: 'health',
   docs: 'docs',
+  intakes: 'intakes',
+  caseAccess: 'case-access',
+  resources: 'resources',
+  auth: 'auth',
 } as const;
+
+/** Browser-side helper: `/api/intakes` etc. */
+export function apiPath(route: (typeof API_ROUTES)[keyof typeof API_ROUTES], ...rest: string[]): string {
+  return ['', API_PREFIX, route, ...rest].join('/');
+}

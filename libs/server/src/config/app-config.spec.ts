@@ -47,8 +47,18 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith('LOG_LEVEL:'))).toBe(true);
   });
 
+  const key = Buffer.alloc(32, 7).toString('base64');
+
   it('refuses demo accounts in production and does not seed them by default there', () => {
-    expect(problemsOf({ ...base, NODE_ENV: 'production', DEMO_SEED: 'true' })[0]).toMatch(/^DEMO_SEED:/);
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }).demoSeed).toBe(false);
+    expect(problemsOf({ ...base, NODE_ENV: 'production', DEMO_SEED: 'true', DATA_ENCRYPTION_KEY: key })).toEqual([
+      'DEMO_SEED: demo accounts with a known password are refused when NODE_ENV=production',
+    ]);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', DATA_ENCRYPTION_KEY: key }).demoSeed).toBe(false);
+  });
+
+  it('requires a real encryption key in production and checks its length', () => {
+    expect(problemsOf({ ...base, NODE_ENV: 'production' })[0]).toMatch(/^DATA_ENCRYPTION_KEY: is required/);
+    expect(problemsOf({ ...base, DATA_ENCRYPTION_KEY: 'c2hvcnQ=' })[0]).toMatch(/^DATA_ENCRYPTION_KEY: must be 32 random bytes/);
+    expect(loadConfig({ ...base, DATA_ENCRYPTION_KEY: key }).dataEncryptionKey).toEqual(Buffer.alloc(32, 7));
   });
 });

@@ -31,6 +31,14 @@ export const appConfigSchema = z
     DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-safeguard-2026'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MIGRATIONS_RUN: booleanFromString.default(true),
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+    INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -38,6 +46,13 @@ export const appConfigSchema = z
         code: 'custom',
         path: ['DEMO_SEED'],
         message: 'demo accounts with a known password are refused when NODE_ENV=production',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_ENCRYPTION_KEY'],
+        message: 'is required when NODE_ENV=production (contact details are encrypted with it)',
       });
     }
   });
@@ -55,7 +70,18 @@ export interface AppConfig {
   readonly demoPassword: string;
   readonly logLevel: string;
   readonly runMigrations: boolean;
+  /** 32 bytes; every key the app uses (encryption, access codes, sessions) is derived from it. */
+  readonly dataEncryptionKey: Buffer;
+  readonly intakeRateLimit: { limit: number; windowSeconds: number };
+  readonly apiRateLimitPerMinute: number;
+  readonly sessionTtlMinutes: number;
 }
+
+/**
+ * Used only outside production when DATA_ENCRYPTION_KEY is not set, so `npm start` works on a
+ * fresh clone. Production refuses to start without a real key.
+ */
+export const DEVELOPMENT_ONLY_KEY = Buffer.from('c2FmZWd1YXJkLXRyaWFnZS1kZXZlbG9wbWVudC1rZXk=', 'base64');
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -90,5 +116,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoPassword: value.DEMO_PASSWORD,
     logLevel: value.LOG_LEVEL,
     runMigrations: value.MIGRATIONS_RUN,
+    dataEncryptionKey: value.DATA_ENCRYPTION_KEY ? Buffer.from(value.DATA_ENCRYPTION_KEY, 'base64') : DEVELOPMENT_ONLY_KEY,
+    intakeRateLimit: { limit: value.INTAKE_RATE_LIMIT, windowSeconds: value.INTAKE_RATE_WINDOW_SECONDS },
+    apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
+    sessionTtlMinutes: value.SESSION_TTL_MINUTES,
   };
 }

@@ -1,6 +1,20 @@
 import { Organisation } from '../accounts/organisation.entity';
 import { StaffUser } from '../accounts/staff-user.entity';
+import { CaseContentUrl, CaseEvent, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
+import { SupportCase } from '../cases/support-case.entity';
+import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 
 /** Every TypeORM entity, listed once: the app, the worker and the migration CLI all use this. */
-export const ENTITIES = [Organisation, StaffUser, WorkerHeartbeat];
+export const ENTITIES = [
+  Organisation,
+  StaffUser,
+  WorkerHeartbeat,
+  SupportCase,
+  CasePlatform,
+  CaseContentUrl,
+  CasePlanStep,
+  CaseEvent,
+  IdempotencyRecord,
+  ResourceEntryRow,
+];

@@ -1,7 +1,8 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+import { IntakeAndCases1763900000000 } from './1763900000000-intake-and-cases';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the API and worker are
  * bundled, so migration files are not on disk beside them at run time.
  */
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, IntakeAndCases1763900000000];

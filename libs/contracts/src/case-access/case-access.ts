@@ -1,0 +1,53 @@
+import * as z from 'zod';
+import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, MatchedResource } from '@sg/domain';
+import { CONTENT_POSTED_ANSWERS } from '@sg/domain';
+import { MAX_CONTENT_URLS, MAX_PLATFORMS, httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
+
+/**
+ * The person's own view of their case, opened with the reference and access code (no account).
+ * It never carries staff notes, assignee names or internal triage detail.
+ */
+export const caseAccessRequestSchema = z.strictObject({
+  reference: z.string({ error: () => 'is required' }).trim().toUpperCase().regex(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'must look like SG-XXXX-XXXX'),
+  accessCode: z.string({ error: () => 'is required' }).trim().toUpperCase().regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'must look like XXXX-XXXX-XXXX-XXXX'),
+});
+export type CaseAccessRequest = z.input<typeof caseAccessRequestSchema>;
+
+export const CASE_STATUS_FOR_PUBLIC = {
+  new: 'Received: someone will pick it up soon',
+  in_progress: 'Someone is working on it',
+  waiting: 'Waiting for an answer (from you, a platform or the police)',
+  resolved: 'Resolved',
+  closed: 'Closed',
+} as const;
+
+export interface CaseAccessView {
+  reference: string;
+  createdAt: string;
+  /** In words, from CASE_STATUS_FOR_PUBLIC. */
+  status: string;
+  actionPlan: ActionPlanStep[];
+  resources: MatchedResource[];
+  firstResponseWithin: string | null;
+  /** What the person has added since, newest first (their own words only). */
+  additions: Array<{ at: string; summary: string }>;
+}
+
+/** Adding information later: any of these, at least one. Facts that change re-run triage. */
+export const caseAdditionSchema = caseAccessRequestSchema.extend({
+  note: z.string().trim().min(1).max(5000, 'must be at most 5000 characters').optional(),
+  deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form' }).nullable().optional(),
+  contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
+  platforms: z.array(platformEntrySchema).max(MAX_PLATFORMS).optional(),
+  contentUrls: z.array(httpUrlSchema).max(MAX_CONTENT_URLS).optional(),
+}).refine(
+  (body) => body.note !== undefined || body.deadlineAt !== undefined || body.contentPosted !== undefined || (body.platforms?.length ?? 0) > 0 || (body.contentUrls?.length ?? 0) > 0,
+  { message: 'add at least one thing: a note, a deadline, whether content is posted, a platform or a link', path: ['note'] },
+);
+export type CaseAdditionRequest = z.input<typeof caseAdditionSchema>;
+
+export const planStepUpdateSchema = caseAccessRequestSchema.extend({
+  key: z.enum(ACTION_PLAN_STEP_KEYS),
+  done: z.boolean(),
+});
+export type PlanStepUpdateRequest = z.input<typeof planStepUpdateSchema>;

@@ -1,0 +1,110 @@
+import {
+  AGE_BANDS,
+  CONTACT_CHANNELS,
+  CONTENT_POSTED_ANSWERS,
+  DEMANDS,
+  INTAKE_CHANNELS,
+  SELF_HARM_ANSWERS,
+  SUBMITTERS,
+  isCountryCode,
+} from '@sg/domain';
+import * as z from 'zod';
+
+/**
+ * `POST /api/intakes`: the one definition of a valid intake, used by the API to validate and
+ * document it and by the web form to check answers before sending. Unknown fields are rejected.
+ */
+export const MAX_PLATFORMS = 20;
+export const MAX_CONTENT_URLS = 50;
+export const MAX_NARRATIVE_LENGTH = 5000;
+export const MAX_ALIAS_LENGTH = 80;
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: () => `must be one of: ${values.join(', ')} (${what})` });
+
+const yesNoOrNull = (what: string) => z.boolean({ error: () => `must be true, false or null (${what})` }).nullable();
+
+export const httpUrlSchema = z
+  .string({ error: () => 'must be a web address' })
+  .trim()
+  .max(2048, 'must be at most 2048 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  }, 'must be a full web address starting with http:// or https://');
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: () => 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional();
+
+export const platformEntrySchema = z.strictObject({
+  platform: z.string({ error: () => 'is required (the app or site, e.g. Instagram)' }).trim().min(1, 'is required (the app or site, e.g. Instagram)').max(80, 'must be at most 80 characters'),
+  offenderHandle: optionalText(200),
+  profileUrl: httpUrlSchema.optional(),
+});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+
+export const intakeContactSchema = z
+  .strictObject({
+    channel: oneOf(CONTACT_CHANNELS, 'how we may contact you'),
+    value: optionalText(200),
+    safeTimes: optionalText(200),
+    canMentionOrganisation: z.boolean({ error: () => 'must be true or false' }),
+  })
+  .superRefine((contact, ctx) => {
+    if (contact.channel === 'none') return;
+    if (!contact.value) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `is required when the contact channel is ${contact.channel}` });
+    } else if (contact.channel === 'email' && !EMAIL.test(contact.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an email address like name@example.com' });
+    } else if (contact.channel !== 'email' && !PHONE.test(contact.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be a phone number (digits, spaces, + and brackets)' });
+    }
+  });
+
+export const intakeRequestSchema = z.strictObject({
+  submittedBy: oneOf(SUBMITTERS, 'who is filling in the form'),
+  channel: oneOf(INTAKE_CHANNELS, 'how the intake arrived'),
+  alias: optionalText(MAX_ALIAS_LENGTH),
+  ageBand: oneOf(AGE_BANDS, 'age now'),
+  contentMadeUnder18: yesNoOrNull('whether the content was made under 18'),
+  country: z
+    .string({ error: () => 'is required (a two-letter country code such as US, GB or MY)' })
+    .refine(isCountryCode, 'must be a two-letter country code in capitals, such as US, GB or MY'),
+  selfHarm: oneOf(SELF_HARM_ANSWERS, 'thoughts of self-harm'),
+  immediateDanger: z.boolean({ error: () => 'must be true or false' }),
+  deadlineAt: z.iso
+    .datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form, e.g. 2026-11-23T18:00:00Z' })
+    .nullable(),
+  demands: z
+    .array(oneOf(DEMANDS, 'what they are asking for'), { error: () => 'must be a list' })
+    .max(DEMANDS.length)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat an answer'),
+  contentPosted: oneOf(CONTENT_POSTED_ANSWERS, 'whether anything has been posted'),
+  stillInContact: yesNoOrNull('whether you are still in contact'),
+  paid: yesNoOrNull('whether you have paid'),
+  platforms: z.array(platformEntrySchema, { error: () => 'must be a list' }).max(MAX_PLATFORMS, `must have at most ${MAX_PLATFORMS} entries`),
+  contentUrls: z.array(httpUrlSchema, { error: () => 'must be a list' }).max(MAX_CONTENT_URLS, `must have at most ${MAX_CONTENT_URLS} entries`),
+  narrative: optionalText(MAX_NARRATIVE_LENGTH),
+  contact: intakeContactSchema,
+  consent: z.strictObject({
+    storeData: z.literal(true, { error: () => 'must be true: we cannot keep a case without your consent' }),
+    contactMe: z.boolean({ error: () => 'must be true or false' }),
+  }),
+});
+
+export type IntakeRequest = z.input<typeof intakeRequestSchema>;
+export type ParsedIntakeRequest = z.output<typeof intakeRequestSchema>;
+
+/** The header that makes a submission safe to retry: same key and body, same case. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;

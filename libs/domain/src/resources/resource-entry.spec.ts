@@ -1,0 +1,72 @@
+import { RESOURCE_DIRECTORY_SEED } from './resource-directory-seed';
+import { ResourceFacts, selectCrisisResources, selectResources } from './resource-entry';
+
+const adultUs: ResourceFacts = {
+  country: 'US',
+  ageBand: '18_plus',
+  contentMadeUnder18: false,
+  selfHarm: 'none',
+  immediateDanger: false,
+  paid: false,
+  demands: [],
+};
+const names = (facts: Partial<ResourceFacts>) => selectResources(RESOURCE_DIRECTORY_SEED, { ...adultUs, ...facts }).map((r) => r.key);
+
+describe('selectResources', () => {
+  it('gives an adult in the US the FBI, StopNCII and legal help, not child routes or crisis lines', () => {
+    const keys = names({});
+    expect(keys).toEqual(expect.arrayContaining(['us-fbi', 'any-stopncii', 'us-ccri', 'any-local-police']));
+    expect(keys).not.toContain('us-ncmec-cybertipline');
+    expect(keys).not.toContain('any-take-it-down');
+    expect(keys).not.toContain('us-988');
+  });
+
+  it('gives a minor in the US the CyberTipline and Take It Down', () => {
+    const keys = names({ ageBand: '13_17', contentMadeUnder18: null });
+    expect(keys).toEqual(expect.arrayContaining(['us-ncmec-cybertipline', 'any-take-it-down']));
+    expect(keys).not.toContain('any-stopncii');
+  });
+
+  it('gives both routes when the age is unknown', () => {
+    expect(names({ ageBand: 'unknown', contentMadeUnder18: null })).toEqual(
+      expect.arrayContaining(['any-take-it-down', 'any-stopncii', 'us-ncmec-cybertipline']),
+    );
+  });
+
+  it('puts crisis lines first when there is any risk of self-harm, country before anywhere', () => {
+    const keys = names({ selfHarm: 'thoughts' });
+    expect(keys.slice(0, 3)).toEqual(['us-emergency', 'us-988', 'any-emergency']);
+  });
+
+  it('adds IC3 for financial sextortion', () => {
+    expect(names({ demands: ['money'] })).toContain('us-ic3');
+    expect(names({})).not.toContain('us-ic3');
+  });
+
+  it('uses only the visitor’s country and the worldwide entries', () => {
+    const keys = names({ country: 'MY', ageBand: '13_17' });
+    expect(keys).toContain('my-cyber999');
+    expect(keys.some((k) => k.startsWith('us-') || k.startsWith('gb-'))).toBe(false);
+    expect(names({ country: 'gb', ageBand: '13_17' })).toEqual(expect.arrayContaining(['gb-ceop', 'gb-report-remove']));
+  });
+
+  it('explains each suggestion in plain words', () => {
+    const minor = selectResources(RESOURCE_DIRECTORY_SEED, { ...adultUs, ageBand: '13_17' });
+    expect(minor.find((r) => r.key === 'any-take-it-down')?.reason).toMatch(/under 18/);
+  });
+});
+
+describe('selectCrisisResources', () => {
+  it('lists only crisis contacts for the country and anywhere', () => {
+    expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'MY').map((r) => r.key)).toEqual([
+      'my-emergency',
+      'my-befrienders-kl',
+      'my-mhpss',
+      'any-emergency',
+    ]);
+  });
+
+  it('still gives the emergency number for a country the directory does not cover', () => {
+    expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'FR').map((r) => r.key)).toEqual(['any-emergency']);
+  });
+});

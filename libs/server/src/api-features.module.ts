@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CaseAccessModule } from './case-access/case-access.module';
+import { HealthModule } from './health/health.module';
+import { RateLimitModule } from './http/rate-limit.module';
+import { IntakeModule } from './intake/intake.module';
+import { ResourcesModule } from './resources/resources.module';
+import { SecurityModule } from './security/security.module';
+
+/**
+ * Every HTTP feature of the API, in one place so the app and the integration tests compose the
+ * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
+ */
+@Module({
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule],
+})
+export class ApiFeaturesModule {}

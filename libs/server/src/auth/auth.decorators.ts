@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { StaffRole } from '@sg/domain';
+import { AuthenticatedRequest, StaffPrincipal } from './staff-principal';
+
+export const PUBLIC_ENDPOINT = 'public-endpoint';
+export const REQUIRED_ROLES = 'required-roles';
+
+/** Anyone may call this endpoint. A valid staff token, if sent, is still read (staff intake). */
+export const Public = () => SetMetadata(PUBLIC_ENDPOINT, true);
+
+/** Only these roles may call this endpoint (any signed-in staff when not given). */
+export const Roles = (...roles: StaffRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** The signed-in member of staff, or undefined on a public endpoint called without a token. */
+export const CurrentStaff = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): StaffPrincipal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().staff,
+);

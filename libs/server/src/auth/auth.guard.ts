@@ -1,0 +1,62 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { isStaffRole, StaffRole } from '@sg/domain';
+import { PUBLIC_ENDPOINT, REQUIRED_ROLES } from './auth.decorators';
+import { AuthenticatedRequest } from './staff-principal';
+
+interface AccessTokenClaims {
+  sub: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
+/**
+ * Global guard: every endpoint needs a staff token unless marked `@Public()`; `@Roles()` narrows
+ * who may call it. Missing or bad token → 401; signed in with the wrong role → 403.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, [context.getHandler(), context.getClass()]);
+    const token = this.bearerToken(request);
+    if (token) {
+      request.staff = await this.verify(token);
+    } else if (!isPublic) {
+      throw new UnauthorizedException('Sign in to use this: send "Authorization: Bearer <token>"');
+    }
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    if (roles?.length && (!request.staff || !roles.includes(request.staff.role))) {
+      if (!request.staff) throw new UnauthorizedException('Sign in to use this');
+      throw new ForbiddenException(`This needs the ${roles.join(' or ')} role`);
+    }
+    return true;
+  }
+
+  private bearerToken(request: AuthenticatedRequest): string | undefined {
+    const header = request.headers['authorization'];
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value) return undefined;
+    const [scheme, token] = value.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException('The Authorization header must be "Bearer <token>"');
+    return token;
+  }
+
+  private async verify(token: string) {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      if (!isStaffRole(claims.role)) throw new Error('unknown role');
+      return { id: claims.sub, email: claims.email, displayName: claims.name, role: claims.role };
+    } catch {
+      throw new UnauthorizedException('Your sign-in has expired or is not valid. Please sign in again.');
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { StaffRole } from '@sg/domain';
+
+/** Who is calling, from a verified access token. */
+export interface StaffPrincipal {
+  id: string;
+  email: string;
+  displayName: string;
+  role: StaffRole;
+}
+
+/** Express request as our guards leave it. */
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  staff?: StaffPrincipal;
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  API_ROUTES,
+  CaseAccessView,
+  caseAccessRequestSchema,
+  caseAdditionSchema,
+  planStepUpdateSchema,
+} from '@sg/contracts';
+import { Response } from 'express';
+import { z } from 'zod';
+import { Public } from '../auth/auth.decorators';
+import { RateLimit } from '../http/rate-limit';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { CaseAccessService } from './case-access.service';
+
+type AccessBody = z.output<typeof caseAccessRequestSchema>;
+type AdditionBody = z.output<typeof caseAdditionSchema>;
+type PlanStepBody = z.output<typeof planStepUpdateSchema>;
+
+/**
+ * The person's way back to their case. POST, not GET, so the access code never sits in a URL,
+ * a browser history or a proxy log.
+ */
+@ApiTags('case access (public)')
+@Controller(API_ROUTES.caseAccess)
+@Public()
+@RateLimit('case-access')
+@ApiNotFoundResponse({ description: 'No case with that reference and access code (which part is wrong is not said)' })
+@ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+export class CaseAccessController {
+  constructor(private readonly access: CaseAccessService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiBody({ schema: z.toJSONSchema(caseAccessRequestSchema, { io: 'input' }) as object })
+  @ApiOkResponse({ description: 'Status in words, the action plan, resources and what the person added' })
+  view(@Body(new ZodValidationPipe(caseAccessRequestSchema)) body: AccessBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
+    res.setHeader('Cache-Control', 'no-store');
+    return this.access.view(body.reference, body.accessCode);
+  }
+
+  @Post('plan-steps')
+  @HttpCode(200)
+  @ApiBody({ schema: z.toJSONSchema(planStepUpdateSchema, { io: 'input' }) as object })
+  setPlanStep(@Body(new ZodValidationPipe(planStepUpdateSchema)) body: PlanStepBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
+    res.setHeader('Cache-Control', 'no-store');
+    return this.access.setPlanStep(body.reference, body.accessCode, body.key, body.done);
+  }
+
+  @Post('additions')
+  @HttpCode(200)
+  @ApiBody({ schema: z.toJSONSchema(caseAdditionSchema, { io: 'input' }) as object })
+  add(@Body(new ZodValidationPipe(caseAdditionSchema)) body: AdditionBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
+    res.setHeader('Cache-Control', 'no-store');
+    const { reference, accessCode, ...addition } = body;
+    return this.access.add(reference, accessCode, addition);
+  }
+}

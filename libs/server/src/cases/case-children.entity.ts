@@ -1,0 +1,61 @@
+import { ActionPlanStepKey } from '@sg/domain';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An app or site involved, with the threatener's handle and profile there. */
+@Entity({ name: 'case_platform' })
+export class CasePlatform {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ type: 'text' }) platform!: string;
+  @Column({ name: 'offender_handle', type: 'text', nullable: true }) offenderHandle!: string | null;
+  @Column({ name: 'profile_url', type: 'text', nullable: true }) profileUrl!: string | null;
+  @Column({ name: 'added_at', type: 'timestamptz' }) addedAt!: Date;
+}
+
+/** Where content has been posted (a link only; never the content). */
+@Entity({ name: 'case_content_url' })
+export class CaseContentUrl {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ type: 'text' }) url!: string;
+  @Column({ name: 'added_at', type: 'timestamptz' }) addedAt!: Date;
+}
+
+/** One step of the personal action plan, as generated at intake, and whether it is done. */
+@Entity({ name: 'case_plan_step' })
+export class CasePlanStep {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @PrimaryColumn({ type: 'text' }) key!: ActionPlanStepKey;
+  @Column({ type: 'smallint' }) position!: number;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text' }) detail!: string;
+  @Column({ type: 'boolean', default: false }) done!: boolean;
+  @Column({ name: 'done_at', type: 'timestamptz', nullable: true }) doneAt!: Date | null;
+}
+
+export const CASE_EVENT_ACTORS = ['person', 'staff', 'system'] as const;
+export type CaseEventActor = (typeof CASE_EVENT_ACTORS)[number];
+
+/** The case timeline: everything that happened, append-only. */
+@Entity({ name: 'case_event' })
+export class CaseEvent {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ type: 'timestamptz' }) at!: Date;
+  @Column({ name: 'actor_kind', type: 'text' }) actorKind!: CaseEventActor;
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ type: 'jsonb' }) data!: Record<string, unknown>;
+}
+
+/** A remembered submission: the same Idempotency-Key returns the same case, never a duplicate. */
+@Entity({ name: 'idempotency_record' })
+export class IdempotencyRecord {
+  @PrimaryColumn({ type: 'text' }) scope!: string;
+  @PrimaryColumn({ type: 'text' }) key!: string;
+  @Column({ name: 'request_hash', type: 'text' }) requestHash!: string;
+  /** The original response, sealed: it holds the access code, which is never stored in clear. */
+  @Column({ name: 'response_sealed', type: 'bytea', nullable: true }) responseSealed!: Buffer | null;
+  @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

@@ -1,0 +1,54 @@
+import { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { CaseStatus } from './case-status';
+
+/**
+ * A person's case. `case` is an SQL keyword, hence `support_case`. Contact details are sealed
+ * (AES-GCM, see DataProtection) and never selected by default, so list queries cannot leak them.
+ */
+@Entity({ name: 'support_case' })
+export class SupportCase {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text', unique: true }) reference!: string;
+  @Column({ name: 'access_code_hash', type: 'text', select: false }) accessCodeHash!: string;
+  @Column({ type: 'text', default: 'new' }) status!: CaseStatus;
+
+  /** The priority in force: the override if there is one, else what triage computed. */
+  @Column({ type: 'text' }) priority!: Priority;
+  /** 0 = emergency ... 3 = standard: the queues sort on it. */
+  @Column({ name: 'priority_rank', type: 'smallint' }) priorityRank!: number;
+  @Column({ name: 'triage_priority', type: 'text' }) triagePriority!: Priority;
+  @Column({ name: 'triage_factors', type: 'jsonb' }) triageFactors!: TriageFactor[];
+  @Column({ name: 'triaged_at', type: 'timestamptz' }) triagedAt!: Date;
+  @Column({ name: 'priority_override', type: 'text', nullable: true }) priorityOverride!: Priority | null;
+  @Column({ name: 'priority_override_reason', type: 'text', nullable: true }) priorityOverrideReason!: string | null;
+  @Column({ name: 'priority_override_by', type: 'uuid', nullable: true }) priorityOverrideBy!: string | null;
+  @Column({ name: 'priority_override_at', type: 'timestamptz', nullable: true }) priorityOverrideAt!: Date | null;
+  @Column({ name: 'first_response_due_at', type: 'timestamptz' }) firstResponseDueAt!: Date;
+  @Column({ name: 'first_responded_at', type: 'timestamptz', nullable: true }) firstRespondedAt!: Date | null;
+
+  @Column({ name: 'submitted_by', type: 'text' }) submittedBy!: Submitter;
+  @Column({ type: 'text' }) channel!: IntakeChannel;
+  @Column({ type: 'text', nullable: true }) alias!: string | null;
+  @Column({ name: 'age_band', type: 'text' }) ageBand!: AgeBand;
+  @Column({ name: 'content_made_under_18', type: 'boolean', nullable: true }) contentMadeUnder18!: boolean | null;
+  @Column({ type: 'text' }) country!: string;
+  @Column({ name: 'self_harm', type: 'text' }) selfHarm!: SelfHarmAnswer;
+  @Column({ name: 'immediate_danger', type: 'boolean' }) immediateDanger!: boolean;
+  @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true }) deadlineAt!: Date | null;
+  @Column({ type: 'text', array: true }) demands!: Demand[];
+  @Column({ name: 'content_posted', type: 'text' }) contentPosted!: ContentPostedAnswer;
+  @Column({ name: 'still_in_contact', type: 'boolean', nullable: true }) stillInContact!: boolean | null;
+  @Column({ type: 'boolean', nullable: true }) paid!: boolean | null;
+  @Column({ type: 'text', nullable: true }) narrative!: string | null;
+
+  @Column({ name: 'contact_channel', type: 'text' }) contactChannel!: ContactChannel;
+  @Column({ name: 'contact_sealed', type: 'bytea', nullable: true, select: false }) contactSealed!: Buffer | null;
+  @Column({ name: 'consent_contact', type: 'boolean' }) consentContact!: boolean;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @VersionColumn() version!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { onlyWhereMarked, RateLimitGuard } from './rate-limit';
+
+/**
+ * Per-client limits (by IP; the web server's X-Forwarded-For is trusted from loopback). Counters
+ * live in this process's memory, so each API instance counts separately.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        setHeaders: false,
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: config.apiRateLimitPerMinute },
+          // Generous enough for a school or family sharing one connection.
+          {
+            name: 'intake',
+            ttl: config.intakeRateLimit.windowSeconds * 1000,
+            limit: config.intakeRateLimit.limit,
+            skipIf: onlyWhereMarked('intake'),
+          },
+          // The reference + code pair has ~78 random bits; this just keeps guessing pointless.
+          { name: 'case-access', ttl: 60_000, limit: 30, skipIf: onlyWhereMarked('case-access') },
+          { name: 'login', ttl: 60_000, limit: 10, skipIf: onlyWhereMarked('login') },
+        ],
+      }),
+    }),
+  ],
+  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+})
+export class RateLimitModule {}

@@ -1,0 +1,26 @@
+import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerException } from '@nestjs/throttler';
+import { Response } from 'express';
+
+/**
+ * Named limits. `default` applies to every endpoint; the others apply only to endpoints marked
+ * with `@RateLimit(name)` (see `onlyWhereMarked`).
+ */
+export type RateLimitBucket = 'intake' | 'case-access' | 'login';
+
+export const RATE_LIMIT_BUCKET = 'rate-limit-bucket';
+export const RateLimit = (bucket: RateLimitBucket) => SetMetadata(RATE_LIMIT_BUCKET, bucket);
+
+export function onlyWhereMarked(bucket: RateLimitBucket) {
+  return (context: ExecutionContext) => Reflect.getMetadata(RATE_LIMIT_BUCKET, context.getHandler()) !== bucket;
+}
+
+/** The throttler, answering `429` with a plain `Retry-After` (seconds) whichever limit was hit. */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const response = context.switchToHttp().getResponse<Response>();
+    response.setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    throw new ThrottlerException('Too many requests from this connection. Please wait a little and try again.');
+  }
+}

@@ -1,0 +1,187 @@
+import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
+import {
+  buildActionPlan,
+  CaseFacts,
+  describeResponseTarget,
+  FIRST_RESPONSE_TARGET_MINUTES,
+  priorityRank,
+  selectResources,
+  triage,
+} from '@sg/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { validationError } from '../http/zod-validation.pipe';
+import { ResourceDirectory } from '../resources/resource-directory.service';
+import { newAccessCode, newCaseReference } from '../security/codes';
+import { DataProtection } from '../security/data-protection';
+import { stableHash } from './stable-hash';
+
+const IDEMPOTENCY_SCOPE = 'intake';
+const UNIQUE_VIOLATION = '23505';
+
+export interface IntakeOutcome {
+  response: IntakeResponse;
+  /** True when this was a replay of an earlier submission with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+export function caseFactsFrom(intake: ParsedIntakeRequest): CaseFacts {
+  return {
+    submittedBy: intake.submittedBy,
+    ageBand: intake.ageBand,
+    contentMadeUnder18: intake.contentMadeUnder18,
+    country: intake.country,
+    selfHarm: intake.selfHarm,
+    immediateDanger: intake.immediateDanger,
+    deadlineAt: intake.deadlineAt ? new Date(intake.deadlineAt) : null,
+    demands: intake.demands,
+    contentPosted: intake.contentPosted,
+    stillInContact: intake.stillInContact,
+    paid: intake.paid,
+  };
+}
+
+/**
+ * Turns an intake into a case: triage, action plan and resources computed from the facts, then
+ * the whole case written in one transaction (all of it or none of it), remembered under its
+ * Idempotency-Key so a retried submission returns the same case.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: ResourceDirectory,
+    private readonly protection: DataProtection,
+  ) {}
+
+  async submit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined, idempotencyKey: string | undefined): Promise<IntakeOutcome> {
+    this.checkWhoMaySubmit(intake, staff);
+    const requestHash = stableHash(intake);
+    // A reference is random; on the rare clash the whole transaction is retried with a new one.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction((manager) => this.write(manager, intake, staff, idempotencyKey, requestHash));
+      } catch (error) {
+        const clash = (error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === 'support_case_reference_key';
+        if (!clash || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  private checkWhoMaySubmit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined): void {
+    if (staff) return;
+    if (intake.submittedBy === 'staff') {
+      throw new UnauthorizedException('Intakes recorded by staff need a staff sign-in');
+    }
+    if (intake.channel !== 'web') {
+      throw validationError([{ path: 'channel', message: 'must be "web" for a public submission; phone, chat and email intakes are recorded by staff' }]);
+    }
+  }
+
+  private async write(
+    manager: EntityManager,
+    intake: ParsedIntakeRequest,
+    staff: StaffPrincipal | undefined,
+    idempotencyKey: string | undefined,
+    requestHash: string,
+  ): Promise<IntakeOutcome> {
+    if (idempotencyKey) {
+      // A concurrent submission with the same key waits here until the first one commits.
+      const claimed = await manager.query(
+        `INSERT INTO idempotency_record (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+        [IDEMPOTENCY_SCOPE, idempotencyKey, requestHash],
+      );
+      if (claimed.length === 0) return this.replay(manager, idempotencyKey, requestHash);
+    }
+
+    const now = new Date();
+    const facts = caseFactsFrom(intake);
+    const result = triage(facts, now);
+    const actionPlan = buildActionPlan(facts);
+    const resources = selectResources(await this.directory.activeEntries(), facts);
+    const wantsContact = intake.contact.channel !== 'none' && intake.consent.contactMe;
+    const response: IntakeResponse = {
+      reference: newCaseReference(),
+      accessCode: newAccessCode(),
+      actionPlan,
+      resources,
+      firstResponseWithin: wantsContact ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[result.priority]) : null,
+    };
+    const caseId = randomUUID();
+    const contact = intake.contact.channel === 'none' && !intake.contact.safeTimes ? null : intake.contact;
+
+    await manager.query(
+      `INSERT INTO support_case (
+         id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
+         first_response_due_at, submitted_by, channel, alias, age_band, content_made_under_18, country, self_harm,
+         immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative,
+         contact_channel, contact_sealed, consent_contact, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+               $23, $24, $25, $26, $7, $7)`,
+      [
+        caseId, response.reference, this.protection.hashAccessCode(response.reference, response.accessCode),
+        result.priority, priorityRank(result.priority), JSON.stringify(result.factors), now,
+        result.firstResponseDueAt, intake.submittedBy, intake.channel, intake.alias ?? null, intake.ageBand,
+        intake.contentMadeUnder18, intake.country, intake.selfHarm, intake.immediateDanger, facts.deadlineAt,
+        intake.demands, intake.contentPosted, intake.stillInContact, intake.paid, intake.narrative ?? null,
+        intake.contact.channel, contact ? this.protection.seal(contact, caseId) : null, intake.consent.contactMe,
+        staff?.id ?? null,
+      ],
+    );
+    await insertPlatforms(manager, caseId, intake.platforms);
+    await insertContentUrls(manager, caseId, intake.contentUrls);
+    await manager.query(
+      `INSERT INTO case_plan_step (case_id, key, position, title, detail)
+       SELECT $1, key, position, title, detail FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) AS s(key, position, title, detail)`,
+      [caseId, actionPlan.map((s) => s.key), actionPlan.map((_, i) => i), actionPlan.map((s) => s.title), actionPlan.map((s) => s.detail)],
+    );
+    await manager.query(
+      `INSERT INTO case_event (case_id, at, actor_kind, actor_id, kind, data) VALUES ($1, $2, $3, $4, 'case_created', $5)`,
+      [caseId, now, staff ? 'staff' : 'person', staff?.id ?? null, JSON.stringify({ channel: intake.channel, submittedBy: intake.submittedBy, priority: result.priority, factors: result.factors.map((f) => f.key) })],
+    );
+    if (idempotencyKey) {
+      await manager.query(`UPDATE idempotency_record SET response_sealed = $3, case_id = $4 WHERE scope = $1 AND key = $2`, [
+        IDEMPOTENCY_SCOPE,
+        idempotencyKey,
+        this.protection.seal(response, `${IDEMPOTENCY_SCOPE}:${idempotencyKey}`),
+        caseId,
+      ]);
+    }
+    return { response, replayed: false };
+  }
+
+  private async replay(manager: EntityManager, key: string, requestHash: string): Promise<IntakeOutcome> {
+    const [record] = await manager.query(`SELECT request_hash, response_sealed FROM idempotency_record WHERE scope = $1 AND key = $2`, [IDEMPOTENCY_SCOPE, key]);
+    if (!record || record.request_hash !== requestHash) {
+      throw new HttpException(
+        { statusCode: 422, error: 'Unprocessable Entity', message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.' },
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      );
+    }
+    if (!record.response_sealed) {
+      throw new HttpException({ statusCode: 409, error: 'Conflict', message: 'This submission is still being processed. Try again in a moment.' }, HttpStatus.CONFLICT);
+    }
+    return { response: this.protection.open<IntakeResponse>(record.response_sealed, `${IDEMPOTENCY_SCOPE}:${key}`), replayed: true };
+  }
+}
+
+export async function insertPlatforms(
+  manager: EntityManager,
+  caseId: string,
+  platforms: ReadonlyArray<{ platform: string; offenderHandle?: string; profileUrl?: string }>,
+): Promise<void> {
+  if (!platforms.length) return;
+  await manager.query(
+    `INSERT INTO case_platform (case_id, platform, offender_handle, profile_url)
+     SELECT $1, platform, handle, url FROM unnest($2::text[], $3::text[], $4::text[]) AS p(platform, handle, url)`,
+    [caseId, platforms.map((p) => p.platform), platforms.map((p) => p.offenderHandle ?? null), platforms.map((p) => p.profileUrl ?? null)],
+  );
+}
+
+export async function insertContentUrls(manager: EntityManager, caseId: string, urls: readonly string[]): Promise<void> {
+  if (!urls.length) return;
+  await manager.query(`INSERT INTO case_content_url (case_id, url) SELECT $1, unnest($2::text[])`, [caseId, urls]);
+}

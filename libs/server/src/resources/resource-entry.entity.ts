@@ -1,0 +1,19 @@
+import { ResourceAudience, ResourcePurpose } from '@sg/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** One entry of the resource directory (helplines, reporting and takedown services). */
+@Entity({ name: 'resource_entry' })
+export class ResourceEntryRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text', unique: true }) key!: string;
+  @Column({ type: 'text' }) jurisdiction!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) contact!: string;
+  @Column({ type: 'text', nullable: true }) url!: string | null;
+  @Column({ type: 'text' }) purpose!: ResourcePurpose;
+  @Column({ type: 'text', array: true }) audiences!: ResourceAudience[];
+  @Column({ name: 'sort_order', type: 'integer', default: 100 }) sortOrder!: number;
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

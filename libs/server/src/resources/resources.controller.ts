@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { API_ROUTES, ResourceDirectoryEntry, ResourceEntryWrite, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts';
+import { isCountryCode } from '@sg/domain';
+import { z } from 'zod';
+import { Public, Roles } from '../auth/auth.decorators';
+import { validationError, ZodValidationPipe } from '../http/zod-validation.pipe';
+import { ResourceDirectory } from './resource-directory.service';
+
+@ApiTags('resources')
+@Controller(API_ROUTES.resources)
+export class ResourcesController {
+  constructor(private readonly directory: ResourceDirectory) {}
+
+  /** Public: the crisis panel and the plan read it before anyone signs in. */
+  @Get()
+  @Public()
+  @ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2; entries for that country and worldwide' })
+  @ApiOkResponse({ description: 'Active directory entries' })
+  list(@Query('country') country?: string): Promise<ResourceDirectoryEntry[]> {
+    if (country !== undefined && !isCountryCode(country)) {
+      throw validationError([{ path: 'country', message: 'must be a two-letter country code in capitals, such as US, GB or MY' }]);
+    }
+    return this.directory.forCountry(country);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiBody({ schema: z.toJSONSchema(resourceEntryWriteSchema, { io: 'input' }) as object })
+  create(@Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
+    return this.directory.create(body);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiBody({ schema: z.toJSONSchema(resourceEntryUpdateSchema, { io: 'input' }) as object })
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(resourceEntryUpdateSchema)) body: Partial<ResourceEntryWrite>,
+  ): Promise<ResourceDirectoryEntry> {
+    return this.directory.update(id, body);
+  }
+}
