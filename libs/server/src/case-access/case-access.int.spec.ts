@@ -1,0 +1,84 @@
+import { CaseAccessView, IntakeResponse } from '@sg/contracts';
+import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** Coming back to a case with the reference and access code, against a real PostgreSQL. */
+describe('case access with reference and access code', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let created: IntakeResponse;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+    // An adult, nothing pressing: standard priority, so a new deadline visibly raises it.
+    const response = await api.request('POST', '/api/intakes', {
+      body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: ['more_images'] }),
+    });
+    created = response.body;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  const access = () => ({ reference: created.reference, accessCode: created.accessCode });
+
+  it('shows the status in words and the plan, and nothing staff-only', async () => {
+    const response = await api.request('POST', '/api/case-access', { body: access() });
+    expect(response.status).toBe(200);
+    const view = response.body as CaseAccessView;
+    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'createdAt', 'firstResponseWithin', 'reference', 'resources', 'status']);
+    expect(view.status).toBe('Received: someone will pick it up soon');
+    expect(view.actionPlan.map((s) => s.key)).toEqual(created.actionPlan.map((s) => s.key));
+    expect(view.firstResponseWithin).toBe('within 2 days');
+  });
+
+  it('accepts the codes in lower case and with spaces around them, as people type them', async () => {
+    const response = await api.request('POST', '/api/case-access', {
+      body: { reference: ` ${created.reference.toLowerCase()} `, accessCode: created.accessCode.toLowerCase() },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('gives the same 404 for a wrong code and an unknown reference', async () => {
+    const wrongCode = await api.request('POST', '/api/case-access', { body: { ...access(), accessCode: 'AAAA-BBBB-CCCC-DDDD' } });
+    const unknown = await api.request('POST', '/api/case-access', { body: { reference: 'SG-ZZZZ-ZZZZ', accessCode: created.accessCode } });
+    expect(wrongCode.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(wrongCode.body).toEqual(unknown.body);
+  });
+
+  it('records a ticked plan step and shows it done', async () => {
+    const response = await api.request('POST', '/api/case-access/plan-steps', { body: { ...access(), key: 'do_not_pay', done: true } });
+    expect(response.status).toBe(200);
+    expect((response.body as CaseAccessView).actionPlan.find((s) => s.key === 'do_not_pay')?.done).toBe(true);
+    const events = await db.dataSource.query(`SELECT kind, data->>'key' AS key FROM case_event WHERE kind = 'plan_step_done'`);
+    expect(events).toEqual([{ kind: 'plan_step_done', key: 'do_not_pay' }]);
+  });
+
+  it('re-triages when the person adds a close deadline, and keeps their additions', async () => {
+    const before = await db.dataSource.query(`SELECT priority, first_response_due_at FROM support_case WHERE reference = $1`, [created.reference]);
+    expect(before[0].priority).toBe('standard');
+    const deadline = new Date(Date.now() + 6 * 3_600_000).toISOString();
+    const response = await api.request('POST', '/api/case-access/additions', {
+      body: { ...access(), deadlineAt: deadline, note: 'They gave me until tonight.', contentUrls: ['https://example.com/post/1'] },
+    });
+    expect(response.status).toBe(200);
+    const view = response.body as CaseAccessView;
+    expect(view.additions[0].summary).toBe('Added 1 link; Updated the deadline; Added a note');
+    expect(view.firstResponseWithin).toBe('within an hour');
+
+    const [after] = await db.dataSource.query(`SELECT priority, triage_factors, first_response_due_at FROM support_case WHERE reference = $1`, [created.reference]);
+    expect(after.priority).toBe('urgent');
+    expect(after.triage_factors.map((f: { key: string }) => f.key)).toEqual(['deadline_within_24h']);
+    expect(new Date(after.first_response_due_at).getTime()).toBeLessThan(new Date(before[0].first_response_due_at).getTime());
+    const retriaged = await db.dataSource.query(`SELECT data FROM case_event WHERE kind = 'case_retriaged'`);
+    expect(retriaged[0].data).toMatchObject({ from: 'standard', to: 'urgent' });
+  });
+
+  it('asks for at least one thing when adding information', async () => {
+    const response = await api.request('POST', '/api/case-access/additions', { body: access() });
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,195 @@
+import { IntakeResponse } from '@sg/contracts';
+import { createTestDatabase, intakeFixture, skippedIntakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** Intake against a real PostgreSQL: validation, the whole-case write, idempotency and limits. */
+describe('POST /api/intakes', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+
+  const count = async (table: string) => Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('creates a triaged case with its plan, timeline and sealed contact details', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ selfHarm: 'thoughts' }) });
+    expect(response.status).toBe(201);
+    const body = response.body as IntakeResponse;
+    expect(body.reference).toMatch(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(body.accessCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(body.actionPlan[0]).toMatchObject({ key: 'get_safe_now', done: false });
+    expect(body.actionPlan.map((s) => s.key)).toEqual(expect.arrayContaining(['take_it_down', 'report_child_protection', 'report_financial']));
+    expect(body.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['988 Suicide and Crisis Lifeline', 'NCMEC CyberTipline', 'Take It Down (NCMEC)']));
+    expect(body.firstResponseWithin).toBe('within an hour');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+
+    const [row] = await db.dataSource.query(
+      `SELECT id, priority, triage_factors, first_response_due_at - created_at AS target, contact_sealed, access_code_hash, status, assignee_id
+         FROM support_case WHERE reference = $1`,
+      [body.reference],
+    );
+    expect(row).toMatchObject({ priority: 'urgent', status: 'new', assignee_id: null });
+    expect(row.triage_factors.map((f: { key: string }) => f.key)).toEqual(['under_18_now', 'content_made_under_18', 'self_harm_thoughts', 'still_in_contact']);
+    expect(row.target).toMatchObject({ hours: 1 });
+    // Sensitive values are never in clear: not the contact, not the access code.
+    expect(Buffer.from(row.contact_sealed).toString('latin1')).not.toContain('teen.person@example.com');
+    expect(row.access_code_hash).not.toContain(body.accessCode);
+    const dump = JSON.stringify(await db.dataSource.query(`SELECT * FROM support_case, idempotency_record`));
+    expect(dump).not.toContain(body.accessCode);
+
+    const steps = await db.dataSource.query(`SELECT key FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [row.id]);
+    expect(steps.map((s: { key: string }) => s.key)).toEqual(body.actionPlan.map((s) => s.key));
+    const platforms = await db.dataSource.query(`SELECT platform, offender_handle FROM case_platform WHERE case_id = $1`, [row.id]);
+    expect(platforms).toEqual([{ platform: 'Instagram', offender_handle: '@threatener.01' }]);
+    const events = await db.dataSource.query(`SELECT kind, actor_kind FROM case_event WHERE case_id = $1`, [row.id]);
+    expect(events).toEqual([{ kind: 'case_created', actor_kind: 'person' }]);
+  });
+
+  it('accepts a form where everything but consent was skipped, routing both ways', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: skippedIntakeFixture() });
+    expect(response.status).toBe(201);
+    const keys = (response.body as IntakeResponse).actionPlan.map((s) => s.key);
+    expect(keys).toEqual(expect.arrayContaining(['take_it_down', 'stopncii']));
+    expect(response.body.firstResponseWithin).toBeNull();
+    expect((response.body as IntakeResponse).resources.map((r) => r.name)).toEqual(expect.arrayContaining(['CEOP (National Crime Agency)', 'StopNCII.org']));
+  });
+
+  it('answers 400 naming every bad field, and stores nothing', async () => {
+    const before = await count('support_case');
+    const response = await api.request('POST', '/api/intakes', {
+      body: { ...intakeFixture(), ageBand: 'twelve', platforms: [{ platform: 'X', profileUrl: 'not a url' }], photo: 'base64...' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { path: 'ageBand', message: 'must be one of: under_13, 13_17, 18_plus, unknown (age now)' },
+      { path: 'platforms[0].profileUrl', message: 'must be a full web address starting with http:// or https://' },
+      { path: 'photo', message: 'is not a field we accept' },
+    ]);
+    expect(await count('support_case')).toBe(before);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: '{"submittedBy": ', headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(400);
+  });
+
+  it('answers 413 for a body over 1 MB', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: 'x'.repeat(1_100_000) }) });
+    expect(response.status).toBe(413);
+  });
+
+  it('returns the same case for a replayed Idempotency-Key, and 422 for the same key with another body', async () => {
+    const headers = { 'Idempotency-Key': 'replay-test-0001' };
+    const first = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers });
+    const again = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE reference = $1`, [first.body.reference])).toEqual([{ n: 1 }]);
+
+    const other = await api.request('POST', '/api/intakes', { body: intakeFixture({ paid: true }), headers });
+    expect(other.status).toBe(422);
+  });
+
+  it('creates one case when the same submission races itself', async () => {
+    const before = await count('support_case');
+    const headers = { 'Idempotency-Key': 'race-test-0001' };
+    const responses = await Promise.all(Array.from({ length: 8 }, () => api.request('POST', '/api/intakes', { body: intakeFixture(), headers })));
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(responses.map((r) => r.body.reference)).size).toBe(1);
+    expect(await count('support_case')).toBe(before + 1);
+  });
+
+  it('rejects a malformed Idempotency-Key', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers: { 'Idempotency-Key': 'short' } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toBe('header Idempotency-Key');
+  });
+
+  it('writes the whole case or nothing: a failure half-way leaves no trace and does not burn the key', async () => {
+    const before = await count('support_case');
+    // Make the last write of the transaction fail, as a crash or constraint would.
+    await db.dataSource.query(`
+      CREATE FUNCTION fail_event() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER fail_event BEFORE INSERT ON case_event FOR EACH ROW EXECUTE FUNCTION fail_event();`);
+    const headers = { 'Idempotency-Key': 'atomic-test-0001' };
+    try {
+      const failed = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers });
+      expect(failed.status).toBe(500);
+      expect(await count('support_case')).toBe(before);
+      expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM case_platform cp LEFT JOIN support_case c ON c.id = cp.case_id WHERE c.id IS NULL`)).toEqual([{ n: 0 }]);
+      expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = 'atomic-test-0001'`)).toEqual([{ n: 0 }]);
+    } finally {
+      await db.dataSource.query(`DROP TRIGGER fail_event ON case_event; DROP FUNCTION fail_event();`);
+    }
+    const retried = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers });
+    expect(retried.status).toBe(201);
+    expect(await count('support_case')).toBe(before + 1);
+  });
+
+  describe('who may submit what', () => {
+    it('refuses a public phone intake: only staff record phone, chat and email intakes', async () => {
+      const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ channel: 'phone' }) });
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].path).toBe('channel');
+    });
+
+    it('needs a staff sign-in for submittedBy "staff"', async () => {
+      const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ submittedBy: 'staff', channel: 'phone' }) });
+      expect(response.status).toBe(401);
+    });
+
+    it('records a staff phone intake with who took it', async () => {
+      const token = await api.tokenFor('caseworker');
+      const response = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone' }) });
+      expect(response.status).toBe(201);
+      const [row] = await db.dataSource.query(
+        `SELECT c.channel, u.email FROM support_case c JOIN staff_user u ON u.id = c.created_by WHERE reference = $1`,
+        [response.body.reference],
+      );
+      expect(row).toEqual({ channel: 'phone', email: 'caseworker@demo.test' });
+    });
+
+    it('refuses an invalid staff token rather than treating the intake as public', async () => {
+      const response = await api.request('POST', '/api/intakes', { token: 'not-a-token', body: intakeFixture() });
+      expect(response.status).toBe(401);
+    });
+  });
+});
+
+describe('intake rate limit', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url, { intakeRateLimit: { limit: 3, windowSeconds: 60 } }));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('answers 429 with Retry-After once a connection passes the limit', async () => {
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<TestApi['request']>> | undefined;
+    for (let i = 0; i < 4; i += 1) {
+      last = await api.request('POST', '/api/intakes', { body: skippedIntakeFixture() });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last?.body.message).toMatch(/wait a little/);
+    // Other endpoints are not held back by the intake limit.
+    expect((await api.request('GET', '/api/resources?country=US')).status).toBe(200);
+  });
+});

@@ -1,0 +1,62 @@
+import { ResourceDirectoryEntry } from '@sg/contracts';
+import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+describe('resource directory API', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('is seeded from the domain guide and public, filtered by country', async () => {
+    const response = await api.request('GET', '/api/resources?country=MY');
+    expect(response.status).toBe(200);
+    const entries = response.body as ResourceDirectoryEntry[];
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['Talian Kasih', 'Befrienders Kuala Lumpur', 'Take It Down (NCMEC)']));
+    expect(new Set(entries.map((e) => e.jurisdiction))).toEqual(new Set(['MY', 'ANY']));
+  });
+
+  it('names a bad country', async () => {
+    const response = await api.request('GET', '/api/resources?country=Malaysia');
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toBe('country');
+  });
+
+  it('lets only admins add and edit entries', async () => {
+    const entry = { key: 'sg-samaritans', jurisdiction: 'SG', name: 'Samaritans of Singapore', contact: '1767', purpose: 'crisis', audiences: ['self_harm'] };
+    expect((await api.request('POST', '/api/resources', { body: entry })).status).toBe(401);
+    expect((await api.request('POST', '/api/resources', { body: entry, token: await api.tokenFor('caseworker') })).status).toBe(403);
+    expect((await api.request('POST', '/api/resources', { body: entry, token: await api.tokenFor('supervisor') })).status).toBe(403);
+
+    const admin = await api.tokenFor('admin');
+    const created = await api.request('POST', '/api/resources', { body: entry, token: admin });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ key: 'sg-samaritans', sortOrder: 100, active: true });
+    // The edit shows up for the public at once (this process's cache is cleared).
+    expect((await api.request('GET', '/api/resources?country=SG')).body.map((e: ResourceDirectoryEntry) => e.key)).toContain('sg-samaritans');
+
+    const duplicate = await api.request('POST', '/api/resources', { body: entry, token: admin });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.errors).toEqual([{ path: 'key', message: 'is already used by another entry' }]);
+
+    const retired = await api.request('PATCH', `/api/resources/${created.body.id}`, { body: { active: false }, token: admin });
+    expect(retired.status).toBe(200);
+    expect((await api.request('GET', '/api/resources?country=SG')).body.map((e: ResourceDirectoryEntry) => e.key)).not.toContain('sg-samaritans');
+  });
+
+  it('validates entries field by field', async () => {
+    const response = await api.request('POST', '/api/resources', {
+      body: { key: 'Bad Key', jurisdiction: 'XX', name: '', contact: 'x', purpose: 'party', audiences: [] },
+      token: await api.tokenFor('admin'),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['audiences', 'jurisdiction', 'key', 'name', 'purpose']);
+  });
+});

@@ -1,0 +1,76 @@
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
+import { seedDemoOrganisation } from '../accounts/demo-seed';
+import { ApiFeaturesModule } from '../api-features.module';
+import { AppConfig } from '../config/app-config';
+import { AppConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { configureHttpApp } from '../http/configure-http-app';
+import { AppLoggerModule } from '../http/logger.module';
+import { QueueModule } from '../queue/queue.module';
+import { TestDatabase } from './test-database';
+
+/** The same composition as apps/api's ApiModule, so integration specs exercise what production serves. */
+@Module({})
+class TestApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: TestApiModule,
+      imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, QueueModule, ApiFeaturesModule],
+    };
+  }
+}
+
+export interface TestApi {
+  app: INestApplication;
+  baseUrl: string;
+  /** fetch against the API with JSON in and out. */
+  request(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
+  /** Signs in as a demo account (seeded with `password`) and returns its access token. */
+  tokenFor(role: 'admin' | 'supervisor' | 'caseworker'): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'integration-test-password';
+
+export async function startTestApi(db: TestDatabase, config: AppConfig): Promise<TestApi> {
+  await seedDemoOrganisation(db.dataSource, TEST_PASSWORD);
+  const app = await NestFactory.create(TestApiModule.forRoot(config), { logger: false });
+  configureHttpApp(app);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const request: TestApi['request'] = async (method, path, options = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON; keep the text
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+
+  return {
+    app,
+    baseUrl,
+    request,
+    async tokenFor(role) {
+      const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+      const response = await request('POST', '/api/auth/login', { body: { email: account?.email, password: TEST_PASSWORD } });
+      if (response.status !== 200) throw new Error(`Could not sign in as ${role}: ${response.status}`);
+      return response.body.accessToken as string;
+    },
+    close: () => app.close(),
+  };
+}
