@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { API_ROUTES, QUEUES } from '@sg/contracts';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 
@@ -20,6 +21,7 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 
 @ApiTags('health')
 @Controller(API_ROUTES.health)
+@Public()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -60,13 +60,13 @@ export class IntakeService {
   async submit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined, idempotencyKey: string | undefined): Promise<IntakeOutcome> {
     this.checkWhoMaySubmit(intake, staff);
     const requestHash = stableHash(intake);
-    // A reference is random; on the rare clash the whole transaction is retried with a new one.
+    // A reference is random; on the rare clash the write is simply tried again with a new one.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.dataSource.transaction((manager) => this.write(manager, intake, staff, idempotencyKey, requestHash));
+        return await this.write(intake, staff, idempotencyKey, requestHash);
       } catch (error) {
-        const clash = (error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === 'support_case_reference_key';
-        if (!clash || attempt >= 5) throw error;
+        const { code, constraint } = error as { code?: string; constraint?: string };
+        if (code !== UNIQUE_VIOLATION || constraint !== 'support_case_reference_key' || attempt >= 5) throw error;
       }
     }
   }
@@ -81,22 +81,19 @@ export class IntakeService {
     }
   }
 
+  /**
+   * The whole case is one SQL statement: the idempotency claim, the case, its platforms, links,
+   * plan and first timeline entry, written by data-modifying CTEs. One statement is atomic (all
+   * of it or none of it) and costs one round trip and one commit, which is what lets intake keep
+   * up under load. If another submission already claimed the key, nothing is written and the
+   * original response is replayed instead.
+   */
   private async write(
-    manager: EntityManager,
     intake: ParsedIntakeRequest,
     staff: StaffPrincipal | undefined,
     idempotencyKey: string | undefined,
     requestHash: string,
   ): Promise<IntakeOutcome> {
-    if (idempotencyKey) {
-      // A concurrent submission with the same key waits here until the first one commits.
-      const claimed = await manager.query(
-        `INSERT INTO idempotency_record (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-        [IDEMPOTENCY_SCOPE, idempotencyKey, requestHash],
-      );
-      if (claimed.length === 0) return this.replay(manager, idempotencyKey, requestHash);
-    }
-
     const now = new Date();
     const facts = caseFactsFrom(intake);
     const result = triage(facts, now);
@@ -112,15 +109,38 @@ export class IntakeService {
     };
     const caseId = randomUUID();
     const contact = intake.contact.channel === 'none' && !intake.contact.safeTimes ? null : intake.contact;
+    const platforms = intake.platforms;
+    const event = { channel: intake.channel, submittedBy: intake.submittedBy, priority: result.priority, factors: result.factors.map((f) => f.key) };
 
-    await manager.query(
-      `INSERT INTO support_case (
-         id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
-         first_response_due_at, submitted_by, channel, alias, age_band, content_made_under_18, country, self_harm,
-         immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative,
-         contact_channel, contact_sealed, consent_contact, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-               $23, $24, $25, $26, $7, $7)`,
+    const [row] = await this.dataSource.query(
+      `WITH claim AS (
+         INSERT INTO idempotency_record (scope, key, request_hash, response_sealed, case_id)
+         SELECT $27, $28::text, $29, $30, $1 WHERE $28::text IS NOT NULL
+         ON CONFLICT DO NOTHING RETURNING 1
+       ), new_case AS (
+         INSERT INTO support_case (
+           id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
+           first_response_due_at, submitted_by, channel, alias, age_band, content_made_under_18, country, self_harm,
+           immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative,
+           contact_channel, contact_sealed, consent_contact, created_by, created_at, updated_at)
+         SELECT $1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+                $23, $24, $25, $26, $7, $7
+          WHERE $28::text IS NULL OR EXISTS (SELECT 1 FROM claim)
+         RETURNING id
+       ), platforms AS (
+         INSERT INTO case_platform (case_id, platform, offender_handle, profile_url, added_at)
+         SELECT new_case.id, p.platform, p.handle, p.url, $7 FROM new_case, unnest($31::text[], $32::text[], $33::text[]) AS p(platform, handle, url)
+       ), links AS (
+         INSERT INTO case_content_url (case_id, url, added_at) SELECT new_case.id, u.url, $7 FROM new_case, unnest($34::text[]) AS u(url)
+       ), plan AS (
+         INSERT INTO case_plan_step (case_id, key, position, title, detail)
+         SELECT new_case.id, s.key, s.position, s.title, s.detail
+           FROM new_case, unnest($35::text[], $36::smallint[], $37::text[], $38::text[]) AS s(key, position, title, detail)
+       ), timeline AS (
+         INSERT INTO case_event (case_id, at, actor_kind, actor_id, kind, data)
+         SELECT new_case.id, $7, $39, $26, 'case_created', $40 FROM new_case
+       )
+       SELECT count(*)::int AS created FROM new_case`,
       [
         caseId, response.reference, this.protection.hashAccessCode(response.reference, response.accessCode),
         result.priority, priorityRank(result.priority), JSON.stringify(result.factors), now,
@@ -129,40 +149,26 @@ export class IntakeService {
         intake.demands, intake.contentPosted, intake.stillInContact, intake.paid, intake.narrative ?? null,
         intake.contact.channel, contact ? this.protection.seal(contact, caseId) : null, intake.consent.contactMe,
         staff?.id ?? null,
+        IDEMPOTENCY_SCOPE, idempotencyKey ?? null, requestHash,
+        idempotencyKey ? this.protection.seal(response, `${IDEMPOTENCY_SCOPE}:${idempotencyKey}`) : null,
+        platforms.map((p) => p.platform), platforms.map((p) => p.offenderHandle ?? null), platforms.map((p) => p.profileUrl ?? null),
+        intake.contentUrls,
+        actionPlan.map((s) => s.key), actionPlan.map((_, i) => i), actionPlan.map((s) => s.title), actionPlan.map((s) => s.detail),
+        staff ? 'staff' : 'person', JSON.stringify(event),
       ],
     );
-    await insertPlatforms(manager, caseId, intake.platforms);
-    await insertContentUrls(manager, caseId, intake.contentUrls);
-    await manager.query(
-      `INSERT INTO case_plan_step (case_id, key, position, title, detail)
-       SELECT $1, key, position, title, detail FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) AS s(key, position, title, detail)`,
-      [caseId, actionPlan.map((s) => s.key), actionPlan.map((_, i) => i), actionPlan.map((s) => s.title), actionPlan.map((s) => s.detail)],
-    );
-    await manager.query(
-      `INSERT INTO case_event (case_id, at, actor_kind, actor_id, kind, data) VALUES ($1, $2, $3, $4, 'case_created', $5)`,
-      [caseId, now, staff ? 'staff' : 'person', staff?.id ?? null, JSON.stringify({ channel: intake.channel, submittedBy: intake.submittedBy, priority: result.priority, factors: result.factors.map((f) => f.key) })],
-    );
-    if (idempotencyKey) {
-      await manager.query(`UPDATE idempotency_record SET response_sealed = $3, case_id = $4 WHERE scope = $1 AND key = $2`, [
-        IDEMPOTENCY_SCOPE,
-        idempotencyKey,
-        this.protection.seal(response, `${IDEMPOTENCY_SCOPE}:${idempotencyKey}`),
-        caseId,
-      ]);
-    }
-    return { response, replayed: false };
+    if (row.created === 1) return { response, replayed: false };
+    // Another submission holds this key (it has committed: ON CONFLICT waited for it).
+    return this.replay(idempotencyKey as string, requestHash);
   }
 
-  private async replay(manager: EntityManager, key: string, requestHash: string): Promise<IntakeOutcome> {
-    const [record] = await manager.query(`SELECT request_hash, response_sealed FROM idempotency_record WHERE scope = $1 AND key = $2`, [IDEMPOTENCY_SCOPE, key]);
+  private async replay(key: string, requestHash: string): Promise<IntakeOutcome> {
+    const [record] = await this.dataSource.query(`SELECT request_hash, response_sealed FROM idempotency_record WHERE scope = $1 AND key = $2`, [IDEMPOTENCY_SCOPE, key]);
     if (!record || record.request_hash !== requestHash) {
       throw new HttpException(
         { statusCode: 422, error: 'Unprocessable Entity', message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.' },
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
-    }
-    if (!record.response_sealed) {
-      throw new HttpException({ statusCode: 409, error: 'Conflict', message: 'This submission is still being processed. Try again in a moment.' }, HttpStatus.CONFLICT);
     }
     return { response: this.protection.open<IntakeResponse>(record.response_sealed, `${IDEMPOTENCY_SCOPE}:${key}`), replayed: true };
   }

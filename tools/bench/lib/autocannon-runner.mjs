@@ -1,0 +1,32 @@
+// Runs autocannon in its own process (so the load generator does not share the API's event loop)
+// and prints its result as JSON. Input: a JSON config as argv[2].
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+
+const config = JSON.parse(process.argv[2]);
+const result = await autocannon({
+  url: config.url,
+  connections: config.connections,
+  duration: config.durationSeconds,
+  requests: [
+    {
+      method: config.method ?? 'GET',
+      headers: config.headers ?? {},
+      body: config.body,
+      // Each submission is a new intake: a fresh Idempotency-Key per request.
+      setupRequest: config.uniqueIdempotencyKey
+        ? (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${randomUUID()}` } })
+        : undefined,
+    },
+  ],
+});
+process.stdout.write(JSON.stringify({
+  requests: result.requests.total,
+  durationSeconds: result.duration,
+  perSecond: result.requests.average,
+  latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+  statusCodes: result.statusCodeStats,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+}));
