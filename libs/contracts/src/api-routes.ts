@@ -8,6 +8,10 @@ export const API_ROUTES = {
   caseAccess: 'case-access',
   resources: 'resources',
   auth: 'auth',
+  cases: 'cases',
+  staff: 'staff',
+  supervision: 'supervision',
+  events: 'events',
 } as const;
 
 /** Browser-side helper: `/api/intakes` etc. */

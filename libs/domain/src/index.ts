@@ -6,3 +6,4 @@ export * from './action-plan/action-plan';
 export * from './resources/resource-entry';
 export * from './resources/resource-directory-seed';
 export * from './geo/countries';
+export * from './cases/case-lifecycle';

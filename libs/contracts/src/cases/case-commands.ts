@@ -1,0 +1,54 @@
+import { ACTION_PLAN_STEP_KEYS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES } from '@sg/domain';
+import { z } from 'zod';
+import { EVIDENCE_KINDS } from './case-detail';
+
+/**
+ * `PATCH /api/cases/:id`: every change carries the `version` it was based on; a stale one is
+ * refused with 409 and the current case, so two people never overwrite each other silently.
+ */
+export const caseUpdateSchema = z
+  .strictObject({
+    version: z.number({ error: () => 'is required: the version of the case you are changing' }).int().min(1),
+    status: z.enum(CASE_STATUSES).optional(),
+    /** Set with a reason (audited), or null to go back to the computed priority. */
+    priorityOverride: z
+      .strictObject({
+        priority: z.enum(PRIORITIES),
+        reason: z.string().trim().min(5, 'must say why (at least 5 characters)').max(1000),
+      })
+      .nullable()
+      .optional(),
+    deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be an ISO 8601 date-time with a time zone' }).nullable().optional(),
+    contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
+    stillInContact: z.boolean().nullable().optional(),
+    paid: z.boolean().nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 1, { message: 'change at least one thing besides version', path: ['version'] });
+export type CaseUpdate = z.input<typeof caseUpdateSchema>;
+
+/** `POST /api/cases/:id/assign` (supervisors and admins). */
+export const caseAssignSchema = z.strictObject({ assigneeId: z.string().uuid('must be a staff id') });
+
+/** `PATCH /api/cases/:id/plan-steps/:key` */
+export const planStepToggleSchema = z.strictObject({ done: z.boolean() });
+export const planStepKeySchema = z.enum(ACTION_PLAN_STEP_KEYS);
+
+/** `POST /api/cases/:id/notes` */
+export const caseNoteSchema = z.strictObject({ body: z.string().trim().min(1, 'is required').max(10_000) });
+
+/** `POST /api/cases/:id/evidence`: text only; a file is represented by its browser-side SHA-256. */
+export const evidenceSchema = z.strictObject({
+  kind: z.enum(EVIDENCE_KINDS),
+  platform: z.string().trim().max(80).optional(),
+  offenderHandle: z.string().trim().max(200).optional(),
+  profileUrl: z.string().trim().url('must be a web address').max(2048).optional(),
+  description: z.string().trim().min(1, 'is required').max(5000),
+  paymentReference: z.string().trim().max(500).optional(),
+  seenAt: z.iso.datetime({ offset: true }).optional(),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lower-case hex').optional(),
+  fileName: z.string().trim().max(255).optional(),
+});
+export type EvidenceInput = z.input<typeof evidenceSchema>;
+
+/** `POST /api/cases/:id/contact-reveal`: the reason is kept in the audit log. */
+export const contactRevealSchema = z.strictObject({ reason: z.string().trim().min(3, 'must say why').max(500) });

@@ -1,0 +1,98 @@
+import { ActionPlanStepKey, CaseStatus, Priority, TriageFactor } from '@sg/domain';
+import { StaffRef } from './case-queries';
+
+export interface CaseFactsView {
+  submittedBy: string;
+  channel: string;
+  alias: string | null;
+  ageBand: string;
+  contentMadeUnder18: boolean | null;
+  country: string;
+  selfHarm: string;
+  immediateDanger: boolean;
+  deadlineAt: string | null;
+  demands: string[];
+  contentPosted: string;
+  stillInContact: boolean | null;
+  paid: boolean | null;
+  narrative: string | null;
+}
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  actor: { kind: 'person' | 'staff' | 'system'; staff: StaffRef | null };
+  kind: string;
+  /** One line for people, e.g. "Claimed by Casey Caseworker". */
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+export interface CaseNote {
+  id: string;
+  at: string;
+  author: StaffRef;
+  body: string;
+}
+
+export const EVIDENCE_KINDS = ['offender_account', 'threat_message', 'payment', 'content_location', 'other'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** Structured evidence: text and an optional browser-computed SHA-256. Never a media file. */
+export interface EvidenceEntry {
+  id: string;
+  kind: EvidenceKind;
+  platform: string | null;
+  offenderHandle: string | null;
+  profileUrl: string | null;
+  description: string;
+  paymentReference: string | null;
+  seenAt: string | null;
+  sha256: string | null;
+  fileName: string | null;
+  addedAt: string;
+  addedBy: StaffRef;
+}
+
+export interface CaseDetail {
+  id: string;
+  reference: string;
+  /** Send back in PATCH bodies: a stale version is refused with 409. */
+  version: number;
+  status: CaseStatus;
+  allowedTransitions: CaseStatus[];
+  priority: Priority;
+  triagePriority: Priority;
+  triageFactors: TriageFactor[];
+  priorityOverride: { priority: Priority; reason: string; by: StaffRef | null; at: string } | null;
+  firstResponseDueAt: string;
+  firstRespondedAt: string | null;
+  assignee: StaffRef | null;
+  createdAt: string;
+  updatedAt: string;
+  facts: CaseFactsView;
+  /** How the person asked to be contacted; the details themselves need a recorded reveal. */
+  contact: { channel: string; consentToContact: boolean; hasDetails: boolean };
+  platforms: Array<{ id: string; platform: string; offenderHandle: string | null; profileUrl: string | null; addedAt: string }>;
+  contentUrls: Array<{ id: string; url: string; addedAt: string }>;
+  actionPlan: Array<{ key: ActionPlanStepKey; title: string; detail: string; done: boolean; doneAt: string | null }>;
+  evidence: EvidenceEntry[];
+  notes: CaseNote[];
+  timeline: TimelineEntry[];
+}
+
+export interface ContactDetails {
+  channel: string;
+  value: string | null;
+  safeTimes: string | null;
+  canMentionOrganisation: boolean;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: StaffRef | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,51 @@
+import { CASE_STATUSES, PRIORITIES, TriageFactor, isCountryCode } from '@sg/domain';
+import { z } from 'zod';
+
+/** The queues in the dashboard's left rail. `all` is for supervisors and admins. */
+export const CASE_QUEUES = ['unassigned', 'mine', 'waiting', 'overdue', 'all'] as const;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
+
+/** `GET /api/cases?queue=unassigned&limit=50&cursor=...` */
+export const caseListQuerySchema = z.strictObject({
+  queue: z.enum(CASE_QUEUES).default('unassigned'),
+  priority: z.enum(PRIORITIES).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  country: z.string().refine(isCountryCode, 'must be a two-letter country code').optional(),
+  assignee: z.string().uuid('must be a staff id').optional(),
+  /** Case reference, offender handle or a URL (profile or content). */
+  q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type CaseListQuery = z.input<typeof caseListQuerySchema>;
+
+export interface StaffRef {
+  id: string;
+  displayName: string;
+}
+
+/** A queue row. Never carries contact details. */
+export interface CaseListItem {
+  id: string;
+  reference: string;
+  priority: (typeof PRIORITIES)[number];
+  status: (typeof CASE_STATUSES)[number];
+  assignee: StaffRef | null;
+  createdAt: string;
+  firstResponseDueAt: string;
+  /** Set once someone has responded; the countdown stops then. */
+  firstRespondedAt: string | null;
+  triageFactors: TriageFactor[];
+  ageBand: string;
+  country: string;
+  version: number;
+}
+
+export interface CaseListResponse {
+  items: CaseListItem[];
+  /** Pass as `cursor` for the next page; null on the last page. Stable under new arrivals. */
+  nextCursor: string | null;
+}
+
+/** `GET /api/cases/counts`: the live counts in the left rail. */
+export type QueueCounts = Record<CaseQueue, number>;

@@ -1,0 +1,18 @@
+import { CaseStatus, Priority } from '@sg/domain';
+
+/**
+ * `GET /api/events` (server-sent events, staff only): what changed, so queues update live.
+ * Carries no personal details: the dashboard re-reads what it shows.
+ */
+export const CASE_EVENT_TYPES = ['case.created', 'case.updated', 'case.claimed', 'case.assigned'] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+export interface CaseChangeEvent {
+  type: CaseEventType;
+  caseId: string;
+  reference: string;
+  priority: Priority;
+  status: CaseStatus;
+  assigneeId: string | null;
+  at: string;
+}
