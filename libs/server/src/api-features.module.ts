@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CaseAccessModule } from './case-access/case-access.module';
+import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit.module';
 import { IntakeModule } from './intake/intake.module';
@@ -12,6 +13,6 @@ import { SecurityModule } from './security/security.module';
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule],
 })
 export class ApiFeaturesModule {}

@@ -1,28 +1,66 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { API_ROUTES, LoginRequest, loginRequestSchema } from '@sg/contracts';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { API_PREFIX, API_ROUTES, CSRF_HEADER, CSRF_HEADER_VALUE, LoginRequest, LoginResponse, loginRequestSchema } from '@sg/contracts';
+import { Request, Response } from 'express';
 import { z } from 'zod';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { RateLimit } from '../http/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { CurrentStaff, Public } from './auth.decorators';
-import { AuthService, LoginResult } from './auth.service';
+import { AuthService, SessionResult } from './auth.service';
 import { StaffPrincipal } from './staff-principal';
+
+const REFRESH_COOKIE = 'sg_session';
+const COOKIE_PATH = `/${API_PREFIX}/${API_ROUTES.auth}`;
+
+function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
 
 @ApiTags('auth')
 @Controller(API_ROUTES.auth)
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('login')
   @Public()
   @RateLimit('login')
   @HttpCode(200)
   @ApiBody({ schema: z.toJSONSchema(loginRequestSchema) as object })
-  @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role } }`' })
+  @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role } }`; also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
-  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest): Promise<LoginResult> {
-    return this.auth.login(body.email, body.password);
+  async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    return this.startSession(await this.auth.login(body.email, body.password), response);
+  }
+
+  /** Browser only: a new access token from the session cookie. The header is the CSRF guard. */
+  @Post('refresh')
+  @Public()
+  @RateLimit('login')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A new access token; the session cookie is rotated' })
+  @ApiUnauthorizedResponse({ description: 'No session, or it has ended' })
+  async refresh(@Req() request: Request, @Headers(CSRF_HEADER.toLowerCase()) csrf: string | undefined, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    if (csrf !== CSRF_HEADER_VALUE) throw new ForbiddenException(`Send the ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} header`);
+    return this.startSession(await this.auth.refresh(readCookie(request, REFRESH_COOKIE)), response);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session is ended and its cookie cleared' })
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(readCookie(request, REFRESH_COOKIE));
+    response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
 
   @Get('me')
@@ -30,5 +68,17 @@ export class AuthController {
   @ApiOkResponse({ description: 'The signed-in member of staff' })
   me(@CurrentStaff() staff: StaffPrincipal): StaffPrincipal {
     return staff;
+  }
+
+  private startSession(session: SessionResult, response: Response): LoginResponse {
+    response.cookie(REFRESH_COOKIE, session.refreshToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.nodeEnv === 'production',
+      path: COOKIE_PATH,
+      expires: session.refreshExpiresAt,
+    });
+    response.setHeader('Cache-Control', 'no-store');
+    return { accessToken: session.accessToken, user: session.user };
   }
 }

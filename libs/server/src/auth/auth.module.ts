@@ -14,7 +14,7 @@ import { AuthService } from './auth.service';
       inject: [APP_CONFIG, DataProtection],
       useFactory: (config: AppConfig, protection: DataProtection) => ({
         secret: protection.sessionSigningKey,
-        signOptions: { expiresIn: config.sessionTtlMinutes * 60, algorithm: 'HS256' },
+        signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),

@@ -1,8 +1,11 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from 'argon2';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { StaffPrincipal } from './staff-principal';
 
 export interface LoginResult {
@@ -10,17 +13,27 @@ export interface LoginResult {
   user: StaffPrincipal;
 }
 
+export interface SessionResult extends LoginResult {
+  /** The new refresh token for the session cookie. */
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
 /** A hash of a random password: verified when the email is unknown, so timing reveals nothing. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$W7qlmfF/eHJ8b1wC3pPo5g$IXztferTj4xu1z2ke1tUEuVZWzZDO2rSrr7WlnUdUe4';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResult> {
+  /** Checks the password and opens a session. Wrong email and wrong password look the same. */
+  async login(email: string, password: string): Promise<SessionResult> {
     const [row] = await this.dataSource.query(
       `SELECT id, email, display_name AS "displayName", role, password_hash AS "passwordHash"
          FROM staff_user WHERE email = $1 AND active`,
@@ -29,7 +42,39 @@ export class AuthService {
     const valid = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!row || !valid) throw new UnauthorizedException('Email or password is not right');
     const user: StaffPrincipal = { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+    return this.openSession(user);
+  }
+
+  /**
+   * Exchanges a session's refresh token for a new access token, rotating the refresh token so a
+   * stolen old one is useless. A deactivated account's sessions stop working here.
+   */
+  async refresh(refreshToken: string | undefined): Promise<SessionResult> {
+    if (!refreshToken) throw new UnauthorizedException('Please sign in');
+    return this.dataSource.transaction(async (manager) => {
+      // An UPDATE through TypeORM answers [rows, affectedCount].
+      const [[row]] = await manager.query(
+        `UPDATE staff_session s SET revoked_at = now()
+           FROM staff_user u
+          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.staff_id AND u.active
+         RETURNING u.id, u.email, u.display_name AS "displayName", u.role`,
+        [sha256(refreshToken)],
+      );
+      if (!row) throw new UnauthorizedException('Your session has ended. Please sign in again.');
+      return this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role }, manager);
+    });
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (!refreshToken) return;
+    await this.dataSource.query(`UPDATE staff_session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(refreshToken)]);
+  }
+
+  private async openSession(user: StaffPrincipal, manager = this.dataSource.manager): Promise<SessionResult> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
+    await manager.query(`INSERT INTO staff_session (staff_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [user.id, sha256(refreshToken), refreshExpiresAt]);
     const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email, name: user.displayName, role: user.role });
-    return { accessToken, user };
+    return { accessToken, user, refreshToken, refreshExpiresAt };
   }
 }

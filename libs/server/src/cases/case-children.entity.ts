@@ -59,3 +59,31 @@ export class IdempotencyRecord {
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
+
+/** A caseworker's note: internal, never shown to the person. */
+@Entity({ name: 'case_note' })
+export class CaseNoteRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ name: 'author_id', type: 'uuid' }) authorId!: string;
+  @Column({ type: 'text' }) body!: string;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** Structured evidence: text and an optional browser-computed SHA-256, never a file. */
+@Entity({ name: 'case_evidence' })
+export class CaseEvidenceRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ type: 'text', nullable: true }) platform!: string | null;
+  @Column({ name: 'offender_handle', type: 'text', nullable: true }) offenderHandle!: string | null;
+  @Column({ name: 'profile_url', type: 'text', nullable: true }) profileUrl!: string | null;
+  @Column({ type: 'text' }) description!: string;
+  @Column({ name: 'payment_reference', type: 'text', nullable: true }) paymentReference!: string | null;
+  @Column({ name: 'seen_at', type: 'timestamptz', nullable: true }) seenAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) sha256!: string | null;
+  @Column({ name: 'file_name', type: 'text', nullable: true }) fileName!: string | null;
+  @Column({ name: 'added_by', type: 'uuid' }) addedBy!: string;
+  @Column({ name: 'added_at', type: 'timestamptz' }) addedAt!: Date;
+}

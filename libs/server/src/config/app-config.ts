@@ -38,7 +38,7 @@ export const appConfigSchema = z
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -74,7 +74,10 @@ export interface AppConfig {
   readonly dataEncryptionKey: Buffer;
   readonly intakeRateLimit: { limit: number; windowSeconds: number };
   readonly apiRateLimitPerMinute: number;
+  /** How long a browser session lasts without signing in again (the refresh cookie's life). */
   readonly sessionTtlMinutes: number;
+  /** Access tokens are short-lived; the browser refreshes them through the session cookie. */
+  readonly accessTokenTtlSeconds: number;
 }
 
 /**
@@ -120,5 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intakeRateLimit: { limit: value.INTAKE_RATE_LIMIT, windowSeconds: value.INTAKE_RATE_WINDOW_SECONDS },
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
+    accessTokenTtlSeconds: 15 * 60,
   };
 }

@@ -1,6 +1,8 @@
 import { Organisation } from '../accounts/organisation.entity';
 import { StaffUser } from '../accounts/staff-user.entity';
-import { CaseContentUrl, CaseEvent, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
+import { AuditLogEntry } from '../audit/audit-log.entity';
+import { StaffSession } from '../auth/staff-session.entity';
+import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
 import { SupportCase } from '../cases/support-case.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
@@ -17,4 +19,8 @@ export const ENTITIES = [
   CaseEvent,
   IdempotencyRecord,
   ResourceEntryRow,
+  StaffSession,
+  AuditLogEntry,
+  CaseNoteRow,
+  CaseEvidenceRow,
 ];

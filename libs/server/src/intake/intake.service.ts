@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
+import { CaseChangeEvent, IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
 import {
   buildActionPlan,
   CaseFacts,
@@ -13,6 +13,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { validationError } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { newAccessCode, newCaseReference } from '../security/codes';
@@ -139,8 +140,11 @@ export class IntakeService {
        ), timeline AS (
          INSERT INTO case_event (case_id, at, actor_kind, actor_id, kind, data)
          SELECT new_case.id, $7, $39, $26, 'case_created', $40 FROM new_case
+       ), announced AS (
+         -- Live queues: delivered to listeners only when this statement commits.
+         SELECT pg_notify($41, $42) FROM new_case
        )
-       SELECT count(*)::int AS created FROM new_case`,
+       SELECT count(*)::int AS created, (SELECT count(*) FROM announced) AS announced FROM new_case`,
       [
         caseId, response.reference, this.protection.hashAccessCode(response.reference, response.accessCode),
         result.priority, priorityRank(result.priority), JSON.stringify(result.factors), now,
@@ -155,6 +159,8 @@ export class IntakeService {
         intake.contentUrls,
         actionPlan.map((s) => s.key), actionPlan.map((_, i) => i), actionPlan.map((s) => s.title), actionPlan.map((s) => s.detail),
         staff ? 'staff' : 'person', JSON.stringify(event),
+        CASE_CHANGES_CHANNEL,
+        JSON.stringify({ type: 'case.created', caseId, reference: response.reference, priority: result.priority, status: 'new', assigneeId: null, at: now.toISOString() } satisfies CaseChangeEvent),
       ],
     );
     if (row.created === 1) return { response, replayed: false };

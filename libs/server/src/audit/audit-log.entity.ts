@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Who read or changed what, and when. Append-only: a database trigger refuses updates and deletes. */
+@Entity({ name: 'audit_log' })
+export class AuditLogEntry {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'timestamptz' }) at!: Date;
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
+  @Column({ type: 'text' }) action!: string;
+  @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) before!: unknown;
+  @Column({ type: 'jsonb', nullable: true }) after!: unknown;
+}

@@ -1,0 +1,17 @@
+import { CaseChangeEvent, CaseEventType } from '@sg/contracts';
+import { EntityManager } from 'typeorm';
+
+export const CASE_CHANGES_CHANNEL = 'case_changes';
+
+/**
+ * Announces a change to every API process (LISTEN/NOTIFY). Sent inside the caller's transaction,
+ * PostgreSQL delivers it only if the change commits: no event for a change that never happened.
+ */
+export async function notifyCaseChange(
+  manager: EntityManager,
+  type: CaseEventType,
+  row: { id: string; reference: string; priority: CaseChangeEvent['priority']; status: CaseChangeEvent['status']; assigneeId: string | null },
+): Promise<void> {
+  const event: CaseChangeEvent = { type, caseId: row.id, reference: row.reference, priority: row.priority, status: row.status, assigneeId: row.assigneeId, at: new Date().toISOString() };
+  await manager.query(`SELECT pg_notify($1, $2)`, [CASE_CHANGES_CHANNEL, JSON.stringify(event)]);
+}

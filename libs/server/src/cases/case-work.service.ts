@@ -1,0 +1,283 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput } from '@sg/contracts';
+import { ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TriageFacts } from '@sg/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { validationError } from '../http/zod-validation.pipe';
+import { DataProtection } from '../security/data-protection';
+import { assertMayWorkCase } from './case-access-policy';
+import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
+import { notifyCaseChange } from './case-notifier';
+import { retriage } from './retriage';
+
+/**
+ * Everything staff do to a case. Each command is one transaction holding the case row: the
+ * change, its timeline entry, its audit row (before/after) and the live notification commit
+ * together or not at all.
+ */
+@Injectable()
+export class CaseWorkService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly protection: DataProtection,
+  ) {}
+
+  /** Reading a case is audited too: who looked at whose case, and when. */
+  async read(staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, false);
+      assertMayWorkCase(staff, state.assigneeId);
+      await recordAudit(manager, { actorId: staff.id, action: 'case.read', caseId });
+      return readCaseDetail(manager, caseId);
+    });
+  }
+
+  /** Takes an unheld case. Two people claiming at once: the row lock lets exactly one win. */
+  async claim(staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      if (state.assigneeId === staff.id) return readCaseDetail(manager, caseId);
+      if (state.assigneeId) {
+        const [holder] = await manager.query(`SELECT display_name FROM staff_user WHERE id = $1`, [state.assigneeId]);
+        throw new ConflictException(`Already claimed by ${holder?.display_name ?? 'someone else'}`);
+      }
+      if (!OPEN_CASE_STATUSES.includes(state.status)) throw new ConflictException('This case is resolved or closed; reopen it to work on it');
+      await this.setAssignee(manager, state, staff.id);
+      await this.timeline(manager, caseId, staff, 'case_claimed', {});
+      await recordAudit(manager, { actorId: staff.id, action: 'case.claimed', caseId, before: { assigneeId: null, status: state.status }, after: { assigneeId: staff.id, status: this.statusAfterAssign(state) } });
+      await notifyCaseChange(manager, 'case.claimed', { ...state, status: this.statusAfterAssign(state), assigneeId: staff.id });
+      return readCaseDetail(manager, caseId);
+    });
+  }
+
+  /** Supervisors and admins give a case to someone (or take it from one person to another). */
+  async assign(staff: StaffPrincipal, caseId: string, assigneeId: string): Promise<CaseDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      const [assignee] = await manager.query(`SELECT id, display_name FROM staff_user WHERE id = $1 AND active`, [assigneeId]);
+      if (!assignee) throw validationError([{ path: 'assigneeId', message: 'is not an active member of staff' }]);
+      if (state.assigneeId === assigneeId) return readCaseDetail(manager, caseId);
+      await this.setAssignee(manager, state, assigneeId);
+      await this.timeline(manager, caseId, staff, 'case_assigned', { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
+      await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
+      return readCaseDetail(manager, caseId);
+    });
+  }
+
+  /** Status, priority override and facts, guarded by the version the caller last saw. */
+  async update(staff: StaffPrincipal, caseId: string, change: CaseUpdate): Promise<CaseDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      if (change.version !== state.version) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'Someone else changed this case since you opened it. Here is the current case; check it and try again.',
+          current: await readCaseDetail(manager, caseId),
+        });
+      }
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const sets: string[] = [];
+      const params: unknown[] = [caseId];
+      const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value)}`);
+
+      if (change.status !== undefined && change.status !== state.status) {
+        const problem = caseTransitionProblem(state.status, change.status);
+        if (problem) throw new ConflictException(problem);
+        if (change.status === 'in_progress' && !state.assigneeId) throw new ConflictException('Claim or assign the case before working it.');
+        set('status', change.status);
+        before['status'] = state.status;
+        after['status'] = change.status;
+        await this.timeline(manager, caseId, staff, 'status_changed', { from: state.status, to: change.status });
+      }
+
+      const facts: TriageFacts = {
+        ageBand: state.ageBand as TriageFacts['ageBand'],
+        contentMadeUnder18: state.contentMadeUnder18,
+        selfHarm: state.selfHarm as TriageFacts['selfHarm'],
+        immediateDanger: state.immediateDanger,
+        deadlineAt: state.deadlineAt,
+        contentPosted: state.contentPosted as TriageFacts['contentPosted'],
+        stillInContact: state.stillInContact,
+        paid: state.paid,
+      };
+      const changedFacts: string[] = [];
+      if (change.deadlineAt !== undefined) {
+        facts.deadlineAt = change.deadlineAt ? new Date(change.deadlineAt) : null;
+        set('deadline_at', facts.deadlineAt);
+        changedFacts.push('deadline');
+      }
+      if (change.contentPosted !== undefined) {
+        facts.contentPosted = change.contentPosted;
+        set('content_posted', change.contentPosted);
+        changedFacts.push('whether content is posted');
+      }
+      if (change.stillInContact !== undefined) {
+        facts.stillInContact = change.stillInContact;
+        set('still_in_contact', change.stillInContact);
+        changedFacts.push('contact with the threatener');
+      }
+      if (change.paid !== undefined) {
+        facts.paid = change.paid;
+        set('paid', change.paid);
+        changedFacts.push('payment');
+      }
+
+      let override = state.priorityOverride;
+      if (change.priorityOverride !== undefined) {
+        if (staff.role === 'caseworker' && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before overriding its priority');
+        override = change.priorityOverride?.priority ?? null;
+        set('priority_override', override);
+        set('priority_override_reason', change.priorityOverride?.reason ?? null);
+        set('priority_override_by', change.priorityOverride ? staff.id : null);
+        sets.push(`priority_override_at = ${change.priorityOverride ? 'now()' : 'NULL'}`);
+        before['priorityOverride'] = state.priorityOverride;
+        after['priorityOverride'] = change.priorityOverride ?? null;
+        await this.timeline(manager, caseId, staff, 'priority_overridden', { from: state.priority, to: override, reason: change.priorityOverride?.reason ?? null });
+      }
+
+      if (changedFacts.length || change.priorityOverride !== undefined) {
+        const next = retriage(facts, { ...state, priorityOverride: override }, new Date());
+        set('triage_priority', next.triagePriority);
+        set('triage_factors', JSON.stringify(next.factors));
+        sets.push('triaged_at = now()');
+        set('priority', next.priority);
+        set('priority_rank', priorityRank(next.priority));
+        set('first_response_due_at', next.firstResponseDueAt);
+        if (changedFacts.length) {
+          await this.timeline(manager, caseId, staff, 'facts_updated', { fields: changedFacts });
+          before['facts'] = pick(state, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
+          after['facts'] = pick({ ...facts }, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
+        }
+        if (next.changed) {
+          await this.timeline(manager, caseId, null, 'case_retriaged', { from: state.triagePriority, to: next.triagePriority, factors: next.factors.map((f) => f.key), reason: 'Facts changed' });
+        }
+        if (next.priority !== state.priority) {
+          before['priority'] = state.priority;
+          after['priority'] = next.priority;
+        }
+      }
+
+      await manager.query(`UPDATE support_case SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
+      await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
+      const detail = await readCaseDetail(manager, caseId);
+      await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
+      return detail;
+    });
+  }
+
+  async setPlanStep(staff: StaffPrincipal, caseId: string, key: ActionPlanStepKey, done: boolean): Promise<CaseDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      const [step] = await manager.query(`SELECT title, done FROM case_plan_step WHERE case_id = $1 AND key = $2`, [caseId, key]);
+      if (!step) throw new NotFoundException('This case has no such plan step');
+      if (step.done !== done) {
+        await manager.query(`UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE case_id = $1 AND key = $2`, [caseId, key, done]);
+        await manager.query(`UPDATE support_case SET version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
+        await this.timeline(manager, caseId, staff, done ? 'plan_step_done' : 'plan_step_reopened', { key, title: step.title });
+        await recordAudit(manager, { actorId: staff.id, action: 'case.plan_step', caseId, before: { key, done: step.done }, after: { key, done } });
+      }
+      return readCaseDetail(manager, caseId);
+    });
+  }
+
+  async addNote(staff: StaffPrincipal, caseId: string, body: string): Promise<CaseNote> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      const [note] = await manager.query(`INSERT INTO case_note (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at`, [caseId, staff.id, body]);
+      await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
+      await this.timeline(manager, caseId, staff, 'note_added', { noteId: note.id });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.note_added', caseId, after: { noteId: note.id, body } });
+      return { id: note.id, at: new Date(note.created_at).toISOString(), author: { id: staff.id, displayName: staff.displayName }, body };
+    });
+  }
+
+  async addEvidence(staff: StaffPrincipal, caseId: string, input: EvidenceInput): Promise<EvidenceEntry> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      const [row] = await manager.query(
+        `INSERT INTO case_evidence (case_id, kind, platform, offender_handle, profile_url, description, payment_reference, seen_at, sha256, file_name, added_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
+        [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.description, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, staff.id],
+      );
+      await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
+      await this.timeline(manager, caseId, staff, 'evidence_added', { evidenceId: row.id, kind: input.kind });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_added', caseId, after: { evidenceId: row.id, ...input } });
+      return {
+        id: row.id,
+        kind: input.kind,
+        platform: input.platform ?? null,
+        offenderHandle: input.offenderHandle ?? null,
+        profileUrl: input.profileUrl ?? null,
+        description: input.description,
+        paymentReference: input.paymentReference ?? null,
+        seenAt: input.seenAt ? new Date(input.seenAt).toISOString() : null,
+        sha256: input.sha256 ?? null,
+        fileName: input.fileName ?? null,
+        addedAt: new Date(row.added_at).toISOString(),
+        addedBy: { id: staff.id, displayName: staff.displayName },
+      };
+    });
+  }
+
+  /** The most sensitive read: decrypted on request only, with the reason on the audit trail. */
+  async revealContact(staff: StaffPrincipal, caseId: string, reason: string): Promise<ContactDetails> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, false);
+      assertMayWorkCase(staff, state.assigneeId);
+      const [row] = await manager.query(`SELECT contact_channel, contact_sealed FROM support_case WHERE id = $1`, [caseId]);
+      if (!row.contact_sealed) throw new BadRequestException('The person left no contact details');
+      const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, caseId);
+      await this.timeline(manager, caseId, staff, 'contact_revealed', { reason });
+      // The reason is recorded; the details themselves never go into the audit log.
+      await recordAudit(manager, { actorId: staff.id, action: 'case.contact_revealed', caseId, after: { reason } });
+      return { channel: contact.channel, value: contact.value ?? null, safeTimes: contact.safeTimes ?? null, canMentionOrganisation: contact.canMentionOrganisation };
+    });
+  }
+
+  async auditTrail(caseId: string): Promise<AuditEntry[]> {
+    const rows = await this.dataSource.query(
+      `SELECT a.id, a.at, a.action, a.before, a.after, a.actor_id, u.display_name AS actor_name
+         FROM audit_log a LEFT JOIN staff_user u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT 1000`,
+      [caseId],
+    );
+    if (!rows.length) await loadCaseState(this.dataSource.manager, caseId, false);
+    return rows.map((row: Record<string, unknown>) => ({
+      id: String(row['id']),
+      at: new Date(row['at'] as Date).toISOString(),
+      actor: row['actor_id'] ? { id: row['actor_id'] as string, displayName: row['actor_name'] as string } : null,
+      action: row['action'] as string,
+      before: row['before'],
+      after: row['after'],
+    }));
+  }
+
+  private statusAfterAssign(state: CaseState) {
+    return state.status === 'new' ? 'in_progress' : state.status;
+  }
+
+  private async setAssignee(manager: EntityManager, state: CaseState, assigneeId: string): Promise<void> {
+    // Taking responsibility is the first response the SLA measures.
+    await manager.query(
+      `UPDATE support_case SET assignee_id = $2, status = $3, first_responded_at = COALESCE(first_responded_at, now()),
+              version = version + 1, updated_at = now() WHERE id = $1`,
+      [state.id, assigneeId, this.statusAfterAssign(state)],
+    );
+  }
+
+  private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal | null, kind: string, data: Record<string, unknown>): Promise<void> {
+    await manager.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, staff ? 'staff' : 'system', staff?.id ?? null, kind, JSON.stringify(data)]);
+  }
+}
+
+function pick<T extends object>(value: T, keys: Array<keyof T>): Partial<T> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Partial<T>;
+}

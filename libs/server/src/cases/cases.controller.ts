@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  API_ROUTES,
+  AuditEntry,
+  CaseDetail,
+  CaseListResponse,
+  CaseNote,
+  ContactDetails,
+  EvidenceEntry,
+  QueueCounts,
+  caseAssignSchema,
+  caseListQuerySchema,
+  caseNoteSchema,
+  caseUpdateSchema,
+  contactRevealSchema,
+  evidenceSchema,
+  planStepKeySchema,
+  planStepToggleSchema,
+} from '@sg/contracts';
+import { z } from 'zod';
+import { CurrentStaff, Roles } from '../auth/auth.decorators';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseWorkService } from './case-work.service';
+
+const doc = (schema: z.ZodType) => ({ schema: z.toJSONSchema(schema, { io: 'input' }) as object });
+const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
+
+/** Case work for staff. Every endpoint needs a staff token; who may do what is declared per route. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller(API_ROUTES.cases)
+@Roles('caseworker', 'supervisor', 'admin')
+@ApiForbiddenResponse({ description: 'Signed in, but not allowed (wrong role, or a case assigned to someone else)' })
+export class CasesController {
+  constructor(
+    private readonly queries: CaseQueriesService,
+    private readonly work: CaseWorkService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: '`{ items, nextCursor }`, ordered by priority then due time; no contact details' })
+  list(@Query(new ZodValidationPipe(caseListQuerySchema)) query: z.output<typeof caseListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseListResponse> {
+    return this.queries.list(staff, query);
+  }
+
+  @Get('counts')
+  @ApiOkResponse({ description: 'How many cases are in each queue the caller can see' })
+  counts(@CurrentStaff() staff: StaffPrincipal): Promise<QueueCounts> {
+    return this.queries.counts(staff);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The case page; the read is audited' })
+  read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
+    return this.work.read(staff, caseId);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'Someone else holds the case' })
+  claim(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
+    return this.work.claim(staff, caseId);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles('supervisor', 'admin')
+  @ApiBody(doc(caseAssignSchema))
+  assign(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseAssignSchema)) body: z.output<typeof caseAssignSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
+    return this.work.assign(staff, caseId, body.assigneeId);
+  }
+
+  @Patch(':id')
+  @ApiBody(doc(caseUpdateSchema))
+  @ApiConflictResponse({ description: 'Stale version (the body carries the current case) or a status move the lifecycle does not allow' })
+  update(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseUpdateSchema)) body: z.output<typeof caseUpdateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
+    return this.work.update(staff, caseId, body);
+  }
+
+  @Patch(':id/plan-steps/:key')
+  @ApiBody(doc(planStepToggleSchema))
+  setPlanStep(
+    @Param('id', id) caseId: string,
+    @Param('key', new ZodValidationPipe(planStepKeySchema)) key: z.output<typeof planStepKeySchema>,
+    @Body(new ZodValidationPipe(planStepToggleSchema)) body: z.output<typeof planStepToggleSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseDetail> {
+    return this.work.setPlanStep(staff, caseId, key, body.done);
+  }
+
+  @Post(':id/notes')
+  @ApiBody(doc(caseNoteSchema))
+  addNote(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseNoteSchema)) body: z.output<typeof caseNoteSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseNote> {
+    return this.work.addNote(staff, caseId, body.body);
+  }
+
+  @Post(':id/evidence')
+  @ApiBody(doc(evidenceSchema))
+  addEvidence(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(evidenceSchema)) body: z.output<typeof evidenceSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<EvidenceEntry> {
+    return this.work.addEvidence(staff, caseId, body);
+  }
+
+  @Post(':id/contact-reveal')
+  @HttpCode(200)
+  @ApiBody(doc(contactRevealSchema))
+  @ApiOkResponse({ description: 'The contact details; the reveal and its reason are audited' })
+  revealContact(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(contactRevealSchema)) body: z.output<typeof contactRevealSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ContactDetails> {
+    return this.work.revealContact(staff, caseId, body.reason);
+  }
+
+  @Get(':id/audit')
+  @Roles('supervisor', 'admin')
+  @ApiOkResponse({ description: 'Every read and change of the case, newest first' })
+  audit(@Param('id', id) caseId: string): Promise<AuditEntry[]> {
+    return this.work.auditTrail(caseId);
+  }
+}

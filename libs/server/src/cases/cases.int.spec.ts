@@ -1,0 +1,289 @@
+import { CaseChangeEvent, CaseDetail, CaseListResponse, IntakeRequest, QueueHealth } from '@sg/contracts';
+import { createTestDatabase, intakeFixture, skippedIntakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** Case work against a real PostgreSQL: authorization, claims, versions, audit, queues, live events. */
+describe('case work API', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  const tokens: Record<'caseworker' | 'caseworker2' | 'supervisor' | 'admin', string> = { caseworker: '', caseworker2: '', supervisor: '', admin: '' };
+
+  async function submit(changes: Partial<IntakeRequest> = {}): Promise<string> {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture(changes) });
+    expect(response.status).toBe(201);
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    return row.id;
+  }
+  const auditCount = async (caseId: string, action: string) =>
+    (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = $2`, [caseId, action]))[0].n as number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url, { intakeRateLimit: { limit: 10_000, windowSeconds: 60 } }));
+    tokens.caseworker = await api.tokenFor('caseworker');
+    tokens.supervisor = await api.tokenFor('supervisor');
+    tokens.admin = await api.tokenFor('admin');
+    const login = await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: 'integration-test-password' } });
+    tokens.caseworker2 = login.body.accessToken;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  describe('authorization matrix', () => {
+    let caseId: string;
+    let staffId: string;
+    beforeAll(async () => {
+      caseId = await submit();
+      staffId = (await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`))[0].id;
+    });
+
+    type Role = 'caseworker' | 'supervisor' | 'admin';
+    const everyone: Role[] = ['caseworker', 'supervisor', 'admin'];
+    const supervisors: Role[] = ['supervisor', 'admin'];
+    const endpoints: Array<{ name: string; method: string; path: () => string; body?: () => unknown; allowed: Role[] }> = [
+      { name: 'list a queue', method: 'GET', path: () => '/api/cases?queue=unassigned', allowed: everyone },
+      { name: 'list all cases', method: 'GET', path: () => '/api/cases?queue=all', allowed: supervisors },
+      { name: 'queue counts', method: 'GET', path: () => '/api/cases/counts', allowed: everyone },
+      { name: 'read a case', method: 'GET', path: () => `/api/cases/${caseId}`, allowed: everyone },
+      { name: 'case audit trail', method: 'GET', path: () => `/api/cases/${caseId}/audit`, allowed: supervisors },
+      { name: 'assign', method: 'POST', path: () => `/api/cases/${caseId}/assign`, body: () => ({ assigneeId: staffId }), allowed: supervisors },
+      { name: 'staff directory', method: 'GET', path: () => '/api/staff', allowed: supervisors },
+      { name: 'queue health', method: 'GET', path: () => '/api/supervision/queue-health', allowed: supervisors },
+      { name: 'add a resource', method: 'POST', path: () => '/api/resources', body: () => ({}), allowed: ['admin'] },
+      { name: 'edit a resource', method: 'PATCH', path: () => '/api/resources/00000000-0000-4000-8000-000000000000', body: () => ({}), allowed: ['admin'] },
+      { name: 'who am I', method: 'GET', path: () => '/api/auth/me', allowed: everyone },
+      { name: 'add a note', method: 'POST', path: () => `/api/cases/${caseId}/notes`, body: () => ({ body: 'matrix' }), allowed: everyone },
+      { name: 'add evidence', method: 'POST', path: () => `/api/cases/${caseId}/evidence`, body: () => ({ kind: 'other', description: 'matrix' }), allowed: everyone },
+      { name: 'tick a plan step', method: 'PATCH', path: () => `/api/cases/${caseId}/plan-steps/do_not_pay`, body: () => ({ done: true }), allowed: everyone },
+      { name: 'update a case', method: 'PATCH', path: () => `/api/cases/${caseId}`, body: () => ({ version: 1, paid: true }), allowed: everyone },
+      { name: 'reveal contact', method: 'POST', path: () => `/api/cases/${caseId}/contact-reveal`, body: () => ({ reason: 'matrix test' }), allowed: everyone },
+      { name: 'claim', method: 'POST', path: () => `/api/cases/${caseId}/claim`, allowed: everyone },
+    ];
+
+    it.each(endpoints.map((e) => [e.name, e] as const))('%s: 401 without a token, 403 for other roles', async (_name, endpoint) => {
+      expect((await api.request(endpoint.method, endpoint.path(), { body: endpoint.body?.() })).status).toBe(401);
+      for (const role of everyone) {
+        const status = (await api.request(endpoint.method, endpoint.path(), { body: endpoint.body?.(), token: tokens[role] })).status;
+        if (endpoint.allowed.includes(role)) expect([401, 403, 500]).not.toContain(status);
+        else expect(status).toBe(403);
+      }
+    });
+
+    it('keeps a caseworker out of a case assigned to someone else', async () => {
+      const otherCase = await submit();
+      expect((await api.request('POST', `/api/cases/${otherCase}/claim`, { token: tokens.caseworker2 })).status).toBe(200);
+      expect((await api.request('GET', `/api/cases/${otherCase}`, { token: tokens.caseworker })).status).toBe(403);
+      expect((await api.request('POST', `/api/cases/${otherCase}/notes`, { token: tokens.caseworker, body: { body: 'x' } })).status).toBe(403);
+      expect((await api.request('POST', `/api/cases/${otherCase}/contact-reveal`, { token: tokens.caseworker, body: { reason: 'curious' } })).status).toBe(403);
+      expect((await api.request('GET', `/api/cases/${otherCase}`, { token: tokens.supervisor })).status).toBe(200);
+      const mine = (await api.request('GET', '/api/cases?queue=mine', { token: tokens.caseworker })).body as CaseListResponse;
+      expect(mine.items.map((i) => i.id)).not.toContain(otherCase);
+    });
+  });
+
+  it('lets exactly one of two simultaneous claims win', async () => {
+    const caseId = await submit();
+    const [a, b] = await Promise.all([
+      api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker }),
+      api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker2 }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body.message).toMatch(/^Already claimed by (Casey|Charlie) Caseworker$/);
+    expect(await auditCount(caseId, 'case.claimed')).toBe(1);
+    const [row] = await db.dataSource.query(`SELECT status, first_responded_at FROM support_case WHERE id = $1`, [caseId]);
+    expect(row.status).toBe('in_progress');
+    expect(row.first_responded_at).not.toBeNull();
+  });
+
+  it('refuses a stale update with 409 and the current case', async () => {
+    const caseId = await submit();
+    const claimed = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    const first = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: claimed.version, status: 'waiting' } });
+    expect(first.status).toBe(200);
+    const stale = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: claimed.version, paid: true } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).toMatchObject({ id: caseId, status: 'waiting', version: claimed.version + 1 });
+    const [row] = await db.dataSource.query(`SELECT paid FROM support_case WHERE id = $1`, [caseId]);
+    expect(row.paid).toBe(false);
+  });
+
+  it('follows the lifecycle and explains a refused move', async () => {
+    const caseId = await submit();
+    const fresh = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.supervisor })).body as CaseDetail;
+    const refused = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.supervisor, body: { version: fresh.version, status: 'resolved' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/Claim or assign the case first/);
+    let detail = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    for (const status of ['waiting', 'resolved', 'closed', 'in_progress'] as const) {
+      const response = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, status } });
+      expect(response.status).toBe(200);
+      detail = response.body;
+      expect(detail.status).toBe(status);
+    }
+    expect(detail.timeline.filter((e) => e.kind === 'status_changed').map((e) => e.summary)[0]).toBe('Casey Caseworker changed the status from Closed to In progress');
+  });
+
+  it('writes an audit row for every read and change, and the audit log cannot be altered', async () => {
+    const caseId = await submit();
+    await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker });
+    await api.request('GET', `/api/cases/${caseId}`, { token: tokens.supervisor });
+    const claimed = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    await api.request('PATCH', `/api/cases/${caseId}/plan-steps/stop_replying`, { token: tokens.caseworker, body: { done: true } });
+    await api.request('POST', `/api/cases/${caseId}/notes`, { token: tokens.caseworker, body: { body: 'Called back, safe for now.' } });
+    await api.request('POST', `/api/cases/${caseId}/evidence`, {
+      token: tokens.caseworker,
+      body: { kind: 'offender_account', platform: 'Instagram', offenderHandle: '@threat', description: 'Profile that sent the threats', sha256: 'a'.repeat(64), fileName: 'threat.png' },
+    });
+    const override = await api.request('PATCH', `/api/cases/${caseId}`, {
+      token: tokens.caseworker,
+      body: { version: claimed.version + 1, priorityOverride: { priority: 'emergency', reason: 'Said on the phone they have a plan' } },
+    });
+    expect(override.status).toBe(200);
+    expect(override.body).toMatchObject({ priority: 'emergency', triagePriority: 'urgent', priorityOverride: { priority: 'emergency', by: { displayName: 'Casey Caseworker' } } });
+    const reveal = await api.request('POST', `/api/cases/${caseId}/contact-reveal`, { token: tokens.caseworker, body: { reason: 'Calling back' } });
+    expect(reveal.body).toMatchObject({ channel: 'email', value: 'teen.person@example.com', safeTimes: 'after 4pm' });
+
+    const trail = await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor });
+    const actions = trail.body.map((entry: { action: string }) => entry.action).reverse();
+    expect(actions).toEqual(['case.read', 'case.read', 'case.claimed', 'case.plan_step', 'case.note_added', 'case.evidence_added', 'case.updated', 'case.contact_revealed']);
+    const updated = trail.body.find((entry: { action: string }) => entry.action === 'case.updated');
+    expect(updated.before).toMatchObject({ priority: 'urgent', priorityOverride: null });
+    expect(updated.after).toMatchObject({ priority: 'emergency' });
+    // The reveal's reason is kept; the contact details never enter the audit log.
+    expect(JSON.stringify(trail.body)).not.toContain('teen.person@example.com');
+    await expect(db.dataSource.query(`UPDATE audit_log SET action = 'tampered'`)).rejects.toThrow(/append-only/);
+    await expect(db.dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('re-triages when staff record a new fact', async () => {
+    const caseId = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [] });
+    const claimed = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    expect(claimed.priority).toBe('standard');
+    const response = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: claimed.version, contentPosted: 'yes' } });
+    expect(response.body).toMatchObject({ priority: 'high', triageFactors: [{ key: 'content_posted' }] });
+    expect(response.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['facts_updated', 'case_retriaged']));
+  });
+
+  it('pages the queue by keyset, stable while new cases arrive', async () => {
+    const beforeResponse = await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor });
+    if (beforeResponse.status !== 200) throw new Error(JSON.stringify(beforeResponse.body));
+    const before = beforeResponse.body as CaseListResponse;
+    for (let i = 0; i < 12; i += 1) await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [], paid: i % 2 === 0 });
+    const all = ((await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor })).body as CaseListResponse).items.map((i) => i.id);
+    expect(all.length).toBe(before.items.length + 12);
+
+    const first = (await api.request('GET', '/api/cases?queue=unassigned&limit=5', { token: tokens.supervisor })).body as CaseListResponse;
+    expect(first.nextCursor).toEqual(expect.any(String));
+    // New arrivals, including an emergency that sorts to the very top.
+    await submit({ immediateDanger: true });
+    await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [] });
+    const seen = [...first.items.map((i) => i.id)];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = (await api.request('GET', `/api/cases?queue=unassigned&limit=5&cursor=${cursor}`, { token: tokens.supervisor })).body as CaseListResponse;
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length); // nothing twice
+    for (const id of all) expect(seen).toContain(id); // nothing skipped
+    expect((await api.request('GET', '/api/cases?queue=unassigned&cursor=garbage', { token: tokens.supervisor })).status).toBe(400);
+  });
+
+  it('orders queues by priority then due time, filters, searches, and never lists contact details', async () => {
+    const emergency = await submit({ selfHarm: 'plan_or_intent', platforms: [{ platform: 'Snapchat', offenderHandle: '@unique.handle.42' }] });
+    const page = (await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.caseworker })).body as CaseListResponse;
+    const ranks = page.items.map((i) => ['emergency', 'urgent', 'high', 'standard'].indexOf(i.priority));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(JSON.stringify(page)).not.toContain('teen.person@example.com');
+    const found = (await api.request('GET', '/api/cases?queue=unassigned&q=unique.handle.42', { token: tokens.caseworker })).body as CaseListResponse;
+    expect(found.items.map((i) => i.id)).toEqual([emergency]);
+    const byRef = (await api.request('GET', `/api/cases?queue=unassigned&q=${found.items[0].reference.toLowerCase()}`, { token: tokens.caseworker })).body as CaseListResponse;
+    expect(byRef.items.map((i) => i.id)).toEqual([emergency]);
+    const filtered = (await api.request('GET', '/api/cases?queue=unassigned&priority=emergency', { token: tokens.caseworker })).body as CaseListResponse;
+    expect(filtered.items.every((i) => i.priority === 'emergency')).toBe(true);
+    const bad = await api.request('GET', '/api/cases?queue=everything&limit=0', { token: tokens.caseworker });
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['queue', 'limit']);
+  });
+
+  it('gives supervisors queue health from the database', async () => {
+    await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [await submit()]);
+    const health = (await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor })).body as QueueHealth;
+    const [open] = await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE status IN ('new', 'in_progress', 'waiting')`);
+    expect(health.openByPriorityAndAge.reduce((sum, cell) => sum + cell.count, 0)).toBe(open.n);
+    expect(health.openByPriorityAndAge).toHaveLength(16);
+    expect(health.unassignedPastTarget.count).toBeGreaterThanOrEqual(1);
+    const casey = health.caseworkerLoad.find((row) => row.staff.displayName === 'Casey Caseworker');
+    const [mine] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM support_case c JOIN staff_user u ON u.id = c.assignee_id WHERE u.email = 'caseworker@demo.test' AND c.status IN ('new', 'in_progress', 'waiting')`,
+    );
+    expect(casey?.open).toBe(mine.n);
+  });
+
+  it('streams case changes live to signed-in staff', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${api.baseUrl}/api/events`, { headers: { authorization: `Bearer ${tokens.caseworker}` }, signal: controller.signal });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body!.getReader();
+    const received: CaseChangeEvent[] = [];
+    const pump = (async () => {
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += new TextDecoder().decode(value);
+        for (const match of buffer.matchAll(/^data: (\{.*\})$/gm)) received.push(JSON.parse(match[1]));
+        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+      }
+    })();
+    const waitFor = async (predicate: (e: CaseChangeEvent) => boolean) => {
+      const started = Date.now();
+      while (!received.some(predicate)) {
+        if (Date.now() - started > 2000) throw new Error(`no matching event; got ${JSON.stringify(received)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return Date.now() - started;
+    };
+    const caseId = await submit({ immediateDanger: true });
+    await waitFor((e) => e.type === 'case.created' && e.caseId === caseId && e.priority === 'emergency');
+    await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker2 });
+    const claimLatency = await waitFor((e) => e.type === 'case.claimed' && e.caseId === caseId);
+    expect(claimLatency).toBeLessThan(1000);
+    expect(JSON.stringify(received)).not.toContain('teen.person');
+    controller.abort();
+    await pump;
+    expect((await fetch(`${api.baseUrl}/api/events`)).status).toBe(401);
+  });
+
+  it('keeps a browser session in an httpOnly cookie, refreshes with the CSRF header, and ends it on sign-out', async () => {
+    const login = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.test', password: 'integration-test-password' }),
+    });
+    const cookie = login.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^sg_session=[^;]+;.*HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/api\/auth/);
+    const session = cookie.split(';')[0];
+    const refresh = (sessionCookie: string, csrf = true) =>
+      fetch(`${api.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie: sessionCookie, ...(csrf ? { 'x-requested-with': 'safeguard-triage' } : {}) } });
+
+    expect((await refresh(session, false)).status).toBe(403);
+    const refreshed = await refresh(session);
+    if (refreshed.status !== 200) throw new Error(await refreshed.text());
+    expect(((await refreshed.json()) as { user: { role: string } }).user.role).toBe('admin');
+    // Rotated: the old refresh token no longer works.
+    expect((await refresh(session)).status).toBe(401);
+    const rotated = (refreshed.headers.get('set-cookie') ?? '').split(';')[0];
+    await fetch(`${api.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: rotated } });
+    expect((await refresh(rotated)).status).toBe(401);
+  });
+
+  it('accepts a staff intake that skipped everything, from the dashboard', async () => {
+    const response = await api.request('POST', '/api/intakes', { token: tokens.caseworker, body: { ...skippedIntakeFixture(), submittedBy: 'staff', channel: 'chat' } });
+    expect(response.status).toBe(201);
+  });
+});

@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { CaseChangeEvent } from '@sg/contracts';
+import { Client } from 'pg';
+import { Observable, Subject } from 'rxjs';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+
+/**
+ * Listens to PostgreSQL for case changes committed by any API process or worker and fans them
+ * out to this process's live subscribers (the dashboards' event streams). One connection per
+ * process, re-established if it drops.
+ */
+@Injectable()
+export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(CaseEventsService.name);
+  private readonly changes = new Subject<CaseChangeEvent>();
+  private client: Client | undefined;
+  private stopped = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get changes$(): Observable<CaseChangeEvent> {
+    return this.changes.asObservable();
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.connect();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.changes.complete();
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl, keepAlive: true });
+    client.on('notification', (message) => {
+      if (message.channel !== CASE_CHANGES_CHANNEL || !message.payload) return;
+      try {
+        this.changes.next(JSON.parse(message.payload) as CaseChangeEvent);
+      } catch {
+        this.logger.warn('Ignored a malformed case change notification');
+      }
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`Live updates connection lost (${error.message}); reconnecting`);
+      this.reconnectLater();
+    });
+    client.on('end', () => this.reconnectLater());
+    await client.connect();
+    await client.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
+    this.client = client;
+  }
+
+  private reconnectLater(): void {
+    if (this.stopped) return;
+    const previous = this.client;
+    this.client = undefined;
+    previous?.removeAllListeners();
+    setTimeout(() => {
+      if (this.stopped || this.client) return;
+      this.connect().catch((error) => {
+        this.logger.warn(`Could not reconnect live updates: ${(error as Error).message}`);
+        this.reconnectLater();
+      });
+    }, 1000).unref();
+  }
+}
