@@ -14,9 +14,9 @@ const result = await autocannon({
       headers: config.headers ?? {},
       body: config.body,
       // Each submission is a new intake: a fresh Idempotency-Key per request.
-      setupRequest: config.uniqueIdempotencyKey
-        ? (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${randomUUID()}` } })
-        : undefined,
+      ...(config.uniqueIdempotencyKey
+        ? { setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${randomUUID()}` } }) }
+        : {}),
     },
   ],
 });

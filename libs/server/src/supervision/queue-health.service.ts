@@ -4,16 +4,37 @@ import { CASE_AGE_BANDS, QueueHealth } from '@sg/contracts';
 import { PRIORITIES } from '@sg/domain';
 import { DataSource } from 'typeorm';
 
+/** How stale the numbers may be. Every supervisor's screen shares one computation per window. */
+export const QUEUE_HEALTH_MAX_AGE_MS = 2000;
+
 /**
  * The supervisor's view, computed in the database with one query per number. Open cases are a
  * small slice of a long history, and each query reads only that slice through a partial index
  * (see the case-work migration), so the cost follows the open workload, not the archive.
+ *
+ * Many supervisors refreshing at once would each pay for the same counts, so the result is
+ * shared: callers within QUEUE_HEALTH_MAX_AGE_MS get the last result (its `generatedAt` says
+ * when), and at most one computation runs at a time.
  */
 @Injectable()
 export class QueueHealthService {
+  private latest: { at: number; value: QueueHealth } | undefined;
+  private inFlight: Promise<QueueHealth> | undefined;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async health(): Promise<QueueHealth> {
+    if (this.latest && Date.now() - this.latest.at < QUEUE_HEALTH_MAX_AGE_MS) return this.latest.value;
+    this.inFlight ??= this.compute()
+      .then((value) => {
+        this.latest = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async compute(): Promise<QueueHealth> {
     const [grid, pastTarget, pastTargetCount, load] = await Promise.all([
       this.dataSource.query(
         `SELECT priority_rank AS rank,
@@ -35,14 +56,18 @@ export class QueueHealthService {
           WHERE assignee_id IS NULL AND status IN ('new', 'in_progress', 'waiting') AND first_responded_at IS NULL AND first_response_due_at < now()`,
       ),
       this.dataSource.query(
-        `SELECT u.id, u.display_name AS "displayName", u.role,
-                count(c.id)::int AS open,
-                count(c.id) FILTER (WHERE c.priority_rank <= 1)::int AS "emergencyOrUrgent",
-                count(c.id) FILTER (WHERE c.status = 'waiting')::int AS waiting
-           FROM staff_user u
-           LEFT JOIN support_case c ON c.assignee_id = u.id AND c.status IN ('new', 'in_progress', 'waiting')
+        `WITH load AS (
+           SELECT assignee_id, count(*)::int AS open,
+                  count(*) FILTER (WHERE priority_rank <= 1)::int AS urgent,
+                  count(*) FILTER (WHERE status = 'waiting')::int AS waiting
+             FROM support_case WHERE assignee_id IS NOT NULL AND status IN ('new', 'in_progress', 'waiting')
+            GROUP BY assignee_id
+         )
+         SELECT u.id, u.display_name AS "displayName", u.role, coalesce(l.open, 0) AS open,
+                coalesce(l.urgent, 0) AS "emergencyOrUrgent", coalesce(l.waiting, 0) AS waiting
+           FROM staff_user u LEFT JOIN load l ON l.assignee_id = u.id
           WHERE u.active AND u.role IN ('caseworker', 'supervisor')
-          GROUP BY u.id ORDER BY open DESC, u.display_name`,
+          ORDER BY open DESC, u.display_name`,
       ),
     ]);
     const counts = new Map<string, number>(grid.map((row: { rank: number; age: number; count: number }) => [`${row.rank}:${row.age}`, row.count]));

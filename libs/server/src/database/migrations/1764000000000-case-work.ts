@@ -72,7 +72,7 @@ export class CaseWork1764000000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX support_case_assignee_idx`);
     await queryRunner.query(`
       CREATE INDEX support_case_mine_idx ON support_case (assignee_id, priority_rank, first_response_due_at, id)
-      WHERE assignee_id IS NOT NULL AND status IN ('new', 'in_progress', 'waiting')`);
+      INCLUDE (status) WHERE assignee_id IS NOT NULL AND status IN ('new', 'in_progress', 'waiting')`);
     await queryRunner.query(`
       CREATE INDEX support_case_waiting_idx ON support_case (priority_rank, first_response_due_at, id) WHERE status = 'waiting'`);
     await queryRunner.query(`

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Benchmark: the staff queues and the supervisor's queue health over 1,000,000 cases.
+// Loads a realistic mix (most closed, ~5% unassigned) in one SQL statement, then measures with
+// 20 concurrent clients (autocannon in a second process): the unassigned queue's first page, a
+// deep keyset page, and queue health; beside each, the raw indexed query through pg.
+// Usage: npm run build first, then `node tools/bench/queues.mjs`
+// Options (env): BENCH_CASES (default 1000000), BENCH_SECONDS (default 10), DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { benchDatabase, freePort, percentile, runAutocannon, startApi } from './lib/bench-stack.mjs';
+
+const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 20;
+const log = (message) => console.error(`[bench] ${message}`);
+const DEMO_PASSWORD = 'bench-password-1234';
+
+async function loadCases(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  // One statement: priorities 5/20/35/40 %, statuses ~85% closed, ~5% new and unassigned,
+  // the rest in progress, waiting or resolved with one of the caseworkers; three years of history.
+  await client.query(`
+    WITH staff AS (SELECT array_agg(id ORDER BY email) AS ids FROM staff_user WHERE role IN ('caseworker', 'supervisor')),
+    raw AS (
+      SELECT g, random() AS p, random() AS s, now() - (random() * interval '1095 days') AS created
+        FROM generate_series(1, $1::int) AS g
+    ),
+    shaped AS (
+      SELECT g, created,
+             CASE WHEN p < 0.05 THEN 0 WHEN p < 0.25 THEN 1 WHEN p < 0.60 THEN 2 ELSE 3 END AS rank,
+             CASE WHEN s < 0.05 THEN 'new' WHEN s < 0.10 THEN 'in_progress' WHEN s < 0.13 THEN 'waiting' WHEN s < 0.15 THEN 'resolved' ELSE 'closed' END AS status
+        FROM raw
+    )
+    INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at,
+      first_response_due_at, first_responded_at, submitted_by, channel, age_band, country, self_harm, immediate_danger, demands,
+      content_posted, contact_channel, consent_contact, assignee_id, created_at, updated_at)
+    SELECT 'BN-' || lpad(to_hex(g), 8, '0'), 'x', status,
+           (ARRAY['emergency', 'urgent', 'high', 'standard'])[rank + 1], rank, (ARRAY['emergency', 'urgent', 'high', 'standard'])[rank + 1],
+           '[]'::jsonb, created,
+           created + (ARRAY[interval '15 minutes', interval '1 hour', interval '8 hours', interval '48 hours'])[rank + 1],
+           CASE WHEN status = 'new' THEN NULL ELSE created + interval '10 minutes' END,
+           'victim', 'web', '13_17', 'US', 'none', false, '{money}', 'no', 'none', false,
+           CASE WHEN status = 'new' THEN NULL ELSE (SELECT ids[1 + (g % array_length(ids, 1))] FROM staff) END,
+           created, created
+      FROM shaped`, [caseCount]);
+  // What autovacuum does in production soon after a bulk load; index-only scans need it.
+  await client.query('VACUUM ANALYZE support_case');
+  const seconds = (Date.now() - started) / 1000;
+  const { rows } = await client.query(`SELECT count(*) FILTER (WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting'))::int AS unassigned, count(*)::int AS total FROM support_case`);
+  await client.end();
+  return { seconds, ...rows[0] };
+}
+
+async function rawQuery(url, sql, params) {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  const latencies = [];
+  const deadline = Date.now() + Math.min(seconds, 5) * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const t0 = process.hrtime.bigint();
+        await pool.query(sql, params);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const db = await benchDatabase(log);
+let api;
+try {
+  const port = await freePort();
+  api = await startApi({
+    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
+    API_RATE_LIMIT_PER_MINUTE: '100000000', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  });
+  log(`loading ${caseCount.toLocaleString()} cases`);
+  const loaded = await loadCases(db.url);
+  log(`loaded ${loaded.total.toLocaleString()} cases (${loaded.unassigned.toLocaleString()} unassigned) in ${loaded.seconds.toFixed(1)} s`);
+
+  const login = await (await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }) })).json();
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  // A deep page: follow the cursor 40 pages in (2,000 rows deep).
+  let cursor = null;
+  for (let i = 0; i < 40; i += 1) {
+    const page = await (await fetch(`${api.url}/api/cases?queue=unassigned&limit=50${cursor ? `&cursor=${cursor}` : ''}`, { headers })).json();
+    cursor = page.nextCursor;
+  }
+  const deepKey = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+
+  const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers });
+  const rows = [];
+  for (const [name, path] of [
+    ['unassigned queue, first page (50)', '/api/cases?queue=unassigned&limit=50'],
+    ['unassigned queue, deep keyset page', `/api/cases?queue=unassigned&limit=50&cursor=${cursor}`],
+    ['supervisor queue health', '/api/supervision/queue-health'],
+  ]) {
+    log(`measuring ${name}`);
+    const result = await measure(path);
+    rows.push({ name, ...result });
+  }
+  log('measuring the raw indexed queries');
+  const rawFirst = await rawQuery(db.url, `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') ORDER BY priority_rank, first_response_due_at, id LIMIT 51`);
+  const rawDeep = await rawQuery(db.url, `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') AND (priority_rank, first_response_due_at, id) > ($1, $2::timestamptz, $3::uuid) ORDER BY priority_rank, first_response_due_at, id LIMIT 51`, deepKey);
+  const naive = await rawQuery(db.url, `SELECT priority, status, count(*) FROM support_case GROUP BY 1, 2`);
+
+  console.log('');
+  console.log(`Queue benchmark: ${loaded.total.toLocaleString()} cases, ${loaded.unassigned.toLocaleString()} unassigned, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`);
+  console.log('| request | per second | p50 ms | p99 ms | non-2xx |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.name} | ${row.perSecond.toFixed(0)} | ${row.latency.p50} | ${row.latency.p99} | ${row.non2xx + row.errors} |`);
+  console.log(`| raw indexed query, first page (pg) | - | ${rawFirst.p50.toFixed(2)} | ${rawFirst.p99.toFixed(2)} | - |`);
+  console.log(`| raw indexed query, deep page (pg) | - | ${rawDeep.p50.toFixed(2)} | ${rawDeep.p99.toFixed(2)} | - |`);
+  console.log(`| naive GROUP BY over every case (pg) | - | ${naive.p50.toFixed(2)} | ${naive.p99.toFixed(2)} | - |`);
+  console.log('Targets: queue pages p99 <= 25 ms; queue health <= 50 ms.');
+} finally {
+  if (api) await api.stop();
+  await db.drop();
+}
