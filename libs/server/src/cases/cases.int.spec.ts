@@ -18,7 +18,7 @@ describe('case work API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startTestApi(db, testConfig(db.url, { intakeRateLimit: { limit: 10_000, windowSeconds: 60 } }));
+    api = await startTestApi(db, testConfig(db.url, { intakeRateLimit: { limit: 10_000, windowSeconds: 60 }, queueHealthCacheMs: 0 }));
     tokens.caseworker = await api.tokenFor('caseworker');
     tokens.supervisor = await api.tokenFor('supervisor');
     tokens.admin = await api.tokenFor('admin');

@@ -38,6 +38,7 @@ export const appConfigSchema = z
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
   })
   .superRefine((env, ctx) => {
@@ -76,6 +77,8 @@ export interface AppConfig {
   readonly apiRateLimitPerMinute: number;
   /** How long a browser session lasts without signing in again (the refresh cookie's life). */
   readonly sessionTtlMinutes: number;
+  /** Supervisors' queue-health numbers are shared for this long (0: computed on every request). */
+  readonly queueHealthCacheMs: number;
   /** Access tokens are short-lived; the browser refreshes them through the session cookie. */
   readonly accessTokenTtlSeconds: number;
 }
@@ -124,5 +127,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
     accessTokenTtlSeconds: 15 * 60,
+    queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
   };
 }

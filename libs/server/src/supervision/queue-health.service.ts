@@ -1,11 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_AGE_BANDS, QueueHealth } from '@sg/contracts';
 import { PRIORITIES } from '@sg/domain';
 import { DataSource } from 'typeorm';
-
-/** How stale the numbers may be. Every supervisor's screen shares one computation per window. */
-export const QUEUE_HEALTH_MAX_AGE_MS = 2000;
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 
 /**
  * The supervisor's view, computed in the database with one query per number. Open cases are a
@@ -13,7 +12,7 @@ export const QUEUE_HEALTH_MAX_AGE_MS = 2000;
  * (see the case-work migration), so the cost follows the open workload, not the archive.
  *
  * Many supervisors refreshing at once would each pay for the same counts, so the result is
- * shared: callers within QUEUE_HEALTH_MAX_AGE_MS get the last result (its `generatedAt` says
+ * shared: callers within QUEUE_HEALTH_CACHE_MS get the last result (its `generatedAt` says
  * when), and at most one computation runs at a time.
  */
 @Injectable()
@@ -21,10 +20,13 @@ export class QueueHealthService {
   private latest: { at: number; value: QueueHealth } | undefined;
   private inFlight: Promise<QueueHealth> | undefined;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async health(): Promise<QueueHealth> {
-    if (this.latest && Date.now() - this.latest.at < QUEUE_HEALTH_MAX_AGE_MS) return this.latest.value;
+    if (this.latest && Date.now() - this.latest.at < this.config.queueHealthCacheMs) return this.latest.value;
     this.inFlight ??= this.compute()
       .then((value) => {
         this.latest = { at: Date.now(), value };
