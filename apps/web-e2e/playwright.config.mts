@@ -1,75 +1,56 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, ReporterDescription } from '@playwright/test';
 import { nxE2EPreset } from '@nx/playwright/preset';
 import { workspaceRoot } from '@nx/devkit';
-
-// For CI, you may want to set BASE_URL to the deployed application.
-const baseURL = process.env['BASE_URL'] || 'http://localhost:4200';
+import { join } from 'node:path';
 
 /**
- * Read environment variables from file.
- * https://github.com/motdotla/dotenv
+ * Browser tests against the real stack (API, worker, web server, PostgreSQL), started by
+ * tools/test/playwright-stack.mjs on ports of its own (E2E_API_PORT / E2E_WEB_PORT, default
+ * 3199 / 4299) and a database of its own. `nx run web-e2e:e2e` builds api, worker and web first.
+ * Only Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
  */
-// import 'dotenv/config';
+const webPort = Number(process.env['E2E_WEB_PORT'] ?? 4299);
+const reportDir = join(workspaceRoot, 'dist/.playwright/apps/web-e2e');
 
-/**
- * See https://playwright.dev/docs/test-configuration.
- *
- * Generated as a .mts file so Node forces ESM regardless of workspace
- * `type`. Playwright routes `.mts` through its ESM loader (dynamic import,
- * bypassing the pirates CJS-compile path), and Nx's native TS strip loads
- * `.mts` directly. Playwright's configLoader auto-discovers
- * `playwright.config.mts` via its extension list
- * (.ts/.js/.mts/.mjs/.cts/.cjs).
- */
+/** Counts for `npm test`'s summary line are read from results.json (tools/test/run-all.mjs). */
+const E2E_RESULTS_FILE = join(reportDir, 'results.json');
+
+const reporter: ReporterDescription[] = [
+  ['list'],
+  // 'never': the default opens a report server on failure, which would hang CI.
+  ['html', { outputFolder: join(reportDir, 'playwright-report'), open: 'never' }],
+  ['json', { outputFile: E2E_RESULTS_FILE }],
+];
+
 export default defineConfig({
-  ...nxE2EPreset(import.meta.dirname, { testDir: './src' }),
-  /* Shared settings for all the projects below. See https://playwright.dev/docs/api/class-testoptions. */
+  ...nxE2EPreset(join(workspaceRoot, 'apps/web-e2e'), { testDir: './src', openHtmlReport: 'never', generateBlobReports: false }),
+  reporter,
+  globalSetup: join(workspaceRoot, 'tools/test/playwright-stack.mjs'),
   use: {
-    baseURL,
-    /* Collect trace when retrying the failed test. See https://playwright.dev/docs/trace-viewer */
+    baseURL: `http://127.0.0.1:${webPort}`,
     trace: 'on-first-retry',
-  },
-  /* Run your local dev server before starting the tests */
-  webServer: {
-    command: 'npx nx run web:serve',
-    url: 'http://localhost:4200',
-    reuseExistingServer: true,
-    cwd: workspaceRoot
   },
   projects: [
     {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"] },
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+          // No sandbox (CI runs as root), no GPU, and no background traffic to Google services.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-domain-reliability',
+            '--no-pings',
+            '--disable-features=DnsOverHttps',
+          ],
+        },
+      },
     },
-
-    {
-      name: "firefox",
-      use: { ...devices["Desktop Firefox"] },
-    },
-
-    {
-      name: "webkit",
-      use: { ...devices["Desktop Safari"] },
-    },
-
-    // Uncomment for mobile browsers support
-    /* {
-      name: 'Mobile Chrome',
-      use: { ...devices['Pixel 5'] },
-    },
-    {
-      name: 'Mobile Safari',
-      use: { ...devices['iPhone 12'] },
-    }, */
-
-    // Uncomment for branded browsers
-    /* {
-      name: 'Microsoft Edge',
-      use: { ...devices['Desktop Edge'], channel: 'msedge' },
-    },
-    {
-      name: 'Google Chrome',
-      use: { ...devices['Desktop Chrome'], channel: 'chrome' },
-    } */
   ],
 });

