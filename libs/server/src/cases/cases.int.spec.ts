@@ -226,7 +226,8 @@ describe('case work API', () => {
     const controller = new AbortController();
     const response = await fetch(`${api.baseUrl}/api/events`, { headers: { authorization: `Bearer ${tokens.caseworker}` }, signal: controller.signal });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = response.body!.getReader();
+    if (!response.body) throw new Error('no event stream');
+    const reader = response.body.getReader();
     const received: CaseChangeEvent[] = [];
     const pump = (async () => {
       let buffer = '';

@@ -22,11 +22,22 @@ class TestApiModule {
   }
 }
 
+/**
+ * A response as the specs read it. The body is whatever JSON came back; specs state the shape
+ * they expect (`as CaseDetail`) or read fields directly, so it is deliberately loosely typed.
+ */
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+  body: any;
+}
+
 export interface TestApi {
   app: INestApplication;
   baseUrl: string;
   /** fetch against the API with JSON in and out. */
-  request(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
+  request(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<TestResponse>;
   /** Signs in as a demo account (seeded with `password`) and returns its access token. */
   tokenFor(role: 'admin' | 'supervisor' | 'caseworker'): Promise<string>;
   close(): Promise<void>;
