@@ -1,5 +1,5 @@
 import { ACTION_PLAN_STEP_KEYS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES } from '@sg/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVIDENCE_KINDS } from './case-detail';
 
 /**

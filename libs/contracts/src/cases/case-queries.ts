@@ -1,5 +1,5 @@
 import { CASE_STATUSES, PRIORITIES, TriageFactor, isCountryCode } from '@sg/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The queues in the dashboard's left rail. `all` is for supervisors and admins. */
 export const CASE_QUEUES = ['unassigned', 'mine', 'waiting', 'overdue', 'all'] as const;

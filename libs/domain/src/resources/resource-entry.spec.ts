@@ -35,7 +35,9 @@ describe('selectResources', () => {
 
   it('puts crisis lines first when there is any risk of self-harm, country before anywhere', () => {
     const keys = names({ selfHarm: 'thoughts' });
-    expect(keys.slice(0, 3)).toEqual(['us-emergency', 'us-988', 'any-emergency']);
+    expect(keys.slice(0, 2)).toEqual(['us-emergency', 'us-988']);
+    // The worldwide "Emergency services" gives way to the country's own.
+    expect(keys).not.toContain('any-emergency');
   });
 
   it('adds IC3 for financial sextortion', () => {
@@ -62,7 +64,6 @@ describe('selectCrisisResources', () => {
       'my-emergency',
       'my-befrienders-kl',
       'my-mhpss',
-      'any-emergency',
     ]);
   });
 

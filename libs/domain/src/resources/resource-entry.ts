@@ -88,6 +88,8 @@ export function selectResources(entries: readonly ResourceEntry[], facts: Resour
         Number(a.entry.jurisdiction === ANY_JURISDICTION) - Number(b.entry.jurisdiction === ANY_JURISDICTION) ||
         a.entry.sortOrder - b.entry.sortOrder,
     )
+    // A worldwide entry ("Emergency services") gives way to the country's own entry of that name.
+    .filter(({ entry }, index, all) => entry.jurisdiction !== ANY_JURISDICTION || !all.some((other, j) => j !== index && other.entry.name === entry.name && other.entry.jurisdiction !== ANY_JURISDICTION))
     .map(({ entry, audience }) => ({
       key: entry.key,
       name: entry.name,

@@ -1,0 +1,188 @@
+import { expect, Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+
+/**
+ * A frightened 15-year-old on a phone: asks for help, sees crisis lines the moment they say they
+ * have had thoughts of self-harm, sends the form, gets a reference, a code and a plan, and later
+ * comes back with them. Runs against the real stack (API, worker, database).
+ */
+test.use({ viewport: { width: 360, height: 740 }, locale: 'en-GB', hasTouch: true });
+
+const QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
+
+/** `2026-11-23T18:00` for an <input type="datetime-local">, a day and a bit from now. */
+function localDeadline(hoursAhead: number): string {
+  const at = new Date(Date.now() + hoursAhead * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+async function expectStep(page: Page, step: number, title: string, { afterNext = step > 1 } = {}): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toContainText(`Step ${step} of 5`);
+  await expect(heading).toContainText(title);
+  // Focus follows the screen change, so a screen reader starts at the new question group.
+  if (afterNext) await expect(heading).toBeFocused();
+}
+
+async function next(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+test('asking for help, seeing crisis lines at once, getting a plan, and coming back to the case', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Do not pay. Do not send anything more.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Quick exit' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Get help now' }).click();
+
+  // 1: about you
+  await expectStep(page, 1, 'About you');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Me. This is happening to me.').check();
+  await page.getByLabel('13 to 17').check();
+  await page.getByLabel('Yes, under 18').check();
+  await next(page);
+
+  // 2: are you safe: the crisis panel appears on this screen, before anything is sent
+  await expectStep(page, 2, 'Are you safe right now?');
+  const crisis = page.locator('.crisis-alert[role="alert"]');
+  await expect(crisis).not.toContainText('Please get help now');
+  await page.getByLabel('Yes, I have had thoughts like this').check();
+  await expect(crisis).toContainText('Please get help now');
+  await crisis.getByLabel(/Choose your country/).selectOption('GB');
+  await expect(crisis.getByRole('link', { name: '116 123' })).toHaveAttribute('href', 'tel:116123');
+  await expect(crisis.locator('a[href^="tel:"]').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('group', { name: 'Are you in danger right now?' }).getByLabel('No', { exact: true }).check();
+  await next(page);
+
+  // 3: what is happening
+  await expectStep(page, 3, 'What is happening');
+  await page.getByLabel('Money, gift cards or crypto').check();
+  await page.getByLabel('Did they give a deadline?').fill(localDeadline(30));
+  await page.getByLabel('No, not that I know of').check();
+  await page.getByRole('group', { name: 'Are you still talking to them?' }).getByLabel('Yes', { exact: true }).check();
+  await page.getByRole('group', { name: 'Have you paid them anything?' }).getByLabel('No', { exact: true }).check();
+  await expectNoAxeViolations(page);
+  await next(page);
+
+  // 4: where (the country came from the crisis panel; no upload anywhere)
+  await expectStep(page, 4, 'Where it is happening');
+  await expect(page.getByText('We never need the pictures or videos themselves.')).toBeVisible();
+  await expect(page.locator('input[type="file"]')).toHaveCount(0);
+  await expect(page.getByLabel('Which country do you live in?')).toHaveValue('GB');
+  await page.getByLabel('Which app, game or site?').fill('Instagram');
+  await page.getByLabel('Their username or name there').fill('bad.actor.2026');
+  await page.getByLabel('Link to their profile').fill('not a link');
+  await next(page);
+  // A broken link is caught before anything is sent, and explained beside the field.
+  await expect(page.getByRole('alert').filter({ hasText: 'Please check this answer' })).toBeVisible();
+  await expect(page.getByLabel('Link to their profile')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Link to their profile').fill('instagram.com/bad.actor.2026');
+  await next(page);
+
+  // 5: contact and consent
+  await expectStep(page, 5, 'How we can reach you');
+  await page.getByLabel('What should we call you? (optional)').fill('Sam');
+  await page.getByLabel('Email', { exact: true }).check();
+  await page.getByLabel('Your email address').fill('sam@example.com');
+  await page.getByRole('group', { name: 'Can we say who we are when we contact you?' }).getByLabel('No', { exact: true }).check();
+  await page.getByLabel(/I agree that you keep my answers/).check();
+  await page.getByLabel('You may contact me in the way I chose above.').check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Send to our team' }).click();
+
+  // The result: reference and code, large and copyable; a plan tailored to a 15-year-old with
+  // thoughts of self-harm and a money demand; contacts for the UK.
+  await expect(page.getByRole('heading', { level: 1, name: 'We have your answers' })).toBeVisible();
+  const reference = (await page.locator('#reference').innerText()).trim();
+  const accessCode = (await page.locator('#access-code').innerText()).trim();
+  expect(reference).toMatch(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(accessCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await expect(page.getByText('We cannot show the code again.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy' })).toHaveCount(2);
+  await expect(page.getByText('within an hour')).toBeVisible();
+  const plan = page.locator('ol.plan');
+  await expect(plan).toContainText('Get safe right now');
+  await expect(plan).toContainText('Report it to child protection');
+  await expect(plan).toContainText('Use Take It Down');
+  await expect(plan).toContainText('Report the money demand');
+  await expect(plan).not.toContainText('StopNCII');
+  await expect(page.getByRole('heading', { name: 'If you are in danger or might hurt yourself' })).toBeVisible();
+  await expect(page.getByText('CEOP (National Crime Agency)', { exact: true })).toBeVisible();
+  await expect(page.getByText('Take It Down (NCMEC)', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Nothing of the form, and never the code, stays in the tab.
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+  expect(stored).not.toContain(accessCode);
+  expect(stored).not.toContain('bad.actor.2026');
+
+  // Coming back later, with the reference and code only.
+  await page.getByRole('link', { name: 'Come back to your case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Come back to your case' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Reference').fill(reference);
+  await page.getByLabel('Access code').fill('AAAA-BBBB-CCCC-DDDD');
+  await page.getByRole('button', { name: 'Open my case' }).click();
+  await expect(page.getByText('We could not find a case with that reference and code.')).toBeVisible();
+
+  await page.getByLabel('Access code').fill(accessCode.toLowerCase());
+  await page.getByRole('button', { name: 'Open my case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Your case ${reference}` })).toBeVisible();
+  await expect(page.getByText('Received: someone will pick it up soon')).toBeVisible();
+
+  const step = page.getByRole('checkbox', { name: /Do not pay and do not send anything more/ });
+  await expect(step).not.toBeChecked();
+  await step.check();
+  await expect(step).toBeChecked();
+  await expect(step).toBeEnabled();
+  await expect(page.locator('.plan-progress')).toContainText('1 of');
+
+  await page.getByLabel('What has happened since? (optional)').fill('They sent another message tonight.');
+  await page.getByRole('button', { name: 'Add to my case' }).click();
+  await expect(page.getByText('Thank you. We added this to your case.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What you added' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The tick was saved on the server: a fresh visit shows it.
+  await page.reload();
+  await page.getByLabel('Reference').fill(reference);
+  await page.getByLabel('Access code').fill(accessCode);
+  await page.getByRole('button', { name: 'Open my case' }).click();
+  await expect(page.getByRole('checkbox', { name: /Do not pay and do not send anything more/ })).toBeChecked();
+});
+
+test('answers survive a reload, and quick exit (Escape twice) wipes them and leaves for a neutral site', async ({ page }) => {
+  await page.route(`${QUICK_EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+  await page.goto('/help');
+  await page.getByLabel('13 to 17').check();
+  await next(page);
+  await expectStep(page, 2, 'Are you safe right now?');
+  await page.reload();
+  await expectStep(page, 2, 'Are you safe right now?', { afterNext: false });
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('13 to 17')).toBeChecked();
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForURL(QUICK_EXIT_URL);
+
+  await page.goto('/help');
+  await expectStep(page, 1, 'About you', { afterNext: false });
+  await expect(page.getByLabel('13 to 17')).not.toBeChecked();
+});
+
+test('the first screen needs no more than 150 kB of compressed JavaScript', async ({ page }) => {
+  const scripts: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.sizes().then((sizes) => sizes.responseBodySize));
+  });
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await expect(page.getByRole('link', { name: 'Get help now' })).toBeVisible();
+  const total = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(150_000);
+});

@@ -1,0 +1,51 @@
+import { emptyAnswers } from './intake-answers';
+import { fieldLabel, friendlyMessage, mapRequestErrors, requestPathToFormPath, stepOfFormPath } from './intake-errors';
+
+describe('mapping request errors back to the form', () => {
+  const answers = emptyAnswers('GB');
+  answers.where.platforms = [
+    { platform: '', offenderHandle: '', profileUrl: '' },
+    { platform: 'Snapchat', offenderHandle: '', profileUrl: 'not a link' },
+  ];
+  answers.where.contentUrls = ['', '', 'bad'];
+
+  it('finds the form row behind a request index, skipping blank rows that were never sent', () => {
+    expect(requestPathToFormPath('platforms[0].profileUrl', answers)).toBe('where.platforms[1].profileUrl');
+    expect(requestPathToFormPath('contentUrls[0]', answers)).toBe('where.contentUrls[2]');
+    expect(requestPathToFormPath('consent.storeData', answers)).toBe('contact.storeData');
+    expect(requestPathToFormPath('contact.value', answers)).toBe('contact.value');
+    expect(requestPathToFormPath('deadlineAt', answers)).toBe('happening.deadline');
+    expect(requestPathToFormPath('channel', answers)).toBeNull();
+  });
+
+  it('knows which screen each field is on', () => {
+    expect(stepOfFormPath('about.ageBand')).toBe(0);
+    expect(stepOfFormPath('happening.deadline')).toBe(2);
+    expect(stepOfFormPath('where.platforms[1].profileUrl')).toBe(3);
+    expect(stepOfFormPath('contact.storeData')).toBe(4);
+  });
+
+  it('turns a server 400 into plain messages by field, and the first screen to go back to', () => {
+    const mapped = mapRequestErrors(
+      [
+        { path: 'consent.storeData', message: 'must be true: we cannot keep a case without your consent' },
+        { path: 'platforms[0].profileUrl', message: 'must be a full web address starting with http:// or https://' },
+        { path: 'channel', message: 'must be one of: web' },
+      ],
+      answers,
+    );
+    expect(mapped.firstStep).toBe(3);
+    expect(mapped.fields['where.platforms[1].profileUrl']).toMatch(/does not look like a web link/);
+    expect(mapped.fields['contact.storeData']).toMatch(/Please tick this box/);
+    expect(mapped.general).toHaveLength(1);
+  });
+
+  it('explains contact problems in plain words', () => {
+    expect(friendlyMessage('contact.value', 'is required when the contact channel is email')).toMatch(/Do not contact me/);
+    expect(friendlyMessage('contact.value', 'must be an email address like name@example.com')).toMatch(/name@example.com/);
+    expect(friendlyMessage('where.narrative', 'must be at most 5000 characters')).toBe(
+      'This is too long. Please use 5000 characters or fewer.',
+    );
+    expect(fieldLabel('where.platforms[1].profileUrl')).toBe('Profile link (app or site 2)');
+  });
+});

@@ -1,0 +1,104 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, computed, inject, viewChild } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { loadContracts } from '../contracts/public-contract';
+import { describeWait } from '../ui/http-problem';
+import { fieldId } from '../ui/field-error';
+import { IntakeStepId, fieldLabel } from './intake-errors';
+import { IntakeWizard } from './intake-wizard';
+import { AboutStep } from './steps/about-step';
+import { ContactStep } from './steps/contact-step';
+import { HappeningStep } from './steps/happening-step';
+import { SafetyStep } from './steps/safety-step';
+import { WhereStep } from './steps/where-step';
+
+const TITLES: Record<IntakeStepId, { you: string; other: string }> = {
+  about: { you: 'About you', other: 'About you and them' },
+  safety: { you: 'Are you safe right now?', other: 'Are they safe right now?' },
+  happening: { you: 'What is happening', other: 'What is happening' },
+  where: { you: 'Where it is happening', other: 'Where it is happening' },
+  contact: { you: 'How we can reach you', other: 'How we can reach you' },
+};
+
+/** `/help`: the intake, one group of questions per screen. */
+@Component({
+  selector: 'sg-intake-page',
+  imports: [ReactiveFormsModule, AboutStep, SafetyStep, HappeningStep, WhereStep, ContactStep],
+  providers: [IntakeWizard],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './intake-page.html',
+  styles: `
+    .progress-track { height: 8px; margin-bottom: 1.25rem; background: var(--line); border-radius: 4px; overflow: hidden; }
+    .progress-bar { height: 100%; background: var(--accent); transition: width 0.25s ease-out; }
+    .step-count { display: block; margin-bottom: 0.25rem; font-size: 1rem; font-weight: 600; color: var(--muted); }
+    .step-title { display: block; }
+    .wizard-nav {
+      display: flex; flex-wrap: wrap; gap: 0.75rem; margin-top: 2rem;
+      .button { flex: 1 1 9rem; }
+    }
+  `,
+})
+export class IntakePage {
+  protected readonly wizard = inject(IntakeWizard);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+  private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
+  private readonly problem = viewChild<ElementRef<HTMLElement>>('problem');
+
+  protected readonly form = this.wizard.form;
+  protected readonly isLast = computed(() => this.wizard.step() === this.wizard.stepCount - 1);
+  protected readonly title = computed(() => TITLES[this.wizard.stepId()][this.wizard.forSomeoneElse() ? 'other' : 'you']);
+  protected readonly progress = computed(() => ((this.wizard.step() + 1) / this.wizard.stepCount) * 100);
+  protected readonly errorList = computed(() => [
+    ...Object.entries(this.wizard.errors()).map(([path, message]) => ({ path, label: fieldLabel(path), message })),
+    ...this.wizard.generalErrors().map((message) => ({ path: null, label: '', message })),
+  ]);
+  protected readonly sending = computed(() => this.wizard.sendState().kind === 'sending');
+  protected readonly wait = computed(() => describeWait(this.wizard.waitSeconds()));
+
+  /** Fetch the answer checks as soon as someone starts answering, so Next never waits for them. */
+  protected prefetchChecks(): void {
+    void loadContracts();
+  }
+
+  protected async onSubmit(): Promise<void> {
+    if (!this.isLast()) {
+      const moved = await this.wizard.next();
+      this.focusAfterRender(moved ? () => this.heading() : () => this.summary());
+      return;
+    }
+    if (this.sending() || this.wizard.waitSeconds() > 0) return;
+    const outcome = await this.wizard.submit();
+    if (outcome === 'sent') {
+      // replaceUrl: the finished form must not be one Back press away.
+      await this.router.navigate(['/help/sent'], { replaceUrl: true });
+    } else {
+      this.focusAfterRender(outcome === 'invalid' ? () => this.summary() : () => this.problem());
+    }
+  }
+
+  protected back(): void {
+    this.wizard.back();
+    this.focusAfterRender(() => this.heading());
+  }
+
+  protected focusField(path: string | null): void {
+    if (!path) return;
+    const element = this.document.getElementById(fieldId(path));
+    // Radio groups have no element of their own: focus the first choice in the group.
+    const target = element ?? this.document.querySelector<HTMLElement>(`[formcontrolname="${path.split('.').pop()}"]`);
+    target?.focus();
+  }
+
+  private focusAfterRender(target: () => ElementRef<HTMLElement> | undefined): void {
+    afterNextRender(
+      () => {
+        this.document.defaultView?.scrollTo({ top: 0 });
+        target()?.nativeElement.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest } from '@sg/contracts';
+import { loadContracts } from '../contracts/public-contract';
+import type { ContentPostedAnswer } from '@sg/domain';
+import { firstValueFrom } from 'rxjs';
+import { UNKNOWN_PLATFORM, localDateTimeToIso, normaliseUrl } from '../intake/intake-answers';
+import { friendlyMessage } from '../intake/intake-errors';
+import { describedBy, FieldError, fieldId } from '../ui/field-error';
+import { describeWait, toHttpProblem } from '../ui/http-problem';
+import { LinkRows } from '../ui/link-rows';
+import { PlatformRowForm, PlatformRows, platformRowForm } from '../ui/platform-rows';
+import { CaseAccessApi } from './case-access-api';
+
+const NOTHING_ADDED = 'Add at least one thing before you send: a note, a deadline, whether something was posted, an app or site, or a link.';
+
+/** Adding what has changed since: a note, a new deadline, something posted, more accounts or links. */
+@Component({
+  selector: 'sg-add-information',
+  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './add-information.html',
+  styles: `
+    .more { margin: 0 0 1.5rem; summary { display: list-item; padding: 0.55rem 0; font-weight: 600; color: var(--accent); cursor: pointer; } }
+    .saved { padding: 0.75rem 1rem; background: var(--accent-soft); border-radius: 8px; }
+  `,
+})
+export class AddInformation {
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly api = inject(CaseAccessApi);
+
+  readonly credentials = input.required<CaseAccessRequest>();
+  readonly added = output<CaseAccessView>();
+
+  protected readonly form = this.fb.group({
+    note: this.fb.control(''),
+    deadline: this.fb.control(''),
+    contentPosted: this.fb.control<ContentPostedAnswer | null>(null),
+    platforms: this.fb.array<PlatformRowForm>([platformRowForm(this.fb)]),
+    contentUrls: this.fb.array<FormControl<string>>([this.fb.control('')]),
+  });
+  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly sending = signal(false);
+  protected readonly status = signal<'idle' | 'saved' | 'failed' | 'too-large' | { waitSeconds: number }>('idle');
+  protected readonly ids = { note: fieldId('note'), deadline: fieldId('deadline') };
+  protected readonly describedBy = describedBy;
+  protected readonly describeWait = describeWait;
+
+  protected async send(): Promise<void> {
+    if (this.sending()) return;
+    const { caseAdditionSchema, formatFieldPath } = await loadContracts();
+    const { request, platformRows, urlRows } = this.toRequest();
+    const parsed = caseAdditionSchema.safeParse(request);
+    this.status.set('idle');
+    if (!parsed.success) {
+      this.showErrors(parsed.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message })), platformRows, urlRows);
+      return;
+    }
+    this.errors.set({});
+    this.sending.set(true);
+    try {
+      const view = await firstValueFrom(this.api.add(parsed.data));
+      this.reset();
+      this.status.set('saved');
+      this.added.emit(view);
+    } catch (error) {
+      const problem = toHttpProblem(error);
+      if (problem.kind === 'invalid') this.showErrors(problem.errors, platformRows, urlRows);
+      else if (problem.kind === 'rate-limited') this.status.set({ waitSeconds: problem.retryAfterSeconds });
+      else if (problem.kind === 'too-large') this.status.set('too-large');
+      else this.status.set('failed');
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  protected hasRowErrors(): boolean {
+    return Object.keys(this.errors()).some((path) => path.startsWith('platforms') || path.startsWith('contentUrls'));
+  }
+
+  protected waitSeconds(): number | null {
+    const status = this.status();
+    return typeof status === 'object' ? status.waitSeconds : null;
+  }
+
+  private toRequest(): { request: CaseAdditionRequest; platformRows: number[]; urlRows: number[] } {
+    const value = this.form.getRawValue();
+    const note = value.note.trim();
+    const deadlineAt = localDateTimeToIso(value.deadline);
+    const platformRows: number[] = [];
+    const platforms = value.platforms.flatMap((row, index) => {
+      const offenderHandle = row.offenderHandle.trim();
+      const profileUrl = normaliseUrl(row.profileUrl);
+      if (!row.platform.trim() && !offenderHandle && !profileUrl) return [];
+      platformRows.push(index);
+      return [{ platform: row.platform.trim() || UNKNOWN_PLATFORM, ...(offenderHandle ? { offenderHandle } : {}), ...(profileUrl ? { profileUrl } : {}) }];
+    });
+    const urlRows: number[] = [];
+    const contentUrls = value.contentUrls.flatMap((url, index) => {
+      const normalised = normaliseUrl(url);
+      if (!normalised) return [];
+      urlRows.push(index);
+      return [normalised];
+    });
+    const request: CaseAdditionRequest = {
+      ...this.credentials(),
+      ...(note ? { note } : {}),
+      ...(deadlineAt ? { deadlineAt } : {}),
+      ...(value.contentPosted ? { contentPosted: value.contentPosted } : {}),
+      ...(platforms.length ? { platforms } : {}),
+      ...(contentUrls.length ? { contentUrls } : {}),
+    };
+    return { request, platformRows, urlRows };
+  }
+
+  private showErrors(errors: ReadonlyArray<{ path: string; message: string }>, platformRows: number[], urlRows: number[]): void {
+    const fields: Record<string, string> = {};
+    for (const { path, message } of errors) {
+      const row = /^(platforms|contentUrls)\[(\d+)\](.*)$/.exec(path);
+      let formPath = path === 'deadlineAt' ? 'deadline' : path;
+      if (row) {
+        const rows = row[1] === 'platforms' ? platformRows : urlRows;
+        formPath = `${row[1]}[${rows[Number(row[2])] ?? 0}]${row[3]}`;
+      }
+      if (formPath === 'reference' || formPath === 'accessCode') {
+        this.status.set('failed');
+        continue;
+      }
+      fields[formPath] ??= message.startsWith('add at least one thing') ? NOTHING_ADDED : friendlyMessage(formPath, message);
+    }
+    this.errors.set(fields);
+  }
+
+  private reset(): void {
+    this.form.reset();
+    this.form.controls.platforms.clear();
+    this.form.controls.platforms.push(platformRowForm(this.fb));
+    this.form.controls.contentUrls.clear();
+    this.form.controls.contentUrls.push(this.fb.control(''));
+  }
+}

@@ -1,0 +1,137 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import type { CaseAccessRequest, CaseAccessView } from '@sg/contracts';
+import { ActionPlanStepKey } from '@sg/domain';
+import { firstValueFrom } from 'rxjs';
+import { loadContracts } from '../contracts/public-contract';
+import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
+import { ResourceGroups } from '../resources/resource-groups';
+import { describedBy, FieldError } from '../ui/field-error';
+import { HttpProblem, describeWait, toHttpProblem } from '../ui/http-problem';
+import { AddInformation } from './add-information';
+import { CaseAccessApi } from './case-access-api';
+
+type SignInProblem = Exclude<HttpProblem, { kind: 'invalid' }> | null;
+
+const FIELD_MESSAGES: Record<string, string> = {
+  reference: 'Write the reference as it was shown, like SG-7K3M-9QXD.',
+  accessCode: 'Write the code as it was shown: four groups of four letters and numbers, like AB12-CD34-EF56-GH78.',
+};
+
+/**
+ * `/my-case`: come back with the reference and access code. The code is kept in this page's
+ * memory only; leaving the page or quick exit forgets it.
+ */
+@Component({
+  selector: 'sg-my-case-page',
+  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './my-case-page.html',
+  styles: `
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1.25rem; margin: 0 0 1rem; dt { font-weight: 700; } dd { margin: 0; } }
+    .additions { padding-left: 1.1rem; }
+    .addition-date { font-weight: 600; }
+    .sign-in { margin-top: 1.5rem; }
+    .code-input { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; letter-spacing: 0.05em; text-transform: uppercase; }
+  `,
+})
+export class MyCasePage {
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly api = inject(CaseAccessApi);
+  private readonly injector = inject(Injector);
+  private readonly caseHeading = viewChild<ElementRef<HTMLElement>>('caseHeading');
+  private readonly signInHeading = viewChild<ElementRef<HTMLElement>>('signInHeading');
+  private readonly problemBox = viewChild<ElementRef<HTMLElement>>('problemBox');
+
+  protected readonly signIn = this.fb.group({ reference: this.fb.control(''), accessCode: this.fb.control('') });
+  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly problem = signal<SignInProblem>(null);
+  protected readonly opening = signal(false);
+  protected readonly credentials = signal<CaseAccessRequest | null>(null);
+  protected readonly view = signal<CaseAccessView | null>(null);
+  protected readonly busy = signal<ActionPlanStepKey[]>([]);
+  protected readonly planError = signal(false);
+  protected readonly describedBy = describedBy;
+  protected readonly waitText = computed(() => {
+    const problem = this.problem();
+    return problem?.kind === 'rate-limited' ? describeWait(problem.retryAfterSeconds) : '';
+  });
+
+  protected formatDate(iso: string): string {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  }
+
+  /** Fetch the format checks while they type, so pressing Open never waits for them. */
+  protected prefetchChecks(): void {
+    void loadContracts();
+  }
+
+  protected async open(): Promise<void> {
+    if (this.opening()) return;
+    const { caseAccessRequestSchema, formatFieldPath } = await loadContracts();
+    const parsed = caseAccessRequestSchema.safeParse(this.signIn.getRawValue());
+    this.problem.set(null);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const path = formatFieldPath(issue.path);
+        errors[path] ??= FIELD_MESSAGES[path] ?? issue.message;
+      }
+      this.errors.set(errors);
+      return;
+    }
+    this.errors.set({});
+    this.opening.set(true);
+    try {
+      const view = await firstValueFrom(this.api.open(parsed.data));
+      this.credentials.set(parsed.data);
+      this.view.set(view);
+      this.signIn.reset();
+      this.focusAfterRender(() => this.caseHeading());
+    } catch (error) {
+      const problem = toHttpProblem(error);
+      if (problem.kind === 'invalid') {
+        // The server checks the same shapes; a mismatch means the reference or code was mistyped.
+        this.problem.set({ kind: 'not-found' });
+      } else {
+        this.problem.set(problem);
+      }
+      this.focusAfterRender(() => this.problemBox());
+    } finally {
+      this.opening.set(false);
+    }
+  }
+
+  protected async toggle({ key, done }: PlanStepToggle): Promise<void> {
+    const credentials = this.credentials();
+    if (!credentials) return;
+    this.busy.update((keys) => [...keys, key]);
+    this.planError.set(false);
+    this.view.update((view) => (view ? { ...view, actionPlan: withStepDone(view.actionPlan, key, done) } : view));
+    try {
+      this.view.set(await firstValueFrom(this.api.setPlanStep({ ...credentials, key, done })));
+    } catch {
+      this.planError.set(true);
+      this.view.update((view) => (view ? { ...view, actionPlan: withStepDone(view.actionPlan, key, !done) } : view));
+    } finally {
+      this.busy.update((keys) => keys.filter((k) => k !== key));
+    }
+  }
+
+  protected updated(view: CaseAccessView): void {
+    this.view.set(view);
+  }
+
+  /** Forget the case on this device (the code is only ever in memory). */
+  protected close(): void {
+    this.credentials.set(null);
+    this.view.set(null);
+    this.focusAfterRender(() => this.signInHeading());
+  }
+
+  private focusAfterRender(target: () => ElementRef<HTMLElement> | undefined): void {
+    afterNextRender(() => target()?.nativeElement.focus(), { injector: this.injector });
+  }
+}

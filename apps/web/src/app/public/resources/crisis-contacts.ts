@@ -1,0 +1,85 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RESOURCE_DIRECTORY_SEED, selectCrisisResources } from '@sg/domain';
+import { map, of, switchMap } from 'rxjs';
+import { countryName, countryOptions } from '../country/country';
+import { ContactText } from './contact-text';
+import { PublicResources } from './public-resources';
+
+let nextId = 0;
+
+/**
+ * Who to call right now, for the chosen country, with numbers that dial on tap. Used on the
+ * first screen and the moment someone says they might hurt themselves or are in danger.
+ */
+@Component({
+  selector: 'sg-crisis-contacts',
+  imports: [ContactText],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .crisis-list {
+      list-style: none; margin: 0 0 1rem; padding: 0;
+      li { padding: 0.75rem 0; border-bottom: 1px solid var(--line); }
+      li:last-child { border-bottom: 0; }
+    }
+    .crisis-name { display: block; font-weight: 700; }
+    .crisis-site { display: flex; align-items: center; width: fit-content; min-height: 44px; }
+    .crisis-country { margin: 0; label { font-weight: 400; font-size: 1rem; } }
+  `,
+  template: `
+    <ul class="crisis-list">
+      @for (resource of contacts(); track resource.key) {
+        <li>
+          <span class="crisis-name">{{ resource.name }}</span>
+          <span class="crisis-contact"><sg-contact-text [contact]="resource.contact" /></span>
+          @if (resource.url) {
+            <a class="crisis-site" [href]="resource.url" target="_blank" rel="noopener noreferrer">
+              Website<span class="visually-hidden">: {{ resource.name }} (opens in a new tab)</span>
+            </a>
+          }
+        </li>
+      }
+    </ul>
+    <div class="field crisis-country">
+      <label [for]="selectId">
+        Showing helplines for {{ countryLabel() }}. Somewhere else? Choose your country:
+      </label>
+      <select [id]="selectId" (change)="choose($event)">
+        @if (!country()) {
+          <option value="">Choose a country</option>
+        }
+        @for (option of options; track option.code) {
+          <option [value]="option.code" [selected]="option.code === country()">{{ option.name }}</option>
+        }
+      </select>
+    </div>
+  `,
+})
+export class CrisisContacts {
+  private readonly resources = inject(PublicResources);
+
+  readonly country = input.required<string | null>();
+  readonly countryChange = output<string>();
+
+  protected readonly selectId = `crisis-country-${nextId++}`;
+  protected readonly options = countryOptions();
+  protected readonly countryLabel = computed(() => {
+    const country = this.country();
+    return country ? countryName(country) : 'anywhere';
+  });
+  protected readonly contacts = toSignal(
+    toObservable(this.country).pipe(
+      switchMap((country) =>
+        country ? this.resources.crisisContacts(country) : of(selectCrisisResources(RESOURCE_DIRECTORY_SEED, '')),
+      ),
+      // The country's own "Emergency services" comes first; the worldwide one says the same less precisely.
+      map((resources) => resources.filter((resource, index) => resources.findIndex((other) => other.name === resource.name) === index)),
+    ),
+    { initialValue: [] },
+  );
+
+  protected choose(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (value) this.countryChange.emit(value);
+  }
+}

@@ -1,0 +1,34 @@
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { describeWait, retryAfterSeconds, toHttpProblem } from './http-problem';
+
+describe('toHttpProblem', () => {
+  it('reads the field errors of a 400', () => {
+    const error = new HttpErrorResponse({
+      status: 400,
+      error: { statusCode: 400, error: 'Bad Request', message: 'Invalid', errors: [{ path: 'country', message: 'is required' }] },
+    });
+    expect(toHttpProblem(error)).toEqual({ kind: 'invalid', errors: [{ path: 'country', message: 'is required' }] });
+  });
+
+  it('honours Retry-After on a 429, in seconds or as a date', () => {
+    const seconds = new HttpErrorResponse({ status: 429, headers: new HttpHeaders({ 'Retry-After': '17' }) });
+    expect(toHttpProblem(seconds)).toEqual({ kind: 'rate-limited', retryAfterSeconds: 17 });
+    expect(retryAfterSeconds(new Date(1_000_000 + 90_000).toUTCString(), 1_000_000)).toBe(90);
+    expect(retryAfterSeconds(null)).toBe(30);
+  });
+
+  it('treats no answer at all, and proxy errors, as worth retrying', () => {
+    expect(toHttpProblem(new HttpErrorResponse({ status: 0 }))).toEqual({ kind: 'unreachable' });
+    expect(toHttpProblem(new HttpErrorResponse({ status: 502 }))).toEqual({ kind: 'unreachable' });
+    expect(toHttpProblem(new HttpErrorResponse({ status: 413 }))).toEqual({ kind: 'too-large' });
+    expect(toHttpProblem(new HttpErrorResponse({ status: 404 }))).toEqual({ kind: 'not-found' });
+    expect(toHttpProblem(new HttpErrorResponse({ status: 409 }))).toEqual({ kind: 'busy' });
+    expect(toHttpProblem(new HttpErrorResponse({ status: 422 }))).toEqual({ kind: 'key-reused' });
+  });
+
+  it('says waits in words', () => {
+    expect(describeWait(1)).toBe('1 second');
+    expect(describeWait(45)).toBe('45 seconds');
+    expect(describeWait(61)).toBe('2 minutes');
+  });
+});
