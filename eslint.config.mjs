@@ -30,12 +30,4 @@ export default [
       ],
     },
   },
-  {
-    // The contracts load in the browser: `import { z }` drags all of zod (locales included) into
-    // the public pages' bundle, `import * as z` lets the bundler keep only what is used.
-    files: ['libs/contracts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', importNames: ['z'], message: "Use `import * as z from 'zod'` so browser bundles keep only what they use." }] }],
-    },
-  },
 ];
