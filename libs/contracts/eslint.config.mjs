@@ -7,7 +7,10 @@ export default [
     // the public pages' bundle, `import * as z` lets the bundler keep only what is used.
     files: ['**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', importNames: ['z'], message: "Use `import * as z from 'zod'` so browser bundles keep only what they use." }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` so browser bundles keep only what they use." },
+      ],
     },
   },
 ];
