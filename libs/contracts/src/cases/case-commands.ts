@@ -1,6 +1,7 @@
 import { ACTION_PLAN_STEP_KEYS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES } from '@sg/domain';
 import * as z from 'zod';
 import { EVIDENCE_KINDS } from './case-detail';
+import { httpUrlSchema } from '../intake/intake-request';
 
 /**
  * `PATCH /api/cases/:id`: every change carries the `version` it was based on; a stale one is
@@ -41,7 +42,7 @@ export const evidenceSchema = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS),
   platform: z.string().trim().max(80).optional(),
   offenderHandle: z.string().trim().max(200).optional(),
-  profileUrl: z.string().trim().url('must be a web address').max(2048).optional(),
+  profileUrl: httpUrlSchema.optional(),
   description: z.string().trim().min(1, 'is required').max(5000),
   paymentReference: z.string().trim().max(500).optional(),
   seenAt: z.iso.datetime({ offset: true }).optional(),

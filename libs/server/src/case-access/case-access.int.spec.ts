@@ -81,4 +81,12 @@ describe('case access with reference and access code', () => {
     const response = await api.request('POST', '/api/case-access/additions', { body: access() });
     expect(response.status).toBe(400);
   });
+  it('limits attempts from one connection, so codes cannot be guessed at speed', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i += 1) {
+      statuses.push((await api.request('POST', '/api/case-access', { body: { reference: 'SG-ZZZZ-ZZZZ', accessCode: 'AAAA-BBBB-CCCC-DDDD' } })).status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(30);
+  });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
 import { ActionPlanStep, ActionPlanStepKey, CaseFacts, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, Priority, selectResources } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { notifyCaseChange } from '../cases/case-notifier';
 import { retriage } from '../cases/retriage';
 import { CaseStatus } from '../cases/case-status';
 import { insertContentUrls, insertPlatforms } from '../intake/intake.service';
@@ -24,6 +25,7 @@ interface CaseRow extends CaseFacts {
   firstRespondedAt: Date | null;
   contactChannel: string;
   consentContact: boolean;
+  assigneeId: string | null;
   createdAt: Date;
 }
 
@@ -41,7 +43,7 @@ const CASE_COLUMNS = `
   first_responded_at AS "firstRespondedAt", submitted_by AS "submittedBy", age_band AS "ageBand",
   content_made_under_18 AS "contentMadeUnder18", country, self_harm AS "selfHarm", immediate_danger AS "immediateDanger",
   deadline_at AS "deadlineAt", demands, content_posted AS "contentPosted", still_in_contact AS "stillInContact", paid,
-  contact_channel AS "contactChannel", consent_contact AS "consentContact", created_at AS "createdAt"`;
+  contact_channel AS "contactChannel", consent_contact AS "consentContact", assignee_id AS "assigneeId", created_at AS "createdAt"`;
 
 /**
  * The person's own way back to their case with the reference and access code: see progress,
@@ -110,6 +112,9 @@ export class CaseAccessService {
         [row.id, facts.deadlineAt, facts.contentPosted, next.triagePriority, JSON.stringify(next.factors), now, next.priority, next.priorityRank, next.firstResponseDueAt],
       );
       await this.record(manager, row.id, 'person_added_information', { summary: summary.join('; '), note: addition.note ?? null });
+      if (next.priority !== row.priority || next.firstResponseDueAt.getTime() !== new Date(row.firstResponseDueAt).getTime()) {
+        await notifyCaseChange(manager, 'case.updated', { id: row.id, reference: row.reference, priority: next.priority, status: row.status, assigneeId: row.assigneeId });
+      }
       if (next.changed) {
         await this.record(manager, row.id, 'case_retriaged', {
           from: row.triagePriority,

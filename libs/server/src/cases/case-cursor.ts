@@ -14,7 +14,9 @@ export function encodeCursor(cursor: CaseCursor): string {
 export function decodeCursor(text: string): CaseCursor {
   try {
     const [rank, due, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (typeof rank !== 'number' || Number.isNaN(Date.parse(due)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    const exactTime = typeof due === 'string' && !Number.isNaN(Date.parse(due)) && new Date(due).toISOString() === due;
+    const uuid = typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+    if (!Number.isInteger(rank) || rank < 0 || rank > 3 || !exactTime || !uuid) throw new Error('bad cursor');
     return { rank, due, id };
   } catch {
     throw validationError([{ path: 'cursor', message: 'is not a cursor this API gave out' }]);

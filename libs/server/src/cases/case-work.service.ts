@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
-import { assertMayWorkCase } from './case-access-policy';
+import { assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
 import { notifyCaseChange } from './case-notifier';
 import { retriage } from './retriage';
@@ -29,8 +29,7 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, false);
       assertMayWorkCase(staff, state.assigneeId);
-      await recordAudit(manager, { actorId: staff.id, action: 'case.read', caseId });
-      return readCaseDetail(manager, caseId);
+      return this.audited(manager, staff, caseId);
     });
   }
 
@@ -38,7 +37,7 @@ export class CaseWorkService {
   async claim(staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
-      if (state.assigneeId === staff.id) return readCaseDetail(manager, caseId);
+      if (state.assigneeId === staff.id) return this.audited(manager, staff, caseId);
       if (state.assigneeId) {
         const [holder] = await manager.query(`SELECT display_name FROM staff_user WHERE id = $1`, [state.assigneeId]);
         throw new ConflictException(`Already claimed by ${holder?.display_name ?? 'someone else'}`);
@@ -58,7 +57,7 @@ export class CaseWorkService {
       const state = await loadCaseState(manager, caseId, true);
       const [assignee] = await manager.query(`SELECT id, display_name FROM staff_user WHERE id = $1 AND active`, [assigneeId]);
       if (!assignee) throw validationError([{ path: 'assigneeId', message: 'is not an active member of staff' }]);
-      if (state.assigneeId === assigneeId) return readCaseDetail(manager, caseId);
+      if (state.assigneeId === assigneeId) return this.audited(manager, staff, caseId);
       await this.setAssignee(manager, state, assigneeId);
       await this.timeline(manager, caseId, staff, 'case_assigned', { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId });
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
@@ -69,106 +68,116 @@ export class CaseWorkService {
 
   /** Status, priority override and facts, guarded by the version the caller last saw. */
   async update(staff: StaffPrincipal, caseId: string, change: CaseUpdate): Promise<CaseDetail> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      if (change.version !== state.version) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: 'Someone else changed this case since you opened it. Here is the current case; check it and try again.',
-          current: await readCaseDetail(manager, caseId),
-        });
-      }
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      const sets: string[] = [];
-      const params: unknown[] = [caseId];
-      const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value)}`);
-
-      if (change.status !== undefined && change.status !== state.status) {
-        const problem = caseTransitionProblem(state.status, change.status);
-        if (problem) throw new ConflictException(problem);
-        if (change.status === 'in_progress' && !state.assigneeId) throw new ConflictException('Claim or assign the case before working it.');
-        set('status', change.status);
-        before['status'] = state.status;
-        after['status'] = change.status;
-        await this.timeline(manager, caseId, staff, 'status_changed', { from: state.status, to: change.status });
-      }
-
-      const facts: TriageFacts = {
-        ageBand: state.ageBand as TriageFacts['ageBand'],
-        contentMadeUnder18: state.contentMadeUnder18,
-        selfHarm: state.selfHarm as TriageFacts['selfHarm'],
-        immediateDanger: state.immediateDanger,
-        deadlineAt: state.deadlineAt,
-        contentPosted: state.contentPosted as TriageFacts['contentPosted'],
-        stillInContact: state.stillInContact,
-        paid: state.paid,
-      };
-      const changedFacts: string[] = [];
-      if (change.deadlineAt !== undefined) {
-        facts.deadlineAt = change.deadlineAt ? new Date(change.deadlineAt) : null;
-        set('deadline_at', facts.deadlineAt);
-        changedFacts.push('deadline');
-      }
-      if (change.contentPosted !== undefined) {
-        facts.contentPosted = change.contentPosted;
-        set('content_posted', change.contentPosted);
-        changedFacts.push('whether content is posted');
-      }
-      if (change.stillInContact !== undefined) {
-        facts.stillInContact = change.stillInContact;
-        set('still_in_contact', change.stillInContact);
-        changedFacts.push('contact with the threatener');
-      }
-      if (change.paid !== undefined) {
-        facts.paid = change.paid;
-        set('paid', change.paid);
-        changedFacts.push('payment');
-      }
-
-      let override = state.priorityOverride;
-      if (change.priorityOverride !== undefined) {
-        if (staff.role === 'caseworker' && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before overriding its priority');
-        override = change.priorityOverride?.priority ?? null;
-        set('priority_override', override);
-        set('priority_override_reason', change.priorityOverride?.reason ?? null);
-        set('priority_override_by', change.priorityOverride ? staff.id : null);
-        sets.push(`priority_override_at = ${change.priorityOverride ? 'now()' : 'NULL'}`);
-        before['priorityOverride'] = state.priorityOverride;
-        after['priorityOverride'] = change.priorityOverride ?? null;
-        await this.timeline(manager, caseId, staff, 'priority_overridden', { from: state.priority, to: override, reason: change.priorityOverride?.reason ?? null });
-      }
-
-      if (changedFacts.length || change.priorityOverride !== undefined) {
-        const next = retriage(facts, { ...state, priorityOverride: override }, new Date());
-        set('triage_priority', next.triagePriority);
-        set('triage_factors', JSON.stringify(next.factors));
-        sets.push('triaged_at = now()');
-        set('priority', next.priority);
-        set('priority_rank', priorityRank(next.priority));
-        set('first_response_due_at', next.firstResponseDueAt);
-        if (changedFacts.length) {
-          await this.timeline(manager, caseId, staff, 'facts_updated', { fields: changedFacts });
-          before['facts'] = pick(state, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
-          after['facts'] = pick({ ...facts }, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
-        }
-        if (next.changed) {
-          await this.timeline(manager, caseId, null, 'case_retriaged', { from: state.triagePriority, to: next.triagePriority, factors: next.factors.map((f) => f.key), reason: 'Facts changed' });
-        }
-        if (next.priority !== state.priority) {
-          before['priority'] = state.priority;
-          after['priority'] = next.priority;
-        }
-      }
-
-      await manager.query(`UPDATE support_case SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
-      await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
-      const detail = await readCaseDetail(manager, caseId);
-      await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
-      return detail;
+      // Stale: the caller gets the current case (a read, audited and committed) and a 409.
+      if (change.version !== state.version) return { stale: await this.audited(manager, staff, caseId) };
+      return { updated: await this.applyUpdate(manager, staff, state, change) };
     });
+    if (outcome.stale) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Someone else changed this case since you opened it. Here is the current case; check it and try again.',
+        current: outcome.stale,
+      });
+    }
+    return outcome.updated as CaseDetail;
+  }
+
+  private async applyUpdate(manager: EntityManager, staff: StaffPrincipal, state: CaseState, change: CaseUpdate): Promise<CaseDetail> {
+    const caseId = state.id;
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const sets: string[] = [];
+    const params: unknown[] = [caseId];
+    const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value)}`);
+
+    if (change.status !== undefined && change.status !== state.status) {
+      const problem = caseTransitionProblem(state.status, change.status);
+      if (problem) throw new ConflictException(problem);
+      if (change.status === 'in_progress' && !state.assigneeId) throw new ConflictException('Claim or assign the case before working it.');
+      set('status', change.status);
+      before['status'] = state.status;
+      after['status'] = change.status;
+      await this.timeline(manager, caseId, staff, 'status_changed', { from: state.status, to: change.status });
+    }
+
+    const facts: TriageFacts = {
+      ageBand: state.ageBand as TriageFacts['ageBand'],
+      contentMadeUnder18: state.contentMadeUnder18,
+      selfHarm: state.selfHarm as TriageFacts['selfHarm'],
+      immediateDanger: state.immediateDanger,
+      deadlineAt: state.deadlineAt,
+      contentPosted: state.contentPosted as TriageFacts['contentPosted'],
+      stillInContact: state.stillInContact,
+      paid: state.paid,
+    };
+    const changedFacts: string[] = [];
+    if (change.deadlineAt !== undefined) {
+      facts.deadlineAt = change.deadlineAt ? new Date(change.deadlineAt) : null;
+      set('deadline_at', facts.deadlineAt);
+      changedFacts.push('deadline');
+    }
+    if (change.contentPosted !== undefined) {
+      facts.contentPosted = change.contentPosted;
+      set('content_posted', change.contentPosted);
+      changedFacts.push('whether content is posted');
+    }
+    if (change.stillInContact !== undefined) {
+      facts.stillInContact = change.stillInContact;
+      set('still_in_contact', change.stillInContact);
+      changedFacts.push('contact with the threatener');
+    }
+    if (change.paid !== undefined) {
+      facts.paid = change.paid;
+      set('paid', change.paid);
+      changedFacts.push('payment');
+    }
+
+    let override = state.priorityOverride;
+    if (change.priorityOverride !== undefined) {
+      if (staff.role === 'caseworker' && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before overriding its priority');
+      override = change.priorityOverride?.priority ?? null;
+      set('priority_override', override);
+      set('priority_override_reason', change.priorityOverride?.reason ?? null);
+      set('priority_override_by', change.priorityOverride ? staff.id : null);
+      sets.push(`priority_override_at = ${change.priorityOverride ? 'now()' : 'NULL'}`);
+      before['priorityOverride'] = state.priorityOverride;
+      after['priorityOverride'] = change.priorityOverride ?? null;
+      await this.timeline(manager, caseId, staff, 'priority_overridden', { from: state.priority, to: override, reason: change.priorityOverride?.reason ?? null });
+    }
+
+    if (changedFacts.length || change.priorityOverride !== undefined) {
+      const next = retriage(facts, { ...state, priorityOverride: override }, new Date());
+      set('triage_priority', next.triagePriority);
+      set('triage_factors', JSON.stringify(next.factors));
+      sets.push('triaged_at = now()');
+      set('priority', next.priority);
+      set('priority_rank', priorityRank(next.priority));
+      set('first_response_due_at', next.firstResponseDueAt);
+      if (changedFacts.length) {
+        await this.timeline(manager, caseId, staff, 'facts_updated', { fields: changedFacts });
+        before['facts'] = pick(state, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
+        after['facts'] = pick({ ...facts }, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
+      }
+      if (next.changed) {
+        await this.timeline(manager, caseId, null, 'case_retriaged', { from: state.triagePriority, to: next.triagePriority, factors: next.factors.map((f) => f.key), reason: 'Facts changed' });
+      }
+      if (next.priority !== state.priority) {
+        before['priority'] = state.priority;
+        after['priority'] = next.priority;
+      }
+    }
+
+    // Nothing actually changes (a double click, a form re-sending the same status): answer with the case.
+    if (!sets.length) return this.audited(manager, staff, caseId);
+    await manager.query(`UPDATE support_case SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
+    await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
+    const detail = await readCaseDetail(manager, caseId);
+    await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
+    return detail;
   }
 
   async setPlanStep(staff: StaffPrincipal, caseId: string, key: ActionPlanStepKey, done: boolean): Promise<CaseDetail> {
@@ -194,7 +203,8 @@ export class CaseWorkService {
       const [note] = await manager.query(`INSERT INTO case_note (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at`, [caseId, staff.id, body]);
       await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
       await this.timeline(manager, caseId, staff, 'note_added', { noteId: note.id });
-      await recordAudit(manager, { actorId: staff.id, action: 'case.note_added', caseId, after: { noteId: note.id, body } });
+      // The audit log points at the note; the text itself lives (and can be retained or deleted) with the case.
+      await recordAudit(manager, { actorId: staff.id, action: 'case.note_added', caseId, after: { noteId: note.id } });
       return { id: note.id, at: new Date(note.created_at).toISOString(), author: { id: staff.id, displayName: staff.displayName }, body };
     });
   }
@@ -210,7 +220,7 @@ export class CaseWorkService {
       );
       await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
       await this.timeline(manager, caseId, staff, 'evidence_added', { evidenceId: row.id, kind: input.kind });
-      await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_added', caseId, after: { evidenceId: row.id, ...input } });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_added', caseId, after: { evidenceId: row.id, kind: input.kind } });
       return {
         id: row.id,
         kind: input.kind,
@@ -232,9 +242,10 @@ export class CaseWorkService {
   async revealContact(staff: StaffPrincipal, caseId: string, reason: string): Promise<ContactDetails> {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, false);
-      assertMayWorkCase(staff, state.assigneeId);
-      const [row] = await manager.query(`SELECT contact_channel, contact_sealed FROM support_case WHERE id = $1`, [caseId]);
-      if (!row.contact_sealed) throw new BadRequestException('The person left no contact details');
+      // Only the person working the case (or a supervisor) has a reason to contact them.
+      if (!seesEverything(staff) && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before revealing contact details');
+      const [row] = await manager.query(`SELECT contact_channel, contact_sealed, consent_contact FROM support_case WHERE id = $1`, [caseId]);
+      if (!row.contact_sealed) throw new BadRequestException('The person left no contact details, or asked not to be contacted');
       const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, caseId);
       await this.timeline(manager, caseId, staff, 'contact_revealed', { reason });
       // The reason is recorded; the details themselves never go into the audit log.
@@ -243,13 +254,15 @@ export class CaseWorkService {
     });
   }
 
-  async auditTrail(caseId: string): Promise<AuditEntry[]> {
+  /** Reading the audit trail is itself recorded (after the rows are read, so it is not in them). */
+  async auditTrail(staff: StaffPrincipal, caseId: string): Promise<AuditEntry[]> {
     const rows = await this.dataSource.query(
       `SELECT a.id, a.at, a.action, a.before, a.after, a.actor_id, u.display_name AS actor_name
          FROM audit_log a LEFT JOIN staff_user u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT 1000`,
       [caseId],
     );
     if (!rows.length) await loadCaseState(this.dataSource.manager, caseId, false);
+    await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'case.audit_read', caseId });
     return rows.map((row: Record<string, unknown>) => ({
       id: String(row['id']),
       at: new Date(row['at'] as Date).toISOString(),
@@ -258,6 +271,12 @@ export class CaseWorkService {
       before: row['before'],
       after: row['after'],
     }));
+  }
+
+  /** The case page for a caller, with the read on the audit trail. */
+  private async audited(manager: EntityManager, staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
+    await recordAudit(manager, { actorId: staff.id, action: 'case.read', caseId });
+    return readCaseDetail(manager, caseId);
   }
 
   private statusAfterAssign(state: CaseState) {

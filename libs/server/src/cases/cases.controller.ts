@@ -114,7 +114,7 @@ export class CasesController {
   @Get(':id/audit')
   @Roles('supervisor', 'admin')
   @ApiOkResponse({ description: 'Every read and change of the case, newest first' })
-  audit(@Param('id', id) caseId: string): Promise<AuditEntry[]> {
-    return this.work.auditTrail(caseId);
+  audit(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<AuditEntry[]> {
+    return this.work.auditTrail(staff, caseId);
   }
 }

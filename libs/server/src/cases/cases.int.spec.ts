@@ -103,11 +103,47 @@ describe('case work API', () => {
     const claimed = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
     const first = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: claimed.version, status: 'waiting' } });
     expect(first.status).toBe(200);
+    const readsBefore = await auditCount(caseId, 'case.read');
     const stale = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: claimed.version, paid: true } });
     expect(stale.status).toBe(409);
+    // The current case it was shown is a read like any other.
+    expect(await auditCount(caseId, 'case.read')).toBe(readsBefore + 1);
     expect(stale.body.current).toMatchObject({ id: caseId, status: 'waiting', version: claimed.version + 1 });
     const [row] = await db.dataSource.query(`SELECT paid FROM support_case WHERE id = $1`, [caseId]);
     expect(row.paid).toBe(false);
+
+    // Re-sending what is already true (a double click) is not an error and changes nothing.
+    const current = stale.body.current as CaseDetail;
+    const same = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: current.version, status: 'waiting' } });
+    expect(same.status).toBe(200);
+    expect(same.body.version).toBe(current.version);
+  });
+
+  it('lets only the person working a case, or a supervisor, reveal contact details, and never when contact was declined', async () => {
+    const caseId = await submit();
+    const reveal = (token: string) => api.request('POST', `/api/cases/${caseId}/contact-reveal`, { token, body: { reason: 'Calling back' } });
+    expect((await reveal(tokens.caseworker)).status).toBe(403);
+    await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker });
+    expect((await reveal(tokens.caseworker)).status).toBe(200);
+    expect((await reveal(tokens.caseworker2)).status).toBe(403);
+    expect((await reveal(tokens.supervisor)).status).toBe(200);
+
+    const declined = await submit({ consent: { storeData: true, contactMe: false } });
+    await api.request('POST', `/api/cases/${declined}/claim`, { token: tokens.caseworker });
+    const refused = await api.request('POST', `/api/cases/${declined}/contact-reveal`, { token: tokens.caseworker, body: { reason: 'Calling back' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/asked not to be contacted/);
+  });
+
+  it('takes only http(s) links as evidence', async () => {
+    const caseId = await submit();
+    await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker });
+    const response = await api.request('POST', `/api/cases/${caseId}/evidence`, {
+      token: tokens.caseworker,
+      body: { kind: 'offender_account', description: 'x', profileUrl: 'javascript:alert(1)' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toBe('profileUrl');
   });
 
   it('follows the lifecycle and explains a refused move', async () => {
@@ -148,6 +184,7 @@ describe('case work API', () => {
 
     const trail = await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor });
     const actions = trail.body.map((entry: { action: string }) => entry.action).reverse();
+    expect(await auditCount(caseId, 'case.audit_read')).toBe(1);
     expect(actions).toEqual(['case.read', 'case.read', 'case.claimed', 'case.plan_step', 'case.note_added', 'case.evidence_added', 'case.updated', 'case.contact_revealed']);
     const updated = trail.body.find((entry: { action: string }) => entry.action === 'case.updated');
     expect(updated.before).toMatchObject({ priority: 'urgent', priorityOverride: null });
@@ -189,7 +226,10 @@ describe('case work API', () => {
     }
     expect(new Set(seen).size).toBe(seen.length); // nothing twice
     for (const id of all) expect(seen).toContain(id); // nothing skipped
-    expect((await api.request('GET', '/api/cases?queue=unassigned&cursor=garbage', { token: tokens.supervisor })).status).toBe(400);
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const cursor of ['garbage', forged([0, '2020', '-'.repeat(36)]), forged([1.5, new Date().toISOString(), '00000000-0000-4000-8000-000000000000'])]) {
+      expect((await api.request('GET', `/api/cases?queue=unassigned&cursor=${cursor}`, { token: tokens.supervisor })).status).toBe(400);
+    }
   });
 
   it('orders queues by priority then due time, filters, searches, and never lists contact details', async () => {

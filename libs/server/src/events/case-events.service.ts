@@ -17,6 +17,7 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly changes = new Subject<CaseChangeEvent>();
   private client: Client | undefined;
   private stopped = false;
+  private reconnectScheduled = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -36,6 +37,7 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
 
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.config.databaseUrl, keepAlive: true });
+    this.client = client;
     client.on('notification', (message) => {
       if (message.channel !== CASE_CHANGES_CHANNEL || !message.payload) return;
       try {
@@ -51,15 +53,18 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
     client.on('end', () => this.reconnectLater());
     await client.connect();
     await client.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
-    this.client = client;
   }
 
+  /** `error` and `end` both fire when a connection drops: only one reconnect may be pending. */
   private reconnectLater(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.reconnectScheduled) return;
+    this.reconnectScheduled = true;
     const previous = this.client;
     this.client = undefined;
     previous?.removeAllListeners();
+    previous?.on('error', () => undefined);
     setTimeout(() => {
+      this.reconnectScheduled = false;
       if (this.stopped || this.client) return;
       this.connect().catch((error) => {
         this.logger.warn(`Could not reconnect live updates: ${(error as Error).message}`);

@@ -23,6 +23,11 @@ export function configureHttpApp(app: INestApplication): void {
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
     }),
   );
+  // Every API answer is about people and changes by the second: no browser or proxy may keep one.
+  express.use(`/${API_PREFIX}`, (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   express.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { onlyWhereMarked, RateLimitGuard } from './rate-limit';
+import { onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
 
 /**
  * Per-client limits (by IP; the web server's X-Forwarded-For is trusted from loopback). Counters
@@ -22,7 +22,7 @@ import { onlyWhereMarked, RateLimitGuard } from './rate-limit';
             name: 'intake',
             ttl: config.intakeRateLimit.windowSeconds * 1000,
             limit: config.intakeRateLimit.limit,
-            skipIf: onlyWhereMarked('intake'),
+            skipIf: (context) => onlyWhereMarked('intake')(context) || skipForStaff(context),
           },
           // The reference + code pair has ~78 random bits; this just keeps guessing pointless.
           { name: 'case-access', ttl: 60_000, limit: 30, skipIf: onlyWhereMarked('case-access') },

@@ -11,8 +11,20 @@ export type RateLimitBucket = 'intake' | 'case-access' | 'login';
 export const RATE_LIMIT_BUCKET = 'rate-limit-bucket';
 export const RateLimit = (bucket: RateLimitBucket) => SetMetadata(RATE_LIMIT_BUCKET, bucket);
 
+/** A `skipIf` for a named limit: it applies only where the handler or its controller is marked. */
 export function onlyWhereMarked(bucket: RateLimitBucket) {
-  return (context: ExecutionContext) => Reflect.getMetadata(RATE_LIMIT_BUCKET, context.getHandler()) !== bucket;
+  return (context: ExecutionContext) =>
+    (Reflect.getMetadata(RATE_LIMIT_BUCKET, context.getHandler()) ?? Reflect.getMetadata(RATE_LIMIT_BUCKET, context.getClass())) !== bucket;
+}
+
+/**
+ * The public intake limit is for anonymous clients; a helpline desk recording phone intakes
+ * behind one address must not hit it. A bearer token that is not valid is refused by the auth
+ * guard, so sending a made-up one does not get anyone past the limit.
+ */
+export function skipForStaff(context: ExecutionContext): boolean {
+  const authorization = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['authorization'];
+  return typeof authorization === 'string' && authorization.toLowerCase().startsWith('bearer ');
 }
 
 /** The throttler, answering `429` with a plain `Retry-After` (seconds) whichever limit was hit. */

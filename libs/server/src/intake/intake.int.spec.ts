@@ -55,6 +55,8 @@ describe('POST /api/intakes', () => {
   it('accepts a form where everything but consent was skipped, routing both ways', async () => {
     const response = await api.request('POST', '/api/intakes', { body: skippedIntakeFixture() });
     expect(response.status).toBe(201);
+    const [stored] = await db.dataSource.query(`SELECT contact_sealed FROM support_case WHERE reference = $1`, [response.body.reference]);
+    expect(stored.contact_sealed).toBeNull();
     const keys = (response.body as IntakeResponse).actionPlan.map((s) => s.key);
     expect(keys).toEqual(expect.arrayContaining(['take_it_down', 'stopncii']));
     expect(response.body.firstResponseWithin).toBeNull();
@@ -156,6 +158,11 @@ describe('POST /api/intakes', () => {
         [response.body.reference],
       );
       expect(row).toEqual({ channel: 'phone', email: 'caseworker@demo.test' });
+      const audit = await db.dataSource.query(
+        `SELECT a.action FROM audit_log a JOIN support_case c ON c.id = a.case_id WHERE c.reference = $1`,
+        [response.body.reference],
+      );
+      expect(audit).toEqual([{ action: 'case.created' }]);
     });
 
     it('refuses an invalid staff token rather than treating the intake as public', async () => {
@@ -189,7 +196,9 @@ describe('intake rate limit', () => {
     expect(statuses).toEqual([201, 201, 201, 429]);
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(last?.body.message).toMatch(/wait a little/);
-    // Other endpoints are not held back by the intake limit.
+    // Other endpoints are not held back by the intake limit, nor is a helpline desk recording calls.
     expect((await api.request('GET', '/api/resources?country=US')).status).toBe(200);
+    const staffIntake = await api.request('POST', '/api/intakes', { token: await api.tokenFor('caseworker'), body: { ...skippedIntakeFixture(), channel: 'phone' } });
+    expect(staffIntake.status).toBe(201);
   });
 });

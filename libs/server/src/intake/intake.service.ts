@@ -109,7 +109,8 @@ export class IntakeService {
       firstResponseWithin: wantsContact ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[result.priority]) : null,
     };
     const caseId = randomUUID();
-    const contact = intake.contact.channel === 'none' && !intake.contact.safeTimes ? null : intake.contact;
+    // Contact details are kept only when the person agreed to be contacted: what we do not need, we do not hold.
+    const contact = wantsContact ? intake.contact : null;
     const platforms = intake.platforms;
     const event = { channel: intake.channel, submittedBy: intake.submittedBy, priority: result.priority, factors: result.factors.map((f) => f.key) };
 
@@ -140,6 +141,10 @@ export class IntakeService {
        ), timeline AS (
          INSERT INTO case_event (case_id, at, actor_kind, actor_id, kind, data)
          SELECT new_case.id, $7, $39, $26, 'case_created', $40 FROM new_case
+       ), audited AS (
+         -- An intake recorded by staff is a staff change like any other.
+         INSERT INTO audit_log (actor_id, action, case_id, after)
+         SELECT $26, 'case.created', new_case.id, $40 FROM new_case WHERE $26::uuid IS NOT NULL
        ), announced AS (
          -- Live queues: delivered to listeners only when this statement commits.
          SELECT pg_notify($41, $42) FROM new_case

@@ -22,7 +22,8 @@ export class CaseWork1764000000000 implements MigrationInterface {
         at timestamptz NOT NULL DEFAULT now(),
         actor_id uuid REFERENCES staff_user(id),
         action text NOT NULL,
-        case_id uuid REFERENCES support_case(id),
+        -- No foreign key: the trail must outlive a case deleted under the retention policy.
+        case_id uuid,
         before jsonb,
         after jsonb
       )`);
