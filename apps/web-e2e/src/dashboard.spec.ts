@@ -1,0 +1,175 @@
+import { APIRequestContext, Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+import { createHash, randomUUID } from 'node:crypto';
+import { expectNoAxeViolations } from './support/axe';
+
+/**
+ * The staff dashboard against the real stack: a case submitted through the API arrives live,
+ * two caseworkers race for it, one works it, a supervisor rebalances. The demo accounts are
+ * seeded by the API at start (DEMO_PASSWORD, default below).
+ */
+const PASSWORD = process.env['DEMO_PASSWORD'] ?? 'demo-safeguard-2026';
+const CASEWORKER = 'caseworker@demo.test';
+const CASEWORKER_2 = 'caseworker2@demo.test';
+const SUPERVISOR = 'supervisor@demo.test';
+
+// Wide enough for the list and the case side by side.
+test.use({ viewport: { width: 1440, height: 900 } });
+test.describe.configure({ mode: 'serial' });
+
+/** An intake as a frightened 15-year-old might send it, with a plan to self-harm: an emergency. */
+function emergencyIntake(): Record<string, unknown> {
+  return {
+    submittedBy: 'victim',
+    channel: 'web',
+    ageBand: '13_17',
+    contentMadeUnder18: true,
+    country: 'US',
+    selfHarm: 'plan_or_intent',
+    immediateDanger: false,
+    deadlineAt: null,
+    demands: ['money'],
+    contentPosted: 'no',
+    stillInContact: true,
+    paid: false,
+    platforms: [{ platform: 'Instagram', offenderHandle: `e2e_${randomUUID().slice(0, 8)}` }],
+    contentUrls: [],
+    narrative: 'They say they will post my pictures tonight unless I pay.',
+    contact: { channel: 'email', value: 'e2e-person@example.org', canMentionOrganisation: false },
+    consent: { storeData: true, contactMe: true },
+  };
+}
+
+async function submitIntake(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/intakes', {
+    data: emergencyIntake(),
+    headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).reference as string;
+}
+
+async function signIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/staff\/queues\/unassigned/);
+  // The live stream is connected once the top bar says so.
+  await expect(page.getByRole('status').filter({ hasText: /^Live/ })).toBeVisible();
+  return { context, page };
+}
+
+const row = (page: Page, reference: string) => page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) });
+
+let reference = '';
+
+test('sign-in says plainly when the password is wrong, and is accessible', async ({ page }) => {
+  await page.goto('/staff/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Email').fill(CASEWORKER);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Email or password is not right');
+});
+
+test('a caseworker sees a new case arrive live, claims it while a colleague watches it leave, and works it', async ({ browser, request }) => {
+  const casey = await signIn(browser, CASEWORKER);
+  const charlie = await signIn(browser, CASEWORKER_2);
+  const page = casey.page;
+  await expectNoAxeViolations(page);
+
+  // Submitted through the API: both dashboards show it without a reload, and the emergency
+  // banner appears (never silent).
+  reference = await submitIntake(request);
+  await expect(row(page, reference)).toBeVisible({ timeout: 5_000 });
+  await expect(row(charlie.page, reference)).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByRole('alert').filter({ hasText: `New emergency case ${reference}` })).toBeVisible();
+  await expect(row(page, reference)).toContainText('Emergency');
+  await expect(row(page, reference)).toContainText('Has a plan or intent to self-harm');
+  await expect(row(page, reference)).toContainText(/due in \d+ min/);
+
+  // Open it beside the list and claim it; Charlie's Unassigned list loses it within a second.
+  await row(page, reference).click();
+  const caseView = page.locator('sg-case-view');
+  await expect(caseView.getByRole('heading', { name: reference })).toBeVisible();
+  await expect(caseView).toContainText('Why Emergency');
+  const claimed = page.waitForResponse((response) => response.url().endsWith('/claim') && response.request().method() === 'POST');
+  await caseView.getByRole('button', { name: 'Claim' }).click();
+  expect((await claimed).status()).toBe(200);
+  await expect(row(charlie.page, reference)).toHaveCount(0, { timeout: 1_000 });
+  await expect(caseView).toContainText('Casey Caseworker');
+  await expect(caseView.getByRole('button', { name: /Status: In progress/ })).toBeVisible();
+
+  // Plan: tick the first step; it is saved at once.
+  const firstStep = caseView.getByRole('checkbox').first();
+  const stepSaved = page.waitForResponse((response) => response.url().includes('/plan-steps/') && response.request().method() === 'PATCH');
+  await firstStep.check();
+  expect((await stepSaved).status()).toBe(200);
+  await expect(firstStep).toBeChecked();
+  await expect(caseView.getByText(/^1 of \d+ steps done/)).toBeVisible();
+
+  // Evidence, with a fingerprint made in the browser: only the hash and the name are sent.
+  await caseView.getByRole('tab', { name: /Evidence/ }).click();
+  await caseView.getByLabel('Handle of the person threatening').fill('dark.rose.77');
+  await caseView.getByLabel('Description').fill('Message threatening to post pictures at 9 pm unless $300 is paid.');
+  const fileBytes = Buffer.from('a screenshot of the threat (stands in for an image file)');
+  await caseView.getByLabel('Choose a file').setInputFiles({ name: 'threat.png', mimeType: 'image/png', buffer: fileBytes });
+  const expectedHash = createHash('sha256').update(fileBytes).digest('hex');
+  await expect(caseView.getByText(expectedHash)).toBeVisible();
+  const evidenceSent = page.waitForRequest((req) => req.url().endsWith('/evidence') && req.method() === 'POST');
+  await caseView.getByRole('button', { name: 'Add evidence' }).click();
+  const evidenceBody = (await evidenceSent).postDataJSON();
+  expect(evidenceBody).toMatchObject({ kind: 'threat_message', offenderHandle: 'dark.rose.77', sha256: expectedHash, fileName: 'threat.png' });
+  expect(JSON.stringify(evidenceBody)).not.toContain(fileBytes.toString('base64'));
+  await expect(caseView.getByRole('tab', { name: 'Evidence (1)' })).toBeVisible();
+  await expect(caseView.getByText('Message threatening to post pictures')).toBeVisible();
+
+  // A note for colleagues.
+  await caseView.getByRole('tab', { name: /Notes/ }).click();
+  await caseView.getByLabel('New note').fill('Called back; they are safe with a parent now.');
+  await caseView.getByRole('button', { name: 'Add note' }).click();
+  await expect(caseView.getByText('Called back; they are safe with a parent now.')).toBeVisible();
+  await expect(caseView.getByRole('tab', { name: 'Notes (1)' })).toBeVisible();
+
+  // Waiting on the person.
+  await caseView.getByRole('button', { name: /Status: In progress/ }).click();
+  await page.getByRole('menuitem', { name: 'Move to Waiting' }).click();
+  await expect(caseView.getByRole('button', { name: /Status: Waiting/ })).toBeVisible();
+
+  // The case on its own page is accessible too.
+  await caseView.getByRole('link', { name: 'Open the case as a full page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: reference })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await casey.context.close();
+  await charlie.context.close();
+});
+
+test('a supervisor opens queue health and reassigns a case', async ({ browser }) => {
+  expect(reference, 'the previous test creates the case').not.toBe('');
+  const { context, page } = await signIn(browser, SUPERVISOR);
+  await page.getByRole('link', { name: 'Queue health' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Queue health' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Open cases by priority and age' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Casey holds the case: from the load list to Casey's cases, then hand it to Charlie.
+  const load = page.locator('.load li').filter({ hasText: 'Casey Caseworker' });
+  await expect(load).toContainText(/[1-9]\d* open/);
+  await load.getByRole('link', { name: 'Casey Caseworker' }).click();
+  await expect(page).toHaveURL(/\/staff\/queues\/all\?assignee=/);
+  await row(page, reference).click();
+  const caseView = page.locator('sg-case-view');
+  await caseView.getByRole('button', { name: 'Reassign' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Assign to' }).click();
+  await page.getByRole('option', { name: /Charlie Caseworker/ }).click();
+  await dialog.getByRole('button', { name: 'Assign' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(caseView).toContainText('Charlie Caseworker');
+  await context.close();
+});

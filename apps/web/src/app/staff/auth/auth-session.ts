@@ -1,0 +1,129 @@
+import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import type { LoginRequest, LoginResponse, StaffUserView } from '@sg/contracts';
+import { apiPath } from '../data-access/staff-contract';
+import type { StaffRole } from '@sg/domain';
+import { Observable, catchError, finalize, firstValueFrom, map, of, share, tap } from 'rxjs';
+import { AUTH_CALL } from './auth-context';
+import { refreshDelayMs, tokenExpiresAt, userFromToken } from './jwt';
+
+export const SIGN_IN_PATH = '/staff/sign-in';
+
+/**
+ * Who is signed in. The access token lives in this signal only (never in storage, so a script
+ * injected into the page cannot lift it from there); the httpOnly refresh cookie restores the
+ * session after a reload, and a timer renews the token shortly before it expires.
+ */
+@Injectable()
+export class AuthSession {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly token = signal<string | null>(null);
+  private readonly currentUser = signal<StaffUserView | null>(null);
+  private refreshInFlight: Observable<boolean> | null = null;
+  private restoring: Promise<boolean> | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly user = this.currentUser.asReadonly();
+  readonly signedIn = computed(() => this.currentUser() !== null);
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.refreshTimer));
+  }
+
+  accessToken(): string | null {
+    return this.token();
+  }
+
+  hasRole(...roles: StaffRole[]): boolean {
+    const user = this.currentUser();
+    return !!user && roles.includes(user.role);
+  }
+
+  login(credentials: LoginRequest): Observable<StaffUserView> {
+    return this.http
+      .post<LoginResponse>(apiPath('auth', 'login'), credentials, { context: authCall() })
+      .pipe(map((response) => this.accept(response)));
+  }
+
+  /**
+   * Asks for a new access token with the refresh cookie. Concurrent callers share one request
+   * (several requests can fail with 401 at once); resolves false when the session is gone.
+   */
+  refresh(): Observable<boolean> {
+    this.refreshInFlight ??= this.http
+      .post<Partial<LoginResponse>>(apiPath('auth', 'refresh'), {}, { context: authCall() })
+      .pipe(
+        map((response) => this.accept(response) !== null),
+        catchError((error: unknown) => {
+          // Only a refusal ends the session; a network blip keeps what we have until it expires.
+          if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) this.clear();
+          return of(false);
+        }),
+        finalize(() => (this.refreshInFlight = null)),
+        share(),
+      );
+    return this.refreshInFlight;
+  }
+
+  /** On start or reload: one refresh attempt; afterwards just whether someone is signed in. */
+  restore(): Promise<boolean> {
+    if (this.signedIn()) return Promise.resolve(true);
+    this.restoring ??= firstValueFrom(this.refresh());
+    return this.restoring;
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post(apiPath('auth', 'logout'), {}, { context: authCall() }));
+    } catch {
+      // The cookie is cleared server-side when it can be; locally we forget everything regardless.
+    }
+    this.clear();
+    await this.router.navigateByUrl(SIGN_IN_PATH);
+  }
+
+  /** The session cannot be renewed: forget it and send the person to sign in, back here after. */
+  expire(): void {
+    const returnUrl = this.router.url;
+    this.clear();
+    if (!returnUrl.startsWith(SIGN_IN_PATH)) {
+      void this.router.navigate([SIGN_IN_PATH], { queryParams: { returnUrl, expired: 1 } });
+    }
+  }
+
+  private accept(response: Partial<LoginResponse>): StaffUserView {
+    const accessToken = response.accessToken;
+    if (!accessToken) throw new Error('The sign-in answer had no access token');
+    const user = response.user ?? userFromToken(accessToken);
+    if (!user) throw new Error('The sign-in answer did not say who signed in');
+    this.token.set(accessToken);
+    this.currentUser.set(user);
+    this.restoring = Promise.resolve(true);
+    this.scheduleRefresh(accessToken);
+    return user;
+  }
+
+  private clear(): void {
+    clearTimeout(this.refreshTimer);
+    this.token.set(null);
+    this.currentUser.set(null);
+    this.restoring = null;
+  }
+
+  private scheduleRefresh(accessToken: string): void {
+    clearTimeout(this.refreshTimer);
+    const expiresAt = tokenExpiresAt(accessToken);
+    if (expiresAt === null) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refresh()
+        .pipe(tap((ok) => ok || this.expire()))
+        .subscribe();
+    }, refreshDelayMs(expiresAt, Date.now()));
+  }
+}
+
+function authCall(): HttpContext {
+  return new HttpContext().set(AUTH_CALL, true);
+}

@@ -1,0 +1,185 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceInput } from '@sg/contracts';
+import type { ActionPlanStepKey } from '@sg/domain';
+import { EMPTY, Observable, Subject, catchError, debounceTime, filter, finalize, map, merge, of, switchMap, tap, throwError } from 'rxjs';
+import { CasesApi } from '../data-access/cases-api';
+import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
+import { problemMessage, validationErrors } from '../ui/http-errors';
+import { ClaimCase, conflictCase, isCaseDetail } from './claim-case';
+
+export type CaseLoadState = 'loading' | 'ready' | 'missing' | 'error';
+
+export const CONFLICT_MESSAGE = 'Someone else changed this case; showing the latest.';
+
+/**
+ * One open case: loads it, keeps it fresh when the live stream says it changed, and runs every
+ * change against the version on screen. A 409 (someone else got there first) replaces the case
+ * with the server's current one and says so; nothing is overwritten silently.
+ */
+@Injectable()
+export class CaseStore {
+  private readonly api = inject(CasesApi);
+  private readonly live = inject(LiveUpdates);
+  private readonly claimer = inject(ClaimCase);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly id = signal<string | null>(null);
+  private readonly reloads = new Subject<void>();
+
+  readonly detail = signal<CaseDetail | null>(null);
+  readonly state = signal<CaseLoadState>('loading');
+  readonly problem = signal<string | null>(null);
+  readonly busy = signal(false);
+
+  constructor() {
+    toObservable(this.id)
+      .pipe(
+        filter((id): id is string => !!id),
+        switchMap((id) =>
+          merge(
+            of(true),
+            this.reloads.pipe(map(() => false)),
+            this.live.changes$.pipe(
+              filter((event) => event.caseId === id),
+              debounceTime(REFRESH_DEBOUNCE_MS),
+              map(() => false),
+            ),
+          ).pipe(
+            switchMap((first) => {
+              if (first) {
+                this.state.set('loading');
+                this.detail.set(null);
+              }
+              return this.api.get(id).pipe(
+                catchError((error: unknown) => {
+                  if (first || this.detail()?.id !== id) {
+                    const missing = error instanceof HttpErrorResponse && (error.status === 404 || error.status === 403);
+                    this.state.set(missing ? 'missing' : 'error');
+                    this.problem.set(problemMessage(error, 'The case could not be loaded.'));
+                  }
+                  return EMPTY;
+                }),
+              );
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((detail) => {
+        this.detail.set(detail);
+        this.state.set('ready');
+        this.problem.set(null);
+      });
+  }
+
+  open(id: string): void {
+    this.id.set(id);
+  }
+
+  reload(): void {
+    this.reloads.next();
+  }
+
+  /** PATCH with the version on screen. Errors other than 400 are reported here; 400s go to the form. */
+  update(change: Omit<CaseUpdate, 'version'>, success: string): Observable<CaseDetail> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.save(this.api.update(current.id, { ...change, version: current.version } as CaseUpdate), success);
+  }
+
+  setPlanStep(key: ActionPlanStepKey, done: boolean): Observable<CaseDetail> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.save(this.api.setPlanStep(current.id, key, done), null);
+  }
+
+  assign(assigneeId: string, assigneeName: string): Observable<CaseDetail> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.save(this.api.assign(current.id, assigneeId), `${current.reference} is now with ${assigneeName}.`);
+  }
+
+  claim(): void {
+    const current = this.detail();
+    if (!current) return;
+    this.busy.set(true);
+    this.claimer
+      .claim(current.id, current.reference)
+      .pipe(finalize(() => this.busy.set(false)))
+      .subscribe((outcome) => (outcome.detail ? this.detail.set(outcome.detail) : this.reload()));
+  }
+
+  addNote(body: string): Observable<CaseNote> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.api.addNote(current.id, body).pipe(
+      tap((note) => {
+        this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, notes: [note, ...detail.notes] } : detail));
+        this.snackBar.open('Note added.', undefined, { duration: 3000 });
+        this.reload();
+      }),
+      catchError((error: unknown) => this.report(error)),
+    );
+  }
+
+  addEvidence(evidence: EvidenceInput): Observable<unknown> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.api.addEvidence(current.id, evidence).pipe(
+      tap((answer) => {
+        if (isCaseDetail(answer)) this.detail.set(answer);
+        this.snackBar.open('Evidence recorded.', undefined, { duration: 3000 });
+        this.reload();
+      }),
+      catchError((error: unknown) => this.report(error)),
+    );
+  }
+
+  revealContact(reason: string): Observable<ContactDetails> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.api.revealContact(current.id, reason).pipe(catchError((error: unknown) => this.report(error)));
+  }
+
+  audit(): Observable<AuditEntry[]> {
+    const current = this.detail();
+    return current ? this.api.audit(current.id) : EMPTY;
+  }
+
+  private save(request: Observable<CaseDetail>, success: string | null): Observable<CaseDetail> {
+    this.busy.set(true);
+    return request.pipe(
+      tap((detail) => {
+        this.detail.set(detail);
+        if (success) this.snackBar.open(success, undefined, { duration: 4000 });
+        this.live.changed();
+      }),
+      catchError((error: unknown) => {
+        if (error instanceof HttpErrorResponse && error.status === 409) {
+          const current = conflictCase(error.error);
+          if (current) {
+            // A stale version: show what the server has now, and say so.
+            this.detail.set(current);
+            this.snackBar.open(CONFLICT_MESSAGE, 'OK', { duration: 8000 });
+          } else {
+            // A move the lifecycle does not allow: the server says why in words.
+            this.reload();
+            this.snackBar.open(problemMessage(error, CONFLICT_MESSAGE), 'OK', { duration: 8000 });
+          }
+          return EMPTY;
+        }
+        return this.report(error);
+      }),
+      finalize(() => this.busy.set(false)),
+    );
+  }
+
+  /** 400s go back to the form (it shows them by the fields); anything else is said here. */
+  private report(error: unknown): Observable<never> {
+    if (validationErrors(error)) return throwError(() => error);
+    this.snackBar.open(problemMessage(error), 'OK', { duration: 8000 });
+    return EMPTY;
+  }
+}

@@ -1,0 +1,147 @@
+import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input, output } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
+import { MatTooltip } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import { CASE_STATUS_LABELS, CaseStatus } from '@sg/domain';
+import { AuthSession } from '../auth/auth-session';
+import { StaffApi } from '../data-access/staff-api';
+import { ShortcutBus } from '../keyboard/shortcut-bus';
+import { firstResponseCountdown } from '../queues/countdown';
+import { Clock } from '../ui/clock';
+import { Icon } from '../ui/icon';
+import { AGE_BAND_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName, labelFor } from '../ui/labels';
+import { PriorityChip } from '../ui/priority-chip';
+import { CaseStore } from './case-store';
+import { OverridePriorityDialog, OverridePriorityDialogData } from './override-priority-dialog';
+import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
+import { AuditSection } from './sections/audit-section';
+import { ContactSection } from './sections/contact-section';
+import { EvidenceSection } from './sections/evidence-section';
+import { FactsSection } from './sections/facts-section';
+import { NotesSection } from './sections/notes-section';
+import { PlanSection } from './sections/plan-section';
+import { TimelineSection } from './sections/timeline-section';
+import { WhenPipe } from '../ui/when';
+
+/** A case: header (priority and why, status, assignee, actions) and its work in tabs. */
+@Component({
+  selector: 'sg-case-view',
+  imports: [
+    WhenPipe,
+    RouterLink,
+    MatButton,
+    MatIconButton,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatProgressBar,
+    MatTabGroup,
+    MatTab,
+    MatTabContent,
+    MatTooltip,
+    Icon,
+    PriorityChip,
+    PlanSection,
+    FactsSection,
+    TimelineSection,
+    EvidenceSection,
+    NotesSection,
+    ContactSection,
+    AuditSection,
+  ],
+  providers: [CaseStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './case-view.html',
+  styleUrl: './case-view.scss',
+})
+export class CaseView {
+  protected readonly store = inject(CaseStore);
+  private readonly session = inject(AuthSession);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly staff = inject(StaffApi);
+  private readonly clock = inject(Clock);
+
+  readonly caseId = input.required<string>();
+  /** 1 on the case's own page, 2 beside a queue. */
+  readonly level = input<1 | 2>(1);
+  readonly inPane = input(false);
+  readonly closed = output<void>();
+
+  protected readonly detail = this.store.detail;
+  protected readonly statusLabels = CASE_STATUS_LABELS;
+  protected readonly priorityLabels = PRIORITY_LABELS;
+  protected readonly canSupervise = computed(() => this.session.hasRole('supervisor', 'admin'));
+  protected readonly me = computed(() => this.session.user()?.id ?? null);
+  protected readonly countdown = computed(() => {
+    const detail = this.detail();
+    return detail ? firstResponseCountdown(detail.firstResponseDueAt, detail.firstRespondedAt, this.clock.now()) : null;
+  });
+  protected readonly person = computed(() => {
+    const facts = this.detail()?.facts;
+    return facts ? `${labelFor(AGE_BAND_LABELS, facts.ageBand)} · ${countryName(facts.country)}` : '';
+  });
+  protected readonly channel = computed(() => labelFor(INTAKE_CHANNEL_LABELS, this.detail()?.facts.channel));
+  protected readonly planProgress = computed(() => {
+    const plan = this.detail()?.actionPlan ?? [];
+    return `${plan.filter((step) => step.done).length}/${plan.length}`;
+  });
+
+  constructor() {
+    effect(() => this.store.open(this.caseId()));
+    // `c` claims the open case unless a queue row has focus (the queue claims that one).
+    inject(ShortcutBus)
+      .commands$.pipe(takeUntilDestroyed())
+      .subscribe((command) => {
+        if (command !== 'claim' || focusInCaseList()) return;
+        const detail = this.detail();
+        if (detail && !detail.assignee && !this.store.busy()) this.store.claim();
+      });
+  }
+
+  protected setStatus(status: CaseStatus): void {
+    this.store.update({ status }, `Status changed to ${CASE_STATUS_LABELS[status]}.`).subscribe();
+  }
+
+  protected claim(): void {
+    this.store.claim();
+  }
+
+  protected reassign(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    const data: ReassignDialogData = {
+      reference: detail.reference,
+      currentAssigneeId: detail.assignee?.id ?? null,
+      staff: this.staff.assignable(),
+      assign: (id, name) => this.store.assign(id, name),
+    };
+    this.dialog.open(ReassignDialog, { data, injector: this.injector, width: '420px' });
+  }
+
+  protected overridePriority(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    const data: OverridePriorityDialogData = {
+      reference: detail.reference,
+      priority: detail.priority,
+      triagePriority: detail.triagePriority,
+      hasOverride: !!detail.priorityOverride,
+      save: (priorityOverride) =>
+        this.store.update(
+          { priorityOverride },
+          priorityOverride ? `Priority set to ${PRIORITY_LABELS[priorityOverride.priority]}.` : 'Priority back to the computed one.',
+        ),
+    };
+    this.dialog.open(OverridePriorityDialog, { data, injector: this.injector, width: '480px' });
+  }
+}
+
+function focusInCaseList(): boolean {
+  return typeof document !== 'undefined' && !!document.activeElement?.closest('.sg-case-list');
+}

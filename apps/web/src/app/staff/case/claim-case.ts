@@ -1,0 +1,65 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { CaseDetail } from '@sg/contracts';
+import { Observable, catchError, map, of, tap } from 'rxjs';
+import { CasesApi } from '../data-access/cases-api';
+import { LiveUpdates } from '../live/live-updates';
+import { problemMessage } from '../ui/http-errors';
+
+export interface ClaimOutcome {
+  claimed: boolean;
+  /** The case as the server has it now, when the answer carried it. */
+  detail: CaseDetail | null;
+}
+
+/** Claiming from anywhere (a row, the case header, the `c` key) says the same things. */
+@Injectable()
+export class ClaimCase {
+  private readonly api = inject(CasesApi);
+  private readonly live = inject(LiveUpdates);
+  private readonly snackBar = inject(MatSnackBar);
+
+  claim(id: string, reference: string): Observable<ClaimOutcome> {
+    return this.api.claim(id).pipe(
+      map((detail): ClaimOutcome => ({ claimed: true, detail: isCaseDetail(detail) ? detail : null })),
+      tap(() => {
+        this.snackBar.open(`You hold ${reference} now.`, undefined, { duration: 4000 });
+        this.live.changed();
+      }),
+      catchError((error: unknown) => {
+        this.snackBar.open(claimProblem(error), 'OK', { duration: 8000 });
+        const body = error instanceof HttpErrorResponse ? error.error : null;
+        if (error instanceof HttpErrorResponse && error.status === 409) this.live.changed();
+        return of<ClaimOutcome>({ claimed: false, detail: conflictCase(body) });
+      }),
+    );
+  }
+}
+
+/** "Already claimed by Casey Caseworker" from a 409, whichever shape its body has. */
+export function claimProblem(error: unknown): string {
+  if (error instanceof HttpErrorResponse && error.status === 409) {
+    const body: unknown = error.error;
+    const current = conflictCase(body);
+    if (current?.assignee) return `Already claimed by ${current.assignee.displayName}`;
+    const message = (body as { message?: unknown } | null)?.message;
+    if (typeof message === 'string' && message) return message;
+    return 'Someone else claimed this case first.';
+  }
+  return problemMessage(error, 'The case could not be claimed. Please try again.');
+}
+
+/**
+ * The current case carried by a 409: the API sends `{ message, current }` for a stale version
+ * (the brief also allows the case itself as the body); other conflicts carry only a message.
+ */
+export function conflictCase(body: unknown): CaseDetail | null {
+  if (isCaseDetail(body)) return body;
+  const current = (body as { current?: unknown } | null)?.current;
+  return isCaseDetail(current) ? current : null;
+}
+
+export function isCaseDetail(value: unknown): value is CaseDetail {
+  return !!value && typeof value === 'object' && typeof (value as CaseDetail).id === 'string' && typeof (value as CaseDetail).version === 'number' && Array.isArray((value as CaseDetail).timeline);
+}

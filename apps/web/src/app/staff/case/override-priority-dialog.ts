@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { FieldError } from '@sg/contracts';
+import { PRIORITIES, Priority } from '@sg/domain';
+import { Observable, finalize } from 'rxjs';
+import { applyServerErrors, controlError, validationErrors } from '../ui/http-errors';
+import { PRIORITY_LABELS } from '../ui/labels';
+
+export interface OverridePriorityDialogData {
+  reference: string;
+  priority: Priority;
+  triagePriority: Priority;
+  hasOverride: boolean;
+  /** null goes back to the computed priority. */
+  save: (override: { priority: Priority; reason: string } | null) => Observable<unknown>;
+}
+
+/** A caseworker's judgement over the rules: always with a reason, which is audited. */
+@Component({
+  selector: 'sg-override-priority-dialog',
+  imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatInput, MatError, MatHint],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>Override priority of {{ data.reference }}</h2>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <mat-dialog-content>
+        <p>Triage says <strong>{{ labels[data.triagePriority] }}</strong>. Choose another priority only with a reason; supervisors review overrides.</p>
+        <div class="fields" formGroupName="priorityOverride">
+          <mat-form-field>
+            <mat-label>Priority</mat-label>
+            <mat-select formControlName="priority" required>
+              @for (priority of priorities; track priority) {
+                <mat-option [value]="priority">{{ labels[priority] }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ error(form.controls.priorityOverride.controls.priority, 'Priority') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Reason</mat-label>
+            <textarea matInput formControlName="reason" rows="3" required></textarea>
+            <mat-hint>At least 5 characters. Recorded in the audit log.</mat-hint>
+            <mat-error>{{ error(form.controls.priorityOverride.controls.reason, 'The reason') }}</mat-error>
+          </mat-form-field>
+        </div>
+        @if (problems().length) {
+          <ul class="problems" role="alert">
+            @for (problem of problems(); track $index) {
+              <li>{{ problem.message }}</li>
+            }
+          </ul>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        @if (data.hasOverride) {
+          <button matButton type="button" (click)="clear()" [disabled]="saving()">Use the computed priority</button>
+        }
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">Override</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .fields { display: grid; gap: 12px; }
+    mat-form-field { width: 100%; }
+    .problems { color: var(--mat-sys-error); }
+  `,
+})
+export class OverridePriorityDialog {
+  protected readonly data = inject<OverridePriorityDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject(MatDialogRef<OverridePriorityDialog>);
+  protected readonly labels = PRIORITY_LABELS;
+  protected readonly priorities = PRIORITIES;
+  protected readonly saving = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+  protected readonly error = controlError;
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    priorityOverride: inject(FormBuilder).nonNullable.group({
+      priority: [this.data.priority, Validators.required],
+      reason: ['', [Validators.required, Validators.minLength(5), Validators.maxLength(1000)]],
+    }),
+  });
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { priority, reason } = this.form.getRawValue().priorityOverride;
+    this.send({ priority, reason: reason.trim() });
+  }
+
+  protected clear(): void {
+    this.send(null);
+  }
+
+  private send(override: { priority: Priority; reason: string } | null): void {
+    this.saving.set(true);
+    this.problems.set([]);
+    this.data
+      .save(override)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        complete: () => this.ref.close(true),
+        error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
+      });
+  }
+}

@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { StaffMember } from '@sg/contracts';
+import { Observable, catchError, finalize, map, of } from 'rxjs';
+import { ROLE_LABELS } from '../ui/labels';
+
+export interface ReassignDialogData {
+  reference: string;
+  currentAssigneeId: string | null;
+  staff: Observable<StaffMember[]>;
+  assign: (id: string, name: string) => Observable<unknown>;
+}
+
+/** Supervisors and admins hand a case to someone else. */
+@Component({
+  selector: 'sg-reassign-dialog',
+  imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatError],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>Assign {{ data.reference }}</h2>
+    <form (submit)="$event.preventDefault(); submit()" novalidate>
+      <mat-dialog-content>
+        @if (people(); as people) {
+          <mat-form-field>
+            <mat-label>Assign to</mat-label>
+            <mat-select [formControl]="assignee" required>
+              @for (person of people; track person.id) {
+                <mat-option [value]="person.id" [disabled]="person.id === data.currentAssigneeId">
+                  {{ person.displayName }} ({{ roles[person.role] }}){{ person.id === data.currentAssigneeId ? ' – has it now' : '' }}
+                </mat-option>
+              }
+            </mat-select>
+            <mat-error>Choose who should take the case</mat-error>
+          </mat-form-field>
+        } @else {
+          <p>Loading staff…</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">Assign</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `mat-form-field { width: 100%; }`,
+})
+export class ReassignDialog {
+  protected readonly data = inject<ReassignDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject(MatDialogRef<ReassignDialog>);
+  protected readonly roles = ROLE_LABELS;
+  protected readonly assignee = new FormControl('', { nonNullable: true, validators: Validators.required });
+  protected readonly saving = signal(false);
+  protected readonly people = toSignal(
+    this.data.staff.pipe(
+      map((staff) => staff.filter((person) => person.active)),
+      catchError(() => of([] as StaffMember[])),
+    ),
+  );
+  private readonly byId = computed(() => new Map((this.people() ?? []).map((person) => [person.id, person])));
+
+  protected submit(): void {
+    if (this.assignee.invalid) {
+      this.assignee.markAsTouched();
+      return;
+    }
+    const person = this.byId().get(this.assignee.value);
+    this.saving.set(true);
+    this.data
+      .assign(this.assignee.value, person?.displayName ?? 'them')
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({ complete: () => this.ref.close(true) });
+  }
+}

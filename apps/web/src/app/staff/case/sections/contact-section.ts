@@ -1,0 +1,118 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import type { ContactDetails, FieldError } from '@sg/contracts';
+import { finalize } from 'rxjs';
+import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { CONTACT_CHANNEL_LABELS, labelFor } from '../../ui/labels';
+import { CaseStore } from '../case-store';
+
+/** How to reach the person: behind a reveal that asks why and is recorded. */
+@Component({
+  selector: 'sg-contact-section',
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  template: `
+    @if (store.detail(); as c) {
+      <dl class="facts">
+        <dt>They asked to be contacted by</dt>
+        <dd>{{ channel() }}</dd>
+        <dt>Agreed to be contacted</dt>
+        <dd>{{ c.contact.consentToContact ? 'Yes' : 'No' }}</dd>
+      </dl>
+      @if (!c.contact.consentToContact || c.contact.channel === 'none') {
+        <p class="caution" role="note">They did not agree to be contacted. Reach out only if their safety depends on it.</p>
+      }
+
+      @if (details(); as d) {
+        <section class="revealed" aria-labelledby="revealed-title">
+          <h3 id="revealed-title">Contact details</h3>
+          <dl class="facts">
+            <dt>{{ channelFor(d.channel) }}</dt>
+            <dd class="mono">{{ d.value ?? 'None given' }}</dd>
+            <dt>Safe times</dt>
+            <dd>{{ d.safeTimes ?? 'Not given' }}</dd>
+            <dt>May we say who we are?</dt>
+            <dd>{{ d.canMentionOrganisation ? 'Yes' : 'No: do not name the organisation (someone else may see the message or answer the phone)' }}</dd>
+          </dl>
+          <p class="hint">This reveal, with your reason, is in the case's audit log.</p>
+          <button matButton type="button" (click)="details.set(null)">Hide again</button>
+        </section>
+      } @else if (c.contact.hasDetails) {
+        <form class="form" [formGroup]="form" (ngSubmit)="reveal()" novalidate>
+          <mat-form-field class="wide">
+            <mat-label>Why do you need the contact details?</mat-label>
+            <input matInput formControlName="reason" required autocomplete="off" />
+            <mat-hint>Recorded in the audit log with your name and the time.</mat-hint>
+            <mat-error>{{ error(form.controls.reason, 'The reason') }}</mat-error>
+          </mat-form-field>
+          @if (problems().length) {
+            <ul class="problems" role="alert">
+              @for (problem of problems(); track $index) {
+                <li>{{ problem.message }}</li>
+              }
+            </ul>
+          }
+          <div class="buttons">
+            <button matButton="filled" type="submit" [disabled]="busy()">Reveal contact details</button>
+            <span class="meta">The reveal is recorded.</span>
+          </div>
+        </form>
+      } @else {
+        <p class="empty">They left no contact details.</p>
+      }
+    }
+  `,
+  styles: `
+    .caution {
+      padding: 8px 12px;
+      border-left: 4px solid var(--sg-overdue);
+      background: var(--mat-sys-surface-container);
+    }
+    .revealed { padding: 8px 12px; border: 1px solid var(--mat-sys-outline); border-radius: 8px; }
+  `,
+})
+export class ContactSection {
+  protected readonly store = inject(CaseStore);
+  protected readonly details = signal<ContactDetails | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+  protected readonly error = controlError;
+  protected readonly form = inject(FormBuilder).nonNullable.group({ reason: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(500)]] });
+  protected readonly channel = computed(() => labelFor(CONTACT_CHANNEL_LABELS, this.store.detail()?.contact.channel));
+  private readonly caseId = computed(() => this.store.detail()?.id);
+
+  constructor() {
+    // Details revealed for one case never linger when another case opens.
+    effect(() => {
+      this.caseId();
+      this.details.set(null);
+    });
+  }
+
+  protected channelFor(channel: string): string {
+    return labelFor(CONTACT_CHANNEL_LABELS, channel);
+  }
+
+  protected reveal(): void {
+    this.problems.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.store
+      .revealContact(this.form.getRawValue().reason.trim())
+      .pipe(finalize(() => this.busy.set(false)))
+      .subscribe({
+        next: (details) => {
+          this.details.set(details);
+          this.form.reset();
+        },
+        error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
+      });
+  }
+}

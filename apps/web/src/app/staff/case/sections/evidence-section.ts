@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { EvidenceInput, EvidenceKind, FieldError } from '@sg/contracts';
+import { EVIDENCE_KINDS } from '../../data-access/staff-contract';
+import { finalize } from 'rxjs';
+import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { EVIDENCE_KIND_LABELS } from '../../ui/labels';
+import { CaseStore } from '../case-store';
+import { fromDateTimeLocal } from './datetime-local';
+import { canFingerprint, sha256Hex } from './file-fingerprint';
+import { WhenPipe } from '../../ui/when';
+
+/**
+ * Evidence as structured text. A screenshot or file is represented by its SHA-256, computed in
+ * this browser: the file itself never leaves the computer (the product must not hold images).
+ */
+@Component({
+  selector: 'sg-evidence-section',
+  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  templateUrl: './evidence-section.html',
+  styles: `
+    .evidence { list-style: none; margin: 0 0 16px; padding: 0; display: grid; gap: 8px; }
+    .evidence li { padding: 8px 12px; border-radius: 8px; border: 1px solid var(--mat-sys-outline-variant); }
+    .evidence p { margin: 0; }
+    .kind { font: var(--mat-sys-label-large); }
+    .fingerprint {
+      grid-column: 1 / -1;
+      display: grid;
+      gap: 6px;
+      padding: 10px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container);
+    }
+    .fingerprint p { margin: 0; }
+    .file-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+    input[type='file'] { min-height: 32px; }
+  `,
+})
+export class EvidenceSection {
+  private readonly store = inject(CaseStore);
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
+  protected readonly kinds = EVIDENCE_KINDS.map((value) => ({ value, label: EVIDENCE_KIND_LABELS[value] }));
+  protected readonly kindLabels = EVIDENCE_KIND_LABELS;
+  protected readonly evidence = computed(() => [...(this.store.detail()?.evidence ?? [])].sort((a, b) => Date.parse(b.addedAt) - Date.parse(a.addedAt)));
+  protected readonly hashing = signal(false);
+  protected readonly fingerprint = signal<{ sha256: string; fileName: string } | null>(null);
+  protected readonly fingerprintProblem = signal<string | null>(null);
+  protected readonly canHash = canFingerprint();
+  protected readonly saving = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+  protected readonly error = controlError;
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    kind: ['threat_message' as EvidenceKind, Validators.required],
+    platform: ['', Validators.maxLength(80)],
+    offenderHandle: ['', Validators.maxLength(200)],
+    profileUrl: ['', Validators.maxLength(2048)],
+    description: ['', [Validators.required, Validators.maxLength(5000)]],
+    paymentReference: ['', Validators.maxLength(500)],
+    seenAt: '',
+    sha256: '',
+    fileName: '',
+  });
+
+  protected async fingerprintFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    this.fingerprint.set(null);
+    this.fingerprintProblem.set(null);
+    if (!file) return;
+    this.hashing.set(true);
+    try {
+      const sha256 = await sha256Hex(file);
+      this.fingerprint.set({ sha256, fileName: file.name });
+      this.form.patchValue({ sha256, fileName: file.name.slice(0, 255) });
+    } catch {
+      this.fingerprintProblem.set('This browser could not read the file to make its fingerprint.');
+    } finally {
+      this.hashing.set(false);
+      // Drop the browser's reference to the file: only the hash is kept.
+      input.value = '';
+    }
+  }
+
+  protected clearFingerprint(): void {
+    this.fingerprint.set(null);
+    this.form.patchValue({ sha256: '', fileName: '' });
+  }
+
+  protected submit(): void {
+    this.problems.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const evidence: EvidenceInput = { kind: value.kind, description: value.description.trim() };
+    const optional = ['platform', 'offenderHandle', 'profileUrl', 'paymentReference', 'sha256', 'fileName'] as const;
+    for (const key of optional) {
+      const text = value[key].trim();
+      if (text) evidence[key] = text;
+    }
+    const seenAt = fromDateTimeLocal(value.seenAt);
+    if (seenAt) evidence.seenAt = seenAt;
+
+    this.saving.set(true);
+    this.store
+      .addEvidence(evidence)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: () => {
+          this.form.reset();
+          this.fingerprint.set(null);
+          const input = this.fileInput()?.nativeElement;
+          if (input) input.value = '';
+        },
+        error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
+      });
+  }
+}

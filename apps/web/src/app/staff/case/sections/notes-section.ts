@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { finalize } from 'rxjs';
+import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { CaseStore } from '../case-store';
+import { WhenPipe } from '../../ui/when';
+
+/** Internal notes: for colleagues, never shown to the person. */
+@Component({
+  selector: 'sg-notes-section',
+  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  template: `
+    <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <mat-form-field class="wide">
+        <mat-label>New note</mat-label>
+        <textarea matInput formControlName="body" rows="3" required></textarea>
+        <mat-hint>Only staff see notes.</mat-hint>
+        <mat-error>{{ error(form.controls.body, 'The note') }}</mat-error>
+      </mat-form-field>
+      <div class="buttons">
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ saving() ? 'Adding…' : 'Add note' }}</button>
+      </div>
+    </form>
+    <ul class="notes">
+      @for (note of notes(); track note.id) {
+        <li>
+          <p class="meta">{{ note.author.displayName }} · <time [attr.datetime]="note.at">{{ note.at | when }}</time></p>
+          <p class="body">{{ note.body }}</p>
+        </li>
+      } @empty {
+        <li class="empty">No notes yet.</li>
+      }
+    </ul>
+  `,
+  styles: `
+    .notes { list-style: none; margin: 16px 0 0; padding: 0; display: grid; gap: 8px; }
+    .notes li { padding: 8px 12px; border-radius: 8px; background: var(--mat-sys-surface-container-low); }
+    .notes p { margin: 0; }
+    .body { white-space: pre-wrap; margin-top: 2px !important; }
+  `,
+})
+export class NotesSection {
+  private readonly store = inject(CaseStore);
+  protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(10_000)]] });
+  protected readonly saving = signal(false);
+  protected readonly error = controlError;
+  protected readonly notes = computed(() => [...(this.store.detail()?.notes ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));
+
+  protected submit(): void {
+    if (!this.form.value.body?.trim()) {
+      this.form.controls.body.setErrors({ required: true });
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    this.store
+      .addNote(this.form.getRawValue().body.trim())
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: () => this.form.reset(),
+        error: (error: unknown) => applyServerErrors(this.form, validationErrors(error) ?? []),
+      });
+  }
+}

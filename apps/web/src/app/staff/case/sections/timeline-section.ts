@@ -1,0 +1,44 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { WhenPipe } from '../../ui/when';
+import { CaseStore } from '../case-store';
+
+/** What happened to the case, newest first. */
+@Component({
+  selector: 'sg-timeline-section',
+  imports: [WhenPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  template: `
+    <ol class="timeline">
+      @for (entry of entries(); track entry.id) {
+        <li>
+          <time [attr.datetime]="entry.at">{{ entry.at | when }}</time>
+          <span class="summary">{{ entry.summary }}</span>
+          <span class="meta">{{ actor(entry.actor) }}</span>
+        </li>
+      } @empty {
+        <li class="empty">Nothing has happened yet.</li>
+      }
+    </ol>
+  `,
+  styles: `
+    .timeline { list-style: none; margin: 0; padding: 0; }
+    .timeline li {
+      display: grid;
+      grid-template-columns: 110px 1fr auto;
+      gap: 12px;
+      padding: 6px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    time { font-variant-numeric: tabular-nums; color: var(--mat-sys-on-surface-variant); }
+  `,
+})
+export class TimelineSection {
+  private readonly store = inject(CaseStore);
+  protected readonly entries = computed(() => [...(this.store.detail()?.timeline ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));
+
+  protected actor(actor: { kind: string; staff: { displayName: string } | null }): string {
+    if (actor.staff) return actor.staff.displayName;
+    return actor.kind === 'person' ? 'The person' : 'System';
+  }
+}

@@ -1,0 +1,63 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { AuditEntry, CaseDetail, CaseListQuery, CaseListResponse, CaseNote, CaseUpdate, ContactDetails, EvidenceInput, QueueCounts } from '@sg/contracts';
+import { apiPath } from './staff-contract';
+import type { ActionPlanStepKey } from '@sg/domain';
+import { Observable } from 'rxjs';
+
+const cases = (...rest: string[]) => apiPath('cases', ...rest);
+
+/** The case endpoints, typed by the shared contracts. */
+@Injectable()
+export class CasesApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: CaseListQuery): Observable<CaseListResponse> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+    }
+    return this.http.get<CaseListResponse>(cases(), { params });
+  }
+
+  counts(): Observable<QueueCounts> {
+    return this.http.get<QueueCounts>(cases('counts'));
+  }
+
+  get(id: string): Observable<CaseDetail> {
+    return this.http.get<CaseDetail>(cases(encodeURIComponent(id)));
+  }
+
+  /** 409 with the current case in the body when `version` is stale. */
+  update(id: string, change: CaseUpdate): Observable<CaseDetail> {
+    return this.http.patch<CaseDetail>(cases(encodeURIComponent(id)), change);
+  }
+
+  claim(id: string): Observable<CaseDetail> {
+    return this.http.post<CaseDetail>(cases(encodeURIComponent(id), 'claim'), {});
+  }
+
+  assign(id: string, assigneeId: string): Observable<CaseDetail> {
+    return this.http.post<CaseDetail>(cases(encodeURIComponent(id), 'assign'), { assigneeId });
+  }
+
+  setPlanStep(id: string, key: ActionPlanStepKey, done: boolean): Observable<CaseDetail> {
+    return this.http.patch<CaseDetail>(cases(encodeURIComponent(id), 'plan-steps', key), { done });
+  }
+
+  addNote(id: string, body: string): Observable<CaseNote> {
+    return this.http.post<CaseNote>(cases(encodeURIComponent(id), 'notes'), { body });
+  }
+
+  addEvidence(id: string, evidence: EvidenceInput): Observable<unknown> {
+    return this.http.post<unknown>(cases(encodeURIComponent(id), 'evidence'), evidence);
+  }
+
+  revealContact(id: string, reason: string): Observable<ContactDetails> {
+    return this.http.post<ContactDetails>(cases(encodeURIComponent(id), 'contact-reveal'), { reason });
+  }
+
+  audit(id: string): Observable<AuditEntry[]> {
+    return this.http.get<AuditEntry[]>(cases(encodeURIComponent(id), 'audit'));
+  }
+}

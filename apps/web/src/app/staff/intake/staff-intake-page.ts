@@ -1,0 +1,255 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormArray, FormBuilder, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import type { FieldError, IntakeRequest, IntakeResponse } from '@sg/contracts';
+import {
+  AGE_BANDS,
+  AgeBand,
+  CONTACT_CHANNELS,
+  CONTENT_POSTED_ANSWERS,
+  COUNTRY_CODES,
+  ContactChannel,
+  ContentPostedAnswer,
+  DEMANDS,
+  Demand,
+  INTAKE_CHANNELS,
+  IntakeChannel,
+  SELF_HARM_ANSWERS,
+  SUBMITTERS,
+  SelfHarmAnswer,
+  Submitter,
+} from '@sg/domain';
+import { catchError, finalize, map, of } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
+import { fromDateTimeLocal, fromTriState } from '../case/sections/datetime-local';
+import { CasesApi } from '../data-access/cases-api';
+import { StaffIntakeApi } from '../data-access/staff-intake-api';
+import { LiveUpdates } from '../live/live-updates';
+import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import {
+  AGE_BAND_LABELS,
+  CONTACT_CHANNEL_LABELS,
+  CONTENT_POSTED_LABELS,
+  DEMAND_LABELS,
+  INTAKE_CHANNEL_LABELS,
+  SELF_HARM_LABELS,
+  SUBMITTER_LABELS,
+  countryName,
+} from '../ui/labels';
+
+type TriState = '' | 'yes' | 'no';
+
+const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) => values.map((value) => ({ value, label: labels[value] }));
+
+/**
+ * A caseworker records an intake from a phone call or chat: the same contract as the public form,
+ * on one dense page (the caller is on the line; no wizard). The answer's reference and access code
+ * are read out to the caller.
+ */
+@Component({
+  selector: 'sg-staff-intake-page',
+  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './staff-intake-page.html',
+  styleUrl: './staff-intake-page.scss',
+})
+export class StaffIntakePage {
+  private readonly api = inject(StaffIntakeApi);
+  private readonly cases = inject(CasesApi);
+  private readonly session = inject(AuthSession);
+  private readonly live = inject(LiveUpdates);
+  private readonly clipboard = inject(Clipboard);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  private idempotencyKey = newKey();
+  /** Empty rows are not sent, so a server path like platforms[0] may mean another row on screen. */
+  private sentRows = { platforms: [] as number[], contentUrls: [] as number[] };
+
+  protected readonly submitters = options(SUBMITTERS, SUBMITTER_LABELS);
+  protected readonly channels = options(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS);
+  protected readonly ageBands = options(AGE_BANDS, AGE_BAND_LABELS);
+  protected readonly selfHarmAnswers = options(SELF_HARM_ANSWERS, SELF_HARM_LABELS);
+  protected readonly demandOptions = options(DEMANDS, DEMAND_LABELS);
+  protected readonly contentPostedOptions = options(CONTENT_POSTED_ANSWERS, CONTENT_POSTED_LABELS);
+  protected readonly contactChannels = options(CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS);
+  protected readonly countries = [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code) })).sort((a, b) => a.label.localeCompare(b.label));
+  protected readonly error = controlError;
+
+  protected readonly form = this.fb.group({
+    submittedBy: ['victim' as Submitter, Validators.required],
+    channel: ['phone' as IntakeChannel, Validators.required],
+    alias: ['', Validators.maxLength(80)],
+    ageBand: ['unknown' as AgeBand, Validators.required],
+    contentMadeUnder18: '' as TriState,
+    country: ['', Validators.required],
+    selfHarm: ['prefer_not_to_say' as SelfHarmAnswer, Validators.required],
+    immediateDanger: false,
+    deadlineAt: '',
+    demands: this.fb.group(Object.fromEntries(DEMANDS.map((demand) => [demand, false])) as Record<Demand, boolean>),
+    contentPosted: ['unknown' as ContentPostedAnswer, Validators.required],
+    stillInContact: '' as TriState,
+    paid: '' as TriState,
+    platforms: this.fb.array([this.platformGroup()]),
+    contentUrls: this.fb.array<FormControl<string>>([]),
+    narrative: ['', Validators.maxLength(5000)],
+    contact: this.fb.group({
+      channel: ['none' as ContactChannel, Validators.required],
+      value: ['', Validators.maxLength(200)],
+      safeTimes: ['', Validators.maxLength(200)],
+      canMentionOrganisation: false,
+    }),
+    consent: this.fb.group({
+      storeData: [false, Validators.requiredTrue],
+      contactMe: false,
+    }),
+  });
+
+  protected readonly saving = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+  protected readonly result = signal<IntakeResponse | null>(null);
+  protected readonly caseId = signal<string | null | undefined>(undefined);
+  protected readonly copied = signal<string | null>(null);
+  protected readonly searchQueue = computed(() => (this.session.hasRole('supervisor', 'admin') ? 'all' : 'unassigned'));
+
+  get platforms(): FormArray<FormGroup<{ platform: FormControl<string>; offenderHandle: FormControl<string>; profileUrl: FormControl<string> }>> {
+    return this.form.controls.platforms;
+  }
+
+  get contentUrls(): FormArray<FormControl<string>> {
+    return this.form.controls.contentUrls;
+  }
+
+  protected addPlatform(): void {
+    this.platforms.push(this.platformGroup());
+  }
+
+  protected removePlatform(index: number): void {
+    this.platforms.removeAt(index);
+  }
+
+  protected addContentUrl(): void {
+    this.contentUrls.push(this.fb.control('', Validators.maxLength(2048)));
+  }
+
+  protected removeContentUrl(index: number): void {
+    this.contentUrls.removeAt(index);
+  }
+
+  protected submit(): void {
+    this.problems.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.problems.set([{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+      return;
+    }
+    this.saving.set(true);
+    this.api
+      .submit(this.toRequest(), this.idempotencyKey)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (response) => {
+          this.result.set(response);
+          this.live.changed();
+          this.findCase(response.reference);
+        },
+        error: (error: unknown) => {
+          const fieldErrors = validationErrors(error);
+          if (fieldErrors) {
+            const rest = applyServerErrors(this.form, fieldErrors.map((problem) => ({ ...problem, path: this.formPath(problem.path) })));
+            this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+          } else {
+            this.problems.set([{ path: '', message: problemMessage(error, 'The intake could not be saved. Please try again; nothing is lost.') }]);
+          }
+        },
+      });
+  }
+
+  protected copy(text: string, what: string): void {
+    if (this.clipboard.copy(text)) this.copied.set(what);
+  }
+
+  protected startAnother(): void {
+    this.result.set(null);
+    this.caseId.set(undefined);
+    this.copied.set(null);
+    this.idempotencyKey = newKey();
+    this.form.reset();
+    this.platforms.clear();
+    this.addPlatform();
+    this.contentUrls.clear();
+  }
+
+  private platformGroup() {
+    return this.fb.group({
+      platform: ['', Validators.maxLength(80)],
+      offenderHandle: ['', Validators.maxLength(200)],
+      profileUrl: ['', Validators.maxLength(2048)],
+    });
+  }
+
+  /** The intake answer names the reference only; find the case's id for a direct link. */
+  private findCase(reference: string): void {
+    this.cases
+      .list({ queue: this.searchQueue() as 'all' | 'unassigned', q: reference, limit: 5 })
+      .pipe(
+        map((response) => response.items.find((item) => item.reference === reference)?.id ?? null),
+        catchError(() => of(null)),
+      )
+      .subscribe((id) => this.caseId.set(id));
+  }
+
+  private formPath(path: string): string {
+    return path.replace(/^(platforms|contentUrls)\[(\d+)\]/, (whole, list: 'platforms' | 'contentUrls', index: string) => {
+      const row = this.sentRows[list][Number(index)];
+      return row === undefined ? whole : `${list}[${row}]`;
+    });
+  }
+
+  private toRequest(): IntakeRequest {
+    const value = this.form.getRawValue();
+    const text = (input: string) => input.trim() || undefined;
+    const platformRows = value.platforms
+      .map((entry, row) => ({ entry, row }))
+      .filter(({ entry }) => entry.platform.trim() || entry.offenderHandle.trim() || entry.profileUrl.trim());
+    const urlRows = value.contentUrls.map((url, row) => ({ url: url.trim(), row })).filter(({ url }) => url);
+    this.sentRows = { platforms: platformRows.map(({ row }) => row), contentUrls: urlRows.map(({ row }) => row) };
+    return {
+      submittedBy: value.submittedBy,
+      channel: value.channel,
+      alias: text(value.alias),
+      ageBand: value.ageBand,
+      contentMadeUnder18: fromTriState(value.contentMadeUnder18),
+      country: value.country,
+      selfHarm: value.selfHarm,
+      immediateDanger: value.immediateDanger,
+      deadlineAt: fromDateTimeLocal(value.deadlineAt),
+      demands: DEMANDS.filter((demand) => value.demands[demand]),
+      contentPosted: value.contentPosted,
+      stillInContact: fromTriState(value.stillInContact),
+      paid: fromTriState(value.paid),
+      platforms: platformRows.map(({ entry }) => ({
+        platform: entry.platform.trim(),
+        offenderHandle: text(entry.offenderHandle),
+        profileUrl: text(entry.profileUrl),
+      })),
+      contentUrls: urlRows.map(({ url }) => url),
+      narrative: text(value.narrative),
+      contact: {
+        channel: value.contact.channel,
+        value: value.contact.channel === 'none' ? undefined : text(value.contact.value),
+        safeTimes: text(value.contact.safeTimes),
+        canMentionOrganisation: value.contact.canMentionOrganisation,
+      },
+      consent: { storeData: true, contactMe: value.consent.contactMe },
+    };
+  }
+}
+
+function newKey(): string {
+  return `staff-intake-${crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
+}

@@ -1,0 +1,82 @@
+import { KeyPress, isTypingTarget, shortcutFor } from './shortcuts';
+
+function press(key: string, target: EventTarget | null = document.body, extra: Partial<KeyPress> = {}): KeyPress {
+  return { key, target, ctrlKey: false, metaKey: false, altKey: false, ...extra };
+}
+
+function element(html: string): HTMLElement {
+  const host = document.createElement('div');
+  host.innerHTML = html;
+  document.body.appendChild(host);
+  return host.querySelector('[data-target]') as HTMLElement;
+}
+
+describe('shortcutFor', () => {
+  afterEach(() => (document.body.innerHTML = ''));
+
+  it.each([
+    ['j', 'next'],
+    ['k', 'previous'],
+    ['c', 'claim'],
+    ['/', 'search'],
+    ['?', 'help'],
+    ['Enter', 'open'],
+  ])('maps %s to %s on the page', (key, command) => {
+    expect(shortcutFor(press(key))).toBe(command);
+  });
+
+  it('leaves other keys alone', () => {
+    expect(shortcutFor(press('x'))).toBeNull();
+    expect(shortcutFor(press('J'))).toBeNull();
+  });
+
+  it('never fires while someone types in a field', () => {
+    for (const html of [
+      '<input data-target type="text">',
+      '<input data-target type="search">',
+      '<input data-target>',
+      '<textarea data-target></textarea>',
+      '<select data-target></select>',
+      '<div data-target contenteditable="true"></div>',
+      '<div role="combobox"><span data-target></span></div>',
+    ]) {
+      const target = element(html);
+      expect({ html, command: shortcutFor(press('j', target)) }).toEqual({ html, command: null });
+      expect(shortcutFor(press('/', target))).toBeNull();
+    }
+  });
+
+  it('works from a checkbox (not a text field)', () => {
+    expect(shortcutFor(press('j', element('<input data-target type="checkbox">')))).toBe('next');
+  });
+
+  it('does not fire inside dialogs and menus', () => {
+    expect(shortcutFor(press('c', element('<div role="dialog"><button data-target>OK</button></div>')))).toBeNull();
+    expect(shortcutFor(press('j', element('<div role="menu"><button data-target>Move</button></div>')))).toBeNull();
+  });
+
+  it('lets links and buttons handle Enter themselves, but still moves on j/k from a row link', () => {
+    const link = element('<a data-target href="/staff/cases/1">SG-1</a>');
+    expect(shortcutFor(press('Enter', link))).toBeNull();
+    expect(shortcutFor(press('j', link))).toBe('next');
+    expect(shortcutFor(press('c', link))).toBe('claim');
+    expect(shortcutFor(press('Enter', element('<button data-target>Claim</button>')))).toBeNull();
+  });
+
+  it('ignores keys with Ctrl, Cmd or Alt (browser and system shortcuts)', () => {
+    expect(shortcutFor(press('c', document.body, { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(press('k', document.body, { metaKey: true }))).toBeNull();
+    expect(shortcutFor(press('j', document.body, { altKey: true }))).toBeNull();
+  });
+
+  it('ignores keys already handled or still being composed (IME)', () => {
+    expect(shortcutFor(press('j', document.body, { defaultPrevented: true }))).toBeNull();
+    expect(shortcutFor(press('j', document.body, { isComposing: true }))).toBeNull();
+  });
+});
+
+describe('isTypingTarget', () => {
+  it('is false for nothing at all', () => {
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+import { Injectable, inject, signal } from '@angular/core';
+import type { CaseChangeEvent } from '@sg/contracts';
+import { apiPath } from '../data-access/staff-contract';
+import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timer } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
+import { StreamUnauthorizedError, eventStream, reconnectDelayMs } from './event-stream';
+import { toCaseChangeEvent } from './sse-parser';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+
+/**
+ * `GET /api/events` as one shared stream of case changes: connected while anything on screen
+ * listens, reconnecting with backoff when the connection drops, refreshing the token on 401.
+ */
+@Injectable()
+export class CaseEvents {
+  private readonly session = inject(AuthSession);
+  private readonly liveState = signal<LiveState>('stopped');
+  private attempt = 0;
+
+  readonly state = this.liveState.asReadonly();
+
+  readonly changes$: Observable<CaseChangeEvent> = defer(() => {
+    const token = this.session.accessToken();
+    if (!token) return throwError(() => new StreamUnauthorizedError());
+    this.liveState.set(this.attempt === 0 ? 'connecting' : 'reconnecting');
+    return eventStream({
+      url: apiPath('events'),
+      headers: { Authorization: `Bearer ${token}` },
+      onOpen: () => {
+        this.attempt = 0;
+        this.liveState.set('live');
+      },
+    });
+  }).pipe(
+    // The server ended the stream (a deploy, a proxy timeout): come back after a short pause.
+    repeat({ delay: () => timer(reconnectDelayMs(this.attempt++)) }),
+    retry({
+      delay: (error: unknown) => {
+        this.liveState.set('reconnecting');
+        if (error instanceof StreamUnauthorizedError) {
+          // Usually the token just expired: renew it and reconnect at once (later tries back off).
+          const wait = this.attempt === 0 ? 0 : reconnectDelayMs(this.attempt);
+          this.attempt++;
+          return this.session.refresh().pipe(
+            switchMap((ok) => {
+              if (ok) return timer(wait);
+              this.liveState.set('stopped');
+              this.session.expire();
+              return EMPTY;
+            }),
+          );
+        }
+        return timer(reconnectDelayMs(this.attempt++));
+      },
+    }),
+    map(toCaseChangeEvent),
+    filter((event): event is CaseChangeEvent => event !== null),
+    share({
+      resetOnRefCountZero: () => {
+        this.liveState.set('stopped');
+        return timer(0);
+      },
+    }),
+  );
+}

@@ -1,0 +1,99 @@
+import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, input, output, signal, viewChildren } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { CaseListItem } from '@sg/contracts';
+import type { AgeBand } from '@sg/domain';
+import { PriorityChip } from '../ui/priority-chip';
+import { AGE_BAND_LABELS, countryName, labelFor } from '../ui/labels';
+import { firstResponseCountdown } from './countdown';
+
+/**
+ * The rows of a queue. Each row is one link (to the case page, so it opens in a new tab too);
+ * `j`/`k` move the highlight and focus with it. New rows slide in; rows that leave slide out.
+ */
+@Component({
+  selector: 'sg-case-list',
+  imports: [RouterLink, PriorityChip],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './case-list.html',
+  styleUrl: './case-list.scss',
+  host: { class: 'sg-case-list' },
+})
+export class CaseList {
+  readonly items = input.required<readonly CaseListItem[]>();
+  readonly now = input.required<number>();
+  readonly selectedId = input<string | null>(null);
+  /** Rows that arrived since the list was first shown (they slide in). */
+  readonly arrived = input<ReadonlySet<string>>(new Set());
+  /** True while the list changes live (rows leave with a slide); false for a new search or filter. */
+  readonly animateChanges = input(false);
+  readonly opened = output<{ item: CaseListItem; event: MouseEvent | null }>();
+
+  private readonly links = viewChildren<ElementRef<HTMLAnchorElement>>('rowLink');
+  private readonly activeId = signal<string | null>(null);
+
+  protected readonly rows = computed(() =>
+    this.items().map((item) => ({
+      item,
+      who: `${labelFor(AGE_BAND_LABELS, item.ageBand as AgeBand)} · ${countryName(item.country)}`,
+      why: item.triageFactors[0]?.label ?? 'No risk factor fired',
+      countdown: firstResponseCountdown(item.firstResponseDueAt, item.firstRespondedAt, this.now()),
+    })),
+  );
+  protected readonly activeIndex = computed(() => {
+    const id = this.activeId();
+    return id ? this.items().findIndex((item) => item.id === id) : -1;
+  });
+
+  /** The highlighted row, if any (the target of Enter and `c`). */
+  activeItem(): CaseListItem | null {
+    const index = this.activeIndex();
+    return index >= 0 ? this.items()[index] : null;
+  }
+
+  /** `j` / `k`: move the highlight and keyboard focus one row. */
+  move(delta: 1 | -1): void {
+    const items = this.items();
+    if (!items.length) return;
+    const current = this.activeIndex();
+    const next = current < 0 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
+    this.activeId.set(items[next].id);
+    this.links()[next]?.nativeElement.focus();
+  }
+
+  /** True when keyboard focus is on one of the rows. */
+  hasFocus(): boolean {
+    const active = typeof document !== 'undefined' ? document.activeElement : null;
+    return this.links().some((link) => link.nativeElement === active);
+  }
+
+  /** A row leaves (claimed by someone, moved queue): slide it out when the change was live. */
+  protected leave(event: AnimationCallbackEvent): void {
+    const element = event.target as HTMLElement;
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (!this.animateChanges() || reduced) {
+      event.animationComplete();
+      return;
+    }
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      event.animationComplete();
+    };
+    element.classList.add('row--leaving');
+    element.addEventListener('animationend', finish, { once: true });
+    setTimeout(finish, 400);
+  }
+
+  protected onFocus(item: CaseListItem): void {
+    this.activeId.set(item.id);
+  }
+
+  protected onClick(item: CaseListItem, event: MouseEvent): void {
+    // New tab / window: let the browser follow the link.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    this.activeId.set(item.id);
+    this.opened.emit({ item, event });
+  }
+}

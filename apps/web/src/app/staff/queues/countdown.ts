@@ -1,0 +1,35 @@
+/** Where a case stands against its first-response target. */
+export interface FirstResponseCountdown {
+  state: 'due' | 'overdue' | 'responded';
+  /** "due in 42 min", "overdue by 3 h", "responded" */
+  text: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * A duration the way people say it at a glance: exact minutes while minutes matter, hours once
+ * the gap is hours, days after two days. Rounds down, so a countdown never promises time it lacks.
+ */
+export function formatDuration(ms: number): string {
+  const span = Math.abs(ms);
+  if (span < MINUTE) return 'less than a minute';
+  if (span < HOUR) return `${Math.floor(span / MINUTE)} min`;
+  if (span < 2 * HOUR) {
+    const minutes = Math.floor((span - HOUR) / MINUTE);
+    return minutes ? `1 h ${minutes} min` : '1 h';
+  }
+  if (span < 2 * DAY) return `${Math.floor(span / HOUR)} h`;
+  return `${Math.floor(span / DAY)} days`;
+}
+
+/** The countdown to `firstResponseDueAt`; it stops once someone has responded. */
+export function firstResponseCountdown(dueAt: string, respondedAt: string | null, now: number): FirstResponseCountdown {
+  if (respondedAt) return { state: 'responded', text: 'responded' };
+  const due = Date.parse(dueAt);
+  if (Number.isNaN(due)) return { state: 'due', text: 'no target' };
+  const left = due - now;
+  return left > 0 ? { state: 'due', text: `due in ${formatDuration(left)}` } : { state: 'overdue', text: `overdue by ${formatDuration(left)}` };
+}

@@ -1,0 +1,236 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { Router } from '@angular/router';
+import type { CaseListItem, CaseListQuery, CaseQueue } from '@sg/contracts';
+import { CASE_QUEUES } from '../data-access/staff-contract';
+import { CASE_STATUSES, CASE_STATUS_LABELS, COUNTRY_CODES, PRIORITIES, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
+import { EMPTY, catchError, map, merge, of, switchMap, tap } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
+import { CaseView } from '../case/case-view';
+import { ClaimCase } from '../case/claim-case';
+import { CasesApi } from '../data-access/cases-api';
+import { ShortcutBus } from '../keyboard/shortcut-bus';
+import { LiveUpdates } from '../live/live-updates';
+import { Clock } from '../ui/clock';
+import { problemMessage } from '../ui/http-errors';
+import { PRIORITY_LABELS, QUEUE_LABELS, countryName } from '../ui/labels';
+import { CaseList } from './case-list';
+
+const PAGE_SIZE = 50;
+const MAX_PAGE = 200;
+/** Wide enough for list and case side by side; narrower screens open the case as its own page. */
+const SIDE_BY_SIDE = '(min-width: 1200px)';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Trigger = 'initial' | 'live';
+
+@Component({
+  selector: 'sg-queue-page',
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatSelect, MatOption, MatButton, MatProgressBar, CaseList, CaseView],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './queue-page.html',
+  styleUrl: './queue-page.scss',
+})
+export class QueuePage {
+  private readonly api = inject(CasesApi);
+  private readonly router = inject(Router);
+  private readonly live = inject(LiveUpdates);
+  private readonly claimer = inject(ClaimCase);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly session = inject(AuthSession);
+  protected readonly clock = inject(Clock);
+
+  // Route parameter and query parameters (bound by the router).
+  readonly queue = input<string>('unassigned');
+  readonly priority = input<string>();
+  readonly status = input<string>();
+  readonly country = input<string>();
+  readonly q = input<string>();
+  /** From queue health's load list: one person's cases. */
+  readonly assignee = input<string>();
+  /** The case open beside the list (`?caseId=`). */
+  readonly caseId = input<string>();
+
+  private readonly list = viewChild(CaseList);
+
+  protected readonly items = signal<CaseListItem[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadingMore = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly arrived = signal<ReadonlySet<string>>(new Set());
+  protected readonly liveChange = signal(false);
+
+  protected readonly sideBySide = toSignal(inject(BreakpointObserver).observe(SIDE_BY_SIDE).pipe(map((state) => state.matches)), {
+    initialValue: true,
+  });
+
+  protected readonly queueName = computed<CaseQueue>(() => {
+    const queue = this.queue();
+    return (CASE_QUEUES as readonly string[]).includes(queue) ? (queue as CaseQueue) : 'unassigned';
+  });
+  protected readonly title = computed(() => QUEUE_LABELS[this.queueName()]);
+  protected readonly query = computed<CaseListQuery>(() => ({
+    queue: this.queueName(),
+    priority: isPriority(this.priority()) ? (this.priority() as CaseListQuery['priority']) : undefined,
+    status: isCaseStatus(this.status()) ? (this.status() as CaseListQuery['status']) : undefined,
+    country: isCountryCode(this.country()) ? this.country() : undefined,
+    q: (this.q()?.trim().length ?? 0) >= 2 ? this.q()?.trim() : undefined,
+    assignee: UUID.test(this.assignee() ?? '') ? this.assignee() : undefined,
+  }));
+  protected readonly filtered = computed(() => {
+    const query = this.query();
+    return !!(query.priority || query.status || query.country || query.assignee);
+  });
+
+  protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
+  protected readonly statuses = CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }));
+  protected readonly countries = [...COUNTRY_CODES]
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  protected readonly filters = inject(FormBuilder).nonNullable.group({ priority: '', status: '', country: '' });
+
+  constructor() {
+    // The filter controls follow the URL (links from queue health, back and forward) ...
+    effect(() => {
+      const query = this.query();
+      this.filters.setValue(
+        { priority: query.priority ?? '', status: query.status ?? '', country: query.country ?? '' },
+        { emitEvent: false },
+      );
+    });
+    // ... and changing one changes the URL, which reloads the list.
+    this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
+      void this.router.navigate([], {
+        queryParams: { priority: value.priority || null, status: value.status || null, country: value.country || null },
+        queryParamsHandling: 'merge',
+      });
+    });
+
+    toObservable(this.query)
+      .pipe(
+        switchMap((query) =>
+          merge(of<Trigger>('initial'), this.live.refresh$.pipe(map((): Trigger => 'live'))).pipe(
+            switchMap((trigger) => {
+              if (trigger === 'initial') {
+                this.loading.set(true);
+                this.problem.set(null);
+              }
+              // Live refresh re-reads everything on screen, including pages loaded with "Load more".
+              const limit = trigger === 'live' ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, this.items().length)) : PAGE_SIZE;
+              return this.api.list({ ...query, limit }).pipe(
+                map((response) => ({ trigger, response })),
+                catchError((error: unknown) => {
+                  this.loading.set(false);
+                  if (trigger === 'initial') {
+                    this.items.set([]);
+                    this.problem.set(problemMessage(error, 'This queue could not be loaded.'));
+                  }
+                  return EMPTY;
+                }),
+              );
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe(({ trigger, response }) => this.apply(trigger, response.items, response.nextCursor));
+
+    inject(ShortcutBus)
+      .commands$.pipe(takeUntilDestroyed())
+      .subscribe((command) => {
+        const list = this.list();
+        if (!list) return;
+        if (command === 'next') list.move(1);
+        else if (command === 'previous') list.move(-1);
+        else if (command === 'open') {
+          const item = list.activeItem();
+          if (item) this.open(item);
+        } else if (command === 'claim' && list.hasFocus()) {
+          const item = list.activeItem();
+          if (item) this.claim(item);
+        }
+      });
+  }
+
+  protected canSeeQueue(): boolean {
+    return this.queueName() !== 'all' || this.session.hasRole('supervisor', 'admin');
+  }
+
+  protected open(item: CaseListItem): void {
+    if (this.sideBySide()) {
+      void this.router.navigate([], { queryParams: { caseId: item.id }, queryParamsHandling: 'merge' });
+    } else {
+      void this.router.navigate(['/staff/cases', item.id]);
+    }
+  }
+
+  protected closeCase(): void {
+    void this.router.navigate([], { queryParams: { caseId: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected clearFilters(): void {
+    void this.router.navigate([], { queryParams: { priority: null, status: null, country: null, assignee: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected clearSearch(): void {
+    void this.router.navigate([], { queryParams: { q: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected loadMore(): void {
+    const cursor = this.nextCursor();
+    if (!cursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.api
+      .list({ ...this.query(), limit: PAGE_SIZE, cursor })
+      .pipe(
+        tap({ finalize: () => this.loadingMore.set(false) }),
+        catchError((error: unknown) => {
+          this.problem.set(problemMessage(error, 'More cases could not be loaded.'));
+          return EMPTY;
+        }),
+      )
+      .subscribe((response) => {
+        const known = new Set(this.items().map((item) => item.id));
+        this.liveChange.set(false);
+        this.items.update((items) => [...items, ...response.items.filter((item) => !known.has(item.id))]);
+        this.nextCursor.set(response.nextCursor);
+        this.announcer.announce(`${response.items.length} more cases loaded`, 'polite');
+      });
+  }
+
+  private claim(item: CaseListItem): void {
+    this.claimer.claim(item.id, item.reference).subscribe();
+  }
+
+  private apply(trigger: Trigger, items: CaseListItem[], nextCursor: string | null): void {
+    this.loading.set(false);
+    if (trigger === 'live') {
+      const before = new Set(this.items().map((item) => item.id));
+      const arrived = items.filter((item) => !before.has(item.id));
+      this.arrived.set(new Set(arrived.map((item) => item.id)));
+      this.liveChange.set(true);
+      if (arrived.length) {
+        this.announcer.announce(
+          `${arrived.length === 1 ? 'A new case' : `${arrived.length} new cases`} in ${this.title()}: ${arrived.map((item) => `${PRIORITY_LABELS[item.priority]} ${item.reference}`).join(', ')}`,
+          'polite',
+        );
+      }
+    } else {
+      this.arrived.set(new Set());
+      this.liveChange.set(false);
+    }
+    this.problem.set(null);
+    this.items.set(items);
+    this.nextCursor.set(nextCursor);
+  }
+}

@@ -1,0 +1,158 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, computed, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatTooltip } from '@angular/material/tooltip';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { CaseQueue } from '@sg/contracts';
+import { CASE_QUEUES } from '../data-access/staff-contract';
+import { filter, map, startWith } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
+import { ShortcutBus } from '../keyboard/shortcut-bus';
+import { shortcutFor } from '../keyboard/shortcuts';
+import { LiveUpdates } from '../live/live-updates';
+import { QueueCountsStore } from '../queues/queue-counts-store';
+import { Icon } from '../ui/icon';
+import { QUEUE_LABELS, ROLE_LABELS } from '../ui/labels';
+import { Preferences } from './preferences';
+import { ShortcutsDialog } from './shortcuts-dialog';
+
+/**
+ * The dashboard frame: top bar (search, live state, sound, notifications, theme, who is signed in),
+ * the queues with live counts on the left, the page in the middle. It owns the live connection
+ * and the keyboard: pages receive shortcut commands through the ShortcutBus.
+ */
+@Component({
+  selector: 'sg-staff-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReactiveFormsModule, MatButton, MatIconButton, MatTooltip, Icon],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './staff-shell.html',
+  styleUrl: './staff-shell.scss',
+  host: {
+    '(document:keydown)': 'onKeydown($event)',
+    '(document:pointerdown)': 'live.unlockSound()',
+  },
+})
+export class StaffShell {
+  private readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly shortcuts = inject(ShortcutBus);
+  protected readonly live = inject(LiveUpdates);
+  protected readonly preferences = inject(Preferences);
+  protected readonly counts = inject(QueueCountsStore).counts;
+
+  private readonly searchInput = viewChild.required<ElementRef<HTMLInputElement>>('searchInput');
+
+  protected readonly user = this.session.user;
+  protected readonly roleLabel = computed(() => {
+    const user = this.user();
+    return user ? ROLE_LABELS[user.role] : '';
+  });
+  protected readonly canSupervise = computed(() => {
+    const role = this.user()?.role;
+    return role === 'supervisor' || role === 'admin';
+  });
+  protected readonly queues = computed(() => CASE_QUEUES.filter((queue) => queue !== 'all' || this.canSupervise()));
+  protected readonly queueLabels = QUEUE_LABELS;
+  protected readonly search = new FormControl('', { nonNullable: true });
+  /** Notifications (follow-ups due) arrive with a later issue; the bell is in place already. */
+  protected readonly notificationCount = 0;
+
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url),
+      startWith(this.router.url),
+    ),
+    { requireSync: true },
+  );
+  protected readonly liveLabel = computed(() => {
+    switch (this.live.state()) {
+      case 'live':
+        return 'Live';
+      case 'connecting':
+        return 'Connecting…';
+      case 'reconnecting':
+        return 'Reconnecting…';
+      default:
+        return 'Offline';
+    }
+  });
+  protected readonly darkScheme = computed(() => (this.preferences.colorScheme() ?? this.preferences.effectiveScheme()) === 'dark');
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    this.live.watch(destroyRef);
+    inject(QueueCountsStore).watch(destroyRef);
+    // Keep the search box in step with the list it filters (back/forward, links with ?q=).
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        startWith(null),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        const q = this.router.parseUrl(this.router.url).queryParams['q'];
+        this.search.setValue(typeof q === 'string' ? q : '', { emitEvent: false });
+      });
+  }
+
+  protected queueCount(queue: CaseQueue): string {
+    const counts = this.counts();
+    return counts ? String(counts[queue]) : '–';
+  }
+
+  protected submitSearch(): void {
+    const q = this.search.value.trim();
+    const current = /^\/staff\/queues\/([a-z]+)/.exec(this.url())?.[1];
+    const queue = current ?? (this.canSupervise() ? 'all' : 'unassigned');
+    void this.router.navigate(['/staff/queues', queue], { queryParams: { q: q.length >= 2 ? q : null } });
+  }
+
+  protected clearSearch(): void {
+    this.search.setValue('');
+    this.submitSearch();
+  }
+
+  protected toggleSound(): void {
+    const on = !this.preferences.sound();
+    this.preferences.setSound(on);
+    if (on) this.live.testSound();
+  }
+
+  protected openAlert(caseId: string): void {
+    this.live.dismiss(caseId);
+    void this.router.navigate(['/staff/cases', caseId]);
+  }
+
+  protected openShortcuts(): void {
+    if (this.dialog.openDialogs.length) return;
+    this.dialog.open(ShortcutsDialog, { injector: this.injector, autoFocus: 'first-tabbable', width: '420px' });
+  }
+
+  protected signOut(): void {
+    void this.session.logout();
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    this.live.unlockSound();
+    const command = shortcutFor(event);
+    if (!command) return;
+    switch (command) {
+      case 'search':
+        event.preventDefault();
+        this.searchInput().nativeElement.focus();
+        this.searchInput().nativeElement.select();
+        return;
+      case 'help':
+        event.preventDefault();
+        this.openShortcuts();
+        return;
+      default:
+        this.shortcuts.publish(command);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
+import { Route } from '@angular/router';
+import { authInterceptor } from './auth/auth-interceptor';
+import { roleGuard, signedInGuard, signedOutGuard } from './auth/auth-guards';
+import { AuthSession } from './auth/auth-session';
+import { CasesApi } from './data-access/cases-api';
+import { StaffApi } from './data-access/staff-api';
+import { SupervisionApi } from './data-access/supervision-api';
+import { StaffIntakeApi } from './data-access/staff-intake-api';
+import { ClaimCase } from './case/claim-case';
+import { CaseEvents } from './live/case-events';
+import { LiveUpdates } from './live/live-updates';
+import { QueueCountsStore } from './queues/queue-counts-store';
+import { Clock } from './ui/clock';
+import { Preferences } from './shell/preferences';
+import { ShortcutBus } from './keyboard/shortcut-bus';
+
+const formFieldDefaults: MatFormFieldDefaultOptions = { appearance: 'outline', subscriptSizing: 'dynamic' };
+
+/**
+ * The dashboard. Its services, its HttpClient (with the auth interceptor) and its theme live in
+ * this lazily loaded route, so none of it reaches the public pages.
+ */
+export const STAFF_ROUTES: Route[] = [
+  {
+    path: '',
+    loadComponent: () => import('./staff-frame').then((m) => m.StaffFrame),
+    providers: [
+      provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+      { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: formFieldDefaults },
+      AuthSession,
+      CasesApi,
+      StaffApi,
+      SupervisionApi,
+      StaffIntakeApi,
+      ClaimCase,
+      CaseEvents,
+      LiveUpdates,
+      QueueCountsStore,
+      Clock,
+      Preferences,
+      ShortcutBus,
+    ],
+    children: [
+      {
+        path: 'sign-in',
+        title: 'Sign in - Safeguard Triage',
+        canActivate: [signedOutGuard],
+        loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
+      },
+      {
+        path: '',
+        canActivate: [signedInGuard],
+        loadComponent: () => import('./shell/staff-shell').then((m) => m.StaffShell),
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'queues/unassigned' },
+          {
+            path: 'queues/:queue',
+            title: 'Queues - Safeguard Triage',
+            loadComponent: () => import('./queues/queue-page').then((m) => m.QueuePage),
+          },
+          {
+            path: 'cases/:id',
+            title: 'Case - Safeguard Triage',
+            loadComponent: () => import('./case/case-page').then((m) => m.CasePage),
+          },
+          {
+            path: 'supervision',
+            title: 'Queue health - Safeguard Triage',
+            canActivate: [roleGuard('supervisor', 'admin')],
+            loadComponent: () => import('./supervision/queue-health-page').then((m) => m.QueueHealthPage),
+          },
+          {
+            path: 'intake',
+            title: 'Record an intake - Safeguard Triage',
+            loadComponent: () => import('./intake/staff-intake-page').then((m) => m.StaffIntakePage),
+          },
+          { path: '**', redirectTo: 'queues/unassigned' },
+        ],
+      },
+    ],
+  },
+];
