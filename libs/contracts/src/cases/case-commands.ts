@@ -5,7 +5,8 @@ import { httpUrlSchema } from '../intake/intake-request';
 
 /**
  * `PATCH /api/cases/:id`: every change carries the `version` it was based on; a stale one is
- * refused with 409 and the current case, so two people never overwrite each other silently.
+ * refused with 409 `{ statusCode, error, message, current }`, `current` being the case as it is
+ * now (a CaseDetail), so two people never overwrite each other silently.
  */
 export const caseUpdateSchema = z
   .strictObject({

@@ -1,7 +1,11 @@
 import { CASE_STATUSES, PRIORITIES, TriageFactor, isCountryCode } from '@sg/domain';
+import { CASE_AGE_BANDS } from '../supervision/queue-health';
 import * as z from 'zod';
 
-/** The queues in the dashboard's left rail. `all` is for supervisors and admins. */
+/**
+ * The queues in the dashboard's left rail. `all` (supervisors and admins) is every open case, or
+ * with a `status` filter every case in that status (e.g. closed).
+ */
 export const CASE_QUEUES = ['unassigned', 'mine', 'waiting', 'overdue', 'all'] as const;
 export type CaseQueue = (typeof CASE_QUEUES)[number];
 
@@ -12,7 +16,9 @@ export const caseListQuerySchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   country: z.string().refine(isCountryCode, 'must be a two-letter country code').optional(),
   assignee: z.string().uuid('must be a staff id').optional(),
-  /** Case reference, offender handle or a URL (profile or content). */
+  /** Time since intake, as in the supervisor's grid. */
+  age: z.enum(CASE_AGE_BANDS).optional(),
+  /** Case reference (or its beginning, e.g. `SG-7K3M`), offender handle, or a URL (profile or content). */
   q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

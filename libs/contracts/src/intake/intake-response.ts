@@ -10,4 +10,6 @@ export interface IntakeResponse {
   resources: MatchedResource[];
   /** When someone aims to reach out, in words ("within an hour"); null if they asked not to be contacted. */
   firstResponseWithin: string | null;
+  /** Only for staff recording an intake: the new case's id, to open it. Never sent to the public. */
+  caseId?: string;
 }

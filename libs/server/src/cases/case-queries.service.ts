@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseListItem, CaseListQuery, CaseListResponse, CaseQueue, QueueCounts } from '@sg/contracts';
+import { CaseAgeBand, CaseListItem, CaseListQuery, CaseListResponse, CaseQueue, QueueCounts } from '@sg/contracts';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { seesEverything } from './case-access-policy';
@@ -13,7 +13,7 @@ const OPEN = `c.status IN ('new', 'in_progress', 'waiting')`;
  * the case-work migration, so a page is an index range scan whatever the size of the history.
  * `me()` adds the caller's staff id as a parameter and returns its placeholder.
  */
-function queuePredicate(queue: CaseQueue, staff: StaffPrincipal, me: () => string): string {
+function queuePredicate(queue: CaseQueue, staff: StaffPrincipal, me: () => string, status?: string): string {
   const everything = seesEverything(staff);
   switch (queue) {
     case 'unassigned':
@@ -26,8 +26,22 @@ function queuePredicate(queue: CaseQueue, staff: StaffPrincipal, me: () => strin
       // First response past due (follow-ups join this queue when they exist).
       return `c.first_responded_at IS NULL AND ${OPEN} AND c.first_response_due_at < now()` + (everything ? '' : ` AND (c.assignee_id IS NULL OR c.assignee_id = ${me()})`);
     case 'all':
-      return 'TRUE';
+      // Every open case; with a status filter (e.g. closed), every case in that status.
+      return status ? 'TRUE' : OPEN;
   }
+}
+
+/** Time since intake, matching the supervisor's grid (queue-health.service.ts). */
+const AGE_PREDICATES: Record<CaseAgeBand, string> = {
+  under_1h: `c.created_at > now() - interval '1 hour'`,
+  '1h_to_24h': `c.created_at <= now() - interval '1 hour' AND c.created_at > now() - interval '1 day'`,
+  '1d_to_7d': `c.created_at <= now() - interval '1 day' AND c.created_at > now() - interval '7 days'`,
+  over_7d: `c.created_at <= now() - interval '7 days'`,
+};
+
+/** `sg-7k3m` → `SG-7K3M%`: a reference or its beginning, with LIKE's wildcards taken literally. */
+function referencePrefix(q: string): string {
+  return `${q.trim().toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 type Filters = Omit<CaseListQuery, 'queue' | 'limit' | 'cursor'> & { queue: CaseQueue; limit: number; cursor?: string };
@@ -40,16 +54,17 @@ export class CaseQueriesService {
     if (query.queue === 'all' && !seesEverything(staff)) throw new ForbiddenException('The "all" queue is for supervisors and admins');
     const params: unknown[] = [];
     const add = (value: unknown) => `$${params.push(value)}`;
-    const where = [queuePredicate(query.queue, staff, () => add(staff.id))];
+    const where = [queuePredicate(query.queue, staff, () => add(staff.id), query.status)];
     if (query.priority) where.push(`c.priority = ${add(query.priority)}`);
     if (query.status) where.push(`c.status = ${add(query.status)}`);
     if (query.country) where.push(`c.country = ${add(query.country)}`);
     if (query.assignee) where.push(`c.assignee_id = ${add(query.assignee)}`);
+    if (query.age) where.push(AGE_PREDICATES[query.age]);
     if (query.q) {
       const q = add(query.q.trim());
       // Reference, offender handle (with or without @), or a profile/content URL: each an index lookup.
       where.push(`c.id IN (
-        SELECT id FROM support_case WHERE reference = upper(${q})
+        SELECT id FROM support_case WHERE reference LIKE ${add(referencePrefix(query.q))} ESCAPE '\\'
         UNION SELECT case_id FROM case_platform WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
         UNION SELECT case_id FROM case_evidence WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
         UNION SELECT case_id FROM case_content_url WHERE url = ${q})`);

@@ -242,6 +242,12 @@ describe('case work API', () => {
     expect(found.items.map((i) => i.id)).toEqual([emergency]);
     const byRef = (await api.request('GET', `/api/cases?queue=unassigned&q=${found.items[0].reference.toLowerCase()}`, { token: tokens.caseworker })).body as CaseListResponse;
     expect(byRef.items.map((i) => i.id)).toEqual([emergency]);
+    const byPrefix = (await api.request('GET', `/api/cases?queue=unassigned&q=${found.items[0].reference.slice(0, 7)}`, { token: tokens.caseworker })).body as CaseListResponse;
+    expect(byPrefix.items.map((i) => i.id)).toContain(emergency);
+    expect((await api.request('GET', '/api/cases?queue=unassigned&q=SG-%25', { token: tokens.caseworker })).body.items).toEqual([]);
+    const fresh = (await api.request('GET', '/api/cases?queue=unassigned&age=under_1h&limit=200', { token: tokens.caseworker })).body as CaseListResponse;
+    expect(fresh.items.map((i) => i.id)).toContain(emergency);
+    expect(((await api.request('GET', '/api/cases?queue=unassigned&age=over_7d', { token: tokens.caseworker })).body as CaseListResponse).items).toEqual([]);
     const filtered = (await api.request('GET', '/api/cases?queue=unassigned&priority=emergency', { token: tokens.caseworker })).body as CaseListResponse;
     expect(filtered.items.every((i) => i.priority === 'emergency')).toBe(true);
     const bad = await api.request('GET', '/api/cases?queue=everything&limit=0', { token: tokens.caseworker });
@@ -326,5 +332,8 @@ describe('case work API', () => {
   it('accepts a staff intake that skipped everything, from the dashboard', async () => {
     const response = await api.request('POST', '/api/intakes', { token: tokens.caseworker, body: { ...skippedIntakeFixture(), submittedBy: 'staff', channel: 'chat' } });
     expect(response.status).toBe(201);
+    // Staff get the new case's id to open it; the public never do.
+    expect((await api.request('GET', `/api/cases/${response.body.caseId}`, { token: tokens.caseworker })).body.reference).toBe(response.body.reference);
+    expect((await api.request('POST', '/api/intakes', { body: skippedIntakeFixture() })).body.caseId).toBeUndefined();
   });
 });

@@ -47,6 +47,7 @@ export class IntakeController {
     // The access code is in this body: no cache may keep it.
     response.setHeader('Cache-Control', 'no-store');
     if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return outcome.response;
+    // Staff recording an intake open the new case next; the public never learns internal ids.
+    return staff ? { ...outcome.response, caseId: outcome.caseId } : outcome.response;
   }
 }

@@ -25,6 +25,7 @@ const UNIQUE_VIOLATION = '23505';
 
 export interface IntakeOutcome {
   response: IntakeResponse;
+  caseId: string;
   /** True when this was a replay of an earlier submission with the same Idempotency-Key. */
   replayed: boolean;
 }
@@ -168,20 +169,20 @@ export class IntakeService {
         JSON.stringify({ type: 'case.created', caseId, reference: response.reference, priority: result.priority, status: 'new', assigneeId: null, at: now.toISOString() } satisfies CaseChangeEvent),
       ],
     );
-    if (row.created === 1) return { response, replayed: false };
+    if (row.created === 1) return { response, caseId, replayed: false };
     // Another submission holds this key (it has committed: ON CONFLICT waited for it).
     return this.replay(idempotencyKey as string, requestHash);
   }
 
   private async replay(key: string, requestHash: string): Promise<IntakeOutcome> {
-    const [record] = await this.dataSource.query(`SELECT request_hash, response_sealed FROM idempotency_record WHERE scope = $1 AND key = $2`, [IDEMPOTENCY_SCOPE, key]);
+    const [record] = await this.dataSource.query(`SELECT request_hash, response_sealed, case_id FROM idempotency_record WHERE scope = $1 AND key = $2`, [IDEMPOTENCY_SCOPE, key]);
     if (!record || record.request_hash !== requestHash) {
       throw new HttpException(
         { statusCode: 422, error: 'Unprocessable Entity', message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.' },
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
-    return { response: this.protection.open<IntakeResponse>(record.response_sealed, `${IDEMPOTENCY_SCOPE}:${key}`), replayed: true };
+    return { response: this.protection.open<IntakeResponse>(record.response_sealed, `${IDEMPOTENCY_SCOPE}:${key}`), caseId: record.case_id, replayed: true };
   }
 }
 

@@ -79,7 +79,12 @@ export class CaseWork1764000000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE INDEX support_case_awaiting_response_idx ON support_case (first_response_due_at, priority_rank, id)
       WHERE first_responded_at IS NULL AND status IN ('new', 'in_progress', 'waiting')`);
+    // Search by the beginning of a reference (`SG-7K3M`), as people read it out on the phone.
+    await queryRunner.query(`CREATE INDEX support_case_reference_prefix_idx ON support_case (reference text_pattern_ops)`);
     await queryRunner.query(`CREATE INDEX support_case_all_idx ON support_case (priority_rank, first_response_due_at, id)`);
+    await queryRunner.query(`
+      CREATE INDEX support_case_open_idx ON support_case (priority_rank, first_response_due_at, id)
+      WHERE status IN ('new', 'in_progress', 'waiting')`);
     // Queue health: open cases only (a small slice of a large history), with what the grid needs.
     await queryRunner.query(`
       CREATE INDEX support_case_open_health_idx ON support_case (priority_rank, created_at)
@@ -87,7 +92,7 @@ export class CaseWork1764000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of ['support_case_open_health_idx', 'support_case_all_idx', 'support_case_awaiting_response_idx', 'support_case_waiting_idx', 'support_case_mine_idx', 'case_platform_url_idx']) {
+    for (const index of ['support_case_open_idx', 'support_case_reference_prefix_idx', 'support_case_open_health_idx', 'support_case_all_idx', 'support_case_awaiting_response_idx', 'support_case_waiting_idx', 'support_case_mine_idx', 'case_platform_url_idx']) {
       await queryRunner.query(`DROP INDEX ${index}`);
     }
     await queryRunner.query(`CREATE INDEX support_case_assignee_idx ON support_case (assignee_id, priority_rank, first_response_due_at, id) WHERE assignee_id IS NOT NULL`);

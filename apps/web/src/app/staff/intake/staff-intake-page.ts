@@ -155,7 +155,8 @@ export class StaffIntakePage {
         next: (response) => {
           this.result.set(response);
           this.live.changed();
-          this.findCase(response.reference);
+          if (response.caseId) this.caseId.set(response.caseId);
+          else this.findCase(response.reference);
         },
         error: (error: unknown) => {
           const fieldErrors = validationErrors(error);

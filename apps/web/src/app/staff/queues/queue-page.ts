@@ -9,7 +9,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router } from '@angular/router';
 import type { CaseListItem, CaseListQuery, CaseQueue } from '@sg/contracts';
-import { CASE_QUEUES } from '../data-access/staff-contract';
+import { CASE_AGE_BANDS, CASE_QUEUES } from '../data-access/staff-contract';
 import { CASE_STATUSES, CASE_STATUS_LABELS, COUNTRY_CODES, PRIORITIES, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
 import { EMPTY, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
@@ -56,6 +56,8 @@ export class QueuePage {
   readonly q = input<string>();
   /** From queue health's load list: one person's cases. */
   readonly assignee = input<string>();
+  /** From queue health's grid: time since intake. */
+  readonly age = input<string>();
   /** The case open beside the list (`?caseId=`). */
   readonly caseId = input<string>();
 
@@ -85,10 +87,11 @@ export class QueuePage {
     country: isCountryCode(this.country()) ? this.country() : undefined,
     q: (this.q()?.trim().length ?? 0) >= 2 ? this.q()?.trim() : undefined,
     assignee: UUID.test(this.assignee() ?? '') ? this.assignee() : undefined,
+    age: (CASE_AGE_BANDS as readonly string[]).includes(this.age() ?? '') ? (this.age() as CaseListQuery['age']) : undefined,
   }));
   protected readonly filtered = computed(() => {
     const query = this.query();
-    return !!(query.priority || query.status || query.country || query.assignee);
+    return !!(query.priority || query.status || query.country || query.assignee || query.age);
   });
 
   protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
@@ -179,7 +182,7 @@ export class QueuePage {
   }
 
   protected clearFilters(): void {
-    void this.router.navigate([], { queryParams: { priority: null, status: null, country: null, assignee: null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], { queryParams: { priority: null, status: null, country: null, assignee: null, age: null }, queryParamsHandling: 'merge' });
   }
 
   protected clearSearch(): void {
