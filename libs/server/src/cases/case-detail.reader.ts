@@ -54,26 +54,25 @@ export async function readCaseDetail(manager: EntityManager, caseId: string): Pr
     [caseId],
   );
   if (!row) throw new NotFoundException('No case with that id');
-  const [platforms, urls, steps, evidence, notes, events] = await Promise.all([
-    manager.query(`SELECT id, platform, offender_handle, profile_url, added_at FROM case_platform WHERE case_id = $1 ORDER BY added_at, id`, [caseId]),
-    manager.query(`SELECT id, url, added_at FROM case_content_url WHERE case_id = $1 ORDER BY added_at, id`, [caseId]),
-    manager.query(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]),
-    manager.query(
-      `SELECT e.*, u.display_name AS added_by_name FROM case_evidence e JOIN staff_user u ON u.id = e.added_by WHERE e.case_id = $1 ORDER BY e.added_at DESC`,
-      [caseId],
-    ),
-    manager.query(
-      `SELECT n.id, n.body, n.created_at, n.author_id, u.display_name AS author_name FROM case_note n JOIN staff_user u ON u.id = n.author_id
-        WHERE n.case_id = $1 ORDER BY n.created_at DESC`,
-      [caseId],
-    ),
-    manager.query(
-      `SELECT e.id, e.at, e.actor_kind, e.actor_id, e.kind, e.data, u.display_name AS actor_name
-         FROM case_event e LEFT JOIN staff_user u ON u.id = e.actor_id
-        WHERE e.case_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 500`,
-      [caseId],
-    ),
-  ]);
+  // One after another: inside a transaction they share one connection anyway.
+  const platforms = await manager.query(`SELECT id, platform, offender_handle, profile_url, added_at FROM case_platform WHERE case_id = $1 ORDER BY added_at, id`, [caseId]);
+  const urls = await manager.query(`SELECT id, url, added_at FROM case_content_url WHERE case_id = $1 ORDER BY added_at, id`, [caseId]);
+  const steps = await manager.query(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+  const evidence = await manager.query(
+    `SELECT e.*, u.display_name AS added_by_name FROM case_evidence e JOIN staff_user u ON u.id = e.added_by WHERE e.case_id = $1 ORDER BY e.added_at DESC`,
+    [caseId],
+  );
+  const notes = await manager.query(
+    `SELECT n.id, n.body, n.created_at, n.author_id, u.display_name AS author_name FROM case_note n JOIN staff_user u ON u.id = n.author_id
+      WHERE n.case_id = $1 ORDER BY n.created_at DESC`,
+    [caseId],
+  );
+  const events = await manager.query(
+    `SELECT e.id, e.at, e.actor_kind, e.actor_id, e.kind, e.data, u.display_name AS actor_name
+       FROM case_event e LEFT JOIN staff_user u ON u.id = e.actor_id
+      WHERE e.case_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 500`,
+    [caseId],
+  );
   const status = row.status as CaseStatus;
   return {
     id: row.id,

@@ -31,3 +31,27 @@ describe('QueueHealthService sharing', () => {
     expect(queries()).toBe(8);
   });
 });
+
+describe('QueueHealthService refresh', () => {
+  it('answers from the previous result while a refresh runs, then from the new one', async () => {
+    const waiting: Array<() => void> = [];
+    const release = () => waiting.splice(0).forEach((resolve) => resolve());
+    let slow = false;
+    const dataSource = {
+      query: async (sql: string) => {
+        if (slow) await new Promise<void>((resolve) => waiting.push(resolve));
+        return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
+      },
+    } as unknown as DataSource;
+    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 10 } as AppConfig);
+    const first = await service.health();
+    await new Promise((r) => setTimeout(r, 15));
+    slow = true;
+    const during = await service.health();
+    expect(during.generatedAt).toBe(first.generatedAt);
+    slow = false;
+    release();
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await service.health()).generatedAt).not.toBe(first.generatedAt);
+  });
+});

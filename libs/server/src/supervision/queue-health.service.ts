@@ -13,7 +13,8 @@ import { APP_CONFIG } from '../config/app-config.token';
  *
  * Many supervisors refreshing at once would each pay for the same counts, so the result is
  * shared: callers within QUEUE_HEALTH_CACHE_MS get the last result (its `generatedAt` says
- * when), and at most one computation runs at a time.
+ * when), at most one computation runs at a time, and while it runs callers get the previous
+ * result if it is no older than five times that.
  */
 @Injectable()
 export class QueueHealthService {
@@ -26,13 +27,19 @@ export class QueueHealthService {
   ) {}
 
   async health(): Promise<QueueHealth> {
-    if (this.latest && Date.now() - this.latest.at < this.config.queueHealthCacheMs) return this.latest.value;
+    const latest = this.latest;
+    if (latest && Date.now() - latest.at < this.config.queueHealthCacheMs) return latest.value;
     this.inFlight ??= this.compute()
       .then((value) => {
         this.latest = { at: Date.now(), value };
         return value;
       })
       .finally(() => (this.inFlight = undefined));
+    // Past its age but recent enough: answer at once and let the refresh finish in the background.
+    if (latest && Date.now() - latest.at < this.config.queueHealthCacheMs * 5) {
+      this.inFlight.catch(() => undefined);
+      return latest.value;
+    }
     return this.inFlight;
   }
 

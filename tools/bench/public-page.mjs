@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Benchmark: what the frightened person's phone has to load. Prints
+//   1. the gzipped JavaScript the public page ships before first input (the scripts and module
+//      preloads in index.html, i.e. everything the first screen needs; lazy chunks excluded),
+//   2. Lighthouse 12.8 scores (mobile preset, Debian's Chromium) for the public pages,
+//      against the production build served by the real web server and API.
+// Usage: npm run build first, then `node tools/bench/public-page.mjs`. Env: DATABASE_URL, CHROME_PATH.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { benchDatabase, freePort } from './lib/bench-stack.mjs';
+
+const dist = resolve('dist/apps/web/browser');
+const log = (message) => console.error(`[bench] ${message}`);
+
+function initialJavaScript() {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = new Set([...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((match) => match[1]));
+  let raw = 0;
+  let gzipped = 0;
+  for (const file of files) {
+    const content = readFileSync(join(dist, file));
+    raw += content.length;
+    gzipped += gzipSync(content, { level: 9 }).length;
+  }
+  return { files: [...files], raw, gzipped };
+}
+
+async function startStack(databaseUrl) {
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, ['tools/dev/start.mjs', '--no-install', '--no-build'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(apiPort), WEB_PORT: String(webPort), NODE_ENV: 'production', DEMO_SEED: 'false', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${webPort}`;
+  for (let i = 0; i < 240; i += 1) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGINT'); }) };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error('The stack did not start within 60 s');
+}
+
+function lighthouse(url) {
+  const profile = mkdtempSync(join(tmpdir(), 'sg-lighthouse-'));
+  const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps', `--user-data-dir=${profile}`];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('node_modules/.bin/lighthouse', [url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags.join(' ')}`], {
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => {
+      rmSync(profile, { recursive: true, force: true });
+      if (code !== 0) return reject(new Error(`lighthouse exited ${code}`));
+      const report = JSON.parse(output);
+      resolvePromise({
+        performance: Math.round(report.categories.performance.score * 100),
+        accessibility: Math.round(report.categories.accessibility.score * 100),
+        bestPractices: Math.round(report.categories['best-practices'].score * 100),
+        fcp: report.audits['first-contentful-paint'].displayValue,
+        lcp: report.audits['largest-contentful-paint'].displayValue,
+        tbt: report.audits['total-blocking-time'].displayValue,
+        cls: report.audits['cumulative-layout-shift'].displayValue,
+        failing: Object.values(report.audits).filter((a) => a.score !== null && a.score < 1 && report.categories.accessibility.auditRefs.some((ref) => ref.id === a.id)).map((a) => a.id),
+      });
+    });
+  });
+}
+
+const js = initialJavaScript();
+const db = await benchDatabase(log);
+let stack;
+try {
+  stack = await startStack(db.url);
+  const results = [];
+  for (const path of ['/', '/help', '/my-case']) {
+    log(`lighthouse ${path}`);
+    results.push({ path, ...(await lighthouse(`${stack.url}${path}`)) });
+  }
+  console.log('');
+  console.log(`Public page weight: ${(js.gzipped / 1024).toFixed(1)} kB gzipped JavaScript before first input (${(js.raw / 1024).toFixed(1)} kB raw, ${js.files.length} files). Target <= 150 kB.`);
+  console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS | failing a11y audits |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) console.log(`| ${r.path} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} | ${r.failing.join(', ') || '-'} |`);
+  console.log('Targets (Lighthouse 12.8, mobile): performance >= 95, accessibility 100.');
+} finally {
+  if (stack) await stack.stop();
+  await db.drop();
+}
