@@ -174,15 +174,3 @@ test('answers survive a reload, and quick exit (Escape twice) wipes them and lea
   await expectStep(page, 1, 'About you', { afterNext: false });
   await expect(page.getByLabel('13 to 17')).not.toBeChecked();
 });
-
-test('the first screen needs no more than 150 kB of compressed JavaScript', async ({ page }) => {
-  const scripts: Promise<number>[] = [];
-  page.on('requestfinished', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.sizes().then((sizes) => sizes.responseBodySize));
-  });
-  await page.goto('/', { waitUntil: 'networkidle' });
-  await expect(page.getByRole('link', { name: 'Get help now' })).toBeVisible();
-  const total = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
-  expect(total).toBeGreaterThan(0);
-  expect(total).toBeLessThanOrEqual(150_000);
-});
