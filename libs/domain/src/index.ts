@@ -7,3 +7,8 @@ export * from './resources/resource-entry';
 export * from './resources/resource-directory-seed';
 export * from './geo/countries';
 export * from './cases/case-lifecycle';
+export * from './takedowns/takedown-lifecycle';
+export * from './reports/report-lifecycle';
+export * from './follow-ups/cadence';
+export * from './follow-ups/plan-follow-ups';
+export * from './follow-ups/reconcile-follow-ups';
