@@ -1,4 +1,6 @@
-/** `GET /api/staff`: people a case can be assigned to (supervisors and admins). */
+import * as z from 'zod';
+
+/** `GET /api/staff`: people a case can be assigned to (supervisors and admins); admins may add `?includeInactive=true`. */
 export interface StaffMember {
   id: string;
   displayName: string;
@@ -6,3 +8,29 @@ export interface StaffMember {
   role: 'caseworker' | 'supervisor' | 'admin';
   active: boolean;
 }
+
+const STAFF_ROLE_VALUES = ['caseworker', 'supervisor', 'admin'] as const;
+const password = z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters');
+
+/** `POST /api/staff` (admins): a new account; the person signs in with this password. */
+export const staffCreateSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').max(320),
+  displayName: z.string().trim().min(1, 'is required').max(120),
+  role: z.enum(STAFF_ROLE_VALUES),
+  password,
+});
+export type StaffCreate = z.input<typeof staffCreateSchema>;
+
+/**
+ * `PATCH /api/staff/:id` (admins). Deactivating or changing the password ends the person's
+ * sessions. Admins cannot deactivate or demote themselves, so there is always an admin.
+ */
+export const staffUpdateSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1, 'is required').max(120).optional(),
+    role: z.enum(STAFF_ROLE_VALUES).optional(),
+    active: z.boolean().optional(),
+    password: password.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'change at least one thing', path: ['displayName'] });
+export type StaffUpdate = z.input<typeof staffUpdateSchema>;

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { isStaffRole, StaffRole } from '@sg/domain';
 import { PUBLIC_ENDPOINT, REQUIRED_ROLES } from './auth.decorators';
 import { AuthenticatedRequest } from './staff-principal';
+import { StaffStatusCache } from './staff-status.cache';
 
 interface AccessTokenClaims {
   sub: string;
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly statusCache: StaffStatusCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,12 +53,16 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verify(token: string) {
+    let claims: AccessTokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
       if (!isStaffRole(claims.role)) throw new Error('unknown role');
-      return { id: claims.sub, email: claims.email, displayName: claims.name, role: claims.role };
     } catch {
       throw new UnauthorizedException('Your sign-in has expired or is not valid. Please sign in again.');
     }
+    // A token outlives a deactivation or a role change by up to 15 minutes; the account's current state wins.
+    const status = await this.statusCache.status(claims.sub);
+    if (!status?.active) throw new UnauthorizedException('This account is no longer active.');
+    return { id: claims.sub, email: claims.email, displayName: claims.name, role: status.role };
   }
 }

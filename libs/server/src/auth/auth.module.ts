@@ -7,6 +7,7 @@ import { DataProtection } from '../security/data-protection';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { StaffStatusCache } from './staff-status.cache';
 
 @Module({
   imports: [
@@ -20,7 +21,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule],
+  providers: [AuthService, StaffStatusCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, StaffStatusCache],
 })
 export class AuthModule {}

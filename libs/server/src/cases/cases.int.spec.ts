@@ -50,6 +50,8 @@ describe('case work API', () => {
       { name: 'case audit trail', method: 'GET', path: () => `/api/cases/${caseId}/audit`, allowed: supervisors },
       { name: 'assign', method: 'POST', path: () => `/api/cases/${caseId}/assign`, body: () => ({ assigneeId: staffId }), allowed: supervisors },
       { name: 'staff directory', method: 'GET', path: () => '/api/staff', allowed: supervisors },
+      { name: 'add an account', method: 'POST', path: () => '/api/staff', body: () => ({}), allowed: ['admin'] },
+      { name: 'change an account', method: 'PATCH', path: () => '/api/staff/00000000-0000-4000-8000-000000000000', body: () => ({ displayName: 'x' }), allowed: ['admin'] },
       { name: 'queue health', method: 'GET', path: () => '/api/supervision/queue-health', allowed: supervisors },
       { name: 'add a resource', method: 'POST', path: () => '/api/resources', body: () => ({}), allowed: ['admin'] },
       { name: 'edit a resource', method: 'PATCH', path: () => '/api/resources/00000000-0000-4000-8000-000000000000', body: () => ({}), allowed: ['admin'] },

@@ -36,6 +36,13 @@ export class ResourceDirectory {
     return entries.filter((entry) => entry.jurisdiction === ANY_JURISDICTION || entry.jurisdiction === country);
   }
 
+  /** Every entry, retired ones included (for admins), optionally for one country and worldwide. */
+  all(country: string | undefined): Promise<ResourceDirectoryEntry[]> {
+    return country
+      ? this.dataSource.query(`${SELECT} WHERE jurisdiction IN ($1, 'ANY') ORDER BY active DESC, jurisdiction, sort_order, key`, [country])
+      : this.dataSource.query(`${SELECT} ORDER BY active DESC, jurisdiction, sort_order, key`);
+  }
+
   async get(id: string): Promise<ResourceDirectoryEntry> {
     const [row] = await this.dataSource.query(`${SELECT} WHERE id = $1`, [id]);
     if (!row) throw new NotFoundException('No resource directory entry with that id');

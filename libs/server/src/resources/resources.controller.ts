@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ResourceDirectoryEntry, ResourceEntryWrite, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts';
 import { isCountryCode } from '@sg/domain';
 import { z } from 'zod';
-import { Public, Roles } from '../auth/auth.decorators';
+import { CurrentStaff, Public, Roles } from '../auth/auth.decorators';
+import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from './resource-directory.service';
 
@@ -16,10 +17,19 @@ export class ResourcesController {
   @Get()
   @Public()
   @ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2; entries for that country and worldwide' })
-  @ApiOkResponse({ description: 'Active directory entries' })
-  list(@Query('country') country?: string): Promise<ResourceDirectoryEntry[]> {
+  @ApiQuery({ name: 'includeInactive', required: false, description: 'admins only: retired entries too' })
+  @ApiOkResponse({ description: 'Active directory entries (admins: all, with includeInactive=true)' })
+  list(
+    @Query('country') country: string | undefined,
+    @Query('includeInactive') includeInactive: string | undefined,
+    @CurrentStaff() staff: StaffPrincipal | undefined,
+  ): Promise<ResourceDirectoryEntry[]> {
     if (country !== undefined && !isCountryCode(country)) {
       throw validationError([{ path: 'country', message: 'must be a two-letter country code in capitals, such as US, GB or MY' }]);
+    }
+    if (includeInactive === 'true') {
+      if (staff?.role !== 'admin') throw new ForbiddenException('Only admins see retired entries');
+      return this.directory.all(country);
     }
     return this.directory.forCountry(country);
   }

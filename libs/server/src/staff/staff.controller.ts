@@ -1,21 +1,45 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { API_ROUTES, StaffMember } from '@sg/contracts';
-import { DataSource } from 'typeorm';
-import { Roles } from '../auth/auth.decorators';
+import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { API_ROUTES, StaffCreate, StaffMember, StaffUpdate, staffCreateSchema, staffUpdateSchema } from '@sg/contracts';
+import * as z from 'zod';
+import { CurrentStaff, Roles } from '../auth/auth.decorators';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { StaffAccountsService } from './staff-accounts.service';
 
 @ApiTags('staff')
 @ApiBearerAuth()
 @Controller(API_ROUTES.staff)
 export class StaffController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly accounts: StaffAccountsService) {}
 
-  /** Who a case can be assigned to. */
+  /** Who a case can be assigned to; admins may include deactivated accounts. */
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiOkResponse({ description: 'Active staff, by name' })
-  list(): Promise<StaffMember[]> {
-    return this.dataSource.query(`SELECT id, display_name AS "displayName", email, role, active FROM staff_user WHERE active ORDER BY display_name`);
+  @ApiQuery({ name: 'includeInactive', required: false, description: 'admins only' })
+  @ApiOkResponse({ description: 'Staff accounts, by name' })
+  list(@Query('includeInactive') includeInactive: string | undefined, @CurrentStaff() staff: StaffPrincipal): Promise<StaffMember[]> {
+    const all = includeInactive === 'true';
+    if (all && staff.role !== 'admin') throw new ForbiddenException('Only admins see deactivated accounts');
+    return this.accounts.list(all);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiBody({ schema: z.toJSONSchema(staffCreateSchema, { io: 'input' }) as object })
+  create(@Body(new ZodValidationPipe(staffCreateSchema)) body: StaffCreate, @CurrentStaff() admin: StaffPrincipal): Promise<StaffMember> {
+    return this.accounts.create(admin, body);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiBody({ schema: z.toJSONSchema(staffUpdateSchema, { io: 'input' }) as object })
+  @ApiConflictResponse({ description: 'An admin tried to deactivate or demote their own account' })
+  update(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No account with that id') })) id: string,
+    @Body(new ZodValidationPipe(staffUpdateSchema)) body: StaffUpdate,
+    @CurrentStaff() admin: StaffPrincipal,
+  ): Promise<StaffMember> {
+    return this.accounts.update(admin, id, body);
   }
 }

@@ -1,0 +1,97 @@
+import { StaffMember } from '@sg/contracts';
+import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** Admins manage accounts: every change audited, deactivation effective at once. */
+describe('staff accounts API', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let admin: string;
+
+  const signIn = (email: string, password: string) => api.request('POST', '/api/auth/login', { body: { email, password } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+    admin = await api.tokenFor('admin');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('creates an account the person can sign in with, and refuses a second account with the same email', async () => {
+    const created = await api.request('POST', '/api/staff', {
+      token: admin,
+      body: { email: 'New.Worker@Demo.test', displayName: 'Nia New', role: 'caseworker', password: 'a-long-enough-password' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'new.worker@demo.test', role: 'caseworker', active: true });
+    expect(JSON.stringify(created.body)).not.toMatch(/password/i);
+    expect((await signIn('new.worker@demo.test', 'a-long-enough-password')).status).toBe(200);
+
+    const again = await api.request('POST', '/api/staff', {
+      token: admin,
+      body: { email: 'new.worker@demo.test', displayName: 'Nia Again', role: 'caseworker', password: 'a-long-enough-password' },
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toEqual([{ path: 'email', message: 'is already used by another account' }]);
+    const short = await api.request('POST', '/api/staff', { token: admin, body: { email: 'x@demo.test', displayName: 'X', role: 'admin', password: 'short' } });
+    expect(short.body.errors).toEqual([{ path: 'password', message: 'must be at least 12 characters' }]);
+  });
+
+  it('ends a deactivated account at once: its token, its session and its sign-in', async () => {
+    const created = (await api.request('POST', '/api/staff', { token: admin, body: { email: 'leaver@demo.test', displayName: 'Lee Leaver', role: 'caseworker', password: 'leaver-password-1' } })).body as StaffMember;
+    const login = await signIn('leaver@demo.test', 'leaver-password-1');
+    const token = login.body.accessToken as string;
+    expect((await api.request('GET', '/api/auth/me', { token })).status).toBe(200);
+
+    const deactivated = await api.request('PATCH', `/api/staff/${created.id}`, { token: admin, body: { active: false } });
+    expect(deactivated.body.active).toBe(false);
+    expect((await api.request('GET', '/api/auth/me', { token })).status).toBe(401);
+    expect((await signIn('leaver@demo.test', 'leaver-password-1')).status).toBe(401);
+    const [sessions] = await db.dataSource.query(`SELECT count(*)::int AS open FROM staff_session WHERE staff_id = $1 AND revoked_at IS NULL`, [created.id]);
+    expect(sessions.open).toBe(0);
+
+    // Admins still see the account (to reactivate it); supervisors only see active people.
+    const all = (await api.request('GET', '/api/staff?includeInactive=true', { token: admin })).body as StaffMember[];
+    expect(all.find((member) => member.id === created.id)?.active).toBe(false);
+    const supervisor = await api.tokenFor('supervisor');
+    expect((await api.request('GET', '/api/staff?includeInactive=true', { token: supervisor })).status).toBe(403);
+    expect(((await api.request('GET', '/api/staff', { token: supervisor })).body as StaffMember[]).map((m) => m.id)).not.toContain(created.id);
+  });
+
+  it('applies a role change to the next request, and a password reset to every session', async () => {
+    const created = (await api.request('POST', '/api/staff', { token: admin, body: { email: 'riser@demo.test', displayName: 'Rae Riser', role: 'caseworker', password: 'riser-password-1' } })).body as StaffMember;
+    const token = (await signIn('riser@demo.test', 'riser-password-1')).body.accessToken as string;
+    expect((await api.request('GET', '/api/supervision/queue-health', { token })).status).toBe(403);
+    await api.request('PATCH', `/api/staff/${created.id}`, { token: admin, body: { role: 'supervisor' } });
+    expect((await api.request('GET', '/api/supervision/queue-health', { token })).status).toBe(200);
+
+    await api.request('PATCH', `/api/staff/${created.id}`, { token: admin, body: { password: 'a-brand-new-password' } });
+    expect((await signIn('riser@demo.test', 'riser-password-1')).status).toBe(401);
+    expect((await signIn('riser@demo.test', 'a-brand-new-password')).status).toBe(200);
+  });
+
+  it('will not let an admin lock themselves out', async () => {
+    const me = (await api.request('GET', '/api/auth/me', { token: admin })).body as { id: string };
+    expect((await api.request('PATCH', `/api/staff/${me.id}`, { token: admin, body: { active: false } })).status).toBe(409);
+    expect((await api.request('PATCH', `/api/staff/${me.id}`, { token: admin, body: { role: 'caseworker' } })).status).toBe(409);
+  });
+
+  it('audits account changes without ever recording a password', async () => {
+    const rows = await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE action LIKE 'staff.%' ORDER BY id`);
+    expect(rows.map((row: { action: string }) => row.action)).toEqual(expect.arrayContaining(['staff.created', 'staff.updated']));
+    expect(JSON.stringify(rows)).not.toMatch(/password-1|brand-new/);
+    expect(rows.find((row: { after: { passwordChanged?: boolean } }) => row.after.passwordChanged)).toBeDefined();
+  });
+
+  it('lets only admins see retired directory entries', async () => {
+    const entry = (await api.request('POST', '/api/resources', { token: admin, body: { key: 'sg-test-line', jurisdiction: 'SG', name: 'Test line', contact: '1234', purpose: 'support', audiences: ['support'] } })).body;
+    await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { active: false } });
+    const listed = (await api.request('GET', '/api/resources?country=SG&includeInactive=true', { token: admin })).body as Array<{ key: string; active: boolean }>;
+    expect(listed.find((e) => e.key === 'sg-test-line')?.active).toBe(false);
+    expect((await api.request('GET', '/api/resources?includeInactive=true')).status).toBe(403);
+    expect((await api.request('GET', '/api/resources?includeInactive=true', { token: await api.tokenFor('caseworker') })).status).toBe(403);
+  });
+});
