@@ -12,6 +12,10 @@ export const API_ROUTES = {
   staff: 'staff',
   supervision: 'supervision',
   events: 'events',
+  takedowns: 'takedowns',
+  reports: 'reports',
+  notifications: 'notifications',
+  adminQueues: 'admin/queues',
 } as const;
 
 /** Browser-side helper: `/api/intakes` etc. */

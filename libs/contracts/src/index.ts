@@ -13,3 +13,7 @@ export * from './cases/case-commands';
 export * from './supervision/queue-health';
 export * from './events/case-events';
 export * from './staff/staff-directory';
+export * from './takedowns/takedowns';
+export * from './reports/reports';
+export * from './follow-ups/follow-ups';
+export * from './notifications/notifications';

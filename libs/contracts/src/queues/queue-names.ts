@@ -4,6 +4,7 @@
  */
 export const QUEUES = {
   system: 'system',
+  followUps: 'follow-ups',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -14,4 +15,17 @@ export const SYSTEM_JOBS = {
 export interface HeartbeatJob {
   /** When the heartbeat was asked for (ISO 8601). */
   requestedAt: string;
+}
+
+export const FOLLOW_UP_JOBS = {
+  /** Fire one follow-up (idempotent: a follow-up fires once, whatever the retries). */
+  fire: 'fire',
+  /** Periodic safety net: enqueue any scheduled follow-up whose job went missing. */
+  sweep: 'sweep',
+} as const;
+
+export interface FireFollowUpJob {
+  followUpId: string;
+  /** The due time this job was made for (ISO); a rescheduled follow-up ignores stale jobs. */
+  dueAt: string;
 }

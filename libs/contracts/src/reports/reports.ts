@@ -1,0 +1,37 @@
+import { REPORT_AGENCY_KINDS, REPORT_STATUSES, ReportAgencyKind, ReportStatus } from '@sg/domain';
+import * as z from 'zod';
+import { StaffRef } from '../cases/case-queries';
+
+/** `POST /api/cases/:id/reports`: a report to police, a cybercrime unit, the CyberTipline or a platform. */
+export const reportCreateSchema = z.strictObject({
+  agencyKind: z.enum(REPORT_AGENCY_KINDS),
+  agencyName: z.string().trim().min(1, 'is required').max(200),
+  referenceNumber: z.string().trim().max(200).optional(),
+  /** Set when it was already filed (then the status starts as filed). */
+  filedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type ReportCreate = z.input<typeof reportCreateSchema>;
+
+/** `PATCH /api/reports/:id`: the agency's reference often arrives later; follow-ups stop once it does. */
+export const reportUpdateSchema = z
+  .strictObject({
+    status: z.enum(REPORT_STATUSES).optional(),
+    referenceNumber: z.string().trim().max(200).nullable().optional(),
+  })
+  .refine((body) => body.status !== undefined || body.referenceNumber !== undefined, { message: 'change the status or the reference', path: ['status'] });
+export type ReportUpdate = z.input<typeof reportUpdateSchema>;
+
+export interface ReportView {
+  id: string;
+  caseId: string;
+  agencyKind: ReportAgencyKind;
+  agencyName: string;
+  referenceNumber: string | null;
+  status: ReportStatus;
+  allowedTransitions: ReportStatus[];
+  filedAt: string | null;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  createdBy: StaffRef | null;
+}
