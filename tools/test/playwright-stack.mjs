@@ -59,7 +59,15 @@ export default async function startE2eStack() {
   await assertPortFree(ports.web, 'E2E_WEB_PORT');
 
   const suffix = randomBytes(5).toString('hex');
-  const env = { ...process.env, API_PORT: String(ports.api), WEB_PORT: String(ports.web), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env = {
+    ...process.env,
+    API_PORT: String(ports.api),
+    WEB_PORT: String(ports.web),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // A takedown chase in 6 seconds instead of 48 hours, so a browser test can watch one fire.
+    // Only the takedown cadence is shortened: the queues' due times stay real.
+    FOLLOW_UP_CADENCE: process.env.E2E_FOLLOW_UP_CADENCE ?? JSON.stringify({ takedownChaseMinutes: 0.1, takedownEscalationMinutes: 60, reappearanceCheckMinutes: [60, 120] }),
+  };
   let cleanUpDatabase;
   if (process.env.DATABASE_URL) {
     const adminUrl = process.env.DATABASE_URL;

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CaseAccessModule } from './case-access/case-access.module';
 import { CasesModule } from './cases/cases.module';
+import { FollowUpSchedulingModule } from './follow-ups/follow-up-scheduling.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit.module';
 import { IntakeModule } from './intake/intake.module';
@@ -13,6 +15,6 @@ import { SecurityModule } from './security/security.module';
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, FollowUpSchedulingModule, FollowUpsModule],
 })
 export class ApiFeaturesModule {}

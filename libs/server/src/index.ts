@@ -21,3 +21,4 @@ export * from './resources/resources.module';
 export * from './intake/intake.module';
 export * from './case-access/case-access.module';
 export * from './api-features.module';
+export * from './follow-ups/follow-ups-worker.module';

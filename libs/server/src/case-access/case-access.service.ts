@@ -1,9 +1,12 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
 import { ActionPlanStep, ActionPlanStepKey, CaseFacts, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, Priority, selectResources } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { notifyCaseChange } from '../cases/case-notifier';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { retriage } from '../cases/retriage';
 import { CaseStatus } from '../cases/case-status';
 import { insertContentUrls, insertPlatforms } from '../intake/intake.service';
@@ -55,6 +58,8 @@ export class CaseAccessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly directory: ResourceDirectory,
     private readonly protection: DataProtection,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly followUps: FollowUpScheduler,
   ) {}
 
   async view(reference: string, accessCode: string): Promise<CaseAccessView> {
@@ -80,7 +85,7 @@ export class CaseAccessService {
   }
 
   async add(reference: string, accessCode: string, addition: CaseAddition): Promise<CaseAccessView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const row = await this.open(manager, reference, accessCode, true);
       const summary: string[] = [];
       if (addition.platforms?.length) {
@@ -103,7 +108,7 @@ export class CaseAccessService {
       if (addition.note) summary.push('Added a note');
 
       const now = new Date();
-      const next = retriage(facts, row, now);
+      const next = retriage(facts, row, now, this.config.followUpTimeScale);
       await manager.query(
         `UPDATE support_case SET deadline_at = $2, content_posted = $3, triage_priority = $4, triage_factors = $5,
                 triaged_at = $6, priority = $7, priority_rank = $8, first_response_due_at = $9,
@@ -123,6 +128,8 @@ export class CaseAccessService {
           reason: 'The person added information',
         }, 'system');
       }
+      // A new deadline moves the reminder; a higher priority adds wellbeing checks.
+      await replan(row.id);
       return this.render(manager, { ...row, ...facts, priority: next.priority });
     });
   }

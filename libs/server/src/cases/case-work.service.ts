@@ -1,9 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput } from '@sg/contracts';
 import { ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
@@ -22,6 +25,8 @@ export class CaseWorkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly followUps: FollowUpScheduler,
   ) {}
 
   /** Reading a case is audited too: who looked at whose case, and when. */
@@ -35,7 +40,7 @@ export class CaseWorkService {
 
   /** Takes an unheld case. Two people claiming at once: the row lock lets exactly one win. */
   async claim(staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       if (state.assigneeId === staff.id) return this.audited(manager, staff, caseId);
       if (state.assigneeId) {
@@ -47,13 +52,14 @@ export class CaseWorkService {
       await this.timeline(manager, caseId, staff, 'case_claimed', {});
       await recordAudit(manager, { actorId: staff.id, action: 'case.claimed', caseId, before: { assigneeId: null, status: state.status }, after: { assigneeId: staff.id, status: this.statusAfterAssign(state) } });
       await notifyCaseChange(manager, 'case.claimed', { ...state, status: this.statusAfterAssign(state), assigneeId: staff.id });
+      await replan(caseId);
       return readCaseDetail(manager, caseId);
     });
   }
 
   /** Supervisors and admins give a case to someone (or take it from one person to another). */
   async assign(staff: StaffPrincipal, caseId: string, assigneeId: string): Promise<CaseDetail> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       const [assignee] = await manager.query(`SELECT id, display_name FROM staff_user WHERE id = $1 AND active`, [assigneeId]);
       if (!assignee) throw validationError([{ path: 'assigneeId', message: 'is not an active member of staff' }]);
@@ -62,18 +68,22 @@ export class CaseWorkService {
       await this.timeline(manager, caseId, staff, 'case_assigned', { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId });
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
+      await replan(caseId);
       return readCaseDetail(manager, caseId);
     });
   }
 
   /** Status, priority override and facts, guarded by the version the caller last saw. */
   async update(staff: StaffPrincipal, caseId: string, change: CaseUpdate): Promise<CaseDetail> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
       // Stale: the caller gets the current case (a read, audited and committed) and a 409.
       if (change.version !== state.version) return { stale: await this.audited(manager, staff, caseId) };
-      return { updated: await this.applyUpdate(manager, staff, state, change) };
+      const updated = await this.applyUpdate(manager, staff, state, change);
+      // A new status (closing cancels everything pending), deadline or priority moves follow-ups.
+      await replan(caseId);
+      return { updated };
     });
     if (outcome.stale) {
       throw new ConflictException({
@@ -150,7 +160,7 @@ export class CaseWorkService {
     }
 
     if (changedFacts.length || change.priorityOverride !== undefined) {
-      const next = retriage(facts, { ...state, priorityOverride: override }, new Date());
+      const next = retriage(facts, { ...state, priorityOverride: override }, new Date(), this.config.followUpTimeScale);
       set('triage_priority', next.triagePriority);
       set('triage_factors', JSON.stringify(next.factors));
       sets.push('triaged_at = now()');

@@ -23,12 +23,12 @@ export interface Retriage {
  * had its first response yet and the priority rose, the first response becomes due sooner; a
  * lower priority never pushes an existing target later.
  */
-export function retriage(facts: TriageFacts, current: CurrentTriage, now: Date): Retriage {
-  const result = triage(facts, now);
+export function retriage(facts: TriageFacts, current: CurrentTriage, now: Date, timeScale = 1): Retriage {
+  const result = triage(facts, now, { timeScale });
   const priority = current.priorityOverride ?? result.priority;
   let firstResponseDueAt = current.firstResponseDueAt;
   if (!current.firstRespondedAt) {
-    const sooner = new Date(now.getTime() + FIRST_RESPONSE_TARGET_MINUTES[priority] * 60_000);
+    const sooner = new Date(now.getTime() + FIRST_RESPONSE_TARGET_MINUTES[priority] * 60_000 * timeScale);
     if (sooner < firstResponseDueAt) firstResponseDueAt = sooner;
   }
   return {

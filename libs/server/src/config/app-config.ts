@@ -1,3 +1,4 @@
+import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, scaleCadence } from '@sg/domain';
 import { z } from 'zod';
 
 /**
@@ -9,6 +10,19 @@ const booleanFromString = z
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+const minutes = z.number().nonnegative();
+/** Any part of the follow-up cadence, in minutes, overriding the defaults from the domain guide. */
+const followUpCadenceOverrides = z.strictObject({
+  wellbeingCheckMinutes: z.array(minutes).optional(),
+  deadlineReminderLeadMinutes: minutes.optional(),
+  takedownChaseMinutes: minutes.optional(),
+  takedownEscalationMinutes: minutes.optional(),
+  reappearanceCheckMinutes: z.array(minutes).optional(),
+  reportFollowUpMinutes: z.array(minutes).optional(),
+  caseReviewMinutes: z.array(minutes).optional(),
+  slaEscalationGraceMinutes: minutes.optional(),
+});
 
 const postgresUrl = z
   .string()
@@ -38,6 +52,19 @@ export const appConfigSchema = z
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    FOLLOW_UP_TIME_SCALE: z.coerce.number().positive('must be a positive number (1 = real time, 0.001 = a day in 86 s)').default(1),
+    FOLLOW_UP_CADENCE: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"takedownChaseMinutes": 1440}' });
+          return z.NEVER;
+        }
+      })
+      .pipe(followUpCadenceOverrides)
+      .optional(),
     QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
   })
@@ -79,6 +106,10 @@ export interface AppConfig {
   readonly sessionTtlMinutes: number;
   /** Supervisors' queue-health numbers are shared for this long (0: computed on every request). */
   readonly queueHealthCacheMs: number;
+  /** The follow-up cadence in force (defaults, the organisation's overrides, then the time scale). */
+  readonly followUpCadence: FollowUpCadence;
+  /** Multiplies every cadence duration and first-response target: demos and tests run a week in seconds. */
+  readonly followUpTimeScale: number;
   /** Access tokens are short-lived; the browser refreshes them through the session cookie. */
   readonly accessTokenTtlSeconds: number;
 }
@@ -128,5 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
     accessTokenTtlSeconds: 15 * 60,
     queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
+    followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,
+    followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

@@ -4,6 +4,7 @@ import { AuditLogEntry } from '../audit/audit-log.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
 import { SupportCase } from '../cases/support-case.entity';
+import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from '../follow-ups/follow-up.entities';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 
@@ -23,4 +24,8 @@ export const ENTITIES = [
   AuditLogEntry,
   CaseNoteRow,
   CaseEvidenceRow,
+  TakedownRequestRow,
+  CaseReportRow,
+  FollowUpRow,
+  NotificationRow,
 ];

@@ -1,4 +1,6 @@
-import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseChangeEvent, IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
 import {
@@ -57,6 +59,7 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly directory: ResourceDirectory,
     private readonly protection: DataProtection,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async submit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined, idempotencyKey: string | undefined): Promise<IntakeOutcome> {
@@ -98,7 +101,7 @@ export class IntakeService {
   ): Promise<IntakeOutcome> {
     const now = new Date();
     const facts = caseFactsFrom(intake);
-    const result = triage(facts, now);
+    const result = triage(facts, now, { timeScale: this.config.followUpTimeScale });
     const actionPlan = buildActionPlan(facts);
     const resources = selectResources(await this.directory.activeEntries(), facts);
     const wantsContact = intake.contact.channel !== 'none' && intake.consent.contactMe;

@@ -44,7 +44,7 @@ export class QueueHealthService {
   }
 
   private async compute(): Promise<QueueHealth> {
-    const [grid, pastTarget, pastTargetCount, load] = await Promise.all([
+    const [grid, pastTarget, pastTargetCount, load, overdue] = await Promise.all([
       this.dataSource.query(
         `SELECT priority_rank AS rank,
                 CASE WHEN created_at > now() - interval '1 hour' THEN 0
@@ -78,6 +78,8 @@ export class QueueHealthService {
           WHERE u.active AND u.role IN ('caseworker', 'supervisor')
           ORDER BY open DESC, u.display_name`,
       ),
+      // Fired and nobody has marked them done yet.
+      this.dataSource.query(`SELECT count(*)::int AS count FROM follow_up WHERE status = 'fired'`),
     ]);
     const counts = new Map<string, number>(grid.map((row: { rank: number; age: number; count: number }) => [`${row.rank}:${row.age}`, row.count]));
     return {
@@ -94,8 +96,7 @@ export class QueueHealthService {
         emergencyOrUrgent: row.emergencyOrUrgent,
         waiting: row.waiting,
       })),
-      // Follow-ups are scheduled by the follow-up feature; until it exists there are none.
-      overdueFollowUps: 0,
+      overdueFollowUps: overdue[0].count,
     };
   }
 }

@@ -1,0 +1,50 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { CaseEventsService } from '../events/case-events.service';
+import { FollowUpScheduler } from './follow-up-scheduler.service';
+
+/**
+ * Plans a new case's follow-ups in the worker, so intake stays one fast statement. The intake's
+ * `case.created` notification triggers it at once; the sweep plans any case whose notification
+ * was missed (a worker that was down), so no case goes without its follow-ups.
+ */
+@Injectable()
+export class NewCasePlanner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NewCasePlanner.name);
+  private subscription: Subscription | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scheduler: FollowUpScheduler,
+    private readonly events: CaseEventsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.events.changes$.subscribe((event) => {
+      if (event.type !== 'case.created') return;
+      this.plan(event.caseId).catch((error: Error) => this.logger.warn(`Planning follow-ups for ${event.reference} failed (the sweep will retry): ${error.message}`));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  plan(caseId: string): Promise<void> {
+    return this.scheduler.transaction(this.dataSource, (_manager, replan) => replan(caseId));
+  }
+
+  /** Open cases with no follow-up rows at all were never planned: plan them. */
+  async planUnplanned(): Promise<number> {
+    const cases: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM support_case c
+        WHERE c.status IN ('new', 'in_progress', 'waiting') AND c.created_at > now() - interval '30 days'
+          AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.case_id = c.id)
+        ORDER BY c.created_at LIMIT 500`,
+    );
+    for (const c of cases) await this.plan(c.id);
+    return cases.length;
+  }
+}

@@ -1,0 +1,124 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TakedownCreate, TakedownUpdate, TakedownView } from '@sg/contracts';
+import { allowedTakedownTransitions, TakedownStatus, takedownTransitionProblem } from '@sg/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { assertMayWorkCase } from '../cases/case-access-policy';
+import { loadCaseState } from '../cases/case-detail.reader';
+import { notifyCaseChange } from '../cases/case-notifier';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+
+/** The timestamp column each status sets when it is reached. */
+const STATUS_TIMESTAMP: Partial<Record<TakedownStatus, string>> = {
+  submitted: 'submitted_at',
+  acknowledged: 'acknowledged_at',
+  removed: 'removed_at',
+  rejected: 'rejected_at',
+  escalated: 'escalated_at',
+  reappeared: 'reappeared_at',
+};
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+/**
+ * Takedown requests: one per URL or account per platform. Each lifecycle move is checked, stamped,
+ * put on the timeline and the audit log, and replans the case's follow-ups (a submitted request
+ * gets its chase and escalation; a removed one cancels them and schedules the re-checks).
+ */
+@Injectable()
+export class TakedownsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly followUps: FollowUpScheduler,
+  ) {}
+
+  async list(staff: StaffPrincipal, caseId: string): Promise<TakedownView[]> {
+    const state = await loadCaseState(this.dataSource.manager, caseId, false);
+    assertMayWorkCase(staff, state.assigneeId);
+    return this.read(this.dataSource.manager, `t.case_id = $1`, [caseId]);
+  }
+
+  async create(staff: StaffPrincipal, caseId: string, input: TakedownCreate): Promise<TakedownView> {
+    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
+      const state = await loadCaseState(manager, caseId, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      const [row] = await manager.query(
+        `INSERT INTO takedown_request (case_id, platform, url, channel, ticket_number, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [caseId, input.platform, input.url, input.channel, input.ticketNumber ?? null, staff.id],
+      );
+      await this.record(manager, staff, caseId, 'takedown_added', { takedownId: row.id, platform: input.platform, channel: input.channel }, 'takedown.created', undefined, { takedownId: row.id, ...input });
+      await replan(caseId);
+      await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
+      return (await this.read(manager, `t.id = $1`, [row.id]))[0];
+    });
+  }
+
+  async update(staff: StaffPrincipal, takedownId: string, change: TakedownUpdate): Promise<TakedownView> {
+    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
+      const [current] = await manager.query(`SELECT * FROM takedown_request WHERE id = $1 FOR UPDATE`, [takedownId]);
+      if (!current) throw new NotFoundException('No takedown request with that id');
+      const state = await loadCaseState(manager, current.case_id, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      const sets: string[] = [];
+      const params: unknown[] = [takedownId];
+      if (change.status !== undefined && change.status !== current.status) {
+        const problem = takedownTransitionProblem(current.status, change.status);
+        if (problem) throw new ConflictException(problem);
+        sets.push(`status = $${params.push(change.status)}`);
+        const stamp = STATUS_TIMESTAMP[change.status];
+        if (stamp) sets.push(`${stamp} = COALESCE(${stamp}, now())`);
+      }
+      if (change.ticketNumber !== undefined) sets.push(`ticket_number = $${params.push(change.ticketNumber)}`);
+      if (sets.length) {
+        await manager.query(`UPDATE takedown_request SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+        await this.record(manager, staff, current.case_id, change.status && change.status !== current.status ? 'takedown_status_changed' : 'takedown_updated',
+          { takedownId, platform: current.platform, from: current.status, to: change.status ?? current.status },
+          'takedown.updated', { status: current.status, ticketNumber: current.ticket_number }, { status: change.status ?? current.status, ticketNumber: change.ticketNumber ?? current.ticket_number });
+        // Content that came back after removal is a new request to make.
+        if (change.status === 'reappeared') {
+          const [reopened] = await manager.query(
+            `INSERT INTO takedown_request (case_id, platform, url, channel, previous_request_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+            [current.case_id, current.platform, current.url, current.channel, takedownId, staff.id],
+          );
+          await this.record(manager, staff, current.case_id, 'takedown_added', { takedownId: reopened.id, platform: current.platform, channel: current.channel, reopenedFrom: takedownId }, 'takedown.created', undefined, { takedownId: reopened.id, previousRequestId: takedownId });
+        }
+        await replan(current.case_id);
+        await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });
+      }
+      return (await this.read(manager, `t.id = $1`, [takedownId]))[0];
+    });
+  }
+
+  private async record(manager: EntityManager, staff: StaffPrincipal, caseId: string, kind: string, data: Record<string, unknown>, action: string, before?: unknown, after?: unknown) {
+    await manager.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, $3, $4)`, [caseId, staff.id, kind, JSON.stringify(data)]);
+    await recordAudit(manager, { actorId: staff.id, action, caseId, before, after });
+  }
+
+  private async read(manager: EntityManager, where: string, params: unknown[]): Promise<TakedownView[]> {
+    const rows = await manager.query(
+      `SELECT t.*, u.display_name AS created_by_name FROM takedown_request t LEFT JOIN staff_user u ON u.id = t.created_by WHERE ${where} ORDER BY t.created_at, t.id`,
+      params,
+    );
+    return rows.map((t: Record<string, never>) => ({
+      id: t['id'],
+      caseId: t['case_id'],
+      platform: t['platform'],
+      url: t['url'],
+      channel: t['channel'],
+      status: t['status'],
+      allowedTransitions: [...allowedTakedownTransitions(t['status'])],
+      ticketNumber: t['ticket_number'],
+      submittedAt: iso(t['submitted_at']),
+      acknowledgedAt: iso(t['acknowledged_at']),
+      removedAt: iso(t['removed_at']),
+      rejectedAt: iso(t['rejected_at']),
+      escalatedAt: iso(t['escalated_at']),
+      reappearedAt: iso(t['reappeared_at']),
+      previousRequestId: t['previous_request_id'],
+      createdAt: iso(t['created_at']) as string,
+      createdBy: t['created_by'] ? { id: t['created_by'], displayName: t['created_by_name'] } : null,
+    }));
+  }
+}
