@@ -1,0 +1,214 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { FollowUpView, NotificationList, TakedownView } from '@sg/contracts';
+import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence } from '@sg/domain';
+import { AppConfig, QueueBackendKind } from '../config/app-config';
+import { createTestDatabase, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { FollowUpProcessor } from './follow-up.processor';
+
+/**
+ * Follow-ups end to end on a real PostgreSQL and a real queue backend: planned when things
+ * change, fired by the worker at their time (not before), exactly once, through retries, two
+ * workers and downtime. The cadence is shortened through configuration.
+ */
+const SECOND = 1 / 60; // in cadence minutes
+const cadence: FollowUpCadence = {
+  ...DEFAULT_FOLLOW_UP_CADENCE,
+  takedownChaseMinutes: 3 * SECOND,
+  takedownEscalationMinutes: 600,
+  reappearanceCheckMinutes: [2 * SECOND, 600],
+  reportFollowUpMinutes: [600, 1200],
+  wellbeingCheckMinutes: [600, 1200],
+  caseReviewMinutes: [600, 1200, 1800],
+};
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const backends: { backend: QueueBackendKind; enabled: boolean }[] = [
+  { backend: 'postgres', enabled: true },
+  { backend: 'redis', enabled: Boolean(process.env['REDIS_URL']) },
+];
+
+describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
+  if (!enabled) {
+    it.skip('needs REDIS_URL pointing at a reachable Redis', () => undefined);
+    return;
+  }
+
+  let db: TestDatabase;
+  let config: AppConfig;
+  let api: TestApi;
+  let worker: INestApplicationContext | undefined;
+  let caseworker: string;
+
+  async function claimedCase(): Promise<string> {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }) });
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
+    return row.id;
+  }
+  const followUps = async (caseId: string) => (await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker })).body as FollowUpView[];
+  const notificationsFor = async (followUpId: string) =>
+    (await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId])) as Array<{ recipient_id: string }>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const redisUrl = backend === 'redis' ? await redisAvailable() : undefined;
+    config = testConfig(db.url, { redisUrl, followUpCadence: cadence });
+    api = await startTestApi(db, config);
+    caseworker = await api.tokenFor('caseworker');
+    worker = await startTestWorker(config);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('plans a new case in the worker, from the intake alone', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const kinds = await eventually(async () => {
+      const rows = await db.dataSource.query(`SELECT kind FROM follow_up WHERE case_id = $1`, [row.id]);
+      return rows.length ? rows.map((r: { kind: string }) => r.kind) : undefined;
+    }, 'the new case to be planned');
+    expect(kinds).toEqual(expect.arrayContaining(['wellbeing_check', 'case_review', 'sla_escalation']));
+  });
+
+  it('chases a submitted takedown at its time and not before, telling the caseworker once', async () => {
+    const caseId = await claimedCase();
+    const takedown = (await api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { platform: 'Instagram', url: 'https://instagram.com/p/abc', channel: 'platform_form' } })).body as TakedownView;
+    expect(takedown.status).toBe('draft');
+    expect((await followUps(caseId)).filter((f) => f.kind === 'takedown_chase')).toEqual([]);
+
+    const submitted = await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted', ticketNumber: 'IG-123' } });
+    expect(submitted.body).toMatchObject({ status: 'submitted', ticketNumber: 'IG-123' });
+    const chase = (await followUps(caseId)).find((f) => f.kind === 'takedown_chase');
+    expect(chase).toMatchObject({ status: 'scheduled', subject: { type: 'takedown', label: 'Instagram: https://instagram.com/p/abc' } });
+    const due = new Date(chase?.dueAt ?? 0).getTime();
+    expect(due - new Date(submitted.body.submittedAt).getTime()).toBe(3000);
+
+    // Not before its time...
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now() - 1200)));
+    const [early] = await db.dataSource.query(`SELECT status FROM follow_up WHERE id = $1`, [chase?.id]);
+    expect(early.status).toBe('scheduled');
+    // ...and at it.
+    const [fired] = await eventually(async () => {
+      const rows = await db.dataSource.query(`SELECT status, fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [chase?.id]);
+      return rows.length ? rows : undefined;
+    }, 'the chase to fire');
+    expect(new Date(fired.fired_at).getTime()).toBeGreaterThanOrEqual(due - 1000);
+    const bell = (await api.request('GET', '/api/notifications?status=open', { token: caseworker })).body as NotificationList;
+    const mine = bell.items.filter((n) => n.kind === 'takedown_chase' && n.caseId === caseId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].title).toMatch(/^Chase the takedown request: SG-/);
+
+    // Marking it done clears it from the bell and marks the follow-up done.
+    expect((await api.request('POST', `/api/notifications/${mine[0].id}/done`, { token: caseworker })).status).toBe(200);
+    expect((await followUps(caseId)).find((f) => f.id === chase?.id)?.status).toBe('done');
+  });
+
+  it('cancels the chase when the content is removed and schedules the re-checks', async () => {
+    const caseId = await claimedCase();
+    const takedown = (await api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { platform: 'X', url: 'https://x.com/a/status/1', channel: 'platform_form' } })).body as TakedownView;
+    await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted' } });
+    const removed = await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'removed' } });
+    expect(removed.body.status).toBe('removed');
+    const list = await followUps(caseId);
+    expect(list.filter((f) => f.subject.id === takedown.id).map((f) => `${f.kind}:${f.status}`).sort()).toEqual([
+      'reappearance_check:scheduled',
+      'reappearance_check:scheduled',
+      'takedown_chase:cancelled',
+      'takedown_escalation:cancelled',
+    ]);
+    // The first re-check (2 s) fires; the cancelled chase never does.
+    await eventually(async () => (await followUps(caseId)).some((f) => f.kind === 'reappearance_check' && f.status === 'fired'), 'the re-check to fire');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await followUps(caseId)).find((f) => f.kind === 'takedown_chase')?.status).toBe('cancelled');
+    expect((await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted' } })).status).toBe(409);
+  });
+
+  it('cancels everything pending when the case is closed', async () => {
+    const caseId = await claimedCase();
+    await api.request('POST', `/api/cases/${caseId}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Metropolitan Police', filedAt: new Date().toISOString() } });
+    let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
+    for (const status of ['resolved', 'closed']) {
+      detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } })).body;
+    }
+    const pending = (await followUps(caseId)).filter((f) => f.status === 'scheduled');
+    expect(pending).toEqual([]);
+  });
+
+  it('fires once however often the job runs: retried after a failure, or run again after it succeeded', async () => {
+    const caseId = await claimedCase();
+    const [followUp] = await db.dataSource.query(
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
+       VALUES ($1, 'case_review', 'case', $1, $2, 'assignee', now() + interval '1 day') RETURNING id`,
+      [caseId, `test-retry-${caseId}`],
+    );
+    // The first attempt dies half-way (like a worker killed mid-job): it rolls back entirely.
+    // A sequence is not transactional, so it counts attempts even when they roll back.
+    await db.dataSource.query(`
+      CREATE SEQUENCE fail_attempts;
+      CREATE FUNCTION fail_first_notification() RETURNS trigger AS $$
+      BEGIN
+        IF nextval('fail_attempts') = 1 THEN RAISE EXCEPTION 'worker died'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER fail_first_notification BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION fail_first_notification();`);
+    try {
+      await db.dataSource.query(`UPDATE follow_up SET due_at = now() WHERE id = $1`, [followUp.id]);
+      const processor = worker?.get(FollowUpProcessor);
+      await expect(processor?.fire(followUp.id)).rejects.toThrow(/worker died/);
+      expect((await db.dataSource.query(`SELECT status FROM follow_up WHERE id = $1`, [followUp.id]))[0].status).toBe('scheduled');
+      // The retry does it all; a second run after success does nothing.
+      expect(await processor?.fire(followUp.id)).toEqual({ fired: true, notified: 1 });
+      expect(await processor?.fire(followUp.id)).toEqual({ fired: false, notified: 0 });
+      expect(await notificationsFor(followUp.id)).toHaveLength(1);
+    } finally {
+      await db.dataSource.query(`DROP TRIGGER fail_first_notification ON notification; DROP FUNCTION fail_first_notification(); DROP SEQUENCE fail_attempts;`);
+    }
+  });
+
+  it('gives one notification per follow-up with two workers racing, and fires what fell due while no worker ran', async () => {
+    await worker?.close();
+    worker = undefined;
+    const caseIds = await Promise.all(Array.from({ length: 6 }, () => claimedCase()));
+    const dueSoon = new Date(Date.now() + 1000);
+    const ids: string[] = [];
+    for (const caseId of caseIds) {
+      const [row] = await db.dataSource.query(
+        `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
+         VALUES ($1, 'wellbeing_check', 'case', $1, $3, 'assignee', $2) RETURNING id`,
+        [caseId, dueSoon, `test-race-${caseId}`],
+      );
+      ids.push(row.id);
+    }
+    // Due while everything was stopped: nothing fires...
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids])).toEqual([{ n: 0 }]);
+    // ...until two workers start; each runs the sweep, which enqueues the same jobs twice.
+    const [first, second] = await Promise.all([startTestWorker(config), startTestWorker(config)]);
+    try {
+      await Promise.all([first.get(FollowUpProcessor).sweep(), second.get(FollowUpProcessor).sweep()]);
+      await eventually(async () => {
+        const [row] = await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids]);
+        return row.n === ids.length;
+      }, 'every follow-up to fire');
+      // Racing fires of the same follow-up: only one can win.
+      await Promise.all(ids.flatMap((id) => [first.get(FollowUpProcessor).fire(id), second.get(FollowUpProcessor).fire(id)]));
+      for (const id of ids) expect(await notificationsFor(id)).toHaveLength(1);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+    worker = await startTestWorker(config);
+  });
+});

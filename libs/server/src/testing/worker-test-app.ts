@@ -1,0 +1,21 @@
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig } from '../config/app-config';
+import { AppConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { FollowUpsWorkerModule } from '../follow-ups/follow-ups-worker.module';
+import { AppLoggerModule } from '../http/logger.module';
+import { SystemWorkerModule } from '../system/system-worker.module';
+
+/** The same composition as apps/worker's WorkerModule: processors only, no HTTP. */
+@Module({})
+class TestWorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule] };
+  }
+}
+
+/** A worker process's worth of processors, in this test process. Close it to stop it. */
+export function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(TestWorkerModule.forRoot(config), { logger: false });
+}
