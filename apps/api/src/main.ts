@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, loadConfigOrExit, prepareDatabase } from '@sg/server';
+import { configureHttpApp, loadConfigOrExit, mountQueueBoard, prepareDatabase } from '@sg/server';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
+  mountQueueBoard(app);
   await app.listen(config.apiPort);
   app.get(Logger).log(`API listening on http://localhost:${config.apiPort}/api (queue backend: ${config.queueBackend})`);
 }

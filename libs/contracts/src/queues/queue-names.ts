@@ -22,6 +22,8 @@ export const FOLLOW_UP_JOBS = {
   fire: 'fire',
   /** Periodic safety net: enqueue any scheduled follow-up whose job went missing. */
   sweep: 'sweep',
+  /** E-mail one member of staff about a fired follow-up (only when SMTP is configured). */
+  mail: 'mail',
 } as const;
 
 export interface FireFollowUpJob {

@@ -7,7 +7,9 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { RateLimit } from '../http/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { CurrentStaff, Public } from './auth.decorators';
+import { JwtService } from '@nestjs/jwt';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../admin/queue-board';
+import { CurrentStaff, Public, Roles } from './auth.decorators';
 import { AuthService, SessionResult } from './auth.service';
 import { StaffPrincipal } from './staff-principal';
 
@@ -27,6 +29,7 @@ function readCookie(request: Request, name: string): string | undefined {
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +64,17 @@ export class AuthController {
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(readCookie(request, REFRESH_COOKIE));
     response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  }
+
+  /** Admins: a 30-minute cookie that opens the queue monitor (bull-board) in a browser tab. */
+  @Post('queue-board')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Sets the queue monitor cookie; then open /api/admin/queues' })
+  async queueBoard(@CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const token = await this.jwt.signAsync({ sub: staff.id, purpose: 'queue-board' }, { expiresIn: 30 * 60 });
+    response.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: this.config.nodeEnv === 'production', path: QUEUE_BOARD_PATH, maxAge: 30 * 60_000 });
   }
 
   @Get('me')

@@ -65,6 +65,9 @@ export const appConfigSchema = z
       })
       .pipe(followUpCadenceOverrides)
       .optional(),
+    SMTP_URL: z.string().regex(/^(smtps?:\/\/.+|json)$/, 'must be an smtp:// or smtps:// URL (or "json" to log messages instead)').optional(),
+    MAIL_FROM: z.string().min(3).default('Safeguard Triage <no-reply@localhost>'),
+    PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+/, 'must be the address people open, e.g. https://triage.example.org').default('http://localhost:4200'),
     QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
   })
@@ -110,6 +113,11 @@ export interface AppConfig {
   readonly followUpCadence: FollowUpCadence;
   /** Multiplies every cadence duration and first-response target: demos and tests run a week in seconds. */
   readonly followUpTimeScale: number;
+  /** Staff e-mail for fired follow-ups; unset: no e-mail. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Where people open the product (links in e-mail). */
+  readonly publicUrl: string;
   /** Access tokens are short-lived; the browser refreshes them through the session cookie. */
   readonly accessTokenTtlSeconds: number;
 }
@@ -160,6 +168,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: 15 * 60,
     queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
     followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,
+    smtpUrl: value.SMTP_URL,
+    mailFrom: value.MAIL_FROM,
+    publicUrl: value.PUBLIC_URL.replace(/\/+$/, ''),
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

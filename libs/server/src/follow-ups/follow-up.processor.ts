@@ -1,8 +1,9 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FireFollowUpJob, FOLLOW_UP_JOBS, NotificationCreatedEvent, QUEUES } from '@sg/contracts';
 import { FOLLOW_UP_KIND_LABELS, FollowUpKind } from '@sg/domain';
-import { Job } from 'bullmq';
+import { Job, Queue } from 'bullmq';
+import { StaffEmail, StaffMailer } from '../mail/staff-mailer';
 import { DataSource } from 'typeorm';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
@@ -30,23 +31,29 @@ export class FollowUpProcessor extends WorkerHost {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: FollowUpScheduler,
     private readonly newCases: NewCasePlanner,
+    private readonly mailer: StaffMailer,
+    @InjectQueue(QUEUES.followUps) private readonly queue: Queue,
   ) {
     super();
   }
 
-  async process(job: Job<FireFollowUpJob>): Promise<FireOutcome | { enqueued: number; planned: number }> {
+  async process(job: Job<FireFollowUpJob>): Promise<FireOutcome | { enqueued: number; planned: number } | { sent: boolean }> {
     switch (job.name) {
       case FOLLOW_UP_JOBS.fire:
         return this.fire(job.data.followUpId);
       case FOLLOW_UP_JOBS.sweep:
         return this.sweep();
+      case FOLLOW_UP_JOBS.mail:
+        await this.mailer.send(job.data as unknown as StaffEmail);
+        return { sent: true };
       default:
         throw new Error(`No handler for job "${job.name}" on queue "${QUEUES.followUps}"`);
     }
   }
 
   async fire(followUpId: string): Promise<FireOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    const mail: Array<{ jobId: string; email: StaffEmail }> = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
       // Cancelled, done, already fired, or moved later (a newer job exists): nothing to do.
       const [[followUp]] = await manager.query(
         `UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
@@ -75,12 +82,19 @@ export class FollowUpProcessor extends WorkerHost {
         followUp.case_id,
         JSON.stringify({ followUpId: followUp.id, kind: followUp.kind, recipients: recipients.length }),
       ]);
+      if (this.mailer.enabled && notifications.length) {
+        // Sent as jobs of their own: retried if the mail server is down, and never holding up the fire.
+        const addresses: Array<{ id: string; email: string }> = await manager.query(`SELECT id, email FROM staff_user WHERE id = ANY($1)`, [notifications.map((n) => n.recipient_id)]);
+        mail.push(...addresses.map((a) => ({ jobId: `mail_${followUp.id}_${a.id}`, email: { to: a.email, title, caseId: followUp.case_id } })));
+      }
       for (const notification of notifications) {
         const event: NotificationCreatedEvent = { type: 'notification.created', id: notification.id, recipientId: notification.recipient_id, at: new Date().toISOString() };
         await manager.query(`SELECT pg_notify($1, $2)`, [CASE_CHANGES_CHANNEL, JSON.stringify(event)]);
       }
       return { fired: true, notified: notifications.length };
     });
+    if (mail.length) await this.queue.addBulk(mail.map((m) => ({ name: FOLLOW_UP_JOBS.mail, data: m.email as never, opts: { jobId: m.jobId } })));
+    return outcome;
   }
 
   /** Safety net: a job for every scheduled follow-up due soon (or overdue), in case one was lost. */

@@ -5,10 +5,11 @@ import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { FollowUpSweepScheduler } from './follow-up-sweep.scheduler';
 import { NewCasePlanner } from './new-case-planner.service';
 import { CaseEventsService } from '../events/case-events.service';
+import { StaffMailer } from '../mail/staff-mailer';
 
 /** The worker side of follow-ups: firing them, and the sweep that guarantees every one has a job. */
 @Module({
   imports: [QueueModule],
-  providers: [FollowUpProcessor, FollowUpScheduler, FollowUpSweepScheduler, NewCasePlanner, CaseEventsService],
+  providers: [FollowUpProcessor, FollowUpScheduler, FollowUpSweepScheduler, NewCasePlanner, CaseEventsService, StaffMailer],
 })
 export class FollowUpsWorkerModule {}

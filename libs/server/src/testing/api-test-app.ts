@@ -6,6 +6,7 @@ import { ApiFeaturesModule } from '../api-features.module';
 import { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { mountQueueBoard } from '../admin/queue-board';
 import { configureHttpApp } from '../http/configure-http-app';
 import { AppLoggerModule } from '../http/logger.module';
 import { QueueModule } from '../queue/queue.module';
@@ -49,6 +50,7 @@ export async function startTestApi(db: TestDatabase, config: AppConfig): Promise
   await seedDemoOrganisation(db.dataSource, TEST_PASSWORD);
   const app = await NestFactory.create(TestApiModule.forRoot(config), { logger: false });
   configureHttpApp(app);
+  mountQueueBoard(app);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 

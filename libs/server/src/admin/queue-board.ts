@@ -1,0 +1,49 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { INestApplication } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { JwtService } from '@nestjs/jwt';
+import { API_PREFIX, API_ROUTES, QUEUES } from '@sg/contracts';
+import { Queue } from 'bullmq';
+import { NextFunction, Request, Response } from 'express';
+import { StaffStatusCache } from '../auth/staff-status.cache';
+
+export const QUEUE_BOARD_PATH = `/${API_PREFIX}/${API_ROUTES.adminQueues}`;
+export const QUEUE_BOARD_COOKIE = 'sg_queue_board';
+
+function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * bull-board for admins at /api/admin/queues (both queue backends). A page a browser navigates to
+ * cannot send the dashboard's bearer token, so the dashboard first asks for a short-lived,
+ * httpOnly cookie scoped to this path (`POST /api/auth/queue-board`), checked here on every request.
+ */
+export function mountQueueBoard(app: INestApplication): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_BOARD_PATH);
+  createBullBoard({
+    queues: Object.values(QUEUES).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'Safeguard Triage queues' } },
+  });
+  const jwt = app.get(JwtService, { strict: false });
+  const accounts = app.get(StaffStatusCache, { strict: false });
+  const adminsOnly = async (request: Request, response: Response, next: NextFunction) => {
+    try {
+      const claims = await jwt.verifyAsync<{ sub: string; purpose?: string }>(readCookie(request, QUEUE_BOARD_COOKIE) ?? '');
+      const status = await accounts.status(claims.sub);
+      if (claims.purpose === 'queue-board' && status?.active && status.role === 'admin') return next();
+    } catch {
+      // fall through to the refusal
+    }
+    response.status(401).type('text/plain').send('Open the queue monitor from the dashboard (Admin, Queue monitor) while signed in as an admin.');
+  };
+  app.use(QUEUE_BOARD_PATH, adminsOnly, serverAdapter.getRouter());
+}
