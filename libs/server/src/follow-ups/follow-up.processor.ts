@@ -5,7 +5,7 @@ import { FOLLOW_UP_KIND_LABELS, FollowUpKind } from '@sg/domain';
 import { Job, Queue } from 'bullmq';
 import { StaffEmail, StaffMailer } from '../mail/staff-mailer';
 import { DataSource } from 'typeorm';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL, notifyCaseChange } from '../cases/case-notifier';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { NewCasePlanner } from './new-case-planner.service';
 
@@ -63,15 +63,17 @@ export class FollowUpProcessor extends WorkerHost {
       );
       if (!followUp) return { fired: false, notified: 0 };
       const [subject] = await manager.query(
-        `SELECT c.reference, c.assignee_id FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id AND u.active WHERE c.id = $1`,
+        `SELECT c.id, c.reference, c.priority, c.status, c.assignee_id AS "assigneeId", u.id AS active_assignee
+           FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id AND u.active WHERE c.id = $1`,
         [followUp.case_id],
       );
       // The person holding the case; escalations, and follow-ups for a case nobody holds, go to every supervisor.
       const recipients: string[] =
-        followUp.audience === 'assignee' && subject.assignee_id
-          ? [subject.assignee_id]
+        followUp.audience === 'assignee' && subject.active_assignee
+          ? [subject.active_assignee]
           : (await manager.query(`SELECT id FROM staff_user WHERE active AND role = 'supervisor'`)).map((row: { id: string }) => row.id);
-      const title = `${FOLLOW_UP_KIND_LABELS[followUp.kind as FollowUpKind] ?? followUp.kind}: ${subject.reference}`;
+      // The case reference travels beside the title (NotificationView.caseReference), not inside it.
+      const title = FOLLOW_UP_KIND_LABELS[followUp.kind as FollowUpKind] ?? followUp.kind;
       const notifications: Array<{ id: string; recipient_id: string }> = await manager.query(
         `INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title)
          SELECT recipient, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS recipient
@@ -85,12 +87,14 @@ export class FollowUpProcessor extends WorkerHost {
       if (this.mailer.enabled && notifications.length) {
         // Sent as jobs of their own: retried if the mail server is down, and never holding up the fire.
         const addresses: Array<{ id: string; email: string }> = await manager.query(`SELECT id, email FROM staff_user WHERE id = ANY($1)`, [notifications.map((n) => n.recipient_id)]);
-        mail.push(...addresses.map((a) => ({ jobId: `mail_${followUp.id}_${a.id}`, email: { to: a.email, title, caseId: followUp.case_id } })));
+        mail.push(...addresses.map((a) => ({ jobId: `mail_${followUp.id}_${a.id}`, email: { to: a.email, title: `${title}: ${subject.reference}`, caseId: followUp.case_id } })));
       }
       for (const notification of notifications) {
         const event: NotificationCreatedEvent = { type: 'notification.created', id: notification.id, recipientId: notification.recipient_id, at: new Date().toISOString() };
         await manager.query(`SELECT pg_notify($1, $2)`, [CASE_CHANGES_CHANNEL, JSON.stringify(event)]);
       }
+      // Open case pages refresh their follow-ups.
+      await notifyCaseChange(manager, 'case.updated', subject);
       return { fired: true, notified: notifications.length };
     });
     if (mail.length) await this.queue.addBulk(mail.map((m) => ({ name: FOLLOW_UP_JOBS.mail, data: m.email as never, opts: { jobId: m.jobId } })));

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
+import { notifyCaseChange } from '../cases/case-notifier';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
@@ -38,6 +39,8 @@ export class NotificationsService {
         [notification.follow_up_id, staff.id],
       );
       if (changed) {
+        const [subject] = await manager.query(`SELECT id, reference, priority, status, assignee_id AS "assigneeId" FROM support_case WHERE id = $1`, [notification.case_id]);
+        await notifyCaseChange(manager, 'case.updated', subject);
         await manager.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, 'follow_up_done', $3)`, [
           notification.case_id,
           staff.id,

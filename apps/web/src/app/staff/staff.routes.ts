@@ -8,6 +8,8 @@ import { CasesApi } from './data-access/cases-api';
 import { StaffApi } from './data-access/staff-api';
 import { SupervisionApi } from './data-access/supervision-api';
 import { StaffIntakeApi } from './data-access/staff-intake-api';
+import { StaffAccountsApi } from './data-access/staff-accounts-api';
+import { ResourceDirectoryApi } from './data-access/resource-directory-api';
 import { ClaimCase } from './case/claim-case';
 import { CaseEvents } from './live/case-events';
 import { LiveUpdates } from './live/live-updates';
@@ -75,6 +77,24 @@ export const STAFF_ROUTES: Route[] = [
             path: 'intake',
             title: 'Record an intake - Safeguard Triage',
             loadComponent: () => import('./intake/staff-intake-page').then((m) => m.StaffIntakePage),
+          },
+          {
+            path: 'admin',
+            canActivate: [roleGuard('admin')],
+            providers: [StaffAccountsApi, ResourceDirectoryApi],
+            children: [
+              { path: '', pathMatch: 'full', redirectTo: 'accounts' },
+              {
+                path: 'accounts',
+                title: 'Staff accounts - Safeguard Triage',
+                loadComponent: () => import('./admin/accounts-page').then((m) => m.AccountsPage),
+              },
+              {
+                path: 'resources',
+                title: 'Resource directory - Safeguard Triage',
+                loadComponent: () => import('./admin/resources-page').then((m) => m.ResourcesPage),
+              },
+            ],
           },
           { path: '**', redirectTo: 'queues/unassigned' },
         ],

@@ -16,7 +16,9 @@ import { Clock } from '../ui/clock';
 import { Icon } from '../ui/icon';
 import { AGE_BAND_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName, labelFor } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
+import { CaseWorkApi } from '../data-access/case-work-api';
 import { CaseStore } from './case-store';
+import { CaseWorkStore } from './case-work-store';
 import { OverridePriorityDialog, OverridePriorityDialogData } from './override-priority-dialog';
 import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
 import { AuditSection } from './sections/audit-section';
@@ -26,6 +28,9 @@ import { FactsSection } from './sections/facts-section';
 import { NotesSection } from './sections/notes-section';
 import { PlanSection } from './sections/plan-section';
 import { TimelineSection } from './sections/timeline-section';
+import { FollowUpsSection } from './sections/follow-ups-section';
+import { ReportsSection } from './sections/reports-section';
+import { TakedownsSection } from './sections/takedowns-section';
 import { WhenPipe } from '../ui/when';
 
 /** A case: header (priority and why, status, assignee, actions) and its work in tabs. */
@@ -53,8 +58,11 @@ import { WhenPipe } from '../ui/when';
     NotesSection,
     ContactSection,
     AuditSection,
+    TakedownsSection,
+    ReportsSection,
+    FollowUpsSection,
   ],
-  providers: [CaseStore],
+  providers: [CaseStore, CaseWorkApi, CaseWorkStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-view.html',
   styleUrl: './case-view.scss',
@@ -73,6 +81,7 @@ export class CaseView {
   readonly inPane = input(false);
   readonly closed = output<void>();
 
+  protected readonly work = inject(CaseWorkStore);
   protected readonly detail = this.store.detail;
   protected readonly statusLabels = CASE_STATUS_LABELS;
   protected readonly priorityLabels = PRIORITY_LABELS;
@@ -93,7 +102,11 @@ export class CaseView {
   });
 
   constructor() {
-    effect(() => this.store.open(this.caseId()));
+    effect(() => {
+      const id = this.caseId();
+      this.store.open(id);
+      this.work.open(id);
+    });
     // `c` claims the open case unless a queue row has focus (the queue claims that one).
     inject(ShortcutBus)
       .commands$.pipe(takeUntilDestroyed())
@@ -102,6 +115,11 @@ export class CaseView {
         const detail = this.detail();
         if (detail && !detail.assignee && !this.store.busy()) this.store.claim();
       });
+  }
+
+  /** "Takedowns (2)" once the list is read. */
+  protected countLabel(label: string, items: readonly unknown[] | null): string {
+    return items ? `${label} (${items.length})` : label;
   }
 
   protected setStatus(status: CaseStatus): void {

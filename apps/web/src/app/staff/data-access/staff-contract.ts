@@ -8,6 +8,7 @@ import type {
   CSRF_HEADER_VALUE as ContractCsrfValue,
   EVIDENCE_KINDS as ContractEvidenceKinds,
   IDEMPOTENCY_KEY_HEADER as ContractIdempotencyHeader,
+  NotificationCreatedEvent,
 } from '@sg/contracts';
 
 /*
@@ -27,20 +28,29 @@ export const CASE_QUEUES: typeof ContractQueues = ['unassigned', 'mine', 'waitin
 export const CASE_AGE_BANDS: typeof ContractAgeBands = ['under_1h', '1h_to_24h', '1d_to_7d', 'over_7d'];
 export const CASE_EVENT_TYPES: typeof ContractEventTypes = ['case.created', 'case.updated', 'case.claimed', 'case.assigned'];
 export const EVIDENCE_KINDS: typeof ContractEvidenceKinds = ['offender_account', 'threat_message', 'payment', 'content_location', 'other'];
+/** The events stream's other message: a follow-up fired for someone (`{ id, recipientId }`). */
+export const NOTIFICATION_CREATED_EVENT: NotificationCreatedEvent['type'] = 'notification.created';
 
 type Routes = typeof API_ROUTES;
 
 /** The API routes the dashboard calls (the contract's `API_ROUTES`, checked by type). */
-const ROUTES: Pick<Routes, 'auth' | 'cases' | 'staff' | 'supervision' | 'events' | 'intakes'> = {
+const ROUTES: Pick<Routes, 'auth' | 'cases' | 'staff' | 'supervision' | 'events' | 'intakes' | 'resources' | 'takedowns' | 'reports' | 'notifications'> = {
   auth: 'auth',
   cases: 'cases',
   staff: 'staff',
   supervision: 'supervision',
   events: 'events',
   intakes: 'intakes',
+  resources: 'resources',
+  takedowns: 'takedowns',
+  reports: 'reports',
+  notifications: 'notifications',
 };
 
 /** `/api/cases/123/notes`, like the contract's apiPath(). */
 export function apiPath(route: keyof typeof ROUTES, ...rest: string[]): string {
   return ['', API_PREFIX, ROUTES[route], ...rest].join('/');
 }
+
+/** bull-board, for admins (opened with a cookie from `POST /api/auth/queue-board`). */
+export const QUEUE_MONITOR_PATH: `/${typeof API_PREFIX}/${Routes['adminQueues']}` = '/api/admin/queues';

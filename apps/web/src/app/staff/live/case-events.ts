@@ -1,10 +1,10 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { CaseChangeEvent } from '@sg/contracts';
+import type { CaseChangeEvent, NotificationCreatedEvent } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
 import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timer } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { StreamUnauthorizedError, eventStream, reconnectDelayMs } from './event-stream';
-import { toCaseChangeEvent } from './sse-parser';
+import { ServerSentEvent, toCaseChangeEvent, toNotificationCreatedEvent } from './sse-parser';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
@@ -20,7 +20,8 @@ export class CaseEvents {
 
   readonly state = this.liveState.asReadonly();
 
-  readonly changes$: Observable<CaseChangeEvent> = defer(() => {
+  /** Every message of the one shared connection (case changes and notifications). */
+  private readonly messages$: Observable<ServerSentEvent> = defer(() => {
     const token = this.session.accessToken();
     if (!token) return throwError(() => new StreamUnauthorizedError());
     this.liveState.set(this.attempt === 0 ? 'connecting' : 'reconnecting');
@@ -54,13 +55,22 @@ export class CaseEvents {
         return timer(reconnectDelayMs(this.attempt++));
       },
     }),
-    map(toCaseChangeEvent),
-    filter((event): event is CaseChangeEvent => event !== null),
     share({
       resetOnRefCountZero: () => {
         this.liveState.set('stopped');
         return timer(0);
       },
     }),
+  );
+
+  readonly changes$: Observable<CaseChangeEvent> = this.messages$.pipe(
+    map(toCaseChangeEvent),
+    filter((event): event is CaseChangeEvent => event !== null),
+  );
+
+  /** Follow-ups that fired for someone (the bell keeps only the signed-in person's). */
+  readonly notifications$: Observable<NotificationCreatedEvent> = this.messages$.pipe(
+    map(toNotificationCreatedEvent),
+    filter((event): event is NotificationCreatedEvent => event !== null),
   );
 }

@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { CaseChangeEvent } from '@sg/contracts';
+import type { CaseChangeEvent, NotificationCreatedEvent } from '@sg/contracts';
 import { Observable, Subject, debounceTime, filter, map, merge, share } from 'rxjs';
 import { Preferences } from '../shell/preferences';
 import { CaseEvents } from './case-events';
@@ -31,6 +31,15 @@ export class LiveUpdates {
   readonly state = this.events.state;
   readonly emergencies = this.alerts.asReadonly();
   readonly changes$: Observable<CaseChangeEvent> = this.events.changes$;
+  /** `notification.created` for anyone; the bell filters by recipient. */
+  readonly notifications$: Observable<NotificationCreatedEvent> = this.events.notifications$;
+  private readonly followUpsDone = new Subject<string>();
+  /**
+   * A follow-up may have changed without a case event: one fired (the stream only says
+   * `notification.created`, without the case) or this person marked one done. Emits the case id
+   * when known, else null ("any case").
+   */
+  readonly followUpsTouched$: Observable<string | null> = merge(this.notifications$.pipe(map(() => null)), this.followUpsDone);
 
   /** Fires (debounced) after any case change, from the stream or from this person's own action. */
   readonly refresh$: Observable<void> = merge(this.changes$.pipe(map(() => undefined)), this.localChanges).pipe(
@@ -50,6 +59,11 @@ export class LiveUpdates {
         takeUntilDestroyed(destroyRef),
       )
       .subscribe((event) => this.raise(event));
+  }
+
+  /** This person marked a notification done: its follow-up is done now. */
+  followUpDone(caseId: string): void {
+    this.followUpsDone.next(caseId);
   }
 
   /** After this person changed something: lists and counts re-read without waiting for the echo. */

@@ -1,5 +1,5 @@
-import type { CaseChangeEvent } from '@sg/contracts';
-import { CASE_EVENT_TYPES } from '../data-access/staff-contract';
+import type { CaseChangeEvent, NotificationCreatedEvent } from '@sg/contracts';
+import { CASE_EVENT_TYPES, NOTIFICATION_CREATED_EVENT } from '../data-access/staff-contract';
 
 /** One message of a `text/event-stream`. */
 export interface ServerSentEvent {
@@ -96,4 +96,19 @@ export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | n
   const type = EVENT_TYPES.includes(candidate.type ?? '') ? candidate.type : EVENT_TYPES.includes(message.event) ? message.event : null;
   if (!type || typeof candidate.caseId !== 'string') return null;
   return { ...(candidate as CaseChangeEvent), type: type as CaseChangeEvent['type'] };
+}
+
+/** A `notification.created` message (`{ id, recipientId }`), or null for anything else. */
+export function toNotificationCreatedEvent(message: ServerSentEvent): NotificationCreatedEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(message.data);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const candidate = value as Partial<NotificationCreatedEvent>;
+  const type = candidate.type ?? message.event;
+  if (type !== NOTIFICATION_CREATED_EVENT || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string') return null;
+  return { ...(candidate as NotificationCreatedEvent), type: NOTIFICATION_CREATED_EVENT };
 }

@@ -6,7 +6,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatTooltip } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { CaseQueue } from '@sg/contracts';
-import { CASE_QUEUES } from '../data-access/staff-contract';
+import { HttpClient } from '@angular/common/http';
+import { CASE_QUEUES, QUEUE_MONITOR_PATH, apiPath } from '../data-access/staff-contract';
 import { filter, map, startWith } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { ShortcutBus } from '../keyboard/shortcut-bus';
@@ -15,6 +16,7 @@ import { LiveUpdates } from '../live/live-updates';
 import { QueueCountsStore } from '../queues/queue-counts-store';
 import { Icon } from '../ui/icon';
 import { QUEUE_LABELS, ROLE_LABELS } from '../ui/labels';
+import { NotificationBell } from './notification-bell';
 import { Preferences } from './preferences';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
@@ -25,7 +27,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
  */
 @Component({
   selector: 'sg-staff-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReactiveFormsModule, MatButton, MatIconButton, MatTooltip, Icon],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReactiveFormsModule, MatButton, MatIconButton, MatTooltip, Icon, NotificationBell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-shell.html',
   styleUrl: './staff-shell.scss',
@@ -55,11 +57,24 @@ export class StaffShell {
     const role = this.user()?.role;
     return role === 'supervisor' || role === 'admin';
   });
+  protected readonly isAdmin = computed(() => this.user()?.role === 'admin');
+  private readonly http = inject(HttpClient);
+
+  /**
+   * bull-board is a page of its own that cannot carry the in-memory token: ask the API for its
+   * short-lived cookie first, then open it. The tab is opened before the request so pop-up
+   * blockers treat it as the click's.
+   */
+  protected openQueueMonitor(): void {
+    const tab = window.open('about:blank', '_blank');
+    this.http.post(apiPath('auth', 'queue-board'), null).subscribe({
+      next: () => tab?.location.replace(QUEUE_MONITOR_PATH),
+      error: () => tab?.close(),
+    });
+  }
   protected readonly queues = computed(() => CASE_QUEUES.filter((queue) => queue !== 'all' || this.canSupervise()));
   protected readonly queueLabels = QUEUE_LABELS;
   protected readonly search = new FormControl('', { nonNullable: true });
-  /** Notifications (follow-ups due) arrive with a later issue; the bell is in place already. */
-  protected readonly notificationCount = 0;
 
   private readonly url = toSignal(
     this.router.events.pipe(

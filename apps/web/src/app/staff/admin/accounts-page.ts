@@ -1,0 +1,162 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect, MatSelectChange } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { FieldError, StaffMember } from '@sg/contracts';
+import { STAFF_ROLES } from '@sg/domain';
+import { finalize } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
+import { StaffAccountsApi } from '../data-access/staff-accounts-api';
+import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { ROLE_LABELS } from '../ui/labels';
+import { StaffRoleCode, sortAccounts, staffChanges, toStaffCreate } from './account-form';
+import { MIN_PASSWORD_LENGTH } from './password';
+import { PasswordField } from './password-field';
+import { PasswordOnce } from './password-once';
+import { ResetPasswordDialog } from './reset-password-dialog';
+
+/** Admins: who can sign in to the dashboard, with which role; add, change, deactivate, reset. */
+@Component({
+  selector: 'sg-accounts-page',
+  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError, MatSelect, MatOption, PasswordField, PasswordOnce],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './accounts-page.html',
+  styleUrl: './admin-page.scss',
+})
+export class AccountsPage {
+  private readonly api = inject(StaffAccountsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly firstField = viewChild<ElementRef<HTMLInputElement>>('firstField');
+
+  protected readonly me = inject(AuthSession).user;
+  protected readonly roles = STAFF_ROLES;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly error = controlError;
+
+  protected readonly accounts = signal<StaffMember[] | null>(null);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly sorted = computed(() => sortAccounts(this.accounts() ?? []));
+  protected readonly activeCount = computed(() => (this.accounts() ?? []).filter((member) => member.active).length);
+  /** The row being saved, so its buttons wait. */
+  protected readonly busy = signal<string | null>(null);
+  /** A row action the API refused (e.g. demoting yourself): shown beside the table. */
+  protected readonly rowProblem = signal<string | null>(null);
+
+  protected readonly adding = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+  protected readonly created = signal<{ member: StaffMember; password: string } | null>(null);
+  protected readonly form = this.fb.group({
+    displayName: ['', [Validators.required, Validators.maxLength(120)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(320)]],
+    role: ['caseworker' as StaffRoleCode, Validators.required],
+    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(256)]],
+  });
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.api.list().subscribe({
+      next: (accounts) => {
+        this.problem.set(null);
+        this.accounts.set(accounts);
+      },
+      error: (error: unknown) => this.problem.set(problemMessage(error, 'The staff accounts could not be loaded.')),
+    });
+  }
+
+  protected isMe(member: StaffMember): boolean {
+    return this.me()?.id === member.id;
+  }
+
+  protected startAdding(): void {
+    this.created.set(null);
+    this.problems.set([]);
+    this.form.reset();
+    this.adding.set(true);
+    setTimeout(() => this.firstField()?.nativeElement.focus());
+  }
+
+  protected cancelAdding(): void {
+    this.adding.set(false);
+    this.form.reset();
+    this.problems.set([]);
+  }
+
+  protected create(): void {
+    this.problems.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const body = toStaffCreate(this.form.getRawValue());
+    this.saving.set(true);
+    this.api
+      .create(body)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (member) => {
+          this.accounts.update((accounts) => [...(accounts ?? []).filter((other) => other.id !== member.id), member]);
+          this.created.set({ member, password: body.password });
+          this.adding.set(false);
+          this.form.reset();
+        },
+        error: (error: unknown) => {
+          const errors = validationErrors(error);
+          if (errors) {
+            const rest = applyServerErrors(this.form, errors);
+            this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+          } else {
+            // 409: that email already has an account.
+            this.problems.set([{ path: '', message: problemMessage(error, 'The account could not be created.') }]);
+          }
+        },
+      });
+  }
+
+  protected changeRole(member: StaffMember, event: MatSelectChange): void {
+    const body = staffChanges(member, { role: event.value as StaffRoleCode });
+    if (!body) return;
+    this.save(member, body, `${member.displayName} is now ${this.roleLabels[event.value as StaffRoleCode].toLowerCase()}.`, () => (event.source.value = member.role));
+  }
+
+  protected setActive(member: StaffMember, active: boolean): void {
+    const body = staffChanges(member, { active });
+    if (!body) return;
+    this.save(member, body, active ? `${member.displayName} can sign in again.` : `${member.displayName} is deactivated and signed out.`);
+  }
+
+  protected resetPassword(member: StaffMember): void {
+    this.rowProblem.set(null);
+    this.dialog.open(ResetPasswordDialog, { data: member, injector: this.injector, width: '520px', autoFocus: 'first-tabbable' });
+  }
+
+  private save(member: StaffMember, body: Parameters<StaffAccountsApi['update']>[1], done: string, undo?: () => void): void {
+    this.rowProblem.set(null);
+    this.busy.set(member.id);
+    this.api
+      .update(member.id, body)
+      .pipe(finalize(() => this.busy.set(null)))
+      .subscribe({
+        next: (updated) => {
+          this.accounts.update((accounts) => (accounts ?? []).map((other) => (other.id === updated.id ? updated : other)));
+          this.snackBar.open(done, undefined, { duration: 4000 });
+        },
+        error: (error: unknown) => {
+          undo?.();
+          const errors = validationErrors(error);
+          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(error, `${member.displayName} could not be changed.`);
+          this.rowProblem.set(message);
+        },
+      });
+  }
+}

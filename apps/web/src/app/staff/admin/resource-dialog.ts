@@ -1,0 +1,134 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { FieldError, ResourceDirectoryEntry } from '@sg/contracts';
+import { COUNTRY_CODES, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, ResourceAudience, ResourcePurpose } from '@sg/domain';
+import { Observable, finalize } from 'rxjs';
+import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
+import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { countryName } from '../ui/labels';
+import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
+import { ANY_JURISDICTION, emptyResourceForm, resourceChanges, resourceFormValue, toResourceWrite } from './resource-form';
+
+export interface ResourceDialogData {
+  /** null: a new entry. */
+  entry: ResourceDirectoryEntry | null;
+  /** For a new entry: the jurisdiction the list is filtered to, if any. */
+  jurisdiction?: string;
+}
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
+/** Admins add or edit one directory entry; closes with the saved entry. */
+@Component({
+  selector: 'sg-resource-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatCheckbox,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './resource-dialog.html',
+  styles: `
+    :host { display: block; }
+    .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px 12px; align-items: start; padding-top: 4px; }
+    .wide { grid-column: 1 / -1; }
+    mat-form-field { width: 100%; }
+    fieldset { margin: 0; padding: 4px 8px 8px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
+    legend { padding: 0 4px; font: var(--mat-sys-label-large); }
+    .audiences { display: flex; flex-wrap: wrap; gap: 0 12px; }
+    .field-problem { margin: 4px 0 0; color: var(--mat-sys-error); font: var(--mat-sys-body-small); }
+    .problems { margin: 0 0 12px; padding: 8px 12px 8px 28px; border-left: 4px solid var(--mat-sys-error); background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
+  `,
+})
+export class ResourceDialog {
+  protected readonly data = inject<ResourceDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(ResourceDirectoryApi);
+  private readonly ref = inject(MatDialogRef<ResourceDialog, ResourceDirectoryEntry>);
+  private readonly fb = inject(FormBuilder).nonNullable;
+
+  protected readonly purposes = RESOURCE_PURPOSES.map((value) => ({ value, label: RESOURCE_PURPOSE_LABELS[value] }));
+  protected readonly audiences = RESOURCE_AUDIENCES.map((value) => ({ value, label: RESOURCE_AUDIENCE_LABELS[value] }));
+  protected readonly jurisdictions = [
+    { value: ANY_JURISDICTION, label: 'Worldwide (ANY)' },
+    ...[...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${countryName(code)} (${code})` })).sort((a, b) => a.label.localeCompare(b.label)),
+  ];
+  protected readonly error = controlError;
+  protected readonly saving = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+
+  private readonly initial = this.data.entry ? resourceFormValue(this.data.entry) : emptyResourceForm(this.data.jurisdiction ?? '');
+  protected readonly form = this.fb.group({
+    key: [this.initial.key, [Validators.required, Validators.pattern(KEY_PATTERN)]],
+    jurisdiction: [this.initial.jurisdiction, Validators.required],
+    name: [this.initial.name, [Validators.required, Validators.maxLength(200)]],
+    contact: [this.initial.contact, [Validators.required, Validators.maxLength(300)]],
+    url: [this.initial.url, Validators.maxLength(2048)],
+    purpose: [this.initial.purpose as ResourcePurpose, Validators.required],
+    audiences: this.fb.group(
+      Object.fromEntries(RESOURCE_AUDIENCES.map((audience) => [audience, !!this.initial.audiences[audience]])) as Record<ResourceAudience, boolean>,
+    ),
+    sortOrder: this.fb.control<number | null>(this.initial.sortOrder, [Validators.min(0), Validators.max(10_000)]),
+    active: [this.initial.active],
+  });
+
+  protected audiencesError(): string {
+    const group = this.form.controls.audiences;
+    const server = group.errors?.['server'];
+    if (typeof server === 'string') return `Audiences: ${server}`;
+    return group.touched && !RESOURCE_AUDIENCES.some((audience) => group.controls[audience].value) ? 'Pick at least one audience' : '';
+  }
+
+  protected submit(): void {
+    this.problems.set([]);
+    const value = this.form.getRawValue();
+    const write = toResourceWrite(value, RESOURCE_AUDIENCES);
+    this.form.controls.audiences.markAsTouched();
+    if (this.form.invalid || !write.audiences.length) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const entry = this.data.entry;
+    let request: Observable<ResourceDirectoryEntry>;
+    if (entry) {
+      const changes = resourceChanges(entry, write);
+      if (!changes) {
+        this.ref.close();
+        return;
+      }
+      request = this.api.update(entry.id, changes);
+    } else {
+      request = this.api.create(write);
+    }
+    this.saving.set(true);
+    request.pipe(finalize(() => this.saving.set(false))).subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        const errors = validationErrors(error);
+        if (errors) {
+          const rest = applyServerErrors(this.form, errors);
+          this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+        } else {
+          // 409: that key is taken.
+          this.problems.set([{ path: '', message: problemMessage(error, 'The entry could not be saved.') }]);
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import type { ResourceDirectoryEntry, ResourceEntryWrite } from '@sg/contracts';
+import { ANY_JURISDICTION, ResourceAudience, ResourcePurpose } from '@sg/domain';
+
+export { ANY_JURISDICTION };
+
+/** What the add/edit form holds (audiences as one checkbox each). */
+export interface ResourceFormValue {
+  key: string;
+  jurisdiction: string;
+  name: string;
+  contact: string;
+  url: string;
+  purpose: ResourcePurpose;
+  audiences: Partial<Record<ResourceAudience, boolean>>;
+  sortOrder: number | null;
+  active: boolean;
+}
+
+export function emptyResourceForm(jurisdiction = ''): ResourceFormValue {
+  return { key: '', jurisdiction, name: '', contact: '', url: '', purpose: 'support', audiences: { everyone: true }, sortOrder: 100, active: true };
+}
+
+export function resourceFormValue(entry: ResourceDirectoryEntry): ResourceFormValue {
+  return {
+    key: entry.key,
+    jurisdiction: entry.jurisdiction,
+    name: entry.name,
+    contact: entry.contact,
+    url: entry.url ?? '',
+    purpose: entry.purpose,
+    audiences: Object.fromEntries(entry.audiences.map((audience) => [audience, true])),
+    sortOrder: entry.sortOrder,
+    active: entry.active,
+  };
+}
+
+/**
+ * The form as the API wants it: trimmed, an empty web address as null, the ticked audiences in
+ * the order they are listed, the country code in upper case.
+ */
+export function toResourceWrite(value: ResourceFormValue, audienceOrder: readonly ResourceAudience[]): ResourceEntryWrite {
+  const url = value.url.trim();
+  const jurisdiction = value.jurisdiction.trim().toUpperCase();
+  return {
+    key: value.key.trim().toLowerCase(),
+    jurisdiction: jurisdiction === ANY_JURISDICTION ? ANY_JURISDICTION : jurisdiction,
+    name: value.name.trim(),
+    contact: value.contact.trim(),
+    url: url === '' ? null : url,
+    purpose: value.purpose,
+    audiences: audienceOrder.filter((audience) => value.audiences[audience]),
+    sortOrder: value.sortOrder ?? 100,
+    active: value.active,
+  };
+}
+
+/** For `PATCH /api/resources/:id`: only the fields that differ from the entry, or null. */
+export function resourceChanges(entry: ResourceDirectoryEntry, write: ResourceEntryWrite): Partial<ResourceEntryWrite> | null {
+  const changes: Partial<ResourceEntryWrite> = {};
+  const keys = ['key', 'jurisdiction', 'name', 'contact', 'url', 'purpose', 'sortOrder', 'active'] as const;
+  for (const key of keys) {
+    const next = write[key] ?? (key === 'url' ? null : undefined);
+    if (next !== undefined && next !== entry[key]) (changes as Record<string, unknown>)[key] = next;
+  }
+  const audiences = write.audiences;
+  if (audiences.length !== entry.audiences.length || audiences.some((audience) => !entry.audiences.includes(audience))) changes.audiences = audiences;
+  return Object.keys(changes).length ? changes : null;
+}
+
+/** Worldwide first, then countries by name; inside each, by sort order then name. */
+export function groupByJurisdiction(
+  entries: readonly ResourceDirectoryEntry[],
+  nameOf: (code: string) => string,
+): Array<{ jurisdiction: string; label: string; entries: ResourceDirectoryEntry[] }> {
+  const groups = new Map<string, ResourceDirectoryEntry[]>();
+  for (const entry of entries) groups.set(entry.jurisdiction, [...(groups.get(entry.jurisdiction) ?? []), entry]);
+  const label = (code: string) => (code === ANY_JURISDICTION ? 'Worldwide' : nameOf(code));
+  return [...groups.entries()]
+    .map(([jurisdiction, list]) => ({
+      jurisdiction,
+      label: label(jurisdiction),
+      entries: list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name)),
+    }))
+    .sort((a, b) => Number(b.jurisdiction === ANY_JURISDICTION) - Number(a.jurisdiction === ANY_JURISDICTION) || a.label.localeCompare(b.label));
+}

@@ -1,0 +1,128 @@
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { ResourceDirectoryEntry } from '@sg/contracts';
+import { finalize } from 'rxjs';
+import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
+import { problemMessage } from '../ui/http-errors';
+import { countryName } from '../ui/labels';
+import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
+import { ResourceDialog, ResourceDialogData } from './resource-dialog';
+import { ANY_JURISDICTION, groupByJurisdiction } from './resource-form';
+
+const ALL = '';
+
+/**
+ * Admins: the helplines, reporting and takedown services people are pointed to, per country.
+ * Retired entries stay listed (greyed) so they can be restored.
+ */
+@Component({
+  selector: 'sg-resources-page',
+  imports: [MatButton, MatCheckbox, MatFormField, MatLabel, MatSelect, MatOption],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './resources-page.html',
+  styleUrl: './admin-page.scss',
+})
+export class ResourcesPage {
+  private readonly api = inject(ResourceDirectoryApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly purposeLabels = RESOURCE_PURPOSE_LABELS;
+  protected readonly audienceLabels = RESOURCE_AUDIENCE_LABELS;
+  protected readonly entries = signal<ResourceDirectoryEntry[] | null>(null);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly rowProblem = signal<string | null>(null);
+  protected readonly busy = signal<string | null>(null);
+  protected readonly jurisdiction = signal<string>(ALL);
+  protected readonly showRetired = signal(true);
+
+  private readonly allGroups = computed(() => groupByJurisdiction(this.entries() ?? [], countryName));
+  /** The filter offers the jurisdictions that have entries. */
+  protected readonly jurisdictionOptions = computed(() =>
+    this.allGroups().map((group) => ({
+      value: group.jurisdiction,
+      label: group.jurisdiction === ANY_JURISDICTION ? group.label : `${group.label} (${group.jurisdiction})`,
+      count: group.entries.length,
+    })),
+  );
+  protected readonly groups = computed(() => {
+    const chosen = this.jurisdiction();
+    const retired = this.showRetired();
+    return this.allGroups()
+      .filter((group) => chosen === ALL || group.jurisdiction === chosen)
+      .map((group) => ({ ...group, entries: retired ? group.entries : group.entries.filter((entry) => entry.active) }))
+      .filter((group) => group.entries.length > 0);
+  });
+  protected readonly counts = computed(() => {
+    const entries = this.entries() ?? [];
+    return { total: entries.length, retired: entries.filter((entry) => !entry.active).length };
+  });
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.api.list().subscribe({
+      next: (entries) => {
+        this.problem.set(null);
+        this.entries.set(entries);
+      },
+      error: (error: unknown) => this.problem.set(problemMessage(error, 'The resource directory could not be loaded.')),
+    });
+  }
+
+  protected groupTitle(group: { jurisdiction: string; label: string }): string {
+    return group.jurisdiction === ANY_JURISDICTION ? 'Worldwide (ANY)' : `${group.label} (${group.jurisdiction})`;
+  }
+
+  protected audiences(entry: ResourceDirectoryEntry): string {
+    return entry.audiences.map((audience) => this.audienceLabels[audience] ?? audience).join(', ');
+  }
+
+  protected add(): void {
+    const chosen = this.jurisdiction();
+    this.open({ entry: null, jurisdiction: chosen === ALL ? undefined : chosen });
+  }
+
+  protected edit(entry: ResourceDirectoryEntry): void {
+    this.open({ entry });
+  }
+
+  protected setActive(entry: ResourceDirectoryEntry, active: boolean): void {
+    this.rowProblem.set(null);
+    this.busy.set(entry.id);
+    this.api
+      .update(entry.id, { active })
+      .pipe(finalize(() => this.busy.set(null)))
+      .subscribe({
+        next: (saved) => {
+          this.replace(saved);
+          this.snackBar.open(active ? `${saved.name} is shown again.` : `${saved.name} is retired: people no longer see it.`, undefined, { duration: 4000 });
+        },
+        error: (error: unknown) => this.rowProblem.set(problemMessage(error, `${entry.name} could not be changed.`)),
+      });
+  }
+
+  private open(data: ResourceDialogData): void {
+    this.rowProblem.set(null);
+    this.dialog
+      .open<ResourceDialog, ResourceDialogData, ResourceDirectoryEntry>(ResourceDialog, { data, injector: this.injector, width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (!saved) return;
+        this.replace(saved);
+        this.snackBar.open(data.entry ? `${saved.name} is saved.` : `${saved.name} is added.`, undefined, { duration: 4000 });
+      });
+  }
+
+  private replace(saved: ResourceDirectoryEntry): void {
+    this.entries.update((entries) => [...(entries ?? []).filter((entry) => entry.id !== saved.id), saved]);
+  }
+}

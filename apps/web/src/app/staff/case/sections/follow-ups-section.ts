@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import type { FollowUpView } from '@sg/contracts';
+import { FOLLOW_UP_KIND_LABELS, FollowUpStatus, FollowUpSubjectType } from '@sg/domain';
+import { Clock } from '../../ui/clock';
+import { relativeTime } from '../../ui/relative-time';
+import { WhenPipe } from '../../ui/when';
+import { CaseWorkStore } from '../case-work-store';
+
+export const FOLLOW_UP_STATUS_LABELS: Readonly<Record<FollowUpStatus, string>> = {
+  scheduled: 'Scheduled',
+  fired: 'Due: notified',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+const SUBJECT_LABELS: Readonly<Record<FollowUpSubjectType, string>> = {
+  case: 'The case',
+  takedown: 'Takedown request',
+  report: 'Report',
+};
+
+const TONE: Readonly<Record<FollowUpStatus, string>> = { scheduled: 'active', fired: 'bad', done: 'good', cancelled: 'quiet' };
+const ORDER: Readonly<Record<FollowUpStatus, number>> = { fired: 0, scheduled: 1, done: 2, cancelled: 3 };
+
+/** Due and overdue first, then what is coming (soonest first), then what is finished (latest first). */
+export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
+  return [...items].sort((a, b) => {
+    const byStatus = ORDER[a.status] - ORDER[b.status];
+    if (byStatus) return byStatus;
+    const byDue = Date.parse(a.dueAt) - Date.parse(b.dueAt);
+    return a.status === 'done' || a.status === 'cancelled' ? -byDue : byDue;
+  });
+}
+
+/** What the API has scheduled for the case, its takedown requests and its reports. Read only. */
+@Component({
+  selector: 'sg-follow-ups-section',
+  imports: [WhenPipe, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrls: ['./section.scss', './work-table.scss'],
+  template: `
+    <h2 class="section-title" id="follow-ups-title">Follow-ups</h2>
+    <p class="hint">Scheduled by the API from the case, its takedown requests and its reports; each one notifies the person holding the case when it is due.</p>
+    @if (state().problem; as problem) {
+      <p class="problems" role="alert">{{ problem }}</p>
+    } @else if (state().items === null) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the follow-ups" />
+    } @else {
+      <div class="table-wrap">
+        <table class="work" aria-labelledby="follow-ups-title">
+          <thead>
+            <tr>
+              <th scope="col">Follow-up</th>
+              <th scope="col">About</th>
+              <th scope="col">Due</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (f of rows(); track f.id) {
+              <tr [attr.data-follow-up-status]="f.status">
+                <td>{{ f.label || kindLabels[f.kind] }}</td>
+                <td>
+                  {{ subjectLabels[f.subject.type] }}
+                  @if (f.subject.label) {
+                    <span class="sub">{{ f.subject.label }}</span>
+                  }
+                </td>
+                <td>
+                  <time [attr.datetime]="f.dueAt">{{ due(f) }}</time>
+                  <span class="sub">{{ f.dueAt | when }}</span>
+                </td>
+                <td>
+                  <span class="chip" [class]="'chip--' + tone[f.status]">{{ statusLabels[f.status] }}</span>
+                  @if (f.status === 'fired' && f.firedAt) {
+                    <span class="sub">notified {{ f.firedAt | when }}</span>
+                  } @else if (f.status === 'done' && f.doneAt) {
+                    <span class="sub">{{ f.doneAt | when }}</span>
+                  }
+                </td>
+              </tr>
+            } @empty {
+              <tr>
+                <td colspan="4" class="empty">Nothing scheduled.</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    }
+  `,
+})
+export class FollowUpsSection {
+  private readonly clock = inject(Clock);
+  protected readonly state = inject(CaseWorkStore).followUps;
+  protected readonly rows = computed(() => sortFollowUps(this.state().items ?? []));
+  protected readonly kindLabels = FOLLOW_UP_KIND_LABELS;
+  protected readonly subjectLabels = SUBJECT_LABELS;
+  protected readonly statusLabels = FOLLOW_UP_STATUS_LABELS;
+  protected readonly tone = TONE;
+
+  protected due(followUp: FollowUpView): string {
+    return relativeTime(followUp.dueAt, this.clock.now());
+  }
+}

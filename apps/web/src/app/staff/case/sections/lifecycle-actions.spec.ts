@@ -1,0 +1,39 @@
+import { REPORT_STATUSES, TAKEDOWN_STATUSES, allowedReportTransitions, allowedTakedownTransitions } from '@sg/domain';
+import { REPORT_ACTION_LABELS, TAKEDOWN_ACTION_LABELS, reportActions, statusActions, takedownActions } from './lifecycle-actions';
+
+describe('status menu options', () => {
+  it('offers only the moves the server allows, in words', () => {
+    expect(takedownActions(['submitted'])).toEqual([{ status: 'submitted', label: 'Mark submitted' }]);
+    expect(takedownActions(['acknowledged', 'removed', 'rejected']).map((action) => action.label)).toEqual([
+      'Mark acknowledged',
+      'Mark removed',
+      'Mark rejected',
+    ]);
+    expect(takedownActions(['reappeared'])[0].label).toMatch(/reappeared/i);
+    expect(reportActions(['acknowledged', 'actioned', 'no_action']).map((action) => action.label)).toEqual([
+      'Mark acknowledged',
+      'Mark actioned',
+      'Mark no action taken',
+    ]);
+  });
+
+  it('gives an empty menu for a finished request or report, and for a missing list', () => {
+    expect(takedownActions([])).toEqual([]);
+    expect(reportActions(undefined)).toEqual([]);
+    expect(takedownActions(null)).toEqual([]);
+  });
+
+  it('drops duplicates and codes it does not know', () => {
+    expect(statusActions(['filed', 'filed', 'lost'] as never[], REPORT_ACTION_LABELS as Record<string, string>)).toEqual([{ status: 'filed', label: 'Mark filed' }]);
+  });
+
+  it('has words for every move the lifecycles allow', () => {
+    for (const from of TAKEDOWN_STATUSES) {
+      for (const action of takedownActions(allowedTakedownTransitions(from))) expect(action.label).toBe(TAKEDOWN_ACTION_LABELS[action.status]);
+      expect(takedownActions(allowedTakedownTransitions(from))).toHaveLength(allowedTakedownTransitions(from).length);
+    }
+    for (const from of REPORT_STATUSES) {
+      expect(reportActions(allowedReportTransitions(from))).toHaveLength(allowedReportTransitions(from).length);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import type { ReportStatus, TakedownStatus } from '@sg/domain';
+
+/** One entry of a status menu: the status it moves to and what the button says. */
+export interface StatusAction<S extends string> {
+  status: S;
+  label: string;
+}
+
+/** What a caseworker does, in words, for each move of a takedown request. */
+export const TAKEDOWN_ACTION_LABELS: Readonly<Record<TakedownStatus, string>> = {
+  draft: 'Back to draft',
+  submitted: 'Mark submitted',
+  acknowledged: 'Mark acknowledged',
+  removed: 'Mark removed',
+  rejected: 'Mark rejected',
+  escalated: 'Escalate (appeal, regulator, legal)',
+  reappeared: 'Content reappeared: open a new request',
+};
+
+export const REPORT_ACTION_LABELS: Readonly<Record<ReportStatus, string>> = {
+  drafted: 'Back to drafted',
+  filed: 'Mark filed',
+  acknowledged: 'Mark acknowledged',
+  actioned: 'Mark actioned',
+  no_action: 'Mark no action taken',
+};
+
+/**
+ * The menu for a row: only the moves the server says are allowed now (`allowedTransitions`),
+ * in the server's order, each once.
+ */
+export function statusActions<S extends string>(allowed: readonly S[] | null | undefined, labels: Readonly<Record<S, string>>): StatusAction<S>[] {
+  const seen = new Set<S>();
+  const actions: StatusAction<S>[] = [];
+  for (const status of allowed ?? []) {
+    if (seen.has(status) || !(status in labels)) continue;
+    seen.add(status);
+    actions.push({ status, label: labels[status] });
+  }
+  return actions;
+}
+
+export const takedownActions = (allowed: readonly TakedownStatus[] | null | undefined) => statusActions(allowed, TAKEDOWN_ACTION_LABELS);
+export const reportActions = (allowed: readonly ReportStatus[] | null | undefined) => statusActions(allowed, REPORT_ACTION_LABELS);

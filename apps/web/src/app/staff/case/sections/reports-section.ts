@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, FormControl, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { FieldError, ReportCreate, ReportView } from '@sg/contracts';
+import { REPORT_AGENCY_KINDS, REPORT_AGENCY_KIND_LABELS, REPORT_STATUS_LABELS, ReportAgencyKind, ReportStatus } from '@sg/domain';
+import { finalize } from 'rxjs';
+import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { WhenPipe } from '../../ui/when';
+import { CaseWorkStore } from '../case-work-store';
+import { fromDateTimeLocal } from './datetime-local';
+import { reportActions } from './lifecycle-actions';
+
+const TONE: Readonly<Record<ReportStatus, string>> = {
+  drafted: 'quiet',
+  filed: 'active',
+  acknowledged: 'active',
+  actioned: 'good',
+  no_action: 'bad',
+};
+
+/**
+ * Reports to the police, a cybercrime unit, the CyberTipline or a platform. The agency's
+ * reference often arrives weeks later: follow-ups keep running until it is recorded.
+ */
+@Component({
+  selector: 'sg-reports-section',
+  imports: [
+    WhenPipe,
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatError,
+    MatHint,
+    MatButton,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatMenuContent,
+    MatProgressBar,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrls: ['./section.scss', './work-table.scss'],
+  templateUrl: './reports-section.html',
+})
+export class ReportsSection {
+  protected readonly work = inject(CaseWorkStore);
+  protected readonly state = this.work.reports;
+  protected readonly rows = computed(() => [...(this.state().items ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)));
+  protected readonly kinds = REPORT_AGENCY_KINDS.map((value) => ({ value, label: REPORT_AGENCY_KIND_LABELS[value] }));
+  protected readonly kindLabels = REPORT_AGENCY_KIND_LABELS;
+  protected readonly statusLabels = REPORT_STATUS_LABELS;
+  protected readonly tone = TONE;
+  protected readonly actions = reportActions;
+  protected readonly error = controlError;
+  /** Reset through the directive too, so a filed form does not show "required" on its empty fields. */
+  private readonly formDirective = viewChild(FormGroupDirective);
+  protected readonly saving = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+  /** The report whose reference is being recorded. */
+  protected readonly editing = signal<string | null>(null);
+  protected readonly reference = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] });
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    agencyKind: ['police' as ReportAgencyKind, Validators.required],
+    agencyName: ['', [Validators.required, Validators.maxLength(200)]],
+    referenceNumber: ['', Validators.maxLength(200)],
+    filedAt: '',
+  });
+
+  protected setStatus(report: ReportView, status: ReportStatus): void {
+    this.work
+      .updateReport(report, { status }, `Report to ${report.agencyName} is now "${REPORT_STATUS_LABELS[status]}".`)
+      .subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
+  }
+
+  protected editReference(report: ReportView): void {
+    this.reference.reset(report.referenceNumber ?? '');
+    this.editing.set(report.id);
+  }
+
+  protected saveReference(report: ReportView): void {
+    if (this.reference.invalid) return;
+    const value = this.reference.value.trim();
+    this.work
+      .updateReport(report, { referenceNumber: value || null }, value ? `Reference ${value} recorded.` : 'Reference removed.')
+      .subscribe({
+        next: () => this.editing.set(null),
+        error: (error: unknown) => {
+          const problem = validationErrors(error)?.[0];
+          this.reference.setErrors({ server: problem?.message ?? 'was not accepted' });
+        },
+      });
+  }
+
+  protected submit(): void {
+    this.problems.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const body: ReportCreate = { agencyKind: value.agencyKind, agencyName: value.agencyName.trim() };
+    if (value.referenceNumber.trim()) body.referenceNumber = value.referenceNumber.trim();
+    const filedAt = fromDateTimeLocal(value.filedAt);
+    if (filedAt) body.filedAt = filedAt;
+    this.saving.set(true);
+    this.work
+      .fileReport(body)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: () => {
+          const directive = this.formDirective();
+          if (directive) directive.resetForm();
+          else this.form.reset();
+        },
+        error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
+      });
+  }
+}

@@ -1,0 +1,132 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, FormControl, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { FieldError, TakedownCreate, TakedownView } from '@sg/contracts';
+import { TAKEDOWN_CHANNELS, TAKEDOWN_CHANNEL_LABELS, TAKEDOWN_STATUS_LABELS, TakedownChannel, TakedownStatus } from '@sg/domain';
+import { finalize } from 'rxjs';
+import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { WhenPipe } from '../../ui/when';
+import { CaseWorkStore } from '../case-work-store';
+import { takedownActions } from './lifecycle-actions';
+
+const TONE: Readonly<Record<TakedownStatus, string>> = {
+  draft: 'quiet',
+  submitted: 'active',
+  acknowledged: 'active',
+  removed: 'good',
+  rejected: 'bad',
+  escalated: 'active',
+  reappeared: 'bad',
+};
+
+/**
+ * Takedown requests: one per URL or account per platform. Addresses are shown as text, never
+ * as links: a caseworker should not open intimate content by accident.
+ */
+@Component({
+  selector: 'sg-takedowns-section',
+  imports: [
+    WhenPipe,
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatError,
+    MatHint,
+    MatButton,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatMenuContent,
+    MatProgressBar,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrls: ['./section.scss', './work-table.scss'],
+  templateUrl: './takedowns-section.html',
+})
+export class TakedownsSection {
+  protected readonly work = inject(CaseWorkStore);
+  protected readonly state = this.work.takedowns;
+  protected readonly rows = computed(() => [...(this.state().items ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)));
+  protected readonly channels = TAKEDOWN_CHANNELS.map((value) => ({ value, label: TAKEDOWN_CHANNEL_LABELS[value] }));
+  protected readonly channelLabels = TAKEDOWN_CHANNEL_LABELS;
+  protected readonly statusLabels = TAKEDOWN_STATUS_LABELS;
+  protected readonly tone = TONE;
+  protected readonly actions = takedownActions;
+  protected readonly error = controlError;
+  /** Reset through the directive too, so a filed form does not show "required" on its empty fields. */
+  private readonly formDirective = viewChild(FormGroupDirective);
+  protected readonly saving = signal(false);
+  protected readonly problems = signal<FieldError[]>([]);
+  /** The request whose ticket number is being edited. */
+  protected readonly editing = signal<string | null>(null);
+  protected readonly ticket = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] });
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    platform: ['', [Validators.required, Validators.maxLength(80)]],
+    url: ['', [Validators.required, Validators.maxLength(2048)]],
+    channel: ['platform_form' as TakedownChannel, Validators.required],
+    ticketNumber: ['', Validators.maxLength(200)],
+  });
+
+  protected earlier(takedown: TakedownView): TakedownView | undefined {
+    return takedown.previousRequestId ? this.rows().find((row) => row.id === takedown.previousRequestId) : undefined;
+  }
+
+  protected setStatus(takedown: TakedownView, status: TakedownStatus): void {
+    const done =
+      status === 'reappeared'
+        ? `The ${takedown.platform} content reappeared: a new draft request is open for it.`
+        : `Takedown request to ${takedown.platform} is now "${TAKEDOWN_STATUS_LABELS[status]}".`;
+    this.work.updateTakedown(takedown, { status }, done).subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
+  }
+
+  protected editTicket(takedown: TakedownView): void {
+    this.ticket.reset(takedown.ticketNumber ?? '');
+    this.editing.set(takedown.id);
+  }
+
+  protected saveTicket(takedown: TakedownView): void {
+    if (this.ticket.invalid) return;
+    const value = this.ticket.value.trim();
+    this.work
+      .updateTakedown(takedown, { ticketNumber: value || null }, value ? `Ticket number ${value} saved.` : 'Ticket number removed.')
+      .subscribe({
+        next: () => this.editing.set(null),
+        error: (error: unknown) => {
+          const problem = validationErrors(error)?.[0];
+          this.ticket.setErrors({ server: problem?.message ?? 'was not accepted' });
+        },
+      });
+  }
+
+  protected submit(): void {
+    this.problems.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const body: TakedownCreate = { platform: value.platform.trim(), url: value.url.trim(), channel: value.channel };
+    if (value.ticketNumber.trim()) body.ticketNumber = value.ticketNumber.trim();
+    this.saving.set(true);
+    this.work
+      .fileTakedown(body)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: () => {
+          const directive = this.formDirective();
+          if (directive) directive.resetForm();
+          else this.form.reset();
+        },
+        error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
+      });
+  }
+}

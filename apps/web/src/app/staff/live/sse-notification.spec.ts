@@ -1,0 +1,19 @@
+import { toCaseChangeEvent, toNotificationCreatedEvent } from './sse-parser';
+
+describe('toNotificationCreatedEvent', () => {
+  const data = { type: 'notification.created', id: 'n1', recipientId: 'u1', at: '2026-11-22T12:00:00Z' };
+
+  it('reads a notification event, from its data or its event name', () => {
+    expect(toNotificationCreatedEvent({ event: 'notification.created', data: JSON.stringify(data), id: null })).toEqual(data);
+    const { type, ...rest } = data;
+    expect(type).toBe('notification.created');
+    expect(toNotificationCreatedEvent({ event: 'notification.created', data: JSON.stringify(rest), id: null })?.type).toBe('notification.created');
+  });
+
+  it('is not mistaken for a case change, and a case change is not a notification', () => {
+    expect(toCaseChangeEvent({ event: 'notification.created', data: JSON.stringify(data), id: null })).toBeNull();
+    expect(toNotificationCreatedEvent({ event: 'case.updated', data: JSON.stringify({ type: 'case.updated', caseId: 'c1' }), id: null })).toBeNull();
+    expect(toNotificationCreatedEvent({ event: 'notification.created', data: '{"id":"n1"}', id: null })).toBeNull();
+    expect(toNotificationCreatedEvent({ event: 'message', data: 'not json', id: null })).toBeNull();
+  });
+});

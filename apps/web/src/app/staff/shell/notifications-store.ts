@@ -1,0 +1,116 @@
+import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { NotificationCreatedEvent, NotificationList, NotificationView } from '@sg/contracts';
+import { EMPTY, Subject, catchError, debounceTime, filter, map, merge, of, pairwise, switchMap } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
+import { NotificationsApi } from '../data-access/notifications-api';
+import { LiveUpdates } from '../live/live-updates';
+import { problemMessage } from '../ui/http-errors';
+
+/** A burst of notifications (several follow-ups firing together) is one re-read. */
+export const NOTIFICATION_DEBOUNCE_MS = 300;
+
+/** Only the signed-in person's notifications move their bell. */
+export function isForMe(event: Pick<NotificationCreatedEvent, 'recipientId'>, userId: string | null | undefined): boolean {
+  return !!userId && event.recipientId === userId;
+}
+
+/** The bell's accessible name: the count is in it, so a screen reader hears it on focus. */
+export function bellLabel(count: number): string {
+  if (count <= 0) return 'Notifications, none open';
+  return count === 1 ? 'Notifications, 1 open' : `Notifications, ${count} open`;
+}
+
+/** What the badge shows: nothing at zero, "99+" beyond 99. */
+export function badgeText(count: number): string {
+  return count <= 0 ? '' : count > 99 ? '99+' : String(count);
+}
+
+/** The notifications in `next` that were not open before (none on the first read). */
+export function arrivals(previousIds: ReadonlySet<string> | null, next: readonly NotificationView[]): NotificationView[] {
+  return previousIds ? next.filter((item) => !previousIds.has(item.id)) : [];
+}
+
+/** The title without the case reference the API appends ("Chase the takedown request: SG-…"): the panel shows it as a link. */
+export function notificationTitle(item: Pick<NotificationView, 'title' | 'caseReference'>): string {
+  const suffix = `: ${item.caseReference}`;
+  return item.caseReference && item.title.endsWith(suffix) ? item.title.slice(0, -suffix.length) : item.title;
+}
+
+/** The sentence the live region says when new ones arrive. */
+export function arrivalAnnouncement(arrived: readonly NotificationView[], openCount: number): string {
+  if (!arrived.length) return '';
+  const first = arrived[0];
+  const what = arrived.length === 1 ? `New notification: ${notificationTitle(first)}, case ${first.caseReference}.` : `${arrived.length} new notifications.`;
+  return `${what} ${Math.max(openCount, arrived.length)} open.`;
+}
+
+/**
+ * The bell: open notifications, read on start, again (debounced) on every `notification.created`
+ * for the signed-in person and after the live stream reconnects (events may have been missed).
+ * "Mark done" takes the item off at once and puts it back if the server refuses.
+ */
+@Injectable()
+export class NotificationsStore {
+  private readonly api = inject(NotificationsApi);
+  private readonly live = inject(LiveUpdates);
+  private readonly session = inject(AuthSession);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly list = signal<NotificationView[]>([]);
+  private readonly open = signal(0);
+  private readonly said = signal('');
+  private readonly ready = signal(false);
+  private knownIds: Set<string> | null = null;
+  private readonly reloads = new Subject<void>();
+  /** The stream came back after a drop: notifications may have fired meanwhile. */
+  private readonly reconnected$ = toObservable(this.live.state).pipe(
+    pairwise(),
+    filter(([before, now]) => now === 'live' && before === 'reconnecting'),
+  );
+
+  readonly items = this.list.asReadonly();
+  readonly openCount = this.open.asReadonly();
+  readonly announcement = this.said.asReadonly();
+  readonly loaded = this.ready.asReadonly();
+
+  /** Runs while `destroyRef`'s owner (the bell) lives. */
+  watch(destroyRef: DestroyRef): void {
+    const forMe$ = this.live.notifications$.pipe(filter((event) => isForMe(event, this.session.user()?.id)));
+    merge(of('start' as const), merge(forMe$, this.reconnected$, this.reloads).pipe(debounceTime(NOTIFICATION_DEBOUNCE_MS), map(() => 'event' as const)))
+      .pipe(
+        switchMap(() => this.api.open().pipe(catchError(() => EMPTY))),
+        takeUntilDestroyed(destroyRef),
+      )
+      .subscribe((list) => this.apply(list));
+  }
+
+  reload(): void {
+    this.reloads.next();
+  }
+
+  markDone(item: NotificationView): void {
+    const before = this.list();
+    const wasOpen = before.some((entry) => entry.id === item.id);
+    this.list.set(before.filter((entry) => entry.id !== item.id));
+    if (wasOpen) this.open.update((count) => Math.max(0, count - 1));
+    this.api.markDone(item.id).subscribe({
+      next: () => this.live.followUpDone(item.caseId),
+      error: (error: unknown) => {
+        this.snackBar.open(problemMessage(error, 'The notification could not be marked done.'), 'OK', { duration: 8000 });
+        this.reload();
+      },
+    });
+  }
+
+  /** A fresh list from the server: it is the truth for the count; new items are announced. */
+  apply(list: NotificationList): void {
+    const items = [...list.items].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    const arrived = arrivals(this.knownIds, items);
+    this.knownIds = new Set(items.map((item) => item.id));
+    this.list.set(items);
+    this.open.set(Math.max(list.openCount, 0));
+    this.ready.set(true);
+    if (arrived.length) this.said.set(arrivalAnnouncement(arrived, list.openCount));
+  }
+}
