@@ -1,11 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FireFollowUpJob, FOLLOW_UP_JOBS, NotificationCreatedEvent, QUEUES } from '@sg/contracts';
+import { FireFollowUpJob, FOLLOW_UP_JOBS, QUEUES } from '@sg/contracts';
 import { FOLLOW_UP_KIND_LABELS, FollowUpKind } from '@sg/domain';
 import { Job, Queue } from 'bullmq';
 import { StaffEmail, StaffMailer } from '../mail/staff-mailer';
 import { DataSource } from 'typeorm';
-import { CASE_CHANGES_CHANNEL, notifyCaseChange } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { NewCasePlanner } from './new-case-planner.service';
 
@@ -52,53 +52,63 @@ export class FollowUpProcessor extends WorkerHost {
   }
 
   async fire(followUpId: string): Promise<FireOutcome> {
-    const mail: Array<{ jobId: string; email: StaffEmail }> = [];
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      // Cancelled, done, already fired, or moved later (a newer job exists): nothing to do.
-      const [[followUp]] = await manager.query(
-        `UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
+    // One statement (so one round trip and one commit): claim the follow-up, tell each person once,
+    // put it on the timeline and announce it. If any part fails, none of it happened.
+    const [row] = await this.dataSource.query(
+      `WITH fired AS (
+         -- Cancelled, done, already fired, or moved later (a newer job exists): no row, nothing happens.
+         UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'scheduled' AND due_at <= now() + ${CLOCK_TOLERANCE}
-         RETURNING id, case_id, kind, audience, due_at`,
-        [followUpId],
-      );
-      if (!followUp) return { fired: false, notified: 0 };
-      const [subject] = await manager.query(
-        `SELECT c.id, c.reference, c.priority, c.status, c.assignee_id AS "assigneeId", u.id AS active_assignee
-           FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id AND u.active WHERE c.id = $1`,
-        [followUp.case_id],
-      );
-      // The person holding the case; escalations, and follow-ups for a case nobody holds, go to every supervisor.
-      const recipients: string[] =
-        followUp.audience === 'assignee' && subject.active_assignee
-          ? [subject.active_assignee]
-          : (await manager.query(`SELECT id FROM staff_user WHERE active AND role = 'supervisor'`)).map((row: { id: string }) => row.id);
-      // The case reference travels beside the title (NotificationView.caseReference), not inside it.
-      const title = FOLLOW_UP_KIND_LABELS[followUp.kind as FollowUpKind] ?? followUp.kind;
-      const notifications: Array<{ id: string; recipient_id: string }> = await manager.query(
-        `INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title)
-         SELECT recipient, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS recipient
-         ON CONFLICT (follow_up_id, recipient_id) DO NOTHING RETURNING id, recipient_id`,
-        [recipients, followUp.id, followUp.case_id, followUp.kind, title],
-      );
-      await manager.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'system', 'follow_up_fired', $2)`, [
-        followUp.case_id,
-        JSON.stringify({ followUpId: followUp.id, kind: followUp.kind, recipients: recipients.length }),
-      ]);
-      if (this.mailer.enabled && notifications.length) {
-        // Sent as jobs of their own: retried if the mail server is down, and never holding up the fire.
-        const addresses: Array<{ id: string; email: string }> = await manager.query(`SELECT id, email FROM staff_user WHERE id = ANY($1)`, [notifications.map((n) => n.recipient_id)]);
-        mail.push(...addresses.map((a) => ({ jobId: `mail_${followUp.id}_${a.id}`, email: { to: a.email, title: `${title}: ${subject.reference}`, caseId: followUp.case_id } })));
-      }
-      for (const notification of notifications) {
-        const event: NotificationCreatedEvent = { type: 'notification.created', id: notification.id, recipientId: notification.recipient_id, at: new Date().toISOString() };
-        await manager.query(`SELECT pg_notify($1, $2)`, [CASE_CHANGES_CHANNEL, JSON.stringify(event)]);
-      }
-      // Open case pages refresh their follow-ups.
-      await notifyCaseChange(manager, 'case.updated', subject);
-      return { fired: true, notified: notifications.length };
-    });
-    if (mail.length) await this.queue.addBulk(mail.map((m) => ({ name: FOLLOW_UP_JOBS.mail, data: m.email as never, opts: { jobId: m.jobId } })));
-    return outcome;
+         RETURNING id, case_id, kind, audience
+       ), subject AS (
+         SELECT c.id, c.reference, c.priority, c.status, c.assignee_id, u.id AS active_assignee
+           FROM fired JOIN support_case c ON c.id = fired.case_id
+           LEFT JOIN staff_user u ON u.id = c.assignee_id AND u.active
+       ), recipients AS (
+         -- The person holding the case; escalations, and follow-ups for a case nobody holds, go to every supervisor.
+         SELECT s.active_assignee AS id FROM fired f, subject s WHERE f.audience = 'assignee' AND s.active_assignee IS NOT NULL
+         UNION
+         SELECT u.id FROM fired f, subject s, staff_user u
+          WHERE u.active AND u.role = 'supervisor' AND (f.audience = 'supervisors' OR s.active_assignee IS NULL)
+       ), told AS (
+         INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title)
+         SELECT r.id, f.id, f.case_id, f.kind, coalesce($2::jsonb ->> f.kind, f.kind) FROM recipients r, fired f
+         ON CONFLICT (follow_up_id, recipient_id) DO NOTHING
+         RETURNING id, recipient_id
+       ), timeline AS (
+         INSERT INTO case_event (case_id, actor_kind, kind, data)
+         SELECT f.case_id, 'system', 'follow_up_fired', jsonb_build_object('followUpId', f.id, 'kind', f.kind) FROM fired f
+       ), announced AS (
+         SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', t.id, 'recipientId', t.recipient_id, 'at', now())::text) FROM told t
+         UNION ALL
+         -- Open case pages refresh their follow-ups.
+         SELECT pg_notify($3, json_build_object('type', 'case.updated', 'caseId', s.id, 'reference', s.reference, 'priority', s.priority,
+                                                'status', s.status, 'assigneeId', s.assignee_id, 'at', now())::text) FROM subject s
+       )
+       SELECT (SELECT count(*)::int FROM fired) AS fired,
+              (SELECT count(*)::int FROM announced) AS announced,
+              (SELECT json_agg(json_build_object('recipientId', t.recipient_id)) FROM told t) AS told,
+              (SELECT json_build_object('id', f.id, 'caseId', f.case_id, 'kind', f.kind) FROM fired f) AS follow_up,
+              (SELECT reference FROM subject) AS reference`,
+      [followUpId, JSON.stringify(FOLLOW_UP_KIND_LABELS), CASE_CHANGES_CHANNEL],
+    );
+    if (!row.fired) return { fired: false, notified: 0 };
+    const told: Array<{ recipientId: string }> = row.told ?? [];
+    if (this.mailer.enabled && told.length) await this.queueMail(row.follow_up, row.reference, told.map((t) => t.recipientId));
+    return { fired: true, notified: told.length };
+  }
+
+  /** E-mail as jobs of their own: retried if the mail server is down, and never holding up the fire. */
+  private async queueMail(followUp: { id: string; caseId: string; kind: FollowUpKind }, reference: string, recipientIds: string[]): Promise<void> {
+    const addresses: Array<{ id: string; email: string }> = await this.dataSource.query(`SELECT id, email FROM staff_user WHERE id = ANY($1)`, [recipientIds]);
+    const title = `${FOLLOW_UP_KIND_LABELS[followUp.kind] ?? followUp.kind}: ${reference}`;
+    await this.queue.addBulk(
+      addresses.map((address) => ({
+        name: FOLLOW_UP_JOBS.mail,
+        data: { to: address.email, title, caseId: followUp.caseId } satisfies StaffEmail as never,
+        opts: { jobId: `mail_${followUp.id}_${address.id}` },
+      })),
+    );
   }
 
   /** Safety net: a job for every scheduled follow-up due soon (or overdue), in case one was lost. */
