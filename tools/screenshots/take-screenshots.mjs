@@ -69,9 +69,9 @@ async function publicPages(browser, url) {
   await page.getByLabel('Yes, I have had thoughts like this').check();
   await page.locator('.crisis-alert[role="alert"]').getByLabel(/Choose your country/).selectOption('US');
   await page.locator('.crisis-alert a[href^="tel:"]').first().waitFor();
-  // The panel scrolls itself into view; let that finish, then show the whole screen.
-  await page.waitForTimeout(1000);
-  await page.screenshot({ path: `${OUT}/public-intake-crisis-mobile.png`, fullPage: true });
+  // The panel scrolls itself into view; let that finish, then show what the phone shows.
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `${OUT}/public-intake-crisis-mobile.png` });
 
   await page.getByRole('group', { name: 'Are you in danger right now?' }).getByLabel('No', { exact: true }).check();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -110,6 +110,18 @@ async function staffPages(browser, url) {
   // The claimed case leaves the unassigned list when the live update arrives.
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${OUT}/staff-case.png` });
+
+  // A takedown filed and submitted: its chase and escalation appear among the follow-ups.
+  await caseView.getByRole('tab', { name: /^Takedowns/ }).click();
+  await caseView.getByLabel('Platform').fill('Instagram');
+  await caseView.getByLabel('Address of the content or account (URL)').fill('https://www.instagram.com/p/Cx7kq2/');
+  await caseView.getByRole('button', { name: 'File takedown request' }).click();
+  await caseView.getByRole('button', { name: 'Update the status of the Instagram request' }).click();
+  await page.getByRole('menuitem', { name: 'Mark submitted' }).click();
+  await caseView.getByRole('tab', { name: 'Follow-ups' }).click();
+  await caseView.getByText('Chase the takedown request').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/staff-follow-ups.png` });
 
   await page.getByRole('button', { name: /Sign out/ }).click().catch(() => undefined);
   await context.clearCookies();
