@@ -66,6 +66,8 @@ export default async function startE2eStack() {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // A takedown chase in 6 seconds instead of 48 hours, so a browser test can watch one fire.
     // Only the takedown cadence is shortened: the queues' due times stay real.
+    // Every browser spec signs the same demo people in, within the same minute.
+    LOGIN_RATE_LIMIT_PER_MINUTE: process.env.LOGIN_RATE_LIMIT_PER_MINUTE ?? '1000',
     FOLLOW_UP_CADENCE: process.env.E2E_FOLLOW_UP_CADENCE ?? JSON.stringify({ takedownChaseMinutes: 0.1, takedownEscalationMinutes: 60, reappearanceCheckMinutes: [60, 120] }),
   };
   let cleanUpDatabase;

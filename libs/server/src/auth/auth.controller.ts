@@ -48,7 +48,7 @@ export class AuthController {
   /** Browser only: a new access token from the session cookie. The header is the CSRF guard. */
   @Post('refresh')
   @Public()
-  @RateLimit('login')
+  @RateLimit('refresh')
   @HttpCode(200)
   @ApiOkResponse({ description: 'A new access token; the session cookie is rotated' })
   @ApiUnauthorizedResponse({ description: 'No session, or it has ended' })

@@ -42,5 +42,7 @@ describe('staff sign-in', () => {
       statuses.push((await api.request('POST', '/api/auth/login', { body: { email: 'caseworker@demo.test', password: `guess-${i}` } })).status);
     }
     expect(statuses).toContain(429);
+    // Throttled per account: a colleague at the same address still signs in.
+    expect((await api.request('POST', '/api/auth/login', { body: { email: 'supervisor@demo.test', password: TEST_PASSWORD } })).status).toBe(200);
   });
 });

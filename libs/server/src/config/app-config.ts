@@ -69,6 +69,7 @@ export const appConfigSchema = z
     MAIL_FROM: z.string().min(3).default('Safeguard Triage <no-reply@localhost>'),
     PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+/, 'must be the address people open, e.g. https://triage.example.org').default('http://localhost:4200'),
     QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
   })
   .superRefine((env, ctx) => {
@@ -105,6 +106,8 @@ export interface AppConfig {
   readonly dataEncryptionKey: Buffer;
   readonly intakeRateLimit: { limit: number; windowSeconds: number };
   readonly apiRateLimitPerMinute: number;
+  /** Sign-in attempts per minute for one account from one address. */
+  readonly loginRateLimitPerMinute: number;
   /** How long a browser session lasts without signing in again (the refresh cookie's life). */
   readonly sessionTtlMinutes: number;
   /** Supervisors' queue-health numbers are shared for this long (0: computed on every request). */
@@ -165,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intakeRateLimit: { limit: value.INTAKE_RATE_LIMIT, windowSeconds: value.INTAKE_RATE_WINDOW_SECONDS },
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
+    loginRateLimitPerMinute: value.LOGIN_RATE_LIMIT_PER_MINUTE,
     accessTokenTtlSeconds: 15 * 60,
     queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
     followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,

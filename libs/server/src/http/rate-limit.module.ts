@@ -26,7 +26,17 @@ import { onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
           },
           // The reference + code pair has ~78 random bits; this just keeps guessing pointless.
           { name: 'case-access', ttl: 60_000, limit: 30, skipIf: onlyWhereMarked('case-access') },
-          { name: 'login', ttl: 60_000, limit: 10, skipIf: onlyWhereMarked('login') },
+          // Per address and account: guessing one person's password is slow, while a whole office
+          // behind one address can still sign in at nine o'clock.
+          {
+            name: 'login',
+            ttl: 60_000,
+            limit: config.loginRateLimitPerMinute,
+            skipIf: onlyWhereMarked('login'),
+            getTracker: (request: Record<string, unknown>) => `${String(request['ip'])}:${String((request['body'] as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+          },
+          // Open dashboards renew their token every few minutes; generous, but not unlimited.
+          { name: 'refresh', ttl: 60_000, limit: 120, skipIf: onlyWhereMarked('refresh') },
         ],
       }),
     }),

@@ -6,7 +6,7 @@ import { Response } from 'express';
  * Named limits. `default` applies to every endpoint; the others apply only to endpoints marked
  * with `@RateLimit(name)` (see `onlyWhereMarked`).
  */
-export type RateLimitBucket = 'intake' | 'case-access' | 'login';
+export type RateLimitBucket = 'intake' | 'case-access' | 'login' | 'refresh';
 
 export const RATE_LIMIT_BUCKET = 'rate-limit-bucket';
 export const RateLimit = (bucket: RateLimitBucket) => SetMetadata(RATE_LIMIT_BUCKET, bucket);
