@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ReportCreate, ReportUpdate, ReportView } from '@sg/contracts';
 import { allowedReportTransitions, ReportStatus, reportTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
+import { recordCaseChange } from '../cases/record-case-change';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 
 const STATUS_TIMESTAMP: Partial<Record<ReportStatus, string>> = {
@@ -45,7 +45,9 @@ export class ReportsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [caseId, input.agencyKind, input.agencyName, input.referenceNumber ?? null, input.filedAt ? 'filed' : 'drafted', input.filedAt ?? null, staff.id],
       );
-      await this.record(manager, staff, caseId, 'report_added', { reportId: row.id, agencyName: input.agencyName }, 'report.created', undefined, { reportId: row.id, ...input });
+      await recordCaseChange(manager, staff, caseId,
+        { kind: 'report_added', data: { reportId: row.id, agencyName: input.agencyName } },
+        { action: 'report.created', after: { reportId: row.id, ...input } });
       await replan(caseId);
       await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
       return (await this.read(manager, `r.id = $1`, [row.id]))[0];
@@ -70,18 +72,18 @@ export class ReportsService {
       if (change.referenceNumber !== undefined) sets.push(`reference_number = $${params.push(change.referenceNumber)}`);
       if (sets.length) {
         await manager.query(`UPDATE case_report SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
-        await this.record(manager, staff, current.case_id, 'report_updated', { reportId, agencyName: current.agency_name, from: current.status, to: change.status ?? current.status },
-          'report.updated', { status: current.status, referenceNumber: current.reference_number }, { status: change.status ?? current.status, referenceNumber: change.referenceNumber ?? current.reference_number });
+        await recordCaseChange(manager, staff, current.case_id,
+          { kind: 'report_updated', data: { reportId, agencyName: current.agency_name, from: current.status, to: change.status ?? current.status } },
+          {
+            action: 'report.updated',
+            before: { status: current.status, referenceNumber: current.reference_number },
+            after: { status: change.status ?? current.status, referenceNumber: change.referenceNumber ?? current.reference_number },
+          });
         await replan(current.case_id);
         await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });
       }
       return (await this.read(manager, `r.id = $1`, [reportId]))[0];
     });
-  }
-
-  private async record(manager: EntityManager, staff: StaffPrincipal, caseId: string, kind: string, data: Record<string, unknown>, action: string, before?: unknown, after?: unknown) {
-    await manager.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, $3, $4)`, [caseId, staff.id, kind, JSON.stringify(data)]);
-    await recordAudit(manager, { actorId: staff.id, action, caseId, before, after });
   }
 
   private async read(manager: EntityManager, where: string, params: unknown[]): Promise<ReportView[]> {

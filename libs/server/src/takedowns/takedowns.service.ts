@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TakedownCreate, TakedownUpdate, TakedownView } from '@sg/contracts';
 import { allowedTakedownTransitions, TakedownStatus, takedownTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
+import { recordCaseChange } from '../cases/record-case-change';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 
 /** The timestamp column each status sets when it is reached. */
@@ -48,7 +48,9 @@ export class TakedownsService {
         `INSERT INTO takedown_request (case_id, platform, url, channel, ticket_number, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [caseId, input.platform, input.url, input.channel, input.ticketNumber ?? null, staff.id],
       );
-      await this.record(manager, staff, caseId, 'takedown_added', { takedownId: row.id, platform: input.platform, channel: input.channel }, 'takedown.created', undefined, { takedownId: row.id, ...input });
+      await recordCaseChange(manager, staff, caseId,
+        { kind: 'takedown_added', data: { takedownId: row.id, platform: input.platform, channel: input.channel } },
+        { action: 'takedown.created', after: { takedownId: row.id, ...input } });
       await replan(caseId);
       await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
       return (await this.read(manager, `t.id = $1`, [row.id]))[0];
@@ -73,27 +75,31 @@ export class TakedownsService {
       if (change.ticketNumber !== undefined) sets.push(`ticket_number = $${params.push(change.ticketNumber)}`);
       if (sets.length) {
         await manager.query(`UPDATE takedown_request SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
-        await this.record(manager, staff, current.case_id, change.status && change.status !== current.status ? 'takedown_status_changed' : 'takedown_updated',
-          { takedownId, platform: current.platform, from: current.status, to: change.status ?? current.status },
-          'takedown.updated', { status: current.status, ticketNumber: current.ticket_number }, { status: change.status ?? current.status, ticketNumber: change.ticketNumber ?? current.ticket_number });
+        await recordCaseChange(manager, staff, current.case_id,
+          {
+            kind: change.status && change.status !== current.status ? 'takedown_status_changed' : 'takedown_updated',
+            data: { takedownId, platform: current.platform, from: current.status, to: change.status ?? current.status },
+          },
+          {
+            action: 'takedown.updated',
+            before: { status: current.status, ticketNumber: current.ticket_number },
+            after: { status: change.status ?? current.status, ticketNumber: change.ticketNumber ?? current.ticket_number },
+          });
         // Content that came back after removal is a new request to make.
         if (change.status === 'reappeared') {
           const [reopened] = await manager.query(
             `INSERT INTO takedown_request (case_id, platform, url, channel, previous_request_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
             [current.case_id, current.platform, current.url, current.channel, takedownId, staff.id],
           );
-          await this.record(manager, staff, current.case_id, 'takedown_added', { takedownId: reopened.id, platform: current.platform, channel: current.channel, reopenedFrom: takedownId }, 'takedown.created', undefined, { takedownId: reopened.id, previousRequestId: takedownId });
+          await recordCaseChange(manager, staff, current.case_id,
+            { kind: 'takedown_added', data: { takedownId: reopened.id, platform: current.platform, channel: current.channel, reopenedFrom: takedownId } },
+            { action: 'takedown.created', after: { takedownId: reopened.id, previousRequestId: takedownId } });
         }
         await replan(current.case_id);
         await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });
       }
       return (await this.read(manager, `t.id = $1`, [takedownId]))[0];
     });
-  }
-
-  private async record(manager: EntityManager, staff: StaffPrincipal, caseId: string, kind: string, data: Record<string, unknown>, action: string, before?: unknown, after?: unknown) {
-    await manager.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, $3, $4)`, [caseId, staff.id, kind, JSON.stringify(data)]);
-    await recordAudit(manager, { actorId: staff.id, action, caseId, before, after });
   }
 
   private async read(manager: EntityManager, where: string, params: unknown[]): Promise<TakedownView[]> {
