@@ -1,38 +1,18 @@
-import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { expectNoAxeViolations } from './support/axe';
+import { openSignIn, signIn, submitSignIn } from './support/staff';
 
 /**
  * Admin pages against the real stack: an admin adds a caseworker who can then sign in, deactivates
  * them (sign-in then fails), adds a Singapore resource that the public directory serves, and a
  * caseworker neither sees nor reaches the admin pages. Demo accounts are seeded by the API.
  */
-const PASSWORD = process.env['DEMO_PASSWORD'] ?? 'demo-safeguard-2026';
 const ADMIN = 'admin@demo.test';
 const CASEWORKER = 'caseworker@demo.test';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 test.describe.configure({ mode: 'serial' });
-
-async function openSignIn(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto('/staff/sign-in');
-  return { context, page };
-}
-
-async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signIn(browser: Browser, email: string, password = PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-  const session = await openSignIn(browser);
-  await submitSignIn(session.page, email, password);
-  await expect(session.page).toHaveURL(/\/staff\/queues\/unassigned/);
-  return session;
-}
 
 const suffix = randomUUID().slice(0, 8);
 const newPerson = { name: `Eve Evans ${suffix}`, email: `e2e-${suffix}@demo.test` };

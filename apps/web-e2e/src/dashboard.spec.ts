@@ -1,13 +1,13 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { createHash, randomUUID } from 'node:crypto';
 import { expectNoAxeViolations } from './support/axe';
+import { signIn, submitIntake as submit } from './support/staff';
 
 /**
  * The staff dashboard against the real stack: a case submitted through the API arrives live,
  * two caseworkers race for it, one works it, a supervisor rebalances. The demo accounts are
- * seeded by the API at start (DEMO_PASSWORD, default below).
+ * seeded by the API at start (see support/staff.ts).
  */
-const PASSWORD = process.env['DEMO_PASSWORD'] ?? 'demo-safeguard-2026';
 const CASEWORKER = 'caseworker@demo.test';
 const CASEWORKER_2 = 'caseworker2@demo.test';
 const SUPERVISOR = 'supervisor@demo.test';
@@ -39,28 +39,6 @@ function emergencyIntake(): Record<string, unknown> {
   };
 }
 
-async function submitIntake(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/intakes', {
-    data: emergencyIntake(),
-    headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).reference as string;
-}
-
-async function signIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/staff\/queues\/unassigned/);
-  // The live stream is connected once the top bar says so.
-  await expect(page.getByRole('status').filter({ hasText: /^Live/ })).toBeVisible();
-  return { context, page };
-}
-
 const row = (page: Page, reference: string) => page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) });
 
 let reference = '';
@@ -84,7 +62,7 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
 
   // Submitted through the API: both dashboards show it without a reload, and the emergency
   // banner appears (never silent).
-  reference = await submitIntake(request);
+  reference = await submit(request, emergencyIntake());
   await expect(row(page, reference)).toBeVisible({ timeout: 5_000 });
   await expect(row(charlie.page, reference)).toBeVisible({ timeout: 5_000 });
   await expect(page.getByRole('alert').filter({ hasText: `New emergency case ${reference}` })).toBeVisible();

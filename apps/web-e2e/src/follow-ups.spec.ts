@@ -1,6 +1,7 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, Locator, Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { expectNoAxeViolations } from './support/axe';
+import { DEMO_PASSWORD as PASSWORD, signIn, submitIntake as submit } from './support/staff';
 
 /**
  * Follow-ups end to end: a takedown request marked submitted schedules its chase; the chase
@@ -8,7 +9,6 @@ import { expectNoAxeViolations } from './support/axe';
  * caseworker's bell counts it live; marking the content removed schedules the re-checks and
  * cancels the escalation. Demo accounts as in dashboard.spec.ts.
  */
-const PASSWORD = process.env['DEMO_PASSWORD'] ?? 'demo-safeguard-2026';
 const CASEWORKER = 'caseworker@demo.test';
 /** Long enough for a scaled 48 h plus the worker's sweep, whatever scale the stack runs at. */
 const FIRE_TIMEOUT_MS = Number(process.env['E2E_FOLLOW_UP_TIMEOUT_MS'] ?? 45_000);
@@ -39,12 +39,6 @@ function standardIntake(): Record<string, unknown> {
   };
 }
 
-async function submitIntake(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/intakes', { data: standardIntake(), headers: { 'Idempotency-Key': `e2e-${randomUUID()}` } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).reference as string;
-}
-
 /**
  * Other specs run in parallel and their cases notify this caseworker too: start from an empty
  * bell so the count below is this test's own.
@@ -61,17 +55,6 @@ async function clearOpenNotifications(request: APIRequestContext, email: string)
   }
 }
 
-async function signIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/staff\/queues\/unassigned/);
-  await expect(page.getByRole('status').filter({ hasText: /^Live/ })).toBeVisible();
-  return { context, page };
-}
 
 const bellCount = async (bell: Locator): Promise<number> => {
   const name = (await bell.getAttribute('aria-label')) ?? '';
@@ -100,7 +83,7 @@ test('a submitted takedown is chased, the bell counts it live, and removal sched
   await expect(bell).toHaveAccessibleName('Notifications, none open');
 
   // A new case arrives; open it on its own page and claim it.
-  const reference = await submitIntake(request);
+  const reference = await submit(request, standardIntake());
   const queueRow = page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) });
   await expect(queueRow).toBeVisible({ timeout: 5_000 });
   await queueRow.click();
