@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
 import { ActionPlanStep, ActionPlanStepKey, CaseFacts, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, Priority, selectResources } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { retriage } from '../cases/retriage';
@@ -136,7 +137,7 @@ export class CaseAccessService {
 
   /** Finds the case and checks the code; `lock` takes the row for an update. */
   private async open(manager: EntityManager, reference: string, accessCode: string, lock: boolean): Promise<CaseRow> {
-    const [row] = await manager.query(`SELECT ${CASE_COLUMNS} FROM support_case WHERE reference = $1 ${lock ? 'FOR UPDATE' : ''}`, [reference]);
+    const [row] = await manager.query(`SELECT ${CASE_COLUMNS} FROM support_case WHERE reference = $1 ${lock ? CASE_ROW_LOCK : ''}`, [reference]);
     if (!row || !this.protection.accessCodeMatches(reference, accessCode, row.accessCodeHash)) throw new NotFoundException(NOT_FOUND);
     return row;
   }

@@ -27,6 +27,15 @@ export interface CaseState {
   paid: boolean | null;
 }
 
+/**
+ * The lock every command on a case takes first, so changes to one case happen one at a time.
+ * NO KEY UPDATE, not UPDATE: rows that merely reference the case (follow-ups, notifications,
+ * timeline and audit entries) take KEY SHARE for their foreign key, and must not queue behind
+ * it: the worker firing a follow-up would wait for a caseworker's change, and planning a new
+ * case while it is claimed would deadlock.
+ */
+export const CASE_ROW_LOCK = 'FOR NO KEY UPDATE';
+
 export async function loadCaseState(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState> {
   const [row] = await manager.query(
     `SELECT id, reference, version, status, priority, triage_priority AS "triagePriority", priority_override AS "priorityOverride",
@@ -34,7 +43,7 @@ export async function loadCaseState(manager: EntityManager, caseId: string, lock
             created_at AS "createdAt", age_band AS "ageBand", content_made_under_18 AS "contentMadeUnder18", self_harm AS "selfHarm",
             immediate_danger AS "immediateDanger", deadline_at AS "deadlineAt", content_posted AS "contentPosted",
             still_in_contact AS "stillInContact", paid
-       FROM support_case WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+       FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`,
     [caseId],
   );
   if (!row) throw new NotFoundException('No case with that id');

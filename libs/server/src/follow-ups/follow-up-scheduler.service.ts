@@ -16,6 +16,7 @@ import {
 } from '@sg/domain';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 
@@ -64,11 +65,14 @@ export class FollowUpScheduler {
     return result;
   }
 
-  /** Inside a transaction: plan the case, its takedowns and reports, and apply the difference. */
+  /**
+   * Inside a transaction: plan the case, its takedowns and reports, and apply the difference.
+   * Holds the case row (staff commands already do), so two plans of one case never interleave.
+   */
   async replan(manager: EntityManager, caseId: string, now = new Date()): Promise<FollowUpJobRequest[]> {
     const [c] = await manager.query(
       `SELECT id, priority, status, created_at, deadline_at, assignee_id, first_responded_at, first_response_due_at
-         FROM support_case WHERE id = $1`,
+         FROM support_case WHERE id = $1 ${CASE_ROW_LOCK}`,
       [caseId],
     );
     if (!c) return [];

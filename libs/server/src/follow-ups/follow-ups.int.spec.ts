@@ -3,7 +3,10 @@ import { FollowUpView, NotificationList, TakedownView } from '@sg/contracts';
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence } from '@sg/domain';
 import { AppConfig, QueueBackendKind } from '../config/app-config';
 import { createTestDatabase, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { loadCaseState } from '../cases/case-detail.reader';
 import { FollowUpProcessor } from './follow-up.processor';
+import { FollowUpScheduler } from './follow-up-scheduler.service';
+import { NewCasePlanner } from './new-case-planner.service';
 
 /**
  * Follow-ups end to end on a real PostgreSQL and a real queue backend: planned when things
@@ -20,6 +23,13 @@ const cadence: FollowUpCadence = {
   wellbeingCheckMinutes: [600, 1200],
   caseReviewMinutes: [600, 1200, 1800],
 };
+
+/** Rejects if `work` has not settled within `ms`: a lock wait that never ends fails the test, not the run. */
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -51,7 +61,9 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
   async function claimedCase(): Promise<string> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }) });
     const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
-    expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
+    const claim = await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker });
+    // Status and body together, so a failure shows why the claim was refused.
+    expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { id: row.id } });
     return row.id;
   }
   const followUps = async (caseId: string) => (await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker })).body as FollowUpView[];
@@ -177,6 +189,67 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
     } finally {
       await db.dataSource.query(`DROP TRIGGER fail_first_notification ON notification; DROP FUNCTION fail_first_notification(); DROP SEQUENCE fail_attempts;`);
     }
+  });
+
+  /**
+   * Staff commands hold the case row while they change it and replan. The worker must neither
+   * wait for them to fire a follow-up nor deadlock with them while planning a new case (a
+   * deadlock aborts one side: a caseworker's claim answered 500).
+   */
+  async function holdingCase<T>(caseId: string, work: (manager: import('typeorm').EntityManager) => Promise<T>): Promise<T> {
+    const runner = db.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await loadCaseState(runner.manager, caseId, true); // as claim, update and takedown changes do
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  it('fires a follow-up at once while a caseworker is changing the same case', async () => {
+    const caseId = await claimedCase();
+    const [followUp] = await db.dataSource.query(
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
+       VALUES ($1, 'wellbeing_check', 'case', $1, $2, 'assignee', now()) RETURNING id`,
+      [caseId, `test-held-${caseId}`],
+    );
+    const processor = worker?.get(FollowUpProcessor);
+    await holdingCase(caseId, async (manager) => {
+      expect(await within(5000, 'firing while the case is held', processor?.fire(followUp.id) ?? Promise.reject())).toEqual({ fired: true, notified: 1 });
+      // The change then replans; the follow-up that fired is left as it is.
+      await api.app.get(FollowUpScheduler).replan(manager, caseId);
+    });
+    expect((await followUps(caseId)).find((f) => f.id === followUp.id)?.status).toBe('fired');
+    expect(await notificationsFor(followUp.id)).toHaveLength(1);
+  });
+
+  it('plans a new case that is being claimed at that moment, without either failing', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ageBand: '13_17' }) });
+    const [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])).length > 0, 'the new case to be planned');
+    // As if the worker had not planned it yet (its notification was late).
+    await db.dataSource.query(`DELETE FROM follow_up WHERE case_id = $1`, [caseId]);
+    const planner = worker?.get(NewCasePlanner);
+    let planning: Promise<void> | undefined;
+    await holdingCase(caseId, async (manager) => {
+      planning = planner?.plan(caseId); // the worker's planner arrives while the claim holds the case...
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await within(5000, 'the claim replanning', api.app.get(FollowUpScheduler).replan(manager, caseId)); // ...and the claim replans too
+    });
+    await within(5000, 'the planner', planning ?? Promise.reject());
+    const rows: Array<{ kind: string; n: number }> = await db.dataSource.query(
+      `SELECT kind, count(*)::int AS n FROM follow_up WHERE case_id = $1 AND status = 'scheduled' GROUP BY kind ORDER BY kind`,
+      [caseId],
+    );
+    expect(rows).toEqual([
+      { kind: 'case_review', n: 3 },
+      { kind: 'sla_escalation', n: 1 },
+      { kind: 'wellbeing_check', n: 2 },
+    ]);
   });
 
   it('gives one notification per follow-up with two workers racing, and fires what fell due while no worker ran', async () => {
