@@ -8,6 +8,8 @@ const result = await autocannon({
   url: config.url,
   connections: config.connections,
   duration: config.durationSeconds,
+  // Paced load: the clients together offer this many requests per second (omit: as fast as they can).
+  ...(config.overallRate ? { overallRate: config.overallRate } : {}),
   requests: [
     {
       method: config.method ?? 'GET',
