@@ -1,4 +1,5 @@
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, scaleCadence } from '@sg/domain';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -23,6 +24,43 @@ const followUpCadenceOverrides = z.strictObject({
   caseReviewMinutes: z.array(minutes).optional(),
   slaEscalationGraceMinutes: minutes.optional(),
 });
+
+/** Express's named address ranges for `trust proxy`. */
+const TRUSTED_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(part: string): boolean {
+  if (TRUSTED_RANGE_NAMES.includes(part)) return true;
+  const [address, bits, ...rest] = part.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may tell the API the client's address in X-Forwarded-For (per-client rate limits
+ * key on it): a hop count, or a comma-separated list of addresses, CIDR ranges and Express's
+ * names (loopback, linklocal, uniquelocal). `true` (trust every peer) is refused: any client could
+ * then pick its own address and so its own rate-limit bucket.
+ */
+const trustProxy = z
+  .string()
+  .transform((text, ctx): number | string[] => {
+    const value = text.trim();
+    if (/^\d+$/.test(value)) return Number(value);
+    const parts = value.split(',').map((part) => part.trim());
+    const bad = parts.filter((part) => !isAddressOrRange(part));
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `"${bad.join('", "')}" is not a hop count (e.g. 1) or a comma-separated list of addresses, CIDR ranges ` +
+          '(e.g. 10.0.0.0/8) or the names loopback, linklocal, uniquelocal ("true", trusting every peer, is refused)',
+      });
+      return z.NEVER;
+    }
+    return parts;
+  });
 
 const postgresUrl = z
   .string()
@@ -71,6 +109,7 @@ export const appConfigSchema = z
     QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
+    TRUST_PROXY: trustProxy.default(['loopback']),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -123,6 +162,12 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** Access tokens are short-lived; the browser refreshes them through the session cookie. */
   readonly accessTokenTtlSeconds: number;
+  /**
+   * Express's `trust proxy`: which peers' X-Forwarded-For names the client (a hop count, or
+   * addresses / CIDR ranges / loopback, linklocal, uniquelocal). Default: loopback only, for the
+   * web server `npm start` runs beside the API.
+   */
+  readonly trustProxy: number | readonly string[];
 }
 
 /**
@@ -175,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     publicUrl: value.PUBLIC_URL.replace(/\/+$/, ''),
+    trustProxy: value.TRUST_PROXY,
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }
