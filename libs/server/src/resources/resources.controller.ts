@@ -38,8 +38,8 @@ export class ResourcesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiBody({ schema: z.toJSONSchema(resourceEntryWriteSchema, { io: 'input' }) as object })
-  create(@Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
-    return this.directory.create(body);
+  create(@CurrentStaff() admin: StaffPrincipal, @Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
+    return this.directory.create(admin, body);
   }
 
   @Patch(':id')
@@ -47,9 +47,10 @@ export class ResourcesController {
   @ApiBearerAuth()
   @ApiBody({ schema: z.toJSONSchema(resourceEntryUpdateSchema, { io: 'input' }) as object })
   update(
+    @CurrentStaff() admin: StaffPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(resourceEntryUpdateSchema)) body: Partial<ResourceEntryWrite>,
   ): Promise<ResourceDirectoryEntry> {
-    return this.directory.update(id, body);
+    return this.directory.update(admin, id, body);
   }
 }
