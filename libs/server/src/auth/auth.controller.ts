@@ -2,10 +2,10 @@ import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, P
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { API_PREFIX, API_ROUTES, CSRF_HEADER, CSRF_HEADER_VALUE, LoginRequest, LoginResponse, loginRequestSchema } from '@sg/contracts';
 import { Request, Response } from 'express';
-import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { RateLimit } from '../http/rate-limit';
+import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { JwtService } from '@nestjs/jwt';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../admin/queue-board';
@@ -37,7 +37,7 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @HttpCode(200)
-  @ApiBody({ schema: z.toJSONSchema(loginRequestSchema) as object })
+  @ApiBody(openApiBody(loginRequestSchema))
   @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role } }`; also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
