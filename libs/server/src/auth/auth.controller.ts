@@ -11,6 +11,7 @@ import { JwtService } from '@nestjs/jwt';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../admin/queue-board';
 import { CurrentStaff, Public, Roles } from './auth.decorators';
 import { AuthService, SessionResult } from './auth.service';
+import { AccountLockedException } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
 
 const REFRESH_COOKIE = 'sg_session';
@@ -40,9 +41,14 @@ export class AuthController {
   @ApiBody(openApiBody(loginRequestSchema))
   @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role } }`; also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many failures for this account from anywhere; see Retry-After' })
   async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    return this.startSession(await this.auth.login(body.email, body.password), response);
+    try {
+      return this.startSession(await this.auth.login(body.email, body.password), response);
+    } catch (error) {
+      if (error instanceof AccountLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   /** Browser only: a new access token from the session cookie. The header is the CSRF guard. */

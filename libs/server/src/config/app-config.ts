@@ -110,6 +110,8 @@ export const appConfigSchema = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
     TRUST_PROXY: trustProxy.default(['loopback']),
+    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
+    LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -147,6 +149,8 @@ export interface AppConfig {
   readonly apiRateLimitPerMinute: number;
   /** Sign-in attempts per minute for one account from one address. */
   readonly loginRateLimitPerMinute: number;
+  /** Failed sign-ins for one account, from anywhere, that lock its sign-in (auth/login-throttle.ts). */
+  readonly loginLockout: { failures: number; windowMinutes: number };
   /** How long a browser session lasts without signing in again (the refresh cookie's life). */
   readonly sessionTtlMinutes: number;
   /** Supervisors' queue-health numbers are shared for this long (0: computed on every request). */
@@ -214,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
     loginRateLimitPerMinute: value.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginLockout: { failures: value.LOGIN_LOCKOUT_FAILURES, windowMinutes: value.LOGIN_LOCKOUT_WINDOW_MINUTES },
     accessTokenTtlSeconds: 15 * 60,
     queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
     followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,
