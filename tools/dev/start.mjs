@@ -145,7 +145,8 @@ try {
     env.DATABASE_URL = embedded.urlFor('safeguard');
   }
   const shared = { API_PORT: String(apiPort), WEB_PORT: String(webPort) };
-  startProcess('api', 'dist/apps/api/main.js', shared);
+  // Only the web server (and this machine) talks to the API; people reach it through WEB_PORT.
+  startProcess('api', 'dist/apps/api/main.js', { ...shared, API_HOST: env.API_HOST || '127.0.0.1' });
   await waitForHealth(`http://127.0.0.1:${apiPort}/api/health`, 120_000);
   startProcess('worker', 'dist/apps/worker/main.js', shared);
   startProcess('web', 'tools/web-server/serve.mjs', { ...shared, API_URL: `http://127.0.0.1:${apiPort}` });

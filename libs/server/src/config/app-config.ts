@@ -70,6 +70,7 @@ export const appConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     API_PORT: port.default(3000),
+    API_HOST: z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
     DATABASE_URL: postgresUrl,
     REDIS_URL: z
       .string()
@@ -135,6 +136,8 @@ export type QueueBackendKind = 'postgres' | 'redis';
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly apiPort: number;
+  /** The address the API listens on; unset: every interface (containers need that). */
+  readonly apiHost: string | undefined;
   readonly databaseUrl: string;
   readonly redisUrl: string | undefined;
   readonly queueBackend: QueueBackendKind;
@@ -205,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     nodeEnv: value.NODE_ENV,
     apiPort: value.API_PORT,
+    apiHost: value.API_HOST,
     databaseUrl: value.DATABASE_URL,
     redisUrl: value.REDIS_URL,
     queueBackend: value.REDIS_URL ? 'redis' : 'postgres',
