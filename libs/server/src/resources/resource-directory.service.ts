@@ -17,10 +17,9 @@ function keyTaken(error: unknown): boolean {
   return (error as { code?: string }).code === UNIQUE_VIOLATION;
 }
 
-/** The fields an admin edits, as the audit trail records them before and after. */
-function audited(entry: ResourceDirectoryEntry) {
-  const { id: _id, ...fields } = entry;
-  return fields;
+/** The fields an admin edits, as the audit trail records them before and after (the id is the row's target_id). */
+function audited(entry: ResourceDirectoryEntry): Omit<ResourceDirectoryEntry, 'id'> {
+  return { key: entry.key, jurisdiction: entry.jurisdiction, name: entry.name, contact: entry.contact, url: entry.url, purpose: entry.purpose, audiences: entry.audiences, sortOrder: entry.sortOrder, active: entry.active };
 }
 
 /**

@@ -71,9 +71,7 @@ describe('CrisisContacts', () => {
 
 describe('the public pages', () => {
   it('build in no directory data: every helpline comes from the API, which admins edit', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { join } = require('node:path') as typeof import('node:path');
     const root = join(__dirname, '..');
     const sources = (readdirSync(root, { recursive: true }) as string[]).filter((file) => /\.(ts|html)$/.test(file) && !file.endsWith('.spec.ts'));
