@@ -4,8 +4,10 @@
 //      preloads in index.html, i.e. everything the first screen needs; lazy chunks excluded),
 //   2. Lighthouse 12.8 scores (mobile preset, Debian's Chromium) for the public pages,
 //      against the production build served by the real web server and API.
-// Usage: npm run build first, then `node tools/bench/public-page.mjs`. Env: DATABASE_URL, CHROME_PATH.
+// Usage: npm run build first, then `node tools/bench/public-page.mjs`. Env: DATABASE_URL, and
+// CHROMIUM_PATH like the browser tests and screenshots (CHROME_PATH, Lighthouse's own name, also works).
 import { spawn } from 'node:child_process';
+const CHROMIUM = process.env.CHROMIUM_PATH || process.env.CHROME_PATH || '/usr/bin/chromium';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +53,7 @@ async function startStack(databaseUrl) {
 
 /** What a phone actually downloads for the first screen: every script, as transferred (gzip). */
 async function firstScreenTransfer(url) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps'] });
   try {
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     const sizes = [];
@@ -72,7 +74,7 @@ function lighthouse(url) {
   const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps', `--user-data-dir=${profile}`];
   return new Promise((resolvePromise, reject) => {
     const child = spawn('node_modules/.bin/lighthouse', [url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags.join(' ')}`], {
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      env: { ...process.env, CHROME_PATH: CHROMIUM },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

@@ -4,12 +4,15 @@
 //   2. builds the API, worker and web app (cached by Nx: instant when nothing changed)
 //   3. with no DATABASE_URL, starts an embedded PostgreSQL whose data lives in .data/postgres
 //   4. starts API (which migrates and seeds the demo organisation), worker and web server
-// Ctrl-C stops every process it started. Flags: --no-install, --no-build (used by browser tests).
+// Ctrl-C stops every process it started: API, worker and web first, the embedded database last
+// (it runs in a process group of its own, so the terminal's Ctrl-C does not reach it before the
+// apps have finished). Flags: --no-install, --no-build (used by browser tests).
+// Prints no password: the URLs it shows are redacted.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installIfNeeded } from '../lib/install.mjs';
+import { DEFAULT_DEMO_PASSWORD, DEMO_EMAILS, demoPasswordLines, demoSeedEnabled, redactUrl } from './start-support.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -38,16 +41,14 @@ function run(command, commandArgs) {
   }
 }
 
-function installIfNeeded() {
-  const marker = join('node_modules', '.safeguard-lock-hash');
-  const lockHash = createHash('sha256').update(readFileSync('package-lock.json')).digest('hex');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === lockHash) return;
-  log('Installing dependencies (npm ci); this happens once per lockfile change');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(marker, lockHash);
+if (!args.has('--no-install')) {
+  try {
+    installIfNeeded({ root, env, log });
+  } catch (error) {
+    console.error(`[start] ${error.message}`);
+    process.exit(1);
+  }
 }
-
-if (!args.has('--no-install')) installIfNeeded();
 if (!args.has('--no-build')) {
   log('Building api, worker and web (cached when unchanged)');
   run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static']);
@@ -105,6 +106,22 @@ function startProcess(name, script, extraEnv = {}) {
   return child;
 }
 
+/**
+ * Which demo accounts exist, and whether DEMO_PASSWORD opens each (the API only ever creates
+ * them, so an older password or an admin's change stays). Loaded after the install: pg, argon2.
+ */
+async function demoAccounts(databaseUrl, password) {
+  const [{ default: pg }, { verify }] = await Promise.all([import('pg'), import('argon2')]);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT email, password_hash FROM staff_user WHERE email = ANY($1) AND active ORDER BY email`, [DEMO_EMAILS]);
+    return Promise.all(rows.map(async (row) => ({ email: row.email, matches: await verify(row.password_hash, password).catch(() => false) })));
+  } finally {
+    await client.end();
+  }
+}
+
 async function waitForHealth(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -128,7 +145,8 @@ try {
     env.DATABASE_URL = embedded.urlFor('safeguard');
   }
   const shared = { API_PORT: String(apiPort), WEB_PORT: String(webPort) };
-  startProcess('api', 'dist/apps/api/main.js', shared);
+  // Only the web server (and this machine) talks to the API; people reach it through WEB_PORT.
+  startProcess('api', 'dist/apps/api/main.js', { ...shared, API_HOST: env.API_HOST || '127.0.0.1' });
   await waitForHealth(`http://127.0.0.1:${apiPort}/api/health`, 120_000);
   startProcess('worker', 'dist/apps/worker/main.js', shared);
   startProcess('web', 'tools/web-server/serve.mjs', { ...shared, API_URL: `http://127.0.0.1:${apiPort}` });
@@ -136,11 +154,17 @@ try {
   log('');
   log(`Safeguard Triage is running:  \x1b[1mhttp://localhost:${webPort}\x1b[0m`);
   log(`  API docs:    http://localhost:${webPort}/api/docs`);
-  log(`  Queues on:   ${env.REDIS_URL ? 'Redis ' + env.REDIS_URL : 'PostgreSQL (BullMQ schema "bullmq")'}`);
-  if ((env.NODE_ENV ?? 'development') !== 'production' && env.DEMO_SEED !== 'false') {
-    log(`  Sign in as admin@demo.test, supervisor@demo.test, caseworker@demo.test or caseworker2@demo.test`);
-    log(`  Password:    ${env.DEMO_PASSWORD ?? 'demo-safeguard-2026'} (the DEMO_PASSWORD setting)`);
-  }
+  // Never the URLs' passwords: terminals are shared, scrolled back and pasted into issues.
+  log(`  Queues on:   ${env.REDIS_URL ? 'Redis ' + redactUrl(env.REDIS_URL) : 'PostgreSQL (BullMQ schema "bullmq")'}`);
+  if (embedded) log(`  Database:    embedded PostgreSQL, data in ${embeddedDir}`);
+  else log(`  Database:    ${redactUrl(env.DATABASE_URL)}`);
+  const password = env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  const accounts = await demoAccounts(env.DATABASE_URL, password).catch((error) => {
+    log(`  (could not look up the demo accounts: ${error.message})`);
+    return [];
+  });
+  for (const line of demoPasswordLines(accounts, password)) log(line);
+  if (accounts.length === 0 && !demoSeedEnabled(env)) log('  No demo accounts (DEMO_SEED is off or NODE_ENV=production).');
   log('Press Ctrl-C to stop.');
 } catch (error) {
   console.error(`[start] ${error.message}`);

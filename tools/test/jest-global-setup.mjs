@@ -5,7 +5,8 @@
 // - DATABASE_URL set (CI, `npm test` which starts one server for the whole run): does nothing;
 //   the URL is only used as an admin connection to create and drop test databases.
 // - REDIS_URL set but not answering: unset, so the Redis variants are skipped with a notice
-//   instead of each waiting for a connection that never comes.
+//   instead of each waiting for a connection that never comes. Under CI=true that is a failure
+//   instead: CI promises both queue backends were tested, and must not pass with one skipped.
 import { Redis } from 'ioredis';
 import { startThrowawayPostgres } from './throwaway-postgres.mjs';
 
@@ -25,8 +26,14 @@ async function redisAnswers(url) {
   }
 }
 
+/** CI=true (or 1), as CI services and .ci/run set it. */
+export const isCi = (env = process.env) => ['true', '1'].includes(String(env.CI ?? '').toLowerCase());
+
 export default async function globalSetup() {
   if (process.env.REDIS_URL && !(await redisAnswers(process.env.REDIS_URL))) {
+    if (isCi()) {
+      throw new Error(`REDIS_URL=${process.env.REDIS_URL} does not answer PING, and CI=true: the Redis queue tests must run in CI. Start Redis or unset REDIS_URL.`);
+    }
     console.warn(`\n[test] REDIS_URL=${process.env.REDIS_URL} does not answer PING: Redis queue tests are skipped`);
     delete process.env.REDIS_URL;
   }

@@ -3,6 +3,9 @@
 // so browser tests can run beside a person's `npm start` and never see its data.
 //   - DATABASE_URL set: a fresh database `sge2e_<random>` on that server, dropped afterwards.
 //   - no DATABASE_URL: start.mjs runs its embedded PostgreSQL in a throwaway directory.
+//   - queues: a QUEUE_PREFIX of its own (`e2e<random>`), so on a shared Redis (REDIS_URL comes
+//     along from the environment) this stack's worker and a running product's worker never take
+//     each other's jobs; its keys are deleted when the stack stops.
 // Not Playwright's `webServer`: Playwright starts that *before* globalSetup, so it could not be
 // given a database created here. Returns the teardown (Playwright calls it after the run).
 import { spawn } from 'node:child_process';
@@ -13,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
 import { freePort } from './throwaway-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,23 +57,35 @@ function tail(file, lines = 40) {
   }
 }
 
+/** The queue prefix of one e2e stack: valid for QUEUE_PREFIX, never the product's `sg`. */
+export const e2eQueuePrefix = (suffix) => `e2e${suffix}`;
+
+/**
+ * The environment the e2e stack runs with: the caller's (DATABASE_URL and REDIS_URL come along;
+ * the database is replaced below), its own ports and its own queue prefix.
+ */
+export function e2eStackEnv(baseEnv, ports, suffix) {
+  return {
+    ...baseEnv,
+    API_PORT: String(ports.api),
+    WEB_PORT: String(ports.web),
+    LOG_LEVEL: baseEnv.LOG_LEVEL ?? 'warn',
+    QUEUE_PREFIX: e2eQueuePrefix(suffix),
+    // A takedown chase in 6 seconds instead of 48 hours, so a browser test can watch one fire.
+    // Only the takedown cadence is shortened: the queues' due times stay real.
+    // Every browser spec signs the same demo people in, within the same minute.
+    LOGIN_RATE_LIMIT_PER_MINUTE: baseEnv.LOGIN_RATE_LIMIT_PER_MINUTE ?? '1000',
+    FOLLOW_UP_CADENCE: baseEnv.E2E_FOLLOW_UP_CADENCE ?? JSON.stringify({ takedownChaseMinutes: 0.1, takedownEscalationMinutes: 60, reappearanceCheckMinutes: [60, 120] }),
+  };
+}
+
 export default async function startE2eStack() {
   const ports = e2ePorts();
   await assertPortFree(ports.api, 'E2E_API_PORT');
   await assertPortFree(ports.web, 'E2E_WEB_PORT');
 
   const suffix = randomBytes(5).toString('hex');
-  const env = {
-    ...process.env,
-    API_PORT: String(ports.api),
-    WEB_PORT: String(ports.web),
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    // A takedown chase in 6 seconds instead of 48 hours, so a browser test can watch one fire.
-    // Only the takedown cadence is shortened: the queues' due times stay real.
-    // Every browser spec signs the same demo people in, within the same minute.
-    LOGIN_RATE_LIMIT_PER_MINUTE: process.env.LOGIN_RATE_LIMIT_PER_MINUTE ?? '1000',
-    FOLLOW_UP_CADENCE: process.env.E2E_FOLLOW_UP_CADENCE ?? JSON.stringify({ takedownChaseMinutes: 0.1, takedownEscalationMinutes: 60, reappearanceCheckMinutes: [60, 120] }),
-  };
+  const env = e2eStackEnv(process.env, ports, suffix);
   let cleanUpDatabase;
   if (process.env.DATABASE_URL) {
     const adminUrl = process.env.DATABASE_URL;
@@ -110,6 +126,11 @@ export default async function startE2eStack() {
     }
     log.end();
     await cleanUpDatabase();
+    if (env.REDIS_URL) {
+      await deleteKeysWithPrefix(env.REDIS_URL, env.QUEUE_PREFIX).catch((error) =>
+        console.warn(`[e2e] could not delete Redis keys ${env.QUEUE_PREFIX}:*: ${error.message}`),
+      );
+    }
   };
 
   const healthUrl = `http://127.0.0.1:${ports.web}/api/health`;

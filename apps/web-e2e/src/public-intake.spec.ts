@@ -174,3 +174,20 @@ test('answers survive a reload, and quick exit (Escape twice) wipes them and lea
   await expectStep(page, 1, 'About you', { afterNext: false });
   await expect(page.getByLabel('13 to 17')).not.toBeChecked();
 });
+
+test('while the directory cannot be reached, the crisis panel still says what to do, and tries again', async ({ page }) => {
+  // The directory is the only source of helplines (admins keep it right); here it is down.
+  await page.route('**/api/resources**', (route) => route.abort('connectionfailed'));
+  await page.goto('/');
+  const panel = page.locator('.crisis-panel').first();
+  await expect(panel).toContainText('If you are in danger now, call your local emergency number');
+  await expect(panel).toContainText('We could not load the helplines just now');
+  await expect(panel.locator('a[href^="tel:"]')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.unroute('**/api/resources**');
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await expect(panel).not.toContainText('We could not load the helplines');
+  await panel.getByLabel(/Choose your country/).selectOption('GB');
+  await expect(panel.getByRole('link', { name: '116 123' })).toHaveAttribute('href', 'tel:116123');
+});

@@ -1,3 +1,5 @@
+import * as z from 'zod';
+
 /** One problem with a request, named by its path in the body, e.g. `platforms[0].profileUrl`. */
 export interface FieldError {
   path: string;
@@ -27,3 +29,18 @@ export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
     return text ? `${text}.${name}` : name;
   }, '');
 }
+
+/** The bodies above as schemas, for the OpenAPI document. */
+export const validationErrorResponseSchema = z.strictObject({
+  statusCode: z.literal(400),
+  error: z.literal('Bad Request'),
+  message: z.string(),
+  errors: z.array(
+    z.strictObject({
+      path: z.string().meta({ description: 'The field, e.g. platforms[0].profileUrl', example: 'platforms[0].profileUrl' }),
+      message: z.string().meta({ example: 'must be a full web address starting with http:// or https://' }),
+    }),
+  ),
+}) satisfies z.ZodType<ValidationErrorResponse>;
+
+export const errorResponseSchema = z.strictObject({ statusCode: z.number().int(), error: z.string(), message: z.string() }) satisfies z.ZodType<ErrorResponse>;

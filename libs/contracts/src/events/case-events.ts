@@ -16,3 +16,10 @@ export interface CaseChangeEvent {
   assigneeId: string | null;
   at: string;
 }
+
+/**
+ * What a caseworker receives about a case they may not open (someone else holds it): only that
+ * it changed, so their lists and counts still refresh. Same `type`, `caseId` and `at` as the
+ * full event, so a client that only re-reads on any event needs no change.
+ */
+export type CaseChangeSignal = Pick<CaseChangeEvent, 'type' | 'caseId' | 'at'>;

@@ -53,6 +53,17 @@ export const platformEntrySchema = z.strictObject({
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
+/**
+ * zod 4 skips an object's refinements once any of its fields has a type error, so a 400 would
+ * name `contact.canMentionOrganisation` and only after a second try `contact.value`. These checks
+ * run whenever the fields they read are usable (`when`), so one answer lists every problem.
+ */
+const contactFieldsUsable = (value: unknown): boolean => {
+  if (!value || typeof value !== 'object') return false;
+  const { channel, value: text } = value as { channel?: unknown; value?: unknown };
+  return (CONTACT_CHANNELS as readonly unknown[]).includes(channel) && (text === undefined || typeof text === 'string');
+};
+
 export const intakeContactSchema = z
   .strictObject({
     channel: oneOf(CONTACT_CHANNELS, 'how we may contact you'),
@@ -60,16 +71,25 @@ export const intakeContactSchema = z
     safeTimes: optionalText(200),
     canMentionOrganisation: z.boolean({ error: () => 'must be true or false' }),
   })
-  .superRefine((contact, ctx) => {
-    if (contact.channel === 'none') return;
-    if (!contact.value) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `is required when the contact channel is ${contact.channel}` });
-    } else if (contact.channel === 'email' && !EMAIL.test(contact.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an email address like name@example.com' });
-    } else if (contact.channel !== 'email' && !PHONE.test(contact.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be a phone number (digits, spaces, + and brackets)' });
-    }
-  });
+  .superRefine(
+    (contact, ctx) => {
+      if (contact.channel === 'none') return;
+      if (!contact.value) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: `is required when the contact channel is ${contact.channel}` });
+      } else if (contact.channel === 'email' && !EMAIL.test(contact.value)) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an email address like name@example.com' });
+      } else if (contact.channel !== 'email' && !PHONE.test(contact.value)) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be a phone number (digits, spaces, + and brackets)' });
+      }
+    },
+    { when: (payload) => contactFieldsUsable(payload.value) },
+  );
+
+/** Whether a list repeats an answer; items that are not answers at all are reported on their own. */
+const repeatsNothing = (list: readonly unknown[]): boolean => {
+  const answers = list.filter((item) => typeof item === 'string');
+  return new Set(answers).size === answers.length;
+};
 
 export const intakeRequestSchema = z.strictObject({
   submittedBy: oneOf(SUBMITTERS, 'who is filling in the form'),
@@ -87,8 +107,9 @@ export const intakeRequestSchema = z.strictObject({
     .nullable(),
   demands: z
     .array(oneOf(DEMANDS, 'what they are asking for'), { error: () => 'must be a list' })
-    .max(DEMANDS.length)
-    .refine((list) => new Set(list).size === list.length, 'must not repeat an answer'),
+    .max(DEMANDS.length, `must have at most ${DEMANDS.length} answers`)
+    // Also when an item is not an answer (see contactFieldsUsable for why `when`).
+    .refine(repeatsNothing, { message: 'must not repeat an answer', when: (payload) => Array.isArray(payload.value) }),
   contentPosted: oneOf(CONTENT_POSTED_ANSWERS, 'whether anything has been posted'),
   stillInContact: yesNoOrNull('whether you are still in contact'),
   paid: yesNoOrNull('whether you have paid'),

@@ -1,4 +1,5 @@
-import { ActionPlanStep, MatchedResource } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, MatchedResource, RESOURCE_PURPOSES } from '@sg/domain';
+import * as z from 'zod';
 
 /** `201` from `POST /api/intakes`. The access code is shown once here and never again. */
 export interface IntakeResponse {
@@ -13,3 +14,27 @@ export interface IntakeResponse {
   /** Only for staff recording an intake: the new case's id, to open it. Never sent to the public. */
   caseId?: string;
 }
+
+/**
+ * The same answer as a schema, for the OpenAPI document (the API never parses its own answers).
+ * `satisfies` keeps it in step with the interface above.
+ */
+export const intakeResponseSchema = z.strictObject({
+  reference: z.string().meta({ description: 'The case reference, e.g. SG-7K3M-9QXD', example: 'SG-7K3M-9QXD' }),
+  accessCode: z.string().meta({ description: 'Shown once; with the reference it opens the case without an account', example: 'Q7KM-3XPD-9RTA-2WZC' }),
+  actionPlan: z.array(
+    z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: z.string(), detail: z.string(), done: z.boolean() }),
+  ),
+  resources: z.array(
+    z.strictObject({
+      key: z.string(),
+      name: z.string(),
+      contact: z.string(),
+      url: z.string().optional(),
+      purpose: z.enum(RESOURCE_PURPOSES),
+      reason: z.string(),
+    }),
+  ),
+  firstResponseWithin: z.string().nullable().meta({ description: 'When someone aims to reach out, in words; null if they asked not to be contacted' }),
+  caseId: z.uuid().optional().meta({ description: 'Staff intakes only: the new case, to open it' }),
+}) satisfies z.ZodType<IntakeResponse>;

@@ -10,12 +10,17 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const SYSTEM_JOBS = {
   heartbeat: 'heartbeat',
+  /** Periodic: deletes records kept only for a while (replayable intake answers, sign-in throttles). */
+  purgeExpired: 'purge-expired',
 } as const;
 
 export interface HeartbeatJob {
   /** When the heartbeat was asked for (ISO 8601). */
   requestedAt: string;
 }
+
+/** `purge-expired` carries nothing but when it was asked for; what expires is decided by the worker. */
+export type PurgeExpiredJob = HeartbeatJob;
 
 export const FOLLOW_UP_JOBS = {
   /** Fire one follow-up (idempotent: a follow-up fires once, whatever the retries). */

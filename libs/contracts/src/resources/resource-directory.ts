@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
+import { httpUrlSchema } from '../intake/intake-request';
 
 /** `GET /api/resources?country=US`: public; the entries for that country and worldwide. */
 export interface ResourceDirectoryEntry {
@@ -21,7 +22,9 @@ export const resourceEntryWriteSchema = z.strictObject({
   jurisdiction: z.string().refine((value) => value === 'ANY' || isCountryCode(value), 'must be ANY or a two-letter country code'),
   name: z.string().trim().min(1, 'is required').max(200),
   contact: z.string().trim().min(1, 'is required').max(300),
-  url: z.string().trim().url('must be a web address').max(2048).nullable().optional(),
+  // http(s) only: the public pages render it as a link, and javascript: or data: links there
+  // would run in a frightened person's browser.
+  url: httpUrlSchema.nullable().optional(),
   purpose: z.enum(RESOURCE_PURPOSES),
   audiences: z.array(z.enum(RESOURCE_AUDIENCES)).min(1, 'pick at least one audience'),
   sortOrder: z.number().int().min(0).max(10_000).default(100),

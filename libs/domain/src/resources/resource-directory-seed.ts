@@ -13,7 +13,7 @@ export const RESOURCE_DIRECTORY_SEED: readonly ResourceEntry[] = [
   { key: 'us-crisis-text-line', jurisdiction: 'US', name: 'Crisis Text Line', contact: 'Text THORN to 741741', purpose: 'support', audiences: ['support'], sortOrder: 10 },
   { key: 'us-ccri', jurisdiction: 'US', name: 'Cyber Civil Rights Initiative', contact: 'cybercivilrights.org', url: 'https://cybercivilrights.org', purpose: 'legal', audiences: ['adults'], sortOrder: 10 },
   { key: 'my-cyber999', jurisdiction: 'MY', name: 'CyberSecurity Malaysia, Cyber999 Help Centre', contact: '1-300-88-2999 (business hours); SMS 019-266 5850 after hours', purpose: 'reporting', audiences: ['everyone'], sortOrder: 10 },
-  { key: 'my-mhpss', jurisdiction: 'MY', name: 'Mental Health Psychosocial Support Service', contact: '03-2935 9935 / 014-322 3392', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 20 },
+  { key: 'my-mhpss', jurisdiction: 'MY', name: 'Mental Health Psychosocial Support Service', contact: '03-2935 9935 / 014-322 3392', purpose: 'crisis', audiences: ['self_harm', 'support'], sortOrder: 20 },
   { key: 'my-talian-kasih', jurisdiction: 'MY', name: 'Talian Kasih', contact: '15999; WhatsApp 019-261 5999', purpose: 'support', audiences: ['support'], sortOrder: 10 },
   { key: 'my-befrienders-kl', jurisdiction: 'MY', name: 'Befrienders Kuala Lumpur', contact: '03-7627 2929', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 10 },
   { key: 'gb-action-fraud', jurisdiction: 'GB', name: 'Action Fraud', contact: 'actionfraud.police.uk', url: 'https://www.actionfraud.police.uk', purpose: 'reporting', audiences: ['everyone'], sortOrder: 20 },

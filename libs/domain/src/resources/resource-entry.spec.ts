@@ -71,3 +71,18 @@ describe('selectCrisisResources', () => {
     expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'FR').map((r) => r.key)).toEqual(['any-emergency']);
   });
 });
+
+describe('the seeded directory', () => {
+  it('lists the Malaysian psychosocial support line for support as well as self-harm risk (the domain guide)', () => {
+    const entry = RESOURCE_DIRECTORY_SEED.find((candidate) => candidate.key === 'my-mhpss');
+    expect(entry?.audiences).toEqual(expect.arrayContaining(['self_harm', 'support']));
+    const calm = selectResources(RESOURCE_DIRECTORY_SEED, {
+      country: 'MY', ageBand: '18_plus', contentMadeUnder18: false, selfHarm: 'none', immediateDanger: false, paid: null, demands: [],
+    });
+    expect(calm.find((resource) => resource.key === 'my-mhpss')?.reason).toBe('Someone to talk to about how you feel.');
+  });
+
+  it('keeps the keyword in the Crisis Text Line instruction (the page turns it into the message to send)', () => {
+    expect(RESOURCE_DIRECTORY_SEED.find((candidate) => candidate.key === 'us-crisis-text-line')?.contact).toMatch(/^Text THORN to 741741$/);
+  });
+});

@@ -2,15 +2,16 @@ import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, P
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { API_PREFIX, API_ROUTES, CSRF_HEADER, CSRF_HEADER_VALUE, LoginRequest, LoginResponse, loginRequestSchema } from '@sg/contracts';
 import { Request, Response } from 'express';
-import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { RateLimit } from '../http/rate-limit';
+import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { JwtService } from '@nestjs/jwt';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../admin/queue-board';
 import { CurrentStaff, Public, Roles } from './auth.decorators';
 import { AuthService, SessionResult } from './auth.service';
+import { AccountLockedException } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
 
 const REFRESH_COOKIE = 'sg_session';
@@ -37,12 +38,17 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @HttpCode(200)
-  @ApiBody({ schema: z.toJSONSchema(loginRequestSchema) as object })
+  @ApiBody(openApiBody(loginRequestSchema))
   @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role } }`; also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many failures for this account from anywhere; see Retry-After' })
   async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    return this.startSession(await this.auth.login(body.email, body.password), response);
+    try {
+      return this.startSession(await this.auth.login(body.email, body.password), response);
+    } catch (error) {
+      if (error instanceof AccountLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   /** Browser only: a new access token from the session cookie. The header is the CSRF guard. */

@@ -11,6 +11,11 @@ export const Public = () => SetMetadata(PUBLIC_ENDPOINT, true);
 /** Only these roles may call this endpoint (any signed-in staff when not given). */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(REQUIRED_ROLES, roles);
 
+/** When the caller's access token expires (ms since the epoch), or undefined without one. */
+export const AccessTokenExpiry = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): number | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().staffTokenExpiresAt,
+);
+
 /** The signed-in member of staff, or undefined on a public endpoint called without a token. */
 export const CurrentStaff = createParamDecorator(
   (_data: unknown, context: ExecutionContext): StaffPrincipal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().staff,

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { isStaffRole, StaffRole } from '@sg/domain';
 import { PUBLIC_ENDPOINT, REQUIRED_ROLES } from './auth.decorators';
-import { AuthenticatedRequest } from './staff-principal';
+import { AuthenticatedRequest, StaffPrincipal } from './staff-principal';
 import { StaffStatusCache } from './staff-status.cache';
 
 interface AccessTokenClaims {
@@ -11,6 +11,7 @@ interface AccessTokenClaims {
   email: string;
   name: string;
   role: string;
+  exp?: number;
 }
 
 /**
@@ -31,7 +32,9 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, [context.getHandler(), context.getClass()]);
     const token = this.bearerToken(request);
     if (token) {
-      request.staff = await this.verify(token);
+      const { staff, expiresAt } = await this.verify(token);
+      request.staff = staff;
+      request.staffTokenExpiresAt = expiresAt;
     } else if (!isPublic) {
       throw new UnauthorizedException('Sign in to use this: send "Authorization: Bearer <token>"');
     }
@@ -52,7 +55,7 @@ export class AuthGuard implements CanActivate {
     return token;
   }
 
-  private async verify(token: string) {
+  private async verify(token: string): Promise<{ staff: StaffPrincipal; expiresAt: number | undefined }> {
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
@@ -63,6 +66,9 @@ export class AuthGuard implements CanActivate {
     // A token outlives a deactivation or a role change by up to 15 minutes; the account's current state wins.
     const status = await this.statusCache.status(claims.sub);
     if (!status?.active) throw new UnauthorizedException('This account is no longer active.');
-    return { id: claims.sub, email: claims.email, displayName: claims.name, role: status.role };
+    return {
+      staff: { id: claims.sub, email: claims.email, displayName: claims.name, role: status.role },
+      expiresAt: claims.exp ? claims.exp * 1000 : undefined,
+    };
   }
 }

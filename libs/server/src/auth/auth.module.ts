@@ -7,6 +7,7 @@ import { DataProtection } from '../security/data-protection';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { StaffStatusCache } from './staff-status.cache';
 
 @Module({
@@ -21,7 +22,7 @@ import { StaffStatusCache } from './staff-status.cache';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, StaffStatusCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginThrottle, StaffStatusCache, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [JwtModule, StaffStatusCache],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { LoginThrottle } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
 
 export interface LoginResult {
@@ -30,17 +31,27 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Checks the password and opens a session. Wrong email and wrong password look the same. */
+  /**
+   * Checks the password and opens a session. Wrong email and wrong password look the same.
+   * An account with too many recent failures answers 429 before any password is checked, so
+   * guessing on while it is locked learns nothing, not even a right guess.
+   */
   async login(email: string, password: string): Promise<SessionResult> {
+    await this.throttle.assertNotLocked(email);
     const [row] = await this.dataSource.query(
       `SELECT id, email, display_name AS "displayName", role, password_hash AS "passwordHash"
          FROM staff_user WHERE email = $1 AND active`,
       [email.trim().toLowerCase()],
     );
     const valid = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!row || !valid) throw new UnauthorizedException('Email or password is not right');
+    if (!row || !valid) {
+      await this.throttle.recordFailure(email);
+      throw new UnauthorizedException('Email or password is not right');
+    }
+    await this.throttle.recordSuccess(email);
     const user: StaffPrincipal = { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
     return this.openSession(user);
   }

@@ -12,4 +12,6 @@ export interface StaffPrincipal {
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
   staff?: StaffPrincipal;
+  /** When the caller's access token expires (ms since the epoch): long-lived streams end then. */
+  staffTokenExpiresAt?: number;
 }

@@ -10,6 +10,7 @@ import {
 import { Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
+import { openApiBody } from '../http/openapi-schema';
 import { RateLimit } from '../http/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { CaseAccessService } from './case-access.service';
@@ -33,7 +34,7 @@ export class CaseAccessController {
 
   @Post()
   @HttpCode(200)
-  @ApiBody({ schema: z.toJSONSchema(caseAccessRequestSchema, { io: 'input' }) as object })
+  @ApiBody(openApiBody(caseAccessRequestSchema))
   @ApiOkResponse({ description: 'Status in words, the action plan, resources and what the person added' })
   view(@Body(new ZodValidationPipe(caseAccessRequestSchema)) body: AccessBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
@@ -42,7 +43,7 @@ export class CaseAccessController {
 
   @Post('plan-steps')
   @HttpCode(200)
-  @ApiBody({ schema: z.toJSONSchema(planStepUpdateSchema, { io: 'input' }) as object })
+  @ApiBody(openApiBody(planStepUpdateSchema))
   setPlanStep(@Body(new ZodValidationPipe(planStepUpdateSchema)) body: PlanStepBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.setPlanStep(body.reference, body.accessCode, body.key, body.done);
@@ -50,7 +51,7 @@ export class CaseAccessController {
 
   @Post('additions')
   @HttpCode(200)
-  @ApiBody({ schema: z.toJSONSchema(caseAdditionSchema, { io: 'input' }) as object })
+  @ApiBody(openApiBody(caseAdditionSchema))
   add(@Body(new ZodValidationPipe(caseAdditionSchema)) body: AdditionBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     const { reference, accessCode, ...addition } = body;

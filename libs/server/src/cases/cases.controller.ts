@@ -21,11 +21,12 @@ import {
 import { z } from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseWorkService } from './case-work.service';
 
-const doc = (schema: z.ZodType) => ({ schema: z.toJSONSchema(schema, { io: 'input' }) as object });
+const doc = openApiBody;
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
 
 /** Case work for staff. Every endpoint needs a staff token; who may do what is declared per route. */

@@ -61,4 +61,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...base, DATA_ENCRYPTION_KEY: 'c2hvcnQ=' })[0]).toMatch(/^DATA_ENCRYPTION_KEY: must be 32 random bytes/);
     expect(loadConfig({ ...base, DATA_ENCRYPTION_KEY: key }).dataEncryptionKey).toEqual(Buffer.alloc(32, 7));
   });
+
+  it('trusts X-Forwarded-For from loopback only, unless TRUST_PROXY says otherwise', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'uniquelocal' }).trustProxy).toEqual(['uniquelocal']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 172.16.0.0/12,10.1.2.3, fd00::/8' }).trustProxy).toEqual(['loopback', '172.16.0.0/12', '10.1.2.3', 'fd00::/8']);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('refuses a TRUST_PROXY that is not a hop count, address, range or name, and refuses "true"', () => {
+    for (const bad of ['true', 'everyone', '10.0.0.0/33', '300.1.1.1', 'loopback,', '10.0.0.0/8/1', '-1']) {
+      expect(problemsOf({ ...base, TRUST_PROXY: bad })[0]).toMatch(/^TRUST_PROXY: /);
+    }
+  });
 });

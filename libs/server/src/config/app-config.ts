@@ -1,4 +1,5 @@
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, scaleCadence } from '@sg/domain';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -24,6 +25,43 @@ const followUpCadenceOverrides = z.strictObject({
   slaEscalationGraceMinutes: minutes.optional(),
 });
 
+/** Express's named address ranges for `trust proxy`. */
+const TRUSTED_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(part: string): boolean {
+  if (TRUSTED_RANGE_NAMES.includes(part)) return true;
+  const [address, bits, ...rest] = part.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may tell the API the client's address in X-Forwarded-For (per-client rate limits
+ * key on it): a hop count, or a comma-separated list of addresses, CIDR ranges and Express's
+ * names (loopback, linklocal, uniquelocal). `true` (trust every peer) is refused: any client could
+ * then pick its own address and so its own rate-limit bucket.
+ */
+const trustProxy = z
+  .string()
+  .transform((text, ctx): number | string[] => {
+    const value = text.trim();
+    if (/^\d+$/.test(value)) return Number(value);
+    const parts = value.split(',').map((part) => part.trim());
+    const bad = parts.filter((part) => !isAddressOrRange(part));
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `"${bad.join('", "')}" is not a hop count (e.g. 1) or a comma-separated list of addresses, CIDR ranges ` +
+          '(e.g. 10.0.0.0/8) or the names loopback, linklocal, uniquelocal ("true", trusting every peer, is refused)',
+      });
+      return z.NEVER;
+    }
+    return parts;
+  });
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
@@ -32,6 +70,7 @@ export const appConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     API_PORT: port.default(3000),
+    API_HOST: z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
     DATABASE_URL: postgresUrl,
     REDIS_URL: z
       .string()
@@ -71,6 +110,9 @@ export const appConfigSchema = z
     QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
+    TRUST_PROXY: trustProxy.default(['loopback']),
+    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
+    LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -94,6 +136,8 @@ export type QueueBackendKind = 'postgres' | 'redis';
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly apiPort: number;
+  /** The address the API listens on; unset: every interface (containers need that). */
+  readonly apiHost: string | undefined;
   readonly databaseUrl: string;
   readonly redisUrl: string | undefined;
   readonly queueBackend: QueueBackendKind;
@@ -108,6 +152,8 @@ export interface AppConfig {
   readonly apiRateLimitPerMinute: number;
   /** Sign-in attempts per minute for one account from one address. */
   readonly loginRateLimitPerMinute: number;
+  /** Failed sign-ins for one account, from anywhere, that lock its sign-in (auth/login-throttle.ts). */
+  readonly loginLockout: { failures: number; windowMinutes: number };
   /** How long a browser session lasts without signing in again (the refresh cookie's life). */
   readonly sessionTtlMinutes: number;
   /** Supervisors' queue-health numbers are shared for this long (0: computed on every request). */
@@ -123,6 +169,12 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** Access tokens are short-lived; the browser refreshes them through the session cookie. */
   readonly accessTokenTtlSeconds: number;
+  /**
+   * Express's `trust proxy`: which peers' X-Forwarded-For names the client (a hop count, or
+   * addresses / CIDR ranges / loopback, linklocal, uniquelocal). Default: loopback only, for the
+   * web server `npm start` runs beside the API.
+   */
+  readonly trustProxy: number | readonly string[];
 }
 
 /**
@@ -156,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     nodeEnv: value.NODE_ENV,
     apiPort: value.API_PORT,
+    apiHost: value.API_HOST,
     databaseUrl: value.DATABASE_URL,
     redisUrl: value.REDIS_URL,
     queueBackend: value.REDIS_URL ? 'redis' : 'postgres',
@@ -169,12 +222,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
     loginRateLimitPerMinute: value.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginLockout: { failures: value.LOGIN_LOCKOUT_FAILURES, windowMinutes: value.LOGIN_LOCKOUT_WINDOW_MINUTES },
     accessTokenTtlSeconds: 15 * 60,
     queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
     followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     publicUrl: value.PUBLIC_URL.replace(/\/+$/, ''),
+    trustProxy: value.TRUST_PROXY,
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

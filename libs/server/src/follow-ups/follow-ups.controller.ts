@@ -15,12 +15,13 @@ import {
 import * as z from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReportsService } from '../reports/reports.service';
 import { TakedownsService } from '../takedowns/takedowns.service';
 
-const doc = (schema: z.ZodType) => ({ schema: z.toJSONSchema(schema, { io: 'input' }) as object });
+const doc = openApiBody;
 const uuid = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException(`No ${what} with that id`) });
 
 /** Takedowns, reports and the follow-ups they drive, and the notifications follow-ups raise. */

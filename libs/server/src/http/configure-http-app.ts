@@ -1,8 +1,12 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
+import { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, API_ROUTES } from '@sg/contracts';
 import helmet from 'helmet';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { exposureWarnings } from '../security/startup-safety';
 
 /** Largest request body accepted; bigger ones are answered 413 before any code runs. */
 export const MAX_BODY_BYTES = '1mb';
@@ -14,8 +18,12 @@ export const MAX_BODY_BYTES = '1mb';
 export function configureHttpApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.setGlobalPrefix(API_PREFIX);
-  // The web server on WEB_PORT proxies /api here; trust its X-Forwarded-For for per-client limits.
-  express.set('trust proxy', 'loopback');
+  // The web server on WEB_PORT proxies /api here; its X-Forwarded-For names the client for the
+  // per-client limits, but only from the peers TRUST_PROXY names (loopback unless configured; in
+  // containers the web server is another host on the private network).
+  const config = express.get<AppConfig>(APP_CONFIG);
+  const { trustProxy } = config;
+  express.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
   express.use(
     helmet({
@@ -29,6 +37,11 @@ export function configureHttpApp(app: INestApplication): void {
     next();
   });
   express.enableShutdownHooks();
+  // Loud, once listening (only then is the address known): see exposureWarnings.
+  (express.getHttpServer() as Server).once('listening', function (this: Server) {
+    const logger = new Logger('Safety');
+    for (const warning of exposureWarnings(config, this.address())) logger.warn(`\n${'!'.repeat(78)}\n  ${warning}\n${'!'.repeat(78)}`);
+  });
 
   const document = SwaggerModule.createDocument(
     express,

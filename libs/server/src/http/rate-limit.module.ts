@@ -6,8 +6,10 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
 
 /**
- * Per-client limits (by IP; the web server's X-Forwarded-For is trusted from loopback). Counters
- * live in this process's memory, so each API instance counts separately.
+ * Per-client limits (by IP; X-Forwarded-For is believed only from the peers TRUST_PROXY names,
+ * loopback by default). Counters live in this process's memory, so each API instance counts
+ * separately; the per-account sign-in limit that must hold across processes is in the database
+ * (auth/login-attempts.ts).
  */
 @Module({
   imports: [

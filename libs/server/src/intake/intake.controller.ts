@@ -9,11 +9,21 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { API_ROUTES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, IntakeResponse, intakeRequestSchema, ParsedIntakeRequest } from '@sg/contracts';
+import {
+  API_ROUTES,
+  errorResponseSchema,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  IntakeResponse,
+  intakeRequestSchema,
+  intakeResponseSchema,
+  ParsedIntakeRequest,
+  validationErrorResponseSchema,
+} from '@sg/contracts';
 import { Response } from 'express';
-import { z } from 'zod';
 import { CurrentStaff, Public } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { openApiBody, openApiSchema } from '../http/openapi-schema';
 import { RateLimit } from '../http/rate-limit';
 import { validationError, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { IntakeService } from './intake.service';
@@ -28,12 +38,15 @@ export class IntakeController {
   @RateLimit('intake')
   @HttpCode(201)
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'Same key and body → the same case, never a duplicate. 8-200 of A-Z a-z 0-9 _ . : -' })
-  @ApiBody({ schema: z.toJSONSchema(intakeRequestSchema, { io: 'input' }) as object })
-  @ApiCreatedResponse({ description: '`{ reference, accessCode, actionPlan, resources, firstResponseWithin }`; a replay returns the original' })
-  @ApiBadRequestResponse({ description: 'Every offending field, by path (e.g. `platforms[0].profileUrl`); nothing stored' })
-  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for a different body' })
-  @ApiPayloadTooLargeResponse({ description: 'Body over 1 MB' })
-  @ApiTooManyRequestsResponse({ description: 'Too many submissions from this connection; see Retry-After' })
+  @ApiBody(openApiBody(intakeRequestSchema))
+  @ApiCreatedResponse({
+    description: 'The new case: reference and access code (shown once), the plan and resources; a replay within 24 hours returns the original',
+    schema: openApiSchema(intakeResponseSchema, 'output'),
+  })
+  @ApiBadRequestResponse({ description: 'Every offending field, by path (e.g. `platforms[0].profileUrl`); nothing stored', schema: openApiSchema(validationErrorResponseSchema, 'output') })
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for a different body', schema: openApiSchema(errorResponseSchema, 'output') })
+  @ApiPayloadTooLargeResponse({ description: 'Body over 1 MB', schema: openApiSchema(errorResponseSchema, 'output') })
+  @ApiTooManyRequestsResponse({ description: 'Too many submissions from this connection; see Retry-After', schema: openApiSchema(errorResponseSchema, 'output') })
   async submit(
     @Body(new ZodValidationPipe(intakeRequestSchema)) body: ParsedIntakeRequest,
     @Headers(IDEMPOTENCY_KEY_HEADER.toLowerCase()) idempotencyKey: string | undefined,

@@ -20,6 +20,7 @@ import { validationError } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { newAccessCode, newCaseReference } from '../security/codes';
 import { DataProtection } from '../security/data-protection';
+import { IDEMPOTENCY_REPLAY_HOURS } from '../system/retention';
 import { stableHash } from './stable-hash';
 
 const IDEMPOTENCY_SCOPE = 'intake';
@@ -51,7 +52,7 @@ export function caseFactsFrom(intake: ParsedIntakeRequest): CaseFacts {
 /**
  * Turns an intake into a case: triage, action plan and resources computed from the facts, then
  * the whole case written in one transaction (all of it or none of it), remembered under its
- * Idempotency-Key so a retried submission returns the same case.
+ * Idempotency-Key for IDEMPOTENCY_REPLAY_HOURS so a retried submission returns the same case.
  */
 @Injectable()
 export class IntakeService {
@@ -120,9 +121,14 @@ export class IntakeService {
 
     const [row] = await this.dataSource.query(
       `WITH claim AS (
-         INSERT INTO idempotency_record (scope, key, request_hash, response_sealed, case_id)
+         -- A key past the replay window counts as new: its answer is gone (or about to be purged),
+         -- and someone sending it a day later needs a case and a code that work, not an error.
+         INSERT INTO idempotency_record AS held (scope, key, request_hash, response_sealed, case_id)
          SELECT $27, $28::text, $29, $30, $1 WHERE $28::text IS NOT NULL
-         ON CONFLICT DO NOTHING RETURNING 1
+         ON CONFLICT (scope, key) DO UPDATE
+           SET request_hash = EXCLUDED.request_hash, response_sealed = EXCLUDED.response_sealed, case_id = EXCLUDED.case_id, created_at = now()
+           WHERE held.created_at < now() - make_interval(hours => $43)
+         RETURNING 1
        ), new_case AS (
          INSERT INTO support_case (
            id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
@@ -170,6 +176,7 @@ export class IntakeService {
         staff ? 'staff' : 'person', JSON.stringify(event),
         CASE_CHANGES_CHANNEL,
         JSON.stringify({ type: 'case.created', caseId, reference: response.reference, priority: result.priority, status: 'new', assigneeId: null, at: now.toISOString() } satisfies CaseChangeEvent),
+        IDEMPOTENCY_REPLAY_HOURS,
       ],
     );
     if (row.created === 1) return { response, caseId, replayed: false };
@@ -178,7 +185,11 @@ export class IntakeService {
   }
 
   private async replay(key: string, requestHash: string): Promise<IntakeOutcome> {
-    const [record] = await this.dataSource.query(`SELECT request_hash, response_sealed, case_id FROM idempotency_record WHERE scope = $1 AND key = $2`, [IDEMPOTENCY_SCOPE, key]);
+    const [record] = await this.dataSource.query(
+      `SELECT request_hash, response_sealed, case_id FROM idempotency_record
+        WHERE scope = $1 AND key = $2 AND created_at >= now() - make_interval(hours => $3)`,
+      [IDEMPOTENCY_SCOPE, key, IDEMPOTENCY_REPLAY_HOURS],
+    );
     if (!record || record.request_hash !== requestHash) {
       throw new HttpException(
         { statusCode: 422, error: 'Unprocessable Entity', message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.' },

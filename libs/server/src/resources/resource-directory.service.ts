@@ -2,16 +2,30 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ResourceDirectoryEntry, ResourceEntryWrite } from '@sg/contracts';
 import { ANY_JURISDICTION, ResourceEntry } from '@sg/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
+import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 
 const CACHE_MS = 30_000;
 
 const SELECT = `SELECT id, key, jurisdiction, name, contact, url, purpose, audiences, sort_order AS "sortOrder", active FROM resource_entry`;
 
+const UNIQUE_VIOLATION = '23505';
+
+function keyTaken(error: unknown): boolean {
+  return (error as { code?: string }).code === UNIQUE_VIOLATION;
+}
+
+/** The fields an admin edits, as the audit trail records them before and after (the id is the row's target_id). */
+function audited(entry: ResourceDirectoryEntry): Omit<ResourceDirectoryEntry, 'id'> {
+  return { key: entry.key, jurisdiction: entry.jurisdiction, name: entry.name, contact: entry.contact, url: entry.url, purpose: entry.purpose, audiences: entry.audiences, sortOrder: entry.sortOrder, active: entry.active };
+}
+
 /**
  * The resource directory. Every intake needs it, so active entries are cached briefly; an edit
- * clears this process's cache and other API processes catch up within 30 seconds.
+ * clears this process's cache and other API processes catch up within 30 seconds. Every admin
+ * edit is audited (who, before and after) in the same transaction as the edit.
  */
 @Injectable()
 export class ResourceDirectory {
@@ -43,41 +57,58 @@ export class ResourceDirectory {
       : this.dataSource.query(`${SELECT} ORDER BY active DESC, jurisdiction, sort_order, key`);
   }
 
-  async get(id: string): Promise<ResourceDirectoryEntry> {
-    const [row] = await this.dataSource.query(`${SELECT} WHERE id = $1`, [id]);
+  async get(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ResourceDirectoryEntry> {
+    const [row] = await manager.query(`${SELECT} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!row) throw new NotFoundException('No resource directory entry with that id');
     return row;
   }
 
-  async create(entry: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
+  async create(admin: StaffPrincipal, entry: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
     try {
-      const [row] = await this.dataSource.query(
-        `INSERT INTO resource_entry (key, jurisdiction, name, contact, url, purpose, audiences, sort_order, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [entry.key, entry.jurisdiction, entry.name, entry.contact, entry.url ?? null, entry.purpose, entry.audiences, entry.sortOrder ?? 100, entry.active ?? true],
-      );
+      const created = await this.dataSource.transaction(async (manager) => {
+        const [row] = await manager.query(
+          `INSERT INTO resource_entry (key, jurisdiction, name, contact, url, purpose, audiences, sort_order, active)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [entry.key, entry.jurisdiction, entry.name, entry.contact, entry.url ?? null, entry.purpose, entry.audiences, entry.sortOrder ?? 100, entry.active ?? true],
+        );
+        const after = await this.get(row.id, manager);
+        await recordAudit(manager, { actorId: admin.id, action: 'resource.created', target: { kind: 'resource_entry', id: row.id }, after: audited(after) });
+        return after;
+      });
       this.cache = undefined;
-      return this.get(row.id);
+      return created;
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw validationError([{ path: 'key', message: 'is already used by another entry' }]);
+      if (keyTaken(error)) throw validationError([{ path: 'key', message: 'is already used by another entry' }]);
       throw error;
     }
   }
 
-  async update(id: string, patch: Partial<ResourceEntryWrite>): Promise<ResourceDirectoryEntry> {
-    const current = await this.get(id);
-    const next = { ...current, ...patch };
+  async update(admin: StaffPrincipal, id: string, patch: Partial<ResourceEntryWrite>): Promise<ResourceDirectoryEntry> {
     try {
-      await this.dataSource.query(
-        `UPDATE resource_entry SET key = $2, jurisdiction = $3, name = $4, contact = $5, url = $6, purpose = $7,
-                audiences = $8, sort_order = $9, active = $10, updated_at = now() WHERE id = $1`,
-        [id, next.key, next.jurisdiction, next.name, next.contact, next.url ?? null, next.purpose, next.audiences, next.sortOrder, next.active],
-      );
+      const updated = await this.dataSource.transaction(async (manager) => {
+        // Locked, so two admins' edits are recorded in the order they were made, each with its real "before".
+        const current = await this.get(id, manager, true);
+        const next = { ...current, ...patch };
+        await manager.query(
+          `UPDATE resource_entry SET key = $2, jurisdiction = $3, name = $4, contact = $5, url = $6, purpose = $7,
+                  audiences = $8, sort_order = $9, active = $10, updated_at = now() WHERE id = $1`,
+          [id, next.key, next.jurisdiction, next.name, next.contact, next.url ?? null, next.purpose, next.audiences, next.sortOrder, next.active],
+        );
+        const after = await this.get(id, manager);
+        await recordAudit(manager, {
+          actorId: admin.id,
+          action: 'resource.updated',
+          target: { kind: 'resource_entry', id },
+          before: audited(current),
+          after: audited(after),
+        });
+        return after;
+      });
+      this.cache = undefined;
+      return updated;
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw validationError([{ path: 'key', message: 'is already used by another entry' }]);
+      if (keyTaken(error)) throw validationError([{ path: 'key', message: 'is already used by another entry' }]);
       throw error;
     }
-    this.cache = undefined;
-    return this.get(id);
   }
 }

@@ -2,9 +2,9 @@ import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Patch,
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ResourceDirectoryEntry, ResourceEntryWrite, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts';
 import { isCountryCode } from '@sg/domain';
-import { z } from 'zod';
 import { CurrentStaff, Public, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { openApiBody } from '../http/openapi-schema';
 import { validationError, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from './resource-directory.service';
 
@@ -37,19 +37,20 @@ export class ResourcesController {
   @Post()
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiBody({ schema: z.toJSONSchema(resourceEntryWriteSchema, { io: 'input' }) as object })
-  create(@Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
-    return this.directory.create(body);
+  @ApiBody(openApiBody(resourceEntryWriteSchema))
+  create(@CurrentStaff() admin: StaffPrincipal, @Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
+    return this.directory.create(admin, body);
   }
 
   @Patch(':id')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiBody({ schema: z.toJSONSchema(resourceEntryUpdateSchema, { io: 'input' }) as object })
+  @ApiBody(openApiBody(resourceEntryUpdateSchema))
   update(
+    @CurrentStaff() admin: StaffPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(resourceEntryUpdateSchema)) body: Partial<ResourceEntryWrite>,
   ): Promise<ResourceDirectoryEntry> {
-    return this.directory.update(id, body);
+    return this.directory.update(admin, id, body);
   }
 }

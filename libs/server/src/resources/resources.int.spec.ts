@@ -59,4 +59,49 @@ describe('resource directory API', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['audiences', 'jurisdiction', 'key', 'name', 'purpose']);
   });
+
+  it('audits every admin edit: who, which entry, before and after, in the same transaction', async () => {
+    const admin = await api.tokenFor('admin');
+    const adminId = (await api.request('GET', '/api/auth/me', { token: admin })).body.id;
+    const created = await api.request('POST', '/api/resources', {
+      token: admin,
+      body: { key: 'nz-1737', jurisdiction: 'NZ', name: 'Need to talk? 1737', contact: 'Call or text 1737', purpose: 'crisis', audiences: ['self_harm'] },
+    });
+    expect(created.status).toBe(201);
+    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call or text 1737, free, any time' } })).status).toBe(200);
+    // A refused edit changes nothing and records nothing.
+    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { key: 'sg-samaritans' } })).status).toBe(400);
+
+    const rows = await db.dataSource.query(
+      `SELECT action, actor_id, target_kind, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`,
+      [created.body.id],
+    );
+    expect(rows).toEqual([
+      { action: 'resource.created', actor_id: adminId, target_kind: 'resource_entry', before: null, after: expect.objectContaining({ key: 'nz-1737', contact: 'Call or text 1737' }) },
+      {
+        action: 'resource.updated',
+        actor_id: adminId,
+        target_kind: 'resource_entry',
+        before: expect.objectContaining({ contact: 'Call or text 1737' }),
+        after: expect.objectContaining({ contact: 'Call or text 1737, free, any time', key: 'nz-1737' }),
+      },
+    ]);
+  });
+
+  it('refuses a link that is not http(s): the public pages show it to frightened people', async () => {
+    const admin = await api.tokenFor('admin');
+    const response = await api.request('POST', '/api/resources', {
+      token: admin,
+      body: { key: 'xx-bad-link', jurisdiction: 'ANY', name: 'Bad', contact: 'x', url: 'javascript:alert(document.cookie)', purpose: 'support', audiences: ['support'] },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['url']);
+    const [entry] = (await api.request('GET', '/api/resources?country=MY')).body.filter((e: ResourceDirectoryEntry) => e.key === 'my-mhpss');
+    expect((await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { url: 'data:text/html,hi' } })).status).toBe(400);
+  });
+
+  it('lists the Malaysian psychosocial support line for support too, as the domain guide does', async () => {
+    const [entry] = (await api.request('GET', '/api/resources?country=MY')).body.filter((e: ResourceDirectoryEntry) => e.key === 'my-mhpss');
+    expect(entry.audiences).toEqual(['self_harm', 'support']);
+  });
 });

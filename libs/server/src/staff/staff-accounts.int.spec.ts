@@ -86,6 +86,26 @@ describe('staff accounts API', () => {
     expect(rows.find((row: { after: { passwordChanged?: boolean } }) => row.after.passwordChanged)).toBeDefined();
   });
 
+  it('records which account each change was made to, and by whom', async () => {
+    const me = (await api.request('GET', '/api/auth/me', { token: admin })).body as { id: string };
+    const created = await api.request('POST', '/api/staff', {
+      token: admin,
+      body: { email: 'audited.person@demo.test', displayName: 'Audited Person', role: 'caseworker', password: 'a-long-password-1' },
+    });
+    expect(created.status).toBe(201);
+    expect((await api.request('PATCH', `/api/staff/${created.body.id}`, { token: admin, body: { role: 'supervisor' } })).status).toBe(200);
+    const rows = await db.dataSource.query(
+      `SELECT action, actor_id, target_kind, target_id, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`,
+      [created.body.id],
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ action: 'staff.created', actor_id: me.id, target_kind: 'staff_user', after: expect.objectContaining({ email: 'audited.person@demo.test', role: 'caseworker' }) }),
+      expect.objectContaining({ action: 'staff.updated', actor_id: me.id, target_kind: 'staff_user', before: expect.objectContaining({ role: 'caseworker' }), after: expect.objectContaining({ role: 'supervisor' }) }),
+    ]);
+    const untargeted = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'staff.%' AND target_id IS NULL`);
+    expect(untargeted[0].n).toBe(0);
+  });
+
   it('lets only admins see retired directory entries', async () => {
     const entry = (await api.request('POST', '/api/resources', { token: admin, body: { key: 'sg-test-line', jurisdiction: 'SG', name: 'Test line', contact: '1234', purpose: 'support', audiences: ['support'] } })).body;
     await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { active: false } });

@@ -32,7 +32,12 @@ export class StaffAccountsService {
         [admin.id, input.email, input.displayName, input.role, passwordHash],
       );
       if (!row) throw validationError([{ path: 'email', message: 'is already used by another account' }]);
-      await recordAudit(manager, { actorId: admin.id, action: 'staff.created', after: { id: row.id, email: row.email, role: row.role } });
+      await recordAudit(manager, {
+        actorId: admin.id,
+        action: 'staff.created',
+        target: { kind: 'staff_user', id: row.id },
+        after: { id: row.id, email: row.email, displayName: row.displayName, role: row.role, active: row.active },
+      });
       return row;
     });
   }
@@ -56,6 +61,7 @@ export class StaffAccountsService {
       await recordAudit(manager, {
         actorId: admin.id,
         action: 'staff.updated',
+        target: { kind: 'staff_user', id },
         before: { displayName: before.displayName, role: before.role, active: before.active },
         after: { displayName: after.displayName, role: after.role, active: after.active, passwordChanged: Boolean(passwordHash) },
       });

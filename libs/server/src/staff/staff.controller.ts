@@ -1,9 +1,9 @@
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, StaffCreate, StaffMember, StaffUpdate, staffCreateSchema, staffUpdateSchema } from '@sg/contracts';
-import * as z from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { StaffAccountsService } from './staff-accounts.service';
 
@@ -26,14 +26,14 @@ export class StaffController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(staffCreateSchema, { io: 'input' }) as object })
+  @ApiBody(openApiBody(staffCreateSchema))
   create(@Body(new ZodValidationPipe(staffCreateSchema)) body: StaffCreate, @CurrentStaff() admin: StaffPrincipal): Promise<StaffMember> {
     return this.accounts.create(admin, body);
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(staffUpdateSchema, { io: 'input' }) as object })
+  @ApiBody(openApiBody(staffUpdateSchema))
   @ApiConflictResponse({ description: 'An admin tried to deactivate or demote their own account' })
   update(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No account with that id') })) id: string,

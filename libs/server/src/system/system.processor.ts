@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HeartbeatJob, QUEUES, SYSTEM_JOBS } from '@sg/contracts';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { purgeExpired, PurgeResult } from './retention';
 import { WORKER_ID } from './worker-identity';
 
 /**
  * Processes the `system` queue. The heartbeat proves end to end that jobs flow from the queue
- * backend through a worker into the database; health reports when it last happened.
+ * backend through a worker into the database; health reports when it last happened. The purge
+ * deletes records that are kept only for a while (see retention.ts).
  */
 @Processor(QUEUES.system)
 export class SystemProcessor extends WorkerHost {
@@ -15,7 +17,7 @@ export class SystemProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<HeartbeatJob>): Promise<{ workerId: string }> {
+  async process(job: Job<HeartbeatJob>): Promise<{ workerId: string } | PurgeResult> {
     switch (job.name) {
       case SYSTEM_JOBS.heartbeat:
         // An upsert: running the same heartbeat twice is harmless.
@@ -27,6 +29,8 @@ export class SystemProcessor extends WorkerHost {
           [WORKER_ID],
         );
         return { workerId: WORKER_ID };
+      case SYSTEM_JOBS.purgeExpired:
+        return purgeExpired(this.dataSource);
       default:
         // Unknown jobs fail loudly (and stay in the failed set) rather than vanish.
         throw new Error(`No handler for job "${job.name}" on queue "${QUEUES.system}"`);

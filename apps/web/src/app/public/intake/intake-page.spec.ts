@@ -65,17 +65,36 @@ describe('IntakePage', () => {
   const alertText = (root: HTMLElement) => root.querySelector('.crisis-alert[role="alert"]')?.textContent ?? '';
 
   describe('the crisis panel', () => {
-    it.each(['thoughts', 'plan_or_intent'])('appears on the safety screen as soon as self-harm answer "%s" is chosen', async (answer) => {
+    // What the organisation's directory answers for GB (admins edit it; nothing is built into the page).
+    const entry = (key: string, jurisdiction: string, name: string, contact: string, sortOrder = 10): ResourceDirectoryEntry => ({
+      id: key, key, jurisdiction, name, contact, url: null, purpose: 'crisis', audiences: ['self_harm'], sortOrder, active: true,
+    });
+    const GB_DIRECTORY = [
+      entry('gb-emergency', 'GB', 'Emergency services', 'Call 999 if you are in danger now', 1),
+      entry('gb-samaritans', 'GB', 'Samaritans', 'Call 116 123, free, day or night'),
+      entry('any-emergency', 'ANY', 'Emergency services', 'Call your local emergency number if you are in danger now', 90),
+    ];
+    const directoryRequest = (country: string | null) =>
+      http.expectOne((request) => request.url === '/api/resources' && request.params.get('country') === country);
+    const calls = (root: HTMLElement) => Array.from(root.querySelectorAll<HTMLAnchorElement>('.crisis-alert a[href^="tel:"]')).map((a) => a.getAttribute('href'));
+
+    it.each(['thoughts', 'plan_or_intent'])('appears on the safety screen as soon as self-harm answer "%s" is chosen, with the directory\'s lines once it answers', async (answer) => {
       const root = await open(1);
       expect(root.querySelector('h1')?.textContent).toContain('Step 2 of 5');
       expect(alertText(root)).not.toContain('Please get help now');
 
       await choose(root, 'selfHarm', answer);
 
+      // At once, before the directory answers: help, and no number guessed for a country.
       expect(alertText(root)).toContain('Please get help now');
-      const calls = Array.from(root.querySelectorAll<HTMLAnchorElement>('.crisis-alert a[href^="tel:"]')).map((a) => a.getAttribute('href'));
-      expect(calls).toContain('tel:116123'); // Samaritans, for the country in the answers (GB)
-      expect(calls).toContain('tel:999');
+      expect(alertText(root)).toContain('If you are in danger now, call your local emergency number');
+      expect(calls(root)).toEqual([]);
+
+      directoryRequest('GB').flush(GB_DIRECTORY);
+      await settle();
+      expect(calls(root)).toContain('tel:116123'); // Samaritans, for the country in the answers (GB)
+      expect(calls(root)).toContain('tel:999');
+      expect(alertText(root)).not.toContain('call your local emergency number.');
     });
 
     it('appears when they say they are in danger, and goes when the answers change back', async () => {
@@ -91,15 +110,28 @@ describe('IntakePage', () => {
     it('shows the organisation’s own crisis lines once the directory answers', async () => {
       const root = await open(1);
       await choose(root, 'selfHarm', 'thoughts');
-      const entry: ResourceDirectoryEntry = {
-        id: '1', key: 'gb-shout', jurisdiction: 'GB', name: 'Shout', contact: 'Text SHOUT to 85258', url: null,
-        purpose: 'crisis', audiences: ['self_harm'], sortOrder: 5, active: true,
-      };
-      http.expectOne((request) => request.url === '/api/resources' && request.params.get('country') === 'GB').flush([entry]);
-      await fixture.whenStable();
+      directoryRequest('GB').flush([entry('gb-shout', 'GB', 'Shout', 'Text SHOUT to 85258', 5)]);
+      await settle();
       expect(alertText(root)).toContain('Shout');
-      expect(root.querySelector('.crisis-alert a[href="sms:85258"]')).not.toBeNull();
+      expect(root.querySelector('.crisis-alert a[href="sms:85258?body=SHOUT"]')).not.toBeNull();
     });
+
+    it('keeps the neutral line and offers to try again when the directory cannot be reached', async () => {
+      const root = await open(1);
+      await choose(root, 'selfHarm', 'thoughts');
+      directoryRequest('GB').flush('down', { status: 503, statusText: 'Service Unavailable' });
+      await settle();
+      expect(alertText(root)).toContain('If you are in danger now, call your local emergency number');
+      expect(alertText(root)).toContain('We could not load the helplines just now');
+      expect(calls(root)).toEqual([]);
+
+      click(root, 'Try again');
+      directoryRequest('GB').flush(GB_DIRECTORY);
+      await settle();
+      expect(calls(root)).toContain('tel:116123');
+      expect(alertText(root)).not.toContain('We could not load the helplines');
+    });
+
   });
 
   it('brings back the answers and the screen after a reload, and moves focus to the new heading on Next', async () => {

@@ -21,7 +21,8 @@ describe('contactParts', () => {
       ['1-300-88-2999', 'tel:1300882999'],
       ['019-266 5850', 'sms:0192665850'],
     ]);
-    expect(links('Text THORN to 741741')).toEqual([['741741', 'sms:741741']]);
+    expect(links('Text THORN to 741741')).toEqual([['741741', 'sms:741741?body=THORN']]);
+    expect(links('Text "HOME" to 85258')).toEqual([['85258', 'sms:85258?body=HOME']]);
     expect(links('Call or text 988')).toEqual([['988', 'tel:988']]);
   });
 

@@ -18,7 +18,8 @@ function dialable(number: string): string {
 
 /**
  * Splits "Call 116 123, free, day or night" into text and a `tel:` link, so a frightened person
- * can tap the number instead of copying it. "Text ... to 741741" and "SMS ..." become `sms:` links.
+ * can tap the number instead of copying it. "Text ... to 741741" and "SMS ..." become `sms:` links,
+ * with the keyword to send ("Text THORN to 741741" → `sms:741741?body=THORN`).
  */
 export function contactParts(contact: string): ContactPart[] {
   const parts: ContactPart[] = [];
@@ -31,8 +32,12 @@ export function contactParts(contact: string): ContactPart[] {
     // The words since the last separator say whether this is a number to call or to text.
     const clause = contact.slice(0, start).split(/[;/,]/).pop() ?? '';
     const textOnly = /\b(text|sms)\b/i.test(clause) && !/\bcall\b/i.test(clause);
+    // "Text THORN to 741741": the keyword is what the service asks for, so the link fills it in
+    // rather than opening a blank message the person must remember what to type into.
+    const keyword = textOnly ? /\b(?:text|sms)\s+["'“]?([A-Za-z0-9]+)["'”]?\s+to\s*$/i.exec(clause)?.[1] : undefined;
     if (start > last) parts.push({ text: contact.slice(last, start) });
-    parts.push({ text: number, href: `${textOnly ? 'sms' : 'tel'}:${digits}` });
+    const href = textOnly ? `sms:${digits}${keyword ? `?body=${encodeURIComponent(keyword)}` : ''}` : `tel:${digits}`;
+    parts.push({ text: number, href });
     last = start + number.length;
   }
   if (last < contact.length) parts.push({ text: contact.slice(last) });

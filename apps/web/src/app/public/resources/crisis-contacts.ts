@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { RESOURCE_DIRECTORY_SEED, selectCrisisResources } from '@sg/domain';
-import { map, of, switchMap } from 'rxjs';
+import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
 import { countryName, countryOptions } from '../country/country';
 import { ContactText } from './contact-text';
-import { PublicResources } from './public-resources';
+import { CrisisContactsState, PublicResources } from './public-resources';
 
 let nextId = 0;
 
@@ -25,8 +24,22 @@ let nextId = 0;
     .crisis-name { display: block; font-weight: 700; }
     .crisis-site { display: flex; align-items: center; width: fit-content; min-height: 44px; }
     .crisis-country { margin: 0; label { font-weight: 400; font-size: 1rem; } }
+    .crisis-fallback { font-weight: 700; margin: 0 0 0.5rem; }
+    .crisis-retry { margin: 0 0 1rem; }
   `,
   template: `
+    @if (state().kind !== 'ready' || contacts().length === 0) {
+      <!-- Until the directory answers (or if it cannot), the one thing true in every country. -->
+      <p class="crisis-fallback">If you are in danger now, call your local emergency number.</p>
+      @if (state().kind === 'loading') {
+        <p class="crisis-loading">Finding helplines…</p>
+      } @else if (state().kind === 'failed') {
+        <p class="crisis-retry">
+          We could not load the helplines just now.
+          <button type="button" class="button" (click)="retry()">Try again</button>
+        </p>
+      }
+    }
     <ul class="crisis-list">
       @for (resource of contacts(); track resource.key) {
         <li>
@@ -67,16 +80,23 @@ export class CrisisContacts {
     const country = this.country();
     return country ? countryName(country) : 'anywhere';
   });
-  protected readonly contacts = toSignal(
-    toObservable(this.country).pipe(
-      switchMap((country) =>
-        country ? this.resources.crisisContacts(country) : of(selectCrisisResources(RESOURCE_DIRECTORY_SEED, '')),
-      ),
-      // The country's own "Emergency services" comes first; the worldwide one says the same less precisely.
-      map((resources) => resources.filter((resource, index) => resources.findIndex((other) => other.name === resource.name) === index)),
+  private readonly retries = new Subject<void>();
+  protected readonly state = toSignal(
+    combineLatest([toObservable(this.country), this.retries.pipe(startWith(undefined))]).pipe(
+      switchMap(([country]) => this.resources.crisisContacts(country)),
     ),
-    { initialValue: [] },
+    { initialValue: { kind: 'loading' } as CrisisContactsState },
   );
+  protected readonly contacts = computed(() => {
+    const state = this.state();
+    if (state.kind !== 'ready') return [];
+    // The country's own "Emergency services" comes first; the worldwide one says the same less precisely.
+    return state.contacts.filter((resource, index) => state.contacts.findIndex((other) => other.name === resource.name) === index);
+  });
+
+  protected retry(): void {
+    this.retries.next();
+  }
 
   protected choose(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;

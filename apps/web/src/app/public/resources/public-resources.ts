@@ -1,40 +1,44 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { ResourceDirectoryEntry } from '@sg/contracts';
-import { MatchedResource, RESOURCE_DIRECTORY_SEED, selectCrisisResources } from '@sg/domain';
+import { MatchedResource, selectCrisisResources } from '@sg/domain';
 import { Observable, catchError, map, of, shareReplay, startWith } from 'rxjs';
 import { PUBLIC_API } from '../contracts/public-contract';
 
+/** Where the crisis contacts are: still coming, here, or not reachable right now. */
+export type CrisisContactsState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly contacts: readonly MatchedResource[] }
+  | { readonly kind: 'failed' };
 
 /**
- * Crisis contacts for a country, from the organisation's directory. The built-in list is shown
- * at once and if the API cannot be reached: someone in danger must never see an empty box.
+ * Crisis contacts from the organisation's directory, and only from there: admins keep it right
+ * for their country, so nothing about a country is built into the page. With no country yet,
+ * the directory's worldwide entries. The page shows a neutral line (call your local emergency
+ * number) while this loads or if it fails, so nobody in danger ever sees an empty box.
  */
 @Injectable({ providedIn: 'root' })
 export class PublicResources {
   private readonly http = inject(HttpClient);
-  private readonly cache = new Map<string, Observable<MatchedResource[]>>();
+  private readonly cache = new Map<string, Observable<CrisisContactsState>>();
 
-  crisisContacts(country: string): Observable<MatchedResource[]> {
-    let contacts = this.cache.get(country);
+  crisisContacts(country: string | null): Observable<CrisisContactsState> {
+    const key = country ?? '';
+    let contacts = this.cache.get(key);
     if (!contacts) {
-      const builtIn = selectCrisisResources(RESOURCE_DIRECTORY_SEED, country);
-      contacts = this.http
-        .get<ResourceDirectoryEntry[]>(PUBLIC_API.resources, { params: new HttpParams().set('country', country) })
-        .pipe(
-          map((entries) => {
-            const resources = selectCrisisResources(entries.filter((entry) => entry.active), country);
-            return resources.length ? resources : builtIn;
-          }),
-          catchError(() => {
-            // Try again next time rather than remembering the failure.
-            this.cache.delete(country);
-            return of(builtIn);
-          }),
-          startWith(builtIn),
-          shareReplay({ bufferSize: 1, refCount: false }),
-        );
-      this.cache.set(country, contacts);
+      const params = country ? new HttpParams().set('country', country) : new HttpParams();
+      contacts = this.http.get<ResourceDirectoryEntry[]>(PUBLIC_API.resources, { params }).pipe(
+        // Without a country, selectCrisisResources keeps the worldwide ('ANY') entries only.
+        map((entries): CrisisContactsState => ({ kind: 'ready', contacts: selectCrisisResources(entries.filter((entry) => entry.active), key) })),
+        catchError(() => {
+          // Ask again next time (and on "Try again") rather than remembering the failure.
+          this.cache.delete(key);
+          return of<CrisisContactsState>({ kind: 'failed' });
+        }),
+        startWith<CrisisContactsState>({ kind: 'loading' }),
+        shareReplay({ bufferSize: 1, refCount: false }),
+      );
+      this.cache.set(key, contacts);
     }
     return contacts;
   }

@@ -1,0 +1,82 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { ResourceDirectoryEntry } from '@sg/contracts';
+import { CrisisContacts } from './crisis-contacts';
+
+@Component({
+  imports: [CrisisContacts],
+  template: `<sg-crisis-contacts [country]="country()" (countryChange)="country.set($event)" />`,
+})
+class Host {
+  readonly country = signal<string | null>(null);
+}
+
+const entry = (key: string, jurisdiction: string, name: string, contact: string): ResourceDirectoryEntry => ({
+  id: key, key, jurisdiction, name, contact, url: null, purpose: 'crisis', audiences: ['self_harm'], sortOrder: 10, active: true,
+});
+
+describe('CrisisContacts', () => {
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({ imports: [Host], providers: [provideHttpClient(), provideHttpClientTesting()] }).compileComponents();
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function render() {
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    return fixture;
+  }
+
+  it('with no country known, asks the directory and shows its worldwide lines only', async () => {
+    const fixture = await render();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.textContent).toContain('If you are in danger now, call your local emergency number');
+
+    const request = http.expectOne((candidate) => candidate.url === '/api/resources');
+    expect(request.request.params.has('country')).toBe(false);
+    request.flush([
+      entry('gb-samaritans', 'GB', 'Samaritans', 'Call 116 123'),
+      entry('any-line', 'ANY', 'A worldwide line', 'Call +44 20 7000 0000'),
+    ]);
+    await fixture.whenStable();
+    expect(root.textContent).toContain('A worldwide line');
+    expect(root.textContent).not.toContain('Samaritans');
+    expect(root.textContent).not.toContain('call your local emergency number.');
+  });
+
+  it('asks the directory again for the country once it is known', async () => {
+    const fixture = await render();
+    http.expectOne((candidate) => candidate.url === '/api/resources' && !candidate.params.has('country')).flush([]);
+    fixture.componentInstance.country.set('MY');
+    await fixture.whenStable();
+    http.expectOne((candidate) => candidate.params.get('country') === 'MY').flush([entry('my-emergency', 'MY', 'Emergency services', 'Call 999 if you are in danger now')]);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('a[href="tel:999"]')).not.toBeNull();
+  });
+
+  it('keeps the neutral line when the directory has no crisis line at all', async () => {
+    const fixture = await render();
+    http.expectOne(() => true).flush([]);
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('If you are in danger now, call your local emergency number');
+  });
+});
+
+describe('the public pages', () => {
+  it('build in no directory data: every helpline comes from the API, which admins edit', () => {
+    const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const root = join(__dirname, '..');
+    const sources = (readdirSync(root, { recursive: true }) as string[]).filter((file) => /\.(ts|html)$/.test(file) && !file.endsWith('.spec.ts'));
+    expect(sources.length).toBeGreaterThan(20);
+    const offenders = sources.filter((file) => /RESOURCE_DIRECTORY_SEED|resource-directory-seed/.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { StaffRole } from '@sg/domain';
+import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+/**
+ * Issue 4: "every endpoint declares who may call it; a missing token is 401, the wrong role 403".
+ * The routes are discovered from the running app (Express's router, which is what is served),
+ * so a new endpoint without an entry here fails this spec until someone states who may call it.
+ */
+type Access = 'public' | readonly StaffRole[];
+
+const EVERYONE: readonly StaffRole[] = ['caseworker', 'supervisor', 'admin'];
+const SUPERVISORS: readonly StaffRole[] = ['supervisor', 'admin'];
+const ADMINS: readonly StaffRole[] = ['admin'];
+const ROLES: readonly StaffRole[] = ['caseworker', 'supervisor', 'admin'];
+
+/** Who may call each route ("METHOD path" as Express holds it). */
+const MATRIX: Record<string, Access> = {
+  // OpenAPI and Swagger UI
+  'GET /api/docs': 'public',
+  'GET /api/docs/': 'public',
+  'GET /api/docs/index.html': 'public',
+  'GET /api/docs/LICENSE': 'public',
+  'GET /api/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs-json': 'public',
+  'GET /api/docs-yaml': 'public',
+  'GET /api/health': 'public',
+  // Signing in
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': 'public',
+  'POST /api/auth/queue-board': ADMINS,
+  'GET /api/auth/me': EVERYONE,
+  // The person asking for help
+  'POST /api/intakes': 'public',
+  'POST /api/case-access': 'public',
+  'POST /api/case-access/plan-steps': 'public',
+  'POST /api/case-access/additions': 'public',
+  'GET /api/resources': 'public',
+  'POST /api/resources': ADMINS,
+  'PATCH /api/resources/:id': ADMINS,
+  // Case work
+  'GET /api/cases': EVERYONE,
+  'GET /api/cases/counts': EVERYONE,
+  'GET /api/cases/:id': EVERYONE,
+  'POST /api/cases/:id/claim': EVERYONE,
+  'POST /api/cases/:id/assign': SUPERVISORS,
+  'PATCH /api/cases/:id': EVERYONE,
+  'PATCH /api/cases/:id/plan-steps/:key': EVERYONE,
+  'POST /api/cases/:id/notes': EVERYONE,
+  'POST /api/cases/:id/evidence': EVERYONE,
+  'POST /api/cases/:id/contact-reveal': EVERYONE,
+  'GET /api/cases/:id/audit': SUPERVISORS,
+  'GET /api/cases/:id/takedowns': EVERYONE,
+  'POST /api/cases/:id/takedowns': EVERYONE,
+  'PATCH /api/takedowns/:id': EVERYONE,
+  'GET /api/cases/:id/reports': EVERYONE,
+  'POST /api/cases/:id/reports': EVERYONE,
+  'PATCH /api/reports/:id': EVERYONE,
+  'GET /api/cases/:id/follow-ups': EVERYONE,
+  'GET /api/notifications': EVERYONE,
+  'POST /api/notifications/:id/done': EVERYONE,
+  'GET /api/events': EVERYONE,
+  // Supervision and administration
+  'GET /api/staff': SUPERVISORS,
+  'POST /api/staff': ADMINS,
+  'PATCH /api/staff/:id': ADMINS,
+  'GET /api/supervision/queue-health': SUPERVISORS,
+};
+
+/** Routes whose answer depends on a query: the narrower rule, checked beside the route's own. */
+const QUERY_VARIANTS: Array<{ route: string; query: string; access: readonly StaffRole[] }> = [
+  { route: 'GET /api/cases', query: 'queue=all', access: SUPERVISORS },
+  { route: 'GET /api/resources', query: 'includeInactive=true', access: ADMINS },
+];
+
+/** The guard's own refusals; a public route may answer 401 or 403 for its own reasons, never these. */
+const GUARD_REFUSAL = /^(Sign in to use this|Your sign-in has expired|This needs the )/;
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function discoverRoutes(api: TestApi): string[] {
+  const express = api.app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  const routes = new Set<string>();
+  for (const layer of stack) {
+    if (!layer.route) continue;
+    const methods = Object.keys(layer.route.methods).filter((method) => layer.route?.methods[method]);
+    // Middleware Nest mounts for every method (logging, the prefix) is not an endpoint.
+    if (methods.length > 10) continue;
+    for (const method of methods) if (method !== '_all') routes.add(`${method.toUpperCase()} ${layer.route.path}`);
+  }
+  return [...routes].sort();
+}
+
+describe('authorization matrix: every route, no token and each role', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let routes: string[];
+  const tokens = {} as Record<StaffRole, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+    for (const role of ROLES) tokens[role] = await api.tokenFor(role);
+    routes = discoverRoutes(api);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  /** A new unassigned case (a staff phone intake), so a caseworker may work it. */
+  async function freshCase(): Promise<string> {
+    const response = await api.request('POST', '/api/intakes', { token: tokens.caseworker, body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone' } });
+    if (response.status !== 201) throw new Error(`could not create a case: ${response.status}`);
+    return response.body.caseId as string;
+  }
+
+  async function concretePath(route: string, query?: string): Promise<string> {
+    let path = route.slice(route.indexOf(' ') + 1);
+    if (path.includes('/cases/:id')) path = path.replace(':id', await freshCase());
+    path = path.replace(':id', randomUUID()).replace(':key', 'do_not_pay');
+    return query ? `${path}?${query}` : path;
+  }
+
+  /** Status and message only; streams (events) are cut off once the status is known. */
+  async function call(route: string, path: string, token?: string): Promise<{ status: number; message: string }> {
+    const method = route.slice(0, route.indexOf(' '));
+    const abort = new AbortController();
+    const response = await fetch(`${api.baseUrl}${path}`, {
+      method,
+      signal: abort.signal,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+      // An empty body: anything past the guards then stops at validation, which is still "allowed".
+      body: method === 'GET' ? undefined : '{}',
+    });
+    let message = '';
+    if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) abort.abort();
+    else message = String(((await response.json().catch(() => ({}))) as { message?: unknown }).message ?? '');
+    return { status: response.status, message };
+  }
+
+  it('has an entry for every route the app serves, and none for a route it does not', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.filter((route) => !(route in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  const publicRoutes = Object.entries(MATRIX).filter(([, access]) => access === 'public').map(([route]) => route);
+  const staffRoutes = Object.entries(MATRIX).filter(([, access]) => access !== 'public') as Array<[string, readonly StaffRole[]]>;
+
+  it.each(publicRoutes)('%s: anyone may call it without a token', async (route) => {
+    const { status, message } = await call(route, await concretePath(route));
+    expect(message).not.toMatch(GUARD_REFUSAL);
+    expect(status).toBeLessThan(500);
+  });
+
+  it.each(staffRoutes)('%s: 401 without a token; allowed for %j, 403 for the other roles', async (route, access) => {
+    const anonymous = await call(route, await concretePath(route));
+    expect({ route, status: anonymous.status }).toEqual({ route, status: 401 });
+    for (const role of ROLES) {
+      const { status, message } = await call(route, await concretePath(route), tokens[role]);
+      if (access.includes(role)) {
+        expect({ route, role, refused: [401, 403].includes(status) ? message : false }).toEqual({ route, role, refused: false });
+      } else {
+        expect({ route, role, status }).toEqual({ route, role, status: 403 });
+      }
+    }
+  });
+
+  it.each(QUERY_VARIANTS.map((variant) => [`${variant.route}?${variant.query}`, variant] as const))('%s: only %j', async (_name, variant) => {
+    for (const role of ROLES) {
+      const { status } = await call(variant.route, await concretePath(variant.route, variant.query), tokens[role]);
+      if (variant.access.includes(role)) expect({ role, status }).not.toEqual({ role, status: 403 });
+      else expect({ role, status }).toEqual({ role, status: 403 });
+    }
+  });
+
+  it('refuses a forged, an expired-looking and a malformed token with 401 on a staff route', async () => {
+    const [header, payload] = tokens.admin.split('.');
+    expect((await call('GET /api/auth/me', '/api/auth/me', `${header}.${payload}.forged-signature`)).status).toBe(401);
+    expect((await call('GET /api/auth/me', '/api/auth/me', 'not-a-jwt')).status).toBe(401);
+    const response = await fetch(`${api.baseUrl}/api/auth/me`, { headers: { authorization: `Basic ${Buffer.from('admin:x').toString('base64')}` } });
+    expect(response.status).toBe(401);
+  });
+});

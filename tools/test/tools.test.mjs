@@ -1,0 +1,185 @@
+// Tests of the repository's own tools (start-up, test stack, embedded PostgreSQL), run by
+// `npm test` with Node's test runner: `node --test tools/test/tools.test.mjs`.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import { demoPasswordLines, demoSeedEnabled, redactUrl } from '../dev/start-support.mjs';
+import { namesDataDir, processGroup, recoverStaleServer, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
+import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
+import { e2eStackEnv } from './playwright-stack.mjs';
+import { freePort } from './throwaway-postgres.mjs';
+
+const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
+
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the e2e stack environment', () => {
+  it('gives the stack a queue prefix of its own, so a shared Redis is never shared with the product', () => {
+    const product = { REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'sg', DATABASE_URL: 'postgres://x@127.0.0.1/postgres' };
+    const one = e2eStackEnv(product, { api: 1, web: 2 }, 'aaaa1111');
+    const two = e2eStackEnv(product, { api: 1, web: 2 }, 'bbbb2222');
+    assert.equal(one.REDIS_URL, product.REDIS_URL);
+    assert.match(one.QUEUE_PREFIX, QUEUE_PREFIX_RULE);
+    assert.notEqual(one.QUEUE_PREFIX, 'sg');
+    assert.notEqual(one.QUEUE_PREFIX, two.QUEUE_PREFIX);
+  });
+
+  it('also when the caller set no QUEUE_PREFIX (the product then uses the default, sg)', () => {
+    assert.notEqual(e2eStackEnv({}, { api: 1, web: 2 }, 'cccc3333').QUEUE_PREFIX, 'sg');
+  });
+});
+
+describe('deleting a stack\'s Redis keys', () => {
+  const url = process.env.REDIS_URL;
+  it('removes every key under the prefix and nothing else', { skip: url ? false : 'REDIS_URL is not set' }, async () => {
+    const client = new Redis(url);
+    const prefix = `tt${randomBytes(4).toString('hex')}`;
+    const neighbour = `tn${randomBytes(4).toString('hex')}`;
+    try {
+      for (let i = 0; i < 1200; i++) await client.set(`${prefix}:queue:${i}`, '1');
+      await client.set(`${neighbour}:queue:1`, '1');
+      await client.set(`${prefix}x:queue:1`, '1'); // a longer prefix is another stack's
+      assert.equal(await deleteKeysWithPrefix(url, prefix), 1200);
+      assert.deepEqual(await client.keys(`${prefix}:*`), []);
+      assert.equal(await client.get(`${neighbour}:queue:1`), '1');
+      assert.equal(await client.get(`${prefix}x:queue:1`), '1');
+    } finally {
+      await client.del(`${neighbour}:queue:1`, `${prefix}x:queue:1`);
+      client.disconnect();
+    }
+  });
+
+  it('refuses a prefix that is not a QUEUE_PREFIX (a pattern would match other keys)', async () => {
+    await assert.rejects(deleteKeysWithPrefix('redis://127.0.0.1:1', '*'), /Refusing/);
+  });
+});
+
+describe('start.mjs helpers', () => {
+  it('reads DEMO_SEED as the configuration does, not only "false"', () => {
+    for (const off of ['false', '0', 'no']) assert.equal(demoSeedEnabled({ DEMO_SEED: off }), false, off);
+    for (const on of ['true', '1', 'yes']) assert.equal(demoSeedEnabled({ DEMO_SEED: on }), true, on);
+    assert.equal(demoSeedEnabled({}), true);
+    assert.equal(demoSeedEnabled({ DEMO_SEED: '' }), true, 'empty means unset');
+    assert.equal(demoSeedEnabled({ NODE_ENV: 'production' }), false);
+    assert.equal(demoSeedEnabled({ DEMO_SEED: 'maybe' }), false, 'the API refuses to start, so nothing is seeded');
+  });
+
+  it('never prints a URL\'s password', () => {
+    assert.equal(redactUrl('redis://:s3cret@cache.internal:6379/0'), 'redis://:***@cache.internal:6379/0');
+    assert.equal(redactUrl('postgres://app:p%40ss@db:5432/safeguard'), 'postgres://app:***@db:5432/safeguard');
+    assert.equal(redactUrl('redis://127.0.0.1:6379'), 'redis://127.0.0.1:6379');
+    assert.doesNotMatch(redactUrl('not a url with s3cret'), /s3cret/);
+  });
+
+  it('tells the truth about the demo password when accounts already existed', () => {
+    const fresh = demoPasswordLines([{ email: 'admin@demo.test', matches: true }], 'pw-123456').join('\n');
+    assert.match(fresh, /pw-123456/);
+    const changed = demoPasswordLines(
+      [
+        { email: 'admin@demo.test', matches: false },
+        { email: 'caseworker@demo.test', matches: true },
+      ],
+      'pw-123456',
+    ).join('\n');
+    assert.match(changed, /caseworker@demo\.test/);
+    assert.match(changed, /admin@demo\.test already existed with another password/);
+    assert.doesNotMatch(changed.split('\n').find((line) => line.includes('Sign in as')), /admin@demo\.test/);
+    assert.deepEqual(demoPasswordLines([], 'pw'), []);
+  });
+});
+
+describe('the embedded PostgreSQL', () => {
+  const dirs = [];
+  const children = [];
+  // Directly in the temp dir: as root the server runs as `postgres`, which cannot enter a 0700 parent.
+  const newDataDir = () => {
+    const dir = join(tmpdir(), `sg-tools-pg-${randomBytes(4).toString('hex')}`);
+    dirs.push(dir);
+    return dir;
+  };
+  after(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names only the server of its own data directory', () => {
+    assert.equal(namesDataDir(['postgres', '-D', '/data/pg', '-p', '5488'], '/data/pg/'), true);
+    assert.equal(namesDataDir(['postgres', '-D/data/pg'], '/data/pg'), true);
+    assert.equal(namesDataDir(['postgres', '-D', '/data/other'], '/data/pg'), false);
+    assert.equal(namesDataDir(['postgres', '-p', '5488'], '/data/pg'), false);
+  });
+
+  it('runs the server in a process group of its own, so a Ctrl-C in the terminal does not stop it before the apps', async () => {
+    const server = await startEmbeddedPostgres({ dataDir: newDataDir(), port: await freePort(), persistent: false, log: () => undefined });
+    try {
+      // The terminal sends Ctrl-C's SIGINT to the launcher's whole process group.
+      assert.notEqual(processGroup(server.pid), processGroup(process.pid));
+      assert.equal(processGroup(server.pid), server.pid, 'postgres leads its own group');
+    } finally {
+      await server.stop();
+    }
+    assert.equal(isAlive(server.pid), false);
+  });
+
+  it('removes a stale lock whose pid now belongs to another program, without signalling it', async () => {
+    const dir = newDataDir();
+    mkdirSync(dir, { recursive: true });
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    children.push(other);
+    writeFileSync(join(dir, 'postmaster.pid'), `${other.pid}\n${dir}\n`);
+    await recoverStaleServer(dir, () => undefined);
+    assert.equal(existsSync(join(dir, 'postmaster.pid')), false);
+    assert.equal(isAlive(other.pid), true, 'an unrelated process is never signalled');
+    other.kill('SIGKILL');
+  });
+
+  it('refuses while another launcher runs the server of this directory, and recovers its orphan once that launcher is killed', async () => {
+    const dir = newDataDir();
+    const port = await freePort();
+    const script = `
+      const { startEmbeddedPostgres } = await import(${JSON.stringify(new URL('../lib/embedded-postgres.mjs', import.meta.url).href)});
+      const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)}, port: ${port}, persistent: true, log: () => undefined });
+      console.log('ready ' + server.pid);
+      setInterval(() => undefined, 1000);`;
+    const launcher = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(launcher);
+    const postgresPid = await new Promise((resolve, reject) => {
+      launcher.stdout.on('data', (chunk) => {
+        const match = /ready (\d+)/.exec(String(chunk));
+        if (match) resolve(Number(match[1]));
+      });
+      launcher.once('exit', (code) => reject(new Error(`launcher exited ${code}`)));
+    });
+    assert.equal(Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]), postgresPid);
+
+    await assert.rejects(
+      startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: true, log: () => undefined }),
+      /in use by another launcher \(node pid \d+/,
+    );
+    assert.equal(isAlive(postgresPid), true, 'a live launcher\'s server is left alone');
+
+    launcher.kill('SIGKILL'); // the server is detached: it outlives its launcher as an orphan
+    await new Promise((resolve) => launcher.once('exit', resolve));
+    assert.equal(isAlive(postgresPid), true);
+    const messages = [];
+    const server = await startEmbeddedPostgres({ dataDir: dir, port, persistent: false, log: (message) => messages.push(message) });
+    try {
+      assert.equal(isAlive(postgresPid), false, 'the orphan was stopped');
+      assert.ok(messages.some((message) => message.includes(`pid ${postgresPid}`)), messages.join('\n'));
+    } finally {
+      await server.stop();
+    }
+  });
+});
