@@ -184,6 +184,18 @@ describe('trends API', () => {
       expect(standardOn(kl, klDay)).toBe(1);
       expect(standardOn(kl, utcDay) ?? 0).toBe(0);
     });
+
+    it('starts each day at local midnight across a daylight-saving change', async () => {
+      // 200 days always cross at least one of London's clock changes (March and October).
+      const london = await trends('?days=200&tz=Europe/London');
+      const from = new Date(london.window.from);
+      const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(from);
+      expect([dayIn(from, 'Europe/London'), time]).toEqual([london.window.firstDay, '00:00']);
+      expect(dayIn(new Date(from.getTime() - 1), 'Europe/London')).toBe(addDays(london.window.firstDay, -1));
+      expect(london.intakes.perDay).toHaveLength(200);
+      // Every case of the last 200 days is counted once, whatever the offset on its day.
+      expect(london.intakes.total).toBe(created.filter((c) => c.at >= from).length);
+    });
   });
 
   describe('time to first response', () => {

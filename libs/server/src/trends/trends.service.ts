@@ -7,31 +7,42 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { validationError } from '../http/zod-validation.pipe';
 
-/** Seconds from a to b, for percentile_cont over intervals. */
-const seconds = (from: string, to: string) => `extract(epoch FROM ${to} - ${from})`;
-
-/** The first-response figures, over whichever slice of support_case the caller groups. */
+/**
+ * The first-response figures over whichever slice of support_case the caller groups. Both
+ * percentiles come from one sort, over intervals (cheaper than sorting extracted numerics).
+ */
 const FIRST_RESPONSE_AGGREGATES = `
   count(*)::int AS cases,
   count(first_responded_at)::int AS responded,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('created_at', 'first_responded_at')}) AS median,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('created_at', 'first_responded_at')}) AS p90,
+  percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY first_responded_at - created_at) AS took,
   count(*) FILTER (WHERE first_responded_at <= first_response_due_at)::int AS within,
   count(*) FILTER (WHERE first_responded_at > first_response_due_at OR (first_responded_at IS NULL AND first_response_due_at <= now()))::int AS missed,
   count(*) FILTER (WHERE first_responded_at IS NULL AND first_response_due_at > now())::int AS pending`;
 
+/** How long one window's figures are shared between callers, and how many windows are kept. */
+export const TRENDS_SHARE_MS = 30_000;
+const MAX_SHARED_WINDOWS = 16;
+
 interface Bounds {
-  firstDay: string;
-  lastDay: string;
-  from: Date;
+  /** `YYYY-MM-DD` for each day of the window, in the caller's zone. */
+  days: string[];
+  /** The instant each day began, and one more: the end of today. */
+  dayStarts: Date[];
+  /** `YYYY-MM-DD` for the Monday of each week the window touches. */
+  weeks: string[];
+  /** The instant each of those weeks began, and the end of today. */
+  weekStarts: Date[];
 }
 
 interface FirstResponseRow {
+  /** 1-based index into the weeks; null on the row for the whole window. */
+  week: number | null;
   rank: number;
   cases: number;
   responded: number;
-  median: number | null;
-  p90: number | null;
+  /** extract(epoch ...) is numeric, which pg hands over as a string. */
+  median: string | null;
+  p90: string | null;
   within: number;
   missed: number;
   pending: number;
@@ -43,7 +54,7 @@ interface TakedownRow {
   removed: number;
   rejected: number;
   open: number;
-  median: number | null;
+  median: string | null;
 }
 
 /** PostgreSQL's "time zone not recognized" (its zone list and the runtime's can differ slightly). */
@@ -51,18 +62,40 @@ const INVALID_PARAMETER_VALUE = '22023';
 
 /**
  * The supervisor's trends over the last N days: a handful of aggregate queries, each reading
- * only the window's rows through an index on its time column (see the trends migration), so
- * the cost follows the window, not the history. The queries run on one connection in one
- * read-only snapshot, so the sections agree with each other.
+ * only the window's rows through an index on its time column that carries what the aggregate
+ * needs (see the trends migration), so the cost follows the window, not the history. Rows go
+ * to their day and week by comparing instants with the window's day and week starts
+ * (width_bucket), computed once in the caller's zone: converting every row's time to a zone
+ * would cost more than the scan. The queries share one read-only snapshot, so sections agree.
+ *
+ * Trends move slowly and a long window is the costliest thing a supervisor can ask for, so one
+ * computation per window and zone is shared for TRENDS_SHARE_MS (`generatedAt` says when).
  */
 @Injectable()
 export class TrendsService {
+  private readonly shared = new Map<string, { at: number; result: Promise<TrendsResponse> }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async trends(days: number, timeZone: string): Promise<TrendsResponse> {
+  trends(days: number, timeZone: string): Promise<TrendsResponse> {
+    const key = `${days}|${timeZone}`;
+    const entry = this.shared.get(key);
+    if (entry && Date.now() - entry.at < TRENDS_SHARE_MS) return entry.result;
+    const result = this.computeInSnapshot(days, timeZone);
+    // Newest last, so the first key is the one to forget when too many windows are held.
+    this.shared.delete(key);
+    this.shared.set(key, { at: Date.now(), result });
+    if (this.shared.size > MAX_SHARED_WINDOWS) this.shared.delete(this.shared.keys().next().value as string);
+    result.catch(() => {
+      if (this.shared.get(key)?.result === result) this.shared.delete(key);
+    });
+    return result;
+  }
+
+  private async computeInSnapshot(days: number, timeZone: string): Promise<TrendsResponse> {
     try {
       return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
         await manager.query('SET TRANSACTION READ ONLY');
@@ -77,51 +110,34 @@ export class TrendsService {
   }
 
   private async compute(db: EntityManager, days: number, timeZone: string): Promise<TrendsResponse> {
-    // Calendar days in the caller's zone; `from` is the instant its first day began (DST-safe).
+    // Calendar days and weeks (from Monday) in the caller's zone, as instants: DST-safe.
     const [bounds]: Bounds[] = await db.query(
-      `SELECT to_char(today - ($2::int - 1), 'YYYY-MM-DD') AS "firstDay", to_char(today, 'YYYY-MM-DD') AS "lastDay",
-              (today - ($2::int - 1))::timestamp AT TIME ZONE $1 AS "from"
-         FROM (SELECT (now() AT TIME ZONE $1)::date AS today) t`,
+      `SELECT (SELECT array_agg(to_char(d, 'YYYY-MM-DD') ORDER BY d) FROM generate_series(first, today, interval '1 day') d) AS days,
+              (SELECT array_agg(d AT TIME ZONE $1 ORDER BY d) FROM generate_series(first, today + interval '1 day', interval '1 day') d) AS "dayStarts",
+              (SELECT array_agg(to_char(w, 'YYYY-MM-DD') ORDER BY w) FROM generate_series(date_trunc('week', first), today, interval '7 days') w) AS weeks,
+              (SELECT array_agg(w AT TIME ZONE $1 ORDER BY w) FROM generate_series(date_trunc('week', first), today, interval '7 days') w)
+                || ((today + interval '1 day') AT TIME ZONE $1) AS "weekStarts"
+         FROM (SELECT today, today - ($2::int - 1) * interval '1 day' AS first
+                 FROM (SELECT (now() AT TIME ZONE $1)::date::timestamp AS today) t) t`,
       [timeZone, days],
     );
-    const window = [timeZone, bounds.from, bounds.firstDay, bounds.lastDay];
+    const from = bounds.dayStarts[0];
+    const until = bounds.dayStarts[bounds.dayStarts.length - 1];
 
-    const perDay: Array<{ day: string; counts: number[] }> = await db.query(
-      `WITH counts AS (
-         SELECT (created_at AT TIME ZONE $1)::date AS day,
-                array[count(*) FILTER (WHERE priority_rank = 0), count(*) FILTER (WHERE priority_rank = 1),
-                      count(*) FILTER (WHERE priority_rank = 2), count(*) FILTER (WHERE priority_rank = 3)]::int[] AS counts
-           FROM support_case WHERE created_at >= $2
-          GROUP BY 1
-       )
-       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(c.counts, '{0,0,0,0}') AS counts
-         FROM generate_series($3::date, $4::date, interval '1 day') AS d(day)
-         LEFT JOIN counts c ON c.day = d.day
-        ORDER BY d.day`,
-      window,
+    const perDay: Array<{ day: number; rank: number; count: number }> = await db.query(
+      `SELECT width_bucket(created_at, $1::timestamptz[]) AS day, priority_rank AS rank, count(*)::int AS count
+         FROM support_case WHERE created_at >= $2 AND created_at < $3
+        GROUP BY 1, 2`,
+      [bounds.dayStarts, from, until],
     );
 
-    const byPriority: FirstResponseRow[] = await db.query(
-      `SELECT priority_rank AS rank, ${FIRST_RESPONSE_AGGREGATES}
-         FROM support_case WHERE created_at >= $1
-        GROUP BY priority_rank`,
-      [bounds.from],
-    );
-
-    // Weeks start on Monday in the caller's zone; every week of the window is listed.
-    const weekly: Array<FirstResponseRow & { week: string }> = await db.query(
-      `WITH stats AS (
-         SELECT date_trunc('week', created_at AT TIME ZONE $1)::date AS week, priority_rank AS rank, ${FIRST_RESPONSE_AGGREGATES}
-           FROM support_case WHERE created_at >= $2
-          GROUP BY 1, 2
-       )
-       SELECT to_char(w.week, 'YYYY-MM-DD') AS week, r.rank, coalesce(s.responded, 0) AS responded, s.median, s.p90,
-              coalesce(s.within, 0) AS within, coalesce(s.missed, 0) AS missed
-         FROM generate_series(date_trunc('week', $3::date), $4::date, interval '7 days') AS w(week)
-        CROSS JOIN generate_series(0, 3) AS r(rank)
-         LEFT JOIN stats s ON s.week = w.week AND s.rank = r.rank
-        ORDER BY w.week, r.rank`,
-      window,
+    // Per week and priority, and (the grouping set without the week) per priority over the window.
+    const firstResponse: FirstResponseRow[] = await db.query(
+      `SELECT week, rank, cases, responded, extract(epoch FROM took[1]) AS median, extract(epoch FROM took[2]) AS p90, within, missed, pending
+         FROM (SELECT width_bucket(created_at, $1::timestamptz[]) AS week, priority_rank AS rank, ${FIRST_RESPONSE_AGGREGATES}
+                 FROM support_case WHERE created_at >= $2 AND created_at < $3
+                GROUP BY GROUPING SETS ((1, 2), (2))) s`,
+      [bounds.weekStarts, from, until],
     );
 
     // The Overdue queue as a supervisor sees it (support_case_awaiting_response_idx).
@@ -139,41 +155,45 @@ export class TrendsService {
               count(removed_at)::int AS removed,
               count(*) FILTER (WHERE rejected_at IS NOT NULL AND removed_at IS NULL)::int AS rejected,
               count(*) FILTER (WHERE rejected_at IS NULL AND removed_at IS NULL)::int AS open,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('submitted_at', 'removed_at')}) AS median
-         FROM takedown_request WHERE submitted_at >= $1
+              extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY removed_at - submitted_at)) AS median
+         FROM takedown_request WHERE submitted_at >= $1 AND submitted_at < $2
         GROUP BY GROUPING SETS ((lower(btrim(platform))), ())
         ORDER BY grouping(lower(btrim(platform))), requests DESC, lower(btrim(platform))`,
-      [bounds.from],
+      [from, until],
     );
 
-    const reports: Array<{ kind: ReportAgencyKind; filed: number; acknowledged: number; actioned: number; noAction: number; median: number | null }> = await db.query(
+    const reports: Array<{ kind: ReportAgencyKind; filed: number; acknowledged: number; actioned: number; noAction: number; median: string | null }> = await db.query(
       `SELECT agency_kind AS kind, count(*)::int AS filed,
               count(*) FILTER (WHERE acknowledged_at IS NOT NULL OR closed_at IS NOT NULL)::int AS acknowledged,
               count(*) FILTER (WHERE status = 'actioned')::int AS actioned,
               count(*) FILTER (WHERE status = 'no_action')::int AS "noAction",
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('filed_at', 'least(acknowledged_at, closed_at)')}) AS median
-         FROM case_report WHERE filed_at >= $1
+              extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY least(acknowledged_at, closed_at) - filed_at)) AS median
+         FROM case_report WHERE filed_at >= $1 AND filed_at < $2
         GROUP BY agency_kind`,
-      [bounds.from],
+      [from, until],
     );
 
-    const intakeDays = perDay.map((row) => ({ day: row.day, total: sum(row.counts), byPriority: priorityCounts((rank) => row.counts[rank]) }));
-    const stats = new Map(byPriority.map((row) => [row.rank, row]));
+    const dayCounts = new Map(perDay.map((row) => [`${row.day}|${row.rank}`, row.count]));
+    const intakeDays = bounds.days.map((day, index) => {
+      const byPriority = priorityCounts((rank) => dayCounts.get(`${index + 1}|${rank}`) ?? 0);
+      return { day, total: sum(Object.values(byPriority)), byPriority };
+    });
+    const responseRows = new Map(firstResponse.map((row) => [`${row.week ?? 'all'}|${row.rank}`, row]));
     const waitingByRank = new Map(waiting.map((row) => [row.rank, row.count]));
     const reportsByKind = new Map(reports.map((row) => [row.kind, row]));
     const totalTakedowns = takedowns.find((row) => row.platform === null);
 
     return {
       generatedAt: new Date().toISOString(),
-      window: { days, timeZone, firstDay: bounds.firstDay, lastDay: bounds.lastDay, from: new Date(bounds.from).toISOString() },
+      window: { days, timeZone, firstDay: bounds.days[0], lastDay: bounds.days[bounds.days.length - 1], from: new Date(from).toISOString() },
       intakes: {
         total: sum(intakeDays.map((day) => day.total)),
-        byPriority: priorityCounts((rank) => sum(perDay.map((row) => row.counts[rank]))),
+        byPriority: priorityCounts((rank) => sum(intakeDays.map((day) => day.byPriority[PRIORITIES[rank]]))),
         perDay: intakeDays,
       },
       firstResponse: {
         byPriority: PRIORITIES.map((priority, rank): FirstResponseStats => {
-          const row = stats.get(rank);
+          const row = responseRows.get(`all|${rank}`);
           return {
             priority,
             targetSeconds: this.targetSeconds(priority),
@@ -187,16 +207,21 @@ export class TrendsService {
             attainment: ratio(row?.within ?? 0, (row?.within ?? 0) + (row?.missed ?? 0)),
           };
         }),
-        weekly: weekly.map(
-          (row): FirstResponseWeek => ({
-            weekStart: row.week,
-            priority: PRIORITIES[row.rank],
-            responded: row.responded,
-            medianSeconds: roundSeconds(row.median),
-            p90Seconds: roundSeconds(row.p90),
-            withinTarget: row.within,
-            missed: row.missed,
-            attainment: ratio(row.within, row.within + row.missed),
+        weekly: bounds.weeks.flatMap((weekStart, index) =>
+          PRIORITIES.map((priority, rank): FirstResponseWeek => {
+            const row = responseRows.get(`${index + 1}|${rank}`);
+            const within = row?.within ?? 0;
+            const missed = row?.missed ?? 0;
+            return {
+              weekStart,
+              priority,
+              responded: row?.responded ?? 0,
+              medianSeconds: roundSeconds(row?.median),
+              p90Seconds: roundSeconds(row?.p90),
+              withinTarget: within,
+              missed,
+              attainment: ratio(within, within + missed),
+            };
           }),
         ),
         waitingPastTargetNow: priorityCounts((rank) => waitingByRank.get(rank) ?? 0),
