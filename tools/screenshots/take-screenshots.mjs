@@ -5,6 +5,7 @@
 // Env: DATABASE_URL (else a throwaway embedded PostgreSQL), CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { benchDatabase, freePort } from '../bench/lib/bench-stack.mjs';
 
@@ -55,6 +56,76 @@ async function seed(url) {
   }
 }
 
+/**
+ * A month of finished work for the Trends page. The API cannot backdate an intake, so the history
+ * goes straight into the tables (after every other shot, so the queues are as the API left them):
+ * closed cases over the last 29 days with first responses, takedown requests and agency reports,
+ * and three open cases past their response targets.
+ * setseed and hashes of the references make the same month every run.
+ */
+async function seedHistory(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT setseed(0.42)');
+    await client.query(`
+      WITH staff AS (SELECT array_agg(id ORDER BY email) AS ids FROM staff_user WHERE role IN ('caseworker', 'supervisor')),
+      raw AS (
+        SELECT g, random() AS p, random() AS r,
+               date_trunc('day', now()) - (1 + floor(random() * 29)) * interval '1 day' + (7 + random() * 15) * interval '1 hour' AS created
+          FROM generate_series(1, 240) AS g
+      ),
+      shaped AS (
+        SELECT *, CASE WHEN p < 0.06 THEN 0 WHEN p < 0.3 THEN 1 WHEN p < 0.62 THEN 2 ELSE 3 END AS rank FROM raw
+      )
+      INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at,
+        first_response_due_at, first_responded_at, submitted_by, channel, age_band, country, self_harm, immediate_danger, demands,
+        content_posted, contact_channel, consent_contact, assignee_id, created_at, updated_at)
+      SELECT 'SG-H' || lpad(to_hex(g), 3, '0') || '-' || lpad(to_hex(g * 7919 % 65536), 4, '0'), 'x', CASE WHEN r < 0.5 THEN 'closed' ELSE 'resolved' END,
+             (ARRAY['emergency', 'urgent', 'high', 'standard'])[rank + 1], rank, (ARRAY['emergency', 'urgent', 'high', 'standard'])[rank + 1], '[]'::jsonb, created,
+             created + (ARRAY[interval '15 minutes', interval '1 hour', interval '8 hours', interval '48 hours'])[rank + 1],
+             created + (ARRAY[interval '19 minutes', interval '70 minutes', interval '9 hours', interval '40 hours'])[rank + 1] * (0.2 + random() ^ 2 * 1.3),
+             'victim', 'web', '13_17', 'US', 'none', false, '{money}', 'no', 'none', false,
+             (SELECT ids[1 + (g % array_length(ids, 1))] FROM staff), created, created
+        FROM shaped`);
+    // And three that nobody has answered, well past their targets: the Overdue queue's.
+    await client.query(`
+      INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at,
+        first_response_due_at, submitted_by, channel, age_band, country, self_harm, immediate_danger, demands,
+        content_posted, contact_channel, consent_contact, created_at, updated_at)
+      SELECT 'SG-HOPN-' || g, 'x', 'new', p, rank, p, '[]'::jsonb, at, at + target, 'victim', 'web', '13_17', 'GB', 'none', false, '{money}', 'no', 'none', false, at, at
+        FROM (VALUES (1, 'urgent', 1, interval '1 hour'), (2, 'high', 2, interval '8 hours'), (3, 'high', 2, interval '8 hours')) AS v(g, p, rank, target),
+             LATERAL (SELECT now() - interval '20 hours' - g * interval '1 hour' AS at) t`);
+    // A number in [0, 1) per case and purpose, from its reference: the same every run, whatever plan PostgreSQL picks.
+    const unit = (salt) => `((hashtext(c.reference || '${salt}') & 2147483647) / 2147483648.0)`;
+    await client.query(`
+      INSERT INTO takedown_request (case_id, platform, url, channel, status, submitted_at, removed_at, rejected_at, created_at)
+      SELECT id, platform, 'https://example.org/' || id, 'platform_form',
+             CASE WHEN o < removal THEN 'removed' WHEN o < removal + 0.12 THEN 'rejected' ELSE 'submitted' END,
+             sub,
+             CASE WHEN o < removal THEN sub + (0.1 + took) * speed END,
+             CASE WHEN o >= removal AND o < removal + 0.12 THEN sub + took * interval '3 days' END,
+             sub
+        FROM (SELECT c.id, ${unit('outcome')} AS o, ${unit('took')} AS took, c.created_at + interval '3 hours' AS sub, p.platform, p.removal, p.speed
+                FROM support_case c
+                JOIN (VALUES (0, 'Instagram', 0.82, interval '30 hours'), (1, 'Snapchat', 0.74, interval '40 hours'), (2, 'TikTok', 0.78, interval '26 hours'),
+                             (3, 'Discord', 0.66, interval '60 hours'), (4, 'X', 0.45, interval '90 hours'), (5, 'Telegram', 0.3, interval '120 hours'))
+                     AS p(n, platform, removal, speed) ON p.n = floor(${unit('platform')} * 6)
+               WHERE c.reference LIKE 'SG-H%' AND ${unit('takedown')} < 0.45) t`);
+    await client.query(`
+      INSERT INTO case_report (case_id, agency_kind, agency_name, status, filed_at, acknowledged_at, closed_at, created_at)
+      SELECT id, kind, 'Agency', CASE WHEN o < 0.45 THEN 'acknowledged' WHEN o < 0.65 THEN 'actioned' ELSE 'filed' END, filed,
+             CASE WHEN o < 0.45 THEN filed + took * interval '6 days' END,
+             CASE WHEN o >= 0.45 AND o < 0.65 THEN filed + took * interval '9 days' END,
+             filed
+        FROM (SELECT c.id, ${unit('answer')} AS o, ${unit('answered')} AS took, c.created_at + interval '5 hours' AS filed,
+                     (ARRAY['police', 'cybertipline', 'cybercrime_unit', 'platform'])[1 + floor(${unit('agency')} * 4)::int] AS kind
+                FROM support_case c WHERE c.reference LIKE 'SG-H%' AND ${unit('report')} < 0.3) t`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function publicPages(browser, url) {
   const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'en-GB', hasTouch: true, isMobile: true })).newPage();
   await page.goto(`${url}/`);
@@ -87,7 +158,7 @@ async function publicPages(browser, url) {
   await page.screenshot({ path: `${OUT}/public-result-mobile.png` });
 }
 
-async function staffPages(browser, url) {
+async function staffPages(browser, url, databaseUrl) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
   const signIn = async (email) => {
@@ -129,6 +200,20 @@ async function staffPages(browser, url) {
   await page.getByRole('link', { name: 'Queue health' }).click();
   await page.getByRole('heading', { name: 'Open cases by priority and age' }).waitFor();
   await page.screenshot({ path: `${OUT}/staff-supervision.png` });
+
+  // Loaded afresh after the history went in, so the rail's counts include it too.
+  await seedHistory(databaseUrl);
+  await page.goto(`${url}/staff/trends`);
+  await page.getByRole('heading', { name: 'Takedowns by platform' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^Live/ }).waitFor();
+  // The dashboard scrolls inside its frame: make the window as tall as the page to show all of it.
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? Math.ceil(main.getBoundingClientRect().top + main.scrollHeight) : 900;
+  });
+  await page.setViewportSize({ width: 1440, height });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/staff-trends.png` });
   await context.close();
 }
 
@@ -141,7 +226,7 @@ try {
   await seed(stack.url);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   await publicPages(browser, stack.url);
-  await staffPages(browser, stack.url);
+  await staffPages(browser, stack.url, db.url);
   log(`saved to ${OUT}/`);
 } finally {
   await browser?.close();

@@ -15,6 +15,7 @@ export const API_ROUTES = {
   takedowns: 'takedowns',
   reports: 'reports',
   notifications: 'notifications',
+  trends: 'trends',
   adminQueues: 'admin/queues',
 } as const;
 

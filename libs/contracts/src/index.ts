@@ -17,3 +17,4 @@ export * from './takedowns/takedowns';
 export * from './reports/reports';
 export * from './follow-ups/follow-ups';
 export * from './notifications/notifications';
+export * from './trends/trends';

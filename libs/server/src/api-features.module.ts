@@ -9,12 +9,13 @@ import { RateLimitModule } from './http/rate-limit.module';
 import { IntakeModule } from './intake/intake.module';
 import { ResourcesModule } from './resources/resources.module';
 import { SecurityModule } from './security/security.module';
+import { TrendsModule } from './trends/trends.module';
 
 /**
  * Every HTTP feature of the API, in one place so the app and the integration tests compose the
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, FollowUpSchedulingModule, FollowUpsModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
 })
 export class ApiFeaturesModule {}

@@ -74,6 +74,12 @@ export const STAFF_ROUTES: Route[] = [
             loadComponent: () => import('./supervision/queue-health-page').then((m) => m.QueueHealthPage),
           },
           {
+            path: 'trends',
+            title: 'Trends - Safeguard Triage',
+            canActivate: [roleGuard('supervisor', 'admin')],
+            loadChildren: () => import('./trends/trends.routes').then((m) => m.TRENDS_ROUTES),
+          },
+          {
             path: 'intake',
             title: 'Record an intake - Safeguard Triage',
             loadComponent: () => import('./intake/staff-intake-page').then((m) => m.StaffIntakePage),

@@ -1,0 +1,108 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { FirstResponseWeek, TrendsResponse } from '@sg/contracts';
+import { PRIORITIES, Priority, REPORT_AGENCY_KIND_LABELS } from '@sg/domain';
+import { EMPTY, catchError, finalize, interval, startWith, switchMap, tap } from 'rxjs';
+import { problemMessage } from '../ui/http-errors';
+import { PRIORITY_LABELS } from '../ui/labels';
+import { PriorityChip } from '../ui/priority-chip';
+import { WhenPipe } from '../ui/when';
+import { TREND_WINDOWS, TrendWindow, TrendsApi } from './data-access/trends-api';
+import { formatDay, formatSeconds, formatShare, plural } from './trends-format';
+import { IntakeChart } from './ui/intake-chart';
+import { ResponseChart } from './ui/response-chart';
+
+/** Trends move slowly; the page looks again every few minutes while it is open. */
+const REFRESH_MS = 5 * 60_000;
+
+/**
+ * Supervisors: how the service has done over the last 7, 30 or 90 days. Charts where the point
+ * is comparing over time, tables where the numbers are worked with; every chart has its numbers
+ * as a table too. Numbers that match a queue open it.
+ */
+@Component({
+  selector: 'sg-trends-page',
+  imports: [RouterLink, WhenPipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './trends-page.html',
+  styleUrl: './trends-page.scss',
+})
+export class TrendsPage {
+  private readonly api = inject(TrendsApi);
+  private readonly router = inject(Router);
+
+  /** `?days=` (bound by the router); anything but an offered window reads as 30. */
+  readonly days = input<string>();
+
+  protected readonly windows = TREND_WINDOWS;
+  protected readonly window = computed<TrendWindow>(() => TREND_WINDOWS.find((days) => String(days) === this.days()) ?? 30);
+  protected readonly trends = signal<TrendsResponse | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly showIntakeNumbers = signal(false);
+  protected readonly showWeeklyNumbers = signal(false);
+
+  protected readonly priorities = PRIORITIES;
+  protected readonly priorityLabels = PRIORITY_LABELS;
+  protected readonly agencyLabels = REPORT_AGENCY_KIND_LABELS;
+  protected readonly formatSeconds = formatSeconds;
+  protected readonly formatShare = formatShare;
+  protected readonly formatDay = formatDay;
+  protected readonly plural = plural;
+
+  protected readonly today = computed(() => this.trends()?.intakes.perDay.at(-1)?.total ?? 0);
+  /** Within target over every priority: the one number a supervisor reports upwards. */
+  protected readonly attainment = computed(() => {
+    const rows = this.trends()?.firstResponse.byPriority ?? [];
+    const within = rows.reduce((sum, row) => sum + row.withinTarget, 0);
+    const decided = rows.reduce((sum, row) => sum + row.withinTarget + row.missed, 0);
+    return { within, decided, share: decided ? within / decided : null };
+  });
+  protected readonly waitingNow = computed(() => {
+    const waiting = this.trends()?.firstResponse.waitingPastTargetNow;
+    return waiting ? PRIORITIES.reduce((sum, priority) => sum + waiting[priority], 0) : 0;
+  });
+  protected readonly weeksByPriority = computed(() => {
+    const weekly = this.trends()?.firstResponse.weekly ?? [];
+    return new Map<Priority, FirstResponseWeek[]>(PRIORITIES.map((priority) => [priority, weekly.filter((week) => week.priority === priority)]));
+  });
+  protected readonly weekStarts = computed(() => [...new Set((this.trends()?.firstResponse.weekly ?? []).map((week) => week.weekStart))]);
+
+  constructor() {
+    toObservable(this.window)
+      .pipe(
+        switchMap((days) =>
+          interval(REFRESH_MS).pipe(
+            startWith(0),
+            tap(() => this.loading.set(true)),
+            switchMap(() =>
+              this.api.trends(days).pipe(
+                catchError((error: unknown) => {
+                  this.problem.set(problemMessage(error, 'Trends could not be loaded.'));
+                  return EMPTY;
+                }),
+                finalize(() => this.loading.set(false)),
+              ),
+            ),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((trends) => {
+        this.problem.set(null);
+        this.trends.set(trends);
+      });
+  }
+
+  protected choose(days: TrendWindow): void {
+    void this.router.navigate([], { queryParams: { days }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected week(priority: Priority, weekStart: string): FirstResponseWeek | undefined {
+    return this.weeksByPriority().get(priority)?.find((week) => week.weekStart === weekStart);
+  }
+}
