@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput } from '@sg/contracts';
-import { ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TriageFacts } from '@sg/domain';
+import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
@@ -13,6 +13,7 @@ import { DataProtection } from '../security/data-protection';
 import { assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
 import { notifyCaseChange } from './case-notifier';
+import { reconcileCasePlan } from './case-plan';
 import { retriage } from './retriage';
 
 /**
@@ -125,26 +126,23 @@ export class CaseWorkService {
       paid: state.paid,
     };
     const changedFacts: string[] = [];
-    if (change.deadlineAt !== undefined) {
-      facts.deadlineAt = change.deadlineAt ? new Date(change.deadlineAt) : null;
-      set('deadline_at', facts.deadlineAt);
-      changedFacts.push('deadline');
-    }
-    if (change.contentPosted !== undefined) {
-      facts.contentPosted = change.contentPosted;
-      set('content_posted', change.contentPosted);
-      changedFacts.push('whether content is posted');
-    }
-    if (change.stillInContact !== undefined) {
-      facts.stillInContact = change.stillInContact;
-      set('still_in_contact', change.stillInContact);
-      changedFacts.push('contact with the threatener');
-    }
-    if (change.paid !== undefined) {
-      facts.paid = change.paid;
-      set('paid', change.paid);
-      changedFacts.push('payment');
-    }
+    // Only what actually differs counts as a change (a form may send a field it did not change).
+    const correct = <K extends keyof TriageFacts>(key: K, column: string, label: string, value: TriageFacts[K] | undefined) => {
+      if (value === undefined) return;
+      const same = value instanceof Date || facts[key] instanceof Date ? sameInstant(value as Date | null, facts[key] as Date | null) : value === facts[key];
+      if (same) return;
+      facts[key] = value;
+      set(column, value);
+      changedFacts.push(label);
+    };
+    correct('ageBand', 'age_band', 'age', change.ageBand);
+    correct('contentMadeUnder18', 'content_made_under_18', 'whether content was made under 18', change.contentMadeUnder18);
+    correct('selfHarm', 'self_harm', 'self-harm', change.selfHarm);
+    correct('immediateDanger', 'immediate_danger', 'immediate danger', change.immediateDanger);
+    correct('deadlineAt', 'deadline_at', 'deadline', change.deadlineAt === undefined ? undefined : change.deadlineAt ? new Date(change.deadlineAt) : null);
+    correct('contentPosted', 'content_posted', 'whether content is posted', change.contentPosted);
+    correct('stillInContact', 'still_in_contact', 'contact with the threatener', change.stillInContact);
+    correct('paid', 'paid', 'payment', change.paid);
 
     let override = state.priorityOverride;
     if (change.priorityOverride !== undefined) {
@@ -169,8 +167,9 @@ export class CaseWorkService {
       set('first_response_due_at', next.firstResponseDueAt);
       if (changedFacts.length) {
         await this.timeline(manager, caseId, staff, 'facts_updated', { fields: changedFacts });
-        before['facts'] = pick(state, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
-        after['facts'] = pick({ ...facts }, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
+        before['facts'] = pick(state, FACT_KEYS);
+        after['facts'] = pick({ ...facts }, FACT_KEYS);
+        await reconcileCasePlan(manager, caseId, { ...facts, submittedBy: state.submittedBy, country: state.country, demands: state.demands } as ActionPlanFacts);
       }
       if (next.changed) {
         await this.timeline(manager, caseId, null, 'case_retriaged', { from: state.triagePriority, to: next.triagePriority, factors: next.factors.map((f) => f.key), reason: 'Facts changed' });
@@ -307,6 +306,12 @@ export class CaseWorkService {
   }
 }
 
-function pick<T extends object>(value: T, keys: Array<keyof T>): Partial<T> {
+const FACT_KEYS = ['ageBand', 'contentMadeUnder18', 'selfHarm', 'immediateDanger', 'deadlineAt', 'contentPosted', 'stillInContact', 'paid'] as const;
+
+function sameInstant(a: Date | null, b: Date | null): boolean {
+  return (a === null && b === null) || (a !== null && b !== null && new Date(a).getTime() === new Date(b).getTime());
+}
+
+function pick<T extends object>(value: T, keys: ReadonlyArray<keyof T>): Partial<T> {
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Partial<T>;
 }

@@ -206,6 +206,48 @@ describe('case work API', () => {
     expect(response.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['facts_updated', 'case_retriaged']));
   });
 
+  it('lets staff correct the age, self-harm and danger they learn on the phone: re-triage and a plan that keeps its ticks', async () => {
+    const caseId = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [], selfHarm: 'none' });
+    let detail = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    expect(detail.priority).toBe('standard');
+    expect(detail.actionPlan.map((s) => s.key)).toContain('stopncii');
+    detail = (await api.request('PATCH', `/api/cases/${caseId}/plan-steps/stopncii`, { token: tokens.caseworker, body: { done: true } })).body as CaseDetail;
+    detail = (await api.request('PATCH', `/api/cases/${caseId}/plan-steps/do_not_pay`, { token: tokens.caseworker, body: { done: true } })).body as CaseDetail;
+
+    const response = await api.request('PATCH', `/api/cases/${caseId}`, {
+      token: tokens.caseworker,
+      body: { version: detail.version, ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'plan_or_intent', immediateDanger: true },
+    });
+    expect(response.status).toBe(200);
+    detail = response.body as CaseDetail;
+    expect(detail.facts).toMatchObject({ ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'plan_or_intent', immediateDanger: true });
+    expect(detail.priority).toBe('emergency');
+    expect(detail.triageFactors.map((f) => f.key)).toEqual(expect.arrayContaining(['self_harm_plan', 'immediate_danger', 'under_18_now', 'content_made_under_18']));
+    const keys = detail.actionPlan.map((s) => s.key);
+    expect(keys[0]).toBe('get_safe_now');
+    expect(keys).toEqual(expect.arrayContaining(['report_child_protection', 'take_it_down', 'legal_options']));
+    // Ticked before the correction: kept, still ticked, though StopNCII is for adults.
+    expect(detail.actionPlan.find((s) => s.key === 'stopncii')?.done).toBe(true);
+    expect(detail.actionPlan.find((s) => s.key === 'do_not_pay')?.done).toBe(true);
+    const timeline = detail.timeline.map((e) => e.kind);
+    expect(timeline).toEqual(expect.arrayContaining(['facts_updated', 'plan_updated', 'case_retriaged']));
+    const planEntry = detail.timeline.find((e) => e.kind === 'plan_updated');
+    expect(planEntry?.summary).toMatch(/added "Get safe right now"/);
+    expect(planEntry?.summary).toMatch(/kept "Use StopNCII.org to stop the pictures spreading" \(already done/);
+    expect(detail.timeline.find((e) => e.kind === 'facts_updated')?.summary).toBe('Casey Caseworker updated age, whether content was made under 18, self-harm, immediate danger');
+
+    const trail = (await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor })).body as Array<{ action: string; before: { facts?: object }; after: { facts?: object } }>;
+    const update = trail.find((entry) => entry.action === 'case.updated');
+    expect(update?.before.facts).toMatchObject({ ageBand: '18_plus', selfHarm: 'none', immediateDanger: false });
+    expect(update?.after.facts).toMatchObject({ ageBand: '13_17', selfHarm: 'plan_or_intent', immediateDanger: true });
+
+    // The same values again change nothing (no new version, no new timeline entries).
+    const again = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, ageBand: '13_17' } });
+    expect(again.body.version).toBe(detail.version);
+    const bad = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, selfHarm: 'maybe' } });
+    expect(bad.status).toBe(400);
+  });
+
   it('pages the queue by keyset, stable while new cases arrive', async () => {
     const beforeResponse = await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor });
     if (beforeResponse.status !== 200) throw new Error(JSON.stringify(beforeResponse.body));
