@@ -36,8 +36,17 @@ export const caseUpdateSchema = z
   .refine((body) => Object.keys(body).length > 1, { message: 'change at least one thing besides version', path: ['version'] });
 export type CaseUpdate = z.input<typeof caseUpdateSchema>;
 
-/** `POST /api/cases/:id/assign` (supervisors and admins). */
-export const caseAssignSchema = z.strictObject({ assigneeId: z.string().uuid('must be a staff id') });
+/**
+ * `POST /api/cases/:id/assign` (supervisors and admins). `expectedAssigneeId` is who the caller
+ * saw holding the case (null: nobody); if someone else has taken or moved it since, the answer
+ * is 409 with the current case, so two supervisors acting on the same stale row never undo each
+ * other. Leave it out to assign whoever holds it now.
+ */
+export const caseAssignSchema = z.strictObject({
+  assigneeId: z.string().uuid('must be a staff id'),
+  expectedAssigneeId: z.string().uuid('must be a staff id or null').nullable().optional(),
+});
+export type CaseAssign = z.input<typeof caseAssignSchema>;
 
 /** `PATCH /api/cases/:id/plan-steps/:key` */
 export const planStepToggleSchema = z.strictObject({ done: z.boolean() });

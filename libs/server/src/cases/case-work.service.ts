@@ -58,20 +58,40 @@ export class CaseWorkService {
     });
   }
 
-  /** Supervisors and admins give a case to someone (or take it from one person to another). */
-  async assign(staff: StaffPrincipal, caseId: string, assigneeId: string): Promise<CaseDetail> {
-    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
+  /**
+   * Supervisors and admins give a case to someone (or take it from one person to another).
+   * `expectedAssigneeId` (when given) is who the caller saw holding it: if that is no longer
+   * true, nothing changes and the caller gets 409 with the case as it is now.
+   */
+  async assign(staff: StaffPrincipal, caseId: string, assigneeId: string, expectedAssigneeId?: string | null): Promise<CaseDetail> {
+    const outcome = await this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       const [assignee] = await manager.query(`SELECT id, display_name FROM staff_user WHERE id = $1 AND active`, [assigneeId]);
       if (!assignee) throw validationError([{ path: 'assigneeId', message: 'is not an active member of staff' }]);
-      if (state.assigneeId === assigneeId) return this.audited(manager, staff, caseId);
+      // Already where the caller wants it (a double click, two supervisors agreeing): nothing to do.
+      if (state.assigneeId === assigneeId) return { assigned: await this.audited(manager, staff, caseId) };
+      if (expectedAssigneeId !== undefined && state.assigneeId !== expectedAssigneeId) {
+        const [holder] = state.assigneeId ? await manager.query(`SELECT display_name FROM staff_user WHERE id = $1`, [state.assigneeId]) : [];
+        return { moved: { holder: holder?.display_name as string | undefined, current: await this.audited(manager, staff, caseId) } };
+      }
       await this.setAssignee(manager, state, assigneeId);
       await this.timeline(manager, caseId, staff, 'case_assigned', { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId });
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
       await replan(caseId);
-      return readCaseDetail(manager, caseId);
+      return { assigned: await readCaseDetail(manager, caseId) };
     });
+    if (outcome.moved) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: outcome.moved.holder
+          ? `Someone else changed this case first: it is now with ${outcome.moved.holder}. Nothing was changed.`
+          : 'Someone else changed this case first: nobody holds it now. Nothing was changed.',
+        current: outcome.moved.current,
+      });
+    }
+    return outcome.assigned as CaseDetail;
   }
 
   /** Status, priority override and facts, guarded by the version the caller last saw. */
