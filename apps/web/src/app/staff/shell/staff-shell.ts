@@ -12,7 +12,7 @@ import { filter, map, startWith } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { shortcutFor } from '../keyboard/shortcuts';
-import { LiveUpdates } from '../live/live-updates';
+import { LiveUpdates, emergencyHeadline } from '../live/live-updates';
 import { QueueCountsStore } from '../queues/queue-counts-store';
 import { Icon } from '../ui/icon';
 import { QUEUE_LABELS, ROLE_LABELS } from '../ui/labels';
@@ -74,6 +74,7 @@ export class StaffShell {
   }
   protected readonly queues = computed(() => CASE_QUEUES.filter((queue) => queue !== 'all' || this.canSupervise()));
   protected readonly queueLabels = QUEUE_LABELS;
+  protected readonly headline = emergencyHeadline;
   protected readonly search = new FormControl('', { nonNullable: true });
 
   private readonly url = toSignal(
