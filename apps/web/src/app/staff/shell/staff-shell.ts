@@ -121,16 +121,19 @@ export class StaffShell {
     return counts ? String(counts[queue]) : '–';
   }
 
+  /**
+   * Search looks through every case the person may open (supervisors: all, caseworkers: the
+   * unassigned ones and their own), not just the queue on screen: a caller reading out a
+   * reference does not know which queue their case is in.
+   */
   protected submitSearch(): void {
     const q = this.search.value.trim();
-    const current = /^\/staff\/queues\/([a-z]+)/.exec(this.url())?.[1];
-    const queue = current ?? (this.canSupervise() ? 'all' : 'unassigned');
-    void this.router.navigate(['/staff/queues', queue], { queryParams: { q: q.length >= 2 ? q : null } });
+    void this.router.navigate(['/staff/queues/search'], { queryParams: { q: q.length >= 2 ? q : null } });
   }
 
   protected clearSearch(): void {
     this.search.setValue('');
-    this.submitSearch();
+    if (/^\/staff\/queues\/search/.test(this.url())) void this.router.navigate(['/staff/queues', this.canSupervise() ? 'all' : 'unassigned']);
   }
 
   protected toggleSound(): void {
