@@ -30,7 +30,7 @@ describe('LiveUpdates', () => {
     jest.useFakeTimers();
     changes = new Subject();
     state = signal<LiveState>('connecting');
-    list = jest.fn((_query: CaseListQuery) => of({ items: [], nextCursor: null }));
+    list = jest.fn((query: CaseListQuery) => of({ items: [] as CaseListItem[], nextCursor: query.cursor ?? null }));
     TestBed.configureTestingModule({
       providers: [
         LiveUpdates,
