@@ -39,6 +39,15 @@ function emergencyIntake(): Record<string, unknown> {
   };
 }
 
+/**
+ * Axe once no snack bar is showing: one closing on its timer in the middle of a scan is caught
+ * half faded and reads as low contrast, which is not what anyone sees.
+ */
+async function expectAccessible(page: Page): Promise<void> {
+  await expect(page.locator('mat-snack-bar-container')).toHaveCount(0, { timeout: 10_000 });
+  await expectNoAxeViolations(page);
+}
+
 const row = (page: Page, reference: string) => page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) });
 
 let reference = '';
@@ -46,7 +55,7 @@ let reference = '';
 test('sign-in says plainly when the password is wrong, and is accessible', async ({ page }) => {
   await page.goto('/staff/sign-in');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   await page.getByLabel('Email').fill(CASEWORKER);
   await page.getByLabel('Password').fill('not-the-password');
@@ -72,7 +81,7 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
   await expect(row(page, reference)).toContainText('Has a plan or intent to self-harm');
   await expect(row(page, reference)).toContainText(/due in \d+ min/);
   // The queue with rows in it and the emergency banner showing: what a caseworker looks at most.
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // Open it beside the list and claim it; Charlie's Unassigned list loses it within a second.
   await row(page, reference).click();
@@ -81,10 +90,10 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
   await expect(caseView).toContainText('Why Emergency');
   // List, open case and banner together, in the light theme and in the dark one.
   await expect(banner).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'false');
   const claimed = page.waitForResponse((response) => response.url().endsWith('/claim') && response.request().method() === 'POST');
@@ -133,7 +142,7 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
   // The facts tab, with its corrections form, is accessible too.
   await caseView.getByRole('tab', { name: 'Facts' }).click();
   await expect(caseView.getByRole('heading', { name: 'Correct the facts' })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // Search from the top bar finds the case from any queue: it is no longer unassigned, and
   // Charlie (who does not hold it) does not find it.
@@ -151,7 +160,7 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
   // The case on its own page is accessible too.
   await caseView.getByRole('link', { name: 'Open the case as a full page' }).click();
   await expect(page.getByRole('heading', { level: 1, name: reference })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   await casey.context.close();
   await charlie.context.close();
@@ -191,10 +200,10 @@ test('a supervisor opens queue health and reassigns a case', async ({ browser })
   await page.getByRole('link', { name: 'Queue health' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Queue health' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Open cases by priority and age' })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Dark theme' }).click();
 
   // Casey holds the case: from the load list to Casey's cases, then hand it to Charlie.
