@@ -91,6 +91,7 @@ try {
     const page = await (await fetch(`${api.url}/api/cases?queue=unassigned&limit=50${cursor ? `&cursor=${cursor}` : ''}`, { headers })).json();
     cursor = page.nextCursor;
   }
+  // [rank, due time in microseconds since the epoch, id], as the API's cursor carries it.
   const deepKey = JSON.parse(Buffer.from(cursor, 'base64url').toString());
 
   const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers });
@@ -106,7 +107,7 @@ try {
   }
   log('measuring the raw indexed queries');
   const rawFirst = await rawQuery(db.url, `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') ORDER BY priority_rank, first_response_due_at, id LIMIT 51`);
-  const rawDeep = await rawQuery(db.url, `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') AND (priority_rank, first_response_due_at, id) > ($1, $2::timestamptz, $3::uuid) ORDER BY priority_rank, first_response_due_at, id LIMIT 51`, deepKey);
+  const rawDeep = await rawQuery(db.url, `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') AND (priority_rank, first_response_due_at, id) > ($1, 'epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::uuid) ORDER BY priority_rank, first_response_due_at, id LIMIT 51`, deepKey);
   const naive = await rawQuery(db.url, `SELECT priority, status, count(*) FROM support_case GROUP BY 1, 2`);
 
   console.log('');

@@ -1,4 +1,4 @@
-import { ACTION_PLAN_STEP_KEYS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, AGE_BANDS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES, SELF_HARM_ANSWERS } from '@sg/domain';
 import * as z from 'zod';
 import { EVIDENCE_KINDS } from './case-detail';
 import { httpUrlSchema } from '../intake/intake-request';
@@ -20,6 +20,14 @@ export const caseUpdateSchema = z
       })
       .nullable()
       .optional(),
+    /**
+     * Facts a caseworker may correct (often learned on the phone). Each one runs triage again and
+     * brings the action plan up to date (progress kept, ticked steps never dropped).
+     */
+    ageBand: z.enum(AGE_BANDS).optional(),
+    contentMadeUnder18: z.boolean().nullable().optional(),
+    selfHarm: z.enum(SELF_HARM_ANSWERS).optional(),
+    immediateDanger: z.boolean().optional(),
     deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be an ISO 8601 date-time with a time zone' }).nullable().optional(),
     contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
     stillInContact: z.boolean().nullable().optional(),
@@ -28,8 +36,17 @@ export const caseUpdateSchema = z
   .refine((body) => Object.keys(body).length > 1, { message: 'change at least one thing besides version', path: ['version'] });
 export type CaseUpdate = z.input<typeof caseUpdateSchema>;
 
-/** `POST /api/cases/:id/assign` (supervisors and admins). */
-export const caseAssignSchema = z.strictObject({ assigneeId: z.string().uuid('must be a staff id') });
+/**
+ * `POST /api/cases/:id/assign` (supervisors and admins). `expectedAssigneeId` is who the caller
+ * saw holding the case (null: nobody); if someone else has taken or moved it since, the answer
+ * is 409 with the current case, so two supervisors acting on the same stale row never undo each
+ * other. Leave it out to assign whoever holds it now.
+ */
+export const caseAssignSchema = z.strictObject({
+  assigneeId: z.string().uuid('must be a staff id'),
+  expectedAssigneeId: z.string().uuid('must be a staff id or null').nullable().optional(),
+});
+export type CaseAssign = z.input<typeof caseAssignSchema>;
 
 /** `PATCH /api/cases/:id/plan-steps/:key` */
 export const planStepToggleSchema = z.strictObject({ done: z.boolean() });

@@ -9,20 +9,43 @@ import * as z from 'zod';
 export const CASE_QUEUES = ['unassigned', 'mine', 'waiting', 'overdue', 'all'] as const;
 export type CaseQueue = (typeof CASE_QUEUES)[number];
 
+/**
+ * What `GET /api/cases` can list: a queue, or `search`, which is every case the caller may see
+ * (supervisors and admins: all of them, any status; caseworkers: unassigned ones and their own)
+ * and needs `q`. The top bar's search uses it, so a case is found whatever queue is on screen.
+ */
+export const CASE_LIST_SCOPES = [...CASE_QUEUES, 'search'] as const;
+export type CaseListScope = (typeof CASE_LIST_SCOPES)[number];
+
+/** Which lateness `overdue=` keeps: the first response, or a follow-up (fired and not done, or scheduled past due). */
+export const CASE_OVERDUE_KINDS = ['first_response', 'follow_up'] as const;
+export type CaseOverdueKind = (typeof CASE_OVERDUE_KINDS)[number];
+
+/** `emergency` or `emergency,urgent`: one priority or several. */
+const prioritiesSchema = z
+  .string()
+  .transform((text) => [...new Set(text.split(',').map((part) => part.trim()))])
+  .pipe(z.array(z.enum(PRIORITIES, { error: () => 'must be emergency, urgent, high or standard (or several, comma-separated)' })).min(1));
+
 /** `GET /api/cases?queue=unassigned&limit=50&cursor=...` */
-export const caseListQuerySchema = z.strictObject({
-  queue: z.enum(CASE_QUEUES).default('unassigned'),
-  priority: z.enum(PRIORITIES).optional(),
-  status: z.enum(CASE_STATUSES).optional(),
-  country: z.string().refine(isCountryCode, 'must be a two-letter country code').optional(),
-  assignee: z.string().uuid('must be a staff id').optional(),
-  /** Time since intake, as in the supervisor's grid. */
-  age: z.enum(CASE_AGE_BANDS).optional(),
-  /** Case reference (or its beginning, e.g. `SG-7K3M`), offender handle, or a URL (profile or content). */
-  q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+export const caseListQuerySchema = z
+  .strictObject({
+    queue: z.enum(CASE_LIST_SCOPES).default('unassigned'),
+    priority: prioritiesSchema.optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    country: z.string().refine(isCountryCode, 'must be a two-letter country code').optional(),
+    /** A staff id, or `none` for cases nobody holds. */
+    assignee: z.union([z.literal('none'), z.string().uuid()], { error: () => 'must be a staff id or "none"' }).optional(),
+    /** Time since intake, as in the supervisor's grid. */
+    age: z.enum(CASE_AGE_BANDS).optional(),
+    /** Only cases late in this way (the supervisor's numbers link here). */
+    overdue: z.enum(CASE_OVERDUE_KINDS).optional(),
+    /** Case reference (or its beginning, e.g. `SG-7K3M`), offender handle, or a URL (profile or content). */
+    q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .refine((query) => query.queue !== 'search' || query.q !== undefined, { message: 'is required when searching', path: ['q'] });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;
 
 export interface StaffRef {

@@ -1,4 +1,4 @@
-import { ActionPlanFacts, buildActionPlan } from './action-plan';
+import { ActionPlanFacts, ActionPlanStep, buildActionPlan, mayNeedCrisisSupport, reconcileActionPlan } from './action-plan';
 
 const adult: ActionPlanFacts = {
   submittedBy: 'victim',
@@ -55,6 +55,50 @@ describe('buildActionPlan', () => {
     expect(keys({ selfHarm: 'prefer_not_to_say' })).not.toContain('get_safe_now');
   });
 
+  it('still points someone who prefers not to say about self-harm to the crisis lines', () => {
+    const support = (facts: Partial<ActionPlanFacts>) => buildActionPlan({ ...adult, ...facts }).find((s) => s.key === 'talk_to_someone')?.detail;
+    expect(support({ selfHarm: 'prefer_not_to_say' })).toMatch(/crisis lines below/);
+    expect(support({ selfHarm: 'none' })).not.toMatch(/crisis lines/);
+    expect(support({ selfHarm: 'prefer_not_to_say', submittedBy: 'parent_or_guardian', ageBand: '13_17' })).toMatch(/crisis lines below/);
+    expect(mayNeedCrisisSupport({ selfHarm: 'prefer_not_to_say', immediateDanger: false })).toBe(true);
+    expect(mayNeedCrisisSupport({ selfHarm: 'none', immediateDanger: false })).toBe(false);
+  });
+
+  it('brings taking the content down forward once it has been posted, after saving the evidence', () => {
+    const posted = keys({ contentPosted: 'yes' });
+    expect(posted.slice(0, 6)).toEqual(['do_not_pay', 'stop_replying', 'preserve_evidence', 'request_removal', 'stopncii', 'report_platform']);
+    const minorPosted = keys({ contentPosted: 'yes', ageBand: '13_17', contentMadeUnder18: true });
+    expect(minorPosted.indexOf('take_it_down')).toBe(minorPosted.indexOf('request_removal') + 1);
+    expect(minorPosted.indexOf('take_it_down')).toBeLessThan(minorPosted.indexOf('report_police'));
+    // Not posted: hashing to prevent it stays where it was, and there is nothing to ask a site to remove.
+    const notPosted = keys({ contentPosted: 'no' });
+    expect(notPosted).not.toContain('request_removal');
+    expect(notPosted.indexOf('stopncii')).toBeGreaterThan(notPosted.indexOf('report_police'));
+    expect(buildActionPlan({ ...adult, contentPosted: 'unknown' }).find((s) => s.key === 'request_removal')?.title).toMatch(/^If it turns up online/);
+  });
+
+  it('keeps the legal options for minors, worded for them and for a parent', () => {
+    const teen = buildActionPlan({ ...adult, ageBand: '13_17', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
+    expect(teen?.detail).toMatch(/trusted adult can help you/);
+    const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: 'under_13', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
+    expect(parent?.detail).toMatch(/As their parent, you can start this/);
+  });
+
+  it('speaks to a parent or trusted adult about the young person, not to the victim', () => {
+    const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'thoughts', contentPosted: 'yes' });
+    const byKey = Object.fromEntries(parent.map((s) => [s.key, s]));
+    expect(byKey['get_safe_now'].title).toBe('Make sure your child is safe right now');
+    expect(byKey['stop_replying'].detail).toMatch(/^Help your child stop talking/);
+    expect(byKey['report_child_protection'].detail).toMatch(/your child is not in trouble/);
+    expect(byKey['secure_accounts'].title).toBe('Lock down their accounts');
+    // Nothing tells the parent that they are the one being threatened.
+    for (const step of parent) expect(`${step.title} ${step.detail}`).not.toMatch(/threatening you|you were under 18|if you might hurt yourself|your own phone/i);
+    const adultHelper = buildActionPlan({ ...adult, submittedBy: 'trusted_adult', ageBand: 'unknown', contentMadeUnder18: null });
+    expect(adultHelper.find((s) => s.key === 'take_it_down')?.title).toBe('If the pictures were taken before the young person turned 18: use Take It Down');
+    const helpingAnAdult = buildActionPlan({ ...adult, submittedBy: 'trusted_adult' });
+    expect(helpingAnAdult.find((s) => s.key === 'stop_replying')?.detail).toMatch(/^Help the person you are helping stop/);
+  });
+
   it('adds the money steps when money was demanded or paid', () => {
     expect(keys({ demands: ['money'] })).toContain('report_financial');
     expect(keys({ paid: true })).toContain('report_financial');
@@ -71,5 +115,47 @@ describe('buildActionPlan', () => {
   it('has no duplicate steps', () => {
     const plan = keys({ ageBand: 'unknown', contentMadeUnder18: null, paid: true, selfHarm: 'thoughts', submittedBy: 'trusted_adult' });
     expect(new Set(plan).size).toBe(plan.length);
+  });
+});
+
+describe('reconcileActionPlan', () => {
+  const stored = (facts: Partial<ActionPlanFacts>, done: string[] = []): ActionPlanStep[] =>
+    buildActionPlan({ ...adult, ...facts }).map((step) => ({ ...step, done: done.includes(step.key) }));
+
+  it('keeps progress, adds newly relevant steps and drops untouched ones that no longer apply', () => {
+    const before = stored({ ageBand: 'unknown', contentMadeUnder18: null }, ['do_not_pay']);
+    const result = reconcileActionPlan(before, { ...adult, ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'thoughts' });
+    const keys = result.steps.map((s) => s.key);
+    expect(keys[0]).toBe('get_safe_now');
+    expect(result.added).toEqual(['get_safe_now']);
+    expect(result.removed).toEqual(['stopncii']);
+    expect(keys).not.toContain('stopncii');
+    expect(result.steps.find((s) => s.key === 'do_not_pay')?.done).toBe(true);
+    // The wording follows the facts: no more "if you were under 18".
+    expect(result.steps.find((s) => s.key === 'take_it_down')?.title).toBe('Use Take It Down to stop the pictures spreading');
+    expect(result.changed).toBe(true);
+  });
+
+  it('never drops a step someone ticked, even when it no longer applies', () => {
+    const before = stored({ ageBand: 'unknown', contentMadeUnder18: null }, ['stopncii', 'take_it_down']);
+    const result = reconcileActionPlan(before, { ...adult, ageBand: '13_17', contentMadeUnder18: true });
+    expect(result.keptDone).toEqual(['stopncii']);
+    expect(result.removed).toEqual([]);
+    const keys = result.steps.map((s) => s.key);
+    // Where it was: right after Take It Down.
+    expect(keys.indexOf('stopncii')).toBe(keys.indexOf('take_it_down') + 1);
+    expect(result.steps.find((s) => s.key === 'stopncii')?.done).toBe(true);
+  });
+
+  it('reports no change when the facts call for the same plan', () => {
+    const before = stored({}, ['preserve_evidence']);
+    const result = reconcileActionPlan(before, adult);
+    expect(result).toMatchObject({ added: [], removed: [], keptDone: [], changed: false });
+  });
+
+  it('reorders when content is found posted', () => {
+    const result = reconcileActionPlan(stored({ contentPosted: 'no' }), { ...adult, contentPosted: 'yes' });
+    expect(result.added).toEqual(['request_removal']);
+    expect(result.steps.map((s) => s.key).indexOf('stopncii')).toBe(4);
   });
 });

@@ -40,6 +40,11 @@ describe('selectResources', () => {
     expect(keys).not.toContain('any-emergency');
   });
 
+  it('gives the crisis lines to someone who prefers not to say whether they might hurt themselves', () => {
+    expect(names({ selfHarm: 'prefer_not_to_say' })).toContain('us-988');
+    expect(names({ selfHarm: 'none' })).not.toContain('us-988');
+  });
+
   it('adds IC3 for financial sextortion', () => {
     expect(names({ demands: ['money'] })).toContain('us-ic3');
     expect(names({})).not.toContain('us-ic3');

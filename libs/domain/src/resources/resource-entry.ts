@@ -1,4 +1,5 @@
-import { CaseFacts, hasSelfHarmRisk, routesFor } from '../intake/intake-facts';
+import { mayNeedCrisisSupport } from '../action-plan/action-plan';
+import { CaseFacts, routesFor } from '../intake/intake-facts';
 
 /**
  * Who a directory entry is for. Admins tag entries with these; the product picks the entries
@@ -62,7 +63,8 @@ function audienceApplies(audience: ResourceAudience, facts: ResourceFacts): bool
     case 'adults':
       return routes.adult;
     case 'self_harm':
-      return hasSelfHarmRisk(facts);
+      // "Prefer not to say" still gets the crisis lines (priority is another matter).
+      return mayNeedCrisisSupport(facts);
     case 'financial':
       return facts.paid === true || facts.demands.includes('money');
   }

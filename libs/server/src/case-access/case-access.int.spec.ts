@@ -1,4 +1,6 @@
-import { CaseAccessView, IntakeResponse } from '@sg/contracts';
+import { CaseAccessView, CaseChangeEvent, IntakeResponse } from '@sg/contracts';
+import { Client } from 'pg';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 /** Coming back to a case with the reference and access code, against a real PostgreSQL. */
@@ -75,6 +77,46 @@ describe('case access with reference and access code', () => {
     expect(new Date(after.first_response_due_at).getTime()).toBeLessThan(new Date(before[0].first_response_due_at).getTime());
     const retriaged = await db.dataSource.query(`SELECT data FROM case_event WHERE kind = 'case_retriaged'`);
     expect(retriaged[0].data).toMatchObject({ from: 'standard', to: 'urgent' });
+  });
+
+  it('tells open case pages about every addition, even one that leaves the priority alone', async () => {
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    const events: CaseChangeEvent[] = [];
+    listener.on('notification', (message) => events.push(JSON.parse(message.payload ?? '{}')));
+    await listener.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
+    try {
+      const [before] = await db.dataSource.query(`SELECT id, priority FROM support_case WHERE reference = $1`, [created.reference]);
+      const response = await api.request('POST', '/api/case-access/additions', { body: { ...access(), note: 'Nothing new, just checking in.' } });
+      expect(response.status).toBe(200);
+      const started = Date.now();
+      while (!events.some((event) => event.caseId === before.id) && Date.now() - started < 2000) await new Promise((r) => setTimeout(r, 20));
+      expect(events.filter((event) => event.caseId === before.id)).toEqual([expect.objectContaining({ type: 'case.updated', priority: before.priority })]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('brings taking content down forward when the person says it was posted, keeping their ticks', async () => {
+    const intake = await api.request('POST', '/api/intakes', {
+      body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: ['more_images'], contentPosted: 'no' }),
+    });
+    const mine = { reference: intake.body.reference, accessCode: intake.body.accessCode };
+    const keysBefore = (intake.body as IntakeResponse).actionPlan.map((s) => s.key);
+    expect(keysBefore).not.toContain('request_removal');
+    await api.request('POST', '/api/case-access/plan-steps', { body: { ...mine, key: 'stopncii', done: true } });
+
+    const response = await api.request('POST', '/api/case-access/additions', { body: { ...mine, contentPosted: 'yes' } });
+    expect(response.status).toBe(200);
+    const plan = (response.body as CaseAccessView).actionPlan;
+    const keys = plan.map((s) => s.key);
+    expect(keys.slice(0, 5)).toEqual(['do_not_pay', 'stop_replying', 'preserve_evidence', 'request_removal', 'stopncii']);
+    expect(plan.find((s) => s.key === 'stopncii')?.done).toBe(true);
+    const [event] = await db.dataSource.query(
+      `SELECT e.data FROM case_event e JOIN support_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.kind = 'plan_updated'`,
+      [mine.reference],
+    );
+    expect(event.data).toMatchObject({ added: ['Ask the site to take it down'], removed: [], keptDone: [] });
   });
 
   it('asks for at least one thing when adding information', async () => {

@@ -7,6 +7,7 @@ import { ActionPlanStep, ActionPlanStepKey, CaseFacts, describeResponseTarget, F
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
+import { reconcileCasePlan } from '../cases/case-plan';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { retriage } from '../cases/retriage';
 import { CaseStatus } from '../cases/case-status';
@@ -118,9 +119,6 @@ export class CaseAccessService {
         [row.id, facts.deadlineAt, facts.contentPosted, next.triagePriority, JSON.stringify(next.factors), now, next.priority, next.priorityRank, next.firstResponseDueAt],
       );
       await this.record(manager, row.id, 'person_added_information', { summary: summary.join('; '), note: addition.note ?? null });
-      if (next.priority !== row.priority || next.firstResponseDueAt.getTime() !== new Date(row.firstResponseDueAt).getTime()) {
-        await notifyCaseChange(manager, 'case.updated', { id: row.id, reference: row.reference, priority: next.priority, status: row.status, assigneeId: row.assigneeId });
-      }
       if (next.changed) {
         await this.record(manager, row.id, 'case_retriaged', {
           from: row.triagePriority,
@@ -129,6 +127,10 @@ export class CaseAccessService {
           reason: 'The person added information',
         }, 'system');
       }
+      // Posted content brings its removal forward; their ticks are kept.
+      await reconcileCasePlan(manager, row.id, facts);
+      // Always: an open case page shows the addition at once, whether or not the priority moved.
+      await notifyCaseChange(manager, 'case.updated', { id: row.id, reference: row.reference, priority: next.priority, status: row.status, assigneeId: row.assigneeId });
       // A new deadline moves the reminder; a higher priority adds wellbeing checks.
       await replan(row.id);
       return this.render(manager, { ...row, ...facts, priority: next.priority });

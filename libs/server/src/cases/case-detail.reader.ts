@@ -25,6 +25,9 @@ export interface CaseState {
   contentPosted: string;
   stillInContact: boolean | null;
   paid: boolean | null;
+  submittedBy: string;
+  country: string;
+  demands: string[];
 }
 
 /**
@@ -42,7 +45,7 @@ export async function loadCaseState(manager: EntityManager, caseId: string, lock
             assignee_id AS "assigneeId", first_response_due_at AS "firstResponseDueAt", first_responded_at AS "firstRespondedAt",
             created_at AS "createdAt", age_band AS "ageBand", content_made_under_18 AS "contentMadeUnder18", self_harm AS "selfHarm",
             immediate_danger AS "immediateDanger", deadline_at AS "deadlineAt", content_posted AS "contentPosted",
-            still_in_contact AS "stillInContact", paid
+            still_in_contact AS "stillInContact", paid, submitted_by AS "submittedBy", country, demands
        FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`,
     [caseId],
   );

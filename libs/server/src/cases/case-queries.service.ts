@@ -1,33 +1,51 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseAgeBand, CaseListItem, CaseListQuery, CaseListResponse, CaseQueue, QueueCounts } from '@sg/contracts';
+import { CaseAgeBand, CaseListItem, CaseListResponse, CaseListScope, CaseOverdueKind, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
+import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { seesEverything } from './case-access-policy';
 import { decodeCursor, encodeCursor } from './case-cursor';
 
-const OPEN = `c.status IN ('new', 'in_progress', 'waiting')`;
+const OPEN_STATUSES = `('new', 'in_progress', 'waiting')`;
+const OPEN = `c.status IN ${OPEN_STATUSES}`;
+
+/** Nobody has responded in time (support_case_awaiting_response_idx, read index-only). */
+const FIRST_RESPONSE_LATE = `c.first_responded_at IS NULL AND c.first_response_due_at < now()`;
+/**
+ * Cases with a follow-up past due: fired and not done yet (follow_up_fired_case_idx), or still
+ * scheduled past its time, e.g. while the worker was down (follow_up_due_idx).
+ */
+const FOLLOW_UP_LATE = `c.id IN (SELECT case_id FROM follow_up WHERE status = 'fired' UNION SELECT case_id FROM follow_up WHERE status = 'scheduled' AND due_at < now())`;
 
 /**
- * What each queue means, as SQL over `support_case c`. Each predicate matches a partial index of
- * the case-work migration, so a page is an index range scan whatever the size of the history.
- * `me()` adds the caller's staff id as a parameter and returns its placeholder.
+ * What each queue means, as SQL over `support_case c`: one predicate, or several that together
+ * make the queue and never share a case (so their counts add up and their pages merge without
+ * duplicates). Each predicate matches a partial index of the case-work migration, so a page is
+ * an index range scan whatever the size of the history. `me()` adds the caller's staff id as a
+ * parameter and returns its placeholder.
  */
-function queuePredicate(queue: CaseQueue, staff: StaffPrincipal, me: () => string, status?: string): string {
+function queueParts(queue: CaseListScope, staff: StaffPrincipal, me: () => string, status?: string): string[] {
   const everything = seesEverything(staff);
   switch (queue) {
     case 'unassigned':
-      return `c.assignee_id IS NULL AND ${OPEN}`;
+      return [`c.assignee_id IS NULL AND ${OPEN}`];
     case 'mine':
-      return `c.assignee_id = ${me()} AND ${OPEN}`;
+      return [`c.assignee_id = ${me()} AND ${OPEN}`];
     case 'waiting':
-      return everything ? `c.status = 'waiting'` : `c.status = 'waiting' AND c.assignee_id = ${me()}`;
-    case 'overdue':
-      // First response past due (follow-ups join this queue when they exist).
-      return `c.first_responded_at IS NULL AND ${OPEN} AND c.first_response_due_at < now()` + (everything ? '' : ` AND (c.assignee_id IS NULL OR c.assignee_id = ${me()})`);
+      return [everything ? `c.status = 'waiting'` : `c.status = 'waiting' AND c.assignee_id = ${me()}`];
+    case 'overdue': {
+      // First response past due, or a follow-up past due. Kept apart, the first (often the
+      // larger) stays an index-only range scan; the second is the few cases with late follow-ups.
+      const scope = everything ? '' : ` AND (c.assignee_id IS NULL OR c.assignee_id = ${me()})`;
+      return [`${OPEN} AND ${FIRST_RESPONSE_LATE}${scope}`, `${OPEN} AND ${FOLLOW_UP_LATE} AND NOT (${FIRST_RESPONSE_LATE})${scope}`];
+    }
     case 'all':
       // Every open case; with a status filter (e.g. closed), every case in that status.
-      return status ? 'TRUE' : OPEN;
+      return [status ? 'TRUE' : OPEN];
+    case 'search':
+      // Every case the caller may open, in any status (a caller may look up a closed case).
+      return [everything ? 'TRUE' : `(c.assignee_id IS NULL OR c.assignee_id = ${me()})`];
   }
 }
 
@@ -44,7 +62,14 @@ function referencePrefix(q: string): string {
   return `${q.trim().toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-type Filters = Omit<CaseListQuery, 'queue' | 'limit' | 'cursor'> & { queue: CaseQueue; limit: number; cursor?: string };
+const OVERDUE_PREDICATES: Record<CaseOverdueKind, string> = {
+  first_response: FIRST_RESPONSE_LATE,
+  follow_up: FOLLOW_UP_LATE,
+};
+
+const ORDER = 'c.priority_rank, c.first_response_due_at, c.id';
+
+type Filters = z.output<typeof caseListQuerySchema>;
 
 @Injectable()
 export class CaseQueriesService {
@@ -54,12 +79,14 @@ export class CaseQueriesService {
     if (query.queue === 'all' && !seesEverything(staff)) throw new ForbiddenException('The "all" queue is for supervisors and admins');
     const params: unknown[] = [];
     const add = (value: unknown) => `$${params.push(value)}`;
-    const where = [queuePredicate(query.queue, staff, () => add(staff.id), query.status)];
-    if (query.priority) where.push(`c.priority = ${add(query.priority)}`);
+    const parts = queueParts(query.queue, staff, () => add(staff.id), query.status);
+    const where: string[] = [];
+    if (query.priority) where.push(query.priority.length === 1 ? `c.priority = ${add(query.priority[0])}` : `c.priority = ANY(${add(query.priority)}::text[])`);
     if (query.status) where.push(`c.status = ${add(query.status)}`);
     if (query.country) where.push(`c.country = ${add(query.country)}`);
-    if (query.assignee) where.push(`c.assignee_id = ${add(query.assignee)}`);
+    if (query.assignee) where.push(query.assignee === 'none' ? 'c.assignee_id IS NULL' : `c.assignee_id = ${add(query.assignee)}`);
     if (query.age) where.push(AGE_PREDICATES[query.age]);
+    if (query.overdue) where.push(OVERDUE_PREDICATES[query.overdue]);
     if (query.q) {
       const q = add(query.q.trim());
       // Reference, offender handle (with or without @), or a profile/content URL: each an index lookup.
@@ -71,17 +98,27 @@ export class CaseQueriesService {
     }
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      where.push(`(c.priority_rank, c.first_response_due_at, c.id) > (${add(cursor.rank)}, ${add(cursor.due)}::timestamptz, ${add(cursor.id)}::uuid)`);
+      // Exact to the microsecond: integer arithmetic, no floating point on the way.
+      where.push(
+        `(c.priority_rank, c.first_response_due_at, c.id) > (${add(cursor.rank)}, 'epoch'::timestamptz + ${add(cursor.dueMicros)}::bigint * interval '1 microsecond', ${add(cursor.id)}::uuid)`,
+      );
     }
     const limit = add(query.limit + 1);
+    const conditions = (part: string) => [part, ...where].join(' AND ');
+    // A queue of several parts: the first page of each, merged (the queue's first page is among them).
+    const filter =
+      parts.length === 1
+        ? conditions(parts[0])
+        : `c.id IN (${parts.map((part) => `(SELECT c.id FROM support_case c WHERE ${conditions(part)} ORDER BY ${ORDER} LIMIT ${limit})`).join(' UNION ALL ')})`;
     const rows = await this.dataSource.query(
       `SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",
-              c.first_response_due_at AS "firstResponseDueAt", c.first_responded_at AS "firstRespondedAt",
+              c.first_response_due_at AS "firstResponseDueAt", (extract(epoch FROM c.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
+              c.first_responded_at AS "firstRespondedAt",
               c.triage_factors AS "triageFactors", c.age_band AS "ageBand", c.country, c.version,
               u.id AS "assigneeId", u.display_name AS "assigneeName"
          FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY c.priority_rank, c.first_response_due_at, c.id
+        WHERE ${filter}
+        ORDER BY ${ORDER}
         LIMIT ${limit}`,
       params,
     );
@@ -89,7 +126,7 @@ export class CaseQueriesService {
     const last = page[page.length - 1];
     return {
       items: page.map(toListItem),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: last.rank, due: new Date(last.firstResponseDueAt).toISOString(), id: last.id }) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: last.rank, dueMicros: last.dueMicros, id: last.id }) : null,
     };
   }
 
@@ -98,7 +135,9 @@ export class CaseQueriesService {
     const queues: CaseQueue[] = seesEverything(staff) ? ['unassigned', 'mine', 'waiting', 'overdue', 'all'] : ['unassigned', 'mine', 'waiting', 'overdue'];
     const params: unknown[] = [];
     const me = () => `$${params.length ? 1 : params.push(staff.id)}`;
-    const selects = queues.map((queue) => `(SELECT count(*)::int FROM support_case c WHERE ${queuePredicate(queue, staff, me)}) AS "${queue}"`);
+    const selects = queues.map(
+      (queue) => `(${queueParts(queue, staff, me).map((part) => `(SELECT count(*)::int FROM support_case c WHERE ${part})`).join(' + ')}) AS "${queue}"`,
+    );
     const [row] = await this.dataSource.query(`SELECT ${selects.join(', ')}`, params);
     return { unassigned: 0, mine: 0, waiting: 0, overdue: 0, all: 0, ...row };
   }

@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput } from '@sg/contracts';
-import { ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TriageFacts } from '@sg/domain';
+import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
@@ -13,6 +13,7 @@ import { DataProtection } from '../security/data-protection';
 import { assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
 import { notifyCaseChange } from './case-notifier';
+import { reconcileCasePlan } from './case-plan';
 import { retriage } from './retriage';
 
 /**
@@ -57,20 +58,40 @@ export class CaseWorkService {
     });
   }
 
-  /** Supervisors and admins give a case to someone (or take it from one person to another). */
-  async assign(staff: StaffPrincipal, caseId: string, assigneeId: string): Promise<CaseDetail> {
-    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
+  /**
+   * Supervisors and admins give a case to someone (or take it from one person to another).
+   * `expectedAssigneeId` (when given) is who the caller saw holding it: if that is no longer
+   * true, nothing changes and the caller gets 409 with the case as it is now.
+   */
+  async assign(staff: StaffPrincipal, caseId: string, assigneeId: string, expectedAssigneeId?: string | null): Promise<CaseDetail> {
+    const outcome = await this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       const [assignee] = await manager.query(`SELECT id, display_name FROM staff_user WHERE id = $1 AND active`, [assigneeId]);
       if (!assignee) throw validationError([{ path: 'assigneeId', message: 'is not an active member of staff' }]);
-      if (state.assigneeId === assigneeId) return this.audited(manager, staff, caseId);
+      // Already where the caller wants it (a double click, two supervisors agreeing): nothing to do.
+      if (state.assigneeId === assigneeId) return { assigned: await this.audited(manager, staff, caseId) };
+      if (expectedAssigneeId !== undefined && state.assigneeId !== expectedAssigneeId) {
+        const [holder] = state.assigneeId ? await manager.query(`SELECT display_name FROM staff_user WHERE id = $1`, [state.assigneeId]) : [];
+        return { moved: { holder: holder?.display_name as string | undefined, current: await this.audited(manager, staff, caseId) } };
+      }
       await this.setAssignee(manager, state, assigneeId);
       await this.timeline(manager, caseId, staff, 'case_assigned', { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId });
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
       await replan(caseId);
-      return readCaseDetail(manager, caseId);
+      return { assigned: await readCaseDetail(manager, caseId) };
     });
+    if (outcome.moved) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: outcome.moved.holder
+          ? `Someone else changed this case first: it is now with ${outcome.moved.holder}. Nothing was changed.`
+          : 'Someone else changed this case first: nobody holds it now. Nothing was changed.',
+        current: outcome.moved.current,
+      });
+    }
+    return outcome.assigned as CaseDetail;
   }
 
   /** Status, priority override and facts, guarded by the version the caller last saw. */
@@ -125,26 +146,23 @@ export class CaseWorkService {
       paid: state.paid,
     };
     const changedFacts: string[] = [];
-    if (change.deadlineAt !== undefined) {
-      facts.deadlineAt = change.deadlineAt ? new Date(change.deadlineAt) : null;
-      set('deadline_at', facts.deadlineAt);
-      changedFacts.push('deadline');
-    }
-    if (change.contentPosted !== undefined) {
-      facts.contentPosted = change.contentPosted;
-      set('content_posted', change.contentPosted);
-      changedFacts.push('whether content is posted');
-    }
-    if (change.stillInContact !== undefined) {
-      facts.stillInContact = change.stillInContact;
-      set('still_in_contact', change.stillInContact);
-      changedFacts.push('contact with the threatener');
-    }
-    if (change.paid !== undefined) {
-      facts.paid = change.paid;
-      set('paid', change.paid);
-      changedFacts.push('payment');
-    }
+    // Only what actually differs counts as a change (a form may send a field it did not change).
+    const correct = <K extends keyof TriageFacts>(key: K, column: string, label: string, value: TriageFacts[K] | undefined) => {
+      if (value === undefined) return;
+      const same = value instanceof Date || facts[key] instanceof Date ? sameInstant(value as Date | null, facts[key] as Date | null) : value === facts[key];
+      if (same) return;
+      facts[key] = value;
+      set(column, value);
+      changedFacts.push(label);
+    };
+    correct('ageBand', 'age_band', 'age', change.ageBand);
+    correct('contentMadeUnder18', 'content_made_under_18', 'whether content was made under 18', change.contentMadeUnder18);
+    correct('selfHarm', 'self_harm', 'self-harm', change.selfHarm);
+    correct('immediateDanger', 'immediate_danger', 'immediate danger', change.immediateDanger);
+    correct('deadlineAt', 'deadline_at', 'deadline', change.deadlineAt === undefined ? undefined : change.deadlineAt ? new Date(change.deadlineAt) : null);
+    correct('contentPosted', 'content_posted', 'whether content is posted', change.contentPosted);
+    correct('stillInContact', 'still_in_contact', 'contact with the threatener', change.stillInContact);
+    correct('paid', 'paid', 'payment', change.paid);
 
     let override = state.priorityOverride;
     if (change.priorityOverride !== undefined) {
@@ -169,8 +187,9 @@ export class CaseWorkService {
       set('first_response_due_at', next.firstResponseDueAt);
       if (changedFacts.length) {
         await this.timeline(manager, caseId, staff, 'facts_updated', { fields: changedFacts });
-        before['facts'] = pick(state, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
-        after['facts'] = pick({ ...facts }, ['deadlineAt', 'contentPosted', 'stillInContact', 'paid']);
+        before['facts'] = pick(state, FACT_KEYS);
+        after['facts'] = pick({ ...facts }, FACT_KEYS);
+        await reconcileCasePlan(manager, caseId, { ...facts, submittedBy: state.submittedBy, country: state.country, demands: state.demands } as ActionPlanFacts);
       }
       if (next.changed) {
         await this.timeline(manager, caseId, null, 'case_retriaged', { from: state.triagePriority, to: next.triagePriority, factors: next.factors.map((f) => f.key), reason: 'Facts changed' });
@@ -307,6 +326,12 @@ export class CaseWorkService {
   }
 }
 
-function pick<T extends object>(value: T, keys: Array<keyof T>): Partial<T> {
+const FACT_KEYS = ['ageBand', 'contentMadeUnder18', 'selfHarm', 'immediateDanger', 'deadlineAt', 'contentPosted', 'stillInContact', 'paid'] as const;
+
+function sameInstant(a: Date | null, b: Date | null): boolean {
+  return (a === null && b === null) || (a !== null && b !== null && new Date(a).getTime() === new Date(b).getTime());
+}
+
+function pick<T extends object>(value: T, keys: ReadonlyArray<keyof T>): Partial<T> {
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Partial<T>;
 }

@@ -70,8 +70,9 @@ export class CasesController {
   @HttpCode(200)
   @Roles('supervisor', 'admin')
   @ApiBody(doc(caseAssignSchema))
+  @ApiConflictResponse({ description: 'The case is no longer with `expectedAssigneeId` (the body carries the current case)' })
   assign(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseAssignSchema)) body: z.output<typeof caseAssignSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
-    return this.work.assign(staff, caseId, body.assigneeId);
+    return this.work.assign(staff, caseId, body.assigneeId, body.expectedAssigneeId);
   }
 
   @Patch(':id')

@@ -206,6 +206,48 @@ describe('case work API', () => {
     expect(response.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['facts_updated', 'case_retriaged']));
   });
 
+  it('lets staff correct the age, self-harm and danger they learn on the phone: re-triage and a plan that keeps its ticks', async () => {
+    const caseId = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [], selfHarm: 'none' });
+    let detail = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    expect(detail.priority).toBe('standard');
+    expect(detail.actionPlan.map((s) => s.key)).toContain('stopncii');
+    detail = (await api.request('PATCH', `/api/cases/${caseId}/plan-steps/stopncii`, { token: tokens.caseworker, body: { done: true } })).body as CaseDetail;
+    detail = (await api.request('PATCH', `/api/cases/${caseId}/plan-steps/do_not_pay`, { token: tokens.caseworker, body: { done: true } })).body as CaseDetail;
+
+    const response = await api.request('PATCH', `/api/cases/${caseId}`, {
+      token: tokens.caseworker,
+      body: { version: detail.version, ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'plan_or_intent', immediateDanger: true },
+    });
+    expect(response.status).toBe(200);
+    detail = response.body as CaseDetail;
+    expect(detail.facts).toMatchObject({ ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'plan_or_intent', immediateDanger: true });
+    expect(detail.priority).toBe('emergency');
+    expect(detail.triageFactors.map((f) => f.key)).toEqual(expect.arrayContaining(['self_harm_plan', 'immediate_danger', 'under_18_now', 'content_made_under_18']));
+    const keys = detail.actionPlan.map((s) => s.key);
+    expect(keys[0]).toBe('get_safe_now');
+    expect(keys).toEqual(expect.arrayContaining(['report_child_protection', 'take_it_down', 'legal_options']));
+    // Ticked before the correction: kept, still ticked, though StopNCII is for adults.
+    expect(detail.actionPlan.find((s) => s.key === 'stopncii')?.done).toBe(true);
+    expect(detail.actionPlan.find((s) => s.key === 'do_not_pay')?.done).toBe(true);
+    const timeline = detail.timeline.map((e) => e.kind);
+    expect(timeline).toEqual(expect.arrayContaining(['facts_updated', 'plan_updated', 'case_retriaged']));
+    const planEntry = detail.timeline.find((e) => e.kind === 'plan_updated');
+    expect(planEntry?.summary).toMatch(/added "Get safe right now"/);
+    expect(planEntry?.summary).toMatch(/kept "Use StopNCII.org to stop the pictures spreading" \(already done/);
+    expect(detail.timeline.find((e) => e.kind === 'facts_updated')?.summary).toBe('Casey Caseworker updated age, whether content was made under 18, self-harm, immediate danger');
+
+    const trail = (await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor })).body as Array<{ action: string; before: { facts?: object }; after: { facts?: object } }>;
+    const update = trail.find((entry) => entry.action === 'case.updated');
+    expect(update?.before.facts).toMatchObject({ ageBand: '18_plus', selfHarm: 'none', immediateDanger: false });
+    expect(update?.after.facts).toMatchObject({ ageBand: '13_17', selfHarm: 'plan_or_intent', immediateDanger: true });
+
+    // The same values again change nothing (no new version, no new timeline entries).
+    const again = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, ageBand: '13_17' } });
+    expect(again.body.version).toBe(detail.version);
+    const bad = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, selfHarm: 'maybe' } });
+    expect(bad.status).toBe(400);
+  });
+
   it('pages the queue by keyset, stable while new cases arrive', async () => {
     const beforeResponse = await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor });
     if (beforeResponse.status !== 200) throw new Error(JSON.stringify(beforeResponse.body));
@@ -254,6 +296,156 @@ describe('case work API', () => {
     expect(filtered.items.every((i) => i.priority === 'emergency')).toBe(true);
     const bad = await api.request('GET', '/api/cases?queue=everything&limit=0', { token: tokens.caseworker });
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['queue', 'limit']);
+  });
+
+  it('pages exactly when due times differ only in microseconds', async () => {
+    // Seven cases due within one millisecond: a cursor that kept only milliseconds would show
+    // them again on the next page.
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i += 1) ids.push(await submit({ country: 'NZ', ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [] }));
+    await db.dataSource.query(
+      `UPDATE support_case SET first_response_due_at = '2031-03-04T05:06:07.123Z'::timestamptz + (array_position($1::uuid[], id) * interval '1 microsecond')
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = (await api.request('GET', `/api/cases?queue=unassigned&country=NZ&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: tokens.supervisor })).body as CaseListResponse;
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(ids);
+  });
+
+  it('puts a case in Overdue when a follow-up is past due, and counts those follow-ups for supervisors', async () => {
+    const health = async () => ((await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor })).body as QueueHealth).overdueFollowUps;
+    const countsOf = async (token: string) => (await api.request('GET', '/api/cases/counts', { token })).body.overdue as number;
+    const overdueIds = async (token: string, extra = '') =>
+      ((await api.request('GET', `/api/cases?queue=overdue&limit=200${extra}`, { token })).body as CaseListResponse).items.map((i) => i.id);
+    const followUp = (caseId: string, status: string, dueAt: string) =>
+      db.dataSource.query(
+        `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, status, fired_at, done_at)
+         VALUES ($1::uuid, 'case_review', 'case', $1::uuid, $1::text || ':' || $2::text || ':' || $3::text, 'assignee', now() + $3::interval, $2::text,
+                 CASE WHEN $2::text IN ('fired', 'done') THEN now() END, CASE WHEN $2::text = 'done' THEN now() END)`,
+        [caseId, status, dueAt],
+      );
+    const claimed = async () => {
+      const caseId = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [] });
+      expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).status).toBe(200);
+      return caseId;
+    };
+    const followUpsBefore = await health();
+    const countBefore = await countsOf(tokens.caseworker);
+    const fired = await claimed();
+    const late = await claimed();
+    const done = await claimed();
+    const later = await claimed();
+    const closed = await claimed();
+    // Responded to at once: none of them is late for its first response.
+    expect(await overdueIds(tokens.caseworker)).not.toEqual(expect.arrayContaining([fired]));
+
+    await followUp(fired, 'fired', '-1 hour');
+    await followUp(late, 'scheduled', '-5 minutes'); // the worker was down when it was due
+    await followUp(done, 'done', '-1 hour');
+    await followUp(later, 'scheduled', '+1 day');
+    await followUp(closed, 'fired', '-1 hour');
+    await db.dataSource.query(`UPDATE support_case SET status = 'closed' WHERE id = $1`, [closed]);
+
+    for (const token of [tokens.caseworker, tokens.supervisor]) {
+      const ids = await overdueIds(token);
+      expect(ids).toEqual(expect.arrayContaining([fired, late]));
+      for (const id of [done, later, closed]) expect(ids).not.toContain(id);
+    }
+    // Charlie does not hold them: not in Charlie's Overdue.
+    expect(await overdueIds(tokens.caseworker2)).not.toContain(fired);
+    expect(await countsOf(tokens.caseworker)).toBe(countBefore + 2);
+    expect(await health()).toBe(followUpsBefore + 2);
+    // The supervisor's number links to exactly these cases.
+    const followUpCases = await overdueIds(tokens.supervisor, '&overdue=follow_up');
+    expect(followUpCases).toEqual(expect.arrayContaining([fired, late]));
+    expect(followUpCases).not.toContain(done);
+    expect(await overdueIds(tokens.supervisor, '&overdue=first_response')).not.toContain(fired);
+  });
+
+  it('searches every case the person may see, whatever queue is on screen', async () => {
+    const handle = `@search.${Date.now()}`;
+    const withHandle = () => submit({ platforms: [{ platform: 'Snapchat', offenderHandle: handle }] });
+    const unassigned = await withHandle();
+    const mineWaiting = await withHandle();
+    const charlies = await withHandle();
+    const closed = await withHandle();
+    const mine = (await api.request('POST', `/api/cases/${mineWaiting}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    await api.request('PATCH', `/api/cases/${mineWaiting}`, { token: tokens.caseworker, body: { version: mine.version, status: 'waiting' } });
+    await api.request('POST', `/api/cases/${charlies}/claim`, { token: tokens.caseworker2 });
+    await api.request('POST', `/api/cases/${closed}/claim`, { token: tokens.caseworker2 });
+    await db.dataSource.query(`UPDATE support_case SET status = 'closed' WHERE id = $1`, [closed]);
+
+    const search = async (token: string) => {
+      const response = await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent(handle)}`, { token });
+      expect(response.status).toBe(200);
+      return (response.body as CaseListResponse).items.map((i) => i.id).sort();
+    };
+    expect(await search(tokens.caseworker)).toEqual([unassigned, mineWaiting].sort());
+    expect(await search(tokens.supervisor)).toEqual([unassigned, mineWaiting, charlies, closed].sort());
+    // The unassigned queue alone would have missed the waiting case.
+    const queueOnly = (await api.request('GET', `/api/cases?queue=unassigned&q=${encodeURIComponent(handle)}`, { token: tokens.caseworker })).body as CaseListResponse;
+    expect(queueOnly.items.map((i) => i.id)).toEqual([unassigned]);
+    const noQuery = await api.request('GET', '/api/cases?queue=search', { token: tokens.caseworker });
+    expect(noQuery.status).toBe(400);
+    expect(noQuery.body.errors.map((e: { path: string }) => e.path)).toEqual(['q']);
+  });
+
+  it('refuses an assignment made on a stale view with 409 and the current case', async () => {
+    const caseId = await submit();
+    const [casey] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`);
+    const [charlie] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker2@demo.test'`);
+    // Two supervisors see the case unassigned; the first gives it to Casey.
+    const first = await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.supervisor, body: { assigneeId: casey.id, expectedAssigneeId: null } });
+    expect(first.status).toBe(200);
+    const second = await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: charlie.id, expectedAssigneeId: null } });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toMatch(/now with Casey Caseworker/);
+    expect(second.body.current).toMatchObject({ id: caseId, assignee: { id: casey.id } });
+    const [row] = await db.dataSource.query(`SELECT assignee_id FROM support_case WHERE id = $1`, [caseId]);
+    expect(row.assignee_id).toBe(casey.id);
+    expect(await auditCount(caseId, 'case.assigned')).toBe(1);
+    // Agreeing with what happened is not a conflict; knowing who holds it lets the move go through.
+    expect((await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: casey.id, expectedAssigneeId: null } })).status).toBe(200);
+    expect((await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: charlie.id, expectedAssigneeId: casey.id } })).status).toBe(200);
+  });
+
+  it('recounts queue health as soon as a case changes, even with a long shared cache', async () => {
+    const cached = await startTestApi(db, testConfig(db.url, { queueHealthCacheMs: 60_000 }));
+    try {
+      const supervisor = await cached.tokenFor('supervisor');
+      const [casey] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`);
+      const pastTarget = async () => ((await cached.request('GET', '/api/supervision/queue-health', { token: supervisor })).body as QueueHealth).unassignedPastTarget.cases.map((c) => c.id);
+      const late = async () => {
+        const id = await submit({ immediateDanger: true });
+        await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '10 hours' WHERE id = $1`, [id]);
+        return id;
+      };
+      const here = await late();
+      const elsewhere = await late();
+      expect(await pastTarget()).toEqual(expect.arrayContaining([here, elsewhere]));
+      const gone = async (id: string) => {
+        const started = Date.now();
+        while ((await pastTarget()).includes(id)) {
+          if (Date.now() - started > 1000) throw new Error(`${id} still listed as unassigned after 1 s`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      };
+      // Assigned through this API process ...
+      expect((await cached.request('POST', `/api/cases/${here}/assign`, { token: supervisor, body: { assigneeId: casey.id } })).status).toBe(200);
+      await gone(here);
+      // ... and through another one (its change reaches this one through PostgreSQL).
+      expect((await api.request('POST', `/api/cases/${elsewhere}/assign`, { token: tokens.supervisor, body: { assigneeId: casey.id } })).status).toBe(200);
+      await gone(elsewhere);
+    } finally {
+      await cached.close();
+    }
   });
 
   it('gives supervisors queue health from the database', async () => {

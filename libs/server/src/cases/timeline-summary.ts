@@ -22,6 +22,15 @@ export function summariseEvent(kind: string, data: Record<string, unknown>, acto
     }
     case 'facts_updated':
       return `${who} updated ${(data['fields'] as string[] | undefined)?.join(', ') ?? 'the facts'}`;
+    case 'plan_updated': {
+      const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
+      const parts = [
+        list('added').length ? `added ${list('added').map((t) => `"${t}"`).join(', ')}` : '',
+        list('removed').length ? `removed ${list('removed').map((t) => `"${t}"`).join(', ')} (not started)` : '',
+        list('keptDone').length ? `kept ${list('keptDone').map((t) => `"${t}"`).join(', ')} (already done, no longer needed)` : '',
+      ].filter(Boolean);
+      return `The action plan was updated for the new facts${parts.length ? `: ${parts.join('; ')}` : ''}`;
+    }
     case 'plan_step_done':
       return `${who} marked "${String(data['title'] ?? data['key'])}" done`;
     case 'plan_step_reopened':

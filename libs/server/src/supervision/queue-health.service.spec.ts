@@ -1,6 +1,11 @@
+import { CaseChangeEvent } from '@sg/contracts';
+import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { CaseEventsService } from '../events/case-events.service';
 import { QueueHealthService } from './queue-health.service';
+
+const noEvents = { changes$: new Subject<CaseChangeEvent>() } as unknown as CaseEventsService;
 
 /** The sharing rule only; the numbers themselves are checked against PostgreSQL in cases.int.spec. */
 describe('QueueHealthService sharing', () => {
@@ -13,7 +18,7 @@ describe('QueueHealthService sharing', () => {
         return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
       },
     } as unknown as DataSource;
-    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: cacheMs } as AppConfig);
+    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: cacheMs } as AppConfig, noEvents);
     return { service, queries: () => queries };
   }
 
@@ -43,7 +48,7 @@ describe('QueueHealthService refresh', () => {
         return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
       },
     } as unknown as DataSource;
-    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 10 } as AppConfig);
+    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 10 } as AppConfig, noEvents);
     const first = await service.health();
     await new Promise((r) => setTimeout(r, 15));
     slow = true;
@@ -53,5 +58,63 @@ describe('QueueHealthService refresh', () => {
     release();
     await new Promise((r) => setTimeout(r, 5));
     expect((await service.health()).generatedAt).not.toBe(first.generatedAt);
+  });
+});
+
+describe('QueueHealthService after a case change', () => {
+  function counting() {
+    let computations = 0;
+    let unassignedPastTarget = 1;
+    const waiting: Array<() => void> = [];
+    let slow = false;
+    const dataSource = {
+      query: async (sql: string) => {
+        if (sql.includes('ORDER BY first_response_due_at LIMIT 50')) {
+          computations += 1;
+          if (slow) await new Promise<void>((resolve) => waiting.push(resolve));
+        }
+        if (sql.includes('count(*)::int AS count FROM support_case')) return [{ count: unassignedPastTarget }];
+        return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
+      },
+    } as unknown as DataSource;
+    const changes = new Subject<CaseChangeEvent>();
+    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 60_000 } as AppConfig, { changes$: changes } as unknown as CaseEventsService);
+    const change = (): void => changes.next({ type: 'case.assigned', caseId: 'c', reference: 'SG-AAAA-BBBB', priority: 'urgent', status: 'in_progress', assigneeId: 's', at: '' });
+    return {
+      service,
+      change,
+      computations: () => computations,
+      setPastTarget: (n: number) => (unassignedPastTarget = n),
+      slow: (on: boolean) => (slow = on),
+      release: () => waiting.splice(0).forEach((resolve) => resolve()),
+    };
+  }
+
+  it('serves a change at once instead of the shared result, however long the cache', async () => {
+    const { service, change, computations, setPastTarget } = counting();
+    expect((await service.health()).unassignedPastTarget.count).toBe(1);
+    expect((await service.health()).unassignedPastTarget.count).toBe(1);
+    expect(computations()).toBe(1);
+    setPastTarget(0);
+    change();
+    expect((await service.health()).unassignedPastTarget.count).toBe(0);
+    expect(computations()).toBe(2);
+  });
+
+  it('does not answer with a computation that started before the change', async () => {
+    const { service, change, setPastTarget, slow, release } = counting();
+    await service.health();
+    change();
+    slow(true);
+    const during = service.health();
+    await new Promise((r) => setTimeout(r, 5));
+    // The assignment commits while the recount is running.
+    setPastTarget(0);
+    change();
+    const after = service.health();
+    slow(false);
+    release();
+    expect((await during).unassignedPastTarget.count).toBe(1);
+    expect((await after).unassignedPastTarget.count).toBe(0);
   });
 });

@@ -1,10 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_AGE_BANDS, QueueHealth } from '@sg/contracts';
 import { PRIORITIES } from '@sg/domain';
+import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { CaseEventsService } from '../events/case-events.service';
 
 /**
  * The supervisor's view, computed in the database with one query per number. Open cases are a
@@ -14,33 +16,64 @@ import { APP_CONFIG } from '../config/app-config.token';
  * Many supervisors refreshing at once would each pay for the same counts, so the result is
  * shared: callers within QUEUE_HEALTH_CACHE_MS get the last result (its `generatedAt` says
  * when), at most one computation runs at a time, and while it runs callers get the previous
- * result if it is no older than five times that.
+ * result if it is no older than five times that. Any case change (from any API process or the
+ * worker, through LISTEN/NOTIFY) makes the shared result stale at once: the next caller waits
+ * for numbers computed after the change, so a supervisor who just assigned a case never sees it
+ * still listed as unassigned.
  */
 @Injectable()
-export class QueueHealthService {
-  private latest: { at: number; value: QueueHealth } | undefined;
-  private inFlight: Promise<QueueHealth> | undefined;
+export class QueueHealthService implements OnModuleDestroy {
+  private latest: { at: number; generation: number; value: QueueHealth } | undefined;
+  private inFlight: { generation: number; promise: Promise<QueueHealth> } | undefined;
+  /** Bumped by every case change; a result computed in an older generation is not served. */
+  private generation = 0;
+  private readonly subscription: Subscription;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    events: CaseEventsService,
+  ) {
+    this.subscription = events.changes$.subscribe(() => this.invalidate());
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+  }
+
+  /** Something changed: the shared result no longer answers anyone. */
+  invalidate(): void {
+    this.generation += 1;
+  }
 
   async health(): Promise<QueueHealth> {
-    const latest = this.latest;
+    const latest = this.latest?.generation === this.generation ? this.latest : undefined;
     if (latest && Date.now() - latest.at < this.config.queueHealthCacheMs) return latest.value;
-    this.inFlight ??= this.compute()
-      .then((value) => {
-        this.latest = { at: Date.now(), value };
-        return value;
-      })
-      .finally(() => (this.inFlight = undefined));
-    // Past its age but recent enough: answer at once and let the refresh finish in the background.
+    const refresh = this.refresh();
+    // Past its age but recent enough (and nothing changed since): answer at once, refresh behind.
     if (latest && Date.now() - latest.at < this.config.queueHealthCacheMs * 5) {
-      this.inFlight.catch(() => undefined);
+      refresh.catch(() => undefined);
       return latest.value;
     }
-    return this.inFlight;
+    return refresh;
+  }
+
+  /** One computation at a time; one started before the latest change is followed by a fresh one. */
+  private refresh(): Promise<QueueHealth> {
+    const generation = this.generation;
+    if (this.inFlight?.generation === generation) return this.inFlight.promise;
+    const previous = this.inFlight?.promise.catch(() => undefined) ?? Promise.resolve();
+    const promise = previous
+      .then(() => this.compute())
+      .then((value) => {
+        this.latest = { at: Date.now(), generation, value };
+        return value;
+      })
+      .finally(() => {
+        if (this.inFlight?.promise === promise) this.inFlight = undefined;
+      });
+    this.inFlight = { generation, promise };
+    return promise;
   }
 
   private async compute(): Promise<QueueHealth> {
@@ -78,8 +111,12 @@ export class QueueHealthService {
           WHERE u.active AND u.role IN ('caseworker', 'supervisor')
           ORDER BY open DESC, u.display_name`,
       ),
-      // Fired and nobody has marked them done yet.
-      this.dataSource.query(`SELECT count(*)::int AS count FROM follow_up WHERE status = 'fired'`),
+      // Past due on open cases: fired and nobody has marked them done yet, or still scheduled past
+      // their time (the worker was down). The same follow-ups put a case in the Overdue queue.
+      this.dataSource.query(
+        `SELECT count(*)::int AS count FROM follow_up f JOIN support_case c ON c.id = f.case_id
+          WHERE c.status IN ('new', 'in_progress', 'waiting') AND (f.status = 'fired' OR (f.status = 'scheduled' AND f.due_at < now()))`,
+      ),
     ]);
     const counts = new Map<string, number>(grid.map((row: { rank: number; age: number; count: number }) => [`${row.rank}:${row.age}`, row.count]));
     return {

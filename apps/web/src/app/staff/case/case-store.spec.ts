@@ -4,9 +4,10 @@ import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CaseDetail } from '@sg/contracts';
 import { NEVER, Subject } from 'rxjs';
+import type { CaseChangeEvent } from '@sg/contracts';
 import { CasesApi } from '../data-access/cases-api';
 import { LiveUpdates } from '../live/live-updates';
-import { CaseStore, CONFLICT_MESSAGE } from './case-store';
+import { CaseConflict, CaseStore, CONFLICT_MESSAGE, GONE_MESSAGE } from './case-store';
 import { ClaimCase } from './claim-case';
 
 const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): CaseDetail =>
@@ -38,11 +39,17 @@ const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): 
 describe('CaseStore', () => {
   let store: CaseStore;
   let backend: HttpTestingController;
+  let changes: Subject<CaseChangeEvent>;
+  let reconnected: Subject<void>;
   const snackBar = { open: jest.fn() };
   const changed = jest.fn();
+  const event = (caseId = 'c1'): CaseChangeEvent => ({ type: 'case.assigned', caseId, reference: 'SG-AAAA-BBBB', priority: 'urgent', status: 'in_progress', assigneeId: 'someone-else', at: '' });
 
   beforeEach(() => {
+    jest.useFakeTimers();
     snackBar.open.mockReset();
+    changes = new Subject();
+    reconnected = new Subject();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -50,7 +57,7 @@ describe('CaseStore', () => {
         CasesApi,
         CaseStore,
         { provide: MatSnackBar, useValue: snackBar },
-        { provide: LiveUpdates, useValue: { changes$: new Subject(), changed } },
+        { provide: LiveUpdates, useValue: { changes$: changes, reconnected$: reconnected, changed } },
         { provide: ClaimCase, useValue: { claim: () => NEVER } },
       ],
     });
@@ -61,7 +68,10 @@ describe('CaseStore', () => {
     backend.expectOne('/api/cases/c1').flush(detail(3));
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    jest.useRealTimers();
+  });
 
   it('sends the version on screen with every change', () => {
     store.update({ status: 'waiting' }, 'Status changed to Waiting.').subscribe();
@@ -97,5 +107,54 @@ describe('CaseStore', () => {
       .flush({ statusCode: 400, errors: [{ path: 'priorityOverride.reason', message: 'must say why' }] }, { status: 400, statusText: 'Bad Request' });
     expect(errors).toHaveBeenCalled();
     expect(snackBar.open).not.toHaveBeenCalled();
+  });
+
+  it('clears a case that was reassigned away while open, and says it is no longer available', () => {
+    changes.next(event());
+    jest.advanceTimersByTime(200);
+    backend.expectOne('/api/cases/c1').flush({ statusCode: 403, message: 'This case is assigned to someone else.' }, { status: 403, statusText: 'Forbidden' });
+    expect(store.detail()).toBeNull();
+    expect(store.state()).toBe('gone');
+    expect(store.problem()).toBe(GONE_MESSAGE);
+  });
+
+  it('keeps what is on screen when a background refresh merely fails', () => {
+    changes.next(event());
+    jest.advanceTimersByTime(200);
+    backend.expectOne('/api/cases/c1').flush('down', { status: 503, statusText: 'Unavailable' });
+    expect(store.detail()?.version).toBe(3);
+    expect(store.state()).toBe('ready');
+  });
+
+  it('reads the case again after the live stream reconnects (its events may have been missed)', () => {
+    reconnected.next();
+    jest.advanceTimersByTime(200);
+    backend.expectOne('/api/cases/c1').flush(detail(7));
+    expect(store.detail()?.version).toBe(7);
+  });
+
+  it('sends a form’s change with the version it was based on and hands a conflict back to it', () => {
+    // The form was filled at version 3; a colleague's change (version 4) arrived meanwhile.
+    changes.next(event());
+    jest.advanceTimersByTime(200);
+    backend.expectOne('/api/cases/c1').flush(detail(4));
+    const failed = jest.fn();
+    store.updateFrom(3, { paid: true }, 'saved').subscribe({ error: failed });
+    const request = backend.expectOne('/api/cases/c1');
+    expect(request.request.body).toEqual({ paid: true, version: 3 });
+    request.flush({ statusCode: 409, message: 'Someone else changed this case', current: detail(4) }, { status: 409, statusText: 'Conflict' });
+    expect(failed).toHaveBeenCalledWith(expect.any(CaseConflict));
+    expect((failed.mock.calls[0][0] as CaseConflict).current.version).toBe(4);
+    // The form says it; no second message on top.
+    expect(snackBar.open).not.toHaveBeenCalled();
+  });
+
+  it('assigns only if the case is still with whoever holds it on screen', () => {
+    store.assign('s2', 'Charlie').subscribe();
+    const request = backend.expectOne('/api/cases/c1/assign');
+    expect(request.request.body).toEqual({ assigneeId: 's2', expectedAssigneeId: null });
+    request.flush({ statusCode: 409, message: 'Someone else changed this case first: it is now with Casey Caseworker. Nothing was changed.', current: detail(5) }, { status: 409, statusText: 'Conflict' });
+    expect(store.detail()?.version).toBe(5);
+    expect(snackBar.open).toHaveBeenCalledWith(expect.stringMatching(/now with Casey Caseworker/), 'OK', expect.anything());
   });
 });

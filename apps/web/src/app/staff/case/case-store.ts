@@ -10,9 +10,26 @@ import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { problemMessage, validationErrors } from '../ui/http-errors';
 import { ClaimCase, conflictCase, isCaseDetail } from './claim-case';
 
-export type CaseLoadState = 'loading' | 'ready' | 'missing' | 'error';
+/** `gone`: it was open, and a refresh found it is no longer this person's to see (reassigned). */
+export type CaseLoadState = 'loading' | 'ready' | 'missing' | 'gone' | 'error';
 
 export const CONFLICT_MESSAGE = 'Someone else changed this case; showing the latest.';
+export const GONE_MESSAGE = 'This case is no longer available to you: it may have been reassigned to someone else. Ask a supervisor if you still need it.';
+
+/**
+ * A change based on an older version of the case was refused: someone else changed it first.
+ * `current` is the case as it is now (already on screen); the form that sent the change keeps
+ * what the person typed and shows what differs.
+ */
+export class CaseConflict extends Error {
+  constructor(
+    readonly current: CaseDetail,
+    /** The server's own words (e.g. "it is now with Casey Caseworker"). */
+    readonly serverMessage: string,
+  ) {
+    super(CONFLICT_MESSAGE);
+  }
+}
 
 /**
  * One open case: loads it, keeps it fresh when the live stream says it changed, and runs every
@@ -41,8 +58,8 @@ export class CaseStore {
           merge(
             of(true),
             this.reloads.pipe(map(() => false)),
-            this.live.changes$.pipe(
-              filter((event) => event.caseId === id),
+            // Its own changes, and anything after a dropped stream (events may have been missed).
+            merge(this.live.changes$.pipe(filter((event) => event.caseId === id)), this.live.reconnected$).pipe(
               debounceTime(REFRESH_DEBOUNCE_MS),
               map(() => false),
             ),
@@ -54,11 +71,17 @@ export class CaseStore {
               }
               return this.api.get(id).pipe(
                 catchError((error: unknown) => {
+                  const missing = error instanceof HttpErrorResponse && (error.status === 404 || error.status === 403);
                   if (first || this.detail()?.id !== id) {
-                    const missing = error instanceof HttpErrorResponse && (error.status === 404 || error.status === 403);
                     this.state.set(missing ? 'missing' : 'error');
                     this.problem.set(problemMessage(error, 'The case could not be loaded.'));
+                  } else if (missing) {
+                    // Reassigned (or deleted) while open: nothing of it may stay on this screen.
+                    this.detail.set(null);
+                    this.state.set('gone');
+                    this.problem.set(GONE_MESSAGE);
                   }
+                  // Any other failure of a background refresh keeps what is on screen.
                   return EMPTY;
                 }),
               );
@@ -82,23 +105,41 @@ export class CaseStore {
     this.reloads.next();
   }
 
-  /** PATCH with the version on screen. Errors other than 400 are reported here; 400s go to the form. */
+  /** PATCH with the version on screen (a menu click). Errors other than 400 are reported here; 400s go to the form. */
   update(change: Omit<CaseUpdate, 'version'>, success: string): Observable<CaseDetail> {
     const current = this.detail();
     if (!current) return EMPTY;
-    return this.save(this.api.update(current.id, { ...change, version: current.version } as CaseUpdate), success);
+    return this.save(this.api.update(current.id, { ...change, version: current.version } as CaseUpdate), success, 'announce');
+  }
+
+  /**
+   * PATCH a change the person prepared on `version` (a form or dialog opened earlier): if the
+   * case changed since, the server refuses it, the current case goes on screen and the caller
+   * gets a CaseConflict to show beside what the person typed. Nothing is overwritten unseen.
+   */
+  updateFrom(version: number, change: Omit<CaseUpdate, 'version'>, success: string): Observable<CaseDetail> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.save(this.api.update(current.id, { ...change, version } as CaseUpdate), success, 'return');
   }
 
   setPlanStep(key: ActionPlanStepKey, done: boolean): Observable<CaseDetail> {
     const current = this.detail();
     if (!current) return EMPTY;
-    return this.save(this.api.setPlanStep(current.id, key, done), null);
+    return this.save(this.api.setPlanStep(current.id, key, done), null, 'announce');
   }
 
+  /** Guarded by who holds it on screen: if someone else moved it meanwhile, the server says so (409). */
   assign(assigneeId: string, assigneeName: string): Observable<CaseDetail> {
     const current = this.detail();
     if (!current) return EMPTY;
-    return this.save(this.api.assign(current.id, assigneeId), `${current.reference} is now with ${assigneeName}.`);
+    return this.save(this.api.assign(current.id, assigneeId, current.assignee?.id ?? null), `${current.reference} is now with ${assigneeName}.`, 'return').pipe(
+      catchError((error: unknown) => {
+        if (!(error instanceof CaseConflict)) return throwError(() => error);
+        this.snackBar.open(error.serverMessage, 'OK', { duration: 8000 });
+        return EMPTY;
+      }),
+    );
   }
 
   claim(): void {
@@ -148,7 +189,8 @@ export class CaseStore {
     return current ? this.api.audit(current.id) : EMPTY;
   }
 
-  private save(request: Observable<CaseDetail>, success: string | null): Observable<CaseDetail> {
+  /** `conflicts`: say a stale-version 409 here ('announce'), or hand it to the caller as a CaseConflict ('return'). */
+  private save(request: Observable<CaseDetail>, success: string | null, conflicts: 'announce' | 'return'): Observable<CaseDetail> {
     this.busy.set(true);
     return request.pipe(
       tap((detail) => {
@@ -162,6 +204,8 @@ export class CaseStore {
           if (current) {
             // A stale version: show what the server has now, and say so.
             this.detail.set(current);
+            this.state.set('ready');
+            if (conflicts === 'return') return throwError(() => new CaseConflict(current, problemMessage(error, CONFLICT_MESSAGE)));
             this.snackBar.open(CONFLICT_MESSAGE, 'OK', { duration: 8000 });
           } else {
             // A move the lifecycle does not allow: the server says why in words.

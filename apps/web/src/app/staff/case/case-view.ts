@@ -147,11 +147,13 @@ export class CaseView {
     if (!detail) return;
     const data: OverridePriorityDialogData = {
       reference: detail.reference,
+      version: detail.version,
       priority: detail.priority,
       triagePriority: detail.triagePriority,
       hasOverride: !!detail.priorityOverride,
-      save: (priorityOverride) =>
-        this.store.update(
+      save: (priorityOverride, version) =>
+        this.store.updateFrom(
+          version,
           { priorityOverride },
           priorityOverride ? `Priority set to ${PRIORITY_LABELS[priorityOverride.priority]}.` : 'Priority back to the computed one.',
         ),

@@ -48,7 +48,7 @@ describe('CaseWorkStore', () => {
         provideHttpClientTesting(),
         CaseWorkApi,
         CaseWorkStore,
-        { provide: LiveUpdates, useValue: { changes$: changes, followUpsTouched$: touched, changed } },
+        { provide: LiveUpdates, useValue: { changes$: changes, followUpsTouched$: touched, reconnected$: new Subject<void>(), changed } },
         { provide: MatSnackBar, useValue: snackBar },
       ],
     });

@@ -151,7 +151,8 @@ export class CaseWorkStore {
           merge(
             of(true),
             reloads.pipe(map(() => false)),
-            merge(this.live.changes$.pipe(filter((event) => event.caseId === id)), more(id)).pipe(
+            // After a dropped stream too: this case may have changed meanwhile.
+            merge(this.live.changes$.pipe(filter((event) => event.caseId === id)), this.live.reconnected$, more(id)).pipe(
               debounceTime(REFRESH_DEBOUNCE_MS),
               map(() => false),
             ),

@@ -5,19 +5,30 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { FieldError } from '@sg/contracts';
+import type { CaseDetail, FieldError } from '@sg/contracts';
 import { PRIORITIES, Priority } from '@sg/domain';
 import { Observable, finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../ui/http-errors';
 import { PRIORITY_LABELS } from '../ui/labels';
+import { CaseConflict } from './case-store';
 
 export interface OverridePriorityDialogData {
   reference: string;
+  /** The version of the case the dialog was opened on: the override is based on it. */
+  version: number;
   priority: Priority;
   triagePriority: Priority;
   hasOverride: boolean;
-  /** null goes back to the computed priority. */
-  save: (override: { priority: Priority; reason: string } | null) => Observable<unknown>;
+  /** null goes back to the computed priority. Fails with CaseConflict if the case changed since `version`. */
+  save: (override: { priority: Priority; reason: string } | null, version: number) => Observable<unknown>;
+}
+
+/** What the person needs to know when their override met a case someone else had changed. */
+export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | 'triagePriority' | 'priorityOverride'>): string {
+  const now = current.priorityOverride
+    ? `It is now ${PRIORITY_LABELS[current.priority]}, set by ${current.priorityOverride.by?.displayName ?? 'a member of staff'}: “${current.priorityOverride.reason}”.`
+    : `It is now ${PRIORITY_LABELS[current.priority]}, as triage says.`;
+  return `Not saved: someone else changed this case while this was open. ${now} Your choice and reason are still here; override again to apply them.`;
 }
 
 /** A caseworker's judgement over the rules: always with a reason, which is audited. */
@@ -77,6 +88,8 @@ export class OverridePriorityDialog {
   protected readonly priorities = PRIORITIES;
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
+  /** The version the next save is based on: the one opened, or the one a conflict showed. */
+  private version = this.data.version;
   protected readonly error = controlError;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     priorityOverride: inject(FormBuilder).nonNullable.group({
@@ -102,11 +115,18 @@ export class OverridePriorityDialog {
     this.saving.set(true);
     this.problems.set([]);
     this.data
-      .save(override)
+      .save(override, this.version)
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         complete: () => this.ref.close(true),
-        error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
+        error: (error: unknown) => {
+          if (error instanceof CaseConflict) {
+            this.version = error.current.version;
+            this.problems.set([{ path: '', message: overrideConflictMessage(error.current) }]);
+            return;
+          }
+          this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? []));
+        },
       });
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuditEntry, CaseDetail, CaseListQuery, CaseListResponse, CaseNote, CaseUpdate, ContactDetails, EvidenceInput, QueueCounts } from '@sg/contracts';
+import type { AuditEntry, CaseAssign, CaseDetail, CaseListQuery, CaseListResponse, CaseNote, CaseUpdate, ContactDetails, EvidenceInput, QueueCounts } from '@sg/contracts';
 import { apiPath } from './staff-contract';
 import type { ActionPlanStepKey } from '@sg/domain';
 import { Observable } from 'rxjs';
@@ -37,8 +37,10 @@ export class CasesApi {
     return this.http.post<CaseDetail>(cases(encodeURIComponent(id), 'claim'), {});
   }
 
-  assign(id: string, assigneeId: string): Observable<CaseDetail> {
-    return this.http.post<CaseDetail>(cases(encodeURIComponent(id), 'assign'), { assigneeId });
+  /** `expectedAssigneeId`: who the caller saw holding it (null: nobody); 409 with the current case if that changed. */
+  assign(id: string, assigneeId: string, expectedAssigneeId?: string | null): Observable<CaseDetail> {
+    const body: CaseAssign = expectedAssigneeId === undefined ? { assigneeId } : { assigneeId, expectedAssigneeId };
+    return this.http.post<CaseDetail>(cases(encodeURIComponent(id), 'assign'), body);
   }
 
   setPlanStep(id: string, key: ActionPlanStepKey, done: boolean): Observable<CaseDetail> {

@@ -4,6 +4,8 @@ import type {
   CASE_AGE_BANDS as ContractAgeBands,
   CASE_EVENT_TYPES as ContractEventTypes,
   CASE_QUEUES as ContractQueues,
+  CASE_LIST_SCOPES as ContractListScopes,
+  CASE_OVERDUE_KINDS as ContractOverdueKinds,
   CSRF_HEADER as ContractCsrfHeader,
   CSRF_HEADER_VALUE as ContractCsrfValue,
   EVIDENCE_KINDS as ContractEvidenceKinds,
@@ -25,6 +27,9 @@ export const CSRF_HEADER_VALUE: typeof ContractCsrfValue = 'safeguard-triage';
 export const IDEMPOTENCY_KEY_HEADER: typeof ContractIdempotencyHeader = 'Idempotency-Key';
 
 export const CASE_QUEUES: typeof ContractQueues = ['unassigned', 'mine', 'waiting', 'overdue', 'all'];
+/** The queues and `search` (every case the person may see; needs `q`). */
+export const CASE_LIST_SCOPES: typeof ContractListScopes = ['unassigned', 'mine', 'waiting', 'overdue', 'all', 'search'];
+export const CASE_OVERDUE_KINDS: typeof ContractOverdueKinds = ['first_response', 'follow_up'];
 export const CASE_AGE_BANDS: typeof ContractAgeBands = ['under_1h', '1h_to_24h', '1d_to_7d', 'over_7d'];
 export const CASE_EVENT_TYPES: typeof ContractEventTypes = ['case.created', 'case.updated', 'case.claimed', 'case.assigned'];
 export const EVIDENCE_KINDS: typeof ContractEvidenceKinds = ['offender_account', 'threat_message', 'payment', 'content_location', 'other'];

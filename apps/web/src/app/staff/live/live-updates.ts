@@ -1,34 +1,76 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { CaseChangeEvent, NotificationCreatedEvent } from '@sg/contracts';
-import { Observable, Subject, debounceTime, filter, map, merge, share } from 'rxjs';
+import { EMPTY, Observable, Subject, catchError, debounceTime, filter, map, merge, pairwise, share, startWith, switchMap } from 'rxjs';
+import { CasesApi } from '../data-access/cases-api';
 import { Preferences } from '../shell/preferences';
-import { CaseEvents } from './case-events';
+import { CaseEvents, LiveState } from './case-events';
 import { EmergencySound } from './emergency-sound';
+
+/**
+ * Why the banner shows: a new emergency case; a case raised to emergency (re-triage, an
+ * override, the person's own addition); or one found still unassigned when the stream
+ * (re)connected, whose event may have been missed.
+ */
+export type EmergencyAlertKind = 'new' | 'raised' | 'waiting';
 
 export interface EmergencyAlert {
   caseId: string;
   reference: string;
   at: string;
+  kind: EmergencyAlertKind;
+}
+
+/** The banner's headline for each kind. */
+export function emergencyHeadline(alert: Pick<EmergencyAlert, 'kind' | 'reference'>): string {
+  switch (alert.kind) {
+    case 'new':
+      return `New emergency case ${alert.reference}`;
+    case 'raised':
+      return `${alert.reference} is now an emergency`;
+    case 'waiting':
+      return `Emergency case ${alert.reference} is waiting for someone`;
+  }
 }
 
 /** How long a burst of changes is gathered before the screen re-reads (one fetch, not ten). */
 export const REFRESH_DEBOUNCE_MS = 150;
 
+/** The stream is live again after it dropped: whatever changed meanwhile sent events nobody heard. */
+export function cameBack(before: LiveState, now: LiveState): boolean {
+  return now === 'live' && before === 'reconnecting';
+}
+
 /**
  * What the dashboard does with live case changes: re-read lists and counts (debounced), and raise
- * a banner, with sound when switched on, for every new emergency case. The banner is never
- * optional: sound can be switched off, the banner cannot.
+ * a banner, with sound when switched on, for every unassigned emergency: new, raised to emergency,
+ * or found waiting when the stream (re)connects. The banner is never optional: sound can be
+ * switched off, the banner cannot. After a dropped connection everything on screen is read again,
+ * since changes made meanwhile sent events nobody received.
  */
 @Injectable()
 export class LiveUpdates {
   private readonly events = inject(CaseEvents);
   private readonly preferences = inject(Preferences);
+  private readonly api = inject(CasesApi);
   private readonly sound = new EmergencySound();
   private readonly alerts = signal<EmergencyAlert[]>([]);
   private readonly localChanges = new Subject<void>();
+  /**
+   * Emergencies this screen has announced (dismissed ones too), so each is announced once while
+   * it stays an emergency; forgotten when a case stops being one, so a second rise is announced.
+   */
+  private readonly announced = new Set<string>();
 
   readonly state = this.events.state;
+  private readonly transitions$ = toObservable(this.events.state).pipe(startWith<LiveState>('stopped'), pairwise(), share());
+  /** The stream is live again after a drop: lists and counts are read again. */
+  readonly reconnected$: Observable<void> = this.transitions$.pipe(
+    filter(([before, now]) => cameBack(before, now)),
+    map(() => undefined),
+  );
+  /** Live, for the first time or again: the moment to look for emergencies nobody has taken. */
+  private readonly connected$ = this.transitions$.pipe(filter(([before, now]) => now === 'live' && before !== 'live'));
   readonly emergencies = this.alerts.asReadonly();
   readonly changes$: Observable<CaseChangeEvent> = this.events.changes$;
   /** `notification.created` for anyone; the bell filters by recipient. */
@@ -42,7 +84,7 @@ export class LiveUpdates {
   readonly followUpsTouched$: Observable<string | null> = merge(this.notifications$.pipe(map(() => null)), this.followUpsDone);
 
   /** Fires (debounced) after any case change, from the stream or from this person's own action. */
-  readonly refresh$: Observable<void> = merge(this.changes$.pipe(map(() => undefined)), this.localChanges).pipe(
+  readonly refresh$: Observable<void> = merge(this.changes$.pipe(map(() => undefined)), this.localChanges, this.reconnected$).pipe(
     debounceTime(REFRESH_DEBOUNCE_MS),
     share(),
   );
@@ -53,12 +95,26 @@ export class LiveUpdates {
 
   /** Keeps the stream open and watches for emergencies while `destroyRef`'s owner lives (the shell). */
   watch(destroyRef: DestroyRef): void {
-    this.changes$
+    this.changes$.pipe(takeUntilDestroyed(destroyRef)).subscribe((event) => this.onChange(event));
+    // Whatever arrived while the stream was down: every unassigned emergency is on screen again.
+    this.connected$
       .pipe(
-        filter((event) => event.type === 'case.created' && event.priority === 'emergency'),
+        switchMap(() => this.api.list({ queue: 'unassigned', priority: 'emergency', limit: 50 }).pipe(catchError(() => EMPTY))),
         takeUntilDestroyed(destroyRef),
       )
-      .subscribe((event) => this.raise(event));
+      .subscribe((page) => {
+        for (const item of page.items) if (!item.assignee) this.raise({ caseId: item.id, reference: item.reference, at: item.createdAt, kind: 'waiting' });
+      });
+  }
+
+  private onChange(event: CaseChangeEvent): void {
+    if (event.priority !== 'emergency') {
+      this.announced.delete(event.caseId);
+      return;
+    }
+    if (event.assigneeId) return;
+    if (event.type === 'case.created') this.raise({ caseId: event.caseId, reference: event.reference, at: event.at, kind: 'new' });
+    else if (event.type === 'case.updated') this.raise({ caseId: event.caseId, reference: event.reference, at: event.at, kind: 'raised' });
   }
 
   /** This person marked a notification done: its follow-up is done now. */
@@ -83,11 +139,11 @@ export class LiveUpdates {
     this.sound.play();
   }
 
-  private raise(event: CaseChangeEvent): void {
-    this.alerts.update((alerts) => [
-      { caseId: event.caseId, reference: event.reference, at: event.at },
-      ...alerts.filter((alert) => alert.caseId !== event.caseId),
-    ]);
+  /** Once per emergency: a case already announced (shown or dismissed) is not announced again. */
+  private raise(alert: EmergencyAlert): void {
+    if (this.announced.has(alert.caseId)) return;
+    this.announced.add(alert.caseId);
+    this.alerts.update((alerts) => [alert, ...alerts.filter((existing) => existing.caseId !== alert.caseId)]);
     if (this.preferences.sound()) this.sound.play();
   }
 }

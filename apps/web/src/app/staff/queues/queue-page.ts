@@ -8,8 +8,8 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router } from '@angular/router';
-import type { CaseListItem, CaseListQuery, CaseQueue } from '@sg/contracts';
-import { CASE_AGE_BANDS, CASE_QUEUES } from '../data-access/staff-contract';
+import type { CaseListItem, CaseListQuery, CaseListScope, CaseOverdueKind } from '@sg/contracts';
+import { CASE_AGE_BANDS, CASE_LIST_SCOPES, CASE_OVERDUE_KINDS } from '../data-access/staff-contract';
 import { CASE_STATUSES, CASE_STATUS_LABELS, COUNTRY_CODES, PRIORITIES, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
 import { EMPTY, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
@@ -20,7 +20,7 @@ import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { LiveUpdates } from '../live/live-updates';
 import { Clock } from '../ui/clock';
 import { problemMessage } from '../ui/http-errors';
-import { PRIORITY_LABELS, QUEUE_LABELS, countryName } from '../ui/labels';
+import { OVERDUE_KIND_LABELS, PRIORITY_LABELS, QUEUE_LABELS, countryName } from '../ui/labels';
 import { CaseList } from './case-list';
 
 const PAGE_SIZE = 50;
@@ -54,10 +54,12 @@ export class QueuePage {
   readonly status = input<string>();
   readonly country = input<string>();
   readonly q = input<string>();
-  /** From queue health's load list: one person's cases. */
+  /** From queue health's load list: one person's cases (`none`: nobody's). */
   readonly assignee = input<string>();
   /** From queue health's grid: time since intake. */
   readonly age = input<string>();
+  /** From queue health's numbers: only cases late for their first response, or with a late follow-up. */
+  readonly overdue = input<string>();
   /** The case open beside the list (`?caseId=`). */
   readonly caseId = input<string>();
 
@@ -75,24 +77,42 @@ export class QueuePage {
     initialValue: true,
   });
 
-  protected readonly queueName = computed<CaseQueue>(() => {
+  protected readonly queueName = computed<CaseListScope>(() => {
     const queue = this.queue();
-    return (CASE_QUEUES as readonly string[]).includes(queue) ? (queue as CaseQueue) : 'unassigned';
+    return (CASE_LIST_SCOPES as readonly string[]).includes(queue) ? (queue as CaseListScope) : 'unassigned';
   });
   protected readonly title = computed(() => QUEUE_LABELS[this.queueName()]);
+  /** One priority, or several from queue health ("emergency,urgent"). */
+  private readonly priorityList = computed(() => {
+    const parts = (this.priority() ?? '').split(',').filter(Boolean);
+    return parts.length && parts.every(isPriority) ? parts : [];
+  });
   protected readonly query = computed<CaseListQuery>(() => ({
     queue: this.queueName(),
-    priority: isPriority(this.priority()) ? (this.priority() as CaseListQuery['priority']) : undefined,
+    priority: this.priorityList().join(',') || undefined,
     status: isCaseStatus(this.status()) ? (this.status() as CaseListQuery['status']) : undefined,
     country: isCountryCode(this.country()) ? this.country() : undefined,
     q: (this.q()?.trim().length ?? 0) >= 2 ? this.q()?.trim() : undefined,
-    assignee: UUID.test(this.assignee() ?? '') ? this.assignee() : undefined,
+    assignee: this.assignee() === 'none' || UUID.test(this.assignee() ?? '') ? this.assignee() : undefined,
     age: (CASE_AGE_BANDS as readonly string[]).includes(this.age() ?? '') ? (this.age() as CaseListQuery['age']) : undefined,
+    overdue: (CASE_OVERDUE_KINDS as readonly string[]).includes(this.overdue() ?? '') ? (this.overdue() as CaseOverdueKind) : undefined,
   }));
   protected readonly filtered = computed(() => {
     const query = this.query();
-    return !!(query.priority || query.status || query.country || query.assignee || query.age);
+    return !!(query.priority || query.status || query.country || query.assignee || query.age || query.overdue);
   });
+  /** Filters with no control of their own, said in words above the list. */
+  protected readonly filterNotes = computed(() => {
+    const query = this.query();
+    const notes: string[] = [];
+    if (query.assignee === 'none') notes.push('Only cases nobody holds');
+    else if (query.assignee) notes.push("Showing one person's cases");
+    if (this.priorityList().length > 1) notes.push(`Only ${this.priorityList().map((p) => PRIORITY_LABELS[p as keyof typeof PRIORITY_LABELS]).join(' and ')} cases`);
+    if (query.overdue) notes.push(OVERDUE_KIND_LABELS[query.overdue]);
+    return notes;
+  });
+  /** Search needs something to look for; without it there is nothing to ask the server. */
+  protected readonly awaitingSearch = computed(() => this.queueName() === 'search' && !this.query().q);
 
   protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
   protected readonly statuses = CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }));
@@ -107,7 +127,7 @@ export class QueuePage {
     effect(() => {
       const query = this.query();
       this.filters.setValue(
-        { priority: query.priority ?? '', status: query.status ?? '', country: query.country ?? '' },
+        { priority: this.priorityList().length === 1 ? this.priorityList()[0] : '', status: query.status ?? '', country: query.country ?? '' },
         { emitEvent: false },
       );
     });
@@ -124,6 +144,12 @@ export class QueuePage {
         switchMap((query) =>
           merge(of<Trigger>('initial'), this.live.refresh$.pipe(map((): Trigger => 'live'))).pipe(
             switchMap((trigger) => {
+              if (query.queue === 'search' && !query.q) {
+                this.loading.set(false);
+                this.items.set([]);
+                this.nextCursor.set(null);
+                return EMPTY;
+              }
               if (trigger === 'initial') {
                 this.loading.set(true);
                 this.problem.set(null);
@@ -182,7 +208,7 @@ export class QueuePage {
   }
 
   protected clearFilters(): void {
-    void this.router.navigate([], { queryParams: { priority: null, status: null, country: null, assignee: null, age: null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], { queryParams: { priority: null, status: null, country: null, assignee: null, age: null, overdue: null }, queryParamsHandling: 'merge' });
   }
 
   protected clearSearch(): void {

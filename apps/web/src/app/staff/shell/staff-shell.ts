@@ -12,7 +12,7 @@ import { filter, map, startWith } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { shortcutFor } from '../keyboard/shortcuts';
-import { LiveUpdates } from '../live/live-updates';
+import { LiveUpdates, emergencyHeadline } from '../live/live-updates';
 import { QueueCountsStore } from '../queues/queue-counts-store';
 import { Icon } from '../ui/icon';
 import { QUEUE_LABELS, ROLE_LABELS } from '../ui/labels';
@@ -74,6 +74,7 @@ export class StaffShell {
   }
   protected readonly queues = computed(() => CASE_QUEUES.filter((queue) => queue !== 'all' || this.canSupervise()));
   protected readonly queueLabels = QUEUE_LABELS;
+  protected readonly headline = emergencyHeadline;
   protected readonly search = new FormControl('', { nonNullable: true });
 
   private readonly url = toSignal(
@@ -120,16 +121,19 @@ export class StaffShell {
     return counts ? String(counts[queue]) : '–';
   }
 
+  /**
+   * Search looks through every case the person may open (supervisors: all, caseworkers: the
+   * unassigned ones and their own), not just the queue on screen: a caller reading out a
+   * reference does not know which queue their case is in.
+   */
   protected submitSearch(): void {
     const q = this.search.value.trim();
-    const current = /^\/staff\/queues\/([a-z]+)/.exec(this.url())?.[1];
-    const queue = current ?? (this.canSupervise() ? 'all' : 'unassigned');
-    void this.router.navigate(['/staff/queues', queue], { queryParams: { q: q.length >= 2 ? q : null } });
+    void this.router.navigate(['/staff/queues/search'], { queryParams: { q: q.length >= 2 ? q : null } });
   }
 
   protected clearSearch(): void {
     this.search.setValue('');
-    this.submitSearch();
+    if (/^\/staff\/queues\/search/.test(this.url())) void this.router.navigate(['/staff/queues', this.canSupervise() ? 'all' : 'unassigned']);
   }
 
   protected toggleSound(): void {

@@ -20,6 +20,9 @@ import { CASE_AGE_LABELS, PRIORITY_LABELS, ROLE_LABELS, labelFor } from '../ui/l
 import { PriorityChip } from '../ui/priority-chip';
 import { WhenPipe } from '../ui/when';
 
+/** How long this page trusts its own assignment over a recount (the server's share of a result lasts seconds). */
+const RECENT_ASSIGNMENT_MS = 15_000;
+
 /** Supervisors: where the queue stands, who is overloaded, what has waited too long. */
 @Component({
   selector: 'sg-queue-health-page',
@@ -42,7 +45,15 @@ export class QueueHealthPage {
   protected readonly priorityLabels = PRIORITY_LABELS;
   protected readonly ageLabels = CASE_AGE_LABELS;
   protected readonly choices = signal<Record<string, string>>({});
+  /** Assignments made here, kept out of a recount that may have started before them. */
+  private readonly recentAssignments = new Map<string, { staffId: string; until: number }>();
   protected readonly assigning = signal<string | null>(null);
+  /** Where each number leads: the queue filtered to exactly what it counts. */
+  protected readonly links = {
+    pastTarget: { overdue: 'first_response' },
+    followUpsLate: { overdue: 'follow_up' },
+    pressing: 'emergency,urgent',
+  } as const;
 
   protected readonly caseworkers = toSignal(
     inject(StaffApi)
@@ -99,8 +110,17 @@ export class QueueHealthPage {
       )
       .subscribe((health) => {
         this.problem.set(null);
-        this.health.set(health);
+        this.health.set(this.withRecentAssignments(health));
       });
+  }
+
+  private withRecentAssignments(health: QueueHealth): QueueHealth {
+    const now = Date.now();
+    for (const [caseId, { staffId, until }] of this.recentAssignments) {
+      if (until < now) this.recentAssignments.delete(caseId);
+      else health = withAssignment(health, caseId, staffId);
+    }
+    return health;
   }
 
   protected roleLabel(role: string): string {
@@ -111,12 +131,24 @@ export class QueueHealthPage {
     return this.grid().cells.get(`${priority}|${age}`) ?? 0;
   }
 
+  /** Who takes a case unless the supervisor picks someone: the caseworker holding the fewest open cases. */
+  protected readonly suggested = computed(() => {
+    const people = this.caseworkers();
+    const open = new Map((this.health()?.caseworkerLoad ?? []).map((row) => [row.staff.id, row.open]));
+    const byLoad = [...people].sort((a, b) => Number(a.role !== 'caseworker') - Number(b.role !== 'caseworker') || (open.get(a.id) ?? 0) - (open.get(b.id) ?? 0));
+    return byLoad[0]?.id ?? null;
+  });
+
+  protected choiceFor(caseId: string): string | null {
+    return this.choices()[caseId] ?? this.suggested();
+  }
+
   protected choose(caseId: string, staffId: string): void {
     this.choices.update((choices) => ({ ...choices, [caseId]: staffId }));
   }
 
   protected assign(caseId: string, reference: string): void {
-    const staffId = this.choices()[caseId];
+    const staffId = this.choiceFor(caseId);
     if (!staffId) {
       this.snackBar.open(`Choose who should take ${reference} first.`, 'OK', { duration: 4000 });
       return;
@@ -124,14 +156,41 @@ export class QueueHealthPage {
     const person = this.caseworkers().find((member) => member.id === staffId);
     this.assigning.set(caseId);
     this.cases
-      .assign(caseId, staffId)
+      // The list shows it unassigned: if someone took it meanwhile, the server says so (409).
+      .assign(caseId, staffId, null)
       .pipe(finalize(() => this.assigning.set(null)))
       .subscribe({
         next: () => {
+          this.recentAssignments.set(caseId, { staffId, until: Date.now() + RECENT_ASSIGNMENT_MS });
+          this.health.update((health) => (health ? withAssignment(health, caseId, staffId) : health));
           this.snackBar.open(`${reference} is now with ${person?.displayName ?? 'them'}.`, undefined, { duration: 4000 });
           this.live.changed();
         },
-        error: (error: unknown) => this.snackBar.open(problemMessage(error, `${reference} could not be assigned.`), 'OK', { duration: 8000 }),
+        error: (error: unknown) => {
+          this.snackBar.open(problemMessage(error, `${reference} could not be assigned.`), 'OK', { duration: 8000 });
+          // Whatever happened to it, show the queue as it is now.
+          this.live.changed();
+        },
       });
   }
+}
+
+/**
+ * The page right after an assignment, before the recount arrives: the case leaves the list of
+ * unassigned cases past target and counts towards its new holder's load.
+ */
+export function withAssignment(health: QueueHealth, caseId: string, staffId: string): QueueHealth {
+  const item = health.unassignedPastTarget.cases.find((entry) => entry.id === caseId);
+  if (!item) return health;
+  const pressing = item.priority === 'emergency' || item.priority === 'urgent';
+  return {
+    ...health,
+    unassignedPastTarget: {
+      count: Math.max(0, health.unassignedPastTarget.count - 1),
+      cases: health.unassignedPastTarget.cases.filter((entry) => entry.id !== caseId),
+    },
+    caseworkerLoad: health.caseworkerLoad.map((row) =>
+      row.staff.id === staffId ? { ...row, open: row.open + 1, emergencyOrUrgent: row.emergencyOrUrgent + (pressing ? 1 : 0) } : row,
+    ),
+  };
 }

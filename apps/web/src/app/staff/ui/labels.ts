@@ -1,4 +1,4 @@
-import type { CaseAgeBand, CaseQueue, EvidenceKind } from '@sg/contracts';
+import type { CaseAgeBand, CaseListScope, CaseOverdueKind, EvidenceKind } from '@sg/contracts';
 import type { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Priority, SelfHarmAnswer, Submitter } from '@sg/domain';
 
 /** Words the dashboard shows for the codes in the contracts. */
@@ -9,12 +9,18 @@ export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
   standard: 'Standard',
 };
 
-export const QUEUE_LABELS: Readonly<Record<CaseQueue, string>> = {
+export const QUEUE_LABELS: Readonly<Record<CaseListScope, string>> = {
   unassigned: 'Unassigned',
   mine: 'Mine',
   waiting: 'Waiting',
   overdue: 'Overdue',
   all: 'All open',
+  search: 'Search results',
+};
+
+export const OVERDUE_KIND_LABELS: Readonly<Record<CaseOverdueKind, string>> = {
+  first_response: 'Only cases past their first-response target',
+  follow_up: 'Only cases with a follow-up past due',
 };
 
 export const AGE_BAND_LABELS: Readonly<Record<AgeBand, string>> = {

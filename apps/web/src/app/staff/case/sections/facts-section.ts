@@ -4,8 +4,8 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { CaseUpdate, FieldError } from '@sg/contracts';
-import { CONTENT_POSTED_ANSWERS, ContentPostedAnswer } from '@sg/domain';
+import type { CaseFactsView, FieldError } from '@sg/contracts';
+import { AGE_BANDS, CONTENT_POSTED_ANSWERS, SELF_HARM_ANSWERS } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
 import {
@@ -20,11 +20,22 @@ import {
   labelFor,
   yesNo,
 } from '../../ui/labels';
-import { CaseStore } from '../case-store';
-import { fromDateTimeLocal, fromTriState, toDateTimeLocal, toTriState } from './datetime-local';
+import { CaseConflict, CaseStore } from '../case-store';
+import { FactDifference, FactsFormValue, factDifferences, factsChange, factsFormValue, rebaseFactsForm } from './facts-form';
 import { WhenPipe } from '../../ui/when';
 
-/** The facts from the intake; the ones that move priority can be corrected here (triage runs again). */
+/** The version and facts the form was filled from: what a save is based on. */
+interface FormBase {
+  version: number;
+  facts: CaseFactsView;
+}
+
+/**
+ * The facts from the intake; the ones that move priority or the plan can be corrected here
+ * (triage runs again, the plan follows). A save is based on the version the form was filled
+ * from: if a colleague changed the case meanwhile, the server refuses it, and the form keeps
+ * what this person typed and says what the colleague changed.
+ */
 @Component({
   selector: 'sg-facts-section',
   imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
@@ -42,41 +53,48 @@ export class FactsSection {
   protected readonly countryName = countryName;
   protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => labelFor(DEMAND_LABELS, demand)).join(', ') || 'Not given');
   protected readonly contentPostedOptions = CONTENT_POSTED_ANSWERS.map((value) => ({ value, label: CONTENT_POSTED_LABELS[value] }));
+  protected readonly ageBandOptions = AGE_BANDS.map((value) => ({ value, label: AGE_BAND_LABELS[value] }));
+  protected readonly selfHarmOptions = SELF_HARM_ANSWERS.map((value) => ({ value, label: SELF_HARM_LABELS[value] }));
 
-  protected readonly form = inject(FormBuilder).nonNullable.group({
+  protected readonly form = inject(FormBuilder).nonNullable.group<FactsFormValue>({
+    ageBand: 'unknown',
+    contentMadeUnder18: '',
+    selfHarm: 'prefer_not_to_say',
+    immediateDanger: 'no',
     deadlineAt: '',
-    contentPosted: 'unknown' as ContentPostedAnswer,
-    stillInContact: '' as '' | 'yes' | 'no',
-    paid: '' as '' | 'yes' | 'no',
+    contentPosted: 'unknown',
+    stillInContact: '',
+    paid: '',
   });
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
+  /** A save was refused because someone else changed the case first: what they changed. */
+  protected readonly conflict = signal<FactDifference[] | null>(null);
   protected readonly error = controlError;
+  private readonly base = signal<FormBase | null>(null);
+  /** Facts a colleague changed while this form was being edited (shown before saving). */
+  protected readonly changedMeanwhile = computed(() => {
+    const base = this.base();
+    const facts = this.facts();
+    const detail = this.detail();
+    if (!base || !facts || !detail || detail.version === base.version) return [];
+    return factDifferences(base.facts, facts);
+  });
 
   constructor() {
-    // Show the case's current facts in the form, unless the person is in the middle of editing.
+    // Show the case's current facts in the form, unless the person is in the middle of editing:
+    // then the form, and the version it is based on, stay as they were.
     effect(() => {
-      const facts = this.facts();
-      if (!facts || untracked(() => this.form.dirty)) return;
-      this.form.reset({
-        deadlineAt: toDateTimeLocal(facts.deadlineAt),
-        contentPosted: (CONTENT_POSTED_ANSWERS as readonly string[]).includes(facts.contentPosted) ? (facts.contentPosted as ContentPostedAnswer) : 'unknown',
-        stillInContact: toTriState(facts.stillInContact),
-        paid: toTriState(facts.paid),
-      });
+      const detail = this.detail();
+      if (!detail || untracked(() => this.form.dirty)) return;
+      untracked(() => this.fill(detail.version, detail.facts));
     });
   }
 
   protected save(): void {
-    const facts = this.facts();
-    if (!facts) return;
-    const value = this.form.getRawValue();
-    const change: Omit<CaseUpdate, 'version'> = {};
-    const deadlineAt = fromDateTimeLocal(value.deadlineAt);
-    if (toDateTimeLocal(deadlineAt) !== toDateTimeLocal(facts.deadlineAt)) change.deadlineAt = deadlineAt;
-    if (value.contentPosted !== facts.contentPosted) change.contentPosted = value.contentPosted;
-    if (fromTriState(value.stillInContact) !== facts.stillInContact) change.stillInContact = fromTriState(value.stillInContact);
-    if (fromTriState(value.paid) !== facts.paid) change.paid = fromTriState(value.paid);
+    const base = this.base();
+    if (!base) return;
+    const change = factsChange(base.facts, this.form.getRawValue());
     if (Object.keys(change).length === 0) {
       this.problems.set([{ path: '', message: 'Nothing has changed.' }]);
       return;
@@ -84,28 +102,37 @@ export class FactsSection {
     this.problems.set([]);
     this.saving.set(true);
     this.store
-      .update(change, 'Facts saved; triage ran again.')
+      .updateFrom(base.version, change, 'Facts saved; triage ran again.')
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: (detail) => {
-          this.form.markAsPristine();
+          this.conflict.set(null);
+          this.fill(detail.version, detail.facts);
           this.problems.set([{ path: '', message: `Saved. Priority is now ${PRIORITY_LABELS[detail.priority]}.` }]);
         },
-        error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
+        error: (error: unknown) => {
+          if (error instanceof CaseConflict) {
+            // Keep what the person typed; the next save is based on what they have now seen.
+            this.conflict.set(factDifferences(base.facts, error.current.facts));
+            this.form.setValue(rebaseFactsForm(this.form.getRawValue(), base.facts, error.current.facts));
+            this.form.markAsDirty();
+            this.base.set({ version: error.current.version, facts: error.current.facts });
+            return;
+          }
+          this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? []));
+        },
       });
   }
 
   protected discard(): void {
-    this.form.markAsPristine();
-    const facts = this.facts();
-    if (facts) {
-      this.form.reset({
-        deadlineAt: toDateTimeLocal(facts.deadlineAt),
-        contentPosted: facts.contentPosted as ContentPostedAnswer,
-        stillInContact: toTriState(facts.stillInContact),
-        paid: toTriState(facts.paid),
-      });
-    }
+    const detail = this.detail();
+    if (detail) this.fill(detail.version, detail.facts);
+    this.conflict.set(null);
     this.problems.set([]);
+  }
+
+  private fill(version: number, facts: CaseFactsView): void {
+    this.form.reset(factsFormValue(facts));
+    this.base.set({ version, facts });
   }
 }

@@ -1,0 +1,39 @@
+import { TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import type { CaseDetail } from '@sg/contracts';
+import { of, throwError } from 'rxjs';
+import { CaseConflict } from './case-store';
+import { OverridePriorityDialog, OverridePriorityDialogData, overrideConflictMessage } from './override-priority-dialog';
+
+const current = { version: 4, priority: 'high', triagePriority: 'high', priorityOverride: { priority: 'high', reason: 'Spoke to them; safe at home', by: { id: 's', displayName: 'Sam Supervisor' }, at: '' } } as unknown as CaseDetail;
+
+describe('OverridePriorityDialog', () => {
+  it('bases the override on the version it was opened on, and on a conflict keeps the input and says what changed', () => {
+    const save = jest.fn().mockReturnValueOnce(throwError(() => new CaseConflict(current, 'conflict'))).mockReturnValueOnce(of(current));
+    const close = jest.fn();
+    const data: OverridePriorityDialogData = { reference: 'SG-AAAA-BBBB', version: 3, priority: 'urgent', triagePriority: 'urgent', hasOverride: false, save };
+    TestBed.configureTestingModule({ providers: [{ provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
+    const fixture = TestBed.createComponent(OverridePriorityDialog);
+    fixture.detectChanges();
+    const root = fixture.nativeElement as HTMLElement;
+    const reason = root.querySelector('textarea') as HTMLTextAreaElement;
+    reason.value = 'Said on the phone they have a plan';
+    reason.dispatchEvent(new Event('input'));
+    const submit = () => {
+      root.querySelector('form')?.dispatchEvent(new Event('submit'));
+      fixture.detectChanges();
+    };
+    submit();
+    expect(save).toHaveBeenLastCalledWith({ priority: 'urgent', reason: 'Said on the phone they have a plan' }, 3);
+    expect(close).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('It is now High, set by Sam Supervisor');
+    expect(reason.value).toBe('Said on the phone they have a plan');
+    submit();
+    expect(save).toHaveBeenLastCalledWith({ priority: 'urgent', reason: 'Said on the phone they have a plan' }, 4);
+    expect(close).toHaveBeenCalledWith(true);
+  });
+
+  it('says when triage alone set the priority now', () => {
+    expect(overrideConflictMessage({ priority: 'emergency', triagePriority: 'emergency', priorityOverride: null })).toContain('It is now Emergency, as triage says.');
+  });
+});

@@ -1,0 +1,86 @@
+import type { CaseFactsView, CaseUpdate } from '@sg/contracts';
+import { AGE_BANDS, AgeBand, CONTENT_POSTED_ANSWERS, ContentPostedAnswer, SELF_HARM_ANSWERS, SelfHarmAnswer } from '@sg/domain';
+import { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, SELF_HARM_LABELS, labelFor, yesNo } from '../../ui/labels';
+import { fromDateTimeLocal, fromTriState, toDateTimeLocal, toTriState } from './datetime-local';
+import { formatWhen } from '../../ui/when';
+
+/** What the facts form holds: the facts staff may correct, as the inputs speak them. */
+export interface FactsFormValue {
+  ageBand: AgeBand;
+  contentMadeUnder18: '' | 'yes' | 'no';
+  selfHarm: SelfHarmAnswer;
+  immediateDanger: 'yes' | 'no';
+  deadlineAt: string;
+  contentPosted: ContentPostedAnswer;
+  stillInContact: '' | 'yes' | 'no';
+  paid: '' | 'yes' | 'no';
+}
+
+export type FactsChange = Pick<CaseUpdate, 'ageBand' | 'contentMadeUnder18' | 'selfHarm' | 'immediateDanger' | 'deadlineAt' | 'contentPosted' | 'stillInContact' | 'paid'>;
+
+const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => ((values as readonly string[]).includes(value) ? (value as T) : fallback);
+
+export function factsFormValue(facts: CaseFactsView): FactsFormValue {
+  return {
+    ageBand: oneOf(AGE_BANDS, facts.ageBand, 'unknown'),
+    contentMadeUnder18: toTriState(facts.contentMadeUnder18),
+    selfHarm: oneOf(SELF_HARM_ANSWERS, facts.selfHarm, 'prefer_not_to_say'),
+    immediateDanger: facts.immediateDanger ? 'yes' : 'no',
+    deadlineAt: toDateTimeLocal(facts.deadlineAt),
+    contentPosted: oneOf(CONTENT_POSTED_ANSWERS, facts.contentPosted, 'unknown'),
+    stillInContact: toTriState(facts.stillInContact),
+    paid: toTriState(facts.paid),
+  };
+}
+
+/**
+ * What the person changed in the form, compared with the facts the form was filled from (not
+ * whatever is on screen now: a colleague's change in the meantime is theirs, not this person's).
+ */
+export function factsChange(base: CaseFactsView, value: FactsFormValue): FactsChange {
+  const before = factsFormValue(base);
+  const change: FactsChange = {};
+  if (value.ageBand !== before.ageBand) change.ageBand = value.ageBand;
+  if (value.contentMadeUnder18 !== before.contentMadeUnder18) change.contentMadeUnder18 = fromTriState(value.contentMadeUnder18);
+  if (value.selfHarm !== before.selfHarm) change.selfHarm = value.selfHarm;
+  if (value.immediateDanger !== before.immediateDanger) change.immediateDanger = value.immediateDanger === 'yes';
+  if (value.deadlineAt !== before.deadlineAt) change.deadlineAt = fromDateTimeLocal(value.deadlineAt);
+  if (value.contentPosted !== before.contentPosted) change.contentPosted = value.contentPosted;
+  if (value.stillInContact !== before.stillInContact) change.stillInContact = fromTriState(value.stillInContact);
+  if (value.paid !== before.paid) change.paid = fromTriState(value.paid);
+  return change;
+}
+
+export interface FactDifference {
+  label: string;
+  before: string;
+  now: string;
+}
+
+const FACT_WORDS: Array<{ label: string; show: (facts: CaseFactsView) => string }> = [
+  { label: 'Age', show: (f) => labelFor(AGE_BAND_LABELS, f.ageBand) },
+  { label: 'Content made under 18', show: (f) => yesNo(f.contentMadeUnder18) },
+  { label: 'Self-harm', show: (f) => labelFor(SELF_HARM_LABELS, f.selfHarm) },
+  { label: 'In immediate danger', show: (f) => (f.immediateDanger ? 'Yes' : 'No') },
+  { label: 'Their deadline', show: (f) => (f.deadlineAt ? formatWhen(f.deadlineAt, 'long') : 'Not known') },
+  { label: 'Content posted', show: (f) => labelFor(CONTENT_POSTED_LABELS, f.contentPosted) },
+  { label: 'Still in contact', show: (f) => yesNo(f.stillInContact) },
+  { label: 'Has paid', show: (f) => yesNo(f.paid) },
+];
+
+/** The correctable facts that differ between two versions, in words ("Has paid: No → Yes"). */
+export function factDifferences(before: CaseFactsView, now: CaseFactsView): FactDifference[] {
+  return FACT_WORDS.map(({ label, show }) => ({ label, before: show(before), now: show(now) })).filter((difference) => difference.before !== difference.now);
+}
+
+/**
+ * The form moved onto a newer version after a conflict: answers the person changed stay as they
+ * typed them; the ones they left alone take the newer values, so saving again does not undo a
+ * colleague's change the person never touched.
+ */
+export function rebaseFactsForm(value: FactsFormValue, oldBase: CaseFactsView, newBase: CaseFactsView): FactsFormValue {
+  const before = factsFormValue(oldBase);
+  const after = factsFormValue(newBase);
+  const keys = Object.keys(value) as Array<keyof FactsFormValue>;
+  return Object.fromEntries(keys.map((key) => [key, value[key] === before[key] ? after[key] : value[key]])) as unknown as FactsFormValue;
+}

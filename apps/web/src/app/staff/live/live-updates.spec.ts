@@ -1,0 +1,106 @@
+import { DestroyRef, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { CaseChangeEvent, CaseListItem, CaseListQuery } from '@sg/contracts';
+import { Subject, of } from 'rxjs';
+import { CasesApi } from '../data-access/cases-api';
+import { Preferences } from '../shell/preferences';
+import { CaseEvents, LiveState } from './case-events';
+import { LiveUpdates, emergencyHeadline } from './live-updates';
+
+const change = (changes: Partial<CaseChangeEvent>): CaseChangeEvent => ({
+  type: 'case.updated',
+  caseId: 'c1',
+  reference: 'SG-AAAA-0001',
+  priority: 'emergency',
+  status: 'new',
+  assigneeId: null,
+  at: '2026-11-22T12:00:00Z',
+  ...changes,
+});
+const row = (id: string, assignee: CaseListItem['assignee'] = null) => ({ id, reference: `SG-WAIT-${id}`, createdAt: '2026-11-22T11:00:00Z', assignee }) as CaseListItem;
+
+describe('LiveUpdates', () => {
+  let live: LiveUpdates;
+  let changes: Subject<CaseChangeEvent>;
+  let state: ReturnType<typeof signal<LiveState>>;
+  let list: jest.Mock;
+  let destroy: () => void;
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    changes = new Subject();
+    state = signal<LiveState>('connecting');
+    list = jest.fn((query: CaseListQuery) => of({ items: [] as CaseListItem[], nextCursor: query.cursor ?? null }));
+    TestBed.configureTestingModule({
+      providers: [
+        LiveUpdates,
+        { provide: CaseEvents, useValue: { state, changes$: changes, notifications$: new Subject() } },
+        { provide: CasesApi, useValue: { list } },
+        { provide: Preferences, useValue: { sound: () => false } },
+      ],
+    });
+    live = TestBed.inject(LiveUpdates);
+    const callbacks: Array<() => void> = [];
+    live.watch({ onDestroy: (callback: () => void) => callbacks.push(callback) } as unknown as DestroyRef);
+    destroy = () => callbacks.forEach((callback) => callback());
+    TestBed.tick();
+  });
+
+  afterEach(() => {
+    destroy();
+    jest.useRealTimers();
+  });
+
+  const alerts = () => live.emergencies().map((alert) => `${alert.kind}:${alert.caseId}`);
+
+  it('announces a new emergency case', () => {
+    changes.next(change({ type: 'case.created', caseId: 'new1' }));
+    expect(alerts()).toEqual(['new:new1']);
+    expect(emergencyHeadline(live.emergencies()[0])).toBe('New emergency case SG-AAAA-0001');
+  });
+
+  it('announces a case raised to emergency while nobody holds it, once', () => {
+    changes.next(change({ caseId: 'r1', priority: 'urgent' }));
+    expect(alerts()).toEqual([]);
+    changes.next(change({ caseId: 'r1' }));
+    expect(alerts()).toEqual(['raised:r1']);
+    expect(emergencyHeadline(live.emergencies()[0])).toBe('SG-AAAA-0001 is now an emergency');
+    // Dismissed, then more changes to the same emergency: no second banner.
+    live.dismiss('r1');
+    changes.next(change({ caseId: 'r1' }));
+    expect(alerts()).toEqual([]);
+    // Lowered and raised again: that is news again.
+    changes.next(change({ caseId: 'r1', priority: 'high' }));
+    changes.next(change({ caseId: 'r1' }));
+    expect(alerts()).toEqual(['raised:r1']);
+  });
+
+  it('does not announce an emergency someone already holds', () => {
+    changes.next(change({ caseId: 'held', assigneeId: 'staff-1' }));
+    changes.next(change({ type: 'case.created', caseId: 'held2', assigneeId: 'staff-1' }));
+    expect(alerts()).toEqual([]);
+  });
+
+  it('after a reconnect re-reads what is on screen and shows every emergency still unassigned', () => {
+    const refreshed = jest.fn();
+    const subscription = live.refresh$.subscribe(refreshed);
+    state.set('live');
+    TestBed.tick();
+    // The first connection is not a reconnect: lists were just read.
+    jest.advanceTimersByTime(200);
+    expect(refreshed).not.toHaveBeenCalled();
+    expect(list).toHaveBeenCalledTimes(1);
+
+    list.mockReturnValue(of({ items: [row('w1'), row('w2', { id: 's', displayName: 'Sam' })], nextCursor: null }));
+    state.set('reconnecting');
+    TestBed.tick();
+    state.set('live');
+    TestBed.tick();
+    jest.advanceTimersByTime(200);
+    expect(refreshed).toHaveBeenCalledTimes(1);
+    expect(list).toHaveBeenLastCalledWith({ queue: 'unassigned', priority: 'emergency', limit: 50 });
+    expect(alerts()).toEqual(['waiting:w1']);
+    expect(emergencyHeadline(live.emergencies()[0])).toBe('Emergency case SG-WAIT-w1 is waiting for someone');
+    subscription.unsubscribe();
+  });
+});
