@@ -22,6 +22,7 @@ const followUpCadenceOverrides = z.strictObject({
   reportFollowUpMinutes: z.array(minutes).optional(),
   caseReviewMinutes: z.array(minutes).optional(),
   slaEscalationGraceMinutes: minutes.optional(),
+  closureOfferMinutes: minutes.optional(),
 });
 
 const postgresUrl = z
