@@ -62,7 +62,7 @@ export class NotificationsService {
     const rows = await this.dataSource.query(
       `SELECT f.id, f.kind, f.due_at, f.status, f.subject_type, f.subject_id, f.fired_at, f.done_at,
               CASE f.subject_type WHEN 'case' THEN c.reference
-                                  WHEN 'takedown' THEN t.platform || ': ' || t.url
+                                  WHEN 'takedown' THEN t.platform || ': ' || coalesce(t.url, t.account)
                                   ELSE r.agency_name END AS subject_label
          FROM follow_up f
          JOIN support_case c ON c.id = f.case_id

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReportCreate, ReportUpdate, ReportView } from '@sg/contracts';
-import { allowedReportTransitions, ReportStatus, reportTransitionProblem } from '@sg/domain';
+import { allowedReportTransitions, caseRecordChangeProblem, ReportStatus, reportTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
@@ -18,6 +18,11 @@ const STATUS_TIMESTAMP: Partial<Record<ReportStatus, string>> = {
 };
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], change: 'add' | 'update'): void {
+  const problem = caseRecordChangeProblem(status, change, 'report');
+  if (problem) throw new ConflictException(problem);
+}
 
 /**
  * Reports to police, cybercrime units, the CyberTipline or a platform. Follow-ups run from the
@@ -40,6 +45,7 @@ export class ReportsService {
     return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
+      assertMayChange(state.status, 'add');
       const [row] = await manager.query(
         `INSERT INTO case_report (case_id, agency_kind, agency_name, reference_number, status, filed_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -60,6 +66,7 @@ export class ReportsService {
       if (!current) throw new NotFoundException('No report with that id');
       const state = await loadCaseState(manager, current.case_id, true);
       assertMayWorkCase(staff, state.assigneeId);
+      assertMayChange(state.status, 'update');
       const sets: string[] = [];
       const params: unknown[] = [reportId];
       if (change.status !== undefined && change.status !== current.status) {
