@@ -5,6 +5,7 @@ import { CaseStatus, ExistingFollowUp, planFollowUps, PlannedFollowUp, Priority,
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { FollowUpJobRequest, fireJobs } from './fire-jobs';
@@ -61,6 +62,7 @@ export class FollowUpScheduler {
       [caseId],
     );
     if (!c) return [];
+    if (c.assignee_id) await this.handOverNotifications(manager, caseId, c.assignee_id);
     const takedowns: Array<{ id: string; status: TakedownStatus; submitted_at: Date | null; removed_at: Date | null }> = await manager.query(
       `SELECT id, status, submitted_at, removed_at FROM takedown_request WHERE case_id = $1`,
       [caseId],
@@ -122,6 +124,31 @@ export class FollowUpScheduler {
       for (const changed of updated ?? []) jobs.push(toJobRequest(changed));
     }
     return jobs;
+  }
+
+  /**
+   * Notifications follow the case: the open ones a previous holder got as the holder move to the
+   * person holding it now (closed instead where the new holder was told already, say as a
+   * supervisor). Both bells hear of it. Runs on every replan, so on every (re)assignment; with
+   * nothing to move it is one indexed look-up.
+   */
+  private async handOverNotifications(manager: EntityManager, caseId: string, holderId: string): Promise<void> {
+    await manager.query(
+      `WITH handed AS (
+         SELECT n.id, n.recipient_id,
+                EXISTS (SELECT 1 FROM notification o WHERE o.follow_up_id = n.follow_up_id AND o.recipient_id = $2::uuid) AS told_already
+           FROM notification n
+          WHERE n.case_id = $1 AND n.as_holder AND n.done_at IS NULL AND n.recipient_id <> $2::uuid
+       ), moved AS (
+         UPDATE notification n SET recipient_id = $2::uuid FROM handed h WHERE n.id = h.id AND NOT h.told_already RETURNING n.id
+       ), closed AS (
+         UPDATE notification n SET done_at = now() FROM handed h WHERE n.id = h.id AND h.told_already RETURNING n.id
+       )
+       SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', m.id, 'recipientId', $2::uuid, 'at', now())::text) FROM moved m
+       UNION ALL
+       SELECT pg_notify($3, json_build_object('type', 'notification.changed', 'id', h.id, 'recipientId', h.recipient_id, 'at', now())::text) FROM handed h`,
+      [caseId, holderId, CASE_CHANGES_CHANNEL],
+    );
   }
 
   /** A delayed job per follow-up revision; adding one that exists does nothing. */

@@ -116,8 +116,9 @@ export class FollowUpProcessor extends WorkerHost {
          UNION
          SELECT u.id FROM fired f, staff_user u WHERE u.active AND u.role = 'admin' AND NOT EXISTS (SELECT 1 FROM recipients)
        ), told AS (
-         INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title)
-         SELECT r.id, f.id, f.case_id, f.kind, coalesce($2::jsonb ->> f.kind, f.kind) FROM everyone r, fired f
+         INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title, as_holder)
+         SELECT r.id, f.id, f.case_id, f.kind, coalesce($2::jsonb ->> f.kind, f.kind), r.id IS NOT DISTINCT FROM s.active_assignee
+           FROM everyone r, fired f, subject s
          ON CONFLICT (follow_up_id, recipient_id) DO NOTHING
          RETURNING id, recipient_id
        ), timeline AS (

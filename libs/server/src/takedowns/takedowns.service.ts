@@ -8,6 +8,7 @@ import { assertMayWorkCase } from '../cases/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
 import { recordCaseChange } from '../cases/record-case-change';
+import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 
 /** The timestamp column each status sets when it is reached. */
@@ -50,6 +51,8 @@ export class TakedownsService {
   async list(staff: StaffPrincipal, caseId: string): Promise<TakedownView[]> {
     const state = await loadCaseState(this.dataSource.manager, caseId, false);
     assertMayWorkCase(staff, state.assigneeId);
+    // Every read of a case's parts is logged, like the case itself: one row per request.
+    await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'takedowns.read', caseId });
     return this.read(this.dataSource.manager, `t.case_id = $1`, [caseId]);
   }
 
