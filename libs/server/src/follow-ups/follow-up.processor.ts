@@ -98,7 +98,8 @@ export class FollowUpProcessor extends WorkerHost {
           WHERE id = $1 AND status = 'scheduled' AND ($4::int IS NULL OR revision = $4) AND due_at <= now() + ${CLOCK_TOLERANCE}
             AND NOT (kind = 'closure_offer' AND EXISTS (
                   SELECT 1 FROM case_event e WHERE e.case_id = follow_up.case_id AND e.actor_kind = 'staff'
-                     AND e.at > follow_up.due_at - make_interval(secs => $5::float8 / 1000)))
+                     -- To the millisecond, as the planner counted (timestamps carry microseconds).
+                     AND date_trunc('milliseconds', e.at) > follow_up.due_at - make_interval(secs => $5::float8 / 1000)))
          RETURNING id, case_id, kind, audience
        ), subject AS (
          SELECT c.id, c.reference, c.priority, c.status, c.assignee_id, u.id AS active_assignee
