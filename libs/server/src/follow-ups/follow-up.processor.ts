@@ -96,10 +96,12 @@ export class FollowUpProcessor extends WorkerHost {
          -- A closure offer does not fire if staff worked the case since its anchor (activity that did not replan).
          UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'scheduled' AND ($4::int IS NULL OR revision = $4) AND due_at <= now() + ${CLOCK_TOLERANCE}
-            AND NOT (kind = 'closure_offer' AND EXISTS (
+            -- CASE, so only closure offers pay for the look-up (AND does not promise to short-circuit).
+            AND CASE WHEN kind = 'closure_offer' THEN NOT EXISTS (
                   SELECT 1 FROM case_event e WHERE e.case_id = follow_up.case_id AND e.actor_kind = 'staff'
-                     -- To the millisecond, as the planner counted (timestamps carry microseconds).
-                     AND date_trunc('milliseconds', e.at) > follow_up.due_at - make_interval(secs => $5::float8 / 1000)))
+                     -- Later than the anchor, to the millisecond as the planner counted (timestamps carry microseconds).
+                     AND e.at >= follow_up.due_at - make_interval(secs => $5::float8 / 1000) + interval '1 millisecond')
+                ELSE true END
          RETURNING id, case_id, kind, audience
        ), subject AS (
          SELECT c.id, c.reference, c.priority, c.status, c.assignee_id, u.id AS active_assignee
