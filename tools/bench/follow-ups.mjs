@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: follow-ups fired by the real worker process(es), on the PostgreSQL queue backend
 // and (when REDIS_URL is set) on Redis, enqueued exactly as production does (the scheduler's
-// job ids and options, loaded from libs/server/src/follow-ups/fire-jobs.ts, and the queues'
-// default job options). Two phases per backend, with the workers started and warmed first:
+// job ids and options, loaded from libs/server/src/follow-ups/fire-jobs.ts, the queues' default
+// job options, and the mark that tells the sweep a job was added). Two phases per backend, with the workers started and warmed first:
 // - spread: BENCH_FOLLOW_UPS (default 100,000) due over BENCH_SPREAD_SECONDS (default 180),
 //   the first one due only after enqueueing has ended: how late they fire (p50/p99). Its rate is
 //   capped by how fast follow-ups fall due, so it says nothing about throughput;
@@ -29,7 +29,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // The production code that turns follow-ups into jobs, straight from the source.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const jiti = createJiti(import.meta.url, { alias: { '@sg/contracts': `${root}libs/contracts/src/index.ts`, '@sg/domain': `${root}libs/domain/src/index.ts` } });
-const { fireJobs } = await jiti.import(`${root}libs/server/src/follow-ups/fire-jobs.ts`);
+const { fireJobs, MARK_ENQUEUED_SQL } = await jiti.import(`${root}libs/server/src/follow-ups/fire-jobs.ts`);
 const { DEFAULT_JOB_OPTIONS } = await jiti.import(`${root}libs/server/src/queue/job-options.ts`);
 
 function run(script, env, args = []) {
@@ -75,7 +75,12 @@ async function once(backend) {
     }
     async function enqueue(requests) {
       const started = Date.now();
-      for (let i = 0; i < requests.length; i += 1000) await queue.addBulk(fireJobs(requests.slice(i, i + 1000)));
+      // As FollowUpScheduler.enqueue does: add the jobs, then mark the rows so the sweep skips them.
+      for (let i = 0; i < requests.length; i += 1000) {
+        const batch = requests.slice(i, i + 1000);
+        await queue.addBulk(fireJobs(batch));
+        await client.query(MARK_ENQUEUED_SQL, [batch.map((r) => r.id), batch.map((r) => r.revision)]);
+      }
       return (Date.now() - started) / 1000;
     }
     async function waitFired(phase, count, limitMs) {

@@ -50,3 +50,12 @@ export function fireJobs(requests: readonly FollowUpJobRequest[], now = Date.now
     },
   }));
 }
+
+/**
+ * After the jobs were added: which revision of each follow-up has its job, so the sweep skips
+ * them. Params: $1 follow-up ids, $2 their revisions. A follow-up rescheduled meanwhile keeps
+ * its newer revision unmarked, and so is swept.
+ */
+export const MARK_ENQUEUED_SQL = `UPDATE follow_up f SET enqueued_revision = r.revision
+   FROM unnest($1::uuid[], $2::int[]) AS r(id, revision)
+  WHERE f.id = r.id AND f.revision = r.revision AND f.enqueued_revision IS DISTINCT FROM r.revision`;

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { FireFollowUpJob, QUEUES } from '@sg/contracts';
 import { CaseStatus, ExistingFollowUp, planFollowUps, PlannedFollowUp, Priority, reconcileFollowUps, ReportStatus, TakedownStatus } from '@sg/domain';
 import { Queue } from 'bullmq';
@@ -8,7 +9,7 @@ import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { FollowUpJobRequest, fireJobs } from './fire-jobs';
+import { FollowUpJobRequest, fireJobs, MARK_ENQUEUED_SQL } from './fire-jobs';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
 type Replan = (caseId: string) => Promise<void>;
@@ -32,6 +33,7 @@ export class FollowUpScheduler {
   constructor(
     @InjectQueue(QUEUES.followUps) private readonly queue: Queue<FireFollowUpJob>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -151,10 +153,14 @@ export class FollowUpScheduler {
     );
   }
 
-  /** A delayed job per follow-up revision; adding one that exists does nothing. */
+  /**
+   * A delayed job per follow-up revision; adding one that exists does nothing. Then the rows say
+   * so, and the sweep leaves them alone (if that mark is lost, the sweep adds them again: no harm).
+   */
   async enqueue(requests: readonly FollowUpJobRequest[]): Promise<void> {
     if (!requests.length) return;
     await this.queue.addBulk(fireJobs(requests));
+    await this.dataSource.query(MARK_ENQUEUED_SQL, [requests.map((r) => r.id), requests.map((r) => r.revision)]);
   }
 }
 

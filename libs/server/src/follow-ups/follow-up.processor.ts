@@ -18,8 +18,11 @@ const SWEEP_HORIZON = `interval '2 minutes'`;
 /** Clocks of workers and database differ a little: a job this early still fires. */
 const CLOCK_TOLERANCE = `interval '1 second'`;
 
-/** A scheduled follow-up this far past due should have fired: the sweep checks its job. */
-const STUCK_AFTER = `interval '30 seconds'`;
+/**
+ * A scheduled follow-up this far past due should have fired: the sweep checks its job (failed
+ * for good, finished without firing, or gone with a queue backend that lost its data).
+ */
+const STUCK_AFTER = `interval '10 seconds'`;
 /** How many stuck jobs one sweep inspects (each is a round trip or two to the backend). */
 const RECOVER_LIMIT = 500;
 
@@ -37,7 +40,7 @@ export interface FireOutcome {
 export interface SweepOutcome {
   enqueued: number;
   planned: number;
-  /** Jobs of overdue follow-ups that had failed for good (retried) or finished without firing (added again). */
+  /** Jobs of overdue follow-ups that had failed for good (retried), finished without firing or gone (added again). */
   recovered: number;
 }
 
@@ -187,25 +190,31 @@ export class FollowUpProcessor extends WorkerHost {
   }
 
   /**
-   * Safety net: a job for every scheduled follow-up due soon (or overdue), in case one was lost;
-   * and for a follow-up well past due, a look at its job: one that failed for good (its attempts
-   * ran out while the database was away) is retried, one that finished without firing is added
-   * again. Without this both would sit in the queue, and the add above would be ignored.
+   * Safety net, every 15 s. A job for every scheduled follow-up due soon (or overdue) whose job was
+   * never added (a crash or a refused add between the commit and the enqueue). And for a
+   * follow-up well past due, a look at its job: one that failed for good (its attempts ran out
+   * while the database was away) is retried; one that finished without firing, or that is gone
+   * (a queue backend that lost its data), is added again. An add alone would not do: both
+   * backends ignore an id they still hold, in any state.
    */
   async sweep(): Promise<SweepOutcome> {
     const planned = await this.newCases.planUnplanned();
-    const due: Array<{ id: string; due_at: Date; revision: number; stuck: boolean }> = await this.dataSource.query(
-      `SELECT id, due_at, revision, due_at < now() - ${STUCK_AFTER} AS stuck FROM follow_up
-        WHERE status = 'scheduled' AND due_at <= now() + ${SWEEP_HORIZON} ORDER BY due_at LIMIT 10000`,
+    const unqueued: Array<{ id: string; due_at: Date; revision: number }> = await this.dataSource.query(
+      `SELECT id, due_at, revision FROM follow_up
+        WHERE status = 'scheduled' AND due_at <= now() + ${SWEEP_HORIZON} AND enqueued_revision IS DISTINCT FROM revision
+        ORDER BY due_at LIMIT 10000`,
     );
-    await this.scheduler.enqueue(due.map(toJobRequest));
+    await this.scheduler.enqueue(unqueued.map(toJobRequest));
+    const stuck: Array<{ id: string; due_at: Date; revision: number }> = await this.dataSource.query(
+      `SELECT id, due_at, revision FROM follow_up WHERE status = 'scheduled' AND due_at < now() - ${STUCK_AFTER} ORDER BY due_at LIMIT ${RECOVER_LIMIT}`,
+    );
     let recovered = 0;
-    for (const row of due.filter((r) => r.stuck).slice(0, RECOVER_LIMIT)) {
+    for (const row of stuck) {
       // One job changing state under us (another worker's sweep) must not stop the rest.
       const ok = await this.recover(toJobRequest(row)).catch((error: Error) => void this.logger.warn(`Recovering follow-up ${row.id} failed: ${error.message}`));
       if (ok) recovered += 1;
     }
-    return { enqueued: due.length, planned, recovered };
+    return { enqueued: unqueued.length, planned, recovered };
   }
 
   private async recover(request: FollowUpJobRequest): Promise<boolean> {
@@ -216,6 +225,8 @@ export class FollowUpProcessor extends WorkerHost {
       await job?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     } else if (state === 'completed') {
       await this.queue.remove(jobId);
+      await this.scheduler.enqueue([request]);
+    } else if (state === 'unknown') {
       await this.scheduler.enqueue([request]);
     } else {
       return false;

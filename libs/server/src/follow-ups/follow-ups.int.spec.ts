@@ -343,9 +343,20 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
     }
     expect(await statusOf(followUp.id)).toBe('scheduled');
     // The database is back. The sweep notices the overdue follow-up's failed job and retries it.
-    expect((await worker.get(FollowUpProcessor).sweep()).recovered).toBeGreaterThanOrEqual(1);
+    await worker.get(FollowUpProcessor).sweep();
     await eventually(async () => (await statusOf(followUp.id)) === 'fired', 'the follow-up to fire after the sweep', 10_000);
     expect(await notificationsFor(followUp.id)).toHaveLength(1);
+  });
+
+  it('adds the job again once overdue when the queue backend lost it after it was added', async () => {
+    const caseId = await claimedCase();
+    const followUp = await insertFollowUp(caseId, `now() - interval '20 seconds'`, 'lost');
+    // Marked as enqueued, but no such job exists (a Redis restarted without persistence, say).
+    await db.dataSource.query(`UPDATE follow_up SET enqueued_revision = revision WHERE id = $1`, [followUp.id]);
+    expect(await followUpQueue().getJobState(fireJobId(followUp))).toBe('unknown');
+    // The worker's own sweep (every 15 s) would do this too; running it now saves the wait.
+    await worker?.get(FollowUpProcessor).sweep();
+    await eventually(async () => (await statusOf(followUp.id)) === 'fired', 'the lost follow-up to fire', 10_000);
   });
 
   it('waits and fires at the due time when its job runs early (the worker\'s clock ahead of the database\'s)', async () => {

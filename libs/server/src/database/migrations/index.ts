@@ -4,9 +4,10 @@ import { CaseWork1764000000000 } from './1764000000000-case-work';
 import { FollowUps1764100000000 } from './1764100000000-follow-ups';
 import { FollowUpRevisions1765100000000 } from './1765100000000-follow-up-revisions';
 import { NotificationHolder1765100001000 } from './1765100001000-notification-holder';
+import { FollowUpEnqueued1765100002000 } from './1765100002000-follow-up-enqueued';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the API and worker are
  * bundled, so migration files are not on disk beside them at run time.
  */
-export const MIGRATIONS = [InitialSchema1763800000000, IntakeAndCases1763900000000, CaseWork1764000000000, FollowUps1764100000000, FollowUpRevisions1765100000000, NotificationHolder1765100001000];
+export const MIGRATIONS = [InitialSchema1763800000000, IntakeAndCases1763900000000, CaseWork1764000000000, FollowUps1764100000000, FollowUpRevisions1765100000000, NotificationHolder1765100001000, FollowUpEnqueued1765100002000];
