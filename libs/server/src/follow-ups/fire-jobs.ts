@@ -47,6 +47,11 @@ export function fireJobs(requests: readonly FollowUpJobRequest[], now = Date.now
       delay: Math.max(0, new Date(request.dueAt).getTime() - now),
       attempts: FIRE_JOB_ATTEMPTS,
       backoff: { type: FIRE_BACKOFF_TYPE, delay: FIRE_BACKOFF_BASE_MS },
+      // A finished fire job is not kept: its id is never wanted again (a new schedule is a new
+      // revision), the follow-up row and the timeline are the record, and trimming thousands of
+      // kept jobs on every completion roughly halved throughput on the PostgreSQL backend.
+      // Failed jobs are kept (the queue's default) so the sweep can retry them.
+      removeOnComplete: true,
     },
   }));
 }

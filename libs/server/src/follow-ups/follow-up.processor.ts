@@ -138,6 +138,12 @@ export class FollowUpProcessor extends WorkerHost {
                                                 'status', s.status, 'assigneeId', s.assignee_id, 'at', now())::text) FROM subject s
        )
        SELECT (SELECT count(*)::int FROM fired) AS fired,
+              -- The commit does not wait for its WAL to reach disk. NOTIFY serialises committing
+              -- transactions database-wide until they are flushed, so waiting made every fire queue
+              -- behind the disk. Nothing can be lost: the job's completion commits after this, with
+              -- a flush, and WAL is flushed in order; if the database dies first, both are undone
+              -- and the job runs again.
+              set_config('synchronous_commit', 'off', true) AS async_commit,
               (SELECT count(*)::int FROM announced) AS announced,
               (SELECT json_agg(json_build_object('recipientId', t.recipient_id)) FROM told t) AS told,
               (SELECT json_build_object('id', f.id, 'caseId', f.case_id, 'kind', f.kind) FROM fired f) AS follow_up,
