@@ -81,7 +81,8 @@ describe('GET /api/health (real PostgreSQL and queue backend)', () => {
     } finally {
       await worker.close();
     }
-  });
+    // Starting and stopping a worker beside other suites on two cores can take a while.
+  }, 60_000);
 
   // Last in this file: it takes the app's database connection away for good.
   it('answers 503 naming the database when the database cannot be reached', async () => {
