@@ -8,6 +8,7 @@ export * from './resources/resource-directory-seed';
 export * from './geo/countries';
 export * from './cases/case-lifecycle';
 export * from './takedowns/takedown-lifecycle';
+export * from './takedowns/case-records-guard';
 export * from './reports/report-lifecycle';
 export * from './follow-ups/cadence';
 export * from './follow-ups/plan-follow-ups';

@@ -16,5 +16,18 @@ export interface HealthResponse {
     database: HealthComponent;
     queue: HealthComponent & { backend: 'postgres' | 'redis' };
     workers: HealthComponent & { count: number | null; lastHeartbeatAt?: string | null };
+    /**
+     * Always `up` (a warning, never a 503): `attention` is true when follow-ups are scheduled but
+     * more than `overdueAfterMinutes` past due, or follow-up jobs failed for good; null when
+     * they could not be counted (the database or queue check then says why).
+     */
+    followUps: HealthComponent & {
+      attention: boolean | null;
+      overdue?: number;
+      overdueAfterMinutes?: number;
+      oldestOverdueDueAt?: string | null;
+      failedJobs?: number;
+      jobs?: Record<string, number>;
+    };
   };
 }

@@ -3,7 +3,9 @@ import { FollowUpKind } from '@sg/domain';
 /**
  * A fired follow-up, for the person who has to act (escalations: every supervisor).
  * `GET /api/notifications?status=open|all` → NotificationList; `POST /api/notifications/:id/done`.
- * Live: the events stream (`GET /api/events`) carries `notification.created` with `{ id, recipientId }`.
+ * Live: the events stream (`GET /api/events`) carries `notification.created` with `{ id, recipientId }`
+ * when one arrives for someone, and `notification.changed` when one of theirs was done (by them or
+ * by another person told of the same follow-up) or moved to a new holder of the case.
  */
 export interface NotificationView {
   id: string;
@@ -27,3 +29,13 @@ export interface NotificationCreatedEvent {
   recipientId: string;
   at: string;
 }
+
+/** One of `recipientId`'s notifications was done or handed over: their bell should read again. */
+export interface NotificationChangedEvent {
+  type: 'notification.changed';
+  id: string;
+  recipientId: string;
+  at: string;
+}
+
+export type NotificationEvent = NotificationCreatedEvent | NotificationChangedEvent;

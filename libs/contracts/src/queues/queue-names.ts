@@ -33,6 +33,11 @@ export const FOLLOW_UP_JOBS = {
 
 export interface FireFollowUpJob {
   followUpId: string;
-  /** The due time this job was made for (ISO); a rescheduled follow-up ignores stale jobs. */
+  /** The due time this job was made for (ISO). */
   dueAt: string;
+  /**
+   * The follow-up's revision this job was made for: every (re)schedule bumps it and so makes a
+   * new job; a job for an older revision does nothing. Absent on jobs queued before revisions.
+   */
+  revision?: number;
 }

@@ -2,13 +2,19 @@ import { REPORT_AGENCY_KINDS, REPORT_STATUSES, ReportAgencyKind, ReportStatus } 
 import * as z from 'zod';
 import { StaffRef } from '../cases/case-queries';
 
+/** A browser's clock may run a little ahead of the server's: allow that much. */
+const FILED_AT_CLOCK_SKEW_MS = 5 * 60_000;
+
 /** `POST /api/cases/:id/reports`: a report to police, a cybercrime unit, the CyberTipline or a platform. */
 export const reportCreateSchema = z.strictObject({
   agencyKind: z.enum(REPORT_AGENCY_KINDS),
   agencyName: z.string().trim().min(1, 'is required').max(200),
   referenceNumber: z.string().trim().max(200).optional(),
-  /** Set when it was already filed (then the status starts as filed). */
-  filedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Set when it was already filed (then the status starts as filed). Not in the future. */
+  filedAt: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) <= Date.now() + FILED_AT_CLOCK_SKEW_MS, 'cannot be in the future')
+    .optional(),
 });
 export type ReportCreate = z.input<typeof reportCreateSchema>;
 

@@ -3,13 +3,23 @@ import * as z from 'zod';
 import { httpUrlSchema } from '../intake/intake-request';
 import { StaffRef } from '../cases/case-queries';
 
-/** `POST /api/cases/:id/takedowns`: one request per URL or account per platform. */
-export const takedownCreateSchema = z.strictObject({
-  platform: z.string().trim().min(1, 'is required').max(80),
-  url: httpUrlSchema,
-  channel: z.enum(TAKEDOWN_CHANNELS),
-  ticketNumber: z.string().trim().max(200).optional(),
-});
+/**
+ * `POST /api/cases/:id/takedowns`: one request per URL or account per platform (a second one for
+ * the same target is 409). The target is the content's URL, or an account (a handle or profile
+ * name) when the whole account is to be taken down; at least one.
+ */
+export const takedownCreateSchema = z
+  .strictObject({
+    platform: z.string().trim().min(1, 'is required').max(80),
+    url: httpUrlSchema.optional(),
+    account: z.string().trim().min(1, 'must not be blank').max(200, 'must be at most 200 characters').optional(),
+    channel: z.enum(TAKEDOWN_CHANNELS),
+    ticketNumber: z.string().trim().max(200).optional(),
+  })
+  .refine((body) => body.url !== undefined || body.account !== undefined, {
+    message: 'or account is required: the address of the content, or the account (handle) to take down',
+    path: ['url'],
+  });
 export type TakedownCreate = z.input<typeof takedownCreateSchema>;
 
 /** `PATCH /api/takedowns/:id`: a lifecycle move (checked; an illegal one is 409) and/or the ticket number. */
@@ -25,7 +35,10 @@ export interface TakedownView {
   id: string;
   caseId: string;
   platform: string;
-  url: string;
+  /** The content's address; null when the request targets an account. */
+  url: string | null;
+  /** The account (handle) to take down, when that is the target. */
+  account: string | null;
   channel: TakedownChannel;
   status: TakedownStatus;
   allowedTransitions: TakedownStatus[];

@@ -14,13 +14,16 @@ describe('follow-up cadence', () => {
       reportFollowUpMinutes: [7 * DAY, 30 * DAY],
       caseReviewMinutes: [7 * DAY, 30 * DAY, 90 * DAY],
       slaEscalationGraceMinutes: 0,
+      closureOfferMinutes: 90 * DAY,
     });
   });
 
-  it('labels every kind and sends escalations to supervisors, the rest to the assignee', () => {
+  it('labels every kind; a takedown escalation tells the caseworker and the supervisors, an unheld case only the supervisors', () => {
     for (const kind of FOLLOW_UP_KINDS) expect(FOLLOW_UP_KIND_LABELS[kind]).toEqual(expect.any(String));
     const toSupervisors = FOLLOW_UP_KINDS.filter((kind) => FOLLOW_UP_AUDIENCE_BY_KIND[kind] === 'supervisors');
-    expect(toSupervisors).toEqual(['takedown_escalation', 'sla_escalation']);
+    expect(toSupervisors).toEqual(['sla_escalation']);
+    expect(FOLLOW_UP_AUDIENCE_BY_KIND.takedown_escalation).toBe('assignee_and_supervisors');
+    expect(FOLLOW_UP_KIND_LABELS.closure_offer).toBe('Offer to close the case: no activity for 90 days');
     expect(isFollowUpKind('case_review')).toBe(true);
     expect(isFollowUpKind('nag')).toBe(false);
   });
@@ -36,6 +39,7 @@ describe('follow-up cadence', () => {
       reportFollowUpMinutes: [7 * 24, 30 * 24],
       caseReviewMinutes: [7 * 24, 30 * 24, 90 * 24],
       slaEscalationGraceMinutes: 0,
+      closureOfferMinutes: 90 * 24,
     });
   });
 

@@ -10,6 +10,7 @@ export const FOLLOW_UP_KINDS = [
   'report_follow_up',
   'case_review',
   'sla_escalation',
+  'closure_offer',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
@@ -22,25 +23,29 @@ export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
   report_follow_up: 'Follow up the report',
   case_review: 'Case review',
   sla_escalation: 'First response overdue and nobody holds the case',
+  closure_offer: 'Offer to close the case: no activity for 90 days',
 };
 
 /**
  * Who is told. Fixed per kind: whether someone holds the subject is decided when the follow-up
  * fires (assignment changes far more often than the plan), and an `assignee` follow-up with
- * nobody assigned at that moment goes to the supervisors instead.
+ * nobody assigned at that moment goes to the supervisors instead. Escalations go to the person
+ * holding the case and the supervisors both. A follow-up that would reach nobody (no active
+ * holder, no active supervisor) goes to the admins: a fired follow-up always reaches someone.
  */
-export const FOLLOW_UP_AUDIENCES = ['assignee', 'supervisors'] as const;
+export const FOLLOW_UP_AUDIENCES = ['assignee', 'supervisors', 'assignee_and_supervisors'] as const;
 export type FollowUpAudience = (typeof FOLLOW_UP_AUDIENCES)[number];
 
 export const FOLLOW_UP_AUDIENCE_BY_KIND: Readonly<Record<FollowUpKind, FollowUpAudience>> = {
   wellbeing_check: 'assignee',
   deadline_reminder: 'assignee',
   takedown_chase: 'assignee',
-  takedown_escalation: 'supervisors',
+  takedown_escalation: 'assignee_and_supervisors',
   reappearance_check: 'assignee',
   report_follow_up: 'assignee',
   case_review: 'assignee',
   sla_escalation: 'supervisors',
+  closure_offer: 'assignee',
 };
 
 export const FOLLOW_UP_SUBJECT_TYPES = ['case', 'takedown', 'report'] as const;
@@ -87,6 +92,8 @@ export interface FollowUpCadence {
   readonly caseReviewMinutes: readonly number[];
   /** After the first-response due time; 0 escalates the moment the target is missed. */
   readonly slaEscalationGraceMinutes: number;
+  /** After the last staff activity on a case that is not closed: offer to close it. */
+  readonly closureOfferMinutes: number;
 }
 
 const HOUR = 60;
@@ -103,6 +110,7 @@ export const DEFAULT_FOLLOW_UP_CADENCE: FollowUpCadence = {
   reportFollowUpMinutes: [7 * DAY, 30 * DAY],
   caseReviewMinutes: [7 * DAY, 30 * DAY, 90 * DAY],
   slaEscalationGraceMinutes: 0,
+  closureOfferMinutes: 90 * DAY,
 };
 
 /**
@@ -124,5 +132,6 @@ export function scaleCadence(cadence: FollowUpCadence, timeScale: number): Follo
     reportFollowUpMinutes: all(cadence.reportFollowUpMinutes),
     caseReviewMinutes: all(cadence.caseReviewMinutes),
     slaEscalationGraceMinutes: one(cadence.slaEscalationGraceMinutes),
+    closureOfferMinutes: one(cadence.closureOfferMinutes),
   };
 }

@@ -3,7 +3,7 @@ import { PRIORITIES } from '../triage/priority';
 import { REPORT_STATUSES } from '../reports/report-lifecycle';
 import { TAKEDOWN_STATUSES } from '../takedowns/takedown-lifecycle';
 import { DEFAULT_FOLLOW_UP_CADENCE, PlannedFollowUp, scaleCadence } from './cadence';
-import { CaseFollowUpInput, ReportFollowUpInput, TakedownFollowUpInput, planCaseFollowUps, planReportFollowUps, planTakedownFollowUps } from './plan-follow-ups';
+import { CaseFollowUpInput, FollowUpPlanInput, ReportFollowUpInput, TakedownFollowUpInput, planCaseFollowUps, planClosureOffer, planFollowUps, planReportFollowUps, planTakedownFollowUps } from './plan-follow-ups';
 
 const t0 = new Date('2026-11-22T12:00:00Z');
 const MINUTE = 60_000;
@@ -189,10 +189,10 @@ describe('planTakedownFollowUps', () => {
   const submitted: TakedownFollowUpInput = { id: 't1', status: 'submitted', submittedAt: t0, removedAt: null };
   const plan = (changes: Partial<TakedownFollowUpInput>, now = t0) => planTakedownFollowUps({ ...submitted, ...changes }, cadence, now);
 
-  it.each(['submitted', 'acknowledged'] as const)('chases at 48 h and escalates to supervisors at 7 days while %s', (status) => {
+  it.each(['submitted', 'acknowledged'] as const)('chases at 48 h and escalates to the caseworker and supervisors at 7 days while %s', (status) => {
     expect(plan({ status })).toEqual([
       { kind: 'takedown_chase', dueAt: at(48 * HOUR), subject: { type: 'takedown', id: 't1' }, dedupeKey: 'takedown_chase:t1', audience: 'assignee' },
-      { kind: 'takedown_escalation', dueAt: at(7 * DAY), subject: { type: 'takedown', id: 't1' }, dedupeKey: 'takedown_escalation:t1', audience: 'supervisors' },
+      { kind: 'takedown_escalation', dueAt: at(7 * DAY), subject: { type: 'takedown', id: 't1' }, dedupeKey: 'takedown_escalation:t1', audience: 'assignee_and_supervisors' },
     ]);
   });
 
@@ -260,5 +260,58 @@ describe('planReportFollowUps', () => {
 
   it('runs with a scaled cadence', () => {
     expect(planReportFollowUps(filed, scaleCadence(cadence, 1 / 3600), t0).map((p) => p.dueAt)).toEqual([at(168_000), at(720_000)]);
+  });
+});
+
+describe('planClosureOffer', () => {
+  const quiet = { id: 'c1', status: 'in_progress' as const, lastActivityAt: at(3 * DAY), closureOffersMade: 0 };
+
+  it('offers closure 90 days after the last staff activity, to the caseworker', () => {
+    expect(planClosureOffer(quiet, cadence)).toEqual([
+      { kind: 'closure_offer', dueAt: at(93 * DAY), subject: { type: 'case', id: 'c1' }, dedupeKey: 'closure_offer:c1:1', audience: 'assignee' },
+    ]);
+  });
+
+  it('moves with new activity under the same key, so the pending offer is rescheduled, not repeated', () => {
+    const [later] = planClosureOffer({ ...quiet, lastActivityAt: at(40 * DAY) }, cadence);
+    expect(later).toMatchObject({ dueAt: at(130 * DAY), dedupeKey: 'closure_offer:c1:1' });
+  });
+
+  it('comes round again as a new slot after an offer fired', () => {
+    expect(planClosureOffer({ ...quiet, closureOffersMade: 1, lastActivityAt: at(93 * DAY) }, cadence).map((p) => [p.dedupeKey, p.dueAt])).toEqual([['closure_offer:c1:2', at(183 * DAY)]]);
+  });
+
+  it('follows the configured period, and still offers for a resolved case but not a closed one', () => {
+    expect(planClosureOffer(quiet, { ...cadence, closureOfferMinutes: 60 * 24 * 30 })[0].dueAt).toEqual(at(33 * DAY));
+    expect(planClosureOffer({ ...quiet, status: 'resolved' }, cadence)).toHaveLength(1);
+    expect(planClosureOffer({ ...quiet, status: 'closed' }, cadence)).toEqual([]);
+  });
+});
+
+describe('planFollowUps: what a case keeps by its status', () => {
+  const input = (status: FollowUpPlanInput['case']['status']): FollowUpPlanInput => ({
+    case: { ...calmCase, status, priority: 'urgent', deadlineAt: at(30 * HOUR), assigneeId: null, firstRespondedAt: null, firstResponseDueAt: at(HOUR), lastActivityAt: t0, closureOffersMade: 0 },
+    takedowns: [
+      { id: 't1', status: 'submitted', submittedAt: t0, removedAt: null },
+      { id: 't2', status: 'removed', submittedAt: t0, removedAt: at(DAY) },
+    ],
+    reports: [{ id: 'r1', status: 'filed', filedAt: t0, referenceNumber: null }],
+  });
+  const kinds = (planned: PlannedFollowUp[]) => [...new Set(planned.map((p) => p.kind))].sort();
+
+  it.each(['new', 'in_progress', 'waiting'] as const)('plans everything while the case is open (%s)', (status) => {
+    expect(kinds(planFollowUps(input(status), cadence, t0))).toEqual([
+      'case_review', 'closure_offer', 'deadline_reminder', 'reappearance_check', 'report_follow_up', 'sla_escalation', 'takedown_chase', 'takedown_escalation', 'wellbeing_check',
+    ]);
+  });
+
+  it('keeps the takedown re-checks, chases and report follow-ups of a resolved case, and its closure offer, but drops the case work', () => {
+    const planned = planFollowUps(input('resolved'), cadence, t0);
+    expect(kinds(planned)).toEqual(['closure_offer', 'reappearance_check', 'report_follow_up', 'takedown_chase', 'takedown_escalation']);
+    expect(planned.map((p) => p.dueAt.getTime())).toEqual([...planned.map((p) => p.dueAt.getTime())].sort((a, b) => a - b));
+  });
+
+  it('plans nothing for a closed case', () => {
+    expect(planFollowUps(input('closed'), cadence, t0)).toEqual([]);
   });
 });

@@ -133,3 +133,50 @@ export function planReportFollowUps(r: ReportFollowUpInput, cadence: FollowUpCad
   if (r.status !== 'filed' || !r.filedAt || hasReference(r.referenceNumber)) return [];
   return series('report_follow_up', { type: 'report', id: r.id }, r.filedAt, cadence.reportFollowUpMinutes, now);
 }
+
+export interface ClosureOfferInput {
+  id: string;
+  status: CaseStatus;
+  /**
+   * The case's last staff activity (intake if staff have done nothing yet) or the last closure
+   * offer that fired, whichever is later: an offer nobody acted on comes round again a full
+   * period later, not at once.
+   */
+  lastActivityAt: Date;
+  /** Closure offers already fired (or done): the next one is a new slot, so it can happen again. */
+  closureOffersMade: number;
+}
+
+/**
+ * An offer to close the case once nobody has worked it for the configured time (90 days by
+ * default). Staff activity moves the anchor, and with it the pending offer. Also for a resolved
+ * case: it is exactly the one waiting to be closed. Nothing once closed.
+ */
+export function planClosureOffer(c: ClosureOfferInput, cadence: FollowUpCadence): PlannedFollowUp[] {
+  if (c.status === 'closed') return [];
+  return [followUp('closure_offer', { type: 'case', id: c.id }, after(c.lastActivityAt, cadence.closureOfferMinutes), c.closureOffersMade + 1)];
+}
+
+export interface FollowUpPlanInput {
+  case: CaseFollowUpInput & ClosureOfferInput;
+  takedowns: readonly TakedownFollowUpInput[];
+  reports: readonly ReportFollowUpInput[];
+}
+
+/**
+ * Everything a case should have pending, by its status:
+ * - open (new, in progress, waiting): the case's own follow-ups, its takedowns' and reports';
+ * - resolved: only the takedown and report follow-ups and the closure offer. The work is done,
+ *   so wellbeing checks, reviews, the deadline reminder and SLA escalation go; but content taken
+ *   down can come back and an agency can still answer, so re-checks and report follow-ups stay;
+ * - closed: nothing. Reconciling the empty plan cancels whatever was pending.
+ */
+export function planFollowUps(input: FollowUpPlanInput, cadence: FollowUpCadence, now: Date): PlannedFollowUp[] {
+  if (input.case.status === 'closed') return [];
+  return byDueAt([
+    ...planCaseFollowUps(input.case, cadence, now),
+    ...planClosureOffer(input.case, cadence),
+    ...input.takedowns.flatMap((t) => planTakedownFollowUps(t, cadence, now)),
+    ...input.reports.flatMap((r) => planReportFollowUps(r, cadence, now)),
+  ]);
+}

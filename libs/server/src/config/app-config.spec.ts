@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
+  it('takes the closure-offer period from FOLLOW_UP_CADENCE (90 days unless set), scaled like the rest', () => {
+    expect(loadConfig(base).followUpCadence.closureOfferMinutes).toBe(90 * 24 * 60);
+    const config = loadConfig({ ...base, FOLLOW_UP_CADENCE: '{"closureOfferMinutes": 43200}', FOLLOW_UP_TIME_SCALE: '0.5' });
+    expect(config.followUpCadence.closureOfferMinutes).toBe(21600);
+  });
+
   it('treats an empty REDIS_URL as unset', () => {
     expect(loadConfig({ ...base, REDIS_URL: '' }).queueBackend).toBe('postgres');
   });

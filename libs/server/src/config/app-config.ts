@@ -23,6 +23,7 @@ const followUpCadenceOverrides = z.strictObject({
   reportFollowUpMinutes: z.array(minutes).optional(),
   caseReviewMinutes: z.array(minutes).optional(),
   slaEscalationGraceMinutes: minutes.optional(),
+  closureOfferMinutes: minutes.optional(),
 });
 
 /** Express's named address ranges for `trust proxy`. */

@@ -6,7 +6,8 @@ export class TakedownRequestRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ type: 'text' }) platform!: string;
-  @Column({ type: 'text' }) url!: string;
+  @Column({ type: 'text', nullable: true }) url!: string | null;
+  @Column({ type: 'text', nullable: true }) account!: string | null;
   @Column({ type: 'text' }) channel!: string;
   @Column({ type: 'text' }) status!: string;
   @Column({ name: 'ticket_number', type: 'text', nullable: true }) ticketNumber!: string | null;
@@ -50,6 +51,8 @@ export class FollowUpRow {
   @Column({ name: 'dedupe_key', type: 'text', unique: true }) dedupeKey!: string;
   @Column({ type: 'text' }) audience!: string;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt!: Date;
+  /** Bumped on every (re)schedule; the job id carries it. */
+  @Column({ type: 'integer' }) revision!: number;
   @Column({ type: 'text' }) status!: string;
   @Column({ name: 'fired_at', type: 'timestamptz', nullable: true }) firedAt!: Date | null;
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true }) doneAt!: Date | null;

@@ -1,10 +1,13 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { FollowUpView, NotificationList, TakedownView } from '@sg/contracts';
+import { FOLLOW_UP_JOBS, FollowUpView, NotificationList, QUEUES, TakedownView } from '@sg/contracts';
+import { Queue } from 'bullmq';
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence } from '@sg/domain';
 import { AppConfig, QueueBackendKind } from '../config/app-config';
 import { createTestDatabase, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { FollowUpProcessor } from './follow-up.processor';
+import { fireJobId } from './fire-jobs';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { NewCasePlanner } from './new-case-planner.service';
 
@@ -247,6 +250,7 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
     );
     expect(rows).toEqual([
       { kind: 'case_review', n: 3 },
+      { kind: 'closure_offer', n: 1 },
       { kind: 'sla_escalation', n: 1 },
       { kind: 'wellbeing_check', n: 2 },
     ]);
@@ -284,5 +288,109 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
       await Promise.all([first.close(), second.close()]);
     }
     worker = await startTestWorker(config);
+  });
+
+  const followUpQueue = () => api.app.get<Queue>(getQueueToken(QUEUES.followUps));
+  const statusOf = async (followUpId: string) => (await db.dataSource.query(`SELECT status FROM follow_up WHERE id = $1`, [followUpId]))[0]?.status as string;
+  async function insertFollowUp(caseId: string, dueAt: string, label: string): Promise<{ id: string; revision: number }> {
+    const [row] = await db.dataSource.query(
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
+       VALUES ($1, 'case_review', 'case', $1, $2, 'assignee', ${dueAt}) RETURNING id, revision`,
+      [caseId, `test-${label}-${caseId}`],
+    );
+    return row;
+  }
+
+  it('fires a follow-up revived at the same due time after its first job ran while it was cancelled', async () => {
+    const caseId = await claimedCase();
+    const takedown = (await api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { platform: 'TikTok', url: 'https://tiktok.com/@x/video/1', channel: 'platform_form' } })).body as TakedownView;
+    await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted' } });
+    const chase = (await followUps(caseId)).find((f) => f.kind === 'takedown_chase');
+    // Closed before the chase is due: it is cancelled, and its job runs at the due time and does nothing.
+    let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
+    for (const status of ['resolved', 'closed']) detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } })).body;
+    expect(await statusOf(chase?.id ?? '')).toBe('cancelled');
+    // (Kept as completed under the old job options, which is what made the revived chase's add a no-op.)
+    await eventually(async () => ['completed', 'unknown'].includes(await followUpQueue().getJobState(fireJobId({ id: chase?.id ?? '', revision: 1 }))), 'the cancelled chase\'s job to run');
+    // Reopened: the same chase, same due time (already past), is wanted again and must fire now.
+    detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status: 'in_progress' } })).body;
+    expect(detail.status).toBe('in_progress');
+    const revived = (await followUps(caseId)).find((f) => f.id === chase?.id);
+    expect(revived?.dueAt).toBe(chase?.dueAt);
+    await eventually(async () => (await statusOf(chase?.id ?? '')) === 'fired', 'the revived chase to fire', 10_000);
+    expect(await notificationsFor(chase?.id ?? '')).toHaveLength(1);
+  });
+
+  it('fires a follow-up whose job failed for good once the sweep runs', async () => {
+    await worker?.close();
+    worker = undefined;
+    const caseId = await claimedCase();
+    const followUp = await insertFollowUp(caseId, `now() - interval '1 minute'`, 'failed');
+    // Its job runs out of attempts (here: one, failing as if the database were away).
+    await db.dataSource.query(`
+      CREATE FUNCTION fail_notification_of() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.follow_up_id = '${followUp.id}' THEN RAISE EXCEPTION 'database away'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER fail_notification_of BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION fail_notification_of();`);
+    const jobId = fireJobId(followUp);
+    try {
+      await followUpQueue().add(FOLLOW_UP_JOBS.fire, { followUpId: followUp.id, dueAt: new Date().toISOString(), revision: followUp.revision }, { jobId, attempts: 1 });
+      worker = await startTestWorker(config);
+      await eventually(async () => (await followUpQueue().getJobState(jobId)) === 'failed', 'the job to fail for good');
+    } finally {
+      await db.dataSource.query(`DROP TRIGGER fail_notification_of ON notification; DROP FUNCTION fail_notification_of();`);
+    }
+    expect(await statusOf(followUp.id)).toBe('scheduled');
+    // The database is back. The sweep notices the overdue follow-up's failed job and retries it.
+    await worker.get(FollowUpProcessor).sweep();
+    await eventually(async () => (await statusOf(followUp.id)) === 'fired', 'the follow-up to fire after the sweep', 10_000);
+    expect(await notificationsFor(followUp.id)).toHaveLength(1);
+  });
+
+  it('adds the job again once overdue when the queue backend lost it after it was added', async () => {
+    const caseId = await claimedCase();
+    const followUp = await insertFollowUp(caseId, `now() - interval '20 seconds'`, 'lost');
+    // Marked as enqueued, but no such job exists (a Redis restarted without persistence, say).
+    await db.dataSource.query(`UPDATE follow_up SET enqueued_revision = revision WHERE id = $1`, [followUp.id]);
+    expect(await followUpQueue().getJobState(fireJobId(followUp))).toBe('unknown');
+    // The worker's own sweep (every 15 s) would do this too; running it now saves the wait.
+    await worker?.get(FollowUpProcessor).sweep();
+    await eventually(async () => (await statusOf(followUp.id)) === 'fired', 'the lost follow-up to fire', 10_000);
+  });
+
+  it('waits and fires at the due time when its job runs early (the worker\'s clock ahead of the database\'s)', async () => {
+    const caseId = await claimedCase();
+    const followUp = await insertFollowUp(caseId, `now() + interval '2 seconds'`, 'early');
+    const [{ due_at: dueAt }] = await db.dataSource.query(`SELECT due_at FROM follow_up WHERE id = $1`, [followUp.id]);
+    await followUpQueue().add(FOLLOW_UP_JOBS.fire, { followUpId: followUp.id, dueAt: new Date(dueAt).toISOString(), revision: followUp.revision }, { jobId: fireJobId(followUp), delay: 0 });
+    const [fired] = await eventually(async () => {
+      const rows = await db.dataSource.query(`SELECT fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [followUp.id]);
+      return rows.length ? rows : undefined;
+    }, `the early job to fire at the due time (job ${await followUpQueue().getJobState(fireJobId(followUp))})`, 10_000);
+    expect(new Date(fired.fired_at).getTime()).toBeGreaterThanOrEqual(new Date(dueAt).getTime() - 1000);
+  });
+
+  it('queues the e-mails again when a retried fire finds the follow-up already fired', async () => {
+    const mailing = await startTestWorker({ ...config, smtpUrl: 'json' });
+    try {
+      const caseId = await claimedCase();
+      const followUp = await insertFollowUp(caseId, 'now()', 'mail');
+      const processor = mailing.get(FollowUpProcessor);
+      // As if the worker died after the fire committed and before the e-mail jobs were added.
+      await db.dataSource.query(`DELETE FROM notification WHERE follow_up_id = $1`, [followUp.id]);
+      await db.dataSource.query(`UPDATE follow_up SET status = 'fired', fired_at = now() WHERE id = $1`, [followUp.id]);
+      const [{ assignee_id: assigneeId }] = await db.dataSource.query(`SELECT assignee_id FROM support_case WHERE id = $1`, [caseId]);
+      await db.dataSource.query(`INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title) VALUES ($1, $2, $3, 'case_review', 'Case review')`, [assigneeId, followUp.id, caseId]);
+      expect(await processor.fire(followUp.id, followUp.revision)).toMatchObject({ fired: false, mailQueued: 1 });
+      const mail = await followUpQueue().getJob(`mail_${followUp.id}_${assigneeId}`);
+      expect(mail?.data).toMatchObject({ caseId, title: expect.stringMatching(/^Case review: SG-/) });
+      // Run again: the same job id, so still one e-mail.
+      await processor.fire(followUp.id, followUp.revision);
+      expect((await followUpQueue().getJobs(['waiting', 'active', 'completed', 'delayed', 'failed'])).filter((j) => j.id === `mail_${followUp.id}_${assigneeId}`)).toHaveLength(1);
+    } finally {
+      await mailing.close();
+    }
   });
 });

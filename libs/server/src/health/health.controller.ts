@@ -11,12 +11,14 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 
 const CHECK_TIMEOUT_MS = 3000;
+/** A scheduled follow-up this long past due should have fired: someone is waiting on it. */
+export const FOLLOW_UP_OVERDUE_MINUTES = 5;
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
-  ]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)));
+  // Cleared once answered, so a healthy check leaves no timer running behind it.
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 @ApiTags('health')
@@ -28,6 +30,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @InjectQueue(QUEUES.system) private readonly systemQueue: Queue,
+    @InjectQueue(QUEUES.followUps) private readonly followUpQueue: Queue,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -41,6 +44,7 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
       () => this.checkQueue(),
       () => this.checkWorkers(),
+      () => this.checkFollowUps(),
     ]);
   }
 
@@ -64,6 +68,41 @@ export class HealthController {
       return workers.up({ count, lastHeartbeatAt: row?.lastHeartbeatAt ?? null });
     } catch (error) {
       return workers.up({ count: null, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * Follow-ups that should have fired and have not (scheduled, more than a few minutes past due)
+   * and failed jobs on the follow-ups queue: `attention: true` when there are any. A warning, not
+   * a 503: the API still serves and staff still need it to act on those very cases, and a load
+   * balancer taking the API out of rotation would help nobody. A backend that is down is already
+   * a 503 through the database and queue checks.
+   */
+  private async checkFollowUps() {
+    const followUps = this.indicators.check('followUps');
+    try {
+      const [[overdue], jobs] = await Promise.all([
+        withTimeout(
+          this.dataSource.query(
+            `SELECT count(*)::int AS count, min(due_at) AS "oldestDueAt" FROM follow_up
+              WHERE status = 'scheduled' AND due_at < now() - make_interval(mins => $1)`,
+            [FOLLOW_UP_OVERDUE_MINUTES],
+          ),
+          'overdue follow-ups',
+        ),
+        withTimeout(this.followUpQueue.getJobCounts('waiting', 'active', 'delayed', 'failed'), 'follow-up queue'),
+      ]);
+      return followUps.up({
+        attention: overdue.count > 0 || (jobs['failed'] ?? 0) > 0,
+        overdue: overdue.count,
+        overdueAfterMinutes: FOLLOW_UP_OVERDUE_MINUTES,
+        oldestOverdueDueAt: overdue.oldestDueAt ? new Date(overdue.oldestDueAt).toISOString() : null,
+        failedJobs: jobs['failed'] ?? 0,
+        jobs,
+      });
+    } catch (error) {
+      // The database or queue check above already reports the outage (503); this one cannot count.
+      return followUps.up({ attention: null, message: error instanceof Error ? error.message : String(error) });
     }
   }
 }

@@ -1,6 +1,9 @@
-import { HealthResponse } from '@sg/contracts';
+import { getQueueToken } from '@nestjs/bullmq';
+import { HealthResponse, QUEUES } from '@sg/contracts';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { AppConfig } from '../config/app-config';
+import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 
 interface OpenApiDocument {
   openapi: string;
@@ -13,10 +16,12 @@ interface OpenApiDocument {
 describe('GET /api/health (real PostgreSQL and queue backend)', () => {
   let db: TestDatabase;
   let api: TestApi;
+  let config: AppConfig;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startTestApi(db, testConfig(db.url));
+    config = testConfig(db.url);
+    api = await startTestApi(db, config);
   });
 
   afterAll(async () => {
@@ -43,6 +48,41 @@ describe('GET /api/health (real PostgreSQL and queue backend)', () => {
     expect(health.details.database.status).toBe('up');
     expect(health.details.queue).toMatchObject({ status: 'up', backend: 'postgres' });
   });
+
+  it('flags follow-ups stuck past their due time as a warning, still answering 200', async () => {
+    const before = (await api.request('GET', '/api/health')).body as HealthResponse;
+    expect(before.details.followUps).toMatchObject({ status: 'up', attention: false, overdue: 0, failedJobs: 0 });
+
+    // No worker runs here: a follow-up due ten minutes ago has not fired.
+    const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    const [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference]);
+    await db.dataSource.query(
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
+       VALUES ($1, 'wellbeing_check', 'case', $1, 'health-stuck', 'assignee', now() - interval '10 minutes')`,
+      [caseId],
+    );
+    const { status, body } = await api.request('GET', '/api/health');
+    const health = body as HealthResponse;
+    expect(status).toBe(200);
+    expect(health.status).toBe('ok');
+    expect(health.details.followUps).toMatchObject({ status: 'up', attention: true, overdue: 1, overdueAfterMinutes: 5 });
+    expect(new Date(health.details.followUps.oldestOverdueDueAt ?? 0).getTime()).toBeLessThan(Date.now() - 9 * 60_000);
+  });
+
+  it('counts follow-up jobs that failed for good', async () => {
+    const worker = await startTestWorker(config);
+    try {
+      const queue = api.app.get<Queue>(getQueueToken(QUEUES.followUps));
+      // A job no handler knows fails at once (attempts: 1).
+      const job = await queue.add('not-a-follow-up-job', {}, { attempts: 1 });
+      for (let i = 0; i < 100 && (await job.getState()) !== 'failed'; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      const health = (await api.request('GET', '/api/health')).body as HealthResponse;
+      expect(health.details.followUps).toMatchObject({ attention: true, failedJobs: 1 });
+    } finally {
+      await worker.close();
+    }
+    // Starting and stopping a worker beside other suites on two cores can take a while.
+  }, 60_000);
 
   // Last in this file: it takes the app's database connection away for good.
   it('answers 503 naming the database when the database cannot be reached', async () => {

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
-import { notifyCaseChange } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL, notifyCaseChange } from '../cases/case-notifier';
+import { recordAudit } from '../audit/record-audit';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
@@ -27,13 +28,21 @@ export class NotificationsService {
     return { items: rows.map(toView), openCount: count.open };
   }
 
-  /** Done for everyone told: one person handling a follow-up is enough. */
+  /**
+   * Done for everyone told: one person handling a follow-up is enough. Every bell it was in hears
+   * of it, and the follow-up's case gets a timeline entry and an audit row.
+   */
   async markDone(staff: StaffPrincipal, notificationId: string): Promise<NotificationView> {
     return this.dataSource.transaction(async (manager) => {
       const [notification] = await manager.query(`SELECT id, recipient_id, follow_up_id, case_id FROM notification WHERE id = $1`, [notificationId]);
       if (!notification) throw new NotFoundException('No notification with that id');
       if (notification.recipient_id !== staff.id) throw new ForbiddenException('This notification is for someone else');
-      await manager.query(`UPDATE notification SET done_at = now() WHERE follow_up_id = $1 AND done_at IS NULL`, [notification.follow_up_id]);
+      await manager.query(
+        `WITH done AS (UPDATE notification SET done_at = now() WHERE follow_up_id = $1 AND done_at IS NULL RETURNING id, recipient_id)
+         SELECT pg_notify($2, json_build_object('type', 'notification.changed', 'id', d.id, 'recipientId', d.recipient_id, 'at', now())::text) FROM done d`,
+        [notification.follow_up_id, CASE_CHANGES_CHANNEL],
+      );
+      await recordAudit(manager, { actorId: staff.id, action: 'notification.done', caseId: notification.case_id, after: { notificationId, followUpId: notification.follow_up_id } });
       const [, changed] = await manager.query(
         `UPDATE follow_up SET status = 'done', done_at = now(), done_by = $2, updated_at = now() WHERE id = $1 AND status = 'fired'`,
         [notification.follow_up_id, staff.id],
@@ -59,10 +68,12 @@ export class NotificationsService {
   async followUps(staff: StaffPrincipal, caseId: string): Promise<FollowUpView[]> {
     const state = await loadCaseState(this.dataSource.manager, caseId, false);
     assertMayWorkCase(staff, state.assigneeId);
+    // Every read of a case's parts is logged, like the case itself: one row per request.
+    await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'follow_ups.read', caseId });
     const rows = await this.dataSource.query(
       `SELECT f.id, f.kind, f.due_at, f.status, f.subject_type, f.subject_id, f.fired_at, f.done_at,
               CASE f.subject_type WHEN 'case' THEN c.reference
-                                  WHEN 'takedown' THEN t.platform || ': ' || t.url
+                                  WHEN 'takedown' THEN t.platform || ': ' || coalesce(t.url, t.account)
                                   ELSE r.agency_name END AS subject_label
          FROM follow_up f
          JOIN support_case c ON c.id = f.case_id

@@ -3,15 +3,10 @@ import { Module } from '@nestjs/common';
 import { QUEUES } from '@sg/contracts';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { queueConnection } from './queue-connection';
 
-/** Default job options: a failed job is retried with backoff and kept, never silently dropped. */
-export const DEFAULT_JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-  removeOnFail: false,
-} as const;
+export { DEFAULT_JOB_OPTIONS } from './job-options';
 
 @Module({
   imports: [

@@ -1,13 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReportCreate, ReportUpdate, ReportView } from '@sg/contracts';
-import { allowedReportTransitions, ReportStatus, reportTransitionProblem } from '@sg/domain';
+import { allowedReportTransitions, caseRecordChangeProblem, ReportStatus, reportTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
 import { recordCaseChange } from '../cases/record-case-change';
+import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 
 const STATUS_TIMESTAMP: Partial<Record<ReportStatus, string>> = {
@@ -18,6 +19,11 @@ const STATUS_TIMESTAMP: Partial<Record<ReportStatus, string>> = {
 };
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], change: 'add' | 'update'): void {
+  const problem = caseRecordChangeProblem(status, change, 'report');
+  if (problem) throw new ConflictException(problem);
+}
 
 /**
  * Reports to police, cybercrime units, the CyberTipline or a platform. Follow-ups run from the
@@ -33,6 +39,8 @@ export class ReportsService {
   async list(staff: StaffPrincipal, caseId: string): Promise<ReportView[]> {
     const state = await loadCaseState(this.dataSource.manager, caseId, false);
     assertMayWorkCase(staff, state.assigneeId);
+    // Every read of a case's parts is logged, like the case itself: one row per request.
+    await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'reports.read', caseId });
     return this.read(this.dataSource.manager, `r.case_id = $1`, [caseId]);
   }
 
@@ -40,6 +48,7 @@ export class ReportsService {
     return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
+      assertMayChange(state.status, 'add');
       const [row] = await manager.query(
         `INSERT INTO case_report (case_id, agency_kind, agency_name, reference_number, status, filed_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -60,6 +69,7 @@ export class ReportsService {
       if (!current) throw new NotFoundException('No report with that id');
       const state = await loadCaseState(manager, current.case_id, true);
       assertMayWorkCase(staff, state.assigneeId);
+      assertMayChange(state.status, 'update');
       const sets: string[] = [];
       const params: unknown[] = [reportId];
       if (change.status !== undefined && change.status !== current.status) {

@@ -1,13 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TakedownCreate, TakedownUpdate, TakedownView } from '@sg/contracts';
-import { allowedTakedownTransitions, TakedownStatus, takedownTransitionProblem } from '@sg/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { allowedTakedownTransitions, caseRecordChangeProblem, TakedownStatus, takedownTransitionProblem } from '@sg/domain';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
 import { recordCaseChange } from '../cases/record-case-change';
+import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 
 /** The timestamp column each status sets when it is reached. */
@@ -21,6 +22,19 @@ const STATUS_TIMESTAMP: Partial<Record<TakedownStatus, string>> = {
 };
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+/** The partial unique index behind "one request per URL or account per platform". */
+const ONE_REQUEST_PER_TARGET = 'takedown_request_target_key';
+
+function isDuplicateTarget(error: unknown): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === ONE_REQUEST_PER_TARGET;
+}
+
+function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], change: 'add' | 'update'): void {
+  const problem = caseRecordChangeProblem(status, change, 'takedown request');
+  if (problem) throw new ConflictException(problem);
+}
 
 /**
  * Takedown requests: one per URL or account per platform. Each lifecycle move is checked, stamped,
@@ -37,6 +51,8 @@ export class TakedownsService {
   async list(staff: StaffPrincipal, caseId: string): Promise<TakedownView[]> {
     const state = await loadCaseState(this.dataSource.manager, caseId, false);
     assertMayWorkCase(staff, state.assigneeId);
+    // Every read of a case's parts is logged, like the case itself: one row per request.
+    await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'takedowns.read', caseId });
     return this.read(this.dataSource.manager, `t.case_id = $1`, [caseId]);
   }
 
@@ -44,10 +60,17 @@ export class TakedownsService {
     return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const [row] = await manager.query(
-        `INSERT INTO takedown_request (case_id, platform, url, channel, ticket_number, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [caseId, input.platform, input.url, input.channel, input.ticketNumber ?? null, staff.id],
-      );
+      assertMayChange(state.status, 'add');
+      const [row] = await manager
+        .query(
+          `INSERT INTO takedown_request (case_id, platform, url, account, channel, ticket_number, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [caseId, input.platform, input.url ?? null, input.account ?? null, input.channel, input.ticketNumber ?? null, staff.id],
+        )
+        .catch((error: unknown) => {
+          if (!isDuplicateTarget(error)) throw error;
+          const target = input.url ? 'that URL' : 'that account';
+          throw new ConflictException(`This case already has a takedown request for ${target} on ${input.platform.trim()}: update that request instead of adding another.`);
+        });
       await recordCaseChange(manager, staff, caseId,
         { kind: 'takedown_added', data: { takedownId: row.id, platform: input.platform, channel: input.channel } },
         { action: 'takedown.created', after: { takedownId: row.id, ...input } });
@@ -63,6 +86,7 @@ export class TakedownsService {
       if (!current) throw new NotFoundException('No takedown request with that id');
       const state = await loadCaseState(manager, current.case_id, true);
       assertMayWorkCase(staff, state.assigneeId);
+      assertMayChange(state.status, 'update');
       const sets: string[] = [];
       const params: unknown[] = [takedownId];
       if (change.status !== undefined && change.status !== current.status) {
@@ -88,8 +112,8 @@ export class TakedownsService {
         // Content that came back after removal is a new request to make.
         if (change.status === 'reappeared') {
           const [reopened] = await manager.query(
-            `INSERT INTO takedown_request (case_id, platform, url, channel, previous_request_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-            [current.case_id, current.platform, current.url, current.channel, takedownId, staff.id],
+            `INSERT INTO takedown_request (case_id, platform, url, account, channel, previous_request_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+            [current.case_id, current.platform, current.url, current.account, current.channel, takedownId, staff.id],
           );
           await recordCaseChange(manager, staff, current.case_id,
             { kind: 'takedown_added', data: { takedownId: reopened.id, platform: current.platform, channel: current.channel, reopenedFrom: takedownId } },
@@ -112,6 +136,7 @@ export class TakedownsService {
       caseId: t['case_id'],
       platform: t['platform'],
       url: t['url'],
+      account: t['account'],
       channel: t['channel'],
       status: t['status'],
       allowedTransitions: [...allowedTakedownTransitions(t['status'])],

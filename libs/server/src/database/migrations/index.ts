@@ -2,6 +2,9 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { IntakeAndCases1763900000000 } from './1763900000000-intake-and-cases';
 import { CaseWork1764000000000 } from './1764000000000-case-work';
 import { FollowUps1764100000000 } from './1764100000000-follow-ups';
+import { FollowUpRevisions1765100000000 } from './1765100000000-follow-up-revisions';
+import { NotificationHolder1765100001000 } from './1765100001000-notification-holder';
+import { FollowUpEnqueued1765100002000 } from './1765100002000-follow-up-enqueued';
 import { OverdueFollowUps1765200000000 } from './1765200000000-overdue-follow-ups';
 import { AuditTargetsLoginThrottle1765300000000 } from './1765300000000-audit-targets-login-throttle';
 import { TrendsIndexes1765400000000 } from './1765400000000-trends-indexes';
@@ -15,6 +18,9 @@ export const MIGRATIONS = [
   IntakeAndCases1763900000000,
   CaseWork1764000000000,
   FollowUps1764100000000,
+  FollowUpRevisions1765100000000,
+  NotificationHolder1765100001000,
+  FollowUpEnqueued1765100002000,
   OverdueFollowUps1765200000000,
   AuditTargetsLoginThrottle1765300000000,
   TrendsIndexes1765400000000,

@@ -1,5 +1,5 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { CaseChangeEvent, NotificationCreatedEvent } from '@sg/contracts';
+import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
 import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timer } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
@@ -69,8 +69,8 @@ export class CaseEvents {
   );
 
   /** Follow-ups that fired for someone (the bell keeps only the signed-in person's). */
-  readonly notifications$: Observable<NotificationCreatedEvent> = this.messages$.pipe(
+  readonly notifications$: Observable<NotificationEvent> = this.messages$.pipe(
     map(toNotificationCreatedEvent),
-    filter((event): event is NotificationCreatedEvent => event !== null),
+    filter((event): event is NotificationEvent => event !== null),
   );
 }

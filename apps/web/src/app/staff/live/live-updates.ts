@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import type { CaseChangeEvent, NotificationCreatedEvent } from '@sg/contracts';
+import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
 import { EMPTY, Observable, Subject, catchError, debounceTime, filter, map, merge, pairwise, share, startWith, switchMap } from 'rxjs';
 import { CasesApi } from '../data-access/cases-api';
 import { Preferences } from '../shell/preferences';
@@ -74,7 +74,7 @@ export class LiveUpdates {
   readonly emergencies = this.alerts.asReadonly();
   readonly changes$: Observable<CaseChangeEvent> = this.events.changes$;
   /** `notification.created` for anyone; the bell filters by recipient. */
-  readonly notifications$: Observable<NotificationCreatedEvent> = this.events.notifications$;
+  readonly notifications$: Observable<NotificationEvent> = this.events.notifications$;
   private readonly followUpsDone = new Subject<string>();
   /**
    * A follow-up may have changed without a case event: one fired (the stream only says

@@ -1,4 +1,4 @@
-import type { CaseChangeEvent, NotificationCreatedEvent } from '@sg/contracts';
+import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
 import { CASE_EVENT_TYPES, NOTIFICATION_CREATED_EVENT } from '../data-access/staff-contract';
 
 /** One message of a `text/event-stream`. */
@@ -98,8 +98,8 @@ export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | n
   return { ...(candidate as CaseChangeEvent), type: type as CaseChangeEvent['type'] };
 }
 
-/** A `notification.created` message (`{ id, recipientId }`), or null for anything else. */
-export function toNotificationCreatedEvent(message: ServerSentEvent): NotificationCreatedEvent | null {
+/** A `notification.created` or `notification.changed` message (`{ id, recipientId }`), or null for anything else. */
+export function toNotificationCreatedEvent(message: ServerSentEvent): NotificationEvent | null {
   let value: unknown;
   try {
     value = JSON.parse(message.data);
@@ -107,8 +107,8 @@ export function toNotificationCreatedEvent(message: ServerSentEvent): Notificati
     return null;
   }
   if (!value || typeof value !== 'object') return null;
-  const candidate = value as Partial<NotificationCreatedEvent>;
+  const candidate = value as Partial<NotificationEvent>;
   const type = candidate.type ?? message.event;
-  if (type !== NOTIFICATION_CREATED_EVENT || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string') return null;
-  return { ...(candidate as NotificationCreatedEvent), type: NOTIFICATION_CREATED_EVENT };
+  if ((type !== NOTIFICATION_CREATED_EVENT && type !== 'notification.changed') || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string') return null;
+  return { ...(candidate as NotificationEvent), type };
 }

@@ -1,0 +1,112 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NotificationList } from '@sg/contracts';
+import { Client } from 'pg';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { FollowUpProcessor } from '../follow-ups/follow-up.processor';
+import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** Notifications follow the case, tell every bell they were in when done, and leave an audit trail. */
+describe('notifications', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let listener: Client;
+  let caseworker: string;
+  let supervisor: string;
+  const events: Array<{ type: string; id?: string; recipientId?: string }> = [];
+  const staffId = async (email: string) => (await db.dataSource.query(`SELECT id FROM staff_user WHERE email = $1`, [email]))[0].id as string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const config = testConfig(db.url);
+    api = await startTestApi(db, config);
+    worker = await startTestWorker(config);
+    caseworker = await api.tokenFor('caseworker');
+    supervisor = await api.tokenFor('supervisor');
+    listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    listener.on('notification', (message) => events.push(JSON.parse(message.payload ?? '{}')));
+    await listener.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
+  });
+
+  afterAll(async () => {
+    await listener?.end();
+    await worker?.close();
+    await api?.close();
+    await db?.drop();
+  });
+
+  async function claimedCase(): Promise<string> {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
+    return row.id;
+  }
+  async function firedFollowUp(caseId: string, kind: string, audience: string): Promise<string> {
+    const [row] = await db.dataSource.query(
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at) VALUES ($1, $2, 'case', $1, $3, $4, now()) RETURNING id`,
+      [caseId, kind, `test-${kind}-${caseId}`, audience],
+    );
+    expect((await worker.get(FollowUpProcessor).fire(row.id)).fired).toBe(true);
+    return row.id;
+  }
+  const bell = async (token: string, caseId: string) => ((await api.request('GET', '/api/notifications?status=open', { token })).body as NotificationList).items.filter((n) => n.caseId === caseId);
+  const waitFor = async (what: string, probe: () => boolean) => {
+    for (let i = 0; i < 50 && !probe(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!probe()) throw new Error(`no ${what}`);
+  };
+
+  it('moves the previous holder\'s open notifications to the new holder when the case is reassigned, and tells both bells', async () => {
+    const caseId = await claimedCase();
+    const followUpId = await firedFollowUp(caseId, 'wellbeing_check', 'assignee');
+    const [mine] = await bell(caseworker, caseId);
+    expect(mine).toMatchObject({ kind: 'wellbeing_check' });
+
+    const [first, second] = [await staffId('caseworker@demo.test'), await staffId('caseworker2@demo.test')];
+    events.length = 0;
+    expect((await api.request('POST', `/api/cases/${caseId}/assign`, { token: supervisor, body: { assigneeId: second } })).status).toBe(200);
+
+    expect(await bell(caseworker, caseId)).toEqual([]);
+    const login = await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } });
+    const theirs = await bell(login.body.accessToken as string, caseId);
+    expect(theirs.map((n) => [n.id, n.kind])).toEqual([[mine.id, 'wellbeing_check']]);
+    expect(await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId])).toEqual([{ recipient_id: second }]);
+    await waitFor('hand-over events', () => events.some((e) => e.type === 'notification.created' && e.recipientId === second) && events.some((e) => e.type === 'notification.changed' && e.recipientId === first));
+  });
+
+  it('tells every other recipient\'s bell when one of them marks it done, and audits it on the case', async () => {
+    const caseId = await claimedCase();
+    const followUpId = await firedFollowUp(caseId, 'takedown_escalation', 'assignee_and_supervisors');
+    const supervisorId = await staffId('supervisor@demo.test');
+    const [forSupervisor] = await bell(supervisor, caseId);
+    expect(forSupervisor).toMatchObject({ kind: 'takedown_escalation' });
+    const [forCaseworker] = await bell(caseworker, caseId);
+
+    events.length = 0;
+    expect((await api.request('POST', `/api/notifications/${forCaseworker.id}/done`, { token: caseworker })).status).toBe(200);
+    await waitFor('a change event for the supervisor', () => events.some((e) => e.type === 'notification.changed' && e.id === forSupervisor.id && e.recipientId === supervisorId));
+    expect(await bell(supervisor, caseId)).toEqual([]);
+    const audit = await db.dataSource.query(`SELECT action, after FROM audit_log WHERE case_id = $1 AND action = 'notification.done'`, [caseId]);
+    expect(audit).toEqual([{ action: 'notification.done', after: { notificationId: forCaseworker.id, followUpId } }]);
+  });
+
+  it('sends a follow-up nobody would hear of (no holder, no active supervisor) to the admins', async () => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    const [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    await db.dataSource.query(`UPDATE staff_user SET active = false WHERE role = 'supervisor'`);
+    try {
+      const followUpId = await firedFollowUp(caseId, 'sla_escalation', 'supervisors');
+      const told = await db.dataSource.query(`SELECT u.role FROM notification n JOIN staff_user u ON u.id = n.recipient_id WHERE n.follow_up_id = $1`, [followUpId]);
+      expect(told).toEqual([{ role: 'admin' }]);
+    } finally {
+      await db.dataSource.query(`UPDATE staff_user SET active = true WHERE role = 'supervisor'`);
+    }
+  });
+
+  it('audits reading a case\'s takedowns, reports and follow-ups: one row per request', async () => {
+    const caseId = await claimedCase();
+    for (const part of ['takedowns', 'reports', 'follow-ups']) expect((await api.request('GET', `/api/cases/${caseId}/${part}`, { token: caseworker })).status).toBe(200);
+    const rows = await db.dataSource.query(`SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE '%.read' ORDER BY id`, [caseId]);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['takedowns.read', 'reports.read', 'follow_ups.read']);
+  });
+});
