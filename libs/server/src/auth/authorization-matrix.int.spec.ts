@@ -67,6 +67,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/staff': ADMINS,
   'PATCH /api/staff/:id': ADMINS,
   'GET /api/supervision/queue-health': SUPERVISORS,
+  'GET /api/trends': SUPERVISORS,
 };
 
 /** Routes whose answer depends on a query: the narrower rule, checked beside the route's own. */

@@ -166,8 +166,9 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
   it('fires once however often the job runs: retried after a failure, or run again after it succeeded', async () => {
     const caseId = await claimedCase();
     const [followUp] = await db.dataSource.query(
-      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
-       VALUES ($1, 'case_review', 'case', $1, $2, 'assignee', now() + interval '1 day') RETURNING id`,
+      // enqueued_revision = revision: as if its job were queued, so the worker's sweep leaves it to this test.
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, enqueued_revision)
+       VALUES ($1, 'case_review', 'case', $1, $2, 'assignee', now() + interval '1 day', 1) RETURNING id`,
       [caseId, `test-retry-${caseId}`],
     );
     // The first attempt dies half-way (like a worker killed mid-job): it rolls back entirely.
@@ -216,8 +217,9 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
   it('fires a follow-up at once while a caseworker is changing the same case', async () => {
     const caseId = await claimedCase();
     const [followUp] = await db.dataSource.query(
-      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
-       VALUES ($1, 'wellbeing_check', 'case', $1, $2, 'assignee', now()) RETURNING id`,
+      // As if its job were queued (see above): this test, not the worker's sweep, fires it.
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, enqueued_revision)
+       VALUES ($1, 'wellbeing_check', 'case', $1, $2, 'assignee', now(), 1) RETURNING id`,
       [caseId, `test-held-${caseId}`],
     );
     const processor = worker?.get(FollowUpProcessor);

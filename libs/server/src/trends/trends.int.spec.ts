@@ -39,15 +39,18 @@ describe('trends API', () => {
     return row.id;
   }
 
+  let takedownCount = 0;
   async function insertTakedown(caseId: string, platform: string, submittedAt: Date | null, outcome: { removedAfter?: number; rejectedAfter?: number } = {}): Promise<void> {
     const at = (after?: number) => (submittedAt && after !== undefined ? new Date(submittedAt.getTime() + after) : null);
     const removedAt = at(outcome.removedAfter);
     const rejectedAt = at(outcome.rejectedAfter);
     const status = !submittedAt ? 'draft' : removedAt ? 'removed' : rejectedAt ? 'rejected' : 'submitted';
+    // A URL of its own: a case has one live request per URL or account per platform.
+    takedownCount += 1;
     await db.dataSource.query(
       `INSERT INTO takedown_request (case_id, platform, url, channel, status, submitted_at, removed_at, rejected_at, created_at)
-       VALUES ($1, $2, 'https://example.org/p/1', 'platform_form', $3, $4, $5, $6, coalesce($4, now()))`,
-      [caseId, platform, status, submittedAt, removedAt, rejectedAt],
+       VALUES ($1, $2, $7, 'platform_form', $3, $4, $5, $6, coalesce($4, now()))`,
+      [caseId, platform, status, submittedAt, removedAt, rejectedAt, `https://example.org/p/${takedownCount}`],
     );
   }
 
