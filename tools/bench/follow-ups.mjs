@@ -10,7 +10,8 @@
 //   fired per second, from the due time to the last one fired), beside bare BullMQ running as many
 //   no-op jobs the same way at the same moment (the machine may be shared, so the ratio matters).
 // Usage: build first (`npx nx run-many -t build -p api worker`), then `node tools/bench/follow-ups.mjs`.
-// Env: BENCH_FOLLOW_UPS, BENCH_SPREAD_SECONDS, BENCH_BURST, BENCH_WORKERS (default 1), DATABASE_URL, REDIS_URL.
+// Env: BENCH_FOLLOW_UPS, BENCH_SPREAD_SECONDS, BENCH_BURST, BENCH_WORKERS (default 1),
+// BENCH_FOLLOW_UP_CASES (default 1,000: the cases they belong to), DATABASE_URL, REDIS_URL.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,9 @@ const total = Number(process.env.BENCH_FOLLOW_UPS ?? 100_000);
 const spreadSeconds = Number(process.env.BENCH_SPREAD_SECONDS ?? 180);
 const burst = Number(process.env.BENCH_BURST ?? 20_000);
 const workers = Number(process.env.BENCH_WORKERS ?? 1);
+// Follow-ups belong to many cases, as they do in use: all on one case would make every fire wait
+// on the same case row (its timeline and notifications reference it), which no real day does.
+const caseCount = Number(process.env.BENCH_FOLLOW_UP_CASES ?? 1000);
 const log = (message) => console.error(`[bench] ${message}`);
 const key = randomBytes(32).toString('base64');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,15 +52,16 @@ async function once(backend) {
     await new Promise((resolve, reject) => run('dist/apps/api/main.js', env, ['migrate']).on('exit', (code) => (code === 0 ? resolve() : reject(new Error('migrate failed')))));
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    // One case with someone holding it; every follow-up tells that person.
+    // Cases held by one caseworker; every follow-up tells that person.
     await client.query(`INSERT INTO organisation (slug, name) VALUES ('bench', 'Bench')`);
     const [{ id: staffId }] = (await client.query(`INSERT INTO staff_user (organisation_id, email, display_name, role, password_hash) SELECT id, 'bench@x.test', 'Bench', 'caseworker', 'x' FROM organisation RETURNING id`)).rows;
-    const caseId = randomUUID();
+    const caseIds = Array.from({ length: caseCount }, () => randomUUID());
     await client.query(
       `INSERT INTO support_case (id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at, first_response_due_at,
          submitted_by, channel, age_band, country, self_harm, immediate_danger, demands, content_posted, contact_channel, consent_contact, assignee_id, status, first_responded_at)
-       VALUES ($1, 'SG-BENC-HMRK', 'x', 'high', 2, 'high', '[]', now(), now(), 'victim', 'web', '18_plus', 'US', 'none', false, '{}', 'no', 'none', false, $2, 'in_progress', now())`,
-      [caseId, staffId],
+       SELECT id, 'SG-B' || lpad(to_hex(n::int), 7, '0'), 'x', 'high', 2, 'high', '[]', now(), now(), 'victim', 'web', '18_plus', 'US', 'none', false, '{}', 'no', 'none', false, $2, 'in_progress', now()
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, n)`,
+      [caseIds, staffId],
     );
 
     if (backend === 'postgres') setDefaultBackendFactory(createPostgresBackend);
@@ -68,9 +73,10 @@ async function once(backend) {
     async function followUps(phase, count, dueAtMs) {
       const { rows } = await client.query(
         `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
-         SELECT $1, 'case_review', 'case', $1, $2 || g, 'assignee', to_timestamp(($3::float8[])[g + 1] / 1000)
-           FROM generate_series(0, $4::int - 1) AS g RETURNING id, due_at, revision`,
-        [caseId, `${phase}-`, Array.from({ length: count }, (_, i) => dueAtMs(i)), count],
+         SELECT c, 'case_review', 'case', c, $2 || g, 'assignee', to_timestamp(($3::float8[])[g + 1] / 1000)
+           FROM generate_series(0, $4::int - 1) AS g, LATERAL (SELECT ($1::uuid[])[g % cardinality($1::uuid[]) + 1] AS c) AS pick
+         RETURNING id, due_at, revision`,
+        [caseIds, `${phase}-`, Array.from({ length: count }, (_, i) => dueAtMs(i)), count],
       );
       return rows.map((row) => ({ id: row.id, dueAt: new Date(row.due_at), revision: row.revision }));
     }
@@ -119,7 +125,7 @@ async function once(backend) {
     log(`${backend}: ${workers} worker(s) up and warm; enqueueing runs at about ${perSecond.toFixed(0)} jobs/s`);
 
     // Spread: the first due after enqueueing ends (estimated from the warm-up, with room to spare).
-    const spreadStart = Date.now() + (total / perSecond) * 1500 + 5000;
+    const spreadStart = Math.round(Date.now() + (total / perSecond) * 1500 + 5000);
     const spread = await followUps('spread', total, (i) => spreadStart + (i * spreadSeconds * 1000) / total);
     const spreadEnqueue = await enqueue(spread);
     const earlyDue = spread.filter((r) => r.dueAt.getTime() < Date.now()).length;
@@ -128,7 +134,7 @@ async function once(backend) {
     const spreadResult = await measure('spread');
 
     // Burst: all due at one instant, after enqueueing ends.
-    const burstAt = Date.now() + (burst / perSecond) * 1500 + 3000;
+    const burstAt = Math.round(Date.now() + (burst / perSecond) * 1500 + 3000);
     const bursting = await followUps('burst', burst, () => burstAt);
     const burstEnqueue = await enqueue(bursting);
     log(`${backend}: burst: ${burst.toLocaleString()} enqueued in ${burstEnqueue.toFixed(1)} s, all due ${((burstAt - Date.now()) / 1000).toFixed(1)} s later`);
@@ -143,7 +149,7 @@ async function once(backend) {
     let lastAt = 0;
     const bareWorker = new Worker(bareName, async () => undefined, { connection, prefix, concurrency: 16 });
     bareWorker.on('completed', () => { completed += 1; lastAt = Date.now(); });
-    const bareAt = Date.now() + (burst / perSecond) * 1500 + 3000;
+    const bareAt = Math.round(Date.now() + (burst / perSecond) * 1500 + 3000);
     for (let i = 0; i < burst; i += 1000) {
       const now = Date.now();
       await bareQueue.addBulk(Array.from({ length: Math.min(1000, burst - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { delay: Math.max(0, bareAt - now), removeOnComplete: true } })));
@@ -166,7 +172,7 @@ const results = [await once('postgres')];
 if (process.env.REDIS_URL) results.push(await once('redis'));
 const n = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 console.log('');
-console.log(`Follow-up benchmark, ${workers} worker process(es), production job ids and options (${new Date().toISOString()})`);
+console.log(`Follow-up benchmark, ${workers} worker process(es), ${caseCount.toLocaleString()} cases, production job ids and options (${new Date().toISOString()})`);
 console.log(`Spread: ${total.toLocaleString()} due over ${spreadSeconds} s (lateness). Burst: ${burst.toLocaleString()} due at once (throughput).`);
 console.log('| backend | phase | fired | lateness p50 ms | p99 ms | max ms | fired per second | notifications (distinct follow-ups) |');
 console.log('|---|---|---|---|---|---|---|---|');

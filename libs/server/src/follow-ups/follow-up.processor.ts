@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { runPrepared } from '../database/prepared-statement';
 import { fireBackoff, fireJobId, FollowUpJobRequest } from './fire-jobs';
 import { FollowUpScheduler, toJobRequest } from './follow-up-scheduler.service';
 import { NewCasePlanner } from './new-case-planner.service';
@@ -35,6 +36,14 @@ export interface FireOutcome {
   mailQueued?: number;
   /** A closure offer overtaken by activity: the case was replanned, which moved it. */
   replanned?: boolean;
+}
+
+/** What the fire statement answers. */
+interface FireRow {
+  fired: number;
+  told: Array<{ recipientId: string }> | null;
+  follow_up: { id: string; caseId: string; kind: FollowUpKind } | null;
+  reference: string | null;
 }
 
 export interface SweepOutcome {
@@ -93,7 +102,9 @@ export class FollowUpProcessor extends WorkerHost {
   async fire(followUpId: string, revision?: number): Promise<FireOutcome> {
     // One statement (so one round trip and one commit): claim the follow-up, tell each person once,
     // put it on the timeline and announce it. If any part fails, none of it happened.
-    const [row] = await this.dataSource.query(
+    const [row] = await runPrepared<FireRow>(
+      this.dataSource,
+      'fire-follow-up',
       `WITH fired AS (
          -- Cancelled, done, already fired, or moved later (a newer revision has its own job): no row, nothing happens.
          -- A closure offer does not fire if staff worked the case since its anchor (activity that did not replan).
@@ -152,7 +163,7 @@ export class FollowUpProcessor extends WorkerHost {
     );
     if (!row.fired) return this.notFired(followUpId, revision);
     const told: Array<{ recipientId: string }> = row.told ?? [];
-    if (this.mailer.enabled && told.length) await this.queueMail(row.follow_up, row.reference, told.map((t) => t.recipientId));
+    if (this.mailer.enabled && told.length && row.follow_up && row.reference) await this.queueMail(row.follow_up, row.reference, told.map((t) => t.recipientId));
     return { fired: true, notified: told.length };
   }
 

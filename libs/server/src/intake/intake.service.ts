@@ -13,6 +13,7 @@ import {
   triage,
 } from '@sg/domain';
 import { randomUUID } from 'node:crypto';
+import { runPrepared } from '../database/prepared-statement';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
@@ -119,7 +120,9 @@ export class IntakeService {
     const platforms = intake.platforms;
     const event = { channel: intake.channel, submittedBy: intake.submittedBy, priority: result.priority, factors: result.factors.map((f) => f.key) };
 
-    const [row] = await this.dataSource.query(
+    const [row] = await runPrepared<{ created: number }>(
+      this.dataSource,
+      'write-intake',
       `WITH claim AS (
          -- A key past the replay window counts as new: its answer is gone (or about to be purged),
          -- and someone sending it a day later needs a case and a code that work, not an error.
