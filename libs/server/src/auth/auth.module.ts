@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { DataProtection } from '../security/data-protection';
@@ -15,7 +16,9 @@ import { StaffStatusCache } from './staff-status.cache';
     JwtModule.registerAsync({
       inject: [APP_CONFIG, DataProtection],
       useFactory: (config: AppConfig, protection: DataProtection) => ({
-        secret: protection.sessionSigningKey,
+        // A KeyObject, not the raw bytes: given bytes, jsonwebtoken first tries (and fails) to read
+        // them as a public key on every verify, which cost a third of a busy API's CPU.
+        secret: createSecretKey(protection.sessionSigningKey),
         signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
