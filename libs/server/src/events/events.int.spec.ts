@@ -115,19 +115,20 @@ describe('GET /api/events', () => {
     expect((await eventually(about(caseyStream, caseId, 'case.assigned'), 'the assignment, to Casey')).data).toEqual({ type: 'case.assigned', caseId, at: expect.any(String) });
   });
 
-  it('sends a notification to its recipient only', async () => {
+  it.each(['notification.created', 'notification.changed'])('sends %s to its recipient only, not to colleagues or supervisors', async (type) => {
     const casey = await signIn(api, email('caseworker', 0));
     const charlie = await signIn(api, email('caseworker', 1));
-    const [caseyStream, charlieStream] = await Promise.all([open(casey.token), open(charlie.token)]);
-    await db.dataSource.query(`SELECT pg_notify($1, $2)`, [
-      CASE_CHANGES_CHANNEL,
-      JSON.stringify({ type: 'notification.created', id: '00000000-0000-4000-8000-000000000001', recipientId: casey.id, at: new Date().toISOString() }),
-    ]);
-    await eventually(() => caseyStream.received.find((event) => event.data['type'] === 'notification.created'), 'the notification');
-    // A later case event proves Charlie's stream is flowing, and it carried no notification before it.
+    const supervisor = await signIn(api, email('supervisor', 0));
+    const [caseyStream, charlieStream, supervisorStream] = await Promise.all([open(casey.token), open(charlie.token), open(supervisor.token)]);
+    const id = '00000000-0000-4000-8000-000000000001';
+    await db.dataSource.query(`SELECT pg_notify($1, $2)`, [CASE_CHANGES_CHANNEL, JSON.stringify({ type, id, recipientId: casey.id, at: new Date().toISOString() })]);
+    expect((await eventually(() => caseyStream.received.find((event) => event.data['type'] === type), 'the notification event')).data).toMatchObject({ id, recipientId: casey.id });
+    // A later case event proves the other streams are flowing, and they carried nothing of Casey's before it.
     await api.request('POST', '/api/intakes', { body: intakeFixture() });
-    await eventually(() => charlieStream.received.find((event) => event.data['type'] === 'case.created'), 'a later event');
-    expect(charlieStream.received.filter((event) => event.data['type'] === 'notification.created')).toEqual([]);
+    for (const stream of [charlieStream, supervisorStream]) {
+      await eventually(() => stream.received.find((event) => event.data['type'] === 'case.created'), 'a later event');
+      expect(stream.received.filter((event) => event.data['type'] !== 'case.created')).toEqual([]);
+    }
   });
 
   it('ends within seconds of the account being deactivated', async () => {
