@@ -100,6 +100,10 @@ describe.each(backends)('each kind of follow-up on $backend', ({ backend, enable
     worker = await startTestWorker(config);
 
     // Every scenario at once; the tests below then wait for theirs.
+    const adult = { ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false } as const;
+    const personIntake = await api.request('POST', '/api/intakes', { body: intakeFixture(adult) });
+    const [{ id: closureByPerson }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [personIntake.body.reference]);
+    expect((await api.request('POST', `/api/cases/${closureByPerson}/claim`, { token: caseworker })).status).toBe(200);
     const [wellbeing, deadline, takedowns, report, review, closure, closureNoted, sla] = await Promise.all([
       claimed(),
       claimed({ deadlineAt: new Date(Date.now() + 14_000).toISOString() }),
@@ -110,7 +114,7 @@ describe.each(backends)('each kind of follow-up on $backend', ({ backend, enable
       claimed({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }),
       intake({ selfHarm: 'plan_or_intent' }),
     ]);
-    Object.assign(scenario, { wellbeing, deadline, takedowns, report, review, closure, closureNoted, sla });
+    Object.assign(scenario, { wellbeing, deadline, takedowns, report, review, closure, closureNoted, closureByPerson, sla });
 
     const post = (path: string, body: unknown) => api.request('POST', path, { token: caseworker, body });
     const patch = (path: string, body: unknown) => api.request('PATCH', path, { token: caseworker, body });
@@ -133,10 +137,15 @@ describe.each(backends)('each kind of follow-up on $backend', ({ backend, enable
     const moved = await patch(`/api/cases/${deadline}`, { version: detail.version, deadlineAt: new Date(moments['newDeadline']).toISOString() });
     expect(moved.status).toBe(200);
 
-    // Activity two seconds in moves the closure offer: a takedown (which replans) and a note (which does not).
+    // Activity two seconds in moves the closure offer: a takedown (which replans), a note (which does
+    // not), and the person adding information through their reference and access code.
     await sleep(2000);
     await post(`/api/cases/${closure}/takedowns`, { platform: 'X', url: 'https://x.com/a/status/2', channel: 'platform_form' });
     expect((await post(`/api/cases/${closureNoted}/notes`, { body: 'Called the person; they are safe and want to keep the case open.' })).status).toBe(201);
+    const added = await api.request('POST', '/api/case-access/additions', {
+      body: { reference: personIntake.body.reference, accessCode: personIntake.body.accessCode, note: 'They messaged again from a new account.' },
+    });
+    expect(added.status).toBe(200);
     moments['activity'] = Date.now();
   }, 60_000);
 
@@ -198,8 +207,8 @@ describe.each(backends)('each kind of follow-up on $backend', ({ backend, enable
     expect(await recipients(row.id)).toEqual([ids.supervisor]);
   });
 
-  it('closure_offer: 5 s after the last staff activity, moved by later activity, with its title', async () => {
-    for (const caseId of [scenario['closure'], scenario['closureNoted']]) {
+  it('closure_offer: 5 s after the last activity (staff or the person), moved by later activity, with its title', async () => {
+    for (const caseId of [scenario['closure'], scenario['closureNoted'], scenario['closureByPerson']]) {
       const row = await firesOnTime(caseId, 'closure_offer');
       // Counted from the activity two seconds in, not from the claim.
       expect(new Date(row.fired_at ?? 0).getTime()).toBeGreaterThanOrEqual(moments['activity'] + 5000 - 1500);

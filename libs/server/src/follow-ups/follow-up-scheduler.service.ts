@@ -9,6 +9,7 @@ import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { IS_CASE_ACTIVITY } from './case-activity';
 import { FollowUpJobRequest, fireJobs, MARK_ENQUEUED_SQL } from './fire-jobs';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
@@ -52,12 +53,12 @@ export class FollowUpScheduler {
    * Holds the case row (staff commands already do), so two plans of one case never interleave.
    */
   async replan(manager: EntityManager, caseId: string, now = new Date()): Promise<FollowUpJobRequest[]> {
-    // Last activity for the closure offer: the latest staff entry on the timeline (this change's
-    // own entry included), the intake, or the last closure offer, whichever is latest.
+    // Last activity for the closure offer: the latest staff or person entry on the timeline (this
+    // change's own entry included), the intake, or the last closure offer, whichever is latest.
     const [c] = await manager.query(
       `SELECT c.id, c.priority, c.status, c.created_at, c.deadline_at, c.assignee_id, c.first_responded_at, c.first_response_due_at,
               greatest(c.created_at,
-                       (SELECT max(e.at) FROM case_event e WHERE e.case_id = c.id AND e.actor_kind = 'staff'),
+                       (SELECT max(e.at) FROM case_event e WHERE e.case_id = c.id AND ${IS_CASE_ACTIVITY}),
                        (SELECT max(f.fired_at) FROM follow_up f WHERE f.case_id = c.id AND f.kind = 'closure_offer' AND f.status IN ('fired', 'done'))) AS last_activity_at,
               (SELECT count(*)::int FROM follow_up f WHERE f.case_id = c.id AND f.kind = 'closure_offer' AND f.status IN ('fired', 'done')) AS closure_offers_made
          FROM support_case c WHERE c.id = $1 ${CASE_ROW_LOCK}`,

@@ -10,6 +10,7 @@ import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { runPrepared } from '../database/prepared-statement';
+import { IS_CASE_ACTIVITY } from './case-activity';
 import { fireBackoff, fireJobId, FollowUpJobRequest } from './fire-jobs';
 import { FollowUpScheduler, toJobRequest } from './follow-up-scheduler.service';
 import { NewCasePlanner } from './new-case-planner.service';
@@ -107,12 +108,12 @@ export class FollowUpProcessor extends WorkerHost {
       'fire-follow-up',
       `WITH fired AS (
          -- Cancelled, done, already fired, or moved later (a newer revision has its own job): no row, nothing happens.
-         -- A closure offer does not fire if staff worked the case since its anchor (activity that did not replan).
+         -- A closure offer does not fire if there was activity on the case since its anchor (activity that did not replan).
          UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'scheduled' AND ($4::int IS NULL OR revision = $4) AND due_at <= now() + ${CLOCK_TOLERANCE}
             -- CASE, so only closure offers pay for the look-up (AND does not promise to short-circuit).
             AND CASE WHEN kind = 'closure_offer' THEN NOT EXISTS (
-                  SELECT 1 FROM case_event e WHERE e.case_id = follow_up.case_id AND e.actor_kind = 'staff'
+                  SELECT 1 FROM case_event e WHERE e.case_id = follow_up.case_id AND ${IS_CASE_ACTIVITY}
                      -- Later than the anchor, to the millisecond as the planner counted (timestamps carry microseconds).
                      AND e.at >= follow_up.due_at - make_interval(secs => $5::float8 / 1000) + interval '1 millisecond')
                 ELSE true END
