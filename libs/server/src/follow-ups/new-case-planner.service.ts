@@ -36,7 +36,11 @@ export class NewCasePlanner implements OnApplicationBootstrap, OnModuleDestroy {
     return this.scheduler.transaction(this.dataSource, (_manager, replan) => replan(caseId));
   }
 
-  /** Open cases with no follow-up rows at all were never planned: plan them. */
+  /**
+   * Open cases with no follow-up rows at all were never planned: plan them. One case that cannot
+   * be planned is logged and skipped (the next sweep tries it again), so it cannot stop the sweep
+   * from recovering everyone else's follow-ups.
+   */
   async planUnplanned(): Promise<number> {
     const cases: Array<{ id: string }> = await this.dataSource.query(
       `SELECT c.id FROM support_case c
@@ -44,7 +48,15 @@ export class NewCasePlanner implements OnApplicationBootstrap, OnModuleDestroy {
           AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.case_id = c.id)
         ORDER BY c.created_at LIMIT 500`,
     );
-    for (const c of cases) await this.plan(c.id);
-    return cases.length;
+    let planned = 0;
+    for (const c of cases) {
+      try {
+        await this.plan(c.id);
+        planned += 1;
+      } catch (error) {
+        this.logger.error(`Planning follow-ups for case ${c.id} failed (the next sweep retries): ${(error as Error).message}`);
+      }
+    }
+    return planned;
   }
 }
