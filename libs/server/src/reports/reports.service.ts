@@ -87,7 +87,7 @@ export class ReportsService {
           {
             action: 'report.updated',
             before: { status: current.status, referenceNumber: current.reference_number },
-            after: { status: change.status ?? current.status, referenceNumber: change.referenceNumber ?? current.reference_number },
+            after: { status: change.status ?? current.status, referenceNumber: change.referenceNumber !== undefined ? change.referenceNumber : current.reference_number },
           });
         await replan(current.case_id);
         await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });

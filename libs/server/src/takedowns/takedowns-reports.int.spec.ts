@@ -68,6 +68,19 @@ describe('takedown requests and reports', () => {
     ]);
   });
 
+  it('audits a cleared ticket or reference number as cleared, not as unchanged', async () => {
+    const caseId = await claimedCase();
+    const takedown = (await addTakedown(caseId, { platform: 'Snapchat', url: 'https://snapchat.com/add/cleared', ticketNumber: 'SC-1' })).body as TakedownView;
+    expect((await patchTakedown(takedown.id, { ticketNumber: null })).body).toMatchObject({ ticketNumber: null });
+    const report = (await api.request('POST', `/api/cases/${caseId}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police', referenceNumber: 'PR-1' } })).body as ReportView;
+    expect((await api.request('PATCH', `/api/reports/${report.id}`, { token: caseworker, body: { referenceNumber: null } })).body).toMatchObject({ referenceNumber: null });
+    const audit = await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action IN ('takedown.updated', 'report.updated') ORDER BY id`, [caseId]);
+    expect(audit).toEqual([
+      { action: 'takedown.updated', before: { status: 'draft', ticketNumber: 'SC-1' }, after: { status: 'draft', ticketNumber: null } },
+      { action: 'report.updated', before: { status: report.status, referenceNumber: 'PR-1' }, after: { status: report.status, referenceNumber: null } },
+    ]);
+  });
+
   it('refuses a report filed in the future, naming filedAt', async () => {
     const caseId = await claimedCase();
     const response = await api.request('POST', `/api/cases/${caseId}/reports`, {

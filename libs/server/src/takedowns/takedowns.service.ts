@@ -107,7 +107,7 @@ export class TakedownsService {
           {
             action: 'takedown.updated',
             before: { status: current.status, ticketNumber: current.ticket_number },
-            after: { status: change.status ?? current.status, ticketNumber: change.ticketNumber ?? current.ticket_number },
+            after: { status: change.status ?? current.status, ticketNumber: change.ticketNumber !== undefined ? change.ticketNumber : current.ticket_number },
           });
         // Content that came back after removal is a new request to make.
         if (change.status === 'reappeared') {
