@@ -179,6 +179,11 @@ export class CaseWorkService {
 
     if (changedFacts.length || change.priorityOverride !== undefined) {
       const next = retriage(facts, { ...state, priorityOverride: override }, new Date(), this.config.followUpTimeScale);
+      // Raising a case's priority is anyone's to do; lowering it (which also cancels its wellbeing
+      // checks) is for the person holding it or a supervisor, as with an override.
+      if (staff.role === 'caseworker' && state.assigneeId !== staff.id && priorityRank(next.priority) > priorityRank(state.priority)) {
+        throw new ForbiddenException('Claim the case before changing facts that lower its priority');
+      }
       set('triage_priority', next.triagePriority);
       set('triage_factors', JSON.stringify(next.factors));
       sets.push('triaged_at = now()');
@@ -215,12 +220,12 @@ export class CaseWorkService {
       assertMayWorkCase(staff, state.assigneeId);
       const [step] = await manager.query(`SELECT title, done FROM case_plan_step WHERE case_id = $1 AND key = $2`, [caseId, key]);
       if (!step) throw new NotFoundException('This case has no such plan step');
-      if (step.done !== done) {
-        await manager.query(`UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE case_id = $1 AND key = $2`, [caseId, key, done]);
-        await manager.query(`UPDATE support_case SET version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
-        await this.timeline(manager, caseId, staff, done ? 'plan_step_done' : 'plan_step_reopened', { key, title: step.title });
-        await recordAudit(manager, { actorId: staff.id, action: 'case.plan_step', caseId, before: { key, done: step.done }, after: { key, done } });
-      }
+      // Nothing changes (a double click): the answer is still a read of the case, and audited as one.
+      if (step.done === done) return this.audited(manager, staff, caseId);
+      await manager.query(`UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE case_id = $1 AND key = $2`, [caseId, key, done]);
+      await manager.query(`UPDATE support_case SET version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
+      await this.timeline(manager, caseId, staff, done ? 'plan_step_done' : 'plan_step_reopened', { key, title: step.title });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.plan_step', caseId, before: { key, done: step.done }, after: { key, done } });
       return readCaseDetail(manager, caseId);
     });
   }

@@ -206,6 +206,33 @@ describe('case work API', () => {
     expect(response.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['facts_updated', 'case_retriaged']));
   });
 
+  it('lets anyone raise an unclaimed case by its facts, but only its holder or a supervisor lower it', async () => {
+    const caseId = await submit({ selfHarm: 'plan_or_intent' });
+    let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker })).body as CaseDetail;
+    expect(detail.priority).toBe('emergency');
+    const lowered = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, selfHarm: 'none' } });
+    expect({ status: lowered.status, message: lowered.body.message }).toEqual({ status: 403, message: 'Claim the case before changing facts that lower its priority' });
+    detail = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker })).body as CaseDetail;
+    expect(detail).toMatchObject({ priority: 'emergency', facts: { selfHarm: 'plan_or_intent' } });
+    // Raising stays open to anyone who sees the queue; a supervisor may lower it.
+    const raised = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, immediateDanger: true } });
+    expect(raised.status).toBe(200);
+    const bySupervisor = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.supervisor, body: { version: raised.body.version, selfHarm: 'none', immediateDanger: false } });
+    expect(bySupervisor.status).toBe(200);
+    expect(bySupervisor.body.priority).not.toBe('emergency');
+  });
+
+  it('audits a plan-step tick that changes nothing as a read of the case', async () => {
+    const caseId = await submit();
+    await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker });
+    const tick = () => api.request('PATCH', `/api/cases/${caseId}/plan-steps/stop_replying`, { token: tokens.caseworker, body: { done: true } });
+    expect((await tick()).status).toBe(200);
+    const reads = await auditCount(caseId, 'case.read');
+    expect((await tick()).status).toBe(200);
+    expect(await auditCount(caseId, 'case.plan_step')).toBe(1);
+    expect(await auditCount(caseId, 'case.read')).toBe(reads + 1);
+  });
+
   it('lets staff correct the age, self-harm and danger they learn on the phone: re-triage and a plan that keeps its ticks', async () => {
     const caseId = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [], selfHarm: 'none' });
     let detail = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
