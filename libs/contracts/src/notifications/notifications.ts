@@ -1,4 +1,5 @@
 import { FollowUpKind } from '@sg/domain';
+import * as z from 'zod';
 
 /**
  * A fired follow-up, for the person who has to act (escalations: every supervisor).
@@ -17,6 +18,10 @@ export interface NotificationView {
   createdAt: string;
   doneAt: string | null;
 }
+
+/** `GET /api/notifications?status=open|all` (default `open`). */
+export const notificationListQuerySchema = z.strictObject({ status: z.enum(['open', 'all']).default('open') });
+export type NotificationListQuery = z.output<typeof notificationListQuerySchema>;
 
 export interface NotificationList {
   items: NotificationView[];

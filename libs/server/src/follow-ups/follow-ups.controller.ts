@@ -4,6 +4,8 @@ import {
   API_ROUTES,
   FollowUpView,
   NotificationList,
+  NotificationListQuery,
+  notificationListQuerySchema,
   NotificationView,
   ReportView,
   TakedownView,
@@ -80,8 +82,8 @@ export class FollowUpsController {
 
   @Get(API_ROUTES.notifications)
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'] })
-  listNotifications(@Query('status') status: string | undefined, @CurrentStaff() staff: StaffPrincipal): Promise<NotificationList> {
-    return this.notifications.list(staff, status !== 'all');
+  listNotifications(@Query(new ZodValidationPipe(notificationListQuerySchema)) query: NotificationListQuery, @CurrentStaff() staff: StaffPrincipal): Promise<NotificationList> {
+    return this.notifications.list(staff, query.status === 'open');
   }
 
   @Post(`${API_ROUTES.notifications}/:id/done`)

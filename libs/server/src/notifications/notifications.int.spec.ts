@@ -109,4 +109,13 @@ describe('notifications', () => {
     const rows = await db.dataSource.query(`SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE '%.read' ORDER BY id`, [caseId]);
     expect(rows.map((r: { action: string }) => r.action)).toEqual(['takedowns.read', 'reports.read', 'follow_ups.read']);
   });
+
+  it('names the parameter it refuses: a notification status, a plan step key', async () => {
+    const status = await api.request('GET', '/api/notifications?status=everything', { token: caseworker });
+    expect({ status: status.status, paths: status.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ status: 400, paths: ['status'] });
+    const caseId = await claimedCase();
+    const step = await api.request('PATCH', `/api/cases/${caseId}/plan-steps/not_a_step`, { token: caseworker, body: { done: true } });
+    expect({ status: step.status, paths: step.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ status: 400, paths: ['key'] });
+    expect(step.body.message).toMatch(/^key /);
+  });
 });
