@@ -77,4 +77,24 @@ describe('database migrations', () => {
     await runMigrationsWithLock(db.dataSource);
     expect(await schemaOf(db.dataSource)).toEqual(migratedSchema);
   });
+
+  it('refuses the one-request-per-target rule over duplicate takedown requests, naming the case', async () => {
+    await runMigrationsWithLock(db.dataSource);
+    const [staff] = await db.dataSource.query(`SELECT id FROM staff_user LIMIT 1`);
+    const [caseRow] = await db.dataSource.query(
+      `INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at, first_response_due_at,
+         submitted_by, channel, age_band, country, self_harm, immediate_danger, demands, content_posted, contact_channel, consent_contact)
+       VALUES ('SG-DUPE-0001', 'x', 'new', 'standard', 3, 'standard', '[]', now(), now(), 'victim', 'web', '18_plus', 'GB', 'none', false, '{}', 'no', 'none', false)
+       RETURNING id`,
+    );
+    // Back to the schema before the rule, where the same URL could be requested twice.
+    const before = MIGRATIONS.findIndex((migration) => migration.name === 'FollowUpRevisions1765100000000');
+    for (let i = MIGRATIONS.length - 1; i >= before; i--) await db.dataSource.undoLastMigration({ transaction: 'each' });
+    for (const url of ['https://example.com/p/1', ' HTTPS://example.com/p/1 ']) {
+      await db.dataSource.query(`INSERT INTO takedown_request (case_id, platform, url, channel, created_by) VALUES ($1, 'Reddit', $2, 'platform_form', $3)`, [caseRow.id, url, staff?.id ?? null]);
+    }
+
+    await expect(runMigrationsWithLock(db.dataSource)).rejects.toThrow('SG-DUPE-0001: 2 requests to Reddit for');
+    expect(await appliedMigrations(db.dataSource)).toEqual(migrationNames.slice(0, before));
+  });
 });

@@ -23,6 +23,19 @@ export class FollowUpRevisions1765100000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE takedown_request ADD CONSTRAINT takedown_request_target_check CHECK (url IS NOT NULL OR account IS NOT NULL)`);
     // "One request per URL or account per platform": case, platform and target compared without
     // case or surrounding space. A request marked reappeared is history; its successor takes over.
+    // Requests made twice before this rule would make the index fail with a bare "could not create
+    // unique index": name them instead, so whoever upgrades knows which to merge.
+    const duplicates: Array<{ reference: string; platform: string; target: string; requests: number }> = await queryRunner.query(`
+      SELECT c.reference, min(t.platform) AS platform, min(btrim(coalesce(t.url, t.account))) AS target, count(*)::int AS requests
+        FROM takedown_request t JOIN support_case c ON c.id = t.case_id
+       WHERE t.status <> 'reappeared'
+       GROUP BY c.reference, t.case_id, lower(btrim(t.platform)), lower(btrim(coalesce(t.url, ''))), lower(btrim(coalesce(t.account, '')))
+      HAVING count(*) > 1
+       ORDER BY c.reference LIMIT 50`);
+    if (duplicates.length) {
+      const list = duplicates.map((d) => `${d.reference}: ${d.requests} requests to ${d.platform} for ${d.target}`).join('; ');
+      throw new Error(`Takedown requests must be one per URL or account per platform, and these cases have more: ${list}. Keep one of each (delete the others' rows) and start again.`);
+    }
     await queryRunner.query(`
       CREATE UNIQUE INDEX takedown_request_target_key ON takedown_request
         (case_id, lower(btrim(platform)), lower(btrim(coalesce(url, ''))), lower(btrim(coalesce(account, ''))))
