@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit, prepareDatabase } from '@sg/server';
+import { loadConfigOrExit, prepareDatabase, workerConfig } from '@sg/server';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 /** Runs the BullMQ processors. Start as many as you like; each takes jobs from the shared queues. */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit('worker');
+  const config = workerConfig(loadConfigOrExit('worker'));
   await prepareDatabase(config, { seed: false });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/app-config.token';
 export * from './config/config.module';
 export * from './config/load-config-or-exit';
+export * from './config/worker-config';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/prepare-database';

@@ -114,6 +114,7 @@ export const appConfigSchema = z
     TRUST_PROXY: trustProxy.default(['loopback']),
     LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
     LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    WORKER_SYNCHRONOUS_COMMIT: booleanFromString.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -176,6 +177,13 @@ export interface AppConfig {
    * web server `npm start` runs beside the API.
    */
   readonly trustProxy: number | readonly string[];
+  /**
+   * Whether this process's database commits wait until they are on disk (PostgreSQL's
+   * synchronous_commit). Always true, except in a worker process (see workerConfig).
+   */
+  readonly synchronousCommit: boolean;
+  /** WORKER_SYNCHRONOUS_COMMIT: whether workers' commits wait for the disk too. */
+  readonly workerSynchronousCommit: boolean;
 }
 
 /**
@@ -231,6 +239,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: value.MAIL_FROM,
     publicUrl: value.PUBLIC_URL.replace(/\/+$/, ''),
     trustProxy: value.TRUST_PROXY,
+    synchronousCommit: true,
+    workerSynchronousCommit: value.WORKER_SYNCHRONOUS_COMMIT,
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

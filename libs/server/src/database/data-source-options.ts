@@ -2,8 +2,11 @@ import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** The one description of our database, shared by Nest, the worker, tests and the migration CLI. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * The one description of our database, shared by Nest, the worker, tests and the migration CLI.
+ * `session` carries per-process PostgreSQL settings (a worker's synchronous_commit, see workerConfig).
+ */
+export function dataSourceOptions(databaseUrl: string, session: { options?: string } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -14,6 +17,6 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     // A small pool per process: the API and each worker share one PostgreSQL.
-    extra: { max: 10 },
+    extra: { max: 10, ...session },
   };
 }

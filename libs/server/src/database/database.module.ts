@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { postgresSessionOptions } from '../config/worker-config';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({
@@ -9,7 +10,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        ...dataSourceOptions(config.databaseUrl, postgresSessionOptions(config)),
         // Fail fast with a clear message instead of retrying silently for minutes.
         retryAttempts: 3,
         retryDelay: 1000,

@@ -1,4 +1,5 @@
 import { ConnectionOptions, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import { postgresSessionOptions } from '../config/worker-config';
 import { AppConfig } from '../config/app-config';
 
 /** BullMQ keeps its own tables in this schema, away from the application's. */
@@ -41,6 +42,7 @@ export function queueConnection(config: AppConfig): QueueConnection {
     // Creates or upgrades BullMQ's schema under its own advisory lock; safe from many processes.
     migrate: true,
     max: 5,
+    ...postgresSessionOptions(config),
   };
   // The PostgreSQL options travel through @nestjs/bullmq's Redis-typed `connection` untouched.
   return { connection: postgres as unknown as ConnectionOptions, prefix: config.queuePrefix };

@@ -4,6 +4,7 @@ import { HeartbeatJob, QUEUES, SYSTEM_JOBS } from '@sg/contracts';
 import { Job, Queue } from 'bullmq';
 import { AppConfig, QueueBackendKind } from '../config/app-config';
 import { AppConfigModule } from '../config/config.module';
+import { workerConfig } from '../config/worker-config';
 import { DatabaseModule } from '../database/database.module';
 import { AppLoggerModule } from '../http/logger.module';
 import { SystemWorkerModule } from '../system/system-worker.module';
@@ -12,13 +13,13 @@ import { createTestDatabase, redisAvailable, TestDatabase, testConfig } from '..
 import { DEFAULT_JOB_OPTIONS } from './queue.module';
 import { queueConnection } from './queue-connection';
 
-/** The same composition as apps/worker's WorkerModule: processors only, no HTTP. */
+/** The same composition and configuration as apps/worker's: processors only, no HTTP. */
 @Module({})
 class WorkerTestModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerTestModule,
-      imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, SystemWorkerModule],
+      imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule],
     };
   }
 }

@@ -2,16 +2,17 @@ import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/config.module';
+import { workerConfig } from '../config/worker-config';
 import { DatabaseModule } from '../database/database.module';
 import { FollowUpsWorkerModule } from '../follow-ups/follow-ups-worker.module';
 import { AppLoggerModule } from '../http/logger.module';
 import { SystemWorkerModule } from '../system/system-worker.module';
 
-/** The same composition as apps/worker's WorkerModule: processors only, no HTTP. */
+/** The same composition and configuration as apps/worker's: processors only, no HTTP. */
 @Module({})
 class TestWorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule] };
+    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule] };
   }
 }
 
