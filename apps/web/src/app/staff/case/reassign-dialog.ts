@@ -7,6 +7,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { StaffMember } from '@sg/contracts';
 import { Observable, catchError, finalize, map, of } from 'rxjs';
+import { problemMessage } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
 
 export interface ReassignDialogData {
@@ -40,6 +41,9 @@ export interface ReassignDialogData {
         } @else {
           <p>Loading staff…</p>
         }
+        @if (problem(); as problem) {
+          <p class="problem" role="alert">{{ problem }}</p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
@@ -47,7 +51,10 @@ export interface ReassignDialogData {
       </mat-dialog-actions>
     </form>
   `,
-  styles: `mat-form-field { width: 100%; }`,
+  styles: `
+    mat-form-field { width: 100%; }
+    .problem { color: var(--mat-sys-error); }
+  `,
 })
 export class ReassignDialog {
   protected readonly data = inject<ReassignDialogData>(MAT_DIALOG_DATA);
@@ -55,6 +62,7 @@ export class ReassignDialog {
   protected readonly roles = ROLE_LABELS;
   protected readonly assignee = new FormControl('', { nonNullable: true, validators: Validators.required });
   protected readonly saving = signal(false);
+  protected readonly problem = signal<string | null>(null);
   protected readonly people = toSignal(
     this.data.staff.pipe(
       map((staff) => staff.filter((person) => person.active)),
@@ -70,9 +78,15 @@ export class ReassignDialog {
     }
     const person = this.byId().get(this.assignee.value);
     this.saving.set(true);
+    this.problem.set(null);
     this.data
       .assign(this.assignee.value, person?.displayName ?? 'them')
       .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({ complete: () => this.ref.close(true) });
+      .subscribe({
+        // Only a done assignment closes the dialog; after a failure (already reported by the
+        // store, which then completes without a value) the choice stays here to try again.
+        next: () => this.ref.close(true),
+        error: (error: unknown) => this.problem.set(problemMessage(error, 'The case could not be assigned. Please try again.')),
+      });
   }
 }
