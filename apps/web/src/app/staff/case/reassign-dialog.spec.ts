@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CaseDetail, StaffMember } from '@sg/contracts';
-import { EMPTY, Observable, of, throwError } from 'rxjs';
+import { EMPTY, Observable, defer, of, throwError } from 'rxjs';
 import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
 
 const sam = { id: 's2', displayName: 'Sam Supervisor', role: 'supervisor', active: true } as StaffMember;
@@ -20,7 +20,7 @@ describe('ReassignDialog', () => {
       root.querySelector('form')?.dispatchEvent(new Event('submit'));
       fixture.detectChanges();
     };
-    return { root, close, submit };
+    return { fixture, root, close, submit };
   }
 
   it('closes once the case is assigned', () => {
@@ -49,5 +49,18 @@ describe('ReassignDialog', () => {
     submit('s2');
     expect(close).not.toHaveBeenCalled();
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('That person cannot take cases');
+  });
+
+  it('says when the staff list could not be loaded, and loads it again on request', () => {
+    let tries = 0;
+    const staff = defer(() => (++tries === 1 ? throwError(() => new HttpErrorResponse({ status: 503 })) : of([sam])));
+    const { fixture, root } = open(jest.fn(), staff);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Could not load staff — try again');
+    const retry = Array.from(root.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Try again');
+    retry?.click();
+    fixture.detectChanges();
+    expect(tries).toBe(2);
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.querySelector('mat-select')).not.toBeNull();
   });
 });

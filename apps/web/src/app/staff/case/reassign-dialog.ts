@@ -6,7 +6,7 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { StaffMember } from '@sg/contracts';
-import { Observable, catchError, finalize, map, of } from 'rxjs';
+import { Observable, Subject, catchError, finalize, map, of, startWith, switchMap } from 'rxjs';
 import { problemMessage } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
 
@@ -38,6 +38,9 @@ export interface ReassignDialogData {
             </mat-select>
             <mat-error>Choose who should take the case</mat-error>
           </mat-form-field>
+        } @else if (people() === null) {
+          <p role="alert">Could not load staff — try again.</p>
+          <button matButton="outlined" type="button" (click)="loadStaff()">Try again</button>
         } @else {
           <p>Loading staff…</p>
         }
@@ -63,13 +66,25 @@ export class ReassignDialog {
   protected readonly assignee = new FormControl('', { nonNullable: true, validators: Validators.required });
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | null>(null);
+  private readonly staffLoads = new Subject<void>();
+  /** undefined while loading; null when the list could not be loaded (an empty list looked like "nobody"). */
   protected readonly people = toSignal(
-    this.data.staff.pipe(
-      map((staff) => staff.filter((person) => person.active)),
-      catchError(() => of([] as StaffMember[])),
+    this.staffLoads.pipe(
+      startWith(undefined),
+      switchMap(() =>
+        this.data.staff.pipe(
+          map((staff): StaffMember[] | null => staff.filter((person) => person.active)),
+          catchError(() => of(null)),
+          startWith(undefined),
+        ),
+      ),
     ),
   );
   private readonly byId = computed(() => new Map((this.people() ?? []).map((person) => [person.id, person])));
+
+  protected loadStaff(): void {
+    this.staffLoads.next();
+  }
 
   protected submit(): void {
     if (this.assignee.invalid) {
