@@ -4,6 +4,7 @@ import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { IntakeResponse, ResourceDirectoryEntry } from '@sg/contracts';
+import * as publicContract from '../contracts/public-contract';
 import { IntakeResult } from '../result/intake-result';
 import { emptyAnswers } from './intake-answers';
 import { IntakePage } from './intake-page';
@@ -153,6 +154,34 @@ describe('IntakePage', () => {
     expect(TestBed.inject(IntakeSession).load()?.step).toBe(1);
   });
 
+  it('moves one screen for a double tap on Next, so the safety screen is never skipped', async () => {
+    const root = await open(0);
+    const form = root.querySelector('form');
+    form?.dispatchEvent(new Event('submit'));
+    form?.dispatchEvent(new Event('submit'));
+    await settle();
+    await settle();
+    expect(root.querySelector('h1')?.textContent).toContain('Are you safe right now?');
+    expect(TestBed.inject(IntakeSession).load()?.step).toBe(1);
+  });
+
+  it('says so when the answer checks cannot be loaded, and stays on the screen', async () => {
+    const load = jest.spyOn(publicContract, 'loadContracts').mockRejectedValueOnce(new Error('ChunkLoadError'));
+    const root = await open(0);
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    expect(root.querySelector('h1')?.textContent).toContain('Step 1 of 5');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('We could not check your answers');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Check your internet connection');
+
+    // Back online: Next works and the message goes.
+    load.mockRestore();
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    expect(root.querySelector('h1')?.textContent).toContain('Step 2 of 5');
+    expect(root.textContent).not.toContain('We could not check your answers');
+  });
+
   describe('sending', () => {
     const ready = (a: ReturnType<typeof emptyAnswers>) => {
       a.contact.storeData = true;
@@ -218,6 +247,15 @@ describe('IntakePage', () => {
       expect(TestBed.inject(Router).url).toBe('/help/sent');
     });
 
+    it('says it could not send when the answer checks cannot be loaded', async () => {
+      jest.spyOn(publicContract, 'loadContracts').mockRejectedValueOnce(new Error('ChunkLoadError'));
+      const root = await open(4, ready);
+      await send(root);
+      http.expectNone('/api/intakes');
+      expect(root.textContent).toContain('We could not send your answers');
+      expect(root.textContent).toContain('Check your internet connection');
+    });
+
     it('does not send without consent, and says so next to the box', async () => {
       const root = await open(4);
       await send(root);
@@ -268,6 +306,7 @@ describe('IntakePage', () => {
   afterEach(() => {
     http.match(() => true);
     http.verify();
+    jest.restoreAllMocks();
   });
 
   it('offers Back on later screens without losing answers', async () => {

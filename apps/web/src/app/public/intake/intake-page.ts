@@ -60,17 +60,21 @@ export class IntakePage {
 
   /** Fetch the answer checks as soon as someone starts answering, so Next never waits for them. */
   protected prefetchChecks(): void {
-    void loadContracts();
+    // A failure here is not the person's problem yet: Next loads them again and says if it cannot.
+    loadContracts().catch(() => undefined);
   }
 
   protected async onSubmit(): Promise<void> {
     if (!this.isLast()) {
-      const moved = await this.wizard.next();
-      this.focusAfterRender(moved ? () => this.heading() : () => this.summary());
+      const outcome = await this.wizard.next();
+      if (outcome === 'moved') this.focusAfterRender(() => this.heading());
+      else if (outcome === 'invalid') this.focusAfterRender(() => this.summary());
+      else if (outcome === 'problem') this.focusAfterRender(() => this.problem());
       return;
     }
     if (this.sending() || this.wizard.waitSeconds() > 0) return;
     const outcome = await this.wizard.submit();
+    if (outcome === 'ignored') return;
     if (outcome === 'sent') {
       // replaceUrl: the finished form must not be one Back press away.
       await this.router.navigate(['/help/sent'], { replaceUrl: true });

@@ -18,7 +18,9 @@ export type SendState =
   | { kind: 'sending' }
   | { kind: 'problem'; problem: Exclude<HttpProblem, { kind: 'invalid' }>; at: number };
 
-export type SubmitOutcome = 'sent' | 'invalid' | 'problem';
+/** `ignored`: pressed again while the first press was still checking the answers. */
+export type NextOutcome = 'moved' | 'invalid' | 'problem' | 'ignored';
+export type SubmitOutcome = 'sent' | 'invalid' | 'problem' | 'ignored';
 
 const BUSY_RETRIES = 4;
 const BUSY_RETRY_DELAY_MS = 1500;
@@ -47,6 +49,8 @@ export class IntakeWizard {
   private readonly fieldErrors = signal<FieldErrors>({});
   private readonly formErrors = signal<string[]>([]);
   private readonly state = signal<SendState>({ kind: 'idle' });
+  private readonly checking = signal(false);
+  private readonly checkFailed = signal(false);
   private readonly clock = signal(Date.now());
   private ticker: ReturnType<typeof setInterval> | undefined;
   private finished = false;
@@ -57,6 +61,8 @@ export class IntakeWizard {
   readonly errors = this.fieldErrors.asReadonly();
   readonly generalErrors = this.formErrors.asReadonly();
   readonly sendState = this.state.asReadonly();
+  /** The answer checks could not be loaded (offline on a slow phone): Next did nothing. */
+  readonly checkProblem = this.checkFailed.asReadonly();
   readonly showCrisis = computed(() => needsCrisisHelp(this.value().safety));
   readonly forSomeoneElse = computed(() => {
     const who = this.value().about.submittedBy;
@@ -98,23 +104,35 @@ export class IntakeWizard {
   back(): void {
     this.fieldErrors.set({});
     this.formErrors.set([]);
+    this.checkFailed.set(false);
     this.goTo(this.currentStep() - 1);
   }
 
   /** Moves on unless something typed on this screen cannot be sent as it is. Skipping is fine. */
-  async next(): Promise<boolean> {
-    const check = await this.check();
+  async next(): Promise<NextOutcome> {
+    // A double tap while the checks load must not move two screens and skip "are you safe".
+    if (this.checking()) return 'ignored';
     const step = this.currentStep();
+    const check = await this.guardedCheck();
+    this.checkFailed.set(!check);
+    if (!check) return 'problem';
+    // Back was pressed while the answers were being checked: stay where the person is now.
+    if (this.currentStep() !== step) return 'ignored';
     const here = check.ok ? {} : Object.fromEntries(Object.entries(check.fields).filter(([path]) => stepOfFormPath(path) === step));
     this.fieldErrors.set(here);
     this.formErrors.set([]);
-    if (Object.keys(here).length > 0) return false;
+    if (Object.keys(here).length > 0) return 'invalid';
     this.goTo(step + 1);
-    return true;
+    return 'moved';
   }
 
   async submit(): Promise<SubmitOutcome> {
-    const check = await this.check();
+    if (this.checking() || this.state().kind === 'sending') return 'ignored';
+    const check = await this.guardedCheck();
+    if (!check) {
+      this.state.set({ kind: 'problem', problem: { kind: 'unreachable' }, at: Date.now() });
+      return 'problem';
+    }
     if (!check.ok) return this.showErrors(check);
 
     this.state.set({ kind: 'sending' });
@@ -155,6 +173,18 @@ export class IntakeWizard {
         return this.send(request, attempt + 1);
       }
       throw error;
+    }
+  }
+
+  /** The check, one at a time; null when its code could not be loaded (the connection dropped). */
+  private async guardedCheck(): Promise<Check | null> {
+    this.checking.set(true);
+    try {
+      return await this.check();
+    } catch {
+      return null;
+    } finally {
+      this.checking.set(false);
     }
   }
 

@@ -4,11 +4,14 @@ import { Router } from '@angular/router';
 import type { LoginRequest, LoginResponse, StaffUserView } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
 import type { StaffRole } from '@sg/domain';
-import { Observable, catchError, finalize, firstValueFrom, map, of, share, tap } from 'rxjs';
+import { Observable, catchError, finalize, firstValueFrom, map, of, share } from 'rxjs';
 import { AUTH_CALL } from './auth-context';
-import { refreshDelayMs, tokenExpiresAt, userFromToken } from './jwt';
+import { refreshDelayMs, refreshRetryDelayMs, tokenExpiresAt, userFromToken } from './jwt';
 
 export const SIGN_IN_PATH = '/staff/sign-in';
+
+/** `refused`: the server ended the session (401/403). `unavailable`: no usable answer (offline, 5xx). */
+type RefreshOutcome = 'renewed' | 'refused' | 'unavailable';
 
 /**
  * Who is signed in. The access token lives in this signal only (never in storage, so a script
@@ -21,7 +24,7 @@ export class AuthSession {
   private readonly router = inject(Router);
   private readonly token = signal<string | null>(null);
   private readonly currentUser = signal<StaffUserView | null>(null);
-  private refreshInFlight: Observable<boolean> | null = null;
+  private refreshInFlight: Observable<RefreshOutcome> | null = null;
   private restoring: Promise<boolean> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -52,19 +55,7 @@ export class AuthSession {
    * (several requests can fail with 401 at once); resolves false when the session is gone.
    */
   refresh(): Observable<boolean> {
-    this.refreshInFlight ??= this.http
-      .post<Partial<LoginResponse>>(apiPath('auth', 'refresh'), {}, { context: authCall() })
-      .pipe(
-        map((response) => this.accept(response) !== null),
-        catchError((error: unknown) => {
-          // Only a refusal ends the session; a network blip keeps what we have until it expires.
-          if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) this.clear();
-          return of(false);
-        }),
-        finalize(() => (this.refreshInFlight = null)),
-        share(),
-      );
-    return this.refreshInFlight;
+    return this.renew().pipe(map((outcome) => outcome === 'renewed'));
   }
 
   /** On start or reload: one refresh attempt; afterwards just whether someone is signed in. */
@@ -112,15 +103,58 @@ export class AuthSession {
     this.restoring = null;
   }
 
+  private renew(): Observable<RefreshOutcome> {
+    this.refreshInFlight ??= this.http
+      .post<Partial<LoginResponse>>(apiPath('auth', 'refresh'), {}, { context: authCall() })
+      .pipe(
+        map((response): RefreshOutcome => {
+          this.accept(response);
+          return 'renewed';
+        }),
+        catchError((error: unknown) => {
+          // Only a refusal ends the session; a network blip keeps what we have until it expires.
+          if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
+            this.clear();
+            return of<RefreshOutcome>('refused');
+          }
+          return of<RefreshOutcome>('unavailable');
+        }),
+        finalize(() => (this.refreshInFlight = null)),
+        share(),
+      );
+    return this.refreshInFlight;
+  }
+
   private scheduleRefresh(accessToken: string): void {
     clearTimeout(this.refreshTimer);
     const expiresAt = tokenExpiresAt(accessToken);
     if (expiresAt === null) return;
+    this.planRefresh(accessToken, expiresAt, refreshDelayMs(expiresAt, Date.now()), 0);
+  }
+
+  /**
+   * A refresh the server could not answer (offline, a deploy, a 5xx) is tried again with backoff
+   * while the token still works: signing out then would throw away whatever the person is typing.
+   * Only a refusal, or a token that has actually expired, ends the session.
+   */
+  private planRefresh(accessToken: string, expiresAt: number, delayMs: number, failures: number): void {
+    clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
-      this.refresh()
-        .pipe(tap((ok) => ok || this.expire()))
-        .subscribe();
-    }, refreshDelayMs(expiresAt, Date.now()));
+      this.renew().subscribe((outcome) => {
+        if (outcome === 'refused') {
+          this.expire();
+          return;
+        }
+        // Renewed (accept() planned the next one), or signed out or renewed elsewhere meanwhile.
+        if (outcome === 'renewed' || this.token() !== accessToken) return;
+        const left = expiresAt - Date.now();
+        if (left <= 0) {
+          this.expire();
+          return;
+        }
+        this.planRefresh(accessToken, expiresAt, Math.min(refreshRetryDelayMs(failures), left), failures + 1);
+      });
+    }, delayMs);
   }
 }
 

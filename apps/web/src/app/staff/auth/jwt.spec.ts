@@ -1,4 +1,4 @@
-import { decodeJwtPayload, refreshDelayMs, tokenExpiresAt, userFromToken } from './jwt';
+import { decodeJwtPayload, refreshDelayMs, refreshRetryDelayMs, tokenExpiresAt, userFromToken } from './jwt';
 
 const encode = (value: object) =>
   btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))))
@@ -30,5 +30,9 @@ describe('jwt helpers', () => {
     expect(refreshDelayMs(15 * 60_000, 0)).toBe(14 * 60_000);
     expect(refreshDelayMs(100_000, 0)).toBe(80_000);
     expect(refreshDelayMs(1_000, 0)).toBe(5_000);
+  });
+
+  it('retries an unanswered refresh after 5 s, 10 s, 20 s ... at most a minute apart', () => {
+    expect([0, 1, 2, 3, 4, 10].map(refreshRetryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
   });
 });

@@ -39,3 +39,8 @@ export function refreshDelayMs(expiresAt: number, now: number): number {
   const margin = Math.min(60_000, lifetime / 5);
   return Math.max(5_000, lifetime - margin);
 }
+
+/** After a refresh the server could not answer: 5 s, 10 s, 20 s ... at most a minute apart. */
+export function refreshRetryDelayMs(failures: number): number {
+  return Math.min(60_000, 5_000 * 2 ** Math.max(0, failures));
+}

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CaseDetail } from '@sg/contracts';
-import { of, throwError } from 'rxjs';
+import { EMPTY, of, throwError } from 'rxjs';
 import { CaseConflict } from './case-store';
 import { OverridePriorityDialog, OverridePriorityDialogData, overrideConflictMessage } from './override-priority-dialog';
 
@@ -30,6 +30,33 @@ describe('OverridePriorityDialog', () => {
     expect(reason.value).toBe('Said on the phone they have a plan');
     submit();
     expect(save).toHaveBeenLastCalledWith({ priority: 'urgent', reason: 'Said on the phone they have a plan' }, 4);
+    expect(close).toHaveBeenCalledWith(true);
+  });
+
+  it('stays open with the reason when saving fails for another reason (the store has said why)', () => {
+    // The store reports a network error or a 5xx itself and completes without a value.
+    const save = jest.fn().mockReturnValueOnce(EMPTY).mockReturnValueOnce(of(current));
+    const close = jest.fn();
+    const data: OverridePriorityDialogData = { reference: 'SG-AAAA-BBBB', version: 3, priority: 'urgent', triagePriority: 'high', hasOverride: false, save };
+    TestBed.configureTestingModule({ providers: [{ provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
+    const fixture = TestBed.createComponent(OverridePriorityDialog);
+    fixture.detectChanges();
+    const root = fixture.nativeElement as HTMLElement;
+    const reason = root.querySelector('textarea') as HTMLTextAreaElement;
+    reason.value = 'Said on the phone they have a plan';
+    reason.dispatchEvent(new Event('input'));
+    const submit = () => {
+      root.querySelector('form')?.dispatchEvent(new Event('submit'));
+      fixture.detectChanges();
+    };
+
+    submit();
+    expect(close).not.toHaveBeenCalled();
+    expect(reason.value).toBe('Said on the phone they have a plan');
+    expect(root.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(false);
+
+    submit();
+    expect(save).toHaveBeenCalledTimes(2);
     expect(close).toHaveBeenCalledWith(true);
   });
 

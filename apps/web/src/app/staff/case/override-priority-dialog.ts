@@ -118,7 +118,9 @@ export class OverridePriorityDialog {
       .save(override, this.version)
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
-        complete: () => this.ref.close(true),
+        // Only a saved override closes the dialog: after a failure the store has said what went
+        // wrong (or completes without a value) and the choice and reason stay here to try again.
+        next: () => this.ref.close(true),
         error: (error: unknown) => {
           if (error instanceof CaseConflict) {
             this.version = error.current.version;

@@ -6,7 +6,8 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { StaffMember } from '@sg/contracts';
-import { Observable, catchError, finalize, map, of } from 'rxjs';
+import { Observable, Subject, catchError, finalize, map, of, startWith, switchMap } from 'rxjs';
+import { problemMessage } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
 
 export interface ReassignDialogData {
@@ -37,8 +38,14 @@ export interface ReassignDialogData {
             </mat-select>
             <mat-error>Choose who should take the case</mat-error>
           </mat-form-field>
+        } @else if (people() === null) {
+          <p role="alert">Could not load staff — try again.</p>
+          <button matButton="outlined" type="button" (click)="loadStaff()">Try again</button>
         } @else {
           <p>Loading staff…</p>
+        }
+        @if (problem(); as problem) {
+          <p class="problem" role="alert">{{ problem }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -47,7 +54,10 @@ export interface ReassignDialogData {
       </mat-dialog-actions>
     </form>
   `,
-  styles: `mat-form-field { width: 100%; }`,
+  styles: `
+    mat-form-field { width: 100%; }
+    .problem { color: var(--mat-sys-error); }
+  `,
 })
 export class ReassignDialog {
   protected readonly data = inject<ReassignDialogData>(MAT_DIALOG_DATA);
@@ -55,13 +65,26 @@ export class ReassignDialog {
   protected readonly roles = ROLE_LABELS;
   protected readonly assignee = new FormControl('', { nonNullable: true, validators: Validators.required });
   protected readonly saving = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  private readonly staffLoads = new Subject<void>();
+  /** undefined while loading; null when the list could not be loaded (an empty list looked like "nobody"). */
   protected readonly people = toSignal(
-    this.data.staff.pipe(
-      map((staff) => staff.filter((person) => person.active)),
-      catchError(() => of([] as StaffMember[])),
+    this.staffLoads.pipe(
+      startWith(undefined),
+      switchMap(() =>
+        this.data.staff.pipe(
+          map((staff): StaffMember[] | null => staff.filter((person) => person.active)),
+          catchError(() => of(null)),
+          startWith(undefined),
+        ),
+      ),
     ),
   );
   private readonly byId = computed(() => new Map((this.people() ?? []).map((person) => [person.id, person])));
+
+  protected loadStaff(): void {
+    this.staffLoads.next();
+  }
 
   protected submit(): void {
     if (this.assignee.invalid) {
@@ -70,9 +93,15 @@ export class ReassignDialog {
     }
     const person = this.byId().get(this.assignee.value);
     this.saving.set(true);
+    this.problem.set(null);
     this.data
       .assign(this.assignee.value, person?.displayName ?? 'them')
       .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({ complete: () => this.ref.close(true) });
+      .subscribe({
+        // Only a done assignment closes the dialog; after a failure (already reported by the
+        // store, which then completes without a value) the choice stays here to try again.
+        next: () => this.ref.close(true),
+        error: (error: unknown) => this.problem.set(problemMessage(error, 'The case could not be assigned. Please try again.')),
+      });
   }
 }

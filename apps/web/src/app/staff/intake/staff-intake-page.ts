@@ -1,4 +1,5 @@
 import { Clipboard } from '@angular/cdk/clipboard';
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormArray, FormBuilder, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -160,7 +161,14 @@ export class StaffIntakePage {
         },
         error: (error: unknown) => {
           const fieldErrors = validationErrors(error);
-          if (fieldErrors) {
+          if (error instanceof HttpErrorResponse && error.status === 422) {
+            // The key already went with other answers: an earlier try was saved but its answer
+            // was lost, and the form was edited since. The same key can never work again, so a
+            // deliberate resubmit gets a new one, after the caseworker has looked for the case.
+            this.idempotencyKey = newKey();
+            const handle = this.form.getRawValue().platforms.map((row) => row.offenderHandle.trim()).find(Boolean);
+            this.problems.set([{ path: '', message: maybeSavedMessage(handle) }]);
+          } else if (fieldErrors) {
             const rest = applyServerErrors(this.form, fieldErrors.map((problem) => ({ ...problem, path: this.formPath(problem.path) })));
             this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
           } else {
@@ -249,6 +257,11 @@ export class StaffIntakePage {
       consent: { storeData: true, contactMe: value.consent.contactMe },
     };
   }
+}
+
+function maybeSavedMessage(handle: string | undefined): string {
+  const search = handle ? `search for “${handle}” or the reference` : 'search for the reference or the offender’s handle';
+  return `This intake may already have been saved: an earlier try reached the server, but its answer was lost. Before saving again, ${search} with the search box at the top. If the case is not there, press “Create the case” again to save it as a new intake.`;
 }
 
 function newKey(): string {

@@ -1,12 +1,19 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
-import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timer } from 'rxjs';
+import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timeout, timer } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { StreamUnauthorizedError, eventStream, reconnectDelayMs } from './event-stream';
 import { ServerSentEvent, toCaseChangeEvent, toNotificationCreatedEvent } from './sse-parser';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+
+/**
+ * The server sends a keepalive every 20 s. Nothing for this long means the connection is
+ * half-open (a sleeping laptop, a proxy that dropped it without saying): reconnect rather than
+ * read forever under a badge that says Live.
+ */
+export const STREAM_SILENCE_MS = 45_000;
 
 /**
  * `GET /api/events` as one shared stream of case changes: connected while anything on screen
@@ -32,7 +39,7 @@ export class CaseEvents {
         this.attempt = 0;
         this.liveState.set('live');
       },
-    });
+    }).pipe(timeout({ each: STREAM_SILENCE_MS }));
   }).pipe(
     // The server ended the stream (a deploy, a proxy timeout): come back after a short pause.
     repeat({ delay: () => timer(reconnectDelayMs(this.attempt++)) }),

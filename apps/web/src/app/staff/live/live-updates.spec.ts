@@ -1,7 +1,8 @@
 import { DestroyRef, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { CaseChangeEvent, CaseListItem, CaseListQuery } from '@sg/contracts';
+import type { CaseChangeEvent, CaseListItem, CaseListQuery, StaffUserView } from '@sg/contracts';
 import { Subject, of } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
 import { CasesApi } from '../data-access/cases-api';
 import { Preferences } from '../shell/preferences';
 import { CaseEvents, LiveState } from './case-events';
@@ -24,12 +25,14 @@ describe('LiveUpdates', () => {
   let changes: Subject<CaseChangeEvent>;
   let state: ReturnType<typeof signal<LiveState>>;
   let list: jest.Mock;
+  let user: ReturnType<typeof signal<StaffUserView | null>>;
   let destroy: () => void;
 
   beforeEach(() => {
     jest.useFakeTimers();
     changes = new Subject();
     state = signal<LiveState>('connecting');
+    user = signal<StaffUserView | null>({ id: 'casey', email: 'casey@demo.test', displayName: 'Casey', role: 'caseworker' });
     list = jest.fn((query: CaseListQuery) => of({ items: [] as CaseListItem[], nextCursor: query.cursor ?? null }));
     TestBed.configureTestingModule({
       providers: [
@@ -37,6 +40,7 @@ describe('LiveUpdates', () => {
         { provide: CaseEvents, useValue: { state, changes$: changes, notifications$: new Subject() } },
         { provide: CasesApi, useValue: { list } },
         { provide: Preferences, useValue: { sound: () => false } },
+        { provide: AuthSession, useValue: { user } },
       ],
     });
     live = TestBed.inject(LiveUpdates);
@@ -102,5 +106,42 @@ describe('LiveUpdates', () => {
     expect(alerts()).toEqual(['waiting:w1']);
     expect(emergencyHeadline(live.emergencies()[0])).toBe('Emergency case SG-WAIT-w1 is waiting for someone');
     subscription.unsubscribe();
+  });
+
+  it('takes the banner down once someone claims the case', () => {
+    changes.next(change({ type: 'case.created', caseId: 'c1' }));
+    changes.next(change({ type: 'case.created', caseId: 'c2' }));
+    expect(alerts()).toEqual(['new:c2', 'new:c1']);
+    changes.next(change({ type: 'case.claimed', caseId: 'c1', assigneeId: 'staff-2' }));
+    expect(alerts()).toEqual(['new:c2']);
+    // A caseworker hears of a case someone else took only as a bare signal.
+    changes.next({ type: 'case.claimed', caseId: 'c2', at: '2026-11-22T12:01:00Z' } as CaseChangeEvent);
+    expect(alerts()).toEqual([]);
+  });
+
+  it('takes a "waiting for someone" banner down once someone claims the case', () => {
+    list.mockReturnValue(of({ items: [row('w1')], nextCursor: null }));
+    state.set('live');
+    TestBed.tick();
+    expect(alerts()).toEqual(['waiting:w1']);
+    changes.next(change({ type: 'case.claimed', caseId: 'w1', assigneeId: 'staff-2' }));
+    expect(alerts()).toEqual([]);
+  });
+
+  it('forgets one person\'s banners when someone else signs in in the same tab', () => {
+    changes.next(change({ type: 'case.created', caseId: 'e1' }));
+    live.dismiss('e1');
+    changes.next(change({ type: 'case.created', caseId: 'e2' }));
+    expect(alerts()).toEqual(['new:e2']);
+
+    user.set(null);
+    TestBed.tick();
+    expect(alerts()).toEqual([]);
+    user.set({ id: 'sam', email: 'sam@demo.test', displayName: 'Sam', role: 'supervisor' });
+    TestBed.tick();
+
+    // Announced to Casey (shown or dismissed) is not announced to Sam: he hears about e1 too.
+    changes.next(change({ caseId: 'e1' }));
+    expect(alerts()).toEqual(['raised:e1']);
   });
 });

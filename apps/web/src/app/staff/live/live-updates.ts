@@ -1,7 +1,8 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
-import { EMPTY, Observable, Subject, catchError, debounceTime, filter, map, merge, pairwise, share, startWith, switchMap } from 'rxjs';
+import type { CaseChangeEvent, CaseChangeSignal, NotificationEvent } from '@sg/contracts';
+import { EMPTY, Observable, Subject, catchError, debounceTime, distinctUntilChanged, filter, map, merge, pairwise, share, startWith, switchMap } from 'rxjs';
+import { AuthSession } from '../auth/auth-session';
 import { CasesApi } from '../data-access/cases-api';
 import { Preferences } from '../shell/preferences';
 import { CaseEvents, LiveState } from './case-events';
@@ -42,6 +43,14 @@ export function cameBack(before: LiveState, now: LiveState): boolean {
 }
 
 /**
+ * Someone holds the case now. A caseworker hears of a case someone else holds only as a bare
+ * CaseChangeSignal (no assignee, no priority), so a missing assignee means "someone else".
+ */
+export function heldBySomeone(event: CaseChangeEvent | CaseChangeSignal): boolean {
+  return 'assigneeId' in event ? event.assigneeId !== null : true;
+}
+
+/**
  * What the dashboard does with live case changes: re-read lists and counts (debounced), and raise
  * a banner, with sound when switched on, for every unassigned emergency: new, raised to emergency,
  * or found waiting when the stream (re)connects. The banner is never optional: sound can be
@@ -53,6 +62,7 @@ export class LiveUpdates {
   private readonly events = inject(CaseEvents);
   private readonly preferences = inject(Preferences);
   private readonly api = inject(CasesApi);
+  private readonly session = inject(AuthSession);
   private readonly sound = new EmergencySound();
   private readonly alerts = signal<EmergencyAlert[]>([]);
   private readonly localChanges = new Subject<void>();
@@ -91,6 +101,18 @@ export class LiveUpdates {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.sound.close());
+    // This service outlives a sign-out: the next person in this tab starts with no banners and
+    // with every waiting emergency announced to them afresh.
+    toObservable(this.session.user)
+      .pipe(
+        map((user) => user?.id ?? null),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        this.alerts.set([]);
+        this.announced.clear();
+      });
   }
 
   /** Keeps the stream open and watches for emergencies while `destroyRef`'s owner lives (the shell). */
@@ -108,6 +130,8 @@ export class LiveUpdates {
   }
 
   private onChange(event: CaseChangeEvent): void {
+    // Claimed or assigned: nobody needs calling to it any more.
+    if (heldBySomeone(event)) this.dismiss(event.caseId);
     if (event.priority !== 'emergency') {
       this.announced.delete(event.caseId);
       return;

@@ -16,6 +16,7 @@ import { LiveUpdates, emergencyHeadline } from '../live/live-updates';
 import { QueueCountsStore } from '../queues/queue-counts-store';
 import { Icon } from '../ui/icon';
 import { QUEUE_LABELS, ROLE_LABELS } from '../ui/labels';
+import { focusMainOnNavigation } from './focus-on-navigation';
 import { NotificationBell } from './notification-bell';
 import { Preferences } from './preferences';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -103,6 +104,7 @@ export class StaffShell {
     const destroyRef = inject(DestroyRef);
     this.live.watch(destroyRef);
     inject(QueueCountsStore).watch(destroyRef);
+    focusMainOnNavigation();
     // Keep the search box in step with the list it filters (back/forward, links with ?q=).
     this.router.events
       .pipe(

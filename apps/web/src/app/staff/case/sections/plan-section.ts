@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { MatCheckbox } from '@angular/material/checkbox';
+import { MatCheckbox, MatCheckboxChange } from '@angular/material/checkbox';
 import type { ActionPlanStepKey } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { CaseStore } from '../case-store';
@@ -17,7 +17,7 @@ import { WhenPipe } from '../../ui/when';
       <ul class="plan">
         @for (step of c.actionPlan; track step.key) {
           <li [class.done]="step.done">
-            <mat-checkbox [checked]="step.done" [disabled]="saving() === step.key" (change)="toggle(step.key, $event.checked)">
+            <mat-checkbox [checked]="step.done" [disabled]="saving() === step.key" (change)="toggle(step.key, $event)">
               <span class="title">{{ step.title }}</span>
             </mat-checkbox>
             <p class="detail">{{ step.detail }}</p>
@@ -44,11 +44,23 @@ export class PlanSection {
   protected readonly saving = signal<ActionPlanStepKey | null>(null);
   protected readonly doneCount = computed(() => this.store.detail()?.actionPlan.filter((step) => step.done).length ?? 0);
 
-  protected toggle(key: ActionPlanStepKey, done: boolean): void {
+  protected toggle(key: ActionPlanStepKey, change: MatCheckboxChange): void {
+    let saved = false;
     this.saving.set(key);
     this.store
-      .setPlanStep(key, done)
-      .pipe(finalize(() => this.saving.set(null)))
-      .subscribe({ error: () => this.store.reload() });
+      .setPlanStep(key, change.checked)
+      .pipe(
+        finalize(() => {
+          this.saving.set(null);
+          // The box ticked itself on click; when the save failed (the store has said why), it
+          // must show what is saved again. Its [checked] binding has not changed, so it will not.
+          if (!saved) change.source.checked = this.isDone(key);
+        }),
+      )
+      .subscribe({ next: () => (saved = true), error: () => this.store.reload() });
+  }
+
+  private isDone(key: ActionPlanStepKey): boolean {
+    return this.store.detail()?.actionPlan.find((step) => step.key === key)?.done ?? false;
   }
 }

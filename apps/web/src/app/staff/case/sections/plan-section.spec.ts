@@ -1,0 +1,42 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { CaseDetail } from '@sg/contracts';
+import { EMPTY, of } from 'rxjs';
+import { CaseStore } from '../case-store';
+import { PlanSection } from './plan-section';
+
+const withPlan = (done: boolean) =>
+  ({ id: 'c1', actionPlan: [{ key: 'do_not_pay', title: 'Do not pay', detail: 'Paying rarely ends it.', done, doneAt: null }] }) as unknown as CaseDetail;
+
+describe('PlanSection', () => {
+  function render(setPlanStep: jest.Mock) {
+    const detail = signal<CaseDetail | null>(withPlan(false));
+    TestBed.configureTestingModule({ providers: [{ provide: CaseStore, useValue: { detail, setPlanStep, reload: jest.fn() } }] });
+    const fixture = TestBed.createComponent(PlanSection);
+    fixture.detectChanges();
+    const box = () => (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[type="checkbox"]') as HTMLInputElement;
+    return { fixture, detail, box };
+  }
+
+  it('unticks the step again when saving the tick fails', async () => {
+    // The store has already reported the network error or 5xx and completes without a value.
+    const setPlanStep = jest.fn().mockReturnValue(EMPTY);
+    const { fixture, box } = render(setPlanStep);
+    box().click();
+    await fixture.whenStable();
+    expect(setPlanStep).toHaveBeenCalledWith('do_not_pay', true);
+    expect(box().checked).toBe(false);
+  });
+
+  it('keeps the tick once it is saved', async () => {
+    const { fixture, detail, box } = render(
+      jest.fn(() => {
+        detail.set(withPlan(true));
+        return of(withPlan(true));
+      }),
+    );
+    box().click();
+    await fixture.whenStable();
+    expect(box().checked).toBe(true);
+  });
+});
