@@ -1,0 +1,25 @@
+import { createTestDatabase, startTestWorker, TestDatabase, testConfig } from '../testing';
+import { CHURNING_QUEUE_TABLES, QUEUE_TABLE_VACUUM } from './postgres-queue-tuning.service';
+
+describe('PostgreSQL queue tables upkeep', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const reloptions = async (table: string): Promise<string[]> =>
+    (await db.dataSource.query(`SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)`, [`bullmq.${table}`]))[0]?.reloptions ?? [];
+
+  it('a worker sets aggressive vacuum on BullMQ\'s churning tables, and a second worker finds it set', async () => {
+    for (let start = 0; start < 2; start += 1) {
+      const worker = await startTestWorker(testConfig(db.url));
+      await worker.close();
+      for (const table of CHURNING_QUEUE_TABLES) expect(await reloptions(table)).toEqual(expect.arrayContaining(QUEUE_TABLE_VACUUM.split(',')));
+    }
+  });
+});
