@@ -189,9 +189,9 @@ function assertPostgresUserCanReach(paths) {
 }
 
 // Loopback only, and no unix socket (its default directory may not be writable here).
-// Autovacuum looks every 10 s (not 60): BullMQ's PostgreSQL backend rewrites its job table all day
+// Autovacuum looks every 3 s (not 60): BullMQ's PostgreSQL backend rewrites its job table all day
 // (libs/server/src/queue/postgres-queue-tuning.service.ts).
-const POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'autovacuum_naptime=10s'];
+const POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'autovacuum_naptime=3s'];
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port`: initdb through

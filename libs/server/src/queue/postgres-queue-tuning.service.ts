@@ -22,7 +22,7 @@ export const QUEUE_TABLE_VACUUM = 'autovacuum_vacuum_scale_factor=0,autovacuum_v
 /**
  * On the PostgreSQL queue backend, a worker sets QUEUE_TABLE_VACUUM on BullMQ's tables once
  * BullMQ has created them. Storage parameters belong to the table, so this holds on any server;
- * how often autovacuum looks is the server's own setting (the embedded server checks every 10 s;
+ * how often autovacuum looks is the server's own setting (the embedded server checks every 3 s;
  * README: running with your own PostgreSQL).
  */
 @Injectable()
