@@ -4,6 +4,19 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 
 const config = JSON.parse(process.argv[2]);
+
+// `distinctClients: n`: each request comes from the next of n addresses (X-Forwarded-For, which the
+// API believes from loopback), as many phones or offices would, so the per-client rate limits stay
+// as configured instead of being lifted for one client sending everything.
+let next = 0;
+const clientAddress = () => {
+  const n = next++ % config.distinctClients;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+const perRequestHeaders = () => ({
+  ...(config.uniqueIdempotencyKey ? { 'idempotency-key': `bench-${randomUUID()}` } : {}),
+  ...(config.distinctClients ? { 'x-forwarded-for': clientAddress() } : {}),
+});
 const result = await autocannon({
   url: config.url,
   connections: config.connections,
@@ -15,9 +28,9 @@ const result = await autocannon({
       method: config.method ?? 'GET',
       headers: config.headers ?? {},
       body: config.body,
-      // Each submission is a new intake: a fresh Idempotency-Key per request.
-      ...(config.uniqueIdempotencyKey
-        ? { setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${randomUUID()}` } }) }
+      // Each submission is a new intake (`uniqueIdempotencyKey`: a fresh Idempotency-Key per request).
+      ...(config.uniqueIdempotencyKey || config.distinctClients
+        ? { setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...perRequestHeaders() } }) }
         : {}),
     },
   ],
