@@ -3,10 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
+import { defaultTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
 
 /**
- * Per-client limits (by IP; X-Forwarded-For is believed only from the peers TRUST_PROXY names,
+ * Per-client limits (by IP, and the `default` one per staff session: see defaultTracker; X-Forwarded-For is believed only from the peers TRUST_PROXY names,
  * loopback by default). Counters live in this process's memory, so each API instance counts
  * separately; the per-account sign-in limit that must hold across processes is in the database
  * (auth/login-attempts.ts).
@@ -18,7 +18,7 @@ import { onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
       useFactory: (config: AppConfig) => ({
         setHeaders: false,
         throttlers: [
-          { name: 'default', ttl: 60_000, limit: config.apiRateLimitPerMinute },
+          { name: 'default', ttl: 60_000, limit: config.apiRateLimitPerMinute, getTracker: defaultTracker },
           // Generous enough for a school or family sharing one connection.
           {
             name: 'intake',

@@ -53,4 +53,17 @@ describe('TRUST_PROXY and per-client rate limits', () => {
     expect((await submitFrom(api, '203.0.113.40')).status).toBe(429);
     expect((await submitFrom(api, '203.0.113.41')).status).toBe(400);
   });
+
+  it('counts staff requests per session, not per address: one office behind one address shares no limit', async () => {
+    const api = await startTestApi(db, { ...testConfig(db.url), apiRateLimitPerMinute: 3 });
+    apis.push(api);
+    const [casey, supervisor] = [await api.tokenFor('caseworker'), await api.tokenFor('supervisor')];
+    const queue = (token?: string) => api.request('GET', '/api/resources', token ? { token } : {});
+    for (let i = 0; i < 3; i++) expect((await queue(casey)).status).toBe(200);
+    expect((await queue(casey)).status).toBe(429);
+    // A colleague at the same address still has their own requests.
+    expect((await queue(supervisor)).status).toBe(200);
+    // A made-up token gets a fresh count, and a 401.
+    expect((await queue('made.up.token')).status).toBe(401);
+  });
 });
