@@ -12,9 +12,6 @@ import { benchDatabase, freePort, percentile, runAutocannon, startApi } from './
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
-// Staff in many offices: each request from the next of these addresses, so the default
-// per-client limit (600 a minute) holds as configured.
-const CLIENT_ADDRESSES = 5_000;
 const log = (message) => console.error(`[bench] ${message}`);
 const DEMO_PASSWORD = 'bench-password-1234';
 
@@ -80,7 +77,8 @@ try {
   const port = await freePort();
   api = await startApi({
     DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Twenty clients share one staff session (the limit counts per session): lift its limit.
+    API_RATE_LIMIT_PER_MINUTE: '100000000', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   log(`loading ${caseCount.toLocaleString()} cases`);
   const loaded = await loadCases(db.url);
@@ -97,7 +95,7 @@ try {
   // [rank, due time in microseconds since the epoch, id], as the API's cursor carries it.
   const deepKey = JSON.parse(Buffer.from(cursor, 'base64url').toString());
 
-  const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers, distinctClients: CLIENT_ADDRESSES });
+  const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers });
   const rows = [];
   for (const [name, path] of [
     ['unassigned queue, first page (50)', '/api/cases?queue=unassigned&limit=50'],

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { defaultTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
 
 /**
@@ -17,6 +18,7 @@ import { defaultTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from '.
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         setHeaders: false,
+        storage: new FixedWindowThrottlerStorage(),
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.apiRateLimitPerMinute, getTracker: defaultTracker },
           // Generous enough for a school or family sharing one connection.
