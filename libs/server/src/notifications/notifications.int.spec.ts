@@ -3,6 +3,7 @@ import { NotificationList } from '@sg/contracts';
 import { Client } from 'pg';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { FollowUpProcessor } from '../follow-ups/follow-up.processor';
+import { NewCasePlanner } from '../follow-ups/new-case-planner.service';
 import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
 
 /** Notifications follow the case, tell every bell they were in when done, and leave an audit trail. */
@@ -21,6 +22,9 @@ describe('notifications', () => {
     const config = testConfig(db.url);
     api = await startTestApi(db, config);
     worker = await startTestWorker(config);
+    // These tests fire follow-ups they make by hand. The worker's planner, planning a new case when
+    // its notification arrives, would cancel them as not in the case's plan: only the sweep plans here.
+    worker.get(NewCasePlanner).onModuleDestroy();
     caseworker = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
     listener = new Client({ connectionString: db.url });
@@ -44,7 +48,8 @@ describe('notifications', () => {
   }
   async function firedFollowUp(caseId: string, kind: string, audience: string): Promise<string> {
     const [row] = await db.dataSource.query(
-      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at) VALUES ($1, $2, 'case', $1, $3, $4, now()) RETURNING id`,
+      // Marked as queued (enqueued_revision), so the worker's sweep leaves it to this test to fire.
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, enqueued_revision) VALUES ($1, $2, 'case', $1, $3, $4, now(), 1) RETURNING id`,
       [caseId, kind, `test-${kind}-${caseId}`, audience],
     );
     expect((await worker.get(FollowUpProcessor).fire(row.id)).fired).toBe(true);
