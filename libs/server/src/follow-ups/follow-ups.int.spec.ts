@@ -64,6 +64,9 @@ describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
   async function claimedCase(): Promise<string> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }) });
     const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    // A running worker plans a new case when its notification arrives; wait for that, so it cannot
+    // land later and cancel a follow-up a test made by hand as not in the case's plan.
+    if (worker) await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0, 'the new case to be planned');
     const claim = await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker });
     // Status and body together, so a failure shows why the claim was refused.
     expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { id: row.id } });
