@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { FollowUpView, ReportView, TakedownView } from '@sg/contracts';
 import { FollowUpCadence, FollowUpKind } from '@sg/domain';
-import { AppConfig, QueueBackendKind } from '../config/app-config';
-import { createTestDatabase, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { AppConfig } from '../config/app-config';
+import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 
 /**
  * Every kind of follow-up fires at its time (and not before), on each queue backend, with the
@@ -26,10 +26,6 @@ const TIME_SCALE = 1 / 300;
 /** Lateness allowed on a shared 2-core machine; the benchmark measures the real figure. */
 const LATE_MS = 5000;
 
-const backends: { backend: QueueBackendKind; enabled: boolean }[] = [
-  { backend: 'postgres', enabled: true },
-  { backend: 'redis', enabled: Boolean(process.env['REDIS_URL']) },
-];
 
 interface Row {
   id: string;
@@ -40,7 +36,7 @@ interface Row {
   dedupe_key: string;
 }
 
-describe.each(backends)('each kind of follow-up on $backend', ({ backend, enabled }) => {
+describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', ({ backend, enabled }) => {
   if (!enabled) {
     it.skip('needs REDIS_URL pointing at a reachable Redis', () => undefined);
     return;

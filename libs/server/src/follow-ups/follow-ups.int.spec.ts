@@ -3,8 +3,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { FOLLOW_UP_JOBS, FollowUpView, NotificationList, QUEUES, TakedownView } from '@sg/contracts';
 import { Queue } from 'bullmq';
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence } from '@sg/domain';
-import { AppConfig, QueueBackendKind } from '../config/app-config';
-import { createTestDatabase, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { AppConfig } from '../config/app-config';
+import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { FollowUpProcessor } from './follow-up.processor';
 import { fireJobId } from './fire-jobs';
@@ -44,12 +44,8 @@ async function eventually<T>(probe: () => Promise<T | undefined | false>, what: 
   }
 }
 
-const backends: { backend: QueueBackendKind; enabled: boolean }[] = [
-  { backend: 'postgres', enabled: true },
-  { backend: 'redis', enabled: Boolean(process.env['REDIS_URL']) },
-];
 
-describe.each(backends)('follow-ups on $backend', ({ backend, enabled }) => {
+describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, enabled }) => {
   if (!enabled) {
     it.skip('needs REDIS_URL pointing at a reachable Redis', () => undefined);
     return;

@@ -7,10 +7,11 @@ import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { defaultTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
 
 /**
- * Per-client limits (by IP, and the `default` one per staff session: see defaultTracker; X-Forwarded-For is believed only from the peers TRUST_PROXY names,
- * loopback by default). Counters live in this process's memory, so each API instance counts
- * separately; the per-account sign-in limit that must hold across processes is in the database
- * (auth/login-attempts.ts).
+ * Per-client limits: by IP (X-Forwarded-For is believed only from the peers TRUST_PROXY names,
+ * loopback by default), and the `default` one per staff session (see defaultTracker), counted in
+ * fixed windows (see FixedWindowThrottlerStorage). Counters live in this process's memory, so
+ * each API instance counts separately; the per-account sign-in limit that must hold across
+ * processes is in the database (auth/login-attempts.ts).
  */
 @Module({
   imports: [

@@ -23,8 +23,14 @@ export function onlyWhereMarked(bucket: RateLimitBucket) {
  * guard, so sending a made-up one does not get anyone past the limit.
  */
 export function skipForStaff(context: ExecutionContext): boolean {
-  const authorization = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['authorization'];
-  return typeof authorization === 'string' && authorization.toLowerCase().startsWith('bearer ');
+  return bearerTokenOf(context.switchToHttp().getRequest<Record<string, unknown>>()) !== undefined;
+}
+
+/** The token of a request that says it is signed in (`Authorization: Bearer …`), not yet verified. */
+function bearerTokenOf(request: Record<string, unknown>): string | undefined {
+  const authorization = (request['headers'] as Record<string, unknown> | undefined)?.['authorization'];
+  if (typeof authorization !== 'string' || !authorization.toLowerCase().startsWith('bearer ')) return undefined;
+  return authorization.slice('bearer '.length).trim();
 }
 
 /**
@@ -34,12 +40,8 @@ export function skipForStaff(context: ExecutionContext): boolean {
  * every live change. A made-up token gets no further than the auth guard's 401.
  */
 export function defaultTracker(request: Record<string, unknown>): string {
-  const authorization = (request['headers'] as Record<string, unknown> | undefined)?.['authorization'];
-  if (typeof authorization === 'string' && authorization.toLowerCase().startsWith('bearer ')) {
-    const token = authorization.slice('bearer '.length).trim();
-    return `session:${token.slice(token.lastIndexOf('.') + 1)}`;
-  }
-  return String(request['ip']);
+  const token = bearerTokenOf(request);
+  return token === undefined ? String(request['ip']) : `session:${token.slice(token.lastIndexOf('.') + 1)}`;
 }
 
 /** The throttler, answering `429` with a plain `Retry-After` (seconds) whichever limit was hit. */

@@ -1,6 +1,6 @@
 import { ConnectionOptions, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
-import { postgresSessionOptions } from '../config/worker-config';
 import { AppConfig } from '../config/app-config';
+import { postgresSessionOptions } from '../config/worker-config';
 
 /** BullMQ keeps its own tables in this schema, away from the application's. */
 export const BULLMQ_SCHEMA = 'bullmq';

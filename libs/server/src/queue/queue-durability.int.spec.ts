@@ -2,14 +2,14 @@ import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { HeartbeatJob, QUEUES, SYSTEM_JOBS } from '@sg/contracts';
 import { Job, Queue } from 'bullmq';
-import { AppConfig, QueueBackendKind } from '../config/app-config';
+import { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/config.module';
 import { workerConfig } from '../config/worker-config';
 import { DatabaseModule } from '../database/database.module';
 import { AppLoggerModule } from '../http/logger.module';
 import { SystemWorkerModule } from '../system/system-worker.module';
 import { WORKER_ID } from '../system/worker-identity';
-import { createTestDatabase, redisAvailable, TestDatabase, testConfig } from '../testing';
+import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, redisAvailable, TestDatabase, testConfig } from '../testing';
 import { DEFAULT_JOB_OPTIONS } from './queue.module';
 import { queueConnection } from './queue-connection';
 
@@ -42,14 +42,9 @@ async function settled(queue: Queue, id: string): Promise<Job> {
   }, `job ${id} to finish`);
 }
 
-// The jest global setup unsets REDIS_URL when Redis does not answer, so this is "Redis reachable".
-const backends: { backend: QueueBackendKind; enabled: boolean }[] = [
-  { backend: 'postgres', enabled: true },
-  { backend: 'redis', enabled: Boolean(process.env['REDIS_URL']) },
-];
 if (!process.env['REDIS_URL']) console.info('Redis queue durability tests skipped: set REDIS_URL to a reachable Redis to run them');
 
-describe.each(backends)('queue durability on $backend', ({ backend, enabled }) => {
+describe.each(QUEUE_BACKENDS_UNDER_TEST)('queue durability on $backend', ({ backend, enabled }) => {
   if (!enabled) {
     it.skip('needs REDIS_URL pointing at a reachable Redis', () => undefined);
     return;

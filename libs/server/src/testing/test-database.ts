@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '../config/app-config';
+import { AppConfig, loadConfig, QueueBackendKind } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrationsWithLock } from '../database/run-migrations';
 
@@ -103,3 +103,13 @@ export async function redisAvailable(): Promise<string | undefined> {
     client.disconnect();
   }
 }
+
+/**
+ * The queue backends an integration spec runs on: PostgreSQL always, Redis when REDIS_URL is set.
+ * The Jest global setup unsets REDIS_URL when Redis does not answer (and with CI=true fails the
+ * run instead), so `enabled` means "Redis reachable"; a spec shows the skipped half as skipped.
+ */
+export const QUEUE_BACKENDS_UNDER_TEST: ReadonlyArray<{ backend: QueueBackendKind; enabled: boolean }> = [
+  { backend: 'postgres', enabled: true },
+  { backend: 'redis', enabled: Boolean(process.env['REDIS_URL']) },
+];

@@ -7,22 +7,28 @@ import { OverridePriorityDialog, OverridePriorityDialogData, overrideConflictMes
 
 const current = { version: 4, priority: 'high', triagePriority: 'high', priorityOverride: { priority: 'high', reason: 'Spoke to them; safe at home', by: { id: 's', displayName: 'Sam Supervisor' }, at: '' } } as unknown as CaseDetail;
 
+/** The dialog opened on version 3 with a reason typed in, and a way to press Save. */
+function openWithReason(save: jest.Mock, triagePriority: OverridePriorityDialogData['triagePriority']) {
+  const close = jest.fn();
+  const data: OverridePriorityDialogData = { reference: 'SG-AAAA-BBBB', version: 3, priority: 'urgent', triagePriority, hasOverride: false, save };
+  TestBed.configureTestingModule({ providers: [{ provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
+  const fixture = TestBed.createComponent(OverridePriorityDialog);
+  fixture.detectChanges();
+  const root = fixture.nativeElement as HTMLElement;
+  const reason = root.querySelector('textarea') as HTMLTextAreaElement;
+  reason.value = 'Said on the phone they have a plan';
+  reason.dispatchEvent(new Event('input'));
+  const submit = () => {
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    fixture.detectChanges();
+  };
+  return { close, root, reason, submit };
+}
+
 describe('OverridePriorityDialog', () => {
   it('bases the override on the version it was opened on, and on a conflict keeps the input and says what changed', () => {
     const save = jest.fn().mockReturnValueOnce(throwError(() => new CaseConflict(current, 'conflict'))).mockReturnValueOnce(of(current));
-    const close = jest.fn();
-    const data: OverridePriorityDialogData = { reference: 'SG-AAAA-BBBB', version: 3, priority: 'urgent', triagePriority: 'urgent', hasOverride: false, save };
-    TestBed.configureTestingModule({ providers: [{ provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
-    const fixture = TestBed.createComponent(OverridePriorityDialog);
-    fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
-    const reason = root.querySelector('textarea') as HTMLTextAreaElement;
-    reason.value = 'Said on the phone they have a plan';
-    reason.dispatchEvent(new Event('input'));
-    const submit = () => {
-      root.querySelector('form')?.dispatchEvent(new Event('submit'));
-      fixture.detectChanges();
-    };
+    const { close, root, reason, submit } = openWithReason(save, 'urgent');
     submit();
     expect(save).toHaveBeenLastCalledWith({ priority: 'urgent', reason: 'Said on the phone they have a plan' }, 3);
     expect(close).not.toHaveBeenCalled();
@@ -36,19 +42,7 @@ describe('OverridePriorityDialog', () => {
   it('stays open with the reason when saving fails for another reason (the store has said why)', () => {
     // The store reports a network error or a 5xx itself and completes without a value.
     const save = jest.fn().mockReturnValueOnce(EMPTY).mockReturnValueOnce(of(current));
-    const close = jest.fn();
-    const data: OverridePriorityDialogData = { reference: 'SG-AAAA-BBBB', version: 3, priority: 'urgent', triagePriority: 'high', hasOverride: false, save };
-    TestBed.configureTestingModule({ providers: [{ provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
-    const fixture = TestBed.createComponent(OverridePriorityDialog);
-    fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
-    const reason = root.querySelector('textarea') as HTMLTextAreaElement;
-    reason.value = 'Said on the phone they have a plan';
-    reason.dispatchEvent(new Event('input'));
-    const submit = () => {
-      root.querySelector('form')?.dispatchEvent(new Event('submit'));
-      fixture.detectChanges();
-    };
+    const { close, root, reason, submit } = openWithReason(save, 'high');
 
     submit();
     expect(close).not.toHaveBeenCalled();
