@@ -91,7 +91,7 @@ export class QueueHealthService implements OnModuleDestroy {
         `SELECT id, reference, priority, first_response_due_at AS "firstResponseDueAt"
            FROM support_case
           WHERE assignee_id IS NULL AND status IN ('new', 'in_progress', 'waiting') AND first_responded_at IS NULL AND first_response_due_at < now()
-          ORDER BY first_response_due_at LIMIT 50`,
+          ORDER BY priority_rank, first_response_due_at LIMIT 50`,
       ),
       this.dataSource.query(
         `SELECT count(*)::int AS count FROM support_case
