@@ -1,4 +1,4 @@
-import { TriageFacts, triage } from './triage';
+import { sortFactorsBySeverity, TriageFacts, triage } from './triage';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -70,6 +70,22 @@ describe('triage', () => {
     expect(result.priority).toBe('urgent');
     expect(result.factors.map((f) => f.key)).toEqual(['under_18_now', 'content_made_under_18', 'deadline_within_24h']);
     expect(result.firstResponseDueAt).toEqual(hours(1));
+  });
+
+  it('headlines self-harm over age when both make a case urgent (a teenager with thoughts of self-harm)', () => {
+    const result = run({ ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'thoughts', deadlineAt: hours(3) });
+    expect(result.priority).toBe('urgent');
+    expect(result.factors.map((f) => f.key)).toEqual(['self_harm_thoughts', 'under_18_now', 'content_made_under_18', 'deadline_within_24h']);
+  });
+
+  it('sorts stored factors most serious first, priority before seriousness, unknown keys last', () => {
+    const stored = [
+      { key: 'under_18_now', priority: 'urgent' as const },
+      { key: 'retired_rule', priority: 'urgent' as const },
+      { key: 'self_harm_thoughts', priority: 'urgent' as const },
+      { key: 'immediate_danger', priority: 'emergency' as const },
+    ];
+    expect(sortFactorsBySeverity(stored).map((f) => f.key)).toEqual(['immediate_danger', 'self_harm_thoughts', 'under_18_now', 'retired_rule']);
   });
 
   it('sets the first-response target from the priority', () => {

@@ -1,14 +1,18 @@
 import { CaseFacts } from '../intake/intake-facts';
 import { FIRST_RESPONSE_TARGET_MINUTES, Priority, priorityRank } from './priority';
 
-/** Every rule that can fire, named so staff can see why a case has its priority. */
+/**
+ * Every rule that can fire, named so staff can see why a case has its priority. The order is the
+ * order of seriousness (`TRIAGE_FACTOR_SEVERITY`): within a priority, self-harm and danger come
+ * before everything else, so a queue row's headline (the first factor) never buries them.
+ */
 export const TRIAGE_FACTORS = {
   self_harm_plan: { priority: 'emergency', label: 'Has a plan or intent to self-harm' },
   immediate_danger: { priority: 'emergency', label: 'In immediate danger' },
+  self_harm_thoughts: { priority: 'urgent', label: 'Thoughts of self-harm' },
   under_18_now: { priority: 'urgent', label: 'Under 18 now' },
   content_made_under_18: { priority: 'urgent', label: 'Content was made when under 18' },
   deadline_within_24h: { priority: 'urgent', label: "The threatener's deadline is within 24 hours" },
-  self_harm_thoughts: { priority: 'urgent', label: 'Thoughts of self-harm' },
   content_posted: { priority: 'high', label: 'Content has already been posted' },
   still_in_contact: { priority: 'high', label: 'Still in contact with the threatener' },
   already_paid: { priority: 'high', label: 'Has already paid' },
@@ -16,6 +20,18 @@ export const TRIAGE_FACTORS = {
 } as const satisfies Record<string, { priority: Priority; label: string }>;
 
 export type TriageFactorKey = keyof typeof TRIAGE_FACTORS;
+
+/** Factor keys, most serious first: priority first, then self-harm and danger before the rest. */
+export const TRIAGE_FACTOR_SEVERITY = Object.keys(TRIAGE_FACTORS) as readonly TriageFactorKey[];
+
+/** Most serious first, so `factors[0]` is the headline. Unknown keys (older data) go last. */
+export function sortFactorsBySeverity<T extends { key: string; priority: Priority }>(factors: readonly T[]): T[] {
+  const severity = (key: string) => {
+    const index = (TRIAGE_FACTOR_SEVERITY as readonly string[]).indexOf(key);
+    return index < 0 ? TRIAGE_FACTOR_SEVERITY.length : index;
+  };
+  return [...factors].sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority) || severity(a.key) - severity(b.key));
+}
 
 export interface TriageFactor {
   key: TriageFactorKey;
@@ -69,9 +85,7 @@ function firedKeys(facts: TriageFacts, now: Date): TriageFactorKey[] {
  * same answer. Age unknown does not raise priority (it only widens the routes shown).
  */
 export function triage(facts: TriageFacts, now: Date, options: TriageOptions = {}): TriageResult {
-  const factors = firedKeys(facts, now)
-    .map((key): TriageFactor => ({ key, ...TRIAGE_FACTORS[key] }))
-    .sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority));
+  const factors = sortFactorsBySeverity(firedKeys(facts, now).map((key): TriageFactor => ({ key, ...TRIAGE_FACTORS[key] })));
   const priority: Priority = factors[0]?.priority ?? 'standard';
   const targets = options.targetMinutes ?? FIRST_RESPONSE_TARGET_MINUTES;
   const scale = options.timeScale ?? 1;

@@ -489,6 +489,30 @@ describe('case work API', () => {
     expect(casey?.open).toBe(mine.n);
   });
 
+  it("lists unassigned cases past target most pressing first, then the latest first within a priority", async () => {
+    const standardVeryLate = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false });
+    const emergencyLate = await submit({ selfHarm: 'plan_or_intent' });
+    const emergencyLater = await submit({ immediateDanger: true });
+    const late = (id: string, minutes: number) =>
+      db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - make_interval(mins => $2) WHERE id = $1`, [id, minutes]);
+    await late(standardVeryLate, 600);
+    await late(emergencyLate, 5);
+    await late(emergencyLater, 30);
+    const health = (await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor })).body as QueueHealth;
+    const ours = health.unassignedPastTarget.cases.map((c) => c.id).filter((id) => [standardVeryLate, emergencyLate, emergencyLater].includes(id));
+    expect(ours).toEqual([emergencyLater, emergencyLate, standardVeryLate]);
+    const ranks = health.unassignedPastTarget.cases.map((c) => ['emergency', 'urgent', 'high', 'standard'].indexOf(c.priority));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('headlines self-harm on a queue row, not age, when a teenager reports thoughts of self-harm', async () => {
+    const teen = await submit({ selfHarm: 'thoughts', platforms: [{ platform: 'Discord', offenderHandle: '@headline.check.77' }] });
+    const found = (await api.request('GET', '/api/cases?queue=unassigned&q=headline.check.77', { token: tokens.caseworker })).body as CaseListResponse;
+    expect(found.items.map((i) => i.id)).toEqual([teen]);
+    expect(found.items[0].priority).toBe('urgent');
+    expect(found.items[0].triageFactors[0]).toMatchObject({ key: 'self_harm_thoughts', label: 'Thoughts of self-harm' });
+  });
+
   it('streams case changes live to signed-in staff', async () => {
     const controller = new AbortController();
     const response = await fetch(`${api.baseUrl}/api/events`, { headers: { authorization: `Bearer ${tokens.caseworker}` }, signal: controller.signal });

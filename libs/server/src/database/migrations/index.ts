@@ -8,6 +8,7 @@ import { FollowUpEnqueued1765100002000 } from './1765100002000-follow-up-enqueue
 import { OverdueFollowUps1765200000000 } from './1765200000000-overdue-follow-ups';
 import { AuditTargetsLoginThrottle1765300000000 } from './1765300000000-audit-targets-login-throttle';
 import { TrendsIndexes1765400000000 } from './1765400000000-trends-indexes';
+import { TriageFactorSeverity1765500000000 } from './1765500000000-triage-factor-severity';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the API and worker are
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   OverdueFollowUps1765200000000,
   AuditTargetsLoginThrottle1765300000000,
   TrendsIndexes1765400000000,
+  TriageFactorSeverity1765500000000,
 ];
