@@ -193,6 +193,26 @@ test('a fact learned on the phone raises a case to emergency, and everyone sees 
   await charlie.context.close();
 });
 
+test('what the person adds on their case page reaches the staff in their own words, and rings the bell', async ({ browser, request }) => {
+  const intake = await request.post('/api/intakes', { data: emergencyIntake(), headers: { 'Idempotency-Key': `e2e-${randomUUID()}` } });
+  expect(intake.status()).toBe(201);
+  const { reference: ref, accessCode } = (await intake.json()) as { reference: string; accessCode: string };
+  const words = 'He now says 2 hours. He found my school on my profile.';
+  const added = await request.post('/api/case-access/additions', { data: { reference: ref, accessCode, note: words } });
+  expect(added.status()).toBe(200);
+
+  // Nobody holds the case: the supervisors hear of it.
+  const sam = await signIn(browser, SUPERVISOR);
+  await sam.page.getByRole('button', { name: /^Notifications, / }).click();
+  const panel = sam.page.locator('#notification-panel');
+  await expect(panel.getByRole('listitem').filter({ hasText: ref }).filter({ hasText: 'The person added information' })).toBeVisible({ timeout: 10_000 });
+  await panel.getByRole('link', { name: `Open case ${ref}` }).first().click();
+  const caseView = sam.page.locator('sg-case-view');
+  await caseView.getByRole('tab', { name: /^Timeline/ }).click();
+  await expect(caseView.getByTestId('person-note')).toHaveText(words);
+  await sam.context.close();
+});
+
 test('a supervisor opens queue health and reassigns a case', async ({ browser }) => {
   test.slow();
   expect(reference, 'the previous test creates the case').not.toBe('');

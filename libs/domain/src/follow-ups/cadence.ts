@@ -11,8 +11,15 @@ export const FOLLOW_UP_KINDS = [
   'case_review',
   'sla_escalation',
   'closure_offer',
+  'person_update',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/**
+ * Kinds raised by something that happened (the person came back and added information), not by
+ * the cadence. Planning a case never schedules, moves or cancels them; they fire once, at once.
+ */
+export const PROMPTED_FOLLOW_UP_KINDS = ['person_update'] as const satisfies readonly FollowUpKind[];
 
 export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
   wellbeing_check: 'Wellbeing check',
@@ -24,6 +31,7 @@ export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
   case_review: 'Case review',
   sla_escalation: 'First response overdue and nobody holds the case',
   closure_offer: 'Offer to close the case: no activity for 90 days',
+  person_update: 'The person added information',
 };
 
 /**
@@ -46,6 +54,7 @@ export const FOLLOW_UP_AUDIENCE_BY_KIND: Readonly<Record<FollowUpKind, FollowUpA
   case_review: 'assignee',
   sla_escalation: 'supervisors',
   closure_offer: 'assignee',
+  person_update: 'assignee',
 };
 
 export const FOLLOW_UP_SUBJECT_TYPES = ['case', 'takedown', 'report'] as const;

@@ -2,7 +2,18 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FireFollowUpJob, QUEUES } from '@sg/contracts';
-import { CaseStatus, ExistingFollowUp, planFollowUps, PlannedFollowUp, Priority, reconcileFollowUps, ReportStatus, TakedownStatus } from '@sg/domain';
+import {
+  CaseStatus,
+  ExistingFollowUp,
+  FOLLOW_UP_AUDIENCE_BY_KIND,
+  planFollowUps,
+  PlannedFollowUp,
+  Priority,
+  PROMPTED_FOLLOW_UP_KINDS,
+  reconcileFollowUps,
+  ReportStatus,
+  TakedownStatus,
+} from '@sg/domain';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
@@ -14,6 +25,10 @@ import { FollowUpJobRequest, fireJobs, MARK_ENQUEUED_SQL } from './fire-jobs';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
 type Replan = (caseId: string) => Promise<void>;
+/** Raises a prompted follow-up (due now) once per `dedupeKey`; its job is added after the commit. */
+type Prompt = (caseId: string, kind: PromptedFollowUpKind, dedupeKey: string) => Promise<void>;
+
+type PromptedFollowUpKind = (typeof PROMPTED_FOLLOW_UP_KINDS)[number];
 
 interface StoredFollowUp extends ExistingFollowUp {
   id: string;
@@ -38,12 +53,18 @@ export class FollowUpScheduler {
   ) {}
 
   /**
-   * Runs `work` in a transaction in which it may call `replan(caseId)`; the follow-up jobs that
-   * needs are enqueued once the transaction has committed.
+   * Runs `work` in a transaction in which it may call `replan(caseId)` and `prompt(...)`; the
+   * follow-up jobs those need are enqueued once the transaction has committed.
    */
-  async transaction<T>(dataSource: DataSource, work: (manager: EntityManager, replan: Replan) => Promise<T>): Promise<T> {
+  async transaction<T>(dataSource: DataSource, work: (manager: EntityManager, replan: Replan, prompt: Prompt) => Promise<T>): Promise<T> {
     const jobs: FollowUpJobRequest[] = [];
-    const result = await dataSource.transaction((manager) => work(manager, async (caseId) => void jobs.push(...(await this.replan(manager, caseId)))));
+    const result = await dataSource.transaction((manager) =>
+      work(
+        manager,
+        async (caseId) => void jobs.push(...(await this.replan(manager, caseId))),
+        async (caseId, kind, dedupeKey) => void jobs.push(...(await this.prompt(manager, caseId, kind, dedupeKey))),
+      ),
+    );
     await this.enqueue(jobs).catch((error: Error) => this.logger.warn(`Follow-up jobs not enqueued (the sweep will add them): ${error.message}`));
     return result;
   }
@@ -75,7 +96,8 @@ export class FollowUpScheduler {
       [caseId],
     );
     const existing: StoredFollowUp[] = (
-      await manager.query(`SELECT id, dedupe_key, status, due_at FROM follow_up WHERE case_id = $1 FOR UPDATE`, [caseId])
+      // Prompted follow-ups are not the plan's to move or cancel.
+      await manager.query(`SELECT id, dedupe_key, status, due_at FROM follow_up WHERE case_id = $1 AND kind <> ALL($2::text[]) FOR UPDATE`, [caseId, PROMPTED_FOLLOW_UP_KINDS])
     ).map((row: { id: string; dedupe_key: string; status: StoredFollowUp['status']; due_at: Date }) => ({ id: row.id, dedupeKey: row.dedupe_key, status: row.status, dueAt: new Date(row.due_at) }));
 
     // What a case keeps by its status (open, resolved, closed) is the domain's rule.
@@ -127,6 +149,22 @@ export class FollowUpScheduler {
       for (const changed of updated ?? []) jobs.push(toJobRequest(changed));
     }
     return jobs;
+  }
+
+  /**
+   * Inside a transaction: a follow-up due now, raised by something that happened rather than by
+   * the plan. It fires like any other (exactly once, to the holder or, with nobody holding the
+   * case, to the supervisors); a second call with the same key does nothing.
+   */
+  async prompt(manager: EntityManager, caseId: string, kind: PromptedFollowUpKind, dedupeKey: string): Promise<FollowUpJobRequest[]> {
+    const rows: Array<{ id: string; due_at: Date; revision: number }> = await manager.query(
+      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
+       VALUES ($1, $2, 'case', $1, $3, $4, now())
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, due_at, revision`,
+      [caseId, kind, dedupeKey, FOLLOW_UP_AUDIENCE_BY_KIND[kind]],
+    );
+    return rows.map(toJobRequest);
   }
 
   /**

@@ -61,6 +61,40 @@ describe('notifications', () => {
     if (!probe()) throw new Error(`no ${what}`);
   };
 
+  it('tells the holder when the person comes back and adds information, and the supervisors when nobody holds the case', async () => {
+    const intake = async () => (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as { reference: string; accessCode: string };
+    const caseOf = async (reference: string) => (await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [reference]))[0].id as string;
+    const add = (access: { reference: string; accessCode: string }, note: string) =>
+      api.request('POST', '/api/case-access/additions', { body: { reference: access.reference, accessCode: access.accessCode, note } });
+
+    const held = await intake();
+    const heldId = await caseOf(held.reference);
+    expect((await api.request('POST', `/api/cases/${heldId}/claim`, { token: caseworker })).status).toBe(200);
+    expect((await add(held, 'He now says 2 hours.')).status).toBe(200);
+    await waitFor('notification for the holder', () => events.some((e) => e.type === 'notification.created'));
+    let mine: NotificationList['items'] = [];
+    for (let i = 0; i < 50 && !mine.length; i += 1) {
+      mine = (await bell(caseworker, heldId)).filter((n) => n.kind === 'person_update');
+      if (!mine.length) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(mine).toEqual([expect.objectContaining({ kind: 'person_update', title: 'The person added information' })]);
+    expect((await bell(supervisor, heldId)).filter((n) => n.kind === 'person_update')).toEqual([]);
+
+    const unheld = await intake();
+    const unheldId = await caseOf(unheld.reference);
+    expect((await add(unheld, 'Please help, it is getting worse.')).status).toBe(200);
+    let theirs: NotificationList['items'] = [];
+    for (let i = 0; i < 50 && !theirs.length; i += 1) {
+      theirs = (await bell(supervisor, unheldId)).filter((n) => n.kind === 'person_update');
+      if (!theirs.length) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(theirs).toHaveLength(1);
+    // A later replan of the case (a claim) neither cancels nor repeats it.
+    expect((await api.request('POST', `/api/cases/${unheldId}/claim`, { token: caseworker })).status).toBe(200);
+    const [row] = await db.dataSource.query(`SELECT count(*)::int AS n, min(status) AS status FROM follow_up WHERE case_id = $1 AND kind = 'person_update'`, [unheldId]);
+    expect(row).toEqual({ n: 1, status: 'fired' });
+  });
+
   it('moves the previous holder\'s open notifications to the new holder when the case is reassigned, and tells both bells', async () => {
     const caseId = await claimedCase();
     const followUpId = await firedFollowUp(caseId, 'wellbeing_check', 'assignee');

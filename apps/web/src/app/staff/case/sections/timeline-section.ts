@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { TimelineEntry } from '@sg/contracts';
 import { WhenPipe } from '../../ui/when';
 import { CaseStore } from '../case-store';
 
@@ -11,9 +12,15 @@ import { CaseStore } from '../case-store';
   template: `
     <ol class="timeline">
       @for (entry of entries(); track entry.id) {
-        <li>
+        <li [class.from-person]="entry.actor.kind === 'person'">
           <time [attr.datetime]="entry.at">{{ entry.at | when }}</time>
-          <span class="summary">{{ entry.summary }}</span>
+          <span class="summary">
+            {{ entry.summary }}
+            @if (personNote(entry); as note) {
+              <!-- The person's own words, in full: staff must not have to ask what they wrote. -->
+              <blockquote class="person-note" data-testid="person-note">{{ note }}</blockquote>
+            }
+          </span>
           <span class="meta">{{ actor(entry.actor) }}</span>
         </li>
       } @empty {
@@ -31,11 +38,24 @@ import { CaseStore } from '../case-store';
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
     time { font-variant-numeric: tabular-nums; color: var(--mat-sys-on-surface-variant); }
+    .person-note {
+      margin: 6px 0 0;
+      padding: 8px 12px;
+      border-left: 4px solid var(--mat-sys-primary);
+      background: var(--mat-sys-surface-container);
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class TimelineSection {
   private readonly store = inject(CaseStore);
   protected readonly entries = computed(() => [...(this.store.detail()?.timeline ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));
+
+  protected personNote(entry: TimelineEntry): string | null {
+    const note = entry.kind === 'person_added_information' ? entry.data['note'] : null;
+    return typeof note === 'string' && note.trim() ? note : null;
+  }
 
   protected actor(actor: { kind: string; staff: { displayName: string } | null }): string {
     if (actor.staff) return actor.staff.displayName;
