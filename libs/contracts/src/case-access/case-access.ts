@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, MatchedResource } from '@sg/domain';
+import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource } from '@sg/domain';
 import { CONTENT_POSTED_ANSWERS } from '@sg/domain';
 import { MAX_CONTENT_URLS, MAX_PLATFORMS, httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
 
@@ -9,7 +9,12 @@ import { MAX_CONTENT_URLS, MAX_PLATFORMS, httpUrlSchema, platformEntrySchema } f
  */
 export const caseAccessRequestSchema = z.strictObject({
   reference: z.string({ error: () => 'is required' }).trim().toUpperCase().regex(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'must look like SG-XXXX-XXXX'),
-  accessCode: z.string({ error: () => 'is required' }).trim().toUpperCase().regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'must look like XXXX-XXXX-XXXX-XXXX'),
+  // Typed as people type it: lower case, without the dashes, or with spaces instead of dashes.
+  accessCode: z
+    .string({ error: () => 'is required' })
+    .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^[0-9A-Z]{16}$/, 'must look like XXXX-XXXX-XXXX-XXXX'))
+    .transform((code) => (code.match(/.{4}/g) ?? []).join('-')),
 });
 export type CaseAccessRequest = z.input<typeof caseAccessRequestSchema>;
 
@@ -29,6 +34,8 @@ export interface CaseAccessView {
   actionPlan: ActionPlanStep[];
   resources: MatchedResource[];
   firstResponseWithin: string | null;
+  /** How (and whether) they asked to be contacted; never the contact detail itself. */
+  contact: ContactChoice;
   /** What the person has added since, newest first (their own words only). */
   additions: Array<{ at: string; summary: string }>;
 }

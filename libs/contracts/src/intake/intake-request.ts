@@ -70,6 +70,8 @@ export const intakeContactSchema = z
     value: optionalText(200),
     safeTimes: optionalText(200),
     canMentionOrganisation: z.boolean({ error: () => 'must be true or false' }),
+    /** True when the person chose "Do not contact me" (not when they skipped the question). */
+    declined: z.boolean({ error: () => 'must be true or false' }).optional(),
   })
   .superRefine(
     (contact, ctx) => {

@@ -1,4 +1,4 @@
-import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, MatchedResource, RESOURCE_PURPOSES } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, MatchedResource, RESOURCE_PURPOSES } from '@sg/domain';
 import * as z from 'zod';
 
 /** `201` from `POST /api/intakes`. The access code is shown once here and never again. */
@@ -11,9 +11,20 @@ export interface IntakeResponse {
   resources: MatchedResource[];
   /** When someone aims to reach out, in words ("within an hour"); null if they asked not to be contacted. */
   firstResponseWithin: string | null;
+  /** How (and whether) the person asked to be contacted, never the contact detail itself. */
+  contact: ContactChoice;
   /** Only for staff recording an intake: the new case's id, to open it. Never sent to the public. */
   caseId?: string;
 }
+
+/** `ContactChoice` as a schema, for the OpenAPI document. */
+export const contactChoiceSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('by_channel'), channel: z.enum(['email', 'phone', 'sms']) }),
+    z.strictObject({ kind: z.literal('declined') }),
+    z.strictObject({ kind: z.literal('not_said') }),
+  ])
+  .meta({ description: 'How the person asked to be contacted: by a channel, asked not to be, or did not say' }) satisfies z.ZodType<ContactChoice>;
 
 /**
  * The same answer as a schema, for the OpenAPI document (the API never parses its own answers).
@@ -36,5 +47,6 @@ export const intakeResponseSchema = z.strictObject({
     }),
   ),
   firstResponseWithin: z.string().nullable().meta({ description: 'When someone aims to reach out, in words; null if they asked not to be contacted' }),
+  contact: contactChoiceSchema,
   caseId: z.uuid().optional().meta({ description: 'Staff intakes only: the new case, to open it' }),
 }) satisfies z.ZodType<IntakeResponse>;

@@ -23,6 +23,18 @@ export type ContentPostedAnswer = (typeof CONTENT_POSTED_ANSWERS)[number];
 export const CONTACT_CHANNELS = ['email', 'phone', 'sms', 'none'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/**
+ * What the person said about being contacted, told back to them as it is: "asked us not to" and
+ * "did not say" are different answers, and someone who chose a channel keeps being told so after
+ * a caseworker has picked the case up.
+ */
+export type ContactChoice = { kind: 'by_channel'; channel: Exclude<ContactChannel, 'none'> } | { kind: 'declined' } | { kind: 'not_said' };
+
+export function contactChoiceOf(channel: ContactChannel, consentToContact: boolean, declined: boolean): ContactChoice {
+  if (channel !== 'none' && consentToContact) return { kind: 'by_channel', channel };
+  return declined ? { kind: 'declined' } : { kind: 'not_said' };
+}
+
 /** The facts triage and the action plan are computed from. */
 export interface CaseFacts {
   submittedBy: Submitter;

@@ -30,7 +30,7 @@ describe('case access with reference and access code', () => {
     const response = await api.request('POST', '/api/case-access', { body: access() });
     expect(response.status).toBe(200);
     const view = response.body as CaseAccessView;
-    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'createdAt', 'firstResponseWithin', 'reference', 'resources', 'status']);
+    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'contact', 'createdAt', 'firstResponseWithin', 'reference', 'resources', 'status']);
     expect(view.status).toBe('Received: someone will pick it up soon');
     expect(view.actionPlan.map((s) => s.key)).toEqual(created.actionPlan.map((s) => s.key));
     expect(view.firstResponseWithin).toBe('within 2 days');
@@ -41,6 +41,28 @@ describe('case access with reference and access code', () => {
       body: { reference: ` ${created.reference.toLowerCase()} `, accessCode: created.accessCode.toLowerCase() },
     });
     expect(response.status).toBe(200);
+  });
+
+  it('accepts the access code typed without its dashes', async () => {
+    const response = await api.request('POST', '/api/case-access', { body: { reference: created.reference, accessCode: created.accessCode.replace(/-/g, '').toLowerCase() } });
+    expect(response.status).toBe(200);
+  });
+
+  it('tells the person what is true of their contact choice, also once a caseworker has picked the case up', async () => {
+    const intake = async (contact: Record<string, unknown>, contactMe: boolean) =>
+      (await api.request('POST', '/api/intakes', { body: intakeFixture({ contact: contact as never, consent: { storeData: true, contactMe } }) })).body as IntakeResponse;
+    const texted = await intake({ channel: 'sms', value: '+1 555 0100', canMentionOrganisation: false }, true);
+    const declined = await intake({ channel: 'none', canMentionOrganisation: false, declined: true }, false);
+    const skipped = await intake({ channel: 'none', canMentionOrganisation: false }, false);
+    expect([texted.contact, declined.contact, skipped.contact]).toEqual([{ kind: 'by_channel', channel: 'sms' }, { kind: 'declined' }, { kind: 'not_said' }]);
+
+    const token = await api.tokenFor('caseworker');
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [texted.reference]);
+    expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token })).status).toBe(200);
+    const view = async (c: IntakeResponse) => (await api.request('POST', '/api/case-access', { body: { reference: c.reference, accessCode: c.accessCode } })).body as CaseAccessView;
+    expect((await view(texted)).contact).toEqual({ kind: 'by_channel', channel: 'sms' });
+    expect((await view(declined)).contact).toEqual({ kind: 'declined' });
+    expect((await view(skipped)).contact).toEqual({ kind: 'not_said' });
   });
 
   it('gives the same 404 for a wrong code and an unknown reference', async () => {

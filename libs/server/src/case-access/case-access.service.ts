@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
-import { ActionPlanStep, ActionPlanStepKey, CaseFacts, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, Priority, selectResources } from '@sg/domain';
+import { ActionPlanStep, ActionPlanStepKey, CaseFacts, ContactChannel, contactChoiceOf, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, Priority, selectResources } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
@@ -28,8 +28,9 @@ interface CaseRow extends CaseFacts {
   priorityOverride: Priority | null;
   firstResponseDueAt: Date;
   firstRespondedAt: Date | null;
-  contactChannel: string;
+  contactChannel: ContactChannel;
   consentContact: boolean;
+  contactDeclined: boolean;
   assigneeId: string | null;
   createdAt: Date;
 }
@@ -48,7 +49,7 @@ const CASE_COLUMNS = `
   first_responded_at AS "firstRespondedAt", submitted_by AS "submittedBy", age_band AS "ageBand",
   content_made_under_18 AS "contentMadeUnder18", country, self_harm AS "selfHarm", immediate_danger AS "immediateDanger",
   deadline_at AS "deadlineAt", demands, content_posted AS "contentPosted", still_in_contact AS "stillInContact", paid,
-  contact_channel AS "contactChannel", consent_contact AS "consentContact", assignee_id AS "assigneeId", created_at AS "createdAt"`;
+  contact_channel AS "contactChannel", consent_contact AS "consentContact", contact_declined AS "contactDeclined", assignee_id AS "assigneeId", created_at AS "createdAt"`;
 
 /**
  * The person's own way back to their case with the reference and access code: see progress,
@@ -87,7 +88,7 @@ export class CaseAccessService {
   }
 
   async add(reference: string, accessCode: string, addition: CaseAddition): Promise<CaseAccessView> {
-    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
+    return this.followUps.transaction(this.dataSource, async (manager, replan, prompt) => {
       const row = await this.open(manager, reference, accessCode, true);
       const summary: string[] = [];
       if (addition.platforms?.length) {
@@ -118,7 +119,9 @@ export class CaseAccessService {
           WHERE id = $1`,
         [row.id, facts.deadlineAt, facts.contentPosted, next.triagePriority, JSON.stringify(next.factors), now, next.priority, next.priorityRank, next.firstResponseDueAt],
       );
-      await this.record(manager, row.id, 'person_added_information', { summary: summary.join('; '), note: addition.note ?? null });
+      const added = await this.record(manager, row.id, 'person_added_information', { summary: summary.join('; '), note: addition.note ?? null });
+      // Whoever holds the case (or, with nobody holding it, the supervisors) hears of it at once.
+      await prompt(row.id, 'person_update', `person_update:${added}`);
       if (next.changed) {
         await this.record(manager, row.id, 'case_retriaged', {
           from: row.triagePriority,
@@ -144,8 +147,15 @@ export class CaseAccessService {
     return row;
   }
 
-  private async record(manager: EntityManager, caseId: string, kind: string, data: Record<string, unknown>, actor: 'person' | 'system' = 'person') {
-    await manager.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, $2, $3, $4)`, [caseId, actor, kind, JSON.stringify(data)]);
+  /** Writes a timeline entry; answers its id. */
+  private async record(manager: EntityManager, caseId: string, kind: string, data: Record<string, unknown>, actor: 'person' | 'system' = 'person'): Promise<string> {
+    const [event]: Array<{ id: string }> = await manager.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      caseId,
+      actor,
+      kind,
+      JSON.stringify(data),
+    ]);
+    return event.id;
   }
 
   private async render(manager: EntityManager, row: CaseRow): Promise<CaseAccessView> {
@@ -166,6 +176,7 @@ export class CaseAccessService {
       actionPlan: steps,
       resources: selectResources(await this.directory.activeEntries(), row),
       firstResponseWithin: wantsContact && !row.firstRespondedAt ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
+      contact: contactChoiceOf(row.contactChannel, row.consentContact, row.contactDeclined),
       additions: additions.map((addition) => ({ at: new Date(addition.at).toISOString(), summary: addition.summary })),
     };
   }

@@ -45,6 +45,7 @@ export class SupportCase {
   @Column({ name: 'contact_channel', type: 'text' }) contactChannel!: ContactChannel;
   @Column({ name: 'contact_sealed', type: 'bytea', nullable: true, select: false }) contactSealed!: Buffer | null;
   @Column({ name: 'consent_contact', type: 'boolean' }) consentContact!: boolean;
+  @Column({ name: 'contact_declined', type: 'boolean', default: false }) contactDeclined!: boolean;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;

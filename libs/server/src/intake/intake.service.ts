@@ -11,6 +11,7 @@ import {
   priorityRank,
   selectResources,
   triage,
+  contactChoiceOf,
 } from '@sg/domain';
 import { randomUUID } from 'node:crypto';
 import { runPrepared } from '../database/prepared-statement';
@@ -107,12 +108,14 @@ export class IntakeService {
     const actionPlan = buildActionPlan(facts);
     const resources = selectResources(await this.directory.activeEntries(), facts);
     const wantsContact = intake.contact.channel !== 'none' && intake.consent.contactMe;
+    const declined = intake.contact.channel === 'none' && intake.contact.declined === true;
     const response: IntakeResponse = {
       reference: newCaseReference(),
       accessCode: newAccessCode(),
       actionPlan,
       resources,
       firstResponseWithin: wantsContact ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[result.priority]) : null,
+      contact: contactChoiceOf(intake.contact.channel, intake.consent.contactMe, declined),
     };
     const caseId = randomUUID();
     // Contact details are kept only when the person agreed to be contacted: what we do not need, we do not hold.
@@ -137,9 +140,9 @@ export class IntakeService {
            id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
            first_response_due_at, submitted_by, channel, alias, age_band, content_made_under_18, country, self_harm,
            immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative,
-           contact_channel, contact_sealed, consent_contact, created_by, created_at, updated_at)
+           contact_channel, contact_sealed, consent_contact, contact_declined, created_by, created_at, updated_at)
          SELECT $1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                $23, $24, $25, $26, $7, $7
+                $23, $24, $25, $44, $26, $7, $7
           WHERE $28::text IS NULL OR EXISTS (SELECT 1 FROM claim)
          RETURNING id
        ), platforms AS (
@@ -180,6 +183,7 @@ export class IntakeService {
         CASE_CHANGES_CHANNEL,
         JSON.stringify({ type: 'case.created', caseId, reference: response.reference, priority: result.priority, status: 'new', assigneeId: null, at: now.toISOString() } satisfies CaseChangeEvent),
         IDEMPOTENCY_REPLAY_HOURS,
+        declined,
       ],
     );
     if (row.created === 1) return { response, caseId, replayed: false };

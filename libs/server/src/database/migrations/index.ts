@@ -9,6 +9,7 @@ import { OverdueFollowUps1765200000000 } from './1765200000000-overdue-follow-up
 import { AuditTargetsLoginThrottle1765300000000 } from './1765300000000-audit-targets-login-throttle';
 import { TrendsIndexes1765400000000 } from './1765400000000-trends-indexes';
 import { TriageFactorSeverity1765500000000 } from './1765500000000-triage-factor-severity';
+import { ContactDeclined1765500001000 } from './1765500001000-contact-declined';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the API and worker are
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   AuditTargetsLoginThrottle1765300000000,
   TrendsIndexes1765400000000,
   TriageFactorSeverity1765500000000,
+  ContactDeclined1765500001000,
 ];

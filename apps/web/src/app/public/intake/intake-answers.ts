@@ -212,6 +212,8 @@ export function toIntakeRequest(answers: IntakeAnswers): IntakeDraft {
       ...(safeTimes ? { safeTimes } : {}),
       // Unless they say yes, we never name the organisation (someone else may read their phone).
       canMentionOrganisation: contact.canMentionOrganisation === 'yes',
+      // "Do not contact me" chosen, as opposed to the question skipped: their pages say which.
+      ...(contact.channel === 'none' ? { declined: true } : {}),
     },
     consent: { storeData: contact.storeData, contactMe: channel !== 'none' && contact.contactMe },
   };

@@ -9,6 +9,7 @@ import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checkl
 import { ResourceGroups } from '../resources/resource-groups';
 import { describedBy, FieldError } from '../ui/field-error';
 import { HttpProblem, describeWait, toHttpProblem } from '../ui/http-problem';
+import { contactChoiceText } from '../ui/contact-choice-text';
 import { AddInformation } from './add-information';
 import { CaseAccessApi } from './case-access-api';
 
@@ -53,6 +54,7 @@ export class MyCasePage {
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
   protected readonly describedBy = describedBy;
+  protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, view.firstResponseWithin);
   protected readonly waitText = computed(() => {
     const problem = this.problem();
     return problem?.kind === 'rate-limited' ? describeWait(problem.retryAfterSeconds) : '';

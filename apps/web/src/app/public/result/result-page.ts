@@ -5,6 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
 import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
 import { ResourceGroups } from '../resources/resource-groups';
+import { contactChoiceText } from '../ui/contact-choice-text';
 import { CopyCode } from '../ui/copy-code';
 import { IntakeResult } from './intake-result';
 
@@ -23,6 +24,7 @@ export class ResultPage {
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
   protected readonly firstResponse = computed(() => this.response()?.firstResponseWithin ?? null);
+  protected readonly contactText = computed(() => contactChoiceText(this.response()?.contact, this.firstResponse()));
 
   protected async toggle({ key, done }: PlanStepToggle): Promise<void> {
     const response = this.response();
