@@ -180,9 +180,11 @@ test('while the directory cannot be reached, the crisis panel still says what to
   await page.route('**/api/resources**', (route) => route.abort('connectionfailed'));
   await page.goto('/');
   const panel = page.locator('.crisis-panel').first();
-  await expect(panel).toContainText('If you are in danger now, call your local emergency number');
+  await expect(panel).toContainText('If you are in danger now, call');
   await expect(panel).toContainText('We could not load the helplines just now');
-  await expect(panel.locator('a[href^="tel:"]')).toHaveCount(0);
+  // The emergency number is built into the page: it shows for the chosen country without the directory.
+  await panel.getByLabel(/Choose your country/).selectOption('FR');
+  await expect(panel.getByTestId('emergency-number').getByRole('link', { name: '112' })).toHaveAttribute('href', 'tel:112');
   await expectNoAxeViolations(page);
 
   await page.unroute('**/api/resources**');
@@ -190,4 +192,87 @@ test('while the directory cannot be reached, the crisis panel still says what to
   await expect(panel).not.toContainText('We could not load the helplines');
   await panel.getByLabel(/Choose your country/).selectOption('GB');
   await expect(panel.getByRole('link', { name: '116 123' })).toHaveAttribute('href', 'tel:116123');
+});
+
+/** The shortest honest intake: an adult, the given country, optionally at risk, "Do not contact me". */
+async function sendShortIntake(page: Page, { country, atRisk }: { country: string; atRisk: boolean }): Promise<void> {
+  await page.goto('/help');
+  await expectStep(page, 1, 'About you', { afterNext: false });
+  await page.getByLabel('18 or older', { exact: true }).check();
+  await next(page);
+  await expectStep(page, 2, 'Are you safe right now?');
+  await page.getByRole('group', { name: /hurt yourself|thoughts/i }).getByLabel(atRisk ? 'Yes, I have had thoughts like this' : 'No', { exact: true }).check();
+  await page.getByRole('group', { name: 'Are you in danger right now?' }).getByLabel('No', { exact: true }).check();
+  await next(page);
+  await expectStep(page, 3, 'What is happening');
+  await next(page);
+  await expectStep(page, 4, 'Where it is happening');
+  await page.getByLabel('Which country do you live in?').selectOption(country);
+  await next(page);
+  await expectStep(page, 5, 'How we can reach you');
+  await page.getByLabel('Do not contact me. I will come back to this site myself.').check();
+  await page.getByLabel(/I agree that you keep my answers/).check();
+}
+
+test('a Malaysian adult not at risk sees 999; after a reload the plan and contacts stay, the code does not', async ({ page }) => {
+  await page.route(`${QUICK_EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+  await sendShortIntake(page, { country: 'MY', atRisk: false });
+  await page.getByRole('button', { name: 'Send to our team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'We have your answers' })).toBeVisible();
+  const reference = (await page.locator('#reference').innerText()).trim();
+  const accessCode = (await page.locator('#access-code').innerText()).trim();
+  await expect(page.getByTestId('emergency-number').getByRole('link', { name: '999' })).toHaveAttribute('href', 'tel:999');
+  await expect(page.getByTestId('contact-choice')).toHaveText(/^You asked us not to contact you/);
+  await expect(page.getByText('Royal Malaysia Police (PDRM), Commercial Crime Investigation Department', { exact: true })).toBeVisible();
+  await expect(page.getByText('Find A Helpline')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'We have your answers' })).toBeVisible();
+  await expect(page.getByTestId('code-hidden')).toContainText(reference);
+  await expect(page.locator('#access-code')).toHaveCount(0);
+  expect(await page.content()).not.toContain(accessCode);
+  await expect(page.locator('ol.plan')).toContainText('Do not pay');
+  await expect(page.getByTestId('emergency-number').getByRole('link', { name: '999' })).toBeVisible();
+  await expect(page.getByTestId('code-hidden').getByRole('link', { name: 'come back to your case' })).toHaveAttribute('href', '/my-case');
+  await expectNoAxeViolations(page);
+
+  // Quick exit wipes what the reload kept.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForURL(QUICK_EXIT_URL);
+  await page.goto('/help/sent');
+  await expect(page.getByRole('heading', { level: 1, name: 'This page is shown only once' })).toBeVisible();
+});
+
+test('someone at risk finds the crisis lines right under the code, and the plan\'s first step leads there', async ({ page }) => {
+  await sendShortIntake(page, { country: 'FR', atRisk: true });
+  await page.getByRole('button', { name: 'Send to our team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'We have your answers' })).toBeVisible();
+  const crisis = page.locator('#crisis-now');
+  await expect(crisis.getByRole('heading', { name: 'If you are in danger or might hurt yourself' })).toBeVisible();
+  // On the first two screens of a phone, before the plan.
+  const crisisTop = (await crisis.boundingBox())?.y ?? Infinity;
+  expect(crisisTop).toBeLessThan(2 * 740);
+  expect(crisisTop).toBeLessThan((await page.getByRole('heading', { name: 'Your plan' }).boundingBox())?.y ?? 0);
+  // France is not in the seeded directory: its emergency number, and the worldwide helpline directories.
+  await expect(crisis.getByTestId('emergency-number').getByRole('link', { name: '112' })).toHaveAttribute('href', 'tel:112');
+  await expect(crisis.getByText('Find A Helpline', { exact: true })).toBeVisible();
+  await expect(crisis.getByText('Befrienders Worldwide', { exact: true })).toBeVisible();
+
+  await page.locator('ol.plan').getByRole('link', { name: 'See who to call now' }).click();
+  await expect(crisis).toBeFocused();
+  await expect(crisis).toBeInViewport();
+});
+
+test('the waiting screen after too many tries keeps the crisis contacts for the person\'s country', async ({ page }) => {
+  await page.route('**/api/intakes', (route) =>
+    route.fulfill({ status: 429, headers: { 'Retry-After': '360', 'Content-Type': 'application/json' }, body: JSON.stringify({ statusCode: 429, message: 'Too many requests' }) }),
+  );
+  await sendShortIntake(page, { country: 'US', atRisk: true });
+  await page.getByRole('button', { name: 'Send to our team' }).click();
+  await expect(page.getByText('Too many tries from this connection just now.')).toBeVisible();
+  const help = page.getByRole('region', { name: 'Help right now' });
+  await expect(help.getByRole('link', { name: '911' }).first()).toHaveAttribute('href', 'tel:911');
+  await expect(help.getByText('988 Suicide and Crisis Lifeline', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -13,3 +13,4 @@ export * from './reports/report-lifecycle';
 export * from './follow-ups/cadence';
 export * from './follow-ups/plan-follow-ups';
 export * from './follow-ups/reconcile-follow-ups';
+export * from './geo/emergency-numbers';

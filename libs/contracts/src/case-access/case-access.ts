@@ -36,6 +36,8 @@ export interface CaseAccessView {
   firstResponseWithin: string | null;
   /** How (and whether) they asked to be contacted; never the contact detail itself. */
   contact: ContactChoice;
+  /** The country they gave (ISO 3166-1 alpha-2): the page shows its emergency number. */
+  country: string;
   /** What the person has added since, newest first (their own words only). */
   additions: Array<{ at: string; summary: string }>;
 }

@@ -13,6 +13,8 @@ export interface IntakeResponse {
   firstResponseWithin: string | null;
   /** How (and whether) the person asked to be contacted, never the contact detail itself. */
   contact: ContactChoice;
+  /** The country they gave (ISO 3166-1 alpha-2): their pages show its emergency number. */
+  country: string;
   /** Only for staff recording an intake: the new case's id, to open it. Never sent to the public. */
   caseId?: string;
 }
@@ -48,5 +50,6 @@ export const intakeResponseSchema = z.strictObject({
   ),
   firstResponseWithin: z.string().nullable().meta({ description: 'When someone aims to reach out, in words; null if they asked not to be contacted' }),
   contact: contactChoiceSchema,
+  country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
   caseId: z.uuid().optional().meta({ description: 'Staff intakes only: the new case, to open it' }),
 }) satisfies z.ZodType<IntakeResponse>;

@@ -57,9 +57,9 @@ describe('buildActionPlan', () => {
 
   it('still points someone who prefers not to say about self-harm to the crisis lines', () => {
     const support = (facts: Partial<ActionPlanFacts>) => buildActionPlan({ ...adult, ...facts }).find((s) => s.key === 'talk_to_someone')?.detail;
-    expect(support({ selfHarm: 'prefer_not_to_say' })).toMatch(/crisis lines below/);
+    expect(support({ selfHarm: 'prefer_not_to_say' })).toMatch(/crisis lines on this page/);
     expect(support({ selfHarm: 'none' })).not.toMatch(/crisis lines/);
-    expect(support({ selfHarm: 'prefer_not_to_say', submittedBy: 'parent_or_guardian', ageBand: '13_17' })).toMatch(/crisis lines below/);
+    expect(support({ selfHarm: 'prefer_not_to_say', submittedBy: 'parent_or_guardian', ageBand: '13_17' })).toMatch(/crisis lines on this page/);
     expect(mayNeedCrisisSupport({ selfHarm: 'prefer_not_to_say', immediateDanger: false })).toBe(true);
     expect(mayNeedCrisisSupport({ selfHarm: 'none', immediateDanger: false })).toBe(false);
   });

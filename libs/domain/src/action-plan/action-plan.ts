@@ -113,8 +113,8 @@ export function buildActionPlan(facts: ActionPlanFacts): ActionPlanStep[] {
       key: 'get_safe_now',
       title: voice.helper ? `Make sure ${them} is safe right now` : 'Get safe right now',
       detail: voice.helper
-        ? `If ${them} might be hurt or is in danger, call one of the crisis lines below now, or your emergency number. Stay with them. Neither of you has to go through this alone.`
-        : 'If you might hurt yourself or are in danger, call one of the crisis lines below now, or your emergency number. You do not have to go through this alone.',
+        ? `If ${them} might be hurt or is in danger, call one of the crisis lines on this page now, or your emergency number. Stay with them. Neither of you has to go through this alone.`
+        : 'If you might hurt yourself or are in danger, call one of the crisis lines on this page now, or your emergency number. You do not have to go through this alone.',
     });
   }
   steps.push(
@@ -184,9 +184,9 @@ export function buildActionPlan(facts: ActionPlanFacts): ActionPlanStep[] {
       title: voice.helper ? 'Stay close and listen' : 'Talk to someone you trust',
       detail: voice.helper
         ? `What ${them} needs most is to hear that this is not their fault and that you are on their side. Keep checking in over the next days.` +
-          (crisisLines ? ' The crisis lines below are there for both of you, day and night.' : '')
+          (crisisLines ? ' The crisis lines on this page are there for both of you, day and night.' : '')
         : 'This is not your fault. Telling a trusted adult, friend or a support line makes it easier to carry. The contacts below are free and confidential.' +
-          (crisisLines ? ' If it ever feels like too much, the crisis lines below are there day and night.' : ''),
+          (crisisLines ? ' If it ever feels like too much, the crisis lines on this page are there day and night.' : ''),
     },
     {
       key: 'secure_accounts',

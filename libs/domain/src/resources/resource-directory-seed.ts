@@ -26,5 +26,10 @@ export const RESOURCE_DIRECTORY_SEED: readonly ResourceEntry[] = [
   { key: 'gb-samaritans', jurisdiction: 'GB', name: 'Samaritans', contact: 'Call 116 123, free, day or night', url: 'https://www.samaritans.org', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 10 },
   { key: 'my-emergency', jurisdiction: 'MY', name: 'Emergency services', contact: 'Call 999 if you are in danger now', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 1 },
   { key: 'any-emergency', jurisdiction: 'ANY', name: 'Emergency services', contact: 'Call your local emergency number if you are in danger now', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 90 },
+  { key: 'my-nsrc', jurisdiction: 'MY', name: 'National Scam Response Centre (NSRC)', contact: 'Call 997 as soon as money has been sent', purpose: 'reporting', audiences: ['financial'], sortOrder: 20 },
+  { key: 'my-pdrm-ccid', jurisdiction: 'MY', name: 'Royal Malaysia Police (PDRM), Commercial Crime Investigation Department', contact: 'Report at any police station; check an account on semakmule.rmp.gov.my', url: 'https://semakmule.rmp.gov.my', purpose: 'reporting', audiences: ['everyone'], sortOrder: 30 },
+  // Shown only where the directory has no crisis line of the country's own (see selectResources).
+  { key: 'any-find-a-helpline', jurisdiction: 'ANY', name: 'Find A Helpline', contact: 'findahelpline.com lists free, confidential helplines in your country', url: 'https://findahelpline.com', purpose: 'crisis', audiences: ['everyone'], sortOrder: 95 },
+  { key: 'any-befrienders', jurisdiction: 'ANY', name: 'Befrienders Worldwide', contact: 'befrienders.org finds an emotional support centre near you', url: 'https://www.befrienders.org', purpose: 'crisis', audiences: ['everyone'], sortOrder: 96 },
   { key: 'any-local-police', jurisdiction: 'ANY', name: 'Local police', contact: 'Your local police station or non-emergency number', purpose: 'reporting', audiences: ['everyone'], sortOrder: 90 },
 ];

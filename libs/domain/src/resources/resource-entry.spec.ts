@@ -72,8 +72,15 @@ describe('selectCrisisResources', () => {
     ]);
   });
 
-  it('still gives the emergency number for a country the directory does not cover', () => {
-    expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'FR').map((r) => r.key)).toEqual(['any-emergency']);
+  it('still gives the emergency number for a country the directory does not cover, then the worldwide helpline directories', () => {
+    expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'FR').map((r) => r.key)).toEqual(['any-emergency', 'any-find-a-helpline', 'any-befrienders']);
+  });
+
+  it('leaves the worldwide helpline directories out where the country has crisis lines of its own', () => {
+    expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'MY').map((r) => r.key)).not.toContain('any-find-a-helpline');
+    const adultNotAtRisk = selectResources(RESOURCE_DIRECTORY_SEED, { country: 'MY', ageBand: '18_plus', contentMadeUnder18: false, selfHarm: 'none', immediateDanger: false, paid: true, demands: ['money'] });
+    expect(adultNotAtRisk.map((r) => r.key)).toEqual(expect.arrayContaining(['my-nsrc', 'my-pdrm-ccid']));
+    expect(adultNotAtRisk.map((r) => r.key)).not.toContain('any-befrienders');
   });
 });
 

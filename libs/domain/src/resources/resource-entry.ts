@@ -79,8 +79,12 @@ export function appliesToCountry(entry: Pick<ResourceEntry, 'jurisdiction'>, cou
  * audience that matches their facts. Crisis lines come first when there is any risk of self-harm.
  */
 export function selectResources(entries: readonly ResourceEntry[], facts: ResourceFacts): MatchedResource[] {
+  // Worldwide helpline directories are for countries the directory has no crisis line of its own for.
+  const country = facts.country.toUpperCase();
+  const hasOwnCrisisLines = entries.some((entry) => entry.jurisdiction === country && entry.purpose === 'crisis');
   return entries
     .filter((entry) => appliesToCountry(entry, facts.country))
+    .filter((entry) => !(hasOwnCrisisLines && entry.jurisdiction === ANY_JURISDICTION && entry.purpose === 'crisis' && entry.audiences.includes('everyone')))
     .map((entry) => ({ entry, audience: entry.audiences.find((audience) => audienceApplies(audience, facts)) }))
     .filter((match): match is { entry: ResourceEntry; audience: ResourceAudience } => match.audience !== undefined)
     .sort(

@@ -177,6 +177,7 @@ export class CaseAccessService {
       resources: selectResources(await this.directory.activeEntries(), row),
       firstResponseWithin: wantsContact && !row.firstRespondedAt ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
       contact: contactChoiceOf(row.contactChannel, row.consentContact, row.contactDeclined),
+      country: row.country,
       additions: additions.map((addition) => ({ at: new Date(addition.at).toISOString(), summary: addition.summary })),
     };
   }

@@ -116,6 +116,7 @@ export class IntakeService {
       resources,
       firstResponseWithin: wantsContact ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[result.priority]) : null,
       contact: contactChoiceOf(intake.contact.channel, intake.consent.contactMe, declined),
+      country: intake.country,
     };
     const caseId = randomUUID();
     // Contact details are kept only when the person agreed to be contacted: what we do not need, we do not hold.

@@ -10,6 +10,7 @@ import { AuditTargetsLoginThrottle1765300000000 } from './1765300000000-audit-ta
 import { TrendsIndexes1765400000000 } from './1765400000000-trends-indexes';
 import { TriageFactorSeverity1765500000000 } from './1765500000000-triage-factor-severity';
 import { ContactDeclined1765500001000 } from './1765500001000-contact-declined';
+import { DirectoryHelplinesMalaysiaPolice1765500002000 } from './1765500002000-directory-helplines-malaysia-police';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the API and worker are
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   TrendsIndexes1765400000000,
   TriageFactorSeverity1765500000000,
   ContactDeclined1765500001000,
+  DirectoryHelplinesMalaysiaPolice1765500002000,
 ];

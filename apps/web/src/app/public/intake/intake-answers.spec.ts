@@ -111,7 +111,7 @@ describe('toIntakeRequest', () => {
         a.contact = { ...a.contact, channel: 'none', value: 'me@example.com', safeTimes: 'any', contactMe: true };
       }),
     );
-    expect(request.contact).toEqual({ channel: 'none', canMentionOrganisation: false });
+    expect(request.contact).toEqual({ channel: 'none', canMentionOrganisation: false, declined: true });
     expect(request.consent.contactMe).toBe(false);
   });
 

@@ -86,10 +86,10 @@ describe('IntakePage', () => {
 
       await choose(root, 'selfHarm', answer);
 
-      // At once, before the directory answers: help, and no number guessed for a country.
+      // At once, before the directory answers: help, and the country's emergency number (built in, not guessed).
       expect(alertText(root)).toContain('Please get help now');
-      expect(alertText(root)).toContain('If you are in danger now, call your local emergency number');
-      expect(calls(root)).toEqual([]);
+      expect(alertText(root)).toContain('If you are in danger now, call 999 or 112');
+      expect(calls(root)).toEqual(['tel:999', 'tel:112']);
 
       directoryRequest('GB').flush(GB_DIRECTORY);
       await settle();
@@ -122,9 +122,9 @@ describe('IntakePage', () => {
       await choose(root, 'selfHarm', 'thoughts');
       directoryRequest('GB').flush('down', { status: 503, statusText: 'Service Unavailable' });
       await settle();
-      expect(alertText(root)).toContain('If you are in danger now, call your local emergency number');
+      expect(alertText(root)).toContain('If you are in danger now, call 999 or 112');
       expect(alertText(root)).toContain('We could not load the helplines just now');
-      expect(calls(root)).toEqual([]);
+      expect(calls(root)).toEqual(['tel:999', 'tel:112']);
 
       click(root, 'Try again');
       directoryRequest('GB').flush(GB_DIRECTORY);

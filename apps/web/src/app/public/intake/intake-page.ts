@@ -11,6 +11,7 @@ import { ContactStep } from './steps/contact-step';
 import { HappeningStep } from './steps/happening-step';
 import { SafetyStep } from './steps/safety-step';
 import { WhereStep } from './steps/where-step';
+import { CrisisContacts } from '../resources/crisis-contacts';
 
 const TITLES: Record<IntakeStepId, { you: string; other: string }> = {
   about: { you: 'About you', other: 'About you and them' },
@@ -23,7 +24,7 @@ const TITLES: Record<IntakeStepId, { you: string; other: string }> = {
 /** `/help`: the intake, one group of questions per screen. */
 @Component({
   selector: 'sg-intake-page',
-  imports: [ReactiveFormsModule, AboutStep, SafetyStep, HappeningStep, WhereStep, ContactStep],
+  imports: [ReactiveFormsModule, AboutStep, SafetyStep, HappeningStep, WhereStep, ContactStep, CrisisContacts],
   providers: [IntakeWizard],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './intake-page.html',

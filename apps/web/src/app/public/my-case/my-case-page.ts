@@ -10,6 +10,8 @@ import { ResourceGroups } from '../resources/resource-groups';
 import { describedBy, FieldError } from '../ui/field-error';
 import { HttpProblem, describeWait, toHttpProblem } from '../ui/http-problem';
 import { contactChoiceText } from '../ui/contact-choice-text';
+import { CrisisContacts } from '../resources/crisis-contacts';
+import { VisitorCountry } from '../country/visitor-country';
 import { AddInformation } from './add-information';
 import { CaseAccessApi } from './case-access-api';
 
@@ -26,7 +28,7 @@ const FIELD_MESSAGES: Record<string, string> = {
  */
 @Component({
   selector: 'sg-my-case-page',
-  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation],
+  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation, CrisisContacts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-case-page.html',
   styles: `
@@ -54,6 +56,7 @@ export class MyCasePage {
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
   protected readonly describedBy = describedBy;
+  protected readonly visitor = inject(VisitorCountry);
   protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, view.firstResponseWithin);
   protected readonly waitText = computed(() => {
     const problem = this.problem();

@@ -43,6 +43,9 @@ export interface PlanStepToggle {
               @if (step.done) {<span class="plan-done"> (done)</span>}
             </label>
             <p class="plan-detail" [id]="'plan-' + step.key + '-detail'">{{ step.detail }}</p>
+            @if (step.key === 'get_safe_now' && crisisHref()) {
+              <p class="plan-detail"><a [href]="crisisHref()" (click)="jump($event)">See who to call now</a></p>
+            }
           </div>
         </li>
       }
@@ -54,6 +57,17 @@ export class PlanChecklist {
   /** Steps being saved right now: their boxes wait for the answer. */
   readonly busy = input<readonly ActionPlanStepKey[]>([]);
   readonly toggled = output<PlanStepToggle>();
+  /** Where the page's crisis contacts are (an in-page anchor): "Get safe now" links to them. */
+  readonly crisisHref = input<string | null>(null);
+
+  /** In-page jump that works with the router's base href, and moves focus for screen readers. */
+  protected jump(event: Event): void {
+    const target = document.getElementById((this.crisisHref() ?? '').replace(/^#/, ''));
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }
 
   protected readonly doneCount = computed(() => this.steps().filter((step) => step.done).length);
 

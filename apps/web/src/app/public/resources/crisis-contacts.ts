@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
+import { emergencyNumberFor } from '@sg/domain';
 import { countryName, countryOptions } from '../country/country';
 import { ContactText } from './contact-text';
 import { CrisisContactsState, PublicResources } from './public-resources';
@@ -28,9 +29,17 @@ let nextId = 0;
     .crisis-retry { margin: 0 0 1rem; }
   `,
   template: `
+    @if (showEmergencyLine()) {
+      <!-- Built into the page, so it shows while the directory loads, and when it cannot be reached. -->
+      <p class="crisis-fallback" data-testid="emergency-number">
+        @if (emergencyNumber(); as number) {
+          If you are in danger now, <sg-contact-text [contact]="'call ' + number" />
+        } @else {
+          If you are in danger now, call your local emergency number.
+        }
+      </p>
+    }
     @if (state().kind !== 'ready' || contacts().length === 0) {
-      <!-- Until the directory answers (or if it cannot), the one thing true in every country. -->
-      <p class="crisis-fallback">If you are in danger now, call your local emergency number.</p>
       @if (state().kind === 'loading') {
         <p class="crisis-loading">Finding helplines…</p>
       } @else if (state().kind === 'failed') {
@@ -92,6 +101,13 @@ export class CrisisContacts {
     if (state.kind !== 'ready') return [];
     // The country's own "Emergency services" comes first; the worldwide one says the same less precisely.
     return state.contacts.filter((resource, index) => state.contacts.findIndex((other) => other.name === resource.name) === index);
+  });
+
+  protected readonly emergencyNumber = computed(() => emergencyNumberFor(this.country()));
+  /** Unless the directory's own "Emergency services" entry for the country is on screen already. */
+  protected readonly showEmergencyLine = computed(() => {
+    if (this.state().kind !== 'ready' || this.contacts().length === 0) return true;
+    return this.emergencyNumber() !== undefined && !this.contacts().some((resource) => resource.name === 'Emergency services' && !/local emergency/i.test(resource.contact));
   });
 
   protected retry(): void {

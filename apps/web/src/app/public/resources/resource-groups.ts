@@ -23,8 +23,10 @@ const PURPOSE_HEADINGS: Record<ResourcePurpose, string> = {
   `,
   template: `
     @for (group of groups(); track group.purpose) {
-      <section class="resource-group" [attr.aria-labelledby]="'purpose-' + group.purpose">
-        <h3 [id]="'purpose-' + group.purpose">{{ group.heading }}</h3>
+      <section class="resource-group" [attr.aria-labelledby]="showHeadings() ? 'purpose-' + group.purpose : null">
+        @if (showHeadings()) {
+          <h3 [id]="'purpose-' + group.purpose">{{ group.heading }}</h3>
+        }
         <ul class="resource-list">
           @for (resource of group.resources; track resource.key) {
             <li class="resource">
@@ -49,6 +51,8 @@ const PURPOSE_HEADINGS: Record<ResourcePurpose, string> = {
 })
 export class ResourceGroups {
   readonly resources = input.required<readonly MatchedResource[]>();
+  /** Off where the page's own heading already says what the group is for. */
+  readonly showHeadings = input(true);
 
   protected readonly groups = computed(() =>
     RESOURCE_PURPOSES.map((purpose) => ({

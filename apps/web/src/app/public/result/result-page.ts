@@ -1,18 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ActionPlanStepKey } from '@sg/domain';
+import { ActionPlanStepKey, emergencyNumberFor } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
 import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
+import { ContactText } from '../resources/contact-text';
 import { ResourceGroups } from '../resources/resource-groups';
 import { contactChoiceText } from '../ui/contact-choice-text';
 import { CopyCode } from '../ui/copy-code';
 import { IntakeResult } from './intake-result';
 
-/** `/help/sent`: what the person needs right after sending: the code, the plan, who to call. */
+/**
+ * `/help/sent`: what the person needs right after sending: the code, who to call (at the top for
+ * anyone who reported risk), the plan. After a reload in the same tab the plan and the contacts
+ * stay; the code does not (it is shown once, and never stored).
+ */
 @Component({
   selector: 'sg-result-page',
-  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups],
+  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups, ContactText],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './result-page.html',
 })
@@ -20,11 +25,19 @@ export class ResultPage {
   private readonly result = inject(IntakeResult);
   private readonly caseAccess = inject(CaseAccessApi);
 
+  /** With the access code: only right after sending. */
   protected readonly response = this.result.response;
+  /** Without the code: also after a reload. */
+  protected readonly shown = this.result.shown;
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
-  protected readonly firstResponse = computed(() => this.response()?.firstResponseWithin ?? null);
-  protected readonly contactText = computed(() => contactChoiceText(this.response()?.contact, this.firstResponse()));
+  protected readonly firstResponse = computed(() => this.shown()?.firstResponseWithin ?? null);
+  protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.firstResponse()));
+  protected readonly emergencyNumber = computed(() => emergencyNumberFor(this.shown()?.country));
+  protected readonly crisis = computed(() => (this.shown()?.resources ?? []).filter((resource) => resource.purpose === 'crisis'));
+  protected readonly otherResources = computed(() => (this.shown()?.resources ?? []).filter((resource) => resource.purpose !== 'crisis'));
+  /** After a reload there is no code to save ticks with: the plan is shown, its boxes wait. */
+  protected readonly lockedSteps = computed(() => (this.response() ? this.busy() : (this.shown()?.actionPlan ?? []).map((step) => step.key)));
 
   protected async toggle({ key, done }: PlanStepToggle): Promise<void> {
     const response = this.response();
