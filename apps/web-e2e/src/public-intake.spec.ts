@@ -276,3 +276,65 @@ test('the waiting screen after too many tries keeps the crisis contacts for the 
   await expect(help.getByText('988 Suicide and Crisis Lifeline', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the phone\'s Back button goes back a step, and a long story shows how much room is left', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Get help now' }).click();
+  await expectStep(page, 1, 'About you');
+  await page.getByLabel('18 or older', { exact: true }).check();
+  await next(page);
+  await expectStep(page, 2, 'Are you safe right now?');
+  await page.getByRole('group', { name: /hurt yourself|thoughts/i }).getByLabel('No', { exact: true }).check();
+  await page.getByRole('group', { name: 'Are you in danger right now?' }).getByLabel('No', { exact: true }).check();
+  await next(page);
+  await expectStep(page, 3, 'What is happening');
+
+  await page.goBack();
+  await expectStep(page, 2, 'Are you safe right now?');
+  await expect(page.getByRole('group', { name: 'Are you in danger right now?' }).getByLabel('No', { exact: true })).toBeChecked();
+  await page.goBack();
+  await expectStep(page, 1, 'About you');
+  await expect(page.getByLabel('18 or older', { exact: true })).toBeChecked();
+  expect(new URL(page.url()).pathname).toBe('/help');
+
+  await next(page);
+  await next(page);
+  await next(page);
+  await expectStep(page, 4, 'Where it is happening');
+  const story = page.getByLabel('Is there anything else you want to tell us? (optional)');
+  await story.fill('He says 2 hours.');
+  await expect(page.getByTestId('character-count')).toHaveText('16 of 5,000 characters');
+  await story.fill('x'.repeat(5000));
+  await expect(page.getByTestId('character-count')).toContainText('You have reached the limit of 5,000 characters');
+});
+
+test('an access code typed without dashes, in lower case, opens the case', async ({ page, request }) => {
+  const intake = await request.post('/api/intakes', {
+    data: { submittedBy: 'victim', channel: 'web', ageBand: '18_plus', contentMadeUnder18: false, country: 'GB', selfHarm: 'none', immediateDanger: false, deadlineAt: null, demands: [], contentPosted: 'unknown', stillInContact: null, paid: null, platforms: [], contentUrls: [], contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } },
+    headers: { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+  });
+  expect(intake.status()).toBe(201);
+  const { reference, accessCode } = (await intake.json()) as { reference: string; accessCode: string };
+  await page.goto('/my-case');
+  await page.getByLabel('Reference').fill(reference.toLowerCase());
+  await page.getByLabel('Access code').fill(accessCode.replace(/-/g, '').toLowerCase());
+  await page.getByRole('button', { name: 'Open my case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Your case ${reference}` })).toBeVisible();
+  await expect(page.getByTestId('contact-choice')).toHaveText(/^You did not give us a way to contact you/);
+});
+
+test('each radio group is one Tab stop, with the arrow keys moving inside it', async ({ page }) => {
+  await page.goto('/help');
+  await expectStep(page, 1, 'About you', { afterNext: false });
+  const first = page.getByLabel('Me. This is happening to me.');
+  await first.focus();
+  await page.keyboard.press('Tab');
+  // Tab leaves the "who" group for the first choice of the next group, not the next "who" choice.
+  await expect(page.getByLabel('12 or younger')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('13 to 17')).toBeFocused();
+  await expect(page.getByLabel('13 to 17')).toBeChecked();
+  // Shift+Tab comes back to the group as one stop.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('input[name="submittedBy"]:focus')).toHaveCount(1);
+});

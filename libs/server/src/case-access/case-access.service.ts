@@ -78,11 +78,12 @@ export class CaseAccessService {
       const row = await this.open(manager, reference, accessCode, true);
       const updated = await manager.query(
         `UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END
-          WHERE case_id = $1 AND key = $2 AND done IS DISTINCT FROM $3 RETURNING key`,
+          WHERE case_id = $1 AND key = $2 AND done IS DISTINCT FROM $3 RETURNING key, title`,
         [row.id, key, done],
       );
-      const [, affected] = updated as [unknown, number];
-      if (affected !== 0) await this.record(manager, row.id, done ? 'plan_step_done' : 'plan_step_reopened', { key });
+      const [changed, affected] = updated as [Array<{ key: string; title: string }>, number];
+      // The title too, so the staff timeline reads as a sentence, not a key.
+      if (affected !== 0) await this.record(manager, row.id, done ? 'plan_step_done' : 'plan_step_reopened', { key, title: changed[0]?.title });
       return this.render(manager, row);
     });
   }

@@ -1,6 +1,28 @@
-import { CASE_STATUS_LABELS, CaseStatus, isCaseStatus, TRIAGE_FACTORS } from '@sg/domain';
+import {
+  CASE_STATUS_LABELS,
+  CaseStatus,
+  FOLLOW_UP_KIND_LABELS,
+  isCaseStatus,
+  isFollowUpKind,
+  REPORT_STATUS_LABELS,
+  ReportStatus,
+  TAKEDOWN_STATUS_LABELS,
+  TakedownStatus,
+  TRIAGE_FACTORS,
+} from '@sg/domain';
 
 const statusLabel = (value: unknown) => (isCaseStatus(value) ? CASE_STATUS_LABELS[value as CaseStatus] : String(value));
+/** A plan step as people read it: its title (entries from before titles were kept: its key in words). */
+const stepTitle = (data: Record<string, unknown>) => String(data['title'] ?? humanise(data['key']));
+const followUpLabel = (kind: unknown) => (isFollowUpKind(kind) ? FOLLOW_UP_KIND_LABELS[kind] : humanise(kind));
+const takedownStatus = (value: unknown) => TAKEDOWN_STATUS_LABELS[value as TakedownStatus] ?? humanise(value);
+const reportStatus = (value: unknown) => REPORT_STATUS_LABELS[value as ReportStatus] ?? humanise(value);
+
+/** Last resort for a kind this file does not know yet: words, capitalised, never a raw key. */
+function humanise(value: unknown): string {
+  const words = String(value ?? '').replace(/_/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : 'Something changed';
+}
 
 /** One readable line per timeline entry, e.g. "Claimed by Casey Caseworker". */
 export function summariseEvent(kind: string, data: Record<string, unknown>, actorName: string | null): string {
@@ -32,9 +54,9 @@ export function summariseEvent(kind: string, data: Record<string, unknown>, acto
       return `The action plan was updated for the new facts${parts.length ? `: ${parts.join('; ')}` : ''}`;
     }
     case 'plan_step_done':
-      return `${who} marked "${String(data['title'] ?? data['key'])}" done`;
+      return `${who} marked "${stepTitle(data)}" done`;
     case 'plan_step_reopened':
-      return `${who} marked "${String(data['title'] ?? data['key'])}" not done`;
+      return `${who} marked "${stepTitle(data)}" not done`;
     case 'note_added':
       return `${who} added a note`;
     case 'evidence_added':
@@ -45,7 +67,23 @@ export function summariseEvent(kind: string, data: Record<string, unknown>, acto
       return `The person added information: ${String(data['summary'] ?? '')}`;
     case 'person_viewed_case':
       return 'The person checked their case';
+    case 'follow_up_fired':
+      return `A follow-up came due: ${followUpLabel(data['kind'])}`;
+    case 'follow_up_done':
+      return `${who} marked a follow-up done`;
+    case 'takedown_added':
+      return data['reopenedFrom'] ? `${who} asked ${String(data['platform'] ?? 'the platform')} again to take the content down (it reappeared)` : `${who} added a takedown request to ${String(data['platform'] ?? 'a platform')}`;
+    case 'takedown_status_changed':
+      return `${who} moved the takedown request to ${String(data['platform'] ?? 'the platform')} from ${takedownStatus(data['from'])} to ${takedownStatus(data['to'])}`;
+    case 'takedown_updated':
+      return `${who} updated the takedown request to ${String(data['platform'] ?? 'the platform')}`;
+    case 'report_added':
+      return `${who} added a report to ${String(data['agencyName'] ?? 'an agency')}`;
+    case 'report_updated':
+      return data['from'] !== data['to']
+        ? `${who} moved the report to ${String(data['agencyName'] ?? 'the agency')} from ${reportStatus(data['from'])} to ${reportStatus(data['to'])}`
+        : `${who} updated the report to ${String(data['agencyName'] ?? 'the agency')}`;
     default:
-      return kind.replace(/_/g, ' ');
+      return humanise(kind);
   }
 }

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, computed, inject, viewChild } from '@angular/core';
+import { Location } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, DOCUMENT, ElementRef, Injector, afterNextRender, computed, inject, viewChild } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { loadContracts } from '../contracts/public-contract';
@@ -48,7 +49,27 @@ export class IntakePage {
   private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
   private readonly problem = viewChild<ElementRef<HTMLElement>>('problem');
 
+  private readonly location = inject(Location);
+  /** History entries this page added (one per Next), which its own Back button walks back through. */
+  private pushedSteps = 0;
+
   protected readonly form = this.wizard.form;
+
+  constructor() {
+    // Each step is an entry in the tab's history, so the phone's Back button goes back a step
+    // (not off the site, losing the place). The form's own Back moves within the current entry.
+    this.location.replaceState(this.location.path(), '', { sgIntakeStep: this.wizard.step() });
+    const subscription = this.location.subscribe((event) => {
+      const step = (event.state as { sgIntakeStep?: unknown } | null)?.sgIntakeStep;
+      // Only backwards: forwards goes through Next, which checks the answers (and the safety step).
+      if (typeof step === 'number' && step < this.wizard.step()) {
+        this.pushedSteps = Math.max(0, this.pushedSteps - 1);
+        while (this.wizard.step() > step) this.wizard.back();
+        this.focusAfterRender(() => this.heading());
+      }
+    });
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
   protected readonly isLast = computed(() => this.wizard.step() === this.wizard.stepCount - 1);
   protected readonly title = computed(() => TITLES[this.wizard.stepId()][this.wizard.forSomeoneElse() ? 'other' : 'you']);
   protected readonly progress = computed(() => ((this.wizard.step() + 1) / this.wizard.stepCount) * 100);
@@ -68,7 +89,11 @@ export class IntakePage {
   protected async onSubmit(): Promise<void> {
     if (!this.isLast()) {
       const outcome = await this.wizard.next();
-      if (outcome === 'moved') this.focusAfterRender(() => this.heading());
+      if (outcome === 'moved') {
+        this.location.go(this.location.path(), '', { sgIntakeStep: this.wizard.step() });
+        this.pushedSteps += 1;
+        this.focusAfterRender(() => this.heading());
+      }
       else if (outcome === 'invalid') this.focusAfterRender(() => this.summary());
       else if (outcome === 'problem') this.focusAfterRender(() => this.problem());
       return;
@@ -85,7 +110,10 @@ export class IntakePage {
   }
 
   protected back(): void {
+    // The same as the phone's Back while there are steps of ours in the history (popstate moves the form).
+    if (this.pushedSteps > 0) return this.location.back();
     this.wizard.back();
+    this.location.replaceState(this.location.path(), '', { sgIntakeStep: this.wizard.step() });
     this.focusAfterRender(() => this.heading());
   }
 

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest } from '@sg/contracts';
-import { loadContracts } from '../contracts/public-contract';
+import { loadContracts, MAX_NARRATIVE_LENGTH } from '../contracts/public-contract';
 import type { ContentPostedAnswer } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { UNKNOWN_PLATFORM, localDateTimeToIso, normaliseUrl } from '../intake/intake-answers';
 import { friendlyMessage } from '../intake/intake-errors';
+import { CharacterCount } from '../ui/character-count';
 import { describedBy, FieldError, fieldId } from '../ui/field-error';
 import { describeWait, toHttpProblem } from '../ui/http-problem';
 import { LinkRows } from '../ui/link-rows';
@@ -17,7 +18,7 @@ const NOTHING_ADDED = 'Add at least one thing before you send: a note, a deadlin
 /** Adding what has changed since: a note, a new deadline, something posted, more accounts or links. */
 @Component({
   selector: 'sg-add-information',
-  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows],
+  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows, CharacterCount],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-information.html',
   styles: `
@@ -43,6 +44,8 @@ export class AddInformation {
   protected readonly sending = signal(false);
   protected readonly status = signal<'idle' | 'saved' | 'failed' | 'too-large' | { waitSeconds: number }>('idle');
   protected readonly ids = { note: fieldId('note'), deadline: fieldId('deadline') };
+  /** The note's limit: the same as the intake's story (the contract's `note` max). */
+  protected readonly maxNote = MAX_NARRATIVE_LENGTH;
   protected readonly describedBy = describedBy;
   protected readonly describeWait = describeWait;
 

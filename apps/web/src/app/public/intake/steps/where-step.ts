@@ -3,6 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MAX_NARRATIVE_LENGTH } from '../../contracts/public-contract';
 import { countryOptions } from '../../country/country';
 import { describedBy, FieldError, fieldId } from '../../ui/field-error';
+import { CharacterCount } from '../../ui/character-count';
 import { LinkRows } from '../../ui/link-rows';
 import { PlatformRows } from '../../ui/platform-rows';
 import { IntakeWizard } from '../intake-wizard';
@@ -10,7 +11,7 @@ import { IntakeWizard } from '../intake-wizard';
 /** Step 4: the country, where the person threatening them is, and links to anything posted. */
 @Component({
   selector: 'sg-where-step',
-  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows],
+  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows, CharacterCount],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './where-step.html',
 })
