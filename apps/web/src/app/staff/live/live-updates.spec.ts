@@ -6,7 +6,7 @@ import { AuthSession } from '../auth/auth-session';
 import { CasesApi } from '../data-access/cases-api';
 import { Preferences } from '../shell/preferences';
 import { CaseEvents, LiveState } from './case-events';
-import { LiveUpdates, emergencyHeadline } from './live-updates';
+import { LiveUpdates, emergencyHeadline, visibleEmergencies } from './live-updates';
 
 const change = (changes: Partial<CaseChangeEvent>): CaseChangeEvent => ({
   type: 'case.updated',
@@ -143,5 +143,15 @@ describe('LiveUpdates', () => {
     // Announced to Casey (shown or dismissed) is not announced to Sam: he hears about e1 too.
     changes.next(change({ caseId: 'e1' }));
     expect(alerts()).toEqual(['raised:e1']);
+  });
+});
+
+describe('visibleEmergencies', () => {
+  const alert = (n: number) => ({ caseId: `c${n}`, reference: `SG-AAAA-000${n}`, at: `2026-11-22T12:0${n}:00Z`, kind: 'new' as const });
+  it('shows one banner (the newest) with a count of the rest, and all of them, newest first, when expanded', () => {
+    const seven = [1, 2, 3, 4, 5, 6, 7].map(alert);
+    expect(visibleEmergencies(seven, false)).toEqual({ shown: [alert(7)], hidden: 6 });
+    expect(visibleEmergencies(seven, true).shown.map((a) => a.caseId)).toEqual(['c7', 'c6', 'c5', 'c4', 'c3', 'c2', 'c1']);
+    expect(visibleEmergencies([alert(1)], false)).toEqual({ shown: [alert(1)], hidden: 0 });
   });
 });

@@ -22,6 +22,15 @@ export interface EmergencyAlert {
   kind: EmergencyAlertKind;
 }
 
+/**
+ * What the banner shows: the newest emergency, and the rest behind one "Show all" (seven stacked
+ * banners took half the screen). Expanded, every one, newest first.
+ */
+export function visibleEmergencies(alerts: readonly EmergencyAlert[], expanded: boolean): { shown: EmergencyAlert[]; hidden: number } {
+  const newestFirst = [...alerts].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return expanded ? { shown: newestFirst, hidden: 0 } : { shown: newestFirst.slice(0, 1), hidden: Math.max(0, newestFirst.length - 1) };
+}
+
 /** The banner's headline for each kind. */
 export function emergencyHeadline(alert: Pick<EmergencyAlert, 'kind' | 'reference'>): string {
   switch (alert.kind) {

@@ -9,7 +9,7 @@ import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import type { LiveState } from '../live/case-events';
 import { LiveUpdates } from '../live/live-updates';
-import { NOTIFICATION_DEBOUNCE_MS, NotificationsStore, arrivalAnnouncement, arrivals, badgeText, bellLabel, isForMe, notificationTitle } from './notifications-store';
+import { NOTIFICATION_DEBOUNCE_MS, NotificationsStore, arrivalAnnouncement, arrivals, badgeText, bellLabel, isForMe, newestFirst, notificationTitle } from './notifications-store';
 
 const ME = 'user-me';
 const item = (id: string, title = 'Chase the takedown request'): NotificationView => ({
@@ -47,6 +47,11 @@ describe('bell count helpers', () => {
   it('drops the case reference the API appends to the title (the panel links it)', () => {
     expect(notificationTitle({ title: 'Chase the takedown request: SG-AAAA-BBBB', caseReference: 'SG-AAAA-BBBB' })).toBe('Chase the takedown request');
     expect(notificationTitle({ title: 'Case review', caseReference: 'SG-AAAA-BBBB' })).toBe('Case review');
+  });
+
+  it('lists the newest first', () => {
+    const at = (id: string, createdAt: string): NotificationView => ({ ...item(id), createdAt });
+    expect(newestFirst([at('old', '2026-11-22T09:00:00Z'), at('new', '2026-11-22T12:00:00Z'), at('mid', '2026-11-22T10:00:00Z')]).map((n) => n.id)).toEqual(['new', 'mid', 'old']);
   });
 
   it('finds arrivals, but not on the first read', () => {

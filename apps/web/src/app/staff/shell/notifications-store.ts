@@ -38,6 +38,11 @@ export function notificationTitle(item: Pick<NotificationView, 'title' | 'caseRe
   return item.caseReference && item.title.endsWith(suffix) ? item.title.slice(0, -suffix.length) : item.title;
 }
 
+/** The bell's order: the newest first (what just happened is what someone opens the bell for). */
+export function newestFirst(items: readonly NotificationView[]): NotificationView[] {
+  return [...items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || Date.parse(b.dueAt) - Date.parse(a.dueAt));
+}
+
 /** The sentence the live region says when new ones arrive. */
 export function arrivalAnnouncement(arrived: readonly NotificationView[], openCount: number): string {
   if (!arrived.length) return '';
@@ -105,7 +110,7 @@ export class NotificationsStore {
 
   /** A fresh list from the server: it is the truth for the count; new items are announced. */
   apply(list: NotificationList): void {
-    const items = [...list.items].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    const items = newestFirst(list.items);
     const arrived = arrivals(this.knownIds, items);
     this.knownIds = new Set(items.map((item) => item.id));
     this.list.set(items);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -12,7 +12,7 @@ import { filter, map, startWith } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { shortcutFor } from '../keyboard/shortcuts';
-import { LiveUpdates, emergencyHeadline } from '../live/live-updates';
+import { LiveUpdates, emergencyHeadline, visibleEmergencies } from '../live/live-updates';
 import { QueueCountsStore } from '../queues/queue-counts-store';
 import { Icon } from '../ui/icon';
 import { QUEUE_LABELS, ROLE_LABELS } from '../ui/labels';
@@ -76,6 +76,8 @@ export class StaffShell {
   protected readonly queues = computed(() => CASE_QUEUES.filter((queue) => queue !== 'all' || this.canSupervise()));
   protected readonly queueLabels = QUEUE_LABELS;
   protected readonly headline = emergencyHeadline;
+  protected readonly alertsExpanded = signal(false);
+  protected readonly alerts = computed(() => visibleEmergencies(this.live.emergencies(), this.alertsExpanded()));
   protected readonly search = new FormControl('', { nonNullable: true });
 
   private readonly url = toSignal(
