@@ -126,6 +126,8 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
   expect(JSON.stringify(evidenceBody)).not.toContain(fileBytes.toString('base64'));
   await expect(caseView.getByRole('tab', { name: 'Evidence (1)' })).toBeVisible();
   await expect(caseView.getByText('Message threatening to post pictures')).toBeVisible();
+  // A saved form starts empty and calm: no "is required" under its fields.
+  await expect(caseView.getByText('Description is required')).toHaveCount(0);
 
   // A note for colleagues.
   await caseView.getByRole('tab', { name: /Notes/ }).click();
@@ -133,6 +135,7 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
   await caseView.getByRole('button', { name: 'Add note' }).click();
   await expect(caseView.getByText('Called back; they are safe with a parent now.')).toBeVisible();
   await expect(caseView.getByRole('tab', { name: 'Notes (1)' })).toBeVisible();
+  await expect(caseView.getByText('The note is required')).toHaveCount(0);
 
   // Waiting on the person.
   await caseView.getByRole('button', { name: /Status: In progress/ }).click();

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators, FormGroupDirective } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -76,6 +76,8 @@ import { CaseStore } from '../case-store';
   `,
 })
 export class ContactSection {
+  /** Reset through the directive too: a plain reset leaves it "submitted", and Material then shows "is required" on the empty form. */
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly store = inject(CaseStore);
   protected readonly details = signal<ContactDetails | null>(null);
   protected readonly busy = signal(false);
@@ -110,7 +112,7 @@ export class ContactSection {
       .subscribe({
         next: (details) => {
           this.details.set(details);
-          this.form.reset();
+          this.formDirective()?.resetForm() ?? this.form.reset();
         },
         error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
       });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, ReactiveFormsModule, Validators, FormGroupDirective } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -43,6 +43,8 @@ import { WhenPipe } from '../../ui/when';
   `,
 })
 export class EvidenceSection {
+  /** Reset through the directive too: a plain reset leaves it "submitted", and Material then shows "is required" on the empty form. */
+  private readonly formDirective = viewChild(FormGroupDirective);
   private readonly store = inject(CaseStore);
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
   protected readonly kinds = EVIDENCE_KINDS.map((value) => ({ value, label: EVIDENCE_KIND_LABELS[value] }));
@@ -114,7 +116,7 @@ export class EvidenceSection {
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: () => {
-          this.form.reset();
+          this.formDirective()?.resetForm() ?? this.form.reset();
           this.fingerprint.set(null);
           const input = this.fileInput()?.nativeElement;
           if (input) input.value = '';

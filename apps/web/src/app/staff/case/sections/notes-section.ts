@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators, FormGroupDirective } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -45,6 +45,8 @@ import { WhenPipe } from '../../ui/when';
   `,
 })
 export class NotesSection {
+  /** Reset through the directive too: a plain reset leaves it "submitted", and Material then shows "is required" on the empty form. */
+  private readonly formDirective = viewChild(FormGroupDirective);
   private readonly store = inject(CaseStore);
   protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(10_000)]] });
   protected readonly saving = signal(false);
@@ -62,7 +64,7 @@ export class NotesSection {
       .addNote(this.form.getRawValue().body.trim())
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
-        next: () => this.form.reset(),
+        next: () => this.formDirective()?.resetForm() ?? this.form.reset(),
         error: (error: unknown) => applyServerErrors(this.form, validationErrors(error) ?? []),
       });
   }
