@@ -10,7 +10,7 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
-import { assertMayWorkCase, seesEverything } from './case-access-policy';
+import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
 import { notifyCaseChange } from './case-notifier';
 import { reconcileCasePlan } from './case-plan';
@@ -34,7 +34,7 @@ export class CaseWorkService {
   async read(staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, false);
-      assertMayWorkCase(staff, state.assigneeId);
+      await assertMayOpenCase(manager, staff, state.assigneeId);
       return this.audited(manager, staff, caseId);
     });
   }

@@ -83,6 +83,16 @@ describe('case work API', () => {
       const mine = (await api.request('GET', '/api/cases?queue=mine', { token: tokens.caseworker })).body as CaseListResponse;
       expect(mine.items.map((i) => i.id)).not.toContain(otherCase);
     });
+
+    it('tells a caseworker who lost the claim who holds the case now, and nothing more of it', async () => {
+      const otherCase = await submit();
+      expect((await api.request('POST', `/api/cases/${otherCase}/claim`, { token: tokens.caseworker2 })).status).toBe(200);
+      const [holder] = await db.dataSource.query(`SELECT display_name FROM staff_user WHERE email = 'caseworker2@demo.test'`);
+      const refused = await api.request('GET', `/api/cases/${otherCase}`, { token: tokens.caseworker });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toBe(`${holder.display_name} holds this case. Ask them or a supervisor if you need it.`);
+      expect(Object.keys(refused.body).sort()).toEqual(['error', 'holder', 'message', 'statusCode']);
+    });
   });
 
   it('lets exactly one of two simultaneous claims win', async () => {

@@ -11,7 +11,7 @@ import { problemMessage, validationErrors } from '../ui/http-errors';
 import { ClaimCase, conflictCase, isCaseDetail } from './claim-case';
 
 /** `gone`: it was open, and a refresh found it is no longer this person's to see (reassigned). */
-export type CaseLoadState = 'loading' | 'ready' | 'missing' | 'gone' | 'error';
+export type CaseLoadState = 'loading' | 'ready' | 'missing' | 'held' | 'gone' | 'error';
 
 export const CONFLICT_MESSAGE = 'Someone else changed this case; showing the latest.';
 export const GONE_MESSAGE = 'This case is no longer available to you: it may have been reassigned to someone else. Ask a supervisor if you still need it.';
@@ -73,7 +73,9 @@ export class CaseStore {
                 catchError((error: unknown) => {
                   const missing = error instanceof HttpErrorResponse && (error.status === 404 || error.status === 403);
                   if (first || this.detail()?.id !== id) {
-                    this.state.set(missing ? 'missing' : 'error');
+                    // 403: someone else holds it, and the answer says who.
+                    const held = error instanceof HttpErrorResponse && error.status === 403;
+                    this.state.set(held ? 'held' : missing ? 'missing' : 'error');
                     this.problem.set(problemMessage(error, 'The case could not be loaded.'));
                   } else if (missing) {
                     // Reassigned (or deleted) while open: nothing of it may stay on this screen.
