@@ -80,6 +80,14 @@ test('admin deactivates the account, and sign-in then fails', async ({ browser }
   const row = page.locator('tr', { hasText: newPerson.email });
   const saved = page.waitForResponse((response) => /\/api\/staff\/[^/]+$/.test(response.url()) && response.request().method() === 'PATCH');
   await row.getByRole('button', { name: `Deactivate ${newPerson.name}` }).click();
+  // Never on a stray click: a confirmation first, and Cancel changes nothing.
+  const confirm = page.getByRole('dialog', { name: `Deactivate ${newPerson.name}?` });
+  await expect(confirm).toContainText(newPerson.email);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: `Deactivate ${newPerson.name}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: `Deactivate ${newPerson.name}` }).click();
   expect((await saved).status()).toBe(200);
   await expect(row).toContainText('Deactivated');
   await expect(row.getByRole('button', { name: `Reactivate ${newPerson.name}` })).toBeVisible();

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inj
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { confirmAction } from '../ui/confirm-dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect, MatSelectChange } from '@angular/material/select';
@@ -132,7 +133,17 @@ export class AccountsPage {
   protected setActive(member: StaffMember, active: boolean): void {
     const body = staffChanges(member, { active });
     if (!body) return;
-    this.save(member, body, active ? `${member.displayName} can sign in again.` : `${member.displayName} is deactivated and signed out.`);
+    const save = () => this.save(member, body, active ? `${member.displayName} can sign in again.` : `${member.displayName} is deactivated and signed out.`);
+    if (active) return save();
+    // Deactivating signs them out at once, mid-call perhaps: never on a stray click.
+    confirmAction(this.dialog, {
+      title: `Deactivate ${member.displayName}?`,
+      message: `${member.displayName} (${member.email}) is signed out at once and cannot sign in until an admin reactivates the account.`,
+      confirm: `Deactivate ${member.displayName}`,
+      danger: true,
+    }).subscribe((confirmed) => {
+      if (confirmed) save();
+    });
   }
 
   protected resetPassword(member: StaffMember): void {
