@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CaseDetail, StaffMember } from '@sg/contracts';
 import { EMPTY, Observable, defer, of, throwError } from 'rxjs';
-import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
+import { ReassignDialog, ReassignDialogData, staffOptionLabel } from './reassign-dialog';
 
 const sam = { id: 's2', displayName: 'Sam Supervisor', role: 'supervisor', active: true } as StaffMember;
 
@@ -62,5 +62,16 @@ describe('ReassignDialog', () => {
     expect(tries).toBe(2);
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(root.querySelector('mat-select')).not.toBeNull();
+  });
+});
+
+describe('staffOptionLabel', () => {
+  const alex = (id: string, email: string) => ({ id, displayName: 'Alex Kim', email, role: 'caseworker', active: true }) as StaffMember;
+
+  it('shows the e-mail only when two people share a name', () => {
+    const everyone = [alex('a1', 'alex.kim@example.org'), alex('a2', 'akim@example.org'), sam];
+    expect(staffOptionLabel(everyone[0], everyone)).toBe('Alex Kim, alex.kim@example.org (Caseworker)');
+    expect(staffOptionLabel(everyone[1], everyone)).toBe('Alex Kim, akim@example.org (Caseworker)');
+    expect(staffOptionLabel(sam, everyone)).toBe('Sam Supervisor (Supervisor)');
   });
 });

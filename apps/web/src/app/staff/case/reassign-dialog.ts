@@ -17,6 +17,12 @@ export interface ReassignDialogData {
   assign: (id: string, name: string) => Observable<unknown>;
 }
 
+/** "Sam Lee (Caseworker)"; two people of the same name also show their e-mail to tell them apart. */
+export function staffOptionLabel(person: StaffMember, everyone: readonly StaffMember[]): string {
+  const sameName = everyone.filter((other) => other.displayName.trim().toLowerCase() === person.displayName.trim().toLowerCase()).length > 1;
+  return `${person.displayName}${sameName ? `, ${person.email}` : ''} (${ROLE_LABELS[person.role]})`;
+}
+
 /** Supervisors and admins hand a case to someone else. */
 @Component({
   selector: 'sg-reassign-dialog',
@@ -32,7 +38,7 @@ export interface ReassignDialogData {
             <mat-select [formControl]="assignee" required>
               @for (person of people; track person.id) {
                 <mat-option [value]="person.id" [disabled]="person.id === data.currentAssigneeId">
-                  {{ person.displayName }} ({{ roles[person.role] }}){{ person.id === data.currentAssigneeId ? ' – has it now' : '' }}
+                  {{ optionLabel(person) }}{{ person.id === data.currentAssigneeId ? ' – has it now' : '' }}
                 </mat-option>
               }
             </mat-select>
@@ -80,6 +86,9 @@ export class ReassignDialog {
       ),
     ),
   );
+  protected optionLabel(person: StaffMember): string {
+    return staffOptionLabel(person, this.people() ?? []);
+  }
   private readonly byId = computed(() => new Map((this.people() ?? []).map((person) => [person.id, person])));
 
   protected loadStaff(): void {
