@@ -15,6 +15,7 @@ import { TREND_WINDOWS, TrendWindow, TrendsApi } from './data-access/trends-api'
 import { formatDay, formatSeconds, formatShare, plural } from './trends-format';
 import { IntakeChart } from './ui/intake-chart';
 import { ResponseChart } from './ui/response-chart';
+import { PlatformPipe } from '../ui/platform-pipe';
 
 /** Trends move slowly; the page looks again every few minutes while it is open. */
 const REFRESH_MS = 5 * 60_000;
@@ -26,7 +27,7 @@ const REFRESH_MS = 5 * 60_000;
  */
 @Component({
   selector: 'sg-trends-page',
-  imports: [RouterLink, WhenPipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
+  imports: [PlatformPipe, RouterLink, WhenPipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trends-page.html',
   styleUrl: './trends-page.scss',

@@ -13,6 +13,7 @@ import { CaseStore } from '../case-store';
 import { fromDateTimeLocal } from './datetime-local';
 import { canFingerprint, sha256Hex } from './file-fingerprint';
 import { WhenPipe } from '../../ui/when';
+import { PlatformPipe } from '../../ui/platform-pipe';
 
 /**
  * Evidence as structured text. A screenshot or file is represented by its SHA-256, computed in
@@ -20,7 +21,7 @@ import { WhenPipe } from '../../ui/when';
  */
 @Component({
   selector: 'sg-evidence-section',
-  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  imports: [PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './evidence-section.html',

@@ -23,6 +23,7 @@ import {
 import { CaseConflict, CaseStore } from '../case-store';
 import { FactDifference, FactsFormValue, factDifferences, factsChange, factsFormValue, rebaseFactsForm } from './facts-form';
 import { WhenPipe } from '../../ui/when';
+import { PlatformPipe } from '../../ui/platform-pipe';
 
 /** The version and facts the form was filled from: what a save is based on. */
 interface FormBase {
@@ -38,7 +39,7 @@ interface FormBase {
  */
 @Component({
   selector: 'sg-facts-section',
-  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  imports: [PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './facts-section.html',

@@ -13,6 +13,7 @@ import { applyServerErrors, controlError, validationErrors } from '../../ui/http
 import { WhenPipe } from '../../ui/when';
 import { CaseWorkStore } from '../case-work-store';
 import { takedownActions } from './lifecycle-actions';
+import { PlatformPipe } from '../../ui/platform-pipe';
 
 const TONE: Readonly<Record<TakedownStatus, string>> = {
   draft: 'quiet',
@@ -30,7 +31,7 @@ const TONE: Readonly<Record<TakedownStatus, string>> = {
  */
 @Component({
   selector: 'sg-takedowns-section',
-  imports: [
+  imports: [PlatformPipe, 
     WhenPipe,
     ReactiveFormsModule,
     MatFormField,
