@@ -174,6 +174,14 @@ test('a submitted takedown is chased, the bell counts it live, and removal sched
   await reportRow.getByLabel('Agency reference').fill('SPD-2026-0042');
   await reportRow.getByRole('button', { name: 'Save' }).click();
   await expect(reportRow).toContainText('SPD-2026-0042');
+
+  // The same report again: a warning the caseworker can cancel (nothing is recorded) or go past.
+  await caseView.getByLabel('Agency name').fill('springfield police department');
+  await caseView.getByRole('button', { name: 'Record report' }).click();
+  const twice = page.getByRole('dialog', { name: 'This report may already be on the case' });
+  await expect(twice).toContainText('SPD-2026-0042');
+  await twice.getByRole('button', { name: 'Cancel' }).click();
+  await expect(caseView.locator('sg-reports-section tbody tr')).toHaveCount(1);
   await shot(page, 'reports');
   await expectAccessible(page);
 

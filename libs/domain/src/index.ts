@@ -10,6 +10,7 @@ export * from './cases/case-lifecycle';
 export * from './takedowns/takedown-lifecycle';
 export * from './takedowns/case-records-guard';
 export * from './reports/report-lifecycle';
+export * from './reports/duplicate-report';
 export * from './follow-ups/cadence';
 export * from './follow-ups/plan-follow-ups';
 export * from './follow-ups/reconcile-follow-ups';

@@ -36,7 +36,7 @@ describe('POST /api/intakes', () => {
       [body.reference],
     );
     expect(row).toMatchObject({ priority: 'urgent', status: 'new', assignee_id: null });
-    expect(row.triage_factors.map((f: { key: string }) => f.key)).toEqual(['under_18_now', 'content_made_under_18', 'self_harm_thoughts', 'still_in_contact']);
+    expect(row.triage_factors.map((f: { key: string }) => f.key)).toEqual(['self_harm_thoughts', 'under_18_now', 'content_made_under_18', 'still_in_contact']);
     expect(row.target).toMatchObject({ hours: 1 });
     // Sensitive values are never in clear: not the contact, not the access code.
     expect(Buffer.from(row.contact_sealed).toString('latin1')).not.toContain('teen.person@example.com');

@@ -69,7 +69,7 @@ describe('QueueHealthService after a case change', () => {
     let slow = false;
     const dataSource = {
       query: async (sql: string) => {
-        if (sql.includes('ORDER BY first_response_due_at LIMIT 50')) {
+        if (sql.includes('ORDER BY priority_rank, first_response_due_at LIMIT 50')) {
           computations += 1;
           if (slow) await new Promise<void>((resolve) => waiting.push(resolve));
         }

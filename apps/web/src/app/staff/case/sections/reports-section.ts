@@ -6,10 +6,12 @@ import { MatInput } from '@angular/material/input';
 import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { MatDialog } from '@angular/material/dialog';
 import type { FieldError, ReportCreate, ReportView } from '@sg/contracts';
-import { REPORT_AGENCY_KINDS, REPORT_AGENCY_KIND_LABELS, REPORT_STATUS_LABELS, ReportAgencyKind, ReportStatus } from '@sg/domain';
+import { REPORT_AGENCY_KINDS, REPORT_AGENCY_KIND_LABELS, REPORT_STATUS_LABELS, ReportAgencyKind, ReportStatus, findDuplicateReport } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { confirmAction } from '../../ui/confirm-dialog';
 import { WhenPipe } from '../../ui/when';
 import { CaseWorkStore } from '../case-work-store';
 import { fromDateTimeLocal } from './datetime-local';
@@ -51,6 +53,7 @@ const TONE: Readonly<Record<ReportStatus, string>> = {
   templateUrl: './reports-section.html',
 })
 export class ReportsSection {
+  private readonly dialog = inject(MatDialog);
   protected readonly work = inject(CaseWorkStore);
   protected readonly state = this.work.reports;
   protected readonly rows = computed(() => [...(this.state().items ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)));
@@ -111,6 +114,19 @@ export class ReportsSection {
     if (value.referenceNumber.trim()) body.referenceNumber = value.referenceNumber.trim();
     const filedAt = fromDateTimeLocal(value.filedAt);
     if (filedAt) body.filedAt = filedAt;
+    const twin = findDuplicateReport(this.rows(), body);
+    if (!twin) return this.file(body);
+    // Filing the same report twice is usually a slip, sometimes a second incident: ask, do not refuse.
+    confirmAction(this.dialog, {
+      title: 'This report may already be on the case',
+      message: `A report to ${twin.agencyName} (${REPORT_AGENCY_KIND_LABELS[twin.agencyKind]}${twin.referenceNumber ? `, reference ${twin.referenceNumber}` : ''}) is already recorded, status "${REPORT_STATUS_LABELS[twin.status]}". File another one anyway?`,
+      confirm: 'File another report',
+    }).subscribe((confirmed) => {
+      if (confirmed) this.file(body);
+    });
+  }
+
+  private file(body: ReportCreate): void {
     this.saving.set(true);
     this.work
       .fileReport(body)
