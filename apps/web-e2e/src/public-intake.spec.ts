@@ -147,12 +147,24 @@ test('asking for help, seeing crisis lines at once, getting a plan, and coming b
   await expect(page.getByRole('heading', { name: 'What you added' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // The tick was saved on the server: a fresh visit shows it.
+  // A reload keeps the case open for the tab, and the tick was saved on the server.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: `Your case ${reference}` })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /Do not pay and do not send anything more/ })).toBeChecked();
+  // A fresh visit after closing the case asks for the code again, and then shows the tick.
+  await page.getByRole('button', { name: 'Close my case on this device' }).click();
   await page.reload();
   await page.getByLabel('Reference').fill(reference);
   await page.getByLabel('Access code').fill(accessCode);
   await page.getByRole('button', { name: 'Open my case' }).click();
   await expect(page.getByRole('checkbox', { name: /Do not pay and do not send anything more/ })).toBeChecked();
+  // Quick exit forgets the open case.
+  await page.route(`${QUICK_EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' }));
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForURL(QUICK_EXIT_URL);
+  await page.goto('/my-case');
+  await expect(page.getByRole('heading', { level: 1, name: 'Come back to your case' })).toBeVisible();
 });
 
 test('answers survive a reload, and quick exit (Escape twice) wipes them and leaves for a neutral site', async ({ page }) => {

@@ -10,6 +10,7 @@ import { ResourceGroups } from '../resources/resource-groups';
 import { describedBy, FieldError } from '../ui/field-error';
 import { HttpProblem, describeWait, toHttpProblem } from '../ui/http-problem';
 import { contactChoiceText } from '../ui/contact-choice-text';
+import { PublicSessionStore } from '../session/public-session-store';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { VisitorCountry } from '../country/visitor-country';
 import { AddInformation } from './add-information';
@@ -26,6 +27,13 @@ const FIELD_MESSAGES: Record<string, string> = {
  * `/my-case`: come back with the reference and access code. The code is kept in this page's
  * memory only; leaving the page or quick exit forgets it.
  */
+/**
+ * The open case, kept for this tab only so a reload does not close it: sessionStorage, which
+ * quick exit wipes and the browser drops with the tab. The reference and code live here while the
+ * case is open (the conversation issue replaces them with a short-lived access session).
+ */
+const OPEN_CASE_KEY = 'my-case';
+
 @Component({
   selector: 'sg-my-case-page',
   imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation, CrisisContacts],
@@ -58,6 +66,29 @@ export class MyCasePage {
   protected readonly describedBy = describedBy;
   protected readonly visitor = inject(VisitorCountry);
   protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, view.firstResponseWithin);
+  private readonly session = inject(PublicSessionStore);
+
+  constructor() {
+    // A reload keeps the open case for this tab (quick exit and closing the tab forget it).
+    const kept = this.session.read<CaseAccessRequest>(OPEN_CASE_KEY);
+    if (kept) void this.reopen(kept);
+  }
+
+  private async reopen(credentials: CaseAccessRequest): Promise<void> {
+    this.opening.set(true);
+    try {
+      this.view.set(await firstValueFrom(this.api.open(credentials)));
+      this.credentials.set(credentials);
+      this.focusAfterRender(() => this.caseHeading());
+    } catch (error) {
+      const problem = toHttpProblem(error);
+      // Gone or no longer valid: forget it and ask again. Offline or busy: say so, and keep it for the next try.
+      if (problem.kind === 'invalid' || problem.kind === 'not-found') this.session.remove(OPEN_CASE_KEY);
+      else this.problem.set(problem);
+    } finally {
+      this.opening.set(false);
+    }
+  }
   protected readonly waitText = computed(() => {
     const problem = this.problem();
     return problem?.kind === 'rate-limited' ? describeWait(problem.retryAfterSeconds) : '';
@@ -93,6 +124,7 @@ export class MyCasePage {
       const view = await firstValueFrom(this.api.open(parsed.data));
       this.credentials.set(parsed.data);
       this.view.set(view);
+      this.session.write(OPEN_CASE_KEY, parsed.data);
       this.signIn.reset();
       this.focusAfterRender(() => this.caseHeading());
     } catch (error) {
@@ -129,8 +161,9 @@ export class MyCasePage {
     this.view.set(view);
   }
 
-  /** Forget the case on this device (the code is only ever in memory). */
+  /** Forget the case on this device. */
   protected close(): void {
+    this.session.remove(OPEN_CASE_KEY);
     this.credentials.set(null);
     this.view.set(null);
     this.focusAfterRender(() => this.signInHeading());

@@ -19,7 +19,8 @@ const PREFIX = 'sg.';
 
 /**
  * Answers kept for this tab only: they survive a reload, vanish when the tab closes, and are
- * wiped by quick exit. Never put the access code here.
+ * wiped by quick exit. The intake's access code is never put here; the one exception is the
+ * case open on /my-case (its reference and code, while it is open: see my-case-page.ts).
  */
 @Injectable({ providedIn: 'root' })
 export class PublicSessionStore {
