@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, MatchedResource } from '@sg/domain';
 import { CONTENT_POSTED_ANSWERS } from '@sg/domain';
-import { MAX_CONTENT_URLS, MAX_PLATFORMS, httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
+import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
+import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
 
 /**
  * The person's own view of their case, opened with the reference and access code (no account).
@@ -12,14 +13,6 @@ export const caseAccessRequestSchema = z.strictObject({
   accessCode: z.string({ error: () => 'is required' }).trim().toUpperCase().regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'must look like XXXX-XXXX-XXXX-XXXX'),
 });
 export type CaseAccessRequest = z.input<typeof caseAccessRequestSchema>;
-
-export const CASE_STATUS_FOR_PUBLIC = {
-  new: 'Received: someone will pick it up soon',
-  in_progress: 'Someone is working on it',
-  waiting: 'Waiting for an answer (from you, a platform or the police)',
-  resolved: 'Resolved',
-  closed: 'Closed',
-} as const;
 
 export interface CaseAccessView {
   reference: string;
@@ -35,7 +28,7 @@ export interface CaseAccessView {
 
 /** Adding information later: any of these, at least one. Facts that change re-run triage. */
 export const caseAdditionSchema = caseAccessRequestSchema.extend({
-  note: z.string().trim().min(1).max(5000, 'must be at most 5000 characters').optional(),
+  note: z.string().trim().min(1).max(TEXT_LIMITS.caseAccessNote, `must be at most ${TEXT_LIMITS.caseAccessNote} characters`).optional(),
   deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form' }).nullable().optional(),
   contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
   platforms: z.array(platformEntrySchema).max(MAX_PLATFORMS).optional(),

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -46,7 +47,7 @@ import { WhenPipe } from '../../ui/when';
 })
 export class NotesSection {
   private readonly store = inject(CaseStore);
-  protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(10_000)]] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.note)]] });
   protected readonly saving = signal(false);
   protected readonly error = controlError;
   protected readonly notes = computed(() => [...(this.store.detail()?.notes ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));
