@@ -33,7 +33,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The production code that turns follow-ups into jobs, straight from the source.
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const jiti = createJiti(import.meta.url, { alias: { '@sg/contracts': `${root}libs/contracts/src/index.ts`, '@sg/domain': `${root}libs/domain/src/index.ts` } });
+const jiti = createJiti(import.meta.url, { alias: { '@sg/contracts/schemas': `${root}libs/contracts/src/schemas.ts`, '@sg/contracts': `${root}libs/contracts/src/index.ts`, '@sg/domain': `${root}libs/domain/src/index.ts` } });
 const { fireJobs, MARK_ENQUEUED_SQL } = await jiti.import(`${root}libs/server/src/follow-ups/fire-jobs.ts`);
 const { DEFAULT_JOB_OPTIONS } = await jiti.import(`${root}libs/server/src/queue/job-options.ts`);
 

@@ -1,20 +1,33 @@
+/*
+ * `@sg/contracts`: the zod-free entry. Routes, headers, enums, limits and every request and
+ * response type, for the web app (which imports it at no bundle cost) and the server. The zod
+ * schemas the server validates with live in `@sg/contracts/schemas`; their types are re-exported
+ * here with `export type`, so nothing from those files runs when this entry is loaded.
+ */
 export * from './api-routes';
-export * from './errors/validation-error';
+export * from './headers';
+export * from './limits';
+export * from './errors/field-path';
 export * from './health/health-response';
 export * from './queues/queue-names';
-export * from './intake/intake-request';
-export * from './intake/intake-response';
-export * from './case-access/case-access';
-export * from './resources/resource-directory';
-export * from './auth/login';
-export * from './cases/case-queries';
+export * from './case-access/case-status';
+export * from './cases/case-scopes';
 export * from './cases/case-detail';
-export * from './cases/case-commands';
 export * from './supervision/queue-health';
 export * from './events/case-events';
-export * from './staff/staff-directory';
-export * from './takedowns/takedowns';
-export * from './reports/reports';
 export * from './follow-ups/follow-ups';
-export * from './notifications/notifications';
-export * from './trends/trends';
+export * from './trends/trend-limits';
+
+export type * from './errors/validation-error';
+export type * from './intake/intake-request';
+export type * from './intake/intake-response';
+export type * from './case-access/case-access';
+export type * from './resources/resource-directory';
+export type * from './auth/login';
+export type * from './cases/case-queries';
+export type * from './cases/case-commands';
+export type * from './staff/staff-directory';
+export type * from './takedowns/takedowns';
+export type * from './reports/reports';
+export type * from './notifications/notifications';
+export type * from './trends/trends';

@@ -19,12 +19,3 @@ export interface LoginResponse {
   user: StaffUserView;
 }
 
-/**
- * Browser sessions: `POST /api/auth/login` also sets an httpOnly, SameSite=Strict refresh cookie
- * scoped to /api/auth. The app keeps the access token in memory only (never localStorage) and,
- * after a reload or before expiry, calls `POST /api/auth/refresh` with the header below (a CSRF
- * guard: cross-site forms cannot set it) to get a new access token. `POST /api/auth/logout`
- * ends the session and clears the cookie.
- */
-export const CSRF_HEADER = 'X-Requested-With';
-export const CSRF_HEADER_VALUE = 'safeguard-triage';

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource } from '@sg/domain';
 import { CONTENT_POSTED_ANSWERS } from '@sg/domain';
-import { MAX_CONTENT_URLS, MAX_PLATFORMS, httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
+import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
+import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
 
 /**
  * The person's own view of their case, opened with the reference and access code (no account).
@@ -17,14 +18,6 @@ export const caseAccessRequestSchema = z.strictObject({
     .transform((code) => (code.match(/.{4}/g) ?? []).join('-')),
 });
 export type CaseAccessRequest = z.input<typeof caseAccessRequestSchema>;
-
-export const CASE_STATUS_FOR_PUBLIC = {
-  new: 'Received: someone will pick it up soon',
-  in_progress: 'Someone is working on it',
-  waiting: 'Waiting for an answer (from you, a platform or the police)',
-  resolved: 'Resolved',
-  closed: 'Closed',
-} as const;
 
 export interface CaseAccessView {
   reference: string;
@@ -44,7 +37,7 @@ export interface CaseAccessView {
 
 /** Adding information later: any of these, at least one. Facts that change re-run triage. */
 export const caseAdditionSchema = caseAccessRequestSchema.extend({
-  note: z.string().trim().min(1).max(5000, 'must be at most 5000 characters').optional(),
+  note: z.string().trim().min(1).max(TEXT_LIMITS.caseAccessNote, `must be at most ${TEXT_LIMITS.caseAccessNote} characters`).optional(),
   deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form' }).nullable().optional(),
   contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
   platforms: z.array(platformEntrySchema).max(MAX_PLATFORMS).optional(),

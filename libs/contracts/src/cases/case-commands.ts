@@ -1,5 +1,6 @@
 import { ACTION_PLAN_STEP_KEYS, AGE_BANDS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES, SELF_HARM_ANSWERS } from '@sg/domain';
 import * as z from 'zod';
+import { TEXT_LIMITS, TEXT_MINIMUMS } from '../limits';
 import { EVIDENCE_KINDS } from './case-detail';
 import { httpUrlSchema } from '../intake/intake-request';
 
@@ -16,7 +17,7 @@ export const caseUpdateSchema = z
     priorityOverride: z
       .strictObject({
         priority: z.enum(PRIORITIES),
-        reason: z.string().trim().min(5, 'must say why (at least 5 characters)').max(1000),
+        reason: z.string().trim().min(TEXT_MINIMUMS.overrideReason, `must say why (at least ${TEXT_MINIMUMS.overrideReason} characters)`).max(TEXT_LIMITS.overrideReason),
       })
       .nullable()
       .optional(),
@@ -53,21 +54,21 @@ export const planStepToggleSchema = z.strictObject({ done: z.boolean() });
 export const planStepKeySchema = z.enum(ACTION_PLAN_STEP_KEYS);
 
 /** `POST /api/cases/:id/notes` */
-export const caseNoteSchema = z.strictObject({ body: z.string().trim().min(1, 'is required').max(10_000) });
+export const caseNoteSchema = z.strictObject({ body: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.note) });
 
 /** `POST /api/cases/:id/evidence`: text only; a file is represented by its browser-side SHA-256. */
 export const evidenceSchema = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS),
-  platform: z.string().trim().max(80).optional(),
-  offenderHandle: z.string().trim().max(200).optional(),
+  platform: z.string().trim().max(TEXT_LIMITS.platform).optional(),
+  offenderHandle: z.string().trim().max(TEXT_LIMITS.offenderHandle).optional(),
   profileUrl: httpUrlSchema.optional(),
-  description: z.string().trim().min(1, 'is required').max(5000),
-  paymentReference: z.string().trim().max(500).optional(),
+  description: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.evidenceDescription),
+  paymentReference: z.string().trim().max(TEXT_LIMITS.paymentReference).optional(),
   seenAt: z.iso.datetime({ offset: true }).optional(),
   sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lower-case hex').optional(),
-  fileName: z.string().trim().max(255).optional(),
+  fileName: z.string().trim().max(TEXT_LIMITS.fileName).optional(),
 });
 export type EvidenceInput = z.input<typeof evidenceSchema>;
 
 /** `POST /api/cases/:id/contact-reveal`: the reason is kept in the audit log. */
-export const contactRevealSchema = z.strictObject({ reason: z.string().trim().min(3, 'must say why').max(500) });
+export const contactRevealSchema = z.strictObject({ reason: z.string().trim().min(TEXT_MINIMUMS.contactRevealReason, 'must say why').max(TEXT_LIMITS.contactRevealReason) });

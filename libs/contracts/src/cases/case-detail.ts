@@ -1,5 +1,5 @@
 import { ActionPlanStepKey, CaseStatus, Priority, TriageFactor } from '@sg/domain';
-import { StaffRef } from './case-queries';
+import type { StaffRef } from './case-queries';
 
 export interface CaseFactsView {
   submittedBy: string;

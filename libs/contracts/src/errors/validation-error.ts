@@ -21,15 +21,6 @@ export interface ErrorResponse {
   message: string;
 }
 
-/** ['platforms', 0, 'profileUrl'] → 'platforms[0].profileUrl' */
-export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((text, part) => {
-    if (typeof part === 'number') return `${text}[${part}]`;
-    const name = String(part);
-    return text ? `${text}.${name}` : name;
-  }, '');
-}
-
 /** The bodies above as schemas, for the OpenAPI document. */
 export const validationErrorResponseSchema = z.strictObject({
   statusCode: z.literal(400),

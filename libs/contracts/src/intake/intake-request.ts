@@ -9,15 +9,12 @@ import {
   isCountryCode,
 } from '@sg/domain';
 import * as z from 'zod';
+import { MAX_ALIAS_LENGTH, MAX_CONTENT_URLS, MAX_NARRATIVE_LENGTH, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
 
 /**
  * `POST /api/intakes`: the one definition of a valid intake, used by the API to validate and
  * document it and by the web form to check answers before sending. Unknown fields are rejected.
  */
-export const MAX_PLATFORMS = 20;
-export const MAX_CONTENT_URLS = 50;
-export const MAX_NARRATIVE_LENGTH = 5000;
-export const MAX_ALIAS_LENGTH = 80;
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: () => `must be one of: ${values.join(', ')} (${what})` });
@@ -27,7 +24,7 @@ const yesNoOrNull = (what: string) => z.boolean({ error: () => `must be true, fa
 export const httpUrlSchema = z
   .string({ error: () => 'must be a web address' })
   .trim()
-  .max(2048, 'must be at most 2048 characters')
+  .max(TEXT_LIMITS.url, `must be at most ${TEXT_LIMITS.url} characters`)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -45,8 +42,8 @@ const optionalText = (max: number) =>
     .optional();
 
 export const platformEntrySchema = z.strictObject({
-  platform: z.string({ error: () => 'is required (the app or site, e.g. Instagram)' }).trim().min(1, 'is required (the app or site, e.g. Instagram)').max(80, 'must be at most 80 characters'),
-  offenderHandle: optionalText(200),
+  platform: z.string({ error: () => 'is required (the app or site, e.g. Instagram)' }).trim().min(1, 'is required (the app or site, e.g. Instagram)').max(TEXT_LIMITS.platform, `must be at most ${TEXT_LIMITS.platform} characters`),
+  offenderHandle: optionalText(TEXT_LIMITS.offenderHandle),
   profileUrl: httpUrlSchema.optional(),
 });
 
@@ -67,8 +64,8 @@ const contactFieldsUsable = (value: unknown): boolean => {
 export const intakeContactSchema = z
   .strictObject({
     channel: oneOf(CONTACT_CHANNELS, 'how we may contact you'),
-    value: optionalText(200),
-    safeTimes: optionalText(200),
+    value: optionalText(TEXT_LIMITS.contactValue),
+    safeTimes: optionalText(TEXT_LIMITS.safeTimes),
     canMentionOrganisation: z.boolean({ error: () => 'must be true or false' }),
     /** True when the person chose "Do not contact me" (not when they skipped the question). */
     declined: z.boolean({ error: () => 'must be true or false' }).optional(),
@@ -127,7 +124,3 @@ export const intakeRequestSchema = z.strictObject({
 
 export type IntakeRequest = z.input<typeof intakeRequestSchema>;
 export type ParsedIntakeRequest = z.output<typeof intakeRequestSchema>;
-
-/** The header that makes a submission safe to retry: same key and body, same case. */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;

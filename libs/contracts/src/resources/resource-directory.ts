@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TEXT_LIMITS } from '../limits';
 import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
 import { httpUrlSchema } from '../intake/intake-request';
 
@@ -20,8 +21,8 @@ export interface ResourceDirectoryEntry {
 export const resourceEntryWriteSchema = z.strictObject({
   key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes, 2-64 characters'),
   jurisdiction: z.string().refine((value) => value === 'ANY' || isCountryCode(value), 'must be ANY or a two-letter country code'),
-  name: z.string().trim().min(1, 'is required').max(200),
-  contact: z.string().trim().min(1, 'is required').max(300),
+  name: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.resourceName),
+  contact: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.resourceContact),
   // http(s) only: the public pages render it as a link, and javascript: or data: links there
   // would run in a frightened person's browser.
   url: httpUrlSchema.nullable().optional(),

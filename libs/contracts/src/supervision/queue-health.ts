@@ -1,5 +1,5 @@
 import { Priority } from '@sg/domain';
-import { StaffRef } from '../cases/case-queries';
+import type { StaffRef } from '../cases/case-queries';
 
 export const CASE_AGE_BANDS = ['under_1h', '1h_to_24h', '1d_to_7d', 'over_7d'] as const;
 export type CaseAgeBand = (typeof CASE_AGE_BANDS)[number];

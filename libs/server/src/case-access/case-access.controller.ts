@@ -6,7 +6,7 @@ import {
   caseAccessRequestSchema,
   caseAdditionSchema,
   planStepUpdateSchema,
-} from '@sg/contracts';
+} from '@sg/contracts/schemas';
 import { Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';

@@ -17,7 +17,7 @@ import {
   evidenceSchema,
   planStepKeySchema,
   planStepToggleSchema,
-} from '@sg/contracts';
+} from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';

@@ -13,7 +13,7 @@ import {
   reportUpdateSchema,
   takedownCreateSchema,
   takedownUpdateSchema,
-} from '@sg/contracts';
+} from '@sg/contracts/schemas';
 import * as z from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';

@@ -1,4 +1,4 @@
-import { intakeRequestSchema, intakeResponseSchema } from '@sg/contracts';
+import { intakeRequestSchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { intakeRequestSchema, ValidationErrorResponse } from '@sg/contracts';
+import { intakeRequestSchema, ValidationErrorResponse } from '@sg/contracts/schemas';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
 const valid = {

@@ -19,7 +19,7 @@ import {
   intakeResponseSchema,
   ParsedIntakeRequest,
   validationErrorResponseSchema,
-} from '@sg/contracts';
+} from '@sg/contracts/schemas';
 import { Response } from 'express';
 import { CurrentStaff, Public } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES, TREND_MAX_DAYS, TrendsResponse, trendsQuerySchema } from '@sg/contracts';
+import { API_ROUTES, TREND_MAX_DAYS, TrendsResponse, trendsQuerySchema } from '@sg/contracts/schemas';
 import * as z from 'zod';
 import { Roles } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';

@@ -1,4 +1,4 @@
-import { intakeRequestSchema } from '@sg/contracts';
+import { intakeRequestSchema } from '@sg/contracts/schemas';
 import {
   IntakeAnswers,
   consentProblems,

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -55,10 +56,10 @@ export class AccountsPage {
   protected readonly problems = signal<FieldError[]>([]);
   protected readonly created = signal<{ member: StaffMember; password: string } | null>(null);
   protected readonly form = this.fb.group({
-    displayName: ['', [Validators.required, Validators.maxLength(120)]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(320)]],
+    displayName: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.displayName)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(TEXT_LIMITS.email)]],
     role: ['caseworker' as StaffRoleCode, Validators.required],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(256)]],
+    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(TEXT_LIMITS.staffPassword)]],
   });
 
   constructor() {

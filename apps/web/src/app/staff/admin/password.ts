@@ -1,3 +1,5 @@
+import { TEXT_MINIMUMS } from '@sg/contracts';
+
 /**
  * Passwords an admin hands to a new colleague (or after a reset): 16 characters from an alphabet
  * without look-alikes (no 0/O, 1/l/I), read out or pasted once. Each character is drawn with
@@ -6,7 +8,7 @@
 export const PASSWORD_ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_';
 export const GENERATED_PASSWORD_LENGTH = 16;
 /** The API's minimum (staffCreateSchema). */
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = TEXT_MINIMUMS.staffPassword;
 
 type RandomFill = (array: Uint8Array) => Uint8Array;
 

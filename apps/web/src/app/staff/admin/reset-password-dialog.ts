@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -49,7 +50,7 @@ export class ResetPasswordDialog {
   protected readonly member = inject<StaffMember>(MAT_DIALOG_DATA);
   private readonly api = inject(StaffAccountsApi);
   private readonly ref = inject(MatDialogRef<ResetPasswordDialog>);
-  protected readonly password = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(256)] });
+  protected readonly password = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(TEXT_LIMITS.staffPassword)] });
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | null>(null);
   protected readonly done = signal<string | null>(null);

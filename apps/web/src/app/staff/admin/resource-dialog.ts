@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -77,9 +78,9 @@ export class ResourceDialog {
   protected readonly form = this.fb.group({
     key: [this.initial.key, [Validators.required, Validators.pattern(KEY_PATTERN)]],
     jurisdiction: [this.initial.jurisdiction, Validators.required],
-    name: [this.initial.name, [Validators.required, Validators.maxLength(200)]],
-    contact: [this.initial.contact, [Validators.required, Validators.maxLength(300)]],
-    url: [this.initial.url, Validators.maxLength(2048)],
+    name: [this.initial.name, [Validators.required, Validators.maxLength(TEXT_LIMITS.resourceName)]],
+    contact: [this.initial.contact, [Validators.required, Validators.maxLength(TEXT_LIMITS.resourceContact)]],
+    url: [this.initial.url, Validators.maxLength(TEXT_LIMITS.url)],
     purpose: [this.initial.purpose as ResourcePurpose, Validators.required],
     audiences: this.fb.group(
       Object.fromEntries(RESOURCE_AUDIENCES.map((audience) => [audience, !!this.initial.audiences[audience]])) as Record<ResourceAudience, boolean>,

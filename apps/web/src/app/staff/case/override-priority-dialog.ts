@@ -1,3 +1,4 @@
+import { TEXT_LIMITS, TEXT_MINIMUMS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -94,7 +95,7 @@ export class OverridePriorityDialog {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     priorityOverride: inject(FormBuilder).nonNullable.group({
       priority: [this.data.priority, Validators.required],
-      reason: ['', [Validators.required, Validators.minLength(5), Validators.maxLength(1000)]],
+      reason: ['', [Validators.required, Validators.minLength(TEXT_MINIMUMS.overrideReason), Validators.maxLength(TEXT_LIMITS.overrideReason)]],
     }),
   });
 

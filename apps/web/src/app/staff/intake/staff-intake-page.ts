@@ -1,3 +1,4 @@
+import { MAX_ALIAS_LENGTH, MAX_NARRATIVE_LENGTH, TEXT_LIMITS } from '@sg/contracts';
 import { Clipboard } from '@angular/cdk/clipboard';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
@@ -84,7 +85,7 @@ export class StaffIntakePage {
   protected readonly form = this.fb.group({
     submittedBy: ['victim' as Submitter, Validators.required],
     channel: ['phone' as IntakeChannel, Validators.required],
-    alias: ['', Validators.maxLength(80)],
+    alias: ['', Validators.maxLength(MAX_ALIAS_LENGTH)],
     ageBand: ['unknown' as AgeBand, Validators.required],
     contentMadeUnder18: '' as TriState,
     country: ['', Validators.required],
@@ -97,11 +98,11 @@ export class StaffIntakePage {
     paid: '' as TriState,
     platforms: this.fb.array([this.platformGroup()]),
     contentUrls: this.fb.array<FormControl<string>>([]),
-    narrative: ['', Validators.maxLength(5000)],
+    narrative: ['', Validators.maxLength(MAX_NARRATIVE_LENGTH)],
     contact: this.fb.group({
       channel: ['none' as ContactChannel, Validators.required],
-      value: ['', Validators.maxLength(200)],
-      safeTimes: ['', Validators.maxLength(200)],
+      value: ['', Validators.maxLength(TEXT_LIMITS.contactValue)],
+      safeTimes: ['', Validators.maxLength(TEXT_LIMITS.safeTimes)],
       canMentionOrganisation: false,
     }),
     consent: this.fb.group({
@@ -134,7 +135,7 @@ export class StaffIntakePage {
   }
 
   protected addContentUrl(): void {
-    this.contentUrls.push(this.fb.control('', Validators.maxLength(2048)));
+    this.contentUrls.push(this.fb.control('', Validators.maxLength(TEXT_LIMITS.url)));
   }
 
   protected removeContentUrl(index: number): void {
@@ -195,9 +196,9 @@ export class StaffIntakePage {
 
   private platformGroup() {
     return this.fb.group({
-      platform: ['', Validators.maxLength(80)],
-      offenderHandle: ['', Validators.maxLength(200)],
-      profileUrl: ['', Validators.maxLength(2048)],
+      platform: ['', Validators.maxLength(TEXT_LIMITS.platform)],
+      offenderHandle: ['', Validators.maxLength(TEXT_LIMITS.offenderHandle)],
+      profileUrl: ['', Validators.maxLength(TEXT_LIMITS.url)],
     });
   }
 

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS, TEXT_MINIMUMS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators, FormGroupDirective } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -83,7 +84,7 @@ export class ContactSection {
   protected readonly busy = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
   protected readonly error = controlError;
-  protected readonly form = inject(FormBuilder).nonNullable.group({ reason: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(500)]] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({ reason: ['', [Validators.required, Validators.minLength(TEXT_MINIMUMS.contactRevealReason), Validators.maxLength(TEXT_LIMITS.contactRevealReason)]] });
   protected readonly channel = computed(() => labelFor(CONTACT_CHANNEL_LABELS, this.store.detail()?.contact.channel));
   private readonly caseId = computed(() => this.store.detail()?.id);
 

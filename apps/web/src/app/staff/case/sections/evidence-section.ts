@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators, FormGroupDirective } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -61,11 +62,11 @@ export class EvidenceSection {
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     kind: ['threat_message' as EvidenceKind, Validators.required],
-    platform: ['', Validators.maxLength(80)],
-    offenderHandle: ['', Validators.maxLength(200)],
-    profileUrl: ['', Validators.maxLength(2048)],
-    description: ['', [Validators.required, Validators.maxLength(5000)]],
-    paymentReference: ['', Validators.maxLength(500)],
+    platform: ['', Validators.maxLength(TEXT_LIMITS.platform)],
+    offenderHandle: ['', Validators.maxLength(TEXT_LIMITS.offenderHandle)],
+    profileUrl: ['', Validators.maxLength(TEXT_LIMITS.url)],
+    description: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.evidenceDescription)]],
+    paymentReference: ['', Validators.maxLength(TEXT_LIMITS.paymentReference)],
     seenAt: '',
     sha256: '',
     fileName: '',

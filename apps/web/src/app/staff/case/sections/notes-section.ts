@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators, FormGroupDirective } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -48,7 +49,7 @@ export class NotesSection {
   /** Reset through the directive too: a plain reset leaves it "submitted", and Material then shows "is required" on the empty form. */
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly store = inject(CaseStore);
-  protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(10_000)]] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.note)]] });
   protected readonly saving = signal(false);
   protected readonly error = controlError;
   protected readonly notes = computed(() => [...(this.store.detail()?.notes ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, FormControl, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -69,12 +70,12 @@ export class ReportsSection {
   protected readonly problems = signal<FieldError[]>([]);
   /** The report whose reference is being recorded. */
   protected readonly editing = signal<string | null>(null);
-  protected readonly reference = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] });
+  protected readonly reference = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(TEXT_LIMITS.referenceNumber)] });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     agencyKind: ['police' as ReportAgencyKind, Validators.required],
-    agencyName: ['', [Validators.required, Validators.maxLength(200)]],
-    referenceNumber: ['', Validators.maxLength(200)],
+    agencyName: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.agencyName)]],
+    referenceNumber: ['', Validators.maxLength(TEXT_LIMITS.referenceNumber)],
     filedAt: '',
   });
 

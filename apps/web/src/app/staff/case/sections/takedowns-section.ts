@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@sg/contracts';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, FormControl, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -68,13 +69,13 @@ export class TakedownsSection {
   protected readonly problems = signal<FieldError[]>([]);
   /** The request whose ticket number is being edited. */
   protected readonly editing = signal<string | null>(null);
-  protected readonly ticket = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] });
+  protected readonly ticket = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(TEXT_LIMITS.ticketNumber)] });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    platform: ['', [Validators.required, Validators.maxLength(80)]],
-    url: ['', [Validators.required, Validators.maxLength(2048)]],
+    platform: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.platform)]],
+    url: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.url)]],
     channel: ['platform_form' as TakedownChannel, Validators.required],
-    ticketNumber: ['', Validators.maxLength(200)],
+    ticketNumber: ['', Validators.maxLength(TEXT_LIMITS.ticketNumber)],
   });
 
   protected earlier(takedown: TakedownView): TakedownView | undefined {

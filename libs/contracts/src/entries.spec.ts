@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as contracts from './index';
+import * as schemas from './schemas';
+
+/** The packages a file loads at run time, following its relative imports (type-only ones are erased). */
+function runtimePackages(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
+    const specifier = match[1] as string;
+    if (specifier.startsWith('.')) {
+      for (const name of runtimePackages(resolve(dirname(file), `${specifier}.ts`), seen)) packages.add(name);
+    } else {
+      packages.add(specifier);
+    }
+  }
+  return packages;
+}
+
+describe('the two entries of @sg/contracts', () => {
+  it('loads no zod from the main entry, so the web pays nothing for it', () => {
+    const packages = runtimePackages(resolve(__dirname, 'index.ts'));
+    expect([...packages]).not.toContain('zod');
+    // The walker does see zod where it is: otherwise the assertion above could not fail.
+    expect([...runtimePackages(resolve(__dirname, 'schemas.ts'))]).toContain('zod');
+  });
+
+  it('offers every value of the main entry from the schema entry too', () => {
+    for (const name of Object.keys(contracts)) expect(schemas).toHaveProperty(name);
+    expect(schemas.intakeRequestSchema).toBeDefined();
+  });
+
+  it('has the schemas read their limits from the limits the forms use', () => {
+    const tooLong = 'x'.repeat(contracts.TEXT_LIMITS.note + 1);
+    expect(schemas.caseNoteSchema.safeParse({ body: tooLong }).success).toBe(false);
+    expect(schemas.caseNoteSchema.safeParse({ body: tooLong.slice(1) }).success).toBe(true);
+  });
+});

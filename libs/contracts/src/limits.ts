@@ -1,0 +1,41 @@
+/**
+ * Every length and count limit a request body has, in one place: the zod schemas (the server's
+ * validation) and the Angular validators (the forms) both read them, so a limit is written once.
+ * Zod-free, so the web imports it at no bundle cost.
+ */
+export const MAX_PLATFORMS = 20;
+export const MAX_CONTENT_URLS = 50;
+export const MAX_NARRATIVE_LENGTH = 5000;
+export const MAX_ALIAS_LENGTH = 80;
+
+/** Text limits by field (characters). */
+export const TEXT_LIMITS = {
+  url: 2048,
+  platform: 80,
+  offenderHandle: 200,
+  evidenceDescription: 5000,
+  paymentReference: 500,
+  fileName: 255,
+  note: 10_000,
+  contactRevealReason: 500,
+  overrideReason: 1000,
+  ticketNumber: 200,
+  takedownAccount: 200,
+  agencyName: 200,
+  referenceNumber: 200,
+  displayName: 120,
+  email: 320,
+  staffPassword: 256,
+  resourceName: 200,
+  resourceContact: 300,
+  contactValue: 200,
+  safeTimes: 200,
+  caseAccessNote: 5000,
+} as const;
+
+/** Minimum lengths the forms also check. */
+export const TEXT_MINIMUMS = {
+  contactRevealReason: 3,
+  overrideReason: 5,
+  staffPassword: 12,
+} as const;

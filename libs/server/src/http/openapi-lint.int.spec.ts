@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+const run = promisify(execFile);
+const REDOCLY = resolve(__dirname, '../../../../node_modules/.bin/redocly');
+
+interface LintResult {
+  errors: number;
+  warnings: number;
+  problems: string[];
+}
+
+/** `redocly lint` with the recommended rules on a document; exits non-zero on an error, so read its JSON either way. */
+async function redoclyLint(document: unknown): Promise<LintResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'sg-openapi-'));
+  const file = join(dir, 'openapi.json');
+  writeFileSync(file, JSON.stringify(document));
+  const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+  let stdout: string;
+  try {
+    ({ stdout } = await run(REDOCLY, ['lint', file, '--extends=recommended', '--format=json'], { env, maxBuffer: 32 * 1024 * 1024 }));
+  } catch (error) {
+    stdout = (error as { stdout: string }).stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }> };
+  return {
+    errors: report.totals.errors,
+    warnings: report.totals.warnings,
+    problems: report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer ?? ''}: ${p.message}`),
+  };
+}
+
+describe('the OpenAPI document the running API serves, linted by @redocly/cli (recommended rules)', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let document: Record<string, unknown>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+    const response = await api.request('GET', '/api/docs-json');
+    expect(response.status).toBe(200);
+    document = response.body as Record<string, unknown>;
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  // Known gap (issue 9): the document still has errors (operations without summaries, success
+  // bodies or 4xx answers). `it.failing` keeps CI green while saying so, and turns red the day the
+  // errors reach 0, when it becomes a plain `it` and the gate.
+  it.failing('has no errors', async () => {
+    const result = await redoclyLint(document);
+    // The count, for whoever works the list down.
+    if (result.errors > 0) console.info(`redocly lint: ${result.errors} errors, ${result.warnings} warnings\n${result.problems.join('\n')}`);
+    expect(result.problems).toEqual([]);
+    expect(result.errors).toBe(0);
+  }, 120_000);
+
+  it('reports an error when there is one (so the check above can fail)', async () => {
+    const broken = { ...document, info: undefined };
+    const result = await redoclyLint(broken);
+    expect(result.errors).toBeGreaterThan(0);
+  }, 120_000);
+});
