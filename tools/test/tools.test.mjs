@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { demoPasswordLines, demoSeedEnabled, redactUrl } from '../dev/start-support.mjs';
-import { namesDataDir, processGroup, reachableBinaries, recoverStaleServer, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
+import { isAlive, namesDataDir, processGroup, reachableBinaries, recoverStaleServer, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
 import { defaultDataDir, enterableByOthers, runningAsRoot } from '../lib/postgres-home.mjs';
 import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
 import { e2eStackEnv } from './playwright-stack.mjs';
@@ -18,14 +18,6 @@ import { freePort } from './throwaway-postgres.mjs';
 
 const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
 
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the e2e stack environment', () => {
   it('gives the stack a queue prefix of its own, so a shared Redis is never shared with the product', () => {

@@ -1,33 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { StaffRole } from '@sg/domain';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 
 /** How long a looked-up account status is trusted; other API processes see a change within this. */
 const TTL_MS = 5000;
+/** Far above any organisation's staff; only bounds memory (the old Map kept every id it saw). */
+const MAX_ACCOUNTS = 10_000;
+
+type StaffStatus = { active: boolean; role: StaffRole } | null;
 
 /**
  * Whether an account is still active, and its current role. Access tokens live 15 minutes; this
  * makes deactivating someone (or changing their role) take effect within seconds instead.
+ * lru-cache gives the expiry and shares one query among concurrent requests for the same account;
+ * a failed query is not kept (it deletes a rejected fetch).
  */
 @Injectable()
 export class StaffStatusCache {
-  private readonly entries = new Map<string, { at: number; status: Promise<{ active: boolean; role: StaffRole } | null> }>();
+  // lru-cache stores no null: an unknown account is kept as { status: null }, so it is cached too.
+  private readonly cache: LRUCache<string, { status: StaffStatus }>;
+  /** Counts forget() calls: a lookup that forget() aborted is asked again. */
+  private forgets = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.cache = new LRUCache<string, { status: StaffStatus }>({
+      max: MAX_ACCOUNTS,
+      ttl: TTL_MS,
+      fetchMethod: async (staffId): Promise<{ status: StaffStatus }> => {
+        const rows: Array<{ active: boolean; role: StaffRole }> = await this.dataSource.query(`SELECT active, role FROM staff_user WHERE id = $1`, [staffId]);
+        return { status: rows[0] ?? null };
+      },
+    });
+  }
 
-  status(staffId: string): Promise<{ active: boolean; role: StaffRole } | null> {
-    const cached = this.entries.get(staffId);
-    if (cached && Date.now() - cached.at < TTL_MS) return cached.status;
-    const status = this.dataSource
-      .query(`SELECT active, role FROM staff_user WHERE id = $1`, [staffId])
-      .then((rows: Array<{ active: boolean; role: StaffRole }>) => rows[0] ?? null);
-    status.catch(() => this.entries.delete(staffId));
-    this.entries.set(staffId, { at: Date.now(), status });
-    return status;
+  async status(staffId: string): Promise<StaffStatus> {
+    const forgetsBefore = this.forgets;
+    try {
+      const entry = await this.cache.fetch(staffId);
+      return entry?.status ?? null;
+    } catch (error) {
+      // forget() during the query aborts it (lru-cache rejects with "deleted"): ask again, so
+      // the caller gets the status after the change that made someone forget it.
+      if (this.forgets !== forgetsBefore) return this.status(staffId);
+      throw error;
+    }
   }
 
   forget(staffId: string): void {
-    this.entries.delete(staffId);
+    this.forgets += 1;
+    this.cache.delete(staffId);
   }
 }

@@ -1,4 +1,5 @@
 import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
+import { createParser, type EventSourceParser } from 'eventsource-parser';
 import { CASE_EVENT_TYPES, NOTIFICATION_CREATED_EVENT } from '../data-access/staff-contract';
 
 /** One message of a `text/event-stream`. */
@@ -10,74 +11,40 @@ export interface ServerSentEvent {
 }
 
 /**
- * An incremental `text/event-stream` parser (the WHATWG rules that matter here): feed it decoded
- * text in whatever chunks the network delivers and it returns each event a blank line completes.
- * Lines end in LF, CRLF or CR; `:` starts a comment (heartbeats); several `data:` lines join
- * with newlines; an event with no data is not dispatched.
+ * An incremental `text/event-stream` parser: feed it decoded text in whatever chunks the network
+ * delivers and it returns each event a blank line completes. The WHATWG parsing rules (LF, CRLF or
+ * CR line ends, also split across chunks; `:` comments such as heartbeats; several `data:` lines
+ * joined with newlines; no dispatch without data) are eventsource-parser's. This keeps what the
+ * stream's reader relies on that it leaves to its caller: the last event id persists across
+ * events, as in the browser's EventSource; the server's `retry:` advice is kept; and an event a
+ * CR completes is given at once (see push).
  */
 export class SseParser {
-  private buffer = '';
-  private data: string[] = [];
-  private eventName = '';
   private lastEventId: string | null = null;
-  /** The previous chunk ended in CR: a LF starting this one is the second half of a CRLF. */
-  private pendingCr = false;
+  private events: ServerSentEvent[] = [];
+  private readonly parser: EventSourceParser = createParser({
+    onEvent: (message) => {
+      if (message.id !== undefined) this.lastEventId = message.id;
+      this.events.push({ event: message.event || 'message', data: message.data, id: this.lastEventId });
+    },
+    onRetry: (retryMs) => (this.retryMs = retryMs),
+  });
   /** The server's `retry:` advice in milliseconds, if it gave one. */
   retryMs: number | null = null;
 
+  /** The previous chunk ended in CR: a LF starting this one is the second half of a CRLF. */
+  private pendingCr = false;
+
   push(text: string): ServerSentEvent[] {
+    // Line ends become LF here: eventsource-parser holds back a CR that ends a chunk (waiting to
+    // see whether a LF follows), which would delay an event that a CR completed until the next
+    // chunk, and on a quiet stream that can be the next heartbeat.
     if (this.pendingCr && text.startsWith('\n')) text = text.slice(1);
-    this.pendingCr = false;
-    this.buffer += text;
-    const events: ServerSentEvent[] = [];
-    let start = 0;
-    for (let i = 0; i < this.buffer.length; i++) {
-      const char = this.buffer[i];
-      if (char !== '\n' && char !== '\r') continue;
-      const line = this.buffer.slice(start, i);
-      if (char === '\r') {
-        if (i === this.buffer.length - 1) this.pendingCr = true;
-        else if (this.buffer[i + 1] === '\n') i++;
-      }
-      start = i + 1;
-      const event = this.line(line);
-      if (event) events.push(event);
-    }
-    this.buffer = this.buffer.slice(start);
+    this.pendingCr = text.endsWith('\r');
+    this.parser.feed(text.replace(/\r\n?/g, '\n'));
+    const events = this.events;
+    this.events = [];
     return events;
-  }
-
-  private line(line: string): ServerSentEvent | null {
-    if (line === '') return this.dispatch();
-    if (line.startsWith(':')) return null;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    switch (field) {
-      case 'data':
-        this.data.push(value);
-        break;
-      case 'event':
-        this.eventName = value;
-        break;
-      case 'id':
-        if (!value.includes('\0')) this.lastEventId = value;
-        break;
-      case 'retry':
-        if (/^\d+$/.test(value)) this.retryMs = Number(value);
-        break;
-    }
-    return null;
-  }
-
-  private dispatch(): ServerSentEvent | null {
-    const data = this.data;
-    const event = this.eventName || 'message';
-    this.data = [];
-    this.eventName = '';
-    if (data.length === 0) return null;
-    return { event, data: data.join('\n'), id: this.lastEventId };
   }
 }
 
