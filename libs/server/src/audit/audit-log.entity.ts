@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'audit_log' })
 export class AuditLogEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
-  @Column({ type: 'timestamptz' }) at!: Date;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
   @Column({ type: 'text' }) action!: string;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;

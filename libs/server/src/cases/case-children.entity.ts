@@ -9,7 +9,7 @@ export class CasePlatform {
   @Column({ type: 'text' }) platform!: string;
   @Column({ name: 'offender_handle', type: 'text', nullable: true }) offenderHandle!: string | null;
   @Column({ name: 'profile_url', type: 'text', nullable: true }) profileUrl!: string | null;
-  @Column({ name: 'added_at', type: 'timestamptz' }) addedAt!: Date;
+  @Column({ name: 'added_at', type: 'timestamptz', default: () => 'now()' }) addedAt!: Date;
 }
 
 /** Where content has been posted (a link only; never the content). */
@@ -18,7 +18,7 @@ export class CaseContentUrl {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ type: 'text' }) url!: string;
-  @Column({ name: 'added_at', type: 'timestamptz' }) addedAt!: Date;
+  @Column({ name: 'added_at', type: 'timestamptz', default: () => 'now()' }) addedAt!: Date;
 }
 
 /** One step of the personal action plan, as generated at intake, and whether it is done. */
@@ -41,11 +41,11 @@ export type CaseEventActor = (typeof CASE_EVENT_ACTORS)[number];
 export class CaseEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
-  @Column({ type: 'timestamptz' }) at!: Date;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
   @Column({ name: 'actor_kind', type: 'text' }) actorKind!: CaseEventActor;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
   @Column({ type: 'text' }) kind!: string;
-  @Column({ type: 'jsonb' }) data!: Record<string, unknown>;
+  @Column({ type: 'jsonb', default: {} }) data!: Record<string, unknown>;
 }
 
 /** A remembered submission: the same Idempotency-Key returns the same case, never a duplicate. */
@@ -57,7 +57,7 @@ export class IdempotencyRecord {
   /** The original response, sealed: it holds the access code, which is never stored in clear. */
   @Column({ name: 'response_sealed', type: 'bytea', nullable: true }) responseSealed!: Buffer | null;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 
 /** A caseworker's note: internal, never shown to the person. */
@@ -67,7 +67,7 @@ export class CaseNoteRow {
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ name: 'author_id', type: 'uuid' }) authorId!: string;
   @Column({ type: 'text' }) body!: string;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 
 /** Structured evidence: text and an optional browser-computed SHA-256, never a file. */
@@ -85,5 +85,5 @@ export class CaseEvidenceRow {
   @Column({ type: 'text', nullable: true }) sha256!: string | null;
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName!: string | null;
   @Column({ name: 'added_by', type: 'uuid' }) addedBy!: string;
-  @Column({ name: 'added_at', type: 'timestamptz' }) addedAt!: Date;
+  @Column({ name: 'added_at', type: 'timestamptz', default: () => 'now()' }) addedAt!: Date;
 }

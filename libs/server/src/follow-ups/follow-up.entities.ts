@@ -9,7 +9,7 @@ export class TakedownRequestRow {
   @Column({ type: 'text', nullable: true }) url!: string | null;
   @Column({ type: 'text', nullable: true }) account!: string | null;
   @Column({ type: 'text' }) channel!: string;
-  @Column({ type: 'text' }) status!: string;
+  @Column({ type: 'text', default: 'draft' }) status!: string;
   @Column({ name: 'ticket_number', type: 'text', nullable: true }) ticketNumber!: string | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
@@ -19,8 +19,8 @@ export class TakedownRequestRow {
   @Column({ name: 'reappeared_at', type: 'timestamptz', nullable: true }) reappearedAt!: Date | null;
   @Column({ name: 'previous_request_id', type: 'uuid', nullable: true }) previousRequestId!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
 
 /** A report to police, a cybercrime unit, the CyberTipline or a platform. */
@@ -31,13 +31,13 @@ export class CaseReportRow {
   @Column({ name: 'agency_kind', type: 'text' }) agencyKind!: string;
   @Column({ name: 'agency_name', type: 'text' }) agencyName!: string;
   @Column({ name: 'reference_number', type: 'text', nullable: true }) referenceNumber!: string | null;
-  @Column({ type: 'text' }) status!: string;
+  @Column({ type: 'text', default: 'drafted' }) status!: string;
   @Column({ name: 'filed_at', type: 'timestamptz', nullable: true }) filedAt!: Date | null;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
 
 /** A planned follow-up, fired once by the worker at its due time. */
@@ -52,14 +52,16 @@ export class FollowUpRow {
   @Column({ type: 'text' }) audience!: string;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt!: Date;
   /** Bumped on every (re)schedule; the job id carries it. */
-  @Column({ type: 'integer' }) revision!: number;
-  @Column({ type: 'text' }) status!: string;
+  @Column({ type: 'integer', default: 1 }) revision!: number;
+  /** The revision whose job is queued; null until the first enqueue. */
+  @Column({ name: 'enqueued_revision', type: 'integer', nullable: true }) enqueuedRevision!: number | null;
+  @Column({ type: 'text', default: 'scheduled' }) status!: string;
   @Column({ name: 'fired_at', type: 'timestamptz', nullable: true }) firedAt!: Date | null;
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true }) doneAt!: Date | null;
   @Column({ name: 'done_by', type: 'uuid', nullable: true }) doneBy!: string | null;
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt!: Date | null;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
 
 /** What a fired follow-up tells one member of staff. */
@@ -71,6 +73,8 @@ export class NotificationRow {
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ type: 'text' }) kind!: string;
   @Column({ type: 'text' }) title!: string;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  /** Sent to the case's holder (not a supervisor): the holder's open notifications are closed with the case. */
+  @Column({ name: 'as_holder', type: 'boolean', default: false }) asHolder!: boolean;
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true }) doneAt!: Date | null;
 }

@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
+import { healthRepository } from './health.repository';
 import { APP_CONFIG } from '../config/app-config.token';
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -63,9 +64,9 @@ export class HealthController {
   private async checkWorkers() {
     const workers = this.indicators.check('workers');
     try {
-      const [row] = await this.dataSource.query(`SELECT max(last_seen_at) AS "lastHeartbeatAt" FROM worker_heartbeat`);
+      const lastHeartbeatAt = await healthRepository.lastHeartbeatAt(this.dataSource);
       const count = await withTimeout(this.systemQueue.getWorkersCount(), 'worker count');
-      return workers.up({ count, lastHeartbeatAt: row?.lastHeartbeatAt ?? null });
+      return workers.up({ count, lastHeartbeatAt });
     } catch (error) {
       return workers.up({ count: null, message: error instanceof Error ? error.message : String(error) });
     }
@@ -81,15 +82,8 @@ export class HealthController {
   private async checkFollowUps() {
     const followUps = this.indicators.check('followUps');
     try {
-      const [[overdue], jobs] = await Promise.all([
-        withTimeout(
-          this.dataSource.query(
-            `SELECT count(*)::int AS count, min(due_at) AS "oldestDueAt" FROM follow_up
-              WHERE status = 'scheduled' AND due_at < now() - make_interval(mins => $1)`,
-            [FOLLOW_UP_OVERDUE_MINUTES],
-          ),
-          'overdue follow-ups',
-        ),
+      const [overdue, jobs] = await Promise.all([
+        withTimeout(healthRepository.overdueFollowUps(this.dataSource, FOLLOW_UP_OVERDUE_MINUTES), 'overdue follow-ups'),
         withTimeout(this.followUpQueue.getJobCounts('waiting', 'active', 'delayed', 'failed'), 'follow-up queue'),
       ]);
       return followUps.up({

@@ -6,10 +6,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
+import { resourceDirectoryRepository as repository } from './resource-directory.repository';
 
 const CACHE_MS = 30_000;
-
-const SELECT = `SELECT id, key, jurisdiction, name, contact, url, purpose, audiences, sort_order AS "sortOrder", active FROM resource_entry`;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -36,7 +35,7 @@ export class ResourceDirectory {
   /** Active entries, as the domain's selection functions take them. */
   activeEntries(): Promise<ResourceEntry[]> {
     if (!this.cache || Date.now() - this.cache.loadedAt > CACHE_MS) {
-      const entries = this.dataSource.query(`${SELECT} WHERE active ORDER BY sort_order, key`);
+      const entries = repository.active(this.dataSource.manager);
       this.cache = { loadedAt: Date.now(), entries };
       // A failed load must not be cached.
       entries.catch(() => (this.cache = undefined));
@@ -52,13 +51,11 @@ export class ResourceDirectory {
 
   /** Every entry, retired ones included (for admins), optionally for one country and worldwide. */
   all(country: string | undefined): Promise<ResourceDirectoryEntry[]> {
-    return country
-      ? this.dataSource.query(`${SELECT} WHERE jurisdiction IN ($1, 'ANY') ORDER BY active DESC, jurisdiction, sort_order, key`, [country])
-      : this.dataSource.query(`${SELECT} ORDER BY active DESC, jurisdiction, sort_order, key`);
+    return repository.all(this.dataSource.manager, country);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ResourceDirectoryEntry> {
-    const [row] = await manager.query(`${SELECT} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const row = await repository.find(manager, id, lock);
     if (!row) throw new NotFoundException('No resource directory entry with that id');
     return row;
   }
@@ -66,13 +63,9 @@ export class ResourceDirectory {
   async create(admin: StaffPrincipal, entry: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
     try {
       const created = await this.dataSource.transaction(async (manager) => {
-        const [row] = await manager.query(
-          `INSERT INTO resource_entry (key, jurisdiction, name, contact, url, purpose, audiences, sort_order, active)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [entry.key, entry.jurisdiction, entry.name, entry.contact, entry.url ?? null, entry.purpose, entry.audiences, entry.sortOrder ?? 100, entry.active ?? true],
-        );
-        const after = await this.get(row.id, manager);
-        await recordAudit(manager, { actorId: admin.id, action: 'resource.created', target: { kind: 'resource_entry', id: row.id }, after: audited(after) });
+        const id = await repository.insert(manager, entry);
+        const after = await this.get(id, manager);
+        await recordAudit(manager, { actorId: admin.id, action: 'resource.created', target: { kind: 'resource_entry', id }, after: audited(after) });
         return after;
       });
       this.cache = undefined;
@@ -89,11 +82,7 @@ export class ResourceDirectory {
         // Locked, so two admins' edits are recorded in the order they were made, each with its real "before".
         const current = await this.get(id, manager, true);
         const next = { ...current, ...patch };
-        await manager.query(
-          `UPDATE resource_entry SET key = $2, jurisdiction = $3, name = $4, contact = $5, url = $6, purpose = $7,
-                  audiences = $8, sort_order = $9, active = $10, updated_at = now() WHERE id = $1`,
-          [id, next.key, next.jurisdiction, next.name, next.contact, next.url ?? null, next.purpose, next.audiences, next.sortOrder, next.active],
-        );
+        await repository.update(manager, id, audited(next));
         const after = await this.get(id, manager);
         await recordAudit(manager, {
           actorId: admin.id,
