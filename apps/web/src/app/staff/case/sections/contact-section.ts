@@ -113,7 +113,9 @@ export class ContactSection {
       .subscribe({
         next: (details) => {
           this.details.set(details);
-          this.formDirective()?.resetForm() ?? this.form.reset();
+          const directive = this.formDirective();
+          if (directive) directive.resetForm();
+          else this.form.reset();
         },
         error: (error: unknown) => this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? [])),
       });

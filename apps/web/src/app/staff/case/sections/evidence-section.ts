@@ -118,7 +118,9 @@ export class EvidenceSection {
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: () => {
-          this.formDirective()?.resetForm() ?? this.form.reset();
+          const directive = this.formDirective();
+          if (directive) directive.resetForm();
+          else this.form.reset();
           this.fingerprint.set(null);
           const input = this.fileInput()?.nativeElement;
           if (input) input.value = '';

@@ -65,7 +65,11 @@ export class NotesSection {
       .addNote(this.form.getRawValue().body.trim())
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
-        next: () => this.formDirective()?.resetForm() ?? this.form.reset(),
+        next: () => {
+          const directive = this.formDirective();
+          if (directive) directive.resetForm();
+          else this.form.reset();
+        },
         error: (error: unknown) => applyServerErrors(this.form, validationErrors(error) ?? []),
       });
   }
