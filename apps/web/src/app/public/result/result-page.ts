@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ActionPlanStepKey, emergencyNumberFor } from '@sg/domain';
+import { ActionPlanStepKey, emergencyNumberFor, MatchedResource } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
 import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
@@ -10,6 +10,8 @@ import { contactChoiceText } from '../ui/contact-choice-text';
 import { CopyCode } from '../ui/copy-code';
 import { IntakeResult } from './intake-result';
 
+
+const isEmergencyServices = (resource: MatchedResource) => resource.name === 'Emergency services';
 /**
  * `/help/sent`: what the person needs right after sending: the code, who to call (at the top for
  * anyone who reported risk), the plan. After a reload in the same tab the plan and the contacts
@@ -34,7 +36,14 @@ export class ResultPage {
   protected readonly firstResponse = computed(() => this.shown()?.firstResponseWithin ?? null);
   protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.firstResponse()));
   protected readonly emergencyNumber = computed(() => emergencyNumberFor(this.shown()?.country));
-  protected readonly crisis = computed(() => (this.shown()?.resources ?? []).filter((resource) => resource.purpose === 'crisis'));
+  /** The crisis lines; a worldwide "call your local emergency number" gives way to the country's number. */
+  protected readonly crisis = computed(() =>
+    (this.shown()?.resources ?? [])
+      .filter((resource) => resource.purpose === 'crisis')
+      .filter((resource) => !(this.emergencyNumber() && isEmergencyServices(resource) && /local emergency/i.test(resource.contact))),
+  );
+  /** The built-in number, unless the directory's own "Emergency services" line for the country is shown. */
+  protected readonly showEmergencyLine = computed(() => !this.crisis().some(isEmergencyServices));
   protected readonly otherResources = computed(() => (this.shown()?.resources ?? []).filter((resource) => resource.purpose !== 'crisis'));
   /** After a reload there is no code to save ticks with: the plan is shown, its boxes wait. */
   protected readonly lockedSteps = computed(() => (this.response() ? this.busy() : (this.shown()?.actionPlan ?? []).map((step) => step.key)));
