@@ -12,7 +12,7 @@ export function contactChoiceText(choice: ContactChoice | undefined, within: str
     const how = BY_CHANNEL[choice.channel];
     return within ? `Someone from our team will try to contact you ${how} ${within}.` : `Someone from our team is working on your case and will contact you ${how}.`;
   }
-  if (choice?.kind === 'declined') return 'You asked us not to contact you. That is fine: come back here any time to see your plan or tell us more.';
+  if (choice?.kind === 'declined') return 'You asked us not to contact you. That is fine.';
   // Older answers without a choice, and a skipped question, read the same: both are true.
-  return 'You did not give us a way to contact you, so we will not contact you. Come back here any time to see your plan or tell us more.';
+  return 'You did not give us a way to contact you, so we will not contact you.';
 }
