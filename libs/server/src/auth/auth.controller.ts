@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { API_PREFIX, API_ROUTES, CSRF_HEADER, CSRF_HEADER_VALUE, LoginRequest, LoginResponse, loginRequestSchema } from '@sg/contracts/schemas';
 import { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
@@ -34,6 +34,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'Sign in (a session cookie and an access token)' })
   @Post('login')
   @Public()
   @RateLimit('login')
@@ -52,6 +53,7 @@ export class AuthController {
   }
 
   /** Browser only: a new access token from the session cookie. The header is the CSRF guard. */
+  @ApiOperation({ summary: 'Renew the access token from the session cookie' })
   @Post('refresh')
   @Public()
   @RateLimit('refresh')
@@ -63,6 +65,7 @@ export class AuthController {
     return this.startSession(await this.auth.refresh(readCookie(request, REFRESH_COOKIE)), response);
   }
 
+  @ApiOperation({ summary: 'Sign out and end the session' })
   @Post('logout')
   @Public()
   @HttpCode(204)
@@ -73,6 +76,7 @@ export class AuthController {
   }
 
   /** Admins: a 30-minute cookie that opens the queue monitor (bull-board) in a browser tab. */
+  @ApiOperation({ summary: 'Open the queue board (admins)' })
   @Post('queue-board')
   @Roles('admin')
   @HttpCode(204)
@@ -83,6 +87,7 @@ export class AuthController {
     response.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: this.config.nodeEnv === 'production', path: QUEUE_BOARD_PATH, maxAge: 30 * 60_000 });
   }
 
+  @ApiOperation({ summary: 'Who am I' })
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ description: 'The signed-in member of staff' })

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
   API_ROUTES,
   CaseAccessView,
@@ -32,6 +32,7 @@ type PlanStepBody = z.output<typeof planStepUpdateSchema>;
 export class CaseAccessController {
   constructor(private readonly access: CaseAccessService) {}
 
+  @ApiOperation({ summary: 'Open your case with its reference and access code' })
   @Post()
   @HttpCode(200)
   @ApiBody(openApiBody(caseAccessRequestSchema))
@@ -41,6 +42,7 @@ export class CaseAccessController {
     return this.access.view(body.reference, body.accessCode);
   }
 
+  @ApiOperation({ summary: 'Tick or untick a step of your plan' })
   @Post('plan-steps')
   @HttpCode(200)
   @ApiBody(openApiBody(planStepUpdateSchema))
@@ -49,6 +51,7 @@ export class CaseAccessController {
     return this.access.setPlanStep(body.reference, body.accessCode, body.key, body.done);
   }
 
+  @ApiOperation({ summary: 'Tell the organisation something new about your case' })
   @Post('additions')
   @HttpCode(200)
   @ApiBody(openApiBody(caseAdditionSchema))

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiParam } from '@nestjs/swagger';
 import {
   API_ROUTES,
   AuditEntry,
@@ -41,24 +41,28 @@ export class CasesController {
     private readonly work: CaseWorkService,
   ) {}
 
+  @ApiOperation({ summary: 'List a queue of cases (keyset pages, filters, search)' })
   @Get()
   @ApiOkResponse({ description: '`{ items, nextCursor }`, ordered by priority then due time; no contact details' })
   list(@Query(new ZodValidationPipe(caseListQuerySchema)) query: z.output<typeof caseListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseListResponse> {
     return this.queries.list(staff, query);
   }
 
+  @ApiOperation({ summary: 'Count the cases in each queue' })
   @Get('counts')
   @ApiOkResponse({ description: 'How many cases are in each queue the caller can see' })
   counts(@CurrentStaff() staff: StaffPrincipal): Promise<QueueCounts> {
     return this.queries.counts(staff);
   }
 
+  @ApiOperation({ summary: 'Read a case (audited)' })
   @Get(':id')
   @ApiOkResponse({ description: 'The case page; the read is audited' })
   read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
     return this.work.read(staff, caseId);
   }
 
+  @ApiOperation({ summary: 'Claim an unheld case' })
   @Post(':id/claim')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'Someone else holds the case' })
@@ -66,6 +70,7 @@ export class CasesController {
     return this.work.claim(staff, caseId);
   }
 
+  @ApiOperation({ summary: 'Assign a case to a staff member (supervisors)' })
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('supervisor', 'admin')
@@ -75,6 +80,7 @@ export class CasesController {
     return this.work.assign(staff, caseId, body.assigneeId, body.expectedAssigneeId);
   }
 
+  @ApiOperation({ summary: 'Change a case: status, facts (re-triage) or priority override' })
   @Patch(':id')
   @ApiBody(doc(caseUpdateSchema))
   @ApiConflictResponse({ description: 'Stale version (the body carries the current case) or a status move the lifecycle does not allow' })
@@ -82,7 +88,9 @@ export class CasesController {
     return this.work.update(staff, caseId, body);
   }
 
+  @ApiOperation({ summary: 'Tick or untick a plan step on a case' })
   @Patch(':id/plan-steps/:key')
+  @ApiParam({ name: 'key', description: 'The plan step, e.g. do_not_pay' })
   @ApiBody(doc(planStepToggleSchema))
   setPlanStep(
     @Param('id', id) caseId: string,
@@ -93,18 +101,21 @@ export class CasesController {
     return this.work.setPlanStep(staff, caseId, key, body.done);
   }
 
+  @ApiOperation({ summary: 'Add a staff note to a case' })
   @Post(':id/notes')
   @ApiBody(doc(caseNoteSchema))
   addNote(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseNoteSchema)) body: z.output<typeof caseNoteSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseNote> {
     return this.work.addNote(staff, caseId, body.body);
   }
 
+  @ApiOperation({ summary: 'Record evidence (text and browser-side hashes only)' })
   @Post(':id/evidence')
   @ApiBody(doc(evidenceSchema))
   addEvidence(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(evidenceSchema)) body: z.output<typeof evidenceSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<EvidenceEntry> {
     return this.work.addEvidence(staff, caseId, body);
   }
 
+  @ApiOperation({ summary: "Reveal the person's contact details, with a reason (audited)" })
   @Post(':id/contact-reveal')
   @HttpCode(200)
   @ApiBody(doc(contactRevealSchema))
@@ -113,6 +124,7 @@ export class CasesController {
     return this.work.revealContact(staff, caseId, body.reason);
   }
 
+  @ApiOperation({ summary: "Read a case's audit trail (supervisors)" })
   @Get(':id/audit')
   @Roles('supervisor', 'admin')
   @ApiOkResponse({ description: 'Every read and change of the case, newest first' })

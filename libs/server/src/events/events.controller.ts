@@ -1,5 +1,5 @@
 import { Controller, MessageEvent, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
 import { concatMap, EMPTY, filter, from, interval, map, merge, Observable, of, take, takeUntil, tap, timer } from 'rxjs';
@@ -41,6 +41,7 @@ export class EventsController {
    * token expires (the dashboard reconnects with a fresh one) or within seconds of the account
    * being deactivated; a role change applies to the next event.
    */
+  @ApiOperation({ summary: 'Live case changes (server-sent events)' })
   @Sse()
   @Roles('caseworker', 'supervisor', 'admin')
   @ApiOkResponse({ description: 'text/event-stream of CaseChangeEvent (or only { type, caseId, at } for cases the caller may not open); no personal details' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   API_ROUTES,
   FollowUpView,
@@ -38,17 +38,20 @@ export class FollowUpsController {
     private readonly notifications: NotificationsService,
   ) {}
 
+  @ApiOperation({ summary: "List a case's takedown requests" })
   @Get(`${API_ROUTES.cases}/:id/takedowns`)
   listTakedowns(@Param('id', uuid('case')) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<TakedownView[]> {
     return this.takedowns.list(staff, caseId);
   }
 
+  @ApiOperation({ summary: 'Record a takedown request to a platform' })
   @Post(`${API_ROUTES.cases}/:id/takedowns`)
   @ApiBody(doc(takedownCreateSchema))
   createTakedown(@Param('id', uuid('case')) caseId: string, @Body(new ZodValidationPipe(takedownCreateSchema)) body: z.output<typeof takedownCreateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<TakedownView> {
     return this.takedowns.create(staff, caseId, body);
   }
 
+  @ApiOperation({ summary: 'Move a takedown request on, or record its ticket' })
   @Patch(`${API_ROUTES.takedowns}/:id`)
   @ApiBody(doc(takedownUpdateSchema))
   @ApiConflictResponse({ description: 'A move the takedown lifecycle does not allow' })
@@ -56,17 +59,20 @@ export class FollowUpsController {
     return this.takedowns.update(staff, id, body);
   }
 
+  @ApiOperation({ summary: "List a case's reports to agencies" })
   @Get(`${API_ROUTES.cases}/:id/reports`)
   listReports(@Param('id', uuid('case')) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<ReportView[]> {
     return this.reports.list(staff, caseId);
   }
 
+  @ApiOperation({ summary: 'Record a report to an agency' })
   @Post(`${API_ROUTES.cases}/:id/reports`)
   @ApiBody(doc(reportCreateSchema))
   createReport(@Param('id', uuid('case')) caseId: string, @Body(new ZodValidationPipe(reportCreateSchema)) body: z.output<typeof reportCreateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ReportView> {
     return this.reports.create(staff, caseId, body);
   }
 
+  @ApiOperation({ summary: "Move a report on, or record the agency's reference" })
   @Patch(`${API_ROUTES.reports}/:id`)
   @ApiBody(doc(reportUpdateSchema))
   @ApiConflictResponse({ description: 'A move the report lifecycle does not allow' })
@@ -74,18 +80,21 @@ export class FollowUpsController {
     return this.reports.update(staff, id, body);
   }
 
+  @ApiOperation({ summary: "List a case's follow-ups" })
   @Get(`${API_ROUTES.cases}/:id/follow-ups`)
   @ApiOkResponse({ description: 'Every follow-up of the case, its takedowns and reports: scheduled, fired, done or cancelled' })
   listFollowUps(@Param('id', uuid('case')) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<FollowUpView[]> {
     return this.notifications.followUps(staff, caseId);
   }
 
+  @ApiOperation({ summary: 'List your notifications (the bell)' })
   @Get(API_ROUTES.notifications)
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'] })
   listNotifications(@Query(new ZodValidationPipe(notificationListQuerySchema)) query: NotificationListQuery, @CurrentStaff() staff: StaffPrincipal): Promise<NotificationList> {
     return this.notifications.list(staff, query.status === 'open');
   }
 
+  @ApiOperation({ summary: 'Mark a notification done for everyone it went to' })
   @Post(`${API_ROUTES.notifications}/:id/done`)
   @HttpCode(200)
   markDone(@Param('id', uuid('notification')) id: string, @CurrentStaff() staff: StaffPrincipal): Promise<NotificationView> {

@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, API_ROUTES } from '@sg/contracts';
 import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
@@ -50,9 +50,26 @@ export function configureHttpApp(app: INestApplication): void {
       .setDescription('Intake, triage and case work for organisations helping people who are being sextorted.')
       .setVersion('0.1.0')
       .addBearerAuth()
+      // Same origin: the document describes the API it is served by.
+      .addServer('/')
       .build(),
   );
+  markPublicOperations(document);
   SwaggerModule.setup(`${API_PREFIX}/${API_ROUTES.docs}`, express, document, {
     jsonDocumentUrl: `${API_PREFIX}/${API_ROUTES.docs}-json`,
   });
+}
+
+/**
+ * Operations without a bearer requirement are public (the intake, the person's own case, the
+ * directory, health, sign-in): say so with an explicit empty `security`, so a generated client
+ * knows no token is sent, rather than leaving it unsaid.
+ */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.security) operation.security = [];
+    }
+  }
 }

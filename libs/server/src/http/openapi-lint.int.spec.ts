@@ -54,13 +54,11 @@ describe('the OpenAPI document the running API serves, linted by @redocly/cli (r
     await db?.drop();
   });
 
-  // Known gap (issue 9): the document still has errors (operations without summaries, success
-  // bodies or 4xx answers). `it.failing` keeps CI green while saying so, and turns red the day the
-  // errors reach 0, when it becomes a plain `it` and the gate.
-  it.failing('has no errors', async () => {
+  // The gate: every operation has a summary and says whether it needs a token. Warnings (success
+  // bodies and 4xx answers not yet described for most operations, issue 9) are printed, not failed.
+  it('has no errors', async () => {
     const result = await redoclyLint(document);
-    // The count, for whoever works the list down.
-    if (result.errors > 0) console.info(`redocly lint: ${result.errors} errors, ${result.warnings} warnings\n${result.problems.join('\n')}`);
+    console.info(`redocly lint: ${result.errors} errors, ${result.warnings} warnings`);
     expect(result.problems).toEqual([]);
     expect(result.errors).toBe(0);
   }, 120_000);

@@ -4,6 +4,7 @@ import {
   ApiBody,
   ApiCreatedResponse,
   ApiHeader,
+  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -33,6 +34,7 @@ import { IntakeService } from './intake.service';
 export class IntakeController {
   constructor(private readonly intakes: IntakeService) {}
 
+  @ApiOperation({ summary: 'Ask for help: submit an intake (idempotent)' })
   @Post()
   @Public()
   @RateLimit('intake')

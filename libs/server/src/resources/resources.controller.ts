@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ResourceDirectoryEntry, ResourceEntryWrite, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts/schemas';
 import { isCountryCode } from '@sg/domain';
 import { CurrentStaff, Public, Roles } from '../auth/auth.decorators';
@@ -14,6 +14,7 @@ export class ResourcesController {
   constructor(private readonly directory: ResourceDirectory) {}
 
   /** Public: the crisis panel and the plan read it before anyone signs in. */
+  @ApiOperation({ summary: 'List the resource directory' })
   @Get()
   @Public()
   @ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2; entries for that country and worldwide' })
@@ -34,6 +35,7 @@ export class ResourcesController {
     return this.directory.forCountry(country);
   }
 
+  @ApiOperation({ summary: 'Add a directory entry (admins)' })
   @Post()
   @Roles('admin')
   @ApiBearerAuth()
@@ -42,6 +44,7 @@ export class ResourcesController {
     return this.directory.create(admin, body);
   }
 
+  @ApiOperation({ summary: 'Change a directory entry (admins)' })
   @Patch(':id')
   @Roles('admin')
   @ApiBearerAuth()

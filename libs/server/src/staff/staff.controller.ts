@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, StaffCreate, StaffMember, StaffUpdate, staffCreateSchema, staffUpdateSchema } from '@sg/contracts/schemas';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -14,6 +14,7 @@ export class StaffController {
   constructor(private readonly accounts: StaffAccountsService) {}
 
   /** Who a case can be assigned to; admins may include deactivated accounts. */
+  @ApiOperation({ summary: 'List staff accounts' })
   @Get()
   @Roles('supervisor', 'admin')
   @ApiQuery({ name: 'includeInactive', required: false, description: 'admins only' })
@@ -24,6 +25,7 @@ export class StaffController {
     return this.accounts.list(all);
   }
 
+  @ApiOperation({ summary: 'Add a staff account (admins)' })
   @Post()
   @Roles('admin')
   @ApiBody(openApiBody(staffCreateSchema))
@@ -31,6 +33,7 @@ export class StaffController {
     return this.accounts.create(admin, body);
   }
 
+  @ApiOperation({ summary: 'Change a staff account: name, role, active, password (admins)' })
   @Patch(':id')
   @Roles('admin')
   @ApiBody(openApiBody(staffUpdateSchema))

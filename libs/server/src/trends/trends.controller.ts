@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, TREND_MAX_DAYS, TrendsResponse, trendsQuerySchema } from '@sg/contracts/schemas';
 import * as z from 'zod';
 import { Roles } from '../auth/auth.decorators';
@@ -15,6 +15,7 @@ import { TrendsService } from './trends.service';
 export class TrendsController {
   constructor(private readonly trendsService: TrendsService) {}
 
+  @ApiOperation({ summary: 'Trends over a window of days (supervisors)' })
   @Get()
   @ApiQuery({ name: 'days', required: false, description: `The last N calendar days, today included (1-${TREND_MAX_DAYS}, default 30)` })
   @ApiQuery({ name: 'tz', required: false, description: 'Time zone the days and weeks are counted in (IANA name, default UTC)' })
