@@ -20,6 +20,7 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
  * the cadence. Planning a case never schedules, moves or cancels them; they fire once, at once.
  */
 export const PROMPTED_FOLLOW_UP_KINDS = ['person_update'] as const satisfies readonly FollowUpKind[];
+export type PromptedFollowUpKind = (typeof PROMPTED_FOLLOW_UP_KINDS)[number];
 
 export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
   wellbeing_check: 'Wellbeing check',

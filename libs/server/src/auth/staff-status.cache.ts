@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { StaffRole } from '@sg/domain';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
+import { StaffStatusRow, staffUserRepository } from '../accounts/staff-user.repository';
 
 /** How long a looked-up account status is trusted; other API processes see a change within this. */
 const TTL_MS = 5000;
 /** Far above any organisation's staff; only bounds memory (the old Map kept every id it saw). */
 const MAX_ACCOUNTS = 10_000;
 
-type StaffStatus = { active: boolean; role: StaffRole } | null;
+type StaffStatus = StaffStatusRow | null;
 
 /**
  * Whether an account is still active, and its current role. Access tokens live 15 minutes; this
@@ -29,8 +29,7 @@ export class StaffStatusCache {
       max: MAX_ACCOUNTS,
       ttl: TTL_MS,
       fetchMethod: async (staffId): Promise<{ status: StaffStatus }> => {
-        const rows: Array<{ active: boolean; role: StaffRole }> = await this.dataSource.query(`SELECT active, role FROM staff_user WHERE id = $1`, [staffId]);
-        return { status: rows[0] ?? null };
+        return { status: await staffUserRepository.status(this.dataSource, staffId) };
       },
     });
   }

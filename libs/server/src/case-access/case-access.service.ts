@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
 import { ActionPlanStep, ActionPlanStepKey, CaseFacts, ContactChannel, contactChoiceOf, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, Priority, selectResources } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { caseEventRepository } from '../cases/case-event.repository';
 import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
 import { notifyCaseChange } from '../cases/case-notifier';
 import { reconcileCasePlan } from '../cases/case-plan';
@@ -150,13 +151,7 @@ export class CaseAccessService {
 
   /** Writes a timeline entry; answers its id. */
   private async record(manager: EntityManager, caseId: string, kind: string, data: Record<string, unknown>, actor: 'person' | 'system' = 'person'): Promise<string> {
-    const [event]: Array<{ id: string }> = await manager.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      caseId,
-      actor,
-      kind,
-      JSON.stringify(data),
-    ]);
-    return event.id;
+    return caseEventRepository.insert(manager, { caseId, actorKind: actor, kind, data });
   }
 
   private async render(manager: EntityManager, row: CaseRow): Promise<CaseAccessView> {

@@ -1,6 +1,12 @@
 import { ForbiddenException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { staffUserRepository } from '../accounts/staff-user.repository';
 import { StaffPrincipal } from '../auth/staff-principal';
+
+/** The rule itself: everything for supervisors and admins; for caseworkers, unheld cases and their own. */
+function mayWorkCase(staff: StaffPrincipal, assigneeId: string | null): boolean {
+  return seesEverything(staff) || assigneeId === null || assigneeId === staff.id;
+}
 
 /** Supervisors and admins see and act on every case. */
 export function seesEverything(staff: StaffPrincipal): boolean {
@@ -12,7 +18,7 @@ export function seesEverything(staff: StaffPrincipal): boolean {
  * Anything else needs a supervisor: the reason to see a case is that you work it.
  */
 export function assertMayWorkCase(staff: StaffPrincipal, assigneeId: string | null): void {
-  if (seesEverything(staff) || assigneeId === null || assigneeId === staff.id) return;
+  if (mayWorkCase(staff, assigneeId)) return;
   throw new ForbiddenException('This case is assigned to someone else. Ask a supervisor to reassign it.');
 }
 
@@ -21,8 +27,7 @@ export function assertMayWorkCase(staff: StaffPrincipal, assigneeId: string | nu
  * who just lost a claim race, or whose case was reassigned, needs to know whom to talk to).
  */
 export async function assertMayOpenCase(manager: EntityManager, staff: StaffPrincipal, assigneeId: string | null): Promise<void> {
-  if (seesEverything(staff) || assigneeId === null || assigneeId === staff.id) return;
-  const [holder]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM staff_user WHERE id = $1`, [assigneeId]);
-  const name = holder?.display_name ?? 'Someone else';
+  if (mayWorkCase(staff, assigneeId) || assigneeId === null) return;
+  const name = (await staffUserRepository.displayName(manager, assigneeId)) ?? 'Someone else';
   throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: `${name} holds this case. Ask them or a supervisor if you need it.`, holder: { displayName: name } });
 }

@@ -9,7 +9,7 @@ import {
   planFollowUps,
   PlannedFollowUp,
   Priority,
-  PROMPTED_FOLLOW_UP_KINDS,
+  PromptedFollowUpKind,
   reconcileFollowUps,
   ReportStatus,
   TakedownStatus,
@@ -22,13 +22,13 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { IS_CASE_ACTIVITY } from './case-activity';
 import { FollowUpJobRequest, fireJobs, MARK_ENQUEUED_SQL } from './fire-jobs';
+import { followUpRepository } from './follow-up.repository';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
 type Replan = (caseId: string) => Promise<void>;
 /** Raises a prompted follow-up (due now) once per `dedupeKey`; its job is added after the commit. */
 type Prompt = (caseId: string, kind: PromptedFollowUpKind, dedupeKey: string) => Promise<void>;
 
-type PromptedFollowUpKind = (typeof PROMPTED_FOLLOW_UP_KINDS)[number];
 
 interface StoredFollowUp extends ExistingFollowUp {
   id: string;
@@ -95,10 +95,12 @@ export class FollowUpScheduler {
       `SELECT id, status, filed_at, reference_number FROM case_report WHERE case_id = $1`,
       [caseId],
     );
-    const existing: StoredFollowUp[] = (
-      // Prompted follow-ups are not the plan's to move or cancel.
-      await manager.query(`SELECT id, dedupe_key, status, due_at FROM follow_up WHERE case_id = $1 AND kind <> ALL($2::text[]) FOR UPDATE`, [caseId, PROMPTED_FOLLOW_UP_KINDS])
-    ).map((row: { id: string; dedupe_key: string; status: StoredFollowUp['status']; due_at: Date }) => ({ id: row.id, dedupeKey: row.dedupe_key, status: row.status, dueAt: new Date(row.due_at) }));
+    const existing: StoredFollowUp[] = (await followUpRepository.lockPlanned(manager, caseId)).map((row) => ({
+      id: row.id,
+      dedupeKey: row.dedupe_key,
+      status: row.status,
+      dueAt: new Date(row.due_at),
+    }));
 
     // What a case keeps by its status (open, resolved, closed) is the domain's rule.
     const wanted: PlannedFollowUp[] = planFollowUps(
@@ -157,13 +159,7 @@ export class FollowUpScheduler {
    * case, to the supervisors); a second call with the same key does nothing.
    */
   async prompt(manager: EntityManager, caseId: string, kind: PromptedFollowUpKind, dedupeKey: string): Promise<FollowUpJobRequest[]> {
-    const rows: Array<{ id: string; due_at: Date; revision: number }> = await manager.query(
-      `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
-       VALUES ($1, $2, 'case', $1, $3, $4, now())
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, due_at, revision`,
-      [caseId, kind, dedupeKey, FOLLOW_UP_AUDIENCE_BY_KIND[kind]],
-    );
+    const rows = await followUpRepository.insertDueNow(manager, { caseId, kind, dedupeKey, audience: FOLLOW_UP_AUDIENCE_BY_KIND[kind] });
     return rows.map(toJobRequest);
   }
 
