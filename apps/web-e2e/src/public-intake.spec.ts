@@ -25,6 +25,18 @@ async function expectStep(page: Page, step: number, title: string, { afterNext =
   if (afterNext) await expect(heading).toBeFocused();
 }
 
+/** The neutral site quick exit leaves for, answered locally (this machine has no internet). */
+async function stubQuickExitSite(page: Page): Promise<void> {
+  await page.route(`${QUICK_EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+}
+
+/** Escape twice: quick exit wipes the tab and leaves for the neutral site. */
+async function quickExitWithEscape(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForURL(QUICK_EXIT_URL);
+}
+
 async function next(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Next' }).click();
 }
@@ -159,16 +171,14 @@ test('asking for help, seeing crisis lines at once, getting a plan, and coming b
   await page.getByRole('button', { name: 'Open my case' }).click();
   await expect(page.getByRole('checkbox', { name: /Do not pay and do not send anything more/ })).toBeChecked();
   // Quick exit forgets the open case.
-  await page.route(`${QUICK_EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' }));
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.waitForURL(QUICK_EXIT_URL);
+  await stubQuickExitSite(page);
+  await quickExitWithEscape(page);
   await page.goto('/my-case');
   await expect(page.getByRole('heading', { level: 1, name: 'Come back to your case' })).toBeVisible();
 });
 
 test('answers survive a reload, and quick exit (Escape twice) wipes them and leaves for a neutral site', async ({ page }) => {
-  await page.route(`${QUICK_EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+  await stubQuickExitSite(page);
   await page.goto('/help');
   await page.getByLabel('13 to 17').check();
   await next(page);
@@ -178,9 +188,7 @@ test('answers survive a reload, and quick exit (Escape twice) wipes them and lea
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByLabel('13 to 17')).toBeChecked();
 
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.waitForURL(QUICK_EXIT_URL);
+  await quickExitWithEscape(page);
 
   await page.goto('/help');
   await expectStep(page, 1, 'About you', { afterNext: false });
@@ -227,7 +235,7 @@ async function sendShortIntake(page: Page, { country, atRisk }: { country: strin
 }
 
 test('a Malaysian adult not at risk sees 999; after a reload the plan and contacts stay, the code does not', async ({ page }) => {
-  await page.route(`${QUICK_EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+  await stubQuickExitSite(page);
   await sendShortIntake(page, { country: 'MY', atRisk: false });
   await page.getByRole('button', { name: 'Send to our team' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'We have your answers' })).toBeVisible();
@@ -249,9 +257,7 @@ test('a Malaysian adult not at risk sees 999; after a reload the plan and contac
   await expectNoAxeViolations(page);
 
   // Quick exit wipes what the reload kept.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.waitForURL(QUICK_EXIT_URL);
+  await quickExitWithEscape(page);
   await page.goto('/help/sent');
   await expect(page.getByRole('heading', { level: 1, name: 'This page is shown only once' })).toBeVisible();
 });

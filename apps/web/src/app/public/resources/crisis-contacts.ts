@@ -4,6 +4,7 @@ import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
 import { emergencyNumberFor } from '@sg/domain';
 import { countryName, countryOptions } from '../country/country';
 import { ContactText } from './contact-text';
+import { isCountryEmergencyEntry } from './emergency-entries';
 import { CrisisContactsState, PublicResources } from './public-resources';
 
 let nextId = 0;
@@ -107,7 +108,7 @@ export class CrisisContacts {
   /** Unless the directory's own "Emergency services" entry for the country is on screen already. */
   protected readonly showEmergencyLine = computed(() => {
     if (this.state().kind !== 'ready' || this.contacts().length === 0) return true;
-    return this.emergencyNumber() !== undefined && !this.contacts().some((resource) => resource.name === 'Emergency services' && !/local emergency/i.test(resource.contact));
+    return this.emergencyNumber() !== undefined && !this.contacts().some(isCountryEmergencyEntry);
   });
 
   protected retry(): void {

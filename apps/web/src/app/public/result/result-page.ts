@@ -1,17 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ActionPlanStepKey, emergencyNumberFor, MatchedResource } from '@sg/domain';
+import { ActionPlanStepKey, emergencyNumberFor } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
 import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
 import { ContactText } from '../resources/contact-text';
+import { isEmergencyServices, isWorldwideEmergencyEntry } from '../resources/emergency-entries';
 import { ResourceGroups } from '../resources/resource-groups';
 import { contactChoiceText } from '../ui/contact-choice-text';
 import { CopyCode } from '../ui/copy-code';
 import { IntakeResult } from './intake-result';
 
-
-const isEmergencyServices = (resource: MatchedResource) => resource.name === 'Emergency services';
 /**
  * `/help/sent`: what the person needs right after sending: the code, who to call (at the top for
  * anyone who reported risk), the plan. After a reload in the same tab the plan and the contacts
@@ -40,9 +39,9 @@ export class ResultPage {
   protected readonly crisis = computed(() =>
     (this.shown()?.resources ?? [])
       .filter((resource) => resource.purpose === 'crisis')
-      .filter((resource) => !(this.emergencyNumber() && isEmergencyServices(resource) && /local emergency/i.test(resource.contact))),
+      .filter((resource) => !(this.emergencyNumber() && isWorldwideEmergencyEntry(resource))),
   );
-  /** The built-in number, unless the directory's own "Emergency services" line for the country is shown. */
+  /** The built-in number, unless an "Emergency services" line from the directory is on screen already. */
   protected readonly showEmergencyLine = computed(() => !this.crisis().some(isEmergencyServices));
   protected readonly otherResources = computed(() => (this.shown()?.resources ?? []).filter((resource) => resource.purpose !== 'crisis'));
   /** After a reload there is no code to save ticks with: the plan is shown, its boxes wait. */
