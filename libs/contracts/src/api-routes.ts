@@ -6,6 +6,7 @@ export const API_ROUTES = {
   docs: 'docs',
   intakes: 'intakes',
   caseAccess: 'case-access',
+  conversation: 'conversation',
   resources: 'resources',
   auth: 'auth',
   cases: 'cases',

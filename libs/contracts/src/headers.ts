@@ -11,3 +11,9 @@ export const CSRF_HEADER_VALUE = 'safeguard-triage';
 /** The header that makes a submission safe to retry: same key and body, same case. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+/**
+ * The person's conversation session (`POST /api/conversation/session`), sent on their later
+ * requests instead of the access code. Its own header, not `Authorization`, which means staff.
+ */
+export const CASE_SESSION_HEADER = 'X-Case-Session';

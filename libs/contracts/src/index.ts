@@ -22,6 +22,7 @@ export type * from './errors/validation-error';
 export type * from './intake/intake-request';
 export type * from './intake/intake-response';
 export type * from './case-access/case-access';
+export type * from './conversation/conversation';
 export type * from './resources/resource-directory';
 export type * from './auth/login';
 export type * from './cases/case-queries';

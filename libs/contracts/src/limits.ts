@@ -31,6 +31,7 @@ export const TEXT_LIMITS = {
   contactValue: 200,
   safeTimes: 200,
   caseAccessNote: 5000,
+  message: 4000,
 } as const;
 
 /** Minimum lengths the forms also check. */

@@ -7,6 +7,7 @@ export * from './errors/validation-error';
 export * from './intake/intake-request';
 export * from './intake/intake-response';
 export * from './case-access/case-access';
+export * from './conversation/conversation';
 export * from './resources/resource-directory';
 export * from './auth/login';
 export * from './cases/case-queries';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CaseAccessModule } from './case-access/case-access.module';
 import { CasesModule } from './cases/cases.module';
+import { ConversationModule } from './conversation/conversation.module';
 import { FollowUpSchedulingModule } from './follow-ups/follow-up-scheduling.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { HealthModule } from './health/health.module';
@@ -16,6 +17,6 @@ import { TrendsModule } from './trends/trends.module';
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
 })
 export class ApiFeaturesModule {}

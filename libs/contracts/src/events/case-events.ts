@@ -22,4 +22,23 @@ export interface CaseChangeEvent {
  * it changed, so their lists and counts still refresh. Same `type`, `caseId` and `at` as the
  * full event, so a client that only re-reads on any event needs no change.
  */
-export type CaseChangeSignal = Pick<CaseChangeEvent, 'type' | 'caseId' | 'at'>;
+export interface CaseChangeSignal {
+  type: CaseEventType | ConversationMessageEvent['type'];
+  caseId: string;
+  at: string;
+}
+
+/**
+ * A message was written in a case's conversation. Carries no words: the staff page and the
+ * person's page re-read the thread. On the staff stream it follows the same rule as case events
+ * (a caseworker who may not open the case learns only that it changed); on the person's stream
+ * (`GET /api/conversation/stream`) only their own case's messages arrive.
+ */
+export interface ConversationMessageEvent {
+  type: 'conversation.message';
+  caseId: string;
+  reference: string;
+  assigneeId: string | null;
+  from: 'person' | 'staff';
+  at: string;
+}

@@ -12,14 +12,15 @@ export const FOLLOW_UP_KINDS = [
   'sla_escalation',
   'closure_offer',
   'person_update',
+  'person_message',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /**
- * Kinds raised by something that happened (the person came back and added information), not by
+ * Kinds raised by something that happened (the person added information or wrote a message), not by
  * the cadence. Planning a case never schedules, moves or cancels them; they fire once, at once.
  */
-export const PROMPTED_FOLLOW_UP_KINDS = ['person_update'] as const satisfies readonly FollowUpKind[];
+export const PROMPTED_FOLLOW_UP_KINDS = ['person_update', 'person_message'] as const satisfies readonly FollowUpKind[];
 export type PromptedFollowUpKind = (typeof PROMPTED_FOLLOW_UP_KINDS)[number];
 
 export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
@@ -33,6 +34,7 @@ export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
   sla_escalation: 'First response overdue and nobody holds the case',
   closure_offer: 'Offer to close the case: no activity for 90 days',
   person_update: 'The person added information',
+  person_message: 'The person sent a message',
 };
 
 /**
@@ -56,6 +58,7 @@ export const FOLLOW_UP_AUDIENCE_BY_KIND: Readonly<Record<FollowUpKind, FollowUpA
   sla_escalation: 'supervisors',
   closure_offer: 'assignee',
   person_update: 'assignee',
+  person_message: 'assignee',
 };
 
 export const FOLLOW_UP_SUBJECT_TYPES = ['case', 'takedown', 'report'] as const;

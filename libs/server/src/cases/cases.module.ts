@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { CaseEventsService } from '../events/case-events.service';
-import { EventsController } from '../events/events.controller';
+import { EventsModule } from '../events/events.module';
 import { StaffAccountsService } from '../staff/staff-accounts.service';
 import { StaffController } from '../staff/staff.controller';
 import { QueueHealthService } from '../supervision/queue-health.service';
@@ -10,10 +9,10 @@ import { CaseQueriesService } from './case-queries.service';
 import { CaseWorkService } from './case-work.service';
 import { CasesController } from './cases.controller';
 
-/** Case work for staff: queues, the case page and its commands, live events, supervision. */
+/** Case work for staff: queues, the case page and its commands, supervision. */
 @Module({
-  imports: [AuthModule],
-  controllers: [CasesController, EventsController, StaffController, SupervisionController],
-  providers: [CaseQueriesService, CaseWorkService, CaseEventsService, QueueHealthService, StaffAccountsService],
+  imports: [AuthModule, EventsModule],
+  controllers: [CasesController, StaffController, SupervisionController],
+  providers: [CaseQueriesService, CaseWorkService, QueueHealthService, StaffAccountsService],
 })
 export class CasesModule {}

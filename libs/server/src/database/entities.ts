@@ -6,6 +6,7 @@ import { LoginThrottleRow } from '../auth/login-throttle.entity';
 import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
 import { SupportCase } from '../cases/support-case.entity';
 import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from '../follow-ups/follow-up.entities';
+import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow } from '../conversation/conversation.entities';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 
@@ -30,4 +31,7 @@ export const ENTITIES = [
   CaseReportRow,
   FollowUpRow,
   NotificationRow,
+  CaseMessageRow,
+  CaseMessageReadRow,
+  CaseAccessSessionRow,
 ];

@@ -1,6 +1,6 @@
 import { Controller, MessageEvent, Sse } from '@nestjs/common';
 import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, NotificationEvent } from '@sg/contracts';
+import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
 import { concatMap, EMPTY, filter, from, interval, map, merge, Observable, of, take, takeUntil, tap, timer } from 'rxjs';
 import { AccessTokenExpiry, CurrentStaff, Roles } from '../auth/auth.decorators';
@@ -13,14 +13,17 @@ const KEEPALIVE_MS = 20_000;
 /** How often an open stream re-checks that its account is still active (and its role). */
 export const ACCOUNT_RECHECK_MS = 5_000;
 
-type StreamMessage = CaseChangeEvent | NotificationEvent;
+type StreamMessage = CaseChangeEvent | ConversationMessageEvent | NotificationEvent;
 
 /**
  * What one caller may learn from a change: the whole event for a case they may open (it is
  * unassigned, theirs, or they see everything, as assertMayWorkCase decides), otherwise only that
  * the case changed. Notifications go to their recipient only.
  */
-export function eventFor(message: StreamMessage, staff: { id: string; role: StaffRole }): CaseChangeEvent | CaseChangeSignal | NotificationEvent | null {
+export function eventFor(
+  message: StreamMessage,
+  staff: { id: string; role: StaffRole },
+): CaseChangeEvent | ConversationMessageEvent | CaseChangeSignal | NotificationEvent | null {
   if (message.type === 'notification.created' || message.type === 'notification.changed') return message.recipientId === staff.id ? message : null;
   const mayOpen = staff.role === 'supervisor' || staff.role === 'admin' || message.assigneeId === null || message.assigneeId === staff.id;
   return mayOpen ? message : { type: message.type, caseId: message.caseId, at: message.at };

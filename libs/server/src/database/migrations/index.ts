@@ -16,6 +16,7 @@ import { DirectoryHelplinesMalaysiaPolice1765500002000 } from './1765500002000-d
  * Every migration, in order. Listed explicitly (not globbed) because the API and worker are
  * bundled, so migration files are not on disk beside them at run time.
  */
+import { Conversation1765600000000 } from './1765600000000-conversation';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   TriageFactorSeverity1765500000000,
   ContactDeclined1765500001000,
   DirectoryHelplinesMalaysiaPolice1765500002000,
+  Conversation1765600000000,
 ];

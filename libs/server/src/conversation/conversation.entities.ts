@@ -1,0 +1,63 @@
+import { MessageAuthor } from '@sg/contracts';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { StaffUser } from '../accounts/staff-user.entity';
+import { SupportCase } from '../cases/support-case.entity';
+
+/** One message between the person and the organisation. The words are sealed (AES-GCM), never in clear. */
+@Entity({ name: 'case_message' })
+@Unique('case_message_client_message_key', ['caseId', 'clientMessageId'])
+@Index('case_message_case_sent_idx', ['caseId', 'sentAt'])
+@Check('case_message_author_check', `("author_kind" = 'person' AND "author_id" IS NULL) OR ("author_kind" = 'staff' AND "author_id" IS NOT NULL)`)
+export class CaseMessageRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @ManyToOne(() => SupportCase, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_message_case_id_fkey' })
+  supportCase?: SupportCase;
+  @Column({ name: 'author_kind', type: 'text' }) authorKind!: MessageAuthor;
+  @Column({ name: 'author_id', type: 'uuid', nullable: true }) authorId!: string | null;
+  @ManyToOne(() => StaffUser, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'case_message_author_id_fkey' })
+  author?: StaffUser | null;
+  /** Chosen by the sender's browser: a resend after a lost answer finds the first, never a second. */
+  @Column({ name: 'client_message_id', type: 'uuid' }) clientMessageId!: string;
+  @Column({ name: 'body_sealed', type: 'bytea' }) bodySealed!: Buffer;
+  @Column({ name: 'sent_at', type: 'timestamptz', default: () => 'now()' }) sentAt!: Date;
+  /** Staff messages: when the person first fetched the thread after it was sent. */
+  @Column({ name: 'read_by_person_at', type: 'timestamptz', nullable: true }) readByPersonAt!: Date | null;
+}
+
+/**
+ * How far each staff member has read a case's conversation. Per person, not per case: a
+ * supervisor reading the thread does not mark it read for the caseworker holding the case.
+ */
+@Entity({ name: 'case_message_read' })
+export class CaseMessageReadRow {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @ManyToOne(() => SupportCase, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_message_read_case_id_fkey' })
+  supportCase?: SupportCase;
+  @PrimaryColumn({ name: 'staff_id', type: 'uuid' }) staffId!: string;
+  @ManyToOne(() => StaffUser, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'staff_id', foreignKeyConstraintName: 'case_message_read_staff_id_fkey' })
+  staff?: StaffUser;
+  @Column({ name: 'read_at', type: 'timestamptz' }) readAt!: Date;
+}
+
+/**
+ * The person's short-lived access to their conversation, opened with reference + code so the code
+ * is not sent with every poll. Only a hash of the token is kept; quick exit ends it.
+ */
+@Entity({ name: 'case_access_session' })
+@Index('case_access_session_case_idx', ['caseId'])
+export class CaseAccessSessionRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @ManyToOne(() => SupportCase, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_access_session_case_id_fkey' })
+  supportCase?: SupportCase;
+  @Column({ name: 'token_hash', type: 'text', unique: true }) tokenHash!: string;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
+}

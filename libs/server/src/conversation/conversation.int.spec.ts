@@ -1,0 +1,233 @@
+import { ConversationMessage, IntakeResponse, PersonConversation, StaffConversation } from '@sg/contracts';
+import { createParser } from 'eventsource-parser';
+import { randomUUID } from 'node:crypto';
+import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
+import { createTestDatabase, intakeFixture, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** The conversation between the person and the organisation, against a real PostgreSQL. */
+describe('the conversation with the person', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let caseworker: string;
+  let otherCaseworker: string;
+  let supervisor: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+    caseworker = await api.tokenFor('caseworker');
+    supervisor = await api.tokenFor('supervisor');
+    const second = DEMO_ACCOUNTS.find((account) => account.email === 'caseworker2@demo.test');
+    otherCaseworker = (await api.request('POST', '/api/auth/login', { body: { email: second?.email, password: TEST_PASSWORD } })).body.accessToken;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  async function newCase(): Promise<{ id: string; intake: IntakeResponse }> {
+    const intake = (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as IntakeResponse;
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.reference]);
+    return { id: row.id, intake };
+  }
+  async function sessionFor(intake: IntakeResponse): Promise<string> {
+    const response = await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } });
+    expect(response.status).toBe(201);
+    return response.body.sessionToken as string;
+  }
+  const personSays = (session: string, body: string, clientMessageId = randomUUID()) =>
+    api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': session }, body: { clientMessageId, body } });
+  const personReads = async (session: string) => {
+    const response = await api.request('GET', '/api/conversation', { headers: { 'x-case-session': session } });
+    expect(response.status).toBe(200);
+    return response.body as PersonConversation;
+  };
+  const staffSays = (token: string, caseId: string, body: string, clientMessageId = randomUUID()) =>
+    api.request('POST', `/api/cases/${caseId}/conversation/messages`, { token, body: { clientMessageId, body } });
+  const staffReads = async (token: string, caseId: string) => {
+    const response = await api.request('GET', `/api/cases/${caseId}/conversation`, { token });
+    expect(response.status).toBe(200);
+    return response.body as StaffConversation;
+  };
+
+  it('opens a session only with the right reference and code, answering a wrong one as an unknown one', async () => {
+    const { intake } = await newCase();
+    const wrong = await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: 'AAAA-BBBB-CCCC-DDDD' } });
+    const unknown = await api.request('POST', '/api/conversation/session', { body: { reference: 'SG-ZZZZ-ZZZZ', accessCode: intake.accessCode } });
+    expect([wrong.status, unknown.status]).toEqual([404, 404]);
+    expect(wrong.body).toEqual(unknown.body);
+    const opened = await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } });
+    expect(Object.keys(opened.body).sort()).toEqual(['expiresAt', 'sessionToken']);
+    expect(opened.headers.get('cache-control')).toBe('no-store');
+    // Only a hash of the token is kept.
+    const [stored] = await db.dataSource.query(`SELECT token_hash FROM case_access_session ORDER BY created_at DESC LIMIT 1`);
+    expect(stored.token_hash).not.toContain(opened.body.sessionToken);
+    expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('stores both sides sealed: the words are not in the table', async () => {
+    const { id, intake } = await newCase();
+    const session = await sessionFor(intake);
+    const sent = await personSays(session, 'He says he will post it tonight unless I pay');
+    expect(sent.status).toBe(201);
+    expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+    expect((await staffSays(caseworker, id, 'Please do not pay. We are here with you.')).status).toBe(201);
+    const rows = await db.dataSource.query(`SELECT encode(body_sealed, 'escape') AS raw FROM case_message WHERE case_id = $1`, [id]);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.raw).not.toContain('post it tonight');
+      expect(row.raw).not.toContain('do not pay');
+    }
+    // Nothing about the words reaches the timeline either: it says who wrote, not what.
+    const timeline = await db.dataSource.query(`SELECT kind, actor_kind, data FROM case_event WHERE case_id = $1 AND kind IN ('person_message', 'message_sent') ORDER BY at`, [id]);
+    expect(timeline).toEqual([
+      { kind: 'person_message', actor_kind: 'person', data: {} },
+      { kind: 'message_sent', actor_kind: 'staff', data: { firstContact: expect.any(Boolean) } },
+    ]);
+  });
+
+  it('shows each side the other\'s messages, counts unread per reader, and a supervisor\'s read leaves the holder\'s unread', async () => {
+    const { id, intake } = await newCase();
+    const session = await sessionFor(intake);
+    expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+    await personSays(session, 'hello?');
+    await personSays(session, 'are you there');
+
+    const bySupervisor = await staffReads(supervisor, id);
+    expect(bySupervisor.unread).toBe(2);
+    expect(bySupervisor.messages.map((m) => [m.from, m.body])).toEqual([['person', 'hello?'], ['person', 'are you there']]);
+    expect((await staffReads(supervisor, id)).unread).toBe(0);
+    // The holder's copy is still unread.
+    expect((await staffReads(caseworker, id)).unread).toBe(2);
+    expect((await staffReads(caseworker, id)).unread).toBe(0);
+
+    const reply = (await staffSays(caseworker, id, 'We are here. You are not in trouble.')).body as ConversationMessage;
+    expect(reply).toMatchObject({ from: 'staff', authorName: 'Casey Caseworker', readByPersonAt: null });
+
+    const first = await personReads(session);
+    expect(first.unread).toBe(1);
+    expect(first.messages.map((m) => m.from)).toEqual(['person', 'person', 'staff']);
+    // The person writes to the team, not to a named person.
+    expect(first.messages.every((m) => m.authorName === null)).toBe(true);
+    expect((await personReads(session)).unread).toBe(0);
+    const afterRead = await staffReads(caseworker, id);
+    expect(afterRead.messages.at(-1)?.readByPersonAt).not.toBeNull();
+  });
+
+  it('audits every staff read of the thread', async () => {
+    const { id } = await newCase();
+    await staffReads(supervisor, id);
+    await staffReads(supervisor, id);
+    const audit = await db.dataSource.query(`SELECT action FROM audit_log WHERE case_id = $1 AND action = 'case.conversation_read'`, [id]);
+    expect(audit).toHaveLength(2);
+  });
+
+  it('lets only the holder (or a supervisor) write, and keeps other caseworkers out of a held case', async () => {
+    const { id } = await newCase();
+    const unclaimed = await staffSays(caseworker, id, 'hi');
+    expect(unclaimed.status).toBe(403);
+    expect(unclaimed.body.message).toBe('Claim this case before writing to the person.');
+    expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+    expect((await api.request('GET', `/api/cases/${id}/conversation`, { token: otherCaseworker })).status).toBe(403);
+    expect((await staffSays(otherCaseworker, id, 'hi')).status).toBe(403);
+    expect((await staffSays(supervisor, id, 'A supervisor here.')).status).toBe(201);
+  });
+
+  it('makes the first staff message the first contact', async () => {
+    const { id } = await newCase();
+    expect((await staffReads(supervisor, id)).firstContactAt).toBeNull();
+    const sent = (await staffSays(supervisor, id, 'Hello, we got your message.')).body as ConversationMessage;
+    expect((await staffReads(supervisor, id)).firstContactAt).toBe(sent.sentAt);
+    await staffSays(supervisor, id, 'A second message');
+    expect((await staffReads(supervisor, id)).firstContactAt).toBe(sent.sentAt);
+  });
+
+  it('stores a resent message once, with one timeline entry and one notification', async () => {
+    const { id, intake } = await newCase();
+    const session = await sessionFor(intake);
+    const clientMessageId = randomUUID();
+    const first = await personSays(session, 'only once please', clientMessageId);
+    const again = await personSays(session, 'only once please', clientMessageId);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    await personSays(session, 'and a second line before anyone answers');
+    const [counts] = await db.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM case_message WHERE case_id = $1) AS messages,
+              (SELECT count(*)::int FROM case_event WHERE case_id = $1 AND kind = 'person_message') AS timeline,
+              (SELECT count(*)::int FROM follow_up WHERE case_id = $1 AND kind = 'person_message') AS notifications`,
+      [id],
+    );
+    // Two messages in one unanswered run: the holder (here, the supervisors) is told once.
+    expect(counts).toEqual({ messages: 2, timeline: 2, notifications: 1 });
+    await staffSays(supervisor, id, 'We are reading.');
+    await personSays(session, 'thank you');
+    const [after] = await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE case_id = $1 AND kind = 'person_message'`, [id]);
+    expect(after.n).toBe(2);
+  });
+
+  it('names the field it refuses and keeps an image-looking link (plain text, never a file)', async () => {
+    const { intake } = await newCase();
+    const session = await sessionFor(intake);
+    const empty = await personSays(session, '   ');
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('body');
+    const tooLong = await personSays(session, 'x'.repeat(4001));
+    expect(tooLong.status).toBe(400);
+    const badId = await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': session }, body: { clientMessageId: 'nope', body: 'hi' } });
+    expect(badId.status).toBe(400);
+    expect(JSON.stringify(badId.body)).toContain('clientMessageId');
+    expect((await personSays(session, 'this is him https://i.imgur.com/abc.jpg')).status).toBe(201);
+  });
+
+  it('refuses the person\'s requests without a live session, and quick exit ends it', async () => {
+    const { intake } = await newCase();
+    expect((await api.request('GET', '/api/conversation')).status).toBe(401);
+    expect((await api.request('GET', '/api/conversation', { headers: { 'x-case-session': 'made-up' } })).status).toBe(401);
+    const session = await sessionFor(intake);
+    await personReads(session);
+    expect((await api.request('DELETE', '/api/conversation/session', { headers: { 'x-case-session': session } })).status).toBe(204);
+    const after = await api.request('GET', '/api/conversation', { headers: { 'x-case-session': session } });
+    expect(after.status).toBe(401);
+    expect(after.body.message).toContain('Open your case again');
+    // An expired session is as good as ended.
+    const other = await sessionFor(intake);
+    await db.dataSource.query(`UPDATE case_access_session SET expires_at = now() - interval '1 second' WHERE ended_at IS NULL`);
+    expect((await api.request('GET', '/api/conversation', { headers: { 'x-case-session': other } })).status).toBe(401);
+  });
+
+  it('tells the person\'s open page at once when the team writes, without the words', async () => {
+    const { id, intake } = await newCase();
+    const session = await sessionFor(intake);
+    const abort = new AbortController();
+    const response = await fetch(`${api.baseUrl}/api/conversation/stream`, { headers: { 'x-case-session': session, accept: 'text/event-stream' }, signal: abort.signal });
+    expect(response.status).toBe(200);
+    const received: Array<{ event: string | undefined; data: string }> = [];
+    const parser = createParser({ onEvent: (event) => received.push({ event: event.event, data: event.data }) });
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      const reader = response.body!.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          parser.feed(decoder.decode(value, { stream: true }));
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    // Another case's conversation must not arrive on this stream.
+    const other = await newCase();
+    await staffSays(supervisor, other.id, 'not for you');
+    await staffSays(supervisor, id, 'We have read your message and we are here.');
+    const deadline = Date.now() + 10_000;
+    while (!received.some((r) => r.event === 'conversation.message') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    abort.abort();
+    await reading;
+    const messages = received.filter((r) => r.event === 'conversation.message');
+    expect(messages).toHaveLength(1);
+    expect(JSON.parse(messages[0]!.data)).toEqual({ type: 'conversation.message', from: 'staff', at: expect.any(String) });
+    expect(messages[0]!.data).not.toContain('We have read');
+  });
+});

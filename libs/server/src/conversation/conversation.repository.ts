@@ -1,0 +1,134 @@
+import { CaseStatus } from '@sg/domain';
+import { MessageAuthor } from '@sg/contracts';
+import { EntityManager } from 'typeorm';
+
+/** A message row as stored: the words still sealed. */
+export interface MessageRow {
+  id: string;
+  authorKind: MessageAuthor;
+  authorId: string | null;
+  authorName: string | null;
+  bodySealed: Buffer;
+  sentAt: Date;
+  readByPersonAt: Date | null;
+}
+
+/** What the conversation needs to know about its case. */
+export interface ConversationCaseRow {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  priority: string;
+  assigneeId: string | null;
+  firstRespondedAt: Date | null;
+}
+
+const MESSAGE_COLUMNS = `m.id, m.author_kind AS "authorKind", m.author_id AS "authorId", s.display_name AS "authorName",
+  m.body_sealed AS "bodySealed", m.sent_at AS "sentAt", m.read_by_person_at AS "readByPersonAt"`;
+
+/** Every statement of the conversation: messages, read positions. Sessions: case-access-session.repository.ts. */
+export const conversationRepository = {
+  /**
+   * The case, locked against a concurrent claim or reassignment while a message is written
+   * (`FOR NO KEY UPDATE`, as the other case commands take it), or unlocked for a read.
+   */
+  async findCase(manager: EntityManager, caseId: string, lock: boolean): Promise<ConversationCaseRow | undefined> {
+    const rows = await manager.query<ConversationCaseRow[]>(
+      `SELECT id, reference, status, priority, assignee_id AS "assigneeId", first_responded_at AS "firstRespondedAt"
+         FROM support_case WHERE id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
+      [caseId],
+    );
+    return rows[0];
+  },
+
+  /** The whole thread, oldest first (a conversation is short: tens of messages, not thousands). */
+  list(manager: EntityManager, caseId: string): Promise<MessageRow[]> {
+    return manager.query<MessageRow[]>(
+      `SELECT ${MESSAGE_COLUMNS} FROM case_message m LEFT JOIN staff_user s ON s.id = m.author_id
+        WHERE m.case_id = $1 ORDER BY m.sent_at, m.id`,
+      [caseId],
+    );
+  },
+
+  /**
+   * Stores a message once per `clientMessageId`: answers the new row, or nothing when that
+   * message was stored already (a resend), so the caller does its side effects only once.
+   */
+  async insert(
+    manager: EntityManager,
+    message: { id: string; caseId: string; authorKind: MessageAuthor; authorId: string | null; clientMessageId: string; bodySealed: Buffer },
+  ): Promise<{ id: string; sentAt: Date } | undefined> {
+    const rows = await manager.query<Array<{ id: string; sentAt: Date }>>(
+      `INSERT INTO case_message (id, case_id, author_kind, author_id, client_message_id, body_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (case_id, client_message_id) DO NOTHING
+       RETURNING id, sent_at AS "sentAt"`,
+      [message.id, message.caseId, message.authorKind, message.authorId, message.clientMessageId, message.bodySealed],
+    );
+    return rows[0];
+  },
+
+  /** A message already stored under this client id (a resend), with who wrote it. */
+  async findByClientId(manager: EntityManager, caseId: string, clientMessageId: string): Promise<MessageRow | undefined> {
+    const rows = await manager.query<MessageRow[]>(
+      `SELECT ${MESSAGE_COLUMNS} FROM case_message m LEFT JOIN staff_user s ON s.id = m.author_id
+        WHERE m.case_id = $1 AND m.client_message_id = $2`,
+      [caseId, clientMessageId],
+    );
+    return rows[0];
+  },
+
+  /**
+   * The first of the person's messages since staff last wrote: one notification per unanswered
+   * run of messages, not one per message (it names the run in the notification's dedupe key).
+   */
+  async firstUnansweredPersonMessage(manager: EntityManager, caseId: string): Promise<string | undefined> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT m.id FROM case_message m
+        WHERE m.case_id = $1 AND m.author_kind = 'person'
+          AND m.sent_at >= COALESCE((SELECT max(sent_at) FROM case_message WHERE case_id = $1 AND author_kind = 'staff'), '-infinity')
+        ORDER BY m.sent_at, m.id LIMIT 1`,
+      [caseId],
+    );
+    return rows[0]?.id;
+  },
+
+  /** The person's messages this staff member has not read yet. */
+  async unreadForStaff(manager: EntityManager, caseId: string, staffId: string): Promise<number> {
+    const rows = await manager.query<Array<{ unread: number }>>(
+      `SELECT count(*)::int AS unread FROM case_message m
+        WHERE m.case_id = $1 AND m.author_kind = 'person'
+          AND m.sent_at > COALESCE((SELECT read_at FROM case_message_read WHERE case_id = $1 AND staff_id = $2), '-infinity')`,
+      [caseId, staffId],
+    );
+    return rows[0]?.unread ?? 0;
+  },
+
+  /** Moves this staff member's read position to `readAt` (never backwards). */
+  async markReadByStaff(manager: EntityManager, caseId: string, staffId: string, readAt: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO case_message_read (case_id, staff_id, read_at) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id, staff_id) DO UPDATE SET read_at = GREATEST(case_message_read.read_at, EXCLUDED.read_at)`,
+      [caseId, staffId, readAt],
+    );
+  },
+
+  /** Marks every staff message read by the person; answers how many were unread. */
+  async markReadByPerson(manager: EntityManager, caseId: string): Promise<number> {
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE case_message SET read_by_person_at = now() WHERE case_id = $1 AND author_kind = 'staff' AND read_by_person_at IS NULL`,
+      [caseId],
+    );
+    return affected;
+  },
+
+  /** Announces a change to every API process; PostgreSQL delivers it only if the transaction commits. */
+  async notify(manager: EntityManager, channel: string, payload: string): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, $2)`, [channel, payload]);
+  },
+
+  /** First contact: the first staff message (or recorded contact) stamps it, once. */
+  async stampFirstContact(manager: EntityManager, caseId: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE support_case SET first_responded_at = $2, version = version + 1, updated_at = now() WHERE id = $1 AND first_responded_at IS NULL`, [caseId, at]);
+  },
+};

@@ -1,0 +1,134 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConversationMessage, ConversationMessageEvent, MessageAuthor, PersonConversation, StaffConversation } from '@sg/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { assertMayOpenCase, seesEverything } from '../cases/case-access-policy';
+import { caseEventRepository } from '../cases/case-event.repository';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { DataProtection } from '../security/data-protection';
+import { ConversationCaseRow, conversationRepository, MessageRow } from './conversation.repository';
+
+/** What a message is sealed against: a sealed body moved to another row does not open. */
+const sealContext = (messageId: string) => `case_message:${messageId}`;
+
+/**
+ * The conversation between the person and the organisation: both sides write, both read. The words
+ * are sealed at rest and never logged; every staff read of the thread is audited; a staff message
+ * is the case's first contact when it is the first. Side effects (timeline, notification, live
+ * event, first contact) happen once per message, however often the sender retries.
+ */
+@Injectable()
+export class ConversationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly protection: DataProtection,
+    private readonly followUps: FollowUpScheduler,
+  ) {}
+
+  /** The person's view: the thread, and their unread count before this read (now all read). */
+  async personThread(caseId: string): Promise<PersonConversation> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.caseOrNotFound(manager, caseId, false);
+      const unread = await conversationRepository.markReadByPerson(manager, caseId);
+      const rows = await conversationRepository.list(manager, caseId);
+      return { reference: found.reference, messages: rows.map((row) => this.toView(row, 'person')), unread, open: found.status !== 'closed' };
+    });
+  }
+
+  async personSend(caseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
+    return this.followUps.transaction(this.dataSource, async (manager, _replan, prompt) => {
+      const found = await this.caseOrNotFound(manager, caseId, true);
+      const stored = await this.store(manager, found, 'person', null, clientMessageId, body);
+      if (stored.created) {
+        await caseEventRepository.insert(manager, { caseId, actorKind: 'person', kind: 'person_message', data: {} });
+        // One notification per unanswered run of messages: the holder (or the supervisors) is told once, not per line.
+        const runStart = await conversationRepository.firstUnansweredPersonMessage(manager, caseId);
+        await prompt(caseId, 'person_message', `person_message:${runStart ?? stored.row.id}`);
+        await this.announce(manager, found, 'person');
+      }
+      return this.toView(stored.row, 'person');
+    });
+  }
+
+  /** A staff member's view: audited, and marks the thread read for them only. */
+  async staffThread(staff: StaffPrincipal, caseId: string): Promise<StaffConversation> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.caseOrNotFound(manager, caseId, false);
+      await assertMayOpenCase(manager, staff, found.assigneeId);
+      const unread = await conversationRepository.unreadForStaff(manager, caseId, staff.id);
+      const rows = await conversationRepository.list(manager, caseId);
+      await conversationRepository.markReadByStaff(manager, caseId, staff.id, new Date());
+      await recordAudit(manager, { actorId: staff.id, action: 'case.conversation_read', caseId, after: { messages: rows.length } });
+      return {
+        caseId,
+        messages: rows.map((row) => this.toView(row, 'staff')),
+        unread,
+        firstContactAt: found.firstRespondedAt ? new Date(found.firstRespondedAt).toISOString() : null,
+      };
+    });
+  }
+
+  async staffSend(staff: StaffPrincipal, caseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.caseOrNotFound(manager, caseId, true);
+      await assertMayOpenCase(manager, staff, found.assigneeId);
+      // Two caseworkers writing to a frightened person at once helps nobody: claim it first.
+      if (!seesEverything(staff) && found.assigneeId !== staff.id) throw new ForbiddenException('Claim this case before writing to the person.');
+      if (found.status === 'closed') throw new ConflictException('This case is closed. Reopen it to write to the person.');
+      const stored = await this.store(manager, found, 'staff', staff.id, clientMessageId, body);
+      if (stored.created) {
+        await conversationRepository.stampFirstContact(manager, caseId, stored.row.sentAt);
+        await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, kind: 'message_sent', data: { firstContact: found.firstRespondedAt === null } });
+        await recordAudit(manager, { actorId: staff.id, action: 'case.message_sent', caseId, after: { messageId: stored.row.id } });
+        // Writing means having read what came before.
+        await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);
+        await this.announce(manager, found, 'staff');
+      }
+      return this.toView(stored.row, 'staff');
+    });
+  }
+
+  private async caseOrNotFound(manager: EntityManager, caseId: string, lock: boolean): Promise<ConversationCaseRow> {
+    const found = await conversationRepository.findCase(manager, caseId, lock);
+    if (!found) throw new NotFoundException('No such case');
+    return found;
+  }
+
+  /** Stores the message once; a resend answers the first one (a different author's id collides as a conflict). */
+  private async store(
+    manager: EntityManager,
+    found: ConversationCaseRow,
+    authorKind: MessageAuthor,
+    authorId: string | null,
+    clientMessageId: string,
+    body: string,
+  ): Promise<{ created: boolean; row: MessageRow }> {
+    const id = randomUUID();
+    const inserted = await conversationRepository.insert(manager, { id, caseId: found.id, authorKind, authorId, clientMessageId, bodySealed: this.protection.seal(body, sealContext(id)) });
+    const row = await conversationRepository.findByClientId(manager, found.id, clientMessageId);
+    if (!row || row.authorKind !== authorKind || row.authorId !== authorId) throw new ConflictException('clientMessageId was already used for another message');
+    return { created: inserted !== undefined, row };
+  }
+
+  /** Tells every API process (the staff stream and the person's stream); no words travel. */
+  private async announce(manager: EntityManager, found: ConversationCaseRow, from: MessageAuthor): Promise<void> {
+    const event: ConversationMessageEvent = { type: 'conversation.message', caseId: found.id, reference: found.reference, assigneeId: found.assigneeId, from, at: new Date().toISOString() };
+    await conversationRepository.notify(manager, CASE_CHANGES_CHANNEL, JSON.stringify(event));
+  }
+
+  private toView(row: MessageRow, viewer: MessageAuthor): ConversationMessage {
+    return {
+      id: row.id,
+      from: row.authorKind,
+      // The person writes to the team, not to a named member of staff.
+      authorName: viewer === 'staff' && row.authorKind === 'staff' ? row.authorName : null,
+      body: this.protection.open<string>(row.bodySealed, sealContext(row.id)),
+      sentAt: new Date(row.sentAt).toISOString(),
+      readByPersonAt: row.readByPersonAt ? new Date(row.readByPersonAt).toISOString() : null,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_ROUTES, ConversationMessage, sendMessageSchema, StaffConversation } from '@sg/contracts/schemas';
+import { z } from 'zod';
+import { CurrentStaff, Roles } from '../auth/auth.decorators';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { openApiBody } from '../http/openapi-schema';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { ConversationService } from './conversation.service';
+
+const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
+
+/** The case page's Conversation tab. */
+@ApiTags('conversation')
+@ApiBearerAuth()
+@Controller(API_ROUTES.cases)
+@Roles('caseworker', 'supervisor', 'admin')
+@ApiForbiddenResponse({ description: 'Signed in, but not allowed (a case held by someone else; writing needs the case claimed)' })
+export class StaffConversationController {
+  constructor(private readonly conversation: ConversationService) {}
+
+  @ApiOperation({ summary: "Read a case's conversation with the person (audited; marks it read for you)" })
+  @Get(':id/conversation')
+  @ApiOkResponse({ description: 'Every message, oldest first, and how many of the person\'s you had not read' })
+  read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<StaffConversation> {
+    return this.conversation.staffThread(staff, caseId);
+  }
+
+  @ApiOperation({ summary: 'Write to the person (a resend with the same clientMessageId is harmless)' })
+  @Post(':id/conversation/messages')
+  @ApiBody(openApiBody(sendMessageSchema))
+  @ApiCreatedResponse({ description: 'The message as stored' })
+  @ApiConflictResponse({ description: 'The case is closed, or the clientMessageId belongs to another message' })
+  send(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ConversationMessage> {
+    return this.conversation.staffSend(staff, caseId, body.clientMessageId, body.body);
+  }
+}
