@@ -14,15 +14,23 @@ export const PUBLIC_API: {
   caseAccess: ApiPath<'caseAccess'>;
   planSteps: ApiPath<'caseAccess', '/plan-steps'>;
   additions: ApiPath<'caseAccess', '/additions'>;
+  conversation: ApiPath<'conversation'>;
+  conversationSession: ApiPath<'conversation', '/session'>;
+  conversationMessages: ApiPath<'conversation', '/messages'>;
+  conversationStream: ApiPath<'conversation', '/stream'>;
 } = {
   resources: `/${API_PREFIX}/${API_ROUTES.resources}`,
   intakes: `/${API_PREFIX}/${API_ROUTES.intakes}`,
   caseAccess: `/${API_PREFIX}/${API_ROUTES.caseAccess}`,
   planSteps: `/${API_PREFIX}/${API_ROUTES.caseAccess}/plan-steps`,
   additions: `/${API_PREFIX}/${API_ROUTES.caseAccess}/additions`,
+  conversation: `/${API_PREFIX}/${API_ROUTES.conversation}`,
+  conversationSession: `/${API_PREFIX}/${API_ROUTES.conversation}/session`,
+  conversationMessages: `/${API_PREFIX}/${API_ROUTES.conversation}/messages`,
+  conversationStream: `/${API_PREFIX}/${API_ROUTES.conversation}/stream`,
 };
 
-export { IDEMPOTENCY_KEY_HEADER, MAX_ALIAS_LENGTH, MAX_CONTENT_URLS, MAX_NARRATIVE_LENGTH, MAX_PLATFORMS } from '@sg/contracts';
+export { CASE_SESSION_HEADER, IDEMPOTENCY_KEY_HEADER, MAX_ALIAS_LENGTH, MAX_CONTENT_URLS, MAX_NARRATIVE_LENGTH, MAX_PLATFORMS } from '@sg/contracts';
 
 /** The contract's schemas, loaded once, when answers are first checked (or a little before). */
 export function loadContracts(): Promise<typeof import('./contract-schemas')> {

@@ -14,6 +14,8 @@ import { PublicSessionStore } from '../session/public-session-store';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { VisitorCountry } from '../country/visitor-country';
 import { AddInformation } from './add-information';
+import { ConversationPanel } from './conversation-panel';
+import { PersonConversationApi, endConversationSession } from './conversation-api';
 import { CaseAccessApi } from './case-access-api';
 
 type SignInProblem = Exclude<HttpProblem, { kind: 'invalid' }> | null;
@@ -33,10 +35,12 @@ const FIELD_MESSAGES: Record<string, string> = {
  * case is open (the conversation issue replaces them with a short-lived access session).
  */
 const OPEN_CASE_KEY = 'my-case';
+/** The open case's conversation session (quick exit wipes it here and ends it on the server). */
+export const CONVERSATION_SESSION_KEY = 'my-case-conversation';
 
 @Component({
   selector: 'sg-my-case-page',
-  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation, CrisisContacts],
+  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation, CrisisContacts, ConversationPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-case-page.html',
   styles: `
@@ -67,6 +71,9 @@ export class MyCasePage {
   protected readonly visitor = inject(VisitorCountry);
   protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, view.firstResponseWithin);
   private readonly session = inject(PublicSessionStore);
+  private readonly conversationApi = inject(PersonConversationApi);
+  protected readonly conversationSession = signal<string | null>(null);
+  protected readonly conversationUnavailable = signal(false);
 
   constructor() {
     // A reload keeps the open case for this tab (quick exit and closing the tab forget it).
@@ -79,6 +86,7 @@ export class MyCasePage {
     try {
       this.view.set(await firstValueFrom(this.api.open(credentials)));
       this.credentials.set(credentials);
+      void this.startConversation(credentials, this.session.read<string>(CONVERSATION_SESSION_KEY));
       this.focusAfterRender(() => this.caseHeading());
     } catch (error) {
       const problem = toHttpProblem(error);
@@ -125,6 +133,7 @@ export class MyCasePage {
       this.credentials.set(parsed.data);
       this.view.set(view);
       this.session.write(OPEN_CASE_KEY, parsed.data);
+      void this.startConversation(parsed.data, null);
       this.signIn.reset();
       this.focusAfterRender(() => this.caseHeading());
     } catch (error) {
@@ -161,8 +170,39 @@ export class MyCasePage {
     this.view.set(view);
   }
 
+  /**
+   * The conversation needs its own short-lived session: reuse the one this tab has (a reload),
+   * or open one with the reference and code.
+   */
+  private async startConversation(credentials: CaseAccessRequest, kept: string | null): Promise<void> {
+    if (kept) {
+      this.conversationSession.set(kept);
+      return;
+    }
+    try {
+      const opened = await firstValueFrom(this.conversationApi.openSession(credentials));
+      this.session.write(CONVERSATION_SESSION_KEY, opened.sessionToken);
+      this.conversationUnavailable.set(false);
+      this.conversationSession.set(opened.sessionToken);
+    } catch {
+      this.conversationUnavailable.set(true);
+    }
+  }
+
+  /** The session ended (30 minutes unused, or ended elsewhere): open a fresh one while the case is open. */
+  protected conversationEnded(): void {
+    this.session.remove(CONVERSATION_SESSION_KEY);
+    this.conversationSession.set(null);
+    const credentials = this.credentials();
+    if (credentials) void this.startConversation(credentials, null);
+  }
+
   /** Forget the case on this device. */
   protected close(): void {
+    const conversation = this.conversationSession();
+    if (conversation) endConversationSession(conversation);
+    this.session.remove(CONVERSATION_SESSION_KEY);
+    this.conversationSession.set(null);
     this.session.remove(OPEN_CASE_KEY);
     this.credentials.set(null);
     this.view.set(null);

@@ -1,5 +1,7 @@
 import { DOCUMENT, Injectable, InjectionToken, inject } from '@angular/core';
 import { PublicSessionStore } from '../session/public-session-store';
+import { endConversationSession } from '../my-case/conversation-api';
+import { CONVERSATION_SESSION_KEY } from '../my-case/my-case-page';
 
 /** A neutral, everyday page to land on. */
 export const QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
@@ -20,6 +22,9 @@ export class QuickExit {
   private readonly leave = inject(LEAVE_SITE);
 
   exit(): void {
+    // The conversation's session ends on the server too: nothing left behind could reopen it.
+    const conversation = this.store.read<string>(CONVERSATION_SESSION_KEY);
+    if (conversation) endConversationSession(conversation);
     this.store.clearAll();
     // Hide the page at once: the next site may take a moment to load on a slow phone.
     this.document.body.style.visibility = 'hidden';

@@ -23,6 +23,7 @@ import { OverridePriorityDialog, OverridePriorityDialogData } from './override-p
 import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
 import { AuditSection } from './sections/audit-section';
 import { ContactSection } from './sections/contact-section';
+import { ConversationSection } from './sections/conversation-section';
 import { EvidenceSection } from './sections/evidence-section';
 import { FactsSection } from './sections/facts-section';
 import { NotesSection } from './sections/notes-section';
@@ -57,6 +58,7 @@ import { WhenPipe } from '../ui/when';
     EvidenceSection,
     NotesSection,
     ContactSection,
+    ConversationSection,
     AuditSection,
     TakedownsSection,
     ReportsSection,

@@ -4,7 +4,7 @@ import { apiPath } from '../data-access/staff-contract';
 import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timeout, timer } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { StreamUnauthorizedError, eventStream, reconnectDelayMs } from './event-stream';
-import { ServerSentEvent, toCaseChangeEvent, toNotificationCreatedEvent } from './sse-parser';
+import { ConversationSignal, ServerSentEvent, toCaseChangeEvent, toConversationSignal, toNotificationCreatedEvent } from './sse-parser';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
@@ -79,5 +79,11 @@ export class CaseEvents {
   readonly notifications$: Observable<NotificationEvent> = this.messages$.pipe(
     map(toNotificationCreatedEvent),
     filter((event): event is NotificationEvent => event !== null),
+  );
+
+  /** Someone wrote in a case's conversation (the words are never on the stream). */
+  readonly conversation$: Observable<ConversationSignal> = this.messages$.pipe(
+    map(toConversationSignal),
+    filter((event): event is ConversationSignal => event !== null),
   );
 }

@@ -94,6 +94,8 @@ export class LiveUpdates {
   readonly changes$: Observable<CaseChangeEvent> = this.events.changes$;
   /** `notification.created` for anyone; the bell filters by recipient. */
   readonly notifications$: Observable<NotificationEvent> = this.events.notifications$;
+  /** A message in some case's conversation (the Conversation tab and the queue's unread badges re-read). */
+  readonly conversation$ = this.events.conversation$;
   private readonly followUpsDone = new Subject<string>();
   /**
    * A follow-up may have changed without a case event: one fired (the stream only says

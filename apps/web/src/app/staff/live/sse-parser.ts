@@ -1,4 +1,4 @@
-import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
+import type { CaseChangeEvent, ConversationMessageEvent, NotificationEvent } from '@sg/contracts';
 import { createParser, type EventSourceParser } from 'eventsource-parser';
 import { CASE_EVENT_TYPES, NOTIFICATION_CREATED_EVENT } from '../data-access/staff-contract';
 
@@ -78,4 +78,21 @@ export function toNotificationCreatedEvent(message: ServerSentEvent): Notificati
   const type = candidate.type ?? message.event;
   if ((type !== NOTIFICATION_CREATED_EVENT && type !== 'notification.changed') || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string') return null;
   return { ...(candidate as NotificationEvent), type };
+}
+
+/** What the stream says of a conversation message: the case, and (when the caller may open it) who wrote. */
+export type ConversationSignal = Pick<ConversationMessageEvent, 'type' | 'caseId' | 'at'> & Partial<Pick<ConversationMessageEvent, 'from'>>;
+
+/** A `conversation.message` event (no words, only which case), or null for anything else. */
+export function toConversationSignal(message: ServerSentEvent): ConversationSignal | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(message.data);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const candidate = value as Partial<ConversationMessageEvent>;
+  if ((candidate.type ?? message.event) !== 'conversation.message' || typeof candidate.caseId !== 'string') return null;
+  return { type: 'conversation.message', caseId: candidate.caseId, at: candidate.at ?? new Date().toISOString(), from: candidate.from };
 }

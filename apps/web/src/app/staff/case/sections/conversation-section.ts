@@ -1,0 +1,184 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import type { ConversationMessage, StaffConversation } from '@sg/contracts';
+import { TEXT_LIMITS } from '@sg/contracts';
+import { looksLikeMediaLink } from '@sg/domain';
+import { Subject, debounceTime, filter, finalize, merge, switchMap, catchError, EMPTY } from 'rxjs';
+import { AuthSession } from '../../auth/auth-session';
+import { ConversationApi } from '../../data-access/conversation-api';
+import { LiveUpdates } from '../../live/live-updates';
+import { controlError, problemMessage } from '../../ui/http-errors';
+import { WhenPipe } from '../../ui/when';
+import { CaseStore } from '../case-store';
+
+/**
+ * The case's conversation with the person: their messages and the team's, oldest first, and a
+ * box to write. Re-read when the live stream says someone wrote in this case (the stream never
+ * carries the words). Opening it is an audited read of the case.
+ */
+@Component({
+  selector: 'sg-conversation-section',
+  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  template: `
+    @if (loadProblem(); as problem) {
+      <p class="problems" role="alert">{{ problem }}</p>
+    }
+    @if (thread(); as thread) {
+      <p class="hint">
+        @if (thread.firstContactAt) {
+          First contact <time [attr.datetime]="thread.firstContactAt">{{ thread.firstContactAt | when }}</time>.
+        } @else {
+          Nobody has reached the person yet: your first message is the first contact.
+        }
+        The person reads this on their case page; they are told of a new message only if they asked to be contacted.
+      </p>
+      <ol class="messages" #list aria-label="Messages" data-testid="conversation-messages">
+        @for (message of thread.messages; track message.id) {
+          <li [class.mine]="message.from === 'staff'" [attr.data-from]="message.from">
+            <p class="meta">
+              {{ message.from === 'person' ? 'The person' : message.authorName }} ·
+              <time [attr.datetime]="message.sentAt">{{ message.sentAt | when }}</time>
+              @if (message.from === 'staff') {
+                · {{ message.readByPersonAt ? 'Read' : 'Not read yet' }}
+              }
+            </p>
+            <p class="body">{{ message.body }}</p>
+          </li>
+        } @empty {
+          <li class="empty">No messages yet.</li>
+        }
+      </ol>
+    } @else if (!loadProblem()) {
+      <p class="hint">Loading the conversation…</p>
+    }
+
+    @if (mayWrite()) {
+      <form class="form" [formGroup]="form" (ngSubmit)="send()" novalidate>
+        <mat-form-field class="wide">
+          <mat-label>Message to the person</mat-label>
+          <textarea matInput formControlName="body" rows="3" required [maxlength]="limit"></textarea>
+          <mat-hint>Plain words; no case details they did not give you. {{ form.controls.body.value.length }} / {{ limit }}</mat-hint>
+          <mat-error>{{ error(form.controls.body, 'The message') }}</mat-error>
+        </mat-form-field>
+        @if (mediaWarning()) {
+          <p class="warning wide" role="status">That looks like a link to a picture or video. Never send or ask for images: describe it in words instead.</p>
+        }
+        @if (sendProblem(); as problem) {
+          <p class="problems" role="alert">{{ problem }}</p>
+        }
+        <div class="buttons">
+          <button matButton="filled" type="submit" [disabled]="sending()">{{ sending() ? 'Sending…' : 'Send' }}</button>
+        </div>
+      </form>
+    } @else {
+      <p class="hint">Claim this case to write to the person.</p>
+    }
+  `,
+  styles: `
+    .messages { list-style: none; margin: 8px 0 16px; padding: 0; display: grid; gap: 8px; max-height: 55vh; overflow-y: auto; }
+    .messages li { max-width: 75%; padding: 8px 12px; border-radius: 12px; background: var(--mat-sys-surface-container); justify-self: start; }
+    .messages li.mine { justify-self: end; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
+    .messages li.empty { max-width: none; background: none; }
+    .messages p { margin: 0; }
+    .body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 2px !important; }
+    .warning { margin: 0; padding: 8px 12px; border-left: 4px solid var(--mat-sys-tertiary); background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
+  `,
+})
+export class ConversationSection {
+  private readonly api = inject(ConversationApi);
+  private readonly store = inject(CaseStore);
+  private readonly session = inject(AuthSession);
+  private readonly live = inject(LiveUpdates);
+  private readonly formDirective = viewChild(FormGroupDirective);
+  private readonly list = viewChild<ElementRef<HTMLElement>>('list');
+  private readonly reloads = new Subject<void>();
+  /** Kept across retries of one draft, so a resend after a lost answer is stored once. */
+  private draftId = crypto.randomUUID();
+
+  protected readonly limit = TEXT_LIMITS.message;
+  protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.message)]] });
+  protected readonly thread = signal<StaffConversation | null>(null);
+  protected readonly loadProblem = signal<string | null>(null);
+  protected readonly sendProblem = signal<string | null>(null);
+  protected readonly sending = signal(false);
+  protected readonly error = controlError;
+  private readonly draft = signal('');
+  protected readonly mediaWarning = computed(() => looksLikeMediaLink(this.draft()));
+  /** The holder writes; supervisors and admins may too. The server decides; this only hides a box that would be refused. */
+  protected readonly mayWrite = computed(() => {
+    const detail = this.store.detail();
+    const user = this.session.user();
+    if (!detail || !user || detail.status === 'closed') return false;
+    return user.role !== 'caseworker' || detail.assignee?.id === user.id;
+  });
+
+  constructor() {
+    const caseId = computed(() => this.store.detail()?.id ?? null);
+    this.form.controls.body.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => this.draft.set(value));
+    const destroyRef = inject(DestroyRef);
+    merge(
+      this.reloads,
+      this.live.conversation$.pipe(filter((event) => event.caseId === caseId())),
+      this.live.reconnected$,
+    )
+      .pipe(
+        debounceTime(150),
+        switchMap(() => {
+          const id = caseId();
+          return id ? this.api.read(id).pipe(catchError((error: unknown) => (this.loadProblem.set(problemMessage(error, 'The conversation could not be loaded.')), EMPTY))) : EMPTY;
+        }),
+        takeUntilDestroyed(destroyRef),
+      )
+      .subscribe((thread) => this.show(thread));
+    effect(() => {
+      if (caseId()) this.reloads.next();
+    });
+  }
+
+  protected send(): void {
+    const id = this.store.detail()?.id;
+    const body = this.form.getRawValue().body.trim();
+    if (!id || !body) {
+      this.form.controls.body.setErrors({ required: true });
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.sending.set(true);
+    this.sendProblem.set(null);
+    this.api
+      .send(id, { clientMessageId: this.draftId, body })
+      .pipe(finalize(() => this.sending.set(false)))
+      .subscribe({
+        next: (message) => {
+          this.draftId = crypto.randomUUID();
+          this.append(message);
+          const directive = this.formDirective();
+          if (directive) directive.resetForm();
+          else this.form.reset();
+        },
+        // The draft stays in the box, and the same id goes with the retry: nothing is lost or sent twice.
+        error: (error: unknown) => this.sendProblem.set(problemMessage(error, 'The message was not sent. Try again.')),
+      });
+  }
+
+  private append(message: ConversationMessage): void {
+    this.thread.update((thread) => (thread && !thread.messages.some((m) => m.id === message.id) ? { ...thread, messages: [...thread.messages, message] } : thread));
+    this.scrollToEnd();
+  }
+
+  private show(thread: StaffConversation): void {
+    this.loadProblem.set(null);
+    this.thread.set(thread);
+    this.scrollToEnd();
+  }
+
+  private scrollToEnd(): void {
+    queueMicrotask(() => setTimeout(() => this.list()?.nativeElement.scrollTo({ top: 1e9 })));
+  }
+}

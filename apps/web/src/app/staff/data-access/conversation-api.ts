@@ -1,0 +1,19 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { ConversationMessage, SendMessageRequest, StaffConversation } from '@sg/contracts';
+import { Observable } from 'rxjs';
+import { apiPath } from './staff-contract';
+
+/** A case's conversation with the person (every read is audited on the server). */
+@Injectable({ providedIn: 'root' })
+export class ConversationApi {
+  private readonly http = inject(HttpClient);
+
+  read(caseId: string): Observable<StaffConversation> {
+    return this.http.get<StaffConversation>(apiPath('cases', encodeURIComponent(caseId), 'conversation'));
+  }
+
+  send(caseId: string, message: SendMessageRequest): Observable<ConversationMessage> {
+    return this.http.post<ConversationMessage>(apiPath('cases', encodeURIComponent(caseId), 'conversation', 'messages'), message);
+  }
+}
