@@ -4,10 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { staffUserRepository } from '../accounts/staff-user.repository';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { LoginThrottle } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
+import { staffSessionRepository } from './staff-session.repository';
 
 export interface LoginResult {
   accessToken: string;
@@ -41,11 +43,7 @@ export class AuthService {
    */
   async login(email: string, password: string): Promise<SessionResult> {
     await this.throttle.assertNotLocked(email);
-    const [row] = await this.dataSource.query(
-      `SELECT id, email, display_name AS "displayName", role, password_hash AS "passwordHash"
-         FROM staff_user WHERE email = $1 AND active`,
-      [email.trim().toLowerCase()],
-    );
+    const row = await staffUserRepository.activeForSignIn(this.dataSource, email.trim().toLowerCase());
     const valid = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!row || !valid) {
       await this.throttle.recordFailure(email);
@@ -63,14 +61,7 @@ export class AuthService {
   async refresh(refreshToken: string | undefined): Promise<SessionResult> {
     if (!refreshToken) throw new UnauthorizedException('Please sign in');
     return this.dataSource.transaction(async (manager) => {
-      // An UPDATE through TypeORM answers [rows, affectedCount].
-      const [[row]] = await manager.query(
-        `UPDATE staff_session s SET revoked_at = now()
-           FROM staff_user u
-          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.staff_id AND u.active
-         RETURNING u.id, u.email, u.display_name AS "displayName", u.role`,
-        [sha256(refreshToken)],
-      );
+      const row = await staffSessionRepository.revokeForRotation(manager, sha256(refreshToken));
       if (!row) throw new UnauthorizedException('Your session has ended. Please sign in again.');
       return this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role }, manager);
     });
@@ -78,13 +69,13 @@ export class AuthService {
 
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    await this.dataSource.query(`UPDATE staff_session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(refreshToken)]);
+    await staffSessionRepository.revoke(this.dataSource, sha256(refreshToken));
   }
 
   private async openSession(user: StaffPrincipal, manager = this.dataSource.manager): Promise<SessionResult> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
-    await manager.query(`INSERT INTO staff_session (staff_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [user.id, sha256(refreshToken), refreshExpiresAt]);
+    await staffSessionRepository.open(manager, user.id, sha256(refreshToken), refreshExpiresAt);
     const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email, name: user.displayName, role: user.role });
     return { accessToken, user, refreshToken, refreshExpiresAt };
   }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { loginThrottleRepository } from './login-throttle.repository';
 
 /** The first lockout lasts this long; each further one twice as long as the one before, up to the cap. */
 export const FIRST_LOCKOUT_MINUTES = 5;
@@ -34,15 +35,6 @@ export function lockoutMinutes(previousLockouts: number): number {
   return Math.min(MAX_LOCKOUT_MINUTES, FIRST_LOCKOUT_MINUTES * 2 ** previousLockouts);
 }
 
-interface ThrottleRow {
-  failures: number;
-  window_started_at: Date;
-  lockouts: number;
-  locked_until: Date | null;
-  updated_at: Date;
-  now: Date;
-}
-
 /**
  * Failed sign-ins per account, in the database so the limit holds across every API process and
  * whatever address the guesses come from (the per-address limit in rate-limit.module.ts cannot).
@@ -61,11 +53,8 @@ export class LoginThrottle {
 
   /** Throws AccountLockedException while the account's sign-in is locked. */
   async assertNotLocked(email: string): Promise<void> {
-    const [row] = await this.dataSource.query(
-      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS seconds FROM login_throttle WHERE account_key = $1 AND locked_until > now()`,
-      [accountKey(email)],
-    );
-    if (row) throw new AccountLockedException(Math.max(1, row.seconds));
+    const seconds = await loginThrottleRepository.lockedSeconds(this.dataSource, accountKey(email));
+    if (seconds !== null) throw new AccountLockedException(Math.max(1, seconds));
   }
 
   /** Counts a failure; the one that reaches the limit locks the account (the answer to it stays 401). */
@@ -73,30 +62,25 @@ export class LoginThrottle {
     const key = accountKey(email);
     const { failures: limit, windowMinutes } = this.config.loginLockout;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO login_throttle (account_key, failures, window_started_at) VALUES ($1, 0, now()) ON CONFLICT (account_key) DO NOTHING`,
-        [key],
-      );
       // Locked: concurrent failures for one account are counted one after another.
-      const [row]: ThrottleRow[] = await manager.query(`SELECT *, now() AS now FROM login_throttle WHERE account_key = $1 FOR UPDATE`, [key]);
+      const row = await loginThrottleRepository.lockForCounting(manager, key);
       const now = row.now.getTime();
       const windowOver = row.window_started_at.getTime() < now - windowMinutes * 60_000 || (row.locked_until !== null && row.locked_until.getTime() <= now);
       const lockouts = row.updated_at.getTime() < now - LOCKOUTS_REMEMBERED_HOURS * 3_600_000 ? 0 : row.lockouts;
       const failures = windowOver ? 1 : row.failures + 1;
       const lock = failures >= limit;
-      await manager.query(
-        `UPDATE login_throttle
-            SET failures = $2, window_started_at = CASE WHEN $3 THEN now() ELSE window_started_at END, lockouts = $4,
-                locked_until = CASE WHEN $5 THEN now() + make_interval(mins => $6) WHEN $3 THEN NULL ELSE locked_until END,
-                updated_at = now()
-          WHERE account_key = $1`,
-        [key, lock ? 0 : failures, windowOver || lock, lock ? lockouts + 1 : lockouts, lock, lockoutMinutes(lockouts)],
-      );
+      await loginThrottleRepository.update(manager, key, {
+        failures: lock ? 0 : failures,
+        restartWindow: windowOver || lock,
+        lockouts: lock ? lockouts + 1 : lockouts,
+        lock,
+        lockMinutes: lockoutMinutes(lockouts),
+      });
     });
   }
 
   /** A successful sign-in: the account starts afresh. */
   async recordSuccess(email: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE account_key = $1`, [accountKey(email)]);
+    await loginThrottleRepository.clear(this.dataSource, accountKey(email));
   }
 }

@@ -5,6 +5,7 @@ import { Observable, Subject } from 'rxjs';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { caseChangeListenerRepository } from './case-change-listener.repository';
 
 /**
  * Listens to PostgreSQL for case changes committed by any API process or worker and fans them
@@ -52,7 +53,7 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
     });
     client.on('end', () => this.reconnectLater());
     await client.connect();
-    await client.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
+    await caseChangeListenerRepository.listen(client);
   }
 
   /** `error` and `end` both fire when a connection drops: only one reconnect may be pending. */

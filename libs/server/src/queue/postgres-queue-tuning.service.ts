@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { postgresQueueTuningRepository } from './postgres-queue-tuning.repository';
 import { BULLMQ_SCHEMA } from './queue-connection';
 
 /** BullMQ's tables that are rewritten all day: jobs change state and are deleted; events are appended and trimmed. */
@@ -47,15 +48,12 @@ export class PostgresQueueTuning implements OnApplicationBootstrap {
   }
 
   private async tune(table: string): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT c.reloptions FROM pg_class c WHERE c.oid = to_regclass($1)`, [table]);
+    const row = await postgresQueueTuningRepository.tableOptions(this.dataSource, table);
     if (!row) throw new Error('the table does not exist');
     const wanted = QUEUE_TABLE_VACUUM.split(',');
     const current: string[] = row.reloptions ?? [];
     if (wanted.every((option) => current.includes(option))) return; // already set: take no lock
-    await this.dataSource.transaction(async (manager) => {
-      // The ALTER waits for a vacuum in progress on the table; never hold up start-up for long.
-      await manager.query(`SET LOCAL lock_timeout = '5s'`);
-      await manager.query(`ALTER TABLE ${table} SET (${QUEUE_TABLE_VACUUM.split(',').join(', ')})`);
-    });
+    // The ALTER waits for a vacuum in progress on the table; never hold up start-up for long.
+    await this.dataSource.transaction((manager) => postgresQueueTuningRepository.setOptions(manager, table, wanted));
   }
 }

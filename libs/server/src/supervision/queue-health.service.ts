@@ -7,11 +7,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { CaseEventsService } from '../events/case-events.service';
+import { queueHealthRepository } from './queue-health.repository';
 
 /**
- * The supervisor's view, computed in the database with one query per number. Open cases are a
- * small slice of a long history, and each query reads only that slice through a partial index
- * (see the case-work migration), so the cost follows the open workload, not the archive.
+ * The supervisor's view, computed in the database with one query per number (queueHealthRepository:
+ * each reads only the open slice of the history, so the cost follows the open workload).
  *
  * Many supervisors refreshing at once would each pay for the same counts, so the result is
  * shared: callers within QUEUE_HEALTH_CACHE_MS get the last result (its `generatedAt` says
@@ -77,63 +77,30 @@ export class QueueHealthService implements OnModuleDestroy {
   }
 
   private async compute(): Promise<QueueHealth> {
+    const db = this.dataSource;
     const [grid, pastTarget, pastTargetCount, load, overdue] = await Promise.all([
-      this.dataSource.query(
-        `SELECT priority_rank AS rank,
-                CASE WHEN created_at > now() - interval '1 hour' THEN 0
-                     WHEN created_at > now() - interval '1 day' THEN 1
-                     WHEN created_at > now() - interval '7 days' THEN 2 ELSE 3 END AS age,
-                count(*)::int AS count
-           FROM support_case WHERE status IN ('new', 'in_progress', 'waiting')
-          GROUP BY 1, 2`,
-      ),
-      this.dataSource.query(
-        `SELECT id, reference, priority, first_response_due_at AS "firstResponseDueAt"
-           FROM support_case
-          WHERE assignee_id IS NULL AND status IN ('new', 'in_progress', 'waiting') AND first_responded_at IS NULL AND first_response_due_at < now()
-          ORDER BY priority_rank, first_response_due_at LIMIT 50`,
-      ),
-      this.dataSource.query(
-        `SELECT count(*)::int AS count FROM support_case
-          WHERE assignee_id IS NULL AND status IN ('new', 'in_progress', 'waiting') AND first_responded_at IS NULL AND first_response_due_at < now()`,
-      ),
-      this.dataSource.query(
-        `WITH load AS (
-           SELECT assignee_id, count(*)::int AS open,
-                  count(*) FILTER (WHERE priority_rank <= 1)::int AS urgent,
-                  count(*) FILTER (WHERE status = 'waiting')::int AS waiting
-             FROM support_case WHERE assignee_id IS NOT NULL AND status IN ('new', 'in_progress', 'waiting')
-            GROUP BY assignee_id
-         )
-         SELECT u.id, u.display_name AS "displayName", u.role, coalesce(l.open, 0) AS open,
-                coalesce(l.urgent, 0) AS "emergencyOrUrgent", coalesce(l.waiting, 0) AS waiting
-           FROM staff_user u LEFT JOIN load l ON l.assignee_id = u.id
-          WHERE u.active AND u.role IN ('caseworker', 'supervisor')
-          ORDER BY open DESC, u.display_name`,
-      ),
-      // Past due on open cases: fired and nobody has marked them done yet, or still scheduled past
-      // their time (the worker was down). The same follow-ups put a case in the Overdue queue.
-      this.dataSource.query(
-        `SELECT count(*)::int AS count FROM follow_up f JOIN support_case c ON c.id = f.case_id
-          WHERE c.status IN ('new', 'in_progress', 'waiting') AND (f.status = 'fired' OR (f.status = 'scheduled' AND f.due_at < now()))`,
-      ),
+      queueHealthRepository.openByPriorityAndAge(db),
+      queueHealthRepository.unassignedPastTarget(db),
+      queueHealthRepository.unassignedPastTargetCount(db),
+      queueHealthRepository.caseworkerLoad(db),
+      queueHealthRepository.overdueFollowUpCount(db),
     ]);
-    const counts = new Map<string, number>(grid.map((row: { rank: number; age: number; count: number }) => [`${row.rank}:${row.age}`, row.count]));
+    const counts = new Map<string, number>(grid.map((row) => [`${row.rank}:${row.age}`, row.count]));
     return {
       generatedAt: new Date().toISOString(),
       openByPriorityAndAge: PRIORITIES.flatMap((priority, rank) => CASE_AGE_BANDS.map((age, ageIndex) => ({ priority, age, count: counts.get(`${rank}:${ageIndex}`) ?? 0 }))),
       unassignedPastTarget: {
-        count: pastTargetCount[0].count,
-        cases: pastTarget.map((row: { id: string; reference: string; priority: QueueHealth['unassignedPastTarget']['cases'][number]['priority']; firstResponseDueAt: Date }) => ({ ...row, firstResponseDueAt: new Date(row.firstResponseDueAt).toISOString() })),
+        count: pastTargetCount,
+        cases: pastTarget.map((row) => ({ ...row, firstResponseDueAt: new Date(row.firstResponseDueAt).toISOString() })),
       },
-      caseworkerLoad: load.map((row: { id: string; displayName: string; role: string; open: number; emergencyOrUrgent: number; waiting: number }) => ({
+      caseworkerLoad: load.map((row) => ({
         staff: { id: row.id, displayName: row.displayName },
         role: row.role,
         open: row.open,
         emergencyOrUrgent: row.emergencyOrUrgent,
         waiting: row.waiting,
       })),
-      overdueFollowUps: overdue[0].count,
+      overdueFollowUps: overdue,
     };
   }
 }

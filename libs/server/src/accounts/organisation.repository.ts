@@ -1,0 +1,19 @@
+import { EntityManager } from 'typeorm';
+
+/** Organisations (organisation): typed rows, SQL only here. */
+export const organisationRepository = {
+  /**
+   * The id of the organisation with this slug, creating it if there is none. Safe to run on every
+   * start: an existing organisation keeps its name. (The no-op DO UPDATE makes RETURNING answer
+   * for an existing row too.)
+   */
+  async ensureBySlug(manager: EntityManager, organisation: { slug: string; name: string }): Promise<string> {
+    const [row] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO organisation (slug, name) VALUES ($1, $2)
+       ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
+       RETURNING id`,
+      [organisation.slug, organisation.name],
+    );
+    return row.id;
+  },
+};
