@@ -7,6 +7,7 @@ export const API_ROUTES = {
   intakes: 'intakes',
   caseAccess: 'case-access',
   conversation: 'conversation',
+  savedReplies: 'saved-replies',
   resources: 'resources',
   auth: 'auth',
   cases: 'cases',

@@ -32,6 +32,7 @@ export const TEXT_LIMITS = {
   safeTimes: 200,
   caseAccessNote: 5000,
   message: 4000,
+  savedReplyTitle: 120,
 } as const;
 
 /** Minimum lengths the forms also check. */

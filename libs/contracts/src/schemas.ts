@@ -8,6 +8,7 @@ export * from './intake/intake-request';
 export * from './intake/intake-response';
 export * from './case-access/case-access';
 export * from './conversation/conversation';
+export * from './saved-replies/saved-replies';
 export * from './resources/resource-directory';
 export * from './auth/login';
 export * from './cases/case-queries';

@@ -17,3 +17,4 @@ export * from './follow-ups/reconcile-follow-ups';
 export * from './geo/emergency-numbers';
 export * from './platforms/platform-label';
 export * from './conversation/image-link';
+export * from './conversation/saved-reply';

@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit.module';
 import { IntakeModule } from './intake/intake.module';
 import { ResourcesModule } from './resources/resources.module';
+import { SavedRepliesModule } from './saved-replies/saved-replies.module';
 import { SecurityModule } from './security/security.module';
 import { TrendsModule } from './trends/trends.module';
 
@@ -17,6 +18,6 @@ import { TrendsModule } from './trends/trends.module';
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
 })
 export class ApiFeaturesModule {}

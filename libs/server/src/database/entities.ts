@@ -7,6 +7,7 @@ import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, 
 import { SupportCase } from '../cases/support-case.entity';
 import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from '../follow-ups/follow-up.entities';
 import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow } from '../conversation/conversation.entities';
+import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 
@@ -34,4 +35,5 @@ export const ENTITIES = [
   CaseMessageRow,
   CaseMessageReadRow,
   CaseAccessSessionRow,
+  SavedReplyRow,
 ];

@@ -17,6 +17,7 @@ import { DirectoryHelplinesMalaysiaPolice1765500002000 } from './1765500002000-d
  * bundled, so migration files are not on disk beside them at run time.
  */
 import { Conversation1765600000000 } from './1765600000000-conversation';
+import { SavedReplies1765600001000 } from './1765600001000-saved-replies';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   ContactDeclined1765500001000,
   DirectoryHelplinesMalaysiaPolice1765500002000,
   Conversation1765600000000,
+  SavedReplies1765600001000,
 ];
