@@ -16,3 +16,4 @@ export * from './follow-ups/plan-follow-ups';
 export * from './follow-ups/reconcile-follow-ups';
 export * from './geo/emergency-numbers';
 export * from './platforms/platform-label';
+export * from './timeline/timeline-event';
