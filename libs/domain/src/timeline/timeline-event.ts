@@ -51,6 +51,10 @@ export type TimelineEvent =
   /** The person's addition through their access code; `summary` in words, their note if any. */
   | { kind: 'person_added_information'; data: { summary: string; note: string | null } }
   | { kind: 'person_viewed_case'; data: Record<string, never> }
+  /** The person wrote in the conversation (the message itself is in the conversation, sealed). */
+  | { kind: 'person_message'; data: Record<string, never> }
+  /** Staff wrote to the person; `firstContact`: the case's first response. */
+  | { kind: 'message_sent'; data: { firstContact: boolean } }
   /** A follow-up came due (the follow-up firing statement, written by the system). */
   | { kind: 'follow_up_fired'; data: { followUpId: string; kind: FollowUpKind } }
   | { kind: 'follow_up_done'; data: { followUpId: string } }
@@ -91,6 +95,8 @@ const KINDS: Readonly<Record<TimelineEventKind, true>> = {
   contact_revealed: true,
   person_added_information: true,
   person_viewed_case: true,
+  person_message: true,
+  message_sent: true,
   follow_up_fired: true,
   follow_up_done: true,
   takedown_added: true,

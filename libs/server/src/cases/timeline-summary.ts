@@ -79,6 +79,10 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return `The person added information: ${String(event.data.summary ?? '')}`;
     case 'person_viewed_case':
       return 'The person checked their case';
+    case 'person_message':
+    case 'message_sent':
+      // No sentence of their own yet (the conversation feature wrote them first): the kind in words, as before.
+      return humanise(event.kind);
     case 'follow_up_fired':
       return `A follow-up came due: ${followUpLabel(event.data.kind)}`;
     case 'follow_up_done':
