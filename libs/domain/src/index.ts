@@ -18,3 +18,4 @@ export * from './geo/emergency-numbers';
 export * from './platforms/platform-label';
 export * from './conversation/image-link';
 export * from './conversation/saved-reply';
+export * from './timeline/timeline-event';

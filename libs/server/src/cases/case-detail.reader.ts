@@ -1,54 +1,18 @@
 import { NotFoundException } from '@nestjs/common';
 import { CaseDetail, EvidenceEntry } from '@sg/contracts';
-import { allowedCaseTransitions, CaseStatus, Priority, TriageFactor } from '@sg/domain';
+import { allowedCaseTransitions } from '@sg/domain';
 import { EntityManager } from 'typeorm';
+import { caseEventRepository } from './case-event.repository';
+import { caseRecordRepository } from './case-record.repository';
+import { CaseState, supportCaseRepository } from './support-case.repository';
 import { summariseEvent } from './timeline-summary';
 
-/** The columns commands need to check and change a case. */
-export interface CaseState {
-  id: string;
-  reference: string;
-  version: number;
-  status: CaseStatus;
-  priority: Priority;
-  triagePriority: Priority;
-  priorityOverride: Priority | null;
-  assigneeId: string | null;
-  firstResponseDueAt: Date;
-  firstRespondedAt: Date | null;
-  createdAt: Date;
-  ageBand: string;
-  contentMadeUnder18: boolean | null;
-  selfHarm: string;
-  immediateDanger: boolean;
-  deadlineAt: Date | null;
-  contentPosted: string;
-  stillInContact: boolean | null;
-  paid: boolean | null;
-  submittedBy: string;
-  country: string;
-  demands: string[];
-}
+export { CASE_ROW_LOCK } from './support-case.repository';
+export type { CaseState } from './support-case.repository';
 
-/**
- * The lock every command on a case takes first, so changes to one case happen one at a time.
- * NO KEY UPDATE, not UPDATE: rows that merely reference the case (follow-ups, notifications,
- * timeline and audit entries) take KEY SHARE for their foreign key, and must not queue behind
- * it: the worker firing a follow-up would wait for a caseworker's change, and planning a new
- * case while it is claimed would deadlock.
- */
-export const CASE_ROW_LOCK = 'FOR NO KEY UPDATE';
-
+/** The case's state for a command; `lock` takes the row (CASE_ROW_LOCK). No such case: 404. */
 export async function loadCaseState(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState> {
-  const [row] = await manager.query(
-    `SELECT id, reference, version, status, priority, triage_priority AS "triagePriority", priority_override AS "priorityOverride",
-            assignee_id AS "assigneeId", first_response_due_at AS "firstResponseDueAt", first_responded_at AS "firstRespondedAt",
-            created_at AS "createdAt", age_band AS "ageBand", content_made_under_18 AS "contentMadeUnder18", self_harm AS "selfHarm",
-            immediate_danger AS "immediateDanger", deadline_at AS "deadlineAt", content_posted AS "contentPosted",
-            still_in_contact AS "stillInContact", paid, submitted_by AS "submittedBy", country, demands
-       FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`,
-    [caseId],
-  );
+  const row = await supportCaseRepository.state(manager, caseId, lock);
   if (!row) throw new NotFoundException('No case with that id');
   return row;
 }
@@ -57,35 +21,16 @@ const iso = (value: Date | string | null) => (value ? new Date(value).toISOStrin
 
 /** Everything the case page shows, read in a handful of queries. Contact details are not in it. */
 export async function readCaseDetail(manager: EntityManager, caseId: string): Promise<CaseDetail> {
-  const [row] = await manager.query(
-    `SELECT c.*, a.display_name AS assignee_name, o.display_name AS override_by_name
-       FROM support_case c
-       LEFT JOIN staff_user a ON a.id = c.assignee_id
-       LEFT JOIN staff_user o ON o.id = c.priority_override_by
-      WHERE c.id = $1`,
-    [caseId],
-  );
+  const row = await supportCaseRepository.detail(manager, caseId);
   if (!row) throw new NotFoundException('No case with that id');
   // One after another: inside a transaction they share one connection anyway.
-  const platforms = await manager.query(`SELECT id, platform, offender_handle, profile_url, added_at FROM case_platform WHERE case_id = $1 ORDER BY added_at, id`, [caseId]);
-  const urls = await manager.query(`SELECT id, url, added_at FROM case_content_url WHERE case_id = $1 ORDER BY added_at, id`, [caseId]);
-  const steps = await manager.query(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
-  const evidence = await manager.query(
-    `SELECT e.*, u.display_name AS added_by_name FROM case_evidence e JOIN staff_user u ON u.id = e.added_by WHERE e.case_id = $1 ORDER BY e.added_at DESC`,
-    [caseId],
-  );
-  const notes = await manager.query(
-    `SELECT n.id, n.body, n.created_at, n.author_id, u.display_name AS author_name FROM case_note n JOIN staff_user u ON u.id = n.author_id
-      WHERE n.case_id = $1 ORDER BY n.created_at DESC`,
-    [caseId],
-  );
-  const events = await manager.query(
-    `SELECT e.id, e.at, e.actor_kind, e.actor_id, e.kind, e.data, u.display_name AS actor_name
-       FROM case_event e LEFT JOIN staff_user u ON u.id = e.actor_id
-      WHERE e.case_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 500`,
-    [caseId],
-  );
-  const status = row.status as CaseStatus;
+  const platforms = await caseRecordRepository.platforms(manager, caseId);
+  const urls = await caseRecordRepository.contentUrls(manager, caseId);
+  const steps = await caseRecordRepository.planStepsWithDates(manager, caseId);
+  const evidence = await caseRecordRepository.evidence(manager, caseId);
+  const notes = await caseRecordRepository.notes(manager, caseId);
+  const events = await caseEventRepository.recent(manager, caseId);
+  const status = row.status;
   return {
     id: row.id,
     reference: row.reference,
@@ -94,7 +39,7 @@ export async function readCaseDetail(manager: EntityManager, caseId: string): Pr
     allowedTransitions: [...allowedCaseTransitions(status)],
     priority: row.priority,
     triagePriority: row.triage_priority,
-    triageFactors: row.triage_factors as TriageFactor[],
+    triageFactors: row.triage_factors,
     priorityOverride: row.priority_override
       ? {
           priority: row.priority_override,
@@ -125,31 +70,31 @@ export async function readCaseDetail(manager: EntityManager, caseId: string): Pr
       narrative: row.narrative,
     },
     contact: { channel: row.contact_channel, consentToContact: row.consent_contact, hasDetails: row.contact_sealed !== null },
-    platforms: platforms.map((p: Record<string, unknown>) => ({ id: p['id'], platform: p['platform'], offenderHandle: p['offender_handle'], profileUrl: p['profile_url'], addedAt: iso(p['added_at'] as Date) })),
-    contentUrls: urls.map((u: Record<string, unknown>) => ({ id: u['id'], url: u['url'], addedAt: iso(u['added_at'] as Date) })),
-    actionPlan: steps.map((s: Record<string, unknown>) => ({ key: s['key'], title: s['title'], detail: s['detail'], done: s['done'], doneAt: iso(s['done_at'] as Date | null) })),
-    evidence: evidence.map((e: Record<string, unknown>): EvidenceEntry => ({
-      id: e['id'] as string,
-      kind: e['kind'] as EvidenceEntry['kind'],
-      platform: e['platform'] as string | null,
-      offenderHandle: e['offender_handle'] as string | null,
-      profileUrl: e['profile_url'] as string | null,
-      description: e['description'] as string,
-      paymentReference: e['payment_reference'] as string | null,
-      seenAt: iso(e['seen_at'] as Date | null),
-      sha256: e['sha256'] as string | null,
-      fileName: e['file_name'] as string | null,
-      addedAt: iso(e['added_at'] as Date) as string,
-      addedBy: { id: e['added_by'] as string, displayName: e['added_by_name'] as string },
+    platforms: platforms.map((p) => ({ id: p.id, platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url, addedAt: iso(p.added_at) })),
+    contentUrls: urls.map((u) => ({ id: u.id, url: u.url, addedAt: iso(u.added_at) })),
+    actionPlan: steps.map((s) => ({ key: s.key, title: s.title, detail: s.detail, done: s.done, doneAt: iso(s.done_at) })),
+    evidence: evidence.map((e): EvidenceEntry => ({
+      id: e.id,
+      kind: e.kind as EvidenceEntry['kind'],
+      platform: e.platform,
+      offenderHandle: e.offender_handle,
+      profileUrl: e.profile_url,
+      description: e.description,
+      paymentReference: e.payment_reference,
+      seenAt: iso(e.seen_at),
+      sha256: e.sha256,
+      fileName: e.file_name,
+      addedAt: iso(e.added_at) as string,
+      addedBy: { id: e.added_by, displayName: e.added_by_name },
     })),
-    notes: notes.map((n: Record<string, unknown>) => ({ id: n['id'], at: iso(n['created_at'] as Date), author: { id: n['author_id'], displayName: n['author_name'] }, body: n['body'] })),
-    timeline: events.map((e: Record<string, unknown>) => ({
-      id: String(e['id']),
-      at: iso(e['at'] as Date) as string,
-      actor: { kind: e['actor_kind'], staff: e['actor_id'] ? { id: e['actor_id'], displayName: e['actor_name'] } : null },
-      kind: e['kind'] as string,
-      summary: summariseEvent(e['kind'] as string, e['data'] as Record<string, unknown>, (e['actor_name'] as string | null) ?? (e['actor_kind'] === 'system' ? 'The system' : null)),
-      data: e['data'] as Record<string, unknown>,
+    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), author: { id: n.author_id, displayName: n.author_name }, body: n.body })),
+    timeline: events.map((e) => ({
+      id: String(e.id),
+      at: iso(e.at) as string,
+      actor: { kind: e.actor_kind, staff: e.actor_id ? { id: e.actor_id, displayName: e.actor_name } : null },
+      kind: e.kind,
+      summary: summariseEvent(e.kind, e.data, e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)),
+      data: e.data,
     })),
   } as CaseDetail;
 }

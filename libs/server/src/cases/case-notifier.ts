@@ -1,5 +1,6 @@
 import { CaseChangeEvent, CaseEventType } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
+import { supportCaseRepository } from './support-case.repository';
 
 export const CASE_CHANGES_CHANNEL = 'case_changes';
 
@@ -13,5 +14,5 @@ export async function notifyCaseChange(
   row: { id: string; reference: string; priority: CaseChangeEvent['priority']; status: CaseChangeEvent['status']; assigneeId: string | null },
 ): Promise<void> {
   const event: CaseChangeEvent = { type, caseId: row.id, reference: row.reference, priority: row.priority, status: row.status, assigneeId: row.assigneeId, at: new Date().toISOString() };
-  await manager.query(`SELECT pg_notify($1, $2)`, [CASE_CHANGES_CHANNEL, JSON.stringify(event)]);
+  await supportCaseRepository.announce(manager, CASE_CHANGES_CHANNEL, JSON.stringify(event));
 }

@@ -1,5 +1,7 @@
 import { ActionPlanFacts, ActionPlanStepKey, reconcileActionPlan } from '@sg/domain';
 import { EntityManager } from 'typeorm';
+import { caseEventRepository } from './case-event.repository';
+import { caseRecordRepository } from './case-record.repository';
 
 /**
  * Brings a case's stored action plan in line with its facts after they changed (a caseworker's
@@ -9,30 +11,26 @@ import { EntityManager } from 'typeorm';
  * which must hold the case row.
  */
 export async function reconcileCasePlan(manager: EntityManager, caseId: string, facts: ActionPlanFacts): Promise<{ changed: boolean }> {
-  const existing: Array<{ key: ActionPlanStepKey; title: string; detail: string; done: boolean }> = await manager.query(
-    `SELECT key, title, detail, done FROM case_plan_step WHERE case_id = $1 ORDER BY position`,
-    [caseId],
-  );
+  const existing = await caseRecordRepository.planSteps(manager, caseId);
   const result = reconcileActionPlan(existing, facts);
   if (!result.changed) return { changed: false };
   const keys = result.steps.map((step) => step.key);
-  await manager.query(`DELETE FROM case_plan_step WHERE case_id = $1 AND NOT (key = ANY($2::text[]))`, [caseId, keys]);
-  await manager.query(
-    `INSERT INTO case_plan_step (case_id, key, position, title, detail)
-     SELECT $1, s.key, s.position, s.title, s.detail FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) AS s(key, position, title, detail)
-     ON CONFLICT (case_id, key) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title, detail = EXCLUDED.detail`,
-    [caseId, keys, keys.map((_, index) => index), result.steps.map((step) => step.title), result.steps.map((step) => step.detail)],
-  );
+  await caseRecordRepository.deletePlanStepsExcept(manager, caseId, keys);
+  await caseRecordRepository.upsertPlanSteps(manager, caseId, result.steps);
   const titles = (wanted: ActionPlanStepKey[]) => wanted.map((key) => (result.steps.find((step) => step.key === key) ?? existing.find((step) => step.key === key))?.title ?? key);
   if (result.added.length || result.removed.length || result.keptDone.length) {
-    await manager.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'system', 'plan_updated', $2)`, [
+    await caseEventRepository.insert(manager, {
       caseId,
-      JSON.stringify({
-        added: titles(result.added),
-        removed: result.removed.map((key) => existing.find((step) => step.key === key)?.title ?? key),
-        keptDone: titles(result.keptDone),
-      }),
-    ]);
+      actorKind: 'system',
+      event: {
+        kind: 'plan_updated',
+        data: {
+          added: titles(result.added),
+          removed: result.removed.map((key) => existing.find((step) => step.key === key)?.title ?? key),
+          keptDone: titles(result.keptDone),
+        },
+      },
+    });
   }
   return { changed: true };
 }

@@ -1,73 +1,12 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseAgeBand, CaseListItem, CaseListResponse, CaseListScope, CaseOverdueKind, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
+import { CaseListItem, CaseListResponse, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { seesEverything } from './case-access-policy';
 import { decodeCursor, encodeCursor } from './case-cursor';
-
-const OPEN_STATUSES = `('new', 'in_progress', 'waiting')`;
-const OPEN = `c.status IN ${OPEN_STATUSES}`;
-
-/** Nobody has responded in time (support_case_awaiting_response_idx, read index-only). */
-const FIRST_RESPONSE_LATE = `c.first_responded_at IS NULL AND c.first_response_due_at < now()`;
-/**
- * Cases with a follow-up past due: fired and not done yet (follow_up_fired_case_idx), or still
- * scheduled past its time, e.g. while the worker was down (follow_up_due_idx).
- */
-const FOLLOW_UP_LATE = `c.id IN (SELECT case_id FROM follow_up WHERE status = 'fired' UNION SELECT case_id FROM follow_up WHERE status = 'scheduled' AND due_at < now())`;
-
-/**
- * What each queue means, as SQL over `support_case c`: one predicate, or several that together
- * make the queue and never share a case (so their counts add up and their pages merge without
- * duplicates). Each predicate matches a partial index of the case-work migration, so a page is
- * an index range scan whatever the size of the history. `me()` adds the caller's staff id as a
- * parameter and returns its placeholder.
- */
-function queueParts(queue: CaseListScope, staff: StaffPrincipal, me: () => string, status?: string): string[] {
-  const everything = seesEverything(staff);
-  switch (queue) {
-    case 'unassigned':
-      return [`c.assignee_id IS NULL AND ${OPEN}`];
-    case 'mine':
-      return [`c.assignee_id = ${me()} AND ${OPEN}`];
-    case 'waiting':
-      return [everything ? `c.status = 'waiting'` : `c.status = 'waiting' AND c.assignee_id = ${me()}`];
-    case 'overdue': {
-      // First response past due, or a follow-up past due. Kept apart, the first (often the
-      // larger) stays an index-only range scan; the second is the few cases with late follow-ups.
-      const scope = everything ? '' : ` AND (c.assignee_id IS NULL OR c.assignee_id = ${me()})`;
-      return [`${OPEN} AND ${FIRST_RESPONSE_LATE}${scope}`, `${OPEN} AND ${FOLLOW_UP_LATE} AND NOT (${FIRST_RESPONSE_LATE})${scope}`];
-    }
-    case 'all':
-      // Every open case; with a status filter (e.g. closed), every case in that status.
-      return [status ? 'TRUE' : OPEN];
-    case 'search':
-      // Every case the caller may open, in any status (a caller may look up a closed case).
-      return [everything ? 'TRUE' : `(c.assignee_id IS NULL OR c.assignee_id = ${me()})`];
-  }
-}
-
-/** Time since intake, matching the supervisor's grid (queue-health.service.ts). */
-const AGE_PREDICATES: Record<CaseAgeBand, string> = {
-  under_1h: `c.created_at > now() - interval '1 hour'`,
-  '1h_to_24h': `c.created_at <= now() - interval '1 hour' AND c.created_at > now() - interval '1 day'`,
-  '1d_to_7d': `c.created_at <= now() - interval '1 day' AND c.created_at > now() - interval '7 days'`,
-  over_7d: `c.created_at <= now() - interval '7 days'`,
-};
-
-/** `sg-7k3m` → `SG-7K3M%`: a reference or its beginning, with LIKE's wildcards taken literally. */
-function referencePrefix(q: string): string {
-  return `${q.trim().toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-const OVERDUE_PREDICATES: Record<CaseOverdueKind, string> = {
-  first_response: FIRST_RESPONSE_LATE,
-  follow_up: FOLLOW_UP_LATE,
-};
-
-const ORDER = 'c.priority_rank, c.first_response_due_at, c.id';
+import { caseQueueRepository, CaseQueueRow, QueueViewer } from './case-queue.repository';
 
 type Filters = z.output<typeof caseListQuerySchema>;
 
@@ -77,51 +16,10 @@ export class CaseQueriesService {
 
   async list(staff: StaffPrincipal, query: Filters): Promise<CaseListResponse> {
     if (query.queue === 'all' && !seesEverything(staff)) throw new ForbiddenException('The "all" queue is for supervisors and admins');
-    const params: unknown[] = [];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    const parts = queueParts(query.queue, staff, () => add(staff.id), query.status);
-    const where: string[] = [];
-    if (query.priority) where.push(query.priority.length === 1 ? `c.priority = ${add(query.priority[0])}` : `c.priority = ANY(${add(query.priority)}::text[])`);
-    if (query.status) where.push(`c.status = ${add(query.status)}`);
-    if (query.country) where.push(`c.country = ${add(query.country)}`);
-    if (query.assignee) where.push(query.assignee === 'none' ? 'c.assignee_id IS NULL' : `c.assignee_id = ${add(query.assignee)}`);
-    if (query.age) where.push(AGE_PREDICATES[query.age]);
-    if (query.overdue) where.push(OVERDUE_PREDICATES[query.overdue]);
-    if (query.q) {
-      const q = add(query.q.trim());
-      // Reference, offender handle (with or without @), or a profile/content URL: each an index lookup.
-      where.push(`c.id IN (
-        SELECT id FROM support_case WHERE reference LIKE ${add(referencePrefix(query.q))} ESCAPE '\\'
-        UNION SELECT case_id FROM case_platform WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
-        UNION SELECT case_id FROM case_evidence WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
-        UNION SELECT case_id FROM case_content_url WHERE url = ${q})`);
-    }
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      // Exact to the microsecond: integer arithmetic, no floating point on the way.
-      where.push(
-        `(c.priority_rank, c.first_response_due_at, c.id) > (${add(cursor.rank)}, 'epoch'::timestamptz + ${add(cursor.dueMicros)}::bigint * interval '1 microsecond', ${add(cursor.id)}::uuid)`,
-      );
-    }
-    const limit = add(query.limit + 1);
-    const conditions = (part: string) => [part, ...where].join(' AND ');
-    // A queue of several parts: the first page of each, merged (the queue's first page is among them).
-    const filter =
-      parts.length === 1
-        ? conditions(parts[0])
-        : `c.id IN (${parts.map((part) => `(SELECT c.id FROM support_case c WHERE ${conditions(part)} ORDER BY ${ORDER} LIMIT ${limit})`).join(' UNION ALL ')})`;
-    const rows = await this.dataSource.query(
-      `SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",
-              c.first_response_due_at AS "firstResponseDueAt", (extract(epoch FROM c.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
-              c.first_responded_at AS "firstRespondedAt",
-              c.triage_factors AS "triageFactors", c.age_band AS "ageBand", c.country, c.version,
-              u.id AS "assigneeId", u.display_name AS "assigneeName"
-         FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id
-        WHERE ${filter}
-        ORDER BY ${ORDER}
-        LIMIT ${limit}`,
-      params,
-    );
+    const { cursor, ...filters } = query;
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    // One more than a page: whether it comes back says whether there is a next page.
+    const rows = await caseQueueRepository.page(this.dataSource, viewerOf(staff), { ...filters, after }, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -133,33 +31,16 @@ export class CaseQueriesService {
   /** The left rail's counts, in one round trip. */
   async counts(staff: StaffPrincipal): Promise<QueueCounts> {
     const queues: CaseQueue[] = seesEverything(staff) ? ['unassigned', 'mine', 'waiting', 'overdue', 'all'] : ['unassigned', 'mine', 'waiting', 'overdue'];
-    const params: unknown[] = [];
-    const me = () => `$${params.length ? 1 : params.push(staff.id)}`;
-    const selects = queues.map(
-      (queue) => `(${queueParts(queue, staff, me).map((part) => `(SELECT count(*)::int FROM support_case c WHERE ${part})`).join(' + ')}) AS "${queue}"`,
-    );
-    const [row] = await this.dataSource.query(`SELECT ${selects.join(', ')}`, params);
+    const row = await caseQueueRepository.counts(this.dataSource, viewerOf(staff), queues);
     return { unassigned: 0, mine: 0, waiting: 0, overdue: 0, all: 0, ...row };
   }
 }
 
-interface ListRow {
-  id: string;
-  reference: string;
-  priority: CaseListItem['priority'];
-  status: CaseListItem['status'];
-  createdAt: Date;
-  firstResponseDueAt: Date;
-  firstRespondedAt: Date | null;
-  triageFactors: CaseListItem['triageFactors'];
-  ageBand: string;
-  country: string;
-  version: number;
-  assigneeId: string | null;
-  assigneeName: string | null;
+function viewerOf(staff: StaffPrincipal): QueueViewer {
+  return { id: staff.id, seesEverything: seesEverything(staff) };
 }
 
-function toListItem(row: ListRow): CaseListItem {
+function toListItem(row: CaseQueueRow): CaseListItem {
   return {
     id: row.id,
     reference: row.reference,

@@ -3,8 +3,9 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput } from '@sg/contracts';
-import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TriageFacts } from '@sg/domain';
+import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TimelineEvent, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -12,9 +13,12 @@ import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
+import { caseEventRepository } from './case-event.repository';
 import { notifyCaseChange } from './case-notifier';
 import { reconcileCasePlan } from './case-plan';
+import { caseRecordRepository } from './case-record.repository';
 import { retriage } from './retriage';
+import { SupportCaseChange, supportCaseRepository } from './support-case.repository';
 
 /**
  * Everything staff do to a case. Each command is one transaction holding the case row: the
@@ -45,12 +49,12 @@ export class CaseWorkService {
       const state = await loadCaseState(manager, caseId, true);
       if (state.assigneeId === staff.id) return this.audited(manager, staff, caseId);
       if (state.assigneeId) {
-        const [holder] = await manager.query(`SELECT display_name FROM staff_user WHERE id = $1`, [state.assigneeId]);
-        throw new ConflictException(`Already claimed by ${holder?.display_name ?? 'someone else'}`);
+        const holder = await staffUserRepository.displayName(manager, state.assigneeId);
+        throw new ConflictException(`Already claimed by ${holder ?? 'someone else'}`);
       }
       if (!OPEN_CASE_STATUSES.includes(state.status)) throw new ConflictException('This case is resolved or closed; reopen it to work on it');
       await this.setAssignee(manager, state, staff.id);
-      await this.timeline(manager, caseId, staff, 'case_claimed', {});
+      await this.timeline(manager, caseId, staff, { kind: 'case_claimed', data: {} });
       await recordAudit(manager, { actorId: staff.id, action: 'case.claimed', caseId, before: { assigneeId: null, status: state.status }, after: { assigneeId: staff.id, status: this.statusAfterAssign(state) } });
       await notifyCaseChange(manager, 'case.claimed', { ...state, status: this.statusAfterAssign(state), assigneeId: staff.id });
       await replan(caseId);
@@ -66,16 +70,16 @@ export class CaseWorkService {
   async assign(staff: StaffPrincipal, caseId: string, assigneeId: string, expectedAssigneeId?: string | null): Promise<CaseDetail> {
     const outcome = await this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const state = await loadCaseState(manager, caseId, true);
-      const [assignee] = await manager.query(`SELECT id, display_name FROM staff_user WHERE id = $1 AND active`, [assigneeId]);
+      const assignee = await supportCaseRepository.assignableStaff(manager, assigneeId);
       if (!assignee) throw validationError([{ path: 'assigneeId', message: 'is not an active member of staff' }]);
       // Already where the caller wants it (a double click, two supervisors agreeing): nothing to do.
       if (state.assigneeId === assigneeId) return { assigned: await this.audited(manager, staff, caseId) };
       if (expectedAssigneeId !== undefined && state.assigneeId !== expectedAssigneeId) {
-        const [holder] = state.assigneeId ? await manager.query(`SELECT display_name FROM staff_user WHERE id = $1`, [state.assigneeId]) : [];
-        return { moved: { holder: holder?.display_name as string | undefined, current: await this.audited(manager, staff, caseId) } };
+        const holder = state.assigneeId ? await staffUserRepository.displayName(manager, state.assigneeId) : null;
+        return { moved: { holder: holder ?? undefined, current: await this.audited(manager, staff, caseId) } };
       }
       await this.setAssignee(manager, state, assigneeId);
-      await this.timeline(manager, caseId, staff, 'case_assigned', { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId });
+      await this.timeline(manager, caseId, staff, { kind: 'case_assigned', data: { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
       await replan(caseId);
@@ -121,9 +125,11 @@ export class CaseWorkService {
     const caseId = state.id;
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    const sets: string[] = [];
-    const params: unknown[] = [caseId];
-    const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value)}`);
+    // The columns to set, in the order they are found to change.
+    const columns: SupportCaseChange = {};
+    const set = <C extends keyof SupportCaseChange>(column: C, value: SupportCaseChange[C]) => {
+      columns[column] = value;
+    };
 
     if (change.status !== undefined && change.status !== state.status) {
       const problem = caseTransitionProblem(state.status, change.status);
@@ -132,22 +138,22 @@ export class CaseWorkService {
       set('status', change.status);
       before['status'] = state.status;
       after['status'] = change.status;
-      await this.timeline(manager, caseId, staff, 'status_changed', { from: state.status, to: change.status });
+      await this.timeline(manager, caseId, staff, { kind: 'status_changed', data: { from: state.status, to: change.status } });
     }
 
     const facts: TriageFacts = {
-      ageBand: state.ageBand as TriageFacts['ageBand'],
+      ageBand: state.ageBand,
       contentMadeUnder18: state.contentMadeUnder18,
-      selfHarm: state.selfHarm as TriageFacts['selfHarm'],
+      selfHarm: state.selfHarm,
       immediateDanger: state.immediateDanger,
       deadlineAt: state.deadlineAt,
-      contentPosted: state.contentPosted as TriageFacts['contentPosted'],
+      contentPosted: state.contentPosted,
       stillInContact: state.stillInContact,
       paid: state.paid,
     };
     const changedFacts: string[] = [];
     // Only what actually differs counts as a change (a form may send a field it did not change).
-    const correct = <K extends keyof TriageFacts>(key: K, column: string, label: string, value: TriageFacts[K] | undefined) => {
+    const correct = <K extends keyof TriageFacts, C extends keyof SupportCaseChange>(key: K, column: C, label: string, value: (TriageFacts[K] & SupportCaseChange[C]) | undefined) => {
       if (value === undefined) return;
       const same = value instanceof Date || facts[key] instanceof Date ? sameInstant(value as Date | null, facts[key] as Date | null) : value === facts[key];
       if (same) return;
@@ -171,10 +177,10 @@ export class CaseWorkService {
       set('priority_override', override);
       set('priority_override_reason', change.priorityOverride?.reason ?? null);
       set('priority_override_by', change.priorityOverride ? staff.id : null);
-      sets.push(`priority_override_at = ${change.priorityOverride ? 'now()' : 'NULL'}`);
+      set('priority_override_at', change.priorityOverride ? 'now()' : 'NULL');
       before['priorityOverride'] = state.priorityOverride;
       after['priorityOverride'] = change.priorityOverride ?? null;
-      await this.timeline(manager, caseId, staff, 'priority_overridden', { from: state.priority, to: override, reason: change.priorityOverride?.reason ?? null });
+      await this.timeline(manager, caseId, staff, { kind: 'priority_overridden', data: { from: state.priority, to: override, reason: change.priorityOverride?.reason ?? null } });
     }
 
     if (changedFacts.length || change.priorityOverride !== undefined) {
@@ -186,18 +192,21 @@ export class CaseWorkService {
       }
       set('triage_priority', next.triagePriority);
       set('triage_factors', JSON.stringify(next.factors));
-      sets.push('triaged_at = now()');
+      set('triaged_at', 'now()');
       set('priority', next.priority);
       set('priority_rank', priorityRank(next.priority));
       set('first_response_due_at', next.firstResponseDueAt);
       if (changedFacts.length) {
-        await this.timeline(manager, caseId, staff, 'facts_updated', { fields: changedFacts });
+        await this.timeline(manager, caseId, staff, { kind: 'facts_updated', data: { fields: changedFacts } });
         before['facts'] = pick(state, FACT_KEYS);
         after['facts'] = pick({ ...facts }, FACT_KEYS);
         await reconcileCasePlan(manager, caseId, { ...facts, submittedBy: state.submittedBy, country: state.country, demands: state.demands } as ActionPlanFacts);
       }
       if (next.changed) {
-        await this.timeline(manager, caseId, null, 'case_retriaged', { from: state.triagePriority, to: next.triagePriority, factors: next.factors.map((f) => f.key), reason: 'Facts changed' });
+        await this.timeline(manager, caseId, null, {
+          kind: 'case_retriaged',
+          data: { from: state.triagePriority, to: next.triagePriority, factors: next.factors.map((f) => f.key), reason: 'Facts changed' },
+        });
       }
       if (next.priority !== state.priority) {
         before['priority'] = state.priority;
@@ -206,8 +215,8 @@ export class CaseWorkService {
     }
 
     // Nothing actually changes (a double click, a form re-sending the same status): answer with the case.
-    if (!sets.length) return this.audited(manager, staff, caseId);
-    await manager.query(`UPDATE support_case SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
+    if (!Object.keys(columns).length) return this.audited(manager, staff, caseId);
+    await supportCaseRepository.applyChange(manager, caseId, columns);
     await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
     const detail = await readCaseDetail(manager, caseId);
     await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
@@ -218,13 +227,13 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const [step] = await manager.query(`SELECT title, done FROM case_plan_step WHERE case_id = $1 AND key = $2`, [caseId, key]);
+      const step = await caseRecordRepository.planStep(manager, caseId, key);
       if (!step) throw new NotFoundException('This case has no such plan step');
       // Nothing changes (a double click): the answer is still a read of the case, and audited as one.
       if (step.done === done) return this.audited(manager, staff, caseId);
-      await manager.query(`UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE case_id = $1 AND key = $2`, [caseId, key, done]);
-      await manager.query(`UPDATE support_case SET version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
-      await this.timeline(manager, caseId, staff, done ? 'plan_step_done' : 'plan_step_reopened', { key, title: step.title });
+      await caseRecordRepository.setPlanStepDone(manager, caseId, key, done);
+      await supportCaseRepository.bumpVersion(manager, caseId);
+      await this.timeline(manager, caseId, staff, { kind: done ? 'plan_step_done' : 'plan_step_reopened', data: { key, title: step.title } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.plan_step', caseId, before: { key, done: step.done }, after: { key, done } });
       return readCaseDetail(manager, caseId);
     });
@@ -234,9 +243,9 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const [note] = await manager.query(`INSERT INTO case_note (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at`, [caseId, staff.id, body]);
-      await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
-      await this.timeline(manager, caseId, staff, 'note_added', { noteId: note.id });
+      const note = await caseRecordRepository.insertNote(manager, caseId, staff.id, body);
+      await supportCaseRepository.touch(manager, caseId);
+      await this.timeline(manager, caseId, staff, { kind: 'note_added', data: { noteId: note.id } });
       // The audit log points at the note; the text itself lives (and can be retained or deleted) with the case.
       await recordAudit(manager, { actorId: staff.id, action: 'case.note_added', caseId, after: { noteId: note.id } });
       return { id: note.id, at: new Date(note.created_at).toISOString(), author: { id: staff.id, displayName: staff.displayName }, body };
@@ -247,13 +256,9 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const [row] = await manager.query(
-        `INSERT INTO case_evidence (case_id, kind, platform, offender_handle, profile_url, description, payment_reference, seen_at, sha256, file_name, added_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
-        [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.description, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, staff.id],
-      );
-      await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
-      await this.timeline(manager, caseId, staff, 'evidence_added', { evidenceId: row.id, kind: input.kind });
+      const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, input);
+      await supportCaseRepository.touch(manager, caseId);
+      await this.timeline(manager, caseId, staff, { kind: 'evidence_added', data: { evidenceId: row.id, kind: input.kind } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_added', caseId, after: { evidenceId: row.id, kind: input.kind } });
       return {
         id: row.id,
@@ -278,10 +283,10 @@ export class CaseWorkService {
       const state = await loadCaseState(manager, caseId, false);
       // Only the person working the case (or a supervisor) has a reason to contact them.
       if (!seesEverything(staff) && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before revealing contact details');
-      const [row] = await manager.query(`SELECT contact_channel, contact_sealed, consent_contact FROM support_case WHERE id = $1`, [caseId]);
-      if (!row.contact_sealed) throw new BadRequestException('The person left no contact details, or asked not to be contacted');
+      const row = await supportCaseRepository.contact(manager, caseId);
+      if (!row?.contact_sealed) throw new BadRequestException('The person left no contact details, or asked not to be contacted');
       const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, caseId);
-      await this.timeline(manager, caseId, staff, 'contact_revealed', { reason });
+      await this.timeline(manager, caseId, staff, { kind: 'contact_revealed', data: { reason } });
       // The reason is recorded; the details themselves never go into the audit log.
       await recordAudit(manager, { actorId: staff.id, action: 'case.contact_revealed', caseId, after: { reason } });
       return { channel: contact.channel, value: contact.value ?? null, safeTimes: contact.safeTimes ?? null, canMentionOrganisation: contact.canMentionOrganisation };
@@ -290,20 +295,16 @@ export class CaseWorkService {
 
   /** Reading the audit trail is itself recorded (after the rows are read, so it is not in them). */
   async auditTrail(staff: StaffPrincipal, caseId: string): Promise<AuditEntry[]> {
-    const rows = await this.dataSource.query(
-      `SELECT a.id, a.at, a.action, a.before, a.after, a.actor_id, u.display_name AS actor_name
-         FROM audit_log a LEFT JOIN staff_user u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT 1000`,
-      [caseId],
-    );
+    const rows = await caseRecordRepository.auditTrail(this.dataSource, caseId);
     if (!rows.length) await loadCaseState(this.dataSource.manager, caseId, false);
     await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'case.audit_read', caseId });
-    return rows.map((row: Record<string, unknown>) => ({
-      id: String(row['id']),
-      at: new Date(row['at'] as Date).toISOString(),
-      actor: row['actor_id'] ? { id: row['actor_id'] as string, displayName: row['actor_name'] as string } : null,
-      action: row['action'] as string,
-      before: row['before'],
-      after: row['after'],
+    return rows.map((row) => ({
+      id: String(row.id),
+      at: new Date(row.at).toISOString(),
+      actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name as string } : null,
+      action: row.action,
+      before: row.before,
+      after: row.after,
     }));
   }
 
@@ -319,15 +320,12 @@ export class CaseWorkService {
 
   private async setAssignee(manager: EntityManager, state: CaseState, assigneeId: string): Promise<void> {
     // Taking responsibility is the first response the SLA measures.
-    await manager.query(
-      `UPDATE support_case SET assignee_id = $2, status = $3, first_responded_at = COALESCE(first_responded_at, now()),
-              version = version + 1, updated_at = now() WHERE id = $1`,
-      [state.id, assigneeId, this.statusAfterAssign(state)],
-    );
+    await supportCaseRepository.setAssignee(manager, state.id, assigneeId, this.statusAfterAssign(state));
   }
 
-  private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal | null, kind: string, data: Record<string, unknown>): Promise<void> {
-    await manager.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, staff ? 'staff' : 'system', staff?.id ?? null, kind, JSON.stringify(data)]);
+  /** A timeline entry by `staff`, or by the system when null. */
+  private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal | null, event: TimelineEvent): Promise<void> {
+    await caseEventRepository.insert(manager, { caseId, actorKind: staff ? 'staff' : 'system', actorId: staff?.id ?? null, event });
   }
 }
 

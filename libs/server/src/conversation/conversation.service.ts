@@ -44,7 +44,7 @@ export class ConversationService {
       const found = await this.caseOrNotFound(manager, caseId, true);
       const stored = await this.store(manager, found, 'person', null, clientMessageId, body);
       if (stored.created) {
-        await caseEventRepository.insert(manager, { caseId, actorKind: 'person', kind: 'person_message', data: {} });
+        await caseEventRepository.insert(manager, { caseId, actorKind: 'person', event: { kind: 'person_message', data: {} } });
         // One notification per unanswered run of messages: the holder (or the supervisors) is told once, not per line.
         const runStart = await conversationRepository.firstUnansweredPersonMessage(manager, caseId);
         await prompt(caseId, 'person_message', `person_message:${runStart ?? stored.row.id}`);
@@ -82,7 +82,7 @@ export class ConversationService {
       const stored = await this.store(manager, found, 'staff', staff.id, clientMessageId, body);
       if (stored.created) {
         await conversationRepository.stampFirstContact(manager, caseId, stored.row.sentAt);
-        await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, kind: 'message_sent', data: { firstContact: found.firstRespondedAt === null } });
+        await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'message_sent', data: { firstContact: found.firstRespondedAt === null } } });
         await recordAudit(manager, { actorId: staff.id, action: 'case.message_sent', caseId, after: { messageId: stored.row.id } });
         // Writing means having read what came before.
         await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);

@@ -1,0 +1,114 @@
+import { ActionPlanStepKey } from '../action-plan/action-plan';
+import { CaseStatus } from '../cases/case-lifecycle';
+import { FollowUpKind } from '../follow-ups/cadence';
+import { IntakeChannel, Submitter } from '../intake/intake-facts';
+import { ReportStatus } from '../reports/report-lifecycle';
+import { TakedownChannel, TakedownStatus } from '../takedowns/takedown-lifecycle';
+import { Priority } from '../triage/priority';
+import { TriageFactorKey } from '../triage/triage';
+
+/** A plan step on the timeline: its key, and its title so the entry reads as a sentence. */
+interface PlanStepEntry {
+  key: ActionPlanStepKey;
+  title: string;
+}
+
+/** A takedown request's move, or a change to it that kept its status (then `from` equals `to`). */
+interface TakedownChange {
+  takedownId: string;
+  platform: string;
+  from: TakedownStatus;
+  to: TakedownStatus;
+}
+
+/**
+ * Every kind of entry written on a case's timeline (`case_event.kind`), with the shape of its
+ * `data`. Each write goes through one function (caseEventRepository.insert) that takes this union,
+ * except two single-statement hot paths written in SQL: `case_created` (the intake statement) and
+ * `follow_up_fired` (the follow-up firing statement). The staff timeline's sentences
+ * (timeline-summary.ts) are a switch over the same union, so a new kind cannot go unsummarised.
+ */
+export type TimelineEvent =
+  /** Intake: the case was written (the intake statement; staff, or the person on the web). */
+  | { kind: 'case_created'; data: { channel: IntakeChannel; submittedBy: Submitter; priority: Priority; factors: TriageFactorKey[] } }
+  | { kind: 'case_claimed'; data: Record<string, never> }
+  | { kind: 'case_assigned'; data: { assigneeId: string; assigneeName: string; previousAssigneeId: string | null } }
+  | { kind: 'status_changed'; data: { from: CaseStatus; to: CaseStatus } }
+  /** `to` null: the override was removed. */
+  | { kind: 'priority_overridden'; data: { from: Priority; to: Priority | null; reason: string | null } }
+  /** Triage computed a different priority (written by the system). */
+  | { kind: 'case_retriaged'; data: { from: Priority; to: Priority; factors: TriageFactorKey[]; reason: string } }
+  /** `fields`: the facts corrected, in words. */
+  | { kind: 'facts_updated'; data: { fields: string[] } }
+  /** The plan followed new facts (written by the system); step titles. */
+  | { kind: 'plan_updated'; data: { added: string[]; removed: string[]; keptDone: string[] } }
+  | { kind: 'plan_step_done'; data: PlanStepEntry }
+  | { kind: 'plan_step_reopened'; data: PlanStepEntry }
+  | { kind: 'note_added'; data: { noteId: string } }
+  /** `kind`: the evidence kind (EVIDENCE_KINDS in the contracts). */
+  | { kind: 'evidence_added'; data: { evidenceId: string; kind: string } }
+  | { kind: 'contact_revealed'; data: { reason: string } }
+  /** The person's addition through their access code; `summary` in words, their note if any. */
+  | { kind: 'person_added_information'; data: { summary: string; note: string | null } }
+  | { kind: 'person_viewed_case'; data: Record<string, never> }
+  /** The person wrote in the conversation (the message itself is in the conversation, sealed). */
+  | { kind: 'person_message'; data: Record<string, never> }
+  /** Staff wrote to the person; `firstContact`: the case's first response. */
+  | { kind: 'message_sent'; data: { firstContact: boolean } }
+  /** A follow-up came due (the follow-up firing statement, written by the system). */
+  | { kind: 'follow_up_fired'; data: { followUpId: string; kind: FollowUpKind } }
+  | { kind: 'follow_up_done'; data: { followUpId: string } }
+  /** `reopenedFrom`: the request whose content reappeared, when this one asks again. */
+  | { kind: 'takedown_added'; data: { takedownId: string; platform: string; channel: TakedownChannel; reopenedFrom?: string } }
+  | { kind: 'takedown_status_changed'; data: TakedownChange }
+  | { kind: 'takedown_updated'; data: TakedownChange }
+  | { kind: 'report_added'; data: { reportId: string; agencyName: string } }
+  /** `from` equals `to` when only the reference number changed. */
+  | { kind: 'report_updated'; data: { reportId: string; agencyName: string; from: ReportStatus; to: ReportStatus } };
+
+export type TimelineEventKind = TimelineEvent['kind'];
+
+/** The `data` of one kind of entry, e.g. `TimelineEventData<'case_created'>`. */
+export type TimelineEventData<K extends TimelineEventKind> = Extract<TimelineEvent, { kind: K }>['data'];
+
+/**
+ * An entry as read back from the timeline. Entries written before a field existed lack it (plan
+ * steps before titles were kept, for one), so a reader of stored entries must allow for any field
+ * to be missing.
+ */
+export type StoredTimelineEvent = { [K in TimelineEventKind]: { kind: K; data: Partial<TimelineEventData<K>> } }[TimelineEventKind];
+
+/** Each kind once; TypeScript checks the list against the union both ways. */
+const KINDS: Readonly<Record<TimelineEventKind, true>> = {
+  case_created: true,
+  case_claimed: true,
+  case_assigned: true,
+  status_changed: true,
+  priority_overridden: true,
+  case_retriaged: true,
+  facts_updated: true,
+  plan_updated: true,
+  plan_step_done: true,
+  plan_step_reopened: true,
+  note_added: true,
+  evidence_added: true,
+  contact_revealed: true,
+  person_added_information: true,
+  person_viewed_case: true,
+  person_message: true,
+  message_sent: true,
+  follow_up_fired: true,
+  follow_up_done: true,
+  takedown_added: true,
+  takedown_status_changed: true,
+  takedown_updated: true,
+  report_added: true,
+  report_updated: true,
+};
+
+export const TIMELINE_EVENT_KINDS = Object.keys(KINDS) as readonly TimelineEventKind[];
+
+/** True for a kind this union knows (a stored row's `kind` is only text). */
+export function isTimelineEventKind(value: unknown): value is TimelineEventKind {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
+}

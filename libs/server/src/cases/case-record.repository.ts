@@ -1,0 +1,212 @@
+import { ActionPlanStep, ActionPlanStepKey } from '@sg/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** An app or site involved, as the staff case page lists it. */
+export interface CasePlatformRow {
+  id: string;
+  platform: string;
+  offender_handle: string | null;
+  profile_url: string | null;
+  added_at: Date;
+}
+
+/** A link to where content was posted (a link only; never the content). */
+export interface CaseContentUrlRow {
+  id: string;
+  url: string;
+  added_at: Date;
+}
+
+/** A plan step with when it was ticked, for the staff case page. */
+export interface CasePlanStepRow extends ActionPlanStep {
+  done_at: Date | null;
+}
+
+/** A piece of evidence with the name of who added it. */
+export interface CaseEvidenceRow {
+  id: string;
+  case_id: string;
+  kind: string;
+  platform: string | null;
+  offender_handle: string | null;
+  profile_url: string | null;
+  description: string;
+  payment_reference: string | null;
+  seen_at: Date | null;
+  sha256: string | null;
+  file_name: string | null;
+  added_by: string;
+  added_at: Date;
+  added_by_name: string;
+}
+
+/** A caseworker's note with its author's name (internal, never shown to the person). */
+export interface CaseNoteRow {
+  id: string;
+  body: string;
+  created_at: Date;
+  author_id: string;
+  author_name: string;
+}
+
+/** A new plan step, as the plan for the case's facts has it. */
+export interface NewPlanStep {
+  key: ActionPlanStepKey;
+  title: string;
+  detail: string;
+}
+
+/** A platform the person or a caseworker names, with the threatener's account there if known. */
+export interface NewCasePlatform {
+  platform: string;
+  offenderHandle?: string;
+  profileUrl?: string;
+}
+
+/** Evidence as a caseworker records it. */
+export interface NewCaseEvidence {
+  kind: string;
+  platform?: string | null;
+  offenderHandle?: string | null;
+  profileUrl?: string | null;
+  description: string;
+  paymentReference?: string | null;
+  seenAt?: string | null;
+  sha256?: string | null;
+  fileName?: string | null;
+}
+
+/** An audit row of a case with the name of who did it. */
+export interface CaseAuditRow {
+  id: string;
+  at: Date;
+  action: string;
+  before: unknown;
+  after: unknown;
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+/**
+ * The records a case holds besides its own row: platforms, content links, plan steps, evidence,
+ * notes, and its audit trail as staff read it. Writes run in the caller's transaction, which
+ * holds the case row.
+ */
+export const caseRecordRepository = {
+  /** The apps and sites involved, oldest first. */
+  platforms(manager: EntityManager, caseId: string): Promise<CasePlatformRow[]> {
+    return manager.query<CasePlatformRow[]>(`SELECT id, platform, offender_handle, profile_url, added_at FROM case_platform WHERE case_id = $1 ORDER BY added_at, id`, [caseId]);
+  },
+
+  /** Links to where content was posted, oldest first. */
+  contentUrls(manager: EntityManager, caseId: string): Promise<CaseContentUrlRow[]> {
+    return manager.query<CaseContentUrlRow[]>(`SELECT id, url, added_at FROM case_content_url WHERE case_id = $1 ORDER BY added_at, id`, [caseId]);
+  },
+
+  /** Adds platforms the person or a caseworker named (nothing when none). */
+  async insertPlatforms(manager: EntityManager, caseId: string, platforms: readonly NewCasePlatform[]): Promise<void> {
+    if (!platforms.length) return;
+    await manager.query(
+      `INSERT INTO case_platform (case_id, platform, offender_handle, profile_url)
+     SELECT $1, platform, handle, url FROM unnest($2::text[], $3::text[], $4::text[]) AS p(platform, handle, url)`,
+      [caseId, platforms.map((p) => p.platform), platforms.map((p) => p.offenderHandle ?? null), platforms.map((p) => p.profileUrl ?? null)],
+    );
+  },
+
+  /** Adds links to where content was posted (nothing when none). */
+  async insertContentUrls(manager: EntityManager, caseId: string, urls: readonly string[]): Promise<void> {
+    if (!urls.length) return;
+    await manager.query(`INSERT INTO case_content_url (case_id, url) SELECT $1, unnest($2::text[])`, [caseId, urls]);
+  },
+
+  /** The action plan in order, as the person sees it and as plan reconciliation starts from. */
+  planSteps(manager: EntityManager, caseId: string): Promise<ActionPlanStep[]> {
+    return manager.query<ActionPlanStep[]>(`SELECT key, title, detail, done FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+  },
+
+  /** The action plan in order with when each step was done, for the staff case page. */
+  planStepsWithDates(manager: EntityManager, caseId: string): Promise<CasePlanStepRow[]> {
+    return manager.query<CasePlanStepRow[]>(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+  },
+
+  /** One step of the plan (its title for the timeline, whether it is done), or null when the case has no such step. */
+  async planStep(manager: EntityManager, caseId: string, key: ActionPlanStepKey): Promise<{ title: string; done: boolean } | null> {
+    const [row] = await manager.query<Array<{ title: string; done: boolean }>>(`SELECT title, done FROM case_plan_step WHERE case_id = $1 AND key = $2`, [caseId, key]);
+    return row ?? null;
+  },
+
+  /** Ticks or unticks a step (a caseworker, who has checked the step exists and changes). */
+  async setPlanStepDone(manager: EntityManager, caseId: string, key: ActionPlanStepKey, done: boolean): Promise<void> {
+    await manager.query(`UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE case_id = $1 AND key = $2`, [caseId, key, done]);
+  },
+
+  /**
+   * Ticks or unticks a step only if that changes it (the person, whose double click must not write
+   * a second timeline entry). Answers the step's title when it changed, null when nothing did.
+   */
+  async setPlanStepDoneIfChanged(manager: EntityManager, caseId: string, key: ActionPlanStepKey, done: boolean): Promise<{ title: string } | null> {
+    const [changed, affected] = await manager.query<[Array<{ key: string; title: string }>, number]>(
+      `UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END
+          WHERE case_id = $1 AND key = $2 AND done IS DISTINCT FROM $3 RETURNING key, title`,
+      [caseId, key, done],
+    );
+    return affected !== 0 && changed[0] ? { title: changed[0].title } : null;
+  },
+
+  /** Drops the steps not among `keys` (plan reconciliation never passes a step someone ticked). */
+  async deletePlanStepsExcept(manager: EntityManager, caseId: string, keys: readonly ActionPlanStepKey[]): Promise<void> {
+    await manager.query(`DELETE FROM case_plan_step WHERE case_id = $1 AND NOT (key = ANY($2::text[]))`, [caseId, keys]);
+  },
+
+  /** Writes the plan's steps in order: new ones added, existing ones moved and reworded, their progress kept. */
+  async upsertPlanSteps(manager: EntityManager, caseId: string, steps: readonly NewPlanStep[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO case_plan_step (case_id, key, position, title, detail)
+     SELECT $1, s.key, s.position, s.title, s.detail FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) AS s(key, position, title, detail)
+     ON CONFLICT (case_id, key) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title, detail = EXCLUDED.detail`,
+      [caseId, steps.map((step) => step.key), steps.map((_, index) => index), steps.map((step) => step.title), steps.map((step) => step.detail)],
+    );
+  },
+
+  /** The case's evidence with who added it, newest first. */
+  evidence(manager: EntityManager, caseId: string): Promise<CaseEvidenceRow[]> {
+    return manager.query<CaseEvidenceRow[]>(
+      `SELECT e.*, u.display_name AS added_by_name FROM case_evidence e JOIN staff_user u ON u.id = e.added_by WHERE e.case_id = $1 ORDER BY e.added_at DESC`,
+      [caseId],
+    );
+  },
+
+  /** Records a piece of evidence; answers its id and when it was added. */
+  async insertEvidence(manager: EntityManager, caseId: string, addedBy: string, input: NewCaseEvidence): Promise<{ id: string; added_at: Date }> {
+    const [row] = await manager.query<Array<{ id: string; added_at: Date }>>(
+      `INSERT INTO case_evidence (case_id, kind, platform, offender_handle, profile_url, description, payment_reference, seen_at, sha256, file_name, added_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
+      [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.description, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, addedBy],
+    );
+    return row;
+  },
+
+  /** The case's notes with their authors, newest first. */
+  notes(manager: EntityManager, caseId: string): Promise<CaseNoteRow[]> {
+    return manager.query<CaseNoteRow[]>(
+      `SELECT n.id, n.body, n.created_at, n.author_id, u.display_name AS author_name FROM case_note n JOIN staff_user u ON u.id = n.author_id
+      WHERE n.case_id = $1 ORDER BY n.created_at DESC`,
+      [caseId],
+    );
+  },
+
+  /** Records a caseworker's note; answers its id and when it was written. */
+  async insertNote(manager: EntityManager, caseId: string, authorId: string, body: string): Promise<{ id: string; created_at: Date }> {
+    const [row] = await manager.query<Array<{ id: string; created_at: Date }>>(`INSERT INTO case_note (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at`, [caseId, authorId, body]);
+    return row;
+  },
+
+  /** The case's last 1000 audit rows with who did each, newest first: staff read who did what to a case. */
+  auditTrail(db: DataSource | EntityManager, caseId: string): Promise<CaseAuditRow[]> {
+    return db.query<CaseAuditRow[]>(
+      `SELECT a.id, a.at, a.action, a.before, a.after, a.actor_id, u.display_name AS actor_name
+         FROM audit_log a LEFT JOIN staff_user u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT 1000`,
+      [caseId],
+    );
+  },
+};

@@ -1,0 +1,259 @@
+import { AgeBand, CaseFacts, CaseStatus, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
+import { EntityManager } from 'typeorm';
+
+/**
+ * The lock every command on a case takes first, so changes to one case happen one at a time.
+ * NO KEY UPDATE, not UPDATE: rows that merely reference the case (follow-ups, notifications,
+ * timeline and audit entries) take KEY SHARE for their foreign key, and must not queue behind
+ * it: the worker firing a follow-up would wait for a caseworker's change, and planning a new
+ * case while it is claimed would deadlock.
+ */
+export const CASE_ROW_LOCK = 'FOR NO KEY UPDATE';
+
+/** The columns commands need to check and change a case. */
+export interface CaseState {
+  id: string;
+  reference: string;
+  version: number;
+  status: CaseStatus;
+  priority: Priority;
+  triagePriority: Priority;
+  priorityOverride: Priority | null;
+  assigneeId: string | null;
+  firstResponseDueAt: Date;
+  firstRespondedAt: Date | null;
+  createdAt: Date;
+  ageBand: AgeBand;
+  contentMadeUnder18: boolean | null;
+  selfHarm: SelfHarmAnswer;
+  immediateDanger: boolean;
+  deadlineAt: Date | null;
+  contentPosted: ContentPostedAnswer;
+  stillInContact: boolean | null;
+  paid: boolean | null;
+  submittedBy: Submitter;
+  country: string;
+  demands: Demand[];
+}
+
+/** A whole `support_case` row (`c.*`), with the names of whoever holds it and whoever overrode its priority. */
+export interface SupportCaseRow {
+  id: string;
+  reference: string;
+  access_code_hash: string;
+  status: CaseStatus;
+  priority: Priority;
+  priority_rank: number;
+  triage_priority: Priority;
+  triage_factors: TriageFactor[];
+  triaged_at: Date;
+  priority_override: Priority | null;
+  priority_override_reason: string | null;
+  priority_override_by: string | null;
+  priority_override_at: Date | null;
+  first_response_due_at: Date;
+  first_responded_at: Date | null;
+  submitted_by: Submitter;
+  channel: IntakeChannel;
+  alias: string | null;
+  age_band: AgeBand;
+  content_made_under_18: boolean | null;
+  country: string;
+  self_harm: SelfHarmAnswer;
+  immediate_danger: boolean;
+  deadline_at: Date | null;
+  demands: Demand[];
+  content_posted: ContentPostedAnswer;
+  still_in_contact: boolean | null;
+  paid: boolean | null;
+  narrative: string | null;
+  contact_channel: ContactChannel;
+  /** Sealed (DataProtection); only its presence is shown, never its content. */
+  contact_sealed: Buffer | null;
+  consent_contact: boolean;
+  contact_declined: boolean;
+  assignee_id: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  assignee_name: string | null;
+  override_by_name: string | null;
+}
+
+/** What the person's own case page (reference and access code) needs of their case. */
+export interface PersonCaseRow extends CaseFacts {
+  id: string;
+  reference: string;
+  accessCodeHash: string;
+  status: CaseStatus;
+  priority: Priority;
+  triagePriority: Priority;
+  priorityOverride: Priority | null;
+  firstResponseDueAt: Date;
+  firstRespondedAt: Date | null;
+  contactChannel: ContactChannel;
+  consentContact: boolean;
+  contactDeclined: boolean;
+  assigneeId: string | null;
+  createdAt: Date;
+}
+
+/** The person's sealed contact details and what they agreed to. */
+export interface CaseContactRow {
+  contact_channel: ContactChannel;
+  contact_sealed: Buffer | null;
+  consent_contact: boolean;
+}
+
+/** A member of staff a case can be given to. */
+export interface AssignableStaffRow {
+  id: string;
+  display_name: string;
+}
+
+/** A column set to a literal (the database's clock, or NULL) rather than a parameter. */
+export type CaseStamp = 'now()' | 'NULL';
+
+/**
+ * Columns a member of staff's change sets (status, facts, priority override, re-triage). The
+ * statement sets them in the order the keys were added, so the same change is the same SQL.
+ */
+export interface SupportCaseChange {
+  status?: CaseStatus;
+  age_band?: AgeBand;
+  content_made_under_18?: boolean | null;
+  self_harm?: SelfHarmAnswer;
+  immediate_danger?: boolean;
+  deadline_at?: Date | null;
+  content_posted?: ContentPostedAnswer;
+  still_in_contact?: boolean | null;
+  paid?: boolean | null;
+  priority_override?: Priority | null;
+  priority_override_reason?: string | null;
+  priority_override_by?: string | null;
+  priority_override_at?: CaseStamp;
+  triage_priority?: Priority;
+  /** JSON text of the factors. */
+  triage_factors?: string;
+  triaged_at?: 'now()';
+  priority?: Priority;
+  priority_rank?: number;
+  first_response_due_at?: Date;
+}
+
+/** The columns whose value is a CaseStamp written into the statement, not a parameter. */
+const STAMP_COLUMNS: ReadonlySet<keyof SupportCaseChange> = new Set<keyof SupportCaseChange>(['priority_override_at', 'triaged_at']);
+
+/** What the person's addition changes: the facts they can tell us, and the triage that follows. */
+export interface PersonFactsChange {
+  deadlineAt: Date | null;
+  contentPosted: ContentPostedAnswer;
+  triagePriority: Priority;
+  factors: TriageFactor[];
+  /** Triaged and updated at. */
+  at: Date;
+  priority: Priority;
+  priorityRank: number;
+  firstResponseDueAt: Date;
+}
+
+const CASE_COLUMNS = `
+  id, reference, access_code_hash AS "accessCodeHash", status, priority, triage_priority AS "triagePriority",
+  priority_override AS "priorityOverride", first_response_due_at AS "firstResponseDueAt",
+  first_responded_at AS "firstRespondedAt", submitted_by AS "submittedBy", age_band AS "ageBand",
+  content_made_under_18 AS "contentMadeUnder18", country, self_harm AS "selfHarm", immediate_danger AS "immediateDanger",
+  deadline_at AS "deadlineAt", demands, content_posted AS "contentPosted", still_in_contact AS "stillInContact", paid,
+  contact_channel AS "contactChannel", consent_contact AS "consentContact", contact_declined AS "contactDeclined", assignee_id AS "assigneeId", created_at AS "createdAt"`;
+
+/** Case rows (`support_case`): reading, locking and changing one case. The queues are in case-queue.repository.ts. */
+export const supportCaseRepository = {
+  /** The case's state for a command; `lock` takes the row (CASE_ROW_LOCK) so changes to it happen one at a time. */
+  async state(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState | null> {
+    const [row] = await manager.query<CaseState[]>(
+      `SELECT id, reference, version, status, priority, triage_priority AS "triagePriority", priority_override AS "priorityOverride",
+            assignee_id AS "assigneeId", first_response_due_at AS "firstResponseDueAt", first_responded_at AS "firstRespondedAt",
+            created_at AS "createdAt", age_band AS "ageBand", content_made_under_18 AS "contentMadeUnder18", self_harm AS "selfHarm",
+            immediate_danger AS "immediateDanger", deadline_at AS "deadlineAt", content_posted AS "contentPosted",
+            still_in_contact AS "stillInContact", paid, submitted_by AS "submittedBy", country, demands
+       FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`,
+      [caseId],
+    );
+    return row ?? null;
+  },
+
+  /** The whole case row with the holder's and overrider's names, for the staff case page. */
+  async detail(manager: EntityManager, caseId: string): Promise<SupportCaseRow | null> {
+    const [row] = await manager.query<SupportCaseRow[]>(
+      `SELECT c.*, a.display_name AS assignee_name, o.display_name AS override_by_name
+       FROM support_case c
+       LEFT JOIN staff_user a ON a.id = c.assignee_id
+       LEFT JOIN staff_user o ON o.id = c.priority_override_by
+      WHERE c.id = $1`,
+      [caseId],
+    );
+    return row ?? null;
+  },
+
+  /** The case behind a reference, for the person's own access (the caller checks the code); `lock` as for `state`. */
+  async byReference(manager: EntityManager, reference: string, lock: boolean): Promise<PersonCaseRow | null> {
+    const [row] = await manager.query<PersonCaseRow[]>(`SELECT ${CASE_COLUMNS} FROM support_case WHERE reference = $1 ${lock ? CASE_ROW_LOCK : ''}`, [reference]);
+    return row ?? null;
+  },
+
+  /** The sealed contact details, read only when staff reveal them (with a reason on the audit trail). */
+  async contact(manager: EntityManager, caseId: string): Promise<CaseContactRow | null> {
+    const [row] = await manager.query<CaseContactRow[]>(`SELECT contact_channel, contact_sealed, consent_contact FROM support_case WHERE id = $1`, [caseId]);
+    return row ?? null;
+  },
+
+  /** The member of staff a case is about to be given to, if the account is active (nobody else may hold a case). */
+  async assignableStaff(manager: EntityManager, staffId: string): Promise<AssignableStaffRow | null> {
+    const [row] = await manager.query<AssignableStaffRow[]>(`SELECT id, display_name FROM staff_user WHERE id = $1 AND active`, [staffId]);
+    return row ?? null;
+  },
+
+  /** Gives the case to someone. Taking responsibility is the first response the SLA measures, so it is stamped once. */
+  async setAssignee(manager: EntityManager, caseId: string, assigneeId: string, status: CaseStatus): Promise<void> {
+    await manager.query(
+      `UPDATE support_case SET assignee_id = $2, status = $3, first_responded_at = COALESCE(first_responded_at, now()),
+              version = version + 1, updated_at = now() WHERE id = $1`,
+      [caseId, assigneeId, status],
+    );
+  },
+
+  /** A staff change to the case's own columns, as a new version. Nothing to set is the caller's to skip. */
+  async applyChange(manager: EntityManager, caseId: string, change: SupportCaseChange): Promise<void> {
+    const params: unknown[] = [caseId];
+    const sets = (Object.entries(change) as Array<[keyof SupportCaseChange, unknown]>).map(([column, value]) =>
+      STAMP_COLUMNS.has(column) ? `${column} = ${value === 'now()' ? 'now()' : 'NULL'}` : `${column} = $${params.push(value)}`,
+    );
+    await manager.query(`UPDATE support_case SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
+  },
+
+  /** A new version of the case when one of its parts changed (a plan step), so stale edits are caught. */
+  async bumpVersion(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query(`UPDATE support_case SET version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
+  },
+
+  /** Marks the case as changed (a note, evidence) without a new version: nobody's edit of its facts goes stale. */
+  async touch(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
+  },
+
+  /** What the person told us (deadline, whether content is posted) and the triage that follows from it, as a new version. */
+  async applyPersonFacts(manager: EntityManager, caseId: string, change: PersonFactsChange): Promise<void> {
+    await manager.query(
+      `UPDATE support_case SET deadline_at = $2, content_posted = $3, triage_priority = $4, triage_factors = $5,
+                triaged_at = $6, priority = $7, priority_rank = $8, first_response_due_at = $9,
+                version = version + 1, updated_at = $6
+          WHERE id = $1`,
+      [caseId, change.deadlineAt, change.contentPosted, change.triagePriority, JSON.stringify(change.factors), change.at, change.priority, change.priorityRank, change.firstResponseDueAt],
+    );
+  },
+
+  /** Sends `payload` on `channel` (NOTIFY) from the caller's transaction: delivered only if the change commits. */
+  async announce(manager: EntityManager, channel: string, payload: string): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, $2)`, [channel, payload]);
+  },
+};
