@@ -43,6 +43,12 @@ export interface StaffUserChange {
 
 const MEMBER_COLUMNS = `id, display_name AS "displayName", email, role, active`;
 
+/** Where to e-mail a staff member. */
+export interface StaffEmailRow {
+  id: string;
+  email: string;
+}
+
 /** Staff accounts (staff_user): typed rows, SQL only here. */
 export const staffUserRepository = {
   async status(db: DataSource | EntityManager, staffId: string): Promise<StaffStatusRow | null> {
@@ -115,5 +121,10 @@ export const staffUserRepository = {
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`,
       [organisationId, account.email, account.displayName, account.role, account.passwordHash],
     );
+  },
+
+  /** The e-mail address of each of the given accounts (in no particular order; unknown ids are left out). */
+  emails(db: DataSource | EntityManager, staffIds: readonly string[]): Promise<StaffEmailRow[]> {
+    return db.query<StaffEmailRow[]>(`SELECT id, email FROM staff_user WHERE id = ANY($1)`, [staffIds]);
   },
 };

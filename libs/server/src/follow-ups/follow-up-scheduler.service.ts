@@ -3,25 +3,21 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FireFollowUpJob, QUEUES } from '@sg/contracts';
 import {
-  CaseStatus,
   ExistingFollowUp,
   FOLLOW_UP_AUDIENCE_BY_KIND,
   planFollowUps,
   PlannedFollowUp,
-  Priority,
   PromptedFollowUpKind,
   reconcileFollowUps,
-  ReportStatus,
-  TakedownStatus,
 } from '@sg/domain';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { IS_CASE_ACTIVITY } from './case-activity';
-import { FollowUpJobRequest, fireJobs, MARK_ENQUEUED_SQL } from './fire-jobs';
+import { notificationRepository } from '../notifications/notification.repository';
+import { reportRepository } from '../reports/report.repository';
+import { takedownRepository } from '../takedowns/takedown.repository';
+import { FollowUpJobRequest, fireJobs } from './fire-jobs';
 import { followUpRepository } from './follow-up.repository';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
@@ -74,27 +70,13 @@ export class FollowUpScheduler {
    * Holds the case row (staff commands already do), so two plans of one case never interleave.
    */
   async replan(manager: EntityManager, caseId: string, now = new Date()): Promise<FollowUpJobRequest[]> {
-    // Last activity for the closure offer: the latest staff or person entry on the timeline (this
-    // change's own entry included), the intake, or the last closure offer, whichever is latest.
-    const [c] = await manager.query(
-      `SELECT c.id, c.priority, c.status, c.created_at, c.deadline_at, c.assignee_id, c.first_responded_at, c.first_response_due_at,
-              greatest(c.created_at,
-                       (SELECT max(e.at) FROM case_event e WHERE e.case_id = c.id AND ${IS_CASE_ACTIVITY}),
-                       (SELECT max(f.fired_at) FROM follow_up f WHERE f.case_id = c.id AND f.kind = 'closure_offer' AND f.status IN ('fired', 'done'))) AS last_activity_at,
-              (SELECT count(*)::int FROM follow_up f WHERE f.case_id = c.id AND f.kind = 'closure_offer' AND f.status IN ('fired', 'done')) AS closure_offers_made
-         FROM support_case c WHERE c.id = $1 ${CASE_ROW_LOCK}`,
-      [caseId],
-    );
+    // Holds the case row, with its last activity for the closure offer.
+    const c = await followUpRepository.lockCaseForPlanning(manager, caseId);
     if (!c) return [];
-    if (c.assignee_id) await this.handOverNotifications(manager, caseId, c.assignee_id);
-    const takedowns: Array<{ id: string; status: TakedownStatus; submitted_at: Date | null; removed_at: Date | null }> = await manager.query(
-      `SELECT id, status, submitted_at, removed_at FROM takedown_request WHERE case_id = $1`,
-      [caseId],
-    );
-    const reports: Array<{ id: string; status: ReportStatus; filed_at: Date | null; reference_number: string | null }> = await manager.query(
-      `SELECT id, status, filed_at, reference_number FROM case_report WHERE case_id = $1`,
-      [caseId],
-    );
+    // Notifications follow the case to its holder: on every replan, so on every (re)assignment.
+    if (c.assignee_id) await notificationRepository.handOver(manager, caseId, c.assignee_id);
+    const takedowns = await takedownRepository.listForPlanning(manager, caseId);
+    const reports = await reportRepository.listForPlanning(manager, caseId);
     const existing: StoredFollowUp[] = (await followUpRepository.lockPlanned(manager, caseId)).map((row) => ({
       id: row.id,
       dedupeKey: row.dedupe_key,
@@ -107,8 +89,8 @@ export class FollowUpScheduler {
       {
         case: {
           id: c.id,
-          priority: c.priority as Priority,
-          status: c.status as CaseStatus,
+          priority: c.priority,
+          status: c.status,
           createdAt: new Date(c.created_at),
           deadlineAt: c.deadline_at ? new Date(c.deadline_at) : null,
           assigneeId: c.assignee_id,
@@ -129,26 +111,15 @@ export class FollowUpScheduler {
     for (const followUp of plan.toSchedule) {
       // Revives a cancelled row with the same key (a new revision, so a new job); never touches
       // one that fired or is done.
-      const rows = await manager.query(
-        `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (dedupe_key) DO UPDATE SET status = 'scheduled', due_at = EXCLUDED.due_at, audience = EXCLUDED.audience,
-           revision = follow_up.revision + 1, cancelled_at = NULL, updated_at = now()
-           WHERE follow_up.status IN ('scheduled', 'cancelled')
-         RETURNING id, due_at, revision`,
-        [caseId, followUp.kind, followUp.subject.type, followUp.subject.id, followUp.dedupeKey, followUp.audience, followUp.dueAt],
-      );
+      const rows = await followUpRepository.upsertScheduled(manager, caseId, followUp);
       for (const row of rows) jobs.push(toJobRequest(row));
     }
     for (const row of plan.toCancel) {
-      await manager.query(`UPDATE follow_up SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1 AND status = 'scheduled'`, [row.id]);
+      await followUpRepository.cancelScheduled(manager, row.id);
     }
     for (const { existing: row, wanted: followUp } of plan.toReschedule) {
-      const [updated] = await manager.query(
-        `UPDATE follow_up SET due_at = $2, revision = revision + 1, updated_at = now() WHERE id = $1 AND status = 'scheduled' RETURNING id, due_at, revision`,
-        [row.id, followUp.dueAt],
-      );
-      for (const changed of updated ?? []) jobs.push(toJobRequest(changed));
+      const updated = await followUpRepository.reschedule(manager, row.id, followUp.dueAt);
+      for (const changed of updated) jobs.push(toJobRequest(changed));
     }
     return jobs;
   }
@@ -164,38 +135,13 @@ export class FollowUpScheduler {
   }
 
   /**
-   * Notifications follow the case: the open ones a previous holder got as the holder move to the
-   * person holding it now (closed instead where the new holder was told already, say as a
-   * supervisor). Both bells hear of it. Runs on every replan, so on every (re)assignment; with
-   * nothing to move it is one indexed look-up.
-   */
-  private async handOverNotifications(manager: EntityManager, caseId: string, holderId: string): Promise<void> {
-    await manager.query(
-      `WITH handed AS (
-         SELECT n.id, n.recipient_id,
-                EXISTS (SELECT 1 FROM notification o WHERE o.follow_up_id = n.follow_up_id AND o.recipient_id = $2::uuid) AS told_already
-           FROM notification n
-          WHERE n.case_id = $1 AND n.as_holder AND n.done_at IS NULL AND n.recipient_id <> $2::uuid
-       ), moved AS (
-         UPDATE notification n SET recipient_id = $2::uuid FROM handed h WHERE n.id = h.id AND NOT h.told_already RETURNING n.id
-       ), closed AS (
-         UPDATE notification n SET done_at = now() FROM handed h WHERE n.id = h.id AND h.told_already RETURNING n.id
-       )
-       SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', m.id, 'recipientId', $2::uuid, 'at', now())::text) FROM moved m
-       UNION ALL
-       SELECT pg_notify($3, json_build_object('type', 'notification.changed', 'id', h.id, 'recipientId', h.recipient_id, 'at', now())::text) FROM handed h`,
-      [caseId, holderId, CASE_CHANGES_CHANNEL],
-    );
-  }
-
-  /**
    * A delayed job per follow-up revision; adding one that exists does nothing. Then the rows say
    * so, and the sweep leaves them alone (if that mark is lost, the sweep adds them again: no harm).
    */
   async enqueue(requests: readonly FollowUpJobRequest[]): Promise<void> {
     if (!requests.length) return;
     await this.queue.addBulk(fireJobs(requests));
-    await this.dataSource.query(MARK_ENQUEUED_SQL, [requests.map((r) => r.id), requests.map((r) => r.revision)]);
+    await followUpRepository.markEnqueued(this.dataSource, requests);
   }
 }
 

@@ -4,6 +4,7 @@ import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { CaseEventsService } from '../events/case-events.service';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
+import { followUpRepository } from './follow-up.repository';
 
 /**
  * Plans a new case's follow-ups in the worker, so intake stays one fast statement. The intake's
@@ -42,12 +43,7 @@ export class NewCasePlanner implements OnApplicationBootstrap, OnModuleDestroy {
    * from recovering everyone else's follow-ups.
    */
   async planUnplanned(): Promise<number> {
-    const cases: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT c.id FROM support_case c
-        WHERE c.status IN ('new', 'in_progress', 'waiting') AND c.created_at > now() - interval '30 days'
-          AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.case_id = c.id)
-        ORDER BY c.created_at LIMIT 500`,
-    );
+    const cases = await followUpRepository.unplannedCases(this.dataSource);
     let planned = 0;
     for (const c of cases) {
       try {

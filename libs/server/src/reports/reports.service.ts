@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReportCreate, ReportUpdate, ReportView } from '@sg/contracts';
-import { allowedReportTransitions, caseRecordChangeProblem, ReportStatus, reportTransitionProblem } from '@sg/domain';
+import { allowedReportTransitions, caseRecordChangeProblem, reportTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
@@ -10,13 +10,7 @@ import { notifyCaseChange } from '../cases/case-notifier';
 import { recordCaseChange } from '../cases/record-case-change';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
-
-const STATUS_TIMESTAMP: Partial<Record<ReportStatus, string>> = {
-  filed: 'filed_at',
-  acknowledged: 'acknowledged_at',
-  actioned: 'closed_at',
-  no_action: 'closed_at',
-};
+import { ReportChange, ReportListRow, reportRepository } from './report.repository';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
@@ -41,7 +35,7 @@ export class ReportsService {
     assertMayWorkCase(staff, state.assigneeId);
     // Every read of a case's parts is logged, like the case itself: one row per request.
     await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'reports.read', caseId });
-    return this.read(this.dataSource.manager, `r.case_id = $1`, [caseId]);
+    return (await reportRepository.listForCase(this.dataSource.manager, caseId)).map(toView);
   }
 
   async create(staff: StaffPrincipal, caseId: string, input: ReportCreate): Promise<ReportView> {
@@ -49,39 +43,39 @@ export class ReportsService {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
       assertMayChange(state.status, 'add');
-      const [row] = await manager.query(
-        `INSERT INTO case_report (case_id, agency_kind, agency_name, reference_number, status, filed_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [caseId, input.agencyKind, input.agencyName, input.referenceNumber ?? null, input.filedAt ? 'filed' : 'drafted', input.filedAt ?? null, staff.id],
-      );
+      const reportId = await reportRepository.insert(manager, {
+        caseId,
+        agencyKind: input.agencyKind,
+        agencyName: input.agencyName,
+        referenceNumber: input.referenceNumber ?? null,
+        filedAt: input.filedAt ?? null,
+        createdBy: staff.id,
+      });
       await recordCaseChange(manager, staff, caseId,
-        { kind: 'report_added', data: { reportId: row.id, agencyName: input.agencyName } },
-        { action: 'report.created', after: { reportId: row.id, ...input } });
+        { kind: 'report_added', data: { reportId, agencyName: input.agencyName } },
+        { action: 'report.created', after: { reportId, ...input } });
       await replan(caseId);
       await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
-      return (await this.read(manager, `r.id = $1`, [row.id]))[0];
+      return this.view(manager, reportId);
     });
   }
 
   async update(staff: StaffPrincipal, reportId: string, change: ReportUpdate): Promise<ReportView> {
     return this.followUps.transaction(this.dataSource, async (manager, replan) => {
-      const [current] = await manager.query(`SELECT * FROM case_report WHERE id = $1 FOR UPDATE`, [reportId]);
+      const current = await reportRepository.lock(manager, reportId);
       if (!current) throw new NotFoundException('No report with that id');
       const state = await loadCaseState(manager, current.case_id, true);
       assertMayWorkCase(staff, state.assigneeId);
       assertMayChange(state.status, 'update');
-      const sets: string[] = [];
-      const params: unknown[] = [reportId];
+      const update: ReportChange = {};
       if (change.status !== undefined && change.status !== current.status) {
         const problem = reportTransitionProblem(current.status, change.status);
         if (problem) throw new ConflictException(problem);
-        sets.push(`status = $${params.push(change.status)}`);
-        const stamp = STATUS_TIMESTAMP[change.status];
-        if (stamp) sets.push(`${stamp} = COALESCE(${stamp}, now())`);
+        update.status = change.status;
       }
-      if (change.referenceNumber !== undefined) sets.push(`reference_number = $${params.push(change.referenceNumber)}`);
-      if (sets.length) {
-        await manager.query(`UPDATE case_report SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+      if (change.referenceNumber !== undefined) update.referenceNumber = change.referenceNumber;
+      if (update.status !== undefined || update.referenceNumber !== undefined) {
+        await reportRepository.update(manager, reportId, update);
         await recordCaseChange(manager, staff, current.case_id,
           { kind: 'report_updated', data: { reportId, agencyName: current.agency_name, from: current.status, to: change.status ?? current.status } },
           {
@@ -92,28 +86,29 @@ export class ReportsService {
         await replan(current.case_id);
         await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });
       }
-      return (await this.read(manager, `r.id = $1`, [reportId]))[0];
+      return this.view(manager, reportId);
     });
   }
 
-  private async read(manager: EntityManager, where: string, params: unknown[]): Promise<ReportView[]> {
-    const rows = await manager.query(
-      `SELECT r.*, u.display_name AS created_by_name FROM case_report r LEFT JOIN staff_user u ON u.id = r.created_by WHERE ${where} ORDER BY r.created_at, r.id`,
-      params,
-    );
-    return rows.map((r: Record<string, never>) => ({
-      id: r['id'],
-      caseId: r['case_id'],
-      agencyKind: r['agency_kind'],
-      agencyName: r['agency_name'],
-      referenceNumber: r['reference_number'],
-      status: r['status'],
-      allowedTransitions: [...allowedReportTransitions(r['status'])],
-      filedAt: iso(r['filed_at']),
-      acknowledgedAt: iso(r['acknowledged_at']),
-      closedAt: iso(r['closed_at']),
-      createdAt: iso(r['created_at']) as string,
-      createdBy: r['created_by'] ? { id: r['created_by'], displayName: r['created_by_name'] } : null,
-    }));
+  /** One report as it is shown; it exists (the caller created or changed it in this transaction). */
+  private async view(manager: EntityManager, reportId: string): Promise<ReportView> {
+    return toView((await reportRepository.listed(manager, reportId)) as ReportListRow);
   }
+}
+
+function toView(r: ReportListRow): ReportView {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    agencyKind: r.agency_kind,
+    agencyName: r.agency_name,
+    referenceNumber: r.reference_number,
+    status: r.status,
+    allowedTransitions: [...allowedReportTransitions(r.status)],
+    filedAt: iso(r.filed_at),
+    acknowledgedAt: iso(r.acknowledged_at),
+    closedAt: iso(r.closed_at),
+    createdAt: iso(r.created_at) as string,
+    createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name as string } : null,
+  };
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { PurgeResult, retentionRepository } from './retention.repository';
 
 /**
  * How long a submitted intake's answer (with its access code, sealed) can be replayed for the
@@ -14,23 +15,9 @@ export const LOGIN_THROTTLE_FORGET_HOURS = 24;
 /** How often the worker purges (the replay window is enforced on read too, so this only tidies). */
 export const PURGE_EVERY_MS = 15 * 60_000;
 
-export interface PurgeResult {
-  idempotencyRecords: number;
-  loginThrottles: number;
-}
+export type { PurgeResult };
 
 /** Deletes what has expired. Safe to run twice or from several workers at once. */
-export async function purgeExpired(dataSource: DataSource): Promise<PurgeResult> {
-  const [row] = await dataSource.query(
-    `WITH idempotency AS (
-       DELETE FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1) RETURNING 1
-     ), throttles AS (
-       DELETE FROM login_throttle
-        WHERE updated_at < now() - make_interval(hours => $2) AND (locked_until IS NULL OR locked_until < now())
-       RETURNING 1
-     )
-     SELECT (SELECT count(*) FROM idempotency)::int AS "idempotencyRecords", (SELECT count(*) FROM throttles)::int AS "loginThrottles"`,
-    [IDEMPOTENCY_REPLAY_HOURS, LOGIN_THROTTLE_FORGET_HOURS],
-  );
-  return row as PurgeResult;
+export function purgeExpired(dataSource: DataSource): Promise<PurgeResult> {
+  return retentionRepository.purgeExpired(dataSource, IDEMPOTENCY_REPLAY_HOURS, LOGIN_THROTTLE_FORGET_HOURS);
 }

@@ -5,6 +5,7 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { purgeExpired, PurgeResult } from './retention';
 import { WORKER_ID } from './worker-identity';
+import { workerHeartbeatRepository } from './worker-heartbeat.repository';
 
 /**
  * Processes the `system` queue. The heartbeat proves end to end that jobs flow from the queue
@@ -21,13 +22,7 @@ export class SystemProcessor extends WorkerHost {
     switch (job.name) {
       case SYSTEM_JOBS.heartbeat:
         // An upsert: running the same heartbeat twice is harmless.
-        await this.dataSource.query(
-          `INSERT INTO worker_heartbeat (worker_id, last_seen_at, jobs_processed)
-           VALUES ($1, now(), 1)
-           ON CONFLICT (worker_id) DO UPDATE
-             SET last_seen_at = now(), jobs_processed = worker_heartbeat.jobs_processed + 1`,
-          [WORKER_ID],
-        );
+        await workerHeartbeatRepository.beat(this.dataSource, WORKER_ID);
         return { workerId: WORKER_ID };
       case SYSTEM_JOBS.purgeExpired:
         return purgeExpired(this.dataSource);

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TakedownCreate, TakedownUpdate, TakedownView } from '@sg/contracts';
-import { allowedTakedownTransitions, caseRecordChangeProblem, TakedownStatus, takedownTransitionProblem } from '@sg/domain';
+import { allowedTakedownTransitions, caseRecordChangeProblem, takedownTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../cases/case-access-policy';
@@ -10,21 +10,9 @@ import { notifyCaseChange } from '../cases/case-notifier';
 import { recordCaseChange } from '../cases/record-case-change';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
-
-/** The timestamp column each status sets when it is reached. */
-const STATUS_TIMESTAMP: Partial<Record<TakedownStatus, string>> = {
-  submitted: 'submitted_at',
-  acknowledged: 'acknowledged_at',
-  removed: 'removed_at',
-  rejected: 'rejected_at',
-  escalated: 'escalated_at',
-  reappeared: 'reappeared_at',
-};
+import { ONE_REQUEST_PER_TARGET, TakedownChange, TakedownListRow, takedownRepository } from './takedown.repository';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
-
-/** The partial unique index behind "one request per URL or account per platform". */
-const ONE_REQUEST_PER_TARGET = 'takedown_request_target_key';
 
 function isDuplicateTarget(error: unknown): boolean {
   const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
@@ -53,7 +41,7 @@ export class TakedownsService {
     assertMayWorkCase(staff, state.assigneeId);
     // Every read of a case's parts is logged, like the case itself: one row per request.
     await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'takedowns.read', caseId });
-    return this.read(this.dataSource.manager, `t.case_id = $1`, [caseId]);
+    return (await takedownRepository.listForCase(this.dataSource.manager, caseId)).map(toView);
   }
 
   async create(staff: StaffPrincipal, caseId: string, input: TakedownCreate): Promise<TakedownView> {
@@ -61,44 +49,46 @@ export class TakedownsService {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
       assertMayChange(state.status, 'add');
-      const [row] = await manager
-        .query(
-          `INSERT INTO takedown_request (case_id, platform, url, account, channel, ticket_number, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [caseId, input.platform, input.url ?? null, input.account ?? null, input.channel, input.ticketNumber ?? null, staff.id],
-        )
+      const takedownId = await takedownRepository
+        .insert(manager, {
+          caseId,
+          platform: input.platform,
+          url: input.url ?? null,
+          account: input.account ?? null,
+          channel: input.channel,
+          ticketNumber: input.ticketNumber ?? null,
+          createdBy: staff.id,
+        })
         .catch((error: unknown) => {
           if (!isDuplicateTarget(error)) throw error;
           const target = input.url ? 'that URL' : 'that account';
           throw new ConflictException(`This case already has a takedown request for ${target} on ${input.platform.trim()}: update that request instead of adding another.`);
         });
       await recordCaseChange(manager, staff, caseId,
-        { kind: 'takedown_added', data: { takedownId: row.id, platform: input.platform, channel: input.channel } },
-        { action: 'takedown.created', after: { takedownId: row.id, ...input } });
+        { kind: 'takedown_added', data: { takedownId, platform: input.platform, channel: input.channel } },
+        { action: 'takedown.created', after: { takedownId, ...input } });
       await replan(caseId);
       await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
-      return (await this.read(manager, `t.id = $1`, [row.id]))[0];
+      return this.view(manager, takedownId);
     });
   }
 
   async update(staff: StaffPrincipal, takedownId: string, change: TakedownUpdate): Promise<TakedownView> {
     return this.followUps.transaction(this.dataSource, async (manager, replan) => {
-      const [current] = await manager.query(`SELECT * FROM takedown_request WHERE id = $1 FOR UPDATE`, [takedownId]);
+      const current = await takedownRepository.lock(manager, takedownId);
       if (!current) throw new NotFoundException('No takedown request with that id');
       const state = await loadCaseState(manager, current.case_id, true);
       assertMayWorkCase(staff, state.assigneeId);
       assertMayChange(state.status, 'update');
-      const sets: string[] = [];
-      const params: unknown[] = [takedownId];
+      const update: TakedownChange = {};
       if (change.status !== undefined && change.status !== current.status) {
         const problem = takedownTransitionProblem(current.status, change.status);
         if (problem) throw new ConflictException(problem);
-        sets.push(`status = $${params.push(change.status)}`);
-        const stamp = STATUS_TIMESTAMP[change.status];
-        if (stamp) sets.push(`${stamp} = COALESCE(${stamp}, now())`);
+        update.status = change.status;
       }
-      if (change.ticketNumber !== undefined) sets.push(`ticket_number = $${params.push(change.ticketNumber)}`);
-      if (sets.length) {
-        await manager.query(`UPDATE takedown_request SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+      if (change.ticketNumber !== undefined) update.ticketNumber = change.ticketNumber;
+      if (update.status !== undefined || update.ticketNumber !== undefined) {
+        await takedownRepository.update(manager, takedownId, update);
         await recordCaseChange(manager, staff, current.case_id,
           {
             kind: change.status && change.status !== current.status ? 'takedown_status_changed' : 'takedown_updated',
@@ -111,45 +101,43 @@ export class TakedownsService {
           });
         // Content that came back after removal is a new request to make.
         if (change.status === 'reappeared') {
-          const [reopened] = await manager.query(
-            `INSERT INTO takedown_request (case_id, platform, url, account, channel, previous_request_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-            [current.case_id, current.platform, current.url, current.account, current.channel, takedownId, staff.id],
-          );
+          const reopenedId = await takedownRepository.insertReopened(manager, current, staff.id);
           await recordCaseChange(manager, staff, current.case_id,
-            { kind: 'takedown_added', data: { takedownId: reopened.id, platform: current.platform, channel: current.channel, reopenedFrom: takedownId } },
-            { action: 'takedown.created', after: { takedownId: reopened.id, previousRequestId: takedownId } });
+            { kind: 'takedown_added', data: { takedownId: reopenedId, platform: current.platform, channel: current.channel, reopenedFrom: takedownId } },
+            { action: 'takedown.created', after: { takedownId: reopenedId, previousRequestId: takedownId } });
         }
         await replan(current.case_id);
         await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });
       }
-      return (await this.read(manager, `t.id = $1`, [takedownId]))[0];
+      return this.view(manager, takedownId);
     });
   }
 
-  private async read(manager: EntityManager, where: string, params: unknown[]): Promise<TakedownView[]> {
-    const rows = await manager.query(
-      `SELECT t.*, u.display_name AS created_by_name FROM takedown_request t LEFT JOIN staff_user u ON u.id = t.created_by WHERE ${where} ORDER BY t.created_at, t.id`,
-      params,
-    );
-    return rows.map((t: Record<string, never>) => ({
-      id: t['id'],
-      caseId: t['case_id'],
-      platform: t['platform'],
-      url: t['url'],
-      account: t['account'],
-      channel: t['channel'],
-      status: t['status'],
-      allowedTransitions: [...allowedTakedownTransitions(t['status'])],
-      ticketNumber: t['ticket_number'],
-      submittedAt: iso(t['submitted_at']),
-      acknowledgedAt: iso(t['acknowledged_at']),
-      removedAt: iso(t['removed_at']),
-      rejectedAt: iso(t['rejected_at']),
-      escalatedAt: iso(t['escalated_at']),
-      reappearedAt: iso(t['reappeared_at']),
-      previousRequestId: t['previous_request_id'],
-      createdAt: iso(t['created_at']) as string,
-      createdBy: t['created_by'] ? { id: t['created_by'], displayName: t['created_by_name'] } : null,
-    }));
+  /** One request as it is shown; it exists (the caller created or changed it in this transaction). */
+  private async view(manager: EntityManager, takedownId: string): Promise<TakedownView> {
+    return toView((await takedownRepository.listed(manager, takedownId)) as TakedownListRow);
   }
+}
+
+function toView(t: TakedownListRow): TakedownView {
+  return {
+    id: t.id,
+    caseId: t.case_id,
+    platform: t.platform,
+    url: t.url,
+    account: t.account,
+    channel: t.channel,
+    status: t.status,
+    allowedTransitions: [...allowedTakedownTransitions(t.status)],
+    ticketNumber: t.ticket_number,
+    submittedAt: iso(t.submitted_at),
+    acknowledgedAt: iso(t.acknowledged_at),
+    removedAt: iso(t.removed_at),
+    rejectedAt: iso(t.rejected_at),
+    escalatedAt: iso(t.escalated_at),
+    reappearedAt: iso(t.reappeared_at),
+    previousRequestId: t.previous_request_id,
+    createdAt: iso(t.created_at) as string,
+    createdBy: t.created_by ? { id: t.created_by, displayName: t.created_by_name as string } : null,
+  };
 }

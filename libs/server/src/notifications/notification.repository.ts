@@ -1,0 +1,119 @@
+import { CaseStatus, FollowUpKind, Priority } from '@sg/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+
+/** A notification as the bell lists it: with its case's reference and its follow-up's due time. */
+export interface NotificationListRow {
+  id: string;
+  kind: FollowUpKind;
+  title: string;
+  case_id: string;
+  reference: string;
+  due_at: Date;
+  created_at: Date;
+  done_at: Date | null;
+}
+
+/** Who a notification is for, and what it is about. */
+export interface NotificationTargetRow {
+  id: string;
+  recipient_id: string;
+  follow_up_id: string;
+  case_id: string;
+}
+
+/** A case as a `case.updated` announcement needs it. */
+export interface AnnouncedCaseRow {
+  id: string;
+  reference: string;
+  priority: Priority;
+  status: CaseStatus;
+  assigneeId: string | null;
+}
+
+/** Notification SQL: the bell, marking follow-ups done, and notifications following a case's holder. */
+export const notificationRepository = {
+  /** The person's notifications (only the open ones when `onlyOpen`), open first, newest first, at most 200. */
+  list(dataSource: DataSource, recipientId: string, onlyOpen: boolean): Promise<NotificationListRow[]> {
+    return dataSource.query<NotificationListRow[]>(
+      `SELECT n.id, n.kind, n.title, n.case_id, c.reference, f.due_at, n.created_at, n.done_at
+         FROM notification n JOIN support_case c ON c.id = n.case_id JOIN follow_up f ON f.id = n.follow_up_id
+        WHERE n.recipient_id = $1 ${onlyOpen ? 'AND n.done_at IS NULL' : ''}
+        ORDER BY n.done_at IS NULL DESC, n.created_at DESC LIMIT 200`,
+      [recipientId],
+    );
+  },
+
+  /** How many of the person's notifications are open (the bell's badge). */
+  async openCount(dataSource: DataSource, recipientId: string): Promise<number> {
+    const rows = await dataSource.query<Array<{ open: number }>>(`SELECT count(*)::int AS open FROM notification WHERE recipient_id = $1 AND done_at IS NULL`, [recipientId]);
+    return rows[0]?.open ?? 0;
+  },
+
+  /** One notification as the bell lists it; null when there is none with that id. */
+  async listed(manager: EntityManager, notificationId: string): Promise<NotificationListRow | null> {
+    const rows = await manager.query<NotificationListRow[]>(
+      `SELECT n.id, n.kind, n.title, n.case_id, c.reference, f.due_at, n.created_at, n.done_at
+           FROM notification n JOIN support_case c ON c.id = n.case_id JOIN follow_up f ON f.id = n.follow_up_id WHERE n.id = $1`,
+      [notificationId],
+    );
+    return rows[0] ?? null;
+  },
+
+  /** Who a notification is for and its follow-up and case, to check a change to it; null when there is none. */
+  async target(manager: EntityManager, notificationId: string): Promise<NotificationTargetRow | null> {
+    const rows = await manager.query<NotificationTargetRow[]>(`SELECT id, recipient_id, follow_up_id, case_id FROM notification WHERE id = $1`, [notificationId]);
+    return rows[0] ?? null;
+  },
+
+  /**
+   * Closes every open notification of a follow-up (one person handling it is enough) and
+   * announces each, so every bell it was in hears of it when the transaction commits.
+   */
+  async closeForFollowUp(manager: EntityManager, followUpId: string): Promise<void> {
+    await manager.query(
+      `WITH done AS (UPDATE notification SET done_at = now() WHERE follow_up_id = $1 AND done_at IS NULL RETURNING id, recipient_id)
+         SELECT pg_notify($2, json_build_object('type', 'notification.changed', 'id', d.id, 'recipientId', d.recipient_id, 'at', now())::text) FROM done d`,
+      [followUpId, CASE_CHANGES_CHANNEL],
+    );
+  },
+
+  /** The people a follow-up told (each once). */
+  async recipientsOf(dataSource: DataSource, followUpId: string): Promise<string[]> {
+    const rows = await dataSource.query<Array<{ recipient_id: string }>>(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId]);
+    return rows.map((row) => row.recipient_id);
+  },
+
+  /**
+   * Notifications follow the case: the open ones a previous holder got as the holder move to
+   * `holderId` (closed instead where the new holder was told already, say as a supervisor). Both
+   * bells hear of it. With nothing to move it is one indexed look-up.
+   */
+  async handOver(manager: EntityManager, caseId: string, holderId: string): Promise<void> {
+    await manager.query(
+      `WITH handed AS (
+         SELECT n.id, n.recipient_id,
+                EXISTS (SELECT 1 FROM notification o WHERE o.follow_up_id = n.follow_up_id AND o.recipient_id = $2::uuid) AS told_already
+           FROM notification n
+          WHERE n.case_id = $1 AND n.as_holder AND n.done_at IS NULL AND n.recipient_id <> $2::uuid
+       ), moved AS (
+         UPDATE notification n SET recipient_id = $2::uuid FROM handed h WHERE n.id = h.id AND NOT h.told_already RETURNING n.id
+       ), closed AS (
+         UPDATE notification n SET done_at = now() FROM handed h WHERE n.id = h.id AND h.told_already RETURNING n.id
+       )
+       SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', m.id, 'recipientId', $2::uuid, 'at', now())::text) FROM moved m
+       UNION ALL
+       SELECT pg_notify($3, json_build_object('type', 'notification.changed', 'id', h.id, 'recipientId', h.recipient_id, 'at', now())::text) FROM handed h`,
+      [caseId, holderId, CASE_CHANGES_CHANNEL],
+    );
+  },
+
+  /**
+   * The case a notification is about, as a `case.updated` announcement needs it. Read here because
+   * no case repository exists yet; it moves there when one does.
+   */
+  async announcedCase(manager: EntityManager, caseId: string): Promise<AnnouncedCaseRow | null> {
+    const rows = await manager.query<AnnouncedCaseRow[]>(`SELECT id, reference, priority, status, assignee_id AS "assigneeId" FROM support_case WHERE id = $1`, [caseId]);
+    return rows[0] ?? null;
+  },
+};
