@@ -69,3 +69,20 @@ export interface StaffConversation {
   /** When staff first reached the person (a message sent or a recorded contact); null before. */
   firstContactAt: string | null;
 }
+
+/**
+ * A contact made outside the product (a call, an e-mail, a chat elsewhere): recorded so it counts
+ * as first contact. `POST /api/cases/:id/contacts` → StaffConversation's `firstContactAt` moves.
+ */
+export const RECORDED_CONTACT_CHANNELS = ['phone', 'email', 'sms', 'chat', 'in_person'] as const;
+export type RecordedContactChannel = (typeof RECORDED_CONTACT_CHANNELS)[number];
+
+export const recordContactSchema = z.strictObject({
+  channel: z.enum(RECORDED_CONTACT_CHANNELS, { error: () => `must be one of ${RECORDED_CONTACT_CHANNELS.join(', ')}` }),
+  /** When it happened; now when left out. Not in the future (a minute of clock skew allowed). */
+  at: z.iso
+    .datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form' })
+    .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'cannot be in the future')
+    .optional(),
+});
+export type RecordContactRequest = z.input<typeof recordContactSchema>;

@@ -315,3 +315,30 @@ describe('planFollowUps: what a case keeps by its status', () => {
     expect(planFollowUps(input('closed'), cadence, t0)).toEqual([]);
   });
 });
+
+describe('first contact overdue on a held case (issue 10)', () => {
+  const base = {
+    id: 'c1',
+    priority: 'emergency' as const,
+    status: 'in_progress' as const,
+    createdAt: new Date('2026-12-06T10:00:00Z'),
+    deadlineAt: null,
+    assigneeId: 'staff-1',
+    firstRespondedAt: null,
+    firstResponseDueAt: new Date('2026-12-06T10:15:00Z'),
+  };
+  const now = new Date('2026-12-06T10:01:00Z');
+
+  it('escalates to the holder and the supervisors when a held case has had no contact by its target', () => {
+    const planned = planCaseFollowUps(base, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'contact_overdue');
+    expect(planned).toEqual([
+      { kind: 'contact_overdue', dueAt: new Date(base.firstResponseDueAt.getTime() + DEFAULT_FOLLOW_UP_CADENCE.slaEscalationGraceMinutes * 60_000), subject: { type: 'case', id: 'c1' }, dedupeKey: 'contact_overdue:c1', audience: 'assignee_and_supervisors' },
+    ]);
+    expect(planCaseFollowUps(base, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'sla_escalation')).toEqual([]);
+  });
+
+  it('plans nothing once the person has been contacted, or while nobody holds the case (the SLA escalation covers that)', () => {
+    expect(planCaseFollowUps({ ...base, firstRespondedAt: now }, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'contact_overdue')).toEqual([]);
+    expect(planCaseFollowUps({ ...base, assigneeId: null }, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'contact_overdue')).toEqual([]);
+  });
+});

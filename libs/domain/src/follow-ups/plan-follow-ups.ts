@@ -98,6 +98,11 @@ export function planCaseFollowUps(c: CaseFollowUpInput, cadence: FollowUpCadence
   if (c.assigneeId === null && c.firstRespondedAt === null) {
     planned.push(followUp('sla_escalation', subject, after(c.firstResponseDueAt, cadence.slaEscalationGraceMinutes)));
   }
+  // Held is not reached: first contact is a message sent or a contact recorded, not a claim. A
+  // held case nobody has contacted by its target goes to the holder and the supervisors.
+  if (c.assigneeId !== null && c.firstRespondedAt === null) {
+    planned.push(followUp('contact_overdue', subject, after(c.firstResponseDueAt, cadence.slaEscalationGraceMinutes)));
+  }
   return byDueAt(planned);
 }
 

@@ -55,6 +55,8 @@ export type TimelineEvent =
   | { kind: 'person_message'; data: Record<string, never> }
   /** Staff wrote to the person; `firstContact`: the case's first response. */
   | { kind: 'message_sent'; data: { firstContact: boolean } }
+  /** Staff reached the person outside the product (phone, e-mail, chat, in person) and recorded it. */
+  | { kind: 'contact_recorded'; data: { channel: string; at: string; firstContact: boolean } }
   /** A follow-up came due (the follow-up firing statement, written by the system). */
   | { kind: 'follow_up_fired'; data: { followUpId: string; kind: FollowUpKind } }
   | { kind: 'follow_up_done'; data: { followUpId: string } }
@@ -97,6 +99,7 @@ const KINDS: Readonly<Record<TimelineEventKind, true>> = {
   person_viewed_case: true,
   person_message: true,
   message_sent: true,
+  contact_recorded: true,
   follow_up_fired: true,
   follow_up_done: true,
   takedown_added: true,

@@ -107,7 +107,8 @@ describe('case work API', () => {
     expect(await auditCount(caseId, 'case.claimed')).toBe(1);
     const [row] = await db.dataSource.query(`SELECT status, first_responded_at FROM support_case WHERE id = $1`, [caseId]);
     expect(row.status).toBe('in_progress');
-    expect(row.first_responded_at).not.toBeNull();
+    // A claim is not first contact (issue 10): the first message to the person, or a recorded contact, is.
+    expect(row.first_responded_at).toBeNull();
   });
 
   it('refuses a stale update with 409 and the current case', async () => {

@@ -213,10 +213,13 @@ export const supportCaseRepository = {
     return row ?? null;
   },
 
-  /** Gives the case to someone. Taking responsibility is the first response the SLA measures, so it is stamped once. */
+  /**
+   * Gives the case to someone. Not a first response: that is first contact with the person (a
+   * message sent or a contact recorded: conversation/), so a claimed case nobody reached still escalates.
+   */
   async setAssignee(manager: EntityManager, caseId: string, assigneeId: string, status: CaseStatus): Promise<void> {
     await manager.query(
-      `UPDATE support_case SET assignee_id = $2, status = $3, first_responded_at = COALESCE(first_responded_at, now()),
+      `UPDATE support_case SET assignee_id = $2, status = $3,
               version = version + 1, updated_at = now() WHERE id = $1`,
       [caseId, assigneeId, status],
     );

@@ -12,8 +12,9 @@ describe('timeline summaries of the typed timeline union', () => {
     expect(summariseTimelineEvent({ kind: 'case_claimed', data: {} }, 'Casey')).toBe('Claimed by Casey');
   });
 
-  it('keeps the conversation entries as they read before the union', () => {
-    expect(summariseEvent('person_message', {}, null)).toBe('Person message');
-    expect(summariseEvent('message_sent', { firstContact: true }, 'Casey')).toBe('Message sent');
+  it('says who wrote in the conversation and whether it was the first contact, never the words', () => {
+    expect(summariseEvent('person_message', {}, null)).toBe('The person sent a message');
+    expect(summariseEvent('message_sent', { firstContact: true }, 'Casey')).toBe('Casey wrote to the person (first contact)');
+    expect(summariseEvent('message_sent', { firstContact: false }, 'Casey')).toBe('Casey wrote to the person');
   });
 });

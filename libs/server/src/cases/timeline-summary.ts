@@ -80,9 +80,12 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
     case 'person_viewed_case':
       return 'The person checked their case';
     case 'person_message':
+      // Never the words: they are in the Conversation tab, whose every read is audited.
+      return 'The person sent a message';
     case 'message_sent':
-      // No sentence of their own yet (the conversation feature wrote them first): the kind in words, as before.
-      return humanise(event.kind);
+      return event.data.firstContact ? `${who} wrote to the person (first contact)` : `${who} wrote to the person`;
+    case 'contact_recorded':
+      return `${who} recorded contact with the person by ${String(event.data.channel ?? 'another way').replace(/_/g, ' ')}${event.data.firstContact ? ' (first contact)' : ''}`;
     case 'follow_up_fired':
       return `A follow-up came due: ${followUpLabel(event.data.kind)}`;
     case 'follow_up_done':

@@ -230,4 +230,54 @@ describe('the conversation with the person', () => {
     expect(JSON.parse(messages[0]!.data)).toEqual({ type: 'conversation.message', from: 'staff', at: expect.any(String) });
     expect(messages[0]!.data).not.toContain('We have read');
   });
+
+  describe('first contact counts, not the claim', () => {
+    // No worker here, so the new-case plan is not made: what is planned below is the claim's and the message's replanning.
+    const followUps = (caseId: string) =>
+      db.dataSource.query(`SELECT kind, status FROM follow_up WHERE case_id = $1 AND kind IN ('sla_escalation', 'contact_overdue') ORDER BY kind`, [caseId]);
+
+    it('keeps a claimed case waiting for first contact, escalating to the holder and supervisors, until someone writes', async () => {
+      const { id } = await newCase();
+      expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+      const [claimed] = await db.dataSource.query(`SELECT first_responded_at FROM support_case WHERE id = $1`, [id]);
+      expect(claimed.first_responded_at).toBeNull();
+      expect(await followUps(id)).toEqual([{ kind: 'contact_overdue', status: 'scheduled' }]);
+      const [audience] = await db.dataSource.query(`SELECT audience FROM follow_up WHERE case_id = $1 AND kind = 'contact_overdue'`, [id]);
+      expect(audience.audience).toBe('assignee_and_supervisors');
+
+      await staffSays(caseworker, id, 'Hello, I am Casey from the support team.');
+      expect(await followUps(id)).toEqual([{ kind: 'contact_overdue', status: 'cancelled' }]);
+    });
+
+    it('counts a recorded phone call as first contact, at the time it happened', async () => {
+      const { id } = await newCase();
+      expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+      const future = await api.request('POST', `/api/cases/${id}/contacts`, { token: caseworker, body: { channel: 'phone', at: new Date(Date.now() + 3_600_000).toISOString() } });
+      expect(future.status).toBe(400);
+      expect(JSON.stringify(future.body)).toContain('at');
+      expect((await api.request('POST', `/api/cases/${id}/contacts`, { token: caseworker, body: { channel: 'carrier_pigeon' } })).status).toBe(400);
+
+      const at = new Date(Date.now() - 10 * 60_000).toISOString();
+      const recorded = await api.request('POST', `/api/cases/${id}/contacts`, { token: caseworker, body: { channel: 'phone', at } });
+      expect(recorded.status).toBe(200);
+      expect((recorded.body as StaffConversation).firstContactAt).toBe(at);
+      expect(await followUps(id)).toEqual([{ kind: 'contact_overdue', status: 'cancelled' }]);
+      const timeline = await db.dataSource.query(`SELECT data FROM case_event WHERE case_id = $1 AND kind = 'contact_recorded'`, [id]);
+      expect(timeline).toEqual([{ data: { channel: 'phone', at, firstContact: true } }]);
+      const audit = await db.dataSource.query(`SELECT after FROM audit_log WHERE case_id = $1 AND action = 'case.contact_recorded'`, [id]);
+      expect(audit).toEqual([{ after: { channel: 'phone', at } }]);
+      expect((await api.request('POST', `/api/cases/${id}/contacts`, { token: otherCaseworker, body: { channel: 'phone' } })).status).toBe(403);
+    });
+
+    it('lists a claimed case nobody has contacted in Overdue once its target passes', async () => {
+      const { id } = await newCase();
+      expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+      await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+      const overdue = async () => ((await api.request('GET', '/api/cases?queue=overdue&limit=100', { token: caseworker })).body.items as Array<{ id: string }>).map((item) => item.id);
+      expect(await overdue()).toContain(id);
+      await staffSays(caseworker, id, 'Sorry for the wait. We are here now.');
+      expect(await overdue()).not.toContain(id);
+    });
+  });
 });
+

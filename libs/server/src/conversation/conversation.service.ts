@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConversationMessage, ConversationMessageEvent, MessageAuthor, PersonConversation, StaffConversation } from '@sg/contracts';
+import { ConversationMessage, ConversationMessageEvent, MessageAuthor, PersonConversation, RecordedContactChannel, StaffConversation } from '@sg/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
@@ -73,7 +73,7 @@ export class ConversationService {
   }
 
   async staffSend(staff: StaffPrincipal, caseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const found = await this.caseOrNotFound(manager, caseId, true);
       await assertMayOpenCase(manager, staff, found.assigneeId);
       // Two caseworkers writing to a frightened person at once helps nobody: claim it first.
@@ -87,9 +87,29 @@ export class ConversationService {
         // Writing means having read what came before.
         await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);
         await this.announce(manager, found, 'staff');
+        // First contact ends the first-contact escalations.
+        if (found.firstRespondedAt === null) await replan(caseId);
       }
       return this.toView(stored.row, 'staff');
     });
+  }
+
+  /**
+   * A contact made outside the product: counts as first contact when it is the first (at the time
+   * it happened, so the target is measured honestly), is on the timeline and in the audit log.
+   */
+  async recordContact(staff: StaffPrincipal, caseId: string, channel: RecordedContactChannel, at: Date): Promise<StaffConversation> {
+    await this.followUps.transaction(this.dataSource, async (manager, replan) => {
+      const found = await this.caseOrNotFound(manager, caseId, true);
+      await assertMayOpenCase(manager, staff, found.assigneeId);
+      if (!seesEverything(staff) && found.assigneeId !== staff.id) throw new ForbiddenException('Claim this case before recording contact with the person.');
+      const firstContact = found.firstRespondedAt === null;
+      await conversationRepository.stampFirstContact(manager, caseId, at);
+      await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'contact_recorded', data: { channel, at: at.toISOString(), firstContact } } });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.contact_recorded', caseId, after: { channel, at: at.toISOString() } });
+      if (firstContact) await replan(caseId);
+    });
+    return this.staffThread(staff, caseId);
   }
 
   private async caseOrNotFound(manager: EntityManager, caseId: string, lock: boolean): Promise<ConversationCaseRow> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES, ConversationMessage, sendMessageSchema, StaffConversation } from '@sg/contracts/schemas';
+import { API_ROUTES, ConversationMessage, recordContactSchema, sendMessageSchema, StaffConversation } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -33,5 +33,14 @@ export class StaffConversationController {
   @ApiConflictResponse({ description: 'The case is closed, or the clientMessageId belongs to another message' })
   send(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ConversationMessage> {
     return this.conversation.staffSend(staff, caseId, body.clientMessageId, body.body);
+  }
+
+  @ApiOperation({ summary: 'Record a contact made outside the product (phone, e-mail, chat): it counts as first contact' })
+  @Post(':id/contacts')
+  @HttpCode(200)
+  @ApiBody(openApiBody(recordContactSchema))
+  @ApiOkResponse({ description: 'The conversation, with the first contact as it now stands' })
+  recordContact(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(recordContactSchema)) body: z.output<typeof recordContactSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<StaffConversation> {
+    return this.conversation.recordContact(staff, caseId, body.channel, body.at ? new Date(body.at) : new Date());
   }
 }

@@ -44,8 +44,7 @@ export class NotificationsService {
           caseId: notification.case_id,
           actorKind: 'staff',
           actorId: staff.id,
-          kind: 'follow_up_done',
-          data: { followUpId: notification.follow_up_id },
+          event: { kind: 'follow_up_done', data: { followUpId: notification.follow_up_id } },
         });
       }
       const row = await notificationRepository.listed(manager, notificationId);

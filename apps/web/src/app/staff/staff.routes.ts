@@ -5,6 +5,7 @@ import { authInterceptor } from './auth/auth-interceptor';
 import { roleGuard, signedInGuard, signedOutGuard } from './auth/auth-guards';
 import { AuthSession } from './auth/auth-session';
 import { CasesApi } from './data-access/cases-api';
+import { ConversationApi } from './data-access/conversation-api';
 import { StaffApi } from './data-access/staff-api';
 import { SupervisionApi } from './data-access/supervision-api';
 import { StaffIntakeApi } from './data-access/staff-intake-api';
@@ -33,6 +34,7 @@ export const STAFF_ROUTES: Route[] = [
       { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: formFieldDefaults },
       AuthSession,
       CasesApi,
+      ConversationApi,
       StaffApi,
       SupervisionApi,
       StaffIntakeApi,

@@ -5,7 +5,7 @@ import { Observable } from 'rxjs';
 import { apiPath } from './staff-contract';
 
 /** A case's conversation with the person (every read is audited on the server). */
-@Injectable({ providedIn: 'root' })
+@Injectable()
 export class ConversationApi {
   private readonly http = inject(HttpClient);
 

@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expectNoAxeViolations } from './support/axe';
+import { signIn } from './support/staff';
+
+/**
+ * The conversation, both sides at once: the person on a phone-sized page writes, the caseworker
+ * sees it arrive live and answers, and the person sees the answer without reloading.
+ */
+test('the person and the caseworker talk through the case, live on both sides', async ({ browser, request }) => {
+  const intake = await request.post('/api/intakes', {
+    headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
+    data: {
+      submittedBy: 'victim',
+      channel: 'web',
+      ageBand: '18_plus',
+      contentMadeUnder18: false,
+      country: 'GB',
+      selfHarm: 'none',
+      immediateDanger: false,
+      deadlineAt: null,
+      demands: ['money'],
+      contentPosted: 'no',
+      stillInContact: false,
+      paid: false,
+      platforms: [{ platform: 'Snapchat', offenderHandle: `conv_${randomUUID().slice(0, 8)}` }],
+      contentUrls: [],
+      narrative: 'Someone I met online is asking for money.',
+      contact: { channel: 'none', canMentionOrganisation: false, declined: true },
+      consent: { storeData: true, contactMe: false },
+    },
+  });
+  expect(intake.status()).toBe(201);
+  const { reference, accessCode } = (await intake.json()) as { reference: string; accessCode: string };
+
+  // The person, on a phone.
+  const personContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const person = await personContext.newPage();
+  await person.goto('/my-case');
+  await person.getByLabel('Reference').fill(reference);
+  await person.getByLabel('Access code').fill(accessCode);
+  await person.getByRole('button', { name: 'Open my case' }).click();
+  await expect(person.getByRole('heading', { level: 2, name: 'Messages' })).toBeVisible();
+  await expect(person.getByText('No messages yet.')).toBeVisible();
+  await person.getByLabel('Write to us').fill('Hello, is anyone there? He wants £500 by tonight.');
+  await person.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(person.getByTestId('person-messages').locator('li[data-from="person"]')).toHaveCount(1);
+  await expect(person.getByLabel('Write to us')).toHaveValue('');
+  // A picture link gets a gentle word, not a refusal.
+  await person.getByLabel('Write to us').fill('this is him https://i.imgur.com/abc.jpg');
+  await expect(person.getByTestId('media-warning')).toBeVisible();
+  await person.getByLabel('Write to us').fill('');
+  await expectNoAxeViolations(person);
+
+  // The caseworker opens the case, claims it and reads the conversation.
+  const staff = await signIn(browser, 'caseworker@demo.test');
+  await staff.page.getByLabel('Search cases by reference, handle or web address').fill(reference);
+  await staff.page.keyboard.press('Enter');
+  await staff.page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) }).click();
+  const caseView = staff.page.locator('sg-case-view');
+  await caseView.getByRole('button', { name: 'Claim' }).click();
+  await expect(caseView).toContainText('Casey Caseworker');
+  await caseView.getByRole('tab', { name: 'Conversation' }).click();
+  const staffMessages = caseView.getByTestId('conversation-messages');
+  await expect(staffMessages).toContainText('He wants £500 by tonight.');
+  await expect(caseView.getByText(/your first message is the first contact/)).toBeVisible();
+
+  // The person writes again: it arrives on the open tab without anyone reloading.
+  await person.getByLabel('Write to us').fill('Please answer, I am scared.');
+  await person.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(staffMessages).toContainText('Please answer, I am scared.', { timeout: 5_000 });
+
+  // The caseworker answers; the person's page shows it without a reload.
+  await caseView.getByLabel('Message to the person').fill('You are not in trouble. Please do not pay. We will help you report the account.');
+  await caseView.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(staffMessages.locator('li[data-from="staff"]')).toHaveCount(1);
+  await expect(caseView.getByText(/^First contact/)).toBeVisible();
+  await expect(person.getByTestId('person-messages').locator('li[data-from="staff"]')).toContainText('Please do not pay', { timeout: 5_000 });
+  await expect(person.getByTestId('person-messages').locator('li[data-from="staff"]')).toContainText('Support team');
+  await expectNoAxeViolations(staff.page);
+  await expectNoAxeViolations(person);
+
+  // Quick exit ends the person's session on the server: the old token opens nothing.
+  const token = await person.evaluate(() => JSON.parse(sessionStorage.getItem('sg.my-case-conversation') ?? 'null') as string | null);
+  expect(token).toBeTruthy();
+  const ended = person.waitForRequest((req) => req.url().endsWith('/api/conversation/session') && req.method() === 'DELETE');
+  await person.getByRole('button', { name: /Quick exit/i }).first().click();
+  await ended;
+  await expect
+    .poll(async () => (await request.get('/api/conversation', { headers: { 'X-Case-Session': token as string } })).status(), { timeout: 5_000 })
+    .toBe(401);
+
+  await staff.context.close();
+  await personContext.close();
+});
