@@ -6,8 +6,8 @@
  * and a grep-like script is one obvious file that CI and a person can run without type info.
  *
  * Usage: node tools/check/no-raw-query.mjs [--strict]
- * Without --strict it prints the offenders and their count and exits 0 (while the repository
- * work is under way); with --strict any offender fails (exit 1).
+ * Without --strict it prints the offenders and their count and exits 0; with --strict (CI and
+ * `npm run lint`) any offender fails (exit 1).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
