@@ -8,6 +8,8 @@ import { signIn } from './support/staff';
  * sees it arrive live and answers, and the person sees the answer without reloading.
  */
 test('the person and the caseworker talk through the case, live on both sides', async ({ browser, request }) => {
+  // Two browsers, a sign-in and two axe scans: more than the default 30 s on a 2-core machine.
+  test.setTimeout(90_000);
   const intake = await request.post('/api/intakes', {
     headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
     data: {
@@ -63,18 +65,22 @@ test('the person and the caseworker talk through the case, live on both sides', 
   await caseView.getByRole('tab', { name: 'Conversation' }).click();
   const staffMessages = caseView.getByTestId('conversation-messages');
   await expect(staffMessages).toContainText('He wants £500 by tonight.');
-  await expect(caseView.getByText(/your first message is the first contact/)).toBeVisible();
+  await expect(caseView.getByTestId('first-contact')).toContainText('your first message is the first contact');
 
   // The person writes again: it arrives on the open tab without anyone reloading.
   await person.getByLabel('Write to us').fill('Please answer, I am scared.');
   await person.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(staffMessages).toContainText('Please answer, I am scared.', { timeout: 5_000 });
 
-  // The caseworker answers; the person's page shows it without a reload.
-  await caseView.getByLabel('Message to the person').fill('You are not in trouble. Please do not pay. We will help you report the account.');
+  // The caseworker answers with a saved reply, edited; the person's page shows it without a reload.
+  await caseView.getByRole('button', { name: 'Saved replies' }).click();
+  await staff.page.getByRole('menuitem', { name: "Please don't pay" }).click();
+  const box = caseView.getByLabel('Message to the person');
+  await expect(box).toHaveValue(/Please do not pay them/);
+  await box.fill(`${await box.inputValue()}\n\nYou are not in trouble. We will help you report the account.`);
   await caseView.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(staffMessages.locator('li[data-from="staff"]')).toHaveCount(1);
-  await expect(caseView.getByText(/^First contact/)).toBeVisible();
+  await expect(caseView.getByTestId('first-contact')).toContainText(/First contact\s+\d/);
   await expect(person.getByTestId('person-messages').locator('li[data-from="staff"]')).toContainText('Please do not pay', { timeout: 5_000 });
   await expect(person.getByTestId('person-messages').locator('li[data-from="staff"]')).toContainText('Support team');
   await expectNoAxeViolations(staff.page);
@@ -84,7 +90,7 @@ test('the person and the caseworker talk through the case, live on both sides', 
   const token = await person.evaluate(() => JSON.parse(sessionStorage.getItem('sg.my-case-conversation') ?? 'null') as string | null);
   expect(token).toBeTruthy();
   const ended = person.waitForRequest((req) => req.url().endsWith('/api/conversation/session') && req.method() === 'DELETE');
-  await person.getByRole('button', { name: /Quick exit/i }).first().click();
+  await person.getByRole('link', { name: 'Quick exit' }).first().click();
   await ended;
   await expect
     .poll(async () => (await request.get('/api/conversation', { headers: { 'X-Case-Session': token as string } })).status(), { timeout: 5_000 })

@@ -6,6 +6,7 @@ import { roleGuard, signedInGuard, signedOutGuard } from './auth/auth-guards';
 import { AuthSession } from './auth/auth-session';
 import { CasesApi } from './data-access/cases-api';
 import { ConversationApi } from './data-access/conversation-api';
+import { SavedRepliesApi } from './data-access/saved-replies-api';
 import { StaffApi } from './data-access/staff-api';
 import { SupervisionApi } from './data-access/supervision-api';
 import { StaffIntakeApi } from './data-access/staff-intake-api';
@@ -35,6 +36,7 @@ export const STAFF_ROUTES: Route[] = [
       AuthSession,
       CasesApi,
       ConversationApi,
+      SavedRepliesApi,
       StaffApi,
       SupervisionApi,
       StaffIntakeApi,
@@ -101,6 +103,11 @@ export const STAFF_ROUTES: Route[] = [
                 path: 'resources',
                 title: 'Resource directory - Safeguard Triage',
                 loadComponent: () => import('./admin/resources-page').then((m) => m.ResourcesPage),
+              },
+              {
+                path: 'saved-replies',
+                title: 'Saved replies - Safeguard Triage',
+                loadComponent: () => import('./admin/saved-replies-page').then((m) => m.SavedRepliesPage),
               },
             ],
           },

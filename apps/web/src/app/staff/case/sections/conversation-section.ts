@@ -4,12 +4,14 @@ import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import type { ConversationMessage, StaffConversation } from '@sg/contracts';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import type { ConversationMessage, SavedReply, StaffConversation } from '@sg/contracts';
 import { TEXT_LIMITS } from '@sg/contracts';
-import { looksLikeMediaLink } from '@sg/domain';
+import { fillSavedReply, looksLikeMediaLink } from '@sg/domain';
 import { Subject, debounceTime, filter, finalize, merge, switchMap, catchError, EMPTY } from 'rxjs';
 import { AuthSession } from '../../auth/auth-session';
 import { ConversationApi } from '../../data-access/conversation-api';
+import { SavedRepliesApi } from '../../data-access/saved-replies-api';
 import { LiveUpdates } from '../../live/live-updates';
 import { controlError, problemMessage } from '../../ui/http-errors';
 import { WhenPipe } from '../../ui/when';
@@ -22,7 +24,7 @@ import { CaseStore } from '../case-store';
  */
 @Component({
   selector: 'sg-conversation-section',
-  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
+  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatMenu, MatMenuItem, MatMenuTrigger],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
@@ -30,13 +32,13 @@ import { CaseStore } from '../case-store';
       <p class="problems" role="alert">{{ problem }}</p>
     }
     @if (thread(); as thread) {
-      <p class="hint">
+      <p class="hint" data-testid="first-contact">
         @if (thread.firstContactAt) {
           First contact <time [attr.datetime]="thread.firstContactAt">{{ thread.firstContactAt | when }}</time>.
         } @else {
           Nobody has reached the person yet: your first message is the first contact.
         }
-        The person reads this on their case page; they are told of a new message only if they asked to be contacted.
+        The person reads this on their case page (with their reference and access code); nothing is sent to their phone or e-mail yet.
       </p>
       <ol class="messages" #list aria-label="Messages" data-testid="conversation-messages">
         @for (message of thread.messages; track message.id) {
@@ -74,6 +76,12 @@ import { CaseStore } from '../case-store';
         }
         <div class="buttons">
           <button matButton="filled" type="submit" [disabled]="sending()">{{ sending() ? 'Sending…' : 'Send' }}</button>
+          <button matButton="outlined" type="button" [matMenuTriggerFor]="replies" [disabled]="!savedReplies().length">Saved replies</button>
+          <mat-menu #replies="matMenu">
+            @for (reply of savedReplies(); track reply.id) {
+              <button mat-menu-item type="button" (click)="insert(reply)">{{ reply.title }}</button>
+            }
+          </mat-menu>
         </div>
       </form>
     } @else {
@@ -95,6 +103,8 @@ export class ConversationSection {
   private readonly store = inject(CaseStore);
   private readonly session = inject(AuthSession);
   private readonly live = inject(LiveUpdates);
+  private readonly savedRepliesApi = inject(SavedRepliesApi);
+  protected readonly savedReplies = signal<SavedReply[]>([]);
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly list = viewChild<ElementRef<HTMLElement>>('list');
   private readonly reloads = new Subject<void>();
@@ -139,6 +149,18 @@ export class ConversationSection {
     effect(() => {
       if (caseId()) this.reloads.next();
     });
+    this.savedRepliesApi
+      .list()
+      .pipe(catchError(() => EMPTY), takeUntilDestroyed())
+      .subscribe((replies) => this.savedReplies.set(replies));
+  }
+
+  /** A saved reply, filled from this case's plan, into the box (after what is there) to edit before sending. */
+  protected insert(reply: SavedReply): void {
+    const filled = fillSavedReply(reply.body, this.store.detail()?.actionPlan ?? []);
+    const current = this.form.controls.body.value.trim();
+    this.form.controls.body.setValue(current ? `${current}\n\n${filled}` : filled);
+    this.form.controls.body.markAsDirty();
   }
 
   protected send(): void {
@@ -168,7 +190,12 @@ export class ConversationSection {
   }
 
   private append(message: ConversationMessage): void {
-    this.thread.update((thread) => (thread && !thread.messages.some((m) => m.id === message.id) ? { ...thread, messages: [...thread.messages, message] } : thread));
+    this.thread.update((thread) =>
+      thread && !thread.messages.some((m) => m.id === message.id)
+        ? // A message sent is first contact when it is the first.
+          { ...thread, messages: [...thread.messages, message], firstContactAt: thread.firstContactAt ?? message.sentAt }
+        : thread,
+    );
     this.scrollToEnd();
   }
 
