@@ -217,6 +217,60 @@ async function staffPages(browser, url, databaseUrl) {
   await context.close();
 }
 
+/** Both sides of a conversation: the person on a phone writes, a caseworker answers with a saved reply. */
+async function conversationPages(browser, url) {
+  const intake = await fetch(`${url}/api/intakes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'Idempotency-Key': `shots-${Date.now()}` },
+    body: JSON.stringify({
+      submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'GB', selfHarm: 'none',
+      immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
+      platforms: [{ platform: 'Snapchat', offenderHandle: 'quick.cash.77' }], contentUrls: [],
+      narrative: 'Someone on Snapchat says he will send my photos to my friends unless I pay him.',
+      contact: { channel: 'none', canMentionOrganisation: false, declined: true }, consent: { storeData: true, contactMe: false },
+    }),
+  });
+  const { reference, accessCode } = await intake.json();
+
+  const personContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+  const person = await personContext.newPage();
+  await person.goto(`${url}/my-case`);
+  await person.getByLabel('Reference').fill(reference);
+  await person.getByLabel('Access code').fill(accessCode);
+  await person.getByRole('button', { name: 'Open my case' }).click();
+  await person.getByLabel('Write to us').fill('He says he will send them tonight if I do not pay £300. What do I do?');
+  await person.getByRole('button', { name: 'Send', exact: true }).click();
+  await person.locator('li[data-from="person"]').first().waitFor();
+
+  const staffContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+  const page = await staffContext.newPage();
+  await page.goto(`${url}/staff/sign-in`);
+  await page.getByLabel('Email').fill('caseworker@demo.test');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status').filter({ hasText: /^Live/ }).waitFor();
+  await page.getByLabel('Search cases by reference, handle or web address').fill(reference);
+  await page.keyboard.press('Enter');
+  await page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) }).click();
+  const caseView = page.locator('sg-case-view');
+  await caseView.getByRole('button', { name: 'Claim' }).click();
+  await caseView.getByRole('button', { name: /Status: In progress/ }).waitFor();
+  await caseView.getByRole('tab', { name: 'Conversation' }).click();
+  await caseView.getByRole('button', { name: 'Saved replies' }).click();
+  await page.getByRole('menuitem', { name: "Please don't pay" }).click();
+  await caseView.getByRole('button', { name: 'Send', exact: true }).click();
+  await caseView.locator('li[data-from="staff"]').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/staff-conversation.png` });
+
+  await person.locator('li[data-from="staff"]').first().waitFor();
+  await person.getByRole('heading', { name: 'Messages' }).scrollIntoViewIfNeeded();
+  await person.waitForTimeout(300);
+  await person.screenshot({ path: `${OUT}/public-conversation-mobile.png` });
+  await staffContext.close();
+  await personContext.close();
+}
+
 const db = await benchDatabase(log);
 let stack;
 let browser;
@@ -227,6 +281,7 @@ try {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   await publicPages(browser, stack.url);
   await staffPages(browser, stack.url, db.url);
+  await conversationPages(browser, stack.url);
   log(`saved to ${OUT}/`);
 } finally {
   await browser?.close();

@@ -139,6 +139,8 @@ describe('the conversation with the person', () => {
     expect((await staffReads(supervisor, id)).firstContactAt).toBeNull();
     const sent = (await staffSays(supervisor, id, 'Hello, we got your message.')).body as ConversationMessage;
     expect((await staffReads(supervisor, id)).firstContactAt).toBe(sent.sentAt);
+    // The case page's "first response" reads the same stamp.
+    expect((await api.request('GET', `/api/cases/${id}`, { token: supervisor })).body.firstRespondedAt).toBe(sent.sentAt);
     await staffSays(supervisor, id, 'A second message');
     expect((await staffReads(supervisor, id)).firstContactAt).toBe(sent.sentAt);
   });

@@ -1,4 +1,4 @@
-import { CaseStatus } from '@sg/domain';
+import { CaseStatus, Priority } from '@sg/domain';
 import { MessageAuthor } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
 
@@ -18,7 +18,7 @@ export interface ConversationCaseRow {
   id: string;
   reference: string;
   status: CaseStatus;
-  priority: string;
+  priority: Priority;
   assigneeId: string | null;
   firstRespondedAt: Date | null;
 }

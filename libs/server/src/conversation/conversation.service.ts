@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayOpenCase, seesEverything } from '../cases/case-access-policy';
 import { caseEventRepository } from '../cases/case-event.repository';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL, notifyCaseChange } from '../cases/case-notifier';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { DataProtection } from '../security/data-protection';
 import { ConversationCaseRow, conversationRepository, MessageRow } from './conversation.repository';
@@ -87,8 +87,11 @@ export class ConversationService {
         // Writing means having read what came before.
         await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);
         await this.announce(manager, found, 'staff');
-        // First contact ends the first-contact escalations.
-        if (found.firstRespondedAt === null) await replan(caseId);
+        // First contact ends the first-contact escalations, and stops the countdown on every open queue and case page.
+        if (found.firstRespondedAt === null) {
+          await replan(caseId);
+          await notifyCaseChange(manager, 'case.updated', found);
+        }
       }
       return this.toView(stored.row, 'staff');
     });
@@ -107,7 +110,10 @@ export class ConversationService {
       await conversationRepository.stampFirstContact(manager, caseId, at);
       await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'contact_recorded', data: { channel, at: at.toISOString(), firstContact } } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.contact_recorded', caseId, after: { channel, at: at.toISOString() } });
-      if (firstContact) await replan(caseId);
+      if (firstContact) {
+        await replan(caseId);
+        await notifyCaseChange(manager, 'case.updated', found);
+      }
     });
     return this.staffThread(staff, caseId);
   }
