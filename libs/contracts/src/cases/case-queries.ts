@@ -50,6 +50,8 @@ export interface CaseListItem {
   ageBand: string;
   country: string;
   version: number;
+  /** The person's messages the caller has not read (per reader: a supervisor's read is theirs only). */
+  unreadMessages: number;
 }
 
 export interface CaseListResponse {

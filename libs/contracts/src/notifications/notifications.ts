@@ -26,6 +26,11 @@ export type NotificationListQuery = z.output<typeof notificationListQuerySchema>
 export interface NotificationList {
   items: NotificationView[];
   openCount: number;
+  /**
+   * The person's messages this member of staff has not read, in the open cases they hold (and, for
+   * supervisors and admins, those nobody holds): per reader, as the queue rows count them.
+   */
+  unreadMessages: { messages: number; cases: number };
 }
 
 export interface NotificationCreatedEvent {

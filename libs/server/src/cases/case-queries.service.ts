@@ -22,8 +22,9 @@ export class CaseQueriesService {
     const rows = await caseQueueRepository.page(this.dataSource, viewerOf(staff), { ...filters, after }, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
+    const unread = await caseQueueRepository.unreadMessages(this.dataSource, staff.id, page.map((row) => row.id));
     return {
-      items: page.map(toListItem),
+      items: page.map((row) => toListItem(row, unread.get(row.id) ?? 0)),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: last.rank, dueMicros: last.dueMicros, id: last.id }) : null,
     };
   }
@@ -40,7 +41,7 @@ function viewerOf(staff: StaffPrincipal): QueueViewer {
   return { id: staff.id, seesEverything: seesEverything(staff) };
 }
 
-function toListItem(row: CaseQueueRow): CaseListItem {
+function toListItem(row: CaseQueueRow, unreadMessages: number): CaseListItem {
   return {
     id: row.id,
     reference: row.reference,
@@ -54,5 +55,6 @@ function toListItem(row: CaseQueueRow): CaseListItem {
     ageBand: row.ageBand,
     country: row.country,
     version: row.version,
+    unreadMessages,
   };
 }

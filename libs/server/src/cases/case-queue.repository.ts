@@ -151,6 +151,23 @@ export const caseQueueRepository = {
     );
   },
 
+  /**
+   * The person's messages the viewer has not read, per case of a page (the row's badge). A second
+   * small query over the page's ids rather than a column of the page query, so a long queue's
+   * ordering never computes it for rows it does not return.
+   */
+  async unreadMessages(db: DataSource, viewerId: string, caseIds: readonly string[]): Promise<Map<string, number>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await db.query<Array<{ caseId: string; unread: number }>>(
+      `SELECT m.case_id AS "caseId", count(*)::int AS unread
+         FROM case_message m LEFT JOIN case_message_read r ON r.case_id = m.case_id AND r.staff_id = $1
+        WHERE m.case_id = ANY($2::uuid[]) AND m.author_kind = 'person' AND m.sent_at > COALESCE(r.read_at, '-infinity')
+        GROUP BY m.case_id`,
+      [viewerId, caseIds],
+    );
+    return new Map(rows.map((row) => [row.caseId, row.unread]));
+  },
+
   /** How many cases each of `queues` holds for the viewer, in one round trip (the left rail's counts). */
   async counts(db: DataSource, viewer: QueueViewer, queues: readonly CaseQueue[]): Promise<Partial<QueueCounts>> {
     const params: unknown[] = [];

@@ -115,6 +115,32 @@ describe('the conversation with the person', () => {
     expect(afterRead.messages.at(-1)?.readByPersonAt).not.toBeNull();
   });
 
+  it('counts unread per reader on the queue row, the tab and the bell, without reading the words', async () => {
+    const { id, intake } = await newCase();
+    const session = await sessionFor(intake);
+    expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+    await personSays(session, 'one');
+    await personSays(session, 'two');
+    const row = async (token: string) => ((await api.request('GET', '/api/cases?queue=all&limit=100', { token })).body.items as Array<{ id: string; unreadMessages: number }>).find((item) => item.id === id);
+    const mine = async () => ((await api.request('GET', '/api/cases?queue=mine&limit=100', { token: caseworker })).body.items as Array<{ id: string; unreadMessages: number }>).find((item) => item.id === id);
+    expect((await mine())?.unreadMessages).toBe(2);
+    expect((await row(supervisor))?.unreadMessages).toBe(2);
+    expect((await api.request('GET', `/api/cases/${id}/conversation/unread`, { token: caseworker })).body).toEqual({ unread: 2 });
+    const bell = async (token: string) => (await api.request('GET', '/api/notifications', { token })).body.unreadMessages as { messages: number; cases: number };
+    expect(await bell(caseworker)).toEqual({ messages: 2, cases: 1 });
+    // The unread count is not a read: no audit row, and it stays unread.
+    const [{ n: reads }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = 'case.conversation_read'`, [id]);
+    expect(reads).toBe(0);
+    // The supervisor reads: their count goes to 0, the holder's stays.
+    await staffReads(supervisor, id);
+    expect((await row(supervisor))?.unreadMessages).toBe(0);
+    expect((await mine())?.unreadMessages).toBe(2);
+    await staffReads(caseworker, id);
+    expect((await mine())?.unreadMessages).toBe(0);
+    expect(await bell(caseworker)).toEqual({ messages: 0, cases: 0 });
+    expect((await api.request('GET', `/api/cases/${id}/conversation/unread`, { token: otherCaseworker })).status).toBe(403);
+  });
+
   it('audits every staff read of the thread', async () => {
     const { id } = await newCase();
     await staffReads(supervisor, id);

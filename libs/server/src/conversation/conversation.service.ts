@@ -72,6 +72,13 @@ export class ConversationService {
     });
   }
 
+  /** How many of the person's messages this member of staff has not read (the tab's label; not a read of the thread). */
+  async staffUnread(staff: StaffPrincipal, caseId: string): Promise<{ unread: number }> {
+    const found = await this.caseOrNotFound(this.dataSource.manager, caseId, false);
+    await assertMayOpenCase(this.dataSource.manager, staff, found.assigneeId);
+    return { unread: await conversationRepository.unreadForStaff(this.dataSource.manager, caseId, staff.id) };
+  }
+
   async staffSend(staff: StaffPrincipal, caseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
     return this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const found = await this.caseOrNotFound(manager, caseId, true);

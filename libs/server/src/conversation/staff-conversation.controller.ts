@@ -26,6 +26,13 @@ export class StaffConversationController {
     return this.conversation.staffThread(staff, caseId);
   }
 
+  @ApiOperation({ summary: "How many of the person's messages you have not read (not an audited read: no words)" })
+  @Get(':id/conversation/unread')
+  @ApiOkResponse({ description: '{ unread }' })
+  unread(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<{ unread: number }> {
+    return this.conversation.staffUnread(staff, caseId);
+  }
+
   @ApiOperation({ summary: 'Write to the person (a resend with the same clientMessageId is harmless)' })
   @Post(':id/conversation/messages')
   @ApiBody(openApiBody(sendMessageSchema))

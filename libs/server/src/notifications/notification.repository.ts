@@ -50,6 +50,23 @@ export const notificationRepository = {
     return rows[0]?.open ?? 0;
   },
 
+  /**
+   * The person's unread messages in the cases this member of staff is answering for: the ones they
+   * hold and, for supervisors and admins, the ones nobody holds (the bell's second line).
+   */
+  async unreadMessages(dataSource: DataSource, staffId: string, includeUnheld: boolean): Promise<{ messages: number; cases: number }> {
+    const rows = await dataSource.query<Array<{ messages: number; cases: number }>>(
+      `SELECT count(*)::int AS messages, count(DISTINCT m.case_id)::int AS cases
+         FROM support_case c
+         JOIN case_message m ON m.case_id = c.id AND m.author_kind = 'person'
+         LEFT JOIN case_message_read r ON r.case_id = c.id AND r.staff_id = $1
+        WHERE c.status IN ('new', 'in_progress', 'waiting') AND (c.assignee_id = $1 OR ($2 AND c.assignee_id IS NULL))
+          AND m.sent_at > COALESCE(r.read_at, '-infinity')`,
+      [staffId, includeUnheld],
+    );
+    return rows[0] ?? { messages: 0, cases: 0 };
+  },
+
   /** One notification as the bell lists it; null when there is none with that id. */
   async listed(manager: EntityManager, notificationId: string): Promise<NotificationListRow | null> {
     const rows = await manager.query<NotificationListRow[]>(

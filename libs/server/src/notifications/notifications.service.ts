@@ -22,7 +22,8 @@ export class NotificationsService {
   async list(staff: StaffPrincipal, onlyOpen: boolean): Promise<NotificationList> {
     const rows = await notificationRepository.list(this.dataSource, staff.id, onlyOpen);
     const openCount = await notificationRepository.openCount(this.dataSource, staff.id);
-    return { items: rows.map(toView), openCount };
+    const unreadMessages = await notificationRepository.unreadMessages(this.dataSource, staff.id, staff.role !== 'caseworker');
+    return { items: rows.map(toView), openCount, unreadMessages };
   }
 
   /**

@@ -3,10 +3,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CaseDetail } from '@sg/contracts';
-import { NEVER, Subject } from 'rxjs';
+import { NEVER, Subject, of } from 'rxjs';
 import type { CaseChangeEvent } from '@sg/contracts';
 import { CasesApi } from '../data-access/cases-api';
 import { LiveUpdates } from '../live/live-updates';
+import { ConversationApi } from '../data-access/conversation-api';
 import { CaseConflict, CaseStore, CONFLICT_MESSAGE, GONE_MESSAGE } from './case-store';
 import { ClaimCase } from './claim-case';
 
@@ -57,7 +58,9 @@ describe('CaseStore', () => {
         CasesApi,
         CaseStore,
         { provide: MatSnackBar, useValue: snackBar },
-        { provide: LiveUpdates, useValue: { changes$: changes, reconnected$: reconnected, changed } },
+        { provide: LiveUpdates, useValue: { changes$: changes, reconnected$: reconnected, changed, conversation$: NEVER } },
+        // The Conversation tab's unread count has its own spec (conversation.int.spec.ts); no HTTP here.
+        { provide: ConversationApi, useValue: { unread: () => of({ unread: 0 }) } },
         { provide: ClaimCase, useValue: { claim: () => NEVER } },
       ],
     });

@@ -6,6 +6,7 @@ import type { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, Evid
 import type { ActionPlanStepKey } from '@sg/domain';
 import { EMPTY, Observable, Subject, catchError, debounceTime, filter, finalize, map, merge, of, switchMap, tap, throwError } from 'rxjs';
 import { CasesApi } from '../data-access/cases-api';
+import { ConversationApi } from '../data-access/conversation-api';
 import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { problemMessage, validationErrors } from '../ui/http-errors';
 import { ClaimCase, conflictCase, isCaseDetail } from './claim-case';
@@ -39,6 +40,7 @@ export class CaseConflict extends Error {
 @Injectable()
 export class CaseStore {
   private readonly api = inject(CasesApi);
+  private readonly conversationApi = inject(ConversationApi);
   private readonly live = inject(LiveUpdates);
   private readonly claimer = inject(ClaimCase);
   private readonly snackBar = inject(MatSnackBar);
@@ -97,7 +99,28 @@ export class CaseStore {
         this.state.set('ready');
         this.problem.set(null);
       });
+
+    // The Conversation tab's "(2 new)": the count only, not an audited read. While the tab is open
+    // it reads the thread itself (which marks it read) and keeps the count at 0.
+    toObservable(this.id)
+      .pipe(
+        filter((id): id is string => !!id),
+        switchMap((id) =>
+          merge(of(null), this.live.conversation$.pipe(filter((event) => event.caseId === id)), this.live.reconnected$).pipe(
+            debounceTime(REFRESH_DEBOUNCE_MS),
+            filter(() => !this.conversationOpen),
+            switchMap(() => this.conversationApi.unread(id).pipe(catchError(() => EMPTY))),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe(({ unread }) => this.conversationUnread.set(unread));
   }
+
+  /** The person's messages the signed-in member of staff has not read in this case. */
+  readonly conversationUnread = signal(0);
+  /** Set by the Conversation tab while it is on screen. */
+  conversationOpen = false;
 
   open(id: string): void {
     this.id.set(id);

@@ -13,6 +13,11 @@ export class ConversationApi {
     return this.http.get<StaffConversation>(apiPath('cases', encodeURIComponent(caseId), 'conversation'));
   }
 
+  /** The unread count only (no words; not an audited read). */
+  unread(caseId: string): Observable<{ unread: number }> {
+    return this.http.get<{ unread: number }>(apiPath('cases', encodeURIComponent(caseId), 'conversation', 'unread'));
+  }
+
   send(caseId: string, message: SendMessageRequest): Observable<ConversationMessage> {
     return this.http.post<ConversationMessage>(apiPath('cases', encodeURIComponent(caseId), 'conversation', 'messages'), message);
   }

@@ -37,7 +37,7 @@ describe('LiveUpdates', () => {
     TestBed.configureTestingModule({
       providers: [
         LiveUpdates,
-        { provide: CaseEvents, useValue: { state, changes$: changes, notifications$: new Subject() } },
+        { provide: CaseEvents, useValue: { state, changes$: changes, notifications$: new Subject(), conversation$: new Subject() } },
         { provide: CasesApi, useValue: { list } },
         { provide: Preferences, useValue: { sound: () => false } },
         { provide: AuthSession, useValue: { user } },

@@ -105,7 +105,7 @@ export class LiveUpdates {
   readonly followUpsTouched$: Observable<string | null> = merge(this.notifications$.pipe(map(() => null)), this.followUpsDone);
 
   /** Fires (debounced) after any case change, from the stream or from this person's own action. */
-  readonly refresh$: Observable<void> = merge(this.changes$.pipe(map(() => undefined)), this.localChanges, this.reconnected$).pipe(
+  readonly refresh$: Observable<void> = merge(this.changes$.pipe(map(() => undefined)), this.events.conversation$.pipe(map(() => undefined)), this.localChanges, this.reconnected$).pipe(
     debounceTime(REFRESH_DEBOUNCE_MS),
     share(),
   );

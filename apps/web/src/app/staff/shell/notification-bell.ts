@@ -63,6 +63,11 @@ const POSITIONS: ConnectedPosition[] = [
           <span class="count">{{ store.openCount() }} open</span>
           <button matIconButton type="button" aria-label="Close notifications" (click)="close()"><sg-icon name="close" /></button>
         </div>
+        @if (store.unreadMessages().messages) {
+          <p class="unread-messages" data-testid="bell-unread-messages">
+            <a routerLink="/staff/queues/mine" (click)="close()">{{ unreadText() }}</a>
+          </p>
+        }
         @if (store.items().length) {
           <ul class="items">
             @for (item of store.items(); track item.id) {
@@ -121,6 +126,7 @@ const POSITIONS: ConnectedPosition[] = [
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
     h2 { margin: 0; font: var(--mat-sys-title-small); outline: none; }
+    .unread-messages { margin: 0; padding: 8px 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); font: var(--mat-sys-body-medium); }
     .count { flex: 1; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
     .items { list-style: none; margin: 0; padding: 0; }
     .item {
@@ -148,6 +154,10 @@ export class NotificationBell {
   protected readonly title = notificationTitle;
   protected readonly isOpen = signal(false);
   protected readonly label = computed(() => bellLabel(this.store.openCount()));
+  protected readonly unreadText = computed(() => {
+    const { messages, cases } = this.store.unreadMessages();
+    return `${messages} unread message${messages === 1 ? '' : 's'} in ${cases} case${cases === 1 ? '' : 's'}`;
+  });
   protected readonly badge = computed(() => badgeText(this.store.openCount()));
 
   constructor() {

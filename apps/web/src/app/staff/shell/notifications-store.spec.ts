@@ -4,7 +4,7 @@ import { DestroyRef, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { NotificationCreatedEvent, NotificationList, NotificationView } from '@sg/contracts';
-import { Subject } from 'rxjs';
+import { NEVER, Subject } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import type { LiveState } from '../live/case-events';
@@ -83,7 +83,7 @@ describe('NotificationsStore', () => {
         provideHttpClientTesting(),
         NotificationsApi,
         NotificationsStore,
-        { provide: LiveUpdates, useValue: { notifications$: notifications, state: liveState.asReadonly(), followUpDone } },
+        { provide: LiveUpdates, useValue: { notifications$: notifications, conversation$: NEVER, state: liveState.asReadonly(), followUpDone } },
         { provide: AuthSession, useValue: { user: signal({ id: ME }) } },
         { provide: MatSnackBar, useValue: snackBar },
       ],

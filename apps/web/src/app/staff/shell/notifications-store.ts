@@ -64,6 +64,7 @@ export class NotificationsStore {
   private readonly snackBar = inject(MatSnackBar);
   private readonly list = signal<NotificationView[]>([]);
   private readonly open = signal(0);
+  private readonly unread = signal<{ messages: number; cases: number }>({ messages: 0, cases: 0 });
   private readonly said = signal('');
   private readonly ready = signal(false);
   private knownIds: Set<string> | null = null;
@@ -76,13 +77,16 @@ export class NotificationsStore {
 
   readonly items = this.list.asReadonly();
   readonly openCount = this.open.asReadonly();
+  /** The person's unread messages in the cases this member of staff answers for. */
+  readonly unreadMessages = this.unread.asReadonly();
   readonly announcement = this.said.asReadonly();
   readonly loaded = this.ready.asReadonly();
 
   /** Runs while `destroyRef`'s owner (the bell) lives. */
   watch(destroyRef: DestroyRef): void {
     const forMe$ = this.live.notifications$.pipe(filter((event) => isForMe(event, this.session.user()?.id)));
-    merge(of('start' as const), merge(forMe$, this.reconnected$, this.reloads).pipe(debounceTime(NOTIFICATION_DEBOUNCE_MS), map(() => 'event' as const)))
+    // A message in any case may change the unread line (the stream does not say whose case it is).
+    merge(of('start' as const), merge(forMe$, this.live.conversation$, this.reconnected$, this.reloads).pipe(debounceTime(NOTIFICATION_DEBOUNCE_MS), map(() => 'event' as const)))
       .pipe(
         switchMap(() => this.api.open().pipe(catchError(() => EMPTY))),
         takeUntilDestroyed(destroyRef),
@@ -115,6 +119,7 @@ export class NotificationsStore {
     this.knownIds = new Set(items.map((item) => item.id));
     this.list.set(items);
     this.open.set(Math.max(list.openCount, 0));
+    if (list.unreadMessages) this.unread.set(list.unreadMessages);
     this.ready.set(true);
     if (arrived.length) this.said.set(arrivalAnnouncement(arrived, list.openCount));
   }

@@ -132,6 +132,8 @@ export class ConversationSection {
     const caseId = computed(() => this.store.detail()?.id ?? null);
     this.form.controls.body.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => this.draft.set(value));
     const destroyRef = inject(DestroyRef);
+    this.store.conversationOpen = true;
+    destroyRef.onDestroy(() => (this.store.conversationOpen = false));
     merge(
       this.reloads,
       this.live.conversation$.pipe(filter((event) => event.caseId === caseId())),
@@ -201,6 +203,7 @@ export class ConversationSection {
 
   private show(thread: StaffConversation): void {
     this.loadProblem.set(null);
+    this.store.conversationUnread.set(0);
     this.thread.set(thread);
     this.scrollToEnd();
   }

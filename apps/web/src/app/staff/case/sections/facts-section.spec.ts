@@ -7,6 +7,7 @@ import type { CaseChangeEvent, CaseDetail, CaseFactsView } from '@sg/contracts';
 import { NEVER, Subject } from 'rxjs';
 import { CasesApi } from '../../data-access/cases-api';
 import { LiveUpdates } from '../../live/live-updates';
+import { ConversationApi } from '../../data-access/conversation-api';
 import { CaseStore } from '../case-store';
 import { ClaimCase } from '../claim-case';
 import { factsChange, factsFormValue, rebaseFactsForm } from './facts-form';
@@ -84,7 +85,8 @@ describe('FactsSection', () => {
         CasesApi,
         CaseStore,
         { provide: MatSnackBar, useValue: { open: jest.fn() } },
-        { provide: LiveUpdates, useValue: { changes$: changes, reconnected$: new Subject(), changed: jest.fn() } },
+        { provide: LiveUpdates, useValue: { changes$: changes, reconnected$: new Subject(), changed: jest.fn(), conversation$: new Subject() } },
+        { provide: ConversationApi, useValue: { unread: () => new Subject() } },
         { provide: ClaimCase, useValue: { claim: () => NEVER } },
       ],
     });
