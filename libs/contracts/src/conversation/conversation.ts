@@ -50,6 +50,12 @@ export interface ConversationMessage {
   sentAt: string;
   /** Staff messages: when the person first read it; null while unread (and for the person's own). */
   readByPersonAt: string | null;
+  /**
+   * Staff view of staff messages: whether the person was told through their channel (`pending`,
+   * `sent`, `undeliverable`: no transport configured or consent withdrawn); null when no nudge
+   * was due. Always null in the person's view.
+   */
+  nudge: 'pending' | 'sent' | 'undeliverable' | null;
 }
 
 export interface PersonConversation {

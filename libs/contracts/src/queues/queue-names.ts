@@ -5,6 +5,7 @@
 export const QUEUES = {
   system: 'system',
   followUps: 'follow-ups',
+  nudges: 'nudges',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -40,4 +41,16 @@ export interface FireFollowUpJob {
    * new job; a job for an older revision does nothing. Absent on jobs queued before revisions.
    */
   revision?: number;
+}
+
+export const NUDGE_JOBS = {
+  /** Tell the person, through the channel they gave, that a new message is waiting (once per message). */
+  send: 'send',
+  /** Periodic safety net: queue any nudge whose job went missing (the API could not reach the queue). */
+  sweep: 'sweep',
+} as const;
+
+/** `send`: the message whose nudge is due. The job carries no contact detail and no words. */
+export interface SendNudgeJob {
+  messageId: string;
 }

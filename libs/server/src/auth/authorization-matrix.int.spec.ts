@@ -37,6 +37,12 @@ const MATRIX: Record<string, Access> = {
   'POST /api/case-access': 'public',
   'POST /api/case-access/plan-steps': 'public',
   'POST /api/case-access/additions': 'public',
+  // The conversation: a session opened with reference + code (no staff token); its own 401 without one
+  'POST /api/conversation/session': 'public',
+  'DELETE /api/conversation/session': 'public',
+  'GET /api/conversation': 'public',
+  'POST /api/conversation/messages': 'public',
+  'GET /api/conversation/stream': 'public',
   'GET /api/resources': 'public',
   'POST /api/resources': ADMINS,
   'PATCH /api/resources/:id': ADMINS,
@@ -59,6 +65,13 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/reports': EVERYONE,
   'PATCH /api/reports/:id': EVERYONE,
   'GET /api/cases/:id/follow-ups': EVERYONE,
+  'GET /api/cases/:id/conversation': EVERYONE,
+  'GET /api/cases/:id/conversation/unread': EVERYONE,
+  'POST /api/cases/:id/conversation/messages': EVERYONE,
+  'POST /api/cases/:id/contacts': EVERYONE,
+  'GET /api/saved-replies': EVERYONE,
+  'POST /api/saved-replies': ADMINS,
+  'PATCH /api/saved-replies/:id': ADMINS,
   'GET /api/notifications': EVERYONE,
   'POST /api/notifications/:id/done': EVERYONE,
   'GET /api/events': EVERYONE,
@@ -74,6 +87,7 @@ const MATRIX: Record<string, Access> = {
 const QUERY_VARIANTS: Array<{ route: string; query: string; access: readonly StaffRole[] }> = [
   { route: 'GET /api/cases', query: 'queue=all', access: SUPERVISORS },
   { route: 'GET /api/resources', query: 'includeInactive=true', access: ADMINS },
+  { route: 'GET /api/saved-replies', query: 'all=true', access: ADMINS },
 ];
 
 /** The guard's own refusals; a public route may answer 401 or 403 for its own reasons, never these. */

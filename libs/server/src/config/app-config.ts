@@ -107,6 +107,8 @@ export const appConfigSchema = z
       .optional(),
     SMTP_URL: z.string().regex(/^(smtps?:\/\/.+|json)$/, 'must be an smtp:// or smtps:// URL (or "json" to log messages instead)').optional(),
     MAIL_FROM: z.string().min(3).default('Safeguard Triage <no-reply@localhost>'),
+    NUDGE_FROM_NAMED: z.string().min(3).optional(),
+    NUDGE_FROM_NEUTRAL: z.string().min(3).default('Messages <no-reply@localhost>'),
     PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+/, 'must be the address people open, e.g. https://triage.example.org').default('http://localhost:4200'),
     QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -167,6 +169,10 @@ export interface AppConfig {
   /** Staff e-mail for fired follow-ups; unset: no e-mail. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** Sender of the person's e-mail nudges when they allowed the organisation to be named (default MAIL_FROM). */
+  readonly nudgeFromNamed: string;
+  /** Sender when they did not: an address on a domain that does not identify the organisation. */
+  readonly nudgeFromNeutral: string;
   /** Where people open the product (links in e-mail). */
   readonly publicUrl: string;
   /** Access tokens are short-lived; the browser refreshes them through the session cookie. */
@@ -237,6 +243,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
+    nudgeFromNamed: value.NUDGE_FROM_NAMED ?? value.MAIL_FROM,
+    nudgeFromNeutral: value.NUDGE_FROM_NEUTRAL,
     publicUrl: value.PUBLIC_URL.replace(/\/+$/, ''),
     trustProxy: value.TRUST_PROXY,
     synchronousCommit: true,

@@ -7,6 +7,8 @@ import { SupportCase } from '../cases/support-case.entity';
 @Entity({ name: 'case_message' })
 @Unique('case_message_client_message_key', ['caseId', 'clientMessageId'])
 @Index('case_message_case_sent_idx', ['caseId', 'sentAt'])
+@Check('case_message_nudge_status_check', `"nudge_status" IN ('pending', 'sent', 'undeliverable')`)
+@Index('case_message_nudge_pending_idx', ['sentAt'], { where: `nudge_status = 'pending'` })
 @Check('case_message_author_check', `("author_kind" = 'person' AND "author_id" IS NULL) OR ("author_kind" = 'staff' AND "author_id" IS NOT NULL)`)
 export class CaseMessageRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -25,6 +27,9 @@ export class CaseMessageRow {
   @Column({ name: 'sent_at', type: 'timestamptz', default: () => 'now()' }) sentAt!: Date;
   /** Staff messages: when the person first fetched the thread after it was sent. */
   @Column({ name: 'read_by_person_at', type: 'timestamptz', nullable: true }) readByPersonAt!: Date | null;
+  /** Staff messages: whether the person is told through their channel (see the migration). */
+  @Column({ name: 'nudge_status', type: 'text', nullable: true }) nudgeStatus!: 'pending' | 'sent' | 'undeliverable' | null;
+  @Column({ name: 'nudged_at', type: 'timestamptz', nullable: true }) nudgedAt!: Date | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
+import { QueueModule } from '../queue/queue.module';
 import { ConversationService } from './conversation.service';
 import { PersonConversationController } from './person-conversation.controller';
 import { PersonSessionGuard } from './person-session.guard';
@@ -8,7 +9,7 @@ import { StaffConversationController } from './staff-conversation.controller';
 
 /** The conversation with the person: both sides, the person's access sessions, live updates. */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, QueueModule],
   controllers: [PersonConversationController, StaffConversationController],
   providers: [ConversationService, PersonSessionService, PersonSessionGuard],
 })

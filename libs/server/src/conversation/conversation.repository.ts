@@ -11,6 +11,7 @@ export interface MessageRow {
   bodySealed: Buffer;
   sentAt: Date;
   readByPersonAt: Date | null;
+  nudgeStatus: 'pending' | 'sent' | 'undeliverable' | null;
 }
 
 /** What the conversation needs to know about its case. */
@@ -24,7 +25,7 @@ export interface ConversationCaseRow {
 }
 
 const MESSAGE_COLUMNS = `m.id, m.author_kind AS "authorKind", m.author_id AS "authorId", s.display_name AS "authorName",
-  m.body_sealed AS "bodySealed", m.sent_at AS "sentAt", m.read_by_person_at AS "readByPersonAt"`;
+  m.body_sealed AS "bodySealed", m.sent_at AS "sentAt", m.read_by_person_at AS "readByPersonAt", m.nudge_status AS "nudgeStatus"`;
 
 /** Every statement of the conversation: messages, read positions. Sessions: case-access-session.repository.ts. */
 export const conversationRepository = {

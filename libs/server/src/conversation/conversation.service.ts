@@ -1,6 +1,8 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConversationMessage, ConversationMessageEvent, MessageAuthor, PersonConversation, RecordedContactChannel, StaffConversation } from '@sg/contracts';
+import { ConversationMessage, ConversationMessageEvent, MessageAuthor, NUDGE_JOBS, PersonConversation, QUEUES, RecordedContactChannel, SendNudgeJob, StaffConversation } from '@sg/contracts';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
@@ -11,6 +13,8 @@ import { CASE_CHANGES_CHANNEL, notifyCaseChange } from '../cases/case-notifier';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { DataProtection } from '../security/data-protection';
 import { ConversationCaseRow, conversationRepository, MessageRow } from './conversation.repository';
+import { NUDGE_JOB_OPTIONS, nudgeJobId } from './nudge-job';
+import { nudgeRepository } from './nudge.repository';
 
 /** What a message is sealed against: a sealed body moved to another row does not open. */
 const sealContext = (messageId: string) => `case_message:${messageId}`;
@@ -23,10 +27,13 @@ const sealContext = (messageId: string) => `case_message:${messageId}`;
  */
 @Injectable()
 export class ConversationService {
+  private readonly logger = new Logger(ConversationService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
     private readonly followUps: FollowUpScheduler,
+    @InjectQueue(QUEUES.nudges) private readonly nudges: Queue,
   ) {}
 
   /** The person's view: the thread, and their unread count before this read (now all read). */
@@ -80,7 +87,8 @@ export class ConversationService {
   }
 
   async staffSend(staff: StaffPrincipal, caseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
-    return this.followUps.transaction(this.dataSource, async (manager, replan) => {
+    let nudge: string | null = null;
+    const sent = await this.followUps.transaction(this.dataSource, async (manager, replan) => {
       const found = await this.caseOrNotFound(manager, caseId, true);
       await assertMayOpenCase(manager, staff, found.assigneeId);
       // Two caseworkers writing to a frightened person at once helps nobody: claim it first.
@@ -93,6 +101,11 @@ export class ConversationService {
         await recordAudit(manager, { actorId: staff.id, action: 'case.message_sent', caseId, after: { messageId: stored.row.id } });
         // Writing means having read what came before.
         await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);
+        // The person hears of it through their channel if they asked to be contacted (nudge.processor.ts).
+        if (await nudgeRepository.shouldNudge(manager, caseId, stored.row.id)) {
+          await nudgeRepository.markPending(manager, stored.row.id);
+          nudge = stored.row.id;
+        }
         await this.announce(manager, found, 'staff');
         // First contact ends the first-contact escalations, and stops the countdown on every open queue and case page.
         if (found.firstRespondedAt === null) {
@@ -102,6 +115,17 @@ export class ConversationService {
       }
       return this.toView(stored.row, 'staff');
     });
+    if (nudge) await this.queueNudge(nudge);
+    return sent;
+  }
+
+  /** After the commit. Should the queue be unreachable, the worker's sweep finds the pending nudge. */
+  private async queueNudge(messageId: string): Promise<void> {
+    try {
+      await this.nudges.add(NUDGE_JOBS.send, { messageId } satisfies SendNudgeJob, { ...NUDGE_JOB_OPTIONS, jobId: nudgeJobId(messageId) });
+    } catch (error) {
+      this.logger.warn(`Could not queue a nudge now (${(error as Error).message}); the sweep will send it`);
+    }
   }
 
   /**
@@ -162,6 +186,7 @@ export class ConversationService {
       body: this.protection.open<string>(row.bodySealed, sealContext(row.id)),
       sentAt: new Date(row.sentAt).toISOString(),
       readByPersonAt: row.readByPersonAt ? new Date(row.readByPersonAt).toISOString() : null,
+      nudge: viewer === 'staff' ? row.nudgeStatus : null,
     };
   }
 }

@@ -5,6 +5,7 @@ import { AppConfigModule } from '../config/config.module';
 import { workerConfig } from '../config/worker-config';
 import { DatabaseModule } from '../database/database.module';
 import { FollowUpsWorkerModule } from '../follow-ups/follow-ups-worker.module';
+import { ConversationWorkerModule } from '../conversation/conversation-worker.module';
 import { AppLoggerModule } from '../http/logger.module';
 import { SystemWorkerModule } from '../system/system-worker.module';
 
@@ -12,7 +13,7 @@ import { SystemWorkerModule } from '../system/system-worker.module';
 @Module({})
 class TestWorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule] };
+    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule] };
   }
 }
 

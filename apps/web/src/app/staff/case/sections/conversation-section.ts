@@ -38,7 +38,8 @@ import { CaseStore } from '../case-store';
         } @else {
           Nobody has reached the person yet: your first message is the first contact.
         }
-        The person reads this on their case page (with their reference and access code); nothing is sent to their phone or e-mail yet.
+        The person reads this on their case page (with their reference and access code). If they asked to be contacted by e-mail or text,
+        they get a short note that a message is waiting, which says nothing about the case.
       </p>
       <ol class="messages" #list aria-label="Messages" data-testid="conversation-messages">
         @for (message of thread.messages; track message.id) {
@@ -48,6 +49,11 @@ import { CaseStore } from '../case-store';
               <time [attr.datetime]="message.sentAt">{{ message.sentAt | when }}</time>
               @if (message.from === 'staff') {
                 · {{ message.readByPersonAt ? 'Read' : 'Not read yet' }}
+                @switch (message.nudge) {
+                  @case ('sent') { · They were told by their chosen channel }
+                  @case ('pending') { · Telling them by their chosen channel… }
+                  @case ('undeliverable') { · Could not tell them by their channel }
+                }
               }
             </p>
             <p class="body">{{ message.body }}</p>

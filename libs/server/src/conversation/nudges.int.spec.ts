@@ -1,0 +1,150 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { IntakeRequest, IntakeResponse } from '@sg/contracts';
+import { randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { NudgeProcessor } from './nudge.processor';
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/**
+ * The nudge that tells the person a message is waiting: sent through a real SMTP server started
+ * here, and read back as it arrived. It must not reveal the case to whoever sees the screen.
+ */
+describe('nudges', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let smtp: SMTPServer;
+  let caseworker: string;
+  const received: Received[] = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+        stream.on('end', () => {
+          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    db = await createTestDatabase();
+    const config = testConfig(db.url, { smtpUrl: `smtp://127.0.0.1:${port}`, nudgeFromNeutral: 'Messages <hello@neutral.example>', nudgeFromNamed: 'Safe Harbour <team@safeharbour.example>', publicUrl: 'https://help.safeharbour.example' });
+    api = await startTestApi(db, config);
+    worker = await startTestWorker(config);
+    caseworker = await api.tokenFor('caseworker');
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await db?.drop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  async function heldCase(changes: Partial<IntakeRequest>): Promise<{ id: string; intake: IntakeResponse }> {
+    const intake = (await api.request('POST', '/api/intakes', { body: intakeFixture(changes) })).body as IntakeResponse;
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.reference]);
+    expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
+    return { id: row.id, intake };
+  }
+  const write = (caseId: string, body: string) => api.request('POST', `/api/cases/${caseId}/conversation/messages`, { token: caseworker, body: { clientMessageId: randomUUID(), body } });
+  const nudgeStatus = async (caseId: string) => (await db.dataSource.query(`SELECT nudge_status FROM case_message WHERE case_id = $1 AND author_kind = 'staff' ORDER BY sent_at`, [caseId])).map((r: { nudge_status: string | null }) => r.nudge_status);
+  async function mailTo(address: string): Promise<Received> {
+    for (let i = 0; i < 100; i += 1) {
+      const mail = received.find((m) => m.to.includes(address));
+      if (mail) return mail;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`No mail to ${address}`);
+  }
+
+  it('e-mails a nudge that names nobody and reveals nothing, from the neutral sender', async () => {
+    const address = `teen.${randomUUID().slice(0, 8)}@example.com`;
+    const { id, intake } = await heldCase({
+      contact: { channel: 'email', value: address, canMentionOrganisation: false },
+      platforms: [{ platform: 'Instagram', offenderHandle: '@threatener.01', profileUrl: 'https://instagram.com/threatener.01' }],
+      narrative: 'Someone I met in a game says they will send my pictures to my school unless I pay.',
+    });
+    expect((await write(id, 'Please do not pay them. We are here to help you report threatener.01.')).status).toBe(201);
+    const mail = await mailTo(address);
+    expect(mail.from).toBe('hello@neutral.example');
+    const raw = mail.raw;
+    expect(raw).toContain('You have a new message');
+    // What must never appear in a nudge (issue 10, pinned): the reference, the code, the organisation's
+    // name, platforms, handles, and words of the narrative or the messages.
+    for (const secret of [intake.reference, intake.accessCode, 'Safe Harbour', 'safeharbour', 'Safeguard', 'Instagram', 'threatener', 'pictures', 'school', 'do not pay', 'report']) {
+      expect(raw.toLowerCase()).not.toContain(secret.toLowerCase());
+    }
+    expect(await nudgeStatus(id)).toEqual(['sent']);
+  });
+
+  it('names the organisation and links to the case page only when the person allowed it', async () => {
+    const address = `adult.${randomUUID().slice(0, 8)}@example.com`;
+    const { id, intake } = await heldCase({ contact: { channel: 'email', value: address, canMentionOrganisation: true } });
+    await write(id, 'Hello from the team.');
+    const mail = await mailTo(address);
+    expect(mail.from).toBe('team@safeharbour.example');
+    expect(mail.raw).toContain('https://help.safeharbour.example/my-case');
+    expect(mail.raw).not.toContain(intake.reference);
+    expect(mail.raw).not.toContain('Hello from the team');
+  });
+
+  it('nudges once per unread run, and again once the person has read', async () => {
+    const address = `run.${randomUUID().slice(0, 8)}@example.com`;
+    const { id, intake } = await heldCase({ contact: { channel: 'email', value: address, canMentionOrganisation: false } });
+    await write(id, 'one');
+    await write(id, 'two');
+    await mailTo(address);
+    expect(await nudgeStatus(id)).toEqual(['sent', null]);
+    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body.sessionToken as string;
+    expect((await api.request('GET', '/api/conversation', { headers: { 'x-case-session': session } })).status).toBe(200);
+    await write(id, 'three');
+    for (let i = 0; i < 100 && received.filter((m) => m.to.includes(address)).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received.filter((m) => m.to.includes(address))).toHaveLength(2);
+    expect(await nudgeStatus(id)).toEqual(['sent', null, 'sent']);
+  });
+
+  it('does not nudge without consent, for a phone number (staff call) or with no channel', async () => {
+    const noConsent = await heldCase({ contact: { channel: 'email', value: 'quiet@example.com', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } });
+    const phone = await heldCase({ contact: { channel: 'phone', value: '+1 555 0100', canMentionOrganisation: false } });
+    const none = await heldCase({ contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } });
+    for (const c of [noConsent, phone, none]) await write(c.id, 'hello');
+    for (const c of [noConsent, phone, none]) expect(await nudgeStatus(c.id)).toEqual([null]);
+    expect(received.some((m) => m.to.includes('quiet@example.com'))).toBe(false);
+  });
+
+  it('records an SMS nudge without a provider as not delivered, and never logs the number or the text', async () => {
+    const { id } = await heldCase({ contact: { channel: 'sms', value: '+1 555 0199', canMentionOrganisation: false } });
+    await write(id, 'hello by text');
+    for (let i = 0; i < 100 && (await nudgeStatus(id))[0] === 'pending'; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await nudgeStatus(id)).toEqual(['undeliverable']);
+  });
+
+  it('sends a nudge whose job was lost, once, from the sweep', async () => {
+    const address = `lost.${randomUUID().slice(0, 8)}@example.com`;
+    const { id } = await heldCase({ contact: { channel: 'email', value: address, canMentionOrganisation: false } });
+    // As if the API had stored the message but never reached the queue: pending, no job, a while ago.
+    const [message] = await db.dataSource.query(
+      `INSERT INTO case_message (case_id, author_kind, author_id, client_message_id, body_sealed, sent_at, nudge_status)
+       SELECT $1, 'staff', assignee_id, gen_random_uuid(), '\\x01'::bytea, now() - interval '1 minute', 'pending' FROM support_case WHERE id = $1 RETURNING id`,
+      [id],
+    );
+    const processor = worker.get(NudgeProcessor);
+    expect(await processor.sweep()).toBeGreaterThanOrEqual(1);
+    await mailTo(address);
+    expect(await processor.send(message.id)).toBe('none');
+    expect(received.filter((m) => m.to.includes(address))).toHaveLength(1);
+  });
+});
