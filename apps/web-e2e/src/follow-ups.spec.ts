@@ -77,6 +77,8 @@ async function expectAccessible(page: Page): Promise<void> {
 const followUpRow = (view: Locator, label: string) => view.locator('sg-follow-ups-section tbody tr').filter({ hasText: label });
 
 test('a submitted takedown is chased, the bell counts it live, and removal schedules the re-checks', async ({ browser, request }) => {
+  // It waits for a real follow-up to fire and scans four screens with axe: ~30 s on a loaded 2-core machine.
+  test.setTimeout(90_000);
   await clearOpenNotifications(request, CASEWORKER);
   const { context, page } = await signIn(browser, CASEWORKER);
   const bell = page.getByRole('button', { name: /^Notifications, / });
