@@ -19,3 +19,4 @@ export * from './platforms/platform-label';
 export * from './conversation/image-link';
 export * from './conversation/saved-reply';
 export * from './timeline/timeline-event';
+export * from './opening-hours/index';
