@@ -159,6 +159,15 @@ describe('isOpen, nextOpening, openingStatus and openingMinutesBetween', () => {
   });
 });
 
+describe('other zones', () => {
+  it('handles half-hour offsets and the southern summer (Kolkata, Sydney)', () => {
+    // Kolkata is UTC+05:30 all year: Monday 09:00 IST is 03:30Z.
+    expect(nextOpening(weekdays('Asia/Kolkata'), at('2026-03-07T12:00:00Z'))).toEqual(at('2026-03-09T03:30:00Z'));
+    // Sydney leaves summer time on Sunday 5 April 2026 (AEDT +11 → AEST +10): Friday 16:00 AEDT + 2 h → Monday 10:00 AEST.
+    expect(addOpeningMinutes(weekdays('Australia/Sydney'), at('2026-04-03T05:00:00Z'), 2 * HOUR)).toEqual(at('2026-04-06T00:00:00Z'));
+  });
+});
+
 describe('validateOpeningHours', () => {
   it('accepts the defaults and 24/7', () => {
     expect(validateOpeningHours(DEFAULT_OPENING_HOURS)).toEqual([]);
