@@ -8,6 +8,7 @@ export const API_ROUTES = {
   caseAccess: 'case-access',
   conversation: 'conversation',
   savedReplies: 'saved-replies',
+  organisation: 'organisation',
   resources: 'resources',
   auth: 'auth',
   cases: 'cases',

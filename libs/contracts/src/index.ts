@@ -24,6 +24,7 @@ export type * from './intake/intake-response';
 export type * from './case-access/case-access';
 export type * from './conversation/conversation';
 export type * from './saved-replies/saved-replies';
+export type * from './organisation/opening-hours';
 export type * from './resources/resource-directory';
 export type * from './auth/login';
 export type * from './cases/case-queries';

@@ -9,6 +9,7 @@ export * from './intake/intake-response';
 export * from './case-access/case-access';
 export * from './conversation/conversation';
 export * from './saved-replies/saved-replies';
+export * from './organisation/opening-hours';
 export * from './resources/resource-directory';
 export * from './auth/login';
 export * from './cases/case-queries';

@@ -20,3 +20,4 @@ export * from './conversation/image-link';
 export * from './conversation/saved-reply';
 export * from './timeline/timeline-event';
 export * from './conversation/nudge';
+export * from './opening-hours/index';

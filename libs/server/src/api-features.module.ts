@@ -10,6 +10,7 @@ import { RateLimitModule } from './http/rate-limit.module';
 import { IntakeModule } from './intake/intake.module';
 import { ResourcesModule } from './resources/resources.module';
 import { SavedRepliesModule } from './saved-replies/saved-replies.module';
+import { OrganisationModule } from './organisation/organisation.module';
 import { SecurityModule } from './security/security.module';
 import { TrendsModule } from './trends/trends.module';
 
@@ -18,6 +19,6 @@ import { TrendsModule } from './trends/trends.module';
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
 })
 export class ApiFeaturesModule {}

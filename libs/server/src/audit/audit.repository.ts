@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 
 /** What kind of record a change was made to, when it is not (only) a case. */
-export type AuditTargetKind = 'staff_user' | 'resource_entry' | 'saved_reply';
+export type AuditTargetKind = 'staff_user' | 'resource_entry' | 'saved_reply' | 'organisation';
 
 export interface AuditRecord {
   actorId: string | null;

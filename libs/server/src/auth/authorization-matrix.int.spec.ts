@@ -81,6 +81,8 @@ const MATRIX: Record<string, Access> = {
   'PATCH /api/staff/:id': ADMINS,
   'GET /api/supervision/queue-health': SUPERVISORS,
   'GET /api/trends': SUPERVISORS,
+  'GET /api/organisation/hours': EVERYONE,
+  'PUT /api/organisation/hours': ADMINS,
 };
 
 /** Routes whose answer depends on a query: the narrower rule, checked beside the route's own. */

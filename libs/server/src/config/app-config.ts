@@ -63,6 +63,12 @@ const trustProxy = z
     return parts;
   });
 
+/** A first-response target counted in the organisation's opening hours (organisation/). */
+const openingHours = z.coerce
+  .number()
+  .positive('must be a positive number of opening hours, e.g. 8')
+  .max(24 * 7 * 4, 'must be at most 672 opening hours (four weeks of 24/7)');
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
@@ -117,6 +123,8 @@ export const appConfigSchema = z
     LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
     LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     WORKER_SYNCHRONOUS_COMMIT: booleanFromString.default(false),
+    HIGH_TARGET_OPENING_HOURS: openingHours.default(8),
+    STANDARD_TARGET_OPENING_HOURS: openingHours.default(16),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -190,6 +198,11 @@ export interface AppConfig {
   readonly synchronousCommit: boolean;
   /** WORKER_SYNCHRONOUS_COMMIT: whether workers' commits wait for the disk too. */
   readonly workerSynchronousCommit: boolean;
+  /**
+   * First-response targets of `high` and `standard` cases, in the organisation's opening hours
+   * (HIGH_/STANDARD_TARGET_OPENING_HOURS); `emergency` and `urgent` stay on the clock.
+   */
+  readonly targetOpeningHours: { high: number; standard: number };
 }
 
 /**
@@ -249,6 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: value.TRUST_PROXY,
     synchronousCommit: true,
     workerSynchronousCommit: value.WORKER_SYNCHRONOUS_COMMIT,
+    targetOpeningHours: { high: value.HIGH_TARGET_OPENING_HOURS, standard: value.STANDARD_TARGET_OPENING_HOURS },
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

@@ -8,6 +8,7 @@ import { SupportCase } from '../cases/support-case.entity';
 import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from '../follow-ups/follow-up.entities';
 import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow } from '../conversation/conversation.entities';
 import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
+import { OrganisationHoursRow } from '../organisation/organisation-hours.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 
@@ -36,4 +37,5 @@ export const ENTITIES = [
   CaseMessageReadRow,
   CaseAccessSessionRow,
   SavedReplyRow,
+  OrganisationHoursRow,
 ];

@@ -12,6 +12,7 @@ import { SupervisionApi } from './data-access/supervision-api';
 import { StaffIntakeApi } from './data-access/staff-intake-api';
 import { StaffAccountsApi } from './data-access/staff-accounts-api';
 import { ResourceDirectoryApi } from './data-access/resource-directory-api';
+import { OrganisationHoursApi } from './data-access/organisation-hours-api';
 import { ClaimCase } from './case/claim-case';
 import { CaseEvents } from './live/case-events';
 import { LiveUpdates } from './live/live-updates';
@@ -91,7 +92,7 @@ export const STAFF_ROUTES: Route[] = [
           {
             path: 'admin',
             canActivate: [roleGuard('admin')],
-            providers: [StaffAccountsApi, ResourceDirectoryApi],
+            providers: [StaffAccountsApi, ResourceDirectoryApi, OrganisationHoursApi],
             children: [
               { path: '', pathMatch: 'full', redirectTo: 'accounts' },
               {
@@ -103,6 +104,11 @@ export const STAFF_ROUTES: Route[] = [
                 path: 'resources',
                 title: 'Resource directory - Safeguard Triage',
                 loadComponent: () => import('./admin/resources-page').then((m) => m.ResourcesPage),
+              },
+              {
+                path: 'opening-hours',
+                title: 'Opening hours - Safeguard Triage',
+                loadComponent: () => import('./admin/opening-hours-page').then((m) => m.OpeningHoursPage),
               },
               {
                 path: 'saved-replies',

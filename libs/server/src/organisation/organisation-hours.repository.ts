@@ -1,0 +1,75 @@
+import { Holiday, OpeningSlot } from '@sg/domain';
+import { EntityManager } from 'typeorm';
+
+/** An organisation and its saved hours; the hours columns are null while it runs on the defaults. */
+export interface OrganisationHoursLookupRow {
+  organisationId: string;
+  timeZone: string | null;
+  weekly: OpeningSlot[] | null;
+  holidays: Holiday[] | null;
+  updatedAt: Date | null;
+}
+
+export interface SavedOrganisationHoursRow {
+  organisationId: string;
+  timeZone: string;
+  weekly: OpeningSlot[];
+  holidays: Holiday[];
+  updatedAt: Date;
+}
+
+const HOURS = `h.time_zone AS "timeZone", h.weekly, h.holidays, h.updated_at AS "updatedAt"`;
+
+/** Every statement about organisations' opening hours. */
+export const organisationHoursRepository = {
+  /** The hours of the organisation this member of staff belongs to. Undefined if the account is gone. */
+  async findForStaff(manager: EntityManager, staffId: string): Promise<OrganisationHoursLookupRow | undefined> {
+    const rows = await manager.query<OrganisationHoursLookupRow[]>(
+      `SELECT s.organisation_id AS "organisationId", ${HOURS}
+         FROM staff_user s LEFT JOIN organisation_hours h ON h.organisation_id = s.organisation_id
+        WHERE s.id = $1`,
+      [staffId],
+    );
+    return rows[0];
+  },
+
+  /**
+   * The hours of the organisation running this installation (the first one created): what intake,
+   * triage and the public pages use, where no member of staff is asking. Undefined before any
+   * organisation exists.
+   */
+  async findForInstallation(manager: EntityManager): Promise<OrganisationHoursLookupRow | undefined> {
+    const rows = await manager.query<OrganisationHoursLookupRow[]>(
+      `SELECT o.id AS "organisationId", ${HOURS}
+         FROM organisation o LEFT JOIN organisation_hours h ON h.organisation_id = o.id
+        ORDER BY o.created_at, o.id LIMIT 1`,
+    );
+    return rows[0];
+  },
+
+  /**
+   * Locks the organisation of this member of staff for a change of its hours, so two admins saving
+   * at once write their audit rows in turn, each with the true before-image (there may be no hours
+   * row to lock yet). Its id, or undefined if the account is gone.
+   */
+  async lockOrganisationOf(manager: EntityManager, staffId: string): Promise<string | undefined> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT o.id FROM organisation o JOIN staff_user s ON s.organisation_id = o.id WHERE s.id = $1 FOR UPDATE OF o`,
+      [staffId],
+    );
+    return rows[0]?.id;
+  },
+
+  /** Replaces the organisation's hours whole (the first save inserts them). */
+  async save(manager: EntityManager, organisationId: string, hours: { timeZone: string; weekly: OpeningSlot[]; holidays: Holiday[]; updatedBy: string }): Promise<SavedOrganisationHoursRow> {
+    const rows = await manager.query<SavedOrganisationHoursRow[]>(
+      `INSERT INTO organisation_hours AS h (organisation_id, time_zone, weekly, holidays, updated_by)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
+       ON CONFLICT (organisation_id) DO UPDATE
+         SET time_zone = EXCLUDED.time_zone, weekly = EXCLUDED.weekly, holidays = EXCLUDED.holidays, updated_by = EXCLUDED.updated_by, updated_at = now()
+       RETURNING h.organisation_id AS "organisationId", ${HOURS}`,
+      [organisationId, hours.timeZone, JSON.stringify(hours.weekly), JSON.stringify(hours.holidays), hours.updatedBy],
+    );
+    return rows[0] as SavedOrganisationHoursRow;
+  },
+};
