@@ -33,6 +33,7 @@ export const TEXT_LIMITS = {
   caseAccessNote: 5000,
   message: 4000,
   savedReplyTitle: 120,
+  transcript: 20_000,
 } as const;
 
 /** Minimum lengths the forms also check. */

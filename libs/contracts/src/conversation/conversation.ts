@@ -74,6 +74,8 @@ export interface StaffConversation {
   unread: number;
   /** When staff first reached the person (a message sent or a recorded contact); null before. */
   firstContactAt: string | null;
+  /** A staff intake by phone or chat: the call notes or the chat as recorded with the intake. */
+  transcript: { body: string; channel: string; recordedBy: string | null; recordedAt: string } | null;
 }
 
 /**

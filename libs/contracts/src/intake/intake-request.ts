@@ -7,6 +7,7 @@ import {
   SELF_HARM_ANSWERS,
   SUBMITTERS,
   isCountryCode,
+  isKnownTimeZone,
 } from '@sg/domain';
 import * as z from 'zod';
 import { MAX_ALIAS_LENGTH, MAX_CONTENT_URLS, MAX_NARRATIVE_LENGTH, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
@@ -115,6 +116,14 @@ export const intakeRequestSchema = z.strictObject({
   platforms: z.array(platformEntrySchema, { error: () => 'must be a list' }).max(MAX_PLATFORMS, `must have at most ${MAX_PLATFORMS} entries`),
   contentUrls: z.array(httpUrlSchema, { error: () => 'must be a list' }).max(MAX_CONTENT_URLS, `must have at most ${MAX_CONTENT_URLS} entries`),
   narrative: optionalText(MAX_NARRATIVE_LENGTH),
+  /** Staff intakes by phone or chat only: the call notes or the chat, kept sealed and shown in the Conversation tab. */
+  transcript: optionalText(TEXT_LIMITS.transcript),
+  /** The person's time zone as their browser reports it (IANA, e.g. Europe/London): replies are promised in their time. */
+  timeZone: z
+    .string({ error: () => 'must be a time zone name such as Europe/London' })
+    .max(64, 'must be a time zone name such as Europe/London')
+    .refine(isKnownTimeZone, 'must be a time zone name such as Europe/London')
+    .optional(),
   contact: intakeContactSchema,
   consent: z.strictObject({
     storeData: z.literal(true, { error: () => 'must be true: we cannot keep a case without your consent' }),

@@ -46,6 +46,8 @@ export class SupportCase {
   @Column({ name: 'contact_sealed', type: 'bytea', nullable: true, select: false }) contactSealed!: Buffer | null;
   @Column({ name: 'consent_contact', type: 'boolean' }) consentContact!: boolean;
   @Column({ name: 'contact_declined', type: 'boolean', default: false }) contactDeclined!: boolean;
+  /** The person's IANA time zone from their browser at intake, for reply times in their own time. */
+  @Column({ name: 'person_time_zone', type: 'text', nullable: true }) personTimeZone!: string | null;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;

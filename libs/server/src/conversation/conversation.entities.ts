@@ -66,3 +66,20 @@ export class CaseAccessSessionRow {
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
 }
+
+/** A staff intake's call notes or chat (by phone or chat), sealed like messages; one per case at most today. */
+@Entity({ name: 'case_transcript' })
+@Index('case_transcript_case_idx', ['caseId'])
+export class CaseTranscriptRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @ManyToOne(() => SupportCase, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_transcript_case_id_fkey' })
+  supportCase?: SupportCase;
+  @Column({ name: 'body_sealed', type: 'bytea' }) bodySealed!: Buffer;
+  @Column({ name: 'recorded_by', type: 'uuid' }) recordedBy!: string;
+  @ManyToOne(() => StaffUser, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'case_transcript_recorded_by_fkey' })
+  recorder?: StaffUser;
+  @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' }) recordedAt!: Date;
+}

@@ -141,6 +141,29 @@ describe('the conversation with the person', () => {
     expect((await api.request('GET', `/api/cases/${id}/conversation/unread`, { token: otherCaseworker })).status).toBe(403);
   });
 
+  it('keeps a staff intake\'s call notes sealed and shows them in the Conversation tab; the public form may not send them', async () => {
+    const notes = 'Caller (15) said the account is @quick.cash.77 and they have until 9pm.';
+    const staffIntake = await api.request('POST', '/api/intakes', { token: caseworker, body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone', transcript: notes, timeZone: 'Europe/London' } });
+    expect(staffIntake.status).toBe(201);
+    const caseId = staffIntake.body.caseId as string;
+    const [sealed] = await db.dataSource.query(`SELECT encode(body_sealed, 'escape') AS raw FROM case_transcript WHERE case_id = $1`, [caseId]);
+    expect(sealed.raw).not.toContain('quick.cash');
+    const [zone] = await db.dataSource.query(`SELECT person_time_zone FROM support_case WHERE id = $1`, [caseId]);
+    expect(zone.person_time_zone).toBe('Europe/London');
+    const thread = await staffReads(caseworker, caseId);
+    expect(thread.transcript).toEqual({ body: notes, channel: 'phone', recordedBy: 'Casey Caseworker', recordedAt: expect.any(String) });
+
+    const fromPublic = await api.request('POST', '/api/intakes', { body: { ...intakeFixture(), transcript: 'not for the public form' } });
+    expect(fromPublic.status).toBe(400);
+    expect(JSON.stringify(fromPublic.body)).toContain('transcript');
+    const badZone = await api.request('POST', '/api/intakes', { body: { ...intakeFixture(), timeZone: 'Mars/Olympus_Mons' } });
+    expect(badZone.status).toBe(400);
+    expect(JSON.stringify(badZone.body)).toContain('timeZone');
+    // Without a transcript the tab has none.
+    const { id } = await newCase();
+    expect((await staffReads(supervisor, id)).transcript).toBeNull();
+  });
+
   it('audits every staff read of the thread', async () => {
     const { id } = await newCase();
     await staffReads(supervisor, id);

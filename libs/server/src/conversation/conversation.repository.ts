@@ -14,6 +14,15 @@ export interface MessageRow {
   nudgeStatus: 'pending' | 'sent' | 'undeliverable' | null;
 }
 
+/** A staff intake's transcript, sealed. */
+export interface TranscriptRow {
+  id: string;
+  bodySealed: Buffer;
+  recordedBy: string | null;
+  recordedAt: Date;
+  channel: string;
+}
+
 /** What the conversation needs to know about its case. */
 export interface ConversationCaseRow {
   id: string;
@@ -121,6 +130,17 @@ export const conversationRepository = {
       [caseId],
     );
     return affected;
+  },
+
+  /** A staff intake's transcript (call notes or chat), still sealed, with who recorded it and how the intake came. */
+  async transcript(manager: EntityManager, caseId: string): Promise<TranscriptRow | undefined> {
+    const rows = await manager.query<TranscriptRow[]>(
+      `SELECT t.id, t.body_sealed AS "bodySealed", s.display_name AS "recordedBy", t.recorded_at AS "recordedAt", c.channel
+         FROM case_transcript t JOIN support_case c ON c.id = t.case_id LEFT JOIN staff_user s ON s.id = t.recorded_by
+        WHERE t.case_id = $1 ORDER BY t.recorded_at LIMIT 1`,
+      [caseId],
+    );
+    return rows[0];
   },
 
   /** Announces a change to every API process; PostgreSQL delivers it only if the transaction commits. */

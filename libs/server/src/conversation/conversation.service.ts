@@ -68,6 +68,7 @@ export class ConversationService {
       await assertMayOpenCase(manager, staff, found.assigneeId);
       const unread = await conversationRepository.unreadForStaff(manager, caseId, staff.id);
       const rows = await conversationRepository.list(manager, caseId);
+      const transcript = await conversationRepository.transcript(manager, caseId);
       await conversationRepository.markReadByStaff(manager, caseId, staff.id, new Date());
       await recordAudit(manager, { actorId: staff.id, action: 'case.conversation_read', caseId, after: { messages: rows.length } });
       return {
@@ -75,6 +76,14 @@ export class ConversationService {
         messages: rows.map((row) => this.toView(row, 'staff')),
         unread,
         firstContactAt: found.firstRespondedAt ? new Date(found.firstRespondedAt).toISOString() : null,
+        transcript: transcript
+          ? {
+              body: this.protection.open<string>(transcript.bodySealed, `case_transcript:${caseId}`),
+              channel: transcript.channel,
+              recordedBy: transcript.recordedBy,
+              recordedAt: new Date(transcript.recordedAt).toISOString(),
+            }
+          : null,
       };
     });
   }

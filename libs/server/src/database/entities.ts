@@ -6,7 +6,7 @@ import { LoginThrottleRow } from '../auth/login-throttle.entity';
 import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
 import { SupportCase } from '../cases/support-case.entity';
 import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from '../follow-ups/follow-up.entities';
-import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow } from '../conversation/conversation.entities';
+import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow, CaseTranscriptRow } from '../conversation/conversation.entities';
 import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
 import { OrganisationHoursRow } from '../organisation/organisation-hours.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   CaseMessageRow,
   CaseMessageReadRow,
   CaseAccessSessionRow,
+  CaseTranscriptRow,
   SavedReplyRow,
   OrganisationHoursRow,
 ];

@@ -44,6 +44,10 @@ export interface NewIntakeCase {
   contactSealed: Buffer | null;
   consentContact: boolean;
   contactDeclined: boolean;
+  /** The person's time zone as their browser said (IANA), for "we will reply by Monday 10:00". */
+  personTimeZone: string | null;
+  /** Staff intakes by phone or chat: the call notes or conversation, sealed like messages. */
+  transcriptSealed: Buffer | null;
   /** The member of staff recording the intake; null for the person's own submission. */
   createdBy: string | null;
   platforms: ReadonlyArray<{ platform: string; offenderHandle?: string | null; profileUrl?: string | null }>;
@@ -94,9 +98,9 @@ export const intakeRepository = {
            id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
            first_response_due_at, submitted_by, channel, alias, age_band, content_made_under_18, country, self_harm,
            immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative,
-           contact_channel, contact_sealed, consent_contact, contact_declined, created_by, created_at, updated_at)
+           contact_channel, contact_sealed, consent_contact, contact_declined, created_by, created_at, updated_at, person_time_zone)
          SELECT $1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                $23, $24, $25, $44, $26, $7, $7
+                $23, $24, $25, $44, $26, $7, $7, $45
           WHERE $28::text IS NULL OR EXISTS (SELECT 1 FROM claim)
          RETURNING id
        ), platforms AS (
@@ -118,6 +122,9 @@ export const intakeRepository = {
        ), announced AS (
          -- Live queues: delivered to listeners only when this statement commits.
          SELECT pg_notify($41, $42) FROM new_case
+       ), transcript AS (
+         INSERT INTO case_transcript (case_id, body_sealed, recorded_by, recorded_at)
+         SELECT new_case.id, $46, $26, $7 FROM new_case WHERE $46::bytea IS NOT NULL
        )
        SELECT count(*)::int AS created, (SELECT count(*) FROM announced) AS announced FROM new_case`,
       [
@@ -137,6 +144,8 @@ export const intakeRepository = {
         intake.announcement.channel, intake.announcement.payload,
         idempotency.replayHours,
         intake.contactDeclined,
+        intake.personTimeZone,
+        intake.transcriptSealed,
       ],
     );
     return row;

@@ -82,6 +82,8 @@ export class IntakeService {
 
   private checkWhoMaySubmit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined): void {
     if (staff) return;
+    // A transcript is what staff noted on a call or chat; the person's own words go in the narrative.
+    if (intake.transcript !== undefined) throw validationError([{ path: 'transcript', message: 'is for intakes recorded by staff (call notes or a chat); write in "narrative" instead' }]);
     if (intake.submittedBy === 'staff') {
       throw new UnauthorizedException('Intakes recorded by staff need a staff sign-in');
     }
@@ -149,6 +151,8 @@ export class IntakeService {
       contactSealed: contact ? this.protection.seal(contact, caseId) : null,
       consentContact: intake.consent.contactMe,
       contactDeclined: declined,
+      personTimeZone: intake.timeZone ?? null,
+      transcriptSealed: intake.transcript ? this.protection.seal(intake.transcript, `case_transcript:${caseId}`) : null,
       createdBy: staff?.id ?? null,
       platforms: intake.platforms,
       contentUrls: intake.contentUrls,

@@ -19,6 +19,7 @@ import { DirectoryHelplinesMalaysiaPolice1765500002000 } from './1765500002000-d
 import { Conversation1765600000000 } from './1765600000000-conversation';
 import { SavedReplies1765600001000 } from './1765600001000-saved-replies';
 import { MessageNudges1765600002000 } from './1765600002000-message-nudges';
+import { TranscriptPersonTimeZone1765600003000 } from './1765600003000-transcript-person-time-zone';
 import { OrganisationHours1765600010000 } from './1765600010000-organisation-hours';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -37,5 +38,6 @@ export const MIGRATIONS = [
   Conversation1765600000000,
   SavedReplies1765600001000,
   MessageNudges1765600002000,
+  TranscriptPersonTimeZone1765600003000,
   OrganisationHours1765600010000,
 ];

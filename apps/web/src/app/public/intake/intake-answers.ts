@@ -170,7 +170,8 @@ export function sentRows(answers: IntakeAnswers): { platforms: number[]; content
 }
 
 /** Maps the answers onto the contract, turning every skipped question into its "don't know". */
-export function toIntakeRequest(answers: IntakeAnswers): IntakeDraft {
+/** `timeZone`: the person's own (browserTimeZone()), so a promised reply time is in theirs. */
+export function toIntakeRequest(answers: IntakeAnswers, timeZone?: string): IntakeDraft {
   const { about, safety, happening, where, contact } = answers;
   const channel: ContactChannel = contact.channel ?? 'none';
   const alias = text(contact.alias);
@@ -206,6 +207,7 @@ export function toIntakeRequest(answers: IntakeAnswers): IntakeDraft {
       }),
     contentUrls: where.contentUrls.map(normaliseUrl).filter((url): url is string => url !== undefined),
     ...(narrative ? { narrative } : {}),
+    ...(timeZone ? { timeZone } : {}),
     contact: {
       channel,
       ...(value ? { value } : {}),
@@ -217,4 +219,13 @@ export function toIntakeRequest(answers: IntakeAnswers): IntakeDraft {
     },
     consent: { storeData: contact.storeData, contactMe: channel !== 'none' && contact.contactMe },
   };
+}
+
+/** The browser's IANA time zone, or undefined where it does not say (nothing more about the device is sent). */
+export function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
 }

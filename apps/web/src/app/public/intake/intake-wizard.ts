@@ -7,7 +7,7 @@ import { loadContracts } from '../contracts/public-contract';
 import { VisitorCountry } from '../country/visitor-country';
 import { IntakeResult } from '../result/intake-result';
 import { HttpProblem, toHttpProblem } from '../ui/http-problem';
-import { IntakeAnswers, consentProblems, needsCrisisHelp, toIntakeRequest } from './intake-answers';
+import { IntakeAnswers, consentProblems, needsCrisisHelp, browserTimeZone, toIntakeRequest } from './intake-answers';
 import { IntakeApi } from './intake-api';
 import { FieldErrors, INTAKE_STEPS, MappedErrors, mapRequestErrors, stepOfFormPath } from './intake-errors';
 import { buildIntakeForm, restoreAnswers } from './intake-form';
@@ -191,7 +191,7 @@ export class IntakeWizard {
   private async check(): Promise<Check> {
     const { intakeRequestSchema, formatFieldPath } = await loadContracts();
     const answers = this.value();
-    const parsed = intakeRequestSchema.safeParse(toIntakeRequest(answers));
+    const parsed = intakeRequestSchema.safeParse(toIntakeRequest(answers, browserTimeZone()));
     const issues = [
       ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message }))),
       ...consentProblems(answers),

@@ -99,6 +99,7 @@ export class StaffIntakePage {
     platforms: this.fb.array([this.platformGroup()]),
     contentUrls: this.fb.array<FormControl<string>>([]),
     narrative: ['', Validators.maxLength(MAX_NARRATIVE_LENGTH)],
+    transcript: ['', Validators.maxLength(TEXT_LIMITS.transcript)],
     contact: this.fb.group({
       channel: ['none' as ContactChannel, Validators.required],
       value: ['', Validators.maxLength(TEXT_LIMITS.contactValue)],
@@ -249,6 +250,7 @@ export class StaffIntakePage {
       })),
       contentUrls: urlRows.map(({ url }) => url),
       narrative: text(value.narrative),
+      transcript: value.channel === 'web' ? undefined : text(value.transcript),
       contact: {
         channel: value.contact.channel,
         value: value.contact.channel === 'none' ? undefined : text(value.contact.value),

@@ -41,6 +41,13 @@ import { CaseStore } from '../case-store';
         The person reads this on their case page (with their reference and access code). If they asked to be contacted by e-mail or text,
         they get a short note that a message is waiting, which says nothing about the case.
       </p>
+      @if (thread.transcript; as transcript) {
+        <details class="transcript" data-testid="intake-transcript">
+          <summary>Intake {{ transcript.channel === 'phone' ? 'call notes' : transcript.channel + ' transcript' }}, recorded by {{ transcript.recordedBy ?? 'staff' }} ·
+            <time [attr.datetime]="transcript.recordedAt">{{ transcript.recordedAt | when }}</time></summary>
+          <p class="body">{{ transcript.body }}</p>
+        </details>
+      }
       <ol class="messages" #list aria-label="Messages" data-testid="conversation-messages">
         @for (message of thread.messages; track message.id) {
           <li [class.mine]="message.from === 'staff'" [attr.data-from]="message.from">
@@ -101,6 +108,8 @@ import { CaseStore } from '../case-store';
     .messages li.empty { max-width: none; background: none; }
     .messages p { margin: 0; }
     .body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 2px !important; }
+    .transcript { margin: 0 0 8px; padding: 8px 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
+    .transcript summary { cursor: pointer; font: var(--mat-sys-body-medium); }
     .warning { margin: 0; padding: 8px 12px; border-left: 4px solid var(--mat-sys-tertiary); background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
   `,
 })
