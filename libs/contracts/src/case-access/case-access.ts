@@ -35,21 +35,32 @@ export interface CaseAccessView {
   additions: Array<{ at: string; summary: string }>;
 }
 
-/** Adding information later: any of these, at least one. Facts that change re-run triage. */
-export const caseAdditionSchema = caseAccessRequestSchema.extend({
+/** What the person may add later: any of these, at least one. Facts that change re-run triage. */
+const additionFields = {
   note: z.string().trim().min(1).max(TEXT_LIMITS.caseAccessNote, `must be at most ${TEXT_LIMITS.caseAccessNote} characters`).optional(),
   deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form' }).nullable().optional(),
   contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
   platforms: z.array(platformEntrySchema).max(MAX_PLATFORMS).optional(),
   contentUrls: z.array(httpUrlSchema).max(MAX_CONTENT_URLS).optional(),
-}).refine(
-  (body) => body.note !== undefined || body.deadlineAt !== undefined || body.contentPosted !== undefined || (body.platforms?.length ?? 0) > 0 || (body.contentUrls?.length ?? 0) > 0,
-  { message: 'add at least one thing: a note, a deadline, whether content is posted, a platform or a link', path: ['note'] },
-);
+};
+const addsSomething = (body: { note?: string; deadlineAt?: string | null; contentPosted?: string; platforms?: unknown[]; contentUrls?: unknown[] }) =>
+  body.note !== undefined || body.deadlineAt !== undefined || body.contentPosted !== undefined || (body.platforms?.length ?? 0) > 0 || (body.contentUrls?.length ?? 0) > 0;
+const ADD_SOMETHING = { message: 'add at least one thing: a note, a deadline, whether content is posted, a platform or a link', path: ['note'] };
+
+/** Adding information with the reference and code. */
+export const caseAdditionSchema = caseAccessRequestSchema.extend(additionFields).refine(addsSomething, ADD_SOMETHING);
 export type CaseAdditionRequest = z.input<typeof caseAdditionSchema>;
+
+/** The same within a conversation session (`POST /api/case-access/current/additions`, header X-Case-Session). */
+export const sessionAdditionSchema = z.strictObject(additionFields).refine(addsSomething, ADD_SOMETHING);
+export type SessionAdditionRequest = z.input<typeof sessionAdditionSchema>;
 
 export const planStepUpdateSchema = caseAccessRequestSchema.extend({
   key: z.enum(ACTION_PLAN_STEP_KEYS),
   done: z.boolean(),
 });
 export type PlanStepUpdateRequest = z.input<typeof planStepUpdateSchema>;
+
+/** Ticking a step within a conversation session (`POST /api/case-access/current/plan-steps`). */
+export const sessionPlanStepSchema = z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), done: z.boolean() });
+export type SessionPlanStepRequest = z.input<typeof sessionPlanStepSchema>;

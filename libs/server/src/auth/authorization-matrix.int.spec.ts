@@ -37,6 +37,9 @@ const MATRIX: Record<string, Access> = {
   'POST /api/case-access': 'public',
   'POST /api/case-access/plan-steps': 'public',
   'POST /api/case-access/additions': 'public',
+  'GET /api/case-access/current': 'public',
+  'POST /api/case-access/current/plan-steps': 'public',
+  'POST /api/case-access/current/additions': 'public',
   // The conversation: a session opened with reference + code (no staff token); its own 401 without one
   'POST /api/conversation/session': 'public',
   'DELETE /api/conversation/session': 'public',

@@ -39,7 +39,7 @@ export class CaseAccessController {
   @ApiOkResponse({ description: 'Status in words, the action plan, resources and what the person added' })
   view(@Body(new ZodValidationPipe(caseAccessRequestSchema)) body: AccessBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
-    return this.access.view(body.reference, body.accessCode);
+    return this.access.view({ reference: body.reference, accessCode: body.accessCode });
   }
 
   @ApiOperation({ summary: 'Tick or untick a step of your plan' })
@@ -48,7 +48,7 @@ export class CaseAccessController {
   @ApiBody(openApiBody(planStepUpdateSchema))
   setPlanStep(@Body(new ZodValidationPipe(planStepUpdateSchema)) body: PlanStepBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
-    return this.access.setPlanStep(body.reference, body.accessCode, body.key, body.done);
+    return this.access.setPlanStep({ reference: body.reference, accessCode: body.accessCode }, body.key, body.done);
   }
 
   @ApiOperation({ summary: 'Tell the organisation something new about your case' })
@@ -58,6 +58,6 @@ export class CaseAccessController {
   add(@Body(new ZodValidationPipe(caseAdditionSchema)) body: AdditionBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     const { reference, accessCode, ...addition } = body;
-    return this.access.add(reference, accessCode, addition);
+    return this.access.add({ reference, accessCode }, addition);
   }
 }

@@ -153,4 +153,38 @@ describe('case access with reference and access code', () => {
     expect(statuses).toContain(429);
     expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(30);
   });
+
+  describe('by the conversation session, without the code', () => {
+    const session = async () =>
+      (await api.request('POST', '/api/conversation/session', { body: access() })).body.sessionToken as string;
+
+    it('shows the case, ticks a step and adds information with the session alone', async () => {
+      const token = await session();
+      const headers = { 'x-case-session': token };
+      const view = await api.request('GET', '/api/case-access/current', { headers });
+      expect(view.status).toBe(200);
+      expect((view.body as CaseAccessView).reference).toBe(created.reference);
+      expect(view.headers.get('cache-control')).toBe('no-store');
+      const ticked = await api.request('POST', '/api/case-access/current/plan-steps', { headers, body: { key: 'preserve_evidence', done: true } });
+      expect(ticked.status).toBe(200);
+      expect((ticked.body as CaseAccessView).actionPlan.find((s) => s.key === 'preserve_evidence')?.done).toBe(true);
+      const added = await api.request('POST', '/api/case-access/current/additions', { headers, body: { note: 'He messaged again from a new account.' } });
+      expect(added.status).toBe(200);
+      expect((added.body as CaseAccessView).additions[0]?.summary).toBe('Added a note');
+      // The code is not accepted in place of the session here, and nothing else is either.
+      const empty = await api.request('POST', '/api/case-access/current/additions', { headers, body: {} });
+      expect(empty.status).toBe(400);
+      expect(JSON.stringify(empty.body)).toContain('note');
+      const withCode = await api.request('POST', '/api/case-access/current/plan-steps', { headers, body: { ...access(), key: 'preserve_evidence', done: false } });
+      expect(withCode.status).toBe(400);
+    });
+
+    it('refuses without a live session, and after quick exit ended it', async () => {
+      expect((await api.request('GET', '/api/case-access/current')).status).toBe(401);
+      const token = await session();
+      expect((await api.request('DELETE', '/api/conversation/session', { headers: { 'x-case-session': token } })).status).toBe(204);
+      expect((await api.request('GET', '/api/case-access/current', { headers: { 'x-case-session': token } })).status).toBe(401);
+      expect((await api.request('POST', '/api/case-access/current/plan-steps', { headers: { 'x-case-session': token }, body: { key: 'preserve_evidence', done: true } })).status).toBe(401);
+    });
+  });
 });

@@ -27,6 +27,13 @@ export interface CaseAddition {
 }
 
 /**
+ * How the person names their case: the reference and access code, or (once a page has opened it)
+ * the case of their live conversation session (conversation/person-session.service.ts), so the
+ * page need not keep the code.
+ */
+export type PersonCaseKey = { reference: string; accessCode: string } | { caseId: string };
+
+/**
  * The person's own way back to their case with the reference and access code: see progress,
  * tick plan steps, add what they have learned. Never shows staff notes or who is working on it.
  */
@@ -40,17 +47,17 @@ export class CaseAccessService {
     private readonly followUps: FollowUpScheduler,
   ) {}
 
-  async view(reference: string, accessCode: string): Promise<CaseAccessView> {
+  async view(key: PersonCaseKey): Promise<CaseAccessView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.open(manager, reference, accessCode, false);
+      const row = await this.open(manager, key, false);
       await this.record(manager, row.id, { kind: 'person_viewed_case', data: {} });
       return this.render(manager, row);
     });
   }
 
-  async setPlanStep(reference: string, accessCode: string, key: ActionPlanStepKey, done: boolean): Promise<CaseAccessView> {
+  async setPlanStep(caseKey: PersonCaseKey, key: ActionPlanStepKey, done: boolean): Promise<CaseAccessView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.open(manager, reference, accessCode, true);
+      const row = await this.open(manager, caseKey, true);
       // Nothing written when the step already was that way (a double click).
       const changed = await caseRecordRepository.setPlanStepDoneIfChanged(manager, row.id, key, done);
       // The title too, so the staff timeline reads as a sentence, not a key.
@@ -59,9 +66,9 @@ export class CaseAccessService {
     });
   }
 
-  async add(reference: string, accessCode: string, addition: CaseAddition): Promise<CaseAccessView> {
+  async add(caseKey: PersonCaseKey, addition: CaseAddition): Promise<CaseAccessView> {
     return this.followUps.transaction(this.dataSource, async (manager, replan, prompt) => {
-      const row = await this.open(manager, reference, accessCode, true);
+      const row = await this.open(manager, caseKey, true);
       const summary: string[] = [];
       if (addition.platforms?.length) {
         await caseRecordRepository.insertPlatforms(manager, row.id, addition.platforms);
@@ -118,10 +125,15 @@ export class CaseAccessService {
     });
   }
 
-  /** Finds the case and checks the code; `lock` takes the row for an update. */
-  private async open(manager: EntityManager, reference: string, accessCode: string, lock: boolean): Promise<PersonCaseRow> {
-    const row = await supportCaseRepository.byReference(manager, reference, lock);
-    if (!row || !this.protection.accessCodeMatches(reference, accessCode, row.accessCodeHash)) throw new NotFoundException(NOT_FOUND);
+  /** Finds the case and checks the code (a session was checked by its guard); `lock` takes the row for an update. */
+  private async open(manager: EntityManager, key: PersonCaseKey, lock: boolean): Promise<PersonCaseRow> {
+    if ('caseId' in key) {
+      const row = await supportCaseRepository.personCaseById(manager, key.caseId, lock);
+      if (!row) throw new NotFoundException(NOT_FOUND);
+      return row;
+    }
+    const row = await supportCaseRepository.byReference(manager, key.reference, lock);
+    if (!row || !this.protection.accessCodeMatches(key.reference, key.accessCode, row.accessCodeHash)) throw new NotFoundException(NOT_FOUND);
     return row;
   }
 

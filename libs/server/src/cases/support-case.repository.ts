@@ -201,6 +201,12 @@ export const supportCaseRepository = {
     return row ?? null;
   },
 
+  /** The same, by id: the person's conversation session names the case it opened. */
+  async personCaseById(manager: EntityManager, caseId: string, lock: boolean): Promise<PersonCaseRow | null> {
+    const [row] = await manager.query<PersonCaseRow[]>(`SELECT ${CASE_COLUMNS} FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`, [caseId]);
+    return row ?? null;
+  },
+
   /** The sealed contact details, read only when staff reveal them (with a reason on the audit trail). */
   async contact(manager: EntityManager, caseId: string): Promise<CaseContactRow | null> {
     const [row] = await manager.query<CaseContactRow[]>(`SELECT contact_channel, contact_sealed, consent_contact FROM support_case WHERE id = $1`, [caseId]);

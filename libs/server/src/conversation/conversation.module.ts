@@ -12,5 +12,7 @@ import { StaffConversationController } from './staff-conversation.controller';
   imports: [EventsModule, QueueModule],
   controllers: [PersonConversationController, StaffConversationController],
   providers: [ConversationService, PersonSessionService, PersonSessionGuard],
+  // The person's open case (case-access/current-case.controller.ts) is named by the same session.
+  exports: [PersonSessionService, PersonSessionGuard],
 })
 export class ConversationModule {}
