@@ -47,7 +47,10 @@ export class DeadlineRetriage {
       const factorsBefore = (stored?.triage_factors ?? []).map((factor) => factor.key).join(',');
       const factorsChanged = next.factors.map((factor) => factor.key).join(',') !== factorsBefore;
       // Already counted (a change of facts re-triaged the case since it was planned): nothing to say.
-      if (!next.changed && !factorsChanged) return { reference: state.reference, told: [] };
+      if (!next.changed && !factorsChanged) {
+        await followUpRepository.settleUntold(manager, claimed.id);
+        return { reference: state.reference, told: [] };
+      }
 
       await supportCaseRepository.applyChange(manager, state.id, {
         triage_priority: next.triagePriority,
@@ -75,6 +78,8 @@ export class DeadlineRetriage {
       const told = raised
         ? await followUpRepository.notifyFired(manager, { followUpId: claimed.id, title: `Now ${next.priority}: ${(threshold?.reason ?? 'the deadline is near').toLowerCase()}` })
         : [];
+      // Told nobody: nothing for anyone to mark done, so it is settled now (it must not sit in Overdue).
+      if (!told.length) await followUpRepository.settleUntold(manager, claimed.id);
       // Queues and open case pages re-read; a case raised to emergency raises the banner like a new one.
       await notifyCaseChange(manager, 'case.updated', { id: state.id, reference: state.reference, priority: next.priority, status: state.status, assigneeId: state.assigneeId });
       // A higher priority adds wellbeing checks and brings the escalation forward; the stored triage

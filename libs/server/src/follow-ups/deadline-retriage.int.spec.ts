@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CaseChangeEvent } from '@sg/contracts';
+import { CaseChangeEvent, CaseListResponse } from '@sg/contracts';
 import { Priority } from '@sg/domain';
 import { Client } from 'pg';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
@@ -95,15 +95,18 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   const recipients = async (followUpId: string) =>
     ((await db.dataSource.query(`SELECT recipient_id, title FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])) as Array<{ recipient_id: string; title: string }>);
 
+  /** Fired: `done` at once when it told nobody (nothing to act on), `fired` until the people told mark it done. */
+  const happened = (row: RetriageRow) => row.status === 'fired' || row.status === 'done';
+
   /** Waits for the re-triage whose key ends with `threshold` to fire; checks it fired on time and that it is the only one fired. */
   async function firesOnTime(caseId: string, threshold: string): Promise<RetriageRow> {
-    const row = await eventually(async () => (await retriages(caseId)).find((r) => r.status === 'fired' && r.dedupe_key.endsWith(`:${threshold}`)), `${threshold} re-triage of ${caseId}`);
+    const row = await eventually(async () => (await retriages(caseId)).find((r) => happened(r) && r.dedupe_key.endsWith(`:${threshold}`)), `${threshold} re-triage of ${caseId}`);
     const late = new Date(row.fired_at ?? 0).getTime() - new Date(row.due_at).getTime();
     expect(late).toBeGreaterThanOrEqual(-1000);
     expect(late).toBeLessThan(LATE_MS);
     // Give a second worker, a retry or a sweep the time to fire it again (they must not).
     await sleep(1500);
-    expect((await retriages(caseId)).filter((r) => r.status === 'fired').map((r) => r.id)).toEqual([row.id]);
+    expect((await retriages(caseId)).filter(happened).map((r) => r.id)).toEqual([row.id]);
     return row;
   }
 
@@ -171,8 +174,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     ]);
     // Open queues and case pages hear of it.
     expect(announced).toContainEqual(expect.objectContaining({ type: 'case.updated', caseId, priority: 'high' }));
-    // Raised to high, not urgent: no notification, no follow_up_fired entry.
+    // Raised to high, not urgent: no notification, no follow_up_fired entry, and nothing left
+    // waiting for someone (so the case is not in Overdue for it).
     expect(await recipients(row.id)).toEqual([]);
+    expect(row.status).toBe('done');
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'follow_up_fired'`, [caseId])).toEqual([{ n: 0 }]);
   });
 
@@ -186,6 +191,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect(await entries(caseId)).toEqual([
       { actor_kind: 'system', data: { from: 'high', to: 'urgent', factors: ['deadline_within_24h'], reason: 'The deadline is less than 24 hours away' } },
     ]);
+    // Told people: it waits, like any follow-up, for one of them to mark it done.
+    expect(row.status).toBe('fired');
     const told = await recipients(row.id);
     expect(told.map((t) => t.recipient_id)).toEqual([ids.caseworker, ids.supervisor].sort());
     expect(told[0].title).toBe('Now urgent: the deadline is less than 24 hours away');
@@ -204,7 +211,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect(await entries(caseId)).toEqual([{ actor_kind: 'system', data: { from: 'urgent', to: 'urgent', factors: ['deadline_passed'], reason: 'The deadline has passed' } }]);
     expect(await recipients(row.id)).toEqual([]);
     // Nothing left to plan for this deadline.
-    expect((await retriages(caseId)).map((r) => r.status)).toEqual(['fired']);
+    expect((await retriages(caseId)).map((r) => r.status)).toEqual(['done']);
   });
 
   it("a caseworker's override stands; the computed priority is on the timeline beside it", async () => {
@@ -226,6 +233,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect(new Date(row.due_at).getTime()).toBe(moments['movedTo'] - 24 * HOUR_MS);
     const all = await retriages(caseId);
     expect(all.filter((r) => r.dedupe_key.includes(from)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    // Raised to urgent, so the holder and supervisors were told: fired until one of them marks it done.
     expect(all.filter((r) => r.dedupe_key.includes(to)).map((r) => r.status)).toEqual(['fired', 'scheduled']);
     expect((await entries(caseId)).filter((e) => e.data['reason'] === 'The deadline is less than 24 hours away')).toHaveLength(1);
   });
@@ -244,6 +252,14 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     // Fired again afterwards (a retried job): nothing more.
     for (const worker of workers) expect(await fire(worker)).toMatchObject({ fired: false });
     expect(await entries(caseId)).toHaveLength(1);
+  });
+
+  it('queue rows carry the deadline, for the countdown', async () => {
+    const page = (await api.request('GET', '/api/cases?queue=mine', { token: caseworker })).body as CaseListResponse;
+    const row = page.items.find((item) => item.id === scenario['within24h']);
+    expect(row?.deadlineAt).toBe(new Date(moments['within24h']).toISOString());
+    const unassigned = (await api.request('GET', '/api/cases?queue=unassigned', { token: caseworker })).body as CaseListResponse;
+    expect(unassigned.items.find((item) => item.id === scenario['passed'])?.deadlineAt).toBe(new Date(moments['passed']).toISOString());
   });
 
   it('time never made any of these cases an emergency', async () => {

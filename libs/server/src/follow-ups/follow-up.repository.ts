@@ -299,6 +299,15 @@ export const followUpRepository = {
     return rows.map((row) => ({ recipientId: row.recipientId }));
   },
 
+  /**
+   * Settles a fired follow-up that told nobody (a deadline re-triage that did not raise the case
+   * to urgent): with nothing for anyone to act on, it must not count as one waiting for someone
+   * (the Overdue queue and queue health count `fired` follow-ups until a person marks them done).
+   */
+  async settleUntold(manager: EntityManager, followUpId: string): Promise<void> {
+    await manager.query(`UPDATE follow_up SET status = 'done', done_at = fired_at, updated_at = now() WHERE id = $1 AND status = 'fired'`, [followUpId]);
+  },
+
   /** A follow-up that did not fire, with its case's reference, so the caller can tell why. */
   async notFiredState(dataSource: DataSource, followUpId: string): Promise<NotFiredRow | null> {
     const rows = await dataSource.query<NotFiredRow[]>(
