@@ -46,6 +46,8 @@ export interface CaseListItem {
   firstResponseDueAt: string;
   /** Set once someone has responded; the countdown stops then. */
   firstRespondedAt: string | null;
+  /** The threatener's deadline, if known: the row counts down to it ("deadline in 5 h", "deadline passed"). */
+  deadlineAt: string | null;
   triageFactors: TriageFactor[];
   ageBand: string;
   country: string;

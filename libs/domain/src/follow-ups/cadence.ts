@@ -4,6 +4,7 @@ import { Priority } from '../triage/priority';
 export const FOLLOW_UP_KINDS = [
   'wellbeing_check',
   'deadline_reminder',
+  'deadline_retriage',
   'takedown_chase',
   'takedown_escalation',
   'reappearance_check',
@@ -27,6 +28,7 @@ export type PromptedFollowUpKind = (typeof PROMPTED_FOLLOW_UP_KINDS)[number];
 export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
   wellbeing_check: 'Wellbeing check',
   deadline_reminder: "Threatener's deadline approaching",
+  deadline_retriage: "Re-triage as the threatener's deadline nears",
   takedown_chase: 'Chase the takedown request',
   takedown_escalation: 'Takedown request unanswered: escalate',
   reappearance_check: 'Check the content has not reappeared',
@@ -52,6 +54,8 @@ export type FollowUpAudience = (typeof FOLLOW_UP_AUDIENCES)[number];
 export const FOLLOW_UP_AUDIENCE_BY_KIND: Readonly<Record<FollowUpKind, FollowUpAudience>> = {
   wellbeing_check: 'assignee',
   deadline_reminder: 'assignee',
+  // Told only when the re-triage raised the case to urgent or emergency (DeadlineRetriage in the server).
+  deadline_retriage: 'assignee_and_supervisors',
   takedown_chase: 'assignee',
   takedown_escalation: 'assignee_and_supervisors',
   reappearance_check: 'assignee',

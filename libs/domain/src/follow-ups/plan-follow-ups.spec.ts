@@ -3,7 +3,8 @@ import { PRIORITIES } from '../triage/priority';
 import { REPORT_STATUSES } from '../reports/report-lifecycle';
 import { TAKEDOWN_STATUSES } from '../takedowns/takedown-lifecycle';
 import { DEFAULT_FOLLOW_UP_CADENCE, PlannedFollowUp, scaleCadence } from './cadence';
-import { CaseFollowUpInput, FollowUpPlanInput, ReportFollowUpInput, TakedownFollowUpInput, planCaseFollowUps, planClosureOffer, planFollowUps, planReportFollowUps, planTakedownFollowUps } from './plan-follow-ups';
+import { CaseFollowUpInput, DeadlineRetriageInput, FollowUpPlanInput, ReportFollowUpInput, TakedownFollowUpInput, planCaseFollowUps, planClosureOffer, planDeadlineRetriage, planFollowUps, planReportFollowUps, planTakedownFollowUps } from './plan-follow-ups';
+import { reconcileFollowUps } from './reconcile-follow-ups';
 
 const t0 = new Date('2026-11-22T12:00:00Z');
 const MINUTE = 60_000;
@@ -301,7 +302,7 @@ describe('planFollowUps: what a case keeps by its status', () => {
 
   it.each(['new', 'in_progress', 'waiting'] as const)('plans everything while the case is open (%s)', (status) => {
     expect(kinds(planFollowUps(input(status), cadence, t0))).toEqual([
-      'case_review', 'closure_offer', 'deadline_reminder', 'reappearance_check', 'report_follow_up', 'sla_escalation', 'takedown_chase', 'takedown_escalation', 'wellbeing_check',
+      'case_review', 'closure_offer', 'deadline_reminder', 'deadline_retriage', 'reappearance_check', 'report_follow_up', 'sla_escalation', 'takedown_chase', 'takedown_escalation', 'wellbeing_check',
     ]);
   });
 
@@ -340,5 +341,89 @@ describe('first contact overdue on a held case (issue 10)', () => {
   it('plans nothing once the person has been contacted, or while nobody holds the case (the SLA escalation covers that)', () => {
     expect(planCaseFollowUps({ ...base, firstRespondedAt: now }, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'contact_overdue')).toEqual([]);
     expect(planCaseFollowUps({ ...base, assigneeId: null }, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'contact_overdue')).toEqual([]);
+  });
+});
+
+describe('deadline re-triage (issue 10)', () => {
+  const deadline = at(100 * HOUR);
+  const base: DeadlineRetriageInput = { id: 'c1', status: 'in_progress', deadlineAt: deadline, triagedAt: t0 };
+  const plan = (changes: Partial<DeadlineRetriageInput> = {}, now = t0) => planDeadlineRetriage({ ...base, ...changes }, now);
+  const slots = (planned: PlannedFollowUp[]) => planned.map((p) => [p.dedupeKey, p.dueAt]);
+  const key = (when: Date, threshold: string) => `deadline_retriage:c1:${when.toISOString()}:${threshold}`;
+
+  it('plans one re-triage per threshold: 72 h and 24 h before the deadline and when it passes, to the holder and supervisors', () => {
+    expect(plan()).toEqual([
+      { kind: 'deadline_retriage', dueAt: at(28 * HOUR), subject: { type: 'case', id: 'c1' }, dedupeKey: key(deadline, 'within_72h'), audience: 'assignee_and_supervisors' },
+      { kind: 'deadline_retriage', dueAt: at(76 * HOUR), subject: { type: 'case', id: 'c1' }, dedupeKey: key(deadline, 'within_24h'), audience: 'assignee_and_supervisors' },
+      { kind: 'deadline_retriage', dueAt: at(100 * HOUR), subject: { type: 'case', id: 'c1' }, dedupeKey: key(deadline, 'passed'), audience: 'assignee_and_supervisors' },
+    ]);
+  });
+
+  it('plans only thresholds after the stored triage: a deadline 30 h away at intake is already high', () => {
+    expect(slots(plan({ deadlineAt: at(30 * HOUR) }))).toEqual([
+      [key(at(30 * HOUR), 'within_24h'), at(6 * HOUR)],
+      [key(at(30 * HOUR), 'passed'), at(30 * HOUR)],
+    ]);
+    // Triaged exactly at a threshold: that triage counted it.
+    expect(slots(plan({ deadlineAt: at(24 * HOUR) }))).toEqual([[key(at(24 * HOUR), 'passed'), at(24 * HOUR)]]);
+  });
+
+  it('plans nothing for a deadline that had passed when the case was triaged, or for no deadline', () => {
+    expect(plan({ deadlineAt: at(-HOUR) })).toEqual([]);
+    expect(plan({ deadlineAt: t0 })).toEqual([]);
+    expect(plan({ deadlineAt: null })).toEqual([]);
+  });
+
+  it('keeps a threshold crossed since the stored triage, due at once (its job was on its way, or the worker was down)', () => {
+    // Replanned at 80 h (a claim, a note) before the 76 h re-triage fired: it is not lost.
+    expect(slots(plan({}, at(80 * HOUR)))).toEqual([
+      [key(deadline, 'within_72h'), at(28 * HOUR)],
+      [key(deadline, 'within_24h'), at(76 * HOUR)],
+      [key(deadline, 'passed'), at(100 * HOUR)],
+    ]);
+    // Once a re-triage (at 76 h) is stored, what it counted is no longer wanted.
+    expect(slots(plan({ triagedAt: at(76 * HOUR) }, at(80 * HOUR)))).toEqual([[key(deadline, 'passed'), at(100 * HOUR)]]);
+  });
+
+  it('is the same plan whenever it is planned again, before or after a threshold, until the triage changes', () => {
+    expect(plan({}, at(HOUR))).toEqual(plan({}, at(50 * HOUR)));
+    // Without a stored triage time, planning counts from now (planning right after a triage).
+    expect(slots(plan({ triagedAt: undefined }, at(50 * HOUR)))).toEqual([
+      [key(deadline, 'within_24h'), at(76 * HOUR)],
+      [key(deadline, 'passed'), at(100 * HOUR)],
+    ]);
+  });
+
+  it('a changed deadline plans a new set and cancels what is pending of the old one; what fired stays fired', () => {
+    const existing = plan({}, t0).map((p, index) => ({ dedupeKey: p.dedupeKey, dueAt: p.dueAt, status: index === 0 ? ('fired' as const) : ('scheduled' as const) }));
+    const moved = at(200 * HOUR);
+    const changes = reconcileFollowUps(existing, plan({ deadlineAt: moved, triagedAt: at(30 * HOUR) }, at(30 * HOUR)));
+    expect(changes.toCancel.map((r) => r.dedupeKey)).toEqual([key(deadline, 'within_24h'), key(deadline, 'passed')]);
+    expect(slots(changes.toSchedule)).toEqual([
+      [key(moved, 'within_72h'), at(128 * HOUR)],
+      [key(moved, 'within_24h'), at(176 * HOUR)],
+      [key(moved, 'passed'), at(200 * HOUR)],
+    ]);
+    expect(changes.toReschedule).toEqual([]);
+  });
+
+  it.each(['resolved', 'closed'] as const)('plans nothing for a %s case (reconciling cancels what was pending)', (status) => {
+    expect(plan({ status })).toEqual([]);
+    const input: FollowUpPlanInput = {
+      case: { ...calmCase, status, deadlineAt: deadline, lastActivityAt: t0, closureOffersMade: 0, triagedAt: t0 },
+      takedowns: [],
+      reports: [],
+    };
+    expect(planFollowUps(input, cadence, t0).filter((p) => p.kind === 'deadline_retriage')).toEqual([]);
+  });
+
+  it.each(['new', 'waiting'] as const)('plans them while the case is %s too', (status) => {
+    expect(plan({ status })).toHaveLength(3);
+  });
+
+  it('is not scaled with the cadence: the thresholds are the triage table\'s real hours', () => {
+    const input: FollowUpPlanInput = { case: { ...calmCase, deadlineAt: deadline, lastActivityAt: t0, closureOffersMade: 0, triagedAt: t0 }, takedowns: [], reports: [] };
+    const due = (c: typeof cadence) => planFollowUps(input, c, t0).filter((p) => p.kind === 'deadline_retriage').map((p) => p.dueAt);
+    expect(due(scaleCadence(cadence, 1 / 3600))).toEqual(due(cadence));
   });
 });

@@ -2,6 +2,7 @@ import { CaseStatus, OPEN_CASE_STATUSES } from '../cases/case-lifecycle';
 import { ReportStatus } from '../reports/report-lifecycle';
 import { TakedownStatus } from '../takedowns/takedown-lifecycle';
 import { Priority } from '../triage/priority';
+import { DEADLINE_THRESHOLDS, deadlineThresholdAt } from '../triage/triage';
 import { FOLLOW_UP_AUDIENCE_BY_KIND, FollowUpCadence, FollowUpKind, FollowUpSubject, PlannedFollowUp, WELLBEING_CHECK_PRIORITIES } from './cadence';
 
 /*
@@ -162,15 +163,46 @@ export function planClosureOffer(c: ClosureOfferInput, cadence: FollowUpCadence)
   return [followUp('closure_offer', { type: 'case', id: c.id }, after(c.lastActivityAt, cadence.closureOfferMinutes), c.closureOffersMade + 1)];
 }
 
+export interface DeadlineRetriageInput {
+  id: string;
+  status: CaseStatus;
+  deadlineAt: Date | null;
+  /**
+   * When the case's stored triage was computed. That triage read the clock, so it already counts
+   * every threshold crossed by then. Absent: planning follows that triage at once (`now`).
+   */
+  triagedAt?: Date;
+}
+
+/**
+ * A re-triage at each moment the deadline's factor changes (72 h before it, 24 h before it, when
+ * it passes: DEADLINE_THRESHOLDS), while the case is open. Only thresholds after the stored
+ * triage: intake and every change of facts triage with the clock, so the ones already crossed are
+ * in that priority. A threshold crossed since that triage (a replan while its job is on its way,
+ * or after the worker was down) is still wanted, and is due now. The key carries the deadline: a
+ * new deadline is a new set, and replanning cancels the old set's pending ones. Never scaled by
+ * FOLLOW_UP_TIME_SCALE: triage reads the deadline in real hours, and the two must agree.
+ */
+export function planDeadlineRetriage(c: DeadlineRetriageInput, now: Date): PlannedFollowUp[] {
+  if (!OPEN_CASE_STATUSES.includes(c.status) || !c.deadlineAt) return [];
+  const deadline = c.deadlineAt;
+  const triagedAt = (c.triagedAt ?? now).getTime();
+  const subject: FollowUpSubject = { type: 'case', id: c.id };
+  return DEADLINE_THRESHOLDS.map((threshold) => ({ threshold, at: deadlineThresholdAt(deadline, threshold) }))
+    .filter(({ at }) => at.getTime() > triagedAt)
+    .map(({ threshold, at }) => followUp('deadline_retriage', subject, at, `${deadline.toISOString()}:${threshold.key}`));
+}
+
 export interface FollowUpPlanInput {
-  case: CaseFollowUpInput & ClosureOfferInput;
+  case: CaseFollowUpInput & ClosureOfferInput & Pick<DeadlineRetriageInput, 'triagedAt'>;
   takedowns: readonly TakedownFollowUpInput[];
   reports: readonly ReportFollowUpInput[];
 }
 
 /**
  * Everything a case should have pending, by its status:
- * - open (new, in progress, waiting): the case's own follow-ups, its takedowns' and reports';
+ * - open (new, in progress, waiting): the case's own follow-ups (with the deadline re-triages),
+ *   its takedowns' and reports';
  * - resolved: only the takedown and report follow-ups and the closure offer. The work is done,
  *   so wellbeing checks, reviews, the deadline reminder and SLA escalation go; but content taken
  *   down can come back and an agency can still answer, so re-checks and report follow-ups stay;
@@ -180,6 +212,7 @@ export function planFollowUps(input: FollowUpPlanInput, cadence: FollowUpCadence
   if (input.case.status === 'closed') return [];
   return byDueAt([
     ...planCaseFollowUps(input.case, cadence, now),
+    ...planDeadlineRetriage(input.case, now),
     ...planClosureOffer(input.case, cadence),
     ...input.takedowns.flatMap((t) => planTakedownFollowUps(t, cadence, now)),
     ...input.reports.flatMap((r) => planReportFollowUps(r, cadence, now)),

@@ -36,8 +36,12 @@ export type TimelineEvent =
   | { kind: 'status_changed'; data: { from: CaseStatus; to: CaseStatus } }
   /** `to` null: the override was removed. */
   | { kind: 'priority_overridden'; data: { from: Priority; to: Priority | null; reason: string | null } }
-  /** Triage computed a different priority (written by the system). */
-  | { kind: 'case_retriaged'; data: { from: Priority; to: Priority; factors: TriageFactorKey[]; reason: string } }
+  /**
+   * Triage computed a different priority, or (as the deadline nears) different factors (written by
+   * the system). `from`/`to`: the computed priorities. `override`: a caseworker's override that
+   * stands and stays the case's priority, shown beside the computed one (absent: none).
+   */
+  | { kind: 'case_retriaged'; data: { from: Priority; to: Priority; factors: TriageFactorKey[]; reason: string; override?: Priority } }
   /** `fields`: the facts corrected, in words. */
   | { kind: 'facts_updated'; data: { fields: string[] } }
   /** The plan followed new facts (written by the system); step titles. */

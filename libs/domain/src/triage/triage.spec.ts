@@ -1,4 +1,4 @@
-import { sortFactorsBySeverity, TriageFacts, triage } from './triage';
+import { DEADLINE_THRESHOLDS, deadlineThresholdAt, deadlineThresholdOf, sortFactorsBySeverity, TriageFacts, triage } from './triage';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -36,7 +36,7 @@ describe('triage', () => {
     ['thoughts of self-harm', { selfHarm: 'thoughts' }, 'urgent', 'self_harm_thoughts'],
     ['a deadline in 23 hours', { deadlineAt: hours(23) }, 'urgent', 'deadline_within_24h'],
     ['a deadline exactly 24 hours away', { deadlineAt: hours(24) }, 'urgent', 'deadline_within_24h'],
-    ['a deadline already passed', { deadlineAt: hours(-2) }, 'urgent', 'deadline_within_24h'],
+    ['a deadline already passed', { deadlineAt: hours(-2) }, 'urgent', 'deadline_passed'],
     ['a deadline in 25 hours', { deadlineAt: hours(25) }, 'high', 'deadline_within_72h'],
     ['a deadline exactly 72 hours away', { deadlineAt: hours(72) }, 'high', 'deadline_within_72h'],
     ['content already posted', { contentPosted: 'yes' }, 'high', 'content_posted'],
@@ -120,5 +120,46 @@ describe('triage', () => {
         expect(both).toBeLessThanOrEqual(alone);
       }
     }
+  });
+
+  describe('as time passes a deadline (issue 10)', () => {
+    const deadline = hours(100);
+    const at = (h: number) => new Date(deadline.getTime() - h * 3_600_000);
+    const triageAt = (when: Date, changes: Partial<TriageFacts> = {}) => triage({ ...calm, deadlineAt: deadline, ...changes }, when);
+
+    it('moves standard → high at 72 h, → urgent at 24 h, and stays urgent with deadline_passed once it passes', () => {
+      const path = [at(72.01), at(72), at(24.01), at(24), at(0.01), at(0), at(-48)].map((when) => {
+        const result = triageAt(when);
+        return [result.priority, result.factors.map((f) => f.key)];
+      });
+      expect(path).toEqual([
+        ['standard', []],
+        ['high', ['deadline_within_72h']],
+        ['high', ['deadline_within_72h']],
+        ['urgent', ['deadline_within_24h']],
+        ['urgent', ['deadline_within_24h']],
+        ['urgent', ['deadline_passed']],
+        ['urgent', ['deadline_passed']],
+      ]);
+    });
+
+    it('never makes a case an emergency on its own, at any moment', () => {
+      for (let h = 200; h >= -200; h -= 0.5) expect(triageAt(at(h)).priority).not.toBe('emergency');
+      // An emergency stays one (for its own reasons), with the deadline factor beside it.
+      expect(triageAt(at(-1), { immediateDanger: true }).factors.map((f) => f.key)).toEqual(['immediate_danger', 'deadline_passed']);
+    });
+
+    it('names the thresholds it re-triages at, latest first in the factors, with a reason for the timeline', () => {
+      expect(DEADLINE_THRESHOLDS.map((t) => deadlineThresholdAt(deadline, t))).toEqual([at(72), at(24), at(0)]);
+      expect(deadlineThresholdOf(triageAt(at(30)).factors)?.reason).toBe('The deadline is less than 72 hours away');
+      expect(deadlineThresholdOf(triageAt(at(3)).factors)?.reason).toBe('The deadline is less than 24 hours away');
+      expect(deadlineThresholdOf(triageAt(at(-3)).factors)?.reason).toBe('The deadline has passed');
+      expect(deadlineThresholdOf(triageAt(at(80)).factors)).toBeNull();
+    });
+
+    it('sorts deadline_passed with the urgent factors, after self-harm, age and content made under 18', () => {
+      const result = triageAt(at(-1), { ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'thoughts', paid: true });
+      expect(result.factors.map((f) => f.key)).toEqual(['self_harm_thoughts', 'under_18_now', 'content_made_under_18', 'deadline_passed', 'already_paid']);
+    });
   });
 });

@@ -12,6 +12,7 @@ export const TRIAGE_FACTORS = {
   self_harm_thoughts: { priority: 'urgent', label: 'Thoughts of self-harm' },
   under_18_now: { priority: 'urgent', label: 'Under 18 now' },
   content_made_under_18: { priority: 'urgent', label: 'Content was made when under 18' },
+  deadline_passed: { priority: 'urgent', label: "The threatener's deadline has passed" },
   deadline_within_24h: { priority: 'urgent', label: "The threatener's deadline is within 24 hours" },
   content_posted: { priority: 'high', label: 'Content has already been posted' },
   still_in_contact: { priority: 'high', label: 'Still in contact with the threatener' },
@@ -60,6 +61,30 @@ export interface TriageOptions {
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * The moments at which a deadline's factor changes, as hours before the deadline: it comes within
+ * 72 hours (`high`), within 24 hours (`urgent`), and passes (`deadline_passed`, still `urgent`:
+ * time alone never makes a case an emergency). Triage reads them in real hours, whatever
+ * FOLLOW_UP_TIME_SCALE says: the deadline is a clock time the threatener gave, not a duration of
+ * ours. The follow-up planner re-triages a case at each (planDeadlineRetriage).
+ */
+export const DEADLINE_THRESHOLDS = [
+  { key: 'within_72h', hoursBefore: 72, factor: 'deadline_within_72h', reason: 'The deadline is less than 72 hours away' },
+  { key: 'within_24h', hoursBefore: 24, factor: 'deadline_within_24h', reason: 'The deadline is less than 24 hours away' },
+  { key: 'passed', hoursBefore: 0, factor: 'deadline_passed', reason: 'The deadline has passed' },
+] as const satisfies ReadonlyArray<{ key: string; hoursBefore: number; factor: TriageFactorKey; reason: string }>;
+export type DeadlineThreshold = (typeof DEADLINE_THRESHOLDS)[number];
+
+/** The moment `threshold` is crossed for a deadline. */
+export function deadlineThresholdAt(deadlineAt: Date, threshold: Pick<DeadlineThreshold, 'hoursBefore'>): Date {
+  return new Date(deadlineAt.getTime() - threshold.hoursBefore * HOUR_MS);
+}
+
+/** Which deadline threshold the factors show as crossed (the latest one), if any: the reason a re-triage gives. */
+export function deadlineThresholdOf(factors: ReadonlyArray<{ key: string }>): DeadlineThreshold | null {
+  return [...DEADLINE_THRESHOLDS].reverse().find((threshold) => factors.some((factor) => factor.key === threshold.factor)) ?? null;
+}
+
 function firedKeys(facts: TriageFacts, now: Date): TriageFactorKey[] {
   const fired: TriageFactorKey[] = [];
   if (facts.selfHarm === 'plan_or_intent') fired.push('self_harm_plan');
@@ -68,10 +93,10 @@ function firedKeys(facts: TriageFacts, now: Date): TriageFactorKey[] {
   if (facts.contentMadeUnder18 === true) fired.push('content_made_under_18');
   if (facts.selfHarm === 'thoughts') fired.push('self_harm_thoughts');
   if (facts.deadlineAt) {
-    // A deadline already passed is at least as pressing as one about to pass.
-    const hoursLeft = (facts.deadlineAt.getTime() - now.getTime()) / HOUR_MS;
-    if (hoursLeft <= 24) fired.push('deadline_within_24h');
-    else if (hoursLeft <= 72) fired.push('deadline_within_72h');
+    // The latest threshold crossed (passed, then 24 h, then 72 h): one deadline factor at most.
+    // A deadline already passed stays urgent: the threat may be carried out at any moment.
+    const crossed = [...DEADLINE_THRESHOLDS].reverse().find((threshold) => now.getTime() >= deadlineThresholdAt(facts.deadlineAt as Date, threshold).getTime());
+    if (crossed) fired.push(crossed.factor);
   }
   if (facts.contentPosted === 'yes') fired.push('content_posted');
   if (facts.stillInContact === true) fired.push('still_in_contact');

@@ -51,6 +51,7 @@ function toListItem(row: CaseQueueRow, unreadMessages: number): CaseListItem {
     createdAt: new Date(row.createdAt).toISOString(),
     firstResponseDueAt: new Date(row.firstResponseDueAt).toISOString(),
     firstRespondedAt: row.firstRespondedAt ? new Date(row.firstRespondedAt).toISOString() : null,
+    deadlineAt: row.deadlineAt ? new Date(row.deadlineAt).toISOString() : null,
     triageFactors: row.triageFactors,
     ageBand: row.ageBand,
     country: row.country,

@@ -86,6 +86,7 @@ export interface CaseQueueRow {
   /** The due time in microseconds since the epoch, as text (beyond Number's exact range). */
   dueMicros: string;
   firstRespondedAt: Date | null;
+  deadlineAt: Date | null;
   triageFactors: CaseListItem['triageFactors'];
   ageBand: string;
   country: string;
@@ -140,7 +141,7 @@ export const caseQueueRepository = {
     return db.query<CaseQueueRow[]>(
       `SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",
               c.first_response_due_at AS "firstResponseDueAt", (extract(epoch FROM c.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
-              c.first_responded_at AS "firstRespondedAt",
+              c.first_responded_at AS "firstRespondedAt", c.deadline_at AS "deadlineAt",
               c.triage_factors AS "triageFactors", c.age_band AS "ageBand", c.country, c.version,
               u.id AS "assigneeId", u.display_name AS "assigneeName"
          FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id

@@ -51,7 +51,11 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
     case 'case_retriaged': {
       const { factors: stored } = event.data;
       const factors = Array.isArray(stored) ? (stored as string[]).map((key) => TRIAGE_FACTORS[key as keyof typeof TRIAGE_FACTORS]?.label ?? key) : [];
-      return `Re-triaged from ${String(event.data.from)} to ${String(event.data.to)}${factors.length ? ` (${factors.join('; ')})` : ''}`;
+      const because = factors.length ? ` (${factors.join('; ')})` : '';
+      // Same priority, new factors: the deadline came nearer or passed on a case already that pressing.
+      const moved = event.data.from && event.data.from === event.data.to ? `Re-triaged: still ${String(event.data.to)}${because}` : `Re-triaged from ${String(event.data.from)} to ${String(event.data.to)}${because}`;
+      // A caseworker's override stands; the computed priority is shown beside it.
+      return event.data.override ? `${moved}; the priority override (${String(event.data.override)}) stands` : moved;
     }
     case 'facts_updated':
       return `${who} updated ${(event.data.fields as string[] | undefined)?.join(', ') ?? 'the facts'}`;

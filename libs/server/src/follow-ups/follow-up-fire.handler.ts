@@ -2,6 +2,7 @@ import { FOLLOW_UP_KIND_LABELS } from '@sg/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { notificationRepository } from '../notifications/notification.repository';
+import { DeadlineRetriage } from './deadline-retriage.handler';
 import { FollowUpMail } from './follow-up-mail.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { followUpRepository } from './follow-up.repository';
@@ -25,12 +26,16 @@ export interface FireOutcome {
  * Built and driven by FollowUpProcessor.
  */
 export class FollowUpFire {
+  private readonly deadlines: DeadlineRetriage;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly scheduler: FollowUpScheduler,
     private readonly mail: FollowUpMail,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.deadlines = new DeadlineRetriage(dataSource, scheduler, mail, config);
+  }
 
   /**
    * Fires revision `revision` of a follow-up (any revision for jobs queued before revisions).
@@ -65,6 +70,8 @@ export class FollowUpFire {
     }
     if (current.status !== 'scheduled' || (revision !== undefined && current.revision !== revision)) return nothing;
     if (current.early) return { ...nothing, notDueUntil: new Date(current.due_at) };
+    // The fire statement leaves deadline re-triages alone: they re-triage the case as they fire.
+    if (current.kind === 'deadline_retriage') return this.deadlines.fire({ id: current.id, caseId: current.case_id }, revision);
     if (current.kind === 'closure_offer') {
       await this.scheduler.transaction(this.dataSource, (_manager, replan) => replan(current.case_id));
       return { ...nothing, replanned: true };

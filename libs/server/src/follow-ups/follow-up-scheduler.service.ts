@@ -96,6 +96,7 @@ export class FollowUpScheduler {
           assigneeId: c.assignee_id,
           firstRespondedAt: c.first_responded_at ? new Date(c.first_responded_at) : null,
           firstResponseDueAt: new Date(c.first_response_due_at),
+          triagedAt: new Date(c.triaged_at),
           lastActivityAt: new Date(c.last_activity_at),
           closureOffersMade: c.closure_offers_made,
         },

@@ -44,6 +44,8 @@ export interface CasePlanningRow {
   assignee_id: string | null;
   first_responded_at: Date | null;
   first_response_due_at: Date;
+  /** When the stored triage was computed: deadline re-triages are wanted only for thresholds after it. */
+  triaged_at: Date;
   /** The latest staff or person entry on the timeline, the intake or the last closure offer. */
   last_activity_at: Date;
   closure_offers_made: number;
@@ -70,6 +72,13 @@ export interface NotFiredRow {
   /** Not due yet by the database's clock (beyond the tolerance). */
   early: boolean;
   reference: string;
+}
+
+/** A deadline re-triage this call claimed: `at` is the moment to triage as of (never before it was due). */
+export interface ClaimedRetriageRow {
+  id: string;
+  case_id: string;
+  at: Date;
 }
 
 /** A case's follow-up for its follow-up list, with words for what it is about. */
@@ -115,7 +124,7 @@ export const followUpRepository = {
    */
   async lockCaseForPlanning(manager: EntityManager, caseId: string): Promise<CasePlanningRow | null> {
     const rows = await manager.query<CasePlanningRow[]>(
-      `SELECT c.id, c.priority, c.status, c.created_at, c.deadline_at, c.assignee_id, c.first_responded_at, c.first_response_due_at,
+      `SELECT c.id, c.priority, c.status, c.created_at, c.deadline_at, c.assignee_id, c.first_responded_at, c.first_response_due_at, c.triaged_at,
               greatest(c.created_at,
                        (SELECT max(e.at) FROM case_event e WHERE e.case_id = c.id AND ${IS_CASE_ACTIVITY}),
                        (SELECT max(f.fired_at) FROM follow_up f WHERE f.case_id = c.id AND f.kind = 'closure_offer' AND f.status IN ('fired', 'done'))) AS last_activity_at,
@@ -181,6 +190,8 @@ export const followUpRepository = {
          -- A closure offer does not fire if there was activity on the case since its anchor (activity that did not replan).
          UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'scheduled' AND ($4::int IS NULL OR revision = $4) AND due_at <= now() + ${CLOCK_TOLERANCE}
+            -- A deadline re-triage is claimed with the case held and re-triaged in the same transaction (claimDeadlineRetriage).
+            AND kind <> 'deadline_retriage'
             -- CASE, so only closure offers pay for the look-up (AND does not promise to short-circuit).
             AND CASE WHEN kind = 'closure_offer' THEN NOT EXISTS (
                   SELECT 1 FROM case_event e WHERE e.case_id = follow_up.case_id AND ${IS_CASE_ACTIVITY}
@@ -233,6 +244,68 @@ export const followUpRepository = {
       [input.followUpId, JSON.stringify(input.labels), CASE_CHANGES_CHANNEL, input.revision, input.closureOfferMs],
     );
     return row;
+  },
+
+  /**
+   * Claims a deadline re-triage, the same conditional move to `fired` as `fire`, in the caller's
+   * transaction, which must already hold the case (CASE_ROW_LOCK, as replanning does first): so
+   * the re-triage it does commits with the claim, and a second worker waits, then matches no row.
+   */
+  async claimDeadlineRetriage(manager: EntityManager, input: { followUpId: string; revision: number | null }): Promise<ClaimedRetriageRow | null> {
+    // An UPDATE answers [rows, affected count].
+    const [rows] = await manager.query<[ClaimedRetriageRow[] | undefined, number]>(
+      `UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
+        WHERE id = $1 AND kind = 'deadline_retriage' AND status = 'scheduled' AND ($2::int IS NULL OR revision = $2) AND due_at <= now() + ${CLOCK_TOLERANCE}
+        RETURNING id, case_id, greatest(now(), due_at) AS at`,
+      [input.followUpId, input.revision],
+    );
+    return rows?.[0] ?? null;
+  },
+
+  /**
+   * Tells the people a fired follow-up of the case is for (its audience, as `fire` decides it:
+   * the holder, the supervisors, the admins when there is nobody else), once each, with `title`;
+   * announces each notification. Answers who was told.
+   */
+  async notifyFired(manager: EntityManager, input: { followUpId: string; title: string }): Promise<Array<{ recipientId: string }>> {
+    const rows = await manager.query<Array<{ recipientId: string; announced: string }>>(
+      `WITH fired AS (
+         SELECT id, case_id, kind, audience FROM follow_up WHERE id = $1 AND status = 'fired'
+       ), subject AS (
+         SELECT c.id, u.id AS active_assignee
+           FROM fired JOIN support_case c ON c.id = fired.case_id
+           LEFT JOIN staff_user u ON u.id = c.assignee_id AND u.active
+       ), recipients AS (
+         SELECT s.active_assignee AS id FROM fired f, subject s WHERE f.audience IN ('assignee', 'assignee_and_supervisors') AND s.active_assignee IS NOT NULL
+         UNION
+         SELECT u.id FROM fired f, subject s, staff_user u
+          WHERE u.active AND u.role = 'supervisor' AND (f.audience IN ('supervisors', 'assignee_and_supervisors') OR s.active_assignee IS NULL)
+       ), everyone AS (
+         SELECT id FROM recipients
+         UNION
+         SELECT u.id FROM fired f, staff_user u WHERE u.active AND u.role = 'admin' AND NOT EXISTS (SELECT 1 FROM recipients)
+       ), told AS (
+         INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title, as_holder)
+         SELECT r.id, f.id, f.case_id, f.kind, $2, r.id IS NOT DISTINCT FROM s.active_assignee
+           FROM everyone r, fired f, subject s
+         ON CONFLICT (follow_up_id, recipient_id) DO NOTHING
+         RETURNING id, recipient_id
+       )
+       SELECT t.recipient_id AS "recipientId",
+              pg_notify($3, json_build_object('type', 'notification.created', 'id', t.id, 'recipientId', t.recipient_id, 'at', now())::text) AS announced
+         FROM told t`,
+      [input.followUpId, input.title, CASE_CHANGES_CHANNEL],
+    );
+    return rows.map((row) => ({ recipientId: row.recipientId }));
+  },
+
+  /**
+   * Settles a fired follow-up that told nobody (a deadline re-triage that did not raise the case
+   * to urgent): with nothing for anyone to act on, it must not count as one waiting for someone
+   * (the Overdue queue and queue health count `fired` follow-ups until a person marks them done).
+   */
+  async settleUntold(manager: EntityManager, followUpId: string): Promise<void> {
+    await manager.query(`UPDATE follow_up SET status = 'done', done_at = fired_at, updated_at = now() WHERE id = $1 AND status = 'fired'`, [followUpId]);
   },
 
   /** A follow-up that did not fire, with its case's reference, so the caller can tell why. */

@@ -4,7 +4,7 @@ import type { CaseListItem } from '@sg/contracts';
 import type { AgeBand } from '@sg/domain';
 import { PriorityChip } from '../ui/priority-chip';
 import { AGE_BAND_LABELS, countryName, labelFor } from '../ui/labels';
-import { firstResponseCountdown } from './countdown';
+import { deadlineCountdown, firstResponseCountdown } from './countdown';
 
 /**
  * The rows of a queue. Each row is one link (to the case page, so it opens in a new tab too);
@@ -37,6 +37,7 @@ export class CaseList {
       who: `${labelFor(AGE_BAND_LABELS, item.ageBand as AgeBand)} · ${countryName(item.country)}`,
       why: item.triageFactors[0]?.label ?? 'No risk factor fired',
       countdown: firstResponseCountdown(item.firstResponseDueAt, item.firstRespondedAt, this.now()),
+      deadline: deadlineCountdown(item.deadlineAt, this.now()),
     })),
   );
   protected readonly activeIndex = computed(() => {

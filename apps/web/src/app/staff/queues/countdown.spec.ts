@@ -1,4 +1,4 @@
-import { firstResponseCountdown, formatDuration } from './countdown';
+import { deadlineCountdown, firstResponseCountdown, formatDuration } from './countdown';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -40,5 +40,29 @@ describe('firstResponseCountdown', () => {
 
   it('does not invent a countdown from a bad date', () => {
     expect(firstResponseCountdown('not a date', null, now)).toEqual({ state: 'due', text: 'no target' });
+  });
+});
+
+describe('deadlineCountdown', () => {
+  it('counts down to the deadline in the same words as the first-response countdown', () => {
+    expect(deadlineCountdown(at(5 * HOUR + 20 * MIN), now)).toEqual({ state: 'near', text: 'deadline in 5 h' });
+    expect(deadlineCountdown(at(42 * MIN), now)).toEqual({ state: 'near', text: 'deadline in 42 min' });
+    expect(deadlineCountdown(at(30 * HOUR), now)).toEqual({ state: 'ahead', text: 'deadline in 30 h' });
+    expect(deadlineCountdown(at(100 * HOUR), now)).toEqual({ state: 'ahead', text: 'deadline in 4 days' });
+  });
+
+  it('is near from 24 hours before, when triage makes the case urgent', () => {
+    expect(deadlineCountdown(at(24 * HOUR), now)?.state).toBe('near');
+    expect(deadlineCountdown(at(24 * HOUR + 1), now)?.state).toBe('ahead');
+  });
+
+  it('says the deadline passed at the very moment and after it', () => {
+    expect(deadlineCountdown(at(0), now)).toEqual({ state: 'passed', text: 'deadline passed' });
+    expect(deadlineCountdown(at(-3 * HOUR), now)).toEqual({ state: 'passed', text: 'deadline passed' });
+  });
+
+  it('shows nothing without a deadline', () => {
+    expect(deadlineCountdown(null, now)).toBeNull();
+    expect(deadlineCountdown('not a date', now)).toBeNull();
   });
 });

@@ -33,3 +33,24 @@ export function firstResponseCountdown(dueAt: string, respondedAt: string | null
   const left = due - now;
   return left > 0 ? { state: 'due', text: `due in ${formatDuration(left)}` } : { state: 'overdue', text: `overdue by ${formatDuration(left)}` };
 }
+
+/** Where a case stands against the threatener's deadline. */
+export interface DeadlineCountdown {
+  /** `near`: within 24 hours, when triage makes the case urgent. */
+  state: 'ahead' | 'near' | 'passed';
+  /** "deadline in 5 h", "deadline passed" */
+  text: string;
+}
+
+/**
+ * The countdown to the threatener's deadline, or null without one. Once it has passed the row
+ * just says so: how long ago matters less than that it happened (the timeline has the time).
+ */
+export function deadlineCountdown(deadlineAt: string | null, now: number): DeadlineCountdown | null {
+  if (!deadlineAt) return null;
+  const deadline = Date.parse(deadlineAt);
+  if (Number.isNaN(deadline)) return null;
+  const left = deadline - now;
+  if (left <= 0) return { state: 'passed', text: 'deadline passed' };
+  return { state: left <= DAY ? 'near' : 'ahead', text: `deadline in ${formatDuration(left)}` };
+}
