@@ -44,6 +44,14 @@ test('the person and the caseworker talk through the case, live on both sides', 
   await person.getByRole('button', { name: 'Open my case' }).click();
   await expect(person.getByRole('heading', { level: 2, name: 'Messages' })).toBeVisible();
   await expect(person.getByText('No messages yet.')).toBeVisible();
+  // The tab keeps only the short-lived session: never the access code (nor the reference).
+  const kept = await person.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+  expect(kept).not.toContain(accessCode);
+  expect(kept).not.toContain(reference);
+  // A reload keeps the case open through the session alone.
+  await person.reload();
+  await expect(person.getByRole('heading', { level: 1, name: `Your case ${reference}` })).toBeVisible();
+  await expect(person.getByRole('heading', { level: 2, name: 'Messages' })).toBeVisible();
   await person.getByLabel('Write to us').fill('Hello, is anyone there? He wants £500 by tonight.');
   await person.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(person.getByTestId('person-messages').locator('li[data-from="person"]')).toHaveCount(1);

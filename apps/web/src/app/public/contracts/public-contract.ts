@@ -14,6 +14,9 @@ export const PUBLIC_API: {
   caseAccess: ApiPath<'caseAccess'>;
   planSteps: ApiPath<'caseAccess', '/plan-steps'>;
   additions: ApiPath<'caseAccess', '/additions'>;
+  currentCase: ApiPath<'caseAccess', '/current'>;
+  currentPlanSteps: ApiPath<'caseAccess', '/current/plan-steps'>;
+  currentAdditions: ApiPath<'caseAccess', '/current/additions'>;
   conversation: ApiPath<'conversation'>;
   conversationSession: ApiPath<'conversation', '/session'>;
   conversationMessages: ApiPath<'conversation', '/messages'>;
@@ -24,6 +27,9 @@ export const PUBLIC_API: {
   caseAccess: `/${API_PREFIX}/${API_ROUTES.caseAccess}`,
   planSteps: `/${API_PREFIX}/${API_ROUTES.caseAccess}/plan-steps`,
   additions: `/${API_PREFIX}/${API_ROUTES.caseAccess}/additions`,
+  currentCase: `/${API_PREFIX}/${API_ROUTES.caseAccess}/current`,
+  currentPlanSteps: `/${API_PREFIX}/${API_ROUTES.caseAccess}/current/plan-steps`,
+  currentAdditions: `/${API_PREFIX}/${API_ROUTES.caseAccess}/current/additions`,
   conversation: `/${API_PREFIX}/${API_ROUTES.conversation}`,
   conversationSession: `/${API_PREFIX}/${API_ROUTES.conversation}/session`,
   conversationMessages: `/${API_PREFIX}/${API_ROUTES.conversation}/messages`,

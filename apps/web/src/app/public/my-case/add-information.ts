@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest } from '@sg/contracts';
+import type { CaseAccessView, CaseAdditionRequest, SessionAdditionRequest } from '@sg/contracts';
 import { loadContracts, MAX_NARRATIVE_LENGTH } from '../contracts/public-contract';
 import type { ContentPostedAnswer } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
@@ -11,7 +11,7 @@ import { describedBy, FieldError, fieldId } from '../ui/field-error';
 import { describeWait, toHttpProblem } from '../ui/http-problem';
 import { LinkRows } from '../ui/link-rows';
 import { PlatformRowForm, PlatformRows, platformRowForm } from '../ui/platform-rows';
-import { CaseAccessApi } from './case-access-api';
+import { CaseAccessApi, OpenCaseKey, isSessionKey } from './case-access-api';
 
 const NOTHING_ADDED = 'Add at least one thing before you send: a note, a deadline, whether something was posted, an app or site, or a link.';
 
@@ -30,7 +30,8 @@ export class AddInformation {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(CaseAccessApi);
 
-  readonly credentials = input.required<CaseAccessRequest>();
+  /** The open case: its conversation session, or the code held in memory when no session could be opened. */
+  readonly caseKey = input.required<OpenCaseKey>();
   readonly added = output<CaseAccessView>();
 
   protected readonly form = this.fb.group({
@@ -51,18 +52,22 @@ export class AddInformation {
 
   protected async send(): Promise<void> {
     if (this.sending()) return;
-    const { caseAdditionSchema, formatFieldPath } = await loadContracts();
+    const { caseAdditionSchema, sessionAdditionSchema, formatFieldPath } = await loadContracts();
     const { request, platformRows, urlRows } = this.toRequest();
-    const parsed = caseAdditionSchema.safeParse(request);
+    const key = this.caseKey();
+    // The same checks as the server's: with a session the body is the addition alone, else it carries the code.
+    const checked = isSessionKey(key) ? sessionAdditionSchema.safeParse(request) : caseAdditionSchema.safeParse({ ...key.credentials, ...request });
     this.status.set('idle');
-    if (!parsed.success) {
-      this.showErrors(parsed.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message })), platformRows, urlRows);
+    if (!checked.success) {
+      this.showErrors(checked.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message })), platformRows, urlRows);
       return;
     }
     this.errors.set({});
     this.sending.set(true);
     try {
-      const view = await firstValueFrom(this.api.add(parsed.data));
+      const view = await firstValueFrom(
+        isSessionKey(key) ? this.api.addInSession(key.session, checked.data as SessionAdditionRequest) : this.api.add(checked.data as CaseAdditionRequest),
+      );
       this.reset();
       this.status.set('saved');
       this.added.emit(view);
@@ -86,7 +91,7 @@ export class AddInformation {
     return typeof status === 'object' ? status.waitSeconds : null;
   }
 
-  private toRequest(): { request: CaseAdditionRequest; platformRows: number[]; urlRows: number[] } {
+  private toRequest(): { request: SessionAdditionRequest; platformRows: number[]; urlRows: number[] } {
     const value = this.form.getRawValue();
     const note = value.note.trim();
     const deadlineAt = localDateTimeToIso(value.deadline);
@@ -105,8 +110,7 @@ export class AddInformation {
       urlRows.push(index);
       return [normalised];
     });
-    const request: CaseAdditionRequest = {
-      ...this.credentials(),
+    const request: SessionAdditionRequest = {
       ...(note ? { note } : {}),
       ...(deadlineAt ? { deadlineAt } : {}),
       ...(value.contentPosted ? { contentPosted: value.contentPosted } : {}),

@@ -1,7 +1,7 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest, PlanStepUpdateRequest } from '@sg/contracts';
-import { PUBLIC_API } from '../contracts/public-contract';
+import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest, PlanStepUpdateRequest, SessionAdditionRequest, SessionPlanStepRequest } from '@sg/contracts';
+import { CASE_SESSION_HEADER, PUBLIC_API } from '../contracts/public-contract';
 import { Observable } from 'rxjs';
 
 /** The person's own way back into their case, with the reference and access code. */
@@ -20,4 +20,26 @@ export class CaseAccessApi {
   add(request: CaseAdditionRequest): Observable<CaseAccessView> {
     return this.http.post<CaseAccessView>(PUBLIC_API.additions, request);
   }
+
+  /** The open case by its conversation session: after a reload, and for every change once open (never the code again). */
+  current(session: string): Observable<CaseAccessView> {
+    return this.http.get<CaseAccessView>(PUBLIC_API.currentCase, { headers: sessionHeaders(session) });
+  }
+
+  setPlanStepInSession(session: string, request: SessionPlanStepRequest): Observable<CaseAccessView> {
+    return this.http.post<CaseAccessView>(PUBLIC_API.currentPlanSteps, request, { headers: sessionHeaders(session) });
+  }
+
+  addInSession(session: string, request: SessionAdditionRequest): Observable<CaseAccessView> {
+    return this.http.post<CaseAccessView>(PUBLIC_API.currentAdditions, request, { headers: sessionHeaders(session) });
+  }
+}
+
+const sessionHeaders = (session: string) => new HttpHeaders({ [CASE_SESSION_HEADER]: session });
+
+/** How the page names the open case: its conversation session, or (when none could be opened) the code held in memory. */
+export type OpenCaseKey = { session: string } | { credentials: CaseAccessRequest };
+
+export function isSessionKey(key: OpenCaseKey): key is { session: string } {
+  return 'session' in key;
 }

@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -14,6 +15,7 @@ import { PublicSessionStore } from '../session/public-session-store';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { VisitorCountry } from '../country/visitor-country';
 import { AddInformation } from './add-information';
+import { OpenCaseKey, isSessionKey } from './case-access-api';
 import { ConversationPanel } from './conversation-panel';
 import { PersonConversationApi, endConversationSession } from './conversation-api';
 import { CaseAccessApi } from './case-access-api';
@@ -30,13 +32,14 @@ const FIELD_MESSAGES: Record<string, string> = {
  * memory only; leaving the page or quick exit forgets it.
  */
 /**
- * The open case, kept for this tab only so a reload does not close it: sessionStorage, which
- * quick exit wipes and the browser drops with the tab. The reference and code live here while the
- * case is open (the conversation issue replaces them with a short-lived access session).
+ * What a reload finds of the open case: only its short-lived session (sessionStorage, which quick
+ * exit wipes and ends on the server, and the browser drops with the tab). The reference and code
+ * are never stored: they stay in this page's memory while it is open, to open a new session
+ * when one runs out.
  */
-const OPEN_CASE_KEY = 'my-case';
-/** The open case's conversation session (quick exit wipes it here and ends it on the server). */
 export const CONVERSATION_SESSION_KEY = 'my-case-conversation';
+/** Where an earlier version kept the reference and code: removed on sight. */
+const LEGACY_OPEN_CASE_KEY = 'my-case';
 
 @Component({
   selector: 'sg-my-case-page',
@@ -74,25 +77,36 @@ export class MyCasePage {
   private readonly conversationApi = inject(PersonConversationApi);
   protected readonly conversationSession = signal<string | null>(null);
   protected readonly conversationUnavailable = signal(false);
+  /** The page closed itself (its session ran out after a reload): say so above the sign-in form. */
+  protected readonly closedForSafety = signal(false);
+  /** How changes name the case: the session when there is one, else the code in memory. */
+  protected readonly caseKey = computed<OpenCaseKey | null>(() => {
+    const session = this.conversationSession();
+    if (session) return { session };
+    const credentials = this.credentials();
+    return credentials ? { credentials } : null;
+  });
 
   constructor() {
-    // A reload keeps the open case for this tab (quick exit and closing the tab forget it).
-    const kept = this.session.read<CaseAccessRequest>(OPEN_CASE_KEY);
+    this.session.remove(LEGACY_OPEN_CASE_KEY);
+    // A reload keeps the open case for this tab through its session (quick exit and closing the tab forget it).
+    const kept = this.session.read<string>(CONVERSATION_SESSION_KEY);
     if (kept) void this.reopen(kept);
   }
 
-  private async reopen(credentials: CaseAccessRequest): Promise<void> {
+  private async reopen(sessionToken: string): Promise<void> {
     this.opening.set(true);
     try {
-      this.view.set(await firstValueFrom(this.api.open(credentials)));
-      this.credentials.set(credentials);
-      void this.startConversation(credentials, this.session.read<string>(CONVERSATION_SESSION_KEY));
+      this.view.set(await firstValueFrom(this.api.current(sessionToken)));
+      this.conversationSession.set(sessionToken);
       this.focusAfterRender(() => this.caseHeading());
     } catch (error) {
       const problem = toHttpProblem(error);
-      // Gone or no longer valid: forget it and ask again. Offline or busy: say so, and keep it for the next try.
-      if (problem.kind === 'invalid' || problem.kind === 'not-found') this.session.remove(OPEN_CASE_KEY);
-      else this.problem.set(problem);
+      // Ended or gone: forget it and ask again. Offline or busy: say so, and keep it for the next try.
+      if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 404)) {
+        this.session.remove(CONVERSATION_SESSION_KEY);
+        this.closedForSafety.set(true);
+      } else if (problem.kind !== 'invalid') this.problem.set(problem);
     } finally {
       this.opening.set(false);
     }
@@ -132,8 +146,8 @@ export class MyCasePage {
       const view = await firstValueFrom(this.api.open(parsed.data));
       this.credentials.set(parsed.data);
       this.view.set(view);
-      this.session.write(OPEN_CASE_KEY, parsed.data);
-      void this.startConversation(parsed.data, null);
+      this.closedForSafety.set(false);
+      void this.startConversation(parsed.data);
       this.signIn.reset();
       this.focusAfterRender(() => this.caseHeading());
     } catch (error) {
@@ -151,13 +165,15 @@ export class MyCasePage {
   }
 
   protected async toggle({ key, done }: PlanStepToggle): Promise<void> {
-    const credentials = this.credentials();
-    if (!credentials) return;
+    const caseKey = this.caseKey();
+    if (!caseKey) return;
     this.busy.update((keys) => [...keys, key]);
     this.planError.set(false);
     this.view.update((view) => (view ? { ...view, actionPlan: withStepDone(view.actionPlan, key, done) } : view));
     try {
-      this.view.set(await firstValueFrom(this.api.setPlanStep({ ...credentials, key, done })));
+      this.view.set(
+        await firstValueFrom(isSessionKey(caseKey) ? this.api.setPlanStepInSession(caseKey.session, { key, done }) : this.api.setPlanStep({ ...caseKey.credentials, key, done })),
+      );
     } catch {
       this.planError.set(true);
       this.view.update((view) => (view ? { ...view, actionPlan: withStepDone(view.actionPlan, key, !done) } : view));
@@ -170,15 +186,8 @@ export class MyCasePage {
     this.view.set(view);
   }
 
-  /**
-   * The conversation needs its own short-lived session: reuse the one this tab has (a reload),
-   * or open one with the reference and code.
-   */
-  private async startConversation(credentials: CaseAccessRequest, kept: string | null): Promise<void> {
-    if (kept) {
-      this.conversationSession.set(kept);
-      return;
-    }
+  /** Opens the case's short-lived session with the reference and code (sent this once). */
+  private async startConversation(credentials: CaseAccessRequest): Promise<void> {
     try {
       const opened = await firstValueFrom(this.conversationApi.openSession(credentials));
       this.session.write(CONVERSATION_SESSION_KEY, opened.sessionToken);
@@ -189,12 +198,21 @@ export class MyCasePage {
     }
   }
 
-  /** The session ended (30 minutes unused, or ended elsewhere): open a fresh one while the case is open. */
+  /**
+   * The session ended (30 minutes unused, or ended elsewhere): open a fresh one while the code is
+   * still in this page's memory; after a reload it is not, so the page closes and asks again.
+   */
   protected conversationEnded(): void {
     this.session.remove(CONVERSATION_SESSION_KEY);
     this.conversationSession.set(null);
     const credentials = this.credentials();
-    if (credentials) void this.startConversation(credentials, null);
+    if (credentials) {
+      void this.startConversation(credentials);
+      return;
+    }
+    this.view.set(null);
+    this.closedForSafety.set(true);
+    this.focusAfterRender(() => this.signInHeading());
   }
 
   /** Forget the case on this device. */
@@ -203,7 +221,6 @@ export class MyCasePage {
     if (conversation) endConversationSession(conversation);
     this.session.remove(CONVERSATION_SESSION_KEY);
     this.conversationSession.set(null);
-    this.session.remove(OPEN_CASE_KEY);
     this.credentials.set(null);
     this.view.set(null);
     this.focusAfterRender(() => this.signInHeading());

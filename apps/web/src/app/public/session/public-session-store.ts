@@ -19,8 +19,8 @@ const PREFIX = 'sg.';
 
 /**
  * Answers kept for this tab only: they survive a reload, vanish when the tab closes, and are
- * wiped by quick exit. The intake's access code is never put here; the one exception is the
- * case open on /my-case (its reference and code, while it is open: see my-case-page.ts).
+ * wiped by quick exit. No access code is ever put here: the case open on /my-case is kept as its
+ * short-lived session only (see my-case-page.ts), which quick exit also ends on the server.
  */
 @Injectable({ providedIn: 'root' })
 export class PublicSessionStore {
