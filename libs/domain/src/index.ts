@@ -21,3 +21,4 @@ export * from './conversation/saved-reply';
 export * from './timeline/timeline-event';
 export * from './conversation/nudge';
 export * from './opening-hours/index';
+export * from './triage/response-target';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource } from '@sg/domain';
+import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource, ReplyExpectation } from '@sg/domain';
 import { CONTENT_POSTED_ANSWERS } from '@sg/domain';
 import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
 import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
@@ -27,6 +27,8 @@ export interface CaseAccessView {
   actionPlan: ActionPlanStep[];
   resources: MatchedResource[];
   firstResponseWithin: string | null;
+  /** Whether the team is open now and when to expect a reply (in the conversation, or through their channel). */
+  reply: ReplyExpectation;
   /** How (and whether) they asked to be contacted; never the contact detail itself. */
   contact: ContactChoice;
   /** The country they gave (ISO 3166-1 alpha-2): the page shows its emergency number. */

@@ -1,5 +1,12 @@
-import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, MatchedResource, RESOURCE_PURPOSES } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, MatchedResource, ReplyExpectation, RESOURCE_PURPOSES } from '@sg/domain';
 import * as z from 'zod';
+
+/** Open now, when it next opens, and the reply target (ISO times; the page words them in the person's time zone). */
+export const replyExpectationSchema = z.strictObject({
+  openNow: z.boolean(),
+  nextOpeningAt: z.string().nullable(),
+  replyBy: z.string().nullable(),
+}) satisfies z.ZodType<ReplyExpectation>;
 
 /** `201` from `POST /api/intakes`. The access code is shown once here and never again. */
 export interface IntakeResponse {
@@ -15,6 +22,8 @@ export interface IntakeResponse {
   contact: ContactChoice;
   /** The country they gave (ISO 3166-1 alpha-2): their pages show its emergency number. */
   country: string;
+  /** Whether the team is open now and when to expect a reply (absent from answers replayed from before it existed). */
+  reply?: ReplyExpectation;
   /** Only for staff recording an intake: the new case's id, to open it. Never sent to the public. */
   caseId?: string;
 }
@@ -51,5 +60,6 @@ export const intakeResponseSchema = z.strictObject({
   firstResponseWithin: z.string().nullable().meta({ description: 'When someone aims to reach out, in words; null if they asked not to be contacted' }),
   contact: contactChoiceSchema,
   country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
+  reply: replyExpectationSchema.optional(),
   caseId: z.uuid().optional().meta({ description: 'Staff intakes only: the new case, to open it' }),
 }) satisfies z.ZodType<IntakeResponse>;

@@ -1,3 +1,4 @@
+import { firstResponseDue, ResponseTargetPolicy } from './response-target';
 import { CaseFacts } from '../intake/intake-facts';
 import { FIRST_RESPONSE_TARGET_MINUTES, Priority, priorityRank } from './priority';
 
@@ -57,6 +58,8 @@ export interface TriageOptions {
   targetMinutes?: Readonly<Record<Priority, number>>;
   /** Multiplies every target; FOLLOW_UP_TIME_SCALE lets demos run a week in seconds. */
   timeScale?: number;
+  /** Counts `high` and `standard` targets in the organisation's opening hours (response-target.ts); wins over the two above. */
+  policy?: ResponseTargetPolicy;
 }
 
 const HOUR_MS = 3_600_000;
@@ -114,6 +117,6 @@ export function triage(facts: TriageFacts, now: Date, options: TriageOptions = {
   const priority: Priority = factors[0]?.priority ?? 'standard';
   const targets = options.targetMinutes ?? FIRST_RESPONSE_TARGET_MINUTES;
   const scale = options.timeScale ?? 1;
-  const firstResponseDueAt = new Date(now.getTime() + targets[priority] * 60_000 * scale);
+  const firstResponseDueAt = options.policy ? firstResponseDue(priority, now, options.policy) : new Date(now.getTime() + targets[priority] * 60_000 * scale);
   return { priority, factors, firstResponseDueAt };
 }

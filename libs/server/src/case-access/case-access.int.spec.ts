@@ -30,7 +30,7 @@ describe('case access with reference and access code', () => {
     const response = await api.request('POST', '/api/case-access', { body: access() });
     expect(response.status).toBe(200);
     const view = response.body as CaseAccessView;
-    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'contact', 'country', 'createdAt', 'firstResponseWithin', 'reference', 'resources', 'status']);
+    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'contact', 'country', 'createdAt', 'firstResponseWithin', 'reference', 'reply', 'resources', 'status']);
     expect(view.status).toBe('Received: someone will pick it up soon');
     expect(view.actionPlan.map((s) => s.key)).toEqual(created.actionPlan.map((s) => s.key));
     expect(view.firstResponseWithin).toBe('within 2 days');

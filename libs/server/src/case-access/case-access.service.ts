@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
-import { ActionPlanStepKey, CaseFacts, contactChoiceOf, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, selectResources, TimelineEvent } from '@sg/domain';
+import { ActionPlanStepKey, CaseFacts, contactChoiceOf, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, replyExpectation, selectResources, TimelineEvent } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { caseEventRepository } from '../cases/case-event.repository';
 import { notifyCaseChange } from '../cases/case-notifier';
@@ -14,6 +14,7 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { retriage } from '../cases/retriage';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
+import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 
 /** Same answer for an unknown reference and a wrong code: a guess learns nothing. */
 const NOT_FOUND = 'We could not find a case with that reference and access code.';
@@ -90,7 +91,7 @@ export class CaseAccessService {
       if (addition.note) summary.push('Added a note');
 
       const now = new Date();
-      const next = retriage(facts, row, now, this.config.followUpTimeScale);
+      const next = retriage(facts, row, now, await loadResponseTargetPolicy(manager, this.config));
       await supportCaseRepository.applyPersonFacts(manager, row.id, {
         deadlineAt: facts.deadlineAt,
         contentPosted: facts.contentPosted,
@@ -153,6 +154,7 @@ export class CaseAccessService {
       actionPlan: steps,
       resources: selectResources(await this.directory.activeEntries(), row),
       firstResponseWithin: wantsContact && !row.firstRespondedAt ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
+      reply: replyExpectation(await loadResponseTargetPolicy(manager, this.config), new Date(), new Date(row.firstResponseDueAt), row.firstRespondedAt ? new Date(row.firstRespondedAt) : null),
       contact: contactChoiceOf(row.contactChannel, row.consentContact, row.contactDeclined),
       country: row.country,
       additions: additions.map((addition) => ({ at: new Date(addition.at).toISOString(), summary: addition.summary })),

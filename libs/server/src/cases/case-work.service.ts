@@ -18,6 +18,7 @@ import { notifyCaseChange } from './case-notifier';
 import { reconcileCasePlan } from './case-plan';
 import { caseRecordRepository } from './case-record.repository';
 import { retriage } from './retriage';
+import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { SupportCaseChange, supportCaseRepository } from './support-case.repository';
 
 /**
@@ -184,7 +185,7 @@ export class CaseWorkService {
     }
 
     if (changedFacts.length || change.priorityOverride !== undefined) {
-      const next = retriage(facts, { ...state, priorityOverride: override }, new Date(), this.config.followUpTimeScale);
+      const next = retriage(facts, { ...state, priorityOverride: override }, new Date(), await loadResponseTargetPolicy(manager, this.config));
       // Raising a case's priority is anyone's to do; lowering it (which also cancels its wellbeing
       // checks) is for the person holding it or a supervisor, as with an override.
       if (staff.role === 'caseworker' && state.assigneeId !== staff.id && priorityRank(next.priority) > priorityRank(state.priority)) {

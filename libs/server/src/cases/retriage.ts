@@ -1,4 +1,4 @@
-import { FIRST_RESPONSE_TARGET_MINUTES, Priority, priorityRank, triage, TriageFacts, TriageFactor } from '@sg/domain';
+import { firstResponseDue, Priority, priorityRank, ResponseTargetPolicy, triage, TriageFacts, TriageFactor } from '@sg/domain';
 
 export interface CurrentTriage {
   triagePriority: Priority;
@@ -23,12 +23,14 @@ export interface Retriage {
  * had its first response yet and the priority rose, the first response becomes due sooner; a
  * lower priority never pushes an existing target later.
  */
-export function retriage(facts: TriageFacts, current: CurrentTriage, now: Date, timeScale = 1): Retriage {
-  const result = triage(facts, now, { timeScale });
+export function retriage(facts: TriageFacts, current: CurrentTriage, now: Date, targets: number | ResponseTargetPolicy = 1): Retriage {
+  // A bare number is a time scale with every target on the clock (as before opening hours).
+  const policy: ResponseTargetPolicy = typeof targets === 'number' ? { timeScale: targets, openingHours: null, openingHoursTargets: { high: 8, standard: 16 } } : targets;
+  const result = triage(facts, now, { policy });
   const priority = current.priorityOverride ?? result.priority;
   let firstResponseDueAt = current.firstResponseDueAt;
   if (!current.firstRespondedAt) {
-    const sooner = new Date(now.getTime() + FIRST_RESPONSE_TARGET_MINUTES[priority] * 60_000 * timeScale);
+    const sooner = firstResponseDue(priority, now, policy);
     if (sooner < firstResponseDueAt) firstResponseDueAt = sooner;
   }
   return {

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { caseEventRepository } from '../cases/case-event.repository';
 import { notifyCaseChange } from '../cases/case-notifier';
 import { retriage } from '../cases/retriage';
+import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { supportCaseRepository } from '../cases/support-case.repository';
 import type { FireOutcome } from './follow-up-fire.handler';
 import { FollowUpMail } from './follow-up-mail.handler';
@@ -43,7 +44,7 @@ export class DeadlineRetriage {
       // database's must not triage just before the threshold it was planned for.
       const at = new Date(claimed.at);
       const stored = await supportCaseRepository.detail(manager, state.id);
-      const next = retriage(state, state, at, this.config.followUpTimeScale);
+      const next = retriage(state, state, at, await loadResponseTargetPolicy(manager, this.config));
       const factorsBefore = (stored?.triage_factors ?? []).map((factor) => factor.key).join(',');
       const factorsChanged = next.factors.map((factor) => factor.key).join(',') !== factorsBefore;
       // Already counted (a change of facts re-triaged the case since it was planned): nothing to say.

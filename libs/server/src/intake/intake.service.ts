@@ -8,6 +8,7 @@ import {
   CaseFacts,
   describeResponseTarget,
   FIRST_RESPONSE_TARGET_MINUTES,
+  replyExpectation,
   priorityRank,
   selectResources,
   triage,
@@ -17,6 +18,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
 import { validationError } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from '../resources/resource-directory.service';
@@ -105,7 +107,8 @@ export class IntakeService {
   ): Promise<IntakeOutcome> {
     const now = new Date();
     const facts = caseFactsFrom(intake);
-    const result = triage(facts, now, { timeScale: this.config.followUpTimeScale });
+    const policy = await loadResponseTargetPolicy(this.dataSource.manager, this.config);
+    const result = triage(facts, now, { policy });
     const actionPlan = buildActionPlan(facts);
     const resources = selectResources(await this.directory.activeEntries(), facts);
     const wantsContact = intake.contact.channel !== 'none' && intake.consent.contactMe;
@@ -118,6 +121,7 @@ export class IntakeService {
       firstResponseWithin: wantsContact ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[result.priority]) : null,
       contact: contactChoiceOf(intake.contact.channel, intake.consent.contactMe, declined),
       country: intake.country,
+      reply: replyExpectation(policy, now, result.firstResponseDueAt, null),
     };
     const caseId = randomUUID();
     // Contact details are kept only when the person agreed to be contacted: what we do not need, we do not hold.

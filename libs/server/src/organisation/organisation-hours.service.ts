@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { OrganisationHoursLookupRow, organisationHoursRepository } from './organisation-hours.repository';
+import { forgetOpeningHours } from './response-target-policy';
 
 /** The saved hours, or the defaults for an organisation whose admin has not saved any yet. */
 function view(row: OrganisationHoursLookupRow): OrganisationHours {
@@ -42,6 +43,8 @@ export class OrganisationHoursService {
       const before = organisationId ? await organisationHoursRepository.findForStaff(manager, staff.id) : undefined;
       if (!organisationId || !before) throw new NotFoundException('Your account belongs to no organisation');
       const row = await organisationHoursRepository.save(manager, organisationId, { ...hours, updatedBy: staff.id });
+      // This process counts targets on the new hours at once (the others within seconds).
+      forgetOpeningHours();
       const after = view(row);
       await recordAudit(manager, {
         actorId: staff.id,
