@@ -300,9 +300,16 @@ describe('planFollowUps: what a case keeps by its status', () => {
   });
   const kinds = (planned: PlannedFollowUp[]) => [...new Set(planned.map((p) => p.kind))].sort();
 
-  it.each(['new', 'in_progress', 'waiting'] as const)('plans everything while the case is open (%s)', (status) => {
+  it.each(['new', 'in_progress'] as const)('plans everything while the case is open (%s)', (status) => {
     expect(kinds(planFollowUps(input(status), cadence, t0))).toEqual([
       'case_review', 'closure_offer', 'deadline_reminder', 'deadline_retriage', 'reappearance_check', 'report_follow_up', 'sla_escalation', 'takedown_chase', 'takedown_escalation', 'wellbeing_check',
+    ]);
+  });
+
+  // Issue 10 (pinned): waiting on the person pauses the first-response target and its escalation; everything else stays.
+  it('plans everything but the paused first-response escalation while the case waits on the person', () => {
+    expect(kinds(planFollowUps(input('waiting'), cadence, t0))).toEqual([
+      'case_review', 'closure_offer', 'deadline_reminder', 'deadline_retriage', 'reappearance_check', 'report_follow_up', 'takedown_chase', 'takedown_escalation', 'wellbeing_check',
     ]);
   });
 

@@ -96,12 +96,14 @@ export function planCaseFollowUps(c: CaseFollowUpInput, cadence: FollowUpCadence
   planned.push(...series('case_review', subject, c.createdAt, cadence.caseReviewMinutes, now));
 
   // Retriage moves firstResponseDueAt; the same key then reschedules the escalation.
-  if (c.assigneeId === null && c.firstRespondedAt === null) {
+  // Waiting on the person pauses the first-response target, and with it both escalations (issue 10, pinned).
+  const targetRunning = c.status !== 'waiting';
+  if (targetRunning && c.assigneeId === null && c.firstRespondedAt === null) {
     planned.push(followUp('sla_escalation', subject, after(c.firstResponseDueAt, cadence.slaEscalationGraceMinutes)));
   }
   // Held is not reached: first contact is a message sent or a contact recorded, not a claim. A
   // held case nobody has contacted by its target goes to the holder and the supervisors.
-  if (c.assigneeId !== null && c.firstRespondedAt === null) {
+  if (targetRunning && c.assigneeId !== null && c.firstRespondedAt === null) {
     planned.push(followUp('contact_overdue', subject, after(c.firstResponseDueAt, cadence.slaEscalationGraceMinutes)));
   }
   return byDueAt(planned);

@@ -1,5 +1,5 @@
 import { DEFAULT_OPENING_HOURS } from '../opening-hours';
-import { CLOCK_ONLY_POLICY, firstResponseDue, replyExpectation } from './response-target';
+import { CLOCK_ONLY_POLICY, firstResponseDue, replyExpectation, resumeTarget } from './response-target';
 
 describe('firstResponseDue', () => {
   const hours = { ...DEFAULT_OPENING_HOURS, timeZone: 'Europe/London' };
@@ -44,5 +44,26 @@ describe('replyExpectation', () => {
     const monday = new Date('2026-12-07T10:00:00Z');
     expect(replyExpectation(policy, monday, new Date('2026-12-07T18:00:00Z'), new Date('2026-12-07T09:30:00Z'))).toEqual({ openNow: true, nextOpeningAt: null, replyBy: null });
     expect(replyExpectation(CLOCK_ONLY_POLICY, new Date('2026-12-05T11:00:00Z'), monday, null).openNow).toBe(true);
+  });
+});
+
+describe('resumeTarget', () => {
+  const hours = { ...DEFAULT_OPENING_HOURS, timeZone: 'Europe/London' };
+  const policy = { timeScale: 1, openingHours: hours, openingHoursTargets: { high: 8, standard: 16 } };
+
+  it('moves a clock target on by the time paused', () => {
+    const due = resumeTarget('urgent', new Date('2026-12-07T10:30:00Z'), new Date('2026-12-07T10:00:00Z'), new Date('2026-12-07T12:00:00Z'), policy);
+    expect(due.toISOString()).toBe('2026-12-07T12:30:00.000Z');
+  });
+
+  it('leaves the same opening time after a pause over a weekend', () => {
+    // Paused Friday 16:00 with 2 opening hours left (due Monday 10:00); resumed Monday 09:00: due 11:00.
+    const due = resumeTarget('standard', new Date('2026-12-07T10:00:00Z'), new Date('2026-12-04T16:00:00Z'), new Date('2026-12-07T09:00:00Z'), policy);
+    expect(due.toISOString()).toBe('2026-12-07T11:00:00.000Z');
+  });
+
+  it('keeps a target that was already past when it paused', () => {
+    const past = new Date('2026-12-07T09:00:00Z');
+    expect(resumeTarget('high', past, new Date('2026-12-07T10:00:00Z'), new Date('2026-12-07T12:00:00Z'), policy)).toBe(past);
   });
 });

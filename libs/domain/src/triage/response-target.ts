@@ -1,4 +1,4 @@
-import { addOpeningMinutes, isOpen, nextOpening, OpeningHours } from '../opening-hours';
+import { addOpeningMinutes, isOpen, nextOpening, OpeningHours, openingMinutesBetween } from '../opening-hours';
 import { FIRST_RESPONSE_TARGET_MINUTES, Priority } from './priority';
 
 /**
@@ -49,4 +49,19 @@ export function replyExpectation(policy: ResponseTargetPolicy, now: Date, firstR
   const openNow = hours === null || isOpen(hours, now);
   const next = !openNow && hours ? nextOpening(hours, now) : null;
   return { openNow, nextOpeningAt: next ? next.toISOString() : null, replyBy: firstRespondedAt ? null : new Date(firstResponseDueAt).toISOString() };
+}
+
+/**
+ * A target paused while the case waited on the person, moved on when it stops waiting: by the
+ * paused time on the clock, or (for a target counted in opening hours) so that the opening time
+ * left when it paused is left again from now. A target already past when it paused stays past.
+ */
+export function resumeTarget(priority: Priority, dueAt: Date, pausedAt: Date, resumedAt: Date, policy: ResponseTargetPolicy): Date {
+  if (dueAt <= pausedAt || resumedAt <= pausedAt) return dueAt;
+  if (countsOpeningHours(priority, policy) && policy.openingHours) {
+    const left = openingMinutesBetween(policy.openingHours, pausedAt, dueAt);
+    const resumed = addOpeningMinutes(policy.openingHours, resumedAt, left);
+    if (resumed) return resumed;
+  }
+  return new Date(dueAt.getTime() + (resumedAt.getTime() - pausedAt.getTime()));
 }

@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput } from '@sg/contracts';
-import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, TimelineEvent, TriageFacts } from '@sg/domain';
+import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, resumeTarget, TimelineEvent, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
@@ -140,6 +140,14 @@ export class CaseWorkService {
       before['status'] = state.status;
       after['status'] = change.status;
       await this.timeline(manager, caseId, staff, { kind: 'status_changed', data: { from: state.status, to: change.status } });
+      // Waiting on the person before anyone reached them pauses the first-response target (and its
+      // escalations: the planner plans none while waiting); leaving `waiting` moves it on by the pause.
+      if (change.status === 'waiting' && state.firstRespondedAt === null) set('target_paused_at', new Date());
+      if (state.status === 'waiting' && state.targetPausedAt) {
+        const policy = await loadResponseTargetPolicy(manager, this.config);
+        set('first_response_due_at', resumeTarget(state.priority, new Date(state.firstResponseDueAt), new Date(state.targetPausedAt), new Date(), policy));
+        set('target_paused_at', null);
+      }
     }
 
     const facts: TriageFacts = {
@@ -185,7 +193,7 @@ export class CaseWorkService {
     }
 
     if (changedFacts.length || change.priorityOverride !== undefined) {
-      const next = retriage(facts, { ...state, priorityOverride: override }, new Date(), await loadResponseTargetPolicy(manager, this.config));
+      const next = retriage(facts, { ...state, priorityOverride: override, firstResponseDueAt: columns.first_response_due_at ?? state.firstResponseDueAt }, new Date(), await loadResponseTargetPolicy(manager, this.config));
       // Raising a case's priority is anyone's to do; lowering it (which also cancels its wellbeing
       // checks) is for the person holding it or a supervisor, as with an override.
       if (staff.role === 'caseworker' && state.assigneeId !== staff.id && priorityRank(next.priority) > priorityRank(state.priority)) {

@@ -26,6 +26,8 @@ export class SupportCase {
   @Column({ name: 'priority_override_at', type: 'timestamptz', nullable: true }) priorityOverrideAt!: Date | null;
   @Column({ name: 'first_response_due_at', type: 'timestamptz' }) firstResponseDueAt!: Date;
   @Column({ name: 'first_responded_at', type: 'timestamptz', nullable: true }) firstRespondedAt!: Date | null;
+  /** Set while the case waits on the person before first contact: the target is paused (case-work.service.ts). */
+  @Column({ name: 'target_paused_at', type: 'timestamptz', nullable: true }) targetPausedAt!: Date | null;
 
   @Column({ name: 'submitted_by', type: 'text' }) submittedBy!: Submitter;
   @Column({ type: 'text' }) channel!: IntakeChannel;

@@ -34,6 +34,8 @@ export interface CaseState {
   submittedBy: Submitter;
   country: string;
   demands: Demand[];
+  /** When it went waiting on the person before first contact; null otherwise. */
+  targetPausedAt: Date | null;
 }
 
 /** A whole `support_case` row (`c.*`), with the names of whoever holds it and whoever overrode its priority. */
@@ -140,6 +142,7 @@ export interface SupportCaseChange {
   priority?: Priority;
   priority_rank?: number;
   first_response_due_at?: Date;
+  target_paused_at?: Date | null;
 }
 
 /** The columns whose value is a CaseStamp written into the statement, not a parameter. */
@@ -175,7 +178,8 @@ export const supportCaseRepository = {
             assignee_id AS "assigneeId", first_response_due_at AS "firstResponseDueAt", first_responded_at AS "firstRespondedAt",
             created_at AS "createdAt", age_band AS "ageBand", content_made_under_18 AS "contentMadeUnder18", self_harm AS "selfHarm",
             immediate_danger AS "immediateDanger", deadline_at AS "deadlineAt", content_posted AS "contentPosted",
-            still_in_contact AS "stillInContact", paid, submitted_by AS "submittedBy", country, demands
+            still_in_contact AS "stillInContact", paid, submitted_by AS "submittedBy", country, demands,
+            target_paused_at AS "targetPausedAt"
        FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`,
       [caseId],
     );

@@ -320,6 +320,32 @@ describe('the conversation with the person', () => {
       expect((await api.request('POST', `/api/cases/${id}/contacts`, { token: otherCaseworker, body: { channel: 'phone' } })).status).toBe(403);
     });
 
+    it('pauses the first-response target and its escalation while the case waits on the person', async () => {
+      const { id } = await newCase();
+      expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+      const patch = async (status: string) => {
+        const version = (await api.request('GET', `/api/cases/${id}`, { token: caseworker })).body.version as number;
+        const response = await api.request('PATCH', `/api/cases/${id}`, { token: caseworker, body: { status, version } });
+        expect(response.status).toBe(200);
+      };
+      const [before] = await db.dataSource.query(`SELECT first_response_due_at FROM support_case WHERE id = $1`, [id]);
+      await patch('waiting');
+      const [paused] = await db.dataSource.query(`SELECT target_paused_at FROM support_case WHERE id = $1`, [id]);
+      expect(paused.target_paused_at).not.toBeNull();
+      expect(await followUps(id)).toEqual([{ kind: 'contact_overdue', status: 'cancelled' }]);
+      // Pretend the pause lasted an hour.
+      await db.dataSource.query(`UPDATE support_case SET target_paused_at = target_paused_at - interval '1 hour' WHERE id = $1`, [id]);
+      await patch('in_progress');
+      const [after] = await db.dataSource.query(`SELECT first_response_due_at, target_paused_at FROM support_case WHERE id = $1`, [id]);
+      expect(after.target_paused_at).toBeNull();
+      const moved = new Date(after.first_response_due_at).getTime() - new Date(before.first_response_due_at).getTime();
+      // On the clock (no hours saved here): moved on by the hour paused, and the few moments around it.
+      expect(moved).toBeGreaterThanOrEqual(3_600_000);
+      expect(moved).toBeLessThan(3_600_000 + 60_000);
+      const [overdue] = await db.dataSource.query(`SELECT status, due_at FROM follow_up WHERE case_id = $1 AND kind = 'contact_overdue'`, [id]);
+      expect(overdue.status).toBe('scheduled');
+    });
+
     it('lists a claimed case nobody has contacted in Overdue once its target passes', async () => {
       const { id } = await newCase();
       expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);

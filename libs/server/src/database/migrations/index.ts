@@ -20,6 +20,7 @@ import { Conversation1765600000000 } from './1765600000000-conversation';
 import { SavedReplies1765600001000 } from './1765600001000-saved-replies';
 import { MessageNudges1765600002000 } from './1765600002000-message-nudges';
 import { TranscriptPersonTimeZone1765600003000 } from './1765600003000-transcript-person-time-zone';
+import { TargetPause1765600004000 } from './1765600004000-target-pause';
 import { OrganisationHours1765600010000 } from './1765600010000-organisation-hours';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -39,5 +40,6 @@ export const MIGRATIONS = [
   SavedReplies1765600001000,
   MessageNudges1765600002000,
   TranscriptPersonTimeZone1765600003000,
+  TargetPause1765600004000,
   OrganisationHours1765600010000,
 ];

@@ -17,6 +17,7 @@ import { VisitorCountry } from '../country/visitor-country';
 import { AddInformation } from './add-information';
 import { OpenCaseKey, isSessionKey } from './case-access-api';
 import { ConversationPanel } from './conversation-panel';
+import { ReplyNotice } from '../ui/reply-notice';
 import { PersonConversationApi, endConversationSession } from './conversation-api';
 import { CaseAccessApi } from './case-access-api';
 
@@ -43,7 +44,7 @@ const LEGACY_OPEN_CASE_KEY = 'my-case';
 
 @Component({
   selector: 'sg-my-case-page',
-  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation, CrisisContacts, ConversationPanel],
+  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation, CrisisContacts, ConversationPanel, ReplyNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-case-page.html',
   styles: `

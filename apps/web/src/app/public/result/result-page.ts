@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { ReplyNotice } from '../ui/reply-notice';
 import { ActionPlanStepKey, emergencyNumberFor } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
@@ -18,7 +19,7 @@ import { IntakeResult } from './intake-result';
  */
 @Component({
   selector: 'sg-result-page',
-  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups, ContactText],
+  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups, ContactText, ReplyNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './result-page.html',
 })
