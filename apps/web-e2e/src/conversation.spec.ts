@@ -80,6 +80,12 @@ test('the person and the caseworker talk through the case, live on both sides', 
   await person.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(staffMessages).toContainText('Please answer, I am scared.', { timeout: 5_000 });
 
+  // A call made outside the product counts as first contact once recorded.
+  await caseView.getByTestId('record-contact').locator('summary').click();
+  await caseView.getByLabel('How').selectOption('phone');
+  await caseView.getByRole('button', { name: 'Record contact' }).click();
+  await expect(caseView.getByTestId('first-contact')).toContainText(/First contact\s+\d/);
+
   // The caseworker answers with a saved reply, edited; the person's page shows it without a reload.
   await caseView.getByRole('button', { name: 'Saved replies' }).click();
   await staff.page.getByRole('menuitem', { name: "Please don't pay" }).click();

@@ -5,7 +5,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import type { ConversationMessage, SavedReply, StaffConversation } from '@sg/contracts';
+import type { ConversationMessage, RecordContactRequest, SavedReply, StaffConversation } from '@sg/contracts';
 import { TEXT_LIMITS } from '@sg/contracts';
 import { fillSavedReply, looksLikeMediaLink } from '@sg/domain';
 import { Subject, debounceTime, filter, finalize, merge, switchMap, catchError, EMPTY } from 'rxjs';
@@ -97,6 +97,26 @@ import { CaseStore } from '../case-store';
           </mat-menu>
         </div>
       </form>
+      <details class="record-contact" data-testid="record-contact">
+        <summary>Reached them another way? Record the contact</summary>
+        <form class="contact-form" (submit)="$event.preventDefault(); recordContact(contactChannel.value, contactWhen.value)">
+          <label>How
+            <select #contactChannel>
+              <option value="phone">Phone call</option>
+              <option value="email">E-mail</option>
+              <option value="sms">Text message</option>
+              <option value="chat">Chat elsewhere</option>
+              <option value="in_person">In person</option>
+            </select>
+          </label>
+          <label>When <input #contactWhen type="datetime-local" [max]="nowLocal()" /></label>
+          <button matButton="outlined" type="submit" [disabled]="recording()">{{ recording() ? 'Recording…' : 'Record contact' }}</button>
+        </form>
+        <p class="hint">Leave "When" empty for now. It counts as first contact if it is the first.</p>
+        @if (contactProblem(); as problem) {
+          <p class="problems" role="alert">{{ problem }}</p>
+        }
+      </details>
     } @else {
       <p class="hint">Claim this case to write to the person.</p>
     }
@@ -110,6 +130,11 @@ import { CaseStore } from '../case-store';
     .body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 2px !important; }
     .transcript { margin: 0 0 8px; padding: 8px 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
     .transcript summary { cursor: pointer; font: var(--mat-sys-body-medium); }
+    .record-contact { margin-top: 12px; }
+    .record-contact summary { cursor: pointer; font: var(--mat-sys-body-medium); }
+    .contact-form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
+    .contact-form label { display: grid; gap: 2px; font: var(--mat-sys-body-small); }
+    .contact-form select, .contact-form input { font: var(--mat-sys-body-medium); padding: 6px; }
     .warning { margin: 0; padding: 8px 12px; border-left: 4px solid var(--mat-sys-tertiary); background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
   `,
 })
@@ -132,6 +157,13 @@ export class ConversationSection {
   protected readonly loadProblem = signal<string | null>(null);
   protected readonly sendProblem = signal<string | null>(null);
   protected readonly sending = signal(false);
+  protected readonly recording = signal(false);
+  protected readonly contactProblem = signal<string | null>(null);
+  /** The latest a contact can be recorded at, for the date picker (local time, minutes). */
+  protected readonly nowLocal = () => {
+    const now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  };
   protected readonly error = controlError;
   private readonly draft = signal('');
   protected readonly mediaWarning = computed(() => looksLikeMediaLink(this.draft()));
@@ -203,6 +235,25 @@ export class ConversationSection {
         },
         // The draft stays in the box, and the same id goes with the retry: nothing is lost or sent twice.
         error: (error: unknown) => this.sendProblem.set(problemMessage(error, 'The message was not sent. Try again.')),
+      });
+  }
+
+  protected recordContact(channel: string, when: string): void {
+    const id = this.store.detail()?.id;
+    if (!id) return;
+    const at = when ? new Date(when) : null;
+    if (at && Number.isNaN(at.getTime())) {
+      this.contactProblem.set('Write the time as a date and time, or leave it empty for now.');
+      return;
+    }
+    this.recording.set(true);
+    this.contactProblem.set(null);
+    this.api
+      .recordContact(id, { channel: channel as RecordContactRequest['channel'], ...(at ? { at: at.toISOString() } : {}) })
+      .pipe(finalize(() => this.recording.set(false)))
+      .subscribe({
+        next: (thread) => this.show(thread),
+        error: (error: unknown) => this.contactProblem.set(problemMessage(error, 'The contact was not recorded. Try again.')),
       });
   }
 
