@@ -42,6 +42,8 @@ async function next(page: Page): Promise<void> {
 }
 
 test('asking for help, seeing crisis lines at once, getting a plan, and coming back to the case', async ({ page }) => {
+  // The whole journey with five axe scans: 20-25 s alone, past the 30 s default on a loaded 2-core machine.
+  test.setTimeout(90_000);
   await page.goto('/');
   await expect(page.getByText('Do not pay. Do not send anything more.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Quick exit' })).toBeVisible();
