@@ -346,6 +346,23 @@ describe('the conversation with the person', () => {
       expect(overdue.status).toBe('scheduled');
     });
 
+    it('counts first contact, not the claim, in Trends\' first-response figures', async () => {
+      // Trends shares one computation per window and zone for a while: three names of UTC, three fresh answers.
+      const zones = ['UTC', 'Etc/UTC', 'Etc/GMT'];
+      const responded = async () => {
+        const body = (await api.request('GET', `/api/trends?days=30&tz=${zones.shift()}`, { token: supervisor })).body as { firstResponse: { byPriority: Array<{ priority: string; responded: number; cases: number }> } };
+        return body.firstResponse.byPriority.find((row) => row.priority === 'urgent') as { responded: number; cases: number };
+      };
+      const before = await responded();
+      const { id } = await newCase();
+      expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
+      const claimed = await responded();
+      expect(claimed.cases).toBe(before.cases + 1);
+      expect(claimed.responded).toBe(before.responded);
+      await staffSays(caseworker, id, 'Hello, this is the support team.');
+      expect((await responded()).responded).toBe(before.responded + 1);
+    });
+
     it('lists a claimed case nobody has contacted in Overdue once its target passes', async () => {
       const { id } = await newCase();
       expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
