@@ -2,8 +2,8 @@ import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { CaseAccessRequest, ConversationMessage, ConversationSession, PersonConversation, SendMessageRequest } from '@sg/contracts';
 import { Observable } from 'rxjs';
-import { eventStream } from '../../staff/live/event-stream';
-import type { ServerSentEvent } from '../../staff/live/sse-parser';
+import { eventStream } from '../../system/live/event-stream';
+import type { ServerSentEvent } from '../../system/live/sse-parser';
 import { CASE_SESSION_HEADER, PUBLIC_API } from '../contracts/public-contract';
 
 /**

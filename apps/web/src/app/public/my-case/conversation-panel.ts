@@ -5,7 +5,7 @@ import type { ConversationMessage, PersonConversation } from '@sg/contracts';
 import { TEXT_LIMITS } from '@sg/contracts';
 import { looksLikeMediaLink } from '@sg/domain';
 import { EMPTY, Subject, catchError, debounceTime, filter, firstValueFrom, merge, repeat, retry, switchMap, timer } from 'rxjs';
-import { StreamUnauthorizedError, reconnectDelayMs } from '../../staff/live/event-stream';
+import { StreamUnauthorizedError, reconnectDelayMs } from '../../system/live/event-stream';
 import { CharacterCount } from '../ui/character-count';
 import { PersonConversationApi } from './conversation-api';
 

@@ -3,8 +3,9 @@ import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
 import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timeout, timer } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
-import { StreamUnauthorizedError, eventStream, reconnectDelayMs } from './event-stream';
-import { ConversationSignal, ServerSentEvent, toCaseChangeEvent, toConversationSignal, toNotificationCreatedEvent } from './sse-parser';
+import { StreamUnauthorizedError, eventStream, reconnectDelayMs } from '../../system/live/event-stream';
+import type { ServerSentEvent } from '../../system/live/sse-parser';
+import { ConversationSignal, toCaseChangeEvent, toConversationSignal, toNotificationCreatedEvent } from './stream-messages';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 

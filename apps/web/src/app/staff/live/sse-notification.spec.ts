@@ -1,4 +1,4 @@
-import { toCaseChangeEvent, toNotificationCreatedEvent } from './sse-parser';
+import { toCaseChangeEvent, toNotificationCreatedEvent } from './stream-messages';
 
 describe('toNotificationCreatedEvent', () => {
   const data = { type: 'notification.created', id: 'n1', recipientId: 'u1', at: '2026-11-22T12:00:00Z' };

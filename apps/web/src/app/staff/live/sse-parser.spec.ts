@@ -1,4 +1,5 @@
-import { SseParser, toCaseChangeEvent } from './sse-parser';
+import { SseParser } from '../../system/live/sse-parser';
+import { toCaseChangeEvent } from './stream-messages';
 
 const created = {
   type: 'case.created',
