@@ -1,4 +1,5 @@
 import { CaseStatus, Priority } from '@sg/domain';
+import type { NotificationEvent } from '../notifications/notifications';
 
 /**
  * `GET /api/events` (server-sent events, staff only): what changed, so queues update live.
@@ -42,3 +43,9 @@ export interface ConversationMessageEvent {
   from: 'person' | 'staff';
   at: string;
 }
+
+/**
+ * Everything on the one PostgreSQL channel every process listens to (case changes, conversation
+ * messages, notifications); each stream picks what its reader may see.
+ */
+export type LiveMessage = CaseChangeEvent | ConversationMessageEvent | NotificationEvent;

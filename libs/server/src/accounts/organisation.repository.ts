@@ -16,4 +16,10 @@ export const organisationRepository = {
     );
     return row.id;
   },
+
+  /** The name of the organisation running this installation (the first created), or null before there is one. */
+  async installationName(manager: EntityManager): Promise<string | null> {
+    const rows = await manager.query<Array<{ name: string }>>(`SELECT name FROM organisation ORDER BY created_at, id LIMIT 1`);
+    return rows[0]?.name ?? null;
+  },
 };

@@ -15,9 +15,8 @@ import { retriage } from '../cases/retriage';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
+import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 
-/** Same answer for an unknown reference and a wrong code: a guess learns nothing. */
-const NOT_FOUND = 'We could not find a case with that reference and access code.';
 
 export interface CaseAddition {
   note?: string;
@@ -130,11 +129,11 @@ export class CaseAccessService {
   private async open(manager: EntityManager, key: PersonCaseKey, lock: boolean): Promise<PersonCaseRow> {
     if ('caseId' in key) {
       const row = await supportCaseRepository.personCaseById(manager, key.caseId, lock);
-      if (!row) throw new NotFoundException(NOT_FOUND);
+      if (!row) throw new NotFoundException(CASE_NOT_FOUND);
       return row;
     }
     const row = await supportCaseRepository.byReference(manager, key.reference, lock);
-    if (!row || !this.protection.accessCodeMatches(key.reference, key.accessCode, row.accessCodeHash)) throw new NotFoundException(NOT_FOUND);
+    if (!row || !this.protection.accessCodeMatches(key.reference, key.accessCode, row.accessCodeHash)) throw new NotFoundException(CASE_NOT_FOUND);
     return row;
   }
 

@@ -1,4 +1,4 @@
-import { CaseChangeEvent, CaseEventType } from '@sg/contracts';
+import { CaseChangeEvent, CaseEventType, ConversationMessageEvent } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
 import { supportCaseRepository } from './support-case.repository';
 
@@ -13,6 +13,10 @@ export async function notifyCaseChange(
   type: CaseEventType,
   row: { id: string; reference: string; priority: CaseChangeEvent['priority']; status: CaseChangeEvent['status']; assigneeId: string | null },
 ): Promise<void> {
-  const event: CaseChangeEvent = { type, caseId: row.id, reference: row.reference, priority: row.priority, status: row.status, assigneeId: row.assigneeId, at: new Date().toISOString() };
+  await announceLive(manager, { type, caseId: row.id, reference: row.reference, priority: row.priority, status: row.status, assigneeId: row.assigneeId, at: new Date().toISOString() });
+}
+
+/** Any live event a case's change raises (a case change, a conversation message), on the one channel every process listens to. */
+export async function announceLive(manager: EntityManager, event: CaseChangeEvent | ConversationMessageEvent): Promise<void> {
   await supportCaseRepository.announce(manager, CASE_CHANGES_CHANNEL, JSON.stringify(event));
 }

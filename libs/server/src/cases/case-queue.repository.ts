@@ -1,5 +1,5 @@
 import { CaseAgeBand, CaseListItem, CaseListScope, CaseOverdueKind, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { CaseCursor } from './case-cursor';
 
@@ -157,7 +157,7 @@ export const caseQueueRepository = {
    * small query over the page's ids rather than a column of the page query, so a long queue's
    * ordering never computes it for rows it does not return.
    */
-  async unreadMessages(db: DataSource, viewerId: string, caseIds: readonly string[]): Promise<Map<string, number>> {
+  async unreadMessages(db: DataSource | EntityManager, viewerId: string, caseIds: readonly string[]): Promise<Map<string, number>> {
     if (caseIds.length === 0) return new Map();
     const rows = await db.query<Array<{ caseId: string; unread: number }>>(
       `SELECT m.case_id AS "caseId", count(*)::int AS unread

@@ -1,4 +1,4 @@
-import { firstResponseDue, Priority, priorityRank, ResponseTargetPolicy, triage, TriageFacts, TriageFactor } from '@sg/domain';
+import { CLOCK_ONLY_POLICY, firstResponseDue, Priority, priorityRank, ResponseTargetPolicy, triage, TriageFacts, TriageFactor } from '@sg/domain';
 
 export interface CurrentTriage {
   triagePriority: Priority;
@@ -25,7 +25,7 @@ export interface Retriage {
  */
 export function retriage(facts: TriageFacts, current: CurrentTriage, now: Date, targets: number | ResponseTargetPolicy = 1): Retriage {
   // A bare number is a time scale with every target on the clock (as before opening hours).
-  const policy: ResponseTargetPolicy = typeof targets === 'number' ? { timeScale: targets, openingHours: null, openingHoursTargets: { high: 8, standard: 16 } } : targets;
+  const policy: ResponseTargetPolicy = typeof targets === 'number' ? { ...CLOCK_ONLY_POLICY, timeScale: targets } : targets;
   const result = triage(facts, now, { policy });
   const priority = current.priorityOverride ?? result.priority;
   let firstResponseDueAt = current.firstResponseDueAt;

@@ -9,15 +9,6 @@ export interface AccessSessionRow {
 
 /** The person's access sessions (conversation/person-session.service.ts explains them). */
 export const caseAccessSessionRepository = {
-  /** The case a reference names, with the hash its access code must match. */
-  async findCaseByReference(manager: EntityManager, reference: string): Promise<{ id: string; accessCodeHash: string } | undefined> {
-    const rows = await manager.query<Array<{ id: string; accessCodeHash: string }>>(
-      `SELECT id, access_code_hash AS "accessCodeHash" FROM support_case WHERE reference = $1`,
-      [reference],
-    );
-    return rows[0];
-  },
-
   async insert(manager: EntityManager, session: { caseId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
     await manager.query(`INSERT INTO case_access_session (case_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [session.caseId, session.tokenHash, session.expiresAt]);
   },

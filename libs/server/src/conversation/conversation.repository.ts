@@ -1,4 +1,3 @@
-import { CaseStatus, Priority } from '@sg/domain';
 import { MessageAuthor } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
 
@@ -23,34 +22,11 @@ export interface TranscriptRow {
   channel: string;
 }
 
-/** What the conversation needs to know about its case. */
-export interface ConversationCaseRow {
-  id: string;
-  reference: string;
-  status: CaseStatus;
-  priority: Priority;
-  assigneeId: string | null;
-  firstRespondedAt: Date | null;
-}
-
 const MESSAGE_COLUMNS = `m.id, m.author_kind AS "authorKind", m.author_id AS "authorId", s.display_name AS "authorName",
   m.body_sealed AS "bodySealed", m.sent_at AS "sentAt", m.read_by_person_at AS "readByPersonAt", m.nudge_status AS "nudgeStatus"`;
 
 /** Every statement of the conversation: messages, read positions. Sessions: case-access-session.repository.ts. */
 export const conversationRepository = {
-  /**
-   * The case, locked against a concurrent claim or reassignment while a message is written
-   * (`FOR NO KEY UPDATE`, as the other case commands take it), or unlocked for a read.
-   */
-  async findCase(manager: EntityManager, caseId: string, lock: boolean): Promise<ConversationCaseRow | undefined> {
-    const rows = await manager.query<ConversationCaseRow[]>(
-      `SELECT id, reference, status, priority, assignee_id AS "assigneeId", first_responded_at AS "firstRespondedAt"
-         FROM support_case WHERE id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
-      [caseId],
-    );
-    return rows[0];
-  },
-
   /** The whole thread, oldest first (a conversation is short: tens of messages, not thousands). */
   list(manager: EntityManager, caseId: string): Promise<MessageRow[]> {
     return manager.query<MessageRow[]>(
@@ -103,17 +79,6 @@ export const conversationRepository = {
     return rows[0]?.id;
   },
 
-  /** The person's messages this staff member has not read yet. */
-  async unreadForStaff(manager: EntityManager, caseId: string, staffId: string): Promise<number> {
-    const rows = await manager.query<Array<{ unread: number }>>(
-      `SELECT count(*)::int AS unread FROM case_message m
-        WHERE m.case_id = $1 AND m.author_kind = 'person'
-          AND m.sent_at > COALESCE((SELECT read_at FROM case_message_read WHERE case_id = $1 AND staff_id = $2), '-infinity')`,
-      [caseId, staffId],
-    );
-    return rows[0]?.unread ?? 0;
-  },
-
   /** Moves this staff member's read position to `readAt` (never backwards). */
   async markReadByStaff(manager: EntityManager, caseId: string, staffId: string, readAt: Date): Promise<void> {
     await manager.query(
@@ -141,11 +106,6 @@ export const conversationRepository = {
       [caseId],
     );
     return rows[0];
-  },
-
-  /** Announces a change to every API process; PostgreSQL delivers it only if the transaction commits. */
-  async notify(manager: EntityManager, channel: string, payload: string): Promise<void> {
-    await manager.query(`SELECT pg_notify($1, $2)`, [channel, payload]);
   },
 
   /** First contact: the first staff message (or recorded contact) stamps it, once. */

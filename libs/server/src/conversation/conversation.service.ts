@@ -9,10 +9,12 @@ import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayOpenCase, seesEverything } from '../cases/case-access-policy';
 import { caseEventRepository } from '../cases/case-event.repository';
-import { CASE_CHANGES_CHANNEL, notifyCaseChange } from '../cases/case-notifier';
+import { announceLive, notifyCaseChange } from '../cases/case-notifier';
+import { caseQueueRepository } from '../cases/case-queue.repository';
+import { CaseState, supportCaseRepository } from '../cases/support-case.repository';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { DataProtection } from '../security/data-protection';
-import { ConversationCaseRow, conversationRepository, MessageRow } from './conversation.repository';
+import { conversationRepository, MessageRow } from './conversation.repository';
 import { NUDGE_JOB_OPTIONS, nudgeJobId } from './nudge-job';
 import { nudgeRepository } from './nudge.repository';
 
@@ -66,7 +68,7 @@ export class ConversationService {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.caseOrNotFound(manager, caseId, false);
       await assertMayOpenCase(manager, staff, found.assigneeId);
-      const unread = await conversationRepository.unreadForStaff(manager, caseId, staff.id);
+      const unread = await this.unread(manager, caseId, staff.id);
       const rows = await conversationRepository.list(manager, caseId);
       const transcript = await conversationRepository.transcript(manager, caseId);
       await conversationRepository.markReadByStaff(manager, caseId, staff.id, new Date());
@@ -92,7 +94,7 @@ export class ConversationService {
   async staffUnread(staff: StaffPrincipal, caseId: string): Promise<{ unread: number }> {
     const found = await this.caseOrNotFound(this.dataSource.manager, caseId, false);
     await assertMayOpenCase(this.dataSource.manager, staff, found.assigneeId);
-    return { unread: await conversationRepository.unreadForStaff(this.dataSource.manager, caseId, staff.id) };
+    return { unread: await this.unread(this.dataSource.manager, caseId, staff.id) };
   }
 
   async staffSend(staff: StaffPrincipal, caseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
@@ -158,8 +160,13 @@ export class ConversationService {
     return this.staffThread(staff, caseId);
   }
 
-  private async caseOrNotFound(manager: EntityManager, caseId: string, lock: boolean): Promise<ConversationCaseRow> {
-    const found = await conversationRepository.findCase(manager, caseId, lock);
+  /** The person's messages this member of staff has not read: the queue row's count, for one case. */
+  private async unread(manager: EntityManager, caseId: string, staffId: string): Promise<number> {
+    return (await caseQueueRepository.unreadMessages(manager, staffId, [caseId])).get(caseId) ?? 0;
+  }
+
+  private async caseOrNotFound(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState> {
+    const found = await supportCaseRepository.state(manager, caseId, lock);
     if (!found) throw new NotFoundException('No such case');
     return found;
   }
@@ -167,7 +174,7 @@ export class ConversationService {
   /** Stores the message once; a resend answers the first one (a different author's id collides as a conflict). */
   private async store(
     manager: EntityManager,
-    found: ConversationCaseRow,
+    found: CaseState,
     authorKind: MessageAuthor,
     authorId: string | null,
     clientMessageId: string,
@@ -181,9 +188,9 @@ export class ConversationService {
   }
 
   /** Tells every API process (the staff stream and the person's stream); no words travel. */
-  private async announce(manager: EntityManager, found: ConversationCaseRow, from: MessageAuthor): Promise<void> {
+  private async announce(manager: EntityManager, found: CaseState, from: MessageAuthor): Promise<void> {
     const event: ConversationMessageEvent = { type: 'conversation.message', caseId: found.id, reference: found.reference, assigneeId: found.assigneeId, from, at: new Date().toISOString() };
-    await conversationRepository.notify(manager, CASE_CHANGES_CHANNEL, JSON.stringify(event));
+    await announceLive(manager, event);
   }
 
   private toView(row: MessageRow, viewer: MessageAuthor): ConversationMessage {

@@ -6,6 +6,7 @@ import { composeNudge } from '@sg/domain';
 import { Job, Queue } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { organisationRepository } from '../accounts/organisation.repository';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { DataProtection } from '../security/data-protection';
@@ -62,7 +63,7 @@ export class NudgeProcessor extends WorkerHost {
         await nudgeRepository.finish(manager, messageId, 'undeliverable');
         return 'undeliverable';
       }
-      const organisationName = contact.canMentionOrganisation ? await nudgeRepository.organisationName(manager) : null;
+      const organisationName = contact.canMentionOrganisation ? await organisationRepository.installationName(manager) : null;
       const nudge = composeNudge({ channel, organisationName, readUrl: organisationName ? `${this.config.publicUrl}/my-case` : null });
       let delivered: boolean;
       if (channel === 'email') {

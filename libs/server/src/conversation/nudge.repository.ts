@@ -56,10 +56,4 @@ export const nudgeRepository = {
     );
     return rows.map((row) => row.id);
   },
-
-  /** The organisation's name, for nudges the person allowed to name it. One organisation per installation. */
-  async organisationName(manager: EntityManager): Promise<string | null> {
-    const rows = await manager.query<Array<{ name: string }>>(`SELECT name FROM organisation ORDER BY created_at LIMIT 1`);
-    return rows[0]?.name ?? null;
-  },
 };

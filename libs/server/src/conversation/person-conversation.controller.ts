@@ -91,7 +91,7 @@ export class PersonConversationController {
   @ApiOkResponse({ description: 'text/event-stream of { type: "conversation.message", from, at }' })
   stream(@CaseSession() session: AccessSessionRow): Observable<MessageEvent> {
     const ends$ = timer(Math.max(0, new Date(session.expiresAt).getTime() - Date.now()));
-    const messages$ = (this.events.changes$ as Observable<{ type: string; caseId?: string }>).pipe(
+    const messages$ = this.events.changes$.pipe(
       filter((event): event is ConversationMessageEvent => event.type === 'conversation.message' && event.caseId === session.caseId),
       map((event): MessageEvent => ({ type: event.type, data: { type: event.type, from: event.from, at: event.at } })),
     );

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { CaseChangeEvent } from '@sg/contracts';
+import { LiveMessage } from '@sg/contracts';
 import { Client } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
@@ -15,14 +15,14 @@ import { caseChangeListenerRepository } from './case-change-listener.repository'
 @Injectable()
 export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CaseEventsService.name);
-  private readonly changes = new Subject<CaseChangeEvent>();
+  private readonly changes = new Subject<LiveMessage>();
   private client: Client | undefined;
   private stopped = false;
   private reconnectScheduled = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  get changes$(): Observable<CaseChangeEvent> {
+  get changes$(): Observable<LiveMessage> {
     return this.changes.asObservable();
   }
 
@@ -42,7 +42,7 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
     client.on('notification', (message) => {
       if (message.channel !== CASE_CHANGES_CHANNEL || !message.payload) return;
       try {
-        this.changes.next(JSON.parse(message.payload) as CaseChangeEvent);
+        this.changes.next(JSON.parse(message.payload) as LiveMessage);
       } catch {
         this.logger.warn('Ignored a malformed case change notification');
       }

@@ -1,6 +1,6 @@
 import { Controller, MessageEvent, Sse } from '@nestjs/common';
 import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, NotificationEvent } from '@sg/contracts';
+import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, LiveMessage, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
 import { concatMap, EMPTY, filter, from, interval, map, merge, Observable, of, take, takeUntil, tap, timer } from 'rxjs';
 import { AccessTokenExpiry, CurrentStaff, Roles } from '../auth/auth.decorators';
@@ -13,7 +13,6 @@ const KEEPALIVE_MS = 20_000;
 /** How often an open stream re-checks that its account is still active (and its role). */
 export const ACCOUNT_RECHECK_MS = 5_000;
 
-type StreamMessage = CaseChangeEvent | ConversationMessageEvent | NotificationEvent;
 
 /**
  * What one caller may learn from a change: the whole event for a case they may open (it is
@@ -21,7 +20,7 @@ type StreamMessage = CaseChangeEvent | ConversationMessageEvent | NotificationEv
  * the case changed. Notifications go to their recipient only.
  */
 export function eventFor(
-  message: StreamMessage,
+  message: LiveMessage,
   staff: { id: string; role: StaffRole },
 ): CaseChangeEvent | ConversationMessageEvent | CaseChangeSignal | NotificationEvent | null {
   if (message.type === 'notification.created' || message.type === 'notification.changed') return message.recipientId === staff.id ? message : null;
@@ -63,7 +62,7 @@ export class EventsController {
     const tokenExpired$ = expiresAt === undefined ? EMPTY : timer(Math.max(0, expiresAt - Date.now()));
 
     return merge(
-      (this.events.changes$ as Observable<StreamMessage>).pipe(
+      this.events.changes$.pipe(
         concatMap((message) => {
           const event = eventFor(message, caller);
           return event ? of<MessageEvent>({ type: event.type, data: event }) : EMPTY;

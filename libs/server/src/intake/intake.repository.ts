@@ -1,13 +1,9 @@
 import {
   ActionPlanStep,
-  AgeBand,
+  CaseFacts,
   ContactChannel,
-  ContentPostedAnswer,
-  Demand,
   IntakeChannel,
   Priority,
-  SelfHarmAnswer,
-  Submitter,
   TimelineEventData,
   TriageFactor,
 } from '@sg/domain';
@@ -15,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { runPrepared } from '../database/prepared-statement';
 
 /** Everything an intake writes: the case with its parts, its first timeline entry, and the idempotency claim. */
-export interface NewIntakeCase {
+export interface NewIntakeCase extends CaseFacts {
   id: string;
   reference: string;
   accessCodeHash: string;
@@ -25,19 +21,8 @@ export interface NewIntakeCase {
   /** Triaged, created and added at. */
   at: Date;
   firstResponseDueAt: Date;
-  submittedBy: Submitter;
   channel: IntakeChannel;
   alias: string | null;
-  ageBand: AgeBand;
-  contentMadeUnder18: boolean | null;
-  country: string;
-  selfHarm: SelfHarmAnswer;
-  immediateDanger: boolean;
-  deadlineAt: Date | null;
-  demands: readonly Demand[];
-  contentPosted: ContentPostedAnswer;
-  stillInContact: boolean | null;
-  paid: boolean | null;
   narrative: string | null;
   contactChannel: ContactChannel;
   /** Sealed contact details; null unless the person agreed to be contacted. */

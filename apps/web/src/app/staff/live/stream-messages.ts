@@ -5,15 +5,20 @@ import { CASE_EVENT_TYPES, NOTIFICATION_CREATED_EVENT } from '../data-access/sta
 
 const EVENT_TYPES: readonly string[] = CASE_EVENT_TYPES;
 
-/** The case change in an event's data, or null for anything else (a heartbeat, a bad line). */
-export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | null {
-  let value: unknown;
+/** The event's data as an object, or null for a heartbeat, a bad line or anything not an object. */
+function dataObject(message: ServerSentEvent): object | null {
   try {
-    value = JSON.parse(message.data);
+    const value: unknown = JSON.parse(message.data);
+    return value && typeof value === 'object' ? value : null;
   } catch {
     return null;
   }
-  if (!value || typeof value !== 'object') return null;
+}
+
+/** The case change in an event's data, or null for anything else (a heartbeat, a bad line). */
+export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | null {
+  const value = dataObject(message);
+  if (!value) return null;
   const candidate = value as Partial<CaseChangeEvent>;
   const type = EVENT_TYPES.includes(candidate.type ?? '') ? candidate.type : EVENT_TYPES.includes(message.event) ? message.event : null;
   if (!type || typeof candidate.caseId !== 'string') return null;
@@ -22,13 +27,8 @@ export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | n
 
 /** A `notification.created` or `notification.changed` message (`{ id, recipientId }`), or null for anything else. */
 export function toNotificationCreatedEvent(message: ServerSentEvent): NotificationEvent | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(message.data);
-  } catch {
-    return null;
-  }
-  if (!value || typeof value !== 'object') return null;
+  const value = dataObject(message);
+  if (!value) return null;
   const candidate = value as Partial<NotificationEvent>;
   const type = candidate.type ?? message.event;
   if ((type !== NOTIFICATION_CREATED_EVENT && type !== 'notification.changed') || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string') return null;
@@ -40,13 +40,8 @@ export type ConversationSignal = Pick<ConversationMessageEvent, 'type' | 'caseId
 
 /** A `conversation.message` event (no words, only which case), or null for anything else. */
 export function toConversationSignal(message: ServerSentEvent): ConversationSignal | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(message.data);
-  } catch {
-    return null;
-  }
-  if (!value || typeof value !== 'object') return null;
+  const value = dataObject(message);
+  if (!value) return null;
   const candidate = value as Partial<ConversationMessageEvent>;
   if ((candidate.type ?? message.event) !== 'conversation.message' || typeof candidate.caseId !== 'string') return null;
   return { type: 'conversation.message', caseId: candidate.caseId, at: candidate.at ?? new Date().toISOString(), from: candidate.from };
