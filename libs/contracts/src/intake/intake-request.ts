@@ -1,4 +1,5 @@
 import {
+  LANGUAGES,
   AGE_BANDS,
   CONTACT_CHANNELS,
   CONTENT_POSTED_ANSWERS,
@@ -124,6 +125,8 @@ export const intakeRequestSchema = z.strictObject({
     .max(64, 'must be a time zone name such as Europe/London')
     .refine(isKnownTimeZone, 'must be a time zone name such as Europe/London')
     .optional(),
+  /** The language the person filled the form in: their plan, messages and nudges use it. English when not said. */
+  language: z.enum(LANGUAGES, { error: () => `must be one of ${LANGUAGES.join(', ')}` }).default('en'),
   contact: intakeContactSchema,
   consent: z.strictObject({
     storeData: z.literal(true, { error: () => 'must be true: we cannot keep a case without your consent' }),

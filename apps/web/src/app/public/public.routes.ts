@@ -8,23 +8,23 @@ export const PUBLIC_ROUTES: Route[] = [
   {
     path: '',
     pathMatch: 'full',
-    title: 'Get help - Safeguard',
+    title: 'person.titles.home',
     loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
   },
   {
     path: 'help',
     pathMatch: 'full',
-    title: 'Ask for help - Safeguard',
+    title: 'person.titles.help',
     loadComponent: () => import('./intake/intake-page').then((m) => m.IntakePage),
   },
   {
     path: 'help/sent',
-    title: 'Your reference and plan - Safeguard',
+    title: 'person.titles.sent',
     loadComponent: () => import('./result/result-page').then((m) => m.ResultPage),
   },
   {
     path: 'my-case',
-    title: 'Come back to your case - Safeguard',
+    title: 'person.titles.myCase',
     loadComponent: () => import('./my-case/my-case-page').then((m) => m.MyCasePage),
   },
 ];

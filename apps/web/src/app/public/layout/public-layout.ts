@@ -5,6 +5,9 @@ import { filter, skip } from 'rxjs';
 import { DoubleEscape } from '../quick-exit/double-escape';
 import { QuickExit } from '../quick-exit/quick-exit';
 import { QuickExitLink } from '../quick-exit/quick-exit-link';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { LanguageSwitch } from '../language/language-switch';
+import { LocalPathPipe } from '../language/local-path.pipe';
 
 /**
  * The frame of every public page: a small header with quick exit always in reach, and the
@@ -13,25 +16,26 @@ import { QuickExitLink } from '../quick-exit/quick-exit-link';
  */
 @Component({
   selector: 'sg-public-layout',
-  imports: [RouterOutlet, RouterLink, QuickExitLink],
+  imports: [RouterOutlet, RouterLink, QuickExitLink, LanguageSwitch, TranslatePipe, LocalPathPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   styleUrl: './public-layout.scss',
   host: { class: 'sg-public', '(document:keydown.escape)': 'onEscape()' },
   template: `
     <header class="top">
-      <a class="brand" routerLink="/" [replaceUrl]="true">Safeguard<span class="visually-hidden">, home</span></a>
+      <a class="brand" [routerLink]="'/' | localPath" [replaceUrl]="true">{{ 'person.layout.brand' | t }}<span class="visually-hidden">{{ 'person.layout.home' | t }}</span></a>
       <sg-quick-exit-link />
     </header>
+    <sg-language-switch class="languages" />
     <main class="page">
       <router-outlet />
     </main>
     <footer class="foot">
-      <nav aria-label="Other pages">
-        <a routerLink="/help" [replaceUrl]="true">Ask for help</a>
-        <a routerLink="/my-case" [replaceUrl]="true">Come back to your case</a>
+      <nav [attr.aria-label]="'person.layout.otherPages' | t">
+        <a [routerLink]="'/help' | localPath" [replaceUrl]="true">{{ 'person.layout.askForHelp' | t }}</a>
+        <a [routerLink]="'/my-case' | localPath" [replaceUrl]="true">{{ 'person.layout.comeBack' | t }}</a>
       </nav>
-      <span>Free, private and confidential.</span>
+      <span>{{ 'person.layout.free' | t }}</span>
     </footer>
   `,
 })

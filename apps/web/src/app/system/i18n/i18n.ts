@@ -1,0 +1,47 @@
+import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import { DEFAULT_LANGUAGE, Language, Translatable, TranslatableParams } from '@sg/domain';
+import { Catalogue, flattenCatalogue, Translator } from '@sg/i18n';
+
+/** Which part of the catalogues a page needs: the person's pages or the dashboard. */
+export type CatalogueLoader = () => Promise<Catalogue>;
+
+/**
+ * The language the app speaks now, and what it says in it. Pages read `t()` (or the `t` pipe);
+ * the language changes when the URL's prefix or a staff member's choice does, and every
+ * translated text follows, because it is read through a signal.
+ */
+@Injectable({ providedIn: 'root' })
+export class I18n {
+  private readonly document = inject(DOCUMENT);
+  private readonly loaded = new Map<string, Map<string, string>>();
+  private readonly state = signal<{ language: Language; translator: Translator }>({
+    language: DEFAULT_LANGUAGE,
+    translator: new Translator(DEFAULT_LANGUAGE, new Map()),
+  });
+
+  readonly language = computed(() => this.state().language);
+  readonly translator = computed(() => this.state().translator);
+
+  /**
+   * Speak `language` using the catalogue part `load` brings (each part is fetched once per
+   * language and kept; parts already loaded for the language stay, so the dashboard can add its
+   * own to the person's).
+   */
+  async use(language: Language, part: string, load: CatalogueLoader): Promise<void> {
+    const id = `${language}:${part}`;
+    if (!this.loaded.has(id)) this.loaded.set(id, flattenCatalogue(await load()));
+    const merged = new Map<string, string>();
+    for (const [loadedId, entries] of this.loaded) if (loadedId.startsWith(`${language}:`)) for (const [key, value] of entries) merged.set(key, value);
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    this.state.set({ language, translator: new Translator(language, merged, merged, timeZone) });
+    this.document.documentElement.lang = language;
+  }
+
+  t(key: string, params?: TranslatableParams): string {
+    return this.translator().t(key, params);
+  }
+
+  text(text: Translatable): string {
+    return this.translator().text(text);
+  }
+}

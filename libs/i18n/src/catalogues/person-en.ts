@@ -1,0 +1,3 @@
+import { person } from './en.json';
+
+export default { person };

@@ -1,0 +1,3 @@
+import { person } from './es.json';
+
+export default { person };

@@ -1,0 +1,3 @@
+import { person } from './ms.json';
+
+export default { person };

@@ -1,0 +1,3 @@
+import { staff } from './en.json';
+
+export default { staff };

@@ -1,0 +1,3 @@
+import { staff } from './ms.json';
+
+export default { staff };
