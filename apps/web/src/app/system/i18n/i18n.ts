@@ -30,6 +30,16 @@ export class I18n {
   async use(language: Language, part: string, load: CatalogueLoader): Promise<void> {
     const id = `${language}:${part}`;
     if (!this.loaded.has(id)) this.loaded.set(id, flattenCatalogue(await load()));
+    this.speak(language);
+  }
+
+  /** The same with a catalogue already in hand (tests, and the server-rendered shell if ever). */
+  useLoaded(language: Language, part: string, catalogue: Catalogue): void {
+    this.loaded.set(`${language}:${part}`, flattenCatalogue(catalogue));
+    this.speak(language);
+  }
+
+  private speak(language: Language): void {
     const merged = new Map<string, string>();
     for (const [loadedId, entries] of this.loaded) if (loadedId.startsWith(`${language}:`)) for (const [key, value] of entries) merged.set(key, value);
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
