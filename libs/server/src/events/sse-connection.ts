@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
  */
 export class SseConnection {
   /** Frames that arrive within this window go out together: well inside what a person notices. */
-  static readonly FLUSH_DELAY_MS = 10;
+  static readonly FLUSH_DELAY_MS = 25;
   /**
    * A client that stops reading would make us buffer for ever: past this much unsent data the
    * stream ends, and the browser's reconnect starts it afresh (re-reading what it shows).
