@@ -8,17 +8,20 @@ import { UNKNOWN_PLATFORM, localDateTimeToIso, normaliseUrl } from '../intake/in
 import { friendlyMessage } from '../intake/intake-errors';
 import { CharacterCount } from '../ui/character-count';
 import { describedBy, FieldError, fieldId } from '../ui/field-error';
-import { describeWait, toHttpProblem } from '../ui/http-problem';
+import { toHttpProblem } from '../ui/http-problem';
 import { LinkRows } from '../ui/link-rows';
 import { PlatformRowForm, PlatformRows, platformRowForm } from '../ui/platform-rows';
 import { CaseAccessApi, OpenCaseKey, isSessionKey } from './case-access-api';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { waitWords } from './wait-words';
 
-const NOTHING_ADDED = 'Add at least one thing before you send: a note, a deadline, whether something was posted, an app or site, or a link.';
+const NOTHING_ADDED = 'person.myCase.add.nothingAdded';
 
 /** Adding what has changed since: a note, a new deadline, something posted, more accounts or links. */
 @Component({
   selector: 'sg-add-information',
-  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows, CharacterCount],
+  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows, CharacterCount, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-information.html',
   styles: `
@@ -29,6 +32,7 @@ const NOTHING_ADDED = 'Add at least one thing before you send: a note, a deadlin
 export class AddInformation {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(CaseAccessApi);
+  private readonly i18n = inject(I18n);
 
   /** The open case: its conversation session, or the code held in memory when no session could be opened. */
   readonly caseKey = input.required<OpenCaseKey>();
@@ -48,7 +52,7 @@ export class AddInformation {
   /** The note's limit: the same as the intake's story (the contract's `note` max). */
   protected readonly maxNote = MAX_NARRATIVE_LENGTH;
   protected readonly describedBy = describedBy;
-  protected readonly describeWait = describeWait;
+  protected readonly waitWords = waitWords;
 
   protected async send(): Promise<void> {
     if (this.sending()) return;
@@ -133,7 +137,8 @@ export class AddInformation {
         this.status.set('failed');
         continue;
       }
-      fields[formPath] ??= message.startsWith('add at least one thing') ? NOTHING_ADDED : friendlyMessage(formPath, message);
+      // Said in the page's language when shown (the page is made anew when the language changes).
+      fields[formPath] ??= message.startsWith('add at least one thing') ? this.i18n.t(NOTHING_ADDED) : friendlyMessage(formPath, message);
     }
     this.errors.set(fields);
   }

@@ -11,6 +11,8 @@ import { ResourceGroups } from '../resources/resource-groups';
 import { contactChoiceText } from '../ui/contact-choice-text';
 import { CopyCode } from '../ui/copy-code';
 import { IntakeResult } from './intake-result';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { LocalPathPipe } from '../language/local-path.pipe';
 
 /**
  * `/help/sent`: what the person needs right after sending: the code, who to call (at the top for
@@ -19,7 +21,7 @@ import { IntakeResult } from './intake-result';
  */
 @Component({
   selector: 'sg-result-page',
-  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups, ContactText, ReplyNotice],
+  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups, ContactText, ReplyNotice, TranslatePipe, LocalPathPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './result-page.html',
 })
