@@ -14,7 +14,8 @@ import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { firstResponseCountdown } from '../queues/countdown';
 import { Clock } from '../ui/clock';
 import { Icon } from '../ui/icon';
-import { AGE_BAND_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName, labelFor } from '../ui/labels';
+import { AGE_BAND_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName } from '../ui/labels';
+import { labelIn } from './sections/facts-form';
 import { PriorityChip } from '../ui/priority-chip';
 import { CaseWorkApi } from '../data-access/case-work-api';
 import { CaseStore } from './case-store';
@@ -99,9 +100,9 @@ export class CaseView {
   });
   protected readonly person = computed(() => {
     const facts = this.detail()?.facts;
-    return facts ? `${labelFor(AGE_BAND_LABELS, facts.ageBand)} · ${countryName(facts.country)}` : '';
+    return facts ? `${labelIn(this.i18n, AGE_BAND_LABELS, facts.ageBand)} · ${countryName(facts.country)}` : '';
   });
-  protected readonly channel = computed(() => labelFor(INTAKE_CHANNEL_LABELS, this.detail()?.facts.channel));
+  protected readonly channel = computed(() => labelIn(this.i18n, INTAKE_CHANNEL_LABELS, this.detail()?.facts.channel));
   protected readonly planProgress = computed(() => {
     const plan = this.detail()?.actionPlan ?? [];
     return `${plan.filter((step) => step.done).length}/${plan.length}`;

@@ -75,7 +75,7 @@ describe('the case sections in Malay', () => {
     const takedowns = text(TakedownsSection);
     expect(takedowns).toContain('Permintaan penurunan kandungan');
     expect(takedowns).toContain('Kemas kini status');
-    expect(takedowns).toContain('Dibuka 3 Dis');
+    expect(takedowns).toMatch(/Dibuka \d+ Dis/);
     const followUps = text(FollowUpsSection);
     expect(followUps).toContain('Tiada apa-apa dijadualkan.');
     for (const words of [contact, takedowns, followUps]) {
