@@ -1,17 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { Language, ReplyExpectation } from '@sg/domain';
+import type { ReplyExpectation } from '@sg/domain';
 import type { Translator } from '@sg/i18n';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 const REPLY_TIME: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-
-/**
- * The locale a reply time is written in, where it differs from the language: the product's
- * English is British ("Tuesday 8 December at 17:00"), and plain `en` would write it the American
- * way ("Tuesday, December 8"). The other languages write it as their own.
- */
-const REPLY_TIME_LOCALE: Partial<Record<Language, string>> = { en: 'en-GB' };
 
 /**
  * "Tuesday 8 December at 17:00", "Selasa, 8 Disember pada 17:00", "martes, 8 de diciembre, 17:00":
@@ -20,8 +13,8 @@ const REPLY_TIME_LOCALE: Partial<Record<Language, string>> = { en: 'en-GB' };
 export function formatReplyTime(iso: string, translator: Translator): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const locale = REPLY_TIME_LOCALE[translator.language];
-  return locale ? new Intl.DateTimeFormat(locale, { timeZone: translator.timeZone, ...REPLY_TIME }).format(date) : translator.dateTime(date, REPLY_TIME);
+  // The translator writes English the British way ("Tuesday 8 December at 17:00").
+  return translator.dateTime(date, REPLY_TIME);
 }
 
 /** The sentence the person reads about when we will answer, honest about being closed. */
