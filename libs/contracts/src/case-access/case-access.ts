@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource, ReplyExpectation } from '@sg/domain';
+import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, ReplyExpectation } from '@sg/domain';
+import type { PersonResource } from '../resources/resource-directory';
 import { CONTENT_POSTED_ANSWERS, LANGUAGES } from '@sg/domain';
 import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
 import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
@@ -25,7 +26,8 @@ export interface CaseAccessView {
   /** In words, from CASE_STATUS_FOR_PUBLIC. */
   status: string;
   actionPlan: ActionPlanStep[];
-  resources: MatchedResource[];
+  /** Each with its words in every person language: the page shows the tab's language. */
+  resources: PersonResource[];
   firstResponseWithin: string | null;
   /** Whether the team is open now and when to expect a reply (in the conversation, or through their channel). */
   reply: ReplyExpectation;

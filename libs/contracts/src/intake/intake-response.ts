@@ -1,5 +1,6 @@
-import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, MatchedResource, ReplyExpectation, RESOURCE_PURPOSES } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, ReplyExpectation, RESOURCE_PURPOSES } from '@sg/domain';
 import * as z from 'zod';
+import { PersonResource, resourceTextsResponseShape } from '../resources/resource-directory';
 
 /** Open now, when it next opens, and the reply target (ISO times; the page words them in the person's time zone). */
 export const replyExpectationSchema = z.strictObject({
@@ -15,7 +16,8 @@ export interface IntakeResponse {
   /** With the reference, lets the person come back without an account. Store nowhere. */
   accessCode: string;
   actionPlan: ActionPlanStep[];
-  resources: MatchedResource[];
+  /** Each with its words in every person language: the page shows the tab's language. */
+  resources: PersonResource[];
   /** When someone aims to reach out, in words ("within an hour"); null if they asked not to be contacted. */
   firstResponseWithin: string | null;
   /** How (and whether) the person asked to be contacted, never the contact detail itself. */
@@ -55,6 +57,7 @@ export const intakeResponseSchema = z.strictObject({
       url: z.string().optional(),
       purpose: z.enum(RESOURCE_PURPOSES),
       reason: z.string(),
+      ...resourceTextsResponseShape,
     }),
   ),
   firstResponseWithin: z.string().nullable().meta({ description: 'When someone aims to reach out, in words; null if they asked not to be contacted' }),

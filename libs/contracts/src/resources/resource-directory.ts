@@ -1,10 +1,71 @@
 import * as z from 'zod';
 import { TEXT_LIMITS } from '../limits';
-import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
+import { Language, MatchedResource, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
 import { httpUrlSchema } from '../intake/intake-request';
 
+/** The person languages an entry is translated into; English is the entry's own columns. */
+export const RESOURCE_TRANSLATION_LANGUAGES = ['ms', 'es'] as const satisfies readonly Exclude<Language, 'en'>[];
+export type ResourceTranslationLanguage = (typeof RESOURCE_TRANSLATION_LANGUAGES)[number];
+
+/** Limits for the texts that are new with translations (name and contact keep TEXT_LIMITS). */
+export const RESOURCE_TEXT_LIMITS = { description: 500, whenToUse: 300 } as const;
+
+/** One language's words for an entry; a missing field reads the English one. */
+export interface ResourceText {
+  name?: string;
+  description?: string;
+  whenToUse?: string;
+  /** Only where the English contact has words in it ("Call 999 if you are in danger now"). */
+  contact?: string;
+}
+export type ResourceTranslations = Partial<Record<ResourceTranslationLanguage, ResourceText>>;
+
+/**
+ * What a person reads of an entry beyond its name and contact, in English, with every other
+ * language's words beside it: the page renders the tab's language (falling back to English)
+ * without asking the server again when the person switches.
+ */
+export interface ResourceTexts {
+  /** What the service is, in plain words. */
+  description: string | null;
+  /** When to reach for it. */
+  whenToUse: string | null;
+  translations: ResourceTranslations;
+}
+
+/** A matched resource as the person's pages receive it (intake answer, their case). */
+export type PersonResource = MatchedResource & ResourceTexts;
+
+/** The English texts a translation is checked against (contact is often only a number). */
+const TRANSLATED_FIELDS = ['name', 'description', 'whenToUse'] as const;
+
+/**
+ * The languages in which the entry shows some English: a field the English entry has is
+ * missing in that language. Admins see these flagged ("Malay: uses English").
+ */
+export function languagesFallingBack(entry: Pick<ResourceDirectoryEntry, 'name' | 'description' | 'whenToUse' | 'translations'>): ResourceTranslationLanguage[] {
+  return RESOURCE_TRANSLATION_LANGUAGES.filter((language) => {
+    const text = entry.translations[language] ?? {};
+    return TRANSLATED_FIELDS.some((field) => !!entry[field] && !text[field]);
+  });
+}
+
+/** The words to show in `language`, each field falling back to English on its own. */
+export function resourceTextIn(
+  entry: Pick<PersonResource, 'name' | 'contact'> & Partial<ResourceTexts>,
+  language: Language,
+): { name: string; contact: string; description: string | null; whenToUse: string | null } {
+  const text: ResourceText = language === 'en' ? {} : (entry.translations?.[language] ?? {});
+  return {
+    name: text.name || entry.name,
+    contact: text.contact || entry.contact,
+    description: text.description || entry.description || null,
+    whenToUse: text.whenToUse || entry.whenToUse || null,
+  };
+}
+
 /** `GET /api/resources?country=US`: public; the entries for that country and worldwide. */
-export interface ResourceDirectoryEntry {
+export interface ResourceDirectoryEntry extends ResourceTexts {
   id: string;
   key: string;
   jurisdiction: string;
@@ -15,7 +76,57 @@ export interface ResourceDirectoryEntry {
   audiences: Array<(typeof RESOURCE_AUDIENCES)[number]>;
   sortOrder: number;
   active: boolean;
+  /** Languages in which part of the entry still reads in English (see languagesFallingBack). */
+  fallsBackToEnglish: ResourceTranslationLanguage[];
 }
+
+/** An optional text: trimmed, and blank means "not given" (the form sends empty fields). */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+/** An English text: absent leaves it as it is (PATCH), blank or null clears it. */
+const englishText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value || null));
+
+const resourceTextSchema = z.strictObject({
+  name: optionalText(TEXT_LIMITS.resourceName),
+  description: optionalText(RESOURCE_TEXT_LIMITS.description),
+  whenToUse: optionalText(RESOURCE_TEXT_LIMITS.whenToUse),
+  contact: optionalText(TEXT_LIMITS.resourceContact),
+});
+
+/** A language with nothing in it is left out, so "falls back to English" is simply "absent". */
+const resourceTranslationsSchema = z
+  .strictObject(Object.fromEntries(RESOURCE_TRANSLATION_LANGUAGES.map((language) => [language, resourceTextSchema.optional()])) as Record<ResourceTranslationLanguage, z.ZodOptional<typeof resourceTextSchema>>)
+  .transform((translations): ResourceTranslations => {
+    const kept: ResourceTranslations = {};
+    for (const language of RESOURCE_TRANSLATION_LANGUAGES) {
+      const text = Object.fromEntries(Object.entries(translations[language] ?? {}).filter(([, value]) => value !== undefined)) as ResourceText;
+      if (Object.keys(text).length) kept[language] = text;
+    }
+    return kept;
+  });
+
+/** The texts as every response that carries an entry's words describes them (OpenAPI). */
+export const resourceTextsResponseShape = {
+  description: z.string().nullable(),
+  whenToUse: z.string().nullable(),
+  translations: z.partialRecord(
+    z.enum(RESOURCE_TRANSLATION_LANGUAGES),
+    z.strictObject({ name: z.string().optional(), description: z.string().optional(), whenToUse: z.string().optional(), contact: z.string().optional() }),
+  ),
+};
 
 /** Admins create and edit entries (`POST /api/resources`, `PATCH /api/resources/:id`). */
 export const resourceEntryWriteSchema = z.strictObject({
@@ -30,6 +141,12 @@ export const resourceEntryWriteSchema = z.strictObject({
   audiences: z.array(z.enum(RESOURCE_AUDIENCES)).min(1, 'pick at least one audience'),
   sortOrder: z.number().int().min(0).max(10_000).default(100),
   active: z.boolean().default(true),
+  // English is the entry's own columns; a blank description or when-to-use is none (null).
+  description: englishText(RESOURCE_TEXT_LIMITS.description),
+  whenToUse: englishText(RESOURCE_TEXT_LIMITS.whenToUse),
+  translations: resourceTranslationsSchema.optional(),
 });
 export const resourceEntryUpdateSchema = resourceEntryWriteSchema.partial();
 export type ResourceEntryWrite = z.input<typeof resourceEntryWriteSchema>;
+/** What the API holds after parsing (blank texts gone, English texts null when none). */
+export type ParsedResourceEntryWrite = z.output<typeof resourceEntryWriteSchema>;
