@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, ReplyExpectation } from '@sg/domain';
-import type { PersonResource } from '../resources/resource-directory';
+import type { PersonResource } from '../resources/resource-texts';
 import { CONTENT_POSTED_ANSWERS, LANGUAGES } from '@sg/domain';
 import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
 import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';

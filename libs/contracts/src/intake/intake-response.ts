@@ -1,6 +1,7 @@
 import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, ReplyExpectation, RESOURCE_PURPOSES } from '@sg/domain';
 import * as z from 'zod';
-import { PersonResource, resourceTextsResponseShape } from '../resources/resource-directory';
+import { resourceTextsResponseShape } from '../resources/resource-directory';
+import type { PersonResource } from '../resources/resource-texts';
 
 /** Open now, when it next opens, and the reply target (ISO times; the page words them in the person's time zone). */
 export const replyExpectationSchema = z.strictObject({

@@ -1,4 +1,5 @@
-import { languagesFallingBack, resourceEntryUpdateSchema, resourceEntryWriteSchema, resourceTextIn } from './resource-directory';
+import { resourceEntryUpdateSchema, resourceEntryWriteSchema } from './resource-directory';
+import { languagesFallingBack, resourceTextIn } from './resource-texts';
 
 const entry = {
   key: 'xx-helpline',

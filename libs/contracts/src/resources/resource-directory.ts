@@ -1,68 +1,8 @@
 import * as z from 'zod';
 import { TEXT_LIMITS } from '../limits';
-import { Language, MatchedResource, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
+import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
 import { httpUrlSchema } from '../intake/intake-request';
-
-/** The person languages an entry is translated into; English is the entry's own columns. */
-export const RESOURCE_TRANSLATION_LANGUAGES = ['ms', 'es'] as const satisfies readonly Exclude<Language, 'en'>[];
-export type ResourceTranslationLanguage = (typeof RESOURCE_TRANSLATION_LANGUAGES)[number];
-
-/** Limits for the texts that are new with translations (name and contact keep TEXT_LIMITS). */
-export const RESOURCE_TEXT_LIMITS = { description: 500, whenToUse: 300 } as const;
-
-/** One language's words for an entry; a missing field reads the English one. */
-export interface ResourceText {
-  name?: string;
-  description?: string;
-  whenToUse?: string;
-  /** Only where the English contact has words in it ("Call 999 if you are in danger now"). */
-  contact?: string;
-}
-export type ResourceTranslations = Partial<Record<ResourceTranslationLanguage, ResourceText>>;
-
-/**
- * What a person reads of an entry beyond its name and contact, in English, with every other
- * language's words beside it: the page renders the tab's language (falling back to English)
- * without asking the server again when the person switches.
- */
-export interface ResourceTexts {
-  /** What the service is, in plain words. */
-  description: string | null;
-  /** When to reach for it. */
-  whenToUse: string | null;
-  translations: ResourceTranslations;
-}
-
-/** A matched resource as the person's pages receive it (intake answer, their case). */
-export type PersonResource = MatchedResource & ResourceTexts;
-
-/** The English texts a translation is checked against (contact is often only a number). */
-const TRANSLATED_FIELDS = ['name', 'description', 'whenToUse'] as const;
-
-/**
- * The languages in which the entry shows some English: a field the English entry has is
- * missing in that language. Admins see these flagged ("Malay: uses English").
- */
-export function languagesFallingBack(entry: Pick<ResourceDirectoryEntry, 'name' | 'description' | 'whenToUse' | 'translations'>): ResourceTranslationLanguage[] {
-  return RESOURCE_TRANSLATION_LANGUAGES.filter((language) => {
-    const text = entry.translations[language] ?? {};
-    return TRANSLATED_FIELDS.some((field) => !!entry[field] && !text[field]);
-  });
-}
-
-/** The words to show in `language`, each field falling back to English on its own. */
-export function resourceTextIn(
-  entry: Pick<PersonResource, 'name' | 'contact'> & Partial<ResourceTexts>,
-  language: Language,
-): { name: string; contact: string; description: string | null; whenToUse: string | null } {
-  const text: ResourceText = language === 'en' ? {} : (entry.translations?.[language] ?? {});
-  return {
-    name: text.name || entry.name,
-    contact: text.contact || entry.contact,
-    description: text.description || entry.description || null,
-    whenToUse: text.whenToUse || entry.whenToUse || null,
-  };
-}
+import { RESOURCE_TEXT_LIMITS, RESOURCE_TRANSLATION_LANGUAGES, ResourceText, ResourceTexts, ResourceTranslationLanguage, ResourceTranslations } from './resource-texts';
 
 /** `GET /api/resources?country=US`: public; the entries for that country and worldwide. */
 export interface ResourceDirectoryEntry extends ResourceTexts {
@@ -129,7 +69,7 @@ export const resourceTextsResponseShape = {
 };
 
 /** Admins create and edit entries (`POST /api/resources`, `PATCH /api/resources/:id`). */
-export const resourceEntryWriteSchema = z.strictObject({
+const resourceEntryFields = {
   key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes, 2-64 characters'),
   jurisdiction: z.string().refine((value) => value === 'ANY' || isCountryCode(value), 'must be ANY or a two-letter country code'),
   name: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.resourceName),
@@ -139,14 +79,23 @@ export const resourceEntryWriteSchema = z.strictObject({
   url: httpUrlSchema.nullable().optional(),
   purpose: z.enum(RESOURCE_PURPOSES),
   audiences: z.array(z.enum(RESOURCE_AUDIENCES)).min(1, 'pick at least one audience'),
-  sortOrder: z.number().int().min(0).max(10_000).default(100),
-  active: z.boolean().default(true),
+  sortOrder: z.number().int().min(0).max(10_000),
+  active: z.boolean(),
   // English is the entry's own columns; a blank description or when-to-use is none (null).
   description: englishText(RESOURCE_TEXT_LIMITS.description),
   whenToUse: englishText(RESOURCE_TEXT_LIMITS.whenToUse),
   translations: resourceTranslationsSchema.optional(),
+};
+export const resourceEntryWriteSchema = z.strictObject({
+  ...resourceEntryFields,
+  sortOrder: resourceEntryFields.sortOrder.default(100),
+  active: resourceEntryFields.active.default(true),
 });
-export const resourceEntryUpdateSchema = resourceEntryWriteSchema.partial();
+/**
+ * A change: only the fields sent. No defaults here, or retiring an entry would also reset its
+ * sort order, and any edit of a retired entry would bring it back.
+ */
+export const resourceEntryUpdateSchema = z.strictObject(resourceEntryFields).partial();
 export type ResourceEntryWrite = z.input<typeof resourceEntryWriteSchema>;
 /** What the API holds after parsing (blank texts gone, English texts null when none). */
 export type ParsedResourceEntryWrite = z.output<typeof resourceEntryWriteSchema>;

@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
-import { ActionPlanStepKey, CaseFacts, contactChoiceOf, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, replyExpectation, selectResources, TimelineEvent } from '@sg/domain';
+import { ActionPlanStepKey, CaseFacts, contactChoiceOf, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, replyExpectation, TimelineEvent } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { caseEventRepository } from '../cases/case-event.repository';
 import { notifyCaseChange } from '../cases/case-notifier';
@@ -151,7 +151,7 @@ export class CaseAccessService {
       createdAt: new Date(row.createdAt).toISOString(),
       status: CASE_STATUS_FOR_PUBLIC[row.status],
       actionPlan: steps,
-      resources: selectResources(await this.directory.activeEntries(), row),
+      resources: await this.directory.matchFor(row),
       firstResponseWithin: wantsContact && !row.firstRespondedAt ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
       reply: replyExpectation(await loadResponseTargetPolicy(manager, this.config), new Date(), new Date(row.firstResponseDueAt), row.firstRespondedAt ? new Date(row.firstRespondedAt) : null),
       contact: contactChoiceOf(row.contactChannel, row.consentContact, row.contactDeclined),
