@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource, ReplyExpectation } from '@sg/domain';
+import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, ReplyExpectation } from '@sg/domain';
+import type { PersonResource } from '../resources/resource-texts';
 import { CONTENT_POSTED_ANSWERS, Language, LANGUAGES, Translatable } from '@sg/domain';
 import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
 import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
@@ -27,7 +28,8 @@ export interface CaseAccessView {
   /** The status in words, as a key: `person.caseStatus.<status>` (English in CASE_STATUS_FOR_PUBLIC). */
   status: Translatable;
   actionPlan: ActionPlanStep[];
-  resources: MatchedResource[];
+  /** Each with its words in every person language: the page shows the tab's language. */
+  resources: PersonResource[];
   /** When someone aims to reach out (`person.firstResponse.*`: "within an hour"); null once they have, or if not to be contacted. */
   firstResponseWithin: Translatable | null;
   /** Whether the team is open now and when to expect a reply (in the conversation, or through their channel). */

@@ -1,5 +1,7 @@
-import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, MatchedResource, ReplyExpectation, RESOURCE_PURPOSES, Translatable } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, ReplyExpectation, RESOURCE_PURPOSES, Translatable } from '@sg/domain';
 import * as z from 'zod';
+import { resourceTextsResponseShape } from '../resources/resource-directory';
+import type { PersonResource } from '../resources/resource-texts';
 
 /** Open now, when it next opens, and the reply target (ISO times; the page words them in the person's time zone). */
 export const replyExpectationSchema = z.strictObject({
@@ -21,7 +23,8 @@ export interface IntakeResponse {
   /** With the reference, lets the person come back without an account. Store nowhere. */
   accessCode: string;
   actionPlan: ActionPlanStep[];
-  resources: MatchedResource[];
+  /** Each with its words in every person language: the page shows the tab's language. */
+  resources: PersonResource[];
   /**
    * When someone aims to reach out, as a key (`person.firstResponse.*`: "within an hour"), the same
    * as CaseAccessView's; null if they asked not to be contacted.
@@ -64,6 +67,7 @@ export const intakeResponseSchema = z.strictObject({
       url: z.string().optional(),
       purpose: z.enum(RESOURCE_PURPOSES),
       reason: z.string(),
+      ...resourceTextsResponseShape,
     }),
   ),
   firstResponseWithin: translatableSchema.nullable().meta({ description: 'When someone aims to reach out, as a catalogue key (person.firstResponse.*) and its parameters; null if they asked not to be contacted' }),

@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseAccessView } from '@sg/contracts';
-import { ActionPlanStepKey, CaseFacts, contactChoiceOf, FIRST_RESPONSE_TARGET_MINUTES, Language, replyExpectation, selectResources, TimelineEvent } from '@sg/domain';
+import { ActionPlanStepKey, CaseFacts, contactChoiceOf, FIRST_RESPONSE_TARGET_MINUTES, Language, replyExpectation, TimelineEvent } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { caseEventRepository } from '../cases/case-event.repository';
 import { notifyCaseChange } from '../cases/case-notifier';
@@ -149,7 +149,7 @@ export class CaseAccessService {
       language: row.language,
       status: caseStatusWords(row.status),
       actionPlan: steps,
-      resources: selectResources(await this.directory.activeEntries(), row),
+      resources: await this.directory.matchFor(row),
       firstResponseWithin: wantsContact && !row.firstRespondedAt ? responseTargetWords(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
       reply: replyExpectation(await loadResponseTargetPolicy(manager, this.config), new Date(), new Date(row.firstResponseDueAt), row.firstRespondedAt ? new Date(row.firstRespondedAt) : null),
       contact: contactChoiceOf(row.contactChannel, row.consentContact, row.contactDeclined),

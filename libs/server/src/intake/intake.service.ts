@@ -9,7 +9,6 @@ import {
   FIRST_RESPONSE_TARGET_MINUTES,
   replyExpectation,
   priorityRank,
-  selectResources,
   triage,
   contactChoiceOf,
   TimelineEventData,
@@ -110,7 +109,7 @@ export class IntakeService {
     const policy = await loadResponseTargetPolicy(this.dataSource.manager, this.config);
     const result = triage(facts, now, { policy });
     const actionPlan = buildActionPlan(facts);
-    const resources = selectResources(await this.directory.activeEntries(), facts);
+    const resources = await this.directory.matchFor(facts);
     const wantsContact = intake.contact.channel !== 'none' && intake.consent.contactMe;
     const declined = intake.contact.channel === 'none' && intake.contact.declined === true;
     const response: IntakeResponse = {

@@ -23,6 +23,7 @@ import { TranscriptPersonTimeZone1765600003000 } from './1765600003000-transcrip
 import { TargetPause1765600004000 } from './1765600004000-target-pause';
 import { OrganisationHours1765600010000 } from './1765600010000-organisation-hours';
 import { CaseLanguage1765700000000 } from './1765700000000-case-language';
+import { ResourceTranslations1765700001000 } from './1765700001000-resource-translations';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   TargetPause1765600004000,
   OrganisationHours1765600010000,
   CaseLanguage1765700000000,
+  ResourceTranslations1765700001000,
 ];
