@@ -32,6 +32,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/auth/logout': 'public',
   'POST /api/auth/queue-board': ADMINS,
   'GET /api/auth/me': EVERYONE,
+  'PUT /api/auth/me/language': EVERYONE,
   // The person asking for help
   'POST /api/intakes': 'public',
   'POST /api/case-access': 'public',
