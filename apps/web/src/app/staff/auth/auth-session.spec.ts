@@ -13,7 +13,7 @@ function token(name: string, expiresInSeconds: number): string {
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}.signature`;
 }
 
-const user = { id: 'u-1', email: 'casey@demo.test', displayName: 'Casey Caseworker', role: 'caseworker' as const };
+const user = { id: 'u-1', email: 'casey@demo.test', displayName: 'Casey Caseworker', role: 'caseworker' as const, language: 'en' as const };
 
 describe('AuthSession scheduled refresh', () => {
   let backend: HttpTestingController;
