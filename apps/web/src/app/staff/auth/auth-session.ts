@@ -64,12 +64,16 @@ export class AuthSession {
     const user = this.currentUser();
     if (!user || user.language === language) return;
     this.currentUser.set({ ...user, language });
-    try {
-      await Promise.all([speakStaffLanguage(this.i18n, language), firstValueFrom(this.http.put<StaffUserView>(apiPath('auth', 'me', 'language'), { language }))]);
-    } catch (error) {
+    // Both settle before any going back, so a late catalogue cannot switch the words again after it.
+    const [spoken, saved] = await Promise.allSettled([
+      speakStaffLanguage(this.i18n, language),
+      firstValueFrom(this.http.put<StaffUserView>(apiPath('auth', 'me', 'language'), { language })),
+    ]);
+    const failed = saved.status === 'rejected' ? saved : spoken.status === 'rejected' ? spoken : null;
+    if (failed) {
       this.currentUser.update((current) => (current ? { ...current, language: user.language } : current));
       await speakStaffLanguage(this.i18n, user.language);
-      throw error;
+      throw failed.reason;
     }
   }
 
