@@ -24,6 +24,7 @@ import { TargetPause1765600004000 } from './1765600004000-target-pause';
 import { OrganisationHours1765600010000 } from './1765600010000-organisation-hours';
 import { CaseLanguage1765700000000 } from './1765700000000-case-language';
 import { ResourceTranslations1765700001000 } from './1765700001000-resource-translations';
+import { StaffLanguage1765700002000 } from './1765700002000-staff-language';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   OrganisationHours1765600010000,
   CaseLanguage1765700000000,
   ResourceTranslations1765700001000,
+  StaffLanguage1765700002000,
 ];

@@ -1,9 +1,12 @@
-import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, input, output, signal, viewChildren } from '@angular/core';
+import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChildren } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseListItem } from '@sg/contracts';
-import type { AgeBand } from '@sg/domain';
+import { AGE_BANDS, type AgeBand } from '@sg/domain';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { AGE_BAND_KEYS } from '../shell/staff-words';
+import { countryNameIn } from './country-name';
+import { I18n } from '../../system/i18n/i18n';
 import { PriorityChip } from '../ui/priority-chip';
-import { AGE_BAND_LABELS, countryName, labelFor } from '../ui/labels';
 import { deadlineCountdown, firstResponseCountdown } from './countdown';
 
 /**
@@ -12,7 +15,7 @@ import { deadlineCountdown, firstResponseCountdown } from './countdown';
  */
 @Component({
   selector: 'sg-case-list',
-  imports: [RouterLink, PriorityChip],
+  imports: [RouterLink, PriorityChip, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-list.html',
   styleUrl: './case-list.scss',
@@ -28,14 +31,16 @@ export class CaseList {
   readonly animateChanges = input(false);
   readonly opened = output<{ item: CaseListItem; event: MouseEvent | null }>();
 
+  private readonly i18n = inject(I18n);
   private readonly links = viewChildren<ElementRef<HTMLAnchorElement>>('rowLink');
   private readonly activeId = signal<string | null>(null);
 
   protected readonly rows = computed(() =>
     this.items().map((item) => ({
       item,
-      who: `${labelFor(AGE_BAND_LABELS, item.ageBand as AgeBand)} · ${countryName(item.country)}`,
-      why: item.triageFactors[0]?.label ?? 'No risk factor fired',
+      who: `${this.ageBand(item.ageBand)} · ${countryNameIn(this.i18n.language(), item.country)}`,
+      // The triage factor's label comes from the server (in English for now); the fallback is ours.
+      why: item.triageFactors[0]?.label ?? this.i18n.t('staff.queues.list.no_factor'),
       countdown: firstResponseCountdown(item.firstResponseDueAt, item.firstRespondedAt, this.now()),
       deadline: deadlineCountdown(item.deadlineAt, this.now()),
     })),
@@ -44,6 +49,12 @@ export class CaseList {
     const id = this.activeId();
     return id ? this.items().findIndex((item) => item.id === id) : -1;
   });
+
+  /** Intake facts come back as strings: known codes get their words, anything else shows as is. */
+  private ageBand(code: string | null | undefined): string {
+    if (!code) return this.i18n.t('staff.common.not_given');
+    return (AGE_BANDS as readonly string[]).includes(code) ? this.i18n.t(AGE_BAND_KEYS[code as AgeBand]) : code;
+  }
 
   /** The highlighted row, if any (the target of Enter and `c`). */
   activeItem(): CaseListItem | null {
