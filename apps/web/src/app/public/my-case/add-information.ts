@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { CaseAccessView, CaseAdditionRequest, SessionAdditionRequest } from '@sg/contracts';
 import { loadContracts, MAX_NARRATIVE_LENGTH } from '../contracts/public-contract';
-import type { ContentPostedAnswer } from '@sg/domain';
+import type { ContentPostedAnswer, Translatable } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { UNKNOWN_PLATFORM, localDateTimeToIso, normaliseUrl } from '../intake/intake-answers';
 import { friendlyMessage } from '../intake/intake-errors';
 import { CharacterCount } from '../ui/character-count';
 import { describedBy, FieldError, fieldId } from '../ui/field-error';
 import { describeWait, toHttpProblem } from '../ui/http-problem';
+import { I18n } from '../../system/i18n/i18n';
 import { LinkRows } from '../ui/link-rows';
 import { PlatformRowForm, PlatformRows, platformRowForm } from '../ui/platform-rows';
 import { CaseAccessApi, OpenCaseKey, isSessionKey } from './case-access-api';
@@ -41,14 +42,15 @@ export class AddInformation {
     platforms: this.fb.array<PlatformRowForm>([platformRowForm(this.fb)]),
     contentUrls: this.fb.array<FormControl<string>>([this.fb.control('')]),
   });
-  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly errors = signal<Record<string, Translatable | string>>({});
   protected readonly sending = signal(false);
   protected readonly status = signal<'idle' | 'saved' | 'failed' | 'too-large' | { waitSeconds: number }>('idle');
   protected readonly ids = { note: fieldId('note'), deadline: fieldId('deadline') };
   /** The note's limit: the same as the intake's story (the contract's `note` max). */
   protected readonly maxNote = MAX_NARRATIVE_LENGTH;
   protected readonly describedBy = describedBy;
-  protected readonly describeWait = describeWait;
+  private readonly i18n = inject(I18n);
+  protected readonly describeWait = (seconds: number) => this.i18n.text(describeWait(seconds));
 
   protected async send(): Promise<void> {
     if (this.sending()) return;
@@ -121,7 +123,7 @@ export class AddInformation {
   }
 
   private showErrors(errors: ReadonlyArray<{ path: string; message: string }>, platformRows: number[], urlRows: number[]): void {
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Translatable | string> = {};
     for (const { path, message } of errors) {
       const row = /^(platforms|contentUrls)\[(\d+)\](.*)$/.exec(path);
       let formPath = path === 'deadlineAt' ? 'deadline' : path;

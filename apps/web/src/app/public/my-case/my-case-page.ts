@@ -11,6 +11,7 @@ import { ResourceGroups } from '../resources/resource-groups';
 import { describedBy, FieldError } from '../ui/field-error';
 import { HttpProblem, describeWait, toHttpProblem } from '../ui/http-problem';
 import { contactChoiceText } from '../ui/contact-choice-text';
+import { I18n } from '../../system/i18n/i18n';
 import { PublicSessionStore } from '../session/public-session-store';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { VisitorCountry } from '../country/visitor-country';
@@ -73,7 +74,8 @@ export class MyCasePage {
   protected readonly planError = signal(false);
   protected readonly describedBy = describedBy;
   protected readonly visitor = inject(VisitorCountry);
-  protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, view.firstResponseWithin);
+  private readonly i18n = inject(I18n);
+  protected readonly contactText = (view: CaseAccessView) => this.i18n.text(contactChoiceText(view.contact, view.firstResponseWithin));
   private readonly session = inject(PublicSessionStore);
   private readonly conversationApi = inject(PersonConversationApi);
   protected readonly conversationSession = signal<string | null>(null);
@@ -114,7 +116,7 @@ export class MyCasePage {
   }
   protected readonly waitText = computed(() => {
     const problem = this.problem();
-    return problem?.kind === 'rate-limited' ? describeWait(problem.retryAfterSeconds) : '';
+    return problem?.kind === 'rate-limited' ? this.i18n.text(describeWait(problem.retryAfterSeconds)) : '';
   });
 
   protected formatDate(iso: string): string {

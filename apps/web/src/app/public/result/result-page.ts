@@ -9,6 +9,7 @@ import { ContactText } from '../resources/contact-text';
 import { isEmergencyServices, isWorldwideEmergencyEntry } from '../resources/emergency-entries';
 import { ResourceGroups } from '../resources/resource-groups';
 import { contactChoiceText } from '../ui/contact-choice-text';
+import { I18n } from '../../system/i18n/i18n';
 import { CopyCode } from '../ui/copy-code';
 import { IntakeResult } from './intake-result';
 
@@ -25,6 +26,7 @@ import { IntakeResult } from './intake-result';
 })
 export class ResultPage {
   private readonly result = inject(IntakeResult);
+  private readonly i18n = inject(I18n);
   private readonly caseAccess = inject(CaseAccessApi);
 
   /** With the access code: only right after sending. */
@@ -34,7 +36,7 @@ export class ResultPage {
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
   protected readonly firstResponse = computed(() => this.shown()?.firstResponseWithin ?? null);
-  protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.firstResponse()));
+  protected readonly contactText = computed(() => this.i18n.text(contactChoiceText(this.shown()?.contact, this.firstResponse())));
   protected readonly emergencyNumber = computed(() => emergencyNumberFor(this.shown()?.country));
   /** The crisis lines; a worldwide "call your local emergency number" gives way to the country's number. */
   protected readonly crisis = computed(() =>
