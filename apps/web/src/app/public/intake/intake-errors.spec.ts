@@ -1,6 +1,7 @@
 import { flattenCatalogue, Translator } from '@sg/i18n';
 import { CATALOGUES } from '@sg/i18n/server';
-import { emptyAnswers } from './intake-answers';
+import { intakeRequestSchema } from '@sg/contracts/schemas';
+import { emptyAnswers, toIntakeRequest } from './intake-answers';
 import { fieldLabel, friendlyMessage, mapRequestErrors, requestPathToFormPath, stepOfFormPath } from './intake-errors';
 
 /** What the person reads in English: the keys and parameters said through the English catalogue. */
@@ -67,5 +68,18 @@ describe('mapping request errors back to the form', () => {
     const general = mapRequestErrors([{ path: 'channel', message: 'must be one of: web' }], answers).general;
     expect(general).toEqual([{ key: 'person.errors.notAccepted', params: { path: 'channel', detail: 'must be one of: web' } }]);
     expect(en.text(general[0]!)).toBe('Something in the form was not accepted (channel: must be one of: web).');
+  });
+
+  it('prefers the contract\'s reason code for a contact value over reading its English message', () => {
+    expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'email' })).toEqual({ key: 'person.errors.email' });
+    expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'required' })).toEqual({ key: 'person.errors.contactValueRequired' });
+    expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'phone' })).toEqual({ key: 'person.errors.phone' });
+  });
+
+  it('gets that reason from the contract itself', () => {
+    const draft = toIntakeRequest(emptyAnswers('GB'));
+    const parsed = intakeRequestSchema.safeParse({ ...draft, consent: { storeData: true, contactMe: true }, contact: { channel: 'email', value: 'not an email', canMentionOrganisation: false } });
+    const issue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path.join('.') === 'contact.value');
+    expect(issue?.code === 'custom' ? issue.params?.['reason'] : undefined).toBe('email');
   });
 });

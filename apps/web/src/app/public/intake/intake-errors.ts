@@ -64,6 +64,8 @@ export interface AnswerIssue {
   /** For `too_big`: what was too big (`string`, `array`) and the limit. */
   origin?: string;
   maximum?: number;
+  /** For the contract's own checks: its reason code (`params.reason`, e.g. `email`). */
+  reason?: string;
 }
 
 /**
@@ -77,6 +79,10 @@ export function friendlyMessage(formPath: string, message: string, issue?: Omit<
   if (/country$/.test(formPath)) return translatable('person.errors.country');
   if (/deadline(At)?$/.test(formPath)) return translatable('person.errors.deadline');
   if (formPath === 'contact.value') {
+    // The contract's reason when checked here; a server 400 only has the message to go by.
+    if (issue?.reason === 'required') return translatable('person.errors.contactValueRequired');
+    if (issue?.reason === 'email') return translatable('person.errors.email');
+    if (issue?.reason === 'phone') return translatable('person.errors.phone');
     if (message.includes('required')) return translatable('person.errors.contactValueRequired');
     if (message.includes('email')) return translatable('person.errors.email');
     return translatable('person.errors.phone');

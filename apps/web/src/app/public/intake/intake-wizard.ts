@@ -204,6 +204,7 @@ export class IntakeWizard {
             message: issue.message,
             code: issue.code,
             ...(issue.code === 'too_big' ? { origin: issue.origin, maximum: Number(issue.maximum) } : {}),
+            ...(issue.code === 'custom' && typeof issue.params?.['reason'] === 'string' ? { reason: issue.params['reason'] } : {}),
           }))),
       ...consentProblems(answers),
     ];
