@@ -41,8 +41,8 @@ describe('mapping request errors back to the form', () => {
       answers,
     );
     expect(mapped.firstStep).toBe(3);
-    expect(en.text(mapped.fields['where.platforms[1].profileUrl']!)).toMatch(/does not look like a web link/);
-    expect(en.text(mapped.fields['contact.storeData']!)).toMatch(/Please tick this box/);
+    expect(en.text(mapped.fields['where.platforms[1].profileUrl'] ?? { key: '' })).toMatch(/does not look like a web link/);
+    expect(en.text(mapped.fields['contact.storeData'] ?? { key: '' })).toMatch(/Please tick this box/);
     expect(mapped.general).toHaveLength(1);
   });
 
@@ -67,7 +67,7 @@ describe('mapping request errors back to the form', () => {
     });
     const general = mapRequestErrors([{ path: 'channel', message: 'must be one of: web' }], answers).general;
     expect(general).toEqual([{ key: 'person.errors.notAccepted', params: { path: 'channel', detail: 'must be one of: web' } }]);
-    expect(en.text(general[0]!)).toBe('Something in the form was not accepted (channel: must be one of: web).');
+    expect(en.text(general[0] ?? { key: '' })).toBe('Something in the form was not accepted (channel: must be one of: web).');
   });
 
   it('prefers the contract\'s reason code for a contact value over reading its English message', () => {
