@@ -3,7 +3,8 @@
 //   1. the gzipped JavaScript the public page ships before first input (the scripts and module
 //      preloads in index.html, i.e. everything the first screen needs; lazy chunks excluded),
 //   2. Lighthouse 12.8 scores (mobile preset, Debian's Chromium) for the public pages,
-//      against the production build served by the real web server and API.
+//      against the production build served by the real web server and API,
+// for each language the person's pages speak (`/`, `/ms`, `/es`; BENCH_LANGUAGES=en,ms,es).
 // Usage: npm run build first, then `node tools/bench/public-page.mjs`. Env: DATABASE_URL, and
 // CHROMIUM_PATH like the browser tests and screenshots (CHROME_PATH, Lighthouse's own name, also works).
 import { spawn } from 'node:child_process';
@@ -61,7 +62,8 @@ async function firstScreenTransfer(url) {
       if (request.resourceType() === 'script') sizes.push(request.sizes().then((s) => s.responseBodySize));
     });
     await page.goto(url, { waitUntil: 'load' });
-    await page.getByRole('link', { name: 'Get help now' }).waitFor();
+    // The front door's call to action, whatever the language: the first thing a person can press.
+    await page.locator('main a.button').first().waitFor();
     const bytes = await Promise.all(sizes);
     return { files: bytes.length, bytes: bytes.reduce((sum, n) => sum + n, 0) };
   } finally {
@@ -102,19 +104,28 @@ const db = await benchDatabase(log);
 let stack;
 try {
   stack = await startStack(db.url);
-  const transferred = await firstScreenTransfer(`${stack.url}/`);
+  // Each language's pages are the same app under a prefix (English has none); each is measured.
+  const languages = (process.env.BENCH_LANGUAGES ?? 'en,ms,es').split(',');
+  const prefix = (language) => (language === 'en' ? '' : `/${language}`);
+  const transferred = [];
   const results = [];
-  for (const path of ['/', '/help', '/my-case']) {
-    log(`lighthouse ${path}`);
-    results.push({ path, ...(await lighthouse(`${stack.url}${path}`)) });
+  for (const language of languages) {
+    transferred.push({ language, ...(await firstScreenTransfer(`${stack.url}${prefix(language) || '/'}`)) });
+    for (const path of ['/', '/help', '/my-case']) {
+      const url = `${prefix(language)}${path === '/' && language !== 'en' ? '' : path}`;
+      log(`lighthouse ${url}`);
+      results.push({ path: url, ...(await lighthouse(`${stack.url}${url}`)) });
+    }
   }
   console.log('');
   console.log(`Public page weight: ${(js.gzipped / 1024).toFixed(1)} kB gzipped JavaScript in index.html (${(js.raw / 1024).toFixed(1)} kB raw, ${js.files.length} files);`);
-  console.log(`  the first screen downloads ${(transferred.bytes / 1024).toFixed(1)} kB of compressed JavaScript in ${transferred.files} files before first input. Target <= 150 kB.`);
+  for (const t of transferred) {
+    console.log(`  [${t.language}] the first screen downloads ${(t.bytes / 1024).toFixed(1)} kB of compressed JavaScript in ${t.files} files before first input. Target <= 150 kB.`);
+  }
   console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS | failing a11y audits |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) console.log(`| ${r.path} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} | ${r.failing.join(', ') || '-'} |`);
-  console.log('Targets (Lighthouse 12.8, mobile): performance >= 95, accessibility 100.');
+  console.log('Targets (Lighthouse 12.8, mobile): performance >= 95, accessibility 100, for every language.');
 } finally {
   if (stack) await stack.stop();
   await db.drop();

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, MessageEvent, Post, Res, Sse, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import {
   API_ROUTES,
   CASE_SESSION_HEADER,
@@ -10,11 +10,12 @@ import {
   PersonConversation,
   sendMessageSchema,
 } from '@sg/contracts/schemas';
-import { Response } from 'express';
-import { filter, interval, map, merge, Observable, takeUntil, timer } from 'rxjs';
+import { Request, Response } from 'express';
+import { filter, interval, map, merge, takeUntil, timer } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { CaseEventsService } from '../events/case-events.service';
+import { KEEPALIVE_FRAME, KEEPALIVE_MS, SseConnection, sseFrame } from '../events/sse-connection';
 import { openApiBody } from '../http/openapi-schema';
 import { RateLimit } from '../http/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
@@ -22,9 +23,6 @@ import { AccessSessionRow } from './case-access-session.repository';
 import { ConversationService } from './conversation.service';
 import { CaseSession, PersonSessionGuard } from './person-session.guard';
 import { PersonSessionService } from './person-session.service';
-
-/** Keeps proxies and browsers from closing an idle stream (as the staff stream does). */
-const KEEPALIVE_MS = 20_000;
 
 /**
  * The person's side of the conversation, without an account: a session opened with the reference
@@ -86,16 +84,21 @@ export class PersonConversationController {
    * expire; the page reconnects, which uses the session and so moves it on.
    */
   @ApiOperation({ summary: 'Live: new messages in your conversation (server-sent events)' })
-  @Sse('stream')
+  @Get('stream')
   @UseGuards(PersonSessionGuard)
+  @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'text/event-stream of { type: "conversation.message", from, at }' })
-  stream(@CaseSession() session: AccessSessionRow): Observable<MessageEvent> {
+  stream(@CaseSession() session: AccessSessionRow, @Req() request: Request, @Res() response: Response): void {
     const ends$ = timer(Math.max(0, new Date(session.expiresAt).getTime() - Date.now()));
     const messages$ = this.events.changes$.pipe(
       filter((event): event is ConversationMessageEvent => event.type === 'conversation.message' && event.caseId === session.caseId),
-      map((event): MessageEvent => ({ type: event.type, data: { type: event.type, from: event.from, at: event.at } })),
+      map((event) => sseFrame(event.type, { type: event.type, from: event.from, at: event.at })),
     );
-    const keepalive$ = interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'keepalive', data: '' })));
-    return merge(messages$, keepalive$).pipe(takeUntil(ends$));
+    const keepalive$ = interval(KEEPALIVE_MS).pipe(map(() => KEEPALIVE_FRAME));
+    const connection = new SseConnection(request, response);
+    const subscription = merge(messages$, keepalive$)
+      .pipe(takeUntil(merge(ends$, this.events.stopping$)))
+      .subscribe({ next: (frame) => connection.send(frame), complete: () => connection.end() });
+    connection.onClose(() => subscription.unsubscribe());
   }
 }

@@ -16,6 +16,7 @@ import { caseChangeListenerRepository } from './case-change-listener.repository'
 export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CaseEventsService.name);
   private readonly changes = new Subject<LiveMessage>();
+  private readonly stopping = new Subject<void>();
   private client: Client | undefined;
   private stopped = false;
   private reconnectScheduled = false;
@@ -26,12 +27,19 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
     return this.changes.asObservable();
   }
 
+  /** Emits once when the process shuts down: open streams end, so the server can close. */
+  get stopping$(): Observable<void> {
+    return this.stopping.asObservable();
+  }
+
   async onModuleInit(): Promise<void> {
     await this.connect();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.stopping.next();
+    this.stopping.complete();
     this.changes.complete();
     await this.client?.end().catch(() => undefined);
   }

@@ -1,15 +1,14 @@
-import { Controller, MessageEvent, Sse } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, LiveMessage, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
-import { concatMap, EMPTY, filter, from, interval, map, merge, Observable, of, take, takeUntil, tap, timer } from 'rxjs';
+import { concatMap, EMPTY, filter, from, interval, map, merge, take, takeUntil, tap, timer } from 'rxjs';
 import { AccessTokenExpiry, CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 import { CaseEventsService } from './case-events.service';
-
-/** Keeps proxies and browsers from closing an idle stream. */
-const KEEPALIVE_MS = 20_000;
+import { KEEPALIVE_FRAME, KEEPALIVE_MS, SseConnection, sseFrame } from './sse-connection';
 /** How often an open stream re-checks that its account is still active (and its role). */
 export const ACCOUNT_RECHECK_MS = 5_000;
 
@@ -28,6 +27,22 @@ export function eventFor(
   return mayOpen ? message : { type: message.type, caseId: message.caseId, at: message.at };
 }
 
+/**
+ * Each change's frames, serialised once however many streams send them: the whole event (the
+ * same object for every caller who may open the case) and the bare signal for the others.
+ */
+const wholeFrames = new WeakMap<LiveMessage, string>();
+const signalFrames = new WeakMap<LiveMessage, string>();
+
+export function liveFrameFor(message: LiveMessage, staff: { id: string; role: StaffRole }): string | null {
+  const event = eventFor(message, staff);
+  if (!event) return null;
+  const frames = event === message ? wholeFrames : signalFrames;
+  let frame = frames.get(message);
+  if (frame === undefined) frames.set(message, (frame = sseFrame(event.type, event)));
+  return frame;
+}
+
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller(API_ROUTES.events)
@@ -44,10 +59,16 @@ export class EventsController {
    * being deactivated; a role change applies to the next event.
    */
   @ApiOperation({ summary: 'Live case changes (server-sent events)' })
-  @Sse()
+  @Get()
   @Roles('caseworker', 'supervisor', 'admin')
+  @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'text/event-stream of CaseChangeEvent (or only { type, caseId, at } for cases the caller may not open); no personal details' })
-  stream(@CurrentStaff() staff: StaffPrincipal, @AccessTokenExpiry() expiresAt: number | undefined): Observable<MessageEvent> {
+  stream(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessTokenExpiry() expiresAt: number | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): void {
     const caller = { id: staff.id, role: staff.role };
     // The account as it is now, re-read every few seconds (a cached read): a role change applies
     // to the next event; a deactivated (or removed) account's stream ends. A failed read keeps going.
@@ -61,14 +82,16 @@ export class EventsController {
     );
     const tokenExpired$ = expiresAt === undefined ? EMPTY : timer(Math.max(0, expiresAt - Date.now()));
 
-    return merge(
+    const connection = new SseConnection(request, response);
+    const subscription = merge(
       this.events.changes$.pipe(
-        concatMap((message) => {
-          const event = eventFor(message, caller);
-          return event ? of<MessageEvent>({ type: event.type, data: event }) : EMPTY;
-        }),
+        map((message) => liveFrameFor(message, caller)),
+        filter((frame): frame is string => frame !== null),
       ),
-      interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'keepalive', data: '' }))),
-    ).pipe(takeUntil(merge(tokenExpired$, accountEnded$)));
+      interval(KEEPALIVE_MS).pipe(map(() => KEEPALIVE_FRAME)),
+    )
+      .pipe(takeUntil(merge(tokenExpired$, accountEnded$, this.events.stopping$)))
+      .subscribe({ next: (frame) => connection.send(frame), complete: () => connection.end() });
+    connection.onClose(() => subscription.unsubscribe());
   }
 }

@@ -2,24 +2,26 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { CaseAccessView, CaseAdditionRequest, SessionAdditionRequest } from '@sg/contracts';
 import { loadContracts, MAX_NARRATIVE_LENGTH } from '../contracts/public-contract';
-import type { ContentPostedAnswer, Translatable } from '@sg/domain';
+import type { ContentPostedAnswer } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { UNKNOWN_PLATFORM, localDateTimeToIso, normaliseUrl } from '../intake/intake-answers';
 import { friendlyMessage } from '../intake/intake-errors';
 import { CharacterCount } from '../ui/character-count';
 import { describedBy, FieldError, fieldId } from '../ui/field-error';
-import { describeWait, toHttpProblem } from '../ui/http-problem';
-import { I18n } from '../../system/i18n/i18n';
+import { toHttpProblem } from '../ui/http-problem';
 import { LinkRows } from '../ui/link-rows';
 import { PlatformRowForm, PlatformRows, platformRowForm } from '../ui/platform-rows';
 import { CaseAccessApi, OpenCaseKey, isSessionKey } from './case-access-api';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { waitWords } from './wait-words';
 
-const NOTHING_ADDED = 'Add at least one thing before you send: a note, a deadline, whether something was posted, an app or site, or a link.';
+const NOTHING_ADDED = 'person.myCase.add.nothingAdded';
 
 /** Adding what has changed since: a note, a new deadline, something posted, more accounts or links. */
 @Component({
   selector: 'sg-add-information',
-  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows, CharacterCount],
+  imports: [ReactiveFormsModule, FieldError, PlatformRows, LinkRows, CharacterCount, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-information.html',
   styles: `
@@ -30,6 +32,7 @@ const NOTHING_ADDED = 'Add at least one thing before you send: a note, a deadlin
 export class AddInformation {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(CaseAccessApi);
+  private readonly i18n = inject(I18n);
 
   /** The open case: its conversation session, or the code held in memory when no session could be opened. */
   readonly caseKey = input.required<OpenCaseKey>();
@@ -42,15 +45,14 @@ export class AddInformation {
     platforms: this.fb.array<PlatformRowForm>([platformRowForm(this.fb)]),
     contentUrls: this.fb.array<FormControl<string>>([this.fb.control('')]),
   });
-  protected readonly errors = signal<Record<string, Translatable | string>>({});
+  protected readonly errors = signal<Record<string, string>>({});
   protected readonly sending = signal(false);
   protected readonly status = signal<'idle' | 'saved' | 'failed' | 'too-large' | { waitSeconds: number }>('idle');
   protected readonly ids = { note: fieldId('note'), deadline: fieldId('deadline') };
   /** The note's limit: the same as the intake's story (the contract's `note` max). */
   protected readonly maxNote = MAX_NARRATIVE_LENGTH;
   protected readonly describedBy = describedBy;
-  private readonly i18n = inject(I18n);
-  protected readonly describeWait = (seconds: number) => this.i18n.text(describeWait(seconds));
+  protected readonly waitWords = waitWords;
 
   protected async send(): Promise<void> {
     if (this.sending()) return;
@@ -123,7 +125,7 @@ export class AddInformation {
   }
 
   private showErrors(errors: ReadonlyArray<{ path: string; message: string }>, platformRows: number[], urlRows: number[]): void {
-    const fields: Record<string, Translatable | string> = {};
+    const fields: Record<string, string> = {};
     for (const { path, message } of errors) {
       const row = /^(platforms|contentUrls)\[(\d+)\](.*)$/.exec(path);
       let formPath = path === 'deadlineAt' ? 'deadline' : path;
@@ -135,7 +137,8 @@ export class AddInformation {
         this.status.set('failed');
         continue;
       }
-      fields[formPath] ??= message.startsWith('add at least one thing') ? NOTHING_ADDED : friendlyMessage(formPath, message);
+      // Said in the page's language when shown (the page is made anew when the language changes).
+      fields[formPath] ??= message.startsWith('add at least one thing') ? this.i18n.t(NOTHING_ADDED) : this.i18n.text(friendlyMessage(formPath, message));
     }
     this.errors.set(fields);
   }

@@ -1,6 +1,6 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest, PlanStepUpdateRequest, SessionAdditionRequest, SessionPlanStepRequest } from '@sg/contracts';
+import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest, CaseLanguageRequest, PlanStepUpdateRequest, SessionAdditionRequest, SessionPlanStepRequest } from '@sg/contracts';
 import { CASE_SESSION_HEADER, PUBLIC_API } from '../contracts/public-contract';
 import { Observable } from 'rxjs';
 
@@ -33,7 +33,15 @@ export class CaseAccessApi {
   addInSession(session: string, request: SessionAdditionRequest): Observable<CaseAccessView> {
     return this.http.post<CaseAccessView>(PUBLIC_API.currentAdditions, request, { headers: sessionHeaders(session) });
   }
+
+  /** The language the team's messages and nudges reach the person in (answers 204). */
+  setLanguage(session: string, language: CaseLanguageRequest['language']): Observable<void> {
+    return this.http.put<void>(CURRENT_LANGUAGE, { language } satisfies CaseLanguageRequest, { headers: sessionHeaders(session) });
+  }
 }
+
+/** `PUT /api/case-access/current/language` (PUBLIC_API has no entry for it; built from the same path). */
+const CURRENT_LANGUAGE = `${PUBLIC_API.currentCase}/language`;
 
 const sessionHeaders = (session: string) => new HttpHeaders({ [CASE_SESSION_HEADER]: session });
 

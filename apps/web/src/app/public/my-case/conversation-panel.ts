@@ -8,6 +8,8 @@ import { EMPTY, Subject, catchError, debounceTime, filter, firstValueFrom, merge
 import { StreamUnauthorizedError, reconnectDelayMs } from '../../system/live/event-stream';
 import { CharacterCount } from '../ui/character-count';
 import { PersonConversationApi } from './conversation-api';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { DateTimePipe } from '../../system/i18n/date-time.pipe';
 
 type SendState = 'idle' | 'sending' | 'failed' | 'too-long';
 
@@ -18,7 +20,7 @@ type SendState = 'idle' | 'sending' | 'failed' | 'too-long';
  */
 @Component({
   selector: 'sg-conversation-panel',
-  imports: [CharacterCount],
+  imports: [CharacterCount, TranslatePipe, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .messages { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: 0.6rem; }
@@ -34,45 +36,45 @@ type SendState = 'idle' | 'sending' | 'failed' | 'too-long';
   template: `
     @if (thread(); as thread) {
       @if (unreadOnOpen()) {
-        <p data-testid="unread-messages"><strong>{{ unreadOnOpen() === 1 ? 'You have 1 new message from us.' : 'You have ' + unreadOnOpen() + ' new messages from us.' }}</strong></p>
+        <p data-testid="unread-messages"><strong>{{ 'person.conversation.unread' | t: { count: unreadOnOpen() } }}</strong></p>
       }
-      <ol class="messages" aria-label="Messages" data-testid="person-messages">
+      <ol class="messages" [attr.aria-label]="'person.conversation.messages' | t" data-testid="person-messages">
         @for (message of thread.messages; track message.id) {
           <li [class.mine]="message.from === 'person'" [attr.data-from]="message.from">
-            <p class="who">{{ message.from === 'person' ? 'You' : 'Support team' }} · <time [attr.datetime]="message.sentAt">{{ when(message.sentAt) }}</time></p>
+            <p class="who">{{ (message.from === 'person' ? 'person.conversation.you' : 'person.conversation.team') | t }} · <time [attr.datetime]="message.sentAt">{{ message.sentAt | dateTime }}</time></p>
             <p class="words">{{ message.body }}</p>
           </li>
         } @empty {
-          <li class="empty">No messages yet. You can write to us here: only our team can read it.</li>
+          <li class="empty">{{ 'person.conversation.empty' | t }}</li>
         }
       </ol>
       @if (thread.open) {
         <form (submit)="$event.preventDefault(); send()">
           <div class="field">
-            <label for="f-message">Write to us</label>
-            <p class="hint" id="f-message-hint">Words only. Never send pictures or videos, and you do not need to.</p>
+            <label for="f-message">{{ 'person.conversation.writeLabel' | t }}</label>
+            <p class="hint" id="f-message-hint">{{ 'person.conversation.hint' | t }}</p>
             <textarea id="f-message" rows="4" [attr.maxlength]="limit" [value]="draft()" (input)="draft.set($any($event.target).value)"
               aria-describedby="f-message-hint f-message-count"></textarea>
             <sg-character-count [text]="draft()" [max]="limit" countId="f-message-count" />
             @if (mediaWarning()) {
-              <p class="gentle" role="status" data-testid="media-warning">That looks like a link to a picture or video. You do not need to send it to us. Telling us in words is enough, and keeps you safe.</p>
+              <p class="gentle" role="status" data-testid="media-warning">{{ 'person.conversation.mediaWarning' | t }}</p>
             }
           </div>
           <div role="status" class="send-status">
             @switch (sendState()) {
-              @case ('failed') { <p class="field-error">Your message was not sent. Check your connection and press Send again. Your words are still here.</p> }
-              @case ('too-long') { <p class="field-error">This is too long to send in one go. Please split it into two messages.</p> }
+              @case ('failed') { <p class="field-error">{{ 'person.conversation.failed' | t }}</p> }
+              @case ('too-long') { <p class="field-error">{{ 'person.conversation.tooLong' | t }}</p> }
             }
           </div>
-          <button type="submit" class="button primary" [disabled]="sendState() === 'sending'">{{ sendState() === 'sending' ? 'Sending…' : 'Send' }}</button>
+          <button type="submit" class="button primary" [disabled]="sendState() === 'sending'">{{ (sendState() === 'sending' ? 'person.conversation.sending' : 'person.conversation.send') | t }}</button>
         </form>
       } @else {
-        <p>This case is closed, so the team cannot reply here. If you need help again, you can ask for help again at any time.</p>
+        <p>{{ 'person.conversation.closed' | t }}</p>
       }
     } @else if (loadFailed()) {
-      <p class="field-error" role="alert">We could not load your messages. Check your connection; we will keep trying.</p>
+      <p class="field-error" role="alert">{{ 'person.conversation.loadFailed' | t }}</p>
     } @else {
-      <p>Loading your messages…</p>
+      <p>{{ 'person.conversation.loading' | t }}</p>
     }
   `,
 })
@@ -115,10 +117,6 @@ export class ConversationPanel {
         this.firstLoad = false;
         this.thread.set(thread);
       });
-  }
-
-  protected when(iso: string): string {
-    return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   }
 
   protected async send(): Promise<void> {

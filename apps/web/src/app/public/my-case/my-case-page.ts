@@ -1,17 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { CaseAccessRequest, CaseAccessView } from '@sg/contracts';
-import { ActionPlanStepKey } from '@sg/domain';
+import { ActionPlanStepKey, Language, Translatable } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { loadContracts } from '../contracts/public-contract';
 import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
 import { ResourceGroups } from '../resources/resource-groups';
 import { describedBy, FieldError } from '../ui/field-error';
-import { HttpProblem, describeWait, toHttpProblem } from '../ui/http-problem';
+import { HttpProblem, toHttpProblem } from '../ui/http-problem';
 import { contactChoiceText } from '../ui/contact-choice-text';
-import { I18n } from '../../system/i18n/i18n';
 import { PublicSessionStore } from '../session/public-session-store';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { VisitorCountry } from '../country/visitor-country';
@@ -21,13 +20,21 @@ import { ConversationPanel } from './conversation-panel';
 import { ReplyNotice } from '../ui/reply-notice';
 import { PersonConversationApi, endConversationSession } from './conversation-api';
 import { CaseAccessApi } from './case-access-api';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { DateTimePipe } from '../../system/i18n/date-time.pipe';
+import { LocalPathPipe } from '../language/local-path.pipe';
+import { waitWords } from './wait-words';
 
 type SignInProblem = Exclude<HttpProblem, { kind: 'invalid' }> | null;
 
 const FIELD_MESSAGES: Record<string, string> = {
-  reference: 'Write the reference as it was shown, like SG-7K3M-9QXD.',
-  accessCode: 'Write the code as it was shown: four groups of four letters and numbers, like AB12-CD34-EF56-GH78.',
+  reference: 'person.myCase.signIn.referenceError',
+  accessCode: 'person.myCase.signIn.accessCodeError',
 };
+
+/** The view as a server that knows the case's language sends it (older servers leave it out). */
+type ViewWithLanguage = CaseAccessView & { language?: Language };
 
 /**
  * `/my-case`: come back with the reference and access code. The code is kept in this page's
@@ -45,7 +52,20 @@ const LEGACY_OPEN_CASE_KEY = 'my-case';
 
 @Component({
   selector: 'sg-my-case-page',
-  imports: [ReactiveFormsModule, RouterLink, FieldError, PlanChecklist, ResourceGroups, AddInformation, CrisisContacts, ConversationPanel, ReplyNotice],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    FieldError,
+    PlanChecklist,
+    ResourceGroups,
+    AddInformation,
+    CrisisContacts,
+    ConversationPanel,
+    ReplyNotice,
+    TranslatePipe,
+    DateTimePipe,
+    LocalPathPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-case-page.html',
   styles: `
@@ -60,6 +80,7 @@ export class MyCasePage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(CaseAccessApi);
   private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18n);
   private readonly caseHeading = viewChild<ElementRef<HTMLElement>>('caseHeading');
   private readonly signInHeading = viewChild<ElementRef<HTMLElement>>('signInHeading');
   private readonly problemBox = viewChild<ElementRef<HTMLElement>>('problemBox');
@@ -74,8 +95,7 @@ export class MyCasePage {
   protected readonly planError = signal(false);
   protected readonly describedBy = describedBy;
   protected readonly visitor = inject(VisitorCountry);
-  private readonly i18n = inject(I18n);
-  protected readonly contactText = (view: CaseAccessView) => this.i18n.text(contactChoiceText(view.contact, view.firstResponseWithin));
+  protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, view.firstResponseWithin);
   private readonly session = inject(PublicSessionStore);
   private readonly conversationApi = inject(PersonConversationApi);
   protected readonly conversationSession = signal<string | null>(null);
@@ -90,11 +110,32 @@ export class MyCasePage {
     return credentials ? { credentials } : null;
   });
 
+  /** The language the server was last told (or, before that, the one the view says it has). */
+  private toldLanguage: Language | undefined;
+
   constructor() {
     this.session.remove(LEGACY_OPEN_CASE_KEY);
-    // A reload keeps the open case for this tab through its session (quick exit and closing the tab forget it).
+    // A reload keeps the open case for this tab through its session (quick exit and closing the tab
+    // forget it). Switching language re-creates this page under /ms or /es: it reopens from here too.
     const kept = this.session.read<string>(CONVERSATION_SESSION_KEY);
     if (kept) void this.reopen(kept);
+    // The tab's language is what the page shows; the case's language is what the team's messages
+    // and nudges are sent in. When they differ while a session is open, the case follows the tab.
+    effect(() => this.followLanguage(this.i18n.language(), this.conversationSession(), this.view()));
+  }
+
+  private followLanguage(language: Language, session: string | null, view: ViewWithLanguage | null): void {
+    if (!session || !view) return;
+    const known = this.toldLanguage ?? view.language;
+    // An older server says nothing of the case's language: remember the page's, and tell only a change.
+    if (known === undefined) {
+      this.toldLanguage = language;
+      return;
+    }
+    if (known === language) return;
+    this.toldLanguage = language;
+    // Silent either way: the page never waits for this, and the next switch or open tries again.
+    this.api.setLanguage(session, language).subscribe({ error: () => undefined });
   }
 
   private async reopen(sessionToken: string): Promise<void> {
@@ -114,15 +155,10 @@ export class MyCasePage {
       this.opening.set(false);
     }
   }
-  protected readonly waitText = computed(() => {
+  protected readonly waitText = computed<Translatable | string>(() => {
     const problem = this.problem();
-    return problem?.kind === 'rate-limited' ? this.i18n.text(describeWait(problem.retryAfterSeconds)) : '';
+    return problem?.kind === 'rate-limited' ? waitWords(problem.retryAfterSeconds) : '';
   });
-
-  protected formatDate(iso: string): string {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  }
 
   /** Fetch the format checks while they type, so pressing Open never waits for them. */
   protected prefetchChecks(): void {
@@ -138,7 +174,8 @@ export class MyCasePage {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const path = formatFieldPath(issue.path);
-        errors[path] ??= FIELD_MESSAGES[path] ?? issue.message;
+        const key = FIELD_MESSAGES[path];
+        errors[path] ??= key ? this.i18n.t(key) : issue.message;
       }
       this.errors.set(errors);
       return;

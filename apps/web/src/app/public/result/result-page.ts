@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ReplyNotice } from '../ui/reply-notice';
-import { ActionPlanStepKey, emergencyNumberFor } from '@sg/domain';
+import { ActionPlanStepKey, emergencyNumberText } from '@sg/domain';
+import { I18n } from '../../system/i18n/i18n';
 import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
 import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
@@ -9,9 +10,10 @@ import { ContactText } from '../resources/contact-text';
 import { isEmergencyServices, isWorldwideEmergencyEntry } from '../resources/emergency-entries';
 import { ResourceGroups } from '../resources/resource-groups';
 import { contactChoiceText } from '../ui/contact-choice-text';
-import { I18n } from '../../system/i18n/i18n';
 import { CopyCode } from '../ui/copy-code';
 import { IntakeResult } from './intake-result';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { LocalPathPipe } from '../language/local-path.pipe';
 
 /**
  * `/help/sent`: what the person needs right after sending: the code, who to call (at the top for
@@ -20,14 +22,14 @@ import { IntakeResult } from './intake-result';
  */
 @Component({
   selector: 'sg-result-page',
-  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups, ContactText, ReplyNotice],
+  imports: [RouterLink, CopyCode, PlanChecklist, ResourceGroups, ContactText, ReplyNotice, TranslatePipe, LocalPathPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './result-page.html',
 })
 export class ResultPage {
   private readonly result = inject(IntakeResult);
-  private readonly i18n = inject(I18n);
   private readonly caseAccess = inject(CaseAccessApi);
+  private readonly i18n = inject(I18n);
 
   /** With the access code: only right after sending. */
   protected readonly response = this.result.response;
@@ -36,8 +38,12 @@ export class ResultPage {
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
   protected readonly firstResponse = computed(() => this.shown()?.firstResponseWithin ?? null);
-  protected readonly contactText = computed(() => this.i18n.text(contactChoiceText(this.shown()?.contact, this.firstResponse())));
-  protected readonly emergencyNumber = computed(() => emergencyNumberFor(this.shown()?.country));
+  protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.firstResponse()));
+  /** "999, or 112 from a mobile" with its words in the page's language. */
+  protected readonly emergencyNumber = computed(() => {
+    const numbers = emergencyNumberText(this.shown()?.country);
+    return numbers ? this.i18n.text(numbers) : undefined;
+  });
   /** The crisis lines; a worldwide "call your local emergency number" gives way to the country's number. */
   protected readonly crisis = computed(() =>
     (this.shown()?.resources ?? [])

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CaseView } from './case-view';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** `/staff/cases/:id`: a case on its own page (narrow screens, links, new tabs). */
 @Component({
   selector: 'sg-case-page',
-  imports: [CaseView, RouterLink],
+  imports: [CaseView, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nav class="crumbs" aria-label="Breadcrumb"><a routerLink="/staff/queues/mine">My cases</a> · <a routerLink="/staff/queues/unassigned">Unassigned</a></nav>
+    <nav class="crumbs" [attr.aria-label]="'staff.case.page.breadcrumb' | t"><a routerLink="/staff/queues/mine">{{ 'staff.case.page.mine' | t }}</a> · <a routerLink="/staff/queues/unassigned">{{ 'staff.case.page.unassigned' | t }}</a></nav>
     <sg-case-view [caseId]="id()" [level]="1" />
   `,
   styles: `

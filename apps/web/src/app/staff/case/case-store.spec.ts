@@ -8,7 +8,8 @@ import type { CaseChangeEvent } from '@sg/contracts';
 import { CasesApi } from '../data-access/cases-api';
 import { LiveUpdates } from '../live/live-updates';
 import { ConversationApi } from '../data-access/conversation-api';
-import { CaseConflict, CaseStore, CONFLICT_MESSAGE, GONE_MESSAGE } from './case-store';
+import { CaseConflict, CaseStore } from './case-store';
+import { speakInTests } from '../../system/i18n/testing';
 import { ClaimCase } from './claim-case';
 
 const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): CaseDetail =>
@@ -53,6 +54,7 @@ describe('CaseStore', () => {
     reconnected = new Subject();
     TestBed.configureTestingModule({
       providers: [
+        speakInTests(),
         provideHttpClient(),
         provideHttpClientTesting(),
         CasesApi,
@@ -92,14 +94,14 @@ describe('CaseStore', () => {
       .flush({ statusCode: 409, message: 'Someone else changed this case', current: detail(5, 'resolved') }, { status: 409, statusText: 'Conflict' });
     expect(store.detail()?.version).toBe(5);
     expect(store.detail()?.status).toBe('resolved');
-    expect(snackBar.open).toHaveBeenCalledWith(CONFLICT_MESSAGE, 'OK', expect.anything());
+    expect(snackBar.open).toHaveBeenCalledWith('Someone else changed this case; showing the latest.', 'OK', expect.anything());
   });
 
   it('accepts the current case as the whole 409 body too', () => {
     store.update({ status: 'waiting' }, 'saved').subscribe();
     backend.expectOne('/api/cases/c1').flush(detail(6), { status: 409, statusText: 'Conflict' });
     expect(store.detail()?.version).toBe(6);
-    expect(snackBar.open).toHaveBeenCalledWith(CONFLICT_MESSAGE, 'OK', expect.anything());
+    expect(snackBar.open).toHaveBeenCalledWith('Someone else changed this case; showing the latest.', 'OK', expect.anything());
   });
 
   it('passes 400s to the form, which shows them by the fields', () => {
@@ -118,7 +120,7 @@ describe('CaseStore', () => {
     backend.expectOne('/api/cases/c1').flush({ statusCode: 403, message: 'This case is assigned to someone else.' }, { status: 403, statusText: 'Forbidden' });
     expect(store.detail()).toBeNull();
     expect(store.state()).toBe('gone');
-    expect(store.problem()).toBe(GONE_MESSAGE);
+    expect(store.problem()).toBe('This case is no longer available to you: it may have been reassigned to someone else. Ask a supervisor if you still need it.');
   });
 
   it('keeps what is on screen when a background refresh merely fails', () => {

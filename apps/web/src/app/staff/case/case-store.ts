@@ -10,12 +10,14 @@ import { ConversationApi } from '../data-access/conversation-api';
 import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { problemMessage, validationErrors } from '../ui/http-errors';
 import { ClaimCase, conflictCase, isCaseDetail } from './claim-case';
+import { I18n } from '../../system/i18n/i18n';
 
 /** `gone`: it was open, and a refresh found it is no longer this person's to see (reassigned). */
 export type CaseLoadState = 'loading' | 'ready' | 'missing' | 'held' | 'gone' | 'error';
 
-export const CONFLICT_MESSAGE = 'Someone else changed this case; showing the latest.';
-export const GONE_MESSAGE = 'This case is no longer available to you: it may have been reassigned to someone else. Ask a supervisor if you still need it.';
+/** Catalogue keys of what the store says (exported for the specs). */
+export const CONFLICT_MESSAGE = 'staff.case.store.conflict';
+export const GONE_MESSAGE = 'staff.case.store.gone';
 
 /**
  * A change based on an older version of the case was refused: someone else changed it first.
@@ -28,7 +30,8 @@ export class CaseConflict extends Error {
     /** The server's own words (e.g. "it is now with Casey Caseworker"). */
     readonly serverMessage: string,
   ) {
-    super(CONFLICT_MESSAGE);
+    // Not shown: the form that sent the change says what happened in the reader's language.
+    super('A change based on an older version of the case was refused.');
   }
 }
 
@@ -44,6 +47,7 @@ export class CaseStore {
   private readonly live = inject(LiveUpdates);
   private readonly claimer = inject(ClaimCase);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18n);
   private readonly id = signal<string | null>(null);
   private readonly reloads = new Subject<void>();
 
@@ -78,12 +82,12 @@ export class CaseStore {
                     // 403: someone else holds it, and the answer says who.
                     const held = error instanceof HttpErrorResponse && error.status === 403;
                     this.state.set(held ? 'held' : missing ? 'missing' : 'error');
-                    this.problem.set(problemMessage(error, 'The case could not be loaded.'));
+                    this.problem.set(problemMessage(error, this.i18n.t('staff.case.store.loadFailed')));
                   } else if (missing) {
                     // Reassigned (or deleted) while open: nothing of it may stay on this screen.
                     this.detail.set(null);
                     this.state.set('gone');
-                    this.problem.set(GONE_MESSAGE);
+                    this.problem.set(this.i18n.t(GONE_MESSAGE));
                   }
                   // Any other failure of a background refresh keeps what is on screen.
                   return EMPTY;
@@ -158,10 +162,10 @@ export class CaseStore {
   assign(assigneeId: string, assigneeName: string): Observable<CaseDetail> {
     const current = this.detail();
     if (!current) return EMPTY;
-    return this.save(this.api.assign(current.id, assigneeId, current.assignee?.id ?? null), `${current.reference} is now with ${assigneeName}.`, 'return').pipe(
+    return this.save(this.api.assign(current.id, assigneeId, current.assignee?.id ?? null), this.i18n.t('staff.case.store.assigned', { reference: current.reference, name: assigneeName }), 'return').pipe(
       catchError((error: unknown) => {
         if (!(error instanceof CaseConflict)) return throwError(() => error);
-        this.snackBar.open(error.serverMessage, 'OK', { duration: 8000 });
+        this.snackBar.open(error.serverMessage, this.i18n.t('staff.case.store.ok'), { duration: 8000 });
         return EMPTY;
       }),
     );
@@ -183,7 +187,7 @@ export class CaseStore {
     return this.api.addNote(current.id, body).pipe(
       tap((note) => {
         this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, notes: [note, ...detail.notes] } : detail));
-        this.snackBar.open('Note added.', undefined, { duration: 3000 });
+        this.snackBar.open(this.i18n.t('staff.case.store.noteAdded'), undefined, { duration: 3000 });
         this.reload();
       }),
       catchError((error: unknown) => this.report(error)),
@@ -196,7 +200,7 @@ export class CaseStore {
     return this.api.addEvidence(current.id, evidence).pipe(
       tap((answer) => {
         if (isCaseDetail(answer)) this.detail.set(answer);
-        this.snackBar.open('Evidence recorded.', undefined, { duration: 3000 });
+        this.snackBar.open(this.i18n.t('staff.case.store.evidenceRecorded'), undefined, { duration: 3000 });
         this.reload();
       }),
       catchError((error: unknown) => this.report(error)),
@@ -230,12 +234,12 @@ export class CaseStore {
             // A stale version: show what the server has now, and say so.
             this.detail.set(current);
             this.state.set('ready');
-            if (conflicts === 'return') return throwError(() => new CaseConflict(current, problemMessage(error, CONFLICT_MESSAGE)));
-            this.snackBar.open(CONFLICT_MESSAGE, 'OK', { duration: 8000 });
+            if (conflicts === 'return') return throwError(() => new CaseConflict(current, problemMessage(error, this.i18n.t(CONFLICT_MESSAGE))));
+            this.snackBar.open(this.i18n.t(CONFLICT_MESSAGE), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
           } else {
             // A move the lifecycle does not allow: the server says why in words.
             this.reload();
-            this.snackBar.open(problemMessage(error, CONFLICT_MESSAGE), 'OK', { duration: 8000 });
+            this.snackBar.open(problemMessage(error, this.i18n.t(CONFLICT_MESSAGE)), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
           }
           return EMPTY;
         }
@@ -248,7 +252,7 @@ export class CaseStore {
   /** 400s go back to the form (it shows them by the fields); anything else is said here. */
   private report(error: unknown): Observable<never> {
     if (validationErrors(error)) return throwError(() => error);
-    this.snackBar.open(problemMessage(error), 'OK', { duration: 8000 });
+    this.snackBar.open(problemMessage(error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
     return EMPTY;
   }
 }

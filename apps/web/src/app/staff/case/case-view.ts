@@ -14,7 +14,8 @@ import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { firstResponseCountdown } from '../queues/countdown';
 import { Clock } from '../ui/clock';
 import { Icon } from '../ui/icon';
-import { AGE_BAND_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName, labelFor } from '../ui/labels';
+import { AGE_BAND_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName } from '../ui/labels';
+import { labelIn } from './sections/facts-form';
 import { PriorityChip } from '../ui/priority-chip';
 import { CaseWorkApi } from '../data-access/case-work-api';
 import { CaseStore } from './case-store';
@@ -32,13 +33,16 @@ import { TimelineSection } from './sections/timeline-section';
 import { FollowUpsSection } from './sections/follow-ups-section';
 import { ReportsSection } from './sections/reports-section';
 import { TakedownsSection } from './sections/takedowns-section';
-import { WhenPipe } from '../ui/when';
+import { WhenSpokenPipe } from './when-spoken';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** A case: header (priority and why, status, assignee, actions) and its work in tabs. */
 @Component({
   selector: 'sg-case-view',
   imports: [
-    WhenPipe,
+    WhenSpokenPipe,
+    TranslatePipe,
     RouterLink,
     MatButton,
     MatIconButton,
@@ -76,6 +80,7 @@ export class CaseView {
   private readonly injector = inject(Injector);
   private readonly staff = inject(StaffApi);
   private readonly clock = inject(Clock);
+  private readonly i18n = inject(I18n);
 
   readonly caseId = input.required<string>();
   /** 1 on the case's own page, 2 beside a queue. */
@@ -95,9 +100,9 @@ export class CaseView {
   });
   protected readonly person = computed(() => {
     const facts = this.detail()?.facts;
-    return facts ? `${labelFor(AGE_BAND_LABELS, facts.ageBand)} · ${countryName(facts.country)}` : '';
+    return facts ? `${labelIn(this.i18n, AGE_BAND_LABELS, facts.ageBand)} · ${countryName(facts.country)}` : '';
   });
-  protected readonly channel = computed(() => labelFor(INTAKE_CHANNEL_LABELS, this.detail()?.facts.channel));
+  protected readonly channel = computed(() => labelIn(this.i18n, INTAKE_CHANNEL_LABELS, this.detail()?.facts.channel));
   protected readonly planProgress = computed(() => {
     const plan = this.detail()?.actionPlan ?? [];
     return `${plan.filter((step) => step.done).length}/${plan.length}`;
@@ -119,13 +124,13 @@ export class CaseView {
       });
   }
 
-  /** "Takedowns (2)" once the list is read. */
-  protected countLabel(label: string, items: readonly unknown[] | null): string {
-    return items ? `${label} (${items.length})` : label;
+  /** "Takedowns (2)" once the list is read (`key` says the name, `key` + "Count" the name and count). */
+  protected countLabel(key: string, items: readonly unknown[] | null): string {
+    return items ? this.i18n.t(`${key}Count`, { count: items.length }) : this.i18n.t(key);
   }
 
   protected setStatus(status: CaseStatus): void {
-    this.store.update({ status }, `Status changed to ${CASE_STATUS_LABELS[status]}.`).subscribe();
+    this.store.update({ status }, this.i18n.t('staff.case.view.statusChanged', { status: CASE_STATUS_LABELS[status] })).subscribe();
   }
 
   protected claim(): void {
@@ -157,7 +162,7 @@ export class CaseView {
         this.store.updateFrom(
           version,
           { priorityOverride },
-          priorityOverride ? `Priority set to ${PRIORITY_LABELS[priorityOverride.priority]}.` : 'Priority back to the computed one.',
+          priorityOverride ? this.i18n.t('staff.case.view.prioritySet', { priority: PRIORITY_LABELS[priorityOverride.priority] }) : this.i18n.t('staff.case.view.priorityBack'),
         ),
     };
     this.dialog.open(OverridePriorityDialog, { data, injector: this.injector, width: '480px' });

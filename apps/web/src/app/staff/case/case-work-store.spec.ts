@@ -7,6 +7,7 @@ import { Subject } from 'rxjs';
 import { CaseWorkApi } from '../data-access/case-work-api';
 import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { CaseWorkStore } from './case-work-store';
+import { speakInTests } from '../../system/i18n/testing';
 
 const takedown = (status: TakedownView['status'] = 'draft'): TakedownView => ({
   id: 't1',
@@ -44,6 +45,7 @@ describe('CaseWorkStore', () => {
     snackBar.open.mockReset();
     TestBed.configureTestingModule({
       providers: [
+        speakInTests(),
         provideHttpClient(),
         provideHttpClientTesting(),
         CaseWorkApi,

@@ -7,6 +7,7 @@ import { EMPTY, Observable, Subject, catchError, debounceTime, filter, finalize,
 import { CaseWorkApi } from '../data-access/case-work-api';
 import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { problemMessage, validationErrors } from '../ui/http-errors';
+import { I18n } from '../../system/i18n/i18n';
 
 /** One list of a case: null items while it loads; a problem when it could not be read. */
 export interface ListState<T> {
@@ -28,6 +29,7 @@ export class CaseWorkStore {
   private readonly api = inject(CaseWorkApi);
   private readonly live = inject(LiveUpdates);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18n);
   private readonly id = signal<string | null>(null);
   private readonly takedownReloads = new Subject<void>();
   private readonly reportReloads = new Subject<void>();
@@ -40,11 +42,11 @@ export class CaseWorkStore {
   readonly busyId = signal<string | null>(null);
 
   constructor() {
-    this.keep(this.takedowns, this.takedownReloads, (id) => this.api.takedowns(id), 'The takedown requests could not be loaded.');
-    this.keep(this.reports, this.reportReloads, (id) => this.api.reports(id), 'The reports could not be loaded.');
+    this.keep(this.takedowns, this.takedownReloads, (id) => this.api.takedowns(id), 'staff.case.work.takedownsFailed');
+    this.keep(this.reports, this.reportReloads, (id) => this.api.reports(id), 'staff.case.work.reportsFailed');
     // Follow-ups also change when one fires or is marked done from the bell (no case event says so).
     const touched = (id: string) => this.live.followUpsTouched$.pipe(filter((caseId) => caseId === null || caseId === id));
-    this.keep(this.followUps, this.followUpReloads, (id) => this.api.followUps(id), 'The follow-ups could not be loaded.', touched);
+    this.keep(this.followUps, this.followUpReloads, (id) => this.api.followUps(id), 'staff.case.work.followUpsFailed', touched);
   }
 
   open(id: string): void {
@@ -71,7 +73,7 @@ export class CaseWorkStore {
     return this.api.fileTakedown(id, body).pipe(
       tap((created) => {
         this.takedowns.update((state) => ({ ...state, items: [...(state.items ?? []).filter((t) => t.id !== created.id), created] }));
-        this.snackBar.open(`Takedown request for ${created.platform} filed as a draft.`, undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t('staff.case.work.takedownFiled', { platform: created.platform }), undefined, { duration: 4000 });
         this.afterChange(() => this.reloadTakedowns());
       }),
       catchError((error: unknown) => this.report(error, () => this.reloadTakedowns())),
@@ -90,7 +92,7 @@ export class CaseWorkStore {
     return this.api.fileReport(id, body).pipe(
       tap((created) => {
         this.reports.update((state) => ({ ...state, items: [...(state.items ?? []).filter((r) => r.id !== created.id), created] }));
-        this.snackBar.open(`Report to ${created.agencyName} recorded.`, undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t('staff.case.work.reportRecorded', { agency: created.agencyName }), undefined, { duration: 4000 });
         this.afterChange(() => this.reloadReports());
       }),
       catchError((error: unknown) => this.report(error, () => this.reloadReports())),
@@ -107,7 +109,7 @@ export class CaseWorkStore {
   sayProblems(error: unknown): void {
     const problems = validationErrors(error);
     const text = problems?.length ? problems.map((problem) => problem.message).join(' ') : problemMessage(error);
-    this.snackBar.open(text, 'OK', { duration: 8000 });
+    this.snackBar.open(text, this.i18n.t('staff.case.store.ok'), { duration: 8000 });
   }
 
   private change<T>(id: string, request: Observable<T>, success: string, reload: () => void, apply: (value: T) => void): Observable<T> {
@@ -133,7 +135,7 @@ export class CaseWorkStore {
   private report(error: unknown, reload: () => void): Observable<never> {
     if (validationErrors(error)) return throwError(() => error);
     if (error instanceof HttpErrorResponse && error.status === 409) reload();
-    this.snackBar.open(problemMessage(error), 'OK', { duration: 8000 });
+    this.snackBar.open(problemMessage(error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
     return EMPTY;
   }
 
@@ -141,6 +143,7 @@ export class CaseWorkStore {
     target: WritableSignal<ListState<T>>,
     reloads: Subject<void>,
     fetch: (caseId: string) => Observable<T[]>,
+    /** The catalogue key of what a failed first read says. */
     failure: string,
     more: (caseId: string) => Observable<unknown> = () => EMPTY,
   ): void {
@@ -162,7 +165,7 @@ export class CaseWorkStore {
               return fetch(id).pipe(
                 map((items) => ({ items, problem: null }) as ListState<T>),
                 // A failed refresh keeps what is on screen; a failed first read says so.
-                catchError((error: unknown) => (first || target().items === null ? of({ items: null, problem: problemMessage(error, failure) }) : EMPTY)),
+                catchError((error: unknown) => (first || target().items === null ? of({ items: null, problem: problemMessage(error, this.i18n.t(failure)) }) : EMPTY)),
               );
             }),
           ),

@@ -6,6 +6,8 @@ import { Observable, catchError, map, of, tap } from 'rxjs';
 import { CasesApi } from '../data-access/cases-api';
 import { LiveUpdates } from '../live/live-updates';
 import { problemMessage } from '../ui/http-errors';
+import { I18n } from '../../system/i18n/i18n';
+import type { Speaks } from './speaks';
 
 export interface ClaimOutcome {
   claimed: boolean;
@@ -19,16 +21,17 @@ export class ClaimCase {
   private readonly api = inject(CasesApi);
   private readonly live = inject(LiveUpdates);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18n);
 
   claim(id: string, reference: string): Observable<ClaimOutcome> {
     return this.api.claim(id).pipe(
       map((detail): ClaimOutcome => ({ claimed: true, detail: isCaseDetail(detail) ? detail : null })),
       tap(() => {
-        this.snackBar.open(`You hold ${reference} now.`, undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t('staff.case.claim.claimed', { reference }), undefined, { duration: 4000 });
         this.live.changed();
       }),
       catchError((error: unknown) => {
-        this.snackBar.open(claimProblem(error), 'OK', { duration: 8000 });
+        this.snackBar.open(claimProblem(error, this.i18n), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
         const body = error instanceof HttpErrorResponse ? error.error : null;
         if (error instanceof HttpErrorResponse && error.status === 409) this.live.changed();
         return of<ClaimOutcome>({ claimed: false, detail: conflictCase(body) });
@@ -38,16 +41,16 @@ export class ClaimCase {
 }
 
 /** "Already claimed by Casey Caseworker" from a 409, whichever shape its body has. */
-export function claimProblem(error: unknown): string {
+export function claimProblem(error: unknown, i18n: Speaks): string {
   if (error instanceof HttpErrorResponse && error.status === 409) {
     const body: unknown = error.error;
     const current = conflictCase(body);
-    if (current?.assignee) return `Already claimed by ${current.assignee.displayName}`;
+    if (current?.assignee) return i18n.t('staff.case.claim.alreadyClaimed', { name: current.assignee.displayName });
     const message = (body as { message?: unknown } | null)?.message;
     if (typeof message === 'string' && message) return message;
-    return 'Someone else claimed this case first.';
+    return i18n.t('staff.case.claim.claimedFirst');
   }
-  return problemMessage(error, 'The case could not be claimed. Please try again.');
+  return problemMessage(error, i18n.t('staff.case.claim.failed'));
 }
 
 /**

@@ -1,7 +1,9 @@
 import { TestBed } from '@angular/core/testing';
+import { speakInTests } from '../../system/i18n/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CaseDetail } from '@sg/contracts';
 import { EMPTY, of, throwError } from 'rxjs';
+import { translatorFor } from '@sg/i18n/server';
 import { CaseConflict } from './case-store';
 import { OverridePriorityDialog, OverridePriorityDialogData, overrideConflictMessage } from './override-priority-dialog';
 
@@ -11,7 +13,7 @@ const current = { version: 4, priority: 'high', triagePriority: 'high', priority
 function openWithReason(save: jest.Mock, triagePriority: OverridePriorityDialogData['triagePriority']) {
   const close = jest.fn();
   const data: OverridePriorityDialogData = { reference: 'SG-AAAA-BBBB', version: 3, priority: 'urgent', triagePriority, hasOverride: false, save };
-  TestBed.configureTestingModule({ providers: [{ provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
+  TestBed.configureTestingModule({ providers: [speakInTests(), { provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
   const fixture = TestBed.createComponent(OverridePriorityDialog);
   fixture.detectChanges();
   const root = fixture.nativeElement as HTMLElement;
@@ -55,6 +57,6 @@ describe('OverridePriorityDialog', () => {
   });
 
   it('says when triage alone set the priority now', () => {
-    expect(overrideConflictMessage({ priority: 'emergency', triagePriority: 'emergency', priorityOverride: null })).toContain('It is now Emergency, as triage says.');
+    expect(overrideConflictMessage({ priority: 'emergency', triagePriority: 'emergency', priorityOverride: null }, translatorFor('en'))).toContain('It is now Emergency, as triage says.');
   });
 });

@@ -12,6 +12,9 @@ import { Observable, finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../ui/http-errors';
 import { PRIORITY_LABELS } from '../ui/labels';
 import { CaseConflict } from './case-store';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import type { Speaks } from './speaks';
 
 export interface OverridePriorityDialogData {
   reference: string;
@@ -25,38 +28,39 @@ export interface OverridePriorityDialogData {
 }
 
 /** What the person needs to know when their override met a case someone else had changed. */
-export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | 'triagePriority' | 'priorityOverride'>): string {
+export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | 'triagePriority' | 'priorityOverride'>, i18n: Speaks): string {
+  const priority = PRIORITY_LABELS[current.priority];
   const now = current.priorityOverride
-    ? `It is now ${PRIORITY_LABELS[current.priority]}, set by ${current.priorityOverride.by?.displayName ?? 'a member of staff'}: “${current.priorityOverride.reason}”.`
-    : `It is now ${PRIORITY_LABELS[current.priority]}, as triage says.`;
-  return `Not saved: someone else changed this case while this was open. ${now} Your choice and reason are still here; override again to apply them.`;
+    ? i18n.t('staff.case.override.nowSetBy', { priority, who: current.priorityOverride.by?.displayName ?? i18n.t('staff.case.view.memberOfStaff'), reason: current.priorityOverride.reason })
+    : i18n.t('staff.case.override.nowTriage', { priority });
+  return i18n.t('staff.case.override.conflict', { now });
 }
 
 /** A caseworker's judgement over the rules: always with a reason, which is audited. */
 @Component({
   selector: 'sg-override-priority-dialog',
-  imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatInput, MatError, MatHint],
+  imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatInput, MatError, MatHint],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>Override priority of {{ data.reference }}</h2>
+    <h2 mat-dialog-title>{{ 'staff.case.override.title' | t: { reference: data.reference } }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <p>Triage says <strong>{{ labels[data.triagePriority] }}</strong>. Choose another priority only with a reason; supervisors review overrides.</p>
+        <p>{{ 'staff.case.override.triageSays' | t }} <strong>{{ labels[data.triagePriority] }}</strong>. {{ 'staff.case.override.explain' | t }}</p>
         <div class="fields" formGroupName="priorityOverride">
           <mat-form-field>
-            <mat-label>Priority</mat-label>
+            <mat-label>{{ 'staff.case.override.priority' | t }}</mat-label>
             <mat-select formControlName="priority" required>
               @for (priority of priorities; track priority) {
                 <mat-option [value]="priority">{{ labels[priority] }}</mat-option>
               }
             </mat-select>
-            <mat-error>{{ error(form.controls.priorityOverride.controls.priority, 'Priority') }}</mat-error>
+            <mat-error>{{ error(form.controls.priorityOverride.controls.priority, ('staff.case.override.priority' | t)) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Reason</mat-label>
+            <mat-label>{{ 'staff.case.override.reason' | t }}</mat-label>
             <textarea matInput formControlName="reason" rows="3" required></textarea>
-            <mat-hint>At least 5 characters. Recorded in the audit log.</mat-hint>
-            <mat-error>{{ error(form.controls.priorityOverride.controls.reason, 'The reason') }}</mat-error>
+            <mat-hint>{{ 'staff.case.override.reasonHint' | t }}</mat-hint>
+            <mat-error>{{ error(form.controls.priorityOverride.controls.reason, ('staff.case.override.reasonField' | t)) }}</mat-error>
           </mat-form-field>
         </div>
         @if (problems().length) {
@@ -69,10 +73,10 @@ export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | '
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         @if (data.hasOverride) {
-          <button matButton type="button" (click)="clear()" [disabled]="saving()">Use the computed priority</button>
+          <button matButton type="button" (click)="clear()" [disabled]="saving()">{{ 'staff.case.override.useComputed' | t }}</button>
         }
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">Override</button>
+        <button matButton type="button" mat-dialog-close>{{ 'staff.case.common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ 'staff.case.override.submit' | t }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -85,6 +89,7 @@ export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | '
 export class OverridePriorityDialog {
   protected readonly data = inject<OverridePriorityDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject(MatDialogRef<OverridePriorityDialog>);
+  private readonly i18n = inject(I18n);
   protected readonly labels = PRIORITY_LABELS;
   protected readonly priorities = PRIORITIES;
   protected readonly saving = signal(false);
@@ -125,7 +130,7 @@ export class OverridePriorityDialog {
         error: (error: unknown) => {
           if (error instanceof CaseConflict) {
             this.version = error.current.version;
-            this.problems.set([{ path: '', message: overrideConflictMessage(error.current) }]);
+            this.problems.set([{ path: '', message: overrideConflictMessage(error.current, this.i18n) }]);
             return;
           }
           this.problems.set(applyServerErrors(this.form, validationErrors(error) ?? []));

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
+import { speakInTests } from '../../system/i18n/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CaseDetail, StaffMember } from '@sg/contracts';
 import { EMPTY, Observable, defer, of, throwError } from 'rxjs';
@@ -11,7 +12,7 @@ describe('ReassignDialog', () => {
   function open(assign: jest.Mock, staff: Observable<StaffMember[]> = of([sam])) {
     const close = jest.fn();
     const data: ReassignDialogData = { reference: 'SG-AAAA-BBBB', currentAssigneeId: null, staff, assign };
-    TestBed.configureTestingModule({ providers: [{ provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
+    TestBed.configureTestingModule({ providers: [speakInTests(), { provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
     const fixture = TestBed.createComponent(ReassignDialog);
     fixture.detectChanges();
     const root = fixture.nativeElement as HTMLElement;

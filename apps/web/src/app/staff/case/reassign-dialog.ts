@@ -9,6 +9,8 @@ import type { StaffMember } from '@sg/contracts';
 import { Observable, Subject, catchError, finalize, map, of, startWith, switchMap } from 'rxjs';
 import { problemMessage } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 export interface ReassignDialogData {
   reference: string;
@@ -26,37 +28,37 @@ export function staffOptionLabel(person: StaffMember, everyone: readonly StaffMe
 /** Supervisors and admins hand a case to someone else. */
 @Component({
   selector: 'sg-reassign-dialog',
-  imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatError],
+  imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>Assign {{ data.reference }}</h2>
+    <h2 mat-dialog-title>{{ 'staff.case.reassign.title' | t: { reference: data.reference } }}</h2>
     <form (submit)="$event.preventDefault(); submit()" novalidate>
       <mat-dialog-content>
         @if (people(); as people) {
           <mat-form-field>
-            <mat-label>Assign to</mat-label>
+            <mat-label>{{ 'staff.case.reassign.assignTo' | t }}</mat-label>
             <mat-select [formControl]="assignee" required>
               @for (person of people; track person.id) {
                 <mat-option [value]="person.id" [disabled]="person.id === data.currentAssigneeId">
-                  {{ optionLabel(person) }}{{ person.id === data.currentAssigneeId ? ' – has it now' : '' }}
+                  {{ optionLabel(person) }}{{ person.id === data.currentAssigneeId ? ('staff.case.reassign.hasIt' | t) : '' }}
                 </mat-option>
               }
             </mat-select>
-            <mat-error>Choose who should take the case</mat-error>
+            <mat-error>{{ 'staff.case.reassign.choose' | t }}</mat-error>
           </mat-form-field>
         } @else if (people() === null) {
-          <p role="alert">Could not load staff — try again.</p>
-          <button matButton="outlined" type="button" (click)="loadStaff()">Try again</button>
+          <p role="alert">{{ 'staff.case.reassign.staffFailed' | t }}</p>
+          <button matButton="outlined" type="button" (click)="loadStaff()">{{ 'staff.case.view.tryAgain' | t }}</button>
         } @else {
-          <p>Loading staff…</p>
+          <p>{{ 'staff.case.reassign.loadingStaff' | t }}</p>
         }
         @if (problem(); as problem) {
           <p class="problem" role="alert">{{ problem }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">Assign</button>
+        <button matButton type="button" mat-dialog-close>{{ 'staff.case.common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ 'staff.case.view.assign' | t }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -68,6 +70,7 @@ export function staffOptionLabel(person: StaffMember, everyone: readonly StaffMe
 export class ReassignDialog {
   protected readonly data = inject<ReassignDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject(MatDialogRef<ReassignDialog>);
+  private readonly i18n = inject(I18n);
   protected readonly roles = ROLE_LABELS;
   protected readonly assignee = new FormControl('', { nonNullable: true, validators: Validators.required });
   protected readonly saving = signal(false);
@@ -104,13 +107,13 @@ export class ReassignDialog {
     this.saving.set(true);
     this.problem.set(null);
     this.data
-      .assign(this.assignee.value, person?.displayName ?? 'them')
+      .assign(this.assignee.value, person?.displayName ?? this.i18n.t('staff.case.reassign.them'))
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         // Only a done assignment closes the dialog; after a failure (already reported by the
         // store, which then completes without a value) the choice stays here to try again.
         next: () => this.ref.close(true),
-        error: (error: unknown) => this.problem.set(problemMessage(error, 'The case could not be assigned. Please try again.')),
+        error: (error: unknown) => this.problem.set(problemMessage(error, this.i18n.t('staff.case.reassign.failed'))),
       });
   }
 }

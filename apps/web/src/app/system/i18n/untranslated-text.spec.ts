@@ -20,7 +20,10 @@ import { join, relative } from 'node:path';
  * Folders join the list as they are translated; the public pages are all in it.
  */
 const APP = join(__dirname, '..', '..');
-const CHECKED_FOLDERS = ['public'];
+const CHECKED_FOLDERS = [
+  'public',
+  'staff/case',
+];
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'placeholder', 'title', 'alt', 'label', 'mattooltip']);
 /** Text that is the same in every language: symbols and the like. Keep it short. */
 const ALLOWED = new Set<string>([]);

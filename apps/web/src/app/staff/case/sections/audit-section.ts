@@ -3,50 +3,52 @@ import { MatButton } from '@angular/material/button';
 import type { AuditEntry } from '@sg/contracts';
 import { problemMessage } from '../../ui/http-errors';
 import { CaseStore } from '../case-store';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
+import { I18n } from '../../../system/i18n/i18n';
 
 /** Every read and change of the case, for supervisors. */
 @Component({
   selector: 'sg-audit-section',
-  imports: [WhenPipe, MatButton],
+  imports: [WhenSpokenPipe, TranslatePipe, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
     <div class="bar">
-      <p class="hint">Who read or changed this case, newest first.</p>
-      <button matButton type="button" (click)="load()">Refresh</button>
+      <p class="hint">{{ 'staff.case.audit.hint' | t }}</p>
+      <button matButton type="button" (click)="load()">{{ 'staff.case.audit.refresh' | t }}</button>
     </div>
     @if (problem(); as problem) {
       <p class="problems" role="alert">{{ problem }}</p>
     }
     @if (entries(); as entries) {
       <table class="audit">
-        <caption class="visually-hidden">Audit log</caption>
+        <caption class="visually-hidden">{{ 'staff.case.audit.caption' | t }}</caption>
         <thead>
-          <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Change</th></tr>
+          <tr><th scope="col">{{ 'staff.case.audit.when' | t }}</th><th scope="col">{{ 'staff.case.audit.who' | t }}</th><th scope="col">{{ 'staff.case.audit.what' | t }}</th><th scope="col">{{ 'staff.case.audit.change' | t }}</th></tr>
         </thead>
         <tbody>
           @for (entry of entries; track entry.id) {
             <tr>
               <td><time [attr.datetime]="entry.at">{{ entry.at | when: 'seconds' }}</time></td>
-              <td>{{ entry.actor?.displayName ?? 'System' }}</td>
+              <td>{{ entry.actor?.displayName ?? ('staff.case.common.system' | t) }}</td>
               <td>{{ entry.action }}</td>
               <td>
                 @if (entry.before !== null || entry.after !== null) {
                   <details>
-                    <summary>Show</summary>
+                    <summary>{{ 'staff.case.audit.show' | t }}</summary>
                     <pre class="mono">{{ describeChange(entry) }}</pre>
                   </details>
                 }
               </td>
             </tr>
           } @empty {
-            <tr><td colspan="4" class="empty">Nothing recorded yet.</td></tr>
+            <tr><td colspan="4" class="empty">{{ 'staff.case.audit.empty' | t }}</td></tr>
           }
         </tbody>
       </table>
     } @else if (!problem()) {
-      <p>Loading…</p>
+      <p>{{ 'staff.case.common.loading' | t }}</p>
     }
   `,
   styles: `
@@ -59,6 +61,7 @@ import { WhenPipe } from '../../ui/when';
 })
 export class AuditSection {
   private readonly store = inject(CaseStore);
+  private readonly i18n = inject(I18n);
   protected readonly entries = signal<AuditEntry[] | null>(null);
   protected readonly problem = signal<string | null>(null);
 
@@ -74,7 +77,7 @@ export class AuditSection {
     this.problem.set(null);
     this.store.audit().subscribe({
       next: (entries) => this.entries.set([...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))),
-      error: (error: unknown) => this.problem.set(problemMessage(error, 'The audit log could not be loaded.')),
+      error: (error: unknown) => this.problem.set(problemMessage(error, this.i18n.t('staff.case.audit.failed'))),
     });
   }
 }

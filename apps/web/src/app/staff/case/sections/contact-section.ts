@@ -7,48 +7,51 @@ import { MatInput } from '@angular/material/input';
 import type { ContactDetails, FieldError } from '@sg/contracts';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
-import { CONTACT_CHANNEL_LABELS, labelFor } from '../../ui/labels';
+import { CONTACT_CHANNEL_LABELS } from '../../ui/labels';
+import { I18n } from '../../../system/i18n/i18n';
+import { labelIn } from './facts-form';
 import { CaseStore } from '../case-store';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 
 /** How to reach the person: behind a reveal that asks why and is recorded. */
 @Component({
   selector: 'sg-contact-section',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
+  imports: [TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
     @if (store.detail(); as c) {
       <dl class="facts">
-        <dt>They asked to be contacted by</dt>
+        <dt>{{ 'staff.case.contact.askedBy' | t }}</dt>
         <dd>{{ channel() }}</dd>
-        <dt>Agreed to be contacted</dt>
-        <dd>{{ c.contact.consentToContact ? 'Yes' : 'No' }}</dd>
+        <dt>{{ 'staff.case.contact.agreed' | t }}</dt>
+        <dd>{{ (c.contact.consentToContact ? 'staff.case.common.yes' : 'staff.case.common.no') | t }}</dd>
       </dl>
       @if (!c.contact.consentToContact || c.contact.channel === 'none') {
-        <p class="caution" role="note">They did not agree to be contacted. Reach out only if their safety depends on it.</p>
+        <p class="caution" role="note">{{ 'staff.case.contact.noConsent' | t }}</p>
       }
 
       @if (details(); as d) {
         <section class="revealed" aria-labelledby="revealed-title">
-          <h3 id="revealed-title">Contact details</h3>
+          <h3 id="revealed-title">{{ 'staff.case.contact.details' | t }}</h3>
           <dl class="facts">
             <dt>{{ channelFor(d.channel) }}</dt>
-            <dd class="mono">{{ d.value ?? 'None given' }}</dd>
-            <dt>Safe times</dt>
-            <dd>{{ d.safeTimes ?? 'Not given' }}</dd>
-            <dt>May we say who we are?</dt>
-            <dd>{{ d.canMentionOrganisation ? 'Yes' : 'No: do not name the organisation (someone else may see the message or answer the phone)' }}</dd>
+            <dd class="mono">{{ d.value ?? ('staff.case.contact.noneGiven' | t) }}</dd>
+            <dt>{{ 'staff.case.contact.safeTimes' | t }}</dt>
+            <dd>{{ d.safeTimes ?? ('staff.case.common.notGiven' | t) }}</dd>
+            <dt>{{ 'staff.case.contact.mayName' | t }}</dt>
+            <dd>{{ (d.canMentionOrganisation ? 'staff.case.common.yes' : 'staff.case.contact.doNotName') | t }}</dd>
           </dl>
-          <p class="hint">This reveal, with your reason, is in the case's audit log.</p>
-          <button matButton type="button" (click)="details.set(null)">Hide again</button>
+          <p class="hint">{{ 'staff.case.contact.revealLogged' | t }}</p>
+          <button matButton type="button" (click)="details.set(null)">{{ 'staff.case.contact.hide' | t }}</button>
         </section>
       } @else if (c.contact.hasDetails) {
         <form class="form" [formGroup]="form" (ngSubmit)="reveal()" novalidate>
           <mat-form-field class="wide">
-            <mat-label>Why do you need the contact details?</mat-label>
+            <mat-label>{{ 'staff.case.contact.why' | t }}</mat-label>
             <input matInput formControlName="reason" required autocomplete="off" />
-            <mat-hint>Recorded in the audit log with your name and the time.</mat-hint>
-            <mat-error>{{ error(form.controls.reason, 'The reason') }}</mat-error>
+            <mat-hint>{{ 'staff.case.contact.whyHint' | t }}</mat-hint>
+            <mat-error>{{ error(form.controls.reason, ('staff.case.override.reasonField' | t)) }}</mat-error>
           </mat-form-field>
           @if (problems().length) {
             <ul class="problems" role="alert">
@@ -58,12 +61,12 @@ import { CaseStore } from '../case-store';
             </ul>
           }
           <div class="buttons">
-            <button matButton="filled" type="submit" [disabled]="busy()">Reveal contact details</button>
-            <span class="meta">The reveal is recorded.</span>
+            <button matButton="filled" type="submit" [disabled]="busy()">{{ 'staff.case.contact.reveal' | t }}</button>
+            <span class="meta">{{ 'staff.case.contact.recorded' | t }}</span>
           </div>
         </form>
       } @else {
-        <p class="empty">They left no contact details.</p>
+        <p class="empty">{{ 'staff.case.contact.none' | t }}</p>
       }
     }
   `,
@@ -80,12 +83,13 @@ export class ContactSection {
   /** Reset through the directive too: a plain reset leaves it "submitted", and Material then shows "is required" on the empty form. */
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly store = inject(CaseStore);
+  private readonly i18n = inject(I18n);
   protected readonly details = signal<ContactDetails | null>(null);
   protected readonly busy = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
   protected readonly error = controlError;
   protected readonly form = inject(FormBuilder).nonNullable.group({ reason: ['', [Validators.required, Validators.minLength(TEXT_MINIMUMS.contactRevealReason), Validators.maxLength(TEXT_LIMITS.contactRevealReason)]] });
-  protected readonly channel = computed(() => labelFor(CONTACT_CHANNEL_LABELS, this.store.detail()?.contact.channel));
+  protected readonly channel = computed(() => labelIn(this.i18n, CONTACT_CHANNEL_LABELS, this.store.detail()?.contact.channel));
   private readonly caseId = computed(() => this.store.detail()?.id);
 
   constructor() {
@@ -97,7 +101,7 @@ export class ContactSection {
   }
 
   protected channelFor(channel: string): string {
-    return labelFor(CONTACT_CHANNEL_LABELS, channel);
+    return labelIn(this.i18n, CONTACT_CHANNEL_LABELS, channel);
   }
 
   protected reveal(): void {

@@ -14,7 +14,9 @@ import { ConversationApi } from '../../data-access/conversation-api';
 import { SavedRepliesApi } from '../../data-access/saved-replies-api';
 import { LiveUpdates } from '../../live/live-updates';
 import { controlError, problemMessage } from '../../ui/http-errors';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
+import { I18n } from '../../../system/i18n/i18n';
 import { CaseStore } from '../case-store';
 
 /**
@@ -24,7 +26,7 @@ import { CaseStore } from '../case-store';
  */
 @Component({
   selector: 'sg-conversation-section',
-  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatMenu, MatMenuItem, MatMenuTrigger],
+  imports: [WhenSpokenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatMenu, MatMenuItem, MatMenuTrigger],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
@@ -34,62 +36,61 @@ import { CaseStore } from '../case-store';
     @if (thread(); as thread) {
       <p class="hint" data-testid="first-contact">
         @if (thread.firstContactAt) {
-          First contact <time [attr.datetime]="thread.firstContactAt">{{ thread.firstContactAt | when }}</time>.
+          {{ 'staff.case.conversation.firstContact' | t }} <time [attr.datetime]="thread.firstContactAt">{{ thread.firstContactAt | when }}</time>.
         } @else {
-          Nobody has reached the person yet: your first message is the first contact.
+          {{ 'staff.case.conversation.noContactYet' | t }}
         }
-        The person reads this on their case page (with their reference and access code). If they asked to be contacted by e-mail or text,
-        they get a short note that a message is waiting, which says nothing about the case.
+        {{ 'staff.case.conversation.howTheyRead' | t }}
       </p>
       @if (thread.transcript; as transcript) {
         <details class="transcript" data-testid="intake-transcript">
-          <summary>Intake {{ transcript.channel === 'phone' ? 'call notes' : transcript.channel + ' transcript' }}, recorded by {{ transcript.recordedBy ?? 'staff' }} ·
+          <summary>{{ 'staff.case.conversation.transcript' | t: { channel: transcript.channel, who: transcript.recordedBy ?? ('staff.case.conversation.staff' | t) } }} ·
             <time [attr.datetime]="transcript.recordedAt">{{ transcript.recordedAt | when }}</time></summary>
           <p class="body">{{ transcript.body }}</p>
         </details>
       }
-      <ol class="messages" #list aria-label="Messages" data-testid="conversation-messages">
+      <ol class="messages" #list [attr.aria-label]="'staff.case.conversation.messages' | t" data-testid="conversation-messages">
         @for (message of thread.messages; track message.id) {
           <li [class.mine]="message.from === 'staff'" [attr.data-from]="message.from">
             <p class="meta">
-              {{ message.from === 'person' ? 'The person' : message.authorName }} ·
+              {{ message.from === 'person' ? ('staff.case.common.thePerson' | t) : message.authorName }} ·
               <time [attr.datetime]="message.sentAt">{{ message.sentAt | when }}</time>
               @if (message.from === 'staff') {
-                · {{ message.readByPersonAt ? 'Read' : 'Not read yet' }}
+                · {{ (message.readByPersonAt ? 'staff.case.conversation.read' : 'staff.case.conversation.notRead') | t }}
                 @switch (message.nudge) {
-                  @case ('sent') { · They were told by their chosen channel }
-                  @case ('pending') { · Telling them by their chosen channel… }
-                  @case ('undeliverable') { · Could not tell them by their channel }
+                  @case ('sent') { · {{ 'staff.case.conversation.nudgeSent' | t }} }
+                  @case ('pending') { · {{ 'staff.case.conversation.nudgePending' | t }} }
+                  @case ('undeliverable') { · {{ 'staff.case.conversation.nudgeFailed' | t }} }
                 }
               }
             </p>
             <p class="body">{{ message.body }}</p>
           </li>
         } @empty {
-          <li class="empty">No messages yet.</li>
+          <li class="empty">{{ 'staff.case.conversation.empty' | t }}</li>
         }
       </ol>
     } @else if (!loadProblem()) {
-      <p class="hint">Loading the conversation…</p>
+      <p class="hint">{{ 'staff.case.conversation.loading' | t }}</p>
     }
 
     @if (mayWrite()) {
       <form class="form" [formGroup]="form" (ngSubmit)="send()" novalidate>
         <mat-form-field class="wide">
-          <mat-label>Message to the person</mat-label>
+          <mat-label>{{ 'staff.case.conversation.message' | t }}</mat-label>
           <textarea matInput formControlName="body" rows="3" required [maxlength]="limit"></textarea>
-          <mat-hint>Plain words; no case details they did not give you. {{ form.controls.body.value.length }} / {{ limit }}</mat-hint>
-          <mat-error>{{ error(form.controls.body, 'The message') }}</mat-error>
+          <mat-hint>{{ 'staff.case.conversation.messageHint' | t }} {{ form.controls.body.value.length }} / {{ limit }}</mat-hint>
+          <mat-error>{{ error(form.controls.body, ('staff.case.conversation.messageField' | t)) }}</mat-error>
         </mat-form-field>
         @if (mediaWarning()) {
-          <p class="warning wide" role="status">That looks like a link to a picture or video. Never send or ask for images: describe it in words instead.</p>
+          <p class="warning wide" role="status">{{ 'staff.case.conversation.mediaWarning' | t }}</p>
         }
         @if (sendProblem(); as problem) {
           <p class="problems" role="alert">{{ problem }}</p>
         }
         <div class="buttons">
-          <button matButton="filled" type="submit" [disabled]="sending()">{{ sending() ? 'Sending…' : 'Send' }}</button>
-          <button matButton="outlined" type="button" [matMenuTriggerFor]="replies" [disabled]="!savedReplies().length">Saved replies</button>
+          <button matButton="filled" type="submit" [disabled]="sending()">{{ (sending() ? 'staff.case.conversation.sending' : 'staff.case.conversation.send') | t }}</button>
+          <button matButton="outlined" type="button" [matMenuTriggerFor]="replies" [disabled]="!savedReplies().length">{{ 'staff.case.conversation.savedReplies' | t }}</button>
           <mat-menu #replies="matMenu">
             @for (reply of savedReplies(); track reply.id) {
               <button mat-menu-item type="button" (click)="insert(reply)">{{ reply.title }}</button>
@@ -98,27 +99,27 @@ import { CaseStore } from '../case-store';
         </div>
       </form>
       <details class="record-contact" data-testid="record-contact">
-        <summary>Reached them another way? Record the contact</summary>
+        <summary>{{ 'staff.case.conversation.recordTitle' | t }}</summary>
         <form class="contact-form" (submit)="$event.preventDefault(); recordContact(contactChannel.value, contactWhen.value)">
-          <label>How
+          <label>{{ 'staff.case.conversation.how' | t }}
             <select #contactChannel>
-              <option value="phone">Phone call</option>
-              <option value="email">E-mail</option>
-              <option value="sms">Text message</option>
-              <option value="chat">Chat elsewhere</option>
-              <option value="in_person">In person</option>
+              <option value="phone">{{ 'staff.case.conversation.channel.phone' | t }}</option>
+              <option value="email">{{ 'staff.case.conversation.channel.email' | t }}</option>
+              <option value="sms">{{ 'staff.case.conversation.channel.sms' | t }}</option>
+              <option value="chat">{{ 'staff.case.conversation.channel.chat' | t }}</option>
+              <option value="in_person">{{ 'staff.case.conversation.channel.in_person' | t }}</option>
             </select>
           </label>
-          <label>When <input #contactWhen type="datetime-local" [max]="nowLocal()" /></label>
-          <button matButton="outlined" type="submit" [disabled]="recording()">{{ recording() ? 'Recording…' : 'Record contact' }}</button>
+          <label>{{ 'staff.case.conversation.when' | t }} <input #contactWhen type="datetime-local" [max]="nowLocal()" /></label>
+          <button matButton="outlined" type="submit" [disabled]="recording()">{{ (recording() ? 'staff.case.conversation.recording' : 'staff.case.conversation.record') | t }}</button>
         </form>
-        <p class="hint">Leave "When" empty for now. It counts as first contact if it is the first.</p>
+        <p class="hint">{{ 'staff.case.conversation.whenHint' | t }}</p>
         @if (contactProblem(); as problem) {
           <p class="problems" role="alert">{{ problem }}</p>
         }
       </details>
     } @else {
-      <p class="hint">Claim this case to write to the person.</p>
+      <p class="hint">{{ 'staff.case.conversation.claimToWrite' | t }}</p>
     }
   `,
   styles: `
@@ -141,6 +142,7 @@ import { CaseStore } from '../case-store';
 export class ConversationSection {
   private readonly api = inject(ConversationApi);
   private readonly store = inject(CaseStore);
+  private readonly i18n = inject(I18n);
   private readonly session = inject(AuthSession);
   private readonly live = inject(LiveUpdates);
   private readonly savedRepliesApi = inject(SavedRepliesApi);
@@ -190,7 +192,7 @@ export class ConversationSection {
         debounceTime(150),
         switchMap(() => {
           const id = caseId();
-          return id ? this.api.read(id).pipe(catchError((error: unknown) => (this.loadProblem.set(problemMessage(error, 'The conversation could not be loaded.')), EMPTY))) : EMPTY;
+          return id ? this.api.read(id).pipe(catchError((error: unknown) => (this.loadProblem.set(problemMessage(error, this.i18n.t('staff.case.conversation.loadFailed'))), EMPTY))) : EMPTY;
         }),
         takeUntilDestroyed(destroyRef),
       )
@@ -234,7 +236,7 @@ export class ConversationSection {
           else this.form.reset();
         },
         // The draft stays in the box, and the same id goes with the retry: nothing is lost or sent twice.
-        error: (error: unknown) => this.sendProblem.set(problemMessage(error, 'The message was not sent. Try again.')),
+        error: (error: unknown) => this.sendProblem.set(problemMessage(error, this.i18n.t('staff.case.conversation.sendFailed'))),
       });
   }
 
@@ -243,7 +245,7 @@ export class ConversationSection {
     if (!id) return;
     const at = when ? new Date(when) : null;
     if (at && Number.isNaN(at.getTime())) {
-      this.contactProblem.set('Write the time as a date and time, or leave it empty for now.');
+      this.contactProblem.set(this.i18n.t('staff.case.conversation.badTime'));
       return;
     }
     this.recording.set(true);
@@ -253,7 +255,7 @@ export class ConversationSection {
       .pipe(finalize(() => this.recording.set(false)))
       .subscribe({
         next: (thread) => this.show(thread),
-        error: (error: unknown) => this.contactProblem.set(problemMessage(error, 'The contact was not recorded. Try again.')),
+        error: (error: unknown) => this.contactProblem.set(problemMessage(error, this.i18n.t('staff.case.conversation.recordFailed'))),
       });
   }
 

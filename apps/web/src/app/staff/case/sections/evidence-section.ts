@@ -13,7 +13,9 @@ import { EVIDENCE_KIND_LABELS } from '../../ui/labels';
 import { CaseStore } from '../case-store';
 import { fromDateTimeLocal } from './datetime-local';
 import { canFingerprint, sha256Hex } from './file-fingerprint';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
+import { I18n } from '../../../system/i18n/i18n';
 import { PlatformPipe } from '../../ui/platform-pipe';
 
 /**
@@ -22,7 +24,7 @@ import { PlatformPipe } from '../../ui/platform-pipe';
  */
 @Component({
   selector: 'sg-evidence-section',
-  imports: [PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  imports: [PlatformPipe, WhenSpokenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './evidence-section.html',
@@ -48,6 +50,7 @@ export class EvidenceSection {
   /** Reset through the directive too: a plain reset leaves it "submitted", and Material then shows "is required" on the empty form. */
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly store = inject(CaseStore);
+  private readonly i18n = inject(I18n);
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
   protected readonly kinds = EVIDENCE_KINDS.map((value) => ({ value, label: EVIDENCE_KIND_LABELS[value] }));
   protected readonly kindLabels = EVIDENCE_KIND_LABELS;
@@ -83,7 +86,7 @@ export class EvidenceSection {
       this.fingerprint.set({ sha256, fileName: file.name });
       this.form.patchValue({ sha256, fileName: file.name.slice(0, 255) });
     } catch {
-      this.fingerprintProblem.set('This browser could not read the file to make its fingerprint.');
+      this.fingerprintProblem.set(this.i18n.t('staff.case.evidence.fingerprintFailed'));
     } finally {
       this.hashing.set(false);
       // Drop the browser's reference to the file: only the hash is kept.

@@ -1,8 +1,10 @@
 import type { CaseFactsView, CaseUpdate } from '@sg/contracts';
 import { AGE_BANDS, AgeBand, CONTENT_POSTED_ANSWERS, ContentPostedAnswer, SELF_HARM_ANSWERS, SelfHarmAnswer } from '@sg/domain';
-import { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, SELF_HARM_LABELS, labelFor, yesNo } from '../../ui/labels';
+import type { Translator } from '@sg/i18n';
+import { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, SELF_HARM_LABELS, labelFor } from '../../ui/labels';
 import { fromDateTimeLocal, fromTriState, toDateTimeLocal, toTriState } from './datetime-local';
-import { formatWhen } from '../../ui/when';
+import { whenIn } from '../when-spoken';
+import type { Speaks } from '../speaks';
 
 /** What the facts form holds: the facts staff may correct, as the inputs speak them. */
 export interface FactsFormValue {
@@ -57,20 +59,31 @@ export interface FactDifference {
   now: string;
 }
 
-const FACT_WORDS: Array<{ label: string; show: (facts: CaseFactsView) => string }> = [
-  { label: 'Age', show: (f) => labelFor(AGE_BAND_LABELS, f.ageBand) },
-  { label: 'Content made under 18', show: (f) => yesNo(f.contentMadeUnder18) },
-  { label: 'Self-harm', show: (f) => labelFor(SELF_HARM_LABELS, f.selfHarm) },
-  { label: 'In immediate danger', show: (f) => (f.immediateDanger ? 'Yes' : 'No') },
-  { label: 'Their deadline', show: (f) => (f.deadlineAt ? formatWhen(f.deadlineAt, 'long') : 'Not known') },
-  { label: 'Content posted', show: (f) => labelFor(CONTENT_POSTED_LABELS, f.contentPosted) },
-  { label: 'Still in contact', show: (f) => yesNo(f.stillInContact) },
-  { label: 'Has paid', show: (f) => yesNo(f.paid) },
+/** "Yes", "No" or "Not known" in the reader's language. */
+export function yesNoIn(i18n: Speaks, value: boolean | null): string {
+  return i18n.t(value === null ? 'staff.case.common.notKnown' : value ? 'staff.case.common.yes' : 'staff.case.common.no');
+}
+
+/** A code's label, or "Not given" in the reader's language when there is none. */
+export function labelIn(i18n: Speaks, labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
+  return code === null || code === undefined || code === '' ? i18n.t('staff.case.common.notGiven') : labelFor(labels, code);
+}
+
+/** Each correctable fact: its label's catalogue key, and how its value is said. */
+const FACT_WORDS: Array<{ key: string; show: (facts: CaseFactsView, say: Translator) => string }> = [
+  { key: 'staff.case.facts.age', show: (f, say) => labelIn(say, AGE_BAND_LABELS, f.ageBand) },
+  { key: 'staff.case.facts.contentMadeUnder18', show: (f, say) => yesNoIn(say, f.contentMadeUnder18) },
+  { key: 'staff.case.facts.selfHarm', show: (f, say) => labelIn(say, SELF_HARM_LABELS, f.selfHarm) },
+  { key: 'staff.case.facts.immediateDanger', show: (f, say) => yesNoIn(say, f.immediateDanger) },
+  { key: 'staff.case.facts.deadline', show: (f, say) => (f.deadlineAt ? whenIn(say, f.deadlineAt, 'long') : say.t('staff.case.common.notKnown')) },
+  { key: 'staff.case.facts.contentPosted', show: (f, say) => labelIn(say, CONTENT_POSTED_LABELS, f.contentPosted) },
+  { key: 'staff.case.facts.stillInContact', show: (f, say) => yesNoIn(say, f.stillInContact) },
+  { key: 'staff.case.facts.paid', show: (f, say) => yesNoIn(say, f.paid) },
 ];
 
-/** The correctable facts that differ between two versions, in words ("Has paid: No → Yes"). */
-export function factDifferences(before: CaseFactsView, now: CaseFactsView): FactDifference[] {
-  return FACT_WORDS.map(({ label, show }) => ({ label, before: show(before), now: show(now) })).filter((difference) => difference.before !== difference.now);
+/** The correctable facts that differ between two versions, in words ("Has paid: No → Yes"), in `say`'s language. */
+export function factDifferences(before: CaseFactsView, now: CaseFactsView, say: Translator): FactDifference[] {
+  return FACT_WORDS.map(({ key, show }) => ({ label: say.t(key), before: show(before, say), now: show(now, say) })).filter((difference) => difference.before !== difference.now);
 }
 
 /**

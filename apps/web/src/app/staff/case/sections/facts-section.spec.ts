@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { speakInTests } from '../../../system/i18n/testing';
 import { FormGroup } from '@angular/forms';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CaseChangeEvent, CaseDetail, CaseFactsView } from '@sg/contracts';
@@ -80,6 +81,7 @@ describe('FactsSection', () => {
     changes = new Subject();
     TestBed.configureTestingModule({
       providers: [
+        speakInTests(),
         provideHttpClient(),
         provideHttpClientTesting(),
         CasesApi,

@@ -18,11 +18,12 @@ import {
   SUBMITTER_LABELS,
   countryName,
   labelFor,
-  yesNo,
 } from '../../ui/labels';
+import { I18n } from '../../../system/i18n/i18n';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { CaseConflict, CaseStore } from '../case-store';
-import { FactDifference, FactsFormValue, factDifferences, factsChange, factsFormValue, rebaseFactsForm } from './facts-form';
-import { WhenPipe } from '../../ui/when';
+import { FactDifference, FactsFormValue, factDifferences, factsChange, factsFormValue, labelIn, rebaseFactsForm, yesNoIn } from './facts-form';
+import { WhenSpokenPipe } from '../when-spoken';
 import { PlatformPipe } from '../../ui/platform-pipe';
 
 /** The version and facts the form was filled from: what a save is based on. */
@@ -39,20 +40,21 @@ interface FormBase {
  */
 @Component({
   selector: 'sg-facts-section',
-  imports: [PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  imports: [TranslatePipe, PlatformPipe, WhenSpokenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './facts-section.html',
 })
 export class FactsSection {
   private readonly store = inject(CaseStore);
+  private readonly i18n = inject(I18n);
   protected readonly detail = this.store.detail;
   protected readonly facts = computed(() => this.detail()?.facts ?? null);
   protected readonly labels = { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, INTAKE_CHANNEL_LABELS, SELF_HARM_LABELS, SUBMITTER_LABELS };
-  protected readonly labelFor = labelFor;
-  protected readonly yesNo = yesNo;
+  protected readonly labelFor = (labels: Readonly<Record<string, string>>, code: string | null | undefined) => labelIn(this.i18n, labels, code);
+  protected readonly yesNo = (value: boolean | null) => yesNoIn(this.i18n, value);
   protected readonly countryName = countryName;
-  protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => labelFor(DEMAND_LABELS, demand)).join(', ') || 'Not given');
+  protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => labelFor(DEMAND_LABELS, demand)).join(', ') || this.i18n.t('staff.case.common.notGiven'));
   protected readonly contentPostedOptions = CONTENT_POSTED_ANSWERS.map((value) => ({ value, label: CONTENT_POSTED_LABELS[value] }));
   protected readonly ageBandOptions = AGE_BANDS.map((value) => ({ value, label: AGE_BAND_LABELS[value] }));
   protected readonly selfHarmOptions = SELF_HARM_ANSWERS.map((value) => ({ value, label: SELF_HARM_LABELS[value] }));
@@ -79,7 +81,7 @@ export class FactsSection {
     const facts = this.facts();
     const detail = this.detail();
     if (!base || !facts || !detail || detail.version === base.version) return [];
-    return factDifferences(base.facts, facts);
+    return factDifferences(base.facts, facts, this.i18n.translator());
   });
 
   constructor() {
@@ -97,24 +99,24 @@ export class FactsSection {
     if (!base) return;
     const change = factsChange(base.facts, this.form.getRawValue());
     if (Object.keys(change).length === 0) {
-      this.problems.set([{ path: '', message: 'Nothing has changed.' }]);
+      this.problems.set([{ path: '', message: this.i18n.t('staff.case.facts.nothingChanged') }]);
       return;
     }
     this.problems.set([]);
     this.saving.set(true);
     this.store
-      .updateFrom(base.version, change, 'Facts saved; triage ran again.')
+      .updateFrom(base.version, change, this.i18n.t('staff.case.facts.saved'))
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: (detail) => {
           this.conflict.set(null);
           this.fill(detail.version, detail.facts);
-          this.problems.set([{ path: '', message: `Saved. Priority is now ${PRIORITY_LABELS[detail.priority]}.` }]);
+          this.problems.set([{ path: '', message: this.i18n.t('staff.case.facts.savedPriority', { priority: PRIORITY_LABELS[detail.priority] }) }]);
         },
         error: (error: unknown) => {
           if (error instanceof CaseConflict) {
             // Keep what the person typed; the next save is based on what they have now seen.
-            this.conflict.set(factDifferences(base.facts, error.current.facts));
+            this.conflict.set(factDifferences(base.facts, error.current.facts, this.i18n.translator()));
             this.form.setValue(rebaseFactsForm(this.form.getRawValue(), base.facts, error.current.facts));
             this.form.markAsDirty();
             this.base.set({ version: error.current.version, facts: error.current.facts });

@@ -4,20 +4,22 @@ import type { FollowUpView } from '@sg/contracts';
 import { FOLLOW_UP_KIND_LABELS, FollowUpStatus, FollowUpSubjectType } from '@sg/domain';
 import { Clock } from '../../ui/clock';
 import { relativeTime } from '../../ui/relative-time';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { CaseWorkStore } from '../case-work-store';
 
+/** Catalogue keys. */
 export const FOLLOW_UP_STATUS_LABELS: Readonly<Record<FollowUpStatus, string>> = {
-  scheduled: 'Scheduled',
-  fired: 'Due: notified',
-  done: 'Done',
-  cancelled: 'Cancelled',
+  scheduled: 'staff.case.followUps.status.scheduled',
+  fired: 'staff.case.followUps.status.fired',
+  done: 'staff.case.followUps.status.done',
+  cancelled: 'staff.case.followUps.status.cancelled',
 };
 
 const SUBJECT_LABELS: Readonly<Record<FollowUpSubjectType, string>> = {
-  case: 'The case',
-  takedown: 'Takedown request',
-  report: 'Report',
+  case: 'staff.case.followUps.subject.case',
+  takedown: 'staff.case.followUps.subject.takedown',
+  report: 'staff.case.followUps.subject.report',
 };
 
 const TONE: Readonly<Record<FollowUpStatus, string>> = { scheduled: 'active', fired: 'bad', done: 'good', cancelled: 'quiet' };
@@ -36,25 +38,25 @@ export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
 /** What the API has scheduled for the case, its takedown requests and its reports. Read only. */
 @Component({
   selector: 'sg-follow-ups-section',
-  imports: [WhenPipe, MatProgressBar],
+  imports: [WhenSpokenPipe, TranslatePipe, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['./section.scss', './work-table.scss'],
   template: `
-    <h2 class="section-title" id="follow-ups-title">Follow-ups</h2>
-    <p class="hint">Scheduled by the API from the case, its takedown requests and its reports; each one notifies the person holding the case when it is due.</p>
+    <h2 class="section-title" id="follow-ups-title">{{ 'staff.case.followUps.title' | t }}</h2>
+    <p class="hint">{{ 'staff.case.followUps.hint' | t }}</p>
     @if (state().problem; as problem) {
       <p class="problems" role="alert">{{ problem }}</p>
     } @else if (state().items === null) {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading the follow-ups" />
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'staff.case.followUps.loading' | t" />
     } @else {
       <div class="table-wrap">
         <table class="work" aria-labelledby="follow-ups-title">
           <thead>
             <tr>
-              <th scope="col">Follow-up</th>
-              <th scope="col">About</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
+              <th scope="col">{{ 'staff.case.followUps.followUp' | t }}</th>
+              <th scope="col">{{ 'staff.case.followUps.about' | t }}</th>
+              <th scope="col">{{ 'staff.case.followUps.due' | t }}</th>
+              <th scope="col">{{ 'staff.case.common.status' | t }}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,7 +64,7 @@ export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
               <tr [attr.data-follow-up-status]="f.status">
                 <td>{{ f.label || kindLabels[f.kind] }}</td>
                 <td>
-                  {{ subjectLabels[f.subject.type] }}
+                  {{ subjectLabels[f.subject.type] | t }}
                   @if (f.subject.label) {
                     <span class="sub">{{ f.subject.label }}</span>
                   }
@@ -72,9 +74,9 @@ export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
                   <span class="sub">{{ f.dueAt | when }}</span>
                 </td>
                 <td>
-                  <span class="chip" [class]="'chip--' + tone[f.status]">{{ statusLabels[f.status] }}</span>
+                  <span class="chip" [class]="'chip--' + tone[f.status]">{{ statusLabels[f.status] | t }}</span>
                   @if (f.status === 'fired' && f.firedAt) {
-                    <span class="sub">notified {{ f.firedAt | when }}</span>
+                    <span class="sub">{{ 'staff.case.followUps.notified' | t: { at: (f.firedAt | when) } }}</span>
                   } @else if (f.status === 'done' && f.doneAt) {
                     <span class="sub">{{ f.doneAt | when }}</span>
                   }
@@ -82,7 +84,7 @@ export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
               </tr>
             } @empty {
               <tr>
-                <td colspan="4" class="empty">Nothing scheduled.</td>
+                <td colspan="4" class="empty">{{ 'staff.case.followUps.empty' | t }}</td>
               </tr>
             }
           </tbody>

@@ -1,16 +1,21 @@
 import { REPORT_STATUSES, TAKEDOWN_STATUSES, allowedReportTransitions, allowedTakedownTransitions } from '@sg/domain';
-import { REPORT_ACTION_LABELS, TAKEDOWN_ACTION_LABELS, reportActions, statusActions, takedownActions } from './lifecycle-actions';
+import { translatorFor } from '@sg/i18n/server';
+import { REPORT_ACTION_LABELS, TAKEDOWN_ACTION_LABELS, StatusAction, reportActions, statusActions, takedownActions } from './lifecycle-actions';
+
+const english = translatorFor('en');
+/** The actions as an English reader sees them (labels are catalogue keys). */
+const said = <S extends string>(actions: StatusAction<S>[]) => actions.map((action) => ({ ...action, label: english.t(action.label) }));
 
 describe('status menu options', () => {
   it('offers only the moves the server allows, in words', () => {
-    expect(takedownActions(['submitted'])).toEqual([{ status: 'submitted', label: 'Mark submitted' }]);
-    expect(takedownActions(['acknowledged', 'removed', 'rejected']).map((action) => action.label)).toEqual([
+    expect(said(takedownActions(['submitted']))).toEqual([{ status: 'submitted', label: 'Mark submitted' }]);
+    expect(said(takedownActions(['acknowledged', 'removed', 'rejected'])).map((action) => action.label)).toEqual([
       'Mark acknowledged',
       'Mark removed',
       'Mark rejected',
     ]);
-    expect(takedownActions(['reappeared'])[0].label).toMatch(/reappeared/i);
-    expect(reportActions(['acknowledged', 'actioned', 'no_action']).map((action) => action.label)).toEqual([
+    expect(said(takedownActions(['reappeared']))[0].label).toMatch(/reappeared/i);
+    expect(said(reportActions(['acknowledged', 'actioned', 'no_action'])).map((action) => action.label)).toEqual([
       'Mark acknowledged',
       'Mark actioned',
       'Mark no action taken',
@@ -24,12 +29,15 @@ describe('status menu options', () => {
   });
 
   it('drops duplicates and codes it does not know', () => {
-    expect(statusActions(['filed', 'filed', 'lost'] as never[], REPORT_ACTION_LABELS as Record<string, string>)).toEqual([{ status: 'filed', label: 'Mark filed' }]);
+    expect(said(statusActions(['filed', 'filed', 'lost'] as never[], REPORT_ACTION_LABELS as Record<string, string>))).toEqual([{ status: 'filed', label: 'Mark filed' }]);
   });
 
   it('has words for every move the lifecycles allow', () => {
     for (const from of TAKEDOWN_STATUSES) {
-      for (const action of takedownActions(allowedTakedownTransitions(from))) expect(action.label).toBe(TAKEDOWN_ACTION_LABELS[action.status]);
+      for (const action of takedownActions(allowedTakedownTransitions(from))) {
+        expect(action.label).toBe(TAKEDOWN_ACTION_LABELS[action.status]);
+        expect(english.has(action.label)).toBe(true);
+      }
       expect(takedownActions(allowedTakedownTransitions(from))).toHaveLength(allowedTakedownTransitions(from).length);
     }
     for (const from of REPORT_STATUSES) {

@@ -1,6 +1,6 @@
 import type { ReportStatus, TakedownStatus } from '@sg/domain';
 
-/** One entry of a status menu: the status it moves to and what the button says. */
+/** One entry of a status menu: the status it moves to and the catalogue key of what the button says. */
 export interface StatusAction<S extends string> {
   status: S;
   label: string;
@@ -8,21 +8,21 @@ export interface StatusAction<S extends string> {
 
 /** What a caseworker does, in words, for each move of a takedown request. */
 export const TAKEDOWN_ACTION_LABELS: Readonly<Record<TakedownStatus, string>> = {
-  draft: 'Back to draft',
-  submitted: 'Mark submitted',
-  acknowledged: 'Mark acknowledged',
-  removed: 'Mark removed',
-  rejected: 'Mark rejected',
-  escalated: 'Escalate (appeal, regulator, legal)',
-  reappeared: 'Content reappeared: open a new request',
+  draft: 'staff.case.actions.takedown.draft',
+  submitted: 'staff.case.actions.takedown.submitted',
+  acknowledged: 'staff.case.actions.takedown.acknowledged',
+  removed: 'staff.case.actions.takedown.removed',
+  rejected: 'staff.case.actions.takedown.rejected',
+  escalated: 'staff.case.actions.takedown.escalated',
+  reappeared: 'staff.case.actions.takedown.reappeared',
 };
 
 export const REPORT_ACTION_LABELS: Readonly<Record<ReportStatus, string>> = {
-  drafted: 'Back to drafted',
-  filed: 'Mark filed',
-  acknowledged: 'Mark acknowledged',
-  actioned: 'Mark actioned',
-  no_action: 'Mark no action taken',
+  drafted: 'staff.case.actions.report.drafted',
+  filed: 'staff.case.actions.report.filed',
+  acknowledged: 'staff.case.actions.report.acknowledged',
+  actioned: 'staff.case.actions.report.actioned',
+  no_action: 'staff.case.actions.report.no_action',
 };
 
 /**

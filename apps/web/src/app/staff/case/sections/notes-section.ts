@@ -7,24 +7,25 @@ import { MatInput } from '@angular/material/input';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
 import { CaseStore } from '../case-store';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 
 /** Internal notes: for colleagues, never shown to the person. */
 @Component({
   selector: 'sg-notes-section',
-  imports: [WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
+  imports: [WhenSpokenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-form-field class="wide">
-        <mat-label>New note</mat-label>
+        <mat-label>{{ 'staff.case.notes.new' | t }}</mat-label>
         <textarea matInput formControlName="body" rows="3" required></textarea>
-        <mat-hint>Only staff see notes.</mat-hint>
-        <mat-error>{{ error(form.controls.body, 'The note') }}</mat-error>
+        <mat-hint>{{ 'staff.case.notes.hint' | t }}</mat-hint>
+        <mat-error>{{ error(form.controls.body, ('staff.case.notes.field' | t)) }}</mat-error>
       </mat-form-field>
       <div class="buttons">
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ saving() ? 'Adding…' : 'Add note' }}</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ (saving() ? 'staff.case.notes.adding' : 'staff.case.notes.add') | t }}</button>
       </div>
     </form>
     <ul class="notes">
@@ -34,7 +35,7 @@ import { WhenPipe } from '../../ui/when';
           <p class="body">{{ note.body }}</p>
         </li>
       } @empty {
-        <li class="empty">No notes yet.</li>
+        <li class="empty">{{ 'staff.case.notes.empty' | t }}</li>
       }
     </ul>
   `,

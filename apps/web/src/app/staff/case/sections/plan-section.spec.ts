@@ -1,5 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { speakInTests } from '../../../system/i18n/testing';
 import type { CaseDetail } from '@sg/contracts';
 import { EMPTY, of } from 'rxjs';
 import { CaseStore } from '../case-store';
@@ -11,7 +12,7 @@ const withPlan = (done: boolean) =>
 describe('PlanSection', () => {
   function render(setPlanStep: jest.Mock) {
     const detail = signal<CaseDetail | null>(withPlan(false));
-    TestBed.configureTestingModule({ providers: [{ provide: CaseStore, useValue: { detail, setPlanStep, reload: jest.fn() } }] });
+    TestBed.configureTestingModule({ providers: [speakInTests(), { provide: CaseStore, useValue: { detail, setPlanStep, reload: jest.fn() } }] });
     const fixture = TestBed.createComponent(PlanSection);
     fixture.detectChanges();
     const box = () => (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[type="checkbox"]') as HTMLInputElement;

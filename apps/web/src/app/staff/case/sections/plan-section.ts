@@ -3,17 +3,18 @@ import { MatCheckbox, MatCheckboxChange } from '@angular/material/checkbox';
 import type { ActionPlanStepKey } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { CaseStore } from '../case-store';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 
 /** The action plan as a checklist; each tick is saved at once. */
 @Component({
   selector: 'sg-plan-section',
-  imports: [WhenPipe, MatCheckbox],
+  imports: [WhenSpokenPipe, TranslatePipe, MatCheckbox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
     @if (store.detail(); as c) {
-      <p class="hint">{{ doneCount() }} of {{ c.actionPlan.length }} steps done. Ticking a step saves it straight away.</p>
+      <p class="hint">{{ 'staff.case.plan.progress' | t: { done: doneCount(), total: c.actionPlan.length } }}</p>
       <ul class="plan">
         @for (step of c.actionPlan; track step.key) {
           <li [class.done]="step.done">
@@ -22,7 +23,7 @@ import { WhenPipe } from '../../ui/when';
             </mat-checkbox>
             <p class="detail">{{ step.detail }}</p>
             @if (step.done && step.doneAt) {
-              <p class="meta">Done {{ step.doneAt | when }}</p>
+              <p class="meta">{{ 'staff.case.plan.doneAt' | t: { at: (step.doneAt | when) } }}</p>
             }
           </li>
         }

@@ -13,7 +13,9 @@ import { REPORT_AGENCY_KINDS, REPORT_AGENCY_KIND_LABELS, REPORT_STATUS_LABELS, R
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
 import { confirmAction } from '../../ui/confirm-dialog';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
+import { I18n } from '../../../system/i18n/i18n';
 import { CaseWorkStore } from '../case-work-store';
 import { fromDateTimeLocal } from './datetime-local';
 import { reportActions } from './lifecycle-actions';
@@ -33,7 +35,8 @@ const TONE: Readonly<Record<ReportStatus, string>> = {
 @Component({
   selector: 'sg-reports-section',
   imports: [
-    WhenPipe,
+    WhenSpokenPipe,
+    TranslatePipe,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
@@ -56,6 +59,7 @@ const TONE: Readonly<Record<ReportStatus, string>> = {
 export class ReportsSection {
   private readonly dialog = inject(MatDialog);
   protected readonly work = inject(CaseWorkStore);
+  private readonly i18n = inject(I18n);
   protected readonly state = this.work.reports;
   protected readonly rows = computed(() => [...(this.state().items ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)));
   protected readonly kinds = REPORT_AGENCY_KINDS.map((value) => ({ value, label: REPORT_AGENCY_KIND_LABELS[value] }));
@@ -81,7 +85,7 @@ export class ReportsSection {
 
   protected setStatus(report: ReportView, status: ReportStatus): void {
     this.work
-      .updateReport(report, { status }, `Report to ${report.agencyName} is now "${REPORT_STATUS_LABELS[status]}".`)
+      .updateReport(report, { status }, this.i18n.t('staff.case.reports.statusNow', { agency: report.agencyName, status: REPORT_STATUS_LABELS[status] }))
       .subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
   }
 
@@ -94,12 +98,12 @@ export class ReportsSection {
     if (this.reference.invalid) return;
     const value = this.reference.value.trim();
     this.work
-      .updateReport(report, { referenceNumber: value || null }, value ? `Reference ${value} recorded.` : 'Reference removed.')
+      .updateReport(report, { referenceNumber: value || null }, value ? this.i18n.t('staff.case.reports.referenceSaved', { reference: value }) : this.i18n.t('staff.case.reports.referenceRemoved'))
       .subscribe({
         next: () => this.editing.set(null),
         error: (error: unknown) => {
           const problem = validationErrors(error)?.[0];
-          this.reference.setErrors({ server: problem?.message ?? 'was not accepted' });
+          this.reference.setErrors({ server: problem?.message ?? this.i18n.t('staff.case.common.notAccepted') });
         },
       });
   }
@@ -119,9 +123,14 @@ export class ReportsSection {
     if (!twin) return this.file(body);
     // Filing the same report twice is usually a slip, sometimes a second incident: ask, do not refuse.
     confirmAction(this.dialog, {
-      title: 'This report may already be on the case',
-      message: `A report to ${twin.agencyName} (${REPORT_AGENCY_KIND_LABELS[twin.agencyKind]}${twin.referenceNumber ? `, reference ${twin.referenceNumber}` : ''}) is already recorded, status "${REPORT_STATUS_LABELS[twin.status]}". File another one anyway?`,
-      confirm: 'File another report',
+      title: this.i18n.t('staff.case.reports.duplicateTitle'),
+      message: this.i18n.t(twin.referenceNumber ? 'staff.case.reports.duplicateWithReference' : 'staff.case.reports.duplicate', {
+        agency: twin.agencyName,
+        kind: REPORT_AGENCY_KIND_LABELS[twin.agencyKind],
+        reference: twin.referenceNumber ?? '',
+        status: REPORT_STATUS_LABELS[twin.status],
+      }),
+      confirm: this.i18n.t('staff.case.reports.duplicateConfirm'),
     }).subscribe((confirmed) => {
       if (confirmed) this.file(body);
     });

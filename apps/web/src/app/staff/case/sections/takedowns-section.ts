@@ -11,7 +11,9 @@ import type { FieldError, TakedownCreate, TakedownView } from '@sg/contracts';
 import { TAKEDOWN_CHANNELS, TAKEDOWN_CHANNEL_LABELS, TAKEDOWN_STATUS_LABELS, TakedownChannel, TakedownStatus } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
+import { I18n } from '../../../system/i18n/i18n';
 import { CaseWorkStore } from '../case-work-store';
 import { takedownActions } from './lifecycle-actions';
 import { PlatformPipe } from '../../ui/platform-pipe';
@@ -33,7 +35,8 @@ const TONE: Readonly<Record<TakedownStatus, string>> = {
 @Component({
   selector: 'sg-takedowns-section',
   imports: [PlatformPipe, 
-    WhenPipe,
+    WhenSpokenPipe,
+    TranslatePipe,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
@@ -55,6 +58,7 @@ const TONE: Readonly<Record<TakedownStatus, string>> = {
 })
 export class TakedownsSection {
   protected readonly work = inject(CaseWorkStore);
+  private readonly i18n = inject(I18n);
   protected readonly state = this.work.takedowns;
   protected readonly rows = computed(() => [...(this.state().items ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)));
   protected readonly channels = TAKEDOWN_CHANNELS.map((value) => ({ value, label: TAKEDOWN_CHANNEL_LABELS[value] }));
@@ -85,8 +89,8 @@ export class TakedownsSection {
   protected setStatus(takedown: TakedownView, status: TakedownStatus): void {
     const done =
       status === 'reappeared'
-        ? `The ${takedown.platform} content reappeared: a new draft request is open for it.`
-        : `Takedown request to ${takedown.platform} is now "${TAKEDOWN_STATUS_LABELS[status]}".`;
+        ? this.i18n.t('staff.case.takedowns.reappeared', { platform: takedown.platform })
+        : this.i18n.t('staff.case.takedowns.statusNow', { platform: takedown.platform, status: TAKEDOWN_STATUS_LABELS[status] });
     this.work.updateTakedown(takedown, { status }, done).subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
   }
 
@@ -99,12 +103,12 @@ export class TakedownsSection {
     if (this.ticket.invalid) return;
     const value = this.ticket.value.trim();
     this.work
-      .updateTakedown(takedown, { ticketNumber: value || null }, value ? `Ticket number ${value} saved.` : 'Ticket number removed.')
+      .updateTakedown(takedown, { ticketNumber: value || null }, value ? this.i18n.t('staff.case.takedowns.ticketSaved', { ticket: value }) : this.i18n.t('staff.case.takedowns.ticketRemoved'))
       .subscribe({
         next: () => this.editing.set(null),
         error: (error: unknown) => {
           const problem = validationErrors(error)?.[0];
-          this.ticket.setErrors({ server: problem?.message ?? 'was not accepted' });
+          this.ticket.setErrors({ server: problem?.message ?? this.i18n.t('staff.case.common.notAccepted') });
         },
       });
   }

@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { TimelineEntry } from '@sg/contracts';
-import { WhenPipe } from '../../ui/when';
+import { WhenSpokenPipe } from '../when-spoken';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
+import { I18n } from '../../../system/i18n/i18n';
 import { CaseStore } from '../case-store';
 
 /** What happened to the case, newest first. */
 @Component({
   selector: 'sg-timeline-section',
-  imports: [WhenPipe],
+  imports: [WhenSpokenPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
@@ -24,7 +26,7 @@ import { CaseStore } from '../case-store';
           <span class="meta">{{ actor(entry.actor) }}</span>
         </li>
       } @empty {
-        <li class="empty">Nothing has happened yet.</li>
+        <li class="empty">{{ 'staff.case.timeline.empty' | t }}</li>
       }
     </ol>
   `,
@@ -50,6 +52,7 @@ import { CaseStore } from '../case-store';
 })
 export class TimelineSection {
   private readonly store = inject(CaseStore);
+  private readonly i18n = inject(I18n);
   protected readonly entries = computed(() => [...(this.store.detail()?.timeline ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));
 
   protected personNote(entry: TimelineEntry): string | null {
@@ -59,6 +62,6 @@ export class TimelineSection {
 
   protected actor(actor: { kind: string; staff: { displayName: string } | null }): string {
     if (actor.staff) return actor.staff.displayName;
-    return actor.kind === 'person' ? 'The person' : 'System';
+    return this.i18n.t(actor.kind === 'person' ? 'staff.case.common.thePerson' : 'staff.case.common.system');
   }
 }
