@@ -70,6 +70,7 @@ describe('IntakePage', () => {
     // What the organisation's directory answers for GB (admins edit it; nothing is built into the page).
     const entry = (key: string, jurisdiction: string, name: string, contact: string, sortOrder = 10): ResourceDirectoryEntry => ({
       id: key, key, jurisdiction, name, contact, url: null, purpose: 'crisis', audiences: ['self_harm'], sortOrder, active: true,
+      description: null, whenToUse: null, translations: {}, fallsBackToEnglish: [],
     });
     const GB_DIRECTORY = [
       entry('gb-emergency', 'GB', 'Emergency services', 'Call 999 if you are in danger now', 1),

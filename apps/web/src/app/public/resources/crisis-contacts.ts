@@ -6,6 +6,7 @@ import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { CountryOption } from '../country/country';
 import { ContactText } from './contact-text';
+import { ResourceTextPipe } from './resource-text.pipe';
 import { isCountryEmergencyEntry } from './emergency-entries';
 import { CrisisContactsState, PublicResources } from './public-resources';
 
@@ -30,7 +31,7 @@ function countryOptionsIn(language: Language): CountryOption[] {
  */
 @Component({
   selector: 'sg-crisis-contacts',
-  imports: [ContactText, TranslatePipe],
+  imports: [ContactText, TranslatePipe, ResourceTextPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .crisis-list {
@@ -68,11 +69,11 @@ function countryOptionsIn(language: Language): CountryOption[] {
     <ul class="crisis-list">
       @for (resource of contacts(); track resource.key) {
         <li>
-          <span class="crisis-name">{{ resource.name }}</span>
-          <span class="crisis-contact"><sg-contact-text [contact]="resource.contact" /></span>
+          <span class="crisis-name">{{ (resource | resourceText).name }}</span>
+          <span class="crisis-contact"><sg-contact-text [contact]="(resource | resourceText).contact" /></span>
           @if (resource.url) {
             <a class="crisis-site" [href]="resource.url" target="_blank" rel="noopener noreferrer">
-              {{ 'person.crisis.website' | t }}<span class="visually-hidden">{{ 'person.crisis.websiteHidden' | t: { name: resource.name } }}</span>
+              {{ 'person.crisis.website' | t }}<span class="visually-hidden">{{ 'person.crisis.websiteHidden' | t: { name: (resource | resourceText).name } }}</span>
             </a>
           }
         </li>
