@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ReplyNotice } from '../ui/reply-notice';
-import { ActionPlanStepKey, emergencyNumberText } from '@sg/domain';
+import { ActionPlanStepKey, emergencyNumberText, Translatable } from '@sg/domain';
 import { I18n } from '../../system/i18n/i18n';
 import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
@@ -38,7 +38,9 @@ export class ResultPage {
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
   protected readonly firstResponse = computed(() => this.shown()?.firstResponseWithin ?? null);
-  protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.firstResponse()));
+  /** The first-response target in the page language: contactChoiceText puts it into its sentence as words. */
+  private readonly withinText = (within: Translatable | null) => (within ? this.i18n.text(within) : null);
+  protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.withinText(this.firstResponse())));
   /** "999, or 112 from a mobile" with its words in the page's language. */
   protected readonly emergencyNumber = computed(() => {
     const numbers = emergencyNumberText(this.shown()?.country);
