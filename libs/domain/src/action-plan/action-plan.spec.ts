@@ -18,7 +18,9 @@ describe('buildActionPlan', () => {
     const plan = buildActionPlan(adult);
     expect(plan.slice(0, 3).map((s) => s.key)).toEqual(['do_not_pay', 'stop_replying', 'preserve_evidence']);
     expect(plan.every((s) => s.done === false)).toBe(true);
-    expect(plan.find((s) => s.key === 'preserve_evidence')?.detail).toMatch(/never need it/);
+    // The English words ("we never need it") are asserted in libs/i18n/src/domain-text.spec.ts.
+    expect(plan.find((s) => s.key === 'preserve_evidence')?.detail).toEqual({ key: 'person.plan.preserve_evidence.detail', params: { voice: 'self' } });
+    expect(plan.find((s) => s.key === 'do_not_pay')?.title).toEqual({ key: 'person.plan.do_not_pay.title', params: { voice: 'self' } });
   });
 
   it('routes an adult to StopNCII and legal options, not to child protection', () => {
@@ -45,8 +47,8 @@ describe('buildActionPlan', () => {
   it('shows both routes when the age is unknown, worded conditionally', () => {
     const plan = buildActionPlan({ ...adult, ageBand: 'unknown', contentMadeUnder18: null });
     const byKey = Object.fromEntries(plan.map((s) => [s.key, s]));
-    expect(byKey['take_it_down'].title).toMatch(/^If the pictures were taken before you were 18/);
-    expect(byKey['stopncii'].title).toMatch(/^If you are 18 or over/);
+    expect(byKey['take_it_down'].title).toEqual({ key: 'person.plan.take_it_down.title', params: { voice: 'self', them: 'self', route: 'both' } });
+    expect(byKey['stopncii'].title).toEqual({ key: 'person.plan.stopncii.title', params: { voice: 'self', them: 'self', route: 'both' } });
   });
 
   it('puts getting safe first when there is any risk of self-harm', () => {
@@ -56,10 +58,10 @@ describe('buildActionPlan', () => {
   });
 
   it('still points someone who prefers not to say about self-harm to the crisis lines', () => {
-    const support = (facts: Partial<ActionPlanFacts>) => buildActionPlan({ ...adult, ...facts }).find((s) => s.key === 'talk_to_someone')?.detail;
-    expect(support({ selfHarm: 'prefer_not_to_say' })).toMatch(/crisis lines on this page/);
-    expect(support({ selfHarm: 'none' })).not.toMatch(/crisis lines/);
-    expect(support({ selfHarm: 'prefer_not_to_say', submittedBy: 'parent_or_guardian', ageBand: '13_17' })).toMatch(/crisis lines on this page/);
+    const support = (facts: Partial<ActionPlanFacts>) => buildActionPlan({ ...adult, ...facts }).find((s) => s.key === 'talk_to_someone')?.detail.params;
+    expect(support({ selfHarm: 'prefer_not_to_say' })).toMatchObject({ crisis: 'yes' });
+    expect(support({ selfHarm: 'none' })).toMatchObject({ crisis: 'no' });
+    expect(support({ selfHarm: 'prefer_not_to_say', submittedBy: 'parent_or_guardian', ageBand: '13_17' })).toMatchObject({ voice: 'helper', crisis: 'yes' });
     expect(mayNeedCrisisSupport({ selfHarm: 'prefer_not_to_say', immediateDanger: false })).toBe(true);
     expect(mayNeedCrisisSupport({ selfHarm: 'none', immediateDanger: false })).toBe(false);
   });
@@ -74,41 +76,46 @@ describe('buildActionPlan', () => {
     const notPosted = keys({ contentPosted: 'no' });
     expect(notPosted).not.toContain('request_removal');
     expect(notPosted.indexOf('stopncii')).toBeGreaterThan(notPosted.indexOf('report_police'));
-    expect(buildActionPlan({ ...adult, contentPosted: 'unknown' }).find((s) => s.key === 'request_removal')?.title).toMatch(/^If it turns up online/);
+    expect(buildActionPlan({ ...adult, contentPosted: 'unknown' }).find((s) => s.key === 'request_removal')?.title).toEqual({
+      key: 'person.plan.request_removal.title',
+      params: { voice: 'self', posted: 'no' },
+    });
+    expect(buildActionPlan({ ...adult, contentPosted: 'yes' }).find((s) => s.key === 'request_removal')?.title.params).toEqual({ voice: 'self', posted: 'yes' });
   });
 
   it('keeps the legal options for minors, worded for them and for a parent', () => {
     const teen = buildActionPlan({ ...adult, ageBand: '13_17', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
-    expect(teen?.detail).toMatch(/trusted adult can help you/);
+    expect(teen?.detail).toEqual({ key: 'person.plan.legal_options.detail', params: { voice: 'self', them: 'self', route: 'minor' } });
     const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: 'under_13', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
-    expect(parent?.detail).toMatch(/As their parent, you can start this/);
+    expect(parent?.detail.params).toEqual({ voice: 'helper', them: 'child', route: 'minor' });
   });
 
   it('speaks to a parent or trusted adult about the young person, not to the victim', () => {
     const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'thoughts', contentPosted: 'yes' });
     const byKey = Object.fromEntries(parent.map((s) => [s.key, s]));
-    expect(byKey['get_safe_now'].title).toBe('Make sure your child is safe right now');
-    expect(byKey['stop_replying'].detail).toMatch(/^Help your child stop talking/);
-    expect(byKey['report_child_protection'].detail).toMatch(/your child is not in trouble/);
-    expect(byKey['secure_accounts'].title).toBe('Lock down their accounts');
-    // Nothing tells the parent that they are the one being threatened.
-    for (const step of parent) expect(`${step.title} ${step.detail}`).not.toMatch(/threatening you|you were under 18|if you might hurt yourself|your own phone/i);
+    expect(byKey['get_safe_now'].title).toEqual({ key: 'person.plan.get_safe_now.title', params: { voice: 'helper', them: 'child' } });
+    expect(byKey['stop_replying'].detail).toEqual({ key: 'person.plan.stop_replying.detail', params: { voice: 'helper', them: 'child' } });
+    expect(byKey['report_child_protection'].detail.params).toEqual({ voice: 'helper', them: 'child' });
+    expect(byKey['secure_accounts'].title).toEqual({ key: 'person.plan.secure_accounts.title', params: { voice: 'helper' } });
+    // Nothing tells the parent that they are the one being threatened: every step that has a voice speaks as to a helper.
+    for (const step of parent) for (const text of [step.title, step.detail]) if (text.params?.['voice']) expect(text.params['voice']).toBe('helper');
     const adultHelper = buildActionPlan({ ...adult, submittedBy: 'trusted_adult', ageBand: 'unknown', contentMadeUnder18: null });
-    expect(adultHelper.find((s) => s.key === 'take_it_down')?.title).toBe('If the pictures were taken before the young person turned 18: use Take It Down');
+    expect(adultHelper.find((s) => s.key === 'take_it_down')?.title.params).toEqual({ voice: 'helper', them: 'young', route: 'both' });
     const helpingAnAdult = buildActionPlan({ ...adult, submittedBy: 'trusted_adult' });
-    expect(helpingAnAdult.find((s) => s.key === 'stop_replying')?.detail).toMatch(/^Help the person you are helping stop/);
+    expect(helpingAnAdult.find((s) => s.key === 'stop_replying')?.detail.params).toEqual({ voice: 'helper', them: 'person' });
   });
 
   it('adds the money steps when money was demanded or paid', () => {
     expect(keys({ demands: ['money'] })).toContain('report_financial');
     expect(keys({ paid: true })).toContain('report_financial');
     expect(keys({})).not.toContain('report_financial');
-    expect(buildActionPlan({ ...adult, paid: true })[0].detail).toMatch(/Stop any more payments/);
+    expect(buildActionPlan({ ...adult, paid: true })[0].detail).toEqual({ key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'yes' } });
+    expect(buildActionPlan(adult)[0].detail.params).toEqual({ voice: 'self', paid: 'no' });
   });
 
   it('speaks to a parent about their child and adds talking early', () => {
     const plan = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: '13_17' });
-    expect(plan.find((s) => s.key === 'talk_to_someone')?.title).toBe('Stay close and listen');
+    expect(plan.find((s) => s.key === 'talk_to_someone')?.title).toEqual({ key: 'person.plan.talk_to_someone.title', params: { voice: 'helper' } });
     expect(plan.map((s) => s.key)).toContain('talk_early');
   });
 
@@ -132,7 +139,7 @@ describe('reconcileActionPlan', () => {
     expect(keys).not.toContain('stopncii');
     expect(result.steps.find((s) => s.key === 'do_not_pay')?.done).toBe(true);
     // The wording follows the facts: no more "if you were under 18".
-    expect(result.steps.find((s) => s.key === 'take_it_down')?.title).toBe('Use Take It Down to stop the pictures spreading');
+    expect(result.steps.find((s) => s.key === 'take_it_down')?.title.params).toMatchObject({ route: 'minor' });
     expect(result.changed).toBe(true);
   });
 
@@ -151,6 +158,15 @@ describe('reconcileActionPlan', () => {
     const before = stored({}, ['preserve_evidence']);
     const result = reconcileActionPlan(before, adult);
     expect(result).toMatchObject({ added: [], removed: [], keptDone: [], changed: false });
+    // Stored steps come back from JSON with their parameters in another order: still the same words.
+    const reordered = before.map((step) => ({ ...step, detail: { key: step.detail.key, params: Object.fromEntries(Object.entries(step.detail.params ?? {}).reverse()) } }));
+    expect(reconcileActionPlan(reordered, adult).changed).toBe(false);
+  });
+
+  it('rewords a step whose selectors changed', () => {
+    const result = reconcileActionPlan(stored({}), { ...adult, paid: true });
+    expect(result.changed).toBe(true);
+    expect(result.steps.find((s) => s.key === 'do_not_pay')?.detail.params).toEqual({ voice: 'self', paid: 'yes' });
   });
 
   it('reorders when content is found posted', () => {

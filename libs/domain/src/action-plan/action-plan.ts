@@ -1,4 +1,5 @@
 import { CaseFacts, hasSelfHarmRisk, routesFor } from '../intake/intake-facts';
+import { Translatable, translatable, TranslatableParams } from '../language/translatable';
 
 /** Every step the plan can contain. Keys are stable: progress is stored against them. */
 export const ACTION_PLAN_STEP_KEYS = [
@@ -22,8 +23,9 @@ export type ActionPlanStepKey = (typeof ACTION_PLAN_STEP_KEYS)[number];
 
 export interface ActionPlanStep {
   key: ActionPlanStepKey;
-  title: string;
-  detail: string;
+  /** `person.plan.<key>.title` with the selectors its wording needs (see `planText`). */
+  title: Translatable;
+  detail: Translatable;
   done: boolean;
 }
 
@@ -44,190 +46,94 @@ export function mayNeedCrisisSupport(facts: Pick<CaseFacts, 'selfHarm' | 'immedi
 }
 
 /**
- * Who the plan speaks to. A parent or trusted adult filling in the form is told what to do for
- * the young person; everyone else (the person themselves, or staff reading it to them) is "you".
+ * Who the plan speaks to, as selectors for the catalogue's ICU `select`s (never English words:
+ * Malay and Spanish build these sentences differently). A parent or trusted adult filling in the
+ * form is a `helper`, told what to do for the young person; everyone else (the person themselves,
+ * or staff reading it to them) is `self`, spoken to as "you".
  */
+type VoiceSelector = 'helper' | 'self';
+/** Who a helper is helping: `child` (a parent's), `young` (a minor), `person` (an adult); `self` otherwise. */
+type ThemSelector = 'child' | 'young' | 'person' | 'self';
+/** Which routes apply: only the under-18 one, only the adult one, or both (age unknown: worded "if"). */
+type RouteSelector = 'minor' | 'adult' | 'both';
+
 interface Voice {
-  helper: boolean;
-  /** "your child", "the young person", "the person you are helping" */
-  them: string;
+  voice: VoiceSelector;
+  them: ThemSelector;
 }
 
 function voiceFor(facts: ActionPlanFacts, routes: { minor: boolean; adult: boolean }): Voice {
-  if (facts.submittedBy === 'parent_or_guardian') return { helper: true, them: 'your child' };
-  if (facts.submittedBy === 'trusted_adult') return { helper: true, them: routes.minor ? 'the young person' : 'the person you are helping' };
-  return { helper: false, them: 'you' };
+  if (facts.submittedBy === 'parent_or_guardian') return { voice: 'helper', them: 'child' };
+  if (facts.submittedBy === 'trusted_adult') return { voice: 'helper', them: routes.minor ? 'young' : 'person' };
+  return { voice: 'self', them: 'self' };
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+function routeFor(routes: { minor: boolean; adult: boolean }): RouteSelector {
+  if (routes.minor && routes.adult) return 'both';
+  return routes.minor ? 'minor' : 'adult';
+}
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+/** A step's title and detail: `person.plan.<key>.title` / `.detail`, each with the selectors it uses. */
+function step(key: ActionPlanStepKey, title: TranslatableParams | undefined, detail: TranslatableParams | undefined): StepText {
+  return { key, title: translatable(`person.plan.${key}.title`, title), detail: translatable(`person.plan.${key}.detail`, detail) };
+}
 
 /**
  * The personal plan: the guidance every case works through, with the routes that fit this
  * person's facts. Written for someone frightened, maybe 14, maybe on a phone: short and plain.
+ * The words are in the catalogues (`person.plan.*`); each step says which variant applies.
  */
 export function buildActionPlan(facts: ActionPlanFacts): ActionPlanStep[] {
   const routes = routesFor(facts);
-  const voice = voiceFor(facts, routes);
-  const them = voice.them;
-  const Them = capitalised(them);
+  const { voice, them } = voiceFor(facts, routes);
+  const route = routeFor(routes);
   const posted = facts.contentPosted === 'yes';
 
   const takedown: StepText[] = [];
-  if (facts.contentPosted !== 'no') {
-    takedown.push({
-      key: 'request_removal',
-      title: posted
-        ? voice.helper ? 'Ask the site to take the pictures down' : 'Ask the site to take it down'
-        : voice.helper ? 'If the pictures turn up online: ask the site to take them down' : 'If it turns up online: ask the site to take it down',
-      detail: voice.helper
-        ? `Save the link first, then use the site’s own form for private pictures shared without consent. Sites act faster on these than on ordinary reports. ${Them} does not have to look at the pictures for this.`
-        : 'Save the link first, then use the site’s own form for private pictures shared without consent. Sites act faster on these than on ordinary reports. You do not have to look at the pictures again to do this.',
-    });
-  }
-  if (routes.minor) {
-    takedown.push({
-      key: 'take_it_down',
-      title: voice.helper
-        ? routes.adult ? `If the pictures were taken before ${them} turned 18: use Take It Down` : 'Use Take It Down to stop the pictures spreading'
-        : routes.adult ? 'If the pictures were taken before you were 18: use Take It Down' : 'Use Take It Down to stop the pictures spreading',
-      detail: voice.helper
-        ? `Take It Down makes a digital fingerprint of the picture on ${them === 'your child' ? 'your child’s' : 'their'} own phone, so the picture never leaves it and nobody has to send it. Platforms use the fingerprint to find and remove copies.`
-        : 'Take It Down makes a digital fingerprint of the picture on your own phone, so the picture never leaves it. Platforms use the fingerprint to find and remove copies.',
-    });
-  }
-  if (routes.adult) {
-    takedown.push({
-      key: 'stopncii',
-      title: voice.helper
-        ? routes.minor ? `If ${them} is 18 or over: use StopNCII.org` : 'Use StopNCII.org to stop the pictures spreading'
-        : routes.minor ? 'If you are 18 or over: use StopNCII.org' : 'Use StopNCII.org to stop the pictures spreading',
-      detail: voice.helper
-        ? 'StopNCII.org makes a digital fingerprint of the picture on their own device; only the fingerprint is sent. Partner platforms use it to block copies.'
-        : 'StopNCII.org makes a digital fingerprint of the picture on your own device; only the fingerprint is sent. Partner platforms use it to block copies.',
-    });
-  }
+  if (facts.contentPosted !== 'no') takedown.push(step('request_removal', { voice, posted: yesNo(posted) }, { voice, them }));
+  if (routes.minor) takedown.push(step('take_it_down', { voice, them, route }, { voice, them }));
+  if (routes.adult) takedown.push(step('stopncii', { voice, them, route }, { voice }));
 
   const steps: StepText[] = [];
-  if (hasSelfHarmRisk(facts)) {
-    steps.push({
-      key: 'get_safe_now',
-      title: voice.helper ? `Make sure ${them} is safe right now` : 'Get safe right now',
-      detail: voice.helper
-        ? `If ${them} might be hurt or is in danger, call one of the crisis lines on this page now, or your emergency number. Stay with them. Neither of you has to go through this alone.`
-        : 'If you might hurt yourself or are in danger, call one of the crisis lines on this page now, or your emergency number. You do not have to go through this alone.',
-    });
-  }
+  if (hasSelfHarmRisk(facts)) steps.push(step('get_safe_now', { voice, them }, { voice, them }));
   steps.push(
-    {
-      key: 'do_not_pay',
-      title: voice.helper ? 'Do not pay, and make sure nothing more is sent' : 'Do not pay and do not send anything more',
-      detail: facts.paid
-        ? 'Stop any more payments. Paying again almost never ends it, and people who pay are often asked for more. Keep the payment details: they help the police.'
-        : voice.helper
-          ? 'Paying almost never ends it, and people who pay are often asked for more. No more pictures should be sent either.'
-          : 'Paying almost never ends it, and people who pay are often asked for more. Do not send more pictures either.',
-    },
-    {
-      key: 'stop_replying',
-      title: 'Stop replying, block them, keep the messages',
-      detail: voice.helper
-        ? `Help ${them} stop talking to the person threatening them and block them. Do not delete the chat or the account: the messages are evidence. If a break is needed, deactivate the account instead of deleting it.`
-        : 'Stop talking to the person threatening you and block them. Do not delete the chat or your account: the messages are evidence. If you need a break, deactivate the account instead of deleting it.',
-    },
-    {
-      key: 'preserve_evidence',
-      title: 'Save the evidence',
-      detail: voice.helper
-        ? 'Take screenshots of the threats, their username and profile link, and the dates. Note any payment details (transaction IDs, wallet addresses, gift card codes). Never screenshot, keep or send the private picture itself: we never need it, and nobody should.'
-        : 'Take screenshots of the threats, their username and profile link, and the dates. Note any payment details (transaction IDs, wallet addresses, gift card codes). Never screenshot or send the private picture itself: we never need it.',
-    },
+    step('do_not_pay', { voice }, { voice, paid: yesNo(facts.paid === true) }),
+    step('stop_replying', undefined, { voice, them }),
+    step('preserve_evidence', undefined, { voice }),
   );
   // Once pictures are out, getting them down is what matters most after the first steps.
   if (posted) steps.push(...takedown);
-  steps.push({
-    key: 'report_platform',
-    title: 'Report them on the app or site',
-    detail: 'Use the app’s own report button on their profile and messages. Reporting does not tell them who reported.',
-  });
-  if (routes.minor) {
-    steps.push({
-      key: 'report_child_protection',
-      title: voice.helper
-        ? routes.adult ? `If ${them} was under 18: report to child protection` : 'Report it to child protection'
-        : routes.adult ? 'If you were under 18: report to child protection' : 'Report it to child protection',
-      detail: voice.helper
-        ? `Pictures of anyone under 18 are treated as child abuse material, and ${them} is not in trouble for them. Child protection services can act quickly. See the reporting contacts below.`
-        : 'Pictures of anyone under 18 are treated as child abuse material, and you are not in trouble for them. Child protection services can act quickly. See the reporting contacts below.',
-    });
-  }
-  steps.push({
-    key: 'report_police',
-    title: 'Tell the police',
-    detail: voice.helper
-      ? 'What is happening is a crime. The reporting contacts below are the right places for your country. Bring the saved evidence.'
-      : 'What is happening is a crime. The reporting contacts below are the right places for your country. Bring your saved evidence.',
-  });
-  if (facts.paid === true || facts.demands.includes('money')) {
-    steps.push({
-      key: 'report_financial',
-      title: 'Report the money demand',
-      detail: voice.helper
-        ? 'Tell the bank or payment app what happened and report the payment details to the police. Do not send more money.'
-        : 'Tell your bank or payment app what happened and report the payment details to the police. Do not send more money.',
-    });
-  }
+  steps.push(step('report_platform', undefined, undefined));
+  if (routes.minor) steps.push(step('report_child_protection', { voice, them, route }, { voice, them }));
+  steps.push(step('report_police', undefined, { voice }));
+  if (facts.paid === true || facts.demands.includes('money')) steps.push(step('report_financial', undefined, { voice }));
   if (!posted) steps.push(...takedown);
-  const crisisLines = mayNeedCrisisSupport(facts);
   steps.push(
-    {
-      key: 'talk_to_someone',
-      title: voice.helper ? 'Stay close and listen' : 'Talk to someone you trust',
-      detail: voice.helper
-        ? `What ${them} needs most is to hear that this is not their fault and that you are on their side. Keep checking in over the next days.` +
-          (crisisLines ? ' The crisis lines on this page are there for both of you, day and night.' : '')
-        : 'This is not your fault. Telling a trusted adult, friend or a support line makes it easier to carry. The contacts below are free and confidential.' +
-          (crisisLines ? ' If it ever feels like too much, the crisis lines on this page are there day and night.' : ''),
-    },
-    {
-      key: 'secure_accounts',
-      title: voice.helper ? 'Lock down their accounts' : 'Lock down your accounts',
-      detail: voice.helper
-        ? `Help ${them} change passwords, turn on two-step login, make profiles private, and check who can find them by phone number or email.`
-        : 'Change your passwords, turn on two-step login, make your profiles private, and check who can find you by your phone number or email.',
-    },
-    {
-      key: 'legal_options',
-      title: 'Know the legal options',
-      detail: legalOptionsText(voice, routes),
-    },
+    step('talk_to_someone', { voice }, { voice, them, crisis: yesNo(mayNeedCrisisSupport(facts)) }),
+    step('secure_accounts', { voice }, { voice, them }),
+    // Legal routes exist for minors too; a parent or the police usually starts them.
+    step('legal_options', undefined, { voice, them, route }),
   );
-  if (voice.helper) {
-    steps.push({
-      key: 'talk_early',
-      title: 'Keep talking about it',
-      detail: 'Talk openly about online pressure and threats with the young people around you, from primary-school age. Knowing they can come to you is what helps most.',
-    });
-  }
-  return steps.map((step) => ({ ...step, done: false }));
+  if (voice === 'helper') steps.push(step('talk_early', undefined, undefined));
+  return steps.map((s) => ({ ...s, done: false }));
 }
 
-/** Legal routes exist for minors too; a parent or the police usually starts them. */
-function legalOptionsText(voice: Voice, routes: { minor: boolean; adult: boolean }): string {
-  if (voice.helper) {
-    return routes.minor
-      ? `A lawyer can explain what can be done, such as a protection order or a claim against the person. As ${voice.them === 'your child' ? 'their parent' : 'an adult they trust'}, you can start this with them. Some organisations below give free legal information.`
-      : 'A lawyer can help with harassment, restraining orders, or a civil claim. Some organisations below give free legal information.';
-  }
-  return routes.minor && !routes.adult
-    ? 'The law protects you. A parent, carer or other trusted adult can help you talk to a lawyer or the police about a protection order or other action. Some organisations below give free legal information.'
-    : 'A lawyer can help with harassment, restraining orders, or a civil claim. Some organisations below give free legal information.';
+/** The same words: same key and the same parameters (in any order). Stored steps come back from JSON. */
+function sameTranslatable(a: Translatable, b: Translatable | undefined): boolean {
+  if (!b || a.key !== b.key) return false;
+  const ap = a.params ?? {};
+  const bp = b.params ?? {};
+  const keys = Object.keys(ap);
+  return keys.length === Object.keys(bp).length && keys.every((key) => ap[key] === bp[key]);
 }
 
 /** A stored step, as reconciling needs it. */
 export interface StoredPlanStep {
   key: ActionPlanStepKey;
-  title: string;
-  detail: string;
+  title: Translatable;
+  detail: Translatable;
   done: boolean;
 }
 
@@ -274,6 +180,9 @@ export function reconcileActionPlan<S extends StoredPlanStep>(existing: readonly
   });
   const changed =
     steps.length !== existing.length ||
-    steps.some((step, index) => step.key !== existing[index]?.key || step.title !== existing[index]?.title || step.detail !== existing[index]?.detail);
+    steps.some((step, index) => {
+      const before = existing[index];
+      return !before || step.key !== before.key || !sameTranslatable(step.title, before.title) || !sameTranslatable(step.detail, before.detail);
+    });
   return { steps, added, removed, keptDone, changed };
 }

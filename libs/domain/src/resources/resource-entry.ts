@@ -1,5 +1,6 @@
 import { mayNeedCrisisSupport } from '../action-plan/action-plan';
 import { CaseFacts, routesFor } from '../intake/intake-facts';
+import { Translatable, translatable } from '../language/translatable';
 
 /**
  * Who a directory entry is for. Admins tag entries with these; the product picks the entries
@@ -35,20 +36,14 @@ export interface MatchedResource {
   contact: string;
   url?: string;
   purpose: ResourcePurpose;
-  /** Why this was suggested, in plain words for the person reading it. */
-  reason: string;
+  /** Why this was suggested, for the person reading it: `person.resourceReasons.<audience>`. */
+  reason: Translatable;
 }
 
 export type ResourceFacts = Pick<CaseFacts, 'country' | 'ageBand' | 'contentMadeUnder18' | 'selfHarm' | 'immediateDanger' | 'paid' | 'demands'>;
 
-const REASONS: Record<ResourceAudience, string> = {
-  everyone: 'Anyone in your situation can use this.',
-  minors: 'For anyone under 18, or pictures taken before they turned 18.',
-  adults: 'For adults (18 or over).',
-  self_harm: 'Free and confidential, any time you feel unsafe or overwhelmed.',
-  financial: 'Because money was asked for or paid.',
-  support: 'Someone to talk to about how you feel.',
-};
+/** Why an entry fits, by the audience that matched; the words are in the catalogues. */
+const reasonFor = (audience: ResourceAudience): Translatable => translatable(`person.resourceReasons.${audience}`);
 
 const PURPOSE_ORDER: Record<ResourcePurpose, number> = { crisis: 0, reporting: 1, takedown: 2, support: 3, legal: 4 };
 
@@ -102,7 +97,7 @@ export function selectResources(entries: readonly ResourceEntry[], facts: Resour
       contact: entry.contact,
       ...(entry.url ? { url: entry.url } : {}),
       purpose: entry.purpose,
-      reason: REASONS[audience],
+      reason: reasonFor(audience),
     }));
 }
 

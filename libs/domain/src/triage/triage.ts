@@ -6,19 +6,20 @@ import { FIRST_RESPONSE_TARGET_MINUTES, Priority, priorityRank } from './priorit
  * Every rule that can fire, named so staff can see why a case has its priority. The order is the
  * order of seriousness (`TRIAGE_FACTOR_SEVERITY`): within a priority, self-harm and danger come
  * before everything else, so a queue row's headline (the first factor) never buries them.
+ * A label is a catalogue key (`staff.factors.<key>`): the dashboard says it in the reader's language.
  */
 export const TRIAGE_FACTORS = {
-  self_harm_plan: { priority: 'emergency', label: 'Has a plan or intent to self-harm' },
-  immediate_danger: { priority: 'emergency', label: 'In immediate danger' },
-  self_harm_thoughts: { priority: 'urgent', label: 'Thoughts of self-harm' },
-  under_18_now: { priority: 'urgent', label: 'Under 18 now' },
-  content_made_under_18: { priority: 'urgent', label: 'Content was made when under 18' },
-  deadline_passed: { priority: 'urgent', label: "The threatener's deadline has passed" },
-  deadline_within_24h: { priority: 'urgent', label: "The threatener's deadline is within 24 hours" },
-  content_posted: { priority: 'high', label: 'Content has already been posted' },
-  still_in_contact: { priority: 'high', label: 'Still in contact with the threatener' },
-  already_paid: { priority: 'high', label: 'Has already paid' },
-  deadline_within_72h: { priority: 'high', label: "The threatener's deadline is within 72 hours" },
+  self_harm_plan: { priority: 'emergency', label: 'staff.factors.self_harm_plan' },
+  immediate_danger: { priority: 'emergency', label: 'staff.factors.immediate_danger' },
+  self_harm_thoughts: { priority: 'urgent', label: 'staff.factors.self_harm_thoughts' },
+  under_18_now: { priority: 'urgent', label: 'staff.factors.under_18_now' },
+  content_made_under_18: { priority: 'urgent', label: 'staff.factors.content_made_under_18' },
+  deadline_passed: { priority: 'urgent', label: 'staff.factors.deadline_passed' },
+  deadline_within_24h: { priority: 'urgent', label: 'staff.factors.deadline_within_24h' },
+  content_posted: { priority: 'high', label: 'staff.factors.content_posted' },
+  still_in_contact: { priority: 'high', label: 'staff.factors.still_in_contact' },
+  already_paid: { priority: 'high', label: 'staff.factors.already_paid' },
+  deadline_within_72h: { priority: 'high', label: 'staff.factors.deadline_within_72h' },
 } as const satisfies Record<string, { priority: Priority; label: string }>;
 
 export type TriageFactorKey = keyof typeof TRIAGE_FACTORS;
@@ -38,6 +39,7 @@ export function sortFactorsBySeverity<T extends { key: string; priority: Priorit
 export interface TriageFactor {
   key: TriageFactorKey;
   priority: Priority;
+  /** A catalogue key, `staff.factors.<key>`. Rows stored before it was a key hold the English words. */
   label: string;
 }
 
