@@ -1,4 +1,4 @@
-import { ActionPlanStepKey, CaseStatus, Language, Priority, TriageFactor } from '@sg/domain';
+import { ActionPlanStepKey, CaseStatus, Language, Priority, Translatable, TriageFactor } from '@sg/domain';
 import type { StaffRef } from './case-queries';
 
 export interface CaseFactsView {
@@ -77,7 +77,8 @@ export interface CaseDetail {
   contact: { channel: string; consentToContact: boolean; hasDetails: boolean };
   platforms: Array<{ id: string; platform: string; offenderHandle: string | null; profileUrl: string | null; addedAt: string }>;
   contentUrls: Array<{ id: string; url: string; addedAt: string }>;
-  actionPlan: Array<{ key: ActionPlanStepKey; title: string; detail: string; done: boolean; doneAt: string | null }>;
+  /** Title and detail as catalogue keys and selectors, said in the reader's language (`| t`). */
+  actionPlan: Array<{ key: ActionPlanStepKey; title: Translatable; detail: Translatable; done: boolean; doneAt: string | null }>;
   evidence: EvidenceEntry[];
   notes: CaseNote[];
   timeline: TimelineEntry[];

@@ -57,7 +57,7 @@ export const intakeResponseSchema = z.strictObject({
   reference: z.string().meta({ description: 'The case reference, e.g. SG-7K3M-9QXD', example: 'SG-7K3M-9QXD' }),
   accessCode: z.string().meta({ description: 'Shown once; with the reference it opens the case without an account', example: 'Q7KM-3XPD-9RTA-2WZC' }),
   actionPlan: z.array(
-    z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: z.string(), detail: z.string(), done: z.boolean() }),
+    z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: translatableSchema, detail: translatableSchema, done: z.boolean() }),
   ),
   resources: z.array(
     z.strictObject({
@@ -66,7 +66,7 @@ export const intakeResponseSchema = z.strictObject({
       contact: z.string(),
       url: z.string().optional(),
       purpose: z.enum(RESOURCE_PURPOSES),
-      reason: z.string(),
+      reason: translatableSchema,
       ...resourceTextsResponseShape,
     }),
   ),

@@ -1,4 +1,5 @@
 import { ActionPlanFacts, ActionPlanStepKey, reconcileActionPlan } from '@sg/domain';
+import { translatorFor } from '@sg/i18n/server';
 import { EntityManager } from 'typeorm';
 import { caseEventRepository } from './case-event.repository';
 import { caseRecordRepository } from './case-record.repository';
@@ -17,7 +18,13 @@ export async function reconcileCasePlan(manager: EntityManager, caseId: string, 
   const keys = result.steps.map((step) => step.key);
   await caseRecordRepository.deletePlanStepsExcept(manager, caseId, keys);
   await caseRecordRepository.upsertPlanSteps(manager, caseId, result.steps);
-  const titles = (wanted: ActionPlanStepKey[]) => wanted.map((key) => (result.steps.find((step) => step.key === key) ?? existing.find((step) => step.key === key))?.title ?? key);
+  // The timeline keeps its entries as English sentences, as it always has.
+  const english = translatorFor('en');
+  const titles = (wanted: ActionPlanStepKey[]) =>
+    wanted.map((key) => {
+      const title = (result.steps.find((step) => step.key === key) ?? existing.find((step) => step.key === key))?.title;
+      return title ? english.text(title) : key;
+    });
   if (result.added.length || result.removed.length || result.keptDone.length) {
     await caseEventRepository.insert(manager, {
       caseId,
@@ -26,7 +33,7 @@ export async function reconcileCasePlan(manager: EntityManager, caseId: string, 
         kind: 'plan_updated',
         data: {
           added: titles(result.added),
-          removed: result.removed.map((key) => existing.find((step) => step.key === key)?.title ?? key),
+          removed: titles(result.removed),
           keptDone: titles(result.keptDone),
         },
       },

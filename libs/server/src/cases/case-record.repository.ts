@@ -1,5 +1,33 @@
-import { ActionPlanStep, ActionPlanStepKey } from '@sg/domain';
+import { ActionPlanStep, ActionPlanStepKey, Translatable } from '@sg/domain';
+import { translatorFor } from '@sg/i18n/server';
 import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * A plan step's title and detail are stored as their catalogue key and selectors (JSON in the
+ * text columns), so each reader gets them in their own language. Steps stored before that hold
+ * English sentences: read back as a "key" that is the sentence itself, which the translators show
+ * as it is (a missing key is said as itself) until the plan is next reconciled and reworded.
+ */
+export const storedPlanText = {
+  write: (text: Translatable): string => JSON.stringify(text),
+  read(stored: string): Translatable {
+    if (stored.startsWith('{')) {
+      try {
+        const parsed = JSON.parse(stored) as Translatable;
+        if (typeof parsed.key === 'string') return parsed;
+      } catch {
+        // Not ours: an old sentence that happens to start with a brace.
+      }
+    }
+    return { key: stored };
+  },
+  /** In English, for the staff timeline (its entries are kept as written, as sentences). */
+  english: (stored: string): string => translatorFor('en').text(storedPlanText.read(stored)),
+};
+
+type StoredStepRow<T> = Omit<T, 'title' | 'detail'> & { title: string; detail: string };
+const readStep = <T extends { title: Translatable; detail: Translatable }>(row: StoredStepRow<T>): T =>
+  ({ ...row, title: storedPlanText.read(row.title), detail: storedPlanText.read(row.detail) }) as unknown as T;
 
 /** An app or site involved, as the staff case page lists it. */
 export interface CasePlatformRow {
@@ -52,8 +80,8 @@ export interface CaseNoteRow {
 /** A new plan step, as the plan for the case's facts has it. */
 export interface NewPlanStep {
   key: ActionPlanStepKey;
-  title: string;
-  detail: string;
+  title: Translatable;
+  detail: Translatable;
 }
 
 /** A platform the person or a caseworker names, with the threatener's account there if known. */
@@ -120,19 +148,21 @@ export const caseRecordRepository = {
   },
 
   /** The action plan in order, as the person sees it and as plan reconciliation starts from. */
-  planSteps(manager: EntityManager, caseId: string): Promise<ActionPlanStep[]> {
-    return manager.query<ActionPlanStep[]>(`SELECT key, title, detail, done FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+  async planSteps(manager: EntityManager, caseId: string): Promise<ActionPlanStep[]> {
+    const rows = await manager.query<Array<StoredStepRow<ActionPlanStep>>>(`SELECT key, title, detail, done FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+    return rows.map((row) => readStep<ActionPlanStep>(row));
   },
 
   /** The action plan in order with when each step was done, for the staff case page. */
-  planStepsWithDates(manager: EntityManager, caseId: string): Promise<CasePlanStepRow[]> {
-    return manager.query<CasePlanStepRow[]>(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+  async planStepsWithDates(manager: EntityManager, caseId: string): Promise<CasePlanStepRow[]> {
+    const rows = await manager.query<Array<StoredStepRow<CasePlanStepRow>>>(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+    return rows.map((row) => readStep<CasePlanStepRow>(row));
   },
 
-  /** One step of the plan (its title for the timeline, whether it is done), or null when the case has no such step. */
+  /** One step of the plan (its title in English for the timeline, whether it is done), or null when the case has no such step. */
   async planStep(manager: EntityManager, caseId: string, key: ActionPlanStepKey): Promise<{ title: string; done: boolean } | null> {
     const [row] = await manager.query<Array<{ title: string; done: boolean }>>(`SELECT title, done FROM case_plan_step WHERE case_id = $1 AND key = $2`, [caseId, key]);
-    return row ?? null;
+    return row ? { title: storedPlanText.english(row.title), done: row.done } : null;
   },
 
   /** Ticks or unticks a step (a caseworker, who has checked the step exists and changes). */
@@ -142,7 +172,7 @@ export const caseRecordRepository = {
 
   /**
    * Ticks or unticks a step only if that changes it (the person, whose double click must not write
-   * a second timeline entry). Answers the step's title when it changed, null when nothing did.
+   * a second timeline entry). Answers the step's title (in English, for the timeline) when it changed, null when nothing did.
    */
   async setPlanStepDoneIfChanged(manager: EntityManager, caseId: string, key: ActionPlanStepKey, done: boolean): Promise<{ title: string } | null> {
     const [changed, affected] = await manager.query<[Array<{ key: string; title: string }>, number]>(
@@ -150,7 +180,7 @@ export const caseRecordRepository = {
           WHERE case_id = $1 AND key = $2 AND done IS DISTINCT FROM $3 RETURNING key, title`,
       [caseId, key, done],
     );
-    return affected !== 0 && changed[0] ? { title: changed[0].title } : null;
+    return affected !== 0 && changed[0] ? { title: storedPlanText.english(changed[0].title) } : null;
   },
 
   /** Drops the steps not among `keys` (plan reconciliation never passes a step someone ticked). */
@@ -164,7 +194,7 @@ export const caseRecordRepository = {
       `INSERT INTO case_plan_step (case_id, key, position, title, detail)
      SELECT $1, s.key, s.position, s.title, s.detail FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) AS s(key, position, title, detail)
      ON CONFLICT (case_id, key) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title, detail = EXCLUDED.detail`,
-      [caseId, steps.map((step) => step.key), steps.map((_, index) => index), steps.map((step) => step.title), steps.map((step) => step.detail)],
+      [caseId, steps.map((step) => step.key), steps.map((_, index) => index), steps.map((step) => storedPlanText.write(step.title)), steps.map((step) => storedPlanText.write(step.detail))],
     );
   },
 

@@ -10,6 +10,7 @@ import {
 } from '@sg/domain';
 import { DataSource } from 'typeorm';
 import { runPrepared } from '../database/prepared-statement';
+import { storedPlanText } from '../cases/case-record.repository';
 
 /** Everything an intake writes: the case with its parts, its first timeline entry, and the idempotency claim. */
 export interface NewIntakeCase extends CaseFacts {
@@ -127,7 +128,7 @@ export const intakeRepository = {
         idempotency.responseSealed,
         platforms.map((p) => p.platform), platforms.map((p) => p.offenderHandle ?? null), platforms.map((p) => p.profileUrl ?? null),
         intake.contentUrls,
-        plan.map((s) => s.key), plan.map((_, i) => i), plan.map((s) => s.title), plan.map((s) => s.detail),
+        plan.map((s) => s.key), plan.map((_, i) => i), plan.map((s) => storedPlanText.write(s.title)), plan.map((s) => storedPlanText.write(s.detail)),
         intake.created.actorKind, JSON.stringify(intake.created.data),
         intake.announcement.channel, intake.announcement.payload,
         idempotency.replayHours,
