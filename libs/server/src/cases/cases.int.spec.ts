@@ -521,7 +521,7 @@ describe('case work API', () => {
     const found = (await api.request('GET', '/api/cases?queue=unassigned&q=headline.check.77', { token: tokens.caseworker })).body as CaseListResponse;
     expect(found.items.map((i) => i.id)).toEqual([teen]);
     expect(found.items[0].priority).toBe('urgent');
-    expect(found.items[0].triageFactors[0]).toMatchObject({ key: 'self_harm_thoughts', label: 'Thoughts of self-harm' });
+    expect(found.items[0].triageFactors[0]).toMatchObject({ key: 'self_harm_thoughts', label: 'staff.factors.self_harm_thoughts' });
   });
 
   it('streams case changes live to signed-in staff', async () => {

@@ -12,6 +12,7 @@ import {
   TakedownStatus,
   TRIAGE_FACTORS,
 } from '@sg/domain';
+import { translatorFor } from '@sg/i18n/server';
 
 const statusLabel = (value: unknown) => (isCaseStatus(value) ? CASE_STATUS_LABELS[value as CaseStatus] : String(value));
 /** A plan step as people read it: its title (entries from before titles were kept: its key in words). */
@@ -50,7 +51,11 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return event.data.to ? `${who} set the priority to ${String(event.data.to)}: ${String(event.data.reason ?? '')}` : `${who} removed the priority override`;
     case 'case_retriaged': {
       const { factors: stored } = event.data;
-      const factors = Array.isArray(stored) ? (stored as string[]).map((key) => TRIAGE_FACTORS[key as keyof typeof TRIAGE_FACTORS]?.label ?? key) : [];
+      const factors = Array.isArray(stored) ? (stored as string[]).map((key) => {
+            // A factor's label is a catalogue key; these summaries are English.
+            const label = TRIAGE_FACTORS[key as keyof typeof TRIAGE_FACTORS]?.label;
+            return label ? translatorFor('en').t(label) : key;
+          }) : [];
       const because = factors.length ? ` (${factors.join('; ')})` : '';
       // Same priority, new factors: the deadline came nearer or passed on a case already that pressing.
       const moved = event.data.from && event.data.from === event.data.to ? `Re-triaged: still ${String(event.data.to)}${because}` : `Re-triaged from ${String(event.data.from)} to ${String(event.data.to)}${because}`;
