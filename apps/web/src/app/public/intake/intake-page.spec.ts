@@ -17,7 +17,7 @@ class Sent {}
 const RESPONSE: IntakeResponse = {
   reference: 'SG-7K3M-9QXD',
   accessCode: 'AB12-CD34-EF56-GH78',
-  actionPlan: [{ key: 'do_not_pay', title: 'Do not pay', detail: 'Paying rarely ends it.', done: false }],
+  actionPlan: [{ key: 'do_not_pay', title: { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } }, detail: { key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'no' } }, done: false }],
   resources: [],
   firstResponseWithin: 'within an hour',
 };

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { ActionPlanStep, ActionPlanStepKey } from '@sg/domain';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 export interface PlanStepToggle {
   key: ActionPlanStepKey;
@@ -9,6 +10,7 @@ export interface PlanStepToggle {
 /** The personal plan as a checklist; ticking a step asks the parent to save it. */
 @Component({
   selector: 'sg-plan-checklist',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .plan-progress { font-weight: 600; color: var(--muted); }
@@ -25,7 +27,7 @@ export interface PlanStepToggle {
     .done .plan-detail { color: var(--muted); }
   `,
   template: `
-    <p class="plan-progress" aria-live="polite">{{ doneCount() }} of {{ steps().length }} steps done</p>
+    <p class="plan-progress" aria-live="polite">{{ 'person.plan.checklist.progress' | t: { done: doneCount(), total: steps().length } }}</p>
     <ol class="plan">
       @for (step of steps(); track step.key; let i = $index) {
         <li class="plan-step" [class.done]="step.done">
@@ -39,12 +41,12 @@ export interface PlanStepToggle {
           />
           <div>
             <label class="plan-title" [for]="'plan-' + step.key">
-              <span class="plan-number">{{ i + 1 }}.</span> {{ step.title }}
-              @if (step.done) {<span class="plan-done"> (done)</span>}
+              <span class="plan-number">{{ i + 1 }}.</span> {{ step.title | t }}
+              @if (step.done) {<span class="plan-done"> {{ 'person.plan.checklist.done' | t }}</span>}
             </label>
-            <p class="plan-detail" [id]="'plan-' + step.key + '-detail'">{{ step.detail }}</p>
+            <p class="plan-detail" [id]="'plan-' + step.key + '-detail'">{{ step.detail | t }}</p>
             @if (step.key === 'get_safe_now' && crisisHref()) {
-              <p class="plan-detail"><a [href]="crisisHref()" (click)="jump($event)">See who to call now</a></p>
+              <p class="plan-detail"><a [href]="crisisHref()" (click)="jump($event)">{{ 'person.plan.checklist.seeWhoToCall' | t }}</a></p>
             }
           </div>
         </li>

@@ -39,8 +39,8 @@ export class CaseList {
     this.items().map((item) => ({
       item,
       who: `${this.ageBand(item.ageBand)} · ${countryNameIn(this.i18n.language(), item.country)}`,
-      // The triage factor's label comes from the server (in English for now); the fallback is ours.
-      why: item.triageFactors[0]?.label ?? this.i18n.t('staff.queues.list.no_factor'),
+      // By the factor's key, so rows stored when labels were English sentences are translated too.
+      why: this.i18n.t(item.triageFactors[0] ? `staff.factors.${item.triageFactors[0].key}` : 'staff.queues.list.no_factor'),
       countdown: firstResponseCountdown(item.firstResponseDueAt, item.firstRespondedAt, this.now()),
       deadline: deadlineCountdown(item.deadlineAt, this.now()),
     })),

@@ -18,6 +18,7 @@ import { WhenSpokenPipe } from '../when-spoken';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseStore } from '../case-store';
+import { I18n } from '../../../system/i18n/i18n';
 
 /**
  * The case's conversation with the person: their messages and the team's, oldest first, and a
@@ -146,6 +147,7 @@ export class ConversationSection {
   private readonly session = inject(AuthSession);
   private readonly live = inject(LiveUpdates);
   private readonly savedRepliesApi = inject(SavedRepliesApi);
+  private readonly i18n = inject(I18n);
   protected readonly savedReplies = signal<SavedReply[]>([]);
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly list = viewChild<ElementRef<HTMLElement>>('list');
@@ -208,7 +210,9 @@ export class ConversationSection {
 
   /** A saved reply, filled from this case's plan, into the box (after what is there) to edit before sending. */
   protected insert(reply: SavedReply): void {
-    const filled = fillSavedReply(reply.body, this.store.detail()?.actionPlan ?? []);
+    // Step titles are catalogue keys: said here in the language the dashboard speaks.
+    const plan = (this.store.detail()?.actionPlan ?? []).map((step) => ({ title: this.i18n.text(step.title), done: step.done }));
+    const filled = fillSavedReply(reply.body, plan);
     const current = this.form.controls.body.value.trim();
     this.form.controls.body.setValue(current ? `${current}\n\n${filled}` : filled);
     this.form.controls.body.markAsDirty();

@@ -3,11 +3,12 @@ import { TestBed } from '@angular/core/testing';
 import { speakInTests } from '../../../system/i18n/testing';
 import type { CaseDetail } from '@sg/contracts';
 import { EMPTY, of } from 'rxjs';
+import { speakInTests } from '../../../system/i18n/testing';
 import { CaseStore } from '../case-store';
 import { PlanSection } from './plan-section';
 
 const withPlan = (done: boolean) =>
-  ({ id: 'c1', actionPlan: [{ key: 'do_not_pay', title: 'Do not pay', detail: 'Paying rarely ends it.', done, doneAt: null }] }) as unknown as CaseDetail;
+  ({ id: 'c1', actionPlan: [{ key: 'do_not_pay', title: { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } }, detail: { key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'no' } }, done, doneAt: null }] }) as unknown as CaseDetail;
 
 describe('PlanSection', () => {
   function render(setPlanStep: jest.Mock) {
@@ -18,6 +19,13 @@ describe('PlanSection', () => {
     const box = () => (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[type="checkbox"]') as HTMLInputElement;
     return { fixture, detail, box };
   }
+
+  it('says each step in the dashboard’s language', () => {
+    const { fixture } = render(jest.fn());
+    const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
+    expect(text).toContain('Do not pay and do not send anything more');
+    expect(text).toContain('Do not send more pictures either.');
+  });
 
   it('unticks the step again when saving the tick fails', async () => {
     // The store has already reported the network error or 5xx and completes without a value.

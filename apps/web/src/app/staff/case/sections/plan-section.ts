@@ -19,9 +19,9 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
         @for (step of c.actionPlan; track step.key) {
           <li [class.done]="step.done">
             <mat-checkbox [checked]="step.done" [disabled]="saving() === step.key" (change)="toggle(step.key, $event)">
-              <span class="title">{{ step.title }}</span>
+              <span class="title">{{ step.title | t }}</span>
             </mat-checkbox>
-            <p class="detail">{{ step.detail }}</p>
+            <p class="detail">{{ step.detail | t }}</p>
             @if (step.done && step.doneAt) {
               <p class="meta">{{ 'staff.case.plan.doneAt' | t: { at: (step.doneAt | when) } }}</p>
             }
