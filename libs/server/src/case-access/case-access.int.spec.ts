@@ -35,6 +35,8 @@ describe('case access with reference and access code', () => {
     expect(view.status).toEqual({ key: 'person.caseStatus.new' });
     expect(view.language).toBe('en');
     expect(view.actionPlan.map((s) => s.key)).toEqual(created.actionPlan.map((s) => s.key));
+    // Read back from storage as the same keys and selectors the intake answered with.
+    expect(view.actionPlan.map((s) => [s.title, s.detail])).toEqual(created.actionPlan.map((s) => [s.title, s.detail]));
     // "within 2 days"
     expect(view.firstResponseWithin).toEqual({ key: 'person.firstResponse.withinDays', params: { days: 2 } });
   });
@@ -80,8 +82,9 @@ describe('case access with reference and access code', () => {
     const response = await api.request('POST', '/api/case-access/plan-steps', { body: { ...access(), key: 'do_not_pay', done: true } });
     expect(response.status).toBe(200);
     expect((response.body as CaseAccessView).actionPlan.find((s) => s.key === 'do_not_pay')?.done).toBe(true);
-    const events = await db.dataSource.query(`SELECT kind, data->>'key' AS key FROM case_event WHERE kind = 'plan_step_done'`);
-    expect(events).toEqual([{ kind: 'plan_step_done', key: 'do_not_pay' }]);
+    const events = await db.dataSource.query(`SELECT kind, data->>'key' AS key, data->>'title' AS title FROM case_event WHERE kind = 'plan_step_done'`);
+    // The staff timeline keeps the title as an English sentence.
+    expect(events).toEqual([{ kind: 'plan_step_done', key: 'do_not_pay', title: 'Do not pay and do not send anything more' }]);
   });
 
   it('re-triages when the person adds a close deadline, and keeps their additions', async () => {
