@@ -1,5 +1,7 @@
 import {
   ActionPlanFacts,
+  GENERIC_PLATFORM_KEYS,
+  platformText,
   AGE_BANDS,
   buildActionPlan,
   CONTENT_POSTED_ANSWERS,
@@ -176,5 +178,21 @@ describe('the domain’s words in every language', () => {
         expect(translator.has(factor.label)).toBe(true);
       }
     }
+  });
+
+  it('keeps app names as they are and says generic platforms in every language', () => {
+    for (const language of LANGUAGES) {
+      const translator = translatorFor(language);
+      expect(translator.text(platformText('tiktok'))).toBe('TikTok');
+      expect(translator.text(platformText('some forum'))).toBe('some forum');
+      for (const generic of GENERIC_PLATFORM_KEYS) {
+        const text = { key: `person.platforms.${generic}` };
+        expect(translator.has(text.key)).toBe(true);
+        expect(problem(language, text, translator.text(text))).toBeNull();
+      }
+    }
+    expect(en.text(platformText('not sure'))).toBe('Not sure');
+    expect(translatorFor('ms').text(platformText('Not sure'))).toBe('Tidak pasti');
+    expect(translatorFor('es').text(platformText('a game'))).toBe('Un juego');
   });
 });

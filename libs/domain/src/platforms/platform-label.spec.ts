@@ -1,4 +1,4 @@
-import { platformLabel } from './platform-label';
+import { GENERIC_PLATFORM_KEYS, platformLabel, platformText } from './platform-label';
 
 describe('platformLabel', () => {
   it('writes well-known platforms as the companies do, however they were typed', () => {
@@ -13,5 +13,20 @@ describe('platformLabel', () => {
   it('leaves an unknown name as typed', () => {
     expect(platformLabel('some forum')).toBe('some forum');
     expect(platformLabel(null)).toBe('');
+  });
+});
+
+describe('platformText', () => {
+  it('names an app by its name, never translated', () => {
+    expect(platformText(' instagram ')).toEqual({ key: 'person.platforms.named', params: { name: 'Instagram' } });
+    expect(platformText('some forum')).toEqual({ key: 'person.platforms.named', params: { name: 'some forum' } });
+  });
+
+  it('gives generic answers a key of their own, to say in the reader\'s language', () => {
+    expect(platformText('Not sure')).toEqual({ key: 'person.platforms.not_sure' });
+    expect(platformText('OTHER')).toEqual({ key: 'person.platforms.other' });
+    expect(platformText('a game')).toEqual({ key: 'person.platforms.game' });
+    expect(platformText('SMS')).toEqual({ key: 'person.platforms.text_message' });
+    expect(GENERIC_PLATFORM_KEYS).toContain('email');
   });
 });
