@@ -18,7 +18,6 @@ import { WhenSpokenPipe } from '../when-spoken';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseStore } from '../case-store';
-import { I18n } from '../../../system/i18n/i18n';
 
 /**
  * The case's conversation with the person: their messages and the team's, oldest first, and a
@@ -147,7 +146,6 @@ export class ConversationSection {
   private readonly session = inject(AuthSession);
   private readonly live = inject(LiveUpdates);
   private readonly savedRepliesApi = inject(SavedRepliesApi);
-  private readonly i18n = inject(I18n);
   protected readonly savedReplies = signal<SavedReply[]>([]);
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly list = viewChild<ElementRef<HTMLElement>>('list');
