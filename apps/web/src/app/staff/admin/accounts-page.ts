@@ -13,23 +13,26 @@ import { STAFF_ROLES } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { StaffAccountsApi } from '../data-access/staff-accounts-api';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
 import { StaffRoleCode, sortAccounts, staffChanges, toStaffCreate } from './account-form';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { PasswordField } from './password-field';
 import { PasswordOnce } from './password-once';
 import { ResetPasswordDialog } from './reset-password-dialog';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** Admins: who can sign in to the dashboard, with which role; add, change, deactivate, reset. */
 @Component({
   selector: 'sg-accounts-page',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError, MatSelect, MatOption, PasswordField, PasswordOnce],
+  imports: [TranslatePipe, ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError, MatSelect, MatOption, PasswordField, PasswordOnce],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounts-page.html',
   styleUrl: './admin-page.scss',
 })
 export class AccountsPage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(StaffAccountsApi);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
@@ -40,7 +43,7 @@ export class AccountsPage {
   protected readonly me = inject(AuthSession).user;
   protected readonly roles = STAFF_ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   protected readonly accounts = signal<StaffMember[] | null>(null);
   protected readonly problem = signal<string | null>(null);
@@ -72,7 +75,7 @@ export class AccountsPage {
         this.problem.set(null);
         this.accounts.set(accounts);
       },
-      error: (error: unknown) => this.problem.set(problemMessage(error, 'The staff accounts could not be loaded.')),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, 'The staff accounts could not be loaded.')),
     });
   }
 
@@ -119,7 +122,7 @@ export class AccountsPage {
             this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
           } else {
             // 409: that email already has an account.
-            this.problems.set([{ path: '', message: problemMessage(error, 'The account could not be created.') }]);
+            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, 'The account could not be created.') }]);
           }
         },
       });
@@ -128,7 +131,7 @@ export class AccountsPage {
   protected changeRole(member: StaffMember, event: MatSelectChange): void {
     const body = staffChanges(member, { role: event.value as StaffRoleCode });
     if (!body) return;
-    this.save(member, body, `${member.displayName} is now ${this.roleLabels[event.value as StaffRoleCode].toLowerCase()}.`, () => (event.source.value = member.role));
+    this.save(member, body, `${member.displayName} is now ${this.i18n.t(this.roleLabels[event.value as StaffRoleCode]).toLowerCase()}.`, () => (event.source.value = member.role));
   }
 
   protected setActive(member: StaffMember, active: boolean): void {
@@ -166,7 +169,7 @@ export class AccountsPage {
         error: (error: unknown) => {
           undo?.();
           const errors = validationErrors(error);
-          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(error, `${member.displayName} could not be changed.`);
+          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(this.i18n, error, `${member.displayName} could not be changed.`);
           this.rowProblem.set(message);
         },
       });

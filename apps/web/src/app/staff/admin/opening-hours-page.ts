@@ -10,9 +10,10 @@ import { DEFAULT_OPENING_HOURS, validateOpeningHours } from '@sg/domain';
 import { finalize, map, startWith } from 'rxjs';
 import { OrganisationHoursApi } from '../data-access/organisation-hours-api';
 import { Clock } from '../ui/clock';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { WhenPipe } from '../ui/when';
 import { OpeningHoursFormValue, WEEKDAY_NAMES, describeNow, timeZoneOptions, toFormErrors, toFormValue, toOpeningHours } from './opening-hours-form';
+import { I18n } from '../../system/i18n/i18n';
 
 type SlotGroup = FormGroup<{ opens: FormControl<string>; closes: FormControl<string> }>;
 type DayGroup = FormGroup<{ slots: FormArray<SlotGroup> }>;
@@ -152,12 +153,13 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
   `,
 })
 export class OpeningHoursPage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(OrganisationHoursApi);
   private readonly clock = inject(Clock);
   private readonly fb = inject(FormBuilder).nonNullable;
 
   protected readonly dayNames = WEEKDAY_NAMES;
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   protected readonly form = this.fb.group({
     timeZone: [DEFAULT_OPENING_HOURS.timeZone, Validators.required],
     days: this.fb.array<DayGroup>([]),
@@ -190,7 +192,7 @@ export class OpeningHoursPage {
     this.fill(toFormValue(DEFAULT_OPENING_HOURS));
     this.api.get().subscribe({
       next: (hours) => this.show(hours),
-      error: (error: unknown) => this.problems.set([problemMessage(error, 'The opening hours could not be loaded.')]),
+      error: (error: unknown) => this.problems.set([problemMessage(this.i18n, error, 'The opening hours could not be loaded.')]),
     });
   }
 
@@ -245,7 +247,7 @@ export class OpeningHoursPage {
         error: (error: unknown) => {
           const fields = validationErrors(error);
           if (fields?.length) this.showProblems(toFormErrors(fields, slotOrigins));
-          else this.problems.set([problemMessage(error, 'The opening hours were not saved.')]);
+          else this.problems.set([problemMessage(this.i18n, error, 'The opening hours were not saved.')]);
         },
       });
   }

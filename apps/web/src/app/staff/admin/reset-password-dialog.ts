@@ -10,6 +10,7 @@ import { problemMessage, validationErrors } from '../ui/http-errors';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { PasswordField } from './password-field';
 import { PasswordOnce } from './password-once';
+import { I18n } from '../../system/i18n/i18n';
 
 /** Admins set a new password for someone (it ends their sessions), then pass it on. */
 @Component({
@@ -47,6 +48,7 @@ import { PasswordOnce } from './password-once';
   `,
 })
 export class ResetPasswordDialog {
+  private readonly i18n = inject(I18n);
   protected readonly member = inject<StaffMember>(MAT_DIALOG_DATA);
   private readonly api = inject(StaffAccountsApi);
   private readonly ref = inject(MatDialogRef<ResetPasswordDialog>);
@@ -83,7 +85,7 @@ export class ResetPasswordDialog {
             this.password.setErrors({ server: errors.map((problem) => problem.message).join('; ') });
             this.password.markAsTouched();
           } else {
-            this.problem.set(problemMessage(error, 'The password could not be changed.'));
+            this.problem.set(problemMessage(this.i18n, error, 'The password could not be changed.'));
           }
         },
       });

@@ -11,10 +11,11 @@ import type { FieldError, ResourceDirectoryEntry } from '@sg/contracts';
 import { COUNTRY_CODES, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, ResourceAudience, ResourcePurpose } from '@sg/domain';
 import { Observable, finalize } from 'rxjs';
 import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { countryName } from '../ui/labels';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
 import { ANY_JURISDICTION, emptyResourceForm, resourceChanges, resourceFormValue, toResourceWrite } from './resource-form';
+import { I18n } from '../../system/i18n/i18n';
 
 export interface ResourceDialogData {
   /** null: a new entry. */
@@ -59,6 +60,7 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
   `,
 })
 export class ResourceDialog {
+  private readonly i18n = inject(I18n);
   protected readonly data = inject<ResourceDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(ResourceDirectoryApi);
   private readonly ref = inject(MatDialogRef<ResourceDialog, ResourceDirectoryEntry>);
@@ -68,9 +70,9 @@ export class ResourceDialog {
   protected readonly audiences = RESOURCE_AUDIENCES.map((value) => ({ value, label: RESOURCE_AUDIENCE_LABELS[value] }));
   protected readonly jurisdictions = [
     { value: ANY_JURISDICTION, label: 'Worldwide (ANY)' },
-    ...[...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${countryName(code)} (${code})` })).sort((a, b) => a.label.localeCompare(b.label)),
+    ...[...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${countryName(code, this.i18n.language())} (${code})` })).sort((a, b) => a.label.localeCompare(b.label)),
   ];
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
 
@@ -127,7 +129,7 @@ export class ResourceDialog {
           this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
         } else {
           // 409: that key is taken.
-          this.problems.set([{ path: '', message: problemMessage(error, 'The entry could not be saved.') }]);
+          this.problems.set([{ path: '', message: problemMessage(this.i18n, error, 'The entry could not be saved.') }]);
         }
       },
     });

@@ -13,6 +13,7 @@ import { countryName } from '../ui/labels';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
 import { ResourceDialog, ResourceDialogData } from './resource-dialog';
 import { ANY_JURISDICTION, groupByJurisdiction } from './resource-form';
+import { I18n } from '../../system/i18n/i18n';
 
 const ALL = '';
 
@@ -28,6 +29,7 @@ const ALL = '';
   styleUrl: './admin-page.scss',
 })
 export class ResourcesPage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(ResourceDirectoryApi);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
@@ -42,7 +44,7 @@ export class ResourcesPage {
   protected readonly jurisdiction = signal<string>(ALL);
   protected readonly showRetired = signal(true);
 
-  private readonly allGroups = computed(() => groupByJurisdiction(this.entries() ?? [], countryName));
+  private readonly allGroups = computed(() => groupByJurisdiction(this.entries() ?? [], (code) => countryName(code, this.i18n.language())));
   /** The filter offers the jurisdictions that have entries. */
   protected readonly jurisdictionOptions = computed(() =>
     this.allGroups().map((group) => ({
@@ -74,7 +76,7 @@ export class ResourcesPage {
         this.problem.set(null);
         this.entries.set(entries);
       },
-      error: (error: unknown) => this.problem.set(problemMessage(error, 'The resource directory could not be loaded.')),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, 'The resource directory could not be loaded.')),
     });
   }
 
@@ -106,7 +108,7 @@ export class ResourcesPage {
           this.replace(saved);
           this.snackBar.open(active ? `${saved.name} is shown again.` : `${saved.name} is retired: people no longer see it.`, undefined, { duration: 4000 });
         },
-        error: (error: unknown) => this.rowProblem.set(problemMessage(error, `${entry.name} could not be changed.`)),
+        error: (error: unknown) => this.rowProblem.set(problemMessage(this.i18n, error, `${entry.name} could not be changed.`)),
       });
   }
 

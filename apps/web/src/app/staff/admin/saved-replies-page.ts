@@ -8,8 +8,9 @@ import type { SavedReply } from '@sg/contracts';
 import { TEXT_LIMITS } from '@sg/contracts';
 import { finalize } from 'rxjs';
 import { SavedRepliesApi } from '../data-access/saved-replies-api';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { WhenPipe } from '../ui/when';
+import { I18n } from '../../system/i18n/i18n';
 
 /**
  * Saved replies for the conversation: the team's reviewed words, which caseworkers insert and edit
@@ -80,6 +81,7 @@ import { WhenPipe } from '../ui/when';
   `,
 })
 export class SavedRepliesPage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(SavedRepliesApi);
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly titleLimit = TEXT_LIMITS.savedReplyTitle;
@@ -93,7 +95,7 @@ export class SavedRepliesPage {
   protected readonly editing = signal<SavedReply | null>(null);
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | null>(null);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   constructor() {
     this.load();
@@ -126,7 +128,7 @@ export class SavedRepliesPage {
       },
       error: (error: unknown) => {
         applyServerErrors(this.form, validationErrors(error) ?? []);
-        this.problem.set(problemMessage(error, 'The saved reply was not saved.'));
+        this.problem.set(problemMessage(this.i18n, error, 'The saved reply was not saved.'));
       },
     });
   }
@@ -138,6 +140,6 @@ export class SavedRepliesPage {
   }
 
   private load(): void {
-    this.api.list(true).subscribe({ next: (replies) => this.replies.set(replies), error: (error: unknown) => this.problem.set(problemMessage(error, 'Saved replies could not be loaded.')) });
+    this.api.list(true).subscribe({ next: (replies) => this.replies.set(replies), error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, 'Saved replies could not be loaded.')) });
   }
 }

@@ -5,8 +5,9 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { AuthSession } from './auth-session';
+import { I18n } from '../../system/i18n/i18n';
 
 @Component({
   selector: 'sg-sign-in-page',
@@ -16,6 +17,7 @@ import { AuthSession } from './auth-session';
   styleUrl: './sign-in-page.scss',
 })
 export class SignInPage {
+  private readonly i18n = inject(I18n);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
 
@@ -30,7 +32,7 @@ export class SignInPage {
   });
   protected readonly problem = signal<string | null>(null);
   protected readonly busy = signal(false);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   protected submit(): void {
     this.problem.set(null);
@@ -53,11 +55,11 @@ export class SignInPage {
           return;
         }
         if (error instanceof HttpErrorResponse && error.status === 401) {
-          this.problem.set(problemMessage(error, 'Email or password is not right'));
+          this.problem.set(problemMessage(this.i18n, error, 'Email or password is not right'));
         } else if (error instanceof HttpErrorResponse && error.status === 429) {
           this.problem.set('Too many attempts. Wait a few minutes, then try again.');
         } else {
-          this.problem.set(problemMessage(error, 'Signing in did not work. Please try again.'));
+          this.problem.set(problemMessage(this.i18n, error, 'Signing in did not work. Please try again.'));
         }
       },
     });

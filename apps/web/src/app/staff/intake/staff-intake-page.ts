@@ -33,7 +33,7 @@ import { fromDateTimeLocal, fromTriState } from '../case/sections/datetime-local
 import { CasesApi } from '../data-access/cases-api';
 import { StaffIntakeApi } from '../data-access/staff-intake-api';
 import { LiveUpdates } from '../live/live-updates';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import {
   AGE_BAND_LABELS,
   CONTACT_CHANNEL_LABELS,
@@ -44,6 +44,8 @@ import {
   SUBMITTER_LABELS,
   countryName,
 } from '../ui/labels';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 type TriState = '' | 'yes' | 'no';
 
@@ -56,12 +58,13 @@ const options = <T extends string>(values: readonly T[], labels: Readonly<Record
  */
 @Component({
   selector: 'sg-staff-intake-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton],
+  imports: [TranslatePipe, ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-intake-page.html',
   styleUrl: './staff-intake-page.scss',
 })
 export class StaffIntakePage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(StaffIntakeApi);
   private readonly cases = inject(CasesApi);
   private readonly session = inject(AuthSession);
@@ -79,8 +82,8 @@ export class StaffIntakePage {
   protected readonly demandOptions = options(DEMANDS, DEMAND_LABELS);
   protected readonly contentPostedOptions = options(CONTENT_POSTED_ANSWERS, CONTENT_POSTED_LABELS);
   protected readonly contactChannels = options(CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS);
-  protected readonly countries = [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code) })).sort((a, b) => a.label.localeCompare(b.label));
-  protected readonly error = controlError;
+  protected readonly countries = computed(() => [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code, this.i18n.language()) })).sort((a, b) => a.label.localeCompare(b.label)));
+  protected readonly error = controlErrors();
 
   protected readonly form = this.fb.group({
     submittedBy: ['victim' as Submitter, Validators.required],
@@ -174,7 +177,7 @@ export class StaffIntakePage {
             const rest = applyServerErrors(this.form, fieldErrors.map((problem) => ({ ...problem, path: this.formPath(problem.path) })));
             this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
           } else {
-            this.problems.set([{ path: '', message: problemMessage(error, 'The intake could not be saved. Please try again; nothing is lost.') }]);
+            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, 'The intake could not be saved. Please try again; nothing is lost.') }]);
           }
         },
       });

@@ -1,10 +1,11 @@
-import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, input, output, signal, viewChildren } from '@angular/core';
+import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChildren } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseListItem } from '@sg/contracts';
 import type { AgeBand } from '@sg/domain';
 import { PriorityChip } from '../ui/priority-chip';
 import { AGE_BAND_LABELS, countryName, labelFor } from '../ui/labels';
 import { deadlineCountdown, firstResponseCountdown } from './countdown';
+import { I18n } from '../../system/i18n/i18n';
 
 /**
  * The rows of a queue. Each row is one link (to the case page, so it opens in a new tab too);
@@ -19,6 +20,7 @@ import { deadlineCountdown, firstResponseCountdown } from './countdown';
   host: { class: 'sg-case-list' },
 })
 export class CaseList {
+  private readonly i18n = inject(I18n);
   readonly items = input.required<readonly CaseListItem[]>();
   readonly now = input.required<number>();
   readonly selectedId = input<string | null>(null);
@@ -34,7 +36,7 @@ export class CaseList {
   protected readonly rows = computed(() =>
     this.items().map((item) => ({
       item,
-      who: `${labelFor(AGE_BAND_LABELS, item.ageBand as AgeBand)} · ${countryName(item.country)}`,
+      who: `${this.i18n.t(labelFor(AGE_BAND_LABELS, item.ageBand as AgeBand))} · ${countryName(item.country, this.i18n.language())}`,
       why: item.triageFactors[0]?.label ?? 'No risk factor fired',
       countdown: firstResponseCountdown(item.firstResponseDueAt, item.firstRespondedAt, this.now()),
       deadline: deadlineCountdown(item.deadlineAt, this.now()),

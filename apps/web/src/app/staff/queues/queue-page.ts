@@ -10,7 +10,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Router } from '@angular/router';
 import type { CaseListItem, CaseListQuery, CaseListScope, CaseOverdueKind } from '@sg/contracts';
 import { CASE_AGE_BANDS, CASE_LIST_SCOPES, CASE_OVERDUE_KINDS } from '../data-access/staff-contract';
-import { CASE_STATUSES, CASE_STATUS_LABELS, COUNTRY_CODES, PRIORITIES, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
+import { CASE_STATUSES, COUNTRY_CODES, PRIORITIES, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
 import { EMPTY, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { CaseView } from '../case/case-view';
@@ -20,8 +20,10 @@ import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { LiveUpdates } from '../live/live-updates';
 import { Clock } from '../ui/clock';
 import { problemMessage } from '../ui/http-errors';
-import { OVERDUE_KIND_LABELS, PRIORITY_LABELS, QUEUE_LABELS, countryName } from '../ui/labels';
+import { CASE_STATUS_LABELS, OVERDUE_KIND_LABELS, PRIORITY_LABELS, QUEUE_LABELS, countryName } from '../ui/labels';
 import { CaseList } from './case-list';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 const PAGE_SIZE = 50;
 const MAX_PAGE = 200;
@@ -34,12 +36,13 @@ type Trigger = 'initial' | 'live';
 
 @Component({
   selector: 'sg-queue-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatSelect, MatOption, MatButton, MatProgressBar, CaseList, CaseView],
+  imports: [TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatSelect, MatOption, MatButton, MatProgressBar, CaseList, CaseView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './queue-page.html',
   styleUrl: './queue-page.scss',
 })
 export class QueuePage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(CasesApi);
   private readonly router = inject(Router);
   private readonly live = inject(LiveUpdates);
@@ -107,7 +110,7 @@ export class QueuePage {
     const notes: string[] = [];
     if (query.assignee === 'none') notes.push('Only cases nobody holds');
     else if (query.assignee) notes.push("Showing one person's cases");
-    if (this.priorityList().length > 1) notes.push(`Only ${this.priorityList().map((p) => PRIORITY_LABELS[p as keyof typeof PRIORITY_LABELS]).join(' and ')} cases`);
+    if (this.priorityList().length > 1) notes.push(`Only ${this.priorityList().map((p) => this.i18n.t(PRIORITY_LABELS[p as keyof typeof PRIORITY_LABELS])).join(' and ')} cases`);
     if (query.overdue) notes.push(OVERDUE_KIND_LABELS[query.overdue]);
     return notes;
   });
@@ -117,7 +120,7 @@ export class QueuePage {
   protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
   protected readonly statuses = CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }));
   protected readonly countries = [...COUNTRY_CODES]
-    .map((code) => ({ value: code, label: countryName(code) }))
+    .map((code) => ({ value: code, label: countryName(code, this.i18n.language()) }))
     .sort((a, b) => a.label.localeCompare(b.label));
 
   protected readonly filters = inject(FormBuilder).nonNullable.group({ priority: '', status: '', country: '' });
@@ -162,7 +165,7 @@ export class QueuePage {
                   this.loading.set(false);
                   if (trigger === 'initial') {
                     this.items.set([]);
-                    this.problem.set(problemMessage(error, 'This queue could not be loaded.'));
+                    this.problem.set(problemMessage(this.i18n, error, 'This queue could not be loaded.'));
                   }
                   return EMPTY;
                 }),
@@ -224,7 +227,7 @@ export class QueuePage {
       .pipe(
         tap({ finalize: () => this.loadingMore.set(false) }),
         catchError((error: unknown) => {
-          this.problem.set(problemMessage(error, 'More cases could not be loaded.'));
+          this.problem.set(problemMessage(this.i18n, error, 'More cases could not be loaded.'));
           return EMPTY;
         }),
       )
@@ -250,7 +253,7 @@ export class QueuePage {
       this.liveChange.set(true);
       if (arrived.length) {
         this.announcer.announce(
-          `${arrived.length === 1 ? 'A new case' : `${arrived.length} new cases`} in ${this.title()}: ${arrived.map((item) => `${PRIORITY_LABELS[item.priority]} ${item.reference}`).join(', ')}`,
+          `${arrived.length === 1 ? 'A new case' : `${arrived.length} new cases`} in ${this.title()}: ${arrived.map((item) => `${this.i18n.t(PRIORITY_LABELS[item.priority])} ${item.reference}`).join(', ')}`,
           'polite',
         );
       }

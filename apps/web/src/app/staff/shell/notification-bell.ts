@@ -11,6 +11,7 @@ import { Icon } from '../ui/icon';
 import { relativeTime } from '../ui/relative-time';
 import { WhenPipe } from '../ui/when';
 import { NotificationsStore, badgeText, bellLabel, notificationTitle } from './notifications-store';
+import { I18n } from '../../system/i18n/i18n';
 
 const POSITIONS: ConnectedPosition[] = [
   { originX: 'end', originY: 'bottom', overlayX: 'end', overlayY: 'top', offsetY: 6 },
@@ -146,6 +147,7 @@ const POSITIONS: ConnectedPosition[] = [
   `,
 })
 export class NotificationBell {
+  private readonly i18n = inject(I18n);
   protected readonly store = inject(NotificationsStore);
   private readonly clock = inject(Clock);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -197,6 +199,6 @@ export class NotificationBell {
   }
 
   protected due(item: NotificationView): string {
-    return relativeTime(item.dueAt, this.clock.now());
+    return relativeTime(this.i18n, item.dueAt, this.clock.now());
   }
 }

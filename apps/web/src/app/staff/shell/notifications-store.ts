@@ -7,6 +7,7 @@ import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import { LiveUpdates } from '../live/live-updates';
 import { problemMessage } from '../ui/http-errors';
+import { I18n } from '../../system/i18n/i18n';
 
 /** A burst of notifications (several follow-ups firing together) is one re-read. */
 export const NOTIFICATION_DEBOUNCE_MS = 300;
@@ -58,6 +59,7 @@ export function arrivalAnnouncement(arrived: readonly NotificationView[], openCo
  */
 @Injectable()
 export class NotificationsStore {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(NotificationsApi);
   private readonly live = inject(LiveUpdates);
   private readonly session = inject(AuthSession);
@@ -106,7 +108,7 @@ export class NotificationsStore {
     this.api.markDone(item.id).subscribe({
       next: () => this.live.followUpDone(item.caseId),
       error: (error: unknown) => {
-        this.snackBar.open(problemMessage(error, 'The notification could not be marked done.'), 'OK', { duration: 8000 });
+        this.snackBar.open(problemMessage(this.i18n, error, 'The notification could not be marked done.'), 'OK', { duration: 8000 });
         this.reload();
       },
     });

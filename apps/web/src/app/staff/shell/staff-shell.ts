@@ -20,6 +20,7 @@ import { focusMainOnNavigation } from './focus-on-navigation';
 import { NotificationBell } from './notification-bell';
 import { Preferences } from './preferences';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { I18n } from '../../system/i18n/i18n';
 
 /**
  * The dashboard frame: top bar (search, live state, sound, notifications, theme, who is signed in),
@@ -38,6 +39,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
   },
 })
 export class StaffShell {
+  private readonly i18n = inject(I18n);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
@@ -52,7 +54,7 @@ export class StaffShell {
   protected readonly user = this.session.user;
   protected readonly roleLabel = computed(() => {
     const user = this.user();
-    return user ? ROLE_LABELS[user.role] : '';
+    return user ? this.i18n.t(ROLE_LABELS[user.role]) : '';
   });
   protected readonly canSupervise = computed(() => {
     const role = this.user()?.role;

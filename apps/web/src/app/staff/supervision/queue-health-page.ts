@@ -19,6 +19,8 @@ import { problemMessage } from '../ui/http-errors';
 import { CASE_AGE_LABELS, PRIORITY_LABELS, ROLE_LABELS, labelFor } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
 import { WhenPipe } from '../ui/when';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** How long this page trusts its own assignment over a recount (the server's share of a result lasts seconds). */
 const RECENT_ASSIGNMENT_MS = 15_000;
@@ -26,12 +28,13 @@ const RECENT_ASSIGNMENT_MS = 15_000;
 /** Supervisors: where the queue stands, who is overloaded, what has waited too long. */
 @Component({
   selector: 'sg-queue-health-page',
-  imports: [WhenPipe, RouterLink, MatButton, MatFormField, MatLabel, MatSelect, MatOption, PriorityChip],
+  imports: [TranslatePipe, WhenPipe, RouterLink, MatButton, MatFormField, MatLabel, MatSelect, MatOption, PriorityChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './queue-health-page.html',
   styleUrl: './queue-health-page.scss',
 })
 export class QueueHealthPage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(SupervisionApi);
   private readonly cases = inject(CasesApi);
   private readonly live = inject(LiveUpdates);
@@ -101,7 +104,7 @@ export class QueueHealthPage {
         switchMap(() =>
           this.api.queueHealth().pipe(
             catchError((error: unknown) => {
-              this.problem.set(problemMessage(error, 'Queue health could not be loaded.'));
+              this.problem.set(problemMessage(this.i18n, error, 'Queue health could not be loaded.'));
               return EMPTY;
             }),
           ),
@@ -124,7 +127,7 @@ export class QueueHealthPage {
   }
 
   protected roleLabel(role: string): string {
-    return labelFor(ROLE_LABELS, role);
+    return this.i18n.t(labelFor(ROLE_LABELS, role));
   }
 
   protected cell(priority: Priority, age: string): number {
@@ -167,7 +170,7 @@ export class QueueHealthPage {
           this.live.changed();
         },
         error: (error: unknown) => {
-          this.snackBar.open(problemMessage(error, `${reference} could not be assigned.`), 'OK', { duration: 8000 });
+          this.snackBar.open(problemMessage(this.i18n, error, `${reference} could not be assigned.`), 'OK', { duration: 8000 });
           // Whatever happened to it, show the queue as it is now.
           this.live.changed();
         },

@@ -5,10 +5,10 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { FirstResponseWeek, TrendsResponse } from '@sg/contracts';
-import { PRIORITIES, Priority, REPORT_AGENCY_KIND_LABELS } from '@sg/domain';
+import { PRIORITIES, Priority } from '@sg/domain';
 import { EMPTY, catchError, finalize, interval, startWith, switchMap, tap } from 'rxjs';
 import { problemMessage } from '../ui/http-errors';
-import { PRIORITY_LABELS } from '../ui/labels';
+import { PRIORITY_LABELS, REPORT_AGENCY_KIND_LABELS } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
 import { WhenPipe } from '../ui/when';
 import { TREND_WINDOWS, TrendWindow, TrendsApi } from './data-access/trends-api';
@@ -16,6 +16,8 @@ import { formatDay, formatSeconds, formatShare, plural } from './trends-format';
 import { IntakeChart } from './ui/intake-chart';
 import { ResponseChart } from './ui/response-chart';
 import { PlatformPipe } from '../ui/platform-pipe';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** Trends move slowly; the page looks again every few minutes while it is open. */
 const REFRESH_MS = 5 * 60_000;
@@ -27,12 +29,13 @@ const REFRESH_MS = 5 * 60_000;
  */
 @Component({
   selector: 'sg-trends-page',
-  imports: [PlatformPipe, RouterLink, WhenPipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
+  imports: [TranslatePipe, PlatformPipe, RouterLink, WhenPipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trends-page.html',
   styleUrl: './trends-page.scss',
 })
 export class TrendsPage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(TrendsApi);
   private readonly router = inject(Router);
 
@@ -83,7 +86,7 @@ export class TrendsPage {
             switchMap(() =>
               this.api.trends(days).pipe(
                 catchError((error: unknown) => {
-                  this.problem.set(problemMessage(error, 'Trends could not be loaded.'));
+                  this.problem.set(problemMessage(this.i18n, error, 'Trends could not be loaded.'));
                   return EMPTY;
                 }),
                 finalize(() => this.loading.set(false)),

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { IntakeDay } from '@sg/contracts';
 import { PRIORITIES, Priority } from '@sg/domain';
 import { PRIORITY_LABELS } from '../../ui/labels';
 import { bands, labelledIndexes, niceTicks } from '../chart-scale';
 import { formatDay, plural } from '../trends-format';
 import { hostWidth, uniqueId } from './chart-width';
+import { I18n } from '../../../system/i18n/i18n';
 
 const MARGIN = { top: 10, right: 8, bottom: 24, left: 52 };
 const HEIGHT = 220;
@@ -52,6 +53,7 @@ const MARKS: Record<Priority, string> = { emergency: '▲', urgent: '◆', high:
   `,
 })
 export class IntakeChart {
+  private readonly i18n = inject(I18n);
   readonly days = input.required<IntakeDay[]>();
 
   protected readonly width = hostWidth(720);
@@ -72,7 +74,7 @@ export class IntakeChart {
   protected readonly yTicks = computed(() => this.ticks().map((value) => ({ value, y: this.y()(value) })));
 
   protected readonly legend = computed(() =>
-    STACK.map((priority) => ({ priority, mark: MARKS[priority], label: PRIORITY_LABELS[priority], count: this.days().reduce((sum, day) => sum + day.byPriority[priority], 0) })),
+    STACK.map((priority) => ({ priority, mark: MARKS[priority], label: this.i18n.t(PRIORITY_LABELS[priority]), count: this.days().reduce((sum, day) => sum + day.byPriority[priority], 0) })),
   );
 
   protected readonly bars = computed(() => {
@@ -88,7 +90,7 @@ export class IntakeChart {
         const top = y(running);
         return { priority, y: top, height: Math.max(0, bottom - top) };
       });
-      const parts = STACK.filter((priority) => day.byPriority[priority] > 0).map((priority) => `${day.byPriority[priority]} ${PRIORITY_LABELS[priority].toLowerCase()}`);
+      const parts = STACK.filter((priority) => day.byPriority[priority] > 0).map((priority) => `${day.byPriority[priority]} ${this.i18n.t(PRIORITY_LABELS[priority]).toLowerCase()}`);
       return {
         day: day.day,
         x: MARGIN.left + geometry.x,

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { FirstResponseWeek } from '@sg/contracts';
 import type { Priority } from '@sg/domain';
 import { PRIORITY_LABELS } from '../../ui/labels';
 import { bands, labelledIndexes } from '../chart-scale';
 import { formatDay, formatSeconds, formatShare, plural } from '../trends-format';
 import { hostWidth, uniqueId } from './chart-width';
+import { I18n } from '../../../system/i18n/i18n';
 
 const MARGIN = { top: 8, right: 8, bottom: 22, left: 60 };
 const HEIGHT = 132;
@@ -48,6 +49,7 @@ const HEIGHT = 132;
   `,
 })
 export class ResponseChart {
+  private readonly i18n = inject(I18n);
   readonly priority = input.required<Priority>();
   readonly weeks = input.required<FirstResponseWeek[]>();
   readonly targetSeconds = input.required<number>();
@@ -103,7 +105,7 @@ export class ResponseChart {
     return labelledIndexes(weeks.length, band, 60).map((index) => ({ x: MARGIN.left + geometry[index].centre, text: formatDay(weeks[index].weekStart, 'axis') }));
   });
 
-  protected readonly title = computed(() => `${PRIORITY_LABELS[this.priority()]}: median time to first response each week, against the ${formatSeconds(this.targetSeconds())} target`);
+  protected readonly title = computed(() => `${this.i18n.t(PRIORITY_LABELS[this.priority()])}: median time to first response each week, against the ${formatSeconds(this.targetSeconds())} target`);
 
   protected readonly summary = computed(() => {
     const answered = this.weeks().filter((week) => week.medianSeconds !== null);
