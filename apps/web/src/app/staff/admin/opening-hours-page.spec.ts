@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import type { OrganisationHours } from '@sg/contracts';
 import { DEFAULT_OPENING_HOURS } from '@sg/domain';
 import { OrganisationHoursApi } from '../data-access/organisation-hours-api';
+import { speakInTests } from '../../system/i18n/testing';
 import { Clock } from '../ui/clock';
 import { OpeningHoursPage } from './opening-hours-page';
 
@@ -13,7 +14,7 @@ describe('OpeningHoursPage', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [OpeningHoursPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), OrganisationHoursApi, Clock],
+      providers: [provideHttpClient(), provideHttpClientTesting(), OrganisationHoursApi, Clock, speakInTests()],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
   });

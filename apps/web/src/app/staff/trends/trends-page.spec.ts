@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { TrendsResponse } from '@sg/contracts';
 import { Observable, of } from 'rxjs';
+import { speakInTests } from '../../system/i18n/testing';
 import { TrendsApi } from './data-access/trends-api';
 import { TrendsPage } from './trends-page';
 
@@ -81,7 +82,7 @@ describe('TrendsPage', () => {
     };
     await TestBed.configureTestingModule({
       imports: [TrendsPage],
-      providers: [provideRouter([]), { provide: TrendsApi, useValue: api }],
+      providers: [provideRouter([]), { provide: TrendsApi, useValue: api }, speakInTests()],
     }).compileComponents();
     const page = TestBed.createComponent(TrendsPage);
     if (days) page.componentRef.setInput('days', days);
