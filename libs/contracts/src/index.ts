@@ -17,6 +17,7 @@ export * from './supervision/queue-health';
 export * from './events/case-events';
 export * from './follow-ups/follow-ups';
 export * from './trends/trend-limits';
+export * from './resources/resource-texts';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';

@@ -3,6 +3,14 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { FlatCatalogue } from './catalogue';
 
 /**
+ * The locale dates and numbers are written in. The product's English has always been British
+ * ("7 December 2026, 17:00", a 24-hour clock), which also reads better worldwide than US order.
+ */
+export function formattingLocale(language: Language): string {
+  return language === 'en' ? 'en-GB' : language;
+}
+
+/**
  * Says a key in one language. A key the language lacks falls back to English and then to the
  * key itself, so a gap shows up as odd words rather than a blank or a crash; the catalogue tests
  * keep gaps from shipping. Formatters are compiled once per key and kept.
@@ -35,11 +43,11 @@ export class Translator {
 
   /** A date and time as this language writes it, in the reader's time zone. */
   dateTime(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-    return new Intl.DateTimeFormat(this.language, { timeZone: this.timeZone, ...options }).format(new Date(value));
+    return new Intl.DateTimeFormat(formattingLocale(this.language), { timeZone: this.timeZone, ...options }).format(new Date(value));
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.language, options).format(value);
+    return new Intl.NumberFormat(formattingLocale(this.language), options).format(value);
   }
 
   private formatter(key: string): IntlMessageFormat | undefined {

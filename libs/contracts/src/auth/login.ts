@@ -1,3 +1,4 @@
+import { STAFF_LANGUAGES, StaffLanguage } from '@sg/domain';
 import * as z from 'zod';
 
 /** `POST /api/auth/login` */
@@ -12,6 +13,8 @@ export interface StaffUserView {
   email: string;
   displayName: string;
   role: 'caseworker' | 'supervisor' | 'admin';
+  /** The dashboard's language for this person, chosen by them and kept with their account. */
+  language: StaffLanguage;
 }
 
 export interface LoginResponse {
@@ -19,3 +22,9 @@ export interface LoginResponse {
   user: StaffUserView;
 }
 
+
+/** `PUT /api/auth/me/language`: the signed-in staff member changes their own dashboard language. */
+export const staffLanguageChangeSchema = z.strictObject({
+  language: z.enum(STAFF_LANGUAGES, { error: () => `must be one of ${STAFF_LANGUAGES.join(', ')}` }),
+});
+export type StaffLanguageChange = z.input<typeof staffLanguageChangeSchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, MatchedResource, ReplyExpectation } from '@sg/domain';
-import { CONTENT_POSTED_ANSWERS, LANGUAGES } from '@sg/domain';
+import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, ReplyExpectation } from '@sg/domain';
+import type { PersonResource } from '../resources/resource-texts';
+import { CONTENT_POSTED_ANSWERS, Language, LANGUAGES, Translatable } from '@sg/domain';
 import { httpUrlSchema, platformEntrySchema } from '../intake/intake-request';
 import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
 
@@ -22,19 +23,26 @@ export type CaseAccessRequest = z.input<typeof caseAccessRequestSchema>;
 export interface CaseAccessView {
   reference: string;
   createdAt: string;
-  /** In words, from CASE_STATUS_FOR_PUBLIC. */
-  status: string;
+  /** The language the case is in (chosen at intake, changed with PUT current/language): nudges use it. */
+  language: Language;
+  /** The status in words, as a key: `person.caseStatus.<status>` (English in CASE_STATUS_FOR_PUBLIC). */
+  status: Translatable;
   actionPlan: ActionPlanStep[];
-  resources: MatchedResource[];
-  firstResponseWithin: string | null;
+  /** Each with its words in every person language: the page shows the tab's language. */
+  resources: PersonResource[];
+  /** When someone aims to reach out (`person.firstResponse.*`: "within an hour"); null once they have, or if not to be contacted. */
+  firstResponseWithin: Translatable | null;
   /** Whether the team is open now and when to expect a reply (in the conversation, or through their channel). */
   reply: ReplyExpectation;
   /** How (and whether) they asked to be contacted; never the contact detail itself. */
   contact: ContactChoice;
   /** The country they gave (ISO 3166-1 alpha-2): the page shows its emergency number. */
   country: string;
-  /** What the person has added since, newest first (their own words only). */
-  additions: Array<{ at: string; summary: string }>;
+  /**
+   * What the person has added since, newest first, one line per thing added (`person.additions.*`:
+   * "Added 2 links"); an addition of several things is several lines with the same `at`.
+   */
+  additions: Array<{ at: string; summary: Translatable }>;
 }
 
 /**

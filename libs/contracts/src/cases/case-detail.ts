@@ -1,4 +1,4 @@
-import { ActionPlanStepKey, CaseStatus, Priority, TriageFactor } from '@sg/domain';
+import { ActionPlanStepKey, CaseStatus, Language, Priority, TriageFactor } from '@sg/domain';
 import type { StaffRef } from './case-queries';
 
 export interface CaseFactsView {
@@ -71,6 +71,8 @@ export interface CaseDetail {
   createdAt: string;
   updatedAt: string;
   facts: CaseFactsView;
+  /** The language the person reads (chosen at intake, changed on /my-case): their nudges are in it. */
+  language: Language;
   /** How the person asked to be contacted; the details themselves need a recorded reveal. */
   contact: { channel: string; consentToContact: boolean; hasDetails: boolean };
   platforms: Array<{ id: string; platform: string; offenderHandle: string | null; profileUrl: string | null; addedAt: string }>;

@@ -50,6 +50,13 @@ export const platformEntrySchema = z.strictObject({
 });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Why a contact value was refused, as a code in the issue's `params.reason`: the web form turns it
+ * into the person's language (the English `message` stays for API clients).
+ */
+export type ContactValueProblem = 'required' | 'email' | 'phone';
+const reason = (why: ContactValueProblem) => ({ reason: why });
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
 /**
@@ -76,11 +83,11 @@ export const intakeContactSchema = z
     (contact, ctx) => {
       if (contact.channel === 'none') return;
       if (!contact.value) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: `is required when the contact channel is ${contact.channel}` });
+        ctx.addIssue({ code: 'custom', path: ['value'], message: `is required when the contact channel is ${contact.channel}`, params: reason('required') });
       } else if (contact.channel === 'email' && !EMAIL.test(contact.value)) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an email address like name@example.com' });
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an email address like name@example.com', params: reason('email') });
       } else if (contact.channel !== 'email' && !PHONE.test(contact.value)) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be a phone number (digits, spaces, + and brackets)' });
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be a phone number (digits, spaces, + and brackets)', params: reason('phone') });
       }
     },
     { when: (payload) => contactFieldsUsable(payload.value) },

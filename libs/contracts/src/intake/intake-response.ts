@@ -1,5 +1,7 @@
-import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, MatchedResource, ReplyExpectation, RESOURCE_PURPOSES } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, ReplyExpectation, RESOURCE_PURPOSES, Translatable } from '@sg/domain';
 import * as z from 'zod';
+import { resourceTextsResponseShape } from '../resources/resource-directory';
+import type { PersonResource } from '../resources/resource-texts';
 
 /** Open now, when it next opens, and the reply target (ISO times; the page words them in the person's time zone). */
 export const replyExpectationSchema = z.strictObject({
@@ -8,6 +10,12 @@ export const replyExpectationSchema = z.strictObject({
   replyBy: z.string().nullable(),
 }) satisfies z.ZodType<ReplyExpectation>;
 
+/** Words as a catalogue key and its parameters (`Translatable`), for the OpenAPI document. */
+export const translatableSchema = z.strictObject({
+  key: z.string().meta({ example: 'person.firstResponse.withinHours' }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ example: { hours: 1 } }),
+}) satisfies z.ZodType<Translatable>;
+
 /** `201` from `POST /api/intakes`. The access code is shown once here and never again. */
 export interface IntakeResponse {
   /** The case reference, e.g. `SG-7K3M-9QXD`. */
@@ -15,9 +23,13 @@ export interface IntakeResponse {
   /** With the reference, lets the person come back without an account. Store nowhere. */
   accessCode: string;
   actionPlan: ActionPlanStep[];
-  resources: MatchedResource[];
-  /** When someone aims to reach out, in words ("within an hour"); null if they asked not to be contacted. */
-  firstResponseWithin: string | null;
+  /** Each with its words in every person language: the page shows the tab's language. */
+  resources: PersonResource[];
+  /**
+   * When someone aims to reach out, as a key (`person.firstResponse.*`: "within an hour"), the same
+   * as CaseAccessView's; null if they asked not to be contacted.
+   */
+  firstResponseWithin: Translatable | null;
   /** How (and whether) the person asked to be contacted, never the contact detail itself. */
   contact: ContactChoice;
   /** The country they gave (ISO 3166-1 alpha-2): their pages show its emergency number. */
@@ -55,9 +67,10 @@ export const intakeResponseSchema = z.strictObject({
       url: z.string().optional(),
       purpose: z.enum(RESOURCE_PURPOSES),
       reason: z.string(),
+      ...resourceTextsResponseShape,
     }),
   ),
-  firstResponseWithin: z.string().nullable().meta({ description: 'When someone aims to reach out, in words; null if they asked not to be contacted' }),
+  firstResponseWithin: translatableSchema.nullable().meta({ description: 'When someone aims to reach out, as a catalogue key (person.firstResponse.*) and its parameters; null if they asked not to be contacted' }),
   contact: contactChoiceSchema,
   country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
   reply: replyExpectationSchema.optional(),

@@ -1,3 +1,5 @@
+import { Translatable, translatable } from '../language/translatable';
+
 /**
  * The number to call when someone is in danger right now, by country: stable public facts, kept
  * in the product (not in the editable directory) so every public page can show one even when
@@ -37,4 +39,35 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, string>> = Object.freeze
 /** The number(s) to call in danger now, e.g. "999, or 112 from a mobile"; undefined where unknown. */
 export function emergencyNumberFor(country: string | null | undefined): string | undefined {
   return country ? EMERGENCY_NUMBERS[country.toUpperCase()] : undefined;
+}
+
+/**
+ * The shapes the table's entries take, each a catalogue key under `person.crisis.numbers`: the
+ * table stays one compact English list (easy to check against official sources), and a reader
+ * in another language gets the same numbers with the words around them in their language.
+ */
+const FORMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(\d+)$/, 'one'],
+  [/^(\d+) or (\d+)$/, 'either'],
+  [/^(\d+), or (\d+) from a mobile$/, 'orFromMobile'],
+  [/^(\d+), or (\d+) for police$/, 'orForPolice'],
+  [/^(\d+) for police, (\d+) for an ambulance$/, 'policeAmbulance'],
+  [/^(\d+) for police, (\d+) for rescue$/, 'policeRescue'],
+  [/^(\d+) for police, (\d+) from a mobile$/, 'policeFromMobile'],
+];
+
+/**
+ * `emergencyNumberFor` as words to translate: `person.crisis.numbers.orFromMobile` with
+ * `{ first: '999', second: '112' }` for Malaysia. The numbers are strings, so no language
+ * formats them as quantities ("10,111"). Undefined where no number is known.
+ */
+export function emergencyNumberText(country: string | null | undefined): Translatable | undefined {
+  const numbers = emergencyNumberFor(country);
+  if (!numbers) return undefined;
+  for (const [pattern, form] of FORMS) {
+    const match = pattern.exec(numbers);
+    if (match) return translatable(`person.crisis.numbers.${form}`, match[2] ? { first: match[1] ?? '', second: match[2] } : { first: match[1] ?? '' });
+  }
+  // A new entry in a shape the catalogue does not know yet: the digits, never nothing.
+  return translatable('person.crisis.numbers.one', { first: numbers });
 }

@@ -1,9 +1,10 @@
-import { StaffRole } from '@sg/domain';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { StaffLanguage, StaffRole } from '@sg/domain';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organisation } from './organisation.entity';
 
 /** A person who signs in to the dashboard: caseworker, supervisor or admin. */
 @Entity({ name: 'staff_user' })
+@Check('staff_user_language_check', `"language" IN ('en', 'ms')`)
 export class StaffUser {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -28,6 +29,10 @@ export class StaffUser {
   /** argon2id hash; never leaves the server. */
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash!: string;
+
+  /** The dashboard's language for this person (STAFF_LANGUAGES); they change it themselves. */
+  @Column({ type: 'text', default: 'en' })
+  language!: StaffLanguage;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -1,4 +1,4 @@
-import { StaffRole } from '@sg/domain';
+import { StaffLanguage, StaffRole } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** What the sign-in guard needs to know of an account on each request (through StaffStatusCache). */
@@ -22,6 +22,7 @@ export interface StaffSignInRow {
   email: string;
   displayName: string;
   role: StaffRole;
+  language: StaffLanguage;
   passwordHash: string;
 }
 
@@ -59,6 +60,23 @@ export const staffUserRepository = {
   async displayName(db: DataSource | EntityManager, staffId: string): Promise<string | null> {
     const rows = await db.query<Array<{ display_name: string }>>(`SELECT display_name FROM staff_user WHERE id = $1`, [staffId]);
     return rows[0]?.display_name ?? null;
+  },
+
+  /** The account's dashboard language; null when there is no such account. */
+  async language(db: DataSource | EntityManager, staffId: string): Promise<StaffLanguage | null> {
+    const rows = await db.query<Array<{ language: StaffLanguage }>>(`SELECT language FROM staff_user WHERE id = $1`, [staffId]);
+    return rows[0]?.language ?? null;
+  },
+
+  /**
+   * Sets the account's dashboard language and answers the one it had, read under the same row
+   * lock, so the audit's before and after are exact; null when there is no such account.
+   */
+  async changeLanguage(manager: EntityManager, staffId: string, language: StaffLanguage): Promise<{ before: StaffLanguage } | null> {
+    const [row] = await manager.query<Array<{ language: StaffLanguage }>>(`SELECT language FROM staff_user WHERE id = $1 FOR UPDATE`, [staffId]);
+    if (!row) return null;
+    await manager.query(`UPDATE staff_user SET language = $2 WHERE id = $1`, [staffId, language]);
+    return { before: row.language };
   },
 
   /** The accounts admins manage, active ones first, by name; deactivated ones only when asked for. */
@@ -101,7 +119,7 @@ export const staffUserRepository = {
   /** The active account with this (normalised) email, with its password hash for signing in; null when there is none. */
   async activeForSignIn(db: DataSource | EntityManager, email: string): Promise<StaffSignInRow | null> {
     const [row] = await db.query<StaffSignInRow[]>(
-      `SELECT id, email, display_name AS "displayName", role, password_hash AS "passwordHash"
+      `SELECT id, email, display_name AS "displayName", role, language, password_hash AS "passwordHash"
          FROM staff_user WHERE email = $1 AND active`,
       [email],
     );

@@ -1,6 +1,27 @@
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { API_PREFIX, API_ROUTES, CSRF_HEADER, CSRF_HEADER_VALUE, LoginRequest, LoginResponse, loginRequestSchema } from '@sg/contracts/schemas';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  ApiOperation,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  API_PREFIX,
+  API_ROUTES,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  LoginRequest,
+  LoginResponse,
+  StaffLanguageChange,
+  StaffUserView,
+  loginRequestSchema,
+  staffLanguageChangeSchema,
+} from '@sg/contracts/schemas';
 import { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -40,7 +61,7 @@ export class AuthController {
   @RateLimit('login')
   @HttpCode(200)
   @ApiBody(openApiBody(loginRequestSchema))
-  @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role } }`; also sets the httpOnly session cookie' })
+  @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role, language } }`; also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many failures for this account from anywhere; see Retry-After' })
   async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
@@ -90,9 +111,19 @@ export class AuthController {
   @ApiOperation({ summary: 'Who am I' })
   @Get('me')
   @ApiBearerAuth()
-  @ApiOkResponse({ description: 'The signed-in member of staff' })
-  me(@CurrentStaff() staff: StaffPrincipal): StaffPrincipal {
-    return staff;
+  @ApiOkResponse({ description: 'The signed-in member of staff, with their dashboard language' })
+  me(@CurrentStaff() staff: StaffPrincipal): Promise<StaffUserView> {
+    return this.auth.me(staff);
+  }
+
+  @ApiOperation({ summary: 'Change my dashboard language' })
+  @Put('me/language')
+  @ApiBearerAuth()
+  @ApiBody(openApiBody(staffLanguageChangeSchema))
+  @ApiOkResponse({ description: 'The signed-in member of staff, in their new language' })
+  @ApiBadRequestResponse({ description: 'Not a dashboard language (`errors[].path` is `language`)' })
+  changeLanguage(@Body(new ZodValidationPipe(staffLanguageChangeSchema)) body: StaffLanguageChange, @CurrentStaff() staff: StaffPrincipal): Promise<StaffUserView> {
+    return this.auth.changeLanguage(staff, body.language);
   }
 
   private startSession(session: SessionResult, response: Response): LoginResponse {

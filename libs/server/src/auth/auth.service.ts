@@ -1,10 +1,13 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { StaffUserView } from '@sg/contracts';
+import { StaffLanguage } from '@sg/domain';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { staffUserRepository } from '../accounts/staff-user.repository';
+import { recordAudit } from '../audit/record-audit';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { LoginThrottle } from './login-throttle';
@@ -13,7 +16,8 @@ import { staffSessionRepository } from './staff-session.repository';
 
 export interface LoginResult {
   accessToken: string;
-  user: StaffPrincipal;
+  /** Who signed in, with the dashboard language the web loads before showing anything. */
+  user: StaffUserView;
 }
 
 export interface SessionResult extends LoginResult {
@@ -50,7 +54,7 @@ export class AuthService {
       throw new UnauthorizedException('Email or password is not right');
     }
     await this.throttle.recordSuccess(email);
-    const user: StaffPrincipal = { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+    const user: StaffUserView = { id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language };
     return this.openSession(user);
   }
 
@@ -63,7 +67,7 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       const row = await staffSessionRepository.revokeForRotation(manager, sha256(refreshToken));
       if (!row) throw new UnauthorizedException('Your session has ended. Please sign in again.');
-      return this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role }, manager);
+      return this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language }, manager);
     });
   }
 
@@ -72,11 +76,39 @@ export class AuthService {
     await staffSessionRepository.revoke(this.dataSource, sha256(refreshToken));
   }
 
-  private async openSession(user: StaffPrincipal, manager = this.dataSource.manager): Promise<SessionResult> {
+  /**
+   * The signed-in member of staff: who the token says, with the language read from the account
+   * (not the token), so a change made in another tab shows on the next read.
+   */
+  async me(staff: StaffPrincipal): Promise<StaffUserView> {
+    const language = await staffUserRepository.language(this.dataSource, staff.id);
+    if (!language) throw new UnauthorizedException('Please sign in');
+    return { id: staff.id, email: staff.email, displayName: staff.displayName, role: staff.role, language };
+  }
+
+  /** A staff member changes their own dashboard language; audited like every account change. */
+  async changeLanguage(staff: StaffPrincipal, language: StaffLanguage): Promise<StaffUserView> {
+    await this.dataSource.transaction(async (manager) => {
+      const changed = await staffUserRepository.changeLanguage(manager, staff.id, language);
+      if (!changed) throw new UnauthorizedException('Please sign in');
+      if (changed.before === language) return;
+      await recordAudit(manager, {
+        actorId: staff.id,
+        action: 'staff.language_changed',
+        target: { kind: 'staff_user', id: staff.id },
+        before: { language: changed.before },
+        after: { language },
+      });
+    });
+    return { id: staff.id, email: staff.email, displayName: staff.displayName, role: staff.role, language };
+  }
+
+  private async openSession(user: StaffUserView, manager = this.dataSource.manager): Promise<SessionResult> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
     await staffSessionRepository.open(manager, user.id, sha256(refreshToken), refreshExpiresAt);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email, name: user.displayName, role: user.role });
+    // `lang` only lets the browser fall back on the token; the account stays the source of truth.
+    const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email, name: user.displayName, role: user.role, lang: user.language });
     return { accessToken, user, refreshToken, refreshExpiresAt };
   }
 }

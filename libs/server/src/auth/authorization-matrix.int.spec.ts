@@ -32,6 +32,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/auth/logout': 'public',
   'POST /api/auth/queue-board': ADMINS,
   'GET /api/auth/me': EVERYONE,
+  'PUT /api/auth/me/language': EVERYONE,
   // The person asking for help
   'POST /api/intakes': 'public',
   'POST /api/case-access': 'public',
@@ -40,6 +41,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/case-access/current': 'public',
   'POST /api/case-access/current/plan-steps': 'public',
   'POST /api/case-access/current/additions': 'public',
+  'PUT /api/case-access/current/language': 'public',
   // The conversation: a session opened with reference + code (no staff token); its own 401 without one
   'POST /api/conversation/session': 'public',
   'DELETE /api/conversation/session': 'public',

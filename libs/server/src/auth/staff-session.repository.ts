@@ -1,4 +1,4 @@
-import { StaffRole } from '@sg/domain';
+import { StaffLanguage, StaffRole } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** The account a refreshed session belongs to: what a new access token carries. */
@@ -7,6 +7,7 @@ export interface SessionStaffRow {
   email: string;
   displayName: string;
   role: StaffRole;
+  language: StaffLanguage;
 }
 
 /**
@@ -30,7 +31,7 @@ export const staffSessionRepository = {
       `UPDATE staff_session s SET revoked_at = now()
            FROM staff_user u
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.staff_id AND u.active
-         RETURNING u.id, u.email, u.display_name AS "displayName", u.role`,
+         RETURNING u.id, u.email, u.display_name AS "displayName", u.role, u.language`,
       [tokenHash],
     );
     return row ?? null;

@@ -30,10 +30,13 @@ describe('case access with reference and access code', () => {
     const response = await api.request('POST', '/api/case-access', { body: access() });
     expect(response.status).toBe(200);
     const view = response.body as CaseAccessView;
-    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'contact', 'country', 'createdAt', 'firstResponseWithin', 'reference', 'reply', 'resources', 'status']);
-    expect(view.status).toBe('Received: someone will pick it up soon');
+    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'contact', 'country', 'createdAt', 'firstResponseWithin', 'language', 'reference', 'reply', 'resources', 'status']);
+    // Words as keys, said by the page in the language it is read in (English: "Received: someone will pick it up soon").
+    expect(view.status).toEqual({ key: 'person.caseStatus.new' });
+    expect(view.language).toBe('en');
     expect(view.actionPlan.map((s) => s.key)).toEqual(created.actionPlan.map((s) => s.key));
-    expect(view.firstResponseWithin).toBe('within 2 days');
+    // "within 2 days"
+    expect(view.firstResponseWithin).toEqual({ key: 'person.firstResponse.withinDays', params: { days: 2 } });
   });
 
   it('accepts the codes in lower case and with spaces around them, as people type them', async () => {
@@ -90,8 +93,21 @@ describe('case access with reference and access code', () => {
     });
     expect(response.status).toBe(200);
     const view = response.body as CaseAccessView;
-    expect(view.additions[0].summary).toBe('Added 1 link; Updated the deadline; Added a note');
-    expect(view.firstResponseWithin).toBe('within an hour');
+    // One line per thing added, all of this addition: "Added 1 link", "Updated the deadline", "Added a note".
+    expect(view.additions.map((a) => a.summary)).toEqual([
+      { key: 'person.additions.links', params: { count: 1 } },
+      { key: 'person.additions.deadlineUpdated' },
+      { key: 'person.additions.note' },
+    ]);
+    expect(new Set(view.additions.map((a) => a.at)).size).toBe(1);
+    // "within an hour"
+    expect(view.firstResponseWithin).toEqual({ key: 'person.firstResponse.withinHours', params: { hours: 1 } });
+    // The staff timeline keeps its one English line.
+    const [added] = await db.dataSource.query(
+      `SELECT e.data FROM case_event e JOIN support_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.kind = 'person_added_information'`,
+      [created.reference],
+    );
+    expect(added.data).toEqual({ summary: 'Added 1 link; Updated the deadline; Added a note', note: 'They gave me until tonight.' });
 
     const [after] = await db.dataSource.query(`SELECT priority, triage_factors, first_response_due_at FROM support_case WHERE reference = $1`, [created.reference]);
     expect(after.priority).toBe('urgent');
@@ -170,7 +186,7 @@ describe('case access with reference and access code', () => {
       expect((ticked.body as CaseAccessView).actionPlan.find((s) => s.key === 'preserve_evidence')?.done).toBe(true);
       const added = await api.request('POST', '/api/case-access/current/additions', { headers, body: { note: 'He messaged again from a new account.' } });
       expect(added.status).toBe(200);
-      expect((added.body as CaseAccessView).additions[0]?.summary).toBe('Added a note');
+      expect((added.body as CaseAccessView).additions[0]?.summary).toEqual({ key: 'person.additions.note' });
       // The code is not accepted in place of the session here, and nothing else is either.
       const empty = await api.request('POST', '/api/case-access/current/additions', { headers, body: {} });
       expect(empty.status).toBe(400);
@@ -179,12 +195,43 @@ describe('case access with reference and access code', () => {
       expect(withCode.status).toBe(400);
     });
 
+    it("changes the case's language with the session, refusing a language not offered", async () => {
+      const token = await session();
+      const headers = { 'x-case-session': token };
+      const changed = await api.request('PUT', '/api/case-access/current/language', { headers, body: { language: 'es' } });
+      expect(changed.status).toBe(204);
+      const [row] = await db.dataSource.query(`SELECT id, language FROM support_case WHERE reference = $1`, [created.reference]);
+      expect(row.language).toBe('es');
+      expect(((await api.request('GET', '/api/case-access/current', { headers })).body as CaseAccessView).language).toBe('es');
+      // Staff see it on the case, so they know which language the person reads.
+      const staff = await api.tokenFor('caseworker');
+      expect((await api.request('GET', `/api/cases/${row.id}`, { token: staff })).body.language).toBe('es');
+      // Not a case fact: nothing on the timeline (the person may switch back and forth while reading).
+      const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM case_event WHERE case_id = $1 AND kind NOT IN ('case_created', 'person_viewed_case', 'plan_step_done', 'plan_step_reopened', 'person_added_information', 'case_retriaged', 'plan_updated')`, [row.id]);
+      expect(count).toBe(0);
+
+      for (const body of [{ language: 'fr' }, { language: 'EN' }, {}, { language: 'ms', extra: 1 }]) {
+        const refused = await api.request('PUT', '/api/case-access/current/language', { headers, body });
+        expect(refused.status).toBe(400);
+        expect(JSON.stringify(refused.body)).toMatch(/language|extra/);
+      }
+      const bad = await api.request('PUT', '/api/case-access/current/language', { headers, body: { language: 'fr' } });
+      expect(JSON.stringify(bad.body)).toContain('must be one of en, ms, es');
+      expect((await db.dataSource.query(`SELECT language FROM support_case WHERE id = $1`, [row.id]))[0].language).toBe('es');
+
+      expect((await api.request('PUT', '/api/case-access/current/language', { headers, body: { language: 'en' } })).status).toBe(204);
+      expect((await db.dataSource.query(`SELECT language FROM support_case WHERE id = $1`, [row.id]))[0].language).toBe('en');
+    });
+
     it('refuses without a live session, and after quick exit ended it', async () => {
       expect((await api.request('GET', '/api/case-access/current')).status).toBe(401);
       const token = await session();
       expect((await api.request('DELETE', '/api/conversation/session', { headers: { 'x-case-session': token } })).status).toBe(204);
       expect((await api.request('GET', '/api/case-access/current', { headers: { 'x-case-session': token } })).status).toBe(401);
       expect((await api.request('POST', '/api/case-access/current/plan-steps', { headers: { 'x-case-session': token }, body: { key: 'preserve_evidence', done: true } })).status).toBe(401);
+      expect((await api.request('PUT', '/api/case-access/current/language', { body: { language: 'ms' } })).status).toBe(401);
+      expect((await api.request('PUT', '/api/case-access/current/language', { headers: { 'x-case-session': token }, body: { language: 'ms' } })).status).toBe(401);
+      expect((await db.dataSource.query(`SELECT language FROM support_case WHERE reference = $1`, [created.reference]))[0].language).toBe('en');
     });
   });
 });

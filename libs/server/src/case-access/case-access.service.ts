@@ -2,8 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CASE_STATUS_FOR_PUBLIC, CaseAccessView } from '@sg/contracts';
-import { ActionPlanStepKey, CaseFacts, contactChoiceOf, describeResponseTarget, FIRST_RESPONSE_TARGET_MINUTES, replyExpectation, selectResources, TimelineEvent } from '@sg/domain';
+import { CaseAccessView } from '@sg/contracts';
+import { ActionPlanStepKey, CaseFacts, contactChoiceOf, FIRST_RESPONSE_TARGET_MINUTES, Language, replyExpectation, TimelineEvent } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { caseEventRepository } from '../cases/case-event.repository';
 import { notifyCaseChange } from '../cases/case-notifier';
@@ -16,6 +16,7 @@ import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
+import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetWords } from './person-words';
 
 
 export interface CaseAddition {
@@ -69,25 +70,13 @@ export class CaseAccessService {
   async add(caseKey: PersonCaseKey, addition: CaseAddition): Promise<CaseAccessView> {
     return this.followUps.transaction(this.dataSource, async (manager, replan, prompt) => {
       const row = await this.open(manager, caseKey, true);
-      const summary: string[] = [];
-      if (addition.platforms?.length) {
-        await caseRecordRepository.insertPlatforms(manager, row.id, addition.platforms);
-        summary.push(`Added ${addition.platforms.length} account${addition.platforms.length === 1 ? '' : 's'}`);
-      }
-      if (addition.contentUrls?.length) {
-        await caseRecordRepository.insertContentUrls(manager, row.id, addition.contentUrls);
-        summary.push(`Added ${addition.contentUrls.length} link${addition.contentUrls.length === 1 ? '' : 's'}`);
-      }
+      // What changed, worked out before anything is written (the content answer is compared with the stored one).
+      const parts = additionParts(addition, row.contentPosted);
+      if (addition.platforms?.length) await caseRecordRepository.insertPlatforms(manager, row.id, addition.platforms);
+      if (addition.contentUrls?.length) await caseRecordRepository.insertContentUrls(manager, row.id, addition.contentUrls);
       const facts: CaseFacts = { ...row };
-      if (addition.deadlineAt !== undefined) {
-        facts.deadlineAt = addition.deadlineAt ? new Date(addition.deadlineAt) : null;
-        summary.push(addition.deadlineAt ? 'Updated the deadline' : 'Removed the deadline');
-      }
-      if (addition.contentPosted !== undefined && addition.contentPosted !== row.contentPosted) {
-        facts.contentPosted = addition.contentPosted;
-        summary.push(addition.contentPosted === 'yes' ? 'Said content has been posted' : 'Updated whether content is posted');
-      }
-      if (addition.note) summary.push('Added a note');
+      if (addition.deadlineAt !== undefined) facts.deadlineAt = addition.deadlineAt ? new Date(addition.deadlineAt) : null;
+      if (addition.contentPosted !== undefined && addition.contentPosted !== row.contentPosted) facts.contentPosted = addition.contentPosted;
 
       const now = new Date();
       const next = retriage(facts, row, now, await loadResponseTargetPolicy(manager, this.config));
@@ -101,7 +90,7 @@ export class CaseAccessService {
         priorityRank: next.priorityRank,
         firstResponseDueAt: next.firstResponseDueAt,
       });
-      const added = await this.record(manager, row.id, { kind: 'person_added_information', data: { summary: summary.join('; '), note: addition.note ?? null } });
+      const added = await this.record(manager, row.id, { kind: 'person_added_information', data: { summary: englishAdditionSummary(parts), note: addition.note ?? null } });
       // Whoever holds the case (or, with nobody holding it, the supervisors) hears of it at once.
       await prompt(row.id, 'person_update', `person_update:${added}`);
       if (next.changed) {
@@ -122,6 +111,14 @@ export class CaseAccessService {
       // A new deadline moves the reminder; a higher priority adds wellbeing checks.
       await replan(row.id);
       return this.render(manager, { ...row, ...facts, priority: next.priority });
+    });
+  }
+
+  /** The person switched language on their page: their nudges follow. Not on the timeline: it tells staff nothing about the case. */
+  async setLanguage(key: PersonCaseKey, language: Language): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.open(manager, key, true);
+      if (row.language !== language) await supportCaseRepository.setLanguage(manager, row.id, language);
     });
   }
 
@@ -149,14 +146,16 @@ export class CaseAccessService {
     return {
       reference: row.reference,
       createdAt: new Date(row.createdAt).toISOString(),
-      status: CASE_STATUS_FOR_PUBLIC[row.status],
+      language: row.language,
+      status: caseStatusWords(row.status),
       actionPlan: steps,
-      resources: selectResources(await this.directory.activeEntries(), row),
-      firstResponseWithin: wantsContact && !row.firstRespondedAt ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
+      resources: await this.directory.matchFor(row),
+      firstResponseWithin: wantsContact && !row.firstRespondedAt ? responseTargetWords(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
       reply: replyExpectation(await loadResponseTargetPolicy(manager, this.config), new Date(), new Date(row.firstResponseDueAt), row.firstRespondedAt ? new Date(row.firstRespondedAt) : null),
       contact: contactChoiceOf(row.contactChannel, row.consentContact, row.contactDeclined),
       country: row.country,
-      additions: additions.map((addition) => ({ at: new Date(addition.at).toISOString(), summary: addition.summary })),
+      // One line per thing added (the stored English line read back into keys), newest addition first.
+      additions: additions.flatMap((addition) => additionPartsFromSummary(addition.summary).map((summary) => ({ at: new Date(addition.at).toISOString(), summary }))),
     };
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { API_ROUTES, CASE_SESSION_HEADER, CaseAccessView, sessionAdditionSchema, sessionPlanStepSchema } from '@sg/contracts/schemas';
+import { Body, Controller, Get, HttpCode, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { API_ROUTES, CASE_SESSION_HEADER, CaseAccessView, caseLanguageSchema, sessionAdditionSchema, sessionPlanStepSchema } from '@sg/contracts/schemas';
 import { Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
@@ -50,5 +50,15 @@ export class CurrentCaseController {
   add(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(sessionAdditionSchema)) body: z.output<typeof sessionAdditionSchema>, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.add({ caseId: session.caseId }, body);
+  }
+
+  @ApiOperation({ summary: 'Read your case, messages and nudges in another language (by its session)' })
+  @Put('language')
+  @HttpCode(204)
+  @ApiBody(openApiBody(caseLanguageSchema))
+  @ApiNoContentResponse({ description: 'The case now speaks that language: nudges are sent in it' })
+  @ApiBadRequestResponse({ description: 'Not one of the languages offered' })
+  setLanguage(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(caseLanguageSchema)) body: z.output<typeof caseLanguageSchema>): Promise<void> {
+    return this.access.setLanguage({ caseId: session.caseId }, body.language);
   }
 }

@@ -69,6 +69,7 @@ export async function readCaseDetail(manager: EntityManager, caseId: string): Pr
       paid: row.paid,
       narrative: row.narrative,
     },
+    language: row.language,
     contact: { channel: row.contact_channel, consentToContact: row.consent_contact, hasDetails: row.contact_sealed !== null },
     platforms: platforms.map((p) => ({ id: p.id, platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url, addedAt: iso(p.added_at) })),
     contentUrls: urls.map((u) => ({ id: u.id, url: u.url, addedAt: iso(u.added_at) })),

@@ -1,5 +1,5 @@
-import { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Language, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { CaseStatus } from './case-status';
 
 /**
@@ -7,6 +7,7 @@ import { CaseStatus } from './case-status';
  * (AES-GCM, see DataProtection) and never selected by default, so list queries cannot leak them.
  */
 @Entity({ name: 'support_case' })
+@Check('support_case_language_check', `"language" IN ('en', 'ms', 'es')`)
 export class SupportCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text', unique: true }) reference!: string;
@@ -50,6 +51,8 @@ export class SupportCase {
   @Column({ name: 'contact_declined', type: 'boolean', default: false }) contactDeclined!: boolean;
   /** The person's IANA time zone from their browser at intake, for reply times in their own time. */
   @Column({ name: 'person_time_zone', type: 'text', nullable: true }) personTimeZone!: string | null;
+  /** The language the person reads: their nudges are in it, and /my-case can change it. */
+  @Column({ type: 'text', default: 'en' }) language!: Language;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;

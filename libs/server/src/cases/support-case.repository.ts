@@ -1,4 +1,4 @@
-import { AgeBand, CaseFacts, CaseStatus, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
+import { AgeBand, CaseFacts, CaseStatus, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Language, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -74,6 +74,7 @@ export interface SupportCaseRow {
   contact_sealed: Buffer | null;
   consent_contact: boolean;
   contact_declined: boolean;
+  language: Language;
   assignee_id: string | null;
   created_by: string | null;
   version: number;
@@ -97,6 +98,8 @@ export interface PersonCaseRow extends CaseFacts {
   contactChannel: ContactChannel;
   consentContact: boolean;
   contactDeclined: boolean;
+  /** The language the person reads: their page says it back so the switch starts there. */
+  language: Language;
   assigneeId: string | null;
   createdAt: Date;
 }
@@ -167,7 +170,7 @@ const CASE_COLUMNS = `
   first_responded_at AS "firstRespondedAt", submitted_by AS "submittedBy", age_band AS "ageBand",
   content_made_under_18 AS "contentMadeUnder18", country, self_harm AS "selfHarm", immediate_danger AS "immediateDanger",
   deadline_at AS "deadlineAt", demands, content_posted AS "contentPosted", still_in_contact AS "stillInContact", paid,
-  contact_channel AS "contactChannel", consent_contact AS "consentContact", contact_declined AS "contactDeclined", assignee_id AS "assigneeId", created_at AS "createdAt"`;
+  contact_channel AS "contactChannel", consent_contact AS "consentContact", contact_declined AS "contactDeclined", language, assignee_id AS "assigneeId", created_at AS "createdAt"`;
 
 /** Case rows (`support_case`): reading, locking and changing one case. The queues are in case-queue.repository.ts. */
 export const supportCaseRepository = {
@@ -209,6 +212,11 @@ export const supportCaseRepository = {
   async personCaseById(manager: EntityManager, caseId: string, lock: boolean): Promise<PersonCaseRow | null> {
     const [row] = await manager.query<PersonCaseRow[]>(`SELECT ${CASE_COLUMNS} FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`, [caseId]);
     return row ?? null;
+  },
+
+  /** The person chose another language on their page: their nudges follow it. */
+  async setLanguage(manager: EntityManager, caseId: string, language: Language): Promise<void> {
+    await manager.query(`UPDATE support_case SET language = $2 WHERE id = $1`, [caseId, language]);
   },
 
   /** The sealed contact details, read only when staff reveal them (with a reason on the audit trail). */

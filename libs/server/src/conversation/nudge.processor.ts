@@ -2,7 +2,8 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NUDGE_JOBS, QUEUES, SendNudgeJob } from '@sg/contracts';
-import { composeNudge } from '@sg/domain';
+import { composeNudge, Language } from '@sg/domain';
+import { translatorFor } from '@sg/i18n/server';
 import { Job, Queue } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,11 @@ import { SMS_SENDER, SmsSender } from './sms-sender';
 
 const SWEEP_EVERY_MS = 30_000;
 
+/** The person's case page in their language (`/ms/my-case`; English has no prefix, as the web app's routes). */
+function caseUrl(publicUrl: string, language: Language): string {
+  return language === 'en' ? `${publicUrl}/my-case` : `${publicUrl}/${language}/my-case`;
+}
+
 /** The contact detail as the intake sealed it. */
 interface SealedContact {
   channel: string;
@@ -26,7 +32,7 @@ interface SealedContact {
 /**
  * Tells the person a new message is waiting, through the channel they gave (e-mail or SMS), at
  * most once per message: the pending row is locked while sending and marked after. What it says
- * is composeNudge's (libs/domain): never the case, the reference, the code or the words. Nothing
+ * is composeNudge's (libs/domain) in the case's language: never the case, the reference, the code or the words. Nothing
  * about the person is logged: not the address, not the number, not the text.
  */
 @Processor(QUEUES.nudges, { concurrency: 4 })
@@ -64,7 +70,9 @@ export class NudgeProcessor extends WorkerHost {
         return 'undeliverable';
       }
       const organisationName = contact.canMentionOrganisation ? await organisationRepository.installationName(manager) : null;
-      const nudge = composeNudge({ channel, organisationName, readUrl: organisationName ? `${this.config.publicUrl}/my-case` : null });
+      // In the case's language (intake, or the person's switch on /my-case), and the link opens the page in it.
+      const say = translatorFor(pending.language);
+      const nudge = composeNudge({ channel, organisationName, readUrl: organisationName ? caseUrl(this.config.publicUrl, pending.language) : null }, (words) => say.text(words));
       let delivered: boolean;
       if (channel === 'email') {
         delivered = this.mail !== undefined;
@@ -72,7 +80,7 @@ export class NudgeProcessor extends WorkerHost {
           await this.mail.sendMail({
             from: organisationName ? this.config.nudgeFromNamed : this.config.nudgeFromNeutral,
             to: contact.value,
-            subject: nudge.subject ?? 'You have a new message',
+            subject: nudge.subject ?? say.t('person.nudge.subject'),
             text: nudge.text,
           });
         }

@@ -1,3 +1,4 @@
+import { Language } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /** A pending nudge, locked, with what the worker needs to send it (the contact still sealed). */
@@ -7,6 +8,8 @@ export interface PendingNudgeRow {
   contactChannel: string;
   consentContact: boolean;
   contactSealed: Buffer | null;
+  /** The language the nudge is written in. */
+  language: Language;
 }
 
 /** Every statement about nudges (conversation/nudge.processor.ts explains them). */
@@ -35,7 +38,7 @@ export const nudgeRepository = {
   async lockPending(manager: EntityManager, messageId: string): Promise<PendingNudgeRow | undefined> {
     const rows = await manager.query<PendingNudgeRow[]>(
       `SELECT m.id AS "messageId", m.case_id AS "caseId", c.contact_channel AS "contactChannel",
-              c.consent_contact AS "consentContact", c.contact_sealed AS "contactSealed"
+              c.consent_contact AS "consentContact", c.contact_sealed AS "contactSealed", c.language
          FROM case_message m JOIN support_case c ON c.id = m.case_id
         WHERE m.id = $1 AND m.nudge_status = 'pending'
           FOR UPDATE OF m`,

@@ -3,6 +3,7 @@ import { IntakeRequest, IntakeResponse } from '@sg/contracts';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { translatorFor } from '@sg/i18n/server';
 import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { NudgeProcessor } from './nudge.processor';
 
@@ -10,6 +11,36 @@ interface Received {
   from: string;
   to: string[];
   raw: string;
+}
+
+/** Quoted-printable (body) or Q/B encoded-word (header) text back to UTF-8. */
+function decodeQuotedPrintable(text: string): string {
+  const flat = text.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < flat.length; i += 1) {
+    const hex = flat.slice(i + 1, i + 3);
+    if (flat[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(flat[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The subject and text of a single-part mail as the person reads them (raw MIME encodes non-ASCII). */
+function readMail(raw: string): { subject: string; text: string } {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+  const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(headers)?.[1] ?? '';
+  const subject = header('Subject')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
+      encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    );
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const text = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+  return { subject, text: text.replace(/\r\n/g, '\n') };
 }
 
 /**
@@ -108,6 +139,65 @@ describe('nudges', () => {
     expect(mail.raw).toContain('https://help.safeharbour.example/my-case');
     expect(mail.raw).not.toContain(intake.reference);
     expect(mail.raw).not.toContain('Hello from the team');
+  });
+
+  // Secrets of a held case: never in a nudge, in any language.
+  const secretsOf = (intake: IntakeResponse) => [intake.reference, intake.accessCode, 'Safe Harbour', 'safeharbour', 'Safeguard', 'Instagram', 'threatener', 'pictures', 'school', 'pagar', 'bayar', 'do not pay'];
+
+  it('writes the nudge in the language the person filled the form in (Malay), revealing nothing', async () => {
+    const address = `malay.${randomUUID().slice(0, 8)}@example.com`;
+    const { id, intake } = await heldCase({
+      language: 'ms',
+      contact: { channel: 'email', value: address, canMentionOrganisation: false },
+      platforms: [{ platform: 'Instagram', offenderHandle: '@threatener.02', profileUrl: 'https://instagram.com/threatener.02' }],
+      narrative: 'Someone says they will send my pictures to my school unless I pay.',
+    });
+    expect((await write(id, 'Jangan bayar mereka. Kami di sini untuk membantu.')).status).toBe(201);
+    const mail = await mailTo(address);
+    expect(mail.from).toBe('hello@neutral.example');
+    const { subject, text } = readMail(mail.raw);
+    const ms = translatorFor('ms');
+    expect(subject).toBe('Anda ada mesej baharu');
+    expect(text.trim()).toBe(`${ms.t('person.nudge.greeting')}\n\n${ms.t('person.nudge.newMessage')}\n\n${ms.t('person.nudge.readOnSite')}`);
+    expect(text).not.toContain('You have a new message');
+    for (const secret of [...secretsOf(intake), 'Jangan', 'membantu']) expect(`${subject}\n${text}`.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(mail.raw).not.toMatch(/https?:\/\/help\.safeharbour/);
+    expect(await nudgeStatus(id)).toEqual(['sent']);
+  });
+
+  it('follows the language the person switched to on their page (Spanish), revealing nothing', async () => {
+    const address = `spanish.${randomUUID().slice(0, 8)}@example.com`;
+    const { id, intake } = await heldCase({
+      contact: { channel: 'email', value: address, canMentionOrganisation: false },
+      platforms: [{ platform: 'Instagram', offenderHandle: '@threatener.03' }],
+      narrative: 'Dice que enviará mis fotos a mi escuela si no pago.',
+    });
+    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body.sessionToken as string;
+    expect((await api.request('PUT', '/api/case-access/current/language', { headers: { 'x-case-session': session }, body: { language: 'es' } })).status).toBe(204);
+    expect((await write(id, 'No les pagues. Estamos aquí para ayudarte con tu denuncia.')).status).toBe(201);
+    const mail = await mailTo(address);
+    expect(mail.from).toBe('hello@neutral.example');
+    const { subject, text } = readMail(mail.raw);
+    const es = translatorFor('es');
+    expect(subject).toBe('Tienes un mensaje nuevo');
+    expect(text.trim()).toBe(`${es.t('person.nudge.greeting')}\n\n${es.t('person.nudge.newMessage')}\n\n${es.t('person.nudge.readOnSite')}`);
+    expect(text).toContain('código');
+    for (const secret of [...secretsOf(intake), 'fotos', 'escuela', 'pagues', 'denuncia', 'ayudarte']) expect(`${subject}\n${text}`.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(await nudgeStatus(id)).toEqual(['sent']);
+  });
+
+  it("names the organisation and links to the case page in the person's language when allowed", async () => {
+    const address = `malay.named.${randomUUID().slice(0, 8)}@example.com`;
+    const { id, intake } = await heldCase({ language: 'ms', contact: { channel: 'email', value: address, canMentionOrganisation: true } });
+    await write(id, 'Salam dari pasukan.');
+    const mail = await mailTo(address);
+    expect(mail.from).toBe('team@safeharbour.example');
+    const { subject, text } = readMail(mail.raw);
+    const [organisation] = await db.dataSource.query(`SELECT name FROM organisation ORDER BY created_at, id LIMIT 1`);
+    expect(subject).toBe(`Anda ada mesej baharu daripada ${organisation.name}`);
+    expect(text).toContain('https://help.safeharbour.example/ms/my-case');
+    expect(mail.raw).not.toContain(intake.reference);
+    expect(mail.raw).not.toContain('Salam dari pasukan');
   });
 
   it('nudges once per unread run, and again once the person has read', async () => {

@@ -27,15 +27,17 @@ describe('POST /api/intakes', () => {
     expect(body.actionPlan[0]).toMatchObject({ key: 'get_safe_now', done: false });
     expect(body.actionPlan.map((s) => s.key)).toEqual(expect.arrayContaining(['take_it_down', 'report_child_protection', 'report_financial']));
     expect(body.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['988 Suicide and Crisis Lifeline', 'NCMEC CyberTipline', 'Take It Down (NCMEC)']));
-    expect(body.firstResponseWithin).toBe('within an hour');
+    // "within an hour", said by the page in the person's language.
+    expect(body.firstResponseWithin).toEqual({ key: 'person.firstResponse.withinHours', params: { hours: 1 } });
     expect(response.headers.get('cache-control')).toBe('no-store');
 
     const [row] = await db.dataSource.query(
-      `SELECT id, priority, triage_factors, first_response_due_at - created_at AS target, contact_sealed, access_code_hash, status, assignee_id
+      `SELECT id, priority, triage_factors, first_response_due_at - created_at AS target, contact_sealed, access_code_hash, status, assignee_id, language
          FROM support_case WHERE reference = $1`,
       [body.reference],
     );
-    expect(row).toMatchObject({ priority: 'urgent', status: 'new', assignee_id: null });
+    // No language given: English.
+    expect(row).toMatchObject({ priority: 'urgent', status: 'new', assignee_id: null, language: 'en' });
     expect(row.triage_factors.map((f: { key: string }) => f.key)).toEqual(['self_harm_thoughts', 'under_18_now', 'content_made_under_18', 'still_in_contact']);
     expect(row.target).toMatchObject({ hours: 1 });
     // Sensitive values are never in clear: not the contact, not the access code.
@@ -163,6 +165,26 @@ describe('POST /api/intakes', () => {
         [response.body.reference],
       );
       expect(audit).toEqual([{ action: 'case.created' }]);
+    });
+
+    it('keeps the language the person filled the form in, and English for staff unless they give one', async () => {
+      const token = await api.tokenFor('caseworker');
+      const language = async (reference: string) => (await db.dataSource.query(`SELECT language FROM support_case WHERE reference = $1`, [reference]))[0].language as string;
+      const malay = await api.request('POST', '/api/intakes', { body: intakeFixture({ language: 'ms' }) });
+      const spanish = await api.request('POST', '/api/intakes', { body: intakeFixture({ language: 'es' }) });
+      const staffDefault = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone' }) });
+      const staffSpanish = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone', language: 'es' }) });
+      expect([malay.status, spanish.status, staffDefault.status, staffSpanish.status]).toEqual([201, 201, 201, 201]);
+      expect(await language(malay.body.reference)).toBe('ms');
+      expect(await language(spanish.body.reference)).toBe('es');
+      expect(await language(staffDefault.body.reference)).toBe('en');
+      expect(await language(staffSpanish.body.reference)).toBe('es');
+      const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [malay.body.reference]);
+      expect((await api.request('GET', `/api/cases/${row.id}`, { token })).body.language).toBe('ms');
+
+      const french = await api.request('POST', '/api/intakes', { body: { ...intakeFixture(), language: 'fr' } });
+      expect(french.status).toBe(400);
+      expect(JSON.stringify(french.body)).toContain('language');
     });
 
     it('refuses an invalid staff token rather than treating the intake as public', async () => {

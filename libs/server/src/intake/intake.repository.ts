@@ -3,6 +3,7 @@ import {
   CaseFacts,
   ContactChannel,
   IntakeChannel,
+  Language,
   Priority,
   TimelineEventData,
   TriageFactor,
@@ -31,6 +32,8 @@ export interface NewIntakeCase extends CaseFacts {
   contactDeclined: boolean;
   /** The person's time zone as their browser said (IANA), for "we will reply by Monday 10:00". */
   personTimeZone: string | null;
+  /** The language the person reads (their nudges are in it); staff intakes are English unless given. */
+  language: Language;
   /** Staff intakes by phone or chat: the call notes or conversation, sealed like messages. */
   transcriptSealed: Buffer | null;
   /** The member of staff recording the intake; null for the person's own submission. */
@@ -83,9 +86,9 @@ export const intakeRepository = {
            id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
            first_response_due_at, submitted_by, channel, alias, age_band, content_made_under_18, country, self_harm,
            immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative,
-           contact_channel, contact_sealed, consent_contact, contact_declined, created_by, created_at, updated_at, person_time_zone)
+           contact_channel, contact_sealed, consent_contact, contact_declined, created_by, created_at, updated_at, person_time_zone, language)
          SELECT $1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                $23, $24, $25, $44, $26, $7, $7, $45
+                $23, $24, $25, $44, $26, $7, $7, $45, $47
           WHERE $28::text IS NULL OR EXISTS (SELECT 1 FROM claim)
          RETURNING id
        ), platforms AS (
@@ -131,6 +134,7 @@ export const intakeRepository = {
         intake.contactDeclined,
         intake.personTimeZone,
         intake.transcriptSealed,
+        intake.language,
       ],
     );
     return row;

@@ -6,11 +6,9 @@ import { CaseChangeEvent, IntakeResponse, ParsedIntakeRequest } from '@sg/contra
 import {
   buildActionPlan,
   CaseFacts,
-  describeResponseTarget,
   FIRST_RESPONSE_TARGET_MINUTES,
   replyExpectation,
   priorityRank,
-  selectResources,
   triage,
   contactChoiceOf,
   TimelineEventData,
@@ -27,6 +25,7 @@ import { DataProtection } from '../security/data-protection';
 import { IDEMPOTENCY_REPLAY_HOURS } from '../system/retention';
 import { intakeRepository } from './intake.repository';
 import { stableHash } from './stable-hash';
+import { responseTargetFromEnglish, responseTargetWords } from '../case-access/person-words';
 
 const IDEMPOTENCY_SCOPE = 'intake';
 const UNIQUE_VIOLATION = '23505';
@@ -110,7 +109,7 @@ export class IntakeService {
     const policy = await loadResponseTargetPolicy(this.dataSource.manager, this.config);
     const result = triage(facts, now, { policy });
     const actionPlan = buildActionPlan(facts);
-    const resources = selectResources(await this.directory.activeEntries(), facts);
+    const resources = await this.directory.matchFor(facts);
     const wantsContact = intake.contact.channel !== 'none' && intake.consent.contactMe;
     const declined = intake.contact.channel === 'none' && intake.contact.declined === true;
     const response: IntakeResponse = {
@@ -118,7 +117,7 @@ export class IntakeService {
       accessCode: newAccessCode(),
       actionPlan,
       resources,
-      firstResponseWithin: wantsContact ? describeResponseTarget(FIRST_RESPONSE_TARGET_MINUTES[result.priority]) : null,
+      firstResponseWithin: wantsContact ? responseTargetWords(FIRST_RESPONSE_TARGET_MINUTES[result.priority]) : null,
       contact: contactChoiceOf(intake.contact.channel, intake.consent.contactMe, declined),
       country: intake.country,
       reply: replyExpectation(policy, now, result.firstResponseDueAt, null),
@@ -156,6 +155,7 @@ export class IntakeService {
       consentContact: intake.consent.contactMe,
       contactDeclined: declined,
       personTimeZone: intake.timeZone ?? null,
+      language: intake.language,
       transcriptSealed: intake.transcript ? this.protection.seal(intake.transcript, `case_transcript:${caseId}`) : null,
       createdBy: staff?.id ?? null,
       platforms: intake.platforms,
@@ -187,6 +187,10 @@ export class IntakeService {
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
-    return { response: this.protection.open<IntakeResponse>(record.response_sealed, `${IDEMPOTENCY_SCOPE}:${key}`), caseId: record.case_id, replayed: true };
+    const response = this.protection.open<IntakeResponse>(record.response_sealed, `${IDEMPOTENCY_SCOPE}:${key}`);
+    // Remembered before the first response was a key: the same answer, as a key.
+    const within: unknown = response.firstResponseWithin;
+    if (typeof within === 'string') response.firstResponseWithin = responseTargetFromEnglish(within);
+    return { response, caseId: record.case_id, replayed: true };
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ResourceDirectoryEntry, ResourceEntryWrite } from '@sg/contracts';
-import { ANY_JURISDICTION, ResourceEntry } from '@sg/domain';
+import { ParsedResourceEntryWrite, PersonResource, ResourceDirectoryEntry } from '@sg/contracts';
+import { ANY_JURISDICTION, ResourceFacts, selectResources } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
-import { resourceDirectoryRepository as repository } from './resource-directory.repository';
+import { resourceDirectoryRepository as repository, ResourceEntryValues } from './resource-directory.repository';
 
 const CACHE_MS = 30_000;
 
@@ -17,8 +17,26 @@ function keyTaken(error: unknown): boolean {
 }
 
 /** The fields an admin edits, as the audit trail records them before and after (the id is the row's target_id). */
-function audited(entry: ResourceDirectoryEntry): Omit<ResourceDirectoryEntry, 'id'> {
-  return { key: entry.key, jurisdiction: entry.jurisdiction, name: entry.name, contact: entry.contact, url: entry.url, purpose: entry.purpose, audiences: entry.audiences, sortOrder: entry.sortOrder, active: entry.active };
+function audited(entry: ResourceEntryValues): ResourceEntryValues {
+  return {
+    key: entry.key,
+    jurisdiction: entry.jurisdiction,
+    name: entry.name,
+    contact: entry.contact,
+    url: entry.url,
+    purpose: entry.purpose,
+    audiences: entry.audiences,
+    sortOrder: entry.sortOrder,
+    active: entry.active,
+    description: entry.description,
+    whenToUse: entry.whenToUse,
+    translations: entry.translations,
+  };
+}
+
+/** A change as parsed: a field not sent is not there (so it keeps its value). */
+function sentFields(patch: Partial<ParsedResourceEntryWrite>): Partial<ResourceEntryValues> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<ResourceEntryValues>;
 }
 
 /**
@@ -32,8 +50,8 @@ export class ResourceDirectory {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Active entries, as the domain's selection functions take them. */
-  activeEntries(): Promise<ResourceEntry[]> {
+  /** Active entries (the domain's selection functions take them as they are). */
+  activeEntries(): Promise<ResourceDirectoryEntry[]> {
     if (!this.cache || Date.now() - this.cache.loadedAt > CACHE_MS) {
       const entries = repository.active(this.dataSource.manager);
       this.cache = { loadedAt: Date.now(), entries };
@@ -43,8 +61,21 @@ export class ResourceDirectory {
     return this.cache.entries;
   }
 
+  /**
+   * The entries that fit this person, as their pages show them: the domain's choice and reason,
+   * with the entry's words in every person language (the page shows the tab's language).
+   */
+  async matchFor(facts: ResourceFacts): Promise<PersonResource[]> {
+    const entries = await this.activeEntries();
+    const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+    return selectResources(entries, facts).map((resource) => {
+      const entry = byKey.get(resource.key);
+      return { ...resource, description: entry?.description ?? null, whenToUse: entry?.whenToUse ?? null, translations: entry?.translations ?? {} };
+    });
+  }
+
   async forCountry(country: string | undefined): Promise<ResourceDirectoryEntry[]> {
-    const entries = (await this.activeEntries()) as ResourceDirectoryEntry[];
+    const entries = await this.activeEntries();
     if (!country) return entries;
     return entries.filter((entry) => entry.jurisdiction === ANY_JURISDICTION || entry.jurisdiction === country);
   }
@@ -60,7 +91,7 @@ export class ResourceDirectory {
     return row;
   }
 
-  async create(admin: StaffPrincipal, entry: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
+  async create(admin: StaffPrincipal, entry: ParsedResourceEntryWrite): Promise<ResourceDirectoryEntry> {
     try {
       const created = await this.dataSource.transaction(async (manager) => {
         const id = await repository.insert(manager, entry);
@@ -76,12 +107,13 @@ export class ResourceDirectory {
     }
   }
 
-  async update(admin: StaffPrincipal, id: string, patch: Partial<ResourceEntryWrite>): Promise<ResourceDirectoryEntry> {
+  async update(admin: StaffPrincipal, id: string, patch: Partial<ParsedResourceEntryWrite>): Promise<ResourceDirectoryEntry> {
     try {
       const updated = await this.dataSource.transaction(async (manager) => {
         // Locked, so two admins' edits are recorded in the order they were made, each with its real "before".
         const current = await this.get(id, manager, true);
-        const next = { ...current, ...patch };
+        // Translations are replaced whole: the admin's dialog sends every language it shows.
+        const next = { ...current, ...sentFields(patch) };
         await repository.update(manager, id, audited(next));
         const after = await this.get(id, manager);
         await recordAudit(manager, {

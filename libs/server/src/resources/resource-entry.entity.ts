@@ -1,3 +1,4 @@
+import type { ResourceTranslations } from '@sg/contracts';
 import { ResourceAudience, ResourcePurpose } from '@sg/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -14,6 +15,11 @@ export class ResourceEntryRow {
   @Column({ type: 'text', array: true }) audiences!: ResourceAudience[];
   @Column({ name: 'sort_order', type: 'integer', default: 100 }) sortOrder!: number;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** English: what the service is, and when to reach for it. */
+  @Column({ type: 'text', nullable: true }) description!: string | null;
+  @Column({ name: 'when_to_use', type: 'text', nullable: true }) whenToUse!: string | null;
+  /** The other person languages' words, beside the English columns (see the migration for why). */
+  @Column({ type: 'jsonb', default: {} }) translations!: ResourceTranslations;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES, ResourceDirectoryEntry, ResourceEntryWrite, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts/schemas';
+import { API_ROUTES, ParsedResourceEntryWrite, ResourceDirectoryEntry, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts/schemas';
 import { isCountryCode } from '@sg/domain';
 import { CurrentStaff, Public, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -40,7 +40,7 @@ export class ResourcesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiBody(openApiBody(resourceEntryWriteSchema))
-  create(@CurrentStaff() admin: StaffPrincipal, @Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ResourceEntryWrite): Promise<ResourceDirectoryEntry> {
+  create(@CurrentStaff() admin: StaffPrincipal, @Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ParsedResourceEntryWrite): Promise<ResourceDirectoryEntry> {
     return this.directory.create(admin, body);
   }
 
@@ -52,7 +52,7 @@ export class ResourcesController {
   update(
     @CurrentStaff() admin: StaffPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Body(new ZodValidationPipe(resourceEntryUpdateSchema)) body: Partial<ResourceEntryWrite>,
+    @Body(new ZodValidationPipe(resourceEntryUpdateSchema)) body: Partial<ParsedResourceEntryWrite>,
   ): Promise<ResourceDirectoryEntry> {
     return this.directory.update(admin, id, body);
   }

@@ -1,5 +1,5 @@
-import { ResourceDirectoryEntry } from '@sg/contracts';
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { CaseAccessView, IntakeResponse, PersonResource, ResourceDirectoryEntry } from '@sg/contracts';
+import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 describe('resource directory API', () => {
   let db: TestDatabase;
@@ -103,5 +103,70 @@ describe('resource directory API', () => {
   it('lists the Malaysian psychosocial support line for support too, as the domain guide does', async () => {
     const [entry] = (await api.request('GET', '/api/resources?country=MY')).body.filter((e: ResourceDirectoryEntry) => e.key === 'my-mhpss');
     expect(entry.audiences).toEqual(['self_harm', 'support']);
+  });
+
+  it('is seeded with what each entry is and when to use it, in English, Malay and Spanish', async () => {
+    const entries = (await api.request('GET', '/api/resources?country=MY')).body as ResourceDirectoryEntry[];
+    const emergency = entries.find((e) => e.key === 'my-emergency');
+    expect(emergency).toMatchObject({
+      name: 'Emergency services',
+      contact: 'Call 999 if you are in danger now',
+      description: 'Police, ambulance and fire services.',
+      translations: { ms: { name: 'Perkhidmatan kecemasan', contact: 'Hubungi 999 jika anda dalam bahaya sekarang' }, es: { name: 'Servicios de emergencia' } },
+      fallsBackToEnglish: [],
+    });
+    expect(entries.every((e) => e.description && e.whenToUse && e.fallsBackToEnglish.length === 0)).toBe(true);
+  });
+
+  it('keeps a retired entry retired, and its sort order, when an admin edits something else', async () => {
+    const admin = await api.tokenFor('admin');
+    const created = await api.request('POST', '/api/resources', {
+      token: admin,
+      body: { key: 'ie-pieta', jurisdiction: 'IE', name: 'Pieta', contact: '1800 247 247', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 7 },
+    });
+    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { active: false } })).body).toMatchObject({ active: false, sortOrder: 7 });
+    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call 1800 247 247' } })).body).toMatchObject({ active: false, sortOrder: 7 });
+  });
+
+  it('carries the Malay an admin saves to the person, and flags the Spanish that falls back to English', async () => {
+    const admin = await api.tokenFor('admin');
+    const [entry] = ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-fbi');
+    const saved = await api.request('PATCH', `/api/resources/${entry.id}`, {
+      token: admin,
+      body: {
+        description: 'The US federal police.',
+        translations: { ms: { name: 'FBI', description: 'Polis persekutuan Amerika Syarikat.', whenToUse: 'Untuk melaporkan orang yang mengugut anda.' }, es: { name: 'FBI', description: '' } },
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ description: 'The US federal police.', translations: { ms: { description: 'Polis persekutuan Amerika Syarikat.' }, es: { name: 'FBI' } }, fallsBackToEnglish: ['es'] });
+    expect(saved.body.translations.es).toEqual({ name: 'FBI' });
+
+    // The admins' list says which language still reads in English.
+    const listed = ((await api.request('GET', '/api/resources?includeInactive=true', { token: admin })).body as ResourceDirectoryEntry[]).find((e) => e.key === 'us-fbi');
+    expect(listed?.fallsBackToEnglish).toEqual(['es']);
+
+    // The person gets every language at once: the page shows the tab's, or English where there is none.
+    const intake = (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as IntakeResponse;
+    const fbi = intake.resources.find((r) => r.key === 'us-fbi');
+    expect(fbi).toMatchObject({
+      name: 'FBI',
+      description: 'The US federal police.',
+      whenToUse: 'To report the person threatening you, whatever your age.',
+      translations: { ms: { description: 'Polis persekutuan Amerika Syarikat.', whenToUse: 'Untuk melaporkan orang yang mengugut anda.' }, es: { name: 'FBI' } },
+    } satisfies Partial<PersonResource>);
+    expect(fbi?.translations.es?.description).toBeUndefined();
+
+    const view = (await api.request('POST', '/api/case-access', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body as CaseAccessView;
+    expect(view.resources.find((r) => r.key === 'us-fbi')?.translations.ms?.description).toBe('Polis persekutuan Amerika Syarikat.');
+  });
+
+  it('refuses a translation longer than the English limit, and a language the person pages do not speak', async () => {
+    const admin = await api.tokenFor('admin');
+    const [entry] = ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-hsi');
+    const tooLong = await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { translations: { ms: { name: 'x'.repeat(201) } } } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.map((e: { path: string }) => e.path)).toEqual(['translations.ms.name']);
+    expect((await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { translations: { fr: { name: 'FBI' } } } })).status).toBe(400);
   });
 });

@@ -24,7 +24,8 @@ import { ShortcutBus } from './keyboard/shortcut-bus';
 const formFieldDefaults: MatFormFieldDefaultOptions = { appearance: 'outline', subscriptSizing: 'dynamic' };
 
 /**
- * The dashboard. Its services, its HttpClient (with the auth interceptor) and its theme live in
+ * The dashboard. Route titles are catalogue keys (TranslatedTitleStrategy says them in the
+ * signed-in person's language). Its services, its HttpClient (with the auth interceptor) and its theme live in
  * this lazily loaded route, so none of it reaches the public pages.
  */
 export const STAFF_ROUTES: Route[] = [
@@ -52,7 +53,7 @@ export const STAFF_ROUTES: Route[] = [
     children: [
       {
         path: 'sign-in',
-        title: 'Sign in - Safeguard Triage',
+        title: 'staff.titles.sign_in',
         canActivate: [signedOutGuard],
         loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
       },
@@ -64,29 +65,29 @@ export const STAFF_ROUTES: Route[] = [
           { path: '', pathMatch: 'full', redirectTo: 'queues/unassigned' },
           {
             path: 'queues/:queue',
-            title: 'Queues - Safeguard Triage',
+            title: 'staff.titles.queues',
             loadComponent: () => import('./queues/queue-page').then((m) => m.QueuePage),
           },
           {
             path: 'cases/:id',
-            title: 'Case - Safeguard Triage',
+            title: 'staff.titles.case',
             loadComponent: () => import('./case/case-page').then((m) => m.CasePage),
           },
           {
             path: 'supervision',
-            title: 'Queue health - Safeguard Triage',
+            title: 'staff.titles.supervision',
             canActivate: [roleGuard('supervisor', 'admin')],
             loadComponent: () => import('./supervision/queue-health-page').then((m) => m.QueueHealthPage),
           },
           {
             path: 'trends',
-            title: 'Trends - Safeguard Triage',
+            title: 'staff.titles.trends',
             canActivate: [roleGuard('supervisor', 'admin')],
             loadChildren: () => import('./trends/trends.routes').then((m) => m.TRENDS_ROUTES),
           },
           {
             path: 'intake',
-            title: 'Record an intake - Safeguard Triage',
+            title: 'staff.titles.intake',
             loadComponent: () => import('./intake/staff-intake-page').then((m) => m.StaffIntakePage),
           },
           {
@@ -97,22 +98,22 @@ export const STAFF_ROUTES: Route[] = [
               { path: '', pathMatch: 'full', redirectTo: 'accounts' },
               {
                 path: 'accounts',
-                title: 'Staff accounts - Safeguard Triage',
+                title: 'staff.titles.accounts',
                 loadComponent: () => import('./admin/accounts-page').then((m) => m.AccountsPage),
               },
               {
                 path: 'resources',
-                title: 'Resource directory - Safeguard Triage',
+                title: 'staff.titles.resources',
                 loadComponent: () => import('./admin/resources-page').then((m) => m.ResourcesPage),
               },
               {
                 path: 'opening-hours',
-                title: 'Opening hours - Safeguard Triage',
+                title: 'staff.titles.opening_hours',
                 loadComponent: () => import('./admin/opening-hours-page').then((m) => m.OpeningHoursPage),
               },
               {
                 path: 'saved-replies',
-                title: 'Saved replies - Safeguard Triage',
+                title: 'staff.titles.saved_replies',
                 loadComponent: () => import('./admin/saved-replies-page').then((m) => m.SavedRepliesPage),
               },
             ],

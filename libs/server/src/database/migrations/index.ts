@@ -22,6 +22,9 @@ import { MessageNudges1765600002000 } from './1765600002000-message-nudges';
 import { TranscriptPersonTimeZone1765600003000 } from './1765600003000-transcript-person-time-zone';
 import { TargetPause1765600004000 } from './1765600004000-target-pause';
 import { OrganisationHours1765600010000 } from './1765600010000-organisation-hours';
+import { CaseLanguage1765700000000 } from './1765700000000-case-language';
+import { ResourceTranslations1765700001000 } from './1765700001000-resource-translations';
+import { StaffLanguage1765700002000 } from './1765700002000-staff-language';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -42,4 +45,7 @@ export const MIGRATIONS = [
   TranscriptPersonTimeZone1765600003000,
   TargetPause1765600004000,
   OrganisationHours1765600010000,
+  CaseLanguage1765700000000,
+  ResourceTranslations1765700001000,
+  StaffLanguage1765700002000,
 ];

@@ -29,3 +29,14 @@ describe('countryOptions', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
   });
 });
+
+describe('countryOptions in the page language', () => {
+  it('names countries the way the language does, sorted its way, with no catalogue of names', () => {
+    const spanish = countryOptions('es');
+    expect(countryName('DE', 'es')).toBe(new Intl.DisplayNames(['es'], { type: 'region' }).of('DE'));
+    expect(countryName('DE', 'es')).not.toBe(countryName('DE', 'en'));
+    const names = spanish.map((option) => option.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'es')));
+    expect(countryOptions('ms').map((option) => option.code).sort()).toEqual(countryOptions().map((option) => option.code).sort());
+  });
+});

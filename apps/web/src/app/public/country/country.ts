@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, isCountryCode } from '@sg/domain';
+import { COUNTRY_CODES, isCountryCode, type Language } from '@sg/domain';
 
 export interface CountryOption {
   code: string;
@@ -25,19 +25,22 @@ export function guessCountry(languages: readonly string[]): string | null {
   return isCountryCode(likely) ? likely : null;
 }
 
-let options: CountryOption[] | null = null;
+const options = new Map<string, CountryOption[]>();
 
-/** Every country with its English name, sorted by name, for a select. */
-export function countryOptions(): CountryOption[] {
-  if (!options) {
-    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-    options = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-      a.name.localeCompare(b.name, 'en'),
-    );
+/**
+ * Every country with its name in `language` (the browser's own names, `Intl.DisplayNames`, so no
+ * catalogue has to list them), sorted the way that language sorts, for a select.
+ */
+export function countryOptions(language: Language = 'en'): CountryOption[] {
+  let list = options.get(language);
+  if (!list) {
+    const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
+    list = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, language));
+    options.set(language, list);
   }
-  return options;
+  return list;
 }
 
-export function countryName(code: string): string {
-  return countryOptions().find((option) => option.code === code)?.name ?? code;
+export function countryName(code: string, language: Language = 'en'): string {
+  return countryOptions(language).find((option) => option.code === code)?.name ?? code;
 }

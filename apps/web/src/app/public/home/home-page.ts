@@ -2,14 +2,17 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { VisitorCountry } from '../country/visitor-country';
 import { CrisisContacts } from '../resources/crisis-contacts';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { LocalPathPipe } from '../language/local-path.pipe';
 
 /**
  * `/`: the front door. Three things only: the two most urgent steps, the way to start, and who
- * to call if they are in danger now. Quick exit is explained once, here.
+ * to call if they are in danger now. Quick exit is explained once, here, by the same words as
+ * its link (`person.quickExit.link`), so the hint always names the button the person sees.
  */
 @Component({
   selector: 'sg-home-page',
-  imports: [RouterLink, CrisisContacts],
+  imports: [RouterLink, CrisisContacts, TranslatePipe, LocalPathPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     h2 { margin-top: 1.5rem; }
@@ -33,37 +36,38 @@ import { CrisisContacts } from '../resources/crisis-contacts';
     @media (min-width: 40rem) { .start-note { text-align: left; } }
   `,
   template: `
-    <h1 tabindex="-1">Is someone threatening to share pictures of you?</h1>
-    <p class="lead">It is not your fault. You are not in trouble. We can help.</p>
+    <h1 tabindex="-1">{{ 'person.home.title' | t }}</h1>
+    <p class="lead">{{ 'person.home.lead' | t }}</p>
 
     <section aria-labelledby="urgent-heading">
-      <h2 id="urgent-heading">Do these two things now</h2>
+      <h2 id="urgent-heading">{{ 'person.home.urgentHeading' | t }}</h2>
       <ol class="urgent-steps">
         <li>
-          <strong>Do not pay. Do not send anything more.</strong>
-          Paying almost never makes it stop.
+          <strong>{{ 'person.home.noPay' | t }}</strong>
+          {{ 'person.home.noPayWhy' | t }}
         </li>
         <li>
-          <strong>Do not delete your messages or account.</strong>
-          Block them instead. The messages can help stop them.
+          <strong>{{ 'person.home.noDelete' | t }}</strong>
+          {{ 'person.home.noDeleteWhy' | t }}
         </li>
       </ol>
     </section>
 
     <p class="start">
-      <a class="button primary big" routerLink="/help" [replaceUrl]="true">Get help now</a>
+      <a class="button primary big" [routerLink]="'/help' | localPath" [replaceUrl]="true">{{ 'person.home.start' | t }}</a>
     </p>
-    <p class="start-note">A few short questions. Skip any you want. You do not need to give your name.</p>
+    <p class="start-note">{{ 'person.home.startNote' | t }}</p>
 
     <section class="crisis-panel" aria-labelledby="danger-heading">
-      <h2 id="danger-heading">In danger now?</h2>
-      <p>If you might hurt yourself, or someone could hurt you, call now. These are free and private.</p>
+      <h2 id="danger-heading">{{ 'person.home.dangerHeading' | t }}</h2>
+      <p>{{ 'person.home.dangerText' | t }}</p>
       <sg-crisis-contacts [country]="visitor.country()" (countryChange)="visitor.set($event)" />
     </section>
 
     <p class="exit-note">
-      <strong>Need to leave fast?</strong> Press <strong>Quick exit</strong> at the top, or press the Esc key twice.
-      We will swap this page for a weather page and clear your answers.
+      <strong>{{ 'person.home.exitHeading' | t }}</strong> {{ 'person.home.exitHintBefore' | t }}
+      <strong>{{ 'person.quickExit.link' | t }}</strong> {{ 'person.home.exitHintAfter' | t }}
+      {{ 'person.home.exitNote' | t }}
     </p>
   `,
 })

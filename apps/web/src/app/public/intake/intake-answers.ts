@@ -5,6 +5,7 @@ import {
   type ContactChannel,
   type ContentPostedAnswer,
   type Demand,
+  type Language,
   type SelfHarmAnswer,
   type Submitter,
 } from '@sg/domain';
@@ -170,8 +171,11 @@ export function sentRows(answers: IntakeAnswers): { platforms: number[]; content
 }
 
 /** Maps the answers onto the contract, turning every skipped question into its "don't know". */
-/** `timeZone`: the person's own (browserTimeZone()), so a promised reply time is in theirs. */
-export function toIntakeRequest(answers: IntakeAnswers, timeZone?: string): IntakeDraft {
+/**
+ * `timeZone`: the person's own (browserTimeZone()), so a promised reply time is in theirs.
+ * `language`: the one the form was filled in, so their plan, messages and nudges use it.
+ */
+export function toIntakeRequest(answers: IntakeAnswers, timeZone?: string, language?: Language): IntakeDraft {
   const { about, safety, happening, where, contact } = answers;
   const channel: ContactChannel = contact.channel ?? 'none';
   const alias = text(contact.alias);
@@ -208,6 +212,7 @@ export function toIntakeRequest(answers: IntakeAnswers, timeZone?: string): Inta
     contentUrls: where.contentUrls.map(normaliseUrl).filter((url): url is string => url !== undefined),
     ...(narrative ? { narrative } : {}),
     ...(timeZone ? { timeZone } : {}),
+    ...(language ? { language } : {}),
     contact: {
       channel,
       ...(value ? { value } : {}),

@@ -1,5 +1,11 @@
-import { emptyAnswers } from './intake-answers';
+import { flattenCatalogue, Translator } from '@sg/i18n';
+import { CATALOGUES } from '@sg/i18n/server';
+import { intakeRequestSchema } from '@sg/contracts/schemas';
+import { emptyAnswers, toIntakeRequest } from './intake-answers';
 import { fieldLabel, friendlyMessage, mapRequestErrors, requestPathToFormPath, stepOfFormPath } from './intake-errors';
+
+/** What the person reads in English: the keys and parameters said through the English catalogue. */
+const en = new Translator('en', flattenCatalogue(CATALOGUES.en));
 
 describe('mapping request errors back to the form', () => {
   const answers = emptyAnswers('GB');
@@ -35,17 +41,45 @@ describe('mapping request errors back to the form', () => {
       answers,
     );
     expect(mapped.firstStep).toBe(3);
-    expect(mapped.fields['where.platforms[1].profileUrl']).toMatch(/does not look like a web link/);
-    expect(mapped.fields['contact.storeData']).toMatch(/Please tick this box/);
+    expect(en.text(mapped.fields['where.platforms[1].profileUrl'] ?? { key: '' })).toMatch(/does not look like a web link/);
+    expect(en.text(mapped.fields['contact.storeData'] ?? { key: '' })).toMatch(/Please tick this box/);
     expect(mapped.general).toHaveLength(1);
   });
 
   it('explains contact problems in plain words', () => {
-    expect(friendlyMessage('contact.value', 'is required when the contact channel is email')).toMatch(/Do not contact me/);
-    expect(friendlyMessage('contact.value', 'must be an email address like name@example.com')).toMatch(/name@example.com/);
-    expect(friendlyMessage('where.narrative', 'must be at most 5000 characters')).toBe(
+    expect(en.text(friendlyMessage('contact.value', 'is required when the contact channel is email'))).toMatch(/Do not contact me/);
+    expect(en.text(friendlyMessage('contact.value', 'must be an email address like name@example.com'))).toMatch(/name@example.com/);
+    expect(en.text(friendlyMessage('where.narrative', 'must be at most 5000 characters'))).toBe(
       'This is too long. Please use 5000 characters or fewer.',
     );
-    expect(fieldLabel('where.platforms[1].profileUrl')).toBe('Profile link (app or site 2)');
+    expect(en.text(fieldLabel('where.platforms[1].profileUrl'))).toBe('Profile link (app or site 2)');
+  });
+
+  it('gives keys with parameters, taking the limit from the zod issue when there is one (the English message stays for the API)', () => {
+    expect(friendlyMessage('where.narrative', 'must be at most 5000 characters')).toEqual({ key: 'person.errors.tooLong', params: { max: 5000 } });
+    expect(friendlyMessage('where.platforms', 'Too big', { code: 'too_big', origin: 'array', maximum: 10 })).toEqual({
+      key: 'person.errors.tooMany',
+      params: { max: 10 },
+    });
+    expect(friendlyMessage('contact.alias', 'Too big', { code: 'too_big', origin: 'string', maximum: 80 })).toEqual({
+      key: 'person.errors.tooLong',
+      params: { max: 80 },
+    });
+    const general = mapRequestErrors([{ path: 'channel', message: 'must be one of: web' }], answers).general;
+    expect(general).toEqual([{ key: 'person.errors.notAccepted', params: { path: 'channel', detail: 'must be one of: web' } }]);
+    expect(en.text(general[0] ?? { key: '' })).toBe('Something in the form was not accepted (channel: must be one of: web).');
+  });
+
+  it('prefers the contract\'s reason code for a contact value over reading its English message', () => {
+    expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'email' })).toEqual({ key: 'person.errors.email' });
+    expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'required' })).toEqual({ key: 'person.errors.contactValueRequired' });
+    expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'phone' })).toEqual({ key: 'person.errors.phone' });
+  });
+
+  it('gets that reason from the contract itself', () => {
+    const draft = toIntakeRequest(emptyAnswers('GB'));
+    const parsed = intakeRequestSchema.safeParse({ ...draft, consent: { storeData: true, contactMe: true }, contact: { channel: 'email', value: 'not an email', canMentionOrganisation: false } });
+    const issue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path.join('.') === 'contact.value');
+    expect(issue?.code === 'custom' ? issue.params?.['reason'] : undefined).toBe('email');
   });
 });

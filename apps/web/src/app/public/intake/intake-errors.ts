@@ -1,8 +1,8 @@
-import type { FieldError } from '@sg/contracts';
+import { Translatable, translatable } from '@sg/domain';
 import { IntakeAnswers, sentRows } from './intake-answers';
 
-/** Field errors keyed by the form path, e.g. `where.platforms[1].profileUrl`. */
-export type FieldErrors = Readonly<Record<string, string>>;
+/** Field errors keyed by the form path, e.g. `where.platforms[1].profileUrl`: catalogue keys with parameters. */
+export type FieldErrors = Readonly<Record<string, Translatable>>;
 
 /** The wizard's screens, in order; a form path's first part names its screen. */
 export const INTAKE_STEPS = ['about', 'safety', 'happening', 'where', 'contact'] as const;
@@ -52,51 +52,79 @@ export function stepOfFormPath(formPath: string): number {
   return index < 0 ? INTAKE_STEPS.length - 1 : index;
 }
 
-const LINK = 'This does not look like a web link. Copy it from the address bar of the page. It starts with https://';
+/**
+ * One problem with an answer, as the request check or the API reports it: the English `message`
+ * (what the API says to its clients), and for checks made here the zod issue's `code` and
+ * `maximum`. The server's 400 carries only the message, which is read for the same facts.
+ */
+export interface AnswerIssue {
+  path: string;
+  message: string;
+  code?: string;
+  /** For `too_big`: what was too big (`string`, `array`) and the limit. */
+  origin?: string;
+  maximum?: number;
+  /** For the contract's own checks: its reason code (`params.reason`, e.g. `email`). */
+  reason?: string;
+}
 
 /**
  * The schema's messages are written for developers ("must be one of ..."). The person reading
- * these may be 13 and scared: say what to do, in plain words. Unknown messages still show.
+ * these may be 13 and scared: say what to do, in plain words, in their language: a catalogue key
+ * with its parameters (the page translates it). Unknown messages still show.
  */
-export function friendlyMessage(formPath: string, message: string): string {
-  if (/(profileUrl|contentUrls\[\d+\])$/.test(formPath)) return LINK;
-  if (/platform$/.test(formPath)) return 'Write the name of the app or site, or "not sure".';
-  if (/country$/.test(formPath)) return 'Choose a country, so we can show you the right helplines.';
-  if (/deadline(At)?$/.test(formPath)) return 'This date and time does not look right. Fix it, or leave it empty.';
+export function friendlyMessage(formPath: string, message: string, issue?: Omit<AnswerIssue, 'path' | 'message'>): Translatable {
+  if (/(profileUrl|contentUrls\[\d+\])$/.test(formPath)) return translatable('person.errors.link');
+  if (/platform$/.test(formPath)) return translatable('person.errors.platform');
+  if (/country$/.test(formPath)) return translatable('person.errors.country');
+  if (/deadline(At)?$/.test(formPath)) return translatable('person.errors.deadline');
   if (formPath === 'contact.value') {
-    if (message.includes('required')) return 'Write your email address or phone number here, or choose "Do not contact me".';
-    if (message.includes('email')) return 'This does not look like an email address. It should look like name@example.com';
-    return 'This does not look like a phone number. Use only numbers, spaces, + and brackets.';
+    // The contract's reason when checked here; a server 400 only has the message to go by.
+    if (issue?.reason === 'required') return translatable('person.errors.contactValueRequired');
+    if (issue?.reason === 'email') return translatable('person.errors.email');
+    if (issue?.reason === 'phone') return translatable('person.errors.phone');
+    if (message.includes('required')) return translatable('person.errors.contactValueRequired');
+    if (message.includes('email')) return translatable('person.errors.email');
+    return translatable('person.errors.phone');
   }
-  if (formPath === 'contact.storeData') return 'Please tick this box. We cannot keep your answers or help you without it.';
-  if (formPath === 'contact.contactMe') return 'Tick this box so we can contact you, or choose "Do not contact me" above.';
-  const tooLong = /at most (\d+) characters/.exec(message);
-  if (tooLong) return `This is too long. Please use ${tooLong[1]} characters or fewer.`;
-  const tooMany = /at most (\d+) entries/.exec(message);
-  if (tooMany) return `This list is too long. Please add ${tooMany[1]} or fewer.`;
-  return `Please check this answer: it ${message}.`;
+  if (formPath === 'contact.storeData') return translatable('person.errors.storeData');
+  if (formPath === 'contact.contactMe') return translatable('person.errors.contactMe');
+  const tooBig = tooBigLimit(message, issue);
+  if (tooBig?.what === 'characters') return translatable('person.errors.tooLong', { max: tooBig.max });
+  if (tooBig?.what === 'entries') return translatable('person.errors.tooMany', { max: tooBig.max });
+  return translatable('person.errors.check', { detail: message });
+}
+
+/** The limit a too-long text or list broke: from the zod issue when checked here, else from the API's message. */
+function tooBigLimit(message: string, issue?: Omit<AnswerIssue, 'path' | 'message'>): { what: 'characters' | 'entries'; max: number } | null {
+  if (issue?.code === 'too_big' && typeof issue.maximum === 'number') {
+    return { what: issue.origin === 'array' ? 'entries' : 'characters', max: issue.maximum };
+  }
+  const fromMessage = /at most (\d+) (characters|entries)/.exec(message);
+  if (!fromMessage) return null;
+  return { what: fromMessage[2] === 'entries' ? 'entries' : 'characters', max: Number(fromMessage[1]) };
 }
 
 export interface MappedErrors {
   /** By form path, ready to show beside the field. */
   fields: FieldErrors;
   /** Errors no field owns: shown in the summary only. */
-  general: string[];
+  general: Translatable[];
   /** The first screen with a problem, to go back to. */
   firstStep: number | null;
 }
 
-export function mapRequestErrors(errors: readonly FieldError[], answers: IntakeAnswers): MappedErrors {
-  const fields: Record<string, string> = {};
-  const general: string[] = [];
+export function mapRequestErrors(errors: readonly AnswerIssue[], answers: IntakeAnswers): MappedErrors {
+  const fields: Record<string, Translatable> = {};
+  const general: Translatable[] = [];
   let firstStep: number | null = null;
   for (const error of errors) {
     const formPath = requestPathToFormPath(error.path, answers);
     if (formPath === null) {
-      general.push(`Something in the form was not accepted (${error.path || 'form'}: ${error.message}).`);
+      general.push(translatable('person.errors.notAccepted', { path: error.path || 'form', detail: error.message }));
       continue;
     }
-    fields[formPath] ??= friendlyMessage(formPath, error.message);
+    fields[formPath] ??= friendlyMessage(formPath, error.message, error);
     const step = stepOfFormPath(formPath);
     firstStep = firstStep === null ? step : Math.min(firstStep, step);
   }
@@ -104,24 +132,24 @@ export function mapRequestErrors(errors: readonly FieldError[], answers: IntakeA
 }
 
 /** A short name for a field, for the list of problems at the top of the screen. */
-export function fieldLabel(formPath: string): string {
+export function fieldLabel(formPath: string): Translatable {
   const row = /^where\.(platforms|contentUrls)\[(\d+)\](?:\.(\w+))?$/.exec(formPath);
   if (row) {
     const n = Number(row[2]) + 1;
-    if (row[1] === 'contentUrls') return `Link ${n}`;
-    if (row[3] === 'offenderHandle') return `Their username (app or site ${n})`;
-    if (row[3] === 'profileUrl') return `Profile link (app or site ${n})`;
-    return `App or site ${n}`;
+    if (row[1] === 'contentUrls') return translatable('person.fields.link', { n });
+    if (row[3] === 'offenderHandle') return translatable('person.fields.offenderHandle', { n });
+    if (row[3] === 'profileUrl') return translatable('person.fields.profileUrl', { n });
+    return translatable('person.fields.platform', { n });
   }
   const labels: Record<string, string> = {
-    'where.country': 'Country',
-    'where.narrative': 'Anything else',
-    'happening.deadline': 'Deadline',
-    'contact.alias': 'Name',
-    'contact.value': 'Email or phone number',
-    'contact.safeTimes': 'Safe times to contact you',
-    'contact.storeData': 'Your permission',
-    'contact.contactMe': 'Permission to contact you',
+    'where.country': 'person.fields.country',
+    'where.narrative': 'person.fields.narrative',
+    'happening.deadline': 'person.fields.deadline',
+    'contact.alias': 'person.fields.alias',
+    'contact.value': 'person.fields.contactValue',
+    'contact.safeTimes': 'person.fields.safeTimes',
+    'contact.storeData': 'person.fields.storeData',
+    'contact.contactMe': 'person.fields.contactMe',
   };
-  return labels[formPath] ?? 'An answer';
+  return translatable(labels[formPath] ?? 'person.fields.anAnswer');
 }

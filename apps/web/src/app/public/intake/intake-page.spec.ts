@@ -9,6 +9,7 @@ import { IntakeResult } from '../result/intake-result';
 import { emptyAnswers } from './intake-answers';
 import { IntakePage } from './intake-page';
 import { IntakeSession } from './intake-session';
+import { speakInTests } from '../../system/i18n/testing';
 
 @Component({ template: '' })
 class Sent {}
@@ -30,7 +31,7 @@ describe('IntakePage', () => {
     window.scrollTo = jest.fn();
     await TestBed.configureTestingModule({
       imports: [IntakePage],
-      providers: [provideRouter([{ path: 'help/sent', component: Sent }]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideRouter([{ path: 'help/sent', component: Sent }]), provideHttpClient(), provideHttpClientTesting(), speakInTests()],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
   });
@@ -69,6 +70,7 @@ describe('IntakePage', () => {
     // What the organisation's directory answers for GB (admins edit it; nothing is built into the page).
     const entry = (key: string, jurisdiction: string, name: string, contact: string, sortOrder = 10): ResourceDirectoryEntry => ({
       id: key, key, jurisdiction, name, contact, url: null, purpose: 'crisis', audiences: ['self_harm'], sortOrder, active: true,
+      description: null, whenToUse: null, translations: {}, fallsBackToEnglish: [],
     });
     const GB_DIRECTORY = [
       entry('gb-emergency', 'GB', 'Emergency services', 'Call 999 if you are in danger now', 1),
@@ -198,7 +200,7 @@ describe('IntakePage', () => {
       const first = http.expectOne('/api/intakes');
       const key = first.request.headers.get('Idempotency-Key');
       expect(key).toBeTruthy();
-      expect(first.request.body).toMatchObject({ channel: 'web', country: 'GB', consent: { storeData: true } });
+      expect(first.request.body).toMatchObject({ channel: 'web', country: 'GB', language: 'en', consent: { storeData: true } });
       first.error(new ProgressEvent('error'), { status: 0 });
       await settle();
 

@@ -13,19 +13,15 @@ import { HappeningStep } from './steps/happening-step';
 import { SafetyStep } from './steps/safety-step';
 import { WhereStep } from './steps/where-step';
 import { CrisisContacts } from '../resources/crisis-contacts';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
-const TITLES: Record<IntakeStepId, { you: string; other: string }> = {
-  about: { you: 'About you', other: 'About you and them' },
-  safety: { you: 'Are you safe right now?', other: 'Are they safe right now?' },
-  happening: { you: 'What is happening', other: 'What is happening' },
-  where: { you: 'Where it is happening', other: 'Where it is happening' },
-  contact: { you: 'How we can reach you', other: 'How we can reach you' },
-};
+/** The heading of each screen: `person.intake.titles.<step>.you` or `.other` (someone filling it in for another). */
+const titleKey = (step: IntakeStepId, other: boolean) => `person.intake.titles.${step}.${other ? 'other' : 'you'}`;
 
 /** `/help`: the intake, one group of questions per screen. */
 @Component({
   selector: 'sg-intake-page',
-  imports: [ReactiveFormsModule, AboutStep, SafetyStep, HappeningStep, WhereStep, ContactStep, CrisisContacts],
+  imports: [ReactiveFormsModule, AboutStep, SafetyStep, HappeningStep, WhereStep, ContactStep, CrisisContacts, TranslatePipe],
   providers: [IntakeWizard],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './intake-page.html',
@@ -71,11 +67,11 @@ export class IntakePage {
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
   }
   protected readonly isLast = computed(() => this.wizard.step() === this.wizard.stepCount - 1);
-  protected readonly title = computed(() => TITLES[this.wizard.stepId()][this.wizard.forSomeoneElse() ? 'other' : 'you']);
+  protected readonly title = computed(() => titleKey(this.wizard.stepId(), this.wizard.forSomeoneElse()));
   protected readonly progress = computed(() => ((this.wizard.step() + 1) / this.wizard.stepCount) * 100);
   protected readonly errorList = computed(() => [
     ...Object.entries(this.wizard.errors()).map(([path, message]) => ({ path, label: fieldLabel(path), message })),
-    ...this.wizard.generalErrors().map((message) => ({ path: null, label: '', message })),
+    ...this.wizard.generalErrors().map((message) => ({ path: null, label: null, message })),
   ]);
   protected readonly sending = computed(() => this.wizard.sendState().kind === 'sending');
   protected readonly wait = computed(() => describeWait(this.wizard.waitSeconds()));

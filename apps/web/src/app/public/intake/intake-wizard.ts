@@ -2,7 +2,9 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder } from '@angular/forms';
 import type { IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
+import type { Translatable } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
 import { loadContracts } from '../contracts/public-contract';
 import { VisitorCountry } from '../country/visitor-country';
 import { IntakeResult } from '../result/intake-result';
@@ -40,6 +42,7 @@ export class IntakeWizard {
   private readonly result = inject(IntakeResult);
   private readonly visitorCountry = inject(VisitorCountry);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly i18n = inject(I18n);
 
   readonly form = buildIntakeForm(this.fb);
   readonly stepCount = INTAKE_STEPS.length;
@@ -47,7 +50,7 @@ export class IntakeWizard {
   private readonly currentStep = signal(0);
   private readonly value = signal<IntakeAnswers>(this.form.getRawValue());
   private readonly fieldErrors = signal<FieldErrors>({});
-  private readonly formErrors = signal<string[]>([]);
+  private readonly formErrors = signal<Translatable[]>([]);
   private readonly state = signal<SendState>({ kind: 'idle' });
   private readonly checking = signal(false);
   private readonly checkFailed = signal(false);
@@ -191,9 +194,18 @@ export class IntakeWizard {
   private async check(): Promise<Check> {
     const { intakeRequestSchema, formatFieldPath } = await loadContracts();
     const answers = this.value();
-    const parsed = intakeRequestSchema.safeParse(toIntakeRequest(answers, browserTimeZone()));
+    const parsed = intakeRequestSchema.safeParse(toIntakeRequest(answers, browserTimeZone(), this.i18n.language()));
     const issues = [
-      ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message }))),
+      // The code and limit travel with the English message, so the person reads it in their language.
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((issue) => ({
+            path: formatFieldPath(issue.path),
+            message: issue.message,
+            code: issue.code,
+            ...(issue.code === 'too_big' ? { origin: issue.origin, maximum: Number(issue.maximum) } : {}),
+            ...(issue.code === 'custom' && typeof issue.params?.['reason'] === 'string' ? { reason: issue.params['reason'] } : {}),
+          }))),
       ...consentProblems(answers),
     ];
     if (parsed.success && issues.length === 0) return { ok: true, request: parsed.data };

@@ -2,6 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import type { Language } from '@sg/domain';
+import { speakInTests } from '../../system/i18n/testing';
 import { LEAVE_SITE, QUICK_EXIT_URL } from '../quick-exit/quick-exit';
 import { PublicLayout } from './public-layout';
 
@@ -9,14 +11,18 @@ describe('PublicLayout', () => {
   let leave: jest.Mock;
   let now: jest.SpyInstance<number, []>;
 
+  async function speak(language: Language) {
+    await TestBed.configureTestingModule({
+      imports: [PublicLayout],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), { provide: LEAVE_SITE, useValue: leave }, speakInTests(language)],
+    }).compileComponents();
+  }
+
   beforeEach(async () => {
     sessionStorage.clear();
     leave = jest.fn();
     now = jest.spyOn(Date, 'now').mockReturnValue(50_000);
-    await TestBed.configureTestingModule({
-      imports: [PublicLayout],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), { provide: LEAVE_SITE, useValue: leave }],
-    }).compileComponents();
+    await speak('en');
   });
   afterEach(() => {
     now.mockRestore();
@@ -65,5 +71,23 @@ describe('PublicLayout', () => {
     link?.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
     expect(leave).toHaveBeenCalledWith(QUICK_EXIT_URL);
+  });
+
+  it('works the same in Spanish: its words change, the page it goes to does not, and it forgets the tab’s language too', async () => {
+    TestBed.resetTestingModule();
+    await speak('es');
+    const fixture = TestBed.createComponent(PublicLayout);
+    await fixture.whenStable();
+    const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>('header a.quick-exit');
+    expect(link?.textContent?.trim()).toBe('Salida rápida');
+    expect(link?.href).toBe(QUICK_EXIT_URL);
+
+    sessionStorage.setItem('sg.language', '"es"');
+    sessionStorage.setItem('sg.intake', '{"step":2}');
+    pressEscape(50_000);
+    pressEscape(50_600);
+    expect(leave).toHaveBeenCalledWith(QUICK_EXIT_URL);
+    expect(sessionStorage.length).toBe(0);
+    expect(document.title).toBe('Clima');
   });
 });

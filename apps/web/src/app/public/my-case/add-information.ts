@@ -138,7 +138,7 @@ export class AddInformation {
         continue;
       }
       // Said in the page's language when shown (the page is made anew when the language changes).
-      fields[formPath] ??= message.startsWith('add at least one thing') ? this.i18n.t(NOTHING_ADDED) : friendlyMessage(formPath, message);
+      fields[formPath] ??= message.startsWith('add at least one thing') ? this.i18n.t(NOTHING_ADDED) : this.i18n.text(friendlyMessage(formPath, message));
     }
     this.errors.set(fields);
   }

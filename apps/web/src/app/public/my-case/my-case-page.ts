@@ -95,7 +95,9 @@ export class MyCasePage {
   protected readonly planError = signal(false);
   protected readonly describedBy = describedBy;
   protected readonly visitor = inject(VisitorCountry);
-  protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, view.firstResponseWithin);
+  /** The first-response target in the page language: contactChoiceText puts it into its sentence as words. */
+  private readonly withinText = (within: Translatable | null) => (within ? this.i18n.text(within) : null);
+  protected readonly contactText = (view: CaseAccessView) => contactChoiceText(view.contact, this.withinText(view.firstResponseWithin));
   private readonly session = inject(PublicSessionStore);
   private readonly conversationApi = inject(PersonConversationApi);
   protected readonly conversationSession = signal<string | null>(null);

@@ -3,6 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ResourceDirectoryEntry } from '@sg/contracts';
+import { EMERGENCY_NUMBERS, emergencyNumberText, Language } from '@sg/domain';
+import { translatorFor } from '@sg/i18n/server';
+import { speakInTests } from '../../system/i18n/testing';
+import { contactParts } from './contact-links';
 import { CrisisContacts } from './crisis-contacts';
 
 @Component({
@@ -20,10 +24,12 @@ const entry = (key: string, jurisdiction: string, name: string, contact: string)
 describe('CrisisContacts', () => {
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({ imports: [Host], providers: [provideHttpClient(), provideHttpClientTesting()] }).compileComponents();
+  async function speak(language: Language) {
+    await TestBed.configureTestingModule({ imports: [Host], providers: [provideHttpClient(), provideHttpClientTesting(), speakInTests(language)] }).compileComponents();
     http = TestBed.inject(HttpTestingController);
-  });
+  }
+
+  beforeEach(() => speak('en'));
 
   afterEach(() => http.verify());
 
@@ -66,6 +72,54 @@ describe('CrisisContacts', () => {
     http.expectOne(() => true).flush([]);
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('If you are in danger now, call your local emergency number');
+  });
+
+  it('speaks the page language: the emergency line, the loading and failure words, the country names; service names stay', async () => {
+    TestBed.resetTestingModule();
+    await speak('ms');
+    const fixture = await render();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.textContent).toContain('Jika anda dalam bahaya sekarang, hubungi nombor kecemasan tempatan anda.');
+    expect(root.textContent).toContain('Mencari talian bantuan…');
+    http.expectOne(() => true).flush(null, { status: 503, statusText: 'Unavailable' });
+    await fixture.whenStable();
+    expect(root.querySelector('.crisis-retry button')?.textContent?.trim()).toBe('Cuba lagi');
+
+    fixture.componentInstance.country.set('MY');
+    await fixture.whenStable();
+    http.expectOne((candidate) => candidate.params.get('country') === 'MY').flush([{ ...entry('my-befrienders', 'MY', 'Befrienders KL', 'Call 03-7627 2929'), url: 'https://www.befrienders.org.my' }]);
+    await fixture.whenStable();
+    const line = root.querySelector('[data-testid="emergency-number"]');
+    expect(line?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Jika anda dalam bahaya sekarang, hubungi 999, atau 112 dari telefon bimbit');
+    expect(Array.from(line?.querySelectorAll('a') ?? []).map((link) => link.getAttribute('href'))).toEqual(['tel:999', 'tel:112']);
+    expect(root.querySelector('.crisis-name')?.textContent).toBe('Befrienders KL');
+    expect(root.querySelector('.crisis-site')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Laman web: Befrienders KL (dibuka dalam tab baharu)');
+    expect(root.querySelector('.crisis-country label')?.textContent?.trim()).toBe('Talian bantuan untuk Malaysia. Di tempat lain? Pilih negara anda:');
+    expect(root.querySelector('option[value="ES"]')?.textContent).toBe('Sepanyol');
+  });
+});
+
+describe('the emergency numbers in words', () => {
+  it('read in English exactly as the table writes them, for every country', () => {
+    const english = translatorFor('en');
+    for (const [country, numbers] of Object.entries(EMERGENCY_NUMBERS)) {
+      const text = emergencyNumberText(country);
+      expect(text && english.text(text)).toBe(numbers);
+    }
+  });
+
+  it('keep every number in Malay and Spanish, the same ones to tap as in English', () => {
+    const tapped = (line: string) => contactParts(line).filter((part) => part.href?.startsWith('tel:')).map((part) => part.text);
+    const english = translatorFor('en');
+    for (const language of ['ms', 'es'] as const) {
+      const translator = translatorFor(language);
+      for (const [country, numbers] of Object.entries(EMERGENCY_NUMBERS)) {
+        const text = emergencyNumberText(country);
+        const said = text ? translator.t('person.crisis.inDangerCall', { numbers: translator.text(text) }) : '';
+        expect(said.match(/\d+/g)).toEqual(numbers.match(/\d+/g));
+        expect(tapped(said)).toEqual(tapped(english.t('person.crisis.inDangerCall', { numbers })));
+      }
+    }
   });
 });
 

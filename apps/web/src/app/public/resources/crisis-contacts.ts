@@ -1,13 +1,29 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
-import { emergencyNumberFor } from '@sg/domain';
-import { countryName, countryOptions } from '../country/country';
+import { COUNTRY_CODES, emergencyNumberFor, emergencyNumberText, Language } from '@sg/domain';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { CountryOption } from '../country/country';
 import { ContactText } from './contact-text';
+import { ResourceTextPipe } from './resource-text.pipe';
 import { isCountryEmergencyEntry } from './emergency-entries';
 import { CrisisContactsState, PublicResources } from './public-resources';
 
 let nextId = 0;
+
+const optionsByLanguage = new Map<Language, CountryOption[]>();
+
+/** Every country named and sorted in the page's language ("Malasia", "Sepanyol"), for the select. */
+function countryOptionsIn(language: Language): CountryOption[] {
+  let options = optionsByLanguage.get(language);
+  if (!options) {
+    const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
+    options = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, language));
+    optionsByLanguage.set(language, options);
+  }
+  return options;
+}
 
 /**
  * Who to call right now, for the chosen country, with numbers that dial on tap. Used on the
@@ -15,7 +31,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'sg-crisis-contacts',
-  imports: [ContactText],
+  imports: [ContactText, TranslatePipe, ResourceTextPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .crisis-list {
@@ -33,31 +49,31 @@ let nextId = 0;
     @if (showEmergencyLine()) {
       <!-- Built into the page, so it shows while the directory loads, and when it cannot be reached. -->
       <p class="crisis-fallback" data-testid="emergency-number">
-        @if (emergencyNumber(); as number) {
-          If you are in danger now, <sg-contact-text [contact]="'call ' + number" />
+        @if (emergencyLine(); as line) {
+          <sg-contact-text [contact]="line" />
         } @else {
-          If you are in danger now, call your local emergency number.
+          {{ 'person.crisis.inDangerLocal' | t }}
         }
       </p>
     }
     @if (state().kind !== 'ready' || contacts().length === 0) {
       @if (state().kind === 'loading') {
-        <p class="crisis-loading">Finding helplines…</p>
+        <p class="crisis-loading">{{ 'person.crisis.loading' | t }}</p>
       } @else if (state().kind === 'failed') {
         <p class="crisis-retry">
-          We could not load the helplines just now.
-          <button type="button" class="button" (click)="retry()">Try again</button>
+          {{ 'person.crisis.failed' | t }}
+          <button type="button" class="button" (click)="retry()">{{ 'person.crisis.retry' | t }}</button>
         </p>
       }
     }
     <ul class="crisis-list">
       @for (resource of contacts(); track resource.key) {
         <li>
-          <span class="crisis-name">{{ resource.name }}</span>
-          <span class="crisis-contact"><sg-contact-text [contact]="resource.contact" /></span>
+          <span class="crisis-name">{{ (resource | resourceText).name }}</span>
+          <span class="crisis-contact"><sg-contact-text [contact]="(resource | resourceText).contact" /></span>
           @if (resource.url) {
             <a class="crisis-site" [href]="resource.url" target="_blank" rel="noopener noreferrer">
-              Website<span class="visually-hidden">: {{ resource.name }} (opens in a new tab)</span>
+              {{ 'person.crisis.website' | t }}<span class="visually-hidden">{{ 'person.crisis.websiteHidden' | t: { name: (resource | resourceText).name } }}</span>
             </a>
           }
         </li>
@@ -65,13 +81,13 @@ let nextId = 0;
     </ul>
     <div class="field crisis-country">
       <label [for]="selectId">
-        Showing helplines for {{ countryLabel() }}. Somewhere else? Choose your country:
+        {{ countryLabel() }}
       </label>
       <select [id]="selectId" (change)="choose($event)">
         @if (!country()) {
-          <option value="">Choose a country</option>
+          <option value="">{{ 'person.crisis.chooseCountry' | t }}</option>
         }
-        @for (option of options; track option.code) {
+        @for (option of options(); track option.code) {
           <option [value]="option.code" [selected]="option.code === country()">{{ option.name }}</option>
         }
       </select>
@@ -80,15 +96,17 @@ let nextId = 0;
 })
 export class CrisisContacts {
   private readonly resources = inject(PublicResources);
+  private readonly i18n = inject(I18n);
 
   readonly country = input.required<string | null>();
   readonly countryChange = output<string>();
 
   protected readonly selectId = `crisis-country-${nextId++}`;
-  protected readonly options = countryOptions();
+  protected readonly options = computed(() => countryOptionsIn(this.i18n.language()));
   protected readonly countryLabel = computed(() => {
     const country = this.country();
-    return country ? countryName(country) : 'anywhere';
+    const name = country ? this.options().find((option) => option.code === country)?.name : undefined;
+    return name ? this.i18n.t('person.crisis.showingFor', { country: name }) : this.i18n.t('person.crisis.showingAnywhere');
   });
   private readonly retries = new Subject<void>();
   protected readonly state = toSignal(
@@ -105,6 +123,14 @@ export class CrisisContacts {
   });
 
   protected readonly emergencyNumber = computed(() => emergencyNumberFor(this.country()));
+  /**
+   * "If you are in danger now, call 999, or 112 from a mobile" in the page's language, as one
+   * line for `sg-contact-text`, which makes the numbers in it tappable whatever words surround them.
+   */
+  protected readonly emergencyLine = computed(() => {
+    const numbers = emergencyNumberText(this.country());
+    return numbers ? this.i18n.t('person.crisis.inDangerCall', { numbers: this.i18n.text(numbers) }) : undefined;
+  });
   /** Unless the directory's own "Emergency services" entry for the country is on screen already. */
   protected readonly showEmergencyLine = computed(() => {
     if (this.state().kind !== 'ready' || this.contacts().length === 0) return true;

@@ -1,15 +1,28 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ResourceDirectoryEntry } from '@sg/contracts';
-import { MatchedResource, selectCrisisResources } from '@sg/domain';
+import type { PersonResource, ResourceDirectoryEntry } from '@sg/contracts';
+import { selectCrisisResources } from '@sg/domain';
 import { Observable, catchError, map, of, shareReplay, startWith } from 'rxjs';
 import { PUBLIC_API } from '../contracts/public-contract';
 
 /** Where the crisis contacts are: still coming, here, or not reachable right now. */
 export type CrisisContactsState =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly contacts: readonly MatchedResource[] }
+  | { readonly kind: 'ready'; readonly contacts: readonly PersonResource[] }
   | { readonly kind: 'failed' };
+
+/**
+ * Each chosen contact with its entry's words in every person language, so the panel follows the
+ * tab's language (`resourceTextIn`, or the `resourceText` pipe) without asking again.
+ */
+function withTexts(chosen: ReturnType<typeof selectCrisisResources>, entries: readonly ResourceDirectoryEntry[]): PersonResource[] {
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+  return chosen.map((resource) => {
+    const entry = byKey.get(resource.key);
+    // An answer from before the directory had texts has none: English throughout.
+    return { ...resource, description: entry?.description ?? null, whenToUse: entry?.whenToUse ?? null, translations: entry?.translations ?? {} };
+  });
+}
 
 /**
  * Crisis contacts from the organisation's directory, and only from there: admins keep it right
@@ -29,7 +42,7 @@ export class PublicResources {
       const params = country ? new HttpParams().set('country', country) : new HttpParams();
       contacts = this.http.get<ResourceDirectoryEntry[]>(PUBLIC_API.resources, { params }).pipe(
         // Without a country, selectCrisisResources keeps the worldwide ('ANY') entries only.
-        map((entries): CrisisContactsState => ({ kind: 'ready', contacts: selectCrisisResources(entries.filter((entry) => entry.active), key) })),
+        map((entries): CrisisContactsState => ({ kind: 'ready', contacts: withTexts(selectCrisisResources(entries.filter((entry) => entry.active), key), entries) })),
         catchError(() => {
           // Ask again next time (and on "Try again") rather than remembering the failure.
           this.cache.delete(key);

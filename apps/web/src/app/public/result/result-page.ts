@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ReplyNotice } from '../ui/reply-notice';
-import { ActionPlanStepKey, emergencyNumberFor } from '@sg/domain';
+import { ActionPlanStepKey, emergencyNumberText, Translatable } from '@sg/domain';
+import { I18n } from '../../system/i18n/i18n';
 import { firstValueFrom } from 'rxjs';
 import { CaseAccessApi } from '../my-case/case-access-api';
 import { PlanChecklist, PlanStepToggle, withStepDone } from '../plan/plan-checklist';
@@ -28,6 +29,7 @@ import { LocalPathPipe } from '../language/local-path.pipe';
 export class ResultPage {
   private readonly result = inject(IntakeResult);
   private readonly caseAccess = inject(CaseAccessApi);
+  private readonly i18n = inject(I18n);
 
   /** With the access code: only right after sending. */
   protected readonly response = this.result.response;
@@ -36,8 +38,14 @@ export class ResultPage {
   protected readonly busy = signal<ActionPlanStepKey[]>([]);
   protected readonly planError = signal(false);
   protected readonly firstResponse = computed(() => this.shown()?.firstResponseWithin ?? null);
-  protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.firstResponse()));
-  protected readonly emergencyNumber = computed(() => emergencyNumberFor(this.shown()?.country));
+  /** The first-response target in the page language: contactChoiceText puts it into its sentence as words. */
+  private readonly withinText = (within: Translatable | null) => (within ? this.i18n.text(within) : null);
+  protected readonly contactText = computed(() => contactChoiceText(this.shown()?.contact, this.withinText(this.firstResponse())));
+  /** "999, or 112 from a mobile" with its words in the page's language. */
+  protected readonly emergencyNumber = computed(() => {
+    const numbers = emergencyNumberText(this.shown()?.country);
+    return numbers ? this.i18n.text(numbers) : undefined;
+  });
   /** The crisis lines; a worldwide "call your local emergency number" gives way to the country's number. */
   protected readonly crisis = computed(() =>
     (this.shown()?.resources ?? [])

@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /**
  * "1,234 of 5,000 characters" under a long text box, and a plain sentence once the limit is
@@ -7,6 +9,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
  */
 @Component({
   selector: 'sg-character-count',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .count { margin: 0.35rem 0 0; color: var(--muted); font-size: 1rem; }
@@ -15,10 +18,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   template: `
     <p class="count" [class.full]="full()" [id]="countId()" [attr.aria-live]="nearLimit() ? 'polite' : null" data-testid="character-count">
       @if (full()) {
-        You have reached the limit of {{ maxText() }} characters. Anything more will not fit here: send this,
-        then tell us the rest later from your case page.
+        {{ 'person.fields.count.full' | t: { max: maxText() } }}
       } @else {
-        {{ usedText() }} of {{ maxText() }} characters
+        {{ 'person.fields.count.used' | t: { used: usedText(), max: maxText() } }}
       }
     </p>
   `,
@@ -31,6 +33,8 @@ export class CharacterCount {
   private readonly used = computed(() => (this.text() ?? '').length);
   protected readonly full = computed(() => this.used() >= this.max());
   protected readonly nearLimit = computed(() => this.used() >= this.max() * 0.9);
-  protected readonly usedText = computed(() => this.used().toLocaleString('en-GB'));
-  protected readonly maxText = computed(() => this.max().toLocaleString('en-GB'));
+  private readonly i18n = inject(I18n);
+  /** Numbers written the page language's way (1,234 in English, 1.234 in Spanish). */
+  protected readonly usedText = computed(() => this.i18n.translator().number(this.used()));
+  protected readonly maxText = computed(() => this.i18n.translator().number(this.max()));
 }

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
-/** A code shown large, with a button that copies it. */
+/** A code shown large, with a button that copies it. The caller gives `label` in the page's language. */
 @Component({
   selector: 'sg-copy-code',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .code-box { margin: 0 0 1rem; padding: 1rem; border: 2px solid var(--field-line); border-radius: 8px; }
@@ -18,9 +20,9 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } f
       <p class="code-label" [id]="codeId() + '-label'">{{ label() }}</p>
       <p class="code" [id]="codeId()" translate="no">{{ value() }}</p>
       <button type="button" class="button secondary copy" [attr.aria-describedby]="codeId() + '-label'" (click)="copy()">
-        Copy
+        {{ 'person.copyCode.copy' | t }}
       </button>
-      <p class="copy-status" role="status">{{ copied() ? label() + ' copied.' : '' }}</p>
+      <p class="copy-status" role="status">{{ copied() ? ('person.copyCode.copied' | t: { label: label() }) : '' }}</p>
     </div>
   `,
 })

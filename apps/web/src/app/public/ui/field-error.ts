@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { Translatable } from '@sg/domain';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /**
  * The message under a field that needs fixing. Its id goes in the field's aria-describedby;
@@ -6,17 +8,22 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
  */
 @Component({
   selector: 'sg-field-error',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (message(); as message) {
-      <p class="field-error" [id]="errorId()"><span aria-hidden="true">⚠ </span><span class="visually-hidden">Error: </span>{{ message }}</p>
+      <p class="field-error" [id]="errorId()"><span aria-hidden="true">⚠ </span><span class="visually-hidden">{{ 'person.fields.error' | t }} </span>{{ message | t }}</p>
     }
   `,
 })
 export class FieldError {
   /** The message's element id, for aria-describedby (not `id`, which would also land on the host). */
   readonly errorId = input.required<string>();
-  readonly message = input<string | undefined>();
+  /**
+   * A catalogue key with parameters (`person.errors.*`), said in the page's language. A plain
+   * string is read as a key too (an unknown one shows as it is).
+   */
+  readonly message = input<Translatable | string | undefined>();
 }
 
 /** aria-describedby for a field: its hint (if any) and its error (if any), or null for neither. */

@@ -1,5 +1,10 @@
+import { flattenCatalogue, Translator } from '@sg/i18n';
+import { CATALOGUES } from '@sg/i18n/server';
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { describeWait, retryAfterSeconds, toHttpProblem } from './http-problem';
+
+/** What the person reads in English: the keys and parameters said through the English catalogue. */
+const en = new Translator('en', flattenCatalogue(CATALOGUES.en));
 
 describe('toHttpProblem', () => {
   it('reads the field errors of a 400', () => {
@@ -27,8 +32,9 @@ describe('toHttpProblem', () => {
   });
 
   it('says waits in words', () => {
-    expect(describeWait(1)).toBe('1 second');
-    expect(describeWait(45)).toBe('45 seconds');
-    expect(describeWait(61)).toBe('2 minutes');
+    expect(en.text(describeWait(1))).toBe('1 second');
+    expect(en.text(describeWait(45))).toBe('45 seconds');
+    expect(en.text(describeWait(61))).toBe('2 minutes');
+    expect(describeWait(61)).toEqual({ key: 'person.intake.wait.minutes', params: { count: 2 } });
   });
 });

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { FieldError, ValidationErrorResponse } from '@sg/contracts';
+import { Translatable, translatable } from '@sg/domain';
 
 /** What went wrong with a request, in the terms the pages act on. */
 export type HttpProblem =
@@ -47,9 +48,8 @@ export function toHttpProblem(error: unknown, now = Date.now()): HttpProblem {
   }
 }
 
-/** "20 seconds", "2 minutes". */
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+/** "20 seconds", "2 minutes", as a catalogue key with its count (rendered with `| t`). */
+export function describeWait(seconds: number): Translatable {
+  if (seconds < 60) return translatable('person.intake.wait.seconds', { count: seconds });
+  return translatable('person.intake.wait.minutes', { count: Math.ceil(seconds / 60) });
 }

@@ -1,30 +1,32 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { FormArray, FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MAX_CONTENT_URLS } from '../contracts/public-contract';
+import type { Translatable } from '@sg/domain';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { describedBy, FieldError, fieldId } from './field-error';
 
 /** Links to where something has been posted: one box per link, as many as needed. */
 @Component({
   selector: 'sg-link-rows',
-  imports: [ReactiveFormsModule, FieldError],
+  imports: [ReactiveFormsModule, FieldError, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @for (link of links().controls; track link; let i = $index) {
       @let id = rowId(i);
       <div class="field">
-        <label [for]="id">Link {{ i + 1 }}</label>
+        <label [for]="id">{{ 'person.fields.link' | t: { n: i + 1 } }}</label>
         <div class="row-with-action">
           <input [id]="id" type="url" inputmode="url" [formControl]="link" autocomplete="off" autocapitalize="off" spellcheck="false"
             [attr.aria-invalid]="!!error(i)" [attr.aria-describedby]="describedBy(id, !!error(i))" />
           @if (links().length > 1) {
-            <button type="button" class="button link" (click)="remove(i)">Remove<span class="visually-hidden"> link {{ i + 1 }}</span></button>
+            <button type="button" class="button link" (click)="remove(i)">{{ 'person.fields.linkRows.remove' | t }}<span class="visually-hidden"> {{ 'person.fields.linkRows.removeWhich' | t: { n: i + 1 } }}</span></button>
           }
         </div>
         <sg-field-error [errorId]="id + '-error'" [message]="error(i)" />
       </div>
     }
     @if (links().length < max) {
-      <button type="button" class="button secondary" (click)="add()">Add another link</button>
+      <button type="button" class="button secondary" (click)="add()">{{ 'person.fields.linkRows.add' | t }}</button>
     }
   `,
 })
@@ -33,7 +35,7 @@ export class LinkRows {
 
   readonly links = input.required<FormArray<FormControl<string>>>();
   readonly path = input.required<string>();
-  readonly errors = input<Readonly<Record<string, string>>>({});
+  readonly errors = input<Readonly<Record<string, Translatable | string>>>({});
 
   protected readonly max = MAX_CONTENT_URLS;
   protected readonly describedBy = describedBy;
@@ -42,7 +44,7 @@ export class LinkRows {
     return fieldId(`${this.path()}[${index}]`);
   }
 
-  protected error(index: number): string | undefined {
+  protected error(index: number): Translatable | string | undefined {
     return this.errors()[`${this.path()}[${index}]`];
   }
 

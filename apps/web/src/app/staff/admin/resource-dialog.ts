@@ -1,21 +1,24 @@
-import { TEXT_LIMITS } from '@sg/contracts';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RESOURCE_TEXT_LIMITS, RESOURCE_TRANSLATION_LANGUAGES, TEXT_LIMITS, type ResourceTranslationLanguage } from '@sg/contracts';
+import { CdkTextareaAutosize } from '@angular/cdk/text-field';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormBuilder, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import type { FieldError, ResourceDirectoryEntry } from '@sg/contracts';
-import { COUNTRY_CODES, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, ResourceAudience, ResourcePurpose } from '@sg/domain';
+import { COUNTRY_CODES, LANGUAGE_NAMES, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, ResourceAudience, ResourcePurpose } from '@sg/domain';
 import { Observable, finalize } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { countryName } from '../ui/labels';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
 import { ANY_JURISDICTION, emptyResourceForm, resourceChanges, resourceFormValue, toResourceWrite } from './resource-form';
-import { I18n } from '../../system/i18n/i18n';
 
 export interface ResourceDialogData {
   /** null: a new entry. */
@@ -44,6 +47,10 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
     MatSelect,
     MatOption,
     MatCheckbox,
+    MatTabGroup,
+    MatTab,
+    CdkTextareaAutosize,
+    TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './resource-dialog.html',
@@ -55,16 +62,30 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
     fieldset { margin: 0; padding: 4px 8px 8px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
     legend { padding: 0 4px; font: var(--mat-sys-label-large); }
     .audiences { display: flex; flex-wrap: wrap; gap: 0 12px; }
+    .texts { padding-bottom: 4px; }
+    .texts-hint { margin: 0 0 4px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
+    .tab-fields { display: grid; gap: 6px; padding-top: 12px; }
     .field-problem { margin: 4px 0 0; color: var(--mat-sys-error); font: var(--mat-sys-body-small); }
     .problems { margin: 0 0 12px; padding: 8px 12px 8px 28px; border-left: 4px solid var(--mat-sys-error); background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
   `,
 })
 export class ResourceDialog {
-  private readonly i18n = inject(I18n);
   protected readonly data = inject<ResourceDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(ResourceDirectoryApi);
   private readonly ref = inject(MatDialogRef<ResourceDialog, ResourceDirectoryEntry>);
   private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly i18n = inject(I18n);
+
+  /** Each language named in itself, as the person's language switch names it. */
+  protected readonly languageNames = LANGUAGE_NAMES;
+  protected readonly translationLanguages = RESOURCE_TRANSLATION_LANGUAGES;
+  protected readonly selectedTab = signal(0);
+  /** Field names for error messages, in the dashboard's language. */
+  protected readonly labels = computed(() => {
+    this.i18n.language();
+    const label = (field: string) => this.i18n.t(`staff.admin.resources.${field}`);
+    return { name: label('name'), description: label('description'), whenToUse: label('whenToUse'), contact: label('contact') };
+  });
 
   protected readonly purposes = RESOURCE_PURPOSES.map((value) => ({ value, label: RESOURCE_PURPOSE_LABELS[value] }));
   protected readonly audiences = RESOURCE_AUDIENCES.map((value) => ({ value, label: RESOURCE_AUDIENCE_LABELS[value] }));
@@ -89,6 +110,25 @@ export class ResourceDialog {
     ),
     sortOrder: this.fb.control<number | null>(this.initial.sortOrder, [Validators.min(0), Validators.max(10_000)]),
     active: [this.initial.active],
+    // English is required where it always was (name, contact); every other text is optional, with the English limits.
+    description: [this.initial.description, Validators.maxLength(RESOURCE_TEXT_LIMITS.description)],
+    whenToUse: [this.initial.whenToUse, Validators.maxLength(RESOURCE_TEXT_LIMITS.whenToUse)],
+    translations: this.fb.group(
+      Object.fromEntries(
+        RESOURCE_TRANSLATION_LANGUAGES.map((language) => {
+          const text = this.initial.translations[language];
+          return [
+            language,
+            this.fb.group({
+              name: [text.name, Validators.maxLength(TEXT_LIMITS.resourceName)],
+              description: [text.description, Validators.maxLength(RESOURCE_TEXT_LIMITS.description)],
+              whenToUse: [text.whenToUse, Validators.maxLength(RESOURCE_TEXT_LIMITS.whenToUse)],
+              contact: [text.contact, Validators.maxLength(TEXT_LIMITS.resourceContact)],
+            }),
+          ];
+        }),
+      ) as Record<ResourceTranslationLanguage, FormGroup<{ name: FormControl<string>; description: FormControl<string>; whenToUse: FormControl<string>; contact: FormControl<string> }>>,
+    ),
   });
 
   protected audiencesError(): string {
@@ -98,6 +138,14 @@ export class ResourceDialog {
     return group.touched && !RESOURCE_AUDIENCES.some((audience) => group.controls[audience].value) ? 'Pick at least one audience' : '';
   }
 
+  /** A problem in a tab that is not open would go unseen: open the first language with one. */
+  private showFirstInvalidLanguage(): void {
+    const english = this.form.controls.description.invalid || this.form.controls.whenToUse.invalid;
+    if (english) return this.selectedTab.set(0);
+    const index = RESOURCE_TRANSLATION_LANGUAGES.findIndex((language) => this.form.controls.translations.controls[language].invalid);
+    if (index >= 0) this.selectedTab.set(index + 1);
+  }
+
   protected submit(): void {
     this.problems.set([]);
     const value = this.form.getRawValue();
@@ -105,6 +153,7 @@ export class ResourceDialog {
     this.form.controls.audiences.markAsTouched();
     if (this.form.invalid || !write.audiences.length) {
       this.form.markAllAsTouched();
+      this.showFirstInvalidLanguage();
       return;
     }
     const entry = this.data.entry;
@@ -126,6 +175,7 @@ export class ResourceDialog {
         const errors = validationErrors(error);
         if (errors) {
           const rest = applyServerErrors(this.form, errors);
+          this.showFirstInvalidLanguage();
           this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
         } else {
           // 409: that key is taken.

@@ -13,6 +13,10 @@ const entry = (overrides: Partial<ResourceDirectoryEntry> = {}): ResourceDirecto
   audiences: ['everyone'],
   sortOrder: 10,
   active: true,
+  description: null,
+  whenToUse: null,
+  translations: {},
+  fallsBackToEnglish: [],
   ...overrides,
 });
 
@@ -39,6 +43,9 @@ describe('resource form mapping', () => {
       audiences: ['minors', 'financial'],
       sortOrder: 20,
       active: true,
+      description: null,
+      whenToUse: null,
+      translations: {},
     });
     expect(toResourceWrite({ ...value, jurisdiction: 'ANY', url: ' https://example.org ', sortOrder: null }, RESOURCE_AUDIENCES)).toMatchObject({
       jurisdiction: 'ANY',
@@ -57,6 +64,22 @@ describe('resource form mapping', () => {
 
     const cleared = toResourceWrite({ ...resourceFormValue(entry({ url: 'https://x.example' })), url: '' }, RESOURCE_AUDIENCES);
     expect(resourceChanges(entry({ url: 'https://x.example' }), cleared)).toEqual({ url: null });
+  });
+
+  it('sends each language’s words trimmed, leaves out what falls back to English, and patches them only when they change', () => {
+    const original = entry({ description: 'Police, ambulance and fire services.', translations: { ms: { name: 'Perkhidmatan kecemasan' } } });
+    const form = resourceFormValue(original);
+    expect(form.translations).toEqual({ ms: { name: 'Perkhidmatan kecemasan', description: '', whenToUse: '', contact: '' }, es: { name: '', description: '', whenToUse: '', contact: '' } });
+    expect(resourceChanges(original, toResourceWrite(form, RESOURCE_AUDIENCES))).toBeNull();
+
+    const withSpanish = { ...form, whenToUse: ' If you are in danger now. ', translations: { ...form.translations, es: { ...form.translations.es, name: ' Servicios de emergencia ' } } };
+    expect(resourceChanges(original, toResourceWrite(withSpanish, RESOURCE_AUDIENCES))).toEqual({
+      whenToUse: 'If you are in danger now.',
+      translations: { ms: { name: 'Perkhidmatan kecemasan' }, es: { name: 'Servicios de emergencia' } },
+    });
+
+    const clearedMalay = { ...form, description: '', translations: { ...form.translations, ms: { ...form.translations.ms, name: '' } } };
+    expect(resourceChanges(original, toResourceWrite(clearedMalay, RESOURCE_AUDIENCES))).toEqual({ description: null, translations: {} });
   });
 
   it('groups worldwide first, then countries by name, entries by sort order', () => {

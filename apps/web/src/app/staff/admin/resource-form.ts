@@ -1,4 +1,4 @@
-import type { ResourceDirectoryEntry, ResourceEntryWrite } from '@sg/contracts';
+import { RESOURCE_TRANSLATION_LANGUAGES, type ResourceDirectoryEntry, type ResourceEntryWrite, type ResourceText, type ResourceTranslationLanguage, type ResourceTranslations } from '@sg/contracts';
 import { ANY_JURISDICTION, ResourceAudience, ResourcePurpose } from '@sg/domain';
 
 export { ANY_JURISDICTION };
@@ -14,10 +14,50 @@ export interface ResourceFormValue {
   audiences: Partial<Record<ResourceAudience, boolean>>;
   sortOrder: number | null;
   active: boolean;
+  description: string;
+  whenToUse: string;
+  /** Every translated language's fields, empty where it falls back to English. */
+  translations: Record<ResourceTranslationLanguage, Required<ResourceText>>;
+}
+
+const emptyTranslation = (): Required<ResourceText> => ({ name: '', description: '', whenToUse: '', contact: '' });
+
+function translationsForm(translations: ResourceTranslations = {}): ResourceFormValue['translations'] {
+  return Object.fromEntries(RESOURCE_TRANSLATION_LANGUAGES.map((language) => [language, { ...emptyTranslation(), ...translations[language] }])) as ResourceFormValue['translations'];
+}
+
+/** Trimmed, blank fields and empty languages left out: absent means "shows in English". */
+function toTranslations(value: ResourceFormValue['translations']): ResourceTranslations {
+  const result: ResourceTranslations = {};
+  for (const language of RESOURCE_TRANSLATION_LANGUAGES) {
+    const text = Object.fromEntries(Object.entries(value[language]).map(([field, words]) => [field, words.trim()]).filter(([, words]) => words !== '')) as ResourceText;
+    if (Object.keys(text).length) result[language] = text;
+  }
+  return result;
+}
+
+/** Same words, whatever order the fields came in. */
+function sameTranslations(a: ResourceTranslations, b: ResourceTranslations): boolean {
+  const canonical = (translations: ResourceTranslations) =>
+    JSON.stringify(RESOURCE_TRANSLATION_LANGUAGES.map((language) => Object.entries(translations[language] ?? {}).filter(([, words]) => !!words).sort()));
+  return canonical(a) === canonical(b);
 }
 
 export function emptyResourceForm(jurisdiction = ''): ResourceFormValue {
-  return { key: '', jurisdiction, name: '', contact: '', url: '', purpose: 'support', audiences: { everyone: true }, sortOrder: 100, active: true };
+  return {
+    key: '',
+    jurisdiction,
+    name: '',
+    contact: '',
+    url: '',
+    purpose: 'support',
+    audiences: { everyone: true },
+    sortOrder: 100,
+    active: true,
+    description: '',
+    whenToUse: '',
+    translations: translationsForm(),
+  };
 }
 
 export function resourceFormValue(entry: ResourceDirectoryEntry): ResourceFormValue {
@@ -31,6 +71,9 @@ export function resourceFormValue(entry: ResourceDirectoryEntry): ResourceFormVa
     audiences: Object.fromEntries(entry.audiences.map((audience) => [audience, true])),
     sortOrder: entry.sortOrder,
     active: entry.active,
+    description: entry.description ?? '',
+    whenToUse: entry.whenToUse ?? '',
+    translations: translationsForm(entry.translations),
   };
 }
 
@@ -51,19 +94,25 @@ export function toResourceWrite(value: ResourceFormValue, audienceOrder: readonl
     audiences: audienceOrder.filter((audience) => value.audiences[audience]),
     sortOrder: value.sortOrder ?? 100,
     active: value.active,
+    description: value.description.trim() || null,
+    whenToUse: value.whenToUse.trim() || null,
+    translations: toTranslations(value.translations),
   };
 }
 
 /** For `PATCH /api/resources/:id`: only the fields that differ from the entry, or null. */
 export function resourceChanges(entry: ResourceDirectoryEntry, write: ResourceEntryWrite): Partial<ResourceEntryWrite> | null {
   const changes: Partial<ResourceEntryWrite> = {};
-  const keys = ['key', 'jurisdiction', 'name', 'contact', 'url', 'purpose', 'sortOrder', 'active'] as const;
+  const keys = ['key', 'jurisdiction', 'name', 'contact', 'url', 'purpose', 'sortOrder', 'active', 'description', 'whenToUse'] as const;
   for (const key of keys) {
-    const next = write[key] ?? (key === 'url' ? null : undefined);
+    const next = write[key] ?? (key === 'url' || key === 'description' || key === 'whenToUse' ? null : undefined);
     if (next !== undefined && next !== entry[key]) (changes as Record<string, unknown>)[key] = next;
   }
   const audiences = write.audiences;
   if (audiences.length !== entry.audiences.length || audiences.some((audience) => !entry.audiences.includes(audience))) changes.audiences = audiences;
+  // Sent whole: the API replaces an entry's translations with what the dialog shows.
+  const translations = write.translations ?? {};
+  if (!sameTranslations(translations, entry.translations ?? {})) changes.translations = translations;
   return Object.keys(changes).length ? changes : null;
 }
 

@@ -7,6 +7,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ResourceDirectoryEntry } from '@sg/contracts';
 import { finalize } from 'rxjs';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
 import { problemMessage } from '../ui/http-errors';
 import { countryName } from '../ui/labels';
@@ -23,10 +24,17 @@ const ALL = '';
  */
 @Component({
   selector: 'sg-resources-page',
-  imports: [MatButton, MatCheckbox, MatFormField, MatLabel, MatSelect, MatOption],
+  imports: [MatButton, MatCheckbox, MatFormField, MatLabel, MatSelect, MatOption, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './resources-page.html',
   styleUrl: './admin-page.scss',
+  // Text, not colour alone, says which language reads in English; it wraps (Malay runs long).
+  styles: `
+    .fallback {
+      display: inline-block; margin: 4px 4px 0 0; padding: 1px 8px; border-radius: 999px;
+      border: 1px solid var(--mat-sys-outline); font: var(--mat-sys-label-small); color: var(--mat-sys-on-surface-variant);
+    }
+  `,
 })
 export class ResourcesPage {
   private readonly i18n = inject(I18n);

@@ -1,7 +1,9 @@
 import { inject } from '@angular/core';
+import { I18n } from '../../system/i18n/i18n';
 import { CanActivateFn, Router } from '@angular/router';
 import type { StaffRole } from '@sg/domain';
 import { AuthSession, SIGN_IN_PATH } from './auth-session';
+import { browserStaffLanguage, speakStaffLanguage } from './staff-language';
 
 /** Every dashboard page: restores the session from the refresh cookie first (after a reload). */
 export const signedInGuard: CanActivateFn = async (_route, state) => {
@@ -11,11 +13,17 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   return router.createUrlTree([SIGN_IN_PATH], { queryParams: { returnUrl: state.url } });
 };
 
-/** The sign-in page: someone already signed in goes straight to the queues. */
+/**
+ * The sign-in page: someone already signed in goes straight to the queues. Otherwise the page
+ * speaks the browser's preferred dashboard language (whose account it will be is not known yet).
+ */
 export const signedOutGuard: CanActivateFn = async () => {
   const session = inject(AuthSession);
   const router = inject(Router);
-  return (await session.restore()) ? router.createUrlTree(['/staff']) : true;
+  const i18n = inject(I18n);
+  if (await session.restore()) return router.createUrlTree(['/staff']);
+  await speakStaffLanguage(i18n, browserStaffLanguage());
+  return true;
 };
 
 /** Pages for some roles only (supervision: supervisors and admins). */

@@ -15,7 +15,7 @@ function token(name: string, expiresInSeconds = 900): string {
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}.signature`;
 }
 
-const user = { id: 'u-1', email: 'casey@demo.test', displayName: 'Casey Caseworker', role: 'caseworker' as const };
+const user = { id: 'u-1', email: 'casey@demo.test', displayName: 'Casey Caseworker', role: 'caseworker' as const, language: 'en' as const };
 
 describe('authInterceptor', () => {
   let http: HttpClient;

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { LoginResponse } from '@sg/contracts';
 import { firstValueFrom } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
 import { AuthSession } from './auth-session';
 
 /** An unsigned JWT is enough: the browser only reads `exp`. */
@@ -13,7 +14,7 @@ function token(name: string, expiresInSeconds: number): string {
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}.signature`;
 }
 
-const user = { id: 'u-1', email: 'casey@demo.test', displayName: 'Casey Caseworker', role: 'caseworker' as const };
+const user = { id: 'u-1', email: 'casey@demo.test', displayName: 'Casey Caseworker', role: 'caseworker' as const, language: 'en' as const };
 
 describe('AuthSession scheduled refresh', () => {
   let backend: HttpTestingController;
@@ -92,5 +93,48 @@ describe('AuthSession scheduled refresh', () => {
     await out;
     jest.advanceTimersByTime(60_000);
     backend.expectNone('/api/auth/refresh');
+  });
+});
+
+describe('AuthSession dashboard language', () => {
+  let backend: HttpTestingController;
+  let session: AuthSession;
+  let i18n: I18n;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), AuthSession] });
+    backend = TestBed.inject(HttpTestingController);
+    session = TestBed.inject(AuthSession);
+    i18n = TestBed.inject(I18n);
+    const signedIn = firstValueFrom(session.login({ email: user.email, password: 'pw' }));
+    backend.expectOne('/api/auth/login').flush({ accessToken: token('first', 900), user: { ...user, language: 'ms' } } satisfies LoginResponse);
+    await signedIn;
+  });
+
+  afterEach(() => backend.verify());
+
+  it('speaks the account’s language as soon as sign-in answers', () => {
+    expect(i18n.language()).toBe('ms');
+    expect(i18n.t('staff.shell.sign_out')).toBe('Log keluar');
+  });
+
+  it('switches at once and saves the choice to the account', async () => {
+    const changing = session.changeLanguage('en');
+    expect(session.user()?.language).toBe('en');
+    const put = backend.expectOne('/api/auth/me/language');
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ language: 'en' });
+    put.flush({ ...user, language: 'en' });
+    await changing;
+    expect(i18n.language()).toBe('en');
+    expect(i18n.t('staff.shell.sign_out')).toBe('Sign out');
+  });
+
+  it('goes back to the language it was in when the choice cannot be saved', async () => {
+    const changing = session.changeLanguage('en');
+    backend.expectOne('/api/auth/me/language').flush({ message: 'no' }, { status: 500, statusText: 'Server Error' });
+    await expect(changing).rejects.toBeTruthy();
+    expect(session.user()?.language).toBe('ms');
+    expect(i18n.language()).toBe('ms');
   });
 });

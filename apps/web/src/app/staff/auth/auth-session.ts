@@ -3,10 +3,12 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 import { Router } from '@angular/router';
 import type { LoginRequest, LoginResponse, StaffUserView } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
-import type { StaffRole } from '@sg/domain';
-import { Observable, catchError, finalize, firstValueFrom, map, of, share } from 'rxjs';
+import type { StaffLanguage, StaffRole } from '@sg/domain';
+import { Observable, catchError, finalize, firstValueFrom, from, map, of, share, switchMap } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
 import { AUTH_CALL } from './auth-context';
 import { refreshDelayMs, refreshRetryDelayMs, tokenExpiresAt, userFromToken } from './jwt';
+import { speakStaffLanguage } from './staff-language';
 
 export const SIGN_IN_PATH = '/staff/sign-in';
 
@@ -22,6 +24,7 @@ type RefreshOutcome = 'renewed' | 'refused' | 'unavailable';
 export class AuthSession {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
   private readonly token = signal<string | null>(null);
   private readonly currentUser = signal<StaffUserView | null>(null);
   private refreshInFlight: Observable<RefreshOutcome> | null = null;
@@ -44,10 +47,34 @@ export class AuthSession {
     return !!user && roles.includes(user.role);
   }
 
+  /** Signs in; emits once the dashboard speaks the account's language, so the first page is in it. */
   login(credentials: LoginRequest): Observable<StaffUserView> {
-    return this.http
-      .post<LoginResponse>(apiPath('auth', 'login'), credentials, { context: authCall() })
-      .pipe(map((response) => this.accept(response)));
+    return this.http.post<LoginResponse>(apiPath('auth', 'login'), credentials, { context: authCall() }).pipe(
+      map((response) => this.accept(response)),
+      switchMap((user) => from(speakStaffLanguage(this.i18n, user.language)).pipe(map(() => user))),
+    );
+  }
+
+  /**
+   * The signed-in person's choice of dashboard language: the words change at once (no reload)
+   * while it is saved to their account; if saving fails the dashboard goes back to the language
+   * it was in, and the error is the caller's to show.
+   */
+  async changeLanguage(language: StaffLanguage): Promise<void> {
+    const user = this.currentUser();
+    if (!user || user.language === language) return;
+    this.currentUser.set({ ...user, language });
+    // Both settle before any going back, so a late catalogue cannot switch the words again after it.
+    const [spoken, saved] = await Promise.allSettled([
+      speakStaffLanguage(this.i18n, language),
+      firstValueFrom(this.http.put<StaffUserView>(apiPath('auth', 'me', 'language'), { language })),
+    ]);
+    const failed = saved.status === 'rejected' ? saved : spoken.status === 'rejected' ? spoken : null;
+    if (failed) {
+      this.currentUser.update((current) => (current ? { ...current, language: user.language } : current));
+      await speakStaffLanguage(this.i18n, user.language);
+      throw failed.reason;
+    }
   }
 
   /**
@@ -58,10 +85,17 @@ export class AuthSession {
     return this.renew().pipe(map((outcome) => outcome === 'renewed'));
   }
 
-  /** On start or reload: one refresh attempt; afterwards just whether someone is signed in. */
+  /**
+   * On start or reload: one refresh attempt; afterwards just whether someone is signed in. A
+   * restored session resolves once the dashboard speaks the account's language.
+   */
   restore(): Promise<boolean> {
     if (this.signedIn()) return Promise.resolve(true);
-    this.restoring ??= firstValueFrom(this.refresh());
+    this.restoring ??= firstValueFrom(this.refresh()).then(async (signedIn) => {
+      const user = this.currentUser();
+      if (signedIn && user) await speakStaffLanguage(this.i18n, user.language);
+      return signedIn;
+    });
     return this.restoring;
   }
 
@@ -91,6 +125,8 @@ export class AuthSession {
     if (!user) throw new Error('The sign-in answer did not say who signed in');
     this.token.set(accessToken);
     this.currentUser.set(user);
+    // A later refresh may carry a language chosen meanwhile in another tab: follow it.
+    if (this.i18n.language() !== user.language) void speakStaffLanguage(this.i18n, user.language);
     this.restoring = Promise.resolve(true);
     this.scheduleRefresh(accessToken);
     return user;

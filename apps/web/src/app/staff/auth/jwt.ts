@@ -1,5 +1,6 @@
 import type { StaffUserView } from '@sg/contracts';
 import { isStaffRole } from '@sg/domain';
+import { asStaffLanguage } from './staff-language';
 
 /**
  * Reads a JWT's payload without verifying it: the browser only needs `exp` to plan the next
@@ -24,13 +25,13 @@ export function tokenExpiresAt(token: string): number | null {
   return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null;
 }
 
-/** The API signs `{ sub, email, name, role }`; used when a refresh answers with a token only. */
+/** The API signs `{ sub, email, name, role, lang }`; used when a refresh answers with a token only. */
 export function userFromToken(token: string): StaffUserView | null {
   const payload = decodeJwtPayload(token);
   if (!payload) return null;
-  const { sub, email, name, role } = payload;
+  const { sub, email, name, role, lang } = payload;
   if (typeof sub !== 'string' || typeof email !== 'string' || !isStaffRole(role)) return null;
-  return { id: sub, email, displayName: typeof name === 'string' ? name : email, role };
+  return { id: sub, email, displayName: typeof name === 'string' ? name : email, role, language: asStaffLanguage(lang) };
 }
 
 /** Refresh a minute before expiry (sooner for short-lived tokens), never in under 5 seconds. */

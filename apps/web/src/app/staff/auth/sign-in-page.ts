@@ -6,12 +6,14 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { PRODUCT_NAME } from '../shell/staff-words';
 import { AuthSession } from './auth-session';
 import { I18n } from '../../system/i18n/i18n';
 
 @Component({
   selector: 'sg-sign-in-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatButton],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatButton, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
@@ -30,7 +32,12 @@ export class SignInPage {
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
+  /**
+   * What went wrong: a catalogue key, or the server's own words for a validation problem (the
+   * `t` pipe shows text that is not a key as it is).
+   */
   protected readonly problem = signal<string | null>(null);
+  protected readonly product = PRODUCT_NAME;
   protected readonly busy = signal(false);
   protected readonly error = controlErrors();
 
@@ -55,11 +62,12 @@ export class SignInPage {
           return;
         }
         if (error instanceof HttpErrorResponse && error.status === 401) {
-          this.problem.set(problemMessage(this.i18n, error, 'Email or password is not right'));
+          // The server says the same in English; the key says it in the page's language.
+          this.problem.set('staff.auth.wrong');
         } else if (error instanceof HttpErrorResponse && error.status === 429) {
-          this.problem.set('Too many attempts. Wait a few minutes, then try again.');
+          this.problem.set('staff.auth.too_many');
         } else {
-          this.problem.set(problemMessage(this.i18n, error, 'Signing in did not work. Please try again.'));
+          this.problem.set(problemMessage(this.i18n, error, 'staff.auth.failed'));
         }
       },
     });

@@ -32,7 +32,7 @@ describe('LiveUpdates', () => {
     jest.useFakeTimers();
     changes = new Subject();
     state = signal<LiveState>('connecting');
-    user = signal<StaffUserView | null>({ id: 'casey', email: 'casey@demo.test', displayName: 'Casey', role: 'caseworker' });
+    user = signal<StaffUserView | null>({ id: 'casey', email: 'casey@demo.test', displayName: 'Casey', role: 'caseworker', language: 'en' });
     list = jest.fn((query: CaseListQuery) => of({ items: [] as CaseListItem[], nextCursor: query.cursor ?? null }));
     TestBed.configureTestingModule({
       providers: [
@@ -137,7 +137,7 @@ describe('LiveUpdates', () => {
     user.set(null);
     TestBed.tick();
     expect(alerts()).toEqual([]);
-    user.set({ id: 'sam', email: 'sam@demo.test', displayName: 'Sam', role: 'supervisor' });
+    user.set({ id: 'sam', email: 'sam@demo.test', displayName: 'Sam', role: 'supervisor', language: 'en' });
     TestBed.tick();
 
     // Announced to Casey (shown or dismissed) is not announced to Sam: he hears about e1 too.

@@ -1,11 +1,13 @@
 import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChildren } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseListItem } from '@sg/contracts';
-import type { AgeBand } from '@sg/domain';
-import { PriorityChip } from '../ui/priority-chip';
-import { AGE_BAND_LABELS, countryName, labelFor } from '../ui/labels';
-import { deadlineCountdown, firstResponseCountdown } from './countdown';
+import { AGE_BANDS, type AgeBand } from '@sg/domain';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { AGE_BAND_KEYS } from '../shell/staff-words';
+import { countryNameIn } from './country-name';
 import { I18n } from '../../system/i18n/i18n';
+import { PriorityChip } from '../ui/priority-chip';
+import { deadlineCountdown, firstResponseCountdown } from './countdown';
 
 /**
  * The rows of a queue. Each row is one link (to the case page, so it opens in a new tab too);
@@ -13,14 +15,13 @@ import { I18n } from '../../system/i18n/i18n';
  */
 @Component({
   selector: 'sg-case-list',
-  imports: [RouterLink, PriorityChip],
+  imports: [RouterLink, PriorityChip, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-list.html',
   styleUrl: './case-list.scss',
   host: { class: 'sg-case-list' },
 })
 export class CaseList {
-  private readonly i18n = inject(I18n);
   readonly items = input.required<readonly CaseListItem[]>();
   readonly now = input.required<number>();
   readonly selectedId = input<string | null>(null);
@@ -30,14 +31,16 @@ export class CaseList {
   readonly animateChanges = input(false);
   readonly opened = output<{ item: CaseListItem; event: MouseEvent | null }>();
 
+  private readonly i18n = inject(I18n);
   private readonly links = viewChildren<ElementRef<HTMLAnchorElement>>('rowLink');
   private readonly activeId = signal<string | null>(null);
 
   protected readonly rows = computed(() =>
     this.items().map((item) => ({
       item,
-      who: `${this.i18n.t(labelFor(AGE_BAND_LABELS, item.ageBand as AgeBand))} · ${countryName(item.country, this.i18n.language())}`,
-      why: item.triageFactors[0]?.label ?? 'No risk factor fired',
+      who: `${this.ageBand(item.ageBand)} · ${countryNameIn(this.i18n.language(), item.country)}`,
+      // The triage factor's label comes from the server (in English for now); the fallback is ours.
+      why: item.triageFactors[0]?.label ?? this.i18n.t('staff.queues.list.no_factor'),
       countdown: firstResponseCountdown(item.firstResponseDueAt, item.firstRespondedAt, this.now()),
       deadline: deadlineCountdown(item.deadlineAt, this.now()),
     })),
@@ -46,6 +49,12 @@ export class CaseList {
     const id = this.activeId();
     return id ? this.items().findIndex((item) => item.id === id) : -1;
   });
+
+  /** Intake facts come back as strings: known codes get their words, anything else shows as is. */
+  private ageBand(code: string | null | undefined): string {
+    if (!code) return this.i18n.t('staff.common.not_given');
+    return (AGE_BANDS as readonly string[]).includes(code) ? this.i18n.t(AGE_BAND_KEYS[code as AgeBand]) : code;
+  }
 
   /** The highlighted row, if any (the target of Enter and `c`). */
   activeItem(): CaseListItem | null {

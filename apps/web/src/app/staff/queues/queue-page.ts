@@ -10,7 +10,11 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Router } from '@angular/router';
 import type { CaseListItem, CaseListQuery, CaseListScope, CaseOverdueKind } from '@sg/contracts';
 import { CASE_AGE_BANDS, CASE_LIST_SCOPES, CASE_OVERDUE_KINDS } from '../data-access/staff-contract';
-import { CASE_STATUSES, COUNTRY_CODES, PRIORITIES, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
+import { CASE_STATUSES, COUNTRY_CODES, PRIORITIES, Priority, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { PRIORITY_KEYS, QUEUE_KEYS, STATUS_KEYS } from '../shell/staff-words';
+import { countryNameIn } from './country-name';
 import { EMPTY, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { CaseView } from '../case/case-view';
@@ -20,10 +24,7 @@ import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { LiveUpdates } from '../live/live-updates';
 import { Clock } from '../ui/clock';
 import { problemMessage } from '../ui/http-errors';
-import { CASE_STATUS_LABELS, OVERDUE_KIND_LABELS, PRIORITY_LABELS, QUEUE_LABELS, countryName } from '../ui/labels';
 import { CaseList } from './case-list';
-import { I18n } from '../../system/i18n/i18n';
-import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 const PAGE_SIZE = 50;
 const MAX_PAGE = 200;
@@ -36,19 +37,19 @@ type Trigger = 'initial' | 'live';
 
 @Component({
   selector: 'sg-queue-page',
-  imports: [TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatSelect, MatOption, MatButton, MatProgressBar, CaseList, CaseView],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatSelect, MatOption, MatButton, MatProgressBar, CaseList, CaseView, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './queue-page.html',
   styleUrl: './queue-page.scss',
 })
 export class QueuePage {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(CasesApi);
   private readonly router = inject(Router);
   private readonly live = inject(LiveUpdates);
   private readonly claimer = inject(ClaimCase);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly session = inject(AuthSession);
+  private readonly i18n = inject(I18n);
   protected readonly clock = inject(Clock);
 
   // Route parameter and query parameters (bound by the router).
@@ -84,7 +85,7 @@ export class QueuePage {
     const queue = this.queue();
     return (CASE_LIST_SCOPES as readonly string[]).includes(queue) ? (queue as CaseListScope) : 'unassigned';
   });
-  protected readonly title = computed(() => QUEUE_LABELS[this.queueName()]);
+  protected readonly title = computed(() => this.i18n.t(QUEUE_KEYS[this.queueName()]));
   /** One priority, or several from queue health ("emergency,urgent"). */
   private readonly priorityList = computed(() => {
     const parts = (this.priority() ?? '').split(',').filter(Boolean);
@@ -108,20 +109,27 @@ export class QueuePage {
   protected readonly filterNotes = computed(() => {
     const query = this.query();
     const notes: string[] = [];
-    if (query.assignee === 'none') notes.push('Only cases nobody holds');
-    else if (query.assignee) notes.push("Showing one person's cases");
-    if (this.priorityList().length > 1) notes.push(`Only ${this.priorityList().map((p) => this.i18n.t(PRIORITY_LABELS[p as keyof typeof PRIORITY_LABELS])).join(' and ')} cases`);
-    if (query.overdue) notes.push(OVERDUE_KIND_LABELS[query.overdue]);
+    const t = (key: string, params?: Record<string, string>) => this.i18n.t(`staff.queues.notes.${key}`, params);
+    if (query.assignee === 'none') notes.push(t('nobody'));
+    else if (query.assignee) notes.push(t('one_person'));
+    if (this.priorityList().length > 1) {
+      const and = ` ${this.i18n.t('staff.common.and')} `;
+      notes.push(t('priorities', { priorities: this.priorityList().map((p) => this.priorityWord(p as Priority)).join(and) }));
+    }
+    if (query.overdue) notes.push(t(query.overdue));
     return notes;
   });
   /** Search needs something to look for; without it there is nothing to ask the server. */
   protected readonly awaitingSearch = computed(() => this.queueName() === 'search' && !this.query().q);
 
-  protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));
-  protected readonly statuses = CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }));
-  protected readonly countries = [...COUNTRY_CODES]
-    .map((code) => ({ value: code, label: countryName(code, this.i18n.language()) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  /** Labels are catalogue keys (said with `| t`). */
+  protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_KEYS[value] }));
+  protected readonly statuses = CASE_STATUSES.map((value) => ({ value, label: STATUS_KEYS[value] }));
+  /** Country names in the reader's language, in that language's alphabetical order. */
+  protected readonly countries = computed(() => {
+    const language = this.i18n.language();
+    return [...COUNTRY_CODES].map((code) => ({ value: code, label: countryNameIn(language, code) })).sort((a, b) => a.label.localeCompare(b.label, language));
+  });
 
   protected readonly filters = inject(FormBuilder).nonNullable.group({ priority: '', status: '', country: '' });
 
@@ -165,7 +173,7 @@ export class QueuePage {
                   this.loading.set(false);
                   if (trigger === 'initial') {
                     this.items.set([]);
-                    this.problem.set(problemMessage(this.i18n, error, 'This queue could not be loaded.'));
+                    this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.queues.load_failed')));
                   }
                   return EMPTY;
                 }),
@@ -192,6 +200,10 @@ export class QueuePage {
           if (item) this.claim(item);
         }
       });
+  }
+
+  private priorityWord(priority: Priority): string {
+    return this.i18n.t(PRIORITY_KEYS[priority]);
   }
 
   protected canSeeQueue(): boolean {
@@ -227,7 +239,7 @@ export class QueuePage {
       .pipe(
         tap({ finalize: () => this.loadingMore.set(false) }),
         catchError((error: unknown) => {
-          this.problem.set(problemMessage(this.i18n, error, 'More cases could not be loaded.'));
+          this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.queues.more_failed')));
           return EMPTY;
         }),
       )
@@ -236,7 +248,7 @@ export class QueuePage {
         this.liveChange.set(false);
         this.items.update((items) => [...items, ...response.items.filter((item) => !known.has(item.id))]);
         this.nextCursor.set(response.nextCursor);
-        this.announcer.announce(`${response.items.length} more cases loaded`, 'polite');
+        this.announcer.announce(this.i18n.t('staff.queues.loaded_more', { count: response.items.length }), 'polite');
       });
   }
 
@@ -252,10 +264,8 @@ export class QueuePage {
       this.arrived.set(new Set(arrived.map((item) => item.id)));
       this.liveChange.set(true);
       if (arrived.length) {
-        this.announcer.announce(
-          `${arrived.length === 1 ? 'A new case' : `${arrived.length} new cases`} in ${this.title()}: ${arrived.map((item) => `${this.i18n.t(PRIORITY_LABELS[item.priority])} ${item.reference}`).join(', ')}`,
-          'polite',
-        );
+        const cases = arrived.map((item) => `${this.priorityWord(item.priority)} ${item.reference}`).join(', ');
+        this.announcer.announce(this.i18n.t('staff.queues.arrived', { count: arrived.length, queue: this.title(), cases }), 'polite');
       }
     } else {
       this.arrived.set(new Set());

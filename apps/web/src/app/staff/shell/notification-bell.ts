@@ -8,10 +8,11 @@ import type { NotificationView } from '@sg/contracts';
 import { NotificationsApi } from '../data-access/notifications-api';
 import { Clock } from '../ui/clock';
 import { Icon } from '../ui/icon';
-import { relativeTime } from '../ui/relative-time';
-import { WhenPipe } from '../ui/when';
-import { NotificationsStore, badgeText, bellLabel, notificationTitle } from './notifications-store';
+import { DateTimePipe } from '../../system/i18n/date-time.pipe';
 import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { durationParams } from '../queues/countdown';
+import { NotificationsStore, badgeText, bellLabel, notificationTitle } from './notifications-store';
 
 const POSITIONS: ConnectedPosition[] = [
   { originX: 'end', originY: 'bottom', overlayX: 'end', overlayY: 'top', offsetY: 6 },
@@ -25,7 +26,7 @@ const POSITIONS: ConnectedPosition[] = [
  */
 @Component({
   selector: 'sg-notification-bell',
-  imports: [CdkOverlayOrigin, CdkConnectedOverlay, CdkTrapFocus, RouterLink, MatIconButton, MatButton, MatTooltip, Icon, WhenPipe],
+  imports: [CdkOverlayOrigin, CdkConnectedOverlay, CdkTrapFocus, RouterLink, MatIconButton, MatButton, MatTooltip, Icon, TranslatePipe, DateTimePipe],
   providers: [NotificationsApi, NotificationsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -39,7 +40,7 @@ const POSITIONS: ConnectedPosition[] = [
       aria-haspopup="dialog"
       [attr.aria-expanded]="isOpen()"
       [attr.aria-controls]="isOpen() ? 'notification-panel' : null"
-      matTooltip="Notifications"
+      [matTooltip]="'staff.notifications.title' | t"
       (click)="toggle()"
     >
       <sg-icon name="bell" />
@@ -60,13 +61,13 @@ const POSITIONS: ConnectedPosition[] = [
     >
       <section id="notification-panel" class="panel" role="dialog" aria-labelledby="notification-panel-title" cdkTrapFocus [cdkTrapFocusAutoCapture]="true">
         <div class="panel-head">
-          <h2 id="notification-panel-title" #heading tabindex="-1">Notifications</h2>
-          <span class="count">{{ store.openCount() }} open</span>
-          <button matIconButton type="button" aria-label="Close notifications" (click)="close()"><sg-icon name="close" /></button>
+          <h2 id="notification-panel-title" #heading tabindex="-1">{{ 'staff.notifications.title' | t }}</h2>
+          <span class="count">{{ 'staff.notifications.open_count' | t: { count: store.openCount() } }}</span>
+          <button matIconButton type="button" [attr.aria-label]="'staff.notifications.close' | t" (click)="close()"><sg-icon name="close" /></button>
         </div>
         @if (store.unreadMessages().messages) {
           <p class="unread-messages" data-testid="bell-unread-messages">
-            <a routerLink="/staff/queues/mine" (click)="close()">{{ unreadText() }}</a>
+            <a routerLink="/staff/queues/mine" (click)="close()">{{ 'staff.notifications.unread' | t: store.unreadMessages() }}</a>
           </p>
         }
         @if (store.items().length) {
@@ -75,17 +76,20 @@ const POSITIONS: ConnectedPosition[] = [
               <li class="item">
                 <p class="title">{{ title(item) }}</p>
                 <p class="meta">
-                  <a [routerLink]="['/staff/cases', item.caseId]" (click)="close()" [attr.aria-label]="'Open case ' + item.caseReference">{{ item.caseReference }}</a>
-                  · due <time [attr.datetime]="item.dueAt" [title]="item.dueAt | when: 'long'">{{ due(item) }}</time>
+                  <a [routerLink]="['/staff/cases', item.caseId]" (click)="close()" [attr.aria-label]="'staff.notifications.open_case' | t: { reference: item.caseReference }">{{
+                    item.caseReference
+                  }}</a>
+                  · <time [attr.datetime]="item.dueAt" [title]="item.dueAt | dateTime">{{ due(item) }}</time>
                 </p>
-                <button matButton="outlined" type="button" class="done" (click)="markDone(item)" [attr.aria-label]="'Mark done: ' + title(item) + ', ' + item.caseReference">
-                  Mark done
+                <button matButton="outlined" type="button" class="done" (click)="markDone(item)" [attr.aria-label]="'staff.notifications.mark_done_label' | t: { title: title(item), reference: item.caseReference }"
+                >
+                  {{ 'staff.notifications.mark_done' | t }}
                 </button>
               </li>
             }
           </ul>
         } @else {
-          <p class="empty">{{ store.loaded() ? 'Nothing open. Follow-ups appear here when they are due.' : 'Loading…' }}</p>
+          <p class="empty">{{ (store.loaded() ? 'staff.notifications.empty' : 'staff.common.loading') | t }}</p>
         }
       </section>
     </ng-template>
@@ -147,19 +151,15 @@ const POSITIONS: ConnectedPosition[] = [
   `,
 })
 export class NotificationBell {
-  private readonly i18n = inject(I18n);
   protected readonly store = inject(NotificationsStore);
   private readonly clock = inject(Clock);
+  private readonly i18n = inject(I18n);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   protected readonly positions = POSITIONS;
   protected readonly title = notificationTitle;
   protected readonly isOpen = signal(false);
-  protected readonly label = computed(() => bellLabel(this.store.openCount()));
-  protected readonly unreadText = computed(() => {
-    const { messages, cases } = this.store.unreadMessages();
-    return `${messages} unread message${messages === 1 ? '' : 's'} in ${cases} case${cases === 1 ? '' : 's'}`;
-  });
+  protected readonly label = computed(() => this.i18n.text(bellLabel(this.store.openCount())));
   protected readonly badge = computed(() => badgeText(this.store.openCount()));
 
   constructor() {
@@ -198,7 +198,11 @@ export class NotificationBell {
     this.heading()?.nativeElement.focus();
   }
 
+  /** "due in 5 min" / "due 2 h ago", in the reader's language (the same rounding as the queue's countdowns). */
   protected due(item: NotificationView): string {
-    return relativeTime(this.i18n, item.dueAt, this.clock.now());
+    const left = Date.parse(item.dueAt) - this.clock.now();
+    if (Number.isNaN(left)) return '';
+    if (Math.abs(left) < 60_000) return this.i18n.t('staff.notifications.due_now');
+    return this.i18n.t(left > 0 ? 'staff.notifications.due_in' : 'staff.notifications.due_ago', durationParams(left));
   }
 }

@@ -9,6 +9,10 @@ import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import type { LiveState } from '../live/case-events';
 import { LiveUpdates } from '../live/live-updates';
+import { CATALOGUES } from '@sg/i18n/server';
+import { Translator, flattenCatalogue } from '@sg/i18n';
+import type { Translatable } from '@sg/domain';
+import { speakInTests } from '../../system/i18n/testing';
 import { NOTIFICATION_DEBOUNCE_MS, NotificationsStore, arrivalAnnouncement, arrivals, badgeText, bellLabel, isForMe, newestFirst, notificationTitle } from './notifications-store';
 
 const ME = 'user-me';
@@ -25,11 +29,17 @@ const item = (id: string, title = 'Chase the takedown request'): NotificationVie
 const list = (...items: NotificationView[]): NotificationList => ({ items, openCount: items.length });
 const created = (recipientId: string, id = 'n-new'): NotificationCreatedEvent => ({ type: 'notification.created', id, recipientId, at: '2026-11-22T12:00:00Z' });
 
+/** The helpers answer catalogue keys; these say them as the dashboard does. */
+const english = new Translator('en', flattenCatalogue(CATALOGUES.en));
+const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms));
+const say = (text: Translatable | null, translator = english) => (text ? translator.text(text) : '');
+
 describe('bell count helpers', () => {
   it('names the bell with the count', () => {
-    expect(bellLabel(0)).toBe('Notifications, none open');
-    expect(bellLabel(1)).toBe('Notifications, 1 open');
-    expect(bellLabel(12)).toBe('Notifications, 12 open');
+    expect(say(bellLabel(0))).toBe('Notifications, none open');
+    expect(say(bellLabel(1))).toBe('Notifications, 1 open');
+    expect(say(bellLabel(12))).toBe('Notifications, 12 open');
+    expect(say(bellLabel(12), malay)).toBe('Pemberitahuan, 12 terbuka');
   });
 
   it('shows no badge at zero and caps it at 99+', () => {
@@ -57,10 +67,10 @@ describe('bell count helpers', () => {
   it('finds arrivals, but not on the first read', () => {
     expect(arrivals(null, [item('a')])).toEqual([]);
     expect(arrivals(new Set(['a']), [item('a'), item('b')]).map((n) => n.id)).toEqual(['b']);
-    expect(arrivalAnnouncement([item('b')], 2)).toBe('New notification: Chase the takedown request, case SG-AAAA-BBBB. 2 open.');
-    expect(arrivalAnnouncement([item('b', 'Case review: SG-AAAA-BBBB')], 1)).toBe('New notification: Case review, case SG-AAAA-BBBB. 1 open.');
-    expect(arrivalAnnouncement([item('b'), item('c')], 3)).toBe('2 new notifications. 3 open.');
-    expect(arrivalAnnouncement([], 3)).toBe('');
+    expect(say(arrivalAnnouncement([item('b')], 2))).toBe('New notification: Chase the takedown request, case SG-AAAA-BBBB. 2 open.');
+    expect(say(arrivalAnnouncement([item('b', 'Case review: SG-AAAA-BBBB')], 1))).toBe('New notification: Case review, case SG-AAAA-BBBB. 1 open.');
+    expect(say(arrivalAnnouncement([item('b'), item('c')], 3))).toBe('2 new notifications. 3 open.');
+    expect(arrivalAnnouncement([], 3)).toBeNull();
   });
 });
 
@@ -86,6 +96,7 @@ describe('NotificationsStore', () => {
         { provide: LiveUpdates, useValue: { notifications$: notifications, conversation$: NEVER, state: liveState.asReadonly(), followUpDone } },
         { provide: AuthSession, useValue: { user: signal({ id: ME }) } },
         { provide: MatSnackBar, useValue: snackBar },
+        speakInTests(),
       ],
     });
     store = TestBed.inject(NotificationsStore);

@@ -2,12 +2,13 @@ import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { NotificationCreatedEvent, NotificationList, NotificationView } from '@sg/contracts';
+import { Translatable, translatable } from '@sg/domain';
+import { I18n } from '../../system/i18n/i18n';
 import { EMPTY, Subject, catchError, debounceTime, filter, map, merge, of, pairwise, switchMap } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import { LiveUpdates } from '../live/live-updates';
 import { problemMessage } from '../ui/http-errors';
-import { I18n } from '../../system/i18n/i18n';
 
 /** A burst of notifications (several follow-ups firing together) is one re-read. */
 export const NOTIFICATION_DEBOUNCE_MS = 300;
@@ -18,9 +19,8 @@ export function isForMe(event: Pick<NotificationCreatedEvent, 'recipientId'>, us
 }
 
 /** The bell's accessible name: the count is in it, so a screen reader hears it on focus. */
-export function bellLabel(count: number): string {
-  if (count <= 0) return 'Notifications, none open';
-  return count === 1 ? 'Notifications, 1 open' : `Notifications, ${count} open`;
+export function bellLabel(count: number): Translatable {
+  return translatable('staff.notifications.bell', { count: Math.max(0, count) });
 }
 
 /** What the badge shows: nothing at zero, "99+" beyond 99. */
@@ -44,12 +44,14 @@ export function newestFirst(items: readonly NotificationView[]): NotificationVie
   return [...items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || Date.parse(b.dueAt) - Date.parse(a.dueAt));
 }
 
-/** The sentence the live region says when new ones arrive. */
-export function arrivalAnnouncement(arrived: readonly NotificationView[], openCount: number): string {
-  if (!arrived.length) return '';
+/** The sentence the live region says when new ones arrive; null when none did. */
+export function arrivalAnnouncement(arrived: readonly NotificationView[], openCount: number): Translatable | null {
+  if (!arrived.length) return null;
   const first = arrived[0];
-  const what = arrived.length === 1 ? `New notification: ${notificationTitle(first)}, case ${first.caseReference}.` : `${arrived.length} new notifications.`;
-  return `${what} ${Math.max(openCount, arrived.length)} open.`;
+  const open = Math.max(openCount, arrived.length);
+  return arrived.length === 1
+    ? translatable('staff.notifications.arrived_one', { title: notificationTitle(first), reference: first.caseReference, open })
+    : translatable('staff.notifications.arrived_many', { count: arrived.length, open });
 }
 
 /**
@@ -59,11 +61,11 @@ export function arrivalAnnouncement(arrived: readonly NotificationView[], openCo
  */
 @Injectable()
 export class NotificationsStore {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(NotificationsApi);
   private readonly live = inject(LiveUpdates);
   private readonly session = inject(AuthSession);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18n);
   private readonly list = signal<NotificationView[]>([]);
   private readonly open = signal(0);
   private readonly unread = signal<{ messages: number; cases: number }>({ messages: 0, cases: 0 });
@@ -108,7 +110,7 @@ export class NotificationsStore {
     this.api.markDone(item.id).subscribe({
       next: () => this.live.followUpDone(item.caseId),
       error: (error: unknown) => {
-        this.snackBar.open(problemMessage(this.i18n, error, 'The notification could not be marked done.'), 'OK', { duration: 8000 });
+        this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.notifications.mark_failed')), this.i18n.t('staff.common.ok'), { duration: 8000 });
         this.reload();
       },
     });
@@ -123,6 +125,8 @@ export class NotificationsStore {
     this.open.set(Math.max(list.openCount, 0));
     if (list.unreadMessages) this.unread.set(list.unreadMessages);
     this.ready.set(true);
-    if (arrived.length) this.said.set(arrivalAnnouncement(arrived, list.openCount));
+    // Said once, in the language of the moment (a live region reads it when it changes).
+    const announcement = arrivalAnnouncement(arrived, list.openCount);
+    if (announcement) this.said.set(this.i18n.text(announcement));
   }
 }

@@ -2,26 +2,37 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { SHORTCUT_HELP } from '../keyboard/shortcuts';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+
+/** What each key does, by key (SHORTCUT_HELP's own words are English). */
+const DOES: Readonly<Record<string, string>> = {
+  j: 'staff.shell.shortcuts.next',
+  k: 'staff.shell.shortcuts.previous',
+  Enter: 'staff.shell.shortcuts.open',
+  c: 'staff.shell.shortcuts.claim',
+  '/': 'staff.shell.shortcuts.search',
+  '?': 'staff.shell.shortcuts.help',
+};
 
 @Component({
   selector: 'sg-shortcuts-dialog',
-  imports: [MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton],
+  imports: [MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>Keyboard shortcuts</h2>
+    <h2 mat-dialog-title>{{ 'staff.shell.shortcuts.title' | t }}</h2>
     <mat-dialog-content>
-      <p>They work anywhere in the dashboard except while you type in a field.</p>
+      <p>{{ 'staff.shell.shortcuts.intro' | t }}</p>
       <dl>
         @for (shortcut of shortcuts; track shortcut.keys) {
           <div>
             <dt><kbd>{{ shortcut.keys }}</kbd></dt>
-            <dd>{{ shortcut.does }}</dd>
+            <dd>{{ shortcut.does | t }}</dd>
           </div>
         }
       </dl>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button matButton mat-dialog-close>Close</button>
+      <button matButton mat-dialog-close>{{ 'staff.common.close' | t }}</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -41,5 +52,5 @@ import { SHORTCUT_HELP } from '../keyboard/shortcuts';
   `,
 })
 export class ShortcutsDialog {
-  protected readonly shortcuts = SHORTCUT_HELP;
+  protected readonly shortcuts = SHORTCUT_HELP.map((shortcut) => ({ keys: shortcut.keys, does: DOES[shortcut.keys] ?? shortcut.does }));
 }

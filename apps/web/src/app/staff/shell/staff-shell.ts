@@ -6,21 +6,24 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatTooltip } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { CaseQueue } from '@sg/contracts';
+import { LANGUAGE_NAMES, STAFF_LANGUAGES, isLanguage } from '@sg/domain';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { HttpClient } from '@angular/common/http';
 import { CASE_QUEUES, QUEUE_MONITOR_PATH, apiPath } from '../data-access/staff-contract';
 import { filter, map, startWith } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { shortcutFor } from '../keyboard/shortcuts';
-import { LiveUpdates, emergencyHeadline, visibleEmergencies } from '../live/live-updates';
+import { LiveUpdates, visibleEmergencies } from '../live/live-updates';
 import { QueueCountsStore } from '../queues/queue-counts-store';
 import { Icon } from '../ui/icon';
-import { QUEUE_LABELS, ROLE_LABELS } from '../ui/labels';
 import { focusMainOnNavigation } from './focus-on-navigation';
 import { NotificationBell } from './notification-bell';
 import { Preferences } from './preferences';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { I18n } from '../../system/i18n/i18n';
+import { PRODUCT_NAME, QUEUE_KEYS, ROLE_KEYS } from './staff-words';
 
 /**
  * The dashboard frame: top bar (search, live state, sound, notifications, theme, who is signed in),
@@ -29,7 +32,7 @@ import { I18n } from '../../system/i18n/i18n';
  */
 @Component({
   selector: 'sg-staff-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReactiveFormsModule, MatButton, MatIconButton, MatTooltip, Icon, NotificationBell],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReactiveFormsModule, MatButton, MatIconButton, MatTooltip, Icon, NotificationBell, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-shell.html',
   styleUrl: './staff-shell.scss',
@@ -39,7 +42,6 @@ import { I18n } from '../../system/i18n/i18n';
   },
 })
 export class StaffShell {
-  private readonly i18n = inject(I18n);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
@@ -54,8 +56,14 @@ export class StaffShell {
   protected readonly user = this.session.user;
   protected readonly roleLabel = computed(() => {
     const user = this.user();
-    return user ? this.i18n.t(ROLE_LABELS[user.role]) : '';
+    return user ? ROLE_KEYS[user.role] : '';
   });
+  protected readonly product = PRODUCT_NAME;
+  /** Each dashboard language named in itself, so anyone can find their own. */
+  protected readonly languages = STAFF_LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code] }));
+  protected readonly changingLanguage = signal(false);
+  private readonly i18n = inject(I18n);
+  private readonly snackBar = inject(MatSnackBar);
   protected readonly canSupervise = computed(() => {
     const role = this.user()?.role;
     return role === 'supervisor' || role === 'admin';
@@ -76,8 +84,7 @@ export class StaffShell {
     });
   }
   protected readonly queues = computed(() => CASE_QUEUES.filter((queue) => queue !== 'all' || this.canSupervise()));
-  protected readonly queueLabels = QUEUE_LABELS;
-  protected readonly headline = emergencyHeadline;
+  protected readonly queueLabels = QUEUE_KEYS;
   protected readonly alertsExpanded = signal(false);
   protected readonly alerts = computed(() => visibleEmergencies(this.live.emergencies(), this.alertsExpanded()));
   protected readonly search = new FormControl('', { nonNullable: true });
@@ -93,13 +100,13 @@ export class StaffShell {
   protected readonly liveLabel = computed(() => {
     switch (this.live.state()) {
       case 'live':
-        return 'Live';
+        return 'staff.shell.live.live';
       case 'connecting':
-        return 'Connecting…';
+        return 'staff.shell.live.connecting';
       case 'reconnecting':
-        return 'Reconnecting…';
+        return 'staff.shell.live.reconnecting';
       default:
-        return 'Offline';
+        return 'staff.shell.live.offline';
     }
   });
   protected readonly darkScheme = computed(() => (this.preferences.colorScheme() ?? this.preferences.effectiveScheme()) === 'dark');
@@ -156,6 +163,21 @@ export class StaffShell {
   protected openShortcuts(): void {
     if (this.dialog.openDialogs.length) return;
     this.dialog.open(ShortcutsDialog, { injector: this.injector, autoFocus: 'first-tabbable', width: '420px' });
+  }
+
+  /** The language switch: the words change at once; the choice is saved to the person's account. */
+  protected changeLanguage(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    const language = select.value;
+    if (!isLanguage(language) || !(STAFF_LANGUAGES as readonly string[]).includes(language)) return;
+    this.changingLanguage.set(true);
+    this.session
+      .changeLanguage(language as (typeof STAFF_LANGUAGES)[number])
+      .catch(() => {
+        select.value = this.user()?.language ?? 'en';
+        this.snackBar.open(this.i18n.t('staff.language.saving_failed'), this.i18n.t('staff.common.ok'), { duration: 8000 });
+      })
+      .finally(() => this.changingLanguage.set(false));
   }
 
   protected signOut(): void {

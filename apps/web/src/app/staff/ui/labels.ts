@@ -1,5 +1,4 @@
 import { CASE_AGE_BANDS, EVIDENCE_KINDS } from '@sg/contracts';
-import type { CaseListScope, CaseOverdueKind } from '@sg/contracts';
 import {
   AGE_BANDS,
   CASE_STATUSES,
@@ -47,21 +46,6 @@ export const TAKEDOWN_CHANNEL_LABELS = labelKeys('takedownChannel', TAKEDOWN_CHA
 export const REPORT_STATUS_LABELS = labelKeys('reportStatus', REPORT_STATUSES);
 export const REPORT_AGENCY_KIND_LABELS = labelKeys('reportAgencyKind', REPORT_AGENCY_KINDS);
 export const FOLLOW_UP_KIND_LABELS = labelKeys('followUpKind', FOLLOW_UP_KINDS);
-
-/** Still English words: the queue pages own these (their namespace is `staff.queues`). */
-export const QUEUE_LABELS: Readonly<Record<CaseListScope, string>> = {
-  unassigned: 'Unassigned',
-  mine: 'Mine',
-  waiting: 'Waiting',
-  overdue: 'Overdue',
-  all: 'All open',
-  search: 'Search results',
-};
-
-export const OVERDUE_KIND_LABELS: Readonly<Record<CaseOverdueKind, string>> = {
-  first_response: 'Only cases past their first-response target',
-  follow_up: 'Only cases with a follow-up past due',
-};
 
 /**
  * The key for a code that came back as a string: known codes get their key, anything else comes

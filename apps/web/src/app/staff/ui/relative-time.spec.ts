@@ -39,11 +39,11 @@ describe('relativeTime', () => {
 
   it('says the same in Malay', () => {
     expect(relativeTimeIn(malay, new Date(NOW + 47 * HOUR + 59 * MIN).toISOString(), NOW)).toBe('47 jam lagi');
-    expect(relativeTimeIn(malay, NOW + 12 * MIN + 30_000, NOW)).toBe('12 minit lagi');
-    expect(relativeTimeIn(malay, NOW + 90 * MIN, NOW)).toBe('1 jam 30 minit lagi');
+    expect(relativeTimeIn(malay, NOW + 12 * MIN + 30_000, NOW)).toBe('12 min lagi');
+    expect(relativeTimeIn(malay, NOW + 90 * MIN, NOW)).toBe('1 jam 30 min lagi');
     expect(relativeTimeIn(malay, NOW + 7 * 24 * HOUR, NOW)).toBe('7 hari lagi');
     expect(relativeTimeIn(malay, NOW - 2 * HOUR - 10 * MIN, NOW)).toBe('2 jam lalu');
-    expect(relativeTimeIn(malay, NOW - 5 * MIN, NOW)).toBe('5 minit lalu');
+    expect(relativeTimeIn(malay, NOW - 5 * MIN, NOW)).toBe('5 min lalu');
     expect(relativeTimeIn(malay, NOW - 59_000, NOW)).toBe('sekarang');
     expect(relativeTimeIn(malay, 'not a date', NOW)).toBe('');
   });

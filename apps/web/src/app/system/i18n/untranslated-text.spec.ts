@@ -23,6 +23,9 @@ const APP = join(__dirname, '..', '..');
 const CHECKED_FOLDERS = [
   'public',
   'staff/case',
+  'staff/shell',
+  'staff/auth',
+  'staff/queues',
 ];
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'placeholder', 'title', 'alt', 'label', 'mattooltip']);
 /** Text that is the same in every language: symbols and the like. Keep it short. */

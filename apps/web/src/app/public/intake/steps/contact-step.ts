@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { ReactiveFormsModule } from '@angular/forms';
 import { MAX_ALIAS_LENGTH } from '../../contracts/public-contract';
 import { describedBy, FieldError, fieldId } from '../../ui/field-error';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { IntakeWizard } from '../intake-wizard';
 
 /** Step 5: whether and how we may reach them, and their consent. */
 @Component({
   selector: 'sg-contact-step',
-  imports: [ReactiveFormsModule, FieldError],
+  imports: [ReactiveFormsModule, FieldError, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './contact-step.html',
 })
@@ -28,10 +29,10 @@ export class ContactStep {
   protected readonly valueField = computed(() => {
     switch (this.channel()) {
       case 'email':
-        return { label: 'Your email address', type: 'email', autocomplete: 'email', inputmode: 'email' };
+        return { label: 'person.intake.contact.email', type: 'email', autocomplete: 'email', inputmode: 'email' };
       case 'phone':
       case 'sms':
-        return { label: 'Your phone number', type: 'tel', autocomplete: 'tel', inputmode: 'tel' };
+        return { label: 'person.intake.contact.phone', type: 'tel', autocomplete: 'tel', inputmode: 'tel' };
       default:
         return null;
     }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, effect, inject, viewChild } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { CrisisContacts } from '../../resources/crisis-contacts';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { IntakeWizard } from '../intake-wizard';
 
 /**
@@ -9,7 +10,7 @@ import { IntakeWizard } from '../intake-wizard';
  */
 @Component({
   selector: 'sg-safety-step',
-  imports: [ReactiveFormsModule, CrisisContacts],
+  imports: [ReactiveFormsModule, CrisisContacts, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './safety-step.html',
 })

@@ -1,0 +1,22 @@
+import { Language, STAFF_LANGUAGES, StaffLanguage, preferredLanguage } from '@sg/domain';
+import { STAFF_CATALOGUES } from '@sg/i18n/staff';
+import { I18n } from '../../system/i18n/i18n';
+
+/** The dashboard's words in `language` (its catalogue chunk is fetched once, then kept). */
+export function speakStaffLanguage(i18n: I18n, language: StaffLanguage): Promise<void> {
+  return i18n.use(language, 'staff', STAFF_CATALOGUES[language]);
+}
+
+/** Narrows what the API or a token says to a dashboard language; English for anything else. */
+export function asStaffLanguage(value: unknown): StaffLanguage {
+  return (STAFF_LANGUAGES as readonly unknown[]).includes(value) ? (value as StaffLanguage) : 'en';
+}
+
+/**
+ * Before anyone has signed in (the sign-in page) the account's choice is unknown: the browser's
+ * preferred dashboard language stands in for it.
+ */
+export function browserStaffLanguage(): StaffLanguage {
+  const language: Language = preferredLanguage(globalThis.navigator?.languages ?? [], STAFF_LANGUAGES);
+  return asStaffLanguage(language);
+}

@@ -1,0 +1,71 @@
+import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+
+/** Each staff member picks the dashboard's language; it is kept with their account (issue 11). */
+describe('staff dashboard language', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+
+  const signIn = (email: string) => fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('is English until changed, then Malay in the profile, the next sign-in and a refreshed session, with an audit row', async () => {
+    const first = (await (await signIn('caseworker@demo.test')).json()) as { accessToken: string; user: { id: string; language: string } };
+    expect(first.user.language).toBe('en');
+    const token = first.accessToken;
+    expect((await api.request('GET', '/api/auth/me', { token })).body).toMatchObject({ email: 'caseworker@demo.test', language: 'en' });
+
+    const changed = await api.request('PUT', '/api/auth/me/language', { token, body: { language: 'ms' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: first.user.id, email: 'caseworker@demo.test', role: 'caseworker', language: 'ms' });
+    // The profile reads the account, so the old token already sees the new language.
+    expect((await api.request('GET', '/api/auth/me', { token })).body).toMatchObject({ language: 'ms' });
+
+    const again = await signIn('caseworker@demo.test');
+    const session = (again.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(((await again.json()) as { user: { language: string } }).user.language).toBe('ms');
+    const refreshed = await fetch(`${api.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie: session, 'x-requested-with': 'safeguard-triage' } });
+    expect(refreshed.status).toBe(200);
+    expect(((await refreshed.json()) as { user: { language: string } }).user.language).toBe('ms');
+
+    const audit = await db.dataSource.query(`SELECT actor_id, before, after FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [first.user.id]);
+    expect(audit).toEqual([{ actor_id: first.user.id, before: { language: 'en' }, after: { language: 'ms' } }]);
+
+    // Choosing the language one already has changes nothing and is not audited again.
+    expect((await api.request('PUT', '/api/auth/me/language', { token, body: { language: 'ms' } })).status).toBe(200);
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [first.user.id]);
+    expect(count).toBe(1);
+  });
+
+  it('changes only the caller’s own account', async () => {
+    const supervisor = await api.tokenFor('supervisor');
+    await api.request('PUT', '/api/auth/me/language', { token: supervisor, body: { language: 'ms' } });
+    const admin = await api.tokenFor('admin');
+    expect((await api.request('GET', '/api/auth/me', { token: admin })).body).toMatchObject({ language: 'en' });
+    expect((await api.request('GET', '/api/auth/me', { token: supervisor })).body).toMatchObject({ language: 'ms' });
+  });
+
+  it('refuses a language the dashboard does not speak, naming the field, and callers who are not signed in', async () => {
+    const token = await api.tokenFor('admin');
+    for (const [body, message] of [
+      [{ language: 'es' }, 'must be one of en, ms'],
+      [{ language: 'fr' }, 'must be one of en, ms'],
+      [{}, 'is required'],
+    ] as const) {
+      const refused = await api.request('PUT', '/api/auth/me/language', { token, body });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([{ path: 'language', message }]);
+    }
+    expect((await api.request('PUT', '/api/auth/me/language', { body: { language: 'ms' } })).status).toBe(401);
+    // The column refuses it too, whoever writes.
+    await expect(db.dataSource.query(`UPDATE staff_user SET language = 'es'`)).rejects.toThrow(/staff_user_language_check/);
+  });
+});
