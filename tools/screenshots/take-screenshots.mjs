@@ -4,7 +4,7 @@
 // public pages on a phone and the dashboard on a desktop into docs/screenshots/ for the README.
 // Env: DATABASE_URL (else a throwaway embedded PostgreSQL), CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { benchDatabase, freePort } from '../bench/lib/bench-stack.mjs';
@@ -124,6 +124,22 @@ async function seedHistory(databaseUrl) {
   } finally {
     await client.end();
   }
+}
+
+/** The Malay catalogue, read as the pages read it, to find buttons by their Malay words. */
+const MALAY = JSON.parse(readFileSync('libs/i18n/src/catalogues/ms.json', 'utf8'));
+
+/** A phone that prefers Malay: the front door and the first intake screen, as it sees them. */
+async function malayPages(browser, url) {
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'ms-MY', hasTouch: true, isMobile: true })).newPage();
+  await page.goto(`${url}/`);
+  await page.getByRole('link', { name: MALAY.person.home.start }).waitFor();
+  await page.screenshot({ path: `${OUT}/public-home-ms-mobile.png` });
+  await page.getByRole('link', { name: MALAY.person.home.start }).click();
+  await page.getByLabel(MALAY.person.intake.about.submitter.victim).check();
+  await page.getByLabel(MALAY.person.intake.about.ageBand['13_17']).check();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/public-intake-ms-mobile.png` });
 }
 
 async function publicPages(browser, url) {
@@ -280,6 +296,8 @@ try {
   await seed(stack.url);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   await publicPages(browser, stack.url);
+  log('Malay public pages');
+  await malayPages(browser, stack.url);
   await staffPages(browser, stack.url, db.url);
   await conversationPages(browser, stack.url);
   log(`saved to ${OUT}/`);

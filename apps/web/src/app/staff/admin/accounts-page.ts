@@ -11,6 +11,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import type { FieldError, StaffMember } from '@sg/contracts';
 import { STAFF_ROLES } from '@sg/domain';
 import { finalize } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { AuthSession } from '../auth/auth-session';
 import { StaffAccountsApi } from '../data-access/staff-accounts-api';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
@@ -20,20 +22,18 @@ import { MIN_PASSWORD_LENGTH } from './password';
 import { PasswordField } from './password-field';
 import { PasswordOnce } from './password-once';
 import { ResetPasswordDialog } from './reset-password-dialog';
-import { I18n } from '../../system/i18n/i18n';
-import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** Admins: who can sign in to the dashboard, with which role; add, change, deactivate, reset. */
 @Component({
   selector: 'sg-accounts-page',
-  imports: [TranslatePipe, ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError, MatSelect, MatOption, PasswordField, PasswordOnce],
+  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError, MatSelect, MatOption, PasswordField, PasswordOnce, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounts-page.html',
   styleUrl: './admin-page.scss',
 })
 export class AccountsPage {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(StaffAccountsApi);
+  private readonly i18n = inject(I18n);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly snackBar = inject(MatSnackBar);
@@ -75,7 +75,7 @@ export class AccountsPage {
         this.problem.set(null);
         this.accounts.set(accounts);
       },
-      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, 'The staff accounts could not be loaded.')),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.loadFailed'))),
     });
   }
 
@@ -119,10 +119,10 @@ export class AccountsPage {
           const errors = validationErrors(error);
           if (errors) {
             const rest = applyServerErrors(this.form, errors);
-            this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+            this.problems.set(rest.length ? rest : [{ path: '', message: this.i18n.t('staff.admin.accounts.needLook') }]);
           } else {
             // 409: that email already has an account.
-            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, 'The account could not be created.') }]);
+            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.createFailed')) }]);
           }
         },
       });
@@ -131,19 +131,19 @@ export class AccountsPage {
   protected changeRole(member: StaffMember, event: MatSelectChange): void {
     const body = staffChanges(member, { role: event.value as StaffRoleCode });
     if (!body) return;
-    this.save(member, body, `${member.displayName} is now ${this.i18n.t(this.roleLabels[event.value as StaffRoleCode]).toLowerCase()}.`, () => (event.source.value = member.role));
+    this.save(member, body, this.i18n.t('staff.admin.accounts.roleChanged', { name: member.displayName, role: this.roleLabels[event.value as StaffRoleCode].toLowerCase() }), () => (event.source.value = member.role));
   }
 
   protected setActive(member: StaffMember, active: boolean): void {
     const body = staffChanges(member, { active });
     if (!body) return;
-    const save = () => this.save(member, body, active ? `${member.displayName} can sign in again.` : `${member.displayName} is deactivated and signed out.`);
+    const save = () => this.save(member, body, this.i18n.t(active ? 'staff.admin.accounts.reactivated' : 'staff.admin.accounts.deactivatedDone', { name: member.displayName }));
     if (active) return save();
     // Deactivating signs them out at once, mid-call perhaps: never on a stray click.
     confirmAction(this.dialog, {
-      title: `Deactivate ${member.displayName}?`,
-      message: `${member.displayName} (${member.email}) is signed out at once and cannot sign in until an admin reactivates the account.`,
-      confirm: `Deactivate ${member.displayName}`,
+      title: this.i18n.t('staff.admin.accounts.confirmTitle', { name: member.displayName }),
+      message: this.i18n.t('staff.admin.accounts.confirmMessage', { name: member.displayName, email: member.email }),
+      confirm: this.i18n.t('staff.admin.accounts.confirmButton', { name: member.displayName }),
       danger: true,
     }).subscribe((confirmed) => {
       if (confirmed) save();
@@ -169,7 +169,7 @@ export class AccountsPage {
         error: (error: unknown) => {
           undo?.();
           const errors = validationErrors(error);
-          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(this.i18n, error, `${member.displayName} could not be changed.`);
+          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.changeFailed', { name: member.displayName }));
           this.rowProblem.set(message);
         },
       });

@@ -1,4 +1,6 @@
 import { DEFAULT_OPENING_HOURS, OpeningHours } from '@sg/domain';
+import { Translator, flattenCatalogue } from '@sg/i18n';
+import { CATALOGUES } from '@sg/i18n/server';
 import { describeNow, toFormErrors, toFormValue, toOpeningHours } from './opening-hours-form';
 
 const nights: OpeningHours = {
@@ -33,11 +35,20 @@ describe('opening hours form mapping', () => {
   });
 });
 
+const english = new Translator('en', flattenCatalogue(CATALOGUES.en));
+const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms));
+
 describe('describeNow', () => {
   it('says when it closes while open and when it opens while closed, in the organisation time', () => {
-    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T12:00:00Z'))).toBe('Now: open (closes 17:00)');
-    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-13T12:00:00Z'))).toBe('Now: closed, opens Monday 09:00');
-    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T18:00:00Z'))).toBe('Now: closed, opens tomorrow 09:00');
-    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T06:00:00Z'))).toBe('Now: closed, opens 09:00');
+    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T12:00:00Z'), english)).toBe('Now: open (closes 17:00)');
+    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-13T12:00:00Z'), english)).toBe('Now: closed, opens Monday 09:00');
+    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T18:00:00Z'), english)).toBe('Now: closed, opens tomorrow 09:00');
+    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T06:00:00Z'), english)).toBe('Now: closed, opens 09:00');
+  });
+
+  it('says it in Malay, with Malay day names', () => {
+    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T12:00:00Z'), malay)).toBe('Sekarang: buka (tutup 17:00)');
+    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-13T12:00:00Z'), malay)).toBe('Sekarang: tutup, buka Isnin 09:00');
+    expect(describeNow(DEFAULT_OPENING_HOURS, new Date('2026-06-10T18:00:00Z'), malay)).toBe('Sekarang: tutup, buka esok 09:00');
   });
 });

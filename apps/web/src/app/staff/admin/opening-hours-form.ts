@@ -1,5 +1,6 @@
 import type { FieldError } from '@sg/contracts';
 import { IsoWeekday, OpeningHours, openingStatus, zonedParts } from '@sg/domain';
+import type { Translator } from '@sg/i18n';
 
 /**
  * The opening-hours page's form, as plain values: one entry per weekday (Monday first) holding
@@ -15,6 +16,8 @@ export interface OpeningHoursFormValue {
 }
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** The same days as catalogue keys, for what the page shows. */
+export const WEEKDAY_KEYS = WEEKDAY_NAMES.map((name) => `staff.admin.hours.days.${name.toLowerCase()}`);
 
 /**
  * A time input cannot show 24:00, so closing at "00:00" means midnight at the end of the day (the
@@ -64,22 +67,25 @@ export function toFormErrors(errors: readonly FieldError[], slotOrigins: Readonl
 
 /**
  * The page's plain sentence about now, in the organisation's own time: "Now: open (closes 17:00)",
- * "Now: closed, opens Monday 09:00" (or "today"/"tomorrow").
+ * "Now: closed, opens Monday 09:00" (or "today"/"tomorrow"), in the translator's language.
  */
-export function describeNow(hours: OpeningHours, now: Date): string {
+export function describeNow(hours: OpeningHours, now: Date, translator: Translator): string {
   const status = openingStatus(hours, now);
-  if (status.open) return status.closesAt ? `Now: open (closes ${when(hours.timeZone, status.closesAt, now)})` : 'Now: open, around the clock';
-  return status.opensAt ? `Now: closed, opens ${when(hours.timeZone, status.opensAt, now)}` : 'Now: closed, with no opening hours in the week';
+  const say = (key: string, at?: Date) => translator.t(`staff.admin.hours.${key}`, at ? { time: when(translator, hours.timeZone, at, now) } : undefined);
+  if (status.open) return status.closesAt ? say('nowOpenCloses', status.closesAt) : say('nowOpenAlways');
+  return status.opensAt ? say('nowClosedOpens', status.opensAt) : say('nowClosedNever');
 }
 
-function when(timeZone: string, at: Date, now: Date): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+function when(translator: Translator, timeZone: string, at: Date, now: Date): string {
+  // English keeps its British day and month order; other languages write dates their own way.
+  const locale = translator.language === 'en' ? 'en-GB' : translator.language;
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   const days = dayNumber(zonedParts(at, timeZone)) - dayNumber(zonedParts(now, timeZone));
   if (days === 0) return time;
-  if (days === 1) return `tomorrow ${time}`;
-  const weekday = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long' }).format(at);
+  if (days === 1) return translator.t('staff.admin.hours.tomorrow', { time });
+  const weekday = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long' }).format(at);
   if (days < 7) return `${weekday} ${time}`;
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long' }).format(at);
+  const date = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long' }).format(at);
   return `${weekday} ${date}, ${time}`;
 }
 

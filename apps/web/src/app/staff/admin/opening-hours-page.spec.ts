@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { OrganisationHours } from '@sg/contracts';
 import { DEFAULT_OPENING_HOURS } from '@sg/domain';
-import { OrganisationHoursApi } from '../data-access/organisation-hours-api';
 import { speakInTests } from '../../system/i18n/testing';
+import { OrganisationHoursApi } from '../data-access/organisation-hours-api';
 import { Clock } from '../ui/clock';
 import { OpeningHoursPage } from './opening-hours-page';
 

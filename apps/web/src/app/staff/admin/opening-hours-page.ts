@@ -8,12 +8,13 @@ import { MatInput } from '@angular/material/input';
 import type { FieldError, OrganisationHours } from '@sg/contracts';
 import { DEFAULT_OPENING_HOURS, validateOpeningHours } from '@sg/domain';
 import { finalize, map, startWith } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { WhenPipe } from '../ui/when';
 import { OrganisationHoursApi } from '../data-access/organisation-hours-api';
 import { Clock } from '../ui/clock';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
-import { WhenPipe } from '../ui/when';
-import { OpeningHoursFormValue, WEEKDAY_NAMES, describeNow, timeZoneOptions, toFormErrors, toFormValue, toOpeningHours } from './opening-hours-form';
-import { I18n } from '../../system/i18n/i18n';
+import { OpeningHoursFormValue, WEEKDAY_KEYS, describeNow, timeZoneOptions, toFormErrors, toFormValue, toOpeningHours } from './opening-hours-form';
 
 type SlotGroup = FormGroup<{ opens: FormControl<string>; closes: FormControl<string> }>;
 type DayGroup = FormGroup<{ slots: FormArray<SlotGroup> }>;
@@ -27,96 +28,91 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
  */
 @Component({
   selector: 'sg-opening-hours-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenPipe],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin-page.scss',
   template: `
     <div class="page">
-      <h1>Opening hours</h1>
-      <p class="lead">
-        High and standard cases are due within their targets counted in these hours only; emergency and urgent cases
-        run on the clock. People who ask for help are told when to expect a reply from these hours, with crisis contacts
-        whenever the answer is not "now".
-      </p>
+      <h1>{{ 'staff.admin.hours.title' | t }}</h1>
+      <p class="lead">{{ 'staff.admin.hours.lead' | t }}</p>
       <p class="preview" role="status" aria-live="polite">{{ preview() }}</p>
       @if (updatedAt(); as updatedAt) {
-        <p class="meta">Last saved <time [attr.datetime]="updatedAt">{{ updatedAt | when }}</time></p>
+        <p class="meta">{{ 'staff.admin.hours.lastSaved' | t }} <time [attr.datetime]="updatedAt">{{ updatedAt | when }}</time></p>
       } @else if (loaded()) {
-        <p class="meta">These are the defaults; nobody has saved opening hours yet.</p>
+        <p class="meta">{{ 'staff.admin.hours.defaults' | t }}</p>
       }
 
-      <form [formGroup]="form" (ngSubmit)="save()" novalidate aria-label="Opening hours">
+      <form [formGroup]="form" (ngSubmit)="save()" novalidate [attr.aria-label]="'staff.admin.hours.title' | t">
         <section class="card" aria-labelledby="zone-heading">
-          <h2 id="zone-heading">Time zone</h2>
+          <h2 id="zone-heading">{{ 'staff.admin.hours.zone' | t }}</h2>
           <mat-form-field class="zone">
-            <mat-label>Time zone of the opening hours</mat-label>
+            <mat-label>{{ 'staff.admin.hours.zoneLabel' | t }}</mat-label>
             <select matNativeControl formControlName="timeZone" required>
               @for (zone of zones(); track zone) {
                 <option [value]="zone">{{ zone }}</option>
               }
             </select>
-            <mat-hint>Opening times and holidays are in this zone, summer time included.</mat-hint>
-            <mat-error>{{ error(form.controls.timeZone, 'The time zone') }}</mat-error>
+            <mat-hint>{{ 'staff.admin.hours.zoneHint' | t }}</mat-hint>
+            <mat-error>{{ error(form.controls.timeZone, 'staff.admin.hours.zoneField' | t) }}</mat-error>
           </mat-form-field>
         </section>
 
         <section class="card" aria-labelledby="week-heading">
-          <h2 id="week-heading">Every week</h2>
-          <p class="hint">Add a second slot for a break (09:00–12:00 and 13:00–17:00). A closing time of 00:00 means midnight;
-            for a night shift, close at 00:00 and open the next day at 00:00. Open 24/7: 00:00–00:00 every day.</p>
+          <h2 id="week-heading">{{ 'staff.admin.hours.week' | t }}</h2>
+          <p class="hint">{{ 'staff.admin.hours.weekHint' | t }}</p>
           <div formArrayName="days" class="week">
             @for (day of days.controls; track $index; let d = $index) {
               <div class="day" [formGroupName]="d" role="group" [attr.aria-labelledby]="'day-' + d">
                 <div class="day-head">
-                  <h3 [id]="'day-' + d">{{ dayNames[d] }}</h3>
-                  <mat-checkbox [checked]="day.controls.slots.length === 0" (change)="setClosed(d, $event.checked)">Closed<span class="visually-hidden"> on {{ dayNames[d] }}</span></mat-checkbox>
+                  <h3 [id]="'day-' + d">{{ dayNames()[d] }}</h3>
+                  <mat-checkbox [checked]="day.controls.slots.length === 0" (change)="setClosed(d, $event.checked)">{{ 'staff.admin.hours.closed' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDay' | t: { day: dayNames()[d] } }}</span></mat-checkbox>
                 </div>
                 <div formArrayName="slots" class="slots">
                   @for (slot of day.controls.slots.controls; track $index; let s = $index) {
                     <div class="slot" [formGroupName]="s">
                       <mat-form-field>
-                        <mat-label>Opens<span class="visually-hidden"> on {{ dayNames[d] }}, slot {{ s + 1 }}</span></mat-label>
+                        <mat-label>{{ 'staff.admin.hours.opens' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayNames()[d], slot: s + 1 } }}</span></mat-label>
                         <input matInput type="time" formControlName="opens" required />
-                        <mat-error>{{ error(slot.controls.opens, 'Opening') }}</mat-error>
+                        <mat-error>{{ error(slot.controls.opens, 'staff.admin.hours.opening' | t) }}</mat-error>
                       </mat-form-field>
                       <mat-form-field>
-                        <mat-label>Closes<span class="visually-hidden"> on {{ dayNames[d] }}, slot {{ s + 1 }}</span></mat-label>
+                        <mat-label>{{ 'staff.admin.hours.closes' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayNames()[d], slot: s + 1 } }}</span></mat-label>
                         <input matInput type="time" formControlName="closes" required />
-                        <mat-error>{{ error(slot.controls.closes, 'Closing') }}</mat-error>
+                        <mat-error>{{ error(slot.controls.closes, 'staff.admin.hours.closing' | t) }}</mat-error>
                       </mat-form-field>
-                      <button matButton type="button" (click)="removeSlot(d, s)" [attr.aria-label]="'Remove slot ' + (s + 1) + ' on ' + dayNames[d]">Remove</button>
+                      <button matButton type="button" (click)="removeSlot(d, s)" [attr.aria-label]="'staff.admin.hours.removeSlot' | t: { slot: s + 1, day: dayNames()[d] }">{{ 'staff.admin.hours.remove' | t }}</button>
                     </div>
                   }
                 </div>
-                <button matButton type="button" (click)="addSlot(d)" [attr.aria-label]="'Add a slot on ' + dayNames[d]">Add a slot</button>
+                <button matButton type="button" (click)="addSlot(d)" [attr.aria-label]="'staff.admin.hours.addSlotOn' | t: { day: dayNames()[d] }">{{ 'staff.admin.hours.addSlot' | t }}</button>
               </div>
             }
           </div>
         </section>
 
         <section class="card" aria-labelledby="holidays-heading">
-          <h2 id="holidays-heading">Holidays</h2>
-          <p class="hint">Closed all day on these dates, whatever the week says.</p>
+          <h2 id="holidays-heading">{{ 'staff.admin.hours.holidays' | t }}</h2>
+          <p class="hint">{{ 'staff.admin.hours.holidaysHint' | t }}</p>
           <div formArrayName="holidays" class="holidays">
             @for (holiday of holidays.controls; track $index; let h = $index) {
-              <div class="holiday" [formGroupName]="h" role="group" [attr.aria-label]="'Holiday ' + (h + 1)">
+              <div class="holiday" [formGroupName]="h" role="group" [attr.aria-label]="'staff.admin.hours.holiday' | t: { n: h + 1 }">
                 <mat-form-field>
-                  <mat-label>Date<span class="visually-hidden"> of holiday {{ h + 1 }}</span></mat-label>
+                  <mat-label>{{ 'staff.admin.hours.date' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.ofHoliday' | t: { n: h + 1 } }}</span></mat-label>
                   <input matInput type="date" formControlName="date" required />
-                  <mat-error>{{ error(holiday.controls.date, 'The date') }}</mat-error>
+                  <mat-error>{{ error(holiday.controls.date, 'staff.admin.hours.dateField' | t) }}</mat-error>
                 </mat-form-field>
                 <mat-form-field class="holiday-name">
-                  <mat-label>Name<span class="visually-hidden"> of holiday {{ h + 1 }}</span></mat-label>
+                  <mat-label>{{ 'staff.admin.hours.name' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.ofHoliday' | t: { n: h + 1 } }}</span></mat-label>
                   <input matInput formControlName="name" required maxlength="100" />
-                  <mat-error>{{ error(holiday.controls.name, 'The name') }}</mat-error>
+                  <mat-error>{{ error(holiday.controls.name, 'staff.admin.hours.nameField' | t) }}</mat-error>
                 </mat-form-field>
-                <button matButton type="button" (click)="removeHoliday(h)" [attr.aria-label]="'Remove holiday ' + (holiday.controls.name.value || h + 1)">Remove</button>
+                <button matButton type="button" (click)="removeHoliday(h)" [attr.aria-label]="'staff.admin.hours.removeHoliday' | t: { which: holiday.controls.name.value || h + 1 }">{{ 'staff.admin.hours.remove' | t }}</button>
               </div>
             } @empty {
-              <p class="hint">No holidays.</p>
+              <p class="hint">{{ 'staff.admin.hours.noHolidays' | t }}</p>
             }
           </div>
-          <button matButton type="button" (click)="addHoliday()">Add a holiday</button>
+          <button matButton type="button" (click)="addHoliday()">{{ 'staff.admin.hours.addHoliday' | t }}</button>
         </section>
 
         @if (problems().length) {
@@ -127,9 +123,9 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
           </ul>
         }
         <div class="buttons">
-          <button matButton="filled" type="submit" [disabled]="saving() || !loaded()">{{ saving() ? 'Saving…' : 'Save opening hours' }}</button>
+          <button matButton="filled" type="submit" [disabled]="saving() || !loaded()">{{ (saving() ? 'staff.admin.hours.saving' : 'staff.admin.hours.save') | t }}</button>
           @if (saved()) {
-            <span role="status">Saved.</span>
+            <span role="status">{{ 'staff.admin.hours.saved' | t }}</span>
           }
         </div>
       </form>
@@ -153,12 +149,12 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
   `,
 })
 export class OpeningHoursPage {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(OrganisationHoursApi);
   private readonly clock = inject(Clock);
+  private readonly i18n = inject(I18n);
   private readonly fb = inject(FormBuilder).nonNullable;
 
-  protected readonly dayNames = WEEKDAY_NAMES;
+  protected readonly dayNames = computed(() => WEEKDAY_KEYS.map((key) => this.i18n.t(key)));
   protected readonly error = controlErrors();
   protected readonly form = this.fb.group({
     timeZone: [DEFAULT_OPENING_HOURS.timeZone, Validators.required],
@@ -175,9 +171,9 @@ export class OpeningHoursPage {
   protected readonly zones = computed(() => timeZoneOptions(this.value().timeZone));
   protected readonly preview = computed(() => {
     const { hours } = toOpeningHours(this.value());
-    if (!this.loaded()) return 'Loading…';
-    if (validateOpeningHours(hours).length) return 'Now: (shown when the hours below are complete and valid)';
-    return describeNow(hours, new Date(this.clock.now()));
+    if (!this.loaded()) return this.i18n.t('staff.admin.hours.loading');
+    if (validateOpeningHours(hours).length) return this.i18n.t('staff.admin.hours.nowIncomplete');
+    return describeNow(hours, new Date(this.clock.now()), this.i18n.translator());
   });
 
   protected get days(): FormArray<DayGroup> {
@@ -192,7 +188,7 @@ export class OpeningHoursPage {
     this.fill(toFormValue(DEFAULT_OPENING_HOURS));
     this.api.get().subscribe({
       next: (hours) => this.show(hours),
-      error: (error: unknown) => this.problems.set([problemMessage(this.i18n, error, 'The opening hours could not be loaded.')]),
+      error: (error: unknown) => this.problems.set([problemMessage(this.i18n, error, this.i18n.t('staff.admin.hours.loadFailed'))]),
     });
   }
 
@@ -225,7 +221,7 @@ export class OpeningHoursPage {
     this.problems.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.problems.set(['Some fields need a look.']);
+      this.problems.set([this.i18n.t('staff.admin.hours.someFields')]);
       return;
     }
     const { hours, slotOrigins } = toOpeningHours(this.form.getRawValue());
@@ -247,7 +243,7 @@ export class OpeningHoursPage {
         error: (error: unknown) => {
           const fields = validationErrors(error);
           if (fields?.length) this.showProblems(toFormErrors(fields, slotOrigins));
-          else this.problems.set([problemMessage(this.i18n, error, 'The opening hours were not saved.')]);
+          else this.problems.set([problemMessage(this.i18n, error, this.i18n.t('staff.admin.hours.saveFailed'))]);
         },
       });
   }
@@ -255,8 +251,8 @@ export class OpeningHoursPage {
   private showProblems(errors: FieldError[]): void {
     const unmatched = applyServerErrors(this.form, errors);
     this.problems.set([
-      errors.length === 1 ? 'One field needs a look.' : `${errors.length} fields need a look.`,
-      ...unmatched.map((problem) => (problem.path === 'weekly' ? `The week ${problem.message}` : `${problem.path} ${problem.message}`)),
+      this.i18n.t('staff.admin.hours.fieldsNeedLook', { count: errors.length }),
+      ...unmatched.map((problem) => (problem.path === 'weekly' ? this.i18n.t('staff.admin.hours.theWeek', { message: problem.message }) : `${problem.path} ${problem.message}`)),
     ]);
   }
 

@@ -3,6 +3,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { controlErrors } from '../ui/http-errors';
 import { MIN_PASSWORD_LENGTH, generatePassword } from './password';
 
@@ -12,19 +13,19 @@ import { MIN_PASSWORD_LENGTH, generatePassword } from './password';
  */
 @Component({
   selector: 'sg-password-field',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatHint, MatError, MatButton],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatHint, MatError, MatButton, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="password">
       <mat-form-field>
-        <mat-label>{{ label() }}</mat-label>
+        <mat-label>{{ label() ?? ('staff.admin.password.label' | t) }}</mat-label>
         <input matInput [type]="visible() ? 'text' : 'password'" [formControl]="control()" autocomplete="new-password" spellcheck="false" required />
-        <mat-hint>At least {{ min }} characters</mat-hint>
-        <mat-error>{{ error(control(), label()) }}</mat-error>
+        <mat-hint>{{ 'staff.admin.password.atLeast' | t: { min } }}</mat-hint>
+        <mat-error>{{ error(control(), label() ?? ('staff.admin.password.label' | t)) }}</mat-error>
       </mat-form-field>
-      <button matButton="tonal" type="button" (click)="generate()">Generate</button>
+      <button matButton="tonal" type="button" (click)="generate()">{{ 'staff.admin.password.generate' | t }}</button>
       <button matButton type="button" [attr.aria-pressed]="visible()" (click)="visible.set(!visible())">
-        {{ visible() ? 'Hide' : 'Show' }}<span class="visually-hidden"> the password</span>
+        {{ (visible() ? 'staff.admin.password.hide' : 'staff.admin.password.show') | t }}<span class="visually-hidden"> {{ 'staff.admin.password.thePassword' | t }}</span>
       </button>
     </div>
   `,
@@ -37,7 +38,8 @@ import { MIN_PASSWORD_LENGTH, generatePassword } from './password';
 })
 export class PasswordField {
   readonly control = input.required<FormControl<string>>();
-  readonly label = input('Password');
+  /** The field's words; "Password" (in the reader's language) unless given. */
+  readonly label = input<string>();
   readonly generated = output<string>();
   protected readonly visible = signal(false);
   protected readonly min = MIN_PASSWORD_LENGTH;

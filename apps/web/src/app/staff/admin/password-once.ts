@@ -1,18 +1,19 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** The password, shown this once so the admin can pass it on; it is not stored in the page. */
 @Component({
   selector: 'sg-password-once',
-  imports: [MatButton],
+  imports: [MatButton, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p><strong>Pass this password on to {{ name() }} now.</strong> It will not be shown again; they sign in with {{ email() }}.</p>
+    <p><strong>{{ 'staff.admin.password.passOn' | t: { name: name() } }}</strong> {{ 'staff.admin.password.notAgain' | t: { email: email() } }}</p>
     <p class="secret">
       <code data-testid="new-password">{{ password() }}</code>
-      <button matButton="outlined" type="button" (click)="copy()">Copy<span class="visually-hidden"> the password</span></button>
-      <span class="meta" aria-live="polite">{{ copied() ? 'Copied.' : '' }}</span>
+      <button matButton="outlined" type="button" (click)="copy()">{{ 'staff.admin.password.copy' | t }}<span class="visually-hidden"> {{ 'staff.admin.password.thePassword' | t }}</span></button>
+      <span class="meta" aria-live="polite">{{ copied() ? ('staff.admin.password.copied' | t) : '' }}</span>
     </p>
   `,
   styles: `

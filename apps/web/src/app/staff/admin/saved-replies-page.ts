@@ -7,10 +7,11 @@ import { MatInput } from '@angular/material/input';
 import type { SavedReply } from '@sg/contracts';
 import { TEXT_LIMITS } from '@sg/contracts';
 import { finalize } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { WhenPipe } from '../ui/when';
 import { SavedRepliesApi } from '../data-access/saved-replies-api';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
-import { WhenPipe } from '../ui/when';
-import { I18n } from '../../system/i18n/i18n';
 
 /**
  * Saved replies for the conversation: the team's reviewed words, which caseworkers insert and edit
@@ -18,51 +19,50 @@ import { I18n } from '../../system/i18n/i18n';
  */
 @Component({
   selector: 'sg-saved-replies-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenPipe],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin-page.scss',
   template: `
     <div class="page">
-    <h1>Saved replies</h1>
-    <p class="lead">Words the team has reviewed, for caseworkers to insert into a message and edit before sending.
-      Write for a frightened teenager: short sentences, no blame, what to do next.
-      <code>{{ '{{next_step}}' }}</code> becomes the first step of the person's plan not done yet; <code>{{ '{{open_steps}}' }}</code> every step not done.</p>
+    <h1>{{ 'staff.admin.replies.title' | t }}</h1>
+    <p class="lead">{{ 'staff.admin.replies.lead' | t }}
+      <code>{{ '{{next_step}}' }}</code> {{ 'staff.admin.replies.nextStep' | t }}; <code>{{ '{{open_steps}}' }}</code> {{ 'staff.admin.replies.openSteps' | t }}</p>
 
     <form class="card reply-form" [formGroup]="form" (ngSubmit)="save()" novalidate aria-labelledby="reply-form-heading">
-      <h2 id="reply-form-heading">{{ editing() ? 'Edit "' + editing()!.title + '"' : 'Add a saved reply' }}</h2>
+      <h2 id="reply-form-heading">{{ editing() ? ('staff.admin.replies.editTitle' | t: { title: editing()!.title }) : ('staff.admin.replies.addTitle' | t) }}</h2>
       <mat-form-field>
-        <mat-label>Title</mat-label>
+        <mat-label>{{ 'staff.admin.replies.titleLabel' | t }}</mat-label>
         <input matInput formControlName="title" required [maxlength]="titleLimit" />
-        <mat-error>{{ error(form.controls.title, 'The title') }}</mat-error>
+        <mat-error>{{ error(form.controls.title, 'staff.admin.replies.titleField' | t) }}</mat-error>
       </mat-form-field>
       <mat-form-field class="wide">
-        <mat-label>Message</mat-label>
+        <mat-label>{{ 'staff.admin.replies.message' | t }}</mat-label>
         <textarea matInput formControlName="body" rows="6" required [maxlength]="bodyLimit"></textarea>
         <mat-hint>{{ form.controls.body.value.length }} / {{ bodyLimit }}</mat-hint>
-        <mat-error>{{ error(form.controls.body, 'The message') }}</mat-error>
+        <mat-error>{{ error(form.controls.body, 'staff.admin.replies.messageField' | t) }}</mat-error>
       </mat-form-field>
-      <mat-checkbox formControlName="active">Offered to caseworkers</mat-checkbox>
+      <mat-checkbox formControlName="active">{{ 'staff.admin.replies.offered' | t }}</mat-checkbox>
       @if (problem(); as problem) {
         <p class="problems" role="alert">{{ problem }}</p>
       }
       <div class="buttons">
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ saving() ? 'Saving…' : editing() ? 'Save changes' : 'Add' }}</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ (saving() ? 'staff.admin.replies.saving' : editing() ? 'staff.admin.replies.saveChanges' : 'staff.admin.replies.add') | t }}</button>
         @if (editing()) {
-          <button matButton type="button" (click)="cancel()">Cancel</button>
+          <button matButton type="button" (click)="cancel()">{{ 'staff.admin.replies.cancel' | t }}</button>
         }
       </div>
     </form>
 
-    <ul class="replies" aria-label="Saved replies">
+    <ul class="replies" [attr.aria-label]="'staff.admin.replies.title' | t">
       @for (reply of replies(); track reply.id) {
         <li [class.retired]="!reply.active">
-          <h3>{{ reply.title }} @if (!reply.active) { <span class="tag">retired</span> }</h3>
+          <h3>{{ reply.title }} @if (!reply.active) { <span class="tag">{{ 'staff.admin.replies.retired' | t }}</span> }</h3>
           <p class="body">{{ reply.body }}</p>
-          <p class="meta">Changed <time [attr.datetime]="reply.updatedAt">{{ reply.updatedAt | when }}</time>
-            <button matButton type="button" (click)="edit(reply)" [attr.aria-label]="'Edit ' + reply.title">Edit</button></p>
+          <p class="meta">{{ 'staff.admin.replies.changed' | t }} <time [attr.datetime]="reply.updatedAt">{{ reply.updatedAt | when }}</time>
+            <button matButton type="button" (click)="edit(reply)" [attr.aria-label]="'staff.admin.replies.editNamed' | t: { title: reply.title }">{{ 'staff.admin.replies.edit' | t }}</button></p>
         </li>
       } @empty {
-        <li>No saved replies yet.</li>
+        <li>{{ 'staff.admin.replies.none' | t }}</li>
       }
     </ul>
     </div>
@@ -81,8 +81,8 @@ import { I18n } from '../../system/i18n/i18n';
   `,
 })
 export class SavedRepliesPage {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(SavedRepliesApi);
+  private readonly i18n = inject(I18n);
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly titleLimit = TEXT_LIMITS.savedReplyTitle;
   protected readonly bodyLimit = TEXT_LIMITS.message;
@@ -128,7 +128,7 @@ export class SavedRepliesPage {
       },
       error: (error: unknown) => {
         applyServerErrors(this.form, validationErrors(error) ?? []);
-        this.problem.set(problemMessage(this.i18n, error, 'The saved reply was not saved.'));
+        this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.replies.saveFailed')));
       },
     });
   }
@@ -140,6 +140,6 @@ export class SavedRepliesPage {
   }
 
   private load(): void {
-    this.api.list(true).subscribe({ next: (replies) => this.replies.set(replies), error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, 'Saved replies could not be loaded.')) });
+    this.api.list(true).subscribe({ next: (replies) => this.replies.set(replies), error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.replies.loadFailed'))) });
   }
 }

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { IntakeResponse } from '@sg/contracts';
 import { of, throwError } from 'rxjs';
+import { speakInTests } from '../../system/i18n/testing';
 import { AuthSession } from '../auth/auth-session';
 import { CasesApi } from '../data-access/cases-api';
 import { StaffIntakeApi } from '../data-access/staff-intake-api';
@@ -23,6 +24,7 @@ describe('StaffIntakePage', () => {
         { provide: CasesApi, useValue: { list: jest.fn() } },
         { provide: AuthSession, useValue: { hasRole: () => false } },
         { provide: LiveUpdates, useValue: { changed: jest.fn() } },
+        speakInTests(),
       ],
     });
     const fixture = TestBed.createComponent(StaffIntakePage);

@@ -28,6 +28,8 @@ import {
   Submitter,
 } from '@sg/domain';
 import { catchError, finalize, map, of } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { AuthSession } from '../auth/auth-session';
 import { fromDateTimeLocal, fromTriState } from '../case/sections/datetime-local';
 import { CasesApi } from '../data-access/cases-api';
@@ -44,8 +46,6 @@ import {
   SUBMITTER_LABELS,
   countryName,
 } from '../ui/labels';
-import { I18n } from '../../system/i18n/i18n';
-import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 type TriState = '' | 'yes' | 'no';
 
@@ -58,18 +58,18 @@ const options = <T extends string>(values: readonly T[], labels: Readonly<Record
  */
 @Component({
   selector: 'sg-staff-intake-page',
-  imports: [TranslatePipe, ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton],
+  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-intake-page.html',
   styleUrl: './staff-intake-page.scss',
 })
 export class StaffIntakePage {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(StaffIntakeApi);
   private readonly cases = inject(CasesApi);
   private readonly session = inject(AuthSession);
   private readonly live = inject(LiveUpdates);
   private readonly clipboard = inject(Clipboard);
+  private readonly i18n = inject(I18n);
   private readonly fb = inject(FormBuilder).nonNullable;
   private idempotencyKey = newKey();
   /** Empty rows are not sent, so a server path like platforms[0] may mean another row on screen. */
@@ -119,7 +119,7 @@ export class StaffIntakePage {
   protected readonly problems = signal<FieldError[]>([]);
   protected readonly result = signal<IntakeResponse | null>(null);
   protected readonly caseId = signal<string | null | undefined>(undefined);
-  protected readonly copied = signal<string | null>(null);
+  protected readonly copied = signal<'reference' | 'accessCode' | null>(null);
   protected readonly searchQueue = computed(() => (this.session.hasRole('supervisor', 'admin') ? 'all' : 'unassigned'));
 
   get platforms(): FormArray<FormGroup<{ platform: FormControl<string>; offenderHandle: FormControl<string>; profileUrl: FormControl<string> }>> {
@@ -150,7 +150,7 @@ export class StaffIntakePage {
     this.problems.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.problems.set([{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+      this.problems.set([{ path: '', message: this.i18n.t('staff.intake.needLook') }]);
       return;
     }
     this.saving.set(true);
@@ -172,18 +172,19 @@ export class StaffIntakePage {
             // deliberate resubmit gets a new one, after the caseworker has looked for the case.
             this.idempotencyKey = newKey();
             const handle = this.form.getRawValue().platforms.map((row) => row.offenderHandle.trim()).find(Boolean);
-            this.problems.set([{ path: '', message: maybeSavedMessage(handle) }]);
+            this.problems.set([{ path: '', message: maybeSavedMessage(this.i18n, handle) }]);
           } else if (fieldErrors) {
             const rest = applyServerErrors(this.form, fieldErrors.map((problem) => ({ ...problem, path: this.formPath(problem.path) })));
-            this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+            this.problems.set(rest.length ? rest : [{ path: '', message: this.i18n.t('staff.intake.needLook') }]);
           } else {
-            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, 'The intake could not be saved. Please try again; nothing is lost.') }]);
+            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, this.i18n.t('staff.intake.saveFailed')) }]);
           }
         },
       });
   }
 
-  protected copy(text: string, what: string): void {
+  /** `what` names the catalogue key of the sentence saying it was copied. */
+  protected copy(text: string, what: 'reference' | 'accessCode'): void {
     if (this.clipboard.copy(text)) this.copied.set(what);
   }
 
@@ -265,9 +266,9 @@ export class StaffIntakePage {
   }
 }
 
-function maybeSavedMessage(handle: string | undefined): string {
-  const search = handle ? `search for “${handle}” or the reference` : 'search for the reference or the offender’s handle';
-  return `This intake may already have been saved: an earlier try reached the server, but its answer was lost. Before saving again, ${search} with the search box at the top. If the case is not there, press “Create the case” again to save it as a new intake.`;
+function maybeSavedMessage(i18n: I18n, handle: string | undefined): string {
+  const search = handle ? i18n.t('staff.intake.maybeSaved.searchHandle', { handle }) : i18n.t('staff.intake.maybeSaved.searchReference');
+  return i18n.t('staff.intake.maybeSaved.message', { search });
 }
 
 function newKey(): string {

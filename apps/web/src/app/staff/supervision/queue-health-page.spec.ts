@@ -3,6 +3,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter } from '@angular/router';
 import type { QueueHealth, StaffMember } from '@sg/contracts';
 import { Subject, of } from 'rxjs';
+import { speakInTests } from '../../system/i18n/testing';
 import { CasesApi } from '../data-access/cases-api';
 import { StaffApi } from '../data-access/staff-api';
 import { SupervisionApi } from '../data-access/supervision-api';
@@ -58,6 +59,7 @@ describe('QueueHealthPage', () => {
         { provide: LiveUpdates, useValue: { refresh$: new Subject(), changed } },
         { provide: MatSnackBar, useValue: { open: jest.fn() } },
         Clock,
+        speakInTests(),
       ],
     });
     const fixture = TestBed.createComponent(QueueHealthPage);

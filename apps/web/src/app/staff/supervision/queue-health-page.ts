@@ -9,6 +9,9 @@ import type { QueueHealth, StaffMember } from '@sg/contracts';
 import { CASE_AGE_BANDS } from '../data-access/staff-contract';
 import { PRIORITIES, Priority } from '@sg/domain';
 import { EMPTY, catchError, finalize, interval, map, merge, of, startWith, switchMap } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { WhenPipe } from '../ui/when';
 import { CasesApi } from '../data-access/cases-api';
 import { StaffApi } from '../data-access/staff-api';
 import { SupervisionApi } from '../data-access/supervision-api';
@@ -18,9 +21,6 @@ import { Clock } from '../ui/clock';
 import { problemMessage } from '../ui/http-errors';
 import { CASE_AGE_LABELS, PRIORITY_LABELS, ROLE_LABELS, labelFor } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
-import { WhenPipe } from '../ui/when';
-import { I18n } from '../../system/i18n/i18n';
-import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** How long this page trusts its own assignment over a recount (the server's share of a result lasts seconds). */
 const RECENT_ASSIGNMENT_MS = 15_000;
@@ -28,18 +28,18 @@ const RECENT_ASSIGNMENT_MS = 15_000;
 /** Supervisors: where the queue stands, who is overloaded, what has waited too long. */
 @Component({
   selector: 'sg-queue-health-page',
-  imports: [TranslatePipe, WhenPipe, RouterLink, MatButton, MatFormField, MatLabel, MatSelect, MatOption, PriorityChip],
+  imports: [WhenPipe, TranslatePipe, RouterLink, MatButton, MatFormField, MatLabel, MatSelect, MatOption, PriorityChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './queue-health-page.html',
   styleUrl: './queue-health-page.scss',
 })
 export class QueueHealthPage {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(SupervisionApi);
   private readonly cases = inject(CasesApi);
   private readonly live = inject(LiveUpdates);
   private readonly snackBar = inject(MatSnackBar);
   private readonly clock = inject(Clock);
+  private readonly i18n = inject(I18n);
 
   protected readonly health = signal<QueueHealth | null>(null);
   protected readonly problem = signal<string | null>(null);
@@ -104,7 +104,7 @@ export class QueueHealthPage {
         switchMap(() =>
           this.api.queueHealth().pipe(
             catchError((error: unknown) => {
-              this.problem.set(problemMessage(this.i18n, error, 'Queue health could not be loaded.'));
+              this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.loadFailed')));
               return EMPTY;
             }),
           ),
@@ -153,7 +153,7 @@ export class QueueHealthPage {
   protected assign(caseId: string, reference: string): void {
     const staffId = this.choiceFor(caseId);
     if (!staffId) {
-      this.snackBar.open(`Choose who should take ${reference} first.`, 'OK', { duration: 4000 });
+      this.snackBar.open(this.i18n.t('staff.supervision.chooseFirst', { reference }), this.i18n.t('staff.supervision.ok'), { duration: 4000 });
       return;
     }
     const person = this.caseworkers().find((member) => member.id === staffId);
@@ -166,11 +166,11 @@ export class QueueHealthPage {
         next: () => {
           this.recentAssignments.set(caseId, { staffId, until: Date.now() + RECENT_ASSIGNMENT_MS });
           this.health.update((health) => (health ? withAssignment(health, caseId, staffId) : health));
-          this.snackBar.open(`${reference} is now with ${person?.displayName ?? 'them'}.`, undefined, { duration: 4000 });
+          this.snackBar.open(this.i18n.t('staff.supervision.assigned', { reference, name: person?.displayName ?? this.i18n.t('staff.supervision.them') }), undefined, { duration: 4000 });
           this.live.changed();
         },
         error: (error: unknown) => {
-          this.snackBar.open(problemMessage(this.i18n, error, `${reference} could not be assigned.`), 'OK', { duration: 8000 });
+          this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), { duration: 8000 });
           // Whatever happened to it, show the queue as it is now.
           this.live.changed();
         },

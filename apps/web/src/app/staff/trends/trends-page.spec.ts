@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { TrendsResponse } from '@sg/contracts';
+import type { StaffLanguage } from '@sg/domain';
 import { Observable, of } from 'rxjs';
 import { speakInTests } from '../../system/i18n/testing';
 import { TrendsApi } from './data-access/trends-api';
@@ -72,7 +73,7 @@ function fixture(): TrendsResponse {
 describe('TrendsPage', () => {
   let asked: number[];
 
-  async function render(days?: string): Promise<HTMLElement> {
+  async function render(days?: string, language: StaffLanguage = 'en'): Promise<HTMLElement> {
     asked = [];
     const api: Pick<TrendsApi, 'trends'> = {
       trends: (window: number): Observable<TrendsResponse> => {
@@ -82,7 +83,7 @@ describe('TrendsPage', () => {
     };
     await TestBed.configureTestingModule({
       imports: [TrendsPage],
-      providers: [provideRouter([]), { provide: TrendsApi, useValue: api }, speakInTests()],
+      providers: [provideRouter([]), { provide: TrendsApi, useValue: api }, speakInTests(language)],
     }).compileComponents();
     const page = TestBed.createComponent(TrendsPage);
     if (days) page.componentRef.setInput('days', days);
@@ -144,5 +145,23 @@ describe('TrendsPage', () => {
     expect(cells(page.querySelector('table.takedowns tbody tr'))).toBe('Instagram | 4 | 3 | 75% | 20 h | 1 | 0');
     expect(cells(page.querySelector('table.takedowns tfoot tr'))).toBe('All platforms | 4 | 3 | 75% | 20 h | 1 | 0');
     expect(cells(page.querySelector('table.reports tbody tr'))).toBe('Police | 2 | 1 | 50% | 3 days | 0 | 0');
+  });
+
+  it('speaks Malay to a supervisor who chose it: words, days, durations and counts', async () => {
+    const page = await render('7', 'ms');
+    expect(text(page.querySelector('h1'))).toBe('Trend');
+    expect(text(page.querySelector('mat-button-toggle'))).toBe('7 hari lepas');
+    expect(text(page.querySelector('.tiles .label'))).toBe('kes masuk · 3 hari ini');
+    const svg = page.querySelector('sg-intake-chart svg[role="img"]');
+    expect(text(svg?.querySelector('title'))).toBe('Kes masuk setiap hari dalam 7 hari lepas, mengikut keutamaan');
+    expect(text(svg?.querySelector('desc'))).toContain('Sejumlah 9 kes masuk.');
+    expect(cells(page.querySelector('#intakes-numbers thead tr'))).toMatch(/^Hari \|.* \| Jumlah$/);
+    expect(cells(page.querySelectorAll('#intakes-numbers tbody tr')[1])).toBe('Kha, 26 Nov | 0 | 0 | 0 | 0 | 0');
+    expect(cells(page.querySelector('table.takedowns tbody tr'))).toBe('Instagram | 4 | 3 | 75% | 20 jam | 1 | 0');
+    expect(cells(page.querySelector('table.takedowns tfoot tr'))).toBe('Semua platform | 4 | 3 | 75% | 20 jam | 1 | 0');
+    expect(cells(page.querySelector('table.reports tbody tr')).split(' | ').slice(1).join(' | ')).toBe('2 | 1 | 50% | 3 hari | 0 | 0');
+    // No key is shown raw, and no English heading is left.
+    expect(page.textContent).not.toMatch(/staff\.trends\./);
+    expect(page.textContent).not.toContain('Time to first response');
   });
 });

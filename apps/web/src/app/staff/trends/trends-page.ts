@@ -7,17 +7,17 @@ import { Router, RouterLink } from '@angular/router';
 import type { FirstResponseWeek, TrendsResponse } from '@sg/contracts';
 import { PRIORITIES, Priority } from '@sg/domain';
 import { EMPTY, catchError, finalize, interval, startWith, switchMap, tap } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { WhenPipe } from '../ui/when';
 import { problemMessage } from '../ui/http-errors';
 import { PRIORITY_LABELS, REPORT_AGENCY_KIND_LABELS } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
-import { WhenPipe } from '../ui/when';
 import { TREND_WINDOWS, TrendWindow, TrendsApi } from './data-access/trends-api';
-import { formatDay, formatSeconds, formatShare, plural } from './trends-format';
+import { DayStyle, formatCount, formatDay, formatSeconds, formatShare } from './trends-format';
 import { IntakeChart } from './ui/intake-chart';
 import { ResponseChart } from './ui/response-chart';
 import { PlatformPipe } from '../ui/platform-pipe';
-import { I18n } from '../../system/i18n/i18n';
-import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 /** Trends move slowly; the page looks again every few minutes while it is open. */
 const REFRESH_MS = 5 * 60_000;
@@ -29,15 +29,15 @@ const REFRESH_MS = 5 * 60_000;
  */
 @Component({
   selector: 'sg-trends-page',
-  imports: [TranslatePipe, PlatformPipe, RouterLink, WhenPipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
+  imports: [PlatformPipe, RouterLink, WhenPipe, TranslatePipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trends-page.html',
   styleUrl: './trends-page.scss',
 })
 export class TrendsPage {
-  private readonly i18n = inject(I18n);
   private readonly api = inject(TrendsApi);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
 
   /** `?days=` (bound by the router); anything but an offered window reads as 30. */
   readonly days = input<string>();
@@ -53,10 +53,11 @@ export class TrendsPage {
   protected readonly priorities = PRIORITIES;
   protected readonly priorityLabels = PRIORITY_LABELS;
   protected readonly agencyLabels = REPORT_AGENCY_KIND_LABELS;
-  protected readonly formatSeconds = formatSeconds;
-  protected readonly formatShare = formatShare;
-  protected readonly formatDay = formatDay;
-  protected readonly plural = plural;
+  /** Numbers, durations, shares and days in the reader's language (read through the signal, so they follow a change). */
+  protected readonly n = (value: number) => formatCount(value, this.i18n.translator());
+  protected readonly formatSeconds = (seconds: number | null) => formatSeconds(seconds, this.i18n.translator());
+  protected readonly formatShare = (share: number | null) => formatShare(share, this.i18n.translator());
+  protected readonly formatDay = (day: string, style?: DayStyle) => formatDay(day, this.i18n.translator(), style);
 
   protected readonly today = computed(() => this.trends()?.intakes.perDay.at(-1)?.total ?? 0);
   /** Within target over every priority: the one number a supervisor reports upwards. */
@@ -86,7 +87,7 @@ export class TrendsPage {
             switchMap(() =>
               this.api.trends(days).pipe(
                 catchError((error: unknown) => {
-                  this.problem.set(problemMessage(this.i18n, error, 'Trends could not be loaded.'));
+                  this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.trends.loadFailed')));
                   return EMPTY;
                 }),
                 finalize(() => this.loading.set(false)),

@@ -26,6 +26,11 @@ const CHECKED_FOLDERS = [
   'staff/shell',
   'staff/auth',
   'staff/queues',
+  'staff/admin',
+  'staff/supervision',
+  'staff/trends',
+  'staff/intake',
+  'system/status',
 ];
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'placeholder', 'title', 'alt', 'label', 'mattooltip']);
 /** Text that is the same in every language: symbols and the like. Keep it short. */

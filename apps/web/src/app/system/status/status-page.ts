@@ -1,34 +1,41 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { API_PREFIX, API_ROUTES, HealthResponse } from '@sg/contracts';
+import { STAFF_LANGUAGES, StaffLanguage } from '@sg/domain';
+import { STAFF_CATALOGUES } from '@sg/i18n/staff';
 import { catchError, map, of, startWith, switchMap, timer } from 'rxjs';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/translate.pipe';
 
 type StatusView = { state: 'loading' } | { state: 'loaded'; health: HealthResponse } | { state: 'unreachable' };
 
 /** Shows what `GET /api/health` says, refreshed every 10 s: useful to whoever runs the service. */
 @Component({
   selector: 'sg-status-page',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main class="page">
-      <h1>System status</h1>
+      @if (ready()) {
+      <h1>{{ 'staff.status.title' | t }}</h1>
       @switch (view().state) {
-        @case ('loading') { <p>Checking...</p> }
-        @case ('unreachable') { <p class="down" role="alert">The API is not reachable.</p> }
+        @case ('loading') { <p>{{ 'staff.status.checking' | t }}</p> }
+        @case ('unreachable') { <p class="down" role="alert">{{ 'staff.status.unreachable' | t }}</p> }
         @case ('loaded') {
           @if (health(); as health) {
             <p [class]="health.status === 'ok' ? 'up' : 'down'" role="status">
-              {{ health.status === 'ok' ? 'Everything is working.' : 'Something is down.' }}
+              {{ (health.status === 'ok' ? 'staff.status.ok' : 'staff.status.somethingDown') | t }}
             </p>
             <dl>
-              <dt>Database</dt><dd>{{ health.details.database.status }}</dd>
-              <dt>Queue backend ({{ health.details.queue.backend }})</dt><dd>{{ health.details.queue.status }}</dd>
-              <dt>Workers connected</dt><dd>{{ health.details.workers.count ?? 'unknown' }}</dd>
-              <dt>Last heartbeat</dt><dd>{{ health.details.workers.lastHeartbeatAt ?? 'never' }}</dd>
+              <dt>{{ 'staff.status.database' | t }}</dt><dd>{{ 'staff.status.part.' + health.details.database.status | t }}</dd>
+              <dt>{{ 'staff.status.queue' | t: { backend: health.details.queue.backend } }}</dt><dd>{{ 'staff.status.part.' + health.details.queue.status | t }}</dd>
+              <dt>{{ 'staff.status.workers' | t }}</dt><dd>{{ health.details.workers.count ?? ('staff.status.unknown' | t) }}</dd>
+              <dt>{{ 'staff.status.heartbeat' | t }}</dt><dd>{{ health.details.workers.lastHeartbeatAt ?? ('staff.status.never' | t) }}</dd>
             </dl>
           }
         }
+      }
       }
     </main>
   `,
@@ -42,6 +49,16 @@ type StatusView = { state: 'loading' } | { state: 'loaded'; health: HealthRespon
 })
 export class StatusPage {
   private readonly http = inject(HttpClient);
+  /** The page sits outside the dashboard, so it loads the dashboard's words itself before it shows any. */
+  protected readonly ready = signal(false);
+
+  constructor() {
+    const i18n = inject(I18n);
+    const current = i18n.language();
+    // A staff language the app already speaks stays; anything else (a person's Spanish) reads English.
+    const language: StaffLanguage = (STAFF_LANGUAGES as readonly string[]).includes(current) ? (current as StaffLanguage) : 'en';
+    void i18n.use(language, 'staff', STAFF_CATALOGUES[language]).then(() => this.ready.set(true));
+  }
 
   protected readonly view = toSignal(
     timer(0, 10_000).pipe(

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { IntakeDay } from '@sg/contracts';
 import { PRIORITIES, Priority } from '@sg/domain';
+import { I18n } from '../../../system/i18n/i18n';
+import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { PRIORITY_LABELS } from '../../ui/labels';
 import { bands, labelledIndexes, niceTicks } from '../chart-scale';
-import { formatDay, plural } from '../trends-format';
+import { formatCount, formatDay } from '../trends-format';
 import { hostWidth, uniqueId } from './chart-width';
-import { I18n } from '../../../system/i18n/i18n';
 
 const MARGIN = { top: 10, right: 8, bottom: 24, left: 52 };
 const HEIGHT = 220;
@@ -16,10 +17,11 @@ const MARKS: Record<Priority, string> = { emergency: '▲', urgent: '◆', high:
 /** Intakes per day, stacked by priority, with a legend and a one-sentence summary for screen readers. */
 @Component({
   selector: 'sg-intake-chart',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './intake-chart.scss',
   template: `
-    <ul class="legend" aria-label="Priorities, with intakes in the period">
+    <ul class="legend" [attr.aria-label]="'staff.trends.intakeChart.legend' | t">
       @for (item of legend(); track item.priority) {
         <li>
           <span class="swatch" [class]="'swatch swatch--' + item.priority" aria-hidden="true"></span>
@@ -33,9 +35,9 @@ const MARKS: Record<Priority, string> = { emergency: '▲', urgent: '◆', high:
       <desc [attr.id]="descId">{{ summary() }}</desc>
       @for (tick of yTicks(); track tick.value) {
         <line class="grid" [attr.x1]="margin.left" [attr.x2]="width() - margin.right" [attr.y1]="tick.y" [attr.y2]="tick.y" />
-        <text class="tick" [attr.x]="margin.left - 6" [attr.y]="tick.y + 4" text-anchor="end">{{ tick.value }}</text>
+        <text class="tick" [attr.x]="margin.left - 6" [attr.y]="tick.y + 4" text-anchor="end">{{ tick.label }}</text>
       }
-      <text class="axis-title" transform="rotate(-90)" [attr.x]="-(margin.top + plotHeight / 2)" y="12" text-anchor="middle">Intakes</text>
+      <text class="axis-title" transform="rotate(-90)" [attr.x]="-(margin.top + plotHeight / 2)" y="12" text-anchor="middle">{{ 'staff.trends.intakeChart.axis' | t }}</text>
       @for (bar of bars(); track bar.day) {
         <g class="bar">
           <title>{{ bar.title }}</title>
@@ -71,13 +73,22 @@ export class IntakeChart {
     return (value: number) => this.baselineY - (value / top) * this.plotHeight;
   });
 
-  protected readonly yTicks = computed(() => this.ticks().map((value) => ({ value, y: this.y()(value) })));
+  protected readonly yTicks = computed(() => this.ticks().map((value) => ({ value, label: formatCount(value, this.i18n.translator()), y: this.y()(value) })));
 
   protected readonly legend = computed(() =>
-    STACK.map((priority) => ({ priority, mark: MARKS[priority], label: this.i18n.t(PRIORITY_LABELS[priority]), count: this.days().reduce((sum, day) => sum + day.byPriority[priority], 0) })),
+    STACK.map((priority) => ({
+      priority,
+      mark: MARKS[priority],
+      label: this.i18n.t(PRIORITY_LABELS[priority]),
+      count: formatCount(
+        this.days().reduce((sum, day) => sum + day.byPriority[priority], 0),
+        this.i18n.translator(),
+      ),
+    })),
   );
 
   protected readonly bars = computed(() => {
+    const translator = this.i18n.translator();
     const days = this.days();
     const y = this.y();
     const band = this.plotWidth() / Math.max(1, days.length);
@@ -90,7 +101,9 @@ export class IntakeChart {
         const top = y(running);
         return { priority, y: top, height: Math.max(0, bottom - top) };
       });
-      const parts = STACK.filter((priority) => day.byPriority[priority] > 0).map((priority) => `${day.byPriority[priority]} ${this.i18n.t(PRIORITY_LABELS[priority]).toLowerCase()}`);
+      const parts = STACK.filter((priority) => day.byPriority[priority] > 0).map((priority) =>
+        translator.t('staff.trends.intakeChart.part', { n: formatCount(day.byPriority[priority], translator), priority: translator.t(PRIORITY_LABELS[priority]).toLowerCase() }),
+      );
       return {
         day: day.day,
         x: MARGIN.left + geometry.x,
@@ -98,32 +111,49 @@ export class IntakeChart {
         bandX: MARGIN.left + band * index,
         bandWidth: band,
         segments,
-        title: `${formatDay(day.day)}: ${plural(day.total, 'intake')}${parts.length ? ` (${parts.join(', ')})` : ''}`,
+        title: translator.t(parts.length ? 'staff.trends.intakeChart.barWithParts' : 'staff.trends.intakeChart.bar', {
+          day: formatDay(day.day, translator),
+          count: day.total,
+          n: formatCount(day.total, translator),
+          parts: parts.join(', '),
+        }),
       };
     });
   });
 
   protected readonly xLabels = computed(() => {
+    const translator = this.i18n.translator();
     const days = this.days();
     const band = this.plotWidth() / Math.max(1, days.length);
     const geometry = bands(days.length, this.plotWidth());
     return labelledIndexes(days.length, band, 56).map((index) => ({
       day: days[index].day,
       x: MARGIN.left + geometry[index].centre,
-      text: index === days.length - 1 ? 'Today' : formatDay(days[index].day, days.length <= 7 ? 'short' : 'axis'),
+      text: index === days.length - 1 ? translator.t('staff.trends.intakeChart.today') : formatDay(days[index].day, translator, days.length <= 7 ? 'short' : 'axis'),
       today: index === days.length - 1,
     }));
   });
 
-  protected readonly title = computed(() => `Intakes per day over the last ${plural(this.days().length, 'day')}, by priority`);
+  protected readonly title = computed(() => {
+    const translator = this.i18n.translator();
+    return translator.t('staff.trends.intakeChart.title', { count: this.days().length, n: formatCount(this.days().length, translator) });
+  });
 
   protected readonly summary = computed(() => {
+    const translator = this.i18n.translator();
+    const count = (value: number) => formatCount(value, translator);
     const days = this.days();
     const total = days.reduce((sum, day) => sum + day.total, 0);
-    if (!total) return `No intakes in these ${plural(days.length, 'day')}.`;
+    if (!total) return translator.t('staff.trends.intakeChart.none', { count: days.length, n: count(days.length) });
     const busiest = days.reduce((best, day) => (day.total > best.total ? day : best), days[0]);
     const today = days[days.length - 1];
     const empty = days.filter((day) => day.total === 0).length;
-    return `${plural(total, 'intake')} in total. Busiest day ${formatDay(busiest.day, 'long')} with ${busiest.total}. Today so far ${today.total}.${empty ? ` ${plural(empty, 'day')} with none.` : ''} The numbers are in the table below the chart.`;
+    return [
+      translator.t('staff.trends.intakeChart.total', { count: total, n: count(total) }),
+      translator.t('staff.trends.intakeChart.busiest', { day: formatDay(busiest.day, translator, 'long'), n: count(busiest.total) }),
+      translator.t('staff.trends.intakeChart.todaySoFar', { n: count(today.total) }),
+      ...(empty ? [translator.t('staff.trends.intakeChart.emptyDays', { count: empty, n: count(empty) })] : []),
+      translator.t('staff.trends.intakeChart.tableBelow'),
+    ].join(' ');
   });
 }

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { FirstResponseWeek } from '@sg/contracts';
 import type { Priority } from '@sg/domain';
+import { I18n } from '../../../system/i18n/i18n';
 import { PRIORITY_LABELS } from '../../ui/labels';
 import { bands, labelledIndexes } from '../chart-scale';
-import { formatDay, formatSeconds, formatShare, plural } from '../trends-format';
+import { formatCount, formatDay, formatSeconds, formatShare } from '../trends-format';
 import { hostWidth, uniqueId } from './chart-width';
-import { I18n } from '../../../system/i18n/i18n';
 
 const MARGIN = { top: 8, right: 8, bottom: 22, left: 60 };
 const HEIGHT = 132;
@@ -72,28 +72,35 @@ export class ResponseChart {
   protected readonly targetY = computed(() => this.y()(this.targetSeconds()));
 
   protected readonly yTicks = computed(() => [
-    { label: '0', y: this.baselineY, target: false },
-    { label: formatSeconds(this.targetSeconds()), y: this.targetY(), target: true },
+    { label: formatCount(0, this.i18n.translator()), y: this.baselineY, target: false },
+    { label: formatSeconds(this.targetSeconds(), this.i18n.translator()), y: this.targetY(), target: true },
     // The top of the scale, unless it would crowd the target's label.
-    ...(this.targetY() - MARGIN.top > 16 ? [{ label: formatSeconds(this.top()), y: MARGIN.top, target: false }] : []),
+    ...(this.targetY() - MARGIN.top > 16 ? [{ label: formatSeconds(this.top(), this.i18n.translator()), y: MARGIN.top, target: false }] : []),
   ]);
 
   protected readonly bars = computed(() => {
+    const translator = this.i18n.translator();
     const weeks = this.weeks();
     const y = this.y();
     return bands(weeks.length, this.plotWidth(), 0.6).map((geometry, index) => {
       const week = weeks[index];
       const detail =
         week.responded === 0
-          ? 'no first responses'
-          : `median ${formatSeconds(week.medianSeconds)}, 90% within ${formatSeconds(week.p90Seconds)}, ${formatShare(week.attainment)} within target (${plural(week.responded, 'response')})`;
+          ? translator.t('staff.trends.responseChart.noResponses')
+          : translator.t('staff.trends.responseChart.detail', {
+              median: formatSeconds(week.medianSeconds, translator),
+              p90: formatSeconds(week.p90Seconds, translator),
+              share: formatShare(week.attainment, translator),
+              count: week.responded,
+              n: formatCount(week.responded, translator),
+            });
       return {
         weekStart: week.weekStart,
         x: MARGIN.left + geometry.x,
         width: geometry.width,
         medianY: week.medianSeconds === null ? null : y(week.medianSeconds),
         p90Y: week.p90Seconds === null ? null : y(week.p90Seconds),
-        title: `Week of ${formatDay(week.weekStart)}: ${detail}`,
+        title: translator.t('staff.trends.responseChart.week', { day: formatDay(week.weekStart, translator), detail }),
       };
     });
   });
@@ -102,16 +109,24 @@ export class ResponseChart {
     const weeks = this.weeks();
     const band = this.plotWidth() / Math.max(1, weeks.length);
     const geometry = bands(weeks.length, this.plotWidth(), 0.6);
-    return labelledIndexes(weeks.length, band, 60).map((index) => ({ x: MARGIN.left + geometry[index].centre, text: formatDay(weeks[index].weekStart, 'axis') }));
+    return labelledIndexes(weeks.length, band, 60).map((index) => ({ x: MARGIN.left + geometry[index].centre, text: formatDay(weeks[index].weekStart, this.i18n.translator(), 'axis') }));
   });
 
-  protected readonly title = computed(() => `${this.i18n.t(PRIORITY_LABELS[this.priority()])}: median time to first response each week, against the ${formatSeconds(this.targetSeconds())} target`);
+  protected readonly title = computed(() =>
+    this.i18n.t('staff.trends.responseChart.title', { priority: this.i18n.t(PRIORITY_LABELS[this.priority()]), target: formatSeconds(this.targetSeconds(), this.i18n.translator()) }),
+  );
 
   protected readonly summary = computed(() => {
+    const translator = this.i18n.translator();
     const answered = this.weeks().filter((week) => week.medianSeconds !== null);
-    if (!answered.length) return 'No first responses in this period.';
+    if (!answered.length) return translator.t('staff.trends.responseChart.noneInPeriod');
     const medians = answered.map((week) => week.medianSeconds as number);
     const over = answered.filter((week) => (week.medianSeconds as number) > this.targetSeconds()).length;
-    return `Weekly medians from ${formatSeconds(Math.min(...medians))} to ${formatSeconds(Math.max(...medians))}; ${over ? `${plural(over, 'week')} over target` : 'every week within target'}.`;
+    return translator.t('staff.trends.responseChart.summary', {
+      from: formatSeconds(Math.min(...medians), translator),
+      to: formatSeconds(Math.max(...medians), translator),
+      over,
+      n: formatCount(over, translator),
+    });
   });
 }
