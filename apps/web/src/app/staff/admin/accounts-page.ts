@@ -15,7 +15,7 @@ import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { AuthSession } from '../auth/auth-session';
 import { StaffAccountsApi } from '../data-access/staff-accounts-api';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
 import { StaffRoleCode, sortAccounts, staffChanges, toStaffCreate } from './account-form';
 import { MIN_PASSWORD_LENGTH } from './password';
@@ -43,7 +43,7 @@ export class AccountsPage {
   protected readonly me = inject(AuthSession).user;
   protected readonly roles = STAFF_ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   protected readonly accounts = signal<StaffMember[] | null>(null);
   protected readonly problem = signal<string | null>(null);
@@ -75,7 +75,7 @@ export class AccountsPage {
         this.problem.set(null);
         this.accounts.set(accounts);
       },
-      error: (error: unknown) => this.problem.set(problemMessage(error, this.i18n.t('staff.admin.accounts.loadFailed'))),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.loadFailed'))),
     });
   }
 
@@ -122,7 +122,7 @@ export class AccountsPage {
             this.problems.set(rest.length ? rest : [{ path: '', message: this.i18n.t('staff.admin.accounts.needLook') }]);
           } else {
             // 409: that email already has an account.
-            this.problems.set([{ path: '', message: problemMessage(error, this.i18n.t('staff.admin.accounts.createFailed')) }]);
+            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.createFailed')) }]);
           }
         },
       });
@@ -169,7 +169,7 @@ export class AccountsPage {
         error: (error: unknown) => {
           undo?.();
           const errors = validationErrors(error);
-          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(error, this.i18n.t('staff.admin.accounts.changeFailed', { name: member.displayName }));
+          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.changeFailed', { name: member.displayName }));
           this.rowProblem.set(message);
         },
       });

@@ -10,10 +10,10 @@ import { DEFAULT_OPENING_HOURS, validateOpeningHours } from '@sg/domain';
 import { finalize, map, startWith } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
-import { WhenSpokenPipe } from '../case/when-spoken';
+import { WhenPipe } from '../ui/when';
 import { OrganisationHoursApi } from '../data-access/organisation-hours-api';
 import { Clock } from '../ui/clock';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { OpeningHoursFormValue, WEEKDAY_KEYS, describeNow, timeZoneOptions, toFormErrors, toFormValue, toOpeningHours } from './opening-hours-form';
 
 type SlotGroup = FormGroup<{ opens: FormControl<string>; closes: FormControl<string> }>;
@@ -28,7 +28,7 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
  */
 @Component({
   selector: 'sg-opening-hours-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenSpokenPipe, TranslatePipe],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin-page.scss',
   template: `
@@ -155,7 +155,7 @@ export class OpeningHoursPage {
   private readonly fb = inject(FormBuilder).nonNullable;
 
   protected readonly dayNames = computed(() => WEEKDAY_KEYS.map((key) => this.i18n.t(key)));
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   protected readonly form = this.fb.group({
     timeZone: [DEFAULT_OPENING_HOURS.timeZone, Validators.required],
     days: this.fb.array<DayGroup>([]),
@@ -188,7 +188,7 @@ export class OpeningHoursPage {
     this.fill(toFormValue(DEFAULT_OPENING_HOURS));
     this.api.get().subscribe({
       next: (hours) => this.show(hours),
-      error: (error: unknown) => this.problems.set([problemMessage(error, this.i18n.t('staff.admin.hours.loadFailed'))]),
+      error: (error: unknown) => this.problems.set([problemMessage(this.i18n, error, this.i18n.t('staff.admin.hours.loadFailed'))]),
     });
   }
 
@@ -243,7 +243,7 @@ export class OpeningHoursPage {
         error: (error: unknown) => {
           const fields = validationErrors(error);
           if (fields?.length) this.showProblems(toFormErrors(fields, slotOrigins));
-          else this.problems.set([problemMessage(error, this.i18n.t('staff.admin.hours.saveFailed'))]);
+          else this.problems.set([problemMessage(this.i18n, error, this.i18n.t('staff.admin.hours.saveFailed'))]);
         },
       });
   }

@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
-import { controlError } from '../ui/http-errors';
+import { controlErrors } from '../ui/http-errors';
 import { MIN_PASSWORD_LENGTH, generatePassword } from './password';
 
 /**
@@ -43,7 +43,7 @@ export class PasswordField {
   readonly generated = output<string>();
   protected readonly visible = signal(false);
   protected readonly min = MIN_PASSWORD_LENGTH;
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   protected generate(): void {
     const password = generatePassword();

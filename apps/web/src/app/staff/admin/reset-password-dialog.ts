@@ -86,7 +86,7 @@ export class ResetPasswordDialog {
             this.password.setErrors({ server: errors.map((problem) => problem.message).join('; ') });
             this.password.markAsTouched();
           } else {
-            this.problem.set(problemMessage(error, this.i18n.t('staff.admin.reset.failed')));
+            this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.reset.failed')));
           }
         },
       });

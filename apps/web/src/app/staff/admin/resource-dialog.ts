@@ -15,7 +15,7 @@ import { Observable, finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { countryName } from '../ui/labels';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
 import { ANY_JURISDICTION, emptyResourceForm, resourceChanges, resourceFormValue, toResourceWrite } from './resource-form';
@@ -91,9 +91,9 @@ export class ResourceDialog {
   protected readonly audiences = RESOURCE_AUDIENCES.map((value) => ({ value, label: RESOURCE_AUDIENCE_LABELS[value] }));
   protected readonly jurisdictions = [
     { value: ANY_JURISDICTION, label: 'Worldwide (ANY)' },
-    ...[...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${countryName(code)} (${code})` })).sort((a, b) => a.label.localeCompare(b.label)),
+    ...[...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${countryName(code, this.i18n.language())} (${code})` })).sort((a, b) => a.label.localeCompare(b.label)),
   ];
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
 
@@ -179,7 +179,7 @@ export class ResourceDialog {
           this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
         } else {
           // 409: that key is taken.
-          this.problems.set([{ path: '', message: problemMessage(error, 'The entry could not be saved.') }]);
+          this.problems.set([{ path: '', message: problemMessage(this.i18n, error, 'The entry could not be saved.') }]);
         }
       },
     });

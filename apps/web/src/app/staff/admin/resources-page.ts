@@ -14,6 +14,7 @@ import { countryName } from '../ui/labels';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
 import { ResourceDialog, ResourceDialogData } from './resource-dialog';
 import { ANY_JURISDICTION, groupByJurisdiction } from './resource-form';
+import { I18n } from '../../system/i18n/i18n';
 
 const ALL = '';
 
@@ -36,6 +37,7 @@ const ALL = '';
   `,
 })
 export class ResourcesPage {
+  private readonly i18n = inject(I18n);
   private readonly api = inject(ResourceDirectoryApi);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
@@ -50,7 +52,7 @@ export class ResourcesPage {
   protected readonly jurisdiction = signal<string>(ALL);
   protected readonly showRetired = signal(true);
 
-  private readonly allGroups = computed(() => groupByJurisdiction(this.entries() ?? [], countryName));
+  private readonly allGroups = computed(() => groupByJurisdiction(this.entries() ?? [], (code) => countryName(code, this.i18n.language())));
   /** The filter offers the jurisdictions that have entries. */
   protected readonly jurisdictionOptions = computed(() =>
     this.allGroups().map((group) => ({
@@ -82,7 +84,7 @@ export class ResourcesPage {
         this.problem.set(null);
         this.entries.set(entries);
       },
-      error: (error: unknown) => this.problem.set(problemMessage(error, 'The resource directory could not be loaded.')),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, 'The resource directory could not be loaded.')),
     });
   }
 
@@ -114,7 +116,7 @@ export class ResourcesPage {
           this.replace(saved);
           this.snackBar.open(active ? `${saved.name} is shown again.` : `${saved.name} is retired: people no longer see it.`, undefined, { duration: 4000 });
         },
-        error: (error: unknown) => this.rowProblem.set(problemMessage(error, `${entry.name} could not be changed.`)),
+        error: (error: unknown) => this.rowProblem.set(problemMessage(this.i18n, error, `${entry.name} could not be changed.`)),
       });
   }
 

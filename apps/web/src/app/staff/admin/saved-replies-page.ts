@@ -9,9 +9,9 @@ import { TEXT_LIMITS } from '@sg/contracts';
 import { finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
-import { WhenSpokenPipe } from '../case/when-spoken';
+import { WhenPipe } from '../ui/when';
 import { SavedRepliesApi } from '../data-access/saved-replies-api';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 
 /**
  * Saved replies for the conversation: the team's reviewed words, which caseworkers insert and edit
@@ -19,7 +19,7 @@ import { applyServerErrors, controlError, problemMessage, validationErrors } fro
  */
 @Component({
   selector: 'sg-saved-replies-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenSpokenPipe, TranslatePipe],
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatCheckbox, WhenPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin-page.scss',
   template: `
@@ -95,7 +95,7 @@ export class SavedRepliesPage {
   protected readonly editing = signal<SavedReply | null>(null);
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | null>(null);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   constructor() {
     this.load();
@@ -128,7 +128,7 @@ export class SavedRepliesPage {
       },
       error: (error: unknown) => {
         applyServerErrors(this.form, validationErrors(error) ?? []);
-        this.problem.set(problemMessage(error, this.i18n.t('staff.admin.replies.saveFailed')));
+        this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.replies.saveFailed')));
       },
     });
   }
@@ -140,6 +140,6 @@ export class SavedRepliesPage {
   }
 
   private load(): void {
-    this.api.list(true).subscribe({ next: (replies) => this.replies.set(replies), error: (error: unknown) => this.problem.set(problemMessage(error, this.i18n.t('staff.admin.replies.loadFailed'))) });
+    this.api.list(true).subscribe({ next: (replies) => this.replies.set(replies), error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.replies.loadFailed'))) });
   }
 }

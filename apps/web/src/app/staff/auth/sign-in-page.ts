@@ -5,10 +5,11 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { PRODUCT_NAME } from '../shell/staff-words';
 import { AuthSession } from './auth-session';
+import { I18n } from '../../system/i18n/i18n';
 
 @Component({
   selector: 'sg-sign-in-page',
@@ -18,6 +19,7 @@ import { AuthSession } from './auth-session';
   styleUrl: './sign-in-page.scss',
 })
 export class SignInPage {
+  private readonly i18n = inject(I18n);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
 
@@ -37,7 +39,7 @@ export class SignInPage {
   protected readonly problem = signal<string | null>(null);
   protected readonly product = PRODUCT_NAME;
   protected readonly busy = signal(false);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   protected submit(): void {
     this.problem.set(null);
@@ -65,7 +67,7 @@ export class SignInPage {
         } else if (error instanceof HttpErrorResponse && error.status === 429) {
           this.problem.set('staff.auth.too_many');
         } else {
-          this.problem.set(problemMessage(error, 'staff.auth.failed'));
+          this.problem.set(problemMessage(this.i18n, error, 'staff.auth.failed'));
         }
       },
     });

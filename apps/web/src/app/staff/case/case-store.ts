@@ -82,7 +82,7 @@ export class CaseStore {
                     // 403: someone else holds it, and the answer says who.
                     const held = error instanceof HttpErrorResponse && error.status === 403;
                     this.state.set(held ? 'held' : missing ? 'missing' : 'error');
-                    this.problem.set(problemMessage(error, this.i18n.t('staff.case.store.loadFailed')));
+                    this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.store.loadFailed')));
                   } else if (missing) {
                     // Reassigned (or deleted) while open: nothing of it may stay on this screen.
                     this.detail.set(null);
@@ -234,12 +234,12 @@ export class CaseStore {
             // A stale version: show what the server has now, and say so.
             this.detail.set(current);
             this.state.set('ready');
-            if (conflicts === 'return') return throwError(() => new CaseConflict(current, problemMessage(error, this.i18n.t(CONFLICT_MESSAGE))));
+            if (conflicts === 'return') return throwError(() => new CaseConflict(current, problemMessage(this.i18n, error, this.i18n.t(CONFLICT_MESSAGE))));
             this.snackBar.open(this.i18n.t(CONFLICT_MESSAGE), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
           } else {
             // A move the lifecycle does not allow: the server says why in words.
             this.reload();
-            this.snackBar.open(problemMessage(error, this.i18n.t(CONFLICT_MESSAGE)), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+            this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t(CONFLICT_MESSAGE)), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
           }
           return EMPTY;
         }
@@ -252,7 +252,7 @@ export class CaseStore {
   /** 400s go back to the form (it shows them by the fields); anything else is said here. */
   private report(error: unknown): Observable<never> {
     if (validationErrors(error)) return throwError(() => error);
-    this.snackBar.open(problemMessage(error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+    this.snackBar.open(problemMessage(this.i18n, error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
     return EMPTY;
   }
 }

@@ -7,14 +7,14 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { CASE_STATUS_LABELS, CaseStatus } from '@sg/domain';
+import type { CaseStatus } from '@sg/domain';
 import { AuthSession } from '../auth/auth-session';
 import { StaffApi } from '../data-access/staff-api';
 import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { firstResponseCountdown } from '../queues/countdown';
 import { Clock } from '../ui/clock';
 import { Icon } from '../ui/icon';
-import { AGE_BAND_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName } from '../ui/labels';
+import { AGE_BAND_LABELS, CASE_STATUS_LABELS, INTAKE_CHANNEL_LABELS, PRIORITY_LABELS, countryName } from '../ui/labels';
 import { labelIn } from './sections/facts-form';
 import { PriorityChip } from '../ui/priority-chip';
 import { CaseWorkApi } from '../data-access/case-work-api';
@@ -33,7 +33,7 @@ import { TimelineSection } from './sections/timeline-section';
 import { FollowUpsSection } from './sections/follow-ups-section';
 import { ReportsSection } from './sections/reports-section';
 import { TakedownsSection } from './sections/takedowns-section';
-import { WhenSpokenPipe } from './when-spoken';
+import { WhenPipe } from '../ui/when';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
@@ -41,7 +41,7 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
 @Component({
   selector: 'sg-case-view',
   imports: [
-    WhenSpokenPipe,
+    WhenPipe,
     TranslatePipe,
     RouterLink,
     MatButton,
@@ -100,7 +100,7 @@ export class CaseView {
   });
   protected readonly person = computed(() => {
     const facts = this.detail()?.facts;
-    return facts ? `${labelIn(this.i18n, AGE_BAND_LABELS, facts.ageBand)} · ${countryName(facts.country)}` : '';
+    return facts ? `${labelIn(this.i18n, AGE_BAND_LABELS, facts.ageBand)} · ${countryName(facts.country, this.i18n.language())}` : '';
   });
   protected readonly channel = computed(() => labelIn(this.i18n, INTAKE_CHANNEL_LABELS, this.detail()?.facts.channel));
   protected readonly planProgress = computed(() => {
@@ -130,7 +130,7 @@ export class CaseView {
   }
 
   protected setStatus(status: CaseStatus): void {
-    this.store.update({ status }, this.i18n.t('staff.case.view.statusChanged', { status: CASE_STATUS_LABELS[status] })).subscribe();
+    this.store.update({ status }, this.i18n.t('staff.case.view.statusChanged', { status: this.i18n.t(CASE_STATUS_LABELS[status]) })).subscribe();
   }
 
   protected claim(): void {
@@ -162,7 +162,7 @@ export class CaseView {
         this.store.updateFrom(
           version,
           { priorityOverride },
-          priorityOverride ? this.i18n.t('staff.case.view.prioritySet', { priority: PRIORITY_LABELS[priorityOverride.priority] }) : this.i18n.t('staff.case.view.priorityBack'),
+          priorityOverride ? this.i18n.t('staff.case.view.prioritySet', { priority: this.i18n.t(PRIORITY_LABELS[priorityOverride.priority]) }) : this.i18n.t('staff.case.view.priorityBack'),
         ),
     };
     this.dialog.open(OverridePriorityDialog, { data, injector: this.injector, width: '480px' });

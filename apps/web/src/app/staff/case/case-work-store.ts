@@ -108,7 +108,7 @@ export class CaseWorkStore {
   /** For changes without a form (a status menu): a refused value is said in a message. */
   sayProblems(error: unknown): void {
     const problems = validationErrors(error);
-    const text = problems?.length ? problems.map((problem) => problem.message).join(' ') : problemMessage(error);
+    const text = problems?.length ? problems.map((problem) => problem.message).join(' ') : problemMessage(this.i18n, error);
     this.snackBar.open(text, this.i18n.t('staff.case.store.ok'), { duration: 8000 });
   }
 
@@ -135,7 +135,7 @@ export class CaseWorkStore {
   private report(error: unknown, reload: () => void): Observable<never> {
     if (validationErrors(error)) return throwError(() => error);
     if (error instanceof HttpErrorResponse && error.status === 409) reload();
-    this.snackBar.open(problemMessage(error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+    this.snackBar.open(problemMessage(this.i18n, error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
     return EMPTY;
   }
 
@@ -165,7 +165,7 @@ export class CaseWorkStore {
               return fetch(id).pipe(
                 map((items) => ({ items, problem: null }) as ListState<T>),
                 // A failed refresh keeps what is on screen; a failed first read says so.
-                catchError((error: unknown) => (first || target().items === null ? of({ items: null, problem: problemMessage(error, this.i18n.t(failure)) }) : EMPTY)),
+                catchError((error: unknown) => (first || target().items === null ? of({ items: null, problem: problemMessage(this.i18n, error, this.i18n.t(failure)) }) : EMPTY)),
               );
             }),
           ),

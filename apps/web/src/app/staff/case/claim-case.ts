@@ -50,7 +50,7 @@ export function claimProblem(error: unknown, i18n: Speaks): string {
     if (typeof message === 'string' && message) return message;
     return i18n.t('staff.case.claim.claimedFirst');
   }
-  return problemMessage(error, i18n.t('staff.case.claim.failed'));
+  return problemMessage(i18n, error, i18n.t('staff.case.claim.failed'));
 }
 
 /**

@@ -9,7 +9,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import type { CaseDetail, FieldError } from '@sg/contracts';
 import { PRIORITIES, Priority } from '@sg/domain';
 import { Observable, finalize } from 'rxjs';
-import { applyServerErrors, controlError, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, validationErrors } from '../ui/http-errors';
 import { PRIORITY_LABELS } from '../ui/labels';
 import { CaseConflict } from './case-store';
 import { I18n } from '../../system/i18n/i18n';
@@ -29,7 +29,7 @@ export interface OverridePriorityDialogData {
 
 /** What the person needs to know when their override met a case someone else had changed. */
 export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | 'triagePriority' | 'priorityOverride'>, i18n: Speaks): string {
-  const priority = PRIORITY_LABELS[current.priority];
+  const priority = i18n.t(PRIORITY_LABELS[current.priority]);
   const now = current.priorityOverride
     ? i18n.t('staff.case.override.nowSetBy', { priority, who: current.priorityOverride.by?.displayName ?? i18n.t('staff.case.view.memberOfStaff'), reason: current.priorityOverride.reason })
     : i18n.t('staff.case.override.nowTriage', { priority });
@@ -45,13 +45,13 @@ export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | '
     <h2 mat-dialog-title>{{ 'staff.case.override.title' | t: { reference: data.reference } }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <p>{{ 'staff.case.override.triageSays' | t }} <strong>{{ labels[data.triagePriority] }}</strong>. {{ 'staff.case.override.explain' | t }}</p>
+        <p>{{ 'staff.case.override.triageSays' | t }} <strong>{{ labels[data.triagePriority] | t }}</strong>. {{ 'staff.case.override.explain' | t }}</p>
         <div class="fields" formGroupName="priorityOverride">
           <mat-form-field>
             <mat-label>{{ 'staff.case.override.priority' | t }}</mat-label>
             <mat-select formControlName="priority" required>
               @for (priority of priorities; track priority) {
-                <mat-option [value]="priority">{{ labels[priority] }}</mat-option>
+                <mat-option [value]="priority">{{ labels[priority] | t }}</mat-option>
               }
             </mat-select>
             <mat-error>{{ error(form.controls.priorityOverride.controls.priority, ('staff.case.override.priority' | t)) }}</mat-error>
@@ -96,7 +96,7 @@ export class OverridePriorityDialog {
   protected readonly problems = signal<FieldError[]>([]);
   /** The version the next save is based on: the one opened, or the one a conflict showed. */
   private version = this.data.version;
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   protected readonly form = inject(FormBuilder).nonNullable.group({
     priorityOverride: inject(FormBuilder).nonNullable.group({
       priority: [this.data.priority, Validators.required],

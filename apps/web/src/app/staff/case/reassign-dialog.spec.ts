@@ -4,6 +4,7 @@ import { speakInTests } from '../../system/i18n/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CaseDetail, StaffMember } from '@sg/contracts';
 import { EMPTY, Observable, defer, of, throwError } from 'rxjs';
+import { translatorFor } from '@sg/i18n/server';
 import { ReassignDialog, ReassignDialogData, staffOptionLabel } from './reassign-dialog';
 
 const sam = { id: 's2', displayName: 'Sam Supervisor', role: 'supervisor', active: true } as StaffMember;
@@ -71,8 +72,8 @@ describe('staffOptionLabel', () => {
 
   it('shows the e-mail only when two people share a name', () => {
     const everyone = [alex('a1', 'alex.kim@example.org'), alex('a2', 'akim@example.org'), sam];
-    expect(staffOptionLabel(everyone[0], everyone)).toBe('Alex Kim, alex.kim@example.org (Caseworker)');
-    expect(staffOptionLabel(everyone[1], everyone)).toBe('Alex Kim, akim@example.org (Caseworker)');
-    expect(staffOptionLabel(sam, everyone)).toBe('Sam Supervisor (Supervisor)');
+    expect(staffOptionLabel(everyone[0], everyone, translatorFor('en'))).toBe('Alex Kim, alex.kim@example.org (Caseworker)');
+    expect(staffOptionLabel(everyone[1], everyone, translatorFor('en'))).toBe('Alex Kim, akim@example.org (Caseworker)');
+    expect(staffOptionLabel(sam, everyone, translatorFor('en'))).toBe('Sam Supervisor (Supervisor)');
   });
 });

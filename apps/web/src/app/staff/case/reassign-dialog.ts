@@ -9,6 +9,7 @@ import type { StaffMember } from '@sg/contracts';
 import { Observable, Subject, catchError, finalize, map, of, startWith, switchMap } from 'rxjs';
 import { problemMessage } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
+import type { Speaks } from '../ui/speaks';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
@@ -20,9 +21,9 @@ export interface ReassignDialogData {
 }
 
 /** "Sam Lee (Caseworker)"; two people of the same name also show their e-mail to tell them apart. */
-export function staffOptionLabel(person: StaffMember, everyone: readonly StaffMember[]): string {
+export function staffOptionLabel(person: StaffMember, everyone: readonly StaffMember[], say: Speaks): string {
   const sameName = everyone.filter((other) => other.displayName.trim().toLowerCase() === person.displayName.trim().toLowerCase()).length > 1;
-  return `${person.displayName}${sameName ? `, ${person.email}` : ''} (${ROLE_LABELS[person.role]})`;
+  return `${person.displayName}${sameName ? `, ${person.email}` : ''} (${say.t(ROLE_LABELS[person.role])})`;
 }
 
 /** Supervisors and admins hand a case to someone else. */
@@ -90,7 +91,7 @@ export class ReassignDialog {
     ),
   );
   protected optionLabel(person: StaffMember): string {
-    return staffOptionLabel(person, this.people() ?? []);
+    return staffOptionLabel(person, this.people() ?? [], this.i18n);
   }
   private readonly byId = computed(() => new Map((this.people() ?? []).map((person) => [person.id, person])));
 
@@ -113,7 +114,7 @@ export class ReassignDialog {
         // Only a done assignment closes the dialog; after a failure (already reported by the
         // store, which then completes without a value) the choice stays here to try again.
         next: () => this.ref.close(true),
-        error: (error: unknown) => this.problem.set(problemMessage(error, this.i18n.t('staff.case.reassign.failed'))),
+        error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.reassign.failed'))),
       });
   }
 }

@@ -1,9 +1,2 @@
-import type { TranslatableParams } from '@sg/domain';
-
-/**
- * What words built outside a template need: the `I18n` service or a `Translator` (specs and
- * plain functions take either, so they can be tested without Angular).
- */
-export interface Speaks {
-  t(key: string, params?: TranslatableParams): string;
-}
+/** Moved to the dashboard's shared ui/ (labels, errors and times speak through it too). */
+export type { Speaks } from '../ui/speaks';

@@ -35,7 +35,7 @@ import { fromDateTimeLocal, fromTriState } from '../case/sections/datetime-local
 import { CasesApi } from '../data-access/cases-api';
 import { StaffIntakeApi } from '../data-access/staff-intake-api';
 import { LiveUpdates } from '../live/live-updates';
-import { applyServerErrors, controlError, problemMessage, validationErrors } from '../ui/http-errors';
+import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import {
   AGE_BAND_LABELS,
   CONTACT_CHANNEL_LABELS,
@@ -82,8 +82,8 @@ export class StaffIntakePage {
   protected readonly demandOptions = options(DEMANDS, DEMAND_LABELS);
   protected readonly contentPostedOptions = options(CONTENT_POSTED_ANSWERS, CONTENT_POSTED_LABELS);
   protected readonly contactChannels = options(CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS);
-  protected readonly countries = [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code) })).sort((a, b) => a.label.localeCompare(b.label));
-  protected readonly error = controlError;
+  protected readonly countries = computed(() => [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code, this.i18n.language()) })).sort((a, b) => a.label.localeCompare(b.label)));
+  protected readonly error = controlErrors();
 
   protected readonly form = this.fb.group({
     submittedBy: ['victim' as Submitter, Validators.required],
@@ -177,7 +177,7 @@ export class StaffIntakePage {
             const rest = applyServerErrors(this.form, fieldErrors.map((problem) => ({ ...problem, path: this.formPath(problem.path) })));
             this.problems.set(rest.length ? rest : [{ path: '', message: this.i18n.t('staff.intake.needLook') }]);
           } else {
-            this.problems.set([{ path: '', message: problemMessage(error, this.i18n.t('staff.intake.saveFailed')) }]);
+            this.problems.set([{ path: '', message: problemMessage(this.i18n, error, this.i18n.t('staff.intake.saveFailed')) }]);
           }
         },
       });

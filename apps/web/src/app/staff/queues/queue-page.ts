@@ -173,7 +173,7 @@ export class QueuePage {
                   this.loading.set(false);
                   if (trigger === 'initial') {
                     this.items.set([]);
-                    this.problem.set(problemMessage(error, this.i18n.t('staff.queues.load_failed')));
+                    this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.queues.load_failed')));
                   }
                   return EMPTY;
                 }),
@@ -239,7 +239,7 @@ export class QueuePage {
       .pipe(
         tap({ finalize: () => this.loadingMore.set(false) }),
         catchError((error: unknown) => {
-          this.problem.set(problemMessage(error, this.i18n.t('staff.queues.more_failed')));
+          this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.queues.more_failed')));
           return EMPTY;
         }),
       )

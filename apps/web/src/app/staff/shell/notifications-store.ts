@@ -110,7 +110,7 @@ export class NotificationsStore {
     this.api.markDone(item.id).subscribe({
       next: () => this.live.followUpDone(item.caseId),
       error: (error: unknown) => {
-        this.snackBar.open(problemMessage(error, this.i18n.t('staff.notifications.mark_failed')), this.i18n.t('staff.common.ok'), { duration: 8000 });
+        this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.notifications.mark_failed')), this.i18n.t('staff.common.ok'), { duration: 8000 });
         this.reload();
       },
     });

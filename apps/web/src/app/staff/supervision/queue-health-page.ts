@@ -11,7 +11,7 @@ import { PRIORITIES, Priority } from '@sg/domain';
 import { EMPTY, catchError, finalize, interval, map, merge, of, startWith, switchMap } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
-import { WhenSpokenPipe } from '../case/when-spoken';
+import { WhenPipe } from '../ui/when';
 import { CasesApi } from '../data-access/cases-api';
 import { StaffApi } from '../data-access/staff-api';
 import { SupervisionApi } from '../data-access/supervision-api';
@@ -28,7 +28,7 @@ const RECENT_ASSIGNMENT_MS = 15_000;
 /** Supervisors: where the queue stands, who is overloaded, what has waited too long. */
 @Component({
   selector: 'sg-queue-health-page',
-  imports: [WhenSpokenPipe, TranslatePipe, RouterLink, MatButton, MatFormField, MatLabel, MatSelect, MatOption, PriorityChip],
+  imports: [WhenPipe, TranslatePipe, RouterLink, MatButton, MatFormField, MatLabel, MatSelect, MatOption, PriorityChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './queue-health-page.html',
   styleUrl: './queue-health-page.scss',
@@ -104,7 +104,7 @@ export class QueueHealthPage {
         switchMap(() =>
           this.api.queueHealth().pipe(
             catchError((error: unknown) => {
-              this.problem.set(problemMessage(error, this.i18n.t('staff.supervision.loadFailed')));
+              this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.loadFailed')));
               return EMPTY;
             }),
           ),
@@ -127,7 +127,7 @@ export class QueueHealthPage {
   }
 
   protected roleLabel(role: string): string {
-    return labelFor(ROLE_LABELS, role);
+    return this.i18n.t(labelFor(ROLE_LABELS, role));
   }
 
   protected cell(priority: Priority, age: string): number {
@@ -170,7 +170,7 @@ export class QueueHealthPage {
           this.live.changed();
         },
         error: (error: unknown) => {
-          this.snackBar.open(problemMessage(error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), { duration: 8000 });
+          this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), { duration: 8000 });
           // Whatever happened to it, show the queue as it is now.
           this.live.changed();
         },

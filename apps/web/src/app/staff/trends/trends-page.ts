@@ -5,13 +5,13 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { FirstResponseWeek, TrendsResponse } from '@sg/contracts';
-import { PRIORITIES, Priority, REPORT_AGENCY_KIND_LABELS } from '@sg/domain';
+import { PRIORITIES, Priority } from '@sg/domain';
 import { EMPTY, catchError, finalize, interval, startWith, switchMap, tap } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
-import { WhenSpokenPipe } from '../case/when-spoken';
+import { WhenPipe } from '../ui/when';
 import { problemMessage } from '../ui/http-errors';
-import { PRIORITY_LABELS } from '../ui/labels';
+import { PRIORITY_LABELS, REPORT_AGENCY_KIND_LABELS } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
 import { TREND_WINDOWS, TrendWindow, TrendsApi } from './data-access/trends-api';
 import { DayStyle, formatCount, formatDay, formatSeconds, formatShare } from './trends-format';
@@ -29,7 +29,7 @@ const REFRESH_MS = 5 * 60_000;
  */
 @Component({
   selector: 'sg-trends-page',
-  imports: [PlatformPipe, RouterLink, WhenSpokenPipe, TranslatePipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
+  imports: [PlatformPipe, RouterLink, WhenPipe, TranslatePipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trends-page.html',
   styleUrl: './trends-page.scss',
@@ -87,7 +87,7 @@ export class TrendsPage {
             switchMap(() =>
               this.api.trends(days).pipe(
                 catchError((error: unknown) => {
-                  this.problem.set(problemMessage(error, this.i18n.t('staff.trends.loadFailed')));
+                  this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.trends.loadFailed')));
                   return EMPTY;
                 }),
                 finalize(() => this.loading.set(false)),

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { Observable, map } from 'rxjs';
+import { TranslatePipe } from '../../system/i18n/translate.pipe';
 
 export interface ConfirmDialogData {
   title: string;
@@ -15,13 +16,13 @@ export interface ConfirmDialogData {
 /** "Are you sure?" for actions that are hard to take back, or that may be a mistake. Cancel has focus. */
 @Component({
   selector: 'sg-confirm-dialog',
-  imports: [MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton],
+  imports: [TranslatePipe, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content><p>{{ data.message }}</p></mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button matButton type="button" [mat-dialog-close]="false" cdkFocusInitial>Cancel</button>
+      <button matButton type="button" [mat-dialog-close]="false" cdkFocusInitial>{{ 'staff.labels.cancel' | t }}</button>
       <button matButton="filled" type="button" [class.danger]="data.danger" [mat-dialog-close]="true">{{ data.confirm }}</button>
     </mat-dialog-actions>
   `,

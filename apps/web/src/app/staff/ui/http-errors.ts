@@ -1,6 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { inject } from '@angular/core';
 import { AbstractControl, FormArray, FormGroup } from '@angular/forms';
 import type { ErrorResponse, FieldError, ValidationErrorResponse } from '@sg/contracts';
+import { I18n } from '../../system/i18n/i18n';
+import type { Speaks } from './speaks';
 
 /** The field problems of a 400, or null when the error is something else. */
 export function validationErrors(error: unknown): FieldError[] | null {
@@ -9,14 +12,18 @@ export function validationErrors(error: unknown): FieldError[] | null {
   return Array.isArray(body?.errors) ? body.errors : [];
 }
 
-/** A sentence for a failed request: the server's own message when it sent one. */
-export function problemMessage(error: unknown, fallback = 'That did not work. Please try again.'): string {
-  if (!(error instanceof HttpErrorResponse)) return fallback;
-  if (error.status === 0 || error.status === 502 || error.status === 504) return 'The server cannot be reached right now. Please try again in a moment.';
+/**
+ * A sentence for a failed request in the reader's language: the server's own message when it sent
+ * one, else `fallback` (already said by the caller), else "That did not work. Please try again.".
+ */
+export function problemMessage(say: Speaks, error: unknown, fallback?: string): string {
+  const otherwise = () => fallback ?? say.t('staff.errors.failed');
+  if (!(error instanceof HttpErrorResponse)) return otherwise();
+  if (error.status === 0 || error.status === 502 || error.status === 504) return say.t('staff.errors.unreachable');
   const body = error.error as Partial<ErrorResponse> | null;
   const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? String(body.message[0]) : null;
-  if (error.status === 403) return message || 'Your role does not allow this.';
-  return message || fallback;
+  if (error.status === 403) return message || say.t('staff.errors.forbidden');
+  return message || otherwise();
 }
 
 /** `platforms[0].profileUrl` → ['platforms', 0, 'profileUrl'] */
@@ -45,15 +52,28 @@ export function applyServerErrors(form: FormGroup | FormArray, errors: readonly 
   return unmatched;
 }
 
-/** The message for a field's first problem: "Description is required", or the server's words. */
-export function controlError(control: AbstractControl | null, label: string): string {
+/**
+ * The message for a field's first problem as one sentence of the reader's language, the field's
+ * (already said) name inside it: "Description is required" / "Description diperlukan". The
+ * server's words come after the name as the server wrote them.
+ */
+export function controlErrorIn(say: Speaks, control: AbstractControl | null, field: string): string {
   const errors = control?.errors;
   if (!errors) return '';
-  if (typeof errors['server'] === 'string') return `${label} ${errors['server']}`;
-  if (errors['required']) return `${label} is required`;
-  if (errors['email']) return `${label} must be an email address`;
-  if (errors['minlength']) return `${label} must be at least ${errors['minlength'].requiredLength} characters`;
-  if (errors['maxlength']) return `${label} must be at most ${errors['maxlength'].requiredLength} characters`;
-  if (errors['pattern']) return `${label} is not in the right form`;
-  return `${label} needs a look`;
+  if (typeof errors['server'] === 'string') return say.t('staff.errors.server', { field, problem: errors['server'] });
+  if (errors['required']) return say.t('staff.errors.required', { field });
+  if (errors['email']) return say.t('staff.errors.email', { field });
+  if (errors['minlength']) return say.t('staff.errors.minLength', { field, count: errors['minlength'].requiredLength });
+  if (errors['maxlength']) return say.t('staff.errors.maxLength', { field, count: errors['maxlength'].requiredLength });
+  if (errors['pattern']) return say.t('staff.errors.pattern', { field });
+  return say.t('staff.errors.other', { field });
+}
+
+/**
+ * For a component with a form: `protected readonly error = controlErrors();` (a field, so it runs
+ * where `inject` works), then `error(form.get('x'), label)` in the template, in the reader's language.
+ */
+export function controlErrors(): (control: AbstractControl | null, field: string) => string {
+  const i18n = inject(I18n);
+  return (control, field) => controlErrorIn(i18n, control, field);
 }

@@ -1,121 +1,89 @@
-import type { CaseAgeBand, CaseListScope, CaseOverdueKind, EvidenceKind } from '@sg/contracts';
-import type { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Priority, SelfHarmAnswer, Submitter } from '@sg/domain';
+import { CASE_AGE_BANDS, EVIDENCE_KINDS } from '@sg/contracts';
+import {
+  AGE_BANDS,
+  CASE_STATUSES,
+  CONTACT_CHANNELS,
+  CONTENT_POSTED_ANSWERS,
+  DEMANDS,
+  FOLLOW_UP_KINDS,
+  INTAKE_CHANNELS,
+  PRIORITIES,
+  REPORT_AGENCY_KINDS,
+  REPORT_STATUSES,
+  SELF_HARM_ANSWERS,
+  STAFF_ROLES,
+  SUBMITTERS,
+  TAKEDOWN_CHANNELS,
+  TAKEDOWN_STATUSES,
+} from '@sg/domain';
+import type { Speaks } from './speaks';
 
-/** Words the dashboard shows for the codes in the contracts. */
-export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
-  emergency: 'Emergency',
-  urgent: 'Urgent',
-  high: 'High',
-  standard: 'Standard',
-};
+/**
+ * The dashboard's words for the codes in the contracts, as catalogue keys
+ * (`staff.labels.<group>.<code>`): render them with `| t` in a template or `i18n.t()` in code, so
+ * they follow the reader's language. The domain's English maps of the same names
+ * (`CASE_STATUS_LABELS` in `@sg/domain`…) stay for the server's English texts; in the web, import
+ * these.
+ */
+function labelKeys<C extends string>(group: string, codes: readonly C[]): Readonly<Record<C, string>> {
+  return Object.fromEntries(codes.map((code) => [code, `staff.labels.${group}.${code}`])) as Record<C, string>;
+}
 
-export const QUEUE_LABELS: Readonly<Record<CaseListScope, string>> = {
-  unassigned: 'Unassigned',
-  mine: 'Mine',
-  waiting: 'Waiting',
-  overdue: 'Overdue',
-  all: 'All open',
-  search: 'Search results',
-};
+export const PRIORITY_LABELS = labelKeys('priority', PRIORITIES);
+export const AGE_BAND_LABELS = labelKeys('ageBand', AGE_BANDS);
+export const CASE_AGE_LABELS = labelKeys('caseAge', CASE_AGE_BANDS);
+export const EVIDENCE_KIND_LABELS = labelKeys('evidenceKind', EVIDENCE_KINDS);
+export const SUBMITTER_LABELS = labelKeys('submitter', SUBMITTERS);
+export const INTAKE_CHANNEL_LABELS = labelKeys('intakeChannel', INTAKE_CHANNELS);
+export const SELF_HARM_LABELS = labelKeys('selfHarm', SELF_HARM_ANSWERS);
+export const DEMAND_LABELS = labelKeys('demand', DEMANDS);
+export const CONTENT_POSTED_LABELS = labelKeys('contentPosted', CONTENT_POSTED_ANSWERS);
+export const CONTACT_CHANNEL_LABELS = labelKeys('contactChannel', CONTACT_CHANNELS);
+export const ROLE_LABELS = labelKeys('role', STAFF_ROLES);
+export const CASE_STATUS_LABELS = labelKeys('caseStatus', CASE_STATUSES);
+export const TAKEDOWN_STATUS_LABELS = labelKeys('takedownStatus', TAKEDOWN_STATUSES);
+export const TAKEDOWN_CHANNEL_LABELS = labelKeys('takedownChannel', TAKEDOWN_CHANNELS);
+export const REPORT_STATUS_LABELS = labelKeys('reportStatus', REPORT_STATUSES);
+export const REPORT_AGENCY_KIND_LABELS = labelKeys('reportAgencyKind', REPORT_AGENCY_KINDS);
+export const FOLLOW_UP_KIND_LABELS = labelKeys('followUpKind', FOLLOW_UP_KINDS);
 
-export const OVERDUE_KIND_LABELS: Readonly<Record<CaseOverdueKind, string>> = {
-  first_response: 'Only cases past their first-response target',
-  follow_up: 'Only cases with a follow-up past due',
-};
-
-export const AGE_BAND_LABELS: Readonly<Record<AgeBand, string>> = {
-  under_13: 'Under 13',
-  '13_17': '13–17',
-  '18_plus': '18+',
-  unknown: 'Age unknown',
-};
-
-export const CASE_AGE_LABELS: Readonly<Record<CaseAgeBand, string>> = {
-  under_1h: 'Under 1 hour',
-  '1h_to_24h': '1–24 hours',
-  '1d_to_7d': '1–7 days',
-  over_7d: 'Over 7 days',
-};
-
-export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
-  offender_account: 'Account of the person threatening',
-  threat_message: 'Threat or message',
-  payment: 'Payment',
-  content_location: 'Where content was posted',
-  other: 'Other',
-};
-
-export const SUBMITTER_LABELS: Readonly<Record<Submitter, string>> = {
-  victim: 'The person themselves',
-  parent_or_guardian: 'Parent or guardian',
-  trusted_adult: 'Another trusted adult',
-  staff: 'Staff, on their behalf',
-};
-
-export const INTAKE_CHANNEL_LABELS: Readonly<Record<IntakeChannel, string>> = {
-  phone: 'Phone',
-  chat: 'Chat',
-  email: 'Email',
-  web: 'Web form',
-};
-
-export const SELF_HARM_LABELS: Readonly<Record<SelfHarmAnswer, string>> = {
-  none: 'No',
-  thoughts: 'Thoughts of self-harm',
-  plan_or_intent: 'A plan or intent to self-harm',
-  prefer_not_to_say: 'Prefers not to say',
-};
-
-export const DEMAND_LABELS: Readonly<Record<Demand, string>> = {
-  money: 'Money',
-  more_images: 'More images',
-  meeting: 'To meet',
-  relationship: 'A relationship',
-  other: 'Something else',
-};
-
-export const CONTENT_POSTED_LABELS: Readonly<Record<ContentPostedAnswer, string>> = {
-  yes: 'Yes',
-  no: 'No',
-  unknown: 'Not known',
-};
-
-export const CONTACT_CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = {
-  email: 'Email',
-  phone: 'Phone call',
-  sms: 'Text message',
-  none: 'Do not contact',
-};
-
-export const ROLE_LABELS: Readonly<Record<'caseworker' | 'supervisor' | 'admin', string>> = {
-  caseworker: 'Caseworker',
-  supervisor: 'Supervisor',
-  admin: 'Admin',
-};
-
-/** Intake facts come back as strings; known codes get their words, anything else shows as is. */
+/**
+ * The key for a code that came back as a string: known codes get their key, anything else comes
+ * back as is (a key the catalogue lacks is said as itself), no code at all is "Not given".
+ */
 export function labelFor(labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
-  if (code === null || code === undefined || code === '') return 'Not given';
+  if (code === null || code === undefined || code === '') return 'staff.labels.notGiven';
   return labels[code] ?? code;
 }
 
-export function yesNo(value: boolean | null): string {
-  return value === null ? 'Not known' : value ? 'Yes' : 'No';
+/** The same, said: "Under 13", "Bawah 13", or "Not given". */
+export function labelIn(say: Speaks, labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
+  return say.t(labelFor(labels, code));
 }
 
-let regionNames: Intl.DisplayNames | null | undefined;
+/** The key for "Yes", "No" or "Not known". */
+export function yesNo(value: boolean | null): string {
+  return value === null ? 'staff.labels.notKnown' : value ? 'staff.labels.yes' : 'staff.labels.no';
+}
 
-/** "GB" → "United Kingdom" (from the browser), or the code when the browser cannot say. */
-export function countryName(code: string): string {
-  if (regionNames === undefined) {
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * "GB" → "United Kingdom" / "United Kingdom", "US" → "United States" / "Amerika Syarikat": the
+ * browser's own country names in the reader's language, or the code when the browser cannot say.
+ */
+export function countryName(code: string, language: string): string {
+  let names = regionNames.get(language);
+  if (names === undefined) {
     try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+      names = new Intl.DisplayNames([language], { type: 'region' });
     } catch {
-      regionNames = null;
+      names = null;
     }
+    regionNames.set(language, names);
   }
   try {
-    return regionNames?.of(code) ?? code;
+    return names?.of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Priority } from '@sg/domain';
+import { I18n } from '../../system/i18n/i18n';
 import { PRIORITY_LABELS } from './labels';
 
 /** Priority as a word on a colour, with a shape per level: never colour alone. */
@@ -29,7 +30,8 @@ import { PRIORITY_LABELS } from './labels';
   `,
 })
 export class PriorityChip {
+  private readonly i18n = inject(I18n);
   readonly priority = input.required<Priority>();
-  protected readonly label = computed(() => PRIORITY_LABELS[this.priority()]);
+  protected readonly label = computed(() => this.i18n.t(PRIORITY_LABELS[this.priority()]));
   protected readonly mark = computed(() => ({ emergency: '▲', urgent: '◆', high: '●', standard: '○' })[this.priority()]);
 }

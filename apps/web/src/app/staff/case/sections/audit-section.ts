@@ -3,14 +3,14 @@ import { MatButton } from '@angular/material/button';
 import type { AuditEntry } from '@sg/contracts';
 import { problemMessage } from '../../ui/http-errors';
 import { CaseStore } from '../case-store';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 
 /** Every read and change of the case, for supervisors. */
 @Component({
   selector: 'sg-audit-section',
-  imports: [WhenSpokenPipe, TranslatePipe, MatButton],
+  imports: [WhenPipe, TranslatePipe, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
@@ -77,7 +77,7 @@ export class AuditSection {
     this.problem.set(null);
     this.store.audit().subscribe({
       next: (entries) => this.entries.set([...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))),
-      error: (error: unknown) => this.problem.set(problemMessage(error, this.i18n.t('staff.case.audit.failed'))),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.audit.failed'))),
     });
   }
 }

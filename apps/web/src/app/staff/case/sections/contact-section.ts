@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import type { ContactDetails, FieldError } from '@sg/contracts';
 import { finalize } from 'rxjs';
-import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import { CONTACT_CHANNEL_LABELS } from '../../ui/labels';
 import { I18n } from '../../../system/i18n/i18n';
 import { labelIn } from './facts-form';
@@ -87,7 +87,7 @@ export class ContactSection {
   protected readonly details = signal<ContactDetails | null>(null);
   protected readonly busy = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   protected readonly form = inject(FormBuilder).nonNullable.group({ reason: ['', [Validators.required, Validators.minLength(TEXT_MINIMUMS.contactRevealReason), Validators.maxLength(TEXT_LIMITS.contactRevealReason)]] });
   protected readonly channel = computed(() => labelIn(this.i18n, CONTACT_CHANNEL_LABELS, this.store.detail()?.contact.channel));
   private readonly caseId = computed(() => this.store.detail()?.id);

@@ -13,8 +13,8 @@ import { AuthSession } from '../../auth/auth-session';
 import { ConversationApi } from '../../data-access/conversation-api';
 import { SavedRepliesApi } from '../../data-access/saved-replies-api';
 import { LiveUpdates } from '../../live/live-updates';
-import { controlError, problemMessage } from '../../ui/http-errors';
-import { WhenSpokenPipe } from '../when-spoken';
+import { controlErrors, problemMessage } from '../../ui/http-errors';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseStore } from '../case-store';
@@ -26,7 +26,7 @@ import { CaseStore } from '../case-store';
  */
 @Component({
   selector: 'sg-conversation-section',
-  imports: [WhenSpokenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatMenu, MatMenuItem, MatMenuTrigger],
+  imports: [WhenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatMenu, MatMenuItem, MatMenuTrigger],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
@@ -166,7 +166,7 @@ export class ConversationSection {
     const now = new Date();
     return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   };
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   private readonly draft = signal('');
   protected readonly mediaWarning = computed(() => looksLikeMediaLink(this.draft()));
   /** The holder writes; supervisors and admins may too. The server decides; this only hides a box that would be refused. */
@@ -192,7 +192,7 @@ export class ConversationSection {
         debounceTime(150),
         switchMap(() => {
           const id = caseId();
-          return id ? this.api.read(id).pipe(catchError((error: unknown) => (this.loadProblem.set(problemMessage(error, this.i18n.t('staff.case.conversation.loadFailed'))), EMPTY))) : EMPTY;
+          return id ? this.api.read(id).pipe(catchError((error: unknown) => (this.loadProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.conversation.loadFailed'))), EMPTY))) : EMPTY;
         }),
         takeUntilDestroyed(destroyRef),
       )
@@ -238,7 +238,7 @@ export class ConversationSection {
           else this.form.reset();
         },
         // The draft stays in the box, and the same id goes with the retry: nothing is lost or sent twice.
-        error: (error: unknown) => this.sendProblem.set(problemMessage(error, this.i18n.t('staff.case.conversation.sendFailed'))),
+        error: (error: unknown) => this.sendProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.conversation.sendFailed'))),
       });
   }
 
@@ -257,7 +257,7 @@ export class ConversationSection {
       .pipe(finalize(() => this.recording.set(false)))
       .subscribe({
         next: (thread) => this.show(thread),
-        error: (error: unknown) => this.contactProblem.set(problemMessage(error, this.i18n.t('staff.case.conversation.recordFailed'))),
+        error: (error: unknown) => this.contactProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.conversation.recordFailed'))),
       });
   }
 

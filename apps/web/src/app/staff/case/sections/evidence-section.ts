@@ -8,12 +8,12 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import type { EvidenceInput, EvidenceKind, FieldError } from '@sg/contracts';
 import { EVIDENCE_KINDS } from '../../data-access/staff-contract';
 import { finalize } from 'rxjs';
-import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import { EVIDENCE_KIND_LABELS } from '../../ui/labels';
 import { CaseStore } from '../case-store';
 import { fromDateTimeLocal } from './datetime-local';
 import { canFingerprint, sha256Hex } from './file-fingerprint';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { PlatformPipe } from '../../ui/platform-pipe';
@@ -24,7 +24,7 @@ import { PlatformPipe } from '../../ui/platform-pipe';
  */
 @Component({
   selector: 'sg-evidence-section',
-  imports: [PlatformPipe, WhenSpokenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  imports: [PlatformPipe, WhenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './evidence-section.html',
@@ -61,7 +61,7 @@ export class EvidenceSection {
   protected readonly canHash = canFingerprint();
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     kind: ['threat_message' as EvidenceKind, Validators.required],

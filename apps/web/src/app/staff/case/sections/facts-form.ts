@@ -1,9 +1,9 @@
 import type { CaseFactsView, CaseUpdate } from '@sg/contracts';
 import { AGE_BANDS, AgeBand, CONTENT_POSTED_ANSWERS, ContentPostedAnswer, SELF_HARM_ANSWERS, SelfHarmAnswer } from '@sg/domain';
 import type { Translator } from '@sg/i18n';
-import { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, SELF_HARM_LABELS, labelFor } from '../../ui/labels';
+import { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, SELF_HARM_LABELS, labelIn } from '../../ui/labels';
 import { fromDateTimeLocal, fromTriState, toDateTimeLocal, toTriState } from './datetime-local';
-import { whenIn } from '../when-spoken';
+import { whenIn } from '../../ui/when';
 import type { Speaks } from '../speaks';
 
 /** What the facts form holds: the facts staff may correct, as the inputs speak them. */
@@ -64,10 +64,8 @@ export function yesNoIn(i18n: Speaks, value: boolean | null): string {
   return i18n.t(value === null ? 'staff.case.common.notKnown' : value ? 'staff.case.common.yes' : 'staff.case.common.no');
 }
 
-/** A code's label, or "Not given" in the reader's language when there is none. */
-export function labelIn(i18n: Speaks, labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
-  return code === null || code === undefined || code === '' ? i18n.t('staff.case.common.notGiven') : labelFor(labels, code);
-}
+/** A code's label, or "Not given", in the reader's language (now in ui/labels; kept here for the case's imports). */
+export { labelIn };
 
 /** Each correctable fact: its label's catalogue key, and how its value is said. */
 const FACT_WORDS: Array<{ key: string; show: (facts: CaseFactsView, say: Translator) => string }> = [

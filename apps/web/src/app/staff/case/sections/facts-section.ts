@@ -7,7 +7,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import type { CaseFactsView, FieldError } from '@sg/contracts';
 import { AGE_BANDS, CONTENT_POSTED_ANSWERS, SELF_HARM_ANSWERS } from '@sg/domain';
 import { finalize } from 'rxjs';
-import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import {
   AGE_BAND_LABELS,
   CONTENT_POSTED_LABELS,
@@ -23,7 +23,7 @@ import { I18n } from '../../../system/i18n/i18n';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { CaseConflict, CaseStore } from '../case-store';
 import { FactDifference, FactsFormValue, factDifferences, factsChange, factsFormValue, labelIn, rebaseFactsForm, yesNoIn } from './facts-form';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
 import { PlatformPipe } from '../../ui/platform-pipe';
 
 /** The version and facts the form was filled from: what a save is based on. */
@@ -40,7 +40,7 @@ interface FormBase {
  */
 @Component({
   selector: 'sg-facts-section',
-  imports: [TranslatePipe, PlatformPipe, WhenSpokenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  imports: [TranslatePipe, PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './facts-section.html',
@@ -53,8 +53,8 @@ export class FactsSection {
   protected readonly labels = { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, INTAKE_CHANNEL_LABELS, SELF_HARM_LABELS, SUBMITTER_LABELS };
   protected readonly labelFor = (labels: Readonly<Record<string, string>>, code: string | null | undefined) => labelIn(this.i18n, labels, code);
   protected readonly yesNo = (value: boolean | null) => yesNoIn(this.i18n, value);
-  protected readonly countryName = countryName;
-  protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => labelFor(DEMAND_LABELS, demand)).join(', ') || this.i18n.t('staff.case.common.notGiven'));
+  protected readonly countryName = (code: string) => countryName(code, this.i18n.language());
+  protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => this.i18n.t(labelFor(DEMAND_LABELS, demand))).join(', ') || this.i18n.t('staff.case.common.notGiven'));
   protected readonly contentPostedOptions = CONTENT_POSTED_ANSWERS.map((value) => ({ value, label: CONTENT_POSTED_LABELS[value] }));
   protected readonly ageBandOptions = AGE_BANDS.map((value) => ({ value, label: AGE_BAND_LABELS[value] }));
   protected readonly selfHarmOptions = SELF_HARM_ANSWERS.map((value) => ({ value, label: SELF_HARM_LABELS[value] }));
@@ -73,7 +73,7 @@ export class FactsSection {
   protected readonly problems = signal<FieldError[]>([]);
   /** A save was refused because someone else changed the case first: what they changed. */
   protected readonly conflict = signal<FactDifference[] | null>(null);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   private readonly base = signal<FormBase | null>(null);
   /** Facts a colleague changed while this form was being edited (shown before saving). */
   protected readonly changedMeanwhile = computed(() => {
@@ -111,7 +111,7 @@ export class FactsSection {
         next: (detail) => {
           this.conflict.set(null);
           this.fill(detail.version, detail.facts);
-          this.problems.set([{ path: '', message: this.i18n.t('staff.case.facts.savedPriority', { priority: PRIORITY_LABELS[detail.priority] }) }]);
+          this.problems.set([{ path: '', message: this.i18n.t('staff.case.facts.savedPriority', { priority: this.i18n.t(PRIORITY_LABELS[detail.priority]) }) }]);
         },
         error: (error: unknown) => {
           if (error instanceof CaseConflict) {

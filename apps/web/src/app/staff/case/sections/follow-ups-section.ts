@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { FollowUpView } from '@sg/contracts';
-import { FOLLOW_UP_KIND_LABELS, FollowUpStatus, FollowUpSubjectType } from '@sg/domain';
+import type { FollowUpStatus, FollowUpSubjectType } from '@sg/domain';
+import { FOLLOW_UP_KIND_LABELS } from '../../ui/labels';
 import { Clock } from '../../ui/clock';
 import { relativeTime } from '../../ui/relative-time';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
+import { I18n } from '../../../system/i18n/i18n';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { CaseWorkStore } from '../case-work-store';
 
@@ -38,7 +40,7 @@ export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
 /** What the API has scheduled for the case, its takedown requests and its reports. Read only. */
 @Component({
   selector: 'sg-follow-ups-section',
-  imports: [WhenSpokenPipe, TranslatePipe, MatProgressBar],
+  imports: [WhenPipe, TranslatePipe, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['./section.scss', './work-table.scss'],
   template: `
@@ -62,7 +64,7 @@ export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
           <tbody>
             @for (f of rows(); track f.id) {
               <tr [attr.data-follow-up-status]="f.status">
-                <td>{{ f.label || kindLabels[f.kind] }}</td>
+                <td>{{ f.label || (kindLabels[f.kind] | t) }}</td>
                 <td>
                   {{ subjectLabels[f.subject.type] | t }}
                   @if (f.subject.label) {
@@ -95,6 +97,7 @@ export function sortFollowUps(items: readonly FollowUpView[]): FollowUpView[] {
 })
 export class FollowUpsSection {
   private readonly clock = inject(Clock);
+  private readonly i18n = inject(I18n);
   protected readonly state = inject(CaseWorkStore).followUps;
   protected readonly rows = computed(() => sortFollowUps(this.state().items ?? []));
   protected readonly kindLabels = FOLLOW_UP_KIND_LABELS;
@@ -103,6 +106,6 @@ export class FollowUpsSection {
   protected readonly tone = TONE;
 
   protected due(followUp: FollowUpView): string {
-    return relativeTime(followUp.dueAt, this.clock.now());
+    return relativeTime(this.i18n, followUp.dueAt, this.clock.now());
   }
 }

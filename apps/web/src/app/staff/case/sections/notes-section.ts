@@ -5,15 +5,15 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { finalize } from 'rxjs';
-import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import { CaseStore } from '../case-store';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 
 /** Internal notes: for colleagues, never shown to the person. */
 @Component({
   selector: 'sg-notes-section',
-  imports: [WhenSpokenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
+  imports: [WhenPipe, TranslatePipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
@@ -52,7 +52,7 @@ export class NotesSection {
   private readonly store = inject(CaseStore);
   protected readonly form = inject(FormBuilder).nonNullable.group({ body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.note)]] });
   protected readonly saving = signal(false);
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   protected readonly notes = computed(() => [...(this.store.detail()?.notes ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)));
 
   protected submit(): void {

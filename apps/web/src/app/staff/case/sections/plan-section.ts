@@ -3,13 +3,13 @@ import { MatCheckbox, MatCheckboxChange } from '@angular/material/checkbox';
 import type { ActionPlanStepKey } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { CaseStore } from '../case-store';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 
 /** The action plan as a checklist; each tick is saved at once. */
 @Component({
   selector: 'sg-plan-section',
-  imports: [WhenSpokenPipe, TranslatePipe, MatCheckbox],
+  imports: [WhenPipe, TranslatePipe, MatCheckbox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `

@@ -9,11 +9,12 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatDialog } from '@angular/material/dialog';
 import type { FieldError, ReportCreate, ReportView } from '@sg/contracts';
-import { REPORT_AGENCY_KINDS, REPORT_AGENCY_KIND_LABELS, REPORT_STATUS_LABELS, ReportAgencyKind, ReportStatus, findDuplicateReport } from '@sg/domain';
+import { REPORT_AGENCY_KINDS, ReportAgencyKind, ReportStatus, findDuplicateReport } from '@sg/domain';
+import { REPORT_AGENCY_KIND_LABELS, REPORT_STATUS_LABELS } from '../../ui/labels';
 import { finalize } from 'rxjs';
-import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
+import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import { confirmAction } from '../../ui/confirm-dialog';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseWorkStore } from '../case-work-store';
@@ -35,7 +36,7 @@ const TONE: Readonly<Record<ReportStatus, string>> = {
 @Component({
   selector: 'sg-reports-section',
   imports: [
-    WhenSpokenPipe,
+    WhenPipe,
     TranslatePipe,
     ReactiveFormsModule,
     MatFormField,
@@ -67,7 +68,7 @@ export class ReportsSection {
   protected readonly statusLabels = REPORT_STATUS_LABELS;
   protected readonly tone = TONE;
   protected readonly actions = reportActions;
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   /** Reset through the directive too, so a filed form does not show "required" on its empty fields. */
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly saving = signal(false);
@@ -85,7 +86,7 @@ export class ReportsSection {
 
   protected setStatus(report: ReportView, status: ReportStatus): void {
     this.work
-      .updateReport(report, { status }, this.i18n.t('staff.case.reports.statusNow', { agency: report.agencyName, status: REPORT_STATUS_LABELS[status] }))
+      .updateReport(report, { status }, this.i18n.t('staff.case.reports.statusNow', { agency: report.agencyName, status: this.i18n.t(REPORT_STATUS_LABELS[status]) }))
       .subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
   }
 
@@ -126,9 +127,9 @@ export class ReportsSection {
       title: this.i18n.t('staff.case.reports.duplicateTitle'),
       message: this.i18n.t(twin.referenceNumber ? 'staff.case.reports.duplicateWithReference' : 'staff.case.reports.duplicate', {
         agency: twin.agencyName,
-        kind: REPORT_AGENCY_KIND_LABELS[twin.agencyKind],
+        kind: this.i18n.t(REPORT_AGENCY_KIND_LABELS[twin.agencyKind]),
         reference: twin.referenceNumber ?? '',
-        status: REPORT_STATUS_LABELS[twin.status],
+        status: this.i18n.t(REPORT_STATUS_LABELS[twin.status]),
       }),
       confirm: this.i18n.t('staff.case.reports.duplicateConfirm'),
     }).subscribe((confirmed) => {

@@ -8,10 +8,11 @@ import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/m
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { FieldError, TakedownCreate, TakedownView } from '@sg/contracts';
-import { TAKEDOWN_CHANNELS, TAKEDOWN_CHANNEL_LABELS, TAKEDOWN_STATUS_LABELS, TakedownChannel, TakedownStatus } from '@sg/domain';
+import { TAKEDOWN_CHANNELS, TakedownChannel, TakedownStatus } from '@sg/domain';
+import { TAKEDOWN_CHANNEL_LABELS, TAKEDOWN_STATUS_LABELS } from '../../ui/labels';
 import { finalize } from 'rxjs';
-import { applyServerErrors, controlError, validationErrors } from '../../ui/http-errors';
-import { WhenSpokenPipe } from '../when-spoken';
+import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseWorkStore } from '../case-work-store';
@@ -35,7 +36,7 @@ const TONE: Readonly<Record<TakedownStatus, string>> = {
 @Component({
   selector: 'sg-takedowns-section',
   imports: [PlatformPipe, 
-    WhenSpokenPipe,
+    WhenPipe,
     TranslatePipe,
     ReactiveFormsModule,
     MatFormField,
@@ -66,7 +67,7 @@ export class TakedownsSection {
   protected readonly statusLabels = TAKEDOWN_STATUS_LABELS;
   protected readonly tone = TONE;
   protected readonly actions = takedownActions;
-  protected readonly error = controlError;
+  protected readonly error = controlErrors();
   /** Reset through the directive too, so a filed form does not show "required" on its empty fields. */
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly saving = signal(false);
@@ -90,7 +91,7 @@ export class TakedownsSection {
     const done =
       status === 'reappeared'
         ? this.i18n.t('staff.case.takedowns.reappeared', { platform: takedown.platform })
-        : this.i18n.t('staff.case.takedowns.statusNow', { platform: takedown.platform, status: TAKEDOWN_STATUS_LABELS[status] });
+        : this.i18n.t('staff.case.takedowns.statusNow', { platform: takedown.platform, status: this.i18n.t(TAKEDOWN_STATUS_LABELS[status]) });
     this.work.updateTakedown(takedown, { status }, done).subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
   }
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { TimelineEntry } from '@sg/contracts';
-import { WhenSpokenPipe } from '../when-spoken';
+import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseStore } from '../case-store';
@@ -8,7 +8,7 @@ import { CaseStore } from '../case-store';
 /** What happened to the case, newest first. */
 @Component({
   selector: 'sg-timeline-section',
-  imports: [WhenSpokenPipe, TranslatePipe],
+  imports: [WhenPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `

@@ -79,7 +79,7 @@ export class IntakeChart {
     STACK.map((priority) => ({
       priority,
       mark: MARKS[priority],
-      label: PRIORITY_LABELS[priority],
+      label: this.i18n.t(PRIORITY_LABELS[priority]),
       count: formatCount(
         this.days().reduce((sum, day) => sum + day.byPriority[priority], 0),
         this.i18n.translator(),
@@ -102,7 +102,7 @@ export class IntakeChart {
         return { priority, y: top, height: Math.max(0, bottom - top) };
       });
       const parts = STACK.filter((priority) => day.byPriority[priority] > 0).map((priority) =>
-        translator.t('staff.trends.intakeChart.part', { n: formatCount(day.byPriority[priority], translator), priority: PRIORITY_LABELS[priority].toLowerCase() }),
+        translator.t('staff.trends.intakeChart.part', { n: formatCount(day.byPriority[priority], translator), priority: translator.t(PRIORITY_LABELS[priority]).toLowerCase() }),
       );
       return {
         day: day.day,

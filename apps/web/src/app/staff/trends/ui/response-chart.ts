@@ -113,7 +113,7 @@ export class ResponseChart {
   });
 
   protected readonly title = computed(() =>
-    this.i18n.t('staff.trends.responseChart.title', { priority: PRIORITY_LABELS[this.priority()], target: formatSeconds(this.targetSeconds(), this.i18n.translator()) }),
+    this.i18n.t('staff.trends.responseChart.title', { priority: this.i18n.t(PRIORITY_LABELS[this.priority()]), target: formatSeconds(this.targetSeconds(), this.i18n.translator()) }),
   );
 
   protected readonly summary = computed(() => {
