@@ -7,7 +7,8 @@ const publicLayout = () => import('./public/layout/public-layout').then((m) => m
 export const appRoutes: Route[] = [
   {
     path: 'status',
-    title: 'System status - Safeguard Triage',
+    // A catalogue key: the status page loads the dashboard's words itself (see StatusPage).
+    title: 'staff.titles.status',
     loadComponent: () => import('./system/status/status-page').then((m) => m.StatusPage),
   },
   {

@@ -16,9 +16,8 @@ import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
-import { countryName } from '../ui/labels';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
-import { ANY_JURISDICTION, emptyResourceForm, resourceChanges, resourceFormValue, toResourceWrite } from './resource-form';
+import { ANY_JURISDICTION, countryNamer, emptyResourceForm, resourceChanges, resourceFormValue, toResourceWrite } from './resource-form';
 
 export interface ResourceDialogData {
   /** null: a new entry. */
@@ -84,15 +83,29 @@ export class ResourceDialog {
   protected readonly labels = computed(() => {
     this.i18n.language();
     const label = (field: string) => this.i18n.t(`staff.admin.resources.${field}`);
-    return { name: label('name'), description: label('description'), whenToUse: label('whenToUse'), contact: label('contact') };
+    return {
+      name: label('name'),
+      description: label('description'),
+      whenToUse: label('whenToUse'),
+      contact: label('contact'),
+      contactColumn: label('contactColumn'),
+      jurisdiction: label('jurisdiction'),
+      purpose: label('purpose'),
+      webAddress: label('webAddress'),
+      key: label('key'),
+      sortOrder: label('sortOrder'),
+    };
   });
 
   protected readonly purposes = RESOURCE_PURPOSES.map((value) => ({ value, label: RESOURCE_PURPOSE_LABELS[value] }));
   protected readonly audiences = RESOURCE_AUDIENCES.map((value) => ({ value, label: RESOURCE_AUDIENCE_LABELS[value] }));
-  protected readonly jurisdictions = [
-    { value: ANY_JURISDICTION, label: 'Worldwide (ANY)' },
-    ...[...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${countryName(code, this.i18n.language())} (${code})` })).sort((a, b) => a.label.localeCompare(b.label)),
-  ];
+  /** Worldwide first, then every country by its name in the dashboard's language. */
+  protected readonly jurisdictions = ((): Array<{ value: string; label: string }> => {
+    const language = this.i18n.language();
+    const nameOf = countryNamer(language);
+    const countries = [...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${nameOf(code)} (${code})` }));
+    return [{ value: ANY_JURISDICTION, label: this.i18n.t('staff.admin.resources.worldwideAny') }, ...countries.sort((a, b) => a.label.localeCompare(b.label, language))];
+  })();
   protected readonly error = controlErrors();
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
@@ -134,8 +147,8 @@ export class ResourceDialog {
   protected audiencesError(): string {
     const group = this.form.controls.audiences;
     const server = group.errors?.['server'];
-    if (typeof server === 'string') return `Audiences: ${server}`;
-    return group.touched && !RESOURCE_AUDIENCES.some((audience) => group.controls[audience].value) ? 'Pick at least one audience' : '';
+    if (typeof server === 'string') return this.i18n.t('staff.admin.resources.audiencesServer', { problem: server });
+    return group.touched && !RESOURCE_AUDIENCES.some((audience) => group.controls[audience].value) ? this.i18n.t('staff.admin.resources.pickAudience') : '';
   }
 
   /** A problem in a tab that is not open would go unseen: open the first language with one. */
@@ -176,10 +189,10 @@ export class ResourceDialog {
         if (errors) {
           const rest = applyServerErrors(this.form, errors);
           this.showFirstInvalidLanguage();
-          this.problems.set(rest.length ? rest : [{ path: '', message: 'Some answers need a look: see the fields marked below.' }]);
+          this.problems.set(rest.length ? rest : [{ path: '', message: this.i18n.t('staff.admin.resources.needLook') }]);
         } else {
           // 409: that key is taken.
-          this.problems.set([{ path: '', message: problemMessage(this.i18n, error, 'The entry could not be saved.') }]);
+          this.problems.set([{ path: '', message: problemMessage(this.i18n, error, this.i18n.t('staff.admin.resources.saveFailed')) }]);
         }
       },
     });

@@ -86,6 +86,7 @@ describe('resource form mapping', () => {
     const groups = groupByJurisdiction(
       [entry({ id: 'a', jurisdiction: 'SG', sortOrder: 20 }), entry({ id: 'b', jurisdiction: 'ANY' }), entry({ id: 'c', jurisdiction: 'AU' }), entry({ id: 'd', jurisdiction: 'SG', sortOrder: 5 })],
       (code) => ({ SG: 'Singapore', AU: 'Australia' })[code] ?? code,
+      'Worldwide',
     );
     expect(groups.map((group) => group.label)).toEqual(['Worldwide', 'Australia', 'Singapore']);
     expect(groups[2].entries.map((e) => e.id)).toEqual(['d', 'a']);

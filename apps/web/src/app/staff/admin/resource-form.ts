@@ -116,14 +116,18 @@ export function resourceChanges(entry: ResourceDirectoryEntry, write: ResourceEn
   return Object.keys(changes).length ? changes : null;
 }
 
-/** Worldwide first, then countries by name; inside each, by sort order then name. */
+/**
+ * Worldwide first, then countries by name; inside each, by sort order then name. `worldwide` is
+ * the word for ANY in the reader's language (countries are sorted by their name in it too).
+ */
 export function groupByJurisdiction(
   entries: readonly ResourceDirectoryEntry[],
   nameOf: (code: string) => string,
+  worldwide: string,
 ): Array<{ jurisdiction: string; label: string; entries: ResourceDirectoryEntry[] }> {
   const groups = new Map<string, ResourceDirectoryEntry[]>();
   for (const entry of entries) groups.set(entry.jurisdiction, [...(groups.get(entry.jurisdiction) ?? []), entry]);
-  const label = (code: string) => (code === ANY_JURISDICTION ? 'Worldwide' : nameOf(code));
+  const label = (code: string) => (code === ANY_JURISDICTION ? worldwide : nameOf(code));
   return [...groups.entries()]
     .map(([jurisdiction, list]) => ({
       jurisdiction,
@@ -131,4 +135,24 @@ export function groupByJurisdiction(
       entries: list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name)),
     }))
     .sort((a, b) => Number(b.jurisdiction === ANY_JURISDICTION) - Number(a.jurisdiction === ANY_JURISDICTION) || a.label.localeCompare(b.label));
+}
+
+/**
+ * Country names in the dashboard's language ("SG" → "Singapore", in Malay "Singapura"), or the
+ * code when the browser cannot say.
+ */
+export function countryNamer(language: string): (code: string) => string {
+  let names: Intl.DisplayNames | null;
+  try {
+    names = new Intl.DisplayNames([language], { type: 'region' });
+  } catch {
+    names = null;
+  }
+  return (code) => {
+    try {
+      return names?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
 }

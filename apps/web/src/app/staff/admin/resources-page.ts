@@ -7,14 +7,13 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ResourceDirectoryEntry } from '@sg/contracts';
 import { finalize } from 'rxjs';
+import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
 import { problemMessage } from '../ui/http-errors';
-import { countryName } from '../ui/labels';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
 import { ResourceDialog, ResourceDialogData } from './resource-dialog';
-import { ANY_JURISDICTION, groupByJurisdiction } from './resource-form';
-import { I18n } from '../../system/i18n/i18n';
+import { ANY_JURISDICTION, countryNamer, groupByJurisdiction } from './resource-form';
 
 const ALL = '';
 
@@ -52,7 +51,10 @@ export class ResourcesPage {
   protected readonly jurisdiction = signal<string>(ALL);
   protected readonly showRetired = signal(true);
 
-  private readonly allGroups = computed(() => groupByJurisdiction(this.entries() ?? [], (code) => countryName(code, this.i18n.language())));
+  // Country names and their order follow the dashboard's language.
+  private readonly allGroups = computed(() =>
+    groupByJurisdiction(this.entries() ?? [], countryNamer(this.i18n.language()), this.i18n.t('staff.admin.resources.worldwide')),
+  );
   /** The filter offers the jurisdictions that have entries. */
   protected readonly jurisdictionOptions = computed(() =>
     this.allGroups().map((group) => ({
@@ -84,16 +86,17 @@ export class ResourcesPage {
         this.problem.set(null);
         this.entries.set(entries);
       },
-      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, 'The resource directory could not be loaded.')),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.resources.loadFailed'))),
     });
   }
 
   protected groupTitle(group: { jurisdiction: string; label: string }): string {
-    return group.jurisdiction === ANY_JURISDICTION ? 'Worldwide (ANY)' : `${group.label} (${group.jurisdiction})`;
+    return group.jurisdiction === ANY_JURISDICTION ? this.i18n.t('staff.admin.resources.worldwideAny') : `${group.label} (${group.jurisdiction})`;
   }
 
   protected audiences(entry: ResourceDirectoryEntry): string {
-    return entry.audiences.map((audience) => this.audienceLabels[audience] ?? audience).join(', ');
+    // A code this build does not know yet shows as it is.
+    return entry.audiences.map((audience) => (this.audienceLabels[audience] ? this.i18n.t(this.audienceLabels[audience]) : audience)).join(', ');
   }
 
   protected add(): void {
@@ -114,9 +117,9 @@ export class ResourcesPage {
       .subscribe({
         next: (saved) => {
           this.replace(saved);
-          this.snackBar.open(active ? `${saved.name} is shown again.` : `${saved.name} is retired: people no longer see it.`, undefined, { duration: 4000 });
+          this.snackBar.open(this.i18n.t(active ? 'staff.admin.resources.shownAgain' : 'staff.admin.resources.retiredDone', { name: saved.name }), undefined, { duration: 4000 });
         },
-        error: (error: unknown) => this.rowProblem.set(problemMessage(this.i18n, error, `${entry.name} could not be changed.`)),
+        error: (error: unknown) => this.rowProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.resources.changeFailed', { name: entry.name }))),
       });
   }
 
@@ -128,7 +131,7 @@ export class ResourcesPage {
       .subscribe((saved) => {
         if (!saved) return;
         this.replace(saved);
-        this.snackBar.open(data.entry ? `${saved.name} is saved.` : `${saved.name} is added.`, undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t(data.entry ? 'staff.admin.resources.savedDone' : 'staff.admin.resources.addedDone', { name: saved.name }), undefined, { duration: 4000 });
       });
   }
 

@@ -1,4 +1,5 @@
-import { KeyPress, isTypingTarget, shortcutFor } from './shortcuts';
+import { translatorFor } from '@sg/i18n/server';
+import { KeyPress, SHORTCUT_HELP, isTypingTarget, shortcutFor } from './shortcuts';
 
 function press(key: string, target: EventTarget | null = document.body, extra: Partial<KeyPress> = {}): KeyPress {
   return { key, target, ctrlKey: false, metaKey: false, altKey: false, ...extra };
@@ -78,5 +79,15 @@ describe('shortcutFor', () => {
 describe('isTypingTarget', () => {
   it('is false for nothing at all', () => {
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('SHORTCUT_HELP', () => {
+  it('says what each key does with a catalogue key that English and Malay both have', () => {
+    for (const language of ['en', 'ms'] as const) {
+      const translator = translatorFor(language);
+      for (const shortcut of SHORTCUT_HELP) expect(translator.t(shortcut.does)).not.toBe(shortcut.does);
+    }
+    expect(translatorFor('en').t(SHORTCUT_HELP[0].does)).toBe('Next case in the list');
   });
 });

@@ -3,16 +3,17 @@ export type ShortcutCommand = 'next' | 'previous' | 'open' | 'claim' | 'search' 
 
 export interface ShortcutHelp {
   keys: string;
+  /** A catalogue key (say it with `| t`): the keys stay as typed, what they do is translated. */
   does: string;
 }
 
 export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
-  { keys: 'j', does: 'Next case in the list' },
-  { keys: 'k', does: 'Previous case in the list' },
-  { keys: 'Enter', does: 'Open the highlighted case' },
-  { keys: 'c', does: 'Claim the highlighted or open case' },
-  { keys: '/', does: 'Search cases' },
-  { keys: '?', does: 'Show these shortcuts' },
+  { keys: 'j', does: 'staff.shell.shortcuts.next' },
+  { keys: 'k', does: 'staff.shell.shortcuts.previous' },
+  { keys: 'Enter', does: 'staff.shell.shortcuts.open' },
+  { keys: 'c', does: 'staff.shell.shortcuts.claim' },
+  { keys: '/', does: 'staff.shell.shortcuts.search' },
+  { keys: '?', does: 'staff.shell.shortcuts.help' },
 ];
 
 /** The parts of a KeyboardEvent the decision needs (so it can be tested without a browser). */

@@ -1,9 +1,12 @@
 import { DestroyRef, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { CaseChangeEvent, CaseListItem, CaseListQuery, StaffUserView } from '@sg/contracts';
+import { CATALOGUES } from '@sg/i18n/server';
 import { Subject, of } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { CasesApi } from '../data-access/cases-api';
+import { I18n } from '../../system/i18n/i18n';
+import { speakInTests } from '../../system/i18n/testing';
 import { Preferences } from '../shell/preferences';
 import { CaseEvents, LiveState } from './case-events';
 import { LiveUpdates, emergencyHeadline, visibleEmergencies } from './live-updates';
@@ -36,6 +39,7 @@ describe('LiveUpdates', () => {
     list = jest.fn((query: CaseListQuery) => of({ items: [] as CaseListItem[], nextCursor: query.cursor ?? null }));
     TestBed.configureTestingModule({
       providers: [
+        speakInTests(),
         LiveUpdates,
         { provide: CaseEvents, useValue: { state, changes$: changes, notifications$: new Subject(), conversation$: new Subject() } },
         { provide: CasesApi, useValue: { list } },
@@ -56,11 +60,19 @@ describe('LiveUpdates', () => {
   });
 
   const alerts = () => live.emergencies().map((alert) => `${alert.kind}:${alert.caseId}`);
+  /** The banner's words for an alert, in the language the tests speak. */
+  const headline = (alert: Parameters<typeof emergencyHeadline>[0]) => TestBed.inject(I18n).text(emergencyHeadline(alert));
 
   it('announces a new emergency case', () => {
     changes.next(change({ type: 'case.created', caseId: 'new1' }));
     expect(alerts()).toEqual(['new:new1']);
-    expect(emergencyHeadline(live.emergencies()[0])).toBe('New emergency case SG-AAAA-0001');
+    expect(headline(live.emergencies()[0])).toBe('New emergency case SG-AAAA-0001');
+  });
+
+  it("says the headline in the staff member's language", () => {
+    TestBed.inject(I18n).useLoaded('ms', 'all', CATALOGUES.ms);
+    expect(headline({ kind: 'waiting', reference: 'SG-AAAA-0001' })).toBe('Kes kecemasan SG-AAAA-0001 sedang menunggu seseorang');
+    expect(headline({ kind: 'raised', reference: 'SG-AAAA-0001' })).toBe('SG-AAAA-0001 kini kes kecemasan');
   });
 
   it('announces a case raised to emergency while nobody holds it, once', () => {
@@ -68,7 +80,7 @@ describe('LiveUpdates', () => {
     expect(alerts()).toEqual([]);
     changes.next(change({ caseId: 'r1' }));
     expect(alerts()).toEqual(['raised:r1']);
-    expect(emergencyHeadline(live.emergencies()[0])).toBe('SG-AAAA-0001 is now an emergency');
+    expect(headline(live.emergencies()[0])).toBe('SG-AAAA-0001 is now an emergency');
     // Dismissed, then more changes to the same emergency: no second banner.
     live.dismiss('r1');
     changes.next(change({ caseId: 'r1' }));
@@ -104,7 +116,7 @@ describe('LiveUpdates', () => {
     expect(refreshed).toHaveBeenCalledTimes(1);
     expect(list).toHaveBeenLastCalledWith({ queue: 'unassigned', priority: 'emergency', limit: 50 });
     expect(alerts()).toEqual(['waiting:w1']);
-    expect(emergencyHeadline(live.emergencies()[0])).toBe('Emergency case SG-WAIT-w1 is waiting for someone');
+    expect(headline(live.emergencies()[0])).toBe('Emergency case SG-WAIT-w1 is waiting for someone');
     subscription.unsubscribe();
   });
 

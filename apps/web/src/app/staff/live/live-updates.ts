@@ -1,6 +1,7 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { CaseChangeEvent, CaseChangeSignal, NotificationEvent } from '@sg/contracts';
+import { translatable, type Translatable } from '@sg/domain';
 import { EMPTY, Observable, Subject, catchError, debounceTime, distinctUntilChanged, filter, map, merge, pairwise, share, startWith, switchMap } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { CasesApi } from '../data-access/cases-api';
@@ -31,16 +32,12 @@ export function visibleEmergencies(alerts: readonly EmergencyAlert[], expanded: 
   return expanded ? { shown: newestFirst, hidden: 0 } : { shown: newestFirst.slice(0, 1), hidden: Math.max(0, newestFirst.length - 1) };
 }
 
-/** The banner's headline for each kind. */
-export function emergencyHeadline(alert: Pick<EmergencyAlert, 'kind' | 'reference'>): string {
-  switch (alert.kind) {
-    case 'new':
-      return `New emergency case ${alert.reference}`;
-    case 'raised':
-      return `${alert.reference} is now an emergency`;
-    case 'waiting':
-      return `Emergency case ${alert.reference} is waiting for someone`;
-  }
+/**
+ * The banner's headline for each kind, as the catalogue key the shell's banner says (`| t`), so
+ * it reads in the staff member's language.
+ */
+export function emergencyHeadline(alert: Pick<EmergencyAlert, 'kind' | 'reference'>): Translatable {
+  return translatable('staff.shell.alerts.headline', { kind: alert.kind, reference: alert.reference });
 }
 
 /** How long a burst of changes is gathered before the screen re-reads (one fetch, not ten). */

@@ -30,6 +30,8 @@ const CHECKED_FOLDERS = [
   'staff/supervision',
   'staff/trends',
   'staff/intake',
+  'staff/live',
+  'staff/keyboard',
   'system/status',
 ];
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'placeholder', 'title', 'alt', 'label', 'mattooltip']);
