@@ -130,7 +130,7 @@ test.describe('the dashboard in Malay', () => {
     const reference = await submitIntake(request, {
       submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'MY', selfHarm: 'none',
       immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
-      platforms: [], contentUrls: [], language: 'ms', contact: { channel: null }, consent: { storeData: true, contactMe: false },
+      platforms: [], contentUrls: [], language: 'ms', contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false },
     });
     const email = await newCaseworker(request);
     const page = await signInAs(browser, email);
@@ -143,6 +143,9 @@ test.describe('the dashboard in Malay', () => {
     await row.click();
     const caseView = page.locator('sg-case-view');
     await expect(caseView.getByRole('heading', { name: reference })).toBeVisible();
+    // The person wrote in Malay: the case's facts say so, in the language's own name.
+    await caseView.getByRole('tab', { name: say('ms', 'staff.case.view.tabFacts') }).click();
+    await expect(caseView.locator('dd[lang="ms"]')).toHaveText('Bahasa Melayu');
     await caseView.getByRole('button', { name: say('ms', 'staff.case.view.claim') }).click();
     await caseView.getByRole('tab', { name: new RegExp(say('ms', 'staff.case.view.tabNotes', { count: 0 }).replace(/\s*\(0\)/, '')) }).click();
     await caseView.getByLabel(say('ms', 'staff.case.notes.new')).fill('Sudah menghubungi; dia selamat.');

@@ -85,7 +85,7 @@ export class QueueHealthPage {
   protected readonly breaches = computed(() =>
     (this.health()?.unassignedPastTarget.cases ?? []).map((item) => ({
       ...item,
-      overdue: firstResponseCountdown(item.firstResponseDueAt, null, this.clock.now()).text,
+      overdue: this.i18n.text(firstResponseCountdown(item.firstResponseDueAt, null, this.clock.now()).says),
     })),
   );
 

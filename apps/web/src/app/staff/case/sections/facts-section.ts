@@ -5,7 +5,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { CaseFactsView, FieldError } from '@sg/contracts';
-import { AGE_BANDS, CONTENT_POSTED_ANSWERS, SELF_HARM_ANSWERS } from '@sg/domain';
+import { AGE_BANDS, CONTENT_POSTED_ANSWERS, LANGUAGE_NAMES, SELF_HARM_ANSWERS } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import {
@@ -50,6 +50,9 @@ export class FactsSection {
   private readonly i18n = inject(I18n);
   protected readonly detail = this.store.detail;
   protected readonly facts = computed(() => this.detail()?.facts ?? null);
+  /** The language the person reads: messages to them are best written in it (their nudges are). */
+  protected readonly language = computed(() => this.detail()?.language ?? null);
+  protected readonly languageNames = LANGUAGE_NAMES;
   protected readonly labels = { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, INTAKE_CHANNEL_LABELS, SELF_HARM_LABELS, SUBMITTER_LABELS };
   protected readonly labelFor = (labels: Readonly<Record<string, string>>, code: string | null | undefined) => labelIn(this.i18n, labels, code);
   protected readonly yesNo = (value: boolean | null) => yesNoIn(this.i18n, value);
