@@ -18,6 +18,7 @@ export * from './events/case-events';
 export * from './follow-ups/follow-ups';
 export * from './trends/trend-limits';
 export * from './resources/resource-texts';
+export * from './saved-replies/saved-reply-texts';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';

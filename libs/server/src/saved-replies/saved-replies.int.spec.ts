@@ -26,6 +26,47 @@ describe('saved replies', () => {
     expect(list.find((reply) => reply.title === 'We have your report')?.body).toContain('{{next_step}}');
   });
 
+  it('gives the seeded replies Malay and Spanish words, placeholders kept, so none falls back to English', async () => {
+    const list = (await api.request('GET', '/api/saved-replies', { token: caseworker })).body as SavedReply[];
+    for (const reply of list) {
+      expect(reply.fallsBackToEnglish).toEqual([]);
+      expect(reply.translations.ms?.title).toBeTruthy();
+      expect(reply.translations.es?.body).toBeTruthy();
+    }
+    const report = list.find((reply) => reply.title === 'We have your report');
+    expect(report?.translations.ms).toMatchObject({ title: 'Kami sudah terima laporan anda' });
+    expect(report?.translations.ms?.body).toContain('{{next_step}}');
+    expect(report?.translations.es?.body).toContain('{{next_step}}');
+  });
+
+  it('keeps each language an admin writes, flags the ones still in English, and checks them like English', async () => {
+    const tooLong = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Hello', body: 'Hi', translations: { es: { title: 'x'.repeat(121) } } } });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('translations.es.title');
+    expect((await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Hello', body: 'Hi', translations: { fr: { title: 'Salut' } } } })).status).toBe(400);
+
+    const created = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Breathe', body: 'Take a slow breath. You are safe here.' } });
+    expect(created.status).toBe(201);
+    const reply = created.body as SavedReply;
+    expect(reply).toMatchObject({ translations: {}, fallsBackToEnglish: ['ms', 'es'] });
+
+    // The admin page sends every language it shows; blank ones are "not written".
+    const malay = { title: 'Tarik nafas', body: 'Tarik nafas perlahan-lahan. Anda selamat di sini.' };
+    const saved = await api.request('PATCH', `/api/saved-replies/${reply.id}`, { token: admin, body: { translations: { ms: { title: ` ${malay.title} `, body: malay.body }, es: { title: '', body: '  ' } } } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ title: 'Breathe', body: 'Take a slow breath. You are safe here.', translations: { ms: malay }, fallsBackToEnglish: ['es'] });
+    expect((saved.body as SavedReply).translations.es).toBeUndefined();
+
+    // Retiring it keeps its words in every language.
+    const retired = (await api.request('PATCH', `/api/saved-replies/${reply.id}`, { token: admin, body: { active: false } })).body as SavedReply;
+    expect(retired).toMatchObject({ active: false, translations: { ms: malay }, fallsBackToEnglish: ['es'] });
+    const listed = ((await api.request('GET', '/api/saved-replies?all=true', { token: admin })).body as SavedReply[]).find((r) => r.id === reply.id);
+    expect(listed).toMatchObject({ translations: { ms: malay }, fallsBackToEnglish: ['es'] });
+
+    const audit = await db.dataSource.query(`SELECT after->'translations'->'ms'->>'title' AS title FROM audit_log WHERE target_kind = 'saved_reply' AND target_id = $1 ORDER BY at, id`, [reply.id]);
+    expect(audit).toEqual([{ title: null }, { title: 'Tarik nafas' }, { title: 'Tarik nafas' }]);
+  });
+
   it('lets only admins write, names the field it refuses, and audits each change', async () => {
     expect((await api.request('POST', '/api/saved-replies', { token: caseworker, body: { title: 'x', body: 'y' } })).status).toBe(403);
     expect((await api.request('GET', '/api/saved-replies?all=true', { token: caseworker })).status).toBe(403);

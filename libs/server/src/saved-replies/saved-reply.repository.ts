@@ -1,15 +1,26 @@
+import type { SavedReplyTranslations } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
 
-/** A saved reply as the API answers it. */
+/** A saved reply as the API answers it (before the fallback flags are worked out). */
 export interface SavedReplyViewRow {
   id: string;
   title: string;
   body: string;
+  translations: SavedReplyTranslations;
   active: boolean;
   updatedAt: Date;
 }
 
-const COLUMNS = `id, title, body, active, updated_at AS "updatedAt"`;
+/** What a write stores: English in the reply's own columns, the other languages beside them. */
+export interface SavedReplyValues {
+  title: string;
+  body: string;
+  translations: SavedReplyTranslations;
+  active: boolean;
+  updatedBy: string;
+}
+
+const COLUMNS = `id, title, body, translations, active, updated_at AS "updatedAt"`;
 
 /** Every statement about saved replies. */
 export const savedReplyRepository = {
@@ -18,10 +29,10 @@ export const savedReplyRepository = {
     return manager.query<SavedReplyViewRow[]>(`SELECT ${COLUMNS} FROM saved_reply ${includeInactive ? '' : 'WHERE active'} ORDER BY active DESC, lower(title)`);
   },
 
-  async insert(manager: EntityManager, reply: { title: string; body: string; active: boolean; updatedBy: string }): Promise<SavedReplyViewRow> {
+  async insert(manager: EntityManager, reply: SavedReplyValues): Promise<SavedReplyViewRow> {
     const rows = await manager.query<SavedReplyViewRow[]>(
-      `INSERT INTO saved_reply (title, body, active, updated_by) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-      [reply.title, reply.body, reply.active, reply.updatedBy],
+      `INSERT INTO saved_reply (title, body, translations, active, updated_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [reply.title, reply.body, JSON.stringify(reply.translations), reply.active, reply.updatedBy],
     );
     return rows[0] as SavedReplyViewRow;
   },
@@ -32,10 +43,10 @@ export const savedReplyRepository = {
     return rows[0];
   },
 
-  async update(manager: EntityManager, id: string, reply: { title: string; body: string; active: boolean; updatedBy: string }): Promise<SavedReplyViewRow> {
+  async update(manager: EntityManager, id: string, reply: SavedReplyValues): Promise<SavedReplyViewRow> {
     const [rows] = await manager.query<[SavedReplyViewRow[], number]>(
-      `UPDATE saved_reply SET title = $2, body = $3, active = $4, updated_by = $5, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, reply.title, reply.body, reply.active, reply.updatedBy],
+      `UPDATE saved_reply SET title = $2, body = $3, translations = $4, active = $5, updated_by = $6, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, reply.title, reply.body, JSON.stringify(reply.translations), reply.active, reply.updatedBy],
     );
     return rows[0] as SavedReplyViewRow;
   },

@@ -25,6 +25,7 @@ import { OrganisationHours1765600010000 } from './1765600010000-organisation-hou
 import { CaseLanguage1765700000000 } from './1765700000000-case-language';
 import { ResourceTranslations1765700001000 } from './1765700001000-resource-translations';
 import { StaffLanguage1765700002000 } from './1765700002000-staff-language';
+import { SavedReplyTranslations1765700003000 } from './1765700003000-saved-reply-translations';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   CaseLanguage1765700000000,
   ResourceTranslations1765700001000,
   StaffLanguage1765700002000,
+  SavedReplyTranslations1765700003000,
 ];
