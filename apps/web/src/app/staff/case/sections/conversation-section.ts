@@ -6,8 +6,10 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import type { ConversationMessage, RecordContactRequest, SavedReply, StaffConversation } from '@sg/contracts';
-import { TEXT_LIMITS } from '@sg/contracts';
-import { fillSavedReply, looksLikeMediaLink } from '@sg/domain';
+import { TEXT_LIMITS, savedReplyIn } from '@sg/contracts';
+import { Language, fillSavedReply, looksLikeMediaLink } from '@sg/domain';
+import { Translator, flattenCatalogue } from '@sg/i18n';
+import { PERSON_CATALOGUES } from '@sg/i18n/person';
 import { Subject, debounceTime, filter, finalize, merge, switchMap, catchError, EMPTY } from 'rxjs';
 import { AuthSession } from '../../auth/auth-session';
 import { ConversationApi } from '../../data-access/conversation-api';
@@ -18,6 +20,26 @@ import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseStore } from '../case-store';
+
+/**
+ * The person's part of the catalogue in each language, loaded once per page (plan step titles are
+ * `person.plan.*` keys). The dashboard's own `I18n` speaks the staff member's language, while a
+ * saved reply goes to the person in theirs.
+ */
+const personTranslators = new Map<Language, Promise<Translator>>();
+function personTranslator(language: Language): Promise<Translator> {
+  let translator = personTranslators.get(language);
+  if (!translator) {
+    translator = Promise.all([PERSON_CATALOGUES[language](), language === 'en' ? null : PERSON_CATALOGUES.en()]).then(([own, english]) => {
+      const flat = flattenCatalogue(own);
+      return new Translator(language, flat, english ? flattenCatalogue(english) : flat);
+    });
+    // A failed load (the network) is tried again on the next insert.
+    translator.catch(() => personTranslators.delete(language));
+    personTranslators.set(language, translator);
+  }
+  return translator;
+}
 
 /**
  * The case's conversation with the person: their messages and the team's, oldest first, and a
@@ -78,12 +100,17 @@ import { CaseStore } from '../case-store';
       <form class="form" [formGroup]="form" (ngSubmit)="send()" novalidate>
         <mat-form-field class="wide">
           <mat-label>{{ 'staff.case.conversation.message' | t }}</mat-label>
-          <textarea matInput formControlName="body" rows="3" required [maxlength]="limit"></textarea>
+          <textarea matInput formControlName="body" rows="3" required [maxlength]="limit" [attr.lang]="inserted()?.language ?? null"></textarea>
           <mat-hint>{{ 'staff.case.conversation.messageHint' | t }} {{ form.controls.body.value.length }} / {{ limit }}</mat-hint>
           <mat-error>{{ error(form.controls.body, ('staff.case.conversation.messageField' | t)) }}</mat-error>
         </mat-form-field>
         @if (mediaWarning()) {
           <p class="warning wide" role="status">{{ 'staff.case.conversation.mediaWarning' | t }}</p>
+        }
+        @if (inserted(); as inserted) {
+          <p class="hint wide" role="status" data-testid="inserted-language" [attr.data-language]="inserted.language">
+            {{ (inserted.language === inserted.personLanguage ? 'staff.case.conversation.insertedIn' : 'staff.case.conversation.insertedFallback') | t: { language: inserted.personLanguage } }}
+          </p>
         }
         @if (sendProblem(); as problem) {
           <p class="problems" role="alert">{{ problem }}</p>
@@ -93,7 +120,7 @@ import { CaseStore } from '../case-store';
           <button matButton="outlined" type="button" [matMenuTriggerFor]="replies" [disabled]="!savedReplies().length">{{ 'staff.case.conversation.savedReplies' | t }}</button>
           <mat-menu #replies="matMenu">
             @for (reply of savedReplies(); track reply.id) {
-              <button mat-menu-item type="button" (click)="insert(reply)">{{ reply.title }}</button>
+              <button mat-menu-item type="button" (click)="insert(reply)">{{ titleOf(reply) }}</button>
             }
           </mat-menu>
         </div>
@@ -147,6 +174,8 @@ export class ConversationSection {
   private readonly live = inject(LiveUpdates);
   private readonly savedRepliesApi = inject(SavedRepliesApi);
   protected readonly savedReplies = signal<SavedReply[]>([]);
+  /** The language of the saved reply last inserted, and the one the person reads (they differ when it falls back to English). */
+  protected readonly inserted = signal<{ language: Language; personLanguage: Language } | null>(null);
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly list = viewChild<ElementRef<HTMLElement>>('list');
   private readonly reloads = new Subject<void>();
@@ -179,7 +208,11 @@ export class ConversationSection {
 
   constructor() {
     const caseId = computed(() => this.store.detail()?.id ?? null);
-    this.form.controls.body.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => this.draft.set(value));
+    this.form.controls.body.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
+      this.draft.set(value);
+      // An emptied box no longer holds the inserted reply.
+      if (!value?.trim()) this.inserted.set(null);
+    });
     const destroyRef = inject(DestroyRef);
     this.store.conversationOpen = true;
     destroyRef.onDestroy(() => (this.store.conversationOpen = false));
@@ -206,14 +239,34 @@ export class ConversationSection {
       .subscribe((replies) => this.savedReplies.set(replies));
   }
 
-  /** A saved reply, filled from this case's plan, into the box (after what is there) to edit before sending. */
-  protected insert(reply: SavedReply): void {
-    // Step titles are catalogue keys: said here in the language the dashboard speaks.
-    const plan = (this.store.detail()?.actionPlan ?? []).map((step) => ({ title: this.i18n.text(step.title), done: step.done }));
-    const filled = fillSavedReply(reply.body, plan);
+  /**
+   * A saved reply into the box (after what is there) to edit before sending: in the language the
+   * person reads, or in English when the reply is not written in it yet (the box says which), its
+   * placeholders filled from this case's plan in that same language.
+   */
+  protected async insert(reply: SavedReply): Promise<void> {
+    const detail = this.store.detail();
+    const personLanguage: Language = detail?.language ?? 'en';
+    const text = savedReplyIn(reply, personLanguage);
+    let say: Translator;
+    try {
+      say = await personTranslator(text.language);
+    } catch {
+      this.sendProblem.set(this.i18n.t('staff.case.conversation.insertFailed'));
+      return;
+    }
+    // Step titles are catalogue keys: said in the language of the words around them.
+    const plan = (detail?.actionPlan ?? []).map((step) => ({ title: say.text(step.title), done: step.done }));
+    const filled = fillSavedReply(text.body, plan);
     const current = this.form.controls.body.value.trim();
     this.form.controls.body.setValue(current ? `${current}\n\n${filled}` : filled);
     this.form.controls.body.markAsDirty();
+    this.inserted.set({ language: text.language, personLanguage });
+  }
+
+  /** A reply is picked by its title in the dashboard's language (English when not written in it). */
+  protected titleOf(reply: SavedReply): string {
+    return savedReplyIn(reply, this.i18n.language()).title;
   }
 
   protected send(): void {
@@ -232,6 +285,7 @@ export class ConversationSection {
       .subscribe({
         next: (message) => {
           this.draftId = crypto.randomUUID();
+          this.inserted.set(null);
           this.append(message);
           const directive = this.formDirective();
           if (directive) directive.resetForm();

@@ -1,0 +1,96 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { CaseDetail, SavedReply, StaffConversation } from '@sg/contracts';
+import type { Language } from '@sg/domain';
+import { translatorFor } from '@sg/i18n/server';
+import { EMPTY, of } from 'rxjs';
+import { speakInTests } from '../../../system/i18n/testing';
+import { AuthSession } from '../../auth/auth-session';
+import { ConversationApi } from '../../data-access/conversation-api';
+import { SavedRepliesApi } from '../../data-access/saved-replies-api';
+import { LiveUpdates } from '../../live/live-updates';
+import { CaseStore } from '../case-store';
+import { ConversationSection } from './conversation-section';
+
+const doNotPay = { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } };
+const reportPlatform = { key: 'person.plan.report_platform.title' };
+
+const caseIn = (language: Language) =>
+  ({
+    id: 'c1',
+    status: 'open',
+    language,
+    assignee: { id: 's1' },
+    actionPlan: [
+      { key: 'get_safe_now', title: { key: 'person.plan.get_safe_now.title' }, done: true },
+      { key: 'do_not_pay', title: doNotPay, done: false },
+      { key: 'report_platform', title: reportPlatform, done: false },
+    ],
+  }) as unknown as CaseDetail;
+
+const reply: SavedReply = {
+  id: 'r1',
+  title: 'We have your report',
+  body: 'Your next step is: {{next_step}}\n\nStill to do:\n{{open_steps}}',
+  translations: { ms: { title: 'Kami sudah terima laporan anda', body: 'Langkah anda yang seterusnya: {{next_step}}\n\nMasih perlu dibuat:\n{{open_steps}}' } },
+  fallsBackToEnglish: ['es'],
+  active: true,
+  updatedAt: '2026-12-03T14:05:00Z',
+};
+
+const thread: StaffConversation = { caseId: 'c1', messages: [], unread: 0, firstContactAt: null, transcript: null };
+
+/** Inserting a saved reply: the person's language (English when the reply lacks it), the plan's steps said in it too. */
+describe('ConversationSection saved replies', () => {
+  async function render(language: Language) {
+    TestBed.configureTestingModule({
+      providers: [
+        // The staff member reads English: what goes to the person must still be in the person's language.
+        speakInTests('en'),
+        { provide: CaseStore, useValue: { detail: signal(caseIn(language)), conversationOpen: false, conversationUnread: signal(0) } },
+        { provide: ConversationApi, useValue: { read: () => of(thread), send: () => EMPTY, recordContact: () => EMPTY } },
+        { provide: AuthSession, useValue: { user: signal({ id: 's1', role: 'caseworker' }) } },
+        { provide: LiveUpdates, useValue: { conversation$: EMPTY, reconnected$: EMPTY } },
+        { provide: SavedRepliesApi, useValue: { list: () => of([reply]) } },
+      ],
+    });
+    const fixture = TestBed.createComponent(ConversationSection);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    const trigger = [...root.querySelectorAll('button')].find((button) => button.textContent?.includes('Saved replies')) as HTMLButtonElement;
+    trigger.click();
+    fixture.detectChanges();
+    const item = document.querySelector<HTMLButtonElement>('[mat-menu-item], .mat-mdc-menu-item') as HTMLButtonElement;
+    expect(item.textContent?.trim()).toBe('We have your report');
+    item.click();
+    // The person's catalogue part is loaded on first use.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const box = root.querySelector('textarea') as HTMLTextAreaElement;
+    const status = root.querySelector('[data-testid="inserted-language"]') as HTMLElement;
+    return { box, status };
+  }
+
+  afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((overlay) => overlay.remove()));
+
+  it('inserts the Malay text on a Malay case, with the plan steps in Malay, and says so', async () => {
+    const { box, status } = await render('ms');
+    const malay = translatorFor('ms');
+    const nextStep = malay.text(doNotPay);
+    expect(nextStep).not.toBe(translatorFor('en').text(doNotPay));
+    expect(box.value).toBe(`Langkah anda yang seterusnya: ${nextStep}\n\nMasih perlu dibuat:\n- ${nextStep}\n- ${malay.text(reportPlatform)}`);
+    expect(box.getAttribute('lang')).toBe('ms');
+    expect(status.dataset['language']).toBe('ms');
+    expect(status.textContent).toContain('Saved reply inserted in Malay, the language the person reads.');
+  });
+
+  it('falls back to the English text, with English steps, when the reply is not written in the person’s language', async () => {
+    const { box, status } = await render('es');
+    const english = translatorFor('en');
+    expect(box.value).toBe(`Your next step is: ${english.text(doNotPay)}\n\nStill to do:\n- ${english.text(doNotPay)}\n- ${english.text(reportPlatform)}`);
+    expect(status.dataset['language']).toBe('en');
+    expect(status.textContent).toContain('Saved reply inserted in English: the person reads Spanish, and this reply is not written in it yet.');
+  });
+});
