@@ -22,7 +22,7 @@ const caseIn = (language: Language) =>
     language,
     assignee: { id: 's1' },
     actionPlan: [
-      { key: 'get_safe_now', title: { key: 'person.plan.get_safe_now.title' }, done: true },
+      { key: 'get_safe_now', title: { key: 'person.plan.get_safe_now.title', params: { voice: 'self' } }, done: true },
       { key: 'do_not_pay', title: doNotPay, done: false },
       { key: 'report_platform', title: reportPlatform, done: false },
     ],
@@ -72,6 +72,11 @@ describe('ConversationSection saved replies', () => {
     const status = root.querySelector('[data-testid="inserted-language"]') as HTMLElement;
     return { box, status };
   }
+
+  // jsdom does not scroll; the thread scrolls to its newest message after each read.
+  beforeAll(() => {
+    Element.prototype.scrollTo ??= () => undefined;
+  });
 
   afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((overlay) => overlay.remove()));
 
