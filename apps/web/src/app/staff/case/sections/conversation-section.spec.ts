@@ -58,7 +58,7 @@ describe('ConversationSection saved replies', () => {
     fixture.detectChanges();
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    const trigger = [...root.querySelectorAll('button')].find((button) => button.textContent?.includes('Saved replies')) as HTMLButtonElement;
+    const trigger = Array.from(root.querySelectorAll('button')).find((button) => button.textContent?.includes('Saved replies')) as HTMLButtonElement;
     trigger.click();
     fixture.detectChanges();
     const item = document.querySelector<HTMLButtonElement>('[mat-menu-item], .mat-mdc-menu-item') as HTMLButtonElement;
