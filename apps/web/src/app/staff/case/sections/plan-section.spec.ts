@@ -3,7 +3,6 @@ import { TestBed } from '@angular/core/testing';
 import { speakInTests } from '../../../system/i18n/testing';
 import type { CaseDetail } from '@sg/contracts';
 import { EMPTY, of } from 'rxjs';
-import { speakInTests } from '../../../system/i18n/testing';
 import { CaseStore } from '../case-store';
 import { PlanSection } from './plan-section';
 
