@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import { Language, PERSON_LANGUAGES, isLanguage, preferredLanguage } from '@sg/domain';
+// The language module alone, not the domain's barrel: the routes load this file on the first screen.
+import { Language, PERSON_LANGUAGES, isLanguage, preferredLanguage } from '@sg/domain/language';
 import { PERSON_CATALOGUES } from '@sg/i18n/person';
 import { I18n } from '../../system/i18n/i18n';
 import { PublicSessionStore } from '../session/public-session-store';

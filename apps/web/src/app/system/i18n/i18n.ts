@@ -1,5 +1,7 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
-import { DEFAULT_LANGUAGE, Language, Translatable, TranslatableParams } from '@sg/domain';
+import type { Translatable, TranslatableParams } from '@sg/domain';
+// The language module alone, not the domain's barrel: this file is on the first screen's path.
+import { DEFAULT_LANGUAGE, Language } from '@sg/domain/language';
 import { Catalogue, flattenCatalogue, Translator } from '@sg/i18n';
 
 /** Which part of the catalogues a page needs: the person's pages or the dashboard. */

@@ -1,5 +1,5 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
-import { Translatable, TranslatableParams } from '@sg/domain';
+import type { Translatable, TranslatableParams } from '@sg/domain';
 import { I18n } from './i18n';
 
 /**
