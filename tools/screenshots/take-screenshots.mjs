@@ -138,6 +138,8 @@ async function malayPages(browser, url) {
   await page.getByRole('link', { name: MALAY.person.home.start }).click();
   await page.getByLabel(MALAY.person.intake.about.submitter.victim).check();
   await page.getByLabel(MALAY.person.intake.about.ageBand['13_17']).check();
+  // Ticking scrolled the answer into view: show the screen from its top, as it first appears.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/public-intake-ms-mobile.png` });
 }
