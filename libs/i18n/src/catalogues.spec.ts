@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGUAGES, STAFF_LANGUAGES } from '@sg/domain';
 import { CATALOGUES, translatorFor } from './all-catalogues';
+import { browserPart, browserPartFile } from './catalogue-split';
 import { catalogueProblems } from './catalogue-rules';
 import sameAsEnglish from './catalogues/same-as-english.json';
 
@@ -7,6 +11,19 @@ describe('the catalogues', () => {
     const problems = catalogueProblems(CATALOGUES, new Set(sameAsEnglish.keys));
     // Printed as lines so a failure names the language and key to fix.
     expect(problems.map((p) => `${p.language} ${p.key}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`)).toEqual([]);
+  });
+});
+
+describe('what the browser loads', () => {
+  const parts = [...LANGUAGES.map((language) => ['person', language] as const), ...STAFF_LANGUAGES.map((language) => ['staff', language] as const)];
+  it.each(parts)('the %s part in %s matches the catalogue (run `node tools/i18n/split-catalogues.mjs` after editing one)', (part, language) => {
+    const written = JSON.parse(readFileSync(join(__dirname, 'catalogues', 'browser', browserPartFile(part, language)), 'utf8'));
+    expect(written).toEqual(browserPart(CATALOGUES[language], part));
+  });
+  it('keeps the nudges on the server and the dashboard off a person’s phone', () => {
+    const person = browserPart(CATALOGUES.ms, 'person');
+    expect(Object.keys(person)).toEqual(['person']);
+    expect(JSON.stringify(person)).not.toContain('"nudge"');
   });
 });
 

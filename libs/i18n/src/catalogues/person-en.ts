@@ -1,3 +1,3 @@
-import { person } from './en.json';
+import catalogue from './browser/person-en.json';
 
-export default { person };
+export default catalogue;

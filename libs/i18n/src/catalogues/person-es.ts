@@ -1,3 +1,3 @@
-import { person } from './es.json';
+import catalogue from './browser/person-es.json';
 
-export default { person };
+export default catalogue;

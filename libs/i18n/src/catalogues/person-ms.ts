@@ -1,3 +1,3 @@
-import { person } from './ms.json';
+import catalogue from './browser/person-ms.json';
 
-export default { person };
+export default catalogue;

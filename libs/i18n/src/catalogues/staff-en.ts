@@ -1,3 +1,3 @@
-import { staff } from './en.json';
+import catalogue from './browser/staff-en.json';
 
-export default { staff };
+export default catalogue;

@@ -1,3 +1,3 @@
-import { staff } from './ms.json';
+import catalogue from './browser/staff-ms.json';
 
-export default { staff };
+export default catalogue;
