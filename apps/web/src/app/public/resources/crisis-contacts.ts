@@ -1,29 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
-import { COUNTRY_CODES, emergencyNumberFor, emergencyNumberText, Language } from '@sg/domain';
+import { emergencyNumberFor, emergencyNumberText } from '@sg/domain';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
-import { CountryOption } from '../country/country';
+import { countryOptions } from '../country/country';
 import { ContactText } from './contact-text';
 import { ResourceTextPipe } from './resource-text.pipe';
 import { isCountryEmergencyEntry } from './emergency-entries';
 import { CrisisContactsState, PublicResources } from './public-resources';
 
 let nextId = 0;
-
-const optionsByLanguage = new Map<Language, CountryOption[]>();
-
-/** Every country named and sorted in the page's language ("Malasia", "Sepanyol"), for the select. */
-function countryOptionsIn(language: Language): CountryOption[] {
-  let options = optionsByLanguage.get(language);
-  if (!options) {
-    const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
-    options = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, language));
-    optionsByLanguage.set(language, options);
-  }
-  return options;
-}
 
 /**
  * Who to call right now, for the chosen country, with numbers that dial on tap. Used on the
@@ -102,7 +89,7 @@ export class CrisisContacts {
   readonly countryChange = output<string>();
 
   protected readonly selectId = `crisis-country-${nextId++}`;
-  protected readonly options = computed(() => countryOptionsIn(this.i18n.language()));
+  protected readonly options = computed(() => countryOptions(this.i18n.language()));
   protected readonly countryLabel = computed(() => {
     const country = this.country();
     const name = country ? this.options().find((option) => option.code === country)?.name : undefined;
