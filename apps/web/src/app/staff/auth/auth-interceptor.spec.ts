@@ -8,10 +8,16 @@ import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from './auth-interceptor';
 import { AuthSession } from './auth-session';
 
+/**
+ * The clock tokens are made against, read once: a token made again a moment later for the
+ * comparison must be the same string, even when a second ticks over between the two.
+ */
+const NOW_SECONDS = Math.floor(Date.now() / 1000);
+
 /** An unsigned JWT is enough: the browser only reads `exp`; the API is what verifies tokens. */
 function token(name: string, expiresInSeconds = 900): string {
   const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  const payload = { sub: 'u-1', email: 'casey@demo.test', name, role: 'caseworker', exp: Math.floor(Date.now() / 1000) + expiresInSeconds };
+  const payload = { sub: 'u-1', email: 'casey@demo.test', name, role: 'caseworker', exp: NOW_SECONDS + expiresInSeconds };
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}.signature`;
 }
 
