@@ -3,6 +3,7 @@ import { Catalogue, flattenCatalogue, FlatCatalogue } from './catalogue';
 import en from './catalogues/en.json';
 import es from './catalogues/es.json';
 import ms from './catalogues/ms.json';
+import { compileIcu } from './icu';
 import { Translator } from './translator';
 
 /** Every catalogue whole, for the server (nudges, documents) and the tests. Not for the browser. */
@@ -17,5 +18,5 @@ function flatFor(language: Language): FlatCatalogue {
 
 /** A translator with every key of a language, English behind it. */
 export function translatorFor(language: Language, timeZone?: string): Translator {
-  return new Translator(language, flatFor(language), flatFor('en'), timeZone);
+  return new Translator(language, flatFor(language), { fallback: flatFor('en'), timeZone, icu: compileIcu });
 }

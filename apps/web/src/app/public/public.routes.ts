@@ -1,8 +1,11 @@
 import { Route } from '@angular/router';
+import { loadIcuRuntime } from '../system/i18n/i18n';
 
 /**
  * The pages a person asking for help sees, with no login. Each page is its own lazily loaded
- * chunk (and so is the frame around them), so none of the staff code comes with them.
+ * chunk (and so is the frame around them), so none of the staff code comes with them. Pages whose
+ * words have plurals or choices load the ICU runtime beside their own code; the front door needs
+ * none and loads none.
  */
 export const PUBLIC_ROUTES: Route[] = [
   {
@@ -15,16 +18,16 @@ export const PUBLIC_ROUTES: Route[] = [
     path: 'help',
     pathMatch: 'full',
     title: 'person.titles.help',
-    loadComponent: () => import('./intake/intake-page').then((m) => m.IntakePage),
+    loadComponent: () => Promise.all([import('./intake/intake-page'), loadIcuRuntime()]).then(([m]) => m.IntakePage),
   },
   {
     path: 'help/sent',
     title: 'person.titles.sent',
-    loadComponent: () => import('./result/result-page').then((m) => m.ResultPage),
+    loadComponent: () => Promise.all([import('./result/result-page'), loadIcuRuntime()]).then(([m]) => m.ResultPage),
   },
   {
     path: 'my-case',
     title: 'person.titles.myCase',
-    loadComponent: () => import('./my-case/my-case-page').then((m) => m.MyCasePage),
+    loadComponent: () => Promise.all([import('./my-case/my-case-page'), loadIcuRuntime()]).then(([m]) => m.MyCasePage),
   },
 ];

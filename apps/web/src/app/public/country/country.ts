@@ -1,4 +1,5 @@
-import { COUNTRY_CODES, isCountryCode, type Language } from '@sg/domain';
+import { COUNTRY_CODES, isCountryCode } from '@sg/domain/geo';
+import type { Language } from '@sg/domain/language';
 
 export interface CountryOption {
   code: string;

@@ -1,5 +1,5 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
-import { isCountryCode } from '@sg/domain';
+import { isCountryCode } from '@sg/domain/geo';
 import { PublicSessionStore } from '../session/public-session-store';
 import { guessCountry } from './country';
 

@@ -1,11 +1,11 @@
 import { flattenCatalogue, Translator } from '@sg/i18n';
-import { CATALOGUES } from '@sg/i18n/server';
+import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { intakeRequestSchema } from '@sg/contracts/schemas';
 import { emptyAnswers, toIntakeRequest } from './intake-answers';
 import { fieldLabel, friendlyMessage, mapRequestErrors, requestPathToFormPath, stepOfFormPath } from './intake-errors';
 
 /** What the person reads in English: the keys and parameters said through the English catalogue. */
-const en = new Translator('en', flattenCatalogue(CATALOGUES.en));
+const en = new Translator('en', flattenCatalogue(CATALOGUES.en), { icu: compileIcu });
 
 describe('mapping request errors back to the form', () => {
   const answers = emptyAnswers('GB');

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { LANGUAGE_NAMES, Language, PERSON_LANGUAGES } from '@sg/domain';
+import { LANGUAGE_NAMES, Language, PERSON_LANGUAGES } from '@sg/domain/language';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { PublicSessionStore } from '../session/public-session-store';

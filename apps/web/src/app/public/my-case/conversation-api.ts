@@ -35,16 +35,3 @@ export class PersonConversationApi {
     return new HttpHeaders({ [CASE_SESSION_HEADER]: session });
   }
 }
-
-/**
- * Ends a session on the server, also while the page is being left (quick exit): `keepalive`
- * lets the request finish after the tab has moved on. Failure is ignored: the session ends by
- * itself within 30 minutes anyway.
- */
-export function endConversationSession(session: string): void {
-  try {
-    void fetch(PUBLIC_API.conversationSession, { method: 'DELETE', headers: { [CASE_SESSION_HEADER]: session }, keepalive: true }).catch(() => undefined);
-  } catch {
-    // nothing to do
-  }
-}

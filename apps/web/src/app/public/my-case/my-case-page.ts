@@ -18,7 +18,8 @@ import { AddInformation } from './add-information';
 import { OpenCaseKey, isSessionKey } from './case-access-api';
 import { ConversationPanel } from './conversation-panel';
 import { ReplyNotice } from '../ui/reply-notice';
-import { PersonConversationApi, endConversationSession } from './conversation-api';
+import { PersonConversationApi } from './conversation-api';
+import { CONVERSATION_SESSION_KEY, endConversationSession } from './conversation-session';
 import { CaseAccessApi } from './case-access-api';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -40,13 +41,6 @@ type ViewWithLanguage = CaseAccessView & { language?: Language };
  * `/my-case`: come back with the reference and access code. The code is kept in this page's
  * memory only; leaving the page or quick exit forgets it.
  */
-/**
- * What a reload finds of the open case: only its short-lived session (sessionStorage, which quick
- * exit wipes and ends on the server, and the browser drops with the tab). The reference and code
- * are never stored: they stay in this page's memory while it is open, to open a new session
- * when one runs out.
- */
-export const CONVERSATION_SESSION_KEY = 'my-case-conversation';
 /** Where an earlier version kept the reference and code: removed on sight. */
 const LEGACY_OPEN_CASE_KEY = 'my-case';
 

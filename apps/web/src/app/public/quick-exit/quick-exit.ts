@@ -1,7 +1,6 @@
 import { DOCUMENT, Injectable, InjectionToken, inject } from '@angular/core';
 import { PublicSessionStore } from '../session/public-session-store';
-import { endConversationSession } from '../my-case/conversation-api';
-import { CONVERSATION_SESSION_KEY } from '../my-case/my-case-page';
+import { CONVERSATION_SESSION_KEY, endConversationSession } from '../my-case/conversation-session';
 import { I18n } from '../../system/i18n/i18n';
 
 /** A neutral, everyday page to land on. */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
-import { emergencyNumberFor, emergencyNumberText } from '@sg/domain';
+import { emergencyNumberFor, emergencyNumberText } from '@sg/domain/geo';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { countryOptions } from '../country/country';

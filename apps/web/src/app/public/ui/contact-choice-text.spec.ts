@@ -1,9 +1,9 @@
 import { flattenCatalogue, Translator } from '@sg/i18n';
-import { CATALOGUES } from '@sg/i18n/server';
+import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { contactChoiceText } from './contact-choice-text';
 
 /** What the person reads in English: the keys and parameters said through the English catalogue. */
-const en = new Translator('en', flattenCatalogue(CATALOGUES.en));
+const en = new Translator('en', flattenCatalogue(CATALOGUES.en), { icu: compileIcu });
 const say = (text: Parameters<Translator['text']>[0]) => en.text(text);
 
 describe('contactChoiceText', () => {

@@ -1,10 +1,10 @@
 import { flattenCatalogue, Translator } from '@sg/i18n';
-import { CATALOGUES } from '@sg/i18n/server';
+import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { describeWait, retryAfterSeconds, toHttpProblem } from './http-problem';
 
 /** What the person reads in English: the keys and parameters said through the English catalogue. */
-const en = new Translator('en', flattenCatalogue(CATALOGUES.en));
+const en = new Translator('en', flattenCatalogue(CATALOGUES.en), { icu: compileIcu });
 
 describe('toHttpProblem', () => {
   it('reads the field errors of a 400', () => {

@@ -1,6 +1,6 @@
 import { DEFAULT_OPENING_HOURS, OpeningHours } from '@sg/domain';
 import { Translator, flattenCatalogue } from '@sg/i18n';
-import { CATALOGUES } from '@sg/i18n/server';
+import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { describeNow, toFormErrors, toFormValue, toOpeningHours } from './opening-hours-form';
 
 const nights: OpeningHours = {
@@ -35,8 +35,8 @@ describe('opening hours form mapping', () => {
   });
 });
 
-const english = new Translator('en', flattenCatalogue(CATALOGUES.en));
-const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms));
+const english = new Translator('en', flattenCatalogue(CATALOGUES.en), { icu: compileIcu });
+const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms), { icu: compileIcu });
 
 describe('describeNow', () => {
   it('says when it closes while open and when it opens while closed, in the organisation time', () => {

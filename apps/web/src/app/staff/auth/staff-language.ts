@@ -1,15 +1,14 @@
 import { Language, STAFF_LANGUAGES, StaffLanguage, preferredLanguage } from '@sg/domain';
 import { PERSON_CATALOGUES } from '@sg/i18n/person';
 import { STAFF_CATALOGUES } from '@sg/i18n/staff';
-import { I18n } from '../../system/i18n/i18n';
+import { I18n, loadIcuRuntime } from '../../system/i18n/i18n';
 
 /**
  * The dashboard's words in `language` (its catalogue chunk is fetched once, then kept), with the
  * person's part too: the case page shows the person's plan steps, which are `person.plan.*` keys.
  */
 export async function speakStaffLanguage(i18n: I18n, language: StaffLanguage): Promise<void> {
-  await i18n.use(language, 'person', PERSON_CATALOGUES[language]);
-  await i18n.use(language, 'staff', STAFF_CATALOGUES[language]);
+  await Promise.all([loadIcuRuntime(), i18n.use(language, 'person', PERSON_CATALOGUES[language]), i18n.use(language, 'staff', STAFF_CATALOGUES[language])]);
 }
 
 /** Narrows what the API or a token says to a dashboard language; English for anything else. */

@@ -1,4 +1,4 @@
-import { CATALOGUES } from '@sg/i18n/server';
+import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { Translator, flattenCatalogue } from '@sg/i18n';
 import { deadlineCountdown, firstResponseCountdown, formatDuration } from './countdown';
 
@@ -72,7 +72,7 @@ describe('deadlineCountdown', () => {
 describe('the countdowns in the reader’s language', () => {
   const say = (language: 'en' | 'ms') => {
     const catalogue = flattenCatalogue(CATALOGUES[language]);
-    return new Translator(language, catalogue, catalogue);
+    return new Translator(language, catalogue, { icu: compileIcu });
   };
 
   it('says exactly the English words through the English catalogue', () => {

@@ -9,7 +9,7 @@ import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import type { LiveState } from '../live/case-events';
 import { LiveUpdates } from '../live/live-updates';
-import { CATALOGUES } from '@sg/i18n/server';
+import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { Translator, flattenCatalogue } from '@sg/i18n';
 import type { Translatable } from '@sg/domain';
 import { speakInTests } from '../../system/i18n/testing';
@@ -30,8 +30,8 @@ const list = (...items: NotificationView[]): NotificationList => ({ items, openC
 const created = (recipientId: string, id = 'n-new'): NotificationCreatedEvent => ({ type: 'notification.created', id, recipientId, at: '2026-11-22T12:00:00Z' });
 
 /** The helpers answer catalogue keys; these say them as the dashboard does. */
-const english = new Translator('en', flattenCatalogue(CATALOGUES.en));
-const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms));
+const english = new Translator('en', flattenCatalogue(CATALOGUES.en), { icu: compileIcu });
+const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms), { icu: compileIcu });
 const say = (text: Translatable | null, translator = english) => (text ? translator.text(text) : '');
 
 describe('bell count helpers', () => {

@@ -1,9 +1,9 @@
 import { Translator, flattenCatalogue } from '@sg/i18n';
-import { CATALOGUES } from '@sg/i18n/server';
+import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { formatCount, formatDay, formatSeconds, formatShare } from './trends-format';
 
-const english = new Translator('en', flattenCatalogue(CATALOGUES.en));
-const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms));
+const english = new Translator('en', flattenCatalogue(CATALOGUES.en), { icu: compileIcu });
+const malay = new Translator('ms', flattenCatalogue(CATALOGUES.ms), { icu: compileIcu });
 
 describe('formatSeconds', () => {
   it.each([

@@ -2,10 +2,35 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { Translatable, TranslatableParams } from '@sg/domain';
 // The language module alone, not the domain's barrel: this file is on the first screen's path.
 import { DEFAULT_LANGUAGE, Language } from '@sg/domain/language';
-import { Catalogue, flattenCatalogue, Translator } from '@sg/i18n';
+import { Catalogue, flattenCatalogue, IcuCompiler, Translator } from '@sg/i18n';
 
 /** Which part of the catalogues a page needs: the person's pages or the dashboard. */
 export type CatalogueLoader = () => Promise<Catalogue>;
+
+/**
+ * The ICU runtime (plurals, selects), once loaded. Most words are plain and need none of it, and
+ * the front door uses none, so it is its own chunk: pages that need it load it beside their own
+ * code (`loadIcuRuntime` in their route), and a message that asks for it first loads it then.
+ */
+const icuRuntime = signal<IcuCompiler | undefined>(undefined);
+let icuLoading: Promise<void> | undefined;
+
+export function loadIcuRuntime(): Promise<void> {
+  icuLoading ??= import('@sg/i18n/icu').then(
+    (icu) => icuRuntime.set(icu.compileIcu),
+    (error: unknown) => {
+      // A failed download is tried again by the next page that needs it.
+      icuLoading = undefined;
+      throw error;
+    },
+  );
+  return icuLoading;
+}
+
+/** For tests: the runtime at once, without a chunk to load. */
+export function useIcuRuntime(compiler: IcuCompiler): void {
+  icuRuntime.set(compiler);
+}
 
 /**
  * The language the app speaks now, and what it says in it. Pages read `t()` (or the `t` pipe);
@@ -16,13 +41,17 @@ export type CatalogueLoader = () => Promise<Catalogue>;
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly loaded = new Map<string, Map<string, string>>();
-  private readonly state = signal<{ language: Language; translator: Translator }>({
+  private readonly state = signal<{ language: Language; catalogue: ReadonlyMap<string, string>; timeZone?: string }>({
     language: DEFAULT_LANGUAGE,
-    translator: new Translator(DEFAULT_LANGUAGE, new Map()),
+    catalogue: new Map(),
   });
 
   readonly language = computed(() => this.state().language);
-  readonly translator = computed(() => this.state().translator);
+  readonly translator = computed(() => {
+    const { language, catalogue, timeZone } = this.state();
+    const icu = icuRuntime();
+    return new Translator(language, catalogue, { timeZone, icu, onIcuNeeded: icu ? undefined : () => void loadIcuRuntime().catch(() => undefined) });
+  });
 
   /**
    * Speak `language` using the catalogue part `load` brings (each part is fetched once per
@@ -45,7 +74,7 @@ export class I18n {
     const merged = new Map<string, string>();
     for (const [loadedId, entries] of this.loaded) if (loadedId.startsWith(`${language}:`)) for (const [key, value] of entries) merged.set(key, value);
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    this.state.set({ language, translator: new Translator(language, merged, merged, timeZone) });
+    this.state.set({ language, catalogue: merged, timeZone });
     this.document.documentElement.lang = language;
   }
 

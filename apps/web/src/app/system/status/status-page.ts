@@ -5,7 +5,7 @@ import { API_PREFIX, API_ROUTES, HealthResponse } from '@sg/contracts';
 import { STAFF_LANGUAGES, StaffLanguage } from '@sg/domain';
 import { STAFF_CATALOGUES } from '@sg/i18n/staff';
 import { catchError, map, of, startWith, switchMap, timer } from 'rxjs';
-import { I18n } from '../i18n/i18n';
+import { I18n, loadIcuRuntime } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/translate.pipe';
 
 type StatusView = { state: 'loading' } | { state: 'loaded'; health: HealthResponse } | { state: 'unreachable' };
@@ -57,7 +57,7 @@ export class StatusPage {
     const current = i18n.language();
     // A staff language the app already speaks stays; anything else (a person's Spanish) reads English.
     const language: StaffLanguage = (STAFF_LANGUAGES as readonly string[]).includes(current) ? (current as StaffLanguage) : 'en';
-    void i18n.use(language, 'staff', STAFF_CATALOGUES[language]).then(() => this.ready.set(true));
+    void Promise.all([i18n.use(language, 'staff', STAFF_CATALOGUES[language]), loadIcuRuntime()]).then(() => this.ready.set(true));
   }
 
   protected readonly view = toSignal(

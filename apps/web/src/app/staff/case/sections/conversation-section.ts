@@ -10,6 +10,7 @@ import { TEXT_LIMITS, savedReplyIn } from '@sg/contracts';
 import { Language, fillSavedReply, looksLikeMediaLink } from '@sg/domain';
 import { Translator, flattenCatalogue } from '@sg/i18n';
 import { PERSON_CATALOGUES } from '@sg/i18n/person';
+import { compileIcu } from '@sg/i18n/icu';
 import { Subject, debounceTime, filter, finalize, merge, switchMap, catchError, EMPTY } from 'rxjs';
 import { AuthSession } from '../../auth/auth-session';
 import { ConversationApi } from '../../data-access/conversation-api';
@@ -32,7 +33,7 @@ function personTranslator(language: Language): Promise<Translator> {
   if (!translator) {
     translator = Promise.all([PERSON_CATALOGUES[language](), language === 'en' ? null : PERSON_CATALOGUES.en()]).then(([own, english]) => {
       const flat = flattenCatalogue(own);
-      return new Translator(language, flat, english ? flattenCatalogue(english) : flat);
+      return new Translator(language, flat, { fallback: english ? flattenCatalogue(english) : flat, icu: compileIcu });
     });
     // A failed load (the network) is tried again on the next insert.
     translator.catch(() => personTranslators.delete(language));
