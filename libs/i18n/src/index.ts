@@ -1,2 +1,3 @@
 export * from './catalogue';
 export * from './translator';
+export * from './icu-loader';

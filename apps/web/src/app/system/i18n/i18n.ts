@@ -2,7 +2,7 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { Translatable, TranslatableParams } from '@sg/domain';
 // The language module alone, not the domain's barrel: this file is on the first screen's path.
 import { DEFAULT_LANGUAGE, Language } from '@sg/domain/language';
-import { Catalogue, flattenCatalogue, IcuCompiler, Translator } from '@sg/i18n';
+import { Catalogue, flattenCatalogue, IcuCompiler, loadIcuCompiler, Translator } from '@sg/i18n';
 
 /** Which part of the catalogues a page needs: the person's pages or the dashboard. */
 export type CatalogueLoader = () => Promise<Catalogue>;
@@ -16,8 +16,8 @@ const icuRuntime = signal<IcuCompiler | undefined>(undefined);
 let icuLoading: Promise<void> | undefined;
 
 export function loadIcuRuntime(): Promise<void> {
-  icuLoading ??= import('@sg/i18n/icu').then(
-    (icu) => icuRuntime.set(icu.compileIcu),
+  icuLoading ??= loadIcuCompiler().then(
+    (compiler) => icuRuntime.set(compiler),
     (error: unknown) => {
       // A failed download is tried again by the next page that needs it.
       icuLoading = undefined;

@@ -8,9 +8,8 @@ import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import type { ConversationMessage, RecordContactRequest, SavedReply, StaffConversation } from '@sg/contracts';
 import { TEXT_LIMITS, savedReplyIn } from '@sg/contracts';
 import { Language, fillSavedReply, looksLikeMediaLink } from '@sg/domain';
-import { Translator, flattenCatalogue } from '@sg/i18n';
+import { Translator, flattenCatalogue, loadIcuCompiler } from '@sg/i18n';
 import { PERSON_CATALOGUES } from '@sg/i18n/person';
-import { compileIcu } from '@sg/i18n/icu';
 import { Subject, debounceTime, filter, finalize, merge, switchMap, catchError, EMPTY } from 'rxjs';
 import { AuthSession } from '../../auth/auth-session';
 import { ConversationApi } from '../../data-access/conversation-api';
@@ -31,9 +30,9 @@ const personTranslators = new Map<Language, Promise<Translator>>();
 function personTranslator(language: Language): Promise<Translator> {
   let translator = personTranslators.get(language);
   if (!translator) {
-    translator = Promise.all([PERSON_CATALOGUES[language](), language === 'en' ? null : PERSON_CATALOGUES.en()]).then(([own, english]) => {
+    translator = Promise.all([PERSON_CATALOGUES[language](), language === 'en' ? null : PERSON_CATALOGUES.en(), loadIcuCompiler()]).then(([own, english, icu]) => {
       const flat = flattenCatalogue(own);
-      return new Translator(language, flat, { fallback: english ? flattenCatalogue(english) : flat, icu: compileIcu });
+      return new Translator(language, flat, { fallback: english ? flattenCatalogue(english) : flat, icu });
     });
     // A failed load (the network) is tried again on the next insert.
     translator.catch(() => personTranslators.delete(language));
