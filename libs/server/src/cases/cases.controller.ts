@@ -19,6 +19,7 @@ import {
   planStepToggleSchema,
 } from '@sg/contracts/schemas';
 import { z } from 'zod';
+import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
@@ -57,6 +58,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'Read a case (audited)' })
   @Get(':id')
+  @AuditDeniedCaseReads()
   @ApiOkResponse({ description: 'The case page; the read is audited' })
   read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
     return this.work.read(staff, caseId);
@@ -127,6 +129,7 @@ export class CasesController {
   @ApiOperation({ summary: "Read a case's audit trail (supervisors)" })
   @Get(':id/audit')
   @Roles('supervisor', 'admin')
+  @AuditDeniedCaseReads()
   @ApiOkResponse({ description: 'Every read and change of the case, newest first' })
   audit(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<AuditEntry[]> {
     return this.work.auditTrail(staff, caseId);

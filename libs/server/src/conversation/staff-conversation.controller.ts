@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPip
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ConversationMessage, recordContactSchema, sendMessageSchema, StaffConversation } from '@sg/contracts/schemas';
 import { z } from 'zod';
+import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
@@ -21,6 +22,7 @@ export class StaffConversationController {
 
   @ApiOperation({ summary: "Read a case's conversation with the person (audited; marks it read for you)" })
   @Get(':id/conversation')
+  @AuditDeniedCaseReads()
   @ApiOkResponse({ description: 'Every message, oldest first, and how many of the person\'s you had not read' })
   read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<StaffConversation> {
     return this.conversation.staffThread(staff, caseId);
@@ -28,6 +30,7 @@ export class StaffConversationController {
 
   @ApiOperation({ summary: "How many of the person's messages you have not read (not an audited read: no words)" })
   @Get(':id/conversation/unread')
+  @AuditDeniedCaseReads()
   @ApiOkResponse({ description: '{ unread }' })
   unread(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<{ unread: number }> {
     return this.conversation.staffUnread(staff, caseId);

@@ -9,6 +9,7 @@ import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from 
 import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow, CaseTranscriptRow } from '../conversation/conversation.entities';
 import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
 import { OrganisationHoursRow } from '../organisation/organisation-hours.entity';
+import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 
@@ -39,4 +40,5 @@ export const ENTITIES = [
   CaseTranscriptRow,
   SavedReplyRow,
   OrganisationHoursRow,
+  RateLimitCounterRow,
 ];

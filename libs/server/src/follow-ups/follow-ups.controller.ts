@@ -15,6 +15,7 @@ import {
   takedownUpdateSchema,
 } from '@sg/contracts/schemas';
 import * as z from 'zod';
+import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
@@ -40,6 +41,7 @@ export class FollowUpsController {
 
   @ApiOperation({ summary: "List a case's takedown requests" })
   @Get(`${API_ROUTES.cases}/:id/takedowns`)
+  @AuditDeniedCaseReads()
   listTakedowns(@Param('id', uuid('case')) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<TakedownView[]> {
     return this.takedowns.list(staff, caseId);
   }
@@ -61,6 +63,7 @@ export class FollowUpsController {
 
   @ApiOperation({ summary: "List a case's reports to agencies" })
   @Get(`${API_ROUTES.cases}/:id/reports`)
+  @AuditDeniedCaseReads()
   listReports(@Param('id', uuid('case')) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<ReportView[]> {
     return this.reports.list(staff, caseId);
   }
@@ -82,6 +85,7 @@ export class FollowUpsController {
 
   @ApiOperation({ summary: "List a case's follow-ups" })
   @Get(`${API_ROUTES.cases}/:id/follow-ups`)
+  @AuditDeniedCaseReads()
   @ApiOkResponse({ description: 'Every follow-up of the case, its takedowns and reports: scheduled, fired, done or cancelled' })
   listFollowUps(@Param('id', uuid('case')) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<FollowUpView[]> {
     return this.notifications.followUps(staff, caseId);

@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { Server } from 'node:http';
+import { RequestHandler } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, API_ROUTES } from '@sg/contracts';
@@ -7,6 +8,7 @@ import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { exposureWarnings } from '../security/startup-safety';
+import { REQUEST_LOGGER } from './logger.module';
 
 /** Largest request body accepted; bigger ones are answered 413 before any code runs. */
 export const MAX_BODY_BYTES = '1mb';
@@ -24,6 +26,8 @@ export function configureHttpApp(app: INestApplication): void {
   const config = express.get<AppConfig>(APP_CONFIG);
   const { trustProxy } = config;
   express.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
+  // Before the body parser, so the requests it refuses (413, 415) have their line too.
+  express.use(express.get<RequestHandler>(REQUEST_LOGGER));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
   express.use(
     helmet({

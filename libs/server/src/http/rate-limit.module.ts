@@ -1,25 +1,32 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
-import { defaultTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
+import { defaultTracker, onlyWhereMarked, RateLimitBucket, RateLimitGuard, skipForStaff } from './rate-limit';
+import { SharedThrottlerStorage } from './shared-throttler.storage';
+
+/**
+ * The limits that must hold for the whole deployment, counted in PostgreSQL: otherwise N API
+ * processes would allow N times as many access-code or password guesses, or intakes.
+ */
+const SHARED_LIMITS: ReadonlySet<RateLimitBucket> = new Set(['intake', 'case-access', 'login']);
 
 /**
  * Per-client limits: by IP (X-Forwarded-For is believed only from the peers TRUST_PROXY names,
- * loopback by default), and the `default` one per staff session (see defaultTracker), counted in
- * fixed windows (see FixedWindowThrottlerStorage). Counters live in this process's memory, so
- * each API instance counts separately; the per-account sign-in limit that must hold across
- * processes is in the database (auth/login-attempts.ts).
+ * loopback by default), and the `default` one per staff session (see defaultTracker). The intake,
+ * access-code and sign-in limits are counted in PostgreSQL and shared by every API process; the
+ * `default` and `refresh` ones in this process's memory, in fixed windows (see
+ * SharedThrottlerStorage). The per-account sign-in lockout is separate (auth/login-throttle.ts).
  */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource) => ({
         setHeaders: false,
-        storage: new FixedWindowThrottlerStorage(),
+        storage: new SharedThrottlerStorage(dataSource, config.dataEncryptionKey, SHARED_LIMITS),
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.apiRateLimitPerMinute, getTracker: defaultTracker },
           // Generous enough for a school or family sharing one connection.

@@ -1,5 +1,7 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { Writable } from 'node:stream';
 import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
 import { seedDemoOrganisation } from '../accounts/demo-seed';
 import { ApiFeaturesModule } from '../api-features.module';
@@ -8,19 +10,35 @@ import { AppConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { mountQueueBoard } from '../admin/queue-board';
 import { configureHttpApp } from '../http/configure-http-app';
-import { AppLoggerModule } from '../http/logger.module';
+import { AppLoggerModule, LOG_DESTINATION } from '../http/logger.module';
 import { QueueModule } from '../queue/queue.module';
 import { TestDatabase } from './test-database';
 
 /** The same composition as apps/api's ApiModule, so integration specs exercise what production serves. */
 @Module({})
 class TestApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logs?: Writable): DynamicModule {
     return {
       module: TestApiModule,
-      imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, QueueModule, ApiFeaturesModule],
+      imports: [AppConfigModule.forRoot(config), ...(logs ? [LogCaptureModule.to(logs)] : []), AppLoggerModule, DatabaseModule, QueueModule, ApiFeaturesModule],
     };
   }
+}
+
+/** Sends the app's logs to a stream the spec reads (see StartTestApiOptions.logs). */
+@Module({})
+class LogCaptureModule {
+  static to(logs: Writable): DynamicModule {
+    return { module: LogCaptureModule, global: true, providers: [{ provide: LOG_DESTINATION, useValue: logs }], exports: [LOG_DESTINATION] };
+  }
+}
+
+export interface StartTestApiOptions {
+  /**
+   * Capture the logs, as main.ts writes them (request lines and Nest's own, through pino), in
+   * this stream; set `logLevel` in the config too (testConfig makes the app silent).
+   */
+  logs?: Writable;
 }
 
 /**
@@ -46,9 +64,10 @@ export interface TestApi {
 
 export const TEST_PASSWORD = 'integration-test-password';
 
-export async function startTestApi(db: TestDatabase, config: AppConfig): Promise<TestApi> {
+export async function startTestApi(db: TestDatabase, config: AppConfig, options: StartTestApiOptions = {}): Promise<TestApi> {
   await seedDemoOrganisation(db.dataSource, TEST_PASSWORD);
-  const app = await NestFactory.create(TestApiModule.forRoot(config), { logger: false });
+  const app = await NestFactory.create(TestApiModule.forRoot(config, options.logs), options.logs ? { bufferLogs: true } : { logger: false });
+  if (options.logs) app.useLogger(app.get(Logger));
   configureHttpApp(app);
   mountQueueBoard(app);
   await app.listen(0, '127.0.0.1');
