@@ -1,8 +1,7 @@
 import { Route } from '@angular/router';
 import { speaks, speaksTabOrBrowserLanguage } from './public/language/person-language';
+import { PublicLayout } from './public/layout/public-layout';
 import { PUBLIC_ROUTES } from './public/public.routes';
-
-const publicLayout = () => import('./public/layout/public-layout').then((m) => m.PublicLayout);
 
 export const appRoutes: Route[] = [
   {
@@ -18,9 +17,10 @@ export const appRoutes: Route[] = [
   },
   // The public pages: no login, their own frame with quick exit, nothing of the staff app. The
   // same pages in each language, under its prefix (English has none), so a shared link keeps
-  // its language.
-  { path: 'ms', loadComponent: publicLayout, canActivate: [speaks('ms')], children: PUBLIC_ROUTES },
-  { path: 'es', loadComponent: publicLayout, canActivate: [speaks('es')], children: PUBLIC_ROUTES },
-  { path: '', loadComponent: publicLayout, canActivate: [speaksTabOrBrowserLanguage], children: PUBLIC_ROUTES },
+  // its language. The frame and the front door are in the first bundle, not lazy: a phone on a
+  // slow network then fetches them with the app itself instead of one round trip after another.
+  { path: 'ms', component: PublicLayout, canActivate: [speaks('ms')], children: PUBLIC_ROUTES },
+  { path: 'es', component: PublicLayout, canActivate: [speaks('es')], children: PUBLIC_ROUTES },
+  { path: '', component: PublicLayout, canActivate: [speaksTabOrBrowserLanguage], children: PUBLIC_ROUTES },
   { path: '**', redirectTo: '' },
 ];

@@ -1,9 +1,10 @@
 import { Route } from '@angular/router';
 import { loadIcuRuntime } from '../system/i18n/i18n';
+import { HomePage } from './home/home-page';
 
 /**
- * The pages a person asking for help sees, with no login. Each page is its own lazily loaded
- * chunk (and so is the frame around them), so none of the staff code comes with them. Pages whose
+ * The pages a person asking for help sees, with no login. Each page after the front door is its
+ * own lazily loaded chunk, so none of the staff code comes with them. Pages whose
  * words have plurals or choices load the ICU runtime beside their own code; the front door needs
  * none and loads none.
  */
@@ -12,7 +13,8 @@ export const PUBLIC_ROUTES: Route[] = [
     path: '',
     pathMatch: 'full',
     title: 'person.titles.home',
-    loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+    // In the first bundle (see app.routes.ts): the front door is what a person sees first.
+    component: HomePage,
   },
   {
     path: 'help',
