@@ -5,7 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { AppConfig } from '../config/app-config';
@@ -74,13 +74,17 @@ export class AuthService {
   async refresh(refreshToken: string | undefined): Promise<SessionResult> {
     if (!refreshToken) throw new UnauthorizedException('Please sign in');
     const tokenHash = sha256(refreshToken);
-    const renewed = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<{ renewed: SessionResult } | { ended: string | null }> => {
+      const owner = await staffSessionRepository.owner(manager, tokenHash);
+      if (!owner) return { ended: null };
+      await staffSessionRepository.lockSessionsOf(manager, owner.staffId);
       const row = await staffSessionRepository.revokeForRotation(manager, tokenHash);
-      if (!row) return null;
-      return this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language }, row.familyId, manager);
+      if (row) return { renewed: await this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language }, row.familyId, manager) };
+      // Committed with the refusal below: a detected reuse ends the sign-in.
+      return { ended: (await this.endFamilyIfReused(manager, tokenHash)) ? owner.familyId : null };
     });
-    if (renewed) return renewed;
-    await this.endFamilyIfReused(tokenHash);
+    if ('renewed' in outcome) return outcome.renewed;
+    if (outcome.ended) this.sessions.forget(outcome.ended);
     throw new UnauthorizedException('Your session has ended. Please sign in again.');
   }
 
@@ -89,12 +93,20 @@ export class AuthService {
    * to: its refresh token at once, its access tokens within seconds on every API process.
    */
   async logout(refreshToken: string | undefined, accessTokenSignIn: string | undefined): Promise<void> {
-    const familyId = refreshToken ? await staffSessionRepository.revokeFamilyOf(this.dataSource, sha256(refreshToken)) : null;
-    if (familyId) this.sessions.forget(familyId);
-    if (accessTokenSignIn && accessTokenSignIn !== familyId) {
-      await staffSessionRepository.revokeFamily(this.dataSource, accessTokenSignIn, 'sign_out');
-      this.sessions.forget(accessTokenSignIn);
+    const fromCookie = refreshToken ? (await staffSessionRepository.owner(this.dataSource, sha256(refreshToken)))?.familyId : undefined;
+    for (const familyId of new Set([fromCookie, accessTokenSignIn])) {
+      if (familyId) await this.endSignIn(familyId);
     }
+  }
+
+  private async endSignIn(familyId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const staffId = await staffSessionRepository.ownerOfFamily(manager, familyId);
+      if (!staffId) return;
+      await staffSessionRepository.lockSessionsOf(manager, staffId);
+      await staffSessionRepository.revokeFamily(manager, familyId, 'sign_out');
+    });
+    this.sessions.forget(familyId);
   }
 
   /**
@@ -124,20 +136,23 @@ export class AuthService {
     return { id: staff.id, email: staff.email, displayName: staff.displayName, role: staff.role, language };
   }
 
-  /** A refresh token that could not be rotated: if it had been rotated already, and not just now, the sign-in ends. */
-  private async endFamilyIfReused(tokenHash: string): Promise<void> {
-    const ended = await staffSessionRepository.ended(this.dataSource, tokenHash, REFRESH_REUSE_GRACE_SECONDS);
-    if (ended?.endedBy !== 'rotation' || ended.endedJustNow) return;
-    await this.dataSource.transaction(async (manager) => {
-      const revoked = await staffSessionRepository.revokeFamily(manager, ended.familyId, 'reuse');
-      await recordAudit(manager, {
-        actorId: null,
-        action: 'staff.session_reused',
-        target: { kind: 'staff_user', id: ended.staffId },
-        after: { sessionsEnded: revoked },
-      });
+  /**
+   * A refresh token that could not be rotated (the caller holds lockSessionsOf): if it had been
+   * rotated already, and not just now, the sign-in ends. Answers whether sessions were ended.
+   */
+  private async endFamilyIfReused(manager: EntityManager, tokenHash: string): Promise<boolean> {
+    const ended = await staffSessionRepository.ended(manager, tokenHash, REFRESH_REUSE_GRACE_SECONDS);
+    if (ended?.endedBy !== 'rotation' || ended.endedJustNow) return false;
+    const revoked = await staffSessionRepository.revokeFamily(manager, ended.familyId, 'reuse');
+    // Replays of a token whose sign-in has ended already change nothing, and are not logged again.
+    if (revoked === 0) return false;
+    await recordAudit(manager, {
+      actorId: null,
+      action: 'staff.session_reused',
+      target: { kind: 'staff_user', id: ended.staffId },
+      after: { sessionsEnded: revoked },
     });
-    this.sessions.forget(ended.familyId);
+    return true;
   }
 
   /** Opens a session in `familyId` (rotated from it), or a new sign-in's family (null). */

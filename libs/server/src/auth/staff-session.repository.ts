@@ -22,6 +22,9 @@ export interface EndedSessionRow {
   endedJustNow: boolean;
 }
 
+/** The first key of lockSessionsOf's advisory lock ('ss'). */
+const SESSION_LOCK_CLASS = 0x7373;
+
 /**
  * Sign-in sessions (staff_session). Only the SHA-256 of a refresh token is stored, so the table
  * cannot be used to sign in; callers hash before they ask. Every session rotated from one
@@ -29,6 +32,32 @@ export interface EndedSessionRow {
  * session.
  */
 export const staffSessionRepository = {
+  /**
+   * Serialises, until the caller's transaction ends, every change to one account's sessions that
+   * ends sessions or rotates one: otherwise a sign-out, a detected reuse or a password reset could
+   * miss the replacement session a concurrent rotation is about to commit, which would live on.
+   * Take it before locking the staff_user row (a new session's foreign key waits on that row).
+   */
+  async lockSessionsOf(manager: EntityManager, staffId: string): Promise<void> {
+    // The two-key form: its own lock space, apart from the migrations' single-key lock.
+    await manager.query(`SELECT pg_advisory_xact_lock(${SESSION_LOCK_CLASS}, hashtext($1))`, [staffId]);
+  },
+
+  /** Whose session this token hash is, and its sign-in; null when no such session was ever issued. */
+  async owner(db: DataSource | EntityManager, tokenHash: string): Promise<{ staffId: string; familyId: string } | null> {
+    const [row] = await db.query<Array<{ staffId: string; familyId: string }>>(
+      `SELECT staff_id AS "staffId", family_id AS "familyId" FROM staff_session WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return row ?? null;
+  },
+
+  /** Whose sign-in this is; null when there is none. */
+  async ownerOfFamily(db: DataSource | EntityManager, familyId: string): Promise<string | null> {
+    const [row] = await db.query<Array<{ staffId: string }>>(`SELECT staff_id AS "staffId" FROM staff_session WHERE family_id = $1 LIMIT 1`, [familyId]);
+    return row?.staffId ?? null;
+  },
+
   /**
    * Starts a session for an account, ending at `expiresAt` unless refreshed or revoked before:
    * in `familyId` when rotated from one, else a new family (a sign-in). Answers the family.
@@ -80,16 +109,9 @@ export const staffSessionRepository = {
     return count;
   },
 
-  /** Signing out: ends every session of the family this token hash belongs to; answers the family (null: no such session). */
-  async revokeFamilyOf(db: DataSource | EntityManager, tokenHash: string): Promise<string | null> {
-    const [row] = await db.query<Array<{ familyId: string }>>(`SELECT family_id AS "familyId" FROM staff_session WHERE token_hash = $1`, [tokenHash]);
-    if (!row) return null;
-    await staffSessionRepository.revokeFamily(db, row.familyId, 'sign_out');
-    return row.familyId;
-  },
-
   /** Ends every session of an account at once (deactivated, or its password changed); answers their families. */
   async revokeAllOf(manager: EntityManager, staffId: string): Promise<string[]> {
+    await staffSessionRepository.lockSessionsOf(manager, staffId);
     const [rows] = await manager.query<[Array<{ familyId: string }>, number]>(
       `UPDATE staff_session SET revoked_at = now(), ended_by = 'account' WHERE staff_id = $1 AND revoked_at IS NULL RETURNING family_id AS "familyId"`,
       [staffId],

@@ -47,6 +47,8 @@ export class StaffAccountsService {
     }
     const passwordHash = change.password ? await hash(change.password, { type: 2 }) : undefined;
     const { updated, endedSignIns } = await this.dataSource.transaction(async (manager) => {
+      // Before the account row: a rotation waits on that row for its new session (see lockSessionsOf).
+      if (change.active === false || passwordHash) await staffSessionRepository.lockSessionsOf(manager, id);
       const before = await staffUserRepository.lockMember(manager, id);
       if (!before) throw new NotFoundException('No account with that id');
       const after = await staffUserRepository.update(manager, id, {
