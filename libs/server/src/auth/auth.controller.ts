@@ -63,7 +63,7 @@ export class AuthController {
   @ApiBody(openApiBody(loginRequestSchema))
   @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role, language } }`; also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many failures for this account from anywhere; see Retry-After' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts at this account from this address, or at this account from anywhere; see Retry-After' })
   async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     try {
       // request.ip follows TRUST_PROXY; it is only ever stored as a keyed hash.
