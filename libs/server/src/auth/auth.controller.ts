@@ -30,7 +30,7 @@ import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { JwtService } from '@nestjs/jwt';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../admin/queue-board';
-import { CurrentStaff, Public, Roles } from './auth.decorators';
+import { AccessTokenSignIn, CurrentStaff, Public, Roles } from './auth.decorators';
 import { AuthService, SessionResult } from './auth.service';
 import { AccountLockedException } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
@@ -63,10 +63,11 @@ export class AuthController {
   @ApiBody(openApiBody(loginRequestSchema))
   @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role, language } }`; also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many failures for this account from anywhere; see Retry-After' })
-  async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts at this account from this address, or at this account from anywhere; see Retry-After' })
+  async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     try {
-      return this.startSession(await this.auth.login(body.email, body.password), response);
+      // request.ip follows TRUST_PROXY; it is only ever stored as a keyed hash.
+      return this.startSession(await this.auth.login(body.email, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown'), response);
     } catch (error) {
       if (error instanceof AccountLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
@@ -90,9 +91,9 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session is ended and its cookie cleared' })
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.auth.logout(readCookie(request, REFRESH_COOKIE));
+  @ApiNoContentResponse({ description: 'The sign-in is ended (its refresh token at once, its access tokens within 5 seconds) and its cookie cleared' })
+  async logout(@Req() request: Request, @AccessTokenSignIn() signIn: string | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(readCookie(request, REFRESH_COOKIE), signIn);
     response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
 

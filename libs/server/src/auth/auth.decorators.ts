@@ -16,6 +16,11 @@ export const AccessTokenExpiry = createParamDecorator(
   (_data: unknown, context: ExecutionContext): number | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().staffTokenExpiresAt,
 );
 
+/** The sign-in (session family) of the caller's access token, or undefined without one. */
+export const AccessTokenSignIn = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().staffSignIn,
+);
+
 /** The signed-in member of staff, or undefined on a public endpoint called without a token. */
 export const CurrentStaff = createParamDecorator(
   (_data: unknown, context: ExecutionContext): StaffPrincipal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().staff,

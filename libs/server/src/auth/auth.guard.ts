@@ -4,14 +4,17 @@ import { JwtService } from '@nestjs/jwt';
 import { isStaffRole, StaffRole } from '@sg/domain';
 import { PUBLIC_ENDPOINT, REQUIRED_ROLES } from './auth.decorators';
 import { AuthenticatedRequest, StaffPrincipal } from './staff-principal';
+import { StaffSessionCache } from './staff-session.cache';
 import { StaffStatusCache } from './staff-status.cache';
 
 interface AccessTokenClaims {
   sub: string;
+  /** The sign-in (session family) the token was issued to. */
+  sid?: unknown;
   email: string;
   name: string;
   role: string;
-  exp?: number;
+  exp?: unknown;
 }
 
 /**
@@ -24,6 +27,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly statusCache: StaffStatusCache,
+    private readonly sessionCache: StaffSessionCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,9 +36,10 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, [context.getHandler(), context.getClass()]);
     const token = this.bearerToken(request);
     if (token) {
-      const { staff, expiresAt } = await this.verify(token);
+      const { staff, expiresAt, signIn } = await this.verify(token);
       request.staff = staff;
       request.staffTokenExpiresAt = expiresAt;
+      request.staffSignIn = signIn;
     } else if (!isPublic) {
       throw new UnauthorizedException('Sign in to use this: send "Authorization: Bearer <token>"');
     }
@@ -55,20 +60,27 @@ export class AuthGuard implements CanActivate {
     return token;
   }
 
-  private async verify(token: string): Promise<{ staff: StaffPrincipal; expiresAt: number | undefined }> {
-    let claims: AccessTokenClaims;
+  private async verify(token: string): Promise<{ staff: StaffPrincipal; expiresAt: number; signIn: string }> {
+    let claims: AccessTokenClaims & { exp: number; sid: string };
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-      if (!isStaffRole(claims.role)) throw new Error('unknown role');
+      const verified = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      if (!isStaffRole(verified.role)) throw new Error('unknown role');
+      // jsonwebtoken accepts a token without `exp` as never expiring: ours always carry one.
+      if (typeof verified.exp !== 'number' || !Number.isFinite(verified.exp)) throw new Error('no expiry');
+      if (typeof verified.sid !== 'string') throw new Error('no sign-in');
+      claims = { ...verified, exp: verified.exp, sid: verified.sid };
     } catch {
       throw new UnauthorizedException('Your sign-in has expired or is not valid. Please sign in again.');
     }
-    // A token outlives a deactivation or a role change by up to 15 minutes; the account's current state wins.
-    const status = await this.statusCache.status(claims.sub);
+    // A token outlives a deactivation, a role change or a sign-out by up to 15 minutes; the
+    // account's and the sign-in's current state (re-read every few seconds) win.
+    const [status, live] = await Promise.all([this.statusCache.status(claims.sub), this.sessionCache.live(claims.sid)]);
     if (!status?.active) throw new UnauthorizedException('This account is no longer active.');
+    if (!live) throw new UnauthorizedException('You have signed out, or your session has ended. Please sign in again.');
     return {
       staff: { id: claims.sub, email: claims.email, displayName: claims.name, role: status.role },
-      expiresAt: claims.exp ? claims.exp * 1000 : undefined,
+      expiresAt: claims.exp * 1000,
+      signIn: claims.sid,
     };
   }
 }

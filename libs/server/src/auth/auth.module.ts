@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { StaffSessionCache } from './staff-session.cache';
 import { StaffStatusCache } from './staff-status.cache';
 
 @Module({
@@ -25,7 +26,7 @@ import { StaffStatusCache } from './staff-status.cache';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, StaffStatusCache, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule, StaffStatusCache],
+  providers: [AuthService, LoginThrottle, StaffStatusCache, StaffSessionCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, StaffStatusCache, StaffSessionCache],
 })
 export class AuthModule {}

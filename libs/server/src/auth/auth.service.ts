@@ -5,13 +5,14 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { LoginThrottle } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
+import { StaffSessionCache } from './staff-session.cache';
 import { staffSessionRepository } from './staff-session.repository';
 
 export interface LoginResult {
@@ -31,6 +32,13 @@ const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$W7qlmfF/eHJ8b1wC3pPo5g$IXztfe
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/**
+ * A rotated refresh token used again within this many seconds is a second tab that renewed at
+ * the same moment with the same cookie (it gets a 401 and nothing else ends); used later, it is a
+ * copy, and the whole sign-in ends.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 5;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -38,42 +46,67 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: StaffSessionCache,
   ) {}
 
   /**
    * Checks the password and opens a session. Wrong email and wrong password look the same.
-   * An account with too many recent failures answers 429 before any password is checked, so
-   * guessing on while it is locked learns nothing, not even a right guess.
+   * The attempt is counted first (per account and address, then per account); one over the
+   * limit answers 429 before any password is checked, so guessing on while it is locked, or many
+   * guesses at once, learn nothing, not even a right guess.
    */
-  async login(email: string, password: string): Promise<SessionResult> {
-    await this.throttle.assertNotLocked(email);
+  async login(email: string, password: string, address: string): Promise<SessionResult> {
+    await this.throttle.admit(email, address);
     const row = await staffUserRepository.activeForSignIn(this.dataSource, email.trim().toLowerCase());
     const valid = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!row || !valid) {
-      await this.throttle.recordFailure(email);
-      throw new UnauthorizedException('Email or password is not right');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!row || !valid) throw new UnauthorizedException('Email or password is not right');
+    await this.throttle.recordSuccess(email, address);
     const user: StaffUserView = { id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language };
-    return this.openSession(user);
+    return this.openSession(user, null);
   }
 
   /**
    * Exchanges a session's refresh token for a new access token, rotating the refresh token so a
-   * stolen old one is useless. A deactivated account's sessions stop working here.
+   * stolen old one is useless. A deactivated account's sessions stop working here. A rotated
+   * token presented again (after the grace for a second tab) was copied: the whole sign-in ends,
+   * every session rotated from it and their access tokens, and the audit log says so.
    */
   async refresh(refreshToken: string | undefined): Promise<SessionResult> {
     if (!refreshToken) throw new UnauthorizedException('Please sign in');
-    return this.dataSource.transaction(async (manager) => {
-      const row = await staffSessionRepository.revokeForRotation(manager, sha256(refreshToken));
-      if (!row) throw new UnauthorizedException('Your session has ended. Please sign in again.');
-      return this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language }, manager);
+    const tokenHash = sha256(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager): Promise<{ renewed: SessionResult } | { ended: string | null }> => {
+      const owner = await staffSessionRepository.owner(manager, tokenHash);
+      if (!owner) return { ended: null };
+      await staffSessionRepository.lockSessionsOf(manager, owner.staffId);
+      const row = await staffSessionRepository.revokeForRotation(manager, tokenHash);
+      if (row) return { renewed: await this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language }, row.familyId, manager) };
+      // Committed with the refusal below: a detected reuse ends the sign-in.
+      return { ended: (await this.endFamilyIfReused(manager, tokenHash)) ? owner.familyId : null };
     });
+    if ('renewed' in outcome) return outcome.renewed;
+    if (outcome.ended) this.sessions.forget(outcome.ended);
+    throw new UnauthorizedException('Your session has ended. Please sign in again.');
   }
 
-  async logout(refreshToken: string | undefined): Promise<void> {
-    if (!refreshToken) return;
-    await staffSessionRepository.revoke(this.dataSource, sha256(refreshToken));
+  /**
+   * Signing out ends the sign-in the session cookie (or, without one, the access token) belongs
+   * to: its refresh token at once, its access tokens within seconds on every API process.
+   */
+  async logout(refreshToken: string | undefined, accessTokenSignIn: string | undefined): Promise<void> {
+    const fromCookie = refreshToken ? (await staffSessionRepository.owner(this.dataSource, sha256(refreshToken)))?.familyId : undefined;
+    for (const familyId of new Set([fromCookie, accessTokenSignIn])) {
+      if (familyId) await this.endSignIn(familyId);
+    }
+  }
+
+  private async endSignIn(familyId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const staffId = await staffSessionRepository.ownerOfFamily(manager, familyId);
+      if (!staffId) return;
+      await staffSessionRepository.lockSessionsOf(manager, staffId);
+      await staffSessionRepository.revokeFamily(manager, familyId, 'sign_out');
+    });
+    this.sessions.forget(familyId);
   }
 
   /**
@@ -103,12 +136,33 @@ export class AuthService {
     return { id: staff.id, email: staff.email, displayName: staff.displayName, role: staff.role, language };
   }
 
-  private async openSession(user: StaffUserView, manager = this.dataSource.manager): Promise<SessionResult> {
+  /**
+   * A refresh token that could not be rotated (the caller holds lockSessionsOf): if it had been
+   * rotated already, and not just now, the sign-in ends. Answers whether sessions were ended.
+   */
+  private async endFamilyIfReused(manager: EntityManager, tokenHash: string): Promise<boolean> {
+    const ended = await staffSessionRepository.ended(manager, tokenHash, REFRESH_REUSE_GRACE_SECONDS);
+    if (ended?.endedBy !== 'rotation' || ended.endedJustNow) return false;
+    const revoked = await staffSessionRepository.revokeFamily(manager, ended.familyId, 'reuse');
+    // Replays of a token whose sign-in has ended already change nothing, and are not logged again.
+    if (revoked === 0) return false;
+    await recordAudit(manager, {
+      actorId: null,
+      action: 'staff.session_reused',
+      target: { kind: 'staff_user', id: ended.staffId },
+      after: { sessionsEnded: revoked },
+    });
+    return true;
+  }
+
+  /** Opens a session in `familyId` (rotated from it), or a new sign-in's family (null). */
+  private async openSession(user: StaffUserView, familyId: string | null, manager = this.dataSource.manager): Promise<SessionResult> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
-    await staffSessionRepository.open(manager, user.id, sha256(refreshToken), refreshExpiresAt);
+    const sid = await staffSessionRepository.open(manager, user.id, sha256(refreshToken), refreshExpiresAt, familyId);
     // `lang` only lets the browser fall back on the token; the account stays the source of truth.
-    const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email, name: user.displayName, role: user.role, lang: user.language });
+    // `sid` is the sign-in: the guard refuses the token once it has ended.
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid, email: user.email, name: user.displayName, role: user.role, lang: user.language });
     return { accessToken, user, refreshToken, refreshExpiresAt };
   }
 }

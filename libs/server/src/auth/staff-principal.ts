@@ -14,4 +14,6 @@ export interface AuthenticatedRequest {
   staff?: StaffPrincipal;
   /** When the caller's access token expires (ms since the epoch): long-lived streams end then. */
   staffTokenExpiresAt?: number;
+  /** The sign-in (session family) the caller's access token belongs to. */
+  staffSignIn?: string;
 }

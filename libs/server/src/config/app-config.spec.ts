@@ -37,6 +37,15 @@ describe('loadConfig', () => {
     expect(config.followUpCadence.closureOfferMinutes).toBe(21600);
   });
 
+  it('locks an address out of an account after 5 failures and the account after 20, in 15 minutes, unless set', () => {
+    expect(loadConfig(base).loginLockout).toEqual({ addressFailures: 5, failures: 20, windowMinutes: 15 });
+    expect(loadConfig({ ...base, LOGIN_LOCKOUT_ADDRESS_FAILURES: '8', LOGIN_LOCKOUT_FAILURES: '40' }).loginLockout).toMatchObject({ addressFailures: 8, failures: 40 });
+    expect(problemsOf({ ...base, LOGIN_LOCKOUT_ADDRESS_FAILURES: 'five' })).toEqual([expect.stringMatching(/^LOGIN_LOCKOUT_ADDRESS_FAILURES:/)]);
+    expect(problemsOf({ ...base, LOGIN_LOCKOUT_ADDRESS_FAILURES: '30' })).toEqual([
+      'LOGIN_LOCKOUT_ADDRESS_FAILURES: must be at most LOGIN_LOCKOUT_FAILURES (20): one address is locked out of an account before the account is',
+    ]);
+  });
+
   it('treats an empty REDIS_URL as unset', () => {
     expect(loadConfig({ ...base, REDIS_URL: '' }).queueBackend).toBe('postgres');
   });

@@ -120,7 +120,8 @@ export const appConfigSchema = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
     TRUST_PROXY: trustProxy.default(['loopback']),
-    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
+    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(20),
+    LOGIN_LOCKOUT_ADDRESS_FAILURES: z.coerce.number().int().min(3).max(1000).default(5),
     LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     WORKER_SYNCHRONOUS_COMMIT: booleanFromString.default(false),
     HIGH_TARGET_OPENING_HOURS: openingHours.default(8),
@@ -132,6 +133,13 @@ export const appConfigSchema = z
         code: 'custom',
         path: ['DEMO_SEED'],
         message: 'demo accounts with a known password are refused when NODE_ENV=production',
+      });
+    }
+    if (env.LOGIN_LOCKOUT_ADDRESS_FAILURES > env.LOGIN_LOCKOUT_FAILURES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOGIN_LOCKOUT_ADDRESS_FAILURES'],
+        message: `must be at most LOGIN_LOCKOUT_FAILURES (${env.LOGIN_LOCKOUT_FAILURES}): one address is locked out of an account before the account is`,
       });
     }
     if (env.NODE_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
@@ -164,8 +172,11 @@ export interface AppConfig {
   readonly apiRateLimitPerMinute: number;
   /** Sign-in attempts per minute for one account from one address. */
   readonly loginRateLimitPerMinute: number;
-  /** Failed sign-ins for one account, from anywhere, that lock its sign-in (auth/login-throttle.ts). */
-  readonly loginLockout: { failures: number; windowMinutes: number };
+  /**
+   * Failed sign-ins within `windowMinutes` that lock one address out of an account
+   * (`addressFailures`), and the account for everyone (`failures`) (auth/login-throttle.ts).
+   */
+  readonly loginLockout: { failures: number; addressFailures: number; windowMinutes: number };
   /** How long a browser session lasts without signing in again (the refresh cookie's life). */
   readonly sessionTtlMinutes: number;
   /** Supervisors' queue-health numbers are shared for this long (0: computed on every request). */
@@ -250,7 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
     loginRateLimitPerMinute: value.LOGIN_RATE_LIMIT_PER_MINUTE,
-    loginLockout: { failures: value.LOGIN_LOCKOUT_FAILURES, windowMinutes: value.LOGIN_LOCKOUT_WINDOW_MINUTES },
+    loginLockout: { failures: value.LOGIN_LOCKOUT_FAILURES, addressFailures: value.LOGIN_LOCKOUT_ADDRESS_FAILURES, windowMinutes: value.LOGIN_LOCKOUT_WINDOW_MINUTES },
     accessTokenTtlSeconds: 15 * 60,
     queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
     followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,

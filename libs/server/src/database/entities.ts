@@ -2,7 +2,7 @@ import { Organisation } from '../accounts/organisation.entity';
 import { StaffUser } from '../accounts/staff-user.entity';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { StaffSession } from '../auth/staff-session.entity';
-import { LoginThrottleRow } from '../auth/login-throttle.entity';
+import { LoginThrottleAddressRow, LoginThrottleRow } from '../auth/login-throttle.entity';
 import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
 import { SupportCase } from '../cases/support-case.entity';
 import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from '../follow-ups/follow-up.entities';
@@ -27,6 +27,7 @@ export const ENTITIES = [
   ResourceEntryRow,
   StaffSession,
   LoginThrottleRow,
+  LoginThrottleAddressRow,
   AuditLogEntry,
   CaseNoteRow,
   CaseEvidenceRow,

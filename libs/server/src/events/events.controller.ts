@@ -4,8 +4,9 @@ import type { Request, Response } from 'express';
 import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, LiveMessage, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
 import { concatMap, EMPTY, filter, from, interval, map, merge, take, takeUntil, tap, timer } from 'rxjs';
-import { AccessTokenExpiry, CurrentStaff, Roles } from '../auth/auth.decorators';
+import { AccessTokenExpiry, AccessTokenSignIn, CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { StaffSessionCache } from '../auth/staff-session.cache';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 import { CaseEventsService } from './case-events.service';
 import { KEEPALIVE_FRAME, KEEPALIVE_MS, SseConnection, sseFrame } from './sse-connection';
@@ -50,13 +51,14 @@ export class EventsController {
   constructor(
     private readonly events: CaseEventsService,
     private readonly statusCache: StaffStatusCache,
+    private readonly sessionCache: StaffSessionCache,
   ) {}
 
   /**
    * Server-sent events: `case.created`, `case.claimed`, `case.assigned`, `case.updated`, and
    * `notification.created` / `notification.changed` for the caller's own notifications. The stream ends when the access
    * token expires (the dashboard reconnects with a fresh one) or within seconds of the account
-   * being deactivated; a role change applies to the next event.
+   * being deactivated or the sign-in ending (signed out); a role change applies to the next event.
    */
   @ApiOperation({ summary: 'Live case changes (server-sent events)' })
   @Get()
@@ -66,18 +68,27 @@ export class EventsController {
   stream(
     @CurrentStaff() staff: StaffPrincipal,
     @AccessTokenExpiry() expiresAt: number | undefined,
+    @AccessTokenSignIn() signIn: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ): void {
     const caller = { id: staff.id, role: staff.role };
     // The account as it is now, re-read every few seconds (a cached read): a role change applies
-    // to the next event; a deactivated (or removed) account's stream ends. A failed read keeps going.
+    // to the next event; a deactivated (or removed) account's stream ends, and so does a signed-out
+    // sign-in's. A failed read keeps going.
     const accountEnded$ = interval(ACCOUNT_RECHECK_MS).pipe(
-      concatMap(() => from(this.statusCache.status(staff.id).catch(() => undefined))),
-      tap((status) => {
+      concatMap(() =>
+        from(
+          Promise.all([
+            this.statusCache.status(staff.id).catch(() => undefined),
+            signIn === undefined ? true : this.sessionCache.live(signIn).catch(() => true),
+          ]),
+        ),
+      ),
+      tap(([status]) => {
         if (status?.active) caller.role = status.role;
       }),
-      filter((status) => status === null || status?.active === false),
+      filter(([status, live]) => status === null || status?.active === false || !live),
       take(1),
     );
     const tokenExpired$ = expiresAt === undefined ? EMPTY : timer(Math.max(0, expiresAt - Date.now()));

@@ -142,6 +142,20 @@ describe('GET /api/events', () => {
     await api.request('PATCH', `/api/staff/${charlie.id}`, { token: admin, body: { active: true } });
   });
 
+  it('ends within seconds of signing out', async () => {
+    const login = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: email('supervisor'), password: TEST_PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const stream = await open(((await login.json()) as { accessToken: string }).accessToken);
+    expect((await fetch(`${api.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(204);
+    const started = Date.now();
+    await Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream outlived the sign-out')), 12_000))]);
+    expect(Date.now() - started).toBeLessThan(12_000);
+  });
+
   it('ends when the access token expires (the dashboard reconnects with a fresh one)', async () => {
     const shortLived = await startTestApi(db, { ...testConfig(db.url), accessTokenTtlSeconds: 2 });
     try {

@@ -17,6 +17,7 @@ function derive(master: Buffer, purpose: string): Buffer {
 export class DataProtection {
   private readonly encryptionKey: Buffer;
   private readonly accessCodeKey: Buffer;
+  private readonly clientAddressKey: Buffer;
   readonly sessionSigningKey: Buffer;
 
   constructor(masterKey: Buffer) {
@@ -24,6 +25,7 @@ export class DataProtection {
     this.encryptionKey = derive(masterKey, 'field-encryption');
     this.accessCodeKey = derive(masterKey, 'access-code');
     this.sessionSigningKey = derive(masterKey, 'session-signing');
+    this.clientAddressKey = derive(masterKey, 'client-address');
   }
 
   /** Encrypts a JSON-serialisable value. `context` binds the ciphertext to its row (e.g. the case id). */
@@ -59,5 +61,13 @@ export class DataProtection {
     const expected = Buffer.from(storedHash, 'hex');
     const actual = Buffer.from(this.hashAccessCode(reference, accessCode), 'hex');
     return expected.length === actual.length && timingSafeEqual(expected, actual);
+  }
+
+  /**
+   * Keyed hash of a client's address, for counting per address (sign-in lockout) without storing
+   * it: a plain hash of an IPv4 address is reversed by trying all 2^32 of them.
+   */
+  hashClientAddress(address: string): string {
+    return createHmac('sha256', this.clientAddressKey).update(address).digest('hex');
   }
 }

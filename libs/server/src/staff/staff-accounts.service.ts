@@ -5,8 +5,11 @@ import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
+import { accountKey } from '../auth/login-throttle';
+import { loginThrottleRepository } from '../auth/login-throttle.repository';
 import { staffSessionRepository } from '../auth/staff-session.repository';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { StaffSessionCache } from '../auth/staff-session.cache';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 import { validationError } from '../http/zod-validation.pipe';
 
@@ -16,6 +19,7 @@ export class StaffAccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statusCache: StaffStatusCache,
+    private readonly sessionCache: StaffSessionCache,
   ) {}
 
   list(includeInactive: boolean): Promise<StaffMember[]> {
@@ -42,7 +46,9 @@ export class StaffAccountsService {
       throw new ConflictException('You cannot deactivate or demote your own account; ask another admin.');
     }
     const passwordHash = change.password ? await hash(change.password, { type: 2 }) : undefined;
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const { updated, endedSignIns } = await this.dataSource.transaction(async (manager) => {
+      // Before the account row: a rotation waits on that row for its new session (see lockSessionsOf).
+      if (change.active === false || passwordHash) await staffSessionRepository.lockSessionsOf(manager, id);
       const before = await staffUserRepository.lockMember(manager, id);
       if (!before) throw new NotFoundException('No account with that id');
       const after = await staffUserRepository.update(manager, id, {
@@ -52,7 +58,9 @@ export class StaffAccountsService {
         passwordHash: passwordHash ?? null,
       });
       // A deactivated account or a changed password ends every session at once.
-      if (change.active === false || passwordHash) await staffSessionRepository.revokeAllOf(manager, id);
+      const ended = change.active === false || passwordHash ? await staffSessionRepository.revokeAllOf(manager, id) : [];
+      // A reset password also lifts any sign-in lockout, from every address.
+      if (passwordHash) await loginThrottleRepository.clearAccount(manager, accountKey(before.email));
       await recordAudit(manager, {
         actorId: admin.id,
         action: 'staff.updated',
@@ -60,9 +68,10 @@ export class StaffAccountsService {
         before: { displayName: before.displayName, role: before.role, active: before.active },
         after: { displayName: after.displayName, role: after.role, active: after.active, passwordChanged: Boolean(passwordHash) },
       });
-      return after;
+      return { updated: after, endedSignIns: ended };
     });
     this.statusCache.forget(id);
+    for (const signIn of endedSignIns) this.sessionCache.forget(signIn);
     return updated;
   }
 }

@@ -26,6 +26,7 @@ import { CaseLanguage1765700000000 } from './1765700000000-case-language';
 import { ResourceTranslations1765700001000 } from './1765700001000-resource-translations';
 import { StaffLanguage1765700002000 } from './1765700002000-staff-language';
 import { SavedReplyTranslations1765700003000 } from './1765700003000-saved-reply-translations';
+import { LockoutPerAddressSessionFamilies1766100000000 } from './1766100000000-lockout-per-address-session-families';
 import { RateLimitCounter1766400000000 } from './1766400000000-rate-limit-counter';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -51,5 +52,6 @@ export const MIGRATIONS = [
   ResourceTranslations1765700001000,
   StaffLanguage1765700002000,
   SavedReplyTranslations1765700003000,
+  LockoutPerAddressSessionFamilies1766100000000,
   RateLimitCounter1766400000000,
 ];
