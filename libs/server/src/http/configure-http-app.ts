@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { exposureWarnings } from '../security/startup-safety';
+import { refuseDeepBodies } from './body-depth';
 
 /** Largest request body accepted; bigger ones are answered 413 before any code runs. */
 export const MAX_BODY_BYTES = '1mb';
@@ -25,6 +26,7 @@ export function configureHttpApp(app: INestApplication): void {
   const { trustProxy } = config;
   express.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  express.use(refuseDeepBodies);
   express.use(
     helmet({
       // Swagger UI needs inline scripts and styles; the rest of the API serves JSON only.

@@ -4,7 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
-import { defaultTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
+import { defaultTracker, loginTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from './rate-limit';
 
 /**
  * Per-client limits: by IP (X-Forwarded-For is believed only from the peers TRUST_PROXY names,
@@ -38,7 +38,7 @@ import { defaultTracker, onlyWhereMarked, RateLimitGuard, skipForStaff } from '.
             ttl: 60_000,
             limit: config.loginRateLimitPerMinute,
             skipIf: onlyWhereMarked('login'),
-            getTracker: (request: Record<string, unknown>) => `${String(request['ip'])}:${String((request['body'] as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+            getTracker: loginTracker,
           },
           // Open dashboards renew their token every few minutes; generous, but not unlimited.
           { name: 'refresh', ttl: 60_000, limit: 120, skipIf: onlyWhereMarked('refresh') },

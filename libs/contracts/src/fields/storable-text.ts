@@ -1,0 +1,26 @@
+/**
+ * Machine codes a 400's FieldError carries for the contracts' own checks (zod's issue code
+ * otherwise), so a client can say it in the reader's language. Set on a custom issue as
+ * `params.code`.
+ */
+export const FIELD_ERROR_CODES = {
+  invalidText: 'invalid_text',
+  dateOutOfRange: 'date_out_of_range',
+  tooDeep: 'too_deep',
+  required: 'required',
+  unknownField: 'unknown_field',
+} as const;
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a text cannot be stored, or null when it can. PostgreSQL refuses U+0000 in text and
+ * jsonb, and a lone UTF-16 surrogate has no UTF-8 form (jsonb refuses its escape; text would
+ * keep a replacement character instead of what was sent).
+ */
+export function unstorableText(value: string): string | null {
+  if (value.includes('\u0000')) return 'must not contain a NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(value)) return 'must not contain a broken character (a lone UTF-16 surrogate)';
+  return null;
+}
