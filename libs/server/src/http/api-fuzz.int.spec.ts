@@ -14,7 +14,7 @@ import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase,
  * FUZZ_SEED and FUZZ_RUNS replay or widen a run (defaults: a fixed seed, 800 requests).
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_206);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 800);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 600);
 const MIN_ACCEPTED_SHARE = 0.2;
 
 type Json = Record<string, unknown>;
@@ -179,6 +179,11 @@ function stringFor(schema: Schema, name: string, pools: Pools): fc.Arbitrary<str
       return fc.constantFrom('2027-01-01', '2027-12-25');
     case 'value':
       return fc.constantFrom('+44 20 7946 0000', 'person@example.org');
+    case 'cursor':
+      // Shaped like the list's own cursors, with due times now, far past and far future.
+      return fc
+        .tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(`${Date.now()}000`, '-271821-04-20T00:00:00.000Z', '-999999999999999999', '999999999999999999'), fc.uuid({ version: 4 }))
+        .map((cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url'));
     case 'key':
       if (!schema.pattern) break;
       return word.map((text) => `fuzz-${text}`);

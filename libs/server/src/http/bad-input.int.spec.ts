@@ -73,6 +73,11 @@ describe('bad input is refused with a 400, never a 500', () => {
     expect({ status: deadline.status, fields: fieldsOf(deadline.body) }).toEqual({ status: 400, fields: ['deadlineAt'] });
   });
 
+  it('answers a version beyond any case (2^53 - 1) with 400 or 409, not a database error', async () => {
+    const patch = await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: Number.MAX_SAFE_INTEGER, paid: true } });
+    expect([400, 409]).toContain(patch.status);
+  });
+
   it('bounds the due time carried in a list cursor', async () => {
     const uuid = '00000000-0000-4000-8000-000000000000';
     for (const due of ['-8640000000000000000', '-271821-04-20T00:00:00.000Z', '9999999999999999']) {
