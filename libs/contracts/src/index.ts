@@ -8,6 +8,8 @@ export * from './api-routes';
 export * from './headers';
 export * from './limits';
 export * from './errors/field-path';
+export * from './fields/storable-text';
+export * from './fields/date-limits';
 export * from './health/health-response';
 export * from './queues/queue-names';
 export * from './case-access/case-status';

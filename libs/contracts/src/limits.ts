@@ -42,3 +42,13 @@ export const TEXT_MINIMUMS = {
   overrideReason: 5,
   staffPassword: 12,
 } as const;
+
+/**
+ * Every date and time a request carries lies in [earliest, latest): PostgreSQL's range is far wider
+ * than JavaScript's, and neither is a date anyone means here (a deadline, when a report was filed,
+ * when evidence was seen). A list cursor's due time is held to the same range.
+ */
+export const DATE_LIMITS = { earliest: '2000-01-01T00:00:00Z', latest: '2100-01-01T00:00:00Z' } as const;
+
+/** How deep a request body may nest (objects and lists); the deepest contract needs 4. */
+export const MAX_BODY_DEPTH = 16;

@@ -4,6 +4,8 @@
  */
 export * from './index';
 export * from './errors/validation-error';
+export * from './fields/text';
+export * from './fields/date-time';
 export * from './intake/intake-request';
 export * from './intake/intake-response';
 export * from './case-access/case-access';

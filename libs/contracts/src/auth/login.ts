@@ -1,10 +1,11 @@
 import { STAFF_LANGUAGES, StaffLanguage } from '@sg/domain';
 import * as z from 'zod';
+import { text } from '../fields/text';
 
 /** `POST /api/auth/login` */
 export const loginRequestSchema = z.strictObject({
-  email: z.string({ error: () => 'is required' }).trim().min(3, 'is required').max(320),
-  password: z.string({ error: () => 'is required' }).min(1, 'is required').max(1024),
+  email: text({ error: () => 'is required' }).trim().min(3, 'is required').max(320),
+  password: text({ error: () => 'is required' }).min(1, 'is required').max(1024),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { dateTime } from '../fields/date-time';
+import { text } from '../fields/text';
 import { ActionPlanStep, ACTION_PLAN_STEP_KEYS, ContactChoice, ReplyExpectation } from '@sg/domain';
 import type { PersonResource } from '../resources/resource-texts';
 import { CONTENT_POSTED_ANSWERS, Language, LANGUAGES, Translatable } from '@sg/domain';
@@ -10,12 +12,11 @@ import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
  * It never carries staff notes, assignee names or internal triage detail.
  */
 export const caseAccessRequestSchema = z.strictObject({
-  reference: z.string({ error: () => 'is required' }).trim().toUpperCase().regex(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'must look like SG-XXXX-XXXX'),
+  reference: text({ error: () => 'is required' }).trim().toUpperCase().regex(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'must look like SG-XXXX-XXXX'),
   // Typed as people type it: lower case, without the dashes, or with spaces instead of dashes.
-  accessCode: z
-    .string({ error: () => 'is required' })
+  accessCode: text({ error: () => 'is required' })
     .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^[0-9A-Z]{16}$/, 'must look like XXXX-XXXX-XXXX-XXXX'))
+    .pipe(text().regex(/^[0-9A-Z]{16}$/, 'must look like XXXX-XXXX-XXXX-XXXX'))
     .transform((code) => (code.match(/.{4}/g) ?? []).join('-')),
 });
 export type CaseAccessRequest = z.input<typeof caseAccessRequestSchema>;
@@ -54,8 +55,8 @@ export type CaseLanguageRequest = z.input<typeof caseLanguageSchema>;
 
 /** What the person may add later: any of these, at least one. Facts that change re-run triage. */
 const additionFields = {
-  note: z.string().trim().min(1).max(TEXT_LIMITS.caseAccessNote, `must be at most ${TEXT_LIMITS.caseAccessNote} characters`).optional(),
-  deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form' }).nullable().optional(),
+  note: text().trim().min(1).max(TEXT_LIMITS.caseAccessNote, `must be at most ${TEXT_LIMITS.caseAccessNote} characters`).optional(),
+  deadlineAt: dateTime(() => 'must be a date and time in ISO 8601 form').nullable().optional(),
   contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
   platforms: z.array(platformEntrySchema).max(MAX_PLATFORMS).optional(),
   contentUrls: z.array(httpUrlSchema).max(MAX_CONTENT_URLS).optional(),

@@ -1,5 +1,7 @@
 import { ACTION_PLAN_STEP_KEYS, AGE_BANDS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES, SELF_HARM_ANSWERS } from '@sg/domain';
 import * as z from 'zod';
+import { dateTime } from '../fields/date-time';
+import { text } from '../fields/text';
 import { TEXT_LIMITS, TEXT_MINIMUMS } from '../limits';
 import { EVIDENCE_KINDS } from './case-detail';
 import { httpUrlSchema } from '../intake/intake-request';
@@ -17,7 +19,7 @@ export const caseUpdateSchema = z
     priorityOverride: z
       .strictObject({
         priority: z.enum(PRIORITIES),
-        reason: z.string().trim().min(TEXT_MINIMUMS.overrideReason, `must say why (at least ${TEXT_MINIMUMS.overrideReason} characters)`).max(TEXT_LIMITS.overrideReason),
+        reason: text().trim().min(TEXT_MINIMUMS.overrideReason, `must say why (at least ${TEXT_MINIMUMS.overrideReason} characters)`).max(TEXT_LIMITS.overrideReason),
       })
       .nullable()
       .optional(),
@@ -29,7 +31,7 @@ export const caseUpdateSchema = z
     contentMadeUnder18: z.boolean().nullable().optional(),
     selfHarm: z.enum(SELF_HARM_ANSWERS).optional(),
     immediateDanger: z.boolean().optional(),
-    deadlineAt: z.iso.datetime({ offset: true, error: () => 'must be an ISO 8601 date-time with a time zone' }).nullable().optional(),
+    deadlineAt: dateTime(() => 'must be an ISO 8601 date-time with a time zone').nullable().optional(),
     contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
     stillInContact: z.boolean().nullable().optional(),
     paid: z.boolean().nullable().optional(),
@@ -44,8 +46,8 @@ export type CaseUpdate = z.input<typeof caseUpdateSchema>;
  * other. Leave it out to assign whoever holds it now.
  */
 export const caseAssignSchema = z.strictObject({
-  assigneeId: z.string().uuid('must be a staff id'),
-  expectedAssigneeId: z.string().uuid('must be a staff id or null').nullable().optional(),
+  assigneeId: text().uuid('must be a staff id'),
+  expectedAssigneeId: text().uuid('must be a staff id or null').nullable().optional(),
 });
 export type CaseAssign = z.input<typeof caseAssignSchema>;
 
@@ -54,21 +56,21 @@ export const planStepToggleSchema = z.strictObject({ done: z.boolean() });
 export const planStepKeySchema = z.enum(ACTION_PLAN_STEP_KEYS);
 
 /** `POST /api/cases/:id/notes` */
-export const caseNoteSchema = z.strictObject({ body: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.note) });
+export const caseNoteSchema = z.strictObject({ body: text().trim().min(1, 'is required').max(TEXT_LIMITS.note) });
 
 /** `POST /api/cases/:id/evidence`: text only; a file is represented by its browser-side SHA-256. */
 export const evidenceSchema = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS),
-  platform: z.string().trim().max(TEXT_LIMITS.platform).optional(),
-  offenderHandle: z.string().trim().max(TEXT_LIMITS.offenderHandle).optional(),
+  platform: text().trim().max(TEXT_LIMITS.platform).optional(),
+  offenderHandle: text().trim().max(TEXT_LIMITS.offenderHandle).optional(),
   profileUrl: httpUrlSchema.optional(),
-  description: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.evidenceDescription),
-  paymentReference: z.string().trim().max(TEXT_LIMITS.paymentReference).optional(),
-  seenAt: z.iso.datetime({ offset: true }).optional(),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lower-case hex').optional(),
-  fileName: z.string().trim().max(TEXT_LIMITS.fileName).optional(),
+  description: text().trim().min(1, 'is required').max(TEXT_LIMITS.evidenceDescription),
+  paymentReference: text().trim().max(TEXT_LIMITS.paymentReference).optional(),
+  seenAt: dateTime().optional(),
+  sha256: text().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lower-case hex').optional(),
+  fileName: text().trim().max(TEXT_LIMITS.fileName).optional(),
 });
 export type EvidenceInput = z.input<typeof evidenceSchema>;
 
 /** `POST /api/cases/:id/contact-reveal`: the reason is kept in the audit log. */
-export const contactRevealSchema = z.strictObject({ reason: z.string().trim().min(TEXT_MINIMUMS.contactRevealReason, 'must say why').max(TEXT_LIMITS.contactRevealReason) });
+export const contactRevealSchema = z.strictObject({ reason: text().trim().min(TEXT_MINIMUMS.contactRevealReason, 'must say why').max(TEXT_LIMITS.contactRevealReason) });

@@ -1,11 +1,11 @@
 import { CASE_STATUSES, PRIORITIES, TriageFactor, isCountryCode } from '@sg/domain';
 import { CASE_AGE_BANDS } from '../supervision/queue-health';
 import * as z from 'zod';
+import { text } from '../fields/text';
 import { CASE_LIST_SCOPES, CASE_OVERDUE_KINDS, type CaseQueue } from './case-scopes';
 
 /** `emergency` or `emergency,urgent`: one priority or several. */
-const prioritiesSchema = z
-  .string()
+const prioritiesSchema = text()
   .transform((text) => [...new Set(text.split(',').map((part) => part.trim()))])
   .pipe(z.array(z.enum(PRIORITIES, { error: () => 'must be emergency, urgent, high or standard (or several, comma-separated)' })).min(1));
 
@@ -15,17 +15,17 @@ export const caseListQuerySchema = z
     queue: z.enum(CASE_LIST_SCOPES).default('unassigned'),
     priority: prioritiesSchema.optional(),
     status: z.enum(CASE_STATUSES).optional(),
-    country: z.string().refine(isCountryCode, 'must be a two-letter country code').optional(),
+    country: text().refine(isCountryCode, 'must be a two-letter country code').optional(),
     /** A staff id, or `none` for cases nobody holds. */
-    assignee: z.union([z.literal('none'), z.string().uuid()], { error: () => 'must be a staff id or "none"' }).optional(),
+    assignee: z.union([z.literal('none'), text().uuid()], { error: () => 'must be a staff id or "none"' }).optional(),
     /** Time since intake, as in the supervisor's grid. */
     age: z.enum(CASE_AGE_BANDS).optional(),
     /** Only cases late in this way (the supervisor's numbers link here). */
     overdue: z.enum(CASE_OVERDUE_KINDS).optional(),
     /** Case reference (or its beginning, e.g. `SG-7K3M`), offender handle, or a URL (profile or content). */
-    q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional(),
+    q: text().trim().min(2, 'must be at least 2 characters').max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(500).optional(),
+    cursor: text().max(500).optional(),
   })
   .refine((query) => query.queue !== 'search' || query.q !== undefined, { message: 'is required when searching', path: ['q'] });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;

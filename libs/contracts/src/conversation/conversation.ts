@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { dateTime } from '../fields/date-time';
+import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
 import { caseAccessRequestSchema } from '../case-access/case-access';
 
@@ -30,8 +32,7 @@ export const CONVERSATION_SESSION_MAX_HOURS = 12;
 /** Sending a message. `clientMessageId` makes a resend (a retry after a lost answer) harmless. */
 export const sendMessageSchema = z.strictObject({
   clientMessageId: z.uuid({ error: () => 'must be a UUID' }),
-  body: z
-    .string({ error: () => 'is required' })
+  body: text({ error: () => 'is required' })
     .trim()
     .min(1, 'write a message first')
     .max(TEXT_LIMITS.message, `must be at most ${TEXT_LIMITS.message} characters`),
@@ -88,8 +89,7 @@ export type RecordedContactChannel = (typeof RECORDED_CONTACT_CHANNELS)[number];
 export const recordContactSchema = z.strictObject({
   channel: z.enum(RECORDED_CONTACT_CHANNELS, { error: () => `must be one of ${RECORDED_CONTACT_CHANNELS.join(', ')}` }),
   /** When it happened; now when left out. Not in the future (a minute of clock skew allowed). */
-  at: z.iso
-    .datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form' })
+  at: dateTime(() => 'must be a date and time in ISO 8601 form')
     .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'cannot be in the future')
     .optional(),
 });

@@ -11,6 +11,8 @@ import {
   isKnownTimeZone,
 } from '@sg/domain';
 import * as z from 'zod';
+import { dateTime } from '../fields/date-time';
+import { text } from '../fields/text';
 import { MAX_ALIAS_LENGTH, MAX_CONTENT_URLS, MAX_NARRATIVE_LENGTH, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
 
 /**
@@ -23,8 +25,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 
 const yesNoOrNull = (what: string) => z.boolean({ error: () => `must be true, false or null (${what})` }).nullable();
 
-export const httpUrlSchema = z
-  .string({ error: () => 'must be a web address' })
+export const httpUrlSchema = text({ error: () => 'must be a web address' })
   .trim()
   .max(TEXT_LIMITS.url, `must be at most ${TEXT_LIMITS.url} characters`)
   .refine((value) => {
@@ -37,14 +38,13 @@ export const httpUrlSchema = z
   }, 'must be a full web address starting with http:// or https://');
 
 const optionalText = (max: number) =>
-  z
-    .string({ error: () => 'must be text' })
+  text({ error: () => 'must be text' })
     .trim()
     .max(max, `must be at most ${max} characters`)
     .optional();
 
 export const platformEntrySchema = z.strictObject({
-  platform: z.string({ error: () => 'is required (the app or site, e.g. Instagram)' }).trim().min(1, 'is required (the app or site, e.g. Instagram)').max(TEXT_LIMITS.platform, `must be at most ${TEXT_LIMITS.platform} characters`),
+  platform: text({ error: () => 'is required (the app or site, e.g. Instagram)' }).trim().min(1, 'is required (the app or site, e.g. Instagram)').max(TEXT_LIMITS.platform, `must be at most ${TEXT_LIMITS.platform} characters`),
   offenderHandle: optionalText(TEXT_LIMITS.offenderHandle),
   profileUrl: httpUrlSchema.optional(),
 });
@@ -105,13 +105,11 @@ export const intakeRequestSchema = z.strictObject({
   alias: optionalText(MAX_ALIAS_LENGTH),
   ageBand: oneOf(AGE_BANDS, 'age now'),
   contentMadeUnder18: yesNoOrNull('whether the content was made under 18'),
-  country: z
-    .string({ error: () => 'is required (a two-letter country code such as US, GB or MY)' })
+  country: text({ error: () => 'is required (a two-letter country code such as US, GB or MY)' })
     .refine(isCountryCode, 'must be a two-letter country code in capitals, such as US, GB or MY'),
   selfHarm: oneOf(SELF_HARM_ANSWERS, 'thoughts of self-harm'),
   immediateDanger: z.boolean({ error: () => 'must be true or false' }),
-  deadlineAt: z.iso
-    .datetime({ offset: true, error: () => 'must be a date and time in ISO 8601 form, e.g. 2026-11-23T18:00:00Z' })
+  deadlineAt: dateTime(() => 'must be a date and time in ISO 8601 form, e.g. 2026-11-23T18:00:00Z')
     .nullable(),
   demands: z
     .array(oneOf(DEMANDS, 'what they are asking for'), { error: () => 'must be a list' })
@@ -127,8 +125,7 @@ export const intakeRequestSchema = z.strictObject({
   /** Staff intakes by phone or chat only: the call notes or the chat, kept sealed and shown in the Conversation tab. */
   transcript: optionalText(TEXT_LIMITS.transcript),
   /** The person's time zone as their browser reports it (IANA, e.g. Europe/London): replies are promised in their time. */
-  timeZone: z
-    .string({ error: () => 'must be a time zone name such as Europe/London' })
+  timeZone: text({ error: () => 'must be a time zone name such as Europe/London' })
     .max(64, 'must be a time zone name such as Europe/London')
     .refine(isKnownTimeZone, 'must be a time zone name such as Europe/London')
     .optional(),

@@ -1,5 +1,6 @@
 import { IsoWeekday, OpeningHours, OPENING_HOURS_LIMITS, validateOpeningHours } from '@sg/domain';
 import * as z from 'zod';
+import { text } from '../fields/text';
 
 /**
  * The organisation's time zone, weekly opening hours and holidays: the clock `high` and `standard`
@@ -22,12 +23,12 @@ const weekday = z.number({ error: () => 'must be a weekday from 1 (Monday) to 7 
  */
 export const openingHoursInputSchema = z
   .strictObject({
-    timeZone: z.string().trim().min(1, 'is required').max(64, 'must be a time zone such as Europe/London'),
+    timeZone: text().trim().min(1, 'is required').max(64, 'must be a time zone such as Europe/London'),
     weekly: z
-      .array(z.strictObject({ day: weekday, opens: z.string().trim(), closes: z.string().trim() }))
+      .array(z.strictObject({ day: weekday, opens: text().trim(), closes: text().trim() }))
       .max(OPENING_HOURS_LIMITS.slots, `must have at most ${OPENING_HOURS_LIMITS.slots} slots`),
     holidays: z
-      .array(z.strictObject({ date: z.string().trim(), name: z.string().trim() }))
+      .array(z.strictObject({ date: text().trim(), name: text().trim() }))
       .max(OPENING_HOURS_LIMITS.holidays, `must have at most ${OPENING_HOURS_LIMITS.holidays} holidays`),
   })
   .superRefine((hours, ctx) => {

@@ -1,5 +1,7 @@
 import { REPORT_AGENCY_KINDS, REPORT_STATUSES, ReportAgencyKind, ReportStatus } from '@sg/domain';
 import * as z from 'zod';
+import { dateTime } from '../fields/date-time';
+import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
 import { StaffRef } from '../cases/case-queries';
 
@@ -9,11 +11,10 @@ const FILED_AT_CLOCK_SKEW_MS = 5 * 60_000;
 /** `POST /api/cases/:id/reports`: a report to police, a cybercrime unit, the CyberTipline or a platform. */
 export const reportCreateSchema = z.strictObject({
   agencyKind: z.enum(REPORT_AGENCY_KINDS),
-  agencyName: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.agencyName),
-  referenceNumber: z.string().trim().max(TEXT_LIMITS.referenceNumber).optional(),
+  agencyName: text().trim().min(1, 'is required').max(TEXT_LIMITS.agencyName),
+  referenceNumber: text().trim().max(TEXT_LIMITS.referenceNumber).optional(),
   /** Set when it was already filed (then the status starts as filed). Not in the future. */
-  filedAt: z.iso
-    .datetime({ offset: true })
+  filedAt: dateTime()
     .refine((value) => Date.parse(value) <= Date.now() + FILED_AT_CLOCK_SKEW_MS, 'cannot be in the future')
     .optional(),
 });
@@ -23,7 +24,7 @@ export type ReportCreate = z.input<typeof reportCreateSchema>;
 export const reportUpdateSchema = z
   .strictObject({
     status: z.enum(REPORT_STATUSES).optional(),
-    referenceNumber: z.string().trim().max(TEXT_LIMITS.referenceNumber).nullable().optional(),
+    referenceNumber: text().trim().max(TEXT_LIMITS.referenceNumber).nullable().optional(),
   })
   .refine((body) => body.status !== undefined || body.referenceNumber !== undefined, { message: 'change the status or the reference', path: ['status'] });
 export type ReportUpdate = z.input<typeof reportUpdateSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
 import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
 import { httpUrlSchema } from '../intake/intake-request';
@@ -22,8 +23,7 @@ export interface ResourceDirectoryEntry extends ResourceTexts {
 
 /** An optional text: trimmed, and blank means "not given" (the form sends empty fields). */
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .optional()
@@ -31,8 +31,7 @@ const optionalText = (max: number) =>
 
 /** An English text: absent leaves it as it is (PATCH), blank or null clears it. */
 const englishText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .nullable()
@@ -60,20 +59,20 @@ const resourceTranslationsSchema = z
 
 /** The texts as every response that carries an entry's words describes them (OpenAPI). */
 export const resourceTextsResponseShape = {
-  description: z.string().nullable(),
-  whenToUse: z.string().nullable(),
+  description: text().nullable(),
+  whenToUse: text().nullable(),
   translations: z.partialRecord(
     z.enum(RESOURCE_TRANSLATION_LANGUAGES),
-    z.strictObject({ name: z.string().optional(), description: z.string().optional(), whenToUse: z.string().optional(), contact: z.string().optional() }),
+    z.strictObject({ name: text().optional(), description: text().optional(), whenToUse: text().optional(), contact: text().optional() }),
   ),
 };
 
 /** Admins create and edit entries (`POST /api/resources`, `PATCH /api/resources/:id`). */
 const resourceEntryFields = {
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes, 2-64 characters'),
-  jurisdiction: z.string().refine((value) => value === 'ANY' || isCountryCode(value), 'must be ANY or a two-letter country code'),
-  name: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.resourceName),
-  contact: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.resourceContact),
+  key: text().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes, 2-64 characters'),
+  jurisdiction: text().refine((value) => value === 'ANY' || isCountryCode(value), 'must be ANY or a two-letter country code'),
+  name: text().trim().min(1, 'is required').max(TEXT_LIMITS.resourceName),
+  contact: text().trim().min(1, 'is required').max(TEXT_LIMITS.resourceContact),
   // http(s) only: the public pages render it as a link, and javascript: or data: links there
   // would run in a frightened person's browser.
   url: httpUrlSchema.nullable().optional(),

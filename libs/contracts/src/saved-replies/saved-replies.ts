@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
 import { SAVED_REPLY_TRANSLATION_LANGUAGES, SavedReplyText, SavedReplyTranslationLanguage, SavedReplyTranslations } from './saved-reply-texts';
 
@@ -24,8 +25,7 @@ export interface SavedReply {
 
 /** A translated text: trimmed, with the English limit; blank means "not written" (the form sends empty fields). */
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .optional()
@@ -54,8 +54,8 @@ const savedReplyTranslationsSchema = z
   });
 
 export const savedReplyInputSchema = z.strictObject({
-  title: z.string({ error: () => 'is required' }).trim().min(1, 'is required').max(TEXT_LIMITS.savedReplyTitle, `must be at most ${TEXT_LIMITS.savedReplyTitle} characters`),
-  body: z.string({ error: () => 'is required' }).trim().min(1, 'is required').max(TEXT_LIMITS.message, `must be at most ${TEXT_LIMITS.message} characters`),
+  title: text({ error: () => 'is required' }).trim().min(1, 'is required').max(TEXT_LIMITS.savedReplyTitle, `must be at most ${TEXT_LIMITS.savedReplyTitle} characters`),
+  body: text({ error: () => 'is required' }).trim().min(1, 'is required').max(TEXT_LIMITS.message, `must be at most ${TEXT_LIMITS.message} characters`),
   // Sent whole: what is sent replaces every language's words (the admin page sends all it shows).
   translations: savedReplyTranslationsSchema.default({}),
   active: z.boolean().default(true),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../fields/text';
 import { TEXT_LIMITS, TEXT_MINIMUMS } from '../limits';
 
 /** `GET /api/staff`: people a case can be assigned to (supervisors and admins); admins may add `?includeInactive=true`. */
@@ -11,15 +12,14 @@ export interface StaffMember {
 }
 
 const STAFF_ROLE_VALUES = ['caseworker', 'supervisor', 'admin'] as const;
-const password = z
-  .string()
+const password = text()
   .min(TEXT_MINIMUMS.staffPassword, `must be at least ${TEXT_MINIMUMS.staffPassword} characters`)
   .max(TEXT_LIMITS.staffPassword, `must be at most ${TEXT_LIMITS.staffPassword} characters`);
 
 /** `POST /api/staff` (admins): a new account; the person signs in with this password. */
 export const staffCreateSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').max(TEXT_LIMITS.email),
-  displayName: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.displayName),
+  email: text().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').max(TEXT_LIMITS.email),
+  displayName: text().trim().min(1, 'is required').max(TEXT_LIMITS.displayName),
   role: z.enum(STAFF_ROLE_VALUES),
   password,
 });
@@ -31,7 +31,7 @@ export type StaffCreate = z.input<typeof staffCreateSchema>;
  */
 export const staffUpdateSchema = z
   .strictObject({
-    displayName: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.displayName).optional(),
+    displayName: text().trim().min(1, 'is required').max(TEXT_LIMITS.displayName).optional(),
     role: z.enum(STAFF_ROLE_VALUES).optional(),
     active: z.boolean().optional(),
     password: password.optional(),

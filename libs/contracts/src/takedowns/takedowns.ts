@@ -1,5 +1,6 @@
 import { TAKEDOWN_CHANNELS, TAKEDOWN_STATUSES, TakedownChannel, TakedownStatus } from '@sg/domain';
 import * as z from 'zod';
+import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
 import { httpUrlSchema } from '../intake/intake-request';
 import { StaffRef } from '../cases/case-queries';
@@ -11,11 +12,11 @@ import { StaffRef } from '../cases/case-queries';
  */
 export const takedownCreateSchema = z
   .strictObject({
-    platform: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.platform),
+    platform: text().trim().min(1, 'is required').max(TEXT_LIMITS.platform),
     url: httpUrlSchema.optional(),
-    account: z.string().trim().min(1, 'must not be blank').max(TEXT_LIMITS.takedownAccount, `must be at most ${TEXT_LIMITS.takedownAccount} characters`).optional(),
+    account: text().trim().min(1, 'must not be blank').max(TEXT_LIMITS.takedownAccount, `must be at most ${TEXT_LIMITS.takedownAccount} characters`).optional(),
     channel: z.enum(TAKEDOWN_CHANNELS),
-    ticketNumber: z.string().trim().max(TEXT_LIMITS.ticketNumber).optional(),
+    ticketNumber: text().trim().max(TEXT_LIMITS.ticketNumber).optional(),
   })
   .refine((body) => body.url !== undefined || body.account !== undefined, {
     message: 'or account is required: the address of the content, or the account (handle) to take down',
@@ -27,7 +28,7 @@ export type TakedownCreate = z.input<typeof takedownCreateSchema>;
 export const takedownUpdateSchema = z
   .strictObject({
     status: z.enum(TAKEDOWN_STATUSES).optional(),
-    ticketNumber: z.string().trim().max(TEXT_LIMITS.ticketNumber).nullable().optional(),
+    ticketNumber: text().trim().max(TEXT_LIMITS.ticketNumber).nullable().optional(),
   })
   .refine((body) => body.status !== undefined || body.ticketNumber !== undefined, { message: 'change the status or the ticket number', path: ['status'] });
 export type TakedownUpdate = z.input<typeof takedownUpdateSchema>;

@@ -1,5 +1,6 @@
 import { Priority, ReportAgencyKind } from '@sg/domain';
 import * as z from 'zod';
+import { text } from '../fields/text';
 
 import { TREND_MAX_DAYS, isTimeZone } from './trend-limits';
 
@@ -10,7 +11,7 @@ import { TREND_MAX_DAYS, isTimeZone } from './trend-limits';
  */
 export const trendsQuerySchema = z.strictObject({
   days: z.coerce.number().int('must be a whole number of days').min(1).max(TREND_MAX_DAYS).default(30),
-  tz: z.string().refine(isTimeZone, 'must be a time zone name such as Europe/London').default('UTC'),
+  tz: text().refine(isTimeZone, 'must be a time zone name such as Europe/London').default('UTC'),
 });
 export type TrendsQuery = z.input<typeof trendsQuerySchema>;
 

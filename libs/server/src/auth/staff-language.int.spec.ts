@@ -55,14 +55,14 @@ describe('staff dashboard language', () => {
 
   it('refuses a language the dashboard does not speak, naming the field, and callers who are not signed in', async () => {
     const token = await api.tokenFor('admin');
-    for (const [body, message] of [
-      [{ language: 'es' }, 'must be one of en, ms'],
-      [{ language: 'fr' }, 'must be one of en, ms'],
-      [{}, 'is required'],
+    for (const [body, message, code] of [
+      [{ language: 'es' }, 'must be one of en, ms', 'invalid_value'],
+      [{ language: 'fr' }, 'must be one of en, ms', 'invalid_value'],
+      [{}, 'is required', 'required'],
     ] as const) {
       const refused = await api.request('PUT', '/api/auth/me/language', { token, body });
       expect(refused.status).toBe(400);
-      expect(refused.body.errors).toEqual([{ path: 'language', message }]);
+      expect(refused.body.errors).toEqual([{ path: 'language', message, code }]);
     }
     expect((await api.request('PUT', '/api/auth/me/language', { body: { language: 'ms' } })).status).toBe(401);
     // The column refuses it too, whoever writes.

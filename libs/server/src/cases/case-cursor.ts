@@ -1,3 +1,4 @@
+import { FIELD_ERROR_CODES, isWithinDateLimits } from '@sg/contracts';
 import { validationError } from '../http/zod-validation.pipe';
 
 /**
@@ -19,16 +20,24 @@ export function encodeCursor(cursor: CaseCursor): string {
 
 const MICROS = /^-?\d{1,18}$/;
 
+class OutOfRange extends Error {}
+
 export function decodeCursor(text: string): CaseCursor {
   try {
     const [rank, due, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     const uuid = typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
     if (!Number.isInteger(rank) || rank < 0 || rank > 3 || !uuid || typeof due !== 'string') throw new Error('bad cursor');
-    if (MICROS.test(due)) return { rank, dueMicros: due, id };
+    let dueMicros: string | undefined;
+    if (MICROS.test(due)) dueMicros = due;
     // A cursor handed out before microseconds were carried (an ISO time): still good for a page.
-    if (!Number.isNaN(Date.parse(due)) && new Date(due).toISOString() === due) return { rank, dueMicros: `${Date.parse(due)}000`, id };
-    throw new Error('bad cursor');
-  } catch {
+    else if (!Number.isNaN(Date.parse(due)) && new Date(due).toISOString() === due) dueMicros = `${Date.parse(due)}000`;
+    if (dueMicros === undefined) throw new Error('bad cursor');
+    // The due time goes to PostgreSQL as a timestamp: one beyond the dates a request may carry
+    // was never given out, and one beyond PostgreSQL's range would fail there as a 500.
+    if (!isWithinDateLimits(Number(BigInt(dueMicros) / 1000n))) throw new OutOfRange();
+    return { rank, dueMicros, id };
+  } catch (error) {
+    if (error instanceof OutOfRange) throw validationError([{ path: 'cursor', message: 'carries a time outside the dates this API handles', code: FIELD_ERROR_CODES.dateOutOfRange }]);
     throw validationError([{ path: 'cursor', message: 'is not a cursor this API gave out' }]);
   }
 }

@@ -24,6 +24,7 @@ import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { ApiQueryFrom } from '../http/openapi-schema';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseWorkService } from './case-work.service';
 
@@ -45,6 +46,7 @@ export class CasesController {
   @ApiOperation({ summary: 'List a queue of cases (keyset pages, filters, search)' })
   @Get()
   @ApiOkResponse({ description: '`{ items, nextCursor }`, ordered by priority then due time; no contact details' })
+  @ApiQueryFrom(caseListQuerySchema)
   list(@Query(new ZodValidationPipe(caseListQuerySchema)) query: z.output<typeof caseListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseListResponse> {
     return this.queries.list(staff, query);
   }

@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { exposureWarnings } from '../security/startup-safety';
 import { REQUEST_LOGGER } from './logger.module';
+import { refuseDeepBodies } from './body-depth';
 
 /** Largest request body accepted; bigger ones are answered 413 before any code runs. */
 export const MAX_BODY_BYTES = '1mb';
@@ -29,6 +30,7 @@ export function configureHttpApp(app: INestApplication): void {
   // Before the body parser, so the requests it refuses (413, 415) have their line too.
   express.use(express.get<RequestHandler>(REQUEST_LOGGER));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  express.use(refuseDeepBodies);
   express.use(
     helmet({
       // Swagger UI needs inline scripts and styles; the rest of the API serves JSON only.

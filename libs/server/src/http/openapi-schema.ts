@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 
@@ -13,3 +15,10 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input
 
 /** For `@ApiBody(...)`: a request body documented from its contract schema. */
 export const openApiBody = (schema: z.ZodType) => ({ schema: openApiSchema(schema, 'input') });
+
+/**
+ * For a controller method: every field of a query contract as an optional query parameter with
+ * its schema, so the document (and the fuzz test that reads it) knows what a list takes.
+ */
+export const ApiQueryFrom = (schema: z.ZodObject) =>
+  applyDecorators(...Object.entries(schema.shape).map(([name, field]) => ApiQuery({ name, required: false, schema: openApiSchema(field as z.ZodType) })));

@@ -4,7 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { defaultTracker, onlyWhereMarked, RateLimitBucket, RateLimitGuard, skipForStaff } from './rate-limit';
+import { defaultTracker, loginTracker, onlyWhereMarked, RateLimitBucket, RateLimitGuard, skipForStaff } from './rate-limit';
 import { SharedThrottlerStorage } from './shared-throttler.storage';
 
 /**
@@ -45,7 +45,7 @@ const SHARED_LIMITS: ReadonlySet<RateLimitBucket> = new Set(['intake', 'case-acc
             ttl: 60_000,
             limit: config.loginRateLimitPerMinute,
             skipIf: onlyWhereMarked('login'),
-            getTracker: (request: Record<string, unknown>) => `${String(request['ip'])}:${String((request['body'] as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+            getTracker: loginTracker,
           },
           // Open dashboards renew their token every few minutes; generous, but not unlimited.
           { name: 'refresh', ttl: 60_000, limit: 120, skipIf: onlyWhereMarked('refresh') },

@@ -44,6 +44,17 @@ export function defaultTracker(request: Record<string, unknown>): string {
   return token === undefined ? String(request['ip']) : `session:${token.slice(token.lastIndexOf('.') + 1)}`;
 }
 
+/**
+ * The `login` limit's client: address and the email typed. Only a string is read from the body
+ * (no String() of whatever was sent: a deeply nested list there overflowed the stack); anything
+ * else counts as no email, and the validation pipe then refuses the body with a 400.
+ */
+export function loginTracker(request: Record<string, unknown>): string {
+  const body = request['body'];
+  const email = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)['email'] : undefined;
+  return `${String(request['ip'])}:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+}
+
 /** The throttler, answering `429` with a plain `Retry-After` (seconds) whichever limit was hit. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

@@ -27,26 +27,26 @@ describe('ZodValidationPipe with the intake contract', () => {
     const withoutAgeBand: Record<string, unknown> = { ...valid, immediateDanger: 'yes' };
     delete withoutAgeBand['ageBand'];
     expect(errorsFor(withoutAgeBand)).toEqual([
-      { path: 'ageBand', message: 'is required' },
-      { path: 'immediateDanger', message: 'must be true or false' },
+      { path: 'ageBand', message: 'is required', code: 'required' },
+      { path: 'immediateDanger', message: 'must be true or false', code: 'invalid_type' },
     ]);
   });
 
   it('names nested fields by path', () => {
     const errors = errorsFor({ ...valid, platforms: [{ platform: 'Snapchat' }, { platform: 'X', profileUrl: 'javascript:alert(1)' }] });
-    expect(errors).toEqual([{ path: 'platforms[1].profileUrl', message: 'must be a full web address starting with http:// or https://' }]);
+    expect(errors).toEqual([{ path: 'platforms[1].profileUrl', message: 'must be a full web address starting with http:// or https://', code: 'custom' }]);
   });
 
   it('rejects unknown fields by name, at any depth', () => {
     expect(errorsFor({ ...valid, photo: 'data:image/png;base64,AAAA', contact: { ...valid.contact, nickname: 'x' } })).toEqual([
-      { path: 'contact.nickname', message: 'is not a field we accept' },
-      { path: 'photo', message: 'is not a field we accept' },
+      { path: 'contact.nickname', message: 'is not a field we accept', code: 'unknown_field' },
+      { path: 'photo', message: 'is not a field we accept', code: 'unknown_field' },
     ]);
   });
 
   it('refuses a submission without consent to store data', () => {
     expect(errorsFor({ ...valid, consent: { storeData: false, contactMe: false } })).toEqual([
-      { path: 'consent.storeData', message: 'must be true: we cannot keep a case without your consent' },
+      { path: 'consent.storeData', message: 'must be true: we cannot keep a case without your consent', code: 'invalid_value' },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
-import { FieldError, formatFieldPath, ValidationErrorResponse } from '@sg/contracts';
+import { FIELD_ERROR_CODES, FieldError, formatFieldPath, ValidationErrorResponse } from '@sg/contracts';
 import { ZodType, core } from 'zod';
 
 function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
@@ -11,27 +11,54 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   return value === undefined;
 }
 
+type Param = string | number | boolean;
+
+/** A custom issue's `params` (a contract check's code and details), kept if they are plain values. */
+function customParams(issue: core.$ZodIssue): Record<string, Param> {
+  if (issue.code !== 'custom' || !issue.params) return {};
+  return Object.fromEntries(Object.entries(issue.params).filter((entry): entry is [string, Param] => ['string', 'number', 'boolean'].includes(typeof entry[1])));
+}
+
+/** The limit a too_big/too_small issue broke, as a client needs it to say so. */
+function limitParams(issue: core.$ZodIssue): Record<string, Param> {
+  if (issue.code === 'too_big') return { maximum: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { minimum: Number(issue.minimum) };
+  return {};
+}
+
+function withParams(error: FieldError, params: Record<string, Param>): FieldError {
+  return Object.keys(params).length ? { ...error, params } : error;
+}
+
 /**
- * Turns zod issues into one entry per offending field, with the field's path in the body. An issue
- * about the value as a whole is named `whole` (a path parameter's name, or "(body)").
+ * Turns zod issues into one entry per offending field, with the field's path in the body and a
+ * machine code (FieldError.code). An issue about the value as a whole is named `whole` (a path
+ * parameter's name, or "(body)").
  */
 export function fieldErrors(issues: readonly core.$ZodIssue[], input: unknown, whole = '(body)'): FieldError[] {
-  return issues.flatMap((issue): FieldError[] => {
+  // zod runs length checks on any value with a length, so a list sent for a text is also "too
+  // short": once a field is the wrong type, that is all there is to say about it.
+  const wrongType = new Set(issues.filter((issue) => issue.code === 'invalid_type').map((issue) => formatFieldPath(issue.path)));
+  const relevant = issues.filter((issue) => issue.code === 'invalid_type' || !wrongType.has(formatFieldPath(issue.path)));
+  return relevant.flatMap((issue): FieldError[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: formatFieldPath([...issue.path, key]), message: 'is not a field we accept' }));
+      return issue.keys.map((key) => ({ path: formatFieldPath([...issue.path, key]), message: 'is not a field we accept', code: FIELD_ERROR_CODES.unknownField }));
     }
     const path = formatFieldPath(issue.path) || whole;
-    if (issue.code !== 'custom' && issue.path.length > 0 && isMissing(input, issue.path)) return [{ path, message: 'is required' }];
-    return [{ path, message: issue.message }];
+    if (issue.code !== 'custom' && issue.path.length > 0 && isMissing(input, issue.path)) return [{ path, message: 'is required', code: FIELD_ERROR_CODES.required }];
+    const { code, ...params } = { ...limitParams(issue), ...customParams(issue) };
+    return [withParams({ path, message: issue.message, code: typeof code === 'string' ? code : issue.code }, params)];
   });
 }
 
-export function validationError(errors: FieldError[]): BadRequestException {
+/** A 400 naming the fields; an error without a code is `invalid` (a server-side check such as a taken key). */
+export function validationError(errors: ReadonlyArray<Omit<FieldError, 'code'> & { code?: string }>): BadRequestException {
+  const named = errors.map((error): FieldError => ({ ...error, code: error.code ?? 'invalid' }));
   const body: ValidationErrorResponse = {
     statusCode: 400,
     error: 'Bad Request',
-    message: errors.length === 1 ? `${errors[0].path} ${errors[0].message}` : `${errors.length} fields need attention`,
-    errors,
+    message: named.length === 1 ? `${named[0].path} ${named[0].message}` : `${named.length} fields need attention`,
+    errors: named,
   };
   return new BadRequestException(body);
 }

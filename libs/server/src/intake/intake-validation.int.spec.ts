@@ -122,7 +122,7 @@ describe('POST /api/intakes validates every field and names it', () => {
         const response = await submit(withValue(field.path, undefined, true));
         if (field.required) {
           expect(response.status).toBe(400);
-          expect(response.body.errors).toContainEqual({ path: name, message: field.requiredMessage ?? 'is required' });
+          expect(response.body.errors).toContainEqual(expect.objectContaining({ path: name, message: field.requiredMessage ?? 'is required', code: expect.any(String) }));
         } else {
           expect(response.status).toBe(201);
         }
@@ -141,7 +141,7 @@ describe('POST /api/intakes validates every field and names it', () => {
   it.each(OBJECT_PATHS.map((path) => [formatPath([...path, 'extra']), path]))('refuses the unknown field %s', async (name, path) => {
     const response = await submit(withValue([...path, 'extra'], 'anything'));
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ path: name, message: 'is not a field we accept' }]);
+    expect(response.body.errors).toEqual([{ path: name, message: 'is not a field we accept', code: 'unknown_field' }]);
   });
 
   it('lists every problem at once, the checks across fields too, even beside type errors', async () => {
@@ -154,8 +154,8 @@ describe('POST /api/intakes validates every field and names it', () => {
     const response = await submit(body);
     expect(response.status).toBe(400);
     expect(paths(response).sort()).toEqual(['ageBand', 'contact.canMentionOrganisation', 'contact.value', 'demands', 'demands[2]']);
-    expect(response.body.errors).toContainEqual({ path: 'demands', message: 'must not repeat an answer' });
-    expect(response.body.errors).toContainEqual({ path: 'contact.value', message: 'must be an email address like name@example.com' });
+    expect(response.body.errors).toContainEqual({ path: 'demands', message: 'must not repeat an answer', code: 'custom' });
+    expect(response.body.errors).toContainEqual({ path: 'contact.value', message: 'must be an email address like name@example.com', code: 'custom', params: { reason: 'email' } });
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE narrative IS NULL AND age_band = 'sixteen'`);
     expect(n).toBe(0);
   });

@@ -76,9 +76,9 @@ describe('POST /api/intakes', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { path: 'ageBand', message: 'must be one of: under_13, 13_17, 18_plus, unknown (age now)' },
-      { path: 'platforms[0].profileUrl', message: 'must be a full web address starting with http:// or https://' },
-      { path: 'photo', message: 'is not a field we accept' },
+      { path: 'ageBand', message: 'must be one of: under_13, 13_17, 18_plus, unknown (age now)', code: 'invalid_value' },
+      { path: 'platforms[0].profileUrl', message: 'must be a full web address starting with http:// or https://', code: 'custom' },
+      { path: 'photo', message: 'is not a field we accept', code: 'unknown_field' },
     ]);
     expect(await count('support_case')).toBe(before);
   });

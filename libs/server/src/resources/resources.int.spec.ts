@@ -44,7 +44,7 @@ describe('resource directory API', () => {
 
     const duplicate = await api.request('POST', '/api/resources', { body: entry, token: admin });
     expect(duplicate.status).toBe(400);
-    expect(duplicate.body.errors).toEqual([{ path: 'key', message: 'is already used by another entry' }]);
+    expect(duplicate.body.errors).toEqual([{ path: 'key', message: 'is already used by another entry', code: 'invalid' }]);
 
     const retired = await api.request('PATCH', `/api/resources/${created.body.id}`, { body: { active: false }, token: admin });
     expect(retired.status).toBe(200);

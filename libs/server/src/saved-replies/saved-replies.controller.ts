@@ -6,6 +6,7 @@ import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { ApiQueryFrom } from '../http/openapi-schema';
 import { SavedRepliesService } from './saved-replies.service';
 
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No saved reply with that id') });
@@ -20,6 +21,7 @@ export class SavedRepliesController {
   @Get()
   @Roles('caseworker', 'supervisor', 'admin')
   @ApiOkResponse({ description: 'Saved replies by title' })
+  @ApiQueryFrom(savedReplyListQuerySchema)
   list(@Query(new ZodValidationPipe(savedReplyListQuerySchema)) query: z.output<typeof savedReplyListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<SavedReply[]> {
     if (query.all && staff.role !== 'admin') throw new ForbiddenException('Only admins see inactive saved replies');
     return this.replies.list(query.all);

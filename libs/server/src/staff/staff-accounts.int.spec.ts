@@ -35,9 +35,9 @@ describe('staff accounts API', () => {
       body: { email: 'new.worker@demo.test', displayName: 'Nia Again', role: 'caseworker', password: 'a-long-enough-password' },
     });
     expect(again.status).toBe(400);
-    expect(again.body.errors).toEqual([{ path: 'email', message: 'is already used by another account' }]);
+    expect(again.body.errors).toEqual([{ path: 'email', message: 'is already used by another account', code: 'invalid' }]);
     const short = await api.request('POST', '/api/staff', { token: admin, body: { email: 'x@demo.test', displayName: 'X', role: 'admin', password: 'short' } });
-    expect(short.body.errors).toEqual([{ path: 'password', message: 'must be at least 12 characters' }]);
+    expect(short.body.errors).toEqual([{ path: 'password', message: 'must be at least 12 characters', code: 'too_small', params: { minimum: 12 } }]);
   });
 
   it('ends a deactivated account at once: its token, its session and its sign-in', async () => {
