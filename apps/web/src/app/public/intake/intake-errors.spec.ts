@@ -70,6 +70,41 @@ describe('mapping request errors back to the form', () => {
     expect(en.text(general[0] ?? { key: '' })).toBe('Something in the form was not accepted (channel: must be one of: web).');
   });
 
+  it('says a server 400 from its codes and params, in the person\'s language, never in the API\'s English', () => {
+    const fromServer = mapRequestErrors(
+      [
+        { path: 'narrative', message: 'Too big: expected string to have <=5000 characters', code: 'too_big', params: { maximum: 5000 } },
+        { path: 'platforms', message: 'Too big: expected array to have <=10 items', code: 'too_big', params: { maximum: 10 } },
+        { path: 'alias', message: 'must not contain a NUL character or half of an emoji', code: 'invalid_text' },
+        { path: 'contact.value', message: 'must be an email address like name@example.com', code: 'custom', params: { reason: 'email' } },
+        { path: 'submittedBy', message: 'Invalid option: expected one of "victim"|"parent_or_guardian"', code: 'invalid_value' },
+        { path: 'channel', message: 'Invalid input: expected "web"', code: 'invalid_value' },
+      ],
+      answers,
+    );
+    expect(fromServer.fields).toEqual({
+      'where.narrative': { key: 'person.errors.tooLong', params: { max: 5000 } },
+      'where.platforms': { key: 'person.errors.tooMany', params: { max: 10 } },
+      'contact.alias': { key: 'person.errors.invalidText' },
+      'contact.value': { key: 'person.errors.email' },
+      'about.submittedBy': { key: 'person.errors.checkThis' },
+    });
+    expect(fromServer.general).toEqual([{ key: 'person.errors.notAcceptedPlain' }]);
+    expect(fromServer.firstStep).toBe(0);
+    // Said in Malay and Spanish: none of the API's English words reach the person.
+    for (const language of ['ms', 'es'] as const) {
+      const say = new Translator(language, flattenCatalogue(CATALOGUES[language]), { icu: compileIcu });
+      const shown = [...Object.values(fromServer.fields), ...fromServer.general].map((text) => say.text(text)).join(' ');
+      expect(shown).not.toMatch(/Too big|expected|NUL|Invalid|email address like/);
+      expect(shown).toContain('5000');
+    }
+  });
+
+  it('asks for a missing answer in plain words when the server says it is required', () => {
+    expect(friendlyMessage('about.ageBand', 'is required', { code: 'required' })).toEqual({ key: 'person.errors.required' });
+    expect(friendlyMessage('contact.value', 'is required', { code: 'required' })).toEqual({ key: 'person.errors.contactValueRequired' });
+  });
+
   it('prefers the contract\'s reason code for a contact value over reading its English message', () => {
     expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'email' })).toEqual({ key: 'person.errors.email' });
     expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'required' })).toEqual({ key: 'person.errors.contactValueRequired' });

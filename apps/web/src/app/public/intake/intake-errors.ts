@@ -1,3 +1,4 @@
+import { FIELD_ERROR_CODES } from '@sg/contracts';
 import { Translatable, translatable } from '@sg/domain';
 import { IntakeAnswers, sentRows } from './intake-answers';
 
@@ -54,8 +55,9 @@ export function stepOfFormPath(formPath: string): number {
 
 /**
  * One problem with an answer, as the request check or the API reports it: the English `message`
- * (what the API says to its clients), and for checks made here the zod issue's `code` and
- * `maximum`. The server's 400 carries only the message, which is read for the same facts.
+ * (what the API says to its clients, never shown to the person when a code says more), the
+ * machine `code`, and its details: for checks made here the zod issue's `maximum` and `origin`,
+ * from a server 400 its `params` (`{ maximum }`, a contract check's `{ reason }`).
  */
 export interface AnswerIssue {
   path: string;
@@ -66,38 +68,60 @@ export interface AnswerIssue {
   maximum?: number;
   /** For the contract's own checks: its reason code (`params.reason`, e.g. `email`). */
   reason?: string;
+  /** A server 400's details for the code (FieldError.params). */
+  params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+type IssueDetails = Omit<AnswerIssue, 'path' | 'message'>;
+
+/** The form's lists: a limit on them counts entries, not characters. */
+const LIST_FIELDS = /^(where\.(platforms|contentUrls)|happening\.demands)$/;
+
+/** The details whether they came from the check made here or from the server's params. */
+function details(formPath: string, issue: IssueDetails | undefined): { reason?: string; maximum?: number; origin?: string } {
+  const reason = issue?.reason ?? (typeof issue?.params?.['reason'] === 'string' ? issue.params['reason'] : undefined);
+  const maximum = issue?.maximum ?? (typeof issue?.params?.['maximum'] === 'number' ? issue.params['maximum'] : undefined);
+  const origin = issue?.origin ?? (issue?.code === 'too_big' ? (LIST_FIELDS.test(formPath) ? 'array' : 'string') : undefined);
+  return { reason, maximum, origin };
 }
 
 /**
  * The schema's messages are written for developers ("must be one of ..."). The person reading
  * these may be 13 and scared: say what to do, in plain words, in their language: a catalogue key
- * with its parameters (the page translates it). Unknown messages still show.
+ * with its parameters (the page translates it). The API's English words show only when it sent
+ * no code to go by (an older server).
  */
-export function friendlyMessage(formPath: string, message: string, issue?: Omit<AnswerIssue, 'path' | 'message'>): Translatable {
+export function friendlyMessage(formPath: string, message: string, issue?: IssueDetails): Translatable {
+  const { reason, maximum, origin } = details(formPath, issue);
+  // Characters no one can type by accident (a NUL, half an emoji): whatever the field, say so.
+  if (issue?.code === FIELD_ERROR_CODES.invalidText) return translatable('person.errors.invalidText');
   if (/(profileUrl|contentUrls\[\d+\])$/.test(formPath)) return translatable('person.errors.link');
   if (/platform$/.test(formPath)) return translatable('person.errors.platform');
   if (/country$/.test(formPath)) return translatable('person.errors.country');
   if (/deadline(At)?$/.test(formPath)) return translatable('person.errors.deadline');
   if (formPath === 'contact.value') {
     // The contract's reason when checked here; a server 400 only has the message to go by.
-    if (issue?.reason === 'required') return translatable('person.errors.contactValueRequired');
-    if (issue?.reason === 'email') return translatable('person.errors.email');
-    if (issue?.reason === 'phone') return translatable('person.errors.phone');
+    if (reason === 'required' || issue?.code === FIELD_ERROR_CODES.required) return translatable('person.errors.contactValueRequired');
+    if (reason === 'email') return translatable('person.errors.email');
+    if (reason === 'phone') return translatable('person.errors.phone');
     if (message.includes('required')) return translatable('person.errors.contactValueRequired');
     if (message.includes('email')) return translatable('person.errors.email');
     return translatable('person.errors.phone');
   }
   if (formPath === 'contact.storeData') return translatable('person.errors.storeData');
   if (formPath === 'contact.contactMe') return translatable('person.errors.contactMe');
-  const tooBig = tooBigLimit(message, issue);
+  const tooBig = tooBigLimit(message, { code: issue?.code, maximum, origin });
   if (tooBig?.what === 'characters') return translatable('person.errors.tooLong', { max: tooBig.max });
   if (tooBig?.what === 'entries') return translatable('person.errors.tooMany', { max: tooBig.max });
+  if (issue?.code === FIELD_ERROR_CODES.required) return translatable('person.errors.required');
+  // A code with nothing more specific to say: plain words in the person's language, not the API's English.
+  if (issue?.code) return translatable('person.errors.checkThis');
   return translatable('person.errors.check', { detail: message });
 }
 
 /** The limit a too-long text or list broke: from the zod issue when checked here, else from the API's message. */
-function tooBigLimit(message: string, issue?: Omit<AnswerIssue, 'path' | 'message'>): { what: 'characters' | 'entries'; max: number } | null {
-  if (issue?.code === 'too_big' && typeof issue.maximum === 'number') {
+function tooBigLimit(message: string, issue: Pick<AnswerIssue, 'code' | 'maximum' | 'origin'>): { what: 'characters' | 'entries'; max: number } | null {
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
     return { what: issue.origin === 'array' ? 'entries' : 'characters', max: issue.maximum };
   }
   const fromMessage = /at most (\d+) (characters|entries)/.exec(message);
@@ -121,7 +145,8 @@ export function mapRequestErrors(errors: readonly AnswerIssue[], answers: Intake
   for (const error of errors) {
     const formPath = requestPathToFormPath(error.path, answers);
     if (formPath === null) {
-      general.push(translatable('person.errors.notAccepted', { path: error.path || 'form', detail: error.message }));
+      // No field of the form owns it (the form fills it in itself): with a code, plain words only.
+      general.push(error.code ? translatable('person.errors.notAcceptedPlain') : translatable('person.errors.notAccepted', { path: error.path || 'form', detail: error.message }));
       continue;
     }
     fields[formPath] ??= friendlyMessage(formPath, error.message, error);

@@ -5,7 +5,7 @@ import { loadContracts, MAX_NARRATIVE_LENGTH } from '../contracts/public-contrac
 import type { ContentPostedAnswer } from '@sg/domain';
 import { firstValueFrom } from 'rxjs';
 import { UNKNOWN_PLATFORM, localDateTimeToIso, normaliseUrl } from '../intake/intake-answers';
-import { friendlyMessage } from '../intake/intake-errors';
+import { AnswerIssue, friendlyMessage } from '../intake/intake-errors';
 import { CharacterCount } from '../ui/character-count';
 import { describedBy, FieldError, fieldId } from '../ui/field-error';
 import { toHttpProblem } from '../ui/http-problem';
@@ -63,7 +63,11 @@ export class AddInformation {
     const checked = isSessionKey(key) ? sessionAdditionSchema.safeParse(request) : caseAdditionSchema.safeParse({ ...key.credentials, ...request });
     this.status.set('idle');
     if (!checked.success) {
-      this.showErrors(checked.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message })), platformRows, urlRows);
+      this.showErrors(
+        checked.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message, code: issue.code, maximum: issue.code === 'too_big' ? Number(issue.maximum) : undefined, origin: issue.code === 'too_big' ? issue.origin : undefined })),
+        platformRows,
+        urlRows,
+      );
       return;
     }
     this.errors.set({});
@@ -124,9 +128,9 @@ export class AddInformation {
     return { request, platformRows, urlRows };
   }
 
-  private showErrors(errors: ReadonlyArray<{ path: string; message: string }>, platformRows: number[], urlRows: number[]): void {
+  private showErrors(errors: readonly AnswerIssue[], platformRows: number[], urlRows: number[]): void {
     const fields: Record<string, string> = {};
-    for (const { path, message } of errors) {
+    for (const { path, message, ...issue } of errors) {
       const row = /^(platforms|contentUrls)\[(\d+)\](.*)$/.exec(path);
       let formPath = path === 'deadlineAt' ? 'deadline' : path;
       if (row) {
@@ -138,7 +142,7 @@ export class AddInformation {
         continue;
       }
       // Said in the page's language when shown (the page is made anew when the language changes).
-      fields[formPath] ??= message.startsWith('add at least one thing') ? this.i18n.t(NOTHING_ADDED) : this.i18n.text(friendlyMessage(formPath, message));
+      fields[formPath] ??= message.startsWith('add at least one thing') ? this.i18n.t(NOTHING_ADDED) : this.i18n.text(friendlyMessage(formPath, message, issue));
     }
     this.errors.set(fields);
   }
