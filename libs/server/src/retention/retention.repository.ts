@@ -115,7 +115,8 @@ export const retentionRepository = {
 
   /** Releases the hold; the reason it was placed for, or null when there was none. */
   async releaseHold(manager: EntityManager, caseId: string): Promise<string | null> {
-    const rows = await manager.query<Array<{ reason: string }>>(`DELETE FROM case_legal_hold WHERE case_id = $1 RETURNING reason`, [caseId]);
+    // In a CTE: TypeORM answers a bare DELETE with [rows, count], a SELECT with the rows.
+    const rows = await manager.query<Array<{ reason: string }>>(`WITH gone AS (DELETE FROM case_legal_hold WHERE case_id = $1 RETURNING reason) SELECT reason FROM gone`, [caseId]);
     return rows[0]?.reason ?? null;
   },
 
@@ -141,7 +142,7 @@ export const retentionRepository = {
 
   /** Cancels the request; false when there was none. */
   async cancelDeletion(manager: EntityManager, caseId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(`DELETE FROM case_deletion_request WHERE case_id = $1 RETURNING 1`, [caseId]);
+    const rows = await manager.query<unknown[]>(`WITH gone AS (DELETE FROM case_deletion_request WHERE case_id = $1 RETURNING 1) SELECT 1 FROM gone`, [caseId]);
     return rows.length === 1;
   },
 
