@@ -33,7 +33,12 @@ import { CaseStore } from '../case-store';
           <dt>{{ 'staff.retention.hold.onHold' | t }}</dt>
           <dd data-testid="hold-reason">{{ hold.reason }}</dd>
           <dt>{{ 'staff.retention.hold.placed' | t }}</dt>
-          <dd>{{ hold.placedAt | when }}@if (hold.placedBy; as by) { · {{ by.displayName }}}</dd>
+          <dd>
+            {{ hold.placedAt | when }}
+            @if (hold.placedBy; as by) {
+              <span>· {{ by.displayName }}</span>
+            }
+          </dd>
         </dl>
       } @else {
         <p>{{ 'staff.retention.hold.notHeld' | t }}</p>
