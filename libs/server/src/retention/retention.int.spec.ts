@@ -85,6 +85,12 @@ describe('retention with legal hold', () => {
       const initial = await api.request('GET', '/api/organisation/retention', { token: admin });
       expect(initial.status).toBe(200);
       expect(initial.body).toEqual({ closedCaseDays: null, deletionCoolingOffDays: 7, updatedAt: null });
+      // Unset: a case closed long ago is kept (nothing is purged by age until an admin chooses).
+      const old = await intake();
+      await age(old.id, 'closed', 4000);
+      expect(await purgeExpiredCases(db.dataSource)).toMatchObject({ retentionDays: null, cases: 0 });
+      expect(await exists(old.id)).toBe(true);
+      await db.dataSource.query(`DELETE FROM support_case WHERE id = $1`, [old.id]);
 
       expect((await api.request('PUT', '/api/organisation/retention', { token: caseworker, body: { closedCaseDays: 365 } })).status).toBe(403);
       expect((await api.request('PUT', '/api/organisation/retention', { token: supervisor, body: { closedCaseDays: 365 } })).status).toBe(403);
