@@ -21,6 +21,7 @@ export * from './follow-ups/follow-ups';
 export * from './trends/trend-limits';
 export * from './resources/resource-texts';
 export * from './saved-replies/saved-reply-texts';
+export * from './retention/retention-limits';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';
@@ -38,3 +39,4 @@ export type * from './takedowns/takedowns';
 export type * from './reports/reports';
 export type * from './notifications/notifications';
 export type * from './trends/trends';
+export type * from './retention/retention';

@@ -21,3 +21,4 @@ export * from './takedowns/takedowns';
 export * from './reports/reports';
 export * from './notifications/notifications';
 export * from './trends/trends';
+export * from './retention/retention';

@@ -13,12 +13,13 @@ import { SavedRepliesModule } from './saved-replies/saved-replies.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { SecurityModule } from './security/security.module';
 import { TrendsModule } from './trends/trends.module';
+import { RetentionModule } from './retention/retention.module';
 
 /**
  * Every HTTP feature of the API, in one place so the app and the integration tests compose the
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule],
 })
 export class ApiFeaturesModule {}

@@ -24,4 +24,5 @@ export * from './case-access/case-access.module';
 export * from './api-features.module';
 export * from './follow-ups/follow-ups-worker.module';
 export * from './conversation/conversation-worker.module';
+export * from './retention/retention-worker.module';
 export * from './admin/queue-board';

@@ -6,6 +6,7 @@ export const QUEUES = {
   system: 'system',
   followUps: 'follow-ups',
   nudges: 'nudges',
+  retention: 'retention',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -54,3 +55,11 @@ export const NUDGE_JOBS = {
 export interface SendNudgeJob {
   messageId: string;
 }
+
+export const RETENTION_JOBS = {
+  /** Daily: purges expired cases (retention, the person's requests past cooling-off), never one on legal hold. Safe to run twice. */
+  purgeCases: 'purge-cases',
+} as const;
+
+/** `purge-cases` carries nothing but when it was asked for; what has expired is decided by the worker. */
+export type PurgeCasesJob = HeartbeatJob;

@@ -70,7 +70,13 @@ export type TimelineEvent =
   | { kind: 'takedown_updated'; data: TakedownChange }
   | { kind: 'report_added'; data: { reportId: string; agencyName: string } }
   /** `from` equals `to` when only the reference number changed. */
-  | { kind: 'report_updated'; data: { reportId: string; agencyName: string; from: ReportStatus; to: ReportStatus } };
+  | { kind: 'report_updated'; data: { reportId: string; agencyName: string; from: ReportStatus; to: ReportStatus } }
+  /** A supervisor put the case on legal hold: it is not purged (by retention or the person's request) until released. */
+  | { kind: 'legal_hold_placed'; data: { reason: string } }
+  | { kind: 'legal_hold_released'; data: { reason: string | null } }
+  /** The person asked (with reference and code) to delete the case; it goes after `executeAfter` unless on hold. */
+  | { kind: 'deletion_requested'; data: { executeAfter: string } }
+  | { kind: 'deletion_cancelled'; data: Record<string, never> };
 
 export type TimelineEventKind = TimelineEvent['kind'];
 
@@ -111,6 +117,10 @@ const KINDS: Readonly<Record<TimelineEventKind, true>> = {
   takedown_updated: true,
   report_added: true,
   report_updated: true,
+  legal_hold_placed: true,
+  legal_hold_released: true,
+  deletion_requested: true,
+  deletion_cancelled: true,
 };
 
 export const TIMELINE_EVENT_KINDS = Object.keys(KINDS) as readonly TimelineEventKind[];

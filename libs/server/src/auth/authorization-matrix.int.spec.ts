@@ -88,6 +88,15 @@ const MATRIX: Record<string, Access> = {
   'GET /api/trends': SUPERVISORS,
   'GET /api/organisation/hours': EVERYONE,
   'PUT /api/organisation/hours': ADMINS,
+  // Retention with legal hold
+  'GET /api/organisation/retention': SUPERVISORS,
+  'PUT /api/organisation/retention': ADMINS,
+  'GET /api/cases/:id/legal-hold': EVERYONE,
+  'POST /api/cases/:id/legal-hold': SUPERVISORS,
+  'POST /api/cases/:id/legal-hold/release': SUPERVISORS,
+  'POST /api/case-access/deletion': 'public',
+  'POST /api/case-access/deletion/status': 'public',
+  'POST /api/case-access/deletion/cancel': 'public',
 };
 
 /** Routes whose answer depends on a query: the narrower rule, checked beside the route's own. */

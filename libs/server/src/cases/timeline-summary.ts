@@ -113,6 +113,14 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return event.data.from !== event.data.to
         ? `${who} moved the report to ${String(event.data.agencyName ?? 'the agency')} from ${reportStatus(event.data.from)} to ${reportStatus(event.data.to)}`
         : `${who} updated the report to ${String(event.data.agencyName ?? 'the agency')}`;
+    case 'legal_hold_placed':
+      return `${who} put the case on legal hold: ${String(event.data.reason ?? '')}`;
+    case 'legal_hold_released':
+      return event.data.reason ? `${who} released the legal hold: ${String(event.data.reason)}` : `${who} released the legal hold`;
+    case 'deletion_requested':
+      return `The person asked for the case to be deleted; it will be deleted after ${String(event.data.executeAfter ?? 'the cooling-off period')} unless they cancel or it is on legal hold`;
+    case 'deletion_cancelled':
+      return 'The person cancelled their request to delete the case';
     default: {
       // Every kind has its sentence: a kind added to the union without one fails to compile here.
       const unsummarised: never = event;

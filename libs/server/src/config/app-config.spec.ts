@@ -54,6 +54,14 @@ describe('loadConfig', () => {
     expect(problemsOf({})).toEqual(['DATABASE_URL is required but not set']);
   });
 
+  it('waits 7 days before deleting a case the person asked to delete, unless CASE_DELETION_COOLING_OFF_DAYS says otherwise (1 to 90)', () => {
+    expect(loadConfig(base).caseDeletionCoolingOffDays).toBe(7);
+    expect(loadConfig({ ...base, CASE_DELETION_COOLING_OFF_DAYS: '14' }).caseDeletionCoolingOffDays).toBe(14);
+    for (const bad of ['0', '91', '2.5', 'a week']) {
+      expect(problemsOf({ ...base, CASE_DELETION_COOLING_OFF_DAYS: bad })).toEqual([expect.stringMatching(/^CASE_DELETION_COOLING_OFF_DAYS: /)]);
+    }
+  });
+
   it('names every bad setting at once', () => {
     const problems = problemsOf({ ...base, API_PORT: 'eighty', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(3);

@@ -126,6 +126,7 @@ export const appConfigSchema = z
     WORKER_SYNCHRONOUS_COMMIT: booleanFromString.default(false),
     HIGH_TARGET_OPENING_HOURS: openingHours.default(8),
     STANDARD_TARGET_OPENING_HOURS: openingHours.default(16),
+    CASE_DELETION_COOLING_OFF_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(7),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
@@ -214,6 +215,8 @@ export interface AppConfig {
    * (HIGH_/STANDARD_TARGET_OPENING_HOURS); `emergency` and `urgent` stay on the clock.
    */
   readonly targetOpeningHours: { high: number; standard: number };
+  /** CASE_DELETION_COOLING_OFF_DAYS: days between the person's request to delete their case and the deletion (they may cancel meanwhile). */
+  readonly caseDeletionCoolingOffDays: number;
 }
 
 /**
@@ -274,6 +277,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     synchronousCommit: true,
     workerSynchronousCommit: value.WORKER_SYNCHRONOUS_COMMIT,
     targetOpeningHours: { high: value.HIGH_TARGET_OPENING_HOURS, standard: value.STANDARD_TARGET_OPENING_HOURS },
+    caseDeletionCoolingOffDays: value.CASE_DELETION_COOLING_OFF_DAYS,
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

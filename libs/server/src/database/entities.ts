@@ -12,6 +12,7 @@ import { OrganisationHoursRow } from '../organisation/organisation-hours.entity'
 import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
+import { RETENTION_ENTITIES } from '../retention/retention.entities';
 
 /** Every TypeORM entity, listed once: the app, the worker and the migration CLI all use this. */
 export const ENTITIES = [
@@ -42,4 +43,5 @@ export const ENTITIES = [
   SavedReplyRow,
   OrganisationHoursRow,
   RateLimitCounterRow,
+  ...RETENTION_ENTITIES,
 ];

@@ -8,12 +8,13 @@ import { FollowUpsWorkerModule } from '../follow-ups/follow-ups-worker.module';
 import { ConversationWorkerModule } from '../conversation/conversation-worker.module';
 import { AppLoggerModule } from '../http/logger.module';
 import { SystemWorkerModule } from '../system/system-worker.module';
+import { RetentionWorkerModule } from '../retention/retention-worker.module';
 
 /** The same composition and configuration as apps/worker's: processors only, no HTTP. */
 @Module({})
 class TestWorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule] };
+    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule, RetentionWorkerModule] };
   }
 }
 

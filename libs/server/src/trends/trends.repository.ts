@@ -13,6 +13,15 @@ const FIRST_RESPONSE_AGGREGATES = `
   count(*) FILTER (WHERE first_responded_at > first_response_due_at OR (first_responded_at IS NULL AND first_response_due_at <= now()))::int AS missed,
   count(*) FILTER (WHERE first_responded_at IS NULL AND first_response_due_at > now())::int AS pending`;
 
+/**
+ * The cases created in [$2, $3): those still held and those purged by retention or at the
+ * person's request (purged_case keeps only what these figures need), so trends do not change
+ * when a case is purged.
+ */
+const CASES_IN_WINDOW = `(SELECT created_at, priority_rank, first_response_due_at, first_responded_at FROM support_case WHERE created_at >= $2 AND created_at < $3
+         UNION ALL
+         SELECT created_at, priority_rank, first_response_due_at, first_responded_at FROM purged_case WHERE created_at >= $2 AND created_at < $3) c`;
+
 /** The window's calendar days and weeks (from Monday) in the caller's zone, as labels and instants. */
 export interface TrendsBoundsRow {
   /** `YYYY-MM-DD` for each day of the window, in the caller's zone. */
@@ -112,7 +121,7 @@ export const trendsRepository = {
   intakesPerDay(manager: EntityManager, dayStarts: Date[], from: Date, until: Date): Promise<IntakeDayRow[]> {
     return manager.query<IntakeDayRow[]>(
       `SELECT width_bucket(created_at, $1::timestamptz[]) AS day, priority_rank AS rank, count(*)::int AS count
-         FROM support_case WHERE created_at >= $2 AND created_at < $3
+         FROM ${CASES_IN_WINDOW}
         GROUP BY 1, 2`,
       [dayStarts, from, until],
     );
@@ -126,7 +135,7 @@ export const trendsRepository = {
     return manager.query<FirstResponseRow[]>(
       `SELECT week, rank, cases, responded, extract(epoch FROM took[1]) AS median, extract(epoch FROM took[2]) AS p90, within, missed, pending
          FROM (SELECT width_bucket(created_at, $1::timestamptz[]) AS week, priority_rank AS rank, ${FIRST_RESPONSE_AGGREGATES}
-                 FROM support_case WHERE created_at >= $2 AND created_at < $3
+                 FROM ${CASES_IN_WINDOW}
                 GROUP BY GROUPING SETS ((1, 2), (2))) s`,
       [weekStarts, from, until],
     );
@@ -154,7 +163,9 @@ export const trendsRepository = {
               count(*) FILTER (WHERE rejected_at IS NOT NULL AND removed_at IS NULL)::int AS rejected,
               count(*) FILTER (WHERE rejected_at IS NULL AND removed_at IS NULL)::int AS open,
               extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY removed_at - submitted_at)) AS median
-         FROM takedown_request WHERE submitted_at >= $1 AND submitted_at < $2
+         FROM (SELECT platform, submitted_at, removed_at, rejected_at FROM takedown_request WHERE submitted_at >= $1 AND submitted_at < $2
+               UNION ALL
+               SELECT platform, submitted_at, removed_at, rejected_at FROM purged_takedown WHERE submitted_at >= $1 AND submitted_at < $2) t
         GROUP BY GROUPING SETS ((lower(btrim(platform))), ())
         ORDER BY grouping(lower(btrim(platform))), requests DESC, lower(btrim(platform))`,
       [from, until],
@@ -169,7 +180,9 @@ export const trendsRepository = {
               count(*) FILTER (WHERE status = 'actioned')::int AS actioned,
               count(*) FILTER (WHERE status = 'no_action')::int AS "noAction",
               extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY least(acknowledged_at, closed_at) - filed_at)) AS median
-         FROM case_report WHERE filed_at >= $1 AND filed_at < $2
+         FROM (SELECT agency_kind, status, filed_at, acknowledged_at, closed_at FROM case_report WHERE filed_at >= $1 AND filed_at < $2
+               UNION ALL
+               SELECT agency_kind, status, filed_at, acknowledged_at, closed_at FROM purged_report WHERE filed_at >= $1 AND filed_at < $2) r
         GROUP BY agency_kind`,
       [from, until],
     );

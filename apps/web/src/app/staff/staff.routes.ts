@@ -112,6 +112,11 @@ export const STAFF_ROUTES: Route[] = [
                 loadComponent: () => import('./admin/opening-hours-page').then((m) => m.OpeningHoursPage),
               },
               {
+                path: 'retention',
+                title: 'staff.retention.settings.pageTitle',
+                loadComponent: () => import('./admin/retention-page').then((m) => m.RetentionPage),
+              },
+              {
                 path: 'saved-replies',
                 title: 'staff.titles.saved_replies',
                 loadComponent: () => import('./admin/saved-replies-page').then((m) => m.SavedRepliesPage),

@@ -15,6 +15,7 @@ import { PublicSessionStore } from '../session/public-session-store';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { VisitorCountry } from '../country/visitor-country';
 import { AddInformation } from './add-information';
+import { DeleteMyCase } from './delete-my-case';
 import { OpenCaseKey, isSessionKey } from './case-access-api';
 import { ConversationPanel } from './conversation-panel';
 import { ReplyNotice } from '../ui/reply-notice';
@@ -53,6 +54,7 @@ const LEGACY_OPEN_CASE_KEY = 'my-case';
     PlanChecklist,
     ResourceGroups,
     AddInformation,
+    DeleteMyCase,
     CrisisContacts,
     ConversationPanel,
     ReplyNotice,

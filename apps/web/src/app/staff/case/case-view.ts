@@ -23,6 +23,7 @@ import { CaseWorkStore } from './case-work-store';
 import { OverridePriorityDialog, OverridePriorityDialogData } from './override-priority-dialog';
 import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
 import { AuditSection } from './sections/audit-section';
+import { LegalHoldSection } from './sections/legal-hold-section';
 import { ContactSection } from './sections/contact-section';
 import { ConversationSection } from './sections/conversation-section';
 import { EvidenceSection } from './sections/evidence-section';
@@ -64,6 +65,7 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
     ContactSection,
     ConversationSection,
     AuditSection,
+    LegalHoldSection,
     TakedownsSection,
     ReportsSection,
     FollowUpsSection,
