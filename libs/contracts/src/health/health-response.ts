@@ -15,7 +15,20 @@ export interface HealthResponse {
   details: {
     database: HealthComponent;
     queue: HealthComponent & { backend: 'postgres' | 'redis' };
-    workers: HealthComponent & { count: number | null; lastHeartbeatAt?: string | null };
+    /**
+     * Always `up` (a warning, never a 503): `attention` is true when the heartbeat is older than
+     * `staleAfterSeconds` (no worker has run a job lately) or the follow-up sweep is not
+     * scheduled or overdue (the queue backend lost its data, or no worker takes jobs); null when
+     * that could not be read.
+     */
+    workers: HealthComponent & {
+      count: number | null;
+      lastHeartbeatAt?: string | null;
+      attention?: boolean | null;
+      staleAfterSeconds?: number;
+      heartbeatStale?: boolean;
+      sweep?: { scheduled: boolean; nextRunAt: string | null; stale: boolean };
+    };
     /**
      * Always `up` (a warning, never a 503): `attention` is true when follow-ups are scheduled but
      * more than `overdueAfterMinutes` past due, or follow-up jobs failed for good; null when

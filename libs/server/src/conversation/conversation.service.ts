@@ -13,6 +13,7 @@ import { announceLive, notifyCaseChange } from '../cases/case-notifier';
 import { caseQueueRepository } from '../cases/case-queue.repository';
 import { CaseState, supportCaseRepository } from '../cases/support-case.repository';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
 import { DataProtection } from '../security/data-protection';
 import { conversationRepository, MessageRow } from './conversation.repository';
 import { NUDGE_JOB_OPTIONS, nudgeJobId } from './nudge-job';
@@ -130,13 +131,18 @@ export class ConversationService {
     return sent;
   }
 
-  /** After the commit. Should the queue be unreachable, the worker's sweep finds the pending nudge. */
+  /**
+   * After the commit. Should the queue be unreachable, the worker's sweep finds the pending nudge;
+   * should it not answer, the message is sent all the same (bounded-wait.ts).
+   */
   private async queueNudge(messageId: string): Promise<void> {
-    try {
-      await this.nudges.add(NUDGE_JOBS.send, { messageId } satisfies SendNudgeJob, { ...NUDGE_JOB_OPTIONS, jobId: nudgeJobId(messageId) });
-    } catch (error) {
-      this.logger.warn(`Could not queue a nudge now (${(error as Error).message}); the sweep will send it`);
-    }
+    const queued = this.nudges
+      .add(NUDGE_JOBS.send, { messageId } satisfies SendNudgeJob, { ...NUDGE_JOB_OPTIONS, jobId: nudgeJobId(messageId) })
+      .then(
+        () => undefined,
+        (error: Error) => this.logger.warn(`Could not queue a nudge now (${error.message}); the sweep will send it`),
+      );
+    if (!(await settledWithin(queued))) this.logger.warn(`The queue backend did not answer within ${QUEUE_WAIT_MS} ms: the nudge is queued when it does, or by the sweep`);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NUDGE_JOBS, QUEUES, SendNudgeJob } from '@sg/contracts';
 import { composeNudge, Language } from '@sg/domain';
@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { organisationRepository } from '../accounts/organisation.repository';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { RepeatingJob, RepeatingJobs } from '../queue/repeating-jobs';
 import { DataProtection } from '../security/data-protection';
 import { NUDGE_JOB_OPTIONS, nudgeJobId } from './nudge-job';
 import { nudgeRepository } from './nudge.repository';
@@ -103,12 +104,16 @@ export class NudgeProcessor extends WorkerHost {
   }
 }
 
-/** Keeps the nudge sweep scheduled (idempotent across worker processes). */
+/** Keeps the nudge sweep scheduled, also after the queue backend lost its data (queue/repeating-jobs.ts). */
 @Injectable()
-export class NudgeSweepScheduler implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QUEUES.nudges) private readonly queue: Queue) {}
+export class NudgeSweepScheduler extends RepeatingJobs {
+  protected readonly logger = new Logger(NudgeSweepScheduler.name);
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(NUDGE_JOBS.sweep, { every: SWEEP_EVERY_MS }, { name: NUDGE_JOBS.sweep, data: {} });
+  constructor(@InjectQueue(QUEUES.nudges) private readonly queue: Queue) {
+    super();
+  }
+
+  protected repeatingJobs(): RepeatingJob[] {
+    return [{ queue: this.queue, name: NUDGE_JOBS.sweep, every: SWEEP_EVERY_MS, data: () => ({}) }];
   }
 }

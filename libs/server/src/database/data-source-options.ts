@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { keepConnectionErrorsHandled, ignorePoolError } from './connection-errors';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -16,7 +17,9 @@ export function dataSourceOptions(databaseUrl: string, session: { options?: stri
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    // A small pool per process: the API and each worker share one PostgreSQL.
-    extra: { max: 10, ...session },
+    // A small pool per process: the API and each worker share one PostgreSQL. A lost connection
+    // (a PostgreSQL restart) is logged, never an uncaught 'error' (connection-errors.ts).
+    extra: { max: 10, ...session, onConnect: keepConnectionErrorsHandled },
+    poolErrorHandler: ignorePoolError,
   };
 }

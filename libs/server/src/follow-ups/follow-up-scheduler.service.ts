@@ -16,6 +16,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { notificationRepository } from '../notifications/notification.repository';
 import { reportRepository } from '../reports/report.repository';
+import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
 import { takedownRepository } from '../takedowns/takedown.repository';
 import { FollowUpJobRequest, fireJobs } from './fire-jobs';
 import { followUpRepository } from './follow-up.repository';
@@ -61,7 +62,11 @@ export class FollowUpScheduler {
         async (caseId, kind, dedupeKey) => void jobs.push(...(await this.prompt(manager, caseId, kind, dedupeKey))),
       ),
     );
-    await this.enqueue(jobs).catch((error: Error) => this.logger.warn(`Follow-up jobs not enqueued (the sweep will add them): ${error.message}`));
+    const enqueued = this.enqueue(jobs).catch((error: Error) => this.logger.warn(`Follow-up jobs not enqueued (the sweep will add them): ${error.message}`));
+    // The change is committed: answer even when the queue backend is down (the jobs follow).
+    if (!(await settledWithin(enqueued))) {
+      this.logger.warn(`The queue backend did not answer within ${QUEUE_WAIT_MS} ms: follow-up jobs are added when it does, or by the sweep`);
+    }
     return result;
   }
 

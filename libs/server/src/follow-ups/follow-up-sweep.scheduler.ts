@@ -1,16 +1,21 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { FOLLOW_UP_JOBS, QUEUES } from '@sg/contracts';
 import { Queue } from 'bullmq';
+import { RepeatingJob, RepeatingJobs } from '../queue/repeating-jobs';
 
 export const SWEEP_EVERY_MS = 15_000;
 
-/** Keeps the periodic sweep scheduled (idempotent across worker processes). */
+/** Keeps the periodic sweep scheduled, also after the queue backend lost its data (repeating-jobs.ts). */
 @Injectable()
-export class FollowUpSweepScheduler implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QUEUES.followUps) private readonly queue: Queue) {}
+export class FollowUpSweepScheduler extends RepeatingJobs {
+  protected readonly logger = new Logger(FollowUpSweepScheduler.name);
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(FOLLOW_UP_JOBS.sweep, { every: SWEEP_EVERY_MS }, { name: FOLLOW_UP_JOBS.sweep, data: {} });
+  constructor(@InjectQueue(QUEUES.followUps) private readonly queue: Queue) {
+    super();
+  }
+
+  protected repeatingJobs(): RepeatingJob[] {
+    return [{ queue: this.queue, name: FOLLOW_UP_JOBS.sweep, every: SWEEP_EVERY_MS, data: () => ({}) }];
   }
 }

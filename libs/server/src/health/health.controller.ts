@@ -3,7 +3,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { API_ROUTES, QUEUES } from '@sg/contracts';
+import { API_ROUTES, FOLLOW_UP_JOBS, QUEUES } from '@sg/contracts';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
@@ -14,6 +14,10 @@ import { APP_CONFIG } from '../config/app-config.token';
 const CHECK_TIMEOUT_MS = 3000;
 /** A scheduled follow-up this long past due should have fired: someone is waiting on it. */
 export const FOLLOW_UP_OVERDUE_MINUTES = 5;
+/** Three heartbeats missed (one every 30 s): no worker has run a job lately. */
+export const HEARTBEAT_STALE_AFTER_SECONDS = 90;
+/** The sweep's next run this far in the past (four sweeps) means no worker takes it. */
+export const SWEEP_STALE_AFTER_SECONDS = 60;
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -61,15 +65,34 @@ export class HealthController {
     }
   }
 
-  /** Informational only: a stopped worker delays follow-ups, but the API itself still serves. */
+  /**
+   * A warning, never a 503 (the API itself still serves): `attention` when the heartbeat is stale
+   * or the follow-up sweep is not scheduled or overdue. A queue backend that lost its data takes
+   * the schedules with it (the worker adds them back within SCHEDULES_CHECK_EVERY_MS); a stopped
+   * worker leaves both to go stale.
+   */
   private async checkWorkers() {
     const workers = this.indicators.check('workers');
     try {
-      const lastHeartbeatAt = await healthRepository.lastHeartbeatAt(this.dataSource);
-      const count = await withTimeout(this.systemQueue.getWorkersCount(), 'worker count');
-      return workers.up({ count, lastHeartbeatAt });
+      const [lastHeartbeatAt, count, sweep] = await Promise.all([
+        withTimeout(healthRepository.lastHeartbeatAt(this.dataSource), 'last heartbeat'),
+        withTimeout(this.systemQueue.getWorkersCount(), 'worker count'),
+        withTimeout(this.followUpQueue.getJobScheduler(FOLLOW_UP_JOBS.sweep), 'sweep schedule'),
+      ]);
+      const now = Date.now();
+      const heartbeatStale = !lastHeartbeatAt || now - new Date(lastHeartbeatAt).getTime() > HEARTBEAT_STALE_AFTER_SECONDS * 1000;
+      const nextSweep = sweep?.next ?? null;
+      const sweepStale = !sweep || (nextSweep !== null && now - nextSweep > SWEEP_STALE_AFTER_SECONDS * 1000);
+      return workers.up({
+        count,
+        lastHeartbeatAt,
+        attention: heartbeatStale || sweepStale,
+        staleAfterSeconds: HEARTBEAT_STALE_AFTER_SECONDS,
+        heartbeatStale,
+        sweep: { scheduled: Boolean(sweep), nextRunAt: nextSweep === null ? null : new Date(nextSweep).toISOString(), stale: sweepStale },
+      });
     } catch (error) {
-      return workers.up({ count: null, message: error instanceof Error ? error.message : String(error) });
+      return workers.up({ count: null, attention: null, message: error instanceof Error ? error.message : String(error) });
     }
   }
 

@@ -1,21 +1,25 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PurgeCasesJob, QUEUES, RETENTION_JOBS } from '@sg/contracts';
 import { Queue } from 'bullmq';
+import { RepeatingJob, RepeatingJobs } from '../queue/repeating-jobs';
 
 /** Daily at 03:17 UTC: a quiet hour, off the top of the hour when other schedules pile up. */
 export const CASE_PURGE_PATTERN = '17 3 * * *';
 
-/** Keeps the daily case purge scheduled. Upserting is idempotent across worker processes. */
+/**
+ * Keeps the daily case purge scheduled: upserted at start (idempotent across worker processes)
+ * and added back if the queue backend loses its data (repeating-jobs.ts).
+ */
 @Injectable()
-export class RetentionScheduler implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QUEUES.retention) private readonly queue: Queue<PurgeCasesJob>) {}
+export class RetentionScheduler extends RepeatingJobs {
+  protected readonly logger = new Logger(RetentionScheduler.name);
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      RETENTION_JOBS.purgeCases,
-      { pattern: CASE_PURGE_PATTERN, tz: 'UTC' },
-      { name: RETENTION_JOBS.purgeCases, data: { requestedAt: new Date().toISOString() } },
-    );
+  constructor(@InjectQueue(QUEUES.retention) private readonly queue: Queue<PurgeCasesJob>) {
+    super();
+  }
+
+  protected repeatingJobs(): RepeatingJob[] {
+    return [{ queue: this.queue, name: RETENTION_JOBS.purgeCases, pattern: CASE_PURGE_PATTERN, tz: 'UTC', data: () => ({ requestedAt: new Date().toISOString() }) }];
   }
 }

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './api-test-app';
 export * from './intake-fixtures';
 export * from './worker-test-app';
+export * from './throwaway-servers';

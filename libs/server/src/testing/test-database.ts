@@ -35,8 +35,8 @@ function adminUrl(): string {
   return url;
 }
 
-async function asAdmin(sql: string): Promise<void> {
-  const admin = new DataSource({ type: 'postgres', url: adminUrl(), extra: { max: 1 } });
+async function asAdmin(sql: string, url = adminUrl()): Promise<void> {
+  const admin = new DataSource({ type: 'postgres', url, extra: { max: 1 } });
   await admin.initialize();
   try {
     await admin.query(sql);
@@ -45,17 +45,19 @@ async function asAdmin(sql: string): Promise<void> {
   }
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+/** `adminUrl`: a server other than DATABASE_URL's (a fault test's own, which it may restart). */
+export async function createTestDatabase(options: { migrate?: boolean; adminUrl?: string } = {}): Promise<TestDatabase> {
+  const admin = options.adminUrl ?? adminUrl();
   const name = `sgt_${randomSuffix()}`;
-  await asAdmin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl());
+  await asAdmin(`CREATE DATABASE "${name}"`, admin);
+  const url = new URL(admin);
   url.pathname = `/${name}`;
 
   const dataSource = new DataSource(dataSourceOptions(url.toString()));
   const drop = async (): Promise<void> => {
     if (dataSource.isInitialized) await dataSource.destroy();
     // FORCE: connections a failed test left open (a queue pool, an app not closed) must not block it.
-    await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, admin);
   };
   try {
     await dataSource.initialize();

@@ -1,0 +1,31 @@
+import { Logger } from '@nestjs/common';
+import type { ClientBase } from 'pg';
+
+const logger = new Logger('Database');
+
+/** The code and message only: a driver error may quote a statement's parameters, never logged. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' ? `${code} ${error.message}` : error.message;
+}
+
+/**
+ * For the pool's 'error' (an idle connection dropped: a PostgreSQL restart ends every connection
+ * with 57P01). The pool discards it and opens a new one on the next checkout. The connection's
+ * own listener (below) has already logged it, so this only keeps the pool's 'error' handled.
+ */
+export function ignorePoolError(): void {
+  // logged by keepConnectionErrorsHandled
+}
+
+/**
+ * For every connection a pool opens, for its whole life: a connection that drops while checked
+ * out between two statements emits 'error' on its client, and an 'error' nobody listens to is
+ * an uncaught exception that ends the process (under `npm start`, the API and web with it). The
+ * statement in flight, if any, fails on its own and its transaction rolls back; the pool
+ * discards the broken connection when it is released.
+ */
+export function keepConnectionErrorsHandled(client: ClientBase): void {
+  client.on('error', (error) => logger.warn(`A database connection was lost (${describe(error)}); the pool replaces it`));
+}

@@ -1,0 +1,66 @@
+import { Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { settledWithin } from './bounded-wait';
+import { RepeatingJob, RepeatingJobs } from './repeating-jobs';
+
+/** A queue that knows only which schedulers exist; enough for the keeper. */
+function fakeQueue(existing: string[], answer: () => Promise<void> = () => Promise.resolve()) {
+  const schedulers = new Set(existing);
+  const upserted: string[] = [];
+  const queue = {
+    name: 'q',
+    getJobScheduler: async (id: string) => {
+      await answer();
+      return schedulers.has(id) ? { key: id, name: id } : undefined;
+    },
+    upsertJobScheduler: async (id: string) => {
+      upserted.push(id);
+      schedulers.add(id);
+    },
+  } as unknown as Queue;
+  return { queue, upserted, schedulers };
+}
+
+class Keeper extends RepeatingJobs {
+  protected readonly logger = new Logger('test');
+  constructor(private readonly jobs: RepeatingJob[]) {
+    super();
+    this.logger.warn = () => undefined;
+  }
+  protected repeatingJobs(): RepeatingJob[] {
+    return this.jobs;
+  }
+}
+
+describe('RepeatingJobs', () => {
+  it('adds back only the schedules that are gone', async () => {
+    const { queue, upserted } = fakeQueue(['heartbeat']);
+    const keeper = new Keeper(['heartbeat', 'sweep'].map((name) => ({ queue, name, every: 1000, data: () => ({}) })));
+    expect(await keeper.restoreMissing()).toBe(1);
+    expect(upserted).toEqual(['sweep']);
+    expect(await keeper.restoreMissing()).toBe(0);
+  });
+
+  it('runs one check at a time while the backend does not answer, and never throws', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const { queue } = fakeQueue([], () => slow);
+    const keeper = new Keeper([{ queue, name: 'sweep', every: 1000, data: () => ({}) }]);
+    const first = keeper.restoreMissing();
+    expect(await keeper.restoreMissing()).toBe(0); // skipped: the first is still waiting
+    release();
+    expect(await first).toBe(1);
+
+    const broken = { name: 'q', getJobScheduler: () => Promise.reject(new Error('down')) } as unknown as Queue;
+    await expect(new Keeper([{ queue: broken, name: 'sweep', every: 1000, data: () => ({}) }]).restoreMissing()).resolves.toBe(0);
+  });
+});
+
+describe('settledWithin', () => {
+  it('says whether the work settled in time, without waiting for work that does not', async () => {
+    expect(await settledWithin(Promise.resolve(), 50)).toBe(true);
+    const started = Date.now();
+    expect(await settledWithin(new Promise<void>(() => undefined), 50)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
