@@ -33,6 +33,9 @@ type StatusView = { state: 'loading' } | { state: 'loaded'; health: HealthRespon
               <dt>{{ 'staff.status.workers' | t }}</dt><dd>{{ health.details.workers.count ?? ('staff.status.unknown' | t) }}</dd>
               <dt>{{ 'staff.status.heartbeat' | t }}</dt><dd>{{ health.details.workers.lastHeartbeatAt ?? ('staff.status.never' | t) }}</dd>
             </dl>
+            <!-- Warnings that never make the answer a 503: the API works, but follow-ups may not fire. -->
+            @if (health.details.workers.attention) { <p class="warn" role="alert">{{ 'staff.status.workersAttention' | t }}</p> }
+            @if (health.details.followUps.attention) { <p class="warn" role="alert">{{ 'staff.status.followUpsAttention' | t }}</p> }
           }
         }
       }
@@ -45,6 +48,7 @@ type StatusView = { state: 'loading' } | { state: 'loaded'; health: HealthRespon
     dt { font-weight: 600; }
     .up { color: #1b5e20; }
     .down { color: #b71c1c; font-weight: 600; }
+    .warn { color: #8a4b00; font-weight: 600; }
   `,
 })
 export class StatusPage {
