@@ -208,7 +208,7 @@ async function initialiseCluster({ binaries, dataDir, serverLog }) {
 
 // Loopback only, and no unix socket (its default directory may not be writable here).
 // Autovacuum looks every 3 s (not 60): BullMQ's PostgreSQL backend rewrites its job table all day
-// (libs/server/src/queue/postgres-queue-tuning.service.ts). pg_ctl passes these through a shell.
+// (libs/server/src/queue/postgres-queue-tuning.ts). pg_ctl passes these through a shell.
 const POSTGRES_OPTIONS = "-c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c autovacuum_naptime=3s";
 
 /**

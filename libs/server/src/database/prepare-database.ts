@@ -3,19 +3,43 @@ import { DataSource } from 'typeorm';
 import { seedDemoOrganisation } from '../accounts/demo-seed';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { grantApplicationRole, migrateQueueSchema, roleOfUrl } from './database-roles';
 import { runMigrationsWithLock } from './run-migrations';
 
 /**
- * Brings the database up to date before the app starts serving: committed migrations first,
- * then (outside production) the demo organisation. Idempotent; safe from several processes.
+ * What the owner role does before anything serves: the committed migrations, BullMQ's schema (on
+ * the PostgreSQL queue backend) and the application role's grants. Idempotent; safe from several
+ * processes. `appRole` undefined: the app runs as the owner and nothing is granted.
+ */
+export async function migrateAsOwner(owner: DataSource, options: { queueSchema: boolean; appRole: string | undefined }) {
+  const applied = await runMigrationsWithLock(owner);
+  if (options.queueSchema) await migrateQueueSchema(owner);
+  const appRole = options.appRole;
+  if (appRole) await owner.transaction((manager) => grantApplicationRole(manager, appRole));
+  return applied;
+}
+
+/**
+ * Brings the database up to date before the app starts serving: as the owner (DATABASE_OWNER_URL),
+ * migrations and grants (migrateAsOwner), then (outside production) the demo organisation.
  */
 export async function prepareDatabase(config: AppConfig, options: { seed: boolean }): Promise<void> {
   const logger = new Logger('Database');
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl));
+  const appRole = roleOfUrl(config.databaseUrl);
+  const ownerRole = config.databaseOwnerUrl ? roleOfUrl(config.databaseOwnerUrl) : appRole;
+  if (ownerRole === appRole) {
+    // Loud on purpose: the audit log's append-only trigger means little to a role that owns it.
+    logger.warn(
+      `The application runs as the database owner ("${appRole}"): it could alter tables, switch off the audit log's ` +
+        'append-only trigger and rewrite the audit log. Before going live, create an application role (tools/db/roles.sql), ' +
+        'set DATABASE_URL to it and DATABASE_OWNER_URL to the owner (README: "Two database roles").',
+    );
+  }
+  const dataSource = new DataSource(dataSourceOptions(config.databaseOwnerUrl ?? config.databaseUrl));
   await dataSource.initialize();
   try {
     if (config.runMigrations) {
-      const applied = await runMigrationsWithLock(dataSource);
+      const applied = await migrateAsOwner(dataSource, { queueSchema: config.queueBackend === 'postgres', appRole: ownerRole === appRole ? undefined : appRole });
       if (applied.length) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
     }
     if (options.seed && config.demoSeed) {
