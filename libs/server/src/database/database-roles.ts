@@ -43,7 +43,9 @@ export async function grantApplicationRole(manager: EntityManager, appRole: stri
   if (bullmq[0]?.exists) {
     const schema = quoteIdentifier(BULLMQ_SCHEMA);
     statements.push(
-      `GRANT USAGE ON SCHEMA ${schema} TO ${app}`,
+      // CREATE too: BullMQ makes a job-id sequence per queue the first time a job is added to it.
+      // Only in BullMQ's schema; the application's tables stay out of reach.
+      `GRANT USAGE, CREATE ON SCHEMA ${schema} TO ${app}`,
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${app}`,
       `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`,
       `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${app}`,

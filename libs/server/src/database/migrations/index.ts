@@ -27,6 +27,7 @@ import { ResourceTranslations1765700001000 } from './1765700001000-resource-tran
 import { StaffLanguage1765700002000 } from './1765700002000-staff-language';
 import { SavedReplyTranslations1765700003000 } from './1765700003000-saved-reply-translations';
 import { RateLimitCounter1766400000000 } from './1766400000000-rate-limit-counter';
+import { AuditSeal1766500000000 } from './1766500000000-audit-seal';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   StaffLanguage1765700002000,
   SavedReplyTranslations1765700003000,
   RateLimitCounter1766400000000,
+  AuditSeal1766500000000,
 ];
