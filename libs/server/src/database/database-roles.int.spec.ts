@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '../testing';
+import { createTestDatabase, TestDatabase, testConfig } from '../testing';
+import { prepareDatabase } from './prepare-database';
 
 /**
  * The application role (DATABASE_URL) against the tables: what an attacker holding the API's
@@ -60,5 +62,43 @@ describe('the application database role', () => {
     await db.dataSource.query(`CREATE TABLE later_feature (id int PRIMARY KEY)`);
     expect(await refusal(`INSERT INTO later_feature VALUES (1)`)).toBe('allowed');
     expect(await refusal(`ALTER TABLE later_feature ADD COLUMN y int`)).toMatch(/must be owner/);
+  });
+});
+
+describe('start-up as the owner (prepareDatabase)', () => {
+  let db: TestDatabase;
+  let warn: jest.SpyInstance;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false });
+  });
+
+  beforeEach(() => {
+    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => warn.mockRestore());
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('migrates as DATABASE_OWNER_URL and grants DATABASE_URL\'s role, without a warning', async () => {
+    await prepareDatabase({ ...testConfig(db.url), databaseOwnerUrl: db.ownerUrl, runMigrations: true }, { seed: false });
+    expect(warn).not.toHaveBeenCalled();
+    const app = new Client({ connectionString: db.url });
+    await app.connect();
+    try {
+      expect((await app.query(`SELECT count(*)::int AS n FROM staff_user`)).rows).toEqual([{ n: 0 }]);
+      await expect(app.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+      expect((await app.query(`SELECT count(*)::int AS n FROM bullmq.job`)).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('warns loudly when there is no owner URL: the application then runs as the owner', async () => {
+    await prepareDatabase({ ...testConfig(db.ownerUrl), runMigrations: true }, { seed: false });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('The application runs as the database owner'));
   });
 });

@@ -57,6 +57,12 @@ export async function grantApplicationRole(manager: EntityManager, appRole: stri
   for (const statement of statements) await manager.query(statement);
 }
 
+/** True when `role` is a superuser (or does not exist): then no grant or trigger binds it. */
+export async function isSuperuser(manager: EntityManager, role: string): Promise<boolean> {
+  const [row] = await manager.query<Array<{ rolsuper: boolean }>>(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [role]);
+  return row?.rolsuper ?? true;
+}
+
 /**
  * BullMQ's PostgreSQL schema, created or upgraded by the owner (the application role may not run
  * DDL, so its queue connections only check the schema). Then the vacuum settings of the tables

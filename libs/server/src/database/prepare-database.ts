@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { seedDemoOrganisation } from '../accounts/demo-seed';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
-import { grantApplicationRole, migrateQueueSchema, roleOfUrl } from './database-roles';
+import { grantApplicationRole, isSuperuser, migrateQueueSchema, roleOfUrl } from './database-roles';
 import { runMigrationsWithLock } from './run-migrations';
 
 /**
@@ -41,6 +41,9 @@ export async function prepareDatabase(config: AppConfig, options: { seed: boolea
     if (config.runMigrations) {
       const applied = await migrateAsOwner(dataSource, { queueSchema: config.queueBackend === 'postgres', appRole: ownerRole === appRole ? undefined : appRole });
       if (applied.length) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    }
+    if (ownerRole !== appRole && (await isSuperuser(dataSource.manager, appRole))) {
+      logger.warn(`DATABASE_URL's role "${appRole}" is a superuser: no grant binds it, so the application could still rewrite the audit log. Use the application role (tools/db/roles.sql).`);
     }
     if (options.seed && config.demoSeed) {
       const created = await seedDemoOrganisation(dataSource, config.demoPassword);
