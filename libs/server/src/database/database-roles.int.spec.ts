@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase, testConfig } from '../testing';
-import { prepareDatabase } from './prepare-database';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { migrateAsOwner, prepareDatabase } from './prepare-database';
 
 /**
  * The application role (DATABASE_URL) against the tables: what an attacker holding the API's
@@ -94,6 +96,17 @@ describe('start-up as the owner (prepareDatabase)', () => {
       expect((await app.query(`SELECT count(*)::int AS n FROM bullmq.job`)).rows).toEqual([{ n: 0 }]);
     } finally {
       await app.end();
+    }
+  });
+
+  it('grants safely when the API and several workers start at the same moment', async () => {
+    const owners = await Promise.all([1, 2, 3, 4].map(() => new DataSource(dataSourceOptions(db.ownerUrl)).initialize()));
+    try {
+      for (let round = 0; round < 3; round++) {
+        await Promise.all(owners.map((owner) => migrateAsOwner(owner, { queueSchema: true, appRole: db.appRole })));
+      }
+    } finally {
+      await Promise.all(owners.map((owner) => owner.destroy()));
     }
   });
 

@@ -22,7 +22,7 @@ function quoteIdentifier(name: string): string {
 /**
  * Run by the owner after its migrations (and on every start, so it is idempotent): gives the
  * application role what it needs on every table that exists now, and, through default
- * privileges, on every table, sequence and function the owner creates later.
+ * privileges, on every table and sequence the owner creates later (in `public` and BullMQ's schema).
  */
 export async function grantApplicationRole(manager: EntityManager, appRole: string): Promise<void> {
   const app = quoteIdentifier(appRole);

@@ -4,7 +4,7 @@ import { seedDemoOrganisation } from '../accounts/demo-seed';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { grantApplicationRole, isSuperuser, migrateQueueSchema, roleOfUrl } from './database-roles';
-import { runMigrationsWithLock } from './run-migrations';
+import { MIGRATION_LOCK_KEY, runMigrationsWithLock } from './run-migrations';
 
 /**
  * What the owner role does before anything serves: the committed migrations, BullMQ's schema (on
@@ -15,7 +15,14 @@ export async function migrateAsOwner(owner: DataSource, options: { queueSchema: 
   const applied = await runMigrationsWithLock(owner);
   if (options.queueSchema) await migrateQueueSchema(owner);
   const appRole = options.appRole;
-  if (appRole) await owner.transaction((manager) => grantApplicationRole(manager, appRole));
+  // Under the migration lock: the API and workers starting together would otherwise update the
+  // same catalog rows at once ("tuple concurrently updated").
+  if (appRole) {
+    await owner.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await grantApplicationRole(manager, appRole);
+    });
+  }
   return applied;
 }
 
