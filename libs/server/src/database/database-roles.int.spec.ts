@@ -110,6 +110,12 @@ describe('start-up as the owner (prepareDatabase)', () => {
     }
   });
 
+  it('names DATABASE_OWNER_URL when DATABASE_URL is the application role and no owner was given', async () => {
+    await expect(prepareDatabase({ ...testConfig(db.url), runMigrations: true }, { seed: false })).rejects.toThrow(
+      `DATABASE_URL's role "${db.appRole}" may not change the schema`,
+    );
+  });
+
   it('warns loudly when there is no owner URL: the application then runs as the owner', async () => {
     await prepareDatabase({ ...testConfig(db.ownerUrl), runMigrations: true }, { seed: false });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('The application runs as the database owner'));
