@@ -140,11 +140,15 @@ async function waitForHealth(url, timeoutMs) {
 
 try {
   if (!env.DATABASE_URL) {
-    const { startEmbeddedPostgres, ensureDatabase } = await import('../lib/embedded-postgres.mjs');
+    const { startEmbeddedPostgres, ensureDatabase, ensureRoles } = await import('../lib/embedded-postgres.mjs');
     log(`No DATABASE_URL: starting the embedded PostgreSQL on port ${embeddedPort} (data in ${embeddedDir})`);
     embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: embeddedPort, persistent: true, log });
     await ensureDatabase(embedded.adminUrl, 'safeguard');
-    env.DATABASE_URL = embedded.urlFor('safeguard');
+    // Two roles: migrations run as the owner; the API and worker as an app role that cannot
+    // alter tables or rewrite the audit log (tools/db/roles.sql).
+    const roles = await ensureRoles(embedded.adminUrl, 'safeguard');
+    env.DATABASE_URL = roles.appUrl;
+    env.DATABASE_OWNER_URL = roles.ownerUrl;
   }
   const shared = { API_PORT: String(apiPort), WEB_PORT: String(webPort) };
   // Only the web server (and this machine) talks to the API; people reach it through WEB_PORT.

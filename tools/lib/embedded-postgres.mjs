@@ -208,7 +208,7 @@ async function initialiseCluster({ binaries, dataDir, serverLog }) {
 
 // Loopback only, and no unix socket (its default directory may not be writable here).
 // Autovacuum looks every 3 s (not 60): BullMQ's PostgreSQL backend rewrites its job table all day
-// (libs/server/src/queue/postgres-queue-tuning.service.ts). pg_ctl passes these through a shell.
+// (libs/server/src/queue/postgres-queue-tuning.ts). pg_ctl passes these through a shell.
 const POSTGRES_OPTIONS = "-c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c autovacuum_naptime=3s";
 
 /**
@@ -290,4 +290,36 @@ export async function ensureDatabase(adminUrl, database) {
   } finally {
     await client.end();
   }
+}
+
+/** The role set-up docker-compose's init script runs too (one SQL file for both). */
+const ROLES_SQL = join(dirname(new URL(import.meta.url).pathname), '..', 'db', 'roles.sql');
+
+/**
+ * Creates (or brings up to date) the two roles for `database`: `<database>_owner`, which owns the
+ * schema and runs migrations, and `<database>_app`, which the API and worker connect as. Returns
+ * their URLs (DATABASE_OWNER_URL, DATABASE_URL). The embedded server listens on loopback only, so
+ * fixed local passwords (like its superuser's) are enough.
+ */
+export async function ensureRoles(adminUrl, database) {
+  const roles = { owner: `${database}_owner`, app: `${database}_app` };
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    for (const [name, value] of Object.entries({ 'sg.owner_role': roles.owner, 'sg.app_role': roles.app, 'sg.owner_password': roles.owner, 'sg.app_password': roles.app })) {
+      await client.query('SELECT set_config($1, $2, false)', [name, value]);
+    }
+    await client.query(readFileSync(ROLES_SQL, 'utf8'));
+  } finally {
+    await client.end();
+  }
+  const as = (role) => {
+    const roleUrl = new URL(url);
+    roleUrl.username = role;
+    roleUrl.password = role;
+    return roleUrl.toString();
+  };
+  return { ownerUrl: as(roles.owner), appUrl: as(roles.app) };
 }

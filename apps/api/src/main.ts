@@ -1,18 +1,23 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, loadConfigOrExit, mountQueueBoard, prepareDatabase } from '@sg/server';
+import { configureHttpApp, loadConfigOrExit, mountQueueBoard, prepareDatabase, verifyAuditCommand } from '@sg/server';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
 /**
  * `node main.js`          migrate, seed the demo organisation (outside production), serve HTTP.
  * `node main.js migrate`  apply pending migrations and exit (for deploy pipelines).
+ * `node main.js audit-verify`  check the audit log's hash chain; exit 1 when it is broken.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit('api');
   const command = process.argv[2];
   if (command === 'migrate') {
     await prepareDatabase({ ...config, runMigrations: true }, { seed: false });
+    return;
+  }
+  if (command === 'audit-verify') {
+    process.exitCode = await verifyAuditCommand(config);
     return;
   }
   await prepareDatabase(config, { seed: true });

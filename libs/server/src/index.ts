@@ -6,6 +6,7 @@ export * from './config/worker-config';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/prepare-database';
+export * from './audit/verify-audit-command';
 export * from './database/run-migrations';
 export * from './queue/queue-connection';
 export * from './queue/queue.module';

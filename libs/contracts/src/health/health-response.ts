@@ -42,5 +42,15 @@ export interface HealthResponse {
       failedJobs?: number;
       jobs?: Record<string, number>;
     };
+    /**
+     * Always `up`: `attention` is true when one of the newest links of the audit log's hash chain
+     * no longer verifies (a sealed audit row was changed or removed); `brokenAuditIds` names them.
+     */
+    auditChain?: HealthComponent & {
+      attention: boolean | null;
+      checkedLinks?: number;
+      brokenAuditIds?: string[];
+      headPosition?: string | null;
+    };
   };
 }

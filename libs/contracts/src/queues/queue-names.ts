@@ -14,6 +14,8 @@ export const SYSTEM_JOBS = {
   heartbeat: 'heartbeat',
   /** Periodic: deletes records kept only for a while (replayable intake answers, sign-in throttles). */
   purgeExpired: 'purge-expired',
+  /** Periodic: seals new audit rows into the audit log's hash chain, in order (one sealer at a time). */
+  sealAudit: 'seal-audit',
 } as const;
 
 export interface HeartbeatJob {

@@ -62,6 +62,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes an optional owner URL for migrations, on the same database as DATABASE_URL', () => {
+    expect(loadConfig(base).databaseOwnerUrl).toBeUndefined();
+    expect(loadConfig({ ...base, DATABASE_OWNER_URL: 'postgres://owner:x@127.0.0.1:5432/safeguard' }).databaseOwnerUrl).toBe('postgres://owner:x@127.0.0.1:5432/safeguard');
+    expect(problemsOf({ ...base, DATABASE_OWNER_URL: 'mysql://owner@127.0.0.1/safeguard' })).toEqual(['DATABASE_OWNER_URL: must be a postgres:// or postgresql:// URL']);
+    expect(problemsOf({ ...base, DATABASE_OWNER_URL: 'postgres://owner@127.0.0.1:5432/other' })).toEqual([
+      'DATABASE_OWNER_URL: must name the same server and database as DATABASE_URL (only the user and password differ)',
+    ]);
+  });
+
   it('names every bad setting at once', () => {
     const problems = problemsOf({ ...base, API_PORT: 'eighty', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(3);

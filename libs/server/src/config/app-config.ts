@@ -73,12 +73,26 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 
+/** Host, port and database of two postgres:// URLs agree (the roles differ, the database does not). */
+function sameDatabase(a: string, b: string): boolean {
+  const where = (text: string) => {
+    const url = new URL(text);
+    return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  };
+  try {
+    return where(a) === where(b);
+  } catch {
+    return false;
+  }
+}
+
 export const appConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     API_PORT: port.default(3000),
     API_HOST: z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
     DATABASE_URL: postgresUrl,
+    DATABASE_OWNER_URL: postgresUrl.optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
@@ -129,6 +143,13 @@ export const appConfigSchema = z
     CASE_DELETION_COOLING_OFF_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(7),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_OWNER_URL && !sameDatabase(env.DATABASE_OWNER_URL, env.DATABASE_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_OWNER_URL'],
+        message: 'must name the same server and database as DATABASE_URL (only the user and password differ)',
+      });
+    }
     if (env.NODE_ENV === 'production' && env.DEMO_SEED === true) {
       ctx.addIssue({
         code: 'custom',
@@ -159,7 +180,13 @@ export interface AppConfig {
   readonly apiPort: number;
   /** The address the API listens on; unset: every interface (containers need that). */
   readonly apiHost: string | undefined;
+  /** The application role: what the API and worker serve with (DML only; the audit log append-only). */
   readonly databaseUrl: string;
+  /**
+   * The owner role: migrations, BullMQ's schema and the application role's grants (DATABASE_OWNER_URL).
+   * Unset: migrations run as DATABASE_URL, and start-up warns that the app runs as the owner.
+   */
+  readonly databaseOwnerUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly queueBackend: QueueBackendKind;
   readonly queuePrefix: string;
@@ -252,6 +279,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiPort: value.API_PORT,
     apiHost: value.API_HOST,
     databaseUrl: value.DATABASE_URL,
+    databaseOwnerUrl: value.DATABASE_OWNER_URL,
     redisUrl: value.REDIS_URL,
     queueBackend: value.REDIS_URL ? 'redis' : 'postgres',
     queuePrefix: value.QUEUE_PREFIX,

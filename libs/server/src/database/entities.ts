@@ -1,6 +1,7 @@
 import { Organisation } from '../accounts/organisation.entity';
 import { StaffUser } from '../accounts/staff-user.entity';
 import { AuditLogEntry } from '../audit/audit-log.entity';
+import { AuditSealRow } from '../audit/audit-seal.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { LoginThrottleAddressRow, LoginThrottleRow } from '../auth/login-throttle.entity';
 import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from '../cases/case-children.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   LoginThrottleRow,
   LoginThrottleAddressRow,
   AuditLogEntry,
+  AuditSealRow,
   CaseNoteRow,
   CaseEvidenceRow,
   TakedownRequestRow,

@@ -51,7 +51,7 @@ describe('database migrations', () => {
 
   it('apply each migration once when two processes start at the same moment', async () => {
     // Two DataSources = two pools, as the API and a worker starting together would have.
-    const other = new DataSource(dataSourceOptions(db.url));
+    const other = new DataSource(dataSourceOptions(db.ownerUrl));
     await other.initialize();
     try {
       const [first, second] = await Promise.all([runMigrationsWithLock(db.dataSource), runMigrationsWithLock(other)]);

@@ -1,7 +1,7 @@
 import { DataSource, Migration } from 'typeorm';
 
 /** Arbitrary constant: the advisory-lock key that serialises migration runs across processes. */
-const MIGRATION_LOCK_KEY = 7_462_001;
+export const MIGRATION_LOCK_KEY = 7_462_001;
 
 /**
  * Runs pending migrations while holding a PostgreSQL advisory lock, so the API and any number of

@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { API_ROUTES, FOLLOW_UP_JOBS, QUEUES } from '@sg/contracts';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { verifyAuditChain } from '../audit/seal-audit-chain';
 import { Public } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 import { healthRepository } from './health.repository';
@@ -18,6 +19,8 @@ export const FOLLOW_UP_OVERDUE_MINUTES = 5;
 export const HEARTBEAT_STALE_AFTER_SECONDS = 90;
 /** The sweep's next run this far in the past (four sweeps) means no worker takes it. */
 export const SWEEP_STALE_AFTER_SECONDS = 60;
+/** Health re-checks the newest links of the audit chain on every request; `npm run audit:verify` checks all of it. */
+export const AUDIT_CHAIN_HEALTH_LINKS = 1000;
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -51,6 +54,7 @@ export class HealthController {
       () => this.checkQueue(),
       () => this.checkWorkers(),
       () => this.checkFollowUps(),
+      () => this.checkAuditChain(),
     ]);
   }
 
@@ -121,6 +125,25 @@ export class HealthController {
     } catch (error) {
       // The database or queue check above already reports the outage (503); this one cannot count.
       return followUps.up({ attention: null, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * The newest links of the audit log's hash chain still verify: `attention: true`, naming the
+   * audit rows, when one was changed or removed after it was sealed. A warning, like follow-ups.
+   */
+  private async checkAuditChain() {
+    const chain = this.indicators.check('auditChain');
+    try {
+      const report = await withTimeout(verifyAuditChain(this.dataSource, { last: AUDIT_CHAIN_HEALTH_LINKS }), 'audit chain');
+      return chain.up({
+        attention: report.breaks.length > 0,
+        checkedLinks: report.checked,
+        brokenAuditIds: report.breaks.slice(0, 20).map((problem) => problem.auditId),
+        headPosition: report.head?.position ?? null,
+      });
+    } catch (error) {
+      return chain.up({ attention: null, message: error instanceof Error ? error.message : String(error) });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { createTestDatabase, startTestWorker, TestDatabase, testConfig } from '../testing';
-import { CHURNING_QUEUE_TABLES, QUEUE_TABLE_VACUUM } from './postgres-queue-tuning.service';
+import { CHURNING_QUEUE_TABLES, QUEUE_TABLE_VACUUM } from './postgres-queue-tuning';
 
 describe('PostgreSQL queue tables upkeep', () => {
   let db: TestDatabase;
@@ -15,7 +15,7 @@ describe('PostgreSQL queue tables upkeep', () => {
   const reloptions = async (table: string): Promise<string[]> =>
     (await db.dataSource.query(`SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)`, [`bullmq.${table}`]))[0]?.reloptions ?? [];
 
-  it('a worker sets aggressive vacuum on BullMQ\'s churning tables, and a second worker finds it set', async () => {
+  it('the owner\'s migrations set aggressive vacuum on BullMQ\'s churning tables, and workers (as the app role) keep it', async () => {
     for (let start = 0; start < 2; start += 1) {
       const worker = await startTestWorker(testConfig(db.url));
       await worker.close();

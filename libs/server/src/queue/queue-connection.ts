@@ -39,8 +39,9 @@ export function queueConnection(config: AppConfig): QueueConnection {
   const postgres = {
     connectionString: config.databaseUrl,
     schema: BULLMQ_SCHEMA,
-    // Creates or upgrades BullMQ's schema under its own advisory lock; safe from many processes.
-    migrate: true,
+    // Only checks the schema: the owner creates or upgrades it (database/database-roles.ts,
+    // migrateQueueSchema); the application role may not run DDL.
+    migrate: false,
     max: 5,
     ...postgresSessionOptions(config),
   };

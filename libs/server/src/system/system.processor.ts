@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HeartbeatJob, QUEUES, SYSTEM_JOBS } from '@sg/contracts';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { sealAuditChain } from '../audit/seal-audit-chain';
 import { purgeExpired, PurgeResult } from './retention';
 import { WORKER_ID } from './worker-identity';
 import { workerHeartbeatRepository } from './worker-heartbeat.repository';
@@ -18,7 +19,7 @@ export class SystemProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<HeartbeatJob>): Promise<{ workerId: string } | PurgeResult> {
+  async process(job: Job<HeartbeatJob>): Promise<{ workerId: string } | PurgeResult | { sealed: number }> {
     switch (job.name) {
       case SYSTEM_JOBS.heartbeat:
         // An upsert: running the same heartbeat twice is harmless.
@@ -26,6 +27,8 @@ export class SystemProcessor extends WorkerHost {
         return { workerId: WORKER_ID };
       case SYSTEM_JOBS.purgeExpired:
         return purgeExpired(this.dataSource);
+      case SYSTEM_JOBS.sealAudit:
+        return sealAuditChain(this.dataSource);
       default:
         // Unknown jobs fail loudly (and stay in the failed set) rather than vanish.
         throw new Error(`No handler for job "${job.name}" on queue "${QUEUES.system}"`);

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig, QueueBackendKind } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
-import { runMigrationsWithLock } from '../database/run-migrations';
+import { migrateAsOwner } from '../database/prepare-database';
 
 /**
  * Helpers for integration specs. Every spec file gets its own database (created from the admin
@@ -11,9 +13,16 @@ import { runMigrationsWithLock } from '../database/run-migrations';
  * touch the data of a running product, even when DATABASE_URL points at the product's server.
  */
 export interface TestDatabase {
-  /** Connection URL of the new database. */
+  /**
+   * Connection URL of the new database as its application role (what DATABASE_URL is in
+   * production: DML only, the audit log append-only). Apps under test connect with this.
+   */
   readonly url: string;
-  /** Initialised, with every migration applied (unless created with `migrate: false`). */
+  /** The same database as its owner role (what DATABASE_OWNER_URL is): migrations, fixtures. */
+  readonly ownerUrl: string;
+  /** The application role's name (roles are cluster-wide, so every test database has its own). */
+  readonly appRole: string;
+  /** As the owner; initialised, with every migration applied (unless created with `migrate: false`). */
   readonly dataSource: DataSource;
   /** Closes the DataSource and drops the database, ending any connection still open to it. */
   drop(): Promise<void>;
@@ -35,38 +44,68 @@ function adminUrl(): string {
   return url;
 }
 
-async function asAdmin(sql: string, url = adminUrl()): Promise<void> {
-  const admin = new DataSource({ type: 'postgres', url, extra: { max: 1 } });
+async function asAdmin(sql: string, database?: string, settings: Record<string, string> = {}, server = adminUrl()): Promise<void> {
+  const url = new URL(server);
+  if (database) url.pathname = `/${database}`;
+  const admin = new DataSource({ type: 'postgres', url: url.toString(), extra: { max: 1 } });
   await admin.initialize();
   try {
-    await admin.query(sql);
+    const runner = admin.createQueryRunner();
+    try {
+      for (const [name, value] of Object.entries(settings)) await runner.query(`SELECT set_config($1, $2, false)`, [name, value]);
+      await runner.query(sql);
+    } finally {
+      await runner.release();
+    }
   } finally {
     await admin.destroy();
   }
 }
 
+/** The role set-up the embedded default and docker-compose run (one file for all three). */
+const ROLES_SQL = resolve(__dirname, '../../../../tools/db/roles.sql');
+
+function urlAs(server: string, database: string, role: string, password: string): string {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
 /** `adminUrl`: a server other than DATABASE_URL's (a fault test's own, which it may restart). */
 export async function createTestDatabase(options: { migrate?: boolean; adminUrl?: string } = {}): Promise<TestDatabase> {
-  const admin = options.adminUrl ?? adminUrl();
+  const server = options.adminUrl ?? adminUrl();
   const name = `sgt_${randomSuffix()}`;
-  await asAdmin(`CREATE DATABASE "${name}"`, admin);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const ownerRole = `${name}_owner`;
+  const appRole = `${name}_app`;
+  const password = randomSuffix();
+  await asAdmin(`CREATE DATABASE "${name}"`, undefined, {}, server);
+  const url = urlAs(server, name, appRole, password);
+  const ownerUrl = urlAs(server, name, ownerRole, password);
 
-  const dataSource = new DataSource(dataSourceOptions(url.toString()));
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
   const drop = async (): Promise<void> => {
     if (dataSource.isInitialized) await dataSource.destroy();
     // FORCE: connections a failed test left open (a queue pool, an app not closed) must not block it.
-    await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, admin);
+    await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, undefined, {}, server);
+    // Their privileges went with the database; roles are cluster-wide, so they go too.
+    await asAdmin(`DROP ROLE IF EXISTS "${appRole}"; DROP ROLE IF EXISTS "${ownerRole}"`, undefined, {}, server);
   };
   try {
+    await asAdmin(readFileSync(ROLES_SQL, 'utf8'), name, {
+      'sg.owner_role': ownerRole,
+      'sg.app_role': appRole,
+      'sg.owner_password': password,
+      'sg.app_password': password,
+    }, server);
     await dataSource.initialize();
-    if (options.migrate ?? true) await runMigrationsWithLock(dataSource);
+    if (options.migrate ?? true) await migrateAsOwner(dataSource, { queueSchema: true, appRole });
   } catch (error) {
     await drop();
     throw error;
   }
-  return { url: url.toString(), dataSource, drop };
+  return { url, ownerUrl, appRole, dataSource, drop };
 }
 
 /**

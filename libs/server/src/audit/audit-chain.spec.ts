@@ -1,0 +1,44 @@
+import { AuditRowForChain, sealRows, verifyLinks } from './audit-chain';
+
+const row = (id: number, after: string | null = `{"n": ${id}}`): AuditRowForChain => ({
+  id: String(id),
+  atMicros: String(1_700_000_000_000_000 + id),
+  actorId: null,
+  action: 'case.read',
+  caseId: '11111111-1111-4111-8111-111111111111',
+  targetKind: null,
+  targetId: null,
+  before: null,
+  after,
+});
+
+describe('the audit hash chain', () => {
+  const rows = [row(1), row(2), row(3)];
+  const links = sealRows(null, rows);
+  const joined = (table: AuditRowForChain[]) => links.map((link, i) => ({ link, row: table[i] }));
+
+  it('continues across batches exactly as if sealed at once', () => {
+    const first = sealRows(null, rows.slice(0, 2));
+    const rest = sealRows(first[1] ?? null, rows.slice(2));
+    expect([...first, ...rest]).toEqual(links);
+    expect(links.map((link) => link.position)).toEqual(['1', '2', '3']);
+  });
+
+  it('verifies an untouched chain, and one whose payloads were purged', () => {
+    expect(verifyLinks(null, joined(rows))).toMatchObject({ checked: 3, purged: 0, breaks: [] });
+    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, row(2, null), rows[2] as AuditRowForChain]))).toMatchObject({ purged: 1, breaks: [] });
+  });
+
+  it('names the row whose columns or payload changed, and a missing link', () => {
+    const changed = { ...(rows[1] as AuditRowForChain), action: 'case.nothing_to_see' };
+    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, changed, rows[2] as AuditRowForChain])).breaks).toEqual([{ position: '2', auditId: '2', reason: 'row_changed' }]);
+    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, row(2, '{"n": 99}'), rows[2] as AuditRowForChain])).breaks).toEqual([
+      { position: '2', auditId: '2', reason: 'payload_changed' },
+    ]);
+    const gap = [0, 2].flatMap((i) => (links[i] ? [{ link: links[i], row: rows[i] }] : []));
+    expect(verifyLinks(null, gap).breaks).toEqual([
+      { position: '2', auditId: '3', reason: 'link_missing' },
+      { position: '3', auditId: '3', reason: 'row_changed' },
+    ]);
+  });
+});
