@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { caseAccessRequestSchema } from '../case-access/case-access';
+import { text } from '../fields/text';
 import { RETENTION_LIMITS } from './retention-limits';
 
 /**
@@ -35,8 +36,7 @@ export interface CaseRetentionState {
 
 /** `POST /api/cases/:id/legal-hold`: the reason is required and audited. */
 export const legalHoldSchema = z.strictObject({
-  reason: z
-    .string({ error: () => 'is required' })
+  reason: text({ error: () => 'is required' })
     .trim()
     .min(RETENTION_LIMITS.holdReasonMin, 'must say why the case is held')
     .max(RETENTION_LIMITS.holdReasonMax, `must be at most ${RETENTION_LIMITS.holdReasonMax} characters`),
@@ -45,7 +45,7 @@ export type LegalHoldRequest = z.input<typeof legalHoldSchema>;
 
 /** `POST /api/cases/:id/legal-hold/release`: a reason is optional. */
 export const legalHoldReleaseSchema = z.strictObject({
-  reason: z.string().trim().max(RETENTION_LIMITS.holdReasonMax, `must be at most ${RETENTION_LIMITS.holdReasonMax} characters`).optional(),
+  reason: text().trim().max(RETENTION_LIMITS.holdReasonMax, `must be at most ${RETENTION_LIMITS.holdReasonMax} characters`).optional(),
 });
 export type LegalHoldReleaseRequest = z.input<typeof legalHoldReleaseSchema>;
 
