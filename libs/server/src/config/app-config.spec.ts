@@ -62,6 +62,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('holds 10 database connections per process unless DATABASE_POOL_SIZE says otherwise (2 to 200)', () => {
+    expect(loadConfig(base).databasePoolSize).toBe(10);
+    expect(loadConfig({ ...base, DATABASE_POOL_SIZE: '40' }).databasePoolSize).toBe(40);
+    for (const bad of ['1', '201', '2.5', 'many']) {
+      expect(problemsOf({ ...base, DATABASE_POOL_SIZE: bad })).toEqual([expect.stringMatching(/^DATABASE_POOL_SIZE: /)]);
+    }
+  });
+
   it('takes an optional owner URL for migrations, on the same database as DATABASE_URL', () => {
     expect(loadConfig(base).databaseOwnerUrl).toBeUndefined();
     expect(loadConfig({ ...base, DATABASE_OWNER_URL: 'postgres://owner:x@127.0.0.1:5432/safeguard' }).databaseOwnerUrl).toBe('postgres://owner:x@127.0.0.1:5432/safeguard');

@@ -141,6 +141,7 @@ export const appConfigSchema = z
     HIGH_TARGET_OPENING_HOURS: openingHours.default(8),
     STANDARD_TARGET_OPENING_HOURS: openingHours.default(16),
     CASE_DELETION_COOLING_OFF_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(7),
+    DATABASE_POOL_SIZE: z.coerce.number().int('must be a whole number').min(2, 'must be at least 2').max(200, 'must be at most 200').default(10),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_OWNER_URL && !sameDatabase(env.DATABASE_OWNER_URL, env.DATABASE_URL)) {
@@ -244,6 +245,8 @@ export interface AppConfig {
   readonly targetOpeningHours: { high: number; standard: number };
   /** CASE_DELETION_COOLING_OFF_DAYS: days between the person's request to delete their case and the deletion (they may cancel meanwhile). */
   readonly caseDeletionCoolingOffDays: number;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections each API or worker process may hold at once. */
+  readonly databasePoolSize: number;
 }
 
 /**
@@ -306,6 +309,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerSynchronousCommit: value.WORKER_SYNCHRONOUS_COMMIT,
     targetOpeningHours: { high: value.HIGH_TARGET_OPENING_HOURS, standard: value.STANDARD_TARGET_OPENING_HOURS },
     caseDeletionCoolingOffDays: value.CASE_DELETION_COOLING_OFF_DAYS,
+    databasePoolSize: value.DATABASE_POOL_SIZE,
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

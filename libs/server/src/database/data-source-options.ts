@@ -5,9 +5,10 @@ import { MIGRATIONS } from './migrations';
 
 /**
  * The one description of our database, shared by Nest, the worker, tests and the migration CLI.
- * `session` carries per-process PostgreSQL settings (a worker's synchronous_commit, see workerConfig).
+ * `session` carries per-process PostgreSQL settings (a worker's synchronous_commit, see workerConfig);
+ * `poolSize` is DATABASE_POOL_SIZE for the API and workers, 10 for tools and tests.
  */
-export function dataSourceOptions(databaseUrl: string, session: { options?: string } = {}): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, session: { options?: string } = {}, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -17,9 +18,10 @@ export function dataSourceOptions(databaseUrl: string, session: { options?: stri
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    // A small pool per process: the API and each worker share one PostgreSQL. A lost connection
-    // (a PostgreSQL restart) is logged, never an uncaught 'error' (connection-errors.ts).
-    extra: { max: 10, ...session, onConnect: keepConnectionErrorsHandled },
+    // A small pool per process: the API and each worker share one PostgreSQL (under a live
+    // conversation load the API's requests waited for a connection at 10; DATABASE_POOL_SIZE).
+    // A lost connection (a PostgreSQL restart) is logged, never an uncaught 'error' (connection-errors.ts).
+    extra: { max: poolSize, ...session, onConnect: keepConnectionErrorsHandled },
     poolErrorHandler: ignorePoolError,
   };
 }

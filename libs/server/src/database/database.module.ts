@@ -10,7 +10,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, postgresSessionOptions(config)),
+        ...dataSourceOptions(config.databaseUrl, postgresSessionOptions(config), config.databasePoolSize),
         // Fail fast with a clear message instead of retrying silently for minutes.
         retryAttempts: 3,
         retryDelay: 1000,
