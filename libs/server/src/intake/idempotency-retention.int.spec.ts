@@ -69,7 +69,7 @@ describe('Idempotency-Key records expire', () => {
     }
     await age('purge-old-0001', IDEMPOTENCY_REPLAY_HOURS + 1);
     await db.dataSource.query(
-      `INSERT INTO login_throttle (account_key, failures, window_started_at, updated_at) VALUES ('old', 3, now() - interval '2 days', now() - interval '2 days'), ('recent', 3, now(), now())`,
+      `INSERT INTO login_throttle (account_key, attempts, window_started_at, updated_at) VALUES ('old', 3, now() - interval '2 days', now() - interval '2 days'), ('recent', 3, now(), now())`,
     );
 
     const schedulers = await queue.getJobSchedulers();
