@@ -1,4 +1,4 @@
-import { cryptoNetwork, handleFromProfileUrl, identifiersInText, normaliseIdentifier, type IdentifierKind } from './identifier';
+import { cryptoNetwork, handleFromProfileUrl, identifierSearchCandidates, identifiersInText, identifiersOfRecords, normaliseIdentifier, type IdentifierKind } from './identifier';
 
 const value = (kind: IdentifierKind, raw: string, defaultCountry?: string): string | null => {
   const result = normaliseIdentifier(kind, raw, { defaultCountry });
@@ -117,5 +117,36 @@ describe('identifiersInText', () => {
   it('takes a single word as the payment account, and a sentence with nothing recognisable as nothing', () => {
     expect(identifiersInText(' ACC-99-1234 ')).toEqual([{ kind: 'payment_account', value: 'acc991234', secret: false }]);
     expect(identifiersInText('paid by bank transfer yesterday')).toEqual([]);
+  });
+});
+
+describe('identifiersOfRecords', () => {
+  it('names each identifier once per source, the handle of an obvious profile URL included, in the case country', () => {
+    const found = identifiersOfRecords({
+      country: 'MY',
+      platforms: [{ offenderHandle: '@Scammer', profileUrl: 'https://www.instagram.com/scammer/' }, { offenderHandle: 'SCAMMER', profileUrl: null }],
+      evidence: [{ offenderHandle: null, profileUrl: 'not a url', paymentReference: 'sent to 012-345 6789? no: +60 12-345 6789 and $CashTag' }],
+      takedowns: [{ url: 'https://tiktok.com/@other?lang=en', account: null }],
+    });
+    expect(found).toEqual(expect.arrayContaining([
+      { kind: 'handle', value: 'scammer', secret: false, source: 'platform' },
+      { kind: 'profile_url', value: 'https://instagram.com/scammer', secret: false, source: 'platform' },
+      { kind: 'phone', value: '+60123456789', secret: false, source: 'evidence' },
+      { kind: 'payment_account', value: '$cashtag', secret: false, source: 'evidence' },
+      { kind: 'profile_url', value: 'https://tiktok.com/@other?lang=en', secret: false, source: 'takedown' },
+      { kind: 'handle', value: 'other', secret: false, source: 'takedown' },
+    ]));
+    expect(found).toHaveLength(6);
+  });
+});
+
+describe('identifierSearchCandidates', () => {
+  it('reads a search entry as each kind that accepts it', () => {
+    const kinds = (q: string) => identifierSearchCandidates(q).map((c) => `${c.kind}:${c.value}`);
+    expect(kinds('0x52908400098527886E0F7030069857D2E4169EE7')).toContain('crypto_wallet:0x52908400098527886e0f7030069857d2e4169ee7');
+    expect(kinds('@Scammer')).toContain('handle:scammer');
+    expect(kinds('two words')).not.toContain('handle:two words');
+    expect(kinds('instagram.com/Scammer/')).toContain('profile_url:https://instagram.com/Scammer');
+    expect(kinds('$CashTag')).toEqual(expect.arrayContaining(['payment_account:$cashtag']));
   });
 });

@@ -174,3 +174,72 @@ export function identifiersInText(text: string, options: NormaliseOptions = {}):
   if (!found.size && tokens.length === 1 && tokens[0].length >= 3) add('payment_account', tokens[0]);
   return [...found.values()];
 }
+
+/** Where in a case an identifier was recorded. */
+export const IDENTIFIER_SOURCES = ['platform', 'evidence', 'takedown'] as const;
+export type IdentifierSource = (typeof IDENTIFIER_SOURCES)[number];
+
+export interface SourcedIdentifier extends NormalisedIdentifier {
+  source: IdentifierSource;
+}
+
+/** The records of a case that name offender identifiers, as they are stored (free text included). */
+export interface IdentifierRecords {
+  country?: string | null;
+  platforms: ReadonlyArray<{ offenderHandle: string | null; profileUrl: string | null }>;
+  evidence: ReadonlyArray<{ offenderHandle: string | null; profileUrl: string | null; paymentReference: string | null }>;
+  takedowns: ReadonlyArray<{ url: string | null; account: string | null }>;
+}
+
+/**
+ * Every identifier a case's records name, normalised and without repeats per source: handles and
+ * profile URLs (and the handle an obvious platform profile URL names), what a free-text payment
+ * reference holds, and takedown URLs and accounts. What does not normalise is left out (it stays
+ * in the record as written; it just cannot be matched).
+ */
+export function identifiersOfRecords(records: IdentifierRecords): SourcedIdentifier[] {
+  const options = { defaultCountry: records.country };
+  const found = new Map<string, SourcedIdentifier>();
+  const put = (source: IdentifierSource, identifier: NormalisedIdentifier) => {
+    found.set(`${source}\u0000${identifier.kind}\u0000${identifier.value}`, { kind: identifier.kind, value: identifier.value, secret: identifier.secret, source });
+  };
+  const add = (source: IdentifierSource, kind: IdentifierKind, raw: string | null) => {
+    if (!raw) return;
+    const result = normaliseIdentifier(kind, raw, options);
+    if (!result.ok) return;
+    put(source, result);
+    if (kind === 'profile_url') {
+      const handle = handleFromProfileUrl(result.value);
+      if (handle) put(source, { kind: 'handle', value: handle, secret: false });
+    }
+  };
+  for (const platform of records.platforms) {
+    add('platform', 'handle', platform.offenderHandle);
+    add('platform', 'profile_url', platform.profileUrl);
+  }
+  for (const item of records.evidence) {
+    add('evidence', 'handle', item.offenderHandle);
+    add('evidence', 'profile_url', item.profileUrl);
+    if (item.paymentReference) for (const identifier of identifiersInText(item.paymentReference, options)) put('evidence', identifier);
+  }
+  for (const takedown of records.takedowns) {
+    add('takedown', 'profile_url', takedown.url);
+    add('takedown', 'handle', takedown.account);
+  }
+  return [...found.values()];
+}
+
+/**
+ * What a search box entry could be as an identifier: its normal form under every kind that
+ * accepts it (a handle, a URL, a wallet, …), so a search is a few exact index lookups.
+ */
+export function identifierSearchCandidates(query: string): NormalisedIdentifier[] {
+  const candidates = new Map<string, NormalisedIdentifier>();
+  for (const kind of IDENTIFIER_KINDS) {
+    // A URL-shaped entry is a URL; every word would otherwise "be" a domain-less URL candidate too.
+    if (kind === 'profile_url' && !/[./]/.test(query)) continue;
+    const result = normaliseIdentifier(kind, query);
+    if (result.ok) candidates.set(`${kind}\u0000${result.value}`, { kind, value: result.value, secret: result.secret });
+  }
+  return [...candidates.values()];
+}
