@@ -10,6 +10,7 @@ import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow, CaseTranscrip
 import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
 import { OrganisationHoursRow } from '../organisation/organisation-hours.entity';
 import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
+import { CaseIdentifierRow } from '../identifiers/case-identifier.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 
@@ -42,4 +43,5 @@ export const ENTITIES = [
   SavedReplyRow,
   OrganisationHoursRow,
   RateLimitCounterRow,
+  CaseIdentifierRow,
 ];

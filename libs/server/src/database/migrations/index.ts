@@ -28,6 +28,7 @@ import { StaffLanguage1765700002000 } from './1765700002000-staff-language';
 import { SavedReplyTranslations1765700003000 } from './1765700003000-saved-reply-translations';
 import { LockoutPerAddressSessionFamilies1766100000000 } from './1766100000000-lockout-per-address-session-families';
 import { RateLimitCounter1766400000000 } from './1766400000000-rate-limit-counter';
+import { CaseIdentifiers1766700000000 } from './1766700000000-case-identifiers';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   SavedReplyTranslations1765700003000,
   LockoutPerAddressSessionFamilies1766100000000,
   RateLimitCounter1766400000000,
+  CaseIdentifiers1766700000000,
 ];
