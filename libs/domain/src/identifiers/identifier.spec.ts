@@ -116,7 +116,9 @@ describe('identifiersInText', () => {
 
   it('takes a single word as the payment account, and a sentence with nothing recognisable as nothing', () => {
     expect(identifiersInText(' ACC-99-1234 ')).toEqual([{ kind: 'payment_account', value: 'acc991234', secret: false }]);
+    expect(identifiersInText('GB33 BUKB 2020 1555 5555 55')).toEqual([{ kind: 'payment_account', value: 'gb33bukb20201555555555', secret: false }]);
     expect(identifiersInText('paid by bank transfer yesterday')).toEqual([]);
+    expect(identifiersInText('paid 50 by bank transfer on the 3rd')).toEqual([]);
   });
 });
 

@@ -154,7 +154,7 @@ export function cryptoNetwork(address: string): 'bitcoin' | 'ethereum' | null {
 /**
  * Best-effort reading of a free-text payment reference ("paid $50 to $ScamTag, wallet 0xAb…"):
  * wallets, e-mail addresses, phone numbers in international form and cashtags found in it; a
- * single word that is none of those is taken as the payment account itself.
+ * single word, or digits and letters in groups, that is none of those is taken as the payment account itself.
  */
 export function identifiersInText(text: string, options: NormaliseOptions = {}): NormalisedIdentifier[] {
   const found = new Map<string, NormalisedIdentifier>();
@@ -171,7 +171,10 @@ export function identifiersInText(text: string, options: NormaliseOptions = {}):
     if (/^\$[A-Za-z][\w-]{1,30}$/.test(token)) add('payment_account', token);
   }
   for (const match of text.matchAll(/\+\d[\d\s().-]{6,18}\d/g)) add('phone', match[0]);
+  // Nothing recognisable: one word, or an account number written in capitals and digits in groups ("GB33 BUKB 2020 …"), is the account itself.
+  const grouped = text.trim();
   if (!found.size && tokens.length === 1 && tokens[0].length >= 3) add('payment_account', tokens[0]);
+  else if (!found.size && /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*$/.test(grouped) && /\d/.test(grouped) && grouped.length <= 60) add('payment_account', grouped);
   return [...found.values()];
 }
 

@@ -1,4 +1,5 @@
 import { CaseAgeBand, CaseListItem, CaseListScope, CaseOverdueKind, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
+import { identifierSearchCandidates } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { CaseCursor } from './case-cursor';
@@ -117,12 +118,17 @@ export const caseQueueRepository = {
     if (filters.overdue) where.push(OVERDUE_PREDICATES[filters.overdue]);
     if (filters.q) {
       const q = add(filters.q.trim());
+      // Any offender identifier in its normal form (wallets, payment accounts, e-mail, …): a few exact index lookups.
+      const candidates = identifierSearchCandidates(filters.q).filter((candidate) => !candidate.secret);
+      const byIdentifier = candidates.length
+        ? `\n        UNION SELECT case_id FROM case_identifier WHERE (kind, value) IN (SELECT * FROM unnest(${add(candidates.map((c) => c.kind))}::text[], ${add(candidates.map((c) => c.value))}::text[]))`
+        : '';
       // Reference, offender handle (with or without @), or a profile/content URL: each an index lookup.
       where.push(`c.id IN (
         SELECT id FROM support_case WHERE reference LIKE ${add(referencePrefix(filters.q))} ESCAPE '\\'
         UNION SELECT case_id FROM case_platform WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
         UNION SELECT case_id FROM case_evidence WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
-        UNION SELECT case_id FROM case_content_url WHERE url = ${q})`);
+        UNION SELECT case_id FROM case_content_url WHERE url = ${q}${byIdentifier})`);
     }
     if (filters.after) {
       const cursor = filters.after;

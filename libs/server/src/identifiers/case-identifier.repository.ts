@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface CaseIdentifierListRow {
   kind: IdentifierKind;
   value: string;
-  value_sealed: Buffer | null;
+  /** A secret: `value` is its keyed hash, and the text is sealed (never read for the case page). */
+  secret: boolean;
   sources: IdentifierSource[];
 }
 
@@ -63,7 +64,7 @@ export const caseIdentifierRepository = {
   /** The case's identifiers, each once with every source that names it, by kind then value. */
   forCase(db: Db, caseId: string): Promise<CaseIdentifierListRow[]> {
     return db.query<CaseIdentifierListRow[]>(
-      `SELECT kind, value, (array_agg(value_sealed) FILTER (WHERE value_sealed IS NOT NULL))[1] AS value_sealed,
+      `SELECT kind, value, bool_or(value_sealed IS NOT NULL) AS secret,
               array_agg(DISTINCT source ORDER BY source) AS sources
          FROM case_identifier WHERE case_id = $1 GROUP BY kind, value ORDER BY kind, value`,
       [caseId],
