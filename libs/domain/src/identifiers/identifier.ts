@@ -24,7 +24,9 @@ export interface NormaliseOptions {
   defaultCountry?: string | null;
 }
 
-const MAX_LENGTH = 300;
+/** The longest identifier taken (a URL with its path is the longest kind). */
+export const IDENTIFIER_MAX_LENGTH = 300;
+const MAX_LENGTH = IDENTIFIER_MAX_LENGTH;
 // Query parameters that say where a click came from, never who the account is.
 const TRACKING_PARAMS = /^(utm_.*|fbclid|gclid|dclid|msclkid|igshid|igsh|mibextid|si|ref|ref_src|ref_url|s|t|_t|_r|is_from_webapp|sender_device|feature|share_id|share_app_id|rdid|sfnsn|hl)$/i;
 const BASE58 = /^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/;

@@ -11,7 +11,7 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
-import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
+import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
 import { caseEventRepository } from './case-event.repository';
@@ -268,6 +268,7 @@ export class CaseWorkService {
       assertMayWorkCase(staff, state.assigneeId);
       const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, input);
       await syncCaseIdentifiers(manager, caseId);
+      await recordEnteredIdentifiers(manager, this.protection, caseId, row.id, input.identifiers ?? []);
       await supportCaseRepository.touch(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: 'evidence_added', data: { evidenceId: row.id, kind: input.kind } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_added', caseId, after: { evidenceId: row.id, kind: input.kind } });

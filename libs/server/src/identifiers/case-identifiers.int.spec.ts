@@ -118,6 +118,45 @@ describe('case identifiers', () => {
     expect(await search(wallet, caseworker2)).not.toContain(id);
   });
 
+  it('identifiers entered with evidence: a gift card kept only as a keyed hash and sealed, matched and found in any layout', async () => {
+    const first = await submit('gift.one');
+    const second = await submit('gift.two');
+    for (const [{ id }, code] of [[first, 'abcd-efgh-1234'], [second, 'ABCD EFGH 1234']] as const) {
+      await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
+      const added = await api.request('POST', `/api/cases/${id}/evidence`, {
+        token: caseworker,
+        body: { kind: 'payment', description: 'Gift card they asked for', identifiers: [{ kind: 'gift_card', value: code }, { kind: 'phone', value: '+60 12-345 6789' }] },
+      });
+      expect(added.status).toBe(201);
+    }
+    const rows = await db.dataSource.query(`SELECT kind, value, value_sealed, entered FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`, [first.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].value).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].entered).toBe(true);
+    expect(Buffer.from(rows[0].value_sealed).toString('latin1')).not.toContain('ABCDEFGH1234');
+    // A later change to the case's records rewrites the derived rows, never what was entered.
+    await api.request('POST', `/api/cases/${first.id}/evidence`, { token: caseworker, body: { kind: 'other', description: 'More', offenderHandle: 'gift.three' } });
+    expect(await stored(first.id)).toEqual(['gift_card:' + rows[0].value + ':evidence', 'handle:gift.one:platform', 'handle:gift.three:evidence', 'phone:+60123456789:evidence']);
+
+    const page = await detail(first.id, supervisor);
+    expect(page.identifiers.find((i) => i.kind === 'gift_card')).toEqual({ kind: 'gift_card', value: '••••', sources: ['evidence'], otherCases: 1, cases: [{ id: second.id, reference: second.created.reference }] });
+    expect(JSON.stringify(page)).not.toContain(rows[0].value);
+    const found = ((await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent('abcd efgh-1234')}`, { token: supervisor })).body as CaseListResponse).items.map((i) => i.id);
+    expect(found.sort()).toEqual([first.id, second.id].sort());
+  });
+
+  it('refuses an entered identifier that is not one of its kind', async () => {
+    const { id } = await submit('refused.one');
+    await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
+    const refused = await api.request('POST', `/api/cases/${id}/evidence`, {
+      token: caseworker,
+      body: { kind: 'payment', description: 'x', identifiers: [{ kind: 'crypto_wallet', value: '0x1234' }] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('identifiers[0].value');
+    expect(await stored(id)).toEqual(['handle:refused.one:platform']);
+  });
+
   it('the backfill reads what cases already hold', async () => {
     const { id } = await submit('backfilled.handle');
     await db.dataSource.query(`DELETE FROM case_identifier WHERE case_id = $1`, [id]);
