@@ -69,7 +69,12 @@ function canonicalUrl(raw: string): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
   if (!host.includes('.') || url.username || url.password) return null;
-  const params = [...url.searchParams.entries()].filter(([name]) => !TRACKING_PARAMS.test(name)).sort(([a], [b]) => a.localeCompare(b));
+  const params: Array<[string, string]> = [];
+  // forEach, not entries(): the browser build's lib has no DOM iterables.
+  url.searchParams.forEach((value, name) => {
+    if (!TRACKING_PARAMS.test(name)) params.push([name, value]);
+  });
+  params.sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   const path = url.pathname.replace(/\/+$/, '');
   // http and https name the same profile; the port is kept only when it is not the default.
