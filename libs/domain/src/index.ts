@@ -24,3 +24,4 @@ export * from './opening-hours/index';
 export * from './triage/response-target';
 export * from './language/language';
 export * from './language/translatable';
+export * from './identifiers/identifier';

@@ -1,4 +1,4 @@
-import { ACTION_PLAN_STEP_KEYS, AGE_BANDS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES, SELF_HARM_ANSWERS } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, AGE_BANDS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, IDENTIFIER_KINDS, IDENTIFIER_MAX_LENGTH, normaliseIdentifier, PRIORITIES, SELF_HARM_ANSWERS } from '@sg/domain';
 import * as z from 'zod';
 import { dateTime } from '../fields/date-time';
 import { text } from '../fields/text';
@@ -58,6 +58,14 @@ export const planStepKeySchema = z.enum(ACTION_PLAN_STEP_KEYS);
 /** `POST /api/cases/:id/notes` */
 export const caseNoteSchema = z.strictObject({ body: text().trim().min(1, 'is required').max(TEXT_LIMITS.note) });
 
+/**
+ * An offender identifier recorded with evidence: it must be one of its kind (phone numbers in
+ * international form, `+…`). A gift-card code is stored encrypted and matched by a keyed hash.
+ */
+export const evidenceIdentifierSchema = z
+  .strictObject({ kind: z.enum(IDENTIFIER_KINDS), value: text().trim().min(1, 'is required').max(IDENTIFIER_MAX_LENGTH) })
+  .refine((identifier) => normaliseIdentifier(identifier.kind, identifier.value).ok, { message: 'is not a valid identifier of that kind', path: ['value'] });
+
 /** `POST /api/cases/:id/evidence`: text only; a file is represented by its browser-side SHA-256. */
 export const evidenceSchema = z.strictObject({
   kind: z.enum(EVIDENCE_KINDS),
@@ -69,6 +77,7 @@ export const evidenceSchema = z.strictObject({
   seenAt: dateTime().optional(),
   sha256: text().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lower-case hex').optional(),
   fileName: text().trim().max(TEXT_LIMITS.fileName).optional(),
+  identifiers: z.array(evidenceIdentifierSchema).max(20).optional(),
 });
 export type EvidenceInput = z.input<typeof evidenceSchema>;
 

@@ -1,4 +1,4 @@
-import { ActionPlanStepKey, CaseStatus, Language, Priority, Translatable, TriageFactor } from '@sg/domain';
+import { ActionPlanStepKey, CaseStatus, IdentifierKind, IdentifierSource, Language, Priority, Translatable, TriageFactor } from '@sg/domain';
 import type { StaffRef } from './case-queries';
 
 export interface CaseFactsView {
@@ -82,6 +82,20 @@ export interface CaseDetail {
   evidence: EvidenceEntry[];
   notes: CaseNote[];
   timeline: TimelineEntry[];
+  /** The offender identifiers the case holds, normalised, each with how many other cases hold it. */
+  identifiers: CaseIdentifierView[];
+}
+
+/** One offender identifier of a case and "seen in N other cases". */
+export interface CaseIdentifierView {
+  kind: IdentifierKind;
+  /** Its normal form; a secret (a gift-card code) is sent as `••••`, never in clear. */
+  value: string;
+  sources: IdentifierSource[];
+  /** How many other cases hold it (every case, also those the reader may not open). */
+  otherCases: number;
+  /** Supervisors and admins only: those cases, newest first (up to 50). Never sent to a caseworker. */
+  cases?: Array<{ id: string; reference: string }>;
 }
 
 export interface ContactDetails {

@@ -14,6 +14,7 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { retriage } from '../cases/retriage';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
+import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetWords } from './person-words';
@@ -72,7 +73,10 @@ export class CaseAccessService {
       const row = await this.open(manager, caseKey, true);
       // What changed, worked out before anything is written (the content answer is compared with the stored one).
       const parts = additionParts(addition, row.contentPosted);
-      if (addition.platforms?.length) await caseRecordRepository.insertPlatforms(manager, row.id, addition.platforms);
+      if (addition.platforms?.length) {
+        await caseRecordRepository.insertPlatforms(manager, row.id, addition.platforms);
+        await syncCaseIdentifiers(manager, row.id);
+      }
       if (addition.contentUrls?.length) await caseRecordRepository.insertContentUrls(manager, row.id, addition.contentUrls);
       const facts: CaseFacts = { ...row };
       if (addition.deadlineAt !== undefined) facts.deadlineAt = addition.deadlineAt ? new Date(addition.deadlineAt) : null;

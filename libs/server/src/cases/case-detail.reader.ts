@@ -1,7 +1,10 @@
 import { NotFoundException } from '@nestjs/common';
-import { CaseDetail, EvidenceEntry } from '@sg/contracts';
+import { CaseDetail, CaseIdentifierView, EvidenceEntry } from '@sg/contracts';
 import { allowedCaseTransitions } from '@sg/domain';
 import { EntityManager } from 'typeorm';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { caseIdentifierRepository } from '../identifiers/case-identifier.repository';
+import { seesEverything } from './case-access-policy';
 import { caseEventRepository } from './case-event.repository';
 import { caseRecordRepository } from './case-record.repository';
 import { CaseState, supportCaseRepository } from './support-case.repository';
@@ -19,8 +22,33 @@ export async function loadCaseState(manager: EntityManager, caseId: string, lock
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
+/**
+ * The case's identifiers with "seen in N other cases". Every reader learns the count; only
+ * supervisors and admins (who may open every case) learn which cases: a caseworker must never
+ * get a reference or id of a case they may not open. A secret (a gift-card code) is not shown.
+ */
+const SECRET_SHOWN_AS = '••••';
+
+async function readIdentifiers(manager: EntityManager, caseId: string, viewer: StaffPrincipal): Promise<CaseIdentifierView[]> {
+  const held = await caseIdentifierRepository.forCase(manager, caseId);
+  const withCases = seesEverything(viewer);
+  const matches = await caseIdentifierRepository.othersHolding(manager, caseId, held, withCases);
+  const byKey = new Map(matches.map((m) => [`${m.kind}\u0000${m.value}`, m]));
+  return held.map((identifier) => {
+    const match = byKey.get(`${identifier.kind}\u0000${identifier.value}`);
+    const view: CaseIdentifierView = {
+      kind: identifier.kind,
+      value: identifier.secret ? SECRET_SHOWN_AS : identifier.value,
+      sources: identifier.sources,
+      otherCases: match?.other_cases ?? 0,
+    };
+    if (withCases) view.cases = match?.cases ?? [];
+    return view;
+  });
+}
+
 /** Everything the case page shows, read in a handful of queries. Contact details are not in it. */
-export async function readCaseDetail(manager: EntityManager, caseId: string): Promise<CaseDetail> {
+export async function readCaseDetail(manager: EntityManager, caseId: string, viewer: StaffPrincipal): Promise<CaseDetail> {
   const row = await supportCaseRepository.detail(manager, caseId);
   if (!row) throw new NotFoundException('No case with that id');
   // One after another: inside a transaction they share one connection anyway.
@@ -30,6 +58,7 @@ export async function readCaseDetail(manager: EntityManager, caseId: string): Pr
   const evidence = await caseRecordRepository.evidence(manager, caseId);
   const notes = await caseRecordRepository.notes(manager, caseId);
   const events = await caseEventRepository.recent(manager, caseId);
+  const identifiers = await readIdentifiers(manager, caseId, viewer);
   const status = row.status;
   return {
     id: row.id,
@@ -97,5 +126,6 @@ export async function readCaseDetail(manager: EntityManager, caseId: string): Pr
       summary: summariseEvent(e.kind, e.data, e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)),
       data: e.data,
     })),
+    identifiers,
   } as CaseDetail;
 }

@@ -1,9 +1,11 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseListItem, CaseListResponse, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
+import { identifierSearchCandidates, NormalisedIdentifier } from '@sg/domain';
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { DataProtection } from '../security/data-protection';
 import { seesEverything } from './case-access-policy';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { caseQueueRepository, CaseQueueRow, QueueViewer } from './case-queue.repository';
@@ -12,14 +14,18 @@ type Filters = z.output<typeof caseListQuerySchema>;
 
 @Injectable()
 export class CaseQueriesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly protection: DataProtection,
+  ) {}
 
   async list(staff: StaffPrincipal, query: Filters): Promise<CaseListResponse> {
     if (query.queue === 'all' && !seesEverything(staff)) throw new ForbiddenException('The "all" queue is for supervisors and admins');
     const { cursor, ...filters } = query;
     const after = cursor ? decodeCursor(cursor) : undefined;
     // One more than a page: whether it comes back says whether there is a next page.
-    const rows = await caseQueueRepository.page(this.dataSource, viewerOf(staff), { ...filters, after }, query.limit + 1);
+    const identifiers = filters.q ? this.searchIdentifiers(filters.q) : undefined;
+    const rows = await caseQueueRepository.page(this.dataSource, viewerOf(staff), { ...filters, after, identifiers }, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const unread = await caseQueueRepository.unreadMessages(this.dataSource, staff.id, page.map((row) => row.id));
@@ -27,6 +33,11 @@ export class CaseQueriesService {
       items: page.map((row) => toListItem(row, unread.get(row.id) ?? 0)),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: last.rank, dueMicros: last.dueMicros, id: last.id }) : null,
     };
+  }
+
+  /** What a search entry could be as an identifier, a secret (a gift-card code) as its keyed hash. */
+  private searchIdentifiers(q: string): NormalisedIdentifier[] {
+    return identifierSearchCandidates(q).map((candidate) => (candidate.secret ? { ...candidate, value: this.protection.hashIdentifier(candidate.kind, candidate.value) } : candidate));
   }
 
   /** The left rail's counts, in one round trip. */

@@ -1,4 +1,5 @@
 import { CaseAgeBand, CaseListItem, CaseListScope, CaseOverdueKind, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
+import { NormalisedIdentifier } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { CaseCursor } from './case-cursor';
@@ -72,7 +73,11 @@ const OVERDUE_PREDICATES: Record<CaseOverdueKind, string> = {
 const ORDER = 'c.priority_rank, c.first_response_due_at, c.id';
 
 /** A queue page's filters as the API takes them, with the cursor already decoded (`after`). */
-export type CaseQueueFilters = Omit<z.output<typeof caseListQuerySchema>, 'cursor'> & { after?: CaseCursor };
+export type CaseQueueFilters = Omit<z.output<typeof caseListQuerySchema>, 'cursor'> & {
+  after?: CaseCursor;
+  /** With `q`: what it could be as an identifier, normalised (secrets as their keyed hash). */
+  identifiers?: ReadonlyArray<Pick<NormalisedIdentifier, 'kind' | 'value'>>;
+};
 
 /** A case in a queue page, with its position in the queue order (`rank`, `dueMicros`, `id`) for the next cursor. */
 export interface CaseQueueRow {
@@ -117,12 +122,17 @@ export const caseQueueRepository = {
     if (filters.overdue) where.push(OVERDUE_PREDICATES[filters.overdue]);
     if (filters.q) {
       const q = add(filters.q.trim());
+      // Any offender identifier in its normal form (wallets, payment accounts, e-mail, …): a few exact index lookups.
+      const candidates = filters.identifiers ?? [];
+      const byIdentifier = candidates.length
+        ? `\n        UNION SELECT case_id FROM case_identifier WHERE (kind, value) IN (SELECT * FROM unnest(${add(candidates.map((c) => c.kind))}::text[], ${add(candidates.map((c) => c.value))}::text[]))`
+        : '';
       // Reference, offender handle (with or without @), or a profile/content URL: each an index lookup.
       where.push(`c.id IN (
         SELECT id FROM support_case WHERE reference LIKE ${add(referencePrefix(filters.q))} ESCAPE '\\'
         UNION SELECT case_id FROM case_platform WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
         UNION SELECT case_id FROM case_evidence WHERE lower(offender_handle) IN (lower(${q}), lower('@' || ${q}), lower(ltrim(${q}, '@'))) OR profile_url = ${q}
-        UNION SELECT case_id FROM case_content_url WHERE url = ${q})`);
+        UNION SELECT case_id FROM case_content_url WHERE url = ${q}${byIdentifier})`);
     }
     if (filters.after) {
       const cursor = filters.after;

@@ -11,6 +11,7 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
+import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
 import { caseEventRepository } from './case-event.repository';
@@ -59,7 +60,7 @@ export class CaseWorkService {
       await recordAudit(manager, { actorId: staff.id, action: 'case.claimed', caseId, before: { assigneeId: null, status: state.status }, after: { assigneeId: staff.id, status: this.statusAfterAssign(state) } });
       await notifyCaseChange(manager, 'case.claimed', { ...state, status: this.statusAfterAssign(state), assigneeId: staff.id });
       await replan(caseId);
-      return readCaseDetail(manager, caseId);
+      return readCaseDetail(manager, caseId, staff);
     });
   }
 
@@ -84,7 +85,7 @@ export class CaseWorkService {
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
       await replan(caseId);
-      return { assigned: await readCaseDetail(manager, caseId) };
+      return { assigned: await readCaseDetail(manager, caseId, staff) };
     });
     if (outcome.moved) {
       throw new ConflictException({
@@ -227,7 +228,7 @@ export class CaseWorkService {
     if (!Object.keys(columns).length) return this.audited(manager, staff, caseId);
     await supportCaseRepository.applyChange(manager, caseId, columns);
     await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
-    const detail = await readCaseDetail(manager, caseId);
+    const detail = await readCaseDetail(manager, caseId, staff);
     await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
     return detail;
   }
@@ -244,7 +245,7 @@ export class CaseWorkService {
       await supportCaseRepository.bumpVersion(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: done ? 'plan_step_done' : 'plan_step_reopened', data: { key, title: step.title } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.plan_step', caseId, before: { key, done: step.done }, after: { key, done } });
-      return readCaseDetail(manager, caseId);
+      return readCaseDetail(manager, caseId, staff);
     });
   }
 
@@ -266,6 +267,8 @@ export class CaseWorkService {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
       const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, input);
+      await syncCaseIdentifiers(manager, caseId);
+      await recordEnteredIdentifiers(manager, this.protection, caseId, row.id, input.identifiers ?? []);
       await supportCaseRepository.touch(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: 'evidence_added', data: { evidenceId: row.id, kind: input.kind } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_added', caseId, after: { evidenceId: row.id, kind: input.kind } });
@@ -320,7 +323,7 @@ export class CaseWorkService {
   /** The case page for a caller, with the read on the audit trail. */
   private async audited(manager: EntityManager, staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
     await recordAudit(manager, { actorId: staff.id, action: 'case.read', caseId });
-    return readCaseDetail(manager, caseId);
+    return readCaseDetail(manager, caseId, staff);
   }
 
   private statusAfterAssign(state: CaseState) {

@@ -11,6 +11,7 @@ import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow, CaseTranscrip
 import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
 import { OrganisationHoursRow } from '../organisation/organisation-hours.entity';
 import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
+import { CaseIdentifierRow } from '../identifiers/case-identifier.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from '../retention/retention.entities';
@@ -46,4 +47,5 @@ export const ENTITIES = [
   OrganisationHoursRow,
   RateLimitCounterRow,
   ...RETENTION_ENTITIES,
+  CaseIdentifierRow,
 ];

@@ -2,6 +2,7 @@ import {
   ActionPlanStep,
   CaseFacts,
   ContactChannel,
+  identifiersOfRecords,
   IntakeChannel,
   Language,
   Priority,
@@ -70,6 +71,8 @@ export const intakeRepository = {
    */
   async writeCase(dataSource: DataSource, intake: NewIntakeCase): Promise<{ created: number }> {
     const { platforms, plan, idempotency } = intake;
+    // The identifier index, in the same statement: "seen in N" is true from the first second.
+    const identifiers = identifiersOfRecords({ country: intake.country, platforms: platforms.map((p) => ({ offenderHandle: p.offenderHandle ?? null, profileUrl: p.profileUrl ?? null })), evidence: [], takedowns: [] });
     const [row] = await runPrepared<{ created: number }>(
       dataSource,
       'write-intake',
@@ -95,6 +98,9 @@ export const intakeRepository = {
        ), platforms AS (
          INSERT INTO case_platform (case_id, platform, offender_handle, profile_url, added_at)
          SELECT new_case.id, p.platform, p.handle, p.url, $7 FROM new_case, unnest($31::text[], $32::text[], $33::text[]) AS p(platform, handle, url)
+       ), identifiers AS (
+         INSERT INTO case_identifier (case_id, kind, value, source, added_at)
+         SELECT new_case.id, i.kind, i.value, i.source, $7 FROM new_case, unnest($48::text[], $49::text[], $50::text[]) AS i(kind, value, source)
        ), links AS (
          INSERT INTO case_content_url (case_id, url, added_at) SELECT new_case.id, u.url, $7 FROM new_case, unnest($34::text[]) AS u(url)
        ), plan AS (
@@ -136,6 +142,7 @@ export const intakeRepository = {
         intake.personTimeZone,
         intake.transcriptSealed,
         intake.language,
+        identifiers.map((i) => i.kind), identifiers.map((i) => i.value), identifiers.map((i) => i.source),
       ],
     );
     return row;

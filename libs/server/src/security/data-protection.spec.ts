@@ -33,4 +33,15 @@ describe('DataProtection', () => {
     expect(protection.accessCodeMatches('SG-AAAA-BBBB', 'CODE-CODE-CODE-CODX', hash)).toBe(false);
     expect(protection.accessCodeMatches('SG-AAAA-BBBC', 'CODE-CODE-CODE-CODE', hash)).toBe(false);
   });
+
+  it('hashes a secret identifier by kind and key: equal codes match, nothing else does', () => {
+    const hash = protection.hashIdentifier('gift_card', 'ABCDEFGH1234');
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(protection.hashIdentifier('gift_card', 'ABCDEFGH1234')).toBe(hash);
+    expect(protection.hashIdentifier('gift_card', 'ABCDEFGH1235')).not.toBe(hash);
+    expect(protection.hashIdentifier('transaction_id', 'ABCDEFGH1234')).not.toBe(hash);
+    expect(new DataProtection(randomBytes(32)).hashIdentifier('gift_card', 'ABCDEFGH1234')).not.toBe(hash);
+    // Not the access-code or address keys under another name.
+    expect(protection.hashClientAddress('gift_card\u0000ABCDEFGH1234')).not.toBe(hash);
+  });
 });

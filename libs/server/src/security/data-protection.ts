@@ -18,6 +18,7 @@ export class DataProtection {
   private readonly encryptionKey: Buffer;
   private readonly accessCodeKey: Buffer;
   private readonly clientAddressKey: Buffer;
+  private readonly identifierKey: Buffer;
   readonly sessionSigningKey: Buffer;
 
   constructor(masterKey: Buffer) {
@@ -26,6 +27,7 @@ export class DataProtection {
     this.accessCodeKey = derive(masterKey, 'access-code');
     this.sessionSigningKey = derive(masterKey, 'session-signing');
     this.clientAddressKey = derive(masterKey, 'client-address');
+    this.identifierKey = derive(masterKey, 'offender-identifier');
   }
 
   /** Encrypts a JSON-serialisable value. `context` binds the ciphertext to its row (e.g. the case id). */
@@ -69,5 +71,13 @@ export class DataProtection {
    */
   hashClientAddress(address: string): string {
     return createHmac('sha256', this.clientAddressKey).update(address).digest('hex');
+  }
+
+  /**
+   * Keyed hash of a secret offender identifier (a gift-card code) in its normal form: equal codes
+   * match across cases, and the database alone cannot be searched for a code or reveal one.
+   */
+  hashIdentifier(kind: string, normalisedValue: string): string {
+    return createHmac('sha256', this.identifierKey).update(`${kind}\u0000${normalisedValue}`).digest('hex');
   }
 }

@@ -10,6 +10,7 @@ import { notifyCaseChange } from '../cases/case-notifier';
 import { recordCaseChange } from '../cases/record-case-change';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { ONE_REQUEST_PER_TARGET, TakedownChange, TakedownListRow, takedownRepository } from './takedown.repository';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
@@ -67,6 +68,7 @@ export class TakedownsService {
       await recordCaseChange(manager, staff, caseId,
         { kind: 'takedown_added', data: { takedownId, platform: input.platform, channel: input.channel } },
         { action: 'takedown.created', after: { takedownId, ...input } });
+      await syncCaseIdentifiers(manager, caseId);
       await replan(caseId);
       await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
       return this.view(manager, takedownId);

@@ -30,6 +30,7 @@ import { LockoutPerAddressSessionFamilies1766100000000 } from './1766100000000-l
 import { RateLimitCounter1766400000000 } from './1766400000000-rate-limit-counter';
 import { AuditSeal1766500000000 } from './1766500000000-audit-seal';
 import { RetentionLegalHold1766600000000 } from './1766600000000-retention-legal-hold';
+import { CaseIdentifiers1766700000000 } from './1766700000000-case-identifiers';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   RateLimitCounter1766400000000,
   AuditSeal1766500000000,
   RetentionLegalHold1766600000000,
+  CaseIdentifiers1766700000000,
 ];

@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import type { CaseFactsView, FieldError } from '@sg/contracts';
 import { AGE_BANDS, CONTENT_POSTED_ANSWERS, LANGUAGE_NAMES, SELF_HARM_ANSWERS } from '@sg/domain';
 import { finalize } from 'rxjs';
@@ -40,7 +41,7 @@ interface FormBase {
  */
 @Component({
   selector: 'sg-facts-section',
-  imports: [TranslatePipe, PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton],
+  imports: [TranslatePipe, PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './facts-section.html',
@@ -57,6 +58,8 @@ export class FactsSection {
   protected readonly labelFor = (labels: Readonly<Record<string, string>>, code: string | null | undefined) => labelIn(this.i18n, labels, code);
   protected readonly yesNo = (value: boolean | null) => yesNoIn(this.i18n, value);
   protected readonly countryName = (code: string) => countryName(code, this.i18n.language());
+  /** Where in the case an identifier was recorded ("from platforms, from evidence"). */
+  protected readonly sourcesText = (sources: readonly string[]) => sources.map((source) => this.i18n.t(`staff.identifiers.sources.${source}`)).join(', ');
   protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => this.i18n.t(labelFor(DEMAND_LABELS, demand))).join(', ') || this.i18n.t('staff.case.common.notGiven'));
   protected readonly contentPostedOptions = CONTENT_POSTED_ANSWERS.map((value) => ({ value, label: CONTENT_POSTED_LABELS[value] }));
   protected readonly ageBandOptions = AGE_BANDS.map((value) => ({ value, label: AGE_BAND_LABELS[value] }));
