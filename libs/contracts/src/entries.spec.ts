@@ -21,6 +21,15 @@ function runtimePackages(file: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('the two entries of @sg/contracts', () => {
+  it('keeps the person\'s schemas (public-schemas) free of the staff schemas\' identifier rules and phone library', () => {
+    const publicPackages = [...runtimePackages(resolve(__dirname, 'public-schemas.ts'))];
+    expect(publicPackages).toContain('zod');
+    expect(publicPackages).not.toContain('@sg/domain/identifiers');
+    expect(publicPackages).not.toContain('libphonenumber-js');
+    // The full entry does load them: otherwise the assertion above could not fail.
+    expect([...runtimePackages(resolve(__dirname, 'schemas.ts'))]).toContain('@sg/domain/identifiers');
+  });
+
   it('loads no zod from the main entry, so the web pays nothing for it', () => {
     const packages = runtimePackages(resolve(__dirname, 'index.ts'));
     expect([...packages]).not.toContain('zod');

@@ -24,4 +24,3 @@ export * from './opening-hours/index';
 export * from './triage/response-target';
 export * from './language/language';
 export * from './language/translatable';
-export * from './identifiers/identifier';

@@ -1,4 +1,5 @@
-import { ACTION_PLAN_STEP_KEYS, AGE_BANDS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, IDENTIFIER_KINDS, IDENTIFIER_MAX_LENGTH, normaliseIdentifier, PRIORITIES, SELF_HARM_ANSWERS } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, AGE_BANDS, CASE_STATUSES, CONTENT_POSTED_ANSWERS, PRIORITIES, SELF_HARM_ANSWERS } from '@sg/domain';
+import { IDENTIFIER_KINDS, IDENTIFIER_MAX_LENGTH, normaliseIdentifier } from '@sg/domain/identifiers';
 import * as z from 'zod';
 import { dateTime } from '../fields/date-time';
 import { text } from '../fields/text';

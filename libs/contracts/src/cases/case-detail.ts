@@ -1,4 +1,5 @@
-import { ActionPlanStepKey, CaseStatus, IdentifierKind, IdentifierSource, Language, Priority, Translatable, TriageFactor } from '@sg/domain';
+import { ActionPlanStepKey, CaseStatus, Language, Priority, Translatable, TriageFactor } from '@sg/domain';
+import { IdentifierKind, IdentifierSource } from '@sg/domain/identifiers';
 import type { StaffRef } from './case-queries';
 
 export interface CaseFactsView {

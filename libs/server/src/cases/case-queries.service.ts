@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseListItem, CaseListResponse, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
-import { identifierSearchCandidates, NormalisedIdentifier } from '@sg/domain';
+import { identifierSearchCandidates, NormalisedIdentifier } from '@sg/domain/identifiers';
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';

@@ -1,5 +1,5 @@
 import { CaseAgeBand, CaseListItem, CaseListScope, CaseOverdueKind, CaseQueue, caseListQuerySchema, QueueCounts } from '@sg/contracts';
-import { NormalisedIdentifier } from '@sg/domain';
+import { NormalisedIdentifier } from '@sg/domain/identifiers';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { CaseCursor } from './case-cursor';

@@ -1,4 +1,4 @@
-import { IdentifierKind, IdentifierRecords, IdentifierSource, NormalisedIdentifier, SourcedIdentifier } from '@sg/domain';
+import { IdentifierKind, IdentifierRecords, IdentifierSource, NormalisedIdentifier, SourcedIdentifier } from '@sg/domain/identifiers';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** One identifier of a case as the case page lists it (a secret's `value` is its keyed hash). */

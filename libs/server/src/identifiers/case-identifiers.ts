@@ -1,4 +1,4 @@
-import { IdentifierKind, identifiersOfRecords, normaliseIdentifier } from '@sg/domain';
+import { IdentifierKind, identifiersOfRecords, normaliseIdentifier } from '@sg/domain/identifiers';
 import { EntityManager } from 'typeorm';
 import { DataProtection } from '../security/data-protection';
 import { caseIdentifierRepository } from './case-identifier.repository';

@@ -1,14 +1,5 @@
-import {
-  ActionPlanStep,
-  CaseFacts,
-  ContactChannel,
-  identifiersOfRecords,
-  IntakeChannel,
-  Language,
-  Priority,
-  TimelineEventData,
-  TriageFactor,
-} from '@sg/domain';
+import { ActionPlanStep, CaseFacts, ContactChannel, IntakeChannel, Language, Priority, TimelineEventData, TriageFactor } from '@sg/domain';
+import { identifiersOfRecords } from '@sg/domain/identifiers';
 import { DataSource } from 'typeorm';
 import { runPrepared } from '../database/prepared-statement';
 import { storedPlanText } from '../cases/case-record.repository';

@@ -1,4 +1,4 @@
-import { identifiersOfRecords } from '@sg/domain';
+import { identifiersOfRecords } from '@sg/domain/identifiers';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 interface BackfillRow {
