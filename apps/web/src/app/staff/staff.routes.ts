@@ -13,6 +13,7 @@ import { StaffIntakeApi } from './data-access/staff-intake-api';
 import { StaffAccountsApi } from './data-access/staff-accounts-api';
 import { ResourceDirectoryApi } from './data-access/resource-directory-api';
 import { OrganisationHoursApi } from './data-access/organisation-hours-api';
+import { RetentionApi } from './data-access/retention-api';
 import { ClaimCase } from './case/claim-case';
 import { CaseEvents } from './live/case-events';
 import { LiveUpdates } from './live/live-updates';
@@ -38,6 +39,7 @@ export const STAFF_ROUTES: Route[] = [
       AuthSession,
       CasesApi,
       ConversationApi,
+      RetentionApi,
       SavedRepliesApi,
       StaffApi,
       SupervisionApi,

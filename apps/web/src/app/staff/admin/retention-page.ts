@@ -54,6 +54,8 @@ import { WhenPipe } from '../ui/when';
             <span class="meta" role="status">{{ 'staff.retention.settings.saved' | t }}</span>
           }
         </form>
+      } @else if (problem(); as problem) {
+        <p class="problem" role="alert">{{ problem }}</p>
       }
     </div>
   `,

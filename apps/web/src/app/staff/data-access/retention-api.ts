@@ -6,7 +6,8 @@ import { Observable } from 'rxjs';
 import { apiPath } from './staff-contract';
 
 /** Retention (`/api/organisation/retention`) and a case's legal hold (`/api/cases/:id/legal-hold`). */
-@Injectable({ providedIn: 'root' })
+// Provided by the staff routes, like every staff API, so its requests carry the staff session.
+@Injectable()
 export class RetentionApi {
   private readonly http = inject(HttpClient);
 
