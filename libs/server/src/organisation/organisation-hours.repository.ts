@@ -47,18 +47,6 @@ export const organisationHoursRepository = {
     return rows[0];
   },
 
-  /**
-   * Locks the organisation of this member of staff for a change of its hours, so two admins saving
-   * at once write their audit rows in turn, each with the true before-image (there may be no hours
-   * row to lock yet). Its id, or undefined if the account is gone.
-   */
-  async lockOrganisationOf(manager: EntityManager, staffId: string): Promise<string | undefined> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `SELECT o.id FROM organisation o JOIN staff_user s ON s.organisation_id = o.id WHERE s.id = $1 FOR UPDATE OF o`,
-      [staffId],
-    );
-    return rows[0]?.id;
-  },
 
   /** Replaces the organisation's hours whole (the first save inserts them). */
   async save(manager: EntityManager, organisationId: string, hours: { timeZone: string; weekly: OpeningSlot[]; holidays: Holiday[]; updatedBy: string }): Promise<SavedOrganisationHoursRow> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrganisationHours } from '@sg/contracts';
 import { DEFAULT_OPENING_HOURS, OpeningHours } from '@sg/domain';
 import { DataSource } from 'typeorm';
+import { organisationRepository } from './organisation.repository';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { OrganisationHoursLookupRow, organisationHoursRepository } from './organisation-hours.repository';
@@ -39,7 +40,7 @@ export class OrganisationHoursService {
   /** Replaces the hours of the admin's organisation; `hours` has passed openingHoursInputSchema. */
   async replace(staff: StaffPrincipal, hours: OpeningHours): Promise<OrganisationHours> {
     return this.dataSource.transaction(async (manager) => {
-      const organisationId = await organisationHoursRepository.lockOrganisationOf(manager, staff.id);
+      const organisationId = await organisationRepository.lockOrganisationOf(manager, staff.id);
       const before = organisationId ? await organisationHoursRepository.findForStaff(manager, staff.id) : undefined;
       if (!organisationId || !before) throw new NotFoundException('Your account belongs to no organisation');
       const row = await organisationHoursRepository.save(manager, organisationId, { ...hours, updatedBy: staff.id });

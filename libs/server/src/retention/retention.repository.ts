@@ -63,14 +63,6 @@ export const retentionRepository = {
     return rows[0];
   },
 
-  /** Locks this member of staff's organisation for a change of its retention (audit rows in turn, with true before-images). */
-  async lockOrganisationOf(manager: EntityManager, staffId: string): Promise<string | undefined> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `SELECT o.id FROM organisation o JOIN staff_user s ON s.organisation_id = o.id WHERE s.id = $1 FOR UPDATE OF o`,
-      [staffId],
-    );
-    return rows[0]?.id;
-  },
 
   async saveSettings(manager: EntityManager, organisationId: string, closedCaseDays: number | null, updatedBy: string): Promise<RetentionSettingsRow> {
     const rows = await manager.query<RetentionSettingsRow[]>(

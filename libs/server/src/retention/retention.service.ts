@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseDeletionStatus, CaseRetentionState, RetentionSettings } from '@sg/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { organisationRepository } from '../organisation/organisation.repository';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayOpenCase } from '../cases/case-access-policy';
@@ -39,7 +40,7 @@ export class RetentionService {
 
   async saveSettings(staff: StaffPrincipal, closedCaseDays: number | null): Promise<RetentionSettings> {
     return this.dataSource.transaction(async (manager) => {
-      const organisationId = await retentionRepository.lockOrganisationOf(manager, staff.id);
+      const organisationId = await organisationRepository.lockOrganisationOf(manager, staff.id);
       if (!organisationId) throw new NotFoundException('Your account is not part of an organisation');
       const before = await retentionRepository.settingsForStaff(manager, staff.id);
       const saved = await retentionRepository.saveSettings(manager, organisationId, closedCaseDays, staff.id);
