@@ -15,6 +15,7 @@ import { defaultDataDir, enterableByOthers, runningAsRoot } from '../lib/postgre
 import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
 import { e2eStackEnv } from './playwright-stack.mjs';
 import { freePort } from './throwaway-postgres.mjs';
+import { createWebServer } from '../web-server/serve.mjs';
 
 const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
 
@@ -208,5 +209,47 @@ describe('the embedded PostgreSQL', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('the web server', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'sg-web-'));
+  // A build's shape: the person's front doors prerendered per language, the empty shell for the rest.
+  writeFileSync(join(dist, 'index.html'), 'prerendered en home');
+  writeFileSync(join(dist, 'index.csr.html'), 'shell');
+  mkdirSync(join(dist, 'ms', 'help'), { recursive: true });
+  writeFileSync(join(dist, 'ms', 'index.html'), 'prerendered ms home');
+  writeFileSync(join(dist, 'ms', 'help', 'index.html'), 'prerendered ms help');
+  writeFileSync(join(dist, 'secret.txt'), 'not a page');
+  let server;
+  let base;
+  after(() => {
+    server?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  async function get(path) {
+    if (!server) {
+      const port = await freePort();
+      server = createWebServer({ staticDir: dist, apiUrl: 'http://127.0.0.1:9' }).listen(port);
+      base = `http://127.0.0.1:${port}`;
+    }
+    const response = await fetch(`${base}${path}`, { redirect: 'manual' });
+    return { status: response.status, body: await response.text(), cacheControl: response.headers.get('cache-control') };
+  }
+
+  it('answers a prerendered page with its own HTML, without a redirect to a trailing slash', async () => {
+    assert.deepEqual(await get('/'), { status: 200, body: 'prerendered en home', cacheControl: 'no-cache' });
+    assert.equal((await get('/ms')).body, 'prerendered ms home');
+    assert.equal((await get('/ms/')).body, 'prerendered ms home');
+    assert.equal((await get('/ms/help')).body, 'prerendered ms help');
+    assert.equal((await get('/ms/help?x=1')).body, 'prerendered ms help');
+  });
+
+  it('answers every other route with the empty shell, never a file outside the pages', async () => {
+    assert.equal((await get('/staff/cases/123')).body, 'shell');
+    assert.equal((await get('/es/help/sent')).body, 'shell');
+    assert.equal((await get('/ms/..%2f..%2fsecret.txt')).body, 'shell');
+    assert.equal((await get('/secret.txt')).body, 'not a page');
   });
 });

@@ -6,6 +6,15 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 
+/** `/ms/help/` → `ms/help/index.html` when the build rendered that page, else undefined. */
+export function prerenderedPage(staticDir, path) {
+  const segments = path.split('/').filter(Boolean);
+  // Only plain path segments: nothing that could climb out of the build folder.
+  if (!segments.every((segment) => /^[a-z0-9-]+$/i.test(segment))) return undefined;
+  const file = join(...segments, 'index.html');
+  return existsSync(join(staticDir, file)) ? file : undefined;
+}
+
 export function createWebServer({ staticDir, apiUrl }) {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`No built web app in ${staticDir}: run "npx nx build web" first`);
@@ -35,16 +44,23 @@ export function createWebServer({ staticDir, apiUrl }) {
   app.use(
     express.static(staticDir, {
       index: false,
+      // `/ms` is a folder of prerendered pages: answered below, not redirected to `/ms/`.
+      redirect: false,
       setHeaders: (res, path) => {
         const hashed = /-[A-Z0-9]{8,}\.(js|css|woff2?)$/i.test(path);
         res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     }),
   );
-  // Client-side routes (/help, /cases/123) all load the app shell.
-  app.get('/{*path}', (_req, res) => {
+  // The person's front doors were rendered to HTML at build time (apps/web/src/app/app.routes.server.ts:
+  // `/`, `/help`, `/my-case` in each language), so words show before the scripts run; every other
+  // client-side route (/help/sent, /staff/cases/123) loads the empty app shell, `index.csr.html`
+  // (a build without prerendering has only `index.html`, which is then that shell).
+  const shell = existsSync(join(staticDir, 'index.csr.html')) ? 'index.csr.html' : 'index.html';
+  app.get('/{*path}', (req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(staticDir, 'index.html'));
+    const prerendered = prerenderedPage(staticDir, req.path);
+    res.sendFile(join(staticDir, prerendered ?? shell));
   });
   return app;
 }

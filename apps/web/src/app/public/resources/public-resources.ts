@@ -1,5 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { isPlatformServer } from '@angular/common';
+import { Injectable, PLATFORM_ID, inject } from '@angular/core';
 import type { PersonResource, ResourceDirectoryEntry } from '@sg/contracts';
 import { selectCrisisResources } from '@sg/domain';
 import { Observable, catchError, map, of, shareReplay, startWith } from 'rxjs';
@@ -34,8 +35,11 @@ function withTexts(chosen: ReturnType<typeof selectCrisisResources>, entries: re
 export class PublicResources {
   private readonly http = inject(HttpClient);
   private readonly cache = new Map<string, Observable<CrisisContactsState>>();
+  /** True while the build prerenders the page: there is no API then, only the neutral line. */
+  private readonly prerendering = isPlatformServer(inject(PLATFORM_ID));
 
   crisisContacts(country: string | null): Observable<CrisisContactsState> {
+    if (this.prerendering) return of<CrisisContactsState>({ kind: 'loading' });
     const key = country ?? '';
     let contacts = this.cache.get(key);
     if (!contacts) {
