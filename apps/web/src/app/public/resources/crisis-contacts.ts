@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
 import { emergencyNumberFor, emergencyNumberText } from '@sg/domain/geo';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
-import { countryOptions } from '../country/country';
+import { countryName, countryOptions } from '../country/country';
 import { ContactText } from './contact-text';
 import { ResourceTextPipe } from './resource-text.pipe';
 import { isCountryEmergencyEntry } from './emergency-entries';
@@ -70,7 +70,7 @@ let nextId = 0;
       <label [for]="selectId">
         {{ countryLabel() }}
       </label>
-      <select [id]="selectId" (change)="choose($event)">
+      <select [id]="selectId" (change)="choose($event)" (focus)="listAllCountries()" (pointerdown)="listAllCountries()">
         @if (!country()) {
           <option value="">{{ 'person.crisis.chooseCountry' | t }}</option>
         }
@@ -89,12 +89,34 @@ export class CrisisContacts {
   readonly countryChange = output<string>();
 
   protected readonly selectId = `crisis-country-${nextId++}`;
-  protected readonly options = computed(() => countryOptions(this.i18n.language()));
+  /**
+   * Every country, named and sorted in the page's language, once the first screen is up (or the
+   * moment the select is touched): naming ~250 countries cost a slow phone ~70 ms of the work
+   * before it could answer a tap. Until then the select holds the chosen country only.
+   */
+  private readonly allCountries = signal(false);
+  protected readonly options = computed(() => {
+    const language = this.i18n.language();
+    if (this.allCountries()) return countryOptions(language);
+    const country = this.country();
+    return country ? [{ code: country, name: countryName(country, language) }] : [];
+  });
   protected readonly countryLabel = computed(() => {
     const country = this.country();
-    const name = country ? this.options().find((option) => option.code === country)?.name : undefined;
-    return name ? this.i18n.t('person.crisis.showingFor', { country: name }) : this.i18n.t('person.crisis.showingAnywhere');
+    return country ? this.i18n.t('person.crisis.showingFor', { country: countryName(country, this.i18n.language()) }) : this.i18n.t('person.crisis.showingAnywhere');
   });
+
+  constructor() {
+    afterNextRender(() => {
+      const listAll = () => this.listAllCountries();
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(listAll, { timeout: 1000 });
+      else setTimeout(listAll, 0);
+    });
+  }
+
+  protected listAllCountries(): void {
+    this.allCountries.set(true);
+  }
   private readonly retries = new Subject<void>();
   protected readonly state = toSignal(
     combineLatest([toObservable(this.country), this.retries.pipe(startWith(undefined))]).pipe(

