@@ -50,3 +50,13 @@ test('a supervisor puts a case on legal hold with a reason', async ({ browser, r
   await expect(caseView.getByRole('button', { name: 'Release legal hold' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('on a phone an admin page is no wider than the screen (the rail scrolls sideways inside itself)', async ({ browser }) => {
+  const { context, page } = await signIn(browser, 'admin@demo.test');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/staff/admin/retention');
+  await expect(page.getByRole('heading', { level: 1, name: 'How long cases are kept' })).toBeVisible();
+  // The admin's rail is the longest: it once pushed the page out to 1,656 px.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await context.close();
+});
