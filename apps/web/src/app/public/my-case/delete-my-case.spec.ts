@@ -50,6 +50,16 @@ describe('DeleteMyCase', () => {
     expect(root.textContent).toContain('Your case is kept. Nothing will be deleted.');
   });
 
+  it('asks for the code when none was typed, sending nothing', async () => {
+    const fixture = await render('es');
+    const root = fixture.nativeElement as HTMLElement;
+    (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    http.expectNone('/api/case-access/deletion');
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('Primero escribe tu código de acceso.');
+  });
+
   it('says plainly when the case cannot be deleted now, or the code is wrong', async () => {
     const fixture = await render();
     const root = fixture.nativeElement as HTMLElement;

@@ -10,7 +10,7 @@ import { DateTimePipe } from '../../system/i18n/date-time.pipe';
 const BASE = `/${API_PREFIX}/${API_ROUTES.caseAccess}`;
 
 /** What went wrong, in the words the section shows (`person.myCase.deletion.*`). */
-type DeletionProblem = 'wrongCode' | 'onHold' | 'failed' | null;
+type DeletionProblem = 'noCode' | 'wrongCode' | 'onHold' | 'failed' | null;
 
 /**
  * "Delete my case" on /my-case: the person types their access code again (so a phone picked up by
@@ -63,7 +63,12 @@ export class DeleteMyCase {
   private accessCode = '';
 
   protected async ask(): Promise<void> {
-    this.accessCode = this.form.controls.accessCode.value;
+    this.accessCode = this.form.controls.accessCode.value.trim();
+    // Nothing typed is not a wrong code: say what to do instead of "that code does not match".
+    if (!this.accessCode) {
+      this.problem.set('noCode');
+      return;
+    }
     await this.send(RETENTION_PATHS.deletion);
   }
 
