@@ -33,4 +33,22 @@ describe('queue monitor (bull-board) for admins', () => {
     const queues = (await (await fetch(`${api.baseUrl}/api/admin/queues/api/queues`, { headers: { cookie } })).json()) as { queues: Array<{ name: string }> };
     expect(queues.queues.map((q) => q.name).sort()).toEqual(['follow-ups', 'nudges', 'retention', 'system']);
   });
+
+  it('stops opening when the admin signs out, even for a copy of the cookie kept from before', async () => {
+    const token = await api.tokenFor('admin');
+    const issued = await api.request('POST', '/api/auth/queue-board', { token });
+    const cookie = (issued.headers.get('set-cookie') ?? '').split(';')[0];
+    expect((await fetch(`${api.baseUrl}/api/admin/queues`, { headers: { cookie } })).status).toBe(200);
+
+    const signedOut = await api.request('POST', '/api/auth/logout', { token });
+    expect(signedOut.status).toBe(204);
+    expect(signedOut.headers.get('set-cookie')).toMatch(/sg_queue_board=;.*Path=\/api\/admin\/queues/i);
+    // Sign-out reaches every process within 5 seconds (the session cache's lifetime).
+    let status = 200;
+    for (let i = 0; i < 30 && status === 200; i += 1) {
+      status = (await fetch(`${api.baseUrl}/api/admin/queues`, { headers: { cookie } })).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(status).toBe(401);
+  });
 });

@@ -7,6 +7,7 @@ import { JwtService } from '@nestjs/jwt';
 import { API_PREFIX, API_ROUTES, QUEUES } from '@sg/contracts';
 import { Queue } from 'bullmq';
 import { NextFunction, Request, Response } from 'express';
+import { StaffSessionCache } from '../auth/staff-session.cache';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 
 export const QUEUE_BOARD_PATH = `/${API_PREFIX}/${API_ROUTES.adminQueues}`;
@@ -35,11 +36,14 @@ export function mountQueueBoard(app: INestApplication): void {
   });
   const jwt = app.get(JwtService, { strict: false });
   const accounts = app.get(StaffStatusCache, { strict: false });
+  const sessions = app.get(StaffSessionCache, { strict: false });
   const adminsOnly = async (request: Request, response: Response, next: NextFunction) => {
     try {
-      const claims = await jwt.verifyAsync<{ sub: string; purpose?: string }>(readCookie(request, QUEUE_BOARD_COOKIE) ?? '');
-      const status = await accounts.status(claims.sub);
-      if (claims.purpose === 'queue-board' && status?.active && status.role === 'admin') return next();
+      const claims = await jwt.verifyAsync<{ sub: string; sid?: unknown; purpose?: string }>(readCookie(request, QUEUE_BOARD_COOKIE) ?? '');
+      if (claims.purpose !== 'queue-board' || typeof claims.sid !== 'string') throw new Error('not a queue-board cookie of a sign-in');
+      // The admin's sign-in must still be live: a cookie kept after signing out opens nothing.
+      const [status, live] = await Promise.all([accounts.status(claims.sub), sessions.live(claims.sid)]);
+      if (live && status?.active && status.role === 'admin') return next();
     } catch {
       // fall through to the refusal
     }

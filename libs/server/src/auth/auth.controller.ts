@@ -95,6 +95,9 @@ export class AuthController {
   async logout(@Req() request: Request, @AccessTokenSignIn() signIn: string | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(readCookie(request, REFRESH_COOKIE), signIn);
     response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    // The queue monitor's cookie belongs to the same sign-in: it stops working with it (see
+    // mountQueueBoard), and is cleared here too so the browser does not keep it.
+    response.clearCookie(QUEUE_BOARD_COOKIE, { path: QUEUE_BOARD_PATH });
   }
 
   /** Admins: a 30-minute cookie that opens the queue monitor (bull-board) in a browser tab. */
@@ -104,8 +107,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Sets the queue monitor cookie; then open /api/admin/queues' })
-  async queueBoard(@CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const token = await this.jwt.signAsync({ sub: staff.id, purpose: 'queue-board' }, { expiresIn: 30 * 60 });
+  async queueBoard(@CurrentStaff() staff: StaffPrincipal, @AccessTokenSignIn() signIn: string | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
+    // Bound to this sign-in (`sid`): signing out, or the session family being ended, closes the monitor too.
+    const token = await this.jwt.signAsync({ sub: staff.id, sid: signIn, purpose: 'queue-board' }, { expiresIn: 30 * 60 });
     response.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: this.config.nodeEnv === 'production', path: QUEUE_BOARD_PATH, maxAge: 30 * 60_000 });
   }
 
