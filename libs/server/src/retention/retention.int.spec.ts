@@ -1,5 +1,6 @@
 import { CaseDeletionStatus, CaseRetentionState, IntakeResponse, RetentionSettings, TrendsResponse } from '@sg/contracts';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { sealAuditChain, verifyAuditChain } from '../audit/seal-audit-chain';
 import { purgeExpiredCases } from './case-purge';
 import { RetentionProcessor } from './retention.processor';
 import { Job } from 'bullmq';
@@ -125,6 +126,12 @@ describe('retention with legal hold', () => {
       const hold = await api.request('POST', `/api/cases/${cases.held.id}/legal-hold`, { token: supervisor, body: { reason: 'Police asked us to keep it (ref 2026/114)' } });
       expect(hold.status).toBe(200);
       await age(cases.held.id, 'closed', 400);
+      // What staff changed on the expired case, with a payload, sealed into the chain before the purge.
+      await db.dataSource.query(
+        `INSERT INTO audit_log (actor_id, action, case_id, before, after) VALUES ($1, 'case.updated', $2, '{"narrative": "old words"}', '{"narrative": "they said they would post it"}')`,
+        [staffId, cases.expired.id],
+      );
+      await sealAuditChain(db.dataSource);
     });
 
     it('removes exactly the expired case with its messages, evidence and notes; nothing on hold, open, or recently active', async () => {
@@ -140,6 +147,21 @@ describe('retention with legal hold', () => {
         const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM ${table} WHERE case_id = $1`, [cases.expired.id]);
         expect({ table, count }).toEqual({ table, count: 0 });
       }
+    });
+
+    it('keeps the audit rows about the purged case without their payloads, and the chain still verifies', async () => {
+      const rows = (await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`, [cases.expired.id])) as Array<{ action: string; before: unknown; after: unknown }>;
+      expect(rows.map((row) => row.action)).toContain('case.updated');
+      expect(rows.filter((row) => row.before !== null || row.after !== null)).toEqual([]);
+      // A case that was not purged keeps its payloads (the hold's reason).
+      const [held] = await db.dataSource.query(`SELECT after FROM audit_log WHERE case_id = $1 AND action = 'case.legal_hold_placed'`, [cases.held.id]);
+      expect(JSON.stringify(held.after)).toContain('2026/114');
+      await sealAuditChain(db.dataSource);
+      const chain = await verifyAuditChain(db.dataSource);
+      expect(chain).toMatchObject({ ok: true, breaks: [] });
+      expect(chain.purged).toBeGreaterThanOrEqual(1);
+      // And the application role still cannot change the log itself.
+      await expect(db.dataSource.query(`UPDATE audit_log SET after = NULL WHERE case_id = $1`, [cases.held.id])).rejects.toThrow(/permission denied|append-only/);
     });
 
     it('keeps Trends counting the purged case, its takedown and its report', async () => {

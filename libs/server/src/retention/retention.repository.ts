@@ -144,7 +144,8 @@ export const retentionRepository = {
    * closed case whose last activity (the case row, its timeline or its conversation) is older than
    * that. Before the cascade removes each case with its messages, evidence, notes, plan, timeline,
    * takedowns, reports and follow-ups, it keeps what Trends counts in purged_case, purged_takedown
-   * and purged_report: no id, reference, free text or contact. Cases locked by a change in flight
+   * and purged_report: no id, reference, free text or contact; the audit rows about it keep
+   * everything but their payloads (before/after), which are nulled. Cases locked by a change in flight
    * are skipped (the next run takes them), so two runs at once purge each case once.
    */
   async purgeBatch(manager: EntityManager, retentionDays: number | null, limit: number): Promise<PurgeBatchRow> {
@@ -175,6 +176,10 @@ export const retentionRepository = {
          RETURNING 1
        ), gone AS (
          DELETE FROM support_case c USING doomed d WHERE c.id = d.id RETURNING d.reason
+       ), forgotten AS (
+         -- The audit rows about each case stay; their personal payloads go (see the migration
+         -- 1766790000000-audit-forget-purged-payloads). Read below, so it runs.
+         SELECT audit_forget_case_payloads(d.id) AS rows FROM doomed d
        )
        SELECT (SELECT count(*) FROM gone)::int AS cases,
               (SELECT count(*) FROM gone WHERE reason = 'retention')::int AS "byRetention",
@@ -184,7 +189,8 @@ export const retentionRepository = {
               (SELECT count(*) FROM case_note n JOIN doomed d ON d.id = n.case_id)::int AS notes,
               (SELECT count(*) FROM takedown_request t JOIN doomed d ON d.id = t.case_id)::int AS takedowns,
               (SELECT count(*) FROM case_report r JOIN doomed d ON d.id = r.case_id)::int AS reports,
-              (SELECT count(*) FROM kept_cases) + (SELECT count(*) FROM kept_takedowns) + (SELECT count(*) FROM kept_reports) AS kept`,
+              (SELECT count(*) FROM kept_cases) + (SELECT count(*) FROM kept_takedowns) + (SELECT count(*) FROM kept_reports) AS kept,
+              (SELECT coalesce(sum(rows), 0) FROM forgotten)::int AS "auditPayloadsForgotten"`,
       [retentionDays, limit],
     );
     const { cases, byRetention, byRequest, messages, evidence, notes, takedowns, reports } = row as PurgeBatchRow;

@@ -30,6 +30,7 @@ import { LockoutPerAddressSessionFamilies1766100000000 } from './1766100000000-l
 import { RateLimitCounter1766400000000 } from './1766400000000-rate-limit-counter';
 import { AuditSeal1766500000000 } from './1766500000000-audit-seal';
 import { RetentionLegalHold1766600000000 } from './1766600000000-retention-legal-hold';
+import { AuditForgetPurgedPayloads1766790000000 } from './1766790000000-audit-forget-purged-payloads';
 import { CaseIdentifiers1766700000000 } from './1766700000000-case-identifiers';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   AuditSeal1766500000000,
   RetentionLegalHold1766600000000,
   CaseIdentifiers1766700000000,
+  AuditForgetPurgedPayloads1766790000000,
 ];
