@@ -4,13 +4,13 @@ import { text } from '../fields/text';
 /** A TOTP code as people type it: six digits, spaces allowed (authenticator apps show `123 456`). */
 const totpCode = text({ error: () => 'is required' })
   .transform((value) => value.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows'));
+  .pipe(text().regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows'));
 
 /** A recovery code as people type it: case, spaces and dashes do not matter. */
 const recoveryCode = text({ error: () => 'is required' })
   .max(64, 'is not a recovery code')
   .transform((value) => value.replace(/[\s-]+/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[0-9A-Z]{10}$/, 'is not a recovery code'));
+  .pipe(text().regex(/^[0-9A-Z]{10}$/, 'is not a recovery code'));
 
 /**
  * `POST /api/auth/login` answers this (200, no session yet) when the password was right and the
