@@ -129,6 +129,13 @@ export class AuthSession {
     await this.router.navigateByUrl(SIGN_IN_PATH);
   }
 
+  /** The API keeps this sign-in to second-factor enrolment: say so, and go to the Security page. */
+  requireEnrolment(): void {
+    if (this.mustEnrol()) return;
+    this.mustEnrol.set(true);
+    void this.router.navigateByUrl(SECURITY_PATH);
+  }
+
   /** The session cannot be renewed: forget it and send the person to sign in, back here after. */
   expire(): void {
     const returnUrl = this.router.url;
