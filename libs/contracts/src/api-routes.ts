@@ -11,6 +11,7 @@ export const API_ROUTES = {
   organisation: 'organisation',
   resources: 'resources',
   auth: 'auth',
+  secondFactor: 'auth/second-factor',
   cases: 'cases',
   staff: 'staff',
   supervision: 'supervision',

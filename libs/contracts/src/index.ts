@@ -22,6 +22,7 @@ export * from './trends/trend-limits';
 export * from './resources/resource-texts';
 export * from './saved-replies/saved-reply-texts';
 export * from './retention/retention-limits';
+export * from './auth/second-factor-codes';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';
@@ -32,6 +33,7 @@ export type * from './saved-replies/saved-replies';
 export type * from './organisation/opening-hours';
 export type * from './resources/resource-directory';
 export type * from './auth/login';
+export type * from './auth/second-factor';
 export type * from './cases/case-queries';
 export type * from './cases/case-commands';
 export type * from './staff/staff-directory';

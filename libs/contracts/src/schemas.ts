@@ -14,6 +14,7 @@ export * from './saved-replies/saved-replies';
 export * from './organisation/opening-hours';
 export * from './resources/resource-directory';
 export * from './auth/login';
+export * from './auth/second-factor';
 export * from './cases/case-queries';
 export * from './cases/case-commands';
 export * from './staff/staff-directory';

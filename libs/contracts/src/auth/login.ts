@@ -21,6 +21,11 @@ export interface StaffUserView {
 export interface LoginResponse {
   accessToken: string;
   user: StaffUserView;
+  /**
+   * Present (true) when the member's role requires a second factor they have not enrolled: this
+   * sign-in reaches only enrolment (and `me`) until they have, then renews its token.
+   */
+  enrolmentRequired?: true;
 }
 
 

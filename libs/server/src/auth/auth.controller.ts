@@ -17,11 +17,14 @@ import {
   CSRF_HEADER_VALUE,
   LoginRequest,
   LoginResponse,
+  SecondFactorChallenge,
   StaffLanguageChange,
   StaffUserView,
   loginRequestSchema,
+  secondFactorSignInSchema,
   staffLanguageChangeSchema,
 } from '@sg/contracts/schemas';
+import * as z from 'zod';
 import { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -30,7 +33,7 @@ import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { JwtService } from '@nestjs/jwt';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../admin/queue-board';
-import { AccessTokenSignIn, CurrentStaff, Public, Roles } from './auth.decorators';
+import { AccessTokenSignIn, AllowDuringEnrolment, CurrentStaff, Public, Roles } from './auth.decorators';
 import { AuthService, SessionResult } from './auth.service';
 import { AccountLockedException } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
@@ -44,6 +47,10 @@ function readCookie(request: Request, name: string): string | undefined {
     if (key === name) return decodeURIComponent(value.join('='));
   }
   return undefined;
+}
+
+function clientAddress(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }
 
 @ApiTags('auth')
@@ -61,13 +68,46 @@ export class AuthController {
   @RateLimit('login')
   @HttpCode(200)
   @ApiBody(openApiBody(loginRequestSchema))
-  @ApiOkResponse({ description: '`{ accessToken, user: { id, email, displayName, role, language } }`; also sets the httpOnly session cookie' })
+  @ApiOkResponse({
+    description:
+      '`{ accessToken, user: { id, email, displayName, role, language }, enrolmentRequired? }` and the httpOnly session cookie; ' +
+      'or, when the account has a second factor, `{ secondFactor: "required", challengeToken, expiresInSeconds }` (no session yet: send a code to login/second-factor)',
+  })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts at this account from this address, or at this account from anywhere; see Retry-After' })
-  async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse | SecondFactorChallenge> {
     try {
       // request.ip follows TRUST_PROXY; it is only ever stored as a keyed hash.
-      return this.startSession(await this.auth.login(body.email, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown'), response);
+      const result = await this.auth.login(body.email, body.password, clientAddress(request));
+      if ('challengeToken' in result) {
+        response.setHeader('Cache-Control', 'no-store');
+        return result;
+      }
+      return this.startSession(result, response);
+    } catch (error) {
+      if (error instanceof AccountLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  @ApiOperation({ summary: 'Complete a sign-in with the code from the authenticator app, or a recovery code' })
+  @Post('login/second-factor')
+  @Public()
+  @RateLimit('login')
+  @HttpCode(200)
+  @ApiBody(openApiBody(secondFactorSignInSchema))
+  @ApiOkResponse({ description: '`{ accessToken, user }`; also sets the httpOnly session cookie' })
+  @ApiBadRequestResponse({ description: 'Not a 6-digit code or a recovery code, or both sent' })
+  @ApiUnauthorizedResponse({ description: 'A wrong code, a code used already, a used recovery code, or an expired challenge (counted toward the lockout)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts at this account; see Retry-After' })
+  async loginSecondFactor(
+    @Body(new ZodValidationPipe(secondFactorSignInSchema)) body: z.output<typeof secondFactorSignInSchema>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
+    try {
+      const proof = body.code !== undefined ? { code: body.code } : { recoveryCode: body.recoveryCode ?? '' };
+      return this.startSession(await this.auth.completeSecondFactor(body.challengeToken, proof, clientAddress(request)), response);
     } catch (error) {
       if (error instanceof AccountLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
@@ -90,6 +130,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out and end the session' })
   @Post('logout')
   @Public()
+  @AllowDuringEnrolment()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The sign-in is ended (its refresh token at once, its access tokens within 5 seconds) and its cookie cleared' })
   async logout(@Req() request: Request, @AccessTokenSignIn() signIn: string | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
@@ -115,6 +156,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Who am I' })
   @Get('me')
+  @AllowDuringEnrolment()
   @ApiBearerAuth()
   @ApiOkResponse({ description: 'The signed-in member of staff, with their dashboard language' })
   me(@CurrentStaff() staff: StaffPrincipal): Promise<StaffUserView> {
@@ -123,6 +165,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Change my dashboard language' })
   @Put('me/language')
+  @AllowDuringEnrolment()
   @ApiBearerAuth()
   @ApiBody(openApiBody(staffLanguageChangeSchema))
   @ApiOkResponse({ description: 'The signed-in member of staff, in their new language' })
@@ -140,6 +183,6 @@ export class AuthController {
       expires: session.refreshExpiresAt,
     });
     response.setHeader('Cache-Control', 'no-store');
-    return { accessToken: session.accessToken, user: session.user };
+    return { accessToken: session.accessToken, user: session.user, ...(session.enrolmentRequired ? { enrolmentRequired: true as const } : {}) };
   }
 }

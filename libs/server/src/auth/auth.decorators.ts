@@ -4,12 +4,19 @@ import { AuthenticatedRequest, StaffPrincipal } from './staff-principal';
 
 export const PUBLIC_ENDPOINT = 'public-endpoint';
 export const REQUIRED_ROLES = 'required-roles';
+export const DURING_ENROLMENT = 'during-second-factor-enrolment';
 
 /** Anyone may call this endpoint. A valid staff token, if sent, is still read (staff intake). */
 export const Public = () => SetMetadata(PUBLIC_ENDPOINT, true);
 
 /** Only these roles may call this endpoint (any signed-in staff when not given). */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/**
+ * A sign-in whose role requires a second factor it has not enrolled may call this endpoint (who
+ * am I, enrolment, sign-out); every other endpoint answers it 403 `second_factor_enrolment_required`.
+ */
+export const AllowDuringEnrolment = () => SetMetadata(DURING_ENROLMENT, true);
 
 /** When the caller's access token expires (ms since the epoch), or undefined without one. */
 export const AccessTokenExpiry = createParamDecorator(

@@ -1,8 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { SECOND_FACTOR_ENROLMENT_REQUIRED } from '@sg/contracts';
 import { isStaffRole, StaffRole } from '@sg/domain';
-import { PUBLIC_ENDPOINT, REQUIRED_ROLES } from './auth.decorators';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { DURING_ENROLMENT, PUBLIC_ENDPOINT, REQUIRED_ROLES } from './auth.decorators';
 import { AuthenticatedRequest, StaffPrincipal } from './staff-principal';
 import { StaffSessionCache } from './staff-session.cache';
 import { StaffStatusCache } from './staff-status.cache';
@@ -15,6 +18,8 @@ interface AccessTokenClaims {
   name: string;
   role: string;
   exp?: unknown;
+  /** The account had a second factor when the token was issued (signed in with a code, or enrolled). */
+  mfa?: unknown;
 }
 
 /**
@@ -28,6 +33,7 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly statusCache: StaffStatusCache,
     private readonly sessionCache: StaffSessionCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,7 +42,20 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, [context.getHandler(), context.getClass()]);
     const token = this.bearerToken(request);
     if (token) {
-      const { staff, expiresAt, signIn } = await this.verify(token);
+      const { staff, expiresAt, signIn, secondFactor } = await this.verify(token);
+      // A role that requires a second factor, signed in without one: enrolment only, no case data.
+      // The role is the account's current one, so a promotion confines an existing token too.
+      if (!secondFactor && this.config.totpRequiredRoles.includes(staff.role)) {
+        const allowed = this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, [context.getHandler(), context.getClass()]);
+        if (!allowed) {
+          throw new ForbiddenException({
+            statusCode: HttpStatus.FORBIDDEN,
+            error: 'Forbidden',
+            code: SECOND_FACTOR_ENROLMENT_REQUIRED,
+            message: 'Your role must sign in with a second factor: set one up first (Security), then continue.',
+          });
+        }
+      }
       request.staff = staff;
       request.staffTokenExpiresAt = expiresAt;
       request.staffSignIn = signIn;
@@ -60,7 +79,7 @@ export class AuthGuard implements CanActivate {
     return token;
   }
 
-  private async verify(token: string): Promise<{ staff: StaffPrincipal; expiresAt: number; signIn: string }> {
+  private async verify(token: string): Promise<{ staff: StaffPrincipal; expiresAt: number; signIn: string; secondFactor: boolean }> {
     let claims: AccessTokenClaims & { exp: number; sid: string };
     try {
       const verified = await this.jwt.verifyAsync<AccessTokenClaims>(token);
@@ -81,6 +100,7 @@ export class AuthGuard implements CanActivate {
       staff: { id: claims.sub, email: claims.email, displayName: claims.name, role: status.role },
       expiresAt: claims.exp * 1000,
       signIn: claims.sid,
+      secondFactor: claims.mfa === true,
     };
   }
 }

@@ -5,6 +5,8 @@ import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { DataProtection } from '../security/data-protection';
+import { SecondFactorController } from '../second-factor/second-factor.controller';
+import { SecondFactorModule } from '../second-factor/second-factor.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -14,6 +16,7 @@ import { StaffStatusCache } from './staff-status.cache';
 
 @Module({
   imports: [
+    SecondFactorModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG, DataProtection],
       useFactory: (config: AppConfig, protection: DataProtection) => ({
@@ -25,8 +28,8 @@ import { StaffStatusCache } from './staff-status.cache';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SecondFactorController],
   providers: [AuthService, LoginThrottle, StaffStatusCache, StaffSessionCache, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule, StaffStatusCache, StaffSessionCache],
+  exports: [JwtModule, StaffStatusCache, StaffSessionCache, SecondFactorModule],
 })
 export class AuthModule {}

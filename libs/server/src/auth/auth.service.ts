@@ -1,5 +1,5 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import type { StaffUserView } from '@sg/contracts';
+import type { SecondFactorChallenge, StaffUserView } from '@sg/contracts';
 import { StaffLanguage } from '@sg/domain';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,6 +10,7 @@ import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { SecondFactorProof, SecondFactorService } from '../second-factor/second-factor.service';
 import { LoginThrottle } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
 import { StaffSessionCache } from './staff-session.cache';
@@ -19,6 +20,8 @@ export interface LoginResult {
   accessToken: string;
   /** Who signed in, with the dashboard language the web loads before showing anything. */
   user: StaffUserView;
+  /** The role requires a second factor the account has not enrolled: the token reaches enrolment only. */
+  enrolmentRequired?: true;
 }
 
 export interface SessionResult extends LoginResult {
@@ -39,6 +42,16 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
  */
 export const REFRESH_REUSE_GRACE_SECONDS = 5;
 
+/** How long the password step's challenge waits for the code. */
+export const SECOND_FACTOR_CHALLENGE_SECONDS = 5 * 60;
+const CHALLENGE_PURPOSE = 'second-factor';
+
+interface ChallengeClaims {
+  sub?: unknown;
+  email?: unknown;
+  purpose?: unknown;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -47,6 +60,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly throttle: LoginThrottle,
     private readonly sessions: StaffSessionCache,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
@@ -54,15 +68,50 @@ export class AuthService {
    * The attempt is counted first (per account and address, then per account); one over the
    * limit answers 429 before any password is checked, so guessing on while it is locked, or many
    * guesses at once, learn nothing, not even a right guess.
+   *
+   * With a second factor, a right password answers a short-lived challenge instead of a session,
+   * and the attempt stays counted: only the code step's success clears the count, so a known
+   * password cannot be used to reset the count between guessed codes.
    */
-  async login(email: string, password: string, address: string): Promise<SessionResult> {
+  async login(email: string, password: string, address: string): Promise<SessionResult | SecondFactorChallenge> {
     await this.throttle.admit(email, address);
     const row = await staffUserRepository.activeForSignIn(this.dataSource, email.trim().toLowerCase());
     const valid = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!row || !valid) throw new UnauthorizedException('Email or password is not right');
+    if (await this.secondFactor.enrolled(row.id)) {
+      const challengeToken = await this.jwt.signAsync({ sub: row.id, email, purpose: CHALLENGE_PURPOSE }, { expiresIn: SECOND_FACTOR_CHALLENGE_SECONDS });
+      return { secondFactor: 'required', challengeToken, expiresInSeconds: SECOND_FACTOR_CHALLENGE_SECONDS };
+    }
     await this.throttle.recordSuccess(email, address);
     const user: StaffUserView = { id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language };
     return this.openSession(user, null);
+  }
+
+  /**
+   * The sign-in's second step: the challenge from the password step with a code (or a recovery
+   * code). Counted like a password attempt first (a wrong code counts toward the lockout); a right
+   * one clears the count and opens the session.
+   */
+  async completeSecondFactor(challengeToken: string, proof: SecondFactorProof, address: string): Promise<SessionResult> {
+    const challenge = await this.readChallenge(challengeToken);
+    await this.throttle.admit(challenge.email, address);
+    const row = await staffUserRepository.activeForSignIn(this.dataSource, challenge.email.trim().toLowerCase());
+    if (!row || row.id !== challenge.staffId || !(await this.secondFactor.verifyForSignIn(row.id, proof))) {
+      throw new UnauthorizedException('That code is not right, or it was used already');
+    }
+    await this.throttle.recordSuccess(challenge.email, address);
+    const user: StaffUserView = { id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language };
+    return this.openSession(user, null);
+  }
+
+  private async readChallenge(token: string): Promise<{ staffId: string; email: string }> {
+    try {
+      const claims = await this.jwt.verifyAsync<ChallengeClaims>(token);
+      if (claims.purpose === CHALLENGE_PURPOSE && typeof claims.sub === 'string' && typeof claims.email === 'string') return { staffId: claims.sub, email: claims.email };
+    } catch {
+      // below
+    }
+    throw new UnauthorizedException('The sign-in took too long or is not valid. Please sign in again.');
   }
 
   /**
@@ -160,9 +209,13 @@ export class AuthService {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
     const sid = await staffSessionRepository.open(manager, user.id, sha256(refreshToken), refreshExpiresAt, familyId);
+    // An account with a second factor signs in only with a code (or enrolled it in this sign-in,
+    // which ended its other sign-ins), so having one is what the token says.
+    const mfa = await this.secondFactor.enrolled(user.id, manager);
     // `lang` only lets the browser fall back on the token; the account stays the source of truth.
     // `sid` is the sign-in: the guard refuses the token once it has ended.
-    const accessToken = await this.jwt.signAsync({ sub: user.id, sid, email: user.email, name: user.displayName, role: user.role, lang: user.language });
-    return { accessToken, user, refreshToken, refreshExpiresAt };
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid, email: user.email, name: user.displayName, role: user.role, lang: user.language, mfa });
+    const enrolmentRequired = !mfa && this.secondFactor.requiredFor(user.role);
+    return { accessToken, user, refreshToken, refreshExpiresAt, ...(enrolmentRequired ? { enrolmentRequired: true as const } : {}) };
   }
 }

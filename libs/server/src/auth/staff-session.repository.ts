@@ -119,6 +119,17 @@ export const staffSessionRepository = {
     return [...new Set(rows.map((row) => row.familyId))];
   },
 
+  /** Ends every session of an account but those of one sign-in (its second factor changed there); answers the ended families. */
+  async revokeOthersOf(manager: EntityManager, staffId: string, keepFamilyId: string | null): Promise<string[]> {
+    await staffSessionRepository.lockSessionsOf(manager, staffId);
+    const [rows] = await manager.query<[Array<{ familyId: string }>, number]>(
+      `UPDATE staff_session SET revoked_at = now(), ended_by = 'account'
+        WHERE staff_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2::uuid RETURNING family_id AS "familyId"`,
+      [staffId, keepFamilyId],
+    );
+    return [...new Set(rows.map((row) => row.familyId))];
+  },
+
   /** Whether the sign-in has a live session: what an access token carrying it needs. */
   async familyLive(db: DataSource | EntityManager, familyId: string): Promise<boolean> {
     const [row] = await db.query<Array<{ live: boolean }>>(

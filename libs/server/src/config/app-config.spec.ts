@@ -89,6 +89,18 @@ describe('loadConfig', () => {
 
   const key = Buffer.alloc(32, 7).toString('base64');
 
+  it('requires a second factor of supervisors and admins in production and of nobody elsewhere, unless TOTP_REQUIRED_ROLES says otherwise', () => {
+    expect(loadConfig(base).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...base, NODE_ENV: 'test' }).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', DATA_ENCRYPTION_KEY: key }).totpRequiredRoles).toEqual(['supervisor', 'admin']);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', DATA_ENCRYPTION_KEY: key, TOTP_REQUIRED_ROLES: 'none' }).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...base, TOTP_REQUIRED_ROLES: 'all' }).totpRequiredRoles).toEqual(['caseworker', 'supervisor', 'admin']);
+    expect(loadConfig({ ...base, TOTP_REQUIRED_ROLES: ' Admin, supervisor,admin ' }).totpRequiredRoles).toEqual(['admin', 'supervisor']);
+    for (const bad of ['root', 'admin,boss', ',']) {
+      expect(problemsOf({ ...base, TOTP_REQUIRED_ROLES: bad })).toEqual([expect.stringMatching(/^TOTP_REQUIRED_ROLES: .* is not a staff role/)]);
+    }
+  });
+
   it('refuses demo accounts in production and does not seed them by default there', () => {
     expect(problemsOf({ ...base, NODE_ENV: 'production', DEMO_SEED: 'true', DATA_ENCRYPTION_KEY: key })).toEqual([
       'DEMO_SEED: demo accounts with a known password are refused when NODE_ENV=production',

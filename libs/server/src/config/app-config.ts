@@ -1,4 +1,4 @@
-import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, scaleCadence } from '@sg/domain';
+import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, isStaffRole, scaleCadence, StaffRole } from '@sg/domain';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -62,6 +62,23 @@ const trustProxy = z
     }
     return parts;
   });
+
+/**
+ * TOTP_REQUIRED_ROLES: staff roles that must sign in with a second factor, comma-separated
+ * (`supervisor,admin`), `none` for nobody, `all` for every role. Unset: see loadConfig.
+ */
+const totpRequiredRoles = z.string().transform((text, ctx): StaffRole[] => {
+  const value = text.trim().toLowerCase();
+  if (value === 'none') return [];
+  if (value === 'all') return ['caseworker', 'supervisor', 'admin'];
+  const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = parts.filter((part) => !isStaffRole(part));
+  if (bad.length || !parts.length) {
+    ctx.addIssue({ code: 'custom', message: `"${bad.join('", "') || text}" is not a staff role: use a comma-separated list of caseworker, supervisor, admin (or all, or none)` });
+    return z.NEVER;
+  }
+  return [...new Set(parts)] as StaffRole[];
+});
 
 /** A first-response target counted in the organisation's opening hours (organisation/). */
 const openingHours = z.coerce
@@ -141,6 +158,7 @@ export const appConfigSchema = z
     HIGH_TARGET_OPENING_HOURS: openingHours.default(8),
     STANDARD_TARGET_OPENING_HOURS: openingHours.default(16),
     CASE_DELETION_COOLING_OFF_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(7),
+    TOTP_REQUIRED_ROLES: totpRequiredRoles.optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int('must be a whole number').min(2, 'must be at least 2').max(200, 'must be at most 200').default(10),
   })
   .superRefine((env, ctx) => {
@@ -247,6 +265,12 @@ export interface AppConfig {
   readonly caseDeletionCoolingOffDays: number;
   /** DATABASE_POOL_SIZE: PostgreSQL connections each API or worker process may hold at once. */
   readonly databasePoolSize: number;
+  /**
+   * TOTP_REQUIRED_ROLES: roles that must sign in with a second factor; until they have enrolled one,
+   * their sign-in reaches enrolment only. Default supervisor and admin in production, nobody
+   * otherwise (so the demo accounts sign in with a password).
+   */
+  readonly totpRequiredRoles: readonly StaffRole[];
 }
 
 /**
@@ -310,6 +334,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     targetOpeningHours: { high: value.HIGH_TARGET_OPENING_HOURS, standard: value.STANDARD_TARGET_OPENING_HOURS },
     caseDeletionCoolingOffDays: value.CASE_DELETION_COOLING_OFF_DAYS,
     databasePoolSize: value.DATABASE_POOL_SIZE,
+    totpRequiredRoles: value.TOTP_REQUIRED_ROLES ?? (value.NODE_ENV === 'production' ? ['supervisor', 'admin'] : []),
     followUpCadence: scaleCadence({ ...DEFAULT_FOLLOW_UP_CADENCE, ...value.FOLLOW_UP_CADENCE }, value.FOLLOW_UP_TIME_SCALE),
   };
 }

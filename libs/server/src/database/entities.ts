@@ -15,6 +15,7 @@ import { CaseIdentifierRow } from '../identifiers/case-identifier.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from '../retention/retention.entities';
+import { StaffTotpRecoveryCodeRow, StaffTotpRow } from '../second-factor/staff-totp.entities';
 
 /** Every TypeORM entity, listed once: the app, the worker and the migration CLI all use this. */
 export const ENTITIES = [
@@ -48,4 +49,6 @@ export const ENTITIES = [
   RateLimitCounterRow,
   ...RETENTION_ENTITIES,
   CaseIdentifierRow,
+  StaffTotpRow,
+  StaffTotpRecoveryCodeRow,
 ];

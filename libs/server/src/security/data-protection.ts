@@ -19,6 +19,7 @@ export class DataProtection {
   private readonly accessCodeKey: Buffer;
   private readonly clientAddressKey: Buffer;
   private readonly identifierKey: Buffer;
+  private readonly recoveryCodeKey: Buffer;
   readonly sessionSigningKey: Buffer;
 
   constructor(masterKey: Buffer) {
@@ -28,6 +29,7 @@ export class DataProtection {
     this.sessionSigningKey = derive(masterKey, 'session-signing');
     this.clientAddressKey = derive(masterKey, 'client-address');
     this.identifierKey = derive(masterKey, 'offender-identifier');
+    this.recoveryCodeKey = derive(masterKey, 'staff-recovery-code');
   }
 
   /** Encrypts a JSON-serialisable value. `context` binds the ciphertext to its row (e.g. the case id). */
@@ -79,5 +81,14 @@ export class DataProtection {
    */
   hashIdentifier(kind: string, normalisedValue: string): string {
     return createHmac('sha256', this.identifierKey).update(`${kind}\u0000${normalisedValue}`).digest('hex');
+  }
+
+  /**
+   * Keyed hash of a staff member's second-factor recovery code (normalised: upper case, no dashes).
+   * The codes carry ~49 random bits and are tried only through the sign-in lockout, so a fast
+   * keyed hash suffices; the database alone cannot test guesses.
+   */
+  hashRecoveryCode(staffId: string, normalisedCode: string): string {
+    return createHmac('sha256', this.recoveryCodeKey).update(`${staffId}\u0000${normalisedCode}`).digest('hex');
   }
 }

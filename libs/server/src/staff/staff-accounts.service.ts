@@ -12,6 +12,7 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { StaffSessionCache } from '../auth/staff-session.cache';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 import { validationError } from '../http/zod-validation.pipe';
+import { SecondFactorService } from '../second-factor/second-factor.service';
 
 /** Accounts, managed by admins. Every change is audited; passwords are argon2id hashes. */
 @Injectable()
@@ -20,7 +21,14 @@ export class StaffAccountsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statusCache: StaffStatusCache,
     private readonly sessionCache: StaffSessionCache,
+    private readonly secondFactor: SecondFactorService,
   ) {}
+
+  /** An admin resets a member's second factor (audited); every sign-in of theirs ends at once. */
+  async resetSecondFactor(admin: StaffPrincipal, id: string): Promise<void> {
+    const ended = await this.secondFactor.reset(admin, id);
+    for (const signIn of ended) this.sessionCache.forget(signIn);
+  }
 
   list(includeInactive: boolean): Promise<StaffMember[]> {
     return staffUserRepository.list(this.dataSource, includeInactive);

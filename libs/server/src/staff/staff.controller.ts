@@ -1,5 +1,5 @@
-import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, StaffCreate, StaffMember, StaffUpdate, staffCreateSchema, staffUpdateSchema } from '@sg/contracts/schemas';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -44,5 +44,18 @@ export class StaffController {
     @CurrentStaff() admin: StaffPrincipal,
   ): Promise<StaffMember> {
     return this.accounts.update(admin, id, body);
+  }
+
+  @ApiOperation({ summary: "Reset a member's second factor (admins): a lost phone" })
+  @Post(':id/second-factor/reset')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed (audited); their sign-ins end, and they sign in with the password and enrol again' })
+  @ApiNotFoundResponse({ description: 'No such account, or it has no second factor' })
+  resetSecondFactor(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No account with that id') })) id: string,
+    @CurrentStaff() admin: StaffPrincipal,
+  ): Promise<void> {
+    return this.accounts.resetSecondFactor(admin, id);
   }
 }

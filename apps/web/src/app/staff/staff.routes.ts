@@ -2,7 +2,7 @@ import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
 import { Route } from '@angular/router';
 import { authInterceptor } from './auth/auth-interceptor';
-import { roleGuard, signedInGuard, signedOutGuard } from './auth/auth-guards';
+import { roleGuard, secondFactorGuard, signedInGuard, signedOutGuard } from './auth/auth-guards';
 import { AuthSession } from './auth/auth-session';
 import { CasesApi } from './data-access/cases-api';
 import { ConversationApi } from './data-access/conversation-api';
@@ -11,6 +11,7 @@ import { StaffApi } from './data-access/staff-api';
 import { SupervisionApi } from './data-access/supervision-api';
 import { StaffIntakeApi } from './data-access/staff-intake-api';
 import { StaffAccountsApi } from './data-access/staff-accounts-api';
+import { SecondFactorApi } from './data-access/second-factor-api';
 import { ResourceDirectoryApi } from './data-access/resource-directory-api';
 import { OrganisationHoursApi } from './data-access/organisation-hours-api';
 import { RetentionApi } from './data-access/retention-api';
@@ -51,6 +52,7 @@ export const STAFF_ROUTES: Route[] = [
       Clock,
       Preferences,
       ShortcutBus,
+      SecondFactorApi,
     ],
     children: [
       {
@@ -60,8 +62,15 @@ export const STAFF_ROUTES: Route[] = [
         loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
       },
       {
-        path: '',
+        // Outside the shell: a member kept to enrolment reaches this page and nothing else.
+        path: 'security',
+        title: 'staff.titles.security',
         canActivate: [signedInGuard],
+        loadComponent: () => import('./security/security-page').then((m) => m.SecurityPage),
+      },
+      {
+        path: '',
+        canActivate: [signedInGuard, secondFactorGuard],
         loadComponent: () => import('./shell/staff-shell').then((m) => m.StaffShell),
         children: [
           { path: '', pathMatch: 'full', redirectTo: 'queues/unassigned' },

@@ -32,6 +32,7 @@ import { AuditSeal1766500000000 } from './1766500000000-audit-seal';
 import { RetentionLegalHold1766600000000 } from './1766600000000-retention-legal-hold';
 import { AuditForgetPurgedPayloads1766790000000 } from './1766790000000-audit-forget-purged-payloads';
 import { CaseIdentifiers1766700000000 } from './1766700000000-case-identifiers';
+import { StaffTotp1766800000000 } from './1766800000000-staff-totp';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   RetentionLegalHold1766600000000,
   CaseIdentifiers1766700000000,
   AuditForgetPurgedPayloads1766790000000,
+  StaffTotp1766800000000,
 ];

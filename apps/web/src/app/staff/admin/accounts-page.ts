@@ -14,6 +14,8 @@ import { finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { AuthSession } from '../auth/auth-session';
+import { HttpErrorResponse } from '@angular/common/http';
+import { SecondFactorApi } from '../data-access/second-factor-api';
 import { StaffAccountsApi } from '../data-access/staff-accounts-api';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
 import { ROLE_LABELS } from '../ui/labels';
@@ -33,6 +35,7 @@ import { ResetPasswordDialog } from './reset-password-dialog';
 })
 export class AccountsPage {
   private readonly api = inject(StaffAccountsApi);
+  private readonly secondFactor = inject(SecondFactorApi);
   private readonly i18n = inject(I18n);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
@@ -153,6 +156,32 @@ export class AccountsPage {
   protected resetPassword(member: StaffMember): void {
     this.rowProblem.set(null);
     this.dialog.open(ResetPasswordDialog, { data: member, injector: this.injector, width: '520px', autoFocus: 'first-tabbable' });
+  }
+
+  /** A lost phone: the member's second factor goes (audited), they are signed out and enrol again. */
+  protected resetSecondFactor(member: StaffMember): void {
+    this.rowProblem.set(null);
+    confirmAction(this.dialog, {
+      title: this.i18n.t('staff.admin.accounts.resetSecondFactorTitle', { name: member.displayName }),
+      message: this.i18n.t('staff.admin.accounts.resetSecondFactorMessage', { name: member.displayName, email: member.email }),
+      confirm: this.i18n.t('staff.admin.accounts.resetSecondFactor'),
+      danger: true,
+    }).subscribe((confirmed) => {
+      if (!confirmed) return;
+      this.busy.set(member.id);
+      this.secondFactor
+        .reset(member.id)
+        .pipe(finalize(() => this.busy.set(null)))
+        .subscribe({
+          next: () => this.snackBar.open(this.i18n.t('staff.admin.accounts.secondFactorReset', { name: member.displayName }), undefined, { duration: 4000 }),
+          error: (error: unknown) =>
+            this.rowProblem.set(
+              error instanceof HttpErrorResponse && error.status === 404
+                ? this.i18n.t('staff.admin.accounts.noSecondFactor', { name: member.displayName })
+                : problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.changeFailed', { name: member.displayName })),
+            ),
+        });
+    });
   }
 
   private save(member: StaffMember, body: Parameters<StaffAccountsApi['update']>[1], done: string, undo?: () => void): void {

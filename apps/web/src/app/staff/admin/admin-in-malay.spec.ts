@@ -4,6 +4,7 @@ import type { StaffMember } from '@sg/contracts';
 import { of } from 'rxjs';
 import { speakInTests } from '../../system/i18n/testing';
 import { AuthSession } from '../auth/auth-session';
+import { SecondFactorApi } from '../data-access/second-factor-api';
 import { StaffAccountsApi } from '../data-access/staff-accounts-api';
 import { AccountsPage } from './accounts-page';
 
@@ -20,6 +21,7 @@ describe('AccountsPage in Malay', () => {
       providers: [
         speakInTests('ms'),
         { provide: StaffAccountsApi, useValue: { list: () => of(members) } },
+        { provide: SecondFactorApi, useValue: {} },
         { provide: AuthSession, useValue: { user: signal({ id: 'a1' }) } },
       ],
     });
@@ -40,6 +42,8 @@ describe('AccountsPage in Malay', () => {
     const chong = root.querySelector('tr[data-email="chong@example.org"]');
     expect(text(chong?.querySelector('.status') ?? null)).toBe('Dinyahaktifkan');
     expect(text(chong?.querySelector('.actions') ?? null)).toContain('Aktifkan semula Chong');
+    // An admin resets someone else's second factor, never their own (they switch it off themselves).
+    expect(text(chong?.querySelector('.actions') ?? null)).toContain('Tetapkan semula faktor kedua untuk Chong');
     expect(root.textContent).not.toMatch(/staff\.admin\./);
   });
 });

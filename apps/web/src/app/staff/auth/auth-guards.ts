@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { I18n } from '../../system/i18n/i18n';
 import { CanActivateFn, Router } from '@angular/router';
 import type { StaffRole } from '@sg/domain';
-import { AuthSession, SIGN_IN_PATH } from './auth-session';
+import { AuthSession, SECURITY_PATH, SIGN_IN_PATH } from './auth-session';
 import { browserStaffLanguage, speakStaffLanguage } from './staff-language';
 
 /** Every dashboard page: restores the session from the refresh cookie first (after a reload). */
@@ -11,6 +11,15 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   const router = inject(Router);
   if (await session.restore()) return true;
   return router.createUrlTree([SIGN_IN_PATH], { queryParams: { returnUrl: state.url } });
+};
+
+/**
+ * The dashboard proper: a member whose role requires a second factor they have not enrolled is
+ * sent to the Security page (the API refuses them everything else until then).
+ */
+export const secondFactorGuard: CanActivateFn = () => {
+  const session = inject(AuthSession);
+  return !session.enrolmentRequired() || inject(Router).createUrlTree([SECURITY_PATH]);
 };
 
 /**

@@ -45,6 +45,22 @@ describe('authInterceptor', () => {
 
   afterEach(() => backend.verify());
 
+  it('sends a sign-in the API keeps to second-factor enrolment (a role that now requires one) to the Security page', async () => {
+    const navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const answer = firstValueFrom(http.get('/api/cases/counts')).catch((error: unknown) => error);
+    backend
+      .expectOne('/api/cases/counts')
+      .flush({ statusCode: 403, error: 'Forbidden', code: 'second_factor_enrolment_required', message: 'set one up first' }, { status: 403, statusText: 'Forbidden' });
+    expect(await answer).toBeInstanceOf(HttpErrorResponse);
+    expect(session.enrolmentRequired()).toBe(true);
+    expect(navigateByUrl).toHaveBeenCalledWith('/staff/security');
+    // Any other 403 is the caller's to show.
+    const other = firstValueFrom(http.get('/api/trends')).catch((error: unknown) => error);
+    backend.expectOne('/api/trends').flush({ message: 'This needs the supervisor role' }, { status: 403, statusText: 'Forbidden' });
+    await other;
+    expect(navigateByUrl).toHaveBeenCalledTimes(1);
+  });
+
   it('sends the access token with API calls and nowhere else', () => {
     http.get('/api/cases/counts').subscribe();
     http.get('https://example.org/elsewhere').subscribe();

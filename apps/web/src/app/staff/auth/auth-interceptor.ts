@@ -1,5 +1,6 @@
 import { HttpErrorResponse, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { SECOND_FACTOR_ENROLMENT_REQUIRED } from '@sg/contracts';
 import { API_PREFIX, CSRF_HEADER, CSRF_HEADER_VALUE } from '../data-access/staff-contract';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AUTH_CALL } from './auth-context';
@@ -21,6 +22,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return send(request, next, session).pipe(
     catchError((error: unknown) => {
+      // The role requires a second factor this sign-in has not got (e.g. just promoted): enrol first.
+      if (needsEnrolment(error)) session.requireEnrolment();
       if (!isUnauthorized(error)) return throwError(() => error);
       return session.refresh().pipe(
         switchMap((refreshed) => {
@@ -43,6 +46,10 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 function send(request: HttpRequest<unknown>, next: HttpHandlerFn, session: AuthSession) {
   const token = session.accessToken();
   return next(token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request);
+}
+
+function needsEnrolment(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 403 && (error.error as { code?: unknown } | null)?.code === SECOND_FACTOR_ENROLMENT_REQUIRED;
 }
 
 function isUnauthorized(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { LoginRequest, LoginResponse, StaffUserView } from '@sg/contracts';
+import type { LoginRequest, LoginResponse, SecondFactorChallenge, SecondFactorSignIn, StaffUserView } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
 import type { StaffLanguage, StaffRole } from '@sg/domain';
 import { Observable, catchError, finalize, firstValueFrom, from, map, of, share, switchMap } from 'rxjs';
@@ -11,6 +11,11 @@ import { refreshDelayMs, refreshRetryDelayMs, tokenExpiresAt, userFromToken } fr
 import { speakStaffLanguage } from './staff-language';
 
 export const SIGN_IN_PATH = '/staff/sign-in';
+/** Where a member whose role requires a second factor is kept until they have enrolled one. */
+export const SECURITY_PATH = '/staff/security';
+
+/** What the password step led to: signed in, or the code step (the account has a second factor). */
+export type SignInStep = { signedIn: StaffUserView } | { challenge: SecondFactorChallenge };
 
 /** `refused`: the server ended the session (401/403). `unavailable`: no usable answer (offline, 5xx). */
 type RefreshOutcome = 'renewed' | 'refused' | 'unavailable';
@@ -27,12 +32,15 @@ export class AuthSession {
   private readonly i18n = inject(I18n);
   private readonly token = signal<string | null>(null);
   private readonly currentUser = signal<StaffUserView | null>(null);
+  private readonly mustEnrol = signal(false);
   private refreshInFlight: Observable<RefreshOutcome> | null = null;
   private restoring: Promise<boolean> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly user = this.currentUser.asReadonly();
   readonly signedIn = computed(() => this.currentUser() !== null);
+  /** The role requires a second factor this account has not enrolled: only the Security page works. */
+  readonly enrolmentRequired = this.mustEnrol.asReadonly();
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.refreshTimer));
@@ -47,12 +55,24 @@ export class AuthSession {
     return !!user && roles.includes(user.role);
   }
 
-  /** Signs in; emits once the dashboard speaks the account's language, so the first page is in it. */
-  login(credentials: LoginRequest): Observable<StaffUserView> {
-    return this.http.post<LoginResponse>(apiPath('auth', 'login'), credentials, { context: authCall() }).pipe(
-      map((response) => this.accept(response)),
-      switchMap((user) => from(speakStaffLanguage(this.i18n, user.language)).pipe(map(() => user))),
+  /**
+   * Signs in; emits once the dashboard speaks the account's language, so the first page is in it.
+   * An account with a second factor gets the code step instead (completeSecondFactor).
+   */
+  login(credentials: LoginRequest): Observable<SignInStep> {
+    return this.http.post<LoginResponse | SecondFactorChallenge>(apiPath('auth', 'login'), credentials, { context: authCall() }).pipe(
+      switchMap((response): Observable<SignInStep> => ('challengeToken' in response ? of({ challenge: response }) : this.signIn(response).pipe(map((user) => ({ signedIn: user }))))),
     );
+  }
+
+  /** The code step: the challenge from login() with a code from the app, or a recovery code. */
+  completeSecondFactor(body: SecondFactorSignIn): Observable<StaffUserView> {
+    return this.http.post<LoginResponse>(apiPath('auth', 'login', 'second-factor'), body, { context: authCall() }).pipe(switchMap((response) => this.signIn(response)));
+  }
+
+  private signIn(response: LoginResponse): Observable<StaffUserView> {
+    const user = this.accept(response);
+    return from(speakStaffLanguage(this.i18n, user.language)).pipe(map(() => user));
   }
 
   /**
@@ -109,6 +129,13 @@ export class AuthSession {
     await this.router.navigateByUrl(SIGN_IN_PATH);
   }
 
+  /** The API keeps this sign-in to second-factor enrolment: say so, and go to the Security page. */
+  requireEnrolment(): void {
+    if (this.mustEnrol()) return;
+    this.mustEnrol.set(true);
+    void this.router.navigateByUrl(SECURITY_PATH);
+  }
+
   /** The session cannot be renewed: forget it and send the person to sign in, back here after. */
   expire(): void {
     const returnUrl = this.router.url;
@@ -125,6 +152,7 @@ export class AuthSession {
     if (!user) throw new Error('The sign-in answer did not say who signed in');
     this.token.set(accessToken);
     this.currentUser.set(user);
+    this.mustEnrol.set(response.enrolmentRequired === true);
     // A later refresh may carry a language chosen meanwhile in another tab: follow it.
     if (this.i18n.language() !== user.language) void speakStaffLanguage(this.i18n, user.language);
     this.restoring = Promise.resolve(true);
@@ -136,6 +164,7 @@ export class AuthSession {
     clearTimeout(this.refreshTimer);
     this.token.set(null);
     this.currentUser.set(null);
+    this.mustEnrol.set(false);
     this.restoring = null;
   }
 
