@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput, EvidenceUpdate } from '@sg/contracts';
 import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, resumeTarget, TimelineEvent, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IdentifierKind } from '@sg/domain/identifiers';
+import { IdentifierKind, normaliseIdentifier } from '@sg/domain/identifiers';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
@@ -320,7 +320,16 @@ export class CaseWorkService {
         return field === 'seenAt' ? new Date(value).toISOString() : String(value);
       };
       const changed: string[] = fields.filter((field) => was[field] !== now(field));
-      const identifiersChanged = added.length > 0 || keep.length !== held.length;
+      // Re-sending an identifier as it was (a form sends its rows back) is no change.
+      const after = [
+        ...held.filter((h) => keep.includes(h.id)).map((h) => `${h.kind}\u0000${h.value}`),
+        ...added.flatMap((raw) => {
+          const identifier = normaliseIdentifier(raw.kind, raw.value);
+          if (!identifier.ok) return [];
+          return [`${identifier.kind}\u0000${identifier.secret ? this.protection.hashIdentifier(identifier.kind, identifier.value) : identifier.value}`];
+        }),
+      ].sort();
+      const identifiersChanged = after.join('\u0001') !== held.map((h) => `${h.kind}\u0000${h.value}`).sort().join('\u0001');
       if (identifiersChanged) changed.push('identifiers');
 
       await caseRecordRepository.updateEvidence(manager, caseId, evidenceId, { ...input, identifiers: undefined } as EvidenceInput);

@@ -102,6 +102,21 @@ describe('evidence identifiers', () => {
     expect(page.timeline.find((e) => e.kind === 'evidence_updated')).toMatchObject({ data: { evidenceId: added.id, kind: 'payment' } });
   });
 
+  it('an edit that sends the identifiers back as they were changes only what differs', async () => {
+    const { id } = await submit('edit.same');
+    await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
+    const added = await addEvidence(id, { kind: 'other', description: 'Before', identifiers: [{ kind: 'handle', value: '@Same.Handle' }, { kind: 'gift_card', value: 'SAME-7777' }] });
+    const gift = added.identifiers.find((i) => i.secret);
+    const edited = await api.request('PUT', `/api/cases/${id}/evidence/${added.id}`, {
+      token: caseworker,
+      body: { kind: 'other', description: 'After', identifiers: [{ kind: 'handle', value: 'same.handle' }, { keep: gift?.id }] },
+    });
+    expect(edited.status).toBe(200);
+    const [audit] = await audits(id, 'case.evidence_updated');
+    expect(audit.after.changed).toEqual(['description']);
+    expect((edited.body as EvidenceEntry).identifiers.map((i) => `${i.kind}:${i.value}`)).toEqual(['gift_card:••••', 'handle:same.handle']);
+  });
+
   it('an edit naming an identifier of another evidence entry, or a malformed one, is refused and changes nothing', async () => {
     const { id } = await submit('edit.two');
     await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
