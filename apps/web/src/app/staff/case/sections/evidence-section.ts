@@ -59,9 +59,11 @@ import {
     .identifier-rows { grid-column: 1 / -1; display: grid; gap: 8px; margin: 0; padding: 0; border: 0; }
     .identifier-rows legend { font: var(--mat-sys-title-small); padding: 0; }
     .identifier-row { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-start; }
+    .identifier-row .kind { flex: 0 1 220px; }
     .identifier-row .value { flex: 1 1 240px; }
     .identifier-row .kept { align-self: center; flex: 1 1 240px; margin: 0; }
-    .entry-identifiers { margin: 0; padding-left: 20px; }
+    .evidence .entry-identifiers { margin: 0; padding-left: 20px; }
+    .evidence .entry-identifiers li { border: 0; padding: 0; border-radius: 0; }
     .entry-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 4px; align-items: center; }
     .confirm { display: grid; gap: 6px; margin-top: 6px; }
   `,
