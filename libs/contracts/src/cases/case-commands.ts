@@ -82,5 +82,16 @@ export const evidenceSchema = z.strictObject({
 });
 export type EvidenceInput = z.input<typeof evidenceSchema>;
 
+/**
+ * `PUT /api/cases/:id/evidence/:evidenceId`: the entry as it should now be (fields left out are
+ * cleared). Its typed identifiers are replaced by `identifiers`: each one new (`{ kind, value }`)
+ * or one the entry already holds, kept as it is (`{ keep: id }`, how a sealed gift card stays).
+ */
+export const evidenceIdentifierKeepSchema = z.strictObject({ keep: text().uuid('must be the id of one of this evidence entry\'s identifiers') });
+export const evidenceUpdateSchema = evidenceSchema.extend({
+  identifiers: z.array(z.union([evidenceIdentifierSchema, evidenceIdentifierKeepSchema])).max(20).optional(),
+});
+export type EvidenceUpdate = z.input<typeof evidenceUpdateSchema>;
+
 /** `POST /api/cases/:id/contact-reveal`: the reason is kept in the audit log. */
 export const contactRevealSchema = z.strictObject({ reason: text().trim().min(TEXT_MINIMUMS.contactRevealReason, 'must say why').max(TEXT_LIMITS.contactRevealReason) });

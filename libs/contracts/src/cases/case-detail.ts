@@ -53,6 +53,18 @@ export interface EvidenceEntry {
   fileName: string | null;
   addedAt: string;
   addedBy: StaffRef;
+  /** The offender identifiers recorded with it, typed, in their normal form, by kind then value. */
+  identifiers: EvidenceIdentifier[];
+}
+
+/** One typed identifier of a piece of evidence. */
+export interface EvidenceIdentifier {
+  /** Send back as `{ keep: id }` in an edit to keep it as it is (the only way to keep a secret). */
+  id: string;
+  kind: IdentifierKind;
+  /** Its normal form; a secret (a gift-card code) is sent as `••••`, never in clear. */
+  value: string;
+  secret: boolean;
 }
 
 export interface CaseDetail {

@@ -54,6 +54,11 @@ export interface CaseListItem {
   version: number;
   /** The person's messages the caller has not read (per reader: a supervisor's read is theirs only). */
   unreadMessages: number;
+  /**
+   * How many other cases share an offender identifier with this one (purged cases included, by
+   * keyed hash): a count only, the same for every reader; which cases is on the case page, for those who may know.
+   */
+  seenInOtherCases: number;
 }
 
 export interface CaseListResponse {

@@ -51,6 +51,9 @@ export type TimelineEvent =
   | { kind: 'note_added'; data: { noteId: string } }
   /** `kind`: the evidence kind (EVIDENCE_KINDS in the contracts). */
   | { kind: 'evidence_added'; data: { evidenceId: string; kind: string } }
+  /** `changed`: the fields edited, by name (never their values). */
+  | { kind: 'evidence_updated'; data: { evidenceId: string; kind: string; changed: string[] } }
+  | { kind: 'evidence_removed'; data: { evidenceId: string; kind: string } }
   | { kind: 'contact_revealed'; data: { reason: string } }
   /** The person's addition through their access code; `summary` in words, their note if any. */
   | { kind: 'person_added_information'; data: { summary: string; note: string | null } }
@@ -104,6 +107,8 @@ const KINDS: Readonly<Record<TimelineEventKind, true>> = {
   plan_step_reopened: true,
   note_added: true,
   evidence_added: true,
+  evidence_updated: true,
+  evidence_removed: true,
   contact_revealed: true,
   person_added_information: true,
   person_viewed_case: true,

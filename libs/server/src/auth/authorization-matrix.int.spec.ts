@@ -66,6 +66,8 @@ const MATRIX: Record<string, Access> = {
   'PATCH /api/cases/:id/plan-steps/:key': EVERYONE,
   'POST /api/cases/:id/notes': EVERYONE,
   'POST /api/cases/:id/evidence': EVERYONE,
+  'PUT /api/cases/:id/evidence/:evidenceId': EVERYONE,
+  'DELETE /api/cases/:id/evidence/:evidenceId': EVERYONE,
   'POST /api/cases/:id/contact-reveal': EVERYONE,
   'GET /api/cases/:id/audit': SUPERVISORS,
   'GET /api/cases/:id/takedowns': EVERYONE,

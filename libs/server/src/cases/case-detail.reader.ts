@@ -1,12 +1,14 @@
 import { NotFoundException } from '@nestjs/common';
-import { CaseDetail, CaseIdentifierView, EvidenceEntry } from '@sg/contracts';
+import { CaseDetail, CaseIdentifierView, EvidenceEntry, EvidenceIdentifier } from '@sg/contracts';
 import { allowedCaseTransitions } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { caseIdentifierRepository } from '../identifiers/case-identifier.repository';
+import { caseIdentifierRepository, EnteredIdentifierRow } from '../identifiers/case-identifier.repository';
+import { purgedCasesHolding } from '../identifiers/purged-identifiers';
+import { DataProtection } from '../security/data-protection';
 import { seesEverything } from './case-access-policy';
 import { caseEventRepository } from './case-event.repository';
-import { caseRecordRepository } from './case-record.repository';
+import { CaseEvidenceRow, caseRecordRepository } from './case-record.repository';
 import { CaseState, supportCaseRepository } from './support-case.repository';
 import { summariseEvent } from './timeline-summary';
 
@@ -22,25 +24,29 @@ export async function loadCaseState(manager: EntityManager, caseId: string, lock
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
-/**
- * The case's identifiers with "seen in N other cases". Every reader learns the count; only
- * supervisors and admins (who may open every case) learn which cases: a caseworker must never
- * get a reference or id of a case they may not open. A secret (a gift-card code) is not shown.
- */
-const SECRET_SHOWN_AS = '••••';
+/** How a secret (a gift-card code) is shown: never in clear, in a list or on the case page. */
+export const SECRET_SHOWN_AS = '••••';
 
-async function readIdentifiers(manager: EntityManager, caseId: string, viewer: StaffPrincipal): Promise<CaseIdentifierView[]> {
+/**
+ * The case's identifiers with "seen in N other cases" (purged cases counted by keyed hash). Every
+ * reader learns the count; only supervisors and admins (who may open every case) learn which
+ * cases: a caseworker must never get a reference or id of a case they may not open. A secret
+ * (a gift-card code) is not shown.
+ */
+async function readIdentifiers(manager: EntityManager, protection: DataProtection, caseId: string, viewer: StaffPrincipal): Promise<CaseIdentifierView[]> {
   const held = await caseIdentifierRepository.forCase(manager, caseId);
   const withCases = seesEverything(viewer);
   const matches = await caseIdentifierRepository.othersHolding(manager, caseId, held, withCases);
+  const purged = await purgedCasesHolding(manager, protection, held);
   const byKey = new Map(matches.map((m) => [`${m.kind}\u0000${m.value}`, m]));
   return held.map((identifier) => {
-    const match = byKey.get(`${identifier.kind}\u0000${identifier.value}`);
+    const key = `${identifier.kind}\u0000${identifier.value}`;
+    const match = byKey.get(key);
     const view: CaseIdentifierView = {
       kind: identifier.kind,
       value: identifier.secret ? SECRET_SHOWN_AS : identifier.value,
       sources: identifier.sources,
-      otherCases: match?.other_cases ?? 0,
+      otherCases: (match?.other_cases ?? 0) + (purged.get(key) ?? 0),
     };
     if (withCases) view.cases = match?.cases ?? [];
     return view;
@@ -48,7 +54,28 @@ async function readIdentifiers(manager: EntityManager, caseId: string, viewer: S
 }
 
 /** Everything the case page shows, read in a handful of queries. Contact details are not in it. */
-export async function readCaseDetail(manager: EntityManager, caseId: string, viewer: StaffPrincipal): Promise<CaseDetail> {
+/** A piece of evidence as the API sends it, with its typed identifiers (secrets masked). */
+export function toEvidenceEntry(e: CaseEvidenceRow, identifiers: readonly EnteredIdentifierRow[]): EvidenceEntry {
+  return {
+    id: e.id,
+    kind: e.kind as EvidenceEntry['kind'],
+    platform: e.platform,
+    offenderHandle: e.offender_handle,
+    profileUrl: e.profile_url,
+    description: e.description,
+    paymentReference: e.payment_reference,
+    seenAt: iso(e.seen_at),
+    sha256: e.sha256,
+    fileName: e.file_name,
+    addedAt: iso(e.added_at) as string,
+    addedBy: { id: e.added_by, displayName: e.added_by_name },
+    identifiers: identifiers
+      .filter((i) => i.evidence_id === e.id)
+      .map((i): EvidenceIdentifier => ({ id: i.id, kind: i.kind, value: i.secret ? SECRET_SHOWN_AS : i.value, secret: i.secret })),
+  };
+}
+
+export async function readCaseDetail(manager: EntityManager, caseId: string, viewer: StaffPrincipal, protection: DataProtection): Promise<CaseDetail> {
   const row = await supportCaseRepository.detail(manager, caseId);
   if (!row) throw new NotFoundException('No case with that id');
   // One after another: inside a transaction they share one connection anyway.
@@ -58,7 +85,8 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
   const evidence = await caseRecordRepository.evidence(manager, caseId);
   const notes = await caseRecordRepository.notes(manager, caseId);
   const events = await caseEventRepository.recent(manager, caseId);
-  const identifiers = await readIdentifiers(manager, caseId, viewer);
+  const entered = await caseIdentifierRepository.enteredForCase(manager, caseId);
+  const identifiers = await readIdentifiers(manager, protection, caseId, viewer);
   const status = row.status;
   return {
     id: row.id,
@@ -103,20 +131,7 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
     platforms: platforms.map((p) => ({ id: p.id, platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url, addedAt: iso(p.added_at) })),
     contentUrls: urls.map((u) => ({ id: u.id, url: u.url, addedAt: iso(u.added_at) })),
     actionPlan: steps.map((s) => ({ key: s.key, title: s.title, detail: s.detail, done: s.done, doneAt: iso(s.done_at) })),
-    evidence: evidence.map((e): EvidenceEntry => ({
-      id: e.id,
-      kind: e.kind as EvidenceEntry['kind'],
-      platform: e.platform,
-      offenderHandle: e.offender_handle,
-      profileUrl: e.profile_url,
-      description: e.description,
-      paymentReference: e.payment_reference,
-      seenAt: iso(e.seen_at),
-      sha256: e.sha256,
-      fileName: e.file_name,
-      addedAt: iso(e.added_at) as string,
-      addedBy: { id: e.added_by, displayName: e.added_by_name },
-    })),
+    evidence: evidence.map((e) => toEvidenceEntry(e, entered)),
     notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), author: { id: n.author_id, displayName: n.author_name }, body: n.body })),
     timeline: events.map((e) => ({
       id: String(e.id),

@@ -9,6 +9,7 @@ import { DataProtection } from '../security/data-protection';
 import { seesEverything } from './case-access-policy';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { caseQueueRepository, CaseQueueRow, QueueViewer } from './case-queue.repository';
+import { seenInOtherCasesForPage } from '../identifiers/seen-in-other-cases';
 
 type Filters = z.output<typeof caseListQuerySchema>;
 
@@ -29,8 +30,9 @@ export class CaseQueriesService {
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const unread = await caseQueueRepository.unreadMessages(this.dataSource, staff.id, page.map((row) => row.id));
+    const seen = await seenInOtherCasesForPage(this.dataSource, this.protection, page.map((row) => row.id));
     return {
-      items: page.map((row) => toListItem(row, unread.get(row.id) ?? 0)),
+      items: page.map((row) => toListItem(row, unread.get(row.id) ?? 0, seen.get(row.id) ?? 0)),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: last.rank, dueMicros: last.dueMicros, id: last.id }) : null,
     };
   }
@@ -52,7 +54,7 @@ function viewerOf(staff: StaffPrincipal): QueueViewer {
   return { id: staff.id, seesEverything: seesEverything(staff) };
 }
 
-function toListItem(row: CaseQueueRow, unreadMessages: number): CaseListItem {
+function toListItem(row: CaseQueueRow, unreadMessages: number, seenInOtherCases: number): CaseListItem {
   return {
     id: row.id,
     reference: row.reference,
@@ -68,5 +70,6 @@ function toListItem(row: CaseQueueRow, unreadMessages: number): CaseListItem {
     country: row.country,
     version: row.version,
     unreadMessages,
+    seenInOtherCases,
   };
 }

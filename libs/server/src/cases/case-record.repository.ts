@@ -216,6 +216,30 @@ export const caseRecordRepository = {
     return row;
   },
 
+  /** One piece of the case's evidence, or undefined when the case has no such entry. */
+  async evidenceEntry(manager: EntityManager, caseId: string, evidenceId: string): Promise<CaseEvidenceRow | undefined> {
+    const [row] = await manager.query<CaseEvidenceRow[]>(
+      `SELECT e.*, u.display_name AS added_by_name FROM case_evidence e JOIN staff_user u ON u.id = e.added_by WHERE e.case_id = $1 AND e.id = $2`,
+      [caseId, evidenceId],
+    );
+    return row;
+  },
+
+  /** Rewrites a piece of evidence as given (fields left out become null); who added it and when stay. */
+  async updateEvidence(manager: EntityManager, caseId: string, evidenceId: string, input: NewCaseEvidence): Promise<void> {
+    await manager.query(
+      `UPDATE case_evidence SET kind = $3, platform = $4, offender_handle = $5, profile_url = $6, description = $7, payment_reference = $8, seen_at = $9, sha256 = $10, file_name = $11
+        WHERE case_id = $1 AND id = $2`,
+      [caseId, evidenceId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.description, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null],
+    );
+  },
+
+  /** Removes a piece of evidence (its identifiers go with it, by cascade); false when there was none. */
+  async deleteEvidence(manager: EntityManager, caseId: string, evidenceId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`WITH gone AS (DELETE FROM case_evidence WHERE case_id = $1 AND id = $2 RETURNING 1) SELECT 1 FROM gone`, [caseId, evidenceId]);
+    return rows.length === 1;
+  },
+
   /** The case's notes with their authors, newest first. */
   notes(manager: EntityManager, caseId: string): Promise<CaseNoteRow[]> {
     return manager.query<CaseNoteRow[]>(

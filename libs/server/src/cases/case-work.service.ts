@@ -2,9 +2,10 @@ import { BadRequestException, ConflictException, ForbiddenException, Inject, Inj
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput } from '@sg/contracts';
+import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput, EvidenceUpdate } from '@sg/contracts';
 import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, resumeTarget, TimelineEvent, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { IdentifierKind, normaliseIdentifier } from '@sg/domain/identifiers';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
@@ -12,8 +13,9 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
 import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/case-identifiers';
+import { caseIdentifierRepository } from '../identifiers/case-identifier.repository';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
-import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
+import { CaseState, loadCaseState, readCaseDetail, toEvidenceEntry } from './case-detail.reader';
 import { caseEventRepository } from './case-event.repository';
 import { notifyCaseChange } from './case-notifier';
 import { reconcileCasePlan } from './case-plan';
@@ -60,7 +62,7 @@ export class CaseWorkService {
       await recordAudit(manager, { actorId: staff.id, action: 'case.claimed', caseId, before: { assigneeId: null, status: state.status }, after: { assigneeId: staff.id, status: this.statusAfterAssign(state) } });
       await notifyCaseChange(manager, 'case.claimed', { ...state, status: this.statusAfterAssign(state), assigneeId: staff.id });
       await replan(caseId);
-      return readCaseDetail(manager, caseId, staff);
+      return readCaseDetail(manager, caseId, staff, this.protection);
     });
   }
 
@@ -85,7 +87,7 @@ export class CaseWorkService {
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
       await replan(caseId);
-      return { assigned: await readCaseDetail(manager, caseId, staff) };
+      return { assigned: await readCaseDetail(manager, caseId, staff, this.protection) };
     });
     if (outcome.moved) {
       throw new ConflictException({
@@ -228,7 +230,7 @@ export class CaseWorkService {
     if (!Object.keys(columns).length) return this.audited(manager, staff, caseId);
     await supportCaseRepository.applyChange(manager, caseId, columns);
     await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
-    const detail = await readCaseDetail(manager, caseId, staff);
+    const detail = await readCaseDetail(manager, caseId, staff, this.protection);
     await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
     return detail;
   }
@@ -245,7 +247,7 @@ export class CaseWorkService {
       await supportCaseRepository.bumpVersion(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: done ? 'plan_step_done' : 'plan_step_reopened', data: { key, title: step.title } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.plan_step', caseId, before: { key, done: step.done }, after: { key, done } });
-      return readCaseDetail(manager, caseId, staff);
+      return readCaseDetail(manager, caseId, staff, this.protection);
     });
   }
 
@@ -272,21 +274,95 @@ export class CaseWorkService {
       await supportCaseRepository.touch(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: 'evidence_added', data: { evidenceId: row.id, kind: input.kind } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_added', caseId, after: { evidenceId: row.id, kind: input.kind } });
-      return {
-        id: row.id,
-        kind: input.kind,
-        platform: input.platform ?? null,
-        offenderHandle: input.offenderHandle ?? null,
-        profileUrl: input.profileUrl ?? null,
-        description: input.description,
-        paymentReference: input.paymentReference ?? null,
-        seenAt: input.seenAt ? new Date(input.seenAt).toISOString() : null,
-        sha256: input.sha256 ?? null,
-        fileName: input.fileName ?? null,
-        addedAt: new Date(row.added_at).toISOString(),
-        addedBy: { id: staff.id, displayName: staff.displayName },
-      };
+      return this.evidenceEntry(manager, caseId, row.id);
     });
+  }
+
+  /**
+   * Rewrites a piece of evidence as given, its typed identifiers replaced (those named by `keep`
+   * stay as they are, a sealed gift card included), and the identifier index brought in step, all
+   * in one transaction. The audit row and the timeline name the fields that changed, never their values.
+   */
+  async updateEvidence(staff: StaffPrincipal, caseId: string, evidenceId: string, input: EvidenceUpdate): Promise<EvidenceEntry> {
+    return this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      const before = await caseRecordRepository.evidenceEntry(manager, caseId, evidenceId);
+      if (!before) throw new NotFoundException('This case has no such evidence');
+      const held = (await caseIdentifierRepository.enteredForCase(manager, caseId)).filter((i) => i.evidence_id === evidenceId);
+      const requested = input.identifiers ?? [];
+      const keep: string[] = [];
+      const added: Array<{ kind: IdentifierKind; value: string }> = [];
+      const refused: Array<{ path: string; message: string }> = [];
+      requested.forEach((identifier, index) => {
+        if ('keep' in identifier) {
+          if (held.some((h) => h.id === identifier.keep)) keep.push(identifier.keep);
+          else refused.push({ path: `identifiers[${index}].keep`, message: "is not one of this evidence entry's identifiers" });
+        } else added.push(identifier);
+      });
+      if (refused.length) throw validationError(refused);
+
+      const fields = ['kind', 'platform', 'offenderHandle', 'profileUrl', 'description', 'paymentReference', 'seenAt', 'sha256', 'fileName'] as const;
+      const was: Record<(typeof fields)[number], string | null> = {
+        kind: before.kind,
+        platform: before.platform,
+        offenderHandle: before.offender_handle,
+        profileUrl: before.profile_url,
+        description: before.description,
+        paymentReference: before.payment_reference,
+        seenAt: before.seen_at ? new Date(before.seen_at).toISOString() : null,
+        sha256: before.sha256,
+        fileName: before.file_name,
+      };
+      const now = (field: (typeof fields)[number]): string | null => {
+        const value = input[field];
+        if (value === undefined || value === null) return null;
+        return field === 'seenAt' ? new Date(value).toISOString() : String(value);
+      };
+      const changed: string[] = fields.filter((field) => was[field] !== now(field));
+      // Re-sending an identifier as it was (a form sends its rows back) is no change.
+      const after = [
+        ...held.filter((h) => keep.includes(h.id)).map((h) => `${h.kind}\u0000${h.value}`),
+        ...added.flatMap((raw) => {
+          const identifier = normaliseIdentifier(raw.kind, raw.value);
+          if (!identifier.ok) return [];
+          return [`${identifier.kind}\u0000${identifier.secret ? this.protection.hashIdentifier(identifier.kind, identifier.value) : identifier.value}`];
+        }),
+      ].sort();
+      const identifiersChanged = after.join('\u0001') !== held.map((h) => `${h.kind}\u0000${h.value}`).sort().join('\u0001');
+      if (identifiersChanged) changed.push('identifiers');
+
+      await caseRecordRepository.updateEvidence(manager, caseId, evidenceId, { ...input, identifiers: undefined } as EvidenceInput);
+      await caseIdentifierRepository.removeEnteredExcept(manager, evidenceId, keep);
+      await recordEnteredIdentifiers(manager, this.protection, caseId, evidenceId, added);
+      await syncCaseIdentifiers(manager, caseId);
+      if (changed.length) {
+        await supportCaseRepository.touch(manager, caseId);
+        await this.timeline(manager, caseId, staff, { kind: 'evidence_updated', data: { evidenceId, kind: input.kind, changed } });
+        await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_updated', caseId, before: { evidenceId, kind: before.kind }, after: { evidenceId, kind: input.kind, changed } });
+      }
+      return this.evidenceEntry(manager, caseId, evidenceId);
+    });
+  }
+
+  /** Removes a piece of evidence with its typed identifiers; the index follows in the same transaction. */
+  async removeEvidence(staff: StaffPrincipal, caseId: string, evidenceId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const state = await loadCaseState(manager, caseId, true);
+      assertMayWorkCase(staff, state.assigneeId);
+      const before = await caseRecordRepository.evidenceEntry(manager, caseId, evidenceId);
+      if (!before || !(await caseRecordRepository.deleteEvidence(manager, caseId, evidenceId))) throw new NotFoundException('This case has no such evidence');
+      await syncCaseIdentifiers(manager, caseId);
+      await supportCaseRepository.touch(manager, caseId);
+      await this.timeline(manager, caseId, staff, { kind: 'evidence_removed', data: { evidenceId, kind: before.kind } });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_removed', caseId, before: { evidenceId, kind: before.kind } });
+    });
+  }
+
+  private async evidenceEntry(manager: EntityManager, caseId: string, evidenceId: string): Promise<EvidenceEntry> {
+    const row = await caseRecordRepository.evidenceEntry(manager, caseId, evidenceId);
+    if (!row) throw new NotFoundException('This case has no such evidence');
+    return toEvidenceEntry(row, await caseIdentifierRepository.enteredForCase(manager, caseId));
   }
 
   /** The most sensitive read: decrypted on request only, with the reason on the audit trail. */
@@ -323,7 +399,7 @@ export class CaseWorkService {
   /** The case page for a caller, with the read on the audit trail. */
   private async audited(manager: EntityManager, staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
     await recordAudit(manager, { actorId: staff.id, action: 'case.read', caseId });
-    return readCaseDetail(manager, caseId, staff);
+    return readCaseDetail(manager, caseId, staff, this.protection);
   }
 
   private statusAfterAssign(state: CaseState) {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiParam } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiParam } from '@nestjs/swagger';
 import {
   API_ROUTES,
   AuditEntry,
@@ -15,6 +15,7 @@ import {
   caseUpdateSchema,
   contactRevealSchema,
   evidenceSchema,
+  evidenceUpdateSchema,
   planStepKeySchema,
   planStepToggleSchema,
 } from '@sg/contracts/schemas';
@@ -30,6 +31,7 @@ import { CaseWorkService } from './case-work.service';
 
 const doc = openApiBody;
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
+const evidenceId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('This case has no such evidence') });
 
 /** Case work for staff. Every endpoint needs a staff token; who may do what is declared per route. */
 @ApiTags('cases')
@@ -117,6 +119,29 @@ export class CasesController {
   @ApiBody(doc(evidenceSchema))
   addEvidence(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(evidenceSchema)) body: z.output<typeof evidenceSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<EvidenceEntry> {
     return this.work.addEvidence(staff, caseId, body);
+  }
+
+  @ApiOperation({ summary: 'Edit a piece of evidence: its fields and typed identifiers are replaced as given (audited)' })
+  @Put(':id/evidence/:evidenceId')
+  @ApiBody(doc(evidenceUpdateSchema))
+  @ApiOkResponse({ description: 'The evidence entry as it now is; the identifier index follows' })
+  @ApiNotFoundResponse({ description: 'No such case, or the case has no such evidence' })
+  updateEvidence(
+    @Param('id', id) caseId: string,
+    @Param('evidenceId', evidenceId) entryId: string,
+    @Body(new ZodValidationPipe(evidenceUpdateSchema)) body: z.output<typeof evidenceUpdateSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<EvidenceEntry> {
+    return this.work.updateEvidence(staff, caseId, entryId, body);
+  }
+
+  @ApiOperation({ summary: 'Remove a piece of evidence with its identifiers (audited)' })
+  @Delete(':id/evidence/:evidenceId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed; the identifier index follows' })
+  @ApiNotFoundResponse({ description: 'No such case, or the case has no such evidence' })
+  removeEvidence(@Param('id', id) caseId: string, @Param('evidenceId', evidenceId) entryId: string, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
+    return this.work.removeEvidence(staff, caseId, entryId);
   }
 
   @ApiOperation({ summary: "Reveal the person's contact details, with a reason (audited)" })

@@ -82,6 +82,12 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return `${who} added a note`;
     case 'evidence_added':
       return `${who} added evidence (${String(event.data.kind ?? '').replace(/_/g, ' ')})`;
+    case 'evidence_updated': {
+      const changed = Array.isArray(event.data.changed) ? (event.data.changed as string[]).map(evidenceFieldName) : [];
+      return `${who} edited evidence (${String(event.data.kind ?? '').replace(/_/g, ' ')})${changed.length ? `: ${changed.join(', ')}` : ''}`;
+    }
+    case 'evidence_removed':
+      return `${who} removed evidence (${String(event.data.kind ?? '').replace(/_/g, ' ')})`;
     case 'contact_revealed':
       return `${who} revealed the contact details: ${String(event.data.reason ?? '')}`;
     case 'person_added_information':
@@ -127,4 +133,10 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return humanise((unsummarised as { kind: string }).kind);
     }
   }
+}
+
+/** An evidence field as the timeline names it (`paymentReference` → "payment reference"). */
+function evidenceFieldName(field: string): string {
+  const names: Record<string, string> = { offenderHandle: 'handle', profileUrl: 'profile address', paymentReference: 'payment reference', seenAt: 'when seen', sha256: 'fingerprint', fileName: 'file name' };
+  return names[field] ?? field;
 }

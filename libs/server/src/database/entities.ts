@@ -12,6 +12,7 @@ import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
 import { OrganisationHoursRow } from '../organisation/organisation-hours.entity';
 import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
 import { CaseIdentifierRow } from '../identifiers/case-identifier.entity';
+import { PurgedIdentifierRow } from '../identifiers/purged-identifier.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from '../retention/retention.entities';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   CaseIdentifierRow,
   StaffTotpRow,
   StaffTotpRecoveryCodeRow,
+  PurgedIdentifierRow,
 ];

@@ -24,6 +24,38 @@ export interface NewSecretIdentifier {
   sealed: Buffer;
 }
 
+/** An identifier a caseworker entered on a piece of evidence (a secret's `value` is its keyed hash). */
+export interface EnteredIdentifierRow {
+  id: string;
+  evidence_id: string;
+  kind: IdentifierKind;
+  value: string;
+  secret: boolean;
+}
+
+/** A queue row's identifiers and how many other live cases share any of them. */
+export interface PageIdentifiersRow {
+  case_id: string;
+  /** Distinct other (live) cases sharing at least one identifier with this one. */
+  others: number;
+  identifiers: Array<{ kind: IdentifierKind; value: string; secret: boolean }>;
+}
+
+/** One identifier of a case the purge is taking (a secret's `value` is already its keyed hash). */
+export interface PurgingIdentifierRow {
+  case_id: string;
+  kind: IdentifierKind;
+  value: string;
+  secret: boolean;
+}
+
+/** How many purged cases held an identifier, by its keyed hash. */
+export interface PurgedCountRow {
+  kind: IdentifierKind;
+  value_hash: string;
+  cases: number;
+}
+
 type Db = DataSource | EntityManager;
 
 /** The identifier index's SQL. Writes run in the caller's transaction, which holds the case row. */
@@ -88,6 +120,69 @@ export const caseIdentifierRepository = {
               ) ELSE '[]'::json END AS cases
          FROM unnest($2::text[], $3::text[]) AS q(kind, value)`,
       [caseId, identifiers.map((i) => i.kind), identifiers.map((i) => i.value), withCases, limit],
+    );
+  },
+
+  /** The identifiers caseworkers entered on the case's evidence, by kind then value. */
+  enteredForCase(db: Db, caseId: string): Promise<EnteredIdentifierRow[]> {
+    return db.query<EnteredIdentifierRow[]>(
+      `SELECT id, evidence_id, kind, value, value_sealed IS NOT NULL AS secret FROM case_identifier
+        WHERE case_id = $1 AND entered AND evidence_id IS NOT NULL ORDER BY kind, value, id`,
+      [caseId],
+    );
+  },
+
+  /** Removes what was entered on a piece of evidence, except the rows named in `keep`. */
+  async removeEnteredExcept(manager: EntityManager, evidenceId: string, keep: readonly string[]): Promise<void> {
+    await manager.query(`DELETE FROM case_identifier WHERE evidence_id = $1 AND entered AND NOT (id = ANY($2::uuid[]))`, [evidenceId, keep]);
+  },
+
+  /**
+   * For a page of queue rows at once: each case's identifiers and how many other cases share any
+   * of them (case_identifier_case_idx for the case's own, case_identifier_match_idx for the others).
+   */
+  pageIdentifiers(db: Db, caseIds: readonly string[]): Promise<PageIdentifiersRow[]> {
+    if (!caseIds.length) return Promise.resolve([]);
+    return db.query<PageIdentifiersRow[]>(
+      `SELECT p.case_id,
+              (SELECT count(DISTINCT o.case_id)::int FROM case_identifier mine
+                 JOIN case_identifier o ON o.kind = mine.kind AND o.value = mine.value AND o.case_id <> mine.case_id
+                WHERE mine.case_id = p.case_id) AS others,
+              COALESCE((SELECT json_agg(json_build_object('kind', i.kind, 'value', i.value, 'secret', i.secret))
+                          FROM (SELECT kind, value, bool_or(value_sealed IS NOT NULL) AS secret FROM case_identifier
+                                 WHERE case_id = p.case_id GROUP BY kind, value) i), '[]'::json) AS identifiers
+         FROM unnest($1::uuid[]) AS p(case_id)`,
+      [caseIds],
+    );
+  },
+
+  /** Every identifier of the cases being purged (locked by the caller). */
+  forPurge(manager: EntityManager, caseIds: readonly string[]): Promise<PurgingIdentifierRow[]> {
+    return manager.query<PurgingIdentifierRow[]>(
+      `SELECT case_id, kind, value, bool_or(value_sealed IS NOT NULL) AS secret FROM case_identifier
+        WHERE case_id = ANY($1::uuid[]) GROUP BY case_id, kind, value`,
+      [caseIds],
+    );
+  },
+
+  /** Counts purged cases by identifier hash: each entry is one purged case holding that identifier. */
+  async addPurged(manager: EntityManager, held: ReadonlyArray<{ kind: IdentifierKind; hash: string }>): Promise<void> {
+    if (!held.length) return;
+    await manager.query(
+      `INSERT INTO purged_identifier (kind, value_hash, cases)
+       SELECT kind, value_hash, count(*)::int FROM unnest($1::text[], $2::text[]) AS h(kind, value_hash) GROUP BY kind, value_hash
+       ON CONFLICT (kind, value_hash) DO UPDATE SET cases = purged_identifier.cases + EXCLUDED.cases`,
+      [held.map((h) => h.kind), held.map((h) => h.hash)],
+    );
+  },
+
+  /** How many purged cases held each of these identifiers (by keyed hash); those none held are left out. */
+  purgedCounts(db: Db, held: ReadonlyArray<{ kind: IdentifierKind; hash: string }>): Promise<PurgedCountRow[]> {
+    if (!held.length) return Promise.resolve([]);
+    return db.query<PurgedCountRow[]>(
+      `SELECT p.kind, p.value_hash, p.cases FROM purged_identifier p
+         JOIN unnest($1::text[], $2::text[]) AS h(kind, value_hash) ON p.kind = h.kind AND p.value_hash = h.value_hash`,
+      [held.map((h) => h.kind), held.map((h) => h.hash)],
     );
   },
 };

@@ -2,6 +2,7 @@ import { CaseDeletionStatus, CaseRetentionState, IntakeResponse, RetentionSettin
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { sealAuditChain, verifyAuditChain } from '../audit/seal-audit-chain';
 import { purgeExpiredCases } from './case-purge';
+import { DataProtection } from '../security/data-protection';
 import { RetentionProcessor } from './retention.processor';
 import { Job } from 'bullmq';
 import { PurgeCasesJob, RETENTION_JOBS } from '@sg/contracts';
@@ -89,7 +90,7 @@ describe('retention with legal hold', () => {
       // Unset: a case closed long ago is kept (nothing is purged by age until an admin chooses).
       const old = await intake();
       await age(old.id, 'closed', 4000);
-      expect(await purgeExpiredCases(db.dataSource)).toMatchObject({ retentionDays: null, cases: 0 });
+      expect(await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).toMatchObject({ retentionDays: null, cases: 0 });
       expect(await exists(old.id)).toBe(true);
       await db.dataSource.query(`DELETE FROM support_case WHERE id = $1`, [old.id]);
 
@@ -138,7 +139,7 @@ describe('retention with legal hold', () => {
       trendsBeforePurge = await trends();
       expect(trendsBeforePurge.intakes.total).toBe(5);
 
-      const result = await purgeExpiredCases(db.dataSource);
+      const result = await purgeExpiredCases(db.dataSource, api.app.get(DataProtection));
 
       expect(result).toMatchObject({ retentionDays: 365, cases: 1, byRetention: 1, byRequest: 0, messages: 1, evidence: 1, notes: 1, takedowns: 1, reports: 1 });
       expect(await exists(cases.expired.id)).toBe(false);
@@ -195,7 +196,7 @@ describe('retention with legal hold', () => {
     });
 
     it('is safe to run twice: the second run (the real job handler) finds nothing and writes no audit row', async () => {
-      const processor = new RetentionProcessor(db.dataSource);
+      const processor = new RetentionProcessor(db.dataSource, api.app.get(DataProtection));
       const again = await processor.process({ name: RETENTION_JOBS.purgeCases, data: { requestedAt: new Date().toISOString() } } as Job<PurgeCasesJob>);
       expect(again.cases).toBe(0);
       expect(await purgeAudits()).toHaveLength(1);
@@ -218,9 +219,9 @@ describe('retention with legal hold', () => {
         { action: 'case.legal_hold_released', before: { reason: 'Police asked us to keep it (ref 2026/114)' }, after: { reason: 'Investigation closed' } },
       ]);
       // Releasing was activity: the case is kept for the retention period from now.
-      expect((await purgeExpiredCases(db.dataSource)).cases).toBe(0);
+      expect((await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).cases).toBe(0);
       await age(cases.held.id, 'closed', 400);
-      expect((await purgeExpiredCases(db.dataSource)).cases).toBe(1);
+      expect((await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).cases).toBe(1);
       expect(await exists(cases.held.id)).toBe(false);
     });
 
@@ -251,7 +252,7 @@ describe('retention with legal hold', () => {
       expect(inDays).toBeGreaterThan(6.9);
       expect(inDays).toBeLessThanOrEqual(7);
       // Not yet: the cooling-off is running.
-      expect((await purgeExpiredCases(db.dataSource)).byRequest).toBe(0);
+      expect((await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).byRequest).toBe(0);
       expect(await exists(c.id)).toBe(true);
 
       const cancelled = await api.request('POST', '/api/case-access/deletion/cancel', { body: access(c) });
@@ -262,7 +263,7 @@ describe('retention with legal hold', () => {
       expect((await api.request('POST', '/api/case-access/deletion', { body: access(c) })).status).toBe(200);
       await db.dataSource.query(`UPDATE case_deletion_request SET execute_after = now() - interval '1 minute' WHERE case_id = $1`, [c.id]);
       const audits = (await purgeAudits()).length;
-      const result = await purgeExpiredCases(db.dataSource);
+      const result = await purgeExpiredCases(db.dataSource, api.app.get(DataProtection));
       expect(result).toMatchObject({ cases: 1, byRequest: 1, byRetention: 0 });
       expect(await exists(c.id)).toBe(false);
       expect(await purgeAudits()).toHaveLength(audits + 1);
@@ -283,7 +284,7 @@ describe('retention with legal hold', () => {
       expect((await api.request('POST', '/api/case-access/deletion', { body: access(later) })).status).toBe(200);
       await api.request('POST', `/api/cases/${later.id}/legal-hold`, { token: supervisor, body: { reason: 'Court order' } });
       await db.dataSource.query(`UPDATE case_deletion_request SET execute_after = now() - interval '1 day' WHERE case_id = $1`, [later.id]);
-      expect((await purgeExpiredCases(db.dataSource)).cases).toBe(0);
+      expect((await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).cases).toBe(0);
       expect(await exists(later.id)).toBe(true);
       const state = await api.request('GET', `/api/cases/${later.id}/legal-hold`, { token: supervisor });
       expect((state.body as CaseRetentionState).deletion).not.toBeNull();

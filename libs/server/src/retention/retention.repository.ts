@@ -14,6 +14,12 @@ export interface LegalHoldRow {
   placedByName: string | null;
 }
 
+/** A case the purge has taken, and why. */
+export interface ExpiredCaseRow {
+  id: string;
+  reason: 'retention' | 'person_request';
+}
+
 export interface DeletionRequestRow {
   requestedAt: Date;
   executeAfter: Date;
@@ -139,29 +145,40 @@ export const retentionRepository = {
   },
 
   /**
-   * Purges up to `limit` cases in one statement: every case not on legal hold whose person's
-   * deletion request is past its cooling-off, and (when `retentionDays` is set) every resolved or
-   * closed case whose last activity (the case row, its timeline or its conversation) is older than
-   * that. Before the cascade removes each case with its messages, evidence, notes, plan, timeline,
-   * takedowns, reports and follow-ups, it keeps what Trends counts in purged_case, purged_takedown
-   * and purged_report: no id, reference, free text or contact; the audit rows about it keep
-   * everything but their payloads (before/after), which are nulled. Cases locked by a change in flight
-   * are skipped (the next run takes them), so two runs at once purge each case once.
+   * Takes (locks) up to `limit` cases that have expired: every case not on legal hold whose
+   * person's deletion request is past its cooling-off, and (when `retentionDays` is set) every
+   * resolved or closed case whose last activity (the case row, its timeline or its conversation)
+   * is older than that. Cases locked by a change in flight are skipped (the next run takes them),
+   * so two runs at once purge each case once. Purge them with `purgeCases` in the same transaction.
    */
-  async purgeBatch(manager: EntityManager, retentionDays: number | null, limit: number): Promise<PurgeBatchRow> {
+  lockExpired(manager: EntityManager, retentionDays: number | null, limit: number): Promise<ExpiredCaseRow[]> {
+    return manager.query<ExpiredCaseRow[]>(
+      `SELECT c.id, CASE WHEN d.execute_after <= now() THEN 'person_request' ELSE 'retention' END AS reason
+         FROM support_case c LEFT JOIN case_deletion_request d ON d.case_id = c.id
+        WHERE NOT EXISTS (SELECT 1 FROM case_legal_hold h WHERE h.case_id = c.id)
+          AND (d.execute_after <= now()
+               OR ($1::int IS NOT NULL AND c.status IN ('resolved', 'closed')
+                   AND greatest(c.updated_at,
+                                (SELECT max(e.at) FROM case_event e WHERE e.case_id = c.id),
+                                (SELECT max(m.sent_at) FROM case_message m WHERE m.case_id = c.id)) < now() - make_interval(days => $1::int)))
+        ORDER BY c.id
+        LIMIT $2
+        FOR UPDATE OF c SKIP LOCKED`,
+      [retentionDays, limit],
+    );
+  },
+
+  /**
+   * Purges the cases `lockExpired` took, in one statement. Before the cascade removes each case
+   * with its messages, evidence, notes, plan, timeline, takedowns, reports, follow-ups and
+   * identifiers, it keeps what Trends counts in purged_case, purged_takedown and purged_report:
+   * no id, reference, free text or contact. (Its identifiers are kept as keyed hashes by the caller.)
+   * The audit rows about each case keep everything but their payloads (before/after), which are nulled.
+   */
+  async purgeCases(manager: EntityManager, expired: readonly ExpiredCaseRow[]): Promise<PurgeBatchRow> {
     const [row] = await manager.query<PurgeBatchRow[]>(
       `WITH doomed AS (
-         SELECT c.id, CASE WHEN d.execute_after <= now() THEN 'person_request' ELSE 'retention' END AS reason
-           FROM support_case c LEFT JOIN case_deletion_request d ON d.case_id = c.id
-          WHERE NOT EXISTS (SELECT 1 FROM case_legal_hold h WHERE h.case_id = c.id)
-            AND (d.execute_after <= now()
-                 OR ($1::int IS NOT NULL AND c.status IN ('resolved', 'closed')
-                     AND greatest(c.updated_at,
-                                  (SELECT max(e.at) FROM case_event e WHERE e.case_id = c.id),
-                                  (SELECT max(m.sent_at) FROM case_message m WHERE m.case_id = c.id)) < now() - make_interval(days => $1::int)))
-          ORDER BY c.id
-          LIMIT $2
-          FOR UPDATE OF c SKIP LOCKED
+         SELECT * FROM unnest($1::uuid[], $2::text[]) AS d(id, reason)
        ), kept_cases AS (
          INSERT INTO purged_case (created_at, priority_rank, first_response_due_at, first_responded_at, purge_reason)
          SELECT c.created_at, c.priority_rank, c.first_response_due_at, c.first_responded_at, d.reason FROM support_case c JOIN doomed d ON d.id = c.id
@@ -191,7 +208,7 @@ export const retentionRepository = {
               (SELECT count(*) FROM case_report r JOIN doomed d ON d.id = r.case_id)::int AS reports,
               (SELECT count(*) FROM kept_cases) + (SELECT count(*) FROM kept_takedowns) + (SELECT count(*) FROM kept_reports) AS kept,
               (SELECT coalesce(sum(rows), 0) FROM forgotten)::int AS "auditPayloadsForgotten"`,
-      [retentionDays, limit],
+      [expired.map((e) => e.id), expired.map((e) => e.reason)],
     );
     const { cases, byRetention, byRequest, messages, evidence, notes, takedowns, reports } = row as PurgeBatchRow;
     return { cases, byRetention, byRequest, messages, evidence, notes, takedowns, reports };

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceInput } from '@sg/contracts';
+import type { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput, EvidenceUpdate } from '@sg/contracts';
 import type { ActionPlanStepKey } from '@sg/domain';
 import { EMPTY, Observable, Subject, catchError, debounceTime, filter, finalize, map, merge, of, switchMap, tap, throwError } from 'rxjs';
 import { CasesApi } from '../data-access/cases-api';
@@ -201,6 +201,32 @@ export class CaseStore {
       tap((answer) => {
         if (isCaseDetail(answer)) this.detail.set(answer);
         this.snackBar.open(this.i18n.t('staff.case.store.evidenceRecorded'), undefined, { duration: 3000 });
+        this.reload();
+      }),
+      catchError((error: unknown) => this.report(error)),
+    );
+  }
+
+  updateEvidence(evidenceId: string, evidence: EvidenceUpdate): Observable<EvidenceEntry> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.api.updateEvidence(current.id, evidenceId, evidence).pipe(
+      tap((entry) => {
+        this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.map((e) => (e.id === entry.id ? entry : e)) } : detail));
+        this.snackBar.open(this.i18n.t('staff.case.store.evidenceUpdated'), undefined, { duration: 3000 });
+        this.reload();
+      }),
+      catchError((error: unknown) => this.report(error)),
+    );
+  }
+
+  removeEvidence(evidenceId: string): Observable<void> {
+    const current = this.detail();
+    if (!current) return EMPTY;
+    return this.api.removeEvidence(current.id, evidenceId).pipe(
+      tap(() => {
+        this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.filter((e) => e.id !== evidenceId) } : detail));
+        this.snackBar.open(this.i18n.t('staff.case.store.evidenceRemoved'), undefined, { duration: 3000 });
         this.reload();
       }),
       catchError((error: unknown) => this.report(error)),

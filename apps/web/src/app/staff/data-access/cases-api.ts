@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuditEntry, CaseAssign, CaseDetail, CaseListQuery, CaseListResponse, CaseNote, CaseUpdate, ContactDetails, EvidenceInput, QueueCounts } from '@sg/contracts';
+import type { AuditEntry, CaseAssign, CaseDetail, CaseListQuery, CaseListResponse, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput, EvidenceUpdate, QueueCounts } from '@sg/contracts';
 import { apiPath } from './staff-contract';
 import type { ActionPlanStepKey } from '@sg/domain';
 import { Observable } from 'rxjs';
@@ -53,6 +53,15 @@ export class CasesApi {
 
   addEvidence(id: string, evidence: EvidenceInput): Observable<unknown> {
     return this.http.post<unknown>(cases(encodeURIComponent(id), 'evidence'), evidence);
+  }
+
+  /** Replaces the entry's fields and typed identifiers (a secret is kept with `{ keep: id }`). */
+  updateEvidence(id: string, evidenceId: string, evidence: EvidenceUpdate): Observable<EvidenceEntry> {
+    return this.http.put<EvidenceEntry>(cases(encodeURIComponent(id), 'evidence', encodeURIComponent(evidenceId)), evidence);
+  }
+
+  removeEvidence(id: string, evidenceId: string): Observable<void> {
+    return this.http.delete<void>(cases(encodeURIComponent(id), 'evidence', encodeURIComponent(evidenceId)));
   }
 
   revealContact(id: string, reason: string): Observable<ContactDetails> {

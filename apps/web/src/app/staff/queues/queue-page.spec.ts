@@ -29,6 +29,7 @@ const row = (over: Partial<CaseListItem> = {}): CaseListItem => ({
   country: 'MY',
   version: 1,
   unreadMessages: 2,
+  seenInOtherCases: 0,
   ...over,
 });
 
@@ -83,6 +84,17 @@ describe('QueuePage in the staff member’s language', () => {
     expect(rowText).toContain('First response due in 1 h 25 min');
     expect(rowText).toContain('deadline in 5 h');
     expect(rowText).toContain('Assigned to Unassigned');
+  });
+
+  it('shows "seen in N other cases" on a row as a count, in words for a screen reader, and nothing when none', async () => {
+    const page = await render('en', [row({ id: 'c1', seenInOtherCases: 3 }), row({ id: 'c2', reference: 'SG-7K3M-BBBB', seenInOtherCases: 0 })]);
+    const [shared, alone] = [...page.querySelectorAll('.row')];
+    const badge = shared.querySelector('[data-testid="row-seen"]');
+    expect(text(badge)).toBe('+3 cases Seen in 3 other cases');
+    expect(badge?.getAttribute('title')).toBe('Seen in 3 other cases');
+    expect(alone.querySelector('[data-testid="row-seen"]')).toBeNull();
+    const malay = await (TestBed.resetTestingModule(), render('ms', [row({ seenInOtherCases: 1 })]));
+    expect(text(malay.querySelector('[data-testid="row-seen"]'))).toBe('+1 kes Dilihat dalam 1 kes lain');
   });
 
   it('says an empty queue in Malay', async () => {
