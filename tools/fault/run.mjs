@@ -175,6 +175,10 @@ async function startRedis() {
 
 // ---------------------------------------------------------------- the stack (2 APIs, 2 workers)
 
+/** Every API and worker process running now (so an interrupted drill can stop them all). */
+const appProcesses = new Set();
+let interrupted = false;
+
 function runToEnd(script, args, env) {
   const result = spawnSync(process.execPath, [script, ...args], { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${result.stderr}${result.stdout}`);
@@ -203,14 +207,17 @@ async function startStack(backend, postgres, redis) {
   log(`${backend}: migrated in ${Math.round((Date.now() - migrateStarted) / 1000)} s`);
   const processes = [];
   const crashes = [];
+  let stopping = false;
   const launch = (kind, index, extra) => {
     const entry = { kind, index, child: undefined, expectedExit: false, respawn: undefined };
     const spawnIt = () => {
       const child = spawn(process.execPath, [kind === 'api' ? API_MAIN : WORKER_MAIN], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
       const tag = `[${backend} ${kind}${index}] `;
       for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => processLog.write(tag + String(chunk)));
+      appProcesses.add(child);
       child.once('exit', (code, signal) => {
-        if (entry.expectedExit) return;
+        appProcesses.delete(child);
+        if (entry.expectedExit || interrupted) return;
         // Not ours: a crash. Noted, and started again as a process supervisor would.
         crashes.push({ at: Date.now(), what: `${kind}${index}`, code, signal });
         log(`${backend}: ${kind}${index} exited by itself (${signal ?? code}); starting it again`);
@@ -241,17 +248,20 @@ async function startStack(backend, postgres, redis) {
     pool,
     crashes,
     workers,
-    /** kill -9 of a worker; started again after `downS` (as a supervisor would). */
+    /** kill -9 of a worker; it is started again `downS` later (as a supervisor would), while the drill watches. */
     async killWorker(entry, downS) {
       entry.expectedExit = true;
       const done = new Promise((resolveExit) => entry.child.once('exit', resolveExit));
       entry.child.kill('SIGKILL');
       await done;
-      await sleep(downS * 1000);
-      entry.expectedExit = false;
-      entry.respawn();
+      setTimeout(() => {
+        if (stopping || interrupted) return;
+        entry.expectedExit = false;
+        entry.respawn();
+      }, downS * 1000);
     },
     async stop() {
+      stopping = true;
       await Promise.all(
         processes.map((entry) => {
           entry.expectedExit = true;
@@ -510,6 +520,22 @@ let postgres;
 let redis;
 let failed = false;
 const started = Date.now();
+// Ctrl-C or SIGTERM: stop the apps, redis-server and PostgreSQL (which pg_ctl runs in a session of its own) before leaving.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    interrupted = true;
+    log(`${signal}: stopping the drill's processes and servers`);
+    const running = [...appProcesses];
+    for (const child of running) child.kill('SIGTERM');
+    const timer = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), 10_000);
+    await Promise.all(running.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => child.once('exit', done)))));
+    clearTimeout(timer);
+    await redis?.stop().catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
+    console.error(`[fault] interrupted; the processes' output stays in ${join(work, 'processes.log')}`);
+    process.exit(130);
+  });
+}
 try {
   log(`${quick ? 'quick' : 'full'} drill; processes' output in ${join(work, 'processes.log')}`);
   postgres = await startPostgres();
