@@ -8,7 +8,9 @@
 //   3. Jest in every project (unit specs, and integration specs against the real database and
 //      queue backend; Redis too when REDIS_URL answers).
 //   4. Playwright browser tests (`nx run web-e2e:e2e` builds api, worker and web first).
-//   5. Prints "N passed, N failed" as the last line; exits non-zero if anything failed.
+//   5. The fault drill's test (tools/fault/run.test.mjs: the built api and worker, its own
+//      PostgreSQL and redis-server, about 2 minutes); the build before it is Nx's cached one.
+//   6. Prints "N passed, N failed" as the last line; exits non-zero if anything failed.
 // Safe beside a running `npm start` (other ports, own databases) and to run twice in a row.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,16 +30,21 @@ const playwrightResults = join(root, 'dist/.playwright/apps/web-e2e/results.json
 
 // TAP from Node's test runner, beside the spec reporter on the terminal; counted in the summary.
 const toolsResults = join(resultsDir, 'tools.tap');
+const faultResults = join(resultsDir, 'fault.tap');
+const nodeTest = (file, tap) => ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, file];
 
 const steps = [
   {
     name: 'Node (tools)',
     command: process.execPath,
-    args: ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${toolsResults}`, 'tools/test/tools.test.mjs'],
+    args: nodeTest('tools/test/tools.test.mjs', toolsResults),
   },
   // --skip-nx-cache: integration results depend on live services Nx cannot see, so never replay them.
   { name: 'Jest (unit and integration)', args: ['nx', 'run-many', '-t', 'test', '--output-style=static', '--skip-nx-cache'] },
   { name: 'Playwright (browser)', args: ['nx', 'run', 'web-e2e:e2e', '--output-style=static'] },
+  // The drill runs the built apps: already built by the browser step (or CI's build step), so this is Nx's cache.
+  { name: 'Build (api, worker) for the fault drill', args: ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', '--output-style=static'] },
+  { name: 'Fault drill (quick)', command: process.execPath, args: nodeTest('tools/fault/run.test.mjs', faultResults) },
 ];
 
 let current;
@@ -61,9 +68,9 @@ function readResults() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const files = readdirSync(resultsDir).filter((name) => name.endsWith('.json')).map((name) => join(resultsDir, name));
   if (existsSync(playwrightResults)) files.push(playwrightResults);
-  if (existsSync(toolsResults)) {
+  for (const tapFile of [toolsResults, faultResults].filter((file) => existsSync(file))) {
     // The TAP summary's last lines: "# pass N", "# fail N", "# cancelled N", "# skipped N".
-    const tap = readFileSync(toolsResults, 'utf8');
+    const tap = readFileSync(tapFile, 'utf8');
     const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
     totals.passed += count('pass');
     totals.failed += count('fail') + count('cancelled');

@@ -1,21 +1,8 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import {
-  createTestDatabase,
-  intakeFixture,
-  startTestApi,
-  startTestWorker,
-  startThrowawayPostgres,
-  startThrowawayRedis,
-  TestApi,
-  TestDatabase,
-  testConfig,
-  ThrowawayPostgres,
-  ThrowawayRedis,
-} from '../testing';
+import { FaultStack, intakeFixture, startFaultStack } from '../testing';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -35,33 +22,16 @@ async function eventually<T>(probe: () => Promise<T | undefined | false>, what: 
  * queues (the topology the fault was found on; on the PostgreSQL queue backend BullMQ 6.7.0's
  * own reconnecting is a separate matter).
  */
-let redis: ThrowawayRedis | undefined;
-beforeAll(async () => {
-  redis = await startThrowawayRedis();
-  if (!redis) console.warn('PostgreSQL restart fault test skipped: redis-server is not installed');
-});
-afterAll(() => redis?.stop());
-
 describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-server)', () => {
-  let pg: ThrowawayPostgres | undefined;
-  let db: TestDatabase | undefined;
-  let api: TestApi | undefined;
-  let worker: INestApplicationContext | undefined;
-
-  afterAll(async () => {
-    await worker?.close().catch(() => undefined);
-    await api?.close().catch(() => undefined);
-    await db?.drop().catch(() => undefined);
-    await pg?.stop();
-  }, 30_000);
+  let stack: FaultStack | undefined;
+  afterAll(() => stack?.stop(), 30_000);
 
   it('neither the worker nor the API crashes on connections held across it, and both work again after', async () => {
-    if (!redis) return; // skipped, said so above (and fails in CI, where startThrowawayRedis throws)
-    pg = await startThrowawayPostgres();
-    db = await createTestDatabase({ adminUrl: pg.adminUrl });
-    const config = testConfig(db.url, { redisUrl: redis.url });
-    api = await startTestApi(db, config);
-    worker = await startTestWorker(config);
+    stack = await startFaultStack({ ownPostgres: true });
+    // Skipped, saying so (and failing in CI, where startFaultStack throws without redis-server).
+    if (!stack) return console.warn('PostgreSQL restart fault test skipped: redis-server is not installed');
+    const { api, db, postgres: pg, worker } = stack;
+    if (!pg || !worker) throw new Error('startFaultStack gave no own PostgreSQL or no worker');
 
     // Connections held between two statements, as any transaction holds one, in both processes' pools.
     const held: PoolClient[] = [];
@@ -78,9 +48,8 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
     for (const client of held) client.release(true);
 
     // Still alive, and serving again on fresh connections.
-    const started = api;
     const intake = await eventually(async () => {
-      const response = await started.request('POST', '/api/intakes', { body: intakeFixture() });
+      const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
       return response.status === 201 ? response : undefined;
     }, 'an intake to be accepted after the restart');
     const testDb = db;

@@ -1,6 +1,5 @@
 import { HealthResponse } from '@sg/contracts';
-import { INestApplicationContext } from '@nestjs/common';
-import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, startThrowawayRedis, TestApi, TestDatabase, testConfig, ThrowawayRedis } from '../testing';
+import { FaultStack, intakeFixture, startFaultStack } from '../testing';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -18,31 +17,15 @@ async function eventually<T>(probe: () => Promise<T | undefined | false>, what: 
  * back only when a worker restarted, so no follow-up fired in the meantime, and health said ok.
  * Runs its own redis-server, so that it can flush it.
  */
-let redis: ThrowawayRedis | undefined;
-beforeAll(async () => {
-  redis = await startThrowawayRedis();
-  if (!redis) console.warn('Redis data-loss fault test skipped: redis-server is not installed');
-});
-afterAll(() => redis?.stop());
-
 describe('Redis loses its data (fault test, own throwaway redis-server)', () => {
-  let db: TestDatabase | undefined;
-  let api: TestApi | undefined;
-  let worker: INestApplicationContext | undefined;
-
-  afterAll(async () => {
-    await worker?.close().catch(() => undefined);
-    await api?.close().catch(() => undefined);
-    await db?.drop();
-  }, 30_000);
+  let stack: FaultStack | undefined;
+  afterAll(() => stack?.stop(), 30_000);
 
   it('health says so at once, the schedules come back by themselves, and follow-ups fire again', async () => {
-    if (!redis) return; // skipped, said so above (and fails in CI, where startThrowawayRedis throws)
-    db = await createTestDatabase();
-    const config = testConfig(db.url, { redisUrl: redis.url });
-    api = await startTestApi(db, config);
-    worker = await startTestWorker(config);
-    const started = api;
+    stack = await startFaultStack();
+    // Skipped, saying so (and failing in CI, where startFaultStack throws without redis-server).
+    if (!stack) return console.warn('Redis data-loss fault test skipped: redis-server is not installed');
+    const { redis, db, api: started } = stack;
     const health = async () => (await started.request('GET', '/api/health')).body as HealthResponse;
     await eventually(async () => (await health()).details.workers.attention === false, 'health to see the worker beat and sweep', 20_000);
     // A case, planned by the worker before the loss (so no later plan of it touches the row below).

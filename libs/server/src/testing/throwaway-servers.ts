@@ -4,7 +4,12 @@ import { chownSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { startTestApi, TestApi } from './api-test-app';
+import { createTestDatabase, TestDatabase, testConfig } from './test-database';
+import { startTestWorker } from './worker-test-app';
 
 /**
  * Servers a fault test may stop, restart and flush: its own redis-server and its own PostgreSQL
@@ -174,4 +179,72 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       stopNow();
     },
   };
+}
+
+export interface FaultStackOptions {
+  /** A PostgreSQL of the stack's own, which the test may restart (default: the shared server, a database of its own). */
+  ownPostgres?: boolean;
+  /** Start the worker with the stack (default); false: the test starts it later with `startWorker()`. */
+  startWorker?: boolean;
+}
+
+/** What a fault test runs against: servers it may break, and the API and worker using them. */
+export interface FaultStack {
+  readonly redis: ThrowawayRedis;
+  /** The stack's own PostgreSQL, with `ownPostgres`. */
+  readonly postgres: ThrowawayPostgres | undefined;
+  readonly db: TestDatabase;
+  /** The API's and worker's configuration: queues on the stack's redis-server. */
+  readonly config: AppConfig;
+  readonly api: TestApi;
+  /** The worker, once started. */
+  readonly worker: INestApplicationContext | undefined;
+  startWorker(): Promise<INestApplicationContext>;
+  /** Closes the worker and API, drops the database, stops the servers (each step even if one before failed). */
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway redis-server (and with `ownPostgres` a throwaway PostgreSQL), a database, the API
+ * and (unless `startWorker: false`) a worker on them, as the fault specs share. Undefined when
+ * redis-server is not installed (the caller skips, saying so); under CI=true that throws instead.
+ */
+export async function startFaultStack(options: FaultStackOptions = {}): Promise<FaultStack | undefined> {
+  const redis = await startThrowawayRedis();
+  if (!redis) return undefined;
+  let postgres: ThrowawayPostgres | undefined;
+  let db: TestDatabase | undefined;
+  let api: TestApi | undefined;
+  let worker: INestApplicationContext | undefined;
+  const stop = async (): Promise<void> => {
+    try {
+      await worker?.close().catch(() => undefined);
+      await api?.close().catch(() => undefined);
+      // Its own server is about to go anyway: a drop that fails there does not matter.
+      await (postgres ? db?.drop().catch(() => undefined) : db?.drop());
+    } finally {
+      await postgres?.stop();
+      await redis.stop();
+    }
+  };
+  try {
+    if (options.ownPostgres) postgres = await startThrowawayPostgres();
+    db = await createTestDatabase(postgres ? { adminUrl: postgres.adminUrl } : {});
+    const config = testConfig(db.url, { redisUrl: redis.url });
+    api = await startTestApi(db, config);
+    const startWorker = async (): Promise<INestApplicationContext> => (worker = await startTestWorker(config));
+    if (options.startWorker ?? true) await startWorker();
+    const started = { redis, postgres, db, config, api };
+    return {
+      ...started,
+      get worker() {
+        return worker;
+      },
+      startWorker,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
 }
