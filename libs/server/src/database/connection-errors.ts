@@ -29,3 +29,22 @@ export function ignorePoolError(): void {
 export function keepConnectionErrorsHandled(client: ClientBase): void {
   client.on('error', (error) => logger.warn(`A database connection was lost (${describe(error)}); the pool replaces it`));
 }
+
+/** SQLSTATEs and socket errors that mean "the database cannot be reached", not "the request was wrong". */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i;
+
+/**
+ * True when `error` (a pg error, or TypeORM's wrapper of one) says the database is down or
+ * restarting: the request's transaction rolled back and nothing was saved, so the answer is a
+ * 503 to try again (http/client-error.filter.ts), not a 500 that reads as our fault.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let candidate: unknown = error, depth = 0; candidate && typeof candidate === 'object' && depth < 3; depth += 1) {
+    const { code, message } = candidate as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    candidate = (candidate as { driverError?: unknown; cause?: unknown }).driverError ?? (candidate as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -69,4 +69,23 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
       30_000,
     );
   }, 60_000);
+
+  it('answers 503 with Retry-After while PostgreSQL is down (nothing saved), and 201 again once it is back', async () => {
+    if (!stack) return console.warn('PostgreSQL outage test skipped: redis-server is not installed');
+    const { api, postgres: pg } = stack;
+    if (!pg) throw new Error('startFaultStack gave no own PostgreSQL');
+    await pg.pause();
+    try {
+      const refused = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+      expect({ status: refused.status, retryAfter: refused.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: '5' });
+      expect(JSON.stringify(refused.body)).toContain('Nothing was saved');
+    } finally {
+      await pg.resume();
+    }
+    const accepted = await eventually(async () => {
+      const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+      return response.status === 201 ? response : undefined;
+    }, 'an intake to be accepted once PostgreSQL is back');
+    expect(accepted.status).toBe(201);
+  });
 });

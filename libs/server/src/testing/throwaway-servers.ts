@@ -117,6 +117,9 @@ export interface ThrowawayPostgres {
   readonly adminUrl: string;
   /** `pg_ctl restart -m fast`: every connection ends with 57P01, as in a server restart. */
   restart(): Promise<void>;
+  /** Shuts the server down (fast: connections end with 57P01) and keeps its data, for `resume`. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -173,6 +176,12 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async restart() {
       run('pg_ctl', ['restart', '-w', '-t', '30', '-m', 'fast', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', options]);
+    },
+    async pause() {
+      run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir]);
+    },
+    async resume() {
+      run('pg_ctl', ['start', '-w', '-t', '30', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', options]);
     },
     async stop() {
       process.removeListener('exit', stopNow);
