@@ -149,3 +149,8 @@ export function splitAccessCodeHash(stored: string): { version: number; hex: str
   const colon = stored.indexOf(':');
   return colon < 0 ? { version: LEGACY_KEY_VERSION, hex: stored } : { version: Number(stored.slice(0, colon)), hex: stored.slice(colon + 1) };
 }
+
+/** The app's DataProtection: the single key (version 1 of everything) and the configured newer versions. */
+export function dataProtectionFor(config: { dataEncryptionKey: Buffer; keys: ConfiguredKeys }): DataProtection {
+  return new DataProtection(config.dataEncryptionKey, config.keys);
+}
