@@ -9,6 +9,9 @@ import { caseEventRepository } from './case-event.repository';
 import { caseRecordRepository } from './case-record.repository';
 import { CaseState, supportCaseRepository } from './support-case.repository';
 import { summariseEvent } from './timeline-summary';
+import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
+import { openFreeText, withFreeText } from './case-free-text';
 
 export { CASE_ROW_LOCK } from './support-case.repository';
 export type { CaseState } from './support-case.repository';
@@ -48,7 +51,7 @@ async function readIdentifiers(manager: EntityManager, caseId: string, viewer: S
 }
 
 /** Everything the case page shows, read in a handful of queries. Contact details are not in it. */
-export async function readCaseDetail(manager: EntityManager, caseId: string, viewer: StaffPrincipal): Promise<CaseDetail> {
+export async function readCaseDetail(manager: EntityManager, caseId: string, viewer: StaffPrincipal, protection: DataProtection): Promise<CaseDetail> {
   const row = await supportCaseRepository.detail(manager, caseId);
   if (!row) throw new NotFoundException('No case with that id');
   // One after another: inside a transaction they share one connection anyway.
@@ -96,7 +99,7 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
       contentPosted: row.content_posted,
       stillInContact: row.still_in_contact,
       paid: row.paid,
-      narrative: row.narrative,
+      narrative: openFreeText(protection, row.narrative_sealed, SEAL_CONTEXT.narrative(row.id), row.narrative),
     },
     language: row.language,
     contact: { channel: row.contact_channel, consentToContact: row.consent_contact, hasDetails: row.contact_sealed !== null },
@@ -109,7 +112,7 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
       platform: e.platform,
       offenderHandle: e.offender_handle,
       profileUrl: e.profile_url,
-      description: e.description,
+      description: openFreeText(protection, e.description_sealed, SEAL_CONTEXT.evidence(e.id), e.description) ?? '',
       paymentReference: e.payment_reference,
       seenAt: iso(e.seen_at),
       sha256: e.sha256,
@@ -117,8 +120,8 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
       addedAt: iso(e.added_at) as string,
       addedBy: { id: e.added_by, displayName: e.added_by_name },
     })),
-    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), author: { id: n.author_id, displayName: n.author_name }, body: n.body })),
-    timeline: events.map((e) => ({
+    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), author: { id: n.author_id, displayName: n.author_name }, body: openFreeText(protection, n.body_sealed, SEAL_CONTEXT.note(n.id), n.body) ?? '' })),
+    timeline: events.map((stored) => withFreeText(protection, caseId, stored)).map((e) => ({
       id: String(e.id),
       at: iso(e.at) as string,
       actor: { kind: e.actor_kind, staff: e.actor_id ? { id: e.actor_id, displayName: e.actor_name } : null },

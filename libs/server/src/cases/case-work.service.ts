@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -11,6 +12,7 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail } from './case-detail.reader';
@@ -60,7 +62,7 @@ export class CaseWorkService {
       await recordAudit(manager, { actorId: staff.id, action: 'case.claimed', caseId, before: { assigneeId: null, status: state.status }, after: { assigneeId: staff.id, status: this.statusAfterAssign(state) } });
       await notifyCaseChange(manager, 'case.claimed', { ...state, status: this.statusAfterAssign(state), assigneeId: staff.id });
       await replan(caseId);
-      return readCaseDetail(manager, caseId, staff);
+      return readCaseDetail(manager, caseId, staff, this.protection);
     });
   }
 
@@ -85,7 +87,7 @@ export class CaseWorkService {
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
       await replan(caseId);
-      return { assigned: await readCaseDetail(manager, caseId, staff) };
+      return { assigned: await readCaseDetail(manager, caseId, staff, this.protection) };
     });
     if (outcome.moved) {
       throw new ConflictException({
@@ -228,7 +230,7 @@ export class CaseWorkService {
     if (!Object.keys(columns).length) return this.audited(manager, staff, caseId);
     await supportCaseRepository.applyChange(manager, caseId, columns);
     await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
-    const detail = await readCaseDetail(manager, caseId, staff);
+    const detail = await readCaseDetail(manager, caseId, staff, this.protection);
     await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
     return detail;
   }
@@ -245,7 +247,7 @@ export class CaseWorkService {
       await supportCaseRepository.bumpVersion(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: done ? 'plan_step_done' : 'plan_step_reopened', data: { key, title: step.title } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.plan_step', caseId, before: { key, done: step.done }, after: { key, done } });
-      return readCaseDetail(manager, caseId, staff);
+      return readCaseDetail(manager, caseId, staff, this.protection);
     });
   }
 
@@ -253,7 +255,8 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const note = await caseRecordRepository.insertNote(manager, caseId, staff.id, body);
+      const noteId = randomUUID();
+      const note = await caseRecordRepository.insertNote(manager, caseId, staff.id, { id: noteId, bodySealed: this.protection.seal(body, SEAL_CONTEXT.note(noteId)) });
       await supportCaseRepository.touch(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: 'note_added', data: { noteId: note.id } });
       // The audit log points at the note; the text itself lives (and can be retained or deleted) with the case.
@@ -266,7 +269,8 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, input);
+      const evidenceId = randomUUID();
+      const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, { ...input, id: evidenceId, descriptionSealed: this.protection.seal(input.description, SEAL_CONTEXT.evidence(evidenceId)) });
       await syncCaseIdentifiers(manager, caseId);
       await recordEnteredIdentifiers(manager, this.protection, caseId, row.id, input.identifiers ?? []);
       await supportCaseRepository.touch(manager, caseId);
@@ -323,7 +327,7 @@ export class CaseWorkService {
   /** The case page for a caller, with the read on the audit trail. */
   private async audited(manager: EntityManager, staff: StaffPrincipal, caseId: string): Promise<CaseDetail> {
     await recordAudit(manager, { actorId: staff.id, action: 'case.read', caseId });
-    return readCaseDetail(manager, caseId, staff);
+    return readCaseDetail(manager, caseId, staff, this.protection);
   }
 
   private statusAfterAssign(state: CaseState) {

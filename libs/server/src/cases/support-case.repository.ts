@@ -68,7 +68,10 @@ export interface SupportCaseRow {
   content_posted: ContentPostedAnswer;
   still_in_contact: boolean | null;
   paid: boolean | null;
+  /** Plain only on a case written before narratives were sealed and not yet sealed by the key job. */
   narrative: string | null;
+  /** Sealed (SEAL_CONTEXT.narrative). */
+  narrative_sealed: Buffer | null;
   contact_channel: ContactChannel;
   /** Sealed (DataProtection); only its presence is shown, never its content. */
   contact_sealed: Buffer | null;

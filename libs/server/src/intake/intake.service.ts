@@ -22,6 +22,7 @@ import { validationError } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { newAccessCode, newCaseReference } from '../security/codes';
 import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { IDEMPOTENCY_REPLAY_HOURS } from '../system/retention';
 import { intakeRepository } from './intake.repository';
 import { stableHash } from './stable-hash';
@@ -149,7 +150,7 @@ export class IntakeService {
       contentPosted: intake.contentPosted,
       stillInContact: intake.stillInContact,
       paid: intake.paid,
-      narrative: intake.narrative ?? null,
+      narrativeSealed: typeof intake.narrative === 'string' ? this.protection.seal(intake.narrative, SEAL_CONTEXT.narrative(caseId)) : null,
       contactChannel: intake.contact.channel,
       contactSealed: contact ? this.protection.seal(contact, caseId) : null,
       consentContact: intake.consent.contactMe,
