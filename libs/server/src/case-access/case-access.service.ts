@@ -19,6 +19,7 @@ import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetWords } from './person-words';
+import { caseByAccessCode } from '../cases/case-by-access-code';
 
 
 export interface CaseAddition {
@@ -134,8 +135,8 @@ export class CaseAccessService {
       if (!row) throw new NotFoundException(CASE_NOT_FOUND);
       return row;
     }
-    const row = await supportCaseRepository.byReference(manager, key.reference, lock);
-    if (!row || !this.protection.accessCodeMatches(key.reference, key.accessCode, row.accessCodeHash)) throw new NotFoundException(CASE_NOT_FOUND);
+    const row = await caseByAccessCode(manager, this.protection, key.reference, key.accessCode, lock);
+    if (!row) throw new NotFoundException(CASE_NOT_FOUND);
     return row;
   }
 

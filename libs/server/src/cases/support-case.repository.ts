@@ -211,6 +211,14 @@ export const supportCaseRepository = {
     return row ?? null;
   },
 
+  /**
+   * The access-code hash under the current key, written when the person's code matched one under an
+   * older key (compare-and-set: a concurrent rehash wins once). Not a change to the case: no version bump.
+   */
+  async replaceAccessCodeHash(manager: EntityManager, caseId: string, previous: string, next: string): Promise<void> {
+    await manager.query(`UPDATE support_case SET access_code_hash = $3 WHERE id = $1 AND access_code_hash = $2`, [caseId, previous, next]);
+  },
+
   /** The same, by id: the person's conversation session names the case it opened. */
   async personCaseById(manager: EntityManager, caseId: string, lock: boolean): Promise<PersonCaseRow | null> {
     const [row] = await manager.query<PersonCaseRow[]>(`SELECT ${CASE_COLUMNS} FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`, [caseId]);
