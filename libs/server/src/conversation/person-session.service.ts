@@ -4,7 +4,6 @@ import { CONVERSATION_SESSION_IDLE_MINUTES, CONVERSATION_SESSION_MAX_HOURS, Conv
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DataProtection } from '../security/data-protection';
-import { supportCaseRepository } from '../cases/support-case.repository';
 import { AccessSessionRow, caseAccessSessionRepository } from './case-access-session.repository';
 import { caseByAccessCode } from '../cases/case-by-access-code';
 
