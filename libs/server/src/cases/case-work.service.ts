@@ -301,7 +301,7 @@ export class CaseWorkService {
       if (!seesEverything(staff) && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before revealing contact details');
       const row = await supportCaseRepository.contact(manager, caseId);
       if (!row?.contact_sealed) throw new BadRequestException('The person left no contact details, or asked not to be contacted');
-      const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, caseId);
+      const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, SEAL_CONTEXT.contact(caseId));
       await this.timeline(manager, caseId, staff, { kind: 'contact_revealed', data: { reason } });
       // The reason is recorded; the details themselves never go into the audit log.
       await recordAudit(manager, { actorId: staff.id, action: 'case.contact_revealed', caseId, after: { reason } });
