@@ -9,7 +9,7 @@ import { queueConnection } from '../queue/queue-connection';
 import { DataProtection, UnknownKeyVersionError } from '../security/data-protection';
 import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { resealAll, rotationStatus } from './reseal';
-import { describeRotationStatus } from './rotate-status-command';
+import { describeRotationStatus, rotateStatusCommand } from './rotate-status-command';
 
 const NARRATIVE = 'They found me on a game called Skyfort and want 300 dollars by Friday';
 const NOTE = 'Spoke to her mum, she is safe tonight, call back at nine';
@@ -189,6 +189,12 @@ describe('free text sealed at rest, and key rotation', () => {
     expect((await rotated.request('POST', '/api/case-access', { body: { reference: person.reference, accessCode: person.accessCode } })).status).toBe(200);
     expect((await rotated.request('POST', '/api/case-access', { body: { reference: person.reference, accessCode: 'AAAA-BBBB-CCCC-DDDD' } })).status).toBe(404);
     expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
+    // npm run keys:rotate-status: 0 once nothing is left on an old key; a server still on v1 would see everything as "old".
+    const printed: string[] = [];
+    expect(await rotateStatusCommand(v2, (line) => printed.push(line))).toBe(0);
+    expect(printed[0]).toBe('Current key versions: data 2, access codes 2, session signing 2');
+    expect(printed.at(-1)).toMatch(/^OK: nothing is left/);
+    expect(await rotateStatusCommand(v1, () => undefined)).toBe(2);
   });
 
   it('fails clearly on a value or token under a key version the server does not hold', async () => {
