@@ -54,8 +54,10 @@ export class DataProtection {
 
   constructor(masterKey: Buffer, keys: ConfiguredKeys = {}) {
     if (masterKey.length !== 32) throw new Error('The data encryption key must be 32 bytes');
-    const ring = (purpose: string, derivation: string, configured: readonly VersionedKey[] = []) =>
-      new KeyRing(purpose, [...configured, { version: LEGACY_KEY_VERSION, key: derive(masterKey, derivation) }]);
+    const ring = (purpose: string, derivation: string, configured: readonly VersionedKey[] = []) => {
+      if (configured.some((entry) => entry.version === LEGACY_KEY_VERSION)) throw new Error(`The ${purpose} key version 1 is derived from DATA_ENCRYPTION_KEY; configured keys start at 2`);
+      return new KeyRing(purpose, [...configured, { version: LEGACY_KEY_VERSION, key: derive(masterKey, derivation) }]);
+    };
     this.dataKeys = ring('data', 'field-encryption', keys.dataEncryption);
     this.accessCodeKeys = ring('access-code', 'access-code', keys.accessCode);
     this.sessionSigningKeys = ring('session-signing', 'session-signing', keys.sessionSigning);
