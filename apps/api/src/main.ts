@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, loadConfigOrExit, mountQueueBoard, prepareDatabase, verifyAuditCommand } from '@sg/server';
+import { configureHttpApp, loadConfigOrExit, mountQueueBoard, prepareDatabase, rotateStatusCommand, verifyAuditCommand } from '@sg/server';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
@@ -8,6 +8,7 @@ import { ApiModule } from './api.module';
  * `node main.js`          migrate, seed the demo organisation (outside production), serve HTTP.
  * `node main.js migrate`  apply pending migrations and exit (for deploy pipelines).
  * `node main.js audit-verify`  check the audit log's hash chain; exit 1 when it is broken.
+ * `node main.js keys-rotate-status`  rows still under an old data or access-code key; exit 2 while any remain.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit('api');
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
   }
   if (command === 'audit-verify') {
     process.exitCode = await verifyAuditCommand(config);
+    return;
+  }
+  if (command === 'keys-rotate-status') {
+    process.exitCode = await rotateStatusCommand(config);
     return;
   }
   await prepareDatabase(config, { seed: true });

@@ -26,4 +26,6 @@ export * from './api-features.module';
 export * from './follow-ups/follow-ups-worker.module';
 export * from './conversation/conversation-worker.module';
 export * from './retention/retention-worker.module';
+export * from './keys/keys-worker.module';
+export * from './keys/rotate-status-command';
 export * from './admin/queue-board';

@@ -7,6 +7,7 @@ export const QUEUES = {
   followUps: 'follow-ups',
   nudges: 'nudges',
   retention: 'retention',
+  keys: 'keys',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -65,3 +66,14 @@ export const RETENTION_JOBS = {
 
 /** `purge-cases` carries nothing but when it was asked for; what has expired is decided by the worker. */
 export type PurgeCasesJob = HeartbeatJob;
+
+export const KEY_JOBS = {
+  /**
+   * Every 6 hours and at worker start: seals free text still stored in clear and re-seals values
+   * under an older data key with the current one (keys/reseal.ts). Batched, resumable, safe to run twice.
+   */
+  reseal: 'reseal',
+} as const;
+
+/** `reseal` carries nothing but when it was asked for; what is left is found in the database. */
+export type ResealJob = HeartbeatJob;

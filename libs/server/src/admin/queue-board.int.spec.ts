@@ -22,7 +22,7 @@ describe('queue monitor (bull-board) for admins', () => {
     expect((await fetch(`${api.baseUrl}/api/admin/queues`, { headers: { cookie: `sg_queue_board=${accessToken}` } })).status).toBe(401);
   });
 
-  it('shows every queue (follow-ups, nudges, retention, system) to an admin with the cookie', async () => {
+  it('shows every queue (follow-ups, keys, nudges, retention, system) to an admin with the cookie', async () => {
     const response = await api.request('POST', '/api/auth/queue-board', { token: await api.tokenFor('admin') });
     expect(response.status).toBe(204);
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
@@ -31,7 +31,7 @@ describe('queue monitor (bull-board) for admins', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
     const queues = (await (await fetch(`${api.baseUrl}/api/admin/queues/api/queues`, { headers: { cookie } })).json()) as { queues: Array<{ name: string }> };
-    expect(queues.queues.map((q) => q.name).sort()).toEqual(['follow-ups', 'nudges', 'retention', 'system']);
+    expect(queues.queues.map((q) => q.name).sort()).toEqual(['follow-ups', 'keys', 'nudges', 'retention', 'system']);
   });
 
   it('stops opening when the admin signs out, even for a copy of the cookie kept from before', async () => {

@@ -144,7 +144,8 @@ describe('staff sessions', () => {
     const forever = { ...claims };
     delete forever['exp'];
     delete forever['iat'];
-    const key = createSecretKey(one.app.get(DataProtection, { strict: false }).sessionSigningKey);
+    const keys = one.app.get(DataProtection, { strict: false }).sessionSigningKeys;
+    const key = createSecretKey(keys.key(keys.current) as Buffer);
     const neverExpires = sign(forever, key, { algorithm: 'HS256' });
 
     expect((await me(one, session.accessToken)).status).toBe(200);

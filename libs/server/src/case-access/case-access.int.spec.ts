@@ -1,6 +1,8 @@
 import { CaseAccessView, CaseChangeEvent, IntakeResponse } from '@sg/contracts';
 import { Client } from 'pg';
 import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 /** Coming back to a case with the reference and access code, against a real PostgreSQL. */
@@ -107,10 +109,12 @@ describe('case access with reference and access code', () => {
     expect(view.firstResponseWithin).toEqual({ key: 'person.firstResponse.withinHours', params: { hours: 1 } });
     // The staff timeline keeps its one English line.
     const [added] = await db.dataSource.query(
-      `SELECT e.data FROM case_event e JOIN support_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.kind = 'person_added_information'`,
+      `SELECT e.data, e.sealed, e.case_id FROM case_event e JOIN support_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.kind = 'person_added_information'`,
       [created.reference],
     );
-    expect(added.data).toEqual({ summary: 'Added 1 link; Updated the deadline; Added a note', note: 'They gave me until tonight.' });
+    // Their own words are kept sealed to the case, not in the entry's data (keys/key-rotation.int.spec.ts).
+    expect(added.data).toEqual({ summary: 'Added 1 link; Updated the deadline; Added a note', note: null });
+    expect(api.app.get(DataProtection, { strict: false }).open(added.sealed, SEAL_CONTEXT.timeline(added.case_id))).toEqual({ note: 'They gave me until tonight.' });
 
     const [after] = await db.dataSource.query(`SELECT priority, triage_factors, first_response_due_at FROM support_case WHERE reference = $1`, [created.reference]);
     expect(after.priority).toBe('urgent');

@@ -14,10 +14,12 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { retriage } from '../cases/retriage';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
+import { sealTimelineFreeText } from '../cases/case-free-text';
 import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetWords } from './person-words';
+import { caseByAccessCode } from '../cases/case-by-access-code';
 
 
 export interface CaseAddition {
@@ -133,14 +135,16 @@ export class CaseAccessService {
       if (!row) throw new NotFoundException(CASE_NOT_FOUND);
       return row;
     }
-    const row = await supportCaseRepository.byReference(manager, key.reference, lock);
-    if (!row || !this.protection.accessCodeMatches(key.reference, key.accessCode, row.accessCodeHash)) throw new NotFoundException(CASE_NOT_FOUND);
+    const row = await caseByAccessCode(manager, this.protection, key.reference, key.accessCode, lock);
+    if (!row) throw new NotFoundException(CASE_NOT_FOUND);
     return row;
   }
 
   /** Writes a timeline entry; answers its id. */
   private async record(manager: EntityManager, caseId: string, event: TimelineEvent, actor: 'person' | 'system' = 'person'): Promise<string> {
-    return caseEventRepository.insert(manager, { caseId, actorKind: actor, event });
+    // The person's own words (their note) are sealed to the case, never kept in the entry's data.
+    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, event.kind, { ...event.data });
+    return caseEventRepository.insert(manager, { caseId, actorKind: actor, event: { ...event, data } as TimelineEvent, sealed });
   }
 
   private async render(manager: EntityManager, row: PersonCaseRow): Promise<CaseAccessView> {

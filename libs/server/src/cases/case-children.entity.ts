@@ -1,5 +1,5 @@
 import { ActionPlanStepKey } from '@sg/domain';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An app or site involved, with the threatener's handle and profile there. */
 @Entity({ name: 'case_platform' })
@@ -46,6 +46,8 @@ export class CaseEvent {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
   @Column({ type: 'text' }) kind!: string;
   @Column({ type: 'jsonb', default: {} }) data!: Record<string, unknown>;
+  /** The entry's free text (the person's note on an addition), sealed (context `case_event:<case id>`); merged into `data` when read. */
+  @Column({ type: 'bytea', nullable: true }) sealed!: Buffer | null;
 }
 
 /** A remembered submission: the same Idempotency-Key returns the same case, never a duplicate. */
@@ -62,16 +64,21 @@ export class IdempotencyRecord {
 
 /** A caseworker's note: internal, never shown to the person. */
 @Entity({ name: 'case_note' })
+@Check('case_note_body_present', `body IS NOT NULL OR body_sealed IS NOT NULL`)
 export class CaseNoteRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ name: 'author_id', type: 'uuid' }) authorId!: string;
-  @Column({ type: 'text' }) body!: string;
+  /** Plain text of a note written before notes were sealed; the key job seals it and empties it. */
+  @Column({ type: 'text', nullable: true }) body!: string | null;
+  /** Sealed (context `case_note:<note id>`). */
+  @Column({ name: 'body_sealed', type: 'bytea', nullable: true }) bodySealed!: Buffer | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 
 /** Structured evidence: text and an optional browser-computed SHA-256, never a file. */
 @Entity({ name: 'case_evidence' })
+@Check('case_evidence_description_present', `description IS NOT NULL OR description_sealed IS NOT NULL`)
 export class CaseEvidenceRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
@@ -79,7 +86,10 @@ export class CaseEvidenceRow {
   @Column({ type: 'text', nullable: true }) platform!: string | null;
   @Column({ name: 'offender_handle', type: 'text', nullable: true }) offenderHandle!: string | null;
   @Column({ name: 'profile_url', type: 'text', nullable: true }) profileUrl!: string | null;
-  @Column({ type: 'text' }) description!: string;
+  /** Plain text written before descriptions were sealed; the key job seals it and empties it. */
+  @Column({ type: 'text', nullable: true }) description!: string | null;
+  /** Sealed (context `case_evidence:<evidence id>`). */
+  @Column({ name: 'description_sealed', type: 'bytea', nullable: true }) descriptionSealed!: Buffer | null;
   @Column({ name: 'payment_reference', type: 'text', nullable: true }) paymentReference!: string | null;
   @Column({ name: 'seen_at', type: 'timestamptz', nullable: true }) seenAt!: Date | null;
   @Column({ type: 'text', nullable: true }) sha256!: string | null;

@@ -11,6 +11,8 @@ import { caseEventRepository } from './case-event.repository';
 import { CaseEvidenceRow, caseRecordRepository } from './case-record.repository';
 import { CaseState, supportCaseRepository } from './support-case.repository';
 import { summariseEvent } from './timeline-summary';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
+import { openFreeText, withFreeText } from './case-free-text';
 
 export { CASE_ROW_LOCK } from './support-case.repository';
 export type { CaseState } from './support-case.repository';
@@ -54,15 +56,15 @@ async function readIdentifiers(manager: EntityManager, protection: DataProtectio
 }
 
 /** Everything the case page shows, read in a handful of queries. Contact details are not in it. */
-/** A piece of evidence as the API sends it, with its typed identifiers (secrets masked). */
-export function toEvidenceEntry(e: CaseEvidenceRow, identifiers: readonly EnteredIdentifierRow[]): EvidenceEntry {
+/** A piece of evidence as the API sends it, its description opened, with its typed identifiers (secrets masked). */
+export function toEvidenceEntry(e: CaseEvidenceRow, identifiers: readonly EnteredIdentifierRow[], protection: DataProtection): EvidenceEntry {
   return {
     id: e.id,
     kind: e.kind as EvidenceEntry['kind'],
     platform: e.platform,
     offenderHandle: e.offender_handle,
     profileUrl: e.profile_url,
-    description: e.description,
+    description: openFreeText(protection, e.description_sealed, SEAL_CONTEXT.evidence(e.id), e.description) ?? '',
     paymentReference: e.payment_reference,
     seenAt: iso(e.seen_at),
     sha256: e.sha256,
@@ -124,16 +126,16 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
       contentPosted: row.content_posted,
       stillInContact: row.still_in_contact,
       paid: row.paid,
-      narrative: row.narrative,
+      narrative: openFreeText(protection, row.narrative_sealed, SEAL_CONTEXT.narrative(row.id), row.narrative),
     },
     language: row.language,
     contact: { channel: row.contact_channel, consentToContact: row.consent_contact, hasDetails: row.contact_sealed !== null },
     platforms: platforms.map((p) => ({ id: p.id, platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url, addedAt: iso(p.added_at) })),
     contentUrls: urls.map((u) => ({ id: u.id, url: u.url, addedAt: iso(u.added_at) })),
     actionPlan: steps.map((s) => ({ key: s.key, title: s.title, detail: s.detail, done: s.done, doneAt: iso(s.done_at) })),
-    evidence: evidence.map((e) => toEvidenceEntry(e, entered)),
-    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), author: { id: n.author_id, displayName: n.author_name }, body: n.body })),
-    timeline: events.map((e) => ({
+    evidence: evidence.map((e) => toEvidenceEntry(e, entered, protection)),
+    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), author: { id: n.author_id, displayName: n.author_name }, body: openFreeText(protection, n.body_sealed, SEAL_CONTEXT.note(n.id), n.body) ?? '' })),
+    timeline: events.map((stored) => withFreeText(protection, caseId, stored)).map((e) => ({
       id: String(e.id),
       at: iso(e.at) as string,
       actor: { kind: e.actor_kind, staff: e.actor_id ? { id: e.actor_id, displayName: e.actor_name } : null },

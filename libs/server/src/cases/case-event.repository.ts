@@ -9,6 +9,8 @@ export interface NewCaseEvent {
   /** The member of staff, for `actorKind: 'staff'`. */
   actorId?: string | null;
   event: TimelineEvent;
+  /** The entry's free text, sealed (case-free-text.ts sealTimelineFreeText); its fields are null in `event.data`. */
+  sealed?: Buffer | null;
 }
 
 /** A timeline entry as the staff case page shows it, with the name of the member of staff who made it. */
@@ -20,6 +22,8 @@ export interface CaseEventRow {
   /** Text: a row may hold a kind this server's union does not know. */
   kind: string;
   data: Record<string, unknown>;
+  /** The entry's free text, sealed (SEAL_CONTEXT.timeline); opened into `data` by withFreeText. */
+  sealed: Buffer | null;
   actor_name: string | null;
 }
 
@@ -36,12 +40,13 @@ export interface PersonAdditionRow {
 export const caseEventRepository = {
   /** Writes the entry in the caller's transaction (so it commits with the change it records); answers its id. */
   async insert(manager: EntityManager, entry: NewCaseEvent): Promise<string> {
-    const rows = await manager.query<Array<{ id: string }>>(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+    const rows = await manager.query<Array<{ id: string }>>(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data, sealed) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
       entry.caseId,
       entry.actorKind,
       entry.actorId ?? null,
       entry.event.kind,
       JSON.stringify(entry.event.data),
+      entry.sealed ?? null,
     ]);
     return String(rows[0]?.id);
   },
@@ -49,7 +54,7 @@ export const caseEventRepository = {
   /** The latest 500 entries of a case, newest first, for the staff case page. */
   recent(manager: EntityManager, caseId: string): Promise<CaseEventRow[]> {
     return manager.query<CaseEventRow[]>(
-      `SELECT e.id, e.at, e.actor_kind, e.actor_id, e.kind, e.data, u.display_name AS actor_name
+      `SELECT e.id, e.at, e.actor_kind, e.actor_id, e.kind, e.data, e.sealed, u.display_name AS actor_name
        FROM case_event e LEFT JOIN staff_user u ON u.id = e.actor_id
       WHERE e.case_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 500`,
       [caseId],

@@ -58,7 +58,10 @@ export interface CaseEvidenceRow {
   platform: string | null;
   offender_handle: string | null;
   profile_url: string | null;
-  description: string;
+  /** Plain text only on rows written before descriptions were sealed (and not yet sealed by the key job). */
+  description: string | null;
+  /** Sealed (SEAL_CONTEXT.evidence). */
+  description_sealed: Buffer | null;
   payment_reference: string | null;
   seen_at: Date | null;
   sha256: string | null;
@@ -71,7 +74,10 @@ export interface CaseEvidenceRow {
 /** A caseworker's note with its author's name (internal, never shown to the person). */
 export interface CaseNoteRow {
   id: string;
-  body: string;
+  /** Plain text only on notes written before notes were sealed (and not yet sealed by the key job). */
+  body: string | null;
+  /** Sealed (SEAL_CONTEXT.note). */
+  body_sealed: Buffer | null;
   created_at: Date;
   author_id: string;
   author_name: string;
@@ -91,13 +97,14 @@ export interface NewCasePlatform {
   profileUrl?: string;
 }
 
-/** Evidence as a caseworker records it. */
+/** Evidence as a caseworker records it, its description already sealed to `id`. */
 export interface NewCaseEvidence {
+  id: string;
   kind: string;
   platform?: string | null;
   offenderHandle?: string | null;
   profileUrl?: string | null;
-  description: string;
+  descriptionSealed: Buffer;
   paymentReference?: string | null;
   seenAt?: string | null;
   sha256?: string | null;
@@ -209,9 +216,9 @@ export const caseRecordRepository = {
   /** Records a piece of evidence; answers its id and when it was added. */
   async insertEvidence(manager: EntityManager, caseId: string, addedBy: string, input: NewCaseEvidence): Promise<{ id: string; added_at: Date }> {
     const [row] = await manager.query<Array<{ id: string; added_at: Date }>>(
-      `INSERT INTO case_evidence (case_id, kind, platform, offender_handle, profile_url, description, payment_reference, seen_at, sha256, file_name, added_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
-      [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.description, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, addedBy],
+      `INSERT INTO case_evidence (id, case_id, kind, platform, offender_handle, profile_url, description_sealed, payment_reference, seen_at, sha256, file_name, added_by)
+         VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
+      [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.descriptionSealed, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, addedBy, input.id],
     );
     return row;
   },
@@ -225,12 +232,15 @@ export const caseRecordRepository = {
     return row;
   },
 
-  /** Rewrites a piece of evidence as given (fields left out become null); who added it and when stay. */
+  /**
+   * Rewrites a piece of evidence as given (fields left out become null); who added it and when
+   * stay. The description is written sealed, and any plain copy from before sealing is cleared.
+   */
   async updateEvidence(manager: EntityManager, caseId: string, evidenceId: string, input: NewCaseEvidence): Promise<void> {
     await manager.query(
-      `UPDATE case_evidence SET kind = $3, platform = $4, offender_handle = $5, profile_url = $6, description = $7, payment_reference = $8, seen_at = $9, sha256 = $10, file_name = $11
+      `UPDATE case_evidence SET kind = $3, platform = $4, offender_handle = $5, profile_url = $6, description = NULL, description_sealed = $7, payment_reference = $8, seen_at = $9, sha256 = $10, file_name = $11
         WHERE case_id = $1 AND id = $2`,
-      [caseId, evidenceId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.description, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null],
+      [caseId, evidenceId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.descriptionSealed, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null],
     );
   },
 
@@ -243,15 +253,20 @@ export const caseRecordRepository = {
   /** The case's notes with their authors, newest first. */
   notes(manager: EntityManager, caseId: string): Promise<CaseNoteRow[]> {
     return manager.query<CaseNoteRow[]>(
-      `SELECT n.id, n.body, n.created_at, n.author_id, u.display_name AS author_name FROM case_note n JOIN staff_user u ON u.id = n.author_id
+      `SELECT n.id, n.body, n.body_sealed, n.created_at, n.author_id, u.display_name AS author_name FROM case_note n JOIN staff_user u ON u.id = n.author_id
       WHERE n.case_id = $1 ORDER BY n.created_at DESC`,
       [caseId],
     );
   },
 
-  /** Records a caseworker's note; answers its id and when it was written. */
-  async insertNote(manager: EntityManager, caseId: string, authorId: string, body: string): Promise<{ id: string; created_at: Date }> {
-    const [row] = await manager.query<Array<{ id: string; created_at: Date }>>(`INSERT INTO case_note (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at`, [caseId, authorId, body]);
+  /** Records a caseworker's note, sealed to its id (SEAL_CONTEXT.note); answers when it was written. */
+  async insertNote(manager: EntityManager, caseId: string, authorId: string, note: { id: string; bodySealed: Buffer }): Promise<{ id: string; created_at: Date }> {
+    const [row] = await manager.query<Array<{ id: string; created_at: Date }>>(`INSERT INTO case_note (id, case_id, author_id, body_sealed) VALUES ($1, $2, $3, $4) RETURNING id, created_at`, [
+      note.id,
+      caseId,
+      authorId,
+      note.bodySealed,
+    ]);
     return row;
   },
 

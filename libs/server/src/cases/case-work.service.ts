@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -12,10 +13,12 @@ import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { caseIdentifierRepository } from '../identifiers/case-identifier.repository';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail, toEvidenceEntry } from './case-detail.reader';
+import { openFreeText } from './case-free-text';
 import { caseEventRepository } from './case-event.repository';
 import { notifyCaseChange } from './case-notifier';
 import { reconcileCasePlan } from './case-plan';
@@ -255,7 +258,8 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const note = await caseRecordRepository.insertNote(manager, caseId, staff.id, body);
+      const noteId = randomUUID();
+      const note = await caseRecordRepository.insertNote(manager, caseId, staff.id, { id: noteId, bodySealed: this.protection.seal(body, SEAL_CONTEXT.note(noteId)) });
       await supportCaseRepository.touch(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: 'note_added', data: { noteId: note.id } });
       // The audit log points at the note; the text itself lives (and can be retained or deleted) with the case.
@@ -268,7 +272,8 @@ export class CaseWorkService {
     return this.dataSource.transaction(async (manager) => {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
-      const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, input);
+      const evidenceId = randomUUID();
+      const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, { ...input, id: evidenceId, descriptionSealed: this.protection.seal(input.description, SEAL_CONTEXT.evidence(evidenceId)) });
       await syncCaseIdentifiers(manager, caseId);
       await recordEnteredIdentifiers(manager, this.protection, caseId, row.id, input.identifiers ?? []);
       await supportCaseRepository.touch(manager, caseId);
@@ -308,7 +313,7 @@ export class CaseWorkService {
         platform: before.platform,
         offenderHandle: before.offender_handle,
         profileUrl: before.profile_url,
-        description: before.description,
+        description: openFreeText(this.protection, before.description_sealed, SEAL_CONTEXT.evidence(evidenceId), before.description),
         paymentReference: before.payment_reference,
         seenAt: before.seen_at ? new Date(before.seen_at).toISOString() : null,
         sha256: before.sha256,
@@ -332,7 +337,11 @@ export class CaseWorkService {
       const identifiersChanged = after.join('\u0001') !== held.map((h) => `${h.kind}\u0000${h.value}`).sort().join('\u0001');
       if (identifiersChanged) changed.push('identifiers');
 
-      await caseRecordRepository.updateEvidence(manager, caseId, evidenceId, { ...input, identifiers: undefined } as EvidenceInput);
+      await caseRecordRepository.updateEvidence(manager, caseId, evidenceId, {
+        ...input,
+        id: evidenceId,
+        descriptionSealed: this.protection.seal(input.description, SEAL_CONTEXT.evidence(evidenceId)),
+      });
       await caseIdentifierRepository.removeEnteredExcept(manager, evidenceId, keep);
       await recordEnteredIdentifiers(manager, this.protection, caseId, evidenceId, added);
       await syncCaseIdentifiers(manager, caseId);
@@ -362,7 +371,7 @@ export class CaseWorkService {
   private async evidenceEntry(manager: EntityManager, caseId: string, evidenceId: string): Promise<EvidenceEntry> {
     const row = await caseRecordRepository.evidenceEntry(manager, caseId, evidenceId);
     if (!row) throw new NotFoundException('This case has no such evidence');
-    return toEvidenceEntry(row, await caseIdentifierRepository.enteredForCase(manager, caseId));
+    return toEvidenceEntry(row, await caseIdentifierRepository.enteredForCase(manager, caseId), this.protection);
   }
 
   /** The most sensitive read: decrypted on request only, with the reason on the audit trail. */
@@ -373,7 +382,7 @@ export class CaseWorkService {
       if (!seesEverything(staff) && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before revealing contact details');
       const row = await supportCaseRepository.contact(manager, caseId);
       if (!row?.contact_sealed) throw new BadRequestException('The person left no contact details, or asked not to be contacted');
-      const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, caseId);
+      const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, SEAL_CONTEXT.contact(caseId));
       await this.timeline(manager, caseId, staff, { kind: 'contact_revealed', data: { reason } });
       // The reason is recorded; the details themselves never go into the audit log.
       await recordAudit(manager, { actorId: staff.id, action: 'case.contact_revealed', caseId, after: { reason } });

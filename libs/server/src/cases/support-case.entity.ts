@@ -43,7 +43,10 @@ export class SupportCase {
   @Column({ name: 'content_posted', type: 'text' }) contentPosted!: ContentPostedAnswer;
   @Column({ name: 'still_in_contact', type: 'boolean', nullable: true }) stillInContact!: boolean | null;
   @Column({ type: 'boolean', nullable: true }) paid!: boolean | null;
-  @Column({ type: 'text', nullable: true }) narrative!: string | null;
+  /** Plain text written before narratives were sealed; the key job seals it into `narrativeSealed` and empties it. */
+  @Column({ type: 'text', nullable: true, select: false }) narrative!: string | null;
+  /** The person's own words, sealed (context `case_narrative:<case id>`, security/seal-contexts.ts). */
+  @Column({ name: 'narrative_sealed', type: 'bytea', nullable: true, select: false }) narrativeSealed!: Buffer | null;
 
   @Column({ name: 'contact_channel', type: 'text' }) contactChannel!: ContactChannel;
   @Column({ name: 'contact_sealed', type: 'bytea', nullable: true, select: false }) contactSealed!: Buffer | null;

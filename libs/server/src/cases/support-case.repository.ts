@@ -68,7 +68,10 @@ export interface SupportCaseRow {
   content_posted: ContentPostedAnswer;
   still_in_contact: boolean | null;
   paid: boolean | null;
+  /** Plain only on a case written before narratives were sealed and not yet sealed by the key job. */
   narrative: string | null;
+  /** Sealed (SEAL_CONTEXT.narrative). */
+  narrative_sealed: Buffer | null;
   contact_channel: ContactChannel;
   /** Sealed (DataProtection); only its presence is shown, never its content. */
   contact_sealed: Buffer | null;
@@ -206,6 +209,14 @@ export const supportCaseRepository = {
   async byReference(manager: EntityManager, reference: string, lock: boolean): Promise<PersonCaseRow | null> {
     const [row] = await manager.query<PersonCaseRow[]>(`SELECT ${CASE_COLUMNS} FROM support_case WHERE reference = $1 ${lock ? CASE_ROW_LOCK : ''}`, [reference]);
     return row ?? null;
+  },
+
+  /**
+   * The access-code hash under the current key, written when the person's code matched one under an
+   * older key (compare-and-set: a concurrent rehash wins once). Not a change to the case: no version bump.
+   */
+  async replaceAccessCodeHash(manager: EntityManager, caseId: string, previous: string, next: string): Promise<void> {
+    await manager.query(`UPDATE support_case SET access_code_hash = $3 WHERE id = $1 AND access_code_hash = $2`, [caseId, previous, next]);
   },
 
   /** The same, by id: the person's conversation session names the case it opened. */

@@ -114,6 +114,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, DATA_ENCRYPTION_KEY: key }).dataEncryptionKey).toEqual(Buffer.alloc(32, 7));
   });
 
+  it('reads versioned key lists, newest first, for data, access codes and sessions; the single key stays version 1', () => {
+    const k = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+    const config = loadConfig({ ...base, DATA_ENCRYPTION_KEY: key, DATA_ENCRYPTION_KEYS: `3:${k(3)}, 2:${k(2)}`, ACCESS_CODE_KEYS: `2:${k(4)}`, SESSION_SIGNING_KEYS: `5:${k(5)}` });
+    expect(config.keys.dataEncryption).toEqual([
+      { version: 3, key: Buffer.alloc(32, 3) },
+      { version: 2, key: Buffer.alloc(32, 2) },
+    ]);
+    expect(config.keys.accessCode).toEqual([{ version: 2, key: Buffer.alloc(32, 4) }]);
+    expect(config.keys.sessionSigning).toEqual([{ version: 5, key: Buffer.alloc(32, 5) }]);
+    expect(loadConfig(base).keys).toEqual({ dataEncryption: [], accessCode: [], sessionSigning: [] });
+  });
+
+  it('refuses a key list that is not version:base64 of 32 bytes, reuses version 1, repeats a version or is not newest first', () => {
+    const k = Buffer.alloc(32, 9).toString('base64');
+    expect(problemsOf({ ...base, DATA_ENCRYPTION_KEYS: k })[0]).toMatch(/^DATA_ENCRYPTION_KEYS: .*version:base64key/);
+    expect(problemsOf({ ...base, ACCESS_CODE_KEYS: '2:c2hvcnQ=' })[0]).toMatch(/^ACCESS_CODE_KEYS: .*32 random bytes/);
+    expect(problemsOf({ ...base, SESSION_SIGNING_KEYS: `1:${k}` })[0]).toMatch(/^SESSION_SIGNING_KEYS: .*version 1 is DATA_ENCRYPTION_KEY/);
+    expect(problemsOf({ ...base, DATA_ENCRYPTION_KEYS: `2:${k},2:${k}` })[0]).toMatch(/^DATA_ENCRYPTION_KEYS: .*more than once/);
+    expect(problemsOf({ ...base, DATA_ENCRYPTION_KEYS: `2:${k},3:${k}` })[0]).toMatch(/^DATA_ENCRYPTION_KEYS: .*newest first/);
+    expect(problemsOf({ ...base, DATA_ENCRYPTION_KEYS: `256:${k}` })[0]).toMatch(/^DATA_ENCRYPTION_KEYS: /);
+  });
+
   it('trusts X-Forwarded-For from loopback only, unless TRUST_PROXY says otherwise', () => {
     expect(loadConfig(base).trustProxy).toEqual(['loopback']);
     expect(loadConfig({ ...base, TRUST_PROXY: 'uniquelocal' }).trustProxy).toEqual(['uniquelocal']);

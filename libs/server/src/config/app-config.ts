@@ -1,6 +1,7 @@
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, isStaffRole, scaleCadence, StaffRole } from '@sg/domain';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseKeyList, VersionedKey } from '../security/key-ring';
 
 /**
  * Every setting the API and worker read, parsed once at start-up. Nothing else reads
@@ -81,6 +82,14 @@ const totpRequiredRoles = z.string().transform((text, ctx): StaffRole[] => {
 });
 
 /** A first-response target counted in the organisation's opening hours (organisation/). */
+/** `3:base64key,2:base64key`: newer key versions of one purpose, newest first (security/key-ring.ts). */
+const keyList = z.string().transform((text, ctx): VersionedKey[] => {
+  const parsed = parseKeyList(text);
+  if ('keys' in parsed) return parsed.keys;
+  ctx.addIssue({ code: 'custom', message: parsed.problem });
+  return z.NEVER;
+});
+
 const openingHours = z.coerce
   .number()
   .positive('must be a positive number of opening hours, e.g. 8')
@@ -126,6 +135,9 @@ export const appConfigSchema = z
       .string()
       .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
       .optional(),
+    DATA_ENCRYPTION_KEYS: keyList.optional(),
+    ACCESS_CODE_KEYS: keyList.optional(),
+    SESSION_SIGNING_KEYS: keyList.optional(),
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -213,8 +225,17 @@ export interface AppConfig {
   readonly demoPassword: string;
   readonly logLevel: string;
   readonly runMigrations: boolean;
-  /** 32 bytes; every key the app uses (encryption, access codes, sessions) is derived from it. */
+  /**
+   * 32 bytes (DATA_ENCRYPTION_KEY): version 1 of the data, access-code and session keys is derived
+   * from it (as every key was before versions), and so are the keyed-hash indexes (offender
+   * identifiers, client addresses, rate-limit counters), which are not rotated.
+   */
   readonly dataEncryptionKey: Buffer;
+  /**
+   * Newer key versions, each list newest first (the first writes; all still read): DATA_ENCRYPTION_KEYS,
+   * ACCESS_CODE_KEYS, SESSION_SIGNING_KEYS. Empty: version 1 (from dataEncryptionKey) is current.
+   */
+  readonly keys: { dataEncryption: VersionedKey[]; accessCode: VersionedKey[]; sessionSigning: VersionedKey[] };
   readonly intakeRateLimit: { limit: number; windowSeconds: number };
   readonly apiRateLimitPerMinute: number;
   /** Sign-in attempts per minute for one account from one address. */
@@ -315,6 +336,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: value.LOG_LEVEL,
     runMigrations: value.MIGRATIONS_RUN,
     dataEncryptionKey: value.DATA_ENCRYPTION_KEY ? Buffer.from(value.DATA_ENCRYPTION_KEY, 'base64') : DEVELOPMENT_ONLY_KEY,
+    keys: { dataEncryption: value.DATA_ENCRYPTION_KEYS ?? [], accessCode: value.ACCESS_CODE_KEYS ?? [], sessionSigning: value.SESSION_SIGNING_KEYS ?? [] },
     intakeRateLimit: { limit: value.INTAKE_RATE_LIMIT, windowSeconds: value.INTAKE_RATE_WINDOW_SECONDS },
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,

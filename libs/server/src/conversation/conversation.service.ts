@@ -18,9 +18,10 @@ import { DataProtection } from '../security/data-protection';
 import { conversationRepository, MessageRow } from './conversation.repository';
 import { NUDGE_JOB_OPTIONS, nudgeJobId } from './nudge-job';
 import { nudgeRepository } from './nudge.repository';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 
 /** What a message is sealed against: a sealed body moved to another row does not open. */
-const sealContext = (messageId: string) => `case_message:${messageId}`;
+const sealContext = SEAL_CONTEXT.message;
 
 /**
  * The conversation between the person and the organisation: both sides write, both read. The words
@@ -81,7 +82,7 @@ export class ConversationService {
         firstContactAt: found.firstRespondedAt ? new Date(found.firstRespondedAt).toISOString() : null,
         transcript: transcript
           ? {
-              body: this.protection.open<string>(transcript.bodySealed, `case_transcript:${caseId}`),
+              body: this.protection.open<string>(transcript.bodySealed, SEAL_CONTEXT.transcript(caseId)),
               channel: transcript.channel,
               recordedBy: transcript.recordedBy,
               recordedAt: new Date(transcript.recordedAt).toISOString(),

@@ -15,6 +15,7 @@ import { DataProtection } from '../security/data-protection';
 import { NUDGE_JOB_OPTIONS, nudgeJobId } from './nudge-job';
 import { nudgeRepository } from './nudge.repository';
 import { SMS_SENDER, SmsSender } from './sms-sender';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 
 const SWEEP_EVERY_MS = 30_000;
 
@@ -63,7 +64,7 @@ export class NudgeProcessor extends WorkerHost {
     return this.dataSource.transaction(async (manager) => {
       const pending = await nudgeRepository.lockPending(manager, messageId);
       if (!pending) return 'none';
-      const contact = pending.contactSealed ? this.protection.open<SealedContact>(pending.contactSealed, pending.caseId) : null;
+      const contact = pending.contactSealed ? this.protection.open<SealedContact>(pending.contactSealed, SEAL_CONTEXT.contact(pending.caseId)) : null;
       // Consent or the channel may have changed since the message was written: check again.
       const channel = contact?.channel === 'email' || contact?.channel === 'sms' ? contact.channel : null;
       if (!pending.consentContact || !channel || !contact?.value) {

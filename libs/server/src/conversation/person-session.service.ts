@@ -4,8 +4,8 @@ import { CONVERSATION_SESSION_IDLE_MINUTES, CONVERSATION_SESSION_MAX_HOURS, Conv
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DataProtection } from '../security/data-protection';
-import { supportCaseRepository } from '../cases/support-case.repository';
 import { AccessSessionRow, caseAccessSessionRepository } from './case-access-session.repository';
+import { caseByAccessCode } from '../cases/case-by-access-code';
 
 /** Same answer for an unknown reference and a wrong code, as on /my-case: a guess learns nothing. */
 export const CASE_NOT_FOUND = 'We could not find a case with that reference and access code.';
@@ -30,8 +30,8 @@ export class PersonSessionService {
   ) {}
 
   async open(reference: string, accessCode: string): Promise<ConversationSession> {
-    const found = await supportCaseRepository.byReference(this.dataSource.manager, reference, false);
-    if (!found || !this.protection.accessCodeMatches(reference, accessCode, found.accessCodeHash)) throw new NotFoundException(CASE_NOT_FOUND);
+    const found = await caseByAccessCode(this.dataSource.manager, this.protection, reference, accessCode, false);
+    if (!found) throw new NotFoundException(CASE_NOT_FOUND);
     const sessionToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + CONVERSATION_SESSION_IDLE_MINUTES * 60_000);
     await caseAccessSessionRepository.insert(this.dataSource.manager, { caseId: found.id, tokenHash: hashToken(sessionToken), expiresAt });

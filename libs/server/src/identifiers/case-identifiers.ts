@@ -2,6 +2,7 @@ import { IdentifierKind, identifiersOfRecords, normaliseIdentifier } from '@sg/d
 import { EntityManager } from 'typeorm';
 import { DataProtection } from '../security/data-protection';
 import { caseIdentifierRepository } from './case-identifier.repository';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 
 /**
  * Brings a case's identifier index in step with its records (platforms, evidence, takedowns).
@@ -13,7 +14,7 @@ export async function syncCaseIdentifiers(manager: EntityManager, caseId: string
 }
 
 /** The context a secret identifier's text is sealed to: it opens only as this case's. */
-export const identifierSealContext = (caseId: string) => `case_identifier:${caseId}`;
+export const identifierSealContext = SEAL_CONTEXT.identifier;
 
 /**
  * Records the identifiers a caseworker entered with a piece of evidence (already validated as

@@ -17,7 +17,8 @@ export interface NewIntakeCase extends CaseFacts {
   firstResponseDueAt: Date;
   channel: IntakeChannel;
   alias: string | null;
-  narrative: string | null;
+  /** The person's own words, sealed to the case (SEAL_CONTEXT.narrative); never written in clear. */
+  narrativeSealed: Buffer | null;
   contactChannel: ContactChannel;
   /** Sealed contact details; null unless the person agreed to be contacted. */
   contactSealed: Buffer | null;
@@ -80,7 +81,7 @@ export const intakeRepository = {
          INSERT INTO support_case (
            id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
            first_response_due_at, submitted_by, channel, alias, age_band, content_made_under_18, country, self_harm,
-           immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative,
+           immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative_sealed,
            contact_channel, contact_sealed, consent_contact, contact_declined, created_by, created_at, updated_at, person_time_zone, language)
          SELECT $1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
                 $23, $24, $25, $44, $26, $7, $7, $45, $47
@@ -118,7 +119,7 @@ export const intakeRepository = {
         intake.priority, intake.priorityRank, JSON.stringify(intake.triageFactors), intake.at,
         intake.firstResponseDueAt, intake.submittedBy, intake.channel, intake.alias, intake.ageBand,
         intake.contentMadeUnder18, intake.country, intake.selfHarm, intake.immediateDanger, intake.deadlineAt,
-        intake.demands, intake.contentPosted, intake.stillInContact, intake.paid, intake.narrative,
+        intake.demands, intake.contentPosted, intake.stillInContact, intake.paid, intake.narrativeSealed,
         intake.contactChannel, intake.contactSealed, intake.consentContact,
         intake.createdBy,
         idempotency.scope, idempotency.key, idempotency.requestHash,

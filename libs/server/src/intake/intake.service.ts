@@ -22,6 +22,7 @@ import { validationError } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { newAccessCode, newCaseReference } from '../security/codes';
 import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { IDEMPOTENCY_REPLAY_HOURS } from '../system/retention';
 import { intakeRepository } from './intake.repository';
 import { stableHash } from './stable-hash';
@@ -149,14 +150,14 @@ export class IntakeService {
       contentPosted: intake.contentPosted,
       stillInContact: intake.stillInContact,
       paid: intake.paid,
-      narrative: intake.narrative ?? null,
+      narrativeSealed: typeof intake.narrative === 'string' ? this.protection.seal(intake.narrative, SEAL_CONTEXT.narrative(caseId)) : null,
       contactChannel: intake.contact.channel,
-      contactSealed: contact ? this.protection.seal(contact, caseId) : null,
+      contactSealed: contact ? this.protection.seal(contact, SEAL_CONTEXT.contact(caseId)) : null,
       consentContact: intake.consent.contactMe,
       contactDeclined: declined,
       personTimeZone: intake.timeZone ?? null,
       language: intake.language,
-      transcriptSealed: intake.transcript ? this.protection.seal(intake.transcript, `case_transcript:${caseId}`) : null,
+      transcriptSealed: intake.transcript ? this.protection.seal(intake.transcript, SEAL_CONTEXT.transcript(caseId)) : null,
       createdBy: staff?.id ?? null,
       platforms: intake.platforms,
       contentUrls: intake.contentUrls,
@@ -166,7 +167,7 @@ export class IntakeService {
         scope: IDEMPOTENCY_SCOPE,
         key: idempotencyKey ?? null,
         requestHash,
-        responseSealed: idempotencyKey ? this.protection.seal(response, `${IDEMPOTENCY_SCOPE}:${idempotencyKey}`) : null,
+        responseSealed: idempotencyKey ? this.protection.seal(response, SEAL_CONTEXT.idempotency(IDEMPOTENCY_SCOPE, idempotencyKey)) : null,
         replayHours: IDEMPOTENCY_REPLAY_HOURS,
       },
       announcement: {
@@ -187,7 +188,7 @@ export class IntakeService {
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
-    const response = this.protection.open<IntakeResponse>(record.response_sealed, `${IDEMPOTENCY_SCOPE}:${key}`);
+    const response = this.protection.open<IntakeResponse>(record.response_sealed, SEAL_CONTEXT.idempotency(IDEMPOTENCY_SCOPE, key));
     // Remembered before the first response was a key: the same answer, as a key.
     const within: unknown = response.firstResponseWithin;
     if (typeof within === 'string') response.firstResponseWithin = responseTargetFromEnglish(within);

@@ -13,6 +13,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 import { DataProtection } from '../security/data-protection';
 import { DeletionRequestRow, RetentionCaseRow, retentionRepository, RetentionSettingsRow } from './retention.repository';
+import { caseByAccessCode } from '../cases/case-by-access-code';
 
 /** Told to the person when their case is on legal hold: that it cannot be deleted now, nothing more. */
 export const DELETION_REFUSED_ON_HOLD = 'Your case cannot be deleted right now. You can still write to us if you have questions.';
@@ -131,8 +132,8 @@ export class RetentionService {
 
   /** Checks the reference and code (which part is wrong is never said), then locks the case. */
   private async openForPerson(manager: EntityManager, reference: string, accessCode: string): Promise<RetentionCaseRow> {
-    const found = await supportCaseRepository.byReference(manager, reference, false);
-    if (!found || !this.protection.accessCodeMatches(reference, accessCode, found.accessCodeHash)) throw new NotFoundException(CASE_NOT_FOUND);
+    const found = await caseByAccessCode(manager, this.protection, reference, accessCode, false);
+    if (!found) throw new NotFoundException(CASE_NOT_FOUND);
     const row = await retentionRepository.lockCase(manager, found.id);
     if (!row) throw new NotFoundException(CASE_NOT_FOUND);
     return row;

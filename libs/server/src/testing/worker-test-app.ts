@@ -9,12 +9,13 @@ import { ConversationWorkerModule } from '../conversation/conversation-worker.mo
 import { AppLoggerModule } from '../http/logger.module';
 import { SystemWorkerModule } from '../system/system-worker.module';
 import { RetentionWorkerModule } from '../retention/retention-worker.module';
+import { KeysWorkerModule } from '../keys/keys-worker.module';
 
 /** The same composition and configuration as apps/worker's: processors only, no HTTP. */
 @Module({})
 class TestWorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule, RetentionWorkerModule] };
+    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule, RetentionWorkerModule, KeysWorkerModule] };
   }
 }
 

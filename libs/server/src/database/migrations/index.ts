@@ -33,6 +33,7 @@ import { RetentionLegalHold1766600000000 } from './1766600000000-retention-legal
 import { AuditForgetPurgedPayloads1766790000000 } from './1766790000000-audit-forget-purged-payloads';
 import { CaseIdentifiers1766700000000 } from './1766700000000-case-identifiers';
 import { StaffTotp1766800000000 } from './1766800000000-staff-totp';
+import { SealedFreeText1766805000000 } from './1766805000000-sealed-free-text';
 import { EvidenceIdentifiers1766810000000 } from './1766810000000-evidence-identifiers';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -65,5 +66,6 @@ export const MIGRATIONS = [
   CaseIdentifiers1766700000000,
   AuditForgetPurgedPayloads1766790000000,
   StaffTotp1766800000000,
+  SealedFreeText1766805000000,
   EvidenceIdentifiers1766810000000,
 ];

@@ -1,0 +1,39 @@
+import { JwtModuleOptions, JwtSecretRequestType } from '@nestjs/jwt';
+import { createSecretKey, KeyObject } from 'node:crypto';
+import { DataProtection, LEGACY_KEY_VERSION, UnknownKeyVersionError } from '../security/data-protection';
+
+/** The `kid` a token's header carries: its session-signing key version; a token without one was signed with version 1. */
+export function tokenKeyVersion(token: string): number {
+  const [header] = token.split('.');
+  try {
+    const parsed = JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
+    if (parsed.kid === undefined) return LEGACY_KEY_VERSION;
+    return typeof parsed.kid === 'string' && /^\d{1,3}$/.test(parsed.kid) ? Number(parsed.kid) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Staff access tokens (and the queue board's cookie): signed with the current session-signing key,
+ * its version in the header's `kid`; verified with the key the token names, so tokens signed before
+ * a rotation stay valid until they expire (15 minutes), and one naming a key this server does not
+ * hold fails.
+ */
+export function sessionJwtOptions(protection: DataProtection, accessTokenTtlSeconds: number): JwtModuleOptions {
+  const ring = protection.sessionSigningKeys;
+  // KeyObjects, not raw bytes: given bytes, jsonwebtoken first tries (and fails) to read them as a
+  // public key on every verify, which cost a third of a busy API's CPU.
+  const keys = new Map<number, KeyObject>(ring.versions.map((version) => [version, createSecretKey(ring.key(version) as Buffer)]));
+  return {
+    secretOrKeyProvider: (type: JwtSecretRequestType, tokenOrPayload: string | object | Buffer) => {
+      if (type === JwtSecretRequestType.SIGN) return keys.get(ring.current) as KeyObject;
+      const version = typeof tokenOrPayload === 'string' ? tokenKeyVersion(tokenOrPayload) : Number.NaN;
+      const key = keys.get(version);
+      // A rejected promise: verifyAsync turns it into a failed verification (the caller's 401).
+      return key ?? Promise.reject(new UnknownKeyVersionError('session-signing', version, 'SESSION_SIGNING_KEYS'));
+    },
+    signOptions: { expiresIn: accessTokenTtlSeconds, algorithm: 'HS256', keyid: String(ring.current) },
+    verifyOptions: { algorithms: ['HS256'] },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * What each sealed value is bound to (AES-GCM additional data): a value copied to another row does
+ * not open. One list, so the writers, the readers and the key job (keys/reseal.ts) agree.
+ */
+export const SEAL_CONTEXT = {
+  /** support_case.contact_sealed */
+  contact: (caseId: string) => caseId,
+  /** support_case.narrative_sealed: the person's own words at intake. */
+  narrative: (caseId: string) => `case_narrative:${caseId}`,
+  /** case_note.body_sealed */
+  note: (noteId: string) => `case_note:${noteId}`,
+  /** case_evidence.description_sealed */
+  evidence: (evidenceId: string) => `case_evidence:${evidenceId}`,
+  /** case_event.sealed: a timeline entry's free text. */
+  timeline: (caseId: string) => `case_event:${caseId}`,
+  /** case_transcript.body_sealed */
+  transcript: (caseId: string) => `case_transcript:${caseId}`,
+  /** case_message.body_sealed */
+  message: (messageId: string) => `case_message:${messageId}`,
+  /** case_identifier.value_sealed */
+  identifier: (caseId: string) => `case_identifier:${caseId}`,
+  /** idempotency_record.response_sealed */
+  idempotency: (scope: string, key: string) => `${scope}:${key}`,
+} as const;
