@@ -21,6 +21,8 @@ async function expectStep(page: Page, step: number, title: string, { afterNext =
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText(`Step ${step} of 5`);
   await expect(heading).toContainText(title);
+  // `/help` arrives prerendered and inert until the app has taken it over (InertUntilReady).
+  await expect(page.locator('sg-intake-page')).not.toHaveAttribute('inert');
   // Focus follows the screen change, so a screen reader starts at the new question group.
   if (afterNext) await expect(heading).toBeFocused();
 }

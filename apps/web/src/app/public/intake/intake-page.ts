@@ -14,12 +14,14 @@ import { SafetyStep } from './steps/safety-step';
 import { WhereStep } from './steps/where-step';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { InertUntilReady } from '../ui/inert-until-ready';
 
 /** The heading of each screen: `person.intake.titles.<step>.you` or `.other` (someone filling it in for another). */
 const titleKey = (step: IntakeStepId, other: boolean) => `person.intake.titles.${step}.${other ? 'other' : 'you'}`;
 
 /** `/help`: the intake, one group of questions per screen. */
 @Component({
+  hostDirectives: [InertUntilReady],
   selector: 'sg-intake-page',
   imports: [ReactiveFormsModule, AboutStep, SafetyStep, HappeningStep, WhereStep, ContactStep, CrisisContacts, TranslatePipe],
   providers: [IntakeWizard],

@@ -27,6 +27,7 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { DateTimePipe } from '../../system/i18n/date-time.pipe';
 import { LocalPathPipe } from '../language/local-path.pipe';
 import { waitWords } from './wait-words';
+import { InertUntilReady } from '../ui/inert-until-ready';
 
 type SignInProblem = Exclude<HttpProblem, { kind: 'invalid' }> | null;
 
@@ -46,6 +47,7 @@ type ViewWithLanguage = CaseAccessView & { language?: Language };
 const LEGACY_OPEN_CASE_KEY = 'my-case';
 
 @Component({
+  hostDirectives: [InertUntilReady],
   selector: 'sg-my-case-page',
   imports: [
     ReactiveFormsModule,
