@@ -22,6 +22,8 @@ export * from './trends/trend-limits';
 export * from './resources/resource-texts';
 export * from './saved-replies/saved-reply-texts';
 export * from './retention/retention-limits';
+export * from './referral-packet/referral-recipients';
+export * from './funders-export/funders-export-columns';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';
@@ -40,3 +42,5 @@ export type * from './reports/reports';
 export type * from './notifications/notifications';
 export type * from './trends/trends';
 export type * from './retention/retention';
+export type * from './referral-packet/referral-packet';
+export type * from './funders-export/funders-export';
