@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -15,9 +16,10 @@ function resolveFont(file: string): string {
   return nodeRequire.resolve(`dejavu-fonts-ttf/ttf/${file}`);
 }
 
-let fonts: { regular: string; bold: string } | undefined;
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
-export function packetFonts(): { regular: string; bold: string } {
-  fonts ??= { regular: resolveFont('DejaVuSans.ttf'), bold: resolveFont('DejaVuSans-Bold.ttf') };
+/** The font files, read once per process (about 1 MB together) rather than once per packet. */
+export function packetFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= { regular: readFileSync(resolveFont('DejaVuSans.ttf')), bold: readFileSync(resolveFont('DejaVuSans-Bold.ttf')) };
   return fonts;
 }

@@ -1,3 +1,4 @@
+import { formattingLocale } from '@sg/i18n';
 import { translatorFor } from '@sg/i18n/server';
 
 type Translator = ReturnType<typeof translatorFor>;
@@ -30,7 +31,7 @@ export function renderReferralPacket(content: PacketContent): PDFKit.PDFDocument
   const fonts = packetFonts();
   doc.registerFont('Body', fonts.regular);
   doc.registerFont('Bold', fonts.bold);
-  const w = new PacketWriter(doc, t, content.timeZone);
+  const w = new PacketWriter(doc, t, new Intl.DateTimeFormat(formattingLocale(content.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: content.timeZone }));
 
   w.title(content);
   w.summary(content);
@@ -53,7 +54,8 @@ class PacketWriter {
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly t: Translator,
-    private readonly timeZone: string,
+    /** One formatter for the whole packet: making one per date cost more than laying out the text. */
+    private readonly dates: Intl.DateTimeFormat,
   ) {
     this.width = doc.page.width - MARGIN * 2;
   }
@@ -68,7 +70,7 @@ class PacketWriter {
   }
 
   private when(at: Date | string | null): string {
-    return at ? this.t.dateTime(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: this.timeZone }) : this.t.t('staff.labels.notKnown');
+    return at ? this.dates.format(new Date(at)) : this.t.t('staff.labels.notKnown');
   }
 
   private yesNo(value: boolean | null): string {
