@@ -6,9 +6,10 @@ import { apiPath } from './staff-contract';
 
 /**
  * Files the API streams as attachments: a case's referral packet (PDF) and the funders' CSV. They
- * come through HttpClient (so the staff token goes with them, as with every call) as blobs.
+ * come through the dashboard's HttpClient (so the staff token goes with them) as blobs. Provided
+ * by the staff routes, not in root: root's HttpClient has no auth interceptor.
  */
-@Injectable({ providedIn: 'root' })
+@Injectable()
 export class DownloadsApi {
   private readonly http = inject(HttpClient);
 
