@@ -175,7 +175,13 @@ export class CaseView {
   protected referralPacket(): void {
     const detail = this.detail();
     if (!detail) return;
-    const data: ReferralPacketDialogData = { caseId: detail.id, reference: detail.reference, consentToContact: detail.contact.consentToContact, hasContactDetails: detail.contact.hasDetails };
+    const data: ReferralPacketDialogData = {
+      caseId: detail.id,
+      reference: detail.reference,
+      consentToContact: detail.contact.consentToContact,
+      hasContactDetails: detail.contact.hasDetails,
+      holdsOrSupervises: this.canSupervise() || (!!detail.assignee && detail.assignee.id === this.me()),
+    };
     this.dialog.open(ReferralPacketDialog, { data, injector: this.injector, width: '480px' });
   }
 }

@@ -11,7 +11,7 @@ function open(data: Partial<ReferralPacketDialogData>, referralPacket: jest.Mock
   TestBed.configureTestingModule({
     providers: [
       speakInTests(),
-      { provide: MAT_DIALOG_DATA, useValue: { caseId: 'case-1', reference: 'SG-AAAA-BBBB', consentToContact: true, hasContactDetails: true, ...data } },
+      { provide: MAT_DIALOG_DATA, useValue: { caseId: 'case-1', reference: 'SG-AAAA-BBBB', consentToContact: true, hasContactDetails: true, holdsOrSupervises: true, ...data } },
       { provide: MatDialogRef, useValue: { close } },
       { provide: DownloadsApi, useValue: { referralPacket } },
     ],
@@ -49,6 +49,12 @@ describe('ReferralPacketDialog', () => {
     expect(root.querySelector('[data-testid="packet-contact-why"]')?.textContent).toContain('did not agree to be contacted');
     submit();
     expect(referralPacket).toHaveBeenCalledWith('case-1', 'police', false);
+  });
+
+  it('asks a caseworker who does not hold the case to claim it before contact details can go in', () => {
+    const { root, checkbox } = open({ holdsOrSupervises: false }, jest.fn(pdf));
+    expect(checkbox().disabled).toBe(true);
+    expect(root.querySelector('[data-testid="packet-contact-why"]')?.textContent).toContain('claim the case first');
   });
 
   it('downloads the packet for the chosen recipient, with contact details only when ticked, under the server’s file name', () => {

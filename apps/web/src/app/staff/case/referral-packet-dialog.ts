@@ -20,6 +20,8 @@ export interface ReferralPacketDialogData {
   consentToContact: boolean;
   /** They left contact details (sealed on the server). */
   hasContactDetails: boolean;
+  /** The reader holds the case or supervises: the server's rule for revealing contact details. */
+  holdsOrSupervises: boolean;
 }
 
 /** The words for each recipient (the PDF's own labels, said here too). */
@@ -83,7 +85,13 @@ export class ReferralPacketDialog {
   protected readonly recipients = REFERRAL_RECIPIENTS;
   protected readonly recipientLabels = RECIPIENT_LABELS;
   /** Why contact details cannot go in, when they cannot; null when they may. */
-  protected readonly contactReason = !this.data.consentToContact ? 'staff.case.packet.noConsent' : !this.data.hasContactDetails ? 'staff.case.packet.noDetails' : null;
+  protected readonly contactReason = !this.data.consentToContact
+    ? 'staff.case.packet.noConsent'
+    : !this.data.hasContactDetails
+      ? 'staff.case.packet.noDetails'
+      : !this.data.holdsOrSupervises
+        ? 'staff.case.packet.claimFirst'
+        : null;
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | null>(null);
   protected readonly form = inject(FormBuilder).nonNullable.group({
