@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const DIR = 'libs/i18n/src/catalogues';
 const PARTS = { person: ['en', 'ms', 'es'], staff: ['en', 'ms'] };
 // Mirrors SERVER_ONLY_SECTIONS in libs/i18n/src/catalogue-split.ts (the test compares the files).
-const SERVER_ONLY = { person: ['nudge'] };
+const SERVER_ONLY = { person: ['nudge'], staff: ['packetDocument'] };
 
 mkdirSync(join(DIR, 'browser'), { recursive: true });
 // Same order as the catalogue, no spaces: these files are what a phone downloads.

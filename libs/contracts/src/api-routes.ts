@@ -20,6 +20,7 @@ export const API_ROUTES = {
   reports: 'reports',
   notifications: 'notifications',
   trends: 'trends',
+  fundersExport: 'trends/funders-export',
   adminQueues: 'admin/queues',
 } as const;
 

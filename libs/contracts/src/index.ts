@@ -23,6 +23,8 @@ export * from './resources/resource-texts';
 export * from './saved-replies/saved-reply-texts';
 export * from './retention/retention-limits';
 export * from './auth/second-factor-codes';
+export * from './referral-packet/referral-recipients';
+export * from './funders-export/funders-export-columns';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';
@@ -42,3 +44,5 @@ export type * from './reports/reports';
 export type * from './notifications/notifications';
 export type * from './trends/trends';
 export type * from './retention/retention';
+export type * from './referral-packet/referral-packet';
+export type * from './funders-export/funders-export';

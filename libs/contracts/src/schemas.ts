@@ -23,3 +23,5 @@ export * from './reports/reports';
 export * from './notifications/notifications';
 export * from './trends/trends';
 export * from './retention/retention';
+export * from './referral-packet/referral-packet';
+export * from './funders-export/funders-export';

@@ -7,7 +7,7 @@ import type { Catalogue } from './catalogue';
  * catalogues by `node tools/i18n/split-catalogues.mjs` into `catalogues/browser/`, and a test
  * fails when they no longer match. The nudges' words stay on the server.
  */
-export const SERVER_ONLY_SECTIONS: Readonly<Record<string, readonly string[]>> = { person: ['nudge'] };
+export const SERVER_ONLY_SECTIONS: Readonly<Record<string, readonly string[]>> = { person: ['nudge'], staff: ['packetDocument'] };
 
 export function browserPart(catalogue: Catalogue, part: 'person' | 'staff'): Catalogue {
   const whole = catalogue[part];

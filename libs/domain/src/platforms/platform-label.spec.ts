@@ -1,4 +1,4 @@
-import { GENERIC_PLATFORM_KEYS, platformLabel, platformText } from './platform-label';
+import { GENERIC_PLATFORM_KEYS, knownPlatformName, platformLabel, platformText } from './platform-label';
 
 describe('platformLabel', () => {
   it('writes well-known platforms as the companies do, however they were typed', () => {
@@ -28,5 +28,16 @@ describe('platformText', () => {
     expect(platformText('a game')).toEqual({ key: 'person.platforms.game' });
     expect(platformText('SMS')).toEqual({ key: 'person.platforms.text_message' });
     expect(GENERIC_PLATFORM_KEYS).toContain('email');
+  });
+});
+
+describe('knownPlatformName', () => {
+  it('names a well-known platform however it was typed, and nothing else', () => {
+    expect(knownPlatformName(' INSTAGRAM ')).toBe('Instagram');
+    expect(knownPlatformName('ig')).toBe('Instagram');
+    expect(knownPlatformName('tik tok')).toBe('TikTok');
+    expect(knownPlatformName("Sarah's school forum")).toBeNull();
+    expect(knownPlatformName('')).toBeNull();
+    expect(knownPlatformName(null)).toBeNull();
   });
 });

@@ -26,6 +26,15 @@ export function platformLabel(typed: string | null | undefined): string {
 }
 
 /**
+ * A well-known platform's name ("instagram " → "Instagram"); null for anything else typed. For
+ * figures that leave the organisation: free text could hold a name, a well-known brand cannot.
+ */
+export function knownPlatformName(typed: string | null | undefined): string | null {
+  const key = (typed ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return PLATFORM_NAMES[key] ?? ALIASES[key] ?? null;
+}
+
+/**
  * Words people or the intake form use for "no app in particular": said in the reader's language
  * (`person.platforms.<key>`). The public form sends "Not sure" when the box is left empty.
  */

@@ -5,3 +5,4 @@ export * from './api-test-app';
 export * from './intake-fixtures';
 export * from './worker-test-app';
 export * from './throwaway-servers';
+export * from './pdf-text';

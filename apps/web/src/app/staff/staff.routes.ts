@@ -10,6 +10,7 @@ import { SavedRepliesApi } from './data-access/saved-replies-api';
 import { StaffApi } from './data-access/staff-api';
 import { SupervisionApi } from './data-access/supervision-api';
 import { StaffIntakeApi } from './data-access/staff-intake-api';
+import { DownloadsApi } from './data-access/downloads-api';
 import { StaffAccountsApi } from './data-access/staff-accounts-api';
 import { SecondFactorApi } from './data-access/second-factor-api';
 import { ResourceDirectoryApi } from './data-access/resource-directory-api';
@@ -45,6 +46,7 @@ export const STAFF_ROUTES: Route[] = [
       StaffApi,
       SupervisionApi,
       StaffIntakeApi,
+      DownloadsApi,
       ClaimCase,
       CaseEvents,
       LiveUpdates,

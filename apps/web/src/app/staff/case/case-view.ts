@@ -22,6 +22,7 @@ import { CaseStore } from './case-store';
 import { CaseWorkStore } from './case-work-store';
 import { OverridePriorityDialog, OverridePriorityDialogData } from './override-priority-dialog';
 import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
+import { ReferralPacketDialog, ReferralPacketDialogData } from './referral-packet-dialog';
 import { AuditSection } from './sections/audit-section';
 import { LegalHoldSection } from './sections/legal-hold-section';
 import { ContactSection } from './sections/contact-section';
@@ -168,6 +169,20 @@ export class CaseView {
         ),
     };
     this.dialog.open(OverridePriorityDialog, { data, injector: this.injector, width: '480px' });
+  }
+
+  /** The referral packet (PDF) for police, the CyberTipline or a platform; generated and audited on the server. */
+  protected referralPacket(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    const data: ReferralPacketDialogData = {
+      caseId: detail.id,
+      reference: detail.reference,
+      consentToContact: detail.contact.consentToContact,
+      hasContactDetails: detail.contact.hasDetails,
+      holdsOrSupervises: this.canSupervise() || (!!detail.assignee && detail.assignee.id === this.me()),
+    };
+    this.dialog.open(ReferralPacketDialog, { data, injector: this.injector, width: '480px' });
   }
 }
 

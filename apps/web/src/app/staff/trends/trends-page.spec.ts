@@ -5,6 +5,8 @@ import type { StaffLanguage } from '@sg/domain';
 import { Observable, of } from 'rxjs';
 import { speakInTests } from '../../system/i18n/testing';
 import { TrendsApi } from './data-access/trends-api';
+import { DownloadsApi } from '../data-access/downloads-api';
+import { HttpHeaders, HttpResponse } from '@angular/common/http';
 import { TrendsPage } from './trends-page';
 
 const zero = { emergency: 0, urgent: 0, high: 0, standard: 0 };
@@ -72,9 +74,11 @@ function fixture(): TrendsResponse {
 
 describe('TrendsPage', () => {
   let asked: number[];
+  let fundersCsv: jest.Mock;
 
   async function render(days?: string, language: StaffLanguage = 'en'): Promise<HTMLElement> {
     asked = [];
+    fundersCsv = jest.fn(() => of(new HttpResponse({ body: new Blob(['month,measure']), headers: new HttpHeaders({ 'content-disposition': 'attachment; filename="funders-2026-01-to-2026-12.csv"' }) })));
     const api: Pick<TrendsApi, 'trends'> = {
       trends: (window: number): Observable<TrendsResponse> => {
         asked.push(window);
@@ -83,7 +87,7 @@ describe('TrendsPage', () => {
     };
     await TestBed.configureTestingModule({
       imports: [TrendsPage],
-      providers: [provideRouter([]), { provide: TrendsApi, useValue: api }, speakInTests(language)],
+      providers: [provideRouter([]), { provide: TrendsApi, useValue: api }, { provide: DownloadsApi, useValue: { fundersCsv } }, speakInTests(language)],
     }).compileComponents();
     const page = TestBed.createComponent(TrendsPage);
     if (days) page.componentRef.setInput('days', days);
@@ -163,5 +167,19 @@ describe('TrendsPage', () => {
     // No key is shown raw, and no English heading is left.
     expect(page.textContent).not.toMatch(/staff\.trends\./);
     expect(page.textContent).not.toContain('Time to first response');
+  });
+
+  it("downloads the funders' CSV under the server's file name, and says what it holds", async () => {
+    const saved: string[] = [];
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:csv'), revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const page = await render();
+    expect(text(page.querySelector('#funders-hint'))).toContain('any count under 5 shows as <5');
+    (page.querySelector('[data-testid="funders-csv"]') as HTMLButtonElement).click();
+    expect(fundersCsv).toHaveBeenCalledTimes(1);
+    expect(saved).toEqual(['funders-2026-01-to-2026-12.csv']);
+    click.mockRestore();
   });
 });

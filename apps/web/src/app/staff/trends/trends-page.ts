@@ -18,6 +18,8 @@ import { DayStyle, formatCount, formatDay, formatSeconds, formatShare } from './
 import { IntakeChart } from './ui/intake-chart';
 import { ResponseChart } from './ui/response-chart';
 import { PlatformPipe } from '../ui/platform-pipe';
+import { DownloadsApi } from '../data-access/downloads-api';
+import { saveDownload } from '../ui/save-download';
 
 /** Trends move slowly; the page looks again every few minutes while it is open. */
 const REFRESH_MS = 5 * 60_000;
@@ -38,6 +40,7 @@ export class TrendsPage {
   private readonly api = inject(TrendsApi);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
+  private readonly downloads = inject(DownloadsApi);
 
   /** `?days=` (bound by the router); anything but an offered window reads as 30. */
   readonly days = input<string>();
@@ -49,6 +52,8 @@ export class TrendsPage {
   protected readonly problem = signal<string | null>(null);
   protected readonly showIntakeNumbers = signal(false);
   protected readonly showWeeklyNumbers = signal(false);
+  protected readonly downloading = signal(false);
+  protected readonly downloadProblem = signal<string | null>(null);
 
   protected readonly priorities = PRIORITIES;
   protected readonly priorityLabels = PRIORITY_LABELS;
@@ -103,7 +108,20 @@ export class TrendsPage {
       });
   }
 
-  protected choose(days: TrendWindow): void {
+  /** The funders' CSV (last 12 months, aggregates only, small cells suppressed by the server). */
+  protected downloadFundersCsv(): void {
+    this.downloadProblem.set(null);
+    this.downloading.set(true);
+    this.downloads
+      .fundersCsv()
+      .pipe(finalize(() => this.downloading.set(false)))
+      .subscribe({
+        next: (response) => saveDownload(response, 'funders.csv'),
+        error: (error: unknown) => this.downloadProblem.set(this.i18n.t('staff.trends.fundersCsv.failed', { reason: problemMessage(this.i18n, error) })),
+      });
+  }
+
+    protected choose(days: TrendWindow): void {
     void this.router.navigate([], { queryParams: { days }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 

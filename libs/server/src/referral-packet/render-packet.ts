@@ -1,0 +1,234 @@
+import { formattingLocale } from '@sg/i18n';
+import { translatorFor } from '@sg/i18n/server';
+
+type Translator = ReturnType<typeof translatorFor>;
+import PDFDocument from 'pdfkit';
+import { packetFonts } from './packet-fonts';
+import { PacketContent } from './packet-content';
+
+const MARGIN = 50;
+/** Room below the text for the footer on every page. */
+const FOOTER_SPACE = 40;
+const INK = '#111111';
+const MUTED = '#555555';
+
+/**
+ * Writes a referral packet as a PDF (pdfkit, DejaVu Sans embedded) in the staff member's
+ * language and the organisation's time zone. Pages are buffered so each footer can say "Page n
+ * of N" and who generated it when; the returned document is a readable stream of the PDF, ended.
+ *
+ * Order: what a recipient acts on first (facts, identifiers, evidence, takedowns, reports, linked
+ * cases), then the timeline, which can run to many pages.
+ */
+export function renderReferralPacket(content: PacketContent): PDFKit.PDFDocument {
+  const t = translatorFor(content.language, content.timeZone);
+  const doc = new PDFDocument({
+    size: 'A4',
+    bufferPages: true,
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
+    info: { Title: `${t.t('staff.packetDocument.title')} ${content.case.reference}`, Author: content.generatedBy, CreationDate: content.generatedAt },
+  });
+  const fonts = packetFonts();
+  doc.registerFont('Body', fonts.regular);
+  doc.registerFont('Bold', fonts.bold);
+  const w = new PacketWriter(doc, t, new Intl.DateTimeFormat(formattingLocale(content.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: content.timeZone }));
+
+  w.title(content);
+  w.summary(content);
+  w.facts(content);
+  if (content.contact) w.contact(content.contact);
+  w.identifiers(content);
+  w.evidence(content);
+  w.takedowns(content);
+  w.reports(content);
+  w.linked(content);
+  w.timeline(content);
+  w.footers(content);
+  doc.end();
+  return doc;
+}
+
+class PacketWriter {
+  private readonly width: number;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly t: Translator,
+    /** One formatter for the whole packet: making one per date cost more than laying out the text. */
+    private readonly dates: Intl.DateTimeFormat,
+  ) {
+    this.width = doc.page.width - MARGIN * 2;
+  }
+
+  private k(key: string, params?: Record<string, string | number>): string {
+    return this.t.t(`staff.packetDocument.${key}`, params);
+  }
+
+  private label(group: string, value: string): string {
+    const key = `staff.labels.${group}.${value}`;
+    return this.t.has(key) ? this.t.t(key) : value;
+  }
+
+  private when(at: Date | string | null): string {
+    return at ? this.dates.format(new Date(at)) : this.t.t('staff.labels.notKnown');
+  }
+
+  private yesNo(value: boolean | null): string {
+    return this.t.t(value === null ? 'staff.labels.notKnown' : value ? 'staff.labels.yes' : 'staff.labels.no');
+  }
+
+  private heading(text: string): void {
+    this.doc.moveDown(0.8).font('Bold').fontSize(13).fillColor(INK).text(text, MARGIN, undefined, { width: this.width });
+    this.doc.moveDown(0.3);
+  }
+
+  private line(text: string, options: { bold?: boolean; muted?: boolean; size?: number; indent?: number } = {}): void {
+    this.doc
+      .font(options.bold ? 'Bold' : 'Body')
+      .fontSize(options.size ?? 10)
+      .fillColor(options.muted ? MUTED : INK)
+      .text(text, MARGIN + (options.indent ?? 0), undefined, { width: this.width - (options.indent ?? 0) });
+  }
+
+  private field(label: string, value: string): void {
+    this.doc.font('Bold').fontSize(10).fillColor(INK).text(`${label}: `, MARGIN, undefined, { continued: true, width: this.width });
+    this.doc.font('Body').text(value);
+  }
+
+  title(content: PacketContent): void {
+    this.doc.font('Bold').fontSize(20).fillColor(INK).text(this.k('title'), MARGIN, MARGIN, { width: this.width });
+    this.line(this.k('caseLine', { reference: content.case.reference }), { bold: true, size: 13 });
+    this.line(this.k('recipientLine', { recipient: this.k(`recipients.${content.recipient}`) }), { size: 12 });
+    this.doc.moveDown(0.5);
+    this.line(this.k('confidential'), { bold: true, size: 9 });
+    this.line(this.k('intro'), { muted: true, size: 9 });
+  }
+
+  summary(content: PacketContent): void {
+    this.heading(this.k('summary'));
+    this.field(this.k('status'), this.label('caseStatus', content.case.status));
+    this.field(this.k('priority'), this.label('priority', content.case.priority));
+    this.field(this.k('openedAt'), this.when(content.case.createdAt));
+  }
+
+  facts(content: PacketContent): void {
+    const f = content.facts;
+    const label = (key: string) => this.t.t(`staff.case.facts.${key}`);
+    this.heading(this.k('facts'));
+    this.field(label('filledBy'), this.label('submitter', f.submittedBy));
+    this.field(label('channel'), this.label('intakeChannel', f.channel));
+    this.field(label('age'), this.label('ageBand', f.ageBand));
+    this.field(label('contentMadeUnder18'), this.yesNo(f.contentMadeUnder18));
+    this.field(label('country'), f.country);
+    this.field(label('selfHarm'), this.label('selfHarm', f.selfHarm));
+    this.field(label('immediateDanger'), this.yesNo(f.immediateDanger));
+    this.field(label('deadline'), f.deadlineAt ? this.when(f.deadlineAt) : this.t.t('staff.labels.notGiven'));
+    this.field(label('askingFor'), f.demands.length ? f.demands.map((d) => this.label('demand', d)).join(', ') : this.t.t('staff.labels.notGiven'));
+    this.field(label('contentPosted'), this.label('contentPosted', f.contentPosted));
+    this.field(label('stillInContact'), this.yesNo(f.stillInContact));
+    this.field(label('paid'), this.yesNo(f.paid));
+    if (f.platforms.length) {
+      this.doc.moveDown(0.3);
+      this.line(label('platforms'), { bold: true });
+      for (const p of f.platforms) this.line([p.platform, p.offenderHandle, p.profileUrl].filter(Boolean).join(' · '), { indent: 12 });
+    }
+    if (f.contentUrls.length) {
+      this.doc.moveDown(0.3);
+      this.line(label('contentUrls'), { bold: true });
+      for (const url of f.contentUrls) this.line(url, { indent: 12 });
+    }
+    this.doc.moveDown(0.3);
+    if (content.recipient === 'platform') {
+      this.line(this.k('platformOmitted'), { muted: true, size: 9 });
+    } else if (f.narrative) {
+      this.line(label('narrative'), { bold: true });
+      this.line(f.narrative, { indent: 12 });
+    }
+  }
+
+  contact(contact: NonNullable<PacketContent['contact']>): void {
+    this.heading(this.k('contact'));
+    this.line(this.k('contactHint'), { muted: true, size: 9 });
+    this.line(this.k('contactChannel', { channel: this.label('contactChannel', contact.channel) }));
+    if (contact.value) this.line(this.k('contactValue', { value: contact.value }));
+    if (contact.safeTimes) this.line(this.k('safeTimes', { times: contact.safeTimes }));
+    this.line(this.k('mentionOrganisation', { answer: this.yesNo(contact.canMentionOrganisation) }));
+  }
+
+  identifiers(content: PacketContent): void {
+    this.heading(this.k('identifiers'));
+    if (!content.identifiers.length) return this.line(this.k('identifiersEmpty'), { muted: true });
+    for (const i of content.identifiers) this.field(this.t.t(`staff.identifiers.kinds.${i.kind}`), i.value);
+  }
+
+  evidence(content: PacketContent): void {
+    this.heading(this.k('evidence'));
+    if (!content.evidence.length) return this.line(this.k('evidenceEmpty'), { muted: true });
+    content.evidence.forEach((e, index) => {
+      this.doc.moveDown(0.3);
+      this.line(this.k('evidenceHeading', { n: index + 1, kind: this.label('evidenceKind', e.kind), at: this.when(e.addedAt), name: e.addedBy }), { bold: true });
+      this.line(e.description, { indent: 12 });
+      if (e.seenAt) this.line(this.k('seenAt', { at: this.when(e.seenAt) }), { indent: 12 });
+      if (e.platform) this.line(this.k('platform', { platform: e.platform }), { indent: 12 });
+      if (e.offenderHandle) this.line(this.k('handle', { handle: e.offenderHandle }), { indent: 12 });
+      if (e.profileUrl) this.line(this.k('profileUrl', { url: e.profileUrl }), { indent: 12 });
+      if (e.paymentReference) this.line(this.k('paymentReference', { reference: e.paymentReference }), { indent: 12 });
+      if (e.sha256) this.line(this.k('sha256', { file: e.fileName ?? this.k('aFile'), hash: e.sha256 }), { indent: 12, size: 9 });
+    });
+  }
+
+  takedowns(content: PacketContent): void {
+    this.heading(this.k('takedowns'));
+    if (!content.takedowns.length) return this.line(this.k('takedownsEmpty'), { muted: true });
+    for (const d of content.takedowns) {
+      this.doc.moveDown(0.2);
+      this.line(this.k('takedownLine', { platform: d.platform, target: d.target, channel: this.label('takedownChannel', d.channel), status: this.label('takedownStatus', d.status) }), { bold: true });
+      this.line(d.ticketNumber ? this.k('ticket', { ticket: d.ticketNumber }) : this.k('noTicket'), { indent: 12 });
+      if (d.submittedAt) this.line(this.k('submittedAt', { at: this.when(d.submittedAt) }), { indent: 12 });
+      if (d.removedAt) this.line(this.k('removedAt', { at: this.when(d.removedAt) }), { indent: 12 });
+    }
+  }
+
+  reports(content: PacketContent): void {
+    this.heading(this.k('reports'));
+    if (!content.reports.length) return this.line(this.k('reportsEmpty'), { muted: true });
+    for (const r of content.reports) {
+      this.doc.moveDown(0.2);
+      this.line(this.k('reportLine', { agency: r.agencyName, kind: this.label('reportAgencyKind', r.agencyKind), status: this.label('reportStatus', r.status) }), { bold: true });
+      this.line(r.referenceNumber ? this.k('referenceNumber', { reference: r.referenceNumber }) : this.k('noReference'), { indent: 12 });
+      if (r.filedAt) this.line(this.k('filedAt', { at: this.when(r.filedAt) }), { indent: 12 });
+    }
+  }
+
+  linked(content: PacketContent): void {
+    this.heading(this.k('linked'));
+    if (!content.linkedCases.length) return this.line(this.k('linkedEmpty'), { muted: true });
+    for (const c of content.linkedCases) this.line(this.k('linkedLine', { reference: c.reference, reason: c.reason }));
+  }
+
+  timeline(content: PacketContent): void {
+    this.heading(this.k('timeline'));
+    if (content.timelineOmitted > 0) this.line(this.k('timelineOmitted', { n: content.timelineOmitted }), { muted: true, size: 9 });
+    if (!content.timeline.length) return this.line(this.k('timelineEmpty'), { muted: true });
+    for (const e of content.timeline) {
+      this.doc.font('Bold').fontSize(9).fillColor(INK).text(`${this.when(e.at)}  `, MARGIN, undefined, { continued: true, width: this.width });
+      this.doc.font('Body').text(e.summary);
+    }
+  }
+
+  /** Who generated the packet and when, and the page, at the foot of every page. */
+  footers(content: PacketContent): void {
+    const range = this.doc.bufferedPageRange();
+    const at = `${this.when(content.generatedAt)} (${content.timeZone})`;
+    for (let i = range.start; i < range.start + range.count; i += 1) {
+      this.doc.switchToPage(i);
+      // Below the bottom margin: without this pdfkit would start a new page for the footer.
+      this.doc.page.margins.bottom = 0;
+      this.doc
+        .font('Body')
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(this.k('footer', { name: content.generatedBy, at, page: i - range.start + 1, pages: range.count }), MARGIN, this.doc.page.height - MARGIN, { width: this.width, align: 'center', lineBreak: false });
+    }
+  }
+}
