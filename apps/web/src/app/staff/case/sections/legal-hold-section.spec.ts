@@ -6,6 +6,7 @@ import type { CaseRetentionState } from '@sg/contracts';
 import { speakInTests } from '../../../system/i18n/testing';
 import { CaseStore } from '../case-store';
 import { LegalHoldSection } from './legal-hold-section';
+import { RetentionApi } from '../../data-access/retention-api';
 
 const ID = '7d0e3c6a-1d2b-4c1a-9a55-2f6f3f7b9a10';
 const HELD: CaseRetentionState = {
@@ -19,7 +20,7 @@ describe('LegalHoldSection', () => {
 
   async function render(state: CaseRetentionState) {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), speakInTests('en'), { provide: CaseStore, useValue: { detail: signal({ id: ID }), reload } }],
+      providers: [provideHttpClient(), provideHttpClientTesting(), speakInTests('en'), RetentionApi, { provide: CaseStore, useValue: { detail: signal({ id: ID }), reload } }],
     });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(LegalHoldSection);
