@@ -12,6 +12,7 @@ import { SavedReplyRow } from '../saved-replies/saved-reply.entity';
 import { OrganisationHoursRow } from '../organisation/organisation-hours.entity';
 import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
 import { CaseIdentifierRow } from '../identifiers/case-identifier.entity';
+import { CaseLinkRow } from '../case-links/case-link.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from '../retention/retention.entities';
@@ -48,4 +49,5 @@ export const ENTITIES = [
   RateLimitCounterRow,
   ...RETENTION_ENTITIES,
   CaseIdentifierRow,
+  CaseLinkRow,
 ];

@@ -31,6 +31,7 @@ import { RateLimitCounter1766400000000 } from './1766400000000-rate-limit-counte
 import { AuditSeal1766500000000 } from './1766500000000-audit-seal';
 import { RetentionLegalHold1766600000000 } from './1766600000000-retention-legal-hold';
 import { CaseIdentifiers1766700000000 } from './1766700000000-case-identifiers';
+import { CaseLinks1766815000000 } from './1766815000000-case-links';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   AuditSeal1766500000000,
   RetentionLegalHold1766600000000,
   CaseIdentifiers1766700000000,
+  CaseLinks1766815000000,
 ];
