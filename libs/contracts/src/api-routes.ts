@@ -19,6 +19,7 @@ export const API_ROUTES = {
   reports: 'reports',
   notifications: 'notifications',
   trends: 'trends',
+  clusters: 'clusters',
   adminQueues: 'admin/queues',
 } as const;
 

@@ -22,6 +22,7 @@ export * from './trends/trend-limits';
 export * from './resources/resource-texts';
 export * from './saved-replies/saved-reply-texts';
 export * from './retention/retention-limits';
+export * from './case-links/case-link-limits';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';
@@ -40,3 +41,4 @@ export type * from './reports/reports';
 export type * from './notifications/notifications';
 export type * from './trends/trends';
 export type * from './retention/retention';
+export type * from './case-links/case-links';

@@ -22,3 +22,4 @@ export * from './reports/reports';
 export * from './notifications/notifications';
 export * from './trends/trends';
 export * from './retention/retention';
+export * from './case-links/case-links';

@@ -14,12 +14,13 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { SecurityModule } from './security/security.module';
 import { TrendsModule } from './trends/trends.module';
 import { RetentionModule } from './retention/retention.module';
+import { CaseLinksModule } from './case-links/case-links.module';
 
 /**
  * Every HTTP feature of the API, in one place so the app and the integration tests compose the
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule, CaseLinksModule],
 })
 export class ApiFeaturesModule {}

@@ -1,0 +1,76 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CASE_LINK_LIMITS, ClusterListResponse, IdentifierCluster } from '@sg/contracts';
+import { PRIORITIES } from '@sg/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { ClusterRow, clusterRepository } from './cluster.repository';
+
+/** How a secret identifier (a gift card) is shown: never its text, never its keyed hash. */
+const SECRET_SHOWN_AS = '••••';
+
+/** The cursor: the last cluster's exact activity time (µs) and key, opaque to the caller. */
+export function encodeClusterCursor(row: Pick<ClusterRow, 'activityUs' | 'key'>): string {
+  return Buffer.from(`${row.activityUs}|${row.key}`, 'utf8').toString('base64url');
+}
+
+export function decodeClusterCursor(cursor: string): { activityUs: string; key: string } {
+  const [activityUs, key] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!activityUs || !key || !/^\d{1,19}$/.test(activityUs) || !/^[0-9a-f-]{36}$/.test(key)) throw new BadRequestException('cursor is not one this API gave');
+  return { activityUs, key };
+}
+
+/**
+ * Clusters for supervisors: identifiers two or more cases hold, newest activity first. Every read
+ * is audited, once for the page and once per case it names (a case named in a cluster is a case read).
+ */
+@Injectable()
+export class ClustersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(staff: StaffPrincipal, limit: number, cursor?: string): Promise<ClusterListResponse> {
+    const after = cursor ? decodeClusterCursor(cursor) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await clusterRepository.page(manager, { limit: limit + 1, casesPerCluster: CASE_LINK_LIMITS.clusterCasesInList, after });
+      const page = rows.slice(0, limit);
+      await this.audit(manager, staff, 'clusters.read', page);
+      return { items: page.map(toCluster), nextCursor: rows.length > limit ? encodeClusterCursor(page[page.length - 1]) : null };
+    });
+  }
+
+  async cluster(staff: StaffPrincipal, key: string): Promise<IdentifierCluster> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await clusterRepository.page(manager, { limit: 1, casesPerCluster: CASE_LINK_LIMITS.clusterCasesMax, key });
+      if (!row) throw new NotFoundException('No cluster by that key: its cases may have changed; open it again from the list');
+      await this.audit(manager, staff, 'cluster.read', [row]);
+      return toCluster(row);
+    });
+  }
+
+  private async audit(manager: EntityManager, staff: StaffPrincipal, action: string, rows: readonly ClusterRow[]): Promise<void> {
+    await recordAudit(manager, { actorId: staff.id, action, after: { clusters: rows.map((row) => row.key) } });
+    const cases = new Set(rows.flatMap((row) => row.cases.map((c) => c.id)));
+    for (const caseId of cases) await recordAudit(manager, { actorId: staff.id, action: 'case.read_in_cluster', caseId });
+  }
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toCluster(row: ClusterRow): IdentifierCluster {
+  return {
+    key: row.key,
+    kind: row.kind,
+    value: row.secret ? SECRET_SHOWN_AS : row.value,
+    caseCount: row.caseCount,
+    firstSeen: iso(row.firstSeen),
+    lastSeen: iso(row.lastSeen),
+    lastActivityAt: iso(row.lastActivityAt),
+    platforms: row.platforms,
+    countries: row.countries,
+    // Most serious first, as everywhere else.
+    priorities: [...row.priorities].sort((a, b) => PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b)),
+    outcomes: row.outcomes,
+    cases: row.cases.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
+  };
+}
