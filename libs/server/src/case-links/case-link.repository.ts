@@ -111,8 +111,8 @@ export const caseLinkRepository = {
   /** Removes a link of `caseId`; null when there is none by that id (removed already). */
   async deleteLink(manager: EntityManager, caseId: string, linkId: string): Promise<RemovedLink | null> {
     const [row] = await manager.query<RemovedLink[]>(
-      `DELETE FROM case_link WHERE id = $1 AND $2 IN (low_case_id, high_case_id)
-       RETURNING id, low_case_id AS "lowCaseId", high_case_id AS "highCaseId", reason`,
+      `WITH gone AS (DELETE FROM case_link WHERE id = $1 AND $2 IN (low_case_id, high_case_id) RETURNING id, low_case_id, high_case_id, reason)
+       SELECT id, low_case_id AS "lowCaseId", high_case_id AS "highCaseId", reason FROM gone`,
       [linkId, caseId],
     );
     return row ?? null;

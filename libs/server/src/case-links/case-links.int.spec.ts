@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { CaseDetail, CaseLinks, ClusterListResponse, IdentifierCluster, IntakeResponse, PersonConversation } from '@sg/contracts';
+import { identifierSealContext } from '../identifiers/case-identifiers';
+import { DataProtection } from '../security/data-protection';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
 
 /**
@@ -12,10 +15,13 @@ describe('clusters, links and merges', () => {
   let caseworker: string;
   let caseworker2: string;
   let supervisor: string;
+  let protection: DataProtection;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startTestApi(db, testConfig(db.url));
+    const config = testConfig(db.url);
+    protection = new DataProtection(config.dataEncryptionKey);
+    api = await startTestApi(db, config);
     caseworker = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
     caseworker2 = (await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } })).body.accessToken;
@@ -160,12 +166,12 @@ describe('clusters, links and merges', () => {
   describe('merging a duplicate into its original', () => {
     const session = async (created: IntakeResponse): Promise<string> => {
       const response = await api.request('POST', '/api/conversation/session', { body: { reference: created.reference, accessCode: created.accessCode } });
-      expect(response.status).toBe(200);
-      return response.body.session as string;
+      expect(response.status).toBe(201);
+      return response.body.sessionToken as string;
     };
     const thread = async (token: string): Promise<PersonConversation> => (await api.request('GET', '/api/conversation', { headers: { 'x-case-session': token } })).body as PersonConversation;
     const say = async (token: string, body: string) =>
-      expect((await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': token }, body: { clientMessageId: crypto.randomUUID(), body } })).status).toBe(201);
+      expect((await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': token }, body: { clientMessageId: randomUUID(), body } })).status).toBe(201);
     const counts = async (caseId: string) => {
       const [row] = await db.dataSource.query(
         `SELECT (SELECT count(*)::int FROM case_platform WHERE case_id = $1) AS platforms,
@@ -177,6 +183,11 @@ describe('clusters, links and merges', () => {
         [caseId],
       );
       return row as Record<string, number>;
+    };
+    /** The gift card's sealed text, opened as the case it now lies on (throws when sealed to another case). */
+    const giftCardOpensAs = async (caseId: string): Promise<string> => {
+      const [row] = await db.dataSource.query(`SELECT value_sealed FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`, [caseId]);
+      return protection.open<string>(row.value_sealed, identifierSealContext(caseId));
     };
     const identifiers = async (caseId: string): Promise<string[]> =>
       (await db.dataSource.query(`SELECT kind || ':' || value AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map((r: { v: string }) => r.v);
@@ -207,7 +218,7 @@ describe('clusters, links and merges', () => {
       const origSession = await session(original.created);
       await say(dupSession, 'From the duplicate person');
       await say(origSession, 'From the original person');
-      const staffToDup = await api.request('POST', `/api/cases/${duplicate.id}/conversation/messages`, { token: caseworker, body: { clientMessageId: crypto.randomUUID(), body: 'Hello duplicate' } });
+      const staffToDup = await api.request('POST', `/api/cases/${duplicate.id}/conversation/messages`, { token: caseworker, body: { clientMessageId: randomUUID(), body: 'Hello duplicate' } });
       expect(staffToDup.status).toBe(201);
       const before = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
       const duplicateIdentifiers = await identifiers(duplicate.id);
@@ -238,6 +249,7 @@ describe('clusters, links and merges', () => {
       // The original's page shows the moved gift card as a secret, still matched (it opens sealed to its new case).
       const page = (await api.request('GET', `/api/cases/${original.id}`, { token: supervisor })).body as CaseDetail;
       expect(page.identifiers.find((i) => i.kind === 'gift_card')).toMatchObject({ value: '••••' });
+      expect(await giftCardOpensAs(original.id)).toBe('MERGECARD0001');
 
       // Each person, with their own reference and code, sees only what they wrote and what was written to them.
       const dupThread = await thread(dupSession);
@@ -255,6 +267,14 @@ describe('clusters, links and merges', () => {
       expect(dupView.status).toBe(200);
       expect(dupView.body.status.key).not.toMatch(/closed/);
 
+      // What they add with their reference and code goes to the original too, as theirs (and the index follows).
+      const added = await api.request('POST', '/api/case-access/additions', {
+        body: { reference: duplicate.created.reference, accessCode: duplicate.created.accessCode, platforms: [{ platform: 'Snapchat', offenderHandle: 'late.handle' }] },
+      });
+      expect(added.status).toBe(200);
+      expect(await identifiers(original.id)).toContain('handle:late.handle');
+      expect(await identifiers(duplicate.id)).toEqual([]);
+
       // A second merge of a merged case is refused.
       expect((await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'again' } })).status).toBe(409);
 
@@ -263,11 +283,13 @@ describe('clusters, links and merges', () => {
       expect(unmerged.status).toBe(200);
       expect((unmerged.body as CaseLinks).mergedInto).toBeNull();
       const back = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
-      expect(back.original).toEqual(before.original);
-      expect(back.duplicate).toEqual({ ...before.duplicate, messages: before.duplicate.messages + 1 });
+      // The staff prompts for what the duplicate's person wrote and added while merged (a message, an addition) stay where staff were told.
+      expect(back.original).toEqual({ ...before.original, followUps: (before.original['followUps'] ?? 0) + 2 });
+      expect(back.duplicate).toEqual({ ...before.duplicate, messages: (before.duplicate['messages'] ?? 0) + 1, platforms: (before.duplicate['platforms'] ?? 0) + 1 });
       const [restored] = await db.dataSource.query(`SELECT merged_into, status FROM support_case WHERE id = $1`, [duplicate.id]);
       expect(restored).toEqual({ merged_into: null, status: 'in_progress' });
-      expect(await identifiers(duplicate.id)).toEqual(duplicateIdentifiers);
+      expect(await identifiers(duplicate.id)).toEqual([...duplicateIdentifiers, 'handle:late.handle'].sort());
+      expect(await identifiers(original.id)).not.toContain('handle:late.handle');
       expect((await identifiers(original.id)).some((v) => v.startsWith('gift_card:'))).toBe(false);
       expect(await timelineKinds(duplicate.id)).toContain('case_unmerged');
       expect(await timelineKinds(original.id)).toContain('duplicate_unmerged');
@@ -275,8 +297,7 @@ describe('clusters, links and merges', () => {
       expect((await thread(dupSession)).messages.map((m) => m.body)).toEqual(['From the duplicate person', 'Hello duplicate', 'Still here']);
       // The gift card opens sealed to the duplicate again: its page reads it without error.
       expect((await api.request('GET', `/api/cases/${duplicate.id}`, { token: supervisor })).status).toBe(200);
-      const [{ n: sealedOpen }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM case_identifier WHERE case_id = $1 AND value_sealed IS NOT NULL`, [duplicate.id]);
-      expect(sealedOpen).toBe(1);
+      expect(await giftCardOpensAs(duplicate.id)).toBe('MERGECARD0001');
     });
 
     it('two merges of the same pair from either end at once: one wins, neither deadlocks', async () => {
