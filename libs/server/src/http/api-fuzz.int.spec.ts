@@ -65,6 +65,10 @@ interface Pools {
   resources: string[];
   savedReplies: string[];
   notifications: string[];
+  /** Cases the merge routes work on, so merging (which closes a case) leaves the other routes' cases open. */
+  duplicates: string[];
+  links: string[];
+  clusters: string[];
   person: { reference: string; accessCode: string };
 }
 
@@ -261,7 +265,10 @@ interface FuzzRequest {
 }
 
 function idPool(operation: Operation, name: string, pools: Pools): string[] {
+  if (name === 'linkId') return pools.links;
+  if (name === 'key' && operation.path.startsWith('/api/clusters/')) return pools.clusters;
   if (name !== 'id') return [];
+  if (/\/(un)?merge$/.test(operation.path)) return pools.duplicates;
   if (operation.path.startsWith('/api/cases/')) return pools.cases;
   if (operation.path.startsWith('/api/takedowns/')) return pools.takedowns;
   if (operation.path.startsWith('/api/reports/')) return pools.reports;
@@ -383,6 +390,17 @@ describe('every route in the OpenAPI document, as every caller, with generated i
     }
     const reply = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Checking in', body: 'Hello, checking in.' } });
     const resources = (await api.request('GET', '/api/resources?includeInactive=true', { token: admin })).body as Array<{ id: string }>;
+    const duplicates: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const created = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: `duplicate ${i}` }) });
+      const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.body.reference]);
+      duplicates.push(row.id);
+    }
+    const [linkTo] = await db.dataSource.query(`SELECT reference FROM support_case WHERE id = $1`, [cases[2]]);
+    const linked = await api.request('POST', `/api/cases/${cases[1]}/links`, { token: admin, body: { reference: linkTo.reference, reason: 'The same handle' } });
+    // Every fixture names the same handle: one cluster at least.
+    const clusters = await api.request('GET', '/api/clusters', { token: admin });
+    for (const response of [linked, clusters]) expect(response.status).toBe(200);
     for (const response of [takedown, report, reply]) expect(response.status).toBe(201);
     pools = {
       cases,
@@ -392,6 +410,9 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       resources: resources.slice(0, 3).map((entry) => entry.id),
       savedReplies: [reply.body.id],
       notifications: [randomUUID()],
+      duplicates,
+      links: [linked.body.links[0].id],
+      clusters: clusters.body.items.map((cluster: { key: string }) => cluster.key),
       person: { reference: intake.body.reference, accessCode: intake.body.accessCode },
     };
     await openPersonSession();

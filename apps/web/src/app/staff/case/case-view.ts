@@ -24,6 +24,7 @@ import { OverridePriorityDialog, OverridePriorityDialogData } from './override-p
 import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
 import { AuditSection } from './sections/audit-section';
 import { LegalHoldSection } from './sections/legal-hold-section';
+import { LinksSection } from './sections/links-section';
 import { ContactSection } from './sections/contact-section';
 import { ConversationSection } from './sections/conversation-section';
 import { EvidenceSection } from './sections/evidence-section';
@@ -66,6 +67,7 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
     ConversationSection,
     AuditSection,
     LegalHoldSection,
+    LinksSection,
     TakedownsSection,
     ReportsSection,
     FollowUpsSection,
