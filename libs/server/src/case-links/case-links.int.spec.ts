@@ -96,6 +96,25 @@ describe('clusters, links and merges', () => {
       expect(pageRead.n).toBeGreaterThanOrEqual(4);
     });
 
+    it('pages through every cluster once, also when one case holds several shared identifiers', async () => {
+      const both = await submit('pair.one');
+      await claim(both.id, caseworker);
+      expect((await api.request('POST', `/api/cases/${both.id}/evidence`, { token: caseworker, body: { kind: 'other', description: 'Second handle', offenderHandle: 'pair.two' } })).status).toBe(201);
+      await submit('pair.one');
+      await submit('pair.two');
+      const all = (await clusters(supervisor, '?limit=100')).body;
+      expect(all.nextCursor).toBeNull();
+      expect(all.items.slice(0, 2).map((c) => c.value).sort()).toEqual(['pair.one', 'pair.two']);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ClusterListResponse = (await clusters(supervisor, `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+        paged.push(...page.items.map((c) => c.key));
+        cursor = page.nextCursor;
+      } while (cursor && paged.length < 50);
+      expect(paged).toEqual(all.items.map((c) => c.key));
+    });
+
     it('refuses a cursor it did not give', async () => {
       expect((await clusters(supervisor, '?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
     });

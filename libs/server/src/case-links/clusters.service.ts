@@ -5,20 +5,29 @@ import { PRIORITIES } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { ClusterRow, clusterRepository } from './cluster.repository';
+import { ClusterCursor, ClusterRow, clusterRepository } from './cluster.repository';
 
 /** How a secret identifier (a gift card) is shown: never its text, never its keyed hash. */
 const SECRET_SHOWN_AS = '••••';
 
-/** The cursor: the last cluster's exact activity time (µs) and key, opaque to the caller. */
-export function encodeClusterCursor(row: Pick<ClusterRow, 'activityUs' | 'key'>): string {
-  return Buffer.from(`${row.activityUs}|${row.key}`, 'utf8').toString('base64url');
+/** The cursor: where the walk stood after the last cluster of the page, opaque to the caller. */
+export function encodeClusterCursor(row: Pick<ClusterRow, 'cursorAt' | 'cursorCase' | 'key'>): string {
+  return Buffer.from(JSON.stringify([row.cursorAt, row.cursorCase, row.key]), 'utf8').toString('base64url');
 }
 
-export function decodeClusterCursor(cursor: string): { activityUs: string; key: string } {
-  const [activityUs, key] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!activityUs || !key || !/^\d{1,19}$/.test(activityUs) || !/^[0-9a-f-]{36}$/.test(key)) throw new BadRequestException('cursor is not one this API gave');
-  return { activityUs, key };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function decodeClusterCursor(cursor: string): ClusterCursor {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parts = null;
+  }
+  const [at, caseId, key] = Array.isArray(parts) ? parts : [];
+  const valid = typeof at === 'string' && /^\d{1,17}$/.test(at) && typeof caseId === 'string' && UUID.test(caseId) && typeof key === 'string' && UUID.test(key);
+  if (!valid) throw new BadRequestException('cursor is not one this API gave');
+  return { at, caseId, key };
 }
 
 /**
@@ -32,7 +41,7 @@ export class ClustersService {
   async list(staff: StaffPrincipal, limit: number, cursor?: string): Promise<ClusterListResponse> {
     const after = cursor ? decodeClusterCursor(cursor) : undefined;
     return this.dataSource.transaction(async (manager) => {
-      const rows = await clusterRepository.page(manager, { limit: limit + 1, casesPerCluster: CASE_LINK_LIMITS.clusterCasesInList, after });
+      const rows = await clusterRepository.page(manager, limit + 1, CASE_LINK_LIMITS.clusterCasesInList, after);
       const page = rows.slice(0, limit);
       await this.audit(manager, staff, 'clusters.read', page);
       return { items: page.map(toCluster), nextCursor: rows.length > limit ? encodeClusterCursor(page[page.length - 1]) : null };
@@ -41,7 +50,7 @@ export class ClustersService {
 
   async cluster(staff: StaffPrincipal, key: string): Promise<IdentifierCluster> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await clusterRepository.page(manager, { limit: 1, casesPerCluster: CASE_LINK_LIMITS.clusterCasesMax, key });
+      const [row] = await clusterRepository.one(manager, key, CASE_LINK_LIMITS.clusterCasesMax);
       if (!row) throw new NotFoundException('No cluster by that key: its cases may have changed; open it again from the list');
       await this.audit(manager, staff, 'cluster.read', [row]);
       return toCluster(row);

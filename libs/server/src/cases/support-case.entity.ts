@@ -9,6 +9,7 @@ import { CaseStatus } from './case-status';
 @Entity({ name: 'support_case' })
 @Check('support_case_language_check', `"language" IN ('en', 'ms', 'es')`)
 @Index('support_case_merged_into_idx', ['mergedInto'], { where: 'merged_into IS NOT NULL' })
+@Index('support_case_updated_idx', ['updatedAt', 'id'])
 export class SupportCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text', unique: true }) reference!: string;

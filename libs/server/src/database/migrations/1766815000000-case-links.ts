@@ -34,9 +34,12 @@ export class CaseLinks1766815000000 implements MigrationInterface {
         ADD COLUMN merged_status text`);
     await queryRunner.query(`CREATE INDEX support_case_merged_into_idx ON support_case (merged_into) WHERE merged_into IS NOT NULL`);
     for (const table of MOVABLE) await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN origin_case_id uuid`);
+    // The clusters walk the cases from the most recently changed (case-links/cluster.repository.ts).
+    await queryRunner.query(`CREATE INDEX support_case_updated_idx ON support_case (updated_at, id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX support_case_updated_idx`);
     for (const table of MOVABLE) await queryRunner.query(`ALTER TABLE ${table} DROP COLUMN origin_case_id`);
     await queryRunner.query(`ALTER TABLE support_case DROP COLUMN merged_status, DROP COLUMN merged_at, DROP COLUMN merged_into`);
     await queryRunner.query(`DROP TABLE case_link`);
