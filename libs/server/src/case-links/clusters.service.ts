@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_LINK_LIMITS, ClusterListResponse, IdentifierCluster } from '@sg/contracts';
 import { PRIORITIES } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudits } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { ClusterCursor, ClusterRow, clusterRepository } from './cluster.repository';
 
@@ -58,9 +58,11 @@ export class ClustersService {
   }
 
   private async audit(manager: EntityManager, staff: StaffPrincipal, action: string, rows: readonly ClusterRow[]): Promise<void> {
-    await recordAudit(manager, { actorId: staff.id, action, after: { clusters: rows.map((row) => row.key) } });
     const cases = new Set(rows.flatMap((row) => row.cases.map((c) => c.id)));
-    for (const caseId of cases) await recordAudit(manager, { actorId: staff.id, action: 'case.read_in_cluster', caseId });
+    await recordAudits(manager, [
+      { actorId: staff.id, action, after: { clusters: rows.map((row) => row.key) } },
+      ...[...cases].map((caseId) => ({ actorId: staff.id, action: 'case.read_in_cluster', caseId })),
+    ]);
   }
 }
 
