@@ -21,6 +21,7 @@ export const API_ROUTES = {
   notifications: 'notifications',
   trends: 'trends',
   fundersExport: 'trends/funders-export',
+  clusters: 'clusters',
   adminQueues: 'admin/queues',
 } as const;
 

@@ -25,6 +25,7 @@ export * from './retention/retention-limits';
 export * from './auth/second-factor-codes';
 export * from './referral-packet/referral-recipients';
 export * from './funders-export/funders-export-columns';
+export * from './case-links/case-link-limits';
 
 export type * from './errors/validation-error';
 export type * from './intake/intake-request';
@@ -46,3 +47,4 @@ export type * from './trends/trends';
 export type * from './retention/retention';
 export type * from './referral-packet/referral-packet';
 export type * from './funders-export/funders-export';
+export type * from './case-links/case-links';

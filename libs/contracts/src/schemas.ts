@@ -25,3 +25,4 @@ export * from './trends/trends';
 export * from './retention/retention';
 export * from './referral-packet/referral-packet';
 export * from './funders-export/funders-export';
+export * from './case-links/case-links';

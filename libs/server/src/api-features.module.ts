@@ -16,12 +16,13 @@ import { TrendsModule } from './trends/trends.module';
 import { RetentionModule } from './retention/retention.module';
 import { ReferralPacketModule } from './referral-packet/referral-packet.module';
 import { FundersExportModule } from './funders-export/funders-export.module';
+import { CaseLinksModule } from './case-links/case-links.module';
 
 /**
  * Every HTTP feature of the API, in one place so the app and the integration tests compose the
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule, ReferralPacketModule, FundersExportModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule, ReferralPacketModule, FundersExportModule, CaseLinksModule],
 })
 export class ApiFeaturesModule {}

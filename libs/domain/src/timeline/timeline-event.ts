@@ -79,7 +79,22 @@ export type TimelineEvent =
   | { kind: 'legal_hold_released'; data: { reason: string | null } }
   /** The person asked (with reference and code) to delete the case; it goes after `executeAfter` unless on hold. */
   | { kind: 'deletion_requested'; data: { executeAfter: string } }
-  | { kind: 'deletion_cancelled'; data: Record<string, never> };
+  | { kind: 'deletion_cancelled'; data: Record<string, never> }
+  /**
+   * Linking and merging (case-links/). The other case is never named in `data`: the timeline goes to
+   * everyone who may open this case, who may not be allowed to open the other (the link row and the
+   * audit log hold the pair; the case page's links section names it to those who may open it).
+   */
+  | { kind: 'case_linked'; data: { linkId: string; reason: string } }
+  | { kind: 'case_unlinked'; data: { linkId: string } }
+  /** On the duplicate: it was merged into its original (its records moved there). */
+  | { kind: 'case_merged_into'; data: { reason: string } }
+  /** On the original: a duplicate was merged into it; `moved`, how many records came. */
+  | { kind: 'duplicate_merged'; data: { reason: string; moved: number } }
+  /** On the duplicate: the merge was undone, its records moved back. */
+  | { kind: 'case_unmerged'; data: { reason: string } }
+  /** On the original: a merged duplicate was taken out again; `moved`, how many records went back. */
+  | { kind: 'duplicate_unmerged'; data: { reason: string; moved: number } };
 
 export type TimelineEventKind = TimelineEvent['kind'];
 
@@ -126,6 +141,12 @@ const KINDS: Readonly<Record<TimelineEventKind, true>> = {
   legal_hold_released: true,
   deletion_requested: true,
   deletion_cancelled: true,
+  case_linked: true,
+  case_unlinked: true,
+  case_merged_into: true,
+  duplicate_merged: true,
+  case_unmerged: true,
+  duplicate_unmerged: true,
 };
 
 export const TIMELINE_EVENT_KINDS = Object.keys(KINDS) as readonly TimelineEventKind[];

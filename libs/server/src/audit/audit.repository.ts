@@ -30,6 +30,27 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
   ]);
 }
 
+/** The same for many rows in one statement (a page that names many cases, each a read), in order. */
+export async function recordAudits(manager: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+  if (!records.length) return;
+  await manager.query(
+    `INSERT INTO audit_log (actor_id, action, case_id, target_kind, target_id, before, after)
+     SELECT actor, action, case_id, target_kind, target_id, before, after
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::jsonb[])
+            WITH ORDINALITY AS r(actor, action, case_id, target_kind, target_id, before, after, n)
+      ORDER BY n`,
+    [
+      records.map((r) => r.actorId),
+      records.map((r) => r.action),
+      records.map((r) => r.caseId ?? null),
+      records.map((r) => r.target?.kind ?? null),
+      records.map((r) => r.target?.id ?? null),
+      records.map((r) => (r.before === undefined ? null : JSON.stringify(r.before))),
+      records.map((r) => (r.after === undefined ? null : JSON.stringify(r.after))),
+    ],
+  );
+}
+
 /** Serialises sealing across workers (one chain, one writer at a time); arbitrary constant. */
 const AUDIT_SEAL_LOCK_KEY = 7_462_012;
 

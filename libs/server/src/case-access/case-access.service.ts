@@ -16,6 +16,7 @@ import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
 import { sealTimelineFreeText } from '../cases/case-free-text';
 import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
+import { caseLinkRepository } from '../case-links/case-link.repository';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetWords } from './person-words';
@@ -72,14 +73,16 @@ export class CaseAccessService {
 
   async add(caseKey: PersonCaseKey, addition: CaseAddition): Promise<CaseAccessView> {
     return this.followUps.transaction(this.dataSource, async (manager, replan, prompt) => {
-      const row = await this.open(manager, caseKey, true);
+      const { own, row } = await this.openForChange(manager, caseKey);
+      // Added by the person of a duplicate merged into `row`: marked as theirs (case-links/).
+      const origin = own.id === row.id ? null : own.id;
       // What changed, worked out before anything is written (the content answer is compared with the stored one).
       const parts = additionParts(addition, row.contentPosted);
       if (addition.platforms?.length) {
-        await caseRecordRepository.insertPlatforms(manager, row.id, addition.platforms);
+        await caseRecordRepository.insertPlatforms(manager, row.id, addition.platforms, origin);
         await syncCaseIdentifiers(manager, row.id);
       }
-      if (addition.contentUrls?.length) await caseRecordRepository.insertContentUrls(manager, row.id, addition.contentUrls);
+      if (addition.contentUrls?.length) await caseRecordRepository.insertContentUrls(manager, row.id, addition.contentUrls, origin);
       const facts: CaseFacts = { ...row };
       if (addition.deadlineAt !== undefined) facts.deadlineAt = addition.deadlineAt ? new Date(addition.deadlineAt) : null;
       if (addition.contentPosted !== undefined && addition.contentPosted !== row.contentPosted) facts.contentPosted = addition.contentPosted;
@@ -96,7 +99,10 @@ export class CaseAccessService {
         priorityRank: next.priorityRank,
         firstResponseDueAt: next.firstResponseDueAt,
       });
-      const added = await this.record(manager, row.id, { kind: 'person_added_information', data: { summary: englishAdditionSummary(parts), note: addition.note ?? null } });
+      const addedEvent = { kind: 'person_added_information', data: { summary: englishAdditionSummary(parts), note: addition.note ?? null } } as const;
+      const added = await this.record(manager, row.id, addedEvent);
+      // Their own page lists what they added from their own case's timeline.
+      if (origin) await this.record(manager, own.id, addedEvent);
       // Whoever holds the case (or, with nobody holding it, the supervisors) hears of it at once.
       await prompt(row.id, 'person_update', `person_update:${added}`);
       if (next.changed) {
@@ -116,7 +122,7 @@ export class CaseAccessService {
       await notifyCaseChange(manager, 'case.updated', { id: row.id, reference: row.reference, priority: next.priority, status: row.status, assigneeId: row.assigneeId });
       // A new deadline moves the reminder; a higher priority adds wellbeing checks.
       await replan(row.id);
-      return this.render(manager, { ...row, ...facts, priority: next.priority });
+      return origin ? this.render(manager, own) : this.render(manager, { ...row, ...facts, priority: next.priority });
     });
   }
 
@@ -126,6 +132,23 @@ export class CaseAccessService {
       const row = await this.open(manager, key, true);
       if (row.language !== language) await supportCaseRepository.setLanguage(manager, row.id, language);
     });
+  }
+
+  /**
+   * For a change: the person's own case and the case their records live in (the same, or the
+   * original theirs was merged into), that one's row held. Both are taken in id order, as a merge does.
+   */
+  private async openForChange(manager: EntityManager, key: PersonCaseKey): Promise<{ own: PersonCaseRow; row: PersonCaseRow }> {
+    const own = await this.open(manager, key, false);
+    if (!own.mergedInto) {
+      const row = await supportCaseRepository.personCaseById(manager, own.id, true);
+      if (row && !row.mergedInto) return { own: row, row };
+    }
+    const held = await caseLinkRepository.lockInOrder(manager, own.mergedInto ? [own.id, own.mergedInto] : [own.id]);
+    const homeId = held.get(own.id)?.mergedInto ?? own.id;
+    const row = await supportCaseRepository.personCaseById(manager, homeId, false);
+    if (!row) throw new NotFoundException(CASE_NOT_FOUND);
+    return { own, row };
   }
 
   /** Finds the case and checks the code (a session was checked by its guard); `lock` takes the row for an update. */
@@ -147,9 +170,12 @@ export class CaseAccessService {
     return caseEventRepository.insert(manager, { caseId, actorKind: actor, event: { ...event, data } as TimelineEvent, sealed });
   }
 
-  private async render(manager: EntityManager, row: PersonCaseRow): Promise<CaseAccessView> {
-    const steps = await caseRecordRepository.planSteps(manager, row.id);
-    const additions = await caseEventRepository.personAdditions(manager, row.id);
+  private async render(manager: EntityManager, own: PersonCaseRow): Promise<CaseAccessView> {
+    const steps = await caseRecordRepository.planSteps(manager, own.id);
+    const additions = await caseEventRepository.personAdditions(manager, own.id);
+    // A merged duplicate is worked as part of its original: the person sees that case's progress, their own plan and additions.
+    const home = own.mergedInto ? await supportCaseRepository.personCaseById(manager, own.mergedInto, false) : null;
+    const row = home ? { ...own, status: home.status, priority: home.priority, firstResponseDueAt: home.firstResponseDueAt, firstRespondedAt: home.firstRespondedAt } : own;
     const wantsContact = row.contactChannel !== 'none' && row.consentContact;
     return {
       reference: row.reference,

@@ -4,7 +4,7 @@ import { staffUserRepository } from '../accounts/staff-user.repository';
 import { StaffPrincipal } from '../auth/staff-principal';
 
 /** The rule itself: everything for supervisors and admins; for caseworkers, unheld cases and their own. */
-function mayWorkCase(staff: StaffPrincipal, assigneeId: string | null): boolean {
+export function mayWorkCase(staff: StaffPrincipal, assigneeId: string | null): boolean {
   return seesEverything(staff) || assigneeId === null || assigneeId === staff.id;
 }
 

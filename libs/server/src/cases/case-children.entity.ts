@@ -10,6 +10,8 @@ export class CasePlatform {
   @Column({ name: 'offender_handle', type: 'text', nullable: true }) offenderHandle!: string | null;
   @Column({ name: 'profile_url', type: 'text', nullable: true }) profileUrl!: string | null;
   @Column({ name: 'added_at', type: 'timestamptz', default: () => 'now()' }) addedAt!: Date;
+  /** Set when a merge moved this row here: the case it came from (an unmerge moves it back). */
+  @Column({ name: 'origin_case_id', type: 'uuid', nullable: true }) originCaseId!: string | null;
 }
 
 /** Where content has been posted (a link only; never the content). */
@@ -19,6 +21,8 @@ export class CaseContentUrl {
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ type: 'text' }) url!: string;
   @Column({ name: 'added_at', type: 'timestamptz', default: () => 'now()' }) addedAt!: Date;
+  /** Set when a merge moved this row here: the case it came from (an unmerge moves it back). */
+  @Column({ name: 'origin_case_id', type: 'uuid', nullable: true }) originCaseId!: string | null;
 }
 
 /** One step of the personal action plan, as generated at intake, and whether it is done. */
@@ -96,4 +100,6 @@ export class CaseEvidenceRow {
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName!: string | null;
   @Column({ name: 'added_by', type: 'uuid' }) addedBy!: string;
   @Column({ name: 'added_at', type: 'timestamptz', default: () => 'now()' }) addedAt!: Date;
+  /** Set when a merge moved this row here: the case it came from (an unmerge moves it back). */
+  @Column({ name: 'origin_case_id', type: 'uuid', nullable: true }) originCaseId!: string | null;
 }

@@ -139,19 +139,20 @@ export const caseRecordRepository = {
   },
 
   /** Adds platforms the person or a caseworker named (nothing when none). */
-  async insertPlatforms(manager: EntityManager, caseId: string, platforms: readonly NewCasePlatform[]): Promise<void> {
+  /** `originCaseId`: added by the person of a duplicate merged into `caseId` (their own, see case-links/). */
+  async insertPlatforms(manager: EntityManager, caseId: string, platforms: readonly NewCasePlatform[], originCaseId: string | null = null): Promise<void> {
     if (!platforms.length) return;
     await manager.query(
-      `INSERT INTO case_platform (case_id, platform, offender_handle, profile_url)
-     SELECT $1, platform, handle, url FROM unnest($2::text[], $3::text[], $4::text[]) AS p(platform, handle, url)`,
-      [caseId, platforms.map((p) => p.platform), platforms.map((p) => p.offenderHandle ?? null), platforms.map((p) => p.profileUrl ?? null)],
+      `INSERT INTO case_platform (case_id, platform, offender_handle, profile_url, origin_case_id)
+     SELECT $1, platform, handle, url, $5 FROM unnest($2::text[], $3::text[], $4::text[]) AS p(platform, handle, url)`,
+      [caseId, platforms.map((p) => p.platform), platforms.map((p) => p.offenderHandle ?? null), platforms.map((p) => p.profileUrl ?? null), originCaseId],
     );
   },
 
   /** Adds links to where content was posted (nothing when none). */
-  async insertContentUrls(manager: EntityManager, caseId: string, urls: readonly string[]): Promise<void> {
+  async insertContentUrls(manager: EntityManager, caseId: string, urls: readonly string[], originCaseId: string | null = null): Promise<void> {
     if (!urls.length) return;
-    await manager.query(`INSERT INTO case_content_url (case_id, url) SELECT $1, unnest($2::text[])`, [caseId, urls]);
+    await manager.query(`INSERT INTO case_content_url (case_id, url, origin_case_id) SELECT $1, unnest($2::text[]), $3`, [caseId, urls, originCaseId]);
   },
 
   /** The action plan in order, as the person sees it and as plan reconciliation starts from. */

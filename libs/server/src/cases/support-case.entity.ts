@@ -1,5 +1,5 @@
 import { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Language, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { CaseStatus } from './case-status';
 
 /**
@@ -8,6 +8,8 @@ import { CaseStatus } from './case-status';
  */
 @Entity({ name: 'support_case' })
 @Check('support_case_language_check', `"language" IN ('en', 'ms', 'es')`)
+@Index('support_case_merged_into_idx', ['mergedInto'], { where: 'merged_into IS NOT NULL' })
+@Index('support_case_updated_idx', ['updatedAt', 'id'])
 export class SupportCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text', unique: true }) reference!: string;
@@ -59,6 +61,14 @@ export class SupportCase {
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  /** A duplicate intake merged into its original (case-links/): it leaves the queues, its records live there. */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true }) mergedInto!: string | null;
+  @ManyToOne(() => SupportCase, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_into', foreignKeyConstraintName: 'support_case_merged_into_fkey' })
+  mergedIntoCase?: SupportCase | null;
+  @Column({ name: 'merged_at', type: 'timestamptz', nullable: true }) mergedAt!: Date | null;
+  /** The status the duplicate had when merged: an unmerge restores it. */
+  @Column({ name: 'merged_status', type: 'text', nullable: true }) mergedStatus!: CaseStatus | null;
   @VersionColumn({ default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

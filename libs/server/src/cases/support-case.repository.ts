@@ -105,6 +105,8 @@ export interface PersonCaseRow extends CaseFacts {
   language: Language;
   assigneeId: string | null;
   createdAt: Date;
+  /** Merged as a duplicate into this case (case-links/): the person's records live there now. */
+  mergedInto: string | null;
 }
 
 /** The person's sealed contact details and what they agreed to. */
@@ -173,7 +175,7 @@ const CASE_COLUMNS = `
   first_responded_at AS "firstRespondedAt", submitted_by AS "submittedBy", age_band AS "ageBand",
   content_made_under_18 AS "contentMadeUnder18", country, self_harm AS "selfHarm", immediate_danger AS "immediateDanger",
   deadline_at AS "deadlineAt", demands, content_posted AS "contentPosted", still_in_contact AS "stillInContact", paid,
-  contact_channel AS "contactChannel", consent_contact AS "consentContact", contact_declined AS "contactDeclined", language, assignee_id AS "assigneeId", created_at AS "createdAt"`;
+  contact_channel AS "contactChannel", consent_contact AS "consentContact", contact_declined AS "contactDeclined", language, assignee_id AS "assigneeId", created_at AS "createdAt", merged_into AS "mergedInto"`;
 
 /** Case rows (`support_case`): reading, locking and changing one case. The queues are in case-queue.repository.ts. */
 export const supportCaseRepository = {

@@ -127,6 +127,18 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return `The person asked for the case to be deleted; it will be deleted after ${String(event.data.executeAfter ?? 'the cooling-off period')} unless they cancel or it is on legal hold`;
     case 'deletion_cancelled':
       return 'The person cancelled their request to delete the case';
+    case 'case_linked':
+      return `${who} linked this case to another case: ${String(event.data.reason ?? '')}`;
+    case 'case_unlinked':
+      return `${who} removed a link to another case`;
+    case 'case_merged_into':
+      return `${who} merged this case into its original as a duplicate: ${String(event.data.reason ?? '')}`;
+    case 'duplicate_merged':
+      return `${who} merged a duplicate into this case (${Number(event.data.moved ?? 0)} records moved here): ${String(event.data.reason ?? '')}`;
+    case 'case_unmerged':
+      return `${who} undid the merge of this case; its records are back: ${String(event.data.reason ?? '')}`;
+    case 'duplicate_unmerged':
+      return `${who} undid the merge of a duplicate (${Number(event.data.moved ?? 0)} records moved back): ${String(event.data.reason ?? '')}`;
     default: {
       // Every kind has its sentence: a kind added to the union without one fails to compile here.
       const unsummarised: never = event;

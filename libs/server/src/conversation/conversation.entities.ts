@@ -30,6 +30,8 @@ export class CaseMessageRow {
   /** Staff messages: whether the person is told through their channel (see the migration). */
   @Column({ name: 'nudge_status', type: 'text', nullable: true }) nudgeStatus!: 'pending' | 'sent' | 'undeliverable' | null;
   @Column({ name: 'nudged_at', type: 'timestamptz', nullable: true }) nudgedAt!: Date | null;
+  /** Set when a merge moved this row here: the case it came from (an unmerge moves it back). */
+  @Column({ name: 'origin_case_id', type: 'uuid', nullable: true }) originCaseId!: string | null;
 }
 
 /**

@@ -37,19 +37,32 @@ export const conversationRepository = {
   },
 
   /**
+   * The person's thread: the messages of the case their records live in (theirs, or the original
+   * it was merged into) that are theirs: written by them or to them, never the other person's.
+   */
+  personList(manager: EntityManager, personCaseId: string): Promise<MessageRow[]> {
+    return manager.query<MessageRow[]>(
+      `SELECT ${MESSAGE_COLUMNS} FROM case_message m LEFT JOIN staff_user s ON s.id = m.author_id
+        WHERE m.case_id = (SELECT COALESCE(merged_into, id) FROM support_case WHERE id = $1) AND COALESCE(m.origin_case_id, m.case_id) = $1
+        ORDER BY m.sent_at, m.id`,
+      [personCaseId],
+    );
+  },
+
+  /**
    * Stores a message once per `clientMessageId`: answers the new row, or nothing when that
    * message was stored already (a resend), so the caller does its side effects only once.
    */
   async insert(
     manager: EntityManager,
-    message: { id: string; caseId: string; authorKind: MessageAuthor; authorId: string | null; clientMessageId: string; bodySealed: Buffer },
+    message: { id: string; caseId: string; authorKind: MessageAuthor; authorId: string | null; clientMessageId: string; bodySealed: Buffer; originCaseId?: string | null },
   ): Promise<{ id: string; sentAt: Date } | undefined> {
     const rows = await manager.query<Array<{ id: string; sentAt: Date }>>(
-      `INSERT INTO case_message (id, case_id, author_kind, author_id, client_message_id, body_sealed)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO case_message (id, case_id, author_kind, author_id, client_message_id, body_sealed, origin_case_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (case_id, client_message_id) DO NOTHING
        RETURNING id, sent_at AS "sentAt"`,
-      [message.id, message.caseId, message.authorKind, message.authorId, message.clientMessageId, message.bodySealed],
+      [message.id, message.caseId, message.authorKind, message.authorId, message.clientMessageId, message.bodySealed, message.originCaseId ?? null],
     );
     return rows[0];
   },
@@ -88,11 +101,13 @@ export const conversationRepository = {
     );
   },
 
-  /** Marks every staff message read by the person; answers how many were unread. */
-  async markReadByPerson(manager: EntityManager, caseId: string): Promise<number> {
+  /** Marks every staff message to the person read (their own thread, as personList); answers how many were unread. */
+  async markReadByPerson(manager: EntityManager, personCaseId: string): Promise<number> {
     const [, affected] = await manager.query<[unknown[], number]>(
-      `UPDATE case_message SET read_by_person_at = now() WHERE case_id = $1 AND author_kind = 'staff' AND read_by_person_at IS NULL`,
-      [caseId],
+      `UPDATE case_message SET read_by_person_at = now()
+        WHERE case_id = (SELECT COALESCE(merged_into, id) FROM support_case WHERE id = $1) AND COALESCE(origin_case_id, case_id) = $1
+          AND author_kind = 'staff' AND read_by_person_at IS NULL`,
+      [personCaseId],
     );
     return affected;
   },

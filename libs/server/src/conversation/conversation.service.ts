@@ -11,6 +11,7 @@ import { assertMayOpenCase, seesEverything } from '../cases/case-access-policy';
 import { caseEventRepository } from '../cases/case-event.repository';
 import { announceLive, notifyCaseChange } from '../cases/case-notifier';
 import { caseQueueRepository } from '../cases/case-queue.repository';
+import { caseLinkRepository } from '../case-links/case-link.repository';
 import { CaseState, supportCaseRepository } from '../cases/support-case.repository';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
@@ -44,16 +45,21 @@ export class ConversationService {
   async personThread(caseId: string): Promise<PersonConversation> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.caseOrNotFound(manager, caseId, false);
+      // A merged duplicate's person talks with the team in the original case (case-links/): it is open while that is.
+      const home = await this.personHome(manager, caseId);
       const unread = await conversationRepository.markReadByPerson(manager, caseId);
-      const rows = await conversationRepository.list(manager, caseId);
-      return { reference: found.reference, messages: rows.map((row) => this.toView(row, 'person')), unread, open: found.status !== 'closed' };
+      const rows = await conversationRepository.personList(manager, caseId);
+      return { reference: found.reference, messages: rows.map((row) => this.toView(row, 'person')), unread, open: home.status !== 'closed' };
     });
   }
 
-  async personSend(caseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
+  async personSend(personCaseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
     return this.followUps.transaction(this.dataSource, async (manager, _replan, prompt) => {
+      // Written where the person's records live: a merged duplicate's into its original, marked as theirs.
+      const home = await this.personHome(manager, personCaseId);
+      const caseId = home.id;
       const found = await this.caseOrNotFound(manager, caseId, true);
-      const stored = await this.store(manager, found, 'person', null, clientMessageId, body);
+      const stored = await this.store(manager, found, 'person', null, clientMessageId, body, caseId === personCaseId ? null : personCaseId);
       if (stored.created) {
         await caseEventRepository.insert(manager, { caseId, actorKind: 'person', event: { kind: 'person_message', data: {} } });
         // One notification per unanswered run of messages: the holder (or the supervisors) is told once, not per line.
@@ -172,6 +178,12 @@ export class ConversationService {
     return (await caseQueueRepository.unreadMessages(manager, staffId, [caseId])).get(caseId) ?? 0;
   }
 
+  /** The case the person's records live in: their own, or the original theirs was merged into. */
+  private async personHome(manager: EntityManager, personCaseId: string): Promise<CaseState> {
+    const homeId = await caseLinkRepository.homeOf(manager, personCaseId);
+    return this.caseOrNotFound(manager, homeId ?? personCaseId, false);
+  }
+
   private async caseOrNotFound(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState> {
     const found = await supportCaseRepository.state(manager, caseId, lock);
     if (!found) throw new NotFoundException('No such case');
@@ -186,9 +198,10 @@ export class ConversationService {
     authorId: string | null,
     clientMessageId: string,
     body: string,
+    originCaseId: string | null = null,
   ): Promise<{ created: boolean; row: MessageRow }> {
     const id = randomUUID();
-    const inserted = await conversationRepository.insert(manager, { id, caseId: found.id, authorKind, authorId, clientMessageId, bodySealed: this.protection.seal(body, sealContext(id)) });
+    const inserted = await conversationRepository.insert(manager, { id, caseId: found.id, authorKind, authorId, clientMessageId, bodySealed: this.protection.seal(body, sealContext(id)), originCaseId });
     const row = await conversationRepository.findByClientId(manager, found.id, clientMessageId);
     if (!row || row.authorKind !== authorKind || row.authorId !== authorId) throw new ConflictException('clientMessageId was already used for another message');
     return { created: inserted !== undefined, row };

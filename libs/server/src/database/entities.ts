@@ -13,6 +13,7 @@ import { OrganisationHoursRow } from '../organisation/organisation-hours.entity'
 import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
 import { CaseIdentifierRow } from '../identifiers/case-identifier.entity';
 import { PurgedIdentifierRow } from '../identifiers/purged-identifier.entity';
+import { CaseLinkRow } from '../case-links/case-link.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from '../retention/retention.entities';
@@ -53,4 +54,5 @@ export const ENTITIES = [
   StaffTotpRow,
   StaffTotpRecoveryCodeRow,
   PurgedIdentifierRow,
+  CaseLinkRow,
 ];

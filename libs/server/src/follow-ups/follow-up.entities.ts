@@ -21,6 +21,8 @@ export class TakedownRequestRow {
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
+  /** Set when a merge moved this row here: the case it came from (an unmerge moves it back). */
+  @Column({ name: 'origin_case_id', type: 'uuid', nullable: true }) originCaseId!: string | null;
 }
 
 /** A report to police, a cybercrime unit, the CyberTipline or a platform. */
@@ -38,6 +40,8 @@ export class CaseReportRow {
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
+  /** Set when a merge moved this row here: the case it came from (an unmerge moves it back). */
+  @Column({ name: 'origin_case_id', type: 'uuid', nullable: true }) originCaseId!: string | null;
 }
 
 /** A planned follow-up, fired once by the worker at its due time. */
@@ -62,6 +66,8 @@ export class FollowUpRow {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
+  /** Set when a merge moved this row here: the case it came from (an unmerge moves it back). */
+  @Column({ name: 'origin_case_id', type: 'uuid', nullable: true }) originCaseId!: string | null;
 }
 
 /** What a fired follow-up tells one member of staff. */

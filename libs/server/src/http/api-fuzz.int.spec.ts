@@ -65,6 +65,10 @@ interface Pools {
   resources: string[];
   savedReplies: string[];
   notifications: string[];
+  /** Cases the merge routes work on, so merging (which closes a case) leaves the other routes' cases open. */
+  duplicates: string[];
+  links: string[];
+  clusters: string[];
   person: { reference: string; accessCode: string };
 }
 
@@ -261,7 +265,10 @@ interface FuzzRequest {
 }
 
 function idPool(operation: Operation, name: string, pools: Pools): string[] {
+  if (name === 'linkId') return pools.links;
+  if (name === 'key' && operation.path.startsWith('/api/clusters/')) return pools.clusters;
   if (name !== 'id') return [];
+  if (/\/(un)?merge$/.test(operation.path)) return pools.duplicates;
   if (operation.path.startsWith('/api/cases/')) return pools.cases;
   if (operation.path.startsWith('/api/takedowns/')) return pools.takedowns;
   if (operation.path.startsWith('/api/reports/')) return pools.reports;
@@ -350,6 +357,10 @@ describe('every route in the OpenAPI document, as every caller, with generated i
     if (opened.status !== 201 && opened.status !== 200) throw new Error(`Could not open the person's session: ${opened.status}`);
     personSession = opened.body.sessionToken;
   };
+  const signedOutAny = async () => {
+    for (const role of ['caseworker', 'supervisor', 'admin'] as const) if ((await api.request('GET', '/api/auth/me', { token: tokens[role] })).status === 401) return true;
+    return false;
+  };
   const signInAll = async () => {
     for (const role of ['caseworker', 'supervisor', 'admin'] as const) tokens[role] = await api.tokenFor(role);
   };
@@ -383,6 +394,17 @@ describe('every route in the OpenAPI document, as every caller, with generated i
     }
     const reply = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Checking in', body: 'Hello, checking in.' } });
     const resources = (await api.request('GET', '/api/resources?includeInactive=true', { token: admin })).body as Array<{ id: string }>;
+    const duplicates: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const created = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: `duplicate ${i}` }) });
+      const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.body.reference]);
+      duplicates.push(row.id);
+    }
+    const [linkTo] = await db.dataSource.query(`SELECT reference FROM support_case WHERE id = $1`, [cases[2]]);
+    const linked = await api.request('POST', `/api/cases/${cases[1]}/links`, { token: admin, body: { reference: linkTo.reference, reason: 'The same handle' } });
+    // Every fixture names the same handle: one cluster at least.
+    const clusters = await api.request('GET', '/api/clusters', { token: admin });
+    for (const response of [linked, clusters]) expect(response.status).toBe(200);
     for (const response of [takedown, report, reply]) expect(response.status).toBe(201);
     pools = {
       cases,
@@ -392,6 +414,9 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       resources: resources.slice(0, 3).map((entry) => entry.id),
       savedReplies: [reply.body.id],
       notifications: [randomUUID()],
+      duplicates,
+      links: [linked.body.links[0].id],
+      clusters: clusters.body.items.map((cluster: { key: string }) => cluster.key),
       person: { reference: intake.body.reference, accessCode: intake.body.accessCode },
     };
     await openPersonSession();
@@ -446,7 +471,9 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       if (status >= 500) failures.push(`${status} to ${describe(request)}`);
       // Quick exit ends the person's session, and a sign-out may end a staff one: start new ones.
       if (request.operation.path === '/api/conversation/session' && request.operation.method === 'DELETE' && request.role === 'person') await openPersonSession();
-      if (request.operation.path === '/api/auth/logout' && (await api.request('GET', '/api/auth/me', { token: tokens.caseworker })).status === 401) await signInAll();
+      // Whichever role signed out (the others' tokens are checked too: a sample that signs the supervisor out early
+      // would otherwise answer every later supervisor request with 401).
+      if (request.operation.path === '/api/auth/logout' && (await signedOutAny())) await signInAll();
       const took = Date.now() - started;
       if (took > 1000) slow.push(`${took} ms ${request.operation.method} ${request.operation.path} ${request.mutation}`);
     }

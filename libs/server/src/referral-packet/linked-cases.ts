@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { caseLinkRepository } from '../case-links/case-link.repository';
+import { caseRefFor } from '../case-links/case-ref-view';
 
 /** A case linked to the packet's case, as the packet names it. */
 export interface LinkedCaseReference {
@@ -9,19 +11,14 @@ export interface LinkedCaseReference {
 }
 
 /**
- * Where the packet finds the case's linked cases. Case links are another feature's table: until
- * it exists the packet says "No linked cases." through `NO_LINKED_CASES`; that feature provides
- * its own source under `LINKED_CASES`.
- *
- * A source must answer only cases the viewer may open themselves (`case-access-policy.ts`): a
- * packet must not carry the reference of a case its requester could not open.
+ * The packet's linked cases: the case's links (case-links), each only if the requester may open
+ * the other case themselves (`caseRefFor`, the case-access policy), so a packet never carries the
+ * reference of a case its maker could not open.
  */
-export interface LinkedCasesSource {
-  forPacket(manager: EntityManager, caseId: string, viewer: StaffPrincipal): Promise<LinkedCaseReference[]>;
+export async function linkedCasesForPacket(manager: EntityManager, caseId: string, viewer: StaffPrincipal): Promise<LinkedCaseReference[]> {
+  const rows = await caseLinkRepository.linksOf(manager, caseId);
+  return rows.flatMap((row) => {
+    const ref = caseRefFor(viewer, { id: row.otherId, reference: row.otherReference, status: row.otherStatus, priority: row.otherPriority, assigneeId: row.otherAssigneeId });
+    return ref ? [{ reference: ref.reference, reason: row.reason }] : [];
+  });
 }
-
-export const LINKED_CASES = Symbol('LINKED_CASES');
-
-export const NO_LINKED_CASES: LinkedCasesSource = {
-  forPacket: () => Promise.resolve([]),
-};

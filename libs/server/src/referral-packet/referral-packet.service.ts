@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReferralRecipient } from '@sg/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,7 +18,7 @@ import { DataProtection } from '../security/data-protection';
 import { takedownRepository } from '../takedowns/takedown.repository';
 import { openFreeText } from '../cases/case-free-text';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
-import { LINKED_CASES, LinkedCasesSource } from './linked-cases';
+import { linkedCasesForPacket } from './linked-cases';
 import { PacketContent } from './packet-content';
 import { referralPacketRepository } from './referral-packet.repository';
 
@@ -42,7 +42,6 @@ export class ReferralPacketService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
-    @Inject(LINKED_CASES) private readonly linkedCases: LinkedCasesSource,
   ) {}
 
   prepare(staff: StaffPrincipal, caseId: string, recipient: ReferralRecipient, includeContact: boolean): Promise<PacketContent> {
@@ -76,7 +75,7 @@ export class ReferralPacketService {
     const identifiers = await this.identifiers(manager, caseId);
     const takedowns = await takedownRepository.listForCase(manager, caseId);
     const reports = await reportRepository.listForCase(manager, caseId);
-    const linkedCases = await this.linkedCases.forPacket(manager, caseId, staff);
+    const linkedCases = await linkedCasesForPacket(manager, caseId, staff);
     const language = (await staffUserRepository.language(manager, staff.id)) ?? 'en';
     const hours = await organisationHoursRepository.findForStaff(manager, staff.id);
     return {

@@ -99,6 +99,12 @@ export const STAFF_ROUTES: Route[] = [
             loadChildren: () => import('./trends/trends.routes').then((m) => m.TRENDS_ROUTES),
           },
           {
+            path: 'clusters',
+            title: 'staff.titles.clusters',
+            canActivate: [roleGuard('supervisor', 'admin')],
+            loadComponent: () => import('./clusters/clusters-page').then((m) => m.ClustersPage),
+          },
+          {
             path: 'intake',
             title: 'staff.titles.intake',
             loadComponent: () => import('./intake/staff-intake-page').then((m) => m.StaffIntakePage),

@@ -35,6 +35,7 @@ import { CaseIdentifiers1766700000000 } from './1766700000000-case-identifiers';
 import { StaffTotp1766800000000 } from './1766800000000-staff-totp';
 import { SealedFreeText1766805000000 } from './1766805000000-sealed-free-text';
 import { EvidenceIdentifiers1766810000000 } from './1766810000000-evidence-identifiers';
+import { CaseLinks1766815000000 } from './1766815000000-case-links';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   StaffTotp1766800000000,
   SealedFreeText1766805000000,
   EvidenceIdentifiers1766810000000,
+  CaseLinks1766815000000,
 ];

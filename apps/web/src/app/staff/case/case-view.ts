@@ -25,6 +25,7 @@ import { ReassignDialog, ReassignDialogData } from './reassign-dialog';
 import { ReferralPacketDialog, ReferralPacketDialogData } from './referral-packet-dialog';
 import { AuditSection } from './sections/audit-section';
 import { LegalHoldSection } from './sections/legal-hold-section';
+import { LinksSection } from './sections/links-section';
 import { ContactSection } from './sections/contact-section';
 import { ConversationSection } from './sections/conversation-section';
 import { EvidenceSection } from './sections/evidence-section';
@@ -67,6 +68,7 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
     ConversationSection,
     AuditSection,
     LegalHoldSection,
+    LinksSection,
     TakedownsSection,
     ReportsSection,
     FollowUpsSection,

@@ -1,0 +1,334 @@
+import { randomUUID } from 'node:crypto';
+import { CaseDetail, CaseLinks, ClusterListResponse, IdentifierCluster, IntakeResponse, PersonConversation } from '@sg/contracts';
+import { identifierSealContext } from '../identifiers/case-identifiers';
+import { DataProtection } from '../security/data-protection';
+import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+
+/**
+ * Patterns across cases: clusters of shared identifiers (supervisors only, audited, newest activity
+ * first), links between cases (audited, on both timelines, other cases named only to those who may
+ * open them), and merging a duplicate into its original and back.
+ */
+describe('clusters, links and merges', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let caseworker: string;
+  let caseworker2: string;
+  let supervisor: string;
+  let protection: DataProtection;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const config = testConfig(db.url);
+    protection = new DataProtection(config.dataEncryptionKey);
+    api = await startTestApi(db, config);
+    caseworker = await api.tokenFor('caseworker');
+    supervisor = await api.tokenFor('supervisor');
+    caseworker2 = (await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } })).body.accessToken;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  interface Submitted {
+    id: string;
+    created: IntakeResponse;
+  }
+  const submit = async (handle: string, country = 'MY', platform = 'Instagram'): Promise<Submitted> => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ country, platforms: [{ platform, offenderHandle: handle }] }) });
+    expect(response.status).toBe(201);
+    const created = response.body as IntakeResponse;
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
+    return { id: row.id, created };
+  };
+  const claim = async (caseId: string, token: string) => expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token })).status).toBe(200);
+  const timelineKinds = async (caseId: string): Promise<string[]> =>
+    (await db.dataSource.query(`SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [caseId])).map((r: { kind: string }) => r.kind);
+  const audits = async (caseId: string, like: string): Promise<Array<{ action: string; after: Record<string, unknown> | null; before: Record<string, unknown> | null }>> =>
+    db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action LIKE $2 ORDER BY id`, [caseId, like]);
+  const clusters = async (token: string, query = ''): Promise<{ status: number; body: ClusterListResponse }> => {
+    const response = await api.request('GET', `/api/clusters${query}`, { token });
+    return { status: response.status, body: response.body as ClusterListResponse };
+  };
+
+  describe('clusters', () => {
+    it('are for supervisors: a caseworker is refused (403)', async () => {
+      expect((await clusters(caseworker)).status).toBe(403);
+      expect((await api.request('GET', `/api/clusters/00000000-0000-4000-8000-000000000000`, { token: caseworker })).status).toBe(403);
+    });
+
+    it('list identifiers shared by two or more cases, newest activity first, with their cases, and page by cursor', async () => {
+      const a1 = await submit('cluster.alpha', 'MY', 'Instagram');
+      const a2 = await submit('@Cluster.Alpha', 'GB', 'Snapchat');
+      await submit('lonely.one');
+      const b1 = await submit('cluster.beta', 'US');
+      const b2 = await submit('cluster.beta', 'US');
+      const b3 = await submit('cluster.beta', 'MY');
+      // Activity on an alpha case after beta's last intake puts alpha first.
+      await claim(a1.id, caseworker);
+
+      const first = await clusters(supervisor, '?limit=1');
+      expect(first.status).toBe(200);
+      expect(first.body.items).toHaveLength(1);
+      const alpha = first.body.items[0] as IdentifierCluster;
+      expect(alpha).toMatchObject({ kind: 'handle', value: 'cluster.alpha', caseCount: 2, countries: ['GB', 'MY'], platforms: ['Instagram', 'Snapchat'] });
+      expect(alpha.cases.map((c) => c.reference).sort()).toEqual([a1.created.reference, a2.created.reference].sort());
+      expect(alpha.outcomes.sort()).toEqual(['in_progress', 'new']);
+      expect(new Date(alpha.firstSeen).getTime()).toBeLessThanOrEqual(new Date(alpha.lastSeen).getTime());
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+
+      const second = await clusters(supervisor, `?limit=1&cursor=${encodeURIComponent(first.body.nextCursor as string)}`);
+      expect(second.body.items[0]).toMatchObject({ value: 'cluster.beta', caseCount: 3, countries: ['MY', 'US'] });
+      // An identifier of one case only is no cluster.
+      const all = await clusters(supervisor, '?limit=100');
+      expect(all.body.items.map((c) => c.value)).not.toContain('lonely.one');
+      const order = all.body.items.map((c) => new Date(c.lastActivityAt).getTime());
+      expect(order).toEqual([...order].sort((x, y) => y - x));
+
+      // Opening one shows all its cases, and the read is audited per case.
+      const opened = await api.request('GET', `/api/clusters/${second.body.items[0]?.key}`, { token: supervisor });
+      expect(opened.status).toBe(200);
+      expect((opened.body as IdentifierCluster).cases.map((c) => c.id).sort()).toEqual([b1.id, b2.id, b3.id].sort());
+      expect(await audits(b3.id, 'case.read_in_cluster')).not.toHaveLength(0);
+      const [pageRead] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('clusters.read', 'cluster.read')`);
+      expect(pageRead.n).toBeGreaterThanOrEqual(4);
+    });
+
+    it('pages through every cluster once, also when one case holds several shared identifiers', async () => {
+      const both = await submit('pair.one');
+      await claim(both.id, caseworker);
+      expect((await api.request('POST', `/api/cases/${both.id}/evidence`, { token: caseworker, body: { kind: 'other', description: 'Second handle', offenderHandle: 'pair.two' } })).status).toBe(201);
+      await submit('pair.one');
+      await submit('pair.two');
+      const all = (await clusters(supervisor, '?limit=100')).body;
+      expect(all.nextCursor).toBeNull();
+      expect(all.items.slice(0, 2).map((c) => c.value).sort()).toEqual(['pair.one', 'pair.two']);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ClusterListResponse = (await clusters(supervisor, `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+        paged.push(...page.items.map((c) => c.key));
+        cursor = page.nextCursor;
+      } while (cursor && paged.length < 50);
+      expect(paged).toEqual(all.items.map((c) => c.key));
+    });
+
+    it('refuses a cursor it did not give', async () => {
+      expect((await clusters(supervisor, '?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+    });
+  });
+
+  describe('links', () => {
+    it('link: reason required, audited, on both timelines; unlink always possible, audited, on both timelines', async () => {
+      const one = await submit('link.one');
+      const two = await submit('link.two');
+      await claim(one.id, caseworker);
+      const noReason = await api.request('POST', `/api/cases/${one.id}/links`, { token: caseworker, body: { reference: two.created.reference } });
+      expect(noReason.status).toBe(400);
+
+      const linked = await api.request('POST', `/api/cases/${one.id}/links`, { token: caseworker, body: { reference: two.created.reference, reason: 'Same Instagram account' } });
+      expect(linked.status).toBe(200);
+      const view = linked.body as CaseLinks;
+      expect(view.links).toHaveLength(1);
+      expect(view.links[0]).toMatchObject({ reason: 'Same Instagram account', case: { id: two.id, reference: two.created.reference } });
+      expect((await api.request('POST', `/api/cases/${two.id}/links`, { token: caseworker, body: { reference: one.created.reference, reason: 'again' } })).status).toBe(409);
+
+      for (const c of [one, two]) {
+        expect(await timelineKinds(c.id)).toContain('case_linked');
+        expect(await audits(c.id, 'case.linked')).toHaveLength(1);
+      }
+      const page = (await api.request('GET', `/api/cases/${two.id}`, { token: supervisor })).body as CaseDetail;
+      expect(page.timeline.find((e) => e.kind === 'case_linked')?.summary).toContain('Same Instagram account');
+
+      const fromTwo = (await api.request('GET', `/api/cases/${two.id}/links`, { token: supervisor })).body as CaseLinks;
+      expect(fromTwo.links[0]?.case?.reference).toBe(one.created.reference);
+
+      const unlinked = await api.request('DELETE', `/api/cases/${two.id}/links/${view.links[0]?.id}`, { token: supervisor });
+      expect(unlinked.status).toBe(200);
+      expect((unlinked.body as CaseLinks).links).toEqual([]);
+      for (const c of [one, two]) {
+        expect(await timelineKinds(c.id)).toContain('case_unlinked');
+        expect(await audits(c.id, 'case.unlinked')).toHaveLength(1);
+      }
+      expect((await api.request('DELETE', `/api/cases/${two.id}/links/${view.links[0]?.id}`, { token: supervisor })).status).toBe(404);
+    });
+
+    it('a caseworker never learns the reference of a case they may not open: a count, and the same 404 as no case', async () => {
+      const mine = await submit('secret.link.a');
+      const theirs = await submit('secret.link.b');
+      await claim(mine.id, caseworker);
+      await claim(theirs.id, caseworker2);
+      // Linking to a case held by someone else answers exactly as a reference that does not exist.
+      const refused = await api.request('POST', `/api/cases/${mine.id}/links`, { token: caseworker, body: { reference: theirs.created.reference, reason: 'Looks the same' } });
+      const missing = await api.request('POST', `/api/cases/${mine.id}/links`, { token: caseworker, body: { reference: 'SG-ZZZZ-ZZZZ', reason: 'Looks the same' } });
+      expect(refused.status).toBe(404);
+      expect(refused.body).toEqual(missing.body);
+
+      // A supervisor links them: the caseworker sees that a link exists, not where it goes.
+      expect((await api.request('POST', `/api/cases/${mine.id}/links`, { token: supervisor, body: { reference: theirs.created.reference, reason: 'Same wallet' } })).status).toBe(200);
+      const seen = await api.request('GET', `/api/cases/${mine.id}/links`, { token: caseworker });
+      expect(seen.status).toBe(200);
+      expect(seen.body).toEqual({ links: [], hiddenLinks: 1, mergedInto: null, merged: [] });
+      const page = await api.request('GET', `/api/cases/${mine.id}`, { token: caseworker });
+      for (const body of [JSON.stringify(seen.body), JSON.stringify(page.body)]) {
+        expect(body).not.toContain(theirs.created.reference);
+        expect(body).not.toContain(theirs.id);
+      }
+      // Nor may they read the other case's links.
+      expect((await api.request('GET', `/api/cases/${theirs.id}/links`, { token: caseworker })).status).toBe(403);
+      expect(await audits(theirs.id, 'case.read_denied')).not.toHaveLength(0);
+    });
+  });
+
+  describe('merging a duplicate into its original', () => {
+    const session = async (created: IntakeResponse): Promise<string> => {
+      const response = await api.request('POST', '/api/conversation/session', { body: { reference: created.reference, accessCode: created.accessCode } });
+      expect(response.status).toBe(201);
+      return response.body.sessionToken as string;
+    };
+    const thread = async (token: string): Promise<PersonConversation> => (await api.request('GET', '/api/conversation', { headers: { 'x-case-session': token } })).body as PersonConversation;
+    const say = async (token: string, body: string) =>
+      expect((await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': token }, body: { clientMessageId: randomUUID(), body } })).status).toBe(201);
+    const counts = async (caseId: string) => {
+      const [row] = await db.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM case_platform WHERE case_id = $1) AS platforms,
+                (SELECT count(*)::int FROM case_evidence WHERE case_id = $1) AS evidence,
+                (SELECT count(*)::int FROM takedown_request WHERE case_id = $1) AS takedowns,
+                (SELECT count(*)::int FROM case_report WHERE case_id = $1) AS reports,
+                (SELECT count(*)::int FROM case_message WHERE case_id = $1) AS messages,
+                (SELECT count(*)::int FROM follow_up WHERE case_id = $1) AS "followUps"`,
+        [caseId],
+      );
+      return row as Record<string, number>;
+    };
+    /** The gift card's sealed text, opened as the case it now lies on (throws when sealed to another case). */
+    const giftCardOpensAs = async (caseId: string): Promise<string> => {
+      const [row] = await db.dataSource.query(`SELECT value_sealed FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`, [caseId]);
+      return protection.open<string>(row.value_sealed, identifierSealContext(caseId));
+    };
+    const identifiers = async (caseId: string): Promise<string[]> =>
+      (await db.dataSource.query(`SELECT kind || ':' || value AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map((r: { v: string }) => r.v);
+
+    it('is for supervisors: a caseworker is refused', async () => {
+      const a = await submit('merge.refused.a');
+      const b = await submit('merge.refused.b');
+      expect((await api.request('POST', `/api/cases/${b.id}/merge`, { token: caseworker, body: { reference: a.created.reference, reason: 'Duplicate' } })).status).toBe(403);
+    });
+
+    it('moves facts, evidence, takedowns, reports, follow-ups and messages; each person still opens only their own; unmerge moves them back', async () => {
+      const original = await submit('merge.original');
+      const duplicate = await submit('merge.duplicate');
+      await claim(original.id, caseworker);
+      await claim(duplicate.id, caseworker);
+      // The duplicate's records: evidence with a gift card (a sealed secret), a takedown, a report, messages both ways.
+      expect(
+        (
+          await api.request('POST', `/api/cases/${duplicate.id}/evidence`, {
+            token: caseworker,
+            body: { kind: 'payment', description: 'Gift card', identifiers: [{ kind: 'gift_card', value: 'MERGE-CARD-0001' }] },
+          })
+        ).status,
+      ).toBe(201);
+      expect((await api.request('POST', `/api/cases/${duplicate.id}/takedowns`, { token: caseworker, body: { platform: 'Instagram', url: 'https://instagram.com/p/dup1', channel: 'platform_form' } })).status).toBe(201);
+      expect((await api.request('POST', `/api/cases/${duplicate.id}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } })).status).toBe(201);
+      const dupSession = await session(duplicate.created);
+      const origSession = await session(original.created);
+      await say(dupSession, 'From the duplicate person');
+      await say(origSession, 'From the original person');
+      const staffToDup = await api.request('POST', `/api/cases/${duplicate.id}/conversation/messages`, { token: caseworker, body: { clientMessageId: randomUUID(), body: 'Hello duplicate' } });
+      expect(staffToDup.status).toBe(201);
+      const before = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
+      const duplicateIdentifiers = await identifiers(duplicate.id);
+      expect(duplicateIdentifiers.some((v) => v.startsWith('gift_card:'))).toBe(true);
+
+      const merged = await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'The same person filed twice' } });
+      expect(merged.status).toBe(200);
+      expect((merged.body as CaseLinks).mergedInto?.case?.id).toBe(original.id);
+
+      // Everything moved; the duplicate keeps its pointer and leaves the queues.
+      const after = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
+      for (const key of Object.keys(before.duplicate)) {
+        expect({ key, n: after.duplicate[key] }).toEqual({ key, n: 0 });
+        expect({ key, n: after.original[key] }).toEqual({ key, n: (before.original[key] ?? 0) + (before.duplicate[key] ?? 0) });
+      }
+      const [dupRow] = await db.dataSource.query(`SELECT merged_into, status FROM support_case WHERE id = $1`, [duplicate.id]);
+      expect(dupRow).toEqual({ merged_into: original.id, status: 'closed' });
+      const mine = (await api.request('GET', '/api/cases?queue=mine', { token: caseworker })).body as { items: Array<{ id: string }> };
+      expect(mine.items.map((i) => i.id)).not.toContain(duplicate.id);
+      // The identifier index follows: the original holds the duplicate's, the duplicate none.
+      expect(await identifiers(duplicate.id)).toEqual([]);
+      expect(await identifiers(original.id)).toEqual(expect.arrayContaining(duplicateIdentifiers));
+      // On both timelines, audited on both.
+      expect(await timelineKinds(duplicate.id)).toContain('case_merged_into');
+      expect(await timelineKinds(original.id)).toContain('duplicate_merged');
+      expect(await audits(duplicate.id, 'case.merged_into')).toHaveLength(1);
+      expect(await audits(original.id, 'case.duplicate_merged')).toHaveLength(1);
+      // The original's page shows the moved gift card as a secret, still matched (it opens sealed to its new case).
+      const page = (await api.request('GET', `/api/cases/${original.id}`, { token: supervisor })).body as CaseDetail;
+      expect(page.identifiers.find((i) => i.kind === 'gift_card')).toMatchObject({ value: '••••' });
+      expect(await giftCardOpensAs(original.id)).toBe('MERGECARD0001');
+
+      // Each person, with their own reference and code, sees only what they wrote and what was written to them.
+      const dupThread = await thread(dupSession);
+      expect(dupThread.messages.map((m) => m.body)).toEqual(['From the duplicate person', 'Hello duplicate']);
+      const origThread = await thread(origSession);
+      expect(origThread.messages.map((m) => m.body)).toEqual(['From the original person']);
+      // The duplicate's person keeps writing: it reaches the team in the original, and only they see it.
+      await say(dupSession, 'Still here');
+      expect((await thread(dupSession)).messages.map((m) => m.body)).toContain('Still here');
+      expect((await thread(origSession)).messages.map((m) => m.body)).not.toContain('Still here');
+      const staffThread = (await api.request('GET', `/api/cases/${original.id}/conversation`, { token: caseworker })).body as { messages: Array<{ body: string }> };
+      expect(staffThread.messages.map((m) => m.body)).toEqual(expect.arrayContaining(['From the duplicate person', 'From the original person', 'Still here']));
+      // Their case page still opens, and says the case is being worked (not closed).
+      const dupView = await api.request('POST', '/api/case-access', { body: { reference: duplicate.created.reference, accessCode: duplicate.created.accessCode } });
+      expect(dupView.status).toBe(200);
+      expect(dupView.body.status.key).not.toMatch(/closed/);
+
+      // What they add with their reference and code goes to the original too, as theirs (and the index follows).
+      const added = await api.request('POST', '/api/case-access/additions', {
+        body: { reference: duplicate.created.reference, accessCode: duplicate.created.accessCode, platforms: [{ platform: 'Snapchat', offenderHandle: 'late.handle' }] },
+      });
+      expect(added.status).toBe(200);
+      expect(await identifiers(original.id)).toContain('handle:late.handle');
+      expect(await identifiers(duplicate.id)).toEqual([]);
+
+      // A second merge of a merged case is refused.
+      expect((await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'again' } })).status).toBe(409);
+
+      // Unmerge: the records that came from the duplicate (and what its person wrote since) go back.
+      const unmerged = await api.request('POST', `/api/cases/${duplicate.id}/unmerge`, { token: supervisor, body: { reason: 'Not the same person after all' } });
+      expect(unmerged.status).toBe(200);
+      expect((unmerged.body as CaseLinks).mergedInto).toBeNull();
+      const back = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
+      // The staff prompts for what the duplicate's person wrote and added while merged (a message, an addition) stay where staff were told.
+      expect(back.original).toEqual({ ...before.original, followUps: (before.original['followUps'] ?? 0) + 2 });
+      expect(back.duplicate).toEqual({ ...before.duplicate, messages: (before.duplicate['messages'] ?? 0) + 1, platforms: (before.duplicate['platforms'] ?? 0) + 1 });
+      const [restored] = await db.dataSource.query(`SELECT merged_into, status FROM support_case WHERE id = $1`, [duplicate.id]);
+      expect(restored).toEqual({ merged_into: null, status: 'in_progress' });
+      expect(await identifiers(duplicate.id)).toEqual([...duplicateIdentifiers, 'handle:late.handle'].sort());
+      expect(await identifiers(original.id)).not.toContain('handle:late.handle');
+      expect((await identifiers(original.id)).some((v) => v.startsWith('gift_card:'))).toBe(false);
+      expect(await timelineKinds(duplicate.id)).toContain('case_unmerged');
+      expect(await timelineKinds(original.id)).toContain('duplicate_unmerged');
+      expect(await audits(duplicate.id, 'case.unmerged')).toHaveLength(1);
+      expect((await thread(dupSession)).messages.map((m) => m.body)).toEqual(['From the duplicate person', 'Hello duplicate', 'Still here']);
+      // The gift card opens sealed to the duplicate again: its page reads it without error.
+      expect((await api.request('GET', `/api/cases/${duplicate.id}`, { token: supervisor })).status).toBe(200);
+      expect(await giftCardOpensAs(duplicate.id)).toBe('MERGECARD0001');
+    });
+
+    it('two merges of the same pair from either end at once: one wins, neither deadlocks', async () => {
+      const a = await submit('race.a');
+      const b = await submit('race.b');
+      const [ab, ba] = await Promise.all([
+        api.request('POST', `/api/cases/${a.id}/merge`, { token: supervisor, body: { reference: b.created.reference, reason: 'Race one' } }),
+        api.request('POST', `/api/cases/${b.id}/merge`, { token: supervisor, body: { reference: a.created.reference, reason: 'Race two' } }),
+      ]);
+      expect([ab.status, ba.status].sort()).toEqual([200, 409]);
+      const rows = await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE id IN ($1, $2) AND merged_into IS NOT NULL`, [a.id, b.id]);
+      expect(rows[0].n).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,126 @@
+import { CaseStatus, Priority } from '@sg/domain';
+import { IdentifierKind } from '@sg/domain/identifiers';
+import { EntityManager } from 'typeorm';
+
+/** A case as a cluster lists it: dates as the JSON aggregate writes them. */
+export interface ClusterCaseRow {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  priority: Priority;
+  country: string;
+  platforms: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One identifier held by two or more cases, with what its cases have in common. */
+export interface ClusterRow {
+  /** An id among its index rows: opens the cluster without naming its value (a secret's is a keyed hash). */
+  key: string;
+  kind: IdentifierKind;
+  value: string;
+  secret: boolean;
+  caseCount: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  lastActivityAt: Date;
+  platforms: string[];
+  countries: string[];
+  priorities: Priority[];
+  outcomes: CaseStatus[];
+  cases: ClusterCaseRow[];
+  /** Where the walk stood (the newest holding case, exactly), for the cursor. */
+  cursorAt: string;
+  cursorCase: string;
+}
+
+/** Resume after this cluster: its newest case's `updated_at` (exact, in microseconds since 1970), that case, and the key. */
+export interface ClusterCursor {
+  at: string;
+  caseId: string;
+  key: string;
+}
+
+/**
+ * What every cluster row carries, from `page(key, kind, value, case_id, at)`: its cases' count,
+ * first and last arrival, platforms, countries, priorities and statuses, and the newest cases.
+ */
+const CLUSTER_DETAILS = `
+  SELECT s.key, s.kind, s.value, agg.secret, agg.case_count AS "caseCount", agg.first_seen AS "firstSeen", agg.last_seen AS "lastSeen",
+         s.at AS "lastActivityAt", (extract(epoch FROM s.at) * 1000000)::bigint::text AS "cursorAt", s.case_id AS "cursorCase",
+         agg.platforms, agg.countries, agg.priorities, agg.outcomes, listed.cases
+    FROM page s
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS case_count, min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
+             array_agg(DISTINCT c.country ORDER BY c.country) AS countries,
+             array_agg(DISTINCT c.priority ORDER BY c.priority) AS priorities,
+             array_agg(DISTINCT c.status ORDER BY c.status) AS outcomes,
+             (SELECT bool_or(i.value_sealed IS NOT NULL) FROM case_identifier i WHERE i.kind = s.kind AND i.value = s.value) AS secret,
+             COALESCE((SELECT array_agg(DISTINCT p.platform ORDER BY p.platform) FROM case_platform p
+                        WHERE p.case_id IN (SELECT i.case_id FROM case_identifier i WHERE i.kind = s.kind AND i.value = s.value)), '{}') AS platforms
+        FROM support_case c WHERE c.id IN (SELECT i.case_id FROM case_identifier i WHERE i.kind = s.kind AND i.value = s.value)
+    ) agg
+    CROSS JOIN LATERAL (
+      SELECT COALESCE(json_agg(json_build_object(
+               'id', c.id, 'reference', c.reference, 'status', c.status, 'priority', c.priority, 'country', c.country,
+               'platforms', COALESCE((SELECT array_agg(DISTINCT p.platform ORDER BY p.platform) FROM case_platform p WHERE p.case_id = c.id), '{}'),
+               'createdAt', c.created_at, 'updatedAt', c.updated_at) ORDER BY c.created_at DESC, c.id), '[]'::json) AS cases
+        FROM (SELECT c.* FROM support_case c
+               WHERE c.id IN (SELECT i.case_id FROM case_identifier i WHERE i.kind = s.kind AND i.value = s.value)
+               ORDER BY c.created_at DESC, c.id LIMIT $CASES) c
+    ) listed`;
+
+/** The cursor's microseconds as a timestamp, exactly (integer microseconds; below 2^53, so the product is exact). */
+const AT_CURSOR = `('epoch'::timestamptz + $2::bigint * interval '1 microsecond')`;
+
+/** The clusters' SQL, read from the identifier index. A merged duplicate holds no identifiers (its records moved), so it never counts twice. */
+export const clusterRepository = {
+  /**
+   * Identifiers held by two or more cases, newest activity first (a cluster's activity: the latest
+   * change to any case holding it). Walks the cases from the most recently changed (index
+   * `support_case_updated_idx`) and names each shared identifier at its newest holder only, so a
+   * page costs the cases walked until `limit` clusters are found, not the whole index.
+   */
+  page(manager: EntityManager, limit: number, casesPerCluster: number, after?: ClusterCursor): Promise<ClusterRow[]> {
+    return manager.query<ClusterRow[]>(
+      `WITH page AS (
+         SELECT i.key, i.kind, i.value, c.id AS case_id, c.updated_at AS at
+           FROM support_case c
+           CROSS JOIN LATERAL (
+             SELECT min(ci.id::text) AS key, ci.kind, ci.value FROM case_identifier ci WHERE ci.case_id = c.id GROUP BY ci.kind, ci.value
+           ) i
+          WHERE ($2::bigint IS NULL OR c.updated_at <= ${AT_CURSOR})
+            AND ($2::bigint IS NULL OR (c.updated_at, c.id, i.key) < (${AT_CURSOR}, $3::uuid, $4::text))
+            AND EXISTS (SELECT 1 FROM case_identifier o WHERE o.kind = i.kind AND o.value = i.value AND o.case_id <> c.id)
+            AND NOT EXISTS (
+              SELECT 1 FROM case_identifier o JOIN support_case d ON d.id = o.case_id
+               WHERE o.kind = i.kind AND o.value = i.value AND o.case_id <> c.id AND (d.updated_at, d.id) > (c.updated_at, c.id))
+          ORDER BY c.updated_at DESC, c.id DESC, i.key DESC
+          LIMIT $1
+       )
+       ${CLUSTER_DETAILS.replace('$CASES', '$5')}
+       ORDER BY s.at DESC, s.case_id DESC, s.key DESC`,
+      [limit, after?.at ?? null, after?.caseId ?? null, after?.key ?? null, casesPerCluster],
+    );
+  },
+
+  /** One cluster, by any of its index rows' ids; nothing when fewer than two cases hold it now. */
+  one(manager: EntityManager, key: string, casesPerCluster: number): Promise<ClusterRow[]> {
+    return manager.query<ClusterRow[]>(
+      `WITH wanted AS (SELECT kind, value FROM case_identifier WHERE id = $1::uuid),
+       page AS (
+         SELECT $1::text AS key, w.kind, w.value, newest.id AS case_id, newest.updated_at AS at
+           FROM wanted w
+           CROSS JOIN LATERAL (
+             SELECT c.id, c.updated_at FROM support_case c
+              WHERE c.id IN (SELECT i.case_id FROM case_identifier i WHERE i.kind = w.kind AND i.value = w.value)
+              ORDER BY c.updated_at DESC, c.id DESC LIMIT 1
+           ) newest
+          WHERE (SELECT count(DISTINCT i.case_id) FROM case_identifier i WHERE i.kind = w.kind AND i.value = w.value) >= 2
+       )
+       ${CLUSTER_DETAILS.replace('$CASES', '$2')}`,
+      [key, casesPerCluster],
+    );
+  },
+};

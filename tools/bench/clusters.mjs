@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Benchmark: the supervisors' cluster view and "seen in N other cases" over 1,000,000 cases with
+// 3,000,000 offender identifiers. Loads cases and identifiers in SQL (each case a handle, a profile
+// URL and a wallet; ~10% of handles from 5,000 serial offenders, ~5% of wallets from 1,000 shared
+// ones, the rest unique), then measures with 20 concurrent clients (autocannon in a second
+// process): the cluster list's first page, a page 10 deep, one cluster, a case page ("seen in N"),
+// and beside them the raw indexed lookup behind "seen in N" and the naive GROUP BY the list avoids.
+// Usage: npm run build first, then `node tools/bench/clusters.mjs`
+// Options (env): BENCH_CASES (default 1000000), BENCH_SECONDS (default 10), DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { benchDatabase, freePort, percentile, runAutocannon, startApi } from './lib/bench-stack.mjs';
+
+const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 20;
+const log = (message) => console.error(`[bench] ${message}`);
+const DEMO_PASSWORD = 'bench-password-1234';
+
+async function load(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  // Cases: mostly closed, three years of history, activity some time after arrival.
+  await client.query(`
+    INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at,
+      first_response_due_at, submitted_by, channel, age_band, country, self_harm, immediate_danger, demands,
+      content_posted, contact_channel, consent_contact, created_at, updated_at)
+    SELECT 'BN-' || lpad(to_hex(g), 8, '0'), 'x', CASE WHEN g % 10 = 0 THEN 'new' ELSE 'closed' END,
+           (ARRAY['emergency', 'urgent', 'high', 'standard'])[1 + g % 4], g % 4, (ARRAY['emergency', 'urgent', 'high', 'standard'])[1 + g % 4],
+           '[]'::jsonb, created, created + interval '1 hour', 'victim', 'web', '13_17', (ARRAY['US', 'GB', 'MY', 'PH', 'IN'])[1 + g % 5],
+           'none', false, '{money}', 'no', 'none', false, created, created + random() * interval '30 days'
+      FROM (SELECT g, now() - random() * interval '1095 days' AS created FROM generate_series(1, $1::int) AS g) s`, [caseCount]);
+  await client.query(`
+    INSERT INTO case_platform (case_id, platform, offender_handle)
+    SELECT id, (ARRAY['Instagram', 'Snapchat', 'TikTok', 'Discord'])[1 + (abs(hashtext(reference)) % 4)], NULL FROM support_case`);
+  // Three identifiers a case: a handle (10% serial), a profile URL (unique), a wallet (5% shared).
+  await client.query(`
+    INSERT INTO case_identifier (case_id, kind, value, source)
+    SELECT c.id, i.kind, i.value, 'evidence'
+      FROM (SELECT id, row_number() OVER () AS n FROM support_case) c
+      CROSS JOIN LATERAL (VALUES
+        ('handle', CASE WHEN random() < 0.10 THEN 'serial.' || floor(random() * 5000)::int ELSE 'handle.' || c.n END),
+        ('profile_url', 'https://instagram.com/u' || c.n),
+        ('crypto_wallet', CASE WHEN random() < 0.05 THEN '0xshared' || lpad(floor(random() * 1000)::int::text, 34, '0') ELSE '0x' || lpad(to_hex(c.n), 40, '0') END)
+      ) AS i(kind, value)`);
+  await client.query('VACUUM ANALYZE support_case');
+  await client.query('VACUUM ANALYZE case_identifier');
+  await client.query('VACUUM ANALYZE case_platform');
+  const { rows } = await client.query(`SELECT (SELECT count(*)::int FROM support_case) AS cases, (SELECT count(*)::int FROM case_identifier) AS identifiers`);
+  await client.end();
+  return { seconds: (Date.now() - started) / 1000, ...rows[0] };
+}
+
+async function rawQuery(url, sql, params) {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  const latencies = [];
+  const deadline = Date.now() + Math.min(seconds, 5) * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const t0 = process.hrtime.bigint();
+        await pool.query(sql, params);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** One run of a query, for the naive plan that is too slow to run under load. */
+async function once(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const t0 = process.hrtime.bigint();
+  await client.query(sql);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  await client.end();
+  return ms;
+}
+
+const db = await benchDatabase(log);
+let api;
+try {
+  const port = await freePort();
+  api = await startApi({
+    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
+    API_RATE_LIMIT_PER_MINUTE: '100000000', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  });
+  log(`loading ${caseCount.toLocaleString()} cases with three identifiers each`);
+  const loaded = await load(db.url);
+  log(`loaded ${loaded.cases.toLocaleString()} cases and ${loaded.identifiers.toLocaleString()} identifiers in ${loaded.seconds.toFixed(1)} s`);
+
+  const login = await (await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }) })).json();
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  let cursor = null;
+  let first = null;
+  for (let i = 0; i < 10; i += 1) {
+    const page = await (await fetch(`${api.url}/api/clusters?limit=20${cursor ? `&cursor=${cursor}` : ''}`, { headers })).json();
+    first ??= page;
+    cursor = page.nextCursor;
+  }
+  const key = first.items[0].key;
+  // A case holding a serial handle: its page counts the other cases holding each of its identifiers.
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const { rows: [serial] } = await client.query(`SELECT case_id, kind, value FROM case_identifier WHERE kind = 'handle' AND value LIKE 'serial.%' LIMIT 1`);
+  await client.end();
+
+  const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers });
+  const rows = [];
+  for (const [name, path] of [
+    ['cluster list, first page (20)', '/api/clusters?limit=20'],
+    ['cluster list, page 11 (cursor)', `/api/clusters?limit=20&cursor=${cursor}`],
+    ['one cluster with all its cases', `/api/clusters/${key}`],
+    ['case page with "seen in N" (supervisor)', `/api/cases/${serial.case_id}`],
+  ]) {
+    log(`measuring ${name}`);
+    rows.push({ name, ...(await measure(path)) });
+  }
+  log('measuring the raw queries');
+  const rawSeen = await rawQuery(db.url, `SELECT count(DISTINCT case_id) FROM case_identifier WHERE kind = $1 AND value = $2 AND case_id <> $3`, [serial.kind, serial.value, serial.case_id]);
+  const naiveMs = await once(db.url, `SELECT kind, value, count(DISTINCT case_id) FROM case_identifier GROUP BY kind, value HAVING count(DISTINCT case_id) >= 2 ORDER BY 3 DESC LIMIT 20`);
+
+  console.log('');
+  console.log(`Cluster benchmark: ${loaded.cases.toLocaleString()} cases, ${loaded.identifiers.toLocaleString()} identifiers, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`);
+  console.log('| request | per second | p50 ms | p99 ms | non-2xx |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.name} | ${row.perSecond.toFixed(0)} | ${row.latency.p50} | ${row.latency.p99} | ${row.non2xx + row.errors} |`);
+  console.log(`| raw indexed "seen in N" lookup (pg) | - | ${rawSeen.p50.toFixed(2)} | ${rawSeen.p99.toFixed(2)} | - |`);
+  console.log(`| naive GROUP BY over every identifier, once (pg) | - | ${naiveMs.toFixed(0)} | - | - |`);
+  console.log('Targets: cluster view p99 <= 200 ms; "seen in N" on a case page p99 <= 10 ms (beside the raw lookup).');
+} finally {
+  if (api) await api.stop();
+  await db.drop();
+}
