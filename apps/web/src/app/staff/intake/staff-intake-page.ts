@@ -11,10 +11,8 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { FieldError, IntakeRequest, IntakeResponse } from '@sg/contracts';
 import {
-  AGE_BANDS,
   AgeBand,
   CONTACT_CHANNELS,
-  CONTENT_POSTED_ANSWERS,
   COUNTRY_CODES,
   ContactChannel,
   ContentPostedAnswer,
@@ -22,7 +20,6 @@ import {
   Demand,
   INTAKE_CHANNELS,
   IntakeChannel,
-  SELF_HARM_ANSWERS,
   SUBMITTERS,
   SelfHarmAnswer,
   Submitter,
@@ -32,20 +29,12 @@ import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { AuthSession } from '../auth/auth-session';
 import { fromDateTimeLocal, fromTriState } from '../case/sections/datetime-local';
+import { FactField, FactsFields, INTAKE_FACT_WORDS } from '../case/sections/facts-fields';
 import { CasesApi } from '../data-access/cases-api';
 import { StaffIntakeApi } from '../data-access/staff-intake-api';
 import { LiveUpdates } from '../live/live-updates';
 import { applyServerErrors, controlErrors, problemMessage, validationErrors } from '../ui/http-errors';
-import {
-  AGE_BAND_LABELS,
-  CONTACT_CHANNEL_LABELS,
-  CONTENT_POSTED_LABELS,
-  DEMAND_LABELS,
-  INTAKE_CHANNEL_LABELS,
-  SELF_HARM_LABELS,
-  SUBMITTER_LABELS,
-  countryName,
-} from '../ui/labels';
+import { CONTACT_CHANNEL_LABELS, DEMAND_LABELS, INTAKE_CHANNEL_LABELS, SUBMITTER_LABELS, countryName } from '../ui/labels';
 
 type TriState = '' | 'yes' | 'no';
 
@@ -58,7 +47,7 @@ const options = <T extends string>(values: readonly T[], labels: Readonly<Record
  */
 @Component({
   selector: 'sg-staff-intake-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton, TranslatePipe],
+  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton, TranslatePipe, FactsFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-intake-page.html',
   styleUrl: './staff-intake-page.scss',
@@ -77,10 +66,10 @@ export class StaffIntakePage {
 
   protected readonly submitters = options(SUBMITTERS, SUBMITTER_LABELS);
   protected readonly channels = options(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS);
-  protected readonly ageBands = options(AGE_BANDS, AGE_BAND_LABELS);
-  protected readonly selfHarmAnswers = options(SELF_HARM_ANSWERS, SELF_HARM_LABELS);
   protected readonly demandOptions = options(DEMANDS, DEMAND_LABELS);
-  protected readonly contentPostedOptions = options(CONTENT_POSTED_ANSWERS, CONTENT_POSTED_LABELS);
+  protected readonly factWords = INTAKE_FACT_WORDS;
+  protected readonly safetyFacts: readonly FactField[] = ['immediateDanger', 'selfHarm', 'ageBand', 'contentMadeUnder18'];
+  protected readonly happeningFacts: readonly FactField[] = ['deadlineAt', 'contentPosted', 'stillInContact', 'paid'];
   protected readonly contactChannels = options(CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS);
   protected readonly countries = computed(() => [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code, this.i18n.language()) })).sort((a, b) => a.label.localeCompare(b.label)));
   protected readonly error = controlErrors();

@@ -1,12 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { CaseFactsView, FieldError } from '@sg/contracts';
-import { AGE_BANDS, CONTENT_POSTED_ANSWERS, LANGUAGE_NAMES, SELF_HARM_ANSWERS } from '@sg/domain';
+import { LANGUAGE_NAMES } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import {
@@ -25,6 +22,7 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { CaseConflict, CaseStore } from '../case-store';
 import { FactDifference, FactsFormValue, factDifferences, factsChange, factsFormValue, labelIn, rebaseFactsForm, yesNoIn } from './facts-form';
 import { WhenPipe } from '../../ui/when';
+import { CASE_FACT_WORDS, FactField, FactsFields } from './facts-fields';
 import { PlatformPipe } from '../../ui/platform-pipe';
 
 /** The version and facts the form was filled from: what a save is based on. */
@@ -41,7 +39,7 @@ interface FormBase {
  */
 @Component({
   selector: 'sg-facts-section',
-  imports: [TranslatePipe, PlatformPipe, WhenPipe, ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatError, MatHint, MatButton, RouterLink],
+  imports: [TranslatePipe, PlatformPipe, WhenPipe, ReactiveFormsModule, MatButton, RouterLink, FactsFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   templateUrl: './facts-section.html',
@@ -61,9 +59,8 @@ export class FactsSection {
   /** Where in the case an identifier was recorded ("from platforms, from evidence"). */
   protected readonly sourcesText = (sources: readonly string[]) => sources.map((source) => this.i18n.t(`staff.identifiers.sources.${source}`)).join(', ');
   protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => this.i18n.t(labelFor(DEMAND_LABELS, demand))).join(', ') || this.i18n.t('staff.case.common.notGiven'));
-  protected readonly contentPostedOptions = CONTENT_POSTED_ANSWERS.map((value) => ({ value, label: CONTENT_POSTED_LABELS[value] }));
-  protected readonly ageBandOptions = AGE_BANDS.map((value) => ({ value, label: AGE_BAND_LABELS[value] }));
-  protected readonly selfHarmOptions = SELF_HARM_ANSWERS.map((value) => ({ value, label: SELF_HARM_LABELS[value] }));
+  protected readonly factWords = CASE_FACT_WORDS;
+  protected readonly factFields: readonly FactField[] = ['ageBand', 'contentMadeUnder18', 'selfHarm', 'immediateDanger', 'deadlineAt', 'contentPosted', 'stillInContact', 'paid'];
 
   protected readonly form = inject(FormBuilder).nonNullable.group<FactsFormValue>({
     ageBand: 'unknown',

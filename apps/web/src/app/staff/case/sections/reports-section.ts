@@ -1,11 +1,9 @@
 import { TEXT_LIMITS } from '@sg/contracts';
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
-import { FormBuilder, FormControl, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatDialog } from '@angular/material/dialog';
 import type { FieldError, ReportCreate, ReportView } from '@sg/contracts';
@@ -14,12 +12,12 @@ import { REPORT_AGENCY_KIND_LABELS, REPORT_STATUS_LABELS } from '../../ui/labels
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
 import { confirmAction } from '../../ui/confirm-dialog';
-import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseWorkStore } from '../case-work-store';
 import { fromDateTimeLocal } from './datetime-local';
 import { reportActions } from './lifecycle-actions';
+import { LedgerColumn, LedgerDate, LedgerReference, LedgerWords, LifecycleLedger, oldestFirst } from './lifecycle-ledger';
 
 const TONE: Readonly<Record<ReportStatus, string>> = {
   drafted: 'quiet',
@@ -36,7 +34,8 @@ const TONE: Readonly<Record<ReportStatus, string>> = {
 @Component({
   selector: 'sg-reports-section',
   imports: [
-    WhenPipe,
+    LifecycleLedger,
+    LedgerColumn,
     TranslatePipe,
     ReactiveFormsModule,
     MatFormField,
@@ -47,11 +46,6 @@ const TONE: Readonly<Record<ReportStatus, string>> = {
     MatError,
     MatHint,
     MatButton,
-    MatMenu,
-    MatMenuItem,
-    MatMenuTrigger,
-    MatMenuContent,
-    MatProgressBar,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['./section.scss', './work-table.scss'],
@@ -62,20 +56,49 @@ export class ReportsSection {
   protected readonly work = inject(CaseWorkStore);
   private readonly i18n = inject(I18n);
   protected readonly state = this.work.reports;
-  protected readonly rows = computed(() => [...(this.state().items ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)));
   protected readonly kinds = REPORT_AGENCY_KINDS.map((value) => ({ value, label: REPORT_AGENCY_KIND_LABELS[value] }));
   protected readonly kindLabels = REPORT_AGENCY_KIND_LABELS;
   protected readonly statusLabels = REPORT_STATUS_LABELS;
   protected readonly tone = TONE;
   protected readonly actions = reportActions;
+  protected readonly words: LedgerWords = {
+    titleId: 'reports-title',
+    title: 'staff.case.reports.title',
+    hint: 'staff.case.reports.hint',
+    loading: 'staff.case.reports.loading',
+    empty: 'staff.case.reports.empty',
+    finished: 'staff.case.reports.finished',
+    updateStatusOf: 'staff.case.reports.updateStatusOf',
+  };
+  protected readonly agencyReference: LedgerReference<ReportView> = {
+    header: 'staff.case.reports.reference',
+    label: 'staff.case.reports.agencyReference',
+    errorName: 'staff.case.reports.reference',
+    none: 'staff.case.reports.notKnownYet',
+    add: 'staff.case.reports.recordReference',
+    addFor: 'staff.case.reports.recordReferenceOf',
+    editFor: 'staff.case.reports.editReferenceOf',
+    maxLength: TEXT_LIMITS.referenceNumber,
+    value: (report) => report.referenceNumber,
+    save: (report, value) =>
+      this.work.updateReport(
+        report,
+        { referenceNumber: value || null },
+        value ? this.i18n.t('staff.case.reports.referenceSaved', { reference: value }) : this.i18n.t('staff.case.reports.referenceRemoved'),
+      ),
+  };
+  protected readonly dates = (r: ReportView): LedgerDate[] => [
+    { key: 'staff.case.reports.recorded', at: r.createdAt },
+    { key: 'staff.case.reports.filed', at: r.filedAt },
+    { key: 'staff.case.common.acknowledged', at: r.acknowledgedAt },
+    { key: 'staff.case.reports.answered', at: r.closedAt },
+  ];
+  protected readonly named = (report: ReportView) => ({ agency: report.agencyName });
   protected readonly error = controlErrors();
   /** Reset through the directive too, so a filed form does not show "required" on its empty fields. */
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
-  /** The report whose reference is being recorded. */
-  protected readonly editing = signal<string | null>(null);
-  protected readonly reference = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(TEXT_LIMITS.referenceNumber)] });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     agencyKind: ['police' as ReportAgencyKind, Validators.required],
@@ -90,25 +113,6 @@ export class ReportsSection {
       .subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
   }
 
-  protected editReference(report: ReportView): void {
-    this.reference.reset(report.referenceNumber ?? '');
-    this.editing.set(report.id);
-  }
-
-  protected saveReference(report: ReportView): void {
-    if (this.reference.invalid) return;
-    const value = this.reference.value.trim();
-    this.work
-      .updateReport(report, { referenceNumber: value || null }, value ? this.i18n.t('staff.case.reports.referenceSaved', { reference: value }) : this.i18n.t('staff.case.reports.referenceRemoved'))
-      .subscribe({
-        next: () => this.editing.set(null),
-        error: (error: unknown) => {
-          const problem = validationErrors(error)?.[0];
-          this.reference.setErrors({ server: problem?.message ?? this.i18n.t('staff.case.common.notAccepted') });
-        },
-      });
-  }
-
   protected submit(): void {
     this.problems.set([]);
     if (this.form.invalid) {
@@ -120,7 +124,7 @@ export class ReportsSection {
     if (value.referenceNumber.trim()) body.referenceNumber = value.referenceNumber.trim();
     const filedAt = fromDateTimeLocal(value.filedAt);
     if (filedAt) body.filedAt = filedAt;
-    const twin = findDuplicateReport(this.rows(), body);
+    const twin = findDuplicateReport(oldestFirst(this.state().items), body);
     if (!twin) return this.file(body);
     // Filing the same report twice is usually a slip, sometimes a second incident: ask, do not refuse.
     confirmAction(this.dialog, {

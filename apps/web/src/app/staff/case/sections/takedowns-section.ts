@@ -1,22 +1,20 @@
 import { TEXT_LIMITS } from '@sg/contracts';
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
-import { FormBuilder, FormControl, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { FieldError, TakedownCreate, TakedownView } from '@sg/contracts';
 import { TAKEDOWN_CHANNELS, TakedownChannel, TakedownStatus } from '@sg/domain';
 import { TAKEDOWN_CHANNEL_LABELS, TAKEDOWN_STATUS_LABELS } from '../../ui/labels';
 import { finalize } from 'rxjs';
 import { applyServerErrors, controlErrors, validationErrors } from '../../ui/http-errors';
-import { WhenPipe } from '../../ui/when';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { I18n } from '../../../system/i18n/i18n';
 import { CaseWorkStore } from '../case-work-store';
 import { takedownActions } from './lifecycle-actions';
+import { LedgerColumn, LedgerDate, LedgerReference, LedgerStatusNote, LedgerWords, LifecycleLedger } from './lifecycle-ledger';
 import { PlatformPipe } from '../../ui/platform-pipe';
 
 const TONE: Readonly<Record<TakedownStatus, string>> = {
@@ -35,8 +33,11 @@ const TONE: Readonly<Record<TakedownStatus, string>> = {
  */
 @Component({
   selector: 'sg-takedowns-section',
-  imports: [PlatformPipe, 
-    WhenPipe,
+  imports: [
+    LifecycleLedger,
+    LedgerColumn,
+    LedgerStatusNote,
+    PlatformPipe,
     TranslatePipe,
     ReactiveFormsModule,
     MatFormField,
@@ -47,11 +48,6 @@ const TONE: Readonly<Record<TakedownStatus, string>> = {
     MatError,
     MatHint,
     MatButton,
-    MatMenu,
-    MatMenuItem,
-    MatMenuTrigger,
-    MatMenuContent,
-    MatProgressBar,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['./section.scss', './work-table.scss'],
@@ -61,20 +57,52 @@ export class TakedownsSection {
   protected readonly work = inject(CaseWorkStore);
   private readonly i18n = inject(I18n);
   protected readonly state = this.work.takedowns;
-  protected readonly rows = computed(() => [...(this.state().items ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)));
   protected readonly channels = TAKEDOWN_CHANNELS.map((value) => ({ value, label: TAKEDOWN_CHANNEL_LABELS[value] }));
   protected readonly channelLabels = TAKEDOWN_CHANNEL_LABELS;
   protected readonly statusLabels = TAKEDOWN_STATUS_LABELS;
   protected readonly tone = TONE;
   protected readonly actions = takedownActions;
+  protected readonly words: LedgerWords = {
+    titleId: 'takedowns-title',
+    title: 'staff.case.takedowns.title',
+    hint: 'staff.case.takedowns.hint',
+    loading: 'staff.case.takedowns.loading',
+    empty: 'staff.case.takedowns.empty',
+    finished: 'staff.case.takedowns.finished',
+    updateStatusOf: 'staff.case.takedowns.updateStatusOf',
+  };
+  protected readonly ticket: LedgerReference<TakedownView> = {
+    header: 'staff.case.takedowns.ticket',
+    label: 'staff.case.takedowns.ticket',
+    errorName: 'staff.case.takedowns.ticket',
+    none: 'staff.case.takedowns.noneYet',
+    add: 'staff.case.takedowns.add',
+    addFor: 'staff.case.takedowns.addTicketFor',
+    editFor: 'staff.case.takedowns.editTicketFor',
+    maxLength: TEXT_LIMITS.ticketNumber,
+    value: (takedown) => takedown.ticketNumber,
+    save: (takedown, value) =>
+      this.work.updateTakedown(
+        takedown,
+        { ticketNumber: value || null },
+        value ? this.i18n.t('staff.case.takedowns.ticketSaved', { ticket: value }) : this.i18n.t('staff.case.takedowns.ticketRemoved'),
+      ),
+  };
+  protected readonly dates = (t: TakedownView): LedgerDate[] => [
+    { key: 'staff.case.takedowns.opened', at: t.createdAt },
+    { key: 'staff.case.takedowns.submitted', at: t.submittedAt },
+    { key: 'staff.case.common.acknowledged', at: t.acknowledgedAt },
+    { key: 'staff.case.takedowns.removed', at: t.removedAt },
+    { key: 'staff.case.takedowns.rejected', at: t.rejectedAt },
+    { key: 'staff.case.takedowns.escalated', at: t.escalatedAt },
+    { key: 'staff.case.takedowns.reappearedAt', at: t.reappearedAt },
+  ];
+  protected readonly named = (takedown: TakedownView) => ({ platform: takedown.platform });
   protected readonly error = controlErrors();
   /** Reset through the directive too, so a filed form does not show "required" on its empty fields. */
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly saving = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
-  /** The request whose ticket number is being edited. */
-  protected readonly editing = signal<string | null>(null);
-  protected readonly ticket = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(TEXT_LIMITS.ticketNumber)] });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     platform: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.platform)]],
@@ -84,7 +112,7 @@ export class TakedownsSection {
   });
 
   protected earlier(takedown: TakedownView): TakedownView | undefined {
-    return takedown.previousRequestId ? this.rows().find((row) => row.id === takedown.previousRequestId) : undefined;
+    return takedown.previousRequestId ? this.state().items?.find((row) => row.id === takedown.previousRequestId) : undefined;
   }
 
   protected setStatus(takedown: TakedownView, status: TakedownStatus): void {
@@ -93,25 +121,6 @@ export class TakedownsSection {
         ? this.i18n.t('staff.case.takedowns.reappeared', { platform: takedown.platform })
         : this.i18n.t('staff.case.takedowns.statusNow', { platform: takedown.platform, status: this.i18n.t(TAKEDOWN_STATUS_LABELS[status]) });
     this.work.updateTakedown(takedown, { status }, done).subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
-  }
-
-  protected editTicket(takedown: TakedownView): void {
-    this.ticket.reset(takedown.ticketNumber ?? '');
-    this.editing.set(takedown.id);
-  }
-
-  protected saveTicket(takedown: TakedownView): void {
-    if (this.ticket.invalid) return;
-    const value = this.ticket.value.trim();
-    this.work
-      .updateTakedown(takedown, { ticketNumber: value || null }, value ? this.i18n.t('staff.case.takedowns.ticketSaved', { ticket: value }) : this.i18n.t('staff.case.takedowns.ticketRemoved'))
-      .subscribe({
-        next: () => this.editing.set(null),
-        error: (error: unknown) => {
-          const problem = validationErrors(error)?.[0];
-          this.ticket.setErrors({ server: problem?.message ?? this.i18n.t('staff.case.common.notAccepted') });
-        },
-      });
   }
 
   protected submit(): void {
