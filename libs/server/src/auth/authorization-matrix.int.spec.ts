@@ -70,6 +70,7 @@ const MATRIX: Record<string, Access> = {
   'DELETE /api/cases/:id/evidence/:evidenceId': EVERYONE,
   'POST /api/cases/:id/contact-reveal': EVERYONE,
   'GET /api/cases/:id/audit': SUPERVISORS,
+  'GET /api/cases/:id/referral-packet': EVERYONE,
   'GET /api/cases/:id/takedowns': EVERYONE,
   'POST /api/cases/:id/takedowns': EVERYONE,
   'PATCH /api/takedowns/:id': EVERYONE,
@@ -101,6 +102,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/merge': SUPERVISORS,
   'POST /api/cases/:id/unmerge': SUPERVISORS,
   'GET /api/trends': SUPERVISORS,
+  'GET /api/trends/funders-export': SUPERVISORS,
   'GET /api/organisation/hours': EVERYONE,
   'PUT /api/organisation/hours': ADMINS,
   // Retention with legal hold

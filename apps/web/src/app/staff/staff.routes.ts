@@ -16,6 +16,7 @@ import { SecondFactorApi } from './data-access/second-factor-api';
 import { ResourceDirectoryApi } from './data-access/resource-directory-api';
 import { OrganisationHoursApi } from './data-access/organisation-hours-api';
 import { RetentionApi } from './data-access/retention-api';
+import { CaseLinksApi } from './data-access/case-links-api';
 import { ClaimCase } from './case/claim-case';
 import { CaseEvents } from './live/case-events';
 import { LiveUpdates } from './live/live-updates';
@@ -42,6 +43,7 @@ export const STAFF_ROUTES: Route[] = [
       CasesApi,
       ConversationApi,
       RetentionApi,
+      CaseLinksApi,
       SavedRepliesApi,
       StaffApi,
       SupervisionApi,

@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { ClusterCase, IdentifierCluster } from '@sg/contracts';
 import { speakInTests } from '../../system/i18n/testing';
 import { ClustersPage } from './clusters-page';
+import { CaseLinksApi } from '../data-access/case-links-api';
 
 const aCase = (n: number): ClusterCase => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
@@ -36,7 +37,7 @@ describe('ClustersPage', () => {
   let http: HttpTestingController;
 
   function render() {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), speakInTests('en')] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), CaseLinksApi, provideRouter([]), speakInTests('en')] });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ClustersPage);
     fixture.detectChanges();

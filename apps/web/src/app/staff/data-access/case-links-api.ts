@@ -6,7 +6,8 @@ import { Observable } from 'rxjs';
 import { apiPath } from './staff-contract';
 
 /** A case's links and merges (`/api/cases/:id/links|merge|unmerge`) and the supervisors' clusters (`/api/clusters`). */
-@Injectable({ providedIn: 'root' })
+// Provided by the staff routes, like every staff API, so its requests carry the staff session.
+@Injectable()
 export class CaseLinksApi {
   private readonly http = inject(HttpClient);
 

@@ -8,6 +8,7 @@ import { speakInTests } from '../../../system/i18n/testing';
 import { AuthSession } from '../../auth/auth-session';
 import { CaseStore } from '../case-store';
 import { LinksSection } from './links-section';
+import { CaseLinksApi } from '../../data-access/case-links-api';
 
 const ID = '7d0e3c6a-1d2b-4c1a-9a55-2f6f3f7b9a10';
 const OTHER = { id: '11111111-2222-4333-8444-555555555555', reference: 'SG-AB12-CD34', status: 'in_progress', priority: 'urgent' } as const;
@@ -22,7 +23,7 @@ describe('LinksSection', () => {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
-        provideHttpClientTesting(),
+        provideHttpClientTesting(), CaseLinksApi,
         provideRouter([]),
         speakInTests('en'),
         { provide: CaseStore, useValue: { detail: signal({ id: ID }), reload } },

@@ -83,7 +83,7 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
         <form class="form" [formGroup]="linkForm" (ngSubmit)="link()" novalidate data-testid="link-form">
           <mat-form-field>
             <mat-label>{{ 'staff.links.reference' | t }}</mat-label>
-            <input matInput formControlName="reference" autocomplete="off" placeholder="SG-XXXX-XXXX" />
+            <input matInput formControlName="reference" autocomplete="off" />
             <mat-error>{{ error(linkForm.controls.reference, ('staff.links.reference' | t)) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
@@ -105,7 +105,7 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
           @if (!v.mergedInto) {
             <mat-form-field>
               <mat-label>{{ 'staff.links.original' | t }}</mat-label>
-              <input matInput formControlName="reference" autocomplete="off" placeholder="SG-XXXX-XXXX" />
+              <input matInput formControlName="reference" autocomplete="off" />
               <mat-error>{{ error(mergeForm.controls.reference, ('staff.links.original' | t)) }}</mat-error>
             </mat-form-field>
           }
