@@ -10,6 +10,9 @@ export interface QueueConnection {
   prefix: string;
 }
 
+/** The longest wait between two attempts to reach Redis again. */
+export const REDIS_RECONNECT_MAX_MS = 2_000;
+
 function redisOptions(redisUrl: string) {
   const url = new URL(redisUrl);
   return {
@@ -21,6 +24,9 @@ function redisOptions(redisUrl: string) {
     tls: url.protocol === 'rediss:' ? {} : undefined,
     // BullMQ's workers block on Redis; they must never give up on a command.
     maxRetriesPerRequest: null,
+    // Try again within 2 s of Redis coming back. BullMQ's default waits up to 20 s between
+    // attempts, which the fault drill measured as ~18 s of extra recovery after an outage.
+    retryStrategy: (attempt: number) => Math.min(250 * attempt, REDIS_RECONNECT_MAX_MS),
   };
 }
 
