@@ -71,7 +71,7 @@ let nextId = 0;
         {{ countryLabel() }}
       </label>
       <select [id]="selectId" (change)="choose($event)" (focus)="listAllCountries()" (pointerdown)="listAllCountries()">
-        @if (!country()) {
+        @if (!country() || !countriesNamed()) {
           <option value="">{{ 'person.crisis.chooseCountry' | t }}</option>
         }
         @for (option of options(); track option.code) {
@@ -90,20 +90,19 @@ export class CrisisContacts {
 
   protected readonly selectId = `crisis-country-${nextId++}`;
   /**
-   * Every country, named and sorted in the page's language, once the first screen is up (or the
-   * moment the select is touched): naming ~250 countries cost a slow phone ~70 ms of the work
-   * before it could answer a tap. Until then the select holds the chosen country only.
+   * Countries are named (`Intl.DisplayNames`, sorted in the page's language) once the first
+   * screen is up, or the moment the select is touched: loading the names cost a slow phone
+   * ~60-70 ms before it could answer a tap. Until then no country is named ("somewhere else?
+   * choose your country"), while the emergency line and the helplines already follow the guess.
    */
-  private readonly allCountries = signal(false);
-  protected readonly options = computed(() => {
-    const language = this.i18n.language();
-    if (this.allCountries()) return countryOptions(language);
-    const country = this.country();
-    return country ? [{ code: country, name: countryName(country, language) }] : [];
-  });
+  protected readonly countriesNamed = signal(false);
+  protected readonly options = computed(() => (this.countriesNamed() ? countryOptions(this.i18n.language()) : []));
   protected readonly countryLabel = computed(() => {
     const country = this.country();
-    return country ? this.i18n.t('person.crisis.showingFor', { country: countryName(country, this.i18n.language()) }) : this.i18n.t('person.crisis.showingAnywhere');
+    if (!country) return this.i18n.t('person.crisis.showingAnywhere');
+    // Before countries are named: the helplines follow the guessed country already, unnamed.
+    if (!this.countriesNamed()) return this.i18n.t('person.crisis.showingElsewhere');
+    return this.i18n.t('person.crisis.showingFor', { country: countryName(country, this.i18n.language()) });
   });
 
   constructor() {
@@ -115,7 +114,7 @@ export class CrisisContacts {
   }
 
   protected listAllCountries(): void {
-    this.allCountries.set(true);
+    this.countriesNamed.set(true);
   }
   private readonly retries = new Subject<void>();
   protected readonly state = toSignal(
