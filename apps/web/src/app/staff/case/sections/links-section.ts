@@ -42,7 +42,7 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
           }
         </p>
       }
-      <h3>{{ 'staff.links.heading' | t }}</h3>
+      <h2 class="section-title">{{ 'staff.links.heading' | t }}</h2>
       @if (v.links.length) {
         <ul class="links">
           @for (link of v.links; track link.id) {
@@ -68,7 +68,7 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
         <p class="meta" data-testid="hidden-links">{{ 'staff.links.hidden' | t: { count: v.hiddenLinks } }}</p>
       }
       @if (v.merged.length) {
-        <h3>{{ 'staff.links.mergedHere' | t }}</h3>
+        <h2 class="section-title">{{ 'staff.links.mergedHere' | t }}</h2>
         <ul class="links">
           @for (m of v.merged; track m.case.id) {
             <li data-testid="merged-from">
@@ -99,7 +99,7 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
       }
 
       @if (canSupervise()) {
-        <h3>{{ 'staff.links.mergeHeading' | t }}</h3>
+        <h2 class="section-title">{{ 'staff.links.mergeHeading' | t }}</h2>
         <p class="hint">{{ (v.mergedInto ? 'staff.links.unmergeExplain' : 'staff.links.mergeExplain') | t }}</p>
         <form class="form" [formGroup]="mergeForm" (ngSubmit)="v.mergedInto ? unmerge() : merge()" novalidate data-testid="merge-form">
           @if (!v.mergedInto) {
