@@ -27,7 +27,7 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
   afterAll(() => stack?.stop(), 30_000);
 
   it('neither the worker nor the API crashes on connections held across it, and both work again after', async () => {
-    stack = await startFaultStack({ ownPostgres: true });
+    stack ??= await startFaultStack({ ownPostgres: true });
     // Skipped, saying so (and failing in CI, where startFaultStack throws without redis-server).
     if (!stack) return console.warn('PostgreSQL restart fault test skipped: redis-server is not installed');
     const { api, db, postgres: pg, worker } = stack;
@@ -71,6 +71,8 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
   }, 60_000);
 
   it('answers 503 with Retry-After while PostgreSQL is down (nothing saved), and 201 again once it is back', async () => {
+    // Its own stack when run alone (-t), the first test's otherwise.
+    stack ??= await startFaultStack({ ownPostgres: true });
     if (!stack) return console.warn('PostgreSQL outage test skipped: redis-server is not installed');
     const { api, postgres: pg } = stack;
     if (!pg) throw new Error('startFaultStack gave no own PostgreSQL');
@@ -87,5 +89,5 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
       return response.status === 201 ? response : undefined;
     }, 'an intake to be accepted once PostgreSQL is back');
     expect(accepted.status).toBe(201);
-  });
+  }, 60_000);
 });
