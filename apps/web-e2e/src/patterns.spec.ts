@@ -1,8 +1,8 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './support/axe';
-import { DEMO_PASSWORD, signIn, submitIntake } from './support/staff';
+import { caseIdOf, signIn, submitIntake } from './support/staff';
 
 /**
  * Patterns across cases, as the issue asks for them end to end: two intakes name the same handle;
@@ -22,19 +22,12 @@ function intake(): Record<string, unknown> {
   };
 }
 
-async function caseId(request: APIRequestContext, reference: string): Promise<string> {
-  const headers = { 'X-Requested-With': 'safeguard-triage' };
-  const login = await request.post('/api/auth/login', { data: { email: 'supervisor@demo.test', password: DEMO_PASSWORD }, headers });
-  const found = await request.get(`/api/cases?queue=all&q=${reference}`, { headers: { ...headers, Authorization: `Bearer ${(await login.json()).accessToken}` } });
-  expect(found.status(), await found.text()).toBe(200);
-  return (await found.json()).items[0].id as string;
-}
 
 test('two intakes name the same handle: the caseworker links them, a supervisor opens the cluster and downloads the packet', async ({ browser, request }) => {
   test.slow();
   const first = await submitIntake(request, intake());
   const second = await submitIntake(request, intake());
-  const secondId = await caseId(request, second);
+  const secondId = await caseIdOf(request, second);
 
   // The caseworker: the handle is "seen in 1 other case" (a count, no reference), and they link the two.
   const casey = await signIn(browser, 'caseworker@demo.test');

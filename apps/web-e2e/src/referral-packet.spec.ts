@@ -1,7 +1,7 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DEMO_PASSWORD, signIn, submitIntake } from './support/staff';
+import { caseIdOf, signIn, submitIntake } from './support/staff';
 
 /**
  * The referral packet and the funders' CSV from the dashboard, against the real stack: the files
@@ -21,17 +21,10 @@ function intake(consented: boolean): Record<string, unknown> {
   };
 }
 
-async function caseId(request: APIRequestContext, reference: string): Promise<string> {
-  const headers = { 'X-Requested-With': 'safeguard-triage' };
-  const login = await request.post('/api/auth/login', { data: { email: 'supervisor@demo.test', password: DEMO_PASSWORD }, headers });
-  const found = await request.get(`/api/cases?queue=all&q=${reference}`, { headers: { ...headers, Authorization: `Bearer ${(await login.json()).accessToken}` } });
-  expect(found.status(), await found.text()).toBe(200);
-  return (await found.json()).items[0].id as string;
-}
 
 test('a caseworker downloads a packet with contact details when the person consented, and cannot when they did not', async ({ browser, request }) => {
-  const consented = await caseId(request, await submitIntake(request, intake(true)));
-  const declined = await caseId(request, await submitIntake(request, intake(false)));
+  const consented = await caseIdOf(request, await submitIntake(request, intake(true)));
+  const declined = await caseIdOf(request, await submitIntake(request, intake(false)));
   const { context, page } = await signIn(browser, 'caseworker@demo.test');
 
   await page.goto(`/staff/cases/${consented}`);
