@@ -51,7 +51,10 @@ describe('Redis down during staff work (fault test, own throwaway redis-server)'
     // Redis comes back, empty. One of those follow-ups falls due: the worker's sweep queues it and it fires.
     await server.start();
     await stack.startWorker();
-    await testDb.dataSource.query(`UPDATE follow_up SET due_at = now() WHERE id = $1`, [planned[0].id]);
+    // Brought forward as a replan would: a new revision, so the job the API may have queued for the
+    // old due time (its pending add completes once Redis answers) is superseded and the sweep queues
+    // this one. Changing due_at alone raced that add, and the follow-up then waited for its old time.
+    await testDb.dataSource.query(`UPDATE follow_up SET due_at = now(), revision = revision + 1 WHERE id = $1`, [planned[0].id]);
     await eventually(
       async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE id = $1 AND status = 'fired'`, [planned[0].id])) as unknown[]).length > 0,
       'the follow-up planned during the outage to fire',
