@@ -16,7 +16,7 @@ import { organisationHoursRepository } from '../organisation/organisation-hours.
 import { reportRepository } from '../reports/report.repository';
 import { DataProtection } from '../security/data-protection';
 import { takedownRepository } from '../takedowns/takedown.repository';
-import { openFreeText } from '../cases/case-free-text';
+import { openFreeText, openTimelineData } from '../cases/case-free-text';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { linkedCasesForPacket } from './linked-cases';
 import { PacketContent } from './packet-content';
@@ -102,7 +102,7 @@ export class ReferralPacketService {
         platforms: platforms.map((p) => ({ platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url })),
         contentUrls: urls.map((u) => u.url),
       },
-      timeline: timeline.rows.map((e) => ({ at: e.at, summary: summariseEvent(e.kind, e.data, e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)) })),
+      timeline: timeline.rows.map((e) => ({ at: e.at, summary: summariseEvent(e.kind, openTimelineData(this.protection, caseId, e.data, e.sealed), e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)) })),
       timelineOmitted: timeline.total - timeline.rows.length,
       identifiers,
       evidence: [...evidence].reverse().map((e) => ({

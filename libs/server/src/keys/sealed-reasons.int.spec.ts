@@ -1,0 +1,100 @@
+import { CaseDetail, CaseRetentionState, IntakeResponse } from '@sg/contracts';
+import { DataProtection } from '../security/data-protection';
+import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { resealAll, rotationStatus } from './reseal';
+
+const HOLD_REASON = 'Detective Lim asked us to keep everything, case 2026/0917';
+const RELEASE_REASON = 'Detective Lim says the court case is over';
+const LEGACY_HOLD_REASON = 'Legacy hold reason written before reasons were sealed';
+const LEGACY_RELEASE_REASON = 'Legacy release reason, in the timeline data';
+
+/**
+ * Staff-typed reasons about a case are sealed at rest like the person's own words: the raw rows
+ * (the table and the timeline entry's data) hold no reason typed here, the API still returns it,
+ * and reasons stored in clear by an older version are sealed by the key job. The audit log keeps
+ * its reason (append-only; a purge nulls it), so it is not looked at here.
+ */
+describe('staff reasons sealed at rest', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let caseId: string;
+
+  async function rawText(tables: string[]): Promise<string> {
+    const parts: string[] = [];
+    for (const table of tables) {
+      const rows: Array<{ row: string }> = await db.dataSource.query(`SELECT t::text AS row FROM ${table} t`);
+      parts.push(...rows.map((r) => r.row));
+    }
+    return parts.join('\n');
+  }
+  const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+  const expectAbsent = (raw: string, text: string) => {
+    expect(raw).not.toContain(text);
+    expect(raw).not.toContain(hex(text));
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+    const created = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    expect(created.status).toBe(201);
+    const person = created.body as IntakeResponse;
+    [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [person.reference]);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('seals the legal hold reason in case_legal_hold and in the timeline entries, and the API still returns it', async () => {
+    const supervisor = await api.tokenFor('supervisor');
+    const placed = await api.request('POST', `/api/cases/${caseId}/legal-hold`, { token: supervisor, body: { reason: HOLD_REASON } });
+    expect(placed.status).toBe(200);
+    expect((placed.body as CaseRetentionState).hold?.reason).toBe(HOLD_REASON);
+    expectAbsent(await rawText(['case_legal_hold', 'case_event']), HOLD_REASON);
+    const [hold] = await db.dataSource.query(`SELECT reason, reason_sealed FROM case_legal_hold WHERE case_id = $1`, [caseId]);
+    expect(hold.reason).toBeNull();
+    expect(hold.reason_sealed[0]).toBe(1);
+
+    const state = await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor });
+    expect((state.body as CaseRetentionState).hold?.reason).toBe(HOLD_REASON);
+    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
+    const placedEntry = page.timeline.find((e) => e.kind === 'legal_hold_placed');
+    expect(placedEntry?.data).toMatchObject({ reason: HOLD_REASON });
+    expect(placedEntry?.summary).toContain(HOLD_REASON);
+
+    const released = await api.request('POST', `/api/cases/${caseId}/legal-hold/release`, { token: supervisor, body: { reason: RELEASE_REASON } });
+    expect(released.status).toBe(200);
+    expectAbsent(await rawText(['case_legal_hold', 'case_event']), RELEASE_REASON);
+    const after = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
+    expect(after.timeline.find((e) => e.kind === 'legal_hold_released')?.data).toMatchObject({ reason: RELEASE_REASON });
+    // The audit log keeps the reason (append-only; the purge nulls it).
+    const [audit] = await db.dataSource.query(`SELECT after FROM audit_log WHERE action = 'case.legal_hold_released' AND case_id = $1`, [caseId]);
+    expect(audit.after.reason).toBe(RELEASE_REASON);
+  });
+
+  it('seals legal hold reasons stored in clear by an older version, in the key job, and the API still returns them', async () => {
+    const [{ id: supervisorId }] = await db.dataSource.query(`SELECT id FROM staff_user WHERE role = 'supervisor' ORDER BY email LIMIT 1`);
+    await db.dataSource.query(`INSERT INTO case_legal_hold (case_id, reason, placed_by) VALUES ($1, $2, $3)`, [caseId, LEGACY_HOLD_REASON, supervisorId]);
+    await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, 'legal_hold_released', $3)`, [
+      caseId,
+      supervisorId,
+      JSON.stringify({ reason: LEGACY_RELEASE_REASON }),
+    ]);
+    const protection = api.app.get(DataProtection, { strict: false });
+    const plain = (await rotationStatus(db.dataSource.manager, protection)).plain.filter((p) => p.rows > 0).map((p) => p.name);
+    expect(plain.sort()).toEqual(['case_event.data.reason', 'case_legal_hold.reason']);
+
+    const run = await resealAll(db.dataSource, protection, 1);
+    expect(run.sealedPlain).toEqual({ 'case_legal_hold.reason': 1, 'case_event.data.reason': 1 });
+    const raw = await rawText(['case_legal_hold', 'case_event']);
+    for (const text of [LEGACY_HOLD_REASON, LEGACY_RELEASE_REASON]) expectAbsent(raw, text);
+    expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
+
+    const supervisor = await api.tokenFor('supervisor');
+    expect(((await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor })).body as CaseRetentionState).hold?.reason).toBe(LEGACY_HOLD_REASON);
+    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
+    expect(page.timeline.filter((e) => e.kind === 'legal_hold_released').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([RELEASE_REASON, LEGACY_RELEASE_REASON]));
+  });
+});
