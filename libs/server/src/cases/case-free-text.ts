@@ -14,6 +14,7 @@ export function openFreeText(protection: DataProtection, sealed: Buffer | null, 
 export const TIMELINE_FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   person_added_information: ['note'],
   legal_hold_placed: ['reason'],
+  priority_overridden: ['reason'],
   legal_hold_released: ['reason'],
 };
 

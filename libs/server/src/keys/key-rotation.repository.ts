@@ -27,6 +27,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { name: 'support_case.narrative_sealed', table: 'support_case', column: 'narrative_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.narrative(row.key[0]) },
   { name: 'case_note.body_sealed', table: 'case_note', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.note(row.key[0]) },
   { name: 'case_evidence.description_sealed', table: 'case_evidence', column: 'description_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.evidence(row.key[0]) },
+  {
+    name: 'support_case.priority_override_reason_sealed',
+    table: 'support_case',
+    column: 'priority_override_reason_sealed',
+    key: ['id'],
+    context: (row) => SEAL_CONTEXT.priorityOverride(row.key[0]),
+  },
   { name: 'case_legal_hold.reason_sealed', table: 'case_legal_hold', column: 'reason_sealed', key: ['case_id'], context: (row) => SEAL_CONTEXT.legalHold(row.key[0]) },
   { name: 'case_event.sealed', table: 'case_event', column: 'sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.timeline(row.extra ?? '') },
   { name: 'case_transcript.body_sealed', table: 'case_transcript', column: 'body_sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.transcript(row.extra ?? '') },
@@ -56,6 +63,13 @@ export const PLAIN_COLUMNS: readonly PlainColumn[] = [
   { name: 'support_case.narrative', table: 'support_case', plain: 'narrative', sealedColumn: 'narrative_sealed', context: SEAL_CONTEXT.narrative },
   { name: 'case_note.body', table: 'case_note', plain: 'body', sealedColumn: 'body_sealed', context: SEAL_CONTEXT.note },
   { name: 'case_evidence.description', table: 'case_evidence', plain: 'description', sealedColumn: 'description_sealed', context: SEAL_CONTEXT.evidence },
+  {
+    name: 'support_case.priority_override_reason',
+    table: 'support_case',
+    plain: 'priority_override_reason',
+    sealedColumn: 'priority_override_reason_sealed',
+    context: SEAL_CONTEXT.priorityOverride,
+  },
   { name: 'case_legal_hold.reason', table: 'case_legal_hold', plain: 'reason', sealedColumn: 'reason_sealed', id: 'case_id', context: SEAL_CONTEXT.legalHold },
 ];
 
@@ -72,7 +86,7 @@ export interface PlainTimelineField {
 
 export const PLAIN_TIMELINE_FIELDS: readonly PlainTimelineField[] = [
   { name: 'case_event.data.note', field: 'note', kinds: ['person_added_information'] },
-  { name: 'case_event.data.reason', field: 'reason', kinds: ['legal_hold_placed', 'legal_hold_released'] },
+  { name: 'case_event.data.reason', field: 'reason', kinds: ['legal_hold_placed', 'legal_hold_released', 'priority_overridden'] },
 ];
 
 /** Rows under each key version, for keys:rotate-status and the health page. */

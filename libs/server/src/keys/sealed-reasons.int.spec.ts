@@ -7,6 +7,9 @@ const HOLD_REASON = 'Detective Lim asked us to keep everything, case 2026/0917';
 const RELEASE_REASON = 'Detective Lim says the court case is over';
 const LEGACY_HOLD_REASON = 'Legacy hold reason written before reasons were sealed';
 const LEGACY_RELEASE_REASON = 'Legacy release reason, in the timeline data';
+const OVERRIDE_REASON = 'Her brother rang: she said goodbye to friends tonight';
+const LEGACY_OVERRIDE_REASON = 'Legacy override reason written before reasons were sealed';
+const LEGACY_OVERRIDE_EVENT_REASON = 'Legacy override reason, in the timeline data';
 
 /**
  * Staff-typed reasons about a case are sealed at rest like the person's own words: the raw rows
@@ -96,5 +99,42 @@ describe('staff reasons sealed at rest', () => {
     expect(((await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor })).body as CaseRetentionState).hold?.reason).toBe(LEGACY_HOLD_REASON);
     const page = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
     expect(page.timeline.filter((e) => e.kind === 'legal_hold_released').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([RELEASE_REASON, LEGACY_RELEASE_REASON]));
+  });
+  it('seals the priority override reason in support_case and its timeline entry, and the case page still shows it', async () => {
+    const caseworker = await api.tokenFor('caseworker');
+    const claimed = await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker });
+    expect(claimed.status).toBe(200);
+    const override = await api.request('PATCH', `/api/cases/${caseId}`, {
+      token: caseworker,
+      body: { version: (claimed.body as CaseDetail).version, priorityOverride: { priority: 'emergency', reason: OVERRIDE_REASON } },
+    });
+    expect(override.status).toBe(200);
+    expect((override.body as CaseDetail).priorityOverride?.reason).toBe(OVERRIDE_REASON);
+    expectAbsent(await rawText(['support_case', 'case_event']), OVERRIDE_REASON);
+    const [row] = await db.dataSource.query(`SELECT priority_override_reason, priority_override_reason_sealed FROM support_case WHERE id = $1`, [caseId]);
+    expect(row.priority_override_reason).toBeNull();
+    expect(row.priority_override_reason_sealed[0]).toBe(1);
+    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
+    expect(page.priorityOverride?.reason).toBe(OVERRIDE_REASON);
+    const entry = page.timeline.find((e) => e.kind === 'priority_overridden');
+    expect(entry?.data).toMatchObject({ reason: OVERRIDE_REASON, to: 'emergency' });
+    expect(entry?.summary).toContain(OVERRIDE_REASON);
+  });
+
+  it('seals priority override reasons stored in clear by an older version, in the key job', async () => {
+    await db.dataSource.query(`UPDATE support_case SET priority_override_reason = $2, priority_override_reason_sealed = NULL WHERE id = $1`, [caseId, LEGACY_OVERRIDE_REASON]);
+    await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'staff', 'priority_overridden', $2)`, [
+      caseId,
+      JSON.stringify({ from: 'urgent', to: 'high', reason: LEGACY_OVERRIDE_EVENT_REASON }),
+    ]);
+    const protection = api.app.get(DataProtection, { strict: false });
+    const run = await resealAll(db.dataSource, protection);
+    expect(run.sealedPlain).toEqual({ 'support_case.priority_override_reason': 1, 'case_event.data.reason': 1 });
+    const raw = await rawText(['support_case', 'case_event']);
+    for (const text of [LEGACY_OVERRIDE_REASON, LEGACY_OVERRIDE_EVENT_REASON]) expectAbsent(raw, text);
+    expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
+    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') })).body as CaseDetail;
+    expect(page.priorityOverride?.reason).toBe(LEGACY_OVERRIDE_REASON);
+    expect(page.timeline.filter((e) => e.kind === 'priority_overridden').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([OVERRIDE_REASON, LEGACY_OVERRIDE_EVENT_REASON]));
   });
 });

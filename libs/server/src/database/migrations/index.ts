@@ -37,6 +37,7 @@ import { SealedFreeText1766805000000 } from './1766805000000-sealed-free-text';
 import { EvidenceIdentifiers1766810000000 } from './1766810000000-evidence-identifiers';
 import { CaseLinks1766815000000 } from './1766815000000-case-links';
 import { SealedLegalHoldReason1766830000000 } from './1766830000000-sealed-legal-hold-reason';
+import { SealedPriorityOverrideReason1766831000000 } from './1766831000000-sealed-priority-override-reason';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   EvidenceIdentifiers1766810000000,
   CaseLinks1766815000000,
   SealedLegalHoldReason1766830000000,
+  SealedPriorityOverrideReason1766831000000,
 ];
