@@ -15,6 +15,11 @@ export const TIMELINE_FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[
   person_added_information: ['note'],
   legal_hold_placed: ['reason'],
   priority_overridden: ['reason'],
+  case_linked: ['reason'],
+  case_merged_into: ['reason'],
+  duplicate_merged: ['reason'],
+  case_unmerged: ['reason'],
+  duplicate_unmerged: ['reason'],
   legal_hold_released: ['reason'],
 };
 

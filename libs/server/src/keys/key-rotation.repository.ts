@@ -34,6 +34,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     key: ['id'],
     context: (row) => SEAL_CONTEXT.priorityOverride(row.key[0]),
   },
+  { name: 'case_link.reason_sealed', table: 'case_link', column: 'reason_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.link(row.key[0]) },
   { name: 'case_legal_hold.reason_sealed', table: 'case_legal_hold', column: 'reason_sealed', key: ['case_id'], context: (row) => SEAL_CONTEXT.legalHold(row.key[0]) },
   { name: 'case_event.sealed', table: 'case_event', column: 'sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.timeline(row.extra ?? '') },
   { name: 'case_transcript.body_sealed', table: 'case_transcript', column: 'body_sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.transcript(row.extra ?? '') },
@@ -70,6 +71,7 @@ export const PLAIN_COLUMNS: readonly PlainColumn[] = [
     sealedColumn: 'priority_override_reason_sealed',
     context: SEAL_CONTEXT.priorityOverride,
   },
+  { name: 'case_link.reason', table: 'case_link', plain: 'reason', sealedColumn: 'reason_sealed', context: SEAL_CONTEXT.link },
   { name: 'case_legal_hold.reason', table: 'case_legal_hold', plain: 'reason', sealedColumn: 'reason_sealed', id: 'case_id', context: SEAL_CONTEXT.legalHold },
 ];
 
@@ -86,7 +88,11 @@ export interface PlainTimelineField {
 
 export const PLAIN_TIMELINE_FIELDS: readonly PlainTimelineField[] = [
   { name: 'case_event.data.note', field: 'note', kinds: ['person_added_information'] },
-  { name: 'case_event.data.reason', field: 'reason', kinds: ['legal_hold_placed', 'legal_hold_released', 'priority_overridden'] },
+  {
+    name: 'case_event.data.reason',
+    field: 'reason',
+    kinds: ['legal_hold_placed', 'legal_hold_released', 'priority_overridden', 'case_linked', 'case_merged_into', 'duplicate_merged', 'case_unmerged', 'duplicate_unmerged'],
+  },
 ];
 
 /** Rows under each key version, for keys:rotate-status and the health page. */

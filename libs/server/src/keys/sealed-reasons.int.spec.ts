@@ -1,6 +1,6 @@
-import { CaseDetail, CaseRetentionState, IntakeResponse } from '@sg/contracts';
+import { CaseDetail, CaseLinks, CaseRetentionState, IntakeResponse } from '@sg/contracts';
 import { DataProtection } from '../security/data-protection';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { createTestDatabase, intakeFixture, pdfText, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { resealAll, rotationStatus } from './reseal';
 
 const HOLD_REASON = 'Detective Lim asked us to keep everything, case 2026/0917';
@@ -10,6 +10,9 @@ const LEGACY_RELEASE_REASON = 'Legacy release reason, in the timeline data';
 const OVERRIDE_REASON = 'Her brother rang: she said goodbye to friends tonight';
 const LEGACY_OVERRIDE_REASON = 'Legacy override reason written before reasons were sealed';
 const LEGACY_OVERRIDE_EVENT_REASON = 'Legacy override reason, in the timeline data';
+const LINK_REASON = 'Same Snapchat handle and the same wallet';
+const LEGACY_LINK_REASON = 'Legacy link reason written before reasons were sealed';
+const LEGACY_LINK_EVENT_REASON = 'Legacy link reason, in the timeline data';
 
 /**
  * Staff-typed reasons about a case are sealed at rest like the person's own words: the raw rows
@@ -136,5 +139,44 @@ describe('staff reasons sealed at rest', () => {
     const page = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') })).body as CaseDetail;
     expect(page.priorityOverride?.reason).toBe(LEGACY_OVERRIDE_REASON);
     expect(page.timeline.filter((e) => e.kind === 'priority_overridden').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([OVERRIDE_REASON, LEGACY_OVERRIDE_EVENT_REASON]));
+  });
+  it('seals the link reason in case_link and on both timelines; the links view, the case page and the referral packet still show it', async () => {
+    const caseworker = await api.tokenFor('caseworker');
+    const other = (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as IntakeResponse;
+    const linked = await api.request('POST', `/api/cases/${caseId}/links`, { token: caseworker, body: { reference: other.reference, reason: LINK_REASON } });
+    expect(linked.status).toBe(200);
+    expect((linked.body as CaseLinks).links.map((l) => l.reason)).toEqual([LINK_REASON]);
+    expectAbsent(await rawText(['case_link', 'case_event']), LINK_REASON);
+    const [row] = await db.dataSource.query(`SELECT reason, reason_sealed FROM case_link`);
+    expect(row.reason).toBeNull();
+    expect(row.reason_sealed[0]).toBe(1);
+
+    const view = (await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker })).body as CaseLinks;
+    expect(view.links.map((l) => l.reason)).toEqual([LINK_REASON]);
+    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
+    expect(page.timeline.find((e) => e.kind === 'case_linked')?.data).toMatchObject({ reason: LINK_REASON });
+
+    // The packet prints the link's reason, and the hold's and the override's in its timeline.
+    const response = await fetch(`${api.baseUrl}/api/cases/${caseId}/referral-packet?recipient=police`, { headers: { authorization: `Bearer ${caseworker}` } });
+    expect(response.status).toBe(200);
+    const text = (await pdfText(Buffer.from(await response.arrayBuffer()))).text.replace(/\s+/g, ' ');
+    for (const reason of [LINK_REASON, HOLD_REASON]) expect(text).toContain(reason);
+    // (the override's entry may break across a page: its first words)
+    expect(text).toContain(`set the priority to emergency: ${OVERRIDE_REASON.slice(0, 16)}`);
+  });
+
+  it('seals link reasons stored in clear by an older version, in the key job', async () => {
+    await db.dataSource.query(`UPDATE case_link SET reason = $1, reason_sealed = NULL`, [LEGACY_LINK_REASON]);
+    await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'staff', 'case_linked', $2)`, [caseId, JSON.stringify({ linkId: null, reason: LEGACY_LINK_EVENT_REASON })]);
+    const protection = api.app.get(DataProtection, { strict: false });
+    const run = await resealAll(db.dataSource, protection);
+    expect(run.sealedPlain).toEqual({ 'case_link.reason': 1, 'case_event.data.reason': 1 });
+    const raw = await rawText(['case_link', 'case_event']);
+    for (const text of [LEGACY_LINK_REASON, LEGACY_LINK_EVENT_REASON]) expectAbsent(raw, text);
+    expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
+    const caseworker = await api.tokenFor('caseworker');
+    expect(((await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker })).body as CaseLinks).links.map((l) => l.reason)).toEqual([LEGACY_LINK_REASON]);
+    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
+    expect(page.timeline.filter((e) => e.kind === 'case_linked').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([LINK_REASON, LEGACY_LINK_EVENT_REASON]));
   });
 });

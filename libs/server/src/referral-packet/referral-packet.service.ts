@@ -75,7 +75,7 @@ export class ReferralPacketService {
     const identifiers = await this.identifiers(manager, caseId);
     const takedowns = await takedownRepository.listForCase(manager, caseId);
     const reports = await reportRepository.listForCase(manager, caseId);
-    const linkedCases = await linkedCasesForPacket(manager, caseId, staff);
+    const linkedCases = await linkedCasesForPacket(manager, this.protection, caseId, staff);
     const language = (await staffUserRepository.language(manager, staff.id)) ?? 'en';
     const hours = await organisationHoursRepository.findForStaff(manager, staff.id);
     return {
