@@ -1,4 +1,5 @@
 import { CaseDetail, CaseLinks, CaseRetentionState, IntakeResponse } from '@sg/contracts';
+import { randomBytes } from 'node:crypto';
 import { DataProtection } from '../security/data-protection';
 import { createTestDatabase, intakeFixture, pdfText, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { resealAll, rotationStatus } from './reseal';
@@ -178,5 +179,25 @@ describe('staff reasons sealed at rest', () => {
     expect(((await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker })).body as CaseLinks).links.map((l) => l.reason)).toEqual([LEGACY_LINK_REASON]);
     const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
     expect(page.timeline.filter((e) => e.kind === 'case_linked').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([LINK_REASON, LEGACY_LINK_EVENT_REASON]));
+  });
+  it('re-seals every reason under a new data key, and the API with the new key still returns them', async () => {
+    const v1 = testConfig(db.url);
+    const next = () => ({ version: 2, key: randomBytes(32) });
+    const rotated = await startTestApi(db, { ...v1, keys: { dataEncryption: [next()], accessCode: [next()], sessionSigning: [next()] } });
+    try {
+      const protection = rotated.app.get(DataProtection, { strict: false });
+      const run = await resealAll(db.dataSource, protection);
+      for (const column of ['case_legal_hold.reason_sealed', 'support_case.priority_override_reason_sealed', 'case_link.reason_sealed']) expect(run.resealed[column]).toBe(1);
+      const status = await rotationStatus(db.dataSource.manager, protection);
+      expect(status.sealed.filter((entry) => entry.version !== 2)).toEqual([]);
+      const token = await rotated.tokenFor('supervisor');
+      expect(((await rotated.request('GET', `/api/cases/${caseId}/legal-hold`, { token })).body as CaseRetentionState).hold?.reason).toBe(LEGACY_HOLD_REASON);
+      const page = (await rotated.request('GET', `/api/cases/${caseId}`, { token })).body as CaseDetail;
+      expect(page.priorityOverride?.reason).toBe(LEGACY_OVERRIDE_REASON);
+      expect(page.timeline.filter((e) => e.kind === 'legal_hold_placed').map((e) => e.data['reason'])).toEqual([HOLD_REASON]);
+      expect(((await rotated.request('GET', `/api/cases/${caseId}/links`, { token })).body as CaseLinks).links.map((l) => l.reason)).toEqual([LEGACY_LINK_REASON]);
+    } finally {
+      await rotated.close();
+    }
   });
 });
