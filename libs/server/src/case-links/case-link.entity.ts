@@ -9,6 +9,7 @@ import { SupportCase } from '../cases/support-case.entity';
 @Entity({ name: 'case_link' })
 @Unique('case_link_pair_key', ['lowCaseId', 'highCaseId'])
 @Check('case_link_order_check', `low_case_id < high_case_id`)
+@Check('case_link_reason_present', `reason IS NOT NULL OR reason_sealed IS NOT NULL`)
 @Index('case_link_high_idx', ['highCaseId'])
 export class CaseLinkRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -20,7 +21,10 @@ export class CaseLinkRow {
   @ManyToOne(() => SupportCase, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'high_case_id', foreignKeyConstraintName: 'case_link_high_case_id_fkey' })
   highCase?: SupportCase;
-  @Column({ type: 'text' }) reason!: string;
+  /** Plain only on a link written before reasons were sealed, until the key job (keys/reseal.ts) seals it. */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
+  /** Why the cases were linked, sealed (SEAL_CONTEXT.link). */
+  @Column({ name: 'reason_sealed', type: 'bytea', nullable: true }) reasonSealed!: Buffer | null;
   @Column({ name: 'linked_by', type: 'uuid' }) linkedBy!: string;
   @ManyToOne(() => StaffUser, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'linked_by', foreignKeyConstraintName: 'case_link_linked_by_fkey' })

@@ -19,7 +19,9 @@ export interface LinkableCaseRow {
 export interface CaseLinkRowView {
   id: string;
   linkedAt: Date;
-  reason: string;
+  /** Plain only on a link written before reasons were sealed; else null and `reasonSealed` holds it (case-link-reason.ts opens it). */
+  reason: string | null;
+  reasonSealed: Buffer | null;
   linkedBy: string | null;
   otherId: string;
   otherReference: string;
@@ -43,7 +45,8 @@ export interface RemovedLink {
   id: string;
   lowCaseId: string;
   highCaseId: string;
-  reason: string;
+  reason: string | null;
+  reasonSealed: Buffer | null;
 }
 
 /** A secret identifier's sealed text, to seal again to the case it moves to. */
@@ -90,11 +93,11 @@ export const caseLinkRepository = {
   },
 
   /** Stores the link once per pair; null when the pair is linked already. */
-  async insertLink(manager: EntityManager, caseA: string, caseB: string, reason: string, by: string): Promise<string | null> {
+  async insertLink(manager: EntityManager, id: string, caseA: string, caseB: string, reasonSealed: Buffer, by: string): Promise<string | null> {
     const [low, high] = caseA < caseB ? [caseA, caseB] : [caseB, caseA];
     const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO case_link (low_case_id, high_case_id, reason, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT (low_case_id, high_case_id) DO NOTHING RETURNING id`,
-      [low, high, reason, by],
+      `INSERT INTO case_link (id, low_case_id, high_case_id, reason_sealed, linked_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (low_case_id, high_case_id) DO NOTHING RETURNING id`,
+      [id, low, high, reasonSealed, by],
     );
     return rows[0]?.id ?? null;
   },
@@ -111,8 +114,8 @@ export const caseLinkRepository = {
   /** Removes a link of `caseId`; null when there is none by that id (removed already). */
   async deleteLink(manager: EntityManager, caseId: string, linkId: string): Promise<RemovedLink | null> {
     const [row] = await manager.query<RemovedLink[]>(
-      `WITH gone AS (DELETE FROM case_link WHERE id = $1 AND $2 IN (low_case_id, high_case_id) RETURNING id, low_case_id, high_case_id, reason)
-       SELECT id, low_case_id AS "lowCaseId", high_case_id AS "highCaseId", reason FROM gone`,
+      `WITH gone AS (DELETE FROM case_link WHERE id = $1 AND $2 IN (low_case_id, high_case_id) RETURNING id, low_case_id, high_case_id, reason, reason_sealed)
+       SELECT id, low_case_id AS "lowCaseId", high_case_id AS "highCaseId", reason, reason_sealed AS "reasonSealed" FROM gone`,
       [linkId, caseId],
     );
     return row ?? null;
@@ -121,7 +124,7 @@ export const caseLinkRepository = {
   /** The links of a case, newest first, with the other case as a reader needs it to decide what to show. */
   linksOf(manager: EntityManager, caseId: string): Promise<CaseLinkRowView[]> {
     return manager.query<CaseLinkRowView[]>(
-      `SELECT l.id, l.linked_at AS "linkedAt", l.reason, s.display_name AS "linkedBy",
+      `SELECT l.id, l.linked_at AS "linkedAt", l.reason, l.reason_sealed AS "reasonSealed", s.display_name AS "linkedBy",
               o.id AS "otherId", o.reference AS "otherReference", o.status AS "otherStatus", o.priority AS "otherPriority", o.assignee_id AS "otherAssigneeId"
          FROM case_link l
          JOIN support_case o ON o.id = CASE WHEN l.low_case_id = $1 THEN l.high_case_id ELSE l.low_case_id END

@@ -1,12 +1,18 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseLinks } from '@sg/contracts';
+import { TimelineEvent } from '@sg/domain';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayOpenCase, assertMayWorkCase, mayWorkCase } from '../cases/case-access-policy';
 import { caseEventRepository } from '../cases/case-event.repository';
+import { sealTimelineFreeText } from '../cases/case-free-text';
+import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { caseLinkRepository, LinkableCaseRow } from './case-link.repository';
+import { openLinkReason } from './case-link-reason';
 import { caseRefFor } from './case-ref-view';
 
 /** Said for a reference that does not exist and for one the caller may not open alike: a caseworker learns nothing. */
@@ -19,7 +25,10 @@ export const NO_CASE_YOU_MAY_OPEN = 'No case with that reference that you may op
  */
 @Injectable()
 export class CaseLinksService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly protection: DataProtection,
+  ) {}
 
   /** The case's links and merges as this reader may see them (audited: a read of the case). */
   async links(staff: StaffPrincipal, caseId: string): Promise<CaseLinks> {
@@ -44,10 +53,13 @@ export class CaseLinksService {
       if (!other || !mayWorkCase(staff, other.assigneeId)) throw new NotFoundException(NO_CASE_YOU_MAY_OPEN);
       if (other.id === own.id) throw new BadRequestException('A case cannot be linked to itself');
       this.refuseMerged(own, other);
-      const linkId = await caseLinkRepository.insertLink(manager, own.id, other.id, reason, staff.id);
+      const newId = randomUUID();
+      const linkId = await caseLinkRepository.insertLink(manager, newId, own.id, other.id, this.protection.seal(reason, SEAL_CONTEXT.link(newId)), staff.id);
       if (!linkId) throw new ConflictException('These cases are linked already');
       for (const id of [own.id, other.id]) {
-        await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_linked', data: { linkId, reason } } });
+        // The reason is sealed into the entry (case_event.sealed), never left in its data.
+        const { data, sealed } = sealTimelineFreeText(this.protection, id, 'case_linked', { linkId, reason });
+        await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_linked', data } as TimelineEvent, sealed });
         await caseLinkRepository.touch(manager, id);
       }
       await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: own.id, after: { linkId, otherCaseId: other.id, reason } });
@@ -67,11 +79,13 @@ export class CaseLinksService {
       assertMayWorkCase(staff, own.assigneeId);
       const removed = await caseLinkRepository.deleteLink(manager, caseId, linkId);
       if (!removed) throw new NotFoundException('No such link on this case');
+      // The audit log keeps the reason (append-only; the purge nulls it).
+      const reason = openLinkReason(this.protection, removed);
       for (const id of [removed.lowCaseId, removed.highCaseId]) {
         await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_unlinked', data: { linkId } } });
         await caseLinkRepository.touch(manager, id);
         const otherCaseId = id === removed.lowCaseId ? removed.highCaseId : removed.lowCaseId;
-        await recordAudit(manager, { actorId: staff.id, action: 'case.unlinked', caseId: id, before: { linkId, otherCaseId, reason: removed.reason } });
+        await recordAudit(manager, { actorId: staff.id, action: 'case.unlinked', caseId: id, before: { linkId, otherCaseId, reason } });
       }
       return this.view(manager, staff, caseId);
     });
@@ -91,7 +105,7 @@ export class CaseLinksService {
         hiddenLinks++;
         continue;
       }
-      links.push({ id: row.id, linkedAt: new Date(row.linkedAt).toISOString(), case: ref, reason: row.reason, linkedBy: row.linkedBy });
+      links.push({ id: row.id, linkedAt: new Date(row.linkedAt).toISOString(), case: ref, reason: openLinkReason(this.protection, row), linkedBy: row.linkedBy });
     }
     const into = await caseLinkRepository.mergedInto(manager, caseId);
     const merged = (await caseLinkRepository.mergedFrom(manager, caseId)).flatMap((row) => {

@@ -1,11 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseLinks } from '@sg/contracts';
+import { TimelineEvent } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { notifyCaseChange } from '../cases/case-notifier';
 import { caseEventRepository } from '../cases/case-event.repository';
+import { sealTimelineFreeText } from '../cases/case-free-text';
 import { supportCaseRepository } from '../cases/support-case.repository';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { identifierSealContext, syncCaseIdentifiers } from '../identifiers/case-identifiers';
@@ -53,8 +55,8 @@ export class CaseMergeService {
       await caseLinkRepository.touch(manager, original.id);
 
       const count = total(moved);
-      await caseEventRepository.insert(manager, { caseId: duplicate.id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_merged_into', data: { reason } } });
-      await caseEventRepository.insert(manager, { caseId: original.id, actorKind: 'staff', actorId: staff.id, event: { kind: 'duplicate_merged', data: { reason, moved: count } } });
+      await this.timeline(manager, duplicate.id, staff, { kind: 'case_merged_into', data: { reason } });
+      await this.timeline(manager, original.id, staff, { kind: 'duplicate_merged', data: { reason, moved: count } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.merged_into', caseId: duplicate.id, before: { status: duplicate.status }, after: { originalId: original.id, reason, moved } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.duplicate_merged', caseId: original.id, after: { duplicateId: duplicate.id, reason, moved } });
       await replan(original.id);
@@ -83,8 +85,8 @@ export class CaseMergeService {
       await caseLinkRepository.touch(manager, originalId);
 
       const count = total(moved);
-      await caseEventRepository.insert(manager, { caseId: duplicate.id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_unmerged', data: { reason } } });
-      await caseEventRepository.insert(manager, { caseId: originalId, actorKind: 'staff', actorId: staff.id, event: { kind: 'duplicate_unmerged', data: { reason, moved: count } } });
+      await this.timeline(manager, duplicate.id, staff, { kind: 'case_unmerged', data: { reason } });
+      await this.timeline(manager, originalId, staff, { kind: 'duplicate_unmerged', data: { reason, moved: count } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.unmerged', caseId: duplicate.id, before: { originalId }, after: { status: duplicate.mergedStatus, reason, moved } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.duplicate_unmerged', caseId: originalId, after: { duplicateId: duplicate.id, reason, moved } });
       await replan(originalId);
@@ -103,6 +105,12 @@ export class CaseMergeService {
       const value = this.protection.open<string>(row.valueSealed, identifierSealContext(fromCaseId));
       await caseLinkRepository.reseal(manager, row.id, this.protection.seal(value, identifierSealContext(toCaseId)));
     }
+  }
+
+  /** A merge's timeline entry: its reason sealed into `case_event.sealed`, never left in `data`. */
+  private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal, event: TimelineEvent): Promise<void> {
+    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, event.kind, { ...event.data });
+    await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { ...event, data } as TimelineEvent, sealed });
   }
 
   private async announce(manager: EntityManager, caseIds: string[]): Promise<void> {

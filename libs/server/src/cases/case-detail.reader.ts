@@ -102,7 +102,7 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
     priorityOverride: row.priority_override
       ? {
           priority: row.priority_override,
-          reason: row.priority_override_reason,
+          reason: openFreeText(protection, row.priority_override_reason_sealed, SEAL_CONTEXT.priorityOverride(row.id), row.priority_override_reason),
           by: row.priority_override_by ? { id: row.priority_override_by, displayName: row.override_by_name } : null,
           at: iso(row.priority_override_at) as string,
         }

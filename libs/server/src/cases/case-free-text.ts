@@ -13,6 +13,14 @@ export function openFreeText(protection: DataProtection, sealed: Buffer | null, 
 /** The timeline entry fields that are free text: sealed into `case_event.sealed`, never left in `data`. */
 export const TIMELINE_FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   person_added_information: ['note'],
+  legal_hold_placed: ['reason'],
+  priority_overridden: ['reason'],
+  case_linked: ['reason'],
+  case_merged_into: ['reason'],
+  duplicate_merged: ['reason'],
+  case_unmerged: ['reason'],
+  duplicate_unmerged: ['reason'],
+  legal_hold_released: ['reason'],
 };
 
 /**
@@ -29,5 +37,10 @@ export function sealTimelineFreeText(protection: DataProtection, caseId: string,
 /** A timeline entry as staff read it: its sealed free text opened back into `data`. */
 export function withFreeText(protection: DataProtection, caseId: string, row: CaseEventRow): CaseEventRow {
   if (!row.sealed) return row;
-  return { ...row, data: { ...row.data, ...protection.open<Record<string, unknown>>(row.sealed, SEAL_CONTEXT.timeline(caseId)) } };
+  return { ...row, data: openTimelineData(protection, caseId, row.data, row.sealed) };
+}
+
+/** A timeline entry's data with its sealed free text (if any) opened back in. */
+export function openTimelineData(protection: DataProtection, caseId: string, data: Record<string, unknown>, sealed: Buffer | null): Record<string, unknown> {
+  return sealed ? { ...data, ...protection.open<Record<string, unknown>>(sealed, SEAL_CONTEXT.timeline(caseId)) } : data;
 }

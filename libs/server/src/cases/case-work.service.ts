@@ -18,7 +18,7 @@ import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/ca
 import { caseIdentifierRepository } from '../identifiers/case-identifier.repository';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail, toEvidenceEntry } from './case-detail.reader';
-import { openFreeText } from './case-free-text';
+import { openFreeText, sealTimelineFreeText } from './case-free-text';
 import { caseEventRepository } from './case-event.repository';
 import { notifyCaseChange } from './case-notifier';
 import { reconcileCasePlan } from './case-plan';
@@ -190,7 +190,9 @@ export class CaseWorkService {
       if (staff.role === 'caseworker' && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before overriding its priority');
       override = change.priorityOverride?.priority ?? null;
       set('priority_override', override);
-      set('priority_override_reason', change.priorityOverride?.reason ?? null);
+      // The reason is sealed; the plain column is emptied (it holds only reasons written before sealing).
+      set('priority_override_reason', null);
+      set('priority_override_reason_sealed', change.priorityOverride ? this.protection.seal(change.priorityOverride.reason, SEAL_CONTEXT.priorityOverride(caseId)) : null);
       set('priority_override_by', change.priorityOverride ? staff.id : null);
       set('priority_override_at', change.priorityOverride ? 'now()' : 'NULL');
       before['priorityOverride'] = state.priorityOverride;
@@ -421,8 +423,10 @@ export class CaseWorkService {
   }
 
   /** A timeline entry by `staff`, or by the system when null. */
+  /** Writes a timeline entry; its free text (the override's reason) sealed into `case_event.sealed`, never left in `data`. */
   private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal | null, event: TimelineEvent): Promise<void> {
-    await caseEventRepository.insert(manager, { caseId, actorKind: staff ? 'staff' : 'system', actorId: staff?.id ?? null, event });
+    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, event.kind, { ...event.data });
+    await caseEventRepository.insert(manager, { caseId, actorKind: staff ? 'staff' : 'system', actorId: staff?.id ?? null, event: { ...event, data } as TimelineEvent, sealed });
   }
 }
 

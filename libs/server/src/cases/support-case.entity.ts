@@ -24,7 +24,10 @@ export class SupportCase {
   @Column({ name: 'triage_factors', type: 'jsonb' }) triageFactors!: TriageFactor[];
   @Column({ name: 'triaged_at', type: 'timestamptz' }) triagedAt!: Date;
   @Column({ name: 'priority_override', type: 'text', nullable: true }) priorityOverride!: Priority | null;
+  /** Plain only on a case written before reasons were sealed, until the key job seals it into `priorityOverrideReasonSealed`. */
   @Column({ name: 'priority_override_reason', type: 'text', nullable: true }) priorityOverrideReason!: string | null;
+  /** Why staff overrode the priority, sealed (SEAL_CONTEXT.priorityOverride). */
+  @Column({ name: 'priority_override_reason_sealed', type: 'bytea', nullable: true, select: false }) priorityOverrideReasonSealed!: Buffer | null;
   @Column({ name: 'priority_override_by', type: 'uuid', nullable: true }) priorityOverrideBy!: string | null;
   @Column({ name: 'priority_override_at', type: 'timestamptz', nullable: true }) priorityOverrideAt!: Date | null;
   @Column({ name: 'first_response_due_at', type: 'timestamptz' }) firstResponseDueAt!: Date;

@@ -50,7 +50,10 @@ export interface SupportCaseRow {
   triage_factors: TriageFactor[];
   triaged_at: Date;
   priority_override: Priority | null;
+  /** Plain only on a case written before reasons were sealed and not yet sealed by the key job. */
   priority_override_reason: string | null;
+  /** Sealed (SEAL_CONTEXT.priorityOverride). */
+  priority_override_reason_sealed: Buffer | null;
   priority_override_by: string | null;
   priority_override_at: Date | null;
   first_response_due_at: Date;
@@ -141,6 +144,7 @@ export interface SupportCaseChange {
   paid?: boolean | null;
   priority_override?: Priority | null;
   priority_override_reason?: string | null;
+  priority_override_reason_sealed?: Buffer | null;
   priority_override_by?: string | null;
   priority_override_at?: CaseStamp;
   triage_priority?: Priority;

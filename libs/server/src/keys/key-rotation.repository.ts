@@ -27,6 +27,15 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { name: 'support_case.narrative_sealed', table: 'support_case', column: 'narrative_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.narrative(row.key[0]) },
   { name: 'case_note.body_sealed', table: 'case_note', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.note(row.key[0]) },
   { name: 'case_evidence.description_sealed', table: 'case_evidence', column: 'description_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.evidence(row.key[0]) },
+  {
+    name: 'support_case.priority_override_reason_sealed',
+    table: 'support_case',
+    column: 'priority_override_reason_sealed',
+    key: ['id'],
+    context: (row) => SEAL_CONTEXT.priorityOverride(row.key[0]),
+  },
+  { name: 'case_link.reason_sealed', table: 'case_link', column: 'reason_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.link(row.key[0]) },
+  { name: 'case_legal_hold.reason_sealed', table: 'case_legal_hold', column: 'reason_sealed', key: ['case_id'], context: (row) => SEAL_CONTEXT.legalHold(row.key[0]) },
   { name: 'case_event.sealed', table: 'case_event', column: 'sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.timeline(row.extra ?? '') },
   { name: 'case_transcript.body_sealed', table: 'case_transcript', column: 'body_sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.transcript(row.extra ?? '') },
   { name: 'case_message.body_sealed', table: 'case_message', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.message(row.key[0]) },
@@ -46,6 +55,8 @@ export interface PlainColumn {
   readonly table: string;
   readonly plain: string;
   readonly sealedColumn: string;
+  /** The row's key column (one column; `id` unless said). */
+  readonly id?: string;
   readonly context: (id: string) => string;
 }
 
@@ -53,10 +64,36 @@ export const PLAIN_COLUMNS: readonly PlainColumn[] = [
   { name: 'support_case.narrative', table: 'support_case', plain: 'narrative', sealedColumn: 'narrative_sealed', context: SEAL_CONTEXT.narrative },
   { name: 'case_note.body', table: 'case_note', plain: 'body', sealedColumn: 'body_sealed', context: SEAL_CONTEXT.note },
   { name: 'case_evidence.description', table: 'case_evidence', plain: 'description', sealedColumn: 'description_sealed', context: SEAL_CONTEXT.evidence },
+  {
+    name: 'support_case.priority_override_reason',
+    table: 'support_case',
+    plain: 'priority_override_reason',
+    sealedColumn: 'priority_override_reason_sealed',
+    context: SEAL_CONTEXT.priorityOverride,
+  },
+  { name: 'case_link.reason', table: 'case_link', plain: 'reason', sealedColumn: 'reason_sealed', context: SEAL_CONTEXT.link },
+  { name: 'case_legal_hold.reason', table: 'case_legal_hold', plain: 'reason', sealedColumn: 'reason_sealed', id: 'case_id', context: SEAL_CONTEXT.legalHold },
 ];
 
-/** The person's note on an addition, in the timeline entry's data before timeline free text was sealed. */
-export const PLAIN_TIMELINE_NOTES = 'case_event.data.note';
+/**
+ * Free text in a timeline entry's data, as written before that kind's free text was sealed
+ * (cases/case-free-text.ts TIMELINE_FREE_TEXT_FIELDS): the kinds holding each field.
+ */
+export interface PlainTimelineField {
+  /** `case_event.data.<field>`, for counts and the audit row. */
+  readonly name: string;
+  readonly field: string;
+  readonly kinds: readonly string[];
+}
+
+export const PLAIN_TIMELINE_FIELDS: readonly PlainTimelineField[] = [
+  { name: 'case_event.data.note', field: 'note', kinds: ['person_added_information'] },
+  {
+    name: 'case_event.data.reason',
+    field: 'reason',
+    kinds: ['legal_hold_placed', 'legal_hold_released', 'priority_overridden', 'case_linked', 'case_merged_into', 'duplicate_merged', 'case_unmerged', 'duplicate_unmerged'],
+  },
+];
 
 /** Rows under each key version, for keys:rotate-status and the health page. */
 export interface VersionCount {
@@ -88,27 +125,34 @@ export const keyRotationRepository = {
   /** Up to `limit` rows still holding plain text in `column`, locked. */
   plainRows(manager: EntityManager, column: PlainColumn, limit: number): Promise<Array<{ id: string; plain: string }>> {
     return manager.query<Array<{ id: string; plain: string }>>(
-      `SELECT id::text AS id, ${column.plain} AS plain FROM ${column.table} WHERE ${column.plain} IS NOT NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT ${column.id ?? 'id'}::text AS id, ${column.plain} AS plain FROM ${column.table} WHERE ${column.plain} IS NOT NULL ORDER BY ${column.id ?? 'id'} LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
   },
 
   /** Writes the sealed copy and empties the plain column in one UPDATE: no row is ever half-written. */
   async replacePlain(manager: EntityManager, column: PlainColumn, id: string, sealed: Buffer): Promise<void> {
-    await manager.query(`UPDATE ${column.table} SET ${column.sealedColumn} = $2, ${column.plain} = NULL WHERE id::text = $1 AND ${column.plain} IS NOT NULL`, [id, sealed]);
+    await manager.query(`UPDATE ${column.table} SET ${column.sealedColumn} = $2, ${column.plain} = NULL WHERE ${column.id ?? 'id'}::text = $1 AND ${column.plain} IS NOT NULL`, [id, sealed]);
   },
 
-  /** Timeline entries whose person's note is still in `data` (written before timeline free text was sealed). */
-  plainTimelineNotes(manager: EntityManager, limit: number): Promise<Array<{ id: string; case_id: string; note: string }>> {
-    return manager.query<Array<{ id: string; case_id: string; note: string }>>(
-      `SELECT id::text AS id, case_id::text AS case_id, data->>'note' AS note FROM case_event
-        WHERE kind = 'person_added_information' AND data->>'note' IS NOT NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+  /**
+   * Timeline entries whose free text `field` is still in `data` (written before that kind's free
+   * text was sealed). Only entries with nothing sealed yet: each kind seals one field.
+   */
+  plainTimelineText(manager: EntityManager, field: PlainTimelineField, limit: number): Promise<Array<{ id: string; case_id: string; text: string }>> {
+    return manager.query<Array<{ id: string; case_id: string; text: string }>>(
+      `SELECT id::text AS id, case_id::text AS case_id, data->>$1 AS text FROM case_event
+        WHERE kind = ANY($2) AND data->>$1 IS NOT NULL AND sealed IS NULL ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [field.field, field.kinds, limit],
     );
   },
 
-  async replaceTimelineNote(manager: EntityManager, id: string, sealed: Buffer): Promise<void> {
-    await manager.query(`UPDATE case_event SET sealed = $2, data = data || '{"note": null}'::jsonb WHERE id::text = $1 AND data->>'note' IS NOT NULL`, [id, sealed]);
+  async replaceTimelineText(manager: EntityManager, field: PlainTimelineField, id: string, sealed: Buffer): Promise<void> {
+    await manager.query(`UPDATE case_event SET sealed = $3, data = data || jsonb_build_object($2::text, null) WHERE id::text = $1 AND data->>$2 IS NOT NULL AND sealed IS NULL`, [
+      id,
+      field.field,
+      sealed,
+    ]);
   },
 
   /** Rows per key version in every sealed column (only versions with rows). */
@@ -132,7 +176,10 @@ export const keyRotationRepository = {
   /** Rows still holding free text in clear, per column. */
   async plainCounts(manager: EntityManager): Promise<Array<{ name: string; rows: number }>> {
     const parts = PLAIN_COLUMNS.map((column) => `SELECT '${column.name}' AS name, count(*)::int AS rows FROM ${column.table} WHERE ${column.plain} IS NOT NULL`);
-    parts.push(`SELECT '${PLAIN_TIMELINE_NOTES}' AS name, count(*)::int AS rows FROM case_event WHERE kind = 'person_added_information' AND data->>'note' IS NOT NULL`);
+    for (const field of PLAIN_TIMELINE_FIELDS) {
+      const kinds = field.kinds.map((kind) => `'${kind}'`).join(', ');
+      parts.push(`SELECT '${field.name}' AS name, count(*)::int AS rows FROM case_event WHERE kind IN (${kinds}) AND data->>'${field.field}' IS NOT NULL AND sealed IS NULL`);
+    }
     return manager.query<Array<{ name: string; rows: number }>>(parts.join(' UNION ALL '));
   },
 };

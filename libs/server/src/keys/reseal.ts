@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
-import { keyRotationRepository, PLAIN_COLUMNS, SEALED_COLUMNS, VersionCount } from './key-rotation.repository';
+import { keyRotationRepository, PLAIN_COLUMNS, PLAIN_TIMELINE_FIELDS, SEALED_COLUMNS, VersionCount } from './key-rotation.repository';
 
 /** Rows per transaction: short transactions, so the API's writes to the same tables never wait long. */
 export const RESEAL_BATCH_SIZE = 200;
@@ -39,12 +39,14 @@ export async function resealAll(dataSource: DataSource, protection: DataProtecti
       return rows.length;
     });
   }
-  await inBatches(dataSource, { kind: 'plain', name: 'case_event.data.note', current }, async (manager) => {
-    const rows = await keyRotationRepository.plainTimelineNotes(manager, batchSize);
-    for (const row of rows) await keyRotationRepository.replaceTimelineNote(manager, row.id, protection.seal({ note: row.note }, SEAL_CONTEXT.timeline(row.case_id)));
-    add(result.sealedPlain, 'case_event.data.note', rows.length);
-    return rows.length;
-  });
+  for (const field of PLAIN_TIMELINE_FIELDS) {
+    await inBatches(dataSource, { kind: 'plain', name: field.name, current }, async (manager) => {
+      const rows = await keyRotationRepository.plainTimelineText(manager, field, batchSize);
+      for (const row of rows) await keyRotationRepository.replaceTimelineText(manager, field, row.id, protection.seal({ [field.field]: row.text }, SEAL_CONTEXT.timeline(row.case_id)));
+      add(result.sealedPlain, field.name, rows.length);
+      return rows.length;
+    });
+  }
   for (const column of SEALED_COLUMNS) {
     await inBatches(dataSource, { kind: 'resealed', name: column.name, current }, async (manager) => {
       const rows = await keyRotationRepository.staleRows(manager, column, current, batchSize);

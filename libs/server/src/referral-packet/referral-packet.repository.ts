@@ -15,6 +15,8 @@ export interface PacketTimelineRow {
   actor_kind: CaseEventActor;
   kind: string;
   data: Record<string, unknown>;
+  /** The entry's free text, sealed (SEAL_CONTEXT.timeline): opened into `data` before summarising. */
+  sealed: Buffer | null;
   actor_name: string | null;
 }
 
@@ -36,12 +38,12 @@ export const referralPacketRepository = {
   async timeline(manager: EntityManager, caseId: string): Promise<{ rows: PacketTimelineRow[]; total: number }> {
     const rows = await manager.query<Array<PacketTimelineRow & { total: number }>>(
       `SELECT * FROM (
-         SELECT e.at, e.actor_kind, e.kind, e.data, u.display_name AS actor_name, count(*) OVER ()::int AS total, e.id
+         SELECT e.at, e.actor_kind, e.kind, e.data, e.sealed, u.display_name AS actor_name, count(*) OVER ()::int AS total, e.id
            FROM case_event e LEFT JOIN staff_user u ON u.id = e.actor_id
           WHERE e.case_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT $2) t
         ORDER BY at, id`,
       [caseId, PACKET_TIMELINE_LIMIT],
     );
-    return { rows: rows.map(({ at, actor_kind, kind, data, actor_name }) => ({ at, actor_kind, kind, data, actor_name })), total: rows[0]?.total ?? 0 };
+    return { rows: rows.map(({ at, actor_kind, kind, data, sealed, actor_name }) => ({ at, actor_kind, kind, data, sealed, actor_name })), total: rows[0]?.total ?? 0 };
   },
 };

@@ -16,7 +16,7 @@ import { organisationHoursRepository } from '../organisation/organisation-hours.
 import { reportRepository } from '../reports/report.repository';
 import { DataProtection } from '../security/data-protection';
 import { takedownRepository } from '../takedowns/takedown.repository';
-import { openFreeText } from '../cases/case-free-text';
+import { openFreeText, openTimelineData } from '../cases/case-free-text';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { linkedCasesForPacket } from './linked-cases';
 import { PacketContent } from './packet-content';
@@ -75,7 +75,7 @@ export class ReferralPacketService {
     const identifiers = await this.identifiers(manager, caseId);
     const takedowns = await takedownRepository.listForCase(manager, caseId);
     const reports = await reportRepository.listForCase(manager, caseId);
-    const linkedCases = await linkedCasesForPacket(manager, caseId, staff);
+    const linkedCases = await linkedCasesForPacket(manager, this.protection, caseId, staff);
     const language = (await staffUserRepository.language(manager, staff.id)) ?? 'en';
     const hours = await organisationHoursRepository.findForStaff(manager, staff.id);
     return {
@@ -102,7 +102,7 @@ export class ReferralPacketService {
         platforms: platforms.map((p) => ({ platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url })),
         contentUrls: urls.map((u) => u.url),
       },
-      timeline: timeline.rows.map((e) => ({ at: e.at, summary: summariseEvent(e.kind, e.data, e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)) })),
+      timeline: timeline.rows.map((e) => ({ at: e.at, summary: summariseEvent(e.kind, openTimelineData(this.protection, caseId, e.data, e.sealed), e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)) })),
       timelineOmitted: timeline.total - timeline.rows.length,
       identifiers,
       evidence: [...evidence].reverse().map((e) => ({

@@ -22,13 +22,16 @@ export class OrganisationRetentionRow {
 
 /** A case on legal hold: never purged while this row exists. */
 @Entity({ name: 'case_legal_hold' })
-@Check('case_legal_hold_reason_present', `length(btrim(reason)) > 0`)
+@Check('case_legal_hold_reason_present', `(reason IS NOT NULL AND length(btrim(reason)) > 0) OR reason_sealed IS NOT NULL`)
 export class CaseLegalHoldRow {
   @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @ManyToOne(() => SupportCase, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_legal_hold_case_id_fkey' })
   supportCase?: SupportCase;
-  @Column({ type: 'text' }) reason!: string;
+  /** Plain: only on a row written before reasons were sealed, until the key job (keys/reseal.ts) seals it. */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
+  /** The reason, sealed (SEAL_CONTEXT.legalHold). */
+  @Column({ name: 'reason_sealed', type: 'bytea', nullable: true }) reasonSealed!: Buffer | null;
   @Column({ name: 'placed_by', type: 'uuid', nullable: true }) placedBy!: string | null;
   @ManyToOne(() => StaffUser, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'placed_by', foreignKeyConstraintName: 'case_legal_hold_placed_by_fkey' })

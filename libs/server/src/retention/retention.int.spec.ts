@@ -203,8 +203,9 @@ describe('retention with legal hold', () => {
     });
 
     it('shows the hold on the timeline and audits it; releasing it lets the next purge take the case', async () => {
-      const events = await db.dataSource.query(`SELECT kind, data FROM case_event WHERE case_id = $1 AND kind LIKE 'legal_hold%'`, [cases.held.id]);
-      expect(events).toEqual([{ kind: 'legal_hold_placed', data: { reason: 'Police asked us to keep it (ref 2026/114)' } }]);
+      // The reason is sealed into the entry (case_event.sealed), never left in its data; the case page opens it.
+      const events = await db.dataSource.query(`SELECT kind, data, sealed IS NOT NULL AS sealed FROM case_event WHERE case_id = $1 AND kind LIKE 'legal_hold%'`, [cases.held.id]);
+      expect(events).toEqual([{ kind: 'legal_hold_placed', data: { reason: null }, sealed: true }]);
       const detail = await api.request('GET', `/api/cases/${cases.held.id}`, { token: supervisor });
       expect(JSON.stringify(detail.body)).toContain('put the case on legal hold: Police asked us to keep it');
       const state = await api.request('GET', `/api/cases/${cases.held.id}/legal-hold`, { token: supervisor });

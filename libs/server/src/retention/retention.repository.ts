@@ -8,7 +8,9 @@ export interface RetentionSettingsRow {
 }
 
 export interface LegalHoldRow {
-  reason: string;
+  /** Plain only on a row written before reasons were sealed; else null and `reasonSealed` holds it. */
+  reason: string | null;
+  reasonSealed: Buffer | null;
   placedAt: Date;
   placedById: string | null;
   placedByName: string | null;
@@ -95,7 +97,7 @@ export const retentionRepository = {
 
   async hold(manager: EntityManager, caseId: string): Promise<LegalHoldRow | null> {
     const [row] = await manager.query<LegalHoldRow[]>(
-      `SELECT h.reason, h.placed_at AS "placedAt", h.placed_by AS "placedById", s.display_name AS "placedByName"
+      `SELECT h.reason, h.reason_sealed AS "reasonSealed", h.placed_at AS "placedAt", h.placed_by AS "placedById", s.display_name AS "placedByName"
          FROM case_legal_hold h LEFT JOIN staff_user s ON s.id = h.placed_by WHERE h.case_id = $1`,
       [caseId],
     );
@@ -103,19 +105,22 @@ export const retentionRepository = {
   },
 
   /** Places the hold; false when the case was already on hold (nothing changed). */
-  async placeHold(manager: EntityManager, caseId: string, reason: string, staffId: string): Promise<boolean> {
+  async placeHold(manager: EntityManager, caseId: string, reasonSealed: Buffer, staffId: string): Promise<boolean> {
     const rows = await manager.query<Array<{ caseId: string }>>(
-      `INSERT INTO case_legal_hold (case_id, reason, placed_by) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO NOTHING RETURNING case_id AS "caseId"`,
-      [caseId, reason, staffId],
+      `INSERT INTO case_legal_hold (case_id, reason_sealed, placed_by) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO NOTHING RETURNING case_id AS "caseId"`,
+      [caseId, reasonSealed, staffId],
     );
     return rows.length === 1;
   },
 
-  /** Releases the hold; the reason it was placed for, or null when there was none. */
-  async releaseHold(manager: EntityManager, caseId: string): Promise<string | null> {
+  /** Releases the hold; the reason it was placed for (plain or sealed, as stored), or null when there was none. */
+  async releaseHold(manager: EntityManager, caseId: string): Promise<{ reason: string | null; reasonSealed: Buffer | null } | null> {
     // In a CTE: TypeORM answers a bare DELETE with [rows, count], a SELECT with the rows.
-    const rows = await manager.query<Array<{ reason: string }>>(`WITH gone AS (DELETE FROM case_legal_hold WHERE case_id = $1 RETURNING reason) SELECT reason FROM gone`, [caseId]);
-    return rows[0]?.reason ?? null;
+    const rows = await manager.query<Array<{ reason: string | null; reasonSealed: Buffer | null }>>(
+      `WITH gone AS (DELETE FROM case_legal_hold WHERE case_id = $1 RETURNING reason, reason_sealed) SELECT reason, reason_sealed AS "reasonSealed" FROM gone`,
+      [caseId],
+    );
+    return rows[0] ?? null;
   },
 
   async deletionRequest(manager: EntityManager, caseId: string): Promise<DeletionRequestRow | null> {

@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseDeletionStatus, CaseRetentionState, RetentionSettings } from '@sg/contracts';
+import { TimelineEvent } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { organisationRepository } from '../organisation/organisation.repository';
 import { recordAudit } from '../audit/record-audit';
@@ -11,7 +12,9 @@ import { supportCaseRepository } from '../cases/support-case.repository';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
+import { openFreeText, sealTimelineFreeText } from '../cases/case-free-text';
 import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { DeletionRequestRow, RetentionCaseRow, retentionRepository, RetentionSettingsRow } from './retention.repository';
 import { caseByAccessCode } from '../cases/case-by-access-code';
 
@@ -68,8 +71,10 @@ export class RetentionService {
   async placeHold(staff: StaffPrincipal, caseId: string, reason: string): Promise<CaseRetentionState> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockCase(manager, caseId);
-      if (!(await retentionRepository.placeHold(manager, caseId, reason, staff.id))) throw new ConflictException('The case is already on legal hold');
-      await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'legal_hold_placed', data: { reason } } });
+      if (!(await retentionRepository.placeHold(manager, caseId, this.protection.seal(reason, SEAL_CONTEXT.legalHold(caseId)), staff.id))) {
+        throw new ConflictException('The case is already on legal hold');
+      }
+      await this.insertEvent(manager, caseId, staff, 'legal_hold_placed', reason);
       await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_placed', caseId, after: { reason } });
       return this.caseView(manager, caseId);
     });
@@ -78,9 +83,11 @@ export class RetentionService {
   async releaseHold(staff: StaffPrincipal, caseId: string, reason: string | null): Promise<CaseRetentionState> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockCase(manager, caseId);
-      const heldFor = await retentionRepository.releaseHold(manager, caseId);
-      if (heldFor === null) throw new ConflictException('The case is not on legal hold');
-      await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'legal_hold_released', data: { reason } } });
+      const released = await retentionRepository.releaseHold(manager, caseId);
+      if (released === null) throw new ConflictException('The case is not on legal hold');
+      const heldFor = openFreeText(this.protection, released.reasonSealed, SEAL_CONTEXT.legalHold(caseId), released.reason);
+      await this.insertEvent(manager, caseId, staff, 'legal_hold_released', reason);
+      // The audit log keeps the reasons (append-only; the purge nulls them).
       await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_released', caseId, before: { reason: heldFor }, after: { reason } });
       return this.caseView(manager, caseId);
     });
@@ -124,6 +131,12 @@ export class RetentionService {
     });
   }
 
+  /** A hold's timeline entry: its reason sealed into `case_event.sealed`, never left in `data`. */
+  private async insertEvent(manager: EntityManager, caseId: string, staff: StaffPrincipal, kind: 'legal_hold_placed' | 'legal_hold_released', reason: string | null): Promise<void> {
+    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, kind, { reason });
+    await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind, data } as TimelineEvent, sealed });
+  }
+
   private async lockCase(manager: EntityManager, caseId: string): Promise<RetentionCaseRow> {
     const row = await retentionRepository.lockCase(manager, caseId);
     if (!row) throw new NotFoundException('Case not found');
@@ -154,7 +167,7 @@ export class RetentionService {
     const deletion = await retentionRepository.deletionRequest(manager, caseId);
     return {
       hold: hold
-        ? { reason: hold.reason, placedAt: new Date(hold.placedAt).toISOString(), placedBy: hold.placedById ? { id: hold.placedById, displayName: hold.placedByName ?? '' } : null }
+        ? { reason: openFreeText(this.protection, hold.reasonSealed, SEAL_CONTEXT.legalHold(caseId), hold.reason) ?? '', placedAt: new Date(hold.placedAt).toISOString(), placedBy: hold.placedById ? { id: hold.placedById, displayName: hold.placedByName ?? '' } : null }
         : null,
       deletion: deletion ? { requestedAt: new Date(deletion.requestedAt).toISOString(), executeAfter: new Date(deletion.executeAfter).toISOString() } : null,
     };

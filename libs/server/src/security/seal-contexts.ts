@@ -13,6 +13,12 @@ export const SEAL_CONTEXT = {
   evidence: (evidenceId: string) => `case_evidence:${evidenceId}`,
   /** case_event.sealed: a timeline entry's free text. */
   timeline: (caseId: string) => `case_event:${caseId}`,
+  /** support_case.priority_override_reason_sealed: why staff overrode the case's priority. */
+  priorityOverride: (caseId: string) => `case_priority_override:${caseId}`,
+  /** case_link.reason_sealed: why staff linked two cases. */
+  link: (linkId: string) => `case_link:${linkId}`,
+  /** case_legal_hold.reason_sealed: the supervisor's reason for the hold. */
+  legalHold: (caseId: string) => `case_legal_hold:${caseId}`,
   /** case_transcript.body_sealed */
   transcript: (caseId: string) => `case_transcript:${caseId}`,
   /** case_message.body_sealed */

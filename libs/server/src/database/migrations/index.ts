@@ -36,6 +36,9 @@ import { StaffTotp1766800000000 } from './1766800000000-staff-totp';
 import { SealedFreeText1766805000000 } from './1766805000000-sealed-free-text';
 import { EvidenceIdentifiers1766810000000 } from './1766810000000-evidence-identifiers';
 import { CaseLinks1766815000000 } from './1766815000000-case-links';
+import { SealedLegalHoldReason1766830000000 } from './1766830000000-sealed-legal-hold-reason';
+import { SealedPriorityOverrideReason1766831000000 } from './1766831000000-sealed-priority-override-reason';
+import { SealedCaseLinkReason1766832000000 } from './1766832000000-sealed-case-link-reason';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -70,4 +73,7 @@ export const MIGRATIONS = [
   SealedFreeText1766805000000,
   EvidenceIdentifiers1766810000000,
   CaseLinks1766815000000,
+  SealedLegalHoldReason1766830000000,
+  SealedPriorityOverrideReason1766831000000,
+  SealedCaseLinkReason1766832000000,
 ];
