@@ -70,5 +70,11 @@ test('two intakes name the same handle: the caseworker links them, a supervisor 
   expect(text).toContain(handle);
   expect(text).toContain(first);
   expect(text).toContain(`Same Instagram handle @${handle}`);
+
+  // On a phone the clusters table scrolls inside its box; the page keeps to the screen.
+  await sam.page.setViewportSize({ width: 360, height: 740 });
+  await sam.page.goto('/staff/clusters');
+  await expect(sam.page.getByTestId('cluster').filter({ hasText: handle })).toBeVisible();
+  expect(await sam.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await sam.context.close();
 });

@@ -28,7 +28,7 @@ import { WhenPipe } from '../ui/when';
         <p class="problem" role="alert">{{ p }}</p>
       }
       @if (items().length) {
-        <table class="clusters">
+        <div class="table-scroll"><table class="clusters">
           <thead>
             <tr>
               <th scope="col">{{ 'staff.clusters.identifier' | t }}</th>
@@ -54,10 +54,12 @@ import { WhenPipe } from '../ui/when';
                 <td>{{ cluster.lastSeen | when }}</td>
                 <td>{{ cluster.platforms.join(', ') }}</td>
                 <td>{{ cluster.countries.join(', ') }}</td>
-                <td class="chips">
-                  @for (priority of cluster.priorities; track priority) {
-                    <sg-priority-chip [priority]="priority" />
-                  }
+                <td>
+                  <span class="chips">
+                    @for (priority of cluster.priorities; track priority) {
+                      <sg-priority-chip [priority]="priority" />
+                    }
+                  </span>
                 </td>
                 <td>{{ statuses(cluster) }}</td>
                 <td>
@@ -68,7 +70,7 @@ import { WhenPipe } from '../ui/when';
               </tr>
             }
           </tbody>
-        </table>
+        </table></div>
         @if (nextCursor()) {
           <button matButton type="button" (click)="load()" [disabled]="loading()">{{ 'staff.common.load_more' | t }}</button>
         }
@@ -81,7 +83,7 @@ import { WhenPipe } from '../ui/when';
           <h2 id="cluster-title">
             {{ 'staff.clusters.casesHolding' | t: { count: cluster.caseCount, kind: ('staff.identifiers.kinds.' + cluster.kind | t), value: cluster.value } }}
           </h2>
-          <table class="clusters">
+          <div class="table-scroll"><table class="clusters">
             <thead>
               <tr>
                 <th scope="col">{{ 'staff.clusters.reference' | t }}</th>
@@ -104,22 +106,26 @@ import { WhenPipe } from '../ui/when';
                 </tr>
               }
             </tbody>
-          </table>
+          </table></div>
         </section>
       }
     </section>
   `,
   styles: `
     .page { padding: 16px 24px; max-width: 1280px; }
+    @media (max-width: 600px) { .page { padding: 12px; } }
     h1 { font: var(--mat-sys-headline-small); margin: 0 0 4px; }
     h2 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; }
     .hint { color: var(--mat-sys-on-surface-variant); margin: 0 0 16px; }
+    /* On a phone the table scrolls sideways inside this box, not the whole page. */
+    .table-scroll { position: relative; overflow-x: auto; }
     .clusters { width: 100%; border-collapse: collapse; }
     .clusters th, .clusters td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
     .clusters thead th { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
     tr.selected { background: var(--mat-sys-surface-container); }
     .kind { display: block; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
     .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; word-break: break-all; }
+    /* Flex on a span inside the cell: on the cell itself it broke the row's borders. */
     .chips { display: flex; flex-wrap: wrap; gap: 4px; }
     .problem { color: var(--mat-sys-error); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
