@@ -37,6 +37,11 @@ test('two intakes name the same handle: the caseworker links them, a supervisor 
   await caseView.getByRole('tab', { name: 'Facts' }).click();
   const identifier = caseView.locator('.identifiers li', { hasText: handle });
   await expect(identifier).toContainText('Seen in 1 other case');
+  // On the full-page view the case's reference is the h1: each tab's sections start at h2 (axe heading-order).
+  await expectNoAxeViolations(casey.page);
+  await caseView.getByRole('tab', { name: /^Evidence/ }).click();
+  await expect(caseView.getByRole('heading', { name: 'Add evidence' })).toBeVisible();
+  await expectNoAxeViolations(casey.page);
   await caseView.getByRole('tab', { name: 'Linked cases' }).click();
   await caseView.getByLabel("Other case's reference").fill(first);
   await caseView.getByLabel('Reason').fill(`Same Instagram handle @${handle}`);

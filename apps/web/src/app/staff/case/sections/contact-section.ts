@@ -33,7 +33,7 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 
       @if (details(); as d) {
         <section class="revealed" aria-labelledby="revealed-title">
-          <h3 id="revealed-title">{{ 'staff.case.contact.details' | t }}</h3>
+          <h2 class="section-title" id="revealed-title">{{ 'staff.case.contact.details' | t }}</h2>
           <dl class="facts">
             <dt>{{ channelFor(d.channel) }}</dt>
             <dd class="mono">{{ d.value ?? ('staff.case.contact.noneGiven' | t) }}</dd>
