@@ -50,31 +50,33 @@ export const conversationRepository = {
   },
 
   /**
-   * Stores a message once per `clientMessageId`: answers the new row, or nothing when that
-   * message was stored already (a resend), so the caller does its side effects only once.
+   * Stores a message once per `clientMessageId`, in one statement: answers the row (new, or the one
+   * a resend names) and whether it is new, so the caller does its side effects only once. The
+   * caller holds the case row, so a concurrent resend's row is committed before this runs and visible.
    */
-  async insert(
+  async insertOnce(
     manager: EntityManager,
     message: { id: string; caseId: string; authorKind: MessageAuthor; authorId: string | null; clientMessageId: string; bodySealed: Buffer; originCaseId?: string | null },
-  ): Promise<{ id: string; sentAt: Date } | undefined> {
-    const rows = await manager.query<Array<{ id: string; sentAt: Date }>>(
-      `INSERT INTO case_message (id, case_id, author_kind, author_id, client_message_id, body_sealed, origin_case_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (case_id, client_message_id) DO NOTHING
-       RETURNING id, sent_at AS "sentAt"`,
+  ): Promise<{ created: boolean; row: MessageRow } | undefined> {
+    const rows = await manager.query<Array<MessageRow & { created: boolean }>>(
+      `WITH inserted AS (
+         INSERT INTO case_message (id, case_id, author_kind, author_id, client_message_id, body_sealed, origin_case_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (case_id, client_message_id) DO NOTHING
+         RETURNING *
+       ), chosen AS (
+         SELECT *, true AS created FROM inserted
+         UNION ALL
+         SELECT *, false AS created FROM case_message
+          WHERE case_id = $2 AND client_message_id = $5 AND NOT EXISTS (SELECT 1 FROM inserted)
+       )
+       SELECT ${MESSAGE_COLUMNS}, m.created FROM chosen m LEFT JOIN staff_user s ON s.id = m.author_id`,
       [message.id, message.caseId, message.authorKind, message.authorId, message.clientMessageId, message.bodySealed, message.originCaseId ?? null],
     );
-    return rows[0];
-  },
-
-  /** A message already stored under this client id (a resend), with who wrote it. */
-  async findByClientId(manager: EntityManager, caseId: string, clientMessageId: string): Promise<MessageRow | undefined> {
-    const rows = await manager.query<MessageRow[]>(
-      `SELECT ${MESSAGE_COLUMNS} FROM case_message m LEFT JOIN staff_user s ON s.id = m.author_id
-        WHERE m.case_id = $1 AND m.client_message_id = $2`,
-      [caseId, clientMessageId],
-    );
-    return rows[0];
+    const [found] = rows;
+    if (!found) return undefined;
+    const { created, ...row } = found;
+    return { created, row };
   },
 
   /**

@@ -56,8 +56,7 @@ export class ConversationService {
   async personSend(personCaseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
     return this.followUps.transaction(this.dataSource, async (manager, _replan, prompt) => {
       // Written where the person's records live: a merged duplicate's into its original, marked as theirs.
-      const home = await this.personHome(manager, personCaseId);
-      const caseId = home.id;
+      const caseId = (await caseLinkRepository.homeOf(manager, personCaseId)) ?? personCaseId;
       const found = await this.caseOrNotFound(manager, caseId, true);
       const stored = await this.store(manager, found, 'person', null, clientMessageId, body, caseId === personCaseId ? null : personCaseId);
       if (stored.created) {
@@ -115,16 +114,14 @@ export class ConversationService {
       if (found.status === 'closed') throw new ConflictException('This case is closed. Reopen it to write to the person.');
       const stored = await this.store(manager, found, 'staff', staff.id, clientMessageId, body);
       if (stored.created) {
-        await conversationRepository.stampFirstContact(manager, caseId, stored.row.sentAt);
+        // The row is held: when the case shows a first contact, there is nothing to stamp.
+        if (found.firstRespondedAt === null) await conversationRepository.stampFirstContact(manager, caseId, stored.row.sentAt);
         await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'message_sent', data: { firstContact: found.firstRespondedAt === null } } });
         await recordAudit(manager, { actorId: staff.id, action: 'case.message_sent', caseId, after: { messageId: stored.row.id } });
         // Writing means having read what came before.
         await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);
         // The person hears of it through their channel if they asked to be contacted (nudge.processor.ts).
-        if (await nudgeRepository.shouldNudge(manager, caseId, stored.row.id)) {
-          await nudgeRepository.markPending(manager, stored.row.id);
-          nudge = stored.row.id;
-        }
+        if (await nudgeRepository.markPendingIfWanted(manager, caseId, stored.row.id)) nudge = stored.row.id;
         await this.announce(manager, found, 'staff');
         // First contact ends the first-contact escalations, and stops the countdown on every open queue and case page.
         if (found.firstRespondedAt === null) {
@@ -201,10 +198,9 @@ export class ConversationService {
     originCaseId: string | null = null,
   ): Promise<{ created: boolean; row: MessageRow }> {
     const id = randomUUID();
-    const inserted = await conversationRepository.insert(manager, { id, caseId: found.id, authorKind, authorId, clientMessageId, bodySealed: this.protection.seal(body, sealContext(id)), originCaseId });
-    const row = await conversationRepository.findByClientId(manager, found.id, clientMessageId);
-    if (!row || row.authorKind !== authorKind || row.authorId !== authorId) throw new ConflictException('clientMessageId was already used for another message');
-    return { created: inserted !== undefined, row };
+    const stored = await conversationRepository.insertOnce(manager, { id, caseId: found.id, authorKind, authorId, clientMessageId, bodySealed: this.protection.seal(body, sealContext(id)), originCaseId });
+    if (!stored || stored.row.authorKind !== authorKind || stored.row.authorId !== authorId) throw new ConflictException('clientMessageId was already used for another message');
+    return stored;
   }
 
   /** Tells every API process (the staff stream and the person's stream); no words travel. */

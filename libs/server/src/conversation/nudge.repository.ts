@@ -15,23 +15,24 @@ export interface PendingNudgeRow {
 /** Every statement about nudges (conversation/nudge.processor.ts explains them). */
 export const nudgeRepository = {
   /**
-   * Whether a new staff message should nudge the person: they asked to be contacted by e-mail or
-   * SMS and left the detail, and no earlier nudged message of ours is still unread (one nudge per
-   * unread run: three quick messages do not buzz a phone three times).
+   * Marks a new staff message's nudge pending when it should nudge the person, and answers whether
+   * it did: they asked to be contacted by e-mail or SMS and left the detail, and no earlier nudged
+   * message of ours is still unread (one nudge per unread run: three quick messages do not buzz a
+   * phone three times).
    */
-  async shouldNudge(manager: EntityManager, caseId: string, messageId: string): Promise<boolean> {
-    const rows = await manager.query<Array<{ nudge: boolean }>>(
-      `SELECT c.consent_contact AND c.contact_channel IN ('email', 'sms') AND c.contact_sealed IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM case_message m WHERE m.case_id = c.id AND m.id <> $2 AND m.author_kind = 'staff'
-                                 AND m.read_by_person_at IS NULL AND m.nudge_status IN ('pending', 'sent')) AS nudge
-         FROM support_case c WHERE c.id = $1`,
+  async markPendingIfWanted(manager: EntityManager, caseId: string, messageId: string): Promise<boolean> {
+    // An UPDATE answers [rows, affected] through TypeORM's driver.
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE case_message SET nudge_status = 'pending'
+        WHERE id = $2
+          AND EXISTS (SELECT 1 FROM support_case c
+                       WHERE c.id = $1 AND c.consent_contact AND c.contact_channel IN ('email', 'sms') AND c.contact_sealed IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM case_message m WHERE m.case_id = $1 AND m.id <> $2 AND m.author_kind = 'staff'
+                             AND m.read_by_person_at IS NULL AND m.nudge_status IN ('pending', 'sent'))
+        RETURNING id`,
       [caseId, messageId],
     );
-    return rows[0]?.nudge === true;
-  },
-
-  async markPending(manager: EntityManager, messageId: string): Promise<void> {
-    await manager.query(`UPDATE case_message SET nudge_status = 'pending' WHERE id = $1`, [messageId]);
+    return affected > 0;
   },
 
   /** The nudge, locked so two workers never send it twice; nothing when it is no longer pending. */
