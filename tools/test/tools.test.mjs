@@ -16,6 +16,7 @@ import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
 import { e2eStackEnv } from './playwright-stack.mjs';
 import { freePort } from './throwaway-postgres.mjs';
 import { createWebServer } from '../web-server/serve.mjs';
+import { unusedDependencies } from '../check/unused-dependencies.mjs';
 
 const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
 
@@ -251,5 +252,40 @@ describe('the web server', () => {
     assert.equal((await get('/es/help/sent')).body, 'shell');
     assert.equal((await get('/ms/..%2f..%2fsecret.txt')).body, 'shell');
     assert.equal((await get('/secret.txt')).body, 'not a page');
+  });
+});
+
+describe('the unused-dependency check', () => {
+  function fixture(files) {
+    const root = mkdtempSync(join(tmpdir(), 'sg-deps-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  }
+
+  it('names a declared package no file uses, and not one that is imported, run, an executor or a used package\'s types', () => {
+    const root = fixture({
+      'package.json': JSON.stringify({
+        scripts: { check: 'lint-it src' },
+        dependencies: { used: '1', 'sub-path': '1', 'never-used': '1' },
+        devDependencies: { '@nx/thing': '1', 'cli-only': '1', '@types/used': '1', '@types/never-there': '1' },
+      }),
+      'node_modules/cli-only/package.json': JSON.stringify({ name: 'cli-only', bin: { 'lint-it': 'x.js' } }),
+      'src/a.ts': "import { x } from 'used';\nimport y from 'sub-path/deep/file';\n",
+      'project.json': JSON.stringify({ targets: { build: { executor: '@nx/thing:build' } } }),
+      // Banning a package in the module boundaries is not using it.
+      'eslint.config.mjs': "export default [{ rules: { x: { bannedExternalImports: ['never-used'] } } }];\n",
+    });
+    try {
+      assert.deepEqual(unusedDependencies(root), ['never-used', '@types/never-there']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('finds nothing unused in this repository', () => {
+    assert.deepEqual(unusedDependencies(join(import.meta.dirname, '../..')), []);
   });
 });
