@@ -1,4 +1,4 @@
-import { AuditEntry, CaseDetail, IntakeResponse } from '@sg/contracts';
+import { AuditEntry, CaseDetail, HealthResponse, IntakeResponse } from '@sg/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -150,6 +150,13 @@ describe('audit payloads sealed at rest', () => {
     const report = await verifyAuditChain(app, { protection: dataProtectionFor(v2) });
     expect(report.ok).toBe(false);
     expect(report.breaks).toEqual([expect.objectContaining({ auditId: row.id, reason: 'payload_unreadable' })]);
+    // Health opens the newest sealed payloads too (this API holds key 1 only: the swapped row is
+    // named; the rows re-sealed under key 2 are named as well, which is what a removed key looks like).
+    const health = (await api.request('GET', '/api/health')).body as HealthResponse;
+    expect(health.details.auditChain).toMatchObject({ attention: true, brokenAuditIds: expect.arrayContaining([row.id]) });
+    const lines: string[] = [];
+    expect(await verifyAuditCommand(v2, (line) => lines.push(line))).toBe(1);
+    expect(lines.join('\n')).toContain(`audit row ${row.id} (payload unreadable)`);
   });
 
   it('a retention purge forgets the sealed payload too, and the chain counts it as purged', async () => {
