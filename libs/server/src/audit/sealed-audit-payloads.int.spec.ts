@@ -102,12 +102,19 @@ describe('audit payloads sealed at rest', () => {
     for (const reason of [LEGACY_REASON, LEGACY_TRICKY]) {
       await db.dataSource.query(`INSERT INTO audit_log (actor_id, action, case_id, after) VALUES ($1, 'case.contact_revealed', $2, $3)`, [supervisorId, caseId, JSON.stringify({ reason })]);
     }
+    // The timeline entry of a reveal kept its reason in clear too, before this version.
+    await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, 'contact_revealed', $3)`, [
+      caseId,
+      supervisorId,
+      JSON.stringify({ reason: LEGACY_REASON }),
+    ]);
     await sealAuditChain(app);
     const protection = dataProtectionFor(v1);
-    expect((await rotationStatus(app.manager, protection)).plain).toEqual(expect.arrayContaining([{ name: 'audit_log.payload', rows: 2 }]));
+    expect((await rotationStatus(app.manager, protection)).plain).toEqual(expect.arrayContaining([{ name: 'audit_log.payload', rows: 2 }, { name: 'case_event.data.reason', rows: 1 }]));
 
     const run = await resealAll(app, protection, 1);
     expect(run.sealedPlain['audit_log.payload']).toBe(2);
+    expect(run.sealedPlain['case_event.data.reason']).toBe(1);
     const raw = await rawRows();
     expectAbsent(raw, LEGACY_REASON);
     expect(raw).not.toContain('Legacy "quoted" reason');
@@ -116,6 +123,10 @@ describe('audit payloads sealed at rest', () => {
 
     const reasons = (await auditTab(await api.tokenFor('supervisor'))).filter((e) => e.action === 'case.contact_revealed').map((e) => (e.after as { reason: string }).reason);
     expect(reasons).toEqual(expect.arrayContaining([REVEAL_REASON, LEGACY_REASON, LEGACY_TRICKY]));
+    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('supervisor') })).body as CaseDetail;
+    expect(page.timeline.filter((e) => e.kind === 'contact_revealed').map((e) => e.summary)).toEqual(
+      expect.arrayContaining([expect.stringContaining(REVEAL_REASON), expect.stringContaining(LEGACY_REASON)]),
+    );
   });
 
   it('rotation re-seals audit payloads under the new key through the owner function, and the chain still verifies', async () => {
