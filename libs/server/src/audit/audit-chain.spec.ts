@@ -1,4 +1,4 @@
-import { AuditRowForChain, sealRows, verifyLinks } from './audit-chain';
+import { AuditRowForChain, canonicalPayloadHash, payloadHash, sealRows, verifyLinks } from './audit-chain';
 
 const row = (id: number, after: string | null = `{"n": ${id}}`): AuditRowForChain => ({
   id: String(id),
@@ -10,6 +10,7 @@ const row = (id: number, after: string | null = `{"n": ${id}}`): AuditRowForChai
   targetId: null,
   before: null,
   after,
+  payloadHash: null,
 });
 
 describe('the audit hash chain', () => {
@@ -40,5 +41,17 @@ describe('the audit hash chain', () => {
       { position: '2', auditId: '3', reason: 'link_missing' },
       { position: '3', auditId: '3', reason: 'row_changed' },
     ]);
+  });
+
+  it('links a sealed row by the stored hash of its plaintext, which a payload sealed in clear before shares', () => {
+    const sealed = { ...row(1, '{"reason": null}'), payloadHash: canonicalPayloadHash({ before: null, after: '{"reason": "x"}', salt: 's' }) };
+    const links = sealRows(null, [sealed]);
+    expect(links[0].payloadHash).toBe(sealed.payloadHash);
+    expect(verifyLinks(null, [{ link: links[0], row: sealed }]).breaks).toEqual([]);
+    // The salt-less hash of a payload sealed by the key job is the hash its clear columns had.
+    expect(canonicalPayloadHash({ before: null, after: '{"reason": "x"}' })).toBe(payloadHash({ before: null, after: '{"reason": "x"}' }));
+    // A purge nulls the columns and the stored hash: counted as purged, not as a break.
+    const purged = { ...sealed, after: null, payloadHash: null };
+    expect(verifyLinks(null, [{ link: links[0], row: purged }])).toMatchObject({ purged: 1, breaks: [] });
   });
 });

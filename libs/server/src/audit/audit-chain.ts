@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
  * non-personal columns, payloadHash)`, where `payloadHash = SHA-256(before, after)` is kept in the
  * link. Changing, removing or reordering a sealed row (or a link) breaks every hash from there on;
  * a retention purge that nulls `before` and `after` does not, because the link still holds the
- * payload's hash. The chain is only as trustworthy as its head: record the head hash the verify
+ * payload's hash.
+ *
+ * A payload holding staff-typed free text is sealed (audit-free-text.ts): `before`/`after` keep it
+ * with that text as null, and the row carries `payloadHash`, the hash of the whole plaintext
+ * payload fixed when it was written (or, for a payload written in clear before, the hash the
+ * chain already held). The chain links that stored hash, not the sealed bytes, so re-sealing under
+ * a new key changes nothing the chain covers; a full check opens each sealed payload and compares. The chain is only as trustworthy as its head: record the head hash the verify
  * command prints somewhere the database's owner cannot rewrite.
  */
 
@@ -24,6 +30,15 @@ export interface AuditRowForChain {
   /** `before::text` and `after::text`; both null once a purge has removed the payload. */
   before: string | null;
   after: string | null;
+  /** The stored hash of a sealed payload's plaintext (null: the payload is in clear, or purged). */
+  payloadHash: string | null;
+}
+
+/** A payload as sealed: its JSON texts, and for payloads sealed when written, a random salt. */
+export interface AuditPayloadPlaintext {
+  before: string | null;
+  after: string | null;
+  salt?: string;
 }
 
 export interface AuditLink {
@@ -42,6 +57,16 @@ export function payloadHash(row: Pick<AuditRowForChain, 'before' | 'after'>): st
   return sha256(JSON.stringify([row.before, row.after]));
 }
 
+/** The hash of a payload's plaintext: without a salt, the same as payloadHash of the clear columns. */
+export function canonicalPayloadHash(plaintext: AuditPayloadPlaintext): string {
+  return plaintext.salt === undefined ? payloadHash(plaintext) : sha256(JSON.stringify([plaintext.before, plaintext.after, plaintext.salt]));
+}
+
+/** What the chain links for a row: its stored hash when the payload is sealed, else the hash of its clear columns. */
+export function rowPayloadHash(row: AuditRowForChain): string {
+  return row.payloadHash ?? payloadHash(row);
+}
+
 export function linkHash(previousHash: string, position: string, row: AuditRowForChain, rowPayloadHash: string): string {
   return sha256(JSON.stringify([previousHash, position, row.id, row.atMicros, row.actorId, row.action, row.caseId, row.targetKind, row.targetId, rowPayloadHash]));
 }
@@ -52,10 +77,10 @@ export function sealRows(head: { position: string; hash: string } | null, rows: 
   let position = BigInt(head?.position ?? 0);
   return rows.map((row) => {
     position += 1n;
-    const rowPayloadHash = payloadHash(row);
-    const hash = linkHash(previous, String(position), row, rowPayloadHash);
+    const linked = rowPayloadHash(row);
+    const hash = linkHash(previous, String(position), row, linked);
     previous = hash;
-    return { position: String(position), auditId: row.id, payloadHash: rowPayloadHash, hash };
+    return { position: String(position), auditId: row.id, payloadHash: linked, hash };
   });
 }
 
@@ -63,7 +88,7 @@ export function sealRows(head: { position: string; hash: string } | null, rows: 
 export interface ChainBreak {
   position: string;
   auditId: string;
-  reason: 'row_changed' | 'payload_changed' | 'row_missing' | 'link_missing';
+  reason: 'row_changed' | 'payload_changed' | 'payload_unreadable' | 'row_missing' | 'link_missing';
 }
 
 export interface ChainCheck {
@@ -98,8 +123,8 @@ export function verifyLinks(
     } else if (linkHash(previous, link.position, row, link.payloadHash) !== link.hash) {
       // The row's columns changed, or the link itself (its hash or payload hash) was rewritten.
       breaks.push({ position: link.position, auditId: link.auditId, reason: 'row_changed' });
-    } else if (payloadHash(row) !== link.payloadHash) {
-      if (row.before === null && row.after === null) purged += 1;
+    } else if (rowPayloadHash(row) !== link.payloadHash) {
+      if (row.before === null && row.after === null && row.payloadHash === null) purged += 1;
       else breaks.push({ position: link.position, auditId: link.auditId, reason: 'payload_changed' });
     }
     previous = link.hash;

@@ -12,4 +12,8 @@ export class AuditLogEntry {
   @Column({ name: 'target_id', type: 'uuid', nullable: true }) targetId!: string | null;
   @Column({ type: 'jsonb', nullable: true }) before!: unknown;
   @Column({ type: 'jsonb', nullable: true }) after!: unknown;
+  /** The whole payload when it holds staff-typed free text, sealed to the row (audit-free-text.ts); `before`/`after` then hold that text as null. */
+  @Column({ name: 'payload_sealed', type: 'bytea', nullable: true }) payloadSealed!: Buffer | null;
+  /** The salted hash of that payload's plaintext, fixed when written: what the chain links (audit-chain.ts). */
+  @Column({ name: 'payload_hash', type: 'text', nullable: true }) payloadHash!: string | null;
 }

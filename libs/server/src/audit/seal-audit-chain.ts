@@ -1,6 +1,8 @@
-import { DataSource } from 'typeorm';
-import { ChainBreak, ChainCheck, sealRows, verifyLinks } from './audit-chain';
-import { auditChainRepository } from './audit.repository';
+import { DataSource, EntityManager } from 'typeorm';
+import { DataProtection } from '../security/data-protection';
+import { SEAL_CONTEXT } from '../security/seal-contexts';
+import { AuditLink, AuditPayloadPlaintext, canonicalPayloadHash, ChainBreak, ChainCheck, sealRows, verifyLinks } from './audit-chain';
+import { auditChainRepository, auditPayloadRepository } from './audit.repository';
 
 /** Rows sealed per transaction: small enough that the chain lock is held for milliseconds. */
 export const AUDIT_SEAL_BATCH = 500;
@@ -38,10 +40,31 @@ export interface AuditChainReport extends ChainCheck {
 const PAGE = 5000;
 
 /**
- * Verifies the chain: all of it (the `audit:verify` command), or only the last `last` links
- * (health, on every request). Every broken link is named by its audit row id.
+ * With the keys (`protection`): each sealed payload on the page opens and its plaintext hashes to
+ * the hash stored when it was written. Catches sealed bytes swapped through the owner's re-seal
+ * function, which the chain alone cannot see (it links the stored hash, so rotation keeps it).
  */
-export async function verifyAuditChain(dataSource: DataSource, options: { last?: number } = {}): Promise<AuditChainReport> {
+async function checkSealedPayloads(manager: EntityManager, protection: DataProtection, links: readonly AuditLink[]): Promise<ChainBreak[]> {
+  const position = new Map(links.map((link) => [link.auditId, link.position]));
+  const breaks: ChainBreak[] = [];
+  for (const row of await auditPayloadRepository.sealedOf(manager, [...position.keys()])) {
+    let reason: ChainBreak['reason'] | null = null;
+    try {
+      if (canonicalPayloadHash(protection.open<AuditPayloadPlaintext>(row.sealed, SEAL_CONTEXT.audit(row.id))) !== row.hash) reason = 'payload_changed';
+    } catch {
+      reason = 'payload_unreadable';
+    }
+    if (reason) breaks.push({ position: position.get(row.id) ?? '?', auditId: row.id, reason });
+  }
+  return breaks;
+}
+
+/**
+ * Verifies the chain: all of it (the `audit:verify` command), or only the last `last` links
+ * (health, on every request). Every broken link is named by its audit row id. Given the keys,
+ * also opens every sealed payload on the way (checkSealedPayloads).
+ */
+export async function verifyAuditChain(dataSource: DataSource, options: { last?: number; protection?: DataProtection } = {}): Promise<AuditChainReport> {
   const manager = dataSource.manager;
   let after = options.last === undefined ? '0' : await auditChainRepository.positionBeforeLast(manager, options.last);
   let from = after === '0' ? null : await auditChainRepository.linkBefore(manager, String(BigInt(after) + 1n));
@@ -57,6 +80,7 @@ export async function verifyAuditChain(dataSource: DataSource, options: { last?:
     checked += result.checked;
     purged += result.purged;
     breaks.push(...result.breaks);
+    if (options.protection) breaks.push(...(await checkSealedPayloads(manager, options.protection, page)));
     from = result.head;
     if (page.length < PAGE || !from) break;
     after = from.position;

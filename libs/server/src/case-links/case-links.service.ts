@@ -62,8 +62,8 @@ export class CaseLinksService {
         await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_linked', data } as TimelineEvent, sealed });
         await caseLinkRepository.touch(manager, id);
       }
-      await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: own.id, after: { linkId, otherCaseId: other.id, reason } });
-      await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: other.id, after: { linkId, otherCaseId: own.id, reason } });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: own.id, after: { linkId, otherCaseId: other.id, reason } }, this.protection);
+      await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: other.id, after: { linkId, otherCaseId: own.id, reason } }, this.protection);
       return this.view(manager, staff, caseId);
     });
   }
@@ -85,7 +85,7 @@ export class CaseLinksService {
         await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_unlinked', data: { linkId } } });
         await caseLinkRepository.touch(manager, id);
         const otherCaseId = id === removed.lowCaseId ? removed.highCaseId : removed.lowCaseId;
-        await recordAudit(manager, { actorId: staff.id, action: 'case.unlinked', caseId: id, before: { linkId, otherCaseId, reason } });
+        await recordAudit(manager, { actorId: staff.id, action: 'case.unlinked', caseId: id, before: { linkId, otherCaseId, reason } }, this.protection);
       }
       return this.view(manager, staff, caseId);
     });

@@ -21,6 +21,7 @@ export const TIMELINE_FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[
   case_unmerged: ['reason'],
   duplicate_unmerged: ['reason'],
   legal_hold_released: ['reason'],
+  contact_revealed: ['reason'],
 };
 
 /**

@@ -118,6 +118,8 @@ export interface CaseAuditRow {
   action: string;
   before: unknown;
   after: unknown;
+  /** The whole payload with its free text, sealed (audit/audit-free-text.ts); null when nothing in it was free text. */
+  payload_sealed: Buffer | null;
   actor_id: string | null;
   actor_name: string | null;
 }
@@ -274,7 +276,7 @@ export const caseRecordRepository = {
   /** The case's last 1000 audit rows with who did each, newest first: staff read who did what to a case. */
   auditTrail(db: DataSource | EntityManager, caseId: string): Promise<CaseAuditRow[]> {
     return db.query<CaseAuditRow[]>(
-      `SELECT a.id, a.at, a.action, a.before, a.after, a.actor_id, u.display_name AS actor_name
+      `SELECT a.id::text AS id, a.at, a.action, a.before, a.after, a.payload_sealed, a.actor_id, u.display_name AS actor_name
          FROM audit_log a LEFT JOIN staff_user u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT 1000`,
       [caseId],
     );

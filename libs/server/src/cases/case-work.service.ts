@@ -8,6 +8,7 @@ import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_ST
 import { DataSource, EntityManager } from 'typeorm';
 import { IdentifierKind, normaliseIdentifier } from '@sg/domain/identifiers';
 import { staffUserRepository } from '../accounts/staff-user.repository';
+import { openAuditPayload } from '../audit/audit-free-text';
 import { recordAudit } from '../audit/record-audit';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -234,7 +235,7 @@ export class CaseWorkService {
     // Nothing actually changes (a double click, a form re-sending the same status): answer with the case.
     if (!Object.keys(columns).length) return this.audited(manager, staff, caseId);
     await supportCaseRepository.applyChange(manager, caseId, columns);
-    await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after });
+    await recordAudit(manager, { actorId: staff.id, action: 'case.updated', caseId, before, after }, this.protection);
     const detail = await readCaseDetail(manager, caseId, staff, this.protection);
     await notifyCaseChange(manager, 'case.updated', { ...detail, assigneeId: detail.assignee?.id ?? null });
     return detail;
@@ -387,7 +388,7 @@ export class CaseWorkService {
       const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, SEAL_CONTEXT.contact(caseId));
       await this.timeline(manager, caseId, staff, { kind: 'contact_revealed', data: { reason } });
       // The reason is recorded; the details themselves never go into the audit log.
-      await recordAudit(manager, { actorId: staff.id, action: 'case.contact_revealed', caseId, after: { reason } });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.contact_revealed', caseId, after: { reason } }, this.protection);
       return { channel: contact.channel, value: contact.value ?? null, safeTimes: contact.safeTimes ?? null, canMentionOrganisation: contact.canMentionOrganisation };
     });
   }
@@ -397,14 +398,18 @@ export class CaseWorkService {
     const rows = await caseRecordRepository.auditTrail(this.dataSource, caseId);
     if (!rows.length) await loadCaseState(this.dataSource.manager, caseId, false);
     await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'case.audit_read', caseId });
-    return rows.map((row) => ({
-      id: String(row.id),
-      at: new Date(row.at).toISOString(),
-      actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name as string } : null,
-      action: row.action,
-      before: row.before,
-      after: row.after,
-    }));
+    return rows.map((row) => {
+      // Staff-typed free text (a reveal's reason, a hold's) is sealed at rest; the trail shows it opened.
+      const payload = row.payload_sealed ? openAuditPayload(this.protection, String(row.id), row.payload_sealed) : { before: row.before, after: row.after };
+      return {
+        id: String(row.id),
+        at: new Date(row.at).toISOString(),
+        actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name as string } : null,
+        action: row.action,
+        before: payload.before,
+        after: payload.after,
+      };
+    });
   }
 
   /** The case page for a caller, with the read on the audit trail. */

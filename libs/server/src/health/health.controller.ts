@@ -11,6 +11,7 @@ import { Public } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 import { healthRepository } from './health.repository';
 import { APP_CONFIG } from '../config/app-config.token';
+import { DataProtection } from '../security/data-protection';
 
 const CHECK_TIMEOUT_MS = 3000;
 /** A scheduled follow-up this long past due should have fired: someone is waiting on it. */
@@ -41,6 +42,7 @@ export class HealthController {
     @InjectQueue(QUEUES.followUps) private readonly followUpQueue: Queue,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly protection: DataProtection,
   ) {}
 
   @ApiOperation({ summary: 'Is the service up: database, queue backend, worker heartbeat' })
@@ -129,13 +131,14 @@ export class HealthController {
   }
 
   /**
-   * The newest links of the audit log's hash chain still verify: `attention: true`, naming the
-   * audit rows, when one was changed or removed after it was sealed. A warning, like follow-ups.
+   * The newest links of the audit log's hash chain still verify, and their sealed payloads open to
+   * the hash they were written with: `attention: true`, naming the audit rows, when one was
+   * changed or removed after it was sealed. A warning, like follow-ups.
    */
   private async checkAuditChain() {
     const chain = this.indicators.check('auditChain');
     try {
-      const report = await withTimeout(verifyAuditChain(this.dataSource, { last: AUDIT_CHAIN_HEALTH_LINKS }), 'audit chain');
+      const report = await withTimeout(verifyAuditChain(this.dataSource, { last: AUDIT_CHAIN_HEALTH_LINKS, protection: this.protection }), 'audit chain');
       return chain.up({
         attention: report.breaks.length > 0,
         checkedLinks: report.checked,

@@ -49,6 +49,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   },
 ];
 
+/**
+ * The audit log's sealed payloads and the free text still in clear in its payloads: counted with
+ * the rest, but re-sealed through the owner's functions (keys/reseal.ts), not by UPDATE.
+ */
+export const AUDIT_PAYLOAD_SEALED = 'audit_log.payload_sealed';
+export const AUDIT_PAYLOAD_PLAIN = 'audit_log.payload';
+
 /** A plain column of free text written before it was sealed, and where its sealed copy goes. */
 export interface PlainColumn {
   readonly name: string;
@@ -91,7 +98,7 @@ export const PLAIN_TIMELINE_FIELDS: readonly PlainTimelineField[] = [
   {
     name: 'case_event.data.reason',
     field: 'reason',
-    kinds: ['legal_hold_placed', 'legal_hold_released', 'priority_overridden', 'case_linked', 'case_merged_into', 'duplicate_merged', 'case_unmerged', 'duplicate_unmerged'],
+    kinds: ['legal_hold_placed', 'legal_hold_released', 'priority_overridden', 'case_linked', 'case_merged_into', 'duplicate_merged', 'case_unmerged', 'duplicate_unmerged', 'contact_revealed'],
   },
 ];
 

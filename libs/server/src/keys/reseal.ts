@@ -1,8 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { auditPayloadRepository } from '../audit/audit.repository';
+import { sealPlainPayload } from '../audit/audit-free-text';
 import { recordAudit } from '../audit/record-audit';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
-import { keyRotationRepository, PLAIN_COLUMNS, PLAIN_TIMELINE_FIELDS, SEALED_COLUMNS, VersionCount } from './key-rotation.repository';
+import { AUDIT_PAYLOAD_PLAIN, AUDIT_PAYLOAD_SEALED, keyRotationRepository, PLAIN_COLUMNS, PLAIN_TIMELINE_FIELDS, SEALED_COLUMNS, VersionCount } from './key-rotation.repository';
 
 /** Rows per transaction: short transactions, so the API's writes to the same tables never wait long. */
 export const RESEAL_BATCH_SIZE = 200;
@@ -55,7 +57,50 @@ export async function resealAll(dataSource: DataSource, protection: DataProtecti
       return rows.length;
     });
   }
+  await sealAuditPayloads(dataSource, protection, batchSize, (rows) => add(result.sealedPlain, AUDIT_PAYLOAD_PLAIN, rows));
+  await resealAuditPayloads(dataSource, protection, batchSize, (rows) => add(result.resealed, AUDIT_PAYLOAD_SEALED, rows));
   return result;
+}
+
+/**
+ * Audit payloads with free text written in clear before they were sealed: sealed through the
+ * owner's function (the application role cannot UPDATE the log), which refuses a row whose hash
+ * or readable copy does not match; such a row is skipped (it stays counted in clear), never retried
+ * in a loop: the run walks the log by id.
+ */
+async function sealAuditPayloads(dataSource: DataSource, protection: DataProtection, batchSize: number, done: (rows: number) => void): Promise<void> {
+  let afterId = '0';
+  for (;;) {
+    const found = await dataSource.transaction(async (manager) => {
+      const rows = await auditPayloadRepository.plainFreeText(manager, afterId, batchSize);
+      const sealed = await auditPayloadRepository.sealPlain(manager, rows.map((row) => ({ id: row.id, ...sealPlainPayload(protection, row.id, row.before, row.after) })));
+      if (sealed > 0) await recordAudit(manager, { actorId: null, action: 'keys.plain_text_sealed', after: { column: AUDIT_PAYLOAD_PLAIN, rows: sealed, keyVersion: protection.dataKeys.current } });
+      done(sealed);
+      afterId = rows[rows.length - 1]?.id ?? afterId;
+      return rows.length;
+    });
+    if (found < batchSize) return;
+  }
+}
+
+/** Sealed audit payloads under an older key: the same plaintext sealed again, swapped in through the owner's function. */
+async function resealAuditPayloads(dataSource: DataSource, protection: DataProtection, batchSize: number, done: (rows: number) => void): Promise<void> {
+  const current = protection.dataKeys.current;
+  let afterId = '0';
+  for (;;) {
+    const found = await dataSource.transaction(async (manager) => {
+      const rows = await auditPayloadRepository.staleSealed(manager, current, afterId, batchSize);
+      const resealed = await auditPayloadRepository.reseal(
+        manager,
+        rows.map((row) => ({ id: row.id, hash: row.hash as string, sealed: protection.reseal(row.sealed as Buffer, SEAL_CONTEXT.audit(row.id)) })),
+      );
+      if (resealed > 0) await recordAudit(manager, { actorId: null, action: 'keys.resealed', after: { column: AUDIT_PAYLOAD_SEALED, rows: resealed, keyVersion: current } });
+      done(resealed);
+      afterId = rows[rows.length - 1]?.id ?? afterId;
+      return rows.length;
+    });
+    if (found < batchSize) return;
+  }
 }
 
 /** Runs `batch` in transactions until one finds nothing, each audited with its count. */
@@ -81,9 +126,12 @@ export interface RotationStatus {
 }
 
 export async function rotationStatus(manager: EntityManager, protection: DataProtection): Promise<RotationStatus> {
-  const sealed = await keyRotationRepository.sealedVersions(manager);
+  const sealed = [
+    ...(await keyRotationRepository.sealedVersions(manager)),
+    ...(await auditPayloadRepository.versions(manager)).map((entry) => ({ name: AUDIT_PAYLOAD_SEALED, ...entry })),
+  ];
   const accessCodes = await keyRotationRepository.accessCodeVersions(manager);
-  const plain = await keyRotationRepository.plainCounts(manager);
+  const plain = [...(await keyRotationRepository.plainCounts(manager)), { name: AUDIT_PAYLOAD_PLAIN, rows: await auditPayloadRepository.plainCount(manager) }];
   const current = { data: protection.dataKeys.current, accessCode: protection.accessCodeKeys.current, sessionSigning: protection.sessionSigningKeys.current };
   const remaining =
     sealed.filter((entry) => entry.version !== current.data).reduce((sum, entry) => sum + entry.rows, 0) +

@@ -1,7 +1,7 @@
 import { CaseDetail, CaseLinks, CaseRetentionState, IntakeResponse } from '@sg/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataProtection } from '../security/data-protection';
-import { createTestDatabase, intakeFixture, pdfText, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { createTestDatabase, intakeFixture, openedAuditRows, pdfText, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { resealAll, rotationStatus } from './reseal';
 
 const HOLD_REASON = 'Detective Lim asked us to keep everything, case 2026/0917';
@@ -18,8 +18,8 @@ const LEGACY_LINK_EVENT_REASON = 'Legacy link reason, in the timeline data';
 /**
  * Staff-typed reasons about a case are sealed at rest like the person's own words: the raw rows
  * (the table and the timeline entry's data) hold no reason typed here, the API still returns it,
- * and reasons stored in clear by an older version are sealed by the key job. The audit log keeps
- * its reason (append-only; a purge nulls it), so it is not looked at here.
+ * and reasons stored in clear by an older version are sealed by the key job. The audit log's copy
+ * is sealed too (audit/sealed-audit-payloads.int.spec.ts covers it).
  */
 describe('staff reasons sealed at rest', () => {
   let db: TestDatabase;
@@ -76,9 +76,10 @@ describe('staff reasons sealed at rest', () => {
     expectAbsent(await rawText(['case_legal_hold', 'case_event']), RELEASE_REASON);
     const after = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
     expect(after.timeline.find((e) => e.kind === 'legal_hold_released')?.data).toMatchObject({ reason: RELEASE_REASON });
-    // The audit log keeps the reason (append-only; the purge nulls it).
-    const [audit] = await db.dataSource.query(`SELECT after FROM audit_log WHERE action = 'case.legal_hold_released' AND case_id = $1`, [caseId]);
-    expect(audit.after.reason).toBe(RELEASE_REASON);
+    // The audit log keeps the reason (append-only; the purge nulls it), sealed at rest like the rest.
+    expectAbsent(await rawText(['audit_log']), RELEASE_REASON);
+    const [audit] = await openedAuditRows(db.dataSource, api.app.get(DataProtection, { strict: false }), `action = 'case.legal_hold_released' AND case_id = $1`, [caseId]);
+    expect((audit.after as { reason: string }).reason).toBe(RELEASE_REASON);
   });
 
   it('seals legal hold reasons stored in clear by an older version, in the key job, and the API still returns them', async () => {

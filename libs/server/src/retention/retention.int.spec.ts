@@ -1,5 +1,5 @@
 import { CaseDeletionStatus, CaseRetentionState, IntakeResponse, RetentionSettings, TrendsResponse } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { createTestDatabase, intakeFixture, openedAuditRows, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { sealAuditChain, verifyAuditChain } from '../audit/seal-audit-chain';
 import { purgeExpiredCases } from './case-purge';
 import { DataProtection } from '../security/data-protection';
@@ -154,8 +154,9 @@ describe('retention with legal hold', () => {
       const rows = (await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`, [cases.expired.id])) as Array<{ action: string; before: unknown; after: unknown }>;
       expect(rows.map((row) => row.action)).toContain('case.updated');
       expect(rows.filter((row) => row.before !== null || row.after !== null)).toEqual([]);
-      // A case that was not purged keeps its payloads (the hold's reason).
-      const [held] = await db.dataSource.query(`SELECT after FROM audit_log WHERE case_id = $1 AND action = 'case.legal_hold_placed'`, [cases.held.id]);
+      expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND payload_sealed IS NOT NULL`, [cases.expired.id]))[0].n).toBe(0);
+      // A case that was not purged keeps its payloads (the hold's reason, sealed at rest: opened here).
+      const [held] = await openedAuditRows(db.dataSource, api.app.get(DataProtection), `case_id = $1 AND action = 'case.legal_hold_placed'`, [cases.held.id]);
       expect(JSON.stringify(held.after)).toContain('2026/114');
       await sealAuditChain(db.dataSource);
       const chain = await verifyAuditChain(db.dataSource);
@@ -214,7 +215,8 @@ describe('retention with legal hold', () => {
       const release = await api.request('POST', `/api/cases/${cases.held.id}/legal-hold/release`, { token: supervisor, body: { reason: 'Investigation closed' } });
       expect(release.status).toBe(200);
       expect((release.body as CaseRetentionState).hold).toBeNull();
-      const audit = await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action LIKE 'case.legal_hold%' ORDER BY id`, [cases.held.id]);
+      // The reasons are sealed at rest in the audit log (audit/audit-free-text.ts); opened as staff read them.
+      const audit = await openedAuditRows(db.dataSource, api.app.get(DataProtection), `case_id = $1 AND action LIKE 'case.legal_hold%'`, [cases.held.id]);
       expect(audit).toEqual([
         { action: 'case.legal_hold_placed', before: null, after: { reason: 'Police asked us to keep it (ref 2026/114)' } },
         { action: 'case.legal_hold_released', before: { reason: 'Police asked us to keep it (ref 2026/114)' }, after: { reason: 'Investigation closed' } },

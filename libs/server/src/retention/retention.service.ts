@@ -75,7 +75,7 @@ export class RetentionService {
         throw new ConflictException('The case is already on legal hold');
       }
       await this.insertEvent(manager, caseId, staff, 'legal_hold_placed', reason);
-      await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_placed', caseId, after: { reason } });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_placed', caseId, after: { reason } }, this.protection);
       return this.caseView(manager, caseId);
     });
   }
@@ -88,7 +88,7 @@ export class RetentionService {
       const heldFor = openFreeText(this.protection, released.reasonSealed, SEAL_CONTEXT.legalHold(caseId), released.reason);
       await this.insertEvent(manager, caseId, staff, 'legal_hold_released', reason);
       // The audit log keeps the reasons (append-only; the purge nulls them).
-      await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_released', caseId, before: { reason: heldFor }, after: { reason } });
+      await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_released', caseId, before: { reason: heldFor }, after: { reason } }, this.protection);
       return this.caseView(manager, caseId);
     });
   }

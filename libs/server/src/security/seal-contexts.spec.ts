@@ -13,5 +13,6 @@ describe('SEAL_CONTEXT', () => {
     expect(SEAL_CONTEXT.note(id)).toBe(`case_note:${id}`);
     expect(SEAL_CONTEXT.evidence(id)).toBe(`case_evidence:${id}`);
     expect(SEAL_CONTEXT.timeline(id)).toBe(`case_event:${id}`);
+    expect(SEAL_CONTEXT.audit('42')).toBe('audit_log:42');
   });
 });

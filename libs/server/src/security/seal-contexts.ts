@@ -25,6 +25,8 @@ export const SEAL_CONTEXT = {
   message: (messageId: string) => `case_message:${messageId}`,
   /** case_identifier.value_sealed */
   identifier: (caseId: string) => `case_identifier:${caseId}`,
+  /** audit_log.payload_sealed: an audit row's payload with staff-typed free text (audit/audit-free-text.ts). */
+  audit: (auditId: string) => `audit_log:${auditId}`,
   /** idempotency_record.response_sealed */
   idempotency: (scope: string, key: string) => `${scope}:${key}`,
 } as const;

@@ -6,3 +6,4 @@ export * from './intake-fixtures';
 export * from './worker-test-app';
 export * from './throwaway-servers';
 export * from './pdf-text';
+export * from './audit-payloads';
