@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 
@@ -22,3 +22,23 @@ export const openApiBody = (schema: z.ZodType) => ({ schema: openApiSchema(schem
  */
 export const ApiQueryFrom = (schema: z.ZodObject) =>
   applyDecorators(...Object.entries(schema.shape).map(([name, field]) => ApiQuery({ name, required: false, schema: openApiSchema(field as z.ZodType) })));
+
+/**
+ * A success answer documented from its contract schema (`responseSchemaOf` in @sg/contracts),
+ * and held to it: the decorator only compiles on a handler whose return type is the schema's
+ * output, so the handler, the document and the web's type (the same contract) cannot drift.
+ */
+export function ApiAnswer<S extends z.ZodType>(status: 200 | 201, schema: S, description: string) {
+  const document = ApiResponse({ status, description, schema: openApiSchema(schema, 'output') });
+  return <F extends (...args: never[]) => Promise<z.output<S>> | z.output<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void => {
+    document(target, key, descriptor);
+  };
+}
+
+/** A success answer that is not JSON: a file (PDF, CSV) or a server-sent event stream. */
+export const ApiFileAnswer = (mediaType: 'application/pdf' | 'text/csv' | 'text/event-stream', description: string) =>
+  ApiResponse({
+    status: 200,
+    description,
+    content: { [mediaType]: { schema: mediaType === 'text/event-stream' ? { type: 'string', description: 'Server-sent events, one JSON `data:` line each' } : { type: 'string', format: 'binary' } } },
+  });
