@@ -86,6 +86,8 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
           ...(op['requestBody'] || parametersIn(op, 'query').length > 0 ? ['400'] : []),
           // A path id that is malformed or names nothing is a 404.
           ...(parametersIn(op, 'path').length > 0 ? ['404'] : []),
+          // A role it is not open to, a case not theirs, or (TOTP_REQUIRED_ROLES) a sign-in yet to enrol a second factor.
+          ...(needsToken(op) && (!op['x-allowed-during-enrolment'] || op['x-roles'] !== undefined) ? ['403'] : []),
         ];
         for (const status of expected) if (!statuses.includes(status)) missing.push(`${where}: no ${status}`);
         for (const status of statuses.filter((candidate) => /^4\d\d$/.test(candidate))) {
