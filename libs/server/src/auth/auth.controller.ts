@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -125,6 +126,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiAnswer(200, loginResponseSchema, 'A new access token; the session cookie is rotated')
   @ApiUnauthorizedResponse({ description: 'No session, or it has ended' })
+  @ApiForbiddenResponse({ description: 'The X-Requested-With header is missing (the CSRF guard)' })
   async refresh(@Req() request: Request, @Headers(CSRF_HEADER.toLowerCase()) csrf: string | undefined, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     if (csrf !== CSRF_HEADER_VALUE) throw new ForbiddenException(`Send the ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} header`);
     return this.startSession(await this.auth.refresh(readCookie(request, REFRESH_COOKIE)), response);

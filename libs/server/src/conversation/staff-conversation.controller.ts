@@ -8,7 +8,7 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ConversationService } from './conversation.service';
-import { conversationMessageSchema, staffConversationSchema, unreadCountSchema } from '@sg/contracts/schemas';
+import { conversationMessageSchema, staffConversationSchema, UnreadCount, unreadCountSchema } from '@sg/contracts/schemas';
 import { ApiAnswer } from '../http/openapi-schema';
 
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
@@ -34,7 +34,7 @@ export class StaffConversationController {
   @Get(':id/conversation/unread')
   @AuditDeniedCaseReads()
   @ApiAnswer(200, unreadCountSchema, '{ unread }')
-  unread(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<{ unread: number }> {
+  unread(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<UnreadCount> {
     return this.conversation.staffUnread(staff, caseId);
   }
 

@@ -11,6 +11,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const GENERIC: Record<string, string> = {
   '400': 'The request is not valid: every offending field, by path; nothing was changed',
   '401': 'No valid sign-in: send "Authorization: Bearer <token>"',
+  '403': 'Signed in, but not allowed: a role this is not open to, or a sign-in that must first enrol a second factor (TOTP_REQUIRED_ROLES)',
   '404': 'Nothing with that id (a malformed id is not found either)',
   '429': 'Too many requests from this connection or session; see Retry-After',
 };
@@ -18,8 +19,10 @@ const GENERIC: Record<string, string> = {
 /**
  * The error answers every operation can give, added to the document after Nest has written it,
  * so no controller has to repeat them: 429 everywhere (the default rate limit covers every
- * endpoint), 401 where a staff token is needed, 400 where a body or query is validated, 404 where
- * the path names something. Every 4xx carries the shared error body (400 the validation body);
+ * endpoint), 401 where a staff token is needed, 403 where a token is needed unless every role may
+ * call it while enrolling a second factor (`x-roles`, `x-allowed-during-enrolment`, written by
+ * `@Roles` and `@AllowDuringEnrolment`), 400 where a body or query is validated, 404 where the path
+ * names something. Every 4xx carries the shared error body (400 the validation body);
  * a handler's own description of a status (a 409's meaning) is kept.
  */
 export function describeErrorAnswers(document: OpenAPIObject): void {
@@ -40,9 +43,12 @@ export function describeErrorAnswers(document: OpenAPIObject): void {
 
 function describeOperationErrors(operation: OperationObject): void {
   const parameters = (operation.parameters ?? []).filter((parameter): parameter is ParameterObject => 'in' in parameter);
+  const needsToken = (operation.security ?? []).length > 0;
+  const extensions = operation as OperationObject & { 'x-roles'?: string[]; 'x-allowed-during-enrolment'?: boolean };
   const applies = [
     '429',
-    ...((operation.security ?? []).length > 0 ? ['401'] : []),
+    ...(needsToken ? ['401'] : []),
+    ...(needsToken && (!extensions['x-allowed-during-enrolment'] || extensions['x-roles'] !== undefined) ? ['403'] : []),
     ...(operation.requestBody || parameters.some((parameter) => parameter.in === 'query') ? ['400'] : []),
     ...(parameters.some((parameter) => parameter.in === 'path') ? ['404'] : []),
   ];
