@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { API_ROUTES, CASE_SESSION_HEADER, CaseAccessView, caseLanguageSchema, sessionAdditionSchema, sessionPlanStepSchema } from '@sg/contracts/schemas';
 import { Response } from 'express';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiParam } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags, ApiParam } from '@nestjs/swagger';
 import {
   API_ROUTES,
   AuditEntry,

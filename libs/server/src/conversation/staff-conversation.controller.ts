@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ConversationMessage, recordContactSchema, sendMessageSchema, StaffConversation } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';

@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiFileAnswer } from '../http/openapi-schema';
 import type { Request, Response } from 'express';
 import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, LiveMessage, NotificationEvent } from '@sg/contracts';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   API_ROUTES,
   FollowUpView,

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, FUNDERS_EXPORT_COLUMNS, fundersExportQuerySchema } from '@sg/contracts/schemas';
 import { stringify } from 'csv-stringify';
 import * as z from 'zod';

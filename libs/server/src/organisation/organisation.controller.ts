@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, OrganisationHours, openingHoursInputSchema } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, NotFoundException, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, referralPacketQuerySchema } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';

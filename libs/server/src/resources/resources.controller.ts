@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ParsedResourceEntryWrite, ResourceDirectoryEntry, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts/schemas';
 import { isCountryCode } from '@sg/domain';
 import { CurrentStaff, Public, Roles } from '../auth/auth.decorators';

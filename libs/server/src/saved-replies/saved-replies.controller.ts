@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, SavedReply, savedReplyChangeSchema, savedReplyInputSchema, savedReplyListQuerySchema } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';

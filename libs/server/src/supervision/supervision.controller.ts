@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, QueueHealth } from '@sg/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { QueueHealthService } from './queue-health.service';

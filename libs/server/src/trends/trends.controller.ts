@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, TREND_MAX_DAYS, TrendsResponse, trendsQuerySchema } from '@sg/contracts/schemas';
 import * as z from 'zod';
 import { Roles } from '../auth/auth.decorators';
