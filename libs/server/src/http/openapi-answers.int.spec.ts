@@ -167,6 +167,43 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
       );
     }, 60_000);
 
+    it('the case page\'s other sections, the team\'s settings, and the person\'s conversation', async () => {
+      const path = (section: string) => `/api/cases/${caseId}/${section}`;
+      expectDocumented(
+        await api.request('POST', path('takedowns'), { token: caseworker, body: { platform: 'instagram', url: 'https://example.org/post/1', channel: 'platform_form' } }),
+        '/api/cases/{id}/takedowns',
+        'post',
+        201,
+      );
+      expectDocumented(await api.request('GET', path('takedowns'), { token: caseworker }), '/api/cases/{id}/takedowns', 'get', 200);
+      expectDocumented(await api.request('POST', path('reports'), { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } }), '/api/cases/{id}/reports', 'post', 201);
+      expectDocumented(await api.request('GET', path('reports'), { token: caseworker }), '/api/cases/{id}/reports', 'get', 200);
+      expectDocumented(await api.request('GET', path('follow-ups'), { token: caseworker }), '/api/cases/{id}/follow-ups', 'get', 200);
+      expectDocumented(await api.request('GET', path('conversation'), { token: caseworker }), '/api/cases/{id}/conversation', 'get', 200);
+      expectDocumented(await api.request('GET', path('links'), { token: supervisor }), '/api/cases/{id}/links', 'get', 200);
+      expectDocumented(await api.request('GET', path('legal-hold'), { token: supervisor }), '/api/cases/{id}/legal-hold', 'get', 200);
+      expectDocumented(await api.request('GET', path('audit'), { token: supervisor }), '/api/cases/{id}/audit', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/clusters', { token: supervisor }), '/api/clusters', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/staff', { token: supervisor }), '/api/staff', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/saved-replies', { token: caseworker }), '/api/saved-replies', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/organisation/hours', { token: caseworker }), '/api/organisation/hours', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/organisation/retention', { token: supervisor }), '/api/organisation/retention', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/auth/second-factor', { token: caseworker }), '/api/auth/second-factor', 'get', 200);
+
+      const session = await api.request('POST', '/api/conversation/session', { body: { reference, accessCode } });
+      expectDocumented(session, '/api/conversation/session', 'post', 201);
+      const headers = { 'x-case-session': (session.body as { sessionToken: string }).sessionToken };
+      expectDocumented(
+        await api.request('POST', '/api/conversation/messages', { headers, body: { clientMessageId: '0b6f5c1e-58a4-4c57-9a57-2f0c8f6f2a11', body: 'Is anyone there?' } }),
+        '/api/conversation/messages',
+        'post',
+        201,
+      );
+      expectDocumented(await api.request('GET', '/api/conversation', { headers }), '/api/conversation', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/case-access/current', { headers }), '/api/case-access/current', 'get', 200);
+      expectDocumented(await api.request('POST', '/api/case-access/deletion/status', { body: { reference, accessCode } }), '/api/case-access/deletion/status', 'post', 200);
+    }, 90_000);
+
     it('the public side: the directory, and the person opening their case', async () => {
       expectDocumented(await api.request('GET', '/api/resources'), '/api/resources', 'get', 200);
       expectDocumented(await api.request('POST', '/api/case-access', { body: { reference, accessCode } }), '/api/case-access', 'post', 200);
