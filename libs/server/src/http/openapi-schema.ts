@@ -10,7 +10,19 @@ import { z } from 'zod';
  * `io: 'input'` for request bodies (what a client sends), `'output'` for answers.
  */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): SchemaObject {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+  return nullInNullableEnums(z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' })) as SchemaObject;
+}
+
+/**
+ * OpenAPI 3.0.3: `nullable` does not widen an `enum`, so a nullable enum (zod's `z.enum([...]).nullable()`,
+ * e.g. a message's `nudge`) must list `null` itself, or a validator refuses the null the API sends.
+ */
+function nullInNullableEnums(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullInNullableEnums);
+  if (!node || typeof node !== 'object') return node;
+  const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'enum' ? value : nullInNullableEnums(value)]));
+  if (out['nullable'] === true && Array.isArray(out['enum']) && !out['enum'].includes(null)) out['enum'] = [...(out['enum'] as unknown[]), null];
+  return out;
 }
 
 /** For `@ApiBody(...)`: a request body documented from its contract schema. */
