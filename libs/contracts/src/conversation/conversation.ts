@@ -79,6 +79,11 @@ export interface StaffConversation {
   transcript: { body: string; channel: string; recordedBy: string | null; recordedAt: string } | null;
 }
 
+/** `GET /api/cases/:id/conversation/unread`: a count only, no words, so not an audited read. */
+export interface UnreadCount {
+  unread: number;
+}
+
 /**
  * A contact made outside the product (a call, an e-mail, a chat elsewhere): recorded so it counts
  * as first contact. `POST /api/cases/:id/contacts` → StaffConversation's `firstContactAt` moves.

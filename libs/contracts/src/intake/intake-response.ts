@@ -1,6 +1,7 @@
 import { ACTION_PLAN_STEP_KEYS, ActionPlanStep, ContactChoice, ReplyExpectation, RESOURCE_PURPOSES, Translatable } from '@sg/domain';
 import * as z from 'zod';
 import { resourceTextsResponseShape } from '../resources/resource-directory';
+import { responseSchemaOf } from '../fields/response-schema';
 import type { PersonResource } from '../resources/resource-texts';
 
 /** Open now, when it next opens, and the reply target (ISO times; the page words them in the person's time zone). */
@@ -51,9 +52,9 @@ export const contactChoiceSchema = z
 
 /**
  * The same answer as a schema, for the OpenAPI document (the API never parses its own answers).
- * `satisfies` keeps it in step with the interface above.
+ * `responseSchemaOf` keeps it in step with the interface above, both ways.
  */
-export const intakeResponseSchema = z.strictObject({
+export const intakeResponseSchema = responseSchemaOf<IntakeResponse>()(z.strictObject({
   reference: z.string().meta({ description: 'The case reference, e.g. SG-7K3M-9QXD', example: 'SG-7K3M-9QXD' }),
   accessCode: z.string().meta({ description: 'Shown once; with the reference it opens the case without an account', example: 'Q7KM-3XPD-9RTA-2WZC' }),
   actionPlan: z.array(
@@ -75,4 +76,4 @@ export const intakeResponseSchema = z.strictObject({
   country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
   reply: replyExpectationSchema.optional(),
   caseId: z.uuid().optional().meta({ description: 'Staff intakes only: the new case, to open it' }),
-}) satisfies z.ZodType<IntakeResponse>;
+}));

@@ -4,8 +4,8 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -37,6 +37,8 @@ import { AccessTokenSignIn, AllowDuringEnrolment, CurrentStaff, Public, Roles } 
 import { AuthService, SessionResult } from './auth.service';
 import { AccountLockedException } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
+import { loginAnswerSchema, loginResponseSchema, staffUserViewSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 const REFRESH_COOKIE = 'sg_session';
 const COOKIE_PATH = `/${API_PREFIX}/${API_ROUTES.auth}`;
@@ -68,11 +70,12 @@ export class AuthController {
   @RateLimit('login')
   @HttpCode(200)
   @ApiBody(openApiBody(loginRequestSchema))
-  @ApiOkResponse({
-    description:
-      '`{ accessToken, user: { id, email, displayName, role, language }, enrolmentRequired? }` and the httpOnly session cookie; ' +
+  @ApiAnswer(
+    200,
+    loginAnswerSchema,
+    '`{ accessToken, user: { id, email, displayName, role, language }, enrolmentRequired? }` and the httpOnly session cookie; ' +
       'or, when the account has a second factor, `{ secondFactor: "required", challengeToken, expiresInSeconds }` (no session yet: send a code to login/second-factor)',
-  })
+  )
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts at this account from this address, or at this account from anywhere; see Retry-After' })
   async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse | SecondFactorChallenge> {
@@ -96,7 +99,7 @@ export class AuthController {
   @RateLimit('login')
   @HttpCode(200)
   @ApiBody(openApiBody(secondFactorSignInSchema))
-  @ApiOkResponse({ description: '`{ accessToken, user }`; also sets the httpOnly session cookie' })
+  @ApiAnswer(200, loginResponseSchema, '`{ accessToken, user }`; also sets the httpOnly session cookie')
   @ApiBadRequestResponse({ description: 'Not a 6-digit code or a recovery code, or both sent' })
   @ApiUnauthorizedResponse({ description: 'A wrong code, a code used already, a used recovery code, or an expired challenge (counted toward the lockout)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts at this account; see Retry-After' })
@@ -120,8 +123,9 @@ export class AuthController {
   @Public()
   @RateLimit('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'A new access token; the session cookie is rotated' })
+  @ApiAnswer(200, loginResponseSchema, 'A new access token; the session cookie is rotated')
   @ApiUnauthorizedResponse({ description: 'No session, or it has ended' })
+  @ApiForbiddenResponse({ description: 'The X-Requested-With header is missing (the CSRF guard)' })
   async refresh(@Req() request: Request, @Headers(CSRF_HEADER.toLowerCase()) csrf: string | undefined, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     if (csrf !== CSRF_HEADER_VALUE) throw new ForbiddenException(`Send the ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} header`);
     return this.startSession(await this.auth.refresh(readCookie(request, REFRESH_COOKIE)), response);
@@ -158,7 +162,7 @@ export class AuthController {
   @Get('me')
   @AllowDuringEnrolment()
   @ApiBearerAuth()
-  @ApiOkResponse({ description: 'The signed-in member of staff, with their dashboard language' })
+  @ApiAnswer(200, staffUserViewSchema, 'The signed-in member of staff, with their dashboard language')
   me(@CurrentStaff() staff: StaffPrincipal): Promise<StaffUserView> {
     return this.auth.me(staff);
   }
@@ -168,7 +172,7 @@ export class AuthController {
   @AllowDuringEnrolment()
   @ApiBearerAuth()
   @ApiBody(openApiBody(staffLanguageChangeSchema))
-  @ApiOkResponse({ description: 'The signed-in member of staff, in their new language' })
+  @ApiAnswer(200, staffUserViewSchema, 'The signed-in member of staff, in their new language')
   @ApiBadRequestResponse({ description: 'Not a dashboard language (`errors[].path` is `language`)' })
   changeLanguage(@Body(new ZodValidationPipe(staffLanguageChangeSchema)) body: StaffLanguageChange, @CurrentStaff() staff: StaffPrincipal): Promise<StaffUserView> {
     return this.auth.changeLanguage(staff, body.language);

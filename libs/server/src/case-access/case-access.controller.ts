@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiBody, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
   API_ROUTES,
   CaseAccessView,
@@ -14,6 +14,8 @@ import { openApiBody } from '../http/openapi-schema';
 import { RateLimit } from '../http/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { CaseAccessService } from './case-access.service';
+import { caseAccessViewSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 type AccessBody = z.output<typeof caseAccessRequestSchema>;
 type AdditionBody = z.output<typeof caseAdditionSchema>;
@@ -36,7 +38,7 @@ export class CaseAccessController {
   @Post()
   @HttpCode(200)
   @ApiBody(openApiBody(caseAccessRequestSchema))
-  @ApiOkResponse({ description: 'Status in words, the action plan, resources and what the person added' })
+  @ApiAnswer(200, caseAccessViewSchema, 'Status in words, the action plan, resources and what the person added')
   view(@Body(new ZodValidationPipe(caseAccessRequestSchema)) body: AccessBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.view({ reference: body.reference, accessCode: body.accessCode });
@@ -46,6 +48,7 @@ export class CaseAccessController {
   @Post('plan-steps')
   @HttpCode(200)
   @ApiBody(openApiBody(planStepUpdateSchema))
+  @ApiAnswer(200, caseAccessViewSchema, 'Your case as it now is')
   setPlanStep(@Body(new ZodValidationPipe(planStepUpdateSchema)) body: PlanStepBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.setPlanStep({ reference: body.reference, accessCode: body.accessCode }, body.key, body.done);
@@ -55,6 +58,7 @@ export class CaseAccessController {
   @Post('additions')
   @HttpCode(200)
   @ApiBody(openApiBody(caseAdditionSchema))
+  @ApiAnswer(200, caseAccessViewSchema, 'Your case as it now is')
   add(@Body(new ZodValidationPipe(caseAdditionSchema)) body: AdditionBody, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     const { reference, accessCode, ...addition } = body;

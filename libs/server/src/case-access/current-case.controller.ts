@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { API_ROUTES, CASE_SESSION_HEADER, CaseAccessView, caseLanguageSchema, sessionAdditionSchema, sessionPlanStepSchema } from '@sg/contracts/schemas';
 import { Response } from 'express';
 import { z } from 'zod';
@@ -9,6 +9,8 @@ import { CaseSession, PersonSessionGuard } from '../conversation/person-session.
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { CaseAccessService } from './case-access.service';
+import { caseAccessViewSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 /**
  * The person's open case, named by their conversation session rather than the code: what
@@ -26,7 +28,7 @@ export class CurrentCaseController {
 
   @ApiOperation({ summary: 'Your open case (by its session)' })
   @Get()
-  @ApiOkResponse({ description: 'Status in words, the action plan, resources and what the person added' })
+  @ApiAnswer(200, caseAccessViewSchema, 'Status in words, the action plan, resources and what the person added')
   view(@CaseSession() session: AccessSessionRow, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.view({ caseId: session.caseId });
@@ -36,7 +38,7 @@ export class CurrentCaseController {
   @Post('plan-steps')
   @HttpCode(200)
   @ApiBody(openApiBody(sessionPlanStepSchema))
-  @ApiOkResponse({ description: 'The case as it now is' })
+  @ApiAnswer(200, caseAccessViewSchema, 'The case as it now is')
   setPlanStep(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(sessionPlanStepSchema)) body: z.output<typeof sessionPlanStepSchema>, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.setPlanStep({ caseId: session.caseId }, body.key, body.done);
@@ -46,7 +48,7 @@ export class CurrentCaseController {
   @Post('additions')
   @HttpCode(200)
   @ApiBody(openApiBody(sessionAdditionSchema))
-  @ApiOkResponse({ description: 'The case as it now is' })
+  @ApiAnswer(200, caseAccessViewSchema, 'The case as it now is')
   add(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(sessionAdditionSchema)) body: z.output<typeof sessionAdditionSchema>, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.add({ caseId: session.caseId }, body);

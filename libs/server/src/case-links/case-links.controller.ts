@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   API_ROUTES,
   CASE_LINK_PATHS,
@@ -20,6 +20,8 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { CaseLinksService } from './case-links.service';
 import { CaseMergeService } from './case-merge.service';
 import { ClustersService } from './clusters.service';
+import { caseLinksSchema, clusterListResponseSchema, identifierClusterSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
 const linkId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No such link on this case') });
@@ -40,7 +42,7 @@ export class CaseLinksController {
   @Get(`:id/${CASE_LINK_PATHS.links}`)
   @Roles('caseworker', 'supervisor', 'admin')
   @AuditDeniedCaseReads()
-  @ApiOkResponse({ description: 'Links the reader may follow, a count of the others, what it was merged into or merged from' })
+  @ApiAnswer(200, caseLinksSchema, 'Links the reader may follow, a count of the others, what it was merged into or merged from')
   list(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
     return this.links.links(staff, caseId);
   }
@@ -52,6 +54,7 @@ export class CaseLinksController {
   @ApiBody(openApiBody(caseLinkSchema))
   @ApiNotFoundResponse({ description: 'No case with that reference that the caller may open (which of the two is not said)' })
   @ApiConflictResponse({ description: 'Already linked, or one of them is a merged duplicate' })
+  @ApiAnswer(200, caseLinksSchema, "The case's links as they now are")
   link(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseLinkSchema)) body: z.output<typeof caseLinkSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
     return this.links.link(staff, caseId, body.reference, body.reason);
   }
@@ -60,7 +63,7 @@ export class CaseLinksController {
   @Delete(`:id/${CASE_LINK_PATHS.links}/:linkId`)
   @Roles('caseworker', 'supervisor', 'admin')
   @ApiParam({ name: 'linkId', description: 'The link, as the case\'s links list it' })
-  @ApiOkResponse({ description: "The case's links after the removal" })
+  @ApiAnswer(200, caseLinksSchema, "The case's links after the removal")
   unlink(@Param('id', id) caseId: string, @Param('linkId', linkId) link: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
     return this.links.unlink(staff, caseId, link);
   }
@@ -72,6 +75,7 @@ export class CaseLinksController {
   @ApiBody(openApiBody(caseMergeSchema))
   @ApiNotFoundResponse({ description: 'No case with that reference' })
   @ApiConflictResponse({ description: 'Either case is already merged, or others are merged into this one' })
+  @ApiAnswer(200, caseLinksSchema, "This case's links and merges as they now are")
   merge(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseMergeSchema)) body: z.output<typeof caseMergeSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
     return this.merges.merge(staff, caseId, body.reference, body.reason);
   }
@@ -82,6 +86,7 @@ export class CaseLinksController {
   @Roles('supervisor', 'admin')
   @ApiBody(openApiBody(caseUnmergeSchema))
   @ApiConflictResponse({ description: 'This case is not merged into another' })
+  @ApiAnswer(200, caseLinksSchema, "This case's links and merges as they now are")
   unmerge(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseUnmergeSchema)) body: z.output<typeof caseUnmergeSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
     return this.merges.unmerge(staff, caseId, body.reason);
   }
@@ -99,7 +104,7 @@ export class ClustersController {
   @ApiOperation({ summary: 'Identifiers held by two or more cases, newest activity first (supervisors; audited)' })
   @Get()
   @ApiQueryFrom(clusterListQuerySchema)
-  @ApiOkResponse({ description: '`{ items, nextCursor }`: each identifier with its cases, first and last seen, platforms, countries, priorities and outcomes' })
+  @ApiAnswer(200, clusterListResponseSchema, '`{ items, nextCursor }`: each identifier with its cases, first and last seen, platforms, countries, priorities and outcomes')
   list(@Query(new ZodValidationPipe(clusterListQuerySchema)) query: z.output<typeof clusterListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ClusterListResponse> {
     return this.clusters.list(staff, query.limit, query.cursor);
   }
@@ -107,7 +112,7 @@ export class ClustersController {
   @ApiOperation({ summary: 'One cluster with all its cases (supervisors; audited)' })
   @Get(':key')
   @ApiParam({ name: 'key', description: 'The cluster key the list gave' })
-  @ApiOkResponse({ description: 'The identifier and every case holding it, newest first' })
+  @ApiAnswer(200, identifierClusterSchema, 'The identifier and every case holding it, newest first')
   @ApiNotFoundResponse({ description: 'No cluster by that key (its cases changed since the list was read)' })
   one(@Param('key', clusterKey) key: string, @CurrentStaff() staff: StaffPrincipal): Promise<IdentifierCluster> {
     return this.clusters.cluster(staff, key);

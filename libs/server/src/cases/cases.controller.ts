@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiParam } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags, ApiParam } from '@nestjs/swagger';
 import {
   API_ROUTES,
   AuditEntry,
@@ -7,6 +7,13 @@ import {
   CaseListResponse,
   CaseNote,
   ContactDetails,
+  auditTrailSchema,
+  caseDetailSchema,
+  caseListResponseSchema,
+  caseNoteResponseSchema,
+  contactDetailsSchema,
+  evidenceEntrySchema,
+  queueCountsSchema,
   EvidenceEntry,
   QueueCounts,
   caseAssignSchema,
@@ -23,7 +30,7 @@ import { z } from 'zod';
 import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { openApiBody } from '../http/openapi-schema';
+import { ApiAnswer, openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ApiQueryFrom } from '../http/openapi-schema';
 import { CaseQueriesService } from './case-queries.service';
@@ -47,7 +54,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'List a queue of cases (keyset pages, filters, search)' })
   @Get()
-  @ApiOkResponse({ description: '`{ items, nextCursor }`, ordered by priority then due time; no contact details' })
+  @ApiAnswer(200, caseListResponseSchema, '`{ items, nextCursor }`, ordered by priority then due time; no contact details')
   @ApiQueryFrom(caseListQuerySchema)
   list(@Query(new ZodValidationPipe(caseListQuerySchema)) query: z.output<typeof caseListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseListResponse> {
     return this.queries.list(staff, query);
@@ -55,7 +62,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'Count the cases in each queue' })
   @Get('counts')
-  @ApiOkResponse({ description: 'How many cases are in each queue the caller can see' })
+  @ApiAnswer(200, queueCountsSchema, 'How many cases are in each queue the caller can see')
   counts(@CurrentStaff() staff: StaffPrincipal): Promise<QueueCounts> {
     return this.queries.counts(staff);
   }
@@ -63,7 +70,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Read a case (audited)' })
   @Get(':id')
   @AuditDeniedCaseReads()
-  @ApiOkResponse({ description: 'The case page; the read is audited' })
+  @ApiAnswer(200, caseDetailSchema, 'The case page; the read is audited')
   read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
     return this.work.read(staff, caseId);
   }
@@ -72,6 +79,7 @@ export class CasesController {
   @Post(':id/claim')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'Someone else holds the case' })
+  @ApiAnswer(200, caseDetailSchema, 'The case, now held by the caller')
   claim(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
     return this.work.claim(staff, caseId);
   }
@@ -82,6 +90,7 @@ export class CasesController {
   @Roles('supervisor', 'admin')
   @ApiBody(doc(caseAssignSchema))
   @ApiConflictResponse({ description: 'The case is no longer with `expectedAssigneeId` (the body carries the current case)' })
+  @ApiAnswer(200, caseDetailSchema, 'The case, now held by the assignee')
   assign(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseAssignSchema)) body: z.output<typeof caseAssignSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
     return this.work.assign(staff, caseId, body.assigneeId, body.expectedAssigneeId);
   }
@@ -90,6 +99,7 @@ export class CasesController {
   @Patch(':id')
   @ApiBody(doc(caseUpdateSchema))
   @ApiConflictResponse({ description: 'Stale version (the body carries the current case) or a status move the lifecycle does not allow' })
+  @ApiAnswer(200, caseDetailSchema, 'The case as it now is (a new version)')
   update(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseUpdateSchema)) body: z.output<typeof caseUpdateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
     return this.work.update(staff, caseId, body);
   }
@@ -98,6 +108,7 @@ export class CasesController {
   @Patch(':id/plan-steps/:key')
   @ApiParam({ name: 'key', description: 'The plan step, e.g. do_not_pay' })
   @ApiBody(doc(planStepToggleSchema))
+  @ApiAnswer(200, caseDetailSchema, 'The case as it now is')
   setPlanStep(
     @Param('id', id) caseId: string,
     @Param('key', new ZodValidationPipe(planStepKeySchema)) key: z.output<typeof planStepKeySchema>,
@@ -110,6 +121,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Add a staff note to a case' })
   @Post(':id/notes')
   @ApiBody(doc(caseNoteSchema))
+  @ApiAnswer(201, caseNoteResponseSchema, 'The note as stored')
   addNote(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseNoteSchema)) body: z.output<typeof caseNoteSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseNote> {
     return this.work.addNote(staff, caseId, body.body);
   }
@@ -117,6 +129,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Record evidence (text and browser-side hashes only)' })
   @Post(':id/evidence')
   @ApiBody(doc(evidenceSchema))
+  @ApiAnswer(201, evidenceEntrySchema, 'The evidence entry as stored; the identifier index follows')
   addEvidence(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(evidenceSchema)) body: z.output<typeof evidenceSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<EvidenceEntry> {
     return this.work.addEvidence(staff, caseId, body);
   }
@@ -124,7 +137,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Edit a piece of evidence: its fields and typed identifiers are replaced as given (audited)' })
   @Put(':id/evidence/:evidenceId')
   @ApiBody(doc(evidenceUpdateSchema))
-  @ApiOkResponse({ description: 'The evidence entry as it now is; the identifier index follows' })
+  @ApiAnswer(200, evidenceEntrySchema, 'The evidence entry as it now is; the identifier index follows')
   @ApiNotFoundResponse({ description: 'No such case, or the case has no such evidence' })
   updateEvidence(
     @Param('id', id) caseId: string,
@@ -148,7 +161,7 @@ export class CasesController {
   @Post(':id/contact-reveal')
   @HttpCode(200)
   @ApiBody(doc(contactRevealSchema))
-  @ApiOkResponse({ description: 'The contact details; the reveal and its reason are audited' })
+  @ApiAnswer(200, contactDetailsSchema, 'The contact details; the reveal and its reason are audited')
   revealContact(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(contactRevealSchema)) body: z.output<typeof contactRevealSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ContactDetails> {
     return this.work.revealContact(staff, caseId, body.reason);
   }
@@ -157,7 +170,7 @@ export class CasesController {
   @Get(':id/audit')
   @Roles('supervisor', 'admin')
   @AuditDeniedCaseReads()
-  @ApiOkResponse({ description: 'Every read and change of the case, newest first' })
+  @ApiAnswer(200, auditTrailSchema, 'Every read and change of the case, newest first')
   audit(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<AuditEntry[]> {
     return this.work.auditTrail(staff, caseId);
   }

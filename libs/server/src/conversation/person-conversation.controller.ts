@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import {
   API_ROUTES,
   CASE_SESSION_HEADER,
@@ -23,6 +23,8 @@ import { AccessSessionRow } from './case-access-session.repository';
 import { ConversationService } from './conversation.service';
 import { CaseSession, PersonSessionGuard } from './person-session.guard';
 import { PersonSessionService } from './person-session.service';
+import { conversationMessageSchema, conversationSessionSchema, personConversationSchema } from '@sg/contracts/schemas';
+import { ApiAnswer, ApiFileAnswer } from '../http/openapi-schema';
 
 /**
  * The person's side of the conversation, without an account: a session opened with the reference
@@ -44,7 +46,7 @@ export class PersonConversationController {
   @Post('session')
   @RateLimit('case-access')
   @ApiBody(openApiBody(conversationSessionRequestSchema))
-  @ApiCreatedResponse({ description: 'A session token for the other operations, and when it ends unless used' })
+  @ApiAnswer(201, conversationSessionSchema, 'A session token for the other operations, and when it ends unless used')
   @ApiNotFoundResponse({ description: 'No case with that reference and access code (which part is wrong is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
   open(@Body(new ZodValidationPipe(conversationSessionRequestSchema)) body: z.output<typeof conversationSessionRequestSchema>, @Res({ passthrough: true }) res: Response): Promise<ConversationSession> {
@@ -63,7 +65,7 @@ export class PersonConversationController {
   @ApiOperation({ summary: 'Read your conversation (marks the team\'s messages read)' })
   @Get()
   @UseGuards(PersonSessionGuard)
-  @ApiOkResponse({ description: 'Every message, oldest first' })
+  @ApiAnswer(200, personConversationSchema, 'Every message, oldest first')
   read(@CaseSession() session: AccessSessionRow, @Res({ passthrough: true }) res: Response): Promise<PersonConversation> {
     res.setHeader('Cache-Control', 'no-store');
     return this.conversation.personThread(session.caseId);
@@ -73,7 +75,7 @@ export class PersonConversationController {
   @Post('messages')
   @UseGuards(PersonSessionGuard)
   @ApiBody(openApiBody(sendMessageSchema))
-  @ApiCreatedResponse({ description: 'The message as stored' })
+  @ApiAnswer(201, conversationMessageSchema, 'The message as stored')
   send(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>): Promise<ConversationMessage> {
     return this.conversation.personSend(session.caseId, body.clientMessageId, body.body);
   }
@@ -87,7 +89,7 @@ export class PersonConversationController {
   @Get('stream')
   @UseGuards(PersonSessionGuard)
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'text/event-stream of { type: "conversation.message", from, at }' })
+  @ApiFileAnswer('text/event-stream', 'text/event-stream of { type: "conversation.message", from, at }')
   stream(@CaseSession() session: AccessSessionRow, @Req() request: Request, @Res() response: Response): void {
     const ends$ = timer(Math.max(0, new Date(session.expiresAt).getTime() - Date.now()));
     const messages$ = this.events.changes$.pipe(

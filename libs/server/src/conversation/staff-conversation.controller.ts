@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ConversationMessage, recordContactSchema, sendMessageSchema, StaffConversation } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
@@ -8,6 +8,8 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ConversationService } from './conversation.service';
+import { conversationMessageSchema, staffConversationSchema, UnreadCount, unreadCountSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
 
@@ -23,7 +25,7 @@ export class StaffConversationController {
   @ApiOperation({ summary: "Read a case's conversation with the person (audited; marks it read for you)" })
   @Get(':id/conversation')
   @AuditDeniedCaseReads()
-  @ApiOkResponse({ description: 'Every message, oldest first, and how many of the person\'s you had not read' })
+  @ApiAnswer(200, staffConversationSchema, 'Every message, oldest first, and how many of the person\'s you had not read')
   read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<StaffConversation> {
     return this.conversation.staffThread(staff, caseId);
   }
@@ -31,15 +33,15 @@ export class StaffConversationController {
   @ApiOperation({ summary: "How many of the person's messages you have not read (not an audited read: no words)" })
   @Get(':id/conversation/unread')
   @AuditDeniedCaseReads()
-  @ApiOkResponse({ description: '{ unread }' })
-  unread(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<{ unread: number }> {
+  @ApiAnswer(200, unreadCountSchema, '{ unread }')
+  unread(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<UnreadCount> {
     return this.conversation.staffUnread(staff, caseId);
   }
 
   @ApiOperation({ summary: 'Write to the person (a resend with the same clientMessageId is harmless)' })
   @Post(':id/conversation/messages')
   @ApiBody(openApiBody(sendMessageSchema))
-  @ApiCreatedResponse({ description: 'The message as stored' })
+  @ApiAnswer(201, conversationMessageSchema, 'The message as stored')
   @ApiConflictResponse({ description: 'The case is closed, or the clientMessageId belongs to another message' })
   send(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ConversationMessage> {
     return this.conversation.staffSend(staff, caseId, body.clientMessageId, body.body);
@@ -49,7 +51,7 @@ export class StaffConversationController {
   @Post(':id/contacts')
   @HttpCode(200)
   @ApiBody(openApiBody(recordContactSchema))
-  @ApiOkResponse({ description: 'The conversation, with the first contact as it now stands' })
+  @ApiAnswer(200, staffConversationSchema, 'The conversation, with the first contact as it now stands')
   recordContact(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(recordContactSchema)) body: z.output<typeof recordContactSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<StaffConversation> {
     return this.conversation.recordContact(staff, caseId, body.channel, body.at ? new Date(body.at) : new Date());
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiFileAnswer } from '../http/openapi-schema';
 import type { Request, Response } from 'express';
 import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, LiveMessage, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
@@ -64,7 +65,7 @@ export class EventsController {
   @Get()
   @Roles('caseworker', 'supervisor', 'admin')
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'text/event-stream of CaseChangeEvent (or only { type, caseId, at } for cases the caller may not open); no personal details' })
+  @ApiFileAnswer('text/event-stream', 'text/event-stream of CaseChangeEvent (or only { type, caseId, at } for cases the caller may not open); no personal details')
   stream(
     @CurrentStaff() staff: StaffPrincipal,
     @AccessTokenExpiry() expiresAt: number | undefined,

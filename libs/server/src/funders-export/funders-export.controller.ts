@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, FUNDERS_EXPORT_COLUMNS, fundersExportQuerySchema } from '@sg/contracts/schemas';
 import { stringify } from 'csv-stringify';
 import * as z from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { ApiQueryFrom } from '../http/openapi-schema';
+import { ApiQueryFrom, ApiFileAnswer } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { FundersExportService } from './funders-export.service';
 
@@ -23,7 +23,7 @@ export class FundersExportController {
   @ApiQueryFrom(fundersExportQuerySchema)
   @ApiProduces('text/csv')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: `Columns ${FUNDERS_EXPORT_COLUMNS.join(', ')}; cases by priority, country, channel and outcome, takedowns by platform and result, reports by kind of agency; any count under 5 is \`<5\`` })
+  @ApiFileAnswer('text/csv', `Columns ${FUNDERS_EXPORT_COLUMNS.join(', ')}; cases by priority, country, channel and outcome, takedowns by platform and result, reports by kind of agency; any count under 5 is \`<5\``)
   async download(@Query(new ZodValidationPipe(fundersExportQuerySchema)) query: z.output<typeof fundersExportQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<StreamableFile> {
     const { window, rows } = await this.exports.rows(staff, query.months);
     const csv = stringify(rows, { header: true, columns: [...FUNDERS_EXPORT_COLUMNS], record_delimiter: 'unix' });

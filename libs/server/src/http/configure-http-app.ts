@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { exposureWarnings } from '../security/startup-safety';
 import { REQUEST_LOGGER } from './logger.module';
 import { refuseDeepBodies } from './body-depth';
+import { describeErrorAnswers } from './openapi-answers';
 
 /** Largest request body accepted; bigger ones are answered 413 before any code runs. */
 export const MAX_BODY_BYTES = '1mb';
@@ -55,12 +56,14 @@ export function configureHttpApp(app: INestApplication): void {
       .setTitle('Safeguard Triage API')
       .setDescription('Intake, triage and case work for organisations helping people who are being sextorted.')
       .setVersion('0.1.0')
+      .setLicense('MIT', 'https://opensource.org/licenses/MIT')
       .addBearerAuth()
       // Same origin: the document describes the API it is served by.
       .addServer('/')
       .build(),
   );
   markPublicOperations(document);
+  describeErrorAnswers(document);
   SwaggerModule.setup(`${API_PREFIX}/${API_ROUTES.docs}`, express, document, {
     jsonDocumentUrl: `${API_PREFIX}/${API_ROUTES.docs}-json`,
   });

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 
@@ -10,7 +10,19 @@ import { z } from 'zod';
  * `io: 'input'` for request bodies (what a client sends), `'output'` for answers.
  */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): SchemaObject {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+  return nullInNullableEnums(z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' })) as SchemaObject;
+}
+
+/**
+ * OpenAPI 3.0.3: `nullable` does not widen an `enum`, so a nullable enum (zod's `z.enum([...]).nullable()`,
+ * e.g. a message's `nudge`) must list `null` itself, or a validator refuses the null the API sends.
+ */
+function nullInNullableEnums(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullInNullableEnums);
+  if (!node || typeof node !== 'object') return node;
+  const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'enum' ? value : nullInNullableEnums(value)]));
+  if (out['nullable'] === true && Array.isArray(out['enum']) && !out['enum'].includes(null)) out['enum'] = [...(out['enum'] as unknown[]), null];
+  return out;
 }
 
 /** For `@ApiBody(...)`: a request body documented from its contract schema. */
@@ -22,3 +34,23 @@ export const openApiBody = (schema: z.ZodType) => ({ schema: openApiSchema(schem
  */
 export const ApiQueryFrom = (schema: z.ZodObject) =>
   applyDecorators(...Object.entries(schema.shape).map(([name, field]) => ApiQuery({ name, required: false, schema: openApiSchema(field as z.ZodType) })));
+
+/**
+ * A success answer documented from its contract schema (`responseSchemaOf` in @sg/contracts),
+ * and held to it: the decorator only compiles on a handler whose return type is the schema's
+ * output, so the handler, the document and the web's type (the same contract) cannot drift.
+ */
+export function ApiAnswer<S extends z.ZodType>(status: 200 | 201, schema: S, description: string) {
+  const document = ApiResponse({ status, description, schema: openApiSchema(schema, 'output') });
+  return <F extends (...args: never[]) => Promise<z.output<S>> | z.output<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void => {
+    document(target, key, descriptor);
+  };
+}
+
+/** A success answer that is not JSON: a file (PDF, CSV) or a server-sent event stream. */
+export const ApiFileAnswer = (mediaType: 'application/pdf' | 'text/csv' | 'text/event-stream', description: string) =>
+  ApiResponse({
+    status: 200,
+    description,
+    content: { [mediaType]: { schema: mediaType === 'text/event-stream' ? { type: 'string', description: 'Server-sent events, one JSON `data:` line each' } : { type: 'string', format: 'binary' } } },
+  });

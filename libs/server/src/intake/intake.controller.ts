@@ -2,7 +2,6 @@ import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
-  ApiCreatedResponse,
   ApiHeader,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -24,7 +23,7 @@ import {
 import { Response } from 'express';
 import { CurrentStaff, Public } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { openApiBody, openApiSchema } from '../http/openapi-schema';
+import { ApiAnswer, openApiBody, openApiSchema } from '../http/openapi-schema';
 import { RateLimit } from '../http/rate-limit';
 import { validationError, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { IntakeService } from './intake.service';
@@ -41,10 +40,7 @@ export class IntakeController {
   @HttpCode(201)
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'Same key and body → the same case, never a duplicate. 8-200 of A-Z a-z 0-9 _ . : -' })
   @ApiBody(openApiBody(intakeRequestSchema))
-  @ApiCreatedResponse({
-    description: 'The new case: reference and access code (shown once), the plan and resources; a replay within 24 hours returns the original',
-    schema: openApiSchema(intakeResponseSchema, 'output'),
-  })
+  @ApiAnswer(201, intakeResponseSchema, 'The new case: reference and access code (shown once), the plan and resources; a replay within 24 hours returns the original')
   @ApiBadRequestResponse({ description: 'Every offending field, by path (e.g. `platforms[0].profileUrl`); nothing stored', schema: openApiSchema(validationErrorResponseSchema, 'output') })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for a different body', schema: openApiSchema(errorResponseSchema, 'output') })
   @ApiPayloadTooLargeResponse({ description: 'Body over 1 MB', schema: openApiSchema(errorResponseSchema, 'output') })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, OrganisationHours, openingHoursInputSchema } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
@@ -7,6 +7,8 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { OrganisationHoursService } from './organisation-hours.service';
+import { organisationHoursSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -17,7 +19,7 @@ export class OrganisationController {
   @ApiOperation({ summary: "The organisation's time zone, weekly opening hours and holidays (the defaults until an admin saves some)" })
   @Get('hours')
   @Roles('caseworker', 'supervisor', 'admin')
-  @ApiOkResponse({ description: 'The opening hours; updatedAt is null while they are the defaults' })
+  @ApiAnswer(200, organisationHoursSchema, 'The opening hours; updatedAt is null while they are the defaults')
   getHours(@CurrentStaff() staff: StaffPrincipal): Promise<OrganisationHours> {
     return this.hours.forStaff(staff);
   }
@@ -26,7 +28,7 @@ export class OrganisationController {
   @Put('hours')
   @Roles('admin')
   @ApiBody(openApiBody(openingHoursInputSchema))
-  @ApiOkResponse({ description: 'The opening hours as saved' })
+  @ApiAnswer(200, organisationHoursSchema, 'The opening hours as saved')
   putHours(@Body(new ZodValidationPipe(openingHoursInputSchema)) body: z.output<typeof openingHoursInputSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<OrganisationHours> {
     return this.hours.replace(staff, body);
   }

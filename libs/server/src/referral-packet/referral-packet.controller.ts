@@ -1,11 +1,11 @@
 import { Controller, Get, Header, NotFoundException, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, referralPacketQuerySchema } from '@sg/contracts/schemas';
 import { z } from 'zod';
 import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { ApiQueryFrom } from '../http/openapi-schema';
+import { ApiQueryFrom, ApiFileAnswer } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ReferralPacketService } from './referral-packet.service';
 import { renderReferralPacket } from './render-packet';
@@ -27,7 +27,7 @@ export class ReferralPacketController {
   @ApiQueryFrom(referralPacketQuerySchema)
   @ApiProduces('application/pdf')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'The PDF as an attachment; who generated it, for whom and whether contact details went in are audited (never the content)' })
+  @ApiFileAnswer('application/pdf', 'The PDF as an attachment; who generated it, for whom and whether contact details went in are audited (never the content)')
   @ApiConflictResponse({ description: 'Contact details asked for, but the person did not agree to be contacted or left none' })
   async packet(
     @Param('id', id) caseId: string,

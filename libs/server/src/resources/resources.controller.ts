@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ParsedResourceEntryWrite, ResourceDirectoryEntry, resourceEntryUpdateSchema, resourceEntryWriteSchema } from '@sg/contracts/schemas';
 import { isCountryCode } from '@sg/domain';
 import { CurrentStaff, Public, Roles } from '../auth/auth.decorators';
@@ -7,6 +7,8 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
 import { validationError, ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from './resource-directory.service';
+import { resourceDirectoryEntrySchema, resourceDirectorySchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 @ApiTags('resources')
 @Controller(API_ROUTES.resources)
@@ -19,7 +21,7 @@ export class ResourcesController {
   @Public()
   @ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2; entries for that country and worldwide' })
   @ApiQuery({ name: 'includeInactive', required: false, description: 'admins only: retired entries too' })
-  @ApiOkResponse({ description: 'Active directory entries (admins: all, with includeInactive=true)' })
+  @ApiAnswer(200, resourceDirectorySchema, 'Active directory entries (admins: all, with includeInactive=true)')
   list(
     @Query('country') country: string | undefined,
     @Query('includeInactive') includeInactive: string | undefined,
@@ -40,6 +42,7 @@ export class ResourcesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiBody(openApiBody(resourceEntryWriteSchema))
+  @ApiAnswer(201, resourceDirectoryEntrySchema, 'The new entry')
   create(@CurrentStaff() admin: StaffPrincipal, @Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ParsedResourceEntryWrite): Promise<ResourceDirectoryEntry> {
     return this.directory.create(admin, body);
   }
@@ -49,6 +52,7 @@ export class ResourcesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiBody(openApiBody(resourceEntryUpdateSchema))
+  @ApiAnswer(200, resourceDirectoryEntrySchema, 'The entry as it now is')
   update(
     @CurrentStaff() admin: StaffPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,

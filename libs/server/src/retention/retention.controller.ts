@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
   API_ROUTES,
   CaseDeletionStatus,
@@ -20,6 +20,8 @@ import { openApiBody } from '../http/openapi-schema';
 import { RateLimit } from '../http/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { RetentionService } from './retention.service';
+import { caseDeletionStatusSchema, caseRetentionStateSchema, retentionSettingsSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No case with that id') });
 
@@ -33,7 +35,7 @@ export class RetentionSettingsController {
   @ApiOperation({ summary: 'How long resolved and closed cases are kept after their last activity (null: not chosen, nothing purged by age)' })
   @Get(RETENTION_PATHS.settings)
   @Roles('supervisor', 'admin')
-  @ApiOkResponse({ description: 'The retention settings' })
+  @ApiAnswer(200, retentionSettingsSchema, 'The retention settings')
   get(@CurrentStaff() staff: StaffPrincipal): Promise<RetentionSettings> {
     return this.retention.settings(staff);
   }
@@ -42,7 +44,7 @@ export class RetentionSettingsController {
   @Put(RETENTION_PATHS.settings)
   @Roles('admin')
   @ApiBody(openApiBody(retentionSettingsInputSchema))
-  @ApiOkResponse({ description: 'The retention settings as saved' })
+  @ApiAnswer(200, retentionSettingsSchema, 'The retention settings as saved')
   put(@Body(new ZodValidationPipe(retentionSettingsInputSchema)) body: z.output<typeof retentionSettingsInputSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<RetentionSettings> {
     return this.retention.saveSettings(staff, body.closedCaseDays);
   }
@@ -59,7 +61,7 @@ export class LegalHoldController {
   @Get(`:id/${RETENTION_PATHS.legalHold}`)
   @Roles('caseworker', 'supervisor', 'admin')
   @AuditDeniedCaseReads()
-  @ApiOkResponse({ description: 'The hold (or null) and the deletion request (or null)' })
+  @ApiAnswer(200, caseRetentionStateSchema, 'The hold (or null) and the deletion request (or null)')
   state(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseRetentionState> {
     return this.retention.caseState(staff, caseId);
   }
@@ -70,6 +72,7 @@ export class LegalHoldController {
   @Roles('supervisor', 'admin')
   @ApiBody(openApiBody(legalHoldSchema))
   @ApiConflictResponse({ description: 'Already on legal hold' })
+  @ApiAnswer(200, caseRetentionStateSchema, "The case's hold and deletion request as they now are")
   place(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(legalHoldSchema)) body: z.output<typeof legalHoldSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseRetentionState> {
     return this.retention.placeHold(staff, caseId, body.reason);
   }
@@ -80,6 +83,7 @@ export class LegalHoldController {
   @Roles('supervisor', 'admin')
   @ApiBody(openApiBody(legalHoldReleaseSchema))
   @ApiConflictResponse({ description: 'Not on legal hold' })
+  @ApiAnswer(200, caseRetentionStateSchema, "The case's hold and deletion request as they now are")
   release(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(legalHoldReleaseSchema)) body: z.output<typeof legalHoldReleaseSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseRetentionState> {
     return this.retention.releaseHold(staff, caseId, body.reason || null);
   }
@@ -102,6 +106,7 @@ export class CaseDeletionController {
   @HttpCode(200)
   @ApiBody(openApiBody(caseDeletionRequestSchema))
   @ApiConflictResponse({ description: 'The case cannot be deleted right now' })
+  @ApiAnswer(200, caseDeletionStatusSchema, 'When your case will be deleted')
   request(@Body(new ZodValidationPipe(caseDeletionRequestSchema)) body: AccessBody, @Res({ passthrough: true }) res: Response): Promise<CaseDeletionStatus> {
     res.setHeader('Cache-Control', 'no-store');
     return this.retention.requestDeletion(body.reference, body.accessCode);
@@ -111,6 +116,7 @@ export class CaseDeletionController {
   @Post(RETENTION_PATHS.deletionStatus)
   @HttpCode(200)
   @ApiBody(openApiBody(caseDeletionRequestSchema))
+  @ApiAnswer(200, caseDeletionStatusSchema, 'Whether a deletion is pending, and when')
   status(@Body(new ZodValidationPipe(caseDeletionRequestSchema)) body: AccessBody, @Res({ passthrough: true }) res: Response): Promise<CaseDeletionStatus> {
     res.setHeader('Cache-Control', 'no-store');
     return this.retention.deletionStatus(body.reference, body.accessCode);
@@ -120,6 +126,7 @@ export class CaseDeletionController {
   @Post(RETENTION_PATHS.deletionCancel)
   @HttpCode(200)
   @ApiBody(openApiBody(caseDeletionRequestSchema))
+  @ApiAnswer(200, caseDeletionStatusSchema, 'The request as it now is')
   cancel(@Body(new ZodValidationPipe(caseDeletionRequestSchema)) body: AccessBody, @Res({ passthrough: true }) res: Response): Promise<CaseDeletionStatus> {
     res.setHeader('Cache-Control', 'no-store');
     return this.retention.cancelDeletion(body.reference, body.accessCode);

@@ -7,7 +7,6 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -19,6 +18,8 @@ import { StaffSessionCache } from '../auth/staff-session.cache';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { SecondFactorService } from './second-factor.service';
+import { secondFactorEnrolledSchema, secondFactorEnrolmentSchema, secondFactorStatusSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 /** The signed-in member's own second factor. Reachable while their role waits for one (enrolment). */
 @ApiTags('auth')
@@ -33,7 +34,7 @@ export class SecondFactorController {
 
   @ApiOperation({ summary: 'My second factor: enrolled, required for my role, recovery codes left' })
   @Get()
-  @ApiOkResponse({ description: '`{ enrolled, required, recoveryCodesLeft }`' })
+  @ApiAnswer(200, secondFactorStatusSchema, '`{ enrolled, required, recoveryCodesLeft }`')
   status(@CurrentStaff() staff: StaffPrincipal): Promise<SecondFactorStatus> {
     return this.secondFactor.status(staff);
   }
@@ -41,7 +42,7 @@ export class SecondFactorController {
   @ApiOperation({ summary: 'Start enrolling an authenticator app (a new secret, as a QR code and as text)' })
   @Post('enrolment')
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{ secret, otpauthUri, qrCodeSvg }`; not in use until confirmed with a code' })
+  @ApiAnswer(200, secondFactorEnrolmentSchema, '`{ secret, otpauthUri, qrCodeSvg }`; not in use until confirmed with a code')
   @ApiConflictResponse({ description: 'A second factor is in use already' })
   startEnrolment(@CurrentStaff() staff: StaffPrincipal): Promise<SecondFactorEnrolment> {
     return this.secondFactor.startEnrolment(staff);
@@ -51,7 +52,7 @@ export class SecondFactorController {
   @Post('enrolment/confirm')
   @HttpCode(200)
   @ApiBody(openApiBody(secondFactorCodeSchema))
-  @ApiOkResponse({ description: '`{ recoveryCodes, status }`; other sign-ins of the account end' })
+  @ApiAnswer(200, secondFactorEnrolledSchema, '`{ recoveryCodes, status }`; other sign-ins of the account end')
   @ApiBadRequestResponse({ description: 'Not the code the app shows now (`errors[].path` is `code`), or no enrolment started' })
   @ApiConflictResponse({ description: 'A second factor is in use already' })
   async confirm(

@@ -1,11 +1,13 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, StaffCreate, StaffMember, StaffUpdate, staffCreateSchema, staffUpdateSchema } from '@sg/contracts/schemas';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { StaffAccountsService } from './staff-accounts.service';
+import { staffListSchema, staffMemberSchema } from '@sg/contracts/schemas';
+import { ApiAnswer } from '../http/openapi-schema';
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -18,7 +20,7 @@ export class StaffController {
   @Get()
   @Roles('supervisor', 'admin')
   @ApiQuery({ name: 'includeInactive', required: false, description: 'admins only' })
-  @ApiOkResponse({ description: 'Staff accounts, by name' })
+  @ApiAnswer(200, staffListSchema, 'Staff accounts, by name')
   list(@Query('includeInactive') includeInactive: string | undefined, @CurrentStaff() staff: StaffPrincipal): Promise<StaffMember[]> {
     const all = includeInactive === 'true';
     if (all && staff.role !== 'admin') throw new ForbiddenException('Only admins see deactivated accounts');
@@ -29,6 +31,7 @@ export class StaffController {
   @Post()
   @Roles('admin')
   @ApiBody(openApiBody(staffCreateSchema))
+  @ApiAnswer(201, staffMemberSchema, 'The new account')
   create(@Body(new ZodValidationPipe(staffCreateSchema)) body: StaffCreate, @CurrentStaff() admin: StaffPrincipal): Promise<StaffMember> {
     return this.accounts.create(admin, body);
   }
@@ -38,6 +41,7 @@ export class StaffController {
   @Roles('admin')
   @ApiBody(openApiBody(staffUpdateSchema))
   @ApiConflictResponse({ description: 'An admin tried to deactivate or demote their own account' })
+  @ApiAnswer(200, staffMemberSchema, 'The account as it now is')
   update(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('No account with that id') })) id: string,
     @Body(new ZodValidationPipe(staffUpdateSchema)) body: StaffUpdate,

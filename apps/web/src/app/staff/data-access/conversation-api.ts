@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ConversationMessage, RecordContactRequest, SendMessageRequest, StaffConversation } from '@sg/contracts';
+import type { ConversationMessage, RecordContactRequest, SendMessageRequest, StaffConversation, UnreadCount } from '@sg/contracts';
 import { Observable } from 'rxjs';
 import { apiPath } from './staff-contract';
 
@@ -14,8 +14,8 @@ export class ConversationApi {
   }
 
   /** The unread count only (no words; not an audited read). */
-  unread(caseId: string): Observable<{ unread: number }> {
-    return this.http.get<{ unread: number }>(apiPath('cases', encodeURIComponent(caseId), 'conversation', 'unread'));
+  unread(caseId: string): Observable<UnreadCount> {
+    return this.http.get<UnreadCount>(apiPath('cases', encodeURIComponent(caseId), 'conversation', 'unread'));
   }
 
   /** A contact made outside the product (a call, an e-mail): counts as first contact. */

@@ -1,0 +1,37 @@
+import { ACTION_PLAN_STEP_KEYS, LANGUAGES, RESOURCE_PURPOSES } from '@sg/domain';
+import * as z from 'zod';
+import { responseSchemaOf } from '../fields/response-schema';
+import { contactChoiceSchema, replyExpectationSchema, translatableSchema } from '../intake/intake-response';
+import { resourceTextsResponseShape } from '../resources/resource-directory';
+import type { PersonResource } from '../resources/resource-texts';
+import type { CaseAccessView } from './case-access';
+
+/** A matched resource with its words in every person language (the intake answer's and the case's). */
+export const personResourceSchema = responseSchemaOf<PersonResource>()(
+  z.strictObject({
+    key: z.string(),
+    name: z.string(),
+    contact: z.string(),
+    url: z.string().optional(),
+    purpose: z.enum(RESOURCE_PURPOSES),
+    reason: translatableSchema,
+    ...resourceTextsResponseShape,
+  }),
+);
+
+/** The person's own view of their case: no staff notes, assignee names or internal triage detail. */
+export const caseAccessViewSchema = responseSchemaOf<CaseAccessView>()(
+  z.strictObject({
+    reference: z.string(),
+    createdAt: z.string(),
+    language: z.enum(LANGUAGES),
+    status: translatableSchema,
+    actionPlan: z.array(z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: translatableSchema, detail: translatableSchema, done: z.boolean() })),
+    resources: z.array(personResourceSchema),
+    firstResponseWithin: translatableSchema.nullable(),
+    reply: replyExpectationSchema,
+    contact: contactChoiceSchema,
+    country: z.string(),
+    additions: z.array(z.strictObject({ at: z.string(), summary: translatableSchema })),
+  }),
+);
