@@ -5,7 +5,9 @@
 //     stream (GET /api/conversation/stream), each case a staff dashboard's live stream (GET /api/events,
 //     the supervisor signed in once per five conversations, each sign-in from its own address): 400
 //     Node clients on live streams. Every conversation carries one message every
-//     BENCH_MESSAGE_INTERVAL_MS (default 2000), the person and the staff side in turn, open loop
+//     BENCH_MESSAGE_INTERVAL_MS (default 10000: each side writes every 20 s, already brisker than
+//     a person typing on a phone and a caseworker answering several people; 20 messages a second
+//     over the 200 conversations), the person and the staff side in turn, open loop
 //     (on its own clock, whether or not the last one has arrived). A supervisor's stream carries
 //     every case's events, so each of the 200 staff streams receives the whole run's traffic.
 //   - person → staff, "on screen": from the start of the person's POST /api/conversation/messages
@@ -26,7 +28,7 @@
 //   the run; the failed requests are listed under the table by kind and status or error code.
 // Usage: npm run build first (dist/apps/api, worker, web), then `node tools/bench/conversation.mjs`
 // Options (env): BENCH_SECONDS (default 30: how long the conversations run), BENCH_CONVERSATIONS
-// (default 200), BENCH_MESSAGE_INTERVAL_MS (default 2000), BENCH_INTAKE_RATE (default 100; 0: no
+// (default 200), BENCH_MESSAGE_INTERVAL_MS (default 10000; 2000 was the earlier, five times busier load), BENCH_INTAKE_RATE (default 100; 0: no
 // intake load, to see the conversations alone), DATABASE_URL (it makes a database of its own),
 // REDIS_URL (queues on Redis, else on PostgreSQL), CHROMIUM_PATH (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
@@ -40,7 +42,7 @@ import { benchDatabase, freePort, percentile, runAutocannon } from './lib/bench-
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const conversationCount = Number(process.env.BENCH_CONVERSATIONS ?? 200);
-const intervalMs = Number(process.env.BENCH_MESSAGE_INTERVAL_MS ?? 2000);
+const intervalMs = Number(process.env.BENCH_MESSAGE_INTERVAL_MS ?? 10000);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BROWSER_PAGES = 3;
 const BROWSER_MESSAGES = 20;
