@@ -22,6 +22,8 @@ const API_MAIN = join(root, 'dist/apps/api/main.js');
 const DEMO_PASSWORD = 'scale-out-test-password';
 /** The access-code limit (rate-limit.module.ts: 30 a minute per client), unchanged by any setting. */
 const CASE_ACCESS_LIMIT = 30;
+/** The intake limit of the two-port processes (INTAKE_RATE_LIMIT), small so a test can use it up. */
+const INTAKE_LIMIT = 4;
 /** StaffStatusCache trusts a looked-up account for 5 s: a deactivation reaches every process within it. */
 const DEACTIVATION_WITHIN_MS = 6_000;
 
@@ -306,7 +308,7 @@ describe('the API as several processes (the built api)', () => {
 
     before(async () => {
       // The sign-in lockout (not the per-minute sign-in limit) is what refuses in its test.
-      const env = { LOGIN_RATE_LIMIT_PER_MINUTE: '100', LOGIN_LOCKOUT_ADDRESS_FAILURES: '3' };
+      const env = { LOGIN_RATE_LIMIT_PER_MINUTE: '100', LOGIN_LOCKOUT_ADDRESS_FAILURES: '3', INTAKE_RATE_LIMIT: String(INTAKE_LIMIT) };
       first = await startApi(database, env);
       second = await startApi(database, { ...env, DEMO_SEED: 'false' });
     });
@@ -322,6 +324,18 @@ describe('the API as several processes (the built api)', () => {
       for (let i = 0; i < CASE_ACCESS_LIMIT; i += 1) statuses.push((await guess(i % 2 === 0 ? first.url : second.url, client, i)).status);
       assert.deepEqual(statuses.filter((status) => status === 429), []);
       for (const api of [first, second]) assert.equal((await guess(api.url, client, CASE_ACCESS_LIMIT)).status, 429);
+    });
+
+    it('a client that used up its intake limit on one is refused by the other', async () => {
+      const client = '10.77.0.4';
+      // Invalid bodies: answered 400, yet counted (the limit runs before validation).
+      const submit = (api) => send(api.url, 'POST', '/api/intakes', { body: {}, client });
+      const statuses = [];
+      for (let i = 0; i < INTAKE_LIMIT; i += 1) statuses.push((await submit(first)).status);
+      assert.deepEqual(statuses, Array(INTAKE_LIMIT).fill(400));
+      const refused = await submit(second);
+      assert.equal(refused.status, 429, 'the other process refuses');
+      assert.ok(Number(refused.headers['retry-after']) > 0);
     });
 
     it('a claim made through one reaches a live stream held on the other', async () => {
