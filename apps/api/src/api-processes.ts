@@ -80,12 +80,12 @@ export function runApiProcesses(count: number): void {
 }
 
 /**
- * In an API process of the cluster, once it listens (Nest's shutdown hooks are in place by then):
- * the primary forwards SIGTERM, and a terminal's Ctrl-C has
- * already sent SIGINT to the whole group, so one process may get both. Nest's shutdown hooks
- * handle the first and then stop listening; without this the second would kill the process
- * before its requests and streams were finished. Each listener fires once, so Nest's own re-raise
- * of the first signal after closing still ends the process.
+ * In an API process of the cluster, once it listens (Nest's shutdown hooks are in place by then).
+ * The primary forwards SIGTERM, and a terminal's Ctrl-C has already sent SIGINT to the whole
+ * group, so one process may get both. Nest's shutdown hooks handle the first and then stop
+ * listening; without this the second would kill the process before its requests and streams were
+ * finished. Each listener fires once, so Nest's own re-raise of the first signal after closing
+ * still ends the process.
  */
 export function outlastASecondStopSignal(): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => undefined);
