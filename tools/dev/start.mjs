@@ -3,7 +3,8 @@
 //   1. installs dependencies if they are missing or the lockfile changed
 //   2. builds the API, worker and web app (cached by Nx: instant when nothing changed)
 //   3. with no DATABASE_URL, starts an embedded PostgreSQL whose data lives in .data/postgres
-//   4. starts API (which migrates and seeds the demo organisation), worker and web server
+//   4. starts API (which migrates and seeds the demo organisation; API_PROCESSES > 1: then runs that
+//      many processes on API_PORT), worker and web server
 // Ctrl-C stops every process it started: API, worker and web first, the embedded database last
 // (it runs in a process group of its own, so the terminal's Ctrl-C does not reach it before the
 // apps have finished). Flags: --no-install, --no-build (used by browser tests).
@@ -152,6 +153,7 @@ try {
   }
   const shared = { API_PORT: String(apiPort), WEB_PORT: String(webPort) };
   // Only the web server (and this machine) talks to the API; people reach it through WEB_PORT.
+  // API_PROCESSES (inherited with the rest of the environment) is read and checked by the API itself.
   startProcess('api', 'dist/apps/api/main.js', { ...shared, API_HOST: env.API_HOST || '127.0.0.1' });
   await waitForHealth(`http://127.0.0.1:${apiPort}/api/health`, 120_000);
   startProcess('worker', 'dist/apps/worker/main.js', shared);
@@ -160,6 +162,7 @@ try {
   log('');
   log(`Safeguard Triage is running:  \x1b[1mhttp://localhost:${webPort}\x1b[0m`);
   log(`  API docs:    http://localhost:${webPort}/api/docs`);
+  if (env.API_PROCESSES && env.API_PROCESSES !== '1') log(`  API:         ${env.API_PROCESSES} processes on port ${apiPort} (API_PROCESSES)`);
   // Never the URLs' passwords: terminals are shared, scrolled back and pasted into issues.
   log(`  Queues on:   ${env.REDIS_URL ? 'Redis ' + redactUrl(env.REDIS_URL) : 'PostgreSQL (BullMQ schema "bullmq")'}`);
   if (embedded) log(`  Database:    embedded PostgreSQL, data in ${embeddedDir}`);

@@ -10,6 +10,7 @@
 //   4. Playwright browser tests (`nx run web-e2e:e2e` builds api, worker and web first).
 //   5. The fault drill's test (tools/fault/run.test.mjs: the built api and worker, its own
 //      PostgreSQL and redis-server, about 2 minutes); the build before it is Nx's cached one.
+//      Then the API as several processes (tools/scale/api-processes.test.mjs, the built api).
 //   6. Prints "N passed, N failed" as the last line; exits non-zero if anything failed.
 // Safe beside a running `npm start` (other ports, own databases) and to run twice in a row.
 import { spawn } from 'node:child_process';
@@ -31,6 +32,7 @@ const playwrightResults = join(root, 'dist/.playwright/apps/web-e2e/results.json
 // TAP from Node's test runner, beside the spec reporter on the terminal; counted in the summary.
 const toolsResults = join(resultsDir, 'tools.tap');
 const faultResults = join(resultsDir, 'fault.tap');
+const scaleResults = join(resultsDir, 'scale.tap');
 const nodeTest = (file, tap) => ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, file];
 
 const steps = [
@@ -45,6 +47,8 @@ const steps = [
   // The drill runs the built apps: already built by the browser step (or CI's build step), so this is Nx's cache.
   { name: 'Build (api, worker) for the fault drill', args: ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', '--output-style=static'] },
   { name: 'Fault drill (quick)', command: process.execPath, args: nodeTest('tools/fault/run.test.mjs', faultResults) },
+  // The built api as several processes (API_PROCESSES, and two on two ports), about 2 minutes.
+  { name: 'API processes', command: process.execPath, args: nodeTest('tools/scale/api-processes.test.mjs', scaleResults) },
 ];
 
 let current;
@@ -68,7 +72,7 @@ function readResults() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const files = readdirSync(resultsDir).filter((name) => name.endsWith('.json')).map((name) => join(resultsDir, name));
   if (existsSync(playwrightResults)) files.push(playwrightResults);
-  for (const tapFile of [toolsResults, faultResults].filter((file) => existsSync(file))) {
+  for (const tapFile of [toolsResults, faultResults, scaleResults].filter((file) => existsSync(file))) {
     // The TAP summary's last lines: "# pass N", "# fail N", "# cancelled N", "# skipped N".
     const tap = readFileSync(tapFile, 'utf8');
     const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);

@@ -15,7 +15,7 @@ import { defaultDataDir, enterableByOthers, runningAsRoot } from '../lib/postgre
 import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
 import { e2eStackEnv } from './playwright-stack.mjs';
 import { freePort } from './throwaway-postgres.mjs';
-import { createWebServer } from '../web-server/serve.mjs';
+import { createWebServer, spreadingLookup } from '../web-server/serve.mjs';
 import { unusedDependencies } from '../check/unused-dependencies.mjs';
 
 const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
@@ -287,5 +287,35 @@ describe('the unused-dependency check', () => {
 
   it('finds nothing unused in this repository', () => {
     assert.deepEqual(unusedDependencies(join(import.meta.dirname, '../..')), []);
+  });
+});
+
+describe('the web server in front of several API containers (docker compose --scale api=3)', () => {
+  const three = [
+    { address: '172.18.0.5', family: 4 },
+    { address: '172.18.0.6', family: 4 },
+    { address: '172.18.0.7', family: 4 },
+  ];
+  // The resolver's order is the same every time (as glibc's address sorting can make it): only the pick spreads.
+  const resolver = (_host, options, callback) => {
+    assert.equal(options.all, true, 'every address of the name is asked for');
+    callback(null, three);
+  };
+  const lookupWith = (random) => (options) =>
+    new Promise((done, fail) => spreadingLookup(resolver, () => random)('api', options, (error, address, family) => (error ? fail(error) : done({ address, family }))));
+
+  it('connects each request to any one of the addresses the API name has, not always the first', async () => {
+    assert.deepEqual(await lookupWith(0)({}), { address: '172.18.0.5', family: 4 });
+    assert.deepEqual(await lookupWith(0.5)({}), { address: '172.18.0.6', family: 4 });
+    assert.deepEqual(await lookupWith(0.99)({}), { address: '172.18.0.7', family: 4 });
+  });
+
+  it('answers in the shape asked for: one address, or all of them from the picked one on when the socket wants all', async () => {
+    assert.deepEqual(await lookupWith(0.5)({ all: true }), { address: [three[1], three[2], three[0]], family: undefined });
+  });
+
+  it('passes a failed lookup on', async () => {
+    const failing = spreadingLookup((_host, _options, callback) => callback(Object.assign(new Error('getaddrinfo ENOTFOUND api'), { code: 'ENOTFOUND' })));
+    await assert.rejects(new Promise((done, fail) => failing('api', {}, (error) => (error ? fail(error) : done()))), /ENOTFOUND/);
   });
 });

@@ -2,7 +2,9 @@
 // Used by `npm start`, the browser tests and the `web` container.
 import compression from 'compression';
 import express from 'express';
+import { lookup as dnsLookup } from 'node:dns';
 import { existsSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { join, resolve } from 'node:path';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 
@@ -13,6 +15,25 @@ export function prerenderedPage(staticDir, path) {
   if (!segments.every((segment) => /^[a-z0-9-]+$/i.test(segment))) return undefined;
   const file = join(...segments, 'index.html');
   return existsSync(join(staticDir, file)) ? file : undefined;
+}
+
+/**
+ * A `lookup` for the API's connections that starts with one of ALL the addresses its name has, at
+ * random, per connection. With `docker compose up --scale api=3`, the name `api` has one address
+ * per container, but the system resolver may put them in the same order every time (glibc sorts
+ * them, RFC 6724), so taking the first would send everything to one container.
+ */
+export function spreadingLookup(resolveAll = dnsLookup, random = Math.random) {
+  return (hostname, options, callback) => {
+    resolveAll(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error);
+      const first = Math.min(addresses.length - 1, Math.floor(random() * addresses.length));
+      // Asked for all (Node's happy eyeballs): the rest follow, so a refused address (::1 of a
+      // `localhost` the API does not listen on) falls back to the next.
+      if (options.all) callback(null, [...addresses.slice(first), ...addresses.slice(0, first)]);
+      else callback(null, addresses[first].address, addresses[first].family);
+    });
+  };
 }
 
 export function createWebServer({ staticDir, apiUrl }) {
@@ -29,6 +50,8 @@ export function createWebServer({ staticDir, apiUrl }) {
       xfwd: true,
       pathFilter: '/api',
       proxyTimeout: 0,
+      // A connection per request, as without an agent, each to any one of the API's addresses.
+      agent: new Agent({ lookup: spreadingLookup() }),
       on: {
         error: (_error, _req, res) => {
           if ('writeHead' in res && !res.headersSent) {

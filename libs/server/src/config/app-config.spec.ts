@@ -70,6 +70,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('runs the API as one process unless API_PROCESSES says how many (1 to 64)', () => {
+    expect(loadConfig(base).apiProcesses).toBe(1);
+    expect(loadConfig({ ...base, API_PROCESSES: '4' }).apiProcesses).toBe(4);
+    for (const bad of ['0', '65', '1.5', 'all']) {
+      expect(problemsOf({ ...base, API_PROCESSES: bad })).toEqual([expect.stringMatching(/^API_PROCESSES: /)]);
+    }
+  });
+
   it('takes an optional owner URL for migrations, on the same database as DATABASE_URL', () => {
     expect(loadConfig(base).databaseOwnerUrl).toBeUndefined();
     expect(loadConfig({ ...base, DATABASE_OWNER_URL: 'postgres://owner:x@127.0.0.1:5432/safeguard' }).databaseOwnerUrl).toBe('postgres://owner:x@127.0.0.1:5432/safeguard');

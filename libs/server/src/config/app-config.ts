@@ -116,6 +116,7 @@ export const appConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     API_PORT: port.default(3000),
+    API_PROCESSES: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(1),
     API_HOST: z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
     DATABASE_URL: postgresUrl,
     DATABASE_OWNER_URL: postgresUrl.optional(),
@@ -209,6 +210,11 @@ export type QueueBackendKind = 'postgres' | 'redis';
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly apiPort: number;
+  /**
+   * API_PROCESSES: how many API processes serve API_PORT on this machine (Node's cluster: a primary
+   * forks them and replaces one that dies). Each holds its own DATABASE_POOL_SIZE connections.
+   */
+  readonly apiProcesses: number;
   /** The address the API listens on; unset: every interface (containers need that). */
   readonly apiHost: string | undefined;
   /** The application role: what the API and worker serve with (DML only; the audit log append-only). */
@@ -325,6 +331,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     nodeEnv: value.NODE_ENV,
     apiPort: value.API_PORT,
+    apiProcesses: value.API_PROCESSES,
     apiHost: value.API_HOST,
     databaseUrl: value.DATABASE_URL,
     databaseOwnerUrl: value.DATABASE_OWNER_URL,

@@ -1,0 +1,55 @@
+// The intake load the scale-out bench offers, and its floor: a bare single-row INSERT of the same
+// case through `pg`. The same body and statement as tools/bench/intake-throughput.mjs.
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { percentile } from './bench-stack.mjs';
+
+/** Phones the intakes come from: enough that none reaches the default 30 intakes per 10 minutes. */
+export const CLIENT_ADDRESSES = 50_000;
+
+export const intakeBody = {
+  submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'US', selfHarm: 'none',
+  immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
+  platforms: [{ platform: 'Instagram', offenderHandle: '@someone', profileUrl: 'https://instagram.com/someone' }],
+  contentUrls: [], narrative: 'They want money by tomorrow or they will send the pictures to my friends.',
+  contact: { channel: 'email', value: 'bench@example.com', canMentionOrganisation: false },
+  consent: { storeData: true, contactMe: true },
+};
+
+/** autocannon's settings for POST /api/intakes: each request a new intake from the next address. */
+export function intakeLoad(apiUrl, { connections, seconds, overallRate }) {
+  return {
+    url: `${apiUrl}/api/intakes`, connections, durationSeconds: seconds, method: 'POST',
+    headers: { 'content-type': 'application/json' }, body: JSON.stringify(intakeBody),
+    uniqueIdempotencyKey: true, distinctClients: CLIENT_ADDRESSES,
+    ...(overallRate ? { overallRate } : {}),
+  };
+}
+
+/** `connections` clients each INSERTing the case row as fast as they can for `seconds`. */
+export async function bareInsert(url, { connections, seconds }) {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  const latencies = [];
+  const deadline = Date.now() + seconds * 1000;
+  const started = Date.now();
+  async function client() {
+    while (Date.now() < deadline) {
+      const t0 = process.hrtime.bigint();
+      await pool.query(
+        `INSERT INTO support_case (id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at,
+           first_response_due_at, submitted_by, channel, age_band, content_made_under_18, country, self_harm, immediate_danger,
+           demands, content_posted, still_in_contact, paid, narrative_sealed, contact_channel, consent_contact)
+         VALUES ($1, $2, 'x', 'urgent', 1, 'urgent', '[]', now(), now(), 'victim', 'web', '13_17', true, 'US', 'none', false,
+           '{money}', 'no', true, false, $3, 'email', true)`,
+        // The narrative is sealed at rest: bytes of a sealed value's size (1 + 12 + 16 + the JSON text).
+        [randomUUID(), `B-${randomBytes(6).toString('hex')}`, randomBytes(29 + JSON.stringify(intakeBody.narrative).length)],
+      );
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  await Promise.all(Array.from({ length: connections }, client));
+  const elapsed = (Date.now() - started) / 1000;
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), total: latencies.length };
+}
