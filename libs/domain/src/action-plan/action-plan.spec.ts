@@ -47,8 +47,8 @@ describe('buildActionPlan', () => {
   it('shows both routes when the age is unknown, worded conditionally', () => {
     const plan = buildActionPlan({ ...adult, ageBand: 'unknown', contentMadeUnder18: null });
     const byKey = Object.fromEntries(plan.map((s) => [s.key, s]));
-    expect(byKey['take_it_down'].title).toEqual({ key: 'person.plan.take_it_down.title', params: { voice: 'self', them: 'self', route: 'both' } });
-    expect(byKey['stopncii'].title).toEqual({ key: 'person.plan.stopncii.title', params: { voice: 'self', them: 'self', route: 'both' } });
+    expect(byKey['take_it_down']?.title).toEqual({ key: 'person.plan.take_it_down.title', params: { voice: 'self', them: 'self', route: 'both' } });
+    expect(byKey['stopncii']?.title).toEqual({ key: 'person.plan.stopncii.title', params: { voice: 'self', them: 'self', route: 'both' } });
   });
 
   it('puts getting safe first when there is any risk of self-harm', () => {
@@ -58,7 +58,7 @@ describe('buildActionPlan', () => {
   });
 
   it('still points someone who prefers not to say about self-harm to the crisis lines', () => {
-    const support = (facts: Partial<ActionPlanFacts>) => buildActionPlan({ ...adult, ...facts }).find((s) => s.key === 'talk_to_someone')?.detail.params;
+    const support = (facts: Partial<ActionPlanFacts>) => buildActionPlan({ ...adult, ...facts }).find((s) => s.key === 'talk_to_someone')?.detail?.params;
     expect(support({ selfHarm: 'prefer_not_to_say' })).toMatchObject({ crisis: 'yes' });
     expect(support({ selfHarm: 'none' })).toMatchObject({ crisis: 'no' });
     expect(support({ selfHarm: 'prefer_not_to_say', submittedBy: 'parent_or_guardian', ageBand: '13_17' })).toMatchObject({ voice: 'helper', crisis: 'yes' });
@@ -87,30 +87,30 @@ describe('buildActionPlan', () => {
     const teen = buildActionPlan({ ...adult, ageBand: '13_17', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
     expect(teen?.detail).toEqual({ key: 'person.plan.legal_options.detail', params: { voice: 'self', them: 'self', route: 'minor' } });
     const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: 'under_13', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
-    expect(parent?.detail.params).toEqual({ voice: 'helper', them: 'child', route: 'minor' });
+    expect(parent?.detail?.params).toEqual({ voice: 'helper', them: 'child', route: 'minor' });
   });
 
   it('speaks to a parent or trusted adult about the young person, not to the victim', () => {
     const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'thoughts', contentPosted: 'yes' });
     const byKey = Object.fromEntries(parent.map((s) => [s.key, s]));
-    expect(byKey['get_safe_now'].title).toEqual({ key: 'person.plan.get_safe_now.title', params: { voice: 'helper', them: 'child' } });
-    expect(byKey['stop_replying'].detail).toEqual({ key: 'person.plan.stop_replying.detail', params: { voice: 'helper', them: 'child' } });
-    expect(byKey['report_child_protection'].detail.params).toEqual({ voice: 'helper', them: 'child' });
-    expect(byKey['secure_accounts'].title).toEqual({ key: 'person.plan.secure_accounts.title', params: { voice: 'helper' } });
+    expect(byKey['get_safe_now']?.title).toEqual({ key: 'person.plan.get_safe_now.title', params: { voice: 'helper', them: 'child' } });
+    expect(byKey['stop_replying']?.detail).toEqual({ key: 'person.plan.stop_replying.detail', params: { voice: 'helper', them: 'child' } });
+    expect(byKey['report_child_protection']?.detail?.params).toEqual({ voice: 'helper', them: 'child' });
+    expect(byKey['secure_accounts']?.title).toEqual({ key: 'person.plan.secure_accounts.title', params: { voice: 'helper' } });
     // Nothing tells the parent that they are the one being threatened: every step that has a voice speaks as to a helper.
     for (const step of parent) for (const text of [step.title, step.detail]) if (text.params?.['voice']) expect(text.params['voice']).toBe('helper');
     const adultHelper = buildActionPlan({ ...adult, submittedBy: 'trusted_adult', ageBand: 'unknown', contentMadeUnder18: null });
     expect(adultHelper.find((s) => s.key === 'take_it_down')?.title.params).toEqual({ voice: 'helper', them: 'young', route: 'both' });
     const helpingAnAdult = buildActionPlan({ ...adult, submittedBy: 'trusted_adult' });
-    expect(helpingAnAdult.find((s) => s.key === 'stop_replying')?.detail.params).toEqual({ voice: 'helper', them: 'person' });
+    expect(helpingAnAdult.find((s) => s.key === 'stop_replying')?.detail?.params).toEqual({ voice: 'helper', them: 'person' });
   });
 
   it('adds the money steps when money was demanded or paid', () => {
     expect(keys({ demands: ['money'] })).toContain('report_financial');
     expect(keys({ paid: true })).toContain('report_financial');
     expect(keys({})).not.toContain('report_financial');
-    expect(buildActionPlan({ ...adult, paid: true })[0].detail).toEqual({ key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'yes' } });
-    expect(buildActionPlan(adult)[0].detail.params).toEqual({ voice: 'self', paid: 'no' });
+    expect(buildActionPlan({ ...adult, paid: true })[0]?.detail).toEqual({ key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'yes' } });
+    expect(buildActionPlan(adult)[0]?.detail?.params).toEqual({ voice: 'self', paid: 'no' });
   });
 
   it('speaks to a parent about their child and adds talking early', () => {
@@ -159,14 +159,14 @@ describe('reconcileActionPlan', () => {
     const result = reconcileActionPlan(before, adult);
     expect(result).toMatchObject({ added: [], removed: [], keptDone: [], changed: false });
     // Stored steps come back from JSON with their parameters in another order: still the same words.
-    const reordered = before.map((step) => ({ ...step, detail: { key: step.detail.key, params: Object.fromEntries(Object.entries(step.detail.params ?? {}).reverse()) } }));
+    const reordered = before.map((step) => ({ ...step, detail: { key: step.detail.key, params: Object.fromEntries(Object.entries(step.detail?.params ?? {}).reverse()) } }));
     expect(reconcileActionPlan(reordered, adult).changed).toBe(false);
   });
 
   it('rewords a step whose selectors changed', () => {
     const result = reconcileActionPlan(stored({}), { ...adult, paid: true });
     expect(result.changed).toBe(true);
-    expect(result.steps.find((s) => s.key === 'do_not_pay')?.detail.params).toEqual({ voice: 'self', paid: 'yes' });
+    expect(result.steps.find((s) => s.key === 'do_not_pay')?.detail?.params).toEqual({ voice: 'self', paid: 'yes' });
   });
 
   it('reorders when content is found posted', () => {

@@ -63,7 +63,7 @@ describe('reconcileFollowUps', () => {
     const moved = wanted('a', at(3 * HOUR));
     const result = reconcileFollowUps(existing, [moved]);
     expect(result.toReschedule).toEqual([{ existing: existing[0], wanted: moved }]);
-    expect(result.toReschedule[0].existing.id).toBe('1');
+    expect(result.toReschedule[0]?.existing.id).toBe('1');
     expect(result.toSchedule).toEqual([]);
     expect(result.toCancel).toEqual([]);
   });

@@ -53,7 +53,9 @@ function bech32Valid(address: string): boolean {
   for (const value of values) {
     const top = chk >>> 25;
     chk = ((chk & 0x1ffffff) << 5) ^ value;
-    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk ^= GEN[i];
+    GEN.forEach((generator, i) => {
+      if ((top >>> i) & 1) chk ^= generator;
+    });
   }
   return chk === 1 || chk === 0x2bc830a3;
 }
@@ -88,8 +90,8 @@ function canonicalUrl(raw: string): string | null {
 export function handleFromProfileUrl(canonical: string): string | null {
   const match = /^https:\/\/(?:m\.)?([^/]+)\/(.*)$/.exec(canonical);
   if (!match) return null;
-  const [, host, rest] = match;
-  const segments = rest.split('?')[0].split('/').filter(Boolean);
+  const [, host = '', rest = ''] = match;
+  const segments = (rest.split('?')[0] ?? '').split('/').filter(Boolean);
   const RESERVED = new Set(['p', 'reel', 'reels', 'stories', 'explore', 'status', 'video', 'home', 'share', 'i', 'search', 'watch', 'profile.php', 'groups']);
   let candidate: string | undefined;
   if (['instagram.com', 'x.com', 'twitter.com', 'threads.net', 'tiktok.com'].includes(host)) candidate = segments[0];
@@ -180,7 +182,8 @@ export function identifiersInText(text: string, options: NormaliseOptions = {}):
   for (const match of text.matchAll(/\+\d[\d\s().-]{6,18}\d/g)) add('phone', match[0]);
   // Nothing recognisable: one word, or an account number written in capitals and digits in groups ("GB33 BUKB 2020 …"), is the account itself.
   const grouped = text.trim();
-  if (!found.size && tokens.length === 1 && tokens[0].length >= 3) add('payment_account', tokens[0]);
+  const [only] = tokens;
+  if (!found.size && tokens.length === 1 && only !== undefined && only.length >= 3) add('payment_account', only);
   else if (!found.size && /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*$/.test(grouped) && /\d/.test(grouped) && grouped.length <= 60) add('payment_account', grouped);
   return [...found.values()];
 }

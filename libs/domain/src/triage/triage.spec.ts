@@ -62,7 +62,7 @@ describe('triage', () => {
     const result = run({ paid: true, ageBand: '13_17', selfHarm: 'plan_or_intent', contentPosted: 'yes' });
     expect(result.priority).toBe('emergency');
     expect(result.factors.map((f) => f.key)).toEqual(['self_harm_plan', 'under_18_now', 'content_posted', 'already_paid']);
-    expect(result.factors[0].label).toBe('staff.factors.self_harm_plan');
+    expect(result.factors[0]?.label).toBe('staff.factors.self_harm_plan');
   });
 
   it('combines two urgent factors without changing the target', () => {
