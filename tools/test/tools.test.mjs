@@ -16,6 +16,7 @@ import { deleteKeysWithPrefix } from '../lib/redis-keys.mjs';
 import { e2eStackEnv } from './playwright-stack.mjs';
 import { freePort } from './throwaway-postgres.mjs';
 import { createWebServer } from '../web-server/serve.mjs';
+import { analyseFolders, BASELINE_FILE, verdict } from '../check/folder-modules.mjs';
 
 const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
 
@@ -251,5 +252,73 @@ describe('the web server', () => {
     assert.equal((await get('/es/help/sent')).body, 'shell');
     assert.equal((await get('/ms/..%2f..%2fsecret.txt')).body, 'shell');
     assert.equal((await get('/secret.txt')).body, 'not a page');
+  });
+});
+
+describe('modules = folders (tools/check/folder-modules.mjs)', () => {
+  /** A throwaway src tree: { 'a/x.ts': 'source', ... }. */
+  function tree(files) {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-folders-'));
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), source);
+    }
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  it('fails on two folders that import each other, type-only and multi-line imports included', () => {
+    const dir = tree({
+      'a/a.ts': "import type {\n  B,\n} from '../b/b';\nexport class A { b?: B }\n",
+      'b/b.ts': "import { A } from '../a/a';\nexport class B { a?: A }\n",
+    });
+    const failures = verdict(analyseFolders(dir));
+    assert.deepEqual(failures, ['import on a folder cycle: a -> b; break the cycle instead', 'import on a folder cycle: b -> a; break the cycle instead']);
+  });
+
+  it('finds a longer loop, and passes a tree whose folders only import downwards', () => {
+    const looped = analyseFolders(tree({ 'a/a.ts': "export * from '../b/b';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': "const a = () => import('../a/a');\n" }));
+    assert.deepEqual(looped.cycles.map(({ loops }) => loops), [['a -> b -> c -> a']]);
+    const layered = analyseFolders(tree({ 'a/a.ts': "import '../b/b';\nimport '../c/c';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': 'export const c = 1;\n' }));
+    assert.deepEqual(verdict(layered), []);
+  });
+
+  it('leaves specs and the testing helpers out', () => {
+    const dir = tree({
+      'a/a.ts': "import '../b/b';\n",
+      'b/b.ts': 'export const b = 1;\n',
+      'b/b.int.spec.ts': "import '../a/a';\n",
+      'testing/helper.ts': "import '../a/a';\nimport '../b/b';\n",
+    });
+    assert.deepEqual(verdict(analyseFolders(dir)), []);
+  });
+
+  it("fails on a module that declares another folder's controller or provider", () => {
+    const dir = tree({
+      'staff/staff.controller.ts': 'export class StaffController {}\n',
+      'staff/staff.service.ts': 'export class StaffService {}\n',
+      'cases/cases.controller.ts': 'export class CasesController {}\n',
+      'cases/cases.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { CasesController } from './cases.controller';\n" +
+        "import { StaffController } from '../staff/staff.controller';\nimport { StaffService } from '../staff/staff.service';\n" +
+        '@Module({ controllers: [CasesController, StaffController], providers: [{ provide: 1, useClass: StaffService }] })\nexport class CasesModule {}\n',
+    });
+    assert.deepEqual(verdict(analyseFolders(dir)), [
+      "declared by another folder's module: cases/cases.module.ts: CasesModule declares StaffController (controllers) of staff/",
+      "declared by another folder's module: cases/cases.module.ts: CasesModule declares StaffService (providers) of staff/",
+    ]);
+  });
+
+  it('lets the baseline only shrink: what it owes passes, what it no longer owes fails', () => {
+    const analysis = analyseFolders(tree({ 'a/a.ts': "import '../b/b';\n", 'b/b.ts': "import '../a/a';\n" }));
+    assert.deepEqual(verdict(analysis, { cyclicEdges: ['a -> b', 'b -> a'], misplaced: [] }), []);
+    assert.deepEqual(verdict(analysis, { cyclicEdges: ['a -> b', 'b -> a', 'b -> c'], misplaced: [] }), [
+      'baseline lists b -> c, which is no longer on a cycle: remove it from the baseline',
+    ]);
+  });
+
+  it('libs/server/src has no folder cycle or misplaced declaration beyond its baseline', () => {
+    const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8'));
+    assert.deepEqual(verdict(analyseFolders(join(import.meta.dirname, '../../libs/server/src')), baseline), []);
   });
 });
