@@ -17,12 +17,14 @@ import { RetentionModule } from './retention/retention.module';
 import { ReferralPacketModule } from './referral-packet/referral-packet.module';
 import { FundersExportModule } from './funders-export/funders-export.module';
 import { CaseLinksModule } from './case-links/case-links.module';
+import { StaffModule } from './staff/staff.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 /**
  * Every HTTP feature of the API, in one place so the app and the integration tests compose the
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule, ReferralPacketModule, FundersExportModule, CaseLinksModule],
+  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, StaffModule, SupervisionModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule, ReferralPacketModule, FundersExportModule, CaseLinksModule],
 })
 export class ApiFeaturesModule {}
