@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+
+/** The bell: fired follow-ups' notifications, and marking them done. */
+@Module({
+  controllers: [NotificationsController],
+  providers: [NotificationsService],
+  // A case's follow-up list (follow-ups.controller.ts) is read with its notifications.
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
