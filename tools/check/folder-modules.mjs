@@ -7,7 +7,8 @@
  *   - a `@Module` whose `controllers` or `providers` name a class from another folder (a folder's
  *     classes are declared by its own module; other folders import that module).
  * Specs (`*.spec.ts`) and the `testing/` helpers are left out: tests may reach anywhere.
- * Files directly in src (api-features.module.ts, index.ts) compose the folders and are left out.
+ * Files directly in src (api-features.module.ts, entities.ts, index.ts) compose the folders: they
+ * are one node, `(src)`, so a folder that reaches back into the composition is a cycle too.
  *
  * A plain script beside no-raw-query.mjs rather than an ESLint rule: it is about folders, not
  * syntax, and one file that CI and a person run is easiest to read. It parses with the
@@ -36,8 +37,9 @@ function* tsFiles(dir) {
   }
 }
 
-/** The folder a path (relative to src, with `/`) belongs to; null for files directly in src. */
-const folderOf = (path) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : null);
+/** The folder a path (relative to src, with `/`) belongs to; `(src)` for the files directly in src. */
+const ROOT = '(src)';
+const folderOf = (path) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : ROOT);
 
 const leftOut = (path) => /\.spec\.ts$/.test(path) || path.startsWith('testing/');
 
@@ -167,7 +169,7 @@ export function analyseFolders(srcDir) {
   for (const file of tsFiles(srcDir)) {
     const path = relative(srcDir, file).split(sep).join('/');
     const folder = folderOf(path);
-    if (folder === null || leftOut(path)) continue;
+    if (leftOut(path)) continue;
     if (!graph.has(folder)) graph.set(folder, new Map());
     const source = ts.createSourceFile(path, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const origins = new Map(); // local name -> file it is imported from
@@ -176,7 +178,7 @@ export function analyseFolders(srcDir) {
       if (target === null) continue;
       for (const local of names.keys()) origins.set(local, target);
       const targetFolder = folderOf(target);
-      if (targetFolder === null || targetFolder === folder || leftOut(target)) continue;
+      if (targetFolder === folder || leftOut(target)) continue;
       const edges = graph.get(folder);
       if (!edges.has(targetFolder)) edges.set(targetFolder, []);
       edges.get(targetFolder).push(`${path} -> ${target}`);
@@ -185,7 +187,7 @@ export function analyseFolders(srcDir) {
       const origin = origins.get(name);
       if (origin === undefined) continue; // declared in this file
       const owner = folderOf(origin);
-      if (owner !== null && owner !== folder) misplaced.push(`${path}: ${moduleName} declares ${name} (${kind}) of ${owner}/`);
+      if (owner !== ROOT && owner !== folder) misplaced.push(`${path}: ${moduleName} declares ${name} (${kind}) of ${owner}/`);
     }
   }
   const cycles = [];
