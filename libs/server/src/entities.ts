@@ -7,7 +7,7 @@ import { AuditSealRow } from './audit/audit-seal.entity';
 import { StaffSession } from './auth/staff-session.entity';
 import { LoginThrottleAddressRow, LoginThrottleRow } from './auth/login-throttle.entity';
 import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from './cases/case-children.entity';
-import { SupportCase } from './cases/support-case.entity';
+import { SupportCase } from './case-core/support-case.entity';
 import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from './follow-ups/follow-up.entities';
 import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow, CaseTranscriptRow } from './conversation/conversation.entities';
 import { SavedReplyRow } from './saved-replies/saved-reply.entity';

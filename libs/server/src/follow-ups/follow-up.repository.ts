@@ -1,7 +1,7 @@
 import { CaseStatus, FollowUpAudience, FollowUpKind, FollowUpStatus, FollowUpSubjectType, PlannedFollowUp, Priority, PROMPTED_FOLLOW_UP_KINDS } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_ROW_LOCK } from '../case-core/case-state';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { runPrepared } from '../database/prepared-statement';
 import { IS_CASE_ACTIVITY } from './case-activity';
 import { FollowUpJobRequest, MARK_ENQUEUED_SQL } from './fire-jobs';

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, FollowUpView } from '@sg/contracts/schemas';
-import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
+import { AuditDeniedCaseReads } from '../case-core/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { NotificationsService } from '../notifications/notifications.service';

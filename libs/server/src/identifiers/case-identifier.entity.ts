@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { SupportCase } from '../cases/support-case.entity';
+import { SupportCase } from '../case-core/support-case.entity';
 import { CaseEvidenceRow } from '../cases/case-children.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { CaseStatus, FollowUpKind, Priority } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 
 /** A notification as the bell lists it: with its case's reference and its follow-up's due time. */
 export interface NotificationListRow {

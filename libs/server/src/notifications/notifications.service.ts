@@ -4,10 +4,10 @@ import { FollowUpView, NotificationList, NotificationView } from '@sg/contracts'
 import { FOLLOW_UP_KIND_LABELS } from '@sg/domain';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { assertMayWorkCase } from '../cases/case-access-policy';
-import { loadCaseState } from '../cases/case-detail.reader';
-import { caseEventRepository } from '../cases/case-event.repository';
-import { notifyCaseChange } from '../cases/case-notifier';
+import { assertMayWorkCase } from '../case-core/case-access-policy';
+import { loadCaseState } from '../case-core/case-state';
+import { caseEventRepository } from '../case-core/case-event.repository';
+import { notifyCaseChange } from '../case-core/case-notifier';
 import { recordAudit } from '../audit/record-audit';
 import { followUpRepository } from '../follow-ups/follow-up.repository';
 import { NotificationListRow, notificationRepository } from './notification.repository';

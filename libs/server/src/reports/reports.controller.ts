@@ -2,7 +2,7 @@ import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, 
 import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ReportView, reportCreateSchema, reportUpdateSchema } from '@sg/contracts/schemas';
 import * as z from 'zod';
-import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
+import { AuditDeniedCaseReads } from '../case-core/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';

@@ -1,6 +1,8 @@
 import { TimelineEvent } from '@sg/domain';
 import { EntityManager } from 'typeorm';
-import { CaseEventActor } from './case-children.entity';
+
+export const CASE_EVENT_ACTORS = ['person', 'staff', 'system'] as const;
+export type CaseEventActor = (typeof CASE_EVENT_ACTORS)[number];
 
 /** A timeline entry to write: who did it, and what happened (one of the timeline union's kinds). */
 export interface NewCaseEvent {
