@@ -6,7 +6,7 @@ import { AuditLogEntry } from './audit/audit-log.entity';
 import { AuditSealRow } from './audit/audit-seal.entity';
 import { StaffSession } from './auth/staff-session.entity';
 import { LoginThrottleAddressRow, LoginThrottleRow } from './auth/login-throttle.entity';
-import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from './cases/case-children.entity';
+import { CaseContentUrl, CaseEvent, CaseEvidenceRow, CaseNoteRow, CasePlanStep, CasePlatform, IdempotencyRecord } from './case-core/case-children.entity';
 import { SupportCase } from './case-core/support-case.entity';
 import { CaseReportRow, FollowUpRow, NotificationRow, TakedownRequestRow } from './follow-ups/follow-up.entities';
 import { CaseAccessSessionRow, CaseMessageReadRow, CaseMessageRow, CaseTranscriptRow } from './conversation/conversation.entities';

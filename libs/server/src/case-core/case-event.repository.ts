@@ -1,8 +1,6 @@
 import { TimelineEvent } from '@sg/domain';
 import { EntityManager } from 'typeorm';
-
-export const CASE_EVENT_ACTORS = ['person', 'staff', 'system'] as const;
-export type CaseEventActor = (typeof CASE_EVENT_ACTORS)[number];
+import { CaseEventActor } from './case-children.entity';
 
 /** A timeline entry to write: who did it, and what happened (one of the timeline union's kinds). */
 export interface NewCaseEvent {

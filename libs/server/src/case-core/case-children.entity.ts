@@ -1,6 +1,5 @@
 import { ActionPlanStepKey } from '@sg/domain';
 import { Check, Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseEventActor } from '../case-core/case-event.repository';
 
 /** An app or site involved, with the threatener's handle and profile there. */
 @Entity({ name: 'case_platform' })
@@ -38,9 +37,8 @@ export class CasePlanStep {
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true }) doneAt!: Date | null;
 }
 
-// Who wrote a timeline entry is named with the timeline's writer (case-core/case-event.repository.ts).
-export { CASE_EVENT_ACTORS } from '../case-core/case-event.repository';
-export type { CaseEventActor } from '../case-core/case-event.repository';
+export const CASE_EVENT_ACTORS = ['person', 'staff', 'system'] as const;
+export type CaseEventActor = (typeof CASE_EVENT_ACTORS)[number];
 
 /** The case timeline: everything that happened, append-only. */
 @Entity({ name: 'case_event' })
