@@ -14,6 +14,7 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { CaseFollowUps, Prompt, Replan } from '../case-core/case-follow-ups';
 import { notificationRepository } from '../notifications/notification.repository';
 import { reportRepository } from '../reports/report.repository';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
@@ -22,9 +23,6 @@ import { FollowUpJobRequest, fireJobs } from './fire-jobs';
 import { followUpRepository } from './follow-up.repository';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
-type Replan = (caseId: string) => Promise<void>;
-/** Raises a prompted follow-up (due now) once per `dedupeKey`; its job is added after the commit. */
-type Prompt = (caseId: string, kind: PromptedFollowUpKind, dedupeKey: string) => Promise<void>;
 
 
 interface StoredFollowUp extends ExistingFollowUp {
@@ -40,7 +38,7 @@ interface StoredFollowUp extends ExistingFollowUp {
  * the worker's sweep adds any missing job before the follow-up is due.
  */
 @Injectable()
-export class FollowUpScheduler {
+export class FollowUpScheduler implements CaseFollowUps {
   private readonly logger = new Logger(FollowUpScheduler.name);
 
   constructor(

@@ -9,7 +9,7 @@ import { loadCaseState } from '../case-core/case-state';
 import { notifyCaseChange } from '../case-core/case-notifier';
 import { recordCaseChange } from '../case-core/record-case-change';
 import { recordAudit } from '../audit/record-audit';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { ONE_REQUEST_PER_TARGET, TakedownChange, TakedownListRow, takedownRepository } from './takedown.repository';
 
@@ -34,7 +34,7 @@ function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], 
 export class TakedownsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
   ) {}
 
   async list(staff: StaffPrincipal, caseId: string): Promise<TakedownView[]> {
