@@ -10,7 +10,7 @@ import { notifyCaseChange } from '../case-core/case-notifier';
 import { reconcileCasePlan } from '../cases/case-plan';
 import { caseRecordRepository } from '../cases/case-record.repository';
 import { PersonCaseRow, supportCaseRepository } from '../case-core/support-case.repository';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { retriage } from '../case-core/retriage';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
@@ -49,7 +49,7 @@ export class CaseAccessService {
     private readonly directory: ResourceDirectory,
     private readonly protection: DataProtection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
   ) {}
 
   async view(key: PersonCaseKey): Promise<CaseAccessView> {

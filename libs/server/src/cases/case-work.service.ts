@@ -9,7 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IdentifierKind, normaliseIdentifier } from '@sg/domain/identifiers';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
@@ -38,7 +38,7 @@ export class CaseWorkService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
   ) {}
 
   /** Reading a case is audited too: who looked at whose case, and when. */

@@ -13,7 +13,7 @@ import { announceLive, notifyCaseChange } from '../case-core/case-notifier';
 import { caseQueueRepository } from '../cases/case-queue.repository';
 import { caseLinkRepository } from '../case-links/case-link.repository';
 import { CaseState, supportCaseRepository } from '../case-core/support-case.repository';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
 import { DataProtection } from '../security/data-protection';
 import { conversationRepository, MessageRow } from './conversation.repository';
@@ -37,7 +37,7 @@ export class ConversationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
     @InjectQueue(QUEUES.nudges) private readonly nudges: Queue,
   ) {}
 
