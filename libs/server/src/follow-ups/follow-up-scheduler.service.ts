@@ -15,7 +15,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { CaseFollowUps, Prompt, Replan } from '../case-core/case-follow-ups';
-import { notificationRepository } from '../notifications/notification.repository';
 import { reportRepository } from '../reports/report.repository';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
 import { takedownRepository } from '../takedowns/takedown.repository';
@@ -77,7 +76,7 @@ export class FollowUpScheduler implements CaseFollowUps {
     const c = await followUpRepository.lockCaseForPlanning(manager, caseId);
     if (!c) return [];
     // Notifications follow the case to its holder: on every replan, so on every (re)assignment.
-    if (c.assignee_id) await notificationRepository.handOver(manager, caseId, c.assignee_id);
+    if (c.assignee_id) await followUpRepository.handOver(manager, caseId, c.assignee_id);
     const takedowns = await takedownRepository.listForPlanning(manager, caseId);
     const reports = await reportRepository.listForPlanning(manager, caseId);
     const existing: StoredFollowUp[] = (await followUpRepository.lockPlanned(manager, caseId)).map((row) => ({

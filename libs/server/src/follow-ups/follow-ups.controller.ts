@@ -4,23 +4,23 @@ import { API_ROUTES, FollowUpView } from '@sg/contracts/schemas';
 import { AuditDeniedCaseReads } from '../case-core/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { NotificationsService } from '../notifications/notifications.service';
+import { FollowUpsService } from './follow-ups.service';
 
 const uuid = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException(`No ${what} with that id`) });
 
-/** A case's follow-ups (read with its notifications by NotificationsService). */
+/** A case's follow-ups. */
 @ApiTags('follow-ups')
 @ApiBearerAuth()
 @Controller()
 @Roles('caseworker', 'supervisor', 'admin')
 export class FollowUpsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(private readonly followUps: FollowUpsService) {}
 
   @ApiOperation({ summary: "List a case's follow-ups" })
   @Get(`${API_ROUTES.cases}/:id/follow-ups`)
   @AuditDeniedCaseReads()
   @ApiOkResponse({ description: 'Every follow-up of the case, its takedowns and reports: scheduled, fired, done or cancelled' })
   listFollowUps(@Param('id', uuid('case')) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<FollowUpView[]> {
-    return this.notifications.followUps(staff, caseId);
+    return this.followUps.list(staff, caseId);
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { FollowUpsController } from './follow-ups.controller';
+import { FollowUpsService } from './follow-ups.service';
 
 /** The API side of follow-ups: a case's list. Planning them is FollowUpSchedulingModule (global). */
 @Module({
-  imports: [NotificationsModule],
   controllers: [FollowUpsController],
+  providers: [FollowUpsService],
 })
 export class FollowUpsModule {}

@@ -6,7 +6,5 @@ import { NotificationsService } from './notifications.service';
 @Module({
   controllers: [NotificationsController],
   providers: [NotificationsService],
-  // A case's follow-up list (follow-ups.controller.ts) is read with its notifications.
-  exports: [NotificationsService],
 })
 export class NotificationsModule {}
