@@ -14,15 +14,16 @@
  * syntax, and one file that CI and a person run is easiest to read. It parses with the
  * TypeScript compiler already in the workspace, so multi-line and type-only imports count.
  *
- * What is still owed is listed in folder-modules.baseline.json, which may only shrink: a cycle
- * edge or a declaration not in it fails, and so does an entry that is no longer true.
+ * There are no exceptions: break a new cycle (move the shared thing to the folder that owns the
+ * concept or to case-core/, or invert the dependency with an abstract class as the Nest token, as
+ * case-core/case-follow-ups.ts and auth/sign-in-second-factor.ts do).
  *
- * Usage: node tools/check/folder-modules.mjs [--strict] [--graph] [--no-baseline] [--write-baseline] [src-dir]
- * Prints the cycles and the misplaced declarations with their counts and every failure; --strict
- * (CI and `npm run lint`) exits 1 on a failure; --graph also prints every folder's dependencies;
- * --no-baseline holds the tree to no cycles at all; --write-baseline records what is owed now.
+ * Usage: node tools/check/folder-modules.mjs [--strict] [--graph] [src-dir]
+ * Prints the cycles (each hop with the import behind it) and the misplaced declarations, and their
+ * counts; --strict (CI and `npm run lint`) exits 1 when there is any; --graph also prints every
+ * folder's dependencies.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -213,7 +214,7 @@ export function analyseFolders(srcDir) {
   return { graph, cycles, misplaced: misplaced.sort() };
 }
 
-/** Every folder edge that lies on a cycle ("a -> b"), sorted: what the baseline lists. */
+/** Every folder edge that lies on a cycle ("a -> b"), sorted. */
 export function cyclicEdges(graph, cycles) {
   const edges = [];
   for (const { folders } of cycles) {
@@ -223,33 +224,18 @@ export function cyclicEdges(graph, cycles) {
   return edges.sort();
 }
 
-/**
- * Holds an analysis to a baseline of what is still owed ({ cyclicEdges, misplaced }): anything not
- * in it fails, and so does a baseline entry that is no longer true (the baseline only shrinks, as
- * database/entity-drift.baseline.json does). Returns the failure lines, empty when the tree passes.
- */
-export function verdict({ graph, cycles, misplaced }, baseline = { cyclicEdges: [], misplaced: [] }) {
-  const failures = [];
-  const edges = cyclicEdges(graph, cycles);
-  const owedEdges = new Set(baseline.cyclicEdges ?? []);
-  const owedMisplaced = new Set(baseline.misplaced ?? []);
-  for (const edge of edges) if (!owedEdges.has(edge)) failures.push(`import on a folder cycle: ${edge}; break the cycle instead`);
-  for (const line of misplaced) if (!owedMisplaced.has(line)) failures.push(`declared by another folder's module: ${line}`);
-  const now = new Set(edges);
-  for (const edge of owedEdges) if (!now.has(edge)) failures.push(`baseline lists ${edge}, which is no longer on a cycle: remove it from the baseline`);
-  const nowMisplaced = new Set(misplaced);
-  for (const line of owedMisplaced) if (!nowMisplaced.has(line)) failures.push(`baseline lists "${line}", which is fixed: remove it from the baseline`);
-  return failures;
+/** What fails the check: every edge on a folder cycle and every misplaced declaration, in words. */
+export function verdict({ graph, cycles, misplaced }) {
+  return [
+    ...cyclicEdges(graph, cycles).map((edge) => `import on a folder cycle: ${edge}; break the cycle`),
+    ...misplaced.map((line) => `declared by another folder's module: ${line}`),
+  ];
 }
-
-export const BASELINE_FILE = join(root, 'tools/check/folder-modules.baseline.json');
 
 function main() {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
   const showGraph = args.includes('--graph');
-  const writeBaseline = args.includes('--write-baseline');
-  const noBaseline = args.includes('--no-baseline');
   const srcDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, 'libs/server/src'));
   const analysis = analyseFolders(srcDir);
   const { graph, cycles, misplaced } = analysis;
@@ -274,15 +260,8 @@ function main() {
       `${cyclicEdges(graph, cycles).length} edges on a cycle, ${loopCount} distinct loop(s)); ` +
       `${misplaced.length} controller/provider declaration(s) in another folder's module`,
   );
-  if (writeBaseline) {
-    writeFileSync(BASELINE_FILE, `${JSON.stringify({ cyclicEdges: cyclicEdges(graph, cycles), misplaced }, null, 2)}\n`);
-    console.log(`wrote ${relative(root, BASELINE_FILE)}`);
-    return;
-  }
-  const baseline = noBaseline || !existsSync(BASELINE_FILE) ? undefined : JSON.parse(readFileSync(BASELINE_FILE, 'utf8'));
-  const failures = verdict(analysis, baseline);
+  const failures = verdict(analysis);
   for (const failure of failures) console.log(`FAIL ${failure}`);
-  if (baseline) console.log(`baseline (${relative(root, BASELINE_FILE)}): ${baseline.cyclicEdges.length} cyclic edge(s) and ${baseline.misplaced.length} declaration(s) still owed`);
   process.exit(strict && failures.length > 0 ? 1 : 0);
 }
 
