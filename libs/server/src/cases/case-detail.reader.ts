@@ -9,7 +9,7 @@ import { DataProtection } from '../security/data-protection';
 import { seesEverything } from '../case-core/case-access-policy';
 import { caseEventRepository } from '../case-core/case-event.repository';
 import { CaseEvidenceRow, caseRecordRepository } from './case-record.repository';
-import { CaseState, supportCaseRepository } from '../case-core/support-case.repository';
+import { supportCaseRepository } from '../case-core/support-case.repository';
 import { summariseEvent } from './timeline-summary';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { openFreeText, withFreeText } from './case-free-text';
