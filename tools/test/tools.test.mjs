@@ -17,6 +17,7 @@ import { e2eStackEnv } from './playwright-stack.mjs';
 import { freePort } from './throwaway-postgres.mjs';
 import { createWebServer, spreadingLookup } from '../web-server/serve.mjs';
 import { unusedDependencies } from '../check/unused-dependencies.mjs';
+import { analyseFolders, verdict } from '../check/folder-modules.mjs';
 
 const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
 
@@ -317,5 +318,64 @@ describe('the web server in front of several API containers (docker compose --sc
   it('passes a failed lookup on', async () => {
     const failing = spreadingLookup((_host, _options, callback) => callback(Object.assign(new Error('getaddrinfo ENOTFOUND api'), { code: 'ENOTFOUND' })));
     await assert.rejects(new Promise((done, fail) => failing('api', {}, (error) => (error ? fail(error) : done()))), /ENOTFOUND/);
+  });
+});
+
+describe('modules = folders (tools/check/folder-modules.mjs)', () => {
+  /** A throwaway src tree: { 'a/x.ts': 'source', ... }. */
+  function tree(files) {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-folders-'));
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), source);
+    }
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  it('fails on two folders that import each other, type-only and multi-line imports included', () => {
+    const dir = tree({
+      'a/a.ts': "import type {\n  B,\n} from '../b/b';\nexport class A { b?: B }\n",
+      'b/b.ts': "import { A } from '../a/a';\nexport class B { a?: A }\n",
+    });
+    const failures = verdict(analyseFolders(dir));
+    assert.deepEqual(failures, ['import on a folder cycle: a -> b; break the cycle', 'import on a folder cycle: b -> a; break the cycle']);
+  });
+
+  it('finds a longer loop, and passes a tree whose folders only import downwards', () => {
+    const looped = analyseFolders(tree({ 'a/a.ts': "export * from '../b/b';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': "const a = () => import('../a/a');\n" }));
+    assert.deepEqual(looped.cycles.map(({ loops }) => loops), [['a -> b -> c -> a']]);
+    const layered = analyseFolders(tree({ 'a/a.ts': "import '../b/b';\nimport '../c/c';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': 'export const c = 1;\n' }));
+    assert.deepEqual(verdict(layered), []);
+  });
+
+  it('leaves specs and the testing helpers out', () => {
+    const dir = tree({
+      'a/a.ts': "import '../b/b';\n",
+      'b/b.ts': 'export const b = 1;\n',
+      'b/b.int.spec.ts': "import '../a/a';\n",
+      'testing/helper.ts': "import '../a/a';\nimport '../b/b';\n",
+    });
+    assert.deepEqual(verdict(analyseFolders(dir)), []);
+  });
+
+  it("fails on a module that declares another folder's controller or provider", () => {
+    const dir = tree({
+      'staff/staff.controller.ts': 'export class StaffController {}\n',
+      'staff/staff.service.ts': 'export class StaffService {}\n',
+      'cases/cases.controller.ts': 'export class CasesController {}\n',
+      'cases/cases.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { CasesController } from './cases.controller';\n" +
+        "import { StaffController } from '../staff/staff.controller';\nimport { StaffService } from '../staff/staff.service';\n" +
+        '@Module({ controllers: [CasesController, StaffController], providers: [{ provide: 1, useClass: StaffService }] })\nexport class CasesModule {}\n',
+    });
+    assert.deepEqual(verdict(analyseFolders(dir)), [
+      "declared by another folder's module: cases/cases.module.ts: CasesModule declares StaffController (controllers) of staff/",
+      "declared by another folder's module: cases/cases.module.ts: CasesModule declares StaffService (providers) of staff/",
+    ]);
+  });
+
+  it("libs/server/src has no folder cycle and no module declaring another folder's classes", () => {
+    assert.deepEqual(verdict(analyseFolders(join(import.meta.dirname, '../../libs/server/src'))), []);
   });
 });

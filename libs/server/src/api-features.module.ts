@@ -17,12 +17,19 @@ import { RetentionModule } from './retention/retention.module';
 import { ReferralPacketModule } from './referral-packet/referral-packet.module';
 import { FundersExportModule } from './funders-export/funders-export.module';
 import { CaseLinksModule } from './case-links/case-links.module';
+import { EntitiesModule } from './entities';
+import { StaffModule } from './staff/staff.module';
+import { SecondFactorModule } from './second-factor/second-factor.module';
+import { TakedownsModule } from './takedowns/takedowns.module';
+import { ReportsModule } from './reports/reports.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 /**
  * Every HTTP feature of the API, in one place so the app and the integration tests compose the
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [SecurityModule, RateLimitModule, AuthModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TrendsModule, RetentionModule, ReferralPacketModule, FundersExportModule, CaseLinksModule],
+  imports: [EntitiesModule, SecurityModule, RateLimitModule, AuthModule, SecondFactorModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, StaffModule, SupervisionModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TakedownsModule, ReportsModule, NotificationsModule, TrendsModule, RetentionModule, ReferralPacketModule, FundersExportModule, CaseLinksModule],
 })
 export class ApiFeaturesModule {}

@@ -5,6 +5,7 @@ export * from './config/load-config-or-exit';
 export * from './config/worker-config';
 export * from './database/data-source-options';
 export * from './database/database.module';
+export * from './entities';
 export * from './database/prepare-database';
 export * from './audit/verify-audit-command';
 export * from './database/run-migrations';

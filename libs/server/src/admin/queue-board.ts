@@ -4,14 +4,14 @@ import { ExpressAdapter } from '@bull-board/express';
 import { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { JwtService } from '@nestjs/jwt';
-import { API_PREFIX, API_ROUTES, QUEUES } from '@sg/contracts';
+import { QUEUES } from '@sg/contracts';
 import { Queue } from 'bullmq';
 import { NextFunction, Request, Response } from 'express';
 import { StaffSessionCache } from '../auth/staff-session.cache';
 import { StaffStatusCache } from '../auth/staff-status.cache';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../auth/queue-board-cookie';
 
-export const QUEUE_BOARD_PATH = `/${API_PREFIX}/${API_ROUTES.adminQueues}`;
-export const QUEUE_BOARD_COOKIE = 'sg_queue_board';
+export { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH };
 
 function readCookie(request: Request, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {

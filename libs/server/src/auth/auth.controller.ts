@@ -32,7 +32,7 @@ import { RateLimit } from '../http/rate-limit';
 import { openApiBody } from '../http/openapi-schema';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { JwtService } from '@nestjs/jwt';
-import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '../admin/queue-board';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board-cookie';
 import { AccessTokenSignIn, AllowDuringEnrolment, CurrentStaff, Public, Roles } from './auth.decorators';
 import { AuthService, SessionResult } from './auth.service';
 import { AccountLockedException } from './login-throttle';

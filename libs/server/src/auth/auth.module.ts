@@ -4,8 +4,6 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { DataProtection } from '../security/data-protection';
-import { SecondFactorController } from '../second-factor/second-factor.controller';
-import { SecondFactorModule } from '../second-factor/second-factor.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -15,15 +13,15 @@ import { StaffSessionCache } from './staff-session.cache';
 import { StaffStatusCache } from './staff-status.cache';
 
 @Module({
+  // The sign-in's second factor is SignInSecondFactor, provided by SecondFactorModule (global).
   imports: [
-    SecondFactorModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG, DataProtection],
       useFactory: (config: AppConfig, protection: DataProtection) => sessionJwtOptions(protection, config.accessTokenTtlSeconds),
     }),
   ],
-  controllers: [AuthController, SecondFactorController],
+  controllers: [AuthController],
   providers: [AuthService, LoginThrottle, StaffStatusCache, StaffSessionCache, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule, StaffStatusCache, StaffSessionCache, SecondFactorModule],
+  exports: [JwtModule, StaffStatusCache, StaffSessionCache],
 })
 export class AuthModule {}

@@ -10,7 +10,7 @@ import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { SecondFactorProof, SecondFactorService } from '../second-factor/second-factor.service';
+import { SecondFactorProof, SignInSecondFactor } from './sign-in-second-factor';
 import { LoginThrottle } from './login-throttle';
 import { StaffPrincipal } from './staff-principal';
 import { StaffSessionCache } from './staff-session.cache';
@@ -60,7 +60,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly throttle: LoginThrottle,
     private readonly sessions: StaffSessionCache,
-    private readonly secondFactor: SecondFactorService,
+    private readonly secondFactor: SignInSecondFactor,
   ) {}
 
   /**

@@ -1,6 +1,6 @@
 import { CaseAccessView, CaseChangeEvent, IntakeResponse } from '@sg/contracts';
 import { Client } from 'pg';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';

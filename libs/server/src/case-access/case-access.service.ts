@@ -5,13 +5,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseAccessView } from '@sg/contracts';
 import { ActionPlanStepKey, CaseFacts, contactChoiceOf, FIRST_RESPONSE_TARGET_MINUTES, Language, replyExpectation, TimelineEvent } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { caseEventRepository } from '../cases/case-event.repository';
-import { notifyCaseChange } from '../cases/case-notifier';
+import { caseEventRepository } from '../case-core/case-event.repository';
+import { notifyCaseChange } from '../case-core/case-notifier';
 import { reconcileCasePlan } from '../cases/case-plan';
 import { caseRecordRepository } from '../cases/case-record.repository';
-import { PersonCaseRow, supportCaseRepository } from '../cases/support-case.repository';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
-import { retriage } from '../cases/retriage';
+import { PersonCaseRow, supportCaseRepository } from '../case-core/support-case.repository';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
+import { retriage } from '../case-core/retriage';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
 import { sealTimelineFreeText } from '../cases/case-free-text';
@@ -49,7 +49,7 @@ export class CaseAccessService {
     private readonly directory: ResourceDirectory,
     private readonly protection: DataProtection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
   ) {}
 
   async view(key: PersonCaseKey): Promise<CaseAccessView> {

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { StaffUser } from '../accounts/staff-user.entity';
-import { SupportCase } from '../cases/support-case.entity';
+import { SupportCase } from '../case-core/support-case.entity';
 
 /**
  * Two cases a member of staff linked (the same offender, the same incident), with why. Stored once

@@ -1,6 +1,6 @@
 import { CaseStatus, Priority } from '@sg/domain';
 import { EntityManager } from 'typeorm';
-import { CASE_ROW_LOCK } from '../cases/support-case.repository';
+import { CASE_ROW_LOCK } from '../case-core/support-case.repository';
 
 /** What linking and merging check on a case, read with its row held. */
 export interface LinkableCaseRow {

@@ -12,7 +12,7 @@ import {
   IdentifierCluster,
 } from '@sg/contracts/schemas';
 import { z } from 'zod';
-import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
+import { AuditDeniedCaseReads } from '../case-core/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { ApiQueryFrom, openApiBody } from '../http/openapi-schema';

@@ -1,7 +1,7 @@
 import { LinkedCaseRef } from '@sg/contracts';
 import { CaseStatus, Priority } from '@sg/domain';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { mayWorkCase } from '../cases/case-access-policy';
+import { mayWorkCase } from '../case-core/case-access-policy';
 
 /**
  * Another case as this reader may see it: its reference only if they may open it (supervisors

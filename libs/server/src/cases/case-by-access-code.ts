@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { DataProtection } from '../security/data-protection';
-import { PersonCaseRow, supportCaseRepository } from './support-case.repository';
+import { PersonCaseRow, supportCaseRepository } from '../case-core/support-case.repository';
 
 /**
  * The case behind a reference and access code, or null when either is wrong (which one is never

@@ -6,23 +6,17 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { caseIdentifierRepository, EnteredIdentifierRow } from '../identifiers/case-identifier.repository';
 import { purgedCasesHolding } from '../identifiers/purged-identifiers';
 import { DataProtection } from '../security/data-protection';
-import { seesEverything } from './case-access-policy';
-import { caseEventRepository } from './case-event.repository';
+import { seesEverything } from '../case-core/case-access-policy';
+import { caseEventRepository } from '../case-core/case-event.repository';
 import { CaseEvidenceRow, caseRecordRepository } from './case-record.repository';
-import { CaseState, supportCaseRepository } from './support-case.repository';
+import { supportCaseRepository } from '../case-core/support-case.repository';
 import { summariseEvent } from './timeline-summary';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { openFreeText, withFreeText } from './case-free-text';
 
-export { CASE_ROW_LOCK } from './support-case.repository';
-export type { CaseState } from './support-case.repository';
-
-/** The case's state for a command; `lock` takes the row (CASE_ROW_LOCK). No such case: 404. */
-export async function loadCaseState(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState> {
-  const row = await supportCaseRepository.state(manager, caseId, lock);
-  if (!row) throw new NotFoundException('No case with that id');
-  return row;
-}
+export { CASE_ROW_LOCK } from '../case-core/support-case.repository';
+export type { CaseState } from '../case-core/support-case.repository';
+export { loadCaseState } from '../case-core/case-state';
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 

@@ -1,6 +1,6 @@
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
-import { CaseEventRow } from './case-event.repository';
+import { CaseEventRow } from '../case-core/case-event.repository';
 
 /**
  * Free text about a case, as stored: sealed (every row written since free text was sealed), or

@@ -1,7 +1,7 @@
 import { ActionPlanFacts, ActionPlanStepKey, reconcileActionPlan } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 import { EntityManager } from 'typeorm';
-import { caseEventRepository } from './case-event.repository';
+import { caseEventRepository } from '../case-core/case-event.repository';
 import { caseRecordRepository } from './case-record.repository';
 
 /**

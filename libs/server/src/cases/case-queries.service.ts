@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { DataProtection } from '../security/data-protection';
-import { seesEverything } from './case-access-policy';
+import { seesEverything } from '../case-core/case-access-policy';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { caseQueueRepository, CaseQueueRow, QueueViewer } from './case-queue.repository';
 import { seenInOtherCasesForPage } from '../identifiers/seen-in-other-cases';

@@ -10,23 +10,23 @@ import { IdentifierKind, normaliseIdentifier } from '@sg/domain/identifiers';
 import { staffUserRepository } from '../accounts/staff-user.repository';
 import { openAuditPayload } from '../audit/audit-free-text';
 import { recordAudit } from '../audit/record-audit';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { validationError } from '../http/zod-validation.pipe';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { caseIdentifierRepository } from '../identifiers/case-identifier.repository';
-import { assertMayOpenCase, assertMayWorkCase, seesEverything } from './case-access-policy';
+import { assertMayOpenCase, assertMayWorkCase, seesEverything } from '../case-core/case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail, toEvidenceEntry } from './case-detail.reader';
 import { openFreeText, sealTimelineFreeText } from './case-free-text';
-import { caseEventRepository } from './case-event.repository';
-import { notifyCaseChange } from './case-notifier';
+import { caseEventRepository } from '../case-core/case-event.repository';
+import { notifyCaseChange } from '../case-core/case-notifier';
 import { reconcileCasePlan } from './case-plan';
 import { caseRecordRepository } from './case-record.repository';
-import { retriage } from './retriage';
+import { retriage } from '../case-core/retriage';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
-import { SupportCaseChange, supportCaseRepository } from './support-case.repository';
+import { SupportCaseChange, supportCaseRepository } from '../case-core/support-case.repository';
 
 /**
  * Everything staff do to a case. Each command is one transaction holding the case row: the
@@ -39,7 +39,7 @@ export class CaseWorkService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
   ) {}
 
   /** Reading a case is audited too: who looked at whose case, and when. */

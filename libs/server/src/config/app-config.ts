@@ -1,7 +1,7 @@
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, isStaffRole, scaleCadence, StaffRole } from '@sg/domain';
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { parseKeyList, VersionedKey } from '../security/key-ring';
+import { parseKeyList, VersionedKey } from './key-list';
 
 /**
  * Every setting the API and worker read, parsed once at start-up. Nothing else reads
@@ -82,7 +82,7 @@ const totpRequiredRoles = z.string().transform((text, ctx): StaffRole[] => {
 });
 
 /** A first-response target counted in the organisation's opening hours (organisation/). */
-/** `3:base64key,2:base64key`: newer key versions of one purpose, newest first (security/key-ring.ts). */
+/** `3:base64key,2:base64key`: newer key versions of one purpose, newest first (config/key-list.ts). */
 const keyList = z.string().transform((text, ctx): VersionedKey[] => {
   const parsed = parseKeyList(text);
   if ('keys' in parsed) return parsed.keys;

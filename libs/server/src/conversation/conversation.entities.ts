@@ -1,7 +1,7 @@
 import { MessageAuthor } from '@sg/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { StaffUser } from '../accounts/staff-user.entity';
-import { SupportCase } from '../cases/support-case.entity';
+import { SupportCase } from '../case-core/support-case.entity';
 
 /** One message between the person and the organisation. The words are sealed (AES-GCM), never in clear. */
 @Entity({ name: 'case_message' })

@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { assertMayOpenCase, seesEverything } from '../cases/case-access-policy';
-import { caseEventRepository } from '../cases/case-event.repository';
-import { announceLive, notifyCaseChange } from '../cases/case-notifier';
+import { assertMayOpenCase, seesEverything } from '../case-core/case-access-policy';
+import { caseEventRepository } from '../case-core/case-event.repository';
+import { announceLive, notifyCaseChange } from '../case-core/case-notifier';
 import { caseQueueRepository } from '../cases/case-queue.repository';
 import { caseLinkRepository } from '../case-links/case-link.repository';
-import { CaseState, supportCaseRepository } from '../cases/support-case.repository';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseState, supportCaseRepository } from '../case-core/support-case.repository';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
 import { DataProtection } from '../security/data-protection';
 import { conversationRepository, MessageRow } from './conversation.repository';
@@ -37,7 +37,7 @@ export class ConversationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly protection: DataProtection,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
     @InjectQueue(QUEUES.nudges) private readonly nudges: Queue,
   ) {}
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPip
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, ConversationMessage, recordContactSchema, sendMessageSchema, StaffConversation } from '@sg/contracts/schemas';
 import { z } from 'zod';
-import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
+import { AuditDeniedCaseReads } from '../case-core/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';

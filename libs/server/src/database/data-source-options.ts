@@ -1,18 +1,18 @@
 import { DataSourceOptions } from 'typeorm';
 import { keepConnectionErrorsHandled, ignorePoolError } from './connection-errors';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /**
  * The one description of our database, shared by Nest, the worker, tests and the migration CLI.
  * `session` carries per-process PostgreSQL settings (a worker's synchronous_commit, see workerConfig);
  * `poolSize` is DATABASE_POOL_SIZE for the API and workers, 10 for tools and tests.
+ * No entities: they are composition (src/entities.ts). The API and worker register them through
+ * EntitiesModule; the tools (migrations, audit-verify, keys:rotate-status) read and write with SQL only.
  */
 export function dataSourceOptions(databaseUrl: string, session: { options?: string } = {}, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     // Schema changes only ever happen through reviewed migrations.
     synchronize: false,

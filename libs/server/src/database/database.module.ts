@@ -11,6 +11,8 @@ import { dataSourceOptions } from './data-source-options';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.databaseUrl, postgresSessionOptions(config), config.databasePoolSize),
+        // The entities EntitiesModule registers (src/entities.ts), so this folder imports no feature.
+        autoLoadEntities: true,
         // Fail fast with a clear message instead of retrying silently for minutes.
         retryAttempts: 3,
         retryDelay: 1000,

@@ -1,5 +1,5 @@
 import { ClientBase } from 'pg';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 
 /**
  * The one statement of the live-updates listener. It takes the plain pg client CaseEventsService

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { LiveMessage } from '@sg/contracts';
 import { Client } from 'pg';
 import { Observable, Subject } from 'rxjs';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { caseChangeListenerRepository } from './case-change-listener.repository';

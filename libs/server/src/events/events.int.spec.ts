@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { createTestDatabase, intakeFixture, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
 
 interface Received {

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { CaseEventsService } from './case-events.service';
+import { CaseEventsModule } from './case-events.module';
 import { EventsController } from './events.controller';
 
 /** Live changes: one LISTEN connection per process, fanned out to the staff stream and the conversation's. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, CaseEventsModule],
   controllers: [EventsController],
-  providers: [CaseEventsService],
-  exports: [CaseEventsService],
+  exports: [CaseEventsModule],
 })
 export class EventsModule {}

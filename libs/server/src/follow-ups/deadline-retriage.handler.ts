@@ -1,11 +1,11 @@
 import { deadlineThresholdOf, Priority, priorityRank, TimelineEvent } from '@sg/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { caseEventRepository } from '../cases/case-event.repository';
-import { notifyCaseChange } from '../cases/case-notifier';
-import { retriage } from '../cases/retriage';
+import { caseEventRepository } from '../case-core/case-event.repository';
+import { notifyCaseChange } from '../case-core/case-notifier';
+import { retriage } from '../case-core/retriage';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
-import { supportCaseRepository } from '../cases/support-case.repository';
+import { supportCaseRepository } from '../case-core/support-case.repository';
 import type { FireOutcome } from './follow-up-fire.handler';
 import { FollowUpMail } from './follow-up-mail.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';

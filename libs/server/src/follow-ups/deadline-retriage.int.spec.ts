@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { CaseChangeEvent, CaseListResponse } from '@sg/contracts';
 import { Priority } from '@sg/domain';
 import { Client } from 'pg';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { createTestDatabase, intakeFixture, QUEUE_BACKENDS_UNDER_TEST, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { FollowUpProcessor } from './follow-up.processor';

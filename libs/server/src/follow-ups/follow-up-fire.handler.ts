@@ -1,7 +1,6 @@
 import { FOLLOW_UP_KIND_LABELS } from '@sg/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { notificationRepository } from '../notifications/notification.repository';
 import { DeadlineRetriage } from './deadline-retriage.handler';
 import { FollowUpMail } from './follow-up-mail.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
@@ -64,7 +63,7 @@ export class FollowUpFire {
     // failed): queue them again. Their ids are fixed, so mail already queued is not sent twice.
     if (current.status === 'fired' || current.status === 'done') {
       if (!this.mail.enabled) return nothing;
-      const told = await notificationRepository.recipientsOf(this.dataSource, followUpId);
+      const told = await followUpRepository.recipientsOf(this.dataSource, followUpId);
       if (told.length) await this.mail.queue({ id: current.id, caseId: current.case_id, kind: current.kind }, current.reference, told);
       return { ...nothing, mailQueued: told.length };
     }

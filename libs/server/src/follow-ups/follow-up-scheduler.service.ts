@@ -14,7 +14,7 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { notificationRepository } from '../notifications/notification.repository';
+import { CaseFollowUps, Prompt, Replan } from '../case-core/case-follow-ups';
 import { reportRepository } from '../reports/report.repository';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
 import { takedownRepository } from '../takedowns/takedown.repository';
@@ -22,9 +22,6 @@ import { FollowUpJobRequest, fireJobs } from './fire-jobs';
 import { followUpRepository } from './follow-up.repository';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
-type Replan = (caseId: string) => Promise<void>;
-/** Raises a prompted follow-up (due now) once per `dedupeKey`; its job is added after the commit. */
-type Prompt = (caseId: string, kind: PromptedFollowUpKind, dedupeKey: string) => Promise<void>;
 
 
 interface StoredFollowUp extends ExistingFollowUp {
@@ -40,7 +37,7 @@ interface StoredFollowUp extends ExistingFollowUp {
  * the worker's sweep adds any missing job before the follow-up is due.
  */
 @Injectable()
-export class FollowUpScheduler {
+export class FollowUpScheduler implements CaseFollowUps {
   private readonly logger = new Logger(FollowUpScheduler.name);
 
   constructor(
@@ -79,7 +76,7 @@ export class FollowUpScheduler {
     const c = await followUpRepository.lockCaseForPlanning(manager, caseId);
     if (!c) return [];
     // Notifications follow the case to its holder: on every replan, so on every (re)assignment.
-    if (c.assignee_id) await notificationRepository.handOver(manager, caseId, c.assignee_id);
+    if (c.assignee_id) await followUpRepository.handOver(manager, caseId, c.assignee_id);
     const takedowns = await takedownRepository.listForPlanning(manager, caseId);
     const reports = await reportRepository.listForPlanning(manager, caseId);
     const existing: StoredFollowUp[] = (await followUpRepository.lockPlanned(manager, caseId)).map((row) => ({

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { QueueModule } from '../queue/queue.module';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 
@@ -6,7 +7,8 @@ import { FollowUpScheduler } from './follow-up-scheduler.service';
 @Global()
 @Module({
   imports: [QueueModule],
-  providers: [FollowUpScheduler],
-  exports: [FollowUpScheduler],
+  // CaseFollowUps (case-core) is what features that change a case inject: the same scheduler.
+  providers: [FollowUpScheduler, { provide: CaseFollowUps, useExisting: FollowUpScheduler }],
+  exports: [FollowUpScheduler, CaseFollowUps],
 })
 export class FollowUpSchedulingModule {}

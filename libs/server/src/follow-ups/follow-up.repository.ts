@@ -1,7 +1,7 @@
 import { CaseStatus, FollowUpAudience, FollowUpKind, FollowUpStatus, FollowUpSubjectType, PlannedFollowUp, Priority, PROMPTED_FOLLOW_UP_KINDS } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { CASE_ROW_LOCK } from '../cases/case-detail.reader';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_ROW_LOCK } from '../case-core/case-state';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { runPrepared } from '../database/prepared-statement';
 import { IS_CASE_ACTIVITY } from './case-activity';
 import { FollowUpJobRequest, MARK_ENQUEUED_SQL } from './fire-jobs';
@@ -373,6 +373,38 @@ export const followUpRepository = {
          LEFT JOIN case_report r ON f.subject_type = 'report' AND r.id = f.subject_id
         WHERE f.case_id = $1 ORDER BY f.due_at, f.id`,
       [caseId],
+    );
+  },
+
+  // The notifications a follow-up raised are written by its firing (above), so what the follow-up
+  // lifecycle does with them after is here too: the bell (notifications/) reads and closes them.
+  /** The people a follow-up told (each once). */
+  async recipientsOf(dataSource: DataSource, followUpId: string): Promise<string[]> {
+    const rows = await dataSource.query<Array<{ recipient_id: string }>>(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId]);
+    return rows.map((row) => row.recipient_id);
+  },
+
+  /**
+   * Notifications follow the case: the open ones a previous holder got as the holder move to
+   * `holderId` (closed instead where the new holder was told already, say as a supervisor). Both
+   * bells hear of it. With nothing to move it is one indexed look-up.
+   */
+  async handOver(manager: EntityManager, caseId: string, holderId: string): Promise<void> {
+    await manager.query(
+      `WITH handed AS (
+         SELECT n.id, n.recipient_id,
+                EXISTS (SELECT 1 FROM notification o WHERE o.follow_up_id = n.follow_up_id AND o.recipient_id = $2::uuid) AS told_already
+           FROM notification n
+          WHERE n.case_id = $1 AND n.as_holder AND n.done_at IS NULL AND n.recipient_id <> $2::uuid
+       ), moved AS (
+         UPDATE notification n SET recipient_id = $2::uuid FROM handed h WHERE n.id = h.id AND NOT h.told_already RETURNING n.id
+       ), closed AS (
+         UPDATE notification n SET done_at = now() FROM handed h WHERE n.id = h.id AND h.told_already RETURNING n.id
+       )
+       SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', m.id, 'recipientId', $2::uuid, 'at', now())::text) FROM moved m
+       UNION ALL
+       SELECT pg_notify($3, json_build_object('type', 'notification.changed', 'id', h.id, 'recipientId', h.recipient_id, 'at', now())::text) FROM handed h`,
+      [caseId, holderId, CASE_CHANGES_CHANNEL],
     );
   },
 };

@@ -4,12 +4,12 @@ import { FollowUpProcessor } from './follow-up.processor';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { FollowUpSweepScheduler } from './follow-up-sweep.scheduler';
 import { NewCasePlanner } from './new-case-planner.service';
-import { CaseEventsService } from '../events/case-events.service';
-import { StaffMailer } from '../mail/staff-mailer';
+import { CaseEventsModule } from '../events/case-events.module';
+import { MailModule } from '../mail/mail.module';
 
 /** The worker side of follow-ups: firing them, and the sweep that guarantees every one has a job. */
 @Module({
-  imports: [QueueModule],
-  providers: [FollowUpProcessor, FollowUpScheduler, FollowUpSweepScheduler, NewCasePlanner, CaseEventsService, StaffMailer],
+  imports: [QueueModule, CaseEventsModule, MailModule],
+  providers: [FollowUpProcessor, FollowUpScheduler, FollowUpSweepScheduler, NewCasePlanner],
 })
 export class FollowUpsWorkerModule {}

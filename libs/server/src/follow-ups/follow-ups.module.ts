@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { NotificationsService } from '../notifications/notifications.service';
-import { ReportsService } from '../reports/reports.service';
-import { TakedownsService } from '../takedowns/takedowns.service';
 import { FollowUpsController } from './follow-ups.controller';
+import { FollowUpsService } from './follow-ups.service';
 
-/** The API side of takedowns, reports, follow-ups and notifications. */
+/** The API side of follow-ups: a case's list. Planning them is FollowUpSchedulingModule (global). */
 @Module({
   controllers: [FollowUpsController],
-  providers: [TakedownsService, ReportsService, NotificationsService],
+  providers: [FollowUpsService],
 })
 export class FollowUpsModule {}

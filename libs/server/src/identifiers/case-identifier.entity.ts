@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { SupportCase } from '../cases/support-case.entity';
-import { CaseEvidenceRow } from '../cases/case-children.entity';
+import { SupportCase } from '../case-core/support-case.entity';
+import { CaseEvidenceRow } from '../case-core/case-children.entity';
 
 /**
  * One offender identifier a case holds, in its normal form (see @sg/domain normaliseIdentifier):

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { validationError } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { newAccessCode, newCaseReference } from '../security/codes';

@@ -1,6 +1,6 @@
 import { CaseStatus, FollowUpKind, Priority } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 
 /** A notification as the bell lists it: with its case's reference and its follow-up's due time. */
 export interface NotificationListRow {
@@ -92,36 +92,6 @@ export const notificationRepository = {
       `WITH done AS (UPDATE notification SET done_at = now() WHERE follow_up_id = $1 AND done_at IS NULL RETURNING id, recipient_id)
          SELECT pg_notify($2, json_build_object('type', 'notification.changed', 'id', d.id, 'recipientId', d.recipient_id, 'at', now())::text) FROM done d`,
       [followUpId, CASE_CHANGES_CHANNEL],
-    );
-  },
-
-  /** The people a follow-up told (each once). */
-  async recipientsOf(dataSource: DataSource, followUpId: string): Promise<string[]> {
-    const rows = await dataSource.query<Array<{ recipient_id: string }>>(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId]);
-    return rows.map((row) => row.recipient_id);
-  },
-
-  /**
-   * Notifications follow the case: the open ones a previous holder got as the holder move to
-   * `holderId` (closed instead where the new holder was told already, say as a supervisor). Both
-   * bells hear of it. With nothing to move it is one indexed look-up.
-   */
-  async handOver(manager: EntityManager, caseId: string, holderId: string): Promise<void> {
-    await manager.query(
-      `WITH handed AS (
-         SELECT n.id, n.recipient_id,
-                EXISTS (SELECT 1 FROM notification o WHERE o.follow_up_id = n.follow_up_id AND o.recipient_id = $2::uuid) AS told_already
-           FROM notification n
-          WHERE n.case_id = $1 AND n.as_holder AND n.done_at IS NULL AND n.recipient_id <> $2::uuid
-       ), moved AS (
-         UPDATE notification n SET recipient_id = $2::uuid FROM handed h WHERE n.id = h.id AND NOT h.told_already RETURNING n.id
-       ), closed AS (
-         UPDATE notification n SET done_at = now() FROM handed h WHERE n.id = h.id AND h.told_already RETURNING n.id
-       )
-       SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', m.id, 'recipientId', $2::uuid, 'at', now())::text) FROM moved m
-       UNION ALL
-       SELECT pg_notify($3, json_build_object('type', 'notification.changed', 'id', h.id, 'recipientId', h.recipient_id, 'at', now())::text) FROM handed h`,
-      [caseId, holderId, CASE_CHANGES_CHANNEL],
     );
   },
 

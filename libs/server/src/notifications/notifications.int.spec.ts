@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NotificationList } from '@sg/contracts';
 import { Client } from 'pg';
-import { CASE_CHANGES_CHANNEL } from '../cases/case-notifier';
+import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { FollowUpProcessor } from '../follow-ups/follow-up.processor';
 import { NewCasePlanner } from '../follow-ups/new-case-planner.service';
 import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';

@@ -1,20 +1,17 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FollowUpView, NotificationList, NotificationView } from '@sg/contracts';
-import { FOLLOW_UP_KIND_LABELS } from '@sg/domain';
+import { NotificationList, NotificationView } from '@sg/contracts';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { assertMayWorkCase } from '../cases/case-access-policy';
-import { loadCaseState } from '../cases/case-detail.reader';
-import { caseEventRepository } from '../cases/case-event.repository';
-import { notifyCaseChange } from '../cases/case-notifier';
+import { caseEventRepository } from '../case-core/case-event.repository';
+import { notifyCaseChange } from '../case-core/case-notifier';
 import { recordAudit } from '../audit/record-audit';
 import { followUpRepository } from '../follow-ups/follow-up.repository';
 import { NotificationListRow, notificationRepository } from './notification.repository';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
-/** The bell: fired follow-ups for the signed-in person, and the case's follow-up list. */
+/** The bell: fired follow-ups for the signed-in person. */
 @Injectable()
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -52,24 +49,6 @@ export class NotificationsService {
       if (!row) throw new NotFoundException('No notification with that id');
       return toView(row);
     });
-  }
-
-  async followUps(staff: StaffPrincipal, caseId: string): Promise<FollowUpView[]> {
-    const state = await loadCaseState(this.dataSource.manager, caseId, false);
-    assertMayWorkCase(staff, state.assigneeId);
-    // Every read of a case's parts is logged, like the case itself: one row per request.
-    await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'follow_ups.read', caseId });
-    const rows = await followUpRepository.listForCase(this.dataSource, caseId);
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      label: FOLLOW_UP_KIND_LABELS[row.kind] ?? row.kind,
-      dueAt: iso(row.due_at) as string,
-      status: row.status,
-      subject: { type: row.subject_type, id: row.subject_id, label: row.subject_label },
-      firedAt: iso(row.fired_at),
-      doneAt: iso(row.done_at),
-    }));
   }
 }
 

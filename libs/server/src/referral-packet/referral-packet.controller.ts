@@ -2,7 +2,7 @@ import { Controller, Get, Header, NotFoundException, Param, ParseUUIDPipe, Query
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { API_ROUTES, referralPacketQuerySchema } from '@sg/contracts/schemas';
 import { z } from 'zod';
-import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
+import { AuditDeniedCaseReads } from '../case-core/denied-case-read.interceptor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { ApiQueryFrom, ApiFileAnswer } from '../http/openapi-schema';

@@ -1,6 +1,6 @@
 import { IdentifierKind } from '@sg/domain/identifiers';
 import { EntityManager } from 'typeorm';
-import { CaseEventActor } from '../cases/case-children.entity';
+import { CaseEventActor } from '../case-core/case-children.entity';
 
 /** A secret identifier of a case: its keyed hash (what the index holds as `value`) and its sealed text. */
 export interface SealedIdentifierRow {

@@ -4,12 +4,12 @@ import { ReportCreate, ReportUpdate, ReportView } from '@sg/contracts';
 import { allowedReportTransitions, caseRecordChangeProblem, reportTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { assertMayWorkCase } from '../cases/case-access-policy';
-import { loadCaseState } from '../cases/case-detail.reader';
-import { notifyCaseChange } from '../cases/case-notifier';
-import { recordCaseChange } from '../cases/record-case-change';
+import { assertMayWorkCase } from '../case-core/case-access-policy';
+import { loadCaseState } from '../case-core/case-state';
+import { notifyCaseChange } from '../case-core/case-notifier';
+import { recordCaseChange } from '../case-core/record-case-change';
 import { recordAudit } from '../audit/record-audit';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { ReportChange, ReportListRow, reportRepository } from './report.repository';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
@@ -27,7 +27,7 @@ function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], 
 export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
   ) {}
 
   async list(staff: StaffPrincipal, caseId: string): Promise<ReportView[]> {

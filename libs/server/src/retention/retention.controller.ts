@@ -13,7 +13,7 @@ import {
 } from '@sg/contracts/schemas';
 import { Response } from 'express';
 import { z } from 'zod';
-import { AuditDeniedCaseReads } from '../audit/denied-case-read.interceptor';
+import { AuditDeniedCaseReads } from '../case-core/denied-case-read.interceptor';
 import { CurrentStaff, Public, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { openApiBody } from '../http/openapi-schema';

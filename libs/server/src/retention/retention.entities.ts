@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Organisation } from '../accounts/organisation.entity';
 import { StaffUser } from '../accounts/staff-user.entity';
-import { SupportCase } from '../cases/support-case.entity';
+import { SupportCase } from '../case-core/support-case.entity';
 
 /** How long the organisation keeps finished cases (retention.repository.ts); absent while it has not chosen. */
 @Entity({ name: 'organisation_retention' })

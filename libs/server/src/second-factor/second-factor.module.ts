@@ -1,12 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { SignInSecondFactor } from '../auth/sign-in-second-factor';
+import { SecondFactorController } from './second-factor.controller';
 import { SecondFactorService } from './second-factor.service';
 
 /**
- * The staff second factor's service, for the sign-in (AuthModule), the member's own page
- * (SecondFactorController, registered by AuthModule beside the sign-in) and admins' reset.
+ * The staff second factor: the member's own page (SecondFactorController), the sign-in's code step
+ * and admins' reset (SecondFactorService). Global so that AuthModule's sign-in reaches it as
+ * SignInSecondFactor without importing this module, which imports AuthModule (sessions, principal).
  */
+@Global()
 @Module({
-  providers: [SecondFactorService],
-  exports: [SecondFactorService],
+  imports: [AuthModule],
+  controllers: [SecondFactorController],
+  providers: [SecondFactorService, { provide: SignInSecondFactor, useExisting: SecondFactorService }],
+  exports: [SecondFactorService, SignInSecondFactor],
 })
 export class SecondFactorModule {}

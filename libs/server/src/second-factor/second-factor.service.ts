@@ -8,6 +8,7 @@ import { staffUserRepository } from '../accounts/staff-user.repository';
 import { recordAudit } from '../audit/record-audit';
 import { staffSessionRepository } from '../auth/staff-session.repository';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { SecondFactorProof, SignInSecondFactor } from '../auth/sign-in-second-factor';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { validationError } from '../http/zod-validation.pipe';
@@ -15,8 +16,7 @@ import { DataProtection } from '../security/data-protection';
 import { staffTotpRepository } from './staff-totp.repository';
 import { matchingStep, newRecoveryCode, newTotpSecret, normaliseRecoveryCode, totpUri } from './totp';
 
-/** What a sign-in's second step sent: a code from the app, or one recovery code (normalised by the contract). */
-export type SecondFactorProof = { code: string } | { recoveryCode: string };
+export type { SecondFactorProof } from '../auth/sign-in-second-factor';
 
 /** The sealed secret's context: a sealed secret copied onto another account does not open. */
 const sealContext = (staffId: string) => `staff_totp:${staffId}`;
@@ -28,7 +28,7 @@ const sealContext = (staffId: string) => `staff_totp:${staffId}`;
  * leaves the server only once, to the member enrolling.
  */
 @Injectable()
-export class SecondFactorService {
+export class SecondFactorService implements SignInSecondFactor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

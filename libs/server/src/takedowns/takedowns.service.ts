@@ -4,12 +4,12 @@ import { TakedownCreate, TakedownUpdate, TakedownView } from '@sg/contracts';
 import { allowedTakedownTransitions, caseRecordChangeProblem, takedownTransitionProblem } from '@sg/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { assertMayWorkCase } from '../cases/case-access-policy';
-import { loadCaseState } from '../cases/case-detail.reader';
-import { notifyCaseChange } from '../cases/case-notifier';
-import { recordCaseChange } from '../cases/record-case-change';
+import { assertMayWorkCase } from '../case-core/case-access-policy';
+import { loadCaseState } from '../case-core/case-state';
+import { notifyCaseChange } from '../case-core/case-notifier';
+import { recordCaseChange } from '../case-core/record-case-change';
 import { recordAudit } from '../audit/record-audit';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
+import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { ONE_REQUEST_PER_TARGET, TakedownChange, TakedownListRow, takedownRepository } from './takedown.repository';
 
@@ -34,7 +34,7 @@ function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], 
 export class TakedownsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly followUps: FollowUpScheduler,
+    private readonly followUps: CaseFollowUps,
   ) {}
 
   async list(staff: StaffPrincipal, caseId: string): Promise<TakedownView[]> {

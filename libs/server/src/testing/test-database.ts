@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig, QueueBackendKind } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from '../entities';
 import { migrateAsOwner } from '../database/prepare-database';
 
 /**
@@ -84,7 +85,8 @@ export async function createTestDatabase(options: { migrate?: boolean; adminUrl?
   const url = urlAs(server, name, appRole, password);
   const ownerUrl = urlAs(server, name, ownerRole, password);
 
-  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
+  // With every entity, as the app's: entity-drift.int.spec.ts compares them with the migrated schema.
+  const dataSource = new DataSource({ ...dataSourceOptions(ownerUrl), entities: ENTITIES });
   const drop = async (): Promise<void> => {
     if (dataSource.isInitialized) await dataSource.destroy();
     // FORCE: connections a failed test left open (a queue pool, an app not closed) must not block it.

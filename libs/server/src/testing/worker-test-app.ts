@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/config.module';
 import { workerConfig } from '../config/worker-config';
 import { DatabaseModule } from '../database/database.module';
+import { EntitiesModule } from '../entities';
 import { FollowUpsWorkerModule } from '../follow-ups/follow-ups-worker.module';
 import { ConversationWorkerModule } from '../conversation/conversation-worker.module';
 import { AppLoggerModule } from '../http/logger.module';
@@ -15,7 +16,7 @@ import { KeysWorkerModule } from '../keys/keys-worker.module';
 @Module({})
 class TestWorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule, RetentionWorkerModule, KeysWorkerModule] };
+    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, EntitiesModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule, RetentionWorkerModule, KeysWorkerModule] };
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { catchError, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/staff-principal';
-import { recordAudit } from './audit.repository';
+import { recordAudit } from '../audit/audit.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
