@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who read or changed what, and when. Append-only: a database trigger refuses updates and deletes. */
 @Entity({ name: 'audit_log' })
+// A sealed payload always has its hash (the chain links the hash): migration 1766845000000.
+@Check('audit_log_sealed_has_hash', `(payload_sealed IS NULL) = (payload_hash IS NULL)`)
 export class AuditLogEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
