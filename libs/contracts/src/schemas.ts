@@ -43,3 +43,4 @@ export * from './retention/retention-responses';
 export * from './case-links/case-link-responses';
 export * from './trends/trend-responses';
 export * from './fields/response-schema';
+export * from './health/health-responses';

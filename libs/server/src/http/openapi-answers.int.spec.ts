@@ -204,8 +204,9 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
       expectDocumented(await api.request('POST', '/api/case-access/deletion/status', { body: { reference, accessCode } }), '/api/case-access/deletion/status', 'post', 200);
     }, 90_000);
 
-    it('the public side: the directory, and the person opening their case', async () => {
+    it('the public side: the directory, health, and the person opening their case', async () => {
       expectDocumented(await api.request('GET', '/api/resources'), '/api/resources', 'get', 200);
+      expectDocumented(await api.request('GET', '/api/health'), '/api/health', 'get', 200);
       expectDocumented(await api.request('POST', '/api/case-access', { body: { reference, accessCode } }), '/api/case-access', 'post', 200);
     }, 60_000);
 

@@ -44,8 +44,27 @@ export function ApiAnswer<S extends z.ZodType>(status: 200 | 201, schema: S, des
   const document = ApiResponse({ status, description, schema: openApiSchema(schema, 'output') });
   return <F extends (...args: never[]) => Promise<z.output<S>> | z.output<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void => {
     document(target, key, descriptor);
+    const operationId = `${target.constructor.name}_${String(key)}`;
+    if (answerContracts.has(operationId)) throw new Error(`${operationId}: two @ApiAnswer contracts for one operation`);
+    answerContracts.set(operationId, { status, schema });
   };
 }
+
+/** The contract an operation's JSON success answer is documented from. */
+export interface AnswerContract {
+  readonly status: 200 | 201;
+  readonly schema: z.ZodType;
+}
+
+const answerContracts = new Map<string, AnswerContract>();
+
+/**
+ * Every `@ApiAnswer` of the controllers loaded so far, by the operationId @nestjs/swagger gives
+ * the handler (`Controller_method`, its default). The one map from operation to contract type: the
+ * generated-types test (openapi-types.int.spec.ts) reads it, so an operation with a JSON answer
+ * but no contract here fails that test instead of going unchecked.
+ */
+export const answerContractsByOperationId = (): ReadonlyMap<string, AnswerContract> => answerContracts;
 
 /** A success answer that is not JSON: a file (PDF, CSV) or a server-sent event stream. */
 export const ApiFileAnswer = (mediaType: 'application/pdf' | 'text/csv' | 'text/event-stream', description: string) =>
