@@ -198,6 +198,9 @@ describe('the types openapi-typescript generates from the served OpenAPI documen
   });
 
   it('and that client, run against the API, reads a case and adds a note', async () => {
+    // The type check above held this process's event loop (the API's too) past the server's
+    // keep-alive timeout: let the server close the idle socket before fetch tries to reuse it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const caseworker = await api.tokenFor('caseworker');
     const supervisor = await api.tokenFor('supervisor');
     const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
