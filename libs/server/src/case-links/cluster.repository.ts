@@ -74,29 +74,21 @@ const CLUSTER_DETAILS = `
 /** The cursor's microseconds as a timestamp, exactly (integer microseconds; below 2^53, so the product is exact). */
 const AT_CURSOR = `('epoch'::timestamptz + $2::bigint * interval '1 microsecond')`;
 
-/** The clusters' SQL, read from the identifier index. A merged duplicate holds no identifiers (its records moved), so it never counts twice. */
+/** The clusters' SQL: the list from the cluster table, each cluster's details from the identifier index. A merged duplicate holds no identifiers (its records moved), so it never counts twice. */
 export const clusterRepository = {
   /**
    * Identifiers held by two or more cases, newest activity first (a cluster's activity: the latest
-   * change to any case holding it). Walks the cases from the most recently changed (index
-   * `support_case_updated_idx`) and names each shared identifier at its newest holder only, so a
-   * page costs the cases walked until `limit` clusters are found, not the whole index.
+   * change to any case holding it). Reads the maintained cluster table (`identifier_cluster`, kept
+   * by triggers) backwards along `identifier_cluster_activity_idx` from the cursor, so a page is one
+   * index range of `limit` rows whatever the size of the index; only those rows are then detailed.
    */
   page(manager: EntityManager, limit: number, casesPerCluster: number, after?: ClusterCursor): Promise<ClusterRow[]> {
     return manager.query<ClusterRow[]>(
       `WITH page AS (
-         SELECT i.key, i.kind, i.value, c.id AS case_id, c.updated_at AS at
-           FROM support_case c
-           CROSS JOIN LATERAL (
-             SELECT min(ci.id::text) AS key, ci.kind, ci.value FROM case_identifier ci WHERE ci.case_id = c.id GROUP BY ci.kind, ci.value
-           ) i
-          WHERE ($2::bigint IS NULL OR c.updated_at <= ${AT_CURSOR})
-            AND ($2::bigint IS NULL OR (c.updated_at, c.id, i.key) < (${AT_CURSOR}, $3::uuid, $4::text))
-            AND EXISTS (SELECT 1 FROM case_identifier o WHERE o.kind = i.kind AND o.value = i.value AND o.case_id <> c.id)
-            AND NOT EXISTS (
-              SELECT 1 FROM case_identifier o JOIN support_case d ON d.id = o.case_id
-               WHERE o.kind = i.kind AND o.value = i.value AND o.case_id <> c.id AND (d.updated_at, d.id) > (c.updated_at, c.id))
-          ORDER BY c.updated_at DESC, c.id DESC, i.key DESC
+         SELECT k.key::text AS key, k.kind, k.value, k.last_activity_case AS case_id, k.last_activity_at AS at
+           FROM identifier_cluster k
+          WHERE $2::bigint IS NULL OR (k.last_activity_at, k.last_activity_case, k.key) < (${AT_CURSOR}, $3::uuid, $4::uuid)
+          ORDER BY k.last_activity_at DESC, k.last_activity_case DESC, k.key DESC
           LIMIT $1
        )
        ${CLUSTER_DETAILS.replace('$CASES', '$5')}

@@ -14,6 +14,7 @@ import { RateLimitCounterRow } from '../http/rate-limit-counter.entity';
 import { CaseIdentifierRow } from '../identifiers/case-identifier.entity';
 import { PurgedIdentifierRow } from '../identifiers/purged-identifier.entity';
 import { CaseLinkRow } from '../case-links/case-link.entity';
+import { IdentifierClusterRow } from '../case-links/identifier-cluster.entity';
 import { ResourceEntryRow } from '../resources/resource-entry.entity';
 import { WorkerHeartbeat } from '../system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from '../retention/retention.entities';
@@ -55,4 +56,5 @@ export const ENTITIES = [
   StaffTotpRecoveryCodeRow,
   PurgedIdentifierRow,
   CaseLinkRow,
+  IdentifierClusterRow,
 ];
