@@ -9,6 +9,12 @@ const CLUSTER_LOCK_CLASS = 0x6963;
  */
 const BULK_IDENTIFIERS = 500;
 
+/**
+ * Past this many, the recompute joins by hashing: the planner takes an unnested array for ten rows
+ * and would look each identifier up in turn, which for a load of millions takes minutes, not seconds.
+ */
+const HASH_JOIN_IDENTIFIERS = 50_000;
+
 /** Fills the table from the index (the migration runs it; a spec proves it rebuilds the same rows). */
 export const IDENTIFIER_CLUSTER_BACKFILL = `
   SELECT identifier_cluster_refresh(array_agg(kind), array_agg(value))
@@ -70,11 +76,17 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
     // Recomputes these identifiers from the index: a row when two or more cases hold one, none otherwise.
     await queryRunner.query(`
       CREATE FUNCTION identifier_cluster_refresh(kinds text[], vals text[]) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        nestloop text;
       BEGIN
         IF kinds IS NULL OR cardinality(kinds) = 0 THEN
           RETURN;
         END IF;
         PERFORM identifier_cluster_lock(kinds, vals);
+        IF cardinality(kinds) > ${HASH_JOIN_IDENTIFIERS} THEN
+          nestloop := current_setting('enable_nestloop');
+          PERFORM set_config('enable_nestloop', 'off', true);
+        END IF;
         WITH wanted AS (
           SELECT DISTINCT kind, value FROM unnest(kinds, vals) AS u(kind, value)
         ), held AS (
@@ -97,6 +109,9 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
         ON CONFLICT (kind, value) DO UPDATE SET
           key = EXCLUDED.key, case_count = EXCLUDED.case_count, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
           last_activity_at = EXCLUDED.last_activity_at, last_activity_case = EXCLUDED.last_activity_case;
+        IF nestloop IS NOT NULL THEN
+          PERFORM set_config('enable_nestloop', nestloop, true);
+        END IF;
       END $$`);
 
     // The index changed: recompute every identifier a row was added to, taken from, or moved between.
