@@ -14,6 +14,8 @@ export class IdentifierClusterRow {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'identifier_cluster_pkey' }) value!: string;
   @Column({ type: 'uuid', comment: 'The lowest case_identifier.id of the identifier: what GET /api/clusters/:key opens' }) key!: string;
   @Column({ name: 'case_count', type: 'integer' }) caseCount!: number;
+  /** Any of its index rows sealed (a gift card): the list shows it masked. */
+  @Column({ type: 'boolean' }) secret!: boolean;
   @Column({ name: 'first_seen', type: 'timestamptz' }) firstSeen!: Date;
   @Column({ name: 'last_seen', type: 'timestamptz' }) lastSeen!: Date;
   @Column({ name: 'last_activity_at', type: 'timestamptz' }) lastActivityAt!: Date;

@@ -60,13 +60,14 @@ describe('the cluster table stays in step with the identifier index', () => {
   /** The table against the same figures computed afresh from the index, row for row. */
   const expectInStep = async () => {
     const fresh = await db.dataSource.query(
-      `SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
+      `SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
+              min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
               max(c.updated_at) AS last_activity_at
          FROM case_identifier i JOIN support_case c ON c.id = i.case_id
         GROUP BY i.kind, i.value HAVING count(DISTINCT i.case_id) >= 2 ORDER BY i.kind, i.value`,
     );
     const kept = await db.dataSource.query(
-      `SELECT kind, value, case_count, first_seen, last_seen, last_activity_at FROM identifier_cluster ORDER BY kind, value`,
+      `SELECT kind, value, case_count, secret, first_seen, last_seen, last_activity_at FROM identifier_cluster ORDER BY kind, value`,
     );
     expect(kept).toEqual(fresh);
     // Its key opens it (an index row of the same identifier), and its newest case holds it.
@@ -127,6 +128,23 @@ describe('the cluster table stays in step with the identifier index', () => {
     expect((await api.request('DELETE', `/api/cases/${b.id}/evidence/${again.id}`, { token: caseworker })).status).toBe(204);
     expect(await cluster('crypto_wallet', WALLET)).toBeNull();
     expect(await listed()).not.toContain(`crypto_wallet:${WALLET}`);
+    await expectInStep();
+  });
+
+  it('a gift card two cases hold is a secret cluster: listed masked, never its text or hash', async () => {
+    const a = await submit('table.gift.a');
+    const b = await submit('table.gift.b');
+    for (const c of [a, b]) {
+      await claim(c.id);
+      await addEvidence(c.id, { kind: 'payment', description: 'Gift card', identifiers: [{ kind: 'gift_card', value: 'TABLE-GIFT-0001' }] });
+    }
+    const [row] = await db.dataSource.query(`SELECT value, secret, case_count FROM identifier_cluster WHERE kind = 'gift_card'`);
+    expect(row).toMatchObject({ secret: true, case_count: 2 });
+    const items = ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items;
+    const gift = items.find((c) => c.kind === 'gift_card');
+    expect(gift?.value).toBe('••••');
+    expect(JSON.stringify(items)).not.toContain(row.value);
+    expect(JSON.stringify(items)).not.toContain('TABLEGIFT0001');
     await expectInStep();
   });
 

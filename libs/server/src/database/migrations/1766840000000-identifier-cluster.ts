@@ -21,8 +21,8 @@ export const IDENTIFIER_CLUSTER_BACKFILL = `
     FROM (SELECT kind, value FROM case_identifier GROUP BY kind, value HAVING count(DISTINCT case_id) >= 2) shared`;
 
 /**
- * `identifier_cluster`: one row per identifier two or more cases hold, with its case count, first
- * and last arrival, and its newest activity (the latest `updated_at` of a holding case, and that
+ * `identifier_cluster`: one row per identifier two or more cases hold, with its case count, whether
+ * it is a secret (any of its rows sealed, as the index says), first and last arrival, and its newest activity (the latest `updated_at` of a holding case, and that
  * case), indexed so the supervisors' list is one backward index range scan per page.
  *
  * Kept by triggers rather than by each service, because the index changes in more places than a
@@ -48,6 +48,7 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
         value text NOT NULL,
         key uuid NOT NULL,
         case_count integer NOT NULL CONSTRAINT identifier_cluster_case_count_check CHECK (case_count >= 2),
+        secret boolean NOT NULL,
         first_seen timestamptz NOT NULL,
         last_seen timestamptz NOT NULL,
         last_activity_at timestamptz NOT NULL,
@@ -90,7 +91,7 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
         WITH wanted AS (
           SELECT DISTINCT kind, value FROM unnest(kinds, vals) AS u(kind, value)
         ), held AS (
-          SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count,
+          SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
                  min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
                  (array_agg(i.id ORDER BY i.id))[1] AS key,
                  (array_agg(c.updated_at ORDER BY c.updated_at DESC, c.id DESC))[1] AS last_activity_at,
@@ -104,10 +105,10 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
            WHERE k.kind = w.kind AND k.value = w.value
              AND NOT EXISTS (SELECT 1 FROM held h WHERE h.kind = k.kind AND h.value = k.value AND h.case_count >= 2)
         )
-        INSERT INTO identifier_cluster (kind, value, key, case_count, first_seen, last_seen, last_activity_at, last_activity_case)
-        SELECT kind, value, key, case_count, first_seen, last_seen, last_activity_at, last_activity_case FROM held WHERE case_count >= 2
+        INSERT INTO identifier_cluster (kind, value, key, case_count, secret, first_seen, last_seen, last_activity_at, last_activity_case)
+        SELECT kind, value, key, case_count, secret, first_seen, last_seen, last_activity_at, last_activity_case FROM held WHERE case_count >= 2
         ON CONFLICT (kind, value) DO UPDATE SET
-          key = EXCLUDED.key, case_count = EXCLUDED.case_count, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+          key = EXCLUDED.key, case_count = EXCLUDED.case_count, secret = EXCLUDED.secret, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
           last_activity_at = EXCLUDED.last_activity_at, last_activity_case = EXCLUDED.last_activity_case;
         IF nestloop IS NOT NULL THEN
           PERFORM set_config('enable_nestloop', nestloop, true);
@@ -126,13 +127,13 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
         ELSIF TG_OP = 'DELETE' THEN
           SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (SELECT DISTINCT kind, value FROM old_rows) t;
         ELSE
-          -- A re-seal or a moved evidence id changes no cluster; a new case, kind or value does.
+          -- A re-seal or a moved evidence id changes no cluster; a new case, kind or value does, and so does sealing a value.
           SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
             SELECT o.kind, o.value FROM old_rows o JOIN new_rows n ON n.id = o.id
-             WHERE (o.kind, o.value, o.case_id) IS DISTINCT FROM (n.kind, n.value, n.case_id)
+             WHERE (o.kind, o.value, o.case_id, o.value_sealed IS NULL) IS DISTINCT FROM (n.kind, n.value, n.case_id, n.value_sealed IS NULL)
             UNION
             SELECT n.kind, n.value FROM old_rows o JOIN new_rows n ON n.id = o.id
-             WHERE (o.kind, o.value, o.case_id) IS DISTINCT FROM (n.kind, n.value, n.case_id)
+             WHERE (o.kind, o.value, o.case_id, o.value_sealed IS NULL) IS DISTINCT FROM (n.kind, n.value, n.case_id, n.value_sealed IS NULL)
           ) t;
         END IF;
         PERFORM identifier_cluster_refresh(kinds, vals);
