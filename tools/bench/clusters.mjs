@@ -47,6 +47,8 @@ async function load(url) {
   await client.query('VACUUM ANALYZE support_case');
   await client.query('VACUUM ANALYZE case_identifier');
   await client.query('VACUUM ANALYZE case_platform');
+  // Filled by the triggers as the identifiers went in (migration 1766840000000): the list reads it.
+  await client.query('VACUUM ANALYZE identifier_cluster');
   const { rows } = await client.query(`SELECT (SELECT count(*)::int FROM support_case) AS cases, (SELECT count(*)::int FROM case_identifier) AS identifiers`);
   await client.end();
   return { seconds: (Date.now() - started) / 1000, ...rows[0] };

@@ -19,6 +19,7 @@ import { RateLimitCounterRow } from './http/rate-limit-counter.entity';
 import { CaseIdentifierRow } from './identifiers/case-identifier.entity';
 import { PurgedIdentifierRow } from './identifiers/purged-identifier.entity';
 import { CaseLinkRow } from './case-links/case-link.entity';
+import { IdentifierClusterRow } from './case-links/identifier-cluster.entity';
 import { ResourceEntryRow } from './resources/resource-entry.entity';
 import { WorkerHeartbeat } from './system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from './retention/retention.entities';
@@ -65,6 +66,7 @@ export const ENTITIES = [
   StaffTotpRecoveryCodeRow,
   PurgedIdentifierRow,
   CaseLinkRow,
+  IdentifierClusterRow,
 ];
 
 /** Registers ENTITIES with the process's DataSource (DatabaseModule has `autoLoadEntities`). */

@@ -11,3 +11,13 @@ export const referralPacketQuerySchema = z.strictObject({
   includeContact: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
 export type ReferralPacketQuery = z.input<typeof referralPacketQuerySchema>;
+
+/**
+ * `GET /api/clusters/:key/referral-packet?recipient=police`: every case holding one shared
+ * identifier, in one PDF (supervisors and admins). Never contact details: there is no
+ * `includeContact`, and asking for it is a 400 (the schema is strict).
+ */
+export const clusterReferralPacketQuerySchema = z.strictObject({
+  recipient: z.enum(REFERRAL_RECIPIENTS),
+});
+export type ClusterReferralPacketQuery = z.input<typeof clusterReferralPacketQuerySchema>;

@@ -96,6 +96,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/supervision/queue-health': SUPERVISORS,
   'GET /api/clusters': SUPERVISORS,
   'GET /api/clusters/:key': SUPERVISORS,
+  'GET /api/clusters/:key/referral-packet': SUPERVISORS,
   'GET /api/cases/:id/links': EVERYONE,
   'POST /api/cases/:id/links': EVERYONE,
   'DELETE /api/cases/:id/links/:linkId': EVERYONE,

@@ -65,3 +65,17 @@ export interface PacketContent {
   /** Only when the staff member chose to include them and the person consented to being contacted. */
   contact: { channel: ContactChannel; value: string | null; safeTimes: string | null; canMentionOrganisation: boolean } | null;
 }
+
+/**
+ * A packet from a cluster: the shared identifier, then each case the requester may open, laid out
+ * as its own packet. No contact details, for any case (every `cases[].contact` is null).
+ */
+export interface ClusterPacketContent extends Pick<PacketContent, 'recipient' | 'language' | 'timeZone' | 'generatedAt' | 'generatedBy'> {
+  /** A secret (a gift-card code) opened, as the case packet opens it. */
+  identifier: { kind: IdentifierKind; value: string };
+  /** How many cases hold the identifier now. */
+  caseCount: number;
+  cases: Array<PacketContent & { contact: null }>;
+  /** Cases holding it that are not in this packet (beyond the cluster's case limit). */
+  casesLeftOut: number;
+}

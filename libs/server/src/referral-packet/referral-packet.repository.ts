@@ -34,6 +34,15 @@ export const referralPacketRepository = {
     );
   },
 
+  /** One sealed text of a secret identifier (any case holding it), with the case it is sealed to. */
+  async sealedIdentifier(manager: EntityManager, kind: IdentifierKind, value: string): Promise<{ case_id: string; value_sealed: Buffer } | null> {
+    const [row] = await manager.query<Array<{ case_id: string; value_sealed: Buffer }>>(
+      `SELECT case_id, value_sealed FROM case_identifier WHERE kind = $1 AND value = $2 AND value_sealed IS NOT NULL ORDER BY id LIMIT 1`,
+      [kind, value],
+    );
+    return row ?? null;
+  },
+
   /** The whole timeline, oldest first, up to PACKET_TIMELINE_LIMIT entries (the latest ones), and how many there are. */
   async timeline(manager: EntityManager, caseId: string): Promise<{ rows: PacketTimelineRow[]; total: number }> {
     const rows = await manager.query<Array<PacketTimelineRow & { total: number }>>(

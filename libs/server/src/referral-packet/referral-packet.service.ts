@@ -49,7 +49,7 @@ export class ReferralPacketService {
       const state = await loadCaseState(manager, caseId, false);
       await assertMayOpenCase(manager, staff, state.assigneeId);
       const contact = includeContact ? await this.openContact(manager, staff, caseId, state.assigneeId) : null;
-      const content = await this.read(manager, staff, caseId, recipient, contact);
+      const content = await this.caseContent(manager, staff, caseId, recipient, contact);
       await recordAudit(manager, { actorId: staff.id, action: 'case.referral_packet', caseId, after: { recipient, contactIncluded: contact !== null } });
       return content;
     });
@@ -65,7 +65,11 @@ export class ReferralPacketService {
     return { channel: row.contact_channel, value: sealed.value ?? null, safeTimes: sealed.safeTimes ?? null, canMentionOrganisation: sealed.canMentionOrganisation };
   }
 
-  private async read(manager: EntityManager, staff: StaffPrincipal, caseId: string, recipient: ReferralRecipient, contact: PacketContent['contact']): Promise<PacketContent> {
+  /**
+   * One case's packet content, in the caller's transaction; the caller has checked that `staff` may
+   * open the case, and decided about contact details (a cluster's packet passes null).
+   */
+  async caseContent(manager: EntityManager, staff: StaffPrincipal, caseId: string, recipient: ReferralRecipient, contact: PacketContent['contact']): Promise<PacketContent> {
     const row = await supportCaseRepository.detail(manager, caseId);
     if (!row) throw new NotFoundException('No case with that id');
     const platforms = await caseRecordRepository.platforms(manager, caseId);
@@ -76,14 +80,8 @@ export class ReferralPacketService {
     const takedowns = await takedownRepository.listForCase(manager, caseId);
     const reports = await reportRepository.listForCase(manager, caseId);
     const linkedCases = await linkedCasesForPacket(manager, this.protection, caseId, staff);
-    const language = (await staffUserRepository.language(manager, staff.id)) ?? 'en';
-    const hours = await organisationHoursRepository.findForStaff(manager, staff.id);
     return {
-      recipient,
-      language,
-      timeZone: hours?.timeZone ?? 'UTC',
-      generatedAt: new Date(),
-      generatedBy: staff.displayName,
+      ...(await this.frame(manager, staff, recipient)),
       case: { reference: row.reference, status: row.status, priority: row.priority, createdAt: row.created_at },
       facts: {
         submittedBy: row.submitted_by,
@@ -123,6 +121,13 @@ export class ReferralPacketService {
       linkedCases,
       contact,
     };
+  }
+
+  /** What every page of a packet says about its making: for whom, by whom, when, in which language and time zone. */
+  async frame(manager: EntityManager, staff: StaffPrincipal, recipient: ReferralRecipient): Promise<Pick<PacketContent, 'recipient' | 'language' | 'timeZone' | 'generatedAt' | 'generatedBy'>> {
+    const language = (await staffUserRepository.language(manager, staff.id)) ?? 'en';
+    const hours = await organisationHoursRepository.findForStaff(manager, staff.id);
+    return { recipient, language, timeZone: hours?.timeZone ?? 'UTC', generatedAt: new Date(), generatedBy: staff.displayName };
   }
 
   /** The case's identifiers with secrets opened (the index holds only their keyed hash). */

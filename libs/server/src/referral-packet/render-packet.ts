@@ -4,7 +4,7 @@ import { translatorFor } from '@sg/i18n/server';
 type Translator = ReturnType<typeof translatorFor>;
 import PDFDocument from 'pdfkit';
 import { packetFonts } from './packet-fonts';
-import { PacketContent } from './packet-content';
+import { ClusterPacketContent, PacketContent } from './packet-content';
 
 const MARGIN = 50;
 /** Room below the text for the footer on every page. */
@@ -21,31 +21,48 @@ const MUTED = '#555555';
  * cases), then the timeline, which can run to many pages.
  */
 export function renderReferralPacket(content: PacketContent): PDFKit.PDFDocument {
-  const t = translatorFor(content.language, content.timeZone);
+  const { doc, w } = startPacket(content, (t) => `${t.t('staff.packetDocument.title')} ${content.case.reference}`);
+  w.title(content);
+  w.caseSections(content);
+  w.footers(content);
+  doc.end();
+  return doc;
+}
+
+/**
+ * A packet from a cluster: a first page naming the shared identifier and the cases, then each
+ * case's sections exactly as its own packet lays them out, each case from a new page. Contact
+ * details never: the content carries none (ClusterPacketContent), and the writer is not asked.
+ */
+export function renderClusterReferralPacket(content: ClusterPacketContent): PDFKit.PDFDocument {
+  const { doc, w } = startPacket(content, (t) => t.t('staff.packetDocument.clusterTitle'));
+  w.clusterTitle(content);
+  for (const packet of content.cases) {
+    doc.addPage();
+    w.caseHeading(packet);
+    w.caseSections(packet);
+  }
+  w.footers(content);
+  doc.end();
+  return doc;
+}
+
+/** What every packet's pages share: who made it, when, for whom, in which language and zone. */
+type PacketFrame = Pick<PacketContent, 'recipient' | 'language' | 'timeZone' | 'generatedAt' | 'generatedBy'>;
+
+function startPacket(frame: PacketFrame, title: (t: Translator) => string): { doc: PDFKit.PDFDocument; w: PacketWriter } {
+  const t = translatorFor(frame.language, frame.timeZone);
   const doc = new PDFDocument({
     size: 'A4',
     bufferPages: true,
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
-    info: { Title: `${t.t('staff.packetDocument.title')} ${content.case.reference}`, Author: content.generatedBy, CreationDate: content.generatedAt },
+    info: { Title: title(t), Author: frame.generatedBy, CreationDate: frame.generatedAt },
   });
   const fonts = packetFonts();
   doc.registerFont('Body', fonts.regular);
   doc.registerFont('Bold', fonts.bold);
-  const w = new PacketWriter(doc, t, new Intl.DateTimeFormat(formattingLocale(content.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: content.timeZone }));
-
-  w.title(content);
-  w.summary(content);
-  w.facts(content);
-  if (content.contact) w.contact(content.contact);
-  w.identifiers(content);
-  w.evidence(content);
-  w.takedowns(content);
-  w.reports(content);
-  w.linked(content);
-  w.timeline(content);
-  w.footers(content);
-  doc.end();
-  return doc;
+  const w = new PacketWriter(doc, t, new Intl.DateTimeFormat(formattingLocale(frame.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: frame.timeZone }));
+  return { doc, w };
 }
 
 class PacketWriter {
@@ -93,6 +110,40 @@ class PacketWriter {
   private field(label: string, value: string): void {
     this.doc.font('Bold').fontSize(10).fillColor(INK).text(`${label}: `, MARGIN, undefined, { continued: true, width: this.width });
     this.doc.font('Body').text(value);
+  }
+
+  /** A case's own sections, in the order a recipient acts on them; contact details only when the content holds them. */
+  caseSections(content: PacketContent): void {
+    this.summary(content);
+    this.facts(content);
+    if (content.contact) this.contact(content.contact);
+    this.identifiers(content);
+    this.evidence(content);
+    this.takedowns(content);
+    this.reports(content);
+    this.linked(content);
+    this.timeline(content);
+  }
+
+  clusterTitle(content: ClusterPacketContent): void {
+    this.doc.font('Bold').fontSize(20).fillColor(INK).text(this.k('title'), MARGIN, MARGIN, { width: this.width });
+    this.line(this.k('clusterLine'), { bold: true, size: 13 });
+    this.line(this.k('recipientLine', { recipient: this.k(`recipients.${content.recipient}`) }), { size: 12 });
+    this.doc.moveDown(0.5);
+    this.line(this.k('confidential'), { bold: true, size: 9 });
+    this.line(this.k('intro'), { muted: true, size: 9 });
+    this.line(this.k('clusterNoContact'), { muted: true, size: 9 });
+    this.heading(this.k('clusterIdentifier'));
+    this.field(this.t.t(`staff.identifiers.kinds.${content.identifier.kind}`), content.identifier.value);
+    this.field(this.k('clusterCaseCount'), String(content.caseCount));
+    this.heading(this.k('clusterCases'));
+    for (const c of content.cases) this.line(`${c.case.reference} · ${this.label('priority', c.case.priority)} · ${this.label('caseStatus', c.case.status)} · ${c.facts.country} · ${this.when(c.case.createdAt)}`);
+    if (content.casesLeftOut > 0) this.line(this.k('clusterLeftOut', { n: content.casesLeftOut }), { muted: true, size: 9 });
+  }
+
+  /** Where a case begins in a cluster's packet. */
+  caseHeading(content: PacketContent): void {
+    this.doc.font('Bold').fontSize(16).fillColor(INK).text(this.k('caseLine', { reference: content.case.reference }), MARGIN, MARGIN, { width: this.width });
   }
 
   title(content: PacketContent): void {
@@ -217,7 +268,7 @@ class PacketWriter {
   }
 
   /** Who generated the packet and when, and the page, at the foot of every page. */
-  footers(content: PacketContent): void {
+  footers(content: PacketFrame): void {
     const range = this.doc.bufferedPageRange();
     const at = `${this.when(content.generatedAt)} (${content.timeZone})`;
     for (let i = range.start; i < range.start + range.count; i += 1) {

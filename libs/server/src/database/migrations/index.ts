@@ -39,6 +39,7 @@ import { CaseLinks1766815000000 } from './1766815000000-case-links';
 import { SealedLegalHoldReason1766830000000 } from './1766830000000-sealed-legal-hold-reason';
 import { SealedPriorityOverrideReason1766831000000 } from './1766831000000-sealed-priority-override-reason';
 import { SealedCaseLinkReason1766832000000 } from './1766832000000-sealed-case-link-reason';
+import { IdentifierCluster1766840000000 } from './1766840000000-identifier-cluster';
 import { SealedAuditPayloads1766845000000 } from './1766845000000-sealed-audit-payloads';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -77,5 +78,6 @@ export const MIGRATIONS = [
   SealedLegalHoldReason1766830000000,
   SealedPriorityOverrideReason1766831000000,
   SealedCaseLinkReason1766832000000,
+  IdentifierCluster1766840000000,
   SealedAuditPayloads1766845000000,
 ];

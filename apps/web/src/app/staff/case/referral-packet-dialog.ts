@@ -25,7 +25,7 @@ export interface ReferralPacketDialogData {
 }
 
 /** The words for each recipient (the PDF's own labels, said here too). */
-const RECIPIENT_LABELS: Readonly<Record<ReferralRecipient, string>> = {
+export const RECIPIENT_LABELS: Readonly<Record<ReferralRecipient, string>> = {
   police: 'staff.labels.reportAgencyKind.police',
   cybertipline: 'staff.labels.reportAgencyKind.cybertipline',
   platform: 'staff.case.packet.platformRecipient',

@@ -1,11 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import type { ClusterCase, IdentifierCluster } from '@sg/contracts';
 import { speakInTests } from '../../system/i18n/testing';
 import { ClustersPage } from './clusters-page';
 import { CaseLinksApi } from '../data-access/case-links-api';
+import { ClusterPacketDialog } from './cluster-packet-dialog';
 
 const aCase = (n: number): ClusterCase => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
@@ -36,8 +38,13 @@ const cluster = (key: string, value: string, cases: ClusterCase[]): IdentifierCl
 describe('ClustersPage', () => {
   let http: HttpTestingController;
 
+  let dialog: { open: jest.Mock };
+
   function render() {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), CaseLinksApi, provideRouter([]), speakInTests('en')] });
+    dialog = { open: jest.fn() };
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), CaseLinksApi, provideRouter([]), speakInTests('en'), { provide: MatDialog, useValue: dialog }],
+    });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ClustersPage);
     fixture.detectChanges();
@@ -69,6 +76,23 @@ describe('ClustersPage', () => {
     const cases = root.querySelector('[data-testid=cluster-cases]') as HTMLElement;
     expect(cases.textContent).toContain('3 cases hold Handle serial.offender');
     expect([...cases.querySelectorAll('a')].map((a) => a.textContent?.trim())).toEqual(['SG-AAAA-0001', 'SG-AAAA-0002', 'SG-AAAA-0003']);
+  });
+
+  it('offers the cluster\'s referral packet from the cluster view, for that cluster', () => {
+    const fixture = render();
+    const root = fixture.nativeElement as HTMLElement;
+    http.expectOne((r) => r.url === '/api/clusters').flush({ items: [cluster('k1', 'serial.offender', [aCase(1), aCase(2)])], nextCursor: null });
+    fixture.detectChanges();
+    // Not before a cluster is open: the packet is of the cases the view lists.
+    expect(root.querySelector('[data-testid=cluster-referral-packet]')).toBeNull();
+    (root.querySelector('[data-testid=cluster] button') as HTMLButtonElement).click();
+    http.expectOne('/api/clusters/k1').flush(cluster('k1', 'serial.offender', [aCase(1), aCase(2)]));
+    fixture.detectChanges();
+    const button = root.querySelector('[data-testid=cluster-referral-packet]') as HTMLButtonElement;
+    expect(button.textContent).toContain('Referral packet');
+    expect(button.getAttribute('aria-label')).toBe('Referral packet for serial.offender');
+    button.click();
+    expect(dialog.open).toHaveBeenCalledWith(ClusterPacketDialog, expect.objectContaining({ data: { key: 'k1', kind: 'handle', value: 'serial.offender' } }));
   });
 
   it('says so when no identifier is shared yet', () => {

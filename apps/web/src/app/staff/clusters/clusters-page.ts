@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import type { IdentifierCluster } from '@sg/contracts';
 import { finalize } from 'rxjs';
@@ -10,6 +11,7 @@ import { problemMessage } from '../ui/http-errors';
 import { CASE_STATUS_LABELS, PRIORITY_LABELS } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
 import { WhenPipe } from '../ui/when';
+import { ClusterPacketDialog, ClusterPacketDialogData } from './cluster-packet-dialog';
 
 /**
  * Supervisors: offender identifiers that two or more cases hold, the newest activity first. Each
@@ -80,9 +82,14 @@ import { WhenPipe } from '../ui/when';
 
       @if (selected(); as cluster) {
         <section class="cluster" aria-labelledby="cluster-title" data-testid="cluster-cases">
-          <h2 id="cluster-title">
-            {{ 'staff.clusters.casesHolding' | t: { count: cluster.caseCount, kind: ('staff.identifiers.kinds.' + cluster.kind | t), value: cluster.value } }}
-          </h2>
+          <div class="cluster-head">
+            <h2 id="cluster-title">
+              {{ 'staff.clusters.casesHolding' | t: { count: cluster.caseCount, kind: ('staff.identifiers.kinds.' + cluster.kind | t), value: cluster.value } }}
+            </h2>
+            <button matButton="outlined" type="button" (click)="referralPacket(cluster)" data-testid="cluster-referral-packet" [attr.aria-label]="'staff.clusters.packet.buttonNamed' | t: { value: cluster.value }">
+              {{ 'staff.clusters.packet.button' | t }}
+            </button>
+          </div>
           <div class="table-scroll"><table class="clusters">
             <thead>
               <tr>
@@ -122,6 +129,8 @@ import { WhenPipe } from '../ui/when';
     .clusters { width: 100%; border-collapse: collapse; }
     .clusters th, .clusters td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
     .clusters thead th { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
+    .cluster-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; margin: 24px 0 8px; }
+    .cluster-head h2 { margin: 0; }
     tr.selected { background: var(--mat-sys-surface-container); }
     .kind { display: block; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
     .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; word-break: break-all; }
@@ -134,6 +143,8 @@ import { WhenPipe } from '../ui/when';
 export class ClustersPage {
   private readonly api = inject(CaseLinksApi);
   private readonly i18n = inject(I18n);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   protected readonly statusLabels = CASE_STATUS_LABELS;
   protected readonly priorityLabels = PRIORITY_LABELS;
   protected readonly items = signal<IdentifierCluster[]>([]);
@@ -167,6 +178,12 @@ export class ClustersPage {
       next: (full) => this.selected.set(full),
       error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error)),
     });
+  }
+
+  /** One PDF of every case holding the identifier, for police, the CyberTipline or a platform; generated and audited on the server. */
+  protected referralPacket(cluster: IdentifierCluster): void {
+    const data: ClusterPacketDialogData = { key: cluster.key, kind: cluster.kind, value: cluster.value };
+    this.dialog.open(ClusterPacketDialog, { data, injector: this.injector, width: '480px' });
   }
 
   protected statuses(cluster: IdentifierCluster): string {

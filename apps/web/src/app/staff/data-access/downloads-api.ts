@@ -5,7 +5,7 @@ import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { apiPath } from './staff-contract';
 
 /**
- * Files the API streams as attachments: a case's referral packet (PDF) and the funders' CSV. They
+ * Files the API streams as attachments: a case's or a cluster's referral packet (PDF) and the funders' CSV. They
  * come through the dashboard's HttpClient (so the staff token goes with them) as blobs. Provided
  * by the staff routes, not in root: root's HttpClient has no auth interceptor.
  */
@@ -16,6 +16,11 @@ export class DownloadsApi {
   referralPacket(caseId: string, recipient: ReferralRecipient, includeContact: boolean): Observable<HttpResponse<Blob>> {
     const params = new HttpParams().set('recipient', recipient).set('includeContact', String(includeContact));
     return this.blob(apiPath('cases', caseId, 'referral-packet'), params);
+  }
+
+  /** Every case holding one shared identifier, in one PDF (supervisors; never contact details). */
+  clusterReferralPacket(key: string, recipient: ReferralRecipient): Observable<HttpResponse<Blob>> {
+    return this.blob(apiPath('clusters', key, 'referral-packet'), new HttpParams().set('recipient', recipient));
   }
 
   fundersCsv(months = 12): Observable<HttpResponse<Blob>> {

@@ -1,0 +1,23 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * An identifier two or more cases hold, kept by triggers in step with `case_identifier` and the
+ * holding cases' activity (migration 1766840000000-identifier-cluster): the supervisors' list pages
+ * through it newest activity first. `key` is one of the identifier's index rows (what the list hands
+ * out and `GET /api/clusters/:key` opens); a secret's `value` is its keyed hash, as in the index.
+ */
+@Entity({ name: 'identifier_cluster' })
+@Check('identifier_cluster_case_count_check', `case_count >= 2`)
+@Index('identifier_cluster_activity_idx', ['lastActivityAt', 'lastActivityCase', 'key'])
+export class IdentifierClusterRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'identifier_cluster_pkey' }) kind!: string;
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'identifier_cluster_pkey' }) value!: string;
+  @Column({ type: 'uuid', comment: 'The lowest case_identifier.id of the identifier: what GET /api/clusters/:key opens' }) key!: string;
+  @Column({ name: 'case_count', type: 'integer' }) caseCount!: number;
+  /** Any of its index rows sealed (a gift card): the list shows it masked. */
+  @Column({ type: 'boolean' }) secret!: boolean;
+  @Column({ name: 'first_seen', type: 'timestamptz' }) firstSeen!: Date;
+  @Column({ name: 'last_seen', type: 'timestamptz' }) lastSeen!: Date;
+  @Column({ name: 'last_activity_at', type: 'timestamptz' }) lastActivityAt!: Date;
+  @Column({ name: 'last_activity_case', type: 'uuid' }) lastActivityCase!: string;
+}

@@ -1,0 +1,203 @@
+import { ClusterListResponse, IntakeResponse } from '@sg/contracts';
+import { IDENTIFIER_CLUSTER_BACKFILL } from '../database/migrations/1766840000000-identifier-cluster';
+import { purgeExpiredCases } from '../retention/case-purge';
+import { DataProtection } from '../security/data-protection';
+import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** As the index stores it (an Ethereum address in lower case). */
+const WALLET = '0x52908400098527886e0f7030069857d2e4169ee7';
+
+/**
+ * The maintained cluster table (`identifier_cluster`) the supervisors' list pages through: it must
+ * say exactly what the identifier index says, after every kind of write that changes the index or
+ * a holding case's activity (intake, additions, evidence add/edit/remove, takedowns, merge and
+ * unmerge, the retention purge).
+ */
+describe('the cluster table stays in step with the identifier index', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let caseworker: string;
+  let supervisor: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db, testConfig(db.url));
+    caseworker = await api.tokenFor('caseworker');
+    supervisor = await api.tokenFor('supervisor');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  interface Submitted {
+    id: string;
+    created: IntakeResponse;
+  }
+  const submit = async (handle: string): Promise<Submitted> => {
+    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ platforms: [{ platform: 'Instagram', offenderHandle: handle }] }) });
+    expect(response.status).toBe(201);
+    const created = response.body as IntakeResponse;
+    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
+    return { id: row.id, created };
+  };
+  const claim = async (caseId: string) => expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker })).status).toBe(200);
+  const addEvidence = async (caseId: string, body: object): Promise<{ id: string; identifiers: Array<{ id: string }> }> => {
+    const response = await api.request('POST', `/api/cases/${caseId}/evidence`, { token: caseworker, body });
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+  /** What the table holds for one identifier (null: no cluster). */
+  const cluster = async (kind: string, value: string): Promise<{ case_count: number } | null> =>
+    (await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = $1 AND value = $2`, [kind, value]))[0] ?? null;
+  const listed = async (): Promise<string[]> => {
+    const response = await api.request('GET', '/api/clusters?limit=100', { token: supervisor });
+    expect(response.status).toBe(200);
+    return (response.body as ClusterListResponse).items.map((c) => `${c.kind}:${c.value}`);
+  };
+
+  /** The table against the same figures computed afresh from the index, row for row. */
+  const expectInStep = async () => {
+    const fresh = await db.dataSource.query(
+      `SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
+              min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
+              max(c.updated_at) AS last_activity_at
+         FROM case_identifier i JOIN support_case c ON c.id = i.case_id
+        GROUP BY i.kind, i.value HAVING count(DISTINCT i.case_id) >= 2 ORDER BY i.kind, i.value`,
+    );
+    const kept = await db.dataSource.query(
+      `SELECT kind, value, case_count, secret, first_seen, last_seen, last_activity_at FROM identifier_cluster ORDER BY kind, value`,
+    );
+    expect(kept).toEqual(fresh);
+    // Its key opens it (an index row of the same identifier), and its newest case holds it.
+    const [{ stray }] = await db.dataSource.query(
+      `SELECT count(*)::int AS stray FROM identifier_cluster k
+        WHERE NOT EXISTS (SELECT 1 FROM case_identifier i WHERE i.id = k.key AND i.kind = k.kind AND i.value = k.value)
+           OR NOT EXISTS (SELECT 1 FROM case_identifier i JOIN support_case c ON c.id = i.case_id
+                           WHERE i.case_id = k.last_activity_case AND i.kind = k.kind AND i.value = k.value AND c.updated_at = k.last_activity_at)`,
+    );
+    expect(stray).toBe(0);
+  };
+
+  it('intake: a handle named by a second intake becomes a cluster; a third counts; activity on a case moves it', async () => {
+    const one = await submit('table.intake');
+    expect(await cluster('handle', 'table.intake')).toBeNull();
+    await submit('@Table.Intake');
+    expect(await cluster('handle', 'table.intake')).toMatchObject({ case_count: 2 });
+    await submit('table.intake');
+    expect(await cluster('handle', 'table.intake')).toMatchObject({ case_count: 3 });
+    await submit('table.later');
+    await submit('table.later');
+    expect((await listed())[0]).toBe('handle:table.later');
+    // Work on the oldest case is the cluster's newest activity.
+    await claim(one.id);
+    expect((await listed())[0]).toBe('handle:table.intake');
+    await expectInStep();
+  });
+
+  it('two intakes naming the same new handle at the same moment make a cluster (neither misses the other)', async () => {
+    const handles = Array.from({ length: 6 }, (_, n) => `table.race.${n}`);
+    await Promise.all(handles.flatMap((handle) => [submit(handle), submit(handle)]));
+    for (const handle of handles) expect({ handle, cluster: await cluster('handle', handle) }).toEqual({ handle, cluster: { case_count: 2 } });
+    await expectInStep();
+  });
+
+  it('evidence: an identifier added to a second case appears; an edit moves it; removing it drops the cluster', async () => {
+    const a = await submit('table.ev.a');
+    const b = await submit('table.ev.b');
+    await claim(a.id);
+    await claim(b.id);
+    await addEvidence(a.id, { kind: 'payment', description: 'Wallet', identifiers: [{ kind: 'crypto_wallet', value: WALLET }] });
+    expect(await cluster('crypto_wallet', WALLET)).toBeNull();
+    const added = await addEvidence(b.id, { kind: 'payment', description: 'Wallet', identifiers: [{ kind: 'crypto_wallet', value: WALLET }] });
+    expect(await cluster('crypto_wallet', WALLET)).toMatchObject({ case_count: 2 });
+    expect(await listed()).toContain(`crypto_wallet:${WALLET}`);
+    await expectInStep();
+
+    // The edit swaps the wallet for an e-mail address a's evidence does not hold: the cluster goes.
+    const edited = await api.request('PUT', `/api/cases/${b.id}/evidence/${added.id}`, {
+      token: caseworker,
+      body: { kind: 'payment', description: 'Wallet', identifiers: [{ kind: 'email', value: 'table.ev@example.com' }] },
+    });
+    expect(edited.status).toBe(200);
+    expect(await cluster('crypto_wallet', WALLET)).toBeNull();
+    // And back; then the removal drops it.
+    const again = await addEvidence(b.id, { kind: 'payment', description: 'Wallet again', identifiers: [{ kind: 'crypto_wallet', value: WALLET }] });
+    expect(await cluster('crypto_wallet', WALLET)).toMatchObject({ case_count: 2 });
+    expect((await api.request('DELETE', `/api/cases/${b.id}/evidence/${again.id}`, { token: caseworker })).status).toBe(204);
+    expect(await cluster('crypto_wallet', WALLET)).toBeNull();
+    expect(await listed()).not.toContain(`crypto_wallet:${WALLET}`);
+    await expectInStep();
+  });
+
+  it('a gift card two cases hold is a secret cluster: listed masked, never its text or hash', async () => {
+    const a = await submit('table.gift.a');
+    const b = await submit('table.gift.b');
+    for (const c of [a, b]) {
+      await claim(c.id);
+      await addEvidence(c.id, { kind: 'payment', description: 'Gift card', identifiers: [{ kind: 'gift_card', value: 'TABLE-GIFT-0001' }] });
+    }
+    const [row] = await db.dataSource.query(`SELECT value, secret, case_count FROM identifier_cluster WHERE kind = 'gift_card'`);
+    expect(row).toMatchObject({ secret: true, case_count: 2 });
+    const items = ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items;
+    const gift = items.find((c) => c.kind === 'gift_card');
+    expect(gift?.value).toBe('••••');
+    expect(JSON.stringify(items)).not.toContain(row.value);
+    expect(JSON.stringify(items)).not.toContain('TABLEGIFT0001');
+    await expectInStep();
+  });
+
+  it('takedowns and the person\'s additions add to the table', async () => {
+    const a = await submit('table.td.a');
+    const b = await submit('table.td.b');
+    await claim(a.id);
+    await claim(b.id);
+    for (const c of [a, b]) {
+      const filed = await api.request('POST', `/api/cases/${c.id}/takedowns`, { token: caseworker, body: { platform: 'Instagram', url: 'https://instagram.com/table.td.shared', channel: 'platform_form' } });
+      expect(filed.status).toBe(201);
+    }
+    expect(await cluster('handle', 'table.td.shared')).toMatchObject({ case_count: 2 });
+    const added = await api.request('POST', '/api/case-access/additions', {
+      body: { reference: a.created.reference, accessCode: a.created.accessCode, platforms: [{ platform: 'Snapchat', offenderHandle: 'table.td.b' }] },
+    });
+    expect(added.status).toBe(200);
+    expect(await cluster('handle', 'table.td.b')).toMatchObject({ case_count: 2 });
+    await expectInStep();
+  });
+
+  it('merge and unmerge: the duplicate\'s identifiers move to the original, so a handle both held is one case\'s, and back', async () => {
+    const original = await submit('table.merge');
+    const duplicate = await submit('table.merge');
+    expect(await cluster('handle', 'table.merge')).toMatchObject({ case_count: 2 });
+    const merged = await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'Filed twice' } });
+    expect(merged.status).toBe(200);
+    expect(await cluster('handle', 'table.merge')).toBeNull();
+    await expectInStep();
+    const unmerged = await api.request('POST', `/api/cases/${duplicate.id}/unmerge`, { token: supervisor, body: { reason: 'Not the same after all' } });
+    expect(unmerged.status).toBe(200);
+    expect(await cluster('handle', 'table.merge')).toMatchObject({ case_count: 2 });
+    await expectInStep();
+  });
+
+  it('the retention purge: a purged case leaves the cluster; with one case left there is none', async () => {
+    await submit('table.purge');
+    const doomed = await submit('table.purge');
+    await submit('table.purge3');
+    const doomed3 = await submit('table.purge3');
+    await submit('table.purge3');
+    await db.dataSource.query(`INSERT INTO case_deletion_request (case_id, execute_after) SELECT unnest($1::uuid[]), now() - interval '1 minute'`, [[doomed.id, doomed3.id]]);
+    expect((await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).cases).toBe(2);
+    expect(await cluster('handle', 'table.purge')).toBeNull();
+    expect(await cluster('handle', 'table.purge3')).toMatchObject({ case_count: 2 });
+    await expectInStep();
+  });
+
+  it('the migration\'s backfill builds the same table from the index', async () => {
+    const before = await db.dataSource.query(`SELECT * FROM identifier_cluster ORDER BY kind, value`);
+    expect(before.length).toBeGreaterThan(3);
+    await db.dataSource.query(`DELETE FROM identifier_cluster`);
+    await db.dataSource.query(IDENTIFIER_CLUSTER_BACKFILL);
+    expect(await db.dataSource.query(`SELECT * FROM identifier_cluster ORDER BY kind, value`)).toEqual(before);
+  });
+});
