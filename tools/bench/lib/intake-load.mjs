@@ -1,5 +1,5 @@
 // The intake load the scale-out bench offers, and its floor: a bare single-row INSERT of the same
-// case through `pg`. The same body and statement as tools/bench/intake-throughput.mjs.
+// case through `pg`. Shared with tools/bench/intake-throughput.mjs.
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { percentile } from './bench-stack.mjs';
