@@ -42,57 +42,50 @@ export interface ClusterCursor {
   key: string;
 }
 
+/** A case as the cluster JSON lists it (`c`: its support_case row), platforms from its own index. */
+const CLUSTER_CASE_JSON = `json_build_object(
+  'id', c.id, 'reference', c.reference, 'status', c.status, 'priority', c.priority, 'country', c.country,
+  'platforms', COALESCE((SELECT array_agg(DISTINCT p.platform ORDER BY p.platform) FROM case_platform p WHERE p.case_id = c.id), '{}'),
+  'createdAt', c.created_at, 'updatedAt', c.updated_at)`;
+
 /**
- * What every cluster row carries, from `page(key, kind, value, case_id, at, case_count, secret, first_seen,
- * last_seen)` (the cluster table's row): its cases' platforms, countries, priorities and statuses, and
- * the newest cases. The holding cases are read once per cluster (`held`: one primary-key and one
- * platform lookup each) and everything else is taken from that.
+ * What every cluster row carries, from `page` (the cluster table's rows, `cases` chosen by the
+ * caller as `(id, n)` in display order): the aggregates the triggers keep in the table, and the cases.
  */
-const CLUSTER_DETAILS = `
+const CLUSTER_DETAILS = (cases: string) => `
   SELECT s.key, s.kind, s.value, s.secret, s.case_count AS "caseCount", s.first_seen AS "firstSeen", s.last_seen AS "lastSeen",
          s.at AS "lastActivityAt", (extract(epoch FROM s.at) * 1000000)::bigint::text AS "cursorAt", s.case_id AS "cursorCase",
-         agg.platforms, agg.countries, agg.priorities, agg.outcomes, agg.cases
-    FROM page s
-    CROSS JOIN LATERAL (
-      WITH held AS (
-        SELECT c.id, c.reference, c.status, c.priority, c.country, c.created_at, c.updated_at,
-               COALESCE((SELECT array_agg(DISTINCT p.platform ORDER BY p.platform) FROM case_platform p WHERE p.case_id = c.id), '{}') AS platforms
-          FROM support_case c
-         WHERE c.id IN (SELECT i.case_id FROM case_identifier i WHERE i.kind = s.kind AND i.value = s.value)
-      )
-      SELECT array_agg(DISTINCT h.country ORDER BY h.country) AS countries,
-             array_agg(DISTINCT h.priority ORDER BY h.priority) AS priorities,
-             array_agg(DISTINCT h.status ORDER BY h.status) AS outcomes,
-             COALESCE((SELECT array_agg(DISTINCT pl ORDER BY pl) FROM held, unnest(held.platforms) AS pl), '{}') AS platforms,
-             (SELECT COALESCE(json_agg(json_build_object(
-                       'id', n.id, 'reference', n.reference, 'status', n.status, 'priority', n.priority, 'country', n.country,
-                       'platforms', n.platforms, 'createdAt', n.created_at, 'updatedAt', n.updated_at) ORDER BY n.created_at DESC, n.id), '[]'::json)
-                FROM (SELECT * FROM held ORDER BY created_at DESC, id LIMIT $CASES) n) AS cases
-        FROM held h
-    ) agg`;
+         s.platforms, s.countries, s.priorities, s.outcomes,
+         (SELECT COALESCE(json_agg(${CLUSTER_CASE_JSON} ORDER BY r.n), '[]'::json)
+            FROM (${cases}) r JOIN support_case c ON c.id = r.id) AS cases
+    FROM page s`;
+
+/** The columns `page` takes from the cluster table `k`. */
+const PAGE_COLUMNS = `k.kind, k.value, k.last_activity_case AS case_id, k.last_activity_at AS at, k.case_count, k.secret, k.first_seen, k.last_seen,
+                k.platforms, k.countries, k.priorities, k.outcomes, k.recent_cases`;
 
 /** The cursor's microseconds as a timestamp, exactly (integer microseconds; below 2^53, so the product is exact). */
 const AT_CURSOR = `('epoch'::timestamptz + $2::bigint * interval '1 microsecond')`;
 
-/** The clusters' SQL: the list from the cluster table, each cluster's details from the identifier index. A merged duplicate holds no identifiers (its records moved), so it never counts twice. */
+/** The clusters' SQL: the list from the cluster table alone, one cluster's cases from the identifier index. A merged duplicate holds no identifiers (its records moved), so it never counts twice. */
 export const clusterRepository = {
   /**
    * Identifiers held by two or more cases, newest activity first (a cluster's activity: the latest
    * change to any case holding it). Reads the maintained cluster table (`identifier_cluster`, kept
    * by triggers) backwards along `identifier_cluster_activity_idx` from the cursor, so a page is one
-   * index range of `limit` rows whatever the size of the index; only those rows are then detailed.
+   * index range of `limit` rows whatever the size of the index; each row's aggregates and newest
+   * cases (`recent_cases`) are kept in it, so only the cases it shows are read.
    */
   page(manager: EntityManager, limit: number, casesPerCluster: number, after?: ClusterCursor): Promise<ClusterRow[]> {
     return manager.query<ClusterRow[]>(
       `WITH page AS (
-         SELECT k.key::text AS key, k.kind, k.value, k.last_activity_case AS case_id, k.last_activity_at AS at,
-                k.case_count, k.secret, k.first_seen, k.last_seen, k.key AS key_order
+         SELECT k.key::text AS key, ${PAGE_COLUMNS}, k.key AS key_order
            FROM identifier_cluster k
           WHERE $2::bigint IS NULL OR (k.last_activity_at, k.last_activity_case, k.key) < (${AT_CURSOR}, $3::uuid, $4::uuid)
           ORDER BY k.last_activity_at DESC, k.last_activity_case DESC, k.key DESC
           LIMIT $1
        )
-       ${CLUSTER_DETAILS.replace('$CASES', '$5')}
+       ${CLUSTER_DETAILS(`SELECT * FROM unnest(s.recent_cases[1:$5]) WITH ORDINALITY AS u(id, n)`)}
        ORDER BY s.at DESC, s.case_id DESC, s.key_order DESC`,
       [limit, after?.at ?? null, after?.caseId ?? null, after?.key ?? null, casesPerCluster],
     );
@@ -102,12 +95,15 @@ export const clusterRepository = {
   one(manager: EntityManager, key: string, casesPerCluster: number): Promise<ClusterRow[]> {
     return manager.query<ClusterRow[]>(
       `WITH page AS (
-         SELECT $1::text AS key, k.kind, k.value, k.last_activity_case AS case_id, k.last_activity_at AS at,
-                k.case_count, k.secret, k.first_seen, k.last_seen
+         SELECT $1::text AS key, ${PAGE_COLUMNS}
            FROM case_identifier w JOIN identifier_cluster k ON k.kind = w.kind AND k.value = w.value
           WHERE w.id = $1::uuid
        )
-       ${CLUSTER_DETAILS.replace('$CASES', '$2')}`,
+       ${CLUSTER_DETAILS(`
+         SELECT c.id, row_number() OVER (ORDER BY c.created_at DESC, c.id) AS n
+           FROM support_case c
+          WHERE c.id IN (SELECT i.case_id FROM case_identifier i WHERE i.kind = s.kind AND i.value = s.value)
+          ORDER BY c.created_at DESC, c.id LIMIT $2`)}`,
       [key, casesPerCluster],
     );
   },

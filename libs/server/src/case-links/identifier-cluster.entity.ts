@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * An identifier two or more cases hold, kept by triggers in step with `case_identifier` and the
- * holding cases' activity (migration 1766840000000-identifier-cluster): the supervisors' list pages
+ * holding cases (migrations 1766840000000-identifier-cluster and 1766855000000-identifier-cluster-aggregates): the supervisors' list pages
  * through it newest activity first. `key` is one of the identifier's index rows (what the list hands
  * out and `GET /api/clusters/:key` opens); a secret's `value` is its keyed hash, as in the index.
  */
@@ -20,4 +20,11 @@ export class IdentifierClusterRow {
   @Column({ name: 'last_seen', type: 'timestamptz' }) lastSeen!: Date;
   @Column({ name: 'last_activity_at', type: 'timestamptz' }) lastActivityAt!: Date;
   @Column({ name: 'last_activity_case', type: 'uuid' }) lastActivityCase!: string;
+  /** What the list shows of its holding cases (migration 1766855000000), recomputed when a case's status, priority, country or platforms change. */
+  @Column({ type: 'text', array: true }) platforms!: string[];
+  @Column({ type: 'text', array: true }) countries!: string[];
+  @Column({ type: 'text', array: true }) priorities!: string[];
+  @Column({ type: 'text', array: true }) outcomes!: string[];
+  @Column({ name: 'recent_cases', type: 'uuid', array: true, comment: 'The newest 10 holding cases (created_at DESC, id): what the list shows' })
+  recentCases!: string[];
 }

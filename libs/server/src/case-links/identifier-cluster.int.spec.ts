@@ -1,5 +1,6 @@
-import { ClusterListResponse, IntakeResponse } from '@sg/contracts';
+import { CASE_LINK_LIMITS, ClusterListResponse, IntakeResponse } from '@sg/contracts';
 import { IDENTIFIER_CLUSTER_BACKFILL } from '../database/migrations/1766840000000-identifier-cluster';
+import { CLUSTER_RECENT_CASES } from '../database/migrations/1766855000000-identifier-cluster-aggregates';
 import { purgeExpiredCases } from '../retention/case-purge';
 import { DataProtection } from '../security/data-protection';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
@@ -21,7 +22,8 @@ describe('the cluster table stays in step with the identifier index', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startTestApi(db, testConfig(db.url));
+    // Many intakes from one test client: the intake limit is not what this spec is about.
+    api = await startTestApi(db, testConfig(db.url, { intakeRateLimit: { limit: 10_000, windowSeconds: 60 } }));
     caseworker = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
   });
@@ -62,12 +64,21 @@ describe('the cluster table stays in step with the identifier index', () => {
     const fresh = await db.dataSource.query(
       `SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
               min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
-              max(c.updated_at) AS last_activity_at
+              max(c.updated_at) AS last_activity_at,
+              array_agg(DISTINCT c.country ORDER BY c.country) AS countries, array_agg(DISTINCT c.priority ORDER BY c.priority) AS priorities,
+              array_agg(DISTINCT c.status ORDER BY c.status) AS outcomes,
+              COALESCE((SELECT array_agg(DISTINCT p.platform ORDER BY p.platform) FROM case_platform p
+                         WHERE p.case_id IN (SELECT h.case_id FROM case_identifier h WHERE h.kind = i.kind AND h.value = i.value)), '{}') AS platforms,
+              (SELECT array_agg(n.id ORDER BY n.created_at DESC, n.id) FROM (
+                 SELECT r.id, r.created_at FROM support_case r
+                  WHERE r.id IN (SELECT h.case_id FROM case_identifier h WHERE h.kind = i.kind AND h.value = i.value)
+                  ORDER BY r.created_at DESC, r.id LIMIT ${CLUSTER_RECENT_CASES}) n) AS recent_cases
          FROM case_identifier i JOIN support_case c ON c.id = i.case_id
         GROUP BY i.kind, i.value HAVING count(DISTINCT i.case_id) >= 2 ORDER BY i.kind, i.value`,
     );
     const kept = await db.dataSource.query(
-      `SELECT kind, value, case_count, secret, first_seen, last_seen, last_activity_at FROM identifier_cluster ORDER BY kind, value`,
+      `SELECT kind, value, case_count, secret, first_seen, last_seen, last_activity_at, countries, priorities, outcomes, platforms, recent_cases
+         FROM identifier_cluster ORDER BY kind, value`,
     );
     expect(kept).toEqual(fresh);
     // Its key opens it (an index row of the same identifier), and its newest case holds it.
@@ -93,6 +104,36 @@ describe('the cluster table stays in step with the identifier index', () => {
     // Work on the oldest case is the cluster's newest activity.
     await claim(one.id);
     expect((await listed())[0]).toBe('handle:table.intake');
+    await expectInStep();
+  });
+
+  it('the list shows what the table keeps: a case\'s status, priority and platforms move its cluster\'s aggregates', async () => {
+    // The table keeps as many newest cases as the list shows with each cluster.
+    expect(CASE_LINK_LIMITS.clusterCasesInList).toBeLessThanOrEqual(CLUSTER_RECENT_CASES);
+    const a = await submit('table.agg');
+    const b = await submit('table.agg');
+    const item = async () => ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items.find((c) => c.value === 'table.agg');
+    expect(await item()).toMatchObject({ platforms: ['Instagram'], outcomes: ['new'], cases: [{ id: b.id }, { id: a.id }] });
+
+    await claim(a.id);
+    const [{ status }] = await db.dataSource.query(`SELECT status FROM support_case WHERE id = $1`, [a.id]);
+    expect(status).not.toBe('new');
+    expect((await item())?.outcomes).toEqual([status, 'new'].sort());
+
+    const { version } = (await api.request('GET', `/api/cases/${a.id}`, { token: caseworker })).body as { version: number };
+    const overridden = await api.request('PATCH', `/api/cases/${a.id}`, {
+      token: caseworker,
+      body: { version, priorityOverride: { priority: 'emergency', reason: 'She said he has already posted one picture' } },
+    });
+    expect(overridden.status).toBe(200);
+    expect((await item())?.priorities).toContain('emergency');
+
+    // The person adds a platform: every cluster of their case lists it, not only the new handle's.
+    const added = await api.request('POST', '/api/case-access/additions', {
+      body: { reference: b.created.reference, accessCode: b.created.accessCode, platforms: [{ platform: 'Discord', offenderHandle: 'table.agg.discord' }] },
+    });
+    expect(added.status).toBe(200);
+    expect((await item())?.platforms).toEqual(['Discord', 'Instagram']);
     await expectInStep();
   });
 

@@ -13,12 +13,81 @@ const BULK_IDENTIFIERS = 500;
  * Past this many, the recompute joins by hashing: the planner takes an unnested array for ten rows
  * and would look each identifier up in turn, which for a load of millions takes minutes, not seconds.
  */
-const HASH_JOIN_IDENTIFIERS = 50_000;
+export const HASH_JOIN_IDENTIFIERS = 50_000;
 
 /** Fills the table from the index (the migration runs it; a spec proves it rebuilds the same rows). */
 export const IDENTIFIER_CLUSTER_BACKFILL = `
   SELECT identifier_cluster_refresh(array_agg(kind), array_agg(value))
     FROM (SELECT kind, value FROM case_identifier GROUP BY kind, value HAVING count(DISTINCT case_id) >= 2) shared`;
+
+/** The recompute as this migration made it (a later migration's `down` restores it). */
+export const IDENTIFIER_CLUSTER_REFRESH_V1 = `
+      CREATE OR REPLACE FUNCTION identifier_cluster_refresh(kinds text[], vals text[]) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        nestloop text;
+      BEGIN
+        IF kinds IS NULL OR cardinality(kinds) = 0 THEN
+          RETURN;
+        END IF;
+        PERFORM identifier_cluster_lock(kinds, vals);
+        IF cardinality(kinds) > ${HASH_JOIN_IDENTIFIERS} THEN
+          nestloop := current_setting('enable_nestloop');
+          PERFORM set_config('enable_nestloop', 'off', true);
+        END IF;
+        WITH wanted AS (
+          SELECT DISTINCT kind, value FROM unnest(kinds, vals) AS u(kind, value)
+        ), held AS (
+          SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
+                 min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
+                 (array_agg(i.id ORDER BY i.id))[1] AS key,
+                 (array_agg(c.updated_at ORDER BY c.updated_at DESC, c.id DESC))[1] AS last_activity_at,
+                 (array_agg(c.id ORDER BY c.updated_at DESC, c.id DESC))[1] AS last_activity_case
+            FROM wanted w
+            JOIN case_identifier i ON i.kind = w.kind AND i.value = w.value
+            JOIN support_case c ON c.id = i.case_id
+           GROUP BY i.kind, i.value
+        ), gone AS (
+          DELETE FROM identifier_cluster k USING wanted w
+           WHERE k.kind = w.kind AND k.value = w.value
+             AND NOT EXISTS (SELECT 1 FROM held h WHERE h.kind = k.kind AND h.value = k.value AND h.case_count >= 2)
+        )
+        INSERT INTO identifier_cluster (kind, value, key, case_count, secret, first_seen, last_seen, last_activity_at, last_activity_case)
+        SELECT kind, value, key, case_count, secret, first_seen, last_seen, last_activity_at, last_activity_case FROM held WHERE case_count >= 2
+        ON CONFLICT (kind, value) DO UPDATE SET
+          key = EXCLUDED.key, case_count = EXCLUDED.case_count, secret = EXCLUDED.secret, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+          last_activity_at = EXCLUDED.last_activity_at, last_activity_case = EXCLUDED.last_activity_case;
+        IF nestloop IS NOT NULL THEN
+          PERFORM set_config('enable_nestloop', nestloop, true);
+        END IF;
+      END $$`;
+
+/** The activity trigger's function as this migration made it (a later migration's `down` restores it). */
+export const SUPPORT_CASE_CLUSTER_ACTIVITY_V1 = `
+      CREATE OR REPLACE FUNCTION support_case_cluster_activity() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        kinds text[];
+        vals text[];
+      BEGIN
+        SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
+          SELECT DISTINCT i.kind, i.value FROM new_cases n JOIN old_cases o ON o.id = n.id JOIN case_identifier i ON i.case_id = n.id
+           WHERE n.updated_at IS DISTINCT FROM o.updated_at OR n.created_at IS DISTINCT FROM o.created_at
+        ) t;
+        IF kinds IS NULL THEN
+          RETURN NULL;
+        END IF;
+        IF EXISTS (SELECT 1 FROM new_cases n JOIN old_cases o ON o.id = n.id WHERE n.created_at IS DISTINCT FROM o.created_at OR n.updated_at < o.updated_at) THEN
+          PERFORM identifier_cluster_refresh(kinds, vals);
+          RETURN NULL;
+        END IF;
+        PERFORM identifier_cluster_lock(kinds, vals);
+        UPDATE identifier_cluster k SET last_activity_at = n.updated_at, last_activity_case = n.id
+          FROM (SELECT DISTINCT ON (i.kind, i.value) i.kind, i.value, n.id, n.updated_at
+                  FROM new_cases n JOIN old_cases o ON o.id = n.id JOIN case_identifier i ON i.case_id = n.id
+                 WHERE n.updated_at IS DISTINCT FROM o.updated_at
+                 ORDER BY i.kind, i.value, n.updated_at DESC, n.id DESC) n
+         WHERE k.kind = n.kind AND k.value = n.value AND (n.updated_at, n.id) > (k.last_activity_at, k.last_activity_case);
+        RETURN NULL;
+      END $$`;
 
 /**
  * `identifier_cluster`: one row per identifier two or more cases hold, with its case count, whether
@@ -75,45 +144,7 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
       END $$`);
 
     // Recomputes these identifiers from the index: a row when two or more cases hold one, none otherwise.
-    await queryRunner.query(`
-      CREATE FUNCTION identifier_cluster_refresh(kinds text[], vals text[]) RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE
-        nestloop text;
-      BEGIN
-        IF kinds IS NULL OR cardinality(kinds) = 0 THEN
-          RETURN;
-        END IF;
-        PERFORM identifier_cluster_lock(kinds, vals);
-        IF cardinality(kinds) > ${HASH_JOIN_IDENTIFIERS} THEN
-          nestloop := current_setting('enable_nestloop');
-          PERFORM set_config('enable_nestloop', 'off', true);
-        END IF;
-        WITH wanted AS (
-          SELECT DISTINCT kind, value FROM unnest(kinds, vals) AS u(kind, value)
-        ), held AS (
-          SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
-                 min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
-                 (array_agg(i.id ORDER BY i.id))[1] AS key,
-                 (array_agg(c.updated_at ORDER BY c.updated_at DESC, c.id DESC))[1] AS last_activity_at,
-                 (array_agg(c.id ORDER BY c.updated_at DESC, c.id DESC))[1] AS last_activity_case
-            FROM wanted w
-            JOIN case_identifier i ON i.kind = w.kind AND i.value = w.value
-            JOIN support_case c ON c.id = i.case_id
-           GROUP BY i.kind, i.value
-        ), gone AS (
-          DELETE FROM identifier_cluster k USING wanted w
-           WHERE k.kind = w.kind AND k.value = w.value
-             AND NOT EXISTS (SELECT 1 FROM held h WHERE h.kind = k.kind AND h.value = k.value AND h.case_count >= 2)
-        )
-        INSERT INTO identifier_cluster (kind, value, key, case_count, secret, first_seen, last_seen, last_activity_at, last_activity_case)
-        SELECT kind, value, key, case_count, secret, first_seen, last_seen, last_activity_at, last_activity_case FROM held WHERE case_count >= 2
-        ON CONFLICT (kind, value) DO UPDATE SET
-          key = EXCLUDED.key, case_count = EXCLUDED.case_count, secret = EXCLUDED.secret, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
-          last_activity_at = EXCLUDED.last_activity_at, last_activity_case = EXCLUDED.last_activity_case;
-        IF nestloop IS NOT NULL THEN
-          PERFORM set_config('enable_nestloop', nestloop, true);
-        END IF;
-      END $$`);
+    await queryRunner.query(IDENTIFIER_CLUSTER_REFRESH_V1);
 
     // The index changed: recompute every identifier a row was added to, taken from, or moved between.
     await queryRunner.query(`
@@ -151,32 +182,7 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
 
     // A holding case changed: its clusters' newest activity follows. The usual change (updated_at
     // moves forward) is a conditional update; an earlier time or a new arrival time recomputes.
-    await queryRunner.query(`
-      CREATE FUNCTION support_case_cluster_activity() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        kinds text[];
-        vals text[];
-      BEGIN
-        SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
-          SELECT DISTINCT i.kind, i.value FROM new_cases n JOIN old_cases o ON o.id = n.id JOIN case_identifier i ON i.case_id = n.id
-           WHERE n.updated_at IS DISTINCT FROM o.updated_at OR n.created_at IS DISTINCT FROM o.created_at
-        ) t;
-        IF kinds IS NULL THEN
-          RETURN NULL;
-        END IF;
-        IF EXISTS (SELECT 1 FROM new_cases n JOIN old_cases o ON o.id = n.id WHERE n.created_at IS DISTINCT FROM o.created_at OR n.updated_at < o.updated_at) THEN
-          PERFORM identifier_cluster_refresh(kinds, vals);
-          RETURN NULL;
-        END IF;
-        PERFORM identifier_cluster_lock(kinds, vals);
-        UPDATE identifier_cluster k SET last_activity_at = n.updated_at, last_activity_case = n.id
-          FROM (SELECT DISTINCT ON (i.kind, i.value) i.kind, i.value, n.id, n.updated_at
-                  FROM new_cases n JOIN old_cases o ON o.id = n.id JOIN case_identifier i ON i.case_id = n.id
-                 WHERE n.updated_at IS DISTINCT FROM o.updated_at
-                 ORDER BY i.kind, i.value, n.updated_at DESC, n.id DESC) n
-         WHERE k.kind = n.kind AND k.value = n.value AND (n.updated_at, n.id) > (k.last_activity_at, k.last_activity_case);
-        RETURN NULL;
-      END $$`);
+    await queryRunner.query(SUPPORT_CASE_CLUSTER_ACTIVITY_V1);
     await queryRunner.query(`
       CREATE TRIGGER support_case_cluster_activity AFTER UPDATE ON support_case
         REFERENCING OLD TABLE AS old_cases NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION support_case_cluster_activity()`);

@@ -41,6 +41,7 @@ import { SealedPriorityOverrideReason1766831000000 } from './1766831000000-seale
 import { SealedCaseLinkReason1766832000000 } from './1766832000000-sealed-case-link-reason';
 import { IdentifierCluster1766840000000 } from './1766840000000-identifier-cluster';
 import { SealedAuditPayloads1766845000000 } from './1766845000000-sealed-audit-payloads';
+import { IdentifierClusterAggregates1766855000000 } from './1766855000000-identifier-cluster-aggregates';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   SealedCaseLinkReason1766832000000,
   IdentifierCluster1766840000000,
   SealedAuditPayloads1766845000000,
+  IdentifierClusterAggregates1766855000000,
 ];
