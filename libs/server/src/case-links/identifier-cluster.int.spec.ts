@@ -137,6 +137,22 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
+  it('new holders are folded into a cluster: a third case counts, a second row of a case already holding it does not', async () => {
+    await submit('table.fold');
+    await submit('table.fold');
+    const third = await submit('table.fold');
+    expect(await cluster('handle', 'table.fold')).toMatchObject({ case_count: 3 });
+    await expectInStep();
+    await claim(third.id);
+    await addEvidence(third.id, { kind: 'offender_account', description: 'His profile', identifiers: [{ kind: 'handle', value: '@Table.Fold' }] });
+    expect(await cluster('handle', 'table.fold')).toMatchObject({ case_count: 3 });
+    await expectInStep();
+    // Many holders at once, as a busy evening brings them, each folded in by its own transaction.
+    await Promise.all(Array.from({ length: 8 }, () => submit('table.fold')));
+    expect(await cluster('handle', 'table.fold')).toMatchObject({ case_count: 11 });
+    await expectInStep();
+  });
+
   it('two intakes naming the same new handle at the same moment make a cluster (neither misses the other)', async () => {
     const handles = Array.from({ length: 6 }, (_, n) => `table.race.${n}`);
     await Promise.all(handles.flatMap((handle) => [submit(handle), submit(handle)]));

@@ -7,7 +7,7 @@ const CLUSTER_LOCK_CLASS = 0x6963;
  * Past this many identifiers in one statement (a bulk load, the backfill) the triggers lock the
  * whole cluster table instead of one advisory lock per identifier, which would fill the lock table.
  */
-const BULK_IDENTIFIERS = 500;
+export const BULK_IDENTIFIERS = 500;
 
 /**
  * Past this many, the recompute joins by hashing: the planner takes an unnested array for ten rows
@@ -89,6 +89,31 @@ export const SUPPORT_CASE_CLUSTER_ACTIVITY_V1 = `
         RETURN NULL;
       END $$`;
 
+/** The index trigger's function as this migration made it (a later migration's `down` restores it). */
+export const CASE_IDENTIFIER_CLUSTER_SYNC_V1 = `
+      CREATE OR REPLACE FUNCTION case_identifier_cluster_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        kinds text[];
+        vals text[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (SELECT DISTINCT kind, value FROM new_rows) t;
+        ELSIF TG_OP = 'DELETE' THEN
+          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (SELECT DISTINCT kind, value FROM old_rows) t;
+        ELSE
+          -- A re-seal or a moved evidence id changes no cluster; a new case, kind or value does, and so does sealing a value.
+          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
+            SELECT o.kind, o.value FROM old_rows o JOIN new_rows n ON n.id = o.id
+             WHERE (o.kind, o.value, o.case_id, o.value_sealed IS NULL) IS DISTINCT FROM (n.kind, n.value, n.case_id, n.value_sealed IS NULL)
+            UNION
+            SELECT n.kind, n.value FROM old_rows o JOIN new_rows n ON n.id = o.id
+             WHERE (o.kind, o.value, o.case_id, o.value_sealed IS NULL) IS DISTINCT FROM (n.kind, n.value, n.case_id, n.value_sealed IS NULL)
+          ) t;
+        END IF;
+        PERFORM identifier_cluster_refresh(kinds, vals);
+        RETURN NULL;
+      END $$`;
+
 /**
  * `identifier_cluster`: one row per identifier two or more cases hold, with its case count, whether
  * it is a secret (any of its rows sealed, as the index says), first and last arrival, and its newest activity (the latest `updated_at` of a holding case, and that
@@ -147,29 +172,7 @@ export class IdentifierCluster1766840000000 implements MigrationInterface {
     await queryRunner.query(IDENTIFIER_CLUSTER_REFRESH_V1);
 
     // The index changed: recompute every identifier a row was added to, taken from, or moved between.
-    await queryRunner.query(`
-      CREATE FUNCTION case_identifier_cluster_sync() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        kinds text[];
-        vals text[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (SELECT DISTINCT kind, value FROM new_rows) t;
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (SELECT DISTINCT kind, value FROM old_rows) t;
-        ELSE
-          -- A re-seal or a moved evidence id changes no cluster; a new case, kind or value does, and so does sealing a value.
-          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
-            SELECT o.kind, o.value FROM old_rows o JOIN new_rows n ON n.id = o.id
-             WHERE (o.kind, o.value, o.case_id, o.value_sealed IS NULL) IS DISTINCT FROM (n.kind, n.value, n.case_id, n.value_sealed IS NULL)
-            UNION
-            SELECT n.kind, n.value FROM old_rows o JOIN new_rows n ON n.id = o.id
-             WHERE (o.kind, o.value, o.case_id, o.value_sealed IS NULL) IS DISTINCT FROM (n.kind, n.value, n.case_id, n.value_sealed IS NULL)
-          ) t;
-        END IF;
-        PERFORM identifier_cluster_refresh(kinds, vals);
-        RETURN NULL;
-      END $$`);
+    await queryRunner.query(CASE_IDENTIFIER_CLUSTER_SYNC_V1);
     await queryRunner.query(`
       CREATE TRIGGER case_identifier_cluster_insert AFTER INSERT ON case_identifier
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_identifier_cluster_sync()`);
