@@ -18,6 +18,45 @@ describe('POST /api/intakes', () => {
     await db?.drop();
   });
 
+  it('an intake that loses a deadlock is written on a second try, never answered with a 500', async () => {
+    // Another transaction holds the lock the intake takes second (the cluster triggers lock a case's
+    // identifiers in hash order), then asks for the one the intake holds: PostgreSQL aborts the intake,
+    // the first to wait, with a deadlock. The person must still get their case.
+    const handles = ['dead.lock.a', 'dead.lock.b'];
+    const [{ first, second }] = await db.dataSource.query(
+      `SELECT (array_agg(h ORDER BY hashtext('handle' || chr(31) || h)))[1] AS first, (array_agg(h ORDER BY hashtext('handle' || chr(31) || h)))[2] AS second
+         FROM unnest($1::text[]) AS h`,
+      [handles],
+    );
+    const lockOf = `pg_advisory_xact_lock(${0x6963}, hashtext('handle' || chr(31) || $1))`;
+    const other = db.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(`SELECT ${lockOf}`, [second]);
+      const submitted = api.request('POST', '/api/intakes', {
+        body: intakeFixture({ platforms: handles.map((offenderHandle) => ({ platform: 'Instagram', offenderHandle })) }),
+      });
+      // The intake holds the first lock and waits for the second.
+      for (let waited = 0; ; waited += 50) {
+        const [{ waiting }] = await db.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        if (waiting > 0) break;
+        if (waited > 10_000) throw new Error('the intake never waited for the lock');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // Closing the cycle: the intake is aborted, so this transaction gets the lock; then it ends.
+      await other.query(`SELECT ${lockOf}`, [first]);
+      await other.rollbackTransaction();
+      const response = await submitted;
+      expect(response.status).toBe(201);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM case_identifier WHERE kind = 'handle' AND value = ANY ($1)`, [handles]);
+    expect(n).toBe(2);
+  });
+
   it('creates a triaged case with its plan, timeline and sealed contact details', async () => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ selfHarm: 'thoughts' }) });
     expect(response.status).toBe(201);

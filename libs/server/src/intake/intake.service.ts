@@ -30,6 +30,7 @@ import { responseTargetFromEnglish, responseTargetWords } from '../case-access/p
 
 const IDEMPOTENCY_SCOPE = 'intake';
 const UNIQUE_VIOLATION = '23505';
+const DEADLOCK_DETECTED = '40P01';
 
 export interface IntakeOutcome {
   response: IntakeResponse;
@@ -71,13 +72,16 @@ export class IntakeService {
   async submit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined, idempotencyKey: string | undefined): Promise<IntakeOutcome> {
     this.checkWhoMaySubmit(intake, staff);
     const requestHash = stableHash(intake);
-    // A reference is random; on the rare clash the write is simply tried again with a new one.
+    // The write is one statement, so a failed one left nothing behind and is simply tried again: a
+    // reference is random and may clash; the cluster triggers' identifier locks may deadlock with a
+    // staff change to a case holding the same identifiers, and PostgreSQL then aborts one of the two.
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.write(intake, staff, idempotencyKey, requestHash);
       } catch (error) {
         const { code, constraint } = error as { code?: string; constraint?: string };
-        if (code !== UNIQUE_VIOLATION || constraint !== 'support_case_reference_key' || attempt >= 5) throw error;
+        const retry = (code === UNIQUE_VIOLATION && constraint === 'support_case_reference_key') || code === DEADLOCK_DETECTED;
+        if (!retry || attempt >= 5) throw error;
       }
     }
   }
