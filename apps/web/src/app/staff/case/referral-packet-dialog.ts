@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -6,12 +6,10 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { REFERRAL_RECIPIENTS, type ReferralRecipient } from '@sg/contracts';
-import { finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { DownloadsApi } from '../data-access/downloads-api';
-import { problemMessage } from '../ui/http-errors';
-import { saveDownload } from '../ui/save-download';
+import { PacketDownload } from '../ui/packet-download';
 
 export interface ReferralPacketDialogData {
   caseId: string;
@@ -57,16 +55,16 @@ export const RECIPIENT_LABELS: Readonly<Record<ReferralRecipient, string>> = {
         @if (contactReason) {
           <p class="why" id="packet-contact-why" data-testid="packet-contact-why">{{ contactReason | t }}</p>
         }
-        @if (problem(); as problem) {
+        @if (packet.problem(); as problem) {
           <p class="problem" role="alert">{{ problem }}</p>
         }
-        @if (busy()) {
+        @if (packet.busy()) {
           <p class="meta" role="status">{{ 'staff.case.packet.downloading' | t }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>{{ 'staff.case.common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" [disabled]="busy()">{{ 'staff.case.packet.download' | t }}</button>
+        <button matButton="filled" type="submit" [disabled]="packet.busy()">{{ 'staff.case.packet.download' | t }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -92,8 +90,7 @@ export class ReferralPacketDialog {
       : !this.data.holdsOrSupervises
         ? 'staff.case.packet.claimFirst'
         : null;
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  protected readonly packet = new PacketDownload(this.i18n, this.ref);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     recipient: ['police' as ReferralRecipient],
     includeContact: [{ value: false, disabled: this.contactReason !== null }],
@@ -101,17 +98,6 @@ export class ReferralPacketDialog {
 
   protected download(): void {
     const { recipient, includeContact } = this.form.getRawValue();
-    this.problem.set(null);
-    this.busy.set(true);
-    this.api
-      .referralPacket(this.data.caseId, recipient, includeContact && this.contactReason === null)
-      .pipe(finalize(() => this.busy.set(false)))
-      .subscribe({
-        next: (response) => {
-          saveDownload(response, `referral-packet-${this.data.reference}.pdf`);
-          this.ref.close(true);
-        },
-        error: (error: unknown) => this.problem.set(this.i18n.t('staff.case.packet.failed', { reason: problemMessage(this.i18n, error) })),
-      });
+    this.packet.start(this.api.referralPacket(this.data.caseId, recipient, includeContact && this.contactReason === null), `referral-packet-${this.data.reference}.pdf`);
   }
 }

@@ -1,17 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { REFERRAL_RECIPIENTS, type IdentifierCluster, type ReferralRecipient } from '@sg/contracts';
-import { finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { RECIPIENT_LABELS } from '../case/referral-packet-dialog';
 import { DownloadsApi } from '../data-access/downloads-api';
-import { problemMessage } from '../ui/http-errors';
-import { saveDownload } from '../ui/save-download';
+import { PacketDownload } from '../ui/packet-download';
 
 export type ClusterPacketDialogData = Pick<IdentifierCluster, 'key' | 'kind' | 'value'>;
 
@@ -41,16 +39,16 @@ export type ClusterPacketDialogData = Pick<IdentifierCluster, 'key' | 'kind' | '
             }
           </mat-select>
         </mat-form-field>
-        @if (problem(); as problem) {
+        @if (packet.problem(); as problem) {
           <p class="problem" role="alert">{{ problem }}</p>
         }
-        @if (busy()) {
+        @if (packet.busy()) {
           <p class="meta" role="status">{{ 'staff.case.packet.downloading' | t }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>{{ 'staff.case.common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" [disabled]="busy()">{{ 'staff.case.packet.download' | t }}</button>
+        <button matButton="filled" type="submit" [disabled]="packet.busy()">{{ 'staff.case.packet.download' | t }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -69,23 +67,11 @@ export class ClusterPacketDialog {
   private readonly i18n = inject(I18n);
   protected readonly recipients = REFERRAL_RECIPIENTS;
   protected readonly recipientLabels = RECIPIENT_LABELS;
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  protected readonly packet = new PacketDownload(this.i18n, this.ref);
   protected readonly form = inject(FormBuilder).nonNullable.group({ recipient: ['police' as ReferralRecipient] });
 
   protected download(): void {
     const { recipient } = this.form.getRawValue();
-    this.problem.set(null);
-    this.busy.set(true);
-    this.api
-      .clusterReferralPacket(this.data.key, recipient)
-      .pipe(finalize(() => this.busy.set(false)))
-      .subscribe({
-        next: (response) => {
-          saveDownload(response, `referral-packet-cluster-${recipient}.pdf`);
-          this.ref.close(true);
-        },
-        error: (error: unknown) => this.problem.set(this.i18n.t('staff.case.packet.failed', { reason: problemMessage(this.i18n, error) })),
-      });
+    this.packet.start(this.api.clusterReferralPacket(this.data.key, recipient), `referral-packet-cluster-${recipient}.pdf`);
   }
 }
