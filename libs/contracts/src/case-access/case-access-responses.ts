@@ -1,23 +1,8 @@
-import { ACTION_PLAN_STEP_KEYS, LANGUAGES, RESOURCE_PURPOSES } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, LANGUAGES } from '@sg/domain';
 import * as z from 'zod';
 import { responseSchemaOf } from '../fields/response-schema';
-import { contactChoiceSchema, replyExpectationSchema, translatableSchema } from '../intake/intake-response';
-import { resourceTextsResponseShape } from '../resources/resource-directory';
-import type { PersonResource } from '../resources/resource-texts';
+import { contactChoiceSchema, personResourceSchema, replyExpectationSchema, translatableSchema } from '../intake/intake-response';
 import type { CaseAccessView } from './case-access';
-
-/** A matched resource with its words in every person language (the intake answer's and the case's). */
-export const personResourceSchema = responseSchemaOf<PersonResource>()(
-  z.strictObject({
-    key: z.string(),
-    name: z.string(),
-    contact: z.string(),
-    url: z.string().optional(),
-    purpose: z.enum(RESOURCE_PURPOSES),
-    reason: translatableSchema,
-    ...resourceTextsResponseShape,
-  }),
-);
 
 /** The person's own view of their case: no staff notes, assignee names or internal triage detail. */
 export const caseAccessViewSchema = responseSchemaOf<CaseAccessView>()(

@@ -50,6 +50,19 @@ export const contactChoiceSchema = z
   ])
   .meta({ description: 'How the person asked to be contacted: by a channel, asked not to be, or did not say' }) satisfies z.ZodType<ContactChoice>;
 
+/** A matched resource with its words in every person language (the intake answer's and the case's). */
+export const personResourceSchema = responseSchemaOf<PersonResource>()(
+  z.strictObject({
+    key: z.string(),
+    name: z.string(),
+    contact: z.string(),
+    url: z.string().optional(),
+    purpose: z.enum(RESOURCE_PURPOSES),
+    reason: translatableSchema,
+    ...resourceTextsResponseShape,
+  }),
+);
+
 /**
  * The same answer as a schema, for the OpenAPI document (the API never parses its own answers).
  * `responseSchemaOf` keeps it in step with the interface above, both ways.
@@ -60,17 +73,7 @@ export const intakeResponseSchema = responseSchemaOf<IntakeResponse>()(z.strictO
   actionPlan: z.array(
     z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: translatableSchema, detail: translatableSchema, done: z.boolean() }),
   ),
-  resources: z.array(
-    z.strictObject({
-      key: z.string(),
-      name: z.string(),
-      contact: z.string(),
-      url: z.string().optional(),
-      purpose: z.enum(RESOURCE_PURPOSES),
-      reason: translatableSchema,
-      ...resourceTextsResponseShape,
-    }),
-  ),
+  resources: z.array(personResourceSchema),
   firstResponseWithin: translatableSchema.nullable().meta({ description: 'When someone aims to reach out, as a catalogue key (person.firstResponse.*) and its parameters; null if they asked not to be contacted' }),
   contact: contactChoiceSchema,
   country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
