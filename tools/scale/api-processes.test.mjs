@@ -35,10 +35,16 @@ process.once('exit', () => {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
+/** Thrown by a probe to stop waiting at once (anything else it throws counts as "not yet"). */
+class ApiExited extends Error {}
+
 async function eventually(probe, what, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await probe().catch(() => undefined);
+    const value = await probe().catch((error) => {
+      if (error instanceof ApiExited) throw new Error(`Gave up waiting for ${what}: the API ${error.message}`);
+      return undefined;
+    });
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(50);
@@ -138,11 +144,28 @@ async function createDatabase() {
   const name = `scale_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(adminUrl, name);
   const roles = await ensureRoles(adminUrl, name);
-  const env = { DATABASE_URL: roles.appUrl, DATABASE_OWNER_URL: roles.ownerUrl };
+  // Every process of this run, `migrate` too, on BullMQ's PostgreSQL backend, whatever REDIS_URL the
+  // caller has (CI sets one): a `migrate` on the Redis backend makes no PostgreSQL queue schema.
+  const env = { DATABASE_URL: roles.appUrl, DATABASE_OWNER_URL: roles.ownerUrl, REDIS_URL: '' };
   const migrate = spawnSync(process.execPath, [API_MAIN, 'migrate'], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
   assert.equal(migrate.status, 0, `migrate failed:\n${migrate.stderr}${migrate.stdout}`);
   return {
     env,
+    /** This database's sessions (pg_stat_activity): what each connection waits on, and its last statement. */
+    async sessions() {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query(
+          `SELECT pid, usename, application_name, state, wait_event_type, wait_event, now() - state_change AS "for", left(query, 200) AS query
+             FROM pg_stat_activity WHERE datname = $1 ORDER BY backend_start`,
+          [name],
+        );
+        return rows.length ? rows.map((row) => JSON.stringify(row)).join('\n') : '(none)';
+      } finally {
+        await admin.end();
+      }
+    },
     async drop() {
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
@@ -156,6 +179,10 @@ async function createDatabase() {
     },
   };
 }
+
+/** How much of an API's output a failed start shows. */
+const TAIL_CHARS = 6_000;
+const tail = (text) => (text ? (text.length > TAIL_CHARS ? `…${text.slice(-TAIL_CHARS)}` : text) : '(nothing)');
 
 /** The built API on a free port; its JSON log lines are kept (each names the process: `pid`). */
 async function startApi(database, extraEnv = {}) {
@@ -172,18 +199,19 @@ async function startApi(database, extraEnv = {}) {
       DEMO_SEED: 'true',
       DEMO_PASSWORD,
       LOG_LEVEL: 'info',
-      REDIS_URL: '',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = [];
   let output = '';
-  for (const stream of [child.stdout, child.stderr]) {
+  const streamOutput = { stdout: '', stderr: '' };
+  for (const [name, stream] of [['stdout', child.stdout], ['stderr', child.stderr]]) {
     let buffered = '';
     stream.setEncoding('utf8');
     stream.on('data', (chunk) => {
       output += chunk;
+      streamOutput[name] += chunk;
       buffered += chunk;
       const parts = buffered.split('\n');
       buffered = parts.pop();
@@ -196,13 +224,32 @@ async function startApi(database, extraEnv = {}) {
       }
     });
   }
+  /** The processes that logged main.ts's "API listening" line. */
+  const listeningPids = () => new Set(lines.filter((line) => typeof line.msg === 'string' && line.msg.startsWith('API listening')).map((line) => line.pid));
   started.add(child);
   const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
   exited.then(() => started.delete(child));
+  const processes = Number(extraEnv.API_PROCESSES ?? 1);
+  let lastHealth = '(no answer yet)';
   try {
-    await eventually(async () => child.exitCode === null && (await send(url, 'GET', '/api/health')).status === 200, `the API on ${url} (output so far:\n${output})`, 120_000);
+    await eventually(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) throw new ApiExited(`exited (${child.exitCode ?? child.signalCode}) before answering`);
+        const health = await send(url, 'GET', '/api/health');
+        lastHealth = `${health.status} ${JSON.stringify(health.body)}`;
+        // With API_PROCESSES, health answers once the first process listens: wait for all of them,
+        // or the cluster hands every request to the first and the test sees one process.
+        return health.status === 200 && listeningPids().size >= processes;
+      },
+      `the API on ${url} (${processes} process(es) listening and /api/health 200)`,
+      120_000,
+    );
   } catch (error) {
+    // What the process (and, with API_PROCESSES, its children) said and was doing, before it goes.
+    const state = child.exitCode === null && child.signalCode === null ? `still running (pid ${child.pid}, children ${childPids(child.pid).join(', ') || 'none'})` : `exited (${child.exitCode ?? child.signalCode})`;
+    const sessions = await database.sessions().catch((failure) => `(could not read pg_stat_activity: ${failure.message})`);
     child.kill('SIGKILL');
+    error.message += `\nThe API ${state}; processes listening: ${listeningPids().size} of ${processes}; its last /api/health: ${lastHealth}.\n--- its stdout (last ${TAIL_CHARS} characters) ---\n${tail(streamOutput.stdout)}\n--- its stderr (last ${TAIL_CHARS} characters) ---\n${tail(streamOutput.stderr)}\n--- the database's sessions ---\n${sessions}`;
     throw error;
   }
   return {

@@ -10,7 +10,7 @@
 //   4. Playwright browser tests (`nx run web-e2e:e2e` builds api, worker and web first).
 //   5. The fault drill's test (tools/fault/run.test.mjs: the built api and worker, its own
 //      PostgreSQL and redis-server, about 2 minutes); the build before it is Nx's cached one.
-//      (The API as several processes, tools/scale/api-processes.test.mjs, runs apart: `npm run test:scale`.)
+//      Then the API as several processes (tools/scale/api-processes.test.mjs, the built api).
 //   6. Prints "N passed, N failed" as the last line; exits non-zero if anything failed.
 // Safe beside a running `npm start` (other ports, own databases) and to run twice in a row.
 import { spawn } from 'node:child_process';
@@ -47,9 +47,8 @@ const steps = [
   // The drill runs the built apps: already built by the browser step (or CI's build step), so this is Nx's cache.
   { name: 'Build (api, worker) for the fault drill', args: ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', '--output-style=static'] },
   { name: 'Fault drill (quick)', command: process.execPath, args: nodeTest('tools/fault/run.test.mjs', faultResults) },
-  // The built api as several processes (tools/scale/api-processes.test.mjs, `npm run test:scale`) is not
-  // in this run yet: in a fresh-clone CI run, right after the fault drill, its APIs printed nothing and
-  // never answered for 120 s, and alone it failed 1 run in 3; it comes back once that is understood.
+  // The built api as several processes (API_PROCESSES, and two on two ports), about 2 minutes.
+  { name: 'API processes', command: process.execPath, args: nodeTest('tools/scale/api-processes.test.mjs', scaleResults) },
 ];
 
 let current;

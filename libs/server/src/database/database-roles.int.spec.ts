@@ -121,3 +121,36 @@ describe('start-up as the owner (prepareDatabase)', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('The application runs as the database owner'));
   });
 });
+
+/**
+ * MIGRATIONS_RUN=false: someone else (a deploy pipeline's `main.js migrate`) prepared the database.
+ * If that run used the other queue backend (REDIS_URL set), BullMQ's PostgreSQL schema was never
+ * made: the app would start, log that it listens, and answer 503 on /api/health for ever.
+ */
+describe('start-up without migrations (prepareDatabase, MIGRATIONS_RUN=false)', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false });
+    // The application's migrations and grants, but not BullMQ's schema: what `migrate` does with REDIS_URL set.
+    await migrateAsOwner(db.dataSource, { queueSchema: false, appRole: db.appRole });
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('refuses to start on the PostgreSQL queue backend when BullMQ\'s schema is missing, saying why and what to run', async () => {
+    const start = prepareDatabase({ ...testConfig(db.url), databaseOwnerUrl: db.ownerUrl, runMigrations: false }, { seed: false });
+    await expect(start).rejects.toThrow(/BullMQ's PostgreSQL schema "bullmq" is missing.*REDIS_URL.*MIGRATIONS_RUN/s);
+  });
+
+  it('starts on the Redis queue backend, which needs no such schema', async () => {
+    await prepareDatabase({ ...testConfig(db.url), databaseOwnerUrl: db.ownerUrl, runMigrations: false, queueBackend: 'redis' }, { seed: false });
+  });
+
+  it('starts once the schema is there', async () => {
+    await migrateAsOwner(db.dataSource, { queueSchema: true, appRole: db.appRole });
+    await prepareDatabase({ ...testConfig(db.url), databaseOwnerUrl: db.ownerUrl, runMigrations: false }, { seed: false });
+  });
+});

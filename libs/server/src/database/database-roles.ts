@@ -1,4 +1,4 @@
-import { runMigrations as runBullmqMigrations } from 'bullmq';
+import { assertSchemaCompatibility, runMigrations as runBullmqMigrations, SchemaMigrationRequiredError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { QUEUE_TABLE_VACUUM, CHURNING_QUEUE_TABLES } from '../queue/postgres-queue-tuning';
 import { BULLMQ_SCHEMA } from '../queue/queue-connection';
@@ -55,6 +55,29 @@ export async function grantApplicationRole(manager: EntityManager, appRole: stri
     );
   }
   for (const statement of statements) await manager.query(statement);
+}
+
+/**
+ * With MIGRATIONS_RUN=false on the PostgreSQL queue backend: that BullMQ's schema is there, read
+ * without a lock. `main.js migrate` run with REDIS_URL set (the Redis backend) does not make it;
+ * the app would then log that it listens and answer 503 on /api/health for ever, saying why only there.
+ */
+export async function assertQueueSchema(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as Parameters<typeof assertSchemaCompatibility>[0];
+    await assertSchemaCompatibility(client, BULLMQ_SCHEMA);
+  } catch (error) {
+    if (!(error instanceof SchemaMigrationRequiredError)) throw error;
+    throw new Error(
+      `BullMQ's PostgreSQL schema "${BULLMQ_SCHEMA}" is missing. REDIS_URL is unset, so the queues live in PostgreSQL, and ` +
+        'MIGRATIONS_RUN=false leaves making it to `node main.js migrate`, which must run with the same REDIS_URL (unset) as the ' +
+        'API and workers. Run that, or start with MIGRATIONS_RUN=true.',
+      { cause: error },
+    );
+  } finally {
+    await runner.release();
+  }
 }
 
 /** True when `role` is a superuser (or does not exist): then no grant or trigger binds it. */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { seedDemoOrganisation } from '../accounts/demo-seed';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
-import { grantApplicationRole, isSuperuser, migrateQueueSchema, roleOfUrl } from './database-roles';
+import { assertQueueSchema, grantApplicationRole, isSuperuser, migrateQueueSchema, roleOfUrl } from './database-roles';
 import { MIGRATION_LOCK_KEY, runMigrationsWithLock } from './run-migrations';
 
 /**
@@ -28,7 +28,8 @@ export async function migrateAsOwner(owner: DataSource, options: { queueSchema: 
 
 /**
  * Brings the database up to date before the app starts serving: as the owner (DATABASE_OWNER_URL),
- * migrations and grants (migrateAsOwner), then (outside production) the demo organisation.
+ * migrations and grants (migrateAsOwner), or with MIGRATIONS_RUN=false a check that the queue
+ * backend's schema is there (assertQueueSchema); then (outside production) the demo organisation.
  */
 export async function prepareDatabase(config: AppConfig, options: { seed: boolean }): Promise<void> {
   const logger = new Logger('Database');
@@ -57,6 +58,9 @@ export async function prepareDatabase(config: AppConfig, options: { seed: boolea
         },
       );
       if (applied.length) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    } else if (config.queueBackend === 'postgres') {
+      // Someone else migrated: stop here, saying so, if their run left the queue backend unprepared.
+      await assertQueueSchema(dataSource);
     }
     if (ownerRole !== appRole && (await isSuperuser(dataSource.manager, appRole))) {
       logger.warn(`DATABASE_URL's role "${appRole}" is a superuser: no grant binds it, so the application could still rewrite the audit log. Use the application role (tools/db/roles.sql).`);

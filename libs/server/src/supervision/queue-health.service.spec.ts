@@ -61,6 +61,30 @@ describe('QueueHealthService refresh', () => {
   });
 });
 
+describe('QueueHealthService when a refresh fails', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('keeps answering from the previous result while it is recent enough, then says the database failed', async () => {
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] });
+    let down = false;
+    const dataSource = {
+      query: async (sql: string) => {
+        if (down) throw new Error('database down');
+        return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
+      },
+    } as unknown as DataSource;
+    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 1000 } as AppConfig, noEvents);
+    const first = await service.health();
+    down = true;
+    jest.setSystemTime(Date.now() + 1500);
+    expect((await service.health()).generatedAt).toBe(first.generatedAt);
+    await new Promise((r) => setImmediate(r)); // the refresh behind it has failed
+    expect((await service.health()).generatedAt).toBe(first.generatedAt);
+    jest.setSystemTime(Date.now() + 4000);
+    await expect(service.health()).rejects.toThrow('database down');
+  });
+});
+
 describe('QueueHealthService after a case change', () => {
   function counting() {
     let computations = 0;

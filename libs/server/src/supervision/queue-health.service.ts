@@ -2,12 +2,18 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_AGE_BANDS, QueueHealth } from '@sg/contracts';
 import { PRIORITIES } from '@sg/domain';
+import { LRUCache } from 'lru-cache';
 import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { CaseEventsService } from '../events/case-events.service';
 import { queueHealthRepository } from './queue-health.repository';
+
+/** The one key of the cache below: there is one queue health per process. */
+const KEY = 'health';
+/** While a refresh runs, a result up to this many times QUEUE_HEALTH_CACHE_MS old is still served. */
+const STALE_FACTOR = 5;
 
 /**
  * The supervisor's view, computed in the database with one query per number (queueHealthRepository:
@@ -23,10 +29,13 @@ import { queueHealthRepository } from './queue-health.repository';
  */
 @Injectable()
 export class QueueHealthService implements OnModuleDestroy {
-  private latest: { at: number; generation: number; value: QueueHealth } | undefined;
-  private inFlight: { generation: number; promise: Promise<QueueHealth> } | undefined;
-  /** Bumped by every case change; a result computed in an older generation is not served. */
-  private generation = 0;
+  /**
+   * lru-cache shares a running computation among its callers (fetchMethod) and forgets a result
+   * STALE_FACTOR times QUEUE_HEALTH_CACHE_MS old (ttl); a failed refresh keeps the previous result.
+   */
+  private readonly cache: LRUCache<typeof KEY, QueueHealth>;
+  /** The computation running or last run: the next one starts after it (one at a time). */
+  private running: Promise<unknown> = Promise.resolve();
   private readonly subscription: Subscription;
 
   constructor(
@@ -34,6 +43,22 @@ export class QueueHealthService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     events: CaseEventsService,
   ) {
+    this.cache = new LRUCache<typeof KEY, QueueHealth>({
+      max: 1,
+      // 0 (sharing off) is lru-cache's "no ttl": health() then refreshes on every call.
+      ttl: config.queueHealthCacheMs * STALE_FACTOR,
+      // The wall clock, which `generatedAt` reads too, read afresh on each lookup (see health()).
+      perf: { now: () => Date.now() },
+      ttlResolution: 0,
+      // A computation that a case change overtook (invalidate) still answers those who asked before it.
+      ignoreFetchAbort: true,
+      noDeleteOnFetchRejection: true,
+      fetchMethod: () => {
+        const computation = this.running.catch(() => undefined).then(() => this.compute());
+        this.running = computation;
+        return computation;
+      },
+    });
     this.subscription = events.changes$.subscribe(() => this.invalidate());
   }
 
@@ -41,39 +66,32 @@ export class QueueHealthService implements OnModuleDestroy {
     this.subscription.unsubscribe();
   }
 
-  /** Something changed: the shared result no longer answers anyone. */
+  /**
+   * Something changed: the shared result no longer answers anyone. Deleting it also detaches a
+   * computation that is running: its callers still get it, later ones wait for a new one.
+   */
   invalidate(): void {
-    this.generation += 1;
+    this.cache.delete(KEY);
   }
 
   async health(): Promise<QueueHealth> {
-    const latest = this.latest?.generation === this.generation ? this.latest : undefined;
-    if (latest && Date.now() - latest.at < this.config.queueHealthCacheMs) return latest.value;
-    const refresh = this.refresh();
+    const shareMs = this.config.queueHealthCacheMs;
+    // The last result (also while a refresh runs), unless a change deleted it or the ttl did.
+    const latest = this.cache.peek(KEY);
+    const age = latest ? Date.now() - Date.parse(latest.generatedAt) : Infinity;
+    if (latest && age < shareMs) return latest;
+    // A refresh already running is shared rather than started again.
+    const refresh = this.cache.fetch(KEY, { forceRefresh: true });
     // Past its age but recent enough (and nothing changed since): answer at once, refresh behind.
-    if (latest && Date.now() - latest.at < this.config.queueHealthCacheMs * 5) {
+    // (Checked here too: with sharing off there is no ttl, and nothing is served old.)
+    if (latest && age < shareMs * STALE_FACTOR) {
       refresh.catch(() => undefined);
-      return latest.value;
+      return latest;
     }
-    return refresh;
-  }
-
-  /** One computation at a time; one started before the latest change is followed by a fresh one. */
-  private refresh(): Promise<QueueHealth> {
-    const generation = this.generation;
-    if (this.inFlight?.generation === generation) return this.inFlight.promise;
-    const previous = this.inFlight?.promise.catch(() => undefined) ?? Promise.resolve();
-    const promise = previous
-      .then(() => this.compute())
-      .then((value) => {
-        this.latest = { at: Date.now(), generation, value };
-        return value;
-      })
-      .finally(() => {
-        if (this.inFlight?.promise === promise) this.inFlight = undefined;
-      });
-    this.inFlight = { generation, promise };
-    return promise;
+    const value = await refresh;
+    // fetch() answers undefined only when fetchMethod does, and compute() never does.
+    if (!value) throw new Error('The queue health computation gave no result');
+    return value;
   }
 
   private async compute(): Promise<QueueHealth> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TrendsResponse } from '@sg/contracts';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -25,25 +26,31 @@ const INVALID_PARAMETER_VALUE = '22023';
  */
 @Injectable()
 export class TrendsService {
-  private readonly shared = new Map<string, { at: number; result: Promise<TrendsResponse> }>();
+  /**
+   * lru-cache shares one computation among the callers of a window and zone while it runs (fetchMethod)
+   * and keeps its result for TRENDS_SHARE_MS (ttl); a failed computation is not kept.
+   */
+  private readonly shared: LRUCache<string, TrendsResponse, { days: number; timeZone: string }>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  trends(days: number, timeZone: string): Promise<TrendsResponse> {
-    const key = `${days}|${timeZone}`;
-    const entry = this.shared.get(key);
-    if (entry && Date.now() - entry.at < TRENDS_SHARE_MS) return entry.result;
-    const result = this.computeInSnapshot(days, timeZone);
-    // Newest last, so the first key is the one to forget when too many windows are held.
-    this.shared.delete(key);
-    this.shared.set(key, { at: Date.now(), result });
-    if (this.shared.size > MAX_SHARED_WINDOWS) this.shared.delete(this.shared.keys().next().value as string);
-    result.catch(() => {
-      if (this.shared.get(key)?.result === result) this.shared.delete(key);
+  ) {
+    this.shared = new LRUCache<string, TrendsResponse, { days: number; timeZone: string }>({
+      max: MAX_SHARED_WINDOWS,
+      ttl: TRENDS_SHARE_MS,
+      // The wall clock, which `generatedAt` reads too (lru-cache's default is performance.now()), read
+      // afresh on each lookup (its default reuses a reading for 1 ms): a handful of lookups a minute.
+      perf: { now: () => Date.now() },
+      ttlResolution: 0,
+      fetchMethod: (_key, _stale, { context }) => this.computeInSnapshot(context.days, context.timeZone),
     });
+  }
+
+  async trends(days: number, timeZone: string): Promise<TrendsResponse> {
+    const result = await this.shared.fetch(`${days}|${timeZone}`, { context: { days, timeZone } });
+    // fetch() answers undefined only when fetchMethod does, and computeInSnapshot never does.
+    if (!result) throw new Error(`No trends for ${days} days in ${timeZone}`);
     return result;
   }
 
