@@ -16,6 +16,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { CaseFollowUps, Prompt, Replan } from '../case-core/case-follow-ups';
 import { reportRepository } from '../reports/report.repository';
+import { retryTransient } from '../database/transient-conflict';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
 import { takedownRepository } from '../takedowns/takedown.repository';
 import { FollowUpJobRequest, fireJobs } from './fire-jobs';
@@ -51,14 +52,20 @@ export class FollowUpScheduler implements CaseFollowUps {
    * follow-up jobs those need are enqueued once the transaction has committed.
    */
   async transaction<T>(dataSource: DataSource, work: (manager: EntityManager, replan: Replan, prompt: Prompt) => Promise<T>): Promise<T> {
-    const jobs: FollowUpJobRequest[] = [];
-    const result = await dataSource.transaction((manager) =>
-      work(
-        manager,
-        async (caseId) => void jobs.push(...(await this.replan(manager, caseId))),
-        async (caseId, kind, dedupeKey) => void jobs.push(...(await this.prompt(manager, caseId, kind, dedupeKey))),
-      ),
-    );
+    let jobs: FollowUpJobRequest[] = [];
+    // A deadlock aborts the whole transaction (the cluster triggers lock a case's identifiers, and a
+    // change taking them over several statements can meet one taking them in another order), so it
+    // is simply run again: the person's message or addition is written, not answered with a 500.
+    const result = await retryTransient(() => {
+      jobs = [];
+      return dataSource.transaction((manager) =>
+        work(
+          manager,
+          async (caseId) => void jobs.push(...(await this.replan(manager, caseId))),
+          async (caseId, kind, dedupeKey) => void jobs.push(...(await this.prompt(manager, caseId, kind, dedupeKey))),
+        ),
+      );
+    });
     const enqueued = this.enqueue(jobs).catch((error: Error) => this.logger.warn(`Follow-up jobs not enqueued (the sweep will add them): ${error.message}`));
     // The change is committed: answer even when the queue backend is down (the jobs follow).
     if (!(await settledWithin(enqueued))) {

@@ -27,10 +27,10 @@ import { IDEMPOTENCY_REPLAY_HOURS } from '../system/retention';
 import { intakeRepository } from './intake.repository';
 import { stableHash } from './stable-hash';
 import { responseTargetFromEnglish, responseTargetWords } from '../case-access/person-words';
+import { isTransientConflict } from '../database/transient-conflict';
 
 const IDEMPOTENCY_SCOPE = 'intake';
 const UNIQUE_VIOLATION = '23505';
-const DEADLOCK_DETECTED = '40P01';
 
 export interface IntakeOutcome {
   response: IntakeResponse;
@@ -80,7 +80,7 @@ export class IntakeService {
         return await this.write(intake, staff, idempotencyKey, requestHash);
       } catch (error) {
         const { code, constraint } = error as { code?: string; constraint?: string };
-        const retry = (code === UNIQUE_VIOLATION && constraint === 'support_case_reference_key') || code === DEADLOCK_DETECTED;
+        const retry = (code === UNIQUE_VIOLATION && constraint === 'support_case_reference_key') || isTransientConflict(error);
         if (!retry || attempt >= 5) throw error;
       }
     }
