@@ -250,6 +250,15 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
+  it('a case deleted outright (its platforms, then its index rows, go by cascade) leaves the table in step', async () => {
+    await submit('table.cascade');
+    const doomed = await submit('table.cascade');
+    expect(await cluster('handle', 'table.cascade')).toMatchObject({ case_count: 2 });
+    await db.dataSource.query(`DELETE FROM support_case WHERE id = $1`, [doomed.id]);
+    expect(await cluster('handle', 'table.cascade')).toBeNull();
+    await expectInStep();
+  });
+
   it('the migration\'s backfill builds the same table from the index', async () => {
     const before = await db.dataSource.query(`SELECT * FROM identifier_cluster ORDER BY kind, value`);
     expect(before.length).toBeGreaterThan(3);

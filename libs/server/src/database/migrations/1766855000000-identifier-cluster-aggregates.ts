@@ -79,6 +79,8 @@ export class IdentifierClusterAggregates1766855000000 implements MigrationInterf
             CROSS JOIN LATERAL unnest(x.case_ids) AS h(case_id)
             JOIN support_case c ON c.id = h.case_id
            GROUP BY x.kind, x.value, x.key, x.secret, x.case_ids
+          -- Counted again over the cases themselves: within a cascade a deleted case's index rows may still be there.
+          HAVING count(*) >= 2
         ), gone AS (
           DELETE FROM identifier_cluster k USING wanted w
            WHERE k.kind = w.kind AND k.value = w.value
