@@ -1,0 +1,15 @@
+/**
+ * For the places where a value is known to be there (the row an `INSERT ... RETURNING` gives back,
+ * the first element of a list just checked to be non-empty) but the type cannot say so
+ * (`noUncheckedIndexedAccess`): if the reasoning is ever wrong, fail loudly with what was missing
+ * instead of carrying `undefined` on.
+ */
+export function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Expected ${what}, found none`);
+  return value;
+}
+
+/** `items[index]`, or a clear error naming what was expected there. */
+export function itemAt<T>(items: ArrayLike<T>, index: number, what: string): T {
+  return present(items[index], `${what} at index ${index} (of ${items.length})`);
+}
