@@ -13,3 +13,8 @@ export function present<T>(value: T | undefined, what: string): T {
 export function itemAt<T>(items: ArrayLike<T>, index: number, what: string): T {
   return present(items[index], `${what} at index ${index} (of ${items.length})`);
 }
+
+/** `record[key]`, or a clear error naming the key that was expected there. */
+export function entryOf<V>(record: Readonly<Record<string, V>>, key: string): V {
+  return present(record[key], `an entry for "${key}"`);
+}

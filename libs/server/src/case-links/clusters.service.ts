@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_LINK_LIMITS, ClusterListResponse, IdentifierCluster } from '@sg/contracts';
-import { PRIORITIES } from '@sg/domain';
+import { PRIORITIES, itemAt } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudits } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -44,7 +44,7 @@ export class ClustersService {
       const rows = await clusterRepository.page(manager, limit + 1, CASE_LINK_LIMITS.clusterCasesInList, after);
       const page = rows.slice(0, limit);
       await this.audit(manager, staff, 'clusters.read', page);
-      return { items: page.map(toCluster), nextCursor: rows.length > limit ? encodeClusterCursor(page[page.length - 1]) : null };
+      return { items: page.map(toCluster), nextCursor: rows.length > limit ? encodeClusterCursor(itemAt(page, page.length - 1, 'the last cluster of the page')) : null };
     });
   }
 

@@ -1,4 +1,4 @@
-import { ActionPlanStep, ActionPlanStepKey, Translatable } from '@sg/domain';
+import { ActionPlanStep, ActionPlanStepKey, Translatable, present } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -223,7 +223,7 @@ export const caseRecordRepository = {
          VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
       [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.descriptionSealed, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, addedBy, input.id],
     );
-    return row;
+    return present(row, 'the new evidence row');
   },
 
   /** One piece of the case's evidence, or undefined when the case has no such entry. */
@@ -270,7 +270,7 @@ export const caseRecordRepository = {
       authorId,
       note.bodySealed,
     ]);
-    return row;
+    return present(row, 'the new note row');
   },
 
   /** The case's last 1000 audit rows with who did each, newest first: staff read who did what to a case. */

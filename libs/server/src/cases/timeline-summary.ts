@@ -24,7 +24,7 @@ const reportStatus = (value: unknown) => REPORT_STATUS_LABELS[value as ReportSta
 /** Last resort for a kind this file does not know yet: words, capitalised, never a raw key. */
 function humanise(value: unknown): string {
   const words = String(value ?? '').replace(/_/g, ' ').trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : 'Something changed';
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Something changed';
 }
 
 /** One readable line per timeline entry, e.g. "Claimed by Casey Caseworker". A stored row's kind and data. */

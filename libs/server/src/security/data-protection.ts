@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { KeyRing, VersionedKey } from './key-ring';
+import { present } from '@sg/domain';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -24,7 +25,7 @@ export class UnknownKeyVersionError extends Error {
 
 /** The key version a sealed value was written with (its first byte). */
 export function sealedKeyVersion(sealed: Buffer): number {
-  return sealed[0];
+  return present(sealed[0], 'the key-version byte of a sealed value');
 }
 
 /** The separately configured, separately versioned keys; each list newest first (config: DATA_ENCRYPTION_KEYS, ...). */

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { validationError } from '../http/zod-validation.pipe';
 import { assembleTrends, TrendsRows } from './assemble-trends';
 import { trendsRepository } from './trends.repository';
+import { itemAt } from '@sg/domain';
 
 /** How long one window's figures are shared between callers, and how many windows are kept. */
 export const TRENDS_SHARE_MS = 30_000;
@@ -63,8 +64,8 @@ export class TrendsService {
 
   private async compute(manager: EntityManager, days: number, timeZone: string): Promise<TrendsResponse> {
     const bounds = await trendsRepository.bounds(manager, timeZone, days);
-    const from = bounds.dayStarts[0];
-    const until = bounds.dayStarts[bounds.dayStarts.length - 1];
+    const from = itemAt(bounds.dayStarts, 0, 'the start of the trends window');
+    const until = itemAt(bounds.dayStarts, bounds.dayStarts.length - 1, 'the end of the trends window');
     const rows: TrendsRows = {
       bounds,
       perDay: await trendsRepository.intakesPerDay(manager, bounds.dayStarts, from, until),

@@ -1,5 +1,6 @@
 import { identifiersOfRecords } from '@sg/domain/identifiers';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { itemAt } from '@sg/domain';
 
 interface BackfillRow {
   case_id: string;
@@ -45,7 +46,7 @@ export class CaseIdentifiers1766700000000 implements MigrationInterface {
         [after],
       )) as BackfillRow[];
       if (!rows.length) break;
-      after = rows[rows.length - 1].case_id;
+      after = itemAt(rows, rows.length - 1, 'the last case of the batch').case_id;
       const found = rows.flatMap((row) => identifiersOfRecords(row).map((identifier) => ({ caseId: row.case_id, ...identifier })));
       if (!found.length) continue;
       await queryRunner.query(

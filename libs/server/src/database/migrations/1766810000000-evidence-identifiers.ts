@@ -1,5 +1,6 @@
 import { identifiersInText } from '@sg/domain/identifiers';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { itemAt } from '@sg/domain';
 
 interface BackfillRow {
   evidence_id: string;
@@ -42,7 +43,7 @@ export class EvidenceIdentifiers1766810000000 implements MigrationInterface {
         [after],
       )) as BackfillRow[];
       if (!rows.length) break;
-      after = rows[rows.length - 1].evidence_id;
+      after = itemAt(rows, rows.length - 1, 'the last evidence row of the batch').evidence_id;
       const found = rows.flatMap((row) =>
         identifiersInText(row.payment_reference, { defaultCountry: row.country })
           .filter((identifier) => !identifier.secret)
