@@ -1,7 +1,7 @@
 import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChildren } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseListItem } from '@sg/contracts';
-import { AGE_BANDS, type AgeBand } from '@sg/domain';
+import { AGE_BANDS, type AgeBand, itemAt } from '@sg/domain';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { AGE_BAND_KEYS } from '../shell/staff-words';
 import { countryNameIn } from './country-name';
@@ -59,7 +59,7 @@ export class CaseList {
   /** The highlighted row, if any (the target of Enter and `c`). */
   activeItem(): CaseListItem | null {
     const index = this.activeIndex();
-    return index >= 0 ? this.items()[index] : null;
+    return this.items()[index] ?? null;
   }
 
   /** `j` / `k`: move the highlight and keyboard focus one row. */
@@ -68,7 +68,7 @@ export class CaseList {
     if (!items.length) return;
     const current = this.activeIndex();
     const next = current < 0 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
-    this.activeId.set(items[next].id);
+    this.activeId.set(itemAt(items, next, 'case row').id);
     this.links()[next]?.nativeElement.focus();
   }
 

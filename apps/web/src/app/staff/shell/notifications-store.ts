@@ -46,8 +46,8 @@ export function newestFirst(items: readonly NotificationView[]): NotificationVie
 
 /** The sentence the live region says when new ones arrive; null when none did. */
 export function arrivalAnnouncement(arrived: readonly NotificationView[], openCount: number): Translatable | null {
-  if (!arrived.length) return null;
-  const first = arrived[0];
+  const [first] = arrived;
+  if (!first) return null;
   const open = Math.max(openCount, arrived.length);
   return arrived.length === 1
     ? translatable('staff.notifications.arrived_one', { title: notificationTitle(first), reference: first.caseReference, open })
