@@ -18,3 +18,9 @@ export function itemAt<T>(items: ArrayLike<T>, index: number, what: string): T {
 export function entryOf<V>(record: Readonly<Record<string, V>>, key: string): V {
   return present(record[key], `an entry for "${key}"`);
 }
+
+/** A lookup known to find its row (`null` or `undefined` when not found), or a clear error naming it. */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`Expected ${what}, found none`);
+  return value;
+}

@@ -21,3 +21,13 @@ export function recordOf<K extends string, V>(keys: readonly K[], value: (key: K
 export function isOneOf<T>(values: readonly T[], value: unknown): value is T {
   return (values as readonly unknown[]).includes(value);
 }
+
+/** True for a plain object (not null, not an array): narrows parsed JSON or a caught value to read its fields. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A caught value's message, for a log line: an Error's own message, anything else in words. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -132,8 +132,9 @@ export const auditPayloadRepository = {
     return present(row, 'the sealed-row count').n;
   },
 
-  staleSealed(manager: EntityManager, current: number, afterId: string, limit: number): Promise<AuditPayloadRow[]> {
-    return manager.query<AuditPayloadRow[]>(
+  /** Sealed payloads (so `sealed` and its `hash` are set) under an older key than `current`. */
+  staleSealed(manager: EntityManager, current: number, afterId: string, limit: number): Promise<Array<AuditPayloadRow & { sealed: Buffer; hash: string }>> {
+    return manager.query<Array<AuditPayloadRow & { sealed: Buffer; hash: string }>>(
       `SELECT id::text AS id, NULL::text AS before, NULL::text AS after, payload_sealed AS sealed, payload_hash AS hash
          FROM audit_log WHERE id > $1 AND payload_sealed IS NOT NULL AND get_byte(payload_sealed, 0) <> $2 ORDER BY id LIMIT $3`,
       [afterId, current, limit],

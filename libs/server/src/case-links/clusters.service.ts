@@ -24,7 +24,8 @@ export function decodeClusterCursor(cursor: string): ClusterCursor {
   } catch {
     parts = null;
   }
-  const [at, caseId, key] = Array.isArray(parts) ? parts : [];
+  const list: unknown[] = Array.isArray(parts) ? parts : [];
+  const [at, caseId, key] = list;
   const valid = typeof at === 'string' && /^\d{1,17}$/.test(at) && typeof caseId === 'string' && UUID.test(caseId) && typeof key === 'string' && UUID.test(key);
   if (!valid) throw new BadRequestException('cursor is not one this API gave');
   return { at, caseId, key };

@@ -1,12 +1,13 @@
 import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
 import { FIELD_ERROR_CODES, FieldError, formatFieldPath, ValidationErrorResponse } from '@sg/contracts';
 import { ZodType, core } from 'zod';
+import { isRecord } from '@sg/domain';
 
 function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   let value: unknown = input;
   for (const part of path) {
     if (value === null || typeof value !== 'object' || !(part in value)) return true;
-    value = (value as Record<PropertyKey, unknown>)[part];
+    value = Array.isArray(value) ? (typeof part === 'number' ? value[part] : undefined) : isRecord(value) ? value[String(part)] : undefined;
   }
   return value === undefined;
 }

@@ -91,7 +91,7 @@ export function assembleTrends(window: TrendsWindow, rows: TrendsRows): TrendsRe
       waitingPastTargetNow: priorityCounts((rank) => waitingByRank.get(rank) ?? 0),
     },
     takedowns: {
-      byPlatform: rows.takedowns.filter((row) => row.platform !== null).map((row) => ({ platform: row.platform as string, ...takedownStats(row) })),
+      byPlatform: rows.takedowns.flatMap((row) => (row.platform === null ? [] : [{ platform: row.platform, ...takedownStats(row) }])),
       total: takedownStats(totalTakedowns ?? { platform: null, requests: 0, removed: 0, rejected: 0, open: 0, median: null }),
     },
     reports: {
@@ -113,7 +113,7 @@ export function assembleTrends(window: TrendsWindow, rows: TrendsRows): TrendsRe
 
 /** The target the countdowns use: the triage table scaled like every other duration. */
 function targetSeconds(priority: Priority, followUpTimeScale: number): number {
-  return roundSeconds(FIRST_RESPONSE_TARGET_MINUTES[priority] * 60 * followUpTimeScale) as number;
+  return Math.round(FIRST_RESPONSE_TARGET_MINUTES[priority] * 60 * followUpTimeScale * 1000) / 1000;
 }
 
 function takedownStats(row: TakedownRow): Omit<TakedownPlatformStats, 'platform'> {

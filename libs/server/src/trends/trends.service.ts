@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { validationError } from '../http/zod-validation.pipe';
 import { assembleTrends, TrendsRows } from './assemble-trends';
 import { trendsRepository } from './trends.repository';
-import { itemAt } from '@sg/domain';
+import { itemAt, isRecord } from '@sg/domain';
 
 /** How long one window's figures are shared between callers, and how many windows are kept. */
 export const TRENDS_SHARE_MS = 30_000;
@@ -41,7 +41,8 @@ export class TrendsService {
     // Newest last, so the first key is the one to forget when too many windows are held.
     this.shared.delete(key);
     this.shared.set(key, { at: Date.now(), result });
-    if (this.shared.size > MAX_SHARED_WINDOWS) this.shared.delete(this.shared.keys().next().value as string);
+    const oldest = this.shared.keys().next();
+    if (this.shared.size > MAX_SHARED_WINDOWS && !oldest.done) this.shared.delete(oldest.value);
     result.catch(() => {
       if (this.shared.get(key)?.result === result) this.shared.delete(key);
     });
@@ -55,7 +56,8 @@ export class TrendsService {
         return this.compute(manager, days, timeZone);
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === INVALID_PARAMETER_VALUE && /time zone/i.test(error.message)) {
+      const driverError: unknown = error instanceof QueryFailedError ? error.driverError : undefined;
+      if (error instanceof QueryFailedError && isRecord(driverError) && driverError['code'] === INVALID_PARAMETER_VALUE && /time zone/i.test(error.message)) {
         throw validationError([{ path: 'tz', message: 'is not a time zone the database knows' }]);
       }
       throw error;

@@ -25,10 +25,10 @@ export class SealedFreeText1766805000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed text cannot be opened here (no key): down refuses rather than lose it.
-    const [counted] = (await queryRunner.query(
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(
       `SELECT (SELECT count(*) FROM support_case WHERE narrative_sealed IS NOT NULL) + (SELECT count(*) FROM case_note WHERE body_sealed IS NOT NULL)
             + (SELECT count(*) FROM case_evidence WHERE description_sealed IS NOT NULL) + (SELECT count(*) FROM case_event WHERE sealed IS NOT NULL) AS sealed`,
-    )) as Array<{ sealed: string }>;
+    );
     const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} rows hold sealed free text; reverting would lose it`);
     await queryRunner.query(`ALTER TABLE case_event DROP COLUMN sealed`);

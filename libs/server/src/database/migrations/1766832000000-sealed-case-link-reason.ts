@@ -16,7 +16,7 @@ export class SealedCaseLinkReason1766832000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed text cannot be opened here (no key): down refuses rather than lose it.
-    const [counted] = (await queryRunner.query(`SELECT count(*) AS sealed FROM case_link WHERE reason_sealed IS NOT NULL`)) as Array<{ sealed: string }>;
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(`SELECT count(*) AS sealed FROM case_link WHERE reason_sealed IS NOT NULL`);
     const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} case links hold a sealed reason; reverting would lose it`);
     await queryRunner.query(`ALTER TABLE case_link DROP CONSTRAINT case_link_reason_present`);
