@@ -167,7 +167,7 @@ export class OpeningHoursPage {
   protected readonly updatedAt = signal<string | null>(null);
   protected readonly problems = signal<string[]>([]);
 
-  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null), map(() => this.form.getRawValue() as OpeningHoursFormValue)), { requireSync: true });
+  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null), map(() => this.form.getRawValue())), { requireSync: true });
   protected readonly zones = computed(() => timeZoneOptions(this.value().timeZone));
   protected readonly preview = computed(() => {
     const { hours } = toOpeningHours(this.value());

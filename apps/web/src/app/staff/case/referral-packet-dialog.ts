@@ -36,6 +36,9 @@ export const RECIPIENT_LABELS: Readonly<Record<ReferralRecipient, string>> = {
  * person's contact details go in, which is only possible when they agreed to be contacted (the
  * box is then disabled, with the reason beside it). Generating one is recorded on the server.
  */
+/** Police first: the recipient most packets go to (typed as the union, so the control takes any of them). */
+const FIRST_RECIPIENT: ReferralRecipient = 'police';
+
 @Component({
   selector: 'sg-referral-packet-dialog',
   imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatCheckbox],
@@ -95,7 +98,7 @@ export class ReferralPacketDialog {
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | null>(null);
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    recipient: ['police' as ReferralRecipient],
+    recipient: [FIRST_RECIPIENT],
     includeContact: [{ value: false, disabled: this.contactReason !== null }],
   });
 

@@ -20,6 +20,9 @@ export type ClusterPacketDialogData = Pick<IdentifierCluster, 'key' | 'kind' | '
  * CyberTipline or a platform. Only the recipient is chosen: a packet of several cases never holds
  * contact details, so there is nothing to tick. Generating one is recorded on the server.
  */
+/** Police first, as on a case's packet (typed as the union, so the control takes any recipient). */
+const FIRST_RECIPIENT: ReferralRecipient = 'police';
+
 @Component({
   selector: 'sg-cluster-packet-dialog',
   imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption],
@@ -71,7 +74,7 @@ export class ClusterPacketDialog {
   protected readonly recipientLabels = RECIPIENT_LABELS;
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | null>(null);
-  protected readonly form = inject(FormBuilder).nonNullable.group({ recipient: ['police' as ReferralRecipient] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({ recipient: [FIRST_RECIPIENT] });
 
   protected download(): void {
     const { recipient } = this.form.getRawValue();

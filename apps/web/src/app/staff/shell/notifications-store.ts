@@ -9,6 +9,7 @@ import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import { LiveUpdates } from '../live/live-updates';
 import { problemMessage } from '../ui/http-errors';
+import { snackFor } from '../ui/material-options';
 
 /** A burst of notifications (several follow-ups firing together) is one re-read. */
 export const NOTIFICATION_DEBOUNCE_MS = 300;
@@ -110,7 +111,7 @@ export class NotificationsStore {
     this.api.markDone(item.id).subscribe({
       next: () => this.live.followUpDone(item.caseId),
       error: (error: unknown) => {
-        this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.notifications.mark_failed')), this.i18n.t('staff.common.ok'), { duration: 8000 });
+        this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.notifications.mark_failed')), this.i18n.t('staff.common.ok'), snackFor(8000));
         this.reload();
       },
     });

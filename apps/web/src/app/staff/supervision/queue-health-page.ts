@@ -21,6 +21,7 @@ import { Clock } from '../ui/clock';
 import { problemMessage } from '../ui/http-errors';
 import { CASE_AGE_LABELS, PRIORITY_LABELS, ROLE_LABELS, labelFor } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
+import { snackFor } from '../ui/material-options';
 
 /** How long this page trusts its own assignment over a recount (the server's share of a result lasts seconds). */
 const RECENT_ASSIGNMENT_MS = 15_000;
@@ -153,7 +154,7 @@ export class QueueHealthPage {
   protected assign(caseId: string, reference: string): void {
     const staffId = this.choiceFor(caseId);
     if (!staffId) {
-      this.snackBar.open(this.i18n.t('staff.supervision.chooseFirst', { reference }), this.i18n.t('staff.supervision.ok'), { duration: 4000 });
+      this.snackBar.open(this.i18n.t('staff.supervision.chooseFirst', { reference }), this.i18n.t('staff.supervision.ok'), snackFor(4000));
       return;
     }
     const person = this.caseworkers().find((member) => member.id === staffId);
@@ -166,11 +167,11 @@ export class QueueHealthPage {
         next: () => {
           this.recentAssignments.set(caseId, { staffId, until: Date.now() + RECENT_ASSIGNMENT_MS });
           this.health.update((health) => (health ? withAssignment(health, caseId, staffId) : health));
-          this.snackBar.open(this.i18n.t('staff.supervision.assigned', { reference, name: person?.displayName ?? this.i18n.t('staff.supervision.them') }), undefined, { duration: 4000 });
+          this.snackBar.open(this.i18n.t('staff.supervision.assigned', { reference, name: person?.displayName ?? this.i18n.t('staff.supervision.them') }), undefined, snackFor(4000));
           this.live.changed();
         },
         error: (error: unknown) => {
-          this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), { duration: 8000 });
+          this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), snackFor(8000));
           // Whatever happened to it, show the queue as it is now.
           this.live.changed();
         },

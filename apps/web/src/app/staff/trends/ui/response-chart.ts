@@ -121,8 +121,8 @@ export class ResponseChart {
     const translator = this.i18n.translator();
     const answered = this.weeks().filter((week) => week.medianSeconds !== null);
     if (!answered.length) return translator.t('staff.trends.responseChart.noneInPeriod');
-    const medians = answered.map((week) => week.medianSeconds as number);
-    const over = answered.filter((week) => (week.medianSeconds as number) > this.targetSeconds()).length;
+    const medians = answered.flatMap((week) => (week.medianSeconds === null ? [] : [week.medianSeconds]));
+    const over = medians.filter((median) => median > this.targetSeconds()).length;
     return translator.t('staff.trends.responseChart.summary', {
       from: formatSeconds(Math.min(...medians), translator),
       to: formatSeconds(Math.max(...medians), translator),
