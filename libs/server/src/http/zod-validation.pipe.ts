@@ -1,13 +1,12 @@
 import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
 import { FIELD_ERROR_CODES, FieldError, formatFieldPath, ValidationErrorResponse } from '@sg/contracts';
 import { ZodType, core } from 'zod';
-import { isRecord } from '@sg/domain';
 
 function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   let value: unknown = input;
   for (const part of path) {
     if (value === null || typeof value !== 'object' || !(part in value)) return true;
-    value = Array.isArray(value) ? (typeof part === 'number' ? value[part] : undefined) : isRecord(value) ? value[String(part)] : undefined;
+    value = Reflect.get(value, part) as unknown;
   }
   return value === undefined;
 }
