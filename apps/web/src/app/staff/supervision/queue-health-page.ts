@@ -7,7 +7,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { QueueHealth, StaffMember } from '@sg/contracts';
 import { CASE_AGE_BANDS } from '../data-access/staff-contract';
-import { PRIORITIES, Priority } from '@sg/domain';
+import { PRIORITIES, Priority, itemAt } from '@sg/domain';
 import { EMPTY, catchError, finalize, interval, map, merge, of, startWith, switchMap } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -48,6 +48,11 @@ export class QueueHealthPage {
   protected readonly ages = CASE_AGE_BANDS;
   protected readonly priorityLabels = PRIORITY_LABELS;
   protected readonly ageLabels = CASE_AGE_LABELS;
+
+  /** The label of the grid's `index`th age column (one column per age band). */
+  protected ageLabel(index: number): string {
+    return this.ageLabels[itemAt(this.ages, index, 'age band')];
+  }
   protected readonly choices = signal<Record<string, string>>({});
   /** Assignments made here, kept out of a recount that may have started before them. */
   private readonly recentAssignments = new Map<string, { staffId: string; until: number }>();
