@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { configureHttpApp, loadConfigOrExit, mountQueueBoard, prepareDatabase, rotateStatusCommand, verifyAuditCommand } from '@sg/server';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     runApiProcesses(config.apiProcesses);
     return;
   }
-  const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
   mountQueueBoard(app);

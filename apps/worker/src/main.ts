@@ -8,6 +8,7 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const config = workerConfig(loadConfigOrExit('worker'));
   await prepareDatabase(config, { seed: false });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT close the workers gracefully: active jobs finish or return to the queue.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { present } from '@sg/domain';
 import * as contracts from './index';
 import * as schemas from './schemas';
 
@@ -10,7 +11,7 @@ function runtimePackages(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   const source = readFileSync(file, 'utf8');
   for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
-    const specifier = match[1] as string;
+    const specifier = present(match[1], 'the import specifier');
     if (specifier.startsWith('.')) {
       for (const name of runtimePackages(resolve(dirname(file), `${specifier}.ts`), seen)) packages.add(name);
     } else {

@@ -24,3 +24,5 @@ export * from './opening-hours/index';
 export * from './triage/response-target';
 export * from './language/language';
 export * from './language/translatable';
+export * from './support/typed-records';
+export * from './support/present';

@@ -1,6 +1,6 @@
-import { LANGUAGES, Language, STAFF_LANGUAGES } from '@sg/domain';
+import { LANGUAGES, Language, STAFF_LANGUAGES, isOneOf } from '@sg/domain';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { Catalogue, flattenCatalogue, Surface } from './catalogue';
+import { Catalogue, flattenCatalogue, Surface, SURFACES } from './catalogue';
 
 /** Which languages each part of the catalogue must be complete in. */
 export const SURFACE_LANGUAGES: Readonly<Record<Surface, readonly Language[]>> = {
@@ -28,7 +28,7 @@ export function argumentNames(source: string, locale: string): Set<string> {
       if (element.children) visit(element.children);
     }
   };
-  visit(new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }).getAst() as unknown as ArgumentElement[]);
+  visit(new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }).getAst());
   return names;
 }
 
@@ -54,8 +54,8 @@ export function catalogueProblems(catalogues: Readonly<Record<Language, Catalogu
     const own = flattenCatalogue(catalogues[language]);
     for (const key of own.keys()) if (!english.has(key)) problems.push({ language, key, problem: 'not in English' });
     for (const [key, source] of english) {
-      const surface = key.split('.')[0] as Surface;
-      const needed = SURFACE_LANGUAGES[surface];
+      const surface = key.split('.')[0];
+      const needed = isOneOf(SURFACES, surface) ? SURFACE_LANGUAGES[surface] : undefined;
       if (!needed) {
         if (language === LANGUAGES[1]) problems.push({ language: 'en', key, problem: 'unknown surface' });
         continue;

@@ -17,7 +17,7 @@ describe('the catalogues', () => {
 describe('what the browser loads', () => {
   const parts = [...LANGUAGES.map((language) => ['person', language] as const), ...STAFF_LANGUAGES.map((language) => ['staff', language] as const)];
   it.each(parts)('the %s part in %s matches the catalogue (run `node tools/i18n/split-catalogues.mjs` after editing one)', (part, language) => {
-    const written = JSON.parse(readFileSync(join(__dirname, 'catalogues', 'browser', browserPartFile(part, language)), 'utf8'));
+    const written: unknown = JSON.parse(readFileSync(join(__dirname, 'catalogues', 'browser', browserPartFile(part, language)), 'utf8'));
     expect(written).toEqual(browserPart(CATALOGUES[language], part));
   });
   it('keeps the nudges on the server and the dashboard off a person’s phone', () => {

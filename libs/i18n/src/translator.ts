@@ -91,7 +91,7 @@ export class Translator {
       this.options.onIcuNeeded?.();
       return source;
     }
-    return formatter.format(params as MessageParams | undefined);
+    return formatter.format(params);
   }
 
   text(translatable: Translatable): string {

@@ -1,4 +1,4 @@
-import { ACTION_PLAN_STEP_KEYS, CASE_STATUSES, LANGUAGES, PRIORITIES, TRIAGE_FACTOR_SEVERITY } from '@sg/domain';
+import { ACTION_PLAN_STEP_KEYS, CASE_STATUSES, LANGUAGES, PRIORITIES, TRIAGE_FACTOR_SEVERITY, recordOf } from '@sg/domain';
 import { IDENTIFIER_KINDS, IDENTIFIER_SOURCES } from '@sg/domain/identifiers';
 import * as z from 'zod';
 import { translatableSchema } from '../intake/intake-response';
@@ -42,7 +42,7 @@ export const caseListResponseSchema = responseSchemaOf<CaseListResponse>()(
   }),
 );
 
-export const queueCountsSchema = responseSchemaOf<QueueCounts>()(z.strictObject(Object.fromEntries(CASE_QUEUES.map((queue) => [queue, z.number().int()])) as Record<keyof QueueCounts, z.ZodNumber>));
+export const queueCountsSchema = responseSchemaOf<QueueCounts>()(z.strictObject(recordOf(CASE_QUEUES, () => z.number().int())));
 
 export const caseNoteResponseSchema = responseSchemaOf<CaseNote>()(z.strictObject({ id: z.string(), at: z.string(), author: staffRefSchema, body: z.string() }));
 

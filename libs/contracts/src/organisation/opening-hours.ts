@@ -14,7 +14,10 @@ export interface OrganisationHours extends OpeningHours {
 }
 
 // The range is the domain's rule (validateOpeningHours), so it is reported once, in its words.
-const weekday = z.number({ error: () => 'must be a weekday from 1 (Monday) to 7 (Sunday)' }).transform((day) => day as IsoWeekday);
+const weekday = z
+  .number({ error: () => 'must be a weekday from 1 (Monday) to 7 (Sunday)' })
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- an out-of-range day is passed on on purpose, so validateOpeningHours (the domain's rule) reports it once, in its words.
+  .transform((day) => day as IsoWeekday);
 
 /**
  * The whole set of hours, replaced at once. The shape is checked here; the rules (a known zone,

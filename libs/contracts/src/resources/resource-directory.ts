@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
-import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode } from '@sg/domain';
+import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode, recordOf } from '@sg/domain';
 import { httpUrlSchema } from '../intake/intake-request';
 import { RESOURCE_TEXT_LIMITS, RESOURCE_TRANSLATION_LANGUAGES, ResourceText, ResourceTexts, ResourceTranslationLanguage, ResourceTranslations } from './resource-texts';
 
@@ -47,7 +47,7 @@ const resourceTextSchema = z.strictObject({
 
 /** A language with nothing in it is left out, so "falls back to English" is simply "absent". */
 const resourceTranslationsSchema = z
-  .strictObject(Object.fromEntries(RESOURCE_TRANSLATION_LANGUAGES.map((language) => [language, resourceTextSchema.optional()])) as Record<ResourceTranslationLanguage, z.ZodOptional<typeof resourceTextSchema>>)
+  .strictObject(recordOf(RESOURCE_TRANSLATION_LANGUAGES, () => resourceTextSchema.optional()))
   .transform((translations): ResourceTranslations => {
     const kept: ResourceTranslations = {};
     for (const language of RESOURCE_TRANSLATION_LANGUAGES) {

@@ -1,3 +1,4 @@
+import { recordOf } from '@sg/domain';
 import * as z from 'zod';
 import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
@@ -39,10 +40,7 @@ const savedReplyTextSchema = z.strictObject({
 /** A language with nothing in it is left out, so "uses English" is simply "absent". */
 const savedReplyTranslationsSchema = z
   .strictObject(
-    Object.fromEntries(SAVED_REPLY_TRANSLATION_LANGUAGES.map((language) => [language, savedReplyTextSchema.optional()])) as Record<
-      SavedReplyTranslationLanguage,
-      z.ZodOptional<typeof savedReplyTextSchema>
-    >,
+    recordOf(SAVED_REPLY_TRANSLATION_LANGUAGES, () => savedReplyTextSchema.optional()),
   )
   .transform((translations): SavedReplyTranslations => {
     const kept: SavedReplyTranslations = {};

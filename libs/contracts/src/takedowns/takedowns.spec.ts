@@ -12,7 +12,8 @@ describe('takedownCreateSchema', () => {
   it('refuses neither, naming the url field and the account alternative', () => {
     const result = takedownCreateSchema.safeParse(base);
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['url'], message: expect.stringMatching(/^or account is required/) })]);
+    const message: unknown = expect.stringMatching(/^or account is required/);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['url'], message })]);
   });
 
   it('refuses a blank account', () => {

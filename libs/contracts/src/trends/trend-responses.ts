@@ -1,4 +1,4 @@
-import { PRIORITIES, REPORT_AGENCY_KINDS } from '@sg/domain';
+import { PRIORITIES, REPORT_AGENCY_KINDS, recordOf } from '@sg/domain';
 import * as z from 'zod';
 import { responseSchemaOf } from '../fields/response-schema';
 import { PriorityCounts, TrendsResponse } from './trends';
@@ -7,7 +7,7 @@ const count = z.number().int();
 const seconds = z.number().nullable();
 const rate = z.number().nullable();
 const priority = z.enum(PRIORITIES);
-const priorityCounts = responseSchemaOf<PriorityCounts>()(z.strictObject(Object.fromEntries(PRIORITIES.map((name) => [name, count])) as Record<keyof PriorityCounts, typeof count>));
+const priorityCounts = responseSchemaOf<PriorityCounts>()(z.strictObject(recordOf(PRIORITIES, () => count)));
 const takedownTotals = { requests: count, removed: count, rejected: count, open: count, removalRate: rate, medianSecondsToRemoval: seconds };
 
 export const trendsResponseSchema = responseSchemaOf<TrendsResponse>()(

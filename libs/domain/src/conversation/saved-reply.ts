@@ -1,3 +1,5 @@
+import { isOneOf } from '../support/typed-records';
+
 /**
  * Saved replies carry placeholders an admin writes into the template and the caseworker's screen
  * fills from the case before they edit and send:
@@ -16,6 +18,6 @@ export function fillSavedReply(template: string, plan: ReadonlyArray<{ title: st
     open_steps: open.map((title) => `- ${title}`).join('\n'),
   };
   return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) =>
-    (SAVED_REPLY_PLACEHOLDERS as readonly string[]).includes(name) ? values[name as SavedReplyPlaceholder] : whole,
+    isOneOf(SAVED_REPLY_PLACEHOLDERS, name) ? values[name] : whole,
   );
 }

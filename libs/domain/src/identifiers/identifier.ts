@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /** The kinds of offender identifier a case can hold, as staff and the index name them. */
 export const IDENTIFIER_KINDS = ['handle', 'profile_url', 'user_id', 'email', 'phone', 'payment_account', 'transaction_id', 'crypto_wallet', 'gift_card'] as const;
@@ -124,8 +124,8 @@ export function normaliseIdentifier(kind: IdentifierKind, raw: string, options: 
       return /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(email) ? ok(kind, email) : fail('malformed');
     }
     case 'phone': {
-      const country = options.defaultCountry?.toUpperCase() as CountryCode | undefined;
-      const phone = parsePhoneNumberFromString(trimmed, country && /^[A-Z]{2}$/.test(country) ? { defaultCountry: country } : undefined);
+      const country = options.defaultCountry?.toUpperCase();
+      const phone = parsePhoneNumberFromString(trimmed, country && isSupportedCountry(country) ? { defaultCountry: country } : undefined);
       return phone?.isValid() ? ok(kind, phone.number) : fail('malformed');
     }
     case 'payment_account': {

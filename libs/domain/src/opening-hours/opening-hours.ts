@@ -44,7 +44,7 @@ export interface Holiday {
 /** What an organisation has until an admin sets its hours: Monday–Friday 09:00–17:00, London time, no holidays. */
 export const DEFAULT_OPENING_HOURS: OpeningHours = {
   timeZone: 'Europe/London',
-  weekly: [1, 2, 3, 4, 5].map((day) => ({ day: day as IsoWeekday, opens: '09:00', closes: '17:00' })),
+  weekly: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, opens: '09:00', closes: '17:00' })),
   holidays: [],
 };
 

@@ -6,6 +6,7 @@ import { ReportStatus } from '../reports/report-lifecycle';
 import { TakedownChannel, TakedownStatus } from '../takedowns/takedown-lifecycle';
 import { Priority } from '../triage/priority';
 import { TriageFactorKey } from '../triage/triage';
+import { keysOf } from '../support/typed-records';
 
 /** A plan step on the timeline: its key, and its title so the entry reads as a sentence. */
 interface PlanStepEntry {
@@ -149,7 +150,7 @@ const KINDS: Readonly<Record<TimelineEventKind, true>> = {
   duplicate_unmerged: true,
 };
 
-export const TIMELINE_EVENT_KINDS = Object.keys(KINDS) as readonly TimelineEventKind[];
+export const TIMELINE_EVENT_KINDS: readonly TimelineEventKind[] = keysOf(KINDS);
 
 /** True for a kind this union knows (a stored row's `kind` is only text). */
 export function isTimelineEventKind(value: unknown): value is TimelineEventKind {

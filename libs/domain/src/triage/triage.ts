@@ -1,6 +1,7 @@
 import { firstResponseDue, ResponseTargetPolicy } from './response-target';
 import { CaseFacts } from '../intake/intake-facts';
 import { FIRST_RESPONSE_TARGET_MINUTES, Priority, priorityRank } from './priority';
+import { keysOf } from '../support/typed-records';
 
 /**
  * Every rule that can fire, named so staff can see why a case has its priority. The order is the
@@ -25,7 +26,7 @@ export const TRIAGE_FACTORS = {
 export type TriageFactorKey = keyof typeof TRIAGE_FACTORS;
 
 /** Factor keys, most serious first: priority first, then self-harm and danger before the rest. */
-export const TRIAGE_FACTOR_SEVERITY = Object.keys(TRIAGE_FACTORS) as readonly TriageFactorKey[];
+export const TRIAGE_FACTOR_SEVERITY: readonly TriageFactorKey[] = keysOf(TRIAGE_FACTORS);
 
 /** Most serious first, so `factors[0]` is the headline. Unknown keys (older data) go last. */
 export function sortFactorsBySeverity<T extends { key: string; priority: Priority }>(factors: readonly T[]): T[] {
@@ -97,10 +98,11 @@ function firedKeys(facts: TriageFacts, now: Date): TriageFactorKey[] {
   if (facts.ageBand === 'under_13' || facts.ageBand === '13_17') fired.push('under_18_now');
   if (facts.contentMadeUnder18 === true) fired.push('content_made_under_18');
   if (facts.selfHarm === 'thoughts') fired.push('self_harm_thoughts');
-  if (facts.deadlineAt) {
+  const deadlineAt = facts.deadlineAt;
+  if (deadlineAt) {
     // The latest threshold crossed (passed, then 24 h, then 72 h): one deadline factor at most.
     // A deadline already passed stays urgent: the threat may be carried out at any moment.
-    const crossed = [...DEADLINE_THRESHOLDS].reverse().find((threshold) => now.getTime() >= deadlineThresholdAt(facts.deadlineAt as Date, threshold).getTime());
+    const crossed = [...DEADLINE_THRESHOLDS].reverse().find((threshold) => now.getTime() >= deadlineThresholdAt(deadlineAt, threshold).getTime());
     if (crossed) fired.push(crossed.factor);
   }
   if (facts.contentPosted === 'yes') fired.push('content_posted');

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { present } from '@sg/domain';
 
 /** Organisations (organisation): typed rows, SQL only here. */
 export const organisationRepository = {
@@ -14,7 +15,7 @@ export const organisationRepository = {
        RETURNING id`,
       [organisation.slug, organisation.name],
     );
-    return row.id;
+    return present(row, 'the organisation row').id;
   },
 
   /** The name of the organisation running this installation (the first created), or null before there is one. */

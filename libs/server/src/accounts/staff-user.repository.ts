@@ -1,4 +1,4 @@
-import { StaffLanguage, StaffRole } from '@sg/domain';
+import { StaffLanguage, StaffRole, present } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** What the sign-in guard needs to know of an account on each request (through StaffStatusCache). */
@@ -113,7 +113,7 @@ export const staffUserRepository = {
           WHERE id = $1 RETURNING ${MEMBER_COLUMNS}`,
       [staffId, change.displayName, change.role, change.active, change.passwordHash],
     );
-    return row;
+    return present(row, `the changed staff account ${staffId}`);
   },
 
   /** The active account with this (normalised) email, with its password hash for signing in; null when there is none. */

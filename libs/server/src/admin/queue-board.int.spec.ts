@@ -25,7 +25,7 @@ describe('queue monitor (bull-board) for admins', () => {
   it('shows every queue (follow-ups, keys, nudges, retention, system) to an admin with the cookie', async () => {
     const response = await api.request('POST', '/api/auth/queue-board', { token: await api.tokenFor('admin') });
     expect(response.status).toBe(204);
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(response.headers.get('set-cookie')).toMatch(/HttpOnly.*|Path=\/api\/admin\/queues/i);
     const page = await fetch(`${api.baseUrl}/api/admin/queues`, { headers: { cookie } });
     expect(page.status).toBe(200);
@@ -37,7 +37,7 @@ describe('queue monitor (bull-board) for admins', () => {
   it('stops opening when the admin signs out, even for a copy of the cookie kept from before', async () => {
     const token = await api.tokenFor('admin');
     const issued = await api.request('POST', '/api/auth/queue-board', { token });
-    const cookie = (issued.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = (issued.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect((await fetch(`${api.baseUrl}/api/admin/queues`, { headers: { cookie } })).status).toBe(200);
 
     const signedOut = await api.request('POST', '/api/auth/logout', { token });

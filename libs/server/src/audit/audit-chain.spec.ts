@@ -45,13 +45,14 @@ describe('the audit hash chain', () => {
 
   it('links a sealed row by the stored hash of its plaintext, which a payload sealed in clear before shares', () => {
     const sealed = { ...row(1, '{"reason": null}'), payloadHash: canonicalPayloadHash({ before: null, after: '{"reason": "x"}', salt: 's' }) };
-    const links = sealRows(null, [sealed]);
-    expect(links[0].payloadHash).toBe(sealed.payloadHash);
-    expect(verifyLinks(null, [{ link: links[0], row: sealed }]).breaks).toEqual([]);
+    const [link] = sealRows(null, [sealed]);
+    if (!link) throw new Error('sealRows gave no link');
+    expect(link.payloadHash).toBe(sealed.payloadHash);
+    expect(verifyLinks(null, [{ link, row: sealed }]).breaks).toEqual([]);
     // The salt-less hash of a payload sealed by the key job is the hash its clear columns had.
     expect(canonicalPayloadHash({ before: null, after: '{"reason": "x"}' })).toBe(payloadHash({ before: null, after: '{"reason": "x"}' }));
     // A purge nulls the columns and the stored hash: counted as purged, not as a break.
     const purged = { ...sealed, after: null, payloadHash: null };
-    expect(verifyLinks(null, [{ link: links[0], row: purged }])).toMatchObject({ purged: 1, breaks: [] });
+    expect(verifyLinks(null, [{ link, row: purged }])).toMatchObject({ purged: 1, breaks: [] });
   });
 });

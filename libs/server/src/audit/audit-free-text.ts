@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { AuditPayloadPlaintext, canonicalPayloadHash } from './audit-chain';
+import { isRecord } from '@sg/domain';
 
 /**
  * The keys of an audit payload that hold free text staff typed (a reason to reveal contact
@@ -16,10 +17,10 @@ export function redactFreeText(value: unknown): { redacted: unknown; found: bool
     const parts = value.map(redactFreeText);
     return { redacted: parts.map((part) => part.redacted), found: parts.some((part) => part.found) };
   }
-  if (value === null || typeof value !== 'object' || value instanceof Date) return { redacted: value, found: false };
+  if (!isRecord(value) || value instanceof Date) return { redacted: value, found: false };
   let found = false;
   const redacted: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+  for (const [key, field] of Object.entries(value)) {
     if (AUDIT_FREE_TEXT_KEYS.includes(key) && typeof field === 'string') {
       redacted[key] = null;
       found = true;

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { DataProtection } from '../security/data-protection';
 import { AuditLink, AuditRowForChain } from './audit-chain';
 import { redactFreeText, SealedAuditPayload, sealNewPayload } from './audit-free-text';
+import { present } from '@sg/domain';
 
 /** What kind of record a change was made to, when it is not (only) a case. */
 export type AuditTargetKind = 'staff_user' | 'resource_entry' | 'saved_reply' | 'organisation';
@@ -42,7 +43,7 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord, p
   if (holdsFreeText(record)) {
     if (!protection) throw new UnsealedAuditFreeTextError(record.action);
     const [row] = await manager.query<Array<{ id: string }>>(`SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::text AS id`);
-    id = row.id;
+    id = present(row, 'a new audit id').id;
     sealed = sealNewPayload(protection, id, record.before, record.after);
   }
   await manager.query(
@@ -128,11 +129,12 @@ export const auditPayloadRepository = {
       rows.map((r) => json(r.before)),
       rows.map((r) => json(r.after)),
     ]);
-    return row.n;
+    return present(row, 'the sealed-row count').n;
   },
 
-  staleSealed(manager: EntityManager, current: number, afterId: string, limit: number): Promise<AuditPayloadRow[]> {
-    return manager.query<AuditPayloadRow[]>(
+  /** Sealed payloads (so `sealed` and its `hash` are set) under an older key than `current`. */
+  staleSealed(manager: EntityManager, current: number, afterId: string, limit: number): Promise<Array<AuditPayloadRow & { sealed: Buffer; hash: string }>> {
+    return manager.query<Array<AuditPayloadRow & { sealed: Buffer; hash: string }>>(
       `SELECT id::text AS id, NULL::text AS before, NULL::text AS after, payload_sealed AS sealed, payload_hash AS hash
          FROM audit_log WHERE id > $1 AND payload_sealed IS NOT NULL AND get_byte(payload_sealed, 0) <> $2 ORDER BY id LIMIT $3`,
       [afterId, current, limit],
@@ -147,7 +149,7 @@ export const auditPayloadRepository = {
       rows.map((r) => r.sealed),
       rows.map((r) => r.hash),
     ]);
-    return row.n;
+    return present(row, 'the resealed-row count').n;
   },
 
   /** Sealed payloads of the given rows (a full chain check opens them). */

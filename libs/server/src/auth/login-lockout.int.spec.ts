@@ -1,5 +1,6 @@
 import { createTestDatabase, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
 import { accountKey, FIRST_LOCKOUT_MINUTES } from './login-throttle';
+import { itemAt } from '@sg/domain';
 
 /**
  * Guesses spread over many addresses (and API processes) against one account: the per-address
@@ -30,7 +31,7 @@ describe('per-account sign-in lockout', () => {
 
   async function fail(times: number, email: string, apis: TestApi[] = [one]): Promise<number[]> {
     const statuses: number[] = [];
-    for (let i = 0; i < times; i++) statuses.push((await signIn(apis[i % apis.length], email, `wrong-guess-${i}`)).status);
+    for (let i = 0; i < times; i++) statuses.push((await signIn(itemAt(apis, i % apis.length, 'API'), email, `wrong-guess-${i}`)).status);
     return statuses;
   }
 

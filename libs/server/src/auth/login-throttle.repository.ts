@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { present } from '@sg/domain';
 
 /** What counting one sign-in attempt found, read in the statement that counted it. */
 export interface LoginAttemptCountRow {
@@ -84,7 +85,7 @@ export const loginThrottleRepository = {
       limits.addressFailures,
       limits.accountFailures,
     ]);
-    return row;
+    return present(row, 'the login attempt counts');
   },
 
   /**

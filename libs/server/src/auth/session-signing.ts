@@ -1,14 +1,18 @@
 import { JwtModuleOptions, JwtSecretRequestType } from '@nestjs/jwt';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { DataProtection, LEGACY_KEY_VERSION, UnknownKeyVersionError } from '../security/data-protection';
+import { present } from '@sg/domain';
 
 /** The `kid` a token's header carries: its session-signing key version; a token without one was signed with version 1. */
 export function tokenKeyVersion(token: string): number {
   const [header] = token.split('.');
   try {
-    const parsed = JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
-    if (parsed.kid === undefined) return LEGACY_KEY_VERSION;
-    return typeof parsed.kid === 'string' && /^\d{1,3}$/.test(parsed.kid) ? Number(parsed.kid) : Number.NaN;
+    const parsed: unknown = JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8'));
+    // A header of `null` names no key and is no header: refused, as reading its kid always did.
+    if (parsed === null) return Number.NaN;
+    const kid = typeof parsed === 'object' && 'kid' in parsed ? parsed.kid : undefined;
+    if (kid === undefined) return LEGACY_KEY_VERSION;
+    return typeof kid === 'string' && /^\d{1,3}$/.test(kid) ? Number(kid) : Number.NaN;
   } catch {
     return Number.NaN;
   }
@@ -24,10 +28,10 @@ export function sessionJwtOptions(protection: DataProtection, accessTokenTtlSeco
   const ring = protection.sessionSigningKeys;
   // KeyObjects, not raw bytes: given bytes, jsonwebtoken first tries (and fails) to read them as a
   // public key on every verify, which cost a third of a busy API's CPU.
-  const keys = new Map<number, KeyObject>(ring.versions.map((version) => [version, createSecretKey(ring.key(version) as Buffer)]));
+  const keys = new Map<number, KeyObject>(ring.versions.map((version) => [version, createSecretKey(present(ring.key(version), `session-signing key version ${version}`))]));
   return {
     secretOrKeyProvider: (type: JwtSecretRequestType, tokenOrPayload: string | object | Buffer) => {
-      if (type === JwtSecretRequestType.SIGN) return keys.get(ring.current) as KeyObject;
+      if (type === JwtSecretRequestType.SIGN) return present(keys.get(ring.current), 'the current session-signing key');
       const version = typeof tokenOrPayload === 'string' ? tokenKeyVersion(tokenOrPayload) : Number.NaN;
       const key = keys.get(version);
       // A rejected promise: verifyAsync turns it into a failed verification (the caller's 401).

@@ -42,14 +42,14 @@ describe('staff sessions', () => {
       body: JSON.stringify({ email, password: TEST_PASSWORD }),
     });
     if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
-    return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], accessToken: ((await response.json()) as { accessToken: string }).accessToken };
+    return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', accessToken: ((await response.json()) as { accessToken: string }).accessToken };
   }
 
   async function refresh(api: TestApi, cookie: string): Promise<{ status: number; session?: Session }> {
     const response = await fetch(`${api.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie, 'x-requested-with': 'safeguard-triage' } });
     if (response.status !== 200) return { status: response.status };
     const body = (await response.json()) as { accessToken: string };
-    return { status: 200, session: { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], accessToken: body.accessToken } };
+    return { status: 200, session: { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', accessToken: body.accessToken } };
   }
 
   const me = (api: TestApi, token: string) => api.request('GET', '/api/auth/me', { token });
@@ -139,7 +139,7 @@ describe('staff sessions', () => {
 
   it('refuses a validly signed access token without an expiry', async () => {
     const session = await signIn();
-    const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
     expect(typeof claims['exp']).toBe('number');
     const forever = { ...claims };
     delete forever['exp'];

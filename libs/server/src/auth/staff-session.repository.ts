@@ -1,4 +1,4 @@
-import { StaffLanguage, StaffRole } from '@sg/domain';
+import { StaffLanguage, StaffRole, present } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { SessionEndedBy } from './staff-session.entity';
 
@@ -69,7 +69,7 @@ export const staffSessionRepository = {
        RETURNING family_id AS "familyId"`,
       [staffId, tokenHash, expiresAt, familyId],
     );
-    return row.familyId;
+    return present(row, 'the new session row').familyId;
   },
 
   /**

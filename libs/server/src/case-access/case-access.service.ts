@@ -14,7 +14,7 @@ import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { retriage } from '../case-core/retriage';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { DataProtection } from '../security/data-protection';
-import { sealTimelineFreeText } from '../cases/case-free-text';
+import { sealTimelineEvent } from '../cases/case-free-text';
 import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { caseLinkRepository } from '../case-links/case-link.repository';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
@@ -166,8 +166,7 @@ export class CaseAccessService {
   /** Writes a timeline entry; answers its id. */
   private async record(manager: EntityManager, caseId: string, event: TimelineEvent, actor: 'person' | 'system' = 'person'): Promise<string> {
     // The person's own words (their note) are sealed to the case, never kept in the entry's data.
-    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, event.kind, { ...event.data });
-    return caseEventRepository.insert(manager, { caseId, actorKind: actor, event: { ...event, data } as TimelineEvent, sealed });
+    return caseEventRepository.insert(manager, { caseId, actorKind: actor, ...sealTimelineEvent(this.protection, caseId, event) });
   }
 
   private async render(manager: EntityManager, own: PersonCaseRow): Promise<CaseAccessView> {

@@ -1,4 +1,4 @@
-import { CaseStatus, Translatable, translatable } from '@sg/domain';
+import { CaseStatus, Translatable, translatable, present } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 import type { CaseAddition } from './case-access.service';
 
@@ -29,7 +29,8 @@ export function responseTargetFromEnglish(words: string): Translatable | null {
   const match = /^within (\d+) (minutes|hours|days)$/.exec(words);
   if (!match) return null;
   const count = Number(match[1]);
-  return translatable(`person.firstResponse.within${match[2] === 'minutes' ? 'Minutes' : match[2] === 'hours' ? 'Hours' : 'Days'}`, { [match[2]]: count });
+  const unit = present(match[2], 'the unit of the response target');
+  return translatable(`person.firstResponse.within${unit === 'minutes' ? 'Minutes' : unit === 'hours' ? 'Hours' : 'Days'}`, { [unit]: count });
 }
 
 /** What one addition changed, in order (each part one line on the person's page). */

@@ -4,6 +4,7 @@ import { catchError, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/staff-principal';
 import { recordAudit } from '../audit/audit.repository';
+import { errorMessage } from '@sg/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,7 +45,7 @@ export class DeniedCaseReadAudit implements NestInterceptor {
       });
     } catch (error) {
       // Nothing was shown; the refusal still stands, and the operator hears that the trail has a gap.
-      this.logger.error(`A denied case read could not be audited: ${(error as Error).message}`);
+      this.logger.error(`A denied case read could not be audited: ${errorMessage(error)}`);
     }
   }
 }

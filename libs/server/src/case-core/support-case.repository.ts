@@ -1,4 +1,4 @@
-import { AgeBand, CaseFacts, CaseStatus, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Language, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
+import { AgeBand, CaseFacts, CaseStatus, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Language, Priority, SelfHarmAnswer, Submitter, TriageFactor, keysOf } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -263,9 +263,10 @@ export const supportCaseRepository = {
   /** A staff change to the case's own columns, as a new version. Nothing to set is the caller's to skip. */
   async applyChange(manager: EntityManager, caseId: string, change: SupportCaseChange): Promise<void> {
     const params: unknown[] = [caseId];
-    const sets = (Object.entries(change) as Array<[keyof SupportCaseChange, unknown]>).map(([column, value]) =>
-      STAMP_COLUMNS.has(column) ? `${column} = ${value === 'now()' ? 'now()' : 'NULL'}` : `${column} = $${params.push(value)}`,
-    );
+    const sets = keysOf(change).map((column) => {
+      const value: unknown = change[column];
+      return STAMP_COLUMNS.has(column) ? `${column} = ${value === 'now()' ? 'now()' : 'NULL'}` : `${column} = $${params.push(value)}`;
+    });
     await manager.query(`UPDATE support_case SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
   },
 

@@ -1,4 +1,4 @@
-import { CaseStatus, Priority } from '@sg/domain';
+import { CaseStatus, Priority, present, recordOf } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../case-core/support-case.repository';
 
@@ -56,7 +56,8 @@ export interface SealedIdentifierRow {
 }
 
 /** How many rows a merge or unmerge moved, per kind of record (the audit row says so). */
-export type MovedCounts = Record<(typeof MOVABLE_TABLES)[number], number>;
+type MovableTable = (typeof MOVABLE_TABLES)[number];
+export type MovedCounts = Record<MovableTable, number>;
 
 /** Every table whose rows move with a merge: the case's facts, evidence, takedowns, reports, follow-ups and messages. */
 const MOVABLE_TABLES = ['case_platform', 'case_content_url', 'case_evidence', 'takedown_request', 'case_report', 'follow_up', 'case_message'] as const;
@@ -159,24 +160,24 @@ export const caseLinkRepository = {
    * Entered identifiers follow their evidence (their secrets are sealed again by the caller).
    */
   async moveRecords(manager: EntityManager, duplicateId: string, originalId: string): Promise<MovedCounts> {
-    const moved = {} as MovedCounts;
+    const moved = new Map<MovableTable, number>();
     for (const table of MOVABLE_TABLES) {
       const [, count] = await manager.query<[unknown[], number]>(`UPDATE ${table} SET case_id = $2, origin_case_id = $1 WHERE case_id = $1`, [duplicateId, originalId]);
-      moved[table] = count;
+      moved.set(table, count);
     }
     await manager.query(`UPDATE case_identifier SET case_id = $2 WHERE entered AND evidence_id IN (SELECT id FROM case_evidence WHERE case_id = $2 AND origin_case_id = $1)`, [duplicateId, originalId]);
-    return moved;
+    return recordOf(MOVABLE_TABLES, (table) => present(moved.get(table), `the count moved from ${table}`));
   },
 
   /** Moves back exactly the records that came from the duplicate (and the identifiers entered with its evidence). */
   async moveRecordsBack(manager: EntityManager, duplicateId: string, originalId: string): Promise<MovedCounts> {
     await manager.query(`UPDATE case_identifier SET case_id = $1 WHERE entered AND case_id = $2 AND evidence_id IN (SELECT id FROM case_evidence WHERE case_id = $2 AND origin_case_id = $1)`, [duplicateId, originalId]);
-    const moved = {} as MovedCounts;
+    const moved = new Map<MovableTable, number>();
     for (const table of MOVABLE_TABLES) {
       const [, count] = await manager.query<[unknown[], number]>(`UPDATE ${table} SET case_id = $1, origin_case_id = NULL WHERE case_id = $2 AND origin_case_id = $1`, [duplicateId, originalId]);
-      moved[table] = count;
+      moved.set(table, count);
     }
-    return moved;
+    return recordOf(MOVABLE_TABLES, (table) => present(moved.get(table), `the count moved from ${table}`));
   },
 
   /** The sealed secrets entered with evidence that came from `originCaseId`, now on `caseId`. */

@@ -1,14 +1,14 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseLinks } from '@sg/contracts';
-import { TimelineEvent } from '@sg/domain';
+
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayOpenCase, assertMayWorkCase, mayWorkCase } from '../case-core/case-access-policy';
 import { caseEventRepository } from '../case-core/case-event.repository';
-import { sealTimelineFreeText } from '../cases/case-free-text';
+import { sealTimelineEvent } from '../cases/case-free-text';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { caseLinkRepository, LinkableCaseRow } from './case-link.repository';
@@ -58,8 +58,7 @@ export class CaseLinksService {
       if (!linkId) throw new ConflictException('These cases are linked already');
       for (const id of [own.id, other.id]) {
         // The reason is sealed into the entry (case_event.sealed), never left in its data.
-        const { data, sealed } = sealTimelineFreeText(this.protection, id, 'case_linked', { linkId, reason });
-        await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, event: { kind: 'case_linked', data } as TimelineEvent, sealed });
+        await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, ...sealTimelineEvent(this.protection, id, { kind: 'case_linked', data: { linkId, reason } }) });
         await caseLinkRepository.touch(manager, id);
       }
       await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: own.id, after: { linkId, otherCaseId: other.id, reason } }, this.protection);

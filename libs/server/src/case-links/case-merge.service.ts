@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { notifyCaseChange } from '../case-core/case-notifier';
 import { caseEventRepository } from '../case-core/case-event.repository';
-import { sealTimelineFreeText } from '../cases/case-free-text';
+import { sealTimelineEvent } from '../cases/case-free-text';
 import { supportCaseRepository } from '../case-core/support-case.repository';
 import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler.service';
 import { identifierSealContext, syncCaseIdentifiers } from '../identifiers/case-identifiers';
@@ -109,8 +109,7 @@ export class CaseMergeService {
 
   /** A merge's timeline entry: its reason sealed into `case_event.sealed`, never left in `data`. */
   private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal, event: TimelineEvent): Promise<void> {
-    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, event.kind, { ...event.data });
-    await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { ...event, data } as TimelineEvent, sealed });
+    await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, ...sealTimelineEvent(this.protection, caseId, event) });
   }
 
   private async announce(manager: EntityManager, caseIds: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_LINK_LIMITS, ClusterListResponse, IdentifierCluster } from '@sg/contracts';
-import { PRIORITIES } from '@sg/domain';
+import { PRIORITIES, itemAt } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudits } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -24,7 +24,8 @@ export function decodeClusterCursor(cursor: string): ClusterCursor {
   } catch {
     parts = null;
   }
-  const [at, caseId, key] = Array.isArray(parts) ? parts : [];
+  const list: unknown[] = Array.isArray(parts) ? parts : [];
+  const [at, caseId, key] = list;
   const valid = typeof at === 'string' && /^\d{1,17}$/.test(at) && typeof caseId === 'string' && UUID.test(caseId) && typeof key === 'string' && UUID.test(key);
   if (!valid) throw new BadRequestException('cursor is not one this API gave');
   return { at, caseId, key };
@@ -44,7 +45,7 @@ export class ClustersService {
       const rows = await clusterRepository.page(manager, limit + 1, CASE_LINK_LIMITS.clusterCasesInList, after);
       const page = rows.slice(0, limit);
       await this.audit(manager, staff, 'clusters.read', page);
-      return { items: page.map(toCluster), nextCursor: rows.length > limit ? encodeClusterCursor(page[page.length - 1]) : null };
+      return { items: page.map(toCluster), nextCursor: rows.length > limit ? encodeClusterCursor(itemAt(page, page.length - 1, 'the last cluster of the page')) : null };
     });
   }
 

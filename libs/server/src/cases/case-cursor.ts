@@ -22,11 +22,19 @@ const MICROS = /^-?\d{1,18}$/;
 
 class OutOfRange extends Error {}
 
+/** Anything else was refused by array destructuring (a TypeError): a bad cursor either way. */
+function destructureRefused(parsed: unknown): never {
+  throw new Error(`bad cursor: ${typeof parsed}`);
+}
+
 export function decodeCursor(text: string): CaseCursor {
   try {
-    const [rank, due, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    // Destructured as before: an array's first three items (or a string's first three characters).
+    const items: unknown[] = Array.isArray(parsed) ? parsed : typeof parsed === 'string' ? [...parsed] : destructureRefused(parsed);
+    const [rank, due, id] = items;
     const uuid = typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
-    if (!Number.isInteger(rank) || rank < 0 || rank > 3 || !uuid || typeof due !== 'string') throw new Error('bad cursor');
+    if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 0 || rank > 3 || !uuid || typeof due !== 'string') throw new Error('bad cursor');
     let dueMicros: string | undefined;
     if (MICROS.test(due)) dueMicros = due;
     // A cursor handed out before microseconds were carried (an ISO time): still good for a page.

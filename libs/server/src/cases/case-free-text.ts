@@ -1,6 +1,7 @@
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { CaseEventRow } from '../case-core/case-event.repository';
+import { TimelineEvent } from '@sg/domain';
 
 /**
  * Free text about a case, as stored: sealed (every row written since free text was sealed), or
@@ -33,6 +34,16 @@ export function sealTimelineFreeText(protection: DataProtection, caseId: string,
   const text = Object.fromEntries(fields.filter((field) => typeof data[field] === 'string').map((field) => [field, data[field]]));
   if (Object.keys(text).length === 0) return { data, sealed: null };
   return { data: { ...data, ...Object.fromEntries(Object.keys(text).map((field) => [field, null])) }, sealed: protection.seal(text, SEAL_CONTEXT.timeline(caseId)) };
+}
+
+/**
+ * The event as written to the timeline: its free text (TIMELINE_FREE_TEXT_FIELDS) sealed into
+ * `sealed` and null in `data` (opened back in on read, withFreeText).
+ */
+export function sealTimelineEvent(protection: DataProtection, caseId: string, event: TimelineEvent): { event: TimelineEvent; sealed: Buffer | null } {
+  const { data, sealed } = sealTimelineFreeText(protection, caseId, event.kind, { ...event.data });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the same event with its free-text fields nulled (their text is in `sealed`); the union types those fields as text because readers see them opened again.
+  return { event: { ...event, data } as TimelineEvent, sealed };
 }
 
 /** A timeline entry as staff read it: its sealed free text opened back into `data`. */

@@ -144,9 +144,10 @@ export const caseQueueRepository = {
     const limit = add(rows);
     const conditions = (part: string) => [part, ...where].join(' AND ');
     // A queue of several parts: the first page of each, merged (the queue's first page is among them).
+    const [onlyPart] = parts;
     const filter =
-      parts.length === 1
-        ? conditions(parts[0])
+      parts.length === 1 && onlyPart !== undefined
+        ? conditions(onlyPart)
         : `c.id IN (${parts.map((part) => `(SELECT c.id FROM support_case c WHERE ${conditions(part)} ORDER BY ${ORDER} LIMIT ${limit})`).join(' UNION ALL ')})`;
     return db.query<CaseQueueRow[]>(
       `SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",

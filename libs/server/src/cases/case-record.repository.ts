@@ -1,6 +1,7 @@
-import { ActionPlanStep, ActionPlanStepKey, Translatable } from '@sg/domain';
+import { ActionPlanStep, ActionPlanStepKey, Translatable, present, isRecord } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 import { DataSource, EntityManager } from 'typeorm';
+import { EvidenceEntry } from '@sg/contracts';
 
 /**
  * A plan step's title and detail are stored as their catalogue key and selectors (JSON in the
@@ -13,8 +14,8 @@ export const storedPlanText = {
   read(stored: string): Translatable {
     if (stored.startsWith('{')) {
       try {
-        const parsed = JSON.parse(stored) as Translatable;
-        if (typeof parsed.key === 'string') return parsed;
+        const parsed: unknown = JSON.parse(stored);
+        if (isTranslatable(parsed)) return parsed;
       } catch {
         // Not ours: an old sentence that happens to start with a brace.
       }
@@ -26,8 +27,16 @@ export const storedPlanText = {
 };
 
 type StoredStepRow<T> = Omit<T, 'title' | 'detail'> & { title: string; detail: string };
-const readStep = <T extends { title: Translatable; detail: Translatable }>(row: StoredStepRow<T>): T =>
-  ({ ...row, title: storedPlanText.read(row.title), detail: storedPlanText.read(row.detail) }) as unknown as T;
+const readStep = <R extends { title: string; detail: string }>(row: R): Omit<R, 'title' | 'detail'> & { title: Translatable; detail: Translatable } => ({
+  ...row,
+  title: storedPlanText.read(row.title),
+  detail: storedPlanText.read(row.detail),
+});
+
+/** Stored plan text written by `storedPlanText.write`: an object with a catalogue key. */
+function isTranslatable(value: unknown): value is Translatable {
+  return isRecord(value) && typeof value['key'] === 'string';
+}
 
 /** An app or site involved, as the staff case page lists it. */
 export interface CasePlatformRow {
@@ -54,7 +63,7 @@ export interface CasePlanStepRow extends ActionPlanStep {
 export interface CaseEvidenceRow {
   id: string;
   case_id: string;
-  kind: string;
+  kind: EvidenceEntry['kind'];
   platform: string | null;
   offender_handle: string | null;
   profile_url: string | null;
@@ -160,13 +169,13 @@ export const caseRecordRepository = {
   /** The action plan in order, as the person sees it and as plan reconciliation starts from. */
   async planSteps(manager: EntityManager, caseId: string): Promise<ActionPlanStep[]> {
     const rows = await manager.query<Array<StoredStepRow<ActionPlanStep>>>(`SELECT key, title, detail, done FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
-    return rows.map((row) => readStep<ActionPlanStep>(row));
+    return rows.map((row): ActionPlanStep => readStep(row));
   },
 
   /** The action plan in order with when each step was done, for the staff case page. */
   async planStepsWithDates(manager: EntityManager, caseId: string): Promise<CasePlanStepRow[]> {
     const rows = await manager.query<Array<StoredStepRow<CasePlanStepRow>>>(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
-    return rows.map((row) => readStep<CasePlanStepRow>(row));
+    return rows.map((row): CasePlanStepRow => readStep(row));
   },
 
   /** One step of the plan (its title in English for the timeline, whether it is done), or null when the case has no such step. */
@@ -223,7 +232,7 @@ export const caseRecordRepository = {
          VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
       [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.descriptionSealed, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, addedBy, input.id],
     );
-    return row;
+    return present(row, 'the new evidence row');
   },
 
   /** One piece of the case's evidence, or undefined when the case has no such entry. */
@@ -270,7 +279,7 @@ export const caseRecordRepository = {
       authorId,
       note.bodySealed,
     ]);
-    return row;
+    return present(row, 'the new note row');
   },
 
   /** The case's last 1000 audit rows with who did each, newest first: staff read who did what to a case. */

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntry, CaseDetail, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput, EvidenceUpdate } from '@sg/contracts';
-import { ActionPlanFacts, ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, resumeTarget, TimelineEvent, TriageFacts } from '@sg/domain';
+import { ActionPlanStepKey, caseTransitionProblem, OPEN_CASE_STATUSES, priorityRank, resumeTarget, TimelineEvent, TriageFacts } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdentifierKind, normaliseIdentifier } from '@sg/domain/identifiers';
 import { staffUserRepository } from '../accounts/staff-user.repository';
@@ -19,7 +19,7 @@ import { recordEnteredIdentifiers, syncCaseIdentifiers } from '../identifiers/ca
 import { caseIdentifierRepository } from '../identifiers/case-identifier.repository';
 import { assertMayOpenCase, assertMayWorkCase, seesEverything } from '../case-core/case-access-policy';
 import { CaseState, loadCaseState, readCaseDetail, toEvidenceEntry } from './case-detail.reader';
-import { openFreeText, sealTimelineFreeText } from './case-free-text';
+import { openFreeText, sealTimelineEvent } from './case-free-text';
 import { caseEventRepository } from '../case-core/case-event.repository';
 import { notifyCaseChange } from '../case-core/case-notifier';
 import { reconcileCasePlan } from './case-plan';
@@ -103,7 +103,7 @@ export class CaseWorkService {
         current: outcome.moved.current,
       });
     }
-    return outcome.assigned as CaseDetail;
+    return outcome.assigned;
   }
 
   /** Status, priority override and facts, guarded by the version the caller last saw. */
@@ -126,7 +126,7 @@ export class CaseWorkService {
         current: outcome.stale,
       });
     }
-    return outcome.updated as CaseDetail;
+    return outcome.updated;
   }
 
   private async applyUpdate(manager: EntityManager, staff: StaffPrincipal, state: CaseState, change: CaseUpdate): Promise<CaseDetail> {
@@ -171,7 +171,7 @@ export class CaseWorkService {
     // Only what actually differs counts as a change (a form may send a field it did not change).
     const correct = <K extends keyof TriageFacts, C extends keyof SupportCaseChange>(key: K, column: C, label: string, value: (TriageFacts[K] & SupportCaseChange[C]) | undefined) => {
       if (value === undefined) return;
-      const same = value instanceof Date || facts[key] instanceof Date ? sameInstant(value as Date | null, facts[key] as Date | null) : value === facts[key];
+      const same = value instanceof Date || facts[key] instanceof Date ? sameInstant(value, facts[key]) : value === facts[key];
       if (same) return;
       facts[key] = value;
       set(column, value);
@@ -218,7 +218,7 @@ export class CaseWorkService {
         await this.timeline(manager, caseId, staff, { kind: 'facts_updated', data: { fields: changedFacts } });
         before['facts'] = pick(state, FACT_KEYS);
         after['facts'] = pick({ ...facts }, FACT_KEYS);
-        await reconcileCasePlan(manager, caseId, { ...facts, submittedBy: state.submittedBy, country: state.country, demands: state.demands } as ActionPlanFacts);
+        await reconcileCasePlan(manager, caseId, { ...facts, submittedBy: state.submittedBy, country: state.country, demands: state.demands });
       }
       if (next.changed) {
         await this.timeline(manager, caseId, null, {
@@ -404,7 +404,7 @@ export class CaseWorkService {
       return {
         id: String(row.id),
         at: new Date(row.at).toISOString(),
-        actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name as string } : null,
+        actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_name ?? '' } : null,
         action: row.action,
         before: payload.before,
         after: payload.after,
@@ -430,17 +430,23 @@ export class CaseWorkService {
   /** A timeline entry by `staff`, or by the system when null. */
   /** Writes a timeline entry; its free text (the override's reason) sealed into `case_event.sealed`, never left in `data`. */
   private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal | null, event: TimelineEvent): Promise<void> {
-    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, event.kind, { ...event.data });
-    await caseEventRepository.insert(manager, { caseId, actorKind: staff ? 'staff' : 'system', actorId: staff?.id ?? null, event: { ...event, data } as TimelineEvent, sealed });
+    await caseEventRepository.insert(manager, { caseId, actorKind: staff ? 'staff' : 'system', actorId: staff?.id ?? null, ...sealTimelineEvent(this.protection, caseId, event) });
   }
 }
 
 const FACT_KEYS = ['ageBand', 'contentMadeUnder18', 'selfHarm', 'immediateDanger', 'deadlineAt', 'contentPosted', 'stillInContact', 'paid'] as const;
 
-function sameInstant(a: Date | null, b: Date | null): boolean {
-  return (a === null && b === null) || (a !== null && b !== null && new Date(a).getTime() === new Date(b).getTime());
+/** Two moments compared as instants (one side may be a Date, the other the same time as text or null). */
+function sameInstant(a: unknown, b: unknown): boolean {
+  return (a === null && b === null) || (a !== null && b !== null && instant(a) === instant(b));
+}
+
+function instant(value: unknown): number {
+  return value instanceof Date || typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : Number.NaN;
 }
 
 function pick<T extends object>(value: T, keys: ReadonlyArray<keyof T>): Partial<T> {
-  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Partial<T>;
+  const picked: Partial<T> = {};
+  for (const key of keys) picked[key] = value[key];
+  return picked;
 }

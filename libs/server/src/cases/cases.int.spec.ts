@@ -1,5 +1,6 @@
 import { CaseChangeEvent, CaseDetail, CaseListResponse, IntakeRequest, QueueHealth } from '@sg/contracts';
 import { createTestDatabase, intakeFixture, skippedIntakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { itemAt } from '@sg/domain';
 
 /** Case work against a real PostgreSQL: authorization, claims, versions, audit, queues, live events. */
 describe('case work API', () => {
@@ -322,9 +323,9 @@ describe('case work API', () => {
     expect(JSON.stringify(page)).not.toContain('teen.person@example.com');
     const found = (await api.request('GET', '/api/cases?queue=unassigned&q=unique.handle.42', { token: tokens.caseworker })).body as CaseListResponse;
     expect(found.items.map((i) => i.id)).toEqual([emergency]);
-    const byRef = (await api.request('GET', `/api/cases?queue=unassigned&q=${found.items[0].reference.toLowerCase()}`, { token: tokens.caseworker })).body as CaseListResponse;
+    const byRef = (await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.toLowerCase()}`, { token: tokens.caseworker })).body as CaseListResponse;
     expect(byRef.items.map((i) => i.id)).toEqual([emergency]);
-    const byPrefix = (await api.request('GET', `/api/cases?queue=unassigned&q=${found.items[0].reference.slice(0, 7)}`, { token: tokens.caseworker })).body as CaseListResponse;
+    const byPrefix = (await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.slice(0, 7)}`, { token: tokens.caseworker })).body as CaseListResponse;
     expect(byPrefix.items.map((i) => i.id)).toContain(emergency);
     expect((await api.request('GET', '/api/cases?queue=unassigned&q=SG-%25', { token: tokens.caseworker })).body.items).toEqual([]);
     const fresh = (await api.request('GET', '/api/cases?queue=unassigned&age=under_1h&limit=200', { token: tokens.caseworker })).body as CaseListResponse;
@@ -520,8 +521,8 @@ describe('case work API', () => {
     const teen = await submit({ selfHarm: 'thoughts', platforms: [{ platform: 'Discord', offenderHandle: '@headline.check.77' }] });
     const found = (await api.request('GET', '/api/cases?queue=unassigned&q=headline.check.77', { token: tokens.caseworker })).body as CaseListResponse;
     expect(found.items.map((i) => i.id)).toEqual([teen]);
-    expect(found.items[0].priority).toBe('urgent');
-    expect(found.items[0].triageFactors[0]).toMatchObject({ key: 'self_harm_thoughts', label: 'staff.factors.self_harm_thoughts' });
+    expect(found.items[0]?.priority).toBe('urgent');
+    expect(found.items[0]?.triageFactors[0]).toMatchObject({ key: 'self_harm_thoughts', label: 'staff.factors.self_harm_thoughts' });
   });
 
   it('streams case changes live to signed-in staff', async () => {
@@ -537,7 +538,7 @@ describe('case work API', () => {
         const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
         if (done) return;
         buffer += new TextDecoder().decode(value);
-        for (const match of buffer.matchAll(/^data: (\{.*\})$/gm)) received.push(JSON.parse(match[1]));
+        for (const match of buffer.matchAll(/^data: (\{.*\})$/gm)) received.push(JSON.parse(match[1] ?? ''));
         buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
       }
     })();
@@ -570,7 +571,7 @@ describe('case work API', () => {
     expect(cookie).toMatch(/^sg_session=[^;]+;.*HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\/api\/auth/);
-    const session = cookie.split(';')[0];
+    const session = cookie.split(';')[0] ?? '';
     const refresh = (sessionCookie: string, csrf = true) =>
       fetch(`${api.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie: sessionCookie, ...(csrf ? { 'x-requested-with': 'safeguard-triage' } : {}) } });
 
@@ -580,7 +581,7 @@ describe('case work API', () => {
     expect(((await refreshed.json()) as { user: { role: string } }).user.role).toBe('admin');
     // Rotated: the old refresh token no longer works.
     expect((await refresh(session)).status).toBe(401);
-    const rotated = (refreshed.headers.get('set-cookie') ?? '').split(';')[0];
+    const rotated = (refreshed.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     await fetch(`${api.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: rotated } });
     expect((await refresh(rotated)).status).toBe(401);
   });

@@ -1,30 +1,17 @@
-import {
-  CASE_STATUS_LABELS,
-  CaseStatus,
-  FOLLOW_UP_KIND_LABELS,
-  isCaseStatus,
-  isFollowUpKind,
-  isTimelineEventKind,
-  REPORT_STATUS_LABELS,
-  ReportStatus,
-  StoredTimelineEvent,
-  TAKEDOWN_STATUS_LABELS,
-  TakedownStatus,
-  TRIAGE_FACTORS,
-} from '@sg/domain';
+import { CASE_STATUS_LABELS, FOLLOW_UP_KIND_LABELS, isCaseStatus, isFollowUpKind, isTimelineEventKind, REPORT_STATUS_LABELS, StoredTimelineEvent, TAKEDOWN_STATUS_LABELS, TRIAGE_FACTORS, isOneOf, TAKEDOWN_STATUSES, REPORT_STATUSES, TRIAGE_FACTOR_SEVERITY } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 
-const statusLabel = (value: unknown) => (isCaseStatus(value) ? CASE_STATUS_LABELS[value as CaseStatus] : String(value));
+const statusLabel = (value: unknown) => (isCaseStatus(value) ? CASE_STATUS_LABELS[value] : String(value));
 /** A plan step as people read it: its title (entries from before titles were kept: its key in words). */
-const stepTitle = (data: { key?: unknown; title?: unknown }) => String(data.title ?? humanise(data.key));
+const stepTitle = (data: { key?: unknown; title?: string }) => data.title ?? humanise(data.key);
 const followUpLabel = (kind: unknown) => (isFollowUpKind(kind) ? FOLLOW_UP_KIND_LABELS[kind] : humanise(kind));
-const takedownStatus = (value: unknown) => TAKEDOWN_STATUS_LABELS[value as TakedownStatus] ?? humanise(value);
-const reportStatus = (value: unknown) => REPORT_STATUS_LABELS[value as ReportStatus] ?? humanise(value);
+const takedownStatus = (value: unknown) => (isOneOf(TAKEDOWN_STATUSES, value) ? TAKEDOWN_STATUS_LABELS[value] : humanise(value));
+const reportStatus = (value: unknown) => (isOneOf(REPORT_STATUSES, value) ? REPORT_STATUS_LABELS[value] : humanise(value));
 
 /** Last resort for a kind this file does not know yet: words, capitalised, never a raw key. */
 function humanise(value: unknown): string {
-  const words = String(value ?? '').replace(/_/g, ' ').trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : 'Something changed';
+  const words = (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '').replace(/_/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Something changed';
 }
 
 /** One readable line per timeline entry, e.g. "Claimed by Casey Caseworker". A stored row's kind and data. */
@@ -32,6 +19,7 @@ export function summariseEvent(kind: string, data: Record<string, unknown>, acto
   // A kind the union does not know (written by a newer or older server): its key in words.
   if (!isTimelineEventKind(kind)) return humanise(kind);
   // Stored data is whatever was written then; every field is read as possibly missing.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- stored JSON, whatever was written then: StoredTimelineEvent reads every field as possibly missing, and the summaries turn each into text.
   return summariseTimelineEvent({ kind, data } as StoredTimelineEvent, actorName);
 }
 
@@ -53,7 +41,7 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       const { factors: stored } = event.data;
       const factors = Array.isArray(stored) ? (stored as string[]).map((key) => {
             // A factor's label is a catalogue key; these summaries are English.
-            const label = TRIAGE_FACTORS[key as keyof typeof TRIAGE_FACTORS]?.label;
+            const label = isOneOf(TRIAGE_FACTOR_SEVERITY, key) ? TRIAGE_FACTORS[key].label : undefined;
             return label ? translatorFor('en').t(label) : key;
           }) : [];
       const because = factors.length ? ` (${factors.join('; ')})` : '';
@@ -63,10 +51,10 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return event.data.override ? `${moved}; the priority override (${String(event.data.override)}) stands` : moved;
     }
     case 'facts_updated':
-      return `${who} updated ${(event.data.fields as string[] | undefined)?.join(', ') ?? 'the facts'}`;
+      return `${who} updated ${event.data.fields?.join(', ') ?? 'the facts'}`;
     case 'plan_updated': {
       const { data } = event;
-      const list = (key: 'added' | 'removed' | 'keptDone') => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
+      const list = (key: 'added' | 'removed' | 'keptDone') => (Array.isArray(data[key]) ? data[key] : []);
       const parts = [
         list('added').length ? `added ${list('added').map((t) => `"${t}"`).join(', ')}` : '',
         list('removed').length ? `removed ${list('removed').map((t) => `"${t}"`).join(', ')} (not started)` : '',
@@ -83,7 +71,7 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
     case 'evidence_added':
       return `${who} added evidence (${String(event.data.kind ?? '').replace(/_/g, ' ')})`;
     case 'evidence_updated': {
-      const changed = Array.isArray(event.data.changed) ? (event.data.changed as string[]).map(evidenceFieldName) : [];
+      const changed = Array.isArray(event.data.changed) ? event.data.changed.map(evidenceFieldName) : [];
       return `${who} edited evidence (${String(event.data.kind ?? '').replace(/_/g, ' ')})${changed.length ? `: ${changed.join(', ')}` : ''}`;
     }
     case 'evidence_removed':

@@ -78,7 +78,7 @@ const totpRequiredRoles = z.string().transform((text, ctx): StaffRole[] => {
     ctx.addIssue({ code: 'custom', message: `"${bad.join('", "') || text}" is not a staff role: use a comma-separated list of caseworker, supervisor, admin (or all, or none)` });
     return z.NEVER;
   }
-  return [...new Set(parts)] as StaffRole[];
+  return [...new Set(parts.filter(isStaffRole))];
 });
 
 /** A first-response target counted in the organisation's opening hours (organisation/). */

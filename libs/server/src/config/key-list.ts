@@ -1,3 +1,5 @@
+import { present } from '@sg/domain';
+
 // Read from the configuration (DATA_ENCRYPTION_KEYS and the like) before anything is sealed, so it is
 // the config folder's: security/key-ring.ts builds its rings from what this parses.
 /** One configured key: its version (2..255; version 1 is derived from DATA_ENCRYPTION_KEY) and its 32 bytes. */
@@ -21,7 +23,7 @@ export function parseKeyList(text: string): { keys: VersionedKey[] } | { problem
     const version = Number(match[1]);
     if (version === 1) return { problem: 'version 1 is DATA_ENCRYPTION_KEY (derived as before); number new keys from 2' };
     if (version < 2 || version > MAX_KEY_VERSION) return { problem: `versions run from 2 to ${MAX_KEY_VERSION}` };
-    const key = Buffer.from(match[2], 'base64');
+    const key = Buffer.from(present(match[2], 'the key text'), 'base64');
     if (key.length !== 32) return { problem: `version ${version} must be 32 random bytes, base64-encoded (openssl rand -base64 32)` };
     if (keys.some((entry) => entry.version === version)) return { problem: `version ${version} is listed more than once` };
     const previous = keys[keys.length - 1];

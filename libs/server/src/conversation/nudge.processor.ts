@@ -2,7 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NUDGE_JOBS, QUEUES, SendNudgeJob } from '@sg/contracts';
-import { composeNudge, Language } from '@sg/domain';
+import { composeNudge, Language, isRecord } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 import { Job, Queue } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
@@ -54,7 +54,7 @@ export class NudgeProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    if (job.name === NUDGE_JOBS.send) return this.send((job.data as SendNudgeJob).messageId);
+    if (job.name === NUDGE_JOBS.send) return this.send(sendNudgeJobOf(job.data).messageId);
     if (job.name === NUDGE_JOBS.sweep) return this.sweep();
     throw new Error(`No handler for nudge job "${job.name}"`);
   }
@@ -117,4 +117,10 @@ export class NudgeSweepScheduler extends RepeatingJobs {
   protected repeatingJobs(): RepeatingJob[] {
     return [{ queue: this.queue, name: NUDGE_JOBS.sweep, every: SWEEP_EVERY_MS, data: () => ({}) }];
   }
+}
+
+/** A send job's payload, as this server queued it (see NudgeScheduler); anything else is a bug, named. */
+function sendNudgeJobOf(data: unknown): SendNudgeJob {
+  if (isRecord(data) && typeof data['messageId'] === 'string') return { messageId: data['messageId'] };
+  throw new Error(`A ${NUDGE_JOBS.send} job without a message id`);
 }

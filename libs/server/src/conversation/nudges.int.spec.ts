@@ -22,7 +22,7 @@ function decodeQuotedPrintable(text: string): string {
     if (flat[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
       bytes.push(parseInt(hex, 16));
       i += 2;
-    } else bytes.push(...Buffer.from(flat[i], 'utf8'));
+    } else bytes.push(...Buffer.from(flat.charAt(i), 'utf8'));
   }
   return Buffer.from(bytes).toString('utf8');
 }

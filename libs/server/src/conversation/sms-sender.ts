@@ -19,7 +19,8 @@ export class LoggingSmsSender implements SmsSender {
   readonly delivers = false;
 
   // Takes neither the number nor the words (see SmsSender): nothing personal is written anywhere.
-  async send(): Promise<void> {
+  send(): Promise<void> {
     this.logger.log('An SMS nudge was due; no SMS provider is configured, so it was only recorded');
+    return Promise.resolve();
   }
 }

@@ -65,6 +65,7 @@ export async function grantApplicationRole(manager: EntityManager, appRole: stri
 export async function assertQueueSchema(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- TypeORM types connect() as `any`; for PostgreSQL it answers the pg client BullMQ's schema check takes.
     const client = (await runner.connect()) as Parameters<typeof assertSchemaCompatibility>[0];
     await assertSchemaCompatibility(client, BULLMQ_SCHEMA);
   } catch (error) {
@@ -95,6 +96,7 @@ export async function isSuperuser(manager: EntityManager, role: string): Promise
 export async function migrateQueueSchema(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- TypeORM types connect() as `any`; for PostgreSQL it answers the pg client BullMQ's migrations take.
     const client = (await runner.connect()) as Parameters<typeof runBullmqMigrations>[0];
     await runBullmqMigrations(client, BULLMQ_SCHEMA);
     for (const table of CHURNING_QUEUE_TABLES) {

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { FaultStack, intakeFixture, startFaultStack } from '../testing';
+import { present } from '@sg/domain';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -53,10 +54,11 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
       return response.status === 201 ? response : undefined;
     }, 'an intake to be accepted after the restart');
     const testDb = db;
-    const [{ id: caseId }] = await eventually(
+    const [found] = await eventually(
       async () => (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[],
       'the test connection to come back',
     );
+    const caseId = present(found, 'the case of the intake').id;
     // The worker still fires follow-ups: one due now, given its job by the sweep.
     await testDb.dataSource.query(
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)

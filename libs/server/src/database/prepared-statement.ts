@@ -11,7 +11,11 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * `name`: node-postgres refuses a name reused with other text.
  */
 export async function runPrepared<Row>(dataSource: DataSource, name: string, text: string, values: readonly unknown[]): Promise<Row[]> {
-  const pool: Pool = (dataSource.driver as PostgresDriver).master;
+  const driver = dataSource.driver;
+  if (!(driver instanceof PostgresDriver)) throw new Error('Prepared statements need the PostgreSQL driver');
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- TypeORM types its node-postgres pool `any`; `master` is the Pool it made.
+  const pool: Pool = driver.master;
   const result = await pool.query({ name, text, values: [...values] });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- node-postgres types rows `any`: the statement's select list is the caller's declared Row, as with manager.query<Row>.
   return result.rows as Row[];
 }

@@ -1,3 +1,5 @@
+import { isRecord } from '@sg/domain';
+
 /**
  * PostgreSQL's answers that mean "this transaction lost a race; nothing of it was kept, run it
  * again": a deadlock it broke by aborting this side (40P01), or a serialization failure (40001).
@@ -5,7 +7,7 @@
 const TRANSIENT_CONFLICTS = new Set(['40P01', '40001']);
 
 export function isTransientConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = isRecord(error) ? error['code'] : undefined;
   return typeof code === 'string' && TRANSIENT_CONFLICTS.has(code);
 }
 

@@ -6,6 +6,7 @@ import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { caseChangeListenerRepository } from './case-change-listener.repository';
+import { errorMessage } from '@sg/domain';
 
 /**
  * Listens to PostgreSQL for case changes committed by any API process or worker and fans them
@@ -50,6 +51,7 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
     client.on('notification', (message) => {
       if (message.channel !== CASE_CHANGES_CHANNEL || !message.payload) return;
       try {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- only this server NOTIFYs on this channel, each payload JSON.stringify of a LiveMessage (checked with `satisfies` where it is written).
         this.changes.next(JSON.parse(message.payload) as LiveMessage);
       } catch {
         this.logger.warn('Ignored a malformed case change notification');
@@ -76,7 +78,7 @@ export class CaseEventsService implements OnModuleInit, OnModuleDestroy {
       this.reconnectScheduled = false;
       if (this.stopped || this.client) return;
       this.connect().catch((error) => {
-        this.logger.warn(`Could not reconnect live updates: ${(error as Error).message}`);
+        this.logger.warn(`Could not reconnect live updates: ${errorMessage(error)}`);
         this.reconnectLater();
       });
     }, 1000).unref();

@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { createTestDatabase, intakeFixture, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+import { itemAt } from '@sg/domain';
 
 interface Received {
   event: string;
@@ -67,7 +68,7 @@ describe('GET /api/events', () => {
   let db: TestDatabase;
   let api: TestApi;
   const streams: Stream[] = [];
-  const email = (role: string, n = 0) => DEMO_ACCOUNTS.filter((account) => account.role === role)[n].email;
+  const email = (role: string, n = 0) => itemAt(DEMO_ACCOUNTS.filter((account) => account.role === role), n, `demo ${role}`).email;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -148,7 +149,7 @@ describe('GET /api/events', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: email('supervisor'), password: TEST_PASSWORD }),
     });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const stream = await open(((await login.json()) as { accessToken: string }).accessToken);
     expect((await fetch(`${api.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(204);
     const started = Date.now();

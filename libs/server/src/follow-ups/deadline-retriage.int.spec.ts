@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CaseChangeEvent, CaseListResponse } from '@sg/contracts';
-import { Priority } from '@sg/domain';
+import { Priority, entryOf, itemAt } from '@sg/domain';
 import { Client } from 'pg';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { AppConfig } from '../config/app-config';
@@ -129,19 +129,19 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     // is made (each waits to be planned). What each case was before is kept to compare.
     const soon = (hoursBefore: number, seconds: number) => Date.now() + hoursBefore * HOUR_MS + seconds * 1000;
     moments['within72h'] = soon(72, 8);
-    scenario['within72h'] = await intake(moments['within72h']);
+    scenario['within72h'] = await intake(entryOf(moments, 'within72h'));
     moments['within24h'] = soon(24, 8);
-    scenario['within24h'] = await claimed(moments['within24h']);
+    scenario['within24h'] = await claimed(entryOf(moments, 'within24h'));
     moments['passed'] = soon(0, 8);
-    scenario['passed'] = await intake(moments['passed']);
+    scenario['passed'] = await intake(entryOf(moments, 'passed'));
     moments['override'] = soon(24, 9);
-    scenario['override'] = await claimed(moments['override']);
-    await patch(scenario['override'], { priorityOverride: { priority: 'standard', reason: 'Spoke to them: the threatener has gone quiet.' } });
+    scenario['override'] = await claimed(entryOf(moments, 'override'));
+    await patch(entryOf(scenario, 'override'), { priorityOverride: { priority: 'standard', reason: 'Spoke to them: the threatener has gone quiet.' } });
     // Moved: first 24 h + 8 s away, then 24 h + 14 s (still high), before the first 24 h threshold.
     moments['movedFrom'] = soon(24, 8);
-    scenario['moved'] = await claimed(moments['movedFrom']);
+    scenario['moved'] = await claimed(entryOf(moments, 'movedFrom'));
     moments['movedTo'] = soon(24, 14);
-    await patch(scenario['moved'], { deadlineAt: new Date(moments['movedTo']).toISOString() });
+    await patch(entryOf(scenario, 'moved'), { deadlineAt: new Date(entryOf(moments, 'movedTo')).toISOString() });
     for (const [name, caseId] of Object.entries(scenario)) before[name] = await caseRow(caseId);
   }, 90_000);
 
@@ -153,20 +153,20 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   });
 
   it('plans one re-triage per threshold still ahead, keyed by the deadline', async () => {
-    const keys = (await retriages(scenario['within72h'])).map((r) => [r.dedupe_key, new Date(r.due_at).getTime()]);
-    const deadline = new Date(moments['within72h']).toISOString();
+    const keys = (await retriages(entryOf(scenario, 'within72h'))).map((r) => [r.dedupe_key, new Date(r.due_at).getTime()]);
+    const deadline = new Date(entryOf(moments, 'within72h')).toISOString();
     expect(keys).toEqual([
-      [`deadline_retriage:${scenario['within72h']}:${deadline}:within_72h`, moments['within72h'] - 72 * HOUR_MS],
-      [`deadline_retriage:${scenario['within72h']}:${deadline}:within_24h`, moments['within72h'] - 24 * HOUR_MS],
-      [`deadline_retriage:${scenario['within72h']}:${deadline}:passed`, moments['within72h']],
+      [`deadline_retriage:${entryOf(scenario, 'within72h')}:${deadline}:within_72h`, entryOf(moments, 'within72h') - 72 * HOUR_MS],
+      [`deadline_retriage:${entryOf(scenario, 'within72h')}:${deadline}:within_24h`, entryOf(moments, 'within72h') - 24 * HOUR_MS],
+      [`deadline_retriage:${entryOf(scenario, 'within72h')}:${deadline}:passed`, entryOf(moments, 'within72h')],
     ]);
     // 24 h + 9 s away at intake: already high, so the 72 h threshold is not planned.
-    expect((await retriages(scenario['within24h'])).map((r) => r.dedupe_key.split(':').pop())).toEqual(['within_24h', 'passed']);
+    expect((await retriages(entryOf(scenario, 'within24h'))).map((r) => r.dedupe_key.split(':').pop())).toEqual(['within_24h', 'passed']);
   });
 
   it('72 h before the deadline: standard becomes high, once, on the timeline and live, telling nobody', async () => {
-    const caseId = scenario['within72h'];
-    expect(before['within72h'].priority).toBe('standard');
+    const caseId = entryOf(scenario, 'within72h');
+    expect(entryOf(before, 'within72h').priority).toBe('standard');
     const row = await firesOnTime(caseId, 'within_72h');
     expect(await caseRow(caseId)).toMatchObject({ priority: 'high', triage_priority: 'high', triage_factors: [{ key: 'deadline_within_72h' }] });
     expect(await entries(caseId)).toEqual([
@@ -182,12 +182,12 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   });
 
   it('24 h before the deadline: high becomes urgent, the target comes sooner, and the holder and supervisors are told once', async () => {
-    const caseId = scenario['within24h'];
-    expect(before['within24h'].priority).toBe('high');
+    const caseId = entryOf(scenario, 'within24h');
+    expect(entryOf(before, 'within24h').priority).toBe('high');
     const row = await firesOnTime(caseId, 'within_24h');
     const after = await caseRow(caseId);
     expect(after).toMatchObject({ priority: 'urgent', triage_priority: 'urgent', triage_factors: [{ key: 'deadline_within_24h' }] });
-    expect(new Date(after.first_response_due_at).getTime()).toBeLessThan(new Date(before['within24h'].first_response_due_at).getTime());
+    expect(new Date(after.first_response_due_at).getTime()).toBeLessThan(new Date(entryOf(before, 'within24h').first_response_due_at).getTime());
     expect(await entries(caseId)).toEqual([
       { actor_kind: 'system', data: { from: 'high', to: 'urgent', factors: ['deadline_within_24h'], reason: 'The deadline is less than 24 hours away' } },
     ]);
@@ -195,7 +195,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect(row.status).toBe('fired');
     const told = await recipients(row.id);
     expect(told.map((t) => t.recipient_id)).toEqual([ids.caseworker, ids.supervisor].sort());
-    expect(told[0].title).toBe('Now urgent: the deadline is less than 24 hours away');
+    expect(told[0]?.title).toBe('Now urgent: the deadline is less than 24 hours away');
     // The bells hear of each notification, the queues of the case.
     expect(announced.filter((e) => (e as { type: string }).type === 'notification.created').length).toBeGreaterThanOrEqual(2);
     expect(announced).toContainEqual(expect.objectContaining({ type: 'case.updated', caseId, priority: 'urgent' }));
@@ -204,8 +204,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   });
 
   it('when the deadline passes: deadline_passed, still urgent (never emergency), on the timeline, telling nobody', async () => {
-    const caseId = scenario['passed'];
-    expect(before['passed'].priority).toBe('urgent');
+    const caseId = entryOf(scenario, 'passed');
+    expect(entryOf(before, 'passed').priority).toBe('urgent');
     const row = await firesOnTime(caseId, 'passed');
     expect(await caseRow(caseId)).toMatchObject({ priority: 'urgent', triage_priority: 'urgent', triage_factors: [{ key: 'deadline_passed' }] });
     expect(await entries(caseId)).toEqual([{ actor_kind: 'system', data: { from: 'urgent', to: 'urgent', factors: ['deadline_passed'], reason: 'The deadline has passed' } }]);
@@ -215,22 +215,22 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   });
 
   it("a caseworker's override stands; the computed priority is on the timeline beside it", async () => {
-    const caseId = scenario['override'];
+    const caseId = entryOf(scenario, 'override');
     const row = await firesOnTime(caseId, 'within_24h');
     expect(await caseRow(caseId)).toMatchObject({ priority: 'standard', triage_priority: 'urgent', triage_factors: [{ key: 'deadline_within_24h' }] });
     const [entry] = (await entries(caseId)).filter((e) => e.data['reason'] === 'The deadline is less than 24 hours away');
-    expect(entry.data).toMatchObject({ from: 'high', to: 'urgent', override: 'standard' });
+    expect(entry?.data).toMatchObject({ from: 'high', to: 'urgent', override: 'standard' });
     // The priority in force did not rise: nobody is called.
     expect(await recipients(row.id)).toEqual([]);
   });
 
   it('a changed deadline moves the re-triages: the old ones are cancelled and never fire, the new one fires at its time', async () => {
-    const caseId = scenario['moved'];
-    const from = new Date(moments['movedFrom']).toISOString();
-    const to = new Date(moments['movedTo']).toISOString();
+    const caseId = entryOf(scenario, 'moved');
+    const from = new Date(entryOf(moments, 'movedFrom')).toISOString();
+    const to = new Date(entryOf(moments, 'movedTo')).toISOString();
     const row = await firesOnTime(caseId, 'within_24h');
     expect(row.dedupe_key).toBe(`deadline_retriage:${caseId}:${to}:within_24h`);
-    expect(new Date(row.due_at).getTime()).toBe(moments['movedTo'] - 24 * HOUR_MS);
+    expect(new Date(row.due_at).getTime()).toBe(entryOf(moments, 'movedTo') - 24 * HOUR_MS);
     const all = await retriages(caseId);
     expect(all.filter((r) => r.dedupe_key.includes(from)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     // Raised to urgent, so the holder and supervisors were told: fired until one of them marks it done.
@@ -241,7 +241,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   it('fires exactly once when both workers fire it at the same moment as its queued job', async () => {
     const caseId = await intake(Date.now() + 72 * HOUR_MS + 3_000);
     scenario['race'] = caseId;
-    const [pending] = (await retriages(caseId)).filter((r) => r.dedupe_key.endsWith(':within_72h'));
+    const pending = itemAt((await retriages(caseId)).filter((r) => r.dedupe_key.endsWith(':within_72h')), 0, 'the 72-hour re-triage');
     await sleep(Math.max(0, new Date(pending.due_at).getTime() - Date.now()));
     const fire = (worker: INestApplicationContext) => worker.get(FollowUpProcessor).fire(pending.id, pending.revision);
     const outcomes = await Promise.all(workers.flatMap((worker) => [fire(worker), fire(worker)]));
@@ -256,10 +256,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
 
   it('queue rows carry the deadline, for the countdown', async () => {
     const page = (await api.request('GET', '/api/cases?queue=mine', { token: caseworker })).body as CaseListResponse;
-    const row = page.items.find((item) => item.id === scenario['within24h']);
-    expect(row?.deadlineAt).toBe(new Date(moments['within24h']).toISOString());
+    const row = page.items.find((item) => item.id === entryOf(scenario, 'within24h'));
+    expect(row?.deadlineAt).toBe(new Date(entryOf(moments, 'within24h')).toISOString());
     const unassigned = (await api.request('GET', '/api/cases?queue=unassigned', { token: caseworker })).body as CaseListResponse;
-    expect(unassigned.items.find((item) => item.id === scenario['passed'])?.deadlineAt).toBe(new Date(moments['passed']).toISOString());
+    expect(unassigned.items.find((item) => item.id === entryOf(scenario, 'passed'))?.deadlineAt).toBe(new Date(entryOf(moments, 'passed')).toISOString());
   });
 
   it('time never made any of these cases an emergency', async () => {

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { FollowUpView, ReportView, TakedownView } from '@sg/contracts';
-import { FollowUpCadence, FollowUpKind } from '@sg/domain';
+import { FollowUpCadence, FollowUpKind, entryOf } from '@sg/domain';
 import { AppConfig } from '../config/app-config';
 import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 
@@ -130,7 +130,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
     // A new deadline: the reminder moves with it.
     const detail = (await api.request('GET', `/api/cases/${deadline}`, { token: caseworker })).body;
     moments['newDeadline'] = Date.now() + 18_000;
-    const moved = await patch(`/api/cases/${deadline}`, { version: detail.version, deadlineAt: new Date(moments['newDeadline']).toISOString() });
+    const moved = await patch(`/api/cases/${deadline}`, { version: detail.version, deadlineAt: new Date(entryOf(moments, 'newDeadline')).toISOString() });
     expect(moved.status).toBe(200);
 
     // Activity two seconds in moves the closure offer: a takedown (which replans), a note (which does
@@ -152,66 +152,66 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
   });
 
   it('wellbeing_check: 3 s after intake, to the caseworker', async () => {
-    const [{ created_at: createdAt }] = await db.dataSource.query(`SELECT created_at FROM support_case WHERE id = $1`, [scenario['wellbeing']]);
-    const row = await firesOnTime(scenario['wellbeing'], 'wellbeing_check');
+    const [{ created_at: createdAt }] = await db.dataSource.query(`SELECT created_at FROM support_case WHERE id = $1`, [entryOf(scenario, 'wellbeing')]);
+    const row = await firesOnTime(entryOf(scenario, 'wellbeing'), 'wellbeing_check');
     expect(new Date(row.due_at).getTime() - new Date(createdAt).getTime()).toBe(3000);
     expect(await recipients(row.id)).toEqual([ids.caseworker]);
   });
 
   it('deadline_reminder: 10 s before the deadline; a new deadline moves it and the old one never fires', async () => {
-    const row = await firesOnTime(scenario['deadline'], 'deadline_reminder', (r) => r.dedupe_key.endsWith(new Date(moments['newDeadline']).toISOString()));
-    expect(new Date(row.due_at).getTime()).toBe(moments['newDeadline'] - 10_000);
-    const all = await rows(scenario['deadline'], 'deadline_reminder');
+    const row = await firesOnTime(entryOf(scenario, 'deadline'), 'deadline_reminder', (r) => r.dedupe_key.endsWith(new Date(entryOf(moments, 'newDeadline')).toISOString()));
+    expect(new Date(row.due_at).getTime()).toBe(entryOf(moments, 'newDeadline') - 10_000);
+    const all = await rows(entryOf(scenario, 'deadline'), 'deadline_reminder');
     expect(all.map((r) => r.status)).toEqual(['cancelled', 'fired']);
     expect(await recipients(row.id)).toEqual([ids.caseworker]);
   });
 
   it('takedown_chase: 3 s after submission, to the caseworker', async () => {
-    const row = await firesOnTime(scenario['takedowns'], 'takedown_chase', (r) => r.subject_id === scenario['chased']);
-    expect(new Date(row.due_at).getTime() - moments['submitted']).toBe(3000);
+    const row = await firesOnTime(entryOf(scenario, 'takedowns'), 'takedown_chase', (r) => r.subject_id === entryOf(scenario, 'chased'));
+    expect(new Date(row.due_at).getTime() - entryOf(moments, 'submitted')).toBe(3000);
     expect(await recipients(row.id)).toEqual([ids.caseworker]);
   });
 
   it('takedown_escalation: 4 s after submission, to the caseworker and the supervisors', async () => {
-    const row = await firesOnTime(scenario['takedowns'], 'takedown_escalation', (r) => r.subject_id === scenario['chased']);
-    expect(new Date(row.due_at).getTime() - moments['submitted']).toBe(4000);
+    const row = await firesOnTime(entryOf(scenario, 'takedowns'), 'takedown_escalation', (r) => r.subject_id === entryOf(scenario, 'chased'));
+    expect(new Date(row.due_at).getTime() - entryOf(moments, 'submitted')).toBe(4000);
     expect(await recipients(row.id)).toEqual([ids.caseworker, ids.supervisor].sort());
   });
 
   it('reappearance_check: 3 s after removal; the chase of the removed request never fires', async () => {
-    const row = await firesOnTime(scenario['takedowns'], 'reappearance_check', (r) => r.subject_id === scenario['removed']);
-    expect(new Date(row.due_at).getTime() - moments['removed']).toBe(3000);
-    expect((await rows(scenario['takedowns'], 'takedown_chase')).filter((r) => r.subject_id === scenario['removed']).map((r) => r.status)).toEqual(['cancelled']);
+    const row = await firesOnTime(entryOf(scenario, 'takedowns'), 'reappearance_check', (r) => r.subject_id === entryOf(scenario, 'removed'));
+    expect(new Date(row.due_at).getTime() - entryOf(moments, 'removed')).toBe(3000);
+    expect((await rows(entryOf(scenario, 'takedowns'), 'takedown_chase')).filter((r) => r.subject_id === entryOf(scenario, 'removed')).map((r) => r.status)).toEqual(['cancelled']);
   });
 
   it('report_follow_up: 3 s after filing; recording the reference stops the next one', async () => {
-    const first = await firesOnTime(scenario['report'], 'report_follow_up');
-    expect(new Date(first.due_at).getTime() - moments['filed']).toBe(3000);
-    expect((await api.request('PATCH', `/api/reports/${scenario['filed']}`, { token: caseworker, body: { referenceNumber: 'CR-2026-77' } })).status).toBe(200);
-    expect((await rows(scenario['report'], 'report_follow_up')).map((r) => r.status)).toEqual(['fired', 'cancelled']);
+    const first = await firesOnTime(entryOf(scenario, 'report'), 'report_follow_up');
+    expect(new Date(first.due_at).getTime() - entryOf(moments, 'filed')).toBe(3000);
+    expect((await api.request('PATCH', `/api/reports/${entryOf(scenario, 'filed')}`, { token: caseworker, body: { referenceNumber: 'CR-2026-77' } })).status).toBe(200);
+    expect((await rows(entryOf(scenario, 'report'), 'report_follow_up')).map((r) => r.status)).toEqual(['fired', 'cancelled']);
   });
 
   it('case_review: 3 s after intake, to the caseworker', async () => {
-    const row = await firesOnTime(scenario['review'], 'case_review', (r) => r.dedupe_key.endsWith(':1'));
+    const row = await firesOnTime(entryOf(scenario, 'review'), 'case_review', (r) => r.dedupe_key.endsWith(':1'));
     expect(await recipients(row.id)).toEqual([ids.caseworker]);
   });
 
   it('sla_escalation: an unheld emergency past its (scaled) 15-minute target goes to the supervisors', async () => {
-    const [{ first_response_due_at: dueAt }] = await db.dataSource.query(`SELECT first_response_due_at FROM support_case WHERE id = $1`, [scenario['sla']]);
-    const row = await firesOnTime(scenario['sla'], 'sla_escalation');
+    const [{ first_response_due_at: dueAt }] = await db.dataSource.query(`SELECT first_response_due_at FROM support_case WHERE id = $1`, [entryOf(scenario, 'sla')]);
+    const row = await firesOnTime(entryOf(scenario, 'sla'), 'sla_escalation');
     expect(new Date(row.due_at).getTime()).toBe(new Date(dueAt).getTime());
     expect(await recipients(row.id)).toEqual([ids.supervisor]);
   });
 
   it('closure_offer: 5 s after the last activity (staff or the person), moved by later activity, with its title', async () => {
-    for (const caseId of [scenario['closure'], scenario['closureNoted'], scenario['closureByPerson']]) {
+    for (const caseId of [entryOf(scenario, 'closure'), entryOf(scenario, 'closureNoted'), entryOf(scenario, 'closureByPerson')]) {
       const row = await firesOnTime(caseId, 'closure_offer');
       // Counted from the activity two seconds in, not from the claim.
-      expect(new Date(row.fired_at ?? 0).getTime()).toBeGreaterThanOrEqual(moments['activity'] + 5000 - 1500);
+      expect(new Date(row.fired_at ?? 0).getTime()).toBeGreaterThanOrEqual(entryOf(moments, 'activity') + 5000 - 1500);
       const [told] = await db.dataSource.query(`SELECT recipient_id, title FROM notification WHERE follow_up_id = $1`, [row.id]);
       expect(told).toEqual({ recipient_id: ids.caseworker, title: 'Offer to close the case: no activity for 90 days' });
     }
-    const list = (await api.request('GET', `/api/cases/${scenario['closure']}/follow-ups`, { token: caseworker })).body as FollowUpView[];
+    const list = (await api.request('GET', `/api/cases/${entryOf(scenario, 'closure')}/follow-ups`, { token: caseworker })).body as FollowUpView[];
     expect(list.find((f) => f.kind === 'closure_offer')?.label).toBe('Offer to close the case: no activity for 90 days');
   });
 });

@@ -27,7 +27,7 @@ export class FollowUpMail {
     await this.jobs.addBulk(
       addresses.map((address) => ({
         name: FOLLOW_UP_JOBS.mail,
-        data: { to: address.email, title, caseId: followUp.caseId } satisfies StaffEmail as never,
+        data: { to: address.email, title, caseId: followUp.caseId } satisfies StaffEmail,
         opts: { jobId: `mail_${followUp.id}_${address.id}` },
       })),
     );

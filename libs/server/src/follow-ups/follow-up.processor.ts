@@ -13,6 +13,7 @@ import { FollowUpMail } from './follow-up-mail.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { FollowUpSweep, SweepOutcome } from './follow-up-sweep.handler';
 import { NewCasePlanner } from './new-case-planner.service';
+import { isRecord } from '@sg/domain';
 
 export type { FireOutcome } from './follow-up-fire.handler';
 export type { SweepOutcome } from './follow-up-sweep.handler';
@@ -57,7 +58,7 @@ export class FollowUpProcessor extends WorkerHost {
       case FOLLOW_UP_JOBS.sweep:
         return this.sweep();
       case FOLLOW_UP_JOBS.mail:
-        return this.mail.send(job.data as unknown as StaffEmail);
+        return this.mail.send(staffEmailOf(job.data));
       default:
         throw new Error(`No handler for job "${job.name}" on queue "${QUEUES.followUps}"`);
     }
@@ -72,4 +73,12 @@ export class FollowUpProcessor extends WorkerHost {
   sweep(): Promise<SweepOutcome> {
     return this.sweeping.sweep();
   }
+}
+
+/** A mail job's payload, as FollowUpMail queued it; anything else is a bug, named. */
+function staffEmailOf(data: unknown): StaffEmail {
+  if (isRecord(data) && typeof data['to'] === 'string' && typeof data['title'] === 'string' && typeof data['caseId'] === 'string') {
+    return { to: data['to'], title: data['title'], caseId: data['caseId'] };
+  }
+  throw new Error(`A ${FOLLOW_UP_JOBS.mail} job without its address, title and case`);
 }

@@ -1,4 +1,4 @@
-import { CaseStatus, FollowUpAudience, FollowUpKind, FollowUpStatus, FollowUpSubjectType, PlannedFollowUp, Priority, PROMPTED_FOLLOW_UP_KINDS } from '@sg/domain';
+import { CaseStatus, FollowUpAudience, FollowUpKind, FollowUpStatus, FollowUpSubjectType, PlannedFollowUp, Priority, PROMPTED_FOLLOW_UP_KINDS, present } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../case-core/case-state';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
@@ -243,7 +243,7 @@ export const followUpRepository = {
               (SELECT reference FROM subject) AS reference`,
       [input.followUpId, JSON.stringify(input.labels), CASE_CHANGES_CHANNEL, input.revision, input.closureOfferMs],
     );
-    return row;
+    return present(row, `the fire result of follow-up ${input.followUpId}`);
   },
 
   /**

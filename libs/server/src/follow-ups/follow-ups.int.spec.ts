@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { FOLLOW_UP_JOBS, FollowUpView, NotificationList, QUEUES, TakedownView } from '@sg/contracts';
 import { Queue } from 'bullmq';
-import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence } from '@sg/domain';
+import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, itemAt } from '@sg/domain';
 import { AppConfig } from '../config/app-config';
 import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { loadCaseState } from '../cases/case-detail.reader';
@@ -123,11 +123,11 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
     const bell = (await api.request('GET', '/api/notifications?status=open', { token: caseworker })).body as NotificationList;
     const mine = bell.items.filter((n) => n.kind === 'takedown_chase' && n.caseId === caseId);
     expect(mine).toHaveLength(1);
-    expect(mine[0].title).toBe('Chase the takedown request');
-    expect(mine[0].caseReference).toMatch(/^SG-/);
+    expect(mine[0]?.title).toBe('Chase the takedown request');
+    expect(mine[0]?.caseReference).toMatch(/^SG-/);
 
     // Marking it done clears it from the bell and marks the follow-up done.
-    expect((await api.request('POST', `/api/notifications/${mine[0].id}/done`, { token: caseworker })).status).toBe(200);
+    expect((await api.request('POST', `/api/notifications/${itemAt(mine, 0, 'notification').id}/done`, { token: caseworker })).status).toBe(200);
     expect((await followUps(caseId)).find((f) => f.id === chase?.id)?.status).toBe('done');
   });
 

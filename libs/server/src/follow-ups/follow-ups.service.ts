@@ -9,7 +9,12 @@ import { assertMayWorkCase } from '../case-core/case-access-policy';
 import { loadCaseState } from '../case-core/case-state';
 import { followUpRepository } from './follow-up.repository';
 
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+/** An instant as ISO text; a column that cannot be null gives text, never null. */
+function iso(value: Date): string;
+function iso(value: Date | null): string | null;
+function iso(value: Date | null): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
 
 /** A case's follow-up list (the case page's follow-ups tab). */
 @Injectable()
@@ -26,7 +31,7 @@ export class FollowUpsService {
       id: row.id,
       kind: row.kind,
       label: FOLLOW_UP_KIND_LABELS[row.kind] ?? row.kind,
-      dueAt: iso(row.due_at) as string,
+      dueAt: iso(row.due_at),
       status: row.status,
       subject: { type: row.subject_type, id: row.subject_id, label: row.subject_label },
       firedAt: iso(row.fired_at),

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CaseEventsService } from '../events/case-events.service';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { followUpRepository } from './follow-up.repository';
+import { errorMessage } from '@sg/domain';
 
 /**
  * Plans a new case's follow-ups in the worker, so intake stays one fast statement. The intake's
@@ -50,7 +51,7 @@ export class NewCasePlanner implements OnApplicationBootstrap, OnModuleDestroy {
         await this.plan(c.id);
         planned += 1;
       } catch (error) {
-        this.logger.error(`Planning follow-ups for case ${c.id} failed (the next sweep retries): ${(error as Error).message}`);
+        this.logger.error(`Planning follow-ups for case ${c.id} failed (the next sweep retries): ${errorMessage(error)}`);
       }
     }
     return planned;

@@ -1,4 +1,5 @@
 import { FaultStack, intakeFixture, startFaultStack } from '../testing';
+import { present, itemAt } from '@sg/domain';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -34,13 +35,14 @@ describe('Redis down during staff work (fault test, own throwaway redis-server)'
     const token = await started.tokenFor('caseworker');
     const intake = await started.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(intake.status).toBe(201);
-    const [{ id: caseId }] = (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[];
+    const [found] = (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[];
+    const caseId = present(found, 'the case of the intake').id;
 
     await server.stop();
     const claim = await within(5_000, 'the claim', started.request('POST', `/api/cases/${caseId}/claim`, { token }));
     expect(claim.status).toBe(200);
     const [stored] = (await testDb.dataSource.query(`SELECT status FROM support_case WHERE id = $1`, [caseId])) as { status: string }[];
-    expect(stored.status).toBe('in_progress');
+    expect(stored?.status).toBe('in_progress');
     // Planned with the claim, in its transaction; their jobs could not be queued.
     const planned = (await testDb.dataSource.query(
       `SELECT id FROM follow_up WHERE case_id = $1 AND status = 'scheduled' AND enqueued_revision IS DISTINCT FROM revision`,
@@ -54,9 +56,9 @@ describe('Redis down during staff work (fault test, own throwaway redis-server)'
     // Brought forward as a replan would: a new revision, so the job the API may have queued for the
     // old due time (its pending add completes once Redis answers) is superseded and the sweep queues
     // this one. Changing due_at alone raced that add, and the follow-up then waited for its old time.
-    await testDb.dataSource.query(`UPDATE follow_up SET due_at = now(), revision = revision + 1 WHERE id = $1`, [planned[0].id]);
+    await testDb.dataSource.query(`UPDATE follow_up SET due_at = now(), revision = revision + 1 WHERE id = $1`, [itemAt(planned, 0, 'planned follow-up').id]);
     await eventually(
-      async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE id = $1 AND status = 'fired'`, [planned[0].id])) as unknown[]).length > 0,
+      async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE id = $1 AND status = 'fired'`, [itemAt(planned, 0, 'planned follow-up').id])) as unknown[]).length > 0,
       'the follow-up planned during the outage to fire',
       // A liveness bound, not a speed target: a new worker's first sweep runs within its 15 s
       // interval, and on a loaded 2-core machine starting that worker takes a while too.

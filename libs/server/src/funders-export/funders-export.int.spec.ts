@@ -8,7 +8,7 @@ type CsvRow = Record<(typeof FUNDERS_EXPORT_COLUMNS)[number], string>;
 function parseCsv(text: string): { header: string[]; rows: CsvRow[] } {
   expect(text).not.toContain('"');
   const [first, ...lines] = text.trimEnd().split('\n');
-  const header = first.split(',');
+  const header = (first ?? '').split(',');
   return { header, rows: lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell])) as CsvRow) };
 }
 

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { itemAt } from '@sg/domain';
 
 /**
  * Issue 12: "bad input never reaches the database as a 500". Requests generated from the app's
@@ -204,9 +205,9 @@ function leavesOf(value: unknown, at: Array<string | number> = []): Array<Array<
 }
 
 function setAt(root: unknown, path: Array<string | number>, change: (old: unknown) => unknown): unknown {
-  if (path.length === 0) return change(root);
-  const copy: Json | unknown[] = Array.isArray(root) ? [...root] : { ...(root as Json) };
   const [head, ...rest] = path;
+  if (head === undefined) return change(root);
+  const copy: Json | unknown[] = Array.isArray(root) ? [...root] : { ...(root as Json) };
   (copy as Record<string | number, unknown>)[head] = setAt((root as Record<string | number, unknown>)[head], rest, change);
   return copy;
 }
@@ -222,9 +223,9 @@ const expandDeep = (text: string): string => text.replace(/"?__DEEP_(\d+)__"?/g,
 function mutate(value: unknown, mutation: Mutation, pick: number, inUrl = false): unknown {
   if (mutation === 'none') return value;
   const places = leavesOf(value);
-  const place = places[pick % places.length];
+  const place = itemAt(places, pick % places.length, 'leaf');
   const strings = places.filter((path) => typeof path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], value) === 'string');
-  const stringPlace = strings.length ? strings[pick % strings.length] : place;
+  const stringPlace = strings.length ? itemAt(strings, pick % strings.length, 'string leaf') : place;
   switch (mutation) {
     case 'nul':
       return setAt(value, stringPlace, (old) => `${typeof old === 'string' ? old : 'x'}\u0000`);
@@ -236,15 +237,15 @@ function mutate(value: unknown, mutation: Mutation, pick: number, inUrl = false)
     case 'wrongType':
       return setAt(value, place, () => WRONG_TYPES[pick % WRONG_TYPES.length]);
     case 'deep':
-      return setAt(value, place, () => nested(inUrl ? [20, 200, 2000][pick % 3] : [20, 200, 5000][pick % 3]));
+      return setAt(value, place, () => nested(itemAt(inUrl ? [20, 200, 2000] : [20, 200, 5000], pick % 3, 'depth')));
     case 'extremeDate':
       return setAt(value, stringPlace, () => EXTREME_DATES[pick % EXTREME_DATES.length]);
     case 'extremeNumber':
       return setAt(value, place, () => EXTREME_NUMBERS[pick % EXTREME_NUMBERS.length]);
     case 'drop': {
-      if (place.length === 0) return undefined;
-      const parent = place.slice(0, -1);
       const key = place[place.length - 1];
+      if (key === undefined) return undefined;
+      const parent = place.slice(0, -1);
       return setAt(value, parent, (old) => (Array.isArray(old) ? old.filter((_, index) => index !== key) : Object.fromEntries(Object.entries(old as Json).filter(([name]) => name !== key))));
     }
     case 'extra':

@@ -8,8 +8,8 @@ import { NextFunction, Request, Response } from 'express';
  */
 export function nestsDeeperThan(body: unknown, max: number): boolean {
   const pending: Array<{ node: unknown; depth: number }> = [{ node: body, depth: 1 }];
-  while (pending.length > 0) {
-    const { node, depth } = pending.pop() as { node: unknown; depth: number };
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, depth } = next;
     if (node === null || typeof node !== 'object') continue;
     if (depth > max) return true;
     for (const child of Array.isArray(node) ? node : Object.values(node)) {

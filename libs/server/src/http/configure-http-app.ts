@@ -1,4 +1,4 @@
-import { INestApplication, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Server } from 'node:http';
 import { RequestHandler } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -19,8 +19,7 @@ export const MAX_BODY_BYTES = '1mb';
  * Everything about the HTTP surface that is not a controller: prefix, security headers, body
  * limits, OpenAPI. Shared by main.ts and the integration tests, so tests exercise the real setup.
  */
-export function configureHttpApp(app: INestApplication): void {
-  const express = app as NestExpressApplication;
+export function configureHttpApp(express: NestExpressApplication): void {
   express.setGlobalPrefix(API_PREFIX);
   // The web server on WEB_PORT proxies /api here; its X-Forwarded-For names the client for the
   // per-client limits, but only from the peers TRUST_PROXY names (loopback unless configured; in
@@ -45,7 +44,7 @@ export function configureHttpApp(app: INestApplication): void {
   });
   express.enableShutdownHooks();
   // Loud, once listening (only then is the address known): see exposureWarnings.
-  (express.getHttpServer() as Server).once('listening', function (this: Server) {
+  express.getHttpServer().once('listening', function (this: Server) {
     const logger = new Logger('Safety');
     for (const warning of exposureWarnings(config, this.address())) logger.warn(`\n${'!'.repeat(78)}\n  ${warning}\n${'!'.repeat(78)}`);
   });

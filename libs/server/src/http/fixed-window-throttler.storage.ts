@@ -1,4 +1,5 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 
 interface Window {
   hits: number;
@@ -25,7 +26,7 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
   /** The clock, replaceable in tests. */
   now: () => number = Date.now;
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+  increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const now = this.now();
     if (++this.counted % EVICT_EVERY === 0) this.evictExpired(now);
     const id = `${throttlerName}:${key}`;
@@ -39,12 +40,12 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
       if (window.hits > limit) window.blockedUntil = now + blockDuration;
     }
     const seconds = (at: number) => Math.max(0, Math.ceil((at - now) / 1000));
-    return {
+    return Promise.resolve({
       totalHits: window.hits,
       timeToExpire: seconds(window.resetsAt),
       isBlocked: window.blockedUntil > now,
       timeToBlockExpire: seconds(window.blockedUntil),
-    };
+    });
   }
 
   /** How many clients and limits are being counted (for tests). */

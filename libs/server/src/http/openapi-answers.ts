@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { errorResponseSchema, validationErrorResponseSchema } from '@sg/contracts/schemas';
 import { openApiSchema } from './openapi-schema';
 
@@ -52,10 +52,11 @@ function describeOperationErrors(operation: OperationObject): void {
     ...(operation.requestBody || parameters.some((parameter) => parameter.in === 'query') ? ['400'] : []),
     ...(parameters.some((parameter) => parameter.in === 'path') ? ['404'] : []),
   ];
-  const responses = operation.responses as Record<string, ResponseObject>;
+  const responses = operation.responses;
   for (const status of applies) responses[status] ??= { description: GENERIC[status] ?? 'Refused' };
   for (const [status, response] of Object.entries(responses)) {
-    if (!/^4\d\d$/.test(status) || response.content) continue;
+    // A `$ref` answer is described where it points; none of ours is one.
+    if (!/^4\d\d$/.test(status) || !response || '$ref' in response || response.content) continue;
     response.content = { 'application/json': { schema: ref(status === '400' ? VALIDATION_ERROR_BODY : ERROR_BODY) } };
   }
 }

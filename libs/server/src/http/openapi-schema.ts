@@ -10,6 +10,7 @@ import { z } from 'zod';
  * `io: 'input'` for request bodies (what a client sends), `'output'` for answers.
  */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): SchemaObject {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- zod's JSON Schema type and @nestjs/swagger's SchemaObject describe the same document; with target openapi-3.0 (and nullInNullableEnums) zod writes the 3.0 dialect.
   return nullInNullableEnums(z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' })) as SchemaObject;
 }
 
@@ -32,8 +33,8 @@ export const openApiBody = (schema: z.ZodType) => ({ schema: openApiSchema(schem
  * For a controller method: every field of a query contract as an optional query parameter with
  * its schema, so the document (and the fuzz test that reads it) knows what a list takes.
  */
-export const ApiQueryFrom = (schema: z.ZodObject) =>
-  applyDecorators(...Object.entries(schema.shape).map(([name, field]) => ApiQuery({ name, required: false, schema: openApiSchema(field as z.ZodType) })));
+export const ApiQueryFrom = (schema: z.ZodObject<Record<string, z.ZodType>>) =>
+  applyDecorators(...Object.entries(schema.shape).map(([name, field]) => ApiQuery({ name, required: false, schema: openApiSchema(field) })));
 
 /**
  * A success answer documented from its contract schema (`responseSchemaOf` in @sg/contracts),

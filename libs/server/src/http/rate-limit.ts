@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerException } from '@nestjs/throttler';
 import { Response } from 'express';
+import { isRecord } from '@sg/domain';
 
 /**
  * Named limits. `default` applies to every endpoint; the others apply only to endpoints marked
@@ -28,7 +29,8 @@ export function skipForStaff(context: ExecutionContext): boolean {
 
 /** The token of a request that says it is signed in (`Authorization: Bearer …`), not yet verified. */
 function bearerTokenOf(request: Record<string, unknown>): string | undefined {
-  const authorization = (request['headers'] as Record<string, unknown> | undefined)?.['authorization'];
+  const headers = request['headers'];
+  const authorization = isRecord(headers) ? headers['authorization'] : undefined;
   if (typeof authorization !== 'string' || !authorization.toLowerCase().startsWith('bearer ')) return undefined;
   return authorization.slice('bearer '.length).trim();
 }
@@ -51,16 +53,16 @@ export function defaultTracker(request: Record<string, unknown>): string {
  */
 export function loginTracker(request: Record<string, unknown>): string {
   const body = request['body'];
-  const email = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)['email'] : undefined;
+  const email = isRecord(body) ? body['email'] : undefined;
   return `${String(request['ip'])}:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
 }
 
 /** The throttler, answering `429` with a plain `Retry-After` (seconds) whichever limit was hit. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const response = context.switchToHttp().getResponse<Response>();
     response.setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
-    throw new ThrottlerException('Too many requests from this connection. Please wait a little and try again.');
+    return Promise.reject(new ThrottlerException('Too many requests from this connection. Please wait a little and try again.'));
   }
 }

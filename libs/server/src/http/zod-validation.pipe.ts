@@ -6,7 +6,7 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   let value: unknown = input;
   for (const part of path) {
     if (value === null || typeof value !== 'object' || !(part in value)) return true;
-    value = (value as Record<PropertyKey, unknown>)[part];
+    value = Reflect.get(value, part) as unknown;
   }
   return value === undefined;
 }
@@ -54,10 +54,11 @@ export function fieldErrors(issues: readonly core.$ZodIssue[], input: unknown, w
 /** A 400 naming the fields; an error without a code is `invalid` (a server-side check such as a taken key). */
 export function validationError(errors: ReadonlyArray<Omit<FieldError, 'code'> & { code?: string }>): BadRequestException {
   const named = errors.map((error): FieldError => ({ ...error, code: error.code ?? 'invalid' }));
+  const [first] = named;
   const body: ValidationErrorResponse = {
     statusCode: 400,
     error: 'Bad Request',
-    message: named.length === 1 ? `${named[0].path} ${named[0].message}` : `${named.length} fields need attention`,
+    message: named.length === 1 && first ? `${first.path} ${first.message}` : `${named.length} fields need attention`,
     errors: named,
   };
   return new BadRequestException(body);

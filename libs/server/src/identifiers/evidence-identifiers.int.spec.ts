@@ -2,6 +2,7 @@ import { CaseDetail, CaseListResponse, EvidenceEntry, IntakeResponse } from '@sg
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
 import { DataProtection } from '../security/data-protection';
 import { purgeExpiredCases } from '../retention/case-purge';
+import { itemAt } from '@sg/domain';
 
 const WALLET = '0x52908400098527886E0F7030069857D2E4169EE7';
 const REMOVED_WALLET = '0x1111222233334444555566667777888899990000';
@@ -61,7 +62,7 @@ describe('evidence identifiers', () => {
       { kind: 'gift_card', value: '••••', secret: true },
     ]);
     const page = await detail(id);
-    expect(page.evidence[0].identifiers).toEqual(added.identifiers);
+    expect(page.evidence[0]?.identifiers).toEqual(added.identifiers);
     expect(JSON.stringify(page)).not.toContain('GIFT11112222');
   });
 
@@ -123,7 +124,7 @@ describe('evidence identifiers', () => {
     const first = await addEvidence(id, { kind: 'payment', description: 'One', identifiers: [{ kind: 'gift_card', value: 'AAAA-BBBB' }] });
     const second = await addEvidence(id, { kind: 'other', description: 'Two' });
     const before = await stored(id);
-    const stolen = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, { token: caseworker, body: { kind: 'other', description: 'Two', identifiers: [{ keep: first.identifiers[0].id }] } });
+    const stolen = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, { token: caseworker, body: { kind: 'other', description: 'Two', identifiers: [{ keep: itemAt(first.identifiers, 0, 'identifier').id }] } });
     expect(stolen.status).toBe(400);
     expect(stolen.body.errors[0].path).toBe('identifiers[0].keep');
     const malformed = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, { token: caseworker, body: { kind: 'other', description: 'Two', identifiers: [{ kind: 'phone', value: 'not a phone' }] } });
@@ -238,6 +239,6 @@ describe('evidence identifiers', () => {
       await runner.release();
     }
     const page = await detail(id);
-    expect(page.evidence[0].identifiers.map((i) => `${i.kind}:${i.value}`)).toEqual([`crypto_wallet:${WALLET.toLowerCase()}`, 'email:payee@example.com']);
+    expect(page.evidence[0]?.identifiers.map((i) => `${i.kind}:${i.value}`)).toEqual([`crypto_wallet:${WALLET.toLowerCase()}`, 'email:payee@example.com']);
   });
 });

@@ -1,5 +1,6 @@
 import { MAX_ALIAS_LENGTH, MAX_CONTENT_URLS, MAX_NARRATIVE_LENGTH, MAX_PLATFORMS } from '@sg/contracts';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { present } from '@sg/domain';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -78,7 +79,7 @@ function withValue(path: Path, value: unknown, remove = false): Record<string, u
   const body = structuredClone(intakeFixture()) as unknown as Record<string | number, unknown>;
   let target = body;
   for (const part of path.slice(0, -1)) target = target[part] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
+  const last = present(path[path.length - 1], 'a field path');
   if (remove) delete target[last];
   else target[last] = value;
   return body as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { ActionPlanStep, CaseFacts, ContactChannel, IntakeChannel, Language, Priority, TimelineEventData, TriageFactor } from '@sg/domain';
+import { ActionPlanStep, CaseFacts, ContactChannel, IntakeChannel, Language, Priority, TimelineEventData, TriageFactor, present } from '@sg/domain';
 import { identifiersOfRecords } from '@sg/domain/identifiers';
 import { DataSource } from 'typeorm';
 import { runPrepared } from '../database/prepared-statement';
@@ -137,7 +137,7 @@ export const intakeRepository = {
         identifiers.map((i) => i.kind), identifiers.map((i) => i.value), identifiers.map((i) => i.source),
       ],
     );
-    return row;
+    return present(row, 'the intake result');
   },
 
   /** The submission remembered under `key` within the last `replayHours`, if any, to answer a retry with the same case. */

@@ -3,16 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseChangeEvent, IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
-import {
-  buildActionPlan,
-  CaseFacts,
-  FIRST_RESPONSE_TARGET_MINUTES,
-  replyExpectation,
-  priorityRank,
-  triage,
-  contactChoiceOf,
-  TimelineEventData,
-} from '@sg/domain';
+import { buildActionPlan, CaseFacts, FIRST_RESPONSE_TARGET_MINUTES, replyExpectation, priorityRank, triage, contactChoiceOf, TimelineEventData, isRecord, found } from '@sg/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -79,9 +70,8 @@ export class IntakeService {
       try {
         return await this.write(intake, staff, idempotencyKey, requestHash);
       } catch (error) {
-        const { code, constraint } = error as { code?: string; constraint?: string };
-        const retry = (code === UNIQUE_VIOLATION && constraint === 'support_case_reference_key') || isTransientConflict(error);
-        if (!retry || attempt >= 5) throw error;
+        const duplicateReference = isRecord(error) && error['code'] === UNIQUE_VIOLATION && error['constraint'] === 'support_case_reference_key';
+        if (!(duplicateReference || isTransientConflict(error)) || attempt >= 5) throw error;
       }
     }
   }
@@ -181,7 +171,7 @@ export class IntakeService {
     });
     if (row.created === 1) return { response, caseId, replayed: false };
     // Another submission holds this key (it has committed: ON CONFLICT waited for it).
-    return this.replay(idempotencyKey as string, requestHash);
+    return this.replay(found(idempotencyKey, 'the idempotency key another submission holds'), requestHash);
   }
 
   private async replay(key: string, requestHash: string): Promise<IntakeOutcome> {

@@ -1,3 +1,4 @@
+import { itemAt } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 
@@ -21,31 +22,36 @@ export interface SealedRow {
   sealed: Buffer;
 }
 
+/** The row's value of its `index`th key column (every row carries one per column its SealedColumn names). */
+function keyValue(row: SealedRow, index: number): string {
+  return itemAt(row.key, index, 'key column value of a sealed row');
+}
+
 /** Every sealed column the application writes; the key job re-seals each under the current key. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
-  { name: 'support_case.contact_sealed', table: 'support_case', column: 'contact_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.contact(row.key[0]) },
-  { name: 'support_case.narrative_sealed', table: 'support_case', column: 'narrative_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.narrative(row.key[0]) },
-  { name: 'case_note.body_sealed', table: 'case_note', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.note(row.key[0]) },
-  { name: 'case_evidence.description_sealed', table: 'case_evidence', column: 'description_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.evidence(row.key[0]) },
+  { name: 'support_case.contact_sealed', table: 'support_case', column: 'contact_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.contact(keyValue(row, 0)) },
+  { name: 'support_case.narrative_sealed', table: 'support_case', column: 'narrative_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.narrative(keyValue(row, 0)) },
+  { name: 'case_note.body_sealed', table: 'case_note', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.note(keyValue(row, 0)) },
+  { name: 'case_evidence.description_sealed', table: 'case_evidence', column: 'description_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.evidence(keyValue(row, 0)) },
   {
     name: 'support_case.priority_override_reason_sealed',
     table: 'support_case',
     column: 'priority_override_reason_sealed',
     key: ['id'],
-    context: (row) => SEAL_CONTEXT.priorityOverride(row.key[0]),
+    context: (row) => SEAL_CONTEXT.priorityOverride(keyValue(row, 0)),
   },
-  { name: 'case_link.reason_sealed', table: 'case_link', column: 'reason_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.link(row.key[0]) },
-  { name: 'case_legal_hold.reason_sealed', table: 'case_legal_hold', column: 'reason_sealed', key: ['case_id'], context: (row) => SEAL_CONTEXT.legalHold(row.key[0]) },
+  { name: 'case_link.reason_sealed', table: 'case_link', column: 'reason_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.link(keyValue(row, 0)) },
+  { name: 'case_legal_hold.reason_sealed', table: 'case_legal_hold', column: 'reason_sealed', key: ['case_id'], context: (row) => SEAL_CONTEXT.legalHold(keyValue(row, 0)) },
   { name: 'case_event.sealed', table: 'case_event', column: 'sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.timeline(row.extra ?? '') },
   { name: 'case_transcript.body_sealed', table: 'case_transcript', column: 'body_sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.transcript(row.extra ?? '') },
-  { name: 'case_message.body_sealed', table: 'case_message', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.message(row.key[0]) },
+  { name: 'case_message.body_sealed', table: 'case_message', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.message(keyValue(row, 0)) },
   { name: 'case_identifier.value_sealed', table: 'case_identifier', column: 'value_sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.identifier(row.extra ?? '') },
   {
     name: 'idempotency_record.response_sealed',
     table: 'idempotency_record',
     column: 'response_sealed',
     key: ['scope', 'key'],
-    context: (row) => SEAL_CONTEXT.idempotency(row.key[0], row.key[1]),
+    context: (row) => SEAL_CONTEXT.idempotency(keyValue(row, 0), keyValue(row, 1)),
   },
 ];
 

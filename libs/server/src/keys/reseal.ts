@@ -92,7 +92,7 @@ async function resealAuditPayloads(dataSource: DataSource, protection: DataProte
       const rows = await auditPayloadRepository.staleSealed(manager, current, afterId, batchSize);
       const resealed = await auditPayloadRepository.reseal(
         manager,
-        rows.map((row) => ({ id: row.id, hash: row.hash as string, sealed: protection.reseal(row.sealed as Buffer, SEAL_CONTEXT.audit(row.id)) })),
+        rows.map((row) => ({ id: row.id, hash: row.hash, sealed: protection.reseal(row.sealed, SEAL_CONTEXT.audit(row.id)) })),
       );
       if (resealed > 0) await recordAudit(manager, { actorId: null, action: 'keys.resealed', after: { column: AUDIT_PAYLOAD_SEALED, rows: resealed, keyVersion: current } });
       done(resealed);

@@ -79,7 +79,7 @@ describe('staff reasons sealed at rest', () => {
     // The audit log keeps the reason (append-only; the purge nulls it), sealed at rest like the rest.
     expectAbsent(await rawText(['audit_log']), RELEASE_REASON);
     const [audit] = await openedAuditRows(db.dataSource, api.app.get(DataProtection, { strict: false }), `action = 'case.legal_hold_released' AND case_id = $1`, [caseId]);
-    expect((audit.after as { reason: string }).reason).toBe(RELEASE_REASON);
+    expect(audit?.after).toMatchObject({ reason: RELEASE_REASON });
   });
 
   it('seals legal hold reasons stored in clear by an older version, in the key job, and the API still returns them', async () => {

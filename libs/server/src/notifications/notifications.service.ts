@@ -9,7 +9,12 @@ import { recordAudit } from '../audit/record-audit';
 import { followUpRepository } from '../follow-ups/follow-up.repository';
 import { NotificationListRow, notificationRepository } from './notification.repository';
 
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+/** An instant as ISO text; a column that cannot be null gives text, never null. */
+function iso(value: Date): string;
+function iso(value: Date | null): string | null;
+function iso(value: Date | null): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
 
 /** The bell: fired follow-ups for the signed-in person. */
 @Injectable()
@@ -59,8 +64,8 @@ function toView(row: NotificationListRow): NotificationView {
     title: row.title,
     caseId: row.case_id,
     caseReference: row.reference,
-    dueAt: iso(row.due_at) as string,
-    createdAt: iso(row.created_at) as string,
+    dueAt: iso(row.due_at),
+    createdAt: iso(row.created_at),
     doneAt: iso(row.done_at),
   };
 }

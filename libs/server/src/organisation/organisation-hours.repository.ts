@@ -1,4 +1,4 @@
-import { Holiday, OpeningSlot } from '@sg/domain';
+import { Holiday, OpeningSlot, present } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /** An organisation and its saved hours; the hours columns are null while it runs on the defaults. */
@@ -58,6 +58,6 @@ export const organisationHoursRepository = {
        RETURNING h.organisation_id AS "organisationId", ${HOURS}`,
       [organisationId, hours.timeZone, JSON.stringify(hours.weekly), JSON.stringify(hours.holidays), hours.updatedBy],
     );
-    return rows[0] as SavedOrganisationHoursRow;
+    return present(rows[0], 'the saved opening hours');
   },
 };

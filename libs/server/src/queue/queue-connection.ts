@@ -52,5 +52,5 @@ export function queueConnection(config: AppConfig): QueueConnection {
     ...postgresSessionOptions(config),
   };
   // The PostgreSQL options travel through @nestjs/bullmq's Redis-typed `connection` untouched.
-  return { connection: postgres as unknown as ConnectionOptions, prefix: config.queuePrefix };
+  return { connection: postgres, prefix: config.queuePrefix };
 }

@@ -1,5 +1,6 @@
 import { HealthResponse } from '@sg/contracts';
 import { FaultStack, intakeFixture, startFaultStack } from '../testing';
+import { present } from '@sg/domain';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -31,7 +32,8 @@ describe('Redis loses its data (fault test, own throwaway redis-server)', () => 
     // A case, planned by the worker before the loss (so no later plan of it touches the row below).
     const intake = await started.request('POST', '/api/intakes', { body: intakeFixture() });
     const testDb = db;
-    const [{ id: caseId }] = (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[];
+    const [found] = (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[];
+    const caseId = present(found, 'the case of the intake').id;
     await eventually(async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])) as unknown[]).length > 0, 'the case to be planned', 20_000);
 
     await redis.flush();

@@ -131,8 +131,8 @@ describe('referral packet', () => {
     expect(withContact.text).toContain('For: NCMEC CyberTipline');
     const rows = (await auditRows('case.referral_packet')).slice(before);
     expect(rows).toHaveLength(1);
-    expect(rows[0].case_id).toBe(caseId);
-    expect(rows[0].after).toEqual({ recipient: 'cybertipline', contactIncluded: true });
+    expect(rows[0]?.case_id).toBe(caseId);
+    expect(rows[0]?.after).toEqual({ recipient: 'cybertipline', contactIncluded: true });
     expect(JSON.stringify(rows[0])).not.toContain('teen.person');
   });
 

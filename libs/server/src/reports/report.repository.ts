@@ -1,4 +1,4 @@
-import { ReportAgencyKind, ReportStatus } from '@sg/domain';
+import { ReportAgencyKind, ReportStatus, present } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /** A `case_report` row, every column (migration 1764100000000). */
@@ -77,7 +77,7 @@ export const reportRepository = {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [report.caseId, report.agencyKind, report.agencyName, report.referenceNumber, report.filedAt ? 'filed' : 'drafted', report.filedAt, report.createdBy],
     );
-    return row.id;
+    return present(row, 'the new report row').id;
   },
 
   /** A report locked for a change (its transaction holds it until commit); null when there is none with that id. */

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReportCreate, ReportUpdate, ReportView } from '@sg/contracts';
-import { allowedReportTransitions, caseRecordChangeProblem, reportTransitionProblem } from '@sg/domain';
+import { allowedReportTransitions, caseRecordChangeProblem, reportTransitionProblem, found } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../case-core/case-access-policy';
@@ -12,7 +12,12 @@ import { recordAudit } from '../audit/record-audit';
 import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { ReportChange, ReportListRow, reportRepository } from './report.repository';
 
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+/** An instant as ISO text; a column that cannot be null gives text, never null. */
+function iso(value: Date): string;
+function iso(value: Date | null): string | null;
+function iso(value: Date | null): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
 
 function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], change: 'add' | 'update'): void {
   const problem = caseRecordChangeProblem(status, change, 'report');
@@ -92,7 +97,7 @@ export class ReportsService {
 
   /** One report as it is shown; it exists (the caller created or changed it in this transaction). */
   private async view(manager: EntityManager, reportId: string): Promise<ReportView> {
-    return toView((await reportRepository.listed(manager, reportId)) as ReportListRow);
+    return toView(found(await reportRepository.listed(manager, reportId), `report ${reportId}`));
   }
 }
 
@@ -108,7 +113,7 @@ function toView(r: ReportListRow): ReportView {
     filedAt: iso(r.filed_at),
     acknowledgedAt: iso(r.acknowledged_at),
     closedAt: iso(r.closed_at),
-    createdAt: iso(r.created_at) as string,
-    createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name as string } : null,
+    createdAt: iso(r.created_at),
+    createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
   };
 }

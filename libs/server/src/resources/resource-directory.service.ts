@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ParsedResourceEntryWrite, PersonResource, ResourceDirectoryEntry } from '@sg/contracts';
-import { ANY_JURISDICTION, ResourceFacts, selectResources } from '@sg/domain';
+import { ANY_JURISDICTION, ResourceFacts, selectResources, isRecord } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -13,7 +13,7 @@ const CACHE_MS = 30_000;
 const UNIQUE_VIOLATION = '23505';
 
 function keyTaken(error: unknown): boolean {
-  return (error as { code?: string }).code === UNIQUE_VIOLATION;
+  return isRecord(error) && error['code'] === UNIQUE_VIOLATION;
 }
 
 /** The fields an admin edits, as the audit trail records them before and after (the id is the row's target_id). */
@@ -36,7 +36,7 @@ function audited(entry: ResourceEntryValues): ResourceEntryValues {
 
 /** A change as parsed: a field not sent is not there (so it keeps its value). */
 function sentFields(patch: Partial<ParsedResourceEntryWrite>): Partial<ResourceEntryValues> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<ResourceEntryValues>;
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }
 
 /**

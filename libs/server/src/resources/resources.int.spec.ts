@@ -1,5 +1,6 @@
 import { CaseAccessView, IntakeResponse, PersonResource, ResourceDirectoryEntry } from '@sg/contracts';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { itemAt } from '@sg/domain';
 
 describe('resource directory API', () => {
   let db: TestDatabase;
@@ -130,7 +131,7 @@ describe('resource directory API', () => {
 
   it('carries the Malay an admin saves to the person, and flags the Spanish that falls back to English', async () => {
     const admin = await api.tokenFor('admin');
-    const [entry] = ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-fbi');
+    const entry = itemAt(((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-fbi'), 0, 'the us-fbi entry');
     const saved = await api.request('PATCH', `/api/resources/${entry.id}`, {
       token: admin,
       body: {
@@ -163,7 +164,7 @@ describe('resource directory API', () => {
 
   it('refuses a translation longer than the English limit, and a language the person pages do not speak', async () => {
     const admin = await api.tokenFor('admin');
-    const [entry] = ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-hsi');
+    const entry = itemAt(((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-hsi'), 0, 'the us-hsi entry');
     const tooLong = await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { translations: { ms: { name: 'x'.repeat(201) } } } });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors.map((e: { path: string }) => e.path)).toEqual(['translations.ms.name']);

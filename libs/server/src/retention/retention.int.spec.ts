@@ -157,7 +157,7 @@ describe('retention with legal hold', () => {
       expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND payload_sealed IS NOT NULL`, [cases.expired.id]))[0].n).toBe(0);
       // A case that was not purged keeps its payloads (the hold's reason, sealed at rest: opened here).
       const [held] = await openedAuditRows(db.dataSource, api.app.get(DataProtection), `case_id = $1 AND action = 'case.legal_hold_placed'`, [cases.held.id]);
-      expect(JSON.stringify(held.after)).toContain('2026/114');
+      expect(JSON.stringify(held?.after)).toContain('2026/114');
       await sealAuditChain(db.dataSource);
       const chain = await verifyAuditChain(db.dataSource);
       expect(chain).toMatchObject({ ok: true, breaks: [] });

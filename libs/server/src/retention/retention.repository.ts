@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { present, found } from '@sg/domain';
 
 /** The organisation's retention choice; `closedCaseDays` and `updatedAt` null while never saved. */
 export interface RetentionSettingsRow {
@@ -79,7 +80,7 @@ export const retentionRepository = {
        RETURNING r.organisation_id AS "organisationId", ${SETTINGS}`,
       [organisationId, closedCaseDays, updatedBy],
     );
-    return rows[0] as RetentionSettingsRow;
+    return present(rows[0], 'the saved retention settings');
   },
 
   /**
@@ -139,7 +140,7 @@ export const retentionRepository = {
       [caseId, coolingOffDays],
     );
     if (rows[0]) return { ...rows[0], created: true };
-    const existing = (await this.deletionRequest(manager, caseId)) as DeletionRequestRow;
+    const existing = found(await this.deletionRequest(manager, caseId), `the deletion request of case ${caseId}`);
     return { ...existing, created: false };
   },
 
@@ -215,7 +216,7 @@ export const retentionRepository = {
               (SELECT coalesce(sum(rows), 0) FROM forgotten)::int AS "auditPayloadsForgotten"`,
       [expired.map((e) => e.id), expired.map((e) => e.reason)],
     );
-    const { cases, byRetention, byRequest, messages, evidence, notes, takedowns, reports } = row as PurgeBatchRow;
+    const { cases, byRetention, byRequest, messages, evidence, notes, takedowns, reports } = present(row, 'the purge batch counts');
     return { cases, byRetention, byRequest, messages, evidence, notes, takedowns, reports };
   },
 };

@@ -12,7 +12,7 @@ import { supportCaseRepository } from '../case-core/support-case.repository';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
-import { openFreeText, sealTimelineFreeText } from '../cases/case-free-text';
+import { openFreeText, sealTimelineEvent } from '../cases/case-free-text';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
 import { DeletionRequestRow, RetentionCaseRow, retentionRepository, RetentionSettingsRow } from './retention.repository';
@@ -74,7 +74,7 @@ export class RetentionService {
       if (!(await retentionRepository.placeHold(manager, caseId, this.protection.seal(reason, SEAL_CONTEXT.legalHold(caseId)), staff.id))) {
         throw new ConflictException('The case is already on legal hold');
       }
-      await this.insertEvent(manager, caseId, staff, 'legal_hold_placed', reason);
+      await this.insertEvent(manager, caseId, staff, { kind: 'legal_hold_placed', data: { reason } });
       await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_placed', caseId, after: { reason } }, this.protection);
       return this.caseView(manager, caseId);
     });
@@ -86,7 +86,7 @@ export class RetentionService {
       const released = await retentionRepository.releaseHold(manager, caseId);
       if (released === null) throw new ConflictException('The case is not on legal hold');
       const heldFor = openFreeText(this.protection, released.reasonSealed, SEAL_CONTEXT.legalHold(caseId), released.reason);
-      await this.insertEvent(manager, caseId, staff, 'legal_hold_released', reason);
+      await this.insertEvent(manager, caseId, staff, { kind: 'legal_hold_released', data: { reason } });
       // The audit log keeps the reasons (append-only; the purge nulls them).
       await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_released', caseId, before: { reason: heldFor }, after: { reason } }, this.protection);
       return this.caseView(manager, caseId);
@@ -132,9 +132,8 @@ export class RetentionService {
   }
 
   /** A hold's timeline entry: its reason sealed into `case_event.sealed`, never left in `data`. */
-  private async insertEvent(manager: EntityManager, caseId: string, staff: StaffPrincipal, kind: 'legal_hold_placed' | 'legal_hold_released', reason: string | null): Promise<void> {
-    const { data, sealed } = sealTimelineFreeText(this.protection, caseId, kind, { reason });
-    await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind, data } as TimelineEvent, sealed });
+  private async insertEvent(manager: EntityManager, caseId: string, staff: StaffPrincipal, event: Extract<TimelineEvent, { kind: 'legal_hold_placed' | 'legal_hold_released' }>): Promise<void> {
+    await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, ...sealTimelineEvent(this.protection, caseId, event) });
   }
 
   private async lockCase(manager: EntityManager, caseId: string): Promise<RetentionCaseRow> {

@@ -1,5 +1,6 @@
 import type { SavedReplyTranslations } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
+import { present } from '@sg/domain';
 
 /** A saved reply as the API answers it (before the fallback flags are worked out). */
 export interface SavedReplyViewRow {
@@ -34,7 +35,7 @@ export const savedReplyRepository = {
       `INSERT INTO saved_reply (title, body, translations, active, updated_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [reply.title, reply.body, JSON.stringify(reply.translations), reply.active, reply.updatedBy],
     );
-    return rows[0] as SavedReplyViewRow;
+    return present(rows[0], 'the saved reply row');
   },
 
   /** The reply, locked for a change (its before-image goes to the audit log). */
@@ -48,6 +49,6 @@ export const savedReplyRepository = {
       `UPDATE saved_reply SET title = $2, body = $3, translations = $4, active = $5, updated_by = $6, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, reply.title, reply.body, JSON.stringify(reply.translations), reply.active, reply.updatedBy],
     );
-    return rows[0] as SavedReplyViewRow;
+    return present(rows[0], 'the saved reply row');
   },
 };

@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { createTestDatabase, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+import { present, itemAt } from '@sg/domain';
 
 /**
  * The staff second factor (TOTP, RFC 6238) end to end against PostgreSQL: enrolment, the sign-in's
@@ -50,7 +51,7 @@ describe('staff second factor (TOTP)', () => {
 
   async function staffId(email: string): Promise<string> {
     const [row] = await db.dataSource.query<Array<{ id: string }>>(`SELECT id FROM staff_user WHERE email = $1`, [email]);
-    return row.id;
+    return present(row, `the account ${email}`).id;
   }
 
   /** Enrols the account behind `token`; answers the secret and the recovery codes. */
@@ -159,13 +160,14 @@ describe('staff second factor (TOTP)', () => {
 
     const first = await signIn(api, 'recovery@demo.test', from);
     // Typed loosely: lower case, spaces instead of the dash.
-    const typed = recoveryCodes[3].toLowerCase().replace('-', ' ');
+    const code = itemAt(recoveryCodes, 3, 'recovery code');
+    const typed = code.toLowerCase().replace('-', ' ');
     const used = await secondStep(api, { challengeToken: first.body.challengeToken, recoveryCode: typed }, from);
     expect(used.status).toBe(200);
     expect((await api.request('GET', '/api/auth/second-factor', { token: used.body.accessToken })).body.recoveryCodesLeft).toBe(9);
 
     const again = await signIn(api, 'recovery@demo.test', from);
-    expect((await secondStep(api, { challengeToken: again.body.challengeToken, recoveryCode: recoveryCodes[3] }, from)).status).toBe(401);
+    expect((await secondStep(api, { challengeToken: again.body.challengeToken, recoveryCode: code }, from)).status).toBe(401);
     expect(await auditActions(member.id)).toEqual(['staff.totp_enrolled', 'staff.totp_recovery_used']);
   });
 
@@ -207,7 +209,7 @@ describe('staff second factor (TOTP)', () => {
     expect(login.status).toBe(200);
     expect(login.body.enrolmentRequired).toBe(true);
     const token = login.body.accessToken as string;
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
     const cases = await strict.request('GET', '/api/cases/counts', { token });
     expect(cases.status).toBe(403);

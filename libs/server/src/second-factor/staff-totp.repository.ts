@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { present } from '@sg/domain';
 
 /** A member's second factor as their own page shows it. */
 export interface SecondFactorStateRow {
@@ -21,13 +22,13 @@ export const staffTotpRepository = {
               (SELECT count(*)::int FROM staff_totp_recovery_code WHERE staff_id = $1 AND used_at IS NULL) AS "recoveryCodesLeft"`,
       [staffId],
     );
-    return row;
+    return present(row, 'the second-factor state');
   },
 
   /** Whether the account has a confirmed second factor (its sign-in needs a code). */
   async enrolled(db: DataSource | EntityManager, staffId: string): Promise<boolean> {
     const [row] = await db.query<Array<{ enrolled: boolean }>>(`SELECT EXISTS (SELECT 1 FROM staff_totp WHERE staff_id = $1 AND confirmed_at IS NOT NULL) AS enrolled`, [staffId]);
-    return row.enrolled;
+    return present(row, 'the enrolment check').enrolled;
   },
 
   /**
@@ -90,7 +91,7 @@ export const staffTotpRepository = {
     );
     if (!rows.length) return null;
     const [left] = await manager.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM staff_totp_recovery_code WHERE staff_id = $1 AND used_at IS NULL`, [staffId]);
-    return left.n;
+    return present(left, 'the recovery-code count').n;
   },
 
   /** Removes the account's second factor and recovery codes; answers whether it had a confirmed one. */

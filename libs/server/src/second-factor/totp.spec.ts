@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { matchingStep, newRecoveryCode, newTotpSecret, normaliseRecoveryCode, totpUri } from './totp';
+import { itemAt } from '@sg/domain';
 
 describe('TOTP helpers', () => {
   const secret = newTotpSecret();
@@ -29,6 +30,7 @@ describe('TOTP helpers', () => {
     const codes = Array.from({ length: 50 }, newRecoveryCode);
     expect(new Set(codes).size).toBe(50);
     expect(codes[0]).toMatch(/^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/);
-    expect(normaliseRecoveryCode(` ${codes[0].toLowerCase().replace('-', ' ')} `)).toBe(codes[0].replace('-', ''));
+    const code = itemAt(codes, 0, 'recovery code');
+    expect(normaliseRecoveryCode(` ${code.toLowerCase().replace('-', ' ')} `)).toBe(code.replace('-', ''));
   });
 });

@@ -18,7 +18,7 @@ describe('DataProtection', () => {
 
   it('refuses a tampered value', () => {
     const sealed = protection.seal({ value: 'x' }, 'case-1');
-    sealed[sealed.length - 1] ^= 1;
+    sealed.writeUInt8(sealed.readUInt8(sealed.length - 1) ^ 1, sealed.length - 1);
     expect(() => protection.open(sealed, 'case-1')).toThrow();
   });
 

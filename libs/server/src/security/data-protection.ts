@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { KeyRing, VersionedKey } from './key-ring';
+import { present } from '@sg/domain';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -24,7 +25,7 @@ export class UnknownKeyVersionError extends Error {
 
 /** The key version a sealed value was written with (its first byte). */
 export function sealedKeyVersion(sealed: Buffer): number {
-  return sealed[0];
+  return present(sealed[0], 'the key-version byte of a sealed value');
 }
 
 /** The separately configured, separately versioned keys; each list newest first (config: DATA_ENCRYPTION_KEYS, ...). */
@@ -85,6 +86,7 @@ export class DataProtection {
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(tag);
     const plaintext = Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- authenticated (AES-GCM, bound to its context): what opens is exactly what seal() wrote from a T for this row.
     return JSON.parse(plaintext.toString('utf8')) as T;
   }
 
@@ -107,7 +109,7 @@ export class DataProtection {
    */
   hashAccessCode(reference: string, accessCode: string): string {
     const version = this.accessCodeKeys.current;
-    const hex = this.accessCodeHmac(this.accessCodeKeys.key(version) as Buffer, reference, accessCode);
+    const hex = this.accessCodeHmac(present(this.accessCodeKeys.key(version), `access-code key version ${version}`), reference, accessCode);
     return version === LEGACY_KEY_VERSION ? hex : `${version}:${hex}`;
   }
 

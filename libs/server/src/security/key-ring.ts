@@ -1,4 +1,5 @@
 import { VersionedKey } from '../config/key-list';
+import { itemAt } from '@sg/domain';
 
 // Parsed with the rest of the configuration (config/key-list.ts); exported here too, where the rings are.
 export { MAX_KEY_VERSION, parseKeyList } from '../config/key-list';
@@ -18,7 +19,7 @@ export class KeyRing {
   ) {
     if (keys.length === 0) throw new Error(`No ${purpose} key`);
     this.byVersion = new Map(keys.map((entry) => [entry.version, entry.key]));
-    this.current = keys[0].version;
+    this.current = itemAt(keys, 0, `${purpose} key`).version;
   }
 
   readonly current: number;

@@ -1,4 +1,4 @@
-import { Priority, StaffRole } from '@sg/domain';
+import { Priority, StaffRole, present } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** Open cases at one priority in one age band. */
@@ -64,7 +64,7 @@ export const queueHealthRepository = {
       `SELECT count(*)::int AS count FROM support_case
           WHERE assignee_id IS NULL AND status IN ('new', 'in_progress', 'waiting') AND first_responded_at IS NULL AND first_response_due_at < now()`,
     );
-    return row.count;
+    return present(row, 'the unassigned past-target count').count;
   },
 
   /** Every active caseworker and supervisor with their open, emergency-or-urgent and waiting cases, busiest first. */
@@ -95,6 +95,6 @@ export const queueHealthRepository = {
       `SELECT count(*)::int AS count FROM follow_up f JOIN support_case c ON c.id = f.case_id
           WHERE c.status IN ('new', 'in_progress', 'waiting') AND (f.status = 'fired' OR (f.status = 'scheduled' AND f.due_at < now()))`,
     );
-    return row.count;
+    return present(row, 'the overdue follow-up count').count;
   },
 };

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { present } from '@sg/domain';
 
 /** How many expired rows a purge deleted. */
 export interface PurgeResult {
@@ -25,6 +26,6 @@ export const retentionRepository = {
      SELECT (SELECT count(*) FROM idempotency)::int AS "idempotencyRecords", (SELECT count(*) FROM throttles)::int AS "loginThrottles"`,
       [idempotencyHours, throttleHours],
     );
-    return row;
+    return present(row, 'the purge counts');
   },
 };

@@ -1,4 +1,4 @@
-import { TakedownChannel, TakedownStatus } from '@sg/domain';
+import { TakedownChannel, TakedownStatus, present } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /** A `takedown_request` row, every column (migrations 1764100000000 and 1765100000000). */
@@ -90,7 +90,7 @@ export const takedownRepository = {
       `INSERT INTO takedown_request (case_id, platform, url, account, channel, ticket_number, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [request.caseId, request.platform, request.url, request.account, request.channel, request.ticketNumber, request.createdBy],
     );
-    return row.id;
+    return present(row, 'the new takedown row').id;
   },
 
   /** A new request for content that came back after `previous` removed it (same case, platform, target and channel); answers its id. */
@@ -99,7 +99,7 @@ export const takedownRepository = {
       `INSERT INTO takedown_request (case_id, platform, url, account, channel, previous_request_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [previous.case_id, previous.platform, previous.url, previous.account, previous.channel, previous.id, createdBy],
     );
-    return reopened.id;
+    return present(reopened, 'the reopened takedown row').id;
   },
 
   /** A request locked for a change (its transaction holds it until commit); null when there is none with that id. */

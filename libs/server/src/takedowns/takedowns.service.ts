@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TakedownCreate, TakedownUpdate, TakedownView } from '@sg/contracts';
-import { allowedTakedownTransitions, caseRecordChangeProblem, takedownTransitionProblem } from '@sg/domain';
+import { allowedTakedownTransitions, caseRecordChangeProblem, takedownTransitionProblem, found, isRecord } from '@sg/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { assertMayWorkCase } from '../case-core/case-access-policy';
@@ -13,11 +13,16 @@ import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { syncCaseIdentifiers } from '../identifiers/case-identifiers';
 import { ONE_REQUEST_PER_TARGET, TakedownChange, TakedownListRow, takedownRepository } from './takedown.repository';
 
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+/** An instant as ISO text; a column that cannot be null gives text, never null. */
+function iso(value: Date): string;
+function iso(value: Date | null): string | null;
+function iso(value: Date | null): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
 
 function isDuplicateTarget(error: unknown): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === ONE_REQUEST_PER_TARGET;
+  const driverError: unknown = error instanceof QueryFailedError ? error.driverError : undefined;
+  return isRecord(driverError) && driverError['code'] === '23505' && driverError['constraint'] === ONE_REQUEST_PER_TARGET;
 }
 
 function assertMayChange(status: Parameters<typeof caseRecordChangeProblem>[0], change: 'add' | 'update'): void {
@@ -117,7 +122,7 @@ export class TakedownsService {
 
   /** One request as it is shown; it exists (the caller created or changed it in this transaction). */
   private async view(manager: EntityManager, takedownId: string): Promise<TakedownView> {
-    return toView((await takedownRepository.listed(manager, takedownId)) as TakedownListRow);
+    return toView(found(await takedownRepository.listed(manager, takedownId), `takedown request ${takedownId}`));
   }
 }
 
@@ -139,7 +144,7 @@ function toView(t: TakedownListRow): TakedownView {
     escalatedAt: iso(t.escalated_at),
     reappearedAt: iso(t.reappeared_at),
     previousRequestId: t.previous_request_id,
-    createdAt: iso(t.created_at) as string,
-    createdBy: t.created_by ? { id: t.created_by, displayName: t.created_by_name as string } : null,
+    createdAt: iso(t.created_at),
+    createdBy: t.created_by ? { id: t.created_by, displayName: t.created_by_name ?? '' } : null,
   };
 }

@@ -1,5 +1,7 @@
+import * as z from 'zod';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { Writable } from 'node:stream';
 import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
@@ -66,7 +68,8 @@ export const TEST_PASSWORD = 'integration-test-password';
 
 export async function startTestApi(db: TestDatabase, config: AppConfig, options: StartTestApiOptions = {}): Promise<TestApi> {
   await seedDemoOrganisation(db.dataSource, TEST_PASSWORD);
-  const app = await NestFactory.create(TestApiModule.forRoot(config, options.logs), options.logs ? { bufferLogs: true } : { logger: false });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
+  const app = await NestFactory.create<NestExpressApplication>(TestApiModule.forRoot(config, options.logs), options.logs ? { bufferLogs: true } : { logger: false });
   if (options.logs) app.useLogger(app.get(Logger));
   configureHttpApp(app);
   mountQueueBoard(app);
@@ -101,7 +104,7 @@ export async function startTestApi(db: TestDatabase, config: AppConfig, options:
       const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
       const response = await request('POST', '/api/auth/login', { body: { email: account?.email, password: TEST_PASSWORD } });
       if (response.status !== 200) throw new Error(`Could not sign in as ${role}: ${response.status}`);
-      return response.body.accessToken as string;
+      return z.object({ accessToken: z.string() }).parse(response.body).accessToken;
     },
     close: () => app.close(),
   };

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { execFile } from 'node:child_process';
 
 /** pdf-parse, run in plain Node: its pdf.js worker is loaded by a dynamic import, which Jest's VM refuses. */
@@ -14,8 +15,8 @@ process.stdin.on('end', async () => {
 export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, ['-e', READ_PDF], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      if (error) return reject(error);
-      resolve(JSON.parse(stdout) as { text: string; pages: number });
+      if (error) return reject(error instanceof Error ? error : new Error('The PDF reader failed'));
+      resolve(z.object({ text: z.string(), pages: z.number() }).parse(JSON.parse(stdout)));
     });
     child.stdin?.end(pdf);
   });

@@ -174,18 +174,31 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   process.once('exit', stopNow);
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async restart() {
-      run('pg_ctl', ['restart', '-w', '-t', '30', '-m', 'fast', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', options]);
+    restart() {
+      // As an async method would: a failure to run pg_ctl answers a rejected promise.
+      return new Promise<void>((resolve) => {
+        run('pg_ctl', ['restart', '-w', '-t', '30', '-m', 'fast', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', options]);
+        resolve();
+      });
     },
-    async pause() {
-      run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir]);
+    pause() {
+      return new Promise<void>((resolve) => {
+        run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir]);
+        resolve();
+      });
     },
-    async resume() {
-      run('pg_ctl', ['start', '-w', '-t', '30', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', options]);
+    resume() {
+      return new Promise<void>((resolve) => {
+        run('pg_ctl', ['start', '-w', '-t', '30', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', options]);
+        resolve();
+      });
     },
-    async stop() {
-      process.removeListener('exit', stopNow);
-      stopNow();
+    stop() {
+      return new Promise<void>((resolve) => {
+        process.removeListener('exit', stopNow);
+        stopNow();
+        resolve();
+      });
     },
   };
 }

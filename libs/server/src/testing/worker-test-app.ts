@@ -22,5 +22,6 @@ class TestWorkerModule {
 
 /** A worker process's worth of processors, in this test process. Close it to stop it. */
 export function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
   return NestFactory.createApplicationContext(TestWorkerModule.forRoot(config), { logger: false });
 }

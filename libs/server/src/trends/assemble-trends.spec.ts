@@ -1,5 +1,6 @@
 import { assembleTrends, TrendsRows, TrendsWindow } from './assemble-trends';
 import { FirstResponseRow } from './trends.repository';
+import { itemAt } from '@sg/domain';
 
 const DAY = 24 * 3_600_000;
 const start = Date.parse('2026-11-29T23:00:00Z'); // midnight 30 Nov in Europe/Berlin (UTC+1)
@@ -9,8 +10,8 @@ function bounds(days: number): TrendsRows['bounds'] {
   const labels = Array.from({ length: days }, (_, i) => new Date(Date.parse('2026-11-30T00:00:00Z') + i * DAY).toISOString().slice(0, 10));
   const dayStarts = Array.from({ length: days + 1 }, (_, i) => new Date(start + i * DAY));
   const weekCount = Math.ceil(days / 7);
-  const weeks = Array.from({ length: weekCount }, (_, i) => labels[i * 7]);
-  const weekStarts = [...Array.from({ length: weekCount }, (_, i) => new Date(start + i * 7 * DAY)), dayStarts[days]];
+  const weeks = Array.from({ length: weekCount }, (_, i) => itemAt(labels, i * 7, 'day label'));
+  const weekStarts = [...Array.from({ length: weekCount }, (_, i) => new Date(start + i * 7 * DAY)), itemAt(dayStarts, days, 'end of window')];
   return { days: labels, dayStarts, weeks, weekStarts };
 }
 

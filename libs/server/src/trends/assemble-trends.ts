@@ -1,5 +1,5 @@
 import { FirstResponseStats, FirstResponseWeek, PriorityCounts, ReportAgencyStats, TakedownPlatformStats, TrendsResponse } from '@sg/contracts';
-import { FIRST_RESPONSE_TARGET_MINUTES, PRIORITIES, Priority, REPORT_AGENCY_KINDS } from '@sg/domain';
+import { FIRST_RESPONSE_TARGET_MINUTES, PRIORITIES, Priority, REPORT_AGENCY_KINDS, itemAt, recordOf } from '@sg/domain';
 import { FirstResponseRow, IntakeDayRow, ReportRow, TakedownRow, TrendsBoundsRow, WaitingPastTargetRow } from './trends.repository';
 
 /** What the trends queries answered for one window, all from one snapshot. */
@@ -46,13 +46,13 @@ export function assembleTrends(window: TrendsWindow, rows: TrendsRows): TrendsRe
     window: {
       days: window.days,
       timeZone: window.timeZone,
-      firstDay: bounds.days[0],
-      lastDay: bounds.days[bounds.days.length - 1],
-      from: new Date(bounds.dayStarts[0]).toISOString(),
+      firstDay: itemAt(bounds.days, 0, 'the first day of the window'),
+      lastDay: itemAt(bounds.days, bounds.days.length - 1, 'the last day of the window'),
+      from: new Date(itemAt(bounds.dayStarts, 0, 'the start of the window')).toISOString(),
     },
     intakes: {
       total: sum(intakeDays.map((day) => day.total)),
-      byPriority: priorityCounts((rank) => sum(intakeDays.map((day) => day.byPriority[PRIORITIES[rank]]))),
+      byPriority: priorityCounts((_rank, priority) => sum(intakeDays.map((day) => day.byPriority[priority]))),
       perDay: intakeDays,
     },
     firstResponse: {
@@ -91,7 +91,7 @@ export function assembleTrends(window: TrendsWindow, rows: TrendsRows): TrendsRe
       waitingPastTargetNow: priorityCounts((rank) => waitingByRank.get(rank) ?? 0),
     },
     takedowns: {
-      byPlatform: rows.takedowns.filter((row) => row.platform !== null).map((row) => ({ platform: row.platform as string, ...takedownStats(row) })),
+      byPlatform: rows.takedowns.flatMap((row) => (row.platform === null ? [] : [{ platform: row.platform, ...takedownStats(row) }])),
       total: takedownStats(totalTakedowns ?? { platform: null, requests: 0, removed: 0, rejected: 0, open: 0, median: null }),
     },
     reports: {
@@ -113,7 +113,7 @@ export function assembleTrends(window: TrendsWindow, rows: TrendsRows): TrendsRe
 
 /** The target the countdowns use: the triage table scaled like every other duration. */
 function targetSeconds(priority: Priority, followUpTimeScale: number): number {
-  return roundSeconds(FIRST_RESPONSE_TARGET_MINUTES[priority] * 60 * followUpTimeScale) as number;
+  return Math.round(FIRST_RESPONSE_TARGET_MINUTES[priority] * 60 * followUpTimeScale * 1000) / 1000;
 }
 
 function takedownStats(row: TakedownRow): Omit<TakedownPlatformStats, 'platform'> {
@@ -127,8 +127,8 @@ function takedownStats(row: TakedownRow): Omit<TakedownPlatformStats, 'platform'
   };
 }
 
-function priorityCounts(countFor: (rank: number) => number): PriorityCounts {
-  return Object.fromEntries(PRIORITIES.map((priority, rank) => [priority, countFor(rank)])) as PriorityCounts;
+function priorityCounts(countFor: (rank: number, priority: Priority) => number): PriorityCounts {
+  return recordOf(PRIORITIES, (priority) => countFor(PRIORITIES.indexOf(priority), priority));
 }
 
 function sum(values: number[]): number {

@@ -1,4 +1,4 @@
-import { ReportAgencyKind } from '@sg/domain';
+import { ReportAgencyKind, present } from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -114,7 +114,7 @@ export const trendsRepository = {
                  FROM (SELECT (now() AT TIME ZONE $1)::date::timestamp AS today) t) t`,
       [timeZone, days],
     );
-    return bounds;
+    return present(bounds, 'the trends window');
   },
 
   /** Cases created in [from, until) per day (by `dayStarts`) and priority; empty days have no row. */

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { validationError } from '../http/zod-validation.pipe';
 import { assembleTrends, TrendsRows } from './assemble-trends';
 import { trendsRepository } from './trends.repository';
+import { itemAt, isRecord } from '@sg/domain';
 
 /** How long one window's figures are shared between callers, and how many windows are kept. */
 export const TRENDS_SHARE_MS = 30_000;
@@ -61,7 +62,8 @@ export class TrendsService {
         return this.compute(manager, days, timeZone);
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === INVALID_PARAMETER_VALUE && /time zone/i.test(error.message)) {
+      const driverError: unknown = error instanceof QueryFailedError ? error.driverError : undefined;
+      if (error instanceof QueryFailedError && isRecord(driverError) && driverError['code'] === INVALID_PARAMETER_VALUE && /time zone/i.test(error.message)) {
         throw validationError([{ path: 'tz', message: 'is not a time zone the database knows' }]);
       }
       throw error;
@@ -70,8 +72,8 @@ export class TrendsService {
 
   private async compute(manager: EntityManager, days: number, timeZone: string): Promise<TrendsResponse> {
     const bounds = await trendsRepository.bounds(manager, timeZone, days);
-    const from = bounds.dayStarts[0];
-    const until = bounds.dayStarts[bounds.dayStarts.length - 1];
+    const from = itemAt(bounds.dayStarts, 0, 'the start of the trends window');
+    const until = itemAt(bounds.dayStarts, bounds.dayStarts.length - 1, 'the end of the trends window');
     const rows: TrendsRows = {
       bounds,
       perDay: await trendsRepository.intakesPerDay(manager, bounds.dayStarts, from, until),

@@ -25,7 +25,7 @@ export class FollowUpRevisions1765100000000 implements MigrationInterface {
     // case or surrounding space. A request marked reappeared is history; its successor takes over.
     // Requests made twice before this rule would make the index fail with a bare "could not create
     // unique index": name them instead, so whoever upgrades knows which to merge.
-    const duplicates: Array<{ reference: string; platform: string; target: string; requests: number }> = await queryRunner.query(`
+    const duplicates = await queryRunner.manager.query<Array<{ reference: string; platform: string; target: string; requests: number }>>(`
       SELECT c.reference, min(t.platform) AS platform, min(btrim(coalesce(t.url, t.account))) AS target, count(*)::int AS requests
         FROM takedown_request t JOIN support_case c ON c.id = t.case_id
        WHERE t.status <> 'reappeared'

@@ -1,5 +1,6 @@
 import { identifiersOfRecords } from '@sg/domain/identifiers';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { itemAt } from '@sg/domain';
 
 interface BackfillRow {
   case_id: string;
@@ -36,16 +37,16 @@ export class CaseIdentifiers1766700000000 implements MigrationInterface {
     // In batches of cases, so a large database is not read into memory at once.
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = (await queryRunner.query(
+      const rows = await queryRunner.manager.query<BackfillRow[]>(
         `SELECT c.id AS case_id, c.country,
             COALESCE((SELECT json_agg(json_build_object('offenderHandle', p.offender_handle, 'profileUrl', p.profile_url)) FROM case_platform p WHERE p.case_id = c.id), '[]') AS platforms,
             COALESCE((SELECT json_agg(json_build_object('offenderHandle', e.offender_handle, 'profileUrl', e.profile_url, 'paymentReference', e.payment_reference)) FROM case_evidence e WHERE e.case_id = c.id), '[]') AS evidence,
             COALESCE((SELECT json_agg(json_build_object('url', t.url, 'account', t.account)) FROM takedown_request t WHERE t.case_id = c.id), '[]') AS takedowns
            FROM support_case c WHERE c.id > $1 ORDER BY c.id LIMIT 500`,
         [after],
-      )) as BackfillRow[];
+      );
       if (!rows.length) break;
-      after = rows[rows.length - 1].case_id;
+      after = itemAt(rows, rows.length - 1, 'the last case of the batch').case_id;
       const found = rows.flatMap((row) => identifiersOfRecords(row).map((identifier) => ({ caseId: row.case_id, ...identifier })));
       if (!found.length) continue;
       await queryRunner.query(

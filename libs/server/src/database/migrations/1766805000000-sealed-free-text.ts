@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { present } from '@sg/domain';
 
 /**
  * Free text about a case sealed at rest like contact details and messages (security/data-protection.ts),
@@ -24,10 +25,11 @@ export class SealedFreeText1766805000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed text cannot be opened here (no key): down refuses rather than lose it.
-    const [{ sealed }] = (await queryRunner.query(
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(
       `SELECT (SELECT count(*) FROM support_case WHERE narrative_sealed IS NOT NULL) + (SELECT count(*) FROM case_note WHERE body_sealed IS NOT NULL)
             + (SELECT count(*) FROM case_evidence WHERE description_sealed IS NOT NULL) + (SELECT count(*) FROM case_event WHERE sealed IS NOT NULL) AS sealed`,
-    )) as Array<{ sealed: string }>;
+    );
+    const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} rows hold sealed free text; reverting would lose it`);
     await queryRunner.query(`ALTER TABLE case_event DROP COLUMN sealed`);
     await queryRunner.query(`ALTER TABLE case_evidence DROP CONSTRAINT case_evidence_description_present`);

@@ -1,5 +1,6 @@
 import { identifiersInText } from '@sg/domain/identifiers';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { itemAt } from '@sg/domain';
 
 interface BackfillRow {
   evidence_id: string;
@@ -34,15 +35,15 @@ export class EvidenceIdentifiers1766810000000 implements MigrationInterface {
     // In batches of evidence, so a large database is not read into memory at once.
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = (await queryRunner.query(
+      const rows = await queryRunner.manager.query<BackfillRow[]>(
         `SELECT e.id AS evidence_id, e.case_id, c.country, e.payment_reference
            FROM case_evidence e JOIN support_case c ON c.id = e.case_id
           WHERE e.id > $1 AND e.payment_reference IS NOT NULL AND btrim(e.payment_reference) <> ''
           ORDER BY e.id LIMIT 500`,
         [after],
-      )) as BackfillRow[];
+      );
       if (!rows.length) break;
-      after = rows[rows.length - 1].evidence_id;
+      after = itemAt(rows, rows.length - 1, 'the last evidence row of the batch').evidence_id;
       const found = rows.flatMap((row) =>
         identifiersInText(row.payment_reference, { defaultCountry: row.country })
           .filter((identifier) => !identifier.secret)

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { present } from '@sg/domain';
 
 /**
  * The reason a supervisor gives for a legal hold, sealed at rest like the person's own words
@@ -18,7 +19,8 @@ export class SealedLegalHoldReason1766830000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed text cannot be opened here (no key): down refuses rather than lose it.
-    const [{ sealed }] = (await queryRunner.query(`SELECT count(*) AS sealed FROM case_legal_hold WHERE reason_sealed IS NOT NULL`)) as Array<{ sealed: string }>;
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(`SELECT count(*) AS sealed FROM case_legal_hold WHERE reason_sealed IS NOT NULL`);
+    const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} legal holds hold a sealed reason; reverting would lose it`);
     await queryRunner.query(`ALTER TABLE case_legal_hold DROP CONSTRAINT case_legal_hold_reason_present`);
     await queryRunner.query(`ALTER TABLE case_legal_hold ALTER COLUMN reason SET NOT NULL`);

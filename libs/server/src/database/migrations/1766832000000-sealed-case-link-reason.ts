@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { present } from '@sg/domain';
 
 /**
  * Why staff linked two cases, sealed at rest (1766805000000-sealed-free-text.ts), bound to the
@@ -15,7 +16,8 @@ export class SealedCaseLinkReason1766832000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed text cannot be opened here (no key): down refuses rather than lose it.
-    const [{ sealed }] = (await queryRunner.query(`SELECT count(*) AS sealed FROM case_link WHERE reason_sealed IS NOT NULL`)) as Array<{ sealed: string }>;
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(`SELECT count(*) AS sealed FROM case_link WHERE reason_sealed IS NOT NULL`);
+    const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} case links hold a sealed reason; reverting would lose it`);
     await queryRunner.query(`ALTER TABLE case_link DROP CONSTRAINT case_link_reason_present`);
     await queryRunner.query(`ALTER TABLE case_link ALTER COLUMN reason SET NOT NULL`);

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { present } from '@sg/domain';
 
 /**
  * Staff-typed free text in audit payloads (reasons, notes) sealed at rest (audit/audit-free-text.ts):
@@ -81,7 +82,8 @@ export class SealedAuditPayloads1766845000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed payloads cannot be opened here (no key): down refuses rather than lose them.
-    const [{ sealed }] = (await queryRunner.query(`SELECT count(*) AS sealed FROM audit_log WHERE payload_sealed IS NOT NULL`)) as Array<{ sealed: string }>;
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(`SELECT count(*) AS sealed FROM audit_log WHERE payload_sealed IS NOT NULL`);
+    const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} audit rows hold a sealed payload; reverting would lose it`);
     await queryRunner.query(`DROP FUNCTION audit_seal_plain_payloads(bigint[], bytea[], text[], jsonb[], jsonb[])`);
     await queryRunner.query(`DROP FUNCTION audit_reseal_payloads(bigint[], bytea[], text[])`);

@@ -1,5 +1,5 @@
 import { FIELD_ERROR_CODES } from '@sg/contracts';
-import { Translatable, translatable } from '@sg/domain';
+import { Translatable, translatable, isOneOf } from '@sg/domain';
 import { IntakeAnswers, sentRows } from './intake-answers';
 
 /** Field errors keyed by the form path, e.g. `where.platforms[1].profileUrl`: catalogue keys with parameters. */
@@ -38,7 +38,8 @@ export function requestPathToFormPath(path: string, answers: IntakeAnswers): str
   const rows = sentRows(answers);
   const list = /^(platforms|contentUrls)\[(\d+)\](.*)$/.exec(path);
   if (list) {
-    const [, name, index, rest] = list as unknown as [string, 'platforms' | 'contentUrls', string, string];
+    const [, name, index = '', rest = ''] = list;
+    if (name !== 'platforms' && name !== 'contentUrls') return null;
     const row = rows[name][Number(index)];
     return row === undefined ? `where.${name}` : `where.${name}[${row}]${rest}`;
   }
@@ -49,7 +50,8 @@ export function requestPathToFormPath(path: string, answers: IntakeAnswers): str
 }
 
 export function stepOfFormPath(formPath: string): number {
-  const index = INTAKE_STEPS.indexOf(formPath.split(/[.[]/)[0] as IntakeStepId);
+  const step = formPath.split(/[.[]/)[0];
+  const index = isOneOf(INTAKE_STEPS, step) ? INTAKE_STEPS.indexOf(step) : -1;
   return index < 0 ? INTAKE_STEPS.length - 1 : index;
 }
 

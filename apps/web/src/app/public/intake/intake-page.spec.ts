@@ -19,7 +19,9 @@ const RESPONSE: IntakeResponse = {
   accessCode: 'AB12-CD34-EF56-GH78',
   actionPlan: [{ key: 'do_not_pay', title: { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } }, detail: { key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'no' } }, done: false }],
   resources: [],
-  firstResponseWithin: 'within an hour',
+  firstResponseWithin: { key: 'person.firstResponse.withinHours', params: { hours: 1 } },
+  contact: { kind: 'not_said' },
+  country: 'GB',
 };
 
 describe('IntakePage', () => {

@@ -15,6 +15,7 @@ import { WhereStep } from './steps/where-step';
 import { CrisisContacts } from '../resources/crisis-contacts';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { InertUntilReady } from '../ui/inert-until-ready';
+import { isRecord } from '@sg/domain';
 
 /** The heading of each screen: `person.intake.titles.<step>.you` or `.other` (someone filling it in for another). */
 const titleKey = (step: IntakeStepId, other: boolean) => `person.intake.titles.${step}.${other ? 'other' : 'you'}`;
@@ -58,7 +59,8 @@ export class IntakePage {
     // (not off the site, losing the place). The form's own Back moves within the current entry.
     this.location.replaceState(this.location.path(), '', { sgIntakeStep: this.wizard.step() });
     const subscription = this.location.subscribe((event) => {
-      const step = (event.state as { sgIntakeStep?: unknown } | null)?.sgIntakeStep;
+      const state: unknown = event.state;
+      const step = isRecord(state) ? state['sgIntakeStep'] : undefined;
       // Only backwards: forwards goes through Next, which checks the answers (and the safety step).
       if (typeof step === 'number' && step < this.wizard.step()) {
         this.pushedSteps = Math.max(0, this.pushedSteps - 1);

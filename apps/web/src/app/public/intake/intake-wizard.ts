@@ -14,6 +14,7 @@ import { IntakeApi } from './intake-api';
 import { FieldErrors, INTAKE_STEPS, MappedErrors, mapRequestErrors, stepOfFormPath } from './intake-errors';
 import { buildIntakeForm, restoreAnswers } from './intake-form';
 import { IntakeSession } from './intake-session';
+import { itemAt } from '@sg/domain';
 
 export type SendState =
   | { kind: 'idle' }
@@ -59,7 +60,7 @@ export class IntakeWizard {
   private finished = false;
 
   readonly step = this.currentStep.asReadonly();
-  readonly stepId = computed(() => INTAKE_STEPS[this.currentStep()]);
+  readonly stepId = computed(() => itemAt(INTAKE_STEPS, this.currentStep(), 'intake step'));
   readonly answers = this.value.asReadonly();
   readonly errors = this.fieldErrors.asReadonly();
   readonly generalErrors = this.formErrors.asReadonly();

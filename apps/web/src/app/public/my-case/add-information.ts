@@ -74,7 +74,8 @@ export class AddInformation {
     this.sending.set(true);
     try {
       const view = await firstValueFrom(
-        isSessionKey(key) ? this.api.addInSession(key.session, checked.data as SessionAdditionRequest) : this.api.add(checked.data as CaseAdditionRequest),
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- without a session, `checked` is caseAdditionSchema's result (the same isSessionKey test above chose the schema).
+        isSessionKey(key) ? this.api.addInSession(key.session, checked.data) : this.api.add(checked.data as CaseAdditionRequest),
       );
       this.reset();
       this.status.set('saved');

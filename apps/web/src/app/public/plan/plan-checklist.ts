@@ -75,7 +75,8 @@ export class PlanChecklist {
 
   /** The parent shows the tick at once (withStepDone) and takes it back if saving fails. */
   protected toggle(key: ActionPlanStepKey, event: Event): void {
-    this.toggled.emit({ key, done: (event.target as HTMLInputElement).checked });
+    const box = event.target;
+    if (box instanceof HTMLInputElement) this.toggled.emit({ key, done: box.checked });
   }
 }
 

@@ -19,6 +19,7 @@ class Host {
 
 const entry = (key: string, jurisdiction: string, name: string, contact: string): ResourceDirectoryEntry => ({
   id: key, key, jurisdiction, name, contact, url: null, purpose: 'crisis', audiences: ['self_harm'], sortOrder: 10, active: true,
+  description: null, whenToUse: null, translations: {}, fallsBackToEnglish: [],
 });
 
 describe('CrisisContacts', () => {

@@ -8,7 +8,7 @@ import { countryName, countryOptions } from '../country/country';
 import { ContactText } from './contact-text';
 import { ResourceTextPipe } from './resource-text.pipe';
 import { isCountryEmergencyEntry } from './emergency-entries';
-import { CrisisContactsState, PublicResources } from './public-resources';
+import { PublicResources } from './public-resources';
 
 let nextId = 0;
 
@@ -121,7 +121,7 @@ export class CrisisContacts {
     combineLatest([toObservable(this.country), this.retries.pipe(startWith(undefined))]).pipe(
       switchMap(([country]) => this.resources.crisisContacts(country)),
     ),
-    { initialValue: { kind: 'loading' } as CrisisContactsState },
+    { initialValue: { kind: 'loading' } },
   );
   protected readonly contacts = computed(() => {
     const state = this.state();
@@ -150,7 +150,9 @@ export class CrisisContacts {
   }
 
   protected choose(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
+    const select = event.target;
+    if (!(select instanceof HTMLSelectElement)) return;
+    const value = select.value;
     if (value) this.countryChange.emit(value);
   }
 }

@@ -10,7 +10,7 @@ const emergency: PersonResource = {
   name: 'Emergency services',
   contact: 'Call 999 if you are in danger now',
   purpose: 'crisis',
-  reason: 'person.resources.none',
+  reason: { key: 'person.resources.none' },
   description: 'Police, ambulance and fire services.',
   whenToUse: 'If you are in danger right now, or might hurt yourself.',
   translations: { ms: { name: 'Perkhidmatan kecemasan', contact: 'Hubungi 999 jika anda dalam bahaya sekarang' } },

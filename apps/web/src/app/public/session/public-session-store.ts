@@ -29,6 +29,7 @@ export class PublicSessionStore {
   read<T>(key: string): T | null {
     try {
       const raw = this.storage?.getItem(PREFIX + key);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- written by write<T>() under the same key, in this tab's own session storage.
       return raw ? (JSON.parse(raw) as T) : null;
     } catch {
       return null;

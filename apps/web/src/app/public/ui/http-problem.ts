@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { FieldError, ValidationErrorResponse } from '@sg/contracts';
-import { Translatable, translatable } from '@sg/domain';
+import type { FieldError } from '@sg/contracts';
+import { Translatable, translatable, isRecord } from '@sg/domain';
 
 /** What went wrong with a request, in the terms the pages act on. */
 export type HttpProblem =
@@ -30,8 +30,9 @@ export function toHttpProblem(error: unknown, now = Date.now()): HttpProblem {
   if (!(error instanceof HttpErrorResponse)) return { kind: 'unreachable' };
   switch (error.status) {
     case 400: {
-      const body = error.error as Partial<ValidationErrorResponse> | null;
-      return { kind: 'invalid', errors: Array.isArray(body?.errors) ? body.errors : [] };
+      const body: unknown = error.error;
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a 400 from the API is its ValidationErrorResponse (the contract): a list of FieldErrors.
+      return { kind: 'invalid', errors: isRecord(body) && Array.isArray(body['errors']) ? (body['errors'] as FieldError[]) : [] };
     }
     case 404:
       return { kind: 'not-found' };

@@ -9,7 +9,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect, MatSelectChange } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { FieldError, StaffMember } from '@sg/contracts';
-import { STAFF_ROLES } from '@sg/domain';
+import { STAFF_ROLES, isStaffRole } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -24,6 +24,7 @@ import { MIN_PASSWORD_LENGTH } from './password';
 import { PasswordField } from './password-field';
 import { PasswordOnce } from './password-once';
 import { ResetPasswordDialog } from './reset-password-dialog';
+import { snackFor, dialogOptions } from '../ui/material-options';
 
 /** Admins: who can sign in to the dashboard, with which role; add, change, deactivate, reset. */
 @Component({
@@ -132,9 +133,11 @@ export class AccountsPage {
   }
 
   protected changeRole(member: StaffMember, event: MatSelectChange): void {
-    const body = staffChanges(member, { role: event.value as StaffRoleCode });
+    const role: unknown = event.value;
+    if (!isStaffRole(role)) return;
+    const body = staffChanges(member, { role });
     if (!body) return;
-    this.save(member, body, this.i18n.t('staff.admin.accounts.roleChanged', { name: member.displayName, role: this.roleLabels[event.value as StaffRoleCode].toLowerCase() }), () => (event.source.value = member.role));
+    this.save(member, body, this.i18n.t('staff.admin.accounts.roleChanged', { name: member.displayName, role: this.roleLabels[role].toLowerCase() }), () => (event.source.value = member.role));
   }
 
   protected setActive(member: StaffMember, active: boolean): void {
@@ -155,7 +158,7 @@ export class AccountsPage {
 
   protected resetPassword(member: StaffMember): void {
     this.rowProblem.set(null);
-    this.dialog.open(ResetPasswordDialog, { data: member, injector: this.injector, width: '520px', autoFocus: 'first-tabbable' });
+    this.dialog.open(ResetPasswordDialog, dialogOptions({ data: member, injector: this.injector, width: '520px', autoFocus: 'first-tabbable' }));
   }
 
   /** A lost phone: the member's second factor goes (audited), they are signed out and enrol again. */
@@ -173,7 +176,7 @@ export class AccountsPage {
         .reset(member.id)
         .pipe(finalize(() => this.busy.set(null)))
         .subscribe({
-          next: () => this.snackBar.open(this.i18n.t('staff.admin.accounts.secondFactorReset', { name: member.displayName }), undefined, { duration: 4000 }),
+          next: () => this.snackBar.open(this.i18n.t('staff.admin.accounts.secondFactorReset', { name: member.displayName }), undefined, snackFor(4000)),
           error: (error: unknown) =>
             this.rowProblem.set(
               error instanceof HttpErrorResponse && error.status === 404
@@ -193,7 +196,7 @@ export class AccountsPage {
       .subscribe({
         next: (updated) => {
           this.accounts.update((accounts) => (accounts ?? []).map((other) => (other.id === updated.id ? updated : other)));
-          this.snackBar.open(done, undefined, { duration: 4000 });
+          this.snackBar.open(done, undefined, snackFor(4000));
         },
         error: (error: unknown) => {
           undo?.();

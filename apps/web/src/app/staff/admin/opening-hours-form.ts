@@ -1,5 +1,5 @@
 import type { FieldError } from '@sg/contracts';
-import { IsoWeekday, OpeningHours, openingStatus, zonedParts } from '@sg/domain';
+import { OpeningHours, openingStatus, zonedParts, itemAt, ISO_WEEKDAYS } from '@sg/domain';
 import type { Translator } from '@sg/i18n';
 
 /**
@@ -45,7 +45,7 @@ export function toOpeningHours(value: OpeningHoursFormValue): { hours: OpeningHo
   const weekly = value.days.flatMap((day, dayIndex) =>
     day.slots.map((slot, slotIndex) => {
       slotOrigins.push({ day: dayIndex, slot: slotIndex });
-      return { day: (dayIndex + 1) as IsoWeekday, opens: slot.opens, closes: slot.closes === MIDNIGHT_INPUT ? MIDNIGHT_API : slot.closes };
+      return { day: itemAt(ISO_WEEKDAYS, dayIndex, 'weekday'), opens: slot.opens, closes: slot.closes === MIDNIGHT_INPUT ? MIDNIGHT_API : slot.closes };
     }),
   );
   return {

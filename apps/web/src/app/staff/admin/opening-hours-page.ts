@@ -6,7 +6,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { FieldError, OrganisationHours } from '@sg/contracts';
-import { DEFAULT_OPENING_HOURS, validateOpeningHours } from '@sg/domain';
+import { DEFAULT_OPENING_HOURS, validateOpeningHours, itemAt } from '@sg/domain';
 import { finalize, map, startWith } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -64,27 +64,27 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
             @for (day of days.controls; track $index; let d = $index) {
               <div class="day" [formGroupName]="d" role="group" [attr.aria-labelledby]="'day-' + d">
                 <div class="day-head">
-                  <h3 [id]="'day-' + d">{{ dayNames()[d] }}</h3>
-                  <mat-checkbox [checked]="day.controls.slots.length === 0" (change)="setClosed(d, $event.checked)">{{ 'staff.admin.hours.closed' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDay' | t: { day: dayNames()[d] } }}</span></mat-checkbox>
+                  <h3 [id]="'day-' + d">{{ dayName(d) }}</h3>
+                  <mat-checkbox [checked]="day.controls.slots.length === 0" (change)="setClosed(d, $event.checked)">{{ 'staff.admin.hours.closed' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDay' | t: { day: dayName(d) } }}</span></mat-checkbox>
                 </div>
                 <div formArrayName="slots" class="slots">
                   @for (slot of day.controls.slots.controls; track $index; let s = $index) {
                     <div class="slot" [formGroupName]="s">
                       <mat-form-field>
-                        <mat-label>{{ 'staff.admin.hours.opens' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayNames()[d], slot: s + 1 } }}</span></mat-label>
+                        <mat-label>{{ 'staff.admin.hours.opens' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayName(d), slot: s + 1 } }}</span></mat-label>
                         <input matInput type="time" formControlName="opens" required />
                         <mat-error>{{ error(slot.controls.opens, 'staff.admin.hours.opening' | t) }}</mat-error>
                       </mat-form-field>
                       <mat-form-field>
-                        <mat-label>{{ 'staff.admin.hours.closes' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayNames()[d], slot: s + 1 } }}</span></mat-label>
+                        <mat-label>{{ 'staff.admin.hours.closes' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayName(d), slot: s + 1 } }}</span></mat-label>
                         <input matInput type="time" formControlName="closes" required />
                         <mat-error>{{ error(slot.controls.closes, 'staff.admin.hours.closing' | t) }}</mat-error>
                       </mat-form-field>
-                      <button matButton type="button" (click)="removeSlot(d, s)" [attr.aria-label]="'staff.admin.hours.removeSlot' | t: { slot: s + 1, day: dayNames()[d] }">{{ 'staff.admin.hours.remove' | t }}</button>
+                      <button matButton type="button" (click)="removeSlot(d, s)" [attr.aria-label]="'staff.admin.hours.removeSlot' | t: { slot: s + 1, day: dayName(d) }">{{ 'staff.admin.hours.remove' | t }}</button>
                     </div>
                   }
                 </div>
-                <button matButton type="button" (click)="addSlot(d)" [attr.aria-label]="'staff.admin.hours.addSlotOn' | t: { day: dayNames()[d] }">{{ 'staff.admin.hours.addSlot' | t }}</button>
+                <button matButton type="button" (click)="addSlot(d)" [attr.aria-label]="'staff.admin.hours.addSlotOn' | t: { day: dayName(d) }">{{ 'staff.admin.hours.addSlot' | t }}</button>
               </div>
             }
           </div>
@@ -155,6 +155,11 @@ export class OpeningHoursPage {
   private readonly fb = inject(FormBuilder).nonNullable;
 
   protected readonly dayNames = computed(() => WEEKDAY_KEYS.map((key) => this.i18n.t(key)));
+
+  /** The name of the form's `index`th day (the form has the seven, Monday first). */
+  protected dayName(index: number): string {
+    return itemAt(this.dayNames(), index, 'weekday name');
+  }
   protected readonly error = controlErrors();
   protected readonly form = this.fb.group({
     timeZone: [DEFAULT_OPENING_HOURS.timeZone, Validators.required],
@@ -167,7 +172,7 @@ export class OpeningHoursPage {
   protected readonly updatedAt = signal<string | null>(null);
   protected readonly problems = signal<string[]>([]);
 
-  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null), map(() => this.form.getRawValue() as OpeningHoursFormValue)), { requireSync: true });
+  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null), map(() => this.form.getRawValue())), { requireSync: true });
   protected readonly zones = computed(() => timeZoneOptions(this.value().timeZone));
   protected readonly preview = computed(() => {
     const { hours } = toOpeningHours(this.value());

@@ -1,4 +1,5 @@
 import { GENERATED_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_ALPHABET, generatePassword } from './password';
+import { itemAt } from '@sg/domain';
 
 describe('generatePassword', () => {
   it('makes 16 characters from the alphabet, with lower, upper case and a digit', () => {
@@ -31,7 +32,7 @@ describe('generatePassword', () => {
     const sequence = [limit, 0, PASSWORD_ALPHABET.indexOf('A'), PASSWORD_ALPHABET.indexOf('2')];
     let call = 0;
     const fill = (array: Uint8Array) => {
-      for (let i = 0; i < array.length; i++) array[i] = sequence[Math.min(call++, sequence.length - 1)];
+      for (let i = 0; i < array.length; i++) array[i] = itemAt(sequence, Math.min(call++, sequence.length - 1), 'random byte');
       return array;
     };
     expect(generatePassword(5, fill)).toBe('aA222');

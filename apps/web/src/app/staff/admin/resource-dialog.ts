@@ -1,7 +1,7 @@
-import { RESOURCE_TEXT_LIMITS, RESOURCE_TRANSLATION_LANGUAGES, TEXT_LIMITS, type ResourceTranslationLanguage } from '@sg/contracts';
+import { RESOURCE_TEXT_LIMITS, RESOURCE_TRANSLATION_LANGUAGES, TEXT_LIMITS } from '@sg/contracts';
 import { CdkTextareaAutosize } from '@angular/cdk/text-field';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormBuilder, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -10,7 +10,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import type { FieldError, ResourceDirectoryEntry } from '@sg/contracts';
-import { COUNTRY_CODES, LANGUAGE_NAMES, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, ResourceAudience, ResourcePurpose } from '@sg/domain';
+import { COUNTRY_CODES, LANGUAGE_NAMES, RESOURCE_AUDIENCES, RESOURCE_PURPOSES, recordOf } from '@sg/domain';
 import { Observable, finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -103,7 +103,7 @@ export class ResourceDialog {
   protected readonly jurisdictions = ((): Array<{ value: string; label: string }> => {
     const language = this.i18n.language();
     const nameOf = countryNamer(language);
-    const countries = [...COUNTRY_CODES].map((code) => ({ value: code as string, label: `${nameOf(code)} (${code})` }));
+    const countries = [...COUNTRY_CODES].map((code) => ({ value: code, label: `${nameOf(code)} (${code})` }));
     return [{ value: ANY_JURISDICTION, label: this.i18n.t('staff.admin.resources.worldwideAny') }, ...countries.sort((a, b) => a.label.localeCompare(b.label, language))];
   })();
   protected readonly error = controlErrors();
@@ -117,9 +117,9 @@ export class ResourceDialog {
     name: [this.initial.name, [Validators.required, Validators.maxLength(TEXT_LIMITS.resourceName)]],
     contact: [this.initial.contact, [Validators.required, Validators.maxLength(TEXT_LIMITS.resourceContact)]],
     url: [this.initial.url, Validators.maxLength(TEXT_LIMITS.url)],
-    purpose: [this.initial.purpose as ResourcePurpose, Validators.required],
+    purpose: [this.initial.purpose, Validators.required],
     audiences: this.fb.group(
-      Object.fromEntries(RESOURCE_AUDIENCES.map((audience) => [audience, !!this.initial.audiences[audience]])) as Record<ResourceAudience, boolean>,
+      recordOf(RESOURCE_AUDIENCES, (audience) => !!this.initial.audiences[audience]),
     ),
     sortOrder: this.fb.control<number | null>(this.initial.sortOrder, [Validators.min(0), Validators.max(10_000)]),
     active: [this.initial.active],
@@ -127,26 +127,21 @@ export class ResourceDialog {
     description: [this.initial.description, Validators.maxLength(RESOURCE_TEXT_LIMITS.description)],
     whenToUse: [this.initial.whenToUse, Validators.maxLength(RESOURCE_TEXT_LIMITS.whenToUse)],
     translations: this.fb.group(
-      Object.fromEntries(
-        RESOURCE_TRANSLATION_LANGUAGES.map((language) => {
-          const text = this.initial.translations[language];
-          return [
-            language,
-            this.fb.group({
-              name: [text.name, Validators.maxLength(TEXT_LIMITS.resourceName)],
-              description: [text.description, Validators.maxLength(RESOURCE_TEXT_LIMITS.description)],
-              whenToUse: [text.whenToUse, Validators.maxLength(RESOURCE_TEXT_LIMITS.whenToUse)],
-              contact: [text.contact, Validators.maxLength(TEXT_LIMITS.resourceContact)],
-            }),
-          ];
-        }),
-      ) as Record<ResourceTranslationLanguage, FormGroup<{ name: FormControl<string>; description: FormControl<string>; whenToUse: FormControl<string>; contact: FormControl<string> }>>,
+      recordOf(RESOURCE_TRANSLATION_LANGUAGES, (language) => {
+        const text = this.initial.translations[language];
+        return this.fb.group({
+          name: [text.name, Validators.maxLength(TEXT_LIMITS.resourceName)],
+          description: [text.description, Validators.maxLength(RESOURCE_TEXT_LIMITS.description)],
+          whenToUse: [text.whenToUse, Validators.maxLength(RESOURCE_TEXT_LIMITS.whenToUse)],
+          contact: [text.contact, Validators.maxLength(TEXT_LIMITS.resourceContact)],
+        });
+      }),
     ),
   });
 
   protected audiencesError(): string {
     const group = this.form.controls.audiences;
-    const server = group.errors?.['server'];
+    const server: unknown = group.errors?.['server'];
     if (typeof server === 'string') return this.i18n.t('staff.admin.resources.audiencesServer', { problem: server });
     return group.touched && !RESOURCE_AUDIENCES.some((audience) => group.controls[audience].value) ? this.i18n.t('staff.admin.resources.pickAudience') : '';
   }

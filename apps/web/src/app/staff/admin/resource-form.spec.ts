@@ -89,6 +89,6 @@ describe('resource form mapping', () => {
       'Worldwide',
     );
     expect(groups.map((group) => group.label)).toEqual(['Worldwide', 'Australia', 'Singapore']);
-    expect(groups[2].entries.map((e) => e.id)).toEqual(['d', 'a']);
+    expect(groups[2]?.entries.map((e) => e.id)).toEqual(['d', 'a']);
   });
 });

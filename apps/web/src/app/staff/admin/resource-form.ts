@@ -1,5 +1,5 @@
 import { RESOURCE_TRANSLATION_LANGUAGES, type ResourceDirectoryEntry, type ResourceEntryWrite, type ResourceText, type ResourceTranslationLanguage, type ResourceTranslations } from '@sg/contracts';
-import { ANY_JURISDICTION, ResourceAudience, ResourcePurpose } from '@sg/domain';
+import { ANY_JURISDICTION, ResourceAudience, ResourcePurpose, recordOf, keysOf } from '@sg/domain';
 
 export { ANY_JURISDICTION };
 
@@ -23,14 +23,18 @@ export interface ResourceFormValue {
 const emptyTranslation = (): Required<ResourceText> => ({ name: '', description: '', whenToUse: '', contact: '' });
 
 function translationsForm(translations: ResourceTranslations = {}): ResourceFormValue['translations'] {
-  return Object.fromEntries(RESOURCE_TRANSLATION_LANGUAGES.map((language) => [language, { ...emptyTranslation(), ...translations[language] }])) as ResourceFormValue['translations'];
+  return recordOf(RESOURCE_TRANSLATION_LANGUAGES, (language) => ({ ...emptyTranslation(), ...translations[language] }));
 }
 
 /** Trimmed, blank fields and empty languages left out: absent means "shows in English". */
 function toTranslations(value: ResourceFormValue['translations']): ResourceTranslations {
   const result: ResourceTranslations = {};
   for (const language of RESOURCE_TRANSLATION_LANGUAGES) {
-    const text = Object.fromEntries(Object.entries(value[language]).map(([field, words]) => [field, words.trim()]).filter(([, words]) => words !== '')) as ResourceText;
+    const text: ResourceText = {};
+    for (const field of keysOf(value[language])) {
+      const words = value[language][field].trim();
+      if (words !== '') text[field] = words;
+    }
     if (Object.keys(text).length) result[language] = text;
   }
   return result;

@@ -14,6 +14,7 @@ import { problemMessage } from '../ui/http-errors';
 import { RESOURCE_AUDIENCE_LABELS, RESOURCE_PURPOSE_LABELS } from './admin-labels';
 import { ResourceDialog, ResourceDialogData } from './resource-dialog';
 import { ANY_JURISDICTION, countryNamer, groupByJurisdiction } from './resource-form';
+import { snackFor, dialogOptions } from '../ui/material-options';
 
 const ALL = '';
 
@@ -117,7 +118,7 @@ export class ResourcesPage {
       .subscribe({
         next: (saved) => {
           this.replace(saved);
-          this.snackBar.open(this.i18n.t(active ? 'staff.admin.resources.shownAgain' : 'staff.admin.resources.retiredDone', { name: saved.name }), undefined, { duration: 4000 });
+          this.snackBar.open(this.i18n.t(active ? 'staff.admin.resources.shownAgain' : 'staff.admin.resources.retiredDone', { name: saved.name }), undefined, snackFor(4000));
         },
         error: (error: unknown) => this.rowProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.resources.changeFailed', { name: entry.name }))),
       });
@@ -126,12 +127,12 @@ export class ResourcesPage {
   private open(data: ResourceDialogData): void {
     this.rowProblem.set(null);
     this.dialog
-      .open<ResourceDialog, ResourceDialogData, ResourceDirectoryEntry>(ResourceDialog, { data, injector: this.injector, width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' })
+      .open<ResourceDialog, ResourceDialogData, ResourceDirectoryEntry>(ResourceDialog, dialogOptions({ data, injector: this.injector, width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' }))
       .afterClosed()
       .subscribe((saved) => {
         if (!saved) return;
         this.replace(saved);
-        this.snackBar.open(this.i18n.t(data.entry ? 'staff.admin.resources.savedDone' : 'staff.admin.resources.addedDone', { name: saved.name }), undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t(data.entry ? 'staff.admin.resources.savedDone' : 'staff.admin.resources.addedDone', { name: saved.name }), undefined, snackFor(4000));
       });
   }
 

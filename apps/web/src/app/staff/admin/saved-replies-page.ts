@@ -5,9 +5,9 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
-import type { SavedReply, SavedReplyTranslationLanguage } from '@sg/contracts';
+import type { SavedReply } from '@sg/contracts';
 import { SAVED_REPLY_TRANSLATION_LANGUAGES, TEXT_LIMITS } from '@sg/contracts';
-import { LANGUAGE_NAMES } from '@sg/domain';
+import { LANGUAGE_NAMES, recordOf } from '@sg/domain';
 import { finalize } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -22,7 +22,7 @@ const EMPTY_REPLY = {
   title: '',
   body: '',
   active: true,
-  translations: Object.fromEntries(SAVED_REPLY_TRANSLATION_LANGUAGES.map((language) => [language, { title: '', body: '' }])) as Record<SavedReplyTranslationLanguage, { title: string; body: string }>,
+  translations: recordOf(SAVED_REPLY_TRANSLATION_LANGUAGES, () => ({ title: '', body: '' })),
 };
 
 /**
@@ -145,12 +145,9 @@ export class SavedRepliesPage {
     body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.message)]],
     active: [true],
     translations: this.fb.group(
-      Object.fromEntries(
-        SAVED_REPLY_TRANSLATION_LANGUAGES.map((language) => [
-          language,
-          this.fb.group({ title: ['', Validators.maxLength(TEXT_LIMITS.savedReplyTitle)], body: ['', Validators.maxLength(TEXT_LIMITS.message)] }),
-        ]),
-      ) as Record<SavedReplyTranslationLanguage, TranslationGroup>,
+      recordOf(SAVED_REPLY_TRANSLATION_LANGUAGES, (): TranslationGroup =>
+        this.fb.group({ title: ['', Validators.maxLength(TEXT_LIMITS.savedReplyTitle)], body: ['', Validators.maxLength(TEXT_LIMITS.message)] }),
+      ),
     ),
   });
   protected readonly replies = signal<SavedReply[]>([]);
@@ -165,9 +162,7 @@ export class SavedRepliesPage {
 
   protected edit(reply: SavedReply): void {
     this.editing.set(reply);
-    const translations = Object.fromEntries(
-      SAVED_REPLY_TRANSLATION_LANGUAGES.map((language) => [language, { title: reply.translations?.[language]?.title ?? '', body: reply.translations?.[language]?.body ?? '' }]),
-    ) as Record<SavedReplyTranslationLanguage, { title: string; body: string }>;
+    const translations = recordOf(SAVED_REPLY_TRANSLATION_LANGUAGES, (language) => ({ title: reply.translations?.[language]?.title ?? '', body: reply.translations?.[language]?.body ?? '' }));
     this.form.setValue({ title: reply.title, body: reply.body, active: reply.active, translations });
   }
 

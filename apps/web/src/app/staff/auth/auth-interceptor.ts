@@ -5,6 +5,7 @@ import { API_PREFIX, CSRF_HEADER, CSRF_HEADER_VALUE } from '../data-access/staff
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AUTH_CALL } from './auth-context';
 import { AuthSession } from './auth-session';
+import { isRecord } from '@sg/domain';
 
 const isApi = (url: string) => url.startsWith(`/${API_PREFIX}/`);
 
@@ -49,7 +50,7 @@ function send(request: HttpRequest<unknown>, next: HttpHandlerFn, session: AuthS
 }
 
 function needsEnrolment(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && error.status === 403 && (error.error as { code?: unknown } | null)?.code === SECOND_FACTOR_ENROLMENT_REQUIRED;
+  return error instanceof HttpErrorResponse && error.status === 403 && isRecord(error.error) && error.error['code'] === SECOND_FACTOR_ENROLMENT_REQUIRED;
 }
 
 function isUnauthorized(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { StaffUserView } from '@sg/contracts';
-import { isStaffRole } from '@sg/domain';
+import { isStaffRole, isRecord } from '@sg/domain';
 import { asStaffLanguage } from './staff-language';
 
 /**
@@ -13,7 +13,8 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | null 
     const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     const payload: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : null;
+    // An array is an object too, as before: read as one, it has no claims a caller looks for.
+    return isRecord(payload) ? payload : Array.isArray(payload) ? Object.fromEntries(payload.map((item: unknown, index) => [String(index), item])) : null;
   } catch {
     return null;
   }

@@ -57,8 +57,8 @@ describe('SignInPage: the second-factor code step', () => {
     expect(root.querySelector('input[type="password"]')).toBeNull();
     const inputs = root.querySelectorAll('input');
     expect(inputs).toHaveLength(1);
-    expect(inputs[0].getAttribute('autocomplete')).toBe('one-time-code');
-    expect(inputs[0].getAttribute('inputmode')).toBe('numeric');
+    expect(inputs[0]?.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(inputs[0]?.getAttribute('inputmode')).toBe('numeric');
     expect(button(root, 'Use a recovery code instead')).toBeTruthy();
     expect(navigate).not.toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { Language, STAFF_LANGUAGES, StaffLanguage, preferredLanguage } from '@sg/domain';
+import { Language, STAFF_LANGUAGES, StaffLanguage, preferredLanguage, isOneOf } from '@sg/domain';
 import { PERSON_CATALOGUES } from '@sg/i18n/person';
 import { STAFF_CATALOGUES } from '@sg/i18n/staff';
 import { I18n, loadIcuRuntime } from '../../system/i18n/i18n';
@@ -13,7 +13,7 @@ export async function speakStaffLanguage(i18n: I18n, language: StaffLanguage): P
 
 /** Narrows what the API or a token says to a dashboard language; English for anything else. */
 export function asStaffLanguage(value: unknown): StaffLanguage {
-  return (STAFF_LANGUAGES as readonly unknown[]).includes(value) ? (value as StaffLanguage) : 'en';
+  return isOneOf(STAFF_LANGUAGES, value) ? value : 'en';
 }
 
 /**

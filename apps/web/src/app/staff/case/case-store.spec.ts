@@ -36,6 +36,8 @@ const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): 
     evidence: [],
     notes: [],
     timeline: [],
+    language: 'en',
+    identifiers: [],
   }) as CaseDetail;
 
 describe('CaseStore', () => {

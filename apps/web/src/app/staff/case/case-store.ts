@@ -11,6 +11,7 @@ import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { problemMessage, validationErrors } from '../ui/http-errors';
 import { ClaimCase, conflictCase, isCaseDetail } from './claim-case';
 import { I18n } from '../../system/i18n/i18n';
+import { snackFor } from '../ui/material-options';
 
 /** `gone`: it was open, and a refresh found it is no longer this person's to see (reassigned). */
 export type CaseLoadState = 'loading' | 'ready' | 'missing' | 'held' | 'gone' | 'error';
@@ -138,7 +139,7 @@ export class CaseStore {
   update(change: Omit<CaseUpdate, 'version'>, success: string): Observable<CaseDetail> {
     const current = this.detail();
     if (!current) return EMPTY;
-    return this.save(this.api.update(current.id, { ...change, version: current.version } as CaseUpdate), success, 'announce');
+    return this.save(this.api.update(current.id, { ...change, version: current.version }), success, 'announce');
   }
 
   /**
@@ -149,7 +150,7 @@ export class CaseStore {
   updateFrom(version: number, change: Omit<CaseUpdate, 'version'>, success: string): Observable<CaseDetail> {
     const current = this.detail();
     if (!current) return EMPTY;
-    return this.save(this.api.update(current.id, { ...change, version } as CaseUpdate), success, 'return');
+    return this.save(this.api.update(current.id, { ...change, version }), success, 'return');
   }
 
   setPlanStep(key: ActionPlanStepKey, done: boolean): Observable<CaseDetail> {
@@ -165,7 +166,7 @@ export class CaseStore {
     return this.save(this.api.assign(current.id, assigneeId, current.assignee?.id ?? null), this.i18n.t('staff.case.store.assigned', { reference: current.reference, name: assigneeName }), 'return').pipe(
       catchError((error: unknown) => {
         if (!(error instanceof CaseConflict)) return throwError(() => error);
-        this.snackBar.open(error.serverMessage, this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+        this.snackBar.open(error.serverMessage, this.i18n.t('staff.case.store.ok'), snackFor(8000));
         return EMPTY;
       }),
     );
@@ -187,7 +188,7 @@ export class CaseStore {
     return this.api.addNote(current.id, body).pipe(
       tap((note) => {
         this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, notes: [note, ...detail.notes] } : detail));
-        this.snackBar.open(this.i18n.t('staff.case.store.noteAdded'), undefined, { duration: 3000 });
+        this.snackBar.open(this.i18n.t('staff.case.store.noteAdded'), undefined, snackFor(3000));
         this.reload();
       }),
       catchError((error: unknown) => this.report(error)),
@@ -200,7 +201,7 @@ export class CaseStore {
     return this.api.addEvidence(current.id, evidence).pipe(
       tap((answer) => {
         if (isCaseDetail(answer)) this.detail.set(answer);
-        this.snackBar.open(this.i18n.t('staff.case.store.evidenceRecorded'), undefined, { duration: 3000 });
+        this.snackBar.open(this.i18n.t('staff.case.store.evidenceRecorded'), undefined, snackFor(3000));
         this.reload();
       }),
       catchError((error: unknown) => this.report(error)),
@@ -213,7 +214,7 @@ export class CaseStore {
     return this.api.updateEvidence(current.id, evidenceId, evidence).pipe(
       tap((entry) => {
         this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.map((e) => (e.id === entry.id ? entry : e)) } : detail));
-        this.snackBar.open(this.i18n.t('staff.case.store.evidenceUpdated'), undefined, { duration: 3000 });
+        this.snackBar.open(this.i18n.t('staff.case.store.evidenceUpdated'), undefined, snackFor(3000));
         this.reload();
       }),
       catchError((error: unknown) => this.report(error)),
@@ -226,7 +227,7 @@ export class CaseStore {
     return this.api.removeEvidence(current.id, evidenceId).pipe(
       tap(() => {
         this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.filter((e) => e.id !== evidenceId) } : detail));
-        this.snackBar.open(this.i18n.t('staff.case.store.evidenceRemoved'), undefined, { duration: 3000 });
+        this.snackBar.open(this.i18n.t('staff.case.store.evidenceRemoved'), undefined, snackFor(3000));
         this.reload();
       }),
       catchError((error: unknown) => this.report(error)),
@@ -250,7 +251,7 @@ export class CaseStore {
     return request.pipe(
       tap((detail) => {
         this.detail.set(detail);
-        if (success) this.snackBar.open(success, undefined, { duration: 4000 });
+        if (success) this.snackBar.open(success, undefined, snackFor(4000));
         this.live.changed();
       }),
       catchError((error: unknown) => {
@@ -261,11 +262,11 @@ export class CaseStore {
             this.detail.set(current);
             this.state.set('ready');
             if (conflicts === 'return') return throwError(() => new CaseConflict(current, problemMessage(this.i18n, error, this.i18n.t(CONFLICT_MESSAGE))));
-            this.snackBar.open(this.i18n.t(CONFLICT_MESSAGE), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+            this.snackBar.open(this.i18n.t(CONFLICT_MESSAGE), this.i18n.t('staff.case.store.ok'), snackFor(8000));
           } else {
             // A move the lifecycle does not allow: the server says why in words.
             this.reload();
-            this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t(CONFLICT_MESSAGE)), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+            this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t(CONFLICT_MESSAGE)), this.i18n.t('staff.case.store.ok'), snackFor(8000));
           }
           return EMPTY;
         }
@@ -278,7 +279,7 @@ export class CaseStore {
   /** 400s go back to the form (it shows them by the fields); anything else is said here. */
   private report(error: unknown): Observable<never> {
     if (validationErrors(error)) return throwError(() => error);
-    this.snackBar.open(problemMessage(this.i18n, error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+    this.snackBar.open(problemMessage(this.i18n, error), this.i18n.t('staff.case.store.ok'), snackFor(8000));
     return EMPTY;
   }
 }

@@ -39,6 +39,7 @@ import { TakedownsSection } from './sections/takedowns-section';
 import { WhenPipe } from '../ui/when';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { dialogOptions } from '../ui/material-options';
 
 /** A case: header (priority and why, status, assignee, actions) and its work in tabs. */
 @Component({
@@ -151,7 +152,7 @@ export class CaseView {
       staff: this.staff.assignable(),
       assign: (id, name) => this.store.assign(id, name),
     };
-    this.dialog.open(ReassignDialog, { data, injector: this.injector, width: '420px' });
+    this.dialog.open(ReassignDialog, dialogOptions({ data, injector: this.injector, width: '420px' }));
   }
 
   protected overridePriority(): void {
@@ -170,7 +171,7 @@ export class CaseView {
           priorityOverride ? this.i18n.t('staff.case.view.prioritySet', { priority: this.i18n.t(PRIORITY_LABELS[priorityOverride.priority]) }) : this.i18n.t('staff.case.view.priorityBack'),
         ),
     };
-    this.dialog.open(OverridePriorityDialog, { data, injector: this.injector, width: '480px' });
+    this.dialog.open(OverridePriorityDialog, dialogOptions({ data, injector: this.injector, width: '480px' }));
   }
 
   /** The referral packet (PDF) for police, the CyberTipline or a platform; generated and audited on the server. */
@@ -184,7 +185,7 @@ export class CaseView {
       hasContactDetails: detail.contact.hasDetails,
       holdsOrSupervises: this.canSupervise() || (!!detail.assignee && detail.assignee.id === this.me()),
     };
-    this.dialog.open(ReferralPacketDialog, { data, injector: this.injector, width: '480px' });
+    this.dialog.open(ReferralPacketDialog, dialogOptions({ data, injector: this.injector, width: '480px' }));
   }
 }
 

@@ -14,6 +14,7 @@ const takedown = (status: TakedownView['status'] = 'draft'): TakedownView => ({
   caseId: 'c1',
   platform: 'Instagram',
   url: 'https://instagram.example/p/1',
+  account: null,
   channel: 'platform_form',
   status,
   allowedTransitions: status === 'draft' ? ['submitted'] : ['acknowledged', 'removed', 'rejected'],
@@ -77,7 +78,7 @@ describe('CaseWorkStore', () => {
   it('re-reads the takedowns and the follow-ups after a status change (the API reschedules them)', () => {
     store.updateTakedown(takedown(), { status: 'submitted' }, 'ok').subscribe();
     backend.expectOne({ method: 'PATCH', url: '/api/takedowns/t1' }).flush(takedown('submitted'));
-    expect(store.takedowns().items?.[0].status).toBe('submitted');
+    expect(store.takedowns().items?.[0]?.status).toBe('submitted');
     backend.expectOne('/api/cases/c1/takedowns').flush([takedown('submitted')]);
     backend.expectOne('/api/cases/c1/follow-ups').flush([]);
     backend.expectNone('/api/cases/c1/reports');

@@ -8,6 +8,7 @@ import { CaseWorkApi } from '../data-access/case-work-api';
 import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { problemMessage, validationErrors } from '../ui/http-errors';
 import { I18n } from '../../system/i18n/i18n';
+import { snackFor } from '../ui/material-options';
 
 /** One list of a case: null items while it loads; a problem when it could not be read. */
 export interface ListState<T> {
@@ -73,7 +74,7 @@ export class CaseWorkStore {
     return this.api.fileTakedown(id, body).pipe(
       tap((created) => {
         this.takedowns.update((state) => ({ ...state, items: [...(state.items ?? []).filter((t) => t.id !== created.id), created] }));
-        this.snackBar.open(this.i18n.t('staff.case.work.takedownFiled', { platform: created.platform }), undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t('staff.case.work.takedownFiled', { platform: created.platform }), undefined, snackFor(4000));
         this.afterChange(() => this.reloadTakedowns());
       }),
       catchError((error: unknown) => this.report(error, () => this.reloadTakedowns())),
@@ -92,7 +93,7 @@ export class CaseWorkStore {
     return this.api.fileReport(id, body).pipe(
       tap((created) => {
         this.reports.update((state) => ({ ...state, items: [...(state.items ?? []).filter((r) => r.id !== created.id), created] }));
-        this.snackBar.open(this.i18n.t('staff.case.work.reportRecorded', { agency: created.agencyName }), undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t('staff.case.work.reportRecorded', { agency: created.agencyName }), undefined, snackFor(4000));
         this.afterChange(() => this.reloadReports());
       }),
       catchError((error: unknown) => this.report(error, () => this.reloadReports())),
@@ -109,7 +110,7 @@ export class CaseWorkStore {
   sayProblems(error: unknown): void {
     const problems = validationErrors(error);
     const text = problems?.length ? problems.map((problem) => problem.message).join(' ') : problemMessage(this.i18n, error);
-    this.snackBar.open(text, this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+    this.snackBar.open(text, this.i18n.t('staff.case.store.ok'), snackFor(8000));
   }
 
   private change<T>(id: string, request: Observable<T>, success: string, reload: () => void, apply: (value: T) => void): Observable<T> {
@@ -117,7 +118,7 @@ export class CaseWorkStore {
     return request.pipe(
       tap((value) => {
         apply(value);
-        this.snackBar.open(success, undefined, { duration: 4000 });
+        this.snackBar.open(success, undefined, snackFor(4000));
         this.afterChange(reload);
       }),
       catchError((error: unknown) => this.report(error, reload)),
@@ -135,7 +136,7 @@ export class CaseWorkStore {
   private report(error: unknown, reload: () => void): Observable<never> {
     if (validationErrors(error)) return throwError(() => error);
     if (error instanceof HttpErrorResponse && error.status === 409) reload();
-    this.snackBar.open(problemMessage(this.i18n, error), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
+    this.snackBar.open(problemMessage(this.i18n, error), this.i18n.t('staff.case.store.ok'), snackFor(8000));
     return EMPTY;
   }
 
@@ -163,7 +164,7 @@ export class CaseWorkStore {
             switchMap((first) => {
               if (first) target.set(loading());
               return fetch(id).pipe(
-                map((items) => ({ items, problem: null }) as ListState<T>),
+                map((items) => ({ items, problem: null })),
                 // A failed refresh keeps what is on screen; a failed first read says so.
                 catchError((error: unknown) => (first || target().items === null ? of({ items: null, problem: problemMessage(this.i18n, error, this.i18n.t(failure)) }) : EMPTY)),
               );

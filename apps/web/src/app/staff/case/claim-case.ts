@@ -8,6 +8,8 @@ import { LiveUpdates } from '../live/live-updates';
 import { problemMessage } from '../ui/http-errors';
 import { I18n } from '../../system/i18n/i18n';
 import type { Speaks } from './speaks';
+import { snackFor } from '../ui/material-options';
+import { isRecord } from '@sg/domain';
 
 export interface ClaimOutcome {
   claimed: boolean;
@@ -27,12 +29,12 @@ export class ClaimCase {
     return this.api.claim(id).pipe(
       map((detail): ClaimOutcome => ({ claimed: true, detail: isCaseDetail(detail) ? detail : null })),
       tap(() => {
-        this.snackBar.open(this.i18n.t('staff.case.claim.claimed', { reference }), undefined, { duration: 4000 });
+        this.snackBar.open(this.i18n.t('staff.case.claim.claimed', { reference }), undefined, snackFor(4000));
         this.live.changed();
       }),
       catchError((error: unknown) => {
-        this.snackBar.open(claimProblem(error, this.i18n), this.i18n.t('staff.case.store.ok'), { duration: 8000 });
-        const body = error instanceof HttpErrorResponse ? error.error : null;
+        this.snackBar.open(claimProblem(error, this.i18n), this.i18n.t('staff.case.store.ok'), snackFor(8000));
+        const body: unknown = error instanceof HttpErrorResponse ? error.error : null;
         if (error instanceof HttpErrorResponse && error.status === 409) this.live.changed();
         return of<ClaimOutcome>({ claimed: false, detail: conflictCase(body) });
       }),
@@ -46,7 +48,7 @@ export function claimProblem(error: unknown, i18n: Speaks): string {
     const body: unknown = error.error;
     const current = conflictCase(body);
     if (current?.assignee) return i18n.t('staff.case.claim.alreadyClaimed', { name: current.assignee.displayName });
-    const message = (body as { message?: unknown } | null)?.message;
+    const message = isRecord(body) ? body['message'] : undefined;
     if (typeof message === 'string' && message) return message;
     return i18n.t('staff.case.claim.claimedFirst');
   }
@@ -59,10 +61,10 @@ export function claimProblem(error: unknown, i18n: Speaks): string {
  */
 export function conflictCase(body: unknown): CaseDetail | null {
   if (isCaseDetail(body)) return body;
-  const current = (body as { current?: unknown } | null)?.current;
+  const current = isRecord(body) ? body['current'] : undefined;
   return isCaseDetail(current) ? current : null;
 }
 
 export function isCaseDetail(value: unknown): value is CaseDetail {
-  return !!value && typeof value === 'object' && typeof (value as CaseDetail).id === 'string' && typeof (value as CaseDetail).version === 'number' && Array.isArray((value as CaseDetail).timeline);
+  return isRecord(value) && typeof value['id'] === 'string' && typeof value['version'] === 'number' && Array.isArray(value['timeline']);
 }

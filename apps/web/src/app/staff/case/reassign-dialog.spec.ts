@@ -6,6 +6,7 @@ import type { CaseDetail, StaffMember } from '@sg/contracts';
 import { EMPTY, Observable, defer, of, throwError } from 'rxjs';
 import { translatorFor } from '@sg/i18n/server';
 import { ReassignDialog, ReassignDialogData, staffOptionLabel } from './reassign-dialog';
+import { itemAt } from '@sg/domain';
 
 const sam = { id: 's2', displayName: 'Sam Supervisor', role: 'supervisor', active: true } as StaffMember;
 
@@ -72,8 +73,8 @@ describe('staffOptionLabel', () => {
 
   it('shows the e-mail only when two people share a name', () => {
     const everyone = [alex('a1', 'alex.kim@example.org'), alex('a2', 'akim@example.org'), sam];
-    expect(staffOptionLabel(everyone[0], everyone, translatorFor('en'))).toBe('Alex Kim, alex.kim@example.org (Caseworker)');
-    expect(staffOptionLabel(everyone[1], everyone, translatorFor('en'))).toBe('Alex Kim, akim@example.org (Caseworker)');
+    expect(staffOptionLabel(itemAt(everyone, 0, 'member'), everyone, translatorFor('en'))).toBe('Alex Kim, alex.kim@example.org (Caseworker)');
+    expect(staffOptionLabel(itemAt(everyone, 1, 'member'), everyone, translatorFor('en'))).toBe('Alex Kim, akim@example.org (Caseworker)');
     expect(staffOptionLabel(sam, everyone, translatorFor('en'))).toBe('Sam Supervisor (Supervisor)');
   });
 });

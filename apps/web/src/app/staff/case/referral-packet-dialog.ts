@@ -34,6 +34,9 @@ export const RECIPIENT_LABELS: Readonly<Record<ReferralRecipient, string>> = {
  * person's contact details go in, which is only possible when they agreed to be contacted (the
  * box is then disabled, with the reason beside it). Generating one is recorded on the server.
  */
+/** Police first: the recipient most packets go to (typed as the union, so the control takes any of them). */
+const FIRST_RECIPIENT: ReferralRecipient = 'police';
+
 @Component({
   selector: 'sg-referral-packet-dialog',
   imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatCheckbox],
@@ -77,7 +80,7 @@ export const RECIPIENT_LABELS: Readonly<Record<ReferralRecipient, string>> = {
 })
 export class ReferralPacketDialog {
   protected readonly data = inject<ReferralPacketDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject(MatDialogRef<ReferralPacketDialog>);
+  private readonly ref = inject<MatDialogRef<ReferralPacketDialog, boolean>>(MatDialogRef);
   private readonly api = inject(DownloadsApi);
   private readonly i18n = inject(I18n);
   protected readonly recipients = REFERRAL_RECIPIENTS;
@@ -92,7 +95,7 @@ export class ReferralPacketDialog {
         : null;
   protected readonly packet = new PacketDownload(this.i18n, this.ref);
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    recipient: ['police' as ReferralRecipient],
+    recipient: [FIRST_RECIPIENT],
     includeContact: [{ value: false, disabled: this.contactReason !== null }],
   });
 

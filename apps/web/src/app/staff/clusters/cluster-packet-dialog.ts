@@ -18,6 +18,9 @@ export type ClusterPacketDialogData = Pick<IdentifierCluster, 'key' | 'kind' | '
  * CyberTipline or a platform. Only the recipient is chosen: a packet of several cases never holds
  * contact details, so there is nothing to tick. Generating one is recorded on the server.
  */
+/** Police first, as on a case's packet (typed as the union, so the control takes any recipient). */
+const FIRST_RECIPIENT: ReferralRecipient = 'police';
+
 @Component({
   selector: 'sg-cluster-packet-dialog',
   imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption],
@@ -62,13 +65,13 @@ export type ClusterPacketDialogData = Pick<IdentifierCluster, 'key' | 'kind' | '
 })
 export class ClusterPacketDialog {
   protected readonly data = inject<ClusterPacketDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject(MatDialogRef<ClusterPacketDialog>);
+  private readonly ref = inject<MatDialogRef<ClusterPacketDialog, boolean>>(MatDialogRef);
   private readonly api = inject(DownloadsApi);
   private readonly i18n = inject(I18n);
   protected readonly recipients = REFERRAL_RECIPIENTS;
   protected readonly recipientLabels = RECIPIENT_LABELS;
   protected readonly packet = new PacketDownload(this.i18n, this.ref);
-  protected readonly form = inject(FormBuilder).nonNullable.group({ recipient: ['police' as ReferralRecipient] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({ recipient: [FIRST_RECIPIENT] });
 
   protected download(): void {
     const { recipient } = this.form.getRawValue();

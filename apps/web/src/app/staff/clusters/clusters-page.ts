@@ -12,6 +12,7 @@ import { CASE_STATUS_LABELS, PRIORITY_LABELS } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
 import { WhenPipe } from '../ui/when';
 import { ClusterPacketDialog, ClusterPacketDialogData } from './cluster-packet-dialog';
+import { dialogOptions } from '../ui/material-options';
 
 /**
  * Supervisors: offender identifiers that two or more cases hold, the newest activity first. Each
@@ -183,7 +184,7 @@ export class ClustersPage {
   /** One PDF of every case holding the identifier, for police, the CyberTipline or a platform; generated and audited on the server. */
   protected referralPacket(cluster: IdentifierCluster): void {
     const data: ClusterPacketDialogData = { key: cluster.key, kind: cluster.kind, value: cluster.value };
-    this.dialog.open(ClusterPacketDialog, { data, injector: this.injector, width: '480px' });
+    this.dialog.open(ClusterPacketDialog, dialogOptions({ data, injector: this.injector, width: '480px' }));
   }
 
   protected statuses(cluster: IdentifierCluster): string {

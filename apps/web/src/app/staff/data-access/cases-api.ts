@@ -15,7 +15,7 @@ export class CasesApi {
   list(query: CaseListQuery): Observable<CaseListResponse> {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+      if (value !== undefined && value !== null && value !== '') params = params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
     }
     return this.http.get<CaseListResponse>(cases(), { params });
   }

@@ -10,20 +10,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { FieldError, IntakeRequest, IntakeResponse } from '@sg/contracts';
-import {
-  AgeBand,
-  CONTACT_CHANNELS,
-  COUNTRY_CODES,
-  ContactChannel,
-  ContentPostedAnswer,
-  DEMANDS,
-  Demand,
-  INTAKE_CHANNELS,
-  IntakeChannel,
-  SUBMITTERS,
-  SelfHarmAnswer,
-  Submitter,
-} from '@sg/domain';
+import { AgeBand, CONTACT_CHANNELS, COUNTRY_CODES, ContactChannel, ContentPostedAnswer, DEMANDS, INTAKE_CHANNELS, IntakeChannel, SUBMITTERS, SelfHarmAnswer, Submitter, recordOf } from '@sg/domain';
 import { catchError, finalize, map, of } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -37,6 +24,8 @@ import { applyServerErrors, controlErrors, problemMessage, validationErrors } fr
 import { CONTACT_CHANNEL_LABELS, DEMAND_LABELS, INTAKE_CHANNEL_LABELS, SUBMITTER_LABELS, countryName } from '../ui/labels';
 
 type TriState = '' | 'yes' | 'no';
+/** A yes/no question not answered yet (typed as the union, so its control takes yes and no). */
+const NOT_SAID: TriState = '';
 
 const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) => values.map((value) => ({ value, label: labels[value] }));
 
@@ -79,15 +68,15 @@ export class StaffIntakePage {
     channel: ['phone' as IntakeChannel, Validators.required],
     alias: ['', Validators.maxLength(MAX_ALIAS_LENGTH)],
     ageBand: ['unknown' as AgeBand, Validators.required],
-    contentMadeUnder18: '' as TriState,
+    contentMadeUnder18: NOT_SAID,
     country: ['', Validators.required],
     selfHarm: ['prefer_not_to_say' as SelfHarmAnswer, Validators.required],
     immediateDanger: false,
     deadlineAt: '',
-    demands: this.fb.group(Object.fromEntries(DEMANDS.map((demand) => [demand, false])) as Record<Demand, boolean>),
+    demands: this.fb.group(recordOf(DEMANDS, () => false)),
     contentPosted: ['unknown' as ContentPostedAnswer, Validators.required],
-    stillInContact: '' as TriState,
-    paid: '' as TriState,
+    stillInContact: NOT_SAID,
+    paid: NOT_SAID,
     platforms: this.fb.array([this.platformGroup()]),
     contentUrls: this.fb.array<FormControl<string>>([]),
     narrative: ['', Validators.maxLength(MAX_NARRATIVE_LENGTH)],
@@ -199,7 +188,7 @@ export class StaffIntakePage {
   /** The intake answer names the reference only; find the case's id for a direct link. */
   private findCase(reference: string): void {
     this.cases
-      .list({ queue: this.searchQueue() as 'all' | 'unassigned', q: reference, limit: 5 })
+      .list({ queue: this.searchQueue(), q: reference, limit: 5 })
       .pipe(
         map((response) => response.items.find((item) => item.reference === reference)?.id ?? null),
         catchError(() => of(null)),

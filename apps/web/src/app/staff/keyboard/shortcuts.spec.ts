@@ -1,5 +1,6 @@
 import { translatorFor } from '@sg/i18n/server';
 import { KeyPress, SHORTCUT_HELP, isTypingTarget, shortcutFor } from './shortcuts';
+import { itemAt } from '@sg/domain';
 
 function press(key: string, target: EventTarget | null = document.body, extra: Partial<KeyPress> = {}): KeyPress {
   return { key, target, ctrlKey: false, metaKey: false, altKey: false, ...extra };
@@ -88,6 +89,6 @@ describe('SHORTCUT_HELP', () => {
       const translator = translatorFor(language);
       for (const shortcut of SHORTCUT_HELP) expect(translator.t(shortcut.does)).not.toBe(shortcut.does);
     }
-    expect(translatorFor('en').t(SHORTCUT_HELP[0].does)).toBe('Next case in the list');
+    expect(translatorFor('en').t(itemAt(SHORTCUT_HELP, 0, 'shortcut').does)).toBe('Next case in the list');
   });
 });

@@ -31,20 +31,20 @@ const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'pass
 
 /** True when keys typed here are text (or belong to a widget), so they must not trigger shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const element = target as HTMLElement;
+  if (!isElement(target)) return false;
+  const element = target;
   if (element.isContentEditable) return true;
   const tag = element.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') return TEXT_INPUT_TYPES.has(((element as HTMLInputElement).type || 'text').toLowerCase());
+  if (tag === 'INPUT') return TEXT_INPUT_TYPES.has(((element instanceof HTMLInputElement ? element.type : '') || 'text').toLowerCase());
   // Material selects, menus, dialogs and listboxes handle their own keys.
   return element.closest('[contenteditable="true"], [role="textbox"], [role="combobox"], [role="listbox"], [role="menu"], [role="dialog"], [role="alertdialog"]') !== null;
 }
 
 /** Links and buttons already act on Enter; the shortcut must not act a second time. */
 function handlesEnterItself(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  return (target as Element).closest('a[href], button, input, [role="button"], [role="tab"], [role="link"]') !== null;
+  if (!isElement(target)) return false;
+  return target.closest('a[href], button, input, [role="button"], [role="tab"], [role="link"]') !== null;
 }
 
 /** Which shortcut a key press means, or null to let the browser handle it. */
@@ -68,4 +68,9 @@ export function shortcutFor(press: KeyPress): ShortcutCommand | null {
     default:
       return null;
   }
+}
+
+/** An element (it can look up its ancestors), not the document or the window a key event may also come from. */
+function isElement(target: EventTarget | null): target is HTMLElement {
+  return target !== null && typeof Reflect.get(target, 'closest') === 'function';
 }

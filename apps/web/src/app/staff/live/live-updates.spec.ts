@@ -10,6 +10,7 @@ import { speakInTests } from '../../system/i18n/testing';
 import { Preferences } from '../shell/preferences';
 import { CaseEvents, LiveState } from './case-events';
 import { LiveUpdates, emergencyHeadline, visibleEmergencies } from './live-updates';
+import { itemAt } from '@sg/domain';
 
 const change = (changes: Partial<CaseChangeEvent>): CaseChangeEvent => ({
   type: 'case.updated',
@@ -66,7 +67,7 @@ describe('LiveUpdates', () => {
   it('announces a new emergency case', () => {
     changes.next(change({ type: 'case.created', caseId: 'new1' }));
     expect(alerts()).toEqual(['new:new1']);
-    expect(headline(live.emergencies()[0])).toBe('New emergency case SG-AAAA-0001');
+    expect(headline(itemAt(live.emergencies(), 0, 'emergency'))).toBe('New emergency case SG-AAAA-0001');
   });
 
   it("says the headline in the staff member's language", () => {
@@ -80,7 +81,7 @@ describe('LiveUpdates', () => {
     expect(alerts()).toEqual([]);
     changes.next(change({ caseId: 'r1' }));
     expect(alerts()).toEqual(['raised:r1']);
-    expect(headline(live.emergencies()[0])).toBe('SG-AAAA-0001 is now an emergency');
+    expect(headline(itemAt(live.emergencies(), 0, 'emergency'))).toBe('SG-AAAA-0001 is now an emergency');
     // Dismissed, then more changes to the same emergency: no second banner.
     live.dismiss('r1');
     changes.next(change({ caseId: 'r1' }));
@@ -116,7 +117,7 @@ describe('LiveUpdates', () => {
     expect(refreshed).toHaveBeenCalledTimes(1);
     expect(list).toHaveBeenLastCalledWith({ queue: 'unassigned', priority: 'emergency', limit: 50 });
     expect(alerts()).toEqual(['waiting:w1']);
-    expect(headline(live.emergencies()[0])).toBe('Emergency case SG-WAIT-w1 is waiting for someone');
+    expect(headline(itemAt(live.emergencies(), 0, 'emergency'))).toBe('Emergency case SG-WAIT-w1 is waiting for someone');
     subscription.unsubscribe();
   });
 

@@ -1,5 +1,6 @@
 import { SseParser } from '../../system/live/sse-parser';
 import { toCaseChangeEvent } from './stream-messages';
+import { itemAt } from '@sg/domain';
 
 const created = {
   type: 'case.created',
@@ -15,8 +16,8 @@ describe('SseParser', () => {
   it('reads an event with its name and JSON data', () => {
     const events = new SseParser().push(`event: case.created\ndata: ${JSON.stringify(created)}\n\n`);
     expect(events).toHaveLength(1);
-    expect(events[0].event).toBe('case.created');
-    expect(JSON.parse(events[0].data)).toEqual(created);
+    expect(events[0]?.event).toBe('case.created');
+    expect(JSON.parse(itemAt(events, 0, 'event').data)).toEqual(created);
   });
 
   it('joins an event split across network chunks at any point', () => {

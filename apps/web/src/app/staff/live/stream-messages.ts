@@ -22,6 +22,7 @@ export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | n
   const candidate = value as Partial<CaseChangeEvent>;
   const type = EVENT_TYPES.includes(candidate.type ?? '') ? candidate.type : EVENT_TYPES.includes(message.event) ? message.event : null;
   if (!type || typeof candidate.caseId !== 'string') return null;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the API's live messages (LiveMessage); what the page acts on, the type and the case id, is checked above.
   return { ...(candidate as CaseChangeEvent), type: type as CaseChangeEvent['type'] };
 }
 
@@ -32,6 +33,7 @@ export function toNotificationCreatedEvent(message: ServerSentEvent): Notificati
   const candidate = value as Partial<NotificationEvent>;
   const type = candidate.type ?? message.event;
   if ((type !== NOTIFICATION_CREATED_EVENT && type !== 'notification.changed') || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string') return null;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the API's live messages (LiveMessage); the type, id and recipient the bell acts on are checked above.
   return { ...(candidate as NotificationEvent), type };
 }
 

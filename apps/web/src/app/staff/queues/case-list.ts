@@ -1,7 +1,7 @@
 import { AnimationCallbackEvent, ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChildren } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseListItem } from '@sg/contracts';
-import { AGE_BANDS, type AgeBand } from '@sg/domain';
+import { AGE_BANDS, itemAt, isOneOf } from '@sg/domain';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
 import { AGE_BAND_KEYS } from '../shell/staff-words';
 import { countryNameIn } from './country-name';
@@ -53,13 +53,13 @@ export class CaseList {
   /** Intake facts come back as strings: known codes get their words, anything else shows as is. */
   private ageBand(code: string | null | undefined): string {
     if (!code) return this.i18n.t('staff.common.not_given');
-    return (AGE_BANDS as readonly string[]).includes(code) ? this.i18n.t(AGE_BAND_KEYS[code as AgeBand]) : code;
+    return isOneOf(AGE_BANDS, code) ? this.i18n.t(AGE_BAND_KEYS[code]) : code;
   }
 
   /** The highlighted row, if any (the target of Enter and `c`). */
   activeItem(): CaseListItem | null {
     const index = this.activeIndex();
-    return index >= 0 ? this.items()[index] : null;
+    return this.items()[index] ?? null;
   }
 
   /** `j` / `k`: move the highlight and keyboard focus one row. */
@@ -68,7 +68,7 @@ export class CaseList {
     if (!items.length) return;
     const current = this.activeIndex();
     const next = current < 0 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
-    this.activeId.set(items[next].id);
+    this.activeId.set(itemAt(items, next, 'case row').id);
     this.links()[next]?.nativeElement.focus();
   }
 
@@ -80,17 +80,17 @@ export class CaseList {
 
   /** A row leaves (claimed by someone, moved queue): slide it out when the change was live. */
   protected leave(event: AnimationCallbackEvent): void {
-    const element = event.target as HTMLElement;
+    const element = event.target;
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (!this.animateChanges() || reduced) {
-      event.animationComplete();
+      complete(event);
       return;
     }
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      event.animationComplete();
+      complete(event);
     };
     element.classList.add('row--leaving');
     element.addEventListener('animationend', finish, { once: true });
@@ -108,4 +108,10 @@ export class CaseList {
     this.activeId.set(item.id);
     this.opened.emit({ item, event });
   }
+}
+
+/** Tells Angular the leave animation is over (it types the callback `Function`). */
+function complete(event: AnimationCallbackEvent): void {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-call -- Angular declares animationComplete as `Function`; it takes no arguments.
+  event.animationComplete();
 }

@@ -12,6 +12,7 @@ import { ShortcutBus } from '../keyboard/shortcut-bus';
 import { LiveUpdates } from '../live/live-updates';
 import { Clock } from '../ui/clock';
 import { QueuePage } from './queue-page';
+import { itemAt } from '@sg/domain';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const row = (over: Partial<CaseListItem> = {}): CaseListItem => ({
@@ -88,7 +89,9 @@ describe('QueuePage in the staff member’s language', () => {
 
   it('shows "seen in N other cases" on a row as a count, in words for a screen reader, and nothing when none', async () => {
     const page = await render('en', [row({ id: 'c1', seenInOtherCases: 3 }), row({ id: 'c2', reference: 'SG-7K3M-BBBB', seenInOtherCases: 0 })]);
-    const [shared, alone] = [...page.querySelectorAll('.row')];
+    const rows = [...page.querySelectorAll('.row')];
+    const shared = itemAt(rows, 0, 'row');
+    const alone = itemAt(rows, 1, 'row');
     const badge = shared.querySelector('[data-testid="row-seen"]');
     expect(text(badge)).toBe('+3 cases Seen in 3 other cases');
     expect(badge?.getAttribute('title')).toBe('Seen in 3 other cases');

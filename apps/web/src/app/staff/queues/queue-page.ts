@@ -86,7 +86,7 @@ export class QueuePage {
     effect(() => {
       const query = this.store.query();
       const priorities = this.store.priorityList();
-      this.filters.setValue({ priority: priorities.length === 1 ? priorities[0] : '', status: query.status ?? '', country: query.country ?? '' }, { emitEvent: false });
+      this.filters.setValue({ priority: priorities.length === 1 ? (priorities[0] ?? '') : '', status: query.status ?? '', country: query.country ?? '' }, { emitEvent: false });
     });
     // ... and changing one changes the URL, which reloads the list.
     this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => this.store.setFilters(value));

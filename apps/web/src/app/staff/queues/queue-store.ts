@@ -2,8 +2,8 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import type { CaseListItem, CaseListQuery, CaseListScope, CaseOverdueKind } from '@sg/contracts';
-import { Priority, isCaseStatus, isCountryCode, isPriority } from '@sg/domain';
+import type { CaseListItem, CaseListQuery, CaseListScope } from '@sg/contracts';
+import { Priority, isCaseStatus, isCountryCode, isPriority, isOneOf } from '@sg/domain';
 import { EMPTY, catchError, filter, map, merge, of, switchMap, tap } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { AuthSession } from '../auth/auth-session';
@@ -74,7 +74,7 @@ export class QueueStore {
 
   readonly queueName = computed<CaseListScope>(() => {
     const queue = this.route()?.queue ?? 'unassigned';
-    return (CASE_LIST_SCOPES as readonly string[]).includes(queue) ? (queue as CaseListScope) : 'unassigned';
+    return isOneOf(CASE_LIST_SCOPES, queue) ? queue : 'unassigned';
   });
   readonly title = computed(() => this.i18n.t(QUEUE_KEYS[this.queueName()]));
   /** One priority, or several from queue health ("emergency,urgent"). */
@@ -88,12 +88,12 @@ export class QueueStore {
     return {
       queue: this.queueName(),
       priority: this.priorityList().join(',') || undefined,
-      status: isCaseStatus(route?.status) ? (route?.status as CaseListQuery['status']) : undefined,
+      status: isCaseStatus(route?.status) ? (route?.status) : undefined,
       country: isCountryCode(route?.country) ? route?.country : undefined,
       q: q.length >= 2 ? q : undefined,
       assignee: route?.assignee === 'none' || UUID.test(route?.assignee ?? '') ? route?.assignee : undefined,
-      age: (CASE_AGE_BANDS as readonly string[]).includes(route?.age ?? '') ? (route?.age as CaseListQuery['age']) : undefined,
-      overdue: (CASE_OVERDUE_KINDS as readonly string[]).includes(route?.overdue ?? '') ? (route?.overdue as CaseOverdueKind) : undefined,
+      age: isOneOf(CASE_AGE_BANDS, route?.age) ? route.age : undefined,
+      overdue: isOneOf(CASE_OVERDUE_KINDS, route?.overdue) ? route.overdue : undefined,
     };
   });
   readonly filtered = computed(() => {
@@ -109,7 +109,7 @@ export class QueueStore {
     else if (query.assignee) notes.push(t('one_person'));
     if (this.priorityList().length > 1) {
       const and = ` ${this.i18n.t('staff.common.and')} `;
-      notes.push(t('priorities', { priorities: this.priorityList().map((p) => this.priorityWord(p as Priority)).join(and) }));
+      notes.push(t('priorities', { priorities: this.priorityList().map((p) => this.priorityWord(p)).join(and) }));
     }
     if (query.overdue) notes.push(t(query.overdue));
     return notes;
@@ -215,7 +215,7 @@ export class QueueStore {
         this.liveChange.set(false);
         this.items.update((items) => [...items, ...response.items.filter((item) => !known.has(item.id))]);
         this.nextCursor.set(response.nextCursor);
-        this.announcer.announce(this.i18n.t('staff.queues.loaded_more', { count: response.items.length }), 'polite');
+        void this.announcer.announce(this.i18n.t('staff.queues.loaded_more', { count: response.items.length }), 'polite');
       });
   }
 
@@ -232,7 +232,7 @@ export class QueueStore {
       this.liveChange.set(true);
       if (arrived.length) {
         const cases = arrived.map((item) => `${this.priorityWord(item.priority)} ${item.reference}`).join(', ');
-        this.announcer.announce(this.i18n.t('staff.queues.arrived', { count: arrived.length, queue: this.title(), cases }), 'polite');
+        void this.announcer.announce(this.i18n.t('staff.queues.arrived', { count: arrived.length, queue: this.title(), cases }), 'polite');
       }
     } else {
       this.arrived.set(new Set());

@@ -26,7 +26,7 @@ const item = (id: string, title = 'Chase the takedown request'): NotificationVie
   createdAt: '2026-11-22T12:00:01Z',
   doneAt: null,
 });
-const list = (...items: NotificationView[]): NotificationList => ({ items, openCount: items.length });
+const list = (...items: NotificationView[]): NotificationList => ({ items, openCount: items.length, unreadMessages: { messages: 0, cases: 0 } });
 const created = (recipientId: string, id = 'n-new'): NotificationCreatedEvent => ({ type: 'notification.created', id, recipientId, at: '2026-11-22T12:00:00Z' });
 
 /** The helpers answer catalogue keys; these say them as the dashboard does. */
@@ -127,7 +127,7 @@ describe('NotificationsStore', () => {
     notifications.next(created(ME, 'n2'));
     backend.expectNone('/api/notifications?status=open');
     jest.advanceTimersByTime(NOTIFICATION_DEBOUNCE_MS);
-    answerOpen({ items: [item('n1')], openCount: 1 });
+    answerOpen({ items: [item('n1')], openCount: 1, unreadMessages: { messages: 0, cases: 0 } });
     expect(store.openCount()).toBe(1);
     expect(store.announcement()).toBe('New notification: Chase the takedown request, case SG-AAAA-BBBB. 1 open.');
   });
@@ -141,7 +141,7 @@ describe('NotificationsStore', () => {
   });
 
   it('takes the server count as the truth (it may hold more than the list shows)', () => {
-    answerOpen({ items: [item('a')], openCount: 40 });
+    answerOpen({ items: [item('a')], openCount: 40, unreadMessages: { messages: 0, cases: 0 } });
     expect(store.openCount()).toBe(40);
   });
 

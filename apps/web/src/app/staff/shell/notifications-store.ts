@@ -9,6 +9,7 @@ import { AuthSession } from '../auth/auth-session';
 import { NotificationsApi } from '../data-access/notifications-api';
 import { LiveUpdates } from '../live/live-updates';
 import { problemMessage } from '../ui/http-errors';
+import { snackFor } from '../ui/material-options';
 
 /** A burst of notifications (several follow-ups firing together) is one re-read. */
 export const NOTIFICATION_DEBOUNCE_MS = 300;
@@ -46,8 +47,8 @@ export function newestFirst(items: readonly NotificationView[]): NotificationVie
 
 /** The sentence the live region says when new ones arrive; null when none did. */
 export function arrivalAnnouncement(arrived: readonly NotificationView[], openCount: number): Translatable | null {
-  if (!arrived.length) return null;
-  const first = arrived[0];
+  const [first] = arrived;
+  if (!first) return null;
   const open = Math.max(openCount, arrived.length);
   return arrived.length === 1
     ? translatable('staff.notifications.arrived_one', { title: notificationTitle(first), reference: first.caseReference, open })
@@ -110,7 +111,7 @@ export class NotificationsStore {
     this.api.markDone(item.id).subscribe({
       next: () => this.live.followUpDone(item.caseId),
       error: (error: unknown) => {
-        this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.notifications.mark_failed')), this.i18n.t('staff.common.ok'), { duration: 8000 });
+        this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.notifications.mark_failed')), this.i18n.t('staff.common.ok'), snackFor(8000));
         this.reload();
       },
     });

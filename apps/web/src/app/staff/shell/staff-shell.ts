@@ -6,7 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatTooltip } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { CaseQueue } from '@sg/contracts';
-import { LANGUAGE_NAMES, STAFF_LANGUAGES, isLanguage } from '@sg/domain';
+import { LANGUAGE_NAMES, STAFF_LANGUAGES, isLanguage, isOneOf } from '@sg/domain';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -24,6 +24,7 @@ import { NotificationBell } from './notification-bell';
 import { Preferences } from './preferences';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { PRODUCT_NAME, QUEUE_KEYS, ROLE_KEYS } from './staff-words';
+import { snackFor, dialogOptions } from '../ui/material-options';
 
 /**
  * The dashboard frame: top bar (search, live state, sound, notifications, theme, who is signed in),
@@ -124,7 +125,7 @@ export class StaffShell {
         takeUntilDestroyed(),
       )
       .subscribe(() => {
-        const q = this.router.parseUrl(this.router.url).queryParams['q'];
+        const q: unknown = this.router.parseUrl(this.router.url).queryParams['q'];
         this.search.setValue(typeof q === 'string' ? q : '', { emitEvent: false });
       });
   }
@@ -162,20 +163,21 @@ export class StaffShell {
 
   protected openShortcuts(): void {
     if (this.dialog.openDialogs.length) return;
-    this.dialog.open(ShortcutsDialog, { injector: this.injector, autoFocus: 'first-tabbable', width: '420px' });
+    this.dialog.open(ShortcutsDialog, dialogOptions({ injector: this.injector, autoFocus: 'first-tabbable', width: '420px' }));
   }
 
   /** The language switch: the words change at once; the choice is saved to the person's account. */
   protected changeLanguage(event: Event): void {
-    const select = event.target as HTMLSelectElement;
+    const select = event.target;
+    if (!(select instanceof HTMLSelectElement)) return;
     const language = select.value;
-    if (!isLanguage(language) || !(STAFF_LANGUAGES as readonly string[]).includes(language)) return;
+    if (!isLanguage(language) || !isOneOf(STAFF_LANGUAGES, language)) return;
     this.changingLanguage.set(true);
     this.session
-      .changeLanguage(language as (typeof STAFF_LANGUAGES)[number])
+      .changeLanguage(language)
       .catch(() => {
         select.value = this.user()?.language ?? 'en';
-        this.snackBar.open(this.i18n.t('staff.language.saving_failed'), this.i18n.t('staff.common.ok'), { duration: 8000 });
+        this.snackBar.open(this.i18n.t('staff.language.saving_failed'), this.i18n.t('staff.common.ok'), snackFor(8000));
       })
       .finally(() => this.changingLanguage.set(false));
   }

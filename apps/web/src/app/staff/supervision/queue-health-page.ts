@@ -7,7 +7,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { QueueHealth, StaffMember } from '@sg/contracts';
 import { CASE_AGE_BANDS } from '../data-access/staff-contract';
-import { PRIORITIES, Priority } from '@sg/domain';
+import { PRIORITIES, Priority, itemAt } from '@sg/domain';
 import { EMPTY, catchError, finalize, interval, map, merge, of, startWith, switchMap } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -21,6 +21,7 @@ import { Clock } from '../ui/clock';
 import { problemMessage } from '../ui/http-errors';
 import { CASE_AGE_LABELS, PRIORITY_LABELS, ROLE_LABELS, labelFor } from '../ui/labels';
 import { PriorityChip } from '../ui/priority-chip';
+import { snackFor } from '../ui/material-options';
 
 /** How long this page trusts its own assignment over a recount (the server's share of a result lasts seconds). */
 const RECENT_ASSIGNMENT_MS = 15_000;
@@ -47,6 +48,11 @@ export class QueueHealthPage {
   protected readonly ages = CASE_AGE_BANDS;
   protected readonly priorityLabels = PRIORITY_LABELS;
   protected readonly ageLabels = CASE_AGE_LABELS;
+
+  /** The label of the grid's `index`th age column (one column per age band). */
+  protected ageLabel(index: number): string {
+    return this.ageLabels[itemAt(this.ages, index, 'age band')];
+  }
   protected readonly choices = signal<Record<string, string>>({});
   /** Assignments made here, kept out of a recount that may have started before them. */
   private readonly recentAssignments = new Map<string, { staffId: string; until: number }>();
@@ -153,7 +159,7 @@ export class QueueHealthPage {
   protected assign(caseId: string, reference: string): void {
     const staffId = this.choiceFor(caseId);
     if (!staffId) {
-      this.snackBar.open(this.i18n.t('staff.supervision.chooseFirst', { reference }), this.i18n.t('staff.supervision.ok'), { duration: 4000 });
+      this.snackBar.open(this.i18n.t('staff.supervision.chooseFirst', { reference }), this.i18n.t('staff.supervision.ok'), snackFor(4000));
       return;
     }
     const person = this.caseworkers().find((member) => member.id === staffId);
@@ -166,11 +172,11 @@ export class QueueHealthPage {
         next: () => {
           this.recentAssignments.set(caseId, { staffId, until: Date.now() + RECENT_ASSIGNMENT_MS });
           this.health.update((health) => (health ? withAssignment(health, caseId, staffId) : health));
-          this.snackBar.open(this.i18n.t('staff.supervision.assigned', { reference, name: person?.displayName ?? this.i18n.t('staff.supervision.them') }), undefined, { duration: 4000 });
+          this.snackBar.open(this.i18n.t('staff.supervision.assigned', { reference, name: person?.displayName ?? this.i18n.t('staff.supervision.them') }), undefined, snackFor(4000));
           this.live.changed();
         },
         error: (error: unknown) => {
-          this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), { duration: 8000 });
+          this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), snackFor(8000));
           // Whatever happened to it, show the queue as it is now.
           this.live.changed();
         },

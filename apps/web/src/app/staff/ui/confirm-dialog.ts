@@ -3,6 +3,7 @@ import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { Observable, map } from 'rxjs';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
+import { dialogOptions } from './material-options';
 
 export interface ConfirmDialogData {
   title: string;
@@ -36,5 +37,5 @@ export class ConfirmDialog {
 
 /** Opens the dialog; emits true only when the person confirmed. */
 export function confirmAction(dialog: MatDialog, data: ConfirmDialogData): Observable<boolean> {
-  return dialog.open(ConfirmDialog, { data, width: '480px', autoFocus: 'dialog' }).afterClosed().pipe(map((answer) => answer === true));
+  return dialog.open(ConfirmDialog, dialogOptions({ data, width: '480px', autoFocus: 'dialog' })).afterClosed().pipe(map((answer) => answer === true));
 }

@@ -1,15 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { AbstractControl, FormArray, FormGroup } from '@angular/forms';
-import type { ErrorResponse, FieldError, ValidationErrorResponse } from '@sg/contracts';
+import type { FieldError } from '@sg/contracts';
 import { I18n } from '../../system/i18n/i18n';
 import type { Speaks } from './speaks';
+import { isRecord } from '@sg/domain';
 
 /** The field problems of a 400, or null when the error is something else. */
 export function validationErrors(error: unknown): FieldError[] | null {
   if (!(error instanceof HttpErrorResponse) || error.status !== 400) return null;
-  const body = error.error as Partial<ValidationErrorResponse> | null;
-  return Array.isArray(body?.errors) ? body.errors : [];
+  const body: unknown = error.error;
+  return isRecord(body) && Array.isArray(body['errors']) ? fieldErrors(body['errors']) : [];
 }
 
 /**
@@ -20,8 +21,10 @@ export function problemMessage(say: Speaks, error: unknown, fallback?: string): 
   const otherwise = () => fallback ?? say.t('staff.errors.failed');
   if (!(error instanceof HttpErrorResponse)) return otherwise();
   if (error.status === 0 || error.status === 502 || error.status === 504) return say.t('staff.errors.unreachable');
-  const body = error.error as Partial<ErrorResponse> | null;
-  const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? String(body.message[0]) : null;
+  const body: unknown = error.error;
+  const said = isRecord(body) ? body['message'] : undefined;
+  const first: unknown = Array.isArray(said) ? said[0] : undefined;
+  const message = typeof said === 'string' ? said : Array.isArray(said) ? (typeof first === 'string' ? first : JSON.stringify(first) ?? 'undefined') : null;
   if (error.status === 403) return message || say.t('staff.errors.forbidden');
   return message || otherwise();
 }
@@ -63,8 +66,8 @@ export function controlErrorIn(say: Speaks, control: AbstractControl | null, fie
   if (typeof errors['server'] === 'string') return say.t('staff.errors.server', { field, problem: errors['server'] });
   if (errors['required']) return say.t('staff.errors.required', { field });
   if (errors['email']) return say.t('staff.errors.email', { field });
-  if (errors['minlength']) return say.t('staff.errors.minLength', { field, count: errors['minlength'].requiredLength });
-  if (errors['maxlength']) return say.t('staff.errors.maxLength', { field, count: errors['maxlength'].requiredLength });
+  if (errors['minlength']) return say.t('staff.errors.minLength', { field, count: requiredLength(errors['minlength']) });
+  if (errors['maxlength']) return say.t('staff.errors.maxLength', { field, count: requiredLength(errors['maxlength']) });
   if (errors['pattern']) return say.t('staff.errors.pattern', { field });
   return say.t('staff.errors.other', { field });
 }
@@ -76,4 +79,16 @@ export function controlErrorIn(say: Speaks, control: AbstractControl | null, fie
 export function controlErrors(): (control: AbstractControl | null, field: string) => string {
   const i18n = inject(I18n);
   return (control, field) => controlErrorIn(i18n, control, field);
+}
+
+/** The length a minlength/maxlength error names (Angular types ValidationErrors' values `any`). */
+function requiredLength(error: unknown): number | string {
+  const length = isRecord(error) ? error['requiredLength'] : undefined;
+  return typeof length === 'number' ? length : '';
+}
+
+/** A 400's `errors`, as the API sends them (FieldError: path and message, a code when it has one). */
+function fieldErrors(items: unknown[]): FieldError[] {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the API's ValidationErrorResponse (its contract) lists FieldErrors; the page only reads path and message, each checked where it is shown.
+  return items as FieldError[];
 }

@@ -1,21 +1,5 @@
 import { CASE_AGE_BANDS, EVIDENCE_KINDS } from '@sg/contracts';
-import {
-  AGE_BANDS,
-  CASE_STATUSES,
-  CONTACT_CHANNELS,
-  CONTENT_POSTED_ANSWERS,
-  DEMANDS,
-  FOLLOW_UP_KINDS,
-  INTAKE_CHANNELS,
-  PRIORITIES,
-  REPORT_AGENCY_KINDS,
-  REPORT_STATUSES,
-  SELF_HARM_ANSWERS,
-  STAFF_ROLES,
-  SUBMITTERS,
-  TAKEDOWN_CHANNELS,
-  TAKEDOWN_STATUSES,
-} from '@sg/domain';
+import { AGE_BANDS, CASE_STATUSES, CONTACT_CHANNELS, CONTENT_POSTED_ANSWERS, DEMANDS, FOLLOW_UP_KINDS, INTAKE_CHANNELS, PRIORITIES, REPORT_AGENCY_KINDS, REPORT_STATUSES, SELF_HARM_ANSWERS, STAFF_ROLES, SUBMITTERS, TAKEDOWN_CHANNELS, TAKEDOWN_STATUSES, recordOf } from '@sg/domain';
 import type { Speaks } from './speaks';
 
 /**
@@ -26,7 +10,7 @@ import type { Speaks } from './speaks';
  * these.
  */
 function labelKeys<C extends string>(group: string, codes: readonly C[]): Readonly<Record<C, string>> {
-  return Object.fromEntries(codes.map((code) => [code, `staff.labels.${group}.${code}`])) as Record<C, string>;
+  return recordOf(codes, (code) => `staff.labels.${group}.${code}`);
 }
 
 export const PRIORITY_LABELS = labelKeys('priority', PRIORITIES);

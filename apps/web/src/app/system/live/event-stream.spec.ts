@@ -28,8 +28,8 @@ describe('eventStream', () => {
     );
     expect(events.map((event) => event.data)).toEqual(['{"n":1}', '{"n":2}']);
     expect(opened).toBe(1);
-    expect(calls[0].url).toBe('/api/events');
-    expect(calls[0].init.headers).toMatchObject({ Authorization: 'Bearer t', Accept: 'text/event-stream' });
+    expect(calls[0]?.url).toBe('/api/events');
+    expect(calls[0]?.init.headers).toMatchObject({ Authorization: 'Bearer t', Accept: 'text/event-stream' });
   });
 
   it('fails with StreamUnauthorizedError on 401 so the caller can refresh the token', async () => {

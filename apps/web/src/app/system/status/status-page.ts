@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { API_PREFIX, API_ROUTES, HealthResponse } from '@sg/contracts';
-import { STAFF_LANGUAGES, StaffLanguage } from '@sg/domain';
+import { STAFF_LANGUAGES, StaffLanguage, isOneOf, isRecord } from '@sg/domain';
 import { STAFF_CATALOGUES } from '@sg/i18n/staff';
 import { catchError, map, of, startWith, switchMap, timer } from 'rxjs';
 import { I18n, loadIcuRuntime } from '../i18n/i18n';
@@ -60,7 +60,7 @@ export class StatusPage {
     const i18n = inject(I18n);
     const current = i18n.language();
     // A staff language the app already speaks stays; anything else (a person's Spanish) reads English.
-    const language: StaffLanguage = (STAFF_LANGUAGES as readonly string[]).includes(current) ? (current as StaffLanguage) : 'en';
+    const language: StaffLanguage = isOneOf(STAFF_LANGUAGES, current) ? current : 'en';
     void Promise.all([i18n.use(language, 'staff', STAFF_CATALOGUES[language]), loadIcuRuntime()]).then(() => this.ready.set(true));
   }
 
@@ -69,7 +69,7 @@ export class StatusPage {
       switchMap(() =>
         this.http.get<HealthResponse>(`/${API_PREFIX}/${API_ROUTES.health}`).pipe(
           // A 503 still carries the health body: show which part is down.
-          catchError((error: HttpErrorResponse) => of(error.status === 503 ? (error.error as HealthResponse) : null)),
+          catchError((error: HttpErrorResponse) => of(error.status === 503 && isHealthResponse(error.error) ? error.error : null)),
         ),
       ),
       map((health): StatusView => (health ? { state: 'loaded', health } : { state: 'unreachable' })),
@@ -82,4 +82,9 @@ export class StatusPage {
     const view = this.view();
     return view.state === 'loaded' ? view.health : null;
   }
+}
+
+/** A 503's body names the part that is down; anything else (a proxy's page) is no health answer. */
+function isHealthResponse(body: unknown): body is HealthResponse {
+  return isRecord(body) && typeof body['status'] === 'string' && isRecord(body['details']);
 }

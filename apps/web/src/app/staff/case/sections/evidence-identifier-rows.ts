@@ -24,6 +24,7 @@ export const MAX_IDENTIFIER_ROWS = 20;
 export const identifierValueValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   const row = control.parent;
   if (!row || row.get('keep')?.value) return null;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the kind control is a select of IDENTIFIER_KINDS (Angular types an untyped group's values `any`).
   const kind = row.get('kind')?.value as IdentifierKind;
   const result = normaliseIdentifier(kind, String(control.value ?? ''));
   return result.ok ? null : { identifier: { problem: result.problem, kind } };
@@ -72,6 +73,7 @@ export function identifierProblemIn(say: Speaks, control: AbstractControl): stri
   const errors = control.errors;
   if (!errors) return '';
   if (typeof errors['server'] === 'string') return say.t('staff.errors.server', { field: say.t('staff.case.evidence.identifierValue'), problem: errors['server'] });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- set by identifierValueValidator above, in this shape (ValidationErrors' values are `any`).
   const problem = errors['identifier'] as { problem: IdentifierProblem; kind: IdentifierKind } | undefined;
   if (!problem) return say.t('staff.errors.other', { field: say.t('staff.case.evidence.identifierValue') });
   if (problem.problem === 'malformed') return say.t(`staff.case.evidence.identifierProblems.malformed.${problem.kind}`);

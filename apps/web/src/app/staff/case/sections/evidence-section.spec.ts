@@ -15,6 +15,7 @@ import { LiveUpdates } from '../../live/live-updates';
 import { CaseStore } from '../case-store';
 import { ClaimCase } from '../claim-case';
 import { EvidenceSection } from './evidence-section';
+import { itemAt } from '@sg/domain';
 
 const WALLET = '0x52908400098527886E0F7030069857D2E4169EE7';
 
@@ -85,6 +86,7 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     return found;
   };
   const rows = () => [...page.querySelectorAll('[data-testid="identifier-row"]')];
+  const row = (index: number) => itemAt(rows(), index, 'identifier row');
   const type = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => {
     input.value = value;
     input.dispatchEvent(new Event('input'));
@@ -94,8 +96,9 @@ describe('the evidence form: identifier rows, editing and removing', () => {
   const valueInput = (row: Element) => row.querySelector('input') as HTMLInputElement;
   const chooseKind = async (index: number, label: string) => {
     const selects = await TestbedHarnessEnvironment.loader(fixture).getAllHarnesses(MatSelectHarness.with({ ancestor: '[data-testid="identifier-row"]' }));
-    await selects[index].open();
-    await selects[index].clickOptions({ text: label });
+    const select = itemAt(selects, index, 'kind select');
+    await select.open();
+    await select.clickOptions({ text: label });
     fixture.detectChanges();
   };
   const describeIt = (value: string) => type(page.querySelector('textarea[formcontrolname="description"]') as HTMLTextAreaElement, value);
@@ -112,26 +115,26 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     button('Add an identifier').click();
     fixture.detectChanges();
     await chooseKind(0, 'Crypto wallet');
-    type(valueInput(rows()[0]), '0x1234');
-    expect(text(rows()[0].querySelector('mat-error'))).toBe('Not a Bitcoin or Ethereum address: check it was copied whole');
+    type(valueInput(row(0)), '0x1234');
+    expect(text(row(0).querySelector('mat-error'))).toBe('Not a Bitcoin or Ethereum address: check it was copied whole');
 
-    type(valueInput(rows()[0]), WALLET);
-    expect(rows()[0].querySelector('mat-error')).toBeNull();
+    type(valueInput(row(0)), WALLET);
+    expect(row(0).querySelector('mat-error')).toBeNull();
     // The form it is matched in, so the caseworker sees why two spellings are one identifier.
-    expect(text(rows()[0].querySelector('mat-hint'))).toBe(`Matched as ${WALLET.toLowerCase()}`);
+    expect(text(row(0).querySelector('mat-hint'))).toBe(`Matched as ${WALLET.toLowerCase()}`);
 
     button('Add an identifier').click();
     fixture.detectChanges();
     await chooseKind(1, 'Phone number');
-    type(valueInput(rows()[1]), '012-345 6789');
-    expect(text(rows()[1].querySelector('mat-error'))).toBe('Enter the number in international form: + and the country code first');
+    type(valueInput(row(1)), '012-345 6789');
+    expect(text(row(1).querySelector('mat-error'))).toBe('Enter the number in international form: + and the country code first');
 
     describeIt('Where they asked for the money');
     submit();
     // An invalid row stops the form: nothing is sent.
     http.expectNone('/api/cases/c1/evidence');
 
-    type(valueInput(rows()[1]), '+60 12-345 6789');
+    type(valueInput(row(1)), '+60 12-345 6789');
     submit();
     const request = http.expectOne({ method: 'POST', url: '/api/cases/c1/evidence' });
     expect(request.request.body).toEqual({
@@ -153,9 +156,9 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     button('Add an identifier').click();
     button('Add an identifier').click();
     fixture.detectChanges();
-    type(valueInput(rows()[0]), 'first.handle');
-    type(valueInput(rows()[1]), 'second.handle');
-    (rows()[0].querySelector('button[aria-label="Remove identifier 1"]') as HTMLButtonElement).click();
+    type(valueInput(row(0)), 'first.handle');
+    type(valueInput(row(1)), 'second.handle');
+    (row(0).querySelector('button[aria-label="Remove identifier 1"]') as HTMLButtonElement).click();
     fixture.detectChanges();
     expect(rows().map((row) => valueInput(row).value)).toEqual(['second.handle']);
 
@@ -165,7 +168,7 @@ describe('the evidence form: identifier rows, editing and removing', () => {
       .expectOne({ method: 'POST', url: '/api/cases/c1/evidence' })
       .flush({ statusCode: 400, error: 'Bad Request', errors: [{ path: 'identifiers[0].value', message: 'is not a valid identifier of that kind', code: 'custom' }] }, { status: 400, statusText: 'Bad Request' });
     fixture.detectChanges();
-    expect(text(rows()[0].querySelector('mat-error'))).toContain('is not a valid identifier of that kind');
+    expect(text(row(0).querySelector('mat-error'))).toContain('is not a valid identifier of that kind');
     expect(page.querySelector('.problems[role="alert"]')).toBeNull();
   });
 
@@ -179,10 +182,10 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     expect(text(page.querySelector('#evidence-form-title'))).toBe('Edit evidence');
     expect((page.querySelector('textarea[formcontrolname="description"]') as HTMLTextAreaElement).value).toBe('What they asked to be paid to');
     expect(rows()).toHaveLength(2);
-    expect(valueInput(rows()[0]).value).toBe(WALLET.toLowerCase());
+    expect(valueInput(row(0)).value).toBe(WALLET.toLowerCase());
     // The code cannot be shown again: its row says it is kept, with no field to read it from.
-    expect(text(rows()[1])).toContain('Kept as recorded (hidden)');
-    expect(valueInput(rows()[1])).toBeNull();
+    expect(text(row(1))).toContain('Kept as recorded (hidden)');
+    expect(valueInput(row(1))).toBeNull();
 
     describeIt('Paid twice');
     button('Save changes').click();
@@ -223,10 +226,10 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     button('Tambah pengecam').click();
     fixture.detectChanges();
     await chooseKind(0, 'Kad hadiah');
-    type(valueInput(rows()[0]), 'ab');
-    expect(text(rows()[0].querySelector('mat-error'))).toBe('Kod kad hadiah ialah 4 hingga 64 huruf dan digit');
-    type(valueInput(rows()[0]), '   ');
-    expect(text(rows()[0].querySelector('mat-error'))).toBe('Masukkan pengecam, atau buang baris ini');
+    type(valueInput(row(0)), 'ab');
+    expect(text(row(0).querySelector('mat-error'))).toBe('Kod kad hadiah ialah 4 hingga 64 huruf dan digit');
+    type(valueInput(row(0)), '   ');
+    expect(text(row(0).querySelector('mat-error'))).toBe('Masukkan pengecam, atau buang baris ini');
     expect(text(page.querySelector('fieldset legend'))).toBe('Pengecam dalam bukti ini');
   });
 });

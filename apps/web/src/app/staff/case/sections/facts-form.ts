@@ -1,5 +1,5 @@
 import type { CaseFactsView, CaseUpdate } from '@sg/contracts';
-import { AGE_BANDS, AgeBand, CONTENT_POSTED_ANSWERS, ContentPostedAnswer, SELF_HARM_ANSWERS, SelfHarmAnswer } from '@sg/domain';
+import { AGE_BANDS, AgeBand, CONTENT_POSTED_ANSWERS, ContentPostedAnswer, SELF_HARM_ANSWERS, SelfHarmAnswer, isOneOf, keysOf } from '@sg/domain';
 import type { Translator } from '@sg/i18n';
 import { AGE_BAND_LABELS, CONTENT_POSTED_LABELS, SELF_HARM_LABELS, labelIn } from '../../ui/labels';
 import { fromDateTimeLocal, fromTriState, toDateTimeLocal, toTriState } from './datetime-local';
@@ -20,7 +20,7 @@ export interface FactsFormValue {
 
 export type FactsChange = Pick<CaseUpdate, 'ageBand' | 'contentMadeUnder18' | 'selfHarm' | 'immediateDanger' | 'deadlineAt' | 'contentPosted' | 'stillInContact' | 'paid'>;
 
-const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => ((values as readonly string[]).includes(value) ? (value as T) : fallback);
+const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => (isOneOf(values, value) ? value : fallback);
 
 export function factsFormValue(facts: CaseFactsView): FactsFormValue {
   return {
@@ -92,6 +92,12 @@ export function factDifferences(before: CaseFactsView, now: CaseFactsView, say: 
 export function rebaseFactsForm(value: FactsFormValue, oldBase: CaseFactsView, newBase: CaseFactsView): FactsFormValue {
   const before = factsFormValue(oldBase);
   const after = factsFormValue(newBase);
-  const keys = Object.keys(value) as Array<keyof FactsFormValue>;
-  return Object.fromEntries(keys.map((key) => [key, value[key] === before[key] ? after[key] : value[key]])) as unknown as FactsFormValue;
+  const rebased = { ...value };
+  for (const key of keysOf(value)) if (value[key] === before[key]) rebase(rebased, after, key);
+  return rebased;
+}
+
+/** Takes `key` from `from` (one key at a time keeps its type). */
+function rebase<K extends keyof FactsFormValue>(into: FactsFormValue, from: FactsFormValue, key: K): void {
+  into[key] = from[key];
 }

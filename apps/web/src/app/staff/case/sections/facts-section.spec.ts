@@ -13,6 +13,7 @@ import { CaseStore } from '../case-store';
 import { ClaimCase } from '../claim-case';
 import { factsChange, factsFormValue, rebaseFactsForm } from './facts-form';
 import { FactsSection } from './facts-section';
+import { present } from '@sg/domain';
 
 const facts = (changes: Partial<CaseFactsView> = {}): CaseFactsView => ({
   submittedBy: 'victim',
@@ -56,7 +57,12 @@ const detail = (version: number, factChanges: Partial<CaseFactsView> = {}): Case
     evidence: [],
     notes: [],
     timeline: [],
+    language: 'en',
+    identifiers: [],
   }) as CaseDetail;
+
+/** A control the facts form is known to have (a clear failure if it ever loses it). */
+const control = (form: FormGroup, name: string) => present(form.controls[name], `the ${name} control`);
 
 describe('facts form helpers', () => {
   it('sends only what the person changed, as the API wants it', () => {
@@ -123,12 +129,12 @@ describe('FactsSection', () => {
 
   it('bases a save on the version the form started from, so a colleague’s change meets a 409 instead of being overwritten', () => {
     const { fixture, form, submit, text } = render();
-    form.controls['selfHarm'].setValue('thoughts');
+    control(form, 'selfHarm').setValue('thoughts');
     form.markAsDirty();
     colleagueChanges(4, { paid: true });
     fixture.detectChanges();
     // The form keeps what was being typed, and says what changed meanwhile.
-    expect(form.controls['selfHarm'].value).toBe('thoughts');
+    expect(control(form, 'selfHarm').value).toBe('thoughts');
     expect(text()).toContain('Has paid is now Yes');
 
     submit();
@@ -140,8 +146,8 @@ describe('FactsSection', () => {
     const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent ?? '';
     expect(alert).toContain('someone else changed this case');
     expect(alert).toMatch(/Has paid: No → Yes/);
-    expect(form.controls['selfHarm'].value).toBe('thoughts');
-    expect(form.controls['paid'].value).toBe('yes');
+    expect(control(form, 'selfHarm').value).toBe('thoughts');
+    expect(control(form, 'paid').value).toBe('yes');
 
     // Having seen it, the person saves again: based on version 4, still only their change.
     submit();

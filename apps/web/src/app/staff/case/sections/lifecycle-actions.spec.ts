@@ -14,7 +14,7 @@ describe('status menu options', () => {
       'Mark removed',
       'Mark rejected',
     ]);
-    expect(said(takedownActions(['reappeared']))[0].label).toMatch(/reappeared/i);
+    expect(said(takedownActions(['reappeared']))[0]?.label).toMatch(/reappeared/i);
     expect(said(reportActions(['acknowledged', 'actioned', 'no_action'])).map((action) => action.label)).toEqual([
       'Mark acknowledged',
       'Mark actioned',

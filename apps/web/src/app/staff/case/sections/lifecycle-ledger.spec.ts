@@ -100,14 +100,14 @@ describe('the lifecycle ledger', () => {
     expect(rows.map((r) => r.getAttribute('data-thing'))).toEqual(['a', 'b']);
     const headers = [...root.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
     expect(headers).toEqual(['Platform', 'Status', 'Ticket number', 'Dates', 'Actions']);
-    expect(rows[0].textContent).toContain('Name a');
-    expect(rows[0].textContent).toContain('Draft');
-    expect(rows[0].textContent).toContain('T-1');
-    expect(rows[1].textContent).toContain('None yet');
-    expect(rows[0].textContent).toMatch(/Opened/);
+    expect(rows[0]?.textContent).toContain('Name a');
+    expect(rows[0]?.textContent).toContain('Draft');
+    expect(rows[0]?.textContent).toContain('T-1');
+    expect(rows[1]?.textContent).toContain('None yet');
+    expect(rows[0]?.textContent).toMatch(/Opened/);
     expect(root.querySelector('table')?.getAttribute('aria-labelledby')).toBe('things-title');
     expect(root.querySelector('h2#things-title')).not.toBeNull();
-    expect(rows[0].querySelector('button[aria-label="Update the status of the Name a request"]')).not.toBeNull();
+    expect(rows[0]?.querySelector('button[aria-label="Update the status of the Name a request"]')).not.toBeNull();
   });
 
   it('says when there is nothing yet, and spans every column', () => {

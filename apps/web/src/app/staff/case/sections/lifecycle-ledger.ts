@@ -103,7 +103,7 @@ export class NamedAttribute {
   readonly name = input.required<string>({ alias: 'sgNamedAttribute' });
   readonly value = input.required<string>({ alias: 'sgNamedAttributeValue' });
   constructor() {
-    const element = inject(ElementRef).nativeElement as HTMLElement;
+    const element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
     const renderer = inject(Renderer2);
     effect(() => renderer.setAttribute(element, this.name(), this.value()));
   }
@@ -184,6 +184,7 @@ export class LifecycleLedger<S extends string, T extends LedgerEntry<S>> {
 
   /** Narrows the menu's `$implicit` back to an entry. */
   protected entry(value: unknown): T {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the menu's `$implicit` is the entry this component passed to it (templates type their context loosely).
     return value as T;
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { IntakeDay } from '@sg/contracts';
-import { PRIORITIES, Priority } from '@sg/domain';
+import { PRIORITIES, Priority, itemAt } from '@sg/domain';
 import { I18n } from '../../../system/i18n/i18n';
 import { TranslatePipe } from '../../../system/i18n/translate.pipe';
 import { PRIORITY_LABELS } from '../../ui/labels';
@@ -69,7 +69,7 @@ export class IntakeChart {
   private readonly ticks = computed(() => niceTicks(Math.max(0, ...this.days().map((day) => day.total))));
   private readonly plotWidth = computed(() => Math.max(40, this.width() - MARGIN.left - MARGIN.right));
   private readonly y = computed(() => {
-    const top = this.ticks()[this.ticks().length - 1];
+    const top = itemAt(this.ticks(), this.ticks().length - 1, 'top tick');
     return (value: number) => this.baselineY - (value / top) * this.plotHeight;
   });
 
@@ -93,7 +93,7 @@ export class IntakeChart {
     const y = this.y();
     const band = this.plotWidth() / Math.max(1, days.length);
     return bands(days.length, this.plotWidth()).map((geometry, index) => {
-      const day = days[index];
+      const day = itemAt(days, index, 'day');
       let running = 0;
       const segments = STACK.filter((priority) => day.byPriority[priority] > 0).map((priority) => {
         const bottom = y(running);
@@ -126,12 +126,15 @@ export class IntakeChart {
     const days = this.days();
     const band = this.plotWidth() / Math.max(1, days.length);
     const geometry = bands(days.length, this.plotWidth());
-    return labelledIndexes(days.length, band, 56).map((index) => ({
-      day: days[index].day,
-      x: MARGIN.left + geometry[index].centre,
-      text: index === days.length - 1 ? translator.t('staff.trends.intakeChart.today') : formatDay(days[index].day, translator, days.length <= 7 ? 'short' : 'axis'),
-      today: index === days.length - 1,
-    }));
+    return labelledIndexes(days.length, band, 56).map((index) => {
+      const day = itemAt(days, index, 'day').day;
+      return {
+        day,
+        x: MARGIN.left + itemAt(geometry, index, 'band').centre,
+        text: index === days.length - 1 ? translator.t('staff.trends.intakeChart.today') : formatDay(day, translator, days.length <= 7 ? 'short' : 'axis'),
+        today: index === days.length - 1,
+      };
+    });
   });
 
   protected readonly title = computed(() => {
@@ -145,8 +148,8 @@ export class IntakeChart {
     const days = this.days();
     const total = days.reduce((sum, day) => sum + day.total, 0);
     if (!total) return translator.t('staff.trends.intakeChart.none', { count: days.length, n: count(days.length) });
-    const busiest = days.reduce((best, day) => (day.total > best.total ? day : best), days[0]);
-    const today = days[days.length - 1];
+    const busiest = days.reduce((best, day) => (day.total > best.total ? day : best), itemAt(days, 0, 'day'));
+    const today = itemAt(days, days.length - 1, 'today');
     const empty = days.filter((day) => day.total === 0).length;
     return [
       translator.t('staff.trends.intakeChart.total', { count: total, n: count(total) }),

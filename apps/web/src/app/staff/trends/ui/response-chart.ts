@@ -6,6 +6,7 @@ import { PRIORITY_LABELS } from '../../ui/labels';
 import { bands, labelledIndexes } from '../chart-scale';
 import { formatCount, formatDay, formatSeconds, formatShare } from '../trends-format';
 import { hostWidth, uniqueId } from './chart-width';
+import { itemAt } from '@sg/domain';
 
 const MARGIN = { top: 8, right: 8, bottom: 22, left: 60 };
 const HEIGHT = 132;
@@ -83,7 +84,7 @@ export class ResponseChart {
     const weeks = this.weeks();
     const y = this.y();
     return bands(weeks.length, this.plotWidth(), 0.6).map((geometry, index) => {
-      const week = weeks[index];
+      const week = itemAt(weeks, index, 'week');
       const detail =
         week.responded === 0
           ? translator.t('staff.trends.responseChart.noResponses')
@@ -109,7 +110,7 @@ export class ResponseChart {
     const weeks = this.weeks();
     const band = this.plotWidth() / Math.max(1, weeks.length);
     const geometry = bands(weeks.length, this.plotWidth(), 0.6);
-    return labelledIndexes(weeks.length, band, 60).map((index) => ({ x: MARGIN.left + geometry[index].centre, text: formatDay(weeks[index].weekStart, this.i18n.translator(), 'axis') }));
+    return labelledIndexes(weeks.length, band, 60).map((index) => ({ x: MARGIN.left + itemAt(geometry, index, 'band').centre, text: formatDay(itemAt(weeks, index, 'week').weekStart, this.i18n.translator(), 'axis') }));
   });
 
   protected readonly title = computed(() =>
@@ -120,8 +121,8 @@ export class ResponseChart {
     const translator = this.i18n.translator();
     const answered = this.weeks().filter((week) => week.medianSeconds !== null);
     if (!answered.length) return translator.t('staff.trends.responseChart.noneInPeriod');
-    const medians = answered.map((week) => week.medianSeconds as number);
-    const over = answered.filter((week) => (week.medianSeconds as number) > this.targetSeconds()).length;
+    const medians = answered.flatMap((week) => (week.medianSeconds === null ? [] : [week.medianSeconds]));
+    const over = medians.filter((median) => median > this.targetSeconds()).length;
     return translator.t('staff.trends.responseChart.summary', {
       from: formatSeconds(Math.min(...medians), translator),
       to: formatSeconds(Math.max(...medians), translator),
