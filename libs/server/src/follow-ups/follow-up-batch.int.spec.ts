@@ -1,6 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  createTestDatabase,
+  QUEUE_BACKENDS_UNDER_TEST,
+  intakeFixture,
+  redisAvailable,
+  startTestApi,
+  startTestWorker,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { FireOutcome, FollowUpProcessor } from './follow-up.processor';
 import { followUpRepository } from './follow-up.repository';
@@ -53,7 +63,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
   let caseIds: string[] = [];
 
   async function claimedCase(): Promise<string> {
-    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }) });
+    const response = await api.request('POST', '/api/intakes', {
+      body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }),
+    });
     const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
     // Planned by a worker first, so that plan cannot land later and cancel the follow-ups made here by hand.
     await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0, 'the new case to be planned');
@@ -74,9 +86,15 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     return { id: row.id, revision: Number(row.revision) };
   }
   const notificationsOf = async (ids: readonly string[]) =>
-    (await db.dataSource.query(`SELECT follow_up_id, count(*)::int AS n FROM notification WHERE follow_up_id = ANY($1) GROUP BY 1`, [ids])) as Array<{ follow_up_id: string; n: number }>;
+    (await db.dataSource.query(`SELECT follow_up_id, count(*)::int AS n FROM notification WHERE follow_up_id = ANY($1) GROUP BY 1`, [ids])) as Array<{
+      follow_up_id: string;
+      n: number;
+    }>;
   const timelineEntriesOf = async (ids: readonly string[]) =>
-    (await db.dataSource.query(`SELECT data->>'followUpId' AS follow_up_id, count(*)::int AS n FROM case_event WHERE kind = 'follow_up_fired' AND data->>'followUpId' = ANY($1) GROUP BY 1`, [ids])) as Array<{
+    (await db.dataSource.query(
+      `SELECT data->>'followUpId' AS follow_up_id, count(*)::int AS n FROM case_event WHERE kind = 'follow_up_fired' AND data->>'followUpId' = ANY($1) GROUP BY 1`,
+      [ids],
+    )) as Array<{
       follow_up_id: string;
       n: number;
     }>;
@@ -147,7 +165,11 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     expect(await notificationsOf([stale.id, cancelled.id, early.id])).toEqual([]);
     expect(await timelineEntriesOf(firedIds)).toEqual(once(firedIds));
     const statuses = await db.dataSource.query(`SELECT id, status FROM follow_up WHERE id = ANY($1)`, [[stale.id, cancelled.id, early.id]]);
-    expect(Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({ [stale.id]: 'scheduled', [cancelled.id]: 'cancelled', [early.id]: 'scheduled' });
+    expect(Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({
+      [stale.id]: 'scheduled',
+      [cancelled.id]: 'cancelled',
+      [early.id]: 'scheduled',
+    });
   });
 
   it('fails only the job whose firing fails; the rest of its statement fire, and its retry fires it once', async () => {
@@ -205,7 +227,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     await api.app.get(FollowUpScheduler).enqueue(requests);
     await api.app.get(FollowUpScheduler).enqueue(requests);
     const ids = jobs.map((job) => job.id);
-    await eventually(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids]))[0].n === ids.length, 'every follow-up to fire');
+    await eventually(
+      async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids]))[0].n === ids.length,
+      'every follow-up to fire',
+    );
     expect(await notificationsOf(ids)).toEqual(once(ids));
     expect((await notificationsOf(ids)).length).toBe(ids.length);
     expect(await timelineEntriesOf(ids)).toEqual(once(ids));

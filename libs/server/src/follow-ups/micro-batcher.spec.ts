@@ -43,7 +43,10 @@ describe('MicroBatcher', () => {
     expect(batches).toEqual([['x:1', 'y:1']]);
     pending[0]?.answer();
     await turn();
-    expect(batches).toEqual([['x:1', 'y:1'], ['x:2', 'z:1']]);
+    expect(batches).toEqual([
+      ['x:1', 'y:1'],
+      ['x:2', 'z:1'],
+    ]);
     pending[1]?.answer();
     expect(await Promise.all(all)).toEqual(['done x:1', 'done x:2', 'done y:1', 'done z:1']);
   });
