@@ -1,10 +1,11 @@
-import { FOLLOW_UP_KIND_LABELS } from '@sg/domain';
+import { FOLLOW_UP_KIND_LABELS, itemAt } from '@sg/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DeadlineRetriage } from './deadline-retriage.handler';
 import { FollowUpMail } from './follow-up-mail.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
-import { followUpRepository } from './follow-up.repository';
+import { FireRequest, FireRow, followUpRepository } from './follow-up.repository';
+import { MicroBatcher } from './micro-batcher';
 
 export interface FireOutcome {
   fired: boolean;
@@ -18,14 +19,25 @@ export interface FireOutcome {
 }
 
 /**
+ * How many fire jobs one statement takes at most, and how many statements run at once. The
+ * worker's concurrency (FOLLOW_UP_CONCURRENCY) is what lets jobs gather meanwhile: jobs
+ * that come while both statements run go together in the next (follow-ups.md, "Firing").
+ */
+export const FIRE_BATCH_MAX = 32;
+export const FIRE_STATEMENTS_IN_FLIGHT = 2;
+
+/**
  * The `fire` job. Exactly once, however many workers run and however often a job is retried:
  * the move from `scheduled` to `fired` is one conditional UPDATE (only one transaction can win
  * it), and the notifications are written in that same transaction, unique per person. A worker
  * killed mid-job rolls back; the retry finds the follow-up still scheduled and does it all.
- * Built and driven by FollowUpProcessor.
+ * The jobs a worker holds at one moment fire together, several per statement (MicroBatcher):
+ * each job still gets its own row's outcome, and a statement that fails fails none but its own
+ * (the batch is run again one job at a time). Built and driven by FollowUpProcessor.
  */
 export class FollowUpFire {
   private readonly deadlines: DeadlineRetriage;
+  private readonly batcher: MicroBatcher<FireRequest, FireRow>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,6 +46,12 @@ export class FollowUpFire {
     private readonly config: AppConfig,
   ) {
     this.deadlines = new DeadlineRetriage(dataSource, scheduler, mail, config);
+    this.batcher = new MicroBatcher((requests) => this.fireStatement(requests), {
+      maxBatch: FIRE_BATCH_MAX,
+      maxInFlight: FIRE_STATEMENTS_IN_FLIGHT,
+      // One statement must not claim one follow-up twice (two jobs of it, old and new revision).
+      keyOf: (request) => request.followUpId,
+    });
   }
 
   /**
@@ -41,17 +59,26 @@ export class FollowUpFire {
    * A stale job (an older revision, a cancelled or moved follow-up) does nothing.
    */
   async fire(followUpId: string, revision?: number): Promise<FireOutcome> {
-    // One statement: claim the follow-up, tell each person once, put it on the timeline and announce it.
-    const row = await followUpRepository.fire(this.dataSource, {
-      followUpId,
-      revision: revision ?? null,
-      labels: FOLLOW_UP_KIND_LABELS,
-      closureOfferMs: this.config.followUpCadence.closureOfferMinutes * 60_000,
-    });
+    // One statement, shared with the other jobs this worker holds: claim the follow-up, tell each person once, put it on the timeline and announce it.
+    const request: FireRequest = { followUpId, revision: revision ?? null };
+    let row = await this.batcher.submit(request);
+    // Another transaction held it (another worker firing it, a replan moving it), so the batch
+    // left it alone rather than wait while holding the others: fire it on its own, waiting.
+    if (row.locked) row = itemAt(await this.fireStatement([request]), 0, `the fire result of follow-up ${followUpId}`);
     if (!row.fired) return this.notFired(followUpId, revision);
     const told: Array<{ recipientId: string }> = row.told ?? [];
     if (this.mail.enabled && told.length && row.follow_up && row.reference) await this.mail.queue(row.follow_up, row.reference, told.map((t) => t.recipientId));
     return { fired: true, notified: told.length };
+  }
+
+  /** One fire statement; a lone follow-up waits for its row, as a single fire always has (it holds no other). */
+  private fireStatement(requests: readonly FireRequest[]): Promise<FireRow[]> {
+    return followUpRepository.fire(this.dataSource, {
+      requests,
+      wait: requests.length === 1,
+      labels: FOLLOW_UP_KIND_LABELS,
+      closureOfferMs: this.config.followUpCadence.closureOfferMinutes * 60_000,
+    });
   }
 
   /** Why a fire did nothing, and what still has to happen so nothing is lost. */

@@ -19,11 +19,18 @@ export type { FireOutcome } from './follow-up-fire.handler';
 export type { SweepOutcome } from './follow-up-sweep.handler';
 
 /**
+ * How many jobs the worker holds at once. Fire jobs held together fire in one statement
+ * (FIRE_BATCH_MAX a statement, FIRE_STATEMENTS_IN_FLIGHT at once): room for two full statements
+ * and the jobs gathering for the next.
+ */
+export const FOLLOW_UP_CONCURRENCY = 64;
+
+/**
  * The follow-ups queue's one worker: hands each job to its handler, `fire`
  * (follow-up-fire.handler.ts), `sweep` (follow-up-sweep.handler.ts) or `mail`
  * (follow-up-mail.handler.ts). One processor per queue, so every job name is handled here.
  */
-@Processor(QUEUES.followUps, { concurrency: 16, settings: { backoffStrategy: fireBackoff } })
+@Processor(QUEUES.followUps, { concurrency: FOLLOW_UP_CONCURRENCY, settings: { backoffStrategy: fireBackoff } })
 export class FollowUpProcessor extends WorkerHost {
   private readonly logger = new Logger(FollowUpProcessor.name);
   private readonly mail: FollowUpMail;

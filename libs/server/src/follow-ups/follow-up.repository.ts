@@ -1,4 +1,4 @@
-import { CaseStatus, FollowUpAudience, FollowUpKind, FollowUpStatus, FollowUpSubjectType, PlannedFollowUp, Priority, PROMPTED_FOLLOW_UP_KINDS, present } from '@sg/domain';
+import { CaseStatus, FollowUpAudience, FollowUpKind, FollowUpStatus, FollowUpSubjectType, PlannedFollowUp, Priority, PROMPTED_FOLLOW_UP_KINDS } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../case-core/case-state';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
@@ -51,10 +51,18 @@ export interface CasePlanningRow {
   closure_offers_made: number;
 }
 
-/** What the fire statement answers. */
+/** One follow-up to fire: revision `revision` of it (any revision when null, for jobs queued before revisions). */
+export interface FireRequest {
+  followUpId: string;
+  revision: number | null;
+}
+
+/** What the fire statement answers for each follow-up. */
 export interface FireRow {
-  /** 1 when this call fired the follow-up, 0 when it did nothing. */
-  fired: number;
+  /** True when this statement fired the follow-up, false when it did nothing. */
+  fired: boolean;
+  /** Another transaction held the follow-up, so this statement left it alone (never when it waits): fire it on its own. */
+  locked: boolean;
   /** The people told by this fire (each told once, ever). */
   told: Array<{ recipientId: string }> | null;
   follow_up: { id: string; caseId: string; kind: FollowUpKind } | null;
@@ -94,6 +102,84 @@ export interface CaseFollowUpRow {
   /** The case reference, the takedown's platform and target, or the report's agency. */
   subject_label: string;
 }
+
+/**
+ * The fire statement, for many follow-ups at once ($1 ids, $4 revisions, null for any; $2 the
+ * titles by kind, $3 the live channel, $5 the closure offer's quiet period in ms). `held` takes
+ * each follow-up's row first: with SKIP LOCKED it never waits for one (see `fire` below).
+ */
+function fireStatement(lock: 'FOR NO KEY UPDATE' | 'FOR NO KEY UPDATE SKIP LOCKED'): string {
+  return `WITH input AS (
+       SELECT r.id, r.revision, r.n FROM unnest($1::uuid[], $4::int[]) WITH ORDINALITY AS r(id, revision, n)
+     ), held AS (
+       SELECT f.id FROM follow_up f WHERE f.id = ANY($1::uuid[]) ${lock}
+     ), fired AS (
+       -- Cancelled, done, already fired, or moved later (a newer revision has its own job): no row, nothing happens.
+       -- A closure offer does not fire if there was activity on the case since its anchor (activity that did not replan).
+       UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
+         FROM input i
+        WHERE follow_up.id = i.id AND follow_up.id IN (SELECT id FROM held)
+          AND follow_up.status = 'scheduled' AND (i.revision IS NULL OR follow_up.revision = i.revision) AND follow_up.due_at <= now() + ${CLOCK_TOLERANCE}
+          -- A deadline re-triage is claimed with the case held and re-triaged in the same transaction (claimDeadlineRetriage).
+          AND follow_up.kind <> 'deadline_retriage'
+          -- CASE, so only closure offers pay for the look-up (AND does not promise to short-circuit).
+          AND CASE WHEN follow_up.kind = 'closure_offer' THEN NOT EXISTS (
+                SELECT 1 FROM case_event e WHERE e.case_id = follow_up.case_id AND ${IS_CASE_ACTIVITY}
+                   -- Later than the anchor, to the millisecond as the planner counted (timestamps carry microseconds).
+                   AND e.at >= follow_up.due_at - make_interval(secs => $5::float8 / 1000) + interval '1 millisecond')
+              ELSE true END
+       RETURNING follow_up.id, follow_up.case_id, follow_up.kind, follow_up.audience
+     ), subject AS (
+       SELECT f.id AS follow_up_id, c.id, c.reference, c.priority, c.status, c.assignee_id, u.id AS active_assignee
+         FROM fired f JOIN support_case c ON c.id = f.case_id
+         LEFT JOIN staff_user u ON u.id = c.assignee_id AND u.active
+     ), recipients AS (
+       -- The person holding the case; escalations, and follow-ups for a case nobody holds, go to every supervisor.
+       SELECT f.id AS follow_up_id, s.active_assignee AS id FROM fired f JOIN subject s ON s.follow_up_id = f.id
+        WHERE f.audience IN ('assignee', 'assignee_and_supervisors') AND s.active_assignee IS NOT NULL
+       UNION
+       SELECT f.id, u.id FROM fired f JOIN subject s ON s.follow_up_id = f.id, staff_user u
+        WHERE u.active AND u.role = 'supervisor' AND (f.audience IN ('supervisors', 'assignee_and_supervisors') OR s.active_assignee IS NULL)
+     ), everyone AS (
+       -- Nobody to tell (no active holder, no active supervisor): the admins, so it reaches someone.
+       SELECT follow_up_id, id FROM recipients
+       UNION
+       SELECT f.id, u.id FROM fired f, staff_user u
+        WHERE u.active AND u.role = 'admin' AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.follow_up_id = f.id)
+     ), told AS (
+       INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title, as_holder)
+       SELECT r.id, f.id, f.case_id, f.kind, coalesce($2::jsonb ->> f.kind, f.kind), r.id IS NOT DISTINCT FROM s.active_assignee
+         FROM everyone r JOIN fired f ON f.id = r.follow_up_id JOIN subject s ON s.follow_up_id = f.id
+       ON CONFLICT (follow_up_id, recipient_id) DO NOTHING
+       RETURNING id, recipient_id, follow_up_id
+     ), timeline AS (
+       INSERT INTO case_event (case_id, actor_kind, kind, data)
+       SELECT f.case_id, 'system', 'follow_up_fired', jsonb_build_object('followUpId', f.id, 'kind', f.kind) FROM fired f
+     ), announced AS (
+       SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', t.id, 'recipientId', t.recipient_id, 'at', now())::text) FROM told t
+       UNION ALL
+       -- Open case pages refresh their follow-ups (once per case, however many of its follow-ups fired).
+       SELECT pg_notify($3, json_build_object('type', 'case.updated', 'caseId', s.id, 'reference', s.reference, 'priority', s.priority,
+                                              'status', s.status, 'assigneeId', s.assignee_id, 'at', now())::text)
+         FROM (SELECT DISTINCT id, reference, priority, status, assignee_id FROM subject) s
+     )
+     SELECT f.id IS NOT NULL AS fired,
+            NOT EXISTS (SELECT 1 FROM held h WHERE h.id = i.id) AS locked,
+            -- The commit does not wait for its WAL to reach disk. NOTIFY serialises committing
+            -- transactions database-wide until they are flushed, so waiting made every fire queue
+            -- behind the disk. Nothing can be lost: the jobs' completions commit after this, with
+            -- a flush, and WAL is flushed in order; if the database dies first, all are undone
+            -- and the jobs run again.
+            set_config('synchronous_commit', 'off', true) AS async_commit,
+            (SELECT count(*)::int FROM announced) AS announced,
+            (SELECT json_agg(json_build_object('recipientId', t.recipient_id)) FROM told t WHERE t.follow_up_id = i.id) AS told,
+            CASE WHEN f.id IS NOT NULL THEN json_build_object('id', f.id, 'caseId', f.case_id, 'kind', f.kind) END AS follow_up,
+            s.reference
+       FROM input i LEFT JOIN fired f ON f.id = i.id LEFT JOIN subject s ON s.follow_up_id = i.id
+      ORDER BY i.n`;
+}
+const FIRE_WAITING_SQL = fireStatement('FOR NO KEY UPDATE');
+const FIRE_SKIPPING_LOCKED_SQL = fireStatement('FOR NO KEY UPDATE SKIP LOCKED');
 
 /** Follow-up SQL: planning, firing, the sweep and the case's follow-up list. */
 export const followUpRepository = {
@@ -175,75 +261,28 @@ export const followUpRepository = {
   },
 
   /**
-   * Fires revision `revision` of a follow-up (any revision when null), on the hot path. One
-   * prepared statement (so one round trip, one plan per connection and one commit): claim the
-   * follow-up, tell each person once, put it on the timeline and announce it. If any part fails,
-   * none of it happened. `labels` gives each kind's notification title; `closureOfferMs` is the
-   * closure offer's quiet period, so activity since its anchor stops it.
+   * Fires several follow-ups in one prepared statement (one round trip, one plan per connection,
+   * one commit), each revision `revision` (any revision when null): claim each, tell each person
+   * once, put each on its case's timeline and announce it. If any part fails, none of it happened,
+   * for any of them. One row per request, in the order given.
+   *
+   * `wait: false` leaves alone a follow-up another transaction holds (another worker firing it, a
+   * replan moving it) and answers it `locked`, so the statement never waits on a follow-up's row
+   * while holding others (two workers' statements, or one and a replan, could otherwise deadlock);
+   * the caller fires those on their own. `wait: true` waits for the row, as a single fire always
+   * has: only for one request, which holds nothing else. A follow-up must not appear twice.
+   * `labels` gives each kind's notification title; `closureOfferMs` is the closure offer's quiet
+   * period, so activity since its anchor stops it.
    */
-  async fire(dataSource: DataSource, input: { followUpId: string; revision: number | null; labels: Readonly<Record<string, string>>; closureOfferMs: number }): Promise<FireRow> {
-    const [row] = await runPrepared<FireRow>(
+  async fire(dataSource: DataSource, input: { requests: readonly FireRequest[]; wait: boolean; labels: Readonly<Record<string, string>>; closureOfferMs: number }): Promise<FireRow[]> {
+    const rows = await runPrepared<FireRow>(
       dataSource,
-      'fire-follow-up',
-      `WITH fired AS (
-         -- Cancelled, done, already fired, or moved later (a newer revision has its own job): no row, nothing happens.
-         -- A closure offer does not fire if there was activity on the case since its anchor (activity that did not replan).
-         UPDATE follow_up SET status = 'fired', fired_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'scheduled' AND ($4::int IS NULL OR revision = $4) AND due_at <= now() + ${CLOCK_TOLERANCE}
-            -- A deadline re-triage is claimed with the case held and re-triaged in the same transaction (claimDeadlineRetriage).
-            AND kind <> 'deadline_retriage'
-            -- CASE, so only closure offers pay for the look-up (AND does not promise to short-circuit).
-            AND CASE WHEN kind = 'closure_offer' THEN NOT EXISTS (
-                  SELECT 1 FROM case_event e WHERE e.case_id = follow_up.case_id AND ${IS_CASE_ACTIVITY}
-                     -- Later than the anchor, to the millisecond as the planner counted (timestamps carry microseconds).
-                     AND e.at >= follow_up.due_at - make_interval(secs => $5::float8 / 1000) + interval '1 millisecond')
-                ELSE true END
-         RETURNING id, case_id, kind, audience
-       ), subject AS (
-         SELECT c.id, c.reference, c.priority, c.status, c.assignee_id, u.id AS active_assignee
-           FROM fired JOIN support_case c ON c.id = fired.case_id
-           LEFT JOIN staff_user u ON u.id = c.assignee_id AND u.active
-       ), recipients AS (
-         -- The person holding the case; escalations, and follow-ups for a case nobody holds, go to every supervisor.
-         SELECT s.active_assignee AS id FROM fired f, subject s WHERE f.audience IN ('assignee', 'assignee_and_supervisors') AND s.active_assignee IS NOT NULL
-         UNION
-         SELECT u.id FROM fired f, subject s, staff_user u
-          WHERE u.active AND u.role = 'supervisor' AND (f.audience IN ('supervisors', 'assignee_and_supervisors') OR s.active_assignee IS NULL)
-       ), everyone AS (
-         -- Nobody to tell (no active holder, no active supervisor): the admins, so it reaches someone.
-         SELECT id FROM recipients
-         UNION
-         SELECT u.id FROM fired f, staff_user u WHERE u.active AND u.role = 'admin' AND NOT EXISTS (SELECT 1 FROM recipients)
-       ), told AS (
-         INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title, as_holder)
-         SELECT r.id, f.id, f.case_id, f.kind, coalesce($2::jsonb ->> f.kind, f.kind), r.id IS NOT DISTINCT FROM s.active_assignee
-           FROM everyone r, fired f, subject s
-         ON CONFLICT (follow_up_id, recipient_id) DO NOTHING
-         RETURNING id, recipient_id
-       ), timeline AS (
-         INSERT INTO case_event (case_id, actor_kind, kind, data)
-         SELECT f.case_id, 'system', 'follow_up_fired', jsonb_build_object('followUpId', f.id, 'kind', f.kind) FROM fired f
-       ), announced AS (
-         SELECT pg_notify($3, json_build_object('type', 'notification.created', 'id', t.id, 'recipientId', t.recipient_id, 'at', now())::text) FROM told t
-         UNION ALL
-         -- Open case pages refresh their follow-ups.
-         SELECT pg_notify($3, json_build_object('type', 'case.updated', 'caseId', s.id, 'reference', s.reference, 'priority', s.priority,
-                                                'status', s.status, 'assigneeId', s.assignee_id, 'at', now())::text) FROM subject s
-       )
-       SELECT (SELECT count(*)::int FROM fired) AS fired,
-              -- The commit does not wait for its WAL to reach disk. NOTIFY serialises committing
-              -- transactions database-wide until they are flushed, so waiting made every fire queue
-              -- behind the disk. Nothing can be lost: the job's completion commits after this, with
-              -- a flush, and WAL is flushed in order; if the database dies first, both are undone
-              -- and the job runs again.
-              set_config('synchronous_commit', 'off', true) AS async_commit,
-              (SELECT count(*)::int FROM announced) AS announced,
-              (SELECT json_agg(json_build_object('recipientId', t.recipient_id)) FROM told t) AS told,
-              (SELECT json_build_object('id', f.id, 'caseId', f.case_id, 'kind', f.kind) FROM fired f) AS follow_up,
-              (SELECT reference FROM subject) AS reference`,
-      [input.followUpId, JSON.stringify(input.labels), CASE_CHANGES_CHANNEL, input.revision, input.closureOfferMs],
+      input.wait ? 'fire-follow-ups-waiting' : 'fire-follow-ups',
+      input.wait ? FIRE_WAITING_SQL : FIRE_SKIPPING_LOCKED_SQL,
+      [input.requests.map((r) => r.followUpId), JSON.stringify(input.labels), CASE_CHANGES_CHANNEL, input.requests.map((r) => r.revision), input.closureOfferMs],
     );
-    return present(row, `the fire result of follow-up ${input.followUpId}`);
+    if (rows.length !== input.requests.length) throw new Error(`The fire statement answered ${rows.length} rows for ${input.requests.length} follow-ups`);
+    return rows;
   },
 
   /**
