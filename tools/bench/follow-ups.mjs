@@ -33,7 +33,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The production code that turns follow-ups into jobs, straight from the source.
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const jiti = createJiti(import.meta.url, { alias: { '@sg/contracts/schemas': `${root}libs/contracts/src/schemas.ts`, '@sg/contracts': `${root}libs/contracts/src/index.ts`, '@sg/domain': `${root}libs/domain/src/index.ts` } });
+const jiti = createJiti(import.meta.url, {
+  alias: {
+    '@sg/contracts/schemas': `${root}libs/contracts/src/schemas.ts`,
+    '@sg/contracts': `${root}libs/contracts/src/index.ts`,
+    '@sg/domain': `${root}libs/domain/src/index.ts`,
+  },
+});
 const { fireJobs, MARK_ENQUEUED_SQL } = await jiti.import(`${root}libs/server/src/follow-ups/fire-jobs.ts`);
 const { DEFAULT_JOB_OPTIONS } = await jiti.import(`${root}libs/server/src/queue/job-options.ts`);
 
@@ -44,17 +50,31 @@ function run(script, env, args = []) {
 async function once(backend) {
   const db = await benchDatabase(log);
   const prefix = `bench${randomBytes(3).toString('hex')}`;
-  const env = { DATABASE_URL: db.url, NODE_ENV: 'production', DATA_ENCRYPTION_KEY: key, LOG_LEVEL: 'warn', QUEUE_PREFIX: prefix, DEMO_SEED: 'false', REDIS_URL: backend === 'redis' ? process.env.REDIS_URL : '' };
+  const env = {
+    DATABASE_URL: db.url,
+    NODE_ENV: 'production',
+    DATA_ENCRYPTION_KEY: key,
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: prefix,
+    DEMO_SEED: 'false',
+    REDIS_URL: backend === 'redis' ? process.env.REDIS_URL : '',
+  };
   const children = [];
   let queue;
   let client;
   try {
-    await new Promise((resolve, reject) => run('dist/apps/api/main.js', env, ['migrate']).on('exit', (code) => (code === 0 ? resolve() : reject(new Error('migrate failed')))));
+    await new Promise((resolve, reject) =>
+      run('dist/apps/api/main.js', env, ['migrate']).on('exit', (code) => (code === 0 ? resolve() : reject(new Error('migrate failed')))),
+    );
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
     // Cases held by one caseworker; every follow-up tells that person.
     await client.query(`INSERT INTO organisation (slug, name) VALUES ('bench', 'Bench')`);
-    const [{ id: staffId }] = (await client.query(`INSERT INTO staff_user (organisation_id, email, display_name, role, password_hash) SELECT id, 'bench@x.test', 'Bench', 'caseworker', 'x' FROM organisation RETURNING id`)).rows;
+    const [{ id: staffId }] = (
+      await client.query(
+        `INSERT INTO staff_user (organisation_id, email, display_name, role, password_hash) SELECT id, 'bench@x.test', 'Bench', 'caseworker', 'x' FROM organisation RETURNING id`,
+      )
+    ).rows;
     const caseIds = Array.from({ length: caseCount }, () => randomUUID());
     await client.query(
       `INSERT INTO support_case (id, reference, access_code_hash, priority, priority_rank, triage_priority, triage_factors, triaged_at, first_response_due_at,
@@ -66,7 +86,13 @@ async function once(backend) {
 
     if (backend === 'postgres') setDefaultBackendFactory(createPostgresBackend);
     else setDefaultBackendFactory();
-    const connection = backend === 'postgres' ? { connectionString: db.url, schema: 'bullmq', migrate: true, max: 5 } : (() => { const u = new URL(process.env.REDIS_URL); return { host: u.hostname, port: Number(u.port || 6379), maxRetriesPerRequest: null }; })();
+    const connection =
+      backend === 'postgres'
+        ? { connectionString: db.url, schema: 'bullmq', migrate: true, max: 5 }
+        : (() => {
+            const u = new URL(process.env.REDIS_URL);
+            return { host: u.hostname, port: Number(u.port || 6379), maxRetriesPerRequest: null };
+          })();
     queue = new Queue('follow-ups', { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
 
     /** Rows due at `dueAt(i)`; returns them as the scheduler's job requests. */
@@ -93,23 +119,40 @@ async function once(backend) {
     async function waitFired(phase, count, limitMs) {
       const deadline = Date.now() + limitMs;
       for (;;) {
-        const { rows: [{ fired }] } = await client.query(`SELECT count(*)::int AS fired FROM follow_up WHERE status = 'fired' AND dedupe_key LIKE $1`, [`${phase}-%`]);
+        const {
+          rows: [{ fired }],
+        } = await client.query(`SELECT count(*)::int AS fired FROM follow_up WHERE status = 'fired' AND dedupe_key LIKE $1`, [`${phase}-%`]);
         if (fired >= count || Date.now() > deadline) return fired;
         await sleep(500);
       }
     }
     async function measure(phase) {
-      const { rows: lateness } = await client.query(`SELECT extract(epoch FROM fired_at - due_at) * 1000 AS late FROM follow_up WHERE status = 'fired' AND dedupe_key LIKE $1 ORDER BY 1`, [`${phase}-%`]);
-      const { rows: [span] } = await client.query(
+      const { rows: lateness } = await client.query(
+        `SELECT extract(epoch FROM fired_at - due_at) * 1000 AS late FROM follow_up WHERE status = 'fired' AND dedupe_key LIKE $1 ORDER BY 1`,
+        [`${phase}-%`],
+      );
+      const {
+        rows: [span],
+      } = await client.query(
         `SELECT count(*)::int AS n, extract(epoch FROM max(fired_at) - min(due_at)) AS seconds FROM follow_up WHERE status = 'fired' AND dedupe_key LIKE $1`,
         [`${phase}-%`],
       );
-      const { rows: [notes] } = await client.query(
+      const {
+        rows: [notes],
+      } = await client.query(
         `SELECT count(*)::int AS n, count(DISTINCT n.follow_up_id)::int AS distinct_follow_ups FROM notification n JOIN follow_up f ON f.id = n.follow_up_id WHERE f.dedupe_key LIKE $1`,
         [`${phase}-%`],
       );
       const late = lateness.map((r) => Number(r.late));
-      return { fired: span.n, p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1] ?? NaN, perSecond: span.n / Number(span.seconds), notifications: notes.n, distinct: notes.distinct_follow_ups };
+      return {
+        fired: span.n,
+        p50: percentile(late, 50),
+        p99: percentile(late, 99),
+        max: late[late.length - 1] ?? NaN,
+        perSecond: span.n / Number(span.seconds),
+        notifications: notes.n,
+        distinct: notes.distinct_follow_ups,
+      };
     }
 
     // Workers first, then a warm-up (connections, JIT, BullMQ's scripts) that also measures how fast we enqueue.
@@ -129,7 +172,9 @@ async function once(backend) {
     const spread = await followUps('spread', total, (i) => spreadStart + (i * spreadSeconds * 1000) / total);
     const spreadEnqueue = await enqueue(spread);
     const earlyDue = spread.filter((r) => r.dueAt.getTime() < Date.now()).length;
-    log(`${backend}: spread: ${total.toLocaleString()} enqueued in ${spreadEnqueue.toFixed(1)} s, ${((spreadStart - Date.now()) / 1000).toFixed(1)} s before the first is due${earlyDue ? ` (${earlyDue} were due before enqueueing ended)` : ''}`);
+    log(
+      `${backend}: spread: ${total.toLocaleString()} enqueued in ${spreadEnqueue.toFixed(1)} s, ${((spreadStart - Date.now()) / 1000).toFixed(1)} s before the first is due${earlyDue ? ` (${earlyDue} were due before enqueueing ended)` : ''}`,
+    );
     await waitFired('spread', total, Math.max(0, spreadStart - Date.now()) + (spreadSeconds + 600) * 1000);
     const spreadResult = await measure('spread');
 
@@ -148,13 +193,22 @@ async function once(backend) {
     let completed = 0;
     let lastAt = 0;
     const bareWorker = new Worker(bareName, async () => undefined, { connection, prefix, concurrency: 16 });
-    bareWorker.on('completed', () => { completed += 1; lastAt = Date.now(); });
+    bareWorker.on('completed', () => {
+      completed += 1;
+      lastAt = Date.now();
+    });
     const bareAt = Math.round(Date.now() + (burst / perSecond) * 1500 + 3000);
     for (let i = 0; i < burst; i += 1000) {
       const now = Date.now();
-      await bareQueue.addBulk(Array.from({ length: Math.min(1000, burst - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { delay: Math.max(0, bareAt - now), removeOnComplete: true } })));
+      await bareQueue.addBulk(
+        Array.from({ length: Math.min(1000, burst - i) }, (_, j) => ({
+          name: 'noop',
+          data: { i: i + j },
+          opts: { delay: Math.max(0, bareAt - now), removeOnComplete: true },
+        })),
+      );
     }
-    for (const limit = Date.now() + 600_000; completed < burst && Date.now() < limit; ) await sleep(200);
+    for (const limit = Date.now() + 600_000; completed < burst && Date.now() < limit;) await sleep(200);
     await bareWorker.close();
     await bareQueue.close();
     const bare = { completed, perSecond: completed / ((lastAt - bareAt) / 1000) };
@@ -163,7 +217,15 @@ async function once(backend) {
   } finally {
     await queue?.close();
     await client?.end();
-    await Promise.all(children.map((child) => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); })));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
     await db.drop();
   }
 }
@@ -172,14 +234,26 @@ const results = [await once('postgres')];
 if (process.env.REDIS_URL) results.push(await once('redis'));
 const n = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 console.log('');
-console.log(`Follow-up benchmark, ${workers} worker process(es), ${caseCount.toLocaleString()} cases, production job ids and options (${new Date().toISOString()})`);
+console.log(
+  `Follow-up benchmark, ${workers} worker process(es), ${caseCount.toLocaleString()} cases, production job ids and options (${new Date().toISOString()})`,
+);
 console.log(`Spread: ${total.toLocaleString()} due over ${spreadSeconds} s (lateness). Burst: ${burst.toLocaleString()} due at once (throughput).`);
 console.log('| backend | phase | fired | lateness p50 ms | p99 ms | max ms | fired per second | notifications (distinct follow-ups) |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  for (const [phase, m] of [['spread', r.spread], ['burst', r.burst]]) {
-    console.log(`| ${r.backend} | ${phase} | ${m.fired} | ${n(m.p50)} | ${n(m.p99)} | ${n(m.max)} | ${phase === 'spread' ? `(${n(m.perSecond)}: paced by due times)` : n(m.perSecond)} | ${m.notifications} (${m.distinct}) |`);
+  for (const [phase, m] of [
+    ['spread', r.spread],
+    ['burst', r.burst],
+  ]) {
+    console.log(
+      `| ${r.backend} | ${phase} | ${m.fired} | ${n(m.p50)} | ${n(m.p99)} | ${n(m.max)} | ${phase === 'spread' ? `(${n(m.perSecond)}: paced by due times)` : n(m.perSecond)} | ${m.notifications} (${m.distinct}) |`,
+    );
   }
 }
-for (const r of results) console.log(`Bare BullMQ on ${r.backend}, same moment: ${n(r.bare.perSecond)} no-op jobs/s; the burst reached ${n((100 * r.burst.perSecond) / r.bare.perSecond)}% of it.`);
-console.log('Targets: spread p99 lateness <= 1 s on both backends; burst throughput >= half of bare BullMQ (measured idle: ~1,800 jobs/s on PostgreSQL, ~12,700 on Redis).');
+for (const r of results)
+  console.log(
+    `Bare BullMQ on ${r.backend}, same moment: ${n(r.bare.perSecond)} no-op jobs/s; the burst reached ${n((100 * r.burst.perSecond) / r.bare.perSecond)}% of it.`,
+  );
+console.log(
+  'Targets: spread p99 lateness <= 1 s on both backends; burst throughput >= half of bare BullMQ (measured idle: ~1,800 jobs/s on PostgreSQL, ~12,700 on Redis).',
+);

@@ -18,7 +18,11 @@ let api;
 try {
   const port = await freePort();
   api = await startApi({
-    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'production', DEMO_SEED: 'false', LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    NODE_ENV: 'production',
+    DEMO_SEED: 'false',
+    LOG_LEVEL: 'warn',
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     // The per-client limits stay as configured: the load comes from many addresses (distinctClients).
     // Lifting them for one client made the limiter keep every hit of the run and scan them all on
@@ -27,9 +31,27 @@ try {
   const probe = await fetch(`${api.url}/api/intakes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
   if (probe.status !== 201) throw new Error(`A single intake failed (${probe.status}): ${await probe.text()}`);
   log(`API on ${api.url}; warming up`);
-  await runAutocannon({ url: `${api.url}/api/intakes`, connections, durationSeconds: 3, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake), uniqueIdempotencyKey: true, distinctClients: CLIENT_ADDRESSES });
+  await runAutocannon({
+    url: `${api.url}/api/intakes`,
+    connections,
+    durationSeconds: 3,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(intake),
+    uniqueIdempotencyKey: true,
+    distinctClients: CLIENT_ADDRESSES,
+  });
   log(`POST /api/intakes for ${seconds}s with ${connections} connections`);
-  const load = { url: `${api.url}/api/intakes`, connections, durationSeconds: seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake), uniqueIdempotencyKey: true, distinctClients: CLIENT_ADDRESSES };
+  const load = {
+    url: `${api.url}/api/intakes`,
+    connections,
+    durationSeconds: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(intake),
+    uniqueIdempotencyKey: true,
+    distinctClients: CLIENT_ADDRESSES,
+  };
   const http = await runAutocannon(load);
   // Flat out, 50 clients that never pause measure the ceiling, and their latency is mostly queueing
   // (Little's law: latency = clients / throughput). The same clients offering the target rate show
@@ -45,8 +67,12 @@ try {
   console.log(`Intake benchmark (${connections} concurrent clients, ${seconds}s, ${new Date().toISOString()})`);
   console.log('| path | per second | p50 ms | p99 ms | requests | non-2xx |');
   console.log('|---|---|---|---|---|---|');
-  console.log(`| POST /api/intakes (HTTP, full case), flat out | ${http.perSecond.toFixed(0)} | ${http.latency.p50} | ${http.latency.p99} | ${http.requests} | ${http.non2xx + http.errors} |`);
-  console.log(`| POST /api/intakes (HTTP, full case), offered ${pacedRate}/s | ${paced.perSecond.toFixed(0)} | ${paced.latency.p50} | ${paced.latency.p99} | ${paced.requests} | ${paced.non2xx + paced.errors} |`);
+  console.log(
+    `| POST /api/intakes (HTTP, full case), flat out | ${http.perSecond.toFixed(0)} | ${http.latency.p50} | ${http.latency.p99} | ${http.requests} | ${http.non2xx + http.errors} |`,
+  );
+  console.log(
+    `| POST /api/intakes (HTTP, full case), offered ${pacedRate}/s | ${paced.perSecond.toFixed(0)} | ${paced.latency.p50} | ${paced.latency.p99} | ${paced.requests} | ${paced.non2xx + paced.errors} |`,
+  );
   console.log(`| bare single-row INSERT via pg | ${bare.perSecond.toFixed(0)} | ${bare.p50.toFixed(2)} | ${bare.p99.toFixed(2)} | ${bare.total} | 0 |`);
   console.log(`Status codes: ${JSON.stringify(http.statusCodes)}, paced ${JSON.stringify(paced.statusCodes)}`);
   // Issue 15's targets, each a ratio to the bare INSERT of this run (machines differ by up to 2×).
@@ -56,8 +82,12 @@ try {
   console.log('');
   console.log('| target (issue 15) | figure | floor | ratio | met |');
   console.log('|---|---|---|---|---|');
-  console.log(`| paced p99 <= 2× the bare INSERT's p99 | ${paced.latency.p99} ms | ${bare.p99.toFixed(2)} ms | ${pacedRatio.toFixed(1)}× | ${pacedRatio <= 2 ? 'yes' : 'no'}${absolute} |`);
-  console.log(`| flat-out throughput >= 35% of the bare INSERT's | ${http.perSecond.toFixed(0)}/s | ${bare.perSecond.toFixed(0)}/s | ${(share * 100).toFixed(0)}% | ${share >= 0.35 ? 'yes' : 'no'} |`);
+  console.log(
+    `| paced p99 <= 2× the bare INSERT's p99 | ${paced.latency.p99} ms | ${bare.p99.toFixed(2)} ms | ${pacedRatio.toFixed(1)}× | ${pacedRatio <= 2 ? 'yes' : 'no'}${absolute} |`,
+  );
+  console.log(
+    `| flat-out throughput >= 35% of the bare INSERT's | ${http.perSecond.toFixed(0)}/s | ${bare.perSecond.toFixed(0)}/s | ${(share * 100).toFixed(0)}% | ${share >= 0.35 ? 'yes' : 'no'} |`,
+  );
 } finally {
   if (api) await api.stop();
   await db.drop();

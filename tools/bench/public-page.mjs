@@ -48,13 +48,30 @@ function initialJavaScript() {
 async function startStack(databaseUrl) {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['tools/dev/start.mjs', '--no-install', '--no-build'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(apiPort), WEB_PORT: String(webPort), NODE_ENV: 'production', DEMO_SEED: 'false', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_PORT: String(apiPort),
+      WEB_PORT: String(webPort),
+      NODE_ENV: 'production',
+      DEMO_SEED: 'false',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${webPort}`;
   for (let i = 0; i < 240; i += 1) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGINT'); }) };
+      if ((await fetch(`${url}/api/health`)).ok)
+        return {
+          url,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done);
+              child.kill('SIGINT');
+            }),
+        };
     } catch {
       // not up yet
     }
@@ -66,7 +83,20 @@ async function startStack(databaseUrl) {
 
 /** What a phone actually downloads for the first screen: every script, as transferred (gzip). */
 async function firstScreenTransfer(url) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-domain-reliability',
+      '--no-pings',
+      '--disable-features=DnsOverHttps',
+    ],
+  });
   try {
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     const sizes = [];
@@ -85,12 +115,28 @@ async function firstScreenTransfer(url) {
 
 function lighthouse(url) {
   const profile = mkdtempSync(join(tmpdir(), 'sg-lighthouse-'));
-  const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps', `--user-data-dir=${profile}`];
+  const flags = [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-domain-reliability',
+    '--no-pings',
+    '--disable-features=DnsOverHttps',
+    `--user-data-dir=${profile}`,
+  ];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('node_modules/.bin/lighthouse', [url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags.join(' ')}`], {
-      env: { ...process.env, CHROME_PATH: CHROMIUM },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      'node_modules/.bin/lighthouse',
+      [url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags.join(' ')}`],
+      {
+        env: { ...process.env, CHROME_PATH: CHROMIUM },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => {
@@ -105,7 +151,9 @@ function lighthouse(url) {
         lcp: report.audits['largest-contentful-paint'].displayValue,
         tbt: report.audits['total-blocking-time'].displayValue,
         cls: report.audits['cumulative-layout-shift'].displayValue,
-        failing: Object.values(report.audits).filter((a) => a.score !== null && a.score < 1 && report.categories.accessibility.auditRefs.some((ref) => ref.id === a.id)).map((a) => a.id),
+        failing: Object.values(report.audits)
+          .filter((a) => a.score !== null && a.score < 1 && report.categories.accessibility.auditRefs.some((ref) => ref.id === a.id))
+          .map((a) => a.id),
       });
     });
   });
@@ -134,14 +182,21 @@ try {
     }
   }
   console.log('');
-  console.log(`Public page weight: ${(js.gzipped / 1024).toFixed(1)} kB gzipped JavaScript in the app shell and its static imports (${(js.raw / 1024).toFixed(1)} kB raw, ${js.files.length} files);`);
+  console.log(
+    `Public page weight: ${(js.gzipped / 1024).toFixed(1)} kB gzipped JavaScript in the app shell and its static imports (${(js.raw / 1024).toFixed(1)} kB raw, ${js.files.length} files);`,
+  );
   for (const t of transferred) {
-    console.log(`  [${t.language}] the first screen downloads ${(t.bytes / 1024).toFixed(1)} kB of compressed JavaScript in ${t.files} files before first input. Target <= 150 kB.`);
+    console.log(
+      `  [${t.language}] the first screen downloads ${(t.bytes / 1024).toFixed(1)} kB of compressed JavaScript in ${t.files} files before first input. Target <= 150 kB.`,
+    );
   }
   console.log(`Lighthouse: the median of ${RUNS} run(s) per page, every run's performance in brackets.`);
   console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS | failing a11y audits |');
   console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const r of results) console.log(`| ${r.path} | ${r.performance} (${r.runs.join(', ')}) | ${r.accessibility} | ${r.bestPractices} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} | ${r.failing.join(', ') || '-'} |`);
+  for (const r of results)
+    console.log(
+      `| ${r.path} | ${r.performance} (${r.runs.join(', ')}) | ${r.accessibility} | ${r.bestPractices} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} | ${r.failing.join(', ') || '-'} |`,
+    );
   console.log('Targets (Lighthouse 12.8, mobile): performance >= 95, accessibility 100, for every language.');
 } finally {
   if (stack) await stack.stop();

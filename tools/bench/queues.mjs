@@ -35,7 +35,8 @@ async function loadCases(url) {
   const started = Date.now();
   // One statement: priorities 5/20/35/40 %, statuses ~85% closed, ~5% new and unassigned,
   // the rest in progress, waiting or resolved with one of the caseworkers; three years of history.
-  await client.query(`
+  await client.query(
+    `
     WITH staff AS (SELECT array_agg(id ORDER BY email) AS ids FROM staff_user WHERE role IN ('caseworker', 'supervisor')),
     raw AS (
       SELECT g, random() AS p, random() AS s, now() - (random() * interval '1095 days') AS created
@@ -58,11 +59,15 @@ async function loadCases(url) {
            'victim', 'web', '13_17', 'US', 'none', false, '{money}', 'no', 'none', false,
            CASE WHEN status = 'new' THEN NULL ELSE (SELECT ids[1 + (g % array_length(ids, 1))] FROM staff) END,
            created, created
-      FROM shaped`, [caseCount]);
+      FROM shaped`,
+    [caseCount],
+  );
   // What autovacuum does in production soon after a bulk load; index-only scans need it.
   await client.query('VACUUM ANALYZE support_case');
   const seconds = (Date.now() - started) / 1000;
-  const { rows } = await client.query(`SELECT count(*) FILTER (WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting'))::int AS unassigned, count(*)::int AS total FROM support_case`);
+  const { rows } = await client.query(
+    `SELECT count(*) FILTER (WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting'))::int AS unassigned, count(*)::int AS total FROM support_case`,
+  );
   await client.end();
   return { seconds, ...rows[0] };
 }
@@ -90,15 +95,27 @@ let api;
 try {
   const port = await freePort();
   api = await startApi({
-    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    NODE_ENV: 'development',
+    DEMO_SEED: 'true',
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
     // Twenty clients share one staff session (the limit counts per session): lift its limit.
-    API_RATE_LIMIT_PER_MINUTE: '100000000', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    API_RATE_LIMIT_PER_MINUTE: '100000000',
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   log(`loading ${caseCount.toLocaleString()} cases`);
   const loaded = await loadCases(db.url);
   log(`loaded ${loaded.total.toLocaleString()} cases (${loaded.unassigned.toLocaleString()} unassigned) in ${loaded.seconds.toFixed(1)} s`);
 
-  const login = await (await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }) })).json();
+  const login = await (
+    await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }),
+    })
+  ).json();
   const headers = { authorization: `Bearer ${login.accessToken}` };
   // A deep page: follow the cursor 40 pages in (2,000 rows deep).
   let cursor = null;
@@ -121,13 +138,22 @@ try {
     rows.push({ name, ...result });
   }
   log('measuring the raw indexed queries');
-  const rawFirst = await rawQuery(db.url, `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') ORDER BY priority_rank, first_response_due_at, id LIMIT 51`);
-  const rawDeep = await rawQuery(db.url, `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') AND (priority_rank, first_response_due_at, id) > ($1, 'epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::uuid) ORDER BY priority_rank, first_response_due_at, id LIMIT 51`, deepKey);
+  const rawFirst = await rawQuery(
+    db.url,
+    `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') ORDER BY priority_rank, first_response_due_at, id LIMIT 51`,
+  );
+  const rawDeep = await rawQuery(
+    db.url,
+    `SELECT id FROM support_case WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting') AND (priority_rank, first_response_due_at, id) > ($1, 'epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::uuid) ORDER BY priority_rank, first_response_due_at, id LIMIT 51`,
+    deepKey,
+  );
   const naive = await rawQuery(db.url, `SELECT priority, status, count(*) FROM support_case GROUP BY 1, 2`);
   const rawLoad = await rawQuery(db.url, await caseworkerLoadSql());
 
   console.log('');
-  console.log(`Queue benchmark: ${loaded.total.toLocaleString()} cases, ${loaded.unassigned.toLocaleString()} unassigned, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`);
+  console.log(
+    `Queue benchmark: ${loaded.total.toLocaleString()} cases, ${loaded.unassigned.toLocaleString()} unassigned, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`,
+  );
   console.log('| request | per second | p50 ms | p99 ms | non-2xx |');
   console.log('|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.name} | ${row.perSecond.toFixed(0)} | ${row.latency.p50} | ${row.latency.p99} | ${row.non2xx + row.errors} |`);
@@ -145,7 +171,9 @@ try {
     ['queue, deep page / raw indexed query', deep, rawDeep],
     ['queue health / raw caseworker-load counts', health, rawLoad],
   ]) {
-    console.log(`| ${name} | ${row.latency.p99} | ${floor.p99.toFixed(2)} | ${ratio(row.latency.p99, floor.p99)} | ${row.latency.p99 <= 4 * floor.p99 ? 'yes' : 'no'} |`);
+    console.log(
+      `| ${name} | ${row.latency.p99} | ${floor.p99.toFixed(2)} | ${ratio(row.latency.p99, floor.p99)} | ${row.latency.p99 <= 4 * floor.p99 ? 'yes' : 'no'} |`,
+    );
   }
 } finally {
   if (api) await api.stop();

@@ -30,8 +30,14 @@ let api;
 try {
   const port = await freePort();
   api = await startApi({
-    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
-    API_RATE_LIMIT_PER_MINUTE: '100000000', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    NODE_ENV: 'development',
+    DEMO_SEED: 'true',
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+    API_RATE_LIMIT_PER_MINUTE: '100000000',
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   log(`seeding one case: ${evidenceCount} evidence entries, ${takedownCount} takedowns, ${reportCount} reports`);
   const t0 = Date.now();
@@ -40,7 +46,9 @@ try {
 
   const packet = async (query) => {
     const started = process.hrtime.bigint();
-    const response = await fetch(`${api.url}/api/cases/${seeded.caseId}/referral-packet?${query}`, { headers: { authorization: `Bearer ${seeded.caseworker}` } });
+    const response = await fetch(`${api.url}/api/cases/${seeded.caseId}/referral-packet?${query}`, {
+      headers: { authorization: `Bearer ${seeded.caseworker}` },
+    });
     if (!response.ok) throw new Error(`packet: ${response.status} ${await response.text()}`);
     const bytes = Buffer.from(await response.arrayBuffer());
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, bytes };
@@ -56,10 +64,14 @@ try {
   await client.end();
 
   console.log('');
-  console.log(`Referral packet benchmark: one case with ${evidenceCount} evidence entries, ${takedownCount} takedown requests, ${reportCount} reports, ${timelineLines} timeline entries; ${runs} requests one at a time (${new Date().toISOString()})`);
+  console.log(
+    `Referral packet benchmark: one case with ${evidenceCount} evidence entries, ${takedownCount} takedown requests, ${reportCount} reports, ${timelineLines} timeline entries; ${runs} requests one at a time (${new Date().toISOString()})`,
+  );
   console.log('| packet | pages | size | first (ms) | p50 ms | p99 ms | max ms | target |');
   console.log('|---|---|---|---|---|---|---|---|');
-  console.log(`| police, contact details included | ${parsed.total} | ${(first.bytes.length / 1024).toFixed(0)} KiB | ${first.ms.toFixed(0)} | ${percentile(timings, 50).toFixed(0)} | ${percentile(timings, 99).toFixed(0)} | ${timings.at(-1).toFixed(0)} | <= ${TARGET_MS} ms |`);
+  console.log(
+    `| police, contact details included | ${parsed.total} | ${(first.bytes.length / 1024).toFixed(0)} KiB | ${first.ms.toFixed(0)} | ${percentile(timings, 50).toFixed(0)} | ${percentile(timings, 99).toFixed(0)} | ${timings.at(-1).toFixed(0)} | <= ${TARGET_MS} ms |`,
+  );
   console.log(`Target: a ~20-page packet in <= ${TARGET_MS} ms: ${timings.at(-1) <= TARGET_MS ? 'met' : 'NOT met'} (slowest of ${runs}).`);
 } finally {
   if (api) await api.stop();

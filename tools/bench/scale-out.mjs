@@ -25,7 +25,10 @@ const load = () => loadavg()[0].toFixed(2);
 
 /** The cluster's primary forks its processes after migrating: wait until all of them exist. */
 async function processesRunning(pid, count) {
-  const children = () => spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.trim()).length;
+  const children = () =>
+    spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((line) => line.trim()).length;
   for (let i = 0; i < 240 && children() < count; i += 1) await sleep(250);
   if (children() < count) throw new Error(`The API did not start ${count} processes within 60 s`);
 }
@@ -33,7 +36,11 @@ async function processesRunning(pid, count) {
 async function measure(db, processes) {
   const port = await freePort();
   const api = await startApi({
-    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'production', DEMO_SEED: 'false', LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    NODE_ENV: 'production',
+    DEMO_SEED: 'false',
+    LOG_LEVEL: 'warn',
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     API_PROCESSES: String(processes),
   });
@@ -68,7 +75,9 @@ try {
   const ratio = (value, floor) => (floor > 0 ? `${((100 * value) / floor).toFixed(0)}%` : 'n/a');
   console.log('');
   console.log(`Scale-out benchmark: POST /api/intakes, ${connections} clients, ${seconds}s per run, ${availableParallelism()} cores, ${startedAt}`);
-  console.log('| API processes | load | flat out /s | of bare | p50 ms | p99 ms | load | offered ' + pacedRate + '/s: /s | p50 ms | p99 ms | p99 / bare p99 | non-2xx |');
+  console.log(
+    '| API processes | load | flat out /s | of bare | p50 ms | p99 ms | load | offered ' + pacedRate + '/s: /s | p50 ms | p99 ms | p99 / bare p99 | non-2xx |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const { processes, flat, paced } of rows) {
     console.log(
@@ -76,7 +85,9 @@ try {
         `| ${paced.load} | ${paced.perSecond.toFixed(0)} | ${paced.latency.p50} | ${paced.latency.p99} | ${(paced.latency.p99 / bare.p99).toFixed(1)}x | ${flat.non2xx + flat.errors + paced.non2xx + paced.errors} |`,
     );
   }
-  console.log(`| bare single-row INSERT via pg (the floor) | ${bareLoad} | ${bare.perSecond.toFixed(0)} | 100% | ${bare.p50.toFixed(2)} | ${bare.p99.toFixed(2)} | | | | | | 0 |`);
+  console.log(
+    `| bare single-row INSERT via pg (the floor) | ${bareLoad} | ${bare.perSecond.toFixed(0)} | 100% | ${bare.p50.toFixed(2)} | ${bare.p99.toFixed(2)} | | | | | | 0 |`,
+  );
   console.log('"load": the 1-minute load average as each run started (uptime). The API processes, PostgreSQL and autocannon share the cores.');
 } finally {
   await db.drop();

@@ -23,7 +23,8 @@ async function load(url) {
   const started = Date.now();
   // Priorities 5/20/35/40 %, ~85% closed, ~5% new and unassigned; first responses between a
   // minute and twice the target (so attainment is not 100%), none for new cases.
-  await client.query(`
+  await client.query(
+    `
     WITH staff AS (SELECT array_agg(id ORDER BY email) AS ids FROM staff_user WHERE role IN ('caseworker', 'supervisor')),
     raw AS (
       SELECT g, random() AS p, random() AS s, random() AS r, now() - (random() * interval '1095 days') AS created
@@ -48,7 +49,9 @@ async function load(url) {
            'victim', 'web', '13_17', 'US', 'none', false, '{money}', 'no', 'none', false,
            CASE WHEN status = 'new' THEN NULL ELSE (SELECT ids[1 + (g % array_length(ids, 1))] FROM staff) END,
            created, created
-      FROM targeted`, [caseCount]);
+      FROM targeted`,
+    [caseCount],
+  );
   // A quarter of the cases have a takedown request a few hours in: ~70% removed within days, ~15% rejected.
   await client.query(`
     INSERT INTO takedown_request (case_id, platform, url, channel, status, submitted_at, removed_at, rejected_at, created_at)
@@ -75,7 +78,8 @@ async function load(url) {
   await client.query('VACUUM ANALYZE takedown_request');
   await client.query('VACUUM ANALYZE case_report');
   const elapsed = (Date.now() - started) / 1000;
-  const { rows } = await client.query(`SELECT (SELECT count(*) FROM support_case)::int AS cases, (SELECT count(*) FROM takedown_request)::int AS takedowns, (SELECT count(*) FROM case_report)::int AS reports,
+  const { rows } =
+    await client.query(`SELECT (SELECT count(*) FROM support_case)::int AS cases, (SELECT count(*) FROM takedown_request)::int AS takedowns, (SELECT count(*) FROM case_report)::int AS reports,
                                               (SELECT count(*) FROM support_case WHERE created_at > now() - interval '30 days')::int AS last30`);
   await client.end();
   return { seconds: elapsed, ...rows[0] };
@@ -88,7 +92,10 @@ async function windowScans(url, days) {
   const from = (await client.query(`SELECT (((now() AT TIME ZONE 'UTC')::date - ($1::int - 1))::timestamp AT TIME ZONE 'UTC') AS from`, [days])).rows[0].from;
   const plans = {};
   for (const [name, sql] of [
-    ['cases in window', `SELECT priority_rank, count(*), count(first_responded_at), percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY first_responded_at - created_at) FROM support_case WHERE created_at >= $1 GROUP BY 1`],
+    [
+      'cases in window',
+      `SELECT priority_rank, count(*), count(first_responded_at), percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY first_responded_at - created_at) FROM support_case WHERE created_at >= $1 GROUP BY 1`,
+    ],
     ['takedowns in window', `SELECT lower(btrim(platform)), count(*), count(removed_at) FROM takedown_request WHERE submitted_at >= $1 GROUP BY 1`],
     ['reports in window', `SELECT agency_kind, count(*) FROM case_report WHERE filed_at >= $1 GROUP BY 1`],
   ]) {
@@ -111,15 +118,29 @@ let api;
 try {
   const port = await freePort();
   api = await startApi({
-    DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD, LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    NODE_ENV: 'development',
+    DEMO_SEED: 'true',
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
     // Twenty clients share one staff session (the limit counts per session): lift its limit.
-    API_RATE_LIMIT_PER_MINUTE: '100000000', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    API_RATE_LIMIT_PER_MINUTE: '100000000',
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   log(`loading ${caseCount.toLocaleString()} cases with their takedowns and reports`);
   const loaded = await load(db.url);
-  log(`loaded ${loaded.cases.toLocaleString()} cases, ${loaded.takedowns.toLocaleString()} takedowns, ${loaded.reports.toLocaleString()} reports in ${loaded.seconds.toFixed(1)} s`);
+  log(
+    `loaded ${loaded.cases.toLocaleString()} cases, ${loaded.takedowns.toLocaleString()} takedowns, ${loaded.reports.toLocaleString()} reports in ${loaded.seconds.toFixed(1)} s`,
+  );
 
-  const login = await (await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }) })).json();
+  const login = await (
+    await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'supervisor@demo.test', password: DEMO_PASSWORD }),
+    })
+  ).json();
   const headers = { authorization: `Bearer ${login.accessToken}` };
 
   const get = async (path) => {
@@ -157,15 +178,23 @@ try {
   unshared.sort((a, b) => a - b);
 
   console.log('');
-  console.log(`Trends benchmark: ${loaded.cases.toLocaleString()} cases (${loaded.last30.toLocaleString()} in the last 30 days), ${loaded.takedowns.toLocaleString()} takedown requests, ${loaded.reports.toLocaleString()} reports, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`);
+  console.log(
+    `Trends benchmark: ${loaded.cases.toLocaleString()} cases (${loaded.last30.toLocaleString()} in the last 30 days), ${loaded.takedowns.toLocaleString()} takedown requests, ${loaded.reports.toLocaleString()} reports, loaded in ${loaded.seconds.toFixed(1)} s; ${connections} concurrent clients, ${seconds}s each (${new Date().toISOString()})`,
+  );
   console.log('| request | computed, one at a time (p50 ms) | per second (20 clients) | p50 ms | p99 ms | non-2xx |');
   console.log('|---|---|---|---|---|---|');
-  for (const row of rows) console.log(`| GET /api/trends?days=${row.days} (shared) | ${row.cold.toFixed(1)} | ${row.perSecond.toFixed(0)} | ${row.latency.p50} | ${row.latency.p99} | ${row.non2xx + row.errors} |`);
-  console.log(`| GET /api/trends?days=20..40, every request computed | - | ${(unshared.length / seconds).toFixed(0)} | ${percentile(unshared, 50).toFixed(0)} | ${percentile(unshared, 99).toFixed(0)} | 0 |`);
+  for (const row of rows)
+    console.log(
+      `| GET /api/trends?days=${row.days} (shared) | ${row.cold.toFixed(1)} | ${row.perSecond.toFixed(0)} | ${row.latency.p50} | ${row.latency.p99} | ${row.non2xx + row.errors} |`,
+    );
+  console.log(
+    `| GET /api/trends?days=20..40, every request computed | - | ${(unshared.length / seconds).toFixed(0)} | ${percentile(unshared, 50).toFixed(0)} | ${percentile(unshared, 99).toFixed(0)} | 0 |`,
+  );
   console.log('');
   console.log('| window | query | execution ms | scans |');
   console.log('|---|---|---|---|');
-  for (const row of rows) for (const [name, plan] of Object.entries(row.plans)) console.log(`| ${row.days} days | ${name} | ${plan.ms.toFixed(1)} | ${plan.scans} |`);
+  for (const row of rows)
+    for (const [name, plan] of Object.entries(row.plans)) console.log(`| ${row.days} days | ${name} | ${plan.ms.toFixed(1)} | ${plan.scans} |`);
   console.log('Targets: GET /api/trends?days=30 p99 <= 100 ms with 20 clients (shared); computed once <= 250 ms.');
 } finally {
   if (api) await api.stop();

@@ -65,7 +65,12 @@ function importsOf(source) {
         for (const element of bindings.elements) names.set(element.name.text, (element.propertyName ?? element.name).text);
       }
       found.push({ specifier: node.moduleSpecifier.text, names });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       found.push({ specifier: node.arguments[0].text, names: new Map() });
     }
     ts.forEachChild(node, visit);
@@ -78,7 +83,12 @@ function importsOf(source) {
 function moduleDeclarations(source) {
   const declared = [];
   const visit = (node) => {
-    if (ts.isDecorator(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Module') {
+    if (
+      ts.isDecorator(node) &&
+      ts.isCallExpression(node.expression) &&
+      ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'Module'
+    ) {
       const options = node.expression.arguments[0];
       const moduleName = ts.isClassDeclaration(node.parent) ? node.parent.name?.text : undefined;
       if (options && ts.isObjectLiteralExpression(options)) {
@@ -90,7 +100,12 @@ function moduleDeclarations(source) {
             if (ts.isIdentifier(element)) declared.push({ moduleName, kind, name: element.text });
             else if (ts.isObjectLiteralExpression(element)) {
               for (const inner of element.properties) {
-                if (ts.isPropertyAssignment(inner) && ts.isIdentifier(inner.name) && ['useClass', 'useExisting'].includes(inner.name.text) && ts.isIdentifier(inner.initializer)) {
+                if (
+                  ts.isPropertyAssignment(inner) &&
+                  ts.isIdentifier(inner.name) &&
+                  ['useClass', 'useExisting'].includes(inner.name.text) &&
+                  ts.isIdentifier(inner.initializer)
+                ) {
                   declared.push({ moduleName, kind, name: inner.initializer.text });
                 }
               }

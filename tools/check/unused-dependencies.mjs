@@ -30,7 +30,7 @@ export const ALLOWED = new Map([
   ['angular-eslint', "loaded by @nx/eslint-plugin's flat/angular configs (apps/web/eslint.config.mjs)"],
   ['jest-environment-jsdom', "the web specs' test environment (jest-preset-angular)"],
   ['jest-environment-node', "the server specs' `testEnvironment: 'node'`"],
-  ['webpack-cli', "optional peer of @nx/webpack: `nx serve api` and `nx serve worker`"],
+  ['webpack-cli', 'optional peer of @nx/webpack: `nx serve api` and `nx serve worker`'],
   ['webpack-dev-server', 'optional peer of @nx/webpack: `nx serve`'],
 ]);
 
@@ -74,7 +74,12 @@ export function unusedDependencies(root) {
     if (path === join(root, 'package.json')) continue;
     if (statSync(path).size > 2_000_000) continue;
     // A list of what may NOT be imported (eslint's module boundaries) is not a use.
-    texts.push(readFileSync(path, 'utf8').split('\n').filter((line) => !line.includes('bannedExternalImports')).join('\n'));
+    texts.push(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => !line.includes('bannedExternalImports'))
+        .join('\n'),
+    );
   }
   // Scripts run binaries: `nx run-many`, `jest`, `playwright test`.
   const commands = [Object.values(pkg.scripts ?? {}).join('\n'), ...texts].join('\n');
@@ -84,7 +89,7 @@ export function unusedDependencies(root) {
   const runs = (name) => binariesOf(root, name).some((bin) => new RegExp(`(^|[\\s/'"\`(])${escape(bin)}(\\s|['"\`]|$)`, 'm').test(commands));
   const used = new Set(declared.filter((name) => ALLOWED.has(name) || named(name) || runs(name)));
   // A package another used one requires as a (non-optional) peer is used through it.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const name of declared) {
       if (used.has(name)) continue;

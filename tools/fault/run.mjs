@@ -47,7 +47,9 @@ const wantedScenarios = (option('scenarios') ?? SCENARIOS.join(',')).split(',').
   if (backend && !BACKENDS.includes(backend)) usage(`unknown backend "${backend}"`);
   return { backend, scenario };
 });
-const wantedBackends = (option('backends') ?? BACKENDS.join(',')).split(',').filter((backend) => wantedScenarios.some((wanted) => !wanted.backend || wanted.backend === backend));
+const wantedBackends = (option('backends') ?? BACKENDS.join(','))
+  .split(',')
+  .filter((backend) => wantedScenarios.some((wanted) => !wanted.backend || wanted.backend === backend));
 const scenariosOf = (backend) => wantedScenarios.filter((wanted) => !wanted.backend || wanted.backend === backend).map((wanted) => wanted.scenario);
 const jsonFile = option('json');
 for (const name of wantedBackends) if (!BACKENDS.includes(name)) usage(`unknown backend "${name}"`);
@@ -528,7 +530,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     const running = [...appProcesses];
     for (const child of running) child.kill('SIGTERM');
     const timer = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), 10_000);
-    await Promise.all(running.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => child.once('exit', done)))));
+    await Promise.all(
+      running.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => child.once('exit', done)))),
+    );
     clearTimeout(timer);
     await redis?.stop().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
@@ -573,19 +577,29 @@ try {
 
 const n = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 console.log('');
-console.log(`Fault drill (${quick ? 'quick' : 'full'}), 2 API + 2 worker processes, ${new Date().toISOString()}, ${Math.round((Date.now() - started) / 1000)} s`);
-console.log('| scenario | backend | intakes accepted / stored | follow-ups due / fired once (duplicates) | health ok after s | first fire after s | worst lateness s | notes |');
+console.log(
+  `Fault drill (${quick ? 'quick' : 'full'}), 2 API + 2 worker processes, ${new Date().toISOString()}, ${Math.round((Date.now() - started) / 1000)} s`,
+);
+console.log(
+  '| scenario | backend | intakes accepted / stored | follow-ups due / fired once (duplicates) | health ok after s | first fire after s | worst lateness s | notes |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   if (row.skipped) {
     console.log(`| ${row.scenario} | ${row.backend} | skipped: ${row.skipped} | | | | | |`);
     continue;
   }
-  const cpu = row.scenario === 'postgres-restart' && Number.isFinite(row.workerCpu) ? `; busiest worker ${Math.round(row.cpuDuring * 100)}% CPU during, ${Math.round(row.workerCpu * 100)}% after` : '';
-  console.log(`| ${row.scenario} | ${row.backend} | ${row.accepted} / ${row.stored} | ${row.due} / ${row.firedOnce} (${row.duplicated}) | ${n(row.healthS)} | ${n(row.firstFireS)} | ${n(row.worstLateS)} | ${row.notes}${cpu} |`);
+  const cpu =
+    row.scenario === 'postgres-restart' && Number.isFinite(row.workerCpu)
+      ? `; busiest worker ${Math.round(row.cpuDuring * 100)}% CPU during, ${Math.round(row.workerCpu * 100)}% after`
+      : '';
+  console.log(
+    `| ${row.scenario} | ${row.backend} | ${row.accepted} / ${row.stored} | ${row.due} / ${row.firedOnce} (${row.duplicated}) | ${n(row.healthS)} | ${n(row.firstFireS)} | ${n(row.worstLateS)} | ${row.notes}${cpu} |`,
+  );
 }
 const bad = rows.filter((row) => !row.skipped && (row.accepted !== row.stored || row.firedOnce !== row.due || row.duplicated > 0));
 if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ rows, failed }, null, 2)}\n`);
-if (bad.length || failed) console.log(`\n${bad.length} row(s) lost or doubled something${failed ? '; the drill itself failed' : ''}. Process output: ${join(work, 'processes.log')}`);
+if (bad.length || failed)
+  console.log(`\n${bad.length} row(s) lost or doubled something${failed ? '; the drill itself failed' : ''}. Process output: ${join(work, 'processes.log')}`);
 else rmSync(work, { recursive: true, force: true });
 process.exit(bad.length || failed ? 1 : 0);

@@ -190,11 +190,15 @@ async function initialiseCluster({ binaries, dataDir, serverLog }) {
   writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
   try {
     await new Promise((done, fail) => {
-      const child = spawn(join(binaries, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C', '--encoding=UTF8'], {
-        ...ids,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, LC_MESSAGES: 'C' },
-      });
+      const child = spawn(
+        join(binaries, 'bin', 'initdb'),
+        [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C', '--encoding=UTF8'],
+        {
+          ...ids,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, LC_MESSAGES: 'C' },
+        },
+      );
       child.stdout.on('data', (chunk) => serverLog.push(String(chunk)));
       child.stderr.on('data', (chunk) => serverLog.push(String(chunk)));
       child.once('error', fail);
@@ -262,7 +266,10 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
       if (isAlive(pid)) {
         // Fast: open transactions roll back, committed data stays; immediate only if that hangs.
         const stopped = await new Promise((done) => {
-          const child = spawn(join(binaries, 'bin', 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', String(STOP_TIMEOUT_S)], { ...ids, stdio: 'ignore' });
+          const child = spawn(join(binaries, 'bin', 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', String(STOP_TIMEOUT_S)], {
+            ...ids,
+            stdio: 'ignore',
+          });
           child.once('exit', (code) => done(code === 0));
           child.once('error', () => done(false));
         });
@@ -308,7 +315,12 @@ export async function ensureRoles(adminUrl, database) {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    for (const [name, value] of Object.entries({ 'sg.owner_role': roles.owner, 'sg.app_role': roles.app, 'sg.owner_password': roles.owner, 'sg.app_password': roles.app })) {
+    for (const [name, value] of Object.entries({
+      'sg.owner_role': roles.owner,
+      'sg.app_role': roles.app,
+      'sg.owner_password': roles.owner,
+      'sg.app_password': roles.app,
+    })) {
       await client.query('SELECT set_config($1, $2, false)', [name, value]);
     }
     await client.query(readFileSync(ROLES_SQL, 'utf8'));

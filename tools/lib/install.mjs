@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 export const INSTALL_MARKER = join('node_modules', '.safeguard-lock-hash');
 
 export function lockfileHash(root) {
-  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
 }
 
 /** True when node_modules in `root` was installed from the current package-lock.json. */

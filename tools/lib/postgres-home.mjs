@@ -33,4 +33,3 @@ export function defaultDataDir(checkout, home = ROOT_HOME) {
   const id = createHash('sha256').update(resolve(checkout)).digest('hex').slice(0, 8);
   return join(home, `data-${basename(resolve(checkout))}-${id}`, 'postgres');
 }
-

@@ -115,10 +115,21 @@ async function openStream(baseUrl, token) {
 
 function intakeBody() {
   return {
-    submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'US', selfHarm: 'none',
-    immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
+    submittedBy: 'victim',
+    channel: 'web',
+    ageBand: '13_17',
+    contentMadeUnder18: true,
+    country: 'US',
+    selfHarm: 'none',
+    immediateDanger: false,
+    deadlineAt: null,
+    demands: ['money'],
+    contentPosted: 'no',
+    stillInContact: true,
+    paid: false,
     platforms: [{ platform: 'Instagram', offenderHandle: '@scale.test', profileUrl: 'https://instagram.com/scale.test' }],
-    contentUrls: [], narrative: 'Someone says they will send my pictures to my school unless I pay.',
+    contentUrls: [],
+    narrative: 'Someone says they will send my pictures to my school unless I pay.',
     contact: { channel: 'email', value: 'scale.person@example.com', canMentionOrganisation: false },
     consent: { storeData: true, contactMe: true },
   };
@@ -206,7 +217,10 @@ async function startApi(database, extraEnv = {}) {
   const lines = [];
   let output = '';
   const streamOutput = { stdout: '', stderr: '' };
-  for (const [name, stream] of [['stdout', child.stdout], ['stderr', child.stderr]]) {
+  for (const [name, stream] of [
+    ['stdout', child.stdout],
+    ['stderr', child.stderr],
+  ]) {
     let buffered = '';
     stream.setEncoding('utf8');
     stream.on('data', (chunk) => {
@@ -246,7 +260,10 @@ async function startApi(database, extraEnv = {}) {
     );
   } catch (error) {
     // What the process (and, with API_PROCESSES, its children) said and was doing, before it goes.
-    const state = child.exitCode === null && child.signalCode === null ? `still running (pid ${child.pid}, children ${childPids(child.pid).join(', ') || 'none'})` : `exited (${child.exitCode ?? child.signalCode})`;
+    const state =
+      child.exitCode === null && child.signalCode === null
+        ? `still running (pid ${child.pid}, children ${childPids(child.pid).join(', ') || 'none'})`
+        : `exited (${child.exitCode ?? child.signalCode})`;
     const sessions = await database.sessions().catch((failure) => `(could not read pg_stat_activity: ${failure.message})`);
     child.kill('SIGKILL');
     error.message += `\nThe API ${state}; processes listening: ${listeningPids().size} of ${processes}; its last /api/health: ${lastHealth}.\n--- its stdout (last ${TAIL_CHARS} characters) ---\n${tail(streamOutput.stdout)}\n--- its stderr (last ${TAIL_CHARS} characters) ---\n${tail(streamOutput.stderr)}\n--- the database's sessions ---\n${sessions}`;
@@ -273,7 +290,10 @@ async function startApi(database, extraEnv = {}) {
 /** The processes the primary forked (its children), by `ps`. */
 function childPids(pid) {
   const result = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  return result.stdout.split('\n').map((line) => Number(line.trim())).filter(Boolean);
+  return result.stdout
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter(Boolean);
 }
 
 const alive = (pid) => {
@@ -314,10 +334,16 @@ describe('the API as several processes (the built api)', () => {
       const client = '10.77.0.1';
       const statuses = [];
       for (let i = 0; i < CASE_ACCESS_LIMIT; i += 1) statuses.push((await guess(api.url, client, i)).status);
-      assert.deepEqual(statuses.filter((status) => status === 429), [], 'no guess refused before the limit');
-      const serving = await eventually(async () => (api.pidsServing('/api/case-access').size >= 2 ? api.pidsServing('/api/case-access') : undefined), 'request lines from two processes', 5_000).catch(
-        () => api.pidsServing('/api/case-access'),
+      assert.deepEqual(
+        statuses.filter((status) => status === 429),
+        [],
+        'no guess refused before the limit',
       );
+      const serving = await eventually(
+        async () => (api.pidsServing('/api/case-access').size >= 2 ? api.pidsServing('/api/case-access') : undefined),
+        'request lines from two processes',
+        5_000,
+      ).catch(() => api.pidsServing('/api/case-access'));
       assert.equal(serving.size, 2, `the guesses were answered by ${serving.size} process(es), not 2`);
       for (let i = 0; i < 4; i += 1) {
         const refused = await guess(api.url, client, CASE_ACCESS_LIMIT + i);
@@ -369,7 +395,10 @@ describe('the API as several processes (the built api)', () => {
       const client = '10.77.0.2';
       const statuses = [];
       for (let i = 0; i < CASE_ACCESS_LIMIT; i += 1) statuses.push((await guess(i % 2 === 0 ? first.url : second.url, client, i)).status);
-      assert.deepEqual(statuses.filter((status) => status === 429), []);
+      assert.deepEqual(
+        statuses.filter((status) => status === 429),
+        [],
+      );
       for (const api of [first, second]) assert.equal((await guess(api.url, client, CASE_ACCESS_LIMIT)).status, 429);
     });
 
@@ -391,10 +420,16 @@ describe('the API as several processes (the built api)', () => {
       streams.push(stream);
       const intake = await send(first.url, 'POST', '/api/intakes', { body: intakeBody(), client: '10.77.0.3' });
       assert.equal(intake.status, 201);
-      const created = await eventually(async () => stream.received.find((event) => event.type === 'case.created' && event.reference === intake.body.reference), 'case.created on the other process');
+      const created = await eventually(
+        async () => stream.received.find((event) => event.type === 'case.created' && event.reference === intake.body.reference),
+        'case.created on the other process',
+      );
       const onFirst = await signIn(first.url, 'caseworker@demo.test');
       assert.equal((await send(first.url, 'POST', `/api/cases/${created.caseId}/claim`, { token: onFirst.token })).status, 200);
-      const claimed = await eventually(async () => stream.received.find((event) => event.type === 'case.claimed' && event.caseId === created.caseId), 'case.claimed on the other process');
+      const claimed = await eventually(
+        async () => stream.received.find((event) => event.type === 'case.claimed' && event.caseId === created.caseId),
+        'case.claimed on the other process',
+      );
       assert.equal(claimed.assigneeId, onFirst.id);
     });
 
@@ -407,7 +442,11 @@ describe('the API as several processes (the built api)', () => {
       const deactivated = await send(first.url, 'PATCH', `/api/staff/${member.id}`, { token: admin.token, body: { active: false } });
       assert.equal(deactivated.status, 200);
       const at = Date.now();
-      await eventually(async () => (await send(second.url, 'GET', '/api/auth/me', { token: member.token })).status === 401, 'a refusal on the other process', DEACTIVATION_WITHIN_MS);
+      await eventually(
+        async () => (await send(second.url, 'GET', '/api/auth/me', { token: member.token })).status === 401,
+        'a refusal on the other process',
+        DEACTIVATION_WITHIN_MS,
+      );
       assert.ok(Date.now() - at <= DEACTIVATION_WITHIN_MS);
       assert.equal((await send(first.url, 'GET', '/api/auth/me', { token: member.token })).status, 401, 'and on the one that deactivated it');
       await eventually(async () => stream.isEnded(), 'the live stream on the other process to end', DEACTIVATION_WITHIN_MS + 2_000);

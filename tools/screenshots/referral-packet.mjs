@@ -18,9 +18,19 @@ const db = await benchDatabase(log);
 let api;
 try {
   const port = await freePort();
-  api = await startApi({ DATABASE_URL: db.url, API_PORT: String(port), NODE_ENV: 'development', DEMO_SEED: 'true', DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') });
+  api = await startApi({
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    NODE_ENV: 'development',
+    DEMO_SEED: 'true',
+    DEMO_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'warn',
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  });
   const seeded = await seedReferralCase(api.url, PASSWORD, { evidence: 12, takedowns: 4, reports: 3 });
-  const response = await fetch(`${api.url}/api/cases/${seeded.caseId}/referral-packet?recipient=police&includeContact=true`, { headers: { authorization: `Bearer ${seeded.caseworker}` } });
+  const response = await fetch(`${api.url}/api/cases/${seeded.caseId}/referral-packet?recipient=police&includeContact=true`, {
+    headers: { authorization: `Bearer ${seeded.caseworker}` },
+  });
   if (!response.ok) throw new Error(`packet: ${response.status} ${await response.text()}`);
   const parser = new PDFParse({ data: Buffer.from(await response.arrayBuffer()) });
   const shot = await parser.getScreenshot({ partial: [1], scale: 1.5 });

@@ -12,18 +12,44 @@ import { benchDatabase, freePort } from '../bench/lib/bench-stack.mjs';
 const OUT = 'docs/screenshots';
 const PASSWORD = 'demo-safeguard-2026';
 const log = (message) => console.error(`[screenshots] ${message}`);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-pings', '--disable-features=DnsOverHttps'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--no-pings',
+  '--disable-features=DnsOverHttps',
+];
 
 async function startStack(databaseUrl) {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['tools/dev/start.mjs', '--no-install', '--no-build'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(apiPort), WEB_PORT: String(webPort), DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', INTAKE_RATE_LIMIT: '1000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_PORT: String(apiPort),
+      WEB_PORT: String(webPort),
+      DEMO_PASSWORD: PASSWORD,
+      LOG_LEVEL: 'warn',
+      INTAKE_RATE_LIMIT: '1000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${webPort}`;
   for (let i = 0; i < 240; i += 1) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGINT'); }) };
+      if ((await fetch(`${url}/api/health`)).ok)
+        return {
+          url,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done);
+              child.kill('SIGINT');
+            }),
+        };
     } catch {
       // not up yet
     }
@@ -34,19 +60,54 @@ async function startStack(databaseUrl) {
 }
 
 const base = {
-  submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'US', selfHarm: 'none',
-  immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
+  submittedBy: 'victim',
+  channel: 'web',
+  ageBand: '13_17',
+  contentMadeUnder18: true,
+  country: 'US',
+  selfHarm: 'none',
+  immediateDanger: false,
+  deadlineAt: null,
+  demands: ['money'],
+  contentPosted: 'no',
+  stillInContact: true,
+  paid: false,
   platforms: [{ platform: 'Instagram', offenderHandle: '@new.friend.22', profileUrl: 'https://instagram.com/new.friend.22' }],
-  contentUrls: [], narrative: 'Met them in a game last week. They say they will send the pictures to my school tonight unless I pay $500.',
-  contact: { channel: 'email', value: 'sam@example.com', canMentionOrganisation: false }, consent: { storeData: true, contactMe: true },
+  contentUrls: [],
+  narrative: 'Met them in a game last week. They say they will send the pictures to my school tonight unless I pay $500.',
+  contact: { channel: 'email', value: 'sam@example.com', canMentionOrganisation: false },
+  consent: { storeData: true, contactMe: true },
 };
 const seedCases = [
   { ...base, selfHarm: 'plan_or_intent' },
   { ...base, deadlineAt: new Date(Date.now() + 5 * 3_600_000).toISOString() },
-  { ...base, ageBand: '18_plus', contentMadeUnder18: false, country: 'GB', contentPosted: 'yes', platforms: [{ platform: 'Snapchat', offenderHandle: 'jess_x_99' }] },
-  { ...base, ageBand: '18_plus', contentMadeUnder18: false, country: 'MY', stillInContact: false, demands: ['more_images'], platforms: [{ platform: 'Telegram', offenderHandle: '@quickcash' }] },
+  {
+    ...base,
+    ageBand: '18_plus',
+    contentMadeUnder18: false,
+    country: 'GB',
+    contentPosted: 'yes',
+    platforms: [{ platform: 'Snapchat', offenderHandle: 'jess_x_99' }],
+  },
+  {
+    ...base,
+    ageBand: '18_plus',
+    contentMadeUnder18: false,
+    country: 'MY',
+    stillInContact: false,
+    demands: ['more_images'],
+    platforms: [{ platform: 'Telegram', offenderHandle: '@quickcash' }],
+  },
   { ...base, ageBand: 'unknown', contentMadeUnder18: null, submittedBy: 'parent_or_guardian', paid: true },
-  { ...base, ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: ['relationship'], contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } },
+  {
+    ...base,
+    ageBand: '18_plus',
+    contentMadeUnder18: false,
+    stillInContact: false,
+    demands: ['relationship'],
+    contact: { channel: 'none', canMentionOrganisation: false },
+    consent: { storeData: true, contactMe: false },
+  },
 ];
 
 async function seed(url) {
@@ -131,7 +192,9 @@ const MALAY = JSON.parse(readFileSync('libs/i18n/src/catalogues/ms.json', 'utf8'
 
 /** A phone that prefers Malay: the front door and the first intake screen, as it sees them. */
 async function malayPages(browser, url) {
-  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'ms-MY', hasTouch: true, isMobile: true })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'ms-MY', hasTouch: true, isMobile: true })
+  ).newPage();
   await page.goto(`${url}/`);
   await page.getByRole('link', { name: MALAY.person.home.start }).waitFor();
   await page.screenshot({ path: `${OUT}/public-home-ms-mobile.png` });
@@ -145,7 +208,9 @@ async function malayPages(browser, url) {
 }
 
 async function publicPages(browser, url) {
-  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'en-GB', hasTouch: true, isMobile: true })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'en-GB', hasTouch: true, isMobile: true })
+  ).newPage();
   await page.goto(`${url}/`);
   await page.getByRole('link', { name: 'Get help now' }).waitFor();
   await page.screenshot({ path: `${OUT}/public-home-mobile.png` });
@@ -156,7 +221,10 @@ async function publicPages(browser, url) {
   await page.getByLabel('Yes, under 18').check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Yes, I have had thoughts like this').check();
-  await page.locator('.crisis-alert[role="alert"]').getByLabel(/Choose your country/).selectOption('US');
+  await page
+    .locator('.crisis-alert[role="alert"]')
+    .getByLabel(/Choose your country/)
+    .selectOption('US');
   await page.locator('.crisis-alert a[href^="tel:"]').first().waitFor();
   // The panel scrolls itself into view; let that finish, then show what the phone shows.
   await page.waitForTimeout(1200);
@@ -212,7 +280,10 @@ async function staffPages(browser, url, databaseUrl) {
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${OUT}/staff-follow-ups.png` });
 
-  await page.getByRole('button', { name: /Sign out/ }).click().catch(() => undefined);
+  await page
+    .getByRole('button', { name: /Sign out/ })
+    .click()
+    .catch(() => undefined);
   await context.clearCookies();
   await signIn('supervisor@demo.test');
   await page.getByRole('link', { name: 'Queue health' }).click();
@@ -241,11 +312,23 @@ async function conversationPages(browser, url) {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'Idempotency-Key': `shots-${Date.now()}` },
     body: JSON.stringify({
-      submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'GB', selfHarm: 'none',
-      immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
-      platforms: [{ platform: 'Snapchat', offenderHandle: 'quick.cash.77' }], contentUrls: [],
+      submittedBy: 'victim',
+      channel: 'web',
+      ageBand: '13_17',
+      contentMadeUnder18: true,
+      country: 'GB',
+      selfHarm: 'none',
+      immediateDanger: false,
+      deadlineAt: null,
+      demands: ['money'],
+      contentPosted: 'no',
+      stillInContact: true,
+      paid: false,
+      platforms: [{ platform: 'Snapchat', offenderHandle: 'quick.cash.77' }],
+      contentUrls: [],
       narrative: 'Someone on Snapchat says he will send my photos to my friends unless I pay him.',
-      contact: { channel: 'none', canMentionOrganisation: false, declined: true }, consent: { storeData: true, contactMe: false },
+      contact: { channel: 'none', canMentionOrganisation: false, declined: true },
+      consent: { storeData: true, contactMe: false },
     }),
   });
   const { reference, accessCode } = await intake.json();
@@ -269,7 +352,10 @@ async function conversationPages(browser, url) {
   await page.getByRole('status').filter({ hasText: /^Live/ }).waitFor();
   await page.getByLabel('Search cases by reference, handle or web address').fill(reference);
   await page.keyboard.press('Enter');
-  await page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) }).click();
+  await page
+    .locator('.sg-case-list')
+    .getByRole('link', { name: new RegExp(reference) })
+    .click();
   const caseView = page.locator('sg-case-view');
   await caseView.getByRole('button', { name: 'Claim' }).click();
   await caseView.getByRole('button', { name: /Status: In progress/ }).waitFor();

@@ -32,7 +32,9 @@ export const isCi = (env = process.env) => ['true', '1'].includes(String(env.CI 
 export default async function globalSetup() {
   if (process.env.REDIS_URL && !(await redisAnswers(process.env.REDIS_URL))) {
     if (isCi()) {
-      throw new Error(`REDIS_URL=${process.env.REDIS_URL} does not answer PING, and CI=true: the Redis queue tests must run in CI. Start Redis or unset REDIS_URL.`);
+      throw new Error(
+        `REDIS_URL=${process.env.REDIS_URL} does not answer PING, and CI=true: the Redis queue tests must run in CI. Start Redis or unset REDIS_URL.`,
+      );
     }
     console.warn(`\n[test] REDIS_URL=${process.env.REDIS_URL} does not answer PING: Redis queue tests are skipped`);
     delete process.env.REDIS_URL;

@@ -32,9 +32,7 @@ export const e2ePorts = () => ({
 function assertPortFree(port, name) {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
-    server.once('error', () =>
-      reject(new Error(`Port ${port} (${name}) is in use. Stop what uses it or choose another with ${name}=<port>.`)),
-    );
+    server.once('error', () => reject(new Error(`Port ${port} (${name}) is in use. Stop what uses it or choose another with ${name}=<port>.`)));
     server.listen(port, '127.0.0.1', () => server.close(() => resolvePort()));
   });
 }
@@ -75,7 +73,8 @@ export function e2eStackEnv(baseEnv, ports, suffix) {
     // Only the takedown cadence is shortened: the queues' due times stay real.
     // Every browser spec signs the same demo people in, within the same minute.
     LOGIN_RATE_LIMIT_PER_MINUTE: baseEnv.LOGIN_RATE_LIMIT_PER_MINUTE ?? '1000',
-    FOLLOW_UP_CADENCE: baseEnv.E2E_FOLLOW_UP_CADENCE ?? JSON.stringify({ takedownChaseMinutes: 0.1, takedownEscalationMinutes: 60, reappearanceCheckMinutes: [60, 120] }),
+    FOLLOW_UP_CADENCE:
+      baseEnv.E2E_FOLLOW_UP_CADENCE ?? JSON.stringify({ takedownChaseMinutes: 0.1, takedownEscalationMinutes: 60, reappearanceCheckMinutes: [60, 120] }),
   };
 }
 
@@ -141,7 +140,10 @@ export default async function startE2eStack() {
       await stop();
       throw new Error(`The e2e stack did not become healthy at ${healthUrl}. Last output (${logFile}):\n${tail(logFile)}`);
     }
-    ready = await fetch(healthUrl).then((response) => response.ok, () => false);
+    ready = await fetch(healthUrl).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (!ready) await new Promise((r) => setTimeout(r, 250));
   }
   return stop;

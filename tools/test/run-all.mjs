@@ -33,7 +33,14 @@ const playwrightResults = join(root, 'dist/.playwright/apps/web-e2e/results.json
 const toolsResults = join(resultsDir, 'tools.tap');
 const faultResults = join(resultsDir, 'fault.tap');
 const scaleResults = join(resultsDir, 'scale.tap');
-const nodeTest = (file, tap) => ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, file];
+const nodeTest = (file, tap) => [
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tap}`,
+  file,
+];
 
 const steps = [
   {
@@ -70,7 +77,9 @@ function run(command, args) {
 
 function readResults() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
-  const files = readdirSync(resultsDir).filter((name) => name.endsWith('.json')).map((name) => join(resultsDir, name));
+  const files = readdirSync(resultsDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => join(resultsDir, name));
   if (existsSync(playwrightResults)) files.push(playwrightResults);
   for (const tapFile of [toolsResults, faultResults, scaleResults].filter((file) => existsSync(file))) {
     // The TAP summary's last lines: "# pass N", "# fail N", "# cancelled N", "# skipped N".

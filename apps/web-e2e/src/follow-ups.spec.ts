@@ -55,7 +55,6 @@ async function clearOpenNotifications(request: APIRequestContext, email: string)
   }
 }
 
-
 const bellCount = async (bell: Locator): Promise<number> => {
   const name = (await bell.getAttribute('aria-label')) ?? '';
   const match = /^Notifications, (\d+) open$/.exec(name);

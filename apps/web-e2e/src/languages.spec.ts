@@ -114,7 +114,10 @@ test.describe('the dashboard in Malay', () => {
 
   /** A caseworker of this test's own (other specs run in parallel with the demo accounts). */
   async function newCaseworker(request: APIRequestContext): Promise<string> {
-    const login = await request.post('/api/auth/login', { data: { email: 'admin@demo.test', password: DEMO_PASSWORD }, headers: { 'X-Requested-With': 'safeguard-triage' } });
+    const login = await request.post('/api/auth/login', {
+      data: { email: 'admin@demo.test', password: DEMO_PASSWORD },
+      headers: { 'X-Requested-With': 'safeguard-triage' },
+    });
     expect(login.status(), await login.text()).toBe(200);
     const email = `malay-${randomUUID().slice(0, 8)}@demo.test`;
     const created = await request.post('/api/staff', {
@@ -128,9 +131,23 @@ test.describe('the dashboard in Malay', () => {
   test('a caseworker switches to Malay and works a case in it; the case shows the person language', async ({ browser, request }) => {
     test.setTimeout(90_000);
     const reference = await submitIntake(request, {
-      submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'MY', selfHarm: 'none',
-      immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
-      platforms: [], contentUrls: [], language: 'ms', contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false },
+      submittedBy: 'victim',
+      channel: 'web',
+      ageBand: '13_17',
+      contentMadeUnder18: true,
+      country: 'MY',
+      selfHarm: 'none',
+      immediateDanger: false,
+      deadlineAt: null,
+      demands: ['money'],
+      contentPosted: 'no',
+      stillInContact: true,
+      paid: false,
+      platforms: [],
+      contentUrls: [],
+      language: 'ms',
+      contact: { channel: 'none', canMentionOrganisation: false },
+      consent: { storeData: true, contactMe: false },
     });
     const email = await newCaseworker(request);
     const page = await signInAs(browser, email);

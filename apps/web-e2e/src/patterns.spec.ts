@@ -15,13 +15,24 @@ const handle = `e2e_same_${randomUUID().slice(0, 8)}`;
 
 function intake(): Record<string, unknown> {
   return {
-    submittedBy: 'victim', channel: 'web', ageBand: '18_plus', contentMadeUnder18: false, country: 'GB', selfHarm: 'none',
-    immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
-    platforms: [{ platform: 'Instagram', offenderHandle: `@${handle}` }], contentUrls: [],
-    contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false },
+    submittedBy: 'victim',
+    channel: 'web',
+    ageBand: '18_plus',
+    contentMadeUnder18: false,
+    country: 'GB',
+    selfHarm: 'none',
+    immediateDanger: false,
+    deadlineAt: null,
+    demands: ['money'],
+    contentPosted: 'no',
+    stillInContact: true,
+    paid: false,
+    platforms: [{ platform: 'Instagram', offenderHandle: `@${handle}` }],
+    contentUrls: [],
+    contact: { channel: 'none', canMentionOrganisation: false },
+    consent: { storeData: true, contactMe: false },
   };
 }
-
 
 test('two intakes name the same handle: the caseworker links them, a supervisor opens the cluster and downloads the packet', async ({ browser, request }) => {
   test.slow();

@@ -225,7 +225,10 @@ async function sendShortIntake(page: Page, { country, atRisk }: { country: strin
   await page.getByLabel('18 or older', { exact: true }).check();
   await next(page);
   await expectStep(page, 2, 'Are you safe right now?');
-  await page.getByRole('group', { name: /hurt yourself|thoughts/i }).getByLabel(atRisk ? 'Yes, I have had thoughts like this' : 'No', { exact: true }).check();
+  await page
+    .getByRole('group', { name: /hurt yourself|thoughts/i })
+    .getByLabel(atRisk ? 'Yes, I have had thoughts like this' : 'No', { exact: true })
+    .check();
   await page.getByRole('group', { name: 'Are you in danger right now?' }).getByLabel('No', { exact: true }).check();
   await next(page);
   await expectStep(page, 3, 'What is happening');
@@ -266,7 +269,7 @@ test('a Malaysian adult not at risk sees 999; after a reload the plan and contac
   await expect(page.getByRole('heading', { level: 1, name: 'This page is shown only once' })).toBeVisible();
 });
 
-test('someone at risk finds the crisis lines right under the code, and the plan\'s first step leads there', async ({ page }) => {
+test("someone at risk finds the crisis lines right under the code, and the plan's first step leads there", async ({ page }) => {
   await sendShortIntake(page, { country: 'FR', atRisk: true });
   await page.getByRole('button', { name: 'Send to our team' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'We have your answers' })).toBeVisible();
@@ -286,9 +289,13 @@ test('someone at risk finds the crisis lines right under the code, and the plan\
   await expect(crisis).toBeInViewport();
 });
 
-test('the waiting screen after too many tries keeps the crisis contacts for the person\'s country', async ({ page }) => {
+test("the waiting screen after too many tries keeps the crisis contacts for the person's country", async ({ page }) => {
   await page.route('**/api/intakes', (route) =>
-    route.fulfill({ status: 429, headers: { 'Retry-After': '360', 'Content-Type': 'application/json' }, body: JSON.stringify({ statusCode: 429, message: 'Too many requests' }) }),
+    route.fulfill({
+      status: 429,
+      headers: { 'Retry-After': '360', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ statusCode: 429, message: 'Too many requests' }),
+    }),
   );
   await sendShortIntake(page, { country: 'US', atRisk: true });
   await page.getByRole('button', { name: 'Send to our team' }).click();
@@ -299,14 +306,17 @@ test('the waiting screen after too many tries keeps the crisis contacts for the 
   await expectNoAxeViolations(page);
 });
 
-test('the phone\'s Back button goes back a step, and a long story shows how much room is left', async ({ page }) => {
+test("the phone's Back button goes back a step, and a long story shows how much room is left", async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Get help now' }).click();
   await expectStep(page, 1, 'About you');
   await page.getByLabel('18 or older', { exact: true }).check();
   await next(page);
   await expectStep(page, 2, 'Are you safe right now?');
-  await page.getByRole('group', { name: /hurt yourself|thoughts/i }).getByLabel('No', { exact: true }).check();
+  await page
+    .getByRole('group', { name: /hurt yourself|thoughts/i })
+    .getByLabel('No', { exact: true })
+    .check();
   await page.getByRole('group', { name: 'Are you in danger right now?' }).getByLabel('No', { exact: true }).check();
   await next(page);
   await expectStep(page, 3, 'What is happening');
@@ -332,7 +342,24 @@ test('the phone\'s Back button goes back a step, and a long story shows how much
 
 test('an access code typed without dashes, in lower case, opens the case', async ({ page, request }) => {
   const intake = await request.post('/api/intakes', {
-    data: { submittedBy: 'victim', channel: 'web', ageBand: '18_plus', contentMadeUnder18: false, country: 'GB', selfHarm: 'none', immediateDanger: false, deadlineAt: null, demands: [], contentPosted: 'unknown', stillInContact: null, paid: null, platforms: [], contentUrls: [], contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } },
+    data: {
+      submittedBy: 'victim',
+      channel: 'web',
+      ageBand: '18_plus',
+      contentMadeUnder18: false,
+      country: 'GB',
+      selfHarm: 'none',
+      immediateDanger: false,
+      deadlineAt: null,
+      demands: [],
+      contentPosted: 'unknown',
+      stillInContact: null,
+      paid: null,
+      platforms: [],
+      contentUrls: [],
+      contact: { channel: 'none', canMentionOrganisation: false },
+      consent: { storeData: true, contactMe: false },
+    },
     headers: { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   });
   expect(intake.status()).toBe(201);

@@ -12,15 +12,27 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 function intake(consented: boolean): Record<string, unknown> {
   return {
-    submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'US', selfHarm: 'none',
-    immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
-    platforms: [{ platform: 'Instagram', offenderHandle: `e2e_pk_${randomUUID().slice(0, 8)}` }], contentUrls: [],
+    submittedBy: 'victim',
+    channel: 'web',
+    ageBand: '13_17',
+    contentMadeUnder18: true,
+    country: 'US',
+    selfHarm: 'none',
+    immediateDanger: false,
+    deadlineAt: null,
+    demands: ['money'],
+    contentPosted: 'no',
+    stillInContact: true,
+    paid: false,
+    platforms: [{ platform: 'Instagram', offenderHandle: `e2e_pk_${randomUUID().slice(0, 8)}` }],
+    contentUrls: [],
     narrative: 'Someone says they will send my photos to my school unless I pay.',
-    contact: consented ? { channel: 'email', value: 'e2e.packet@example.com', canMentionOrganisation: false } : { channel: 'none', canMentionOrganisation: false },
+    contact: consented
+      ? { channel: 'email', value: 'e2e.packet@example.com', canMentionOrganisation: false }
+      : { channel: 'none', canMentionOrganisation: false },
     consent: { storeData: true, contactMe: consented },
   };
 }
-
 
 test('a caseworker downloads a packet with contact details when the person consented, and cannot when they did not', async ({ browser, request }) => {
   const consented = await caseIdOf(request, await submitIntake(request, intake(true)));
@@ -40,7 +52,11 @@ test('a caseworker downloads a packet with contact details when the person conse
   await dialog.getByLabel("Include the person's contact details").check();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download PDF' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^referral-packet-SG-[A-Z0-9-]+-police\.pdf$/);
-  expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    readFileSync(await download.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
   await expect(dialog).toBeHidden();
 
   await page.goto(`/staff/cases/${declined}`);

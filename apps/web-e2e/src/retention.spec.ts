@@ -10,9 +10,22 @@ import { signIn, submitIntake } from './support/staff';
 test.use({ viewport: { width: 1440, height: 900 } });
 
 const intake = {
-  submittedBy: 'victim', channel: 'web', ageBand: '18_plus', contentMadeUnder18: false, country: 'GB', selfHarm: 'none', immediateDanger: false,
-  deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: false, paid: false, platforms: [], contentUrls: [],
-  contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false },
+  submittedBy: 'victim',
+  channel: 'web',
+  ageBand: '18_plus',
+  contentMadeUnder18: false,
+  country: 'GB',
+  selfHarm: 'none',
+  immediateDanger: false,
+  deadlineAt: null,
+  demands: ['money'],
+  contentPosted: 'no',
+  stillInContact: false,
+  paid: false,
+  platforms: [],
+  contentUrls: [],
+  contact: { channel: 'none', canMentionOrganisation: false },
+  consent: { storeData: true, contactMe: false },
 };
 
 test('an admin sets how long closed cases are kept, and it is still set after a reload', async ({ browser }) => {
@@ -38,7 +51,10 @@ test('an admin sets how long closed cases are kept, and it is still set after a 
 test('a supervisor puts a case on legal hold with a reason', async ({ browser, request }) => {
   const reference = await submitIntake(request, intake);
   const { page } = await signIn(browser, 'supervisor@demo.test');
-  await page.locator('.sg-case-list').getByRole('link', { name: new RegExp(reference) }).click();
+  await page
+    .locator('.sg-case-list')
+    .getByRole('link', { name: new RegExp(reference) })
+    .click();
   const caseView = page.locator('sg-case-view');
   await expect(caseView.getByRole('heading', { name: reference })).toBeVisible();
   await caseView.getByRole('tab', { name: 'Legal hold' }).click();

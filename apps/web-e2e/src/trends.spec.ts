@@ -38,7 +38,10 @@ function standardIntake(): Record<string, unknown> {
 }
 
 async function supervisorHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const login = await request.post('/api/auth/login', { data: { email: SUPERVISOR, password: DEMO_PASSWORD }, headers: { 'X-Requested-With': 'safeguard-triage' } });
+  const login = await request.post('/api/auth/login', {
+    data: { email: SUPERVISOR, password: DEMO_PASSWORD },
+    headers: { 'X-Requested-With': 'safeguard-triage' },
+  });
   expect(login.status(), await login.text()).toBe(200);
   return { Authorization: `Bearer ${(await login.json()).accessToken}`, 'X-Requested-With': 'safeguard-triage' };
 }
@@ -49,7 +52,10 @@ async function removedTakedown(request: APIRequestContext, reference: string, pl
   const found = await request.get(`/api/cases?queue=all&q=${reference}`, { headers });
   expect(found.status(), await found.text()).toBe(200);
   const caseId = (await found.json()).items[0].id as string;
-  const created = await request.post(`/api/cases/${caseId}/takedowns`, { headers, data: { platform, url: `https://example.org/p/${randomUUID()}`, channel: 'platform_form' } });
+  const created = await request.post(`/api/cases/${caseId}/takedowns`, {
+    headers,
+    data: { platform, url: `https://example.org/p/${randomUUID()}`, channel: 'platform_form' },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const takedownId = (await created.json()).id as string;
   for (const status of ['submitted', 'removed']) {

@@ -1,5 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, AppConfigModule, AppLoggerModule, ConversationWorkerModule, DatabaseModule, EntitiesModule, FollowUpsWorkerModule, KeysWorkerModule, RetentionWorkerModule, SystemWorkerModule } from '@sg/server';
+import {
+  AppConfig,
+  AppConfigModule,
+  AppLoggerModule,
+  ConversationWorkerModule,
+  DatabaseModule,
+  EntitiesModule,
+  FollowUpsWorkerModule,
+  KeysWorkerModule,
+  RetentionWorkerModule,
+  SystemWorkerModule,
+} from '@sg/server';
 
 /** The queue worker: the same feature libraries as the API, processors only, no controllers. */
 @Module({})
@@ -7,7 +18,17 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), AppLoggerModule, DatabaseModule, EntitiesModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule, RetentionWorkerModule, KeysWorkerModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        AppLoggerModule,
+        DatabaseModule,
+        EntitiesModule,
+        SystemWorkerModule,
+        FollowUpsWorkerModule,
+        ConversationWorkerModule,
+        RetentionWorkerModule,
+        KeysWorkerModule,
+      ],
     };
   }
 }

@@ -22,7 +22,7 @@ function runtimePackages(file: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('the two entries of @sg/contracts', () => {
-  it('keeps the person\'s schemas (public-schemas) free of the staff schemas\' identifier rules and phone library', () => {
+  it("keeps the person's schemas (public-schemas) free of the staff schemas' identifier rules and phone library", () => {
     const publicPackages = [...runtimePackages(resolve(__dirname, 'public-schemas.ts'))];
     expect(publicPackages).toContain('zod');
     expect(publicPackages).not.toContain('@sg/domain/identifiers');

@@ -60,7 +60,9 @@ describe('the action plan in English', () => {
       'Stop talking to the person threatening you and block them. Do not delete the chat or your account: the messages are evidence. If you need a break, deactivate the account instead of deleting it.',
     );
     expect(plan['stopncii'].title).toBe('Use StopNCII.org to stop the pictures spreading');
-    expect(plan['legal_options'].detail).toBe('A lawyer can help with harassment, restraining orders, or a civil claim. Some organisations below give free legal information.');
+    expect(plan['legal_options'].detail).toBe(
+      'A lawyer can help with harassment, restraining orders, or a civil claim. Some organisations below give free legal information.',
+    );
   });
 
   it('words both routes conditionally when the age is unknown', () => {
@@ -77,7 +79,8 @@ describe('the action plan in English', () => {
     expect(support({ selfHarm: 'prefer_not_to_say', submittedBy: 'parent_or_guardian', ageBand: '13_17' })).toMatch(/crisis lines on this page/);
     expect(english({ selfHarm: 'thoughts' })['get_safe_now']).toEqual({
       title: 'Get safe right now',
-      detail: 'If you might hurt yourself or are in danger, call one of the crisis lines on this page now, or your emergency number. You do not have to go through this alone.',
+      detail:
+        'If you might hurt yourself or are in danger, call one of the crisis lines on this page now, or your emergency number. You do not have to go through this alone.',
     });
   });
 
@@ -93,8 +96,12 @@ describe('the action plan in English', () => {
 
   it('keeps the legal options for minors, worded for them and for a parent', () => {
     expect(english({ ageBand: '13_17', contentMadeUnder18: true })['legal_options'].detail).toMatch(/trusted adult can help you/);
-    expect(english({ submittedBy: 'parent_or_guardian', ageBand: 'under_13', contentMadeUnder18: true })['legal_options'].detail).toMatch(/As their parent, you can start this/);
-    expect(english({ submittedBy: 'trusted_adult', ageBand: '13_17', contentMadeUnder18: true })['legal_options'].detail).toMatch(/As an adult they trust, you can start this/);
+    expect(english({ submittedBy: 'parent_or_guardian', ageBand: 'under_13', contentMadeUnder18: true })['legal_options'].detail).toMatch(
+      /As their parent, you can start this/,
+    );
+    expect(english({ submittedBy: 'trusted_adult', ageBand: '13_17', contentMadeUnder18: true })['legal_options'].detail).toMatch(
+      /As an adult they trust, you can start this/,
+    );
   });
 
   it('speaks to a parent or trusted adult about the young person, not to the victim', () => {
@@ -105,7 +112,8 @@ describe('the action plan in English', () => {
     expect(parent['secure_accounts'].title).toBe('Lock down their accounts');
     expect(parent['take_it_down'].detail).toMatch(/on your child’s own phone/);
     // Nothing tells the parent that they are the one being threatened.
-    for (const step of Object.values(parent)) expect(`${step.title} ${step.detail}`).not.toMatch(/threatening you|you were under 18|if you might hurt yourself|your own phone/i);
+    for (const step of Object.values(parent))
+      expect(`${step.title} ${step.detail}`).not.toMatch(/threatening you|you were under 18|if you might hurt yourself|your own phone/i);
     const adultHelper = english({ submittedBy: 'trusted_adult', ageBand: 'unknown', contentMadeUnder18: null });
     expect(adultHelper['take_it_down'].title).toBe('If the pictures were taken before the young person turned 18: use Take It Down');
     expect(adultHelper['stopncii'].title).toBe('If the young person is 18 or over: use StopNCII.org');
@@ -126,7 +134,9 @@ describe('the action plan in English', () => {
 describe('the domain’s words in every language', () => {
   /** What went wrong saying `text`, or null: a missing key comes back as the key; a broken select leaves braces. */
   const problem = (language: string, text: Translatable, said: string) =>
-    said === text.key || said.trim() === '' || /[{}]/.test(said) || /\bundefined\b/.test(said) ? `${language} ${text.key} ${JSON.stringify(text.params ?? {})}: "${said}"` : null;
+    said === text.key || said.trim() === '' || /[{}]/.test(said) || /\bundefined\b/.test(said)
+      ? `${language} ${text.key} ${JSON.stringify(text.params ?? {})}: "${said}"`
+      : null;
 
   it('says every step of every plan, in every language, with no key or brace left', () => {
     const facts = everyPlanFacts();
@@ -148,7 +158,15 @@ describe('the domain’s words in every language', () => {
   it('never says a plan in Malay or Spanish in English words', () => {
     for (const language of ['ms', 'es'] as const) {
       const translator = translatorFor(language);
-      for (const step of buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: 'unknown', contentMadeUnder18: null, contentPosted: 'yes', paid: true, selfHarm: 'thoughts' })) {
+      for (const step of buildActionPlan({
+        ...adult,
+        submittedBy: 'parent_or_guardian',
+        ageBand: 'unknown',
+        contentMadeUnder18: null,
+        contentPosted: 'yes',
+        paid: true,
+        selfHarm: 'thoughts',
+      })) {
         expect(translator.text(step.title)).not.toBe(en.text(step.title));
         expect(translator.text(step.detail)).not.toBe(en.text(step.detail));
       }

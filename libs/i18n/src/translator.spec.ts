@@ -49,7 +49,12 @@ describe('Translator', () => {
   });
 
   it('falls back to English, then to the key', () => {
-    const translator = new Translator('ms', new Map([['a', 'Satu']]), { fallback: new Map([['a', 'One'], ['b', 'Two']]) });
+    const translator = new Translator('ms', new Map([['a', 'Satu']]), {
+      fallback: new Map([
+        ['a', 'One'],
+        ['b', 'Two'],
+      ]),
+    });
     expect([translator.t('a'), translator.t('b'), translator.t('c')]).toEqual(['Satu', 'Two', 'c']);
   });
 });

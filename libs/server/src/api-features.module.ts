@@ -30,6 +30,32 @@ import { SupervisionModule } from './supervision/supervision.module';
  * same thing. Infrastructure (config, logging, database, queues) is composed by the caller.
  */
 @Module({
-  imports: [EntitiesModule, SecurityModule, RateLimitModule, AuthModule, SecondFactorModule, HealthModule, ResourcesModule, IntakeModule, CaseAccessModule, CasesModule, StaffModule, SupervisionModule, ConversationModule, SavedRepliesModule, OrganisationModule, FollowUpSchedulingModule, FollowUpsModule, TakedownsModule, ReportsModule, NotificationsModule, TrendsModule, RetentionModule, ReferralPacketModule, FundersExportModule, CaseLinksModule],
+  imports: [
+    EntitiesModule,
+    SecurityModule,
+    RateLimitModule,
+    AuthModule,
+    SecondFactorModule,
+    HealthModule,
+    ResourcesModule,
+    IntakeModule,
+    CaseAccessModule,
+    CasesModule,
+    StaffModule,
+    SupervisionModule,
+    ConversationModule,
+    SavedRepliesModule,
+    OrganisationModule,
+    FollowUpSchedulingModule,
+    FollowUpsModule,
+    TakedownsModule,
+    ReportsModule,
+    NotificationsModule,
+    TrendsModule,
+    RetentionModule,
+    ReferralPacketModule,
+    FundersExportModule,
+    CaseLinksModule,
+  ],
 })
 export class ApiFeaturesModule {}

@@ -35,13 +35,15 @@ const result = await autocannon({
     },
   ],
 });
-process.stdout.write(JSON.stringify({
-  requests: result.requests.total,
-  durationSeconds: result.duration,
-  perSecond: result.requests.average,
-  latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-  statusCodes: result.statusCodeStats,
-  errors: result.errors,
-  timeouts: result.timeouts,
-  non2xx: result.non2xx,
-}));
+process.stdout.write(
+  JSON.stringify({
+    requests: result.requests.total,
+    durationSeconds: result.duration,
+    perSecond: result.requests.average,
+    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    statusCodes: result.statusCodeStats,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  }),
+);

@@ -53,11 +53,23 @@ export async function benchDatabase(log) {
 export async function startApi(env) {
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the API under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${env.API_PORT}`;
   for (let i = 0; i < 240; i += 1) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGINT'); }) };
+      if ((await fetch(`${url}/api/health`)).ok)
+        return {
+          url,
+          pid: child.pid,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done);
+              child.kill('SIGINT');
+            }),
+        };
     } catch {
       // not yet listening
     }
@@ -69,7 +81,9 @@ export async function startApi(env) {
 
 export function runAutocannon(config) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [new URL('./autocannon-runner.mjs', import.meta.url).pathname, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [new URL('./autocannon-runner.mjs', import.meta.url).pathname, JSON.stringify(config)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`autocannon exited ${code}`))));

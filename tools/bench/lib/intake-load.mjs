@@ -8,10 +8,21 @@ import { percentile } from './bench-stack.mjs';
 export const CLIENT_ADDRESSES = 50_000;
 
 export const intakeBody = {
-  submittedBy: 'victim', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'US', selfHarm: 'none',
-  immediateDanger: false, deadlineAt: null, demands: ['money'], contentPosted: 'no', stillInContact: true, paid: false,
+  submittedBy: 'victim',
+  channel: 'web',
+  ageBand: '13_17',
+  contentMadeUnder18: true,
+  country: 'US',
+  selfHarm: 'none',
+  immediateDanger: false,
+  deadlineAt: null,
+  demands: ['money'],
+  contentPosted: 'no',
+  stillInContact: true,
+  paid: false,
   platforms: [{ platform: 'Instagram', offenderHandle: '@someone', profileUrl: 'https://instagram.com/someone' }],
-  contentUrls: [], narrative: 'They want money by tomorrow or they will send the pictures to my friends.',
+  contentUrls: [],
+  narrative: 'They want money by tomorrow or they will send the pictures to my friends.',
   contact: { channel: 'email', value: 'bench@example.com', canMentionOrganisation: false },
   consent: { storeData: true, contactMe: true },
 };
@@ -19,9 +30,14 @@ export const intakeBody = {
 /** autocannon's settings for POST /api/intakes: each request a new intake from the next address. */
 export function intakeLoad(apiUrl, { connections, seconds, overallRate }) {
   return {
-    url: `${apiUrl}/api/intakes`, connections, durationSeconds: seconds, method: 'POST',
-    headers: { 'content-type': 'application/json' }, body: JSON.stringify(intakeBody),
-    uniqueIdempotencyKey: true, distinctClients: CLIENT_ADDRESSES,
+    url: `${apiUrl}/api/intakes`,
+    connections,
+    durationSeconds: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(intakeBody),
+    uniqueIdempotencyKey: true,
+    distinctClients: CLIENT_ADDRESSES,
     ...(overallRate ? { overallRate } : {}),
   };
 }

@@ -11,7 +11,7 @@ const THREATS = [
   'Sent a screenshot of the school friends list with the message "they all get it at 9pm"',
   'Demanded another payment after the first one, now asking for gift cards',
   'Threatened to post on the school page and tag the family',
-  'Sent a countdown message and a collage of the victim\'s followers',
+  "Sent a countdown message and a collage of the victim's followers",
   'New account messaged after the old one was blocked, same wording',
 ];
 const sha = (text) => createHash('sha256').update(text).digest('hex');
@@ -40,10 +40,22 @@ export async function seedReferralCase(apiUrl, password, counts) {
   const supervisor = await login('supervisor@demo.test');
 
   const intake = await json('POST', '/api/intakes', null, {
-    submittedBy: 'parent_or_guardian', channel: 'web', ageBand: '13_17', contentMadeUnder18: true, country: 'MY', selfHarm: 'thoughts', immediateDanger: false,
-    deadlineAt: new Date(Date.now() + 20 * 3600_000).toISOString(), demands: ['money', 'more_images'], contentPosted: 'unknown', stillInContact: true, paid: true,
-    platforms: PLATFORMS, contentUrls: ['https://example-leaks.net/p/88123', 'https://instagram.com/p/Cx19aa2LmQ'],
-    narrative: 'My son (15) was contacted on Instagram by someone posing as a girl from another school. After he sent pictures the account demanded money, then moved the conversation to Snapchat and Discord. He paid twice by bank transfer and once with gift cards. New accounts keep appearing.',
+    submittedBy: 'parent_or_guardian',
+    channel: 'web',
+    ageBand: '13_17',
+    contentMadeUnder18: true,
+    country: 'MY',
+    selfHarm: 'thoughts',
+    immediateDanger: false,
+    deadlineAt: new Date(Date.now() + 20 * 3600_000).toISOString(),
+    demands: ['money', 'more_images'],
+    contentPosted: 'unknown',
+    stillInContact: true,
+    paid: true,
+    platforms: PLATFORMS,
+    contentUrls: ['https://example-leaks.net/p/88123', 'https://instagram.com/p/Cx19aa2LmQ'],
+    narrative:
+      'My son (15) was contacted on Instagram by someone posing as a girl from another school. After he sent pictures the account demanded money, then moved the conversation to Snapchat and Discord. He paid twice by bank transfer and once with gift cards. New accounts keep appearing.',
     contact: { channel: 'email', value: 'parent.bench@example.com', safeTimes: 'weekday evenings', canMentionOrganisation: true },
     consent: { storeData: true, contactMe: true },
   });
@@ -58,7 +70,8 @@ export async function seedReferralCase(apiUrl, password, counts) {
     const kind = ['threat_message', 'offender_account', 'payment', 'threat_message', 'content_location'][i % 5];
     const body = { kind, platform: p.platform, description: `${THREATS[i % THREATS.length]} (entry ${i + 1})`, seenAt };
     if (kind === 'threat_message') Object.assign(body, { sha256: sha(`screenshot-${i}`), fileName: `threat-${String(i + 1).padStart(3, '0')}.png` });
-    if (kind === 'offender_account') Object.assign(body, { offenderHandle: `${p.offenderHandle}${i > 30 ? `_${i}` : ''}`, profileUrl: `${p.profileUrl}${i > 30 ? `_${i}` : ''}` });
+    if (kind === 'offender_account')
+      Object.assign(body, { offenderHandle: `${p.offenderHandle}${i > 30 ? `_${i}` : ''}`, profileUrl: `${p.profileUrl}${i > 30 ? `_${i}` : ''}` });
     if (kind === 'payment') {
       const identifiers = [{ kind: 'transaction_id', value: `TXN-${100000 + i}` }];
       if (i % 3 === 0) identifiers.push({ kind: 'crypto_wallet', value: i % 2 ? eth : btc[i % btc.length] });
@@ -74,18 +87,32 @@ export async function seedReferralCase(apiUrl, password, counts) {
   for (let i = 0; i < takedownCount; i += 1) {
     const p = PLATFORMS[i % PLATFORMS.length];
     const target = i % 2 ? { account: `${p.offenderHandle}_${i}` } : { url: `https://example-leaks.net/p/${77000 + i}` };
-    const takedown = await json('POST', `/api/cases/${caseId}/takedowns`, caseworker, { platform: p.platform, channel: channels[i % channels.length], ...target });
-    await json('PATCH', `/api/takedowns/${takedown.id}`, caseworker, { status: 'submitted', ticketNumber: `${p.platform.slice(0, 2).toUpperCase()}-${550000 + i}` });
+    const takedown = await json('POST', `/api/cases/${caseId}/takedowns`, caseworker, {
+      platform: p.platform,
+      channel: channels[i % channels.length],
+      ...target,
+    });
+    await json('PATCH', `/api/takedowns/${takedown.id}`, caseworker, {
+      status: 'submitted',
+      ticketNumber: `${p.platform.slice(0, 2).toUpperCase()}-${550000 + i}`,
+    });
     if (i % 3 !== 2) await json('PATCH', `/api/takedowns/${takedown.id}`, caseworker, { status: 'acknowledged' });
     if (i % 3 === 0) await json('PATCH', `/api/takedowns/${takedown.id}`, caseworker, { status: 'removed' });
   }
   const agencies = [
-    ['police', 'Polis Diraja Malaysia, Bukit Aman CCID'], ['cybercrime_unit', 'CyberSecurity Malaysia, Cyber999'], ['cybertipline', 'NCMEC CyberTipline'],
-    ['platform', 'Meta law-enforcement response team'], ['platform', 'Snap trust & safety'],
+    ['police', 'Polis Diraja Malaysia, Bukit Aman CCID'],
+    ['cybercrime_unit', 'CyberSecurity Malaysia, Cyber999'],
+    ['cybertipline', 'NCMEC CyberTipline'],
+    ['platform', 'Meta law-enforcement response team'],
+    ['platform', 'Snap trust & safety'],
   ];
   for (let i = 0; i < reportCount; i += 1) {
     const [agencyKind, agencyName] = agencies[i % agencies.length];
-    const report = await json('POST', `/api/cases/${caseId}/reports`, caseworker, { agencyKind, agencyName, filedAt: new Date(start + i * 86_400_000).toISOString() });
+    const report = await json('POST', `/api/cases/${caseId}/reports`, caseworker, {
+      agencyKind,
+      agencyName,
+      filedAt: new Date(start + i * 86_400_000).toISOString(),
+    });
     await json('PATCH', `/api/reports/${report.id}`, caseworker, { referenceNumber: `REF-${agencyKind.toUpperCase()}-2026-${String(4400 + i)}` });
     if (i % 2 === 0) await json('PATCH', `/api/reports/${report.id}`, caseworker, { status: 'acknowledged' });
   }

@@ -38,7 +38,9 @@ export async function submitIntake(request: APIRequestContext, intake: Record<st
 export async function caseIdOf(request: APIRequestContext, reference: string): Promise<string> {
   const headers = { 'X-Requested-With': 'safeguard-triage' };
   const login = await request.post('/api/auth/login', { data: { email: 'supervisor@demo.test', password: DEMO_PASSWORD }, headers });
-  const found = await request.get(`/api/cases?queue=all&q=${reference}`, { headers: { ...headers, Authorization: `Bearer ${(await login.json()).accessToken}` } });
+  const found = await request.get(`/api/cases?queue=all&q=${reference}`, {
+    headers: { ...headers, Authorization: `Bearer ${(await login.json()).accessToken}` },
+  });
   expect(found.status(), await found.text()).toBe(200);
   return (await found.json()).items[0].id as string;
 }

@@ -25,8 +25,14 @@ export const secondFactorChallengeSchema = responseSchemaOf<SecondFactorChalleng
 /** `POST /api/auth/login`: signed in, or (the account has a second factor) the code step's challenge. */
 export const loginAnswerSchema = responseSchemaOf<LoginResponse | SecondFactorChallenge>()(z.union([loginResponseSchema, secondFactorChallengeSchema]));
 
-export const secondFactorStatusSchema = responseSchemaOf<SecondFactorStatus>()(z.strictObject({ enrolled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() }));
+export const secondFactorStatusSchema = responseSchemaOf<SecondFactorStatus>()(
+  z.strictObject({ enrolled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() }),
+);
 
-export const secondFactorEnrolmentSchema = responseSchemaOf<SecondFactorEnrolment>()(z.strictObject({ secret: z.string(), otpauthUri: z.string(), qrCodeSvg: z.string() }));
+export const secondFactorEnrolmentSchema = responseSchemaOf<SecondFactorEnrolment>()(
+  z.strictObject({ secret: z.string(), otpauthUri: z.string(), qrCodeSvg: z.string() }),
+);
 
-export const secondFactorEnrolledSchema = responseSchemaOf<SecondFactorEnrolled>()(z.strictObject({ recoveryCodes: z.array(z.string()), status: secondFactorStatusSchema }));
+export const secondFactorEnrolledSchema = responseSchemaOf<SecondFactorEnrolled>()(
+  z.strictObject({ recoveryCodes: z.array(z.string()), status: secondFactorStatusSchema }),
+);

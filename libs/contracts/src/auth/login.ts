@@ -4,8 +4,13 @@ import { text } from '../fields/text';
 
 /** `POST /api/auth/login` */
 export const loginRequestSchema = z.strictObject({
-  email: text({ error: () => 'is required' }).trim().min(3, 'is required').max(320),
-  password: text({ error: () => 'is required' }).min(1, 'is required').max(1024),
+  email: text({ error: () => 'is required' })
+    .trim()
+    .min(3, 'is required')
+    .max(320),
+  password: text({ error: () => 'is required' })
+    .min(1, 'is required')
+    .max(1024),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
@@ -27,7 +32,6 @@ export interface LoginResponse {
    */
   enrolmentRequired?: true;
 }
-
 
 /** `PUT /api/auth/me/language`: the signed-in staff member changes their own dashboard language. */
 export const staffLanguageChangeSchema = z.strictObject({

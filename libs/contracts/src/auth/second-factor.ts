@@ -26,7 +26,9 @@ export interface SecondFactorChallenge {
 /** `POST /api/auth/login/second-factor`: the code from the authenticator app, or one recovery code. */
 export const secondFactorSignInSchema = z
   .strictObject({
-    challengeToken: text({ error: () => 'is required' }).min(1, 'is required').max(2048),
+    challengeToken: text({ error: () => 'is required' })
+      .min(1, 'is required')
+      .max(2048),
     code: totpCode.optional(),
     recoveryCode: recoveryCode.optional(),
   })

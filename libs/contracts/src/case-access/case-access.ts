@@ -12,7 +12,10 @@ import { MAX_CONTENT_URLS, MAX_PLATFORMS, TEXT_LIMITS } from '../limits';
  * It never carries staff notes, assignee names or internal triage detail.
  */
 export const caseAccessRequestSchema = z.strictObject({
-  reference: text({ error: () => 'is required' }).trim().toUpperCase().regex(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'must look like SG-XXXX-XXXX'),
+  reference: text({ error: () => 'is required' })
+    .trim()
+    .toUpperCase()
+    .regex(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'must look like SG-XXXX-XXXX'),
   // Typed as people type it: lower case, without the dashes, or with spaces instead of dashes.
   accessCode: text({ error: () => 'is required' })
     .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
@@ -56,13 +59,19 @@ export type CaseLanguageRequest = z.input<typeof caseLanguageSchema>;
 /** What the person may add later: any of these, at least one. Facts that change re-run triage. */
 const additionFields = {
   note: text().trim().min(1).max(TEXT_LIMITS.caseAccessNote, `must be at most ${TEXT_LIMITS.caseAccessNote} characters`).optional(),
-  deadlineAt: dateTime(() => 'must be a date and time in ISO 8601 form').nullable().optional(),
+  deadlineAt: dateTime(() => 'must be a date and time in ISO 8601 form')
+    .nullable()
+    .optional(),
   contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
   platforms: z.array(platformEntrySchema).max(MAX_PLATFORMS).optional(),
   contentUrls: z.array(httpUrlSchema).max(MAX_CONTENT_URLS).optional(),
 };
 const addsSomething = (body: { note?: string; deadlineAt?: string | null; contentPosted?: string; platforms?: unknown[]; contentUrls?: unknown[] }) =>
-  body.note !== undefined || body.deadlineAt !== undefined || body.contentPosted !== undefined || (body.platforms?.length ?? 0) > 0 || (body.contentUrls?.length ?? 0) > 0;
+  body.note !== undefined ||
+  body.deadlineAt !== undefined ||
+  body.contentPosted !== undefined ||
+  (body.platforms?.length ?? 0) > 0 ||
+  (body.contentUrls?.length ?? 0) > 0;
 const ADD_SOMETHING = { message: 'add at least one thing: a note, a deadline, whether content is posted, a platform or a link', path: ['note'] };
 
 /** Adding information with the reference and code. */

@@ -4,11 +4,21 @@ import * as z from 'zod';
 import { responseSchemaOf } from '../fields/response-schema';
 import { CaseLinks, ClusterListResponse, IdentifierCluster, LinkedCaseRef } from './case-links';
 
-const linkedCaseRefSchema = responseSchemaOf<LinkedCaseRef>()(z.strictObject({ id: z.string(), reference: z.string(), status: z.enum(CASE_STATUSES), priority: z.enum(PRIORITIES) }));
+const linkedCaseRefSchema = responseSchemaOf<LinkedCaseRef>()(
+  z.strictObject({ id: z.string(), reference: z.string(), status: z.enum(CASE_STATUSES), priority: z.enum(PRIORITIES) }),
+);
 
 export const caseLinksSchema = responseSchemaOf<CaseLinks>()(
   z.strictObject({
-    links: z.array(z.strictObject({ id: z.string(), linkedAt: z.string(), case: linkedCaseRefSchema.nullable(), reason: z.string().nullable(), linkedBy: z.string().nullable() })),
+    links: z.array(
+      z.strictObject({
+        id: z.string(),
+        linkedAt: z.string(),
+        case: linkedCaseRefSchema.nullable(),
+        reason: z.string().nullable(),
+        linkedBy: z.string().nullable(),
+      }),
+    ),
     hiddenLinks: z.number().int(),
     mergedInto: z.strictObject({ mergedAt: z.string(), case: linkedCaseRefSchema.nullable() }).nullable(),
     merged: z.array(z.strictObject({ mergedAt: z.string(), case: linkedCaseRefSchema })),
@@ -40,4 +50,6 @@ export const identifierClusterSchema = responseSchemaOf<IdentifierCluster>()(
   }),
 );
 
-export const clusterListResponseSchema = responseSchemaOf<ClusterListResponse>()(z.strictObject({ items: z.array(identifierClusterSchema), nextCursor: z.string().nullable() }));
+export const clusterListResponseSchema = responseSchemaOf<ClusterListResponse>()(
+  z.strictObject({ items: z.array(identifierClusterSchema), nextCursor: z.string().nullable() }),
+);

@@ -14,13 +14,19 @@ import { httpUrlSchema } from '../intake/intake-request';
  */
 export const caseUpdateSchema = z
   .strictObject({
-    version: z.number({ error: () => 'is required: the version of the case you are changing' }).int().min(1),
+    version: z
+      .number({ error: () => 'is required: the version of the case you are changing' })
+      .int()
+      .min(1),
     status: z.enum(CASE_STATUSES).optional(),
     /** Set with a reason (audited), or null to go back to the computed priority. */
     priorityOverride: z
       .strictObject({
         priority: z.enum(PRIORITIES),
-        reason: text().trim().min(TEXT_MINIMUMS.overrideReason, `must say why (at least ${TEXT_MINIMUMS.overrideReason} characters)`).max(TEXT_LIMITS.overrideReason),
+        reason: text()
+          .trim()
+          .min(TEXT_MINIMUMS.overrideReason, `must say why (at least ${TEXT_MINIMUMS.overrideReason} characters)`)
+          .max(TEXT_LIMITS.overrideReason),
       })
       .nullable()
       .optional(),
@@ -32,7 +38,9 @@ export const caseUpdateSchema = z
     contentMadeUnder18: z.boolean().nullable().optional(),
     selfHarm: z.enum(SELF_HARM_ANSWERS).optional(),
     immediateDanger: z.boolean().optional(),
-    deadlineAt: dateTime(() => 'must be an ISO 8601 date-time with a time zone').nullable().optional(),
+    deadlineAt: dateTime(() => 'must be an ISO 8601 date-time with a time zone')
+      .nullable()
+      .optional(),
     contentPosted: z.enum(CONTENT_POSTED_ANSWERS).optional(),
     stillInContact: z.boolean().nullable().optional(),
     paid: z.boolean().nullable().optional(),
@@ -76,7 +84,9 @@ export const evidenceSchema = z.strictObject({
   description: text().trim().min(1, 'is required').max(TEXT_LIMITS.evidenceDescription),
   paymentReference: text().trim().max(TEXT_LIMITS.paymentReference).optional(),
   seenAt: dateTime().optional(),
-  sha256: text().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lower-case hex').optional(),
+  sha256: text()
+    .regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in lower-case hex')
+    .optional(),
   fileName: text().trim().max(TEXT_LIMITS.fileName).optional(),
   identifiers: z.array(evidenceIdentifierSchema).max(20).optional(),
 });
@@ -87,11 +97,16 @@ export type EvidenceInput = z.input<typeof evidenceSchema>;
  * cleared). Its typed identifiers are replaced by `identifiers`: each one new (`{ kind, value }`)
  * or one the entry already holds, kept as it is (`{ keep: id }`, how a sealed gift card stays).
  */
-export const evidenceIdentifierKeepSchema = z.strictObject({ keep: text().uuid('must be the id of one of this evidence entry\'s identifiers') });
+export const evidenceIdentifierKeepSchema = z.strictObject({ keep: text().uuid("must be the id of one of this evidence entry's identifiers") });
 export const evidenceUpdateSchema = evidenceSchema.extend({
-  identifiers: z.array(z.union([evidenceIdentifierSchema, evidenceIdentifierKeepSchema])).max(20).optional(),
+  identifiers: z
+    .array(z.union([evidenceIdentifierSchema, evidenceIdentifierKeepSchema]))
+    .max(20)
+    .optional(),
 });
 export type EvidenceUpdate = z.input<typeof evidenceUpdateSchema>;
 
 /** `POST /api/cases/:id/contact-reveal`: the reason is kept in the audit log. */
-export const contactRevealSchema = z.strictObject({ reason: text().trim().min(TEXT_MINIMUMS.contactRevealReason, 'must say why').max(TEXT_LIMITS.contactRevealReason) });
+export const contactRevealSchema = z.strictObject({
+  reason: text().trim().min(TEXT_MINIMUMS.contactRevealReason, 'must say why').max(TEXT_LIMITS.contactRevealReason),
+});

@@ -44,7 +44,9 @@ export const caseListResponseSchema = responseSchemaOf<CaseListResponse>()(
 
 export const queueCountsSchema = responseSchemaOf<QueueCounts>()(z.strictObject(recordOf(CASE_QUEUES, () => z.number().int())));
 
-export const caseNoteResponseSchema = responseSchemaOf<CaseNote>()(z.strictObject({ id: z.string(), at: z.string(), author: staffRefSchema, body: z.string() }));
+export const caseNoteResponseSchema = responseSchemaOf<CaseNote>()(
+  z.strictObject({ id: z.string(), at: z.string(), author: staffRefSchema, body: z.string() }),
+);
 
 export const evidenceEntrySchema = responseSchemaOf<EvidenceEntry>()(
   z.strictObject({
@@ -98,9 +100,19 @@ export const caseDetailSchema = responseSchemaOf<CaseDetail>()(
     }),
     language: z.enum(LANGUAGES),
     contact: z.strictObject({ channel: z.string(), consentToContact: z.boolean(), hasDetails: z.boolean() }),
-    platforms: z.array(z.strictObject({ id: z.string(), platform: z.string(), offenderHandle: z.string().nullable(), profileUrl: z.string().nullable(), addedAt: z.string() })),
+    platforms: z.array(
+      z.strictObject({ id: z.string(), platform: z.string(), offenderHandle: z.string().nullable(), profileUrl: z.string().nullable(), addedAt: z.string() }),
+    ),
     contentUrls: z.array(z.strictObject({ id: z.string(), url: z.string(), addedAt: z.string() })),
-    actionPlan: z.array(z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: translatableSchema, detail: translatableSchema, done: z.boolean(), doneAt: z.string().nullable() })),
+    actionPlan: z.array(
+      z.strictObject({
+        key: z.enum(ACTION_PLAN_STEP_KEYS),
+        title: translatableSchema,
+        detail: translatableSchema,
+        done: z.boolean(),
+        doneAt: z.string().nullable(),
+      }),
+    ),
     evidence: z.array(evidenceEntrySchema),
     notes: z.array(caseNoteResponseSchema),
     timeline: z.array(
@@ -119,7 +131,10 @@ export const caseDetailSchema = responseSchemaOf<CaseDetail>()(
         value: z.string(),
         sources: z.array(z.enum(IDENTIFIER_SOURCES)),
         otherCases: z.number().int(),
-        cases: z.array(z.strictObject({ id: z.string(), reference: z.string() })).optional().meta({ description: 'Supervisors and admins only' }),
+        cases: z
+          .array(z.strictObject({ id: z.string(), reference: z.string() }))
+          .optional()
+          .meta({ description: 'Supervisors and admins only' }),
       }),
     ),
   }),

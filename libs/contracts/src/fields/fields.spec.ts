@@ -30,13 +30,20 @@ describe('dateTime()', () => {
     expect(dateTime().safeParse(value).success).toBe(true);
   });
 
-  it.each(['0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2000-01-01T00:00:00+01:00'])('refuses %s as out of range', (value) => {
-    const result = dateTime().safeParse(value);
-    expect(result.error?.issues.map(paramsCode)).toEqual(['date_out_of_range']);
-  });
+  it.each(['0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2000-01-01T00:00:00+01:00'])(
+    'refuses %s as out of range',
+    (value) => {
+      const result = dateTime().safeParse(value);
+      expect(result.error?.issues.map(paramsCode)).toEqual(['date_out_of_range']);
+    },
+  );
 
   it('leaves a value that is not a date to the format check', () => {
-    expect(dateTime(() => 'must be a date').safeParse('soon').error?.issues.map((issue) => issue.message)).toEqual(['must be a date']);
+    expect(
+      dateTime(() => 'must be a date')
+        .safeParse('soon')
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(['must be a date']);
   });
 });
 

@@ -38,7 +38,13 @@ export const healthResponseSchema = responseSchemaOf<HealthResponse>()(
         jobs: z.record(z.string(), count).optional(),
       }),
       auditChain: z
-        .looseObject({ ...part, attention: z.boolean().nullable(), checkedLinks: count.optional(), brokenAuditIds: z.array(z.string()).optional(), headPosition: z.string().nullable().optional() })
+        .looseObject({
+          ...part,
+          attention: z.boolean().nullable(),
+          checkedLinks: count.optional(),
+          brokenAuditIds: z.array(z.string()).optional(),
+          headPosition: z.string().nullable().optional(),
+        })
         .optional(),
     }),
   }),

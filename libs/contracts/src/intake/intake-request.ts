@@ -44,7 +44,10 @@ const optionalText = (max: number) =>
     .optional();
 
 export const platformEntrySchema = z.strictObject({
-  platform: text({ error: () => 'is required (the app or site, e.g. Instagram)' }).trim().min(1, 'is required (the app or site, e.g. Instagram)').max(TEXT_LIMITS.platform, `must be at most ${TEXT_LIMITS.platform} characters`),
+  platform: text({ error: () => 'is required (the app or site, e.g. Instagram)' })
+    .trim()
+    .min(1, 'is required (the app or site, e.g. Instagram)')
+    .max(TEXT_LIMITS.platform, `must be at most ${TEXT_LIMITS.platform} characters`),
   offenderHandle: optionalText(TEXT_LIMITS.offenderHandle),
   profileUrl: httpUrlSchema.optional(),
 });
@@ -105,12 +108,13 @@ export const intakeRequestSchema = z.strictObject({
   alias: optionalText(MAX_ALIAS_LENGTH),
   ageBand: oneOf(AGE_BANDS, 'age now'),
   contentMadeUnder18: yesNoOrNull('whether the content was made under 18'),
-  country: text({ error: () => 'is required (a two-letter country code such as US, GB or MY)' })
-    .refine(isCountryCode, 'must be a two-letter country code in capitals, such as US, GB or MY'),
+  country: text({ error: () => 'is required (a two-letter country code such as US, GB or MY)' }).refine(
+    isCountryCode,
+    'must be a two-letter country code in capitals, such as US, GB or MY',
+  ),
   selfHarm: oneOf(SELF_HARM_ANSWERS, 'thoughts of self-harm'),
   immediateDanger: z.boolean({ error: () => 'must be true or false' }),
-  deadlineAt: dateTime(() => 'must be a date and time in ISO 8601 form, e.g. 2026-11-23T18:00:00Z')
-    .nullable(),
+  deadlineAt: dateTime(() => 'must be a date and time in ISO 8601 form, e.g. 2026-11-23T18:00:00Z').nullable(),
   demands: z
     .array(oneOf(DEMANDS, 'what they are asking for'), { error: () => 'must be a list' })
     .max(DEMANDS.length, `must have at most ${DEMANDS.length} answers`)

@@ -14,7 +14,10 @@ export const replyExpectationSchema = z.strictObject({
 /** Words as a catalogue key and its parameters (`Translatable`), for the OpenAPI document. */
 export const translatableSchema = z.strictObject({
   key: z.string().meta({ example: 'person.firstResponse.withinHours' }),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ example: { hours: 1 } }),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .meta({ example: { hours: 1 } }),
 }) satisfies z.ZodType<Translatable>;
 
 /** `201` from `POST /api/intakes`. The access code is shown once here and never again. */
@@ -67,16 +70,20 @@ export const personResourceSchema = responseSchemaOf<PersonResource>()(
  * The same answer as a schema, for the OpenAPI document (the API never parses its own answers).
  * `responseSchemaOf` keeps it in step with the interface above, both ways.
  */
-export const intakeResponseSchema = responseSchemaOf<IntakeResponse>()(z.strictObject({
-  reference: z.string().meta({ description: 'The case reference, e.g. SG-7K3M-9QXD', example: 'SG-7K3M-9QXD' }),
-  accessCode: z.string().meta({ description: 'Shown once; with the reference it opens the case without an account', example: 'Q7KM-3XPD-9RTA-2WZC' }),
-  actionPlan: z.array(
-    z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: translatableSchema, detail: translatableSchema, done: z.boolean() }),
-  ),
-  resources: z.array(personResourceSchema),
-  firstResponseWithin: translatableSchema.nullable().meta({ description: 'When someone aims to reach out, as a catalogue key (person.firstResponse.*) and its parameters; null if they asked not to be contacted' }),
-  contact: contactChoiceSchema,
-  country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
-  reply: replyExpectationSchema.optional(),
-  caseId: z.uuid().optional().meta({ description: 'Staff intakes only: the new case, to open it' }),
-}));
+export const intakeResponseSchema = responseSchemaOf<IntakeResponse>()(
+  z.strictObject({
+    reference: z.string().meta({ description: 'The case reference, e.g. SG-7K3M-9QXD', example: 'SG-7K3M-9QXD' }),
+    accessCode: z.string().meta({ description: 'Shown once; with the reference it opens the case without an account', example: 'Q7KM-3XPD-9RTA-2WZC' }),
+    actionPlan: z.array(z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: translatableSchema, detail: translatableSchema, done: z.boolean() })),
+    resources: z.array(personResourceSchema),
+    firstResponseWithin: translatableSchema
+      .nullable()
+      .meta({
+        description: 'When someone aims to reach out, as a catalogue key (person.firstResponse.*) and its parameters; null if they asked not to be contacted',
+      }),
+    contact: contactChoiceSchema,
+    country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
+    reply: replyExpectationSchema.optional(),
+    caseId: z.uuid().optional().meta({ description: 'Staff intakes only: the new case, to open it' }),
+  }),
+);

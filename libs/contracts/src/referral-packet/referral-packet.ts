@@ -8,7 +8,10 @@ import { REFERRAL_RECIPIENTS } from './referral-recipients';
  */
 export const referralPacketQuerySchema = z.strictObject({
   recipient: z.enum(REFERRAL_RECIPIENTS),
-  includeContact: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  includeContact: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 export type ReferralPacketQuery = z.input<typeof referralPacketQuerySchema>;
 

@@ -23,8 +23,15 @@ describe('resource directory entries (admins write them; the public pages link t
     expect(urlProblem(null)).toBeUndefined();
   });
 
-  it('refuses any other scheme: a javascript: link would run in a visitor\'s browser', () => {
-    for (const url of ['javascript:alert(1)', 'JavaScript:fetch("//x")', 'data:text/html,<script>1</script>', 'vbscript:msgbox', 'file:///etc/passwd', 'ftp://example.org']) {
+  it("refuses any other scheme: a javascript: link would run in a visitor's browser", () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:fetch("//x")',
+      'data:text/html,<script>1</script>',
+      'vbscript:msgbox',
+      'file:///etc/passwd',
+      'ftp://example.org',
+    ]) {
       expect(urlProblem(url)).toMatch(/http:\/\/ or https:\/\//);
     }
     expect(resourceEntryUpdateSchema.safeParse({ url: 'javascript:alert(1)' }).success).toBe(false);
@@ -32,10 +39,18 @@ describe('resource directory entries (admins write them; the public pages link t
 });
 
 describe('resource texts in every person language', () => {
-  const english = { name: 'Emergency services', contact: 'Call 999 if you are in danger now', description: 'Police, ambulance and fire.', whenToUse: 'If you are in danger now.' };
+  const english = {
+    name: 'Emergency services',
+    contact: 'Call 999 if you are in danger now',
+    description: 'Police, ambulance and fire.',
+    whenToUse: 'If you are in danger now.',
+  };
 
   it('keeps the languages that have words and drops blank fields', () => {
-    const parsed = resourceEntryWriteSchema.parse({ ...entry, translations: { ms: { name: ' Perkhidmatan kecemasan ', description: '' }, es: { name: '', whenToUse: '  ' } } });
+    const parsed = resourceEntryWriteSchema.parse({
+      ...entry,
+      translations: { ms: { name: ' Perkhidmatan kecemasan ', description: '' }, es: { name: '', whenToUse: '  ' } },
+    });
     expect(parsed.translations).toEqual({ ms: { name: 'Perkhidmatan kecemasan' } });
   });
 

@@ -3,7 +3,14 @@ import { text } from '../fields/text';
 import { TEXT_LIMITS } from '../limits';
 import { RESOURCE_AUDIENCES, RESOURCE_PURPOSES, isCountryCode, recordOf } from '@sg/domain';
 import { httpUrlSchema } from '../intake/intake-request';
-import { RESOURCE_TEXT_LIMITS, RESOURCE_TRANSLATION_LANGUAGES, ResourceText, ResourceTexts, ResourceTranslationLanguage, ResourceTranslations } from './resource-texts';
+import {
+  RESOURCE_TEXT_LIMITS,
+  RESOURCE_TRANSLATION_LANGUAGES,
+  ResourceText,
+  ResourceTexts,
+  ResourceTranslationLanguage,
+  ResourceTranslations,
+} from './resource-texts';
 
 /** `GET /api/resources?country=US`: public; the entries for that country and worldwide. */
 export interface ResourceDirectoryEntry extends ResourceTexts {
@@ -69,7 +76,9 @@ export const resourceTextsResponseShape = {
 
 /** Admins create and edit entries (`POST /api/resources`, `PATCH /api/resources/:id`). */
 const resourceEntryFields = {
-  key: text().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes, 2-64 characters'),
+  key: text()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes, 2-64 characters'),
   jurisdiction: text().refine((value) => value === 'ANY' || isCountryCode(value), 'must be ANY or a two-letter country code'),
   name: text().trim().min(1, 'is required').max(TEXT_LIMITS.resourceName),
   contact: text().trim().min(1, 'is required').max(TEXT_LIMITS.resourceContact),

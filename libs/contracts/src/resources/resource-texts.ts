@@ -45,7 +45,9 @@ const TRANSLATED_FIELDS = ['name', 'description', 'whenToUse'] as const;
  * The languages in which the entry shows some English: a field the English entry has is
  * missing in that language. Admins see these flagged ("Malay: uses English").
  */
-export function languagesFallingBack(entry: { name: string } & Pick<ResourceTexts, 'description' | 'whenToUse' | 'translations'>): ResourceTranslationLanguage[] {
+export function languagesFallingBack(
+  entry: { name: string } & Pick<ResourceTexts, 'description' | 'whenToUse' | 'translations'>,
+): ResourceTranslationLanguage[] {
   return RESOURCE_TRANSLATION_LANGUAGES.filter((language) => {
     const text = entry.translations[language] ?? {};
     return TRANSLATED_FIELDS.some((field) => !!entry[field] && !text[field]);

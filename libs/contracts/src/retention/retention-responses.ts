@@ -8,7 +8,9 @@ export const retentionSettingsSchema = responseSchemaOf<RetentionSettings>()(
 
 export const caseRetentionStateSchema = responseSchemaOf<CaseRetentionState>()(
   z.strictObject({
-    hold: z.strictObject({ reason: z.string(), placedAt: z.string(), placedBy: z.strictObject({ id: z.string(), displayName: z.string() }).nullable() }).nullable(),
+    hold: z
+      .strictObject({ reason: z.string(), placedAt: z.string(), placedBy: z.strictObject({ id: z.string(), displayName: z.string() }).nullable() })
+      .nullable(),
     deletion: z.strictObject({ requestedAt: z.string(), executeAfter: z.string() }).nullable(),
   }),
 );

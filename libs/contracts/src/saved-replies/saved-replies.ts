@@ -39,9 +39,7 @@ const savedReplyTextSchema = z.strictObject({
 
 /** A language with nothing in it is left out, so "uses English" is simply "absent". */
 const savedReplyTranslationsSchema = z
-  .strictObject(
-    recordOf(SAVED_REPLY_TRANSLATION_LANGUAGES, () => savedReplyTextSchema.optional()),
-  )
+  .strictObject(recordOf(SAVED_REPLY_TRANSLATION_LANGUAGES, () => savedReplyTextSchema.optional()))
   .transform((translations): SavedReplyTranslations => {
     const kept: SavedReplyTranslations = {};
     for (const language of SAVED_REPLY_TRANSLATION_LANGUAGES) {
@@ -52,8 +50,14 @@ const savedReplyTranslationsSchema = z
   });
 
 export const savedReplyInputSchema = z.strictObject({
-  title: text({ error: () => 'is required' }).trim().min(1, 'is required').max(TEXT_LIMITS.savedReplyTitle, `must be at most ${TEXT_LIMITS.savedReplyTitle} characters`),
-  body: text({ error: () => 'is required' }).trim().min(1, 'is required').max(TEXT_LIMITS.message, `must be at most ${TEXT_LIMITS.message} characters`),
+  title: text({ error: () => 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(TEXT_LIMITS.savedReplyTitle, `must be at most ${TEXT_LIMITS.savedReplyTitle} characters`),
+  body: text({ error: () => 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(TEXT_LIMITS.message, `must be at most ${TEXT_LIMITS.message} characters`),
   // Sent whole: what is sent replaces every language's words (the admin page sends all it shows).
   translations: savedReplyTranslationsSchema.default({}),
   active: z.boolean().default(true),
@@ -67,4 +71,9 @@ export const savedReplyChangeSchema = z
   .refine((change) => Object.keys(change).length > 0, { message: 'change at least one field', path: ['title'] });
 export type SavedReplyChange = z.input<typeof savedReplyChangeSchema>;
 
-export const savedReplyListQuerySchema = z.strictObject({ all: z.enum(['true', 'false']).default('false').transform((value) => value === 'true') });
+export const savedReplyListQuerySchema = z.strictObject({
+  all: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});

@@ -1,7 +1,11 @@
 import { savedReplyChangeSchema, savedReplyInputSchema } from './saved-replies';
 import { savedReplyIn, savedReplyLanguagesFallingBack } from './saved-reply-texts';
 
-const reply = { title: 'Breathe', body: 'Take a slow breath.', translations: { ms: { title: 'Tarik nafas', body: 'Tarik nafas perlahan-lahan.' }, es: { title: 'Respira' } } };
+const reply = {
+  title: 'Breathe',
+  body: 'Take a slow breath.',
+  translations: { ms: { title: 'Tarik nafas', body: 'Tarik nafas perlahan-lahan.' }, es: { title: 'Respira' } },
+};
 
 describe('saved reply texts', () => {
   it('says the reply in the person’s language, or in English (and says so) where the message is not written', () => {
@@ -17,7 +21,9 @@ describe('saved reply texts', () => {
   });
 
   it('drops blank translations, keeps the English limits, and refuses other languages', () => {
-    expect(savedReplyInputSchema.parse({ title: 'A', body: 'B', translations: { ms: { title: ' Tajuk ', body: '' }, es: { title: ' ', body: '' } } }).translations).toEqual({ ms: { title: 'Tajuk' } });
+    expect(
+      savedReplyInputSchema.parse({ title: 'A', body: 'B', translations: { ms: { title: ' Tajuk ', body: '' }, es: { title: ' ', body: '' } } }).translations,
+    ).toEqual({ ms: { title: 'Tajuk' } });
     expect(savedReplyInputSchema.parse({ title: 'A', body: 'B' }).translations).toEqual({});
     const tooLong = savedReplyInputSchema.safeParse({ title: 'A', body: 'B', translations: { es: { body: 'x'.repeat(4001) } } });
     expect(tooLong.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['translations.es.body']);

@@ -18,7 +18,11 @@ const password = text()
 
 /** `POST /api/staff` (admins): a new account; the person signs in with this password. */
 export const staffCreateSchema = z.strictObject({
-  email: text().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').max(TEXT_LIMITS.email),
+  email: text()
+    .trim()
+    .toLowerCase()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address')
+    .max(TEXT_LIMITS.email),
   displayName: text().trim().min(1, 'is required').max(TEXT_LIMITS.displayName),
   role: z.enum(STAFF_ROLE_VALUES),
   password,

@@ -14,7 +14,11 @@ export const trendsResponseSchema = responseSchemaOf<TrendsResponse>()(
   z.strictObject({
     generatedAt: z.string(),
     window: z.strictObject({ days: count, timeZone: z.string(), firstDay: z.string(), lastDay: z.string(), from: z.string() }),
-    intakes: z.strictObject({ total: count, byPriority: priorityCounts, perDay: z.array(z.strictObject({ day: z.string(), total: count, byPriority: priorityCounts })) }),
+    intakes: z.strictObject({
+      total: count,
+      byPriority: priorityCounts,
+      perDay: z.array(z.strictObject({ day: z.string(), total: count, byPriority: priorityCounts })),
+    }),
     firstResponse: z.strictObject({
       byPriority: z.array(
         z.strictObject({
@@ -31,7 +35,16 @@ export const trendsResponseSchema = responseSchemaOf<TrendsResponse>()(
         }),
       ),
       weekly: z.array(
-        z.strictObject({ weekStart: z.string(), priority, responded: count, medianSeconds: seconds, p90Seconds: seconds, withinTarget: count, missed: count, attainment: rate }),
+        z.strictObject({
+          weekStart: z.string(),
+          priority,
+          responded: count,
+          medianSeconds: seconds,
+          p90Seconds: seconds,
+          withinTarget: count,
+          missed: count,
+          attainment: rate,
+        }),
       ),
       waitingPastTargetNow: priorityCounts,
     }),

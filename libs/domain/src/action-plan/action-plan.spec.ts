@@ -80,18 +80,30 @@ describe('buildActionPlan', () => {
       key: 'person.plan.request_removal.title',
       params: { voice: 'self', posted: 'no' },
     });
-    expect(buildActionPlan({ ...adult, contentPosted: 'yes' }).find((s) => s.key === 'request_removal')?.title.params).toEqual({ voice: 'self', posted: 'yes' });
+    expect(buildActionPlan({ ...adult, contentPosted: 'yes' }).find((s) => s.key === 'request_removal')?.title.params).toEqual({
+      voice: 'self',
+      posted: 'yes',
+    });
   });
 
   it('keeps the legal options for minors, worded for them and for a parent', () => {
     const teen = buildActionPlan({ ...adult, ageBand: '13_17', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
     expect(teen?.detail).toEqual({ key: 'person.plan.legal_options.detail', params: { voice: 'self', them: 'self', route: 'minor' } });
-    const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: 'under_13', contentMadeUnder18: true }).find((s) => s.key === 'legal_options');
+    const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: 'under_13', contentMadeUnder18: true }).find(
+      (s) => s.key === 'legal_options',
+    );
     expect(parent?.detail?.params).toEqual({ voice: 'helper', them: 'child', route: 'minor' });
   });
 
   it('speaks to a parent or trusted adult about the young person, not to the victim', () => {
-    const parent = buildActionPlan({ ...adult, submittedBy: 'parent_or_guardian', ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'thoughts', contentPosted: 'yes' });
+    const parent = buildActionPlan({
+      ...adult,
+      submittedBy: 'parent_or_guardian',
+      ageBand: '13_17',
+      contentMadeUnder18: true,
+      selfHarm: 'thoughts',
+      contentPosted: 'yes',
+    });
     const byKey = Object.fromEntries(parent.map((s) => [s.key, s]));
     expect(byKey['get_safe_now']?.title).toEqual({ key: 'person.plan.get_safe_now.title', params: { voice: 'helper', them: 'child' } });
     expect(byKey['stop_replying']?.detail).toEqual({ key: 'person.plan.stop_replying.detail', params: { voice: 'helper', them: 'child' } });
@@ -159,7 +171,10 @@ describe('reconcileActionPlan', () => {
     const result = reconcileActionPlan(before, adult);
     expect(result).toMatchObject({ added: [], removed: [], keptDone: [], changed: false });
     // Stored steps come back from JSON with their parameters in another order: still the same words.
-    const reordered = before.map((step) => ({ ...step, detail: { key: step.detail.key, params: Object.fromEntries(Object.entries(step.detail?.params ?? {}).reverse()) } }));
+    const reordered = before.map((step) => ({
+      ...step,
+      detail: { key: step.detail.key, params: Object.fromEntries(Object.entries(step.detail?.params ?? {}).reverse()) },
+    }));
     expect(reconcileActionPlan(reordered, adult).changed).toBe(false);
   });
 

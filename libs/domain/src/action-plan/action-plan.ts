@@ -174,7 +174,10 @@ export function reconcileActionPlan<S extends StoredPlanStep>(existing: readonly
     }
     keptDone.push(step.key);
     // After the nearest earlier step that is still in the plan (or first, if none is).
-    const before = existing.slice(0, index).reverse().find((earlier) => steps.some((s) => s.key === earlier.key));
+    const before = existing
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => steps.some((s) => s.key === earlier.key));
     const at = before ? steps.findIndex((s) => s.key === before.key) + 1 : 0;
     steps.splice(at, 0, step);
   });

@@ -11,12 +11,10 @@ describe('looksLikeMediaLink', () => {
     expect(looksLikeMediaLink(text)).toBe(true);
   });
 
-  it.each([
-    'he is https://instagram.com/badguy123',
-    'I paid to https://example.com/pay?ref=1',
-    'no links at all, just words about a photo.jpg',
-    'http://',
-  ])('does not warn about %s', (text) => {
-    expect(looksLikeMediaLink(text)).toBe(false);
-  });
+  it.each(['he is https://instagram.com/badguy123', 'I paid to https://example.com/pay?ref=1', 'no links at all, just words about a photo.jpg', 'http://'])(
+    'does not warn about %s',
+    (text) => {
+      expect(looksLikeMediaLink(text)).toBe(false);
+    },
+  );
 });

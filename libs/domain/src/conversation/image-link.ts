@@ -4,7 +4,8 @@
  * a refusal: the link may be the offender's profile, and a frightened person must not be scolded.
  */
 const MEDIA_EXTENSION = /\.(jpe?g|png|gif|webp|heic|heif|bmp|tiff?|mp4|mov|m4v|webm|avi|3gp)(\?|#|$)/i;
-const MEDIA_HOSTS = /(^|\.)(imgur\.com|i\.redd\.it|pbs\.twimg\.com|cdn\.discordapp\.com|media\.discordapp\.net|drive\.google\.com|photos\.app\.goo\.gl|dropbox\.com|mega\.nz|wetransfer\.com)$/i;
+const MEDIA_HOSTS =
+  /(^|\.)(imgur\.com|i\.redd\.it|pbs\.twimg\.com|cdn\.discordapp\.com|media\.discordapp\.net|drive\.google\.com|photos\.app\.goo\.gl|dropbox\.com|mega\.nz|wetransfer\.com)$/i;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/gi;
 
 /** True when the text holds a link that looks like a picture, a video or a file share. */

@@ -26,7 +26,9 @@ describe('composeNudge', () => {
   it('never links without naming the organisation, nor carries anything but the name and the address', () => {
     const words = nudgeWords({ channel: 'email', organisationName: null, readUrl: 'https://help.example.org/my-case' });
     expect(words.where).toEqual({ key: 'person.nudge.readOnSite' });
-    const params = Object.values(nudgeWords({ channel: 'email', organisationName: 'Safe Harbour', readUrl: 'https://x.example/ms/my-case' })).flatMap((w) => Object.values(w.params ?? {}));
+    const params = Object.values(nudgeWords({ channel: 'email', organisationName: 'Safe Harbour', readUrl: 'https://x.example/ms/my-case' })).flatMap((w) =>
+      Object.values(w.params ?? {}),
+    );
     expect(new Set(params)).toEqual(new Set(['Safe Harbour', 'https://x.example/ms/my-case']));
   });
 });

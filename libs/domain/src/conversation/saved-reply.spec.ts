@@ -8,7 +8,9 @@ describe('fillSavedReply', () => {
   ];
 
   it('fills the next step and the open steps from the plan', () => {
-    expect(fillSavedReply('Next: {{next_step}}.\nStill to do:\n{{ open_steps }}', plan)).toBe('Next: Save the evidence.\nStill to do:\n- Save the evidence\n- Report the account');
+    expect(fillSavedReply('Next: {{next_step}}.\nStill to do:\n{{ open_steps }}', plan)).toBe(
+      'Next: Save the evidence.\nStill to do:\n- Save the evidence\n- Report the account',
+    );
   });
 
   it('leaves an unknown placeholder for the caseworker to see, and empties what this case cannot fill', () => {

@@ -17,7 +17,5 @@ export function fillSavedReply(template: string, plan: ReadonlyArray<{ title: st
     next_step: open[0] ?? '',
     open_steps: open.map((title) => `- ${title}`).join('\n'),
   };
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) =>
-    isOneOf(SAVED_REPLY_PLACEHOLDERS, name) ? values[name] : whole,
-  );
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => (isOneOf(SAVED_REPLY_PLACEHOLDERS, name) ? values[name] : whole));
 }

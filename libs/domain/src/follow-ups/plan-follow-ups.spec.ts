@@ -3,7 +3,19 @@ import { PRIORITIES } from '../triage/priority';
 import { REPORT_STATUSES } from '../reports/report-lifecycle';
 import { TAKEDOWN_STATUSES } from '../takedowns/takedown-lifecycle';
 import { DEFAULT_FOLLOW_UP_CADENCE, PlannedFollowUp, scaleCadence } from './cadence';
-import { CaseFollowUpInput, DeadlineRetriageInput, FollowUpPlanInput, ReportFollowUpInput, TakedownFollowUpInput, planCaseFollowUps, planClosureOffer, planDeadlineRetriage, planFollowUps, planReportFollowUps, planTakedownFollowUps } from './plan-follow-ups';
+import {
+  CaseFollowUpInput,
+  DeadlineRetriageInput,
+  FollowUpPlanInput,
+  ReportFollowUpInput,
+  TakedownFollowUpInput,
+  planCaseFollowUps,
+  planClosureOffer,
+  planDeadlineRetriage,
+  planFollowUps,
+  planReportFollowUps,
+  planTakedownFollowUps,
+} from './plan-follow-ups';
 import { reconcileFollowUps } from './reconcile-follow-ups';
 
 const t0 = new Date('2026-11-22T12:00:00Z');
@@ -193,7 +205,13 @@ describe('planTakedownFollowUps', () => {
   it.each(['submitted', 'acknowledged'] as const)('chases at 48 h and escalates to the caseworker and supervisors at 7 days while %s', (status) => {
     expect(plan({ status })).toEqual([
       { kind: 'takedown_chase', dueAt: at(48 * HOUR), subject: { type: 'takedown', id: 't1' }, dedupeKey: 'takedown_chase:t1', audience: 'assignee' },
-      { kind: 'takedown_escalation', dueAt: at(7 * DAY), subject: { type: 'takedown', id: 't1' }, dedupeKey: 'takedown_escalation:t1', audience: 'assignee_and_supervisors' },
+      {
+        kind: 'takedown_escalation',
+        dueAt: at(7 * DAY),
+        subject: { type: 'takedown', id: 't1' },
+        dedupeKey: 'takedown_escalation:t1',
+        audience: 'assignee_and_supervisors',
+      },
     ]);
   });
 
@@ -279,7 +297,9 @@ describe('planClosureOffer', () => {
   });
 
   it('comes round again as a new slot after an offer fired', () => {
-    expect(planClosureOffer({ ...quiet, closureOffersMade: 1, lastActivityAt: at(93 * DAY) }, cadence).map((p) => [p.dedupeKey, p.dueAt])).toEqual([['closure_offer:c1:2', at(183 * DAY)]]);
+    expect(planClosureOffer({ ...quiet, closureOffersMade: 1, lastActivityAt: at(93 * DAY) }, cadence).map((p) => [p.dedupeKey, p.dueAt])).toEqual([
+      ['closure_offer:c1:2', at(183 * DAY)],
+    ]);
   });
 
   it('follows the configured period, and still offers for a resolved case but not a closed one', () => {
@@ -291,7 +311,17 @@ describe('planClosureOffer', () => {
 
 describe('planFollowUps: what a case keeps by its status', () => {
   const input = (status: FollowUpPlanInput['case']['status']): FollowUpPlanInput => ({
-    case: { ...calmCase, status, priority: 'urgent', deadlineAt: at(30 * HOUR), assigneeId: null, firstRespondedAt: null, firstResponseDueAt: at(HOUR), lastActivityAt: t0, closureOffersMade: 0 },
+    case: {
+      ...calmCase,
+      status,
+      priority: 'urgent',
+      deadlineAt: at(30 * HOUR),
+      assigneeId: null,
+      firstRespondedAt: null,
+      firstResponseDueAt: at(HOUR),
+      lastActivityAt: t0,
+      closureOffersMade: 0,
+    },
     takedowns: [
       { id: 't1', status: 'submitted', submittedAt: t0, removedAt: null },
       { id: 't2', status: 'removed', submittedAt: t0, removedAt: at(DAY) },
@@ -302,14 +332,31 @@ describe('planFollowUps: what a case keeps by its status', () => {
 
   it.each(['new', 'in_progress'] as const)('plans everything while the case is open (%s)', (status) => {
     expect(kinds(planFollowUps(input(status), cadence, t0))).toEqual([
-      'case_review', 'closure_offer', 'deadline_reminder', 'deadline_retriage', 'reappearance_check', 'report_follow_up', 'sla_escalation', 'takedown_chase', 'takedown_escalation', 'wellbeing_check',
+      'case_review',
+      'closure_offer',
+      'deadline_reminder',
+      'deadline_retriage',
+      'reappearance_check',
+      'report_follow_up',
+      'sla_escalation',
+      'takedown_chase',
+      'takedown_escalation',
+      'wellbeing_check',
     ]);
   });
 
   // Issue 10 (pinned): waiting on the person pauses the first-response target and its escalation; everything else stays.
   it('plans everything but the paused first-response escalation while the case waits on the person', () => {
     expect(kinds(planFollowUps(input('waiting'), cadence, t0))).toEqual([
-      'case_review', 'closure_offer', 'deadline_reminder', 'deadline_retriage', 'reappearance_check', 'report_follow_up', 'takedown_chase', 'takedown_escalation', 'wellbeing_check',
+      'case_review',
+      'closure_offer',
+      'deadline_reminder',
+      'deadline_retriage',
+      'reappearance_check',
+      'report_follow_up',
+      'takedown_chase',
+      'takedown_escalation',
+      'wellbeing_check',
     ]);
   });
 
@@ -340,7 +387,13 @@ describe('first contact overdue on a held case (issue 10)', () => {
   it('escalates to the holder and the supervisors when a held case has had no contact by its target', () => {
     const planned = planCaseFollowUps(base, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'contact_overdue');
     expect(planned).toEqual([
-      { kind: 'contact_overdue', dueAt: new Date(base.firstResponseDueAt.getTime() + DEFAULT_FOLLOW_UP_CADENCE.slaEscalationGraceMinutes * 60_000), subject: { type: 'case', id: 'c1' }, dedupeKey: 'contact_overdue:c1', audience: 'assignee_and_supervisors' },
+      {
+        kind: 'contact_overdue',
+        dueAt: new Date(base.firstResponseDueAt.getTime() + DEFAULT_FOLLOW_UP_CADENCE.slaEscalationGraceMinutes * 60_000),
+        subject: { type: 'case', id: 'c1' },
+        dedupeKey: 'contact_overdue:c1',
+        audience: 'assignee_and_supervisors',
+      },
     ]);
     expect(planCaseFollowUps(base, DEFAULT_FOLLOW_UP_CADENCE, now).filter((p) => p.kind === 'sla_escalation')).toEqual([]);
   });
@@ -360,9 +413,27 @@ describe('deadline re-triage (issue 10)', () => {
 
   it('plans one re-triage per threshold: 72 h and 24 h before the deadline and when it passes, to the holder and supervisors', () => {
     expect(plan()).toEqual([
-      { kind: 'deadline_retriage', dueAt: at(28 * HOUR), subject: { type: 'case', id: 'c1' }, dedupeKey: key(deadline, 'within_72h'), audience: 'assignee_and_supervisors' },
-      { kind: 'deadline_retriage', dueAt: at(76 * HOUR), subject: { type: 'case', id: 'c1' }, dedupeKey: key(deadline, 'within_24h'), audience: 'assignee_and_supervisors' },
-      { kind: 'deadline_retriage', dueAt: at(100 * HOUR), subject: { type: 'case', id: 'c1' }, dedupeKey: key(deadline, 'passed'), audience: 'assignee_and_supervisors' },
+      {
+        kind: 'deadline_retriage',
+        dueAt: at(28 * HOUR),
+        subject: { type: 'case', id: 'c1' },
+        dedupeKey: key(deadline, 'within_72h'),
+        audience: 'assignee_and_supervisors',
+      },
+      {
+        kind: 'deadline_retriage',
+        dueAt: at(76 * HOUR),
+        subject: { type: 'case', id: 'c1' },
+        dedupeKey: key(deadline, 'within_24h'),
+        audience: 'assignee_and_supervisors',
+      },
+      {
+        kind: 'deadline_retriage',
+        dueAt: at(100 * HOUR),
+        subject: { type: 'case', id: 'c1' },
+        dedupeKey: key(deadline, 'passed'),
+        audience: 'assignee_and_supervisors',
+      },
     ]);
   });
 
@@ -402,7 +473,11 @@ describe('deadline re-triage (issue 10)', () => {
   });
 
   it('a changed deadline plans a new set and cancels what is pending of the old one; what fired stays fired', () => {
-    const existing = plan({}, t0).map((p, index) => ({ dedupeKey: p.dedupeKey, dueAt: p.dueAt, status: index === 0 ? ('fired' as const) : ('scheduled' as const) }));
+    const existing = plan({}, t0).map((p, index) => ({
+      dedupeKey: p.dedupeKey,
+      dueAt: p.dueAt,
+      status: index === 0 ? ('fired' as const) : ('scheduled' as const),
+    }));
     const moved = at(200 * HOUR);
     const changes = reconcileFollowUps(existing, plan({ deadlineAt: moved, triagedAt: at(30 * HOUR) }, at(30 * HOUR)));
     expect(changes.toCancel.map((r) => r.dedupeKey)).toEqual([key(deadline, 'within_24h'), key(deadline, 'passed')]);
@@ -428,9 +503,16 @@ describe('deadline re-triage (issue 10)', () => {
     expect(plan({ status })).toHaveLength(3);
   });
 
-  it('is not scaled with the cadence: the thresholds are the triage table\'s real hours', () => {
-    const input: FollowUpPlanInput = { case: { ...calmCase, deadlineAt: deadline, lastActivityAt: t0, closureOffersMade: 0, triagedAt: t0 }, takedowns: [], reports: [] };
-    const due = (c: typeof cadence) => planFollowUps(input, c, t0).filter((p) => p.kind === 'deadline_retriage').map((p) => p.dueAt);
+  it("is not scaled with the cadence: the thresholds are the triage table's real hours", () => {
+    const input: FollowUpPlanInput = {
+      case: { ...calmCase, deadlineAt: deadline, lastActivityAt: t0, closureOffersMade: 0, triagedAt: t0 },
+      takedowns: [],
+      reports: [],
+    };
+    const due = (c: typeof cadence) =>
+      planFollowUps(input, c, t0)
+        .filter((p) => p.kind === 'deadline_retriage')
+        .map((p) => p.dueAt);
     expect(due(scaleCadence(cadence, 1 / 3600))).toEqual(due(cadence));
   });
 });

@@ -6,7 +6,8 @@ describe('emergency numbers', () => {
     expect(emergencyNumberFor('US')).toBe('911');
     expect(emergencyNumberFor('gb')).toBe('999 or 112');
     expect(emergencyNumberFor('MY')).toBe('999, or 112 from a mobile');
-    for (const country of ['CN', 'IN', 'ID', 'PK', 'NG', 'BR', 'BD', 'RU', 'MX', 'JP', 'PH', 'ES', 'FR', 'DE', 'AU']) expect(emergencyNumberFor(country)).toMatch(/\d/);
+    for (const country of ['CN', 'IN', 'ID', 'PK', 'NG', 'BR', 'BD', 'RU', 'MX', 'JP', 'PH', 'ES', 'FR', 'DE', 'AU'])
+      expect(emergencyNumberFor(country)).toMatch(/\d/);
   });
 
   it('has only real intake countries, each number written as digits people can dial', () => {

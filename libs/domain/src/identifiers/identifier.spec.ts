@@ -1,4 +1,12 @@
-import { cryptoNetwork, handleFromProfileUrl, identifierSearchCandidates, identifiersInText, identifiersOfRecords, normaliseIdentifier, type IdentifierKind } from './identifier';
+import {
+  cryptoNetwork,
+  handleFromProfileUrl,
+  identifierSearchCandidates,
+  identifiersInText,
+  identifiersOfRecords,
+  normaliseIdentifier,
+  type IdentifierKind,
+} from './identifier';
 
 const value = (kind: IdentifierKind, raw: string, defaultCountry?: string): string | null => {
   const result = normaliseIdentifier(kind, raw, { defaultCountry });
@@ -85,7 +93,9 @@ describe('normaliseIdentifier', () => {
     expect(value('crypto_wallet', '0x52908400098527886E0F7030069857D2E4169EE7')).toBe('0x52908400098527886e0f7030069857d2e4169ee7');
     expect(value('crypto_wallet', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2')).toBe('1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2');
     expect(value('crypto_wallet', 'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4')).toBe('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4');
-    expect(value('crypto_wallet', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0')).toBe('bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0');
+    expect(value('crypto_wallet', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0')).toBe(
+      'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0',
+    );
     // One character changed: the checksum fails.
     expect(problem('crypto_wallet', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5')).toBe('malformed');
     expect(problem('crypto_wallet', 'bc1qW508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4')).toBe('malformed');
@@ -105,12 +115,14 @@ describe('normaliseIdentifier', () => {
 describe('identifiersInText', () => {
   it('finds wallets, e-mail addresses, international phone numbers and cashtags in a free-text reference', () => {
     const found = identifiersInText('Paid $50 to $ScamTag, then 0x52908400098527886E0F7030069857D2E4169EE7; mail pay@Scam.example, call +60 12-345 6789.');
-    expect(found).toEqual(expect.arrayContaining([
-      { kind: 'crypto_wallet', value: '0x52908400098527886e0f7030069857d2e4169ee7', secret: false },
-      { kind: 'payment_account', value: '$scamtag', secret: false },
-      { kind: 'email', value: 'pay@scam.example', secret: false },
-      { kind: 'phone', value: '+60123456789', secret: false },
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { kind: 'crypto_wallet', value: '0x52908400098527886e0f7030069857d2e4169ee7', secret: false },
+        { kind: 'payment_account', value: '$scamtag', secret: false },
+        { kind: 'email', value: 'pay@scam.example', secret: false },
+        { kind: 'phone', value: '+60123456789', secret: false },
+      ]),
+    );
     expect(found).toHaveLength(4);
   });
 
@@ -126,18 +138,23 @@ describe('identifiersOfRecords', () => {
   it('names each identifier once per source, the handle of an obvious profile URL included, in the case country', () => {
     const found = identifiersOfRecords({
       country: 'MY',
-      platforms: [{ offenderHandle: '@Scammer', profileUrl: 'https://www.instagram.com/scammer/' }, { offenderHandle: 'SCAMMER', profileUrl: null }],
+      platforms: [
+        { offenderHandle: '@Scammer', profileUrl: 'https://www.instagram.com/scammer/' },
+        { offenderHandle: 'SCAMMER', profileUrl: null },
+      ],
       evidence: [{ offenderHandle: null, profileUrl: 'not a url', paymentReference: 'sent to 012-345 6789? no: +60 12-345 6789 and $CashTag' }],
       takedowns: [{ url: 'https://tiktok.com/@other?lang=en', account: null }],
     });
-    expect(found).toEqual(expect.arrayContaining([
-      { kind: 'handle', value: 'scammer', secret: false, source: 'platform' },
-      { kind: 'profile_url', value: 'https://instagram.com/scammer', secret: false, source: 'platform' },
-      { kind: 'phone', value: '+60123456789', secret: false, source: 'evidence' },
-      { kind: 'payment_account', value: '$cashtag', secret: false, source: 'evidence' },
-      { kind: 'profile_url', value: 'https://tiktok.com/@other?lang=en', secret: false, source: 'takedown' },
-      { kind: 'handle', value: 'other', secret: false, source: 'takedown' },
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { kind: 'handle', value: 'scammer', secret: false, source: 'platform' },
+        { kind: 'profile_url', value: 'https://instagram.com/scammer', secret: false, source: 'platform' },
+        { kind: 'phone', value: '+60123456789', secret: false, source: 'evidence' },
+        { kind: 'payment_account', value: '$cashtag', secret: false, source: 'evidence' },
+        { kind: 'profile_url', value: 'https://tiktok.com/@other?lang=en', secret: false, source: 'takedown' },
+        { kind: 'handle', value: 'other', secret: false, source: 'takedown' },
+      ]),
+    );
     expect(found).toHaveLength(6);
   });
 });

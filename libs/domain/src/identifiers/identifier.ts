@@ -1,13 +1,24 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /** The kinds of offender identifier a case can hold, as staff and the index name them. */
-export const IDENTIFIER_KINDS = ['handle', 'profile_url', 'user_id', 'email', 'phone', 'payment_account', 'transaction_id', 'crypto_wallet', 'gift_card'] as const;
+export const IDENTIFIER_KINDS = [
+  'handle',
+  'profile_url',
+  'user_id',
+  'email',
+  'phone',
+  'payment_account',
+  'transaction_id',
+  'crypto_wallet',
+  'gift_card',
+] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /** Kinds whose value is a secret (a gift-card code can be spent): stored encrypted, matched by a keyed hash. */
 export const SECRET_IDENTIFIER_KINDS: readonly IdentifierKind[] = ['gift_card'];
 
-export const isIdentifierKind = (value: unknown): value is IdentifierKind => typeof value === 'string' && (IDENTIFIER_KINDS as readonly string[]).includes(value);
+export const isIdentifierKind = (value: unknown): value is IdentifierKind =>
+  typeof value === 'string' && (IDENTIFIER_KINDS as readonly string[]).includes(value);
 
 /** An identifier in the one form every case holding it shares, so equal identifiers match. */
 export interface NormalisedIdentifier {
@@ -28,7 +39,8 @@ export interface NormaliseOptions {
 export const IDENTIFIER_MAX_LENGTH = 300;
 const MAX_LENGTH = IDENTIFIER_MAX_LENGTH;
 // Query parameters that say where a click came from, never who the account is.
-const TRACKING_PARAMS = /^(utm_.*|fbclid|gclid|dclid|msclkid|igshid|igsh|mibextid|si|ref|ref_src|ref_url|s|t|_t|_r|is_from_webapp|sender_device|feature|share_id|share_app_id|rdid|sfnsn|hl)$/i;
+const TRACKING_PARAMS =
+  /^(utm_.*|fbclid|gclid|dclid|msclkid|igshid|igsh|mibextid|si|ref|ref_src|ref_url|s|t|_t|_r|is_from_webapp|sender_device|feature|share_id|share_app_id|rdid|sfnsn|hl)$/i;
 const BASE58 = /^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/;
 const ETH = /^0x[0-9a-f]{40}$/i;
 const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -69,7 +81,10 @@ function canonicalUrl(raw: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   if (!host.includes('.') || url.username || url.password) return null;
   const params: Array<[string, string]> = [];
   // forEach, not entries(): the browser build's lib has no DOM iterables.
@@ -173,7 +188,11 @@ export function identifiersInText(text: string, options: NormaliseOptions = {}):
     found.set(`${result.kind}\u0000${result.value}`, { kind: result.kind, value: result.value, secret: result.secret });
     return true;
   };
-  const tokens = text.normalize('NFKC').split(/[\s,;()<>"']+/).map((token) => token.replace(/[.:]+$/, '')).filter(Boolean);
+  const tokens = text
+    .normalize('NFKC')
+    .split(/[\s,;()<>"']+/)
+    .map((token) => token.replace(/[.:]+$/, ''))
+    .filter(Boolean);
   for (const token of tokens) {
     if (add('crypto_wallet', token)) continue;
     if (token.includes('@') && !token.startsWith('@') && add('email', token)) continue;
@@ -214,7 +233,12 @@ export function identifiersOfRecords(records: IdentifierRecords): SourcedIdentif
   const options = { defaultCountry: records.country };
   const found = new Map<string, SourcedIdentifier>();
   const put = (source: IdentifierSource, identifier: NormalisedIdentifier) => {
-    found.set(`${source}\u0000${identifier.kind}\u0000${identifier.value}`, { kind: identifier.kind, value: identifier.value, secret: identifier.secret, source });
+    found.set(`${source}\u0000${identifier.kind}\u0000${identifier.value}`, {
+      kind: identifier.kind,
+      value: identifier.value,
+      secret: identifier.secret,
+      source,
+    });
   };
   const add = (source: IdentifierSource, kind: IdentifierKind, raw: string | null) => {
     if (!raw) return;

@@ -1,4 +1,14 @@
-import { addOpeningMinutes, DEFAULT_OPENING_HOURS, isOpen, nextOpening, OPEN_ALL_WEEK, OpeningHours, openingMinutesBetween, openingStatus, validateOpeningHours } from './opening-hours';
+import {
+  addOpeningMinutes,
+  DEFAULT_OPENING_HOURS,
+  isOpen,
+  nextOpening,
+  OPEN_ALL_WEEK,
+  OpeningHours,
+  openingMinutesBetween,
+  openingStatus,
+  validateOpeningHours,
+} from './opening-hours';
 import { zonedToUtc } from './zoned-time';
 
 const at = (iso: string) => new Date(iso);
@@ -190,12 +200,31 @@ describe('validateOpeningHours', () => {
         { date: '2026-12-25', name: 'Twice' },
       ],
     });
-    expect(problems.map((p) => p.field)).toEqual(['timeZone', 'weekly[2].closes', 'weekly[3].day', 'weekly[3].opens', 'weekly[1].opens', 'holidays[0].date', 'holidays[1].name', 'holidays[2].date']);
-    expect(problems.find((p) => p.field === 'weekly[1].opens')).toEqual({ path: ['weekly', 1, 'opens'], field: 'weekly[1].opens', message: 'overlaps another slot on the same day' });
+    expect(problems.map((p) => p.field)).toEqual([
+      'timeZone',
+      'weekly[2].closes',
+      'weekly[3].day',
+      'weekly[3].opens',
+      'weekly[1].opens',
+      'holidays[0].date',
+      'holidays[1].name',
+      'holidays[2].date',
+    ]);
+    expect(problems.find((p) => p.field === 'weekly[1].opens')).toEqual({
+      path: ['weekly', 1, 'opens'],
+      field: 'weekly[1].opens',
+      message: 'overlaps another slot on the same day',
+    });
   });
 
   it('allows touching slots but not an empty week or an offset for a zone', () => {
-    const touching = { ...DEFAULT_OPENING_HOURS, weekly: [{ day: 1 as const, opens: '09:00', closes: '12:00' }, { day: 1 as const, opens: '12:00', closes: '17:00' }] };
+    const touching = {
+      ...DEFAULT_OPENING_HOURS,
+      weekly: [
+        { day: 1 as const, opens: '09:00', closes: '12:00' },
+        { day: 1 as const, opens: '12:00', closes: '17:00' },
+      ],
+    };
     expect(validateOpeningHours(touching)).toEqual([]);
     expect(validateOpeningHours({ ...DEFAULT_OPENING_HOURS, weekly: [] }).map((p) => p.field)).toEqual(['weekly']);
     expect(validateOpeningHours({ ...DEFAULT_OPENING_HOURS, timeZone: '+01:00' }).map((p) => p.field)).toEqual(['timeZone']);

@@ -198,7 +198,11 @@ const CLOSES = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 export function validateOpeningHours(hours: OpeningHours): OpeningHoursProblem[] {
   const problems: OpeningHoursProblem[] = [];
   const problem = (path: Array<string | number>, message: string) =>
-    problems.push({ path, field: path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), ''), message });
+    problems.push({
+      path,
+      field: path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), ''),
+      message,
+    });
 
   if (!isKnownTimeZone(hours.timeZone)) problem(['timeZone'], 'must be a time zone such as Europe/London');
 
@@ -241,7 +245,8 @@ export function validateOpeningHours(hours: OpeningHours): OpeningHoursProblem[]
     seen.add(holiday.date);
     const name = holiday.name.trim();
     if (!name) problem(['holidays', index, 'name'], 'is required');
-    else if (name.length > OPENING_HOURS_LIMITS.holidayName) problem(['holidays', index, 'name'], `must be at most ${OPENING_HOURS_LIMITS.holidayName} characters`);
+    else if (name.length > OPENING_HOURS_LIMITS.holidayName)
+      problem(['holidays', index, 'name'], `must be at most ${OPENING_HOURS_LIMITS.holidayName} characters`);
   });
   return problems;
 }

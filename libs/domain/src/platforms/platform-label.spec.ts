@@ -22,7 +22,7 @@ describe('platformText', () => {
     expect(platformText('some forum')).toEqual({ key: 'person.platforms.named', params: { name: 'some forum' } });
   });
 
-  it('gives generic answers a key of their own, to say in the reader\'s language', () => {
+  it("gives generic answers a key of their own, to say in the reader's language", () => {
     expect(platformText('Not sure')).toEqual({ key: 'person.platforms.not_sure' });
     expect(platformText('OTHER')).toEqual({ key: 'person.platforms.other' });
     expect(platformText('a game')).toEqual({ key: 'person.platforms.game' });

@@ -25,7 +25,9 @@ describe('report lifecycle', () => {
   });
 
   it('refuses every other move with a message', () => {
-    const refused = REPORT_STATUSES.flatMap((from) => REPORT_STATUSES.filter((to) => !allowedReportTransitions(from).includes(to)).map((to) => [from, to] as const));
+    const refused = REPORT_STATUSES.flatMap((from) =>
+      REPORT_STATUSES.filter((to) => !allowedReportTransitions(from).includes(to)).map((to) => [from, to] as const),
+    );
     expect(refused).toHaveLength(25 - allowed.length);
     for (const [from, to] of refused) expect(reportTransitionProblem(from, to)).toEqual(expect.any(String));
   });

@@ -65,11 +65,7 @@ describe('selectResources', () => {
 
 describe('selectCrisisResources', () => {
   it('lists only crisis contacts for the country and anywhere', () => {
-    expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'MY').map((r) => r.key)).toEqual([
-      'my-emergency',
-      'my-befrienders-kl',
-      'my-mhpss',
-    ]);
+    expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'MY').map((r) => r.key)).toEqual(['my-emergency', 'my-befrienders-kl', 'my-mhpss']);
   });
 
   it('still gives the emergency number for a country the directory does not cover, then the worldwide helpline directories', () => {
@@ -78,7 +74,15 @@ describe('selectCrisisResources', () => {
 
   it('leaves the worldwide helpline directories out where the country has crisis lines of its own', () => {
     expect(selectCrisisResources(RESOURCE_DIRECTORY_SEED, 'MY').map((r) => r.key)).not.toContain('any-find-a-helpline');
-    const adultNotAtRisk = selectResources(RESOURCE_DIRECTORY_SEED, { country: 'MY', ageBand: '18_plus', contentMadeUnder18: false, selfHarm: 'none', immediateDanger: false, paid: true, demands: ['money'] });
+    const adultNotAtRisk = selectResources(RESOURCE_DIRECTORY_SEED, {
+      country: 'MY',
+      ageBand: '18_plus',
+      contentMadeUnder18: false,
+      selfHarm: 'none',
+      immediateDanger: false,
+      paid: true,
+      demands: ['money'],
+    });
     expect(adultNotAtRisk.map((r) => r.key)).toEqual(expect.arrayContaining(['my-nsrc', 'my-pdrm-ccid']));
     expect(adultNotAtRisk.map((r) => r.key)).not.toContain('any-befrienders');
   });
@@ -89,7 +93,13 @@ describe('the seeded directory', () => {
     const entry = RESOURCE_DIRECTORY_SEED.find((candidate) => candidate.key === 'my-mhpss');
     expect(entry?.audiences).toEqual(expect.arrayContaining(['self_harm', 'support']));
     const calm = selectResources(RESOURCE_DIRECTORY_SEED, {
-      country: 'MY', ageBand: '18_plus', contentMadeUnder18: false, selfHarm: 'none', immediateDanger: false, paid: null, demands: [],
+      country: 'MY',
+      ageBand: '18_plus',
+      contentMadeUnder18: false,
+      selfHarm: 'none',
+      immediateDanger: false,
+      paid: null,
+      demands: [],
     });
     expect(calm.find((resource) => resource.key === 'my-mhpss')?.reason).toEqual({ key: 'person.resourceReasons.support' });
   });

@@ -77,28 +77,34 @@ export function selectResources(entries: readonly ResourceEntry[], facts: Resour
   // Worldwide helpline directories are for countries the directory has no crisis line of its own for.
   const country = facts.country.toUpperCase();
   const hasOwnCrisisLines = entries.some((entry) => entry.jurisdiction === country && entry.purpose === 'crisis');
-  return entries
-    .filter((entry) => appliesToCountry(entry, facts.country))
-    .filter((entry) => !(hasOwnCrisisLines && entry.jurisdiction === ANY_JURISDICTION && entry.purpose === 'crisis' && entry.audiences.includes('everyone')))
-    .map((entry) => ({ entry, audience: entry.audiences.find((audience) => audienceApplies(audience, facts)) }))
-    .filter((match): match is { entry: ResourceEntry; audience: ResourceAudience } => match.audience !== undefined)
-    .sort(
-      (a, b) =>
-        PURPOSE_ORDER[a.entry.purpose] - PURPOSE_ORDER[b.entry.purpose] ||
-        // Entries for this country before entries for anywhere.
-        Number(a.entry.jurisdiction === ANY_JURISDICTION) - Number(b.entry.jurisdiction === ANY_JURISDICTION) ||
-        a.entry.sortOrder - b.entry.sortOrder,
-    )
-    // A worldwide entry ("Emergency services") gives way to the country's own entry of that name.
-    .filter(({ entry }, index, all) => entry.jurisdiction !== ANY_JURISDICTION || !all.some((other, j) => j !== index && other.entry.name === entry.name && other.entry.jurisdiction !== ANY_JURISDICTION))
-    .map(({ entry, audience }) => ({
-      key: entry.key,
-      name: entry.name,
-      contact: entry.contact,
-      ...(entry.url ? { url: entry.url } : {}),
-      purpose: entry.purpose,
-      reason: reasonFor(audience),
-    }));
+  return (
+    entries
+      .filter((entry) => appliesToCountry(entry, facts.country))
+      .filter((entry) => !(hasOwnCrisisLines && entry.jurisdiction === ANY_JURISDICTION && entry.purpose === 'crisis' && entry.audiences.includes('everyone')))
+      .map((entry) => ({ entry, audience: entry.audiences.find((audience) => audienceApplies(audience, facts)) }))
+      .filter((match): match is { entry: ResourceEntry; audience: ResourceAudience } => match.audience !== undefined)
+      .sort(
+        (a, b) =>
+          PURPOSE_ORDER[a.entry.purpose] - PURPOSE_ORDER[b.entry.purpose] ||
+          // Entries for this country before entries for anywhere.
+          Number(a.entry.jurisdiction === ANY_JURISDICTION) - Number(b.entry.jurisdiction === ANY_JURISDICTION) ||
+          a.entry.sortOrder - b.entry.sortOrder,
+      )
+      // A worldwide entry ("Emergency services") gives way to the country's own entry of that name.
+      .filter(
+        ({ entry }, index, all) =>
+          entry.jurisdiction !== ANY_JURISDICTION ||
+          !all.some((other, j) => j !== index && other.entry.name === entry.name && other.entry.jurisdiction !== ANY_JURISDICTION),
+      )
+      .map(({ entry, audience }) => ({
+        key: entry.key,
+        name: entry.name,
+        contact: entry.contact,
+        ...(entry.url ? { url: entry.url } : {}),
+        purpose: entry.purpose,
+        reason: reasonFor(audience),
+      }))
+  );
 }
 
 /**

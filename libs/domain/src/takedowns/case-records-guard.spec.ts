@@ -9,7 +9,9 @@ describe('caseRecordChangeProblem', () => {
 
   it('lets a resolved case record what happens to its existing requests and reports, but start nothing new', () => {
     expect(caseRecordChangeProblem('resolved', 'update', 'takedown request')).toBeNull();
-    expect(caseRecordChangeProblem('resolved', 'add', 'report')).toBe('This case is resolved: reopen it to add a new report. Its existing reports can still be updated.');
+    expect(caseRecordChangeProblem('resolved', 'add', 'report')).toBe(
+      'This case is resolved: reopen it to add a new report. Its existing reports can still be updated.',
+    );
   });
 
   it('refuses everything on a closed case, saying to reopen it', () => {

@@ -29,7 +29,9 @@ describe('takedown lifecycle', () => {
   });
 
   it('refuses every other move with a message', () => {
-    const refused = TAKEDOWN_STATUSES.flatMap((from) => TAKEDOWN_STATUSES.filter((to) => !allowedTakedownTransitions(from).includes(to)).map((to) => [from, to] as const));
+    const refused = TAKEDOWN_STATUSES.flatMap((from) =>
+      TAKEDOWN_STATUSES.filter((to) => !allowedTakedownTransitions(from).includes(to)).map((to) => [from, to] as const),
+    );
     expect(refused).toHaveLength(49 - allowed.length);
     for (const [from, to] of refused) expect(takedownTransitionProblem(from, to)).toEqual(expect.any(String));
   });

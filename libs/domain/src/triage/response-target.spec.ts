@@ -42,7 +42,11 @@ describe('replyExpectation', () => {
 
   it('says open, and nothing to wait for once someone has been in touch', () => {
     const monday = new Date('2026-12-07T10:00:00Z');
-    expect(replyExpectation(policy, monday, new Date('2026-12-07T18:00:00Z'), new Date('2026-12-07T09:30:00Z'))).toEqual({ openNow: true, nextOpeningAt: null, replyBy: null });
+    expect(replyExpectation(policy, monday, new Date('2026-12-07T18:00:00Z'), new Date('2026-12-07T09:30:00Z'))).toEqual({
+      openNow: true,
+      nextOpeningAt: null,
+      replyBy: null,
+    });
     expect(replyExpectation(CLOCK_ONLY_POLICY, new Date('2026-12-05T11:00:00Z'), monday, null).openNow).toBe(true);
   });
 });

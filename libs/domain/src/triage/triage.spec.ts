@@ -106,9 +106,16 @@ describe('triage', () => {
 
   it('never lowers priority when a factor is added (every pair of factors)', () => {
     const single: Partial<TriageFacts>[] = [
-      { selfHarm: 'plan_or_intent' }, { immediateDanger: true }, { ageBand: '13_17' }, { contentMadeUnder18: true },
-      { selfHarm: 'thoughts' }, { deadlineAt: hours(5) }, { deadlineAt: hours(50) }, { contentPosted: 'yes' },
-      { stillInContact: true }, { paid: true },
+      { selfHarm: 'plan_or_intent' },
+      { immediateDanger: true },
+      { ageBand: '13_17' },
+      { contentMadeUnder18: true },
+      { selfHarm: 'thoughts' },
+      { deadlineAt: hours(5) },
+      { deadlineAt: hours(50) },
+      { contentPosted: 'yes' },
+      { stillInContact: true },
+      { paid: true },
     ];
     const rank = { emergency: 0, urgent: 1, high: 2, standard: 3 } as const;
     for (const a of single) {

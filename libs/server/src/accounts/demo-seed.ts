@@ -16,7 +16,12 @@ export async function seedDemoOrganisation(dataSource: DataSource, password: str
     for (const account of DEMO_ACCOUNTS) {
       if (await staffUserRepository.emailExists(manager, account.email)) continue;
       const passwordHash = await hash(password, { type: 2 /* argon2id */ });
-      await staffUserRepository.insertIfMissing(manager, organisationId, { email: account.email, displayName: account.displayName, role: account.role, passwordHash });
+      await staffUserRepository.insertIfMissing(manager, organisationId, {
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        passwordHash,
+      });
       created += 1;
     }
     return created;

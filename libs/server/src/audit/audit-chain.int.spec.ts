@@ -20,7 +20,8 @@ describe('the audit log hash chain', () => {
   let config: AppConfig;
 
   const audit = async (action: string, after: unknown = { note: action }) =>
-    (await app.query(`INSERT INTO audit_log (actor_id, action, after) VALUES (NULL, $1, $2) RETURNING id::text AS id`, [action, JSON.stringify(after)]))[0].id as string;
+    (await app.query(`INSERT INTO audit_log (actor_id, action, after) VALUES (NULL, $1, $2) RETURNING id::text AS id`, [action, JSON.stringify(after)]))[0]
+      .id as string;
   /** As the owner, who can switch the append-only trigger off: what the chain is there to catch. */
   const asOwnerBehindTheTrigger = async (sql: string, params: unknown[] = []) =>
     db.dataSource.transaction(async (manager) => {
@@ -29,7 +30,10 @@ describe('the audit log hash chain', () => {
       await manager.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
     });
   const seals = async () =>
-    (await db.dataSource.query(`SELECT position::int AS position, audit_id::text AS "auditId" FROM audit_seal ORDER BY position`)) as Array<{ position: number; auditId: string }>;
+    (await db.dataSource.query(`SELECT position::int AS position, audit_id::text AS "auditId" FROM audit_seal ORDER BY position`)) as Array<{
+      position: number;
+      auditId: string;
+    }>;
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -32,7 +32,9 @@ describe('the audit hash chain', () => {
 
   it('names the row whose columns or payload changed, and a missing link', () => {
     const changed = { ...(rows[1] as AuditRowForChain), action: 'case.nothing_to_see' };
-    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, changed, rows[2] as AuditRowForChain])).breaks).toEqual([{ position: '2', auditId: '2', reason: 'row_changed' }]);
+    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, changed, rows[2] as AuditRowForChain])).breaks).toEqual([
+      { position: '2', auditId: '2', reason: 'row_changed' },
+    ]);
     expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, row(2, '{"n": 99}'), rows[2] as AuditRowForChain])).breaks).toEqual([
       { position: '2', auditId: '2', reason: 'payload_changed' },
     ]);

@@ -68,7 +68,9 @@ export function rowPayloadHash(row: AuditRowForChain): string {
 }
 
 export function linkHash(previousHash: string, position: string, row: AuditRowForChain, rowPayloadHash: string): string {
-  return sha256(JSON.stringify([previousHash, position, row.id, row.atMicros, row.actorId, row.action, row.caseId, row.targetKind, row.targetId, rowPayloadHash]));
+  return sha256(
+    JSON.stringify([previousHash, position, row.id, row.atMicros, row.actorId, row.action, row.caseId, row.targetKind, row.targetId, rowPayloadHash]),
+  );
 }
 
 /** The links for `rows`, in their order, continuing the chain after `head` (null: the chain is empty). */

@@ -8,7 +8,10 @@ describe('audit payload free text', () => {
 
   it('finds reasons and notes at any depth, leaving everything else readable', () => {
     expect(redactFreeText({ linkId: 'l1', reason: 'Same wallet' })).toEqual({ redacted: { linkId: 'l1', reason: null }, found: true });
-    expect(redactFreeText({ priorityOverride: { priority: 'urgent', reason: 'Her brother rang' } })).toEqual({ redacted: { priorityOverride: { priority: 'urgent', reason: null } }, found: true });
+    expect(redactFreeText({ priorityOverride: { priority: 'urgent', reason: 'Her brother rang' } })).toEqual({
+      redacted: { priorityOverride: { priority: 'urgent', reason: null } },
+      found: true,
+    });
     expect(redactFreeText({ noteId: 'n1', reason: null, status: 'new' })).toEqual({ redacted: { noteId: 'n1', reason: null, status: 'new' }, found: false });
     expect(redactFreeText(undefined).found).toBe(false);
   });

@@ -122,13 +122,10 @@ export const auditPayloadRepository = {
   /** Seals payloads written in clear: the function checks the hash is the row's and the readable copy only loses values. */
   async sealPlain(manager: EntityManager, rows: ReadonlyArray<{ id: string } & SealedAuditPayload>): Promise<number> {
     if (!rows.length) return 0;
-    const [row] = await manager.query<Array<{ n: number }>>(`SELECT audit_seal_plain_payloads($1::bigint[], $2::bytea[], $3::text[], $4::jsonb[], $5::jsonb[]) AS n`, [
-      rows.map((r) => r.id),
-      rows.map((r) => r.sealed),
-      rows.map((r) => r.hash),
-      rows.map((r) => json(r.before)),
-      rows.map((r) => json(r.after)),
-    ]);
+    const [row] = await manager.query<Array<{ n: number }>>(
+      `SELECT audit_seal_plain_payloads($1::bigint[], $2::bytea[], $3::text[], $4::jsonb[], $5::jsonb[]) AS n`,
+      [rows.map((r) => r.id), rows.map((r) => r.sealed), rows.map((r) => r.hash), rows.map((r) => json(r.before)), rows.map((r) => json(r.after))],
+    );
     return present(row, 'the sealed-row count').n;
   },
 
@@ -154,12 +151,17 @@ export const auditPayloadRepository = {
 
   /** Sealed payloads of the given rows (a full chain check opens them). */
   sealedOf(manager: EntityManager, ids: readonly string[]): Promise<Array<{ id: string; sealed: Buffer; hash: string }>> {
-    return manager.query<Array<{ id: string; sealed: Buffer; hash: string }>>(`SELECT id::text AS id, payload_sealed AS sealed, payload_hash AS hash FROM audit_log WHERE id = ANY($1::bigint[]) AND payload_sealed IS NOT NULL`, [ids]);
+    return manager.query<Array<{ id: string; sealed: Buffer; hash: string }>>(
+      `SELECT id::text AS id, payload_sealed AS sealed, payload_hash AS hash FROM audit_log WHERE id = ANY($1::bigint[]) AND payload_sealed IS NOT NULL`,
+      [ids],
+    );
   },
 
   /** Sealed payloads per key version, and payloads with free text still in clear (keys:rotate-status). */
   versions(manager: EntityManager): Promise<Array<{ version: number; rows: number }>> {
-    return manager.query<Array<{ version: number; rows: number }>>(`SELECT get_byte(payload_sealed, 0) AS version, count(*)::int AS rows FROM audit_log WHERE payload_sealed IS NOT NULL GROUP BY 1 ORDER BY 1`);
+    return manager.query<Array<{ version: number; rows: number }>>(
+      `SELECT get_byte(payload_sealed, 0) AS version, count(*)::int AS rows FROM audit_log WHERE payload_sealed IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
   },
 
   async plainCount(manager: EntityManager): Promise<number> {
@@ -192,7 +194,9 @@ export const auditChainRepository = {
 
   /** The last link; null when nothing is sealed yet. */
   async head(manager: EntityManager): Promise<{ position: string; hash: string } | null> {
-    const [row] = await manager.query<Array<{ position: string; hash: string }>>(`SELECT s.position::text AS position, s.hash FROM audit_seal s ORDER BY s.position DESC LIMIT 1`);
+    const [row] = await manager.query<Array<{ position: string; hash: string }>>(
+      `SELECT s.position::text AS position, s.hash FROM audit_seal s ORDER BY s.position DESC LIMIT 1`,
+    );
     return row ?? null;
   },
 
@@ -244,7 +248,9 @@ export const auditChainRepository = {
 
   /** The newest link's position minus `count` (where a check of the last `count` links starts). */
   async positionBeforeLast(manager: EntityManager, count: number): Promise<string> {
-    const [row] = await manager.query<Array<{ position: string }>>(`SELECT greatest(coalesce(max(position), 0) - $1, 0)::text AS position FROM audit_seal`, [count]);
+    const [row] = await manager.query<Array<{ position: string }>>(`SELECT greatest(coalesce(max(position), 0) - $1, 0)::text AS position FROM audit_seal`, [
+      count,
+    ]);
     return row?.position ?? '0';
   },
 

@@ -44,7 +44,11 @@ describe('audit payloads sealed at rest', () => {
     return response.body as AuditEntry[];
   };
   const payloadVersions = async () =>
-    ((await db.dataSource.query(`SELECT DISTINCT get_byte(payload_sealed, 0) AS v FROM audit_log WHERE payload_sealed IS NOT NULL ORDER BY 1`)) as Array<{ v: number }>).map((r) => r.v);
+    (
+      (await db.dataSource.query(`SELECT DISTINCT get_byte(payload_sealed, 0) AS v FROM audit_log WHERE payload_sealed IS NOT NULL ORDER BY 1`)) as Array<{
+        v: number;
+      }>
+    ).map((r) => r.v);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -74,7 +78,10 @@ describe('audit payloads sealed at rest', () => {
     const raw = await rawRows();
     expectAbsent(raw, REVEAL_REASON);
     expectAbsent(raw, HOLD_REASON);
-    const [row] = await db.dataSource.query(`SELECT after, payload_sealed, payload_hash FROM audit_log WHERE action = 'case.contact_revealed' AND case_id = $1`, [caseId]);
+    const [row] = await db.dataSource.query(
+      `SELECT after, payload_sealed, payload_hash FROM audit_log WHERE action = 'case.contact_revealed' AND case_id = $1`,
+      [caseId],
+    );
     // What is not free text stays readable in SQL; the reason is only in the sealed copy.
     expect(row.after).toEqual({ reason: null });
     expect(row.payload_sealed[0]).toBe(1);
@@ -100,7 +107,11 @@ describe('audit payloads sealed at rest', () => {
     const [{ id: supervisorId }] = await db.dataSource.query(`SELECT id FROM staff_user WHERE role = 'supervisor' ORDER BY email LIMIT 1`);
     // As an older version wrote them (the owner may insert like the app); sealed into the chain in clear.
     for (const reason of [LEGACY_REASON, LEGACY_TRICKY]) {
-      await db.dataSource.query(`INSERT INTO audit_log (actor_id, action, case_id, after) VALUES ($1, 'case.contact_revealed', $2, $3)`, [supervisorId, caseId, JSON.stringify({ reason })]);
+      await db.dataSource.query(`INSERT INTO audit_log (actor_id, action, case_id, after) VALUES ($1, 'case.contact_revealed', $2, $3)`, [
+        supervisorId,
+        caseId,
+        JSON.stringify({ reason }),
+      ]);
     }
     // The timeline entry of a reveal kept its reason in clear too, before this version.
     await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, 'contact_revealed', $3)`, [
@@ -110,7 +121,12 @@ describe('audit payloads sealed at rest', () => {
     ]);
     await sealAuditChain(app);
     const protection = dataProtectionFor(v1);
-    expect((await rotationStatus(app.manager, protection)).plain).toEqual(expect.arrayContaining([{ name: 'audit_log.payload', rows: 2 }, { name: 'case_event.data.reason', rows: 1 }]));
+    expect((await rotationStatus(app.manager, protection)).plain).toEqual(
+      expect.arrayContaining([
+        { name: 'audit_log.payload', rows: 2 },
+        { name: 'case_event.data.reason', rows: 1 },
+      ]),
+    );
 
     const run = await resealAll(app, protection, 1);
     expect(run.sealedPlain['audit_log.payload']).toBe(2);
@@ -121,7 +137,9 @@ describe('audit payloads sealed at rest', () => {
     expect((await rotationStatus(app.manager, protection)).remaining).toBe(0);
     expect(await verifyAuditChain(app, { protection })).toMatchObject({ ok: true, breaks: [] });
 
-    const reasons = (await auditTab(await api.tokenFor('supervisor'))).filter((e) => e.action === 'case.contact_revealed').map((e) => (e.after as { reason: string }).reason);
+    const reasons = (await auditTab(await api.tokenFor('supervisor')))
+      .filter((e) => e.action === 'case.contact_revealed')
+      .map((e) => (e.after as { reason: string }).reason);
     expect(reasons).toEqual(expect.arrayContaining([REVEAL_REASON, LEGACY_REASON, LEGACY_TRICKY]));
     const page = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('supervisor') })).body as CaseDetail;
     expect(page.timeline.filter((e) => e.kind === 'contact_revealed').map((e) => e.summary)).toEqual(
@@ -151,13 +169,19 @@ describe('audit payloads sealed at rest', () => {
 
   it('the application role still cannot UPDATE the log, and the owner function swaps only a sealed payload of the same hash', async () => {
     await expect(app.query(`UPDATE audit_log SET payload_sealed = NULL`)).rejects.toThrow(/permission denied for table audit_log/);
-    await expect(app.query(`UPDATE audit_log SET after = '{}'::jsonb WHERE action = 'case.contact_revealed'`)).rejects.toThrow(/permission denied for table audit_log/);
-    const [row] = await app.query(`SELECT id::text AS id, payload_hash FROM audit_log WHERE action = 'case.contact_revealed' AND payload_sealed IS NOT NULL LIMIT 1`);
+    await expect(app.query(`UPDATE audit_log SET after = '{}'::jsonb WHERE action = 'case.contact_revealed'`)).rejects.toThrow(
+      /permission denied for table audit_log/,
+    );
+    const [row] = await app.query(
+      `SELECT id::text AS id, payload_hash FROM audit_log WHERE action = 'case.contact_revealed' AND payload_sealed IS NOT NULL LIMIT 1`,
+    );
     const garbage = randomBytes(64);
     // A different hash is refused (the recorded plaintext cannot be changed through it) ...
     expect((await app.query(`SELECT audit_reseal_payloads($1::bigint[], $2::bytea[], $3::text[]) AS n`, [[row.id], [garbage], ['0'.repeat(64)]]))[0].n).toBe(0);
     // ... and bytes that do not open under the stated hash are caught by the full check.
-    expect((await app.query(`SELECT audit_reseal_payloads($1::bigint[], $2::bytea[], $3::text[]) AS n`, [[row.id], [garbage], [row.payload_hash]]))[0].n).toBe(1);
+    expect((await app.query(`SELECT audit_reseal_payloads($1::bigint[], $2::bytea[], $3::text[]) AS n`, [[row.id], [garbage], [row.payload_hash]]))[0].n).toBe(
+      1,
+    );
     const report = await verifyAuditChain(app, { protection: dataProtectionFor(v2) });
     expect(report.ok).toBe(false);
     expect(report.breaks).toEqual([expect.objectContaining({ auditId: row.id, reason: 'payload_unreadable' })]);
@@ -174,7 +198,10 @@ describe('audit payloads sealed at rest', () => {
     const before = await verifyAuditChain(app);
     const [{ forgotten }] = await app.query(`SELECT audit_forget_case_payloads($1) AS forgotten`, [caseId]);
     expect(forgotten).toBeGreaterThan(0);
-    const [left] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND (payload_sealed IS NOT NULL OR payload_hash IS NOT NULL OR after IS NOT NULL)`, [caseId]);
+    const [left] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND (payload_sealed IS NOT NULL OR payload_hash IS NOT NULL OR after IS NOT NULL)`,
+      [caseId],
+    );
     expect(left.n).toBe(0);
     const after = await verifyAuditChain(app, { protection: dataProtectionFor(v2) });
     expect(after).toMatchObject({ ok: true, breaks: [] });

@@ -20,7 +20,8 @@ export async function verifyAuditCommand(config: AppConfig, print: (line: string
     const report = await verifyAuditChain(dataSource, { protection: dataProtectionFor(config) });
     print(`Audit chain: ${report.checked} links checked${sealed ? ` (${sealed} sealed just now)` : ''}, ${report.purged} with a purged payload`);
     for (const problem of report.breaks) print(`  BROKEN at position ${problem.position}: audit row ${problem.auditId} (${problem.reason.replace(/_/g, ' ')})`);
-    if (report.unsealed?.count) print(`  ${report.unsealed.count} audit rows are older than the sealer's window and not sealed (oldest id ${report.unsealed.oldestId})`);
+    if (report.unsealed?.count)
+      print(`  ${report.unsealed.count} audit rows are older than the sealer's window and not sealed (oldest id ${report.unsealed.oldestId})`);
     print(report.head ? `Head: position ${report.head.position}, hash ${report.head.hash}` : 'Head: nothing sealed yet');
     print(report.ok ? 'OK: the audit log is intact.' : 'FAILED: the audit log was changed after it was sealed (see above).');
     return report.ok ? 0 : 1;

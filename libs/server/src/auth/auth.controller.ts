@@ -78,7 +78,11 @@ export class AuthController {
   )
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (which one is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts at this account from this address, or at this account from anywhere; see Retry-After' })
-  async login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse | SecondFactorChallenge> {
+  async login(
+    @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse | SecondFactorChallenge> {
     try {
       // request.ip follows TRUST_PROXY; it is only ever stored as a keyed hash.
       const result = await this.auth.login(body.email, body.password, clientAddress(request));
@@ -126,7 +130,11 @@ export class AuthController {
   @ApiAnswer(200, loginResponseSchema, 'A new access token; the session cookie is rotated')
   @ApiUnauthorizedResponse({ description: 'No session, or it has ended' })
   @ApiForbiddenResponse({ description: 'The X-Requested-With header is missing (the CSRF guard)' })
-  async refresh(@Req() request: Request, @Headers(CSRF_HEADER.toLowerCase()) csrf: string | undefined, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  async refresh(
+    @Req() request: Request,
+    @Headers(CSRF_HEADER.toLowerCase()) csrf: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
     if (csrf !== CSRF_HEADER_VALUE) throw new ForbiddenException(`Send the ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} header`);
     return this.startSession(await this.auth.refresh(readCookie(request, REFRESH_COOKIE)), response);
   }
@@ -152,10 +160,20 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Sets the queue monitor cookie; then open /api/admin/queues' })
-  async queueBoard(@CurrentStaff() staff: StaffPrincipal, @AccessTokenSignIn() signIn: string | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async queueBoard(
+    @CurrentStaff() staff: StaffPrincipal,
+    @AccessTokenSignIn() signIn: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     // Bound to this sign-in (`sid`): signing out, or the session family being ended, closes the monitor too.
     const token = await this.jwt.signAsync({ sub: staff.id, sid: signIn, purpose: 'queue-board' }, { expiresIn: 30 * 60 });
-    response.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: this.config.nodeEnv === 'production', path: QUEUE_BOARD_PATH, maxAge: 30 * 60_000 });
+    response.cookie(QUEUE_BOARD_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.nodeEnv === 'production',
+      path: QUEUE_BOARD_PATH,
+      maxAge: 30 * 60_000,
+    });
   }
 
   @ApiOperation({ summary: 'Who am I' })
@@ -174,7 +192,10 @@ export class AuthController {
   @ApiBody(openApiBody(staffLanguageChangeSchema))
   @ApiAnswer(200, staffUserViewSchema, 'The signed-in member of staff, in their new language')
   @ApiBadRequestResponse({ description: 'Not a dashboard language (`errors[].path` is `language`)' })
-  changeLanguage(@Body(new ZodValidationPipe(staffLanguageChangeSchema)) body: StaffLanguageChange, @CurrentStaff() staff: StaffPrincipal): Promise<StaffUserView> {
+  changeLanguage(
+    @Body(new ZodValidationPipe(staffLanguageChangeSchema)) body: StaffLanguageChange,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<StaffUserView> {
     return this.auth.changeLanguage(staff, body.language);
   }
 

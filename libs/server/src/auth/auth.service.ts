@@ -107,7 +107,8 @@ export class AuthService {
   private async readChallenge(token: string): Promise<{ staffId: string; email: string }> {
     try {
       const claims = await this.jwt.verifyAsync<ChallengeClaims>(token);
-      if (claims.purpose === CHALLENGE_PURPOSE && typeof claims.sub === 'string' && typeof claims.email === 'string') return { staffId: claims.sub, email: claims.email };
+      if (claims.purpose === CHALLENGE_PURPOSE && typeof claims.sub === 'string' && typeof claims.email === 'string')
+        return { staffId: claims.sub, email: claims.email };
     } catch {
       // below
     }
@@ -128,7 +129,14 @@ export class AuthService {
       if (!owner) return { ended: null };
       await staffSessionRepository.lockSessionsOf(manager, owner.staffId);
       const row = await staffSessionRepository.revokeForRotation(manager, tokenHash);
-      if (row) return { renewed: await this.openSession({ id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language }, row.familyId, manager) };
+      if (row)
+        return {
+          renewed: await this.openSession(
+            { id: row.id, email: row.email, displayName: row.displayName, role: row.role, language: row.language },
+            row.familyId,
+            manager,
+          ),
+        };
       // Committed with the refusal below: a detected reuse ends the sign-in.
       return { ended: (await this.endFamilyIfReused(manager, tokenHash)) ? owner.familyId : null };
     });

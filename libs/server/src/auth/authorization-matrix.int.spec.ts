@@ -165,7 +165,10 @@ describe('authorization matrix: every route, no token and each role', () => {
 
   /** A new unassigned case (a staff phone intake), so a caseworker may work it. */
   async function freshCase(): Promise<string> {
-    const response = await api.request('POST', '/api/intakes', { token: tokens.caseworker, body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone' } });
+    const response = await api.request('POST', '/api/intakes', {
+      token: tokens.caseworker,
+      body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone' },
+    });
     if (response.status !== 201) throw new Error(`could not create a case: ${response.status}`);
     return response.body.caseId as string;
   }
@@ -200,7 +203,9 @@ describe('authorization matrix: every route, no token and each role', () => {
     expect(Object.keys(MATRIX).filter((route) => !routes.includes(route))).toEqual([]);
   });
 
-  const publicRoutes = Object.entries(MATRIX).filter(([, access]) => access === 'public').map(([route]) => route);
+  const publicRoutes = Object.entries(MATRIX)
+    .filter(([, access]) => access === 'public')
+    .map(([route]) => route);
   const staffRoutes = Object.entries(MATRIX).filter(([, access]) => access !== 'public') as Array<[string, readonly StaffRole[]]>;
 
   it.each(publicRoutes)('%s: anyone may call it without a token', async (route) => {

@@ -35,7 +35,8 @@ describe('per-account sign-in lockout', () => {
     return statuses;
   }
 
-  const endLock = (email: string) => db.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE account_key = $1`, [accountKey(email)]);
+  const endLock = (email: string) =>
+    db.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE account_key = $1`, [accountKey(email)]);
 
   it('locks an account after 20 failures from rotating addresses across API processes, even for the right password', async () => {
     const email = 'caseworker@demo.test';

@@ -46,7 +46,8 @@ function countOneMore(conflict: string, limit: string): string {
 }
 
 /** Seconds until a counted row's lock, or unlocked its window, ends. */
-const RETRY_SECONDS = (row: string) => `ceil(extract(epoch FROM COALESCE(${row}.locked_until, ${row}.window_started_at + make_interval(mins => $3)) - now()))::int`;
+const RETRY_SECONDS = (row: string) =>
+  `ceil(extract(epoch FROM COALESCE(${row}.locked_until, ${row}.window_started_at + make_interval(mins => $3)) - now()))::int`;
 
 /**
  * One statement: counts the attempt against the account and address, and, only when the address

@@ -28,7 +28,9 @@ export function sessionJwtOptions(protection: DataProtection, accessTokenTtlSeco
   const ring = protection.sessionSigningKeys;
   // KeyObjects, not raw bytes: given bytes, jsonwebtoken first tries (and fails) to read them as a
   // public key on every verify, which cost a third of a busy API's CPU.
-  const keys = new Map<number, KeyObject>(ring.versions.map((version) => [version, createSecretKey(present(ring.key(version), `session-signing key version ${version}`))]));
+  const keys = new Map<number, KeyObject>(
+    ring.versions.map((version) => [version, createSecretKey(present(ring.key(version), `session-signing key version ${version}`))]),
+  );
   return {
     secretOrKeyProvider: (type: JwtSecretRequestType, tokenOrPayload: string | object | Buffer) => {
       if (type === JwtSecretRequestType.SIGN) return present(keys.get(ring.current), 'the current session-signing key');

@@ -5,7 +5,12 @@ describe('staff dashboard language', () => {
   let db: TestDatabase;
   let api: TestApi;
 
-  const signIn = (email: string) => fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+  const signIn = (email: string) =>
+    fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: TEST_PASSWORD }),
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -36,12 +41,16 @@ describe('staff dashboard language', () => {
     expect(refreshed.status).toBe(200);
     expect(((await refreshed.json()) as { user: { language: string } }).user.language).toBe('ms');
 
-    const audit = await db.dataSource.query(`SELECT actor_id, before, after FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [first.user.id]);
+    const audit = await db.dataSource.query(`SELECT actor_id, before, after FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [
+      first.user.id,
+    ]);
     expect(audit).toEqual([{ actor_id: first.user.id, before: { language: 'en' }, after: { language: 'ms' } }]);
 
     // Choosing the language one already has changes nothing and is not audited again.
     expect((await api.request('PUT', '/api/auth/me/language', { token, body: { language: 'ms' } })).status).toBe(200);
-    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [first.user.id]);
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [
+      first.user.id,
+    ]);
     expect(count).toBe(1);
   });
 

@@ -42,7 +42,10 @@ describe('staff sessions', () => {
       body: JSON.stringify({ email, password: TEST_PASSWORD }),
     });
     if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
-    return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', accessToken: ((await response.json()) as { accessToken: string }).accessToken };
+    return {
+      cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      accessToken: ((await response.json()) as { accessToken: string }).accessToken,
+    };
   }
 
   async function refresh(api: TestApi, cookie: string): Promise<{ status: number; session?: Session }> {

@@ -102,10 +102,10 @@ export const staffSessionRepository = {
 
   /** Ends every live session of a family; answers how many there were. */
   async revokeFamily(db: DataSource | EntityManager, familyId: string, endedBy: SessionEndedBy): Promise<number> {
-    const [, count] = await db.query<[unknown[], number]>(`UPDATE staff_session SET revoked_at = now(), ended_by = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [
-      familyId,
-      endedBy,
-    ]);
+    const [, count] = await db.query<[unknown[], number]>(
+      `UPDATE staff_session SET revoked_at = now(), ended_by = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId, endedBy],
+    );
     return count;
   },
 

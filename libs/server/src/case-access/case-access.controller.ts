@@ -1,12 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiBody, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import {
-  API_ROUTES,
-  CaseAccessView,
-  caseAccessRequestSchema,
-  caseAdditionSchema,
-  planStepUpdateSchema,
-} from '@sg/contracts/schemas';
+import { API_ROUTES, CaseAccessView, caseAccessRequestSchema, caseAdditionSchema, planStepUpdateSchema } from '@sg/contracts/schemas';
 import { Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';

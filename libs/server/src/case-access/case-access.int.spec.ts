@@ -32,7 +32,19 @@ describe('case access with reference and access code', () => {
     const response = await api.request('POST', '/api/case-access', { body: access() });
     expect(response.status).toBe(200);
     const view = response.body as CaseAccessView;
-    expect(Object.keys(view).sort()).toEqual(['actionPlan', 'additions', 'contact', 'country', 'createdAt', 'firstResponseWithin', 'language', 'reference', 'reply', 'resources', 'status']);
+    expect(Object.keys(view).sort()).toEqual([
+      'actionPlan',
+      'additions',
+      'contact',
+      'country',
+      'createdAt',
+      'firstResponseWithin',
+      'language',
+      'reference',
+      'reply',
+      'resources',
+      'status',
+    ]);
     // Words as keys, said by the page in the language it is read in (English: "Received: someone will pick it up soon").
     expect(view.status).toEqual({ key: 'person.caseStatus.new' });
     expect(view.language).toBe('en');
@@ -51,13 +63,16 @@ describe('case access with reference and access code', () => {
   });
 
   it('accepts the access code typed without its dashes', async () => {
-    const response = await api.request('POST', '/api/case-access', { body: { reference: created.reference, accessCode: created.accessCode.replace(/-/g, '').toLowerCase() } });
+    const response = await api.request('POST', '/api/case-access', {
+      body: { reference: created.reference, accessCode: created.accessCode.replace(/-/g, '').toLowerCase() },
+    });
     expect(response.status).toBe(200);
   });
 
   it('tells the person what is true of their contact choice, also once a caseworker has picked the case up', async () => {
     const intake = async (contact: Record<string, unknown>, contactMe: boolean) =>
-      (await api.request('POST', '/api/intakes', { body: intakeFixture({ contact: contact as never, consent: { storeData: true, contactMe } }) })).body as IntakeResponse;
+      (await api.request('POST', '/api/intakes', { body: intakeFixture({ contact: contact as never, consent: { storeData: true, contactMe } }) }))
+        .body as IntakeResponse;
     const texted = await intake({ channel: 'sms', value: '+1 555 0100', canMentionOrganisation: false }, true);
     const declined = await intake({ channel: 'none', canMentionOrganisation: false, declined: true }, false);
     const skipped = await intake({ channel: 'none', canMentionOrganisation: false }, false);
@@ -66,7 +81,8 @@ describe('case access with reference and access code', () => {
     const token = await api.tokenFor('caseworker');
     const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [texted.reference]);
     expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token })).status).toBe(200);
-    const view = async (c: IntakeResponse) => (await api.request('POST', '/api/case-access', { body: { reference: c.reference, accessCode: c.accessCode } })).body as CaseAccessView;
+    const view = async (c: IntakeResponse) =>
+      (await api.request('POST', '/api/case-access', { body: { reference: c.reference, accessCode: c.accessCode } })).body as CaseAccessView;
     expect((await view(texted)).contact).toEqual({ kind: 'by_channel', channel: 'sms' });
     expect((await view(declined)).contact).toEqual({ kind: 'declined' });
     expect((await view(skipped)).contact).toEqual({ kind: 'not_said' });
@@ -114,9 +130,13 @@ describe('case access with reference and access code', () => {
     );
     // Their own words are kept sealed to the case, not in the entry's data (keys/key-rotation.int.spec.ts).
     expect(added.data).toEqual({ summary: 'Added 1 link; Updated the deadline; Added a note', note: null });
-    expect(api.app.get(DataProtection, { strict: false }).open(added.sealed, SEAL_CONTEXT.timeline(added.case_id))).toEqual({ note: 'They gave me until tonight.' });
+    expect(api.app.get(DataProtection, { strict: false }).open(added.sealed, SEAL_CONTEXT.timeline(added.case_id))).toEqual({
+      note: 'They gave me until tonight.',
+    });
 
-    const [after] = await db.dataSource.query(`SELECT priority, triage_factors, first_response_due_at FROM support_case WHERE reference = $1`, [created.reference]);
+    const [after] = await db.dataSource.query(`SELECT priority, triage_factors, first_response_due_at FROM support_case WHERE reference = $1`, [
+      created.reference,
+    ]);
     expect(after.priority).toBe('urgent');
     expect(after.triage_factors.map((f: { key: string }) => f.key)).toEqual(['deadline_within_24h']);
     expect(new Date(after.first_response_due_at).getTime()).toBeLessThan(new Date(before[0].first_response_due_at).getTime());
@@ -178,8 +198,7 @@ describe('case access with reference and access code', () => {
   });
 
   describe('by the conversation session, without the code', () => {
-    const session = async () =>
-      (await api.request('POST', '/api/conversation/session', { body: access() })).body.sessionToken as string;
+    const session = async () => (await api.request('POST', '/api/conversation/session', { body: access() })).body.sessionToken as string;
 
     it('shows the case, ticks a step and adds information with the session alone', async () => {
       const token = await session();
@@ -198,7 +217,10 @@ describe('case access with reference and access code', () => {
       const empty = await api.request('POST', '/api/case-access/current/additions', { headers, body: {} });
       expect(empty.status).toBe(400);
       expect(JSON.stringify(empty.body)).toContain('note');
-      const withCode = await api.request('POST', '/api/case-access/current/plan-steps', { headers, body: { ...access(), key: 'preserve_evidence', done: false } });
+      const withCode = await api.request('POST', '/api/case-access/current/plan-steps', {
+        headers,
+        body: { ...access(), key: 'preserve_evidence', done: false },
+      });
       expect(withCode.status).toBe(400);
     });
 
@@ -214,7 +236,10 @@ describe('case access with reference and access code', () => {
       const staff = await api.tokenFor('caseworker');
       expect((await api.request('GET', `/api/cases/${row.id}`, { token: staff })).body.language).toBe('es');
       // Not a case fact: nothing on the timeline (the person may switch back and forth while reading).
-      const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM case_event WHERE case_id = $1 AND kind NOT IN ('case_created', 'person_viewed_case', 'plan_step_done', 'plan_step_reopened', 'person_added_information', 'case_retriaged', 'plan_updated')`, [row.id]);
+      const [{ count }] = await db.dataSource.query(
+        `SELECT count(*)::int AS count FROM case_event WHERE case_id = $1 AND kind NOT IN ('case_created', 'person_viewed_case', 'plan_step_done', 'plan_step_reopened', 'person_added_information', 'case_retriaged', 'plan_updated')`,
+        [row.id],
+      );
       expect(count).toBe(0);
 
       for (const body of [{ language: 'fr' }, { language: 'EN' }, {}, { language: 'ms', extra: 1 }]) {
@@ -235,9 +260,18 @@ describe('case access with reference and access code', () => {
       const token = await session();
       expect((await api.request('DELETE', '/api/conversation/session', { headers: { 'x-case-session': token } })).status).toBe(204);
       expect((await api.request('GET', '/api/case-access/current', { headers: { 'x-case-session': token } })).status).toBe(401);
-      expect((await api.request('POST', '/api/case-access/current/plan-steps', { headers: { 'x-case-session': token }, body: { key: 'preserve_evidence', done: true } })).status).toBe(401);
+      expect(
+        (
+          await api.request('POST', '/api/case-access/current/plan-steps', {
+            headers: { 'x-case-session': token },
+            body: { key: 'preserve_evidence', done: true },
+          })
+        ).status,
+      ).toBe(401);
       expect((await api.request('PUT', '/api/case-access/current/language', { body: { language: 'ms' } })).status).toBe(401);
-      expect((await api.request('PUT', '/api/case-access/current/language', { headers: { 'x-case-session': token }, body: { language: 'ms' } })).status).toBe(401);
+      expect((await api.request('PUT', '/api/case-access/current/language', { headers: { 'x-case-session': token }, body: { language: 'ms' } })).status).toBe(
+        401,
+      );
       expect((await db.dataSource.query(`SELECT language FROM support_case WHERE reference = $1`, [created.reference]))[0].language).toBe('en');
     });
   });

@@ -22,7 +22,6 @@ import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetWords } from './person-words';
 import { caseByAccessCode } from '../cases/case-by-access-code';
 
-
 export interface CaseAddition {
   note?: string;
   deadlineAt?: string | null;
@@ -111,7 +110,12 @@ export class CaseAccessService {
           row.id,
           {
             kind: 'case_retriaged',
-            data: { from: row.triagePriority, to: next.triagePriority, factors: next.factors.map((factor) => factor.key), reason: 'The person added information' },
+            data: {
+              from: row.triagePriority,
+              to: next.triagePriority,
+              factors: next.factors.map((factor) => factor.key),
+              reason: 'The person added information',
+            },
           },
           'system',
         );
@@ -119,7 +123,13 @@ export class CaseAccessService {
       // Posted content brings its removal forward; their ticks are kept.
       await reconcileCasePlan(manager, row.id, facts);
       // Always: an open case page shows the addition at once, whether or not the priority moved.
-      await notifyCaseChange(manager, 'case.updated', { id: row.id, reference: row.reference, priority: next.priority, status: row.status, assigneeId: row.assigneeId });
+      await notifyCaseChange(manager, 'case.updated', {
+        id: row.id,
+        reference: row.reference,
+        priority: next.priority,
+        status: row.status,
+        assigneeId: row.assigneeId,
+      });
       // A new deadline moves the reminder; a higher priority adds wellbeing checks.
       await replan(row.id);
       return origin ? this.render(manager, own) : this.render(manager, { ...row, ...facts, priority: next.priority });
@@ -174,7 +184,9 @@ export class CaseAccessService {
     const additions = await caseEventRepository.personAdditions(manager, own.id);
     // A merged duplicate is worked as part of its original: the person sees that case's progress, their own plan and additions.
     const home = own.mergedInto ? await supportCaseRepository.personCaseById(manager, own.mergedInto, false) : null;
-    const row = home ? { ...own, status: home.status, priority: home.priority, firstResponseDueAt: home.firstResponseDueAt, firstRespondedAt: home.firstRespondedAt } : own;
+    const row = home
+      ? { ...own, status: home.status, priority: home.priority, firstResponseDueAt: home.firstResponseDueAt, firstRespondedAt: home.firstRespondedAt }
+      : own;
     const wantsContact = row.contactChannel !== 'none' && row.consentContact;
     return {
       reference: row.reference,
@@ -184,11 +196,18 @@ export class CaseAccessService {
       actionPlan: steps,
       resources: await this.directory.matchFor(row),
       firstResponseWithin: wantsContact && !row.firstRespondedAt ? responseTargetWords(FIRST_RESPONSE_TARGET_MINUTES[row.priority]) : null,
-      reply: replyExpectation(await loadResponseTargetPolicy(manager, this.config), new Date(), new Date(row.firstResponseDueAt), row.firstRespondedAt ? new Date(row.firstRespondedAt) : null),
+      reply: replyExpectation(
+        await loadResponseTargetPolicy(manager, this.config),
+        new Date(),
+        new Date(row.firstResponseDueAt),
+        row.firstRespondedAt ? new Date(row.firstRespondedAt) : null,
+      ),
       contact: contactChoiceOf(row.contactChannel, row.consentContact, row.contactDeclined),
       country: row.country,
       // One line per thing added (the stored English line read back into keys), newest addition first.
-      additions: additions.flatMap((addition) => additionPartsFromSummary(addition.summary).map((summary) => ({ at: new Date(addition.at).toISOString(), summary }))),
+      additions: additions.flatMap((addition) =>
+        additionPartsFromSummary(addition.summary).map((summary) => ({ at: new Date(addition.at).toISOString(), summary })),
+      ),
     };
   }
 }

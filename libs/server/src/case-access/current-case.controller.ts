@@ -39,7 +39,11 @@ export class CurrentCaseController {
   @HttpCode(200)
   @ApiBody(openApiBody(sessionPlanStepSchema))
   @ApiAnswer(200, caseAccessViewSchema, 'The case as it now is')
-  setPlanStep(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(sessionPlanStepSchema)) body: z.output<typeof sessionPlanStepSchema>, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
+  setPlanStep(
+    @CaseSession() session: AccessSessionRow,
+    @Body(new ZodValidationPipe(sessionPlanStepSchema)) body: z.output<typeof sessionPlanStepSchema>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.setPlanStep({ caseId: session.caseId }, body.key, body.done);
   }
@@ -49,7 +53,11 @@ export class CurrentCaseController {
   @HttpCode(200)
   @ApiBody(openApiBody(sessionAdditionSchema))
   @ApiAnswer(200, caseAccessViewSchema, 'The case as it now is')
-  add(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(sessionAdditionSchema)) body: z.output<typeof sessionAdditionSchema>, @Res({ passthrough: true }) res: Response): Promise<CaseAccessView> {
+  add(
+    @CaseSession() session: AccessSessionRow,
+    @Body(new ZodValidationPipe(sessionAdditionSchema)) body: z.output<typeof sessionAdditionSchema>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseAccessView> {
     res.setHeader('Cache-Control', 'no-store');
     return this.access.add({ caseId: session.caseId }, body);
   }
@@ -60,7 +68,10 @@ export class CurrentCaseController {
   @ApiBody(openApiBody(caseLanguageSchema))
   @ApiNoContentResponse({ description: 'The case now speaks that language: nudges are sent in it' })
   @ApiBadRequestResponse({ description: 'Not one of the languages offered' })
-  setLanguage(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(caseLanguageSchema)) body: z.output<typeof caseLanguageSchema>): Promise<void> {
+  setLanguage(
+    @CaseSession() session: AccessSessionRow,
+    @Body(new ZodValidationPipe(caseLanguageSchema)) body: z.output<typeof caseLanguageSchema>,
+  ): Promise<void> {
     return this.access.setLanguage({ caseId: session.caseId }, body.language);
   }
 }

@@ -1,7 +1,14 @@
 import { CASE_STATUS_FOR_PUBLIC } from '@sg/contracts';
 import { CASE_STATUSES, describeResponseTarget } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
-import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetFromEnglish, responseTargetWords } from './person-words';
+import {
+  additionParts,
+  additionPartsFromSummary,
+  caseStatusWords,
+  englishAdditionSummary,
+  responseTargetFromEnglish,
+  responseTargetWords,
+} from './person-words';
 
 const english = translatorFor('en');
 
@@ -28,7 +35,9 @@ describe("the person's case words", () => {
     const line = englishAdditionSummary(parts);
     expect(line).toBe('Added 2 accounts; Added 1 link; Removed the deadline; Said content has been posted; Added a note');
     expect(additionPartsFromSummary(line)).toEqual(parts);
-    expect(englishAdditionSummary(additionParts({ deadlineAt: '2026-12-07T10:00:00Z', contentPosted: 'unknown' }, 'no'))).toBe('Updated the deadline; Updated whether content is posted');
+    expect(englishAdditionSummary(additionParts({ deadlineAt: '2026-12-07T10:00:00Z', contentPosted: 'unknown' }, 'no'))).toBe(
+      'Updated the deadline; Updated whether content is posted',
+    );
     // The same content answer again is no change.
     expect(additionParts({ contentPosted: 'no', note: 'x' }, 'no')).toEqual([{ key: 'person.additions.note' }]);
     expect(additionPartsFromSummary('Something else')).toEqual([{ key: 'person.additions.other' }]);

@@ -38,7 +38,8 @@ export function additionParts(addition: CaseAddition, contentPostedBefore: strin
   const parts: Translatable[] = [];
   if (addition.platforms?.length) parts.push(translatable('person.additions.accounts', { count: addition.platforms.length }));
   if (addition.contentUrls?.length) parts.push(translatable('person.additions.links', { count: addition.contentUrls.length }));
-  if (addition.deadlineAt !== undefined) parts.push(translatable(addition.deadlineAt ? 'person.additions.deadlineUpdated' : 'person.additions.deadlineRemoved'));
+  if (addition.deadlineAt !== undefined)
+    parts.push(translatable(addition.deadlineAt ? 'person.additions.deadlineUpdated' : 'person.additions.deadlineRemoved'));
   if (addition.contentPosted !== undefined && addition.contentPosted !== contentPostedBefore) {
     parts.push(translatable(addition.contentPosted === 'yes' ? 'person.additions.contentPosted' : 'person.additions.contentUpdated'));
   }
@@ -50,7 +51,10 @@ const SEPARATOR = '; ';
 const english = translatorFor('en');
 /** The fixed parts by their English, to read a stored summary back into keys. */
 const FIXED_PARTS = new Map(
-  ['deadlineUpdated', 'deadlineRemoved', 'contentPosted', 'contentUpdated', 'note'].map((name) => [english.t(`person.additions.${name}`), `person.additions.${name}`]),
+  ['deadlineUpdated', 'deadlineRemoved', 'contentPosted', 'contentUpdated', 'note'].map((name) => [
+    english.t(`person.additions.${name}`),
+    `person.additions.${name}`,
+  ]),
 );
 
 /**

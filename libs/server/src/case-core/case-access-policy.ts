@@ -29,5 +29,10 @@ export function assertMayWorkCase(staff: StaffPrincipal, assigneeId: string | nu
 export async function assertMayOpenCase(manager: EntityManager, staff: StaffPrincipal, assigneeId: string | null): Promise<void> {
   if (mayWorkCase(staff, assigneeId) || assigneeId === null) return;
   const name = (await staffUserRepository.displayName(manager, assigneeId)) ?? 'Someone else';
-  throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: `${name} holds this case. Ask them or a supervisor if you need it.`, holder: { displayName: name } });
+  throw new ForbiddenException({
+    statusCode: 403,
+    error: 'Forbidden',
+    message: `${name} holds this case. Ask them or a supervisor if you need it.`,
+    holder: { displayName: name },
+  });
 }

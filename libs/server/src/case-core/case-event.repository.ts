@@ -40,14 +40,10 @@ export interface PersonAdditionRow {
 export const caseEventRepository = {
   /** Writes the entry in the caller's transaction (so it commits with the change it records); answers its id. */
   async insert(manager: EntityManager, entry: NewCaseEvent): Promise<string> {
-    const rows = await manager.query<Array<{ id: string }>>(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data, sealed) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-      entry.caseId,
-      entry.actorKind,
-      entry.actorId ?? null,
-      entry.event.kind,
-      JSON.stringify(entry.event.data),
-      entry.sealed ?? null,
-    ]);
+    const rows = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data, sealed) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [entry.caseId, entry.actorKind, entry.actorId ?? null, entry.event.kind, JSON.stringify(entry.event.data), entry.sealed ?? null],
+    );
     return String(rows[0]?.id);
   },
 

@@ -13,7 +13,15 @@ export async function notifyCaseChange(
   type: CaseEventType,
   row: { id: string; reference: string; priority: CaseChangeEvent['priority']; status: CaseChangeEvent['status']; assigneeId: string | null },
 ): Promise<void> {
-  await announceLive(manager, { type, caseId: row.id, reference: row.reference, priority: row.priority, status: row.status, assigneeId: row.assigneeId, at: new Date().toISOString() });
+  await announceLive(manager, {
+    type,
+    caseId: row.id,
+    reference: row.reference,
+    priority: row.priority,
+    status: row.status,
+    assigneeId: row.assigneeId,
+    at: new Date().toISOString(),
+  });
 }
 
 /** Any live event a case's change raises (a case change, a conversation message), on the one channel every process listens to. */

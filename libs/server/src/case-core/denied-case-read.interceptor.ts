@@ -29,7 +29,8 @@ export class DeniedCaseReadAudit implements NestInterceptor {
       catchError(async (error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : undefined;
         const request = context.switchToHttp().getRequest<AuthenticatedRequest & { params?: Record<string, string>; route?: { path?: string } }>();
-        if (status !== undefined && DENIED.has(status) && request.staff) await this.record(request.staff.id, request.params?.['id'], status, request.route?.path);
+        if (status !== undefined && DENIED.has(status) && request.staff)
+          await this.record(request.staff.id, request.params?.['id'], status, request.route?.path);
         throw error;
       }),
     );

@@ -3,12 +3,21 @@ import { CurrentTriage, retriage } from './retriage';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const facts: TriageFacts = {
-  ageBand: '18_plus', contentMadeUnder18: false, selfHarm: 'none', immediateDanger: false,
-  deadlineAt: null, contentPosted: 'no', stillInContact: false, paid: false,
+  ageBand: '18_plus',
+  contentMadeUnder18: false,
+  selfHarm: 'none',
+  immediateDanger: false,
+  deadlineAt: null,
+  contentPosted: 'no',
+  stillInContact: false,
+  paid: false,
 };
 const standard: CurrentTriage = {
-  triagePriority: 'standard', priorityOverride: null,
-  firstResponseDueAt: new Date('2026-11-24T10:00:00Z'), firstRespondedAt: null, createdAt: new Date('2026-11-22T10:00:00Z'),
+  triagePriority: 'standard',
+  priorityOverride: null,
+  firstResponseDueAt: new Date('2026-11-24T10:00:00Z'),
+  firstRespondedAt: null,
+  createdAt: new Date('2026-11-22T10:00:00Z'),
 };
 
 describe('retriage', () => {

@@ -1,4 +1,18 @@
-import { AgeBand, CaseFacts, CaseStatus, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Language, Priority, SelfHarmAnswer, Submitter, TriageFactor, keysOf } from '@sg/domain';
+import {
+  AgeBand,
+  CaseFacts,
+  CaseStatus,
+  ContactChannel,
+  ContentPostedAnswer,
+  Demand,
+  IntakeChannel,
+  Language,
+  Priority,
+  SelfHarmAnswer,
+  Submitter,
+  TriageFactor,
+  keysOf,
+} from '@sg/domain';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -213,7 +227,9 @@ export const supportCaseRepository = {
 
   /** The case behind a reference, for the person's own access (the caller checks the code); `lock` as for `state`. */
   async byReference(manager: EntityManager, reference: string, lock: boolean): Promise<PersonCaseRow | null> {
-    const [row] = await manager.query<PersonCaseRow[]>(`SELECT ${CASE_COLUMNS} FROM support_case WHERE reference = $1 ${lock ? CASE_ROW_LOCK : ''}`, [reference]);
+    const [row] = await manager.query<PersonCaseRow[]>(`SELECT ${CASE_COLUMNS} FROM support_case WHERE reference = $1 ${lock ? CASE_ROW_LOCK : ''}`, [
+      reference,
+    ]);
     return row ?? null;
   },
 
@@ -287,7 +303,17 @@ export const supportCaseRepository = {
                 triaged_at = $6, priority = $7, priority_rank = $8, first_response_due_at = $9,
                 version = version + 1, updated_at = $6
           WHERE id = $1`,
-      [caseId, change.deadlineAt, change.contentPosted, change.triagePriority, JSON.stringify(change.factors), change.at, change.priority, change.priorityRank, change.firstResponseDueAt],
+      [
+        caseId,
+        change.deadlineAt,
+        change.contentPosted,
+        change.triagePriority,
+        JSON.stringify(change.factors),
+        change.at,
+        change.priority,
+        change.priorityRank,
+        change.firstResponseDueAt,
+      ],
     );
   },
 

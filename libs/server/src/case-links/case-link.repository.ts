@@ -162,19 +162,31 @@ export const caseLinkRepository = {
   async moveRecords(manager: EntityManager, duplicateId: string, originalId: string): Promise<MovedCounts> {
     const moved = new Map<MovableTable, number>();
     for (const table of MOVABLE_TABLES) {
-      const [, count] = await manager.query<[unknown[], number]>(`UPDATE ${table} SET case_id = $2, origin_case_id = $1 WHERE case_id = $1`, [duplicateId, originalId]);
+      const [, count] = await manager.query<[unknown[], number]>(`UPDATE ${table} SET case_id = $2, origin_case_id = $1 WHERE case_id = $1`, [
+        duplicateId,
+        originalId,
+      ]);
       moved.set(table, count);
     }
-    await manager.query(`UPDATE case_identifier SET case_id = $2 WHERE entered AND evidence_id IN (SELECT id FROM case_evidence WHERE case_id = $2 AND origin_case_id = $1)`, [duplicateId, originalId]);
+    await manager.query(
+      `UPDATE case_identifier SET case_id = $2 WHERE entered AND evidence_id IN (SELECT id FROM case_evidence WHERE case_id = $2 AND origin_case_id = $1)`,
+      [duplicateId, originalId],
+    );
     return recordOf(MOVABLE_TABLES, (table) => present(moved.get(table), `the count moved from ${table}`));
   },
 
   /** Moves back exactly the records that came from the duplicate (and the identifiers entered with its evidence). */
   async moveRecordsBack(manager: EntityManager, duplicateId: string, originalId: string): Promise<MovedCounts> {
-    await manager.query(`UPDATE case_identifier SET case_id = $1 WHERE entered AND case_id = $2 AND evidence_id IN (SELECT id FROM case_evidence WHERE case_id = $2 AND origin_case_id = $1)`, [duplicateId, originalId]);
+    await manager.query(
+      `UPDATE case_identifier SET case_id = $1 WHERE entered AND case_id = $2 AND evidence_id IN (SELECT id FROM case_evidence WHERE case_id = $2 AND origin_case_id = $1)`,
+      [duplicateId, originalId],
+    );
     const moved = new Map<MovableTable, number>();
     for (const table of MOVABLE_TABLES) {
-      const [, count] = await manager.query<[unknown[], number]>(`UPDATE ${table} SET case_id = $1, origin_case_id = NULL WHERE case_id = $2 AND origin_case_id = $1`, [duplicateId, originalId]);
+      const [, count] = await manager.query<[unknown[], number]>(
+        `UPDATE ${table} SET case_id = $1, origin_case_id = NULL WHERE case_id = $2 AND origin_case_id = $1`,
+        [duplicateId, originalId],
+      );
       moved.set(table, count);
     }
     return recordOf(MOVABLE_TABLES, (table) => present(moved.get(table), `the count moved from ${table}`));

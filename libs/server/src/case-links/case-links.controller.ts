@@ -55,14 +55,18 @@ export class CaseLinksController {
   @ApiNotFoundResponse({ description: 'No case with that reference that the caller may open (which of the two is not said)' })
   @ApiConflictResponse({ description: 'Already linked, or one of them is a merged duplicate' })
   @ApiAnswer(200, caseLinksSchema, "The case's links as they now are")
-  link(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseLinkSchema)) body: z.output<typeof caseLinkSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
+  link(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(caseLinkSchema)) body: z.output<typeof caseLinkSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseLinks> {
     return this.links.link(staff, caseId, body.reference, body.reason);
   }
 
   @ApiOperation({ summary: 'Remove a link (always possible; audited, on both timelines)' })
   @Delete(`:id/${CASE_LINK_PATHS.links}/:linkId`)
   @Roles('caseworker', 'supervisor', 'admin')
-  @ApiParam({ name: 'linkId', description: 'The link, as the case\'s links list it' })
+  @ApiParam({ name: 'linkId', description: "The link, as the case's links list it" })
   @ApiAnswer(200, caseLinksSchema, "The case's links after the removal")
   unlink(@Param('id', id) caseId: string, @Param('linkId', linkId) link: string, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
     return this.links.unlink(staff, caseId, link);
@@ -76,7 +80,11 @@ export class CaseLinksController {
   @ApiNotFoundResponse({ description: 'No case with that reference' })
   @ApiConflictResponse({ description: 'Either case is already merged, or others are merged into this one' })
   @ApiAnswer(200, caseLinksSchema, "This case's links and merges as they now are")
-  merge(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseMergeSchema)) body: z.output<typeof caseMergeSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
+  merge(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(caseMergeSchema)) body: z.output<typeof caseMergeSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseLinks> {
     return this.merges.merge(staff, caseId, body.reference, body.reason);
   }
 
@@ -87,7 +95,11 @@ export class CaseLinksController {
   @ApiBody(openApiBody(caseUnmergeSchema))
   @ApiConflictResponse({ description: 'This case is not merged into another' })
   @ApiAnswer(200, caseLinksSchema, "This case's links and merges as they now are")
-  unmerge(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseUnmergeSchema)) body: z.output<typeof caseUnmergeSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseLinks> {
+  unmerge(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(caseUnmergeSchema)) body: z.output<typeof caseUnmergeSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseLinks> {
     return this.merges.unmerge(staff, caseId, body.reason);
   }
 }
@@ -104,8 +116,15 @@ export class ClustersController {
   @ApiOperation({ summary: 'Identifiers held by two or more cases, newest activity first (supervisors; audited)' })
   @Get()
   @ApiQueryFrom(clusterListQuerySchema)
-  @ApiAnswer(200, clusterListResponseSchema, '`{ items, nextCursor }`: each identifier with its cases, first and last seen, platforms, countries, priorities and outcomes')
-  list(@Query(new ZodValidationPipe(clusterListQuerySchema)) query: z.output<typeof clusterListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ClusterListResponse> {
+  @ApiAnswer(
+    200,
+    clusterListResponseSchema,
+    '`{ items, nextCursor }`: each identifier with its cases, first and last seen, platforms, countries, priorities and outcomes',
+  )
+  list(
+    @Query(new ZodValidationPipe(clusterListQuerySchema)) query: z.output<typeof clusterListQuerySchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ClusterListResponse> {
     return this.clusters.list(staff, query.limit, query.cursor);
   }
 

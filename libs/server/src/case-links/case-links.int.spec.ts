@@ -46,7 +46,10 @@ describe('clusters, links and merges', () => {
   const claim = async (caseId: string, token: string) => expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token })).status).toBe(200);
   const timelineKinds = async (caseId: string): Promise<string[]> =>
     (await db.dataSource.query(`SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [caseId])).map((r: { kind: string }) => r.kind);
-  const audits = async (caseId: string, like: string): Promise<Array<{ action: string; after: Record<string, unknown> | null; before: Record<string, unknown> | null }>> =>
+  const audits = async (
+    caseId: string,
+    like: string,
+  ): Promise<Array<{ action: string; after: Record<string, unknown> | null; before: Record<string, unknown> | null }>> =>
     db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action LIKE $2 ORDER BY id`, [caseId, like]);
   const clusters = async (token: string, query = ''): Promise<{ status: number; body: ClusterListResponse }> => {
     const response = await api.request('GET', `/api/clusters${query}`, { token });
@@ -99,12 +102,24 @@ describe('clusters, links and merges', () => {
     it('pages through every cluster once, also when one case holds several shared identifiers', async () => {
       const both = await submit('pair.one');
       await claim(both.id, caseworker);
-      expect((await api.request('POST', `/api/cases/${both.id}/evidence`, { token: caseworker, body: { kind: 'other', description: 'Second handle', offenderHandle: 'pair.two' } })).status).toBe(201);
+      expect(
+        (
+          await api.request('POST', `/api/cases/${both.id}/evidence`, {
+            token: caseworker,
+            body: { kind: 'other', description: 'Second handle', offenderHandle: 'pair.two' },
+          })
+        ).status,
+      ).toBe(201);
       await submit('pair.one');
       await submit('pair.two');
       const all = (await clusters(supervisor, '?limit=100')).body;
       expect(all.nextCursor).toBeNull();
-      expect(all.items.slice(0, 2).map((c) => c.value).sort()).toEqual(['pair.one', 'pair.two']);
+      expect(
+        all.items
+          .slice(0, 2)
+          .map((c) => c.value)
+          .sort(),
+      ).toEqual(['pair.one', 'pair.two']);
       const paged: string[] = [];
       let cursor: string | null = null;
       do {
@@ -128,12 +143,17 @@ describe('clusters, links and merges', () => {
       const noReason = await api.request('POST', `/api/cases/${one.id}/links`, { token: caseworker, body: { reference: two.created.reference } });
       expect(noReason.status).toBe(400);
 
-      const linked = await api.request('POST', `/api/cases/${one.id}/links`, { token: caseworker, body: { reference: two.created.reference, reason: 'Same Instagram account' } });
+      const linked = await api.request('POST', `/api/cases/${one.id}/links`, {
+        token: caseworker,
+        body: { reference: two.created.reference, reason: 'Same Instagram account' },
+      });
       expect(linked.status).toBe(200);
       const view = linked.body as CaseLinks;
       expect(view.links).toHaveLength(1);
       expect(view.links[0]).toMatchObject({ reason: 'Same Instagram account', case: { id: two.id, reference: two.created.reference } });
-      expect((await api.request('POST', `/api/cases/${two.id}/links`, { token: caseworker, body: { reference: one.created.reference, reason: 'again' } })).status).toBe(409);
+      expect(
+        (await api.request('POST', `/api/cases/${two.id}/links`, { token: caseworker, body: { reference: one.created.reference, reason: 'again' } })).status,
+      ).toBe(409);
 
       for (const c of [one, two]) {
         expect(await timelineKinds(c.id)).toContain('case_linked');
@@ -161,13 +181,22 @@ describe('clusters, links and merges', () => {
       await claim(mine.id, caseworker);
       await claim(theirs.id, caseworker2);
       // Linking to a case held by someone else answers exactly as a reference that does not exist.
-      const refused = await api.request('POST', `/api/cases/${mine.id}/links`, { token: caseworker, body: { reference: theirs.created.reference, reason: 'Looks the same' } });
-      const missing = await api.request('POST', `/api/cases/${mine.id}/links`, { token: caseworker, body: { reference: 'SG-ZZZZ-ZZZZ', reason: 'Looks the same' } });
+      const refused = await api.request('POST', `/api/cases/${mine.id}/links`, {
+        token: caseworker,
+        body: { reference: theirs.created.reference, reason: 'Looks the same' },
+      });
+      const missing = await api.request('POST', `/api/cases/${mine.id}/links`, {
+        token: caseworker,
+        body: { reference: 'SG-ZZZZ-ZZZZ', reason: 'Looks the same' },
+      });
       expect(refused.status).toBe(404);
       expect(refused.body).toEqual(missing.body);
 
       // A supervisor links them: the caseworker sees that a link exists, not where it goes.
-      expect((await api.request('POST', `/api/cases/${mine.id}/links`, { token: supervisor, body: { reference: theirs.created.reference, reason: 'Same wallet' } })).status).toBe(200);
+      expect(
+        (await api.request('POST', `/api/cases/${mine.id}/links`, { token: supervisor, body: { reference: theirs.created.reference, reason: 'Same wallet' } }))
+          .status,
+      ).toBe(200);
       const seen = await api.request('GET', `/api/cases/${mine.id}/links`, { token: caseworker });
       expect(seen.status).toBe(200);
       expect(seen.body).toEqual({ links: [], hiddenLinks: 1, mergedInto: null, merged: [] });
@@ -188,9 +217,13 @@ describe('clusters, links and merges', () => {
       expect(response.status).toBe(201);
       return response.body.sessionToken as string;
     };
-    const thread = async (token: string): Promise<PersonConversation> => (await api.request('GET', '/api/conversation', { headers: { 'x-case-session': token } })).body as PersonConversation;
+    const thread = async (token: string): Promise<PersonConversation> =>
+      (await api.request('GET', '/api/conversation', { headers: { 'x-case-session': token } })).body as PersonConversation;
     const say = async (token: string, body: string) =>
-      expect((await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': token }, body: { clientMessageId: randomUUID(), body } })).status).toBe(201);
+      expect(
+        (await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': token }, body: { clientMessageId: randomUUID(), body } }))
+          .status,
+      ).toBe(201);
     const counts = async (caseId: string) => {
       const [row] = await db.dataSource.query(
         `SELECT (SELECT count(*)::int FROM case_platform WHERE case_id = $1) AS platforms,
@@ -209,12 +242,16 @@ describe('clusters, links and merges', () => {
       return protection.open<string>(row.value_sealed, identifierSealContext(caseId));
     };
     const identifiers = async (caseId: string): Promise<string[]> =>
-      (await db.dataSource.query(`SELECT kind || ':' || value AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map((r: { v: string }) => r.v);
+      (await db.dataSource.query(`SELECT kind || ':' || value AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map(
+        (r: { v: string }) => r.v,
+      );
 
     it('is for supervisors: a caseworker is refused', async () => {
       const a = await submit('merge.refused.a');
       const b = await submit('merge.refused.b');
-      expect((await api.request('POST', `/api/cases/${b.id}/merge`, { token: caseworker, body: { reference: a.created.reference, reason: 'Duplicate' } })).status).toBe(403);
+      expect(
+        (await api.request('POST', `/api/cases/${b.id}/merge`, { token: caseworker, body: { reference: a.created.reference, reason: 'Duplicate' } })).status,
+      ).toBe(403);
     });
 
     it('moves facts, evidence, takedowns, reports, follow-ups and messages; each person still opens only their own; unmerge moves them back', async () => {
@@ -231,19 +268,35 @@ describe('clusters, links and merges', () => {
           })
         ).status,
       ).toBe(201);
-      expect((await api.request('POST', `/api/cases/${duplicate.id}/takedowns`, { token: caseworker, body: { platform: 'Instagram', url: 'https://instagram.com/p/dup1', channel: 'platform_form' } })).status).toBe(201);
-      expect((await api.request('POST', `/api/cases/${duplicate.id}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } })).status).toBe(201);
+      expect(
+        (
+          await api.request('POST', `/api/cases/${duplicate.id}/takedowns`, {
+            token: caseworker,
+            body: { platform: 'Instagram', url: 'https://instagram.com/p/dup1', channel: 'platform_form' },
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (await api.request('POST', `/api/cases/${duplicate.id}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } }))
+          .status,
+      ).toBe(201);
       const dupSession = await session(duplicate.created);
       const origSession = await session(original.created);
       await say(dupSession, 'From the duplicate person');
       await say(origSession, 'From the original person');
-      const staffToDup = await api.request('POST', `/api/cases/${duplicate.id}/conversation/messages`, { token: caseworker, body: { clientMessageId: randomUUID(), body: 'Hello duplicate' } });
+      const staffToDup = await api.request('POST', `/api/cases/${duplicate.id}/conversation/messages`, {
+        token: caseworker,
+        body: { clientMessageId: randomUUID(), body: 'Hello duplicate' },
+      });
       expect(staffToDup.status).toBe(201);
       const before = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
       const duplicateIdentifiers = await identifiers(duplicate.id);
       expect(duplicateIdentifiers.some((v) => v.startsWith('gift_card:'))).toBe(true);
 
-      const merged = await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'The same person filed twice' } });
+      const merged = await api.request('POST', `/api/cases/${duplicate.id}/merge`, {
+        token: supervisor,
+        body: { reference: original.created.reference, reason: 'The same person filed twice' },
+      });
       expect(merged.status).toBe(200);
       expect((merged.body as CaseLinks).mergedInto?.case?.id).toBe(original.id);
 
@@ -279,32 +332,50 @@ describe('clusters, links and merges', () => {
       await say(dupSession, 'Still here');
       expect((await thread(dupSession)).messages.map((m) => m.body)).toContain('Still here');
       expect((await thread(origSession)).messages.map((m) => m.body)).not.toContain('Still here');
-      const staffThread = (await api.request('GET', `/api/cases/${original.id}/conversation`, { token: caseworker })).body as { messages: Array<{ body: string }> };
+      const staffThread = (await api.request('GET', `/api/cases/${original.id}/conversation`, { token: caseworker })).body as {
+        messages: Array<{ body: string }>;
+      };
       expect(staffThread.messages.map((m) => m.body)).toEqual(expect.arrayContaining(['From the duplicate person', 'From the original person', 'Still here']));
       // Their case page still opens, and says the case is being worked (not closed).
-      const dupView = await api.request('POST', '/api/case-access', { body: { reference: duplicate.created.reference, accessCode: duplicate.created.accessCode } });
+      const dupView = await api.request('POST', '/api/case-access', {
+        body: { reference: duplicate.created.reference, accessCode: duplicate.created.accessCode },
+      });
       expect(dupView.status).toBe(200);
       expect(dupView.body.status.key).not.toMatch(/closed/);
 
       // What they add with their reference and code goes to the original too, as theirs (and the index follows).
       const added = await api.request('POST', '/api/case-access/additions', {
-        body: { reference: duplicate.created.reference, accessCode: duplicate.created.accessCode, platforms: [{ platform: 'Snapchat', offenderHandle: 'late.handle' }] },
+        body: {
+          reference: duplicate.created.reference,
+          accessCode: duplicate.created.accessCode,
+          platforms: [{ platform: 'Snapchat', offenderHandle: 'late.handle' }],
+        },
       });
       expect(added.status).toBe(200);
       expect(await identifiers(original.id)).toContain('handle:late.handle');
       expect(await identifiers(duplicate.id)).toEqual([]);
 
       // A second merge of a merged case is refused.
-      expect((await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'again' } })).status).toBe(409);
+      expect(
+        (await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'again' } }))
+          .status,
+      ).toBe(409);
 
       // Unmerge: the records that came from the duplicate (and what its person wrote since) go back.
-      const unmerged = await api.request('POST', `/api/cases/${duplicate.id}/unmerge`, { token: supervisor, body: { reason: 'Not the same person after all' } });
+      const unmerged = await api.request('POST', `/api/cases/${duplicate.id}/unmerge`, {
+        token: supervisor,
+        body: { reason: 'Not the same person after all' },
+      });
       expect(unmerged.status).toBe(200);
       expect((unmerged.body as CaseLinks).mergedInto).toBeNull();
       const back = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
       // The staff prompts for what the duplicate's person wrote and added while merged (a message, an addition) stay where staff were told.
       expect(back.original).toEqual({ ...before.original, followUps: (before.original['followUps'] ?? 0) + 2 });
-      expect(back.duplicate).toEqual({ ...before.duplicate, messages: (before.duplicate['messages'] ?? 0) + 1, platforms: (before.duplicate['platforms'] ?? 0) + 1 });
+      expect(back.duplicate).toEqual({
+        ...before.duplicate,
+        messages: (before.duplicate['messages'] ?? 0) + 1,
+        platforms: (before.duplicate['platforms'] ?? 0) + 1,
+      });
       const [restored] = await db.dataSource.query(`SELECT merged_into, status FROM support_case WHERE id = $1`, [duplicate.id]);
       expect(restored).toEqual({ merged_into: null, status: 'in_progress' });
       expect(await identifiers(duplicate.id)).toEqual([...duplicateIdentifiers, 'handle:late.handle'].sort());

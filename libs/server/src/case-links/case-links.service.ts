@@ -58,11 +58,24 @@ export class CaseLinksService {
       if (!linkId) throw new ConflictException('These cases are linked already');
       for (const id of [own.id, other.id]) {
         // The reason is sealed into the entry (case_event.sealed), never left in its data.
-        await caseEventRepository.insert(manager, { caseId: id, actorKind: 'staff', actorId: staff.id, ...sealTimelineEvent(this.protection, id, { kind: 'case_linked', data: { linkId, reason } }) });
+        await caseEventRepository.insert(manager, {
+          caseId: id,
+          actorKind: 'staff',
+          actorId: staff.id,
+          ...sealTimelineEvent(this.protection, id, { kind: 'case_linked', data: { linkId, reason } }),
+        });
         await caseLinkRepository.touch(manager, id);
       }
-      await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: own.id, after: { linkId, otherCaseId: other.id, reason } }, this.protection);
-      await recordAudit(manager, { actorId: staff.id, action: 'case.linked', caseId: other.id, after: { linkId, otherCaseId: own.id, reason } }, this.protection);
+      await recordAudit(
+        manager,
+        { actorId: staff.id, action: 'case.linked', caseId: own.id, after: { linkId, otherCaseId: other.id, reason } },
+        this.protection,
+      );
+      await recordAudit(
+        manager,
+        { actorId: staff.id, action: 'case.linked', caseId: other.id, after: { linkId, otherCaseId: own.id, reason } },
+        this.protection,
+      );
       return this.view(manager, staff, caseId);
     });
   }
@@ -99,12 +112,24 @@ export class CaseLinksService {
     const links: CaseLinks['links'] = [];
     let hiddenLinks = 0;
     for (const row of rows) {
-      const ref = caseRefFor(staff, { id: row.otherId, reference: row.otherReference, status: row.otherStatus, priority: row.otherPriority, assigneeId: row.otherAssigneeId });
+      const ref = caseRefFor(staff, {
+        id: row.otherId,
+        reference: row.otherReference,
+        status: row.otherStatus,
+        priority: row.otherPriority,
+        assigneeId: row.otherAssigneeId,
+      });
       if (!ref) {
         hiddenLinks++;
         continue;
       }
-      links.push({ id: row.id, linkedAt: new Date(row.linkedAt).toISOString(), case: ref, reason: openLinkReason(this.protection, row), linkedBy: row.linkedBy });
+      links.push({
+        id: row.id,
+        linkedAt: new Date(row.linkedAt).toISOString(),
+        case: ref,
+        reason: openLinkReason(this.protection, row),
+        linkedBy: row.linkedBy,
+      });
     }
     const into = await caseLinkRepository.mergedInto(manager, caseId);
     const merged = (await caseLinkRepository.mergedFrom(manager, caseId)).flatMap((row) => {

@@ -57,8 +57,22 @@ export class CaseMergeService {
       const count = total(moved);
       await this.timeline(manager, duplicate.id, staff, { kind: 'case_merged_into', data: { reason } });
       await this.timeline(manager, original.id, staff, { kind: 'duplicate_merged', data: { reason, moved: count } });
-      await recordAudit(manager, { actorId: staff.id, action: 'case.merged_into', caseId: duplicate.id, before: { status: duplicate.status }, after: { originalId: original.id, reason, moved } }, this.protection);
-      await recordAudit(manager, { actorId: staff.id, action: 'case.duplicate_merged', caseId: original.id, after: { duplicateId: duplicate.id, reason, moved } }, this.protection);
+      await recordAudit(
+        manager,
+        {
+          actorId: staff.id,
+          action: 'case.merged_into',
+          caseId: duplicate.id,
+          before: { status: duplicate.status },
+          after: { originalId: original.id, reason, moved },
+        },
+        this.protection,
+      );
+      await recordAudit(
+        manager,
+        { actorId: staff.id, action: 'case.duplicate_merged', caseId: original.id, after: { duplicateId: duplicate.id, reason, moved } },
+        this.protection,
+      );
       await replan(original.id);
       await replan(duplicate.id);
       await this.announce(manager, [duplicate.id, original.id]);
@@ -87,8 +101,16 @@ export class CaseMergeService {
       const count = total(moved);
       await this.timeline(manager, duplicate.id, staff, { kind: 'case_unmerged', data: { reason } });
       await this.timeline(manager, originalId, staff, { kind: 'duplicate_unmerged', data: { reason, moved: count } });
-      await recordAudit(manager, { actorId: staff.id, action: 'case.unmerged', caseId: duplicate.id, before: { originalId }, after: { status: duplicate.mergedStatus, reason, moved } }, this.protection);
-      await recordAudit(manager, { actorId: staff.id, action: 'case.duplicate_unmerged', caseId: originalId, after: { duplicateId: duplicate.id, reason, moved } }, this.protection);
+      await recordAudit(
+        manager,
+        { actorId: staff.id, action: 'case.unmerged', caseId: duplicate.id, before: { originalId }, after: { status: duplicate.mergedStatus, reason, moved } },
+        this.protection,
+      );
+      await recordAudit(
+        manager,
+        { actorId: staff.id, action: 'case.duplicate_unmerged', caseId: originalId, after: { duplicateId: duplicate.id, reason, moved } },
+        this.protection,
+      );
       await replan(originalId);
       await replan(duplicate.id);
       await this.announce(manager, [duplicate.id, originalId]);

@@ -45,7 +45,10 @@ export class ClustersService {
       const rows = await clusterRepository.page(manager, limit + 1, CASE_LINK_LIMITS.clusterCasesInList, after);
       const page = rows.slice(0, limit);
       await this.audit(manager, staff, 'clusters.read', page);
-      return { items: page.map(toCluster), nextCursor: rows.length > limit ? encodeClusterCursor(itemAt(page, page.length - 1, 'the last cluster of the page')) : null };
+      return {
+        items: page.map(toCluster),
+        nextCursor: rows.length > limit ? encodeClusterCursor(itemAt(page, page.length - 1, 'the last cluster of the page')) : null,
+      };
     });
   }
 

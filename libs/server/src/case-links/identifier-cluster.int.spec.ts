@@ -107,12 +107,13 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
-  it('the list shows what the table keeps: a case\'s status, priority and platforms move its cluster\'s aggregates', async () => {
+  it("the list shows what the table keeps: a case's status, priority and platforms move its cluster's aggregates", async () => {
     // The table keeps as many newest cases as the list shows with each cluster.
     expect(CASE_LINK_LIMITS.clusterCasesInList).toBeLessThanOrEqual(CLUSTER_RECENT_CASES);
     const a = await submit('table.agg');
     const b = await submit('table.agg');
-    const item = async () => ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items.find((c) => c.value === 'table.agg');
+    const item = async () =>
+      ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items.find((c) => c.value === 'table.agg');
     expect(await item()).toMatchObject({ platforms: ['Instagram'], outcomes: ['new'], cases: [{ id: b.id }, { id: a.id }] });
 
     await claim(a.id);
@@ -205,13 +206,16 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
-  it('takedowns and the person\'s additions add to the table', async () => {
+  it("takedowns and the person's additions add to the table", async () => {
     const a = await submit('table.td.a');
     const b = await submit('table.td.b');
     await claim(a.id);
     await claim(b.id);
     for (const c of [a, b]) {
-      const filed = await api.request('POST', `/api/cases/${c.id}/takedowns`, { token: caseworker, body: { platform: 'Instagram', url: 'https://instagram.com/table.td.shared', channel: 'platform_form' } });
+      const filed = await api.request('POST', `/api/cases/${c.id}/takedowns`, {
+        token: caseworker,
+        body: { platform: 'Instagram', url: 'https://instagram.com/table.td.shared', channel: 'platform_form' },
+      });
       expect(filed.status).toBe(201);
     }
     expect(await cluster('handle', 'table.td.shared')).toMatchObject({ case_count: 2 });
@@ -223,11 +227,14 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
-  it('merge and unmerge: the duplicate\'s identifiers move to the original, so a handle both held is one case\'s, and back', async () => {
+  it("merge and unmerge: the duplicate's identifiers move to the original, so a handle both held is one case's, and back", async () => {
     const original = await submit('table.merge');
     const duplicate = await submit('table.merge');
     expect(await cluster('handle', 'table.merge')).toMatchObject({ case_count: 2 });
-    const merged = await api.request('POST', `/api/cases/${duplicate.id}/merge`, { token: supervisor, body: { reference: original.created.reference, reason: 'Filed twice' } });
+    const merged = await api.request('POST', `/api/cases/${duplicate.id}/merge`, {
+      token: supervisor,
+      body: { reference: original.created.reference, reason: 'Filed twice' },
+    });
     expect(merged.status).toBe(200);
     expect(await cluster('handle', 'table.merge')).toBeNull();
     await expectInStep();
@@ -243,7 +250,9 @@ describe('the cluster table stays in step with the identifier index', () => {
     await submit('table.purge3');
     const doomed3 = await submit('table.purge3');
     await submit('table.purge3');
-    await db.dataSource.query(`INSERT INTO case_deletion_request (case_id, execute_after) SELECT unnest($1::uuid[]), now() - interval '1 minute'`, [[doomed.id, doomed3.id]]);
+    await db.dataSource.query(`INSERT INTO case_deletion_request (case_id, execute_after) SELECT unnest($1::uuid[]), now() - interval '1 minute'`, [
+      [doomed.id, doomed3.id],
+    ]);
     expect((await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).cases).toBe(2);
     expect(await cluster('handle', 'table.purge')).toBeNull();
     expect(await cluster('handle', 'table.purge3')).toMatchObject({ case_count: 2 });
@@ -259,7 +268,7 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
-  it('the migration\'s backfill builds the same table from the index', async () => {
+  it("the migration's backfill builds the same table from the index", async () => {
     const before = await db.dataSource.query(`SELECT * FROM identifier_cluster ORDER BY kind, value`);
     expect(before.length).toBeGreaterThan(3);
     await db.dataSource.query(`DELETE FROM identifier_cluster`);

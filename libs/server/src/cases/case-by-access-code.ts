@@ -7,7 +7,13 @@ import { PersonCaseRow, supportCaseRepository } from '../case-core/support-case.
  * said). A code that matched a hash under an older access-code key is hashed again under the
  * current one while it is at hand: the only moment that can be done, since the code is not stored.
  */
-export async function caseByAccessCode(manager: EntityManager, protection: DataProtection, reference: string, accessCode: string, lock: boolean): Promise<PersonCaseRow | null> {
+export async function caseByAccessCode(
+  manager: EntityManager,
+  protection: DataProtection,
+  reference: string,
+  accessCode: string,
+  lock: boolean,
+): Promise<PersonCaseRow | null> {
   const found = await supportCaseRepository.byReference(manager, reference, lock);
   if (!found || !protection.accessCodeMatches(reference, accessCode, found.accessCodeHash)) return null;
   if (protection.accessCodeNeedsRehash(found.accessCodeHash)) {

@@ -45,7 +45,8 @@ export function decodeCursor(text: string): CaseCursor {
     if (!isWithinDateLimits(Number(BigInt(dueMicros) / 1000n))) throw new OutOfRange();
     return { rank, dueMicros, id };
   } catch (error) {
-    if (error instanceof OutOfRange) throw validationError([{ path: 'cursor', message: 'carries a time outside the dates this API handles', code: FIELD_ERROR_CODES.dateOutOfRange }]);
+    if (error instanceof OutOfRange)
+      throw validationError([{ path: 'cursor', message: 'carries a time outside the dates this API handles', code: FIELD_ERROR_CODES.dateOutOfRange }]);
     throw validationError([{ path: 'cursor', message: 'is not a cursor this API gave out' }]);
   }
 }

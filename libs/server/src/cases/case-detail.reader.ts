@@ -130,19 +130,32 @@ export async function readCaseDetail(manager: EntityManager, caseId: string, vie
     },
     language: row.language,
     contact: { channel: row.contact_channel, consentToContact: row.consent_contact, hasDetails: row.contact_sealed !== null },
-    platforms: platforms.map((p) => ({ id: p.id, platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url, addedAt: iso(p.added_at) })),
+    platforms: platforms.map((p) => ({
+      id: p.id,
+      platform: p.platform,
+      offenderHandle: p.offender_handle,
+      profileUrl: p.profile_url,
+      addedAt: iso(p.added_at),
+    })),
     contentUrls: urls.map((u) => ({ id: u.id, url: u.url, addedAt: iso(u.added_at) })),
     actionPlan: steps.map((s) => ({ key: s.key, title: s.title, detail: s.detail, done: s.done, doneAt: iso(s.done_at) })),
     evidence: evidence.map((e) => toEvidenceEntry(e, entered, protection)),
-    notes: notes.map((n) => ({ id: n.id, at: iso(n.created_at), author: { id: n.author_id, displayName: n.author_name }, body: openFreeText(protection, n.body_sealed, SEAL_CONTEXT.note(n.id), n.body) ?? '' })),
-    timeline: events.map((stored) => withFreeText(protection, caseId, stored)).map((e) => ({
-      id: String(e.id),
-      at: iso(e.at),
-      actor: { kind: e.actor_kind, staff: e.actor_id ? { id: e.actor_id, displayName: e.actor_name } : null },
-      kind: e.kind,
-      summary: summariseEvent(e.kind, e.data, e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)),
-      data: e.data,
+    notes: notes.map((n) => ({
+      id: n.id,
+      at: iso(n.created_at),
+      author: { id: n.author_id, displayName: n.author_name },
+      body: openFreeText(protection, n.body_sealed, SEAL_CONTEXT.note(n.id), n.body) ?? '',
     })),
+    timeline: events
+      .map((stored) => withFreeText(protection, caseId, stored))
+      .map((e) => ({
+        id: String(e.id),
+        at: iso(e.at),
+        actor: { kind: e.actor_kind, staff: e.actor_id ? { id: e.actor_id, displayName: e.actor_name } : null },
+        kind: e.kind,
+        summary: summariseEvent(e.kind, e.data, e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)),
+        data: e.data,
+      })),
     identifiers,
   } as CaseDetail;
 }

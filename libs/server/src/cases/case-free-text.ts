@@ -29,11 +29,19 @@ export const TIMELINE_FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[
  * Splits a timeline entry's free text out of its data: `data` keeps the rest (the free text as
  * null), `sealed` holds the text, sealed to the case. Nothing to seal: `sealed` null.
  */
-export function sealTimelineFreeText(protection: DataProtection, caseId: string, kind: string, data: Record<string, unknown>): { data: Record<string, unknown>; sealed: Buffer | null } {
+export function sealTimelineFreeText(
+  protection: DataProtection,
+  caseId: string,
+  kind: string,
+  data: Record<string, unknown>,
+): { data: Record<string, unknown>; sealed: Buffer | null } {
   const fields = TIMELINE_FREE_TEXT_FIELDS[kind] ?? [];
   const text = Object.fromEntries(fields.filter((field) => typeof data[field] === 'string').map((field) => [field, data[field]]));
   if (Object.keys(text).length === 0) return { data, sealed: null };
-  return { data: { ...data, ...Object.fromEntries(Object.keys(text).map((field) => [field, null])) }, sealed: protection.seal(text, SEAL_CONTEXT.timeline(caseId)) };
+  return {
+    data: { ...data, ...Object.fromEntries(Object.keys(text).map((field) => [field, null])) },
+    sealed: protection.seal(text, SEAL_CONTEXT.timeline(caseId)),
+  };
 }
 
 /**

@@ -29,8 +29,16 @@ export class CaseQueriesService {
     const rows = await caseQueueRepository.page(this.dataSource, viewerOf(staff), { ...filters, after, identifiers }, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    const unread = await caseQueueRepository.unreadMessages(this.dataSource, staff.id, page.map((row) => row.id));
-    const seen = await seenInOtherCasesForPage(this.dataSource, this.protection, page.map((row) => row.id));
+    const unread = await caseQueueRepository.unreadMessages(
+      this.dataSource,
+      staff.id,
+      page.map((row) => row.id),
+    );
+    const seen = await seenInOtherCasesForPage(
+      this.dataSource,
+      this.protection,
+      page.map((row) => row.id),
+    );
     return {
       items: page.map((row) => toListItem(row, unread.get(row.id) ?? 0, seen.get(row.id) ?? 0)),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: last.rank, dueMicros: last.dueMicros, id: last.id }) : null,
@@ -39,7 +47,9 @@ export class CaseQueriesService {
 
   /** What a search entry could be as an identifier, a secret (a gift-card code) as its keyed hash. */
   private searchIdentifiers(q: string): NormalisedIdentifier[] {
-    return identifierSearchCandidates(q).map((candidate) => (candidate.secret ? { ...candidate, value: this.protection.hashIdentifier(candidate.kind, candidate.value) } : candidate));
+    return identifierSearchCandidates(q).map((candidate) =>
+      candidate.secret ? { ...candidate, value: this.protection.hashIdentifier(candidate.kind, candidate.value) } : candidate,
+    );
   }
 
   /** The left rail's counts, in one round trip. */

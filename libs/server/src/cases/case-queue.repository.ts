@@ -62,7 +62,10 @@ const AGE_PREDICATES: Record<CaseAgeBand, string> = {
 
 /** `sg-7k3m` → `SG-7K3M%`: a reference or its beginning, with LIKE's wildcards taken literally. */
 function referencePrefix(q: string): string {
-  return `${q.trim().toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${q
+    .trim()
+    .toUpperCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const OVERDUE_PREDICATES: Record<CaseOverdueKind, string> = {
@@ -114,7 +117,8 @@ export const caseQueueRepository = {
     const add = (value: unknown) => `$${params.push(value)}`;
     const parts = queueParts(filters.queue, viewer, () => add(viewer.id), filters.status);
     const where: string[] = [];
-    if (filters.priority) where.push(filters.priority.length === 1 ? `c.priority = ${add(filters.priority[0])}` : `c.priority = ANY(${add(filters.priority)}::text[])`);
+    if (filters.priority)
+      where.push(filters.priority.length === 1 ? `c.priority = ${add(filters.priority[0])}` : `c.priority = ANY(${add(filters.priority)}::text[])`);
     if (filters.status) where.push(`c.status = ${add(filters.status)}`);
     if (filters.country) where.push(`c.country = ${add(filters.country)}`);
     if (filters.assignee) where.push(filters.assignee === 'none' ? 'c.assignee_id IS NULL' : `c.assignee_id = ${add(filters.assignee)}`);
@@ -185,7 +189,10 @@ export const caseQueueRepository = {
     const params: unknown[] = [];
     const me = () => `$${params.length ? 1 : params.push(viewer.id)}`;
     const selects = queues.map(
-      (queue) => `(${queueParts(queue, viewer, me).map((part) => `(SELECT count(*)::int FROM support_case c WHERE ${part})`).join(' + ')}) AS "${queue}"`,
+      (queue) =>
+        `(${queueParts(queue, viewer, me)
+          .map((part) => `(SELECT count(*)::int FROM support_case c WHERE ${part})`)
+          .join(' + ')}) AS "${queue}"`,
     );
     const [row] = await db.query<Array<Partial<QueueCounts>>>(`SELECT ${selects.join(', ')}`, params);
     return row ?? {};

@@ -141,7 +141,10 @@ export interface CaseAuditRow {
 export const caseRecordRepository = {
   /** The apps and sites involved, oldest first. */
   platforms(manager: EntityManager, caseId: string): Promise<CasePlatformRow[]> {
-    return manager.query<CasePlatformRow[]>(`SELECT id, platform, offender_handle, profile_url, added_at FROM case_platform WHERE case_id = $1 ORDER BY added_at, id`, [caseId]);
+    return manager.query<CasePlatformRow[]>(
+      `SELECT id, platform, offender_handle, profile_url, added_at FROM case_platform WHERE case_id = $1 ORDER BY added_at, id`,
+      [caseId],
+    );
   },
 
   /** Links to where content was posted, oldest first. */
@@ -168,25 +171,38 @@ export const caseRecordRepository = {
 
   /** The action plan in order, as the person sees it and as plan reconciliation starts from. */
   async planSteps(manager: EntityManager, caseId: string): Promise<ActionPlanStep[]> {
-    const rows = await manager.query<Array<StoredStepRow<ActionPlanStep>>>(`SELECT key, title, detail, done FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+    const rows = await manager.query<Array<StoredStepRow<ActionPlanStep>>>(
+      `SELECT key, title, detail, done FROM case_plan_step WHERE case_id = $1 ORDER BY position`,
+      [caseId],
+    );
     return rows.map((row): ActionPlanStep => readStep(row));
   },
 
   /** The action plan in order with when each step was done, for the staff case page. */
   async planStepsWithDates(manager: EntityManager, caseId: string): Promise<CasePlanStepRow[]> {
-    const rows = await manager.query<Array<StoredStepRow<CasePlanStepRow>>>(`SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [caseId]);
+    const rows = await manager.query<Array<StoredStepRow<CasePlanStepRow>>>(
+      `SELECT key, title, detail, done, done_at FROM case_plan_step WHERE case_id = $1 ORDER BY position`,
+      [caseId],
+    );
     return rows.map((row): CasePlanStepRow => readStep(row));
   },
 
   /** One step of the plan (its title in English for the timeline, whether it is done), or null when the case has no such step. */
   async planStep(manager: EntityManager, caseId: string, key: ActionPlanStepKey): Promise<{ title: string; done: boolean } | null> {
-    const [row] = await manager.query<Array<{ title: string; done: boolean }>>(`SELECT title, done FROM case_plan_step WHERE case_id = $1 AND key = $2`, [caseId, key]);
+    const [row] = await manager.query<Array<{ title: string; done: boolean }>>(`SELECT title, done FROM case_plan_step WHERE case_id = $1 AND key = $2`, [
+      caseId,
+      key,
+    ]);
     return row ? { title: storedPlanText.english(row.title), done: row.done } : null;
   },
 
   /** Ticks or unticks a step (a caseworker, who has checked the step exists and changes). */
   async setPlanStepDone(manager: EntityManager, caseId: string, key: ActionPlanStepKey, done: boolean): Promise<void> {
-    await manager.query(`UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE case_id = $1 AND key = $2`, [caseId, key, done]);
+    await manager.query(`UPDATE case_plan_step SET done = $3, done_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE case_id = $1 AND key = $2`, [
+      caseId,
+      key,
+      done,
+    ]);
   },
 
   /**
@@ -213,7 +229,13 @@ export const caseRecordRepository = {
       `INSERT INTO case_plan_step (case_id, key, position, title, detail)
      SELECT $1, s.key, s.position, s.title, s.detail FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) AS s(key, position, title, detail)
      ON CONFLICT (case_id, key) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title, detail = EXCLUDED.detail`,
-      [caseId, steps.map((step) => step.key), steps.map((_, index) => index), steps.map((step) => storedPlanText.write(step.title)), steps.map((step) => storedPlanText.write(step.detail))],
+      [
+        caseId,
+        steps.map((step) => step.key),
+        steps.map((_, index) => index),
+        steps.map((step) => storedPlanText.write(step.title)),
+        steps.map((step) => storedPlanText.write(step.detail)),
+      ],
     );
   },
 
@@ -230,7 +252,20 @@ export const caseRecordRepository = {
     const [row] = await manager.query<Array<{ id: string; added_at: Date }>>(
       `INSERT INTO case_evidence (id, case_id, kind, platform, offender_handle, profile_url, description_sealed, payment_reference, seen_at, sha256, file_name, added_by)
          VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, added_at`,
-      [caseId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.descriptionSealed, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null, addedBy, input.id],
+      [
+        caseId,
+        input.kind,
+        input.platform ?? null,
+        input.offenderHandle ?? null,
+        input.profileUrl ?? null,
+        input.descriptionSealed,
+        input.paymentReference ?? null,
+        input.seenAt ?? null,
+        input.sha256 ?? null,
+        input.fileName ?? null,
+        addedBy,
+        input.id,
+      ],
     );
     return present(row, 'the new evidence row');
   },
@@ -252,13 +287,28 @@ export const caseRecordRepository = {
     await manager.query(
       `UPDATE case_evidence SET kind = $3, platform = $4, offender_handle = $5, profile_url = $6, description = NULL, description_sealed = $7, payment_reference = $8, seen_at = $9, sha256 = $10, file_name = $11
         WHERE case_id = $1 AND id = $2`,
-      [caseId, evidenceId, input.kind, input.platform ?? null, input.offenderHandle ?? null, input.profileUrl ?? null, input.descriptionSealed, input.paymentReference ?? null, input.seenAt ?? null, input.sha256 ?? null, input.fileName ?? null],
+      [
+        caseId,
+        evidenceId,
+        input.kind,
+        input.platform ?? null,
+        input.offenderHandle ?? null,
+        input.profileUrl ?? null,
+        input.descriptionSealed,
+        input.paymentReference ?? null,
+        input.seenAt ?? null,
+        input.sha256 ?? null,
+        input.fileName ?? null,
+      ],
     );
   },
 
   /** Removes a piece of evidence (its identifiers go with it, by cascade); false when there was none. */
   async deleteEvidence(manager: EntityManager, caseId: string, evidenceId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(`WITH gone AS (DELETE FROM case_evidence WHERE case_id = $1 AND id = $2 RETURNING 1) SELECT 1 FROM gone`, [caseId, evidenceId]);
+    const rows = await manager.query<unknown[]>(`WITH gone AS (DELETE FROM case_evidence WHERE case_id = $1 AND id = $2 RETURNING 1) SELECT 1 FROM gone`, [
+      caseId,
+      evidenceId,
+    ]);
     return rows.length === 1;
   },
 
@@ -272,13 +322,16 @@ export const caseRecordRepository = {
   },
 
   /** Records a caseworker's note, sealed to its id (SEAL_CONTEXT.note); answers when it was written. */
-  async insertNote(manager: EntityManager, caseId: string, authorId: string, note: { id: string; bodySealed: Buffer }): Promise<{ id: string; created_at: Date }> {
-    const [row] = await manager.query<Array<{ id: string; created_at: Date }>>(`INSERT INTO case_note (id, case_id, author_id, body_sealed) VALUES ($1, $2, $3, $4) RETURNING id, created_at`, [
-      note.id,
-      caseId,
-      authorId,
-      note.bodySealed,
-    ]);
+  async insertNote(
+    manager: EntityManager,
+    caseId: string,
+    authorId: string,
+    note: { id: string; bodySealed: Buffer },
+  ): Promise<{ id: string; created_at: Date }> {
+    const [row] = await manager.query<Array<{ id: string; created_at: Date }>>(
+      `INSERT INTO case_note (id, case_id, author_id, body_sealed) VALUES ($1, $2, $3, $4) RETURNING id, created_at`,
+      [note.id, caseId, authorId, note.bodySealed],
+    );
     return present(row, 'the new note row');
   },
 

@@ -63,7 +63,13 @@ export class CaseWorkService {
       if (!OPEN_CASE_STATUSES.includes(state.status)) throw new ConflictException('This case is resolved or closed; reopen it to work on it');
       await this.setAssignee(manager, state, staff.id);
       await this.timeline(manager, caseId, staff, { kind: 'case_claimed', data: {} });
-      await recordAudit(manager, { actorId: staff.id, action: 'case.claimed', caseId, before: { assigneeId: null, status: state.status }, after: { assigneeId: staff.id, status: this.statusAfterAssign(state) } });
+      await recordAudit(manager, {
+        actorId: staff.id,
+        action: 'case.claimed',
+        caseId,
+        before: { assigneeId: null, status: state.status },
+        after: { assigneeId: staff.id, status: this.statusAfterAssign(state) },
+      });
       await notifyCaseChange(manager, 'case.claimed', { ...state, status: this.statusAfterAssign(state), assigneeId: staff.id });
       await replan(caseId);
       return readCaseDetail(manager, caseId, staff, this.protection);
@@ -87,7 +93,10 @@ export class CaseWorkService {
         return { moved: { holder: holder ?? undefined, current: await this.audited(manager, staff, caseId) } };
       }
       await this.setAssignee(manager, state, assigneeId);
-      await this.timeline(manager, caseId, staff, { kind: 'case_assigned', data: { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId } });
+      await this.timeline(manager, caseId, staff, {
+        kind: 'case_assigned',
+        data: { assigneeId, assigneeName: assignee.display_name, previousAssigneeId: state.assigneeId },
+      });
       await recordAudit(manager, { actorId: staff.id, action: 'case.assigned', caseId, before: { assigneeId: state.assigneeId }, after: { assigneeId } });
       await notifyCaseChange(manager, 'case.assigned', { ...state, status: this.statusAfterAssign(state), assigneeId });
       await replan(caseId);
@@ -169,7 +178,12 @@ export class CaseWorkService {
     };
     const changedFacts: string[] = [];
     // Only what actually differs counts as a change (a form may send a field it did not change).
-    const correct = <K extends keyof TriageFacts, C extends keyof SupportCaseChange>(key: K, column: C, label: string, value: (TriageFacts[K] & SupportCaseChange[C]) | undefined) => {
+    const correct = <K extends keyof TriageFacts, C extends keyof SupportCaseChange>(
+      key: K,
+      column: C,
+      label: string,
+      value: (TriageFacts[K] & SupportCaseChange[C]) | undefined,
+    ) => {
       if (value === undefined) return;
       const same = value instanceof Date || facts[key] instanceof Date ? sameInstant(value, facts[key]) : value === facts[key];
       if (same) return;
@@ -193,16 +207,27 @@ export class CaseWorkService {
       set('priority_override', override);
       // The reason is sealed; the plain column is emptied (it holds only reasons written before sealing).
       set('priority_override_reason', null);
-      set('priority_override_reason_sealed', change.priorityOverride ? this.protection.seal(change.priorityOverride.reason, SEAL_CONTEXT.priorityOverride(caseId)) : null);
+      set(
+        'priority_override_reason_sealed',
+        change.priorityOverride ? this.protection.seal(change.priorityOverride.reason, SEAL_CONTEXT.priorityOverride(caseId)) : null,
+      );
       set('priority_override_by', change.priorityOverride ? staff.id : null);
       set('priority_override_at', change.priorityOverride ? 'now()' : 'NULL');
       before['priorityOverride'] = state.priorityOverride;
       after['priorityOverride'] = change.priorityOverride ?? null;
-      await this.timeline(manager, caseId, staff, { kind: 'priority_overridden', data: { from: state.priority, to: override, reason: change.priorityOverride?.reason ?? null } });
+      await this.timeline(manager, caseId, staff, {
+        kind: 'priority_overridden',
+        data: { from: state.priority, to: override, reason: change.priorityOverride?.reason ?? null },
+      });
     }
 
     if (changedFacts.length || change.priorityOverride !== undefined) {
-      const next = retriage(facts, { ...state, priorityOverride: override, firstResponseDueAt: columns.first_response_due_at ?? state.firstResponseDueAt }, new Date(), await loadResponseTargetPolicy(manager, this.config));
+      const next = retriage(
+        facts,
+        { ...state, priorityOverride: override, firstResponseDueAt: columns.first_response_due_at ?? state.firstResponseDueAt },
+        new Date(),
+        await loadResponseTargetPolicy(manager, this.config),
+      );
       // Raising a case's priority is anyone's to do; lowering it (which also cancels its wellbeing
       // checks) is for the person holding it or a supervisor, as with an override.
       if (staff.role === 'caseworker' && state.assigneeId !== staff.id && priorityRank(next.priority) > priorityRank(state.priority)) {
@@ -262,7 +287,10 @@ export class CaseWorkService {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
       const noteId = randomUUID();
-      const note = await caseRecordRepository.insertNote(manager, caseId, staff.id, { id: noteId, bodySealed: this.protection.seal(body, SEAL_CONTEXT.note(noteId)) });
+      const note = await caseRecordRepository.insertNote(manager, caseId, staff.id, {
+        id: noteId,
+        bodySealed: this.protection.seal(body, SEAL_CONTEXT.note(noteId)),
+      });
       await supportCaseRepository.touch(manager, caseId);
       await this.timeline(manager, caseId, staff, { kind: 'note_added', data: { noteId: note.id } });
       // The audit log points at the note; the text itself lives (and can be retained or deleted) with the case.
@@ -276,7 +304,11 @@ export class CaseWorkService {
       const state = await loadCaseState(manager, caseId, true);
       assertMayWorkCase(staff, state.assigneeId);
       const evidenceId = randomUUID();
-      const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, { ...input, id: evidenceId, descriptionSealed: this.protection.seal(input.description, SEAL_CONTEXT.evidence(evidenceId)) });
+      const row = await caseRecordRepository.insertEvidence(manager, caseId, staff.id, {
+        ...input,
+        id: evidenceId,
+        descriptionSealed: this.protection.seal(input.description, SEAL_CONTEXT.evidence(evidenceId)),
+      });
       await syncCaseIdentifiers(manager, caseId);
       await recordEnteredIdentifiers(manager, this.protection, caseId, row.id, input.identifiers ?? []);
       await supportCaseRepository.touch(manager, caseId);
@@ -337,7 +369,12 @@ export class CaseWorkService {
           return [`${identifier.kind}\u0000${identifier.secret ? this.protection.hashIdentifier(identifier.kind, identifier.value) : identifier.value}`];
         }),
       ].sort();
-      const identifiersChanged = after.join('\u0001') !== held.map((h) => `${h.kind}\u0000${h.value}`).sort().join('\u0001');
+      const identifiersChanged =
+        after.join('\u0001') !==
+        held
+          .map((h) => `${h.kind}\u0000${h.value}`)
+          .sort()
+          .join('\u0001');
       if (identifiersChanged) changed.push('identifiers');
 
       await caseRecordRepository.updateEvidence(manager, caseId, evidenceId, {
@@ -351,7 +388,13 @@ export class CaseWorkService {
       if (changed.length) {
         await supportCaseRepository.touch(manager, caseId);
         await this.timeline(manager, caseId, staff, { kind: 'evidence_updated', data: { evidenceId, kind: input.kind, changed } });
-        await recordAudit(manager, { actorId: staff.id, action: 'case.evidence_updated', caseId, before: { evidenceId, kind: before.kind }, after: { evidenceId, kind: input.kind, changed } });
+        await recordAudit(manager, {
+          actorId: staff.id,
+          action: 'case.evidence_updated',
+          caseId,
+          before: { evidenceId, kind: before.kind },
+          after: { evidenceId, kind: input.kind, changed },
+        });
       }
       return this.evidenceEntry(manager, caseId, evidenceId);
     });
@@ -385,11 +428,19 @@ export class CaseWorkService {
       if (!seesEverything(staff) && state.assigneeId !== staff.id) throw new ForbiddenException('Claim the case before revealing contact details');
       const row = await supportCaseRepository.contact(manager, caseId);
       if (!row?.contact_sealed) throw new BadRequestException('The person left no contact details, or asked not to be contacted');
-      const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(row.contact_sealed, SEAL_CONTEXT.contact(caseId));
+      const contact = this.protection.open<{ channel: string; value?: string; safeTimes?: string; canMentionOrganisation: boolean }>(
+        row.contact_sealed,
+        SEAL_CONTEXT.contact(caseId),
+      );
       await this.timeline(manager, caseId, staff, { kind: 'contact_revealed', data: { reason } });
       // The reason is recorded; the details themselves never go into the audit log.
       await recordAudit(manager, { actorId: staff.id, action: 'case.contact_revealed', caseId, after: { reason } }, this.protection);
-      return { channel: contact.channel, value: contact.value ?? null, safeTimes: contact.safeTimes ?? null, canMentionOrganisation: contact.canMentionOrganisation };
+      return {
+        channel: contact.channel,
+        value: contact.value ?? null,
+        safeTimes: contact.safeTimes ?? null,
+        canMentionOrganisation: contact.canMentionOrganisation,
+      };
     });
   }
 
@@ -430,7 +481,12 @@ export class CaseWorkService {
   /** A timeline entry by `staff`, or by the system when null. */
   /** Writes a timeline entry; its free text (the override's reason) sealed into `case_event.sealed`, never left in `data`. */
   private async timeline(manager: EntityManager, caseId: string, staff: StaffPrincipal | null, event: TimelineEvent): Promise<void> {
-    await caseEventRepository.insert(manager, { caseId, actorKind: staff ? 'staff' : 'system', actorId: staff?.id ?? null, ...sealTimelineEvent(this.protection, caseId, event) });
+    await caseEventRepository.insert(manager, {
+      caseId,
+      actorKind: staff ? 'staff' : 'system',
+      actorId: staff?.id ?? null,
+      ...sealTimelineEvent(this.protection, caseId, event),
+    });
   }
 }
 

@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags, ApiParam } from '@nestjs/swagger';
+import {
+  ApiOperation,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiParam,
+} from '@nestjs/swagger';
 import {
   API_ROUTES,
   AuditEntry,
@@ -56,7 +66,10 @@ export class CasesController {
   @Get()
   @ApiAnswer(200, caseListResponseSchema, '`{ items, nextCursor }`, ordered by priority then due time; no contact details')
   @ApiQueryFrom(caseListQuerySchema)
-  list(@Query(new ZodValidationPipe(caseListQuerySchema)) query: z.output<typeof caseListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseListResponse> {
+  list(
+    @Query(new ZodValidationPipe(caseListQuerySchema)) query: z.output<typeof caseListQuerySchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseListResponse> {
     return this.queries.list(staff, query);
   }
 
@@ -91,7 +104,11 @@ export class CasesController {
   @ApiBody(doc(caseAssignSchema))
   @ApiConflictResponse({ description: 'The case is no longer with `expectedAssigneeId` (the body carries the current case)' })
   @ApiAnswer(200, caseDetailSchema, 'The case, now held by the assignee')
-  assign(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseAssignSchema)) body: z.output<typeof caseAssignSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
+  assign(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(caseAssignSchema)) body: z.output<typeof caseAssignSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseDetail> {
     return this.work.assign(staff, caseId, body.assigneeId, body.expectedAssigneeId);
   }
 
@@ -100,7 +117,11 @@ export class CasesController {
   @ApiBody(doc(caseUpdateSchema))
   @ApiConflictResponse({ description: 'Stale version (the body carries the current case) or a status move the lifecycle does not allow' })
   @ApiAnswer(200, caseDetailSchema, 'The case as it now is (a new version)')
-  update(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseUpdateSchema)) body: z.output<typeof caseUpdateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseDetail> {
+  update(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(caseUpdateSchema)) body: z.output<typeof caseUpdateSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseDetail> {
     return this.work.update(staff, caseId, body);
   }
 
@@ -122,7 +143,11 @@ export class CasesController {
   @Post(':id/notes')
   @ApiBody(doc(caseNoteSchema))
   @ApiAnswer(201, caseNoteResponseSchema, 'The note as stored')
-  addNote(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(caseNoteSchema)) body: z.output<typeof caseNoteSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseNote> {
+  addNote(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(caseNoteSchema)) body: z.output<typeof caseNoteSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseNote> {
     return this.work.addNote(staff, caseId, body.body);
   }
 
@@ -130,7 +155,11 @@ export class CasesController {
   @Post(':id/evidence')
   @ApiBody(doc(evidenceSchema))
   @ApiAnswer(201, evidenceEntrySchema, 'The evidence entry as stored; the identifier index follows')
-  addEvidence(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(evidenceSchema)) body: z.output<typeof evidenceSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<EvidenceEntry> {
+  addEvidence(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(evidenceSchema)) body: z.output<typeof evidenceSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<EvidenceEntry> {
     return this.work.addEvidence(staff, caseId, body);
   }
 
@@ -162,7 +191,11 @@ export class CasesController {
   @HttpCode(200)
   @ApiBody(doc(contactRevealSchema))
   @ApiAnswer(200, contactDetailsSchema, 'The contact details; the reveal and its reason are audited')
-  revealContact(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(contactRevealSchema)) body: z.output<typeof contactRevealSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ContactDetails> {
+  revealContact(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(contactRevealSchema)) body: z.output<typeof contactRevealSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ContactDetails> {
     return this.work.revealContact(staff, caseId, body.reason);
   }
 

@@ -52,13 +52,25 @@ describe('case work API', () => {
       { name: 'assign', method: 'POST', path: () => `/api/cases/${caseId}/assign`, body: () => ({ assigneeId: staffId }), allowed: supervisors },
       { name: 'staff directory', method: 'GET', path: () => '/api/staff', allowed: supervisors },
       { name: 'add an account', method: 'POST', path: () => '/api/staff', body: () => ({}), allowed: ['admin'] },
-      { name: 'change an account', method: 'PATCH', path: () => '/api/staff/00000000-0000-4000-8000-000000000000', body: () => ({ displayName: 'x' }), allowed: ['admin'] },
+      {
+        name: 'change an account',
+        method: 'PATCH',
+        path: () => '/api/staff/00000000-0000-4000-8000-000000000000',
+        body: () => ({ displayName: 'x' }),
+        allowed: ['admin'],
+      },
       { name: 'queue health', method: 'GET', path: () => '/api/supervision/queue-health', allowed: supervisors },
       { name: 'add a resource', method: 'POST', path: () => '/api/resources', body: () => ({}), allowed: ['admin'] },
       { name: 'edit a resource', method: 'PATCH', path: () => '/api/resources/00000000-0000-4000-8000-000000000000', body: () => ({}), allowed: ['admin'] },
       { name: 'who am I', method: 'GET', path: () => '/api/auth/me', allowed: everyone },
       { name: 'add a note', method: 'POST', path: () => `/api/cases/${caseId}/notes`, body: () => ({ body: 'matrix' }), allowed: everyone },
-      { name: 'add evidence', method: 'POST', path: () => `/api/cases/${caseId}/evidence`, body: () => ({ kind: 'other', description: 'matrix' }), allowed: everyone },
+      {
+        name: 'add evidence',
+        method: 'POST',
+        path: () => `/api/cases/${caseId}/evidence`,
+        body: () => ({ kind: 'other', description: 'matrix' }),
+        allowed: everyone,
+      },
       { name: 'tick a plan step', method: 'PATCH', path: () => `/api/cases/${caseId}/plan-steps/do_not_pay`, body: () => ({ done: true }), allowed: everyone },
       { name: 'update a case', method: 'PATCH', path: () => `/api/cases/${caseId}`, body: () => ({ version: 1, paid: true }), allowed: everyone },
       { name: 'reveal contact', method: 'POST', path: () => `/api/cases/${caseId}/contact-reveal`, body: () => ({ reason: 'matrix test' }), allowed: everyone },
@@ -173,7 +185,9 @@ describe('case work API', () => {
       detail = response.body;
       expect(detail.status).toBe(status);
     }
-    expect(detail.timeline.filter((e) => e.kind === 'status_changed').map((e) => e.summary)[0]).toBe('Casey Caseworker changed the status from Closed to In progress');
+    expect(detail.timeline.filter((e) => e.kind === 'status_changed').map((e) => e.summary)[0]).toBe(
+      'Casey Caseworker changed the status from Closed to In progress',
+    );
   });
 
   it('writes an audit row for every read and change, and the audit log cannot be altered', async () => {
@@ -185,21 +199,41 @@ describe('case work API', () => {
     await api.request('POST', `/api/cases/${caseId}/notes`, { token: tokens.caseworker, body: { body: 'Called back, safe for now.' } });
     await api.request('POST', `/api/cases/${caseId}/evidence`, {
       token: tokens.caseworker,
-      body: { kind: 'offender_account', platform: 'Instagram', offenderHandle: '@threat', description: 'Profile that sent the threats', sha256: 'a'.repeat(64), fileName: 'threat.png' },
+      body: {
+        kind: 'offender_account',
+        platform: 'Instagram',
+        offenderHandle: '@threat',
+        description: 'Profile that sent the threats',
+        sha256: 'a'.repeat(64),
+        fileName: 'threat.png',
+      },
     });
     const override = await api.request('PATCH', `/api/cases/${caseId}`, {
       token: tokens.caseworker,
       body: { version: claimed.version + 1, priorityOverride: { priority: 'emergency', reason: 'Said on the phone they have a plan' } },
     });
     expect(override.status).toBe(200);
-    expect(override.body).toMatchObject({ priority: 'emergency', triagePriority: 'urgent', priorityOverride: { priority: 'emergency', by: { displayName: 'Casey Caseworker' } } });
+    expect(override.body).toMatchObject({
+      priority: 'emergency',
+      triagePriority: 'urgent',
+      priorityOverride: { priority: 'emergency', by: { displayName: 'Casey Caseworker' } },
+    });
     const reveal = await api.request('POST', `/api/cases/${caseId}/contact-reveal`, { token: tokens.caseworker, body: { reason: 'Calling back' } });
     expect(reveal.body).toMatchObject({ channel: 'email', value: 'teen.person@example.com', safeTimes: 'after 4pm' });
 
     const trail = await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor });
     const actions = trail.body.map((entry: { action: string }) => entry.action).reverse();
     expect(await auditCount(caseId, 'case.audit_read')).toBe(1);
-    expect(actions).toEqual(['case.read', 'case.read', 'case.claimed', 'case.plan_step', 'case.note_added', 'case.evidence_added', 'case.updated', 'case.contact_revealed']);
+    expect(actions).toEqual([
+      'case.read',
+      'case.read',
+      'case.claimed',
+      'case.plan_step',
+      'case.note_added',
+      'case.evidence_added',
+      'case.updated',
+      'case.contact_revealed',
+    ]);
     const updated = trail.body.find((entry: { action: string }) => entry.action === 'case.updated');
     expect(updated.before).toMatchObject({ priority: 'urgent', priorityOverride: null });
     expect(updated.after).toMatchObject({ priority: 'emergency' });
@@ -223,13 +257,19 @@ describe('case work API', () => {
     let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker })).body as CaseDetail;
     expect(detail.priority).toBe('emergency');
     const lowered = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, selfHarm: 'none' } });
-    expect({ status: lowered.status, message: lowered.body.message }).toEqual({ status: 403, message: 'Claim the case before changing facts that lower its priority' });
+    expect({ status: lowered.status, message: lowered.body.message }).toEqual({
+      status: 403,
+      message: 'Claim the case before changing facts that lower its priority',
+    });
     detail = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker })).body as CaseDetail;
     expect(detail).toMatchObject({ priority: 'emergency', facts: { selfHarm: 'plan_or_intent' } });
     // Raising stays open to anyone who sees the queue; a supervisor may lower it.
     const raised = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, immediateDanger: true } });
     expect(raised.status).toBe(200);
-    const bySupervisor = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.supervisor, body: { version: raised.body.version, selfHarm: 'none', immediateDanger: false } });
+    const bySupervisor = await api.request('PATCH', `/api/cases/${caseId}`, {
+      token: tokens.supervisor,
+      body: { version: raised.body.version, selfHarm: 'none', immediateDanger: false },
+    });
     expect(bySupervisor.status).toBe(200);
     expect(bySupervisor.body.priority).not.toBe('emergency');
   });
@@ -261,7 +301,9 @@ describe('case work API', () => {
     detail = response.body as CaseDetail;
     expect(detail.facts).toMatchObject({ ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'plan_or_intent', immediateDanger: true });
     expect(detail.priority).toBe('emergency');
-    expect(detail.triageFactors.map((f) => f.key)).toEqual(expect.arrayContaining(['self_harm_plan', 'immediate_danger', 'under_18_now', 'content_made_under_18']));
+    expect(detail.triageFactors.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['self_harm_plan', 'immediate_danger', 'under_18_now', 'content_made_under_18']),
+    );
     const keys = detail.actionPlan.map((s) => s.key);
     expect(keys[0]).toBe('get_safe_now');
     expect(keys).toEqual(expect.arrayContaining(['report_child_protection', 'take_it_down', 'legal_options']));
@@ -273,9 +315,15 @@ describe('case work API', () => {
     const planEntry = detail.timeline.find((e) => e.kind === 'plan_updated');
     expect(planEntry?.summary).toMatch(/added "Get safe right now"/);
     expect(planEntry?.summary).toMatch(/kept "Use StopNCII.org to stop the pictures spreading" \(already done/);
-    expect(detail.timeline.find((e) => e.kind === 'facts_updated')?.summary).toBe('Casey Caseworker updated age, whether content was made under 18, self-harm, immediate danger');
+    expect(detail.timeline.find((e) => e.kind === 'facts_updated')?.summary).toBe(
+      'Casey Caseworker updated age, whether content was made under 18, self-harm, immediate danger',
+    );
 
-    const trail = (await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor })).body as Array<{ action: string; before: { facts?: object }; after: { facts?: object } }>;
+    const trail = (await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor })).body as Array<{
+      action: string;
+      before: { facts?: object };
+      after: { facts?: object };
+    }>;
     const update = trail.find((entry) => entry.action === 'case.updated');
     expect(update?.before.facts).toMatchObject({ ageBand: '18_plus', selfHarm: 'none', immediateDanger: false });
     expect(update?.after.facts).toMatchObject({ ageBand: '13_17', selfHarm: 'plan_or_intent', immediateDanger: true });
@@ -292,7 +340,9 @@ describe('case work API', () => {
     if (beforeResponse.status !== 200) throw new Error(JSON.stringify(beforeResponse.body));
     const before = beforeResponse.body as CaseListResponse;
     for (let i = 0; i < 12; i += 1) await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [], paid: i % 2 === 0 });
-    const all = ((await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor })).body as CaseListResponse).items.map((i) => i.id);
+    const all = ((await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor })).body as CaseListResponse).items.map(
+      (i) => i.id,
+    );
     expect(all.length).toBe(before.items.length + 12);
 
     const first = (await api.request('GET', '/api/cases?queue=unassigned&limit=5', { token: tokens.supervisor })).body as CaseListResponse;
@@ -323,9 +373,13 @@ describe('case work API', () => {
     expect(JSON.stringify(page)).not.toContain('teen.person@example.com');
     const found = (await api.request('GET', '/api/cases?queue=unassigned&q=unique.handle.42', { token: tokens.caseworker })).body as CaseListResponse;
     expect(found.items.map((i) => i.id)).toEqual([emergency]);
-    const byRef = (await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.toLowerCase()}`, { token: tokens.caseworker })).body as CaseListResponse;
+    const byRef = (
+      await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.toLowerCase()}`, { token: tokens.caseworker })
+    ).body as CaseListResponse;
     expect(byRef.items.map((i) => i.id)).toEqual([emergency]);
-    const byPrefix = (await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.slice(0, 7)}`, { token: tokens.caseworker })).body as CaseListResponse;
+    const byPrefix = (
+      await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.slice(0, 7)}`, { token: tokens.caseworker })
+    ).body as CaseListResponse;
     expect(byPrefix.items.map((i) => i.id)).toContain(emergency);
     expect((await api.request('GET', '/api/cases?queue=unassigned&q=SG-%25', { token: tokens.caseworker })).body.items).toEqual([]);
     const fresh = (await api.request('GET', '/api/cases?queue=unassigned&age=under_1h&limit=200', { token: tokens.caseworker })).body as CaseListResponse;
@@ -350,7 +404,9 @@ describe('case work API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page = (await api.request('GET', `/api/cases?queue=unassigned&country=NZ&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: tokens.supervisor })).body as CaseListResponse;
+      const page = (
+        await api.request('GET', `/api/cases?queue=unassigned&country=NZ&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: tokens.supervisor })
+      ).body as CaseListResponse;
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
       if (!cursor) break;
@@ -429,7 +485,8 @@ describe('case work API', () => {
     expect(await search(tokens.caseworker)).toEqual([unassigned, mineWaiting].sort());
     expect(await search(tokens.supervisor)).toEqual([unassigned, mineWaiting, charlies, closed].sort());
     // The unassigned queue alone would have missed the waiting case.
-    const queueOnly = (await api.request('GET', `/api/cases?queue=unassigned&q=${encodeURIComponent(handle)}`, { token: tokens.caseworker })).body as CaseListResponse;
+    const queueOnly = (await api.request('GET', `/api/cases?queue=unassigned&q=${encodeURIComponent(handle)}`, { token: tokens.caseworker }))
+      .body as CaseListResponse;
     expect(queueOnly.items.map((i) => i.id)).toEqual([unassigned]);
     const noQuery = await api.request('GET', '/api/cases?queue=search', { token: tokens.caseworker });
     expect(noQuery.status).toBe(400);
@@ -441,9 +498,15 @@ describe('case work API', () => {
     const [casey] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`);
     const [charlie] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker2@demo.test'`);
     // Two supervisors see the case unassigned; the first gives it to Casey.
-    const first = await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.supervisor, body: { assigneeId: casey.id, expectedAssigneeId: null } });
+    const first = await api.request('POST', `/api/cases/${caseId}/assign`, {
+      token: tokens.supervisor,
+      body: { assigneeId: casey.id, expectedAssigneeId: null },
+    });
     expect(first.status).toBe(200);
-    const second = await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: charlie.id, expectedAssigneeId: null } });
+    const second = await api.request('POST', `/api/cases/${caseId}/assign`, {
+      token: tokens.admin,
+      body: { assigneeId: charlie.id, expectedAssigneeId: null },
+    });
     expect(second.status).toBe(409);
     expect(second.body.message).toMatch(/now with Casey Caseworker/);
     expect(second.body.current).toMatchObject({ id: caseId, assignee: { id: casey.id } });
@@ -451,8 +514,13 @@ describe('case work API', () => {
     expect(row.assignee_id).toBe(casey.id);
     expect(await auditCount(caseId, 'case.assigned')).toBe(1);
     // Agreeing with what happened is not a conflict; knowing who holds it lets the move go through.
-    expect((await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: casey.id, expectedAssigneeId: null } })).status).toBe(200);
-    expect((await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: charlie.id, expectedAssigneeId: casey.id } })).status).toBe(200);
+    expect(
+      (await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: casey.id, expectedAssigneeId: null } })).status,
+    ).toBe(200);
+    expect(
+      (await api.request('POST', `/api/cases/${caseId}/assign`, { token: tokens.admin, body: { assigneeId: charlie.id, expectedAssigneeId: casey.id } }))
+        .status,
+    ).toBe(200);
   });
 
   it('recounts queue health as soon as a case changes, even with a long shared cache', async () => {
@@ -460,7 +528,8 @@ describe('case work API', () => {
     try {
       const supervisor = await cached.tokenFor('supervisor');
       const [casey] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`);
-      const pastTarget = async () => ((await cached.request('GET', '/api/supervision/queue-health', { token: supervisor })).body as QueueHealth).unassignedPastTarget.cases.map((c) => c.id);
+      const pastTarget = async () =>
+        ((await cached.request('GET', '/api/supervision/queue-health', { token: supervisor })).body as QueueHealth).unassignedPastTarget.cases.map((c) => c.id);
       const late = async () => {
         const id = await submit({ immediateDanger: true });
         await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '10 hours' WHERE id = $1`, [id]);
@@ -501,7 +570,7 @@ describe('case work API', () => {
     expect(casey?.open).toBe(mine.n);
   });
 
-  it("lists unassigned cases past target most pressing first, then the latest first within a priority", async () => {
+  it('lists unassigned cases past target most pressing first, then the latest first within a priority', async () => {
     const standardVeryLate = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false });
     const emergencyLate = await submit({ selfHarm: 'plan_or_intent' });
     const emergencyLater = await submit({ immediateDanger: true });
@@ -573,7 +642,10 @@ describe('case work API', () => {
     expect(cookie).toMatch(/Path=\/api\/auth/);
     const session = cookie.split(';')[0] ?? '';
     const refresh = (sessionCookie: string, csrf = true) =>
-      fetch(`${api.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie: sessionCookie, ...(csrf ? { 'x-requested-with': 'safeguard-triage' } : {}) } });
+      fetch(`${api.baseUrl}/api/auth/refresh`, {
+        method: 'POST',
+        headers: { cookie: sessionCookie, ...(csrf ? { 'x-requested-with': 'safeguard-triage' } : {}) },
+      });
 
     expect((await refresh(session, false)).status).toBe(403);
     const refreshed = await refresh(session);
@@ -587,7 +659,10 @@ describe('case work API', () => {
   });
 
   it('accepts a staff intake that skipped everything, from the dashboard', async () => {
-    const response = await api.request('POST', '/api/intakes', { token: tokens.caseworker, body: { ...skippedIntakeFixture(), submittedBy: 'staff', channel: 'chat' } });
+    const response = await api.request('POST', '/api/intakes', {
+      token: tokens.caseworker,
+      body: { ...skippedIntakeFixture(), submittedBy: 'staff', channel: 'chat' },
+    });
     expect(response.status).toBe(201);
     // Staff get the new case's id to open it; the public never do.
     expect((await api.request('GET', `/api/cases/${response.body.caseId}`, { token: tokens.caseworker })).body.reference).toBe(response.body.reference);

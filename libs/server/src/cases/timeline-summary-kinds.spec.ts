@@ -19,9 +19,13 @@ describe('timeline summaries of the typed timeline union', () => {
   });
 
   it('re-triage as the deadline nears: a rise, a new factor at the same priority, and an override that stands beside it', () => {
-    expect(summariseEvent('case_retriaged', { from: 'standard', to: 'high', factors: ['deadline_within_72h'], reason: 'The deadline is less than 72 hours away' }, null)).toBe(
-      "Re-triaged from standard to high (The threatener's deadline is within 72 hours)",
-    );
+    expect(
+      summariseEvent(
+        'case_retriaged',
+        { from: 'standard', to: 'high', factors: ['deadline_within_72h'], reason: 'The deadline is less than 72 hours away' },
+        null,
+      ),
+    ).toBe("Re-triaged from standard to high (The threatener's deadline is within 72 hours)");
     expect(summariseEvent('case_retriaged', { from: 'urgent', to: 'urgent', factors: ['deadline_passed'], reason: 'The deadline has passed' }, null)).toBe(
       "Re-triaged: still urgent (The threatener's deadline has passed)",
     );

@@ -7,7 +7,9 @@ describe('timeline summaries', () => {
     expect(summariseEvent('plan_step_done', { key: 'stop_replying', title: 'Stop replying, block them, keep the messages' }, null)).toBe(
       'The person marked "Stop replying, block them, keep the messages" done',
     );
-    expect(summariseEvent('takedown_status_changed', { platform: 'Instagram', from: 'draft', to: 'submitted' }, 'Casey')).toMatch(/^Casey moved the takedown request to Instagram from /);
+    expect(summariseEvent('takedown_status_changed', { platform: 'Instagram', from: 'draft', to: 'submitted' }, 'Casey')).toMatch(
+      /^Casey moved the takedown request to Instagram from /,
+    );
     expect(summariseEvent('report_added', { agencyName: 'FBI' }, 'Casey')).toBe('Casey added a report to FBI');
     expect(summariseEvent('some_new_kind', {}, null)).toBe('Some new kind');
   });

@@ -1,4 +1,18 @@
-import { CASE_STATUS_LABELS, FOLLOW_UP_KIND_LABELS, isCaseStatus, isFollowUpKind, isTimelineEventKind, REPORT_STATUS_LABELS, StoredTimelineEvent, TAKEDOWN_STATUS_LABELS, TRIAGE_FACTORS, isOneOf, TAKEDOWN_STATUSES, REPORT_STATUSES, TRIAGE_FACTOR_SEVERITY } from '@sg/domain';
+import {
+  CASE_STATUS_LABELS,
+  FOLLOW_UP_KIND_LABELS,
+  isCaseStatus,
+  isFollowUpKind,
+  isTimelineEventKind,
+  REPORT_STATUS_LABELS,
+  StoredTimelineEvent,
+  TAKEDOWN_STATUS_LABELS,
+  TRIAGE_FACTORS,
+  isOneOf,
+  TAKEDOWN_STATUSES,
+  REPORT_STATUSES,
+  TRIAGE_FACTOR_SEVERITY,
+} from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 
 const statusLabel = (value: unknown) => (isCaseStatus(value) ? CASE_STATUS_LABELS[value] : String(value));
@@ -39,14 +53,19 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       return event.data.to ? `${who} set the priority to ${String(event.data.to)}: ${String(event.data.reason ?? '')}` : `${who} removed the priority override`;
     case 'case_retriaged': {
       const { factors: stored } = event.data;
-      const factors = Array.isArray(stored) ? (stored as string[]).map((key) => {
+      const factors = Array.isArray(stored)
+        ? (stored as string[]).map((key) => {
             // A factor's label is a catalogue key; these summaries are English.
             const label = isOneOf(TRIAGE_FACTOR_SEVERITY, key) ? TRIAGE_FACTORS[key].label : undefined;
             return label ? translatorFor('en').t(label) : key;
-          }) : [];
+          })
+        : [];
       const because = factors.length ? ` (${factors.join('; ')})` : '';
       // Same priority, new factors: the deadline came nearer or passed on a case already that pressing.
-      const moved = event.data.from && event.data.from === event.data.to ? `Re-triaged: still ${String(event.data.to)}${because}` : `Re-triaged from ${String(event.data.from)} to ${String(event.data.to)}${because}`;
+      const moved =
+        event.data.from && event.data.from === event.data.to
+          ? `Re-triaged: still ${String(event.data.to)}${because}`
+          : `Re-triaged from ${String(event.data.from)} to ${String(event.data.to)}${because}`;
       // A caseworker's override stands; the computed priority is shown beside it.
       return event.data.override ? `${moved}; the priority override (${String(event.data.override)}) stands` : moved;
     }
@@ -56,9 +75,21 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
       const { data } = event;
       const list = (key: 'added' | 'removed' | 'keptDone') => (Array.isArray(data[key]) ? data[key] : []);
       const parts = [
-        list('added').length ? `added ${list('added').map((t) => `"${t}"`).join(', ')}` : '',
-        list('removed').length ? `removed ${list('removed').map((t) => `"${t}"`).join(', ')} (not started)` : '',
-        list('keptDone').length ? `kept ${list('keptDone').map((t) => `"${t}"`).join(', ')} (already done, no longer needed)` : '',
+        list('added').length
+          ? `added ${list('added')
+              .map((t) => `"${t}"`)
+              .join(', ')}`
+          : '',
+        list('removed').length
+          ? `removed ${list('removed')
+              .map((t) => `"${t}"`)
+              .join(', ')} (not started)`
+          : '',
+        list('keptDone').length
+          ? `kept ${list('keptDone')
+              .map((t) => `"${t}"`)
+              .join(', ')} (already done, no longer needed)`
+          : '',
       ].filter(Boolean);
       return `The action plan was updated for the new facts${parts.length ? `: ${parts.join('; ')}` : ''}`;
     }
@@ -137,6 +168,13 @@ export function summariseTimelineEvent(event: StoredTimelineEvent, actorName: st
 
 /** An evidence field as the timeline names it (`paymentReference` → "payment reference"). */
 function evidenceFieldName(field: string): string {
-  const names: Record<string, string> = { offenderHandle: 'handle', profileUrl: 'profile address', paymentReference: 'payment reference', seenAt: 'when seen', sha256: 'fingerprint', fileName: 'file name' };
+  const names: Record<string, string> = {
+    offenderHandle: 'handle',
+    profileUrl: 'profile address',
+    paymentReference: 'payment reference',
+    seenAt: 'when seen',
+    sha256: 'fingerprint',
+    fileName: 'file name',
+  };
   return names[field] ?? field;
 }

@@ -39,7 +39,10 @@ describe('loadConfig', () => {
 
   it('locks an address out of an account after 5 failures and the account after 20, in 15 minutes, unless set', () => {
     expect(loadConfig(base).loginLockout).toEqual({ addressFailures: 5, failures: 20, windowMinutes: 15 });
-    expect(loadConfig({ ...base, LOGIN_LOCKOUT_ADDRESS_FAILURES: '8', LOGIN_LOCKOUT_FAILURES: '40' }).loginLockout).toMatchObject({ addressFailures: 8, failures: 40 });
+    expect(loadConfig({ ...base, LOGIN_LOCKOUT_ADDRESS_FAILURES: '8', LOGIN_LOCKOUT_FAILURES: '40' }).loginLockout).toMatchObject({
+      addressFailures: 8,
+      failures: 40,
+    });
     expect(problemsOf({ ...base, LOGIN_LOCKOUT_ADDRESS_FAILURES: 'five' })).toEqual([expect.stringMatching(/^LOGIN_LOCKOUT_ADDRESS_FAILURES:/)]);
     expect(problemsOf({ ...base, LOGIN_LOCKOUT_ADDRESS_FAILURES: '30' })).toEqual([
       'LOGIN_LOCKOUT_ADDRESS_FAILURES: must be at most LOGIN_LOCKOUT_FAILURES (20): one address is locked out of an account before the account is',
@@ -80,8 +83,12 @@ describe('loadConfig', () => {
 
   it('takes an optional owner URL for migrations, on the same database as DATABASE_URL', () => {
     expect(loadConfig(base).databaseOwnerUrl).toBeUndefined();
-    expect(loadConfig({ ...base, DATABASE_OWNER_URL: 'postgres://owner:x@127.0.0.1:5432/safeguard' }).databaseOwnerUrl).toBe('postgres://owner:x@127.0.0.1:5432/safeguard');
-    expect(problemsOf({ ...base, DATABASE_OWNER_URL: 'mysql://owner@127.0.0.1/safeguard' })).toEqual(['DATABASE_OWNER_URL: must be a postgres:// or postgresql:// URL']);
+    expect(loadConfig({ ...base, DATABASE_OWNER_URL: 'postgres://owner:x@127.0.0.1:5432/safeguard' }).databaseOwnerUrl).toBe(
+      'postgres://owner:x@127.0.0.1:5432/safeguard',
+    );
+    expect(problemsOf({ ...base, DATABASE_OWNER_URL: 'mysql://owner@127.0.0.1/safeguard' })).toEqual([
+      'DATABASE_OWNER_URL: must be a postgres:// or postgresql:// URL',
+    ]);
     expect(problemsOf({ ...base, DATABASE_OWNER_URL: 'postgres://owner@127.0.0.1:5432/other' })).toEqual([
       'DATABASE_OWNER_URL: must name the same server and database as DATABASE_URL (only the user and password differ)',
     ]);
@@ -124,7 +131,13 @@ describe('loadConfig', () => {
 
   it('reads versioned key lists, newest first, for data, access codes and sessions; the single key stays version 1', () => {
     const k = (byte: number) => Buffer.alloc(32, byte).toString('base64');
-    const config = loadConfig({ ...base, DATA_ENCRYPTION_KEY: key, DATA_ENCRYPTION_KEYS: `3:${k(3)}, 2:${k(2)}`, ACCESS_CODE_KEYS: `2:${k(4)}`, SESSION_SIGNING_KEYS: `5:${k(5)}` });
+    const config = loadConfig({
+      ...base,
+      DATA_ENCRYPTION_KEY: key,
+      DATA_ENCRYPTION_KEYS: `3:${k(3)}, 2:${k(2)}`,
+      ACCESS_CODE_KEYS: `2:${k(4)}`,
+      SESSION_SIGNING_KEYS: `5:${k(5)}`,
+    });
     expect(config.keys.dataEncryption).toEqual([
       { version: 3, key: Buffer.alloc(32, 3) },
       { version: 2, key: Buffer.alloc(32, 2) },
@@ -147,7 +160,12 @@ describe('loadConfig', () => {
   it('trusts X-Forwarded-For from loopback only, unless TRUST_PROXY says otherwise', () => {
     expect(loadConfig(base).trustProxy).toEqual(['loopback']);
     expect(loadConfig({ ...base, TRUST_PROXY: 'uniquelocal' }).trustProxy).toEqual(['uniquelocal']);
-    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 172.16.0.0/12,10.1.2.3, fd00::/8' }).trustProxy).toEqual(['loopback', '172.16.0.0/12', '10.1.2.3', 'fd00::/8']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 172.16.0.0/12,10.1.2.3, fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '172.16.0.0/12',
+      '10.1.2.3',
+      'fd00::/8',
+    ]);
     expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
 

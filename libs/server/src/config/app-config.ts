@@ -7,9 +7,7 @@ import { parseKeyList, VersionedKey } from './key-list';
  * Every setting the API and worker read, parsed once at start-up. Nothing else reads
  * `process.env`. The README's configuration table lists the same settings.
  */
-const booleanFromString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => ['true', '1', 'yes'].includes(value));
+const booleanFromString = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -45,24 +43,22 @@ function isAddressOrRange(part: string): boolean {
  * names (loopback, linklocal, uniquelocal). `true` (trust every peer) is refused: any client could
  * then pick its own address and so its own rate-limit bucket.
  */
-const trustProxy = z
-  .string()
-  .transform((text, ctx): number | string[] => {
-    const value = text.trim();
-    if (/^\d+$/.test(value)) return Number(value);
-    const parts = value.split(',').map((part) => part.trim());
-    const bad = parts.filter((part) => !isAddressOrRange(part));
-    if (bad.length) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          `"${bad.join('", "')}" is not a hop count (e.g. 1) or a comma-separated list of addresses, CIDR ranges ` +
-          '(e.g. 10.0.0.0/8) or the names loopback, linklocal, uniquelocal ("true", trusting every peer, is refused)',
-      });
-      return z.NEVER;
-    }
-    return parts;
-  });
+const trustProxy = z.string().transform((text, ctx): number | string[] => {
+  const value = text.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const parts = value.split(',').map((part) => part.trim());
+  const bad = parts.filter((part) => !isAddressOrRange(part));
+  if (bad.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `"${bad.join('", "')}" is not a hop count (e.g. 1) or a comma-separated list of addresses, CIDR ranges ` +
+        '(e.g. 10.0.0.0/8) or the names loopback, linklocal, uniquelocal ("true", trusting every peer, is refused)',
+    });
+    return z.NEVER;
+  }
+  return parts;
+});
 
 /**
  * TOTP_REQUIRED_ROLES: staff roles that must sign in with a second factor, comma-separated
@@ -72,10 +68,16 @@ const totpRequiredRoles = z.string().transform((text, ctx): StaffRole[] => {
   const value = text.trim().toLowerCase();
   if (value === 'none') return [];
   if (value === 'all') return ['caseworker', 'supervisor', 'admin'];
-  const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const bad = parts.filter((part) => !isStaffRole(part));
   if (bad.length || !parts.length) {
-    ctx.addIssue({ code: 'custom', message: `"${bad.join('", "') || text}" is not a staff role: use a comma-separated list of caseworker, supervisor, admin (or all, or none)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad.join('", "') || text}" is not a staff role: use a comma-separated list of caseworker, supervisor, admin (or all, or none)`,
+    });
     return z.NEVER;
   }
   return [...new Set(parts.filter(isStaffRole))];
@@ -95,9 +97,7 @@ const openingHours = z.coerce
   .positive('must be a positive number of opening hours, e.g. 8')
   .max(24 * 7 * 4, 'must be at most 672 opening hours (four weeks of 24/7)');
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 
 /** Host, port and database of two postgres:// URLs agree (the roles differ, the database does not). */
 function sameDatabase(a: string, b: string): boolean {
@@ -117,7 +117,10 @@ export const appConfigSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     API_PORT: port.default(3000),
     API_PROCESSES: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(1),
-    API_HOST: z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
+    API_HOST: z
+      .string()
+      .regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0')
+      .optional(),
     DATABASE_URL: postgresUrl,
     DATABASE_OWNER_URL: postgresUrl.optional(),
     REDIS_URL: z
@@ -155,22 +158,43 @@ export const appConfigSchema = z
       })
       .pipe(followUpCadenceOverrides)
       .optional(),
-    SMTP_URL: z.string().regex(/^(smtps?:\/\/.+|json)$/, 'must be an smtp:// or smtps:// URL (or "json" to log messages instead)').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^(smtps?:\/\/.+|json)$/, 'must be an smtp:// or smtps:// URL (or "json" to log messages instead)')
+      .optional(),
     MAIL_FROM: z.string().min(3).default('Safeguard Triage <no-reply@localhost>'),
     NUDGE_FROM_NAMED: z.string().min(3).optional(),
     NUDGE_FROM_NEUTRAL: z.string().min(3).default('Messages <no-reply@localhost>'),
-    PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+/, 'must be the address people open, e.g. https://triage.example.org').default('http://localhost:4200'),
+    PUBLIC_URL: z
+      .string()
+      .regex(/^https?:\/\/[^/]+/, 'must be the address people open, e.g. https://triage.example.org')
+      .default('http://localhost:4200'),
     QUEUE_HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
+    SESSION_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(12 * 60),
     TRUST_PROXY: trustProxy.default(['loopback']),
     LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(20),
     LOGIN_LOCKOUT_ADDRESS_FAILURES: z.coerce.number().int().min(3).max(1000).default(5),
-    LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     WORKER_SYNCHRONOUS_COMMIT: booleanFromString.default(false),
     HIGH_TARGET_OPENING_HOURS: openingHours.default(8),
     STANDARD_TARGET_OPENING_HOURS: openingHours.default(16),
-    CASE_DELETION_COOLING_OFF_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(7),
+    CASE_DELETION_COOLING_OFF_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(90, 'must be at most 90 days')
+      .default(7),
     TOTP_REQUIRED_ROLES: totpRequiredRoles.optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int('must be a whole number').min(2, 'must be at least 2').max(200, 'must be at most 200').default(10),
   })
@@ -348,7 +372,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     sessionTtlMinutes: value.SESSION_TTL_MINUTES,
     loginRateLimitPerMinute: value.LOGIN_RATE_LIMIT_PER_MINUTE,
-    loginLockout: { failures: value.LOGIN_LOCKOUT_FAILURES, addressFailures: value.LOGIN_LOCKOUT_ADDRESS_FAILURES, windowMinutes: value.LOGIN_LOCKOUT_WINDOW_MINUTES },
+    loginLockout: {
+      failures: value.LOGIN_LOCKOUT_FAILURES,
+      addressFailures: value.LOGIN_LOCKOUT_ADDRESS_FAILURES,
+      windowMinutes: value.LOGIN_LOCKOUT_WINDOW_MINUTES,
+    },
     accessTokenTtlSeconds: 15 * 60,
     queueHealthCacheMs: value.QUEUE_HEALTH_CACHE_MS,
     followUpTimeScale: value.FOLLOW_UP_TIME_SCALE,

@@ -17,7 +17,10 @@ export const MAX_KEY_VERSION = 255;
  */
 export function parseKeyList(text: string): { keys: VersionedKey[] } | { problem: string } {
   const keys: VersionedKey[] = [];
-  for (const part of text.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const match = /^(\d{1,3}):([A-Za-z0-9+/=_-]+)$/.exec(part);
     if (!match) return { problem: 'must be a comma-separated list of version:base64key, newest first (e.g. 3:…,2:…)' };
     const version = Number(match[1]);

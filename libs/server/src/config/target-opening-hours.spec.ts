@@ -8,7 +8,10 @@ describe('HIGH_ and STANDARD_TARGET_OPENING_HOURS', () => {
   });
 
   it('take other values, fractions included', () => {
-    expect(loadConfig({ ...base, HIGH_TARGET_OPENING_HOURS: '4.5', STANDARD_TARGET_OPENING_HOURS: '24' }).targetOpeningHours).toEqual({ high: 4.5, standard: 24 });
+    expect(loadConfig({ ...base, HIGH_TARGET_OPENING_HOURS: '4.5', STANDARD_TARGET_OPENING_HOURS: '24' }).targetOpeningHours).toEqual({
+      high: 4.5,
+      standard: 24,
+    });
   });
 
   it('refuse to start on a value that is not a positive number, naming the setting', () => {

@@ -21,7 +21,10 @@ describe('commit durability per process', () => {
 
   it('the API waits for the disk; a worker does not, unless WORKER_SYNCHRONOUS_COMMIT is set', async () => {
     expect(await synchronousCommit(api.app.get(DataSource))).toBe('on');
-    for (const [workerSetting, expected] of [[false, 'off'], [true, 'on']] as const) {
+    for (const [workerSetting, expected] of [
+      [false, 'off'],
+      [true, 'on'],
+    ] as const) {
       const worker = await startTestWorker(testConfig(db.url, { workerSynchronousCommit: workerSetting }));
       try {
         expect(await synchronousCommit(worker.get(DataSource))).toBe(expected);

@@ -10,7 +10,11 @@ export interface AccessSessionRow {
 /** The person's access sessions (conversation/person-session.service.ts explains them). */
 export const caseAccessSessionRepository = {
   async insert(manager: EntityManager, session: { caseId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await manager.query(`INSERT INTO case_access_session (case_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [session.caseId, session.tokenHash, session.expiresAt]);
+    await manager.query(`INSERT INTO case_access_session (case_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
+      session.caseId,
+      session.tokenHash,
+      session.expiresAt,
+    ]);
   },
 
   /**
@@ -37,10 +41,7 @@ export const caseAccessSessionRepository = {
 
   /** Ended and expired sessions are of no use to anyone: the retention sweep removes them. */
   async deleteFinished(manager: EntityManager, olderThan: Date): Promise<number> {
-    const [, affected] = await manager.query<[unknown[], number]>(
-      `DELETE FROM case_access_session WHERE COALESCE(ended_at, expires_at) < $1`,
-      [olderThan],
-    );
+    const [, affected] = await manager.query<[unknown[], number]>(`DELETE FROM case_access_session WHERE COALESCE(ended_at, expires_at) < $1`, [olderThan]);
     return affected;
   },
 };

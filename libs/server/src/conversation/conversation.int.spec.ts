@@ -80,14 +80,17 @@ describe('the conversation with the person', () => {
       expect(row.raw).not.toContain('do not pay');
     }
     // Nothing about the words reaches the timeline either: it says who wrote, not what.
-    const timeline = await db.dataSource.query(`SELECT kind, actor_kind, data FROM case_event WHERE case_id = $1 AND kind IN ('person_message', 'message_sent') ORDER BY at`, [id]);
+    const timeline = await db.dataSource.query(
+      `SELECT kind, actor_kind, data FROM case_event WHERE case_id = $1 AND kind IN ('person_message', 'message_sent') ORDER BY at`,
+      [id],
+    );
     expect(timeline).toEqual([
       { kind: 'person_message', actor_kind: 'person', data: {} },
       { kind: 'message_sent', actor_kind: 'staff', data: { firstContact: expect.any(Boolean) } },
     ]);
   });
 
-  it('shows each side the other\'s messages, counts unread per reader, and a supervisor\'s read leaves the holder\'s unread', async () => {
+  it("shows each side the other's messages, counts unread per reader, and a supervisor's read leaves the holder's unread", async () => {
     const { id, intake } = await newCase();
     const session = await sessionFor(intake);
     expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
@@ -96,7 +99,10 @@ describe('the conversation with the person', () => {
 
     const bySupervisor = await staffReads(supervisor, id);
     expect(bySupervisor.unread).toBe(2);
-    expect(bySupervisor.messages.map((m) => [m.from, m.body])).toEqual([['person', 'hello?'], ['person', 'are you there']]);
+    expect(bySupervisor.messages.map((m) => [m.from, m.body])).toEqual([
+      ['person', 'hello?'],
+      ['person', 'are you there'],
+    ]);
     expect((await staffReads(supervisor, id)).unread).toBe(0);
     // The holder's copy is still unread.
     expect((await staffReads(caseworker, id)).unread).toBe(2);
@@ -121,12 +127,19 @@ describe('the conversation with the person', () => {
     expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
     await personSays(session, 'one');
     await personSays(session, 'two');
-    const row = async (token: string) => ((await api.request('GET', '/api/cases?queue=all&limit=100', { token })).body.items as Array<{ id: string; unreadMessages: number }>).find((item) => item.id === id);
-    const mine = async () => ((await api.request('GET', '/api/cases?queue=mine&limit=100', { token: caseworker })).body.items as Array<{ id: string; unreadMessages: number }>).find((item) => item.id === id);
+    const row = async (token: string) =>
+      ((await api.request('GET', '/api/cases?queue=all&limit=100', { token })).body.items as Array<{ id: string; unreadMessages: number }>).find(
+        (item) => item.id === id,
+      );
+    const mine = async () =>
+      ((await api.request('GET', '/api/cases?queue=mine&limit=100', { token: caseworker })).body.items as Array<{ id: string; unreadMessages: number }>).find(
+        (item) => item.id === id,
+      );
     expect((await mine())?.unreadMessages).toBe(2);
     expect((await row(supervisor))?.unreadMessages).toBe(2);
     expect((await api.request('GET', `/api/cases/${id}/conversation/unread`, { token: caseworker })).body).toEqual({ unread: 2 });
-    const bell = async (token: string) => (await api.request('GET', '/api/notifications', { token })).body.unreadMessages as { messages: number; cases: number };
+    const bell = async (token: string) =>
+      (await api.request('GET', '/api/notifications', { token })).body.unreadMessages as { messages: number; cases: number };
     expect(await bell(caseworker)).toEqual({ messages: 2, cases: 1 });
     // The unread count is not a read: no audit row, and it stays unread.
     const [{ n: reads }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = 'case.conversation_read'`, [id]);
@@ -141,9 +154,12 @@ describe('the conversation with the person', () => {
     expect((await api.request('GET', `/api/cases/${id}/conversation/unread`, { token: otherCaseworker })).status).toBe(403);
   });
 
-  it('keeps a staff intake\'s call notes sealed and shows them in the Conversation tab; the public form may not send them', async () => {
+  it("keeps a staff intake's call notes sealed and shows them in the Conversation tab; the public form may not send them", async () => {
     const notes = 'Caller (15) said the account is @quick.cash.77 and they have until 9pm.';
-    const staffIntake = await api.request('POST', '/api/intakes', { token: caseworker, body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone', transcript: notes, timeZone: 'Europe/London' } });
+    const staffIntake = await api.request('POST', '/api/intakes', {
+      token: caseworker,
+      body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone', transcript: notes, timeZone: 'Europe/London' },
+    });
     expect(staffIntake.status).toBe(201);
     const caseId = staffIntake.body.caseId as string;
     const [sealed] = await db.dataSource.query(`SELECT encode(body_sealed, 'escape') AS raw FROM case_transcript WHERE case_id = $1`, [caseId]);
@@ -225,13 +241,16 @@ describe('the conversation with the person', () => {
     expect(JSON.stringify(empty.body)).toContain('body');
     const tooLong = await personSays(session, 'x'.repeat(4001));
     expect(tooLong.status).toBe(400);
-    const badId = await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': session }, body: { clientMessageId: 'nope', body: 'hi' } });
+    const badId = await api.request('POST', '/api/conversation/messages', {
+      headers: { 'x-case-session': session },
+      body: { clientMessageId: 'nope', body: 'hi' },
+    });
     expect(badId.status).toBe(400);
     expect(JSON.stringify(badId.body)).toContain('clientMessageId');
     expect((await personSays(session, 'this is him https://i.imgur.com/abc.jpg')).status).toBe(201);
   });
 
-  it('refuses the person\'s requests without a live session, and quick exit ends it', async () => {
+  it("refuses the person's requests without a live session, and quick exit ends it", async () => {
     const { intake } = await newCase();
     expect((await api.request('GET', '/api/conversation')).status).toBe(401);
     expect((await api.request('GET', '/api/conversation', { headers: { 'x-case-session': 'made-up' } })).status).toBe(401);
@@ -247,11 +266,14 @@ describe('the conversation with the person', () => {
     expect((await api.request('GET', '/api/conversation', { headers: { 'x-case-session': other } })).status).toBe(401);
   });
 
-  it('tells the person\'s open page at once when the team writes, without the words', async () => {
+  it("tells the person's open page at once when the team writes, without the words", async () => {
     const { id, intake } = await newCase();
     const session = await sessionFor(intake);
     const abort = new AbortController();
-    const response = await fetch(`${api.baseUrl}/api/conversation/stream`, { headers: { 'x-case-session': session, accept: 'text/event-stream' }, signal: abort.signal });
+    const response = await fetch(`${api.baseUrl}/api/conversation/stream`, {
+      headers: { 'x-case-session': session, accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
     expect(response.status).toBe(200);
     const received: Array<{ event: string | undefined; data: string }> = [];
     const parser = createParser({ onEvent: (event) => received.push({ event: event.event, data: event.data }) });
@@ -303,7 +325,10 @@ describe('the conversation with the person', () => {
     it('counts a recorded phone call as first contact, at the time it happened', async () => {
       const { id } = await newCase();
       expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
-      const future = await api.request('POST', `/api/cases/${id}/contacts`, { token: caseworker, body: { channel: 'phone', at: new Date(Date.now() + 3_600_000).toISOString() } });
+      const future = await api.request('POST', `/api/cases/${id}/contacts`, {
+        token: caseworker,
+        body: { channel: 'phone', at: new Date(Date.now() + 3_600_000).toISOString() },
+      });
       expect(future.status).toBe(400);
       expect(JSON.stringify(future.body)).toContain('at');
       expect((await api.request('POST', `/api/cases/${id}/contacts`, { token: caseworker, body: { channel: 'carrier_pigeon' } })).status).toBe(400);
@@ -346,11 +371,13 @@ describe('the conversation with the person', () => {
       expect(overdue.status).toBe('scheduled');
     });
 
-    it('counts first contact, not the claim, in Trends\' first-response figures', async () => {
+    it("counts first contact, not the claim, in Trends' first-response figures", async () => {
       // Trends shares one computation per window and zone for a while: three names of UTC, three fresh answers.
       const zones = ['UTC', 'Etc/UTC', 'Etc/GMT'];
       const responded = async () => {
-        const body = (await api.request('GET', `/api/trends?days=30&tz=${zones.shift()}`, { token: supervisor })).body as { firstResponse: { byPriority: Array<{ priority: string; responded: number; cases: number }> } };
+        const body = (await api.request('GET', `/api/trends?days=30&tz=${zones.shift()}`, { token: supervisor })).body as {
+          firstResponse: { byPriority: Array<{ priority: string; responded: number; cases: number }> };
+        };
         return body.firstResponse.byPriority.find((row) => row.priority === 'urgent') as { responded: number; cases: number };
       };
       const before = await responded();
@@ -367,11 +394,11 @@ describe('the conversation with the person', () => {
       const { id } = await newCase();
       expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
       await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [id]);
-      const overdue = async () => ((await api.request('GET', '/api/cases?queue=overdue&limit=100', { token: caseworker })).body.items as Array<{ id: string }>).map((item) => item.id);
+      const overdue = async () =>
+        ((await api.request('GET', '/api/cases?queue=overdue&limit=100', { token: caseworker })).body.items as Array<{ id: string }>).map((item) => item.id);
       expect(await overdue()).toContain(id);
       await staffSays(caseworker, id, 'Sorry for the wait. We are here now.');
       expect(await overdue()).not.toContain(id);
     });
   });
 });
-

@@ -56,7 +56,15 @@ export const conversationRepository = {
    */
   async insertOnce(
     manager: EntityManager,
-    message: { id: string; caseId: string; authorKind: MessageAuthor; authorId: string | null; clientMessageId: string; bodySealed: Buffer; originCaseId?: string | null },
+    message: {
+      id: string;
+      caseId: string;
+      authorKind: MessageAuthor;
+      authorId: string | null;
+      clientMessageId: string;
+      bodySealed: Buffer;
+      originCaseId?: string | null;
+    },
   ): Promise<{ created: boolean; row: MessageRow } | undefined> {
     const rows = await manager.query<Array<MessageRow & { created: boolean }>>(
       `WITH inserted AS (
@@ -127,6 +135,9 @@ export const conversationRepository = {
 
   /** First contact: the first staff message (or recorded contact) stamps it, once. */
   async stampFirstContact(manager: EntityManager, caseId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE support_case SET first_responded_at = $2, version = version + 1, updated_at = now() WHERE id = $1 AND first_responded_at IS NULL`, [caseId, at]);
+    await manager.query(
+      `UPDATE support_case SET first_responded_at = $2, version = version + 1, updated_at = now() WHERE id = $1 AND first_responded_at IS NULL`,
+      [caseId, at],
+    );
   },
 };

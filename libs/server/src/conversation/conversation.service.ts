@@ -1,7 +1,17 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConversationMessage, ConversationMessageEvent, MessageAuthor, NUDGE_JOBS, PersonConversation, QUEUES, RecordedContactChannel, SendNudgeJob, StaffConversation } from '@sg/contracts';
+import {
+  ConversationMessage,
+  ConversationMessageEvent,
+  MessageAuthor,
+  NUDGE_JOBS,
+  PersonConversation,
+  QUEUES,
+  RecordedContactChannel,
+  SendNudgeJob,
+  StaffConversation,
+} from '@sg/contracts';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -116,7 +126,12 @@ export class ConversationService {
       if (stored.created) {
         // The row is held: when the case shows a first contact, there is nothing to stamp.
         if (found.firstRespondedAt === null) await conversationRepository.stampFirstContact(manager, caseId, stored.row.sentAt);
-        await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'message_sent', data: { firstContact: found.firstRespondedAt === null } } });
+        await caseEventRepository.insert(manager, {
+          caseId,
+          actorKind: 'staff',
+          actorId: staff.id,
+          event: { kind: 'message_sent', data: { firstContact: found.firstRespondedAt === null } },
+        });
         await recordAudit(manager, { actorId: staff.id, action: 'case.message_sent', caseId, after: { messageId: stored.row.id } });
         // Writing means having read what came before.
         await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);
@@ -140,13 +155,12 @@ export class ConversationService {
    * should it not answer, the message is sent all the same (bounded-wait.ts).
    */
   private async queueNudge(messageId: string): Promise<void> {
-    const queued = this.nudges
-      .add(NUDGE_JOBS.send, { messageId } satisfies SendNudgeJob, { ...NUDGE_JOB_OPTIONS, jobId: nudgeJobId(messageId) })
-      .then(
-        () => undefined,
-        (error: Error) => this.logger.warn(`Could not queue a nudge now (${error.message}); the sweep will send it`),
-      );
-    if (!(await settledWithin(queued))) this.logger.warn(`The queue backend did not answer within ${QUEUE_WAIT_MS} ms: the nudge is queued when it does, or by the sweep`);
+    const queued = this.nudges.add(NUDGE_JOBS.send, { messageId } satisfies SendNudgeJob, { ...NUDGE_JOB_OPTIONS, jobId: nudgeJobId(messageId) }).then(
+      () => undefined,
+      (error: Error) => this.logger.warn(`Could not queue a nudge now (${error.message}); the sweep will send it`),
+    );
+    if (!(await settledWithin(queued)))
+      this.logger.warn(`The queue backend did not answer within ${QUEUE_WAIT_MS} ms: the nudge is queued when it does, or by the sweep`);
   }
 
   /**
@@ -160,7 +174,12 @@ export class ConversationService {
       if (!seesEverything(staff) && found.assigneeId !== staff.id) throw new ForbiddenException('Claim this case before recording contact with the person.');
       const firstContact = found.firstRespondedAt === null;
       await conversationRepository.stampFirstContact(manager, caseId, at);
-      await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, event: { kind: 'contact_recorded', data: { channel, at: at.toISOString(), firstContact } } });
+      await caseEventRepository.insert(manager, {
+        caseId,
+        actorKind: 'staff',
+        actorId: staff.id,
+        event: { kind: 'contact_recorded', data: { channel, at: at.toISOString(), firstContact } },
+      });
       await recordAudit(manager, { actorId: staff.id, action: 'case.contact_recorded', caseId, after: { channel, at: at.toISOString() } });
       if (firstContact) {
         await replan(caseId);
@@ -198,14 +217,30 @@ export class ConversationService {
     originCaseId: string | null = null,
   ): Promise<{ created: boolean; row: MessageRow }> {
     const id = randomUUID();
-    const stored = await conversationRepository.insertOnce(manager, { id, caseId: found.id, authorKind, authorId, clientMessageId, bodySealed: this.protection.seal(body, sealContext(id)), originCaseId });
-    if (!stored || stored.row.authorKind !== authorKind || stored.row.authorId !== authorId) throw new ConflictException('clientMessageId was already used for another message');
+    const stored = await conversationRepository.insertOnce(manager, {
+      id,
+      caseId: found.id,
+      authorKind,
+      authorId,
+      clientMessageId,
+      bodySealed: this.protection.seal(body, sealContext(id)),
+      originCaseId,
+    });
+    if (!stored || stored.row.authorKind !== authorKind || stored.row.authorId !== authorId)
+      throw new ConflictException('clientMessageId was already used for another message');
     return stored;
   }
 
   /** Tells every API process (the staff stream and the person's stream); no words travel. */
   private async announce(manager: EntityManager, found: CaseState, from: MessageAuthor): Promise<void> {
-    const event: ConversationMessageEvent = { type: 'conversation.message', caseId: found.id, reference: found.reference, assigneeId: found.assigneeId, from, at: new Date().toISOString() };
+    const event: ConversationMessageEvent = {
+      type: 'conversation.message',
+      caseId: found.id,
+      reference: found.reference,
+      assigneeId: found.assigneeId,
+      from,
+      at: new Date().toISOString(),
+    };
     await announceLive(manager, event);
   }
 

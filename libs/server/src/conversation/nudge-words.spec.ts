@@ -17,7 +17,9 @@ describe('nudge words', () => {
       subject: null,
       text: 'You have a new message from Safe Harbour. Read it at https://help.example.org/my-case with your reference and code.',
     });
-    expect(nudgeIn('en', { channel: 'email', organisationName: 'Safe Harbour', readUrl: 'https://help.example.org/my-case' }).subject).toBe('You have a new message from Safe Harbour');
+    expect(nudgeIn('en', { channel: 'email', organisationName: 'Safe Harbour', readUrl: 'https://help.example.org/my-case' }).subject).toBe(
+      'You have a new message from Safe Harbour',
+    );
   });
 
   it.each(['ms', 'es'] as const)('is written in %s, naming and linking only as allowed', (language) => {

@@ -74,7 +74,9 @@ export class NudgeProcessor extends WorkerHost {
       const organisationName = contact.canMentionOrganisation ? await organisationRepository.installationName(manager) : null;
       // In the case's language (intake, or the person's switch on /my-case), and the link opens the page in it.
       const say = translatorFor(pending.language);
-      const nudge = composeNudge({ channel, organisationName, readUrl: organisationName ? caseUrl(this.config.publicUrl, pending.language) : null }, (words) => say.text(words));
+      const nudge = composeNudge({ channel, organisationName, readUrl: organisationName ? caseUrl(this.config.publicUrl, pending.language) : null }, (words) =>
+        say.text(words),
+      );
       let delivered: boolean;
       if (channel === 'email') {
         delivered = this.mail !== undefined;
@@ -100,7 +102,8 @@ export class NudgeProcessor extends WorkerHost {
   /** Queues any nudge still pending after a while (its job was never added, or was lost). */
   async sweep(): Promise<number> {
     const stale = await nudgeRepository.stalePending(this.dataSource.manager, 20, 500);
-    for (const messageId of stale) await this.queue.add(NUDGE_JOBS.send, { messageId } satisfies SendNudgeJob, { ...NUDGE_JOB_OPTIONS, jobId: nudgeJobId(messageId) });
+    for (const messageId of stale)
+      await this.queue.add(NUDGE_JOBS.send, { messageId } satisfies SendNudgeJob, { ...NUDGE_JOB_OPTIONS, jobId: nudgeJobId(messageId) });
     return stale.length;
   }
 }

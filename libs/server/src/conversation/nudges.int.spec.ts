@@ -71,7 +71,12 @@ describe('nudges', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as AddressInfo).port;
     db = await createTestDatabase();
-    const config = testConfig(db.url, { smtpUrl: `smtp://127.0.0.1:${port}`, nudgeFromNeutral: 'Messages <hello@neutral.example>', nudgeFromNamed: 'Safe Harbour <team@safeharbour.example>', publicUrl: 'https://help.safeharbour.example' });
+    const config = testConfig(db.url, {
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      nudgeFromNeutral: 'Messages <hello@neutral.example>',
+      nudgeFromNamed: 'Safe Harbour <team@safeharbour.example>',
+      publicUrl: 'https://help.safeharbour.example',
+    });
     api = await startTestApi(db, config);
     worker = await startTestWorker(config);
     caseworker = await api.tokenFor('caseworker');
@@ -90,8 +95,12 @@ describe('nudges', () => {
     expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
     return { id: row.id, intake };
   }
-  const write = (caseId: string, body: string) => api.request('POST', `/api/cases/${caseId}/conversation/messages`, { token: caseworker, body: { clientMessageId: randomUUID(), body } });
-  const readStatus = async (caseId: string) => (await db.dataSource.query(`SELECT nudge_status FROM case_message WHERE case_id = $1 AND author_kind = 'staff' ORDER BY sent_at`, [caseId])).map((r: { nudge_status: string | null }) => r.nudge_status as string | null);
+  const write = (caseId: string, body: string) =>
+    api.request('POST', `/api/cases/${caseId}/conversation/messages`, { token: caseworker, body: { clientMessageId: randomUUID(), body } });
+  const readStatus = async (caseId: string) =>
+    (await db.dataSource.query(`SELECT nudge_status FROM case_message WHERE case_id = $1 AND author_kind = 'staff' ORDER BY sent_at`, [caseId])).map(
+      (r: { nudge_status: string | null }) => r.nudge_status as string | null,
+    );
   /** The nudges' states once none is in flight: the mail can arrive a moment before the worker commits "sent". */
   async function nudgeStatus(caseId: string): Promise<Array<string | null>> {
     for (let i = 0; i < 100; i += 1) {
@@ -124,7 +133,19 @@ describe('nudges', () => {
     expect(raw).toContain('You have a new message');
     // What must never appear in a nudge (issue 10, pinned): the reference, the code, the organisation's
     // name, platforms, handles, and words of the narrative or the messages.
-    for (const secret of [intake.reference, intake.accessCode, 'Safe Harbour', 'safeharbour', 'Safeguard', 'Instagram', 'threatener', 'pictures', 'school', 'do not pay', 'report']) {
+    for (const secret of [
+      intake.reference,
+      intake.accessCode,
+      'Safe Harbour',
+      'safeharbour',
+      'Safeguard',
+      'Instagram',
+      'threatener',
+      'pictures',
+      'school',
+      'do not pay',
+      'report',
+    ]) {
       expect(raw.toLowerCase()).not.toContain(secret.toLowerCase());
     }
     expect(await nudgeStatus(id)).toEqual(['sent']);
@@ -142,7 +163,20 @@ describe('nudges', () => {
   });
 
   // Secrets of a held case: never in a nudge, in any language.
-  const secretsOf = (intake: IntakeResponse) => [intake.reference, intake.accessCode, 'Safe Harbour', 'safeharbour', 'Safeguard', 'Instagram', 'threatener', 'pictures', 'school', 'pagar', 'bayar', 'do not pay'];
+  const secretsOf = (intake: IntakeResponse) => [
+    intake.reference,
+    intake.accessCode,
+    'Safe Harbour',
+    'safeharbour',
+    'Safeguard',
+    'Instagram',
+    'threatener',
+    'pictures',
+    'school',
+    'pagar',
+    'bayar',
+    'do not pay',
+  ];
 
   it('writes the nudge in the language the person filled the form in (Malay), revealing nothing', async () => {
     const address = `malay.${randomUUID().slice(0, 8)}@example.com`;
@@ -172,8 +206,11 @@ describe('nudges', () => {
       platforms: [{ platform: 'Instagram', offenderHandle: '@threatener.03' }],
       narrative: 'Dice que enviará mis fotos a mi escuela si no pago.',
     });
-    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body.sessionToken as string;
-    expect((await api.request('PUT', '/api/case-access/current/language', { headers: { 'x-case-session': session }, body: { language: 'es' } })).status).toBe(204);
+    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body
+      .sessionToken as string;
+    expect((await api.request('PUT', '/api/case-access/current/language', { headers: { 'x-case-session': session }, body: { language: 'es' } })).status).toBe(
+      204,
+    );
     expect((await write(id, 'No les pagues. Estamos aquí para ayudarte con tu denuncia.')).status).toBe(201);
     const mail = await mailTo(address);
     expect(mail.from).toBe('hello@neutral.example');
@@ -182,7 +219,8 @@ describe('nudges', () => {
     expect(subject).toBe('Tienes un mensaje nuevo');
     expect(text.trim()).toBe(`${es.t('person.nudge.greeting')}\n\n${es.t('person.nudge.newMessage')}\n\n${es.t('person.nudge.readOnSite')}`);
     expect(text).toContain('código');
-    for (const secret of [...secretsOf(intake), 'fotos', 'escuela', 'pagues', 'denuncia', 'ayudarte']) expect(`${subject}\n${text}`.toLowerCase()).not.toContain(secret.toLowerCase());
+    for (const secret of [...secretsOf(intake), 'fotos', 'escuela', 'pagues', 'denuncia', 'ayudarte'])
+      expect(`${subject}\n${text}`.toLowerCase()).not.toContain(secret.toLowerCase());
     expect(await nudgeStatus(id)).toEqual(['sent']);
   });
 
@@ -207,7 +245,8 @@ describe('nudges', () => {
     await write(id, 'two');
     await mailTo(address);
     expect(await nudgeStatus(id)).toEqual(['sent', null]);
-    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body.sessionToken as string;
+    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body
+      .sessionToken as string;
     expect((await api.request('GET', '/api/conversation', { headers: { 'x-case-session': session } })).status).toBe(200);
     await write(id, 'three');
     for (let i = 0; i < 100 && received.filter((m) => m.to.includes(address)).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -216,7 +255,10 @@ describe('nudges', () => {
   });
 
   it('does not nudge without consent, for a phone number (staff call) or with no channel', async () => {
-    const noConsent = await heldCase({ contact: { channel: 'email', value: 'quiet@example.com', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } });
+    const noConsent = await heldCase({
+      contact: { channel: 'email', value: 'quiet@example.com', canMentionOrganisation: false },
+      consent: { storeData: true, contactMe: false },
+    });
     const phone = await heldCase({ contact: { channel: 'phone', value: '+1 555 0100', canMentionOrganisation: false } });
     const none = await heldCase({ contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } });
     for (const c of [noConsent, phone, none]) await write(c.id, 'hello');

@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import {
   API_ROUTES,
   CASE_SESSION_HEADER,
@@ -49,7 +59,10 @@ export class PersonConversationController {
   @ApiAnswer(201, conversationSessionSchema, 'A session token for the other operations, and when it ends unless used')
   @ApiNotFoundResponse({ description: 'No case with that reference and access code (which part is wrong is not said)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
-  open(@Body(new ZodValidationPipe(conversationSessionRequestSchema)) body: z.output<typeof conversationSessionRequestSchema>, @Res({ passthrough: true }) res: Response): Promise<ConversationSession> {
+  open(
+    @Body(new ZodValidationPipe(conversationSessionRequestSchema)) body: z.output<typeof conversationSessionRequestSchema>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConversationSession> {
     res.setHeader('Cache-Control', 'no-store');
     return this.sessions.open(body.reference, body.accessCode);
   }
@@ -62,7 +75,7 @@ export class PersonConversationController {
     if (token) await this.sessions.end(token);
   }
 
-  @ApiOperation({ summary: 'Read your conversation (marks the team\'s messages read)' })
+  @ApiOperation({ summary: "Read your conversation (marks the team's messages read)" })
   @Get()
   @UseGuards(PersonSessionGuard)
   @ApiAnswer(200, personConversationSchema, 'Every message, oldest first')
@@ -76,7 +89,10 @@ export class PersonConversationController {
   @UseGuards(PersonSessionGuard)
   @ApiBody(openApiBody(sendMessageSchema))
   @ApiAnswer(201, conversationMessageSchema, 'The message as stored')
-  send(@CaseSession() session: AccessSessionRow, @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>): Promise<ConversationMessage> {
+  send(
+    @CaseSession() session: AccessSessionRow,
+    @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>,
+  ): Promise<ConversationMessage> {
     return this.conversation.personSend(session.caseId, body.clientMessageId, body.body);
   }
 

@@ -24,10 +24,8 @@ export class PersonSessionGuard implements CanActivate {
 }
 
 /** The session PersonSessionGuard let in. */
-export const CaseSession = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): AccessSessionRow & { token: string } => {
-    const session = context.switchToHttp().getRequest<PersonRequest>().caseSession;
-    if (!session) throw new UnauthorizedException(SESSION_ENDED);
-    return session;
-  },
-);
+export const CaseSession = createParamDecorator((_data: unknown, context: ExecutionContext): AccessSessionRow & { token: string } => {
+  const session = context.switchToHttp().getRequest<PersonRequest>().caseSession;
+  if (!session) throw new UnauthorizedException(SESSION_ENDED);
+  return session;
+});

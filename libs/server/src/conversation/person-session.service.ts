@@ -40,7 +40,12 @@ export class PersonSessionService {
 
   /** The live session a token names, moved on by this use; 401 when it has ended. */
   async resolve(token: string): Promise<AccessSessionRow> {
-    const session = await caseAccessSessionRepository.touch(this.dataSource.manager, hashToken(token), CONVERSATION_SESSION_IDLE_MINUTES, CONVERSATION_SESSION_MAX_HOURS);
+    const session = await caseAccessSessionRepository.touch(
+      this.dataSource.manager,
+      hashToken(token),
+      CONVERSATION_SESSION_IDLE_MINUTES,
+      CONVERSATION_SESSION_MAX_HOURS,
+    );
     if (!session) throw new UnauthorizedException(SESSION_ENDED);
     return session;
   }

@@ -25,7 +25,7 @@ export class StaffConversationController {
   @ApiOperation({ summary: "Read a case's conversation with the person (audited; marks it read for you)" })
   @Get(':id/conversation')
   @AuditDeniedCaseReads()
-  @ApiAnswer(200, staffConversationSchema, 'Every message, oldest first, and how many of the person\'s you had not read')
+  @ApiAnswer(200, staffConversationSchema, "Every message, oldest first, and how many of the person's you had not read")
   read(@Param('id', id) caseId: string, @CurrentStaff() staff: StaffPrincipal): Promise<StaffConversation> {
     return this.conversation.staffThread(staff, caseId);
   }
@@ -43,7 +43,11 @@ export class StaffConversationController {
   @ApiBody(openApiBody(sendMessageSchema))
   @ApiAnswer(201, conversationMessageSchema, 'The message as stored')
   @ApiConflictResponse({ description: 'The case is closed, or the clientMessageId belongs to another message' })
-  send(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ConversationMessage> {
+  send(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(sendMessageSchema)) body: z.output<typeof sendMessageSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ConversationMessage> {
     return this.conversation.staffSend(staff, caseId, body.clientMessageId, body.body);
   }
 
@@ -52,7 +56,11 @@ export class StaffConversationController {
   @HttpCode(200)
   @ApiBody(openApiBody(recordContactSchema))
   @ApiAnswer(200, staffConversationSchema, 'The conversation, with the first contact as it now stands')
-  recordContact(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(recordContactSchema)) body: z.output<typeof recordContactSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<StaffConversation> {
+  recordContact(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(recordContactSchema)) body: z.output<typeof recordContactSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<StaffConversation> {
     return this.conversation.recordContact(staff, caseId, body.channel, body.at ? new Date(body.at) : new Date());
   }
 }

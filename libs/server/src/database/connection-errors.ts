@@ -32,7 +32,8 @@ export function keepConnectionErrorsHandled(client: ClientBase): void {
 
 /** SQLSTATEs and socket errors that mean "the database cannot be reached", not "the request was wrong". */
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i;
 
 /**
  * True when `error` (a pg error, or TypeORM's wrapper of one) says the database is down or

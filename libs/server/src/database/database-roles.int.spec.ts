@@ -25,7 +25,11 @@ describe('the application database role', () => {
     await db?.drop();
   });
 
-  const refusal = (sql: string) => app.query(sql).then(() => 'allowed', (error: Error) => error.message);
+  const refusal = (sql: string) =>
+    app.query(sql).then(
+      () => 'allowed',
+      (error: Error) => error.message,
+    );
 
   it('connects as a role of its own, neither superuser nor owner', async () => {
     const { rows } = await app.query(`SELECT current_user AS role, r.rolsuper, pg_get_userbyid(c.relowner) AS owner
@@ -85,7 +89,7 @@ describe('start-up as the owner (prepareDatabase)', () => {
     await db?.drop();
   });
 
-  it('migrates as DATABASE_OWNER_URL and grants DATABASE_URL\'s role, without a warning', async () => {
+  it("migrates as DATABASE_OWNER_URL and grants DATABASE_URL's role, without a warning", async () => {
     await prepareDatabase({ ...testConfig(db.url), databaseOwnerUrl: db.ownerUrl, runMigrations: true }, { seed: false });
     expect(warn).not.toHaveBeenCalled();
     const app = new Client({ connectionString: db.url });
@@ -140,7 +144,7 @@ describe('start-up without migrations (prepareDatabase, MIGRATIONS_RUN=false)', 
     await db?.drop();
   });
 
-  it('refuses to start on the PostgreSQL queue backend when BullMQ\'s schema is missing, saying why and what to run', async () => {
+  it("refuses to start on the PostgreSQL queue backend when BullMQ's schema is missing, saying why and what to run", async () => {
     const start = prepareDatabase({ ...testConfig(db.url), databaseOwnerUrl: db.ownerUrl, runMigrations: false }, { seed: false });
     await expect(start).rejects.toThrow(/BullMQ's PostgreSQL schema "bullmq" is missing.*REDIS_URL.*MIGRATIONS_RUN/s);
   });

@@ -13,9 +13,7 @@ async function schemaOf(dataSource: DataSource): Promise<string[]> {
 }
 
 async function tablesOf(dataSource: DataSource): Promise<string[]> {
-  const rows: { table_name: string }[] = await dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
-  );
+  const rows: { table_name: string }[] = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
   return rows.map((row) => row.table_name);
 }
 
@@ -91,7 +89,11 @@ describe('database migrations', () => {
     const before = MIGRATIONS.findIndex((migration) => migration.name === 'FollowUpRevisions1765100000000');
     for (let i = MIGRATIONS.length - 1; i >= before; i--) await db.dataSource.undoLastMigration({ transaction: 'each' });
     for (const url of ['https://example.com/p/1', ' HTTPS://example.com/p/1 ']) {
-      await db.dataSource.query(`INSERT INTO takedown_request (case_id, platform, url, channel, created_by) VALUES ($1, 'Reddit', $2, 'platform_form', $3)`, [caseRow.id, url, staff?.id ?? null]);
+      await db.dataSource.query(`INSERT INTO takedown_request (case_id, platform, url, channel, created_by) VALUES ($1, 'Reddit', $2, 'platform_form', $3)`, [
+        caseRow.id,
+        url,
+        staff?.id ?? null,
+      ]);
     }
 
     await expect(runMigrationsWithLock(db.dataSource)).rejects.toThrow('SG-DUPE-0001: 2 requests to Reddit for');

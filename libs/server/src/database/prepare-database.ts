@@ -47,23 +47,26 @@ export async function prepareDatabase(config: AppConfig, options: { seed: boolea
   await dataSource.initialize();
   try {
     if (config.runMigrations) {
-      const applied = await migrateAsOwner(dataSource, { queueSchema: config.queueBackend === 'postgres', appRole: ownerRole === appRole ? undefined : appRole }).catch(
-        (error: Error & { code?: string }) => {
-          // 42501 insufficient_privilege: DATABASE_URL is already the application role, but no owner was given.
-          if (error.code !== '42501' || config.databaseOwnerUrl) throw error;
-          throw new Error(
-            `DATABASE_URL's role "${appRole}" may not change the schema (${error.message}): set DATABASE_OWNER_URL to the owner role (README: "Two database roles")`,
-            { cause: error },
-          );
-        },
-      );
+      const applied = await migrateAsOwner(dataSource, {
+        queueSchema: config.queueBackend === 'postgres',
+        appRole: ownerRole === appRole ? undefined : appRole,
+      }).catch((error: Error & { code?: string }) => {
+        // 42501 insufficient_privilege: DATABASE_URL is already the application role, but no owner was given.
+        if (error.code !== '42501' || config.databaseOwnerUrl) throw error;
+        throw new Error(
+          `DATABASE_URL's role "${appRole}" may not change the schema (${error.message}): set DATABASE_OWNER_URL to the owner role (README: "Two database roles")`,
+          { cause: error },
+        );
+      });
       if (applied.length) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
     } else if (config.queueBackend === 'postgres') {
       // Someone else migrated: stop here, saying so, if their run left the queue backend unprepared.
       await assertQueueSchema(dataSource);
     }
     if (ownerRole !== appRole && (await isSuperuser(dataSource.manager, appRole))) {
-      logger.warn(`DATABASE_URL's role "${appRole}" is a superuser: no grant binds it, so the application could still rewrite the audit log. Use the application role (tools/db/roles.sql).`);
+      logger.warn(
+        `DATABASE_URL's role "${appRole}" is a superuser: no grant binds it, so the application could still rewrite the audit log. Use the application role (tools/db/roles.sql).`,
+      );
     }
     if (options.seed && config.demoSeed) {
       const created = await seedDemoOrganisation(dataSource, config.demoPassword);

@@ -14,7 +14,6 @@ import { KEEPALIVE_FRAME, KEEPALIVE_MS, SseConnection, sseFrame } from './sse-co
 /** How often an open stream re-checks that its account is still active (and its role). */
 export const ACCOUNT_RECHECK_MS = 5_000;
 
-
 /**
  * What one caller may learn from a change: the whole event for a case they may open (it is
  * unassigned, theirs, or they see everything, as assertMayWorkCase decides), otherwise only that
@@ -65,7 +64,10 @@ export class EventsController {
   @Get()
   @Roles('caseworker', 'supervisor', 'admin')
   @ApiProduces('text/event-stream')
-  @ApiFileAnswer('text/event-stream', 'text/event-stream of CaseChangeEvent (or only { type, caseId, at } for cases the caller may not open); no personal details')
+  @ApiFileAnswer(
+    'text/event-stream',
+    'text/event-stream of CaseChangeEvent (or only { type, caseId, at } for cases the caller may not open); no personal details',
+  )
   stream(
     @CurrentStaff() staff: StaffPrincipal,
     @AccessTokenExpiry() expiresAt: number | undefined,

@@ -68,7 +68,12 @@ describe('GET /api/events', () => {
   let db: TestDatabase;
   let api: TestApi;
   const streams: Stream[] = [];
-  const email = (role: string, n = 0) => itemAt(DEMO_ACCOUNTS.filter((account) => account.role === role), n, `demo ${role}`).email;
+  const email = (role: string, n = 0) =>
+    itemAt(
+      DEMO_ACCOUNTS.filter((account) => account.role === role),
+      n,
+      `demo ${role}`,
+    ).email;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -86,7 +91,8 @@ describe('GET /api/events', () => {
     streams.push(stream);
     return stream;
   };
-  const about = (stream: Stream, caseId: string, type: string) => () => stream.received.find((event) => event.data['caseId'] === caseId && event.data['type'] === type);
+  const about = (stream: Stream, caseId: string, type: string) => () =>
+    stream.received.find((event) => event.data['caseId'] === caseId && event.data['type'] === type);
 
   it('sends a case held by someone else to a caseworker only as "it changed", and everything to those who may open it', async () => {
     const casey = await signIn(api, email('caseworker', 0));
@@ -112,8 +118,15 @@ describe('GET /api/events', () => {
 
     // Reassigned to Charlie: now he may open it, and Casey may not.
     expect((await api.request('POST', `/api/cases/${caseId}/assign`, { token: supervisor.token, body: { assigneeId: charlie.id } })).status).toBe(200);
-    expect((await eventually(about(charlieStream, caseId, 'case.assigned'), 'the assignment, to Charlie')).data).toMatchObject({ assigneeId: charlie.id, reference: intake.body.reference });
-    expect((await eventually(about(caseyStream, caseId, 'case.assigned'), 'the assignment, to Casey')).data).toEqual({ type: 'case.assigned', caseId, at: expect.any(String) });
+    expect((await eventually(about(charlieStream, caseId, 'case.assigned'), 'the assignment, to Charlie')).data).toMatchObject({
+      assigneeId: charlie.id,
+      reference: intake.body.reference,
+    });
+    expect((await eventually(about(caseyStream, caseId, 'case.assigned'), 'the assignment, to Casey')).data).toEqual({
+      type: 'case.assigned',
+      caseId,
+      at: expect.any(String),
+    });
   });
 
   it.each(['notification.created', 'notification.changed'])('sends %s to its recipient only, not to colleagues or supervisors', async (type) => {
@@ -122,8 +135,14 @@ describe('GET /api/events', () => {
     const supervisor = await signIn(api, email('supervisor', 0));
     const [caseyStream, charlieStream, supervisorStream] = await Promise.all([open(casey.token), open(charlie.token), open(supervisor.token)]);
     const id = '00000000-0000-4000-8000-000000000001';
-    await db.dataSource.query(`SELECT pg_notify($1, $2)`, [CASE_CHANGES_CHANNEL, JSON.stringify({ type, id, recipientId: casey.id, at: new Date().toISOString() })]);
-    expect((await eventually(() => caseyStream.received.find((event) => event.data['type'] === type), 'the notification event')).data).toMatchObject({ id, recipientId: casey.id });
+    await db.dataSource.query(`SELECT pg_notify($1, $2)`, [
+      CASE_CHANGES_CHANNEL,
+      JSON.stringify({ type, id, recipientId: casey.id, at: new Date().toISOString() }),
+    ]);
+    expect((await eventually(() => caseyStream.received.find((event) => event.data['type'] === type), 'the notification event')).data).toMatchObject({
+      id,
+      recipientId: casey.id,
+    });
     // A later case event proves the other streams are flowing, and they carried nothing of Casey's before it.
     await api.request('POST', '/api/intakes', { body: intakeFixture() });
     for (const stream of [charlieStream, supervisorStream]) {

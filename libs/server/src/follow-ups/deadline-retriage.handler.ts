@@ -77,12 +77,21 @@ export class DeadlineRetriage {
 
       const raised = priorityRank(next.priority) < priorityRank(state.priority) && ALERTING.includes(next.priority);
       const told = raised
-        ? await followUpRepository.notifyFired(manager, { followUpId: claimed.id, title: `Now ${next.priority}: ${(threshold?.reason ?? 'the deadline is near').toLowerCase()}` })
+        ? await followUpRepository.notifyFired(manager, {
+            followUpId: claimed.id,
+            title: `Now ${next.priority}: ${(threshold?.reason ?? 'the deadline is near').toLowerCase()}`,
+          })
         : [];
       // Told nobody: nothing for anyone to mark done, so it is settled now (it must not sit in Overdue).
       if (!told.length) await followUpRepository.settleUntold(manager, claimed.id);
       // Queues and open case pages re-read; a case raised to emergency raises the banner like a new one.
-      await notifyCaseChange(manager, 'case.updated', { id: state.id, reference: state.reference, priority: next.priority, status: state.status, assigneeId: state.assigneeId });
+      await notifyCaseChange(manager, 'case.updated', {
+        id: state.id,
+        reference: state.reference,
+        priority: next.priority,
+        status: state.status,
+        assigneeId: state.assigneeId,
+      });
       // A higher priority adds wellbeing checks and brings the escalation forward; the stored triage
       // time drops the thresholds it has now counted.
       await replan(state.id);
@@ -90,7 +99,11 @@ export class DeadlineRetriage {
     });
     if (!outcome) return { fired: false, notified: 0 };
     if (this.mail.enabled && outcome.told.length) {
-      await this.mail.queue({ id: followUp.id, caseId: followUp.caseId, kind: 'deadline_retriage' }, outcome.reference, outcome.told.map((t) => t.recipientId));
+      await this.mail.queue(
+        { id: followUp.id, caseId: followUp.caseId, kind: 'deadline_retriage' },
+        outcome.reference,
+        outcome.told.map((t) => t.recipientId),
+      );
     }
     return { fired: true, notified: outcome.told.length };
   }

@@ -4,7 +4,17 @@ import { Priority, entryOf, itemAt } from '@sg/domain';
 import { Client } from 'pg';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { AppConfig } from '../config/app-config';
-import { createTestDatabase, intakeFixture, QUEUE_BACKENDS_UNDER_TEST, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  createTestDatabase,
+  intakeFixture,
+  QUEUE_BACKENDS_UNDER_TEST,
+  redisAvailable,
+  startTestApi,
+  startTestWorker,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
 import { FollowUpProcessor } from './follow-up.processor';
 
 /**
@@ -87,20 +97,29 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect({ status: response.status, body: response.body }).toMatchObject({ status: 200 });
   }
   const retriages = (caseId: string): Promise<RetriageRow[]> =>
-    db.dataSource.query(`SELECT id, status, due_at, fired_at, revision, dedupe_key FROM follow_up WHERE case_id = $1 AND kind = 'deadline_retriage' ORDER BY due_at, dedupe_key`, [caseId]);
+    db.dataSource.query(
+      `SELECT id, status, due_at, fired_at, revision, dedupe_key FROM follow_up WHERE case_id = $1 AND kind = 'deadline_retriage' ORDER BY due_at, dedupe_key`,
+      [caseId],
+    );
   const caseRow = async (caseId: string): Promise<CaseRow> =>
     (await db.dataSource.query(`SELECT priority, triage_priority, triage_factors, first_response_due_at FROM support_case WHERE id = $1`, [caseId]))[0];
   const entries = (caseId: string): Promise<Array<{ actor_kind: string; data: Record<string, unknown> }>> =>
     db.dataSource.query(`SELECT actor_kind, data FROM case_event WHERE case_id = $1 AND kind = 'case_retriaged' ORDER BY at`, [caseId]);
   const recipients = async (followUpId: string) =>
-    ((await db.dataSource.query(`SELECT recipient_id, title FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])) as Array<{ recipient_id: string; title: string }>);
+    (await db.dataSource.query(`SELECT recipient_id, title FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])) as Array<{
+      recipient_id: string;
+      title: string;
+    }>;
 
   /** Fired: `done` at once when it told nobody (nothing to act on), `fired` until the people told mark it done. */
   const happened = (row: RetriageRow) => row.status === 'fired' || row.status === 'done';
 
   /** Waits for the re-triage whose key ends with `threshold` to fire; checks it fired on time and that it is the only one fired. */
   async function firesOnTime(caseId: string, threshold: string): Promise<RetriageRow> {
-    const row = await eventually(async () => (await retriages(caseId)).find((r) => happened(r) && r.dedupe_key.endsWith(`:${threshold}`)), `${threshold} re-triage of ${caseId}`);
+    const row = await eventually(
+      async () => (await retriages(caseId)).find((r) => happened(r) && r.dedupe_key.endsWith(`:${threshold}`)),
+      `${threshold} re-triage of ${caseId}`,
+    );
     const late = new Date(row.fired_at ?? 0).getTime() - new Date(row.due_at).getTime();
     expect(late).toBeGreaterThanOrEqual(-1000);
     expect(late).toBeLessThan(LATE_MS);
@@ -117,7 +136,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     api = await startTestApi(db, config);
     caseworker = await api.tokenFor('caseworker');
     const staff: Array<{ id: string; email: string }> = await db.dataSource.query(`SELECT id, email FROM staff_user`);
-    ids = { caseworker: staff.find((s) => s.email === 'caseworker@demo.test')?.id ?? '', supervisor: staff.find((s) => s.email === 'supervisor@demo.test')?.id ?? '' };
+    ids = {
+      caseworker: staff.find((s) => s.email === 'caseworker@demo.test')?.id ?? '',
+      supervisor: staff.find((s) => s.email === 'supervisor@demo.test')?.id ?? '',
+    };
     listener = new Client({ connectionString: db.url });
     await listener.connect();
     listener.on('notification', (message) => announced.push(JSON.parse(message.payload ?? '{}')));
@@ -178,7 +200,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     // waiting for someone (so the case is not in Overdue for it).
     expect(await recipients(row.id)).toEqual([]);
     expect(row.status).toBe('done');
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'follow_up_fired'`, [caseId])).toEqual([{ n: 0 }]);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'follow_up_fired'`, [caseId])).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('24 h before the deadline: high becomes urgent, the target comes sooner, and the holder and supervisors are told once', async () => {
@@ -200,7 +224,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect(announced.filter((e) => (e as { type: string }).type === 'notification.created').length).toBeGreaterThanOrEqual(2);
     expect(announced).toContainEqual(expect.objectContaining({ type: 'case.updated', caseId, priority: 'urgent' }));
     // Urgent cases get wellbeing checks: the re-triage replanned the case.
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE case_id = $1 AND kind = 'wellbeing_check' AND status = 'scheduled'`, [caseId])).toEqual([{ n: 2 }]);
+    expect(
+      await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE case_id = $1 AND kind = 'wellbeing_check' AND status = 'scheduled'`, [caseId]),
+    ).toEqual([{ n: 2 }]);
   });
 
   it('when the deadline passes: deadline_passed, still urgent (never emergency), on the timeline, telling nobody', async () => {
@@ -208,7 +234,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect(entryOf(before, 'passed').priority).toBe('urgent');
     const row = await firesOnTime(caseId, 'passed');
     expect(await caseRow(caseId)).toMatchObject({ priority: 'urgent', triage_priority: 'urgent', triage_factors: [{ key: 'deadline_passed' }] });
-    expect(await entries(caseId)).toEqual([{ actor_kind: 'system', data: { from: 'urgent', to: 'urgent', factors: ['deadline_passed'], reason: 'The deadline has passed' } }]);
+    expect(await entries(caseId)).toEqual([
+      { actor_kind: 'system', data: { from: 'urgent', to: 'urgent', factors: ['deadline_passed'], reason: 'The deadline has passed' } },
+    ]);
     expect(await recipients(row.id)).toEqual([]);
     // Nothing left to plan for this deadline.
     expect((await retriages(caseId)).map((r) => r.status)).toEqual(['done']);
@@ -241,7 +269,11 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   it('fires exactly once when both workers fire it at the same moment as its queued job', async () => {
     const caseId = await intake(Date.now() + 72 * HOUR_MS + 3_000);
     scenario['race'] = caseId;
-    const pending = itemAt((await retriages(caseId)).filter((r) => r.dedupe_key.endsWith(':within_72h')), 0, 'the 72-hour re-triage');
+    const pending = itemAt(
+      (await retriages(caseId)).filter((r) => r.dedupe_key.endsWith(':within_72h')),
+      0,
+      'the 72-hour re-triage',
+    );
     await sleep(Math.max(0, new Date(pending.due_at).getTime() - Date.now()));
     const fire = (worker: INestApplicationContext) => worker.get(FollowUpProcessor).fire(pending.id, pending.revision);
     const outcomes = await Promise.all(workers.flatMap((worker) => [fire(worker), fire(worker)]));
@@ -263,7 +295,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   });
 
   it('time never made any of these cases an emergency', async () => {
-    const rows: Array<{ priority: string; triage_priority: string }> = await db.dataSource.query(`SELECT priority, triage_priority FROM support_case WHERE id = ANY($1)`, [Object.values(scenario)]);
+    const rows: Array<{ priority: string; triage_priority: string }> = await db.dataSource.query(
+      `SELECT priority, triage_priority FROM support_case WHERE id = ANY($1)`,
+      [Object.values(scenario)],
+    );
     expect(rows.length).toBe(Object.keys(scenario).length);
     for (const row of rows) expect([row.priority, row.triage_priority]).not.toContain('emergency');
   });

@@ -25,7 +25,11 @@ describe('fire jobs', () => {
       ],
       now,
     );
-    expect(job).toMatchObject({ name: 'fire', data: { followUpId: 'f1', revision: 3, dueAt: '2026-12-01T12:00:05.000Z' }, opts: { jobId: 'fire_f1_3', delay: 5000, attempts: FIRE_JOB_ATTEMPTS } });
+    expect(job).toMatchObject({
+      name: 'fire',
+      data: { followUpId: 'f1', revision: 3, dueAt: '2026-12-01T12:00:05.000Z' },
+      opts: { jobId: 'fire_f1_3', delay: 5000, attempts: FIRE_JOB_ATTEMPTS },
+    });
     expect(overdue?.opts.delay).toBe(0);
   });
 });

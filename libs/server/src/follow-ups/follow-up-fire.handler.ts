@@ -67,7 +67,12 @@ export class FollowUpFire {
     if (row.locked) row = itemAt(await this.fireStatement([request]), 0, `the fire result of follow-up ${followUpId}`);
     if (!row.fired) return this.notFired(followUpId, revision);
     const told: Array<{ recipientId: string }> = row.told ?? [];
-    if (this.mail.enabled && told.length && row.follow_up && row.reference) await this.mail.queue(row.follow_up, row.reference, told.map((t) => t.recipientId));
+    if (this.mail.enabled && told.length && row.follow_up && row.reference)
+      await this.mail.queue(
+        row.follow_up,
+        row.reference,
+        told.map((t) => t.recipientId),
+      );
     return { fired: true, notified: told.length };
   }
 

@@ -2,7 +2,17 @@ import { INestApplicationContext } from '@nestjs/common';
 import { FollowUpView, ReportView, TakedownView } from '@sg/contracts';
 import { FollowUpCadence, FollowUpKind, entryOf } from '@sg/domain';
 import { AppConfig } from '../config/app-config';
-import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  createTestDatabase,
+  QUEUE_BACKENDS_UNDER_TEST,
+  intakeFixture,
+  redisAvailable,
+  startTestApi,
+  startTestWorker,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
 
 /**
  * Every kind of follow-up fires at its time (and not before), on each queue backend, with the
@@ -25,7 +35,6 @@ const cadence: FollowUpCadence = {
 const TIME_SCALE = 1 / 300;
 /** Lateness allowed on a shared 2-core machine; the benchmark measures the real figure. */
 const LATE_MS = 5000;
-
 
 interface Row {
   id: string;
@@ -64,9 +73,16 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
     return caseId;
   }
   const rows = (caseId: string, kind: FollowUpKind): Promise<Row[]> =>
-    db.dataSource.query(`SELECT id, status, due_at, fired_at, subject_id, dedupe_key FROM follow_up WHERE case_id = $1 AND kind = $2 ORDER BY due_at`, [caseId, kind]);
+    db.dataSource.query(`SELECT id, status, due_at, fired_at, subject_id, dedupe_key FROM follow_up WHERE case_id = $1 AND kind = $2 ORDER BY due_at`, [
+      caseId,
+      kind,
+    ]);
   const recipients = async (followUpId: string) =>
-    ((await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])) as Array<{ recipient_id: string }>).map((r) => r.recipient_id);
+    (
+      (await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])) as Array<{
+        recipient_id: string;
+      }>
+    ).map((r) => r.recipient_id);
 
   /** Waits for the first follow-up of `kind` on the case (optionally matching) to fire; checks it was on time. */
   async function firesOnTime(caseId: string, kind: FollowUpKind, match: (row: Row) => boolean = () => true): Promise<Row> {
@@ -92,7 +108,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
     api = await startTestApi(db, config);
     caseworker = await api.tokenFor('caseworker');
     const staff: Array<{ id: string; email: string }> = await db.dataSource.query(`SELECT id, email FROM staff_user`);
-    ids = { caseworker: staff.find((s) => s.email === 'caseworker@demo.test')?.id ?? '', supervisor: staff.find((s) => s.email === 'supervisor@demo.test')?.id ?? '' };
+    ids = {
+      caseworker: staff.find((s) => s.email === 'caseworker@demo.test')?.id ?? '',
+      supervisor: staff.find((s) => s.email === 'supervisor@demo.test')?.id ?? '',
+    };
     worker = await startTestWorker(config);
 
     // Every scenario at once; the tests below then wait for theirs.
@@ -114,8 +133,11 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
 
     const post = (path: string, body: unknown) => api.request('POST', path, { token: caseworker, body });
     const patch = (path: string, body: unknown) => api.request('PATCH', path, { token: caseworker, body });
-    const chased = (await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/chase', channel: 'platform_form' })).body as TakedownView;
-    const removed = (await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/removed', channel: 'platform_form' })).body as TakedownView;
+    const chased = (await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/chase', channel: 'platform_form' }))
+      .body as TakedownView;
+    const removed = (
+      await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/removed', channel: 'platform_form' })
+    ).body as TakedownView;
     const submitted = (await patch(`/api/takedowns/${chased.id}`, { status: 'submitted' })).body as TakedownView;
     await patch(`/api/takedowns/${removed.id}`, { status: 'submitted' });
     const done = (await patch(`/api/takedowns/${removed.id}`, { status: 'removed' })).body as TakedownView;
@@ -123,7 +145,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
     moments['submitted'] = new Date(submitted.submittedAt ?? 0).getTime();
     moments['removed'] = new Date(done.removedAt ?? 0).getTime();
 
-    const filed = (await post(`/api/cases/${report}/reports`, { agencyKind: 'police', agencyName: 'Local police', filedAt: new Date().toISOString() })).body as ReportView;
+    const filed = (await post(`/api/cases/${report}/reports`, { agencyKind: 'police', agencyName: 'Local police', filedAt: new Date().toISOString() }))
+      .body as ReportView;
     scenario['filed'] = filed.id;
     moments['filed'] = new Date(filed.filedAt ?? 0).getTime();
 
@@ -159,7 +182,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
   });
 
   it('deadline_reminder: 10 s before the deadline; a new deadline moves it and the old one never fires', async () => {
-    const row = await firesOnTime(entryOf(scenario, 'deadline'), 'deadline_reminder', (r) => r.dedupe_key.endsWith(new Date(entryOf(moments, 'newDeadline')).toISOString()));
+    const row = await firesOnTime(entryOf(scenario, 'deadline'), 'deadline_reminder', (r) =>
+      r.dedupe_key.endsWith(new Date(entryOf(moments, 'newDeadline')).toISOString()),
+    );
     expect(new Date(row.due_at).getTime()).toBe(entryOf(moments, 'newDeadline') - 10_000);
     const all = await rows(entryOf(scenario, 'deadline'), 'deadline_reminder');
     expect(all.map((r) => r.status)).toEqual(['cancelled', 'fired']);
@@ -181,13 +206,17 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
   it('reappearance_check: 3 s after removal; the chase of the removed request never fires', async () => {
     const row = await firesOnTime(entryOf(scenario, 'takedowns'), 'reappearance_check', (r) => r.subject_id === entryOf(scenario, 'removed'));
     expect(new Date(row.due_at).getTime() - entryOf(moments, 'removed')).toBe(3000);
-    expect((await rows(entryOf(scenario, 'takedowns'), 'takedown_chase')).filter((r) => r.subject_id === entryOf(scenario, 'removed')).map((r) => r.status)).toEqual(['cancelled']);
+    expect(
+      (await rows(entryOf(scenario, 'takedowns'), 'takedown_chase')).filter((r) => r.subject_id === entryOf(scenario, 'removed')).map((r) => r.status),
+    ).toEqual(['cancelled']);
   });
 
   it('report_follow_up: 3 s after filing; recording the reference stops the next one', async () => {
     const first = await firesOnTime(entryOf(scenario, 'report'), 'report_follow_up');
     expect(new Date(first.due_at).getTime() - entryOf(moments, 'filed')).toBe(3000);
-    expect((await api.request('PATCH', `/api/reports/${entryOf(scenario, 'filed')}`, { token: caseworker, body: { referenceNumber: 'CR-2026-77' } })).status).toBe(200);
+    expect(
+      (await api.request('PATCH', `/api/reports/${entryOf(scenario, 'filed')}`, { token: caseworker, body: { referenceNumber: 'CR-2026-77' } })).status,
+    ).toBe(200);
     expect((await rows(entryOf(scenario, 'report'), 'report_follow_up')).map((r) => r.status)).toEqual(['fired', 'cancelled']);
   });
 
@@ -197,7 +226,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
   });
 
   it('sla_escalation: an unheld emergency past its (scaled) 15-minute target goes to the supervisors', async () => {
-    const [{ first_response_due_at: dueAt }] = await db.dataSource.query(`SELECT first_response_due_at FROM support_case WHERE id = $1`, [entryOf(scenario, 'sla')]);
+    const [{ first_response_due_at: dueAt }] = await db.dataSource.query(`SELECT first_response_due_at FROM support_case WHERE id = $1`, [
+      entryOf(scenario, 'sla'),
+    ]);
     const row = await firesOnTime(entryOf(scenario, 'sla'), 'sla_escalation');
     expect(new Date(row.due_at).getTime()).toBe(new Date(dueAt).getTime());
     expect(await recipients(row.id)).toEqual([ids.supervisor]);

@@ -29,7 +29,8 @@ describe('the case-change transaction and transient conflicts', () => {
     await db?.drop();
   });
 
-  const probe = async (): Promise<number[]> => (await dataSource.query(`SELECT attempt FROM retry_probe ORDER BY attempt`)).map((r: { attempt: number }) => r.attempt);
+  const probe = async (): Promise<number[]> =>
+    (await dataSource.query(`SELECT attempt FROM retry_probe ORDER BY attempt`)).map((r: { attempt: number }) => r.attempt);
 
   beforeEach(async () => {
     await dataSource.query(`DELETE FROM retry_probe`);

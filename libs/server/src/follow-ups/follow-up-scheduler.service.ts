@@ -2,14 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FireFollowUpJob, QUEUES } from '@sg/contracts';
-import {
-  ExistingFollowUp,
-  FOLLOW_UP_AUDIENCE_BY_KIND,
-  planFollowUps,
-  PlannedFollowUp,
-  PromptedFollowUpKind,
-  reconcileFollowUps,
-} from '@sg/domain';
+import { ExistingFollowUp, FOLLOW_UP_AUDIENCE_BY_KIND, planFollowUps, PlannedFollowUp, PromptedFollowUpKind, reconcileFollowUps } from '@sg/domain';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -23,7 +16,6 @@ import { FollowUpJobRequest, fireJobs } from './fire-jobs';
 import { followUpRepository } from './follow-up.repository';
 
 export { FollowUpJobRequest, fireJobId } from './fire-jobs';
-
 
 interface StoredFollowUp extends ExistingFollowUp {
   id: string;
@@ -109,7 +101,12 @@ export class FollowUpScheduler implements CaseFollowUps {
           lastActivityAt: new Date(c.last_activity_at),
           closureOffersMade: c.closure_offers_made,
         },
-        takedowns: takedowns.map((t) => ({ id: t.id, status: t.status, submittedAt: t.submitted_at && new Date(t.submitted_at), removedAt: t.removed_at && new Date(t.removed_at) })),
+        takedowns: takedowns.map((t) => ({
+          id: t.id,
+          status: t.status,
+          submittedAt: t.submitted_at && new Date(t.submitted_at),
+          removedAt: t.removed_at && new Date(t.removed_at),
+        })),
         reports: reports.map((r) => ({ id: r.id, status: r.status, filedAt: r.filed_at && new Date(r.filed_at), referenceNumber: r.reference_number })),
       },
       this.config.followUpCadence,

@@ -40,7 +40,9 @@ export class FollowUpSweep {
     let recovered = 0;
     for (const row of stuck) {
       // One job changing state under us (another worker's sweep) must not stop the rest.
-      const ok = await this.recover(toJobRequest(row)).catch((error: Error) => void this.logger.warn(`Recovering follow-up ${row.id} failed: ${error.message}`));
+      const ok = await this.recover(toJobRequest(row)).catch(
+        (error: Error) => void this.logger.warn(`Recovering follow-up ${row.id} failed: ${error.message}`),
+      );
       if (ok) recovered += 1;
     }
     return { enqueued: unqueued.length, planned, recovered };

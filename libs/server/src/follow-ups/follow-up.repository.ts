@@ -1,4 +1,13 @@
-import { CaseStatus, FollowUpAudience, FollowUpKind, FollowUpStatus, FollowUpSubjectType, PlannedFollowUp, Priority, PROMPTED_FOLLOW_UP_KINDS } from '@sg/domain';
+import {
+  CaseStatus,
+  FollowUpAudience,
+  FollowUpKind,
+  FollowUpStatus,
+  FollowUpSubjectType,
+  PlannedFollowUp,
+  Priority,
+  PROMPTED_FOLLOW_UP_KINDS,
+} from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_ROW_LOCK } from '../case-core/case-state';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
@@ -188,11 +197,17 @@ export const followUpRepository = {
    * something that happened) are not the plan's to move or cancel.
    */
   lockPlanned(manager: EntityManager, caseId: string): Promise<PlannedFollowUpRow[]> {
-    return manager.query<PlannedFollowUpRow[]>(`SELECT id, dedupe_key, status, due_at FROM follow_up WHERE case_id = $1 AND kind <> ALL($2::text[]) FOR UPDATE`, [caseId, PROMPTED_FOLLOW_UP_KINDS]);
+    return manager.query<PlannedFollowUpRow[]>(
+      `SELECT id, dedupe_key, status, due_at FROM follow_up WHERE case_id = $1 AND kind <> ALL($2::text[]) FOR UPDATE`,
+      [caseId, PROMPTED_FOLLOW_UP_KINDS],
+    );
   },
 
   /** A follow-up due now on the case itself; nothing when one with `dedupeKey` exists already. */
-  insertDueNow(manager: EntityManager, followUp: { caseId: string; kind: FollowUpKind; dedupeKey: string; audience: FollowUpAudience }): Promise<FollowUpScheduleRow[]> {
+  insertDueNow(
+    manager: EntityManager,
+    followUp: { caseId: string; kind: FollowUpKind; dedupeKey: string; audience: FollowUpAudience },
+  ): Promise<FollowUpScheduleRow[]> {
     return manager.query<FollowUpScheduleRow[]>(
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
        VALUES ($1, $2, 'case', $1, $3, $4, now())
@@ -239,7 +254,9 @@ export const followUpRepository = {
 
   /** Cancels a follow-up the plan no longer wants, if it is still only scheduled. */
   async cancelScheduled(manager: EntityManager, followUpId: string): Promise<void> {
-    await manager.query(`UPDATE follow_up SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1 AND status = 'scheduled'`, [followUpId]);
+    await manager.query(`UPDATE follow_up SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1 AND status = 'scheduled'`, [
+      followUpId,
+    ]);
   },
 
   /** Moves a still-scheduled follow-up to `dueAt` as a new revision (so a new job); no row when it is no longer scheduled. */
@@ -274,12 +291,21 @@ export const followUpRepository = {
    * `labels` gives each kind's notification title; `closureOfferMs` is the closure offer's quiet
    * period, so activity since its anchor stops it.
    */
-  async fire(dataSource: DataSource, input: { requests: readonly FireRequest[]; wait: boolean; labels: Readonly<Record<string, string>>; closureOfferMs: number }): Promise<FireRow[]> {
+  async fire(
+    dataSource: DataSource,
+    input: { requests: readonly FireRequest[]; wait: boolean; labels: Readonly<Record<string, string>>; closureOfferMs: number },
+  ): Promise<FireRow[]> {
     const rows = await runPrepared<FireRow>(
       dataSource,
       input.wait ? 'fire-follow-ups-waiting' : 'fire-follow-ups',
       input.wait ? FIRE_WAITING_SQL : FIRE_SKIPPING_LOCKED_SQL,
-      [input.requests.map((r) => r.followUpId), JSON.stringify(input.labels), CASE_CHANGES_CHANNEL, input.requests.map((r) => r.revision), input.closureOfferMs],
+      [
+        input.requests.map((r) => r.followUpId),
+        JSON.stringify(input.labels),
+        CASE_CHANGES_CHANNEL,
+        input.requests.map((r) => r.revision),
+        input.closureOfferMs,
+      ],
     );
     if (rows.length !== input.requests.length) throw new Error(`The fire statement answered ${rows.length} rows for ${input.requests.length} follow-ups`);
     return rows;

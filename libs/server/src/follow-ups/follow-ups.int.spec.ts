@@ -4,7 +4,17 @@ import { FOLLOW_UP_JOBS, FollowUpView, NotificationList, QUEUES, TakedownView } 
 import { Queue } from 'bullmq';
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, itemAt } from '@sg/domain';
 import { AppConfig } from '../config/app-config';
-import { createTestDatabase, QUEUE_BACKENDS_UNDER_TEST, intakeFixture, redisAvailable, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  createTestDatabase,
+  QUEUE_BACKENDS_UNDER_TEST,
+  intakeFixture,
+  redisAvailable,
+  startTestApi,
+  startTestWorker,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { FollowUpProcessor } from './follow-up.processor';
 import { fireJobId } from './fire-jobs';
@@ -44,7 +54,6 @@ async function eventually<T>(probe: () => Promise<T | undefined | false>, what: 
   }
 }
 
-
 describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, enabled }) => {
   if (!enabled) {
     it.skip('needs REDIS_URL pointing at a reachable Redis', () => undefined);
@@ -58,11 +67,17 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
   let caseworker: string;
 
   async function claimedCase(): Promise<string> {
-    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }) });
+    const response = await api.request('POST', '/api/intakes', {
+      body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }),
+    });
     const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
     // A running worker plans a new case when its notification arrives; wait for that, so it cannot
     // land later and cancel a follow-up a test made by hand as not in the case's plan.
-    if (worker) await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0, 'the new case to be planned');
+    if (worker)
+      await eventually(
+        async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0,
+        'the new case to be planned',
+      );
     const claim = await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker });
     // Status and body together, so a failure shows why the claim was refused.
     expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { id: row.id } });
@@ -99,7 +114,12 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('chases a submitted takedown at its time and not before, telling the caseworker once', async () => {
     const caseId = await claimedCase();
-    const takedown = (await api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { platform: 'Instagram', url: 'https://instagram.com/p/abc', channel: 'platform_form' } })).body as TakedownView;
+    const takedown = (
+      await api.request('POST', `/api/cases/${caseId}/takedowns`, {
+        token: caseworker,
+        body: { platform: 'Instagram', url: 'https://instagram.com/p/abc', channel: 'platform_form' },
+      })
+    ).body as TakedownView;
     expect(takedown.status).toBe('draft');
     expect((await followUps(caseId)).filter((f) => f.kind === 'takedown_chase')).toEqual([]);
 
@@ -133,17 +153,22 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('cancels the chase when the content is removed and schedules the re-checks', async () => {
     const caseId = await claimedCase();
-    const takedown = (await api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { platform: 'X', url: 'https://x.com/a/status/1', channel: 'platform_form' } })).body as TakedownView;
+    const takedown = (
+      await api.request('POST', `/api/cases/${caseId}/takedowns`, {
+        token: caseworker,
+        body: { platform: 'X', url: 'https://x.com/a/status/1', channel: 'platform_form' },
+      })
+    ).body as TakedownView;
     await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted' } });
     const removed = await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'removed' } });
     expect(removed.body.status).toBe('removed');
     const list = await followUps(caseId);
-    expect(list.filter((f) => f.subject.id === takedown.id).map((f) => `${f.kind}:${f.status}`).sort()).toEqual([
-      'reappearance_check:scheduled',
-      'reappearance_check:scheduled',
-      'takedown_chase:cancelled',
-      'takedown_escalation:cancelled',
-    ]);
+    expect(
+      list
+        .filter((f) => f.subject.id === takedown.id)
+        .map((f) => `${f.kind}:${f.status}`)
+        .sort(),
+    ).toEqual(['reappearance_check:scheduled', 'reappearance_check:scheduled', 'takedown_chase:cancelled', 'takedown_escalation:cancelled']);
     // The first re-check (2 s) fires; the cancelled chase never does.
     await eventually(async () => (await followUps(caseId)).some((f) => f.kind === 'reappearance_check' && f.status === 'fired'), 'the re-check to fire');
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -153,7 +178,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('cancels everything pending when the case is closed', async () => {
     const caseId = await claimedCase();
-    await api.request('POST', `/api/cases/${caseId}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Metropolitan Police', filedAt: new Date().toISOString() } });
+    await api.request('POST', `/api/cases/${caseId}/reports`, {
+      token: caseworker,
+      body: { agencyKind: 'police', agencyName: 'Metropolitan Police', filedAt: new Date().toISOString() },
+    });
     let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
     for (const status of ['resolved', 'closed']) {
       detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } })).body;
@@ -304,15 +332,24 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('fires a follow-up revived at the same due time after its first job ran while it was cancelled', async () => {
     const caseId = await claimedCase();
-    const takedown = (await api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { platform: 'TikTok', url: 'https://tiktok.com/@x/video/1', channel: 'platform_form' } })).body as TakedownView;
+    const takedown = (
+      await api.request('POST', `/api/cases/${caseId}/takedowns`, {
+        token: caseworker,
+        body: { platform: 'TikTok', url: 'https://tiktok.com/@x/video/1', channel: 'platform_form' },
+      })
+    ).body as TakedownView;
     await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted' } });
     const chase = (await followUps(caseId)).find((f) => f.kind === 'takedown_chase');
     // Closed before the chase is due: it is cancelled, and its job runs at the due time and does nothing.
     let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
-    for (const status of ['resolved', 'closed']) detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } })).body;
+    for (const status of ['resolved', 'closed'])
+      detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } })).body;
     expect(await statusOf(chase?.id ?? '')).toBe('cancelled');
     // (Kept as completed under the old job options, which is what made the revived chase's add a no-op.)
-    await eventually(async () => ['completed', 'unknown'].includes(await followUpQueue().getJobState(fireJobId({ id: chase?.id ?? '', revision: 1 }))), 'the cancelled chase\'s job to run');
+    await eventually(
+      async () => ['completed', 'unknown'].includes(await followUpQueue().getJobState(fireJobId({ id: chase?.id ?? '', revision: 1 }))),
+      "the cancelled chase's job to run",
+    );
     // Reopened: the same chase, same due time (already past), is wanted again and must fire now.
     detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status: 'in_progress' } })).body;
     expect(detail.status).toBe('in_progress');
@@ -337,7 +374,11 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
       CREATE TRIGGER fail_notification_of BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION fail_notification_of();`);
     const jobId = fireJobId(followUp);
     try {
-      await followUpQueue().add(FOLLOW_UP_JOBS.fire, { followUpId: followUp.id, dueAt: new Date().toISOString(), revision: followUp.revision }, { jobId, attempts: 1 });
+      await followUpQueue().add(
+        FOLLOW_UP_JOBS.fire,
+        { followUpId: followUp.id, dueAt: new Date().toISOString(), revision: followUp.revision },
+        { jobId, attempts: 1 },
+      );
       worker = await startTestWorker(config);
       await eventually(async () => (await followUpQueue().getJobState(jobId)) === 'failed', 'the job to fail for good');
     } finally {
@@ -361,15 +402,23 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
     await eventually(async () => (await statusOf(followUp.id)) === 'fired', 'the lost follow-up to fire', 10_000);
   });
 
-  it('waits and fires at the due time when its job runs early (the worker\'s clock ahead of the database\'s)', async () => {
+  it("waits and fires at the due time when its job runs early (the worker's clock ahead of the database's)", async () => {
     const caseId = await claimedCase();
     const followUp = await insertFollowUp(caseId, `now() + interval '2 seconds'`, 'early');
     const [{ due_at: dueAt }] = await db.dataSource.query(`SELECT due_at FROM follow_up WHERE id = $1`, [followUp.id]);
-    await followUpQueue().add(FOLLOW_UP_JOBS.fire, { followUpId: followUp.id, dueAt: new Date(dueAt).toISOString(), revision: followUp.revision }, { jobId: fireJobId(followUp), delay: 0 });
-    const [fired] = await eventually(async () => {
-      const rows = await db.dataSource.query(`SELECT fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [followUp.id]);
-      return rows.length ? rows : undefined;
-    }, `the early job to fire at the due time (job ${await followUpQueue().getJobState(fireJobId(followUp))})`, 10_000);
+    await followUpQueue().add(
+      FOLLOW_UP_JOBS.fire,
+      { followUpId: followUp.id, dueAt: new Date(dueAt).toISOString(), revision: followUp.revision },
+      { jobId: fireJobId(followUp), delay: 0 },
+    );
+    const [fired] = await eventually(
+      async () => {
+        const rows = await db.dataSource.query(`SELECT fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [followUp.id]);
+        return rows.length ? rows : undefined;
+      },
+      `the early job to fire at the due time (job ${await followUpQueue().getJobState(fireJobId(followUp))})`,
+      10_000,
+    );
     expect(new Date(fired.fired_at).getTime()).toBeGreaterThanOrEqual(new Date(dueAt).getTime() - 1000);
   });
 
@@ -383,13 +432,18 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
       await db.dataSource.query(`DELETE FROM notification WHERE follow_up_id = $1`, [followUp.id]);
       await db.dataSource.query(`UPDATE follow_up SET status = 'fired', fired_at = now() WHERE id = $1`, [followUp.id]);
       const [{ assignee_id: assigneeId }] = await db.dataSource.query(`SELECT assignee_id FROM support_case WHERE id = $1`, [caseId]);
-      await db.dataSource.query(`INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title) VALUES ($1, $2, $3, 'case_review', 'Case review')`, [assigneeId, followUp.id, caseId]);
+      await db.dataSource.query(
+        `INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title) VALUES ($1, $2, $3, 'case_review', 'Case review')`,
+        [assigneeId, followUp.id, caseId],
+      );
       expect(await processor.fire(followUp.id, followUp.revision)).toMatchObject({ fired: false, mailQueued: 1 });
       const mail = await followUpQueue().getJob(`mail_${followUp.id}_${assigneeId}`);
       expect(mail?.data).toMatchObject({ caseId, title: expect.stringMatching(/^Case review: SG-/) });
       // Run again: the same job id, so still one e-mail.
       await processor.fire(followUp.id, followUp.revision);
-      expect((await followUpQueue().getJobs(['waiting', 'active', 'completed', 'delayed', 'failed'])).filter((j) => j.id === `mail_${followUp.id}_${assigneeId}`)).toHaveLength(1);
+      expect(
+        (await followUpQueue().getJobs(['waiting', 'active', 'completed', 'delayed', 'failed'])).filter((j) => j.id === `mail_${followUp.id}_${assigneeId}`),
+      ).toHaveLength(1);
     } finally {
       await mailing.close();
     }

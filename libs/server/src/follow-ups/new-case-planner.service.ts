@@ -26,7 +26,9 @@ export class NewCasePlanner implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     this.subscription = this.events.changes$.subscribe((event) => {
       if (event.type !== 'case.created') return;
-      this.plan(event.caseId).catch((error: Error) => this.logger.warn(`Planning follow-ups for ${event.reference} failed (the sweep will retry): ${error.message}`));
+      this.plan(event.caseId).catch((error: Error) =>
+        this.logger.warn(`Planning follow-ups for ${event.reference} failed (the sweep will retry): ${error.message}`),
+      );
     });
   }
 

@@ -58,7 +58,12 @@ describe('Redis down during staff work (fault test, own throwaway redis-server)'
     // this one. Changing due_at alone raced that add, and the follow-up then waited for its old time.
     await testDb.dataSource.query(`UPDATE follow_up SET due_at = now(), revision = revision + 1 WHERE id = $1`, [itemAt(planned, 0, 'planned follow-up').id]);
     await eventually(
-      async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE id = $1 AND status = 'fired'`, [itemAt(planned, 0, 'planned follow-up').id])) as unknown[]).length > 0,
+      async () =>
+        (
+          (await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE id = $1 AND status = 'fired'`, [
+            itemAt(planned, 0, 'planned follow-up').id,
+          ])) as unknown[]
+        ).length > 0,
       'the follow-up planned during the outage to fire',
       // A liveness bound, not a speed target: a new worker's first sweep runs within its 15 s
       // interval, and on a loaded 2-core machine starting that worker takes a while too.

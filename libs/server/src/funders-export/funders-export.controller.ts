@@ -23,10 +23,19 @@ export class FundersExportController {
   @ApiQueryFrom(fundersExportQuerySchema)
   @ApiProduces('text/csv')
   @Header('Cache-Control', 'no-store')
-  @ApiFileAnswer('text/csv', `Columns ${FUNDERS_EXPORT_COLUMNS.join(', ')}; cases by priority, country, channel and outcome, takedowns by platform and result, reports by kind of agency; any count under 5 is \`<5\``)
-  async download(@Query(new ZodValidationPipe(fundersExportQuerySchema)) query: z.output<typeof fundersExportQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<StreamableFile> {
+  @ApiFileAnswer(
+    'text/csv',
+    `Columns ${FUNDERS_EXPORT_COLUMNS.join(', ')}; cases by priority, country, channel and outcome, takedowns by platform and result, reports by kind of agency; any count under 5 is \`<5\``,
+  )
+  async download(
+    @Query(new ZodValidationPipe(fundersExportQuerySchema)) query: z.output<typeof fundersExportQuerySchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<StreamableFile> {
     const { window, rows } = await this.exports.rows(staff, query.months);
     const csv = stringify(rows, { header: true, columns: [...FUNDERS_EXPORT_COLUMNS], record_delimiter: 'unix' });
-    return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="funders-${window.firstMonth}-to-${window.lastMonth}.csv"` });
+    return new StreamableFile(csv, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="funders-${window.firstMonth}-to-${window.lastMonth}.csv"`,
+    });
   }
 }

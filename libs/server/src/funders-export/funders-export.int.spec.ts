@@ -39,7 +39,15 @@ describe('funders CSV', () => {
        VALUES ($1, 'x', $2, $3, $4, $3, '[]', $5, $5, 'victim', $6, '13_17', $7, 'none', false, '{money}', 'no', 'none', false,
                'NARRATIVE-MUST-NOT-LEAVE', 'ALIAS-MUST-NOT-LEAVE', $5, $5)
        RETURNING id`,
-      [`FE-${String(n).padStart(5, '0')}`, options.status, options.priority, PRIORITIES.indexOf(options.priority), options.at, options.channel, options.country],
+      [
+        `FE-${String(n).padStart(5, '0')}`,
+        options.status,
+        options.priority,
+        PRIORITIES.indexOf(options.priority),
+        options.at,
+        options.channel,
+        options.country,
+      ],
     );
     return row.id;
   }
@@ -52,12 +60,15 @@ describe('funders CSV', () => {
 
     // This month: 7 urgent web cases in MY (5 open, 2 closed), 2 high phone cases in GB.
     const my: string[] = [];
-    for (let i = 0; i < 7; i += 1) my.push(await insertCase({ priority: 'urgent', country: 'MY', channel: 'web', status: i < 5 ? 'in_progress' : 'closed', at: inThisMonth }));
+    for (let i = 0; i < 7; i += 1)
+      my.push(await insertCase({ priority: 'urgent', country: 'MY', channel: 'web', status: i < 5 ? 'in_progress' : 'closed', at: inThisMonth }));
     for (let i = 0; i < 2; i += 1) await insertCase({ priority: 'high', country: 'GB', channel: 'phone', status: 'new', at: inThisMonth });
     // Last month: 1 standard case, and 5 standard cases purged since (only their priority survives).
     await insertCase({ priority: 'standard', country: 'US', channel: 'chat', status: 'resolved', at: lastMonthDate });
     for (let i = 0; i < 5; i += 1) {
-      await db.dataSource.query(`INSERT INTO purged_case (created_at, priority_rank, first_response_due_at, purge_reason) VALUES ($1, 3, $1, 'retention')`, [lastMonthDate]);
+      await db.dataSource.query(`INSERT INTO purged_case (created_at, priority_rank, first_response_due_at, purge_reason) VALUES ($1, 3, $1, 'retention')`, [
+        lastMonthDate,
+      ]);
     }
 
     // Takedowns this month: "instagram", " Instagram" and "IG" are one platform (3 + 2 removed = 5);
@@ -79,7 +90,10 @@ describe('funders CSV', () => {
         [my[i], `POLICE-REF-${i}`, inThisMonth],
       );
     }
-    await db.dataSource.query(`INSERT INTO case_report (case_id, agency_kind, agency_name, status, filed_at, created_at) VALUES ($1, 'cybertipline', 'NCMEC', 'actioned', $2, $2)`, [my[0], inThisMonth]);
+    await db.dataSource.query(
+      `INSERT INTO case_report (case_id, agency_kind, agency_name, status, filed_at, created_at) VALUES ($1, 'cybertipline', 'NCMEC', 'actioned', $2, $2)`,
+      [my[0], inThisMonth],
+    );
     await db.dataSource.query(`INSERT INTO purged_report (agency_kind, status, filed_at) VALUES ('police', 'filed', $1)`, [inThisMonth]);
   });
 

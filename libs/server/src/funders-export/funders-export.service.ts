@@ -40,7 +40,11 @@ export class FundersExportService {
         ...(await fundersExportRepository.reports(manager, window.from, window.until)),
       ];
     });
-    await recordAudit(this.dataSource.manager, { actorId: staff.id, action: 'funders_export.downloaded', after: { months, from: window.firstMonth, to: window.lastMonth } });
+    await recordAudit(this.dataSource.manager, {
+      actorId: staff.id,
+      action: 'funders_export.downloaded',
+      after: { months, from: window.firstMonth, to: window.lastMonth },
+    });
     return { window, rows: fundersRows(counts) };
   }
 }

@@ -1,7 +1,15 @@
 import { fundersRows, suppressSmallCount } from './funders-rows';
 import { FundersCountRow } from './funders-export.repository';
 
-const row = (changes: Partial<FundersCountRow>): FundersCountRow => ({ month: '2026-11', measure: 'cases', breakdown: 'country', value: 'MY', result: '', count: 5, ...changes });
+const row = (changes: Partial<FundersCountRow>): FundersCountRow => ({
+  month: '2026-11',
+  measure: 'cases',
+  breakdown: 'country',
+  value: 'MY',
+  result: '',
+  count: 5,
+  ...changes,
+});
 
 describe('suppressSmallCount', () => {
   it('writes every count from 1 to 4 as <5, and 5 and more as themselves', () => {

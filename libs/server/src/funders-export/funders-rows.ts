@@ -39,5 +39,12 @@ export function fundersRows(counts: readonly FundersCountRow[]): FundersCsvRow[]
         a.value.localeCompare(b.value) ||
         a.result.localeCompare(b.result),
     )
-    .map((row) => ({ month: row.month, measure: row.measure, breakdown: row.breakdown, value: row.value, result: row.result, count: suppressSmallCount(row.count) }));
+    .map((row) => ({
+      month: row.month,
+      measure: row.measure,
+      breakdown: row.breakdown,
+      value: row.value,
+      result: row.result,
+      count: suppressSmallCount(row.count),
+    }));
 }

@@ -27,7 +27,9 @@ export const AUDIT_CHAIN_HEALTH_LINKS = 1000;
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)));
+  const timeout = new Promise<T>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
+  );
   // Cleared once answered, so a healthy check leaves no timer running behind it.
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

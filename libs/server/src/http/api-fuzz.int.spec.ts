@@ -73,7 +73,14 @@ interface Pools {
   person: { reference: string; accessCode: string };
 }
 
-const EXTREME_DATES = ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '1970-01-01T00:00:00Z', '2026-02-30T00:00:00Z'];
+const EXTREME_DATES = [
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '-271821-04-20T00:00:00.000Z',
+  '+275760-09-13T00:00:00.000Z',
+  '1970-01-01T00:00:00Z',
+  '2026-02-30T00:00:00Z',
+];
 const EXTREME_NUMBERS = [1e308, -1e308, 2 ** 53, 2 ** 31, -(2 ** 31) - 1, 1.5, -1, 0];
 const WRONG_TYPES: unknown[] = [123, true, null, [], {}, 'text', [1, 'a'], { a: 1 }];
 
@@ -157,7 +164,8 @@ function valueOfType(schema: Schema, name: string, pools: Pools): fc.Arbitrary<u
 
 function stringFor(schema: Schema, name: string, pools: Pools): fc.Arbitrary<string> {
   if (schema.format === 'date-time') return /deadline/i.test(name) ? futureDate : recentDate;
-  if (schema.format === 'uuid' || /Id$/.test(name)) return name === 'assigneeId' || name === 'expectedAssigneeId' ? fc.constantFrom(...pools.staff) : fc.uuid({ version: 4 });
+  if (schema.format === 'uuid' || /Id$/.test(name))
+    return name === 'assigneeId' || name === 'expectedAssigneeId' ? fc.constantFrom(...pools.staff) : fc.uuid({ version: 4 });
   switch (name) {
     case 'url':
     case 'profileUrl':
@@ -187,7 +195,11 @@ function stringFor(schema: Schema, name: string, pools: Pools): fc.Arbitrary<str
     case 'cursor':
       // Shaped like the list's own cursors, with due times now, far past and far future.
       return fc
-        .tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(`${Date.now()}000`, '-271821-04-20T00:00:00.000Z', '-999999999999999999', '999999999999999999'), fc.uuid({ version: 4 }))
+        .tuple(
+          fc.integer({ min: 0, max: 3 }),
+          fc.constantFrom(`${Date.now()}000`, '-271821-04-20T00:00:00.000Z', '-999999999999999999', '999999999999999999'),
+          fc.uuid({ version: 4 }),
+        )
         .map((cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url'));
     case 'key':
       if (!schema.pattern) break;
@@ -217,7 +229,8 @@ function setAt(root: unknown, path: Array<string | number>, change: (old: unknow
  * (JSON.stringify of a 5,000-deep value overflows the test's own stack).
  */
 const nested = (depth: number): string => `__DEEP_${depth}__`;
-const expandDeep = (text: string): string => text.replace(/"?__DEEP_(\d+)__"?/g, (_, depth: string) => `${'['.repeat(Number(depth))}${']'.repeat(Number(depth))}`);
+const expandDeep = (text: string): string =>
+  text.replace(/"?__DEEP_(\d+)__"?/g, (_, depth: string) => `${'['.repeat(Number(depth))}${']'.repeat(Number(depth))}`);
 
 /** One mutation of a value; `pick` chooses where and which extreme, so a seed replays it. */
 function mutate(value: unknown, mutation: Mutation, pick: number, inUrl = false): unknown {
@@ -246,7 +259,9 @@ function mutate(value: unknown, mutation: Mutation, pick: number, inUrl = false)
       const key = place[place.length - 1];
       if (key === undefined) return undefined;
       const parent = place.slice(0, -1);
-      return setAt(value, parent, (old) => (Array.isArray(old) ? old.filter((_, index) => index !== key) : Object.fromEntries(Object.entries(old as Json).filter(([name]) => name !== key))));
+      return setAt(value, parent, (old) =>
+        Array.isArray(old) ? old.filter((_, index) => index !== key) : Object.fromEntries(Object.entries(old as Json).filter(([name]) => name !== key)),
+      );
     }
     case 'extra':
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value, ['surplus' + (pick % 3)]: 'x' } : value;
@@ -292,10 +307,17 @@ function requestArbitrary(operations: Operation[], pools: Pools): fc.Arbitrary<F
         }),
       ),
     );
-    const queryArb = fc.record(Object.fromEntries(queryParams.map((parameter) => [parameter.name, validValue(parameter.schema ?? { type: 'string' }, parameter.name, pools)])), {
-      requiredKeys: queryParams.filter((parameter) => parameter.required).map((parameter) => parameter.name),
-    });
-    const targets: Array<FuzzRequest['target']> = [...(operation.body ? ['body' as const] : []), ...(pathParams.length ? ['path' as const] : []), ...(queryParams.length ? ['query' as const] : [])];
+    const queryArb = fc.record(
+      Object.fromEntries(queryParams.map((parameter) => [parameter.name, validValue(parameter.schema ?? { type: 'string' }, parameter.name, pools)])),
+      {
+        requiredKeys: queryParams.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+      },
+    );
+    const targets: Array<FuzzRequest['target']> = [
+      ...(operation.body ? ['body' as const] : []),
+      ...(pathParams.length ? ['path' as const] : []),
+      ...(queryParams.length ? ['query' as const] : []),
+    ];
     return fc
       .record({
         role: fc.constantFrom(...ROLES),
@@ -338,7 +360,8 @@ function queryString(query: Json): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) parts.push(`${encodePart(name)}=${expandDeep(encodePart(typeof item === 'string' ? item : JSON.stringify(item)))}`);
+    for (const item of Array.isArray(value) ? value : [value])
+      parts.push(`${encodePart(name)}=${expandDeep(encodePart(typeof item === 'string' ? item : JSON.stringify(item)))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -354,12 +377,16 @@ describe('every route in the OpenAPI document, as every caller, with generated i
   const openPersonSession = async () => {
     // From an address of its own: the fuzzing may have used up the case-access limit of the others.
     sessionsOpened++;
-    const opened = await api.request('POST', '/api/conversation/session', { body: pools.person, headers: { 'x-forwarded-for': `203.0.113.${sessionsOpened % 250}` } });
+    const opened = await api.request('POST', '/api/conversation/session', {
+      body: pools.person,
+      headers: { 'x-forwarded-for': `203.0.113.${sessionsOpened % 250}` },
+    });
     if (opened.status !== 201 && opened.status !== 200) throw new Error(`Could not open the person's session: ${opened.status}`);
     personSession = opened.body.sessionToken;
   };
   const signedOutAny = async () => {
-    for (const role of ['caseworker', 'supervisor', 'admin'] as const) if ((await api.request('GET', '/api/auth/me', { token: tokens[role] })).status === 401) return true;
+    for (const role of ['caseworker', 'supervisor', 'admin'] as const)
+      if ((await api.request('GET', '/api/auth/me', { token: tokens[role] })).status === 401) return true;
     return false;
   };
   const signInAll = async () => {
@@ -385,12 +412,21 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       cases.push(row.id);
     }
     await api.request('POST', `/api/cases/${cases[0]}/claim`, { token: caseworker });
-    const takedown = await api.request('POST', `/api/cases/${cases[0]}/takedowns`, { token: caseworker, body: { platform: 'Instagram', url: 'https://instagram.com/p/x', channel: 'platform_form' } });
-    const report = await api.request('POST', `/api/cases/${cases[0]}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } });
+    const takedown = await api.request('POST', `/api/cases/${cases[0]}/takedowns`, {
+      token: caseworker,
+      body: { platform: 'Instagram', url: 'https://instagram.com/p/x', channel: 'platform_form' },
+    });
+    const report = await api.request('POST', `/api/cases/${cases[0]}/reports`, {
+      token: caseworker,
+      body: { agencyKind: 'police', agencyName: 'Local police' },
+    });
     // Staff the fuzzer may change (deactivate, re-password): not the accounts it signs in with.
     const staff: string[] = [];
     for (const role of ['caseworker', 'supervisor'] as const) {
-      const created = await api.request('POST', '/api/staff', { token: admin, body: { email: `fuzz.${role}@example.org`, displayName: `Fuzz ${role}`, role, password: 'fuzz-password-123' } });
+      const created = await api.request('POST', '/api/staff', {
+        token: admin,
+        body: { email: `fuzz.${role}@example.org`, displayName: `Fuzz ${role}`, role, password: 'fuzz-password-123' },
+      });
       staff.push(created.body.id);
     }
     const reply = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Checking in', body: 'Hello, checking in.' } });
@@ -402,7 +438,10 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       duplicates.push(row.id);
     }
     const [linkTo] = await db.dataSource.query(`SELECT reference FROM support_case WHERE id = $1`, [cases[2]]);
-    const linked = await api.request('POST', `/api/cases/${cases[1]}/links`, { token: admin, body: { reference: linkTo.reference, reason: 'The same handle' } });
+    const linked = await api.request('POST', `/api/cases/${cases[1]}/links`, {
+      token: admin,
+      body: { reference: linkTo.reference, reason: 'The same handle' },
+    });
     // Every fixture names the same handle: one cluster at least.
     const clusters = await api.request('GET', '/api/clusters', { token: admin });
     for (const response of [linked, clusters]) expect(response.status).toBe(200);
@@ -451,43 +490,51 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       request.body === undefined ? '' : JSON.stringify(request.body).slice(0, 300)
     }`;
 
-  it(`answers no request with a 5xx, and accepts at least ${MIN_ACCEPTED_SHARE * 100}% of them (seed ${SEED}, ${RUNS} requests)`, async () => {
-    const document = (await api.request('GET', '/api/docs-json')).body as Json;
-    const operations = operationsOf(document);
-    expect(operations.length).toBeGreaterThan(40);
-    const requests = fc.sample(requestArbitrary(operations, pools), { seed: SEED, numRuns: RUNS });
+  it(
+    `answers no request with a 5xx, and accepts at least ${MIN_ACCEPTED_SHARE * 100}% of them (seed ${SEED}, ${RUNS} requests)`,
+    async () => {
+      const document = (await api.request('GET', '/api/docs-json')).body as Json;
+      const operations = operationsOf(document);
+      expect(operations.length).toBeGreaterThan(40);
+      const requests = fc.sample(requestArbitrary(operations, pools), { seed: SEED, numRuns: RUNS });
 
-    const failures: string[] = [];
-    const byStatus = new Map<number, number>();
-    const seen = new Set<string>();
-    const slow: string[] = [];
-    for (const request of requests) {
-      const started = Date.now();
-      const status = await send(request).catch((error: Error) => {
-        failures.push(`no answer (${String(error.cause ?? error.message)}) to ${describe(request)}`);
-        return 0;
+      const failures: string[] = [];
+      const byStatus = new Map<number, number>();
+      const seen = new Set<string>();
+      const slow: string[] = [];
+      for (const request of requests) {
+        const started = Date.now();
+        const status = await send(request).catch((error: Error) => {
+          failures.push(`no answer (${String(error.cause ?? error.message)}) to ${describe(request)}`);
+          return 0;
+        });
+        byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+        seen.add(`${request.operation.method} ${request.operation.path}`);
+        if (status >= 500) failures.push(`${status} to ${describe(request)}`);
+        // Quick exit ends the person's session, and a sign-out may end a staff one: start new ones.
+        if (request.operation.path === '/api/conversation/session' && request.operation.method === 'DELETE' && request.role === 'person')
+          await openPersonSession();
+        // Whichever role signed out (the others' tokens are checked too: a sample that signs the supervisor out early
+        // would otherwise answer every later supervisor request with 401).
+        if (request.operation.path === '/api/auth/logout' && (await signedOutAny())) await signInAll();
+        const took = Date.now() - started;
+        if (took > 1000) slow.push(`${took} ms ${request.operation.method} ${request.operation.path} ${request.mutation}`);
+      }
+
+      if (slow.length) console.log(`slow requests:\n${slow.join('\n')}`);
+      const accepted = [...byStatus].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, count]) => sum + count, 0);
+      const summary = `seed ${SEED} (replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}); statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}`;
+      console.log(`${accepted} of ${requests.length} accepted; ${summary}`);
+      if (failures.length) throw new Error(`${failures.length} × 5xx, ${summary}:\n${failures.slice(0, 40).join('\n')}`);
+      expect({
+        routes: seen.size,
+        everyRoute: seen.size === operations.length ? true : operations.map((op) => `${op.method} ${op.path}`).filter((name) => !seen.has(name)),
+      }).toEqual({
+        routes: operations.length,
+        everyRoute: true,
       });
-      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-      seen.add(`${request.operation.method} ${request.operation.path}`);
-      if (status >= 500) failures.push(`${status} to ${describe(request)}`);
-      // Quick exit ends the person's session, and a sign-out may end a staff one: start new ones.
-      if (request.operation.path === '/api/conversation/session' && request.operation.method === 'DELETE' && request.role === 'person') await openPersonSession();
-      // Whichever role signed out (the others' tokens are checked too: a sample that signs the supervisor out early
-      // would otherwise answer every later supervisor request with 401).
-      if (request.operation.path === '/api/auth/logout' && (await signedOutAny())) await signInAll();
-      const took = Date.now() - started;
-      if (took > 1000) slow.push(`${took} ms ${request.operation.method} ${request.operation.path} ${request.mutation}`);
-    }
-
-    if (slow.length) console.log(`slow requests:\n${slow.join('\n')}`);
-    const accepted = [...byStatus].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, count]) => sum + count, 0);
-    const summary = `seed ${SEED} (replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}); statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}`;
-    console.log(`${accepted} of ${requests.length} accepted; ${summary}`);
-    if (failures.length) throw new Error(`${failures.length} × 5xx, ${summary}:\n${failures.slice(0, 40).join('\n')}`);
-    expect({ routes: seen.size, everyRoute: seen.size === operations.length ? true : operations.map((op) => `${op.method} ${op.path}`).filter((name) => !seen.has(name)) }).toEqual({
-      routes: operations.length,
-      everyRoute: true,
-    });
-    expect({ acceptedShare: accepted / requests.length >= MIN_ACCEPTED_SHARE, accepted, summary }).toMatchObject({ acceptedShare: true });
-  }, Math.max(120_000, RUNS * 150));
+      expect({ acceptedShare: accepted / requests.length >= MIN_ACCEPTED_SHARE, accepted, summary }).toMatchObject({ acceptedShare: true });
+    },
+    Math.max(120_000, RUNS * 150),
+  );
 });

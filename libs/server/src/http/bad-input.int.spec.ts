@@ -52,7 +52,10 @@ describe('bad input is refused with a 400, never a 500', () => {
     });
     expect({ status: reply.status, fields: fieldsOf(reply.body) }).toEqual({ status: 400, fields: ['translations.ms.title'] });
 
-    const evidence = await api.request('POST', `/api/cases/${caseId}/evidence`, { token: caseworker, body: { kind: 'threat_message', description: 'threat \ud83d' } });
+    const evidence = await api.request('POST', `/api/cases/${caseId}/evidence`, {
+      token: caseworker,
+      body: { kind: 'threat_message', description: 'threat \ud83d' },
+    });
     expect({ status: evidence.status, fields: fieldsOf(evidence.body) }).toEqual({ status: 400, fields: ['description'] });
   });
 

@@ -12,7 +12,11 @@ export function clientNetwork(address: string | undefined): string | undefined {
   const plain = mapped?.[1] ?? address.split('%')[0] ?? address;
   const family = isIP(plain);
   if (family === 4) return `${plain.split('.').slice(0, 3).join('.')}.0/24`;
-  if (family === 6) return `${ipv6Groups(plain).slice(0, 3).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/48`;
+  if (family === 6)
+    return `${ipv6Groups(plain)
+      .slice(0, 3)
+      .map((group) => group.replace(/^0+(?=.)/, ''))
+      .join(':')}::/48`;
   return undefined;
 }
 

@@ -26,7 +26,14 @@ function inlined(node: unknown, document: Json): unknown {
   if (Array.isArray(node)) return node.map((child) => inlined(child, document));
   if (!node || typeof node !== 'object') return node;
   const ref = (node as Json)['$ref'];
-  if (typeof ref === 'string') return inlined(ref.slice(2).split('/').reduce<unknown>((at, part) => (at as Json | undefined)?.[part], document), document);
+  if (typeof ref === 'string')
+    return inlined(
+      ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((at, part) => (at as Json | undefined)?.[part], document),
+      document,
+    );
   return Object.fromEntries(Object.entries(node as Json).map(([key, value]) => [key, inlined(value, document)]));
 }
 
@@ -126,7 +133,13 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
       expect(response.status).toBe(status);
       const validate = validatorFor(path, method, status);
       const valid = validate(response.body);
-      expect(valid ? [] : (validate.errors ?? []).map((error) => `${method.toUpperCase()} ${path} ${status}: ${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`)).toEqual([]);
+      expect(
+        valid
+          ? []
+          : (validate.errors ?? []).map(
+              (error) => `${method.toUpperCase()} ${path} ${status}: ${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`,
+            ),
+      ).toEqual([]);
     }
 
     let caseworker: string;
@@ -158,25 +171,41 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
 
     it('staff writes: claim, a note, evidence', async () => {
       expectDocumented(await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker }), '/api/cases/{id}/claim', 'post', 200);
-      expectDocumented(await api.request('POST', `/api/cases/${caseId}/notes`, { token: caseworker, body: { body: 'Called back; no answer.' } }), '/api/cases/{id}/notes', 'post', 201);
       expectDocumented(
-        await api.request('POST', `/api/cases/${caseId}/evidence`, { token: caseworker, body: { kind: 'offender_account', platform: 'instagram', offenderHandle: 'someone_else', description: 'The account that wrote first' } }),
+        await api.request('POST', `/api/cases/${caseId}/notes`, { token: caseworker, body: { body: 'Called back; no answer.' } }),
+        '/api/cases/{id}/notes',
+        'post',
+        201,
+      );
+      expectDocumented(
+        await api.request('POST', `/api/cases/${caseId}/evidence`, {
+          token: caseworker,
+          body: { kind: 'offender_account', platform: 'instagram', offenderHandle: 'someone_else', description: 'The account that wrote first' },
+        }),
         '/api/cases/{id}/evidence',
         'post',
         201,
       );
     }, 60_000);
 
-    it('the case page\'s other sections, the team\'s settings, and the person\'s conversation', async () => {
+    it("the case page's other sections, the team's settings, and the person's conversation", async () => {
       const path = (section: string) => `/api/cases/${caseId}/${section}`;
       expectDocumented(
-        await api.request('POST', path('takedowns'), { token: caseworker, body: { platform: 'instagram', url: 'https://example.org/post/1', channel: 'platform_form' } }),
+        await api.request('POST', path('takedowns'), {
+          token: caseworker,
+          body: { platform: 'instagram', url: 'https://example.org/post/1', channel: 'platform_form' },
+        }),
         '/api/cases/{id}/takedowns',
         'post',
         201,
       );
       expectDocumented(await api.request('GET', path('takedowns'), { token: caseworker }), '/api/cases/{id}/takedowns', 'get', 200);
-      expectDocumented(await api.request('POST', path('reports'), { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } }), '/api/cases/{id}/reports', 'post', 201);
+      expectDocumented(
+        await api.request('POST', path('reports'), { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } }),
+        '/api/cases/{id}/reports',
+        'post',
+        201,
+      );
       expectDocumented(await api.request('GET', path('reports'), { token: caseworker }), '/api/cases/{id}/reports', 'get', 200);
       expectDocumented(await api.request('GET', path('follow-ups'), { token: caseworker }), '/api/cases/{id}/follow-ups', 'get', 200);
       expectDocumented(await api.request('GET', path('conversation'), { token: caseworker }), '/api/cases/{id}/conversation', 'get', 200);
@@ -194,14 +223,22 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
       expectDocumented(session, '/api/conversation/session', 'post', 201);
       const headers = { 'x-case-session': (session.body as { sessionToken: string }).sessionToken };
       expectDocumented(
-        await api.request('POST', '/api/conversation/messages', { headers, body: { clientMessageId: '0b6f5c1e-58a4-4c57-9a57-2f0c8f6f2a11', body: 'Is anyone there?' } }),
+        await api.request('POST', '/api/conversation/messages', {
+          headers,
+          body: { clientMessageId: '0b6f5c1e-58a4-4c57-9a57-2f0c8f6f2a11', body: 'Is anyone there?' },
+        }),
         '/api/conversation/messages',
         'post',
         201,
       );
       expectDocumented(await api.request('GET', '/api/conversation', { headers }), '/api/conversation', 'get', 200);
       expectDocumented(await api.request('GET', '/api/case-access/current', { headers }), '/api/case-access/current', 'get', 200);
-      expectDocumented(await api.request('POST', '/api/case-access/deletion/status', { body: { reference, accessCode } }), '/api/case-access/deletion/status', 'post', 200);
+      expectDocumented(
+        await api.request('POST', '/api/case-access/deletion/status', { body: { reference, accessCode } }),
+        '/api/case-access/deletion/status',
+        'post',
+        200,
+      );
     }, 90_000);
 
     it('the public side: the directory, health, and the person opening their case', async () => {
@@ -211,7 +248,12 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
     }, 60_000);
 
     it('the error answers: 400 with every field, 401, 404', async () => {
-      expectDocumented(await api.request('POST', `/api/cases/${caseId}/notes`, { token: caseworker, body: { body: '', extra: 1 } }), '/api/cases/{id}/notes', 'post', 400);
+      expectDocumented(
+        await api.request('POST', `/api/cases/${caseId}/notes`, { token: caseworker, body: { body: '', extra: 1 } }),
+        '/api/cases/{id}/notes',
+        'post',
+        400,
+      );
       expectDocumented(await api.request('GET', '/api/cases/counts'), '/api/cases/counts', 'get', 401);
       expectDocumented(await api.request('GET', '/api/cases/not-a-case', { token: caseworker }), '/api/cases/{id}', 'get', 404);
     }, 60_000);

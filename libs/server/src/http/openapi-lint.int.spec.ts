@@ -29,7 +29,10 @@ async function redoclyLint(document: unknown): Promise<LintResult> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }> };
+  const report = JSON.parse(stdout) as {
+    totals: { errors: number; warnings: number };
+    problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }>;
+  };
   return {
     errors: report.totals.errors,
     warnings: report.totals.warnings,

@@ -43,7 +43,11 @@ export const ApiQueryFrom = (schema: z.ZodObject<Record<string, z.ZodType>>) =>
  */
 export function ApiAnswer<S extends z.ZodType>(status: 200 | 201, schema: S, description: string) {
   const document = ApiResponse({ status, description, schema: openApiSchema(schema, 'output') });
-  return <F extends (...args: never[]) => Promise<z.output<S>> | z.output<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void => {
+  return <F extends (...args: never[]) => Promise<z.output<S>> | z.output<S>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): void => {
     document(target, key, descriptor);
     const operationId = `${target.constructor.name}_${String(key)}`;
     if (answerContracts.has(operationId)) throw new Error(`${operationId}: two @ApiAnswer contracts for one operation`);
@@ -72,5 +76,12 @@ export const ApiFileAnswer = (mediaType: 'application/pdf' | 'text/csv' | 'text/
   ApiResponse({
     status: 200,
     description,
-    content: { [mediaType]: { schema: mediaType === 'text/event-stream' ? { type: 'string', description: 'Server-sent events, one JSON `data:` line each' } : { type: 'string', format: 'binary' } } },
+    content: {
+      [mediaType]: {
+        schema:
+          mediaType === 'text/event-stream'
+            ? { type: 'string', description: 'Server-sent events, one JSON `data:` line each' }
+            : { type: 'string', format: 'binary' },
+      },
+    },
   });

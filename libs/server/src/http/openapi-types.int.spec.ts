@@ -41,19 +41,15 @@ const exportNames = new Map<unknown, string>();
 for (const [name, value] of Object.entries(contracts)) if (value instanceof z.ZodType && !exportNames.has(value)) exportNames.set(value, name);
 
 /** A JSON answer's type in the generated `paths`. */
-const documentedType = ({ path, method, status }: Checked) => `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]['responses'][${status}]['content']['application/json']`;
+const documentedType = ({ path, method, status }: Checked) =>
+  `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]['responses'][${status}]['content']['application/json']`;
 
 /**
  * One line per operation, assigning the documented type to the contract's and back: the compiler
  * explains a failure in either direction, and its line says which operation it was.
  */
 function checkFile(checked: Checked[]): { text: string; lineOf: Map<number, string> } {
-  const lines = [
-    "import type * as z from 'zod';",
-    "import type * as contracts from '@sg/contracts/schemas';",
-    "import type { paths } from './openapi';",
-    '',
-  ];
+  const lines = ["import type * as z from 'zod';", "import type * as contracts from '@sg/contracts/schemas';", "import type { paths } from './openapi';", ''];
   const lineOf = new Map<number, string>();
   checked.forEach((operation, index) => {
     const contract = `z.output<typeof contracts.${exportNames.get(operation.contract?.schema) ?? ''}>`;
@@ -107,12 +103,16 @@ export async function misuse(base: string, token: string, id: string): Promise<v
 
 /** The compiler's complaints about the files in dir, type-checked with the server lib's options. */
 function typeCheck(dir: string, files: string[]): ts.Diagnostic[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'libs/server/tsconfig.lib.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'libs/server/tsconfig.lib.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error('libs/server/tsconfig.lib.json: not readable');
   const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, declaration: false, rootDir: undefined, outDir: undefined };
   const program = ts.createProgram({ rootNames: files.map((file) => join(dir, file)), options });
@@ -121,7 +121,10 @@ function typeCheck(dir: string, files: string[]): ts.Diagnostic[] {
 
 /** The compiler's message, its innermost reasons (which property, which type) kept whole and the long type print-outs above them cut. */
 function describeDiagnostic(diagnostic: ts.Diagnostic): string {
-  const lines = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n').map((line) => line.trim());
+  const lines = ts
+    .flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+    .split('\n')
+    .map((line) => line.trim());
   const cut = (line: string) => (line.length > 160 ? `${line.slice(0, 157)}...` : line);
   return [...lines.slice(0, Math.max(0, lines.length - 3)).map(cut), ...lines.slice(-3)].join(' / ');
 }

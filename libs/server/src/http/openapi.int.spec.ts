@@ -6,7 +6,18 @@ type Json = Record<string, unknown>;
 const OPENAPI_30_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object']);
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** JSON Schema keywords that OpenAPI 3.0's Schema Object does not have (zod's draft 2020-12 output uses them). */
-const NOT_IN_OPENAPI_30 = ['$schema', '$defs', 'const', 'prefixItems', 'unevaluatedProperties', 'dependentRequired', 'contentEncoding', 'examples', '$id', '$anchor'];
+const NOT_IN_OPENAPI_30 = [
+  '$schema',
+  '$defs',
+  'const',
+  'prefixItems',
+  'unevaluatedProperties',
+  'dependentRequired',
+  'contentEncoding',
+  'examples',
+  '$id',
+  '$anchor',
+];
 
 /**
  * Structural checks of an OpenAPI 3.0 document (no validator package is installed): the version,
@@ -15,12 +26,18 @@ const NOT_IN_OPENAPI_30 = ['$schema', '$defs', 'const', 'prefixItems', 'unevalua
  */
 function openApi30Problems(document: Json): string[] {
   const problems: string[] = [];
-  if (typeof document['openapi'] !== 'string' || !/^3\.0\.\d+$/.test(document['openapi'] as string)) problems.push(`openapi: ${String(document['openapi'])} is not 3.0.x`);
+  if (typeof document['openapi'] !== 'string' || !/^3\.0\.\d+$/.test(document['openapi'] as string))
+    problems.push(`openapi: ${String(document['openapi'])} is not 3.0.x`);
   const info = document['info'] as Json | undefined;
   if (!info || typeof info['title'] !== 'string' || typeof info['version'] !== 'string') problems.push('info: needs title and version');
 
   const resolve = (ref: string): unknown =>
-    ref.startsWith('#/') ? ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Json | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], document) : undefined;
+    ref.startsWith('#/')
+      ? ref
+          .slice(2)
+          .split('/')
+          .reduce<unknown>((node, part) => (node as Json | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], document)
+      : undefined;
 
   const checkSchema = (schema: unknown, where: string): void => {
     if (!schema || typeof schema !== 'object') return problems.push(`${where}: a schema must be an object`) as unknown as void;
@@ -30,15 +47,19 @@ function openApi30Problems(document: Json): string[] {
       return;
     }
     for (const keyword of NOT_IN_OPENAPI_30) if (keyword in node) problems.push(`${where}: "${keyword}" is not OpenAPI 3.0`);
-    if ('type' in node && !(typeof node['type'] === 'string' && OPENAPI_30_TYPES.has(node['type']))) problems.push(`${where}: type ${JSON.stringify(node['type'])} is not an OpenAPI 3.0 type`);
-    for (const bound of ['exclusiveMinimum', 'exclusiveMaximum']) if (bound in node && typeof node[bound] !== 'boolean') problems.push(`${where}: ${bound} must be a boolean in 3.0`);
+    if ('type' in node && !(typeof node['type'] === 'string' && OPENAPI_30_TYPES.has(node['type'])))
+      problems.push(`${where}: type ${JSON.stringify(node['type'])} is not an OpenAPI 3.0 type`);
+    for (const bound of ['exclusiveMinimum', 'exclusiveMaximum'])
+      if (bound in node && typeof node[bound] !== 'boolean') problems.push(`${where}: ${bound} must be a boolean in 3.0`);
     if ('nullable' in node && typeof node['nullable'] !== 'boolean') problems.push(`${where}: nullable must be a boolean`);
     if (node['type'] === 'array' && !('items' in node)) problems.push(`${where}: an array needs items`);
     if ('required' in node && !(Array.isArray(node['required']) && node['required'].length > 0)) problems.push(`${where}: required must be a non-empty list`);
     for (const [name, child] of Object.entries((node['properties'] as Json | undefined) ?? {})) checkSchema(child, `${where}.properties.${name}`);
     if (node['items'] !== undefined) checkSchema(node['items'], `${where}.items`);
-    if (node['additionalProperties'] !== undefined && typeof node['additionalProperties'] !== 'boolean') checkSchema(node['additionalProperties'], `${where}.additionalProperties`);
-    for (const combiner of ['allOf', 'anyOf', 'oneOf']) ((node[combiner] as unknown[] | undefined) ?? []).forEach((child, i) => checkSchema(child, `${where}.${combiner}[${i}]`));
+    if (node['additionalProperties'] !== undefined && typeof node['additionalProperties'] !== 'boolean')
+      checkSchema(node['additionalProperties'], `${where}.additionalProperties`);
+    for (const combiner of ['allOf', 'anyOf', 'oneOf'])
+      ((node[combiner] as unknown[] | undefined) ?? []).forEach((child, i) => checkSchema(child, `${where}.${combiner}[${i}]`));
     if (node['not'] !== undefined) checkSchema(node['not'], `${where}.not`);
   };
 
@@ -72,7 +93,8 @@ function openApi30Problems(document: Json): string[] {
       }
     }
   }
-  for (const [name, schema] of Object.entries(((document['components'] as Json | undefined)?.['schemas'] as Json | undefined) ?? {})) checkSchema(schema, `components.schemas.${name}`);
+  for (const [name, schema] of Object.entries(((document['components'] as Json | undefined)?.['schemas'] as Json | undefined) ?? {}))
+    checkSchema(schema, `components.schemas.${name}`);
   return problems;
 }
 
@@ -105,10 +127,18 @@ describe('the OpenAPI document (/api/docs-json)', () => {
     const broken = structuredClone(document);
     const intake = (broken['paths'] as Record<string, Json>)['/api/intakes']?.['post'] as Json;
     ((intake['requestBody'] as Json)['content'] as Json)['application/json'] = {
-      schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { paid: { type: ['boolean', 'null'] }, storeData: { const: true } } },
+      schema: {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: { paid: { type: ['boolean', 'null'] }, storeData: { const: true } },
+      },
     };
     expect(openApi30Problems(broken)).toEqual(
-      expect.arrayContaining([expect.stringContaining('"$schema" is not OpenAPI 3.0'), expect.stringContaining('type ["boolean","null"]'), expect.stringContaining('"const" is not OpenAPI 3.0')]),
+      expect.arrayContaining([
+        expect.stringContaining('"$schema" is not OpenAPI 3.0'),
+        expect.stringContaining('type ["boolean","null"]'),
+        expect.stringContaining('"const" is not OpenAPI 3.0'),
+      ]),
     );
   });
 

@@ -82,8 +82,16 @@ describe('request logs', () => {
 
   it.each([
     ['413, a body over the limit', () => api.request('POST', '/api/intakes', { body: { narrative: 'x'.repeat(2 * 1024 * 1024) } }), 413],
-    ['415, a body in a charset the API does not read', () => api.request('POST', '/api/intakes', { body: '{}', headers: { 'content-type': 'application/json; charset=latin1' } }), 415],
-    ['400, a body that is not valid JSON', () => api.request('POST', '/api/intakes', { body: '{"narrative":', headers: { 'content-type': 'application/json' } }), 400],
+    [
+      '415, a body in a charset the API does not read',
+      () => api.request('POST', '/api/intakes', { body: '{}', headers: { 'content-type': 'application/json; charset=latin1' } }),
+      415,
+    ],
+    [
+      '400, a body that is not valid JSON',
+      () => api.request('POST', '/api/intakes', { body: '{"narrative":', headers: { 'content-type': 'application/json' } }),
+      400,
+    ],
     ['404, no such route', () => api.request('GET', '/api/no-such-thing'), 404],
   ] as const)('%s is a warning without a stack, not an error', async (_name, send, status) => {
     const from = lines.length;

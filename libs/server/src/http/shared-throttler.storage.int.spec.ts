@@ -37,7 +37,10 @@ describe('SharedThrottlerStorage', () => {
   });
 
   it('guesses sent all at once, to two processes, are counted one by one: exactly the limit gets through', async () => {
-    const [a, b] = [new SharedThrottlerStorage(db.dataSource, KEY, new Set(['case-access'])), new SharedThrottlerStorage(db.dataSource, KEY, new Set(['case-access']))];
+    const [a, b] = [
+      new SharedThrottlerStorage(db.dataSource, KEY, new Set(['case-access'])),
+      new SharedThrottlerStorage(db.dataSource, KEY, new Set(['case-access'])),
+    ];
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? b : a).increment('client-6', 60_000, 5, 60_000, 'case-access')));
     expect(results.filter((result) => !result.isBlocked)).toHaveLength(5);
   });

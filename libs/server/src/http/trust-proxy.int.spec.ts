@@ -26,8 +26,7 @@ describe('TRUST_PROXY and per-client rate limits', () => {
   }
 
   /** An invalid intake: answered 400, yet counted by the intake limit (the limit runs first). */
-  const submitFrom = (api: TestApi, forwardedFor: string) =>
-    api.request('POST', '/api/intakes', { body: {}, headers: { 'x-forwarded-for': forwardedFor } });
+  const submitFrom = (api: TestApi, forwardedFor: string) => api.request('POST', '/api/intakes', { body: {}, headers: { 'x-forwarded-for': forwardedFor } });
 
   it('from a trusted proxy, the forwarded address is the client: one family at its limit does not block the next', async () => {
     const api = await apiTrusting(['loopback']);

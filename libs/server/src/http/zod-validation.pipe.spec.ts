@@ -3,10 +3,22 @@ import { intakeRequestSchema, ValidationErrorResponse } from '@sg/contracts/sche
 import { ZodValidationPipe } from './zod-validation.pipe';
 
 const valid = {
-  submittedBy: 'victim', channel: 'web', ageBand: 'unknown', contentMadeUnder18: null, country: 'GB',
-  selfHarm: 'prefer_not_to_say', immediateDanger: false, deadlineAt: null, demands: [], contentPosted: 'unknown',
-  stillInContact: null, paid: null, platforms: [], contentUrls: [],
-  contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false },
+  submittedBy: 'victim',
+  channel: 'web',
+  ageBand: 'unknown',
+  contentMadeUnder18: null,
+  country: 'GB',
+  selfHarm: 'prefer_not_to_say',
+  immediateDanger: false,
+  deadlineAt: null,
+  demands: [],
+  contentPosted: 'unknown',
+  stillInContact: null,
+  paid: null,
+  platforms: [],
+  contentUrls: [],
+  contact: { channel: 'none', canMentionOrganisation: false },
+  consent: { storeData: true, contactMe: false },
 };
 
 function errorsFor(body: unknown): ValidationErrorResponse['errors'] {

@@ -16,7 +16,9 @@ type Param = string | number | boolean;
 /** A custom issue's `params` (a contract check's code and details), kept if they are plain values. */
 function customParams(issue: core.$ZodIssue): Record<string, Param> {
   if (issue.code !== 'custom' || !issue.params) return {};
-  return Object.fromEntries(Object.entries(issue.params).filter((entry): entry is [string, Param] => ['string', 'number', 'boolean'].includes(typeof entry[1])));
+  return Object.fromEntries(
+    Object.entries(issue.params).filter((entry): entry is [string, Param] => ['string', 'number', 'boolean'].includes(typeof entry[1])),
+  );
 }
 
 /** The limit a too_big/too_small issue broke, as a client needs it to say so. */
@@ -42,10 +44,15 @@ export function fieldErrors(issues: readonly core.$ZodIssue[], input: unknown, w
   const relevant = issues.filter((issue) => issue.code === 'invalid_type' || !wrongType.has(formatFieldPath(issue.path)));
   return relevant.flatMap((issue): FieldError[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: formatFieldPath([...issue.path, key]), message: 'is not a field we accept', code: FIELD_ERROR_CODES.unknownField }));
+      return issue.keys.map((key) => ({
+        path: formatFieldPath([...issue.path, key]),
+        message: 'is not a field we accept',
+        code: FIELD_ERROR_CODES.unknownField,
+      }));
     }
     const path = formatFieldPath(issue.path) || whole;
-    if (issue.code !== 'custom' && issue.path.length > 0 && isMissing(input, issue.path)) return [{ path, message: 'is required', code: FIELD_ERROR_CODES.required }];
+    if (issue.code !== 'custom' && issue.path.length > 0 && isMissing(input, issue.path))
+      return [{ path, message: 'is required', code: FIELD_ERROR_CODES.required }];
     const { code, ...params } = { ...limitParams(issue), ...customParams(issue) };
     return [withParams({ path, message: issue.message, code: typeof code === 'string' ? code : issue.code }, params)];
   });

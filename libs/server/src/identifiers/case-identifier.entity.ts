@@ -11,7 +11,10 @@ import { CaseEvidenceRow } from '../case-core/case-children.entity';
 @Entity({ name: 'case_identifier' })
 @Index('case_identifier_match_idx', ['kind', 'value', 'caseId'])
 @Index('case_identifier_case_idx', ['caseId'])
-@Check('case_identifier_kind_check', `kind IN ('handle', 'profile_url', 'user_id', 'email', 'phone', 'payment_account', 'transaction_id', 'crypto_wallet', 'gift_card')`)
+@Check(
+  'case_identifier_kind_check',
+  `kind IN ('handle', 'profile_url', 'user_id', 'email', 'phone', 'payment_account', 'transaction_id', 'crypto_wallet', 'gift_card')`,
+)
 @Check('case_identifier_source_check', `source IN ('platform', 'evidence', 'takedown')`)
 export class CaseIdentifierRow {
   @PrimaryGeneratedColumn('uuid') id!: string;

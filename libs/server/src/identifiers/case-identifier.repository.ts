@@ -84,7 +84,12 @@ export const caseIdentifierRepository = {
   },
 
   /** Records identifiers a caseworker entered on a piece of evidence (secrets as hash + sealed text). */
-  async insertEntered(manager: EntityManager, caseId: string, evidenceId: string, identifiers: ReadonlyArray<{ kind: IdentifierKind; value: string; sealed: Buffer | null }>): Promise<void> {
+  async insertEntered(
+    manager: EntityManager,
+    caseId: string,
+    evidenceId: string,
+    identifiers: ReadonlyArray<{ kind: IdentifierKind; value: string; sealed: Buffer | null }>,
+  ): Promise<void> {
     if (!identifiers.length) return;
     await manager.query(
       `INSERT INTO case_identifier (case_id, kind, value, value_sealed, source, evidence_id, entered)
@@ -107,7 +112,13 @@ export const caseIdentifierRepository = {
    * For each of a case's identifiers, the other cases that hold it: a count, and (only when
    * `withCases`) their ids and references, newest first, up to `limit` each. One index range per identifier.
    */
-  othersHolding(db: Db, caseId: string, identifiers: ReadonlyArray<Pick<NormalisedIdentifier, 'kind' | 'value'>>, withCases: boolean, limit = 50): Promise<IdentifierMatchRow[]> {
+  othersHolding(
+    db: Db,
+    caseId: string,
+    identifiers: ReadonlyArray<Pick<NormalisedIdentifier, 'kind' | 'value'>>,
+    withCases: boolean,
+    limit = 50,
+  ): Promise<IdentifierMatchRow[]> {
     if (!identifiers.length) return Promise.resolve([]);
     return db.query<IdentifierMatchRow[]>(
       `SELECT q.kind, q.value,

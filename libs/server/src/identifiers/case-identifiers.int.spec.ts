@@ -29,14 +29,18 @@ describe('case identifiers', () => {
   });
 
   const submit = async (handle: string, profileUrl?: string): Promise<{ id: string; created: IntakeResponse }> => {
-    const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ platforms: [{ platform: 'Instagram', offenderHandle: handle, profileUrl }] }) });
+    const response = await api.request('POST', '/api/intakes', {
+      body: intakeFixture({ platforms: [{ platform: 'Instagram', offenderHandle: handle, profileUrl }] }),
+    });
     expect(response.status).toBe(201);
     const created = response.body as IntakeResponse;
     const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
     return { id: row.id, created };
   };
   const stored = async (caseId: string): Promise<string[]> =>
-    (await db.dataSource.query(`SELECT kind || ':' || value || ':' || source AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map((r: { v: string }) => r.v);
+    (await db.dataSource.query(`SELECT kind || ':' || value || ':' || source AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map(
+      (r: { v: string }) => r.v,
+    );
   const detail = async (caseId: string, token: string): Promise<CaseDetail> => {
     const response = await api.request('GET', `/api/cases/${caseId}`, { token });
     expect(response.status).toBe(200);
@@ -45,10 +49,7 @@ describe('case identifiers', () => {
 
   it('an intake writes its handles and profile URLs, normalised (the handle a profile URL names too)', async () => {
     const { id } = await submit('@Shared.Offender', 'https://www.instagram.com/shared.offender/?igsh=x');
-    expect(await stored(id)).toEqual([
-      'handle:shared.offender:platform',
-      'profile_url:https://instagram.com/shared.offender:platform',
-    ]);
+    expect(await stored(id)).toEqual(['handle:shared.offender:platform', 'profile_url:https://instagram.com/shared.offender:platform']);
   });
 
   it('identifiers follow what the person adds, evidence and takedowns', async () => {
@@ -65,7 +66,10 @@ describe('case identifiers', () => {
       body: { kind: 'payment', description: 'What they asked to be paid to', paymentReference: `Sent 50 USDT to ${WALLET} and $20 to $ScamCash` },
     });
     expect(evidence.status).toBe(201);
-    const takedown = await api.request('POST', `/api/cases/${id}/takedowns`, { token: caseworker, body: { platform: 'X', url: 'https://x.com/leaker/status/1?s=20', channel: 'platform_form' } });
+    const takedown = await api.request('POST', `/api/cases/${id}/takedowns`, {
+      token: caseworker,
+      body: { platform: 'X', url: 'https://x.com/leaker/status/1?s=20', channel: 'platform_form' },
+    });
     expect(takedown.status).toBe(201);
     expect(await stored(id)).toEqual([
       `crypto_wallet:${WALLET.toLowerCase()}:evidence`,
@@ -93,7 +97,12 @@ describe('case identifiers', () => {
 
     const raw = await api.request('GET', `/api/cases/${third.id}`, { token: caseworker });
     const asCaseworker = raw.body as CaseDetail;
-    expect(asCaseworker.identifiers.find((i) => i.kind === 'handle')).toEqual({ kind: 'handle', value: 'serial.offender', sources: ['platform'], otherCases: 2 });
+    expect(asCaseworker.identifiers.find((i) => i.kind === 'handle')).toEqual({
+      kind: 'handle',
+      value: 'serial.offender',
+      sources: ['platform'],
+      otherCases: 2,
+    });
     // Nothing of the other cases reaches a caseworker: not their references, not their ids.
     const body = JSON.stringify(raw.body);
     for (const other of [first, second]) {
@@ -106,8 +115,22 @@ describe('case identifiers', () => {
     const { id } = await submit('wallet.holder');
     await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
     const wallet = '0xAbCdEf0123456789aBcDeF0123456789AbCdEf01';
-    expect((await api.request('POST', `/api/cases/${id}/evidence`, { token: caseworker, body: { kind: 'payment', description: 'Wallet', paymentReference: wallet } })).status).toBe(201);
-    expect((await api.request('POST', `/api/cases/${id}/evidence`, { token: caseworker, body: { kind: 'payment', description: 'Account', paymentReference: 'GB33 BUKB 2020 1555 5555 55' } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/api/cases/${id}/evidence`, {
+          token: caseworker,
+          body: { kind: 'payment', description: 'Wallet', paymentReference: wallet },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/api/cases/${id}/evidence`, {
+          token: caseworker,
+          body: { kind: 'payment', description: 'Account', paymentReference: 'GB33 BUKB 2020 1555 5555 55' },
+        })
+      ).status,
+    ).toBe(201);
     const search = async (q: string, token = caseworker) =>
       ((await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent(q)}`, { token })).body as CaseListResponse).items.map((item) => item.id);
     expect(await search(wallet.toLowerCase())).toContain(id);
@@ -121,27 +144,55 @@ describe('case identifiers', () => {
   it('identifiers entered with evidence: a gift card kept only as a keyed hash and sealed, matched and found in any layout', async () => {
     const first = await submit('gift.one');
     const second = await submit('gift.two');
-    for (const [{ id }, code] of [[first, 'abcd-efgh-1234'], [second, 'ABCD EFGH 1234']] as const) {
+    for (const [{ id }, code] of [
+      [first, 'abcd-efgh-1234'],
+      [second, 'ABCD EFGH 1234'],
+    ] as const) {
       await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
       const added = await api.request('POST', `/api/cases/${id}/evidence`, {
         token: caseworker,
-        body: { kind: 'payment', description: 'Gift card they asked for', identifiers: [{ kind: 'gift_card', value: code }, { kind: 'phone', value: '+60 12-345 6789' }] },
+        body: {
+          kind: 'payment',
+          description: 'Gift card they asked for',
+          identifiers: [
+            { kind: 'gift_card', value: code },
+            { kind: 'phone', value: '+60 12-345 6789' },
+          ],
+        },
       });
       expect(added.status).toBe(201);
     }
-    const rows = await db.dataSource.query(`SELECT kind, value, value_sealed, entered FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`, [first.id]);
+    const rows = await db.dataSource.query(`SELECT kind, value, value_sealed, entered FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`, [
+      first.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].value).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].entered).toBe(true);
     expect(Buffer.from(rows[0].value_sealed).toString('latin1')).not.toContain('ABCDEFGH1234');
     // A later change to the case's records rewrites the derived rows, never what was entered.
-    await api.request('POST', `/api/cases/${first.id}/evidence`, { token: caseworker, body: { kind: 'other', description: 'More', offenderHandle: 'gift.three' } });
-    expect(await stored(first.id)).toEqual(['gift_card:' + rows[0].value + ':evidence', 'handle:gift.one:platform', 'handle:gift.three:evidence', 'phone:+60123456789:evidence']);
+    await api.request('POST', `/api/cases/${first.id}/evidence`, {
+      token: caseworker,
+      body: { kind: 'other', description: 'More', offenderHandle: 'gift.three' },
+    });
+    expect(await stored(first.id)).toEqual([
+      'gift_card:' + rows[0].value + ':evidence',
+      'handle:gift.one:platform',
+      'handle:gift.three:evidence',
+      'phone:+60123456789:evidence',
+    ]);
 
     const page = await detail(first.id, supervisor);
-    expect(page.identifiers.find((i) => i.kind === 'gift_card')).toEqual({ kind: 'gift_card', value: '••••', sources: ['evidence'], otherCases: 1, cases: [{ id: second.id, reference: second.created.reference }] });
+    expect(page.identifiers.find((i) => i.kind === 'gift_card')).toEqual({
+      kind: 'gift_card',
+      value: '••••',
+      sources: ['evidence'],
+      otherCases: 1,
+      cases: [{ id: second.id, reference: second.created.reference }],
+    });
     expect(JSON.stringify(page)).not.toContain(rows[0].value);
-    const found = ((await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent('abcd efgh-1234')}`, { token: supervisor })).body as CaseListResponse).items.map((i) => i.id);
+    const found = (
+      (await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent('abcd efgh-1234')}`, { token: supervisor })).body as CaseListResponse
+    ).items.map((i) => i.id);
     expect(found.sort()).toEqual([first.id, second.id].sort());
   });
 

@@ -31,7 +31,13 @@ export async function recordEnteredIdentifiers(
     const identifier = normaliseIdentifier(raw.kind, raw.value);
     if (!identifier.ok) return [];
     return identifier.secret
-      ? [{ kind: identifier.kind, value: protection.hashIdentifier(identifier.kind, identifier.value), sealed: protection.seal(identifier.value, identifierSealContext(caseId)) }]
+      ? [
+          {
+            kind: identifier.kind,
+            value: protection.hashIdentifier(identifier.kind, identifier.value),
+            sealed: protection.seal(identifier.value, identifierSealContext(caseId)),
+          },
+        ]
       : [{ kind: identifier.kind, value: identifier.value, sealed: null }];
   });
   await caseIdentifierRepository.insertEntered(manager, caseId, evidenceId, rows);

@@ -40,13 +40,18 @@ describe('evidence identifiers', () => {
     return { id: row.id, reference };
   };
   const stored = async (caseId: string): Promise<string[]> =>
-    (await db.dataSource.query(`SELECT kind || ':' || value || ':' || source || ':' || entered AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map((r: { v: string }) => r.v);
+    (
+      await db.dataSource.query(`SELECT kind || ':' || value || ':' || source || ':' || entered AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [
+        caseId,
+      ])
+    ).map((r: { v: string }) => r.v);
   const detail = async (caseId: string, token = supervisor): Promise<CaseDetail> => {
     const response = await api.request('GET', `/api/cases/${caseId}`, { token });
     expect(response.status).toBe(200);
     return response.body as CaseDetail;
   };
-  const audits = async (caseId: string, action: string) => db.dataSource.query(`SELECT before, after FROM audit_log WHERE case_id = $1 AND action = $2 ORDER BY at`, [caseId, action]);
+  const audits = async (caseId: string, action: string) =>
+    db.dataSource.query(`SELECT before, after FROM audit_log WHERE case_id = $1 AND action = $2 ORDER BY at`, [caseId, action]);
   const addEvidence = async (caseId: string, body: object, token = caseworker): Promise<EvidenceEntry> => {
     const response = await api.request('POST', `/api/cases/${caseId}/evidence`, { token, body });
     expect(response.status).toBe(201);
@@ -56,7 +61,14 @@ describe('evidence identifiers', () => {
   it('evidence lists its typed identifiers, a gift card only masked', async () => {
     const { id } = await submit('typed.one');
     await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
-    const added = await addEvidence(id, { kind: 'payment', description: 'Paid', identifiers: [{ kind: 'crypto_wallet', value: WALLET }, { kind: 'gift_card', value: 'GIFT-1111-2222' }] });
+    const added = await addEvidence(id, {
+      kind: 'payment',
+      description: 'Paid',
+      identifiers: [
+        { kind: 'crypto_wallet', value: WALLET },
+        { kind: 'gift_card', value: 'GIFT-1111-2222' },
+      ],
+    });
     expect(added.identifiers.map(({ kind, value, secret }) => ({ kind, value, secret }))).toEqual([
       { kind: 'crypto_wallet', value: WALLET.toLowerCase(), secret: false },
       { kind: 'gift_card', value: '••••', secret: true },
@@ -73,14 +85,22 @@ describe('evidence identifiers', () => {
       kind: 'payment',
       description: 'Paid',
       paymentReference: '$OldTag',
-      identifiers: [{ kind: 'handle', value: '@old.handle' }, { kind: 'gift_card', value: 'KEEP-3333-4444' }],
+      identifiers: [
+        { kind: 'handle', value: '@old.handle' },
+        { kind: 'gift_card', value: 'KEEP-3333-4444' },
+      ],
     });
     const gift = added.identifiers.find((i) => i.kind === 'gift_card');
     const [sealedBefore] = await db.dataSource.query(`SELECT value, value_sealed FROM case_identifier WHERE id = $1`, [gift?.id]);
 
     const edited = await api.request('PUT', `/api/cases/${id}/evidence/${added.id}`, {
       token: caseworker,
-      body: { kind: 'payment', description: 'Paid twice', paymentReference: '$NewTag', identifiers: [{ keep: gift?.id }, { kind: 'email', value: 'Payee@Example.com' }] },
+      body: {
+        kind: 'payment',
+        description: 'Paid twice',
+        paymentReference: '$NewTag',
+        identifiers: [{ keep: gift?.id }, { kind: 'email', value: 'Payee@Example.com' }],
+      },
     });
     expect(edited.status).toBe(200);
     const entry = edited.body as EvidenceEntry;
@@ -106,7 +126,14 @@ describe('evidence identifiers', () => {
   it('an edit that sends the identifiers back as they were changes only what differs', async () => {
     const { id } = await submit('edit.same');
     await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
-    const added = await addEvidence(id, { kind: 'other', description: 'Before', identifiers: [{ kind: 'handle', value: '@Same.Handle' }, { kind: 'gift_card', value: 'SAME-7777' }] });
+    const added = await addEvidence(id, {
+      kind: 'other',
+      description: 'Before',
+      identifiers: [
+        { kind: 'handle', value: '@Same.Handle' },
+        { kind: 'gift_card', value: 'SAME-7777' },
+      ],
+    });
     const gift = added.identifiers.find((i) => i.secret);
     const edited = await api.request('PUT', `/api/cases/${id}/evidence/${added.id}`, {
       token: caseworker,
@@ -124,10 +151,16 @@ describe('evidence identifiers', () => {
     const first = await addEvidence(id, { kind: 'payment', description: 'One', identifiers: [{ kind: 'gift_card', value: 'AAAA-BBBB' }] });
     const second = await addEvidence(id, { kind: 'other', description: 'Two' });
     const before = await stored(id);
-    const stolen = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, { token: caseworker, body: { kind: 'other', description: 'Two', identifiers: [{ keep: itemAt(first.identifiers, 0, 'identifier').id }] } });
+    const stolen = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, {
+      token: caseworker,
+      body: { kind: 'other', description: 'Two', identifiers: [{ keep: itemAt(first.identifiers, 0, 'identifier').id }] },
+    });
     expect(stolen.status).toBe(400);
     expect(stolen.body.errors[0].path).toBe('identifiers[0].keep');
-    const malformed = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, { token: caseworker, body: { kind: 'other', description: 'Two', identifiers: [{ kind: 'phone', value: 'not a phone' }] } });
+    const malformed = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, {
+      token: caseworker,
+      body: { kind: 'other', description: 'Two', identifiers: [{ kind: 'phone', value: 'not a phone' }] },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].path).toBe('identifiers[0].value');
     expect(await stored(id)).toEqual(before);
@@ -139,7 +172,12 @@ describe('evidence identifiers', () => {
     await api.request('POST', `/api/cases/${shared.id}/claim`, { token: caseworker });
     await addEvidence(shared.id, { kind: 'payment', description: 'Wallet', identifiers: [{ kind: 'crypto_wallet', value: REMOVED_WALLET }] });
     await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker });
-    const added = await addEvidence(id, { kind: 'payment', description: 'Wallet', paymentReference: `to ${REMOVED_WALLET}`, identifiers: [{ kind: 'crypto_wallet', value: REMOVED_WALLET }] });
+    const added = await addEvidence(id, {
+      kind: 'payment',
+      description: 'Wallet',
+      paymentReference: `to ${REMOVED_WALLET}`,
+      identifiers: [{ kind: 'crypto_wallet', value: REMOVED_WALLET }],
+    });
     expect((await detail(shared.id)).identifiers.find((i) => i.kind === 'crypto_wallet')?.otherCases).toBe(1);
 
     const removed = await api.request('DELETE', `/api/cases/${id}/evidence/${added.id}`, { token: caseworker });
@@ -165,7 +203,9 @@ describe('evidence identifiers', () => {
     expect(JSON.stringify([edit.body, remove.body])).not.toContain(reference);
     expect(await stored(id)).toEqual(['handle:guarded.one:platform:false', 'handle:guarded.two:evidence:true']);
     // A supervisor may.
-    expect((await api.request('PUT', `/api/cases/${id}/evidence/${added.id}`, { token: supervisor, body: { kind: 'other', description: 'Corrected' } })).status).toBe(200);
+    expect(
+      (await api.request('PUT', `/api/cases/${id}/evidence/${added.id}`, { token: supervisor, body: { kind: 'other', description: 'Corrected' } })).status,
+    ).toBe(200);
     expect(await stored(id)).toEqual(['handle:guarded.one:platform:false']);
   });
 
@@ -197,7 +237,14 @@ describe('evidence identifiers', () => {
     const kept = await submit('purge.shared');
     const doomed = await submit('purge.shared');
     await api.request('POST', `/api/cases/${doomed.id}/claim`, { token: caseworker });
-    await addEvidence(doomed.id, { kind: 'payment', description: 'Gift card', identifiers: [{ kind: 'gift_card', value: 'PURGE-5555-6666' }, { kind: 'email', value: 'only.doomed@example.com' }] });
+    await addEvidence(doomed.id, {
+      kind: 'payment',
+      description: 'Gift card',
+      identifiers: [
+        { kind: 'gift_card', value: 'PURGE-5555-6666' },
+        { kind: 'email', value: 'only.doomed@example.com' },
+      ],
+    });
     await db.dataSource.query(`INSERT INTO case_deletion_request (case_id, execute_after) VALUES ($1, now() - interval '1 minute')`, [doomed.id]);
 
     const result = await purgeExpiredCases(db.dataSource, api.app.get(DataProtection));

@@ -5,7 +5,10 @@ import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
  * of its normal form) and how many purged cases held it. No value, case id or reference.
  */
 @Entity({ name: 'purged_identifier' })
-@Check('purged_identifier_kind_check', `kind IN ('handle', 'profile_url', 'user_id', 'email', 'phone', 'payment_account', 'transaction_id', 'crypto_wallet', 'gift_card')`)
+@Check(
+  'purged_identifier_kind_check',
+  `kind IN ('handle', 'profile_url', 'user_id', 'email', 'phone', 'payment_account', 'transaction_id', 'crypto_wallet', 'gift_card')`,
+)
 @Check('purged_identifier_cases_check', `cases > 0`)
 export class PurgedIdentifierRow {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'purged_identifier_pkey' }) kind!: string;

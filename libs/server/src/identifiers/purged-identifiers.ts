@@ -27,13 +27,23 @@ const keyOf = (identifier: Pick<HeldIdentifier, 'kind' | 'value'>) => `${identif
 export async function keepPurgedIdentifiers(manager: EntityManager, protection: DataProtection, caseIds: readonly string[]): Promise<void> {
   const rows = await caseIdentifierRepository.forPurge(manager, caseIds);
   // forPurge answers each (case, kind, value) once: a case counts once per identifier however many records name it.
-  await caseIdentifierRepository.addPurged(manager, rows.map((row) => ({ kind: row.kind, hash: purgedHashOf(protection, row) })));
+  await caseIdentifierRepository.addPurged(
+    manager,
+    rows.map((row) => ({ kind: row.kind, hash: purgedHashOf(protection, row) })),
+  );
 }
 
 /** How many purged cases held each identifier, keyed `kind\0value` as given (absent: none). */
-export async function purgedCasesHolding(db: DataSource | EntityManager, protection: DataProtection, identifiers: readonly HeldIdentifier[]): Promise<Map<string, number>> {
+export async function purgedCasesHolding(
+  db: DataSource | EntityManager,
+  protection: DataProtection,
+  identifiers: readonly HeldIdentifier[],
+): Promise<Map<string, number>> {
   const hashed = identifiers.map((identifier) => ({ identifier, hash: purgedHashOf(protection, identifier) }));
-  const counts = await caseIdentifierRepository.purgedCounts(db, hashed.map(({ identifier, hash }) => ({ kind: identifier.kind, hash })));
+  const counts = await caseIdentifierRepository.purgedCounts(
+    db,
+    hashed.map(({ identifier, hash }) => ({ kind: identifier.kind, hash })),
+  );
   const byHash = new Map(counts.map((row) => [`${row.kind}\u0000${row.value_hash}`, row.cases]));
   const result = new Map<string, number>();
   for (const { identifier, hash } of hashed) {

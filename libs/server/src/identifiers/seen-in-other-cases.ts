@@ -13,7 +13,11 @@ import { purgedCasesHolding } from './purged-identifiers';
  * identifier only, so which purged cases overlapped cannot be known: this is the least N can be).
  * A count only, the same for every reader: which cases is on the case page, for those who may know.
  */
-export async function seenInOtherCasesForPage(db: DataSource | EntityManager, protection: DataProtection, caseIds: readonly string[]): Promise<Map<string, number>> {
+export async function seenInOtherCasesForPage(
+  db: DataSource | EntityManager,
+  protection: DataProtection,
+  caseIds: readonly string[],
+): Promise<Map<string, number>> {
   const rows = await caseIdentifierRepository.pageIdentifiers(db, caseIds);
   const identifiers = rows.flatMap((row) => row.identifiers);
   const purged = identifiers.length ? await purgedCasesHolding(db, protection, identifiers) : new Map<string, number>();

@@ -33,7 +33,13 @@ const FIELDS: FieldCase[] = [
   { path: ['selfHarm'], required: true, good: ['none', 'thoughts', 'plan_or_intent', 'prefer_not_to_say'], bad: ['maybe'] },
   { path: ['immediateDanger'], required: true, good: [true, false], bad: [null, 'no'] },
   { path: ['deadlineAt'], required: true, good: [null, '2030-11-23T18:00:00Z', '2030-11-23T18:00:00+08:00'], bad: ['tomorrow', '2030-11-23', 1700000000] },
-  { path: ['demands'], required: true, good: [[], ['money', 'more_images', 'meeting', 'relationship', 'other']], bad: ['money', ['cash'], ['money', 'money']], tooLong: ['money', 'more_images', 'meeting', 'relationship', 'other', 'money'] },
+  {
+    path: ['demands'],
+    required: true,
+    good: [[], ['money', 'more_images', 'meeting', 'relationship', 'other']],
+    bad: ['money', ['cash'], ['money', 'money']],
+    tooLong: ['money', 'more_images', 'meeting', 'relationship', 'other', 'money'],
+  },
   { path: ['contentPosted'], required: true, good: ['yes', 'no', 'unknown'], bad: [true] },
   { path: ['stillInContact'], required: true, good: [true, false, null], bad: ['sometimes'] },
   { path: ['paid'], required: true, good: [true, false, null], bad: [0] },
@@ -46,8 +52,20 @@ const FIELDS: FieldCase[] = [
   },
   { path: ['platforms', 0, 'platform'], required: true, good: ['Discord'], bad: ['', '   ', 7], tooLong: text(81) },
   { path: ['platforms', 0, 'offenderHandle'], required: false, good: ['@someone'], bad: [{}], tooLong: text(201) },
-  { path: ['platforms', 0, 'profileUrl'], required: false, good: ['https://instagram.com/someone'], bad: ['instagram.com/someone', 'javascript:alert(1)', 'https://localhost'], tooLong: `https://example.org/${text(2048)}` },
-  { path: ['contentUrls'], required: true, good: [[], [url(1), url(2)]], bad: [url(1)], tooLong: Array.from({ length: MAX_CONTENT_URLS + 1 }, (_, i) => url(i)) },
+  {
+    path: ['platforms', 0, 'profileUrl'],
+    required: false,
+    good: ['https://instagram.com/someone'],
+    bad: ['instagram.com/someone', 'javascript:alert(1)', 'https://localhost'],
+    tooLong: `https://example.org/${text(2048)}`,
+  },
+  {
+    path: ['contentUrls'],
+    required: true,
+    good: [[], [url(1), url(2)]],
+    bad: [url(1)],
+    tooLong: Array.from({ length: MAX_CONTENT_URLS + 1 }, (_, i) => url(i)),
+  },
   { path: ['contentUrls', 0], required: 'n/a', good: ['http://example.org/x'], bad: ['ftp://example.org/x', 'not a url'] },
   { path: ['narrative'], required: false, good: ['What happened, in my words.'], bad: [['list']], tooLong: text(MAX_NARRATIVE_LENGTH + 1) },
   {
@@ -62,7 +80,14 @@ const FIELDS: FieldCase[] = [
   },
   { path: ['contact', 'channel'], required: true, good: ['email', 'none'], bad: ['pigeon'] },
   // Required with a channel to reach the person on (the fixture's is email).
-  { path: ['contact', 'value'], required: true, requiredMessage: 'is required when the contact channel is email', good: ['someone@example.com'], bad: ['not-an-email', 12], tooLong: `${text(200)}@example.com` },
+  {
+    path: ['contact', 'value'],
+    required: true,
+    requiredMessage: 'is required when the contact channel is email',
+    good: ['someone@example.com'],
+    bad: ['not-an-email', 12],
+    tooLong: `${text(200)}@example.com`,
+  },
   { path: ['contact', 'safeTimes'], required: false, good: ['after 4pm'], bad: [false], tooLong: text(201) },
   { path: ['contact', 'canMentionOrganisation'], required: true, good: [true, false], bad: ['yes', null] },
   { path: ['consent'], required: true, good: [{ storeData: true, contactMe: false }], bad: [true] },
@@ -123,7 +148,9 @@ describe('POST /api/intakes validates every field and names it', () => {
         const response = await submit(withValue(field.path, undefined, true));
         if (field.required) {
           expect(response.status).toBe(400);
-          expect(response.body.errors).toContainEqual(expect.objectContaining({ path: name, message: field.requiredMessage ?? 'is required', code: expect.any(String) }));
+          expect(response.body.errors).toContainEqual(
+            expect.objectContaining({ path: name, message: field.requiredMessage ?? 'is required', code: expect.any(String) }),
+          );
         } else {
           expect(response.status).toBe(201);
         }
@@ -156,7 +183,12 @@ describe('POST /api/intakes validates every field and names it', () => {
     expect(response.status).toBe(400);
     expect(paths(response).sort()).toEqual(['ageBand', 'contact.canMentionOrganisation', 'contact.value', 'demands', 'demands[2]']);
     expect(response.body.errors).toContainEqual({ path: 'demands', message: 'must not repeat an answer', code: 'custom' });
-    expect(response.body.errors).toContainEqual({ path: 'contact.value', message: 'must be an email address like name@example.com', code: 'custom', params: { reason: 'email' } });
+    expect(response.body.errors).toContainEqual({
+      path: 'contact.value',
+      message: 'must be an email address like name@example.com',
+      code: 'custom',
+      params: { reason: 'email' },
+    });
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE narrative IS NULL AND age_band = 'sixteen'`);
     expect(n).toBe(0);
   });

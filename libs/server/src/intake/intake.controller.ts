@@ -38,13 +38,27 @@ export class IntakeController {
   @Public()
   @RateLimit('intake')
   @HttpCode(201)
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'Same key and body → the same case, never a duplicate. 8-200 of A-Z a-z 0-9 _ . : -' })
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: 'Same key and body → the same case, never a duplicate. 8-200 of A-Z a-z 0-9 _ . : -',
+  })
   @ApiBody(openApiBody(intakeRequestSchema))
-  @ApiAnswer(201, intakeResponseSchema, 'The new case: reference and access code (shown once), the plan and resources; a replay within 24 hours returns the original')
-  @ApiBadRequestResponse({ description: 'Every offending field, by path (e.g. `platforms[0].profileUrl`); nothing stored', schema: openApiSchema(validationErrorResponseSchema, 'output') })
+  @ApiAnswer(
+    201,
+    intakeResponseSchema,
+    'The new case: reference and access code (shown once), the plan and resources; a replay within 24 hours returns the original',
+  )
+  @ApiBadRequestResponse({
+    description: 'Every offending field, by path (e.g. `platforms[0].profileUrl`); nothing stored',
+    schema: openApiSchema(validationErrorResponseSchema, 'output'),
+  })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for a different body', schema: openApiSchema(errorResponseSchema, 'output') })
   @ApiPayloadTooLargeResponse({ description: 'Body over 1 MB', schema: openApiSchema(errorResponseSchema, 'output') })
-  @ApiTooManyRequestsResponse({ description: 'Too many submissions from this connection; see Retry-After', schema: openApiSchema(errorResponseSchema, 'output') })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many submissions from this connection; see Retry-After',
+    schema: openApiSchema(errorResponseSchema, 'output'),
+  })
   async submit(
     @Body(new ZodValidationPipe(intakeRequestSchema)) body: ParsedIntakeRequest,
     @Headers(IDEMPOTENCY_KEY_HEADER.toLowerCase()) idempotencyKey: string | undefined,

@@ -68,7 +68,9 @@ describe('POST /api/intakes', () => {
     expect(body.actionPlan[0]?.title).toEqual({ key: 'person.plan.get_safe_now.title', params: { voice: 'self', them: 'self' } });
     expect(body.resources[0]?.reason).toEqual({ key: expect.stringMatching(/^person\.resourceReasons\./) });
     expect(body.actionPlan.map((s) => s.key)).toEqual(expect.arrayContaining(['take_it_down', 'report_child_protection', 'report_financial']));
-    expect(body.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['988 Suicide and Crisis Lifeline', 'NCMEC CyberTipline', 'Take It Down (NCMEC)']));
+    expect(body.resources.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['988 Suicide and Crisis Lifeline', 'NCMEC CyberTipline', 'Take It Down (NCMEC)']),
+    );
     // "within an hour", said by the page in the person's language.
     expect(body.firstResponseWithin).toEqual({ key: 'person.firstResponse.withinHours', params: { hours: 1 } });
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -172,7 +174,9 @@ describe('POST /api/intakes', () => {
       const failed = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers });
       expect(failed.status).toBe(500);
       expect(await count('support_case')).toBe(before);
-      expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM case_platform cp LEFT JOIN support_case c ON c.id = cp.case_id WHERE c.id IS NULL`)).toEqual([{ n: 0 }]);
+      expect(
+        await db.dataSource.query(`SELECT count(*)::int AS n FROM case_platform cp LEFT JOIN support_case c ON c.id = cp.case_id WHERE c.id IS NULL`),
+      ).toEqual([{ n: 0 }]);
       expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = 'atomic-test-0001'`)).toEqual([{ n: 0 }]);
     } finally {
       await db.dataSource.query(`DROP TRIGGER fail_event ON case_event; DROP FUNCTION fail_event();`);
@@ -198,25 +202,27 @@ describe('POST /api/intakes', () => {
       const token = await api.tokenFor('caseworker');
       const response = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone' }) });
       expect(response.status).toBe(201);
-      const [row] = await db.dataSource.query(
-        `SELECT c.channel, u.email FROM support_case c JOIN staff_user u ON u.id = c.created_by WHERE reference = $1`,
-        [response.body.reference],
-      );
+      const [row] = await db.dataSource.query(`SELECT c.channel, u.email FROM support_case c JOIN staff_user u ON u.id = c.created_by WHERE reference = $1`, [
+        response.body.reference,
+      ]);
       expect(row).toEqual({ channel: 'phone', email: 'caseworker@demo.test' });
-      const audit = await db.dataSource.query(
-        `SELECT a.action FROM audit_log a JOIN support_case c ON c.id = a.case_id WHERE c.reference = $1`,
-        [response.body.reference],
-      );
+      const audit = await db.dataSource.query(`SELECT a.action FROM audit_log a JOIN support_case c ON c.id = a.case_id WHERE c.reference = $1`, [
+        response.body.reference,
+      ]);
       expect(audit).toEqual([{ action: 'case.created' }]);
     });
 
     it('keeps the language the person filled the form in, and English for staff unless they give one', async () => {
       const token = await api.tokenFor('caseworker');
-      const language = async (reference: string) => (await db.dataSource.query(`SELECT language FROM support_case WHERE reference = $1`, [reference]))[0].language as string;
+      const language = async (reference: string) =>
+        (await db.dataSource.query(`SELECT language FROM support_case WHERE reference = $1`, [reference]))[0].language as string;
       const malay = await api.request('POST', '/api/intakes', { body: intakeFixture({ language: 'ms' }) });
       const spanish = await api.request('POST', '/api/intakes', { body: intakeFixture({ language: 'es' }) });
       const staffDefault = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone' }) });
-      const staffSpanish = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone', language: 'es' }) });
+      const staffSpanish = await api.request('POST', '/api/intakes', {
+        token,
+        body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone', language: 'es' }),
+      });
       expect([malay.status, spanish.status, staffDefault.status, staffSpanish.status]).toEqual([201, 201, 201, 201]);
       expect(await language(malay.body.reference)).toBe('ms');
       expect(await language(spanish.body.reference)).toBe('es');
@@ -263,7 +269,10 @@ describe('intake rate limit', () => {
     expect(last?.body.message).toMatch(/wait a little/);
     // Other endpoints are not held back by the intake limit, nor is a helpline desk recording calls.
     expect((await api.request('GET', '/api/resources?country=US')).status).toBe(200);
-    const staffIntake = await api.request('POST', '/api/intakes', { token: await api.tokenFor('caseworker'), body: { ...skippedIntakeFixture(), channel: 'phone' } });
+    const staffIntake = await api.request('POST', '/api/intakes', {
+      token: await api.tokenFor('caseworker'),
+      body: { ...skippedIntakeFixture(), channel: 'phone' },
+    });
     expect(staffIntake.status).toBe(201);
   });
 });

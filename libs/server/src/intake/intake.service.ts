@@ -3,7 +3,18 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseChangeEvent, IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
-import { buildActionPlan, CaseFacts, FIRST_RESPONSE_TARGET_MINUTES, replyExpectation, priorityRank, triage, contactChoiceOf, TimelineEventData, isRecord, found } from '@sg/domain';
+import {
+  buildActionPlan,
+  CaseFacts,
+  FIRST_RESPONSE_TARGET_MINUTES,
+  replyExpectation,
+  priorityRank,
+  triage,
+  contactChoiceOf,
+  TimelineEventData,
+  isRecord,
+  found,
+} from '@sg/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -79,7 +90,8 @@ export class IntakeService {
   private checkWhoMaySubmit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined): void {
     if (staff) return;
     // A transcript is what staff noted on a call or chat; the person's own words go in the narrative.
-    if (intake.transcript !== undefined) throw validationError([{ path: 'transcript', message: 'is for intakes recorded by staff (call notes or a chat); write in "narrative" instead' }]);
+    if (intake.transcript !== undefined)
+      throw validationError([{ path: 'transcript', message: 'is for intakes recorded by staff (call notes or a chat); write in "narrative" instead' }]);
     if (intake.submittedBy === 'staff') {
       throw new UnauthorizedException('Intakes recorded by staff need a staff sign-in');
     }
@@ -120,7 +132,12 @@ export class IntakeService {
     const caseId = randomUUID();
     // Contact details are kept only when the person agreed to be contacted: what we do not need, we do not hold.
     const contact = wantsContact ? intake.contact : null;
-    const event: TimelineEventData<'case_created'> = { channel: intake.channel, submittedBy: intake.submittedBy, priority: result.priority, factors: result.factors.map((f) => f.key) };
+    const event: TimelineEventData<'case_created'> = {
+      channel: intake.channel,
+      submittedBy: intake.submittedBy,
+      priority: result.priority,
+      factors: result.factors.map((f) => f.key),
+    };
 
     const row = await intakeRepository.writeCase(this.dataSource, {
       id: caseId,
@@ -166,7 +183,15 @@ export class IntakeService {
       },
       announcement: {
         channel: CASE_CHANGES_CHANNEL,
-        payload: JSON.stringify({ type: 'case.created', caseId, reference: response.reference, priority: result.priority, status: 'new', assigneeId: null, at: now.toISOString() } satisfies CaseChangeEvent),
+        payload: JSON.stringify({
+          type: 'case.created',
+          caseId,
+          reference: response.reference,
+          priority: result.priority,
+          status: 'new',
+          assigneeId: null,
+          at: now.toISOString(),
+        } satisfies CaseChangeEvent),
       },
     });
     if (row.created === 1) return { response, caseId, replayed: false };
@@ -178,7 +203,11 @@ export class IntakeService {
     const record = await intakeRepository.replayable(this.dataSource, IDEMPOTENCY_SCOPE, key, IDEMPOTENCY_REPLAY_HOURS);
     if (!record || record.request_hash !== requestHash) {
       throw new HttpException(
-        { statusCode: 422, error: 'Unprocessable Entity', message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.' },
+        {
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.',
+        },
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }

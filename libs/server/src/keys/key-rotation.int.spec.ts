@@ -38,7 +38,17 @@ describe('free text sealed at rest, and key rotation', () => {
 
   /** Every raw row of the case's tables as text (bytea shown as hex), and the sealed columns as UTF-8, to look for plaintext in. */
   async function rawText(): Promise<string> {
-    const tables = ['support_case', 'case_note', 'case_evidence', 'case_event', 'case_transcript', 'case_message', 'idempotency_record', 'case_identifier', 'audit_log'];
+    const tables = [
+      'support_case',
+      'case_note',
+      'case_evidence',
+      'case_event',
+      'case_transcript',
+      'case_message',
+      'idempotency_record',
+      'case_identifier',
+      'audit_log',
+    ];
     const parts: string[] = [];
     for (const table of tables) {
       const rows: Array<{ row: string }> = await db.dataSource.query(`SELECT t::text AS row FROM ${table} t`);
@@ -76,12 +86,14 @@ describe('free text sealed at rest, and key rotation', () => {
     await db?.drop();
   });
 
-  it('stores the narrative, notes, evidence descriptions and the person\'s addition note sealed, and the case page reads them', async () => {
+  it("stores the narrative, notes, evidence descriptions and the person's addition note sealed, and the case page reads them", async () => {
     const created = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: NARRATIVE }) });
     expect(created.status).toBe(201);
     person = created.body as IntakeResponse;
     [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [person.reference]);
-    const added = await api.request('POST', '/api/case-access/additions', { body: { reference: person.reference, accessCode: person.accessCode, note: ADDITION } });
+    const added = await api.request('POST', '/api/case-access/additions', {
+      body: { reference: person.reference, accessCode: person.accessCode, note: ADDITION },
+    });
     expect(added.status).toBe(200);
 
     const caseworker = await api.tokenFor('caseworker');
@@ -108,21 +120,26 @@ describe('free text sealed at rest, and key rotation', () => {
     expect(detail.timeline.find((e) => e.kind === 'person_added_information')?.data).toMatchObject({ note: ADDITION });
   });
 
-  it('seals free text stored in clear before sealing, in the job\'s first run, and the page still reads it', async () => {
+  it("seals free text stored in clear before sealing, in the job's first run, and the page still reads it", async () => {
     // Rows as an older version wrote them: plain text, no sealed copy.
     const [{ id: author }] = await db.dataSource.query(`SELECT id FROM staff_user WHERE role = 'caseworker' ORDER BY email LIMIT 1`);
     await db.dataSource.query(`UPDATE support_case SET narrative = $2, narrative_sealed = NULL WHERE id = $1`, [caseId, LEGACY_NARRATIVE]);
-    await db.dataSource.query(`INSERT INTO case_note (case_id, author_id, body, created_at) VALUES ($1, $2, $3, now() - interval '1 day')`, [caseId, author, LEGACY_NOTE]);
+    await db.dataSource.query(`INSERT INTO case_note (case_id, author_id, body, created_at) VALUES ($1, $2, $3, now() - interval '1 day')`, [
+      caseId,
+      author,
+      LEGACY_NOTE,
+    ]);
     await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'person', 'person_added_information', $2)`, [
       caseId,
       JSON.stringify({ summary: 'Added a note', note: LEGACY_ADDITION }),
     ]);
     const protection = api.app.get(DataProtection, { strict: false });
-    expect((await rotationStatus(db.dataSource.manager, protection)).plain.filter((p) => p.rows > 0).map((p) => p.name).sort()).toEqual([
-      'case_event.data.note',
-      'case_note.body',
-      'support_case.narrative',
-    ]);
+    expect(
+      (await rotationStatus(db.dataSource.manager, protection)).plain
+        .filter((p) => p.rows > 0)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['case_event.data.note', 'case_note.body', 'support_case.narrative']);
     expect(await rawText()).toContain(LEGACY_NOTE);
 
     const first = await resealAll(db.dataSource, protection, 1);
@@ -137,12 +154,16 @@ describe('free text sealed at rest, and key rotation', () => {
     const detail = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') })).body as CaseDetail;
     expect(detail.facts.narrative).toBe(LEGACY_NARRATIVE);
     expect(detail.notes.map((n) => n.body)).toEqual([NOTE, LEGACY_NOTE]);
-    expect(detail.timeline.filter((e) => e.kind === 'person_added_information').map((e) => e.data['note'])).toEqual(expect.arrayContaining([ADDITION, LEGACY_ADDITION]));
-    const audits: Array<{ after: { column: string; rows: number } }> = await db.dataSource.query(`SELECT after FROM audit_log WHERE action = 'keys.plain_text_sealed' ORDER BY id`);
+    expect(detail.timeline.filter((e) => e.kind === 'person_added_information').map((e) => e.data['note'])).toEqual(
+      expect.arrayContaining([ADDITION, LEGACY_ADDITION]),
+    );
+    const audits: Array<{ after: { column: string; rows: number } }> = await db.dataSource.query(
+      `SELECT after FROM audit_log WHERE action = 'keys.plain_text_sealed' ORDER BY id`,
+    );
     expect(audits.map((a) => a.after.column).sort()).toEqual(['case_event.data.note', 'case_note.body', 'support_case.narrative']);
   });
 
-  it('rotates every key: the worker\'s job re-seals under v2, everything still opens, the person\'s code and old staff tokens still work', async () => {
+  it("rotates every key: the worker's job re-seals under v2, everything still opens, the person's code and old staff tokens still work", async () => {
     const oldToken = await api.tokenFor('supervisor');
     expect(JSON.parse(Buffer.from(oldToken.split('.')[0] ?? '', 'base64url').toString()).kid).toBe('1');
 
@@ -171,7 +192,9 @@ describe('free text sealed at rest, and key rotation', () => {
     expect(status.accessCodes).toEqual([{ name: 'support_case.access_code_hash', version: 1, rows: 1 }]);
     expect(status.remaining).toBe(1);
     expect(describeRotationStatus(status).at(-1)).toMatch(/1 rows are still on an old key/);
-    const resealedAudits: Array<{ rows: number }> = await db.dataSource.query(`SELECT (after->>'rows')::int AS rows FROM audit_log WHERE action = 'keys.resealed'`);
+    const resealedAudits: Array<{ rows: number }> = await db.dataSource.query(
+      `SELECT (after->>'rows')::int AS rows FROM audit_log WHERE action = 'keys.resealed'`,
+    );
     const resealedRows = resealedAudits.reduce((sum, audit) => sum + audit.rows, 0);
     expect(resealedRows).toBe(status.sealed.reduce((sum, entry) => sum + entry.rows, 0));
 
@@ -179,7 +202,9 @@ describe('free text sealed at rest, and key rotation', () => {
     expect(detail.facts.narrative).toBe(LEGACY_NARRATIVE);
     expect(detail.notes.map((n) => n.body)).toEqual([NOTE, LEGACY_NOTE]);
     expect(detail.evidence.map((e) => e.description)).toEqual([EVIDENCE]);
-    expect((await rotated.request('POST', `/api/cases/${caseId}/contact-reveal`, { token: newToken, body: { reason: 'Calling back after rotation' } })).status).toBe(200);
+    expect(
+      (await rotated.request('POST', `/api/cases/${caseId}/contact-reveal`, { token: newToken, body: { reason: 'Calling back after rotation' } })).status,
+    ).toBe(200);
 
     // The person's reference and code (hashed with v1) still open their case, and are re-hashed under v2.
     const opened = await rotated.request('POST', '/api/case-access', { body: { reference: person.reference, accessCode: person.accessCode } });

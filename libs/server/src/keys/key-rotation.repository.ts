@@ -29,10 +29,28 @@ function keyValue(row: SealedRow, index: number): string {
 
 /** Every sealed column the application writes; the key job re-seals each under the current key. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
-  { name: 'support_case.contact_sealed', table: 'support_case', column: 'contact_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.contact(keyValue(row, 0)) },
-  { name: 'support_case.narrative_sealed', table: 'support_case', column: 'narrative_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.narrative(keyValue(row, 0)) },
+  {
+    name: 'support_case.contact_sealed',
+    table: 'support_case',
+    column: 'contact_sealed',
+    key: ['id'],
+    context: (row) => SEAL_CONTEXT.contact(keyValue(row, 0)),
+  },
+  {
+    name: 'support_case.narrative_sealed',
+    table: 'support_case',
+    column: 'narrative_sealed',
+    key: ['id'],
+    context: (row) => SEAL_CONTEXT.narrative(keyValue(row, 0)),
+  },
   { name: 'case_note.body_sealed', table: 'case_note', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.note(keyValue(row, 0)) },
-  { name: 'case_evidence.description_sealed', table: 'case_evidence', column: 'description_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.evidence(keyValue(row, 0)) },
+  {
+    name: 'case_evidence.description_sealed',
+    table: 'case_evidence',
+    column: 'description_sealed',
+    key: ['id'],
+    context: (row) => SEAL_CONTEXT.evidence(keyValue(row, 0)),
+  },
   {
     name: 'support_case.priority_override_reason_sealed',
     table: 'support_case',
@@ -41,11 +59,31 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     context: (row) => SEAL_CONTEXT.priorityOverride(keyValue(row, 0)),
   },
   { name: 'case_link.reason_sealed', table: 'case_link', column: 'reason_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.link(keyValue(row, 0)) },
-  { name: 'case_legal_hold.reason_sealed', table: 'case_legal_hold', column: 'reason_sealed', key: ['case_id'], context: (row) => SEAL_CONTEXT.legalHold(keyValue(row, 0)) },
+  {
+    name: 'case_legal_hold.reason_sealed',
+    table: 'case_legal_hold',
+    column: 'reason_sealed',
+    key: ['case_id'],
+    context: (row) => SEAL_CONTEXT.legalHold(keyValue(row, 0)),
+  },
   { name: 'case_event.sealed', table: 'case_event', column: 'sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.timeline(row.extra ?? '') },
-  { name: 'case_transcript.body_sealed', table: 'case_transcript', column: 'body_sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.transcript(row.extra ?? '') },
+  {
+    name: 'case_transcript.body_sealed',
+    table: 'case_transcript',
+    column: 'body_sealed',
+    key: ['id'],
+    extra: 'case_id',
+    context: (row) => SEAL_CONTEXT.transcript(row.extra ?? ''),
+  },
   { name: 'case_message.body_sealed', table: 'case_message', column: 'body_sealed', key: ['id'], context: (row) => SEAL_CONTEXT.message(keyValue(row, 0)) },
-  { name: 'case_identifier.value_sealed', table: 'case_identifier', column: 'value_sealed', key: ['id'], extra: 'case_id', context: (row) => SEAL_CONTEXT.identifier(row.extra ?? '') },
+  {
+    name: 'case_identifier.value_sealed',
+    table: 'case_identifier',
+    column: 'value_sealed',
+    key: ['id'],
+    extra: 'case_id',
+    context: (row) => SEAL_CONTEXT.identifier(row.extra ?? ''),
+  },
   {
     name: 'idempotency_record.response_sealed',
     table: 'idempotency_record',
@@ -104,7 +142,17 @@ export const PLAIN_TIMELINE_FIELDS: readonly PlainTimelineField[] = [
   {
     name: 'case_event.data.reason',
     field: 'reason',
-    kinds: ['legal_hold_placed', 'legal_hold_released', 'priority_overridden', 'case_linked', 'case_merged_into', 'duplicate_merged', 'case_unmerged', 'duplicate_unmerged', 'contact_revealed'],
+    kinds: [
+      'legal_hold_placed',
+      'legal_hold_released',
+      'priority_overridden',
+      'case_linked',
+      'case_merged_into',
+      'duplicate_merged',
+      'case_unmerged',
+      'duplicate_unmerged',
+      'contact_revealed',
+    ],
   },
 ];
 
@@ -145,7 +193,10 @@ export const keyRotationRepository = {
 
   /** Writes the sealed copy and empties the plain column in one UPDATE: no row is ever half-written. */
   async replacePlain(manager: EntityManager, column: PlainColumn, id: string, sealed: Buffer): Promise<void> {
-    await manager.query(`UPDATE ${column.table} SET ${column.sealedColumn} = $2, ${column.plain} = NULL WHERE ${column.id ?? 'id'}::text = $1 AND ${column.plain} IS NOT NULL`, [id, sealed]);
+    await manager.query(
+      `UPDATE ${column.table} SET ${column.sealedColumn} = $2, ${column.plain} = NULL WHERE ${column.id ?? 'id'}::text = $1 AND ${column.plain} IS NOT NULL`,
+      [id, sealed],
+    );
   },
 
   /**
@@ -161,17 +212,17 @@ export const keyRotationRepository = {
   },
 
   async replaceTimelineText(manager: EntityManager, field: PlainTimelineField, id: string, sealed: Buffer): Promise<void> {
-    await manager.query(`UPDATE case_event SET sealed = $3, data = data || jsonb_build_object($2::text, null) WHERE id::text = $1 AND data->>$2 IS NOT NULL AND sealed IS NULL`, [
-      id,
-      field.field,
-      sealed,
-    ]);
+    await manager.query(
+      `UPDATE case_event SET sealed = $3, data = data || jsonb_build_object($2::text, null) WHERE id::text = $1 AND data->>$2 IS NOT NULL AND sealed IS NULL`,
+      [id, field.field, sealed],
+    );
   },
 
   /** Rows per key version in every sealed column (only versions with rows). */
   async sealedVersions(manager: EntityManager): Promise<VersionCount[]> {
     const parts = SEALED_COLUMNS.map(
-      (column) => `SELECT '${column.name}' AS name, get_byte(${column.column}, 0) AS version, count(*)::int AS rows FROM ${column.table} WHERE ${column.column} IS NOT NULL GROUP BY 2`,
+      (column) =>
+        `SELECT '${column.name}' AS name, get_byte(${column.column}, 0) AS version, count(*)::int AS rows FROM ${column.table} WHERE ${column.column} IS NOT NULL GROUP BY 2`,
     );
     return manager.query<VersionCount[]>(`${parts.join(' UNION ALL ')} ORDER BY name, version`);
   },
@@ -188,10 +239,14 @@ export const keyRotationRepository = {
 
   /** Rows still holding free text in clear, per column. */
   async plainCounts(manager: EntityManager): Promise<Array<{ name: string; rows: number }>> {
-    const parts = PLAIN_COLUMNS.map((column) => `SELECT '${column.name}' AS name, count(*)::int AS rows FROM ${column.table} WHERE ${column.plain} IS NOT NULL`);
+    const parts = PLAIN_COLUMNS.map(
+      (column) => `SELECT '${column.name}' AS name, count(*)::int AS rows FROM ${column.table} WHERE ${column.plain} IS NOT NULL`,
+    );
     for (const field of PLAIN_TIMELINE_FIELDS) {
       const kinds = field.kinds.map((kind) => `'${kind}'`).join(', ');
-      parts.push(`SELECT '${field.name}' AS name, count(*)::int AS rows FROM case_event WHERE kind IN (${kinds}) AND data->>'${field.field}' IS NOT NULL AND sealed IS NULL`);
+      parts.push(
+        `SELECT '${field.name}' AS name, count(*)::int AS rows FROM case_event WHERE kind IN (${kinds}) AND data->>'${field.field}' IS NOT NULL AND sealed IS NULL`,
+      );
     }
     return manager.query<Array<{ name: string; rows: number }>>(parts.join(' UNION ALL '));
   },

@@ -22,7 +22,11 @@ export class KeysScheduler extends RepeatingJobs {
   override async onApplicationBootstrap(): Promise<void> {
     await super.onApplicationBootstrap();
     // One job id for the start-up run: several workers starting together queue it once.
-    await this.queue.add(KEY_JOBS.reseal, { requestedAt: new Date().toISOString() }, { jobId: `${KEY_JOBS.reseal}-at-start-${Math.floor(Date.now() / 60_000)}` });
+    await this.queue.add(
+      KEY_JOBS.reseal,
+      { requestedAt: new Date().toISOString() },
+      { jobId: `${KEY_JOBS.reseal}-at-start-${Math.floor(Date.now() / 60_000)}` },
+    );
   }
 
   protected repeatingJobs(): RepeatingJob[] {

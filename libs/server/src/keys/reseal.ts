@@ -4,7 +4,15 @@ import { sealPlainPayload } from '../audit/audit-free-text';
 import { recordAudit } from '../audit/record-audit';
 import { DataProtection } from '../security/data-protection';
 import { SEAL_CONTEXT } from '../security/seal-contexts';
-import { AUDIT_PAYLOAD_PLAIN, AUDIT_PAYLOAD_SEALED, keyRotationRepository, PLAIN_COLUMNS, PLAIN_TIMELINE_FIELDS, SEALED_COLUMNS, VersionCount } from './key-rotation.repository';
+import {
+  AUDIT_PAYLOAD_PLAIN,
+  AUDIT_PAYLOAD_SEALED,
+  keyRotationRepository,
+  PLAIN_COLUMNS,
+  PLAIN_TIMELINE_FIELDS,
+  SEALED_COLUMNS,
+  VersionCount,
+} from './key-rotation.repository';
 
 /** Rows per transaction: short transactions, so the API's writes to the same tables never wait long. */
 export const RESEAL_BATCH_SIZE = 200;
@@ -44,7 +52,13 @@ export async function resealAll(dataSource: DataSource, protection: DataProtecti
   for (const field of PLAIN_TIMELINE_FIELDS) {
     await inBatches(dataSource, { kind: 'plain', name: field.name, current }, async (manager) => {
       const rows = await keyRotationRepository.plainTimelineText(manager, field, batchSize);
-      for (const row of rows) await keyRotationRepository.replaceTimelineText(manager, field, row.id, protection.seal({ [field.field]: row.text }, SEAL_CONTEXT.timeline(row.case_id)));
+      for (const row of rows)
+        await keyRotationRepository.replaceTimelineText(
+          manager,
+          field,
+          row.id,
+          protection.seal({ [field.field]: row.text }, SEAL_CONTEXT.timeline(row.case_id)),
+        );
       add(result.sealedPlain, field.name, rows.length);
       return rows.length;
     });
@@ -73,8 +87,16 @@ async function sealAuditPayloads(dataSource: DataSource, protection: DataProtect
   for (;;) {
     const found = await dataSource.transaction(async (manager) => {
       const rows = await auditPayloadRepository.plainFreeText(manager, afterId, batchSize);
-      const sealed = await auditPayloadRepository.sealPlain(manager, rows.map((row) => ({ id: row.id, ...sealPlainPayload(protection, row.id, row.before, row.after) })));
-      if (sealed > 0) await recordAudit(manager, { actorId: null, action: 'keys.plain_text_sealed', after: { column: AUDIT_PAYLOAD_PLAIN, rows: sealed, keyVersion: protection.dataKeys.current } });
+      const sealed = await auditPayloadRepository.sealPlain(
+        manager,
+        rows.map((row) => ({ id: row.id, ...sealPlainPayload(protection, row.id, row.before, row.after) })),
+      );
+      if (sealed > 0)
+        await recordAudit(manager, {
+          actorId: null,
+          action: 'keys.plain_text_sealed',
+          after: { column: AUDIT_PAYLOAD_PLAIN, rows: sealed, keyVersion: protection.dataKeys.current },
+        });
       done(sealed);
       afterId = rows[rows.length - 1]?.id ?? afterId;
       return rows.length;
@@ -94,7 +116,8 @@ async function resealAuditPayloads(dataSource: DataSource, protection: DataProte
         manager,
         rows.map((row) => ({ id: row.id, hash: row.hash, sealed: protection.reseal(row.sealed, SEAL_CONTEXT.audit(row.id)) })),
       );
-      if (resealed > 0) await recordAudit(manager, { actorId: null, action: 'keys.resealed', after: { column: AUDIT_PAYLOAD_SEALED, rows: resealed, keyVersion: current } });
+      if (resealed > 0)
+        await recordAudit(manager, { actorId: null, action: 'keys.resealed', after: { column: AUDIT_PAYLOAD_SEALED, rows: resealed, keyVersion: current } });
       done(resealed);
       afterId = rows[rows.length - 1]?.id ?? afterId;
       return rows.length;
@@ -104,11 +127,20 @@ async function resealAuditPayloads(dataSource: DataSource, protection: DataProte
 }
 
 /** Runs `batch` in transactions until one finds nothing, each audited with its count. */
-async function inBatches(dataSource: DataSource, what: { kind: 'plain' | 'resealed'; name: string; current: number }, batch: (manager: EntityManager) => Promise<number>): Promise<void> {
+async function inBatches(
+  dataSource: DataSource,
+  what: { kind: 'plain' | 'resealed'; name: string; current: number },
+  batch: (manager: EntityManager) => Promise<number>,
+): Promise<void> {
   for (;;) {
     const done = await dataSource.transaction(async (manager) => {
       const rows = await batch(manager);
-      if (rows > 0) await recordAudit(manager, { actorId: null, action: what.kind === 'plain' ? 'keys.plain_text_sealed' : 'keys.resealed', after: { column: what.name, rows, keyVersion: what.current } });
+      if (rows > 0)
+        await recordAudit(manager, {
+          actorId: null,
+          action: what.kind === 'plain' ? 'keys.plain_text_sealed' : 'keys.resealed',
+          after: { column: what.name, rows, keyVersion: what.current },
+        });
       return rows;
     });
     if (done === 0) return;

@@ -6,13 +6,24 @@ import { rotationStatus, RotationStatus } from './reseal';
 
 /** The status in lines, for the command (and a test). */
 export function describeRotationStatus(status: RotationStatus): string[] {
-  const lines = [`Current key versions: data ${status.current.data}, access codes ${status.current.accessCode}, session signing ${status.current.sessionSigning}`];
-  for (const entry of status.sealed) lines.push(`  ${entry.name}: ${entry.rows} under data key ${entry.version}${entry.version === status.current.data ? '' : ' (old: the key job re-seals it)'}`);
+  const lines = [
+    `Current key versions: data ${status.current.data}, access codes ${status.current.accessCode}, session signing ${status.current.sessionSigning}`,
+  ];
+  for (const entry of status.sealed)
+    lines.push(
+      `  ${entry.name}: ${entry.rows} under data key ${entry.version}${entry.version === status.current.data ? '' : ' (old: the key job re-seals it)'}`,
+    );
   for (const entry of status.accessCodes) {
-    lines.push(`  ${entry.name}: ${entry.rows} under access-code key ${entry.version}${entry.version === status.current.accessCode ? '' : ' (old: re-hashed when the person next opens their case; keep this key)'}`);
+    lines.push(
+      `  ${entry.name}: ${entry.rows} under access-code key ${entry.version}${entry.version === status.current.accessCode ? '' : ' (old: re-hashed when the person next opens their case; keep this key)'}`,
+    );
   }
   for (const entry of status.plain.filter((plain) => plain.rows > 0)) lines.push(`  ${entry.name}: ${entry.rows} still in clear (the key job seals them)`);
-  lines.push(status.remaining === 0 ? 'OK: nothing is left on an old data or access-code key; older versions may be removed.' : `${status.remaining} rows are still on an old key or in clear: keep the old keys configured.`);
+  lines.push(
+    status.remaining === 0
+      ? 'OK: nothing is left on an old data or access-code key; older versions may be removed.'
+      : `${status.remaining} rows are still on an old key or in clear: keep the old keys configured.`,
+  );
   return lines;
 }
 

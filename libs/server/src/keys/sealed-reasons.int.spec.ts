@@ -78,7 +78,12 @@ describe('staff reasons sealed at rest', () => {
     expect(after.timeline.find((e) => e.kind === 'legal_hold_released')?.data).toMatchObject({ reason: RELEASE_REASON });
     // The audit log keeps the reason (append-only; the purge nulls it), sealed at rest like the rest.
     expectAbsent(await rawText(['audit_log']), RELEASE_REASON);
-    const [audit] = await openedAuditRows(db.dataSource, api.app.get(DataProtection, { strict: false }), `action = 'case.legal_hold_released' AND case_id = $1`, [caseId]);
+    const [audit] = await openedAuditRows(
+      db.dataSource,
+      api.app.get(DataProtection, { strict: false }),
+      `action = 'case.legal_hold_released' AND case_id = $1`,
+      [caseId],
+    );
     expect(audit?.after).toMatchObject({ reason: RELEASE_REASON });
   });
 
@@ -101,9 +106,13 @@ describe('staff reasons sealed at rest', () => {
     expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
 
     const supervisor = await api.tokenFor('supervisor');
-    expect(((await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor })).body as CaseRetentionState).hold?.reason).toBe(LEGACY_HOLD_REASON);
+    expect(((await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor })).body as CaseRetentionState).hold?.reason).toBe(
+      LEGACY_HOLD_REASON,
+    );
     const page = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
-    expect(page.timeline.filter((e) => e.kind === 'legal_hold_released').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([RELEASE_REASON, LEGACY_RELEASE_REASON]));
+    expect(page.timeline.filter((e) => e.kind === 'legal_hold_released').map((e) => e.data['reason'])).toEqual(
+      expect.arrayContaining([RELEASE_REASON, LEGACY_RELEASE_REASON]),
+    );
   });
   it('seals the priority override reason in support_case and its timeline entry, and the case page still shows it', async () => {
     const caseworker = await api.tokenFor('caseworker');
@@ -127,7 +136,10 @@ describe('staff reasons sealed at rest', () => {
   });
 
   it('seals priority override reasons stored in clear by an older version, in the key job', async () => {
-    await db.dataSource.query(`UPDATE support_case SET priority_override_reason = $2, priority_override_reason_sealed = NULL WHERE id = $1`, [caseId, LEGACY_OVERRIDE_REASON]);
+    await db.dataSource.query(`UPDATE support_case SET priority_override_reason = $2, priority_override_reason_sealed = NULL WHERE id = $1`, [
+      caseId,
+      LEGACY_OVERRIDE_REASON,
+    ]);
     await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'staff', 'priority_overridden', $2)`, [
       caseId,
       JSON.stringify({ from: 'urgent', to: 'high', reason: LEGACY_OVERRIDE_EVENT_REASON }),
@@ -140,7 +152,9 @@ describe('staff reasons sealed at rest', () => {
     expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
     const page = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') })).body as CaseDetail;
     expect(page.priorityOverride?.reason).toBe(LEGACY_OVERRIDE_REASON);
-    expect(page.timeline.filter((e) => e.kind === 'priority_overridden').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([OVERRIDE_REASON, LEGACY_OVERRIDE_EVENT_REASON]));
+    expect(page.timeline.filter((e) => e.kind === 'priority_overridden').map((e) => e.data['reason'])).toEqual(
+      expect.arrayContaining([OVERRIDE_REASON, LEGACY_OVERRIDE_EVENT_REASON]),
+    );
   });
   it('seals the link reason in case_link and on both timelines; the links view, the case page and the referral packet still show it', async () => {
     const caseworker = await api.tokenFor('caseworker');
@@ -169,7 +183,10 @@ describe('staff reasons sealed at rest', () => {
 
   it('seals link reasons stored in clear by an older version, in the key job', async () => {
     await db.dataSource.query(`UPDATE case_link SET reason = $1, reason_sealed = NULL`, [LEGACY_LINK_REASON]);
-    await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'staff', 'case_linked', $2)`, [caseId, JSON.stringify({ linkId: null, reason: LEGACY_LINK_EVENT_REASON })]);
+    await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, kind, data) VALUES ($1, 'staff', 'case_linked', $2)`, [
+      caseId,
+      JSON.stringify({ linkId: null, reason: LEGACY_LINK_EVENT_REASON }),
+    ]);
     const protection = api.app.get(DataProtection, { strict: false });
     const run = await resealAll(db.dataSource, protection);
     expect(run.sealedPlain).toEqual({ 'case_link.reason': 1, 'case_event.data.reason': 1 });
@@ -177,9 +194,13 @@ describe('staff reasons sealed at rest', () => {
     for (const text of [LEGACY_LINK_REASON, LEGACY_LINK_EVENT_REASON]) expectAbsent(raw, text);
     expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
     const caseworker = await api.tokenFor('caseworker');
-    expect(((await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker })).body as CaseLinks).links.map((l) => l.reason)).toEqual([LEGACY_LINK_REASON]);
+    expect(((await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker })).body as CaseLinks).links.map((l) => l.reason)).toEqual([
+      LEGACY_LINK_REASON,
+    ]);
     const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
-    expect(page.timeline.filter((e) => e.kind === 'case_linked').map((e) => e.data['reason'])).toEqual(expect.arrayContaining([LINK_REASON, LEGACY_LINK_EVENT_REASON]));
+    expect(page.timeline.filter((e) => e.kind === 'case_linked').map((e) => e.data['reason'])).toEqual(
+      expect.arrayContaining([LINK_REASON, LEGACY_LINK_EVENT_REASON]),
+    );
   });
   it('re-seals every reason under a new data key, and the API with the new key still returns them', async () => {
     const v1 = testConfig(db.url);
@@ -188,7 +209,8 @@ describe('staff reasons sealed at rest', () => {
     try {
       const protection = rotated.app.get(DataProtection, { strict: false });
       const run = await resealAll(db.dataSource, protection);
-      for (const column of ['case_legal_hold.reason_sealed', 'support_case.priority_override_reason_sealed', 'case_link.reason_sealed']) expect(run.resealed[column]).toBe(1);
+      for (const column of ['case_legal_hold.reason_sealed', 'support_case.priority_override_reason_sealed', 'case_link.reason_sealed'])
+        expect(run.resealed[column]).toBe(1);
       const status = await rotationStatus(db.dataSource.manager, protection);
       expect(status.sealed.filter((entry) => entry.version !== 2)).toEqual([]);
       const token = await rotated.tokenFor('supervisor');
@@ -196,7 +218,9 @@ describe('staff reasons sealed at rest', () => {
       const page = (await rotated.request('GET', `/api/cases/${caseId}`, { token })).body as CaseDetail;
       expect(page.priorityOverride?.reason).toBe(LEGACY_OVERRIDE_REASON);
       expect(page.timeline.filter((e) => e.kind === 'legal_hold_placed').map((e) => e.data['reason'])).toEqual([HOLD_REASON]);
-      expect(((await rotated.request('GET', `/api/cases/${caseId}/links`, { token })).body as CaseLinks).links.map((l) => l.reason)).toEqual([LEGACY_LINK_REASON]);
+      expect(((await rotated.request('GET', `/api/cases/${caseId}/links`, { token })).body as CaseLinks).links.map((l) => l.reason)).toEqual([
+        LEGACY_LINK_REASON,
+      ]);
     } finally {
       await rotated.close();
     }

@@ -46,7 +46,9 @@ export const notificationRepository = {
 
   /** How many of the person's notifications are open (the bell's badge). */
   async openCount(dataSource: DataSource, recipientId: string): Promise<number> {
-    const rows = await dataSource.query<Array<{ open: number }>>(`SELECT count(*)::int AS open FROM notification WHERE recipient_id = $1 AND done_at IS NULL`, [recipientId]);
+    const rows = await dataSource.query<Array<{ open: number }>>(`SELECT count(*)::int AS open FROM notification WHERE recipient_id = $1 AND done_at IS NULL`, [
+      recipientId,
+    ]);
     return rows[0]?.open ?? 0;
   },
 
@@ -79,7 +81,9 @@ export const notificationRepository = {
 
   /** Who a notification is for and its follow-up and case, to check a change to it; null when there is none. */
   async target(manager: EntityManager, notificationId: string): Promise<NotificationTargetRow | null> {
-    const rows = await manager.query<NotificationTargetRow[]>(`SELECT id, recipient_id, follow_up_id, case_id FROM notification WHERE id = $1`, [notificationId]);
+    const rows = await manager.query<NotificationTargetRow[]>(`SELECT id, recipient_id, follow_up_id, case_id FROM notification WHERE id = $1`, [
+      notificationId,
+    ]);
     return rows[0] ?? null;
   },
 
@@ -100,7 +104,10 @@ export const notificationRepository = {
    * no case repository exists yet; it moves there when one does.
    */
   async announcedCase(manager: EntityManager, caseId: string): Promise<AnnouncedCaseRow | null> {
-    const rows = await manager.query<AnnouncedCaseRow[]>(`SELECT id, reference, priority, status, assignee_id AS "assigneeId" FROM support_case WHERE id = $1`, [caseId]);
+    const rows = await manager.query<AnnouncedCaseRow[]>(
+      `SELECT id, reference, priority, status, assignee_id AS "assigneeId" FROM support_case WHERE id = $1`,
+      [caseId],
+    );
     return rows[0] ?? null;
   },
 };

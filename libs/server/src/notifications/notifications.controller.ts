@@ -1,6 +1,14 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { API_ROUTES, NotificationList, NotificationListQuery, notificationListQuerySchema, NotificationView, notificationListSchema, notificationViewSchema } from '@sg/contracts/schemas';
+import {
+  API_ROUTES,
+  NotificationList,
+  NotificationListQuery,
+  notificationListQuerySchema,
+  NotificationView,
+  notificationListSchema,
+  notificationViewSchema,
+} from '@sg/contracts/schemas';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
@@ -21,7 +29,10 @@ export class NotificationsController {
   @Get(API_ROUTES.notifications)
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'] })
   @ApiAnswer(200, notificationListSchema, 'Your notifications, with the open count and unread messages')
-  listNotifications(@Query(new ZodValidationPipe(notificationListQuerySchema)) query: NotificationListQuery, @CurrentStaff() staff: StaffPrincipal): Promise<NotificationList> {
+  listNotifications(
+    @Query(new ZodValidationPipe(notificationListQuerySchema)) query: NotificationListQuery,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<NotificationList> {
     return this.notifications.list(staff, query.status === 'open');
   }
 

@@ -56,7 +56,8 @@ describe('notifications', () => {
     expect((await worker.get(FollowUpProcessor).fire(row.id)).fired).toBe(true);
     return row.id;
   }
-  const bell = async (token: string, caseId: string) => ((await api.request('GET', '/api/notifications?status=open', { token })).body as NotificationList).items.filter((n) => n.caseId === caseId);
+  const bell = async (token: string, caseId: string) =>
+    ((await api.request('GET', '/api/notifications?status=open', { token })).body as NotificationList).items.filter((n) => n.caseId === caseId);
   const waitFor = async (what: string, probe: () => boolean) => {
     for (let i = 0; i < 50 && !probe(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     if (!probe()) throw new Error(`no ${what}`);
@@ -92,11 +93,13 @@ describe('notifications', () => {
     expect(theirs).toHaveLength(1);
     // A later replan of the case (a claim) neither cancels nor repeats it.
     expect((await api.request('POST', `/api/cases/${unheldId}/claim`, { token: caseworker })).status).toBe(200);
-    const [row] = await db.dataSource.query(`SELECT count(*)::int AS n, min(status) AS status FROM follow_up WHERE case_id = $1 AND kind = 'person_update'`, [unheldId]);
+    const [row] = await db.dataSource.query(`SELECT count(*)::int AS n, min(status) AS status FROM follow_up WHERE case_id = $1 AND kind = 'person_update'`, [
+      unheldId,
+    ]);
     expect(row).toEqual({ n: 1, status: 'fired' });
   });
 
-  it('moves the previous holder\'s open notifications to the new holder when the case is reassigned, and tells both bells', async () => {
+  it("moves the previous holder's open notifications to the new holder when the case is reassigned, and tells both bells", async () => {
     const caseId = await claimedCase();
     const followUpId = await firedFollowUp(caseId, 'wellbeing_check', 'assignee');
     const [mine] = await bell(caseworker, caseId);
@@ -111,20 +114,27 @@ describe('notifications', () => {
     const theirs = await bell(login.body.accessToken as string, caseId);
     expect(theirs.map((n) => [n.id, n.kind])).toEqual([[mine?.id, 'wellbeing_check']]);
     expect(await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId])).toEqual([{ recipient_id: second }]);
-    await waitFor('hand-over events', () => events.some((e) => e.type === 'notification.created' && e.recipientId === second) && events.some((e) => e.type === 'notification.changed' && e.recipientId === first));
+    await waitFor(
+      'hand-over events',
+      () =>
+        events.some((e) => e.type === 'notification.created' && e.recipientId === second) &&
+        events.some((e) => e.type === 'notification.changed' && e.recipientId === first),
+    );
   });
 
-  it('tells every other recipient\'s bell when one of them marks it done, and audits it on the case', async () => {
+  it("tells every other recipient's bell when one of them marks it done, and audits it on the case", async () => {
     const caseId = await claimedCase();
     const followUpId = await firedFollowUp(caseId, 'takedown_escalation', 'assignee_and_supervisors');
     const supervisorId = await staffId('supervisor@demo.test');
     const [forSupervisor] = await bell(supervisor, caseId);
     expect(forSupervisor).toMatchObject({ kind: 'takedown_escalation' });
-    const forCaseworker = itemAt(await bell(caseworker, caseId), 0, 'the caseworker\'s notification');
+    const forCaseworker = itemAt(await bell(caseworker, caseId), 0, "the caseworker's notification");
 
     events.length = 0;
     expect((await api.request('POST', `/api/notifications/${forCaseworker.id}/done`, { token: caseworker })).status).toBe(200);
-    await waitFor('a change event for the supervisor', () => events.some((e) => e.type === 'notification.changed' && e.id === forSupervisor?.id && e.recipientId === supervisorId));
+    await waitFor('a change event for the supervisor', () =>
+      events.some((e) => e.type === 'notification.changed' && e.id === forSupervisor?.id && e.recipientId === supervisorId),
+    );
     expect(await bell(supervisor, caseId)).toEqual([]);
     const audit = await db.dataSource.query(`SELECT action, after FROM audit_log WHERE case_id = $1 AND action = 'notification.done'`, [caseId]);
     expect(audit).toEqual([{ action: 'notification.done', after: { notificationId: forCaseworker.id, followUpId } }]);
@@ -136,16 +146,19 @@ describe('notifications', () => {
     await db.dataSource.query(`UPDATE staff_user SET active = false WHERE role = 'supervisor'`);
     try {
       const followUpId = await firedFollowUp(caseId, 'sla_escalation', 'supervisors');
-      const told = await db.dataSource.query(`SELECT u.role FROM notification n JOIN staff_user u ON u.id = n.recipient_id WHERE n.follow_up_id = $1`, [followUpId]);
+      const told = await db.dataSource.query(`SELECT u.role FROM notification n JOIN staff_user u ON u.id = n.recipient_id WHERE n.follow_up_id = $1`, [
+        followUpId,
+      ]);
       expect(told).toEqual([{ role: 'admin' }]);
     } finally {
       await db.dataSource.query(`UPDATE staff_user SET active = true WHERE role = 'supervisor'`);
     }
   });
 
-  it('audits reading a case\'s takedowns, reports and follow-ups: one row per request', async () => {
+  it("audits reading a case's takedowns, reports and follow-ups: one row per request", async () => {
     const caseId = await claimedCase();
-    for (const part of ['takedowns', 'reports', 'follow-ups']) expect((await api.request('GET', `/api/cases/${caseId}/${part}`, { token: caseworker })).status).toBe(200);
+    for (const part of ['takedowns', 'reports', 'follow-ups'])
+      expect((await api.request('GET', `/api/cases/${caseId}/${part}`, { token: caseworker })).status).toBe(200);
     const rows = await db.dataSource.query(`SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE '%.read' ORDER BY id`, [caseId]);
     expect(rows.map((r: { action: string }) => r.action)).toEqual(['takedowns.read', 'reports.read', 'follow_ups.read']);
   });

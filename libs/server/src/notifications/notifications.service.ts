@@ -38,7 +38,12 @@ export class NotificationsService {
       if (!notification) throw new NotFoundException('No notification with that id');
       if (notification.recipient_id !== staff.id) throw new ForbiddenException('This notification is for someone else');
       await notificationRepository.closeForFollowUp(manager, notification.follow_up_id);
-      await recordAudit(manager, { actorId: staff.id, action: 'notification.done', caseId: notification.case_id, after: { notificationId, followUpId: notification.follow_up_id } });
+      await recordAudit(manager, {
+        actorId: staff.id,
+        action: 'notification.done',
+        caseId: notification.case_id,
+        after: { notificationId, followUpId: notification.follow_up_id },
+      });
       const changed = await followUpRepository.markDone(manager, notification.follow_up_id, staff.id);
       if (changed) {
         const subject = await notificationRepository.announcedCase(manager, notification.case_id);

@@ -57,7 +57,13 @@ describe('organisation opening hours', () => {
       },
     });
     expect(invalid.status).toBe(400);
-    expect((invalid.body.errors as Array<{ path: string }>).map((error) => error.path).sort()).toEqual(['holidays[0].date', 'timeZone', 'weekly[1].opens', 'weekly[2].closes', 'weekly[3].day']);
+    expect((invalid.body.errors as Array<{ path: string }>).map((error) => error.path).sort()).toEqual([
+      'holidays[0].date',
+      'timeZone',
+      'weekly[1].opens',
+      'weekly[2].closes',
+      'weekly[3].day',
+    ]);
     expect(invalid.body.errors).toContainEqual({ path: 'weekly[1].opens', message: 'overlaps another slot on the same day', code: 'custom' });
     const notAList = await api.request('PUT', '/api/organisation/hours', { token: admin, body: { ...splitWeek, holidays: 'none' } });
     expect((notAList.body.errors as Array<{ path: string }>).map((error) => error.path)).toEqual(['holidays']);

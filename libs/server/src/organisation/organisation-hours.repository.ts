@@ -47,9 +47,12 @@ export const organisationHoursRepository = {
     return rows[0];
   },
 
-
   /** Replaces the organisation's hours whole (the first save inserts them). */
-  async save(manager: EntityManager, organisationId: string, hours: { timeZone: string; weekly: OpeningSlot[]; holidays: Holiday[]; updatedBy: string }): Promise<SavedOrganisationHoursRow> {
+  async save(
+    manager: EntityManager,
+    organisationId: string,
+    hours: { timeZone: string; weekly: OpeningSlot[]; holidays: Holiday[]; updatedBy: string },
+  ): Promise<SavedOrganisationHoursRow> {
     const rows = await manager.query<SavedOrganisationHoursRow[]>(
       `INSERT INTO organisation_hours AS h (organisation_id, time_zone, weekly, holidays, updated_by)
        VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)

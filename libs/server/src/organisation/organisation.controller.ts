@@ -29,7 +29,10 @@ export class OrganisationController {
   @Roles('admin')
   @ApiBody(openApiBody(openingHoursInputSchema))
   @ApiAnswer(200, organisationHoursSchema, 'The opening hours as saved')
-  putHours(@Body(new ZodValidationPipe(openingHoursInputSchema)) body: z.output<typeof openingHoursInputSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<OrganisationHours> {
+  putHours(
+    @Body(new ZodValidationPipe(openingHoursInputSchema)) body: z.output<typeof openingHoursInputSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<OrganisationHours> {
     return this.hours.replace(staff, body);
   }
 }

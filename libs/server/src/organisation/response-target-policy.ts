@@ -24,7 +24,10 @@ export async function loadResponseTargetPolicy(manager: EntityManager, config: A
   let entry = cache.get('installation');
   if (!entry) {
     const row = await organisationHoursRepository.findForInstallation(manager);
-    const saved = row && row.timeZone !== null && row.weekly !== null && row.holidays !== null ? { timeZone: row.timeZone, weekly: row.weekly, holidays: row.holidays } : null;
+    const saved =
+      row && row.timeZone !== null && row.weekly !== null && row.holidays !== null
+        ? { timeZone: row.timeZone, weekly: row.weekly, holidays: row.holidays }
+        : null;
     entry = { hours: saved };
     cache.set('installation', entry);
   }

@@ -55,7 +55,8 @@ describe('first-response targets and opening hours', () => {
     expect(standard.body.reply?.openNow).toBe(openNow);
     if (!openNow) expect(standard.body.reply?.nextOpeningAt).not.toBeNull();
     expect(standard.body.reply?.replyBy).toBe(standard.dueAt.toISOString());
-    const view = (await api.request('POST', '/api/case-access', { body: { reference: standard.body.reference, accessCode: standard.body.accessCode } })).body as CaseAccessView;
+    const view = (await api.request('POST', '/api/case-access', { body: { reference: standard.body.reference, accessCode: standard.body.accessCode } }))
+      .body as CaseAccessView;
     expect(view.reply).toEqual(standard.body.reply && { ...standard.body.reply, nextOpeningAt: view.reply.nextOpeningAt });
   });
 });

@@ -15,7 +15,7 @@ describe('PostgreSQL queue tables upkeep', () => {
   const reloptions = async (table: string): Promise<string[]> =>
     (await db.dataSource.query(`SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)`, [`bullmq.${table}`]))[0]?.reloptions ?? [];
 
-  it('the owner\'s migrations set aggressive vacuum on BullMQ\'s churning tables, and workers (as the app role) keep it', async () => {
+  it("the owner's migrations set aggressive vacuum on BullMQ's churning tables, and workers (as the app role) keep it", async () => {
     for (let start = 0; start < 2; start += 1) {
       const worker = await startTestWorker(testConfig(db.url));
       await worker.close();

@@ -88,20 +88,21 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('queue durability on $backend', ({ back
 
     expect(await done.getState()).toBe('completed');
     expect(done.returnvalue).toEqual({ workerId: WORKER_ID });
-    const rows: { jobs_processed: string }[] = await db.dataSource.query(
-      'SELECT jobs_processed FROM worker_heartbeat WHERE worker_id = $1',
-      [WORKER_ID],
-    );
+    const rows: { jobs_processed: string }[] = await db.dataSource.query('SELECT jobs_processed FROM worker_heartbeat WHERE worker_id = $1', [WORKER_ID]);
     expect(Number(rows[0]?.jobs_processed)).toBeGreaterThanOrEqual(1);
   });
 
   it('retries a job whose processor throws and keeps it in the failed set', async () => {
     await startWorker();
     // The system processor refuses job names it has no handler for.
-    const job = await queue.add('no-such-job', { requestedAt: new Date().toISOString() }, {
-      attempts: 3,
-      backoff: { type: 'fixed', delay: 50 },
-    });
+    const job = await queue.add(
+      'no-such-job',
+      { requestedAt: new Date().toISOString() },
+      {
+        attempts: 3,
+        backoff: { type: 'fixed', delay: 50 },
+      },
+    );
 
     const failed = await settled(queue, job.id ?? '');
 

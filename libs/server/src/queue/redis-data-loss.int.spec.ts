@@ -34,7 +34,11 @@ describe('Redis loses its data (fault test, own throwaway redis-server)', () => 
     const testDb = db;
     const [found] = (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[];
     const caseId = present(found, 'the case of the intake').id;
-    await eventually(async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])) as unknown[]).length > 0, 'the case to be planned', 20_000);
+    await eventually(
+      async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])) as unknown[]).length > 0,
+      'the case to be planned',
+      20_000,
+    );
 
     await redis.flush();
     // Nothing the worker does on a schedule will happen now: health must not say all is well.

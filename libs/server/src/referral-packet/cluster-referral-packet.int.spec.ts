@@ -19,7 +19,11 @@ describe('cluster referral packet', () => {
   /** The fixture's contact details: the person agreed to be contacted (`consent.contactMe`). */
   const EMAIL = 'teen.person@example.com';
 
-  async function packet(clusterKey: string, query: string, token: string): Promise<{ status: number; text: string; pages: number; disposition: string | null; json: unknown }> {
+  async function packet(
+    clusterKey: string,
+    query: string,
+    token: string,
+  ): Promise<{ status: number; text: string; pages: number; disposition: string | null; json: unknown }> {
     const response = await fetch(`${api.baseUrl}/api/clusters/${clusterKey}/referral-packet?${query}`, { headers: { authorization: `Bearer ${token}` } });
     const bytes = Buffer.from(await response.arrayBuffer());
     if (response.headers.get('content-type')?.startsWith('application/pdf')) {
@@ -46,7 +50,10 @@ describe('cluster referral packet', () => {
       cases.push({ id: row.id, reference: submitted.body.reference });
     }
     expect((await api.request('POST', `/api/cases/${cases[0]?.id}/claim`, { token: caseworker })).status).toBe(200);
-    const report = await api.request('POST', `/api/cases/${cases[0]?.id}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Kuala Lumpur Police', referenceNumber: 'KL-2026-777' } });
+    const report = await api.request('POST', `/api/cases/${cases[0]?.id}/reports`, {
+      token: caseworker,
+      body: { agencyKind: 'police', agencyName: 'Kuala Lumpur Police', referenceNumber: 'KL-2026-777' },
+    });
     expect(report.status).toBe(201);
     const list = (await api.request('GET', '/api/clusters?limit=10', { token: supervisor })).body as ClusterListResponse;
     key = list.items.find((c) => c.value === SHARED)?.key ?? '';
@@ -62,7 +69,7 @@ describe('cluster referral packet', () => {
     expect((await packet(key, 'recipient=police', caseworker)).status).toBe(403);
   });
 
-  it('holds the shared identifier and each case\'s sections, never contact details, and says who made it on every page', async () => {
+  it("holds the shared identifier and each case's sections, never contact details, and says who made it on every page", async () => {
     const read = await packet(key, 'recipient=police', supervisor);
     expect(read.status).toBe(200);
     expect(read.disposition).toMatch(/^attachment; filename="referral-packet-cluster-.+-police\.pdf"$/);
@@ -87,7 +94,7 @@ describe('cluster referral packet', () => {
     expect((await packet(key, 'recipient=nobody', supervisor)).status).toBe(400);
   });
 
-  it('a platform\'s packet leaves out the person\'s own words, as the case packet does', async () => {
+  it("a platform's packet leaves out the person's own words, as the case packet does", async () => {
     const read = await packet(key, 'recipient=platform', supervisor);
     expect(read.status).toBe(200);
     expect(read.text).toContain(SHARED);

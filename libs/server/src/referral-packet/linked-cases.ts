@@ -17,10 +17,21 @@ export interface LinkedCaseReference {
  * the other case themselves (`caseRefFor`, the case-access policy), so a packet never carries the
  * reference of a case its maker could not open.
  */
-export async function linkedCasesForPacket(manager: EntityManager, protection: DataProtection, caseId: string, viewer: StaffPrincipal): Promise<LinkedCaseReference[]> {
+export async function linkedCasesForPacket(
+  manager: EntityManager,
+  protection: DataProtection,
+  caseId: string,
+  viewer: StaffPrincipal,
+): Promise<LinkedCaseReference[]> {
   const rows = await caseLinkRepository.linksOf(manager, caseId);
   return rows.flatMap((row) => {
-    const ref = caseRefFor(viewer, { id: row.otherId, reference: row.otherReference, status: row.otherStatus, priority: row.otherPriority, assigneeId: row.otherAssigneeId });
+    const ref = caseRefFor(viewer, {
+      id: row.otherId,
+      reference: row.otherReference,
+      status: row.otherStatus,
+      priority: row.otherPriority,
+      assigneeId: row.otherAssigneeId,
+    });
     return ref ? [{ reference: ref.reference, reason: openLinkReason(protection, row) }] : [];
   });
 }

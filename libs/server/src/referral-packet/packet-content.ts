@@ -1,5 +1,19 @@
 import { ReferralRecipient } from '@sg/contracts';
-import { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Priority, ReportAgencyKind, ReportStatus, SelfHarmAnswer, StaffLanguage, Submitter, TakedownChannel, TakedownStatus } from '@sg/domain';
+import {
+  AgeBand,
+  ContactChannel,
+  ContentPostedAnswer,
+  Demand,
+  IntakeChannel,
+  Priority,
+  ReportAgencyKind,
+  ReportStatus,
+  SelfHarmAnswer,
+  StaffLanguage,
+  Submitter,
+  TakedownChannel,
+  TakedownStatus,
+} from '@sg/domain';
 import type { CaseStatus } from '@sg/domain';
 import { IdentifierKind } from '@sg/domain/identifiers';
 import { LinkedCaseReference } from './linked-cases';
@@ -59,7 +73,15 @@ export interface PacketContent {
     addedAt: Date;
     addedBy: string;
   }>;
-  takedowns: Array<{ platform: string; target: string; channel: TakedownChannel; status: TakedownStatus; ticketNumber: string | null; submittedAt: Date | null; removedAt: Date | null }>;
+  takedowns: Array<{
+    platform: string;
+    target: string;
+    channel: TakedownChannel;
+    status: TakedownStatus;
+    ticketNumber: string | null;
+    submittedAt: Date | null;
+    removedAt: Date | null;
+  }>;
   reports: Array<{ agencyKind: ReportAgencyKind; agencyName: string; status: ReportStatus; referenceNumber: string | null; filedAt: Date | null }>;
   linkedCases: LinkedCaseReference[];
   /** Only when the staff member chose to include them and the person consented to being contacted. */

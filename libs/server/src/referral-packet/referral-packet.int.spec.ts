@@ -74,9 +74,15 @@ describe('referral packet', () => {
       },
     });
     expect(evidence.status).toBe(201);
-    const takedown = await api.request('POST', `/api/cases/${caseId}/takedowns`, { token: holder, body: { platform: 'Instagram', account: '@сергей_77', channel: 'platform_form', ticketNumber: 'IG-TICKET-5521' } });
+    const takedown = await api.request('POST', `/api/cases/${caseId}/takedowns`, {
+      token: holder,
+      body: { platform: 'Instagram', account: '@сергей_77', channel: 'platform_form', ticketNumber: 'IG-TICKET-5521' },
+    });
     expect(takedown.status).toBe(201);
-    const report = await api.request('POST', `/api/cases/${caseId}/reports`, { token: holder, body: { agencyKind: 'police', agencyName: 'Springfield Police', referenceNumber: 'SPD-2026-0099', filedAt: '2026-12-01T09:00:00.000Z' } });
+    const report = await api.request('POST', `/api/cases/${caseId}/reports`, {
+      token: holder,
+      body: { agencyKind: 'police', agencyName: 'Springfield Police', referenceNumber: 'SPD-2026-0099', filedAt: '2026-12-01T09:00:00.000Z' },
+    });
     expect(report.status).toBe(201);
 
     ({ id: unconsentedId } = await submit({ contact: { channel: 'none', canMentionOrganisation: false }, consent: { storeData: true, contactMe: false } }));
@@ -94,7 +100,17 @@ describe('referral packet', () => {
     expect(result.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="referral-packet-${reference}-police\\.pdf"$`));
     expect(result.headers.get('cache-control')).toContain('no-store');
     const text = result.text;
-    for (const section of ['Referral packet', 'For: Police', 'Facts', 'Timeline', 'Offender identifiers', 'Evidence log', 'Takedown requests', 'Reports to agencies', 'Linked cases']) {
+    for (const section of [
+      'Referral packet',
+      'For: Police',
+      'Facts',
+      'Timeline',
+      'Offender identifiers',
+      'Evidence log',
+      'Takedown requests',
+      'Reports to agencies',
+      'Linked cases',
+    ]) {
       expect(text).toContain(section);
     }
     expect(text).toContain(reference);
@@ -154,7 +170,7 @@ describe('referral packet', () => {
     expect(result.text).not.toContain('They said they would post the photos');
   });
 
-  it("a caseworker who may not open the case gets 403, and the refusal is audited; so is a probe for no case", async () => {
+  it('a caseworker who may not open the case gets 403, and the refusal is audited; so is a probe for no case', async () => {
     const before = (await auditRows('case.read_denied')).length;
     const refused = await packet(caseId, 'recipient=police', colleague);
     expect(refused.status).toBe(403);

@@ -53,6 +53,9 @@ export const referralPacketRepository = {
         ORDER BY at, id`,
       [caseId, PACKET_TIMELINE_LIMIT],
     );
-    return { rows: rows.map(({ at, actor_kind, kind, data, sealed, actor_name }) => ({ at, actor_kind, kind, data, sealed, actor_name })), total: rows[0]?.total ?? 0 };
+    return {
+      rows: rows.map(({ at, actor_kind, kind, data, sealed, actor_name }) => ({ at, actor_kind, kind, data, sealed, actor_name })),
+      total: rows[0]?.total ?? 0,
+    };
   },
 };

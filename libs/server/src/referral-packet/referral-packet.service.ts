@@ -62,14 +62,25 @@ export class ReferralPacketService {
     if (!row?.consent_contact) throw new ConflictException('The person did not agree to be contacted, so their contact details cannot go in a packet.');
     if (!row.contact_sealed) throw new ConflictException('The person left no contact details.');
     const sealed = this.protection.open<SealedContact>(row.contact_sealed, caseId);
-    return { channel: row.contact_channel, value: sealed.value ?? null, safeTimes: sealed.safeTimes ?? null, canMentionOrganisation: sealed.canMentionOrganisation };
+    return {
+      channel: row.contact_channel,
+      value: sealed.value ?? null,
+      safeTimes: sealed.safeTimes ?? null,
+      canMentionOrganisation: sealed.canMentionOrganisation,
+    };
   }
 
   /**
    * One case's packet content, in the caller's transaction; the caller has checked that `staff` may
    * open the case, and decided about contact details (a cluster's packet passes null).
    */
-  async caseContent(manager: EntityManager, staff: StaffPrincipal, caseId: string, recipient: ReferralRecipient, contact: PacketContent['contact']): Promise<PacketContent> {
+  async caseContent(
+    manager: EntityManager,
+    staff: StaffPrincipal,
+    caseId: string,
+    recipient: ReferralRecipient,
+    contact: PacketContent['contact'],
+  ): Promise<PacketContent> {
     const row = await supportCaseRepository.detail(manager, caseId);
     if (!row) throw new NotFoundException('No case with that id');
     const platforms = await caseRecordRepository.platforms(manager, caseId);
@@ -100,7 +111,14 @@ export class ReferralPacketService {
         platforms: platforms.map((p) => ({ platform: p.platform, offenderHandle: p.offender_handle, profileUrl: p.profile_url })),
         contentUrls: urls.map((u) => u.url),
       },
-      timeline: timeline.rows.map((e) => ({ at: e.at, summary: summariseEvent(e.kind, openTimelineData(this.protection, caseId, e.data, e.sealed), e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null)) })),
+      timeline: timeline.rows.map((e) => ({
+        at: e.at,
+        summary: summariseEvent(
+          e.kind,
+          openTimelineData(this.protection, caseId, e.data, e.sealed),
+          e.actor_name ?? (e.actor_kind === 'system' ? 'The system' : null),
+        ),
+      })),
       timelineOmitted: timeline.total - timeline.rows.length,
       identifiers,
       evidence: [...evidence].reverse().map((e) => ({
@@ -116,15 +134,33 @@ export class ReferralPacketService {
         addedAt: e.added_at,
         addedBy: e.added_by_name,
       })),
-      takedowns: takedowns.map((t) => ({ platform: t.platform, target: t.url ?? t.account ?? '', channel: t.channel, status: t.status, ticketNumber: t.ticket_number, submittedAt: t.submitted_at, removedAt: t.removed_at })),
-      reports: reports.map((r) => ({ agencyKind: r.agency_kind, agencyName: r.agency_name, status: r.status, referenceNumber: r.reference_number, filedAt: r.filed_at })),
+      takedowns: takedowns.map((t) => ({
+        platform: t.platform,
+        target: t.url ?? t.account ?? '',
+        channel: t.channel,
+        status: t.status,
+        ticketNumber: t.ticket_number,
+        submittedAt: t.submitted_at,
+        removedAt: t.removed_at,
+      })),
+      reports: reports.map((r) => ({
+        agencyKind: r.agency_kind,
+        agencyName: r.agency_name,
+        status: r.status,
+        referenceNumber: r.reference_number,
+        filedAt: r.filed_at,
+      })),
       linkedCases,
       contact,
     };
   }
 
   /** What every page of a packet says about its making: for whom, by whom, when, in which language and time zone. */
-  async frame(manager: EntityManager, staff: StaffPrincipal, recipient: ReferralRecipient): Promise<Pick<PacketContent, 'recipient' | 'language' | 'timeZone' | 'generatedAt' | 'generatedBy'>> {
+  async frame(
+    manager: EntityManager,
+    staff: StaffPrincipal,
+    recipient: ReferralRecipient,
+  ): Promise<Pick<PacketContent, 'recipient' | 'language' | 'timeZone' | 'generatedAt' | 'generatedBy'>> {
     const language = (await staffUserRepository.language(manager, staff.id)) ?? 'en';
     const hours = await organisationHoursRepository.findForStaff(manager, staff.id);
     return { recipient, language, timeZone: hours?.timeZone ?? 'UTC', generatedAt: new Date(), generatedBy: staff.displayName };

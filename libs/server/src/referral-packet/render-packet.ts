@@ -61,7 +61,11 @@ function startPacket(frame: PacketFrame, title: (t: Translator) => string): { do
   const fonts = packetFonts();
   doc.registerFont('Body', fonts.regular);
   doc.registerFont('Bold', fonts.bold);
-  const w = new PacketWriter(doc, t, new Intl.DateTimeFormat(formattingLocale(frame.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: frame.timeZone }));
+  const w = new PacketWriter(
+    doc,
+    t,
+    new Intl.DateTimeFormat(formattingLocale(frame.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: frame.timeZone }),
+  );
   return { doc, w };
 }
 
@@ -137,13 +141,20 @@ class PacketWriter {
     this.field(this.t.t(`staff.identifiers.kinds.${content.identifier.kind}`), content.identifier.value);
     this.field(this.k('clusterCaseCount'), String(content.caseCount));
     this.heading(this.k('clusterCases'));
-    for (const c of content.cases) this.line(`${c.case.reference} · ${this.label('priority', c.case.priority)} · ${this.label('caseStatus', c.case.status)} · ${c.facts.country} · ${this.when(c.case.createdAt)}`);
+    for (const c of content.cases)
+      this.line(
+        `${c.case.reference} · ${this.label('priority', c.case.priority)} · ${this.label('caseStatus', c.case.status)} · ${c.facts.country} · ${this.when(c.case.createdAt)}`,
+      );
     if (content.casesLeftOut > 0) this.line(this.k('clusterLeftOut', { n: content.casesLeftOut }), { muted: true, size: 9 });
   }
 
   /** Where a case begins in a cluster's packet. */
   caseHeading(content: PacketContent): void {
-    this.doc.font('Bold').fontSize(16).fillColor(INK).text(this.k('caseLine', { reference: content.case.reference }), MARGIN, MARGIN, { width: this.width });
+    this.doc
+      .font('Bold')
+      .fontSize(16)
+      .fillColor(INK)
+      .text(this.k('caseLine', { reference: content.case.reference }), MARGIN, MARGIN, { width: this.width });
   }
 
   title(content: PacketContent): void {
@@ -217,7 +228,9 @@ class PacketWriter {
     if (!content.evidence.length) return this.line(this.k('evidenceEmpty'), { muted: true });
     content.evidence.forEach((e, index) => {
       this.doc.moveDown(0.3);
-      this.line(this.k('evidenceHeading', { n: index + 1, kind: this.label('evidenceKind', e.kind), at: this.when(e.addedAt), name: e.addedBy }), { bold: true });
+      this.line(this.k('evidenceHeading', { n: index + 1, kind: this.label('evidenceKind', e.kind), at: this.when(e.addedAt), name: e.addedBy }), {
+        bold: true,
+      });
       this.line(e.description, { indent: 12 });
       if (e.seenAt) this.line(this.k('seenAt', { at: this.when(e.seenAt) }), { indent: 12 });
       if (e.platform) this.line(this.k('platform', { platform: e.platform }), { indent: 12 });
@@ -233,7 +246,15 @@ class PacketWriter {
     if (!content.takedowns.length) return this.line(this.k('takedownsEmpty'), { muted: true });
     for (const d of content.takedowns) {
       this.doc.moveDown(0.2);
-      this.line(this.k('takedownLine', { platform: d.platform, target: d.target, channel: this.label('takedownChannel', d.channel), status: this.label('takedownStatus', d.status) }), { bold: true });
+      this.line(
+        this.k('takedownLine', {
+          platform: d.platform,
+          target: d.target,
+          channel: this.label('takedownChannel', d.channel),
+          status: this.label('takedownStatus', d.status),
+        }),
+        { bold: true },
+      );
       this.line(d.ticketNumber ? this.k('ticket', { ticket: d.ticketNumber }) : this.k('noTicket'), { indent: 12 });
       if (d.submittedAt) this.line(this.k('submittedAt', { at: this.when(d.submittedAt) }), { indent: 12 });
       if (d.removedAt) this.line(this.k('removedAt', { at: this.when(d.removedAt) }), { indent: 12 });
@@ -245,7 +266,10 @@ class PacketWriter {
     if (!content.reports.length) return this.line(this.k('reportsEmpty'), { muted: true });
     for (const r of content.reports) {
       this.doc.moveDown(0.2);
-      this.line(this.k('reportLine', { agency: r.agencyName, kind: this.label('reportAgencyKind', r.agencyKind), status: this.label('reportStatus', r.status) }), { bold: true });
+      this.line(
+        this.k('reportLine', { agency: r.agencyName, kind: this.label('reportAgencyKind', r.agencyKind), status: this.label('reportStatus', r.status) }),
+        { bold: true },
+      );
       this.line(r.referenceNumber ? this.k('referenceNumber', { reference: r.referenceNumber }) : this.k('noReference'), { indent: 12 });
       if (r.filedAt) this.line(this.k('filedAt', { at: this.when(r.filedAt) }), { indent: 12 });
     }
@@ -262,7 +286,11 @@ class PacketWriter {
     if (content.timelineOmitted > 0) this.line(this.k('timelineOmitted', { n: content.timelineOmitted }), { muted: true, size: 9 });
     if (!content.timeline.length) return this.line(this.k('timelineEmpty'), { muted: true });
     for (const e of content.timeline) {
-      this.doc.font('Bold').fontSize(9).fillColor(INK).text(`${this.when(e.at)}  `, MARGIN, undefined, { continued: true, width: this.width });
+      this.doc
+        .font('Bold')
+        .fontSize(9)
+        .fillColor(INK)
+        .text(`${this.when(e.at)}  `, MARGIN, undefined, { continued: true, width: this.width });
       this.doc.font('Body').text(e.summary);
     }
   }
@@ -279,7 +307,11 @@ class PacketWriter {
         .font('Body')
         .fontSize(8)
         .fillColor(MUTED)
-        .text(this.k('footer', { name: content.generatedBy, at, page: i - range.start + 1, pages: range.count }), MARGIN, this.doc.page.height - MARGIN, { width: this.width, align: 'center', lineBreak: false });
+        .text(this.k('footer', { name: content.generatedBy, at, page: i - range.start + 1, pages: range.count }), MARGIN, this.doc.page.height - MARGIN, {
+          width: this.width,
+          align: 'center',
+          lineBreak: false,
+        });
     }
   }
 }

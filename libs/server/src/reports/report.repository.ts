@@ -105,9 +105,6 @@ export const reportRepository = {
 
   /** A case's reports as the follow-up planner needs them. */
   listForPlanning(manager: EntityManager, caseId: string): Promise<ReportPlanningRow[]> {
-    return manager.query<ReportPlanningRow[]>(
-      `SELECT id, status, filed_at, reference_number FROM case_report WHERE case_id = $1`,
-      [caseId],
-    );
+    return manager.query<ReportPlanningRow[]>(`SELECT id, status, filed_at, reference_number FROM case_report WHERE case_id = $1`, [caseId]);
   },
 };

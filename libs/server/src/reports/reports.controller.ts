@@ -32,7 +32,11 @@ export class ReportsController {
   @Post(`${API_ROUTES.cases}/:id/reports`)
   @ApiBody(doc(reportCreateSchema))
   @ApiAnswer(201, reportViewSchema, 'The report as recorded')
-  createReport(@Param('id', uuid('case')) caseId: string, @Body(new ZodValidationPipe(reportCreateSchema)) body: z.output<typeof reportCreateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ReportView> {
+  createReport(
+    @Param('id', uuid('case')) caseId: string,
+    @Body(new ZodValidationPipe(reportCreateSchema)) body: z.output<typeof reportCreateSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ReportView> {
     return this.reports.create(staff, caseId, body);
   }
 
@@ -41,7 +45,11 @@ export class ReportsController {
   @ApiBody(doc(reportUpdateSchema))
   @ApiConflictResponse({ description: 'A move the report lifecycle does not allow' })
   @ApiAnswer(200, reportViewSchema, 'The report as it now is')
-  updateReport(@Param('id', uuid('report')) id: string, @Body(new ZodValidationPipe(reportUpdateSchema)) body: z.output<typeof reportUpdateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<ReportView> {
+  updateReport(
+    @Param('id', uuid('report')) id: string,
+    @Body(new ZodValidationPipe(reportUpdateSchema)) body: z.output<typeof reportUpdateSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ReportView> {
     return this.reports.update(staff, id, body);
   }
 }

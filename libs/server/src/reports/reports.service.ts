@@ -56,9 +56,13 @@ export class ReportsService {
         filedAt: input.filedAt ?? null,
         createdBy: staff.id,
       });
-      await recordCaseChange(manager, staff, caseId,
+      await recordCaseChange(
+        manager,
+        staff,
+        caseId,
         { kind: 'report_added', data: { reportId, agencyName: input.agencyName } },
-        { action: 'report.created', after: { reportId, ...input } });
+        { action: 'report.created', after: { reportId, ...input } },
+      );
       await replan(caseId);
       await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
       return this.view(manager, reportId);
@@ -81,13 +85,20 @@ export class ReportsService {
       if (change.referenceNumber !== undefined) update.referenceNumber = change.referenceNumber;
       if (update.status !== undefined || update.referenceNumber !== undefined) {
         await reportRepository.update(manager, reportId, update);
-        await recordCaseChange(manager, staff, current.case_id,
+        await recordCaseChange(
+          manager,
+          staff,
+          current.case_id,
           { kind: 'report_updated', data: { reportId, agencyName: current.agency_name, from: current.status, to: change.status ?? current.status } },
           {
             action: 'report.updated',
             before: { status: current.status, referenceNumber: current.reference_number },
-            after: { status: change.status ?? current.status, referenceNumber: change.referenceNumber !== undefined ? change.referenceNumber : current.reference_number },
-          });
+            after: {
+              status: change.status ?? current.status,
+              referenceNumber: change.referenceNumber !== undefined ? change.referenceNumber : current.reference_number,
+            },
+          },
+        );
         await replan(current.case_id);
         await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });
       }

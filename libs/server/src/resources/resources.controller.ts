@@ -43,7 +43,10 @@ export class ResourcesController {
   @ApiBearerAuth()
   @ApiBody(openApiBody(resourceEntryWriteSchema))
   @ApiAnswer(201, resourceDirectoryEntrySchema, 'The new entry')
-  create(@CurrentStaff() admin: StaffPrincipal, @Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ParsedResourceEntryWrite): Promise<ResourceDirectoryEntry> {
+  create(
+    @CurrentStaff() admin: StaffPrincipal,
+    @Body(new ZodValidationPipe(resourceEntryWriteSchema)) body: ParsedResourceEntryWrite,
+  ): Promise<ResourceDirectoryEntry> {
     return this.directory.create(admin, body);
   }
 

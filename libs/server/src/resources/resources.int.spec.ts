@@ -69,16 +69,23 @@ describe('resource directory API', () => {
       body: { key: 'nz-1737', jurisdiction: 'NZ', name: 'Need to talk? 1737', contact: 'Call or text 1737', purpose: 'crisis', audiences: ['self_harm'] },
     });
     expect(created.status).toBe(201);
-    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call or text 1737, free, any time' } })).status).toBe(200);
+    expect(
+      (await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call or text 1737, free, any time' } })).status,
+    ).toBe(200);
     // A refused edit changes nothing and records nothing.
     expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { key: 'sg-samaritans' } })).status).toBe(400);
 
-    const rows = await db.dataSource.query(
-      `SELECT action, actor_id, target_kind, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`,
-      [created.body.id],
-    );
+    const rows = await db.dataSource.query(`SELECT action, actor_id, target_kind, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`, [
+      created.body.id,
+    ]);
     expect(rows).toEqual([
-      { action: 'resource.created', actor_id: adminId, target_kind: 'resource_entry', before: null, after: expect.objectContaining({ key: 'nz-1737', contact: 'Call or text 1737' }) },
+      {
+        action: 'resource.created',
+        actor_id: adminId,
+        target_kind: 'resource_entry',
+        before: null,
+        after: expect.objectContaining({ key: 'nz-1737', contact: 'Call or text 1737' }),
+      },
       {
         action: 'resource.updated',
         actor_id: adminId,
@@ -93,7 +100,15 @@ describe('resource directory API', () => {
     const admin = await api.tokenFor('admin');
     const response = await api.request('POST', '/api/resources', {
       token: admin,
-      body: { key: 'xx-bad-link', jurisdiction: 'ANY', name: 'Bad', contact: 'x', url: 'javascript:alert(document.cookie)', purpose: 'support', audiences: ['support'] },
+      body: {
+        key: 'xx-bad-link',
+        jurisdiction: 'ANY',
+        name: 'Bad',
+        contact: 'x',
+        url: 'javascript:alert(document.cookie)',
+        purpose: 'support',
+        audiences: ['support'],
+      },
     });
     expect(response.status).toBe(400);
     expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['url']);
@@ -125,26 +140,45 @@ describe('resource directory API', () => {
       token: admin,
       body: { key: 'ie-pieta', jurisdiction: 'IE', name: 'Pieta', contact: '1800 247 247', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 7 },
     });
-    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { active: false } })).body).toMatchObject({ active: false, sortOrder: 7 });
-    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call 1800 247 247' } })).body).toMatchObject({ active: false, sortOrder: 7 });
+    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { active: false } })).body).toMatchObject({
+      active: false,
+      sortOrder: 7,
+    });
+    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call 1800 247 247' } })).body).toMatchObject({
+      active: false,
+      sortOrder: 7,
+    });
   });
 
   it('carries the Malay an admin saves to the person, and flags the Spanish that falls back to English', async () => {
     const admin = await api.tokenFor('admin');
-    const entry = itemAt(((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-fbi'), 0, 'the us-fbi entry');
+    const entry = itemAt(
+      ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-fbi'),
+      0,
+      'the us-fbi entry',
+    );
     const saved = await api.request('PATCH', `/api/resources/${entry.id}`, {
       token: admin,
       body: {
         description: 'The US federal police.',
-        translations: { ms: { name: 'FBI', description: 'Polis persekutuan Amerika Syarikat.', whenToUse: 'Untuk melaporkan orang yang mengugut anda.' }, es: { name: 'FBI', description: '' } },
+        translations: {
+          ms: { name: 'FBI', description: 'Polis persekutuan Amerika Syarikat.', whenToUse: 'Untuk melaporkan orang yang mengugut anda.' },
+          es: { name: 'FBI', description: '' },
+        },
       },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ description: 'The US federal police.', translations: { ms: { description: 'Polis persekutuan Amerika Syarikat.' }, es: { name: 'FBI' } }, fallsBackToEnglish: ['es'] });
+    expect(saved.body).toMatchObject({
+      description: 'The US federal police.',
+      translations: { ms: { description: 'Polis persekutuan Amerika Syarikat.' }, es: { name: 'FBI' } },
+      fallsBackToEnglish: ['es'],
+    });
     expect(saved.body.translations.es).toEqual({ name: 'FBI' });
 
     // The admins' list says which language still reads in English.
-    const listed = ((await api.request('GET', '/api/resources?includeInactive=true', { token: admin })).body as ResourceDirectoryEntry[]).find((e) => e.key === 'us-fbi');
+    const listed = ((await api.request('GET', '/api/resources?includeInactive=true', { token: admin })).body as ResourceDirectoryEntry[]).find(
+      (e) => e.key === 'us-fbi',
+    );
     expect(listed?.fallsBackToEnglish).toEqual(['es']);
 
     // The person gets every language at once: the page shows the tab's, or English where there is none.
@@ -154,17 +188,25 @@ describe('resource directory API', () => {
       name: 'FBI',
       description: 'The US federal police.',
       whenToUse: 'To report the person threatening you, whatever your age.',
-      translations: { ms: { description: 'Polis persekutuan Amerika Syarikat.', whenToUse: 'Untuk melaporkan orang yang mengugut anda.' }, es: { name: 'FBI' } },
+      translations: {
+        ms: { description: 'Polis persekutuan Amerika Syarikat.', whenToUse: 'Untuk melaporkan orang yang mengugut anda.' },
+        es: { name: 'FBI' },
+      },
     } satisfies Partial<PersonResource>);
     expect(fbi?.translations.es?.description).toBeUndefined();
 
-    const view = (await api.request('POST', '/api/case-access', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body as CaseAccessView;
+    const view = (await api.request('POST', '/api/case-access', { body: { reference: intake.reference, accessCode: intake.accessCode } }))
+      .body as CaseAccessView;
     expect(view.resources.find((r) => r.key === 'us-fbi')?.translations.ms?.description).toBe('Polis persekutuan Amerika Syarikat.');
   });
 
   it('refuses a translation longer than the English limit, and a language the person pages do not speak', async () => {
     const admin = await api.tokenFor('admin');
-    const entry = itemAt(((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-hsi'), 0, 'the us-hsi entry');
+    const entry = itemAt(
+      ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-hsi'),
+      0,
+      'the us-hsi entry',
+    );
     const tooLong = await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { translations: { ms: { name: 'x'.repeat(201) } } } });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors.map((e: { path: string }) => e.path)).toEqual(['translations.ms.name']);

@@ -29,7 +29,11 @@ export async function purgeExpiredCases(dataSource: DataSource, protection: Data
     const batch = await dataSource.transaction(async (manager) => {
       const expired = await retentionRepository.lockExpired(manager, retentionDays, batchSize);
       if (!expired.length) return { cases: 0, byRetention: 0, byRequest: 0, messages: 0, evidence: 0, notes: 0, takedowns: 0, reports: 0 };
-      await keepPurgedIdentifiers(manager, protection, expired.map((e) => e.id));
+      await keepPurgedIdentifiers(
+        manager,
+        protection,
+        expired.map((e) => e.id),
+      );
       const counts = await retentionRepository.purgeCases(manager, expired);
       if (counts.cases > 0) await recordAudit(manager, { actorId: null, action: 'retention.purged', after: { ...counts, retentionDays } });
       return counts;

@@ -45,7 +45,10 @@ export class RetentionSettingsController {
   @Roles('admin')
   @ApiBody(openApiBody(retentionSettingsInputSchema))
   @ApiAnswer(200, retentionSettingsSchema, 'The retention settings as saved')
-  put(@Body(new ZodValidationPipe(retentionSettingsInputSchema)) body: z.output<typeof retentionSettingsInputSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<RetentionSettings> {
+  put(
+    @Body(new ZodValidationPipe(retentionSettingsInputSchema)) body: z.output<typeof retentionSettingsInputSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<RetentionSettings> {
     return this.retention.saveSettings(staff, body.closedCaseDays);
   }
 }
@@ -73,7 +76,11 @@ export class LegalHoldController {
   @ApiBody(openApiBody(legalHoldSchema))
   @ApiConflictResponse({ description: 'Already on legal hold' })
   @ApiAnswer(200, caseRetentionStateSchema, "The case's hold and deletion request as they now are")
-  place(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(legalHoldSchema)) body: z.output<typeof legalHoldSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseRetentionState> {
+  place(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(legalHoldSchema)) body: z.output<typeof legalHoldSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseRetentionState> {
     return this.retention.placeHold(staff, caseId, body.reason);
   }
 
@@ -84,7 +91,11 @@ export class LegalHoldController {
   @ApiBody(openApiBody(legalHoldReleaseSchema))
   @ApiConflictResponse({ description: 'Not on legal hold' })
   @ApiAnswer(200, caseRetentionStateSchema, "The case's hold and deletion request as they now are")
-  release(@Param('id', id) caseId: string, @Body(new ZodValidationPipe(legalHoldReleaseSchema)) body: z.output<typeof legalHoldReleaseSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<CaseRetentionState> {
+  release(
+    @Param('id', id) caseId: string,
+    @Body(new ZodValidationPipe(legalHoldReleaseSchema)) body: z.output<typeof legalHoldReleaseSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CaseRetentionState> {
     return this.retention.releaseHold(staff, caseId, body.reason || null);
   }
 }

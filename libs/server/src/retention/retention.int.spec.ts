@@ -44,9 +44,15 @@ describe('retention with legal hold', () => {
 
   /** A case with everything a purge must take: a message, a note, evidence, a submitted takedown and a filed report. */
   async function fillCase(caseId: string): Promise<void> {
-    await db.dataSource.query(`INSERT INTO case_message (case_id, author_kind, client_message_id, body_sealed) VALUES ($1, 'person', gen_random_uuid(), '\\x00')`, [caseId]);
+    await db.dataSource.query(
+      `INSERT INTO case_message (case_id, author_kind, client_message_id, body_sealed) VALUES ($1, 'person', gen_random_uuid(), '\\x00')`,
+      [caseId],
+    );
     await db.dataSource.query(`INSERT INTO case_note (case_id, author_id, body) VALUES ($1, $2, 'private note')`, [caseId, staffId]);
-    await db.dataSource.query(`INSERT INTO case_evidence (case_id, kind, description, added_by) VALUES ($1, 'threat_message', 'a threat', $2)`, [caseId, staffId]);
+    await db.dataSource.query(`INSERT INTO case_evidence (case_id, kind, description, added_by) VALUES ($1, 'threat_message', 'a threat', $2)`, [
+      caseId,
+      staffId,
+    ]);
     await db.dataSource.query(
       `INSERT INTO takedown_request (case_id, platform, url, channel, status, submitted_at, removed_at, created_at)
        VALUES ($1, 'Instagram', 'https://example.org/p/' || gen_random_uuid(), 'platform_form', 'removed', now() - interval '3 days', now() - interval '2 days', now() - interval '3 days')`,
@@ -68,17 +74,29 @@ describe('retention with legal hold', () => {
 
   const exists = async (caseId: string) => (await db.dataSource.query(`SELECT 1 FROM support_case WHERE id = $1`, [caseId])).length === 1;
   const purgeAudits = async () =>
-    (await db.dataSource.query(`SELECT actor_id, case_id, after FROM audit_log WHERE action = 'retention.purged' ORDER BY id`)) as Array<{ actor_id: string | null; case_id: string | null; after: Record<string, unknown> }>;
+    (await db.dataSource.query(`SELECT actor_id, case_id, after FROM audit_log WHERE action = 'retention.purged' ORDER BY id`)) as Array<{
+      actor_id: string | null;
+      case_id: string | null;
+      after: Record<string, unknown>;
+    }>;
   // Trends are shared per window for a while (TrendsService): each read asks for a window of its own.
   let trendsWindow = 29;
-  type TrendFigures = Pick<TrendsResponse, 'takedowns' | 'reports'> & { intakes: Omit<TrendsResponse['intakes'], 'perDay'>; firstResponse: TrendsResponse['firstResponse']['byPriority'] };
+  type TrendFigures = Pick<TrendsResponse, 'takedowns' | 'reports'> & {
+    intakes: Omit<TrendsResponse['intakes'], 'perDay'>;
+    firstResponse: TrendsResponse['firstResponse']['byPriority'];
+  };
   /** The figures that do not depend on the window's length (all the cases here are from today). */
   const trends = async (): Promise<TrendFigures> => {
     trendsWindow += 1;
     const response = await api.request('GET', `/api/trends?days=${trendsWindow}`, { token: supervisor });
     expect(response.status).toBe(200);
     const body = response.body as TrendsResponse;
-    return { intakes: { total: body.intakes.total, byPriority: body.intakes.byPriority }, firstResponse: body.firstResponse.byPriority, takedowns: body.takedowns, reports: body.reports };
+    return {
+      intakes: { total: body.intakes.total, byPriority: body.intakes.byPriority },
+      firstResponse: body.firstResponse.byPriority,
+      takedowns: body.takedowns,
+      reports: body.reports,
+    };
   };
   const access = (c: IntakeResponse) => ({ reference: c.reference, accessCode: c.accessCode });
 
@@ -124,7 +142,10 @@ describe('retention with legal hold', () => {
       await age(cases.recent.id, 'closed', 100);
       await age(cases.talkedRecently.id, 'resolved', 400);
       await db.dataSource.query(`UPDATE case_message SET sent_at = now() - interval '10 days' WHERE case_id = $1`, [cases.talkedRecently.id]);
-      const hold = await api.request('POST', `/api/cases/${cases.held.id}/legal-hold`, { token: supervisor, body: { reason: 'Police asked us to keep it (ref 2026/114)' } });
+      const hold = await api.request('POST', `/api/cases/${cases.held.id}/legal-hold`, {
+        token: supervisor,
+        body: { reason: 'Police asked us to keep it (ref 2026/114)' },
+      });
       expect(hold.status).toBe(200);
       await age(cases.held.id, 'closed', 400);
       // What staff changed on the expired case, with a payload, sealed into the chain before the purge.
@@ -141,9 +162,20 @@ describe('retention with legal hold', () => {
 
       const result = await purgeExpiredCases(db.dataSource, api.app.get(DataProtection));
 
-      expect(result).toMatchObject({ retentionDays: 365, cases: 1, byRetention: 1, byRequest: 0, messages: 1, evidence: 1, notes: 1, takedowns: 1, reports: 1 });
+      expect(result).toMatchObject({
+        retentionDays: 365,
+        cases: 1,
+        byRetention: 1,
+        byRequest: 0,
+        messages: 1,
+        evidence: 1,
+        notes: 1,
+        takedowns: 1,
+        reports: 1,
+      });
       expect(await exists(cases.expired.id)).toBe(false);
-      for (const key of ['held', 'open', 'recent', 'talkedRecently'] as const) expect({ key, exists: await exists(cases[key].id) }).toEqual({ key, exists: true });
+      for (const key of ['held', 'open', 'recent', 'talkedRecently'] as const)
+        expect({ key, exists: await exists(cases[key].id) }).toEqual({ key, exists: true });
       for (const table of ['case_message', 'case_note', 'case_evidence', 'takedown_request', 'case_report', 'case_event']) {
         const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM ${table} WHERE case_id = $1`, [cases.expired.id]);
         expect({ table, count }).toEqual({ table, count: 0 });
@@ -151,10 +183,16 @@ describe('retention with legal hold', () => {
     });
 
     it('keeps the audit rows about the purged case without their payloads, and the chain still verifies', async () => {
-      const rows = (await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`, [cases.expired.id])) as Array<{ action: string; before: unknown; after: unknown }>;
+      const rows = (await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`, [cases.expired.id])) as Array<{
+        action: string;
+        before: unknown;
+        after: unknown;
+      }>;
       expect(rows.map((row) => row.action)).toContain('case.updated');
       expect(rows.filter((row) => row.before !== null || row.after !== null)).toEqual([]);
-      expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND payload_sealed IS NOT NULL`, [cases.expired.id]))[0].n).toBe(0);
+      expect(
+        (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND payload_sealed IS NOT NULL`, [cases.expired.id]))[0].n,
+      ).toBe(0);
       // A case that was not purged keeps its payloads (the hold's reason, sealed at rest: opened here).
       const [held] = await openedAuditRows(db.dataSource, api.app.get(DataProtection), `case_id = $1 AND action = 'case.legal_hold_placed'`, [cases.held.id]);
       expect(JSON.stringify(held?.after)).toContain('2026/114');
@@ -163,7 +201,9 @@ describe('retention with legal hold', () => {
       expect(chain).toMatchObject({ ok: true, breaks: [] });
       expect(chain.purged).toBeGreaterThanOrEqual(1);
       // And the application role still cannot change the log itself.
-      await expect(db.dataSource.query(`UPDATE audit_log SET after = NULL WHERE case_id = $1`, [cases.held.id])).rejects.toThrow(/permission denied|append-only/);
+      await expect(db.dataSource.query(`UPDATE audit_log SET after = NULL WHERE case_id = $1`, [cases.held.id])).rejects.toThrow(
+        /permission denied|append-only/,
+      );
     });
 
     it('keeps Trends counting the purged case, its takedown and its report', async () => {
@@ -182,9 +222,24 @@ describe('retention with legal hold', () => {
         `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_name IN ('purged_case', 'purged_takedown', 'purged_report') ORDER BY 1`,
       )) as Array<{ name: string }>;
       expect(columns.map((c) => c.name)).toEqual([
-        'purged_case.created_at', 'purged_case.first_responded_at', 'purged_case.first_response_due_at', 'purged_case.id', 'purged_case.priority_rank', 'purged_case.purge_reason', 'purged_case.purged_at',
-        'purged_report.acknowledged_at', 'purged_report.agency_kind', 'purged_report.closed_at', 'purged_report.filed_at', 'purged_report.id', 'purged_report.status',
-        'purged_takedown.id', 'purged_takedown.platform', 'purged_takedown.rejected_at', 'purged_takedown.removed_at', 'purged_takedown.submitted_at',
+        'purged_case.created_at',
+        'purged_case.first_responded_at',
+        'purged_case.first_response_due_at',
+        'purged_case.id',
+        'purged_case.priority_rank',
+        'purged_case.purge_reason',
+        'purged_case.purged_at',
+        'purged_report.acknowledged_at',
+        'purged_report.agency_kind',
+        'purged_report.closed_at',
+        'purged_report.filed_at',
+        'purged_report.id',
+        'purged_report.status',
+        'purged_takedown.id',
+        'purged_takedown.platform',
+        'purged_takedown.rejected_at',
+        'purged_takedown.removed_at',
+        'purged_takedown.submitted_at',
       ]);
       const audits = await purgeAudits();
       expect(audits).toHaveLength(1);
@@ -205,14 +260,20 @@ describe('retention with legal hold', () => {
 
     it('shows the hold on the timeline and audits it; releasing it lets the next purge take the case', async () => {
       // The reason is sealed into the entry (case_event.sealed), never left in its data; the case page opens it.
-      const events = await db.dataSource.query(`SELECT kind, data, sealed IS NOT NULL AS sealed FROM case_event WHERE case_id = $1 AND kind LIKE 'legal_hold%'`, [cases.held.id]);
+      const events = await db.dataSource.query(
+        `SELECT kind, data, sealed IS NOT NULL AS sealed FROM case_event WHERE case_id = $1 AND kind LIKE 'legal_hold%'`,
+        [cases.held.id],
+      );
       expect(events).toEqual([{ kind: 'legal_hold_placed', data: { reason: null }, sealed: true }]);
       const detail = await api.request('GET', `/api/cases/${cases.held.id}`, { token: supervisor });
       expect(JSON.stringify(detail.body)).toContain('put the case on legal hold: Police asked us to keep it');
       const state = await api.request('GET', `/api/cases/${cases.held.id}/legal-hold`, { token: supervisor });
       expect((state.body as CaseRetentionState).hold?.reason).toBe('Police asked us to keep it (ref 2026/114)');
 
-      const release = await api.request('POST', `/api/cases/${cases.held.id}/legal-hold/release`, { token: supervisor, body: { reason: 'Investigation closed' } });
+      const release = await api.request('POST', `/api/cases/${cases.held.id}/legal-hold/release`, {
+        token: supervisor,
+        body: { reason: 'Investigation closed' },
+      });
       expect(release.status).toBe(200);
       expect((release.body as CaseRetentionState).hold).toBeNull();
       // The reasons are sealed at rest in the audit log (audit/audit-free-text.ts); opened as staff read them.
@@ -234,7 +295,10 @@ describe('retention with legal hold', () => {
       expect((await api.request('POST', `/api/cases/${c}/legal-hold`, { token: supervisor, body: {} })).status).toBe(400);
       expect((await api.request('POST', `/api/cases/${c}/legal-hold`, { token: supervisor, body: { reason: '  ' } })).status).toBe(400);
       expect((await api.request('POST', `/api/cases/${c}/legal-hold/release`, { token: supervisor, body: {} })).status).toBe(409);
-      expect((await api.request('POST', `/api/cases/00000000-0000-4000-8000-000000000000/legal-hold`, { token: supervisor, body: { reason: 'Court order' } })).status).toBe(404);
+      expect(
+        (await api.request('POST', `/api/cases/00000000-0000-4000-8000-000000000000/legal-hold`, { token: supervisor, body: { reason: 'Court order' } }))
+          .status,
+      ).toBe(404);
     });
   });
 
@@ -261,7 +325,10 @@ describe('retention with legal hold', () => {
       const cancelled = await api.request('POST', '/api/case-access/deletion/cancel', { body: access(c) });
       expect(cancelled.body).toEqual({ state: 'none', executeAfter: null, coolingOffDays: 7 });
       const kinds = await db.dataSource.query(`SELECT kind, actor_kind FROM case_event WHERE case_id = $1 AND kind LIKE 'deletion%' ORDER BY id`, [c.id]);
-      expect(kinds).toEqual([{ kind: 'deletion_requested', actor_kind: 'person' }, { kind: 'deletion_cancelled', actor_kind: 'person' }]);
+      expect(kinds).toEqual([
+        { kind: 'deletion_requested', actor_kind: 'person' },
+        { kind: 'deletion_cancelled', actor_kind: 'person' },
+      ]);
 
       expect((await api.request('POST', '/api/case-access/deletion', { body: access(c) })).status).toBe(200);
       await db.dataSource.query(`UPDATE case_deletion_request SET execute_after = now() - interval '1 minute' WHERE case_id = $1`, [c.id]);

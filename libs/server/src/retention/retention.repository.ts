@@ -72,7 +72,6 @@ export const retentionRepository = {
     return rows[0];
   },
 
-
   async saveSettings(manager: EntityManager, organisationId: string, closedCaseDays: number | null, updatedBy: string): Promise<RetentionSettingsRow> {
     const rows = await manager.query<RetentionSettingsRow[]>(
       `INSERT INTO organisation_retention AS r (organisation_id, closed_case_days, updated_by) VALUES ($1, $2, $3)

@@ -20,6 +20,8 @@ export class RetentionScheduler extends RepeatingJobs {
   }
 
   protected repeatingJobs(): RepeatingJob[] {
-    return [{ queue: this.queue, name: RETENTION_JOBS.purgeCases, pattern: CASE_PURGE_PATTERN, tz: 'UTC', data: () => ({ requestedAt: new Date().toISOString() }) }];
+    return [
+      { queue: this.queue, name: RETENTION_JOBS.purgeCases, pattern: CASE_PURGE_PATTERN, tz: 'UTC', data: () => ({ requestedAt: new Date().toISOString() }) },
+    ];
   }
 }

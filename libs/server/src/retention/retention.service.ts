@@ -88,7 +88,11 @@ export class RetentionService {
       const heldFor = openFreeText(this.protection, released.reasonSealed, SEAL_CONTEXT.legalHold(caseId), released.reason);
       await this.insertEvent(manager, caseId, staff, { kind: 'legal_hold_released', data: { reason } });
       // The audit log keeps the reasons (append-only; the purge nulls them).
-      await recordAudit(manager, { actorId: staff.id, action: 'case.legal_hold_released', caseId, before: { reason: heldFor }, after: { reason } }, this.protection);
+      await recordAudit(
+        manager,
+        { actorId: staff.id, action: 'case.legal_hold_released', caseId, before: { reason: heldFor }, after: { reason } },
+        this.protection,
+      );
       return this.caseView(manager, caseId);
     });
   }
@@ -132,7 +136,12 @@ export class RetentionService {
   }
 
   /** A hold's timeline entry: its reason sealed into `case_event.sealed`, never left in `data`. */
-  private async insertEvent(manager: EntityManager, caseId: string, staff: StaffPrincipal, event: Extract<TimelineEvent, { kind: 'legal_hold_placed' | 'legal_hold_released' }>): Promise<void> {
+  private async insertEvent(
+    manager: EntityManager,
+    caseId: string,
+    staff: StaffPrincipal,
+    event: Extract<TimelineEvent, { kind: 'legal_hold_placed' | 'legal_hold_released' }>,
+  ): Promise<void> {
     await caseEventRepository.insert(manager, { caseId, actorKind: 'staff', actorId: staff.id, ...sealTimelineEvent(this.protection, caseId, event) });
   }
 
@@ -166,7 +175,11 @@ export class RetentionService {
     const deletion = await retentionRepository.deletionRequest(manager, caseId);
     return {
       hold: hold
-        ? { reason: openFreeText(this.protection, hold.reasonSealed, SEAL_CONTEXT.legalHold(caseId), hold.reason) ?? '', placedAt: new Date(hold.placedAt).toISOString(), placedBy: hold.placedById ? { id: hold.placedById, displayName: hold.placedByName ?? '' } : null }
+        ? {
+            reason: openFreeText(this.protection, hold.reasonSealed, SEAL_CONTEXT.legalHold(caseId), hold.reason) ?? '',
+            placedAt: new Date(hold.placedAt).toISOString(),
+            placedBy: hold.placedById ? { id: hold.placedById, displayName: hold.placedByName ?? '' } : null,
+          }
         : null,
       deletion: deletion ? { requestedAt: new Date(deletion.requestedAt).toISOString(), executeAfter: new Date(deletion.executeAfter).toISOString() } : null,
     };

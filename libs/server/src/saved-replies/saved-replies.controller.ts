@@ -24,7 +24,10 @@ export class SavedRepliesController {
   @Roles('caseworker', 'supervisor', 'admin')
   @ApiAnswer(200, savedReplyListSchema, 'Saved replies by title')
   @ApiQueryFrom(savedReplyListQuerySchema)
-  list(@Query(new ZodValidationPipe(savedReplyListQuerySchema)) query: z.output<typeof savedReplyListQuerySchema>, @CurrentStaff() staff: StaffPrincipal): Promise<SavedReply[]> {
+  list(
+    @Query(new ZodValidationPipe(savedReplyListQuerySchema)) query: z.output<typeof savedReplyListQuerySchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<SavedReply[]> {
     if (query.all && staff.role !== 'admin') throw new ForbiddenException('Only admins see inactive saved replies');
     return this.replies.list(query.all);
   }
@@ -34,7 +37,10 @@ export class SavedRepliesController {
   @Roles('admin')
   @ApiBody(openApiBody(savedReplyInputSchema))
   @ApiAnswer(201, savedReplySchema, 'The saved reply')
-  create(@Body(new ZodValidationPipe(savedReplyInputSchema)) body: z.output<typeof savedReplyInputSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<SavedReply> {
+  create(
+    @Body(new ZodValidationPipe(savedReplyInputSchema)) body: z.output<typeof savedReplyInputSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<SavedReply> {
     return this.replies.create(staff, body);
   }
 
@@ -43,7 +49,11 @@ export class SavedRepliesController {
   @Roles('admin')
   @ApiBody(openApiBody(savedReplyChangeSchema))
   @ApiAnswer(200, savedReplySchema, 'The saved reply as changed')
-  update(@Param('id', id) replyId: string, @Body(new ZodValidationPipe(savedReplyChangeSchema)) body: z.output<typeof savedReplyChangeSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<SavedReply> {
+  update(
+    @Param('id', id) replyId: string,
+    @Body(new ZodValidationPipe(savedReplyChangeSchema)) body: z.output<typeof savedReplyChangeSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<SavedReply> {
     return this.replies.update(staff, replyId, body);
   }
 }

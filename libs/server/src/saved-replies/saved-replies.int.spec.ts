@@ -40,21 +40,38 @@ describe('saved replies', () => {
   });
 
   it('keeps each language an admin writes, flags the ones still in English, and checks them like English', async () => {
-    const tooLong = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Hello', body: 'Hi', translations: { es: { title: 'x'.repeat(121) } } } });
+    const tooLong = await api.request('POST', '/api/saved-replies', {
+      token: admin,
+      body: { title: 'Hello', body: 'Hi', translations: { es: { title: 'x'.repeat(121) } } },
+    });
     expect(tooLong.status).toBe(400);
     expect(JSON.stringify(tooLong.body)).toContain('translations.es.title');
-    expect((await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Hello', body: 'Hi', translations: { fr: { title: 'Salut' } } } })).status).toBe(400);
+    expect(
+      (await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Hello', body: 'Hi', translations: { fr: { title: 'Salut' } } } }))
+        .status,
+    ).toBe(400);
 
-    const created = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Breathe', body: 'Take a slow breath. You are safe here.' } });
+    const created = await api.request('POST', '/api/saved-replies', {
+      token: admin,
+      body: { title: 'Breathe', body: 'Take a slow breath. You are safe here.' },
+    });
     expect(created.status).toBe(201);
     const reply = created.body as SavedReply;
     expect(reply).toMatchObject({ translations: {}, fallsBackToEnglish: ['ms', 'es'] });
 
     // The admin page sends every language it shows; blank ones are "not written".
     const malay = { title: 'Tarik nafas', body: 'Tarik nafas perlahan-lahan. Anda selamat di sini.' };
-    const saved = await api.request('PATCH', `/api/saved-replies/${reply.id}`, { token: admin, body: { translations: { ms: { title: ` ${malay.title} `, body: malay.body }, es: { title: '', body: '  ' } } } });
+    const saved = await api.request('PATCH', `/api/saved-replies/${reply.id}`, {
+      token: admin,
+      body: { translations: { ms: { title: ` ${malay.title} `, body: malay.body }, es: { title: '', body: '  ' } } },
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ title: 'Breathe', body: 'Take a slow breath. You are safe here.', translations: { ms: malay }, fallsBackToEnglish: ['es'] });
+    expect(saved.body).toMatchObject({
+      title: 'Breathe',
+      body: 'Take a slow breath. You are safe here.',
+      translations: { ms: malay },
+      fallsBackToEnglish: ['es'],
+    });
     expect((saved.body as SavedReply).translations.es).toBeUndefined();
 
     // Retiring it keeps its words in every language.
@@ -63,7 +80,10 @@ describe('saved replies', () => {
     const listed = ((await api.request('GET', '/api/saved-replies?all=true', { token: admin })).body as SavedReply[]).find((r) => r.id === reply.id);
     expect(listed).toMatchObject({ translations: { ms: malay }, fallsBackToEnglish: ['es'] });
 
-    const audit = await db.dataSource.query(`SELECT after->'translations'->'ms'->>'title' AS title FROM audit_log WHERE target_kind = 'saved_reply' AND target_id = $1 ORDER BY at, id`, [reply.id]);
+    const audit = await db.dataSource.query(
+      `SELECT after->'translations'->'ms'->>'title' AS title FROM audit_log WHERE target_kind = 'saved_reply' AND target_id = $1 ORDER BY at, id`,
+      [reply.id],
+    );
     expect(audit).toEqual([{ title: null }, { title: 'Tarik nafas' }, { title: 'Tarik nafas' }]);
   });
 
@@ -87,7 +107,10 @@ describe('saved replies', () => {
     const all = (await api.request('GET', '/api/saved-replies?all=true', { token: admin })).body as SavedReply[];
     expect(all.at(-1)).toMatchObject({ id: reply.id, active: false });
 
-    const audit = await db.dataSource.query(`SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_log WHERE target_kind = 'saved_reply' AND target_id = $1 ORDER BY at, id`, [reply.id]);
+    const audit = await db.dataSource.query(
+      `SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_log WHERE target_kind = 'saved_reply' AND target_id = $1 ORDER BY at, id`,
+      [reply.id],
+    );
     expect(audit).toEqual([
       { action: 'saved_reply.created', before: null, after: 'true' },
       { action: 'saved_reply.updated', before: 'true', after: 'false' },

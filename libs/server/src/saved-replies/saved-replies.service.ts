@@ -47,7 +47,13 @@ export class SavedRepliesService {
         active: change.active ?? before.active,
         updatedBy: staff.id,
       });
-      await recordAudit(manager, { actorId: staff.id, action: 'saved_reply.updated', target: { kind: 'saved_reply', id }, before: view(before), after: view(row) });
+      await recordAudit(manager, {
+        actorId: staff.id,
+        action: 'saved_reply.updated',
+        target: { kind: 'saved_reply', id },
+        before: view(before),
+        after: view(row),
+      });
       return view(row);
     });
   }

@@ -73,7 +73,10 @@ export class SecondFactorController {
   @ApiBadRequestResponse({ description: 'Not the code the app shows now (`errors[].path` is `code`)' })
   @ApiForbiddenResponse({ description: 'My role must sign in with a second factor' })
   @ApiNotFoundResponse({ description: 'No second factor to switch off' })
-  disable(@Body(new ZodValidationPipe(secondFactorCodeSchema)) body: z.output<typeof secondFactorCodeSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
+  disable(
+    @Body(new ZodValidationPipe(secondFactorCodeSchema)) body: z.output<typeof secondFactorCodeSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<void> {
     return this.secondFactor.disable(staff, body.code);
   }
 }

@@ -65,7 +65,10 @@ describe('staff second factor (TOTP)', () => {
   }
 
   async function auditActions(targetId: string): Promise<string[]> {
-    const rows = await db.dataSource.query<Array<{ action: string }>>(`SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'staff.totp%' ORDER BY id`, [targetId]);
+    const rows = await db.dataSource.query<Array<{ action: string }>>(
+      `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'staff.totp%' ORDER BY id`,
+      [targetId],
+    );
     return rows.map((row) => row.action);
   }
 
@@ -80,7 +83,10 @@ describe('staff second factor (TOTP)', () => {
     expect(started.body.otpauthUri).toContain(`secret=${started.body.secret}`);
     expect(started.body.qrCodeSvg).toMatch(/^<svg/);
 
-    const wrong = await api.request('POST', '/api/auth/second-factor/enrolment/confirm', { token, body: { code: '000000' === totpOf(started.body.secret).generate() ? '111111' : '000000' } });
+    const wrong = await api.request('POST', '/api/auth/second-factor/enrolment/confirm', {
+      token,
+      body: { code: '000000' === totpOf(started.body.secret).generate() ? '111111' : '000000' },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].path).toBe('code');
     expect((await api.request('GET', '/api/auth/second-factor', { token })).body.enrolled).toBe(false);
@@ -96,7 +102,9 @@ describe('staff second factor (TOTP)', () => {
     expect((await api.request('POST', '/api/auth/second-factor/enrolment', { token })).status).toBe(409);
 
     const id = await staffId('caseworker@demo.test');
-    const stored = JSON.stringify(await db.dataSource.query(`SELECT t.*, r.* FROM staff_totp t LEFT JOIN staff_totp_recovery_code r ON r.staff_id = t.staff_id`));
+    const stored = JSON.stringify(
+      await db.dataSource.query(`SELECT t.*, r.* FROM staff_totp t LEFT JOIN staff_totp_recovery_code r ON r.staff_id = t.staff_id`),
+    );
     expect(stored).not.toContain(started.body.secret);
     for (const code of codes) expect(stored).not.toContain(code);
     expect(await auditActions(id)).toEqual(['staff.totp_enrolled']);

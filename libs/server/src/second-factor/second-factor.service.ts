@@ -86,12 +86,16 @@ export class SecondFactorService implements SignInSecondFactor {
       });
       return ended;
     });
-    return { enrolled: { recoveryCodes, status: { enrolled: true, required: this.requiredFor(staff.role), recoveryCodesLeft: recoveryCodes.length } }, endedSignIns };
+    return {
+      enrolled: { recoveryCodes, status: { enrolled: true, required: this.requiredFor(staff.role), recoveryCodesLeft: recoveryCodes.length } },
+      endedSignIns,
+    };
   }
 
   /** The member switches their second factor off with a current code; refused (403) when their role requires one. */
   async disable(staff: StaffPrincipal, code: string): Promise<void> {
-    if (this.requiredFor(staff.role)) throw new ForbiddenException('Your role must sign in with a second factor; an admin can reset it if you lost your authenticator.');
+    if (this.requiredFor(staff.role))
+      throw new ForbiddenException('Your role must sign in with a second factor; an admin can reset it if you lost your authenticator.');
     await this.dataSource.transaction(async (manager) => {
       const row = await staffTotpRepository.lock(manager, staff.id);
       if (!row?.confirmed) throw new NotFoundException('You have no second factor to switch off');
@@ -120,9 +124,18 @@ export class SecondFactorService implements SignInSecondFactor {
       });
     }
     return this.dataSource.transaction(async (manager) => {
-      const left = await staffTotpRepository.useRecoveryCode(manager, staffId, this.protection.hashRecoveryCode(staffId, normaliseRecoveryCode(proof.recoveryCode)));
+      const left = await staffTotpRepository.useRecoveryCode(
+        manager,
+        staffId,
+        this.protection.hashRecoveryCode(staffId, normaliseRecoveryCode(proof.recoveryCode)),
+      );
       if (left === null) return false;
-      await recordAudit(manager, { actorId: staffId, action: 'staff.totp_recovery_used', target: { kind: 'staff_user', id: staffId }, after: { recoveryCodesLeft: left } });
+      await recordAudit(manager, {
+        actorId: staffId,
+        action: 'staff.totp_recovery_used',
+        target: { kind: 'staff_user', id: staffId },
+        after: { recoveryCodesLeft: left },
+      });
       return true;
     });
   }

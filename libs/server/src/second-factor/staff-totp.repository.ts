@@ -27,7 +27,10 @@ export const staffTotpRepository = {
 
   /** Whether the account has a confirmed second factor (its sign-in needs a code). */
   async enrolled(db: DataSource | EntityManager, staffId: string): Promise<boolean> {
-    const [row] = await db.query<Array<{ enrolled: boolean }>>(`SELECT EXISTS (SELECT 1 FROM staff_totp WHERE staff_id = $1 AND confirmed_at IS NOT NULL) AS enrolled`, [staffId]);
+    const [row] = await db.query<Array<{ enrolled: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM staff_totp WHERE staff_id = $1 AND confirmed_at IS NOT NULL) AS enrolled`,
+      [staffId],
+    );
     return present(row, 'the enrolment check').enrolled;
   },
 
@@ -90,7 +93,10 @@ export const staffTotpRepository = {
       [staffId, codeHash],
     );
     if (!rows.length) return null;
-    const [left] = await manager.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM staff_totp_recovery_code WHERE staff_id = $1 AND used_at IS NULL`, [staffId]);
+    const [left] = await manager.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM staff_totp_recovery_code WHERE staff_id = $1 AND used_at IS NULL`,
+      [staffId],
+    );
     return present(left, 'the recovery-code count').n;
   },
 

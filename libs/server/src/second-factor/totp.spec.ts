@@ -14,7 +14,7 @@ describe('TOTP helpers', () => {
     expect(matchingStep(secret, app.generate({ timestamp: now + 30_000 }), now)).toBe(step + 1);
   });
 
-  it('refuses a code two steps away, and another secret\'s code', () => {
+  it("refuses a code two steps away, and another secret's code", () => {
     expect(matchingStep(secret, app.generate({ timestamp: now - 60_000 }), now)).toBeNull();
     const other = new TOTP({ secret: Secret.fromBase32(newTotpSecret()) });
     const code = other.generate({ timestamp: now });

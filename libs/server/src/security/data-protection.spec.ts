@@ -51,7 +51,11 @@ describe('DataProtection with versioned keys', () => {
   const v2 = randomBytes(32);
   const v3 = randomBytes(32);
   const single = new DataProtection(master);
-  const rotated = new DataProtection(master, { dataEncryption: [{ version: 2, key: v2 }], accessCode: [{ version: 2, key: v2 }], sessionSigning: [{ version: 2, key: v2 }] });
+  const rotated = new DataProtection(master, {
+    dataEncryption: [{ version: 2, key: v2 }],
+    accessCode: [{ version: 2, key: v2 }],
+    sessionSigning: [{ version: 2, key: v2 }],
+  });
 
   it('seals under the current data key and writes its version in byte 0; version 1 is the single key, derived as before', () => {
     expect(single.seal('x', 'c')[0]).toBe(1);
@@ -70,7 +74,12 @@ describe('DataProtection with versioned keys', () => {
   });
 
   it('fails clearly on a value under a key version it does not hold', () => {
-    const newer = new DataProtection(master, { dataEncryption: [{ version: 3, key: v3 }, { version: 2, key: v2 }] });
+    const newer = new DataProtection(master, {
+      dataEncryption: [
+        { version: 3, key: v3 },
+        { version: 2, key: v2 },
+      ],
+    });
     const sealed = newer.seal('x', 'c');
     expect(() => rotated.open(sealed, 'c')).toThrow(UnknownKeyVersionError);
     expect(() => rotated.open(sealed, 'c')).toThrow(/data key version 3\b.*DATA_ENCRYPTION_KEYS/);

@@ -18,7 +18,9 @@ export class UnknownKeyVersionError extends Error {
     readonly version: number,
     setting: string,
   ) {
-    super(`Sealed with ${purpose} key version ${version}, which this server does not hold: add it back to ${setting} (old versions must stay until keys:rotate-status shows none left)`);
+    super(
+      `Sealed with ${purpose} key version ${version}, which this server does not hold: add it back to ${setting} (old versions must stay until keys:rotate-status shows none left)`,
+    );
     this.name = 'UnknownKeyVersionError';
   }
 }
@@ -57,7 +59,8 @@ export class DataProtection {
   constructor(masterKey: Buffer, keys: ConfiguredKeys = {}) {
     if (masterKey.length !== 32) throw new Error('The data encryption key must be 32 bytes');
     const ring = (purpose: string, derivation: string, configured: readonly VersionedKey[] = []) => {
-      if (configured.some((entry) => entry.version === LEGACY_KEY_VERSION)) throw new Error(`The ${purpose} key version 1 is derived from DATA_ENCRYPTION_KEY; configured keys start at 2`);
+      if (configured.some((entry) => entry.version === LEGACY_KEY_VERSION))
+        throw new Error(`The ${purpose} key version 1 is derived from DATA_ENCRYPTION_KEY; configured keys start at 2`);
       return new KeyRing(purpose, [...configured, { version: LEGACY_KEY_VERSION, key: derive(masterKey, derivation) }]);
     };
     this.dataKeys = ring('data', 'field-encryption', keys.dataEncryption);

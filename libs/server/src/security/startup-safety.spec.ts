@@ -20,7 +20,9 @@ describe('start-up exposure warnings', () => {
   });
 
   it('warns when PUBLIC_URL is another machine, even behind a loopback bind', () => {
-    expect(exposureWarnings({ ...development, publicUrl: 'https://triage.example.org' }, on('127.0.0.1'))[0]).toMatch(/PUBLIC_URL is https:\/\/triage\.example\.org/);
+    expect(exposureWarnings({ ...development, publicUrl: 'https://triage.example.org' }, on('127.0.0.1'))[0]).toMatch(
+      /PUBLIC_URL is https:\/\/triage\.example\.org/,
+    );
   });
 
   it('has nothing to say about a properly configured deployment', () => {

@@ -23,9 +23,15 @@ function hostOf(url: string): string {
  * address (API_HOST unset listens on all of them), or PUBLIC_URL says people reach it elsewhere.
  * `npm start` binds the API to 127.0.0.1, so it stays quiet there.
  */
-export function exposureWarnings(config: Pick<AppConfig, 'dataEncryptionKey' | 'demoSeed' | 'demoPassword' | 'publicUrl'>, listening: AddressInfo | string | null): string[] {
+export function exposureWarnings(
+  config: Pick<AppConfig, 'dataEncryptionKey' | 'demoSeed' | 'demoPassword' | 'publicUrl'>,
+  listening: AddressInfo | string | null,
+): string[] {
   const address = listening && typeof listening === 'object' ? listening.address : '';
-  const reachable = [address && !isLoopback(address) ? `the API listens on ${address === '::' || address === '0.0.0.0' ? 'every network interface' : address}` : '', !isLoopback(hostOf(config.publicUrl)) ? `PUBLIC_URL is ${config.publicUrl}` : '']
+  const reachable = [
+    address && !isLoopback(address) ? `the API listens on ${address === '::' || address === '0.0.0.0' ? 'every network interface' : address}` : '',
+    !isLoopback(hostOf(config.publicUrl)) ? `PUBLIC_URL is ${config.publicUrl}` : '',
+  ]
     .filter(Boolean)
     .join(' and ');
   if (!reachable) return [];
@@ -37,7 +43,9 @@ export function exposureWarnings(config: Pick<AppConfig, 'dataEncryptionKey' | '
     );
   }
   if (config.demoSeed) {
-    warnings.push(`Demo accounts (admin@demo.test and others, password from DEMO_PASSWORD) can sign in while ${reachable}. Set NODE_ENV=production or DEMO_SEED=false, and deactivate them.`);
+    warnings.push(
+      `Demo accounts (admin@demo.test and others, password from DEMO_PASSWORD) can sign in while ${reachable}. Set NODE_ENV=production or DEMO_SEED=false, and deactivate them.`,
+    );
   }
   return warnings;
 }

@@ -41,7 +41,12 @@ describe('staff accounts API', () => {
   });
 
   it('ends a deactivated account at once: its token, its session and its sign-in', async () => {
-    const created = (await api.request('POST', '/api/staff', { token: admin, body: { email: 'leaver@demo.test', displayName: 'Lee Leaver', role: 'caseworker', password: 'leaver-password-1' } })).body as StaffMember;
+    const created = (
+      await api.request('POST', '/api/staff', {
+        token: admin,
+        body: { email: 'leaver@demo.test', displayName: 'Lee Leaver', role: 'caseworker', password: 'leaver-password-1' },
+      })
+    ).body as StaffMember;
     const login = await signIn('leaver@demo.test', 'leaver-password-1');
     const token = login.body.accessToken as string;
     expect((await api.request('GET', '/api/auth/me', { token })).status).toBe(200);
@@ -62,7 +67,12 @@ describe('staff accounts API', () => {
   });
 
   it('applies a role change to the next request, and a password reset to every session', async () => {
-    const created = (await api.request('POST', '/api/staff', { token: admin, body: { email: 'riser@demo.test', displayName: 'Rae Riser', role: 'caseworker', password: 'riser-password-1' } })).body as StaffMember;
+    const created = (
+      await api.request('POST', '/api/staff', {
+        token: admin,
+        body: { email: 'riser@demo.test', displayName: 'Rae Riser', role: 'caseworker', password: 'riser-password-1' },
+      })
+    ).body as StaffMember;
     const token = (await signIn('riser@demo.test', 'riser-password-1')).body.accessToken as string;
     expect((await api.request('GET', '/api/supervision/queue-health', { token })).status).toBe(403);
     await api.request('PATCH', `/api/staff/${created.id}`, { token: admin, body: { role: 'supervisor' } });
@@ -94,22 +104,40 @@ describe('staff accounts API', () => {
     });
     expect(created.status).toBe(201);
     expect((await api.request('PATCH', `/api/staff/${created.body.id}`, { token: admin, body: { role: 'supervisor' } })).status).toBe(200);
-    const rows = await db.dataSource.query(
-      `SELECT action, actor_id, target_kind, target_id, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`,
-      [created.body.id],
-    );
+    const rows = await db.dataSource.query(`SELECT action, actor_id, target_kind, target_id, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`, [
+      created.body.id,
+    ]);
     expect(rows).toEqual([
-      expect.objectContaining({ action: 'staff.created', actor_id: me.id, target_kind: 'staff_user', after: expect.objectContaining({ email: 'audited.person@demo.test', role: 'caseworker' }) }),
-      expect.objectContaining({ action: 'staff.updated', actor_id: me.id, target_kind: 'staff_user', before: expect.objectContaining({ role: 'caseworker' }), after: expect.objectContaining({ role: 'supervisor' }) }),
+      expect.objectContaining({
+        action: 'staff.created',
+        actor_id: me.id,
+        target_kind: 'staff_user',
+        after: expect.objectContaining({ email: 'audited.person@demo.test', role: 'caseworker' }),
+      }),
+      expect.objectContaining({
+        action: 'staff.updated',
+        actor_id: me.id,
+        target_kind: 'staff_user',
+        before: expect.objectContaining({ role: 'caseworker' }),
+        after: expect.objectContaining({ role: 'supervisor' }),
+      }),
     ]);
     const untargeted = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'staff.%' AND target_id IS NULL`);
     expect(untargeted[0].n).toBe(0);
   });
 
   it('lets only admins see retired directory entries', async () => {
-    const entry = (await api.request('POST', '/api/resources', { token: admin, body: { key: 'sg-test-line', jurisdiction: 'SG', name: 'Test line', contact: '1234', purpose: 'support', audiences: ['support'] } })).body;
+    const entry = (
+      await api.request('POST', '/api/resources', {
+        token: admin,
+        body: { key: 'sg-test-line', jurisdiction: 'SG', name: 'Test line', contact: '1234', purpose: 'support', audiences: ['support'] },
+      })
+    ).body;
     await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { active: false } });
-    const listed = (await api.request('GET', '/api/resources?country=SG&includeInactive=true', { token: admin })).body as Array<{ key: string; active: boolean }>;
+    const listed = (await api.request('GET', '/api/resources?country=SG&includeInactive=true', { token: admin })).body as Array<{
+      key: string;
+      active: boolean;
+    }>;
     expect(listed.find((e) => e.key === 'sg-test-line')?.active).toBe(false);
     expect((await api.request('GET', '/api/resources?includeInactive=true')).status).toBe(403);
     expect((await api.request('GET', '/api/resources?includeInactive=true', { token: await api.tokenFor('caseworker') })).status).toBe(403);

@@ -37,7 +37,12 @@ export class StaffAccountsService {
   async create(admin: StaffPrincipal, input: StaffCreate): Promise<StaffMember> {
     const passwordHash = await hash(input.password, { type: 2 /* argon2id */ });
     return this.dataSource.transaction(async (manager) => {
-      const row = await staffUserRepository.createInOrganisationOf(manager, admin.id, { email: input.email, displayName: input.displayName, role: input.role, passwordHash });
+      const row = await staffUserRepository.createInOrganisationOf(manager, admin.id, {
+        email: input.email,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+      });
       if (!row) throw validationError([{ path: 'email', message: 'is already used by another account' }]);
       await recordAudit(manager, {
         actorId: admin.id,

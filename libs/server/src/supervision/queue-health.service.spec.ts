@@ -103,7 +103,8 @@ describe('QueueHealthService after a case change', () => {
     } as unknown as DataSource;
     const changes = new Subject<CaseChangeEvent>();
     const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 60_000 } as AppConfig, { changes$: changes } as unknown as CaseEventsService);
-    const change = (): void => changes.next({ type: 'case.assigned', caseId: 'c', reference: 'SG-AAAA-BBBB', priority: 'urgent', status: 'in_progress', assigneeId: 's', at: '' });
+    const change = (): void =>
+      changes.next({ type: 'case.assigned', caseId: 'c', reference: 'SG-AAAA-BBBB', priority: 'urgent', status: 'in_progress', assigneeId: 's', at: '' });
     return {
       service,
       change,

@@ -106,7 +106,9 @@ export class QueueHealthService implements OnModuleDestroy {
     const counts = new Map<string, number>(grid.map((row) => [`${row.rank}:${row.age}`, row.count]));
     return {
       generatedAt: new Date().toISOString(),
-      openByPriorityAndAge: PRIORITIES.flatMap((priority, rank) => CASE_AGE_BANDS.map((age, ageIndex) => ({ priority, age, count: counts.get(`${rank}:${ageIndex}`) ?? 0 }))),
+      openByPriorityAndAge: PRIORITIES.flatMap((priority, rank) =>
+        CASE_AGE_BANDS.map((age, ageIndex) => ({ priority, age, count: counts.get(`${rank}:${ageIndex}`) ?? 0 })),
+      ),
       unassignedPastTarget: {
         count: pastTargetCount,
         cases: pastTarget.map((row) => ({ ...row, firstResponseDueAt: new Date(row.firstResponseDueAt).toISOString() })),

@@ -84,7 +84,15 @@ export const takedownRepository = {
    */
   async insert(
     manager: EntityManager,
-    request: { caseId: string; platform: string; url: string | null; account: string | null; channel: TakedownChannel; ticketNumber: string | null; createdBy: string },
+    request: {
+      caseId: string;
+      platform: string;
+      url: string | null;
+      account: string | null;
+      channel: TakedownChannel;
+      ticketNumber: string | null;
+      createdBy: string;
+    },
   ): Promise<string> {
     const [row] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO takedown_request (case_id, platform, url, account, channel, ticket_number, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -127,9 +135,6 @@ export const takedownRepository = {
 
   /** A case's requests as the follow-up planner needs them. */
   listForPlanning(manager: EntityManager, caseId: string): Promise<TakedownPlanningRow[]> {
-    return manager.query<TakedownPlanningRow[]>(
-      `SELECT id, status, submitted_at, removed_at FROM takedown_request WHERE case_id = $1`,
-      [caseId],
-    );
+    return manager.query<TakedownPlanningRow[]>(`SELECT id, status, submitted_at, removed_at FROM takedown_request WHERE case_id = $1`, [caseId]);
   },
 };

@@ -24,7 +24,8 @@ describe('takedown requests and reports', () => {
     expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
     return row.id;
   }
-  const addTakedown = (caseId: string, body: Record<string, unknown>) => api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { channel: 'platform_form', ...body } });
+  const addTakedown = (caseId: string, body: Record<string, unknown>) =>
+    api.request('POST', `/api/cases/${caseId}/takedowns`, { token: caseworker, body: { channel: 'platform_form', ...body } });
   const patchTakedown = (id: string, body: Record<string, unknown>) => api.request('PATCH', `/api/takedowns/${id}`, { token: caseworker, body });
   async function moveCase(caseId: string, ...statuses: string[]): Promise<void> {
     let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
@@ -72,9 +73,19 @@ describe('takedown requests and reports', () => {
     const caseId = await claimedCase();
     const takedown = (await addTakedown(caseId, { platform: 'Snapchat', url: 'https://snapchat.com/add/cleared', ticketNumber: 'SC-1' })).body as TakedownView;
     expect((await patchTakedown(takedown.id, { ticketNumber: null })).body).toMatchObject({ ticketNumber: null });
-    const report = (await api.request('POST', `/api/cases/${caseId}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police', referenceNumber: 'PR-1' } })).body as ReportView;
-    expect((await api.request('PATCH', `/api/reports/${report.id}`, { token: caseworker, body: { referenceNumber: null } })).body).toMatchObject({ referenceNumber: null });
-    const audit = await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action IN ('takedown.updated', 'report.updated') ORDER BY id`, [caseId]);
+    const report = (
+      await api.request('POST', `/api/cases/${caseId}/reports`, {
+        token: caseworker,
+        body: { agencyKind: 'police', agencyName: 'Local police', referenceNumber: 'PR-1' },
+      })
+    ).body as ReportView;
+    expect((await api.request('PATCH', `/api/reports/${report.id}`, { token: caseworker, body: { referenceNumber: null } })).body).toMatchObject({
+      referenceNumber: null,
+    });
+    const audit = await db.dataSource.query(
+      `SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action IN ('takedown.updated', 'report.updated') ORDER BY id`,
+      [caseId],
+    );
     expect(audit).toEqual([
       { action: 'takedown.updated', before: { status: 'draft', ticketNumber: 'SC-1' }, after: { status: 'draft', ticketNumber: null } },
       { action: 'report.updated', before: { status: report.status, referenceNumber: 'PR-1' }, after: { status: report.status, referenceNumber: null } },
@@ -95,11 +106,18 @@ describe('takedown requests and reports', () => {
     const caseId = await claimedCase();
     const takedown = (await addTakedown(caseId, { platform: 'Reddit', url: 'https://reddit.com/r/x/1' })).body as TakedownView;
     await patchTakedown(takedown.id, { status: 'submitted' });
-    const report = (await api.request('POST', `/api/cases/${caseId}/reports`, { token: caseworker, body: { agencyKind: 'cybertipline', agencyName: 'NCMEC CyberTipline', filedAt: new Date().toISOString() } })).body as ReportView;
+    const report = (
+      await api.request('POST', `/api/cases/${caseId}/reports`, {
+        token: caseworker,
+        body: { agencyKind: 'cybertipline', agencyName: 'NCMEC CyberTipline', filedAt: new Date().toISOString() },
+      })
+    ).body as ReportView;
     await moveCase(caseId, 'resolved');
 
     expect((await patchTakedown(takedown.id, { status: 'removed' })).status).toBe(200);
-    const pending = ((await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker })).body as FollowUpView[]).filter((f) => f.status === 'scheduled');
+    const pending = ((await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker })).body as FollowUpView[]).filter(
+      (f) => f.status === 'scheduled',
+    );
     expect([...new Set(pending.map((f) => f.kind))].sort()).toEqual(['closure_offer', 'reappearance_check', 'report_follow_up']);
 
     const added = await addTakedown(caseId, { platform: 'Reddit', url: 'https://reddit.com/r/x/2' });
@@ -111,7 +129,9 @@ describe('takedown requests and reports', () => {
   it('on a closed case: refuses adding or changing takedowns and reports, and nothing is pending', async () => {
     const caseId = await claimedCase();
     const takedown = (await addTakedown(caseId, { platform: 'Discord', url: 'https://discord.com/x' })).body as TakedownView;
-    const report = (await api.request('POST', `/api/cases/${caseId}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } })).body as ReportView;
+    const report = (
+      await api.request('POST', `/api/cases/${caseId}/reports`, { token: caseworker, body: { agencyKind: 'police', agencyName: 'Local police' } })
+    ).body as ReportView;
     await moveCase(caseId, 'resolved', 'closed');
 
     const changed = await patchTakedown(takedown.id, { status: 'submitted' });
@@ -121,7 +141,9 @@ describe('takedown requests and reports', () => {
     const filed = await api.request('PATCH', `/api/reports/${report.id}`, { token: caseworker, body: { status: 'filed' } });
     expect(filed.status).toBe(409);
     expect(filed.body.message).toBe('This case is closed: reopen it to change its reports.');
-    const pending = ((await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker })).body as FollowUpView[]).filter((f) => f.status === 'scheduled');
+    const pending = ((await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker })).body as FollowUpView[]).filter(
+      (f) => f.status === 'scheduled',
+    );
     expect(pending).toEqual([]);
   });
 });

@@ -32,7 +32,11 @@ export class TakedownsController {
   @Post(`${API_ROUTES.cases}/:id/takedowns`)
   @ApiBody(doc(takedownCreateSchema))
   @ApiAnswer(201, takedownViewSchema, 'The takedown request as recorded')
-  createTakedown(@Param('id', uuid('case')) caseId: string, @Body(new ZodValidationPipe(takedownCreateSchema)) body: z.output<typeof takedownCreateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<TakedownView> {
+  createTakedown(
+    @Param('id', uuid('case')) caseId: string,
+    @Body(new ZodValidationPipe(takedownCreateSchema)) body: z.output<typeof takedownCreateSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<TakedownView> {
     return this.takedowns.create(staff, caseId, body);
   }
 
@@ -41,7 +45,11 @@ export class TakedownsController {
   @ApiBody(doc(takedownUpdateSchema))
   @ApiConflictResponse({ description: 'A move the takedown lifecycle does not allow' })
   @ApiAnswer(200, takedownViewSchema, 'The takedown request as it now is')
-  updateTakedown(@Param('id', uuid('takedown request')) id: string, @Body(new ZodValidationPipe(takedownUpdateSchema)) body: z.output<typeof takedownUpdateSchema>, @CurrentStaff() staff: StaffPrincipal): Promise<TakedownView> {
+  updateTakedown(
+    @Param('id', uuid('takedown request')) id: string,
+    @Body(new ZodValidationPipe(takedownUpdateSchema)) body: z.output<typeof takedownUpdateSchema>,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<TakedownView> {
     return this.takedowns.update(staff, id, body);
   }
 }

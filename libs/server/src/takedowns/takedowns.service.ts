@@ -68,11 +68,17 @@ export class TakedownsService {
         .catch((error: unknown) => {
           if (!isDuplicateTarget(error)) throw error;
           const target = input.url ? 'that URL' : 'that account';
-          throw new ConflictException(`This case already has a takedown request for ${target} on ${input.platform.trim()}: update that request instead of adding another.`);
+          throw new ConflictException(
+            `This case already has a takedown request for ${target} on ${input.platform.trim()}: update that request instead of adding another.`,
+          );
         });
-      await recordCaseChange(manager, staff, caseId,
+      await recordCaseChange(
+        manager,
+        staff,
+        caseId,
         { kind: 'takedown_added', data: { takedownId, platform: input.platform, channel: input.channel } },
-        { action: 'takedown.created', after: { takedownId, ...input } });
+        { action: 'takedown.created', after: { takedownId, ...input } },
+      );
       await syncCaseIdentifiers(manager, caseId);
       await replan(caseId);
       await notifyCaseChange(manager, 'case.updated', { ...state, id: caseId });
@@ -96,7 +102,10 @@ export class TakedownsService {
       if (change.ticketNumber !== undefined) update.ticketNumber = change.ticketNumber;
       if (update.status !== undefined || update.ticketNumber !== undefined) {
         await takedownRepository.update(manager, takedownId, update);
-        await recordCaseChange(manager, staff, current.case_id,
+        await recordCaseChange(
+          manager,
+          staff,
+          current.case_id,
           {
             kind: change.status && change.status !== current.status ? 'takedown_status_changed' : 'takedown_updated',
             data: { takedownId, platform: current.platform, from: current.status, to: change.status ?? current.status },
@@ -105,13 +114,18 @@ export class TakedownsService {
             action: 'takedown.updated',
             before: { status: current.status, ticketNumber: current.ticket_number },
             after: { status: change.status ?? current.status, ticketNumber: change.ticketNumber !== undefined ? change.ticketNumber : current.ticket_number },
-          });
+          },
+        );
         // Content that came back after removal is a new request to make.
         if (change.status === 'reappeared') {
           const reopenedId = await takedownRepository.insertReopened(manager, current, staff.id);
-          await recordCaseChange(manager, staff, current.case_id,
+          await recordCaseChange(
+            manager,
+            staff,
+            current.case_id,
             { kind: 'takedown_added', data: { takedownId: reopenedId, platform: current.platform, channel: current.channel, reopenedFrom: takedownId } },
-            { action: 'takedown.created', after: { takedownId: reopenedId, previousRequestId: takedownId } });
+            { action: 'takedown.created', after: { takedownId: reopenedId, previousRequestId: takedownId } },
+          );
         }
         await replan(current.case_id);
         await notifyCaseChange(manager, 'case.updated', { ...state, id: current.case_id });

@@ -69,7 +69,10 @@ export const TEST_PASSWORD = 'integration-test-password';
 export async function startTestApi(db: TestDatabase, config: AppConfig, options: StartTestApiOptions = {}): Promise<TestApi> {
   await seedDemoOrganisation(db.dataSource, TEST_PASSWORD);
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
-  const app = await NestFactory.create<NestExpressApplication>(TestApiModule.forRoot(config, options.logs), options.logs ? { bufferLogs: true } : { logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(
+    TestApiModule.forRoot(config, options.logs),
+    options.logs ? { bufferLogs: true } : { logger: false },
+  );
   if (options.logs) app.useLogger(app.get(Logger));
   configureHttpApp(app);
   mountQueueBoard(app);

@@ -95,12 +95,17 @@ export async function createTestDatabase(options: { migrate?: boolean; adminUrl?
     await asAdmin(`DROP ROLE IF EXISTS "${appRole}"; DROP ROLE IF EXISTS "${ownerRole}"`, undefined, {}, server);
   };
   try {
-    await asAdmin(readFileSync(ROLES_SQL, 'utf8'), name, {
-      'sg.owner_role': ownerRole,
-      'sg.app_role': appRole,
-      'sg.owner_password': password,
-      'sg.app_password': password,
-    }, server);
+    await asAdmin(
+      readFileSync(ROLES_SQL, 'utf8'),
+      name,
+      {
+        'sg.owner_role': ownerRole,
+        'sg.app_role': appRole,
+        'sg.owner_password': password,
+        'sg.app_password': password,
+      },
+      server,
+    );
     await dataSource.initialize();
     if (options.migrate ?? true) await migrateAsOwner(dataSource, { queueSchema: true, appRole });
   } catch (error) {

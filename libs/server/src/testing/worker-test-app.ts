@@ -16,7 +16,20 @@ import { KeysWorkerModule } from '../keys/keys-worker.module';
 @Module({})
 class TestWorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: TestWorkerModule, imports: [AppConfigModule.forRoot(workerConfig(config)), AppLoggerModule, DatabaseModule, EntitiesModule, SystemWorkerModule, FollowUpsWorkerModule, ConversationWorkerModule, RetentionWorkerModule, KeysWorkerModule] };
+    return {
+      module: TestWorkerModule,
+      imports: [
+        AppConfigModule.forRoot(workerConfig(config)),
+        AppLoggerModule,
+        DatabaseModule,
+        EntitiesModule,
+        SystemWorkerModule,
+        FollowUpsWorkerModule,
+        ConversationWorkerModule,
+        RetentionWorkerModule,
+        KeysWorkerModule,
+      ],
+    };
   }
 }
 

@@ -37,10 +37,54 @@ describe('assembleTrends', () => {
       perDay: [{ day: '2026-11-30', total: 0, byPriority: { emergency: 0, urgent: 0, high: 0, standard: 0 } }],
     });
     expect(trends.firstResponse.byPriority).toEqual([
-      { priority: 'emergency', targetSeconds: 900, cases: 0, responded: 0, medianSeconds: null, p90Seconds: null, withinTarget: 0, missed: 0, pending: 0, attainment: null },
-      { priority: 'urgent', targetSeconds: 3600, cases: 0, responded: 0, medianSeconds: null, p90Seconds: null, withinTarget: 0, missed: 0, pending: 0, attainment: null },
-      { priority: 'high', targetSeconds: 28_800, cases: 0, responded: 0, medianSeconds: null, p90Seconds: null, withinTarget: 0, missed: 0, pending: 0, attainment: null },
-      { priority: 'standard', targetSeconds: 172_800, cases: 0, responded: 0, medianSeconds: null, p90Seconds: null, withinTarget: 0, missed: 0, pending: 0, attainment: null },
+      {
+        priority: 'emergency',
+        targetSeconds: 900,
+        cases: 0,
+        responded: 0,
+        medianSeconds: null,
+        p90Seconds: null,
+        withinTarget: 0,
+        missed: 0,
+        pending: 0,
+        attainment: null,
+      },
+      {
+        priority: 'urgent',
+        targetSeconds: 3600,
+        cases: 0,
+        responded: 0,
+        medianSeconds: null,
+        p90Seconds: null,
+        withinTarget: 0,
+        missed: 0,
+        pending: 0,
+        attainment: null,
+      },
+      {
+        priority: 'high',
+        targetSeconds: 28_800,
+        cases: 0,
+        responded: 0,
+        medianSeconds: null,
+        p90Seconds: null,
+        withinTarget: 0,
+        missed: 0,
+        pending: 0,
+        attainment: null,
+      },
+      {
+        priority: 'standard',
+        targetSeconds: 172_800,
+        cases: 0,
+        responded: 0,
+        medianSeconds: null,
+        p90Seconds: null,
+        withinTarget: 0,
+        missed: 0,
+        pending: 0,
+        attainment: null,
+      },
     ]);
     expect(trends.firstResponse.weekly).toEqual(
       ['emergency', 'urgent', 'high', 'standard'].map((priority) => ({
@@ -55,7 +99,10 @@ describe('assembleTrends', () => {
       })),
     );
     expect(trends.firstResponse.waitingPastTargetNow).toEqual({ emergency: 0, urgent: 0, high: 0, standard: 0 });
-    expect(trends.takedowns).toEqual({ byPlatform: [], total: { requests: 0, removed: 0, rejected: 0, open: 0, removalRate: null, medianSecondsToRemoval: null } });
+    expect(trends.takedowns).toEqual({
+      byPlatform: [],
+      total: { requests: 0, removed: 0, rejected: 0, open: 0, removalRate: null, medianSecondsToRemoval: null },
+    });
     expect(trends.reports.byAgencyKind).toEqual(
       ['police', 'cybercrime_unit', 'cybertipline', 'platform'].map((agencyKind) => ({
         agencyKind,

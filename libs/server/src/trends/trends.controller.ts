@@ -21,7 +21,11 @@ export class TrendsController {
   @Get()
   @ApiQuery({ name: 'days', required: false, description: `The last N calendar days, today included (1-${TREND_MAX_DAYS}, default 30)` })
   @ApiQuery({ name: 'tz', required: false, description: 'Time zone the days and weeks are counted in (IANA name, default UTC)' })
-  @ApiAnswer(200, trendsResponseSchema, 'Intakes per day by priority, first response against target by priority and week, takedowns by platform, reports by agency kind')
+  @ApiAnswer(
+    200,
+    trendsResponseSchema,
+    'Intakes per day by priority, first response against target by priority and week, takedowns by platform, reports by agency kind',
+  )
   trends(@Query(new ZodValidationPipe(trendsQuerySchema)) query: z.output<typeof trendsQuerySchema>): Promise<TrendsResponse> {
     return this.trendsService.trends(query.days, query.tz);
   }

@@ -33,14 +33,27 @@ describe('trends API', () => {
          content_posted, contact_channel, consent_contact, created_at, updated_at)
        VALUES ($1, 'x', $2, $3, $4, $3, '[]', $5, $6, $7, 'victim', 'web', '13_17', 'US', 'none', false, '{money}', 'no', 'none', false, $5, $5)
        RETURNING id`,
-      [`TR-${String(caseCount).padStart(5, '0')}`, options.status ?? (respondedAt ? 'in_progress' : 'new'), options.priority, rank, options.createdAt, new Date(options.createdAt.getTime() + options.dueAfter), respondedAt],
+      [
+        `TR-${String(caseCount).padStart(5, '0')}`,
+        options.status ?? (respondedAt ? 'in_progress' : 'new'),
+        options.priority,
+        rank,
+        options.createdAt,
+        new Date(options.createdAt.getTime() + options.dueAfter),
+        respondedAt,
+      ],
     );
     created.push({ at: options.createdAt, priority: options.priority });
     return row.id;
   }
 
   let takedownCount = 0;
-  async function insertTakedown(caseId: string, platform: string, submittedAt: Date | null, outcome: { removedAfter?: number; rejectedAfter?: number } = {}): Promise<void> {
+  async function insertTakedown(
+    caseId: string,
+    platform: string,
+    submittedAt: Date | null,
+    outcome: { removedAfter?: number; rejectedAfter?: number } = {},
+  ): Promise<void> {
     const at = (after?: number) => (submittedAt && after !== undefined ? new Date(submittedAt.getTime() + after) : null);
     const removedAt = at(outcome.removedAfter);
     const rejectedAt = at(outcome.rejectedAfter);
@@ -54,7 +67,12 @@ describe('trends API', () => {
     );
   }
 
-  async function insertReport(caseId: string, kind: string, filedAt: Date, answer: { acknowledgedAfter?: number; closedAfter?: number; status: string }): Promise<void> {
+  async function insertReport(
+    caseId: string,
+    kind: string,
+    filedAt: Date,
+    answer: { acknowledgedAfter?: number; closedAfter?: number; status: string },
+  ): Promise<void> {
     const at = (after?: number) => (after === undefined ? null : new Date(filedAt.getTime() + after));
     await db.dataSource.query(
       `INSERT INTO case_report (case_id, agency_kind, agency_name, status, filed_at, acknowledged_at, closed_at, created_at)
@@ -68,7 +86,8 @@ describe('trends API', () => {
     expect(response.status).toBe(200);
     return response.body as TrendsResponse;
   }
-  const stats = (body: TrendsResponse, priority: Priority): FirstResponseStats => body.firstResponse.byPriority.find((row) => row.priority === priority) as FirstResponseStats;
+  const stats = (body: TrendsResponse, priority: Priority): FirstResponseStats =>
+    body.firstResponse.byPriority.find((row) => row.priority === priority) as FirstResponseStats;
 
   /** 23:30 UTC yesterday: still yesterday in London's winter or UTC, already today in Kuala Lumpur (UTC+8). */
   const lateLastNightUtc = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 30 * MIN);
@@ -87,7 +106,8 @@ describe('trends API', () => {
     // Long before the window and never answered: not in the window's figures, but still overdue now.
     await insertCase({ priority: 'emergency', createdAt: ago(40 * DAY), dueAfter: 15 * MIN });
     // Urgent, target 1 h: five answers, one never answered (missed), one not due yet (pending).
-    for (const minutes of [10, 20, 30, 50, 90]) await insertCase({ priority: 'urgent', createdAt: threeDaysAgo, dueAfter: HOUR, respondedAfter: minutes * MIN });
+    for (const minutes of [10, 20, 30, 50, 90])
+      await insertCase({ priority: 'urgent', createdAt: threeDaysAgo, dueAfter: HOUR, respondedAfter: minutes * MIN });
     await insertCase({ priority: 'urgent', createdAt: threeDaysAgo, dueAfter: HOUR });
     await insertCase({ priority: 'urgent', createdAt: ago(10 * MIN), dueAfter: HOUR });
     // High, raised after arrival so its response fell due after 1 h, not 8: answered at 2 h is late.
@@ -159,7 +179,11 @@ describe('trends API', () => {
         expect(day.byPriority).toEqual(counts);
         expect(day.total).toBe(counts.emergency + counts.urgent + counts.high + counts.standard);
       }
-      expect(body.intakes.perDay.find((day) => day.day === addDays(today, -10))).toEqual({ day: addDays(today, -10), total: 0, byPriority: { emergency: 0, urgent: 0, high: 0, standard: 0 } });
+      expect(body.intakes.perDay.find((day) => day.day === addDays(today, -10))).toEqual({
+        day: addDays(today, -10),
+        total: 0,
+        byPriority: { emergency: 0, urgent: 0, high: 0, standard: 0 },
+      });
       // 3 emergency + 7 urgent + 1 high + 2 standard in the window; the cases 40 and 60 days old are not.
       expect(body.intakes.total).toBe(13);
       expect(body.intakes.byPriority).toEqual({ emergency: 3, urgent: 7, high: 1, standard: 2 });
@@ -253,9 +277,19 @@ describe('trends API', () => {
       expect(lastWeek <= body.window.lastDay && body.window.lastDay < addDays(lastWeek, 7)).toBe(true);
 
       const urgentWeek = weeks.filter((week) => week <= dayIn(ago(3 * DAY), 'UTC')).pop() as string;
-      const row = (week: string, priority: Priority) => body.firstResponse.weekly.find((r) => r.weekStart === week && r.priority === priority) as FirstResponseWeek;
+      const row = (week: string, priority: Priority) =>
+        body.firstResponse.weekly.find((r) => r.weekStart === week && r.priority === priority) as FirstResponseWeek;
       expect(row(urgentWeek, 'urgent')).toMatchObject({ responded: 5, medianSeconds: 30 * 60, p90Seconds: 74 * 60, withinTarget: 4 });
-      expect(row(firstWeek, 'urgent')).toEqual({ weekStart: firstWeek, priority: 'urgent', responded: 0, medianSeconds: null, p90Seconds: null, withinTarget: 0, missed: 0, attainment: null });
+      expect(row(firstWeek, 'urgent')).toEqual({
+        weekStart: firstWeek,
+        priority: 'urgent',
+        responded: 0,
+        medianSeconds: null,
+        p90Seconds: null,
+        withinTarget: 0,
+        missed: 0,
+        attainment: null,
+      });
     });
 
     it('scales the targets with FOLLOW_UP_TIME_SCALE, as the countdowns do', async () => {

@@ -9,7 +9,8 @@ describe('TrendsService sharing', () => {
     const manager = {
       query: async (sql: string) => {
         await new Promise((r) => setTimeout(r, 5));
-        if (sql.includes('AS "dayStarts"')) return [{ days: ['2026-12-01'], dayStarts: [new Date(0), new Date(1)], weeks: ['2026-11-30'], weekStarts: [new Date(0), new Date(1)] }];
+        if (sql.includes('AS "dayStarts"'))
+          return [{ days: ['2026-12-01'], dayStarts: [new Date(0), new Date(1)], weeks: ['2026-11-30'], weekStarts: [new Date(0), new Date(1)] }];
         return [];
       },
     } as unknown as EntityManager;

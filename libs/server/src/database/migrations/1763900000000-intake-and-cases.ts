@@ -75,7 +75,9 @@ export class IntakeAndCases1763900000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE INDEX support_case_unassigned_idx ON support_case (priority_rank, first_response_due_at, id)
       WHERE assignee_id IS NULL AND status IN ('new', 'in_progress', 'waiting')`);
-    await queryRunner.query(`CREATE INDEX support_case_assignee_idx ON support_case (assignee_id, priority_rank, first_response_due_at, id) WHERE assignee_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX support_case_assignee_idx ON support_case (assignee_id, priority_rank, first_response_due_at, id) WHERE assignee_id IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX support_case_created_at_idx ON support_case (created_at)`);
 
     await queryRunner.query(`

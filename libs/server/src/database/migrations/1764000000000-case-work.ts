@@ -92,10 +92,21 @@ export class CaseWork1764000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of ['support_case_open_idx', 'support_case_reference_prefix_idx', 'support_case_open_health_idx', 'support_case_all_idx', 'support_case_awaiting_response_idx', 'support_case_waiting_idx', 'support_case_mine_idx', 'case_platform_url_idx']) {
+    for (const index of [
+      'support_case_open_idx',
+      'support_case_reference_prefix_idx',
+      'support_case_open_health_idx',
+      'support_case_all_idx',
+      'support_case_awaiting_response_idx',
+      'support_case_waiting_idx',
+      'support_case_mine_idx',
+      'case_platform_url_idx',
+    ]) {
       await queryRunner.query(`DROP INDEX ${index}`);
     }
-    await queryRunner.query(`CREATE INDEX support_case_assignee_idx ON support_case (assignee_id, priority_rank, first_response_due_at, id) WHERE assignee_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX support_case_assignee_idx ON support_case (assignee_id, priority_rank, first_response_due_at, id) WHERE assignee_id IS NOT NULL`,
+    );
     for (const table of ['case_evidence', 'case_note', 'audit_log', 'staff_session']) await queryRunner.query(`DROP TABLE ${table}`);
     await queryRunner.query(`DROP FUNCTION audit_log_is_append_only()`);
   }

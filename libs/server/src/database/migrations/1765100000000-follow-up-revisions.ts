@@ -14,7 +14,9 @@ export class FollowUpRevisions1765100000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE follow_up ADD COLUMN revision integer NOT NULL DEFAULT 1`);
     await queryRunner.query(`ALTER TABLE follow_up DROP CONSTRAINT follow_up_audience_check`);
-    await queryRunner.query(`ALTER TABLE follow_up ADD CONSTRAINT follow_up_audience_check CHECK (audience IN ('assignee', 'supervisors', 'assignee_and_supervisors'))`);
+    await queryRunner.query(
+      `ALTER TABLE follow_up ADD CONSTRAINT follow_up_audience_check CHECK (audience IN ('assignee', 'supervisors', 'assignee_and_supervisors'))`,
+    );
     // Escalations already planned now reach the caseworker too.
     await queryRunner.query(`UPDATE follow_up SET audience = 'assignee_and_supervisors' WHERE kind = 'takedown_escalation' AND status = 'scheduled'`);
 
@@ -34,7 +36,9 @@ export class FollowUpRevisions1765100000000 implements MigrationInterface {
        ORDER BY c.reference LIMIT 50`);
     if (duplicates.length) {
       const list = duplicates.map((d) => `${d.reference}: ${d.requests} requests to ${d.platform} for ${d.target}`).join('; ');
-      throw new Error(`Takedown requests must be one per URL or account per platform, and these cases have more: ${list}. Keep one of each (delete the others' rows) and start again.`);
+      throw new Error(
+        `Takedown requests must be one per URL or account per platform, and these cases have more: ${list}. Keep one of each (delete the others' rows) and start again.`,
+      );
     }
     await queryRunner.query(`
       CREATE UNIQUE INDEX takedown_request_target_key ON takedown_request

@@ -8,9 +8,36 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const ENTRIES = [
   ['my-nsrc', 'MY', 'National Scam Response Centre (NSRC)', 'Call 997 as soon as money has been sent', null, 'reporting', ['financial'], 20],
-  ['my-pdrm-ccid', 'MY', 'Royal Malaysia Police (PDRM), Commercial Crime Investigation Department', 'Report at any police station; check an account on semakmule.rmp.gov.my', 'https://semakmule.rmp.gov.my', 'reporting', ['everyone'], 30],
-  ['any-find-a-helpline', 'ANY', 'Find A Helpline', 'findahelpline.com lists free, confidential helplines in your country', 'https://findahelpline.com', 'crisis', ['everyone'], 95],
-  ['any-befrienders', 'ANY', 'Befrienders Worldwide', 'befrienders.org finds an emotional support centre near you', 'https://www.befrienders.org', 'crisis', ['everyone'], 96],
+  [
+    'my-pdrm-ccid',
+    'MY',
+    'Royal Malaysia Police (PDRM), Commercial Crime Investigation Department',
+    'Report at any police station; check an account on semakmule.rmp.gov.my',
+    'https://semakmule.rmp.gov.my',
+    'reporting',
+    ['everyone'],
+    30,
+  ],
+  [
+    'any-find-a-helpline',
+    'ANY',
+    'Find A Helpline',
+    'findahelpline.com lists free, confidential helplines in your country',
+    'https://findahelpline.com',
+    'crisis',
+    ['everyone'],
+    95,
+  ],
+  [
+    'any-befrienders',
+    'ANY',
+    'Befrienders Worldwide',
+    'befrienders.org finds an emotional support centre near you',
+    'https://www.befrienders.org',
+    'crisis',
+    ['everyone'],
+    96,
+  ],
 ] as const;
 
 export class DirectoryHelplinesMalaysiaPolice1765500002000 implements MigrationInterface {

@@ -17,7 +17,7 @@ const SEEDED_TRANSLATIONS: ReadonlyArray<{ en: { title: string; body: string }; 
   {
     en: {
       title: 'We have your report',
-      body: "Hi, this is the support team. We have read what you sent us. You did the right thing by asking for help, and you are not in trouble.\n\nWe are working on your case now. Your next step is: {{next_step}}\n\nYou can write to us here at any time.",
+      body: 'Hi, this is the support team. We have read what you sent us. You did the right thing by asking for help, and you are not in trouble.\n\nWe are working on your case now. Your next step is: {{next_step}}\n\nYou can write to us here at any time.',
     },
     ms: {
       title: 'Kami sudah terima laporan anda',
@@ -31,7 +31,7 @@ const SEEDED_TRANSLATIONS: ReadonlyArray<{ en: { title: string; body: string }; 
   {
     en: {
       title: "Please don't pay",
-      body: "Please do not pay them and do not send anything more. Paying almost never makes them stop, and they often ask for more.\n\nStop replying to them, but do not delete the chat yet: it is evidence. If you can, take screenshots of their profile and messages.\n\nWe are here with you.",
+      body: 'Please do not pay them and do not send anything more. Paying almost never makes them stop, and they often ask for more.\n\nStop replying to them, but do not delete the chat yet: it is evidence. If you can, take screenshots of their profile and messages.\n\nWe are here with you.',
     },
     ms: {
       title: 'Tolong jangan bayar',
@@ -45,7 +45,7 @@ const SEEDED_TRANSLATIONS: ReadonlyArray<{ en: { title: string; body: string }; 
   {
     en: {
       title: 'How to use Take It Down',
-      body: "If you were under 18 in the pictures, Take It Down (takeitdown.ncmec.org) can help stop them being shared on many apps. It works on your own phone or computer: the pictures never leave your device and nobody sees them.\n\nIf you want, we can go through it with you step by step. Just reply here.",
+      body: 'If you were under 18 in the pictures, Take It Down (takeitdown.ncmec.org) can help stop them being shared on many apps. It works on your own phone or computer: the pictures never leave your device and nobody sees them.\n\nIf you want, we can go through it with you step by step. Just reply here.',
     },
     ms: {
       title: 'Cara guna Take It Down',

@@ -19,7 +19,9 @@ export class SealedFreeText1766805000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE case_note ADD CONSTRAINT case_note_body_present CHECK (body IS NOT NULL OR body_sealed IS NOT NULL)`);
     await queryRunner.query(`ALTER TABLE case_evidence ADD COLUMN description_sealed bytea`);
     await queryRunner.query(`ALTER TABLE case_evidence ALTER COLUMN description DROP NOT NULL`);
-    await queryRunner.query(`ALTER TABLE case_evidence ADD CONSTRAINT case_evidence_description_present CHECK (description IS NOT NULL OR description_sealed IS NOT NULL)`);
+    await queryRunner.query(
+      `ALTER TABLE case_evidence ADD CONSTRAINT case_evidence_description_present CHECK (description IS NOT NULL OR description_sealed IS NOT NULL)`,
+    );
     await queryRunner.query(`ALTER TABLE case_event ADD COLUMN sealed bytea`);
   }
 

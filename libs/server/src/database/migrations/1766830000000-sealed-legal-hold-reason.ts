@@ -19,7 +19,9 @@ export class SealedLegalHoldReason1766830000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed text cannot be opened here (no key): down refuses rather than lose it.
-    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(`SELECT count(*) AS sealed FROM case_legal_hold WHERE reason_sealed IS NOT NULL`);
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(
+      `SELECT count(*) AS sealed FROM case_legal_hold WHERE reason_sealed IS NOT NULL`,
+    );
     const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} legal holds hold a sealed reason; reverting would lose it`);
     await queryRunner.query(`ALTER TABLE case_legal_hold DROP CONSTRAINT case_legal_hold_reason_present`);

@@ -14,7 +14,9 @@ export class SealedPriorityOverrideReason1766831000000 implements MigrationInter
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Sealed text cannot be opened here (no key): down refuses rather than lose it.
-    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(`SELECT count(*) AS sealed FROM support_case WHERE priority_override_reason_sealed IS NOT NULL`);
+    const [counted] = await queryRunner.manager.query<Array<{ sealed: string }>>(
+      `SELECT count(*) AS sealed FROM support_case WHERE priority_override_reason_sealed IS NOT NULL`,
+    );
     const { sealed } = present(counted, 'the count of sealed values');
     if (Number(sealed) > 0) throw new Error(`${sealed} cases hold a sealed priority override reason; reverting would lose it`);
     await queryRunner.query(`ALTER TABLE support_case DROP COLUMN priority_override_reason_sealed`);

@@ -42,7 +42,9 @@ export class IdentifierClusterAggregates1766855000000 implements MigrationInterf
         ADD COLUMN priorities text[] NOT NULL DEFAULT '{}',
         ADD COLUMN outcomes text[] NOT NULL DEFAULT '{}',
         ADD COLUMN recent_cases uuid[] NOT NULL DEFAULT '{}'`);
-    await queryRunner.query(`COMMENT ON COLUMN identifier_cluster.recent_cases IS 'The newest ${CLUSTER_RECENT_CASES} holding cases (created_at DESC, id): what the list shows'`);
+    await queryRunner.query(
+      `COMMENT ON COLUMN identifier_cluster.recent_cases IS 'The newest ${CLUSTER_RECENT_CASES} holding cases (created_at DESC, id): what the list shows'`,
+    );
 
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION identifier_cluster_refresh(kinds text[], vals text[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -286,7 +288,9 @@ export class IdentifierClusterAggregates1766855000000 implements MigrationInterf
     await queryRunner.query(`DROP FUNCTION case_platform_cluster_sync()`);
     await queryRunner.query(CASE_IDENTIFIER_CLUSTER_SYNC_V1);
     await queryRunner.query(`DROP FUNCTION identifier_cluster_add_holders(text[], text[], uuid[], uuid[], boolean[])`);
-    await queryRunner.query(`ALTER TABLE identifier_cluster DROP COLUMN platforms, DROP COLUMN countries, DROP COLUMN priorities, DROP COLUMN outcomes, DROP COLUMN recent_cases`);
+    await queryRunner.query(
+      `ALTER TABLE identifier_cluster DROP COLUMN platforms, DROP COLUMN countries, DROP COLUMN priorities, DROP COLUMN outcomes, DROP COLUMN recent_cases`,
+    );
     await queryRunner.query(IDENTIFIER_CLUSTER_REFRESH_V1);
     await queryRunner.query(SUPPORT_CASE_CLUSTER_ACTIVITY_V1);
   }

@@ -37,6 +37,14 @@ describe('countryOptions in the page language', () => {
     expect(countryName('DE', 'es')).not.toBe(countryName('DE', 'en'));
     const names = spanish.map((option) => option.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'es')));
-    expect(countryOptions('ms').map((option) => option.code).sort()).toEqual(countryOptions().map((option) => option.code).sort());
+    expect(
+      countryOptions('ms')
+        .map((option) => option.code)
+        .sort(),
+    ).toEqual(
+      countryOptions()
+        .map((option) => option.code)
+        .sort(),
+    );
   });
 });

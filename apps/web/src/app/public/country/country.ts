@@ -47,5 +47,9 @@ export function countryOptions(language: Language = 'en'): CountryOption[] {
 
 /** One country's name in `language`, without building the whole list (see `countryOptions`). */
 export function countryName(code: string, language: Language = 'en'): string {
-  return options.get(language)?.find((option) => option.code === code)?.name ?? new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  return (
+    options.get(language)?.find((option) => option.code === code)?.name ??
+    new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ??
+    code
+  );
 }

@@ -13,7 +13,8 @@ import { HomePage } from './home-page';
 /** The front door as the person sees it: the header's quick exit above the page. */
 @Component({
   imports: [QuickExitLink, HomePage],
-  template: `<header><sg-quick-exit-link /></header><sg-home-page />`,
+  template: `<header><sg-quick-exit-link /></header>
+    <sg-home-page />`,
 })
 class FrontDoor {}
 
@@ -25,13 +26,23 @@ async function render(language: Language) {
       provideHttpClient(),
       provideHttpClientTesting(),
       // A country the visitor chose: the crisis panel asks for Spain's helplines.
-      { provide: SESSION_STORAGE, useValue: { getItem: (key: string) => (key === 'sg.country' ? '"ES"' : null), setItem: () => undefined, removeItem: () => undefined, clear: () => undefined } },
+      {
+        provide: SESSION_STORAGE,
+        useValue: {
+          getItem: (key: string) => (key === 'sg.country' ? '"ES"' : null),
+          setItem: () => undefined,
+          removeItem: () => undefined,
+          clear: () => undefined,
+        },
+      },
       speakInTests(language),
     ],
   }).compileComponents();
   const fixture = TestBed.createComponent(FrontDoor);
   await fixture.whenStable();
-  TestBed.inject(HttpTestingController).expectOne((request) => request.url === '/api/resources').flush([]);
+  TestBed.inject(HttpTestingController)
+    .expectOne((request) => request.url === '/api/resources')
+    .flush([]);
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;
 }

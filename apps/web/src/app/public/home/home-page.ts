@@ -15,25 +15,62 @@ import { LocalPathPipe } from '../language/local-path.pipe';
   imports: [RouterLink, CrisisContacts, TranslatePipe, LocalPathPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    h2 { margin-top: 1.5rem; }
-    .crisis-panel h2 { margin-top: 0; }
+    h2 {
+      margin-top: 1.5rem;
+    }
+    .crisis-panel h2 {
+      margin-top: 0;
+    }
     .urgent-steps {
-      list-style: none; counter-reset: urgent; margin: 0 0 1rem; padding: 0;
+      list-style: none;
+      counter-reset: urgent;
+      margin: 0 0 1rem;
+      padding: 0;
       li {
-        counter-increment: urgent; position: relative;
-        margin: 0 0 0.75rem; padding: 0 0 0 3.25rem; min-height: 2.5rem;
+        counter-increment: urgent;
+        position: relative;
+        margin: 0 0 0.75rem;
+        padding: 0 0 0 3.25rem;
+        min-height: 2.5rem;
         &::before {
-          content: counter(urgent); position: absolute; left: 0; top: 0;
-          display: grid; place-items: center; width: 2.25rem; height: 2.25rem; border-radius: 50%;
-          background: var(--accent); color: #fff; font-weight: 700;
+          content: counter(urgent);
+          position: absolute;
+          left: 0;
+          top: 0;
+          display: grid;
+          place-items: center;
+          width: 2.25rem;
+          height: 2.25rem;
+          border-radius: 50%;
+          background: var(--accent);
+          color: #fff;
+          font-weight: 700;
         }
       }
-      strong { display: block; font-size: 1.2rem; }
+      strong {
+        display: block;
+        font-size: 1.2rem;
+      }
     }
-    .start { margin: 1.5rem 0 0.5rem; }
-    .start-note { color: var(--muted); text-align: center; }
-    .exit-note { margin-top: 2rem; padding: 1rem; border: 1px solid var(--line); border-radius: 8px; font-size: 1rem; }
-    @media (min-width: 40rem) { .start-note { text-align: left; } }
+    .start {
+      margin: 1.5rem 0 0.5rem;
+    }
+    .start-note {
+      color: var(--muted);
+      text-align: center;
+    }
+    .exit-note {
+      margin-top: 2rem;
+      padding: 1rem;
+      border: 1px solid var(--line);
+      border-radius: 8px;
+      font-size: 1rem;
+    }
+    @media (min-width: 40rem) {
+      .start-note {
+        text-align: left;
+      }
+    }
   `,
   template: `
     <h1 tabindex="-1">{{ 'person.home.title' | t }}</h1>
@@ -65,8 +102,8 @@ import { LocalPathPipe } from '../language/local-path.pipe';
     </section>
 
     <p class="exit-note">
-      <strong>{{ 'person.home.exitHeading' | t }}</strong> {{ 'person.home.exitHintBefore' | t }}
-      <strong>{{ 'person.quickExit.link' | t }}</strong> {{ 'person.home.exitHintAfter' | t }}
+      <strong>{{ 'person.home.exitHeading' | t }}</strong> {{ 'person.home.exitHintBefore' | t }} <strong>{{ 'person.quickExit.link' | t }}</strong>
+      {{ 'person.home.exitHintAfter' | t }}
       {{ 'person.home.exitNote' | t }}
     </p>
   `,

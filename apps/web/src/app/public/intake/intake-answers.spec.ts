@@ -1,13 +1,5 @@
 import { intakeRequestSchema } from '@sg/contracts/schemas';
-import {
-  IntakeAnswers,
-  consentProblems,
-  emptyAnswers,
-  localDateTimeToIso,
-  needsCrisisHelp,
-  normaliseUrl,
-  toIntakeRequest,
-} from './intake-answers';
+import { IntakeAnswers, consentProblems, emptyAnswers, localDateTimeToIso, needsCrisisHelp, normaliseUrl, toIntakeRequest } from './intake-answers';
 
 function answers(change: (a: IntakeAnswers) => void): IntakeAnswers {
   const a = emptyAnswers('GB');

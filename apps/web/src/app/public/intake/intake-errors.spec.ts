@@ -49,9 +49,7 @@ describe('mapping request errors back to the form', () => {
   it('explains contact problems in plain words', () => {
     expect(en.text(friendlyMessage('contact.value', 'is required when the contact channel is email'))).toMatch(/Do not contact me/);
     expect(en.text(friendlyMessage('contact.value', 'must be an email address like name@example.com'))).toMatch(/name@example.com/);
-    expect(en.text(friendlyMessage('where.narrative', 'must be at most 5000 characters'))).toBe(
-      'This is too long. Please use 5000 characters or fewer.',
-    );
+    expect(en.text(friendlyMessage('where.narrative', 'must be at most 5000 characters'))).toBe('This is too long. Please use 5000 characters or fewer.');
     expect(en.text(fieldLabel('where.platforms[1].profileUrl'))).toBe('Profile link (app or site 2)');
   });
 
@@ -70,7 +68,7 @@ describe('mapping request errors back to the form', () => {
     expect(en.text(general[0] ?? { key: '' })).toBe('Something in the form was not accepted (channel: must be one of: web).');
   });
 
-  it('says a server 400 from its codes and params, in the person\'s language, never in the API\'s English', () => {
+  it("says a server 400 from its codes and params, in the person's language, never in the API's English", () => {
     const fromServer = mapRequestErrors(
       [
         { path: 'narrative', message: 'Too big: expected string to have <=5000 characters', code: 'too_big', params: { maximum: 5000 } },
@@ -105,7 +103,7 @@ describe('mapping request errors back to the form', () => {
     expect(friendlyMessage('contact.value', 'is required', { code: 'required' })).toEqual({ key: 'person.errors.contactValueRequired' });
   });
 
-  it('prefers the contract\'s reason code for a contact value over reading its English message', () => {
+  it("prefers the contract's reason code for a contact value over reading its English message", () => {
     expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'email' })).toEqual({ key: 'person.errors.email' });
     expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'required' })).toEqual({ key: 'person.errors.contactValueRequired' });
     expect(friendlyMessage('contact.value', 'anything', { code: 'custom', reason: 'phone' })).toEqual({ key: 'person.errors.phone' });
@@ -113,7 +111,11 @@ describe('mapping request errors back to the form', () => {
 
   it('gets that reason from the contract itself', () => {
     const draft = toIntakeRequest(emptyAnswers('GB'));
-    const parsed = intakeRequestSchema.safeParse({ ...draft, consent: { storeData: true, contactMe: true }, contact: { channel: 'email', value: 'not an email', canMentionOrganisation: false } });
+    const parsed = intakeRequestSchema.safeParse({
+      ...draft,
+      consent: { storeData: true, contactMe: true },
+      contact: { channel: 'email', value: 'not an email', canMentionOrganisation: false },
+    });
     const issue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path.join('.') === 'contact.value');
     expect(issue?.code === 'custom' ? issue.params?.['reason'] : undefined).toBe('email');
   });

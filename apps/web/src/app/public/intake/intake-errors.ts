@@ -148,7 +148,11 @@ export function mapRequestErrors(errors: readonly AnswerIssue[], answers: Intake
     const formPath = requestPathToFormPath(error.path, answers);
     if (formPath === null) {
       // No field of the form owns it (the form fills it in itself): with a code, plain words only.
-      general.push(error.code ? translatable('person.errors.notAcceptedPlain') : translatable('person.errors.notAccepted', { path: error.path || 'form', detail: error.message }));
+      general.push(
+        error.code
+          ? translatable('person.errors.notAcceptedPlain')
+          : translatable('person.errors.notAccepted', { path: error.path || 'form', detail: error.message }),
+      );
       continue;
     }
     fields[formPath] ??= friendlyMessage(formPath, error.message, error);

@@ -64,8 +64,14 @@ export function restoreAnswers(form: IntakeForm, fb: NonNullableFormBuilder, sav
   if (!answers.where.country) answers.where.country = empty.where.country;
   const platforms = answers.where.platforms.length ? answers.where.platforms : empty.where.platforms;
   const contentUrls = answers.where.contentUrls.length ? answers.where.contentUrls : empty.where.contentUrls;
-  setRows(form.controls.where.controls.platforms, platforms.map((row) => platformRowForm(fb, row)));
-  setRows(form.controls.where.controls.contentUrls, contentUrls.map((url) => fb.control(url)));
+  setRows(
+    form.controls.where.controls.platforms,
+    platforms.map((row) => platformRowForm(fb, row)),
+  );
+  setRows(
+    form.controls.where.controls.contentUrls,
+    contentUrls.map((url) => fb.control(url)),
+  );
   form.patchValue({ ...answers, where: { ...answers.where, platforms, contentUrls } });
 }
 

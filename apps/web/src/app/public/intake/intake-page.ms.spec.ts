@@ -86,7 +86,12 @@ describe('IntakePage in Malay', () => {
     const request = http.expectOne('/api/intakes');
     expect(request.request.body).toMatchObject({ language: 'ms' });
     request.flush(
-      { statusCode: 400, error: 'Bad Request', message: 'Invalid', errors: [{ path: 'platforms[0].offenderHandle', message: 'must be at most 200 characters' }] },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid',
+        errors: [{ path: 'platforms[0].offenderHandle', message: 'must be at most 200 characters' }],
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();

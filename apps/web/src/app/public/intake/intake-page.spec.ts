@@ -17,7 +17,14 @@ class Sent {}
 const RESPONSE: IntakeResponse = {
   reference: 'SG-7K3M-9QXD',
   accessCode: 'AB12-CD34-EF56-GH78',
-  actionPlan: [{ key: 'do_not_pay', title: { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } }, detail: { key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'no' } }, done: false }],
+  actionPlan: [
+    {
+      key: 'do_not_pay',
+      title: { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } },
+      detail: { key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'no' } },
+      done: false,
+    },
+  ],
   resources: [],
   firstResponseWithin: { key: 'person.firstResponse.withinHours', params: { hours: 1 } },
   contact: { kind: 'not_said' },
@@ -71,8 +78,20 @@ describe('IntakePage', () => {
   describe('the crisis panel', () => {
     // What the organisation's directory answers for GB (admins edit it; nothing is built into the page).
     const entry = (key: string, jurisdiction: string, name: string, contact: string, sortOrder = 10): ResourceDirectoryEntry => ({
-      id: key, key, jurisdiction, name, contact, url: null, purpose: 'crisis', audiences: ['self_harm'], sortOrder, active: true,
-      description: null, whenToUse: null, translations: {}, fallsBackToEnglish: [],
+      id: key,
+      key,
+      jurisdiction,
+      name,
+      contact,
+      url: null,
+      purpose: 'crisis',
+      audiences: ['self_harm'],
+      sortOrder,
+      active: true,
+      description: null,
+      whenToUse: null,
+      translations: {},
+      fallsBackToEnglish: [],
     });
     const GB_DIRECTORY = [
       entry('gb-emergency', 'GB', 'Emergency services', 'Call 999 if you are in danger now', 1),
@@ -81,26 +100,30 @@ describe('IntakePage', () => {
     ];
     const directoryRequest = (country: string | null) =>
       http.expectOne((request) => request.url === '/api/resources' && request.params.get('country') === country);
-    const calls = (root: HTMLElement) => Array.from(root.querySelectorAll<HTMLAnchorElement>('.crisis-alert a[href^="tel:"]')).map((a) => a.getAttribute('href'));
+    const calls = (root: HTMLElement) =>
+      Array.from(root.querySelectorAll<HTMLAnchorElement>('.crisis-alert a[href^="tel:"]')).map((a) => a.getAttribute('href'));
 
-    it.each(['thoughts', 'plan_or_intent'])('appears on the safety screen as soon as self-harm answer "%s" is chosen, with the directory\'s lines once it answers', async (answer) => {
-      const root = await open(1);
-      expect(root.querySelector('h1')?.textContent).toContain('Step 2 of 5');
-      expect(alertText(root)).not.toContain('Please get help now');
+    it.each(['thoughts', 'plan_or_intent'])(
+      'appears on the safety screen as soon as self-harm answer "%s" is chosen, with the directory\'s lines once it answers',
+      async (answer) => {
+        const root = await open(1);
+        expect(root.querySelector('h1')?.textContent).toContain('Step 2 of 5');
+        expect(alertText(root)).not.toContain('Please get help now');
 
-      await choose(root, 'selfHarm', answer);
+        await choose(root, 'selfHarm', answer);
 
-      // At once, before the directory answers: help, and the country's emergency number (built in, not guessed).
-      expect(alertText(root)).toContain('Please get help now');
-      expect(alertText(root)).toContain('If you are in danger now, call 999 or 112');
-      expect(calls(root)).toEqual(['tel:999', 'tel:112']);
+        // At once, before the directory answers: help, and the country's emergency number (built in, not guessed).
+        expect(alertText(root)).toContain('Please get help now');
+        expect(alertText(root)).toContain('If you are in danger now, call 999 or 112');
+        expect(calls(root)).toEqual(['tel:999', 'tel:112']);
 
-      directoryRequest('GB').flush(GB_DIRECTORY);
-      await settle();
-      expect(calls(root)).toContain('tel:116123'); // Samaritans, for the country in the answers (GB)
-      expect(calls(root)).toContain('tel:999');
-      expect(alertText(root)).not.toContain('call your local emergency number.');
-    });
+        directoryRequest('GB').flush(GB_DIRECTORY);
+        await settle();
+        expect(calls(root)).toContain('tel:116123'); // Samaritans, for the country in the answers (GB)
+        expect(calls(root)).toContain('tel:999');
+        expect(alertText(root)).not.toContain('call your local emergency number.');
+      },
+    );
 
     it('appears when they say they are in danger, and goes when the answers change back', async () => {
       const root = await open(1);
@@ -136,7 +159,6 @@ describe('IntakePage', () => {
       expect(calls(root)).toContain('tel:116123');
       expect(alertText(root)).not.toContain('We could not load the helplines');
     });
-
   });
 
   it('brings back the answers and the screen after a reload, and moves focus to the new heading on Next', async () => {
@@ -280,10 +302,17 @@ describe('IntakePage', () => {
         ];
       });
       await send(root);
-      http.expectOne('/api/intakes').flush(
-        { statusCode: 400, error: 'Bad Request', message: 'Invalid', errors: [{ path: 'platforms[0].offenderHandle', message: 'must be at most 200 characters' }] },
-        { status: 400, statusText: 'Bad Request' },
-      );
+      http
+        .expectOne('/api/intakes')
+        .flush(
+          {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'Invalid',
+            errors: [{ path: 'platforms[0].offenderHandle', message: 'must be at most 200 characters' }],
+          },
+          { status: 400, statusText: 'Bad Request' },
+        );
       await settle();
 
       expect(root.querySelector('h1')?.textContent).toContain('Step 4 of 5');
@@ -295,10 +324,12 @@ describe('IntakePage', () => {
     it('asks them to wait after a 429, honouring Retry-After', async () => {
       const root = await open(4, ready);
       await send(root);
-      http.expectOne('/api/intakes').flush(
-        { statusCode: 429, error: 'Too Many Requests', message: 'Slow down' },
-        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '20' } },
-      );
+      http
+        .expectOne('/api/intakes')
+        .flush(
+          { statusCode: 429, error: 'Too Many Requests', message: 'Slow down' },
+          { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '20' } },
+        );
       await settle();
       expect(root.textContent).toContain('Please wait 20 seconds');
       const sendButton = root.querySelector<HTMLButtonElement>('button[type="submit"]');

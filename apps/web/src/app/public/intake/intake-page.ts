@@ -29,13 +29,36 @@ const titleKey = (step: IntakeStepId, other: boolean) => `person.intake.titles.$
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './intake-page.html',
   styles: `
-    .progress-track { height: 8px; margin-bottom: 1.25rem; background: var(--line); border-radius: 4px; overflow: hidden; }
-    .progress-bar { height: 100%; background: var(--accent); transition: width 0.25s ease-out; }
-    .step-count { display: block; margin-bottom: 0.25rem; font-size: 1rem; font-weight: 600; color: var(--muted); }
-    .step-title { display: block; }
+    .progress-track {
+      height: 8px;
+      margin-bottom: 1.25rem;
+      background: var(--line);
+      border-radius: 4px;
+      overflow: hidden;
+    }
+    .progress-bar {
+      height: 100%;
+      background: var(--accent);
+      transition: width 0.25s ease-out;
+    }
+    .step-count {
+      display: block;
+      margin-bottom: 0.25rem;
+      font-size: 1rem;
+      font-weight: 600;
+      color: var(--muted);
+    }
+    .step-title {
+      display: block;
+    }
     .wizard-nav {
-      display: flex; flex-wrap: wrap; gap: 0.75rem; margin-top: 2rem;
-      .button { flex: 1 1 9rem; }
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      margin-top: 2rem;
+      .button {
+        flex: 1 1 9rem;
+      }
     }
   `,
 })
@@ -93,8 +116,7 @@ export class IntakePage {
         this.location.go(this.location.path(), '', { sgIntakeStep: this.wizard.step() });
         this.pushedSteps += 1;
         this.focusAfterRender(() => this.heading());
-      }
-      else if (outcome === 'invalid') this.focusAfterRender(() => this.summary());
+      } else if (outcome === 'invalid') this.focusAfterRender(() => this.summary());
       else if (outcome === 'problem') this.focusAfterRender(() => this.problem());
       return;
     }

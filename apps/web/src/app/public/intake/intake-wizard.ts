@@ -16,10 +16,7 @@ import { buildIntakeForm, restoreAnswers } from './intake-form';
 import { IntakeSession } from './intake-session';
 import { itemAt } from '@sg/domain';
 
-export type SendState =
-  | { kind: 'idle' }
-  | { kind: 'sending' }
-  | { kind: 'problem'; problem: Exclude<HttpProblem, { kind: 'invalid' }>; at: number };
+export type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'problem'; problem: Exclude<HttpProblem, { kind: 'invalid' }>; at: number };
 
 /** `ignored`: pressed again while the first press was still checking the answers. */
 export type NextOutcome = 'moved' | 'invalid' | 'problem' | 'ignored';

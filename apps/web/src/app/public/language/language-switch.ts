@@ -16,9 +16,22 @@ import { LANGUAGE_KEY, pathIn } from './person-language';
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; }
-    ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
-    a { display: inline-block; min-height: 44px; line-height: 44px; }
+    :host {
+      display: block;
+    }
+    ul {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      padding: 0;
+    }
+    a {
+      display: inline-block;
+      min-height: 44px;
+      line-height: 44px;
+    }
   `,
   template: `
     <nav [attr.aria-label]="'person.language.label' | t">

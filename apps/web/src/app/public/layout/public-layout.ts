@@ -23,7 +23,9 @@ import { LocalPathPipe } from '../language/local-path.pipe';
   host: { class: 'sg-public', '(document:keydown.escape)': 'onEscape()' },
   template: `
     <header class="top">
-      <a class="brand" [routerLink]="'/' | localPath" [replaceUrl]="true">{{ 'person.layout.brand' | t }}<span class="visually-hidden">{{ 'person.layout.home' | t }}</span></a>
+      <a class="brand" [routerLink]="'/' | localPath" [replaceUrl]="true"
+        >{{ 'person.layout.brand' | t }}<span class="visually-hidden">{{ 'person.layout.home' | t }}</span></a
+      >
       <sg-quick-exit-link />
     </header>
     <sg-language-switch class="languages" />
@@ -54,9 +56,7 @@ export class PublicLayout {
         skip(1),
         takeUntilDestroyed(),
       )
-      .subscribe(() =>
-        afterNextRender(() => document.querySelector<HTMLElement>('main h1[tabindex="-1"]')?.focus({ preventScroll: true }), { injector }),
-      );
+      .subscribe(() => afterNextRender(() => document.querySelector<HTMLElement>('main h1[tabindex="-1"]')?.focus({ preventScroll: true }), { injector }));
   }
 
   protected onEscape(): void {

@@ -25,8 +25,21 @@ const NOTHING_ADDED = 'person.myCase.add.nothingAdded';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-information.html',
   styles: `
-    .more { margin: 0 0 1.5rem; summary { display: list-item; padding: 0.55rem 0; font-weight: 600; color: var(--accent); cursor: pointer; } }
-    .saved { padding: 0.75rem 1rem; background: var(--accent-soft); border-radius: 8px; }
+    .more {
+      margin: 0 0 1.5rem;
+      summary {
+        display: list-item;
+        padding: 0.55rem 0;
+        font-weight: 600;
+        color: var(--accent);
+        cursor: pointer;
+      }
+    }
+    .saved {
+      padding: 0.75rem 1rem;
+      background: var(--accent-soft);
+      border-radius: 8px;
+    }
   `,
 })
 export class AddInformation {
@@ -64,7 +77,13 @@ export class AddInformation {
     this.status.set('idle');
     if (!checked.success) {
       this.showErrors(
-        checked.error.issues.map((issue) => ({ path: formatFieldPath(issue.path), message: issue.message, code: issue.code, maximum: issue.code === 'too_big' ? Number(issue.maximum) : undefined, origin: issue.code === 'too_big' ? issue.origin : undefined })),
+        checked.error.issues.map((issue) => ({
+          path: formatFieldPath(issue.path),
+          message: issue.message,
+          code: issue.code,
+          maximum: issue.code === 'too_big' ? Number(issue.maximum) : undefined,
+          origin: issue.code === 'too_big' ? issue.origin : undefined,
+        })),
         platformRows,
         urlRows,
       );
@@ -143,7 +162,9 @@ export class AddInformation {
         continue;
       }
       // Said in the page's language when shown (the page is made anew when the language changes).
-      fields[formPath] ??= message.startsWith('add at least one thing') ? this.i18n.t(NOTHING_ADDED) : this.i18n.text(friendlyMessage(formPath, message, issue));
+      fields[formPath] ??= message.startsWith('add at least one thing')
+        ? this.i18n.t(NOTHING_ADDED)
+        : this.i18n.text(friendlyMessage(formPath, message, issue));
     }
     this.errors.set(fields);
   }

@@ -1,6 +1,14 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaseAccessRequest, CaseAccessView, CaseAdditionRequest, CaseLanguageRequest, PlanStepUpdateRequest, SessionAdditionRequest, SessionPlanStepRequest } from '@sg/contracts';
+import type {
+  CaseAccessRequest,
+  CaseAccessView,
+  CaseAdditionRequest,
+  CaseLanguageRequest,
+  PlanStepUpdateRequest,
+  SessionAdditionRequest,
+  SessionPlanStepRequest,
+} from '@sg/contracts';
 import { CASE_SESSION_HEADER, PUBLIC_API } from '../contracts/public-contract';
 import { Observable } from 'rxjs';
 

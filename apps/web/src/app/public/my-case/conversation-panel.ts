@@ -23,25 +23,73 @@ type SendState = 'idle' | 'sending' | 'failed' | 'too-long';
   imports: [CharacterCount, TranslatePipe, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .messages { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: 0.6rem; }
-    .messages li { max-width: 85%; padding: 0.6rem 0.8rem; border-radius: 0.8rem; background: var(--accent-soft); justify-self: start; }
-    .messages li.mine { justify-self: end; background: #eef0f3; }
-    .messages li.empty { max-width: none; background: none; padding: 0; }
-    .who { margin: 0; font-size: 0.95rem; color: var(--muted); }
-    .words { margin: 0.2rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .new-badge { display: inline-block; margin-left: 0.5rem; padding: 0 0.5rem; border-radius: 1rem; background: var(--accent); color: #fff; font-size: 0.9rem; vertical-align: middle; }
-    .gentle { margin: 0.5rem 0 0; padding: 0.6rem 0.8rem; border-left: 4px solid var(--accent); background: var(--accent-soft); }
-    textarea { width: 100%; }
+    .messages {
+      list-style: none;
+      margin: 0 0 1rem;
+      padding: 0;
+      display: grid;
+      gap: 0.6rem;
+    }
+    .messages li {
+      max-width: 85%;
+      padding: 0.6rem 0.8rem;
+      border-radius: 0.8rem;
+      background: var(--accent-soft);
+      justify-self: start;
+    }
+    .messages li.mine {
+      justify-self: end;
+      background: #eef0f3;
+    }
+    .messages li.empty {
+      max-width: none;
+      background: none;
+      padding: 0;
+    }
+    .who {
+      margin: 0;
+      font-size: 0.95rem;
+      color: var(--muted);
+    }
+    .words {
+      margin: 0.2rem 0 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .new-badge {
+      display: inline-block;
+      margin-left: 0.5rem;
+      padding: 0 0.5rem;
+      border-radius: 1rem;
+      background: var(--accent);
+      color: #fff;
+      font-size: 0.9rem;
+      vertical-align: middle;
+    }
+    .gentle {
+      margin: 0.5rem 0 0;
+      padding: 0.6rem 0.8rem;
+      border-left: 4px solid var(--accent);
+      background: var(--accent-soft);
+    }
+    textarea {
+      width: 100%;
+    }
   `,
   template: `
     @if (thread(); as thread) {
       @if (unreadOnOpen()) {
-        <p data-testid="unread-messages"><strong>{{ 'person.conversation.unread' | t: { count: unreadOnOpen() } }}</strong></p>
+        <p data-testid="unread-messages">
+          <strong>{{ 'person.conversation.unread' | t: { count: unreadOnOpen() } }}</strong>
+        </p>
       }
       <ol class="messages" [attr.aria-label]="'person.conversation.messages' | t" data-testid="person-messages">
         @for (message of thread.messages; track message.id) {
           <li [class.mine]="message.from === 'person'" [attr.data-from]="message.from">
-            <p class="who">{{ (message.from === 'person' ? 'person.conversation.you' : 'person.conversation.team') | t }} · <time [attr.datetime]="message.sentAt">{{ message.sentAt | dateTime }}</time></p>
+            <p class="who">
+              {{ (message.from === 'person' ? 'person.conversation.you' : 'person.conversation.team') | t }} ·
+              <time [attr.datetime]="message.sentAt">{{ message.sentAt | dateTime }}</time>
+            </p>
             <p class="words">{{ message.body }}</p>
           </li>
         } @empty {
@@ -53,8 +101,14 @@ type SendState = 'idle' | 'sending' | 'failed' | 'too-long';
           <div class="field">
             <label for="f-message">{{ 'person.conversation.writeLabel' | t }}</label>
             <p class="hint" id="f-message-hint">{{ 'person.conversation.hint' | t }}</p>
-            <textarea id="f-message" rows="4" [attr.maxlength]="limit" [value]="draft()" (input)="draft.set($any($event.target).value)"
-              aria-describedby="f-message-hint f-message-count"></textarea>
+            <textarea
+              id="f-message"
+              rows="4"
+              [attr.maxlength]="limit"
+              [value]="draft()"
+              (input)="draft.set($any($event.target).value)"
+              aria-describedby="f-message-hint f-message-count"
+            ></textarea>
             <sg-character-count [text]="draft()" [max]="limit" countId="f-message-count" />
             @if (mediaWarning()) {
               <p class="gentle" role="status" data-testid="media-warning">{{ 'person.conversation.mediaWarning' | t }}</p>
@@ -62,11 +116,17 @@ type SendState = 'idle' | 'sending' | 'failed' | 'too-long';
           </div>
           <div role="status" class="send-status">
             @switch (sendState()) {
-              @case ('failed') { <p class="field-error">{{ 'person.conversation.failed' | t }}</p> }
-              @case ('too-long') { <p class="field-error">{{ 'person.conversation.tooLong' | t }}</p> }
+              @case ('failed') {
+                <p class="field-error">{{ 'person.conversation.failed' | t }}</p>
+              }
+              @case ('too-long') {
+                <p class="field-error">{{ 'person.conversation.tooLong' | t }}</p>
+              }
             }
           </div>
-          <button type="submit" class="button primary" [disabled]="sendState() === 'sending'">{{ (sendState() === 'sending' ? 'person.conversation.sending' : 'person.conversation.send') | t }}</button>
+          <button type="submit" class="button primary" [disabled]="sendState() === 'sending'">
+            {{ (sendState() === 'sending' ? 'person.conversation.sending' : 'person.conversation.send') | t }}
+          </button>
         </form>
       } @else {
         <p>{{ 'person.conversation.closed' | t }}</p>
@@ -140,7 +200,9 @@ export class ConversationPanel {
   }
 
   private add(message: ConversationMessage): void {
-    this.thread.update((thread) => (thread && !thread.messages.some((m) => m.id === message.id) ? { ...thread, messages: [...thread.messages, message] } : thread));
+    this.thread.update((thread) =>
+      thread && !thread.messages.some((m) => m.id === message.id) ? { ...thread, messages: [...thread.messages, message] } : thread,
+    );
   }
 
   /** The live stream's events, reconnecting after a drop (each reconnect re-reads the thread). */

@@ -36,10 +36,19 @@ type DeletionProblem = 'noCode' | 'wrongCode' | 'onHold' | 'failed' | null;
         <div class="field">
           <label for="f-delete-code">{{ 'person.myCase.deletion.codeLabel' | t }}</label>
           <p class="hint" id="f-delete-code-hint">{{ 'person.myCase.deletion.codeHint' | t }}</p>
-          <input id="f-delete-code" type="text" formControlName="accessCode" autocomplete="off" autocapitalize="characters" spellcheck="false"
-            aria-describedby="f-delete-code-hint" />
+          <input
+            id="f-delete-code"
+            type="text"
+            formControlName="accessCode"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            aria-describedby="f-delete-code-hint"
+          />
         </div>
-        <button type="submit" class="button secondary" [disabled]="sending()">{{ (sending() ? 'person.myCase.deletion.sending' : 'person.myCase.deletion.ask') | t }}</button>
+        <button type="submit" class="button secondary" [disabled]="sending()">
+          {{ (sending() ? 'person.myCase.deletion.sending' : 'person.myCase.deletion.ask') | t }}
+        </button>
       </form>
     }
     <div role="alert">

@@ -67,11 +67,32 @@ const LEGACY_OPEN_CASE_KEY = 'my-case';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-case-page.html',
   styles: `
-    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1.25rem; margin: 0 0 1rem; dt { font-weight: 700; } dd { margin: 0; } }
-    .additions { padding-left: 1.1rem; }
-    .addition-date { font-weight: 600; }
-    .sign-in { margin-top: 1.5rem; }
-    .code-input { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; letter-spacing: 0.05em; text-transform: uppercase; }
+    .facts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.35rem 1.25rem;
+      margin: 0 0 1rem;
+      dt {
+        font-weight: 700;
+      }
+      dd {
+        margin: 0;
+      }
+    }
+    .additions {
+      padding-left: 1.1rem;
+    }
+    .addition-date {
+      font-weight: 600;
+    }
+    .sign-in {
+      margin-top: 1.5rem;
+    }
+    .code-input {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      letter-spacing: 0.05em;
+      text-transform: uppercase;
+    }
   `,
 })
 export class MyCasePage {
@@ -212,7 +233,9 @@ export class MyCasePage {
     this.view.update((view) => (view ? { ...view, actionPlan: withStepDone(view.actionPlan, key, done) } : view));
     try {
       this.view.set(
-        await firstValueFrom(isSessionKey(caseKey) ? this.api.setPlanStepInSession(caseKey.session, { key, done }) : this.api.setPlanStep({ ...caseKey.credentials, key, done })),
+        await firstValueFrom(
+          isSessionKey(caseKey) ? this.api.setPlanStepInSession(caseKey.session, { key, done }) : this.api.setPlanStep({ ...caseKey.credentials, key, done }),
+        ),
       );
     } catch {
       this.planError.set(true);

@@ -13,18 +13,49 @@ export interface PlanStepToggle {
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .plan-progress { font-weight: 600; color: var(--muted); }
-    .plan { list-style: none; margin: 0; padding: 0; }
-    .plan-step {
-      display: grid; grid-template-columns: auto 1fr; gap: 0.85rem; align-items: start;
-      padding: 0.9rem 0; border-bottom: 1px solid var(--line);
-      input { width: 1.75rem; height: 1.75rem; margin: 0.5rem 0 0; accent-color: var(--accent); }
+    .plan-progress {
+      font-weight: 600;
+      color: var(--muted);
     }
-    .plan-title { display: block; min-height: 44px; padding-top: 0.5rem; font-weight: 700; cursor: pointer; }
-    .plan-number, .plan-done { color: var(--muted); }
-    .plan-done { font-weight: 400; }
-    .plan-detail { margin: 0.25rem 0 0; }
-    .done .plan-detail { color: var(--muted); }
+    .plan {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .plan-step {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.85rem;
+      align-items: start;
+      padding: 0.9rem 0;
+      border-bottom: 1px solid var(--line);
+      input {
+        width: 1.75rem;
+        height: 1.75rem;
+        margin: 0.5rem 0 0;
+        accent-color: var(--accent);
+      }
+    }
+    .plan-title {
+      display: block;
+      min-height: 44px;
+      padding-top: 0.5rem;
+      font-weight: 700;
+      cursor: pointer;
+    }
+    .plan-number,
+    .plan-done {
+      color: var(--muted);
+    }
+    .plan-done {
+      font-weight: 400;
+    }
+    .plan-detail {
+      margin: 0.25rem 0 0;
+    }
+    .done .plan-detail {
+      color: var(--muted);
+    }
   `,
   template: `
     <p class="plan-progress" aria-live="polite">{{ 'person.plan.checklist.progress' | t: { done: doneCount(), total: steps().length } }}</p>
@@ -42,11 +73,15 @@ export interface PlanStepToggle {
           <div>
             <label class="plan-title" [for]="'plan-' + step.key">
               <span class="plan-number">{{ i + 1 }}.</span> {{ step.title | t }}
-              @if (step.done) {<span class="plan-done"> {{ 'person.plan.checklist.done' | t }}</span>}
+              @if (step.done) {
+                <span class="plan-done"> {{ 'person.plan.checklist.done' | t }}</span>
+              }
             </label>
             <p class="plan-detail" [id]="'plan-' + step.key + '-detail'">{{ step.detail | t }}</p>
             @if (step.key === 'get_safe_now' && crisisHref()) {
-              <p class="plan-detail"><a [href]="crisisHref()" (click)="jump($event)">{{ 'person.plan.checklist.seeWhoToCall' | t }}</a></p>
+              <p class="plan-detail">
+                <a [href]="crisisHref()" (click)="jump($event)">{{ 'person.plan.checklist.seeWhoToCall' | t }}</a>
+              </p>
             }
           </div>
         </li>

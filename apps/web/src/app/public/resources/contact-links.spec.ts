@@ -1,7 +1,10 @@
 import { RESOURCE_DIRECTORY_SEED } from '@sg/domain';
 import { contactParts } from './contact-links';
 
-const links = (contact: string) => contactParts(contact).filter((part) => part.href).map((part) => [part.text, part.href]);
+const links = (contact: string) =>
+  contactParts(contact)
+    .filter((part) => part.href)
+    .map((part) => [part.text, part.href]);
 
 describe('contactParts', () => {
   it('makes the numbers in a contact line tappable and keeps the words around them', () => {

@@ -18,15 +18,30 @@ class Host {
 }
 
 const entry = (key: string, jurisdiction: string, name: string, contact: string): ResourceDirectoryEntry => ({
-  id: key, key, jurisdiction, name, contact, url: null, purpose: 'crisis', audiences: ['self_harm'], sortOrder: 10, active: true,
-  description: null, whenToUse: null, translations: {}, fallsBackToEnglish: [],
+  id: key,
+  key,
+  jurisdiction,
+  name,
+  contact,
+  url: null,
+  purpose: 'crisis',
+  audiences: ['self_harm'],
+  sortOrder: 10,
+  active: true,
+  description: null,
+  whenToUse: null,
+  translations: {},
+  fallsBackToEnglish: [],
 });
 
 describe('CrisisContacts', () => {
   let http: HttpTestingController;
 
   async function speak(language: Language) {
-    await TestBed.configureTestingModule({ imports: [Host], providers: [provideHttpClient(), provideHttpClientTesting(), speakInTests(language)] }).compileComponents();
+    await TestBed.configureTestingModule({
+      imports: [Host],
+      providers: [provideHttpClient(), provideHttpClientTesting(), speakInTests(language)],
+    }).compileComponents();
     http = TestBed.inject(HttpTestingController);
   }
 
@@ -66,10 +81,7 @@ describe('CrisisContacts', () => {
 
     const request = http.expectOne((candidate) => candidate.url === '/api/resources');
     expect(request.request.params.has('country')).toBe(false);
-    request.flush([
-      entry('gb-samaritans', 'GB', 'Samaritans', 'Call 116 123'),
-      entry('any-line', 'ANY', 'A worldwide line', 'Call +44 20 7000 0000'),
-    ]);
+    request.flush([entry('gb-samaritans', 'GB', 'Samaritans', 'Call 116 123'), entry('any-line', 'ANY', 'A worldwide line', 'Call +44 20 7000 0000')]);
     await fixture.whenStable();
     expect(root.textContent).toContain('A worldwide line');
     expect(root.textContent).not.toContain('Samaritans');
@@ -81,7 +93,9 @@ describe('CrisisContacts', () => {
     http.expectOne((candidate) => candidate.url === '/api/resources' && !candidate.params.has('country')).flush([]);
     fixture.componentInstance.country.set('MY');
     await fixture.whenStable();
-    http.expectOne((candidate) => candidate.params.get('country') === 'MY').flush([entry('my-emergency', 'MY', 'Emergency services', 'Call 999 if you are in danger now')]);
+    http
+      .expectOne((candidate) => candidate.params.get('country') === 'MY')
+      .flush([entry('my-emergency', 'MY', 'Emergency services', 'Call 999 if you are in danger now')]);
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     expect(root.querySelector('a[href="tel:999"]')).not.toBeNull();
@@ -107,7 +121,9 @@ describe('CrisisContacts', () => {
 
     fixture.componentInstance.country.set('MY');
     await fixture.whenStable();
-    http.expectOne((candidate) => candidate.params.get('country') === 'MY').flush([{ ...entry('my-befrienders', 'MY', 'Befrienders KL', 'Call 03-7627 2929'), url: 'https://www.befrienders.org.my' }]);
+    http
+      .expectOne((candidate) => candidate.params.get('country') === 'MY')
+      .flush([{ ...entry('my-befrienders', 'MY', 'Befrienders KL', 'Call 03-7627 2929'), url: 'https://www.befrienders.org.my' }]);
     await fixture.whenStable();
     const line = root.querySelector('[data-testid="emergency-number"]');
     expect(line?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Jika anda dalam bahaya sekarang, hubungi 999, atau 112 dari telefon bimbit');
@@ -129,7 +145,10 @@ describe('the emergency numbers in words', () => {
   });
 
   it('keep every number in Malay and Spanish, the same ones to tap as in English', () => {
-    const tapped = (line: string) => contactParts(line).filter((part) => part.href?.startsWith('tel:')).map((part) => part.text);
+    const tapped = (line: string) =>
+      contactParts(line)
+        .filter((part) => part.href?.startsWith('tel:'))
+        .map((part) => part.text);
     const english = translatorFor('en');
     for (const language of ['ms', 'es'] as const) {
       const translator = translatorFor(language);

@@ -22,15 +22,41 @@ let nextId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .crisis-list {
-      list-style: none; margin: 0 0 1rem; padding: 0;
-      li { padding: 0.75rem 0; border-bottom: 1px solid var(--line); }
-      li:last-child { border-bottom: 0; }
+      list-style: none;
+      margin: 0 0 1rem;
+      padding: 0;
+      li {
+        padding: 0.75rem 0;
+        border-bottom: 1px solid var(--line);
+      }
+      li:last-child {
+        border-bottom: 0;
+      }
     }
-    .crisis-name { display: block; font-weight: 700; }
-    .crisis-site { display: flex; align-items: center; width: fit-content; min-height: 44px; }
-    .crisis-country { margin: 0; label { font-weight: 400; font-size: 1rem; } }
-    .crisis-fallback { font-weight: 700; margin: 0 0 0.5rem; }
-    .crisis-retry { margin: 0 0 1rem; }
+    .crisis-name {
+      display: block;
+      font-weight: 700;
+    }
+    .crisis-site {
+      display: flex;
+      align-items: center;
+      width: fit-content;
+      min-height: 44px;
+    }
+    .crisis-country {
+      margin: 0;
+      label {
+        font-weight: 400;
+        font-size: 1rem;
+      }
+    }
+    .crisis-fallback {
+      font-weight: 700;
+      margin: 0 0 0.5rem;
+    }
+    .crisis-retry {
+      margin: 0 0 1rem;
+    }
   `,
   template: `
     @if (showEmergencyLine()) {
@@ -60,7 +86,8 @@ let nextId = 0;
           <span class="crisis-contact"><sg-contact-text [contact]="(resource | resourceText).contact" /></span>
           @if (resource.url) {
             <a class="crisis-site" [href]="resource.url" target="_blank" rel="noopener noreferrer">
-              {{ 'person.crisis.website' | t }}<span class="visually-hidden">{{ 'person.crisis.websiteHidden' | t: { name: (resource | resourceText).name } }}</span>
+              {{ 'person.crisis.website' | t
+              }}<span class="visually-hidden">{{ 'person.crisis.websiteHidden' | t: { name: (resource | resourceText).name } }}</span>
             </a>
           }
         </li>
@@ -118,9 +145,7 @@ export class CrisisContacts {
   }
   private readonly retries = new Subject<void>();
   protected readonly state = toSignal(
-    combineLatest([toObservable(this.country), this.retries.pipe(startWith(undefined))]).pipe(
-      switchMap(([country]) => this.resources.crisisContacts(country)),
-    ),
+    combineLatest([toObservable(this.country), this.retries.pipe(startWith(undefined))]).pipe(switchMap(([country]) => this.resources.crisisContacts(country))),
     { initialValue: { kind: 'loading' } },
   );
   protected readonly contacts = computed(() => {

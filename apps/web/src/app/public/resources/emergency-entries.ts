@@ -11,4 +11,5 @@ export const isEmergencyServices = (resource: Pick<MatchedResource, 'name'>) => 
 export const isWorldwideEmergencyEntry = (resource: Pick<MatchedResource, 'name' | 'contact'>) =>
   isEmergencyServices(resource) && /local emergency/i.test(resource.contact);
 
-export const isCountryEmergencyEntry = (resource: Pick<MatchedResource, 'name' | 'contact'>) => isEmergencyServices(resource) && !isWorldwideEmergencyEntry(resource);
+export const isCountryEmergencyEntry = (resource: Pick<MatchedResource, 'name' | 'contact'>) =>
+  isEmergencyServices(resource) && !isWorldwideEmergencyEntry(resource);

@@ -8,9 +8,7 @@ import { PUBLIC_API } from '../contracts/public-contract';
 
 /** Where the crisis contacts are: still coming, here, or not reachable right now. */
 export type CrisisContactsState =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly contacts: readonly PersonResource[] }
-  | { readonly kind: 'failed' };
+  { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly contacts: readonly PersonResource[] } | { readonly kind: 'failed' };
 
 /**
  * Each chosen contact with its entry's words in every person language, so the panel follows the
@@ -46,7 +44,16 @@ export class PublicResources {
       const params = country ? new HttpParams().set('country', country) : new HttpParams();
       contacts = this.http.get<ResourceDirectoryEntry[]>(PUBLIC_API.resources, { params }).pipe(
         // Without a country, selectCrisisResources keeps the worldwide ('ANY') entries only.
-        map((entries): CrisisContactsState => ({ kind: 'ready', contacts: withTexts(selectCrisisResources(entries.filter((entry) => entry.active), key), entries) })),
+        map((entries): CrisisContactsState => ({
+          kind: 'ready',
+          contacts: withTexts(
+            selectCrisisResources(
+              entries.filter((entry) => entry.active),
+              key,
+            ),
+            entries,
+          ),
+        })),
         catchError(() => {
           // Ask again next time (and on "Try again") rather than remembering the failure.
           this.cache.delete(key);

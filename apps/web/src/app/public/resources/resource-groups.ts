@@ -14,10 +14,26 @@ export type ShownResource = MatchedResource & Partial<ResourceTexts>;
   imports: [ContactText, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .resource-list { list-style: none; margin: 0; padding: 0; }
-    .resource { padding: 0.75rem 0; border-bottom: 1px solid var(--line); p { margin: 0 0 0.35rem; } }
-    .resource-name { font-weight: 700; }
-    .resource-reason, .resource-when { color: var(--muted); font-size: 1rem; }
+    .resource-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .resource {
+      padding: 0.75rem 0;
+      border-bottom: 1px solid var(--line);
+      p {
+        margin: 0 0 0.35rem;
+      }
+    }
+    .resource-name {
+      font-weight: 700;
+    }
+    .resource-reason,
+    .resource-when {
+      color: var(--muted);
+      font-size: 1rem;
+    }
   `,
   template: `
     @for (group of groups(); track group.purpose) {

@@ -39,7 +39,9 @@ describe('ResultPage', () => {
     const root = await render('ms', RESPONSE);
     expect(root.querySelector('h1')?.textContent?.trim()).toBe('Kami sudah terima jawapan anda');
     expect(root.querySelector('#codes-heading')?.textContent?.trim()).toBe('Rujukan dan kod anda');
-    expect(root.querySelector('[data-testid="emergency-number"]')?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(/^Dalam bahaya sekarang\? Hubungi 999, atau 112 dari telefon bimbit$/);
+    expect(root.querySelector('[data-testid="emergency-number"]')?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(
+      /^Dalam bahaya sekarang\? Hubungi 999, atau 112 dari telefon bimbit$/,
+    );
     const link = Array.from(root.querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Kembali ke kes anda');
     expect(link?.getAttribute('href')).toBe('/ms/my-case');
   });

@@ -65,9 +65,7 @@ export class ResultPage {
     this.planError.set(false);
     this.result.update((current) => ({ ...current, actionPlan: withStepDone(current.actionPlan, key, done) }));
     try {
-      const view = await firstValueFrom(
-        this.caseAccess.setPlanStep({ reference: response.reference, accessCode: response.accessCode, key, done }),
-      );
+      const view = await firstValueFrom(this.caseAccess.setPlanStep({ reference: response.reference, accessCode: response.accessCode, key, done }));
       this.result.update((current) => ({ ...current, actionPlan: view.actionPlan }));
     } catch {
       this.planError.set(true);

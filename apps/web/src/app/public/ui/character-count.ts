@@ -12,8 +12,15 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .count { margin: 0.35rem 0 0; color: var(--muted); font-size: 1rem; }
-    .count.full { color: var(--error); font-weight: 700; }
+    .count {
+      margin: 0.35rem 0 0;
+      color: var(--muted);
+      font-size: 1rem;
+    }
+    .count.full {
+      color: var(--error);
+      font-weight: 700;
+    }
   `,
   template: `
     <p class="count" [class.full]="full()" [id]="countId()" [attr.aria-live]="nearLimit() ? 'polite' : null" data-testid="character-count">

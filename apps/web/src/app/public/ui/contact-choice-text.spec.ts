@@ -8,8 +8,12 @@ const say = (text: Parameters<Translator['text']>[0]) => en.text(text);
 
 describe('contactChoiceText', () => {
   it('says how someone will reach out while nobody has, and keeps saying so once the case is picked up', () => {
-    expect(say(contactChoiceText({ kind: 'by_channel', channel: 'sms' }, 'within an hour'))).toBe('Someone from our team will try to contact you by text message within an hour.');
-    expect(say(contactChoiceText({ kind: 'by_channel', channel: 'sms' }, null))).toBe('Someone from our team is working on your case and will contact you by text message.');
+    expect(say(contactChoiceText({ kind: 'by_channel', channel: 'sms' }, 'within an hour'))).toBe(
+      'Someone from our team will try to contact you by text message within an hour.',
+    );
+    expect(say(contactChoiceText({ kind: 'by_channel', channel: 'sms' }, null))).toBe(
+      'Someone from our team is working on your case and will contact you by text message.',
+    );
   });
 
   it('tells someone who chose "Do not contact me" and someone who skipped the question different, true things', () => {

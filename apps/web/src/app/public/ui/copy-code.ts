@@ -7,13 +7,31 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .code-box { margin: 0 0 1rem; padding: 1rem; border: 2px solid var(--field-line); border-radius: 8px; }
-    .code-label { margin: 0; font-weight: 600; color: var(--muted); }
-    .code {
-      margin: 0.25rem 0 0.75rem; font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-      font-size: clamp(1.35rem, 6.4vw, 2.25rem); font-weight: 700; letter-spacing: 0.06em; overflow-wrap: anywhere;
+    .code-box {
+      margin: 0 0 1rem;
+      padding: 1rem;
+      border: 2px solid var(--field-line);
+      border-radius: 8px;
     }
-    .copy-status { min-height: 1.5rem; margin: 0.5rem 0 0; font-size: 1rem; color: var(--muted); }
+    .code-label {
+      margin: 0;
+      font-weight: 600;
+      color: var(--muted);
+    }
+    .code {
+      margin: 0.25rem 0 0.75rem;
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      font-size: clamp(1.35rem, 6.4vw, 2.25rem);
+      font-weight: 700;
+      letter-spacing: 0.06em;
+      overflow-wrap: anywhere;
+    }
+    .copy-status {
+      min-height: 1.5rem;
+      margin: 0.5rem 0 0;
+      font-size: 1rem;
+      color: var(--muted);
+    }
   `,
   template: `
     <div class="code-box">

@@ -12,7 +12,9 @@ import { TranslatePipe } from '../../system/i18n/translate.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (message(); as message) {
-      <p class="field-error" [id]="errorId()"><span aria-hidden="true">⚠ </span><span class="visually-hidden">{{ 'person.fields.error' | t }} </span>{{ message | t }}</p>
+      <p class="field-error" [id]="errorId()">
+        <span aria-hidden="true">⚠ </span><span class="visually-hidden">{{ 'person.fields.error' | t }} </span>{{ message | t }}
+      </p>
     }
   `,
 })

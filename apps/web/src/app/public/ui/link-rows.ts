@@ -16,10 +16,21 @@ import { describedBy, FieldError, fieldId } from './field-error';
       <div class="field">
         <label [for]="id">{{ 'person.fields.link' | t: { n: i + 1 } }}</label>
         <div class="row-with-action">
-          <input [id]="id" type="url" inputmode="url" [formControl]="link" autocomplete="off" autocapitalize="off" spellcheck="false"
-            [attr.aria-invalid]="!!error(i)" [attr.aria-describedby]="describedBy(id, !!error(i))" />
+          <input
+            [id]="id"
+            type="url"
+            inputmode="url"
+            [formControl]="link"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            [attr.aria-invalid]="!!error(i)"
+            [attr.aria-describedby]="describedBy(id, !!error(i))"
+          />
           @if (links().length > 1) {
-            <button type="button" class="button link" (click)="remove(i)">{{ 'person.fields.linkRows.remove' | t }}<span class="visually-hidden"> {{ 'person.fields.linkRows.removeWhich' | t: { n: i + 1 } }}</span></button>
+            <button type="button" class="button link" (click)="remove(i)">
+              {{ 'person.fields.linkRows.remove' | t }}<span class="visually-hidden"> {{ 'person.fields.linkRows.removeWhich' | t: { n: i + 1 } }}</span>
+            </button>
           }
         </div>
         <sg-field-error [errorId]="id + '-error'" [message]="error(i)" />

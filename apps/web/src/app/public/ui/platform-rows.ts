@@ -35,23 +35,48 @@ export function platformRowForm(fb: NonNullableFormBuilder, value?: Partial<Plat
         <div class="field">
           <label [for]="platform">{{ 'person.fields.platformRows.which' | t }}</label>
           <p class="hint" [id]="platform + '-hint'">{{ 'person.fields.platformRows.whichHint' | t }}</p>
-          <input [id]="platform" type="text" formControlName="platform" autocomplete="off" maxlength="80"
-            [attr.aria-invalid]="!!error(i, 'platform')" [attr.aria-describedby]="describedBy(platform, !!error(i, 'platform'), true)" />
+          <input
+            [id]="platform"
+            type="text"
+            formControlName="platform"
+            autocomplete="off"
+            maxlength="80"
+            [attr.aria-invalid]="!!error(i, 'platform')"
+            [attr.aria-describedby]="describedBy(platform, !!error(i, 'platform'), true)"
+          />
           <sg-field-error [errorId]="platform + '-error'" [message]="error(i, 'platform')" />
         </div>
         @let handle = id(i, 'offenderHandle');
         <div class="field">
           <label [for]="handle">{{ 'person.fields.platformRows.handle' | t }}</label>
-          <input [id]="handle" type="text" formControlName="offenderHandle" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="200"
-            [attr.aria-invalid]="!!error(i, 'offenderHandle')" [attr.aria-describedby]="describedBy(handle, !!error(i, 'offenderHandle'))" />
+          <input
+            [id]="handle"
+            type="text"
+            formControlName="offenderHandle"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            maxlength="200"
+            [attr.aria-invalid]="!!error(i, 'offenderHandle')"
+            [attr.aria-describedby]="describedBy(handle, !!error(i, 'offenderHandle'))"
+          />
           <sg-field-error [errorId]="handle + '-error'" [message]="error(i, 'offenderHandle')" />
         </div>
         @let url = id(i, 'profileUrl');
         <div class="field">
           <label [for]="url">{{ 'person.fields.platformRows.url' | t }}</label>
           <p class="hint" [id]="url + '-hint'">{{ 'person.fields.platformRows.urlHint' | t }}</p>
-          <input [id]="url" type="url" inputmode="url" formControlName="profileUrl" autocomplete="off" autocapitalize="off" spellcheck="false"
-            [attr.aria-invalid]="!!error(i, 'profileUrl')" [attr.aria-describedby]="describedBy(url, !!error(i, 'profileUrl'), true)" />
+          <input
+            [id]="url"
+            type="url"
+            inputmode="url"
+            formControlName="profileUrl"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            [attr.aria-invalid]="!!error(i, 'profileUrl')"
+            [attr.aria-describedby]="describedBy(url, !!error(i, 'profileUrl'), true)"
+          />
           <sg-field-error [errorId]="url + '-error'" [message]="error(i, 'profileUrl')" />
         </div>
         @if (rows().length > 1) {

@@ -36,15 +36,23 @@ export function replySentence(reply: ReplyExpectation | undefined, translator: T
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .reply { margin: 0 0 0.75rem; }
-    .closed { padding: 0.6rem 0.8rem; border-left: 4px solid var(--accent); background: var(--accent-soft); }
+    .reply {
+      margin: 0 0 0.75rem;
+    }
+    .closed {
+      padding: 0.6rem 0.8rem;
+      border-left: 4px solid var(--accent);
+      background: var(--accent-soft);
+    }
   `,
   template: `
     @if (sentence(); as sentence) {
       <div class="reply" [class.closed]="!reply()?.openNow" data-testid="reply-notice">
         <p>{{ sentence }}</p>
         @if (!reply()?.openNow) {
-          <p><strong>{{ 'person.reply.dangerLead' | t }}</strong> {{ 'person.reply.dangerRest' | t }}</p>
+          <p>
+            <strong>{{ 'person.reply.dangerLead' | t }}</strong> {{ 'person.reply.dangerRest' | t }}
+          </p>
           <ng-content select="[closed]" />
         }
       </div>

@@ -21,7 +21,10 @@ export function toStaffCreate(value: AccountFormValue): StaffCreate {
 }
 
 /** A change to one account: only what differs from what it is now, or null when nothing does. */
-export function staffChanges(member: StaffMember, change: { role?: StaffRoleCode; active?: boolean; password?: string; displayName?: string }): StaffUpdate | null {
+export function staffChanges(
+  member: StaffMember,
+  change: { role?: StaffRoleCode; active?: boolean; password?: string; displayName?: string },
+): StaffUpdate | null {
   const body: StaffUpdate = {};
   if (change.displayName !== undefined && change.displayName.trim() !== member.displayName) body.displayName = change.displayName.trim();
   if (change.role !== undefined && change.role !== member.role) body.role = change.role;

@@ -137,13 +137,19 @@ export class AccountsPage {
     if (!isStaffRole(role)) return;
     const body = staffChanges(member, { role });
     if (!body) return;
-    this.save(member, body, this.i18n.t('staff.admin.accounts.roleChanged', { name: member.displayName, role: this.roleLabels[role].toLowerCase() }), () => (event.source.value = member.role));
+    this.save(
+      member,
+      body,
+      this.i18n.t('staff.admin.accounts.roleChanged', { name: member.displayName, role: this.roleLabels[role].toLowerCase() }),
+      () => (event.source.value = member.role),
+    );
   }
 
   protected setActive(member: StaffMember, active: boolean): void {
     const body = staffChanges(member, { active });
     if (!body) return;
-    const save = () => this.save(member, body, this.i18n.t(active ? 'staff.admin.accounts.reactivated' : 'staff.admin.accounts.deactivatedDone', { name: member.displayName }));
+    const save = () =>
+      this.save(member, body, this.i18n.t(active ? 'staff.admin.accounts.reactivated' : 'staff.admin.accounts.deactivatedDone', { name: member.displayName }));
     if (active) return save();
     // Deactivating signs them out at once, mid-call perhaps: never on a stray click.
     confirmAction(this.dialog, {
@@ -201,7 +207,9 @@ export class AccountsPage {
         error: (error: unknown) => {
           undo?.();
           const errors = validationErrors(error);
-          const message = errors?.length ? errors.map((problem) => problem.message).join('; ') : problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.changeFailed', { name: member.displayName }));
+          const message = errors?.length
+            ? errors.map((problem) => problem.message).join('; ')
+            : problemMessage(this.i18n, error, this.i18n.t('staff.admin.accounts.changeFailed', { name: member.displayName }));
           this.rowProblem.set(message);
         },
       });

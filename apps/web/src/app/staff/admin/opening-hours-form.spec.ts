@@ -17,7 +17,10 @@ describe('opening hours form mapping', () => {
   it('puts slots under their weekday, in order, and shows midnight as 00:00', () => {
     const value = toFormValue(nights);
     expect(value.days.map((day) => day.slots.length)).toEqual([0, 0, 2, 0, 0, 0, 1]);
-    expect(value.days[2]?.slots).toEqual([{ opens: '09:00', closes: '12:00' }, { opens: '13:00', closes: '17:00' }]);
+    expect(value.days[2]?.slots).toEqual([
+      { opens: '09:00', closes: '12:00' },
+      { opens: '13:00', closes: '17:00' },
+    ]);
     expect(value.days[6]?.slots).toEqual([{ opens: '18:00', closes: '00:00' }]);
   });
 
@@ -28,7 +31,15 @@ describe('opening hours form mapping', () => {
       { day: 3, opens: '13:00', closes: '17:00' },
       { day: 7, opens: '18:00', closes: '24:00' },
     ]);
-    expect(toFormErrors([{ path: 'weekly[2].opens', message: 'x' }, { path: 'holidays[0].date', message: 'y' }], slotOrigins)).toEqual([
+    expect(
+      toFormErrors(
+        [
+          { path: 'weekly[2].opens', message: 'x' },
+          { path: 'holidays[0].date', message: 'y' },
+        ],
+        slotOrigins,
+      ),
+    ).toEqual([
       { path: 'days[6].slots[0].opens', message: 'x' },
       { path: 'holidays[0].date', message: 'y' },
     ]);

@@ -70,7 +70,12 @@ describe('OpeningHoursPage', () => {
     expect(request.request.body.weekly[5]).toEqual({ day: 6, opens: '09:00', closes: '17:00' });
     expect(request.request.body.holidays).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
     request.flush(
-      { statusCode: 400, error: 'Bad Request', message: 'weekly[5].closes must be later', errors: [{ path: 'weekly[5].closes', message: 'must be later than the opening time' }] },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'weekly[5].closes must be later',
+        errors: [{ path: 'weekly[5].closes', message: 'must be later than the opening time' }],
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();

@@ -37,7 +37,9 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
       <p class="lead">{{ 'staff.admin.hours.lead' | t }}</p>
       <p class="preview" role="status" aria-live="polite">{{ preview() }}</p>
       @if (updatedAt(); as updatedAt) {
-        <p class="meta">{{ 'staff.admin.hours.lastSaved' | t }} <time [attr.datetime]="updatedAt">{{ updatedAt | when }}</time></p>
+        <p class="meta">
+          {{ 'staff.admin.hours.lastSaved' | t }} <time [attr.datetime]="updatedAt">{{ updatedAt | when }}</time>
+        </p>
       } @else if (loaded()) {
         <p class="meta">{{ 'staff.admin.hours.defaults' | t }}</p>
       }
@@ -65,26 +67,44 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
               <div class="day" [formGroupName]="d" role="group" [attr.aria-labelledby]="'day-' + d">
                 <div class="day-head">
                   <h3 [id]="'day-' + d">{{ dayName(d) }}</h3>
-                  <mat-checkbox [checked]="day.controls.slots.length === 0" (change)="setClosed(d, $event.checked)">{{ 'staff.admin.hours.closed' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDay' | t: { day: dayName(d) } }}</span></mat-checkbox>
+                  <mat-checkbox [checked]="day.controls.slots.length === 0" (change)="setClosed(d, $event.checked)"
+                    >{{ 'staff.admin.hours.closed' | t
+                    }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDay' | t: { day: dayName(d) } }}</span></mat-checkbox
+                  >
                 </div>
                 <div formArrayName="slots" class="slots">
                   @for (slot of day.controls.slots.controls; track $index; let s = $index) {
                     <div class="slot" [formGroupName]="s">
                       <mat-form-field>
-                        <mat-label>{{ 'staff.admin.hours.opens' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayName(d), slot: s + 1 } }}</span></mat-label>
+                        <mat-label
+                          >{{ 'staff.admin.hours.opens' | t
+                          }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayName(d), slot: s + 1 } }}</span></mat-label
+                        >
                         <input matInput type="time" formControlName="opens" required />
                         <mat-error>{{ error(slot.controls.opens, 'staff.admin.hours.opening' | t) }}</mat-error>
                       </mat-form-field>
                       <mat-form-field>
-                        <mat-label>{{ 'staff.admin.hours.closes' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayName(d), slot: s + 1 } }}</span></mat-label>
+                        <mat-label
+                          >{{ 'staff.admin.hours.closes' | t
+                          }}<span class="visually-hidden"> {{ 'staff.admin.hours.onDaySlot' | t: { day: dayName(d), slot: s + 1 } }}</span></mat-label
+                        >
                         <input matInput type="time" formControlName="closes" required />
                         <mat-error>{{ error(slot.controls.closes, 'staff.admin.hours.closing' | t) }}</mat-error>
                       </mat-form-field>
-                      <button matButton type="button" (click)="removeSlot(d, s)" [attr.aria-label]="'staff.admin.hours.removeSlot' | t: { slot: s + 1, day: dayName(d) }">{{ 'staff.admin.hours.remove' | t }}</button>
+                      <button
+                        matButton
+                        type="button"
+                        (click)="removeSlot(d, s)"
+                        [attr.aria-label]="'staff.admin.hours.removeSlot' | t: { slot: s + 1, day: dayName(d) }"
+                      >
+                        {{ 'staff.admin.hours.remove' | t }}
+                      </button>
                     </div>
                   }
                 </div>
-                <button matButton type="button" (click)="addSlot(d)" [attr.aria-label]="'staff.admin.hours.addSlotOn' | t: { day: dayName(d) }">{{ 'staff.admin.hours.addSlot' | t }}</button>
+                <button matButton type="button" (click)="addSlot(d)" [attr.aria-label]="'staff.admin.hours.addSlotOn' | t: { day: dayName(d) }">
+                  {{ 'staff.admin.hours.addSlot' | t }}
+                </button>
               </div>
             }
           </div>
@@ -97,16 +117,27 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
             @for (holiday of holidays.controls; track $index; let h = $index) {
               <div class="holiday" [formGroupName]="h" role="group" [attr.aria-label]="'staff.admin.hours.holiday' | t: { n: h + 1 }">
                 <mat-form-field>
-                  <mat-label>{{ 'staff.admin.hours.date' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.ofHoliday' | t: { n: h + 1 } }}</span></mat-label>
+                  <mat-label
+                    >{{ 'staff.admin.hours.date' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.ofHoliday' | t: { n: h + 1 } }}</span></mat-label
+                  >
                   <input matInput type="date" formControlName="date" required />
                   <mat-error>{{ error(holiday.controls.date, 'staff.admin.hours.dateField' | t) }}</mat-error>
                 </mat-form-field>
                 <mat-form-field class="holiday-name">
-                  <mat-label>{{ 'staff.admin.hours.name' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.ofHoliday' | t: { n: h + 1 } }}</span></mat-label>
+                  <mat-label
+                    >{{ 'staff.admin.hours.name' | t }}<span class="visually-hidden"> {{ 'staff.admin.hours.ofHoliday' | t: { n: h + 1 } }}</span></mat-label
+                  >
                   <input matInput formControlName="name" required maxlength="100" />
                   <mat-error>{{ error(holiday.controls.name, 'staff.admin.hours.nameField' | t) }}</mat-error>
                 </mat-form-field>
-                <button matButton type="button" (click)="removeHoliday(h)" [attr.aria-label]="'staff.admin.hours.removeHoliday' | t: { which: holiday.controls.name.value || h + 1 }">{{ 'staff.admin.hours.remove' | t }}</button>
+                <button
+                  matButton
+                  type="button"
+                  (click)="removeHoliday(h)"
+                  [attr.aria-label]="'staff.admin.hours.removeHoliday' | t: { which: holiday.controls.name.value || h + 1 }"
+                >
+                  {{ 'staff.admin.hours.remove' | t }}
+                </button>
               </div>
             } @empty {
               <p class="hint">{{ 'staff.admin.hours.noHolidays' | t }}</p>
@@ -123,7 +154,9 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
           </ul>
         }
         <div class="buttons">
-          <button matButton="filled" type="submit" [disabled]="saving() || !loaded()">{{ (saving() ? 'staff.admin.hours.saving' : 'staff.admin.hours.save') | t }}</button>
+          <button matButton="filled" type="submit" [disabled]="saving() || !loaded()">
+            {{ (saving() ? 'staff.admin.hours.saving' : 'staff.admin.hours.save') | t }}
+          </button>
           @if (saved()) {
             <span role="status">{{ 'staff.admin.hours.saved' | t }}</span>
           }
@@ -132,20 +165,66 @@ type HolidayGroup = FormGroup<{ date: FormControl<string>; name: FormControl<str
     </div>
   `,
   styles: `
-    .lead { max-width: 72ch; }
-    .preview { font: var(--mat-sys-title-small); margin: 8px 0; }
-    .zone { max-width: 360px; }
-    .week { display: grid; gap: 8px; }
-    .day { display: grid; grid-template-columns: minmax(160px, auto) 1fr auto; gap: 4px 12px; align-items: start; padding: 6px 0; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .day-head { display: flex; flex-direction: column; }
-    .day-head h3 { margin: 8px 0 0; font: var(--mat-sys-title-small); }
-    .slots { display: grid; gap: 4px; }
-    .slot, .holiday { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-    .slot mat-form-field { width: 150px; }
-    .holiday mat-form-field { width: 180px; }
-    .holiday .holiday-name { width: 280px; }
-    .holidays { display: grid; gap: 4px; margin-bottom: 8px; }
-    @media (max-width: 720px) { .day { grid-template-columns: 1fr; } }
+    .lead {
+      max-width: 72ch;
+    }
+    .preview {
+      font: var(--mat-sys-title-small);
+      margin: 8px 0;
+    }
+    .zone {
+      max-width: 360px;
+    }
+    .week {
+      display: grid;
+      gap: 8px;
+    }
+    .day {
+      display: grid;
+      grid-template-columns: minmax(160px, auto) 1fr auto;
+      gap: 4px 12px;
+      align-items: start;
+      padding: 6px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .day-head {
+      display: flex;
+      flex-direction: column;
+    }
+    .day-head h3 {
+      margin: 8px 0 0;
+      font: var(--mat-sys-title-small);
+    }
+    .slots {
+      display: grid;
+      gap: 4px;
+    }
+    .slot,
+    .holiday {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
+    .slot mat-form-field {
+      width: 150px;
+    }
+    .holiday mat-form-field {
+      width: 180px;
+    }
+    .holiday .holiday-name {
+      width: 280px;
+    }
+    .holidays {
+      display: grid;
+      gap: 4px;
+      margin-bottom: 8px;
+    }
+    @media (max-width: 720px) {
+      .day {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class OpeningHoursPage {
@@ -172,7 +251,13 @@ export class OpeningHoursPage {
   protected readonly updatedAt = signal<string | null>(null);
   protected readonly problems = signal<string[]>([]);
 
-  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null), map(() => this.form.getRawValue())), { requireSync: true });
+  private readonly value = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(null),
+      map(() => this.form.getRawValue()),
+    ),
+    { requireSync: true },
+  );
   protected readonly zones = computed(() => timeZoneOptions(this.value().timeZone));
   protected readonly preview = computed(() => {
     const { hours } = toOpeningHours(this.value());
@@ -257,7 +342,9 @@ export class OpeningHoursPage {
     const unmatched = applyServerErrors(this.form, errors);
     this.problems.set([
       this.i18n.t('staff.admin.hours.fieldsNeedLook', { count: errors.length }),
-      ...unmatched.map((problem) => (problem.path === 'weekly' ? this.i18n.t('staff.admin.hours.theWeek', { message: problem.message }) : `${problem.path} ${problem.message}`)),
+      ...unmatched.map((problem) =>
+        problem.path === 'weekly' ? this.i18n.t('staff.admin.hours.theWeek', { message: problem.message }) : `${problem.path} ${problem.message}`,
+      ),
     ]);
   }
 
@@ -269,7 +356,8 @@ export class OpeningHoursPage {
 
   private fill(value: OpeningHoursFormValue): void {
     this.days.clear({ emitEvent: false });
-    for (const day of value.days) this.days.push(this.fb.group({ slots: this.fb.array(day.slots.map((slot) => this.slot(slot.opens, slot.closes))) }), { emitEvent: false });
+    for (const day of value.days)
+      this.days.push(this.fb.group({ slots: this.fb.array(day.slots.map((slot) => this.slot(slot.opens, slot.closes))) }), { emitEvent: false });
     this.holidays.clear({ emitEvent: false });
     for (const holiday of value.holidays) this.holidays.push(this.holiday(holiday.date, holiday.name), { emitEvent: false });
     this.form.controls.timeZone.setValue(value.timeZone);

@@ -25,15 +25,26 @@ import { MIN_PASSWORD_LENGTH, generatePassword } from './password';
       </mat-form-field>
       <button matButton="tonal" type="button" (click)="generate()">{{ 'staff.admin.password.generate' | t }}</button>
       <button matButton type="button" [attr.aria-pressed]="visible()" (click)="visible.set(!visible())">
-        {{ (visible() ? 'staff.admin.password.hide' : 'staff.admin.password.show') | t }}<span class="visually-hidden"> {{ 'staff.admin.password.thePassword' | t }}</span>
+        {{ (visible() ? 'staff.admin.password.hide' : 'staff.admin.password.show') | t
+        }}<span class="visually-hidden"> {{ 'staff.admin.password.thePassword' | t }}</span>
       </button>
     </div>
   `,
   styles: `
-    .password { display: flex; align-items: flex-start; gap: 8px; }
-    mat-form-field { flex: 1; }
-    input { font-family: ui-monospace, Menlo, Consolas, monospace; }
-    button { margin-top: 6px; }
+    .password {
+      display: flex;
+      align-items: flex-start;
+      gap: 8px;
+    }
+    mat-form-field {
+      flex: 1;
+    }
+    input {
+      font-family: ui-monospace, Menlo, Consolas, monospace;
+    }
+    button {
+      margin-top: 6px;
+    }
   `,
 })
 export class PasswordField {

@@ -44,8 +44,13 @@ import { PasswordOnce } from './password-once';
     }
   `,
   styles: `
-    .hint { margin: 0 0 12px; color: var(--mat-sys-on-surface-variant); }
-    .problem { color: var(--mat-sys-error); }
+    .hint {
+      margin: 0 0 12px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class ResetPasswordDialog {
@@ -53,7 +58,10 @@ export class ResetPasswordDialog {
   private readonly api = inject(StaffAccountsApi);
   private readonly i18n = inject(I18n);
   private readonly ref = inject(MatDialogRef<ResetPasswordDialog>);
-  protected readonly password = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(TEXT_LIMITS.staffPassword)] });
+  protected readonly password = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(TEXT_LIMITS.staffPassword)],
+  });
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | null>(null);
   protected readonly done = signal<string | null>(null);

@@ -54,18 +54,62 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './resource-dialog.html',
   styles: `
-    :host { display: block; }
-    .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px 12px; align-items: start; padding-top: 4px; }
-    .wide { grid-column: 1 / -1; }
-    mat-form-field { width: 100%; }
-    fieldset { margin: 0; padding: 4px 8px 8px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
-    legend { padding: 0 4px; font: var(--mat-sys-label-large); }
-    .audiences { display: flex; flex-wrap: wrap; gap: 0 12px; }
-    .texts { padding-bottom: 4px; }
-    .texts-hint { margin: 0 0 4px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .tab-fields { display: grid; gap: 6px; padding-top: 12px; }
-    .field-problem { margin: 4px 0 0; color: var(--mat-sys-error); font: var(--mat-sys-body-small); }
-    .problems { margin: 0 0 12px; padding: 8px 12px 8px 28px; border-left: 4px solid var(--mat-sys-error); background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
+    :host {
+      display: block;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 10px 12px;
+      align-items: start;
+      padding-top: 4px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    fieldset {
+      margin: 0;
+      padding: 4px 8px 8px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+    legend {
+      padding: 0 4px;
+      font: var(--mat-sys-label-large);
+    }
+    .audiences {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .texts {
+      padding-bottom: 4px;
+    }
+    .texts-hint {
+      margin: 0 0 4px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .tab-fields {
+      display: grid;
+      gap: 6px;
+      padding-top: 12px;
+    }
+    .field-problem {
+      margin: 4px 0 0;
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
+    .problems {
+      margin: 0 0 12px;
+      padding: 8px 12px 8px 28px;
+      border-left: 4px solid var(--mat-sys-error);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
   `,
 })
 export class ResourceDialog {
@@ -104,7 +148,10 @@ export class ResourceDialog {
     const language = this.i18n.language();
     const nameOf = countryNamer(language);
     const countries = [...COUNTRY_CODES].map((code) => ({ value: code, label: `${nameOf(code)} (${code})` }));
-    return [{ value: ANY_JURISDICTION, label: this.i18n.t('staff.admin.resources.worldwideAny') }, ...countries.sort((a, b) => a.label.localeCompare(b.label, language))];
+    return [
+      { value: ANY_JURISDICTION, label: this.i18n.t('staff.admin.resources.worldwideAny') },
+      ...countries.sort((a, b) => a.label.localeCompare(b.label, language)),
+    ];
   })();
   protected readonly error = controlErrors();
   protected readonly saving = signal(false);
@@ -118,9 +165,7 @@ export class ResourceDialog {
     contact: [this.initial.contact, [Validators.required, Validators.maxLength(TEXT_LIMITS.resourceContact)]],
     url: [this.initial.url, Validators.maxLength(TEXT_LIMITS.url)],
     purpose: [this.initial.purpose, Validators.required],
-    audiences: this.fb.group(
-      recordOf(RESOURCE_AUDIENCES, (audience) => !!this.initial.audiences[audience]),
-    ),
+    audiences: this.fb.group(recordOf(RESOURCE_AUDIENCES, (audience) => !!this.initial.audiences[audience])),
     sortOrder: this.fb.control<number | null>(this.initial.sortOrder, [Validators.min(0), Validators.max(10_000)]),
     active: [this.initial.active],
     // English is required where it always was (name, contact); every other text is optional, with the English limits.

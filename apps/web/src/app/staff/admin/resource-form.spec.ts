@@ -59,7 +59,10 @@ describe('resource form mapping', () => {
     const unchanged = toResourceWrite(resourceFormValue(original), RESOURCE_AUDIENCES);
     expect(resourceChanges(original, unchanged)).toBeNull();
 
-    const edited = toResourceWrite({ ...resourceFormValue(original), name: 'New name', url: 'https://x.example', audiences: { minors: true } }, RESOURCE_AUDIENCES);
+    const edited = toResourceWrite(
+      { ...resourceFormValue(original), name: 'New name', url: 'https://x.example', audiences: { minors: true } },
+      RESOURCE_AUDIENCES,
+    );
     expect(resourceChanges(original, edited)).toEqual({ name: 'New name', url: 'https://x.example', audiences: ['minors'] });
 
     const cleared = toResourceWrite({ ...resourceFormValue(entry({ url: 'https://x.example' })), url: '' }, RESOURCE_AUDIENCES);
@@ -69,10 +72,17 @@ describe('resource form mapping', () => {
   it('sends each language’s words trimmed, leaves out what falls back to English, and patches them only when they change', () => {
     const original = entry({ description: 'Police, ambulance and fire services.', translations: { ms: { name: 'Perkhidmatan kecemasan' } } });
     const form = resourceFormValue(original);
-    expect(form.translations).toEqual({ ms: { name: 'Perkhidmatan kecemasan', description: '', whenToUse: '', contact: '' }, es: { name: '', description: '', whenToUse: '', contact: '' } });
+    expect(form.translations).toEqual({
+      ms: { name: 'Perkhidmatan kecemasan', description: '', whenToUse: '', contact: '' },
+      es: { name: '', description: '', whenToUse: '', contact: '' },
+    });
     expect(resourceChanges(original, toResourceWrite(form, RESOURCE_AUDIENCES))).toBeNull();
 
-    const withSpanish = { ...form, whenToUse: ' If you are in danger now. ', translations: { ...form.translations, es: { ...form.translations.es, name: ' Servicios de emergencia ' } } };
+    const withSpanish = {
+      ...form,
+      whenToUse: ' If you are in danger now. ',
+      translations: { ...form.translations, es: { ...form.translations.es, name: ' Servicios de emergencia ' } },
+    };
     expect(resourceChanges(original, toResourceWrite(withSpanish, RESOURCE_AUDIENCES))).toEqual({
       whenToUse: 'If you are in danger now.',
       translations: { ms: { name: 'Perkhidmatan kecemasan' }, es: { name: 'Servicios de emergencia' } },
@@ -84,7 +94,12 @@ describe('resource form mapping', () => {
 
   it('groups worldwide first, then countries by name, entries by sort order', () => {
     const groups = groupByJurisdiction(
-      [entry({ id: 'a', jurisdiction: 'SG', sortOrder: 20 }), entry({ id: 'b', jurisdiction: 'ANY' }), entry({ id: 'c', jurisdiction: 'AU' }), entry({ id: 'd', jurisdiction: 'SG', sortOrder: 5 })],
+      [
+        entry({ id: 'a', jurisdiction: 'SG', sortOrder: 20 }),
+        entry({ id: 'b', jurisdiction: 'ANY' }),
+        entry({ id: 'c', jurisdiction: 'AU' }),
+        entry({ id: 'd', jurisdiction: 'SG', sortOrder: 5 }),
+      ],
       (code) => ({ SG: 'Singapore', AU: 'Australia' })[code] ?? code,
       'Worldwide',
     );

@@ -1,4 +1,11 @@
-import { RESOURCE_TRANSLATION_LANGUAGES, type ResourceDirectoryEntry, type ResourceEntryWrite, type ResourceText, type ResourceTranslationLanguage, type ResourceTranslations } from '@sg/contracts';
+import {
+  RESOURCE_TRANSLATION_LANGUAGES,
+  type ResourceDirectoryEntry,
+  type ResourceEntryWrite,
+  type ResourceText,
+  type ResourceTranslationLanguage,
+  type ResourceTranslations,
+} from '@sg/contracts';
 import { ANY_JURISDICTION, ResourceAudience, ResourcePurpose, recordOf, keysOf } from '@sg/domain';
 
 export { ANY_JURISDICTION };
@@ -43,7 +50,13 @@ function toTranslations(value: ResourceFormValue['translations']): ResourceTrans
 /** Same words, whatever order the fields came in. */
 function sameTranslations(a: ResourceTranslations, b: ResourceTranslations): boolean {
   const canonical = (translations: ResourceTranslations) =>
-    JSON.stringify(RESOURCE_TRANSLATION_LANGUAGES.map((language) => Object.entries(translations[language] ?? {}).filter(([, words]) => !!words).sort()));
+    JSON.stringify(
+      RESOURCE_TRANSLATION_LANGUAGES.map((language) =>
+        Object.entries(translations[language] ?? {})
+          .filter(([, words]) => !!words)
+          .sort(),
+      ),
+    );
   return canonical(a) === canonical(b);
 }
 

@@ -28,7 +28,16 @@ const entry = (overrides: Partial<ResourceDirectoryEntry>): ResourceDirectoryEnt
 
 const entries = [
   entry({ id: 'w1', key: 'any-befrienders', jurisdiction: 'ANY', name: 'Befrienders Worldwide', purpose: 'support', audiences: ['everyone', 'self_harm'] }),
-  entry({ id: 's1', key: 'sg-police', jurisdiction: 'SG', name: 'Police report', purpose: 'reporting', audiences: ['minors'], active: false, url: 'https://example.org' }),
+  entry({
+    id: 's1',
+    key: 'sg-police',
+    jurisdiction: 'SG',
+    name: 'Police report',
+    purpose: 'reporting',
+    audiences: ['minors'],
+    active: false,
+    url: 'https://example.org',
+  }),
 ];
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -50,7 +59,15 @@ describe('ResourcesPage', () => {
     expect(text(root.querySelector('h1'))).toBe('Resource directory');
     expect(text(root.querySelector('.page-head .meta'))).toBe('2 entries · 1 retired');
     expect(Array.from(root.querySelectorAll('h2')).map((heading) => text(heading.firstChild as Element))).toEqual(['Worldwide (ANY)', 'Singapore (SG)']);
-    expect(Array.from(root.querySelectorAll('section:first-of-type thead th')).map(text)).toEqual(['Name', 'Purpose', 'Contact', 'For', 'Order', 'Status', 'Actions']);
+    expect(Array.from(root.querySelectorAll('section:first-of-type thead th')).map(text)).toEqual([
+      'Name',
+      'Purpose',
+      'Contact',
+      'For',
+      'Order',
+      'Status',
+      'Actions',
+    ]);
     const police = root.querySelector('tr[data-key="sg-police"]');
     expect(text(police?.querySelector('td'))).toBe('Reporting');
     expect(text(police?.querySelector('.for'))).toBe('Under 18s');
@@ -72,7 +89,15 @@ describe('ResourcesPage in Malay', () => {
     // Country names come from the browser in the dashboard's language.
     expect(Array.from(root.querySelectorAll('h2')).map((heading) => text(heading.firstChild as Element))).toEqual(['Seluruh dunia (ANY)', 'Singapura (SG)']);
     expect(text(root.querySelector('caption'))).toBe('Sumber untuk Seluruh dunia (ANY)');
-    expect(Array.from(root.querySelectorAll('section:first-of-type thead th')).map(text)).toEqual(['Nama', 'Tujuan', 'Cara hubungi', 'Untuk', 'Susunan', 'Status paparan', 'Tindakan']);
+    expect(Array.from(root.querySelectorAll('section:first-of-type thead th')).map(text)).toEqual([
+      'Nama',
+      'Tujuan',
+      'Cara hubungi',
+      'Untuk',
+      'Susunan',
+      'Status paparan',
+      'Tindakan',
+    ]);
     const police = root.querySelector('tr[data-key="sg-police"]');
     expect(text(police?.querySelector('td'))).toBe('Laporan');
     expect(text(police?.querySelector('.for'))).toBe('Bawah 18 tahun');

@@ -31,8 +31,13 @@ const ALL = '';
   // Text, not colour alone, says which language reads in English; it wraps (Malay runs long).
   styles: `
     .fallback {
-      display: inline-block; margin: 4px 4px 0 0; padding: 1px 8px; border-radius: 999px;
-      border: 1px solid var(--mat-sys-outline); font: var(--mat-sys-label-small); color: var(--mat-sys-on-surface-variant);
+      display: inline-block;
+      margin: 4px 4px 0 0;
+      padding: 1px 8px;
+      border-radius: 999px;
+      border: 1px solid var(--mat-sys-outline);
+      font: var(--mat-sys-label-small);
+      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
@@ -118,21 +123,33 @@ export class ResourcesPage {
       .subscribe({
         next: (saved) => {
           this.replace(saved);
-          this.snackBar.open(this.i18n.t(active ? 'staff.admin.resources.shownAgain' : 'staff.admin.resources.retiredDone', { name: saved.name }), undefined, snackFor(4000));
+          this.snackBar.open(
+            this.i18n.t(active ? 'staff.admin.resources.shownAgain' : 'staff.admin.resources.retiredDone', { name: saved.name }),
+            undefined,
+            snackFor(4000),
+          );
         },
-        error: (error: unknown) => this.rowProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.resources.changeFailed', { name: entry.name }))),
+        error: (error: unknown) =>
+          this.rowProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.resources.changeFailed', { name: entry.name }))),
       });
   }
 
   private open(data: ResourceDialogData): void {
     this.rowProblem.set(null);
     this.dialog
-      .open<ResourceDialog, ResourceDialogData, ResourceDirectoryEntry>(ResourceDialog, dialogOptions({ data, injector: this.injector, width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' }))
+      .open<ResourceDialog, ResourceDialogData, ResourceDirectoryEntry>(
+        ResourceDialog,
+        dialogOptions({ data, injector: this.injector, width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' }),
+      )
       .afterClosed()
       .subscribe((saved) => {
         if (!saved) return;
         this.replace(saved);
-        this.snackBar.open(this.i18n.t(data.entry ? 'staff.admin.resources.savedDone' : 'staff.admin.resources.addedDone', { name: saved.name }), undefined, snackFor(4000));
+        this.snackBar.open(
+          this.i18n.t(data.entry ? 'staff.admin.resources.savedDone' : 'staff.admin.resources.addedDone', { name: saved.name }),
+          undefined,
+          snackFor(4000),
+        );
       });
   }
 

@@ -29,7 +29,9 @@ import { WhenPipe } from '../ui/when';
       @if (settings(); as s) {
         <p class="meta">{{ 'staff.retention.settings.coolingOff' | t: { days: s.deletionCoolingOffDays } }}</p>
         @if (s.updatedAt; as updatedAt) {
-          <p class="meta">{{ 'staff.retention.settings.lastSaved' | t }} <time [attr.datetime]="updatedAt">{{ updatedAt | when }}</time></p>
+          <p class="meta">
+            {{ 'staff.retention.settings.lastSaved' | t }} <time [attr.datetime]="updatedAt">{{ updatedAt | when }}</time>
+          </p>
         }
         <form [formGroup]="form" (ngSubmit)="save()" novalidate [attr.aria-label]="'staff.retention.settings.title' | t">
           <mat-checkbox formControlName="keep">{{ 'staff.retention.settings.keepUntilChosen' | t }}</mat-checkbox>
@@ -38,7 +40,7 @@ import { WhenPipe } from '../ui/when';
               <mat-label>{{ 'staff.retention.settings.days' | t }}</mat-label>
               <input matInput type="number" formControlName="closedCaseDays" [min]="limits.minDays" [max]="limits.maxDays" required />
               <mat-hint>{{ 'staff.retention.settings.daysHint' | t: { min: limits.minDays, max: limits.maxDays } }}</mat-hint>
-              <mat-error>{{ error(form.controls.closedCaseDays, ('staff.retention.settings.days' | t)) }}</mat-error>
+              <mat-error>{{ error(form.controls.closedCaseDays, 'staff.retention.settings.days' | t) }}</mat-error>
             </mat-form-field>
           }
           <div role="alert">

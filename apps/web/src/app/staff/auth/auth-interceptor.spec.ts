@@ -50,7 +50,10 @@ describe('authInterceptor', () => {
     const answer = firstValueFrom(http.get('/api/cases/counts')).catch((error: unknown) => error);
     backend
       .expectOne('/api/cases/counts')
-      .flush({ statusCode: 403, error: 'Forbidden', code: 'second_factor_enrolment_required', message: 'set one up first' }, { status: 403, statusText: 'Forbidden' });
+      .flush(
+        { statusCode: 403, error: 'Forbidden', code: 'second_factor_enrolment_required', message: 'set one up first' },
+        { status: 403, statusText: 'Forbidden' },
+      );
     expect(await answer).toBeInstanceOf(HttpErrorResponse);
     expect(session.enrolmentRequired()).toBe(true);
     expect(navigateByUrl).toHaveBeenCalledWith('/staff/security');

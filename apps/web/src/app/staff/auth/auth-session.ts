@@ -60,14 +60,20 @@ export class AuthSession {
    * An account with a second factor gets the code step instead (completeSecondFactor).
    */
   login(credentials: LoginRequest): Observable<SignInStep> {
-    return this.http.post<LoginResponse | SecondFactorChallenge>(apiPath('auth', 'login'), credentials, { context: authCall() }).pipe(
-      switchMap((response): Observable<SignInStep> => ('challengeToken' in response ? of({ challenge: response }) : this.signIn(response).pipe(map((user) => ({ signedIn: user }))))),
-    );
+    return this.http
+      .post<LoginResponse | SecondFactorChallenge>(apiPath('auth', 'login'), credentials, { context: authCall() })
+      .pipe(
+        switchMap((response): Observable<SignInStep> =>
+          'challengeToken' in response ? of({ challenge: response }) : this.signIn(response).pipe(map((user) => ({ signedIn: user }))),
+        ),
+      );
   }
 
   /** The code step: the challenge from login() with a code from the app, or a recovery code. */
   completeSecondFactor(body: SecondFactorSignIn): Observable<StaffUserView> {
-    return this.http.post<LoginResponse>(apiPath('auth', 'login', 'second-factor'), body, { context: authCall() }).pipe(switchMap((response) => this.signIn(response)));
+    return this.http
+      .post<LoginResponse>(apiPath('auth', 'login', 'second-factor'), body, { context: authCall() })
+      .pipe(switchMap((response) => this.signIn(response)));
   }
 
   private signIn(response: LoginResponse): Observable<StaffUserView> {
@@ -169,24 +175,22 @@ export class AuthSession {
   }
 
   private renew(): Observable<RefreshOutcome> {
-    this.refreshInFlight ??= this.http
-      .post<Partial<LoginResponse>>(apiPath('auth', 'refresh'), {}, { context: authCall() })
-      .pipe(
-        map((response): RefreshOutcome => {
-          this.accept(response);
-          return 'renewed';
-        }),
-        catchError((error: unknown) => {
-          // Only a refusal ends the session; a network blip keeps what we have until it expires.
-          if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
-            this.clear();
-            return of<RefreshOutcome>('refused');
-          }
-          return of<RefreshOutcome>('unavailable');
-        }),
-        finalize(() => (this.refreshInFlight = null)),
-        share(),
-      );
+    this.refreshInFlight ??= this.http.post<Partial<LoginResponse>>(apiPath('auth', 'refresh'), {}, { context: authCall() }).pipe(
+      map((response): RefreshOutcome => {
+        this.accept(response);
+        return 'renewed';
+      }),
+      catchError((error: unknown) => {
+        // Only a refusal ends the session; a network blip keeps what we have until it expires.
+        if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
+          this.clear();
+          return of<RefreshOutcome>('refused');
+        }
+        return of<RefreshOutcome>('unavailable');
+      }),
+      finalize(() => (this.refreshInFlight = null)),
+      share(),
+    );
     return this.refreshInFlight;
   }
 

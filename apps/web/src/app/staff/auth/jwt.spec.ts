@@ -22,7 +22,13 @@ describe('jwt helpers', () => {
   });
 
   it('rebuilds the signed-in person from the token when an answer carries only the token', () => {
-    expect(userFromToken(jwt({ sub: 'u1', email: 'a@b.test', name: 'Ada', role: 'admin' }))).toEqual({ id: 'u1', email: 'a@b.test', displayName: 'Ada', role: 'admin', language: 'en' });
+    expect(userFromToken(jwt({ sub: 'u1', email: 'a@b.test', name: 'Ada', role: 'admin' }))).toEqual({
+      id: 'u1',
+      email: 'a@b.test',
+      displayName: 'Ada',
+      role: 'admin',
+      language: 'en',
+    });
     expect(userFromToken(jwt({ sub: 'u1', email: 'a@b.test', name: 'Ada', role: 'admin', lang: 'ms' }))?.language).toBe('ms');
     expect(userFromToken(jwt({ sub: 'u1', email: 'a@b.test', name: 'Ada', role: 'admin', lang: 'es' }))?.language).toBe('en');
     expect(userFromToken(jwt({ sub: 'u1', email: 'a@b.test', role: 'root' }))).toBeNull();

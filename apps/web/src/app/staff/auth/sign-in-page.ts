@@ -85,7 +85,9 @@ export class SignInPage {
       return;
     }
     this.busy.set(true);
-    const body = recovery ? { challengeToken: challenge.challengeToken, recoveryCode: control.value } : { challengeToken: challenge.challengeToken, code: control.value.replace(/\s+/g, '') };
+    const body = recovery
+      ? { challengeToken: challenge.challengeToken, recoveryCode: control.value }
+      : { challengeToken: challenge.challengeToken, code: control.value.replace(/\s+/g, '') };
     this.session.completeSecondFactor(body).subscribe({
       next: () => this.goOn(),
       error: (error: unknown) => {

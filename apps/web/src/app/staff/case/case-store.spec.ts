@@ -47,7 +47,15 @@ describe('CaseStore', () => {
   let reconnected: Subject<void>;
   const snackBar = { open: jest.fn() };
   const changed = jest.fn();
-  const event = (caseId = 'c1'): CaseChangeEvent => ({ type: 'case.assigned', caseId, reference: 'SG-AAAA-BBBB', priority: 'urgent', status: 'in_progress', assigneeId: 'someone-else', at: '' });
+  const event = (caseId = 'c1'): CaseChangeEvent => ({
+    type: 'case.assigned',
+    caseId,
+    reference: 'SG-AAAA-BBBB',
+    priority: 'urgent',
+    status: 'in_progress',
+    assigneeId: 'someone-else',
+    at: '',
+  });
 
   beforeEach(() => {
     jest.useFakeTimers();
@@ -122,7 +130,9 @@ describe('CaseStore', () => {
     backend.expectOne('/api/cases/c1').flush({ statusCode: 403, message: 'This case is assigned to someone else.' }, { status: 403, statusText: 'Forbidden' });
     expect(store.detail()).toBeNull();
     expect(store.state()).toBe('gone');
-    expect(store.problem()).toBe('This case is no longer available to you: it may have been reassigned to someone else. Ask a supervisor if you still need it.');
+    expect(store.problem()).toBe(
+      'This case is no longer available to you: it may have been reassigned to someone else. Ask a supervisor if you still need it.',
+    );
   });
 
   it('keeps what is on screen when a background refresh merely fails', () => {
@@ -160,7 +170,10 @@ describe('CaseStore', () => {
     store.assign('s2', 'Charlie').subscribe();
     const request = backend.expectOne('/api/cases/c1/assign');
     expect(request.request.body).toEqual({ assigneeId: 's2', expectedAssigneeId: null });
-    request.flush({ statusCode: 409, message: 'Someone else changed this case first: it is now with Casey Caseworker. Nothing was changed.', current: detail(5) }, { status: 409, statusText: 'Conflict' });
+    request.flush(
+      { statusCode: 409, message: 'Someone else changed this case first: it is now with Casey Caseworker. Nothing was changed.', current: detail(5) },
+      { status: 409, statusText: 'Conflict' },
+    );
     expect(store.detail()?.version).toBe(5);
     expect(snackBar.open).toHaveBeenCalledWith(expect.stringMatching(/now with Casey Caseworker/), 'OK', expect.anything());
   });

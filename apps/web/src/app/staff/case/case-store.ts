@@ -163,7 +163,11 @@ export class CaseStore {
   assign(assigneeId: string, assigneeName: string): Observable<CaseDetail> {
     const current = this.detail();
     if (!current) return EMPTY;
-    return this.save(this.api.assign(current.id, assigneeId, current.assignee?.id ?? null), this.i18n.t('staff.case.store.assigned', { reference: current.reference, name: assigneeName }), 'return').pipe(
+    return this.save(
+      this.api.assign(current.id, assigneeId, current.assignee?.id ?? null),
+      this.i18n.t('staff.case.store.assigned', { reference: current.reference, name: assigneeName }),
+      'return',
+    ).pipe(
       catchError((error: unknown) => {
         if (!(error instanceof CaseConflict)) return throwError(() => error);
         this.snackBar.open(error.serverMessage, this.i18n.t('staff.case.store.ok'), snackFor(8000));
@@ -213,7 +217,9 @@ export class CaseStore {
     if (!current) return EMPTY;
     return this.api.updateEvidence(current.id, evidenceId, evidence).pipe(
       tap((entry) => {
-        this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.map((e) => (e.id === entry.id ? entry : e)) } : detail));
+        this.detail.update((detail) =>
+          detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.map((e) => (e.id === entry.id ? entry : e)) } : detail,
+        );
         this.snackBar.open(this.i18n.t('staff.case.store.evidenceUpdated'), undefined, snackFor(3000));
         this.reload();
       }),
@@ -226,7 +232,9 @@ export class CaseStore {
     if (!current) return EMPTY;
     return this.api.removeEvidence(current.id, evidenceId).pipe(
       tap(() => {
-        this.detail.update((detail) => (detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.filter((e) => e.id !== evidenceId) } : detail));
+        this.detail.update((detail) =>
+          detail && detail.id === current.id ? { ...detail, evidence: detail.evidence.filter((e) => e.id !== evidenceId) } : detail,
+        );
         this.snackBar.open(this.i18n.t('staff.case.store.evidenceRemoved'), undefined, snackFor(3000));
         this.reload();
       }),

@@ -51,9 +51,19 @@ describe('CaseView in Malay', () => {
         providers: [
           {
             provide: CaseStore,
-            useValue: { detail: signal(detail), state: signal('ready'), problem: signal(null), busy: signal(false), conversationUnread: signal(2), open: () => undefined },
+            useValue: {
+              detail: signal(detail),
+              state: signal('ready'),
+              problem: signal(null),
+              busy: signal(false),
+              conversationUnread: signal(2),
+              open: () => undefined,
+            },
           },
-          { provide: CaseWorkStore, useValue: { open: () => undefined, takedowns: signal({ items: [], problem: null }), reports: signal({ items: null, problem: null }) } },
+          {
+            provide: CaseWorkStore,
+            useValue: { open: () => undefined, takedowns: signal({ items: [], problem: null }), reports: signal({ items: null, problem: null }) },
+          },
         ],
       },
     });

@@ -168,7 +168,9 @@ export class CaseView {
         this.store.updateFrom(
           version,
           { priorityOverride },
-          priorityOverride ? this.i18n.t('staff.case.view.prioritySet', { priority: this.i18n.t(PRIORITY_LABELS[priorityOverride.priority]) }) : this.i18n.t('staff.case.view.priorityBack'),
+          priorityOverride
+            ? this.i18n.t('staff.case.view.prioritySet', { priority: this.i18n.t(PRIORITY_LABELS[priorityOverride.priority]) })
+            : this.i18n.t('staff.case.view.priorityBack'),
         ),
     };
     this.dialog.open(OverridePriorityDialog, dialogOptions({ data, injector: this.injector, width: '480px' }));

@@ -82,8 +82,12 @@ export class CaseWorkStore {
   }
 
   updateTakedown(takedown: TakedownView, change: TakedownUpdate, success: string): Observable<TakedownView> {
-    return this.change(takedown.id, this.api.updateTakedown(takedown.id, change), success, () => this.reloadTakedowns(), (updated) =>
-      this.takedowns.update((state) => ({ ...state, items: (state.items ?? []).map((t) => (t.id === updated.id ? updated : t)) })),
+    return this.change(
+      takedown.id,
+      this.api.updateTakedown(takedown.id, change),
+      success,
+      () => this.reloadTakedowns(),
+      (updated) => this.takedowns.update((state) => ({ ...state, items: (state.items ?? []).map((t) => (t.id === updated.id ? updated : t)) })),
     );
   }
 
@@ -101,8 +105,12 @@ export class CaseWorkStore {
   }
 
   updateReport(report: ReportView, change: ReportUpdate, success: string): Observable<ReportView> {
-    return this.change(report.id, this.api.updateReport(report.id, change), success, () => this.reloadReports(), (updated) =>
-      this.reports.update((state) => ({ ...state, items: (state.items ?? []).map((r) => (r.id === updated.id ? updated : r)) })),
+    return this.change(
+      report.id,
+      this.api.updateReport(report.id, change),
+      success,
+      () => this.reloadReports(),
+      (updated) => this.reports.update((state) => ({ ...state, items: (state.items ?? []).map((r) => (r.id === updated.id ? updated : r)) })),
     );
   }
 
@@ -166,7 +174,9 @@ export class CaseWorkStore {
               return fetch(id).pipe(
                 map((items) => ({ items, problem: null })),
                 // A failed refresh keeps what is on screen; a failed first read says so.
-                catchError((error: unknown) => (first || target().items === null ? of({ items: null, problem: problemMessage(this.i18n, error, this.i18n.t(failure)) }) : EMPTY)),
+                catchError((error: unknown) =>
+                  first || target().items === null ? of({ items: null, problem: problemMessage(this.i18n, error, this.i18n.t(failure)) }) : EMPTY,
+                ),
               );
             }),
           ),

@@ -7,7 +7,12 @@ import { translatorFor } from '@sg/i18n/server';
 import { CaseConflict } from './case-store';
 import { OverridePriorityDialog, OverridePriorityDialogData, overrideConflictMessage } from './override-priority-dialog';
 
-const current = { version: 4, priority: 'high', triagePriority: 'high', priorityOverride: { priority: 'high', reason: 'Spoke to them; safe at home', by: { id: 's', displayName: 'Sam Supervisor' }, at: '' } } as unknown as CaseDetail;
+const current = {
+  version: 4,
+  priority: 'high',
+  triagePriority: 'high',
+  priorityOverride: { priority: 'high', reason: 'Spoke to them; safe at home', by: { id: 's', displayName: 'Sam Supervisor' }, at: '' },
+} as unknown as CaseDetail;
 
 /** The dialog opened on version 3 with a reason typed in, and a way to press Save. */
 function openWithReason(save: jest.Mock, triagePriority: OverridePriorityDialogData['triagePriority']) {
@@ -29,7 +34,10 @@ function openWithReason(save: jest.Mock, triagePriority: OverridePriorityDialogD
 
 describe('OverridePriorityDialog', () => {
   it('bases the override on the version it was opened on, and on a conflict keeps the input and says what changed', () => {
-    const save = jest.fn().mockReturnValueOnce(throwError(() => new CaseConflict(current, 'conflict'))).mockReturnValueOnce(of(current));
+    const save = jest
+      .fn()
+      .mockReturnValueOnce(throwError(() => new CaseConflict(current, 'conflict')))
+      .mockReturnValueOnce(of(current));
     const { close, root, reason, submit } = openWithReason(save, 'urgent');
     submit();
     expect(save).toHaveBeenLastCalledWith({ priority: 'urgent', reason: 'Said on the phone they have a plan' }, 3);
@@ -57,6 +65,8 @@ describe('OverridePriorityDialog', () => {
   });
 
   it('says when triage alone set the priority now', () => {
-    expect(overrideConflictMessage({ priority: 'emergency', triagePriority: 'emergency', priorityOverride: null }, translatorFor('en'))).toContain('It is now Emergency, as triage says.');
+    expect(overrideConflictMessage({ priority: 'emergency', triagePriority: 'emergency', priorityOverride: null }, translatorFor('en'))).toContain(
+      'It is now Emergency, as triage says.',
+    );
   });
 });

@@ -31,7 +31,11 @@ export interface OverridePriorityDialogData {
 export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | 'triagePriority' | 'priorityOverride'>, i18n: Speaks): string {
   const priority = i18n.t(PRIORITY_LABELS[current.priority]);
   const now = current.priorityOverride
-    ? i18n.t('staff.case.override.nowSetBy', { priority, who: current.priorityOverride.by?.displayName ?? i18n.t('staff.case.view.memberOfStaff'), reason: current.priorityOverride.reason })
+    ? i18n.t('staff.case.override.nowSetBy', {
+        priority,
+        who: current.priorityOverride.by?.displayName ?? i18n.t('staff.case.view.memberOfStaff'),
+        reason: current.priorityOverride.reason,
+      })
     : i18n.t('staff.case.override.nowTriage', { priority });
   return i18n.t('staff.case.override.conflict', { now });
 }
@@ -39,13 +43,30 @@ export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | '
 /** A caseworker's judgement over the rules: always with a reason, which is audited. */
 @Component({
   selector: 'sg-override-priority-dialog',
-  imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatInput, MatError, MatHint],
+  imports: [
+    TranslatePipe,
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    MatInput,
+    MatError,
+    MatHint,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'staff.case.override.title' | t: { reference: data.reference } }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <p>{{ 'staff.case.override.triageSays' | t }} <strong>{{ labels[data.triagePriority] | t }}</strong>. {{ 'staff.case.override.explain' | t }}</p>
+        <p>
+          {{ 'staff.case.override.triageSays' | t }} <strong>{{ labels[data.triagePriority] | t }}</strong>. {{ 'staff.case.override.explain' | t }}
+        </p>
         <div class="fields" formGroupName="priorityOverride">
           <mat-form-field>
             <mat-label>{{ 'staff.case.override.priority' | t }}</mat-label>
@@ -54,13 +75,13 @@ export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | '
                 <mat-option [value]="priority">{{ labels[priority] | t }}</mat-option>
               }
             </mat-select>
-            <mat-error>{{ error(form.controls.priorityOverride.controls.priority, ('staff.case.override.priority' | t)) }}</mat-error>
+            <mat-error>{{ error(form.controls.priorityOverride.controls.priority, 'staff.case.override.priority' | t) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'staff.case.override.reason' | t }}</mat-label>
             <textarea matInput formControlName="reason" rows="3" required></textarea>
             <mat-hint>{{ 'staff.case.override.reasonHint' | t }}</mat-hint>
-            <mat-error>{{ error(form.controls.priorityOverride.controls.reason, ('staff.case.override.reasonField' | t)) }}</mat-error>
+            <mat-error>{{ error(form.controls.priorityOverride.controls.reason, 'staff.case.override.reasonField' | t) }}</mat-error>
           </mat-form-field>
         </div>
         @if (problems().length) {
@@ -81,9 +102,16 @@ export function overrideConflictMessage(current: Pick<CaseDetail, 'priority' | '
     </form>
   `,
   styles: `
-    .fields { display: grid; gap: 12px; }
-    mat-form-field { width: 100%; }
-    .problems { color: var(--mat-sys-error); }
+    .fields {
+      display: grid;
+      gap: 12px;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    .problems {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class OverridePriorityDialog {

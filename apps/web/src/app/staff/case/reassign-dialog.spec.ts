@@ -14,7 +14,9 @@ describe('ReassignDialog', () => {
   function open(assign: jest.Mock, staff: Observable<StaffMember[]> = of([sam])) {
     const close = jest.fn();
     const data: ReassignDialogData = { reference: 'SG-AAAA-BBBB', currentAssigneeId: null, staff, assign };
-    TestBed.configureTestingModule({ providers: [speakInTests(), { provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
+    TestBed.configureTestingModule({
+      providers: [speakInTests(), { provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }],
+    });
     const fixture = TestBed.createComponent(ReassignDialog);
     fixture.detectChanges();
     const root = fixture.nativeElement as HTMLElement;
@@ -35,7 +37,10 @@ describe('ReassignDialog', () => {
   });
 
   it('stays open with the choice when assigning fails (the store has said why), so it can be tried again', () => {
-    const assign = jest.fn().mockReturnValueOnce(EMPTY).mockReturnValueOnce(of({} as CaseDetail));
+    const assign = jest
+      .fn()
+      .mockReturnValueOnce(EMPTY)
+      .mockReturnValueOnce(of({} as CaseDetail));
     const { root, close, submit } = open(assign);
     submit('s2');
     expect(close).not.toHaveBeenCalled();

@@ -29,7 +29,20 @@ export function staffOptionLabel(person: StaffMember, everyone: readonly StaffMe
 /** Supervisors and admins hand a case to someone else. */
 @Component({
   selector: 'sg-reassign-dialog',
-  imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatError],
+  imports: [
+    TranslatePipe,
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    MatError,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'staff.case.reassign.title' | t: { reference: data.reference } }}</h2>
@@ -64,8 +77,12 @@ export function staffOptionLabel(person: StaffMember, everyone: readonly StaffMe
     </form>
   `,
   styles: `
-    mat-form-field { width: 100%; }
-    .problem { color: var(--mat-sys-error); }
+    mat-form-field {
+      width: 100%;
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class ReassignDialog {

@@ -11,7 +11,10 @@ function open(data: Partial<ReferralPacketDialogData>, referralPacket: jest.Mock
   TestBed.configureTestingModule({
     providers: [
       speakInTests(),
-      { provide: MAT_DIALOG_DATA, useValue: { caseId: 'case-1', reference: 'SG-AAAA-BBBB', consentToContact: true, hasContactDetails: true, holdsOrSupervises: true, ...data } },
+      {
+        provide: MAT_DIALOG_DATA,
+        useValue: { caseId: 'case-1', reference: 'SG-AAAA-BBBB', consentToContact: true, hasContactDetails: true, holdsOrSupervises: true, ...data },
+      },
       { provide: MatDialogRef, useValue: { close } },
       { provide: DownloadsApi, useValue: { referralPacket } },
     ],
@@ -40,7 +43,13 @@ describe('ReferralPacketDialog', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  const pdf = () => of(new HttpResponse({ body: new Blob(['%PDF']), headers: new HttpHeaders({ 'content-disposition': 'attachment; filename="referral-packet-SG-AAAA-BBBB-police.pdf"' }) }));
+  const pdf = () =>
+    of(
+      new HttpResponse({
+        body: new Blob(['%PDF']),
+        headers: new HttpHeaders({ 'content-disposition': 'attachment; filename="referral-packet-SG-AAAA-BBBB-police.pdf"' }),
+      }),
+    );
 
   it('disables "include contact details" and says why when the person did not agree to be contacted', () => {
     const referralPacket = jest.fn(pdf);
@@ -71,7 +80,9 @@ describe('ReferralPacketDialog', () => {
   });
 
   it('stays open and says why when the server refuses', () => {
-    const referralPacket = jest.fn(() => throwError(() => new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'The person left no contact details.' } })));
+    const referralPacket = jest.fn(() =>
+      throwError(() => new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'The person left no contact details.' } })),
+    );
     const { close, root, submit } = open({}, referralPacket);
     submit();
     expect(close).not.toHaveBeenCalled();

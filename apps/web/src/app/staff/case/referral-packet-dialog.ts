@@ -39,7 +39,20 @@ const FIRST_RECIPIENT: ReferralRecipient = 'police';
 
 @Component({
   selector: 'sg-referral-packet-dialog',
-  imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption, MatCheckbox],
+  imports: [
+    TranslatePipe,
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    MatCheckbox,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'staff.case.packet.heading' | t }} · {{ data.reference }}</h2>
@@ -54,7 +67,9 @@ const FIRST_RECIPIENT: ReferralRecipient = 'police';
             }
           </mat-select>
         </mat-form-field>
-        <mat-checkbox formControlName="includeContact" [attr.aria-describedby]="contactReason ? 'packet-contact-why' : null">{{ 'staff.case.packet.includeContact' | t }}</mat-checkbox>
+        <mat-checkbox formControlName="includeContact" [attr.aria-describedby]="contactReason ? 'packet-contact-why' : null">{{
+          'staff.case.packet.includeContact' | t
+        }}</mat-checkbox>
         @if (contactReason) {
           <p class="why" id="packet-contact-why" data-testid="packet-contact-why">{{ contactReason | t }}</p>
         }
@@ -72,10 +87,20 @@ const FIRST_RECIPIENT: ReferralRecipient = 'police';
     </form>
   `,
   styles: `
-    .wide { width: 100%; }
-    .hint, .why, .meta { color: var(--mat-sys-on-surface-variant); }
-    .why { margin: 0 0 0 40px; }
-    .problem { color: var(--mat-sys-error); }
+    .wide {
+      width: 100%;
+    }
+    .hint,
+    .why,
+    .meta {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .why {
+      margin: 0 0 0 40px;
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class ReferralPacketDialog {
@@ -101,6 +126,9 @@ export class ReferralPacketDialog {
 
   protected download(): void {
     const { recipient, includeContact } = this.form.getRawValue();
-    this.packet.start(this.api.referralPacket(this.data.caseId, recipient, includeContact && this.contactReason === null), `referral-packet-${this.data.reference}.pdf`);
+    this.packet.start(
+      this.api.referralPacket(this.data.caseId, recipient, includeContact && this.contactReason === null),
+      `referral-packet-${this.data.reference}.pdf`,
+    );
   }
 }

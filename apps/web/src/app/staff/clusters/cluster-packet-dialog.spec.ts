@@ -37,7 +37,13 @@ describe('ClusterPacketDialog', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  const pdf = () => of(new HttpResponse({ body: new Blob(['%PDF']), headers: new HttpHeaders({ 'content-disposition': 'attachment; filename="referral-packet-cluster-abcd1234-police.pdf"' }) }));
+  const pdf = () =>
+    of(
+      new HttpResponse({
+        body: new Blob(['%PDF']),
+        headers: new HttpHeaders({ 'content-disposition': 'attachment; filename="referral-packet-cluster-abcd1234-police.pdf"' }),
+      }),
+    );
 
   it('names the identifier, says contact details never go in, and offers no box for them', () => {
     const { root } = open(jest.fn(pdf));
@@ -56,7 +62,9 @@ describe('ClusterPacketDialog', () => {
   });
 
   it('stays open and says why when the server refuses', () => {
-    const clusterReferralPacket = jest.fn(() => throwError(() => new HttpErrorResponse({ status: 404, error: { statusCode: 404, message: 'No cluster by that key' } })));
+    const clusterReferralPacket = jest.fn(() =>
+      throwError(() => new HttpErrorResponse({ status: 404, error: { statusCode: 404, message: 'No cluster by that key' } })),
+    );
     const { close, root, submit } = open(clusterReferralPacket);
     submit();
     expect(close).not.toHaveBeenCalled();

@@ -23,7 +23,19 @@ const FIRST_RECIPIENT: ReferralRecipient = 'police';
 
 @Component({
   selector: 'sg-cluster-packet-dialog',
-  imports: [TranslatePipe, ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatSelect, MatOption],
+  imports: [
+    TranslatePipe,
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'staff.clusters.packet.heading' | t }}</h2>
@@ -56,11 +68,25 @@ const FIRST_RECIPIENT: ReferralRecipient = 'police';
     </form>
   `,
   styles: `
-    .wide { width: 100%; }
-    .hint, .meta, .kind { color: var(--mat-sys-on-surface-variant); }
-    .kind { display: block; font: var(--mat-sys-body-small); }
-    .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; word-break: break-all; }
-    .problem { color: var(--mat-sys-error); }
+    .wide {
+      width: 100%;
+    }
+    .hint,
+    .meta,
+    .kind {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .kind {
+      display: block;
+      font: var(--mat-sys-body-small);
+    }
+    .mono {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      word-break: break-all;
+    }
+    .problem {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class ClusterPacketDialog {

@@ -43,7 +43,14 @@ describe('ClustersPage', () => {
   function render() {
     dialog = { open: jest.fn() };
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), CaseLinksApi, provideRouter([]), speakInTests('en'), { provide: MatDialog, useValue: dialog }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        CaseLinksApi,
+        provideRouter([]),
+        speakInTests('en'),
+        { provide: MatDialog, useValue: dialog },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ClustersPage);
@@ -56,7 +63,9 @@ describe('ClustersPage', () => {
   it('lists shared identifiers with where and when they were seen, pages on, and opens one to show all its cases', () => {
     const fixture = render();
     const root = fixture.nativeElement as HTMLElement;
-    http.expectOne((r) => r.url === '/api/clusters' && !r.params.has('cursor')).flush({ items: [cluster('k1', 'serial.offender', [aCase(1), aCase(2)])], nextCursor: 'next-1' });
+    http
+      .expectOne((r) => r.url === '/api/clusters' && !r.params.has('cursor'))
+      .flush({ items: [cluster('k1', 'serial.offender', [aCase(1), aCase(2)])], nextCursor: 'next-1' });
     fixture.detectChanges();
     const row = root.querySelector('[data-testid=cluster]') as HTMLElement;
     expect(row.textContent).toContain('Handle');
@@ -66,7 +75,9 @@ describe('ClustersPage', () => {
     expect(row.textContent).toContain('Urgent');
 
     [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Load more'))?.click();
-    http.expectOne((r) => r.url === '/api/clusters' && r.params.get('cursor') === 'next-1').flush({ items: [cluster('k2', 'second.one', [aCase(3)])], nextCursor: null });
+    http
+      .expectOne((r) => r.url === '/api/clusters' && r.params.get('cursor') === 'next-1')
+      .flush({ items: [cluster('k2', 'second.one', [aCase(3)])], nextCursor: null });
     fixture.detectChanges();
     expect(root.querySelectorAll('[data-testid=cluster]')).toHaveLength(2);
 
@@ -78,7 +89,7 @@ describe('ClustersPage', () => {
     expect([...cases.querySelectorAll('a')].map((a) => a.textContent?.trim())).toEqual(['SG-AAAA-0001', 'SG-AAAA-0002', 'SG-AAAA-0003']);
   });
 
-  it('offers the cluster\'s referral packet from the cluster view, for that cluster', () => {
+  it("offers the cluster's referral packet from the cluster view, for that cluster", () => {
     const fixture = render();
     const root = fixture.nativeElement as HTMLElement;
     http.expectOne((r) => r.url === '/api/clusters').flush({ items: [cluster('k1', 'serial.offender', [aCase(1), aCase(2)])], nextCursor: null });

@@ -1,6 +1,19 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuditEntry, CaseAssign, CaseDetail, CaseListQuery, CaseListResponse, CaseNote, CaseUpdate, ContactDetails, EvidenceEntry, EvidenceInput, EvidenceUpdate, QueueCounts } from '@sg/contracts';
+import type {
+  AuditEntry,
+  CaseAssign,
+  CaseDetail,
+  CaseListQuery,
+  CaseListResponse,
+  CaseNote,
+  CaseUpdate,
+  ContactDetails,
+  EvidenceEntry,
+  EvidenceInput,
+  EvidenceUpdate,
+  QueueCounts,
+} from '@sg/contracts';
 import { apiPath } from './staff-contract';
 import type { ActionPlanStepKey } from '@sg/domain';
 import { Observable } from 'rxjs';

@@ -40,7 +40,10 @@ export class DownloadsApi {
             } catch {
               // not JSON: keep the text
             }
-            return throwError(() => new HttpErrorResponse({ error: body, status: error.status, statusText: error.statusText, url: error.url ?? undefined, headers: error.headers }));
+            return throwError(
+              () =>
+                new HttpErrorResponse({ error: body, status: error.status, statusText: error.statusText, url: error.url ?? undefined, headers: error.headers }),
+            );
           }),
         );
       }),

@@ -10,12 +10,27 @@ import { StaffIntakeApi } from '../data-access/staff-intake-api';
 import { LiveUpdates } from '../live/live-updates';
 import { StaffIntakePage } from './staff-intake-page';
 
-const RESPONSE = { reference: 'SG-7K3M-9QXD', accessCode: 'AB12-CD34-EF56-GH78', caseId: 'c1', actionPlan: [], resources: [], firstResponseWithin: { key: 'person.firstResponse.withinHours', params: { hours: 1 } }, contact: { kind: 'not_said' }, country: 'GB' } as IntakeResponse;
-const keyReused = new HttpErrorResponse({ status: 422, error: { statusCode: 422, message: 'This Idempotency-Key was already used for a different submission.' } });
+const RESPONSE = {
+  reference: 'SG-7K3M-9QXD',
+  accessCode: 'AB12-CD34-EF56-GH78',
+  caseId: 'c1',
+  actionPlan: [],
+  resources: [],
+  firstResponseWithin: { key: 'person.firstResponse.withinHours', params: { hours: 1 } },
+  contact: { kind: 'not_said' },
+  country: 'GB',
+} as IntakeResponse;
+const keyReused = new HttpErrorResponse({
+  status: 422,
+  error: { statusCode: 422, message: 'This Idempotency-Key was already used for a different submission.' },
+});
 
 describe('StaffIntakePage', () => {
   it('after a 422 says the intake may already be saved, and a deliberate resubmit goes with a new key', async () => {
-    const submit = jest.fn().mockReturnValueOnce(throwError(() => keyReused)).mockReturnValueOnce(of(RESPONSE));
+    const submit = jest
+      .fn()
+      .mockReturnValueOnce(throwError(() => keyReused))
+      .mockReturnValueOnce(of(RESPONSE));
     TestBed.configureTestingModule({
       imports: [StaffIntakePage],
       providers: [

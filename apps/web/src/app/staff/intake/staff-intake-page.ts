@@ -10,7 +10,20 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { FieldError, IntakeRequest, IntakeResponse } from '@sg/contracts';
-import { AgeBand, CONTACT_CHANNELS, COUNTRY_CODES, ContactChannel, ContentPostedAnswer, DEMANDS, INTAKE_CHANNELS, IntakeChannel, SUBMITTERS, SelfHarmAnswer, Submitter, recordOf } from '@sg/domain';
+import {
+  AgeBand,
+  CONTACT_CHANNELS,
+  COUNTRY_CODES,
+  ContactChannel,
+  ContentPostedAnswer,
+  DEMANDS,
+  INTAKE_CHANNELS,
+  IntakeChannel,
+  SUBMITTERS,
+  SelfHarmAnswer,
+  Submitter,
+  recordOf,
+} from '@sg/domain';
 import { catchError, finalize, map, of } from 'rxjs';
 import { I18n } from '../../system/i18n/i18n';
 import { TranslatePipe } from '../../system/i18n/translate.pipe';
@@ -36,7 +49,21 @@ const options = <T extends string>(values: readonly T[], labels: Readonly<Record
  */
 @Component({
   selector: 'sg-staff-intake-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatError, MatHint, MatButton, TranslatePipe, FactsFields],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatCheckbox,
+    MatError,
+    MatHint,
+    MatButton,
+    TranslatePipe,
+    FactsFields,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-intake-page.html',
   styleUrl: './staff-intake-page.scss',
@@ -60,7 +87,9 @@ export class StaffIntakePage {
   protected readonly safetyFacts: readonly FactField[] = ['immediateDanger', 'selfHarm', 'ageBand', 'contentMadeUnder18'];
   protected readonly happeningFacts: readonly FactField[] = ['deadlineAt', 'contentPosted', 'stillInContact', 'paid'];
   protected readonly contactChannels = options(CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS);
-  protected readonly countries = computed(() => [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code, this.i18n.language()) })).sort((a, b) => a.label.localeCompare(b.label)));
+  protected readonly countries = computed(() =>
+    [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code, this.i18n.language()) })).sort((a, b) => a.label.localeCompare(b.label)),
+  );
   protected readonly error = controlErrors();
 
   protected readonly form = this.fb.group({
@@ -149,10 +178,16 @@ export class StaffIntakePage {
             // was lost, and the form was edited since. The same key can never work again, so a
             // deliberate resubmit gets a new one, after the caseworker has looked for the case.
             this.idempotencyKey = newKey();
-            const handle = this.form.getRawValue().platforms.map((row) => row.offenderHandle.trim()).find(Boolean);
+            const handle = this.form
+              .getRawValue()
+              .platforms.map((row) => row.offenderHandle.trim())
+              .find(Boolean);
             this.problems.set([{ path: '', message: maybeSavedMessage(this.i18n, handle) }]);
           } else if (fieldErrors) {
-            const rest = applyServerErrors(this.form, fieldErrors.map((problem) => ({ ...problem, path: this.formPath(problem.path) })));
+            const rest = applyServerErrors(
+              this.form,
+              fieldErrors.map((problem) => ({ ...problem, path: this.formPath(problem.path) })),
+            );
             this.problems.set(rest.length ? rest : [{ path: '', message: this.i18n.t('staff.intake.needLook') }]);
           } else {
             this.problems.set([{ path: '', message: problemMessage(this.i18n, error, this.i18n.t('staff.intake.saveFailed')) }]);

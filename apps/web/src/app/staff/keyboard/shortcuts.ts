@@ -38,7 +38,10 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') return TEXT_INPUT_TYPES.has(((element instanceof HTMLInputElement ? element.type : '') || 'text').toLowerCase());
   // Material selects, menus, dialogs and listboxes handle their own keys.
-  return element.closest('[contenteditable="true"], [role="textbox"], [role="combobox"], [role="listbox"], [role="menu"], [role="dialog"], [role="alertdialog"]') !== null;
+  return (
+    element.closest('[contenteditable="true"], [role="textbox"], [role="combobox"], [role="listbox"], [role="menu"], [role="dialog"], [role="alertdialog"]') !==
+    null
+  );
 }
 
 /** Links and buttons already act on Enter; the shortcut must not act a second time. */

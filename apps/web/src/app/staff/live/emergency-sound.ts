@@ -38,7 +38,7 @@ export class EmergencySound {
   private audioContext(): AudioContext | null {
     if (this.context) return this.context;
     // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- older Safari names it webkitAudioContext; the DOM types know only the standard name.
-  const Context = globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Context = globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Context) return null;
     try {
       this.context = new Context();

@@ -22,7 +22,8 @@ const change = (changes: Partial<CaseChangeEvent>): CaseChangeEvent => ({
   at: '2026-11-22T12:00:00Z',
   ...changes,
 });
-const row = (id: string, assignee: CaseListItem['assignee'] = null) => ({ id, reference: `SG-WAIT-${id}`, createdAt: '2026-11-22T11:00:00Z', assignee }) as CaseListItem;
+const row = (id: string, assignee: CaseListItem['assignee'] = null) =>
+  ({ id, reference: `SG-WAIT-${id}`, createdAt: '2026-11-22T11:00:00Z', assignee }) as CaseListItem;
 
 describe('LiveUpdates', () => {
   let live: LiveUpdates;
@@ -141,7 +142,7 @@ describe('LiveUpdates', () => {
     expect(alerts()).toEqual([]);
   });
 
-  it('forgets one person\'s banners when someone else signs in in the same tab', () => {
+  it("forgets one person's banners when someone else signs in in the same tab", () => {
     changes.next(change({ type: 'case.created', caseId: 'e1' }));
     live.dismiss('e1');
     changes.next(change({ type: 'case.created', caseId: 'e2' }));

@@ -102,10 +102,12 @@ export class LiveUpdates {
   readonly followUpsTouched$: Observable<string | null> = merge(this.notifications$.pipe(map(() => null)), this.followUpsDone);
 
   /** Fires (debounced) after any case change, from the stream or from this person's own action. */
-  readonly refresh$: Observable<void> = merge(this.changes$.pipe(map(() => undefined)), this.events.conversation$.pipe(map(() => undefined)), this.localChanges, this.reconnected$).pipe(
-    debounceTime(REFRESH_DEBOUNCE_MS),
-    share(),
-  );
+  readonly refresh$: Observable<void> = merge(
+    this.changes$.pipe(map(() => undefined)),
+    this.events.conversation$.pipe(map(() => undefined)),
+    this.localChanges,
+    this.reconnected$,
+  ).pipe(debounceTime(REFRESH_DEBOUNCE_MS), share());
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.sound.close());

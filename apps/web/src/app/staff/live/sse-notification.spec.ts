@@ -10,7 +10,7 @@ describe('toNotificationCreatedEvent', () => {
     expect(toNotificationCreatedEvent({ event: 'notification.created', data: JSON.stringify(rest), id: null })?.type).toBe('notification.created');
   });
 
-  it('reads a notification done or handed over elsewhere, so that person\'s bell reads again', () => {
+  it("reads a notification done or handed over elsewhere, so that person's bell reads again", () => {
     const changed = { type: 'notification.changed', id: 'n1', recipientId: 'u2', at: '2026-11-22T12:00:00Z' };
     expect(toNotificationCreatedEvent({ event: 'notification.changed', data: JSON.stringify(changed), id: null })).toEqual(changed);
   });

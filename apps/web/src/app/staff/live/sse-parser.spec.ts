@@ -53,7 +53,7 @@ describe('SseParser', () => {
     expect(parser.push('\n\n').map((event) => event.data)).toEqual(['3']);
   });
 
-  it('remembers the server\'s retry advice', () => {
+  it("remembers the server's retry advice", () => {
     const parser = new SseParser();
     parser.push('retry: 5000\n\n');
     expect(parser.retryMs).toBe(5000);

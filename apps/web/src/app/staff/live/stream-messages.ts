@@ -32,7 +32,8 @@ export function toNotificationCreatedEvent(message: ServerSentEvent): Notificati
   if (!value) return null;
   const candidate = value as Partial<NotificationEvent>;
   const type = candidate.type ?? message.event;
-  if ((type !== NOTIFICATION_CREATED_EVENT && type !== 'notification.changed') || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string') return null;
+  if ((type !== NOTIFICATION_CREATED_EVENT && type !== 'notification.changed') || typeof candidate.id !== 'string' || typeof candidate.recipientId !== 'string')
+    return null;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the API's live messages (LiveMessage); the type, id and recipient the bell acts on are checked above.
   return { ...(candidate as NotificationEvent), type };
 }

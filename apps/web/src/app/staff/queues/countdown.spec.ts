@@ -78,11 +78,19 @@ describe('the countdowns in the reader’s language', () => {
   it('says exactly the English words through the English catalogue', () => {
     const en = say('en');
     for (const offset of [30_000, MIN, 42 * MIN, HOUR, HOUR + 25 * MIN, 3 * HOUR, 47 * HOUR, 50 * HOUR, 100 * HOUR]) {
-      for (const countdown of [firstResponseCountdown(at(offset), null, now), firstResponseCountdown(at(-offset), null, now), deadlineCountdown(at(offset), now)]) {
+      for (const countdown of [
+        firstResponseCountdown(at(offset), null, now),
+        firstResponseCountdown(at(-offset), null, now),
+        deadlineCountdown(at(offset), now),
+      ]) {
         if (countdown) expect(en.text(countdown.says)).toBe(countdown.text);
       }
     }
-    for (const countdown of [firstResponseCountdown(at(0), at(-HOUR), now), firstResponseCountdown('not a date', null, now), deadlineCountdown(at(-HOUR), now)]) {
+    for (const countdown of [
+      firstResponseCountdown(at(0), at(-HOUR), now),
+      firstResponseCountdown('not a date', null, now),
+      deadlineCountdown(at(-HOUR), now),
+    ]) {
       if (countdown) expect(en.text(countdown.says)).toBe(countdown.text);
     }
   });

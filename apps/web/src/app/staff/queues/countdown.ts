@@ -77,5 +77,9 @@ export function deadlineCountdown(deadlineAt: string | null, now: number): Deadl
   if (Number.isNaN(deadline)) return null;
   const left = deadline - now;
   if (left <= 0) return { state: 'passed', text: 'deadline passed', says: translatable(`${COUNTDOWN}.deadline_passed`) };
-  return { state: left <= DAY ? 'near' : 'ahead', text: `deadline in ${formatDuration(left)}`, says: translatable(`${COUNTDOWN}.deadline`, durationParams(left)) };
+  return {
+    state: left <= DAY ? 'near' : 'ahead',
+    text: `deadline in ${formatDuration(left)}`,
+    says: translatable(`${COUNTDOWN}.deadline`, durationParams(left)),
+  };
 }

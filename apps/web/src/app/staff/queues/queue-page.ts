@@ -53,9 +53,14 @@ export class QueuePage {
 
   private readonly list = viewChild(CaseList);
 
-  protected readonly sideBySide = toSignal(inject(BreakpointObserver).observe(SIDE_BY_SIDE).pipe(map((state) => state.matches)), {
-    initialValue: true,
-  });
+  protected readonly sideBySide = toSignal(
+    inject(BreakpointObserver)
+      .observe(SIDE_BY_SIDE)
+      .pipe(map((state) => state.matches)),
+    {
+      initialValue: true,
+    },
+  );
 
   /** Labels are catalogue keys (said with `| t`). */
   protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_KEYS[value] }));
@@ -86,7 +91,10 @@ export class QueuePage {
     effect(() => {
       const query = this.store.query();
       const priorities = this.store.priorityList();
-      this.filters.setValue({ priority: priorities.length === 1 ? (priorities[0] ?? '') : '', status: query.status ?? '', country: query.country ?? '' }, { emitEvent: false });
+      this.filters.setValue(
+        { priority: priorities.length === 1 ? (priorities[0] ?? '') : '', status: query.status ?? '', country: query.country ?? '' },
+        { emitEvent: false },
+      );
     });
     // ... and changing one changes the URL, which reloads the list.
     this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => this.store.setFilters(value));

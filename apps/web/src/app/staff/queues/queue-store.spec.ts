@@ -59,10 +59,29 @@ describe('QueueStore', () => {
     TestBed.tick();
     expect(asked).toEqual([]);
     answers.push(of(page(['a', 'b'], 'cursor-1')));
-    store.follow({ queue: 'mine', priority: 'emergency,urgent', status: 'nonsense', country: 'MY', q: ' x ', assignee: 'none', age: 'over_7d', overdue: 'nope' });
+    store.follow({
+      queue: 'mine',
+      priority: 'emergency,urgent',
+      status: 'nonsense',
+      country: 'MY',
+      q: ' x ',
+      assignee: 'none',
+      age: 'over_7d',
+      overdue: 'nope',
+    });
     TestBed.tick();
     expect(asked).toEqual([
-      { queue: 'mine', priority: 'emergency,urgent', status: undefined, country: 'MY', q: undefined, assignee: 'none', age: 'over_7d', overdue: undefined, limit: 50 },
+      {
+        queue: 'mine',
+        priority: 'emergency,urgent',
+        status: undefined,
+        country: 'MY',
+        q: undefined,
+        assignee: 'none',
+        age: 'over_7d',
+        overdue: undefined,
+        limit: 50,
+      },
     ]);
     expect(store.items().map((i) => i.id)).toEqual(['a', 'b']);
     expect(store.nextCursor()).toBe('cursor-1');

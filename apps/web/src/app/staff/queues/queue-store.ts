@@ -88,7 +88,7 @@ export class QueueStore {
     return {
       queue: this.queueName(),
       priority: this.priorityList().join(',') || undefined,
-      status: isCaseStatus(route?.status) ? (route?.status) : undefined,
+      status: isCaseStatus(route?.status) ? route?.status : undefined,
       country: isCountryCode(route?.country) ? route?.country : undefined,
       q: q.length >= 2 ? q : undefined,
       assignee: route?.assignee === 'none' || UUID.test(route?.assignee ?? '') ? route?.assignee : undefined,
@@ -109,7 +109,13 @@ export class QueueStore {
     else if (query.assignee) notes.push(t('one_person'));
     if (this.priorityList().length > 1) {
       const and = ` ${this.i18n.t('staff.common.and')} `;
-      notes.push(t('priorities', { priorities: this.priorityList().map((p) => this.priorityWord(p)).join(and) }));
+      notes.push(
+        t('priorities', {
+          priorities: this.priorityList()
+            .map((p) => this.priorityWord(p))
+            .join(and),
+        }),
+      );
     }
     if (query.overdue) notes.push(t(query.overdue));
     return notes;
@@ -173,7 +179,10 @@ export class QueueStore {
   }
 
   clearFilters(): void {
-    void this.router.navigate([], { queryParams: { priority: null, status: null, country: null, assignee: null, age: null, overdue: null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams: { priority: null, status: null, country: null, assignee: null, age: null, overdue: null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   clearSearch(): void {

@@ -46,7 +46,13 @@ describe('SecurityPage: enrolling an authenticator app', () => {
     expect(root.querySelector('a[href="/staff"]')).toBeNull();
 
     button(root, 'Set up an authenticator app').click();
-    http.expectOne('/api/auth/second-factor/enrolment').flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', qrCodeSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' } satisfies SecondFactorEnrolment);
+    http
+      .expectOne('/api/auth/second-factor/enrolment')
+      .flush({
+        secret: 'JBSWY3DPEHPK3PXP',
+        otpauthUri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP',
+        qrCodeSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+      } satisfies SecondFactorEnrolment);
     await fixture.whenStable();
     const qr = root.querySelector('img.qr') as HTMLImageElement;
     expect(qr.alt).toBe('QR code for your authenticator app');
@@ -81,7 +87,9 @@ describe('SecurityPage: enrolling an authenticator app', () => {
     http.expectOne('/api/auth/second-factor').flush({ enrolled: false, required: false, recoveryCodesLeft: 0 } satisfies SecondFactorStatus);
     await fixture.whenStable();
     button(root, 'Set up an authenticator app').click();
-    http.expectOne('/api/auth/second-factor/enrolment').flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://x', qrCodeSvg: '<svg></svg>' } satisfies SecondFactorEnrolment);
+    http
+      .expectOne('/api/auth/second-factor/enrolment')
+      .flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://x', qrCodeSvg: '<svg></svg>' } satisfies SecondFactorEnrolment);
     await fixture.whenStable();
     const code = root.querySelector('[data-testid="confirm-code"]') as HTMLInputElement;
     code.value = '000000';
@@ -89,7 +97,10 @@ describe('SecurityPage: enrolling an authenticator app', () => {
     button(root, 'Confirm').click();
     http
       .expectOne('/api/auth/second-factor/enrolment/confirm')
-      .flush({ statusCode: 400, error: 'Bad Request', message: 'code is not right', errors: [{ path: 'code', message: 'is not right', code: 'invalid' }] }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        { statusCode: 400, error: 'Bad Request', message: 'code is not right', errors: [{ path: 'code', message: 'is not right', code: 'invalid' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await fixture.whenStable();
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('That is not the code your app shows now.');
     expect(root.querySelector('[data-testid="totp-secret"]')).not.toBeNull();

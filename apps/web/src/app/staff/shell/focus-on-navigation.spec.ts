@@ -27,7 +27,13 @@ describe('focusMainOnNavigation', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'queue', component: QueuePage }, { path: 'trends', component: TrendsPage }, { path: 'loading', component: LoadingPage }])],
+      providers: [
+        provideRouter([
+          { path: 'queue', component: QueuePage },
+          { path: 'trends', component: TrendsPage },
+          { path: 'loading', component: LoadingPage },
+        ]),
+      ],
     });
     router = TestBed.inject(Router);
     const fixture = TestBed.createComponent(Shell);

@@ -76,12 +76,20 @@ const POSITIONS: ConnectedPosition[] = [
               <li class="item">
                 <p class="title">{{ title(item) }}</p>
                 <p class="meta">
-                  <a [routerLink]="['/staff/cases', item.caseId]" (click)="close()" [attr.aria-label]="'staff.notifications.open_case' | t: { reference: item.caseReference }">{{
-                    item.caseReference
-                  }}</a>
+                  <a
+                    [routerLink]="['/staff/cases', item.caseId]"
+                    (click)="close()"
+                    [attr.aria-label]="'staff.notifications.open_case' | t: { reference: item.caseReference }"
+                    >{{ item.caseReference }}</a
+                  >
                   · <time [attr.datetime]="item.dueAt" [title]="item.dueAt | dateTime">{{ due(item) }}</time>
                 </p>
-                <button matButton="outlined" type="button" class="done" (click)="markDone(item)" [attr.aria-label]="'staff.notifications.mark_done_label' | t: { title: title(item), reference: item.caseReference }"
+                <button
+                  matButton="outlined"
+                  type="button"
+                  class="done"
+                  (click)="markDone(item)"
+                  [attr.aria-label]="'staff.notifications.mark_done_label' | t: { title: title(item), reference: item.caseReference }"
                 >
                   {{ 'staff.notifications.mark_done' | t }}
                 </button>
@@ -95,8 +103,12 @@ const POSITIONS: ConnectedPosition[] = [
     </ng-template>
   `,
   styles: `
-    :host { display: inline-flex; }
-    .bell { position: relative; }
+    :host {
+      display: inline-flex;
+    }
+    .bell {
+      position: relative;
+    }
     .badge {
       position: absolute;
       top: 0;
@@ -130,10 +142,27 @@ const POSITIONS: ConnectedPosition[] = [
       background: var(--mat-sys-surface-container);
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
-    h2 { margin: 0; font: var(--mat-sys-title-small); outline: none; }
-    .unread-messages { margin: 0; padding: 8px 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); font: var(--mat-sys-body-medium); }
-    .count { flex: 1; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .items { list-style: none; margin: 0; padding: 0; }
+    h2 {
+      margin: 0;
+      font: var(--mat-sys-title-small);
+      outline: none;
+    }
+    .unread-messages {
+      margin: 0;
+      padding: 8px 16px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    .count {
+      flex: 1;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .items {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
     .item {
       display: grid;
       grid-template-columns: 1fr auto;
@@ -142,12 +171,30 @@ const POSITIONS: ConnectedPosition[] = [
       padding: 8px 12px 8px 16px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
-    .item p { margin: 0; grid-column: 1; }
-    .title { font: var(--mat-sys-label-large); }
-    .meta { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .meta a { color: var(--mat-sys-primary); font-variant-numeric: tabular-nums; }
-    .done { grid-column: 2; grid-row: 1 / span 2; }
-    .empty { margin: 0; padding: 16px; color: var(--mat-sys-on-surface-variant); }
+    .item p {
+      margin: 0;
+      grid-column: 1;
+    }
+    .title {
+      font: var(--mat-sys-label-large);
+    }
+    .meta {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .meta a {
+      color: var(--mat-sys-primary);
+      font-variant-numeric: tabular-nums;
+    }
+    .done {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+    }
+    .empty {
+      margin: 0;
+      padding: 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class NotificationBell {

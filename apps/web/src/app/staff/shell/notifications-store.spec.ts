@@ -13,7 +13,17 @@ import { CATALOGUES, compileIcu } from '@sg/i18n/server';
 import { Translator, flattenCatalogue } from '@sg/i18n';
 import type { Translatable } from '@sg/domain';
 import { speakInTests } from '../../system/i18n/testing';
-import { NOTIFICATION_DEBOUNCE_MS, NotificationsStore, arrivalAnnouncement, arrivals, badgeText, bellLabel, isForMe, newestFirst, notificationTitle } from './notifications-store';
+import {
+  NOTIFICATION_DEBOUNCE_MS,
+  NotificationsStore,
+  arrivalAnnouncement,
+  arrivals,
+  badgeText,
+  bellLabel,
+  isForMe,
+  newestFirst,
+  notificationTitle,
+} from './notifications-store';
 
 const ME = 'user-me';
 const item = (id: string, title = 'Chase the takedown request'): NotificationView => ({
@@ -27,7 +37,12 @@ const item = (id: string, title = 'Chase the takedown request'): NotificationVie
   doneAt: null,
 });
 const list = (...items: NotificationView[]): NotificationList => ({ items, openCount: items.length, unreadMessages: { messages: 0, cases: 0 } });
-const created = (recipientId: string, id = 'n-new'): NotificationCreatedEvent => ({ type: 'notification.created', id, recipientId, at: '2026-11-22T12:00:00Z' });
+const created = (recipientId: string, id = 'n-new'): NotificationCreatedEvent => ({
+  type: 'notification.created',
+  id,
+  recipientId,
+  at: '2026-11-22T12:00:00Z',
+});
 
 /** The helpers answer catalogue keys; these say them as the dashboard does. */
 const english = new Translator('en', flattenCatalogue(CATALOGUES.en), { icu: compileIcu });
@@ -61,7 +76,11 @@ describe('bell count helpers', () => {
 
   it('lists the newest first', () => {
     const at = (id: string, createdAt: string): NotificationView => ({ ...item(id), createdAt });
-    expect(newestFirst([at('old', '2026-11-22T09:00:00Z'), at('new', '2026-11-22T12:00:00Z'), at('mid', '2026-11-22T10:00:00Z')]).map((n) => n.id)).toEqual(['new', 'mid', 'old']);
+    expect(newestFirst([at('old', '2026-11-22T09:00:00Z'), at('new', '2026-11-22T12:00:00Z'), at('mid', '2026-11-22T10:00:00Z')]).map((n) => n.id)).toEqual([
+      'new',
+      'mid',
+      'old',
+    ]);
   });
 
   it('finds arrivals, but not on the first read', () => {
@@ -112,7 +131,8 @@ describe('NotificationsStore', () => {
     jest.useRealTimers();
   });
 
-  const answerOpen = (body: NotificationList) => backend.expectOne((req) => req.url === '/api/notifications' && req.params.get('status') === 'open').flush(body);
+  const answerOpen = (body: NotificationList) =>
+    backend.expectOne((req) => req.url === '/api/notifications' && req.params.get('status') === 'open').flush(body);
 
   it('reads the open count on start, without announcing what was already there', () => {
     answerOpen(list(item('a')));

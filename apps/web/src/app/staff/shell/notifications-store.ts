@@ -91,7 +91,13 @@ export class NotificationsStore {
   watch(destroyRef: DestroyRef): void {
     const forMe$ = this.live.notifications$.pipe(filter((event) => isForMe(event, this.session.user()?.id)));
     // A message in any case may change the unread line (the stream does not say whose case it is).
-    merge(of('start' as const), merge(forMe$, this.live.conversation$, this.reconnected$, this.reloads).pipe(debounceTime(NOTIFICATION_DEBOUNCE_MS), map(() => 'event' as const)))
+    merge(
+      of('start' as const),
+      merge(forMe$, this.live.conversation$, this.reconnected$, this.reloads).pipe(
+        debounceTime(NOTIFICATION_DEBOUNCE_MS),
+        map(() => 'event' as const),
+      ),
+    )
       .pipe(
         switchMap(() => this.api.open().pipe(catchError(() => EMPTY))),
         takeUntilDestroyed(destroyRef),

@@ -25,7 +25,9 @@ const DOES: Readonly<Record<string, string>> = {
       <dl>
         @for (shortcut of shortcuts; track shortcut.keys) {
           <div>
-            <dt><kbd>{{ shortcut.keys }}</kbd></dt>
+            <dt>
+              <kbd>{{ shortcut.keys }}</kbd>
+            </dt>
             <dd>{{ shortcut.does | t }}</dd>
           </div>
         }
@@ -36,9 +38,19 @@ const DOES: Readonly<Record<string, string>> = {
     </mat-dialog-actions>
   `,
   styles: `
-    dl { display: grid; gap: 6px; margin: 0; }
-    dl div { display: grid; grid-template-columns: 80px 1fr; align-items: center; }
-    dd { margin: 0; }
+    dl {
+      display: grid;
+      gap: 6px;
+      margin: 0;
+    }
+    dl div {
+      display: grid;
+      grid-template-columns: 80px 1fr;
+      align-items: center;
+    }
+    dd {
+      margin: 0;
+    }
     kbd {
       display: inline-block;
       min-width: 28px;

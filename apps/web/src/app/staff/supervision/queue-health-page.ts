@@ -144,7 +144,9 @@ export class QueueHealthPage {
   protected readonly suggested = computed(() => {
     const people = this.caseworkers();
     const open = new Map((this.health()?.caseworkerLoad ?? []).map((row) => [row.staff.id, row.open]));
-    const byLoad = [...people].sort((a, b) => Number(a.role !== 'caseworker') - Number(b.role !== 'caseworker') || (open.get(a.id) ?? 0) - (open.get(b.id) ?? 0));
+    const byLoad = [...people].sort(
+      (a, b) => Number(a.role !== 'caseworker') - Number(b.role !== 'caseworker') || (open.get(a.id) ?? 0) - (open.get(b.id) ?? 0),
+    );
     return byLoad[0]?.id ?? null;
   });
 
@@ -172,11 +174,19 @@ export class QueueHealthPage {
         next: () => {
           this.recentAssignments.set(caseId, { staffId, until: Date.now() + RECENT_ASSIGNMENT_MS });
           this.health.update((health) => (health ? withAssignment(health, caseId, staffId) : health));
-          this.snackBar.open(this.i18n.t('staff.supervision.assigned', { reference, name: person?.displayName ?? this.i18n.t('staff.supervision.them') }), undefined, snackFor(4000));
+          this.snackBar.open(
+            this.i18n.t('staff.supervision.assigned', { reference, name: person?.displayName ?? this.i18n.t('staff.supervision.them') }),
+            undefined,
+            snackFor(4000),
+          );
           this.live.changed();
         },
         error: (error: unknown) => {
-          this.snackBar.open(problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })), this.i18n.t('staff.supervision.ok'), snackFor(8000));
+          this.snackBar.open(
+            problemMessage(this.i18n, error, this.i18n.t('staff.supervision.assignFailed', { reference })),
+            this.i18n.t('staff.supervision.ok'),
+            snackFor(8000),
+          );
           // Whatever happened to it, show the queue as it is now.
           this.live.changed();
         },

@@ -40,10 +40,54 @@ function fixture(): TrendsResponse {
     },
     firstResponse: {
       byPriority: [
-        { priority: 'emergency', targetSeconds: 900, cases: 1, responded: 1, medianSeconds: 1200, p90Seconds: 1200, withinTarget: 0, missed: 1, pending: 0, attainment: 0 },
-        { priority: 'urgent', targetSeconds: 3600, cases: 3, responded: 3, medianSeconds: 1800, p90Seconds: 3000, withinTarget: 3, missed: 0, pending: 0, attainment: 1 },
-        { priority: 'high', targetSeconds: 28800, cases: 0, responded: 0, medianSeconds: null, p90Seconds: null, withinTarget: 0, missed: 0, pending: 0, attainment: null },
-        { priority: 'standard', targetSeconds: 172800, cases: 5, responded: 2, medianSeconds: 7200, p90Seconds: 9000, withinTarget: 2, missed: 0, pending: 3, attainment: 1 },
+        {
+          priority: 'emergency',
+          targetSeconds: 900,
+          cases: 1,
+          responded: 1,
+          medianSeconds: 1200,
+          p90Seconds: 1200,
+          withinTarget: 0,
+          missed: 1,
+          pending: 0,
+          attainment: 0,
+        },
+        {
+          priority: 'urgent',
+          targetSeconds: 3600,
+          cases: 3,
+          responded: 3,
+          medianSeconds: 1800,
+          p90Seconds: 3000,
+          withinTarget: 3,
+          missed: 0,
+          pending: 0,
+          attainment: 1,
+        },
+        {
+          priority: 'high',
+          targetSeconds: 28800,
+          cases: 0,
+          responded: 0,
+          medianSeconds: null,
+          p90Seconds: null,
+          withinTarget: 0,
+          missed: 0,
+          pending: 0,
+          attainment: null,
+        },
+        {
+          priority: 'standard',
+          targetSeconds: 172800,
+          cases: 5,
+          responded: 2,
+          medianSeconds: 7200,
+          p90Seconds: 9000,
+          withinTarget: 2,
+          missed: 0,
+          pending: 3,
+          attainment: 1,
+        },
       ],
       weekly: [
         week('2026-11-24', 'emergency', 1200),
@@ -78,7 +122,14 @@ describe('TrendsPage', () => {
 
   async function render(days?: string, language: StaffLanguage = 'en'): Promise<HTMLElement> {
     asked = [];
-    fundersCsv = jest.fn(() => of(new HttpResponse({ body: new Blob(['month,measure']), headers: new HttpHeaders({ 'content-disposition': 'attachment; filename="funders-2026-01-to-2026-12.csv"' }) })));
+    fundersCsv = jest.fn(() =>
+      of(
+        new HttpResponse({
+          body: new Blob(['month,measure']),
+          headers: new HttpHeaders({ 'content-disposition': 'attachment; filename="funders-2026-01-to-2026-12.csv"' }),
+        }),
+      ),
+    );
     const api: Pick<TrendsApi, 'trends'> = {
       trends: (window: number): Observable<TrendsResponse> => {
         asked.push(window);
@@ -98,7 +149,10 @@ describe('TrendsPage', () => {
 
   const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   /** A row or a list as a person reads it: each cell or item, in order. */
-  const cells = (element: Element | null | undefined) => Array.from(element?.children ?? []).map(text).join(' | ');
+  const cells = (element: Element | null | undefined) =>
+    Array.from(element?.children ?? [])
+      .map(text)
+      .join(' | ');
 
   it('asks for the window in the address, and 30 days for anything it does not offer', async () => {
     await render('7');

@@ -31,7 +31,19 @@ const REFRESH_MS = 5 * 60_000;
  */
 @Component({
   selector: 'sg-trends-page',
-  imports: [PlatformPipe, RouterLink, WhenPipe, TranslatePipe, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressBar, PriorityChip, IntakeChart, ResponseChart],
+  imports: [
+    PlatformPipe,
+    RouterLink,
+    WhenPipe,
+    TranslatePipe,
+    MatButton,
+    MatButtonToggleGroup,
+    MatButtonToggle,
+    MatProgressBar,
+    PriorityChip,
+    IntakeChart,
+    ResponseChart,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trends-page.html',
   styleUrl: './trends-page.scss',
@@ -121,11 +133,13 @@ export class TrendsPage {
       });
   }
 
-    protected choose(days: TrendWindow): void {
+  protected choose(days: TrendWindow): void {
     void this.router.navigate([], { queryParams: { days }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 
   protected week(priority: Priority, weekStart: string): FirstResponseWeek | undefined {
-    return this.weeksByPriority().get(priority)?.find((week) => week.weekStart === weekStart);
+    return this.weeksByPriority()
+      .get(priority)
+      ?.find((week) => week.weekStart === weekStart);
   }
 }

@@ -21,14 +21,19 @@ export interface ConfirmDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
-    <mat-dialog-content><p>{{ data.message }}</p></mat-dialog-content>
+    <mat-dialog-content
+      ><p>{{ data.message }}</p></mat-dialog-content
+    >
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="false" cdkFocusInitial>{{ 'staff.labels.cancel' | t }}</button>
       <button matButton="filled" type="button" [class.danger]="data.danger" [mat-dialog-close]="true">{{ data.confirm }}</button>
     </mat-dialog-actions>
   `,
   styles: `
-    .danger { --mat-button-filled-container-color: var(--mat-sys-error); --mat-button-filled-label-text-color: var(--mat-sys-on-error); }
+    .danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
   `,
 })
 export class ConfirmDialog {
@@ -37,5 +42,8 @@ export class ConfirmDialog {
 
 /** Opens the dialog; emits true only when the person confirmed. */
 export function confirmAction(dialog: MatDialog, data: ConfirmDialogData): Observable<boolean> {
-  return dialog.open(ConfirmDialog, dialogOptions({ data, width: '480px', autoFocus: 'dialog' })).afterClosed().pipe(map((answer) => answer === true));
+  return dialog
+    .open(ConfirmDialog, dialogOptions({ data, width: '480px', autoFocus: 'dialog' }))
+    .afterClosed()
+    .pipe(map((answer) => answer === true));
 }

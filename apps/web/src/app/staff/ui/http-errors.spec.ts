@@ -31,7 +31,9 @@ describe('server field errors', () => {
     const invalid = new HttpErrorResponse({ status: 400, error: { errors: [{ path: 'body', message: 'is required' }] } });
     expect(validationErrors(invalid)).toEqual([{ path: 'body', message: 'is required' }]);
     expect(validationErrors(new HttpErrorResponse({ status: 409 }))).toBeNull();
-    expect(problemMessage(english, new HttpErrorResponse({ status: 401, error: { message: 'Email or password is not right' } }))).toBe('Email or password is not right');
+    expect(problemMessage(english, new HttpErrorResponse({ status: 401, error: { message: 'Email or password is not right' } }))).toBe(
+      'Email or password is not right',
+    );
     expect(problemMessage(english, new HttpErrorResponse({ status: 0 }))).toMatch(/cannot be reached/);
   });
 
@@ -67,7 +69,9 @@ describe('server field errors', () => {
     expect(problemMessage(malay, new HttpErrorResponse({ status: 403 }))).toBe('Peranan anda tidak membenarkan tindakan ini.');
     expect(problemMessage(malay, new HttpErrorResponse({ status: 500 }))).toBe('Tidak berjaya. Sila cuba lagi.');
     expect(problemMessage(malay, new Error('boom'), 'Kes tidak dapat dimuatkan.')).toBe('Kes tidak dapat dimuatkan.');
-    expect(problemMessage(malay, new HttpErrorResponse({ status: 409, error: { message: 'Someone else changed this case' } }))).toBe('Someone else changed this case');
+    expect(problemMessage(malay, new HttpErrorResponse({ status: 409, error: { message: 'Someone else changed this case' } }))).toBe(
+      'Someone else changed this case',
+    );
   });
 
   it('says the same failures in English exactly as before', () => {

@@ -24,7 +24,7 @@ export function problemMessage(say: Speaks, error: unknown, fallback?: string): 
   const body: unknown = error.error;
   const said = isRecord(body) ? body['message'] : undefined;
   const first: unknown = Array.isArray(said) ? said[0] : undefined;
-  const message = typeof said === 'string' ? said : Array.isArray(said) ? (typeof first === 'string' ? first : JSON.stringify(first) ?? 'undefined') : null;
+  const message = typeof said === 'string' ? said : Array.isArray(said) ? (typeof first === 'string' ? first : (JSON.stringify(first) ?? 'undefined')) : null;
   if (error.status === 403) return message || say.t('staff.errors.forbidden');
   return message || otherwise();
 }

@@ -44,7 +44,13 @@ describe('dashboard labels', () => {
 
   it('say Malay', () => {
     expect(said(malay, labels.PRIORITY_LABELS)).toEqual({ emergency: 'Kecemasan', urgent: 'Segera', high: 'Tinggi', standard: 'Biasa' });
-    expect(said(malay, labels.CASE_STATUS_LABELS)).toEqual({ new: 'Baharu', in_progress: 'Sedang diuruskan', waiting: 'Menunggu', resolved: 'Selesai', closed: 'Ditutup' });
+    expect(said(malay, labels.CASE_STATUS_LABELS)).toEqual({
+      new: 'Baharu',
+      in_progress: 'Sedang diuruskan',
+      waiting: 'Menunggu',
+      resolved: 'Selesai',
+      closed: 'Ditutup',
+    });
     expect(malay.t(labels.AGE_BAND_LABELS.under_13)).toBe('Bawah 13 tahun');
     expect(malay.t(labels.ROLE_LABELS.caseworker)).toBe('Pegawai kes');
     expect(malay.t(labels.INTAKE_CHANNEL_LABELS.email)).toBe('E-mel');

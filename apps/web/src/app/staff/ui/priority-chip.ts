@@ -8,7 +8,8 @@ import { PRIORITY_LABELS } from './labels';
   selector: 'sg-priority-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[class]': '"chip chip--" + priority()' },
-  template: `<span class="mark" aria-hidden="true">{{ mark() }}</span>{{ label() }}`,
+  template: `<span class="mark" aria-hidden="true">{{ mark() }}</span
+    >{{ label() }}`,
   styles: `
     :host {
       display: inline-flex;
@@ -22,11 +23,27 @@ import { PRIORITY_LABELS } from './labels';
       white-space: nowrap;
       border: 1px solid transparent;
     }
-    .mark { font-size: 0.8em; width: 1em; text-align: center; }
-    :host(.chip--emergency) { background: var(--sg-emergency-bg); color: var(--sg-emergency-fg); }
-    :host(.chip--urgent) { background: var(--sg-urgent-bg); color: var(--sg-urgent-fg); }
-    :host(.chip--high) { background: var(--sg-high-bg); color: var(--sg-high-fg); }
-    :host(.chip--standard) { background: var(--sg-standard-bg); color: var(--sg-standard-fg); }
+    .mark {
+      font-size: 0.8em;
+      width: 1em;
+      text-align: center;
+    }
+    :host(.chip--emergency) {
+      background: var(--sg-emergency-bg);
+      color: var(--sg-emergency-fg);
+    }
+    :host(.chip--urgent) {
+      background: var(--sg-urgent-bg);
+      color: var(--sg-urgent-fg);
+    }
+    :host(.chip--high) {
+      background: var(--sg-high-bg);
+      color: var(--sg-high-fg);
+    }
+    :host(.chip--standard) {
+      background: var(--sg-standard-bg);
+      color: var(--sg-standard-fg);
+    }
   `,
 })
 export class PriorityChip {

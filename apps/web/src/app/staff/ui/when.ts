@@ -36,7 +36,11 @@ export function formatWhen(value: string | number | Date | null | undefined, for
 }
 
 /** The same for code holding the `I18n` service or a `Translator` (anything that knows its language). */
-export function whenIn(reader: { language: Language | (() => Language) }, value: string | number | Date | null | undefined, format: WhenFormat = 'short'): string {
+export function whenIn(
+  reader: { language: Language | (() => Language) },
+  value: string | number | Date | null | undefined,
+  format: WhenFormat = 'short',
+): string {
   return formatWhen(value, format, typeof reader.language === 'function' ? reader.language() : reader.language);
 }
 

@@ -53,7 +53,10 @@ describe('StatusPage', () => {
   const alerts = (root: HTMLElement) => Array.from(root.querySelectorAll('[role="alert"]')).map((alert) => alert.textContent?.trim());
 
   it('warns when the workers or the follow-ups need attention, while the API itself answers ok', async () => {
-    const attention = { ...healthy, details: { ...healthy.details, workers: { ...healthy.details.workers, attention: true }, followUps: { status: 'up', attention: true } } } as HealthResponse;
+    const attention = {
+      ...healthy,
+      details: { ...healthy.details, workers: { ...healthy.details.workers, attention: true }, followUps: { status: 'up', attention: true } },
+    } as HealthResponse;
     const root = await render('en', attention);
     expect(root.querySelector('[role="status"]')?.textContent?.trim()).toBe('Everything is working.');
     expect(alerts(root)).toEqual([

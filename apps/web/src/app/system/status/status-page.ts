@@ -18,37 +18,67 @@ type StatusView = { state: 'loading' } | { state: 'loaded'; health: HealthRespon
   template: `
     <main class="page">
       @if (ready()) {
-      <h1>{{ 'staff.status.title' | t }}</h1>
-      @switch (view().state) {
-        @case ('loading') { <p>{{ 'staff.status.checking' | t }}</p> }
-        @case ('unreachable') { <p class="down" role="alert">{{ 'staff.status.unreachable' | t }}</p> }
-        @case ('loaded') {
-          @if (health(); as health) {
-            <p [class]="health.status === 'ok' ? 'up' : 'down'" role="status">
-              {{ (health.status === 'ok' ? 'staff.status.ok' : 'staff.status.somethingDown') | t }}
-            </p>
-            <dl>
-              <dt>{{ 'staff.status.database' | t }}</dt><dd>{{ 'staff.status.part.' + health.details.database.status | t }}</dd>
-              <dt>{{ 'staff.status.queue' | t: { backend: health.details.queue.backend } }}</dt><dd>{{ 'staff.status.part.' + health.details.queue.status | t }}</dd>
-              <dt>{{ 'staff.status.workers' | t }}</dt><dd>{{ health.details.workers.count ?? ('staff.status.unknown' | t) }}</dd>
-              <dt>{{ 'staff.status.heartbeat' | t }}</dt><dd>{{ health.details.workers.lastHeartbeatAt ?? ('staff.status.never' | t) }}</dd>
-            </dl>
-            <!-- Warnings that never make the answer a 503: the API works, but follow-ups may not fire. -->
-            @if (health.details.workers.attention) { <p class="warn" role="alert">{{ 'staff.status.workersAttention' | t }}</p> }
-            @if (health.details.followUps.attention) { <p class="warn" role="alert">{{ 'staff.status.followUpsAttention' | t }}</p> }
+        <h1>{{ 'staff.status.title' | t }}</h1>
+        @switch (view().state) {
+          @case ('loading') {
+            <p>{{ 'staff.status.checking' | t }}</p>
+          }
+          @case ('unreachable') {
+            <p class="down" role="alert">{{ 'staff.status.unreachable' | t }}</p>
+          }
+          @case ('loaded') {
+            @if (health(); as health) {
+              <p [class]="health.status === 'ok' ? 'up' : 'down'" role="status">
+                {{ (health.status === 'ok' ? 'staff.status.ok' : 'staff.status.somethingDown') | t }}
+              </p>
+              <dl>
+                <dt>{{ 'staff.status.database' | t }}</dt>
+                <dd>{{ 'staff.status.part.' + health.details.database.status | t }}</dd>
+                <dt>{{ 'staff.status.queue' | t: { backend: health.details.queue.backend } }}</dt>
+                <dd>{{ 'staff.status.part.' + health.details.queue.status | t }}</dd>
+                <dt>{{ 'staff.status.workers' | t }}</dt>
+                <dd>{{ health.details.workers.count ?? ('staff.status.unknown' | t) }}</dd>
+                <dt>{{ 'staff.status.heartbeat' | t }}</dt>
+                <dd>{{ health.details.workers.lastHeartbeatAt ?? ('staff.status.never' | t) }}</dd>
+              </dl>
+              <!-- Warnings that never make the answer a 503: the API works, but follow-ups may not fire. -->
+              @if (health.details.workers.attention) {
+                <p class="warn" role="alert">{{ 'staff.status.workersAttention' | t }}</p>
+              }
+              @if (health.details.followUps.attention) {
+                <p class="warn" role="alert">{{ 'staff.status.followUpsAttention' | t }}</p>
+              }
+            }
           }
         }
-      }
       }
     </main>
   `,
   styles: `
-    .page { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5rem 1.5rem; }
-    dt { font-weight: 600; }
-    .up { color: #1b5e20; }
-    .down { color: #b71c1c; font-weight: 600; }
-    .warn { color: #8a4b00; font-weight: 600; }
+    .page {
+      max-width: 40rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.5rem 1.5rem;
+    }
+    dt {
+      font-weight: 600;
+    }
+    .up {
+      color: #1b5e20;
+    }
+    .down {
+      color: #b71c1c;
+      font-weight: 600;
+    }
+    .warn {
+      color: #8a4b00;
+      font-weight: 600;
+    }
   `,
 })
 export class StatusPage {

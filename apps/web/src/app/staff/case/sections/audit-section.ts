@@ -23,14 +23,25 @@ import { I18n } from '../../../system/i18n/i18n';
     }
     @if (entries(); as entries) {
       <table class="audit">
-        <caption class="visually-hidden">{{ 'staff.case.audit.caption' | t }}</caption>
+        <caption class="visually-hidden">
+          {{
+            'staff.case.audit.caption' | t
+          }}
+        </caption>
         <thead>
-          <tr><th scope="col">{{ 'staff.case.audit.when' | t }}</th><th scope="col">{{ 'staff.case.audit.who' | t }}</th><th scope="col">{{ 'staff.case.audit.what' | t }}</th><th scope="col">{{ 'staff.case.audit.change' | t }}</th></tr>
+          <tr>
+            <th scope="col">{{ 'staff.case.audit.when' | t }}</th>
+            <th scope="col">{{ 'staff.case.audit.who' | t }}</th>
+            <th scope="col">{{ 'staff.case.audit.what' | t }}</th>
+            <th scope="col">{{ 'staff.case.audit.change' | t }}</th>
+          </tr>
         </thead>
         <tbody>
           @for (entry of entries; track entry.id) {
             <tr>
-              <td><time [attr.datetime]="entry.at">{{ entry.at | when: 'seconds' }}</time></td>
+              <td>
+                <time [attr.datetime]="entry.at">{{ entry.at | when: 'seconds' }}</time>
+              </td>
               <td>{{ entry.actor?.displayName ?? ('staff.case.common.system' | t) }}</td>
               <td>{{ entry.action }}</td>
               <td>
@@ -43,7 +54,9 @@ import { I18n } from '../../../system/i18n/i18n';
               </td>
             </tr>
           } @empty {
-            <tr><td colspan="4" class="empty">{{ 'staff.case.audit.empty' | t }}</td></tr>
+            <tr>
+              <td colspan="4" class="empty">{{ 'staff.case.audit.empty' | t }}</td>
+            </tr>
           }
         </tbody>
       </table>
@@ -52,11 +65,31 @@ import { I18n } from '../../../system/i18n/i18n';
     }
   `,
   styles: `
-    .bar { display: flex; align-items: center; justify-content: space-between; }
-    .audit { width: 100%; border-collapse: collapse; font: var(--mat-sys-body-small); }
-    th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
-    th { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
-    pre { margin: 4px 0 0; white-space: pre-wrap; }
+    .bar {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+    }
+    .audit {
+      width: 100%;
+      border-collapse: collapse;
+      font: var(--mat-sys-body-small);
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      vertical-align: top;
+    }
+    th {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    pre {
+      margin: 4px 0 0;
+      white-space: pre-wrap;
+    }
   `,
 })
 export class AuditSection {

@@ -51,7 +51,7 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
             <mat-label>{{ 'staff.case.contact.why' | t }}</mat-label>
             <input matInput formControlName="reason" required autocomplete="off" />
             <mat-hint>{{ 'staff.case.contact.whyHint' | t }}</mat-hint>
-            <mat-error>{{ error(form.controls.reason, ('staff.case.override.reasonField' | t)) }}</mat-error>
+            <mat-error>{{ error(form.controls.reason, 'staff.case.override.reasonField' | t) }}</mat-error>
           </mat-form-field>
           @if (problems().length) {
             <ul class="problems" role="alert">
@@ -76,7 +76,11 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
       border-left: 4px solid var(--sg-overdue);
       background: var(--mat-sys-surface-container);
     }
-    .revealed { padding: 8px 12px; border: 1px solid var(--mat-sys-outline); border-radius: 8px; }
+    .revealed {
+      padding: 8px 12px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 8px;
+    }
   `,
 })
 export class ContactSection {
@@ -88,7 +92,9 @@ export class ContactSection {
   protected readonly busy = signal(false);
   protected readonly problems = signal<FieldError[]>([]);
   protected readonly error = controlErrors();
-  protected readonly form = inject(FormBuilder).nonNullable.group({ reason: ['', [Validators.required, Validators.minLength(TEXT_MINIMUMS.contactRevealReason), Validators.maxLength(TEXT_LIMITS.contactRevealReason)]] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    reason: ['', [Validators.required, Validators.minLength(TEXT_MINIMUMS.contactRevealReason), Validators.maxLength(TEXT_LIMITS.contactRevealReason)]],
+  });
   protected readonly channel = computed(() => labelIn(this.i18n, CONTACT_CHANNEL_LABELS, this.store.detail()?.contact.channel));
   private readonly caseId = computed(() => this.store.detail()?.id);
 

@@ -30,10 +30,12 @@ const personTranslators = new Map<Language, Promise<Translator>>();
 function personTranslator(language: Language): Promise<Translator> {
   let translator = personTranslators.get(language);
   if (!translator) {
-    translator = Promise.all([PERSON_CATALOGUES[language](), language === 'en' ? null : PERSON_CATALOGUES.en(), loadIcuCompiler()]).then(([own, english, icu]) => {
-      const flat = flattenCatalogue(own);
-      return new Translator(language, flat, { fallback: english ? flattenCatalogue(english) : flat, icu });
-    });
+    translator = Promise.all([PERSON_CATALOGUES[language](), language === 'en' ? null : PERSON_CATALOGUES.en(), loadIcuCompiler()]).then(
+      ([own, english, icu]) => {
+        const flat = flattenCatalogue(own);
+        return new Translator(language, flat, { fallback: english ? flattenCatalogue(english) : flat, icu });
+      },
+    );
     // A failed load (the network) is tried again on the next insert.
     translator.catch(() => personTranslators.delete(language));
     personTranslators.set(language, translator);
@@ -66,8 +68,12 @@ function personTranslator(language: Language): Promise<Translator> {
       </p>
       @if (thread.transcript; as transcript) {
         <details class="transcript" data-testid="intake-transcript">
-          <summary>{{ 'staff.case.conversation.transcript' | t: { channel: transcript.channel, who: transcript.recordedBy ?? ('staff.case.conversation.staff' | t) } }} ·
-            <time [attr.datetime]="transcript.recordedAt">{{ transcript.recordedAt | when }}</time></summary>
+          <summary>
+            {{
+              'staff.case.conversation.transcript' | t: { channel: transcript.channel, who: transcript.recordedBy ?? ('staff.case.conversation.staff' | t) }
+            }}
+            · <time [attr.datetime]="transcript.recordedAt">{{ transcript.recordedAt | when }}</time>
+          </summary>
           <p class="body">{{ transcript.body }}</p>
         </details>
       }
@@ -80,9 +86,15 @@ function personTranslator(language: Language): Promise<Translator> {
               @if (message.from === 'staff') {
                 · {{ (message.readByPersonAt ? 'staff.case.conversation.read' : 'staff.case.conversation.notRead') | t }}
                 @switch (message.nudge) {
-                  @case ('sent') { · {{ 'staff.case.conversation.nudgeSent' | t }} }
-                  @case ('pending') { · {{ 'staff.case.conversation.nudgePending' | t }} }
-                  @case ('undeliverable') { · {{ 'staff.case.conversation.nudgeFailed' | t }} }
+                  @case ('sent') {
+                    · {{ 'staff.case.conversation.nudgeSent' | t }}
+                  }
+                  @case ('pending') {
+                    · {{ 'staff.case.conversation.nudgePending' | t }}
+                  }
+                  @case ('undeliverable') {
+                    · {{ 'staff.case.conversation.nudgeFailed' | t }}
+                  }
                 }
               }
             </p>
@@ -102,22 +114,29 @@ function personTranslator(language: Language): Promise<Translator> {
           <mat-label>{{ 'staff.case.conversation.message' | t }}</mat-label>
           <textarea matInput formControlName="body" rows="3" required [maxlength]="limit" [attr.lang]="inserted()?.language ?? null"></textarea>
           <mat-hint>{{ 'staff.case.conversation.messageHint' | t }} {{ form.controls.body.value.length }} / {{ limit }}</mat-hint>
-          <mat-error>{{ error(form.controls.body, ('staff.case.conversation.messageField' | t)) }}</mat-error>
+          <mat-error>{{ error(form.controls.body, 'staff.case.conversation.messageField' | t) }}</mat-error>
         </mat-form-field>
         @if (mediaWarning()) {
           <p class="warning wide" role="status">{{ 'staff.case.conversation.mediaWarning' | t }}</p>
         }
         @if (inserted(); as inserted) {
           <p class="hint wide" role="status" data-testid="inserted-language" [attr.data-language]="inserted.language">
-            {{ (inserted.language === inserted.personLanguage ? 'staff.case.conversation.insertedIn' : 'staff.case.conversation.insertedFallback') | t: { language: inserted.personLanguage } }}
+            {{
+              (inserted.language === inserted.personLanguage ? 'staff.case.conversation.insertedIn' : 'staff.case.conversation.insertedFallback')
+                | t: { language: inserted.personLanguage }
+            }}
           </p>
         }
         @if (sendProblem(); as problem) {
           <p class="problems" role="alert">{{ problem }}</p>
         }
         <div class="buttons">
-          <button matButton="filled" type="submit" [disabled]="sending()">{{ (sending() ? 'staff.case.conversation.sending' : 'staff.case.conversation.send') | t }}</button>
-          <button matButton="outlined" type="button" [matMenuTriggerFor]="replies" [disabled]="!savedReplies().length">{{ 'staff.case.conversation.savedReplies' | t }}</button>
+          <button matButton="filled" type="submit" [disabled]="sending()">
+            {{ (sending() ? 'staff.case.conversation.sending' : 'staff.case.conversation.send') | t }}
+          </button>
+          <button matButton="outlined" type="button" [matMenuTriggerFor]="replies" [disabled]="!savedReplies().length">
+            {{ 'staff.case.conversation.savedReplies' | t }}
+          </button>
           <mat-menu #replies="matMenu">
             @for (reply of savedReplies(); track reply.id) {
               <button mat-menu-item type="button" (click)="insert(reply)">{{ titleOf(reply) }}</button>
@@ -128,7 +147,8 @@ function personTranslator(language: Language): Promise<Translator> {
       <details class="record-contact" data-testid="record-contact">
         <summary>{{ 'staff.case.conversation.recordTitle' | t }}</summary>
         <form class="contact-form" (submit)="$event.preventDefault(); recordContact(contactChannel.value, contactWhen.value)">
-          <label>{{ 'staff.case.conversation.how' | t }}
+          <label
+            >{{ 'staff.case.conversation.how' | t }}
             <select #contactChannel>
               <option value="phone">{{ 'staff.case.conversation.channel.phone' | t }}</option>
               <option value="email">{{ 'staff.case.conversation.channel.email' | t }}</option>
@@ -138,7 +158,9 @@ function personTranslator(language: Language): Promise<Translator> {
             </select>
           </label>
           <label>{{ 'staff.case.conversation.when' | t }} <input #contactWhen type="datetime-local" [max]="nowLocal()" /></label>
-          <button matButton="outlined" type="submit" [disabled]="recording()">{{ (recording() ? 'staff.case.conversation.recording' : 'staff.case.conversation.record') | t }}</button>
+          <button matButton="outlined" type="submit" [disabled]="recording()">
+            {{ (recording() ? 'staff.case.conversation.recording' : 'staff.case.conversation.record') | t }}
+          </button>
         </form>
         <p class="hint">{{ 'staff.case.conversation.whenHint' | t }}</p>
         @if (contactProblem(); as problem) {
@@ -150,20 +172,80 @@ function personTranslator(language: Language): Promise<Translator> {
     }
   `,
   styles: `
-    .messages { list-style: none; margin: 8px 0 16px; padding: 0; display: grid; gap: 8px; max-height: 55vh; overflow-y: auto; }
-    .messages li { max-width: 75%; padding: 8px 12px; border-radius: 12px; background: var(--mat-sys-surface-container); justify-self: start; }
-    .messages li.mine { justify-self: end; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
-    .messages li.empty { max-width: none; background: none; }
-    .messages p { margin: 0; }
-    .body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 2px !important; }
-    .transcript { margin: 0 0 8px; padding: 8px 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
-    .transcript summary { cursor: pointer; font: var(--mat-sys-body-medium); }
-    .record-contact { margin-top: 12px; }
-    .record-contact summary { cursor: pointer; font: var(--mat-sys-body-medium); }
-    .contact-form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
-    .contact-form label { display: grid; gap: 2px; font: var(--mat-sys-body-small); }
-    .contact-form select, .contact-form input { font: var(--mat-sys-body-medium); padding: 6px; }
-    .warning { margin: 0; padding: 8px 12px; border-left: 4px solid var(--mat-sys-tertiary); background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
+    .messages {
+      list-style: none;
+      margin: 8px 0 16px;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+      max-height: 55vh;
+      overflow-y: auto;
+    }
+    .messages li {
+      max-width: 75%;
+      padding: 8px 12px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container);
+      justify-self: start;
+    }
+    .messages li.mine {
+      justify-self: end;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .messages li.empty {
+      max-width: none;
+      background: none;
+    }
+    .messages p {
+      margin: 0;
+    }
+    .body {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      margin-top: 2px !important;
+    }
+    .transcript {
+      margin: 0 0 8px;
+      padding: 8px 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+    .transcript summary {
+      cursor: pointer;
+      font: var(--mat-sys-body-medium);
+    }
+    .record-contact {
+      margin-top: 12px;
+    }
+    .record-contact summary {
+      cursor: pointer;
+      font: var(--mat-sys-body-medium);
+    }
+    .contact-form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: end;
+      margin: 8px 0;
+    }
+    .contact-form label {
+      display: grid;
+      gap: 2px;
+      font: var(--mat-sys-body-small);
+    }
+    .contact-form select,
+    .contact-form input {
+      font: var(--mat-sys-body-medium);
+      padding: 6px;
+    }
+    .warning {
+      margin: 0;
+      padding: 8px 12px;
+      border-left: 4px solid var(--mat-sys-tertiary);
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
   `,
 })
 export class ConversationSection {
@@ -216,16 +298,20 @@ export class ConversationSection {
     const destroyRef = inject(DestroyRef);
     this.store.conversationOpen = true;
     destroyRef.onDestroy(() => (this.store.conversationOpen = false));
-    merge(
-      this.reloads,
-      this.live.conversation$.pipe(filter((event) => event.caseId === caseId())),
-      this.live.reconnected$,
-    )
+    merge(this.reloads, this.live.conversation$.pipe(filter((event) => event.caseId === caseId())), this.live.reconnected$)
       .pipe(
         debounceTime(150),
         switchMap(() => {
           const id = caseId();
-          return id ? this.api.read(id).pipe(catchError((error: unknown) => (this.loadProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.conversation.loadFailed'))), EMPTY))) : EMPTY;
+          return id
+            ? this.api
+                .read(id)
+                .pipe(
+                  catchError(
+                    (error: unknown) => (this.loadProblem.set(problemMessage(this.i18n, error, this.i18n.t('staff.case.conversation.loadFailed'))), EMPTY),
+                  ),
+                )
+            : EMPTY;
         }),
         takeUntilDestroyed(destroyRef),
       )
@@ -235,7 +321,10 @@ export class ConversationSection {
     });
     this.savedRepliesApi
       .list()
-      .pipe(catchError(() => EMPTY), takeUntilDestroyed())
+      .pipe(
+        catchError(() => EMPTY),
+        takeUntilDestroyed(),
+      )
       .subscribe((replies) => this.savedReplies.set(replies));
   }
 

@@ -49,7 +49,9 @@ export function identifierRow(initial: { kind?: IdentifierKind; value?: string; 
 /** Rows for an entry being edited: what it holds, a secret kept as it is (its value is not known here). */
 export function identifierRowsOf(identifiers: readonly EvidenceIdentifier[]): IdentifierRow[] {
   return identifiers.map((identifier) =>
-    identifier.secret ? identifierRow({ kind: identifier.kind, value: '', keep: identifier.id }) : identifierRow({ kind: identifier.kind, value: identifier.value }),
+    identifier.secret
+      ? identifierRow({ kind: identifier.kind, value: '', keep: identifier.id })
+      : identifierRow({ kind: identifier.kind, value: identifier.value }),
   );
 }
 
@@ -72,7 +74,8 @@ export function matchedForm(row: IdentifierRow): string | null {
 export function identifierProblemIn(say: Speaks, control: AbstractControl): string {
   const errors = control.errors;
   if (!errors) return '';
-  if (typeof errors['server'] === 'string') return say.t('staff.errors.server', { field: say.t('staff.case.evidence.identifierValue'), problem: errors['server'] });
+  if (typeof errors['server'] === 'string')
+    return say.t('staff.errors.server', { field: say.t('staff.case.evidence.identifierValue'), problem: errors['server'] });
   // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- set by identifierValueValidator above, in this shape (ValidationErrors' values are `any`).
   const problem = errors['identifier'] as { problem: IdentifierProblem; kind: IdentifierKind } | undefined;
   if (!problem) return say.t('staff.errors.other', { field: say.t('staff.case.evidence.identifierValue') });

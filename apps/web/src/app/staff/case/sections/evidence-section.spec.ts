@@ -41,12 +41,44 @@ const entry = (over: Partial<EvidenceEntry> = {}): EvidenceEntry => ({
 
 const detail = (evidence: EvidenceEntry[]): CaseDetail =>
   ({
-    id: 'c1', reference: 'SG-AAAA-BBBB', version: 1, status: 'in_progress', allowedTransitions: [], priority: 'standard', triagePriority: 'standard',
-    triageFactors: [], priorityOverride: null, firstResponseDueAt: '2026-11-22T12:00:00Z', firstRespondedAt: null, assignee: null,
-    createdAt: '2026-11-22T11:00:00Z', updatedAt: '2026-11-22T11:00:00Z',
-    facts: { submittedBy: 'victim', channel: 'web', alias: null, ageBand: '18_plus', contentMadeUnder18: false, country: 'US', selfHarm: 'none', immediateDanger: false, deadlineAt: null, demands: [], contentPosted: 'no', stillInContact: false, paid: false, narrative: null },
+    id: 'c1',
+    reference: 'SG-AAAA-BBBB',
+    version: 1,
+    status: 'in_progress',
+    allowedTransitions: [],
+    priority: 'standard',
+    triagePriority: 'standard',
+    triageFactors: [],
+    priorityOverride: null,
+    firstResponseDueAt: '2026-11-22T12:00:00Z',
+    firstRespondedAt: null,
+    assignee: null,
+    createdAt: '2026-11-22T11:00:00Z',
+    updatedAt: '2026-11-22T11:00:00Z',
+    facts: {
+      submittedBy: 'victim',
+      channel: 'web',
+      alias: null,
+      ageBand: '18_plus',
+      contentMadeUnder18: false,
+      country: 'US',
+      selfHarm: 'none',
+      immediateDanger: false,
+      deadlineAt: null,
+      demands: [],
+      contentPosted: 'no',
+      stillInContact: false,
+      paid: false,
+      narrative: null,
+    },
     contact: { channel: 'none', consentToContact: false, hasDetails: false },
-    platforms: [], contentUrls: [], actionPlan: [], evidence, notes: [], timeline: [], identifiers: [],
+    platforms: [],
+    contentUrls: [],
+    actionPlan: [],
+    evidence,
+    notes: [],
+    timeline: [],
+    identifiers: [],
   }) as unknown as CaseDetail;
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -166,7 +198,14 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     submit();
     http
       .expectOne({ method: 'POST', url: '/api/cases/c1/evidence' })
-      .flush({ statusCode: 400, error: 'Bad Request', errors: [{ path: 'identifiers[0].value', message: 'is not a valid identifier of that kind', code: 'custom' }] }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          errors: [{ path: 'identifiers[0].value', message: 'is not a valid identifier of that kind', code: 'custom' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
     fixture.detectChanges();
     expect(text(row(0).querySelector('mat-error'))).toContain('is not a valid identifier of that kind');
     expect(page.querySelector('.problems[role="alert"]')).toBeNull();

@@ -41,10 +41,24 @@ import {
   styleUrl: './section.scss',
   templateUrl: './evidence-section.html',
   styles: `
-    .evidence { list-style: none; margin: 0 0 16px; padding: 0; display: grid; gap: 8px; }
-    .evidence li { padding: 8px 12px; border-radius: 8px; border: 1px solid var(--mat-sys-outline-variant); }
-    .evidence p { margin: 0; }
-    .kind { font: var(--mat-sys-label-large); }
+    .evidence {
+      list-style: none;
+      margin: 0 0 16px;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    .evidence li {
+      padding: 8px 12px;
+      border-radius: 8px;
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+    .evidence p {
+      margin: 0;
+    }
+    .kind {
+      font: var(--mat-sys-label-large);
+    }
     .fingerprint {
       grid-column: 1 / -1;
       display: grid;
@@ -53,19 +67,68 @@ import {
       border-radius: 8px;
       background: var(--mat-sys-surface-container);
     }
-    .fingerprint p { margin: 0; }
-    .file-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
-    input[type='file'] { min-height: 32px; }
-    .identifier-rows { grid-column: 1 / -1; display: grid; gap: 8px; margin: 0; padding: 0; border: 0; }
-    .identifier-rows legend { font: var(--mat-sys-title-small); padding: 0; }
-    .identifier-row { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-start; }
-    .identifier-row .kind { flex: 0 1 220px; }
-    .identifier-row .value { flex: 1 1 240px; }
-    .identifier-row .kept { align-self: center; flex: 1 1 240px; margin: 0; }
-    .evidence .entry-identifiers { margin: 0; padding-left: 20px; }
-    .evidence .entry-identifiers li { border: 0; padding: 0; border-radius: 0; }
-    .entry-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 4px; align-items: center; }
-    .confirm { display: grid; gap: 6px; margin-top: 6px; }
+    .fingerprint p {
+      margin: 0;
+    }
+    .file-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+    }
+    input[type='file'] {
+      min-height: 32px;
+    }
+    .identifier-rows {
+      grid-column: 1 / -1;
+      display: grid;
+      gap: 8px;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    .identifier-rows legend {
+      font: var(--mat-sys-title-small);
+      padding: 0;
+    }
+    .identifier-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: flex-start;
+    }
+    .identifier-row .kind {
+      flex: 0 1 220px;
+    }
+    .identifier-row .value {
+      flex: 1 1 240px;
+    }
+    .identifier-row .kept {
+      align-self: center;
+      flex: 1 1 240px;
+      margin: 0;
+    }
+    .evidence .entry-identifiers {
+      margin: 0;
+      padding-left: 20px;
+    }
+    .evidence .entry-identifiers li {
+      border: 0;
+      padding: 0;
+      border-radius: 0;
+    }
+    .entry-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-top: 4px;
+      align-items: center;
+    }
+    .confirm {
+      display: grid;
+      gap: 6px;
+      margin-top: 6px;
+    }
   `,
 })
 export class EvidenceSection {

@@ -93,10 +93,18 @@ const options = <T extends string>(values: readonly T[], labels: Readonly<Record
   viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: contents; }
-    mat-form-field { width: 100%; }
-    .wide { grid-column: 1 / -1; }
-    .danger { font-weight: 700; }
+    :host {
+      display: contents;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    .danger {
+      font-weight: 700;
+    }
   `,
   templateUrl: './facts-fields.html',
 })

@@ -18,7 +18,10 @@ export interface FactsFormValue {
   paid: '' | 'yes' | 'no';
 }
 
-export type FactsChange = Pick<CaseUpdate, 'ageBand' | 'contentMadeUnder18' | 'selfHarm' | 'immediateDanger' | 'deadlineAt' | 'contentPosted' | 'stillInContact' | 'paid'>;
+export type FactsChange = Pick<
+  CaseUpdate,
+  'ageBand' | 'contentMadeUnder18' | 'selfHarm' | 'immediateDanger' | 'deadlineAt' | 'contentPosted' | 'stillInContact' | 'paid'
+>;
 
 const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => (isOneOf(values, value) ? value : fallback);
 
@@ -81,7 +84,9 @@ const FACT_WORDS: Array<{ key: string; show: (facts: CaseFactsView, say: Transla
 
 /** The correctable facts that differ between two versions, in words ("Has paid: No → Yes"), in `say`'s language. */
 export function factDifferences(before: CaseFactsView, now: CaseFactsView, say: Translator): FactDifference[] {
-  return FACT_WORDS.map(({ key, show }) => ({ label: say.t(key), before: show(before, say), now: show(now, say) })).filter((difference) => difference.before !== difference.now);
+  return FACT_WORDS.map(({ key, show }) => ({ label: say.t(key), before: show(before, say), now: show(now, say) })).filter(
+    (difference) => difference.before !== difference.now,
+  );
 }
 
 /**

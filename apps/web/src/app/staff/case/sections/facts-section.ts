@@ -58,9 +58,20 @@ export class FactsSection {
   protected readonly countryName = (code: string) => countryName(code, this.i18n.language());
   /** Where in the case an identifier was recorded ("from platforms, from evidence"). */
   protected readonly sourcesText = (sources: readonly string[]) => sources.map((source) => this.i18n.t(`staff.identifiers.sources.${source}`)).join(', ');
-  protected readonly demands = computed(() => (this.facts()?.demands ?? []).map((demand) => this.i18n.t(labelFor(DEMAND_LABELS, demand))).join(', ') || this.i18n.t('staff.case.common.notGiven'));
+  protected readonly demands = computed(
+    () => (this.facts()?.demands ?? []).map((demand) => this.i18n.t(labelFor(DEMAND_LABELS, demand))).join(', ') || this.i18n.t('staff.case.common.notGiven'),
+  );
   protected readonly factWords = CASE_FACT_WORDS;
-  protected readonly factFields: readonly FactField[] = ['ageBand', 'contentMadeUnder18', 'selfHarm', 'immediateDanger', 'deadlineAt', 'contentPosted', 'stillInContact', 'paid'];
+  protected readonly factFields: readonly FactField[] = [
+    'ageBand',
+    'contentMadeUnder18',
+    'selfHarm',
+    'immediateDanger',
+    'deadlineAt',
+    'contentPosted',
+    'stillInContact',
+    'paid',
+  ];
 
   protected readonly form = inject(FormBuilder).nonNullable.group<FactsFormValue>({
     ageBand: 'unknown',
@@ -114,7 +125,9 @@ export class FactsSection {
         next: (detail) => {
           this.conflict.set(null);
           this.fill(detail.version, detail.facts);
-          this.problems.set([{ path: '', message: this.i18n.t('staff.case.facts.savedPriority', { priority: this.i18n.t(PRIORITY_LABELS[detail.priority]) }) }]);
+          this.problems.set([
+            { path: '', message: this.i18n.t('staff.case.facts.savedPriority', { priority: this.i18n.t(PRIORITY_LABELS[detail.priority]) }) },
+          ]);
         },
         error: (error: unknown) => {
           if (error instanceof CaseConflict) {

@@ -20,7 +20,13 @@ describe('LegalHoldSection', () => {
 
   async function render(state: CaseRetentionState) {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), speakInTests('en'), RetentionApi, { provide: CaseStore, useValue: { detail: signal({ id: ID }), reload } }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        speakInTests('en'),
+        RetentionApi,
+        { provide: CaseStore, useValue: { detail: signal({ id: ID }), reload } },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(LegalHoldSection);

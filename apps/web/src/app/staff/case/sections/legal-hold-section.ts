@@ -48,7 +48,7 @@ import { CaseStore } from '../case-store';
           <mat-label>{{ (s.hold ? 'staff.retention.hold.releaseWhy' : 'staff.retention.hold.why') | t }}</mat-label>
           <input matInput formControlName="reason" autocomplete="off" />
           <mat-hint>{{ (s.hold ? 'staff.retention.hold.releaseHint' : 'staff.retention.hold.whyHint') | t }}</mat-hint>
-          <mat-error>{{ error(form.controls.reason, ('staff.retention.hold.reasonField' | t)) }}</mat-error>
+          <mat-error>{{ error(form.controls.reason, 'staff.retention.hold.reasonField' | t) }}</mat-error>
         </mat-form-field>
         @if (problems().length) {
           <ul class="problems" role="alert">
@@ -58,14 +58,20 @@ import { CaseStore } from '../case-store';
           </ul>
         }
         <div class="buttons">
-          <button matButton="filled" type="submit" [disabled]="busy()">{{ (s.hold ? 'staff.retention.hold.release' : 'staff.retention.hold.place') | t }}</button>
+          <button matButton="filled" type="submit" [disabled]="busy()">
+            {{ (s.hold ? 'staff.retention.hold.release' : 'staff.retention.hold.place') | t }}
+          </button>
           <span class="meta">{{ 'staff.retention.hold.recorded' | t }}</span>
         </div>
       </form>
     }
   `,
   styles: `
-    .caution { padding: 8px 12px; border-left: 4px solid var(--sg-overdue); background: var(--mat-sys-surface-container); }
+    .caution {
+      padding: 8px 12px;
+      border-left: 4px solid var(--sg-overdue);
+      background: var(--mat-sys-surface-container);
+    }
   `,
 })
 export class LegalHoldSection {

@@ -29,7 +29,9 @@ describe('status menu options', () => {
   });
 
   it('drops duplicates and codes it does not know', () => {
-    expect(said(statusActions(['filed', 'filed', 'lost'] as never[], REPORT_ACTION_LABELS as Record<string, string>))).toEqual([{ status: 'filed', label: 'Mark filed' }]);
+    expect(said(statusActions(['filed', 'filed', 'lost'] as never[], REPORT_ACTION_LABELS as Record<string, string>))).toEqual([
+      { status: 'filed', label: 'Mark filed' },
+    ]);
   });
 
   it('has words for every move the lifecycles allow', () => {

@@ -152,7 +152,10 @@ describe('the lifecycle ledger', () => {
     input.dispatchEvent(new Event('input'));
     (second().querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
     fixture.detectChanges();
-    expect(host.saved).toEqual([['b', 'T-2'], ['b', 'T-2']]);
+    expect(host.saved).toEqual([
+      ['b', 'T-2'],
+      ['b', 'T-2'],
+    ]);
     expect(second().querySelector('form')).toBeNull();
   });
 

@@ -13,7 +13,10 @@ import { CaseLinksApi } from '../../data-access/case-links-api';
 const ID = '7d0e3c6a-1d2b-4c1a-9a55-2f6f3f7b9a10';
 const OTHER = { id: '11111111-2222-4333-8444-555555555555', reference: 'SG-AB12-CD34', status: 'in_progress', priority: 'urgent' } as const;
 const NONE: CaseLinks = { links: [], hiddenLinks: 0, mergedInto: null, merged: [] };
-const LINKED: CaseLinks = { ...NONE, links: [{ id: 'l1', linkedAt: '2026-12-06T10:00:00Z', case: OTHER, reason: 'Same wallet', linkedBy: 'Casey Caseworker' }] };
+const LINKED: CaseLinks = {
+  ...NONE,
+  links: [{ id: 'l1', linkedAt: '2026-12-06T10:00:00Z', case: OTHER, reason: 'Same wallet', linkedBy: 'Casey Caseworker' }],
+};
 
 describe('LinksSection', () => {
   let http: HttpTestingController;
@@ -23,7 +26,8 @@ describe('LinksSection', () => {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
-        provideHttpClientTesting(), CaseLinksApi,
+        provideHttpClientTesting(),
+        CaseLinksApi,
         provideRouter([]),
         speakInTests('en'),
         { provide: CaseStore, useValue: { detail: signal({ id: ID }), reload } },
@@ -73,7 +77,9 @@ describe('LinksSection', () => {
   it('removes a link', async () => {
     const fixture = await render(LINKED);
     const root = fixture.nativeElement as HTMLElement;
-    const button = [...root.querySelectorAll('[data-testid=link] button')].find((b) => b.textContent?.includes('Remove link to SG-AB12-CD34')) as HTMLButtonElement;
+    const button = [...root.querySelectorAll('[data-testid=link] button')].find((b) =>
+      b.textContent?.includes('Remove link to SG-AB12-CD34'),
+    ) as HTMLButtonElement;
     button.click();
     http.expectOne({ method: 'DELETE', url: `/api/cases/${ID}/links/l1` }).flush(NONE);
     fixture.detectChanges();

@@ -56,7 +56,9 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
                   }
                 </span>
                 <span class="reason">{{ link.reason }}</span>
-                <button matButton type="button" [disabled]="busy()" (click)="unlink(link.id)">{{ 'staff.links.unlink' | t: { reference: c.reference } }}</button>
+                <button matButton type="button" [disabled]="busy()" (click)="unlink(link.id)">
+                  {{ 'staff.links.unlink' | t: { reference: c.reference } }}
+                </button>
               </li>
             }
           }
@@ -84,13 +86,13 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
           <mat-form-field>
             <mat-label>{{ 'staff.links.reference' | t }}</mat-label>
             <input matInput formControlName="reference" autocomplete="off" />
-            <mat-error>{{ error(linkForm.controls.reference, ('staff.links.reference' | t)) }}</mat-error>
+            <mat-error>{{ error(linkForm.controls.reference, 'staff.links.reference' | t) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'staff.links.reason' | t }}</mat-label>
             <input matInput formControlName="reason" autocomplete="off" />
             <mat-hint>{{ 'staff.links.reasonHint' | t }}</mat-hint>
-            <mat-error>{{ error(linkForm.controls.reason, ('staff.links.reason' | t)) }}</mat-error>
+            <mat-error>{{ error(linkForm.controls.reason, 'staff.links.reason' | t) }}</mat-error>
           </mat-form-field>
           <div class="buttons">
             <button matButton="filled" type="submit" [disabled]="busy()">{{ 'staff.links.link' | t }}</button>
@@ -106,13 +108,13 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
             <mat-form-field>
               <mat-label>{{ 'staff.links.original' | t }}</mat-label>
               <input matInput formControlName="reference" autocomplete="off" />
-              <mat-error>{{ error(mergeForm.controls.reference, ('staff.links.original' | t)) }}</mat-error>
+              <mat-error>{{ error(mergeForm.controls.reference, 'staff.links.original' | t) }}</mat-error>
             </mat-form-field>
           }
           <mat-form-field>
             <mat-label>{{ 'staff.links.reason' | t }}</mat-label>
             <input matInput formControlName="reason" autocomplete="off" />
-            <mat-error>{{ error(mergeForm.controls.reason, ('staff.links.reason' | t)) }}</mat-error>
+            <mat-error>{{ error(mergeForm.controls.reason, 'staff.links.reason' | t) }}</mat-error>
           </mat-form-field>
           <div class="buttons">
             <button matButton="filled" type="submit" [disabled]="busy()">{{ (v.mergedInto ? 'staff.links.unmerge' : 'staff.links.merge') | t }}</button>
@@ -129,11 +131,30 @@ const REFERENCE = /^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
     }
   `,
   styles: `
-    .caution { padding: 8px 12px; border-left: 4px solid var(--sg-overdue); background: var(--mat-sys-surface-container); }
-    .links { list-style: none; margin: 0 0 12px; padding: 0; }
-    .links li { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; padding: 4px 0; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .reason { flex: 1 1 240px; }
-    .form { margin-top: 8px; }
+    .caution {
+      padding: 8px 12px;
+      border-left: 4px solid var(--sg-overdue);
+      background: var(--mat-sys-surface-container);
+    }
+    .links {
+      list-style: none;
+      margin: 0 0 12px;
+      padding: 0;
+    }
+    .links li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      align-items: baseline;
+      padding: 4px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .reason {
+      flex: 1 1 240px;
+    }
+    .form {
+      margin-top: 8px;
+    }
   `,
 })
 export class LinksSection {
@@ -149,7 +170,10 @@ export class LinksSection {
   protected readonly error = controlErrors();
   protected readonly canSupervise = computed(() => this.session.hasRole('supervisor', 'admin'));
   private readonly fb = inject(FormBuilder).nonNullable;
-  private readonly reason = () => ['', [Validators.required, Validators.minLength(CASE_LINK_LIMITS.reasonMin), Validators.maxLength(CASE_LINK_LIMITS.reasonMax)]];
+  private readonly reason = () => [
+    '',
+    [Validators.required, Validators.minLength(CASE_LINK_LIMITS.reasonMin), Validators.maxLength(CASE_LINK_LIMITS.reasonMax)],
+  ];
   protected readonly linkForm = this.fb.group({ reference: ['', [Validators.required, Validators.pattern(REFERENCE)]], reason: this.reason() });
   protected readonly mergeForm = this.fb.group({ reference: ['', [Validators.pattern(REFERENCE)]], reason: this.reason() });
 

@@ -22,7 +22,7 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
         <mat-label>{{ 'staff.case.notes.new' | t }}</mat-label>
         <textarea matInput formControlName="body" rows="3" required></textarea>
         <mat-hint>{{ 'staff.case.notes.hint' | t }}</mat-hint>
-        <mat-error>{{ error(form.controls.body, ('staff.case.notes.field' | t)) }}</mat-error>
+        <mat-error>{{ error(form.controls.body, 'staff.case.notes.field' | t) }}</mat-error>
       </mat-form-field>
       <div class="buttons">
         <button matButton="filled" type="submit" [disabled]="saving()">{{ (saving() ? 'staff.case.notes.adding' : 'staff.case.notes.add') | t }}</button>
@@ -31,7 +31,9 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
     <ul class="notes">
       @for (note of notes(); track note.id) {
         <li>
-          <p class="meta">{{ note.author.displayName }} · <time [attr.datetime]="note.at">{{ note.at | when }}</time></p>
+          <p class="meta">
+            {{ note.author.displayName }} · <time [attr.datetime]="note.at">{{ note.at | when }}</time>
+          </p>
           <p class="body">{{ note.body }}</p>
         </li>
       } @empty {
@@ -40,10 +42,25 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
     </ul>
   `,
   styles: `
-    .notes { list-style: none; margin: 16px 0 0; padding: 0; display: grid; gap: 8px; }
-    .notes li { padding: 8px 12px; border-radius: 8px; background: var(--mat-sys-surface-container-low); }
-    .notes p { margin: 0; }
-    .body { white-space: pre-wrap; margin-top: 2px !important; }
+    .notes {
+      list-style: none;
+      margin: 16px 0 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    .notes li {
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .notes p {
+      margin: 0;
+    }
+    .body {
+      white-space: pre-wrap;
+      margin-top: 2px !important;
+    }
   `,
 })
 export class NotesSection {

@@ -7,7 +7,18 @@ import { CaseStore } from '../case-store';
 import { PlanSection } from './plan-section';
 
 const withPlan = (done: boolean) =>
-  ({ id: 'c1', actionPlan: [{ key: 'do_not_pay', title: { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } }, detail: { key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'no' } }, done, doneAt: null }] }) as unknown as CaseDetail;
+  ({
+    id: 'c1',
+    actionPlan: [
+      {
+        key: 'do_not_pay',
+        title: { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } },
+        detail: { key: 'person.plan.do_not_pay.detail', params: { voice: 'self', paid: 'no' } },
+        done,
+        doneAt: null,
+      },
+    ],
+  }) as unknown as CaseDetail;
 
 describe('PlanSection', () => {
   function render(setPlanStep: jest.Mock) {

@@ -31,13 +31,36 @@ import { TranslatePipe } from '../../../system/i18n/translate.pipe';
     }
   `,
   styles: `
-    .plan { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
-    .plan li { padding: 2px 8px 4px; border-radius: 6px; border: 1px solid var(--mat-sys-outline-variant); }
-    .plan li.done { background: var(--mat-sys-surface-container-low); }
-    .title { font: var(--mat-sys-title-small); }
-    .done .title { text-decoration: line-through; text-decoration-thickness: 1px; }
-    .detail { margin: 0 0 0 40px; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .meta { margin: 2px 0 0 40px; }
+    .plan {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 2px;
+    }
+    .plan li {
+      padding: 2px 8px 4px;
+      border-radius: 6px;
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+    .plan li.done {
+      background: var(--mat-sys-surface-container-low);
+    }
+    .title {
+      font: var(--mat-sys-title-small);
+    }
+    .done .title {
+      text-decoration: line-through;
+      text-decoration-thickness: 1px;
+    }
+    .detail {
+      margin: 0 0 0 40px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .meta {
+      margin: 2px 0 0 40px;
+    }
   `,
 })
 export class PlanSection {

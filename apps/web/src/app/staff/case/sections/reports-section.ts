@@ -109,7 +109,11 @@ export class ReportsSection {
 
   protected setStatus(report: ReportView, status: ReportStatus): void {
     this.work
-      .updateReport(report, { status }, this.i18n.t('staff.case.reports.statusNow', { agency: report.agencyName, status: this.i18n.t(REPORT_STATUS_LABELS[status]) }))
+      .updateReport(
+        report,
+        { status },
+        this.i18n.t('staff.case.reports.statusNow', { agency: report.agencyName, status: this.i18n.t(REPORT_STATUS_LABELS[status]) }),
+      )
       .subscribe({ error: (error: unknown) => this.work.sayProblems(error) });
   }
 

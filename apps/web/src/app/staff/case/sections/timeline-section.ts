@@ -31,7 +31,11 @@ import { CaseStore } from '../case-store';
     </ol>
   `,
   styles: `
-    .timeline { list-style: none; margin: 0; padding: 0; }
+    .timeline {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
     .timeline li {
       display: grid;
       grid-template-columns: 110px 1fr auto;
@@ -39,7 +43,10 @@ import { CaseStore } from '../case-store';
       padding: 6px 0;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
-    time { font-variant-numeric: tabular-nums; color: var(--mat-sys-on-surface-variant); }
+    time {
+      font-variant-numeric: tabular-nums;
+      color: var(--mat-sys-on-surface-variant);
+    }
     .person-note {
       margin: 6px 0 0;
       padding: 8px 12px;

@@ -25,7 +25,9 @@ const MARKS: Record<Priority, string> = { emergency: '▲', urgent: '◆', high:
       @for (item of legend(); track item.priority) {
         <li>
           <span class="swatch" [class]="'swatch swatch--' + item.priority" aria-hidden="true"></span>
-          <span><span aria-hidden="true">{{ item.mark }} </span>{{ item.label }}</span>
+          <span
+            ><span aria-hidden="true">{{ item.mark }} </span>{{ item.label }}</span
+          >
           <span class="value">{{ item.count }}</span>
         </li>
       }
@@ -37,13 +39,21 @@ const MARKS: Record<Priority, string> = { emergency: '▲', urgent: '◆', high:
         <line class="grid" [attr.x1]="margin.left" [attr.x2]="width() - margin.right" [attr.y1]="tick.y" [attr.y2]="tick.y" />
         <text class="tick" [attr.x]="margin.left - 6" [attr.y]="tick.y + 4" text-anchor="end">{{ tick.label }}</text>
       }
-      <text class="axis-title" transform="rotate(-90)" [attr.x]="-(margin.top + plotHeight / 2)" y="12" text-anchor="middle">{{ 'staff.trends.intakeChart.axis' | t }}</text>
+      <text class="axis-title" transform="rotate(-90)" [attr.x]="-(margin.top + plotHeight / 2)" y="12" text-anchor="middle">
+        {{ 'staff.trends.intakeChart.axis' | t }}
+      </text>
       @for (bar of bars(); track bar.day) {
         <g class="bar">
           <title>{{ bar.title }}</title>
           <rect class="hit" [attr.x]="bar.bandX" [attr.y]="margin.top" [attr.width]="bar.bandWidth" [attr.height]="plotHeight" />
           @for (segment of bar.segments; track segment.priority) {
-            <rect [attr.class]="'segment fill--' + segment.priority" [attr.x]="bar.x" [attr.y]="segment.y" [attr.width]="bar.width" [attr.height]="segment.height" />
+            <rect
+              [attr.class]="'segment fill--' + segment.priority"
+              [attr.x]="bar.x"
+              [attr.y]="segment.y"
+              [attr.width]="bar.width"
+              [attr.height]="segment.height"
+            />
           }
         </g>
       }
@@ -102,7 +112,10 @@ export class IntakeChart {
         return { priority, y: top, height: Math.max(0, bottom - top) };
       });
       const parts = STACK.filter((priority) => day.byPriority[priority] > 0).map((priority) =>
-        translator.t('staff.trends.intakeChart.part', { n: formatCount(day.byPriority[priority], translator), priority: translator.t(PRIORITY_LABELS[priority]).toLowerCase() }),
+        translator.t('staff.trends.intakeChart.part', {
+          n: formatCount(day.byPriority[priority], translator),
+          priority: translator.t(PRIORITY_LABELS[priority]).toLowerCase(),
+        }),
       );
       return {
         day: day.day,

@@ -32,7 +32,13 @@ const HEIGHT = 132;
         <g>
           <title>{{ bar.title }}</title>
           @if (bar.medianY !== null) {
-            <rect [attr.class]="'median fill--' + priority()" [attr.x]="bar.x" [attr.y]="bar.medianY" [attr.width]="bar.width" [attr.height]="baselineY - bar.medianY" />
+            <rect
+              [attr.class]="'median fill--' + priority()"
+              [attr.x]="bar.x"
+              [attr.y]="bar.medianY"
+              [attr.width]="bar.width"
+              [attr.height]="baselineY - bar.medianY"
+            />
           } @else {
             <rect class="none" [attr.x]="bar.x" [attr.y]="baselineY - 2" [attr.width]="bar.width" height="2" />
           }
@@ -65,7 +71,9 @@ export class ResponseChart {
   private readonly plotWidth = computed(() => Math.max(40, this.width() - MARGIN.left - MARGIN.right));
 
   /** Room above the target line even when every week is well inside it. */
-  private readonly top = computed(() => Math.max(this.targetSeconds() * 1.5, ...this.weeks().map((week) => Math.max(week.medianSeconds ?? 0, week.p90Seconds ?? 0))) * 1.05);
+  private readonly top = computed(
+    () => Math.max(this.targetSeconds() * 1.5, ...this.weeks().map((week) => Math.max(week.medianSeconds ?? 0, week.p90Seconds ?? 0))) * 1.05,
+  );
   private readonly y = computed(() => {
     const top = this.top();
     return (seconds: number) => this.baselineY - (Math.min(seconds, top) / top) * this.plotHeight;
@@ -110,11 +118,17 @@ export class ResponseChart {
     const weeks = this.weeks();
     const band = this.plotWidth() / Math.max(1, weeks.length);
     const geometry = bands(weeks.length, this.plotWidth(), 0.6);
-    return labelledIndexes(weeks.length, band, 60).map((index) => ({ x: MARGIN.left + itemAt(geometry, index, 'band').centre, text: formatDay(itemAt(weeks, index, 'week').weekStart, this.i18n.translator(), 'axis') }));
+    return labelledIndexes(weeks.length, band, 60).map((index) => ({
+      x: MARGIN.left + itemAt(geometry, index, 'band').centre,
+      text: formatDay(itemAt(weeks, index, 'week').weekStart, this.i18n.translator(), 'axis'),
+    }));
   });
 
   protected readonly title = computed(() =>
-    this.i18n.t('staff.trends.responseChart.title', { priority: this.i18n.t(PRIORITY_LABELS[this.priority()]), target: formatSeconds(this.targetSeconds(), this.i18n.translator()) }),
+    this.i18n.t('staff.trends.responseChart.title', {
+      priority: this.i18n.t(PRIORITY_LABELS[this.priority()]),
+      target: formatSeconds(this.targetSeconds(), this.i18n.translator()),
+    }),
   );
 
   protected readonly summary = computed(() => {
