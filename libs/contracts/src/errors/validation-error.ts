@@ -40,12 +40,10 @@ export const validationErrorResponseSchema = z.strictObject({
     z.strictObject({
       path: z.string().meta({ description: 'The field, e.g. platforms[0].profileUrl', example: 'platforms[0].profileUrl' }),
       message: z.string().meta({ example: 'must be a full web address starting with http:// or https://' }),
-      code: z
-        .string()
-        .meta({
-          description: 'Machine code: required, unknown_field, invalid_text, date_out_of_range, too_deep, or a zod issue code',
-          example: 'invalid_format',
-        }),
+      code: z.string().meta({
+        description: 'Machine code: required, unknown_field, invalid_text, date_out_of_range, too_deep, or a zod issue code',
+        example: 'invalid_format',
+      }),
       params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     }),
   ),

@@ -76,11 +76,9 @@ export const intakeResponseSchema = responseSchemaOf<IntakeResponse>()(
     accessCode: z.string().meta({ description: 'Shown once; with the reference it opens the case without an account', example: 'Q7KM-3XPD-9RTA-2WZC' }),
     actionPlan: z.array(z.strictObject({ key: z.enum(ACTION_PLAN_STEP_KEYS), title: translatableSchema, detail: translatableSchema, done: z.boolean() })),
     resources: z.array(personResourceSchema),
-    firstResponseWithin: translatableSchema
-      .nullable()
-      .meta({
-        description: 'When someone aims to reach out, as a catalogue key (person.firstResponse.*) and its parameters; null if they asked not to be contacted',
-      }),
+    firstResponseWithin: translatableSchema.nullable().meta({
+      description: 'When someone aims to reach out, as a catalogue key (person.firstResponse.*) and its parameters; null if they asked not to be contacted',
+    }),
     contact: contactChoiceSchema,
     country: z.string().meta({ description: 'The country given, ISO 3166-1 alpha-2', example: 'MY' }),
     reply: replyExpectationSchema.optional(),

@@ -302,17 +302,15 @@ describe('IntakePage', () => {
         ];
       });
       await send(root);
-      http
-        .expectOne('/api/intakes')
-        .flush(
-          {
-            statusCode: 400,
-            error: 'Bad Request',
-            message: 'Invalid',
-            errors: [{ path: 'platforms[0].offenderHandle', message: 'must be at most 200 characters' }],
-          },
-          { status: 400, statusText: 'Bad Request' },
-        );
+      http.expectOne('/api/intakes').flush(
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'Invalid',
+          errors: [{ path: 'platforms[0].offenderHandle', message: 'must be at most 200 characters' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
       await settle();
 
       expect(root.querySelector('h1')?.textContent).toContain('Step 4 of 5');

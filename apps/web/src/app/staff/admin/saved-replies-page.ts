@@ -284,11 +284,9 @@ export class SavedRepliesPage {
   }
 
   private load(): void {
-    this.api
-      .list(true)
-      .subscribe({
-        next: (replies) => this.replies.set(replies),
-        error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.replies.loadFailed'))),
-      });
+    this.api.list(true).subscribe({
+      next: (replies) => this.replies.set(replies),
+      error: (error: unknown) => this.problem.set(problemMessage(this.i18n, error, this.i18n.t('staff.admin.replies.loadFailed'))),
+    });
   }
 }

@@ -46,13 +46,11 @@ describe('SecurityPage: enrolling an authenticator app', () => {
     expect(root.querySelector('a[href="/staff"]')).toBeNull();
 
     button(root, 'Set up an authenticator app').click();
-    http
-      .expectOne('/api/auth/second-factor/enrolment')
-      .flush({
-        secret: 'JBSWY3DPEHPK3PXP',
-        otpauthUri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP',
-        qrCodeSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
-      } satisfies SecondFactorEnrolment);
+    http.expectOne('/api/auth/second-factor/enrolment').flush({
+      secret: 'JBSWY3DPEHPK3PXP',
+      otpauthUri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP',
+      qrCodeSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+    } satisfies SecondFactorEnrolment);
     await fixture.whenStable();
     const qr = root.querySelector('img.qr') as HTMLImageElement;
     expect(qr.alt).toBe('QR code for your authenticator app');

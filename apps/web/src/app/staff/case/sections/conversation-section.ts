@@ -69,9 +69,7 @@ function personTranslator(language: Language): Promise<Translator> {
       @if (thread.transcript; as transcript) {
         <details class="transcript" data-testid="intake-transcript">
           <summary>
-            {{
-              'staff.case.conversation.transcript' | t: { channel: transcript.channel, who: transcript.recordedBy ?? ('staff.case.conversation.staff' | t) }
-            }}
+            {{ 'staff.case.conversation.transcript' | t: { channel: transcript.channel, who: transcript.recordedBy ?? ('staff.case.conversation.staff' | t) } }}
             · <time [attr.datetime]="transcript.recordedAt">{{ transcript.recordedAt | when }}</time>
           </summary>
           <p class="body">{{ transcript.body }}</p>

@@ -196,16 +196,14 @@ describe('the evidence form: identifier rows, editing and removing', () => {
 
     describeIt('Their account');
     submit();
-    http
-      .expectOne({ method: 'POST', url: '/api/cases/c1/evidence' })
-      .flush(
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          errors: [{ path: 'identifiers[0].value', message: 'is not a valid identifier of that kind', code: 'custom' }],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne({ method: 'POST', url: '/api/cases/c1/evidence' }).flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        errors: [{ path: 'identifiers[0].value', message: 'is not a valid identifier of that kind', code: 'custom' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     fixture.detectChanges();
     expect(text(row(0).querySelector('mat-error'))).toContain('is not a valid identifier of that kind');
     expect(page.querySelector('.problems[role="alert"]')).toBeNull();
