@@ -68,11 +68,9 @@ export const TEST_PASSWORD = 'integration-test-password';
 
 export async function startTestApi(db: TestDatabase, config: AppConfig, options: StartTestApiOptions = {}): Promise<TestApi> {
   await seedDemoOrganisation(db.dataSource, TEST_PASSWORD);
+  const nestOptions = options.logs ? { bufferLogs: true } : { logger: false };
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
-  const app = await NestFactory.create<NestExpressApplication>(
-    TestApiModule.forRoot(config, options.logs),
-    options.logs ? { bufferLogs: true } : { logger: false },
-  );
+  const app = await NestFactory.create<NestExpressApplication>(TestApiModule.forRoot(config, options.logs), nestOptions);
   if (options.logs) app.useLogger(app.get(Logger));
   configureHttpApp(app);
   mountQueueBoard(app);
