@@ -64,6 +64,25 @@ async function removedTakedown(request: APIRequestContext, reference: string, pl
   }
 }
 
+/**
+ * Waits until the API's figures for the page's window (30 days, this machine's zone, as the browser
+ * asks) were computed after `since`. A window's figures are shared for 30 s (TRENDS_SHARE_MS), and
+ * another test may have asked for this window just before this one recorded its intake and takedown.
+ */
+async function trendsComputedAfter(request: APIRequestContext, since: number): Promise<void> {
+  const headers = await supervisorHeaders(request);
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/trends?days=30&tz=${encodeURIComponent(tz)}`, { headers });
+        return Date.parse((await response.json()).generatedAt) >= since;
+      },
+      { timeout: 45_000, intervals: [1_000] },
+    )
+    .toBe(true);
+}
+
 /** Axe on a page at rest (no toggle or progress bar mid-animation). */
 async function expectAccessible(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
@@ -73,9 +92,13 @@ async function expectAccessible(page: Page): Promise<void> {
 const cells = (page: Page, selector: string) => page.locator(selector).locator('th, td');
 
 test("a supervisor sees today's intakes and the takedowns by platform, and the page is accessible", async ({ browser, request }) => {
+  // Up to 30 s more than usual when it must wait for figures newer than its own records.
+  test.slow();
+  const recorded = Date.now();
   const reference = await submitIntake(request, standardIntake());
   const platform = `E2E Platform ${randomUUID().slice(0, 6)}`;
   await removedTakedown(request, reference, platform);
+  await trendsComputedAfter(request, recorded);
 
   const { context, page } = await signIn(browser, SUPERVISOR);
   await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Trends' }).click();

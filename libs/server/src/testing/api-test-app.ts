@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -68,8 +68,8 @@ export const TEST_PASSWORD = 'integration-test-password';
 
 export async function startTestApi(db: TestDatabase, config: AppConfig, options: StartTestApiOptions = {}): Promise<TestApi> {
   await seedDemoOrganisation(db.dataSource, TEST_PASSWORD);
-  const nestOptions = options.logs ? { bufferLogs: true } : { logger: false };
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
+  const nestOptions: NestApplicationOptions = options.logs ? { bufferLogs: true } : { logger: false };
   const app = await NestFactory.create<NestExpressApplication>(TestApiModule.forRoot(config, options.logs), nestOptions);
   if (options.logs) app.useLogger(app.get(Logger));
   configureHttpApp(app);
