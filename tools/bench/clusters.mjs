@@ -8,30 +8,24 @@
 // Usage: npm run build first, then `node tools/bench/clusters.mjs`
 // Options (env): BENCH_CASES (default 1000000), BENCH_SECONDS (default 10), DATABASE_URL.
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import pg from 'pg';
 import { benchDatabase, freePort, percentile, runAutocannon, startApi } from './lib/bench-stack.mjs';
+import { captureStatement, importSource } from './lib/product-source.mjs';
 
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
 const log = (message) => console.error(`[bench] ${message}`);
 const DEMO_PASSWORD = 'bench-password-1234';
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const jiti = createJiti(import.meta.url, { alias: { '@sg/contracts': `${root}libs/contracts/src/index.ts`, '@sg/domain': `${root}libs/domain/src/index.ts` } });
 
 /**
  * "Seen in N" as the case page asks it: the repository's own statement (captured, not copied) for
  * every identifier of the case, with the other cases' references as a supervisor sees them.
  */
 async function seenInNStatement(client, caseId) {
-  const { caseIdentifierRepository } = await jiti.import(`${root}libs/server/src/identifiers/case-identifier.repository.ts`);
-  const db = { query: async (text, params) => (await client.query(text, params)).rows };
-  const held = await caseIdentifierRepository.forCase(db, caseId);
-  let statement;
-  await caseIdentifierRepository.othersHolding({ query: async (text, params) => ((statement = { text, params }), []) }, caseId, held, true);
-  return statement;
+  const { caseIdentifierRepository } = await importSource('libs/server/src/identifiers/case-identifier.repository.ts');
+  const held = await caseIdentifierRepository.forCase({ query: async (text, params) => (await client.query(text, params)).rows }, caseId);
+  return captureStatement((db) => caseIdentifierRepository.othersHolding(db, caseId, held, true));
 }
 
 async function load(url) {

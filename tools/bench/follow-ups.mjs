@@ -14,11 +14,10 @@
 // BENCH_FOLLOW_UP_CASES (default 1,000: the cases they belong to), DATABASE_URL, REDIS_URL.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Queue, Worker, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
-import { createJiti } from 'jiti';
 import pg from 'pg';
 import { benchDatabase, percentile } from './lib/bench-stack.mjs';
+import { importSource } from './lib/product-source.mjs';
 
 const total = Number(process.env.BENCH_FOLLOW_UPS ?? 100_000);
 const spreadSeconds = Number(process.env.BENCH_SPREAD_SECONDS ?? 180);
@@ -32,16 +31,8 @@ const key = randomBytes(32).toString('base64');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The production code that turns follow-ups into jobs, straight from the source.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const jiti = createJiti(import.meta.url, {
-  alias: {
-    '@sg/contracts/schemas': `${root}libs/contracts/src/schemas.ts`,
-    '@sg/contracts': `${root}libs/contracts/src/index.ts`,
-    '@sg/domain': `${root}libs/domain/src/index.ts`,
-  },
-});
-const { fireJobs, MARK_ENQUEUED_SQL } = await jiti.import(`${root}libs/server/src/follow-ups/fire-jobs.ts`);
-const { DEFAULT_JOB_OPTIONS } = await jiti.import(`${root}libs/server/src/queue/job-options.ts`);
+const { fireJobs, MARK_ENQUEUED_SQL } = await importSource('libs/server/src/follow-ups/fire-jobs.ts');
+const { DEFAULT_JOB_OPTIONS } = await importSource('libs/server/src/queue/job-options.ts');
 
 function run(script, env, args = []) {
   return spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });

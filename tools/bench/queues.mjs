@@ -8,25 +8,20 @@
 // Usage: npm run build first, then `node tools/bench/queues.mjs`
 // Options (env): BENCH_CASES (default 1000000), BENCH_SECONDS (default 10), DATABASE_URL.
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import pg from 'pg';
 import { benchDatabase, freePort, percentile, runAutocannon, startApi } from './lib/bench-stack.mjs';
+import { captureStatement, importSource } from './lib/product-source.mjs';
 
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
 const log = (message) => console.error(`[bench] ${message}`);
 const DEMO_PASSWORD = 'bench-password-1234';
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const jiti = createJiti(import.meta.url, { alias: { '@sg/contracts': `${root}libs/contracts/src/index.ts`, '@sg/domain': `${root}libs/domain/src/index.ts` } });
 
 /** The caseworker-load SQL exactly as the API runs it (captured from the repository, not copied). */
 async function caseworkerLoadSql() {
-  const { queueHealthRepository } = await jiti.import(`${root}libs/server/src/supervision/queue-health.repository.ts`);
-  let sql;
-  await queueHealthRepository.caseworkerLoad({ query: async (text) => ((sql = text), []) });
-  return sql;
+  const { queueHealthRepository } = await importSource('libs/server/src/supervision/queue-health.repository.ts');
+  return (await captureStatement((db) => queueHealthRepository.caseworkerLoad(db))).text;
 }
 
 async function loadCases(url) {
