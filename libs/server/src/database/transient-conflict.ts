@@ -11,13 +11,16 @@ export function isTransientConflict(error: unknown): boolean {
   return typeof code === 'string' && TRANSIENT_CONFLICTS.has(code);
 }
 
-/** Runs `transaction` again after a transient conflict, up to `attempts` times in all; any other error is thrown at once. */
-export async function retryTransient<T>(transaction: () => Promise<T>, attempts = 3): Promise<T> {
+/**
+ * Runs `transaction` again after a transient conflict (or an error `alsoRetry` accepts, such as a
+ * clash on a random key), up to `attempts` times in all; any other error is thrown at once.
+ */
+export async function retryTransient<T>(transaction: () => Promise<T>, attempts = 3, alsoRetry: (error: unknown) => boolean = () => false): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await transaction();
     } catch (error) {
-      if (!isTransientConflict(error) || attempt >= attempts) throw error;
+      if (!(isTransientConflict(error) || alsoRetry(error)) || attempt >= attempts) throw error;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { IntakeResponse } from '@sg/contracts';
+import { CLUSTER_LOCK_CLASS } from '../database/migrations/1766840000000-identifier-cluster';
 import { createTestDatabase, intakeFixture, skippedIntakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 /** Intake against a real PostgreSQL: validation, the whole-case write, idempotency and limits. */
@@ -28,7 +29,7 @@ describe('POST /api/intakes', () => {
          FROM unnest($1::text[]) AS h`,
       [handles],
     );
-    const lockOf = `pg_advisory_xact_lock(${0x6963}, hashtext('handle' || chr(31) || $1))`;
+    const lockOf = `pg_advisory_xact_lock(${CLUSTER_LOCK_CLASS}, hashtext('handle' || chr(31) || $1))`;
     const other = db.dataSource.createQueryRunner();
     await other.connect();
     await other.startTransaction();

@@ -29,10 +29,14 @@ import { IDEMPOTENCY_REPLAY_HOURS } from '../system/retention';
 import { intakeRepository } from './intake.repository';
 import { stableHash } from './stable-hash';
 import { responseTargetFromEnglish, responseTargetWords } from '../case-access/person-words';
-import { isTransientConflict } from '../database/transient-conflict';
+import { retryTransient } from '../database/transient-conflict';
 
 const IDEMPOTENCY_SCOPE = 'intake';
 const UNIQUE_VIOLATION = '23505';
+
+/** Two cases drew the same random reference: the write is tried again with a new one. */
+const isReferenceClash = (error: unknown): boolean =>
+  isRecord(error) && error['code'] === UNIQUE_VIOLATION && error['constraint'] === 'support_case_reference_key';
 
 export interface IntakeOutcome {
   response: IntakeResponse;
@@ -77,14 +81,7 @@ export class IntakeService {
     // The write is one statement, so a failed one left nothing behind and is simply tried again: a
     // reference is random and may clash; the cluster triggers' identifier locks may deadlock with a
     // staff change to a case holding the same identifiers, and PostgreSQL then aborts one of the two.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.write(intake, staff, idempotencyKey, requestHash);
-      } catch (error) {
-        const duplicateReference = isRecord(error) && error['code'] === UNIQUE_VIOLATION && error['constraint'] === 'support_case_reference_key';
-        if (!(duplicateReference || isTransientConflict(error)) || attempt >= 5) throw error;
-      }
-    }
+    return retryTransient(() => this.write(intake, staff, idempotencyKey, requestHash), 5, isReferenceClash);
   }
 
   private checkWhoMaySubmit(intake: ParsedIntakeRequest, staff: StaffPrincipal | undefined): void {

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The first key of the per-identifier advisory lock the cluster triggers take ('ic'). */
-const CLUSTER_LOCK_CLASS = 0x6963;
+export const CLUSTER_LOCK_CLASS = 0x6963;
 
 /**
  * Past this many identifiers in one statement (a bulk load, the backfill) the triggers lock the
