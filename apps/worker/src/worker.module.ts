@@ -3,6 +3,7 @@ import {
   AppConfig,
   AppConfigModule,
   AppLoggerModule,
+  CaseLinksWorkerModule,
   ConversationWorkerModule,
   DatabaseModule,
   EntitiesModule,
@@ -28,6 +29,7 @@ export class WorkerModule {
         ConversationWorkerModule,
         RetentionWorkerModule,
         KeysWorkerModule,
+        CaseLinksWorkerModule,
       ],
     };
   }

@@ -20,6 +20,7 @@ import { CaseIdentifierRow } from './identifiers/case-identifier.entity';
 import { PurgedIdentifierRow } from './identifiers/purged-identifier.entity';
 import { CaseLinkRow } from './case-links/case-link.entity';
 import { IdentifierClusterRow } from './case-links/identifier-cluster.entity';
+import { IdentifierClusterNotedRow } from './case-links/identifier-cluster-noted.entity';
 import { ResourceEntryRow } from './resources/resource-entry.entity';
 import { WorkerHeartbeat } from './system/worker-heartbeat.entity';
 import { RETENTION_ENTITIES } from './retention/retention.entities';
@@ -67,6 +68,7 @@ export const ENTITIES = [
   PurgedIdentifierRow,
   CaseLinkRow,
   IdentifierClusterRow,
+  IdentifierClusterNotedRow,
 ];
 
 /** Registers ENTITIES with the process's DataSource (DatabaseModule has `autoLoadEntities`). */

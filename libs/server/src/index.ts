@@ -28,5 +28,6 @@ export * from './follow-ups/follow-ups-worker.module';
 export * from './conversation/conversation-worker.module';
 export * from './retention/retention-worker.module';
 export * from './keys/keys-worker.module';
+export * from './case-links/case-links-worker.module';
 export * from './keys/rotate-status-command';
 export * from './admin/queue-board';

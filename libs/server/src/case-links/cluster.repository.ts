@@ -1,6 +1,7 @@
 import { CaseStatus, Priority } from '@sg/domain';
 import { IdentifierKind } from '@sg/domain/identifiers';
 import { EntityManager } from 'typeorm';
+import { CLUSTER_REFRESH_BATCH } from '../database/migrations/1766860000000-identifier-cluster-noted';
 
 /** A case as a cluster lists it: dates as the JSON aggregate writes them. */
 export interface ClusterCaseRow {
@@ -89,6 +90,22 @@ export const clusterRepository = {
        ORDER BY s.at DESC, s.case_id DESC, s.key_order DESC`,
       [limit, after?.at ?? null, after?.caseId ?? null, after?.key ?? null, casesPerCluster],
     );
+  },
+
+  /**
+   * Recomputes the cluster rows of identifiers changes have noted (`identifier_cluster_noted`), in
+   * batches of CLUSTER_REFRESH_BATCH until none is left or `maxBatches` ran; answers how many notes
+   * it took. Each batch is its own transaction: run it on the DataSource's manager, outside any.
+   */
+  async refreshNoted(manager: EntityManager, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
+    let total = 0;
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const [row] = await manager.query<Array<{ taken: number }>>(`SELECT identifier_cluster_refresh_noted($1) AS taken`, [CLUSTER_REFRESH_BATCH]);
+      const taken = row?.taken ?? 0;
+      total += taken;
+      if (taken < CLUSTER_REFRESH_BATCH) break;
+    }
+    return total;
   },
 
   /** One cluster, by any of its index rows' ids; nothing when fewer than two cases hold it now. */

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { recordAudits } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { ClusterCursor, ClusterRow, clusterRepository } from './cluster.repository';
+import { refreshClustersBeforeRead } from './cluster-refresher';
 
 /** How a secret identifier (a gift card) is shown: never its text, never its keyed hash. */
 const SECRET_SHOWN_AS = '••••';
@@ -41,6 +42,7 @@ export class ClustersService {
 
   async list(staff: StaffPrincipal, limit: number, cursor?: string): Promise<ClusterListResponse> {
     const after = cursor ? decodeClusterCursor(cursor) : undefined;
+    await refreshClustersBeforeRead(this.dataSource);
     return this.dataSource.transaction(async (manager) => {
       const rows = await clusterRepository.page(manager, limit + 1, CASE_LINK_LIMITS.clusterCasesInList, after);
       const page = rows.slice(0, limit);
@@ -53,6 +55,7 @@ export class ClustersService {
   }
 
   async cluster(staff: StaffPrincipal, key: string): Promise<IdentifierCluster> {
+    await refreshClustersBeforeRead(this.dataSource);
     return this.dataSource.transaction(async (manager) => {
       const [row] = await clusterRepository.one(manager, key, CASE_LINK_LIMITS.clusterCasesMax);
       if (!row) throw new NotFoundException('No cluster by that key: its cases may have changed; open it again from the list');

@@ -4,6 +4,8 @@ import { CLUSTER_RECENT_CASES } from '../database/migrations/1766855000000-ident
 import { purgeExpiredCases } from '../retention/case-purge';
 import { DataProtection } from '../security/data-protection';
 import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { clusterRepository } from './cluster.repository';
+import { CLUSTER_REFRESH_EVERY_MS, ClusterRefresher } from './cluster-refresher';
 
 /** As the index stores it (an Ethereum address in lower case). */
 const WALLET = '0x52908400098527886e0f7030069857d2e4169ee7';
@@ -12,7 +14,9 @@ const WALLET = '0x52908400098527886e0f7030069857d2e4169ee7';
  * The maintained cluster table (`identifier_cluster`) the supervisors' list pages through: it must
  * say exactly what the identifier index says, after every kind of write that changes the index or
  * a holding case's activity (intake, additions, evidence add/edit/remove, takedowns, merge and
- * unmerge, the retention purge).
+ * unmerge, the retention purge). Changes only note the identifiers they touched; the table follows
+ * when the notes are refreshed (by the worker every second, and before every cluster read), so the
+ * helpers that read the table directly refresh first, as the worker would have.
  */
 describe('the cluster table stays in step with the identifier index', () => {
   let db: TestDatabase;
@@ -50,9 +54,13 @@ describe('the cluster table stays in step with the identifier index', () => {
     expect(response.status).toBe(201);
     return response.body;
   };
-  /** What the table holds for one identifier (null: no cluster). */
-  const cluster = async (kind: string, value: string): Promise<{ case_count: number } | null> =>
-    (await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = $1 AND value = $2`, [kind, value]))[0] ?? null;
+  /** Recomputes what changes noted, as the worker does every second. */
+  const refresh = () => clusterRepository.refreshNoted(db.dataSource.manager);
+  /** What the table holds for one identifier once refreshed (null: no cluster). */
+  const cluster = async (kind: string, value: string): Promise<{ case_count: number } | null> => {
+    await refresh();
+    return (await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = $1 AND value = $2`, [kind, value]))[0] ?? null;
+  };
   const listed = async (): Promise<string[]> => {
     const response = await api.request('GET', '/api/clusters?limit=100', { token: supervisor });
     expect(response.status).toBe(200);
@@ -61,6 +69,7 @@ describe('the cluster table stays in step with the identifier index', () => {
 
   /** The table against the same figures computed afresh from the index, row for row. */
   const expectInStep = async () => {
+    await refresh();
     const fresh = await db.dataSource.query(
       `SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
               min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
@@ -138,7 +147,7 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
-  it('new holders are folded into a cluster: a third case counts, a second row of a case already holding it does not', async () => {
+  it('new holders add to a cluster: a third case counts, a second row of a case already holding it does not', async () => {
     await submit('table.fold');
     await submit('table.fold');
     const third = await submit('table.fold');
@@ -148,7 +157,7 @@ describe('the cluster table stays in step with the identifier index', () => {
     await addEvidence(third.id, { kind: 'offender_account', description: 'His profile', identifiers: [{ kind: 'handle', value: '@Table.Fold' }] });
     expect(await cluster('handle', 'table.fold')).toMatchObject({ case_count: 3 });
     await expectInStep();
-    // Many holders at once, as a busy evening brings them, each folded in by its own transaction.
+    // Many holders at once, as a busy evening brings them, each noted by its own transaction.
     await Promise.all(Array.from({ length: 8 }, () => submit('table.fold')));
     expect(await cluster('handle', 'table.fold')).toMatchObject({ case_count: 11 });
     await expectInStep();
@@ -196,6 +205,7 @@ describe('the cluster table stays in step with the identifier index', () => {
       await claim(c.id);
       await addEvidence(c.id, { kind: 'payment', description: 'Gift card', identifiers: [{ kind: 'gift_card', value: 'TABLE-GIFT-0001' }] });
     }
+    await refresh();
     const [row] = await db.dataSource.query(`SELECT value, secret, case_count FROM identifier_cluster WHERE kind = 'gift_card'`);
     expect(row).toMatchObject({ secret: true, case_count: 2 });
     const items = ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items;
@@ -268,7 +278,63 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
+  it('an intake naming a handle waits for no other change to it: the change is noted, and the table follows when refreshed', async () => {
+    await submit('table.nowait');
+    await submit('table.nowait');
+    const other = await submit('table.nowait.other');
+    expect(await cluster('handle', 'table.nowait')).toMatchObject({ case_count: 2 });
+    // Another transaction adds the handle to a third case and has not committed yet.
+    const open = db.dataSource.createQueryRunner();
+    await open.connect();
+    await open.startTransaction();
+    try {
+      await open.query(`INSERT INTO case_identifier (case_id, kind, value, source) VALUES ($1, 'handle', 'table.nowait', 'evidence')`, [other.id]);
+      const settled = await Promise.race([
+        submit('table.nowait').then(() => 'answered'),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000)),
+      ]);
+      expect(settled).toBe('answered');
+      // Committed, but not yet refreshed: the intake noted its identifiers and left the table as it was.
+      const [{ notes }] = await db.dataSource.query(
+        `SELECT count(*)::int AS notes FROM identifier_cluster_noted WHERE kind = 'handle' AND value = 'table.nowait'`,
+      );
+      expect(notes).toBeGreaterThanOrEqual(1);
+      const [row] = await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = 'handle' AND value = 'table.nowait'`);
+      expect(row).toEqual({ case_count: 2 });
+      await open.commitTransaction();
+    } finally {
+      if (open.isTransactionActive) await open.rollbackTransaction();
+      await open.release();
+    }
+    expect(await cluster('handle', 'table.nowait')).toMatchObject({ case_count: 4 });
+    const [{ left }] = await db.dataSource.query(`SELECT count(*)::int AS left FROM identifier_cluster_noted`);
+    expect(left).toBe(0);
+    await expectInStep();
+  });
+
+  it("the worker's refresher recomputes the table by itself within seconds of a change", async () => {
+    await submit('table.worker');
+    // As the worker module runs it (case-links-worker.module.ts), on this spec's database.
+    const refresher = new ClusterRefresher(db.dataSource);
+    refresher.onApplicationBootstrap();
+    try {
+      await submit('table.worker');
+      const deadline = Date.now() + 20 * CLUSTER_REFRESH_EVERY_MS;
+      let row: { case_count: number } | undefined;
+      while (!row && Date.now() < deadline) {
+        [row] = await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = 'handle' AND value = 'table.worker'`);
+        if (!row) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(row).toEqual({ case_count: 2 });
+      const [{ left }] = await db.dataSource.query(`SELECT count(*)::int AS left FROM identifier_cluster_noted`);
+      expect(left).toBe(0);
+    } finally {
+      await refresher.onModuleDestroy();
+    }
+  });
+
   it("the migration's backfill builds the same table from the index", async () => {
+    await refresh();
     const before = await db.dataSource.query(`SELECT * FROM identifier_cluster ORDER BY kind, value`);
     expect(before.length).toBeGreaterThan(3);
     await db.dataSource.query(`DELETE FROM identifier_cluster`);

@@ -4,7 +4,7 @@ import type { ClientBase } from 'pg';
 const logger = new Logger('Database');
 
 /** The code and message only: a driver error may quote a statement's parameters, never logged. */
-function describe(error: unknown): string {
+export function describeDatabaseError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as Error & { code?: unknown }).code;
   return typeof code === 'string' ? `${code} ${error.message}` : error.message;
@@ -27,7 +27,7 @@ export function ignorePoolError(): void {
  * discards the broken connection when it is released.
  */
 export function keepConnectionErrorsHandled(client: ClientBase): void {
-  client.on('error', (error) => logger.warn(`A database connection was lost (${describe(error)}); the pool replaces it`));
+  client.on('error', (error) => logger.warn(`A database connection was lost (${describeDatabaseError(error)}); the pool replaces it`));
 }
 
 /** SQLSTATEs and socket errors that mean "the database cannot be reached", not "the request was wrong". */

@@ -1,6 +1,8 @@
 import { IntakeResponse } from '@sg/contracts';
-import { CLUSTER_LOCK_CLASS } from '../database/migrations/1766840000000-identifier-cluster';
 import { createTestDatabase, intakeFixture, skippedIntakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** The first key of the advisory locks the deadlock test's own trigger takes ('dl'). */
+const DEADLOCK_TEST_LOCKS = 0x646c;
 
 /** Intake against a real PostgreSQL: validation, the whole-case write, idempotency and limits. */
 describe('POST /api/intakes', () => {
@@ -20,39 +22,47 @@ describe('POST /api/intakes', () => {
   });
 
   it('an intake that loses a deadlock is written on a second try, never answered with a 500', async () => {
-    // Another transaction holds the lock the intake takes second (the cluster triggers lock a case's
-    // identifiers in hash order), then asks for the one the intake holds: PostgreSQL aborts the intake,
-    // the first to wait, with a deadlock. The person must still get their case.
+    // A trigger of this test's own takes two locks in order as the intake writes its identifiers
+    // (as a trigger taking row or advisory locks can); another transaction holds the second, then
+    // asks for the first the intake holds: PostgreSQL aborts the intake, the first to wait, with a
+    // deadlock. The person must still get their case.
+    const lockOf = (n: number) => `pg_advisory_xact_lock(${DEADLOCK_TEST_LOCKS}, ${n})`;
+    await db.dataSource.query(`
+      CREATE FUNCTION deadlock_test_locks() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM ${lockOf(1)};
+        PERFORM ${lockOf(2)};
+        RETURN NULL;
+      END $$`);
+    await db.dataSource.query(`CREATE TRIGGER deadlock_test_locks AFTER INSERT ON case_identifier FOR EACH STATEMENT EXECUTE FUNCTION deadlock_test_locks()`);
     const handles = ['dead.lock.a', 'dead.lock.b'];
-    const [{ first, second }] = await db.dataSource.query(
-      `SELECT (array_agg(h ORDER BY hashtext('handle' || chr(31) || h)))[1] AS first, (array_agg(h ORDER BY hashtext('handle' || chr(31) || h)))[2] AS second
-         FROM unnest($1::text[]) AS h`,
-      [handles],
-    );
-    const lockOf = `pg_advisory_xact_lock(${CLUSTER_LOCK_CLASS}, hashtext('handle' || chr(31) || $1))`;
     const other = db.dataSource.createQueryRunner();
     await other.connect();
     await other.startTransaction();
     try {
-      await other.query(`SELECT ${lockOf}`, [second]);
+      await other.query(`SELECT ${lockOf(2)}`);
       const submitted = api.request('POST', '/api/intakes', {
         body: intakeFixture({ platforms: handles.map((offenderHandle) => ({ platform: 'Instagram', offenderHandle })) }),
       });
       // The intake holds the first lock and waits for the second.
       for (let waited = 0; ; waited += 50) {
-        const [{ waiting }] = await db.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        const [{ waiting }] = await db.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND classid = ${DEADLOCK_TEST_LOCKS} AND NOT granted`,
+        );
         if (waiting > 0) break;
         if (waited > 10_000) throw new Error('the intake never waited for the lock');
         await new Promise((r) => setTimeout(r, 50));
       }
       // Closing the cycle: the intake is aborted, so this transaction gets the lock; then it ends.
-      await other.query(`SELECT ${lockOf}`, [first]);
+      await other.query(`SELECT ${lockOf(1)}`);
       await other.rollbackTransaction();
       const response = await submitted;
       expect(response.status).toBe(201);
     } finally {
       if (other.isTransactionActive) await other.rollbackTransaction();
       await other.release();
+      await db.dataSource.query(`DROP TRIGGER deadlock_test_locks ON case_identifier`);
+      await db.dataSource.query(`DROP FUNCTION deadlock_test_locks()`);
     }
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM case_identifier WHERE kind = 'handle' AND value = ANY ($1)`, [handles]);
     expect(n).toBe(2);

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { clusterRepository, ClusterRow } from '../case-links/cluster.repository';
+import { refreshClustersBeforeRead } from '../case-links/cluster-refresher';
 import { mayWorkCase } from '../case-core/case-access-policy';
 import { loadCaseState } from '../cases/case-detail.reader';
 import { identifierSealContext } from '../identifiers/case-identifiers';
@@ -28,7 +29,8 @@ export class ClusterReferralPacketService {
     private readonly casePackets: ReferralPacketService,
   ) {}
 
-  prepare(staff: StaffPrincipal, key: string, recipient: ReferralRecipient): Promise<ClusterPacketContent> {
+  async prepare(staff: StaffPrincipal, key: string, recipient: ReferralRecipient): Promise<ClusterPacketContent> {
+    await refreshClustersBeforeRead(this.dataSource);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [cluster] = await clusterRepository.one(manager, key, CASE_LINK_LIMITS.clusterCasesMax);
       if (!cluster) throw new NotFoundException('No cluster by that key: its cases may have changed; open it again from the list');

@@ -11,6 +11,7 @@ import { AppLoggerModule } from '../http/logger.module';
 import { SystemWorkerModule } from '../system/system-worker.module';
 import { RetentionWorkerModule } from '../retention/retention-worker.module';
 import { KeysWorkerModule } from '../keys/keys-worker.module';
+import { CaseLinksWorkerModule } from '../case-links/case-links-worker.module';
 
 /** The same composition and configuration as apps/worker's: processors only, no HTTP. */
 @Module({})
@@ -28,6 +29,7 @@ class TestWorkerModule {
         ConversationWorkerModule,
         RetentionWorkerModule,
         KeysWorkerModule,
+        CaseLinksWorkerModule,
       ],
     };
   }
