@@ -1,12 +1,14 @@
 import { CaseChangeEvent, CaseEventType, ConversationMessageEvent } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
+import { afterCommit } from '../database/after-commit';
 import { supportCaseRepository } from './support-case.repository';
 
 export const CASE_CHANGES_CHANNEL = 'case_changes';
 
 /**
- * Announces a change to every API process (LISTEN/NOTIFY). Sent inside the caller's transaction,
- * PostgreSQL delivers it only if the change commits: no event for a change that never happened.
+ * Announces a change to every API process (LISTEN/NOTIFY), once the caller's transaction has
+ * committed (at once outside one): no event for a change that never happened, and the change's
+ * commit never waits behind another's NOTIFY (database/after-commit.ts says why).
  */
 export async function notifyCaseChange(
   manager: EntityManager,
@@ -24,7 +26,8 @@ export async function notifyCaseChange(
   });
 }
 
-/** Any live event a case's change raises (a case change, a conversation message), on the one channel every process listens to. */
+/** Any live event a case's change raises (a case change, a conversation message), on the one channel every process listens to, after commit. */
 export async function announceLive(manager: EntityManager, event: CaseChangeEvent | ConversationMessageEvent): Promise<void> {
-  await supportCaseRepository.announce(manager, CASE_CHANGES_CHANNEL, JSON.stringify(event));
+  const payload = JSON.stringify(event);
+  await afterCommit(manager, (committed) => supportCaseRepository.announce(committed, CASE_CHANGES_CHANNEL, payload));
 }

@@ -317,8 +317,13 @@ export const supportCaseRepository = {
     );
   },
 
-  /** Sends `payload` on `channel` (NOTIFY) from the caller's transaction: delivered only if the change commits. */
+  /**
+   * Sends `payload` on `channel` (NOTIFY) in a statement of its own, after the change it announces
+   * has committed (case-notifier.ts). Its commit does not wait for the disk: a notification is
+   * never kept across a restart anyway, and waiting would hold PostgreSQL's database-wide NOTIFY
+   * lock for a flush, which every notifying commit queues behind.
+   */
   async announce(manager: EntityManager, channel: string, payload: string): Promise<void> {
-    await manager.query(`SELECT pg_notify($1, $2)`, [channel, payload]);
+    await manager.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`, [channel, payload]);
   },
 };

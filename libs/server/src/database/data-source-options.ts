@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit';
 import { keepConnectionErrorsHandled, ignorePoolError } from './connection-errors';
 import { MIGRATIONS } from './migrations';
 
@@ -23,5 +24,7 @@ export function dataSourceOptions(databaseUrl: string, session: { options?: stri
     // A lost connection (a PostgreSQL restart) is logged, never an uncaught 'error' (connection-errors.ts).
     extra: { max: poolSize, ...session, onConnect: keepConnectionErrorsHandled },
     poolErrorHandler: ignorePoolError,
+    // What must wait for a commit (live-event NOTIFYs) runs after it: after-commit.ts.
+    subscribers: [AfterCommitSubscriber],
   };
 }

@@ -39,8 +39,6 @@ export interface NewIntakeCase extends CaseFacts {
   created: { actorKind: 'staff' | 'person'; data: TimelineEventData<'case_created'> };
   /** The submission's Idempotency-Key (null: none sent) and its sealed response, kept for `replayHours`. */
   idempotency: { scope: string; key: string | null; requestHash: string; responseSealed: Buffer | null; replayHours: number };
-  /** The live queues' NOTIFY, sent only when the statement commits. */
-  announcement: { channel: string; payload: string };
 }
 
 /** A remembered submission, for replaying its response. */
@@ -80,7 +78,7 @@ export const intakeRepository = {
          SELECT $27, $28::text, $29, $30, $1 WHERE $28::text IS NOT NULL
          ON CONFLICT (scope, key) DO UPDATE
            SET request_hash = EXCLUDED.request_hash, response_sealed = EXCLUDED.response_sealed, case_id = EXCLUDED.case_id, created_at = now()
-           WHERE held.created_at < now() - make_interval(hours => $43)
+           WHERE held.created_at < now() - make_interval(hours => $41)
          RETURNING 1
        ), new_case AS (
          INSERT INTO support_case (
@@ -89,7 +87,7 @@ export const intakeRepository = {
            immediate_danger, deadline_at, demands, content_posted, still_in_contact, paid, narrative_sealed,
            contact_channel, contact_sealed, consent_contact, contact_declined, created_by, created_at, updated_at, person_time_zone, language)
          SELECT $1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                $23, $24, $25, $44, $26, $7, $7, $45, $47
+                $23, $24, $25, $42, $26, $7, $7, $43, $45
           WHERE $28::text IS NULL OR EXISTS (SELECT 1 FROM claim)
          RETURNING id
        ), platforms AS (
@@ -97,7 +95,7 @@ export const intakeRepository = {
          SELECT new_case.id, p.platform, p.handle, p.url, $7 FROM new_case, unnest($31::text[], $32::text[], $33::text[]) AS p(platform, handle, url)
        ), identifiers AS (
          INSERT INTO case_identifier (case_id, kind, value, source, added_at)
-         SELECT new_case.id, i.kind, i.value, i.source, $7 FROM new_case, unnest($48::text[], $49::text[], $50::text[]) AS i(kind, value, source)
+         SELECT new_case.id, i.kind, i.value, i.source, $7 FROM new_case, unnest($46::text[], $47::text[], $48::text[]) AS i(kind, value, source)
        ), links AS (
          INSERT INTO case_content_url (case_id, url, added_at) SELECT new_case.id, u.url, $7 FROM new_case, unnest($34::text[]) AS u(url)
        ), plan AS (
@@ -111,14 +109,11 @@ export const intakeRepository = {
          -- An intake recorded by staff is a staff change like any other.
          INSERT INTO audit_log (actor_id, action, case_id, after)
          SELECT $26, 'case.created', new_case.id, $40 FROM new_case WHERE $26::uuid IS NOT NULL
-       ), announced AS (
-         -- Live queues: delivered to listeners only when this statement commits.
-         SELECT pg_notify($41, $42) FROM new_case
        ), transcript AS (
          INSERT INTO case_transcript (case_id, body_sealed, recorded_by, recorded_at)
-         SELECT new_case.id, $46, $26, $7 FROM new_case WHERE $46::bytea IS NOT NULL
+         SELECT new_case.id, $44, $26, $7 FROM new_case WHERE $44::bytea IS NOT NULL
        )
-       SELECT count(*)::int AS created, (SELECT count(*) FROM announced) AS announced FROM new_case`,
+       SELECT count(*)::int AS created FROM new_case`,
       [
         intake.id,
         intake.reference,
@@ -160,8 +155,6 @@ export const intakeRepository = {
         plan.map((s) => storedPlanText.write(s.detail)),
         intake.created.actorKind,
         JSON.stringify(intake.created.data),
-        intake.announcement.channel,
-        intake.announcement.payload,
         idempotency.replayHours,
         intake.contactDeclined,
         intake.personTimeZone,

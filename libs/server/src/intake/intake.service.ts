@@ -2,7 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } 
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseChangeEvent, IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
+import { IntakeResponse, ParsedIntakeRequest } from '@sg/contracts';
 import {
   buildActionPlan,
   CaseFacts,
@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { loadResponseTargetPolicy } from '../organisation/response-target-policy';
-import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
+import { announceLive } from '../case-core/case-notifier';
 import { validationError } from '../http/zod-validation.pipe';
 import { ResourceDirectory } from '../resources/resource-directory.service';
 import { newAccessCode, newCaseReference } from '../security/codes';
@@ -178,20 +178,20 @@ export class IntakeService {
         responseSealed: idempotencyKey ? this.protection.seal(response, SEAL_CONTEXT.idempotency(IDEMPOTENCY_SCOPE, idempotencyKey)) : null,
         replayHours: IDEMPOTENCY_REPLAY_HOURS,
       },
-      announcement: {
-        channel: CASE_CHANGES_CHANNEL,
-        payload: JSON.stringify({
-          type: 'case.created',
-          caseId,
-          reference: response.reference,
-          priority: result.priority,
-          status: 'new',
-          assigneeId: null,
-          at: now.toISOString(),
-        } satisfies CaseChangeEvent),
-      },
     });
-    if (row.created === 1) return { response, caseId, replayed: false };
+    if (row.created === 1) {
+      // The live queues learn of it once it is committed (the statement above has).
+      await announceLive(this.dataSource.manager, {
+        type: 'case.created',
+        caseId,
+        reference: response.reference,
+        priority: result.priority,
+        status: 'new',
+        assigneeId: null,
+        at: now.toISOString(),
+      });
+      return { response, caseId, replayed: false };
+    }
     // Another submission holds this key (it has committed: ON CONFLICT waited for it).
     return this.replay(found(idempotencyKey, 'the idempotency key another submission holds'), requestHash);
   }

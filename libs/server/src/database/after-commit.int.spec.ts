@@ -1,0 +1,112 @@
+import { Client, Notification } from 'pg';
+import { announceLive, CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
+import { present } from '@sg/domain';
+import { EntityManager } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../testing';
+import { afterCommit } from './after-commit';
+
+/**
+ * Work queued with `afterCommit` (the live events' NOTIFY) runs only once its transaction has
+ * committed, never for one that rolled back, and its failure never turns a committed change into
+ * an error. The NOTIFY itself goes out in a statement of its own that does not wait for the disk.
+ */
+describe('after commit', () => {
+  let db: TestDatabase;
+  let listener: Client;
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.dataSource.query(`CREATE TABLE after_commit_probe (n integer)`);
+    listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    listener.on('notification', (message: Notification) => received.push(message.payload ?? ''));
+    await listener.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
+  });
+
+  afterAll(async () => {
+    await listener?.end();
+    await db?.drop();
+  });
+
+  /** The one value a one-row, one-column statement answers. */
+  const scalar = async <T>(manager: EntityManager, sql: string): Promise<T> => present((await manager.query<Array<{ v: T }>>(sql))[0], sql).v;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+  const event = (reference: string) =>
+    ({
+      type: 'case.updated',
+      caseId: '00000000-0000-4000-8000-000000000001',
+      reference,
+      priority: 'high',
+      status: 'new',
+      assigneeId: null,
+      at: new Date().toISOString(),
+    }) as const;
+
+  it('runs queued work after the commit, on committed data, in order', async () => {
+    const ran: string[] = [];
+    await db.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO after_commit_probe VALUES (1)`);
+      await afterCommit(manager, async (committed) => {
+        // Another connection sees the row: the transaction has committed.
+        ran.push(`first saw ${await scalar<number>(db.dataSource.manager, `SELECT count(*)::int AS v FROM after_commit_probe WHERE n = 1`)}`);
+        expect(committed.queryRunner?.isTransactionActive ?? false).toBe(false);
+      });
+      await afterCommit(manager, async () => void ran.push('second'));
+      expect(ran).toEqual([]);
+    });
+    expect(ran).toEqual(['first saw 1', 'second']);
+  });
+
+  it('never runs work of a transaction that rolled back', async () => {
+    const ran: string[] = [];
+    await expect(
+      db.dataSource.transaction(async (manager) => {
+        await afterCommit(manager, async () => void ran.push('ran'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    // The next transaction on the pool's connections does not inherit it either.
+    await db.dataSource.transaction(async (manager) => manager.query(`SELECT 1`));
+    expect(ran).toEqual([]);
+  });
+
+  it('runs at once outside a transaction, and a failure of the work never fails the committed change', async () => {
+    const ran: string[] = [];
+    await afterCommit(db.dataSource.manager, async () => void ran.push('at once'));
+    expect(ran).toEqual(['at once']);
+    await db.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO after_commit_probe VALUES (2)`);
+      await afterCommit(manager, () => Promise.reject(new Error('the NOTIFY failed')));
+    });
+    expect(await scalar<number>(db.dataSource.manager, `SELECT count(*)::int AS v FROM after_commit_probe WHERE n = 2`)).toBe(1);
+  });
+
+  it('a live event is delivered once its change commits, and never for a change rolled back', async () => {
+    received.length = 0;
+    await expect(
+      db.dataSource.transaction(async (manager) => {
+        await announceLive(manager, event('SG-ROLL-BACK'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await db.dataSource.transaction(async (manager) => {
+      await announceLive(manager, event('SG-COMM-IT01'));
+      await settle();
+      expect(received).toEqual([]);
+    });
+    await settle();
+    expect(received.map((payload) => (JSON.parse(payload) as { reference: string }).reference)).toEqual(['SG-COMM-IT01']);
+  });
+
+  it("the NOTIFY's setting that skips the disk wait ends with its own statement: the connection's next commit waits again", async () => {
+    const seen: string[] = [];
+    await db.dataSource.transaction(async (manager) => {
+      seen.push(await scalar<string>(manager, `SELECT current_setting('synchronous_commit') AS v`));
+      await announceLive(manager, event('SG-SYNC-0001'));
+      // Queued after the announcement: runs on the same connection once it has been sent.
+      await afterCommit(manager, async (committed) => void seen.push(await scalar<string>(committed, `SELECT current_setting('synchronous_commit') AS v`)));
+    });
+    expect(seen).toEqual(['on', 'on']);
+  });
+});
