@@ -42,6 +42,7 @@ import { SealedCaseLinkReason1766832000000 } from './1766832000000-sealed-case-l
 import { IdentifierCluster1766840000000 } from './1766840000000-identifier-cluster';
 import { SealedAuditPayloads1766845000000 } from './1766845000000-sealed-audit-payloads';
 import { IdentifierClusterAggregates1766855000000 } from './1766855000000-identifier-cluster-aggregates';
+import { CaseIdentifierOthersHolding1766862000000 } from './1766862000000-case-identifier-others-holding';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   IdentifierCluster1766840000000,
   SealedAuditPayloads1766845000000,
   IdentifierClusterAggregates1766855000000,
+  CaseIdentifierOthersHolding1766862000000,
 ];
