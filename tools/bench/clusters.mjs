@@ -7,6 +7,10 @@
 // and beside them the raw indexed lookup behind "seen in N" and the naive GROUP BY the list avoids.
 // Usage: npm run build first, then `node tools/bench/clusters.mjs`
 // Options (env): BENCH_CASES (default 1000000), BENCH_SECONDS (default 10), DATABASE_URL.
+// To measure again without reloading (the load takes minutes): with DATABASE_URL set,
+// BENCH_KEEP_DATABASE=true keeps the loaded database and prints its URL; BENCH_DATABASE=<that URL>
+// then measures on it (the API still starts on it, so new migrations are applied); BENCH_ONLY=seen-in
+// times only the "seen in N" statement and the raw lookup (no API; a kept database).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { benchDatabase, freePort, percentile, runAutocannon, startApi } from './lib/bench-stack.mjs';
@@ -15,6 +19,10 @@ import { captureStatement, importSource } from './lib/product-source.mjs';
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
+const keepDatabase = process.env.BENCH_KEEP_DATABASE === 'true';
+const reuseUrl = process.env.BENCH_DATABASE;
+const seenInOnly = process.env.BENCH_ONLY === 'seen-in';
+if (seenInOnly && !reuseUrl) throw new Error('BENCH_ONLY=seen-in measures a kept database: set BENCH_DATABASE');
 const log = (message) => console.error(`[bench] ${message}`);
 const DEMO_PASSWORD = 'bench-password-1234';
 
@@ -97,7 +105,39 @@ async function once(url, sql) {
   return ms;
 }
 
-const db = await benchDatabase(log);
+/** The serial case the case-page rows use: its id and its serial handle. */
+async function serialCase(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // A case holding a serial handle: its page counts the other cases holding each of its identifiers.
+    const {
+      rows: [serial],
+    } = await client.query(`SELECT case_id, kind, value FROM case_identifier WHERE kind = 'handle' AND value LIKE 'serial.%' LIMIT 1`);
+    return { serial, seenInN: await seenInNStatement(client, serial.case_id) };
+  } finally {
+    await client.end();
+  }
+}
+
+const rawSeenSql = `SELECT count(DISTINCT case_id) FROM case_identifier WHERE kind = $1 AND value = $2 AND case_id <> $3`;
+
+if (seenInOnly) {
+  const { serial, seenInN } = await serialCase(reuseUrl);
+  log(`measuring "seen in N" on ${reuseUrl.replace(/\/\/[^@]*@/, '//')} for case ${serial.case_id}`);
+  const rawSeen = await rawQuery(reuseUrl, rawSeenSql, [serial.kind, serial.value, serial.case_id]);
+  const pageSeen = await rawQuery(reuseUrl, seenInN.text, seenInN.params);
+  console.log(`"seen in N" only, ${connections} clients (${new Date().toISOString()})`);
+  console.log('| statement | p50 ms | p99 ms |');
+  console.log('|---|---|---|');
+  console.log(
+    `| the repository's statement, ${seenInN.params[1].length} identifiers with their cases | ${pageSeen.p50.toFixed(2)} | ${pageSeen.p99.toFixed(2)} |`,
+  );
+  console.log(`| raw indexed lookup, one identifier | ${rawSeen.p50.toFixed(2)} | ${rawSeen.p99.toFixed(2)} |`);
+  process.exit(0);
+}
+
+const db = reuseUrl ? { url: reuseUrl, drop: async () => undefined } : await benchDatabase(log, { keep: keepDatabase });
 let api;
 try {
   const port = await freePort();
@@ -111,9 +151,19 @@ try {
     API_RATE_LIMIT_PER_MINUTE: '100000000',
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
-  log(`loading ${caseCount.toLocaleString()} cases with three identifiers each`);
-  const loaded = await load(db.url);
-  log(`loaded ${loaded.cases.toLocaleString()} cases and ${loaded.identifiers.toLocaleString()} identifiers in ${loaded.seconds.toFixed(1)} s`);
+  let loaded;
+  if (reuseUrl) {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT (SELECT count(*)::int FROM support_case) AS cases, (SELECT count(*)::int FROM case_identifier) AS identifiers`);
+    await client.end();
+    loaded = { seconds: 0, ...rows[0] };
+    log(`reusing ${loaded.cases.toLocaleString()} cases and ${loaded.identifiers.toLocaleString()} identifiers`);
+  } else {
+    log(`loading ${caseCount.toLocaleString()} cases with three identifiers each`);
+    loaded = await load(db.url);
+    log(`loaded ${loaded.cases.toLocaleString()} cases and ${loaded.identifiers.toLocaleString()} identifiers in ${loaded.seconds.toFixed(1)} s`);
+  }
 
   const login = await (
     await fetch(`${api.url}/api/auth/login`, {
@@ -131,14 +181,7 @@ try {
     cursor = page.nextCursor;
   }
   const key = first.items[0].key;
-  // A case holding a serial handle: its page counts the other cases holding each of its identifiers.
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  const {
-    rows: [serial],
-  } = await client.query(`SELECT case_id, kind, value FROM case_identifier WHERE kind = 'handle' AND value LIKE 'serial.%' LIMIT 1`);
-  const seenInN = await seenInNStatement(client, serial.case_id);
-  await client.end();
+  const { serial, seenInN } = await serialCase(db.url);
 
   const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers });
   const rows = [];
@@ -152,11 +195,7 @@ try {
     rows.push({ name, ...(await measure(path)) });
   }
   log('measuring the raw queries');
-  const rawSeen = await rawQuery(db.url, `SELECT count(DISTINCT case_id) FROM case_identifier WHERE kind = $1 AND value = $2 AND case_id <> $3`, [
-    serial.kind,
-    serial.value,
-    serial.case_id,
-  ]);
+  const rawSeen = await rawQuery(db.url, rawSeenSql, [serial.kind, serial.value, serial.case_id]);
   const pageSeen = await rawQuery(db.url, seenInN.text, seenInN.params);
   const naiveMs = await once(
     db.url,

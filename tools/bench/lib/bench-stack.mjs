@@ -19,8 +19,12 @@ export function freePort() {
   });
 }
 
-/** A fresh database on DATABASE_URL's server, or on a throwaway embedded PostgreSQL. */
-export async function benchDatabase(log) {
+/**
+ * A fresh database on DATABASE_URL's server, or on a throwaway embedded PostgreSQL. With `keep`
+ * (DATABASE_URL's server only: the embedded one goes with its run), `drop` leaves it and logs its URL.
+ */
+export async function benchDatabase(log, { keep = false } = {}) {
+  if (keep && !process.env.DATABASE_URL) throw new Error('Keeping the bench database needs DATABASE_URL (the embedded server is removed after the run)');
   let embedded;
   let dataDir;
   let adminUrl = process.env.DATABASE_URL;
@@ -39,6 +43,10 @@ export async function benchDatabase(log) {
   return {
     url: url.toString(),
     async drop() {
+      if (keep) {
+        log(`kept the database: ${url.toString()}`);
+        return;
+      }
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

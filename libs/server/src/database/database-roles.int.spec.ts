@@ -64,6 +64,14 @@ describe('the application database role', () => {
     expect(await refusal(`SELECT count(*) FROM bullmq.job`)).toBe('allowed');
   });
 
+  it('may call the function the case page reads "seen in N" with, and may not replace it', async () => {
+    expect(await refusal(`SELECT * FROM case_identifier_others_holding(gen_random_uuid(), '{handle}', '{someone}', true, 50)`)).toBe('allowed');
+    expect(
+      await refusal(`CREATE OR REPLACE FUNCTION case_identifier_others_holding(of_case uuid, kinds text[], vals text[], with_cases boolean, max_cases int)
+        RETURNS TABLE (kind text, value text, other_cases int, cases json) LANGUAGE sql AS $$ SELECT NULL::text, NULL::text, 0, '[]'::json $$`),
+    ).toMatch(/must be owner of function|permission denied for schema public/);
+  });
+
   it('gets grants on a table a later migration adds (default privileges), still without owning it', async () => {
     await db.dataSource.query(`CREATE TABLE later_feature (id int PRIMARY KEY)`);
     expect(await refusal(`INSERT INTO later_feature VALUES (1)`)).toBe('allowed');

@@ -110,7 +110,10 @@ export const caseIdentifierRepository = {
 
   /**
    * For each of a case's identifiers, the other cases that hold it: a count, and (only when
-   * `withCases`) their ids and references, newest first, up to `limit` each. One index range per identifier.
+   * `withCases`) their ids and references, newest first (ties by id), up to `limit` each; `[]` for
+   * a caseworker. One index range per identifier, and one primary-key lookup per listed case.
+   * The SQL is the function `case_identifier_others_holding` (migration 1766862000000), so its
+   * plan is made once per connection: planning it on every call cost more than running it.
    */
   othersHolding(
     db: Db,
@@ -120,18 +123,13 @@ export const caseIdentifierRepository = {
     limit = 50,
   ): Promise<IdentifierMatchRow[]> {
     if (!identifiers.length) return Promise.resolve([]);
-    return db.query<IdentifierMatchRow[]>(
-      `SELECT q.kind, q.value,
-              (SELECT count(DISTINCT i.case_id)::int FROM case_identifier i WHERE i.kind = q.kind AND i.value = q.value AND i.case_id <> $1) AS other_cases,
-              CASE WHEN $4 THEN (
-                SELECT COALESCE(json_agg(json_build_object('id', c.id, 'reference', c.reference) ORDER BY c.created_at DESC), '[]'::json)
-                  FROM (SELECT c.id, c.reference, c.created_at FROM support_case c
-                         WHERE c.id IN (SELECT i.case_id FROM case_identifier i WHERE i.kind = q.kind AND i.value = q.value AND i.case_id <> $1)
-                         ORDER BY c.created_at DESC LIMIT $5) c
-              ) ELSE '[]'::json END AS cases
-         FROM unnest($2::text[], $3::text[]) AS q(kind, value)`,
-      [caseId, identifiers.map((i) => i.kind), identifiers.map((i) => i.value), withCases, limit],
-    );
+    return db.query<IdentifierMatchRow[]>(`SELECT kind, value, other_cases, cases FROM case_identifier_others_holding($1, $2::text[], $3::text[], $4, $5)`, [
+      caseId,
+      identifiers.map((i) => i.kind),
+      identifiers.map((i) => i.value),
+      withCases,
+      limit,
+    ]);
   },
 
   /** The identifiers caseworkers entered on the case's evidence, by kind then value. */

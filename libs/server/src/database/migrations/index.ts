@@ -43,6 +43,7 @@ import { IdentifierCluster1766840000000 } from './1766840000000-identifier-clust
 import { SealedAuditPayloads1766845000000 } from './1766845000000-sealed-audit-payloads';
 import { IdentifierClusterAggregates1766855000000 } from './1766855000000-identifier-cluster-aggregates';
 import { IdentifierClusterNoted1766860000000 } from './1766860000000-identifier-cluster-noted';
+import { CaseIdentifierOthersHolding1766862000000 } from './1766862000000-case-identifier-others-holding';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   SealedAuditPayloads1766845000000,
   IdentifierClusterAggregates1766855000000,
   IdentifierClusterNoted1766860000000,
+  CaseIdentifierOthersHolding1766862000000,
 ];
