@@ -39,11 +39,14 @@ export interface FontChain {
  * hanja, kana), Noto Sans Thai and Noto Sans Devanagari (`@fontsource/noto-sans-thai`,
  * `-devanagari`, their script's subset). The CJK fonts are CFF OpenType (.otf) and the others WOFF 1
  * (.woff): fontkit reads WOFF 2 too, but its subsetter copies WOFF 2's transformed glyph table as
- * is, so pdfkit would embed blanks (tried). pdfkit embeds only the glyphs a packet uses.
+ * is, so pdfkit would embed blanks (tried; the variable WOFF 2 fonts would also print Thin, their
+ * default). pdfkit embeds only the glyphs a packet uses. GB 2312 leaves out rarer Chinese characters
+ * and some Japanese-only kanji: Noto Sans KR's hanja catch some, the rest still print blank.
  *
  * Each file is read and parsed once per process, a fallback only when a packet first needs one of
- * its characters (the Chinese one is 8 MB and about 0.3 s to open): a packet in Latin script never
- * loads them. The parsed fonts are shared by every packet, so their layout tables are read once too.
+ * its characters (the Chinese font is 8 MB; the Chinese and Korean ones took about 0.6 s together to
+ * open here), and a character no font has (an emoji) opens them all once. A packet in Latin script
+ * never opens them. The parsed fonts are shared by every packet, so their layout tables are read once too.
  *
  * Resolved at run time through Node's own resolver (not webpack's: the built API keeps
  * node_modules external, as the Dockerfile installs them), from the working directory's
@@ -55,21 +58,21 @@ function resolveModule(request: string): string {
 
 const embedPdfFont = (pkg: string, file: string) => () => join(dirname(resolveModule(pkg)), '..', 'fonts', file);
 const dejaVu = (file: string) => () => resolveModule(`dejavu-fonts-ttf/ttf/${file}`);
-const fontsource = (pkg: string, file: string) => () => resolveModule(`@fontsource/${pkg}/files/${file}`);
+const fontsource = (pkg: string, file: string) => () => resolveModule(`${pkg}/files/${file}`);
 
 const REGULAR = [
   { name: 'Body', file: dejaVu('DejaVuSans.ttf') },
   { name: 'Body-Hans', file: embedPdfFont('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf') },
   { name: 'Body-KR', file: embedPdfFont('@embedpdf/fonts-kr', 'NotoSansKR-Regular.otf') },
-  { name: 'Body-Thai', file: fontsource('noto-sans-thai', 'noto-sans-thai-thai-400-normal.woff') },
-  { name: 'Body-Devanagari', file: fontsource('noto-sans-devanagari', 'noto-sans-devanagari-devanagari-400-normal.woff') },
+  { name: 'Body-Thai', file: fontsource('@fontsource/noto-sans-thai', 'noto-sans-thai-thai-400-normal.woff') },
+  { name: 'Body-Devanagari', file: fontsource('@fontsource/noto-sans-devanagari', 'noto-sans-devanagari-devanagari-400-normal.woff') },
 ];
 const BOLD = [
   { name: 'Bold', file: dejaVu('DejaVuSans-Bold.ttf') },
   { name: 'Bold-Hans', file: embedPdfFont('@embedpdf/fonts-sc', 'NotoSansHans-Bold.otf') },
   { name: 'Bold-KR', file: embedPdfFont('@embedpdf/fonts-kr', 'NotoSansKR-Bold.otf') },
-  { name: 'Bold-Thai', file: fontsource('noto-sans-thai', 'noto-sans-thai-thai-700-normal.woff') },
-  { name: 'Bold-Devanagari', file: fontsource('noto-sans-devanagari', 'noto-sans-devanagari-devanagari-700-normal.woff') },
+  { name: 'Bold-Thai', file: fontsource('@fontsource/noto-sans-thai', 'noto-sans-thai-thai-700-normal.woff') },
+  { name: 'Bold-Devanagari', file: fontsource('@fontsource/noto-sans-devanagari', 'noto-sans-devanagari-devanagari-700-normal.woff') },
 ];
 
 interface Fontkit {
