@@ -26,3 +26,4 @@ export * from './language/language';
 export * from './language/translatable';
 export * from './support/typed-records';
 export * from './support/present';
+export * from './disclosure/small-cells';

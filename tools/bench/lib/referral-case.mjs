@@ -1,10 +1,17 @@
 // One realistically grown case for the referral packet's bench and screenshot (see seedReferralCase).
 import { createHash, randomBytes } from 'node:crypto';
 
-const PLATFORMS = [
+const LATIN_PLATFORMS = [
   { platform: 'Instagram', offenderHandle: '@сергей_77', profileUrl: 'https://instagram.com/sergei.x77' },
   { platform: 'Snapchat', offenderHandle: '@emma.lux2009', profileUrl: 'https://snapchat.com/add/emma.lux2009' },
   { platform: 'Discord', offenderHandle: 'darkrider#4410', profileUrl: 'https://discord.com/users/880011223344556677' },
+];
+/** The same case with handles in scripts DejaVu Sans lacks (Chinese, Korean, Thai) and one in Arabic: the packet's fallback fonts at work. */
+export const MIXED_SCRIPT_PLATFORMS = [
+  { platform: 'WeChat', offenderHandle: '@王小明_88', profileUrl: 'https://weixin.qq.com/u/wxm88' },
+  { platform: 'KakaoTalk', offenderHandle: '@김민준.x', profileUrl: 'https://open.kakao.com/o/kmj0x' },
+  { platform: 'LINE', offenderHandle: '@สมชาย99', profileUrl: 'https://line.me/ti/p/somchai99' },
+  { platform: 'Snapchat', offenderHandle: '@مراد', profileUrl: 'https://snapchat.com/add/murad.x' },
 ];
 const THREATS = [
   'Says he will send the pictures to every follower unless paid within the hour',
@@ -25,6 +32,7 @@ const eth = '0x52908400098527886E0F7030069857D2E4169EE7';
  */
 export async function seedReferralCase(apiUrl, password, counts) {
   const { evidence: evidenceCount, takedowns: takedownCount, reports: reportCount } = counts;
+  const PLATFORMS = counts.platforms ?? LATIN_PLATFORMS;
   const json = async (method, path, token, body) => {
     const response = await fetch(`${apiUrl}${path}`, {
       method,

@@ -25,7 +25,7 @@ export class FundersExportController {
   @Header('Cache-Control', 'no-store')
   @ApiFileAnswer(
     'text/csv',
-    `Columns ${FUNDERS_EXPORT_COLUMNS.join(', ')}; cases by priority, country, channel and outcome, takedowns by platform and result, reports by kind of agency; any count under 5 is \`<5\``,
+    `Columns ${FUNDERS_EXPORT_COLUMNS.join(', ')}; cases by priority, country, channel and outcome, takedowns by platform and result, reports by kind of agency; any count under 5 is \`<5\`, and so is a cell withheld so that such a count cannot be worked out by subtraction`,
   )
   async download(
     @Query(new ZodValidationPipe(fundersExportQuerySchema)) query: z.output<typeof fundersExportQuerySchema>,

@@ -63,9 +63,12 @@ describe('funders CSV', () => {
     for (let i = 0; i < 7; i += 1)
       my.push(await insertCase({ priority: 'urgent', country: 'MY', channel: 'web', status: i < 5 ? 'in_progress' : 'closed', at: inThisMonth }));
     for (let i = 0; i < 2; i += 1) await insertCase({ priority: 'high', country: 'GB', channel: 'phone', status: 'new', at: inThisMonth });
-    // Last month: 1 standard case, and 5 standard cases purged since (only their priority survives).
+    // And 2 standard chat cases in US, resolved: every breakdown this month has two small cells.
+    for (let i = 0; i < 2; i += 1) await insertCase({ priority: 'standard', country: 'US', channel: 'chat', status: 'resolved', at: inThisMonth });
+    // Last month: 1 standard case in US, 5 in GB, and 6 standard cases purged since (only their priority survives).
     await insertCase({ priority: 'standard', country: 'US', channel: 'chat', status: 'resolved', at: lastMonthDate });
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 5; i += 1) await insertCase({ priority: 'standard', country: 'GB', channel: 'web', status: 'resolved', at: lastMonthDate });
+    for (let i = 0; i < 6; i += 1) {
       await db.dataSource.query(`INSERT INTO purged_case (created_at, priority_rank, first_response_due_at, purge_reason) VALUES ($1, 3, $1, 'retention')`, [
         lastMonthDate,
       ]);
@@ -137,9 +140,38 @@ describe('funders CSV', () => {
 
   it('counts purged cases too, by the priority they kept', async () => {
     const { rows } = await csv();
-    expect(cell(rows, lastMonth, 'cases', 'priority', 'standard')).toBe('6');
-    expect(cell(rows, lastMonth, 'cases', 'country', 'purged')).toBe('5');
+    expect(cell(rows, lastMonth, 'cases', 'priority', 'standard')).toBe('12');
+    expect(cell(rows, lastMonth, 'cases', 'country', 'purged')).toBe('6');
     expect(cell(rows, lastMonth, 'cases', 'country', 'US')).toBe('<5');
+  });
+
+  it('leaves no <5 that a reader can work out by subtracting from the month total', async () => {
+    const { rows } = await csv();
+    // The four breakdowns of a month's cases each add up to the month's total: a reader takes it from a
+    // breakdown with no <5, then subtracts the shown cells of another. One <5 left in a breakdown is
+    // then known exactly, and so is every <5 of a breakdown whose withheld cells add up to their number
+    // (each is at least 1: a zero cell is not written).
+    const derived: string[] = [];
+    for (const month of [thisMonth, lastMonth]) {
+      const breakdowns = ['priority', 'country', 'channel', 'outcome'].map((breakdown) =>
+        rows.filter((r) => r.month === month && r.measure === 'cases' && r.breakdown === breakdown),
+      );
+      const shownSum = (group: CsvRow[]) => group.filter((r) => r.count !== '<5').reduce((sum, r) => sum + Number(r.count), 0);
+      const whole = breakdowns.find((group) => group.length > 0 && group.every((r) => r.count !== '<5'));
+      if (!whole) continue;
+      const total = shownSum(whole);
+      for (const group of breakdowns) {
+        const withheld = group.filter((r) => r.count === '<5');
+        const rest = total - shownSum(group);
+        if (withheld.length === 1 || (withheld.length > 0 && rest === withheld.length))
+          for (const r of withheld) derived.push(`${month} ${r.breakdown} ${r.value} = ${withheld.length === 1 ? rest : 1}`);
+      }
+    }
+    expect(derived).toEqual([]);
+    // Last month's GB and web (5 each) are withheld to protect US and chat; its outcomes have no small cell.
+    expect(cell(rows, lastMonth, 'cases', 'country', 'GB')).toBe('<5');
+    expect(cell(rows, lastMonth, 'cases', 'channel', 'web')).toBe('<5');
+    expect(cell(rows, lastMonth, 'cases', 'outcome', 'resolved')).toBe('6');
   });
 
   it('counts takedowns by platform and result, naming only well-known platforms, and reports by kind of agency', async () => {

@@ -1,4 +1,4 @@
-import { createTestDatabase, intakeFixture, pdfText, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { createTestDatabase, embeddedFonts, intakeFixture, pdfText, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
 
 interface Packet {
   status: number;
@@ -193,6 +193,37 @@ describe('referral packet', () => {
     } finally {
       await db.dataSource.query(`UPDATE staff_user SET language = 'en' WHERE email = 'supervisor@demo.test'`);
     }
+  });
+
+  it('prints handles and text in scripts DejaVu Sans lacks with embedded fallback fonts, and they read back as themselves', async () => {
+    const arabic = ['هددني', 'بنشر', 'الصور'];
+    const { id } = await submit({
+      platforms: [
+        { platform: 'WeChat', offenderHandle: '@王小明_88' },
+        { platform: 'KakaoTalk', offenderHandle: '김민준' },
+        { platform: 'LINE', offenderHandle: 'สมชาย99' },
+        { platform: 'Instagram', offenderHandle: 'राहुल' },
+        { platform: 'Snapchat', offenderHandle: '@مراد' },
+      ],
+      narrative: `He wrote: ${arabic.join(' ')} (then in English again).`,
+    });
+    const response = await fetch(`${api.baseUrl}/api/cases/${id}/referral-packet?recipient=police`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect(response.status).toBe(200);
+    const pdf = Buffer.from(await response.arrayBuffer());
+    const { text } = await pdfText(pdf);
+    for (const handle of ['WeChat · @王小明_88', 'KakaoTalk · 김민준', 'LINE · สมชาย99', 'Instagram · राहुल', 'Snapchat · @مراد'])
+      expect(text).toContain(handle);
+    // A right-to-left phrase prints from the right; pdf.js gives each word back as itself but the
+    // words of one line in the order they stand on the page, so the words are what is compared.
+    expect(text).toContain('He wrote: ');
+    expect(text).toContain(' (then in English again).');
+    for (const word of arabic) expect(text).toContain(word);
+    expect(new Set(embeddedFonts(pdf))).toEqual(
+      new Set(['DejaVuSans', 'DejaVuSans-Bold', 'NotoSansHans-Regular', 'NotoSansKR-Regular', 'NotoSansThai-Regular', 'NotoSansDevanagari-Regular']),
+    );
+    // A packet in Latin and Cyrillic only embeds DejaVu Sans alone, as before.
+    const plain = await fetch(`${api.baseUrl}/api/cases/${caseId}/referral-packet?recipient=police`, { headers: { authorization: `Bearer ${holder}` } });
+    expect(new Set(embeddedFonts(Buffer.from(await plain.arrayBuffer())))).toEqual(new Set(['DejaVuSans', 'DejaVuSans-Bold']));
   });
 
   it('rejects a recipient it does not know', async () => {

@@ -3,7 +3,8 @@ import { translatorFor } from '@sg/i18n/server';
 
 type Translator = ReturnType<typeof translatorFor>;
 import PDFDocument from 'pdfkit';
-import { packetFonts } from './packet-fonts';
+import { FontChain, PacketFace, packetFonts } from './packet-fonts';
+import { textRuns } from './text-runs';
 import { ClusterPacketContent, PacketContent } from './packet-content';
 
 const MARGIN = 50;
@@ -13,7 +14,8 @@ const INK = '#111111';
 const MUTED = '#555555';
 
 /**
- * Writes a referral packet as a PDF (pdfkit, DejaVu Sans embedded) in the staff member's
+ * Writes a referral packet as a PDF (pdfkit, DejaVu Sans embedded, with fallback fonts for the
+ * scripts it lacks: packet-fonts.ts) in the staff member's
  * language and the organisation's time zone. Pages are buffered so each footer can say "Page n
  * of N" and who generated it when; the returned document is a readable stream of the PDF, ended.
  *
@@ -58,27 +60,53 @@ function startPacket(frame: PacketFrame, title: (t: Translator) => string): { do
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
     info: { Title: title(t), Author: frame.generatedBy, CreationDate: frame.generatedAt },
   });
-  const fonts = packetFonts();
-  doc.registerFont('Body', fonts.regular);
-  doc.registerFont('Bold', fonts.bold);
   const w = new PacketWriter(
     doc,
     t,
+    packetFonts(),
     new Intl.DateTimeFormat(formattingLocale(frame.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: frame.timeZone }),
   );
   return { doc, w };
 }
 
+type Style = 'regular' | 'bold';
+
 class PacketWriter {
   private readonly width: number;
+  /** Faces registered with this document so far: a fallback only once a run needs it. */
+  private readonly registered = new Set<string>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly t: Translator,
+    private readonly fonts: Record<Style, FontChain>,
     /** One formatter for the whole packet: making one per date cost more than laying out the text. */
     private readonly dates: Intl.DateTimeFormat,
   ) {
     this.width = doc.page.width - MARGIN * 2;
+  }
+
+  private use(face: PacketFace): void {
+    if (!this.registered.has(face.name)) {
+      this.doc.registerFont(face.name, face.font);
+      this.registered.add(face.name);
+    }
+    this.doc.font(face.name);
+  }
+
+  /**
+   * `doc.text` for any script: the text goes in runs (text-runs.ts), each in the first face of the
+   * style's chain that has its glyphs, chained with pdfkit's `continued` so lines still wrap as one.
+   */
+  private write(text: string, style: Style, x?: number, y?: number, options: PDFKit.Mixins.TextOptions = {}): void {
+    const runs = textRuns(text, this.fonts[style]);
+    runs.forEach((run, i) => {
+      this.use(run.face);
+      const opts = i < runs.length - 1 ? { ...options, continued: true } : options;
+      // Options in second place when there is no position: pdfkit reads an undefined x as "no options".
+      if (i === 0 && (x !== undefined || y !== undefined)) this.doc.text(run.text, x, y, opts);
+      else this.doc.text(run.text, opts);
+    });
   }
 
   private k(key: string, params?: Record<string, string | number>): string {
@@ -99,21 +127,20 @@ class PacketWriter {
   }
 
   private heading(text: string): void {
-    this.doc.moveDown(0.8).font('Bold').fontSize(13).fillColor(INK).text(text, MARGIN, undefined, { width: this.width });
+    this.doc.moveDown(0.8).fontSize(13).fillColor(INK);
+    this.write(text, 'bold', MARGIN, undefined, { width: this.width });
     this.doc.moveDown(0.3);
   }
 
   private line(text: string, options: { bold?: boolean; muted?: boolean; size?: number; indent?: number } = {}): void {
-    this.doc
-      .font(options.bold ? 'Bold' : 'Body')
-      .fontSize(options.size ?? 10)
-      .fillColor(options.muted ? MUTED : INK)
-      .text(text, MARGIN + (options.indent ?? 0), undefined, { width: this.width - (options.indent ?? 0) });
+    this.doc.fontSize(options.size ?? 10).fillColor(options.muted ? MUTED : INK);
+    this.write(text, options.bold ? 'bold' : 'regular', MARGIN + (options.indent ?? 0), undefined, { width: this.width - (options.indent ?? 0) });
   }
 
   private field(label: string, value: string): void {
-    this.doc.font('Bold').fontSize(10).fillColor(INK).text(`${label}: `, MARGIN, undefined, { continued: true, width: this.width });
-    this.doc.font('Body').text(value);
+    this.doc.fontSize(10).fillColor(INK);
+    this.write(`${label}: `, 'bold', MARGIN, undefined, { continued: true, width: this.width });
+    this.write(value, 'regular');
   }
 
   /** A case's own sections, in the order a recipient acts on them; contact details only when the content holds them. */
@@ -130,7 +157,8 @@ class PacketWriter {
   }
 
   clusterTitle(content: ClusterPacketContent): void {
-    this.doc.font('Bold').fontSize(20).fillColor(INK).text(this.k('title'), MARGIN, MARGIN, { width: this.width });
+    this.doc.fontSize(20).fillColor(INK);
+    this.write(this.k('title'), 'bold', MARGIN, MARGIN, { width: this.width });
     this.line(this.k('clusterLine'), { bold: true, size: 13 });
     this.line(this.k('recipientLine', { recipient: this.k(`recipients.${content.recipient}`) }), { size: 12 });
     this.doc.moveDown(0.5);
@@ -150,15 +178,13 @@ class PacketWriter {
 
   /** Where a case begins in a cluster's packet. */
   caseHeading(content: PacketContent): void {
-    this.doc
-      .font('Bold')
-      .fontSize(16)
-      .fillColor(INK)
-      .text(this.k('caseLine', { reference: content.case.reference }), MARGIN, MARGIN, { width: this.width });
+    this.doc.fontSize(16).fillColor(INK);
+    this.write(this.k('caseLine', { reference: content.case.reference }), 'bold', MARGIN, MARGIN, { width: this.width });
   }
 
   title(content: PacketContent): void {
-    this.doc.font('Bold').fontSize(20).fillColor(INK).text(this.k('title'), MARGIN, MARGIN, { width: this.width });
+    this.doc.fontSize(20).fillColor(INK);
+    this.write(this.k('title'), 'bold', MARGIN, MARGIN, { width: this.width });
     this.line(this.k('caseLine', { reference: content.case.reference }), { bold: true, size: 13 });
     this.line(this.k('recipientLine', { recipient: this.k(`recipients.${content.recipient}`) }), { size: 12 });
     this.doc.moveDown(0.5);
@@ -286,12 +312,27 @@ class PacketWriter {
     if (content.timelineOmitted > 0) this.line(this.k('timelineOmitted', { n: content.timelineOmitted }), { muted: true, size: 9 });
     if (!content.timeline.length) return this.line(this.k('timelineEmpty'), { muted: true });
     for (const e of content.timeline) {
-      this.doc
-        .font('Bold')
-        .fontSize(9)
-        .fillColor(INK)
-        .text(`${this.when(e.at)}  `, MARGIN, undefined, { continued: true, width: this.width });
-      this.doc.font('Body').text(e.summary);
+      this.doc.fontSize(9).fillColor(INK);
+      this.write(`${this.when(e.at)}  `, 'bold', MARGIN, undefined, { continued: true, width: this.width });
+      this.write(e.summary, 'regular');
+    }
+  }
+
+  /**
+   * One line centred on the page, placed run by run: pdfkit would centre each `continued` run on
+   * its own. Measured per face, so a name in another script is centred too.
+   */
+  private centred(text: string, y: number): void {
+    const runs = textRuns(text, this.fonts.regular);
+    const widthOf = (run: (typeof runs)[number]) => {
+      this.use(run.face);
+      return this.doc.widthOfString(run.text);
+    };
+    let x = MARGIN + Math.max(0, (this.width - runs.reduce((sum, run) => sum + widthOf(run), 0)) / 2);
+    for (const run of runs) {
+      const width = widthOf(run);
+      this.doc.text(run.text, x, y, { lineBreak: false });
+      x += width;
     }
   }
 
@@ -303,15 +344,8 @@ class PacketWriter {
       this.doc.switchToPage(i);
       // Below the bottom margin: without this pdfkit would start a new page for the footer.
       this.doc.page.margins.bottom = 0;
-      this.doc
-        .font('Body')
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(this.k('footer', { name: content.generatedBy, at, page: i - range.start + 1, pages: range.count }), MARGIN, this.doc.page.height - MARGIN, {
-          width: this.width,
-          align: 'center',
-          lineBreak: false,
-        });
+      this.doc.fontSize(8).fillColor(MUTED);
+      this.centred(this.k('footer', { name: content.generatedBy, at, page: i - range.start + 1, pages: range.count }), this.doc.page.height - MARGIN);
     }
   }
 }

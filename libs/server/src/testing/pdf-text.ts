@@ -21,3 +21,16 @@ export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
     child.stdin?.end(pdf);
   });
 }
+
+/**
+ * The fonts a PDF embeds: the name in each font descriptor that carries a font file (FontFile,
+ * FontFile2 for TrueType, FontFile3 for CFF), without pdfkit's subset tag (`ABCDEF+`). pdfkit writes
+ * these dictionaries uncompressed, so they are read from the bytes.
+ */
+export function embeddedFonts(pdf: Buffer): string[] {
+  const descriptors = pdf.toString('latin1').match(/<<[^<>]*\/Type \/FontDescriptor[^<>]*>>/g) ?? [];
+  return descriptors
+    .filter((descriptor) => /\/FontFile[23]? \d+ 0 R/.test(descriptor))
+    .map((descriptor) => /\/FontName \/(?:[A-Z]{6}\+)?([^\s/]+)/.exec(descriptor)?.[1] ?? '')
+    .filter(Boolean);
+}
