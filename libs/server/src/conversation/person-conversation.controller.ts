@@ -14,14 +14,13 @@ import {
   API_ROUTES,
   CASE_SESSION_HEADER,
   ConversationMessage,
-  ConversationMessageEvent,
   ConversationSession,
   conversationSessionRequestSchema,
   PersonConversation,
   sendMessageSchema,
 } from '@sg/contracts/schemas';
 import { Request, Response } from 'express';
-import { filter, interval, map, merge, takeUntil, timer } from 'rxjs';
+import { merge, take, timer } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { CaseEventsService } from '../events/case-events.service';
@@ -108,15 +107,19 @@ export class PersonConversationController {
   @ApiFileAnswer('text/event-stream', 'text/event-stream of { type: "conversation.message", from, at }')
   stream(@CaseSession() session: AccessSessionRow, @Req() request: Request, @Res() response: Response): void {
     const ends$ = timer(Math.max(0, new Date(session.expiresAt).getTime() - Date.now()));
-    const messages$ = this.events.changes$.pipe(
-      filter((event): event is ConversationMessageEvent => event.type === 'conversation.message' && event.caseId === session.caseId),
-      map((event) => sseFrame(event.type, { type: event.type, from: event.from, at: event.at })),
-    );
-    const keepalive$ = interval(KEEPALIVE_MS).pipe(map(() => KEEPALIVE_FRAME));
     const connection = new SseConnection(request, response);
-    const subscription = merge(messages$, keepalive$)
-      .pipe(takeUntil(merge(ends$, this.events.stopping$)))
-      .subscribe({ next: (frame) => connection.send(frame), complete: () => connection.end() });
-    connection.onClose(() => subscription.unsubscribe());
+    const stopListening = this.events.listen((event) => {
+      if (event.type === 'conversation.message' && event.caseId === session.caseId)
+        connection.send(sseFrame(event.type, { type: event.type, from: event.from, at: event.at }));
+    });
+    const keepalive = setInterval(() => connection.send(KEEPALIVE_FRAME), KEEPALIVE_MS);
+    const ending = merge(ends$, this.events.stopping$)
+      .pipe(take(1))
+      .subscribe(() => connection.end());
+    connection.onClose(() => {
+      stopListening();
+      clearInterval(keepalive);
+      ending.unsubscribe();
+    });
   }
 }

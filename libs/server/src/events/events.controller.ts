@@ -4,7 +4,7 @@ import { ApiFileAnswer } from '../http/openapi-schema';
 import type { Request, Response } from 'express';
 import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, LiveMessage, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
-import { concatMap, EMPTY, filter, from, interval, map, merge, take, takeUntil, tap, timer } from 'rxjs';
+import { concatMap, EMPTY, filter, from, interval, merge, take, tap, timer } from 'rxjs';
 import { AccessTokenExpiry, AccessTokenSignIn, CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { StaffSessionCache } from '../auth/staff-session.cache';
@@ -19,28 +19,42 @@ export const ACCOUNT_RECHECK_MS = 5_000;
  * unassigned, theirs, or they see everything, as assertMayWorkCase decides), otherwise only that
  * the case changed. Notifications go to their recipient only.
  */
+export function viewOf(message: LiveMessage, staff: { id: string; role: StaffRole }): 'whole' | 'signal' | null {
+  if (message.type === 'notification.created' || message.type === 'notification.changed') return message.recipientId === staff.id ? 'whole' : null;
+  const mayOpen = staff.role === 'supervisor' || staff.role === 'admin' || message.assigneeId === null || message.assigneeId === staff.id;
+  return mayOpen ? 'whole' : 'signal';
+}
+
+/** The event one caller is sent for a change (see viewOf), or null when they are sent nothing. */
 export function eventFor(
   message: LiveMessage,
   staff: { id: string; role: StaffRole },
 ): CaseChangeEvent | ConversationMessageEvent | CaseChangeSignal | NotificationEvent | null {
-  if (message.type === 'notification.created' || message.type === 'notification.changed') return message.recipientId === staff.id ? message : null;
-  const mayOpen = staff.role === 'supervisor' || staff.role === 'admin' || message.assigneeId === null || message.assigneeId === staff.id;
-  return mayOpen ? message : { type: message.type, caseId: message.caseId, at: message.at };
+  const view = viewOf(message, staff);
+  if (view === null) return null;
+  return view === 'whole' || message.type === 'notification.created' || message.type === 'notification.changed'
+    ? message
+    : { type: message.type, caseId: message.caseId, at: message.at };
 }
 
 /**
  * Each change's frames, serialised once however many streams send them: the whole event (the
- * same object for every caller who may open the case) and the bare signal for the others.
+ * same string for every caller who may open the case) and the bare signal for the others. Streams
+ * that gathered the same strings then share the bytes too (SharedChunks).
  */
 const wholeFrames = new WeakMap<LiveMessage, string>();
 const signalFrames = new WeakMap<LiveMessage, string>();
 
 export function liveFrameFor(message: LiveMessage, staff: { id: string; role: StaffRole }): string | null {
-  const event = eventFor(message, staff);
-  if (!event) return null;
-  const frames = event === message ? wholeFrames : signalFrames;
+  const view = viewOf(message, staff);
+  if (view === null) return null;
+  const frames = view === 'whole' ? wholeFrames : signalFrames;
   let frame = frames.get(message);
-  if (frame === undefined) frames.set(message, (frame = sseFrame(event.type, event)));
+  if (frame === undefined) {
+    const event = eventFor(message, staff);
+    frame = sseFrame(message.type, event);
+    frames.set(message, frame);
+  }
   return frame;
 }
 
@@ -97,15 +111,20 @@ export class EventsController {
     const tokenExpired$ = expiresAt === undefined ? EMPTY : timer(Math.max(0, expiresAt - Date.now()));
 
     const connection = new SseConnection(request, response);
-    const subscription = merge(
-      this.events.changes$.pipe(
-        map((message) => liveFrameFor(message, caller)),
-        filter((frame): frame is string => frame !== null),
-      ),
-      interval(KEEPALIVE_MS).pipe(map(() => KEEPALIVE_FRAME)),
-    )
-      .pipe(takeUntil(merge(tokenExpired$, accountEnded$, this.events.stopping$)))
-      .subscribe({ next: (frame) => connection.send(frame), complete: () => connection.end() });
-    connection.onClose(() => subscription.unsubscribe());
+    // Each change reaches this stream by a plain call (see CaseEventsService.listen); the frame is
+    // the one string every caller with the same view of the change shares (liveFrameFor).
+    const stopListening = this.events.listen((message) => {
+      const frame = liveFrameFor(message, caller);
+      if (frame !== null) connection.send(frame);
+    });
+    const keepalive = setInterval(() => connection.send(KEEPALIVE_FRAME), KEEPALIVE_MS);
+    const ending = merge(tokenExpired$, accountEnded$, this.events.stopping$)
+      .pipe(take(1))
+      .subscribe(() => connection.end());
+    connection.onClose(() => {
+      stopListening();
+      clearInterval(keepalive);
+      ending.unsubscribe();
+    });
   }
 }

@@ -129,6 +129,55 @@ describe('GET /api/events', () => {
     });
   });
 
+  it('sends each stream exactly its own frames when many streams gather the same changes in one flush', async () => {
+    const casey = await signIn(api, email('caseworker', 0));
+    const charlie = await signIn(api, email('caseworker', 1));
+    const supervisor = await signIn(api, email('supervisor'));
+    // Two dashboards each for the supervisor and for Casey, one for Charlie: the supervisor's two gather the
+    // same frames (and share their bytes); Casey's hold her notification too, Charlie's the bare signals.
+    const [supervisorA, supervisorB, caseyA, caseyB, charlieStream] = await Promise.all([
+      open(supervisor.token),
+      open(supervisor.token),
+      open(casey.token),
+      open(casey.token),
+      open(charlie.token),
+    ]);
+    const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    const created = await eventually(() => charlieStream.received.find((event) => event.data['reference'] === intake.body.reference), 'case.created');
+    const caseId = created.data['caseId'] as string;
+    expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: casey.token })).status).toBe(200);
+    const notificationId = '00000000-0000-4000-8000-000000000002';
+    // In the same flush window as the claim's event, where the timing allows: either way each stream's frames are its own.
+    await db.dataSource.query(`SELECT pg_notify($1, $2)`, [
+      CASE_CHANGES_CHANNEL,
+      JSON.stringify({ type: 'notification.created', id: notificationId, recipientId: casey.id, at: new Date().toISOString() }),
+    ]);
+    const mine = (stream: Stream) => stream.received.filter((event) => event.data['caseId'] === caseId || event.data['id'] === notificationId);
+    for (const stream of [supervisorA, supervisorB, caseyA, caseyB, charlieStream]) await eventually(about(stream, caseId, 'case.claimed'), 'the claim');
+    for (const stream of [caseyA, caseyB]) await eventually(() => stream.received.find((event) => event.data['id'] === notificationId), "Casey's notification");
+    // A later change proves every stream is flowing past the notification.
+    await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    for (const stream of [supervisorA, supervisorB, charlieStream])
+      await eventually(() => stream.received.filter((event) => event.data['type'] === 'case.created').length >= 2 || undefined, 'the later intake');
+
+    const whole = { caseId, reference: intake.body.reference };
+    expect(mine(supervisorA).map((event) => event.data)).toEqual([
+      expect.objectContaining({ type: 'case.created', ...whole }),
+      expect.objectContaining({ type: 'case.claimed', ...whole, assigneeId: casey.id }),
+    ]);
+    expect(mine(supervisorB)).toEqual(mine(supervisorA));
+    for (const stream of [caseyA, caseyB])
+      expect(mine(stream).map((event) => event.data)).toEqual([
+        expect.objectContaining({ type: 'case.created', ...whole }),
+        expect.objectContaining({ type: 'case.claimed', ...whole, assigneeId: casey.id }),
+        expect.objectContaining({ type: 'notification.created', id: notificationId, recipientId: casey.id }),
+      ]);
+    expect(mine(charlieStream).map((event) => event.data)).toEqual([
+      expect.objectContaining({ type: 'case.created', ...whole }),
+      { type: 'case.claimed', caseId, at: expect.any(String) },
+    ]);
+  });
+
   it.each(['notification.created', 'notification.changed'])('sends %s to its recipient only, not to colleagues or supervisors', async (type) => {
     const casey = await signIn(api, email('caseworker', 0));
     const charlie = await signIn(api, email('caseworker', 1));
