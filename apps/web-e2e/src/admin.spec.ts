@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { resourceDirectorySchema } from '@sg/contracts/schemas';
 import { expectNoAxeViolations } from './support/axe';
 import { openSignIn, signIn, submitSignIn } from './support/staff';
+import { bodyOf } from './support/api';
 
 /**
  * Admin pages against the real stack: an admin adds a caseworker who can then sign in, deactivates
@@ -139,13 +141,13 @@ test('admin adds a resource for Singapore, and the public directory serves it', 
 
   const response = await request.get('/api/resources?country=SG');
   expect(response.status()).toBe(200);
-  const entries = (await response.json()) as Array<{ key: string; jurisdiction: string }>;
+  const entries = await bodyOf(response, resourceDirectorySchema);
   expect(entries.find((entry) => entry.key === key)).toMatchObject({ jurisdiction: 'SG' });
 
   // Retired: gone from the public list, still listed (and restorable) here.
   await section.getByRole('button', { name: `Retire ${name} (SG)` }).click();
   await expect(section.locator('tr', { hasText: name })).toContainText('Retired');
-  const after = (await (await request.get('/api/resources?country=SG')).json()) as Array<{ key: string }>;
+  const after = await bodyOf(await request.get('/api/resources?country=SG'), resourceDirectorySchema);
   expect(after.some((entry) => entry.key === key)).toBe(false);
   await section.getByRole('button', { name: `Restore ${name} (SG)` }).click();
   await expect(section.locator('tr', { hasText: name })).toContainText('Shown');

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
 import { expectNoAxeViolations } from './support/axe';
 import { signIn } from './support/staff';
+import { bodyOf } from './support/api';
 
 /**
  * The conversation, both sides at once: the person on a phone-sized page writes, the caseworker
@@ -33,7 +36,7 @@ test('the person and the caseworker talk through the case, live on both sides', 
     },
   });
   expect(intake.status()).toBe(201);
-  const { reference, accessCode } = (await intake.json()) as { reference: string; accessCode: string };
+  const { reference, accessCode } = await bodyOf(intake, intakeResponseSchema);
 
   // The person, on a phone.
   const personContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -104,14 +107,13 @@ test('the person and the caseworker talk through the case, live on both sides', 
   await expectNoAxeViolations(person);
 
   // Quick exit ends the person's session on the server: the old token opens nothing.
-  const token = await person.evaluate(() => JSON.parse(sessionStorage.getItem('sg.my-case-conversation') ?? 'null') as string | null);
+  const stored = await person.evaluate(() => sessionStorage.getItem('sg.my-case-conversation'));
+  const token = z.string().parse(JSON.parse(stored ?? 'null'));
   expect(token).toBeTruthy();
   const ended = person.waitForRequest((req) => req.url().endsWith('/api/conversation/session') && req.method() === 'DELETE');
   await person.getByRole('link', { name: 'Quick exit' }).first().click();
   await ended;
-  await expect
-    .poll(async () => (await request.get('/api/conversation', { headers: { 'X-Case-Session': token as string } })).status(), { timeout: 5_000 })
-    .toBe(401);
+  await expect.poll(async () => (await request.get('/api/conversation', { headers: { 'X-Case-Session': token } })).status(), { timeout: 5_000 }).toBe(401);
 
   await staff.context.close();
   await personContext.close();

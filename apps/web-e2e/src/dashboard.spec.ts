@@ -1,7 +1,9 @@
 import { expect, Page, test } from '@playwright/test';
 import { createHash, randomUUID } from 'node:crypto';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
 import { expectNoAxeViolations } from './support/axe';
 import { signIn, submitIntake as submit } from './support/staff';
+import { bodyOf } from './support/api';
 
 /**
  * The staff dashboard against the real stack: a case submitted through the API arrives live,
@@ -121,7 +123,7 @@ test('a caseworker sees a new case arrive live, claims it while a colleague watc
   await expect(caseView.getByText(expectedHash)).toBeVisible();
   const evidenceSent = page.waitForRequest((req) => req.url().endsWith('/evidence') && req.method() === 'POST');
   await caseView.getByRole('button', { name: 'Add evidence' }).click();
-  const evidenceBody = (await evidenceSent).postDataJSON();
+  const evidenceBody: unknown = (await evidenceSent).postDataJSON();
   expect(evidenceBody).toMatchObject({ kind: 'threat_message', offenderHandle: 'dark.rose.77', sha256: expectedHash, fileName: 'threat.png' });
   expect(JSON.stringify(evidenceBody)).not.toContain(fileBytes.toString('base64'));
   await expect(caseView.getByRole('tab', { name: 'Evidence (1)' })).toBeVisible();
@@ -199,7 +201,7 @@ test('a fact learned on the phone raises a case to emergency, and everyone sees 
 test('what the person adds on their case page reaches the staff in their own words, and rings the bell', async ({ browser, request }) => {
   const intake = await request.post('/api/intakes', { data: emergencyIntake(), headers: { 'Idempotency-Key': `e2e-${randomUUID()}` } });
   expect(intake.status()).toBe(201);
-  const { reference: ref, accessCode } = (await intake.json()) as { reference: string; accessCode: string };
+  const { reference: ref, accessCode } = await bodyOf(intake, intakeResponseSchema);
   const words = 'He now says 2 hours. He found my school on my profile.';
   const added = await request.post('/api/case-access/additions', { data: { reference: ref, accessCode, note: words } });
   expect(added.status()).toBe(200);

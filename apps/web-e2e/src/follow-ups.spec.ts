@@ -1,7 +1,9 @@
 import { APIRequestContext, expect, Locator, Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { loginResponseSchema, notificationListSchema } from '@sg/contracts/schemas';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_PASSWORD as PASSWORD, signIn, submitIntake as submit } from './support/staff';
+import { bodyOf } from './support/api';
 
 /**
  * Follow-ups end to end: a takedown request marked submitted schedules its chase; the chase
@@ -46,10 +48,10 @@ function standardIntake(): Record<string, unknown> {
 async function clearOpenNotifications(request: APIRequestContext, email: string): Promise<void> {
   const login = await request.post('/api/auth/login', { data: { email, password: PASSWORD }, headers: { 'X-Requested-With': 'safeguard-triage' } });
   expect(login.status(), await login.text()).toBe(200);
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken}`, 'X-Requested-With': 'safeguard-triage' };
+  const headers = { Authorization: `Bearer ${(await bodyOf(login, loginResponseSchema)).accessToken}`, 'X-Requested-With': 'safeguard-triage' };
   const open = await request.get('/api/notifications?status=open', { headers });
   expect(open.status(), await open.text()).toBe(200);
-  for (const item of (await open.json()).items as Array<{ id: string }>) {
+  for (const item of (await bodyOf(open, notificationListSchema)).items) {
     const done = await request.post(`/api/notifications/${item.id}/done`, { headers, data: {} });
     expect(done.ok(), await done.text()).toBe(true);
   }

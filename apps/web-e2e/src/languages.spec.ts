@@ -2,8 +2,10 @@ import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test
 import { randomUUID } from 'node:crypto';
 import type { Language } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
+import { loginResponseSchema } from '@sg/contracts/schemas';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_PASSWORD, submitIntake } from './support/staff';
+import { bodyOf } from './support/api';
 
 /**
  * The same frightened teenager, on a phone whose browser prefers Malay or Spanish: the front door
@@ -122,7 +124,7 @@ test.describe('the dashboard in Malay', () => {
     const email = `malay-${randomUUID().slice(0, 8)}@demo.test`;
     const created = await request.post('/api/staff', {
       data: { email, displayName: 'Mira Caseworker', role: 'caseworker', password: DEMO_PASSWORD },
-      headers: { Authorization: `Bearer ${(await login.json()).accessToken}`, 'X-Requested-With': 'safeguard-triage' },
+      headers: { Authorization: `Bearer ${(await bodyOf(login, loginResponseSchema)).accessToken}`, 'X-Requested-With': 'safeguard-triage' },
     });
     expect(created.status(), await created.text()).toBe(201);
     return email;

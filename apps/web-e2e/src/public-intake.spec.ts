@@ -1,5 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
 import { expectNoAxeViolations } from './support/axe';
+import { bodyOf } from './support/api';
 
 /**
  * A frightened 15-year-old on a phone: asks for help, sees crisis lines the moment they say they
@@ -363,7 +365,7 @@ test('an access code typed without dashes, in lower case, opens the case', async
     headers: { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   });
   expect(intake.status()).toBe(201);
-  const { reference, accessCode } = (await intake.json()) as { reference: string; accessCode: string };
+  const { reference, accessCode } = await bodyOf(intake, intakeResponseSchema);
   await page.goto('/my-case');
   await page.getByLabel('Reference').fill(reference.toLowerCase());
   await page.getByLabel('Access code').fill(accessCode.replace(/-/g, '').toLowerCase());

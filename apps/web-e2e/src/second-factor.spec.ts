@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { loginResponseSchema } from '@sg/contracts/schemas';
 import { DEMO_PASSWORD, openSignIn, submitSignIn } from './support/staff';
 import { totpCode } from './support/totp';
+import { bodyOf } from './support/api';
 
 /**
  * A caseworker sets up an authenticator app on the Security page (QR code and key, confirmed with
@@ -18,7 +20,7 @@ test('a caseworker enrols an authenticator app, then signs in with a code', asyn
   expect(admin.status()).toBe(200);
   const created = await request.post('/api/staff', {
     data: { email, displayName: 'Tess Totp', role: 'caseworker', password },
-    headers: { authorization: `Bearer ${(await admin.json()).accessToken}` },
+    headers: { authorization: `Bearer ${(await bodyOf(admin, loginResponseSchema)).accessToken}` },
   });
   expect(created.status(), await created.text()).toBe(201);
 

@@ -1,7 +1,9 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { caseListResponseSchema, loginResponseSchema, takedownViewSchema, trendsResponseSchema } from '@sg/contracts/schemas';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_PASSWORD, signIn, submitIntake } from './support/staff';
+import { bodyOf } from './support/api';
 
 /**
  * The supervisor's Trends page against the real stack: an intake sent today is counted in
@@ -43,7 +45,7 @@ async function supervisorHeaders(request: APIRequestContext): Promise<Record<str
     headers: { 'X-Requested-With': 'safeguard-triage' },
   });
   expect(login.status(), await login.text()).toBe(200);
-  return { Authorization: `Bearer ${(await login.json()).accessToken}`, 'X-Requested-With': 'safeguard-triage' };
+  return { Authorization: `Bearer ${(await bodyOf(login, loginResponseSchema)).accessToken}`, 'X-Requested-With': 'safeguard-triage' };
 }
 
 /** A takedown request on the case, submitted and then removed, on a platform nobody else uses. */
@@ -51,13 +53,13 @@ async function removedTakedown(request: APIRequestContext, reference: string, pl
   const headers = await supervisorHeaders(request);
   const found = await request.get(`/api/cases?queue=all&q=${reference}`, { headers });
   expect(found.status(), await found.text()).toBe(200);
-  const caseId = (await found.json()).items[0].id as string;
+  const caseId = (await bodyOf(found, caseListResponseSchema)).items[0].id;
   const created = await request.post(`/api/cases/${caseId}/takedowns`, {
     headers,
     data: { platform, url: `https://example.org/p/${randomUUID()}`, channel: 'platform_form' },
   });
   expect(created.status(), await created.text()).toBe(201);
-  const takedownId = (await created.json()).id as string;
+  const takedownId = (await bodyOf(created, takedownViewSchema)).id;
   for (const status of ['submitted', 'removed']) {
     const moved = await request.patch(`/api/takedowns/${takedownId}`, { headers, data: { status } });
     expect(moved.status(), await moved.text()).toBe(200);
@@ -76,7 +78,7 @@ async function trendsComputedAfter(request: APIRequestContext, since: number): P
     .poll(
       async () => {
         const response = await request.get(`/api/trends?days=30&tz=${encodeURIComponent(tz)}`, { headers });
-        return Date.parse((await response.json()).generatedAt) >= since;
+        return Date.parse((await bodyOf(response, trendsResponseSchema)).generatedAt) >= since;
       },
       { timeout: 45_000, intervals: [1_000] },
     )

@@ -1,5 +1,7 @@
 import { APIRequestContext, Browser, BrowserContext, expect, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { caseListResponseSchema, intakeResponseSchema, loginResponseSchema } from '@sg/contracts/schemas';
+import { bodyOf } from './api';
 
 /** The demo accounts the API seeds at start (password: the stack's DEMO_PASSWORD). */
 export const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'demo-safeguard-2026';
@@ -31,7 +33,7 @@ export async function signIn(browser: Browser, email: string, password = DEMO_PA
 export async function submitIntake(request: APIRequestContext, intake: Record<string, unknown>): Promise<string> {
   const response = await request.post('/api/intakes', { data: intake, headers: { 'Idempotency-Key': `e2e-${randomUUID()}` } });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).reference as string;
+  return (await bodyOf(response, intakeResponseSchema)).reference;
 }
 
 /** A case's id from its reference, looked up through the API as a supervisor (a browser test's shortcut to a case page). */
@@ -39,8 +41,8 @@ export async function caseIdOf(request: APIRequestContext, reference: string): P
   const headers = { 'X-Requested-With': 'safeguard-triage' };
   const login = await request.post('/api/auth/login', { data: { email: 'supervisor@demo.test', password: DEMO_PASSWORD }, headers });
   const found = await request.get(`/api/cases?queue=all&q=${reference}`, {
-    headers: { ...headers, Authorization: `Bearer ${(await login.json()).accessToken}` },
+    headers: { ...headers, Authorization: `Bearer ${(await bodyOf(login, loginResponseSchema)).accessToken}` },
   });
   expect(found.status(), await found.text()).toBe(200);
-  return (await found.json()).items[0].id as string;
+  return (await bodyOf(found, caseListResponseSchema)).items[0].id;
 }
