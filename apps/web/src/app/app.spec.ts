@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { App } from './app';
 import { appRoutes } from './app.routes';
+import { hostOf } from '../testing/dom';
 
 describe('App', () => {
   beforeEach(async () => {
@@ -17,7 +18,7 @@ describe('App', () => {
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/');
     await fixture.whenStable();
-    const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
+    const text = hostOf(fixture).textContent ?? '';
     expect(text).toContain('Do not pay');
     expect(text).toContain('Do not delete');
   });

@@ -9,6 +9,7 @@ import { SESSION_STORAGE } from '../session/public-session-store';
 import { QuickExitLink } from '../quick-exit/quick-exit-link';
 import { QUICK_EXIT_URL } from '../quick-exit/quick-exit';
 import { HomePage } from './home-page';
+import { hostOf } from '../../../testing/dom';
 
 /** The front door as the person sees it: the header's quick exit above the page. */
 @Component({
@@ -44,7 +45,7 @@ async function render(language: Language) {
     .expectOne((request) => request.url === '/api/resources')
     .flush([]);
   await fixture.whenStable();
-  return fixture.nativeElement as HTMLElement;
+  return hostOf(fixture);
 }
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim();

@@ -154,7 +154,7 @@ describe('needsCrisisHelp', () => {
 describe('consentProblems', () => {
   it('asks someone who chose a way to be contacted to say yes to it (or choose not to be contacted)', () => {
     const chose = answers((a) => (a.contact = { ...a.contact, channel: 'email', value: 'sam@example.com' }));
-    expect(consentProblems(chose)).toEqual([{ path: 'consent.contactMe', message: expect.any(String) }]);
+    expect(consentProblems(chose)).toEqual([{ path: 'consent.contactMe', message: expect.any(String) as unknown }]);
     expect(consentProblems(answers((a) => (a.contact = { ...a.contact, channel: 'email', contactMe: true })))).toEqual([]);
     expect(consentProblems(answers((a) => (a.contact.channel = 'none')))).toEqual([]);
     expect(consentProblems(emptyAnswers('GB'))).toEqual([]);

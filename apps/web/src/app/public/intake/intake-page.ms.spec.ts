@@ -7,6 +7,7 @@ import { speakInTests } from '../../system/i18n/testing';
 import { emptyAnswers } from './intake-answers';
 import { IntakePage } from './intake-page';
 import { IntakeSession } from './intake-session';
+import { hostOf } from '../../../testing/dom';
 
 @Component({ template: '' })
 class Sent {}
@@ -37,7 +38,7 @@ describe('IntakePage in Malay', () => {
     TestBed.inject(IntakeSession).save({ step, answers });
     fixture = TestBed.createComponent(IntakePage);
     await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    return hostOf(fixture);
   }
 
   async function settle(): Promise<void> {

@@ -10,6 +10,7 @@ import { emptyAnswers } from './intake-answers';
 import { IntakePage } from './intake-page';
 import { IntakeSession } from './intake-session';
 import { speakInTests } from '../../system/i18n/testing';
+import { hostOf } from '../../../testing/dom';
 
 @Component({ template: '' })
 class Sent {}
@@ -51,7 +52,7 @@ describe('IntakePage', () => {
     TestBed.inject(IntakeSession).save({ step, answers });
     fixture = TestBed.createComponent(IntakePage);
     await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    return hostOf(fixture);
   }
 
   async function choose(root: HTMLElement, name: string, value: string): Promise<void> {
@@ -169,7 +170,7 @@ describe('IntakePage', () => {
     // A reload: a new page reading what the tab kept.
     fixture = TestBed.createComponent(IntakePage);
     await fixture.whenStable();
-    root = fixture.nativeElement as HTMLElement;
+    root = hostOf(fixture);
     expect(root.querySelector<HTMLInputElement>('input[value="13_17"]')?.checked).toBe(true);
 
     root.querySelector('form')?.dispatchEvent(new Event('submit'));

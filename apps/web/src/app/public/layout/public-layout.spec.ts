@@ -6,6 +6,7 @@ import type { Language } from '@sg/domain';
 import { speakInTests } from '../../system/i18n/testing';
 import { LEAVE_SITE, QUICK_EXIT_URL } from '../quick-exit/quick-exit';
 import { PublicLayout } from './public-layout';
+import { hostOf } from '../../../testing/dom';
 
 describe('PublicLayout', () => {
   let leave: jest.Mock;
@@ -37,7 +38,7 @@ describe('PublicLayout', () => {
   it('shows a quick exit link to the neutral site in the header', async () => {
     const fixture = TestBed.createComponent(PublicLayout);
     await fixture.whenStable();
-    const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>('header a.quick-exit');
+    const link = hostOf(fixture).querySelector<HTMLAnchorElement>('header a.quick-exit');
     expect(link?.textContent?.trim()).toBe('Quick exit');
     expect(link?.href).toBe(QUICK_EXIT_URL);
   });
@@ -66,7 +67,7 @@ describe('PublicLayout', () => {
   it('leaves when the quick exit link is clicked, without following it in this tab’s history', async () => {
     const fixture = TestBed.createComponent(PublicLayout);
     await fixture.whenStable();
-    const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>('a.quick-exit');
+    const link = hostOf(fixture).querySelector<HTMLAnchorElement>('a.quick-exit');
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     link?.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
@@ -78,7 +79,7 @@ describe('PublicLayout', () => {
     await speak('es');
     const fixture = TestBed.createComponent(PublicLayout);
     await fixture.whenStable();
-    const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>('header a.quick-exit');
+    const link = hostOf(fixture).querySelector<HTMLAnchorElement>('header a.quick-exit');
     expect(link?.textContent?.trim()).toBe('Salida rápida');
     expect(link?.href).toBe(QUICK_EXIT_URL);
 

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import type { CaseDeletionStatus } from '@sg/contracts';
 import { speakInTests } from '../../system/i18n/testing';
 import { DeleteMyCase } from './delete-my-case';
+import { hostOf, query } from '../../../testing/dom';
 
 const CODE = 'AB12-CD34-EF56-GH78';
 
@@ -21,11 +22,11 @@ describe('DeleteMyCase', () => {
   }
 
   async function ask(fixture: Awaited<ReturnType<typeof render>>, answer: CaseDeletionStatus | { status: number }) {
-    const root = fixture.nativeElement as HTMLElement;
-    const input = root.querySelector('input') as HTMLInputElement;
+    const root = hostOf(fixture);
+    const input = query(root, 'input', HTMLInputElement);
     input.value = CODE;
     input.dispatchEvent(new Event('input'));
-    (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    query(root, 'button[type=submit]', HTMLButtonElement).click();
     const request = http.expectOne('/api/case-access/deletion');
     expect(request.request.body).toEqual({ reference: 'SG-7K3M-9QXD', accessCode: CODE });
     if ('state' in answer) request.flush(answer);
@@ -36,12 +37,12 @@ describe('DeleteMyCase', () => {
 
   it('asks with the code typed again, says when it will happen, and lets the person keep their case', async () => {
     const fixture = await render();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(root.textContent).toContain('We wait 7 days first');
     await ask(fixture, { state: 'pending', executeAfter: '2026-12-14T10:00:00Z', coolingOffDays: 7 });
     expect(root.querySelector('[data-testid=deletion-pending]')?.textContent).toContain('Your case will be deleted after');
 
-    (root.querySelector('button') as HTMLButtonElement).click();
+    query(root, 'button', HTMLButtonElement).click();
     const cancel = http.expectOne('/api/case-access/deletion/cancel');
     expect(cancel.request.body).toEqual({ reference: 'SG-7K3M-9QXD', accessCode: CODE });
     cancel.flush({ state: 'none', executeAfter: null, coolingOffDays: 7 });
@@ -52,8 +53,8 @@ describe('DeleteMyCase', () => {
 
   it('asks for the code when none was typed, sending nothing', async () => {
     const fixture = await render('es');
-    const root = fixture.nativeElement as HTMLElement;
-    (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    const root = hostOf(fixture);
+    query(root, 'button[type=submit]', HTMLButtonElement).click();
     await fixture.whenStable();
     fixture.detectChanges();
     http.expectNone('/api/case-access/deletion');
@@ -62,7 +63,7 @@ describe('DeleteMyCase', () => {
 
   it('says plainly when the case cannot be deleted now, or the code is wrong', async () => {
     const fixture = await render();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     await ask(fixture, { status: 409 });
     expect(root.querySelector('[role=alert]')?.textContent).toContain('We cannot delete your case right now.');
     await ask(fixture, { status: 404 });
@@ -71,9 +72,9 @@ describe('DeleteMyCase', () => {
 
   it('speaks Malay and Spanish', async () => {
     const ms = await render('ms');
-    expect((ms.nativeElement as HTMLElement).textContent).toContain('Kami tunggu 7 hari dahulu');
+    expect(hostOf(ms).textContent).toContain('Kami tunggu 7 hari dahulu');
     TestBed.resetTestingModule();
     const es = await render('es');
-    expect((es.nativeElement as HTMLElement).textContent).toContain('Antes esperamos 7 días');
+    expect(hostOf(es).textContent).toContain('Antes esperamos 7 días');
   });
 });

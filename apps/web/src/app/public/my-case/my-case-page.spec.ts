@@ -11,6 +11,7 @@ import { speakInTests } from '../../system/i18n/testing';
 import { ConversationPanel } from './conversation-panel';
 import { MyCasePage } from './my-case-page';
 import { waitWords } from './wait-words';
+import { elementOf } from '../../../testing/dom';
 
 /** The conversation has its own live stream; these tests are about the page around it. */
 @Component({ selector: 'sg-conversation-panel', template: '' })
@@ -39,7 +40,7 @@ function view(language: 'en' | 'ms' | 'es' = 'en'): CaseAccessView {
     country: 'MY',
     additions: [{ at: '2026-12-02T10:00:00Z', summary: { key: 'person.caseStatus.resolved' } }],
     language,
-  } as unknown as CaseAccessView;
+  };
 }
 
 describe('MyCasePage', () => {
@@ -84,7 +85,7 @@ describe('MyCasePage', () => {
   it('asks for the reference and code in Malay when no case is open in the tab', async () => {
     setUp('ms');
     const harness = await RouterTestingHarness.create('/ms/my-case');
-    const root = harness.routeNativeElement as HTMLElement;
+    const root = elementOf(harness.routeNativeElement, HTMLElement, 'the routed page');
     expect(root.querySelector('h1')?.textContent?.trim()).toBe('Kembali ke kes anda');
     expect(root.querySelector('label[for="f-reference"]')?.textContent?.trim()).toBe('Rujukan');
     expect(root.querySelector('button[type="submit"]')?.textContent?.trim()).toBe('Buka kes saya');
@@ -93,7 +94,7 @@ describe('MyCasePage', () => {
   it('shows a field error in the page language', async () => {
     setUp('ms');
     const harness = await RouterTestingHarness.create('/ms/my-case');
-    const root = harness.routeNativeElement as HTMLElement;
+    const root = elementOf(harness.routeNativeElement, HTMLElement, 'the routed page');
     root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     await settle(harness);
     expect(root.querySelector('#f-reference-error')?.textContent).toContain('Tulis rujukan seperti yang ditunjukkan');
@@ -105,7 +106,7 @@ describe('MyCasePage', () => {
     const harness = await RouterTestingHarness.create('/my-case');
     expectCurrent().flush(view('en'));
     await settle(harness);
-    let root = harness.routeNativeElement as HTMLElement;
+    let root = elementOf(harness.routeNativeElement, HTMLElement, 'the routed page');
     expect(root.querySelector('h1')?.textContent?.trim()).toBe('Your case SG-7K3M-9QXD');
     expect(root.querySelector('dd')?.textContent?.trim()).toBe('Someone is working on it');
     // Page and case speak the same language: nothing to tell.
@@ -117,7 +118,7 @@ describe('MyCasePage', () => {
     // No sign-in form: the session in the tab opens it again, without the code.
     expectCurrent().flush(view('en'));
     await settle(harness);
-    root = harness.routeNativeElement as HTMLElement;
+    root = elementOf(harness.routeNativeElement, HTMLElement, 'the routed page');
     expect(root.querySelector('form.sign-in')).toBeNull();
     expect(root.querySelector('h1')?.textContent?.trim()).toBe('Kes anda SG-7K3M-9QXD');
     expect(root.querySelector('dd')?.textContent?.trim()).toBe('Seseorang sedang menguruskannya');
@@ -138,7 +139,7 @@ describe('MyCasePage', () => {
     await settle(harness);
     http.expectOne(`${CURRENT}/language`).flush(null, { status: 500, statusText: 'Server Error' });
     await settle(harness);
-    const root = harness.routeNativeElement as HTMLElement;
+    const root = elementOf(harness.routeNativeElement, HTMLElement, 'the routed page');
     expect(root.querySelector('h1')?.textContent?.trim()).toBe('Kes anda SG-7K3M-9QXD');
     expect(root.querySelector('[role="alert"] .field-error')).toBeNull();
   });

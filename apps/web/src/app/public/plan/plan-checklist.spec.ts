@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { ActionPlanStep, buildActionPlan } from '@sg/domain';
 import { speakInTests } from '../../system/i18n/testing';
 import { PlanChecklist } from './plan-checklist';
+import { hostOf } from '../../../testing/dom';
 
 const plan = (): ActionPlanStep[] =>
   buildActionPlan({
@@ -23,7 +24,7 @@ describe('PlanChecklist', () => {
     fixture.componentRef.setInput('steps', plan());
     fixture.componentRef.setInput('crisisHref', '#crisis');
     fixture.detectChanges();
-    return (fixture.nativeElement as HTMLElement).textContent ?? '';
+    return hostOf(fixture).textContent ?? '';
   }
 
   it('says the plan, its progress and the crisis link in English as before', () => {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
@@ -8,6 +10,7 @@ import { translatorFor } from '@sg/i18n/server';
 import { speakInTests } from '../../system/i18n/testing';
 import { contactParts } from './contact-links';
 import { CrisisContacts } from './crisis-contacts';
+import { hostOf, query } from '../../../testing/dom';
 
 @Component({
   imports: [CrisisContacts],
@@ -55,12 +58,12 @@ describe('CrisisContacts', () => {
     return fixture;
   }
 
-  it('names countries only once the first screen is up, or at once when the select is touched', async () => {
+  it('names countries only once the first screen is up, or at once when the select is touched', () => {
     const fixture = TestBed.createComponent(Host);
     fixture.componentInstance.country.set('GB');
     fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
-    const select = root.querySelector('select') as HTMLSelectElement;
+    const root = hostOf(fixture);
+    const select = query(root, 'select', HTMLSelectElement);
     // The first screen: no country named yet (loading the names is slow on a phone), but the
     // emergency line already follows the guessed country.
     expect(Array.from(select.options).map((option) => option.value)).toEqual(['']);
@@ -76,7 +79,7 @@ describe('CrisisContacts', () => {
 
   it('with no country known, asks the directory and shows its worldwide lines only', async () => {
     const fixture = await render();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(root.textContent).toContain('If you are in danger now, call your local emergency number');
 
     const request = http.expectOne((candidate) => candidate.url === '/api/resources');
@@ -97,7 +100,7 @@ describe('CrisisContacts', () => {
       .expectOne((candidate) => candidate.params.get('country') === 'MY')
       .flush([entry('my-emergency', 'MY', 'Emergency services', 'Call 999 if you are in danger now')]);
     await fixture.whenStable();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(root.querySelector('a[href="tel:999"]')).not.toBeNull();
   });
 
@@ -105,14 +108,14 @@ describe('CrisisContacts', () => {
     const fixture = await render();
     http.expectOne(() => true).flush([]);
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('If you are in danger now, call your local emergency number');
+    expect(hostOf(fixture).textContent).toContain('If you are in danger now, call your local emergency number');
   });
 
   it('speaks the page language: the emergency line, the loading and failure words, the country names; service names stay', async () => {
     TestBed.resetTestingModule();
     await speak('ms');
     const fixture = await render();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(root.textContent).toContain('Jika anda dalam bahaya sekarang, hubungi nombor kecemasan tempatan anda.');
     expect(root.textContent).toContain('Mencari talian bantuan…');
     http.expectOne(() => true).flush(null, { status: 503, statusText: 'Unavailable' });
@@ -164,10 +167,8 @@ describe('the emergency numbers in words', () => {
 
 describe('the public pages', () => {
   it('build in no directory data: every helpline comes from the API, which admins edit', () => {
-    const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
-    const { join } = require('node:path') as typeof import('node:path');
     const root = join(__dirname, '..');
-    const sources = (readdirSync(root, { recursive: true }) as string[]).filter((file) => /\.(ts|html)$/.test(file) && !file.endsWith('.spec.ts'));
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ts|html)$/.test(file) && !file.endsWith('.spec.ts'));
     expect(sources.length).toBeGreaterThan(20);
     const offenders = sources.filter((file) => /RESOURCE_DIRECTORY_SEED|resource-directory-seed/.test(readFileSync(join(root, file), 'utf8')));
     expect(offenders).toEqual([]);

@@ -4,6 +4,7 @@ import { CATALOGUES } from '@sg/i18n/server';
 import { I18n } from '../../system/i18n/i18n';
 import { speakInTests } from '../../system/i18n/testing';
 import { ResourceGroups } from './resource-groups';
+import { hostOf } from '../../../testing/dom';
 
 const emergency: PersonResource = {
   key: 'my-emergency',
@@ -29,7 +30,7 @@ describe('ResourceGroups', () => {
   beforeEach(() => TestBed.configureTestingModule({ providers: [speakInTests()] }));
 
   it('shows each entry in English, with what it is and when to use it', () => {
-    const element = render([emergency]).nativeElement as HTMLElement;
+    const element = hostOf(render([emergency]));
     expect(text(element, 'h3')).toBe('If you are in danger or might hurt yourself');
     expect(text(element, '.resource-name')).toBe('Emergency services');
     expect(text(element, '.resource-description')).toBe('Police, ambulance and fire services.');
@@ -40,7 +41,7 @@ describe('ResourceGroups', () => {
     const fixture = render([emergency]);
     TestBed.inject(I18n).useLoaded('ms', 'all', CATALOGUES.ms);
     fixture.detectChanges();
-    const element = fixture.nativeElement as HTMLElement;
+    const element = hostOf(fixture);
     expect(text(element, 'h3')).toBe('Jika anda dalam bahaya atau mungkin mencederakan diri');
     expect(text(element, '.resource-name')).toBe('Perkhidmatan kecemasan');
     expect(text(element, '.resource-contact')).toContain('Hubungi');
@@ -49,6 +50,6 @@ describe('ResourceGroups', () => {
   });
 
   it('points to the local police when nothing matched', () => {
-    expect(text(render([]).nativeElement as HTMLElement, 'p')).toBe('Your local police can help. In an emergency, call your local emergency number.');
+    expect(text(hostOf(render([])), 'p')).toBe('Your local police can help. In an emergency, call your local emergency number.');
   });
 });

@@ -6,6 +6,7 @@ import type { IntakeResponse } from '@sg/contracts';
 import { speakInTests } from '../../system/i18n/testing';
 import { IntakeResult } from './intake-result';
 import { ResultPage } from './result-page';
+import { hostOf } from '../../../testing/dom';
 
 const RESPONSE: IntakeResponse = {
   reference: 'SG-7K3M-9QXD',
@@ -15,7 +16,7 @@ const RESPONSE: IntakeResponse = {
   firstResponseWithin: null,
   contact: { kind: 'declined' },
   country: 'MY',
-} as unknown as IntakeResponse;
+};
 
 describe('ResultPage', () => {
   async function render(language: 'en' | 'ms' | 'es', response: IntakeResponse | null): Promise<HTMLElement> {
@@ -27,7 +28,7 @@ describe('ResultPage', () => {
     if (response) TestBed.inject(IntakeResult).set(response);
     const fixture = TestBed.createComponent(ResultPage);
     await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    return hostOf(fixture);
   }
 
   afterEach(() => {

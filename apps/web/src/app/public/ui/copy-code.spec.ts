@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import type { Language } from '@sg/domain';
 import { speakInTests } from '../../system/i18n/testing';
 import { CopyCode } from './copy-code';
+import { hostOf } from '../../../testing/dom';
 
 @Component({
   imports: [CopyCode],
@@ -29,7 +30,7 @@ describe('CopyCode', () => {
 
   it('copies the code and says so, in English as before', async () => {
     const fixture = await render('en', 'Reference');
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     const button = root.querySelector('button');
     expect(button?.textContent?.trim()).toBe('Copy');
     button?.click();
@@ -40,7 +41,7 @@ describe('CopyCode', () => {
 
   it('speaks the page language around the label it is given', async () => {
     const fixture = await render('es', 'Referencia');
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(root.querySelector('button')?.textContent?.trim()).toBe('Copiar');
     root.querySelector('button')?.click();
     await fixture.whenStable();

@@ -1,6 +1,7 @@
 import { Component, PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { InertUntilReady } from './inert-until-ready';
+import { hostOf } from '../../../testing/dom';
 
 @Component({ selector: 'sg-host', hostDirectives: [InertUntilReady], template: '<input aria-label="code" />' })
 class Host {}
@@ -15,7 +16,7 @@ async function rendered(platform: 'server' | 'browser'): Promise<HTMLElement> {
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
-    return fixture.nativeElement as HTMLElement;
+    return hostOf(fixture);
   } finally {
     delete global.ngServerMode;
   }

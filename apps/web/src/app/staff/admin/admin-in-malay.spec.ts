@@ -7,6 +7,7 @@ import { AuthSession } from '../auth/auth-session';
 import { SecondFactorApi } from '../data-access/second-factor-api';
 import { StaffAccountsApi } from '../data-access/staff-accounts-api';
 import { AccountsPage } from './accounts-page';
+import { hostOf } from '../../../testing/dom';
 
 const members = [
   { id: 'a1', email: 'aminah@example.org', displayName: 'Aminah', role: 'admin', active: true },
@@ -28,7 +29,7 @@ describe('AccountsPage in Malay', () => {
     const fixture = TestBed.createComponent(AccountsPage);
     await fixture.whenStable();
     fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
     expect(text(root.querySelector('h1'))).toBe('Akaun kakitangan');

@@ -2,11 +2,14 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { OrganisationHours } from '@sg/contracts';
-import { DEFAULT_OPENING_HOURS } from '@sg/domain';
+import { DEFAULT_OPENING_HOURS, found } from '@sg/domain';
 import { speakInTests } from '../../system/i18n/testing';
 import { OrganisationHoursApi } from '../data-access/organisation-hours-api';
 import { Clock } from '../ui/clock';
 import { OpeningHoursPage } from './opening-hours-page';
+import { hostOf, query, queryAll } from '../../../testing/dom';
+import { itemAt } from '@sg/domain';
+import { openingHoursInputSchema } from '@sg/contracts/schemas';
 
 describe('OpeningHoursPage', () => {
   let http: HttpTestingController;
@@ -26,7 +29,7 @@ describe('OpeningHoursPage', () => {
     await fixture.whenStable();
     http.expectOne('/api/organisation/hours').flush(hours);
     await fixture.whenStable();
-    return { fixture, root: fixture.nativeElement as HTMLElement };
+    return { fixture, root: hostOf(fixture) };
   }
 
   function type(input: HTMLInputElement | undefined, value: string): void {
@@ -36,7 +39,10 @@ describe('OpeningHoursPage', () => {
   }
 
   const buttonNamed = (root: HTMLElement, name: string) =>
-    [...root.querySelectorAll('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent?.trim()) === name) as HTMLButtonElement;
+    found(
+      [...root.querySelectorAll('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent?.trim()) === name),
+      `the button "${name}"`,
+    );
 
   it('shows a row per weekday with labelled time inputs, closed days and a preview sentence', async () => {
     const { root } = await render();
@@ -63,12 +69,16 @@ describe('OpeningHoursPage', () => {
     type(holidayInputs[1], 'Christmas Day');
     await fixture.whenStable();
 
-    (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    query(root, 'button[type="submit"]', HTMLButtonElement).click();
     const request = http.expectOne('/api/organisation/hours');
     expect(request.request.method).toBe('PUT');
-    expect(request.request.body.weekly).toHaveLength(6);
-    expect(request.request.body.weekly[5]).toEqual({ day: 6, opens: '09:00', closes: '17:00' });
-    expect(request.request.body.holidays).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
+    // What the page sends is what the API's contract takes.
+    const body: unknown = request.request.body;
+    const sent = openingHoursInputSchema.parse(body);
+    expect(body).toEqual(sent);
+    expect(sent.weekly).toHaveLength(6);
+    expect(sent.weekly[5]).toEqual({ day: 6, opens: '09:00', closes: '17:00' });
+    expect(sent.holidays).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
     request.flush(
       {
         statusCode: 400,
@@ -79,7 +89,7 @@ describe('OpeningHoursPage', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();
-    const saturday = root.querySelectorAll('.day')[5] as HTMLElement;
+    const saturday = itemAt(queryAll(root, '.day', HTMLElement), 5, '.day');
     expect(saturday.textContent).toContain('Closing must be later than the opening time');
     expect(root.querySelector('.problems')?.textContent).toContain('One field needs a look.');
   });
@@ -88,10 +98,10 @@ describe('OpeningHoursPage', () => {
     const { fixture, root } = await render();
     buttonNamed(root, 'Add a slot on Monday').click();
     await fixture.whenStable();
-    const monday = root.querySelectorAll('.day')[0] as HTMLElement;
+    const monday = itemAt(queryAll(root, '.day', HTMLElement), 0, '.day');
     type(monday.querySelectorAll<HTMLInputElement>('input[type="time"]')[2], '12:00');
     await fixture.whenStable();
-    (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    query(root, 'button[type="submit"]', HTMLButtonElement).click();
     await fixture.whenStable();
     http.expectNone('/api/organisation/hours');
     expect(monday.textContent).toContain('Opening overlaps another slot on the same day');

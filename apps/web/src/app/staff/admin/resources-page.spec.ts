@@ -7,6 +7,7 @@ import { speakInTests } from '../../system/i18n/testing';
 import { ResourceDirectoryApi } from '../data-access/resource-directory-api';
 import { ResourceDialog } from './resource-dialog';
 import { ResourcesPage } from './resources-page';
+import { hostOf } from '../../../testing/dom';
 
 const entry = (overrides: Partial<ResourceDirectoryEntry>): ResourceDirectoryEntry => ({
   id: 'r1',
@@ -40,7 +41,7 @@ const entries = [
   }),
 ];
 
-const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (element: Node | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function render(language: Language): Promise<HTMLElement> {
   TestBed.configureTestingModule({
@@ -50,7 +51,7 @@ async function render(language: Language): Promise<HTMLElement> {
   const fixture = TestBed.createComponent(ResourcesPage);
   await fixture.whenStable();
   fixture.detectChanges();
-  return fixture.nativeElement as HTMLElement;
+  return hostOf(fixture);
 }
 
 describe('ResourcesPage', () => {
@@ -58,7 +59,7 @@ describe('ResourcesPage', () => {
     const root = await render('en');
     expect(text(root.querySelector('h1'))).toBe('Resource directory');
     expect(text(root.querySelector('.page-head .meta'))).toBe('2 entries · 1 retired');
-    expect(Array.from(root.querySelectorAll('h2')).map((heading) => text(heading.firstChild as Element))).toEqual(['Worldwide (ANY)', 'Singapore (SG)']);
+    expect(Array.from(root.querySelectorAll('h2')).map((heading) => text(heading.firstChild))).toEqual(['Worldwide (ANY)', 'Singapore (SG)']);
     expect(Array.from(root.querySelectorAll('section:first-of-type thead th')).map(text)).toEqual([
       'Name',
       'Purpose',
@@ -87,7 +88,7 @@ describe('ResourcesPage in Malay', () => {
     expect(text(root.querySelector('.page-head button'))).toBe('Tambah sumber');
     expect(text(root.querySelector('.filters mat-checkbox'))).toBe('Tunjukkan entri yang dihentikan');
     // Country names come from the browser in the dashboard's language.
-    expect(Array.from(root.querySelectorAll('h2')).map((heading) => text(heading.firstChild as Element))).toEqual(['Seluruh dunia (ANY)', 'Singapura (SG)']);
+    expect(Array.from(root.querySelectorAll('h2')).map((heading) => text(heading.firstChild))).toEqual(['Seluruh dunia (ANY)', 'Singapura (SG)']);
     expect(text(root.querySelector('caption'))).toBe('Sumber untuk Seluruh dunia (ANY)');
     expect(Array.from(root.querySelectorAll('section:first-of-type thead th')).map(text)).toEqual([
       'Nama',
@@ -126,7 +127,7 @@ describe('ResourceDialog in Malay', () => {
     const fixture = TestBed.createComponent(ResourceDialog);
     await fixture.whenStable();
     fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(text(root.querySelector('h2'))).toBe('Tambah sumber');
     const labels = Array.from(root.querySelectorAll('mat-label')).map(text);
     expect(labels).toEqual(expect.arrayContaining(['Nama', 'Bidang kuasa', 'Tujuan', 'Cara hubungi', 'Alamat web', 'Kunci', 'Susunan paparan']));

@@ -5,6 +5,8 @@ import { of } from 'rxjs';
 import { speakInTests } from '../../system/i18n/testing';
 import { SavedRepliesApi } from '../data-access/saved-replies-api';
 import { SavedRepliesPage } from './saved-replies-page';
+import { elementOf, hostOf, query, queryAll } from '../../../testing/dom';
+import { itemAt } from '@sg/domain';
 
 const reply: SavedReply = {
   id: 'r1',
@@ -25,7 +27,7 @@ async function render(language: Language, update = jest.fn(() => of(reply))) {
   const fixture = TestBed.createComponent(SavedRepliesPage);
   await fixture.whenStable();
   fixture.detectChanges();
-  return { fixture, root: fixture.nativeElement as HTMLElement, update };
+  return { fixture, root: hostOf(fixture), update };
 }
 
 describe('SavedRepliesPage languages', () => {
@@ -42,21 +44,25 @@ describe('SavedRepliesPage languages', () => {
 
   it('edits every language and sends them all', async () => {
     const { fixture, root, update } = await render('en');
-    (Array.from(root.querySelectorAll('.replies button')).find((button) => text(button) === 'Edit') as HTMLButtonElement).click();
+    elementOf(
+      Array.from(root.querySelectorAll('.replies button')).find((button) => text(button) === 'Edit'),
+      HTMLButtonElement,
+      'the Edit button',
+    ).click();
     fixture.detectChanges();
-    (root.querySelectorAll('[role="tab"]')[2] as HTMLElement).click();
+    itemAt(queryAll(root, '[role="tab"]', HTMLElement), 2, '[role="tab"]').click();
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
-    const spanish = root.querySelector('.tab-fields[data-language="es"]') as HTMLElement;
-    const title = spanish.querySelector('input') as HTMLInputElement;
-    const body = spanish.querySelector('textarea') as HTMLTextAreaElement;
+    const spanish = query(root, '.tab-fields[data-language="es"]', HTMLElement);
+    const title = query(spanish, 'input', HTMLInputElement);
+    const body = query(spanish, 'textarea', HTMLTextAreaElement);
     expect(title.placeholder).toBe('Breathe');
     title.value = 'Respira';
     title.dispatchEvent(new Event('input'));
     body.value = 'Respira despacio.';
     body.dispatchEvent(new Event('input'));
-    (root.querySelector('form button[type="submit"]') as HTMLButtonElement).click();
+    query(root, 'form button[type="submit"]', HTMLButtonElement).click();
     expect(update).toHaveBeenCalledWith('r1', {
       title: 'Breathe',
       body: 'Take a slow breath.',

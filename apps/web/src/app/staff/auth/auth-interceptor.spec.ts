@@ -109,7 +109,7 @@ describe('authInterceptor', () => {
 
     await expect(answer).rejects.toBeInstanceOf(HttpErrorResponse);
     backend.expectNone('/api/auth/refresh');
-    expect(navigate).toHaveBeenCalledWith(['/staff/sign-in'], expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }));
+    expect(navigate).toHaveBeenCalledWith(['/staff/sign-in'], expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) as unknown }));
     expect(session.signedIn()).toBe(false);
   });
 

@@ -73,7 +73,7 @@ describe('AuthSession scheduled refresh', () => {
     jest.advanceTimersByTime(5_000);
     offline(); // 100 s
     expect(session.signedIn()).toBe(false);
-    expect(navigate).toHaveBeenCalledWith(['/staff/sign-in'], expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }));
+    expect(navigate).toHaveBeenCalledWith(['/staff/sign-in'], expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) as unknown }));
     jest.advanceTimersByTime(120_000);
     backend.expectNone('/api/auth/refresh');
   });

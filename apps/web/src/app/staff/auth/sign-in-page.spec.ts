@@ -6,6 +6,8 @@ import type { LoginResponse, SecondFactorChallenge, StaffUserView } from '@sg/co
 import { speakInTests } from '../../system/i18n/testing';
 import { AuthSession } from './auth-session';
 import { SignInPage } from './sign-in-page';
+import { hostOf } from '../../../testing/dom';
+import { found } from '@sg/domain';
 
 /** A signed access token's shape (the page never checks the signature). */
 function token(): string {
@@ -36,12 +38,16 @@ describe('SignInPage: the second-factor code step', () => {
     input.value = value;
     input.dispatchEvent(new Event('input'));
   }
-  const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
+  const button = (root: HTMLElement, name: string) =>
+    found(
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name),
+      `the button "${name}"`,
+    );
 
   /** Signs in with the password; the account has a second factor, so the code step shows. */
   async function toCodeStep() {
     const fixture = TestBed.createComponent(SignInPage);
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     await fixture.whenStable();
     type(root, 'input[type="email"]', user.email);
     type(root, 'input[type="password"]', 'the password');
@@ -101,7 +107,7 @@ describe('SignInPage: the second-factor code step', () => {
 
   it('sends a member whose role requires a second factor, not enrolled yet, to the Security page', async () => {
     const fixture = TestBed.createComponent(SignInPage);
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     await fixture.whenStable();
     type(root, 'input[type="email"]', user.email);
     type(root, 'input[type="password"]', 'the password');

@@ -11,9 +11,11 @@ import { ConversationApi } from '../data-access/conversation-api';
 import { CaseConflict, CaseStore } from './case-store';
 import { speakInTests } from '../../system/i18n/testing';
 import { ClaimCase } from './claim-case';
+import { caseDetail, caseFacts } from '../../../testing/cases';
+import { instanceOf } from '../../../testing/dom';
 
 const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): CaseDetail =>
-  ({
+  caseDetail({
     id: 'c1',
     reference: 'SG-AAAA-BBBB',
     version,
@@ -28,7 +30,7 @@ const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): 
     assignee: null,
     createdAt: '2026-11-22T11:00:00Z',
     updatedAt: '2026-11-22T11:00:00Z',
-    facts: {} as CaseDetail['facts'],
+    facts: caseFacts(),
     contact: { channel: 'none', consentToContact: false, hasDetails: false },
     platforms: [],
     contentUrls: [],
@@ -38,7 +40,7 @@ const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): 
     timeline: [],
     language: 'en',
     identifiers: [],
-  }) as CaseDetail;
+  });
 
 describe('CaseStore', () => {
   let store: CaseStore;
@@ -155,13 +157,13 @@ describe('CaseStore', () => {
     changes.next(event());
     jest.advanceTimersByTime(200);
     backend.expectOne('/api/cases/c1').flush(detail(4));
-    const failed = jest.fn();
+    const failed = jest.fn<void, [unknown]>();
     store.updateFrom(3, { paid: true }, 'saved').subscribe({ error: failed });
     const request = backend.expectOne('/api/cases/c1');
     expect(request.request.body).toEqual({ paid: true, version: 3 });
     request.flush({ statusCode: 409, message: 'Someone else changed this case', current: detail(4) }, { status: 409, statusText: 'Conflict' });
     expect(failed).toHaveBeenCalledWith(expect.any(CaseConflict));
-    expect((failed.mock.calls[0][0] as CaseConflict).current.version).toBe(4);
+    expect(instanceOf(failed.mock.calls[0]?.[0], CaseConflict, 'the error').current.version).toBe(4);
     // The form says it; no second message on top.
     expect(snackBar.open).not.toHaveBeenCalled();
   });

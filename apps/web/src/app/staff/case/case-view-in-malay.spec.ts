@@ -1,6 +1,5 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { CaseDetail } from '@sg/contracts';
 import { EMPTY } from 'rxjs';
 import { speakInTests } from '../../system/i18n/testing';
 import { AuthSession } from '../auth/auth-session';
@@ -10,8 +9,10 @@ import { Clock } from '../ui/clock';
 import { CaseStore } from './case-store';
 import { CaseView } from './case-view';
 import { CaseWorkStore } from './case-work-store';
+import { hostOf } from '../../../testing/dom';
+import { caseDetail, caseFacts } from '../../../testing/cases';
 
-const detail = {
+const detail = caseDetail({
   id: 'c1',
   reference: 'SG-AAAA-BBBB',
   version: 3,
@@ -25,13 +26,13 @@ const detail = {
   firstRespondedAt: null,
   assignee: null,
   createdAt: '2026-12-03T14:05:00Z',
-  facts: { ageBand: null, country: 'MY', channel: 'web' },
+  facts: caseFacts({ country: 'MY', channel: 'web' }),
   contact: { channel: 'none', consentToContact: false, hasDetails: false },
   actionPlan: [],
   evidence: [],
   notes: [],
   timeline: [],
-} as unknown as CaseDetail;
+});
 
 /** A staff member who chose Malay opens a case: the header and the tabs are Malay, no key shows raw. */
 describe('CaseView in Malay', () => {
@@ -70,7 +71,7 @@ describe('CaseView in Malay', () => {
     const fixture = TestBed.createComponent(CaseView);
     fixture.componentRef.setInput('caseId', 'c1');
     fixture.detectChanges();
-    const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
+    const text = hostOf(fixture).textContent ?? '';
 
     expect(text).toContain('Ambil kes');
     expect(text).toContain('Tugaskan');

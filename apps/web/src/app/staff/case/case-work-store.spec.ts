@@ -8,6 +8,7 @@ import { CaseWorkApi } from '../data-access/case-work-api';
 import { LiveUpdates, REFRESH_DEBOUNCE_MS } from '../live/live-updates';
 import { CaseWorkStore } from './case-work-store';
 import { speakInTests } from '../../system/i18n/testing';
+import { caseChange } from '../../../testing/cases';
 
 const takedown = (status: TakedownView['status'] = 'draft'): TakedownView => ({
   id: 't1',
@@ -86,7 +87,7 @@ describe('CaseWorkStore', () => {
   });
 
   it('re-reads every list once for a burst of case.updated events about this case only', () => {
-    const event = { type: 'case.updated', caseId: 'c1' } as CaseChangeEvent;
+    const event = caseChange({ type: 'case.updated', caseId: 'c1' });
     changes.next(event);
     changes.next(event);
     changes.next({ ...event, caseId: 'other' });

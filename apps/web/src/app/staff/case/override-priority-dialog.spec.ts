@@ -1,18 +1,19 @@
 import { TestBed } from '@angular/core/testing';
 import { speakInTests } from '../../system/i18n/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import type { CaseDetail } from '@sg/contracts';
 import { EMPTY, of, throwError } from 'rxjs';
 import { translatorFor } from '@sg/i18n/server';
 import { CaseConflict } from './case-store';
 import { OverridePriorityDialog, OverridePriorityDialogData, overrideConflictMessage } from './override-priority-dialog';
+import { hostOf, query } from '../../../testing/dom';
+import { caseDetail } from '../../../testing/cases';
 
-const current = {
+const current = caseDetail({
   version: 4,
   priority: 'high',
   triagePriority: 'high',
   priorityOverride: { priority: 'high', reason: 'Spoke to them; safe at home', by: { id: 's', displayName: 'Sam Supervisor' }, at: '' },
-} as unknown as CaseDetail;
+});
 
 /** The dialog opened on version 3 with a reason typed in, and a way to press Save. */
 function openWithReason(save: jest.Mock, triagePriority: OverridePriorityDialogData['triagePriority']) {
@@ -21,8 +22,8 @@ function openWithReason(save: jest.Mock, triagePriority: OverridePriorityDialogD
   TestBed.configureTestingModule({ providers: [speakInTests(), { provide: MAT_DIALOG_DATA, useValue: data }, { provide: MatDialogRef, useValue: { close } }] });
   const fixture = TestBed.createComponent(OverridePriorityDialog);
   fixture.detectChanges();
-  const root = fixture.nativeElement as HTMLElement;
-  const reason = root.querySelector('textarea') as HTMLTextAreaElement;
+  const root = hostOf(fixture);
+  const reason = query(root, 'textarea', HTMLTextAreaElement);
   reason.value = 'Said on the phone they have a plan';
   reason.dispatchEvent(new Event('input'));
   const submit = () => {

@@ -2,13 +2,15 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { speakInTests } from '../../system/i18n/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import type { CaseDetail, StaffMember } from '@sg/contracts';
+import type { StaffMember } from '@sg/contracts';
 import { EMPTY, Observable, defer, of, throwError } from 'rxjs';
 import { translatorFor } from '@sg/i18n/server';
 import { ReassignDialog, ReassignDialogData, staffOptionLabel } from './reassign-dialog';
 import { itemAt } from '@sg/domain';
+import { caseDetail } from '../../../testing/cases';
+import { hostOf } from '../../../testing/dom';
 
-const sam = { id: 's2', displayName: 'Sam Supervisor', role: 'supervisor', active: true } as StaffMember;
+const sam: StaffMember = { id: 's2', displayName: 'Sam Supervisor', email: 'supervisor@demo.test', role: 'supervisor', active: true };
 
 describe('ReassignDialog', () => {
   function open(assign: jest.Mock, staff: Observable<StaffMember[]> = of([sam])) {
@@ -19,7 +21,7 @@ describe('ReassignDialog', () => {
     });
     const fixture = TestBed.createComponent(ReassignDialog);
     fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     const submit = (who?: string) => {
       if (who) fixture.componentInstance['assignee'].setValue(who);
       root.querySelector('form')?.dispatchEvent(new Event('submit'));
@@ -29,7 +31,7 @@ describe('ReassignDialog', () => {
   }
 
   it('closes once the case is assigned', () => {
-    const assign = jest.fn().mockReturnValue(of({} as CaseDetail));
+    const assign = jest.fn().mockReturnValue(of(caseDetail()));
     const { close, submit } = open(assign);
     submit('s2');
     expect(assign).toHaveBeenCalledWith('s2', 'Sam Supervisor');
@@ -37,10 +39,7 @@ describe('ReassignDialog', () => {
   });
 
   it('stays open with the choice when assigning fails (the store has said why), so it can be tried again', () => {
-    const assign = jest
-      .fn()
-      .mockReturnValueOnce(EMPTY)
-      .mockReturnValueOnce(of({} as CaseDetail));
+    const assign = jest.fn().mockReturnValueOnce(EMPTY).mockReturnValueOnce(of(caseDetail()));
     const { root, close, submit } = open(assign);
     submit('s2');
     expect(close).not.toHaveBeenCalled();

@@ -5,6 +5,7 @@ import { of, throwError } from 'rxjs';
 import { speakInTests } from '../../system/i18n/testing';
 import { DownloadsApi } from '../data-access/downloads-api';
 import { ReferralPacketDialog, ReferralPacketDialogData } from './referral-packet-dialog';
+import { hostOf, query } from '../../../testing/dom';
 
 function open(data: Partial<ReferralPacketDialogData>, referralPacket: jest.Mock) {
   const close = jest.fn();
@@ -21,8 +22,8 @@ function open(data: Partial<ReferralPacketDialogData>, referralPacket: jest.Mock
   });
   const fixture = TestBed.createComponent(ReferralPacketDialog);
   fixture.detectChanges();
-  const root = fixture.nativeElement as HTMLElement;
-  const checkbox = () => root.querySelector('mat-checkbox input') as HTMLInputElement;
+  const root = hostOf(fixture);
+  const checkbox = () => query(root, 'mat-checkbox input', HTMLInputElement);
   const submit = () => {
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
     fixture.detectChanges();

@@ -5,6 +5,7 @@ import { of, throwError } from 'rxjs';
 import { speakInTests } from '../../system/i18n/testing';
 import { DownloadsApi } from '../data-access/downloads-api';
 import { ClusterPacketDialog } from './cluster-packet-dialog';
+import { hostOf } from '../../../testing/dom';
 
 function open(clusterReferralPacket: jest.Mock) {
   const close = jest.fn();
@@ -18,7 +19,7 @@ function open(clusterReferralPacket: jest.Mock) {
   });
   const fixture = TestBed.createComponent(ClusterPacketDialog);
   fixture.detectChanges();
-  const root = fixture.nativeElement as HTMLElement;
+  const root = hostOf(fixture);
   const submit = () => {
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
     fixture.detectChanges();

@@ -8,6 +8,7 @@ import { speakInTests } from '../../system/i18n/testing';
 import { ClustersPage } from './clusters-page';
 import { CaseLinksApi } from '../data-access/case-links-api';
 import { ClusterPacketDialog } from './cluster-packet-dialog';
+import { hostOf, query } from '../../../testing/dom';
 
 const aCase = (n: number): ClusterCase => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
@@ -62,12 +63,12 @@ describe('ClustersPage', () => {
 
   it('lists shared identifiers with where and when they were seen, pages on, and opens one to show all its cases', () => {
     const fixture = render();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     http
       .expectOne((r) => r.url === '/api/clusters' && !r.params.has('cursor'))
       .flush({ items: [cluster('k1', 'serial.offender', [aCase(1), aCase(2)])], nextCursor: 'next-1' });
     fixture.detectChanges();
-    const row = root.querySelector('[data-testid=cluster]') as HTMLElement;
+    const row = query(root, '[data-testid=cluster]', HTMLElement);
     expect(row.textContent).toContain('Handle');
     expect(row.textContent).toContain('serial.offender');
     expect(row.textContent).toContain('Instagram, Snapchat');
@@ -81,25 +82,25 @@ describe('ClustersPage', () => {
     fixture.detectChanges();
     expect(root.querySelectorAll('[data-testid=cluster]')).toHaveLength(2);
 
-    (root.querySelector('[data-testid=cluster] button') as HTMLButtonElement).click();
+    query(root, '[data-testid=cluster] button', HTMLButtonElement).click();
     http.expectOne('/api/clusters/k1').flush(cluster('k1', 'serial.offender', [aCase(1), aCase(2), aCase(3)]));
     fixture.detectChanges();
-    const cases = root.querySelector('[data-testid=cluster-cases]') as HTMLElement;
+    const cases = query(root, '[data-testid=cluster-cases]', HTMLElement);
     expect(cases.textContent).toContain('3 cases hold Handle serial.offender');
     expect([...cases.querySelectorAll('a')].map((a) => a.textContent?.trim())).toEqual(['SG-AAAA-0001', 'SG-AAAA-0002', 'SG-AAAA-0003']);
   });
 
   it("offers the cluster's referral packet from the cluster view, for that cluster", () => {
     const fixture = render();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     http.expectOne((r) => r.url === '/api/clusters').flush({ items: [cluster('k1', 'serial.offender', [aCase(1), aCase(2)])], nextCursor: null });
     fixture.detectChanges();
     // Not before a cluster is open: the packet is of the cases the view lists.
     expect(root.querySelector('[data-testid=cluster-referral-packet]')).toBeNull();
-    (root.querySelector('[data-testid=cluster] button') as HTMLButtonElement).click();
+    query(root, '[data-testid=cluster] button', HTMLButtonElement).click();
     http.expectOne('/api/clusters/k1').flush(cluster('k1', 'serial.offender', [aCase(1), aCase(2)]));
     fixture.detectChanges();
-    const button = root.querySelector('[data-testid=cluster-referral-packet]') as HTMLButtonElement;
+    const button = query(root, '[data-testid=cluster-referral-packet]', HTMLButtonElement);
     expect(button.textContent).toContain('Referral packet');
     expect(button.getAttribute('aria-label')).toBe('Referral packet for serial.offender');
     button.click();
@@ -110,6 +111,6 @@ describe('ClustersPage', () => {
     const fixture = render();
     http.expectOne((r) => r.url === '/api/clusters').flush({ items: [], nextCursor: null });
     fixture.detectChanges();
-    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid=no-clusters]')?.textContent).toContain('No identifier is shared');
+    expect(hostOf(fixture).querySelector('[data-testid=no-clusters]')?.textContent).toContain('No identifier is shared');
   });
 });

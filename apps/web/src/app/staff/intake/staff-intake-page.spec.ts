@@ -9,6 +9,7 @@ import { CasesApi } from '../data-access/cases-api';
 import { StaffIntakeApi } from '../data-access/staff-intake-api';
 import { LiveUpdates } from '../live/live-updates';
 import { StaffIntakePage } from './staff-intake-page';
+import { hostOf } from '../../../testing/dom';
 
 const RESPONSE = {
   reference: 'SG-7K3M-9QXD',
@@ -28,7 +29,7 @@ const keyReused = new HttpErrorResponse({
 describe('StaffIntakePage', () => {
   it('after a 422 says the intake may already be saved, and a deliberate resubmit goes with a new key', async () => {
     const submit = jest
-      .fn()
+      .fn<ReturnType<StaffIntakeApi['submit']>, Parameters<StaffIntakeApi['submit']>>()
       .mockReturnValueOnce(throwError(() => keyReused))
       .mockReturnValueOnce(of(RESPONSE));
     TestBed.configureTestingModule({
@@ -46,7 +47,7 @@ describe('StaffIntakePage', () => {
     fixture.componentInstance['form'].patchValue({ country: 'GB', consent: { storeData: true } });
     fixture.componentInstance['platforms'].at(0).patchValue({ platform: 'Instagram', offenderHandle: '@pressure.acc' });
     await fixture.whenStable();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     const send = async () => {
       root.querySelector('form')?.dispatchEvent(new Event('submit'));
       await fixture.whenStable();
@@ -59,7 +60,7 @@ describe('StaffIntakePage', () => {
 
     await send();
     expect(submit).toHaveBeenCalledTimes(2);
-    expect(submit.mock.calls[1][1]).not.toBe(submit.mock.calls[0][1]);
+    expect(submit.mock.calls[1]?.[1]).not.toBe(submit.mock.calls[0]?.[1]);
     expect(root.textContent).toContain(RESPONSE.reference);
   });
 });

@@ -1,6 +1,7 @@
 import { translatorFor } from '@sg/i18n/server';
 import { KeyPress, SHORTCUT_HELP, isTypingTarget, shortcutFor } from './shortcuts';
 import { itemAt } from '@sg/domain';
+import { query } from '../../../testing/dom';
 
 function press(key: string, target: EventTarget | null = document.body, extra: Partial<KeyPress> = {}): KeyPress {
   return { key, target, ctrlKey: false, metaKey: false, altKey: false, ...extra };
@@ -10,7 +11,7 @@ function element(html: string): HTMLElement {
   const host = document.createElement('div');
   host.innerHTML = html;
   document.body.appendChild(host);
-  return host.querySelector('[data-target]') as HTMLElement;
+  return query(host, '[data-target]', HTMLElement);
 }
 
 describe('shortcutFor', () => {

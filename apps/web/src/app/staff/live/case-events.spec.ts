@@ -21,16 +21,17 @@ function openStream(everyMs: number | null): Response {
     if (everyMs === null) return new Promise<never>(() => undefined);
     return new Promise((resolve) => setTimeout(() => resolve({ done: false, value: encoder.encode(KEEPALIVE) }), everyMs));
   };
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- jsdom has no Response to build; the stream reads only status, ok and body.getReader().
   return { status: 200, ok: true, body: { getReader: () => ({ read }) } } as unknown as Response;
 }
 
 describe('CaseEvents', () => {
-  let fetchMock: jest.Mock;
+  let fetchMock: jest.Mock<Promise<Response>, [input: RequestInfo | URL, init?: RequestInit]>;
   const realFetch = globalThis.fetch;
 
   beforeEach(() => {
     jest.useFakeTimers();
-    fetchMock = jest.fn();
+    fetchMock = jest.fn<Promise<Response>, [input: RequestInfo | URL, init?: RequestInit]>();
     globalThis.fetch = fetchMock;
     TestBed.configureTestingModule({
       providers: [CaseEvents, { provide: AuthSession, useValue: { accessToken: () => 'token', refresh: () => of(true), expire: jest.fn() } }],
@@ -43,7 +44,7 @@ describe('CaseEvents', () => {
   });
 
   it('stays connected while keepalives arrive', async () => {
-    fetchMock.mockImplementation(async () => openStream(20_000));
+    fetchMock.mockImplementation(() => Promise.resolve(openStream(20_000)));
     const events = TestBed.inject(CaseEvents);
     const subscription = events.changes$.subscribe();
     await jest.advanceTimersByTimeAsync(0);
@@ -56,7 +57,7 @@ describe('CaseEvents', () => {
   });
 
   it('reconnects when a connection goes silent (half-open) instead of showing Live forever', async () => {
-    fetchMock.mockImplementationOnce(async () => openStream(null)).mockImplementation(async () => openStream(20_000));
+    fetchMock.mockImplementationOnce(() => Promise.resolve(openStream(null))).mockImplementation(() => Promise.resolve(openStream(20_000)));
     const events = TestBed.inject(CaseEvents);
     const subscription = events.changes$.subscribe();
     await jest.advanceTimersByTimeAsync(0);
@@ -68,7 +69,7 @@ describe('CaseEvents', () => {
     await jest.advanceTimersByTimeAsync(1_000);
     expect(events.state()).toBe('reconnecting');
     // The silent request is given up (aborted), and a new one follows after the usual short pause.
-    expect((fetchMock.mock.calls[0][1] as RequestInit).signal?.aborted).toBe(true);
+    expect(fetchMock.mock.calls[0]?.[1]?.signal?.aborted).toBe(true);
     await jest.advanceTimersByTimeAsync(1_500);
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(events.state()).toBe('live');

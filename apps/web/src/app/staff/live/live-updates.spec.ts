@@ -1,6 +1,6 @@
-import { DestroyRef, signal } from '@angular/core';
+import { createEnvironmentInjector, DestroyRef, EnvironmentInjector, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { CaseChangeEvent, CaseListItem, CaseListQuery, StaffUserView } from '@sg/contracts';
+import type { CaseChangeEvent, CaseChangeSignal, CaseListItem, CaseListQuery, StaffUserView } from '@sg/contracts';
 import { CATALOGUES } from '@sg/i18n/server';
 import { Subject, of } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
@@ -11,6 +11,7 @@ import { Preferences } from '../shell/preferences';
 import { CaseEvents, LiveState } from './case-events';
 import { LiveUpdates, emergencyHeadline, visibleEmergencies } from './live-updates';
 import { itemAt } from '@sg/domain';
+import { caseListItem } from '../../../testing/cases';
 
 const change = (changes: Partial<CaseChangeEvent>): CaseChangeEvent => ({
   type: 'case.updated',
@@ -23,11 +24,11 @@ const change = (changes: Partial<CaseChangeEvent>): CaseChangeEvent => ({
   ...changes,
 });
 const row = (id: string, assignee: CaseListItem['assignee'] = null) =>
-  ({ id, reference: `SG-WAIT-${id}`, createdAt: '2026-11-22T11:00:00Z', assignee }) as CaseListItem;
+  caseListItem({ id, reference: `SG-WAIT-${id}`, createdAt: '2026-11-22T11:00:00Z', assignee });
 
 describe('LiveUpdates', () => {
   let live: LiveUpdates;
-  let changes: Subject<CaseChangeEvent>;
+  let changes: Subject<CaseChangeEvent | CaseChangeSignal>;
   let state: ReturnType<typeof signal<LiveState>>;
   let list: jest.Mock;
   let user: ReturnType<typeof signal<StaffUserView | null>>;
@@ -50,9 +51,9 @@ describe('LiveUpdates', () => {
       ],
     });
     live = TestBed.inject(LiveUpdates);
-    const callbacks: Array<() => void> = [];
-    live.watch({ onDestroy: (callback: () => void) => callbacks.push(callback) } as unknown as DestroyRef);
-    destroy = () => callbacks.forEach((callback) => callback());
+    const scope = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    live.watch(scope.get(DestroyRef));
+    destroy = () => scope.destroy();
     TestBed.tick();
   });
 
@@ -129,7 +130,7 @@ describe('LiveUpdates', () => {
     changes.next(change({ type: 'case.claimed', caseId: 'c1', assigneeId: 'staff-2' }));
     expect(alerts()).toEqual(['new:c2']);
     // A caseworker hears of a case someone else took only as a bare signal.
-    changes.next({ type: 'case.claimed', caseId: 'c2', at: '2026-11-22T12:01:00Z' } as CaseChangeEvent);
+    changes.next({ type: 'case.claimed', caseId: 'c2', at: '2026-11-22T12:01:00Z' });
     expect(alerts()).toEqual([]);
   });
 

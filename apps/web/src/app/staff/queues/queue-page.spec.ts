@@ -13,6 +13,7 @@ import { LiveUpdates } from '../live/live-updates';
 import { Clock } from '../ui/clock';
 import { QueuePage } from './queue-page';
 import { itemAt } from '@sg/domain';
+import { hostOf } from '../../../testing/dom';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const row = (over: Partial<CaseListItem> = {}): CaseListItem => ({
@@ -55,7 +56,7 @@ async function render(language: Language, items: CaseListItem[]): Promise<HTMLEl
   fixture.detectChanges();
   await fixture.whenStable();
   fixture.detectChanges();
-  return fixture.nativeElement as HTMLElement;
+  return hostOf(fixture);
 }
 
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -9,9 +9,10 @@ import { ClaimCase } from '../case/claim-case';
 import { CasesApi } from '../data-access/cases-api';
 import { LiveUpdates } from '../live/live-updates';
 import { QueueStore } from './queue-store';
+import { caseListItem } from '../../../testing/cases';
 
 const item = (id: string, over: Partial<CaseListItem> = {}): CaseListItem =>
-  ({ id, reference: `SG-${id.toUpperCase()}`, priority: 'urgent', status: 'new', ...over }) as CaseListItem;
+  caseListItem({ id, reference: `SG-${id.toUpperCase()}`, priority: 'urgent', status: 'new', ...over });
 const page = (ids: string[], nextCursor: string | null = null): CaseListResponse => ({ items: ids.map((id) => item(id)), nextCursor });
 
 describe('QueueStore', () => {

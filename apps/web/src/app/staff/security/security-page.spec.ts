@@ -9,6 +9,8 @@ import { speakInTests } from '../../system/i18n/testing';
 import { AuthSession } from '../auth/auth-session';
 import { SecondFactorApi } from '../data-access/second-factor-api';
 import { SecurityPage } from './security-page';
+import { hostOf, query } from '../../../testing/dom';
+import { found } from '@sg/domain';
 
 describe('SecurityPage: enrolling an authenticator app', () => {
   let http: HttpTestingController;
@@ -32,12 +34,16 @@ describe('SecurityPage: enrolling an authenticator app', () => {
 
   afterEach(() => http.verify());
 
-  const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
+  const button = (root: HTMLElement, name: string) =>
+    found(
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name),
+      `the button "${name}"`,
+    );
 
   it('shows the QR code and the key, confirms with a code, shows the recovery codes once, then renews the sign-in', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const fixture = TestBed.createComponent(SecurityPage);
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     await fixture.whenStable();
     http.expectOne('/api/auth/second-factor').flush({ enrolled: false, required: true, recoveryCodesLeft: 0 } satisfies SecondFactorStatus);
     await fixture.whenStable();
@@ -52,11 +58,11 @@ describe('SecurityPage: enrolling an authenticator app', () => {
       qrCodeSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
     } satisfies SecondFactorEnrolment);
     await fixture.whenStable();
-    const qr = root.querySelector('img.qr') as HTMLImageElement;
+    const qr = query(root, 'img.qr', HTMLImageElement);
     expect(qr.alt).toBe('QR code for your authenticator app');
     expect(qr.src).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(root.querySelector('[data-testid="totp-secret"]')?.textContent).toBe('JBSWY3DPEHPK3PXP');
-    const code = root.querySelector('[data-testid="confirm-code"]') as HTMLInputElement;
+    const code = query(root, '[data-testid="confirm-code"]', HTMLInputElement);
     expect(code.getAttribute('autocomplete')).toBe('one-time-code');
 
     code.value = '123 456';
@@ -80,7 +86,7 @@ describe('SecurityPage: enrolling an authenticator app', () => {
 
   it('says so when the code is not the one the app shows', async () => {
     const fixture = TestBed.createComponent(SecurityPage);
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     await fixture.whenStable();
     http.expectOne('/api/auth/second-factor').flush({ enrolled: false, required: false, recoveryCodesLeft: 0 } satisfies SecondFactorStatus);
     await fixture.whenStable();
@@ -89,7 +95,7 @@ describe('SecurityPage: enrolling an authenticator app', () => {
       .expectOne('/api/auth/second-factor/enrolment')
       .flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://x', qrCodeSvg: '<svg></svg>' } satisfies SecondFactorEnrolment);
     await fixture.whenStable();
-    const code = root.querySelector('[data-testid="confirm-code"]') as HTMLInputElement;
+    const code = query(root, '[data-testid="confirm-code"]', HTMLInputElement);
     code.value = '000000';
     code.dispatchEvent(new Event('input'));
     button(root, 'Confirm').click();

@@ -2,6 +2,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, RouterOutlet, provideRouter } from '@angular/router';
 import { focusMainOnNavigation } from './focus-on-navigation';
+import { query } from '../../../testing/dom';
 
 @Component({ template: '<h1 tabindex="-1">Unassigned</h1><input aria-label="Filter" />' })
 class QueuePage {}
@@ -51,7 +52,7 @@ describe('focusMainOnNavigation', () => {
   });
 
   it('moves focus to the heading of the page navigated to', async () => {
-    (document.querySelector('a') as HTMLElement).focus();
+    query(document, 'a', HTMLElement).focus();
     await go('/trends');
     expect(document.activeElement?.textContent).toBe('Trends');
   });
@@ -62,7 +63,7 @@ describe('focusMainOnNavigation', () => {
   });
 
   it('leaves focus where it is when only the query changes', async () => {
-    const input = document.querySelector('input') as HTMLInputElement;
+    const input = query(document, 'input', HTMLInputElement);
     input.focus();
     await go('/queue?priority=emergency');
     expect(document.activeElement).toBe(input);

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { DestroyRef, signal } from '@angular/core';
+import { createEnvironmentInjector, DestroyRef, EnvironmentInjector, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { NotificationCreatedEvent, NotificationList, NotificationView } from '@sg/contracts';
@@ -120,9 +120,9 @@ describe('NotificationsStore', () => {
     });
     store = TestBed.inject(NotificationsStore);
     backend = TestBed.inject(HttpTestingController);
-    const callbacks: Array<() => void> = [];
-    store.watch({ onDestroy: (callback: () => void) => callbacks.push(callback) } as unknown as DestroyRef);
-    destroy = () => callbacks.forEach((callback) => callback());
+    const scope = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    store.watch(scope.get(DestroyRef));
+    destroy = () => scope.destroy();
   });
 
   afterEach(() => {

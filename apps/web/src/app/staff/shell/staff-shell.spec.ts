@@ -16,6 +16,7 @@ import { QueueCountsStore } from '../queues/queue-counts-store';
 import { Clock } from '../ui/clock';
 import { Preferences } from './preferences';
 import { StaffShell } from './staff-shell';
+import { hostOf } from '../../../testing/dom';
 
 /** The top bar and the queues rail in the staff member's language, and the switch between them. */
 describe('StaffShell in the staff member’s language', () => {
@@ -48,7 +49,7 @@ describe('StaffShell in the staff member’s language', () => {
     });
     const fixture = TestBed.createComponent(StaffShell);
     fixture.autoDetectChanges();
-    return fixture.nativeElement as HTMLElement;
+    return hostOf(fixture);
   }
 
   const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -10,6 +10,7 @@ import { SupervisionApi } from '../data-access/supervision-api';
 import { LiveUpdates } from '../live/live-updates';
 import { Clock } from '../ui/clock';
 import { QueueHealthPage, withAssignment } from './queue-health-page';
+import { elementOf, hostOf, query } from '../../../testing/dom';
 
 const health = (): QueueHealth => ({
   generatedAt: '2026-11-22T12:00:00Z',
@@ -31,10 +32,10 @@ const health = (): QueueHealth => ({
   overdueFollowUps: 5,
 });
 const staff: StaffMember[] = [
-  { id: 'busy', displayName: 'Casey Caseworker', role: 'caseworker', active: true },
-  { id: 'free', displayName: 'Charlie Caseworker', role: 'caseworker', active: true },
-  { id: 'sup', displayName: 'Sam Supervisor', role: 'supervisor', active: true },
-] as StaffMember[];
+  { id: 'busy', displayName: 'Casey Caseworker', email: 'caseworker@demo.test', role: 'caseworker', active: true },
+  { id: 'free', displayName: 'Charlie Caseworker', email: 'caseworker2@demo.test', role: 'caseworker', active: true },
+  { id: 'sup', displayName: 'Sam Supervisor', email: 'supervisor@demo.test', role: 'supervisor', active: true },
+];
 
 describe('withAssignment', () => {
   it('takes the case off the past-target list and adds it to its new holder', () => {
@@ -64,14 +65,14 @@ describe('QueueHealthPage', () => {
     });
     const fixture = TestBed.createComponent(QueueHealthPage);
     fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     return { fixture, root, assign, changed };
   }
 
   it('makes every number a link to the queue filtered to what it counts', () => {
     const { root } = render();
     const href = (text: RegExp, scope: ParentNode = root) => [...scope.querySelectorAll('a')].find((a) => text.test(a.textContent ?? ''))?.getAttribute('href');
-    const tiles = root.querySelector('.tiles') as HTMLElement;
+    const tiles = query(root, '.tiles', HTMLElement);
     expect(href(/unassigned past their response target/, tiles)).toBe('/staff/queues/unassigned?overdue=first_response');
     expect(href(/open cases/, tiles)).toBe('/staff/queues/all');
     expect(href(/overdue follow-ups/, tiles)).toBe('/staff/queues/all?overdue=follow_up');
@@ -83,7 +84,11 @@ describe('QueueHealthPage', () => {
       '/staff/queues/all?age=over_7d',
       '/staff/queues/all',
     ]);
-    const casey = [...root.querySelectorAll('.load li')].find((li) => li.textContent?.includes('Casey')) as HTMLElement;
+    const casey = elementOf(
+      [...root.querySelectorAll('.load li')].find((li) => li.textContent?.includes('Casey')),
+      HTMLElement,
+      "Casey's load",
+    );
     expect(href(/9 open/, casey)).toBe('/staff/queues/all?assignee=busy');
     expect(href(/4 emergency or urgent/, casey)).toBe('/staff/queues/all?assignee=busy&priority=emergency,urgent');
     expect(href(/2 waiting/, casey)).toBe('/staff/queues/all?assignee=busy&status=waiting');
@@ -91,7 +96,7 @@ describe('QueueHealthPage', () => {
 
   it('assigns a late case in one click to the least loaded caseworker, guarded, and updates the page at once', () => {
     const { fixture, root, assign, changed } = render();
-    const button = root.querySelector('.breaches tbody tr button') as HTMLButtonElement;
+    const button = query(root, '.breaches tbody tr button', HTMLButtonElement);
     button.click();
     fixture.detectChanges();
     expect(assign).toHaveBeenCalledWith('late-1', 'free', null);

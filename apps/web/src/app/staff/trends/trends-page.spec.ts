@@ -8,6 +8,8 @@ import { TrendsApi } from './data-access/trends-api';
 import { DownloadsApi } from '../data-access/downloads-api';
 import { HttpHeaders, HttpResponse } from '@angular/common/http';
 import { TrendsPage } from './trends-page';
+import { hostOf, query } from '../../../testing/dom';
+import { found } from '@sg/domain';
 
 const zero = { emergency: 0, urgent: 0, high: 0, standard: 0 };
 
@@ -144,7 +146,7 @@ describe('TrendsPage', () => {
     if (days) page.componentRef.setInput('days', days);
     await page.whenStable();
     page.detectChanges();
-    return page.nativeElement as HTMLElement;
+    return hostOf(page);
   }
 
   const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -176,8 +178,11 @@ describe('TrendsPage', () => {
 
   it('shows every day, empty ones as zero, in the numbers table behind the toggle', async () => {
     const page = await render('7');
-    const toggle = Array.from(page.querySelectorAll('button')).find((button) => text(button) === 'Show the numbers') as HTMLButtonElement;
-    const region = page.querySelector('#intakes-numbers') as HTMLElement;
+    const toggle = found(
+      Array.from(page.querySelectorAll('button')).find((button) => text(button) === 'Show the numbers'),
+      'the Show the numbers button',
+    );
+    const region = query(page, '#intakes-numbers', HTMLElement);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(region.hidden).toBe(true);
     toggle.click();
@@ -192,7 +197,7 @@ describe('TrendsPage', () => {
 
   it('links the cases waiting past target now to the Overdue queue for that priority', async () => {
     const page = await render('7');
-    const link = page.querySelector('table.response a.count-link') as HTMLAnchorElement;
+    const link = query(page, 'table.response a.count-link', HTMLAnchorElement);
     expect(text(link)).toBe('2');
     expect(link.getAttribute('href')).toBe('/staff/queues/overdue?priority=emergency');
     expect(text(page.querySelector('table.response tbody tr'))).toContain('⚠ over target: 20 min');
@@ -231,7 +236,7 @@ describe('TrendsPage', () => {
     });
     const page = await render();
     expect(text(page.querySelector('#funders-hint'))).toContain('any count under 5 shows as <5');
-    (page.querySelector('[data-testid="funders-csv"]') as HTMLButtonElement).click();
+    query(page, '[data-testid="funders-csv"]', HTMLButtonElement).click();
     expect(fundersCsv).toHaveBeenCalledTimes(1);
     expect(saved).toEqual(['funders-2026-01-to-2026-12.csv']);
     click.mockRestore();

@@ -7,12 +7,16 @@ import {
   TAKEDOWN_STATUS_LABELS as DOMAIN_TAKEDOWN_STATUS_LABELS,
 } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
+import * as z from 'zod';
 import * as labels from './labels';
 
 const english = translatorFor('en');
 const malay = translatorFor('ms');
 const said = (say: typeof english, map: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(map).map(([code, key]) => [code, say.t(key)]));
-const keyMaps = Object.entries(labels).filter(([name]) => name.endsWith('_LABELS')) as Array<[string, Record<string, string>]>;
+// Each *_LABELS export is checked to be a code-to-key map of strings, not assumed to be one.
+const keyMaps = Object.entries(labels)
+  .filter(([name]) => name.endsWith('_LABELS'))
+  .map(([name, map]) => [name, z.record(z.string(), z.string()).parse(map)] as const);
 
 describe('dashboard labels', () => {
   it('are catalogue keys that English and Malay both have', () => {

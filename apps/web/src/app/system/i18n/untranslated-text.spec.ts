@@ -63,7 +63,7 @@ class WordsFinder extends TmplAstRecursiveVisitor {
   }
 
   override visitBoundText(text: TmplAstBoundText): void {
-    const ast = text.value instanceof ASTWithSource ? text.value.ast : text.value;
+    const ast: unknown = text.value instanceof ASTWithSource ? text.value.ast : text.value;
     if (ast instanceof Interpolation) for (const piece of ast.strings) if (hasWords(piece)) this.found.push(piece.trim());
   }
 

@@ -4,23 +4,26 @@
 import { firstValueFrom, toArray } from 'rxjs';
 import { StreamUnauthorizedError, eventStream, reconnectDelayMs } from './event-stream';
 
+/** A real fetch Response whose body arrives in exactly these chunks, one per read. */
 function streamingResponse(chunks: string[], status = 200): Response {
   const encoder = new TextEncoder();
   let index = 0;
-  const body = {
-    getReader: () => ({
-      read: async () => (index < chunks.length ? { done: false, value: encoder.encode(chunks[index++]) } : { done: true, value: undefined }),
-    }),
-  };
-  return { status, ok: status >= 200 && status < 300, body } as unknown as Response;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const chunk = chunks[index++];
+      if (chunk === undefined) controller.close();
+      else controller.enqueue(encoder.encode(chunk));
+    },
+  });
+  return new Response(body, { status });
 }
 
 describe('eventStream', () => {
   it('sends the token and emits each event as it arrives', async () => {
     const calls: Array<{ url: string; init: RequestInit }> = [];
-    const fetchFn = async (url: string, init: RequestInit) => {
+    const fetchFn = (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      return streamingResponse(['event: case.created\nda', 'ta: {"n":1}\n\n', ': ping\n\ndata: {"n":2}\n\n']);
+      return Promise.resolve(streamingResponse(['event: case.created\nda', 'ta: {"n":1}\n\n', ': ping\n\ndata: {"n":2}\n\n']));
     };
     let opened = 0;
     const events = await firstValueFrom(
@@ -33,11 +36,11 @@ describe('eventStream', () => {
   });
 
   it('fails with StreamUnauthorizedError on 401 so the caller can refresh the token', async () => {
-    const fetchFn = async () => streamingResponse([], 401);
+    const fetchFn = () => Promise.resolve(streamingResponse([], 401));
     await expect(firstValueFrom(eventStream({ url: '/api/events', headers: {}, fetchFn }))).rejects.toBeInstanceOf(StreamUnauthorizedError);
   });
 
-  it('aborts the request when nobody listens any more', async () => {
+  it('aborts the request when nobody listens any more', () => {
     let signal: AbortSignal | undefined;
     const fetchFn = (_url: string, init: RequestInit) => {
       signal = init.signal ?? undefined;

@@ -5,6 +5,7 @@ import type { HealthResponse } from '@sg/contracts';
 import type { StaffLanguage } from '@sg/domain';
 import { I18n } from '../i18n/i18n';
 import { StatusPage } from './status-page';
+import { hostOf } from '../../../testing/dom';
 
 const healthy = {
   status: 'ok',
@@ -24,7 +25,7 @@ describe('StatusPage', () => {
     TestBed.inject(I18n).useLoaded(language, 'none', {});
     const fixture = TestBed.createComponent(StatusPage);
     const http = TestBed.inject(HttpTestingController);
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     const tick = async () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       fixture.detectChanges();

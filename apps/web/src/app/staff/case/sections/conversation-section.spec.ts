@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { CaseDetail, SavedReply, StaffConversation } from '@sg/contracts';
+import type { SavedReply, StaffConversation } from '@sg/contracts';
 import type { Language } from '@sg/domain';
 import { translatorFor } from '@sg/i18n/server';
 import { EMPTY, of } from 'rxjs';
@@ -11,22 +11,31 @@ import { SavedRepliesApi } from '../../data-access/saved-replies-api';
 import { LiveUpdates } from '../../live/live-updates';
 import { CaseStore } from '../case-store';
 import { ConversationSection } from './conversation-section';
+import { hostOf, query } from '../../../../testing/dom';
+import { found } from '@sg/domain';
+import { caseDetail } from '../../../../testing/cases';
 
 const doNotPay = { key: 'person.plan.do_not_pay.title', params: { voice: 'self' } };
 const reportPlatform = { key: 'person.plan.report_platform.title' };
 
 const caseIn = (language: Language) =>
-  ({
+  caseDetail({
     id: 'c1',
-    status: 'open',
+    status: 'in_progress',
     language,
-    assignee: { id: 's1' },
+    assignee: { id: 's1', displayName: 'Casey Caseworker' },
     actionPlan: [
-      { key: 'get_safe_now', title: { key: 'person.plan.get_safe_now.title', params: { voice: 'self' } }, done: true },
-      { key: 'do_not_pay', title: doNotPay, done: false },
-      { key: 'report_platform', title: reportPlatform, done: false },
+      {
+        key: 'get_safe_now',
+        title: { key: 'person.plan.get_safe_now.title', params: { voice: 'self' } },
+        detail: { key: 'person.plan.get_safe_now.detail' },
+        done: true,
+        doneAt: '2026-12-03T14:10:00Z',
+      },
+      { key: 'do_not_pay', title: doNotPay, detail: { key: 'person.plan.do_not_pay.detail' }, done: false, doneAt: null },
+      { key: 'report_platform', title: reportPlatform, detail: { key: 'person.plan.report_platform.detail' }, done: false, doneAt: null },
     ],
-  }) as unknown as CaseDetail;
+  });
 
 const reply: SavedReply = {
   id: 'r1',
@@ -57,25 +66,30 @@ describe('ConversationSection saved replies', () => {
     const fixture = TestBed.createComponent(ConversationSection);
     fixture.detectChanges();
     await fixture.whenStable();
-    const root = fixture.nativeElement as HTMLElement;
-    const trigger = Array.from(root.querySelectorAll('button')).find((button) => button.textContent?.includes('Saved replies')) as HTMLButtonElement;
+    const root = hostOf(fixture);
+    const trigger = found(
+      Array.from(root.querySelectorAll('button')).find((button) => button.textContent?.includes('Saved replies')),
+      'the Saved replies button',
+    );
     trigger.click();
     fixture.detectChanges();
-    const item = document.querySelector<HTMLButtonElement>('[mat-menu-item], .mat-mdc-menu-item') as HTMLButtonElement;
+    const item = query(document, '[mat-menu-item], .mat-mdc-menu-item', HTMLButtonElement);
     expect(item.textContent?.trim()).toBe('We have your report');
     item.click();
     // The person's catalogue part is loaded on first use.
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
     fixture.detectChanges();
-    const box = root.querySelector('textarea') as HTMLTextAreaElement;
-    const status = root.querySelector('[data-testid="inserted-language"]') as HTMLElement;
+    const box = query(root, 'textarea', HTMLTextAreaElement);
+    const status = query(root, '[data-testid="inserted-language"]', HTMLElement);
     return { box, status };
   }
 
   // jsdom does not scroll; the thread scrolls to its newest message after each read.
   beforeAll(() => {
-    Element.prototype.scrollTo ??= () => undefined;
+    if (!Object.prototype.hasOwnProperty.call(Element.prototype, 'scrollTo')) {
+      Object.defineProperty(Element.prototype, 'scrollTo', { value: () => undefined, configurable: true, writable: true });
+    }
   });
 
   afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((overlay) => overlay.remove()));

@@ -16,6 +16,8 @@ import { CaseStore } from '../case-store';
 import { ClaimCase } from '../claim-case';
 import { EvidenceSection } from './evidence-section';
 import { itemAt } from '@sg/domain';
+import { hostOf, query } from '../../../../testing/dom';
+import { caseDetail } from '../../../../testing/cases';
 
 const WALLET = '0x52908400098527886E0F7030069857D2E4169EE7';
 
@@ -40,7 +42,7 @@ const entry = (over: Partial<EvidenceEntry> = {}): EvidenceEntry => ({
 });
 
 const detail = (evidence: EvidenceEntry[]): CaseDetail =>
-  ({
+  caseDetail({
     id: 'c1',
     reference: 'SG-AAAA-BBBB',
     version: 1,
@@ -79,7 +81,7 @@ const detail = (evidence: EvidenceEntry[]): CaseDetail =>
     notes: [],
     timeline: [],
     identifiers: [],
-  }) as unknown as CaseDetail;
+  });
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -109,7 +111,7 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     http.expectOne('/api/cases/c1').flush(detail(evidence));
     fixture = TestBed.createComponent(EvidenceSection);
     fixture.detectChanges();
-    page = fixture.nativeElement as HTMLElement;
+    page = hostOf(fixture);
   }
 
   const button = (label: string): HTMLButtonElement => {
@@ -125,7 +127,7 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     input.dispatchEvent(new Event('blur'));
     fixture.detectChanges();
   };
-  const valueInput = (row: Element) => row.querySelector('input') as HTMLInputElement;
+  const valueInput = (row: Element) => query(row, 'input', HTMLInputElement);
   const chooseKind = async (index: number, label: string) => {
     const selects = await TestbedHarnessEnvironment.loader(fixture).getAllHarnesses(MatSelectHarness.with({ ancestor: '[data-testid="identifier-row"]' }));
     const select = itemAt(selects, index, 'kind select');
@@ -133,9 +135,9 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     await select.clickOptions({ text: label });
     fixture.detectChanges();
   };
-  const describeIt = (value: string) => type(page.querySelector('textarea[formcontrolname="description"]') as HTMLTextAreaElement, value);
+  const describeIt = (value: string) => type(query(page, 'textarea[formcontrolname="description"]', HTMLTextAreaElement), value);
   const submit = () => {
-    (page.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    query(page, 'form', HTMLFormElement).dispatchEvent(new Event('submit'));
     fixture.detectChanges();
   };
 
@@ -183,14 +185,14 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     expect(rows()).toHaveLength(0);
   });
 
-  it('removes a row, and puts a server problem under the row it names', async () => {
+  it('removes a row, and puts a server problem under the row it names', () => {
     render();
     button('Add an identifier').click();
     button('Add an identifier').click();
     fixture.detectChanges();
     type(valueInput(row(0)), 'first.handle');
     type(valueInput(row(1)), 'second.handle');
-    (row(0).querySelector('button[aria-label="Remove identifier 1"]') as HTMLButtonElement).click();
+    query(row(0), 'button[aria-label="Remove identifier 1"]', HTMLButtonElement).click();
     fixture.detectChanges();
     expect(rows().map((row) => valueInput(row).value)).toEqual(['second.handle']);
 
@@ -209,7 +211,7 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     expect(page.querySelector('.problems[role="alert"]')).toBeNull();
   });
 
-  it('lists each entry with its identifiers, a gift card hidden, and edits it keeping the hidden code', async () => {
+  it('lists each entry with its identifiers, a gift card hidden, and edits it keeping the hidden code', () => {
     render([entry()]);
     const listed = page.querySelector('[data-testid="entry-identifiers"]');
     expect(text(listed)).toBe(`Crypto wallet: ${WALLET.toLowerCase()} Gift card: hidden`);
@@ -217,12 +219,12 @@ describe('the evidence form: identifier rows, editing and removing', () => {
     button('Edit').click();
     fixture.detectChanges();
     expect(text(page.querySelector('#evidence-form-title'))).toBe('Edit evidence');
-    expect((page.querySelector('textarea[formcontrolname="description"]') as HTMLTextAreaElement).value).toBe('What they asked to be paid to');
+    expect(query(page, 'textarea[formcontrolname="description"]', HTMLTextAreaElement).value).toBe('What they asked to be paid to');
     expect(rows()).toHaveLength(2);
     expect(valueInput(row(0)).value).toBe(WALLET.toLowerCase());
     // The code cannot be shown again: its row says it is kept, with no field to read it from.
     expect(text(row(1))).toContain('Kept as recorded (hidden)');
-    expect(valueInput(row(1))).toBeNull();
+    expect(row(1).querySelector('input')).toBeNull();
 
     describeIt('Paid twice');
     button('Save changes').click();

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { speakInTests } from '../../../system/i18n/testing';
 import { CASE_FACT_WORDS, FactsFields, INTAKE_FACT_WORDS } from './facts-fields';
+import { hostOf, query } from '../../../../testing/dom';
 
 @Component({
   imports: [ReactiveFormsModule, FactsFields],
@@ -40,7 +41,7 @@ describe('the facts fields, shared by the staff intake and the case', () => {
   it('puts the fields asked for, in that order and in each form’s own words, on the form around them', () => {
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     const intake = root.querySelector('#intake');
     expect(labels(intake)).toEqual(['In immediate danger', 'Self-harm', 'Age now', 'Made when under 18']);
     expect(intake?.querySelector('mat-checkbox.danger')).not.toBeNull();
@@ -55,9 +56,9 @@ describe('the facts fields, shared by the staff intake and the case', () => {
   it('binds the parent form’s controls, and says a field’s problem only where that form names it', () => {
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     const host = fixture.componentInstance;
-    (root.querySelector('#intake mat-checkbox input') as HTMLInputElement).click();
+    query(root, '#intake mat-checkbox input', HTMLInputElement).click();
     expect(host.intake.controls.immediateDanger.value).toBe(true);
     host.intake.markAllAsTouched();
     host.intake.controls.contentMadeUnder18.setErrors({ server: 'odd' });

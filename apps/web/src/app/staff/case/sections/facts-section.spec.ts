@@ -14,6 +14,8 @@ import { ClaimCase } from '../claim-case';
 import { factsChange, factsFormValue, rebaseFactsForm } from './facts-form';
 import { FactsSection } from './facts-section';
 import { present } from '@sg/domain';
+import { hostOf } from '../../../../testing/dom';
+import { caseDetail } from '../../../../testing/cases';
 
 const facts = (changes: Partial<CaseFactsView> = {}): CaseFactsView => ({
   submittedBy: 'victim',
@@ -34,7 +36,7 @@ const facts = (changes: Partial<CaseFactsView> = {}): CaseFactsView => ({
 });
 
 const detail = (version: number, factChanges: Partial<CaseFactsView> = {}): CaseDetail =>
-  ({
+  caseDetail({
     id: 'c1',
     reference: 'SG-AAAA-BBBB',
     version,
@@ -59,7 +61,7 @@ const detail = (version: number, factChanges: Partial<CaseFactsView> = {}): Case
     timeline: [],
     language: 'en',
     identifiers: [],
-  }) as CaseDetail;
+  });
 
 /** A control the facts form is known to have (a clear failure if it ever loses it). */
 const control = (form: FormGroup, name: string) => present(form.controls[name], `the ${name} control`);
@@ -82,7 +84,7 @@ describe('FactsSection', () => {
   let backend: HttpTestingController;
   let changes: Subject<CaseChangeEvent>;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     jest.useFakeTimers();
     changes = new Subject();
     TestBed.configureTestingModule({
@@ -112,12 +114,13 @@ describe('FactsSection', () => {
   function render() {
     const fixture = TestBed.createComponent(FactsSection);
     fixture.detectChanges();
-    const form = (fixture.componentInstance as unknown as { form: FormGroup }).form;
+    // The form is the component's (protected); read it as the template does.
+    const form: FormGroup = fixture.componentInstance['form'];
     const submit = () => {
-      (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      hostOf(fixture).querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
       fixture.detectChanges();
     };
-    return { fixture, form, submit, text: () => (fixture.nativeElement as HTMLElement).textContent ?? '' };
+    return { fixture, form, submit, text: () => hostOf(fixture).textContent ?? '' };
   }
 
   /** A colleague's change arrives live while the form is being edited. */
@@ -143,7 +146,7 @@ describe('FactsSection', () => {
     expect(first.request.body).toEqual({ selfHarm: 'thoughts', version: 3 });
     first.flush({ statusCode: 409, message: 'Someone else changed this case', current: detail(4, { paid: true }) }, { status: 409, statusText: 'Conflict' });
     fixture.detectChanges();
-    const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent ?? '';
+    const alert = hostOf(fixture).querySelector('[role="alert"]')?.textContent ?? '';
     expect(alert).toContain('someone else changed this case');
     expect(alert).toMatch(/Has paid: No → Yes/);
     expect(control(form, 'selfHarm').value).toBe('thoughts');

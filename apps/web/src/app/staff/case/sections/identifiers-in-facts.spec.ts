@@ -12,9 +12,11 @@ import { LiveUpdates } from '../../live/live-updates';
 import { CaseStore } from '../case-store';
 import { ClaimCase } from '../claim-case';
 import { FactsSection } from './facts-section';
+import { hostOf } from '../../../../testing/dom';
+import { caseDetail } from '../../../../testing/cases';
 
 const detail = (identifiers: CaseIdentifierView[]): CaseDetail =>
-  ({
+  caseDetail({
     id: 'c1',
     reference: 'SG-AAAA-BBBB',
     version: 1,
@@ -53,7 +55,7 @@ const detail = (identifiers: CaseIdentifierView[]): CaseDetail =>
     notes: [],
     timeline: [],
     identifiers,
-  }) as unknown as CaseDetail;
+  });
 
 describe('offender identifiers on the case page', () => {
   function render(identifiers: CaseIdentifierView[]): HTMLElement {
@@ -76,7 +78,7 @@ describe('offender identifiers on the case page', () => {
     TestBed.inject(HttpTestingController).expectOne('/api/cases/c1').flush(detail(identifiers));
     const fixture = TestBed.createComponent(FactsSection);
     fixture.detectChanges();
-    return fixture.nativeElement as HTMLElement;
+    return hostOf(fixture);
   }
 
   it('a caseworker sees each identifier with "seen in N other cases", and no other case', () => {

@@ -7,6 +7,7 @@ import { speakInTests } from '../../../system/i18n/testing';
 import { CaseStore } from '../case-store';
 import { LegalHoldSection } from './legal-hold-section';
 import { RetentionApi } from '../../data-access/retention-api';
+import { hostOf, query } from '../../../../testing/dom';
 
 const ID = '7d0e3c6a-1d2b-4c1a-9a55-2f6f3f7b9a10';
 const HELD: CaseRetentionState = {
@@ -38,20 +39,20 @@ describe('LegalHoldSection', () => {
   }
 
   const type = (root: HTMLElement, text: string) => {
-    const input = root.querySelector('input') as HTMLInputElement;
+    const input = query(root, 'input', HTMLInputElement);
     input.value = text;
     input.dispatchEvent(new Event('input'));
   };
 
   it('places a hold only with a reason, then shows it and reloads the case (the timeline has it)', async () => {
     const fixture = await render({ hold: null, deletion: null });
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(root.textContent).toContain('This case is not on legal hold.');
-    (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    query(root, 'button[type=submit]', HTMLButtonElement).click();
     http.expectNone(`/api/cases/${ID}/legal-hold`);
 
     type(root, 'Police reference 2026/114');
-    (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    query(root, 'button[type=submit]', HTMLButtonElement).click();
     const place = http.expectOne({ method: 'POST', url: `/api/cases/${ID}/legal-hold` });
     expect(place.request.body).toEqual({ reason: 'Police reference 2026/114' });
     place.flush(HELD);
@@ -62,9 +63,9 @@ describe('LegalHoldSection', () => {
 
   it('releases a hold, and says when the person asked for deletion', async () => {
     const fixture = await render({ ...HELD, deletion: { requestedAt: '2026-12-06T10:00:00Z', executeAfter: '2026-12-13T10:00:00Z' } });
-    const root = fixture.nativeElement as HTMLElement;
+    const root = hostOf(fixture);
     expect(root.textContent).toContain('The person asked for this case to be deleted.');
-    (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    query(root, 'button[type=submit]', HTMLButtonElement).click();
     const release = http.expectOne({ method: 'POST', url: `/api/cases/${ID}/legal-hold/release` });
     expect(release.request.body).toEqual({});
     release.flush({ hold: null, deletion: null });

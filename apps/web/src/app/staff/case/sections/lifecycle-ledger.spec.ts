@@ -8,6 +8,8 @@ import { ListState } from '../case-work-store';
 import { takedownActions } from './lifecycle-actions';
 import type { TakedownStatus } from '@sg/domain';
 import { TAKEDOWN_STATUS_LABELS } from '../../ui/labels';
+import { hostOf, query, queryAll } from '../../../../testing/dom';
+import { itemAt } from '@sg/domain';
 
 interface Row {
   id: string;
@@ -61,7 +63,15 @@ class Host {
   readonly state = signal<ListState<Row>>({ items: [row('b', '2026-12-03T15:00:00Z'), row('a', '2026-12-03T14:00:00Z', 'T-1')], problem: null });
   readonly words = words;
   readonly labels = TAKEDOWN_STATUS_LABELS;
-  readonly tone = { draft: 'quiet' } as Record<TakedownStatus, string>;
+  readonly tone: Record<TakedownStatus, string> = {
+    draft: 'quiet',
+    submitted: '',
+    acknowledged: '',
+    removed: '',
+    rejected: '',
+    escalated: '',
+    reappeared: '',
+  };
   readonly actions = takedownActions;
   readonly chosen: string[] = [];
   readonly saved: Array<[string, string]> = [];
@@ -91,7 +101,7 @@ describe('the lifecycle ledger', () => {
   function render() {
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
-    return { fixture, host: fixture.componentInstance, root: fixture.nativeElement as HTMLElement };
+    return { fixture, host: fixture.componentInstance, root: hostOf(fixture) };
   }
 
   it('lists the entries oldest first, with their columns, status, reference and dates, marked by id', () => {
@@ -132,25 +142,25 @@ describe('the lifecycle ledger', () => {
 
   it('edits the reference inline: saves it trimmed and closes, or keeps the server problem on the field', () => {
     const { fixture, host, root } = render();
-    const second = () => root.querySelectorAll('tbody tr')[1] as HTMLElement;
-    (second().querySelector('button[aria-label="Add a ticket number for Name b"]') as HTMLButtonElement).click();
+    const second = () => itemAt(queryAll(root, 'tbody tr', HTMLElement), 1, 'tbody tr');
+    query(second(), 'button[aria-label="Add a ticket number for Name b"]', HTMLButtonElement).click();
     fixture.detectChanges();
-    const input = second().querySelector('input') as HTMLInputElement;
+    const input = query(second(), 'input', HTMLInputElement);
     input.value = '  T-2 ';
     input.dispatchEvent(new Event('input'));
     input.dispatchEvent(new Event('blur'));
     host.answer = throwError(() => new HttpErrorResponse({ status: 400, error: { errors: [{ path: 'ticketNumber', message: 'is odd' }] } }));
-    (second().querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    query(second(), 'form', HTMLFormElement).dispatchEvent(new Event('submit'));
     fixture.detectChanges();
     expect(host.saved).toEqual([['b', 'T-2']]);
     expect(second().querySelector('form')).not.toBeNull();
     expect(second().textContent).toContain('is odd');
     // The server's problem stays on the field until the caseworker changes it.
     host.answer = of(null);
-    (second().querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    query(second(), 'form', HTMLFormElement).dispatchEvent(new Event('submit'));
     expect(host.saved).toEqual([['b', 'T-2']]);
     input.dispatchEvent(new Event('input'));
-    (second().querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    query(second(), 'form', HTMLFormElement).dispatchEvent(new Event('submit'));
     fixture.detectChanges();
     expect(host.saved).toEqual([
       ['b', 'T-2'],
@@ -161,14 +171,14 @@ describe('the lifecycle ledger', () => {
 
   it('refuses a reference longer than the limit without asking the server', () => {
     const { fixture, host, root } = render();
-    const first = () => root.querySelector('tbody tr') as HTMLElement;
-    (first().querySelector('button[aria-label="Edit the ticket number for Name a"]') as HTMLButtonElement).click();
+    const first = () => query(root, 'tbody tr', HTMLElement);
+    query(first(), 'button[aria-label="Edit the ticket number for Name a"]', HTMLButtonElement).click();
     fixture.detectChanges();
-    const input = first().querySelector('input') as HTMLInputElement;
+    const input = query(first(), 'input', HTMLInputElement);
     expect(input.value).toBe('T-1');
     input.value = 'x'.repeat(11);
     input.dispatchEvent(new Event('input'));
-    (first().querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    query(first(), 'form', HTMLFormElement).dispatchEvent(new Event('submit'));
     fixture.detectChanges();
     expect(host.saved).toEqual([]);
   });

@@ -5,9 +5,11 @@ import type { CaseDetail } from '@sg/contracts';
 import { EMPTY, of } from 'rxjs';
 import { CaseStore } from '../case-store';
 import { PlanSection } from './plan-section';
+import { hostOf, query } from '../../../../testing/dom';
+import { caseDetail } from '../../../../testing/cases';
 
 const withPlan = (done: boolean) =>
-  ({
+  caseDetail({
     id: 'c1',
     actionPlan: [
       {
@@ -18,7 +20,7 @@ const withPlan = (done: boolean) =>
         doneAt: null,
       },
     ],
-  }) as unknown as CaseDetail;
+  });
 
 describe('PlanSection', () => {
   function render(setPlanStep: jest.Mock) {
@@ -26,13 +28,13 @@ describe('PlanSection', () => {
     TestBed.configureTestingModule({ providers: [speakInTests(), { provide: CaseStore, useValue: { detail, setPlanStep, reload: jest.fn() } }] });
     const fixture = TestBed.createComponent(PlanSection);
     fixture.detectChanges();
-    const box = () => (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[type="checkbox"]') as HTMLInputElement;
+    const box = () => query(hostOf(fixture), 'input[type="checkbox"]', HTMLInputElement);
     return { fixture, detail, box };
   }
 
   it('says each step in the dashboard’s language', () => {
     const { fixture } = render(jest.fn());
-    const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
+    const text = hostOf(fixture).textContent ?? '';
     expect(text).toContain('Do not pay and do not send anything more');
     expect(text).toContain('Do not send more pictures either.');
   });

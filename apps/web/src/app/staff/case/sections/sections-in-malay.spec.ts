@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { CaseDetail, FollowUpView, TakedownView } from '@sg/contracts';
+import type { FollowUpView, TakedownView } from '@sg/contracts';
 import { EMPTY } from 'rxjs';
 import { speakInTests } from '../../../system/i18n/testing';
 import { Clock } from '../../ui/clock';
@@ -11,25 +11,36 @@ import { FollowUpsSection } from './follow-ups-section';
 import { NotesSection } from './notes-section';
 import { TakedownsSection } from './takedowns-section';
 import { TimelineSection } from './timeline-section';
+import { hostOf } from '../../../../testing/dom';
+import { caseDetail } from '../../../../testing/cases';
 
-const detail = {
+const detail = caseDetail({
   id: 'c1',
   contact: { channel: 'email', consentToContact: false, hasDetails: true },
   notes: [],
   timeline: [{ id: 't1', kind: 'created', at: '2026-12-03T14:05:00Z', summary: 'Case created', actor: { kind: 'system', staff: null }, data: {} }],
-} as unknown as CaseDetail;
+});
 
-const takedown = {
+const takedown: TakedownView = {
   id: 'td1',
+  caseId: 'c1',
   platform: 'Instagram',
   url: 'https://instagram.example/x',
+  account: null,
   channel: 'platform_form',
   status: 'draft',
   allowedTransitions: ['submitted'],
   ticketNumber: null,
+  submittedAt: null,
+  acknowledgedAt: null,
+  removedAt: null,
+  rejectedAt: null,
+  escalatedAt: null,
+  reappearedAt: null,
   previousRequestId: null,
+  createdBy: null,
   createdAt: '2026-12-03T14:05:00Z',
-} as unknown as TakedownView;
+};
 
 /** A staff member who chose Malay: the case page's own words are Malay, and no key shows raw. */
 describe('the case sections in Malay', () => {
@@ -54,7 +65,7 @@ describe('the case sections in Malay', () => {
   function text(component: Parameters<typeof TestBed.createComponent>[0]): string {
     const fixture = TestBed.createComponent(component);
     fixture.detectChanges();
-    return (fixture.nativeElement as HTMLElement).textContent ?? '';
+    return hostOf(fixture).textContent ?? '';
   }
 
   it('says the notes, the timeline and its dates in Malay', () => {
