@@ -1,12 +1,46 @@
 import baseConfig from '../../eslint.config.mjs';
 
+/**
+ * Folders of src/ whose specs are not yet held to the type-checked rules (issue 9): they read
+ * TestApi bodies and raw rows as `any` (1,320 findings across the server's specs when the rules
+ * were first switched on, most `response.body.x` and `dataSource.query` rows; 1,086 of them in the
+ * folders below). A folder leaves this list once its specs read answers with `bodyOf`/`errorOf`/
+ * `errorPathsOf` (src/testing/answers.ts, parsed by the contracts' zod schemas) and their own SQL's
+ * rows with `rowsOf<Row>`/`firstRowOf<Row>`. Every other folder, and all runtime code, is held to
+ * every rule. case-links and intake also wait for the lead's changes there.
+ */
+const SPECS_NOT_YET_TYPED = [
+  'audit',
+  'auth',
+  'case-access',
+  'case-links',
+  'cases',
+  'conversation',
+  'follow-ups',
+  'http',
+  'identifiers',
+  'intake',
+  'keys',
+  'notifications',
+  'referral-packet',
+  'resources',
+  'retention',
+  'second-factor',
+  'staff',
+];
+
+/** Single specs still off in folders that are otherwise held to the rules. */
+const SPEC_FILES_NOT_YET_TYPED = [
+  // Fakes a BullMQ Queue with `as unknown as Queue`; a typed fake needs RepeatingJob to take a narrower queue type.
+  'src/queue/repeating-jobs.spec.ts',
+  // Fakes express's Request and Response; typed fakes need SseConnection to take narrower types.
+  'src/events/sse-connection.spec.ts',
+];
+
 export default [
   ...baseConfig,
   {
-    // Not yet held to the type-checked rules: the server's specs read supertest bodies and raw
-    // rows as `any` (1,276 findings when the rules were switched on, most `response.body.x`).
-    // The runtime code is held to all of them. Remove a line here once its rule passes (issue 9).
-    files: ['**/*.spec.ts'],
+    files: [...SPECS_NOT_YET_TYPED.map((folder) => `src/${folder}/**/*.spec.ts`), ...SPEC_FILES_NOT_YET_TYPED],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-type-assertion': 'off',

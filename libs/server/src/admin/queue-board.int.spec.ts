@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 describe('queue monitor (bull-board) for admins', () => {
@@ -30,7 +31,9 @@ describe('queue monitor (bull-board) for admins', () => {
     const page = await fetch(`${api.baseUrl}/api/admin/queues`, { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
-    const queues = (await (await fetch(`${api.baseUrl}/api/admin/queues/api/queues`, { headers: { cookie } })).json()) as { queues: Array<{ name: string }> };
+    const queues = z
+      .looseObject({ queues: z.array(z.looseObject({ name: z.string() })) })
+      .parse(await (await fetch(`${api.baseUrl}/api/admin/queues/api/queues`, { headers: { cookie } })).json());
     expect(queues.queues.map((q) => q.name).sort()).toEqual(['follow-ups', 'keys', 'nudges', 'retention', 'system']);
   });
 

@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
+import * as z from 'zod';
 import { queueConnection } from '../queue/queue-connection';
-import { createTestDatabase, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { createTestDatabase, firstRowOf, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { workerConfig } from './worker-config';
 
-const synchronousCommit = async (dataSource: DataSource): Promise<string> => (await dataSource.query(`SHOW synchronous_commit`))[0].synchronous_commit;
+const synchronousCommit = async (dataSource: DataSource): Promise<string> =>
+  (await firstRowOf<{ synchronous_commit: string }>(dataSource, `SHOW synchronous_commit`)).synchronous_commit;
 
 describe('commit durability per process', () => {
   let db: TestDatabase;
@@ -35,7 +37,8 @@ describe('commit durability per process', () => {
   });
 
   it('gives the PostgreSQL queue backend the same session setting', () => {
-    const options = (config: ReturnType<typeof testConfig>) => (queueConnection(config).connection as { options?: string }).options;
+    const options = (config: ReturnType<typeof testConfig>) =>
+      z.looseObject({ options: z.string().optional() }).parse(queueConnection(config).connection).options;
     expect(options(testConfig(db.url))).toBeUndefined();
     expect(options(workerConfig(testConfig(db.url)))).toBe('-c synchronous_commit=off');
     expect(options(workerConfig(testConfig(db.url, { workerSynchronousCommit: true })))).toBeUndefined();

@@ -32,9 +32,13 @@ describe('the application database role', () => {
     );
 
   it('connects as a role of its own, neither superuser nor owner', async () => {
-    const { rows } = await app.query(`SELECT current_user AS role, r.rolsuper, pg_get_userbyid(c.relowner) AS owner
+    const { rows } = await app.query<{
+      role: string;
+      rolsuper: boolean;
+      owner: string;
+    }>(`SELECT current_user AS role, r.rolsuper, pg_get_userbyid(c.relowner) AS owner
       FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'audit_log'::regclass`);
-    expect(rows[0]).toEqual({ role: db.appRole, rolsuper: false, owner: expect.not.stringMatching(db.appRole) });
+    expect(rows[0]).toEqual({ role: db.appRole, rolsuper: false, owner: expect.not.stringMatching(db.appRole) as unknown });
   });
 
   it('cannot switch off the audit log trigger, nor alter or drop a table', async () => {
@@ -54,7 +58,10 @@ describe('the application database role', () => {
     expect(await refusal(`DELETE FROM audit_log`)).toMatch(/permission denied for table audit_log/);
     expect(await refusal(`TRUNCATE audit_log`)).toMatch(/permission denied for table audit_log/);
     expect(await refusal(`INSERT INTO audit_log (actor_id, action) VALUES (NULL, 'test.append')`)).toBe('allowed');
-    expect((await app.query(`SELECT action FROM audit_log ORDER BY id`)).rows.map((row) => row.action)).toEqual(['test.seed', 'test.append']);
+    expect((await app.query<{ action: string }>(`SELECT action FROM audit_log ORDER BY id`)).rows.map((row) => row.action)).toEqual([
+      'test.seed',
+      'test.append',
+    ]);
   });
 
   it('has the DML it needs on the other tables, the shared rate-limit counter too', async () => {

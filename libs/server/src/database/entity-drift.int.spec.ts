@@ -1,6 +1,7 @@
 import { createTestDatabase, TestDatabase } from '../testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod';
 import { runMigrationsWithLock } from './run-migrations';
 
 /**
@@ -14,7 +15,7 @@ import { runMigrationsWithLock } from './run-migrations';
  * (new drift), and so does a baseline entry that no longer occurs (remove it when fixed). When it
  * is empty, delete it and this test asserts no statements at all.
  */
-const baseline = JSON.parse(readFileSync(join(__dirname, 'entity-drift.baseline.json'), 'utf8')) as string[];
+const baseline = z.array(z.string()).parse(JSON.parse(readFileSync(join(__dirname, 'entity-drift.baseline.json'), 'utf8')));
 
 describe('entities match the migrated schema', () => {
   let db: TestDatabase;

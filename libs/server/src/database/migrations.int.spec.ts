@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../testing';
+import { createTestDatabase, firstRowOf, rowsOf, TestDatabase } from '../testing';
 import { dataSourceOptions } from './data-source-options';
 import { MIGRATIONS } from './migrations';
 import { runMigrationsWithLock } from './run-migrations';
@@ -78,8 +78,9 @@ describe('database migrations', () => {
 
   it('refuses the one-request-per-target rule over duplicate takedown requests, naming the case', async () => {
     await runMigrationsWithLock(db.dataSource);
-    const [staff] = await db.dataSource.query(`SELECT id FROM staff_user LIMIT 1`);
-    const [caseRow] = await db.dataSource.query(
+    const [staff] = await rowsOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user LIMIT 1`);
+    const caseRow = await firstRowOf<{ id: string }>(
+      db.dataSource,
       `INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at, first_response_due_at,
          submitted_by, channel, age_band, country, self_harm, immediate_danger, demands, content_posted, contact_channel, consent_contact)
        VALUES ('SG-DUPE-0001', 'x', 'new', 'standard', 3, 'standard', '[]', now(), now(), 'victim', 'web', '18_plus', 'GB', 'none', false, '{}', 'no', 'none', false)

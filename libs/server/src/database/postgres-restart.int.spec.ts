@@ -1,8 +1,9 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Pool, PoolClient } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { FaultStack, intakeFixture, startFaultStack } from '../testing';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
+import { bodyOf, FaultStack, intakeFixture, rowsOf, startFaultStack } from '../testing';
 import { present } from '@sg/domain';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
@@ -37,7 +38,9 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
     // Connections held between two statements, as any transaction holds one, in both processes' pools.
     const held: PoolClient[] = [];
     for (const app of [worker, api.app]) {
-      const pool: Pool = (app.get<DataSource>(getDataSourceToken()).driver as PostgresDriver).master;
+      const driver = app.get<DataSource>(getDataSourceToken()).driver;
+      const pool: unknown = driver instanceof PostgresDriver ? driver.master : undefined;
+      if (!(pool instanceof Pool)) throw new Error('The app does not run on node-postgres');
       const client = await pool.connect();
       await client.query('SELECT 1');
       held.push(client);
@@ -55,7 +58,7 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
     }, 'an intake to be accepted after the restart');
     const testDb = db;
     const [found] = await eventually(
-      async () => (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[],
+      () => rowsOf<{ id: string }>(testDb.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [bodyOf(intake, intakeResponseSchema).reference]),
       'the test connection to come back',
     );
     const caseId = present(found, 'the case of the intake').id;
@@ -66,7 +69,7 @@ describe('a PostgreSQL restart (fault test, own throwaway PostgreSQL and redis-s
       [caseId],
     );
     await eventually(
-      async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE dedupe_key = 'after-restart' AND status = 'fired'`)) as unknown[]).length > 0,
+      async () => (await rowsOf<unknown>(testDb.dataSource, `SELECT 1 FROM follow_up WHERE dedupe_key = 'after-restart' AND status = 'fired'`)).length > 0,
       'the worker to fire a follow-up after the restart',
       30_000,
     );

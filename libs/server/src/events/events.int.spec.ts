@@ -1,7 +1,9 @@
+import { intakeResponseSchema, loginResponseSchema } from '@sg/contracts/schemas';
 import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
-import { createTestDatabase, intakeFixture, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, intakeFixture, startTestApi, TEST_PASSWORD, TestApi, testConfig, TestDatabase } from '../testing';
 import { itemAt } from '@sg/domain';
+import * as z from 'zod';
 
 interface Received {
   event: string;
@@ -37,7 +39,7 @@ async function openStream(baseUrl: string, token: string): Promise<Stream> {
           buffer = buffer.slice(end + 2);
           const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
           const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((match) => match[1]).join('\n');
-          if (data) received.push({ event, data: JSON.parse(data) });
+          if (data) received.push({ event, data: z.record(z.string(), z.unknown()).parse(JSON.parse(data)) });
         }
       }
     } catch {
@@ -60,7 +62,8 @@ async function eventually<T>(probe: () => T | undefined, what: string, timeoutMs
 
 const signIn = async (api: TestApi, email: string) => {
   const response = await api.request('POST', '/api/auth/login', { body: { email, password: TEST_PASSWORD } });
-  return { token: response.body.accessToken as string, id: response.body.user.id as string };
+  const { accessToken, user } = bodyOf(response, loginResponseSchema);
+  return { token: accessToken, id: user.id };
 };
 
 /** The live stream tells each caller only what they may know, and only while their sign-in holds. */
@@ -103,29 +106,32 @@ describe('GET /api/events', () => {
     const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(intake.status).toBe(201);
     // Unassigned: every caseworker may open it to triage it, so all see the whole event.
-    const created = await eventually(() => charlieStream.received.find((event) => event.data['reference'] === intake.body.reference), 'case.created');
-    const caseId = created.data['caseId'] as string;
-    expect(created.data).toMatchObject({ type: 'case.created', priority: expect.any(String), status: 'new', assigneeId: null });
+    const created = await eventually(
+      () => charlieStream.received.find((event) => event.data['reference'] === bodyOf(intake, intakeResponseSchema).reference),
+      'case.created',
+    );
+    const caseId = z.string().parse(created.data['caseId']);
+    expect(created.data).toMatchObject({ type: 'case.created', priority: expect.any(String) as unknown, status: 'new', assigneeId: null });
 
     expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: casey.token })).status).toBe(200);
     const caseyClaim = await eventually(about(caseyStream, caseId, 'case.claimed'), 'the claim, to the claimer');
-    expect(caseyClaim.data).toMatchObject({ reference: intake.body.reference, assigneeId: casey.id });
+    expect(caseyClaim.data).toMatchObject({ reference: bodyOf(intake, intakeResponseSchema).reference, assigneeId: casey.id });
     expect((await eventually(about(supervisorStream, caseId, 'case.claimed'), 'the claim, to a supervisor')).data).toMatchObject({ assigneeId: casey.id });
     const charlieClaim = await eventually(about(charlieStream, caseId, 'case.claimed'), 'the claim, to another caseworker');
     // Enough for Charlie's lists to refresh (the claimed row leaves his unassigned queue); nothing about the case.
-    expect(charlieClaim.data).toEqual({ type: 'case.claimed', caseId, at: expect.any(String) });
+    expect(charlieClaim.data).toEqual({ type: 'case.claimed', caseId, at: expect.any(String) as unknown });
     expect(charlieClaim.event).toBe('case.claimed');
 
     // Reassigned to Charlie: now he may open it, and Casey may not.
     expect((await api.request('POST', `/api/cases/${caseId}/assign`, { token: supervisor.token, body: { assigneeId: charlie.id } })).status).toBe(200);
     expect((await eventually(about(charlieStream, caseId, 'case.assigned'), 'the assignment, to Charlie')).data).toMatchObject({
       assigneeId: charlie.id,
-      reference: intake.body.reference,
+      reference: bodyOf(intake, intakeResponseSchema).reference,
     });
     expect((await eventually(about(caseyStream, caseId, 'case.assigned'), 'the assignment, to Casey')).data).toEqual({
       type: 'case.assigned',
       caseId,
-      at: expect.any(String),
+      at: expect.any(String) as unknown,
     });
   });
 
@@ -218,7 +224,7 @@ describe('GET /api/events', () => {
       body: JSON.stringify({ email: email('supervisor'), password: TEST_PASSWORD }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const stream = await open(((await login.json()) as { accessToken: string }).accessToken);
+    const stream = await open(loginResponseSchema.parse(await login.json()).accessToken);
     expect((await fetch(`${api.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(204);
     const started = Date.now();
     await Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream outlived the sign-out')), 12_000))]);

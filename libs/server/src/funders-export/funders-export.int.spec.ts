@@ -1,15 +1,18 @@
 import { FUNDERS_EXPORT_COLUMNS } from '@sg/contracts';
 import { PRIORITIES, Priority } from '@sg/domain';
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import * as z from 'zod';
+import { createTestDatabase, firstRowOf, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
-type CsvRow = Record<(typeof FUNDERS_EXPORT_COLUMNS)[number], string>;
+/** A row of the CSV: a cell under every column, checked. */
+const csvRowSchema = z.record(z.enum(FUNDERS_EXPORT_COLUMNS), z.string());
+type CsvRow = z.output<typeof csvRowSchema>;
 
 /** The CSV as records. Nothing in it needs quoting (aggregates and well-known names); a quote would be a finding. */
 function parseCsv(text: string): { header: string[]; rows: CsvRow[] } {
   expect(text).not.toContain('"');
   const [first, ...lines] = text.trimEnd().split('\n');
   const header = (first ?? '').split(',');
-  return { header, rows: lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell])) as CsvRow) };
+  return { header, rows: lines.map((line) => csvRowSchema.parse(Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell])))) };
 }
 
 /**
@@ -32,7 +35,8 @@ describe('funders CSV', () => {
 
   async function insertCase(options: { priority: Priority; country: string; channel: string; status: string; at: Date }): Promise<string> {
     n += 1;
-    const [row] = await db.dataSource.query(
+    const row = await firstRowOf<{ id: string }>(
+      db.dataSource,
       `INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at,
          first_response_due_at, submitted_by, channel, age_band, country, self_harm, immediate_danger, demands,
          content_posted, contact_channel, consent_contact, narrative, alias, created_at, updated_at)

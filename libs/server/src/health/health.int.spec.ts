@@ -1,15 +1,18 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { HealthResponse, QUEUES } from '@sg/contracts';
+import { QUEUES } from '@sg/contracts';
+import { healthResponseSchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import * as z from 'zod';
 import { AppConfig } from '../config/app-config';
-import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 
-interface OpenApiDocument {
-  openapi: string;
-  info: { title: string };
-  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
-}
+/** The parts of the OpenAPI document this spec reads. */
+const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.looseObject({ responses: z.record(z.string(), z.unknown()) }))),
+});
 
 // startTestApi composes the API exactly as apps/api does (every feature and its global guards),
 // so this also proves health stays reachable without signing in: the status page depends on it.
@@ -30,40 +33,40 @@ describe('GET /api/health (real PostgreSQL and queue backend)', () => {
   });
 
   it('serves an OpenAPI document that describes the health endpoint', async () => {
-    const { status, body } = await api.request('GET', '/api/docs-json');
-    const document = body as OpenApiDocument;
+    const response = await api.request('GET', '/api/docs-json');
+    expect(response.status).toBe(200);
+    const document = bodyOf(response, openApiDocumentSchema);
 
-    expect(status).toBe(200);
     expect(document.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(document.info.title).toBe('Safeguard Triage API');
     expect(Object.keys(document.paths['/api/health']?.['get']?.responses ?? {})).toEqual(expect.arrayContaining(['200', '503']));
   });
 
   it('answers 200 with database and queue up, without signing in', async () => {
-    const { status, body } = await api.request('GET', '/api/health');
-    const health = body as HealthResponse;
-
-    expect(status).toBe(200);
+    const response = await api.request('GET', '/api/health');
+    expect(response.status).toBe(200);
+    const health = bodyOf(response, healthResponseSchema);
     expect(health.status).toBe('ok');
     expect(health.details.database.status).toBe('up');
     expect(health.details.queue).toMatchObject({ status: 'up', backend: 'postgres' });
   });
 
   it('flags follow-ups stuck past their due time as a warning, still answering 200', async () => {
-    const before = (await api.request('GET', '/api/health')).body as HealthResponse;
+    const before = bodyOf(await api.request('GET', '/api/health'), healthResponseSchema);
     expect(before.details.followUps).toMatchObject({ status: 'up', attention: false, overdue: 0, failedJobs: 0 });
 
     // No worker runs here: a follow-up due ten minutes ago has not fired.
     const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
-    const [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference]);
+    const { reference } = bodyOf(intake, intakeResponseSchema);
+    const { id: caseId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [reference]);
     await db.dataSource.query(
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
        VALUES ($1, 'wellbeing_check', 'case', $1, 'health-stuck', 'assignee', now() - interval '10 minutes')`,
       [caseId],
     );
-    const { status, body } = await api.request('GET', '/api/health');
-    const health = body as HealthResponse;
-    expect(status).toBe(200);
+    const response = await api.request('GET', '/api/health');
+    expect(response.status).toBe(200);
+    const health = bodyOf(response, healthResponseSchema);
     expect(health.status).toBe('ok');
     expect(health.details.followUps).toMatchObject({ status: 'up', attention: true, overdue: 1, overdueAfterMinutes: 5 });
     expect(new Date(health.details.followUps.oldestOverdueDueAt ?? 0).getTime()).toBeLessThan(Date.now() - 9 * 60_000);
@@ -76,7 +79,7 @@ describe('GET /api/health (real PostgreSQL and queue backend)', () => {
       // A job no handler knows fails at once (attempts: 1).
       const job = await queue.add('not-a-follow-up-job', {}, { attempts: 1 });
       for (let i = 0; i < 100 && (await job.getState()) !== 'failed'; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-      const health = (await api.request('GET', '/api/health')).body as HealthResponse;
+      const health = bodyOf(await api.request('GET', '/api/health'), healthResponseSchema);
       expect(health.details.followUps).toMatchObject({ attention: true, failedJobs: 1 });
     } finally {
       await worker.close();
@@ -88,10 +91,10 @@ describe('GET /api/health (real PostgreSQL and queue backend)', () => {
   it('answers 503 naming the database when the database cannot be reached', async () => {
     await api.app.get(DataSource).destroy();
 
-    const { status, body } = await api.request('GET', '/api/health');
-    const health = body as HealthResponse;
+    const response = await api.request('GET', '/api/health');
+    expect(response.status).toBe(503);
+    const health = bodyOf(response, healthResponseSchema);
 
-    expect(status).toBe(503);
     expect(health.status).toBe('error');
     expect(health.error?.['database']?.status).toBe('down');
     // The queue keeps its own connection pool, so it is reported separately and still up.

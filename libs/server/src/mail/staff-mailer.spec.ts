@@ -1,8 +1,8 @@
-import { AppConfig } from '../config/app-config';
+import { unitConfig } from '../testing/unit-config';
 import { StaffMailer } from './staff-mailer';
 
 describe('StaffMailer', () => {
-  const config = { smtpUrl: 'json', mailFrom: 'Team <team@example.org>', publicUrl: 'https://triage.example.org' } as AppConfig;
+  const config = unitConfig({ smtpUrl: 'json', mailFrom: 'Team <team@example.org>', publicUrl: 'https://triage.example.org' });
 
   it('is off unless SMTP is configured', () => {
     expect(new StaffMailer({ ...config, smtpUrl: undefined }).enabled).toBe(false);
@@ -16,7 +16,7 @@ describe('StaffMailer', () => {
       from: 'Team <team@example.org>',
       to: 'casey@example.org',
       subject: 'Follow-up due: Wellbeing check: SG-AAAA-BBBB',
-      text: expect.stringContaining('https://triage.example.org/staff/cases/00000000-0000-4000-8000-000000000001'),
+      text: expect.stringContaining('https://triage.example.org/staff/cases/00000000-0000-4000-8000-000000000001') as unknown,
     });
     await expect(mailer.send({ to: 'casey@example.org', title: 'x', caseId: 'y' })).resolves.toBeUndefined();
   });

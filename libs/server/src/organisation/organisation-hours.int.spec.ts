@@ -1,7 +1,7 @@
-import { OrganisationHours } from '@sg/contracts';
+import { organisationHoursSchema } from '@sg/contracts/schemas';
 import { DEFAULT_OPENING_HOURS } from '@sg/domain';
 import { OrganisationHoursService } from './organisation-hours.service';
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, errorPathsOf, firstRowOf, rowsOf, startTestApi, TestApi, testConfig, TestDatabase, validationErrorsOf } from '../testing';
 
 /** Opening hours: every member of staff reads them, admins replace them, every change audited. */
 describe('organisation opening hours', () => {
@@ -57,40 +57,35 @@ describe('organisation opening hours', () => {
       },
     });
     expect(invalid.status).toBe(400);
-    expect((invalid.body.errors as Array<{ path: string }>).map((error) => error.path).sort()).toEqual([
-      'holidays[0].date',
-      'timeZone',
-      'weekly[1].opens',
-      'weekly[2].closes',
-      'weekly[3].day',
-    ]);
-    expect(invalid.body.errors).toContainEqual({ path: 'weekly[1].opens', message: 'overlaps another slot on the same day', code: 'custom' });
+    expect(errorPathsOf(invalid).sort()).toEqual(['holidays[0].date', 'timeZone', 'weekly[1].opens', 'weekly[2].closes', 'weekly[3].day']);
+    expect(validationErrorsOf(invalid).errors).toContainEqual({ path: 'weekly[1].opens', message: 'overlaps another slot on the same day', code: 'custom' });
     const notAList = await api.request('PUT', '/api/organisation/hours', { token: admin, body: { ...splitWeek, holidays: 'none' } });
-    expect((notAList.body.errors as Array<{ path: string }>).map((error) => error.path)).toEqual(['holidays']);
+    expect(errorPathsOf(notAList)).toEqual(['holidays']);
     expect((await api.request('PUT', '/api/organisation/hours', { token: admin, body: { ...splitWeek, extra: 1 } })).status).toBe(400);
-    expect((await api.request('GET', '/api/organisation/hours', { token: caseworker })).body.updatedAt).toBeNull();
+    expect(bodyOf(await api.request('GET', '/api/organisation/hours', { token: caseworker }), organisationHoursSchema).updatedAt).toBeNull();
   });
 
   it('replaces them whole, shows them to everyone and audits the before and after', async () => {
     const saved = await api.request('PUT', '/api/organisation/hours', { token: admin, body: splitWeek });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject(splitWeek);
-    expect(Date.parse((saved.body as OrganisationHours).updatedAt ?? '')).not.toBeNaN();
+    expect(Date.parse(bodyOf(saved, organisationHoursSchema).updatedAt ?? '')).not.toBeNaN();
     expect((await api.request('GET', '/api/organisation/hours', { token: caseworker })).body).toEqual(saved.body);
     expect(await api.app.get(OrganisationHoursService).forInstallation()).toEqual(splitWeek);
 
     const allWeek = { timeZone: 'UTC', weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '00:00', closes: '24:00' })), holidays: [] };
     expect((await api.request('PUT', '/api/organisation/hours', { token: admin, body: allWeek })).body).toMatchObject(allWeek);
 
-    const audit = await db.dataSource.query(
+    const audit = await rowsOf<{ action: string; kind: string; before: string | null; after: string | null; beforeSaved: string | null }>(
+      db.dataSource,
       `SELECT action, target_kind AS "kind", before->>'timeZone' AS before, after->>'timeZone' AS after, before->>'updatedAt' AS "beforeSaved"
          FROM audit_log WHERE target_kind = 'organisation' ORDER BY at, id`,
     );
     expect(audit).toEqual([
       { action: 'organisation.hours_updated', kind: 'organisation', before: 'Europe/London', after: 'America/New_York', beforeSaved: null },
-      { action: 'organisation.hours_updated', kind: 'organisation', before: 'America/New_York', after: 'UTC', beforeSaved: expect.any(String) },
+      { action: 'organisation.hours_updated', kind: 'organisation', before: 'America/New_York', after: 'UTC', beforeSaved: expect.any(String) as unknown },
     ]);
-    const [{ rows }] = await db.dataSource.query(`SELECT count(*)::int AS rows FROM organisation_hours`);
+    const { rows } = await firstRowOf<{ rows: number }>(db.dataSource, `SELECT count(*)::int AS rows FROM organisation_hours`);
     expect(rows).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
-import { CaseAccessView, IntakeResponse } from '@sg/contracts';
+import { caseAccessViewSchema, intakeResponseSchema } from '@sg/contracts/schemas';
+import { IntakeResponse } from '@sg/contracts';
 import { CLOCK_ONLY_POLICY, firstResponseDue, isOpen, OpeningHours } from '@sg/domain';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, startTestApi, TestApi, testConfig, TestDatabase } from '../testing';
 
 /**
  * First-response targets on the organisation's opening hours (issue 10): `high` and `standard`
@@ -30,8 +31,13 @@ describe('first-response targets and opening hours', () => {
   async function intake(changes: Parameters<typeof intakeFixture>[0]): Promise<{ body: IntakeResponse; createdAt: Date; dueAt: Date }> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture(changes) });
     expect(response.status).toBe(201);
-    const [row] = await db.dataSource.query(`SELECT created_at, first_response_due_at FROM support_case WHERE reference = $1`, [response.body.reference]);
-    return { body: response.body as IntakeResponse, createdAt: new Date(row.created_at), dueAt: new Date(row.first_response_due_at) };
+    const body = bodyOf(response, intakeResponseSchema);
+    const row = await firstRowOf<{ created_at: Date; first_response_due_at: Date }>(
+      db.dataSource,
+      `SELECT created_at, first_response_due_at FROM support_case WHERE reference = $1`,
+      [body.reference],
+    );
+    return { body, createdAt: new Date(row.created_at), dueAt: new Date(row.first_response_due_at) };
   }
   const adult = { ageBand: '18_plus' as const, contentMadeUnder18: false, stillInContact: false, demands: ['more_images' as const] };
 
@@ -55,8 +61,10 @@ describe('first-response targets and opening hours', () => {
     expect(standard.body.reply?.openNow).toBe(openNow);
     if (!openNow) expect(standard.body.reply?.nextOpeningAt).not.toBeNull();
     expect(standard.body.reply?.replyBy).toBe(standard.dueAt.toISOString());
-    const view = (await api.request('POST', '/api/case-access', { body: { reference: standard.body.reference, accessCode: standard.body.accessCode } }))
-      .body as CaseAccessView;
+    const view = bodyOf(
+      await api.request('POST', '/api/case-access', { body: { reference: standard.body.reference, accessCode: standard.body.accessCode } }),
+      caseAccessViewSchema,
+    );
     expect(view.reply).toEqual(standard.body.reply && { ...standard.body.reply, nextOpeningAt: view.reply.nextOpeningAt });
   });
 });

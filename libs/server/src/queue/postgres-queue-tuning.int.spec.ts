@@ -1,4 +1,4 @@
-import { createTestDatabase, startTestWorker, TestDatabase, testConfig } from '../testing';
+import { createTestDatabase, rowsOf, startTestWorker, TestDatabase, testConfig } from '../testing';
 import { CHURNING_QUEUE_TABLES, QUEUE_TABLE_VACUUM } from './postgres-queue-tuning';
 
 describe('PostgreSQL queue tables upkeep', () => {
@@ -13,7 +13,8 @@ describe('PostgreSQL queue tables upkeep', () => {
   });
 
   const reloptions = async (table: string): Promise<string[]> =>
-    (await db.dataSource.query(`SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)`, [`bullmq.${table}`]))[0]?.reloptions ?? [];
+    (await rowsOf<{ reloptions: string[] | null }>(db.dataSource, `SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)`, [`bullmq.${table}`]))[0]
+      ?.reloptions ?? [];
 
   it("the owner's migrations set aggressive vacuum on BullMQ's churning tables, and workers (as the app role) keep it", async () => {
     for (let start = 0; start < 2; start += 1) {

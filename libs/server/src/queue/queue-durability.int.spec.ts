@@ -56,6 +56,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('queue durability on $backend', ({ back
   let worker: INestApplicationContext | undefined;
 
   async function startWorker(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options bag as a class; NestFactory reads a plain object's fields.
     worker ??= await NestFactory.createApplicationContext(WorkerTestModule.forRoot(config), { logger: false });
   }
 

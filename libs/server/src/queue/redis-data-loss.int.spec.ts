@@ -1,5 +1,5 @@
-import { HealthResponse } from '@sg/contracts';
-import { FaultStack, intakeFixture, startFaultStack } from '../testing';
+import { healthResponseSchema, intakeResponseSchema } from '@sg/contracts/schemas';
+import { bodyOf, FaultStack, intakeFixture, rowsOf, startFaultStack } from '../testing';
 import { present } from '@sg/domain';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs: number): Promise<T> {
@@ -27,15 +27,17 @@ describe('Redis loses its data (fault test, own throwaway redis-server)', () => 
     // Skipped, saying so (and failing in CI, where startFaultStack throws without redis-server).
     if (!stack) return console.warn('Redis data-loss fault test skipped: redis-server is not installed');
     const { redis, db, api: started } = stack;
-    const health = async () => (await started.request('GET', '/api/health')).body as HealthResponse;
+    const health = async () => bodyOf(await started.request('GET', '/api/health'), healthResponseSchema);
     await eventually(async () => (await health()).details.workers.attention === false, 'health to see the worker beat and sweep', 20_000);
     // A case, planned by the worker before the loss (so no later plan of it touches the row below).
     const intake = await started.request('POST', '/api/intakes', { body: intakeFixture() });
     const testDb = db;
-    const [found] = (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[];
+    const [found] = await rowsOf<{ id: string }>(testDb.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(intake, intakeResponseSchema).reference,
+    ]);
     const caseId = present(found, 'the case of the intake').id;
     await eventually(
-      async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])) as unknown[]).length > 0,
+      async () => (await rowsOf<unknown>(testDb.dataSource, `SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])).length > 0,
       'the case to be planned',
       20_000,
     );
@@ -53,7 +55,7 @@ describe('Redis loses its data (fault test, own throwaway redis-server)', () => 
       [caseId],
     );
     await eventually(
-      async () => ((await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE dedupe_key = 'after-flush' AND status = 'fired'`)) as unknown[]).length > 0,
+      async () => (await rowsOf<unknown>(testDb.dataSource, `SELECT 1 FROM follow_up WHERE dedupe_key = 'after-flush' AND status = 'fired'`)).length > 0,
       'the follow-up to fire without restarting the worker',
       40_000,
     );

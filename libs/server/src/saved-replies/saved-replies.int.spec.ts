@@ -1,5 +1,5 @@
-import { SavedReply } from '@sg/contracts';
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { savedReplyListSchema, savedReplySchema } from '@sg/contracts/schemas';
+import { bodyOf, createTestDatabase, rowsOf, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 /** Saved replies: caseworkers pick from the active ones; admins write them, and every change is audited. */
 describe('saved replies', () => {
@@ -21,13 +21,13 @@ describe('saved replies', () => {
   });
 
   it('starts with the seeded replies, which use the plan placeholder', async () => {
-    const list = (await api.request('GET', '/api/saved-replies', { token: caseworker })).body as SavedReply[];
+    const list = bodyOf(await api.request('GET', '/api/saved-replies', { token: caseworker }), savedReplyListSchema);
     expect(list.map((reply) => reply.title)).toEqual(['How to use Take It Down', "Please don't pay", 'We have your report']);
     expect(list.find((reply) => reply.title === 'We have your report')?.body).toContain('{{next_step}}');
   });
 
   it('gives the seeded replies Malay and Spanish words, placeholders kept, so none falls back to English', async () => {
-    const list = (await api.request('GET', '/api/saved-replies', { token: caseworker })).body as SavedReply[];
+    const list = bodyOf(await api.request('GET', '/api/saved-replies', { token: caseworker }), savedReplyListSchema);
     for (const reply of list) {
       expect(reply.fallsBackToEnglish).toEqual([]);
       expect(reply.translations.ms?.title).toBeTruthy();
@@ -56,7 +56,7 @@ describe('saved replies', () => {
       body: { title: 'Breathe', body: 'Take a slow breath. You are safe here.' },
     });
     expect(created.status).toBe(201);
-    const reply = created.body as SavedReply;
+    const reply = bodyOf(created, savedReplySchema);
     expect(reply).toMatchObject({ translations: {}, fallsBackToEnglish: ['ms', 'es'] });
 
     // The admin page sends every language it shows; blank ones are "not written".
@@ -72,15 +72,16 @@ describe('saved replies', () => {
       translations: { ms: malay },
       fallsBackToEnglish: ['es'],
     });
-    expect((saved.body as SavedReply).translations.es).toBeUndefined();
+    expect(bodyOf(saved, savedReplySchema).translations.es).toBeUndefined();
 
     // Retiring it keeps its words in every language.
-    const retired = (await api.request('PATCH', `/api/saved-replies/${reply.id}`, { token: admin, body: { active: false } })).body as SavedReply;
+    const retired = bodyOf(await api.request('PATCH', `/api/saved-replies/${reply.id}`, { token: admin, body: { active: false } }), savedReplySchema);
     expect(retired).toMatchObject({ active: false, translations: { ms: malay }, fallsBackToEnglish: ['es'] });
-    const listed = ((await api.request('GET', '/api/saved-replies?all=true', { token: admin })).body as SavedReply[]).find((r) => r.id === reply.id);
+    const listed = bodyOf(await api.request('GET', '/api/saved-replies?all=true', { token: admin }), savedReplyListSchema).find((r) => r.id === reply.id);
     expect(listed).toMatchObject({ translations: { ms: malay }, fallsBackToEnglish: ['es'] });
 
-    const audit = await db.dataSource.query(
+    const audit = await rowsOf<{ title: string | null }>(
+      db.dataSource,
       `SELECT after->'translations'->'ms'->>'title' AS title FROM audit_log WHERE target_kind = 'saved_reply' AND target_id = $1 ORDER BY at, id`,
       [reply.id],
     );
@@ -96,18 +97,19 @@ describe('saved replies', () => {
 
     const created = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Checking in', body: 'How are you today?' } });
     expect(created.status).toBe(201);
-    const reply = created.body as SavedReply;
+    const reply = bodyOf(created, savedReplySchema);
     expect(reply).toMatchObject({ title: 'Checking in', active: true });
     const retired = await api.request('PATCH', `/api/saved-replies/${reply.id}`, { token: admin, body: { active: false } });
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ title: 'Checking in', body: 'How are you today?', active: false });
 
-    const active = (await api.request('GET', '/api/saved-replies', { token: caseworker })).body as SavedReply[];
+    const active = bodyOf(await api.request('GET', '/api/saved-replies', { token: caseworker }), savedReplyListSchema);
     expect(active.map((r) => r.id)).not.toContain(reply.id);
-    const all = (await api.request('GET', '/api/saved-replies?all=true', { token: admin })).body as SavedReply[];
+    const all = bodyOf(await api.request('GET', '/api/saved-replies?all=true', { token: admin }), savedReplyListSchema);
     expect(all.at(-1)).toMatchObject({ id: reply.id, active: false });
 
-    const audit = await db.dataSource.query(
+    const audit = await rowsOf<{ action: string; before: string | null; after: string | null }>(
+      db.dataSource,
       `SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_log WHERE target_kind = 'saved_reply' AND target_id = $1 ORDER BY at, id`,
       [reply.id],
     );

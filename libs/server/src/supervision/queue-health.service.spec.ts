@@ -1,24 +1,37 @@
 import { CaseChangeEvent } from '@sg/contracts';
 import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
 import { CaseEventsService } from '../events/case-events.service';
+import { unitConfig } from '../testing/unit-config';
 import { QueueHealthService } from './queue-health.service';
 
-const noEvents = { changes$: new Subject<CaseChangeEvent>() } as unknown as CaseEventsService;
+/** The real service, never connected: it emits nothing. */
+const noEvents = new CaseEventsService(unitConfig());
+
+/** A real DataSource, never connected, whose queries answer from `answer`. */
+function answering(answer: (sql: string) => Promise<unknown[]>): DataSource {
+  const dataSource = new DataSource({ type: 'postgres' });
+  jest.spyOn(dataSource, 'query').mockImplementation(answer);
+  return dataSource;
+}
+
+/** The real service, never connected, emitting `changes` as if they came from PostgreSQL. */
+function eventsFrom(changes: Subject<CaseChangeEvent>): CaseEventsService {
+  const events = new CaseEventsService(unitConfig());
+  jest.spyOn(events, 'changes$', 'get').mockReturnValue(changes);
+  return events;
+}
 
 /** The sharing rule only; the numbers themselves are checked against PostgreSQL in cases.int.spec. */
 describe('QueueHealthService sharing', () => {
   function serviceWith(cacheMs: number) {
     let queries = 0;
-    const dataSource = {
-      query: async (sql: string) => {
-        queries += 1;
-        await new Promise((r) => setTimeout(r, 5));
-        return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
-      },
-    } as unknown as DataSource;
-    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: cacheMs } as AppConfig, noEvents);
+    const dataSource = answering(async (sql: string) => {
+      queries += 1;
+      await new Promise((r) => setTimeout(r, 5));
+      return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
+    });
+    const service = new QueueHealthService(dataSource, unitConfig({ queueHealthCacheMs: cacheMs }), noEvents);
     return { service, queries: () => queries };
   }
 
@@ -42,13 +55,11 @@ describe('QueueHealthService refresh', () => {
     const waiting: Array<() => void> = [];
     const release = () => waiting.splice(0).forEach((resolve) => resolve());
     let slow = false;
-    const dataSource = {
-      query: async (sql: string) => {
-        if (slow) await new Promise<void>((resolve) => waiting.push(resolve));
-        return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
-      },
-    } as unknown as DataSource;
-    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 10 } as AppConfig, noEvents);
+    const dataSource = answering(async (sql: string) => {
+      if (slow) await new Promise<void>((resolve) => waiting.push(resolve));
+      return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
+    });
+    const service = new QueueHealthService(dataSource, unitConfig({ queueHealthCacheMs: 10 }), noEvents);
     const first = await service.health();
     await new Promise((r) => setTimeout(r, 15));
     slow = true;
@@ -67,13 +78,10 @@ describe('QueueHealthService when a refresh fails', () => {
   it('keeps answering from the previous result while it is recent enough, then says the database failed', async () => {
     jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] });
     let down = false;
-    const dataSource = {
-      query: async (sql: string) => {
-        if (down) throw new Error('database down');
-        return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
-      },
-    } as unknown as DataSource;
-    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 1000 } as AppConfig, noEvents);
+    const dataSource = answering((sql: string) =>
+      down ? Promise.reject(new Error('database down')) : Promise.resolve(sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : []),
+    );
+    const service = new QueueHealthService(dataSource, unitConfig({ queueHealthCacheMs: 1000 }), noEvents);
     const first = await service.health();
     down = true;
     jest.setSystemTime(Date.now() + 1500);
@@ -91,18 +99,16 @@ describe('QueueHealthService after a case change', () => {
     let unassignedPastTarget = 1;
     const waiting: Array<() => void> = [];
     let slow = false;
-    const dataSource = {
-      query: async (sql: string) => {
-        if (sql.includes('ORDER BY priority_rank, first_response_due_at LIMIT 50')) {
-          computations += 1;
-          if (slow) await new Promise<void>((resolve) => waiting.push(resolve));
-        }
-        if (sql.includes('count(*)::int AS count FROM support_case')) return [{ count: unassignedPastTarget }];
-        return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
-      },
-    } as unknown as DataSource;
+    const dataSource = answering(async (sql: string) => {
+      if (sql.includes('ORDER BY priority_rank, first_response_due_at LIMIT 50')) {
+        computations += 1;
+        if (slow) await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+      if (sql.includes('count(*)::int AS count FROM support_case')) return [{ count: unassignedPastTarget }];
+      return sql.includes('count(*)::int AS count FROM') ? [{ count: 0 }] : [];
+    });
     const changes = new Subject<CaseChangeEvent>();
-    const service = new QueueHealthService(dataSource, { queueHealthCacheMs: 60_000 } as AppConfig, { changes$: changes } as unknown as CaseEventsService);
+    const service = new QueueHealthService(dataSource, unitConfig({ queueHealthCacheMs: 60_000 }), eventsFrom(changes));
     const change = (): void =>
       changes.next({ type: 'case.assigned', caseId: 'c', reference: 'SG-AAAA-BBBB', priority: 'urgent', status: 'in_progress', assigneeId: 's', at: '' });
     return {

@@ -7,3 +7,4 @@ export * from './worker-test-app';
 export * from './throwaway-servers';
 export * from './pdf-text';
 export * from './audit-payloads';
+export * from './answers';

@@ -171,7 +171,7 @@ describe('assembleTrends', () => {
     });
     // Nothing decided yet: pending is neither met nor missed.
     expect(trends.firstResponse.byPriority[3]).toMatchObject({ priority: 'standard', cases: 1, pending: 1, medianSeconds: null, attainment: null });
-    expect(trends.firstResponse.weekly.map((w) => w.weekStart)).toEqual([...Array(4).fill('2026-11-30'), ...Array(4).fill('2026-12-07')]);
+    expect(trends.firstResponse.weekly.map((w) => w.weekStart)).toEqual([...Array<string>(4).fill('2026-11-30'), ...Array<string>(4).fill('2026-12-07')]);
     expect(trends.firstResponse.weekly.filter((w) => w.priority === 'urgent')).toEqual([
       { weekStart: '2026-11-30', priority: 'urgent', responded: 3, medianSeconds: 1200, p90Seconds: 2400.5, withinTarget: 2, missed: 1, attainment: 2 / 3 },
       { weekStart: '2026-12-07', priority: 'urgent', responded: 1, medianSeconds: 3000, p90Seconds: 3000, withinTarget: 1, missed: 0, attainment: 1 },

@@ -1,6 +1,7 @@
-import { FirstResponseStats, FirstResponseWeek, TrendsResponse } from '@sg/contracts';
-import { Priority, PRIORITIES, itemAt } from '@sg/domain';
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { FirstResponseStats, TrendsResponse } from '@sg/contracts';
+import { trendsResponseSchema } from '@sg/contracts/schemas';
+import { found, itemAt, present, Priority, PRIORITIES } from '@sg/domain';
+import { bodyOf, createTestDatabase, errorPathsOf, firstRowOf, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -27,7 +28,8 @@ describe('trends API', () => {
     caseCount += 1;
     const rank = PRIORITIES.indexOf(options.priority);
     const respondedAt = options.respondedAfter === undefined ? null : new Date(options.createdAt.getTime() + options.respondedAfter);
-    const [row] = await db.dataSource.query(
+    const row = await firstRowOf<{ id: string }>(
+      db.dataSource,
       `INSERT INTO support_case (reference, access_code_hash, status, priority, priority_rank, triage_priority, triage_factors, triaged_at,
          first_response_due_at, first_responded_at, submitted_by, channel, age_band, country, self_harm, immediate_danger, demands,
          content_posted, contact_channel, consent_contact, created_at, updated_at)
@@ -84,10 +86,13 @@ describe('trends API', () => {
   async function trends(query: string, token = supervisor): Promise<TrendsResponse> {
     const response = await api.request('GET', `/api/trends${query}`, { token });
     expect(response.status).toBe(200);
-    return response.body as TrendsResponse;
+    return bodyOf(response, trendsResponseSchema);
   }
   const stats = (body: TrendsResponse, priority: Priority): FirstResponseStats =>
-    body.firstResponse.byPriority.find((row) => row.priority === priority) as FirstResponseStats;
+    found(
+      body.firstResponse.byPriority.find((row) => row.priority === priority),
+      `the first-response figures for ${priority}`,
+    );
 
   /** 23:30 UTC yesterday: still yesterday in London's winter or UTC, already today in Kuala Lumpur (UTC+8). */
   const lateLastNightUtc = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 30 * MIN);
@@ -156,7 +161,7 @@ describe('trends API', () => {
   ])('refuses %s, naming the field', async (query, field) => {
     const response = await api.request('GET', `/api/trends${query}`, { token: supervisor });
     expect(response.status).toBe(400);
-    expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(field);
+    expect(errorPathsOf(response)).toContain(field);
   });
 
   describe('intakes per day', () => {
@@ -276,9 +281,12 @@ describe('trends API', () => {
       expect(firstWeek <= body.window.firstDay && body.window.firstDay < addDays(firstWeek, 7)).toBe(true);
       expect(lastWeek <= body.window.lastDay && body.window.lastDay < addDays(lastWeek, 7)).toBe(true);
 
-      const urgentWeek = weeks.filter((week) => week <= dayIn(ago(3 * DAY), 'UTC')).pop() as string;
+      const urgentWeek = present(weeks.filter((week) => week <= dayIn(ago(3 * DAY), 'UTC')).pop(), 'the week of the urgent cases');
       const row = (week: string, priority: Priority) =>
-        body.firstResponse.weekly.find((r) => r.weekStart === week && r.priority === priority) as FirstResponseWeek;
+        found(
+          body.firstResponse.weekly.find((r) => r.weekStart === week && r.priority === priority),
+          `the ${priority} figures of the week of ${week}`,
+        );
       expect(row(urgentWeek, 'urgent')).toMatchObject({ responded: 5, medianSeconds: 30 * 60, p90Seconds: 74 * 60, withinTarget: 4 });
       expect(row(firstWeek, 'urgent')).toEqual({
         weekStart: firstWeek,
@@ -296,7 +304,7 @@ describe('trends API', () => {
       const scaled = await startTestApi(db, testConfig(db.url, { followUpTimeScale: 0.001 }));
       try {
         const token = await scaled.tokenFor('supervisor');
-        const body = (await scaled.request('GET', '/api/trends', { token })).body as TrendsResponse;
+        const body = bodyOf(await scaled.request('GET', '/api/trends', { token }), trendsResponseSchema);
         expect(body.firstResponse.byPriority.map((row) => row.targetSeconds)).toEqual([0.9, 3.6, 28.8, 172.8]);
       } finally {
         await scaled.close();

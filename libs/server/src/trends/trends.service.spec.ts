@@ -1,27 +1,27 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { unitConfig } from '../testing/unit-config';
 import { TRENDS_SHARE_MS, TrendsService } from './trends.service';
 
 /** The sharing rule only; the figures themselves are checked against PostgreSQL in trends.int.spec. */
 describe('TrendsService sharing', () => {
   function serviceWith(options: { fail?: boolean } = {}) {
     let computations = 0;
-    const manager = {
-      query: async (sql: string) => {
-        await new Promise((r) => setTimeout(r, 5));
-        if (sql.includes('AS "dayStarts"'))
-          return [{ days: ['2026-12-01'], dayStarts: [new Date(0), new Date(1)], weeks: ['2026-11-30'], weekStarts: [new Date(0), new Date(1)] }];
-        return [];
-      },
-    } as unknown as EntityManager;
-    const dataSource = {
-      transaction: async (_level: string, work: (m: EntityManager) => Promise<unknown>) => {
-        computations += 1;
-        if (options.fail) throw new Error('database down');
-        return work(manager);
-      },
-    } as unknown as DataSource;
-    const service = new TrendsService(dataSource, { followUpTimeScale: 1 } as AppConfig);
+    // A real DataSource and EntityManager, never connected: the transaction and its queries answer here.
+    const dataSource = new DataSource({ type: 'postgres' });
+    const manager = new EntityManager(dataSource);
+    jest.spyOn(manager, 'query').mockImplementation(async (sql: string) => {
+      await new Promise((r) => setTimeout(r, 5));
+      if (sql.includes('AS "dayStarts"'))
+        return [{ days: ['2026-12-01'], dayStarts: [new Date(0), new Date(1)], weeks: ['2026-11-30'], weekStarts: [new Date(0), new Date(1)] }];
+      return [];
+    });
+    jest.spyOn(dataSource, 'transaction').mockImplementation((_level: IsolationLevel, work: (m: EntityManager) => Promise<unknown>) => {
+      computations += 1;
+      if (options.fail) return Promise.reject(new Error('database down'));
+      return work(manager);
+    });
+    const service = new TrendsService(dataSource, unitConfig({ followUpTimeScale: 1 }));
     return { service, computations: () => computations };
   }
 
