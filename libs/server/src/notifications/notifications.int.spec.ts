@@ -1,11 +1,30 @@
+import { intakeResponseSchema, loginResponseSchema, notificationListSchema } from '@sg/contracts/schemas';
 import { INestApplicationContext } from '@nestjs/common';
-import { NotificationList } from '@sg/contracts';
 import { Client } from 'pg';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { FollowUpProcessor } from '../follow-ups/follow-up.processor';
 import { NewCasePlanner } from '../follow-ups/new-case-planner.service';
-import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorOf,
+  errorPathsOf,
+  firstRowOf,
+  intakeFixture,
+  rowsOf,
+  startTestApi,
+  startTestWorker,
+  TEST_PASSWORD,
+  TestApi,
+  testConfig,
+  TestDatabase,
+} from '../testing';
+import type { NotificationList } from '@sg/contracts';
 import { itemAt } from '@sg/domain';
+import * as z from 'zod';
+
+/** What this spec reads of the messages on the case-changes channel. */
+const liveMessageSchema = z.looseObject({ type: z.string(), id: z.string().optional(), recipientId: z.string().optional() });
 
 /** Notifications follow the case, tell every bell they were in when done, and leave an audit trail. */
 describe('notifications', () => {
@@ -16,7 +35,7 @@ describe('notifications', () => {
   let caseworker: string;
   let supervisor: string;
   const events: Array<{ type: string; id?: string; recipientId?: string }> = [];
-  const staffId = async (email: string) => (await db.dataSource.query(`SELECT id FROM staff_user WHERE email = $1`, [email]))[0].id as string;
+  const staffId = async (email: string) => (await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user WHERE email = $1`, [email])).id;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -30,7 +49,7 @@ describe('notifications', () => {
     supervisor = await api.tokenFor('supervisor');
     listener = new Client({ connectionString: db.url });
     await listener.connect();
-    listener.on('notification', (message) => events.push(JSON.parse(message.payload ?? '{}')));
+    listener.on('notification', (message) => events.push(liveMessageSchema.parse(JSON.parse(message.payload ?? '{}'))));
     await listener.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
   });
 
@@ -43,12 +62,15 @@ describe('notifications', () => {
 
   async function claimedCase(): Promise<string> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
     return row.id;
   }
   async function firedFollowUp(caseId: string, kind: string, audience: string): Promise<string> {
-    const [row] = await db.dataSource.query(
+    const row = await firstRowOf<{ id: string }>(
+      db.dataSource,
       // Marked as queued (enqueued_revision), so the worker's sweep leaves it to this test to fire.
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, enqueued_revision) VALUES ($1, $2, 'case', $1, $3, $4, now(), 1) RETURNING id`,
       [caseId, kind, `test-${kind}-${caseId}`, audience],
@@ -57,15 +79,16 @@ describe('notifications', () => {
     return row.id;
   }
   const bell = async (token: string, caseId: string) =>
-    ((await api.request('GET', '/api/notifications?status=open', { token })).body as NotificationList).items.filter((n) => n.caseId === caseId);
+    bodyOf(await api.request('GET', '/api/notifications?status=open', { token }), notificationListSchema).items.filter((n) => n.caseId === caseId);
   const waitFor = async (what: string, probe: () => boolean) => {
     for (let i = 0; i < 50 && !probe(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     if (!probe()) throw new Error(`no ${what}`);
   };
 
   it('tells the holder when the person comes back and adds information, and the supervisors when nobody holds the case', async () => {
-    const intake = async () => (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as { reference: string; accessCode: string };
-    const caseOf = async (reference: string) => (await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [reference]))[0].id as string;
+    const intake = async () => bodyOf(await api.request('POST', '/api/intakes', { body: intakeFixture() }), intakeResponseSchema);
+    const caseOf = async (reference: string) =>
+      (await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [reference])).id;
     const add = (access: { reference: string; accessCode: string }, note: string) =>
       api.request('POST', '/api/case-access/additions', { body: { reference: access.reference, accessCode: access.accessCode, note } });
 
@@ -79,7 +102,7 @@ describe('notifications', () => {
       mine = (await bell(caseworker, heldId)).filter((n) => n.kind === 'person_update');
       if (!mine.length) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(mine).toEqual([expect.objectContaining({ kind: 'person_update', title: 'The person added information' })]);
+    expect(mine).toEqual([expect.objectContaining({ kind: 'person_update', title: 'The person added information' }) as unknown]);
     expect((await bell(supervisor, heldId)).filter((n) => n.kind === 'person_update')).toEqual([]);
 
     const unheld = await intake();
@@ -93,9 +116,11 @@ describe('notifications', () => {
     expect(theirs).toHaveLength(1);
     // A later replan of the case (a claim) neither cancels nor repeats it.
     expect((await api.request('POST', `/api/cases/${unheldId}/claim`, { token: caseworker })).status).toBe(200);
-    const [row] = await db.dataSource.query(`SELECT count(*)::int AS n, min(status) AS status FROM follow_up WHERE case_id = $1 AND kind = 'person_update'`, [
-      unheldId,
-    ]);
+    const [row] = await rowsOf<{ n: number; status: string | null }>(
+      db.dataSource,
+      `SELECT count(*)::int AS n, min(status) AS status FROM follow_up WHERE case_id = $1 AND kind = 'person_update'`,
+      [unheldId],
+    );
     expect(row).toEqual({ n: 1, status: 'fired' });
   });
 
@@ -111,7 +136,7 @@ describe('notifications', () => {
 
     expect(await bell(caseworker, caseId)).toEqual([]);
     const login = await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } });
-    const theirs = await bell(login.body.accessToken as string, caseId);
+    const theirs = await bell(bodyOf(login, loginResponseSchema).accessToken, caseId);
     expect(theirs.map((n) => [n.id, n.kind])).toEqual([[mine?.id, 'wellbeing_check']]);
     expect(await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId])).toEqual([{ recipient_id: second }]);
     await waitFor(
@@ -136,19 +161,27 @@ describe('notifications', () => {
       events.some((e) => e.type === 'notification.changed' && e.id === forSupervisor?.id && e.recipientId === supervisorId),
     );
     expect(await bell(supervisor, caseId)).toEqual([]);
-    const audit = await db.dataSource.query(`SELECT action, after FROM audit_log WHERE case_id = $1 AND action = 'notification.done'`, [caseId]);
+    const audit = await rowsOf<{ action: string; after: unknown }>(
+      db.dataSource,
+      `SELECT action, after FROM audit_log WHERE case_id = $1 AND action = 'notification.done'`,
+      [caseId],
+    );
     expect(audit).toEqual([{ action: 'notification.done', after: { notificationId: forCaseworker.id, followUpId } }]);
   });
 
   it('sends a follow-up nobody would hear of (no holder, no active supervisor) to the admins', async () => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
-    const [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const { id: caseId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     await db.dataSource.query(`UPDATE staff_user SET active = false WHERE role = 'supervisor'`);
     try {
       const followUpId = await firedFollowUp(caseId, 'sla_escalation', 'supervisors');
-      const told = await db.dataSource.query(`SELECT u.role FROM notification n JOIN staff_user u ON u.id = n.recipient_id WHERE n.follow_up_id = $1`, [
-        followUpId,
-      ]);
+      const told = await rowsOf<{ role: string }>(
+        db.dataSource,
+        `SELECT u.role FROM notification n JOIN staff_user u ON u.id = n.recipient_id WHERE n.follow_up_id = $1`,
+        [followUpId],
+      );
       expect(told).toEqual([{ role: 'admin' }]);
     } finally {
       await db.dataSource.query(`UPDATE staff_user SET active = true WHERE role = 'supervisor'`);
@@ -159,16 +192,20 @@ describe('notifications', () => {
     const caseId = await claimedCase();
     for (const part of ['takedowns', 'reports', 'follow-ups'])
       expect((await api.request('GET', `/api/cases/${caseId}/${part}`, { token: caseworker })).status).toBe(200);
-    const rows = await db.dataSource.query(`SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE '%.read' ORDER BY id`, [caseId]);
-    expect(rows.map((r: { action: string }) => r.action)).toEqual(['takedowns.read', 'reports.read', 'follow_ups.read']);
+    const rows = await rowsOf<{ action: string }>(db.dataSource, `SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE '%.read' ORDER BY id`, [
+      caseId,
+    ]);
+    expect(rows.map((r) => r.action)).toEqual(['takedowns.read', 'reports.read', 'follow_ups.read']);
   });
 
   it('names the parameter it refuses: a notification status, a plan step key', async () => {
     const status = await api.request('GET', '/api/notifications?status=everything', { token: caseworker });
-    expect({ status: status.status, paths: status.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ status: 400, paths: ['status'] });
+    expect(status.status).toBe(400);
+    expect(errorPathsOf(status)).toEqual(['status']);
     const caseId = await claimedCase();
     const step = await api.request('PATCH', `/api/cases/${caseId}/plan-steps/not_a_step`, { token: caseworker, body: { done: true } });
-    expect({ status: step.status, paths: step.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ status: 400, paths: ['key'] });
-    expect(step.body.message).toMatch(/^key /);
+    expect(step.status).toBe(400);
+    expect(errorPathsOf(step)).toEqual(['key']);
+    expect(errorOf(step).message).toMatch(/^key /);
   });
 });

@@ -1,5 +1,6 @@
-import { ClusterListResponse } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, pdfText, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { clusterListResponseSchema, intakeResponseSchema } from '@sg/contracts/schemas';
+import { itemAt } from '@sg/domain';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, pdfText, rowsOf, startTestApi, TestApi, testConfig, TestDatabase } from '../testing';
 
 /**
  * A referral packet from a cluster, read back from the PDF (pdf-parse): the shared identifier, each
@@ -46,8 +47,9 @@ describe('cluster referral packet', () => {
         }),
       });
       expect(submitted.status).toBe(201);
-      const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [submitted.body.reference]);
-      cases.push({ id: row.id, reference: submitted.body.reference });
+      const { reference } = bodyOf(submitted, intakeResponseSchema);
+      const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [reference]);
+      cases.push({ id: row.id, reference });
     }
     expect((await api.request('POST', `/api/cases/${cases[0]?.id}/claim`, { token: caseworker })).status).toBe(200);
     const report = await api.request('POST', `/api/cases/${cases[0]?.id}/reports`, {
@@ -55,7 +57,7 @@ describe('cluster referral packet', () => {
       body: { agencyKind: 'police', agencyName: 'Kuala Lumpur Police', referenceNumber: 'KL-2026-777' },
     });
     expect(report.status).toBe(201);
-    const list = (await api.request('GET', '/api/clusters?limit=10', { token: supervisor })).body as ClusterListResponse;
+    const list = bodyOf(await api.request('GET', '/api/clusters?limit=10', { token: supervisor }), clusterListResponseSchema);
     key = list.items.find((c) => c.value === SHARED)?.key ?? '';
     expect(key).not.toBe('');
   });
@@ -102,12 +104,15 @@ describe('cluster referral packet', () => {
   });
 
   it('is audited once per packet, naming the cluster and every case, never the content', async () => {
-    const before = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'cluster.referral_packet'`);
+    const before = await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'cluster.referral_packet'`);
     expect((await packet(key, 'recipient=cybertipline', supervisor)).status).toBe(200);
-    const rows = await db.dataSource.query(`SELECT case_id, after FROM audit_log WHERE action = 'cluster.referral_packet' ORDER BY id`);
-    expect(rows).toHaveLength(before[0].n + 1);
-    const last = rows[rows.length - 1];
-    expect(last.after).toEqual({ cluster: key, recipient: 'cybertipline', cases: expect.arrayContaining(cases.map((c) => c.id)) });
+    const rows = await rowsOf<{ case_id: string | null; after: { cases: unknown[] } }>(
+      db.dataSource,
+      `SELECT case_id, after FROM audit_log WHERE action = 'cluster.referral_packet' ORDER BY id`,
+    );
+    expect(rows).toHaveLength(before.n + 1);
+    const last = itemAt(rows, rows.length - 1, 'the newest packet audit row');
+    expect(last.after).toEqual({ cluster: key, recipient: 'cybertipline', cases: expect.arrayContaining(cases.map((c) => c.id)) as unknown });
     expect(last.after.cases).toHaveLength(cases.length);
     expect(JSON.stringify(last)).not.toContain(SHARED);
   });

@@ -1,4 +1,17 @@
-import { createTestDatabase, embeddedFonts, intakeFixture, pdfText, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { intakeResponseSchema, loginResponseSchema } from '@sg/contracts/schemas';
+import {
+  bodyOf,
+  createTestDatabase,
+  embeddedFonts,
+  firstRowOf,
+  intakeFixture,
+  pdfText,
+  startTestApi,
+  TEST_PASSWORD,
+  TestApi,
+  testConfig,
+  TestDatabase,
+} from '../testing';
 
 interface Packet {
   status: number;
@@ -43,8 +56,9 @@ describe('referral packet', () => {
   async function submit(changes: Parameters<typeof intakeFixture>[0]): Promise<{ id: string; reference: string }> {
     const submitted = await api.request('POST', '/api/intakes', { body: intakeFixture(changes) });
     expect(submitted.status).toBe(201);
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [submitted.body.reference]);
-    return { id: row.id, reference: submitted.body.reference };
+    const { reference } = bodyOf(submitted, intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [reference]);
+    return { id: row.id, reference };
   }
 
   beforeAll(async () => {
@@ -52,8 +66,11 @@ describe('referral packet', () => {
     api = await startTestApi(db, testConfig(db.url));
     holder = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
-    colleague = (await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } })).body.accessToken;
-    colleagueId = (await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker2@demo.test'`))[0].id;
+    colleague = bodyOf(
+      await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } }),
+      loginResponseSchema,
+    ).accessToken;
+    colleagueId = (await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user WHERE email = 'caseworker2@demo.test'`)).id;
 
     ({ id: caseId, reference } = await submit({
       platforms: [{ platform: 'Instagram', offenderHandle: '@сергей_77', profileUrl: 'https://instagram.com/sergei77' }],

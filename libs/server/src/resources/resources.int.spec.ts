@@ -1,5 +1,17 @@
-import { CaseAccessView, IntakeResponse, PersonResource, ResourceDirectoryEntry } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { caseAccessViewSchema, intakeResponseSchema, resourceDirectoryEntrySchema, resourceDirectorySchema, staffUserViewSchema } from '@sg/contracts/schemas';
+import { PersonResource } from '@sg/contracts';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorPathsOf,
+  intakeFixture,
+  rowsOf,
+  startTestApi,
+  TestApi,
+  testConfig,
+  TestDatabase,
+  validationErrorsOf,
+} from '../testing';
 import { itemAt } from '@sg/domain';
 
 describe('resource directory API', () => {
@@ -19,7 +31,7 @@ describe('resource directory API', () => {
   it('is seeded from the domain guide and public, filtered by country', async () => {
     const response = await api.request('GET', '/api/resources?country=MY');
     expect(response.status).toBe(200);
-    const entries = response.body as ResourceDirectoryEntry[];
+    const entries = bodyOf(response, resourceDirectorySchema);
     expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['Talian Kasih', 'Befrienders Kuala Lumpur', 'Take It Down (NCMEC)']));
     expect(new Set(entries.map((e) => e.jurisdiction))).toEqual(new Set(['MY', 'ANY']));
   });
@@ -27,7 +39,7 @@ describe('resource directory API', () => {
   it('names a bad country', async () => {
     const response = await api.request('GET', '/api/resources?country=Malaysia');
     expect(response.status).toBe(400);
-    expect(response.body.errors[0].path).toBe('country');
+    expect(validationErrorsOf(response).errors[0]?.path).toBe('country');
   });
 
   it('lets only admins add and edit entries', async () => {
@@ -41,15 +53,15 @@ describe('resource directory API', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key: 'sg-samaritans', sortOrder: 100, active: true });
     // The edit shows up for the public at once (this process's cache is cleared).
-    expect((await api.request('GET', '/api/resources?country=SG')).body.map((e: ResourceDirectoryEntry) => e.key)).toContain('sg-samaritans');
+    expect(bodyOf(await api.request('GET', '/api/resources?country=SG'), resourceDirectorySchema).map((e) => e.key)).toContain('sg-samaritans');
 
     const duplicate = await api.request('POST', '/api/resources', { body: entry, token: admin });
     expect(duplicate.status).toBe(400);
-    expect(duplicate.body.errors).toEqual([{ path: 'key', message: 'is already used by another entry', code: 'invalid' }]);
+    expect(validationErrorsOf(duplicate).errors).toEqual([{ path: 'key', message: 'is already used by another entry', code: 'invalid' }]);
 
-    const retired = await api.request('PATCH', `/api/resources/${created.body.id}`, { body: { active: false }, token: admin });
+    const retired = await api.request('PATCH', `/api/resources/${bodyOf(created, resourceDirectoryEntrySchema).id}`, { body: { active: false }, token: admin });
     expect(retired.status).toBe(200);
-    expect((await api.request('GET', '/api/resources?country=SG')).body.map((e: ResourceDirectoryEntry) => e.key)).not.toContain('sg-samaritans');
+    expect(bodyOf(await api.request('GET', '/api/resources?country=SG'), resourceDirectorySchema).map((e) => e.key)).not.toContain('sg-samaritans');
   });
 
   it('validates entries field by field', async () => {
@@ -58,40 +70,50 @@ describe('resource directory API', () => {
       token: await api.tokenFor('admin'),
     });
     expect(response.status).toBe(400);
-    expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['audiences', 'jurisdiction', 'key', 'name', 'purpose']);
+    expect(errorPathsOf(response).sort()).toEqual(['audiences', 'jurisdiction', 'key', 'name', 'purpose']);
   });
 
   it('audits every admin edit: who, which entry, before and after, in the same transaction', async () => {
     const admin = await api.tokenFor('admin');
-    const adminId = (await api.request('GET', '/api/auth/me', { token: admin })).body.id;
+    const adminId = bodyOf(await api.request('GET', '/api/auth/me', { token: admin }), staffUserViewSchema).id;
     const created = await api.request('POST', '/api/resources', {
       token: admin,
       body: { key: 'nz-1737', jurisdiction: 'NZ', name: 'Need to talk? 1737', contact: 'Call or text 1737', purpose: 'crisis', audiences: ['self_harm'] },
     });
     expect(created.status).toBe(201);
     expect(
-      (await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call or text 1737, free, any time' } })).status,
+      (
+        await api.request('PATCH', `/api/resources/${bodyOf(created, resourceDirectoryEntrySchema).id}`, {
+          token: admin,
+          body: { contact: 'Call or text 1737, free, any time' },
+        })
+      ).status,
     ).toBe(200);
     // A refused edit changes nothing and records nothing.
-    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { key: 'sg-samaritans' } })).status).toBe(400);
+    expect(
+      (await api.request('PATCH', `/api/resources/${bodyOf(created, resourceDirectoryEntrySchema).id}`, { token: admin, body: { key: 'sg-samaritans' } }))
+        .status,
+    ).toBe(400);
 
-    const rows = await db.dataSource.query(`SELECT action, actor_id, target_kind, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`, [
-      created.body.id,
-    ]);
+    const rows = await rowsOf<Record<string, unknown>>(
+      db.dataSource,
+      `SELECT action, actor_id, target_kind, before, after FROM audit_log WHERE target_id = $1 ORDER BY id`,
+      [bodyOf(created, resourceDirectoryEntrySchema).id],
+    );
     expect(rows).toEqual([
       {
         action: 'resource.created',
         actor_id: adminId,
         target_kind: 'resource_entry',
         before: null,
-        after: expect.objectContaining({ key: 'nz-1737', contact: 'Call or text 1737' }),
+        after: expect.objectContaining({ key: 'nz-1737', contact: 'Call or text 1737' }) as unknown,
       },
       {
         action: 'resource.updated',
         actor_id: adminId,
         target_kind: 'resource_entry',
-        before: expect.objectContaining({ contact: 'Call or text 1737' }),
-        after: expect.objectContaining({ contact: 'Call or text 1737, free, any time', key: 'nz-1737' }),
+        before: expect.objectContaining({ contact: 'Call or text 1737' }) as unknown,
+        after: expect.objectContaining({ contact: 'Call or text 1737, free, any time', key: 'nz-1737' }) as unknown,
       },
     ]);
   });
@@ -111,18 +133,26 @@ describe('resource directory API', () => {
       },
     });
     expect(response.status).toBe(400);
-    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['url']);
-    const [entry] = (await api.request('GET', '/api/resources?country=MY')).body.filter((e: ResourceDirectoryEntry) => e.key === 'my-mhpss');
+    expect(errorPathsOf(response)).toEqual(['url']);
+    const entry = itemAt(
+      bodyOf(await api.request('GET', '/api/resources?country=MY'), resourceDirectorySchema).filter((e) => e.key === 'my-mhpss'),
+      0,
+      'the my-mhpss entry',
+    );
     expect((await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { url: 'data:text/html,hi' } })).status).toBe(400);
   });
 
   it('lists the Malaysian psychosocial support line for support too, as the domain guide does', async () => {
-    const [entry] = (await api.request('GET', '/api/resources?country=MY')).body.filter((e: ResourceDirectoryEntry) => e.key === 'my-mhpss');
+    const entry = itemAt(
+      bodyOf(await api.request('GET', '/api/resources?country=MY'), resourceDirectorySchema).filter((e) => e.key === 'my-mhpss'),
+      0,
+      'the my-mhpss entry',
+    );
     expect(entry.audiences).toEqual(['self_harm', 'support']);
   });
 
   it('is seeded with what each entry is and when to use it, in English, Malay and Spanish', async () => {
-    const entries = (await api.request('GET', '/api/resources?country=MY')).body as ResourceDirectoryEntry[];
+    const entries = bodyOf(await api.request('GET', '/api/resources?country=MY'), resourceDirectorySchema);
     const emergency = entries.find((e) => e.key === 'my-emergency');
     expect(emergency).toMatchObject({
       name: 'Emergency services',
@@ -140,11 +170,20 @@ describe('resource directory API', () => {
       token: admin,
       body: { key: 'ie-pieta', jurisdiction: 'IE', name: 'Pieta', contact: '1800 247 247', purpose: 'crisis', audiences: ['self_harm'], sortOrder: 7 },
     });
-    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { active: false } })).body).toMatchObject({
+    expect(
+      (await api.request('PATCH', `/api/resources/${bodyOf(created, resourceDirectoryEntrySchema).id}`, { token: admin, body: { active: false } })).body,
+    ).toMatchObject({
       active: false,
       sortOrder: 7,
     });
-    expect((await api.request('PATCH', `/api/resources/${created.body.id}`, { token: admin, body: { contact: 'Call 1800 247 247' } })).body).toMatchObject({
+    expect(
+      (
+        await api.request('PATCH', `/api/resources/${bodyOf(created, resourceDirectoryEntrySchema).id}`, {
+          token: admin,
+          body: { contact: 'Call 1800 247 247' },
+        })
+      ).body,
+    ).toMatchObject({
       active: false,
       sortOrder: 7,
     });
@@ -153,7 +192,7 @@ describe('resource directory API', () => {
   it('carries the Malay an admin saves to the person, and flags the Spanish that falls back to English', async () => {
     const admin = await api.tokenFor('admin');
     const entry = itemAt(
-      ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-fbi'),
+      bodyOf(await api.request('GET', '/api/resources?country=US'), resourceDirectorySchema).filter((e) => e.key === 'us-fbi'),
       0,
       'the us-fbi entry',
     );
@@ -173,16 +212,16 @@ describe('resource directory API', () => {
       translations: { ms: { description: 'Polis persekutuan Amerika Syarikat.' }, es: { name: 'FBI' } },
       fallsBackToEnglish: ['es'],
     });
-    expect(saved.body.translations.es).toEqual({ name: 'FBI' });
+    expect(bodyOf(saved, resourceDirectoryEntrySchema).translations.es).toEqual({ name: 'FBI' });
 
     // The admins' list says which language still reads in English.
-    const listed = ((await api.request('GET', '/api/resources?includeInactive=true', { token: admin })).body as ResourceDirectoryEntry[]).find(
+    const listed = bodyOf(await api.request('GET', '/api/resources?includeInactive=true', { token: admin }), resourceDirectorySchema).find(
       (e) => e.key === 'us-fbi',
     );
     expect(listed?.fallsBackToEnglish).toEqual(['es']);
 
     // The person gets every language at once: the page shows the tab's, or English where there is none.
-    const intake = (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as IntakeResponse;
+    const intake = bodyOf(await api.request('POST', '/api/intakes', { body: intakeFixture() }), intakeResponseSchema);
     const fbi = intake.resources.find((r) => r.key === 'us-fbi');
     expect(fbi).toMatchObject({
       name: 'FBI',
@@ -195,21 +234,23 @@ describe('resource directory API', () => {
     } satisfies Partial<PersonResource>);
     expect(fbi?.translations.es?.description).toBeUndefined();
 
-    const view = (await api.request('POST', '/api/case-access', { body: { reference: intake.reference, accessCode: intake.accessCode } }))
-      .body as CaseAccessView;
+    const view = bodyOf(
+      await api.request('POST', '/api/case-access', { body: { reference: intake.reference, accessCode: intake.accessCode } }),
+      caseAccessViewSchema,
+    );
     expect(view.resources.find((r) => r.key === 'us-fbi')?.translations.ms?.description).toBe('Polis persekutuan Amerika Syarikat.');
   });
 
   it('refuses a translation longer than the English limit, and a language the person pages do not speak', async () => {
     const admin = await api.tokenFor('admin');
     const entry = itemAt(
-      ((await api.request('GET', '/api/resources?country=US')).body as ResourceDirectoryEntry[]).filter((e) => e.key === 'us-hsi'),
+      bodyOf(await api.request('GET', '/api/resources?country=US'), resourceDirectorySchema).filter((e) => e.key === 'us-hsi'),
       0,
       'the us-hsi entry',
     );
     const tooLong = await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { translations: { ms: { name: 'x'.repeat(201) } } } });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.errors.map((e: { path: string }) => e.path)).toEqual(['translations.ms.name']);
+    expect(errorPathsOf(tooLong)).toEqual(['translations.ms.name']);
     expect((await api.request('PATCH', `/api/resources/${entry.id}`, { token: admin, body: { translations: { fr: { name: 'FBI' } } } })).status).toBe(400);
   });
 });
