@@ -2,6 +2,7 @@ import { Client, Notification } from 'pg';
 import { announceLive, CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { present } from '@sg/domain';
 import { EntityManager } from 'typeorm';
+import * as z from 'zod';
 import { createTestDatabase, TestDatabase } from '../testing';
 import { afterCommit } from './after-commit';
 
@@ -52,7 +53,7 @@ describe('after commit', () => {
         ran.push(`first saw ${await scalar<number>(db.dataSource.manager, `SELECT count(*)::int AS v FROM after_commit_probe WHERE n = 1`)}`);
         expect(committed.queryRunner?.isTransactionActive ?? false).toBe(false);
       });
-      await afterCommit(manager, async () => void ran.push('second'));
+      await afterCommit(manager, () => Promise.resolve(void ran.push('second')));
       expect(ran).toEqual([]);
     });
     expect(ran).toEqual(['first saw 1', 'second']);
@@ -62,18 +63,18 @@ describe('after commit', () => {
     const ran: string[] = [];
     await expect(
       db.dataSource.transaction(async (manager) => {
-        await afterCommit(manager, async () => void ran.push('ran'));
+        await afterCommit(manager, () => Promise.resolve(void ran.push('ran')));
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     // The next transaction on the pool's connections does not inherit it either.
-    await db.dataSource.transaction(async (manager) => manager.query(`SELECT 1`));
+    await db.dataSource.transaction((manager) => manager.query<unknown>(`SELECT 1`));
     expect(ran).toEqual([]);
   });
 
   it('runs at once outside a transaction, and a failure of the work never fails the committed change', async () => {
     const ran: string[] = [];
-    await afterCommit(db.dataSource.manager, async () => void ran.push('at once'));
+    await afterCommit(db.dataSource.manager, () => Promise.resolve(void ran.push('at once')));
     expect(ran).toEqual(['at once']);
     await db.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO after_commit_probe VALUES (2)`);
@@ -96,7 +97,7 @@ describe('after commit', () => {
       expect(received).toEqual([]);
     });
     await settle();
-    expect(received.map((payload) => (JSON.parse(payload) as { reference: string }).reference)).toEqual(['SG-COMM-IT01']);
+    expect(received.map((payload) => z.looseObject({ reference: z.string() }).parse(JSON.parse(payload)).reference)).toEqual(['SG-COMM-IT01']);
   });
 
   it("the NOTIFY's setting that skips the disk wait ends with its own statement: the connection's next commit waits again", async () => {
