@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CaseChangeEvent, LiveMessage } from '@sg/contracts';
-import { AppConfig } from '../config/app-config';
+import { unitConfig } from '../testing/unit-config';
 import { CaseEventsService } from './case-events.service';
 
 const change = (caseId: string): CaseChangeEvent => ({
@@ -15,7 +15,7 @@ const change = (caseId: string): CaseChangeEvent => ({
 
 describe('CaseEventsService listeners', () => {
   // Not connected: deliver() is what a notification from PostgreSQL calls.
-  const service = () => new CaseEventsService({} as AppConfig);
+  const service = () => new CaseEventsService(unitConfig());
 
   it('hands each change, the same object, to every listener and to changes$, in order, until a listener stops', () => {
     const events = service();
