@@ -11,36 +11,11 @@ import { ConversationApi } from '../data-access/conversation-api';
 import { CaseConflict, CaseStore } from './case-store';
 import { speakInTests } from '../../system/i18n/testing';
 import { ClaimCase } from './claim-case';
-import { caseDetail, caseFacts } from '../../../testing/cases';
+import { caseDetail } from '../../../testing/cases';
 import { instanceOf } from '../../../testing/dom';
 
 const detail = (version: number, status: CaseDetail['status'] = 'in_progress'): CaseDetail =>
-  caseDetail({
-    id: 'c1',
-    reference: 'SG-AAAA-BBBB',
-    version,
-    status,
-    allowedTransitions: ['waiting', 'resolved'],
-    priority: 'urgent',
-    triagePriority: 'urgent',
-    triageFactors: [],
-    priorityOverride: null,
-    firstResponseDueAt: '2026-11-22T12:00:00Z',
-    firstRespondedAt: null,
-    assignee: null,
-    createdAt: '2026-11-22T11:00:00Z',
-    updatedAt: '2026-11-22T11:00:00Z',
-    facts: caseFacts(),
-    contact: { channel: 'none', consentToContact: false, hasDetails: false },
-    platforms: [],
-    contentUrls: [],
-    actionPlan: [],
-    evidence: [],
-    notes: [],
-    timeline: [],
-    language: 'en',
-    identifiers: [],
-  });
+  caseDetail({ version, status, allowedTransitions: ['waiting', 'resolved'], priority: 'urgent', triagePriority: 'urgent' });
 
 describe('CaseStore', () => {
   let store: CaseStore;

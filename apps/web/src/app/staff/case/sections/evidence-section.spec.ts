@@ -41,47 +41,7 @@ const entry = (over: Partial<EvidenceEntry> = {}): EvidenceEntry => ({
   ...over,
 });
 
-const detail = (evidence: EvidenceEntry[]): CaseDetail =>
-  caseDetail({
-    id: 'c1',
-    reference: 'SG-AAAA-BBBB',
-    version: 1,
-    status: 'in_progress',
-    allowedTransitions: [],
-    priority: 'standard',
-    triagePriority: 'standard',
-    triageFactors: [],
-    priorityOverride: null,
-    firstResponseDueAt: '2026-11-22T12:00:00Z',
-    firstRespondedAt: null,
-    assignee: null,
-    createdAt: '2026-11-22T11:00:00Z',
-    updatedAt: '2026-11-22T11:00:00Z',
-    facts: {
-      submittedBy: 'victim',
-      channel: 'web',
-      alias: null,
-      ageBand: '18_plus',
-      contentMadeUnder18: false,
-      country: 'US',
-      selfHarm: 'none',
-      immediateDanger: false,
-      deadlineAt: null,
-      demands: [],
-      contentPosted: 'no',
-      stillInContact: false,
-      paid: false,
-      narrative: null,
-    },
-    contact: { channel: 'none', consentToContact: false, hasDetails: false },
-    platforms: [],
-    contentUrls: [],
-    actionPlan: [],
-    evidence,
-    notes: [],
-    timeline: [],
-    identifiers: [],
-  });
+const detail = (evidence: EvidenceEntry[]): CaseDetail => caseDetail({ status: 'in_progress', evidence });
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

@@ -15,67 +15,24 @@ import { factsChange, factsFormValue, rebaseFactsForm } from './facts-form';
 import { FactsSection } from './facts-section';
 import { present } from '@sg/domain';
 import { hostOf } from '../../../../testing/dom';
-import { caseDetail } from '../../../../testing/cases';
-
-const facts = (changes: Partial<CaseFactsView> = {}): CaseFactsView => ({
-  submittedBy: 'victim',
-  channel: 'web',
-  alias: null,
-  ageBand: '18_plus',
-  contentMadeUnder18: false,
-  country: 'US',
-  selfHarm: 'none',
-  immediateDanger: false,
-  deadlineAt: null,
-  demands: [],
-  contentPosted: 'no',
-  stillInContact: false,
-  paid: false,
-  narrative: null,
-  ...changes,
-});
+import { caseDetail, caseFacts } from '../../../../testing/cases';
 
 const detail = (version: number, factChanges: Partial<CaseFactsView> = {}): CaseDetail =>
-  caseDetail({
-    id: 'c1',
-    reference: 'SG-AAAA-BBBB',
-    version,
-    status: 'in_progress',
-    allowedTransitions: [],
-    priority: 'standard',
-    triagePriority: 'standard',
-    triageFactors: [],
-    priorityOverride: null,
-    firstResponseDueAt: '2026-11-22T12:00:00Z',
-    firstRespondedAt: null,
-    assignee: null,
-    createdAt: '2026-11-22T11:00:00Z',
-    updatedAt: '2026-11-22T11:00:00Z',
-    facts: facts(factChanges),
-    contact: { channel: 'none', consentToContact: false, hasDetails: false },
-    platforms: [],
-    contentUrls: [],
-    actionPlan: [],
-    evidence: [],
-    notes: [],
-    timeline: [],
-    language: 'en',
-    identifiers: [],
-  });
+  caseDetail({ version, status: 'in_progress', facts: caseFacts(factChanges) });
 
 /** A control the facts form is known to have (a clear failure if it ever loses it). */
 const control = (form: FormGroup, name: string) => present(form.controls[name], `the ${name} control`);
 
 describe('facts form helpers', () => {
   it('sends only what the person changed, as the API wants it', () => {
-    const value = { ...factsFormValue(facts()), ageBand: '13_17' as const, contentMadeUnder18: 'yes' as const, immediateDanger: 'yes' as const };
-    expect(factsChange(facts(), value)).toEqual({ ageBand: '13_17', contentMadeUnder18: true, immediateDanger: true });
-    expect(factsChange(facts(), factsFormValue(facts()))).toEqual({});
+    const value = { ...factsFormValue(caseFacts()), ageBand: '13_17' as const, contentMadeUnder18: 'yes' as const, immediateDanger: 'yes' as const };
+    expect(factsChange(caseFacts(), value)).toEqual({ ageBand: '13_17', contentMadeUnder18: true, immediateDanger: true });
+    expect(factsChange(caseFacts(), factsFormValue(caseFacts()))).toEqual({});
   });
 
   it('moves untouched answers onto the newer version and keeps the ones the person changed', () => {
-    const typed = { ...factsFormValue(facts()), selfHarm: 'thoughts' as const };
-    const rebased = rebaseFactsForm(typed, facts(), facts({ paid: true, selfHarm: 'prefer_not_to_say' }));
+    const typed = { ...factsFormValue(caseFacts()), selfHarm: 'thoughts' as const };
+    const rebased = rebaseFactsForm(typed, caseFacts(), caseFacts({ paid: true, selfHarm: 'prefer_not_to_say' }));
     expect(rebased).toMatchObject({ selfHarm: 'thoughts', paid: 'yes' });
   });
 });

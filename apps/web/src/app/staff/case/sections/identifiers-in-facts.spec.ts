@@ -15,47 +15,7 @@ import { FactsSection } from './facts-section';
 import { hostOf } from '../../../../testing/dom';
 import { caseDetail } from '../../../../testing/cases';
 
-const detail = (identifiers: CaseIdentifierView[]): CaseDetail =>
-  caseDetail({
-    id: 'c1',
-    reference: 'SG-AAAA-BBBB',
-    version: 1,
-    status: 'in_progress',
-    allowedTransitions: [],
-    priority: 'standard',
-    triagePriority: 'standard',
-    triageFactors: [],
-    priorityOverride: null,
-    firstResponseDueAt: '2026-11-22T12:00:00Z',
-    firstRespondedAt: null,
-    assignee: null,
-    createdAt: '2026-11-22T11:00:00Z',
-    updatedAt: '2026-11-22T11:00:00Z',
-    facts: {
-      submittedBy: 'victim',
-      channel: 'web',
-      alias: null,
-      ageBand: '18_plus',
-      contentMadeUnder18: false,
-      country: 'US',
-      selfHarm: 'none',
-      immediateDanger: false,
-      deadlineAt: null,
-      demands: [],
-      contentPosted: 'no',
-      stillInContact: false,
-      paid: false,
-      narrative: null,
-    },
-    contact: { channel: 'none', consentToContact: false, hasDetails: false },
-    platforms: [],
-    contentUrls: [],
-    actionPlan: [],
-    evidence: [],
-    notes: [],
-    timeline: [],
-    identifiers,
-  });
+const detail = (identifiers: CaseIdentifierView[]): CaseDetail => caseDetail({ status: 'in_progress', identifiers });
 
 describe('offender identifiers on the case page', () => {
   function render(identifiers: CaseIdentifierView[]): HTMLElement {
