@@ -20,11 +20,12 @@ import {
   sendMessageSchema,
 } from '@sg/contracts/schemas';
 import { Request, Response } from 'express';
-import { merge, take, timer } from 'rxjs';
+import { timer } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { CaseEventsService } from '../events/case-events.service';
-import { KEEPALIVE_FRAME, KEEPALIVE_MS, SseConnection, sseFrame } from '../events/sse-connection';
+import { serveLiveStream } from '../events/live-stream';
+import { sseFrame } from '../events/sse-connection';
 import { openApiBody } from '../http/openapi-schema';
 import { RateLimit } from '../http/rate-limit';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
@@ -106,20 +107,16 @@ export class PersonConversationController {
   @ApiProduces('text/event-stream')
   @ApiFileAnswer('text/event-stream', 'text/event-stream of { type: "conversation.message", from, at }')
   stream(@CaseSession() session: AccessSessionRow, @Req() request: Request, @Res() response: Response): void {
-    const ends$ = timer(Math.max(0, new Date(session.expiresAt).getTime() - Date.now()));
-    const connection = new SseConnection(request, response);
-    const stopListening = this.events.listen((event) => {
-      if (event.type === 'conversation.message' && event.caseId === session.caseId)
-        connection.send(sseFrame(event.type, { type: event.type, from: event.from, at: event.at }));
-    });
-    const keepalive = setInterval(() => connection.send(KEEPALIVE_FRAME), KEEPALIVE_MS);
-    const ending = merge(ends$, this.events.stopping$)
-      .pipe(take(1))
-      .subscribe(() => connection.end());
-    connection.onClose(() => {
-      stopListening();
-      clearInterval(keepalive);
-      ending.unsubscribe();
-    });
+    const expires$ = timer(Math.max(0, new Date(session.expiresAt).getTime() - Date.now()));
+    serveLiveStream(
+      this.events,
+      request,
+      response,
+      (event) =>
+        event.type === 'conversation.message' && event.caseId === session.caseId
+          ? sseFrame(event.type, { type: event.type, from: event.from, at: event.at })
+          : null,
+      expires$,
+    );
   }
 }

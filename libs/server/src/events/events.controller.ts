@@ -4,13 +4,14 @@ import { ApiFileAnswer } from '../http/openapi-schema';
 import type { Request, Response } from 'express';
 import { API_ROUTES, CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, LiveMessage, NotificationEvent } from '@sg/contracts';
 import { StaffRole } from '@sg/domain';
-import { concatMap, EMPTY, filter, from, interval, merge, take, tap, timer } from 'rxjs';
+import { concatMap, EMPTY, filter, from, interval, take, tap, timer } from 'rxjs';
 import { AccessTokenExpiry, AccessTokenSignIn, CurrentStaff, Roles } from '../auth/auth.decorators';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { StaffSessionCache } from '../auth/staff-session.cache';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 import { CaseEventsService } from './case-events.service';
-import { KEEPALIVE_FRAME, KEEPALIVE_MS, SseConnection, sseFrame } from './sse-connection';
+import { serveLiveStream } from './live-stream';
+import { sseFrame } from './sse-connection';
 /** How often an open stream re-checks that its account is still active (and its role). */
 export const ACCOUNT_RECHECK_MS = 5_000;
 
@@ -110,21 +111,7 @@ export class EventsController {
     );
     const tokenExpired$ = expiresAt === undefined ? EMPTY : timer(Math.max(0, expiresAt - Date.now()));
 
-    const connection = new SseConnection(request, response);
-    // Each change reaches this stream by a plain call (see CaseEventsService.listen); the frame is
-    // the one string every caller with the same view of the change shares (liveFrameFor).
-    const stopListening = this.events.listen((message) => {
-      const frame = liveFrameFor(message, caller);
-      if (frame !== null) connection.send(frame);
-    });
-    const keepalive = setInterval(() => connection.send(KEEPALIVE_FRAME), KEEPALIVE_MS);
-    const ending = merge(tokenExpired$, accountEnded$, this.events.stopping$)
-      .pipe(take(1))
-      .subscribe(() => connection.end());
-    connection.onClose(() => {
-      stopListening();
-      clearInterval(keepalive);
-      ending.unsubscribe();
-    });
+    // The frame is the one string every caller with the same view of the change shares (liveFrameFor).
+    serveLiveStream(this.events, request, response, (message) => liveFrameFor(message, caller), tokenExpired$, accountEnded$);
   }
 }
