@@ -1,14 +1,15 @@
 import { CaseChangeEvent, CaseEventType, ConversationMessageEvent } from '@sg/contracts';
 import { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/after-commit';
-import { supportCaseRepository } from './support-case.repository';
+import { liveAnnouncementsFor } from './live-announcements';
 
 export const CASE_CHANGES_CHANNEL = 'case_changes';
 
 /**
  * Announces a change to every API process (LISTEN/NOTIFY), once the caller's transaction has
  * committed (at once outside one): no event for a change that never happened, and the change's
- * commit never waits behind another's NOTIFY (database/after-commit.ts says why).
+ * commit never waits behind another's NOTIFY (database/after-commit.ts says why). Events committed
+ * at the same moment go out in one statement (live-announcements.ts).
  */
 export async function notifyCaseChange(
   manager: EntityManager,
@@ -29,5 +30,5 @@ export async function notifyCaseChange(
 /** Any live event a case's change raises (a case change, a conversation message), on the one channel every process listens to, after commit. */
 export async function announceLive(manager: EntityManager, event: CaseChangeEvent | ConversationMessageEvent): Promise<void> {
   const payload = JSON.stringify(event);
-  await afterCommit(manager, (committed) => supportCaseRepository.announce(committed, CASE_CHANGES_CHANNEL, payload));
+  await afterCommit(manager, (committed) => liveAnnouncementsFor(committed.connection, CASE_CHANGES_CHANNEL).send(committed, payload));
 }

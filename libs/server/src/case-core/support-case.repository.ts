@@ -318,12 +318,16 @@ export const supportCaseRepository = {
   },
 
   /**
-   * Sends `payload` on `channel` (NOTIFY) in a statement of its own, after the change it announces
-   * has committed (case-notifier.ts). Its commit does not wait for the disk: a notification is
-   * never kept across a restart anyway, and waiting would hold PostgreSQL's database-wide NOTIFY
-   * lock for a flush, which every notifying commit queues behind.
+   * Sends every payload on `channel` (NOTIFY), in array order (unnest's scan), in one statement of its own, after the
+   * changes they announce have committed (live-announcements.ts). Its commit does not wait for the
+   * disk: a notification is never kept across a restart anyway, and waiting would hold PostgreSQL's
+   * database-wide NOTIFY lock for a flush, which every notifying commit queues behind.
    */
-  async announce(manager: EntityManager, channel: string, payload: string): Promise<void> {
-    await manager.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`, [channel, payload]);
+  async announceAll(manager: EntityManager, channel: string, payloads: readonly string[]): Promise<void> {
+    await manager.query(
+      `SELECT set_config('synchronous_commit', 'off', true) AS off, count(pg_notify($1, payload)) AS sent
+         FROM unnest($2::text[]) AS payload`,
+      [channel, payloads],
+    );
   },
 };

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import * as z from 'zod';
 import { createTestDatabase, TestDatabase } from '../testing';
 import { afterCommit } from './after-commit';
+import { supportCaseRepository } from '../case-core/support-case.repository';
 
 /**
  * Work queued with `afterCommit` (the live events' NOTIFY) runs only once its transaction has
@@ -109,5 +110,37 @@ describe('after commit', () => {
       await afterCommit(manager, async (committed) => void seen.push(await scalar<string>(committed, `SELECT current_setting('synchronous_commit') AS v`)));
     });
     expect(seen).toEqual(['on', 'on']);
+  });
+
+  it('changes committed at the same moment are announced together: each event once, in fewer statements, even with every pooled connection waiting', async () => {
+    received.length = 0;
+    const statements = jest.spyOn(supportCaseRepository, 'announceAll');
+    try {
+      // Four times the pool's ten connections: every held connection ends up waiting for an announcement to go out.
+      const references = Array.from({ length: 40 }, (_, i) => `SG-TOGE-${String(i).padStart(4, '0')}`);
+      await Promise.all(
+        references.map((reference) =>
+          db.dataSource.transaction(async (manager) => {
+            await manager.query(`INSERT INTO after_commit_probe VALUES (3)`);
+            await announceLive(manager, event(reference));
+          }),
+        ),
+      );
+      await settle();
+      // (The test before this one may still have an event on its way: only this test's count.)
+      const delivered = received
+        .map((payload) => z.looseObject({ reference: z.string() }).parse(JSON.parse(payload)).reference)
+        .filter((reference) => reference.startsWith('SG-TOGE-'));
+      expect([...delivered].sort()).toEqual(references);
+      expect(statements.mock.calls.length).toBeGreaterThan(0);
+      expect(statements.mock.calls.length).toBeLessThan(references.length);
+      // The events arrive in the order the statements carried them, which is the order they were queued.
+      const sent = statements.mock.calls.flatMap(([, , payloads]) =>
+        payloads.map((payload) => z.looseObject({ reference: z.string() }).parse(JSON.parse(payload)).reference),
+      );
+      expect(delivered).toEqual(sent);
+    } finally {
+      statements.mockRestore();
+    }
   });
 });
