@@ -1,5 +1,5 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { CaseChangeEvent, NotificationEvent } from '@sg/contracts';
+import type { CaseChangeEvent, CaseChangeSignal, NotificationEvent } from '@sg/contracts';
 import { apiPath } from '../data-access/staff-contract';
 import { EMPTY, Observable, defer, filter, map, repeat, retry, share, switchMap, throwError, timeout, timer } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
@@ -71,9 +71,10 @@ export class CaseEvents {
     }),
   );
 
-  readonly changes$: Observable<CaseChangeEvent> = this.messages$.pipe(
+  /** Case changes: whole events, or only signals for cases this person may not open. */
+  readonly changes$: Observable<CaseChangeEvent | CaseChangeSignal> = this.messages$.pipe(
     map(toCaseChangeEvent),
-    filter((event): event is CaseChangeEvent => event !== null),
+    filter((event): event is CaseChangeEvent | CaseChangeSignal => event !== null),
   );
 
   /** Follow-ups that fired for someone (the bell keeps only the signed-in person's). */

@@ -88,7 +88,7 @@ export class LiveUpdates {
   /** Live, for the first time or again: the moment to look for emergencies nobody has taken. */
   private readonly connected$ = this.transitions$.pipe(filter(([before, now]) => now === 'live' && before !== 'live'));
   readonly emergencies = this.alerts.asReadonly();
-  readonly changes$: Observable<CaseChangeEvent> = this.events.changes$;
+  readonly changes$: Observable<CaseChangeEvent | CaseChangeSignal> = this.events.changes$;
   /** `notification.created` for anyone; the bell filters by recipient. */
   readonly notifications$: Observable<NotificationEvent> = this.events.notifications$;
   /** A message in some case's conversation (the Conversation tab and the queue's unread badges re-read). */
@@ -139,10 +139,11 @@ export class LiveUpdates {
       });
   }
 
-  private onChange(event: CaseChangeEvent): void {
+  private onChange(event: CaseChangeEvent | CaseChangeSignal): void {
     // Claimed or assigned: nobody needs calling to it any more.
     if (heldBySomeone(event)) this.dismiss(event.caseId);
-    if (event.priority !== 'emergency') {
+    // A signal (a case this person may not open) is never an emergency for them to take.
+    if (!('priority' in event) || event.priority !== 'emergency') {
       this.announced.delete(event.caseId);
       return;
     }

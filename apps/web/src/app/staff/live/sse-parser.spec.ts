@@ -71,6 +71,11 @@ describe('toCaseChangeEvent', () => {
     expect(toCaseChangeEvent({ event: 'case.assigned', data: JSON.stringify(rest), id: null })?.type).toBe('case.assigned');
   });
 
+  it('keeps a signal about a case this person may not open a signal: no reference, priority, status or holder to read', () => {
+    const signal = { type: 'case.claimed', caseId: 'c2', at: '2026-11-22T12:01:00Z' };
+    expect(toCaseChangeEvent({ event: 'case.claimed', data: JSON.stringify(signal), id: null })).toEqual(signal);
+  });
+
   it('drops anything that is not a case change', () => {
     expect(toCaseChangeEvent({ event: 'message', data: 'hello', id: null })).toBeNull();
     expect(toCaseChangeEvent({ event: 'message', data: '{"type":"other","caseId":"x"}', id: null })).toBeNull();

@@ -1,5 +1,5 @@
 /* What the staff stream's messages mean: case changes, notifications and conversation signals (the parsing is system/live/sse-parser.ts). */
-import type { CaseChangeEvent, ConversationMessageEvent, NotificationEvent } from '@sg/contracts';
+import type { CaseChangeEvent, CaseChangeSignal, ConversationMessageEvent, NotificationEvent } from '@sg/contracts';
 import type { ServerSentEvent } from '../../system/live/sse-parser';
 import { CASE_EVENT_TYPES, NOTIFICATION_CREATED_EVENT } from '../data-access/staff-contract';
 
@@ -15,15 +15,28 @@ function dataObject(message: ServerSentEvent): object | null {
   }
 }
 
-/** The case change in an event's data, or null for anything else (a heartbeat, a bad line). */
-export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | null {
+/**
+ * The case change in an event's data, or null for anything else (a heartbeat, a bad line). A
+ * caseworker hears of a case they may not open only as a signal (type, case, time: no reference,
+ * priority, status or holder), and it stays one here, so nothing reads a priority that isn't there.
+ */
+export function toCaseChangeEvent(message: ServerSentEvent): CaseChangeEvent | CaseChangeSignal | null {
   const value = dataObject(message);
   if (!value) return null;
   const candidate = value as Partial<CaseChangeEvent>;
   const type = EVENT_TYPES.includes(candidate.type ?? '') ? candidate.type : EVENT_TYPES.includes(message.event) ? message.event : null;
   if (!type || typeof candidate.caseId !== 'string') return null;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the API's live messages (LiveMessage); what the page acts on, the type and the case id, is checked above.
-  return { ...(candidate as CaseChangeEvent), type: type as CaseChangeEvent['type'] };
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- one of CASE_EVENT_TYPES, checked above.
+  const eventType = type as CaseChangeEvent['type'];
+  const at = typeof candidate.at === 'string' ? candidate.at : '';
+  const full =
+    typeof candidate.reference === 'string' &&
+    typeof candidate.priority === 'string' &&
+    typeof candidate.status === 'string' &&
+    (typeof candidate.assigneeId === 'string' || candidate.assigneeId === null);
+  if (!full) return { type: eventType, caseId: candidate.caseId, at };
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the API's live messages (LiveMessage); every field the page reads is checked above.
+  return { ...(candidate as CaseChangeEvent), type: eventType };
 }
 
 /** A `notification.created` or `notification.changed` message (`{ id, recipientId }`), or null for anything else. */
