@@ -26,12 +26,7 @@ const SPECS_NOT_YET_TYPED = [
 ];
 
 /** Single specs still off in folders that are otherwise held to the rules. */
-const SPEC_FILES_NOT_YET_TYPED = [
-  // Fakes a BullMQ Queue with `as unknown as Queue`; a typed fake needs RepeatingJob to take a narrower queue type.
-  'src/queue/repeating-jobs.spec.ts',
-  // Fakes express's Request and Response; typed fakes need SseConnection to take narrower types.
-  'src/events/sse-connection.spec.ts',
-];
+const SPEC_FILES_NOT_YET_TYPED = [];
 
 export default [
   ...baseConfig,

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type { Request, Response } from 'express';
 import { SseConnection, SseFlusher, sseFrame } from './sse-connection';
 
 /** A response that records what is written (and the very chunk objects), and a request with a socket, as Node gives them. */
@@ -7,10 +6,11 @@ function fakeExchange(onWrite: () => void = () => undefined) {
   const writes: string[] = [];
   const chunks: Array<string | Buffer> = [];
   const socket = { setKeepAlive: jest.fn(), setNoDelay: jest.fn(), setTimeout: jest.fn() };
-  const request = Object.assign(new EventEmitter(), { socket }) as unknown as Request;
+  const request = Object.assign(new EventEmitter(), { socket });
+  const headers: Record<string, string> = {};
   const response = Object.assign(new EventEmitter(), {
     writableLength: 0,
-    headers: {} as Record<string, string>,
+    headers,
     ended: false,
     writeHead(status: number, headers: Record<string, string>) {
       this.headers = { ...headers, status: String(status) };
@@ -33,7 +33,7 @@ function fakeExchange(onWrite: () => void = () => undefined) {
 
 describe('SseConnection', () => {
   let flusher: SseFlusher;
-  const connect = (exchange: ReturnType<typeof fakeExchange>) => new SseConnection(exchange.request, exchange.response as unknown as Response, flusher);
+  const connect = (exchange: ReturnType<typeof fakeExchange>) => new SseConnection(exchange.request, exchange.response, flusher);
 
   beforeEach(() => {
     jest.useFakeTimers();

@@ -1,5 +1,25 @@
-import type { Request, Response } from 'express';
 import { performance } from 'node:perf_hooks';
+
+/** What a stream listens to on its request and response: either one closing ends the stream. */
+interface Closing {
+  on(event: 'close' | 'error', listener: () => void): unknown;
+}
+
+/** What a stream needs of its request (an express Request or Node's IncomingMessage has it): the socket's settings. */
+export interface SseRequest extends Closing {
+  readonly socket: { setKeepAlive(enable: boolean): unknown; setNoDelay(noDelay: boolean): unknown; setTimeout(ms: number): unknown };
+}
+
+/** What a stream writes with (an express Response or Node's ServerResponse has it). */
+export interface SseResponse extends Closing {
+  readonly writableLength: number;
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  flushHeaders(): void;
+  write(chunk: string | Buffer): boolean;
+  cork(): void;
+  uncork(): void;
+  end(): unknown;
+}
 
 /**
  * One server-sent events response, written to the socket by us rather than through Nest's
@@ -23,8 +43,8 @@ export class SseConnection {
   private readonly closeHandlers: Array<() => void> = [];
 
   constructor(
-    request: Request,
-    private readonly response: Response,
+    request: SseRequest,
+    private readonly response: SseResponse,
     private readonly flusher: SseFlusher = SseFlusher.shared,
   ) {
     request.socket.setKeepAlive(true);
