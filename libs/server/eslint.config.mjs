@@ -21,7 +21,6 @@ const SPECS_NOT_YET_TYPED = [
   'identifiers',
   'intake',
   'keys',
-  'retention',
   'second-factor',
 ];
 
