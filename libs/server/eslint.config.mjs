@@ -19,7 +19,6 @@ const SPECS_NOT_YET_TYPED = [
   'follow-ups',
   'http',
   'identifiers',
-  'intake',
   'keys',
   'second-factor',
 ];
