@@ -1,8 +1,34 @@
-import { ConversationMessage, IntakeResponse, PersonConversation, StaffConversation } from '@sg/contracts';
+import { IntakeResponse } from '@sg/contracts';
+import {
+  caseDetailSchema,
+  caseListResponseSchema,
+  conversationMessageSchema,
+  conversationSessionSchema,
+  intakeResponseSchema,
+  loginResponseSchema,
+  notificationListSchema,
+  personConversationSchema,
+  staffConversationSchema,
+  trendsResponseSchema,
+  unreadCountSchema,
+} from '@sg/contracts/schemas';
+import { found, itemAt } from '@sg/domain';
 import { createParser } from 'eventsource-parser';
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '../accounts/demo-accounts';
-import { createTestDatabase, intakeFixture, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorOf,
+  firstRowOf,
+  intakeFixture,
+  rowsOf,
+  startTestApi,
+  TEST_PASSWORD,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
 
 /** The conversation between the person and the organisation, against a real PostgreSQL. */
 describe('the conversation with the person', () => {
@@ -18,7 +44,10 @@ describe('the conversation with the person', () => {
     caseworker = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
     const second = DEMO_ACCOUNTS.find((account) => account.email === 'caseworker2@demo.test');
-    otherCaseworker = (await api.request('POST', '/api/auth/login', { body: { email: second?.email, password: TEST_PASSWORD } })).body.accessToken;
+    otherCaseworker = bodyOf(
+      await api.request('POST', '/api/auth/login', { body: { email: second?.email, password: TEST_PASSWORD } }),
+      loginResponseSchema,
+    ).accessToken;
   });
 
   afterAll(async () => {
@@ -27,28 +56,28 @@ describe('the conversation with the person', () => {
   });
 
   async function newCase(): Promise<{ id: string; intake: IntakeResponse }> {
-    const intake = (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as IntakeResponse;
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.reference]);
+    const intake = bodyOf(await api.request('POST', '/api/intakes', { body: intakeFixture() }), intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [intake.reference]);
     return { id: row.id, intake };
   }
   async function sessionFor(intake: IntakeResponse): Promise<string> {
     const response = await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } });
     expect(response.status).toBe(201);
-    return response.body.sessionToken as string;
+    return bodyOf(response, conversationSessionSchema).sessionToken;
   }
   const personSays = (session: string, body: string, clientMessageId = randomUUID()) =>
     api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': session }, body: { clientMessageId, body } });
   const personReads = async (session: string) => {
     const response = await api.request('GET', '/api/conversation', { headers: { 'x-case-session': session } });
     expect(response.status).toBe(200);
-    return response.body as PersonConversation;
+    return bodyOf(response, personConversationSchema);
   };
   const staffSays = (token: string, caseId: string, body: string, clientMessageId = randomUUID()) =>
     api.request('POST', `/api/cases/${caseId}/conversation/messages`, { token, body: { clientMessageId, body } });
   const staffReads = async (token: string, caseId: string) => {
     const response = await api.request('GET', `/api/cases/${caseId}/conversation`, { token });
     expect(response.status).toBe(200);
-    return response.body as StaffConversation;
+    return bodyOf(response, staffConversationSchema);
   };
 
   it('opens a session only with the right reference and code, answering a wrong one as an unknown one', async () => {
@@ -56,13 +85,14 @@ describe('the conversation with the person', () => {
     const wrong = await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: 'AAAA-BBBB-CCCC-DDDD' } });
     const unknown = await api.request('POST', '/api/conversation/session', { body: { reference: 'SG-ZZZZ-ZZZZ', accessCode: intake.accessCode } });
     expect([wrong.status, unknown.status]).toEqual([404, 404]);
-    expect(wrong.body).toEqual(unknown.body);
+    expect(errorOf(wrong)).toEqual(errorOf(unknown));
     const opened = await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } });
-    expect(Object.keys(opened.body).sort()).toEqual(['expiresAt', 'sessionToken']);
+    const openedSession = bodyOf(opened, conversationSessionSchema);
+    expect(Object.keys(openedSession).sort()).toEqual(['expiresAt', 'sessionToken']);
     expect(opened.headers.get('cache-control')).toBe('no-store');
     // Only a hash of the token is kept.
-    const [stored] = await db.dataSource.query(`SELECT token_hash FROM case_access_session ORDER BY created_at DESC LIMIT 1`);
-    expect(stored.token_hash).not.toContain(opened.body.sessionToken);
+    const stored = await firstRowOf<{ token_hash: string }>(db.dataSource, `SELECT token_hash FROM case_access_session ORDER BY created_at DESC LIMIT 1`);
+    expect(stored.token_hash).not.toContain(openedSession.sessionToken);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -73,20 +103,21 @@ describe('the conversation with the person', () => {
     expect(sent.status).toBe(201);
     expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
     expect((await staffSays(caseworker, id, 'Please do not pay. We are here with you.')).status).toBe(201);
-    const rows = await db.dataSource.query(`SELECT encode(body_sealed, 'escape') AS raw FROM case_message WHERE case_id = $1`, [id]);
+    const rows = await rowsOf<{ raw: string }>(db.dataSource, `SELECT encode(body_sealed, 'escape') AS raw FROM case_message WHERE case_id = $1`, [id]);
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(row.raw).not.toContain('post it tonight');
       expect(row.raw).not.toContain('do not pay');
     }
     // Nothing about the words reaches the timeline either: it says who wrote, not what.
-    const timeline = await db.dataSource.query(
+    const timeline = await rowsOf<{ kind: string; actor_kind: string; data: unknown }>(
+      db.dataSource,
       `SELECT kind, actor_kind, data FROM case_event WHERE case_id = $1 AND kind IN ('person_message', 'message_sent') ORDER BY at`,
       [id],
     );
     expect(timeline).toEqual([
       { kind: 'person_message', actor_kind: 'person', data: {} },
-      { kind: 'message_sent', actor_kind: 'staff', data: { firstContact: expect.any(Boolean) } },
+      { kind: 'message_sent', actor_kind: 'staff', data: { firstContact: expect.any(Boolean) as unknown } },
     ]);
   });
 
@@ -108,7 +139,7 @@ describe('the conversation with the person', () => {
     expect((await staffReads(caseworker, id)).unread).toBe(2);
     expect((await staffReads(caseworker, id)).unread).toBe(0);
 
-    const reply = (await staffSays(caseworker, id, 'We are here. You are not in trouble.')).body as ConversationMessage;
+    const reply = bodyOf(await staffSays(caseworker, id, 'We are here. You are not in trouble.'), conversationMessageSchema);
     expect(reply).toMatchObject({ from: 'staff', authorName: 'Casey Caseworker', readByPersonAt: null });
 
     const first = await personReads(session);
@@ -128,21 +159,20 @@ describe('the conversation with the person', () => {
     await personSays(session, 'one');
     await personSays(session, 'two');
     const row = async (token: string) =>
-      ((await api.request('GET', '/api/cases?queue=all&limit=100', { token })).body.items as Array<{ id: string; unreadMessages: number }>).find(
-        (item) => item.id === id,
-      );
+      bodyOf(await api.request('GET', '/api/cases?queue=all&limit=100', { token }), caseListResponseSchema).items.find((item) => item.id === id);
     const mine = async () =>
-      ((await api.request('GET', '/api/cases?queue=mine&limit=100', { token: caseworker })).body.items as Array<{ id: string; unreadMessages: number }>).find(
-        (item) => item.id === id,
-      );
+      bodyOf(await api.request('GET', '/api/cases?queue=mine&limit=100', { token: caseworker }), caseListResponseSchema).items.find((item) => item.id === id);
     expect((await mine())?.unreadMessages).toBe(2);
     expect((await row(supervisor))?.unreadMessages).toBe(2);
-    expect((await api.request('GET', `/api/cases/${id}/conversation/unread`, { token: caseworker })).body).toEqual({ unread: 2 });
-    const bell = async (token: string) =>
-      (await api.request('GET', '/api/notifications', { token })).body.unreadMessages as { messages: number; cases: number };
+    expect(bodyOf(await api.request('GET', `/api/cases/${id}/conversation/unread`, { token: caseworker }), unreadCountSchema)).toEqual({ unread: 2 });
+    const bell = async (token: string) => bodyOf(await api.request('GET', '/api/notifications', { token }), notificationListSchema).unreadMessages;
     expect(await bell(caseworker)).toEqual({ messages: 2, cases: 1 });
     // The unread count is not a read: no audit row, and it stays unread.
-    const [{ n: reads }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = 'case.conversation_read'`, [id]);
+    const { n: reads } = await firstRowOf<{ n: number }>(
+      db.dataSource,
+      `SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = 'case.conversation_read'`,
+      [id],
+    );
     expect(reads).toBe(0);
     // The supervisor reads: their count goes to 0, the holder's stays.
     await staffReads(supervisor, id);
@@ -161,13 +191,15 @@ describe('the conversation with the person', () => {
       body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone', transcript: notes, timeZone: 'Europe/London' },
     });
     expect(staffIntake.status).toBe(201);
-    const caseId = staffIntake.body.caseId as string;
-    const [sealed] = await db.dataSource.query(`SELECT encode(body_sealed, 'escape') AS raw FROM case_transcript WHERE case_id = $1`, [caseId]);
+    const caseId = found(bodyOf(staffIntake, intakeResponseSchema).caseId, "a staff intake's caseId");
+    const sealed = await firstRowOf<{ raw: string }>(db.dataSource, `SELECT encode(body_sealed, 'escape') AS raw FROM case_transcript WHERE case_id = $1`, [
+      caseId,
+    ]);
     expect(sealed.raw).not.toContain('quick.cash');
-    const [zone] = await db.dataSource.query(`SELECT person_time_zone FROM support_case WHERE id = $1`, [caseId]);
+    const zone = await firstRowOf<{ person_time_zone: string | null }>(db.dataSource, `SELECT person_time_zone FROM support_case WHERE id = $1`, [caseId]);
     expect(zone.person_time_zone).toBe('Europe/London');
     const thread = await staffReads(caseworker, caseId);
-    expect(thread.transcript).toEqual({ body: notes, channel: 'phone', recordedBy: 'Casey Caseworker', recordedAt: expect.any(String) });
+    expect(thread.transcript).toEqual({ body: notes, channel: 'phone', recordedBy: 'Casey Caseworker', recordedAt: expect.any(String) as unknown });
 
     const fromPublic = await api.request('POST', '/api/intakes', { body: { ...intakeFixture(), transcript: 'not for the public form' } });
     expect(fromPublic.status).toBe(400);
@@ -184,7 +216,9 @@ describe('the conversation with the person', () => {
     const { id } = await newCase();
     await staffReads(supervisor, id);
     await staffReads(supervisor, id);
-    const audit = await db.dataSource.query(`SELECT action FROM audit_log WHERE case_id = $1 AND action = 'case.conversation_read'`, [id]);
+    const audit = await rowsOf<{ action: string }>(db.dataSource, `SELECT action FROM audit_log WHERE case_id = $1 AND action = 'case.conversation_read'`, [
+      id,
+    ]);
     expect(audit).toHaveLength(2);
   });
 
@@ -192,7 +226,7 @@ describe('the conversation with the person', () => {
     const { id } = await newCase();
     const unclaimed = await staffSays(caseworker, id, 'hi');
     expect(unclaimed.status).toBe(403);
-    expect(unclaimed.body.message).toBe('Claim this case before writing to the person.');
+    expect(errorOf(unclaimed).message).toBe('Claim this case before writing to the person.');
     expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
     expect((await api.request('GET', `/api/cases/${id}/conversation`, { token: otherCaseworker })).status).toBe(403);
     expect((await staffSays(otherCaseworker, id, 'hi')).status).toBe(403);
@@ -202,10 +236,10 @@ describe('the conversation with the person', () => {
   it('makes the first staff message the first contact', async () => {
     const { id } = await newCase();
     expect((await staffReads(supervisor, id)).firstContactAt).toBeNull();
-    const sent = (await staffSays(supervisor, id, 'Hello, we got your message.')).body as ConversationMessage;
+    const sent = bodyOf(await staffSays(supervisor, id, 'Hello, we got your message.'), conversationMessageSchema);
     expect((await staffReads(supervisor, id)).firstContactAt).toBe(sent.sentAt);
     // The case page's "first response" reads the same stamp.
-    expect((await api.request('GET', `/api/cases/${id}`, { token: supervisor })).body.firstRespondedAt).toBe(sent.sentAt);
+    expect(bodyOf(await api.request('GET', `/api/cases/${id}`, { token: supervisor }), caseDetailSchema).firstRespondedAt).toBe(sent.sentAt);
     await staffSays(supervisor, id, 'A second message');
     expect((await staffReads(supervisor, id)).firstContactAt).toBe(sent.sentAt);
   });
@@ -217,9 +251,10 @@ describe('the conversation with the person', () => {
     const first = await personSays(session, 'only once please', clientMessageId);
     const again = await personSays(session, 'only once please', clientMessageId);
     expect([first.status, again.status]).toEqual([201, 201]);
-    expect(again.body.id).toBe(first.body.id);
+    expect(bodyOf(again, conversationMessageSchema).id).toBe(bodyOf(first, conversationMessageSchema).id);
     await personSays(session, 'and a second line before anyone answers');
-    const [counts] = await db.dataSource.query(
+    const counts = await firstRowOf<{ messages: number; timeline: number; notifications: number }>(
+      db.dataSource,
       `SELECT (SELECT count(*)::int FROM case_message WHERE case_id = $1) AS messages,
               (SELECT count(*)::int FROM case_event WHERE case_id = $1 AND kind = 'person_message') AS timeline,
               (SELECT count(*)::int FROM follow_up WHERE case_id = $1 AND kind = 'person_message') AS notifications`,
@@ -229,7 +264,9 @@ describe('the conversation with the person', () => {
     expect(counts).toEqual({ messages: 2, timeline: 2, notifications: 1 });
     await staffSays(supervisor, id, 'We are reading.');
     await personSays(session, 'thank you');
-    const [after] = await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE case_id = $1 AND kind = 'person_message'`, [id]);
+    const after = await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM follow_up WHERE case_id = $1 AND kind = 'person_message'`, [
+      id,
+    ]);
     expect(after.n).toBe(2);
   });
 
@@ -259,7 +296,7 @@ describe('the conversation with the person', () => {
     expect((await api.request('DELETE', '/api/conversation/session', { headers: { 'x-case-session': session } })).status).toBe(204);
     const after = await api.request('GET', '/api/conversation', { headers: { 'x-case-session': session } });
     expect(after.status).toBe(401);
-    expect(after.body.message).toContain('Open your case again');
+    expect(errorOf(after).message).toContain('Open your case again');
     // An expired session is as good as ended.
     const other = await sessionFor(intake);
     await db.dataSource.query(`UPDATE case_access_session SET expires_at = now() - interval '1 second' WHERE ended_at IS NULL`);
@@ -279,7 +316,7 @@ describe('the conversation with the person', () => {
     const parser = createParser({ onEvent: (event) => received.push({ event: event.event, data: event.data }) });
     const reading = (async () => {
       const decoder = new TextDecoder();
-      const reader = response.body!.getReader();
+      const reader = found(response.body, 'the stream').getReader();
       try {
         for (;;) {
           const { done, value } = await reader.read();
@@ -300,22 +337,29 @@ describe('the conversation with the person', () => {
     await reading;
     const messages = received.filter((r) => r.event === 'conversation.message');
     expect(messages).toHaveLength(1);
-    expect(JSON.parse(messages[0]!.data)).toEqual({ type: 'conversation.message', from: 'staff', at: expect.any(String) });
-    expect(messages[0]!.data).not.toContain('We have read');
+    const message = itemAt(messages, 0, 'conversation.message events');
+    expect(JSON.parse(message.data)).toEqual({ type: 'conversation.message', from: 'staff', at: expect.any(String) as unknown });
+    expect(message.data).not.toContain('We have read');
   });
 
   describe('first contact counts, not the claim', () => {
     // No worker here, so the new-case plan is not made: what is planned below is the claim's and the message's replanning.
     const followUps = (caseId: string) =>
-      db.dataSource.query(`SELECT kind, status FROM follow_up WHERE case_id = $1 AND kind IN ('sla_escalation', 'contact_overdue') ORDER BY kind`, [caseId]);
+      rowsOf<{ kind: string; status: string }>(
+        db.dataSource,
+        `SELECT kind, status FROM follow_up WHERE case_id = $1 AND kind IN ('sla_escalation', 'contact_overdue') ORDER BY kind`,
+        [caseId],
+      );
 
     it('keeps a claimed case waiting for first contact, escalating to the holder and supervisors, until someone writes', async () => {
       const { id } = await newCase();
       expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
-      const [claimed] = await db.dataSource.query(`SELECT first_responded_at FROM support_case WHERE id = $1`, [id]);
+      const claimed = await firstRowOf<{ first_responded_at: Date | null }>(db.dataSource, `SELECT first_responded_at FROM support_case WHERE id = $1`, [id]);
       expect(claimed.first_responded_at).toBeNull();
       expect(await followUps(id)).toEqual([{ kind: 'contact_overdue', status: 'scheduled' }]);
-      const [audience] = await db.dataSource.query(`SELECT audience FROM follow_up WHERE case_id = $1 AND kind = 'contact_overdue'`, [id]);
+      const audience = await firstRowOf<{ audience: string }>(db.dataSource, `SELECT audience FROM follow_up WHERE case_id = $1 AND kind = 'contact_overdue'`, [
+        id,
+      ]);
       expect(audience.audience).toBe('assignee_and_supervisors');
 
       await staffSays(caseworker, id, 'Hello, I am Casey from the support team.');
@@ -336,11 +380,13 @@ describe('the conversation with the person', () => {
       const at = new Date(Date.now() - 10 * 60_000).toISOString();
       const recorded = await api.request('POST', `/api/cases/${id}/contacts`, { token: caseworker, body: { channel: 'phone', at } });
       expect(recorded.status).toBe(200);
-      expect((recorded.body as StaffConversation).firstContactAt).toBe(at);
+      expect(bodyOf(recorded, staffConversationSchema).firstContactAt).toBe(at);
       expect(await followUps(id)).toEqual([{ kind: 'contact_overdue', status: 'cancelled' }]);
-      const timeline = await db.dataSource.query(`SELECT data FROM case_event WHERE case_id = $1 AND kind = 'contact_recorded'`, [id]);
+      const timeline = await rowsOf<{ data: unknown }>(db.dataSource, `SELECT data FROM case_event WHERE case_id = $1 AND kind = 'contact_recorded'`, [id]);
       expect(timeline).toEqual([{ data: { channel: 'phone', at, firstContact: true } }]);
-      const audit = await db.dataSource.query(`SELECT after FROM audit_log WHERE case_id = $1 AND action = 'case.contact_recorded'`, [id]);
+      const audit = await rowsOf<{ after: unknown }>(db.dataSource, `SELECT after FROM audit_log WHERE case_id = $1 AND action = 'case.contact_recorded'`, [
+        id,
+      ]);
       expect(audit).toEqual([{ after: { channel: 'phone', at } }]);
       expect((await api.request('POST', `/api/cases/${id}/contacts`, { token: otherCaseworker, body: { channel: 'phone' } })).status).toBe(403);
     });
@@ -349,25 +395,33 @@ describe('the conversation with the person', () => {
       const { id } = await newCase();
       expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
       const patch = async (status: string) => {
-        const version = (await api.request('GET', `/api/cases/${id}`, { token: caseworker })).body.version as number;
+        const { version } = bodyOf(await api.request('GET', `/api/cases/${id}`, { token: caseworker }), caseDetailSchema);
         const response = await api.request('PATCH', `/api/cases/${id}`, { token: caseworker, body: { status, version } });
         expect(response.status).toBe(200);
       };
-      const [before] = await db.dataSource.query(`SELECT first_response_due_at FROM support_case WHERE id = $1`, [id]);
+      const before = await firstRowOf<{ first_response_due_at: Date }>(db.dataSource, `SELECT first_response_due_at FROM support_case WHERE id = $1`, [id]);
       await patch('waiting');
-      const [paused] = await db.dataSource.query(`SELECT target_paused_at FROM support_case WHERE id = $1`, [id]);
+      const paused = await firstRowOf<{ target_paused_at: Date | null }>(db.dataSource, `SELECT target_paused_at FROM support_case WHERE id = $1`, [id]);
       expect(paused.target_paused_at).not.toBeNull();
       expect(await followUps(id)).toEqual([{ kind: 'contact_overdue', status: 'cancelled' }]);
       // Pretend the pause lasted an hour.
       await db.dataSource.query(`UPDATE support_case SET target_paused_at = target_paused_at - interval '1 hour' WHERE id = $1`, [id]);
       await patch('in_progress');
-      const [after] = await db.dataSource.query(`SELECT first_response_due_at, target_paused_at FROM support_case WHERE id = $1`, [id]);
+      const after = await firstRowOf<{ first_response_due_at: Date; target_paused_at: Date | null }>(
+        db.dataSource,
+        `SELECT first_response_due_at, target_paused_at FROM support_case WHERE id = $1`,
+        [id],
+      );
       expect(after.target_paused_at).toBeNull();
       const moved = new Date(after.first_response_due_at).getTime() - new Date(before.first_response_due_at).getTime();
       // On the clock (no hours saved here): moved on by the hour paused, and the few moments around it.
       expect(moved).toBeGreaterThanOrEqual(3_600_000);
       expect(moved).toBeLessThan(3_600_000 + 60_000);
-      const [overdue] = await db.dataSource.query(`SELECT status, due_at FROM follow_up WHERE case_id = $1 AND kind = 'contact_overdue'`, [id]);
+      const overdue = await firstRowOf<{ status: string; due_at: Date }>(
+        db.dataSource,
+        `SELECT status, due_at FROM follow_up WHERE case_id = $1 AND kind = 'contact_overdue'`,
+        [id],
+      );
       expect(overdue.status).toBe('scheduled');
     });
 
@@ -375,10 +429,11 @@ describe('the conversation with the person', () => {
       // Trends shares one computation per window and zone for a while: three names of UTC, three fresh answers.
       const zones = ['UTC', 'Etc/UTC', 'Etc/GMT'];
       const responded = async () => {
-        const body = (await api.request('GET', `/api/trends?days=30&tz=${zones.shift()}`, { token: supervisor })).body as {
-          firstResponse: { byPriority: Array<{ priority: string; responded: number; cases: number }> };
-        };
-        return body.firstResponse.byPriority.find((row) => row.priority === 'urgent') as { responded: number; cases: number };
+        const body = bodyOf(await api.request('GET', `/api/trends?days=30&tz=${zones.shift()}`, { token: supervisor }), trendsResponseSchema);
+        return found(
+          body.firstResponse.byPriority.find((row) => row.priority === 'urgent'),
+          'the urgent row of the first-response figures',
+        );
       };
       const before = await responded();
       const { id } = await newCase();
@@ -395,7 +450,7 @@ describe('the conversation with the person', () => {
       expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
       await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [id]);
       const overdue = async () =>
-        ((await api.request('GET', '/api/cases?queue=overdue&limit=100', { token: caseworker })).body.items as Array<{ id: string }>).map((item) => item.id);
+        bodyOf(await api.request('GET', '/api/cases?queue=overdue&limit=100', { token: caseworker }), caseListResponseSchema).items.map((item) => item.id);
       expect(await overdue()).toContain(id);
       await staffSays(caseworker, id, 'Sorry for the wait. We are here now.');
       expect(await overdue()).not.toContain(id);

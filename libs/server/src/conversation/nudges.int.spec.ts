@@ -1,10 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { IntakeRequest, IntakeResponse } from '@sg/contracts';
+import { conversationSessionSchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { translatorFor } from '@sg/i18n/server';
-import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, rowsOf, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { NudgeProcessor } from './nudge.processor';
 
 interface Received {
@@ -69,7 +69,9 @@ describe('nudges', () => {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    const listening = smtp.server.address();
+    if (listening === null || typeof listening === 'string') throw new Error('the SMTP server is not listening on a port');
+    const port = listening.port;
     db = await createTestDatabase();
     const config = testConfig(db.url, {
       smtpUrl: `smtp://127.0.0.1:${port}`,
@@ -90,17 +92,21 @@ describe('nudges', () => {
   });
 
   async function heldCase(changes: Partial<IntakeRequest>): Promise<{ id: string; intake: IntakeResponse }> {
-    const intake = (await api.request('POST', '/api/intakes', { body: intakeFixture(changes) })).body as IntakeResponse;
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.reference]);
+    const intake = bodyOf(await api.request('POST', '/api/intakes', { body: intakeFixture(changes) }), intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [intake.reference]);
     expect((await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker })).status).toBe(200);
     return { id: row.id, intake };
   }
   const write = (caseId: string, body: string) =>
     api.request('POST', `/api/cases/${caseId}/conversation/messages`, { token: caseworker, body: { clientMessageId: randomUUID(), body } });
   const readStatus = async (caseId: string) =>
-    (await db.dataSource.query(`SELECT nudge_status FROM case_message WHERE case_id = $1 AND author_kind = 'staff' ORDER BY sent_at`, [caseId])).map(
-      (r: { nudge_status: string | null }) => r.nudge_status as string | null,
-    );
+    (
+      await rowsOf<{ nudge_status: string | null }>(
+        db.dataSource,
+        `SELECT nudge_status FROM case_message WHERE case_id = $1 AND author_kind = 'staff' ORDER BY sent_at`,
+        [caseId],
+      )
+    ).map((r) => r.nudge_status);
   /** The nudges' states once none is in flight: the mail can arrive a moment before the worker commits "sent". */
   async function nudgeStatus(caseId: string): Promise<Array<string | null>> {
     for (let i = 0; i < 100; i += 1) {
@@ -206,8 +212,10 @@ describe('nudges', () => {
       platforms: [{ platform: 'Instagram', offenderHandle: '@threatener.03' }],
       narrative: 'Dice que enviará mis fotos a mi escuela si no pago.',
     });
-    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body
-      .sessionToken as string;
+    const session = bodyOf(
+      await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } }),
+      conversationSessionSchema,
+    ).sessionToken;
     expect((await api.request('PUT', '/api/case-access/current/language', { headers: { 'x-case-session': session }, body: { language: 'es' } })).status).toBe(
       204,
     );
@@ -231,7 +239,7 @@ describe('nudges', () => {
     const mail = await mailTo(address);
     expect(mail.from).toBe('team@safeharbour.example');
     const { subject, text } = readMail(mail.raw);
-    const [organisation] = await db.dataSource.query(`SELECT name FROM organisation ORDER BY created_at, id LIMIT 1`);
+    const organisation = await firstRowOf<{ name: string }>(db.dataSource, `SELECT name FROM organisation ORDER BY created_at, id LIMIT 1`);
     expect(subject).toBe(`Anda ada mesej baharu daripada ${organisation.name}`);
     expect(text).toContain('https://help.safeharbour.example/ms/my-case');
     expect(mail.raw).not.toContain(intake.reference);
@@ -245,8 +253,10 @@ describe('nudges', () => {
     await write(id, 'two');
     await mailTo(address);
     expect(await nudgeStatus(id)).toEqual(['sent', null]);
-    const session = (await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } })).body
-      .sessionToken as string;
+    const session = bodyOf(
+      await api.request('POST', '/api/conversation/session', { body: { reference: intake.reference, accessCode: intake.accessCode } }),
+      conversationSessionSchema,
+    ).sessionToken;
     expect((await api.request('GET', '/api/conversation', { headers: { 'x-case-session': session } })).status).toBe(200);
     await write(id, 'three');
     for (let i = 0; i < 100 && received.filter((m) => m.to.includes(address)).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -276,7 +286,8 @@ describe('nudges', () => {
     const address = `lost.${randomUUID().slice(0, 8)}@example.com`;
     const { id } = await heldCase({ contact: { channel: 'email', value: address, canMentionOrganisation: false } });
     // As if the API had stored the message but never reached the queue: pending, no job, a while ago.
-    const [message] = await db.dataSource.query(
+    const message = await firstRowOf<{ id: string }>(
+      db.dataSource,
       `INSERT INTO case_message (case_id, author_kind, author_id, client_message_id, body_sealed, sent_at, nudge_status)
        SELECT $1, 'staff', assignee_id, gen_random_uuid(), '\\x01'::bytea, now() - interval '1 minute', 'pending' FROM support_case WHERE id = $1 RETURNING id`,
       [id],

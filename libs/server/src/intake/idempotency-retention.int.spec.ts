@@ -1,10 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PurgeExpiredJob, QUEUES, SYSTEM_JOBS } from '@sg/contracts';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
 import { Job, Queue } from 'bullmq';
+import * as z from 'zod';
 import { DEFAULT_JOB_OPTIONS } from '../queue/queue.module';
 import { queueConnection } from '../queue/queue-connection';
-import { IDEMPOTENCY_REPLAY_HOURS, PURGE_EVERY_MS } from '../system/retention';
-import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { IDEMPOTENCY_REPLAY_HOURS, PURGE_EVERY_MS, PurgeResult } from '../system/retention';
+import { bodyOf, createTestDatabase, intakeFixture, rowsOf, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+
+/** What a purge job returns (its `returnvalue`, read back from the queue); no contract has it, so it is checked against PurgeResult here. */
+const purgeResultSchema = z.strictObject({ idempotencyRecords: z.number().int(), loginThrottles: z.number().int() }) satisfies z.ZodType<PurgeResult>;
 
 /**
  * A replayable answer holds the access code (sealed). It is kept for the retry window only:
@@ -18,7 +23,7 @@ describe('Idempotency-Key records expire', () => {
 
   const age = (key: string, hours: number) =>
     db.dataSource.query(`UPDATE idempotency_record SET created_at = now() - make_interval(hours => $2) WHERE key = $1`, [key, hours]);
-  const records = async () => (await db.dataSource.query(`SELECT key FROM idempotency_record ORDER BY key`)).map((row: { key: string }) => row.key);
+  const records = async () => (await rowsOf<{ key: string }>(db.dataSource, `SELECT key FROM idempotency_record ORDER BY key`)).map((row) => row.key);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -42,7 +47,7 @@ describe('Idempotency-Key records expire', () => {
     await age('window-test-0001', IDEMPOTENCY_REPLAY_HOURS - 1);
     const again = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers });
     expect(again.status).toBe(201);
-    expect(again.body.reference).toBe(first.body.reference);
+    expect(bodyOf(again, intakeResponseSchema).reference).toBe(bodyOf(first, intakeResponseSchema).reference);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
   });
 
@@ -54,13 +59,15 @@ describe('Idempotency-Key records expire', () => {
     const later = await api.request('POST', '/api/intakes', { body: intakeFixture({ paid: true }), headers });
     expect(later.status).toBe(201);
     expect(later.headers.get('idempotent-replayed')).toBeNull();
-    expect(later.body.reference).not.toBe(first.body.reference);
-    expect(later.body.accessCode).not.toBe(first.body.accessCode);
-    const view = await api.request('POST', '/api/case-access', { body: { reference: later.body.reference, accessCode: later.body.accessCode } });
+    const firstCase = bodyOf(first, intakeResponseSchema);
+    const laterCase = bodyOf(later, intakeResponseSchema);
+    expect(laterCase.reference).not.toBe(firstCase.reference);
+    expect(laterCase.accessCode).not.toBe(firstCase.accessCode);
+    const view = await api.request('POST', '/api/case-access', { body: { reference: laterCase.reference, accessCode: laterCase.accessCode } });
     expect(view.status).toBe(200);
     // The key now holds the new answer, for a new window.
     const retried = await api.request('POST', '/api/intakes', { body: intakeFixture({ paid: true }), headers });
-    expect(retried.body.reference).toBe(later.body.reference);
+    expect(bodyOf(retried, intakeResponseSchema).reference).toBe(laterCase.reference);
   });
 
   it('a worker job, scheduled every 15 minutes, deletes expired records (with their sealed access codes) and keeps the rest', async () => {
@@ -78,16 +85,17 @@ describe('Idempotency-Key records expire', () => {
     const job = await queue.add(SYSTEM_JOBS.purgeExpired, { requestedAt: new Date().toISOString() });
     const done = await finished(queue, job.id ?? '');
     expect(await done.getState()).toBe('completed');
-    expect(done.returnvalue).toMatchObject({ loginThrottles: 1 });
-    expect(done.returnvalue.idempotencyRecords).toBeGreaterThanOrEqual(1);
+    const purged = purgeResultSchema.parse(done.returnvalue);
+    expect(purged).toMatchObject({ loginThrottles: 1 });
+    expect(purged.idempotencyRecords).toBeGreaterThanOrEqual(1);
     const left = await records();
     expect(left).toContain('purge-new-0001');
     expect(left).not.toContain('purge-old-0001');
-    expect(await db.dataSource.query(`SELECT account_key FROM login_throttle ORDER BY 1`)).toEqual([{ account_key: 'recent' }]);
+    expect(await rowsOf<{ account_key: string }>(db.dataSource, `SELECT account_key FROM login_throttle ORDER BY 1`)).toEqual([{ account_key: 'recent' }]);
 
     // Twice is harmless.
     const again = await finished(queue, (await queue.add(SYSTEM_JOBS.purgeExpired, { requestedAt: new Date().toISOString() })).id ?? '');
-    expect(again.returnvalue).toEqual({ idempotencyRecords: 0, loginThrottles: 0 });
+    expect(purgeResultSchema.parse(again.returnvalue)).toEqual({ idempotencyRecords: 0, loginThrottles: 0 });
   });
 });
 

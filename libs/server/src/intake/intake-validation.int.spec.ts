@@ -1,6 +1,18 @@
 import { MAX_ALIAS_LENGTH, MAX_CONTENT_URLS, MAX_NARRATIVE_LENGTH, MAX_PLATFORMS } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { present } from '@sg/domain';
+import * as z from 'zod';
+import {
+  createTestDatabase,
+  errorPathsOf,
+  firstRowOf,
+  intakeFixture,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  testConfig,
+  TestResponse,
+  validationErrorsOf,
+} from '../testing';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -100,14 +112,24 @@ const OBJECT_PATHS: Path[] = [[], ['contact'], ['consent'], ['platforms', 0]];
 
 const formatPath = (path: Path) => path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 
+/** The object (or list) a path leads through, or an error naming where the fixture has none. */
+function objectAt(value: unknown, where: string): Record<string | number, unknown> {
+  if (!isObject(value)) throw new Error(`Expected an object or a list at ${where || 'the body'}`);
+  return value;
+}
+
+function isObject(value: unknown): value is Record<string | number, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 function withValue(path: Path, value: unknown, remove = false): Record<string, unknown> {
-  const body = structuredClone(intakeFixture()) as unknown as Record<string | number, unknown>;
+  const body = objectAt(structuredClone(intakeFixture()), '');
   let target = body;
-  for (const part of path.slice(0, -1)) target = target[part] as Record<string | number, unknown>;
+  for (const [index, part] of path.slice(0, -1).entries()) target = objectAt(target[part], formatPath(path.slice(0, index + 1)));
   const last = present(path[path.length - 1], 'a field path');
   if (remove) delete target[last];
   else target[last] = value;
-  return body as Record<string, unknown>;
+  return body;
 }
 
 /** Validation of each field of the public intake: good, bad, missing, too long, unknown. */
@@ -129,18 +151,19 @@ describe('POST /api/intakes validates every field and names it', () => {
   });
 
   const submit = (body: unknown) => api.request('POST', '/api/intakes', { body, token: staffToken });
-  const paths = (response: { body: { errors?: Array<{ path: string }> } }) => (response.body.errors ?? []).map((error) => error.path);
+  /** The `errors` of any answer: a 400's, or undefined for a 201 (whose body has none). */
+  const errorsIn = (response: TestResponse) => z.looseObject({ errors: z.unknown().optional() }).parse(response.body).errors;
 
   describe.each(FIELDS.map((field) => [formatPath(field.path), field] as const))('%s', (name, field) => {
     it.each(field.good.map((value) => [JSON.stringify(value), value]))('accepts %s', async (_label, value) => {
       const response = await submit(withValue(field.path, value));
-      expect({ status: response.status, errors: response.body.errors }).toEqual({ status: 201, errors: undefined });
+      expect({ status: response.status, errors: errorsIn(response) }).toEqual({ status: 201, errors: undefined });
     });
 
     it.each(field.bad.map((value) => [JSON.stringify(value), value]))('refuses %s, naming the field', async (_label, value) => {
       const response = await submit(withValue(field.path, value));
       expect(response.status).toBe(400);
-      expect(paths(response).some((path) => path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`))).toBe(true);
+      expect(errorPathsOf(response).some((path) => path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`))).toBe(true);
     });
 
     if (field.required !== 'n/a') {
@@ -148,8 +171,8 @@ describe('POST /api/intakes validates every field and names it', () => {
         const response = await submit(withValue(field.path, undefined, true));
         if (field.required) {
           expect(response.status).toBe(400);
-          expect(response.body.errors).toContainEqual(
-            expect.objectContaining({ path: name, message: field.requiredMessage ?? 'is required', code: expect.any(String) }),
+          expect(validationErrorsOf(response).errors).toContainEqual(
+            expect.objectContaining({ path: name, message: field.requiredMessage ?? 'is required', code: expect.any(String) as unknown }) as unknown,
           );
         } else {
           expect(response.status).toBe(201);
@@ -161,7 +184,7 @@ describe('POST /api/intakes validates every field and names it', () => {
       it('refuses a value past its limit', async () => {
         const response = await submit(withValue(field.path, field.tooLong));
         expect(response.status).toBe(400);
-        expect(paths(response)).toContain(name);
+        expect(errorPathsOf(response)).toContain(name);
       });
     }
   });
@@ -169,7 +192,7 @@ describe('POST /api/intakes validates every field and names it', () => {
   it.each(OBJECT_PATHS.map((path) => [formatPath([...path, 'extra']), path]))('refuses the unknown field %s', async (name, path) => {
     const response = await submit(withValue([...path, 'extra'], 'anything'));
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ path: name, message: 'is not a field we accept', code: 'unknown_field' }]);
+    expect(validationErrorsOf(response).errors).toEqual([{ path: name, message: 'is not a field we accept', code: 'unknown_field' }]);
   });
 
   it('lists every problem at once, the checks across fields too, even beside type errors', async () => {
@@ -181,15 +204,18 @@ describe('POST /api/intakes validates every field and names it', () => {
     };
     const response = await submit(body);
     expect(response.status).toBe(400);
-    expect(paths(response).sort()).toEqual(['ageBand', 'contact.canMentionOrganisation', 'contact.value', 'demands', 'demands[2]']);
-    expect(response.body.errors).toContainEqual({ path: 'demands', message: 'must not repeat an answer', code: 'custom' });
-    expect(response.body.errors).toContainEqual({
+    expect(errorPathsOf(response).sort()).toEqual(['ageBand', 'contact.canMentionOrganisation', 'contact.value', 'demands', 'demands[2]']);
+    expect(validationErrorsOf(response).errors).toContainEqual({ path: 'demands', message: 'must not repeat an answer', code: 'custom' });
+    expect(validationErrorsOf(response).errors).toContainEqual({
       path: 'contact.value',
       message: 'must be an email address like name@example.com',
       code: 'custom',
       params: { reason: 'email' },
     });
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE narrative IS NULL AND age_band = 'sixteen'`);
+    const { n } = await firstRowOf<{ n: number }>(
+      db.dataSource,
+      `SELECT count(*)::int AS n FROM support_case WHERE narrative IS NULL AND age_band = 'sixteen'`,
+    );
     expect(n).toBe(0);
   });
 });

@@ -1,5 +1,21 @@
-import { IntakeResponse } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, skippedIntakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { caseDetailSchema, intakeResponseSchema } from '@sg/contracts/schemas';
+import { found, itemAt } from '@sg/domain';
+import * as z from 'zod';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorPathsOf,
+  firstRowOf,
+  intakeFixture,
+  rowsOf,
+  skippedIntakeFixture,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  TestResponse,
+  testConfig,
+  validationErrorsOf,
+} from '../testing';
 
 /** The first key of the advisory locks the deadlock test's own trigger takes ('dl'). */
 const DEADLOCK_TEST_LOCKS = 0x646c;
@@ -9,7 +25,7 @@ describe('POST /api/intakes', () => {
   let db: TestDatabase;
   let api: TestApi;
 
-  const count = async (table: string) => Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+  const count = async (table: string) => Number((await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM ${table}`)).n);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -46,7 +62,8 @@ describe('POST /api/intakes', () => {
       });
       // The intake holds the first lock and waits for the second.
       for (let waited = 0; ; waited += 50) {
-        const [{ waiting }] = await db.dataSource.query(
+        const { waiting } = await firstRowOf<{ waiting: number }>(
+          db.dataSource,
           `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND classid = ${DEADLOCK_TEST_LOCKS} AND NOT granted`,
         );
         if (waiting > 0) break;
@@ -64,20 +81,22 @@ describe('POST /api/intakes', () => {
       await db.dataSource.query(`DROP TRIGGER deadlock_test_locks ON case_identifier`);
       await db.dataSource.query(`DROP FUNCTION deadlock_test_locks()`);
     }
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM case_identifier WHERE kind = 'handle' AND value = ANY ($1)`, [handles]);
+    const { n } = await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM case_identifier WHERE kind = 'handle' AND value = ANY ($1)`, [
+      handles,
+    ]);
     expect(n).toBe(2);
   });
 
   it('creates a triaged case with its plan, timeline and sealed contact details', async () => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ selfHarm: 'thoughts' }) });
     expect(response.status).toBe(201);
-    const body = response.body as IntakeResponse;
+    const body = bodyOf(response, intakeResponseSchema);
     expect(body.reference).toMatch(/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(body.accessCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(body.actionPlan[0]).toMatchObject({ key: 'get_safe_now', done: false });
     // Words go out as catalogue keys and selectors: each page says them in the reader's language.
     expect(body.actionPlan[0]?.title).toEqual({ key: 'person.plan.get_safe_now.title', params: { voice: 'self', them: 'self' } });
-    expect(body.resources[0]?.reason).toEqual({ key: expect.stringMatching(/^person\.resourceReasons\./) });
+    expect(body.resources[0]?.reason).toEqual({ key: expect.stringMatching(/^person\.resourceReasons\./) as unknown });
     expect(body.actionPlan.map((s) => s.key)).toEqual(expect.arrayContaining(['take_it_down', 'report_child_protection', 'report_financial']));
     expect(body.resources.map((r) => r.name)).toEqual(
       expect.arrayContaining(['988 Suicide and Crisis Lifeline', 'NCMEC CyberTipline', 'Take It Down (NCMEC)']),
@@ -86,39 +105,59 @@ describe('POST /api/intakes', () => {
     expect(body.firstResponseWithin).toEqual({ key: 'person.firstResponse.withinHours', params: { hours: 1 } });
     expect(response.headers.get('cache-control')).toBe('no-store');
 
-    const [row] = await db.dataSource.query(
+    const row = await firstRowOf<{
+      id: string;
+      priority: string;
+      triage_factors: Array<{ key: string }>;
+      target: unknown;
+      contact_sealed: Buffer;
+      access_code_hash: string;
+      status: string;
+      assignee_id: string | null;
+      language: string;
+    }>(
+      db.dataSource,
       `SELECT id, priority, triage_factors, first_response_due_at - created_at AS target, contact_sealed, access_code_hash, status, assignee_id, language
          FROM support_case WHERE reference = $1`,
       [body.reference],
     );
     // No language given: English.
     expect(row).toMatchObject({ priority: 'urgent', status: 'new', assignee_id: null, language: 'en' });
-    expect(row.triage_factors.map((f: { key: string }) => f.key)).toEqual(['self_harm_thoughts', 'under_18_now', 'content_made_under_18', 'still_in_contact']);
+    expect(row.triage_factors.map((f) => f.key)).toEqual(['self_harm_thoughts', 'under_18_now', 'content_made_under_18', 'still_in_contact']);
     expect(row.target).toMatchObject({ hours: 1 });
     // Sensitive values are never in clear: not the contact, not the access code.
     expect(Buffer.from(row.contact_sealed).toString('latin1')).not.toContain('teen.person@example.com');
     expect(row.access_code_hash).not.toContain(body.accessCode);
-    const dump = JSON.stringify(await db.dataSource.query(`SELECT * FROM support_case, idempotency_record`));
+    const dump = JSON.stringify(await rowsOf<unknown>(db.dataSource, `SELECT * FROM support_case, idempotency_record`));
     expect(dump).not.toContain(body.accessCode);
 
-    const steps = await db.dataSource.query(`SELECT key, title FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [row.id]);
-    expect(steps.map((s: { key: string }) => s.key)).toEqual(body.actionPlan.map((s) => s.key));
-    expect(JSON.parse(steps[0].title)).toEqual(body.actionPlan[0]?.title);
-    const platforms = await db.dataSource.query(`SELECT platform, offender_handle FROM case_platform WHERE case_id = $1`, [row.id]);
+    const steps = await rowsOf<{ key: string; title: string }>(db.dataSource, `SELECT key, title FROM case_plan_step WHERE case_id = $1 ORDER BY position`, [
+      row.id,
+    ]);
+    expect(steps.map((s) => s.key)).toEqual(body.actionPlan.map((s) => s.key));
+    expect(JSON.parse(itemAt(steps, 0, 'the plan steps').title)).toEqual(body.actionPlan[0]?.title);
+    const platforms = await rowsOf<{ platform: string; offender_handle: string | null }>(
+      db.dataSource,
+      `SELECT platform, offender_handle FROM case_platform WHERE case_id = $1`,
+      [row.id],
+    );
     expect(platforms).toEqual([{ platform: 'Instagram', offender_handle: '@threatener.01' }]);
-    const events = await db.dataSource.query(`SELECT kind, actor_kind FROM case_event WHERE case_id = $1`, [row.id]);
+    const events = await rowsOf<{ kind: string; actor_kind: string }>(db.dataSource, `SELECT kind, actor_kind FROM case_event WHERE case_id = $1`, [row.id]);
     expect(events).toEqual([{ kind: 'case_created', actor_kind: 'person' }]);
   });
 
   it('accepts a form where everything but consent was skipped, routing both ways', async () => {
     const response = await api.request('POST', '/api/intakes', { body: skippedIntakeFixture() });
     expect(response.status).toBe(201);
-    const [stored] = await db.dataSource.query(`SELECT contact_sealed FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const body = bodyOf(response, intakeResponseSchema);
+    const stored = await firstRowOf<{ contact_sealed: Buffer | null }>(db.dataSource, `SELECT contact_sealed FROM support_case WHERE reference = $1`, [
+      body.reference,
+    ]);
     expect(stored.contact_sealed).toBeNull();
-    const keys = (response.body as IntakeResponse).actionPlan.map((s) => s.key);
+    const keys = body.actionPlan.map((s) => s.key);
     expect(keys).toEqual(expect.arrayContaining(['take_it_down', 'stopncii']));
-    expect(response.body.firstResponseWithin).toBeNull();
-    expect((response.body as IntakeResponse).resources.map((r) => r.name)).toEqual(expect.arrayContaining(['CEOP (National Crime Agency)', 'StopNCII.org']));
+    expect(body.firstResponseWithin).toBeNull();
+    expect(body.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['CEOP (National Crime Agency)', 'StopNCII.org']));
   });
 
   it('answers 400 naming every bad field, and stores nothing', async () => {
@@ -127,7 +166,7 @@ describe('POST /api/intakes', () => {
       body: { ...intakeFixture(), ageBand: 'twelve', platforms: [{ platform: 'X', profileUrl: 'not a url' }], photo: 'base64...' },
     });
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([
+    expect(validationErrorsOf(response).errors).toEqual([
       { path: 'ageBand', message: 'must be one of: under_13, 13_17, 18_plus, unknown (age now)', code: 'invalid_value' },
       { path: 'platforms[0].profileUrl', message: 'must be a full web address starting with http:// or https://', code: 'custom' },
       { path: 'photo', message: 'is not a field we accept', code: 'unknown_field' },
@@ -153,7 +192,11 @@ describe('POST /api/intakes', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE reference = $1`, [first.body.reference])).toEqual([{ n: 1 }]);
+    expect(
+      await rowsOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM support_case WHERE reference = $1`, [
+        bodyOf(first, intakeResponseSchema).reference,
+      ]),
+    ).toEqual([{ n: 1 }]);
 
     const other = await api.request('POST', '/api/intakes', { body: intakeFixture({ paid: true }), headers });
     expect(other.status).toBe(422);
@@ -164,14 +207,14 @@ describe('POST /api/intakes', () => {
     const headers = { 'Idempotency-Key': 'race-test-0001' };
     const responses = await Promise.all(Array.from({ length: 8 }, () => api.request('POST', '/api/intakes', { body: intakeFixture(), headers })));
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
-    expect(new Set(responses.map((r) => r.body.reference)).size).toBe(1);
+    expect(new Set(responses.map((r) => bodyOf(r, intakeResponseSchema).reference)).size).toBe(1);
     expect(await count('support_case')).toBe(before + 1);
   });
 
   it('rejects a malformed Idempotency-Key', async () => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture(), headers: { 'Idempotency-Key': 'short' } });
     expect(response.status).toBe(400);
-    expect(response.body.errors[0].path).toBe('header Idempotency-Key');
+    expect(errorPathsOf(response)[0]).toBe('header Idempotency-Key');
   });
 
   it('writes the whole case or nothing: a failure half-way leaves no trace and does not burn the key', async () => {
@@ -186,9 +229,14 @@ describe('POST /api/intakes', () => {
       expect(failed.status).toBe(500);
       expect(await count('support_case')).toBe(before);
       expect(
-        await db.dataSource.query(`SELECT count(*)::int AS n FROM case_platform cp LEFT JOIN support_case c ON c.id = cp.case_id WHERE c.id IS NULL`),
+        await rowsOf<{ n: number }>(
+          db.dataSource,
+          `SELECT count(*)::int AS n FROM case_platform cp LEFT JOIN support_case c ON c.id = cp.case_id WHERE c.id IS NULL`,
+        ),
       ).toEqual([{ n: 0 }]);
-      expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = 'atomic-test-0001'`)).toEqual([{ n: 0 }]);
+      expect(await rowsOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM idempotency_record WHERE key = 'atomic-test-0001'`)).toEqual([
+        { n: 0 },
+      ]);
     } finally {
       await db.dataSource.query(`DROP TRIGGER fail_event ON case_event; DROP FUNCTION fail_event();`);
     }
@@ -201,7 +249,7 @@ describe('POST /api/intakes', () => {
     it('refuses a public phone intake: only staff record phone, chat and email intakes', async () => {
       const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ channel: 'phone' }) });
       expect(response.status).toBe(400);
-      expect(response.body.errors[0].path).toBe('channel');
+      expect(errorPathsOf(response)[0]).toBe('channel');
     });
 
     it('needs a staff sign-in for submittedBy "staff"', async () => {
@@ -213,20 +261,26 @@ describe('POST /api/intakes', () => {
       const token = await api.tokenFor('caseworker');
       const response = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone' }) });
       expect(response.status).toBe(201);
-      const [row] = await db.dataSource.query(`SELECT c.channel, u.email FROM support_case c JOIN staff_user u ON u.id = c.created_by WHERE reference = $1`, [
-        response.body.reference,
-      ]);
+      const { reference } = bodyOf(response, intakeResponseSchema);
+      const row = await firstRowOf<{ channel: string; email: string }>(
+        db.dataSource,
+        `SELECT c.channel, u.email FROM support_case c JOIN staff_user u ON u.id = c.created_by WHERE reference = $1`,
+        [reference],
+      );
       expect(row).toEqual({ channel: 'phone', email: 'caseworker@demo.test' });
-      const audit = await db.dataSource.query(`SELECT a.action FROM audit_log a JOIN support_case c ON c.id = a.case_id WHERE c.reference = $1`, [
-        response.body.reference,
-      ]);
+      const audit = await rowsOf<{ action: string }>(
+        db.dataSource,
+        `SELECT a.action FROM audit_log a JOIN support_case c ON c.id = a.case_id WHERE c.reference = $1`,
+        [reference],
+      );
       expect(audit).toEqual([{ action: 'case.created' }]);
     });
 
     it('keeps the language the person filled the form in, and English for staff unless they give one', async () => {
       const token = await api.tokenFor('caseworker');
       const language = async (reference: string) =>
-        (await db.dataSource.query(`SELECT language FROM support_case WHERE reference = $1`, [reference]))[0].language as string;
+        (await firstRowOf<{ language: string }>(db.dataSource, `SELECT language FROM support_case WHERE reference = $1`, [reference])).language;
+      const referenceOf = (response: TestResponse) => bodyOf(response, intakeResponseSchema).reference;
       const malay = await api.request('POST', '/api/intakes', { body: intakeFixture({ language: 'ms' }) });
       const spanish = await api.request('POST', '/api/intakes', { body: intakeFixture({ language: 'es' }) });
       const staffDefault = await api.request('POST', '/api/intakes', { token, body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone' }) });
@@ -235,12 +289,12 @@ describe('POST /api/intakes', () => {
         body: intakeFixture({ submittedBy: 'parent_or_guardian', channel: 'phone', language: 'es' }),
       });
       expect([malay.status, spanish.status, staffDefault.status, staffSpanish.status]).toEqual([201, 201, 201, 201]);
-      expect(await language(malay.body.reference)).toBe('ms');
-      expect(await language(spanish.body.reference)).toBe('es');
-      expect(await language(staffDefault.body.reference)).toBe('en');
-      expect(await language(staffSpanish.body.reference)).toBe('es');
-      const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [malay.body.reference]);
-      expect((await api.request('GET', `/api/cases/${row.id}`, { token })).body.language).toBe('ms');
+      expect(await language(referenceOf(malay))).toBe('ms');
+      expect(await language(referenceOf(spanish))).toBe('es');
+      expect(await language(referenceOf(staffDefault))).toBe('en');
+      expect(await language(referenceOf(staffSpanish))).toBe('es');
+      const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [referenceOf(malay)]);
+      expect(bodyOf(await api.request('GET', `/api/cases/${row.id}`, { token }), caseDetailSchema).language).toBe('ms');
 
       const french = await api.request('POST', '/api/intakes', { body: { ...intakeFixture(), language: 'fr' } });
       expect(french.status).toBe(400);
@@ -253,6 +307,12 @@ describe('POST /api/intakes', () => {
     });
   });
 });
+
+/**
+ * The rate limiter's 429 (ThrottlerException): `statusCode` and `message` only. Narrower than the
+ * contract's ErrorResponse, which also promises `error`, so errorOf cannot read it (reported).
+ */
+const tooManyRequestsSchema = z.looseObject({ statusCode: z.literal(429), message: z.string() });
 
 describe('intake rate limit', () => {
   let db: TestDatabase;
@@ -277,7 +337,7 @@ describe('intake rate limit', () => {
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(last?.body.message).toMatch(/wait a little/);
+    expect(tooManyRequestsSchema.parse(found(last, 'the last answer').body).message).toMatch(/wait a little/);
     // Other endpoints are not held back by the intake limit, nor is a helpline desk recording calls.
     expect((await api.request('GET', '/api/resources?country=US')).status).toBe(200);
     const staffIntake = await api.request('POST', '/api/intakes', {

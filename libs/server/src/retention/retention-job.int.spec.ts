@@ -1,9 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PurgeCasesJob, QUEUES, RETENTION_JOBS } from '@sg/contracts';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
 import { Job, Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS } from '../queue/queue.module';
 import { queueConnection } from '../queue/queue-connection';
-import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, rowsOf, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { CASE_PURGE_PATTERN } from './retention.scheduler';
 
 /** The purge through the real queue backend and a real worker: scheduled daily, and a job purges once. */
@@ -36,7 +37,9 @@ describe('the daily case purge job', () => {
     const admin = await api.tokenFor('admin');
     expect((await api.request('PUT', '/api/organisation/retention', { token: admin, body: { closedCaseDays: 30 } })).status).toBe(200);
     const created = await api.request('POST', '/api/intakes', { body: intakeFixture() });
-    const [{ id }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.body.reference]);
+    const { id } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(created, intakeResponseSchema).reference,
+    ]);
     await db.dataSource.query(`UPDATE support_case SET status = 'closed', updated_at = now() - interval '40 days' WHERE id = $1`, [id]);
     await db.dataSource.query(`UPDATE case_event SET at = now() - interval '40 days' WHERE case_id = $1`, [id]);
 
@@ -45,7 +48,7 @@ describe('the daily case purge job', () => {
     expect(first.returnvalue).toMatchObject({ cases: 1, byRetention: 1, retentionDays: 30 });
     const second = await finished(queue, (await queue.add(RETENTION_JOBS.purgeCases, { requestedAt: new Date().toISOString() })).id ?? '');
     expect(second.returnvalue).toMatchObject({ cases: 0 });
-    const audits = await db.dataSource.query(`SELECT after FROM audit_log WHERE action = 'retention.purged'`);
+    const audits = await rowsOf<{ after: unknown }>(db.dataSource, `SELECT after FROM audit_log WHERE action = 'retention.purged'`);
     expect(audits).toHaveLength(1);
   });
 });

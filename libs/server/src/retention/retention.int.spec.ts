@@ -1,11 +1,13 @@
-import { CaseDeletionStatus, CaseRetentionState, IntakeResponse, RetentionSettings, TrendsResponse } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, openedAuditRows, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import { IntakeResponse, PurgeCasesJob, QUEUES, RETENTION_JOBS, TrendsResponse } from '@sg/contracts';
+import { caseDeletionStatusSchema, caseRetentionStateSchema, intakeResponseSchema, retentionSettingsSchema, trendsResponseSchema } from '@sg/contracts/schemas';
+import { found } from '@sg/domain';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, openedAuditRows, rowsOf, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { sealAuditChain, verifyAuditChain } from '../audit/seal-audit-chain';
 import { purgeExpiredCases } from './case-purge';
 import { DataProtection } from '../security/data-protection';
 import { RetentionProcessor } from './retention.processor';
-import { Job } from 'bullmq';
-import { PurgeCasesJob, RETENTION_JOBS } from '@sg/contracts';
+import { Job, Queue } from 'bullmq';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -26,7 +28,7 @@ describe('retention with legal hold', () => {
     db = await createTestDatabase();
     api = await startTestApi(db, testConfig(db.url));
     [admin, supervisor, caseworker] = await Promise.all([api.tokenFor('admin'), api.tokenFor('supervisor'), api.tokenFor('caseworker')]);
-    [{ id: staffId }] = await db.dataSource.query(`SELECT id FROM staff_user ORDER BY created_at LIMIT 1`);
+    ({ id: staffId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user ORDER BY created_at LIMIT 1`));
   });
 
   afterAll(async () => {
@@ -37,8 +39,8 @@ describe('retention with legal hold', () => {
   async function intake(): Promise<IntakeResponse & { id: string }> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(response.status).toBe(201);
-    const body = response.body as IntakeResponse;
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [body.reference]);
+    const body = bodyOf(response, intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [body.reference]);
     return { ...body, id: row.id };
   }
 
@@ -72,13 +74,12 @@ describe('retention with legal hold', () => {
     await db.dataSource.query(`UPDATE case_message SET sent_at = now() - make_interval(days => $2) WHERE case_id = $1`, [caseId, daysAgo]);
   }
 
-  const exists = async (caseId: string) => (await db.dataSource.query(`SELECT 1 FROM support_case WHERE id = $1`, [caseId])).length === 1;
-  const purgeAudits = async () =>
-    (await db.dataSource.query(`SELECT actor_id, case_id, after FROM audit_log WHERE action = 'retention.purged' ORDER BY id`)) as Array<{
-      actor_id: string | null;
-      case_id: string | null;
-      after: Record<string, unknown>;
-    }>;
+  const exists = async (caseId: string) => (await rowsOf<unknown>(db.dataSource, `SELECT 1 FROM support_case WHERE id = $1`, [caseId])).length === 1;
+  const purgeAudits = () =>
+    rowsOf<{ actor_id: string | null; case_id: string | null; after: Record<string, unknown> }>(
+      db.dataSource,
+      `SELECT actor_id, case_id, after FROM audit_log WHERE action = 'retention.purged' ORDER BY id`,
+    );
   // Trends are shared per window for a while (TrendsService): each read asks for a window of its own.
   let trendsWindow = 29;
   type TrendFigures = Pick<TrendsResponse, 'takedowns' | 'reports'> & {
@@ -90,7 +91,7 @@ describe('retention with legal hold', () => {
     trendsWindow += 1;
     const response = await api.request('GET', `/api/trends?days=${trendsWindow}`, { token: supervisor });
     expect(response.status).toBe(200);
-    const body = response.body as TrendsResponse;
+    const body = bodyOf(response, trendsResponseSchema);
     return {
       intakes: { total: body.intakes.total, byPriority: body.intakes.byPriority },
       firstResponse: body.firstResponse.byPriority,
@@ -104,7 +105,7 @@ describe('retention with legal hold', () => {
     it('starts unset (nothing purged by age), is set by an admin only, validated, and audited', async () => {
       const initial = await api.request('GET', '/api/organisation/retention', { token: admin });
       expect(initial.status).toBe(200);
-      expect(initial.body).toEqual({ closedCaseDays: null, deletionCoolingOffDays: 7, updatedAt: null });
+      expect(bodyOf(initial, retentionSettingsSchema)).toEqual({ closedCaseDays: null, deletionCoolingOffDays: 7, updatedAt: null });
       // Unset: a case closed long ago is kept (nothing is purged by age until an admin chooses).
       const old = await intake();
       await age(old.id, 'closed', 4000);
@@ -120,23 +121,35 @@ describe('retention with legal hold', () => {
 
       const saved = await api.request('PUT', '/api/organisation/retention', { token: admin, body: { closedCaseDays: 365 } });
       expect(saved.status).toBe(200);
-      expect((saved.body as RetentionSettings).closedCaseDays).toBe(365);
-      expect((saved.body as RetentionSettings).updatedAt).not.toBeNull();
-      const [audit] = await db.dataSource.query(`SELECT before, after FROM audit_log WHERE action = 'organisation.retention_changed'`);
+      expect(bodyOf(saved, retentionSettingsSchema).closedCaseDays).toBe(365);
+      expect(bodyOf(saved, retentionSettingsSchema).updatedAt).not.toBeNull();
+      const [audit] = await rowsOf<{ before: unknown; after: unknown }>(
+        db.dataSource,
+        `SELECT before, after FROM audit_log WHERE action = 'organisation.retention_changed'`,
+      );
       expect(audit).toEqual({ before: { closedCaseDays: null }, after: { closedCaseDays: 365 } });
     });
   });
 
   describe('the purge', () => {
     let trendsBeforePurge: TrendFigures;
-    const cases: Record<'expired' | 'held' | 'open' | 'recent' | 'talkedRecently', IntakeResponse & { id: string }> = {} as never;
+    let cases: Record<'expired' | 'held' | 'open' | 'recent' | 'talkedRecently', IntakeResponse & { id: string }>;
 
     beforeAll(async () => {
       await api.request('PUT', '/api/organisation/retention', { token: admin, body: { closedCaseDays: 365 } });
-      for (const key of ['expired', 'held', 'open', 'recent', 'talkedRecently'] as const) {
-        cases[key] = await intake();
-        await fillCase(cases[key].id);
-      }
+      const filledCase = async () => {
+        const created = await intake();
+        await fillCase(created.id);
+        return created;
+      };
+      // One after another, in this order (an object literal's values are evaluated in order).
+      cases = {
+        expired: await filledCase(),
+        held: await filledCase(),
+        open: await filledCase(),
+        recent: await filledCase(),
+        talkedRecently: await filledCase(),
+      };
       await age(cases.expired.id, 'closed', 400);
       await age(cases.open.id, 'in_progress', 400);
       await age(cases.recent.id, 'closed', 100);
@@ -177,21 +190,27 @@ describe('retention with legal hold', () => {
       for (const key of ['held', 'open', 'recent', 'talkedRecently'] as const)
         expect({ key, exists: await exists(cases[key].id) }).toEqual({ key, exists: true });
       for (const table of ['case_message', 'case_note', 'case_evidence', 'takedown_request', 'case_report', 'case_event']) {
-        const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM ${table} WHERE case_id = $1`, [cases.expired.id]);
+        const { count } = await firstRowOf<{ count: number }>(db.dataSource, `SELECT count(*)::int AS count FROM ${table} WHERE case_id = $1`, [
+          cases.expired.id,
+        ]);
         expect({ table, count }).toEqual({ table, count: 0 });
       }
     });
 
     it('keeps the audit rows about the purged case without their payloads, and the chain still verifies', async () => {
-      const rows = (await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`, [cases.expired.id])) as Array<{
-        action: string;
-        before: unknown;
-        after: unknown;
-      }>;
+      const rows = await rowsOf<{ action: string; before: unknown; after: unknown }>(
+        db.dataSource,
+        `SELECT action, before, after FROM audit_log WHERE case_id = $1 ORDER BY id`,
+        [cases.expired.id],
+      );
       expect(rows.map((row) => row.action)).toContain('case.updated');
       expect(rows.filter((row) => row.before !== null || row.after !== null)).toEqual([]);
       expect(
-        (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND payload_sealed IS NOT NULL`, [cases.expired.id]))[0].n,
+        (
+          await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND payload_sealed IS NOT NULL`, [
+            cases.expired.id,
+          ])
+        ).n,
       ).toBe(0);
       // A case that was not purged keeps its payloads (the hold's reason, sealed at rest: opened here).
       const [held] = await openedAuditRows(db.dataSource, api.app.get(DataProtection), `case_id = $1 AND action = 'case.legal_hold_placed'`, [cases.held.id]);
@@ -213,14 +232,15 @@ describe('retention with legal hold', () => {
       expect(after.takedowns.total.requests).toBe(5);
       expect(after.takedowns.total.removed).toBe(5);
       expect(after.reports.byAgencyKind.find((row) => row.agencyKind === 'police')?.filed).toBe(5);
-      const [kept] = await db.dataSource.query(`SELECT count(*)::int AS count FROM purged_case`);
+      const kept = await firstRowOf<{ count: number }>(db.dataSource, `SELECT count(*)::int AS count FROM purged_case`);
       expect(kept.count).toBe(1);
     });
 
     it('keeps no identifier or free text in the aggregates, and audits the purge by count only', async () => {
-      const columns = (await db.dataSource.query(
+      const columns = await rowsOf<{ name: string }>(
+        db.dataSource,
         `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_name IN ('purged_case', 'purged_takedown', 'purged_report') ORDER BY 1`,
-      )) as Array<{ name: string }>;
+      );
       expect(columns.map((c) => c.name)).toEqual([
         'purged_case.created_at',
         'purged_case.first_responded_at',
@@ -253,14 +273,17 @@ describe('retention with legal hold', () => {
 
     it('is safe to run twice: the second run (the real job handler) finds nothing and writes no audit row', async () => {
       const processor = new RetentionProcessor(db.dataSource, api.app.get(DataProtection));
-      const again = await processor.process({ name: RETENTION_JOBS.purgeCases, data: { requestedAt: new Date().toISOString() } } as Job<PurgeCasesJob>);
+      // A real Job on the app's retention queue (made in memory, never added: nothing reaches Redis).
+      const queue = api.app.get<string, Queue<PurgeCasesJob>>(getQueueToken(QUEUES.retention));
+      const again = await processor.process(new Job<PurgeCasesJob>(queue, RETENTION_JOBS.purgeCases, { requestedAt: new Date().toISOString() }));
       expect(again.cases).toBe(0);
       expect(await purgeAudits()).toHaveLength(1);
     });
 
     it('shows the hold on the timeline and audits it; releasing it lets the next purge take the case', async () => {
       // The reason is sealed into the entry (case_event.sealed), never left in its data; the case page opens it.
-      const events = await db.dataSource.query(
+      const events = await rowsOf<{ kind: string; data: unknown; sealed: boolean }>(
+        db.dataSource,
         `SELECT kind, data, sealed IS NOT NULL AS sealed FROM case_event WHERE case_id = $1 AND kind LIKE 'legal_hold%'`,
         [cases.held.id],
       );
@@ -268,14 +291,14 @@ describe('retention with legal hold', () => {
       const detail = await api.request('GET', `/api/cases/${cases.held.id}`, { token: supervisor });
       expect(JSON.stringify(detail.body)).toContain('put the case on legal hold: Police asked us to keep it');
       const state = await api.request('GET', `/api/cases/${cases.held.id}/legal-hold`, { token: supervisor });
-      expect((state.body as CaseRetentionState).hold?.reason).toBe('Police asked us to keep it (ref 2026/114)');
+      expect(bodyOf(state, caseRetentionStateSchema).hold?.reason).toBe('Police asked us to keep it (ref 2026/114)');
 
       const release = await api.request('POST', `/api/cases/${cases.held.id}/legal-hold/release`, {
         token: supervisor,
         body: { reason: 'Investigation closed' },
       });
       expect(release.status).toBe(200);
-      expect((release.body as CaseRetentionState).hold).toBeNull();
+      expect(bodyOf(release, caseRetentionStateSchema).hold).toBeNull();
       // The reasons are sealed at rest in the audit log (audit/audit-free-text.ts); opened as staff read them.
       const audit = await openedAuditRows(db.dataSource, api.app.get(DataProtection), `case_id = $1 AND action LIKE 'case.legal_hold%'`, [cases.held.id]);
       expect(audit).toEqual([
@@ -303,7 +326,8 @@ describe('retention with legal hold', () => {
   });
 
   describe("the person's deletion request", () => {
-    const status = async (c: IntakeResponse) => (await api.request('POST', '/api/case-access/deletion/status', { body: access(c) })).body as CaseDeletionStatus;
+    const status = async (c: IntakeResponse) =>
+      bodyOf(await api.request('POST', '/api/case-access/deletion/status', { body: access(c) }), caseDeletionStatusSchema);
 
     it('is requested with reference and code, cancelled during the cooling-off, and carried out after it', async () => {
       const c = await intake();
@@ -313,9 +337,9 @@ describe('retention with legal hold', () => {
 
       const requested = await api.request('POST', '/api/case-access/deletion', { body: access(c) });
       expect(requested.status).toBe(200);
-      const pending = requested.body as CaseDeletionStatus;
+      const pending = bodyOf(requested, caseDeletionStatusSchema);
       expect(pending.state).toBe('pending');
-      const inDays = (Date.parse(pending.executeAfter as string) - Date.now()) / DAY;
+      const inDays = (Date.parse(found(pending.executeAfter, "the pending deletion's executeAfter")) - Date.now()) / DAY;
       expect(inDays).toBeGreaterThan(6.9);
       expect(inDays).toBeLessThanOrEqual(7);
       // Not yet: the cooling-off is running.
@@ -323,8 +347,12 @@ describe('retention with legal hold', () => {
       expect(await exists(c.id)).toBe(true);
 
       const cancelled = await api.request('POST', '/api/case-access/deletion/cancel', { body: access(c) });
-      expect(cancelled.body).toEqual({ state: 'none', executeAfter: null, coolingOffDays: 7 });
-      const kinds = await db.dataSource.query(`SELECT kind, actor_kind FROM case_event WHERE case_id = $1 AND kind LIKE 'deletion%' ORDER BY id`, [c.id]);
+      expect(bodyOf(cancelled, caseDeletionStatusSchema)).toEqual({ state: 'none', executeAfter: null, coolingOffDays: 7 });
+      const kinds = await rowsOf<{ kind: string; actor_kind: string }>(
+        db.dataSource,
+        `SELECT kind, actor_kind FROM case_event WHERE case_id = $1 AND kind LIKE 'deletion%' ORDER BY id`,
+        [c.id],
+      );
       expect(kinds).toEqual([
         { kind: 'deletion_requested', actor_kind: 'person' },
         { kind: 'deletion_cancelled', actor_kind: 'person' },
@@ -348,7 +376,7 @@ describe('retention with legal hold', () => {
       expect(refused.status).toBe(409);
       expect(JSON.stringify(refused.body)).not.toContain('Court order');
       expect(await status(held)).toEqual({ state: 'on_hold', executeAfter: null, coolingOffDays: 7 });
-      expect((await db.dataSource.query(`SELECT 1 FROM case_deletion_request WHERE case_id = $1`, [held.id])).length).toBe(0);
+      expect((await rowsOf<unknown>(db.dataSource, `SELECT 1 FROM case_deletion_request WHERE case_id = $1`, [held.id])).length).toBe(0);
 
       const later = await intake();
       expect((await api.request('POST', '/api/case-access/deletion', { body: access(later) })).status).toBe(200);
@@ -357,7 +385,7 @@ describe('retention with legal hold', () => {
       expect((await purgeExpiredCases(db.dataSource, api.app.get(DataProtection))).cases).toBe(0);
       expect(await exists(later.id)).toBe(true);
       const state = await api.request('GET', `/api/cases/${later.id}/legal-hold`, { token: supervisor });
-      expect((state.body as CaseRetentionState).deletion).not.toBeNull();
+      expect(bodyOf(state, caseRetentionStateSchema).deletion).not.toBeNull();
     });
   });
 });
