@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
 import { isDatabaseUnavailable } from '../database/connection-errors';
+import { errorAnswer } from './error-answer';
 
 /** Seconds a client is asked to wait before trying again while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -40,9 +41,9 @@ export class ClientErrorFilter extends BaseExceptionFilter {
       this.logger.warn('A request failed because the database cannot be reached; answered 503');
       host.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       const message = 'The service is briefly unavailable. Nothing was saved; please try again in a moment.';
-      return super.catch(new HttpException({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, message }, HttpStatus.SERVICE_UNAVAILABLE), host);
+      return super.catch(errorAnswer(HttpStatus.SERVICE_UNAVAILABLE, message), host);
     }
     if (!isClientHttpError(exception)) return super.catch(exception, host);
-    super.catch(new HttpException({ statusCode: exception.status, message: exception.message }, exception.status), host);
+    super.catch(errorAnswer(exception.status, exception.message), host);
   }
 }

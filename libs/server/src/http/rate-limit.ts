@@ -1,7 +1,8 @@
-import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerException } from '@nestjs/throttler';
+import { ExecutionContext, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { Response } from 'express';
 import { isRecord } from '@sg/domain';
+import { errorAnswer } from './error-answer';
 
 /**
  * Named limits. `default` applies to every endpoint; the others apply only to endpoints marked
@@ -63,6 +64,6 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const response = context.switchToHttp().getResponse<Response>();
     response.setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
-    return Promise.reject(new ThrottlerException('Too many requests from this connection. Please wait a little and try again.'));
+    return Promise.reject(errorAnswer(HttpStatus.TOO_MANY_REQUESTS, 'Too many requests from this connection. Please wait a little and try again.'));
   }
 }
