@@ -19,7 +19,6 @@ const SPECS_NOT_YET_TYPED = [
   'http',
   'identifiers',
   'intake',
-  'keys',
   'retention',
   'second-factor',
 ];
