@@ -1,11 +1,12 @@
-import { HealthResponse, QUEUES, SYSTEM_JOBS } from '@sg/contracts';
+import { QUEUES, SYSTEM_JOBS } from '@sg/contracts';
+import { healthResponseSchema } from '@sg/contracts/schemas';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { DEFAULT_JOB_OPTIONS } from '../queue/queue.module';
 import { queueConnection } from '../queue/queue-connection';
-import { createTestDatabase, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, rowsOf, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { sealAuditChain, verifyAuditChain } from './seal-audit-chain';
 import { verifyAuditCommand } from './verify-audit-command';
 
@@ -20,8 +21,12 @@ describe('the audit log hash chain', () => {
   let config: AppConfig;
 
   const audit = async (action: string, after: unknown = { note: action }) =>
-    (await app.query(`INSERT INTO audit_log (actor_id, action, after) VALUES (NULL, $1, $2) RETURNING id::text AS id`, [action, JSON.stringify(after)]))[0]
-      .id as string;
+    (
+      await firstRowOf<{ id: string }>(app, `INSERT INTO audit_log (actor_id, action, after) VALUES (NULL, $1, $2) RETURNING id::text AS id`, [
+        action,
+        JSON.stringify(after),
+      ])
+    ).id;
   /** As the owner, who can switch the append-only trigger off: what the chain is there to catch. */
   const asOwnerBehindTheTrigger = async (sql: string, params: unknown[] = []) =>
     db.dataSource.transaction(async (manager) => {
@@ -30,10 +35,10 @@ describe('the audit log hash chain', () => {
       await manager.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
     });
   const seals = async () =>
-    (await db.dataSource.query(`SELECT position::int AS position, audit_id::text AS "auditId" FROM audit_seal ORDER BY position`)) as Array<{
-      position: number;
-      auditId: string;
-    }>;
+    rowsOf<{ position: number; auditId: string }>(
+      db.dataSource,
+      `SELECT position::int AS position, audit_id::text AS "auditId" FROM audit_seal ORDER BY position`,
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -63,7 +68,7 @@ describe('the audit log hash chain', () => {
     const slow = app.createQueryRunner();
     await slow.connect();
     await slow.startTransaction();
-    const late = (await slow.query(`INSERT INTO audit_log (actor_id, action) VALUES (NULL, 'test.late') RETURNING id::text AS id`))[0].id as string;
+    const late = (await firstRowOf<{ id: string }>(slow, `INSERT INTO audit_log (actor_id, action) VALUES (NULL, 'test.late') RETURNING id::text AS id`)).id;
     const early = await audit('test.early');
     await sealAuditChain(app);
     await slow.commitTransaction();
@@ -116,7 +121,7 @@ describe('the audit log hash chain', () => {
     });
 
     it('turns health to attention, naming the row', async () => {
-      const health = (await api.request('GET', '/api/health')).body as HealthResponse;
+      const health = bodyOf(await api.request('GET', '/api/health'), healthResponseSchema);
       expect(health.details.auditChain).toMatchObject({ status: 'up', attention: true, brokenAuditIds: [changed, payloadChanged] });
     });
 

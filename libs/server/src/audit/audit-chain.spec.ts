@@ -14,7 +14,7 @@ const row = (id: number, after: string | null = `{"n": ${id}}`): AuditRowForChai
 });
 
 describe('the audit hash chain', () => {
-  const rows = [row(1), row(2), row(3)];
+  const rows: [AuditRowForChain, AuditRowForChain, AuditRowForChain] = [row(1), row(2), row(3)];
   const links = sealRows(null, rows);
   const joined = (table: AuditRowForChain[]) => links.map((link, i) => ({ link, row: table[i] }));
 
@@ -27,17 +27,13 @@ describe('the audit hash chain', () => {
 
   it('verifies an untouched chain, and one whose payloads were purged', () => {
     expect(verifyLinks(null, joined(rows))).toMatchObject({ checked: 3, purged: 0, breaks: [] });
-    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, row(2, null), rows[2] as AuditRowForChain]))).toMatchObject({ purged: 1, breaks: [] });
+    expect(verifyLinks(null, joined([rows[0], row(2, null), rows[2]]))).toMatchObject({ purged: 1, breaks: [] });
   });
 
   it('names the row whose columns or payload changed, and a missing link', () => {
-    const changed = { ...(rows[1] as AuditRowForChain), action: 'case.nothing_to_see' };
-    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, changed, rows[2] as AuditRowForChain])).breaks).toEqual([
-      { position: '2', auditId: '2', reason: 'row_changed' },
-    ]);
-    expect(verifyLinks(null, joined([rows[0] as AuditRowForChain, row(2, '{"n": 99}'), rows[2] as AuditRowForChain])).breaks).toEqual([
-      { position: '2', auditId: '2', reason: 'payload_changed' },
-    ]);
+    const changed = { ...rows[1], action: 'case.nothing_to_see' };
+    expect(verifyLinks(null, joined([rows[0], changed, rows[2]])).breaks).toEqual([{ position: '2', auditId: '2', reason: 'row_changed' }]);
+    expect(verifyLinks(null, joined([rows[0], row(2, '{"n": 99}'), rows[2]])).breaks).toEqual([{ position: '2', auditId: '2', reason: 'payload_changed' }]);
     const gap = [0, 2].flatMap((i) => (links[i] ? [{ link: links[i], row: rows[i] }] : []));
     expect(verifyLinks(null, gap).breaks).toEqual([
       { position: '2', auditId: '3', reason: 'link_missing' },

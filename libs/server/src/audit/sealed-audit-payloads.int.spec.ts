@@ -1,11 +1,13 @@
-import { AuditEntry, CaseDetail, HealthResponse, IntakeResponse } from '@sg/contracts';
+import { AuditEntry } from '@sg/contracts';
+import { auditTrailSchema, caseDetailSchema, healthResponseSchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import * as z from 'zod';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { resealAll, rotationStatus } from '../keys/reseal';
 import { dataProtectionFor } from '../security/data-protection';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, rowsOf, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { sealAuditChain, verifyAuditChain } from './seal-audit-chain';
 import { verifyAuditCommand } from './verify-audit-command';
 
@@ -13,6 +15,8 @@ const REVEAL_REASON = 'Calling back about the deadline he set for Friday night';
 const HOLD_REASON = 'Officer Tan asked us to keep the chat logs, ref 88/2026';
 const LEGACY_REASON = 'Legacy reveal reason, written in clear before audit payloads were sealed';
 const LEGACY_TRICKY = 'Legacy "quoted" reason\nwith a new line, a backslash \\ and ünïcödé';
+/** The `after` of a contact-reveal audit entry, as the audit tab shows it. */
+const revealAfterSchema = z.object({ reason: z.string() });
 
 /**
  * Staff-typed free text in the append-only audit log is sealed at rest: the raw audit row holds no
@@ -31,7 +35,7 @@ describe('audit payloads sealed at rest', () => {
   const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
   /** Every audit row as PostgreSQL prints it (bytea as hex), and every timeline row. */
   async function rawRows(): Promise<string> {
-    const rows: Array<{ row: string }> = await db.dataSource.query(`SELECT t::text AS row FROM audit_log t UNION ALL SELECT e::text FROM case_event e`);
+    const rows = await rowsOf<{ row: string }>(db.dataSource, `SELECT t::text AS row FROM audit_log t UNION ALL SELECT e::text FROM case_event e`);
     return rows.map((r) => r.row).join('\n');
   }
   const expectAbsent = (raw: string, text: string) => {
@@ -41,13 +45,11 @@ describe('audit payloads sealed at rest', () => {
   const auditTab = async (token: string): Promise<AuditEntry[]> => {
     const response = await api.request('GET', `/api/cases/${caseId}/audit`, { token });
     expect(response.status).toBe(200);
-    return response.body as AuditEntry[];
+    return bodyOf(response, auditTrailSchema);
   };
   const payloadVersions = async () =>
     (
-      (await db.dataSource.query(`SELECT DISTINCT get_byte(payload_sealed, 0) AS v FROM audit_log WHERE payload_sealed IS NOT NULL ORDER BY 1`)) as Array<{
-        v: number;
-      }>
+      await rowsOf<{ v: number }>(db.dataSource, `SELECT DISTINCT get_byte(payload_sealed, 0) AS v FROM audit_log WHERE payload_sealed IS NOT NULL ORDER BY 1`)
     ).map((r) => r.v);
 
   beforeAll(async () => {
@@ -59,7 +61,9 @@ describe('audit payloads sealed at rest', () => {
     await app.initialize();
     const created = await api.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(created.status).toBe(201);
-    [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [(created.body as IntakeResponse).reference]);
+    ({ id: caseId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(created, intakeResponseSchema).reference,
+    ]));
   });
 
   afterAll(async () => {
@@ -78,7 +82,8 @@ describe('audit payloads sealed at rest', () => {
     const raw = await rawRows();
     expectAbsent(raw, REVEAL_REASON);
     expectAbsent(raw, HOLD_REASON);
-    const [row] = await db.dataSource.query(
+    const row = await firstRowOf<{ after: unknown; payload_sealed: Buffer; payload_hash: string }>(
+      db.dataSource,
       `SELECT after, payload_sealed, payload_hash FROM audit_log WHERE action = 'case.contact_revealed' AND case_id = $1`,
       [caseId],
     );
@@ -90,7 +95,7 @@ describe('audit payloads sealed at rest', () => {
     const entries = await auditTab(supervisor);
     expect(entries.find((e) => e.action === 'case.contact_revealed')?.after).toEqual({ reason: REVEAL_REASON });
     expect(entries.find((e) => e.action === 'case.legal_hold_placed')?.after).toEqual({ reason: HOLD_REASON });
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: supervisor }), caseDetailSchema);
     expect(page.timeline.find((e) => e.kind === 'contact_revealed')?.summary).toContain(REVEAL_REASON);
   });
 
@@ -104,7 +109,7 @@ describe('audit payloads sealed at rest', () => {
   });
 
   it('the key job seals reasons written in clear by an older version through the owner function, and the chain still verifies', async () => {
-    const [{ id: supervisorId }] = await db.dataSource.query(`SELECT id FROM staff_user WHERE role = 'supervisor' ORDER BY email LIMIT 1`);
+    const { id: supervisorId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user WHERE role = 'supervisor' ORDER BY email LIMIT 1`);
     // As an older version wrote them (the owner may insert like the app); sealed into the chain in clear.
     for (const reason of [LEGACY_REASON, LEGACY_TRICKY]) {
       await db.dataSource.query(`INSERT INTO audit_log (actor_id, action, case_id, after) VALUES ($1, 'case.contact_revealed', $2, $3)`, [
@@ -139,9 +144,9 @@ describe('audit payloads sealed at rest', () => {
 
     const reasons = (await auditTab(await api.tokenFor('supervisor')))
       .filter((e) => e.action === 'case.contact_revealed')
-      .map((e) => (e.after as { reason: string }).reason);
+      .map((e) => revealAfterSchema.parse(e.after).reason);
     expect(reasons).toEqual(expect.arrayContaining([REVEAL_REASON, LEGACY_REASON, LEGACY_TRICKY]));
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('supervisor') })).body as CaseDetail;
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('supervisor') }), caseDetailSchema);
     expect(page.timeline.filter((e) => e.kind === 'contact_revealed').map((e) => e.summary)).toEqual(
       expect.arrayContaining([expect.stringContaining(REVEAL_REASON), expect.stringContaining(LEGACY_REASON)]),
     );
@@ -160,7 +165,9 @@ describe('audit payloads sealed at rest', () => {
     const rotatedApi = await startTestApi(db, v2);
     try {
       const response = await rotatedApi.request('GET', `/api/cases/${caseId}/audit`, { token: await rotatedApi.tokenFor('supervisor') });
-      const reasons = (response.body as AuditEntry[]).filter((e) => e.action === 'case.contact_revealed').map((e) => (e.after as { reason: string }).reason);
+      const reasons = bodyOf(response, auditTrailSchema)
+        .filter((e) => e.action === 'case.contact_revealed')
+        .map((e) => revealAfterSchema.parse(e.after).reason);
       expect(reasons).toEqual(expect.arrayContaining([REVEAL_REASON, LEGACY_REASON, LEGACY_TRICKY]));
     } finally {
       await rotatedApi.close();
@@ -172,23 +179,24 @@ describe('audit payloads sealed at rest', () => {
     await expect(app.query(`UPDATE audit_log SET after = '{}'::jsonb WHERE action = 'case.contact_revealed'`)).rejects.toThrow(
       /permission denied for table audit_log/,
     );
-    const [row] = await app.query(
+    const row = await firstRowOf<{ id: string; payload_hash: string }>(
+      app,
       `SELECT id::text AS id, payload_hash FROM audit_log WHERE action = 'case.contact_revealed' AND payload_sealed IS NOT NULL LIMIT 1`,
     );
     const garbage = randomBytes(64);
     // A different hash is refused (the recorded plaintext cannot be changed through it) ...
-    expect((await app.query(`SELECT audit_reseal_payloads($1::bigint[], $2::bytea[], $3::text[]) AS n`, [[row.id], [garbage], ['0'.repeat(64)]]))[0].n).toBe(0);
+    const reseal = async (hash: string) =>
+      (await firstRowOf<{ n: number }>(app, `SELECT audit_reseal_payloads($1::bigint[], $2::bytea[], $3::text[]) AS n`, [[row.id], [garbage], [hash]])).n;
+    expect(await reseal('0'.repeat(64))).toBe(0);
     // ... and bytes that do not open under the stated hash are caught by the full check.
-    expect((await app.query(`SELECT audit_reseal_payloads($1::bigint[], $2::bytea[], $3::text[]) AS n`, [[row.id], [garbage], [row.payload_hash]]))[0].n).toBe(
-      1,
-    );
+    expect(await reseal(row.payload_hash)).toBe(1);
     const report = await verifyAuditChain(app, { protection: dataProtectionFor(v2) });
     expect(report.ok).toBe(false);
     expect(report.breaks).toEqual([expect.objectContaining({ auditId: row.id, reason: 'payload_unreadable' })]);
     // Health opens the newest sealed payloads too (this API holds key 1 only: the swapped row is
     // named; the rows re-sealed under key 2 are named as well, which is what a removed key looks like).
-    const health = (await api.request('GET', '/api/health')).body as HealthResponse;
-    expect(health.details.auditChain).toMatchObject({ attention: true, brokenAuditIds: expect.arrayContaining([row.id]) });
+    const health = bodyOf(await api.request('GET', '/api/health'), healthResponseSchema);
+    expect(health.details.auditChain).toMatchObject({ attention: true, brokenAuditIds: expect.arrayContaining([row.id]) as unknown });
     const lines: string[] = [];
     expect(await verifyAuditCommand(v2, (line) => lines.push(line))).toBe(1);
     expect(lines.join('\n')).toContain(`audit row ${row.id} (payload unreadable)`);
@@ -196,9 +204,10 @@ describe('audit payloads sealed at rest', () => {
 
   it('a retention purge forgets the sealed payload too, and the chain counts it as purged', async () => {
     const before = await verifyAuditChain(app);
-    const [{ forgotten }] = await app.query(`SELECT audit_forget_case_payloads($1) AS forgotten`, [caseId]);
+    const { forgotten } = await firstRowOf<{ forgotten: number }>(app, `SELECT audit_forget_case_payloads($1) AS forgotten`, [caseId]);
     expect(forgotten).toBeGreaterThan(0);
-    const [left] = await db.dataSource.query(
+    const left = await firstRowOf<{ n: number }>(
+      db.dataSource,
       `SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND (payload_sealed IS NOT NULL OR payload_hash IS NOT NULL OR after IS NOT NULL)`,
       [caseId],
     );

@@ -1,14 +1,18 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CaseChangeEvent, CaseListResponse } from '@sg/contracts';
+import { caseDetailSchema, caseListResponseSchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { Priority, entryOf, itemAt } from '@sg/domain';
 import { Client } from 'pg';
+import * as z from 'zod';
 import { CASE_CHANGES_CHANNEL } from '../case-core/case-notifier';
 import { AppConfig } from '../config/app-config';
 import {
+  bodyOf,
   createTestDatabase,
+  firstRowOf,
   intakeFixture,
   QUEUE_BACKENDS_UNDER_TEST,
   redisAvailable,
+  rowsOf,
   startTestApi,
   startTestWorker,
   TestApi,
@@ -43,6 +47,9 @@ interface CaseRow {
   first_response_due_at: Date;
 }
 
+/** What this spec reads of the messages on the case-changes channel (case changes and notifications). */
+const liveMessageSchema = z.looseObject({ type: z.string(), caseId: z.string().optional(), priority: z.string().optional() });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 25_000): Promise<T> {
@@ -71,7 +78,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   const moments: Record<string, number> = {};
   const before: Record<string, CaseRow> = {};
   /** Everything announced on the live channel, as open dashboards hear it. */
-  const announced: CaseChangeEvent[] = [];
+  const announced: Array<z.output<typeof liveMessageSchema>> = [];
   let listener: Client | undefined;
 
   /** An adult with nothing pressing but the deadline: standard, or what the deadline makes it. */
@@ -80,7 +87,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   async function intake(deadlineAt: number): Promise<string> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ...calm, deadlineAt: new Date(deadlineAt).toISOString() }) });
     expect(response.status).toBe(201);
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     // The workers plan a new case when its notification arrives: wait, so nothing lands later.
     await eventually(async () => (await retriages(row.id)).length > 0, 'the new case to be planned');
     return row.id;
@@ -88,28 +97,34 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   async function claimed(deadlineAt: number): Promise<string> {
     const caseId = await intake(deadlineAt);
     const claim = await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker });
-    expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { id: caseId } });
+    expect(claim).toMatchObject({ status: 200, body: { id: caseId } });
     return caseId;
   }
   async function patch(caseId: string, body: Record<string, unknown>): Promise<void> {
-    const detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
+    const detail = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: caseworker }), caseDetailSchema);
     const response = await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, ...body } });
-    expect({ status: response.status, body: response.body }).toMatchObject({ status: 200 });
+    expect(response.status).toBe(200);
   }
   const retriages = (caseId: string): Promise<RetriageRow[]> =>
-    db.dataSource.query(
+    rowsOf<RetriageRow>(
+      db.dataSource,
       `SELECT id, status, due_at, fired_at, revision, dedupe_key FROM follow_up WHERE case_id = $1 AND kind = 'deadline_retriage' ORDER BY due_at, dedupe_key`,
       [caseId],
     );
   const caseRow = async (caseId: string): Promise<CaseRow> =>
-    (await db.dataSource.query(`SELECT priority, triage_priority, triage_factors, first_response_due_at FROM support_case WHERE id = $1`, [caseId]))[0];
-  const entries = (caseId: string): Promise<Array<{ actor_kind: string; data: Record<string, unknown> }>> =>
-    db.dataSource.query(`SELECT actor_kind, data FROM case_event WHERE case_id = $1 AND kind = 'case_retriaged' ORDER BY at`, [caseId]);
+    firstRowOf<CaseRow>(db.dataSource, `SELECT priority, triage_priority, triage_factors, first_response_due_at FROM support_case WHERE id = $1`, [caseId]);
+  const entries = (caseId: string) =>
+    rowsOf<{ actor_kind: string; data: Record<string, unknown> }>(
+      db.dataSource,
+      `SELECT actor_kind, data FROM case_event WHERE case_id = $1 AND kind = 'case_retriaged' ORDER BY at`,
+      [caseId],
+    );
   const recipients = async (followUpId: string) =>
-    (await db.dataSource.query(`SELECT recipient_id, title FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])) as Array<{
-      recipient_id: string;
-      title: string;
-    }>;
+    rowsOf<{ recipient_id: string; title: string }>(
+      db.dataSource,
+      `SELECT recipient_id, title FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`,
+      [followUpId],
+    );
 
   /** Fired: `done` at once when it told nobody (nothing to act on), `fired` until the people told mark it done. */
   const happened = (row: RetriageRow) => row.status === 'fired' || row.status === 'done';
@@ -135,14 +150,14 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     config = testConfig(db.url, { redisUrl });
     api = await startTestApi(db, config);
     caseworker = await api.tokenFor('caseworker');
-    const staff: Array<{ id: string; email: string }> = await db.dataSource.query(`SELECT id, email FROM staff_user`);
+    const staff = await rowsOf<{ id: string; email: string }>(db.dataSource, `SELECT id, email FROM staff_user`);
     ids = {
       caseworker: staff.find((s) => s.email === 'caseworker@demo.test')?.id ?? '',
       supervisor: staff.find((s) => s.email === 'supervisor@demo.test')?.id ?? '',
     };
     listener = new Client({ connectionString: db.url });
     await listener.connect();
-    listener.on('notification', (message) => announced.push(JSON.parse(message.payload ?? '{}')));
+    listener.on('notification', (message) => announced.push(liveMessageSchema.parse(JSON.parse(message.payload ?? '{}'))));
     await listener.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
     // Two workers on the same queue: each fire has two takers.
     workers = await Promise.all([startTestWorker(config), startTestWorker(config)]);
@@ -200,9 +215,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     // waiting for someone (so the case is not in Overdue for it).
     expect(await recipients(row.id)).toEqual([]);
     expect(row.status).toBe('done');
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'follow_up_fired'`, [caseId])).toEqual([
-      { n: 0 },
-    ]);
+    expect(
+      await rowsOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'follow_up_fired'`, [caseId]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('24 h before the deadline: high becomes urgent, the target comes sooner, and the holder and supervisors are told once', async () => {
@@ -221,11 +236,15 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
     expect(told.map((t) => t.recipient_id)).toEqual([ids.caseworker, ids.supervisor].sort());
     expect(told[0]?.title).toBe('Now urgent: the deadline is less than 24 hours away');
     // The bells hear of each notification, the queues of the case.
-    expect(announced.filter((e) => (e as { type: string }).type === 'notification.created').length).toBeGreaterThanOrEqual(2);
+    expect(announced.filter((e) => e.type === 'notification.created').length).toBeGreaterThanOrEqual(2);
     expect(announced).toContainEqual(expect.objectContaining({ type: 'case.updated', caseId, priority: 'urgent' }));
     // Urgent cases get wellbeing checks: the re-triage replanned the case.
     expect(
-      await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE case_id = $1 AND kind = 'wellbeing_check' AND status = 'scheduled'`, [caseId]),
+      await rowsOf<{ n: number }>(
+        db.dataSource,
+        `SELECT count(*)::int AS n FROM follow_up WHERE case_id = $1 AND kind = 'wellbeing_check' AND status = 'scheduled'`,
+        [caseId],
+      ),
     ).toEqual([{ n: 2 }]);
   });
 
@@ -287,15 +306,16 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('deadline re-triage on $backend', ({ ba
   });
 
   it('queue rows carry the deadline, for the countdown', async () => {
-    const page = (await api.request('GET', '/api/cases?queue=mine', { token: caseworker })).body as CaseListResponse;
+    const page = bodyOf(await api.request('GET', '/api/cases?queue=mine', { token: caseworker }), caseListResponseSchema);
     const row = page.items.find((item) => item.id === entryOf(scenario, 'within24h'));
     expect(row?.deadlineAt).toBe(new Date(entryOf(moments, 'within24h')).toISOString());
-    const unassigned = (await api.request('GET', '/api/cases?queue=unassigned', { token: caseworker })).body as CaseListResponse;
+    const unassigned = bodyOf(await api.request('GET', '/api/cases?queue=unassigned', { token: caseworker }), caseListResponseSchema);
     expect(unassigned.items.find((item) => item.id === entryOf(scenario, 'passed'))?.deadlineAt).toBe(new Date(entryOf(moments, 'passed')).toISOString());
   });
 
   it('time never made any of these cases an emergency', async () => {
-    const rows: Array<{ priority: string; triage_priority: string }> = await db.dataSource.query(
+    const rows = await rowsOf<{ priority: string; triage_priority: string }>(
+      db.dataSource,
       `SELECT priority, triage_priority FROM support_case WHERE id = ANY($1)`,
       [Object.values(scenario)],
     );

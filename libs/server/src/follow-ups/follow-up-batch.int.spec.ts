@@ -1,10 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
+import { itemAt } from '@sg/domain';
 import { AppConfig } from '../config/app-config';
 import {
+  bodyOf,
   createTestDatabase,
+  firstRowOf,
   QUEUE_BACKENDS_UNDER_TEST,
   intakeFixture,
   redisAvailable,
+  rowsOf,
   startTestApi,
   startTestWorker,
   TestApi,
@@ -12,7 +17,7 @@ import {
   testConfig,
 } from '../testing';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
-import { FireOutcome, FollowUpProcessor } from './follow-up.processor';
+import { FollowUpProcessor } from './follow-up.processor';
 import { followUpRepository } from './follow-up.repository';
 
 /**
@@ -66,11 +71,16 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     const response = await api.request('POST', '/api/intakes', {
       body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }),
     });
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     // Planned by a worker first, so that plan cannot land later and cancel the follow-ups made here by hand.
-    await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0, 'the new case to be planned');
+    await eventually(
+      async () => (await rowsOf<unknown>(db.dataSource, `SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0,
+      'the new case to be planned',
+    );
     const claim = await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker });
-    expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { id: row.id } });
+    expect(claim).toMatchObject({ status: 200, body: { id: row.id } });
     return row.id;
   }
 
@@ -78,7 +88,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
   /** A follow-up due now (or at `dueAt`), told to the case's holder; marked as having its job, so no sweep fires it behind the test's back. */
   async function followUp(caseId: string, dueAt = 'now()'): Promise<{ id: string; revision: number }> {
     made += 1;
-    const [row] = await db.dataSource.query(
+    const row = await firstRowOf<{ id: string; revision: number }>(
+      db.dataSource,
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, enqueued_revision)
        VALUES ($1, 'case_review', 'case', $1, $2, 'assignee', ${dueAt}, 1) RETURNING id, revision`,
       [caseId, `test-batch-${made}-${caseId}`],
@@ -86,19 +97,18 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     return { id: row.id, revision: Number(row.revision) };
   }
   const notificationsOf = async (ids: readonly string[]) =>
-    (await db.dataSource.query(`SELECT follow_up_id, count(*)::int AS n FROM notification WHERE follow_up_id = ANY($1) GROUP BY 1`, [ids])) as Array<{
-      follow_up_id: string;
-      n: number;
-    }>;
+    rowsOf<{ follow_up_id: string; n: number }>(
+      db.dataSource,
+      `SELECT follow_up_id, count(*)::int AS n FROM notification WHERE follow_up_id = ANY($1) GROUP BY 1`,
+      [ids],
+    );
   const timelineEntriesOf = async (ids: readonly string[]) =>
-    (await db.dataSource.query(
+    rowsOf<{ follow_up_id: string; n: number }>(
+      db.dataSource,
       `SELECT data->>'followUpId' AS follow_up_id, count(*)::int AS n FROM case_event WHERE kind = 'follow_up_fired' AND data->>'followUpId' = ANY($1) GROUP BY 1`,
       [ids],
-    )) as Array<{
-      follow_up_id: string;
-      n: number;
-    }>;
-  const once = (ids: readonly string[]) => expect.arrayContaining(ids.map((id) => ({ follow_up_id: id, n: 1 })));
+    );
+  const once = (ids: readonly string[]): unknown => expect.arrayContaining(ids.map((id) => ({ follow_up_id: id, n: 1 })));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -118,8 +128,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     await db?.drop();
   });
 
-  const processor = (i: number) => (workers[i] as INestApplicationContext).get(FollowUpProcessor);
-  const caseOf = (i: number) => caseIds[i % caseIds.length] as string;
+  const processor = (i: number) => itemAt(workers, i, 'worker').get(FollowUpProcessor);
+  const caseOf = (i: number) => itemAt(caseIds, i % caseIds.length, 'case');
 
   it('answers each job of one statement with its own follow-up, and leaves one another transaction holds to fire on its own', async () => {
     const due = await Promise.all([0, 1, 2, 3].map((i) => followUp(caseOf(i))));
@@ -141,13 +151,13 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
       const jobs = [...due, stale, cancelled, early, firedBefore, held];
       // Handed over in one turn of the event loop, as a worker holding these jobs does.
       const outcomes = jobs.map((job) => processor(0).fire(job.id, job.revision));
-      const heldOutcome = outcomes[outcomes.length - 1] as Promise<FireOutcome>;
+      const heldOutcome = itemAt(outcomes, outcomes.length - 1, "the held job's outcome");
       const others = await within(10_000, 'the jobs nobody else holds', Promise.all(outcomes.slice(0, -1)));
       expect(others).toEqual([
         ...due.map(() => ({ fired: true, notified: 1 })),
         { fired: false, notified: 0 }, // stale
         { fired: false, notified: 0 }, // cancelled
-        { fired: false, notified: 0, notDueUntil: expect.any(Date) }, // early
+        { fired: false, notified: 0, notDueUntil: expect.any(Date) as unknown }, // early
         { fired: false, notified: 0 }, // fired before
       ]);
       // All nine in one statement; the held one did not hold the others back, and is still waiting.
@@ -164,8 +174,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     expect(await notificationsOf([...firedIds, stale.id, cancelled.id, early.id])).toEqual(once(firedIds));
     expect(await notificationsOf([stale.id, cancelled.id, early.id])).toEqual([]);
     expect(await timelineEntriesOf(firedIds)).toEqual(once(firedIds));
-    const statuses = await db.dataSource.query(`SELECT id, status FROM follow_up WHERE id = ANY($1)`, [[stale.id, cancelled.id, early.id]]);
-    expect(Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({
+    const statuses = await rowsOf<{ id: string; status: string }>(db.dataSource, `SELECT id, status FROM follow_up WHERE id = ANY($1)`, [
+      [stale.id, cancelled.id, early.id],
+    ]);
+    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
       [stale.id]: 'scheduled',
       [cancelled.id]: 'cancelled',
       [early.id]: 'scheduled',
@@ -174,7 +186,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
 
   it('fails only the job whose firing fails; the rest of its statement fire, and its retry fires it once', async () => {
     const jobs = await Promise.all([0, 1, 2, 3, 4].map((i) => followUp(caseOf(i))));
-    const broken = jobs[2] as { id: string; revision: number };
+    const broken = itemAt(jobs, 2, 'the job whose firing fails');
     // Telling anyone about this one follow-up fails (say, a constraint its row breaks).
     await db.dataSource.query(`
       CREATE FUNCTION fail_one_notification() RETURNS trigger AS $$
@@ -192,7 +204,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
         { fired: true, notified: 1 },
         { fired: true, notified: 1 },
       ]);
-      expect((await db.dataSource.query(`SELECT status FROM follow_up WHERE id = $1`, [broken.id]))[0].status).toBe('scheduled');
+      expect((await firstRowOf<{ status: string }>(db.dataSource, `SELECT status FROM follow_up WHERE id = $1`, [broken.id])).status).toBe('scheduled');
     } finally {
       await db.dataSource.query(`DROP TRIGGER fail_one_notification ON notification; DROP FUNCTION fail_one_notification();`);
     }
@@ -228,7 +240,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
     await api.app.get(FollowUpScheduler).enqueue(requests);
     const ids = jobs.map((job) => job.id);
     await eventually(
-      async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids]))[0].n === ids.length,
+      async () =>
+        (await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids])).n ===
+        ids.length,
       'every follow-up to fire',
     );
     expect(await notificationsOf(ids)).toEqual(once(ids));

@@ -1,12 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { FollowUpView, ReportView, TakedownView } from '@sg/contracts';
+import { caseDetailSchema, followUpListSchema, intakeResponseSchema, reportViewSchema, takedownViewSchema } from '@sg/contracts/schemas';
 import { FollowUpCadence, FollowUpKind, entryOf } from '@sg/domain';
 import { AppConfig } from '../config/app-config';
 import {
+  bodyOf,
   createTestDatabase,
+  firstRowOf,
   QUEUE_BACKENDS_UNDER_TEST,
   intakeFixture,
   redisAvailable,
+  rowsOf,
   startTestApi,
   startTestWorker,
   TestApi,
@@ -63,25 +66,25 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   async function intake(changes: Parameters<typeof intakeFixture>[0] = {}): Promise<string> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture(changes) });
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     return row.id;
   }
   async function claimed(changes: Parameters<typeof intakeFixture>[0] = {}): Promise<string> {
     const caseId = await intake(changes);
     const claim = await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker });
-    expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { id: caseId } });
+    expect(claim).toMatchObject({ status: 200, body: { id: caseId } });
     return caseId;
   }
-  const rows = (caseId: string, kind: FollowUpKind): Promise<Row[]> =>
-    db.dataSource.query(`SELECT id, status, due_at, fired_at, subject_id, dedupe_key FROM follow_up WHERE case_id = $1 AND kind = $2 ORDER BY due_at`, [
+  const rows = (caseId: string, kind: FollowUpKind) =>
+    rowsOf<Row>(db.dataSource, `SELECT id, status, due_at, fired_at, subject_id, dedupe_key FROM follow_up WHERE case_id = $1 AND kind = $2 ORDER BY due_at`, [
       caseId,
       kind,
     ]);
   const recipients = async (followUpId: string) =>
     (
-      (await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])) as Array<{
-        recipient_id: string;
-      }>
+      await rowsOf<{ recipient_id: string }>(db.dataSource, `SELECT recipient_id FROM notification WHERE follow_up_id = $1 ORDER BY recipient_id`, [followUpId])
     ).map((r) => r.recipient_id);
 
   /** Waits for the first follow-up of `kind` on the case (optionally matching) to fire; checks it was on time. */
@@ -107,7 +110,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
     config = testConfig(db.url, { redisUrl, followUpCadence: cadence, followUpTimeScale: TIME_SCALE });
     api = await startTestApi(db, config);
     caseworker = await api.tokenFor('caseworker');
-    const staff: Array<{ id: string; email: string }> = await db.dataSource.query(`SELECT id, email FROM staff_user`);
+    const staff = await rowsOf<{ id: string; email: string }>(db.dataSource, `SELECT id, email FROM staff_user`);
     ids = {
       caseworker: staff.find((s) => s.email === 'caseworker@demo.test')?.id ?? '',
       supervisor: staff.find((s) => s.email === 'supervisor@demo.test')?.id ?? '',
@@ -117,7 +120,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
     // Every scenario at once; the tests below then wait for theirs.
     const adult = { ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false } as const;
     const personIntake = await api.request('POST', '/api/intakes', { body: intakeFixture(adult) });
-    const [{ id: closureByPerson }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [personIntake.body.reference]);
+    const person = bodyOf(personIntake, intakeResponseSchema);
+    const { id: closureByPerson } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [person.reference]);
     expect((await api.request('POST', `/api/cases/${closureByPerson}/claim`, { token: caseworker })).status).toBe(200);
     const [wellbeing, deadline, takedowns, report, review, closure, closureNoted, sla] = await Promise.all([
       claimed(),
@@ -133,25 +137,30 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
 
     const post = (path: string, body: unknown) => api.request('POST', path, { token: caseworker, body });
     const patch = (path: string, body: unknown) => api.request('PATCH', path, { token: caseworker, body });
-    const chased = (await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/chase', channel: 'platform_form' }))
-      .body as TakedownView;
-    const removed = (
-      await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/removed', channel: 'platform_form' })
-    ).body as TakedownView;
-    const submitted = (await patch(`/api/takedowns/${chased.id}`, { status: 'submitted' })).body as TakedownView;
+    const chased = bodyOf(
+      await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/chase', channel: 'platform_form' }),
+      takedownViewSchema,
+    );
+    const removed = bodyOf(
+      await post(`/api/cases/${takedowns}/takedowns`, { platform: 'Instagram', url: 'https://instagram.com/p/removed', channel: 'platform_form' }),
+      takedownViewSchema,
+    );
+    const submitted = bodyOf(await patch(`/api/takedowns/${chased.id}`, { status: 'submitted' }), takedownViewSchema);
     await patch(`/api/takedowns/${removed.id}`, { status: 'submitted' });
-    const done = (await patch(`/api/takedowns/${removed.id}`, { status: 'removed' })).body as TakedownView;
+    const done = bodyOf(await patch(`/api/takedowns/${removed.id}`, { status: 'removed' }), takedownViewSchema);
     Object.assign(scenario, { chased: chased.id, removed: removed.id });
     moments['submitted'] = new Date(submitted.submittedAt ?? 0).getTime();
     moments['removed'] = new Date(done.removedAt ?? 0).getTime();
 
-    const filed = (await post(`/api/cases/${report}/reports`, { agencyKind: 'police', agencyName: 'Local police', filedAt: new Date().toISOString() }))
-      .body as ReportView;
+    const filed = bodyOf(
+      await post(`/api/cases/${report}/reports`, { agencyKind: 'police', agencyName: 'Local police', filedAt: new Date().toISOString() }),
+      reportViewSchema,
+    );
     scenario['filed'] = filed.id;
     moments['filed'] = new Date(filed.filedAt ?? 0).getTime();
 
     // A new deadline: the reminder moves with it.
-    const detail = (await api.request('GET', `/api/cases/${deadline}`, { token: caseworker })).body;
+    const detail = bodyOf(await api.request('GET', `/api/cases/${deadline}`, { token: caseworker }), caseDetailSchema);
     moments['newDeadline'] = Date.now() + 18_000;
     const moved = await patch(`/api/cases/${deadline}`, { version: detail.version, deadlineAt: new Date(entryOf(moments, 'newDeadline')).toISOString() });
     expect(moved.status).toBe(200);
@@ -162,7 +171,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
     await post(`/api/cases/${closure}/takedowns`, { platform: 'X', url: 'https://x.com/a/status/2', channel: 'platform_form' });
     expect((await post(`/api/cases/${closureNoted}/notes`, { body: 'Called the person; they are safe and want to keep the case open.' })).status).toBe(201);
     const added = await api.request('POST', '/api/case-access/additions', {
-      body: { reference: personIntake.body.reference, accessCode: personIntake.body.accessCode, note: 'They messaged again from a new account.' },
+      body: { reference: person.reference, accessCode: person.accessCode, note: 'They messaged again from a new account.' },
     });
     expect(added.status).toBe(200);
     moments['activity'] = Date.now();
@@ -175,7 +184,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
   });
 
   it('wellbeing_check: 3 s after intake, to the caseworker', async () => {
-    const [{ created_at: createdAt }] = await db.dataSource.query(`SELECT created_at FROM support_case WHERE id = $1`, [entryOf(scenario, 'wellbeing')]);
+    const { created_at: createdAt } = await firstRowOf<{ created_at: Date }>(db.dataSource, `SELECT created_at FROM support_case WHERE id = $1`, [
+      entryOf(scenario, 'wellbeing'),
+    ]);
     const row = await firesOnTime(entryOf(scenario, 'wellbeing'), 'wellbeing_check');
     expect(new Date(row.due_at).getTime() - new Date(createdAt).getTime()).toBe(3000);
     expect(await recipients(row.id)).toEqual([ids.caseworker]);
@@ -226,9 +237,11 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
   });
 
   it('sla_escalation: an unheld emergency past its (scaled) 15-minute target goes to the supervisors', async () => {
-    const [{ first_response_due_at: dueAt }] = await db.dataSource.query(`SELECT first_response_due_at FROM support_case WHERE id = $1`, [
-      entryOf(scenario, 'sla'),
-    ]);
+    const { first_response_due_at: dueAt } = await firstRowOf<{ first_response_due_at: Date }>(
+      db.dataSource,
+      `SELECT first_response_due_at FROM support_case WHERE id = $1`,
+      [entryOf(scenario, 'sla')],
+    );
     const row = await firesOnTime(entryOf(scenario, 'sla'), 'sla_escalation');
     expect(new Date(row.due_at).getTime()).toBe(new Date(dueAt).getTime());
     expect(await recipients(row.id)).toEqual([ids.supervisor]);
@@ -239,10 +252,14 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('each kind of follow-up on $backend', (
       const row = await firesOnTime(caseId, 'closure_offer');
       // Counted from the activity two seconds in, not from the claim.
       expect(new Date(row.fired_at ?? 0).getTime()).toBeGreaterThanOrEqual(entryOf(moments, 'activity') + 5000 - 1500);
-      const [told] = await db.dataSource.query(`SELECT recipient_id, title FROM notification WHERE follow_up_id = $1`, [row.id]);
+      const [told] = await rowsOf<{ recipient_id: string; title: string }>(
+        db.dataSource,
+        `SELECT recipient_id, title FROM notification WHERE follow_up_id = $1`,
+        [row.id],
+      );
       expect(told).toEqual({ recipient_id: ids.caseworker, title: 'Offer to close the case: no activity for 90 days' });
     }
-    const list = (await api.request('GET', `/api/cases/${entryOf(scenario, 'closure')}/follow-ups`, { token: caseworker })).body as FollowUpView[];
+    const list = bodyOf(await api.request('GET', `/api/cases/${entryOf(scenario, 'closure')}/follow-ups`, { token: caseworker }), followUpListSchema);
     expect(list.find((f) => f.kind === 'closure_offer')?.label).toBe('Offer to close the case: no activity for 90 days');
   });
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { createTestDatabase, rowsOf, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 
 /** As PostgreSQL reports a transaction it aborted to break a deadlock. */
@@ -30,7 +30,7 @@ describe('the case-change transaction and transient conflicts', () => {
   });
 
   const probe = async (): Promise<number[]> =>
-    (await dataSource.query(`SELECT attempt FROM retry_probe ORDER BY attempt`)).map((r: { attempt: number }) => r.attempt);
+    (await rowsOf<{ attempt: number }>(dataSource, `SELECT attempt FROM retry_probe ORDER BY attempt`)).map((r) => r.attempt);
 
   beforeEach(async () => {
     await dataSource.query(`DELETE FROM retry_probe`);

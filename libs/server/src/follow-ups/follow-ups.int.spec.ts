@@ -1,14 +1,18 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { FOLLOW_UP_JOBS, FollowUpView, NotificationList, QUEUES, TakedownView } from '@sg/contracts';
+import { FOLLOW_UP_JOBS, QUEUES } from '@sg/contracts';
+import { caseDetailSchema, followUpListSchema, intakeResponseSchema, notificationListSchema, takedownViewSchema } from '@sg/contracts/schemas';
 import { Queue } from 'bullmq';
 import { DEFAULT_FOLLOW_UP_CADENCE, FollowUpCadence, itemAt } from '@sg/domain';
 import { AppConfig } from '../config/app-config';
 import {
+  bodyOf,
   createTestDatabase,
+  firstRowOf,
   QUEUE_BACKENDS_UNDER_TEST,
   intakeFixture,
   redisAvailable,
+  rowsOf,
   startTestApi,
   startTestWorker,
   TestApi,
@@ -70,22 +74,24 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
     const response = await api.request('POST', '/api/intakes', {
       body: intakeFixture({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false }),
     });
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     // A running worker plans a new case when its notification arrives; wait for that, so it cannot
     // land later and cancel a follow-up a test made by hand as not in the case's plan.
     if (worker)
       await eventually(
-        async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0,
+        async () => (await rowsOf<unknown>(db.dataSource, `SELECT 1 FROM follow_up WHERE case_id = $1`, [row.id])).length > 0,
         'the new case to be planned',
       );
     const claim = await api.request('POST', `/api/cases/${row.id}/claim`, { token: caseworker });
     // Status and body together, so a failure shows why the claim was refused.
-    expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { id: row.id } });
+    expect(claim).toMatchObject({ status: 200, body: { id: row.id } });
     return row.id;
   }
-  const followUps = async (caseId: string) => (await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker })).body as FollowUpView[];
+  const followUps = async (caseId: string) => bodyOf(await api.request('GET', `/api/cases/${caseId}/follow-ups`, { token: caseworker }), followUpListSchema);
   const notificationsFor = async (followUpId: string) =>
-    (await db.dataSource.query(`SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId])) as Array<{ recipient_id: string }>;
+    rowsOf<{ recipient_id: string }>(db.dataSource, `SELECT recipient_id FROM notification WHERE follow_up_id = $1`, [followUpId]);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -104,43 +110,54 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('plans a new case in the worker, from the intake alone', async () => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture() });
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     const kinds = await eventually(async () => {
-      const rows = await db.dataSource.query(`SELECT kind FROM follow_up WHERE case_id = $1`, [row.id]);
-      return rows.length ? rows.map((r: { kind: string }) => r.kind) : undefined;
+      const rows = await rowsOf<{ kind: string }>(db.dataSource, `SELECT kind FROM follow_up WHERE case_id = $1`, [row.id]);
+      return rows.length ? rows.map((r) => r.kind) : undefined;
     }, 'the new case to be planned');
     expect(kinds).toEqual(expect.arrayContaining(['wellbeing_check', 'case_review', 'sla_escalation']));
   });
 
   it('chases a submitted takedown at its time and not before, telling the caseworker once', async () => {
     const caseId = await claimedCase();
-    const takedown = (
+    const takedown = bodyOf(
       await api.request('POST', `/api/cases/${caseId}/takedowns`, {
         token: caseworker,
         body: { platform: 'Instagram', url: 'https://instagram.com/p/abc', channel: 'platform_form' },
-      })
-    ).body as TakedownView;
+      }),
+      takedownViewSchema,
+    );
     expect(takedown.status).toBe('draft');
     expect((await followUps(caseId)).filter((f) => f.kind === 'takedown_chase')).toEqual([]);
 
-    const submitted = await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted', ticketNumber: 'IG-123' } });
-    expect(submitted.body).toMatchObject({ status: 'submitted', ticketNumber: 'IG-123' });
+    const submitted = bodyOf(
+      await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted', ticketNumber: 'IG-123' } }),
+      takedownViewSchema,
+    );
+    expect(submitted).toMatchObject({ status: 'submitted', ticketNumber: 'IG-123' });
     const chase = (await followUps(caseId)).find((f) => f.kind === 'takedown_chase');
     expect(chase).toMatchObject({ status: 'scheduled', subject: { type: 'takedown', label: 'Instagram: https://instagram.com/p/abc' } });
     const due = new Date(chase?.dueAt ?? 0).getTime();
-    expect(due - new Date(submitted.body.submittedAt).getTime()).toBe(3000);
+    expect(due - new Date(submitted.submittedAt ?? 0).getTime()).toBe(3000);
 
     // Not before its time...
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now() - 1200)));
-    const [early] = await db.dataSource.query(`SELECT status FROM follow_up WHERE id = $1`, [chase?.id]);
+    const early = await firstRowOf<{ status: string }>(db.dataSource, `SELECT status FROM follow_up WHERE id = $1`, [chase?.id]);
     expect(early.status).toBe('scheduled');
     // ...and at it.
-    const [fired] = await eventually(async () => {
-      const rows = await db.dataSource.query(`SELECT status, fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [chase?.id]);
-      return rows.length ? rows : undefined;
-    }, 'the chase to fire');
+    const fired = await eventually(
+      async () =>
+        (
+          await rowsOf<{ status: string; fired_at: Date }>(db.dataSource, `SELECT status, fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [
+            chase?.id,
+          ])
+        )[0],
+      'the chase to fire',
+    );
     expect(new Date(fired.fired_at).getTime()).toBeGreaterThanOrEqual(due - 1000);
-    const bell = (await api.request('GET', '/api/notifications?status=open', { token: caseworker })).body as NotificationList;
+    const bell = bodyOf(await api.request('GET', '/api/notifications?status=open', { token: caseworker }), notificationListSchema);
     const mine = bell.items.filter((n) => n.kind === 'takedown_chase' && n.caseId === caseId);
     expect(mine).toHaveLength(1);
     expect(mine[0]?.title).toBe('Chase the takedown request');
@@ -153,15 +170,16 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('cancels the chase when the content is removed and schedules the re-checks', async () => {
     const caseId = await claimedCase();
-    const takedown = (
+    const takedown = bodyOf(
       await api.request('POST', `/api/cases/${caseId}/takedowns`, {
         token: caseworker,
         body: { platform: 'X', url: 'https://x.com/a/status/1', channel: 'platform_form' },
-      })
-    ).body as TakedownView;
+      }),
+      takedownViewSchema,
+    );
     await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted' } });
     const removed = await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'removed' } });
-    expect(removed.body.status).toBe('removed');
+    expect(bodyOf(removed, takedownViewSchema).status).toBe('removed');
     const list = await followUps(caseId);
     expect(
       list
@@ -182,9 +200,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
       token: caseworker,
       body: { agencyKind: 'police', agencyName: 'Metropolitan Police', filedAt: new Date().toISOString() },
     });
-    let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
+    let detail = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: caseworker }), caseDetailSchema);
     for (const status of ['resolved', 'closed']) {
-      detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } })).body;
+      detail = bodyOf(await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } }), caseDetailSchema);
     }
     const pending = (await followUps(caseId)).filter((f) => f.status === 'scheduled');
     expect(pending).toEqual([]);
@@ -192,7 +210,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('fires once however often the job runs: retried after a failure, or run again after it succeeded', async () => {
     const caseId = await claimedCase();
-    const [followUp] = await db.dataSource.query(
+    const followUp = await firstRowOf<{ id: string }>(
+      db.dataSource,
       // enqueued_revision = revision: as if its job were queued, so the worker's sweep leaves it to this test.
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, enqueued_revision)
        VALUES ($1, 'case_review', 'case', $1, $2, 'assignee', now() + interval '1 day', 1) RETURNING id`,
@@ -212,7 +231,7 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
       await db.dataSource.query(`UPDATE follow_up SET due_at = now() WHERE id = $1`, [followUp.id]);
       const processor = worker?.get(FollowUpProcessor);
       await expect(processor?.fire(followUp.id)).rejects.toThrow(/worker died/);
-      expect((await db.dataSource.query(`SELECT status FROM follow_up WHERE id = $1`, [followUp.id]))[0].status).toBe('scheduled');
+      expect((await firstRowOf<{ status: string }>(db.dataSource, `SELECT status FROM follow_up WHERE id = $1`, [followUp.id])).status).toBe('scheduled');
       // The retry does it all; a second run after success does nothing.
       expect(await processor?.fire(followUp.id)).toEqual({ fired: true, notified: 1 });
       expect(await processor?.fire(followUp.id)).toEqual({ fired: false, notified: 0 });
@@ -243,7 +262,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('fires a follow-up at once while a caseworker is changing the same case', async () => {
     const caseId = await claimedCase();
-    const [followUp] = await db.dataSource.query(
+    const followUp = await firstRowOf<{ id: string }>(
+      db.dataSource,
       // As if its job were queued (see above): this test, not the worker's sweep, fires it.
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, enqueued_revision)
        VALUES ($1, 'wellbeing_check', 'case', $1, $2, 'assignee', now(), 1) RETURNING id`,
@@ -251,7 +271,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
     );
     const processor = worker?.get(FollowUpProcessor);
     await holdingCase(caseId, async (manager) => {
-      expect(await within(5000, 'firing while the case is held', processor?.fire(followUp.id) ?? Promise.reject())).toEqual({ fired: true, notified: 1 });
+      expect(await within(5000, 'firing while the case is held', processor?.fire(followUp.id) ?? Promise.reject(new Error('no worker is running')))).toEqual({
+        fired: true,
+        notified: 1,
+      });
       // The change then replans; the follow-up that fired is left as it is.
       await api.app.get(FollowUpScheduler).replan(manager, caseId);
     });
@@ -261,8 +284,13 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
 
   it('plans a new case that is being claimed at that moment, without either failing', async () => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ ageBand: '13_17' }) });
-    const [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
-    await eventually(async () => (await db.dataSource.query(`SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])).length > 0, 'the new case to be planned');
+    const { id: caseId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
+    await eventually(
+      async () => (await rowsOf<unknown>(db.dataSource, `SELECT 1 FROM follow_up WHERE case_id = $1`, [caseId])).length > 0,
+      'the new case to be planned',
+    );
     // As if the worker had not planned it yet (its notification was late).
     await db.dataSource.query(`DELETE FROM follow_up WHERE case_id = $1`, [caseId]);
     const planner = worker?.get(NewCasePlanner);
@@ -272,8 +300,9 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
       await new Promise((resolve) => setTimeout(resolve, 300));
       await within(5000, 'the claim replanning', api.app.get(FollowUpScheduler).replan(manager, caseId)); // ...and the claim replans too
     });
-    await within(5000, 'the planner', planning ?? Promise.reject());
-    const rows: Array<{ kind: string; n: number }> = await db.dataSource.query(
+    await within(5000, 'the planner', planning ?? Promise.reject(new Error('no worker is running')));
+    const rows = await rowsOf<{ kind: string; n: number }>(
+      db.dataSource,
       `SELECT kind, count(*)::int AS n FROM follow_up WHERE case_id = $1 AND status = 'scheduled' GROUP BY kind ORDER BY kind`,
       [caseId],
     );
@@ -292,7 +321,8 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
     const dueSoon = new Date(Date.now() + 1000);
     const ids: string[] = [];
     for (const caseId of caseIds) {
-      const [row] = await db.dataSource.query(
+      const row = await firstRowOf<{ id: string }>(
+        db.dataSource,
         `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
          VALUES ($1, 'wellbeing_check', 'case', $1, $3, 'assignee', $2) RETURNING id`,
         [caseId, dueSoon, `test-race-${caseId}`],
@@ -301,13 +331,15 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
     }
     // Due while everything was stopped: nothing fires...
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids])).toEqual([{ n: 0 }]);
+    expect(await rowsOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids])).toEqual([
+      { n: 0 },
+    ]);
     // ...until two workers start; each runs the sweep, which enqueues the same jobs twice.
     const [first, second] = await Promise.all([startTestWorker(config), startTestWorker(config)]);
     try {
       await Promise.all([first.get(FollowUpProcessor).sweep(), second.get(FollowUpProcessor).sweep()]);
       await eventually(async () => {
-        const [row] = await db.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids]);
+        const row = await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM follow_up WHERE id = ANY($1) AND status = 'fired'`, [ids]);
         return row.n === ids.length;
       }, 'every follow-up to fire');
       // Racing fires of the same follow-up: only one can win.
@@ -320,30 +352,32 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
   });
 
   const followUpQueue = () => api.app.get<Queue>(getQueueToken(QUEUES.followUps));
-  const statusOf = async (followUpId: string) => (await db.dataSource.query(`SELECT status FROM follow_up WHERE id = $1`, [followUpId]))[0]?.status as string;
+  const statusOf = async (followUpId: string) =>
+    (await rowsOf<{ status: string }>(db.dataSource, `SELECT status FROM follow_up WHERE id = $1`, [followUpId]))[0]?.status;
   async function insertFollowUp(caseId: string, dueAt: string, label: string): Promise<{ id: string; revision: number }> {
-    const [row] = await db.dataSource.query(
+    return firstRowOf<{ id: string; revision: number }>(
+      db.dataSource,
       `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at)
        VALUES ($1, 'case_review', 'case', $1, $2, 'assignee', ${dueAt}) RETURNING id, revision`,
       [caseId, `test-${label}-${caseId}`],
     );
-    return row;
   }
 
   it('fires a follow-up revived at the same due time after its first job ran while it was cancelled', async () => {
     const caseId = await claimedCase();
-    const takedown = (
+    const takedown = bodyOf(
       await api.request('POST', `/api/cases/${caseId}/takedowns`, {
         token: caseworker,
         body: { platform: 'TikTok', url: 'https://tiktok.com/@x/video/1', channel: 'platform_form' },
-      })
-    ).body as TakedownView;
+      }),
+      takedownViewSchema,
+    );
     await api.request('PATCH', `/api/takedowns/${takedown.id}`, { token: caseworker, body: { status: 'submitted' } });
     const chase = (await followUps(caseId)).find((f) => f.kind === 'takedown_chase');
     // Closed before the chase is due: it is cancelled, and its job runs at the due time and does nothing.
-    let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body;
+    let detail = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: caseworker }), caseDetailSchema);
     for (const status of ['resolved', 'closed'])
-      detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } })).body;
+      detail = bodyOf(await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status } }), caseDetailSchema);
     expect(await statusOf(chase?.id ?? '')).toBe('cancelled');
     // (Kept as completed under the old job options, which is what made the revived chase's add a no-op.)
     await eventually(
@@ -351,7 +385,10 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
       "the cancelled chase's job to run",
     );
     // Reopened: the same chase, same due time (already past), is wanted again and must fire now.
-    detail = (await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status: 'in_progress' } })).body;
+    detail = bodyOf(
+      await api.request('PATCH', `/api/cases/${caseId}`, { token: caseworker, body: { version: detail.version, status: 'in_progress' } }),
+      caseDetailSchema,
+    );
     expect(detail.status).toBe('in_progress');
     const revived = (await followUps(caseId)).find((f) => f.id === chase?.id);
     expect(revived?.dueAt).toBe(chase?.dueAt);
@@ -405,17 +442,14 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
   it("waits and fires at the due time when its job runs early (the worker's clock ahead of the database's)", async () => {
     const caseId = await claimedCase();
     const followUp = await insertFollowUp(caseId, `now() + interval '2 seconds'`, 'early');
-    const [{ due_at: dueAt }] = await db.dataSource.query(`SELECT due_at FROM follow_up WHERE id = $1`, [followUp.id]);
+    const { due_at: dueAt } = await firstRowOf<{ due_at: Date }>(db.dataSource, `SELECT due_at FROM follow_up WHERE id = $1`, [followUp.id]);
     await followUpQueue().add(
       FOLLOW_UP_JOBS.fire,
       { followUpId: followUp.id, dueAt: new Date(dueAt).toISOString(), revision: followUp.revision },
       { jobId: fireJobId(followUp), delay: 0 },
     );
-    const [fired] = await eventually(
-      async () => {
-        const rows = await db.dataSource.query(`SELECT fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [followUp.id]);
-        return rows.length ? rows : undefined;
-      },
+    const fired = await eventually(
+      async () => (await rowsOf<{ fired_at: Date }>(db.dataSource, `SELECT fired_at FROM follow_up WHERE id = $1 AND status = 'fired'`, [followUp.id]))[0],
       `the early job to fire at the due time (job ${await followUpQueue().getJobState(fireJobId(followUp))})`,
       10_000,
     );
@@ -431,14 +465,16 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups on $backend', ({ backend, e
       // As if the worker died after the fire committed and before the e-mail jobs were added.
       await db.dataSource.query(`DELETE FROM notification WHERE follow_up_id = $1`, [followUp.id]);
       await db.dataSource.query(`UPDATE follow_up SET status = 'fired', fired_at = now() WHERE id = $1`, [followUp.id]);
-      const [{ assignee_id: assigneeId }] = await db.dataSource.query(`SELECT assignee_id FROM support_case WHERE id = $1`, [caseId]);
+      const { assignee_id: assigneeId } = await firstRowOf<{ assignee_id: string }>(db.dataSource, `SELECT assignee_id FROM support_case WHERE id = $1`, [
+        caseId,
+      ]);
       await db.dataSource.query(
         `INSERT INTO notification (recipient_id, follow_up_id, case_id, kind, title) VALUES ($1, $2, $3, 'case_review', 'Case review')`,
         [assigneeId, followUp.id, caseId],
       );
       expect(await processor.fire(followUp.id, followUp.revision)).toMatchObject({ fired: false, mailQueued: 1 });
       const mail = await followUpQueue().getJob(`mail_${followUp.id}_${assigneeId}`);
-      expect(mail?.data).toMatchObject({ caseId, title: expect.stringMatching(/^Case review: SG-/) });
+      expect(mail?.data).toMatchObject({ caseId, title: expect.stringMatching(/^Case review: SG-/) as unknown });
       // Run again: the same job id, so still one e-mail.
       await processor.fire(followUp.id, followUp.revision);
       expect(

@@ -68,10 +68,10 @@ describe('MicroBatcher', () => {
 
   it('when a batch fails, runs each of its requests on its own, so each gets its own outcome', async () => {
     const runs: string[][] = [];
-    const run = async (requests: readonly string[]) => {
+    const run = (requests: readonly string[]) => {
       runs.push([...requests]);
-      if (requests.includes('poison')) throw new Error(`failed: ${requests.join(',')}`);
-      return requests.map((r) => `done ${r}`);
+      if (requests.includes('poison')) return Promise.reject(new Error(`failed: ${requests.join(',')}`));
+      return Promise.resolve(requests.map((r) => `done ${r}`));
     };
     const batcher = new MicroBatcher(run, { maxBatch: 10, maxInFlight: 1, keyOf: (r: string) => r });
     const outcomes = await Promise.allSettled(['a', 'poison', 'b'].map((r) => batcher.submit(r)));
@@ -86,9 +86,9 @@ describe('MicroBatcher', () => {
   it("fails a lone request with its run's error, once", async () => {
     let calls = 0;
     const batcher = new MicroBatcher(
-      async () => {
+      () => {
         calls += 1;
-        throw new Error('database away');
+        return Promise.reject(new Error('database away'));
       },
       { maxBatch: 10, maxInFlight: 1, keyOf: (r: string) => r },
     );
@@ -97,13 +97,15 @@ describe('MicroBatcher', () => {
   });
 
   it('refuses a run that does not answer one result per request', async () => {
-    const batcher = new MicroBatcher(async () => ['only one'], { maxBatch: 10, maxInFlight: 1, keyOf: (r: string) => r });
+    const batcher = new MicroBatcher(() => Promise.resolve(['only one']), { maxBatch: 10, maxInFlight: 1, keyOf: (r: string) => r });
     const outcomes = await Promise.allSettled([batcher.submit('a'), batcher.submit('b')]);
     // The pair fails as a batch, then each alone gets its one result.
     expect(outcomes).toEqual([
       { status: 'fulfilled', value: 'only one' },
       { status: 'fulfilled', value: 'only one' },
     ]);
-    await expect(new MicroBatcher(async () => [], { maxBatch: 10, maxInFlight: 1, keyOf: (r: string) => r }).submit('a')).rejects.toThrow(/answered 0 results/);
+    await expect(new MicroBatcher(() => Promise.resolve([]), { maxBatch: 10, maxInFlight: 1, keyOf: (r: string) => r }).submit('a')).rejects.toThrow(
+      /answered 0 results/,
+    );
   });
 });

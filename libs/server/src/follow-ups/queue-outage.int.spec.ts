@@ -1,5 +1,6 @@
-import { FaultStack, intakeFixture, startFaultStack } from '../testing';
-import { present, itemAt } from '@sg/domain';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
+import { itemAt } from '@sg/domain';
+import { bodyOf, FaultStack, firstRowOf, intakeFixture, rowsOf, startFaultStack } from '../testing';
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -35,19 +36,21 @@ describe('Redis down during staff work (fault test, own throwaway redis-server)'
     const token = await started.tokenFor('caseworker');
     const intake = await started.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(intake.status).toBe(201);
-    const [found] = (await testDb.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference])) as { id: string }[];
-    const caseId = present(found, 'the case of the intake').id;
+    const { id: caseId } = await firstRowOf<{ id: string }>(testDb.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(intake, intakeResponseSchema).reference,
+    ]);
 
     await server.stop();
     const claim = await within(5_000, 'the claim', started.request('POST', `/api/cases/${caseId}/claim`, { token }));
     expect(claim.status).toBe(200);
-    const [stored] = (await testDb.dataSource.query(`SELECT status FROM support_case WHERE id = $1`, [caseId])) as { status: string }[];
+    const [stored] = await rowsOf<{ status: string }>(testDb.dataSource, `SELECT status FROM support_case WHERE id = $1`, [caseId]);
     expect(stored?.status).toBe('in_progress');
     // Planned with the claim, in its transaction; their jobs could not be queued.
-    const planned = (await testDb.dataSource.query(
+    const planned = await rowsOf<{ id: string }>(
+      testDb.dataSource,
       `SELECT id FROM follow_up WHERE case_id = $1 AND status = 'scheduled' AND enqueued_revision IS DISTINCT FROM revision`,
       [caseId],
-    )) as { id: string }[];
+    );
     expect(planned.length).toBeGreaterThan(0);
 
     // Redis comes back, empty. One of those follow-ups falls due: the worker's sweep queues it and it fires.
@@ -59,11 +62,8 @@ describe('Redis down during staff work (fault test, own throwaway redis-server)'
     await testDb.dataSource.query(`UPDATE follow_up SET due_at = now(), revision = revision + 1 WHERE id = $1`, [itemAt(planned, 0, 'planned follow-up').id]);
     await eventually(
       async () =>
-        (
-          (await testDb.dataSource.query(`SELECT 1 FROM follow_up WHERE id = $1 AND status = 'fired'`, [
-            itemAt(planned, 0, 'planned follow-up').id,
-          ])) as unknown[]
-        ).length > 0,
+        (await rowsOf<unknown>(testDb.dataSource, `SELECT 1 FROM follow_up WHERE id = $1 AND status = 'fired'`, [itemAt(planned, 0, 'planned follow-up').id]))
+          .length > 0,
       'the follow-up planned during the outage to fire',
       // A liveness bound, not a speed target: a new worker's first sweep runs within its 15 s
       // interval, and on a loaded 2-core machine starting that worker takes a while too.

@@ -1,13 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CaseDetail, IntakeResponse, KEY_JOBS, QUEUES, ResealJob } from '@sg/contracts';
+import { IntakeResponse, KEY_JOBS, QUEUES, ResealJob } from '@sg/contracts';
+import { caseDetailSchema, caseNoteResponseSchema, evidenceEntrySchema, intakeResponseSchema } from '@sg/contracts/schemas';
+import { present } from '@sg/domain';
 import { Job, Queue } from 'bullmq';
 import { sign } from 'jsonwebtoken';
 import { createSecretKey, randomBytes } from 'node:crypto';
+import * as z from 'zod';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS } from '../queue/queue.module';
 import { queueConnection } from '../queue/queue-connection';
 import { DataProtection, UnknownKeyVersionError } from '../security/data-protection';
-import { createTestDatabase, intakeFixture, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, rowsOf, startTestApi, startTestWorker, TestApi, TestDatabase, testConfig } from '../testing';
 import { resealAll, rotationStatus } from './reseal';
 import { describeRotationStatus, rotateStatusCommand } from './rotate-status-command';
 
@@ -18,6 +21,9 @@ const ADDITION = 'He made a new account after I blocked the first one';
 const LEGACY_NOTE = 'Legacy note written before notes were sealed';
 const LEGACY_NARRATIVE = 'Legacy narrative from before sealing, about a bank transfer';
 const LEGACY_ADDITION = 'Legacy addition note, in the timeline data';
+
+/** The key id in a staff token's header. */
+const kidOf = (token: string): string => z.object({ kid: z.string() }).parse(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())).kid;
 
 /**
  * Free text at rest and key rotation, against a real PostgreSQL and a real worker: no plaintext in
@@ -51,10 +57,11 @@ describe('free text sealed at rest, and key rotation', () => {
     ];
     const parts: string[] = [];
     for (const table of tables) {
-      const rows: Array<{ row: string }> = await db.dataSource.query(`SELECT t::text AS row FROM ${table} t`);
+      const rows = await rowsOf<{ row: string }>(db.dataSource, `SELECT t::text AS row FROM ${table} t`);
       parts.push(...rows.map((r) => r.row));
     }
-    const sealed: Array<{ b: Buffer }> = await db.dataSource.query(
+    const sealed = await rowsOf<{ b: Buffer }>(
+      db.dataSource,
       `SELECT narrative_sealed AS b FROM support_case WHERE narrative_sealed IS NOT NULL
        UNION ALL SELECT body_sealed FROM case_note WHERE body_sealed IS NOT NULL
        UNION ALL SELECT description_sealed FROM case_evidence WHERE description_sealed IS NOT NULL
@@ -89,8 +96,8 @@ describe('free text sealed at rest, and key rotation', () => {
   it("stores the narrative, notes, evidence descriptions and the person's addition note sealed, and the case page reads them", async () => {
     const created = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: NARRATIVE }) });
     expect(created.status).toBe(201);
-    person = created.body as IntakeResponse;
-    [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [person.reference]);
+    person = bodyOf(created, intakeResponseSchema);
+    ({ id: caseId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [person.reference]));
     const added = await api.request('POST', '/api/case-access/additions', {
       body: { reference: person.reference, accessCode: person.accessCode, note: ADDITION },
     });
@@ -100,20 +107,24 @@ describe('free text sealed at rest, and key rotation', () => {
     expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker })).status).toBe(200);
     const note = await api.request('POST', `/api/cases/${caseId}/notes`, { token: caseworker, body: { body: NOTE } });
     expect(note.status).toBe(201);
-    expect(note.body.body).toBe(NOTE);
+    expect(bodyOf(note, caseNoteResponseSchema).body).toBe(NOTE);
     const evidence = await api.request('POST', `/api/cases/${caseId}/evidence`, { token: caseworker, body: { kind: 'other', description: EVIDENCE } });
     expect(evidence.status).toBe(201);
-    expect(evidence.body.description).toBe(EVIDENCE);
+    expect(bodyOf(evidence, evidenceEntrySchema).description).toBe(EVIDENCE);
 
     const raw = await rawText();
     for (const text of [NARRATIVE, NOTE, EVIDENCE, ADDITION]) expectAbsent(raw, text);
-    const [row] = await db.dataSource.query(`SELECT narrative, narrative_sealed FROM support_case WHERE id = $1`, [caseId]);
+    const row = await firstRowOf<{ narrative: string | null; narrative_sealed: Buffer }>(
+      db.dataSource,
+      `SELECT narrative, narrative_sealed FROM support_case WHERE id = $1`,
+      [caseId],
+    );
     expect(row.narrative).toBeNull();
     expect(row.narrative_sealed[0]).toBe(1);
 
     const page = await api.request('GET', `/api/cases/${caseId}`, { token: caseworker });
     expect(page.status).toBe(200);
-    const detail = page.body as CaseDetail;
+    const detail = bodyOf(page, caseDetailSchema);
     expect(detail.facts.narrative).toBe(NARRATIVE);
     expect(detail.notes.map((n) => n.body)).toEqual([NOTE]);
     expect(detail.evidence.map((e) => e.description)).toEqual([EVIDENCE]);
@@ -122,7 +133,7 @@ describe('free text sealed at rest, and key rotation', () => {
 
   it("seals free text stored in clear before sealing, in the job's first run, and the page still reads it", async () => {
     // Rows as an older version wrote them: plain text, no sealed copy.
-    const [{ id: author }] = await db.dataSource.query(`SELECT id FROM staff_user WHERE role = 'caseworker' ORDER BY email LIMIT 1`);
+    const { id: author } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user WHERE role = 'caseworker' ORDER BY email LIMIT 1`);
     await db.dataSource.query(`UPDATE support_case SET narrative = $2, narrative_sealed = NULL WHERE id = $1`, [caseId, LEGACY_NARRATIVE]);
     await db.dataSource.query(`INSERT INTO case_note (case_id, author_id, body, created_at) VALUES ($1, $2, $3, now() - interval '1 day')`, [
       caseId,
@@ -151,13 +162,14 @@ describe('free text sealed at rest, and key rotation', () => {
     // Safe to run twice: nothing left to do.
     expect((await resealAll(db.dataSource, protection)).total).toBe(0);
 
-    const detail = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') })).body as CaseDetail;
+    const detail = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') }), caseDetailSchema);
     expect(detail.facts.narrative).toBe(LEGACY_NARRATIVE);
     expect(detail.notes.map((n) => n.body)).toEqual([NOTE, LEGACY_NOTE]);
     expect(detail.timeline.filter((e) => e.kind === 'person_added_information').map((e) => e.data['note'])).toEqual(
       expect.arrayContaining([ADDITION, LEGACY_ADDITION]),
     );
-    const audits: Array<{ after: { column: string; rows: number } }> = await db.dataSource.query(
+    const audits = await rowsOf<{ after: { column: string; rows: number } }>(
+      db.dataSource,
       `SELECT after FROM audit_log WHERE action = 'keys.plain_text_sealed' ORDER BY id`,
     );
     expect(audits.map((a) => a.after.column).sort()).toEqual(['case_event.data.note', 'case_note.body', 'support_case.narrative']);
@@ -165,13 +177,13 @@ describe('free text sealed at rest, and key rotation', () => {
 
   it("rotates every key: the worker's job re-seals under v2, everything still opens, the person's code and old staff tokens still work", async () => {
     const oldToken = await api.tokenFor('supervisor');
-    expect(JSON.parse(Buffer.from(oldToken.split('.')[0] ?? '', 'base64url').toString()).kid).toBe('1');
+    expect(kidOf(oldToken)).toBe('1');
 
     // v2 current, v1 kept: a second API and a worker on the same database.
     rotated = await startTestApi(db, v2);
     expect((await rotated.request('GET', '/api/auth/me', { token: oldToken })).status).toBe(200);
     const newToken = await rotated.tokenFor('supervisor');
-    expect(JSON.parse(Buffer.from(newToken.split('.')[0] ?? '', 'base64url').toString()).kid).toBe('2');
+    expect(kidOf(newToken)).toBe('2');
     // The server without v2 refuses a token signed with it (it cannot check it).
     expect((await api.request('GET', '/api/auth/me', { token: newToken })).status).toBe(401);
 
@@ -192,13 +204,11 @@ describe('free text sealed at rest, and key rotation', () => {
     expect(status.accessCodes).toEqual([{ name: 'support_case.access_code_hash', version: 1, rows: 1 }]);
     expect(status.remaining).toBe(1);
     expect(describeRotationStatus(status).at(-1)).toMatch(/1 rows are still on an old key/);
-    const resealedAudits: Array<{ rows: number }> = await db.dataSource.query(
-      `SELECT (after->>'rows')::int AS rows FROM audit_log WHERE action = 'keys.resealed'`,
-    );
+    const resealedAudits = await rowsOf<{ rows: number }>(db.dataSource, `SELECT (after->>'rows')::int AS rows FROM audit_log WHERE action = 'keys.resealed'`);
     const resealedRows = resealedAudits.reduce((sum, audit) => sum + audit.rows, 0);
     expect(resealedRows).toBe(status.sealed.reduce((sum, entry) => sum + entry.rows, 0));
 
-    const detail = (await rotated.request('GET', `/api/cases/${caseId}`, { token: newToken })).body as CaseDetail;
+    const detail = bodyOf(await rotated.request('GET', `/api/cases/${caseId}`, { token: newToken }), caseDetailSchema);
     expect(detail.facts.narrative).toBe(LEGACY_NARRATIVE);
     expect(detail.notes.map((n) => n.body)).toEqual([NOTE, LEGACY_NOTE]);
     expect(detail.evidence.map((e) => e.description)).toEqual([EVIDENCE]);
@@ -209,7 +219,11 @@ describe('free text sealed at rest, and key rotation', () => {
     // The person's reference and code (hashed with v1) still open their case, and are re-hashed under v2.
     const opened = await rotated.request('POST', '/api/case-access', { body: { reference: person.reference, accessCode: person.accessCode } });
     expect(opened.status).toBe(200);
-    const [{ access_code_hash: rehashed }] = await db.dataSource.query(`SELECT access_code_hash FROM support_case WHERE id = $1`, [caseId]);
+    const { access_code_hash: rehashed } = await firstRowOf<{ access_code_hash: string }>(
+      db.dataSource,
+      `SELECT access_code_hash FROM support_case WHERE id = $1`,
+      [caseId],
+    );
     expect(rehashed).toMatch(/^2:[0-9a-f]{64}$/);
     expect((await rotated.request('POST', '/api/case-access', { body: { reference: person.reference, accessCode: person.accessCode } })).status).toBe(200);
     expect((await rotated.request('POST', '/api/case-access', { body: { reference: person.reference, accessCode: 'AAAA-BBBB-CCCC-DDDD' } })).status).toBe(404);
@@ -223,7 +237,11 @@ describe('free text sealed at rest, and key rotation', () => {
   });
 
   it('fails clearly on a value or token under a key version the server does not hold', async () => {
-    const [{ narrative_sealed: sealed }] = await db.dataSource.query(`SELECT narrative_sealed FROM support_case WHERE id = $1`, [caseId]);
+    const { narrative_sealed: sealed } = await firstRowOf<{ narrative_sealed: Buffer }>(
+      db.dataSource,
+      `SELECT narrative_sealed FROM support_case WHERE id = $1`,
+      [caseId],
+    );
     expect(sealed[0]).toBe(2);
     const withoutV2 = api.app.get(DataProtection, { strict: false });
     expect(() => withoutV2.open(sealed, `case_narrative:${caseId}`)).toThrow(UnknownKeyVersionError);
@@ -231,7 +249,7 @@ describe('free text sealed at rest, and key rotation', () => {
 
     const keys = rotated?.app.get(DataProtection, { strict: false }).sessionSigningKeys;
     const claims = { sub: '00000000-0000-0000-0000-000000000000', sid: 'x', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 };
-    const unknownKid = sign(claims, createSecretKey(keys?.key(2) as Buffer), { algorithm: 'HS256', keyid: '9' });
+    const unknownKid = sign(claims, createSecretKey(present(keys?.key(2), 'session-signing key version 2')), { algorithm: 'HS256', keyid: '9' });
     expect((await rotated?.request('GET', '/api/auth/me', { token: unknownKid }))?.status).toBe(401);
   });
 });

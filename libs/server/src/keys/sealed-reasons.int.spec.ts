@@ -1,7 +1,19 @@
-import { CaseDetail, CaseLinks, CaseRetentionState, IntakeResponse } from '@sg/contracts';
+import { caseDetailSchema, caseLinksSchema, caseRetentionStateSchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { randomBytes } from 'node:crypto';
 import { DataProtection } from '../security/data-protection';
-import { createTestDatabase, intakeFixture, openedAuditRows, pdfText, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  bodyOf,
+  createTestDatabase,
+  firstRowOf,
+  intakeFixture,
+  openedAuditRows,
+  pdfText,
+  rowsOf,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
 import { resealAll, rotationStatus } from './reseal';
 
 const HOLD_REASON = 'Detective Lim asked us to keep everything, case 2026/0917';
@@ -29,7 +41,7 @@ describe('staff reasons sealed at rest', () => {
   async function rawText(tables: string[]): Promise<string> {
     const parts: string[] = [];
     for (const table of tables) {
-      const rows: Array<{ row: string }> = await db.dataSource.query(`SELECT t::text AS row FROM ${table} t`);
+      const rows = await rowsOf<{ row: string }>(db.dataSource, `SELECT t::text AS row FROM ${table} t`);
       parts.push(...rows.map((r) => r.row));
     }
     return parts.join('\n');
@@ -45,8 +57,8 @@ describe('staff reasons sealed at rest', () => {
     api = await startTestApi(db, testConfig(db.url));
     const created = await api.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(created.status).toBe(201);
-    const person = created.body as IntakeResponse;
-    [{ id: caseId }] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [person.reference]);
+    const person = bodyOf(created, intakeResponseSchema);
+    ({ id: caseId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [person.reference]));
   });
 
   afterAll(async () => {
@@ -58,15 +70,19 @@ describe('staff reasons sealed at rest', () => {
     const supervisor = await api.tokenFor('supervisor');
     const placed = await api.request('POST', `/api/cases/${caseId}/legal-hold`, { token: supervisor, body: { reason: HOLD_REASON } });
     expect(placed.status).toBe(200);
-    expect((placed.body as CaseRetentionState).hold?.reason).toBe(HOLD_REASON);
+    expect(bodyOf(placed, caseRetentionStateSchema).hold?.reason).toBe(HOLD_REASON);
     expectAbsent(await rawText(['case_legal_hold', 'case_event']), HOLD_REASON);
-    const [hold] = await db.dataSource.query(`SELECT reason, reason_sealed FROM case_legal_hold WHERE case_id = $1`, [caseId]);
+    const hold = await firstRowOf<{ reason: string | null; reason_sealed: Buffer }>(
+      db.dataSource,
+      `SELECT reason, reason_sealed FROM case_legal_hold WHERE case_id = $1`,
+      [caseId],
+    );
     expect(hold.reason).toBeNull();
     expect(hold.reason_sealed[0]).toBe(1);
 
     const state = await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor });
-    expect((state.body as CaseRetentionState).hold?.reason).toBe(HOLD_REASON);
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
+    expect(bodyOf(state, caseRetentionStateSchema).hold?.reason).toBe(HOLD_REASON);
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: supervisor }), caseDetailSchema);
     const placedEntry = page.timeline.find((e) => e.kind === 'legal_hold_placed');
     expect(placedEntry?.data).toMatchObject({ reason: HOLD_REASON });
     expect(placedEntry?.summary).toContain(HOLD_REASON);
@@ -74,7 +90,7 @@ describe('staff reasons sealed at rest', () => {
     const released = await api.request('POST', `/api/cases/${caseId}/legal-hold/release`, { token: supervisor, body: { reason: RELEASE_REASON } });
     expect(released.status).toBe(200);
     expectAbsent(await rawText(['case_legal_hold', 'case_event']), RELEASE_REASON);
-    const after = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
+    const after = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: supervisor }), caseDetailSchema);
     expect(after.timeline.find((e) => e.kind === 'legal_hold_released')?.data).toMatchObject({ reason: RELEASE_REASON });
     // The audit log keeps the reason (append-only; the purge nulls it), sealed at rest like the rest.
     expectAbsent(await rawText(['audit_log']), RELEASE_REASON);
@@ -88,7 +104,7 @@ describe('staff reasons sealed at rest', () => {
   });
 
   it('seals legal hold reasons stored in clear by an older version, in the key job, and the API still returns them', async () => {
-    const [{ id: supervisorId }] = await db.dataSource.query(`SELECT id FROM staff_user WHERE role = 'supervisor' ORDER BY email LIMIT 1`);
+    const { id: supervisorId } = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user WHERE role = 'supervisor' ORDER BY email LIMIT 1`);
     await db.dataSource.query(`INSERT INTO case_legal_hold (case_id, reason, placed_by) VALUES ($1, $2, $3)`, [caseId, LEGACY_HOLD_REASON, supervisorId]);
     await db.dataSource.query(`INSERT INTO case_event (case_id, actor_kind, actor_id, kind, data) VALUES ($1, 'staff', $2, 'legal_hold_released', $3)`, [
       caseId,
@@ -106,10 +122,10 @@ describe('staff reasons sealed at rest', () => {
     expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
 
     const supervisor = await api.tokenFor('supervisor');
-    expect(((await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor })).body as CaseRetentionState).hold?.reason).toBe(
+    expect(bodyOf(await api.request('GET', `/api/cases/${caseId}/legal-hold`, { token: supervisor }), caseRetentionStateSchema).hold?.reason).toBe(
       LEGACY_HOLD_REASON,
     );
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: supervisor })).body as CaseDetail;
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: supervisor }), caseDetailSchema);
     expect(page.timeline.filter((e) => e.kind === 'legal_hold_released').map((e) => e.data['reason'])).toEqual(
       expect.arrayContaining([RELEASE_REASON, LEGACY_RELEASE_REASON]),
     );
@@ -120,15 +136,19 @@ describe('staff reasons sealed at rest', () => {
     expect(claimed.status).toBe(200);
     const override = await api.request('PATCH', `/api/cases/${caseId}`, {
       token: caseworker,
-      body: { version: (claimed.body as CaseDetail).version, priorityOverride: { priority: 'emergency', reason: OVERRIDE_REASON } },
+      body: { version: bodyOf(claimed, caseDetailSchema).version, priorityOverride: { priority: 'emergency', reason: OVERRIDE_REASON } },
     });
     expect(override.status).toBe(200);
-    expect((override.body as CaseDetail).priorityOverride?.reason).toBe(OVERRIDE_REASON);
+    expect(bodyOf(override, caseDetailSchema).priorityOverride?.reason).toBe(OVERRIDE_REASON);
     expectAbsent(await rawText(['support_case', 'case_event']), OVERRIDE_REASON);
-    const [row] = await db.dataSource.query(`SELECT priority_override_reason, priority_override_reason_sealed FROM support_case WHERE id = $1`, [caseId]);
+    const row = await firstRowOf<{ priority_override_reason: string | null; priority_override_reason_sealed: Buffer }>(
+      db.dataSource,
+      `SELECT priority_override_reason, priority_override_reason_sealed FROM support_case WHERE id = $1`,
+      [caseId],
+    );
     expect(row.priority_override_reason).toBeNull();
     expect(row.priority_override_reason_sealed[0]).toBe(1);
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: caseworker }), caseDetailSchema);
     expect(page.priorityOverride?.reason).toBe(OVERRIDE_REASON);
     const entry = page.timeline.find((e) => e.kind === 'priority_overridden');
     expect(entry?.data).toMatchObject({ reason: OVERRIDE_REASON, to: 'emergency' });
@@ -150,7 +170,7 @@ describe('staff reasons sealed at rest', () => {
     const raw = await rawText(['support_case', 'case_event']);
     for (const text of [LEGACY_OVERRIDE_REASON, LEGACY_OVERRIDE_EVENT_REASON]) expectAbsent(raw, text);
     expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') })).body as CaseDetail;
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: await api.tokenFor('caseworker') }), caseDetailSchema);
     expect(page.priorityOverride?.reason).toBe(LEGACY_OVERRIDE_REASON);
     expect(page.timeline.filter((e) => e.kind === 'priority_overridden').map((e) => e.data['reason'])).toEqual(
       expect.arrayContaining([OVERRIDE_REASON, LEGACY_OVERRIDE_EVENT_REASON]),
@@ -158,18 +178,18 @@ describe('staff reasons sealed at rest', () => {
   });
   it('seals the link reason in case_link and on both timelines; the links view, the case page and the referral packet still show it', async () => {
     const caseworker = await api.tokenFor('caseworker');
-    const other = (await api.request('POST', '/api/intakes', { body: intakeFixture() })).body as IntakeResponse;
+    const other = bodyOf(await api.request('POST', '/api/intakes', { body: intakeFixture() }), intakeResponseSchema);
     const linked = await api.request('POST', `/api/cases/${caseId}/links`, { token: caseworker, body: { reference: other.reference, reason: LINK_REASON } });
     expect(linked.status).toBe(200);
-    expect((linked.body as CaseLinks).links.map((l) => l.reason)).toEqual([LINK_REASON]);
+    expect(bodyOf(linked, caseLinksSchema).links.map((l) => l.reason)).toEqual([LINK_REASON]);
     expectAbsent(await rawText(['case_link', 'case_event']), LINK_REASON);
-    const [row] = await db.dataSource.query(`SELECT reason, reason_sealed FROM case_link`);
+    const row = await firstRowOf<{ reason: string | null; reason_sealed: Buffer }>(db.dataSource, `SELECT reason, reason_sealed FROM case_link`);
     expect(row.reason).toBeNull();
     expect(row.reason_sealed[0]).toBe(1);
 
-    const view = (await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker })).body as CaseLinks;
+    const view = bodyOf(await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker }), caseLinksSchema);
     expect(view.links.map((l) => l.reason)).toEqual([LINK_REASON]);
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: caseworker }), caseDetailSchema);
     expect(page.timeline.find((e) => e.kind === 'case_linked')?.data).toMatchObject({ reason: LINK_REASON });
 
     // The packet prints the link's reason, and the hold's and the override's in its timeline.
@@ -194,10 +214,10 @@ describe('staff reasons sealed at rest', () => {
     for (const text of [LEGACY_LINK_REASON, LEGACY_LINK_EVENT_REASON]) expectAbsent(raw, text);
     expect((await rotationStatus(db.dataSource.manager, protection)).remaining).toBe(0);
     const caseworker = await api.tokenFor('caseworker');
-    expect(((await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker })).body as CaseLinks).links.map((l) => l.reason)).toEqual([
+    expect(bodyOf(await api.request('GET', `/api/cases/${caseId}/links`, { token: caseworker }), caseLinksSchema).links.map((l) => l.reason)).toEqual([
       LEGACY_LINK_REASON,
     ]);
-    const page = (await api.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body as CaseDetail;
+    const page = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: caseworker }), caseDetailSchema);
     expect(page.timeline.filter((e) => e.kind === 'case_linked').map((e) => e.data['reason'])).toEqual(
       expect.arrayContaining([LINK_REASON, LEGACY_LINK_EVENT_REASON]),
     );
@@ -214,11 +234,13 @@ describe('staff reasons sealed at rest', () => {
       const status = await rotationStatus(db.dataSource.manager, protection);
       expect(status.sealed.filter((entry) => entry.version !== 2)).toEqual([]);
       const token = await rotated.tokenFor('supervisor');
-      expect(((await rotated.request('GET', `/api/cases/${caseId}/legal-hold`, { token })).body as CaseRetentionState).hold?.reason).toBe(LEGACY_HOLD_REASON);
-      const page = (await rotated.request('GET', `/api/cases/${caseId}`, { token })).body as CaseDetail;
+      expect(bodyOf(await rotated.request('GET', `/api/cases/${caseId}/legal-hold`, { token }), caseRetentionStateSchema).hold?.reason).toBe(
+        LEGACY_HOLD_REASON,
+      );
+      const page = bodyOf(await rotated.request('GET', `/api/cases/${caseId}`, { token }), caseDetailSchema);
       expect(page.priorityOverride?.reason).toBe(LEGACY_OVERRIDE_REASON);
       expect(page.timeline.filter((e) => e.kind === 'legal_hold_placed').map((e) => e.data['reason'])).toEqual([HOLD_REASON]);
-      expect(((await rotated.request('GET', `/api/cases/${caseId}/links`, { token })).body as CaseLinks).links.map((l) => l.reason)).toEqual([
+      expect(bodyOf(await rotated.request('GET', `/api/cases/${caseId}/links`, { token }), caseLinksSchema).links.map((l) => l.reason)).toEqual([
         LEGACY_LINK_REASON,
       ]);
     } finally {
