@@ -18,7 +18,6 @@ const SPECS_NOT_YET_TYPED = [
   'conversation',
   'follow-ups',
   'http',
-  'identifiers',
   'intake',
   'keys',
   'retention',
