@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { CaseDetail, CaseLinks, ClusterListResponse, IdentifierCluster, IntakeResponse, PersonConversation } from '@sg/contracts';
+import { ClusterListResponse, IntakeResponse, PersonConversation } from '@sg/contracts';
+import {
+  caseAccessViewSchema,
+  caseDetailSchema,
+  caseLinksSchema,
+  caseListResponseSchema,
+  clusterListResponseSchema,
+  conversationSessionSchema,
+  identifierClusterSchema,
+  intakeResponseSchema,
+  loginResponseSchema,
+  personConversationSchema,
+  staffConversationSchema,
+} from '@sg/contracts/schemas';
+import { itemAt } from '@sg/domain';
 import { identifierSealContext } from '../identifiers/case-identifiers';
 import { DataProtection } from '../security/data-protection';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, rowsOf, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
 
 /**
  * Patterns across cases: clusters of shared identifiers (supervisors only, audited, newest activity
@@ -24,7 +38,10 @@ describe('clusters, links and merges', () => {
     api = await startTestApi(db, config);
     caseworker = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
-    caseworker2 = (await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } })).body.accessToken;
+    caseworker2 = bodyOf(
+      await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } }),
+      loginResponseSchema,
+    ).accessToken;
   });
 
   afterAll(async () => {
@@ -39,21 +56,25 @@ describe('clusters, links and merges', () => {
   const submit = async (handle: string, country = 'MY', platform = 'Instagram'): Promise<Submitted> => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ country, platforms: [{ platform, offenderHandle: handle }] }) });
     expect(response.status).toBe(201);
-    const created = response.body as IntakeResponse;
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
+    const created = bodyOf(response, intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
     return { id: row.id, created };
   };
   const claim = async (caseId: string, token: string) => expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token })).status).toBe(200);
   const timelineKinds = async (caseId: string): Promise<string[]> =>
-    (await db.dataSource.query(`SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [caseId])).map((r: { kind: string }) => r.kind);
-  const audits = async (
-    caseId: string,
-    like: string,
-  ): Promise<Array<{ action: string; after: Record<string, unknown> | null; before: Record<string, unknown> | null }>> =>
-    db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action LIKE $2 ORDER BY id`, [caseId, like]);
-  const clusters = async (token: string, query = ''): Promise<{ status: number; body: ClusterListResponse }> => {
-    const response = await api.request('GET', `/api/clusters${query}`, { token });
-    return { status: response.status, body: response.body as ClusterListResponse };
+    (await rowsOf<{ kind: string }>(db.dataSource, `SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [caseId])).map((r) => r.kind);
+  const audits = async (caseId: string, like: string) =>
+    rowsOf<{ action: string; after: Record<string, unknown> | null; before: Record<string, unknown> | null }>(
+      db.dataSource,
+      `SELECT action, before, after FROM audit_log WHERE case_id = $1 AND action LIKE $2 ORDER BY id`,
+      [caseId, like],
+    );
+  const clusters = (token: string, query = '') => api.request('GET', `/api/clusters${query}`, { token });
+  /** A page of clusters, which must be a 200. */
+  const clusterList = async (token: string, query = ''): Promise<ClusterListResponse> => {
+    const response = await clusters(token, query);
+    expect(response.status).toBe(200);
+    return bodyOf(response, clusterListResponseSchema);
   };
 
   describe('clusters', () => {
@@ -72,30 +93,36 @@ describe('clusters, links and merges', () => {
       // Activity on an alpha case after beta's last intake puts alpha first.
       await claim(a1.id, caseworker);
 
-      const first = await clusters(supervisor, '?limit=1');
-      expect(first.status).toBe(200);
-      expect(first.body.items).toHaveLength(1);
-      const alpha = first.body.items[0] as IdentifierCluster;
+      const first = await clusterList(supervisor, '?limit=1');
+      expect(first.items).toHaveLength(1);
+      const alpha = itemAt(first.items, 0, 'cluster');
       expect(alpha).toMatchObject({ kind: 'handle', value: 'cluster.alpha', caseCount: 2, countries: ['GB', 'MY'], platforms: ['Instagram', 'Snapchat'] });
       expect(alpha.cases.map((c) => c.reference).sort()).toEqual([a1.created.reference, a2.created.reference].sort());
       expect(alpha.outcomes.sort()).toEqual(['in_progress', 'new']);
       expect(new Date(alpha.firstSeen).getTime()).toBeLessThanOrEqual(new Date(alpha.lastSeen).getTime());
-      expect(first.body.nextCursor).toEqual(expect.any(String));
+      expect(first.nextCursor).toEqual(expect.any(String));
 
-      const second = await clusters(supervisor, `?limit=1&cursor=${encodeURIComponent(first.body.nextCursor as string)}`);
-      expect(second.body.items[0]).toMatchObject({ value: 'cluster.beta', caseCount: 3, countries: ['MY', 'US'] });
+      const second = await clusterList(supervisor, `?limit=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+      expect(second.items[0]).toMatchObject({ value: 'cluster.beta', caseCount: 3, countries: ['MY', 'US'] });
       // An identifier of one case only is no cluster.
-      const all = await clusters(supervisor, '?limit=100');
-      expect(all.body.items.map((c) => c.value)).not.toContain('lonely.one');
-      const order = all.body.items.map((c) => new Date(c.lastActivityAt).getTime());
+      const all = await clusterList(supervisor, '?limit=100');
+      expect(all.items.map((c) => c.value)).not.toContain('lonely.one');
+      const order = all.items.map((c) => new Date(c.lastActivityAt).getTime());
       expect(order).toEqual([...order].sort((x, y) => y - x));
 
       // Opening one shows all its cases, and the read is audited per case.
-      const opened = await api.request('GET', `/api/clusters/${second.body.items[0]?.key}`, { token: supervisor });
+      const opened = await api.request('GET', `/api/clusters/${second.items[0]?.key}`, { token: supervisor });
       expect(opened.status).toBe(200);
-      expect((opened.body as IdentifierCluster).cases.map((c) => c.id).sort()).toEqual([b1.id, b2.id, b3.id].sort());
+      expect(
+        bodyOf(opened, identifierClusterSchema)
+          .cases.map((c) => c.id)
+          .sort(),
+      ).toEqual([b1.id, b2.id, b3.id].sort());
       expect(await audits(b3.id, 'case.read_in_cluster')).not.toHaveLength(0);
-      const [pageRead] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('clusters.read', 'cluster.read')`);
+      const pageRead = await firstRowOf<{ n: number }>(
+        db.dataSource,
+        `SELECT count(*)::int AS n FROM audit_log WHERE action IN ('clusters.read', 'cluster.read')`,
+      );
       expect(pageRead.n).toBeGreaterThanOrEqual(4);
     });
 
@@ -112,7 +139,7 @@ describe('clusters, links and merges', () => {
       ).toBe(201);
       await submit('pair.one');
       await submit('pair.two');
-      const all = (await clusters(supervisor, '?limit=100')).body;
+      const all = await clusterList(supervisor, '?limit=100');
       expect(all.nextCursor).toBeNull();
       expect(
         all.items
@@ -123,7 +150,7 @@ describe('clusters, links and merges', () => {
       const paged: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: ClusterListResponse = (await clusters(supervisor, `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+        const page: ClusterListResponse = await clusterList(supervisor, `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
         paged.push(...page.items.map((c) => c.key));
         cursor = page.nextCursor;
       } while (cursor && paged.length < 50);
@@ -148,7 +175,7 @@ describe('clusters, links and merges', () => {
         body: { reference: two.created.reference, reason: 'Same Instagram account' },
       });
       expect(linked.status).toBe(200);
-      const view = linked.body as CaseLinks;
+      const view = bodyOf(linked, caseLinksSchema);
       expect(view.links).toHaveLength(1);
       expect(view.links[0]).toMatchObject({ reason: 'Same Instagram account', case: { id: two.id, reference: two.created.reference } });
       expect(
@@ -159,15 +186,15 @@ describe('clusters, links and merges', () => {
         expect(await timelineKinds(c.id)).toContain('case_linked');
         expect(await audits(c.id, 'case.linked')).toHaveLength(1);
       }
-      const page = (await api.request('GET', `/api/cases/${two.id}`, { token: supervisor })).body as CaseDetail;
+      const page = bodyOf(await api.request('GET', `/api/cases/${two.id}`, { token: supervisor }), caseDetailSchema);
       expect(page.timeline.find((e) => e.kind === 'case_linked')?.summary).toContain('Same Instagram account');
 
-      const fromTwo = (await api.request('GET', `/api/cases/${two.id}/links`, { token: supervisor })).body as CaseLinks;
+      const fromTwo = bodyOf(await api.request('GET', `/api/cases/${two.id}/links`, { token: supervisor }), caseLinksSchema);
       expect(fromTwo.links[0]?.case?.reference).toBe(one.created.reference);
 
       const unlinked = await api.request('DELETE', `/api/cases/${two.id}/links/${view.links[0]?.id}`, { token: supervisor });
       expect(unlinked.status).toBe(200);
-      expect((unlinked.body as CaseLinks).links).toEqual([]);
+      expect(bodyOf(unlinked, caseLinksSchema).links).toEqual([]);
       for (const c of [one, two]) {
         expect(await timelineKinds(c.id)).toContain('case_unlinked');
         expect(await audits(c.id, 'case.unlinked')).toHaveLength(1);
@@ -199,7 +226,7 @@ describe('clusters, links and merges', () => {
       ).toBe(200);
       const seen = await api.request('GET', `/api/cases/${mine.id}/links`, { token: caseworker });
       expect(seen.status).toBe(200);
-      expect(seen.body).toEqual({ links: [], hiddenLinks: 1, mergedInto: null, merged: [] });
+      expect(bodyOf(seen, caseLinksSchema)).toEqual({ links: [], hiddenLinks: 1, mergedInto: null, merged: [] });
       const page = await api.request('GET', `/api/cases/${mine.id}`, { token: caseworker });
       for (const body of [JSON.stringify(seen.body), JSON.stringify(page.body)]) {
         expect(body).not.toContain(theirs.created.reference);
@@ -215,17 +242,18 @@ describe('clusters, links and merges', () => {
     const session = async (created: IntakeResponse): Promise<string> => {
       const response = await api.request('POST', '/api/conversation/session', { body: { reference: created.reference, accessCode: created.accessCode } });
       expect(response.status).toBe(201);
-      return response.body.sessionToken as string;
+      return bodyOf(response, conversationSessionSchema).sessionToken;
     };
     const thread = async (token: string): Promise<PersonConversation> =>
-      (await api.request('GET', '/api/conversation', { headers: { 'x-case-session': token } })).body as PersonConversation;
+      bodyOf(await api.request('GET', '/api/conversation', { headers: { 'x-case-session': token } }), personConversationSchema);
     const say = async (token: string, body: string) =>
       expect(
         (await api.request('POST', '/api/conversation/messages', { headers: { 'x-case-session': token }, body: { clientMessageId: randomUUID(), body } }))
           .status,
       ).toBe(201);
-    const counts = async (caseId: string) => {
-      const [row] = await db.dataSource.query(
+    const counts = async (caseId: string) =>
+      firstRowOf<Record<string, number>>(
+        db.dataSource,
         `SELECT (SELECT count(*)::int FROM case_platform WHERE case_id = $1) AS platforms,
                 (SELECT count(*)::int FROM case_evidence WHERE case_id = $1) AS evidence,
                 (SELECT count(*)::int FROM takedown_request WHERE case_id = $1) AS takedowns,
@@ -234,16 +262,18 @@ describe('clusters, links and merges', () => {
                 (SELECT count(*)::int FROM follow_up WHERE case_id = $1) AS "followUps"`,
         [caseId],
       );
-      return row as Record<string, number>;
-    };
     /** The gift card's sealed text, opened as the case it now lies on (throws when sealed to another case). */
     const giftCardOpensAs = async (caseId: string): Promise<string> => {
-      const [row] = await db.dataSource.query(`SELECT value_sealed FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`, [caseId]);
+      const row = await firstRowOf<{ value_sealed: Buffer }>(
+        db.dataSource,
+        `SELECT value_sealed FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`,
+        [caseId],
+      );
       return protection.open<string>(row.value_sealed, identifierSealContext(caseId));
     };
     const identifiers = async (caseId: string): Promise<string[]> =>
-      (await db.dataSource.query(`SELECT kind || ':' || value AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map(
-        (r: { v: string }) => r.v,
+      (await rowsOf<{ v: string }>(db.dataSource, `SELECT kind || ':' || value AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map(
+        (r) => r.v,
       );
 
     it('is for supervisors: a caseworker is refused', async () => {
@@ -298,7 +328,7 @@ describe('clusters, links and merges', () => {
         body: { reference: original.created.reference, reason: 'The same person filed twice' },
       });
       expect(merged.status).toBe(200);
-      expect((merged.body as CaseLinks).mergedInto?.case?.id).toBe(original.id);
+      expect(bodyOf(merged, caseLinksSchema).mergedInto?.case?.id).toBe(original.id);
 
       // Everything moved; the duplicate keeps its pointer and leaves the queues.
       const after = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
@@ -306,9 +336,13 @@ describe('clusters, links and merges', () => {
         expect({ key, n: after.duplicate[key] }).toEqual({ key, n: 0 });
         expect({ key, n: after.original[key] }).toEqual({ key, n: (before.original[key] ?? 0) + (before.duplicate[key] ?? 0) });
       }
-      const [dupRow] = await db.dataSource.query(`SELECT merged_into, status FROM support_case WHERE id = $1`, [duplicate.id]);
+      const dupRow = await firstRowOf<{ merged_into: string | null; status: string }>(
+        db.dataSource,
+        `SELECT merged_into, status FROM support_case WHERE id = $1`,
+        [duplicate.id],
+      );
       expect(dupRow).toEqual({ merged_into: original.id, status: 'closed' });
-      const mine = (await api.request('GET', '/api/cases?queue=mine', { token: caseworker })).body as { items: Array<{ id: string }> };
+      const mine = bodyOf(await api.request('GET', '/api/cases?queue=mine', { token: caseworker }), caseListResponseSchema);
       expect(mine.items.map((i) => i.id)).not.toContain(duplicate.id);
       // The identifier index follows: the original holds the duplicate's, the duplicate none.
       expect(await identifiers(duplicate.id)).toEqual([]);
@@ -319,7 +353,7 @@ describe('clusters, links and merges', () => {
       expect(await audits(duplicate.id, 'case.merged_into')).toHaveLength(1);
       expect(await audits(original.id, 'case.duplicate_merged')).toHaveLength(1);
       // The original's page shows the moved gift card as a secret, still matched (it opens sealed to its new case).
-      const page = (await api.request('GET', `/api/cases/${original.id}`, { token: supervisor })).body as CaseDetail;
+      const page = bodyOf(await api.request('GET', `/api/cases/${original.id}`, { token: supervisor }), caseDetailSchema);
       expect(page.identifiers.find((i) => i.kind === 'gift_card')).toMatchObject({ value: '••••' });
       expect(await giftCardOpensAs(original.id)).toBe('MERGECARD0001');
 
@@ -332,16 +366,14 @@ describe('clusters, links and merges', () => {
       await say(dupSession, 'Still here');
       expect((await thread(dupSession)).messages.map((m) => m.body)).toContain('Still here');
       expect((await thread(origSession)).messages.map((m) => m.body)).not.toContain('Still here');
-      const staffThread = (await api.request('GET', `/api/cases/${original.id}/conversation`, { token: caseworker })).body as {
-        messages: Array<{ body: string }>;
-      };
+      const staffThread = bodyOf(await api.request('GET', `/api/cases/${original.id}/conversation`, { token: caseworker }), staffConversationSchema);
       expect(staffThread.messages.map((m) => m.body)).toEqual(expect.arrayContaining(['From the duplicate person', 'From the original person', 'Still here']));
       // Their case page still opens, and says the case is being worked (not closed).
       const dupView = await api.request('POST', '/api/case-access', {
         body: { reference: duplicate.created.reference, accessCode: duplicate.created.accessCode },
       });
       expect(dupView.status).toBe(200);
-      expect(dupView.body.status.key).not.toMatch(/closed/);
+      expect(bodyOf(dupView, caseAccessViewSchema).status.key).not.toMatch(/closed/);
 
       // What they add with their reference and code goes to the original too, as theirs (and the index follows).
       const added = await api.request('POST', '/api/case-access/additions', {
@@ -367,7 +399,7 @@ describe('clusters, links and merges', () => {
         body: { reason: 'Not the same person after all' },
       });
       expect(unmerged.status).toBe(200);
-      expect((unmerged.body as CaseLinks).mergedInto).toBeNull();
+      expect(bodyOf(unmerged, caseLinksSchema).mergedInto).toBeNull();
       const back = { original: await counts(original.id), duplicate: await counts(duplicate.id) };
       // The staff prompts for what the duplicate's person wrote and added while merged (a message, an addition) stay where staff were told.
       expect(back.original).toEqual({ ...before.original, followUps: (before.original['followUps'] ?? 0) + 2 });
@@ -376,7 +408,11 @@ describe('clusters, links and merges', () => {
         messages: (before.duplicate['messages'] ?? 0) + 1,
         platforms: (before.duplicate['platforms'] ?? 0) + 1,
       });
-      const [restored] = await db.dataSource.query(`SELECT merged_into, status FROM support_case WHERE id = $1`, [duplicate.id]);
+      const restored = await firstRowOf<{ merged_into: string | null; status: string }>(
+        db.dataSource,
+        `SELECT merged_into, status FROM support_case WHERE id = $1`,
+        [duplicate.id],
+      );
       expect(restored).toEqual({ merged_into: null, status: 'in_progress' });
       expect(await identifiers(duplicate.id)).toEqual([...duplicateIdentifiers, 'handle:late.handle'].sort());
       expect(await identifiers(original.id)).not.toContain('handle:late.handle');
@@ -398,8 +434,12 @@ describe('clusters, links and merges', () => {
         api.request('POST', `/api/cases/${b.id}/merge`, { token: supervisor, body: { reference: a.created.reference, reason: 'Race two' } }),
       ]);
       expect([ab.status, ba.status].sort()).toEqual([200, 409]);
-      const rows = await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE id IN ($1, $2) AND merged_into IS NOT NULL`, [a.id, b.id]);
-      expect(rows[0].n).toBe(1);
+      const { n } = await firstRowOf<{ n: number }>(
+        db.dataSource,
+        `SELECT count(*)::int AS n FROM support_case WHERE id IN ($1, $2) AND merged_into IS NOT NULL`,
+        [a.id, b.id],
+      );
+      expect(n).toBe(1);
     });
   });
 });

@@ -1,11 +1,15 @@
-import { CASE_LINK_LIMITS, ClusterListResponse, IntakeResponse } from '@sg/contracts';
+import { CASE_LINK_LIMITS, IntakeResponse } from '@sg/contracts';
+import { caseDetailSchema, clusterListResponseSchema, evidenceEntrySchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { IDENTIFIER_CLUSTER_BACKFILL } from '../database/migrations/1766840000000-identifier-cluster';
 import { CLUSTER_RECENT_CASES } from '../database/migrations/1766855000000-identifier-cluster-aggregates';
 import { purgeExpiredCases } from '../retention/case-purge';
 import { DataProtection } from '../security/data-protection';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, rowsOf, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 import { clusterRepository } from './cluster.repository';
 import { CLUSTER_REFRESH_EVERY_MS, ClusterRefresher } from './cluster-refresher';
+
+/** A row of identifier_cluster (or the same figures computed afresh), compared whole. */
+type ClusterRow = Record<string, unknown>;
 
 /** As the index stores it (an Ethereum address in lower case). */
 const WALLET = '0x52908400098527886e0f7030069857d2e4169ee7';
@@ -44,33 +48,37 @@ describe('the cluster table stays in step with the identifier index', () => {
   const submit = async (handle: string): Promise<Submitted> => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ platforms: [{ platform: 'Instagram', offenderHandle: handle }] }) });
     expect(response.status).toBe(201);
-    const created = response.body as IntakeResponse;
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
+    const created = bodyOf(response, intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
     return { id: row.id, created };
   };
   const claim = async (caseId: string) => expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker })).status).toBe(200);
   const addEvidence = async (caseId: string, body: object): Promise<{ id: string; identifiers: Array<{ id: string }> }> => {
     const response = await api.request('POST', `/api/cases/${caseId}/evidence`, { token: caseworker, body });
     expect(response.status).toBe(201);
-    return response.body;
+    return bodyOf(response, evidenceEntrySchema);
   };
   /** Recomputes what changes noted, as the worker does every second. */
   const refresh = () => clusterRepository.refreshNoted(db.dataSource.manager);
   /** What the table holds for one identifier once refreshed (null: no cluster). */
   const cluster = async (kind: string, value: string): Promise<{ case_count: number } | null> => {
     await refresh();
-    return (await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = $1 AND value = $2`, [kind, value]))[0] ?? null;
+    return (
+      (await rowsOf<{ case_count: number }>(db.dataSource, `SELECT case_count FROM identifier_cluster WHERE kind = $1 AND value = $2`, [kind, value]))[0] ??
+      null
+    );
   };
   const listed = async (): Promise<string[]> => {
     const response = await api.request('GET', '/api/clusters?limit=100', { token: supervisor });
     expect(response.status).toBe(200);
-    return (response.body as ClusterListResponse).items.map((c) => `${c.kind}:${c.value}`);
+    return bodyOf(response, clusterListResponseSchema).items.map((c) => `${c.kind}:${c.value}`);
   };
 
   /** The table against the same figures computed afresh from the index, row for row. */
   const expectInStep = async () => {
     await refresh();
-    const fresh = await db.dataSource.query(
+    const fresh = await rowsOf<ClusterRow>(
+      db.dataSource,
       `SELECT i.kind, i.value, count(DISTINCT i.case_id)::int AS case_count, bool_or(i.value_sealed IS NOT NULL) AS secret,
               min(c.created_at) AS first_seen, max(c.created_at) AS last_seen,
               max(c.updated_at) AS last_activity_at,
@@ -85,13 +93,15 @@ describe('the cluster table stays in step with the identifier index', () => {
          FROM case_identifier i JOIN support_case c ON c.id = i.case_id
         GROUP BY i.kind, i.value HAVING count(DISTINCT i.case_id) >= 2 ORDER BY i.kind, i.value`,
     );
-    const kept = await db.dataSource.query(
+    const kept = await rowsOf<ClusterRow>(
+      db.dataSource,
       `SELECT kind, value, case_count, secret, first_seen, last_seen, last_activity_at, countries, priorities, outcomes, platforms, recent_cases
          FROM identifier_cluster ORDER BY kind, value`,
     );
     expect(kept).toEqual(fresh);
     // Its key opens it (an index row of the same identifier), and its newest case holds it.
-    const [{ stray }] = await db.dataSource.query(
+    const { stray } = await firstRowOf<{ stray: number }>(
+      db.dataSource,
       `SELECT count(*)::int AS stray FROM identifier_cluster k
         WHERE NOT EXISTS (SELECT 1 FROM case_identifier i WHERE i.id = k.key AND i.kind = k.kind AND i.value = k.value)
            OR NOT EXISTS (SELECT 1 FROM case_identifier i JOIN support_case c ON c.id = i.case_id
@@ -122,15 +132,15 @@ describe('the cluster table stays in step with the identifier index', () => {
     const a = await submit('table.agg');
     const b = await submit('table.agg');
     const item = async () =>
-      ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items.find((c) => c.value === 'table.agg');
+      bodyOf(await api.request('GET', '/api/clusters?limit=100', { token: supervisor }), clusterListResponseSchema).items.find((c) => c.value === 'table.agg');
     expect(await item()).toMatchObject({ platforms: ['Instagram'], outcomes: ['new'], cases: [{ id: b.id }, { id: a.id }] });
 
     await claim(a.id);
-    const [{ status }] = await db.dataSource.query(`SELECT status FROM support_case WHERE id = $1`, [a.id]);
+    const { status } = await firstRowOf<{ status: string }>(db.dataSource, `SELECT status FROM support_case WHERE id = $1`, [a.id]);
     expect(status).not.toBe('new');
     expect((await item())?.outcomes).toEqual([status, 'new'].sort());
 
-    const { version } = (await api.request('GET', `/api/cases/${a.id}`, { token: caseworker })).body as { version: number };
+    const { version } = bodyOf(await api.request('GET', `/api/cases/${a.id}`, { token: caseworker }), caseDetailSchema);
     const overridden = await api.request('PATCH', `/api/cases/${a.id}`, {
       token: caseworker,
       body: { version, priorityOverride: { priority: 'emergency', reason: 'She said he has already posted one picture' } },
@@ -206,9 +216,12 @@ describe('the cluster table stays in step with the identifier index', () => {
       await addEvidence(c.id, { kind: 'payment', description: 'Gift card', identifiers: [{ kind: 'gift_card', value: 'TABLE-GIFT-0001' }] });
     }
     await refresh();
-    const [row] = await db.dataSource.query(`SELECT value, secret, case_count FROM identifier_cluster WHERE kind = 'gift_card'`);
+    const row = await firstRowOf<{ value: string; secret: boolean; case_count: number }>(
+      db.dataSource,
+      `SELECT value, secret, case_count FROM identifier_cluster WHERE kind = 'gift_card'`,
+    );
     expect(row).toMatchObject({ secret: true, case_count: 2 });
-    const items = ((await api.request('GET', '/api/clusters?limit=100', { token: supervisor })).body as ClusterListResponse).items;
+    const { items } = bodyOf(await api.request('GET', '/api/clusters?limit=100', { token: supervisor }), clusterListResponseSchema);
     const gift = items.find((c) => c.kind === 'gift_card');
     expect(gift?.value).toBe('••••');
     expect(JSON.stringify(items)).not.toContain(row.value);
@@ -295,11 +308,15 @@ describe('the cluster table stays in step with the identifier index', () => {
       ]);
       expect(settled).toBe('answered');
       // Committed, but not yet refreshed: the intake noted its identifiers and left the table as it was.
-      const [{ notes }] = await db.dataSource.query(
+      const { notes } = await firstRowOf<{ notes: number }>(
+        db.dataSource,
         `SELECT count(*)::int AS notes FROM identifier_cluster_noted WHERE kind = 'handle' AND value = 'table.nowait'`,
       );
       expect(notes).toBeGreaterThanOrEqual(1);
-      const [row] = await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = 'handle' AND value = 'table.nowait'`);
+      const [row] = await rowsOf<{ case_count: number }>(
+        db.dataSource,
+        `SELECT case_count FROM identifier_cluster WHERE kind = 'handle' AND value = 'table.nowait'`,
+      );
       expect(row).toEqual({ case_count: 2 });
       await open.commitTransaction();
     } finally {
@@ -307,7 +324,7 @@ describe('the cluster table stays in step with the identifier index', () => {
       await open.release();
     }
     expect(await cluster('handle', 'table.nowait')).toMatchObject({ case_count: 4 });
-    const [{ left }] = await db.dataSource.query(`SELECT count(*)::int AS left FROM identifier_cluster_noted`);
+    const { left } = await firstRowOf<{ left: number }>(db.dataSource, `SELECT count(*)::int AS left FROM identifier_cluster_noted`);
     expect(left).toBe(0);
     await expectInStep();
   });
@@ -322,11 +339,14 @@ describe('the cluster table stays in step with the identifier index', () => {
       const deadline = Date.now() + 20 * CLUSTER_REFRESH_EVERY_MS;
       let row: { case_count: number } | undefined;
       while (!row && Date.now() < deadline) {
-        [row] = await db.dataSource.query(`SELECT case_count FROM identifier_cluster WHERE kind = 'handle' AND value = 'table.worker'`);
+        [row] = await rowsOf<{ case_count: number }>(
+          db.dataSource,
+          `SELECT case_count FROM identifier_cluster WHERE kind = 'handle' AND value = 'table.worker'`,
+        );
         if (!row) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(row).toEqual({ case_count: 2 });
-      const [{ left }] = await db.dataSource.query(`SELECT count(*)::int AS left FROM identifier_cluster_noted`);
+      const { left } = await firstRowOf<{ left: number }>(db.dataSource, `SELECT count(*)::int AS left FROM identifier_cluster_noted`);
       expect(left).toBe(0);
     } finally {
       await refresher.onModuleDestroy();
@@ -335,10 +355,10 @@ describe('the cluster table stays in step with the identifier index', () => {
 
   it("the migration's backfill builds the same table from the index", async () => {
     await refresh();
-    const before = await db.dataSource.query(`SELECT * FROM identifier_cluster ORDER BY kind, value`);
+    const before = await rowsOf<ClusterRow>(db.dataSource, `SELECT * FROM identifier_cluster ORDER BY kind, value`);
     expect(before.length).toBeGreaterThan(3);
     await db.dataSource.query(`DELETE FROM identifier_cluster`);
     await db.dataSource.query(IDENTIFIER_CLUSTER_BACKFILL);
-    expect(await db.dataSource.query(`SELECT * FROM identifier_cluster ORDER BY kind, value`)).toEqual(before);
+    expect(await rowsOf<ClusterRow>(db.dataSource, `SELECT * FROM identifier_cluster ORDER BY kind, value`)).toEqual(before);
   });
 });

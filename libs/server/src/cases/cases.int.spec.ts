@@ -1,6 +1,36 @@
-import { CaseChangeEvent, CaseDetail, CaseListResponse, IntakeRequest, QueueHealth } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, skippedIntakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { CaseDetail, CaseListResponse, IntakeRequest } from '@sg/contracts';
+import {
+  auditTrailSchema,
+  caseDetailSchema,
+  caseListResponseSchema,
+  contactDetailsSchema,
+  intakeResponseSchema,
+  loginResponseSchema,
+  queueCountsSchema,
+  queueHealthSchema,
+} from '@sg/contracts/schemas';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorOf,
+  errorPathsOf,
+  firstRowOf,
+  intakeFixture,
+  skippedIntakeFixture,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  TestResponse,
+  testConfig,
+} from '../testing';
 import { itemAt } from '@sg/domain';
+import * as z from 'zod';
+
+/**
+ * What this spec reads of the staff event stream's messages: a case change (CaseChangeEvent), or only
+ * `{ type, caseId, at }` for a case the reader may not open. The contracts have no schema for them.
+ */
+const liveEventSchema = z.looseObject({ type: z.string(), caseId: z.string(), priority: z.string().optional() });
 
 /** Case work against a real PostgreSQL: authorization, claims, versions, audit, queues, live events. */
 describe('case work API', () => {
@@ -11,11 +41,16 @@ describe('case work API', () => {
   async function submit(changes: Partial<IntakeRequest> = {}): Promise<string> {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture(changes) });
     expect(response.status).toBe(201);
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [response.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(response, intakeResponseSchema).reference,
+    ]);
     return row.id;
   }
   const auditCount = async (caseId: string, action: string) =>
-    (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = $2`, [caseId, action]))[0].n as number;
+    (await firstRowOf<{ n: number }>(db.dataSource, `SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = $2`, [caseId, action])).n;
+  /** A 409's `current`: the case as it is now, as the contract describes a case. */
+  const currentOf = (response: TestResponse): CaseDetail => caseDetailSchema.parse(errorOf(response)['current']);
+  const staffIdOf = async (email: string) => (await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user WHERE email = $1`, [email])).id;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -24,7 +59,7 @@ describe('case work API', () => {
     tokens.supervisor = await api.tokenFor('supervisor');
     tokens.admin = await api.tokenFor('admin');
     const login = await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: 'integration-test-password' } });
-    tokens.caseworker2 = login.body.accessToken;
+    tokens.caseworker2 = bodyOf(login, loginResponseSchema).accessToken;
   });
 
   afterAll(async () => {
@@ -37,7 +72,7 @@ describe('case work API', () => {
     let staffId: string;
     beforeAll(async () => {
       caseId = await submit();
-      staffId = (await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`))[0].id;
+      staffId = await staffIdOf('caseworker@demo.test');
     });
 
     type Role = 'caseworker' | 'supervisor' | 'admin';
@@ -93,18 +128,18 @@ describe('case work API', () => {
       expect((await api.request('POST', `/api/cases/${otherCase}/notes`, { token: tokens.caseworker, body: { body: 'x' } })).status).toBe(403);
       expect((await api.request('POST', `/api/cases/${otherCase}/contact-reveal`, { token: tokens.caseworker, body: { reason: 'curious' } })).status).toBe(403);
       expect((await api.request('GET', `/api/cases/${otherCase}`, { token: tokens.supervisor })).status).toBe(200);
-      const mine = (await api.request('GET', '/api/cases?queue=mine', { token: tokens.caseworker })).body as CaseListResponse;
+      const mine = bodyOf(await api.request('GET', '/api/cases?queue=mine', { token: tokens.caseworker }), caseListResponseSchema);
       expect(mine.items.map((i) => i.id)).not.toContain(otherCase);
     });
 
     it('tells a caseworker who lost the claim who holds the case now, and nothing more of it', async () => {
       const otherCase = await submit();
       expect((await api.request('POST', `/api/cases/${otherCase}/claim`, { token: tokens.caseworker2 })).status).toBe(200);
-      const [holder] = await db.dataSource.query(`SELECT display_name FROM staff_user WHERE email = 'caseworker2@demo.test'`);
+      const holder = await firstRowOf<{ display_name: string }>(db.dataSource, `SELECT display_name FROM staff_user WHERE email = 'caseworker2@demo.test'`);
       const refused = await api.request('GET', `/api/cases/${otherCase}`, { token: tokens.caseworker });
       expect(refused.status).toBe(403);
-      expect(refused.body.message).toBe(`${holder.display_name} holds this case. Ask them or a supervisor if you need it.`);
-      expect(Object.keys(refused.body).sort()).toEqual(['error', 'holder', 'message', 'statusCode']);
+      expect(errorOf(refused).message).toBe(`${holder.display_name} holds this case. Ask them or a supervisor if you need it.`);
+      expect(Object.keys(errorOf(refused)).sort()).toEqual(['error', 'holder', 'message', 'statusCode']);
     });
   });
 
@@ -116,9 +151,13 @@ describe('case work API', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.message).toMatch(/^Already claimed by (Casey|Charlie) Caseworker$/);
+    expect(errorOf(loser).message).toMatch(/^Already claimed by (Casey|Charlie) Caseworker$/);
     expect(await auditCount(caseId, 'case.claimed')).toBe(1);
-    const [row] = await db.dataSource.query(`SELECT status, first_responded_at FROM support_case WHERE id = $1`, [caseId]);
+    const row = await firstRowOf<{ status: string; first_responded_at: Date | null }>(
+      db.dataSource,
+      `SELECT status, first_responded_at FROM support_case WHERE id = $1`,
+      [caseId],
+    );
     expect(row.status).toBe('in_progress');
     // A claim is not first contact (issue 10): the first message to the person, or a recorded contact, is.
     expect(row.first_responded_at).toBeNull();
@@ -126,7 +165,7 @@ describe('case work API', () => {
 
   it('refuses a stale update with 409 and the current case', async () => {
     const caseId = await submit();
-    const claimed = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    const claimed = bodyOf(await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker }), caseDetailSchema);
     const first = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: claimed.version, status: 'waiting' } });
     expect(first.status).toBe(200);
     const readsBefore = await auditCount(caseId, 'case.read');
@@ -134,15 +173,15 @@ describe('case work API', () => {
     expect(stale.status).toBe(409);
     // The current case it was shown is a read like any other.
     expect(await auditCount(caseId, 'case.read')).toBe(readsBefore + 1);
-    expect(stale.body.current).toMatchObject({ id: caseId, status: 'waiting', version: claimed.version + 1 });
-    const [row] = await db.dataSource.query(`SELECT paid FROM support_case WHERE id = $1`, [caseId]);
+    expect(currentOf(stale)).toMatchObject({ id: caseId, status: 'waiting', version: claimed.version + 1 });
+    const row = await firstRowOf<{ paid: boolean | null }>(db.dataSource, `SELECT paid FROM support_case WHERE id = $1`, [caseId]);
     expect(row.paid).toBe(false);
 
     // Re-sending what is already true (a double click) is not an error and changes nothing.
-    const current = stale.body.current as CaseDetail;
+    const current = currentOf(stale);
     const same = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: current.version, status: 'waiting' } });
     expect(same.status).toBe(200);
-    expect(same.body.version).toBe(current.version);
+    expect(bodyOf(same, caseDetailSchema).version).toBe(current.version);
   });
 
   it('lets only the person working a case, or a supervisor, reveal contact details, and never when contact was declined', async () => {
@@ -158,7 +197,7 @@ describe('case work API', () => {
     await api.request('POST', `/api/cases/${declined}/claim`, { token: tokens.caseworker });
     const refused = await api.request('POST', `/api/cases/${declined}/contact-reveal`, { token: tokens.caseworker, body: { reason: 'Calling back' } });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toMatch(/asked not to be contacted/);
+    expect(errorOf(refused).message).toMatch(/asked not to be contacted/);
   });
 
   it('takes only http(s) links as evidence', async () => {
@@ -169,20 +208,20 @@ describe('case work API', () => {
       body: { kind: 'offender_account', description: 'x', profileUrl: 'javascript:alert(1)' },
     });
     expect(response.status).toBe(400);
-    expect(response.body.errors[0].path).toBe('profileUrl');
+    expect(errorPathsOf(response)[0]).toBe('profileUrl');
   });
 
   it('follows the lifecycle and explains a refused move', async () => {
     const caseId = await submit();
-    const fresh = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.supervisor })).body as CaseDetail;
+    const fresh = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: tokens.supervisor }), caseDetailSchema);
     const refused = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.supervisor, body: { version: fresh.version, status: 'resolved' } });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/Claim or assign the case first/);
-    let detail = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    expect(errorOf(refused).message).toMatch(/Claim or assign the case first/);
+    let detail = bodyOf(await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker }), caseDetailSchema);
     for (const status of ['waiting', 'resolved', 'closed', 'in_progress'] as const) {
       const response = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, status } });
       expect(response.status).toBe(200);
-      detail = response.body;
+      detail = bodyOf(response, caseDetailSchema);
       expect(detail.status).toBe(status);
     }
     expect(detail.timeline.filter((e) => e.kind === 'status_changed').map((e) => e.summary)[0]).toBe(
@@ -194,7 +233,7 @@ describe('case work API', () => {
     const caseId = await submit();
     await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker });
     await api.request('GET', `/api/cases/${caseId}`, { token: tokens.supervisor });
-    const claimed = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    const claimed = bodyOf(await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker }), caseDetailSchema);
     await api.request('PATCH', `/api/cases/${caseId}/plan-steps/stop_replying`, { token: tokens.caseworker, body: { done: true } });
     await api.request('POST', `/api/cases/${caseId}/notes`, { token: tokens.caseworker, body: { body: 'Called back, safe for now.' } });
     await api.request('POST', `/api/cases/${caseId}/evidence`, {
@@ -213,16 +252,17 @@ describe('case work API', () => {
       body: { version: claimed.version + 1, priorityOverride: { priority: 'emergency', reason: 'Said on the phone they have a plan' } },
     });
     expect(override.status).toBe(200);
-    expect(override.body).toMatchObject({
+    expect(bodyOf(override, caseDetailSchema)).toMatchObject({
       priority: 'emergency',
       triagePriority: 'urgent',
       priorityOverride: { priority: 'emergency', by: { displayName: 'Casey Caseworker' } },
     });
     const reveal = await api.request('POST', `/api/cases/${caseId}/contact-reveal`, { token: tokens.caseworker, body: { reason: 'Calling back' } });
-    expect(reveal.body).toMatchObject({ channel: 'email', value: 'teen.person@example.com', safeTimes: 'after 4pm' });
+    expect(bodyOf(reveal, contactDetailsSchema)).toMatchObject({ channel: 'email', value: 'teen.person@example.com', safeTimes: 'after 4pm' });
 
     const trail = await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor });
-    const actions = trail.body.map((entry: { action: string }) => entry.action).reverse();
+    const entries = bodyOf(trail, auditTrailSchema);
+    const actions = entries.map((entry) => entry.action).reverse();
     expect(await auditCount(caseId, 'case.audit_read')).toBe(1);
     expect(actions).toEqual([
       'case.read',
@@ -234,9 +274,9 @@ describe('case work API', () => {
       'case.updated',
       'case.contact_revealed',
     ]);
-    const updated = trail.body.find((entry: { action: string }) => entry.action === 'case.updated');
-    expect(updated.before).toMatchObject({ priority: 'urgent', priorityOverride: null });
-    expect(updated.after).toMatchObject({ priority: 'emergency' });
+    const updated = entries.find((entry) => entry.action === 'case.updated');
+    expect(updated?.before).toMatchObject({ priority: 'urgent', priorityOverride: null });
+    expect(updated?.after).toMatchObject({ priority: 'emergency' });
     // The reveal's reason is kept; the contact details never enter the audit log.
     expect(JSON.stringify(trail.body)).not.toContain('teen.person@example.com');
     await expect(db.dataSource.query(`UPDATE audit_log SET action = 'tampered'`)).rejects.toThrow(/append-only/);
@@ -245,33 +285,34 @@ describe('case work API', () => {
 
   it('re-triages when staff record a new fact', async () => {
     const caseId = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [] });
-    const claimed = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    const claimed = bodyOf(await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker }), caseDetailSchema);
     expect(claimed.priority).toBe('standard');
     const response = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: claimed.version, contentPosted: 'yes' } });
-    expect(response.body).toMatchObject({ priority: 'high', triageFactors: [{ key: 'content_posted' }] });
-    expect(response.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['facts_updated', 'case_retriaged']));
+    const retriaged = bodyOf(response, caseDetailSchema);
+    expect(retriaged).toMatchObject({ priority: 'high', triageFactors: [{ key: 'content_posted' }] });
+    expect(retriaged.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['facts_updated', 'case_retriaged']));
   });
 
   it('lets anyone raise an unclaimed case by its facts, but only its holder or a supervisor lower it', async () => {
     const caseId = await submit({ selfHarm: 'plan_or_intent' });
-    let detail = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker })).body as CaseDetail;
+    let detail = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker }), caseDetailSchema);
     expect(detail.priority).toBe('emergency');
     const lowered = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, selfHarm: 'none' } });
-    expect({ status: lowered.status, message: lowered.body.message }).toEqual({
+    expect({ status: lowered.status, message: errorOf(lowered).message }).toEqual({
       status: 403,
       message: 'Claim the case before changing facts that lower its priority',
     });
-    detail = (await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker })).body as CaseDetail;
+    detail = bodyOf(await api.request('GET', `/api/cases/${caseId}`, { token: tokens.caseworker }), caseDetailSchema);
     expect(detail).toMatchObject({ priority: 'emergency', facts: { selfHarm: 'plan_or_intent' } });
     // Raising stays open to anyone who sees the queue; a supervisor may lower it.
     const raised = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, immediateDanger: true } });
     expect(raised.status).toBe(200);
     const bySupervisor = await api.request('PATCH', `/api/cases/${caseId}`, {
       token: tokens.supervisor,
-      body: { version: raised.body.version, selfHarm: 'none', immediateDanger: false },
+      body: { version: bodyOf(raised, caseDetailSchema).version, selfHarm: 'none', immediateDanger: false },
     });
     expect(bySupervisor.status).toBe(200);
-    expect(bySupervisor.body.priority).not.toBe('emergency');
+    expect(bodyOf(bySupervisor, caseDetailSchema).priority).not.toBe('emergency');
   });
 
   it('audits a plan-step tick that changes nothing as a read of the case', async () => {
@@ -287,18 +328,24 @@ describe('case work API', () => {
 
   it('lets staff correct the age, self-harm and danger they learn on the phone: re-triage and a plan that keeps its ticks', async () => {
     const caseId = await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [], selfHarm: 'none' });
-    let detail = (await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    let detail = bodyOf(await api.request('POST', `/api/cases/${caseId}/claim`, { token: tokens.caseworker }), caseDetailSchema);
     expect(detail.priority).toBe('standard');
     expect(detail.actionPlan.map((s) => s.key)).toContain('stopncii');
-    detail = (await api.request('PATCH', `/api/cases/${caseId}/plan-steps/stopncii`, { token: tokens.caseworker, body: { done: true } })).body as CaseDetail;
-    detail = (await api.request('PATCH', `/api/cases/${caseId}/plan-steps/do_not_pay`, { token: tokens.caseworker, body: { done: true } })).body as CaseDetail;
+    detail = bodyOf(
+      await api.request('PATCH', `/api/cases/${caseId}/plan-steps/stopncii`, { token: tokens.caseworker, body: { done: true } }),
+      caseDetailSchema,
+    );
+    detail = bodyOf(
+      await api.request('PATCH', `/api/cases/${caseId}/plan-steps/do_not_pay`, { token: tokens.caseworker, body: { done: true } }),
+      caseDetailSchema,
+    );
 
     const response = await api.request('PATCH', `/api/cases/${caseId}`, {
       token: tokens.caseworker,
       body: { version: detail.version, ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'plan_or_intent', immediateDanger: true },
     });
     expect(response.status).toBe(200);
-    detail = response.body as CaseDetail;
+    detail = bodyOf(response, caseDetailSchema);
     expect(detail.facts).toMatchObject({ ageBand: '13_17', contentMadeUnder18: true, selfHarm: 'plan_or_intent', immediateDanger: true });
     expect(detail.priority).toBe('emergency');
     expect(detail.triageFactors.map((f) => f.key)).toEqual(
@@ -319,18 +366,14 @@ describe('case work API', () => {
       'Casey Caseworker updated age, whether content was made under 18, self-harm, immediate danger',
     );
 
-    const trail = (await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor })).body as Array<{
-      action: string;
-      before: { facts?: object };
-      after: { facts?: object };
-    }>;
+    const trail = bodyOf(await api.request('GET', `/api/cases/${caseId}/audit`, { token: tokens.supervisor }), auditTrailSchema);
     const update = trail.find((entry) => entry.action === 'case.updated');
-    expect(update?.before.facts).toMatchObject({ ageBand: '18_plus', selfHarm: 'none', immediateDanger: false });
-    expect(update?.after.facts).toMatchObject({ ageBand: '13_17', selfHarm: 'plan_or_intent', immediateDanger: true });
+    expect(update?.before).toMatchObject({ facts: { ageBand: '18_plus', selfHarm: 'none', immediateDanger: false } });
+    expect(update?.after).toMatchObject({ facts: { ageBand: '13_17', selfHarm: 'plan_or_intent', immediateDanger: true } });
 
     // The same values again change nothing (no new version, no new timeline entries).
     const again = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, ageBand: '13_17' } });
-    expect(again.body.version).toBe(detail.version);
+    expect(bodyOf(again, caseDetailSchema).version).toBe(detail.version);
     const bad = await api.request('PATCH', `/api/cases/${caseId}`, { token: tokens.caseworker, body: { version: detail.version, selfHarm: 'maybe' } });
     expect(bad.status).toBe(400);
   });
@@ -338,14 +381,14 @@ describe('case work API', () => {
   it('pages the queue by keyset, stable while new cases arrive', async () => {
     const beforeResponse = await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor });
     if (beforeResponse.status !== 200) throw new Error(JSON.stringify(beforeResponse.body));
-    const before = beforeResponse.body as CaseListResponse;
+    const before = bodyOf(beforeResponse, caseListResponseSchema);
     for (let i = 0; i < 12; i += 1) await submit({ ageBand: '18_plus', contentMadeUnder18: false, stillInContact: false, demands: [], paid: i % 2 === 0 });
-    const all = ((await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor })).body as CaseListResponse).items.map(
+    const all = bodyOf(await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.supervisor }), caseListResponseSchema).items.map(
       (i) => i.id,
     );
     expect(all.length).toBe(before.items.length + 12);
 
-    const first = (await api.request('GET', '/api/cases?queue=unassigned&limit=5', { token: tokens.supervisor })).body as CaseListResponse;
+    const first = bodyOf(await api.request('GET', '/api/cases?queue=unassigned&limit=5', { token: tokens.supervisor }), caseListResponseSchema);
     expect(first.nextCursor).toEqual(expect.any(String));
     // New arrivals, including an emergency that sorts to the very top.
     await submit({ immediateDanger: true });
@@ -353,7 +396,10 @@ describe('case work API', () => {
     const seen = [...first.items.map((i) => i.id)];
     let cursor = first.nextCursor;
     while (cursor) {
-      const page = (await api.request('GET', `/api/cases?queue=unassigned&limit=5&cursor=${cursor}`, { token: tokens.supervisor })).body as CaseListResponse;
+      const page = bodyOf(
+        await api.request('GET', `/api/cases?queue=unassigned&limit=5&cursor=${cursor}`, { token: tokens.supervisor }),
+        caseListResponseSchema,
+      );
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     }
@@ -367,28 +413,30 @@ describe('case work API', () => {
 
   it('orders queues by priority then due time, filters, searches, and never lists contact details', async () => {
     const emergency = await submit({ selfHarm: 'plan_or_intent', platforms: [{ platform: 'Snapchat', offenderHandle: '@unique.handle.42' }] });
-    const page = (await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.caseworker })).body as CaseListResponse;
+    const page = bodyOf(await api.request('GET', '/api/cases?queue=unassigned&limit=200', { token: tokens.caseworker }), caseListResponseSchema);
     const ranks = page.items.map((i) => ['emergency', 'urgent', 'high', 'standard'].indexOf(i.priority));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(JSON.stringify(page)).not.toContain('teen.person@example.com');
-    const found = (await api.request('GET', '/api/cases?queue=unassigned&q=unique.handle.42', { token: tokens.caseworker })).body as CaseListResponse;
+    const found = bodyOf(await api.request('GET', '/api/cases?queue=unassigned&q=unique.handle.42', { token: tokens.caseworker }), caseListResponseSchema);
     expect(found.items.map((i) => i.id)).toEqual([emergency]);
-    const byRef = (
-      await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.toLowerCase()}`, { token: tokens.caseworker })
-    ).body as CaseListResponse;
+    const byRef = bodyOf(
+      await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.toLowerCase()}`, { token: tokens.caseworker }),
+      caseListResponseSchema,
+    );
     expect(byRef.items.map((i) => i.id)).toEqual([emergency]);
-    const byPrefix = (
-      await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.slice(0, 7)}`, { token: tokens.caseworker })
-    ).body as CaseListResponse;
+    const byPrefix = bodyOf(
+      await api.request('GET', `/api/cases?queue=unassigned&q=${itemAt(found.items, 0, 'found case').reference.slice(0, 7)}`, { token: tokens.caseworker }),
+      caseListResponseSchema,
+    );
     expect(byPrefix.items.map((i) => i.id)).toContain(emergency);
-    expect((await api.request('GET', '/api/cases?queue=unassigned&q=SG-%25', { token: tokens.caseworker })).body.items).toEqual([]);
-    const fresh = (await api.request('GET', '/api/cases?queue=unassigned&age=under_1h&limit=200', { token: tokens.caseworker })).body as CaseListResponse;
+    expect(bodyOf(await api.request('GET', '/api/cases?queue=unassigned&q=SG-%25', { token: tokens.caseworker }), caseListResponseSchema).items).toEqual([]);
+    const fresh = bodyOf(await api.request('GET', '/api/cases?queue=unassigned&age=under_1h&limit=200', { token: tokens.caseworker }), caseListResponseSchema);
     expect(fresh.items.map((i) => i.id)).toContain(emergency);
-    expect(((await api.request('GET', '/api/cases?queue=unassigned&age=over_7d', { token: tokens.caseworker })).body as CaseListResponse).items).toEqual([]);
-    const filtered = (await api.request('GET', '/api/cases?queue=unassigned&priority=emergency', { token: tokens.caseworker })).body as CaseListResponse;
+    expect(bodyOf(await api.request('GET', '/api/cases?queue=unassigned&age=over_7d', { token: tokens.caseworker }), caseListResponseSchema).items).toEqual([]);
+    const filtered = bodyOf(await api.request('GET', '/api/cases?queue=unassigned&priority=emergency', { token: tokens.caseworker }), caseListResponseSchema);
     expect(filtered.items.every((i) => i.priority === 'emergency')).toBe(true);
     const bad = await api.request('GET', '/api/cases?queue=everything&limit=0', { token: tokens.caseworker });
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['queue', 'limit']);
+    expect(errorPathsOf(bad)).toEqual(['queue', 'limit']);
   });
 
   it('pages exactly when due times differ only in microseconds', async () => {
@@ -404,9 +452,10 @@ describe('case work API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page = (
-        await api.request('GET', `/api/cases?queue=unassigned&country=NZ&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: tokens.supervisor })
-      ).body as CaseListResponse;
+      const page: CaseListResponse = bodyOf(
+        await api.request('GET', `/api/cases?queue=unassigned&country=NZ&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: tokens.supervisor }),
+        caseListResponseSchema,
+      );
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
       if (!cursor) break;
@@ -415,10 +464,11 @@ describe('case work API', () => {
   });
 
   it('puts a case in Overdue when a follow-up is past due, and counts those follow-ups for supervisors', async () => {
-    const health = async () => ((await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor })).body as QueueHealth).overdueFollowUps;
-    const countsOf = async (token: string) => (await api.request('GET', '/api/cases/counts', { token })).body.overdue as number;
+    const health = async () =>
+      bodyOf(await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor }), queueHealthSchema).overdueFollowUps;
+    const countsOf = async (token: string) => bodyOf(await api.request('GET', '/api/cases/counts', { token }), queueCountsSchema).overdue;
     const overdueIds = async (token: string, extra = '') =>
-      ((await api.request('GET', `/api/cases?queue=overdue&limit=200${extra}`, { token })).body as CaseListResponse).items.map((i) => i.id);
+      bodyOf(await api.request('GET', `/api/cases?queue=overdue&limit=200${extra}`, { token }), caseListResponseSchema).items.map((i) => i.id);
     const followUp = (caseId: string, status: string, dueAt: string) =>
       db.dataSource.query(
         `INSERT INTO follow_up (case_id, kind, subject_type, subject_id, dedupe_key, audience, due_at, status, fired_at, done_at)
@@ -471,7 +521,7 @@ describe('case work API', () => {
     const mineWaiting = await withHandle();
     const charlies = await withHandle();
     const closed = await withHandle();
-    const mine = (await api.request('POST', `/api/cases/${mineWaiting}/claim`, { token: tokens.caseworker })).body as CaseDetail;
+    const mine = bodyOf(await api.request('POST', `/api/cases/${mineWaiting}/claim`, { token: tokens.caseworker }), caseDetailSchema);
     await api.request('PATCH', `/api/cases/${mineWaiting}`, { token: tokens.caseworker, body: { version: mine.version, status: 'waiting' } });
     await api.request('POST', `/api/cases/${charlies}/claim`, { token: tokens.caseworker2 });
     await api.request('POST', `/api/cases/${closed}/claim`, { token: tokens.caseworker2 });
@@ -480,23 +530,27 @@ describe('case work API', () => {
     const search = async (token: string) => {
       const response = await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent(handle)}`, { token });
       expect(response.status).toBe(200);
-      return (response.body as CaseListResponse).items.map((i) => i.id).sort();
+      return bodyOf(response, caseListResponseSchema)
+        .items.map((i) => i.id)
+        .sort();
     };
     expect(await search(tokens.caseworker)).toEqual([unassigned, mineWaiting].sort());
     expect(await search(tokens.supervisor)).toEqual([unassigned, mineWaiting, charlies, closed].sort());
     // The unassigned queue alone would have missed the waiting case.
-    const queueOnly = (await api.request('GET', `/api/cases?queue=unassigned&q=${encodeURIComponent(handle)}`, { token: tokens.caseworker }))
-      .body as CaseListResponse;
+    const queueOnly = bodyOf(
+      await api.request('GET', `/api/cases?queue=unassigned&q=${encodeURIComponent(handle)}`, { token: tokens.caseworker }),
+      caseListResponseSchema,
+    );
     expect(queueOnly.items.map((i) => i.id)).toEqual([unassigned]);
     const noQuery = await api.request('GET', '/api/cases?queue=search', { token: tokens.caseworker });
     expect(noQuery.status).toBe(400);
-    expect(noQuery.body.errors.map((e: { path: string }) => e.path)).toEqual(['q']);
+    expect(errorPathsOf(noQuery)).toEqual(['q']);
   });
 
   it('refuses an assignment made on a stale view with 409 and the current case', async () => {
     const caseId = await submit();
-    const [casey] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`);
-    const [charlie] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker2@demo.test'`);
+    const casey = { id: await staffIdOf('caseworker@demo.test') };
+    const charlie = { id: await staffIdOf('caseworker2@demo.test') };
     // Two supervisors see the case unassigned; the first gives it to Casey.
     const first = await api.request('POST', `/api/cases/${caseId}/assign`, {
       token: tokens.supervisor,
@@ -508,9 +562,9 @@ describe('case work API', () => {
       body: { assigneeId: charlie.id, expectedAssigneeId: null },
     });
     expect(second.status).toBe(409);
-    expect(second.body.message).toMatch(/now with Casey Caseworker/);
-    expect(second.body.current).toMatchObject({ id: caseId, assignee: { id: casey.id } });
-    const [row] = await db.dataSource.query(`SELECT assignee_id FROM support_case WHERE id = $1`, [caseId]);
+    expect(errorOf(second).message).toMatch(/now with Casey Caseworker/);
+    expect(currentOf(second)).toMatchObject({ id: caseId, assignee: { id: casey.id } });
+    const row = await firstRowOf<{ assignee_id: string | null }>(db.dataSource, `SELECT assignee_id FROM support_case WHERE id = $1`, [caseId]);
     expect(row.assignee_id).toBe(casey.id);
     expect(await auditCount(caseId, 'case.assigned')).toBe(1);
     // Agreeing with what happened is not a conflict; knowing who holds it lets the move go through.
@@ -527,9 +581,11 @@ describe('case work API', () => {
     const cached = await startTestApi(db, testConfig(db.url, { queueHealthCacheMs: 60_000 }));
     try {
       const supervisor = await cached.tokenFor('supervisor');
-      const [casey] = await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker@demo.test'`);
+      const casey = { id: await staffIdOf('caseworker@demo.test') };
       const pastTarget = async () =>
-        ((await cached.request('GET', '/api/supervision/queue-health', { token: supervisor })).body as QueueHealth).unassignedPastTarget.cases.map((c) => c.id);
+        bodyOf(await cached.request('GET', '/api/supervision/queue-health', { token: supervisor }), queueHealthSchema).unassignedPastTarget.cases.map(
+          (c) => c.id,
+        );
       const late = async () => {
         const id = await submit({ immediateDanger: true });
         await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '10 hours' WHERE id = $1`, [id]);
@@ -558,13 +614,17 @@ describe('case work API', () => {
 
   it('gives supervisors queue health from the database', async () => {
     await db.dataSource.query(`UPDATE support_case SET first_response_due_at = now() - interval '1 minute' WHERE id = $1`, [await submit()]);
-    const health = (await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor })).body as QueueHealth;
-    const [open] = await db.dataSource.query(`SELECT count(*)::int AS n FROM support_case WHERE status IN ('new', 'in_progress', 'waiting')`);
+    const health = bodyOf(await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor }), queueHealthSchema);
+    const open = await firstRowOf<{ n: number }>(
+      db.dataSource,
+      `SELECT count(*)::int AS n FROM support_case WHERE status IN ('new', 'in_progress', 'waiting')`,
+    );
     expect(health.openByPriorityAndAge.reduce((sum, cell) => sum + cell.count, 0)).toBe(open.n);
     expect(health.openByPriorityAndAge).toHaveLength(16);
     expect(health.unassignedPastTarget.count).toBeGreaterThanOrEqual(1);
     const casey = health.caseworkerLoad.find((row) => row.staff.displayName === 'Casey Caseworker');
-    const [mine] = await db.dataSource.query(
+    const mine = await firstRowOf<{ n: number }>(
+      db.dataSource,
       `SELECT count(*)::int AS n FROM support_case c JOIN staff_user u ON u.id = c.assignee_id WHERE u.email = 'caseworker@demo.test' AND c.status IN ('new', 'in_progress', 'waiting')`,
     );
     expect(casey?.open).toBe(mine.n);
@@ -579,7 +639,7 @@ describe('case work API', () => {
     await late(standardVeryLate, 600);
     await late(emergencyLate, 5);
     await late(emergencyLater, 30);
-    const health = (await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor })).body as QueueHealth;
+    const health = bodyOf(await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor }), queueHealthSchema);
     const ours = health.unassignedPastTarget.cases.map((c) => c.id).filter((id) => [standardVeryLate, emergencyLate, emergencyLater].includes(id));
     expect(ours).toEqual([emergencyLater, emergencyLate, standardVeryLate]);
     const ranks = health.unassignedPastTarget.cases.map((c) => ['emergency', 'urgent', 'high', 'standard'].indexOf(c.priority));
@@ -588,7 +648,7 @@ describe('case work API', () => {
 
   it('headlines self-harm on a queue row, not age, when a teenager reports thoughts of self-harm', async () => {
     const teen = await submit({ selfHarm: 'thoughts', platforms: [{ platform: 'Discord', offenderHandle: '@headline.check.77' }] });
-    const found = (await api.request('GET', '/api/cases?queue=unassigned&q=headline.check.77', { token: tokens.caseworker })).body as CaseListResponse;
+    const found = bodyOf(await api.request('GET', '/api/cases?queue=unassigned&q=headline.check.77', { token: tokens.caseworker }), caseListResponseSchema);
     expect(found.items.map((i) => i.id)).toEqual([teen]);
     expect(found.items[0]?.priority).toBe('urgent');
     expect(found.items[0]?.triageFactors[0]).toMatchObject({ key: 'self_harm_thoughts', label: 'staff.factors.self_harm_thoughts' });
@@ -600,18 +660,18 @@ describe('case work API', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     if (!response.body) throw new Error('no event stream');
     const reader = response.body.getReader();
-    const received: CaseChangeEvent[] = [];
+    const received: Array<z.output<typeof liveEventSchema>> = [];
     const pump = (async () => {
       let buffer = '';
       for (;;) {
         const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
         if (done) return;
         buffer += new TextDecoder().decode(value);
-        for (const match of buffer.matchAll(/^data: (\{.*\})$/gm)) received.push(JSON.parse(match[1] ?? ''));
+        for (const match of buffer.matchAll(/^data: (\{.*\})$/gm)) received.push(liveEventSchema.parse(JSON.parse(match[1] ?? '')));
         buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
       }
     })();
-    const waitFor = async (predicate: (e: CaseChangeEvent) => boolean) => {
+    const waitFor = async (predicate: (e: z.output<typeof liveEventSchema>) => boolean) => {
       const started = Date.now();
       while (!received.some(predicate)) {
         if (Date.now() - started > 2000) throw new Error(`no matching event; got ${JSON.stringify(received)}`);
@@ -650,7 +710,7 @@ describe('case work API', () => {
     expect((await refresh(session, false)).status).toBe(403);
     const refreshed = await refresh(session);
     if (refreshed.status !== 200) throw new Error(await refreshed.text());
-    expect(((await refreshed.json()) as { user: { role: string } }).user.role).toBe('admin');
+    expect(loginResponseSchema.parse(await refreshed.json()).user.role).toBe('admin');
     // Rotated: the old refresh token no longer works.
     expect((await refresh(session)).status).toBe(401);
     const rotated = (refreshed.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -665,7 +725,8 @@ describe('case work API', () => {
     });
     expect(response.status).toBe(201);
     // Staff get the new case's id to open it; the public never do.
-    expect((await api.request('GET', `/api/cases/${response.body.caseId}`, { token: tokens.caseworker })).body.reference).toBe(response.body.reference);
-    expect((await api.request('POST', '/api/intakes', { body: skippedIntakeFixture() })).body.caseId).toBeUndefined();
+    const created = bodyOf(response, intakeResponseSchema);
+    expect(bodyOf(await api.request('GET', `/api/cases/${created.caseId}`, { token: tokens.caseworker }), caseDetailSchema).reference).toBe(created.reference);
+    expect(bodyOf(await api.request('POST', '/api/intakes', { body: skippedIntakeFixture() }), intakeResponseSchema).caseId).toBeUndefined();
   });
 });

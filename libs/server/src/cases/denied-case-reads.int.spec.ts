@@ -1,4 +1,5 @@
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { intakeResponseSchema, loginResponseSchema } from '@sg/contracts/schemas';
+import { bodyOf, createTestDatabase, firstRowOf, intakeFixture, rowsOf, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
 
 interface AuditRow {
   actor_id: string | null;
@@ -23,11 +24,16 @@ describe('denied case reads are audited', () => {
     db = await createTestDatabase();
     api = await startTestApi(db, testConfig(db.url));
     holder = await api.tokenFor('caseworker');
-    other = (await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } })).body.accessToken;
-    otherId = (await db.dataSource.query(`SELECT id FROM staff_user WHERE email = 'caseworker2@demo.test'`))[0].id;
+    other = bodyOf(
+      await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } }),
+      loginResponseSchema,
+    ).accessToken;
+    otherId = (await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM staff_user WHERE email = 'caseworker2@demo.test'`)).id;
     const submitted = await api.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(submitted.status).toBe(201);
-    caseId = (await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [submitted.body.reference]))[0].id;
+    caseId = (
+      await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [bodyOf(submitted, intakeResponseSchema).reference])
+    ).id;
     expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: holder })).status).toBe(200);
   });
 
@@ -37,7 +43,7 @@ describe('denied case reads are audited', () => {
   });
 
   const deniedRows = async (): Promise<AuditRow[]> =>
-    db.dataSource.query(`SELECT actor_id, action, case_id, after FROM audit_log WHERE action = 'case.read_denied' ORDER BY id`);
+    rowsOf<AuditRow>(db.dataSource, `SELECT actor_id, action, case_id, after FROM audit_log WHERE action = 'case.read_denied' ORDER BY id`);
 
   it.each([
     ['the case page', '', '/api/cases/:id'],

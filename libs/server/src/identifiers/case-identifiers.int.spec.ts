@@ -1,5 +1,19 @@
-import { CaseDetail, CaseListResponse, IntakeResponse } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { CaseDetail, IntakeResponse } from '@sg/contracts';
+import { itemAt } from '@sg/domain';
+import { caseDetailSchema, caseListResponseSchema, intakeResponseSchema, loginResponseSchema } from '@sg/contracts/schemas';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorPathsOf,
+  firstRowOf,
+  intakeFixture,
+  rowsOf,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  testConfig,
+  TEST_PASSWORD,
+} from '../testing';
 
 const WALLET = '0x52908400098527886E0F7030069857D2E4169EE7';
 
@@ -20,7 +34,10 @@ describe('case identifiers', () => {
     api = await startTestApi(db, testConfig(db.url));
     caseworker = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
-    caseworker2 = (await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } })).body.accessToken;
+    caseworker2 = bodyOf(
+      await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } }),
+      loginResponseSchema,
+    ).accessToken;
   });
 
   afterAll(async () => {
@@ -33,18 +50,20 @@ describe('case identifiers', () => {
       body: intakeFixture({ platforms: [{ platform: 'Instagram', offenderHandle: handle, profileUrl }] }),
     });
     expect(response.status).toBe(201);
-    const created = response.body as IntakeResponse;
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
+    const created = bodyOf(response, intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [created.reference]);
     return { id: row.id, created };
   };
   const stored = async (caseId: string): Promise<string[]> =>
-    (await db.dataSource.query(`SELECT kind || ':' || value || ':' || source AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [caseId])).map(
-      (r: { v: string }) => r.v,
-    );
+    (
+      await rowsOf<{ v: string }>(db.dataSource, `SELECT kind || ':' || value || ':' || source AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [
+        caseId,
+      ])
+    ).map((r) => r.v);
   const detail = async (caseId: string, token: string): Promise<CaseDetail> => {
     const response = await api.request('GET', `/api/cases/${caseId}`, { token });
     expect(response.status).toBe(200);
-    return response.body as CaseDetail;
+    return bodyOf(response, caseDetailSchema);
   };
 
   it('an intake writes its handles and profile URLs, normalised (the handle a profile URL names too)', async () => {
@@ -96,7 +115,7 @@ describe('case identifiers', () => {
     expect(asSupervisor.identifiers.find((i) => i.kind === 'profile_url')).toMatchObject({ otherCases: 0, cases: [] });
 
     const raw = await api.request('GET', `/api/cases/${third.id}`, { token: caseworker });
-    const asCaseworker = raw.body as CaseDetail;
+    const asCaseworker = bodyOf(raw, caseDetailSchema);
     expect(asCaseworker.identifiers.find((i) => i.kind === 'handle')).toEqual({
       kind: 'handle',
       value: 'serial.offender',
@@ -132,7 +151,7 @@ describe('case identifiers', () => {
       ).status,
     ).toBe(201);
     const search = async (q: string, token = caseworker) =>
-      ((await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent(q)}`, { token })).body as CaseListResponse).items.map((item) => item.id);
+      bodyOf(await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent(q)}`, { token }), caseListResponseSchema).items.map((item) => item.id);
     expect(await search(wallet.toLowerCase())).toContain(id);
     expect(await search(wallet.toUpperCase().replace('0X', '0x'))).toContain(id);
     expect(await search('gb33bukb20201555555555')).toContain(id);
@@ -162,20 +181,23 @@ describe('case identifiers', () => {
       });
       expect(added.status).toBe(201);
     }
-    const rows = await db.dataSource.query(`SELECT kind, value, value_sealed, entered FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`, [
-      first.id,
-    ]);
+    const rows = await rowsOf<{ kind: string; value: string; value_sealed: Buffer; entered: boolean }>(
+      db.dataSource,
+      `SELECT kind, value, value_sealed, entered FROM case_identifier WHERE case_id = $1 AND kind = 'gift_card'`,
+      [first.id],
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0].value).toMatch(/^[0-9a-f]{64}$/);
-    expect(rows[0].entered).toBe(true);
-    expect(Buffer.from(rows[0].value_sealed).toString('latin1')).not.toContain('ABCDEFGH1234');
+    const giftCard = itemAt(rows, 0, 'gift card row');
+    expect(giftCard.value).toMatch(/^[0-9a-f]{64}$/);
+    expect(giftCard.entered).toBe(true);
+    expect(Buffer.from(giftCard.value_sealed).toString('latin1')).not.toContain('ABCDEFGH1234');
     // A later change to the case's records rewrites the derived rows, never what was entered.
     await api.request('POST', `/api/cases/${first.id}/evidence`, {
       token: caseworker,
       body: { kind: 'other', description: 'More', offenderHandle: 'gift.three' },
     });
     expect(await stored(first.id)).toEqual([
-      'gift_card:' + rows[0].value + ':evidence',
+      'gift_card:' + giftCard.value + ':evidence',
       'handle:gift.one:platform',
       'handle:gift.three:evidence',
       'phone:+60123456789:evidence',
@@ -189,9 +211,10 @@ describe('case identifiers', () => {
       otherCases: 1,
       cases: [{ id: second.id, reference: second.created.reference }],
     });
-    expect(JSON.stringify(page)).not.toContain(rows[0].value);
-    const found = (
-      (await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent('abcd efgh-1234')}`, { token: supervisor })).body as CaseListResponse
+    expect(JSON.stringify(page)).not.toContain(giftCard.value);
+    const found = bodyOf(
+      await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent('abcd efgh-1234')}`, { token: supervisor }),
+      caseListResponseSchema,
     ).items.map((i) => i.id);
     expect(found.sort()).toEqual([first.id, second.id].sort());
   });
@@ -204,7 +227,7 @@ describe('case identifiers', () => {
       body: { kind: 'payment', description: 'x', identifiers: [{ kind: 'crypto_wallet', value: '0x1234' }] },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors[0].path).toBe('identifiers[0].value');
+    expect(errorPathsOf(refused)[0]).toBe('identifiers[0].value');
     expect(await stored(id)).toEqual(['handle:refused.one:platform']);
   });
 

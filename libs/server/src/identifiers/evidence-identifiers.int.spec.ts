@@ -1,5 +1,18 @@
-import { CaseDetail, CaseListResponse, EvidenceEntry, IntakeResponse } from '@sg/contracts';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { CaseDetail, CaseListResponse, EvidenceEntry } from '@sg/contracts';
+import { caseDetailSchema, caseListResponseSchema, evidenceEntrySchema, intakeResponseSchema, loginResponseSchema } from '@sg/contracts/schemas';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorPathsOf,
+  firstRowOf,
+  intakeFixture,
+  rowsOf,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  testConfig,
+  TEST_PASSWORD,
+} from '../testing';
 import { DataProtection } from '../security/data-protection';
 import { purgeExpiredCases } from '../retention/case-purge';
 import { itemAt } from '@sg/domain';
@@ -24,7 +37,10 @@ describe('evidence identifiers', () => {
     api = await startTestApi(db, testConfig(db.url));
     caseworker = await api.tokenFor('caseworker');
     supervisor = await api.tokenFor('supervisor');
-    caseworker2 = (await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } })).body.accessToken;
+    caseworker2 = bodyOf(
+      await api.request('POST', '/api/auth/login', { body: { email: 'caseworker2@demo.test', password: TEST_PASSWORD } }),
+      loginResponseSchema,
+    ).accessToken;
   });
 
   afterAll(async () => {
@@ -35,27 +51,34 @@ describe('evidence identifiers', () => {
   const submit = async (handle: string): Promise<{ id: string; reference: string }> => {
     const response = await api.request('POST', '/api/intakes', { body: intakeFixture({ platforms: [{ platform: 'Instagram', offenderHandle: handle }] }) });
     expect(response.status).toBe(201);
-    const { reference } = response.body as IntakeResponse;
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [reference]);
+    const { reference } = bodyOf(response, intakeResponseSchema);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [reference]);
     return { id: row.id, reference };
   };
   const stored = async (caseId: string): Promise<string[]> =>
     (
-      await db.dataSource.query(`SELECT kind || ':' || value || ':' || source || ':' || entered AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`, [
-        caseId,
-      ])
-    ).map((r: { v: string }) => r.v);
+      await rowsOf<{ v: string }>(
+        db.dataSource,
+        `SELECT kind || ':' || value || ':' || source || ':' || entered AS v FROM case_identifier WHERE case_id = $1 ORDER BY 1`,
+        [caseId],
+      )
+    ).map((r) => r.v);
   const detail = async (caseId: string, token = supervisor): Promise<CaseDetail> => {
     const response = await api.request('GET', `/api/cases/${caseId}`, { token });
     expect(response.status).toBe(200);
-    return response.body as CaseDetail;
+    return bodyOf(response, caseDetailSchema);
   };
-  const audits = async (caseId: string, action: string) =>
-    db.dataSource.query(`SELECT before, after FROM audit_log WHERE case_id = $1 AND action = $2 ORDER BY at`, [caseId, action]);
+  /** The first audit row of `action` on the case. */
+  const firstAudit = async (caseId: string, action: string) =>
+    firstRowOf<{ before: unknown; after: { changed?: string[] } | null }>(
+      db.dataSource,
+      `SELECT before, after FROM audit_log WHERE case_id = $1 AND action = $2 ORDER BY at`,
+      [caseId, action],
+    );
   const addEvidence = async (caseId: string, body: object, token = caseworker): Promise<EvidenceEntry> => {
     const response = await api.request('POST', `/api/cases/${caseId}/evidence`, { token, body });
     expect(response.status).toBe(201);
-    return response.body as EvidenceEntry;
+    return bodyOf(response, evidenceEntrySchema);
   };
 
   it('evidence lists its typed identifiers, a gift card only masked', async () => {
@@ -91,7 +114,11 @@ describe('evidence identifiers', () => {
       ],
     });
     const gift = added.identifiers.find((i) => i.kind === 'gift_card');
-    const [sealedBefore] = await db.dataSource.query(`SELECT value, value_sealed FROM case_identifier WHERE id = $1`, [gift?.id]);
+    const sealedBefore = await firstRowOf<{ value: string; value_sealed: Buffer }>(
+      db.dataSource,
+      `SELECT value, value_sealed FROM case_identifier WHERE id = $1`,
+      [gift?.id],
+    );
 
     const edited = await api.request('PUT', `/api/cases/${id}/evidence/${added.id}`, {
       token: caseworker,
@@ -103,7 +130,7 @@ describe('evidence identifiers', () => {
       },
     });
     expect(edited.status).toBe(200);
-    const entry = edited.body as EvidenceEntry;
+    const entry = bodyOf(edited, evidenceEntrySchema);
     expect(entry).toMatchObject({ id: added.id, description: 'Paid twice', paymentReference: '$NewTag' });
     expect(entry.identifiers.map((i) => `${i.kind}:${i.value}`)).toEqual(['email:payee@example.com', 'gift_card:••••']);
     expect(await stored(id)).toEqual([
@@ -112,10 +139,14 @@ describe('evidence identifiers', () => {
       'handle:edit.one:platform:false',
       'payment_account:$newtag:evidence:false',
     ]);
-    const [sealedAfter] = await db.dataSource.query(`SELECT value_sealed FROM case_identifier WHERE kind = 'gift_card' AND case_id = $1`, [id]);
+    const sealedAfter = await firstRowOf<{ value_sealed: Buffer }>(
+      db.dataSource,
+      `SELECT value_sealed FROM case_identifier WHERE kind = 'gift_card' AND case_id = $1`,
+      [id],
+    );
     expect(Buffer.from(sealedAfter.value_sealed).equals(Buffer.from(sealedBefore.value_sealed))).toBe(true);
 
-    const [audit] = await audits(id, 'case.evidence_updated');
+    const audit = await firstAudit(id, 'case.evidence_updated');
     expect(audit.after).toEqual({ evidenceId: added.id, kind: 'payment', changed: ['description', 'paymentReference', 'identifiers'] });
     // The audit log outlives the case: it names what changed, never the values.
     expect(JSON.stringify(audit)).not.toMatch(/newtag|payee|old\.handle/i);
@@ -140,9 +171,9 @@ describe('evidence identifiers', () => {
       body: { kind: 'other', description: 'After', identifiers: [{ kind: 'handle', value: 'same.handle' }, { keep: gift?.id }] },
     });
     expect(edited.status).toBe(200);
-    const [audit] = await audits(id, 'case.evidence_updated');
-    expect(audit.after.changed).toEqual(['description']);
-    expect((edited.body as EvidenceEntry).identifiers.map((i) => `${i.kind}:${i.value}`)).toEqual(['gift_card:••••', 'handle:same.handle']);
+    const audit = await firstAudit(id, 'case.evidence_updated');
+    expect(audit.after?.changed).toEqual(['description']);
+    expect(bodyOf(edited, evidenceEntrySchema).identifiers.map((i) => `${i.kind}:${i.value}`)).toEqual(['gift_card:••••', 'handle:same.handle']);
   });
 
   it('an edit naming an identifier of another evidence entry, or a malformed one, is refused and changes nothing', async () => {
@@ -156,13 +187,13 @@ describe('evidence identifiers', () => {
       body: { kind: 'other', description: 'Two', identifiers: [{ keep: itemAt(first.identifiers, 0, 'identifier').id }] },
     });
     expect(stolen.status).toBe(400);
-    expect(stolen.body.errors[0].path).toBe('identifiers[0].keep');
+    expect(errorPathsOf(stolen)[0]).toBe('identifiers[0].keep');
     const malformed = await api.request('PUT', `/api/cases/${id}/evidence/${second.id}`, {
       token: caseworker,
       body: { kind: 'other', description: 'Two', identifiers: [{ kind: 'phone', value: 'not a phone' }] },
     });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors[0].path).toBe('identifiers[0].value');
+    expect(errorPathsOf(malformed)[0]).toBe('identifiers[0].value');
     expect(await stored(id)).toEqual(before);
   });
 
@@ -184,7 +215,7 @@ describe('evidence identifiers', () => {
     expect(removed.status).toBe(204);
     expect(await stored(id)).toEqual(['handle:remove.one:platform:false']);
     expect((await detail(shared.id)).identifiers.find((i) => i.kind === 'crypto_wallet')?.otherCases).toBe(0);
-    const [audit] = await audits(id, 'case.evidence_removed');
+    const audit = await firstAudit(id, 'case.evidence_removed');
     expect(audit.before).toEqual({ evidenceId: added.id, kind: 'payment' });
     const page = await detail(id);
     expect(page.evidence).toEqual([]);
@@ -219,7 +250,7 @@ describe('evidence identifiers', () => {
     const page = async (token: string, queue = 'unassigned') => {
       const response = await api.request('GET', `/api/cases?queue=${queue}&limit=100`, { token });
       expect(response.status).toBe(200);
-      return response.body as CaseListResponse;
+      return bodyOf(response, caseListResponseSchema);
     };
     const asCaseworker = await page(caseworker);
     const row = (list: CaseListResponse, caseId: string) => list.items.find((item) => item.id === caseId);
@@ -256,12 +287,13 @@ describe('evidence identifiers', () => {
     // The supervisor sees the count too; there is no case left to name.
     expect(asSupervisor.identifiers.find((i) => i.kind === 'handle')).toMatchObject({ otherCases: 1, cases: [] });
     const rows = await api.request('GET', `/api/cases?queue=unassigned&limit=100`, { token: caseworker });
-    expect((rows.body as CaseListResponse).items.find((item) => item.id === kept.id)?.seenInOtherCases).toBe(1);
+    expect(bodyOf(rows, caseListResponseSchema).items.find((item) => item.id === kept.id)?.seenInOtherCases).toBe(1);
 
     // Nothing of the purged case's identifiers is left in clear anywhere in the database.
-    const dump: string = (await db.dataSource.query(`SELECT string_agg(t::text, ' ') AS all FROM purged_identifier t`))[0].all ?? '';
+    const dump = (await firstRowOf<{ all: string | null }>(db.dataSource, `SELECT string_agg(t::text, ' ') AS all FROM purged_identifier t`)).all ?? '';
     expect(dump).toMatch(/[0-9a-f]{64}/);
-    const [{ leftovers }] = await db.dataSource.query(
+    const { leftovers } = await firstRowOf<{ leftovers: number }>(
+      db.dataSource,
       `SELECT count(*)::int AS leftovers FROM case_identifier WHERE case_id = $1 OR value IN ('only.doomed@example.com', 'PURGE55556666')`,
       [doomed.id],
     );
