@@ -302,10 +302,13 @@ describe('the cluster table stays in step with the identifier index', () => {
     await open.startTransaction();
     try {
       await open.query(`INSERT INTO case_identifier (case_id, kind, value, source) VALUES ($1, 'handle', 'table.nowait', 'evidence')`, [other.id]);
+      let timer: NodeJS.Timeout | undefined;
       const settled = await Promise.race([
         submit('table.nowait').then(() => 'answered'),
-        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000)),
+        new Promise<string>((resolve) => (timer = setTimeout(() => resolve('still waiting after 10 s'), 10_000))),
       ]);
+      // (Cleared, or the pending timer keeps Jest from exiting.)
+      clearTimeout(timer);
       expect(settled).toBe('answered');
       // Committed, but not yet refreshed: the intake noted its identifiers and left the table as it was.
       const { notes } = await firstRowOf<{ notes: number }>(
