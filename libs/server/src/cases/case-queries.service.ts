@@ -29,18 +29,13 @@ export class CaseQueriesService {
     const rows = await caseQueueRepository.page(this.dataSource, viewerOf(staff), { ...filters, after, identifiers }, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    const unread = await caseQueueRepository.unreadMessages(
-      this.dataSource,
-      staff.id,
-      page.map((row) => row.id),
-    );
     const seen = await seenInOtherCasesForPage(
       this.dataSource,
       this.protection,
-      page.map((row) => row.id),
+      page.map((row) => ({ case_id: row.id, others: row.others, identifiers: row.identifiers })),
     );
     return {
-      items: page.map((row) => toListItem(row, unread.get(row.id) ?? 0, seen.get(row.id) ?? 0)),
+      items: page.map((row) => toListItem(row, row.unreadMessages, seen.get(row.id) ?? 0)),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: last.rank, dueMicros: last.dueMicros, id: last.id }) : null,
     };
   }

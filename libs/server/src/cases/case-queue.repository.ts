@@ -3,6 +3,7 @@ import { NormalisedIdentifier } from '@sg/domain/identifiers';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { CaseCursor } from './case-cursor';
+import { PageIdentifiersRow, seenInColumns } from '../identifiers/case-identifier.repository';
 
 const OPEN_STATUSES = `('new', 'in_progress', 'waiting')`;
 const OPEN = `c.status IN ${OPEN_STATUSES}`;
@@ -101,7 +102,17 @@ export interface CaseQueueRow {
   version: number;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** The person's messages this viewer has not read (the row's badge). */
+  unreadMessages: number;
+  /** For "seen in N other cases": see seenInColumns. */
+  others: PageIdentifiersRow['others'];
+  identifiers: PageIdentifiersRow['identifiers'];
 }
+
+/** The person's messages in case `caseId` (an SQL expression) that staff member `viewer` (a parameter) has not read. */
+const unreadMessagesOf = (caseId: string, viewer: string) =>
+  `FROM case_message m LEFT JOIN case_message_read r ON r.case_id = m.case_id AND r.staff_id = ${viewer}
+   WHERE m.case_id = ${caseId} AND m.author_kind = 'person' AND m.sent_at > COALESCE(r.read_at, '-infinity')`;
 
 /**
  * The case queues and search, as hand-written SQL: they are the staff's hot path, and each
@@ -153,32 +164,35 @@ export const caseQueueRepository = {
       parts.length === 1 && onlyPart !== undefined
         ? conditions(onlyPart)
         : `c.id IN (${parts.map((part) => `(SELECT c.id FROM support_case c WHERE ${conditions(part)} ORDER BY ${ORDER} LIMIT ${limit})`).join(' UNION ALL ')})`;
+    const viewerId = add(viewer.id);
+    // The page first (LIMIT inside), then its badges for those rows only: one round trip, and a
+    // long queue's ordering never computes a badge for a row it does not return.
     return db.query<CaseQueueRow[]>(
-      `SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",
-              c.first_response_due_at AS "firstResponseDueAt", (extract(epoch FROM c.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
-              c.first_responded_at AS "firstRespondedAt", c.deadline_at AS "deadlineAt",
-              c.triage_factors AS "triageFactors", c.age_band AS "ageBand", c.country, c.version,
-              u.id AS "assigneeId", u.display_name AS "assigneeName"
-         FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id
-        WHERE ${filter}
-        ORDER BY ${ORDER}
-        LIMIT ${limit}`,
+      `WITH page AS (
+         SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",
+                c.first_response_due_at AS "firstResponseDueAt", (extract(epoch FROM c.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
+                c.first_responded_at AS "firstRespondedAt", c.deadline_at AS "deadlineAt",
+                c.triage_factors AS "triageFactors", c.age_band AS "ageBand", c.country, c.version,
+                u.id AS "assigneeId", u.display_name AS "assigneeName"
+           FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id
+          WHERE ${filter}
+          ORDER BY ${ORDER}
+          LIMIT ${limit}
+       )
+       SELECT page.*,
+              (SELECT count(*)::int ${unreadMessagesOf('page.id', viewerId)}) AS "unreadMessages",
+              ${seenInColumns('page.id')}
+         FROM page
+        ORDER BY page."rank", page."firstResponseDueAt", page.id`,
       params,
     );
   },
 
-  /**
-   * The person's messages the viewer has not read, per case of a page (the row's badge). A second
-   * small query over the page's ids rather than a column of the page query, so a long queue's
-   * ordering never computes it for rows it does not return.
-   */
+  /** The person's messages the viewer has not read, per case (a queue page's rows carry theirs: see page). */
   async unreadMessages(db: DataSource | EntityManager, viewerId: string, caseIds: readonly string[]): Promise<Map<string, number>> {
     if (caseIds.length === 0) return new Map();
     const rows = await db.query<Array<{ caseId: string; unread: number }>>(
-      `SELECT m.case_id AS "caseId", count(*)::int AS unread
-         FROM case_message m LEFT JOIN case_message_read r ON r.case_id = m.case_id AND r.staff_id = $1
-        WHERE m.case_id = ANY($2::uuid[]) AND m.author_kind = 'person' AND m.sent_at > COALESCE(r.read_at, '-infinity')
-        GROUP BY m.case_id`,
+      `SELECT m.case_id AS "caseId", count(*)::int AS unread ${unreadMessagesOf('ANY($2::uuid[])', '$1')} GROUP BY m.case_id`,
       [viewerId, caseIds],
     );
     return new Map(rows.map((row) => [row.caseId, row.unread]));

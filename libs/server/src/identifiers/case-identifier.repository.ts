@@ -41,6 +41,21 @@ export interface PageIdentifiersRow {
   identifiers: Array<{ kind: IdentifierKind; value: string; secret: boolean }>;
 }
 
+/**
+ * The two columns a queue page's rows carry for "seen in N" (PageIdentifiersRow's `others` and
+ * `identifiers`) for the case whose id is `caseId` (a column of the page query), so the page and
+ * its badges are one statement: the case's identifiers (case_identifier_case_idx) and how many
+ * other cases share any of them (case_identifier_match_idx).
+ */
+export function seenInColumns(caseId: string): string {
+  return `(SELECT count(DISTINCT o.case_id)::int FROM case_identifier mine
+             JOIN case_identifier o ON o.kind = mine.kind AND o.value = mine.value AND o.case_id <> mine.case_id
+            WHERE mine.case_id = ${caseId}) AS others,
+          COALESCE((SELECT json_agg(json_build_object('kind', i.kind, 'value', i.value, 'secret', i.secret))
+                      FROM (SELECT kind, value, bool_or(value_sealed IS NOT NULL) AS secret FROM case_identifier
+                             WHERE case_id = ${caseId} GROUP BY kind, value) i), '[]'::json) AS identifiers`;
+}
+
 /** One identifier of a case the purge is taking (a secret's `value` is already its keyed hash). */
 export interface PurgingIdentifierRow {
   case_id: string;
@@ -144,25 +159,6 @@ export const caseIdentifierRepository = {
   /** Removes what was entered on a piece of evidence, except the rows named in `keep`. */
   async removeEnteredExcept(manager: EntityManager, evidenceId: string, keep: readonly string[]): Promise<void> {
     await manager.query(`DELETE FROM case_identifier WHERE evidence_id = $1 AND entered AND NOT (id = ANY($2::uuid[]))`, [evidenceId, keep]);
-  },
-
-  /**
-   * For a page of queue rows at once: each case's identifiers and how many other cases share any
-   * of them (case_identifier_case_idx for the case's own, case_identifier_match_idx for the others).
-   */
-  pageIdentifiers(db: Db, caseIds: readonly string[]): Promise<PageIdentifiersRow[]> {
-    if (!caseIds.length) return Promise.resolve([]);
-    return db.query<PageIdentifiersRow[]>(
-      `SELECT p.case_id,
-              (SELECT count(DISTINCT o.case_id)::int FROM case_identifier mine
-                 JOIN case_identifier o ON o.kind = mine.kind AND o.value = mine.value AND o.case_id <> mine.case_id
-                WHERE mine.case_id = p.case_id) AS others,
-              COALESCE((SELECT json_agg(json_build_object('kind', i.kind, 'value', i.value, 'secret', i.secret))
-                          FROM (SELECT kind, value, bool_or(value_sealed IS NOT NULL) AS secret FROM case_identifier
-                                 WHERE case_id = p.case_id GROUP BY kind, value) i), '[]'::json) AS identifiers
-         FROM unnest($1::uuid[]) AS p(case_id)`,
-      [caseIds],
-    );
   },
 
   /** Every identifier of the cases being purged (locked by the caller). */

@@ -1,12 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DataProtection } from '../security/data-protection';
-import { caseIdentifierRepository } from './case-identifier.repository';
+import { PageIdentifiersRow } from './case-identifier.repository';
 import { purgedCasesHolding } from './purged-identifiers';
 
 /**
- * The queue rows' "seen in N other cases", for a whole page at once: one query over the identifier
- * index for every row, and one lookup of purged cases' keyed hashes for every identifier on the
- * page (skipped when the page holds none), whatever the page size; never a query per row.
+ * The queue rows' "seen in N other cases", for a whole page at once: the page's statement brought
+ * each row's identifiers and live count (seenInColumns), and one lookup of purged cases' keyed
+ * hashes for every identifier on the page adds theirs (skipped when the page holds none), whatever
+ * the page size; never a query per row.
  *
  * N is how many other live cases share at least one identifier with the row's case, plus, from
  * the purged cases, the most that held any one of its identifiers (a purge keeps counts per
@@ -16,9 +17,8 @@ import { purgedCasesHolding } from './purged-identifiers';
 export async function seenInOtherCasesForPage(
   db: DataSource | EntityManager,
   protection: DataProtection,
-  caseIds: readonly string[],
+  rows: readonly PageIdentifiersRow[],
 ): Promise<Map<string, number>> {
-  const rows = await caseIdentifierRepository.pageIdentifiers(db, caseIds);
   const identifiers = rows.flatMap((row) => row.identifiers);
   const purged = identifiers.length ? await purgedCasesHolding(db, protection, identifiers) : new Map<string, number>();
   return new Map(
