@@ -13,22 +13,19 @@ interface Waiting {
 }
 
 /**
- * Live events of changes that have committed, sent to PostgreSQL together: while one statement of
- * NOTIFYs is on its way, the events that arrive meanwhile wait and go out in the next one (as
- * PostgreSQL's group commit does for commits). With one change at a time nothing waits; under a
- * burst, fifty intakes committed together cost one NOTIFY statement instead of fifty round trips,
- * and PostgreSQL takes its database-wide NOTIFY lock once for them all.
- *
- * Each statement runs on the connection of a change in it that committed in a transaction, which
- * that change's caller still holds (its after-commit work has not returned): sending never asks the
- * pool for another connection while connections wait here, so a pool whose every connection waits
- * here cannot deadlock. Events go out in the order they were queued.
+ * One line of announcements: while one statement of NOTIFYs is on its way, the events that arrive
+ * meanwhile wait and go out together in the next (as PostgreSQL's group commit does for commits),
+ * in the order they were queued. With one change at a time nothing waits.
  */
-export class LiveAnnouncements {
+class AnnouncementLine {
   private readonly waiting: Waiting[] = [];
   private sending = false;
 
-  constructor(private readonly channel: string) {}
+  constructor(
+    private readonly channel: string,
+    /** The manager a batch's statement runs on. */
+    private readonly managerFor: (batch: readonly Waiting[]) => EntityManager,
+  ) {}
 
   send(manager: EntityManager, payload: string): Promise<void> {
     return new Promise<void>((sent, failed) => {
@@ -44,7 +41,7 @@ export class LiveAnnouncements {
         const batch = this.waiting.splice(0, MOST_PER_STATEMENT);
         try {
           await supportCaseRepository.announceAll(
-            heldConnectionOf(batch),
+            this.managerFor(batch),
             this.channel,
             batch.map((one) => one.payload),
           );
@@ -60,11 +57,31 @@ export class LiveAnnouncements {
 }
 
 /**
- * A connection one of the batch's callers holds, if any does; else the pool's manager (then none of
- * them holds a connection, so taking one from the pool waits for nobody here).
+ * Live events of changes that have committed, sent to PostgreSQL together: under a burst, fifty
+ * intakes committed together cost one NOTIFY statement instead of fifty round trips, and
+ * PostgreSQL takes its database-wide NOTIFY lock once for them all.
+ *
+ * Two lines, so that nothing waits for a connection that a waiter holds:
+ * - changes that committed in a transaction still hold its connection while they wait (their
+ *   after-commit work has not returned), and their statement runs on one of those: this line never
+ *   asks the pool for a connection;
+ * - changes made outside a transaction (the intake's single statement) hold none, and their
+ *   statement takes one from the pool. If they shared the first line, a statement waiting for a
+ *   pooled connection would hold up transactions that keep every pooled connection until it is
+ *   sent: a deadlock.
  */
-function heldConnectionOf(batch: readonly Waiting[]): EntityManager {
-  return (batch.find((one) => one.manager.queryRunner !== undefined) ?? present(batch[0], 'an announcement to send')).manager;
+export class LiveAnnouncements {
+  private readonly held: AnnouncementLine;
+  private readonly pooled: AnnouncementLine;
+
+  constructor(channel: string, dataSource: DataSource) {
+    this.held = new AnnouncementLine(channel, (batch) => present(batch[0], 'an announcement to send').manager);
+    this.pooled = new AnnouncementLine(channel, () => dataSource.manager);
+  }
+
+  send(manager: EntityManager, payload: string): Promise<void> {
+    return (manager.queryRunner ? this.held : this.pooled).send(manager, payload);
+  }
 }
 
 /** One sender per database and channel: the tests run several databases in one process. */
@@ -74,6 +91,6 @@ export function liveAnnouncementsFor(dataSource: DataSource, channel: string): L
   let byChannel = senders.get(dataSource);
   if (!byChannel) senders.set(dataSource, (byChannel = new Map<string, LiveAnnouncements>()));
   let sender = byChannel.get(channel);
-  if (!sender) byChannel.set(channel, (sender = new LiveAnnouncements(channel)));
+  if (!sender) byChannel.set(channel, (sender = new LiveAnnouncements(channel, dataSource)));
   return sender;
 }

@@ -112,6 +112,28 @@ describe('after commit', () => {
     expect(seen).toEqual(['on', 'on']);
   });
 
+  it('announcements from inside and outside transactions at once never wait on each other for a connection (every one delivered)', async () => {
+    received.length = 0;
+    // Forty changes in transactions (each holds a pooled connection until its announcement is out)
+    // and forty outside any (each needs a connection from the pool to send), on a pool of ten.
+    const inside = Array.from({ length: 40 }, (_, i) => `SG-HELD-${String(i).padStart(4, '0')}`);
+    const outside = Array.from({ length: 40 }, (_, i) => `SG-POOL-${String(i).padStart(4, '0')}`);
+    await Promise.all([
+      ...inside.map((reference) =>
+        db.dataSource.transaction(async (manager) => {
+          await manager.query(`INSERT INTO after_commit_probe VALUES (4)`);
+          await announceLive(manager, event(reference));
+        }),
+      ),
+      ...outside.map((reference) => announceLive(db.dataSource.manager, event(reference))),
+    ]);
+    await settle();
+    const delivered = received
+      .map((payload) => z.looseObject({ reference: z.string() }).parse(JSON.parse(payload)).reference)
+      .filter((reference) => /^SG-(HELD|POOL)-/.test(reference));
+    expect([...delivered].sort()).toEqual([...inside, ...outside].sort());
+  }, 20_000);
+
   it('changes committed at the same moment are announced together: each event once, in fewer statements, even with every pooled connection waiting', async () => {
     received.length = 0;
     const statements = jest.spyOn(supportCaseRepository, 'announceAll');
