@@ -133,7 +133,7 @@ const GUARD_REFUSAL = /^(Sign in to use this|Your sign-in has expired|This needs
 const routeMethodsSchema = z.record(z.string(), z.boolean());
 
 /** Any answer's `message`, as text (a list joined as `String` would); none at all is ''. */
-const answerMessageSchema = z.looseObject({ message: z.unknown() });
+const answerMessageSchema = z.looseObject({ message: z.unknown().optional() });
 function messageOf(answer: unknown): string {
   const parsed = answerMessageSchema.safeParse(answer);
   const message = parsed.success ? parsed.data.message : undefined;
