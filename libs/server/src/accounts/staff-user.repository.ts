@@ -7,6 +7,11 @@ export interface StaffStatusRow {
   role: StaffRole;
 }
 
+/** What status() reads through: a DataSource or an EntityManager (a unit spec fakes just this). */
+export interface StaffStatusSource {
+  query(sql: string, params: unknown[]): Promise<StaffStatusRow[]>;
+}
+
 /** An account as admins see and manage it (the StaffMember contract). */
 export interface StaffMemberRow {
   id: string;
@@ -52,8 +57,8 @@ export interface StaffEmailRow {
 
 /** Staff accounts (staff_user): typed rows, SQL only here. */
 export const staffUserRepository = {
-  async status(db: DataSource | EntityManager, staffId: string): Promise<StaffStatusRow | null> {
-    const rows = await db.query<StaffStatusRow[]>(`SELECT active, role FROM staff_user WHERE id = $1`, [staffId]);
+  async status(db: StaffStatusSource, staffId: string): Promise<StaffStatusRow | null> {
+    const rows = await db.query(`SELECT active, role FROM staff_user WHERE id = $1`, [staffId]);
     return rows[0] ?? null;
   },
 

@@ -1,4 +1,5 @@
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { loginResponseSchema } from '@sg/contracts/schemas';
+import { bodyOf, createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
 
 describe('staff sign-in', () => {
   let db: TestDatabase;
@@ -17,9 +18,10 @@ describe('staff sign-in', () => {
   it('signs in with email and password and identifies the caller', async () => {
     const login = await api.request('POST', '/api/auth/login', { body: { email: 'Supervisor@Demo.test ', password: TEST_PASSWORD } });
     expect(login.status).toBe(200);
-    expect(login.body.user).toMatchObject({ email: 'supervisor@demo.test', role: 'supervisor', displayName: 'Sam Supervisor' });
+    const signedIn = bodyOf(login, loginResponseSchema);
+    expect(signedIn.user).toMatchObject({ email: 'supervisor@demo.test', role: 'supervisor', displayName: 'Sam Supervisor' });
     expect(JSON.stringify(login.body)).not.toMatch(/argon2|password/i);
-    const me = await api.request('GET', '/api/auth/me', { token: login.body.accessToken });
+    const me = await api.request('GET', '/api/auth/me', { token: signedIn.accessToken });
     expect(me.body).toMatchObject({ email: 'supervisor@demo.test', role: 'supervisor' });
   });
 

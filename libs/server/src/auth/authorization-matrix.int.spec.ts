@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { StaffRole } from '@sg/domain';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
+import { present, StaffRole } from '@sg/domain';
+import * as z from 'zod';
+import { bodyOf, createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 /**
  * Issue 4: "every endpoint declares who may call it; a missing token is 401, the wrong role 403".
@@ -127,17 +129,26 @@ const QUERY_VARIANTS: Array<{ route: string; query: string; access: readonly Sta
 /** The guard's own refusals; a public route may answer 401 or 403 for its own reasons, never these. */
 const GUARD_REFUSAL = /^(Sign in to use this|Your sign-in has expired|This needs the )/;
 
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
+/** The HTTP methods Express keeps on each route (`route.methods`, which its types leave out). */
+const routeMethodsSchema = z.record(z.string(), z.boolean());
+
+/** Any answer's `message`, as text (a list joined as `String` would); none at all is ''. */
+const answerMessageSchema = z.looseObject({ message: z.unknown().optional() });
+function messageOf(answer: unknown): string {
+  const parsed = answerMessageSchema.safeParse(answer);
+  const message = parsed.success ? parsed.data.message : undefined;
+  if (message === undefined || message === null) return '';
+  if (typeof message === 'string') return message;
+  return Array.isArray(message) ? message.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(',') : JSON.stringify(message);
 }
 
 function discoverRoutes(api: TestApi): string[] {
-  const express = api.app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
-  const stack = (express.router ?? express._router)?.stack ?? [];
+  const stack = api.app.getHttpAdapter().getInstance().router.stack;
   const routes = new Set<string>();
   for (const layer of stack) {
     if (!layer.route) continue;
-    const methods = Object.keys(layer.route.methods).filter((method) => layer.route?.methods[method]);
+    const declared = routeMethodsSchema.parse('methods' in layer.route ? layer.route.methods : {});
+    const methods = Object.keys(declared).filter((method) => declared[method]);
     // Middleware Nest mounts for every method (logging, the prefix) is not an endpoint.
     if (methods.length > 10) continue;
     for (const method of methods) if (method !== '_all') routes.add(`${method.toUpperCase()} ${layer.route.path}`);
@@ -149,12 +160,12 @@ describe('authorization matrix: every route, no token and each role', () => {
   let db: TestDatabase;
   let api: TestApi;
   let routes: string[];
-  const tokens = {} as Record<StaffRole, string>;
+  let tokens: Record<StaffRole, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     api = await startTestApi(db, testConfig(db.url));
-    for (const role of ROLES) tokens[role] = await api.tokenFor(role);
+    tokens = { caseworker: await api.tokenFor('caseworker'), supervisor: await api.tokenFor('supervisor'), admin: await api.tokenFor('admin') };
     routes = discoverRoutes(api);
   });
 
@@ -170,7 +181,7 @@ describe('authorization matrix: every route, no token and each role', () => {
       body: { ...intakeFixture(), submittedBy: 'staff', channel: 'phone' },
     });
     if (response.status !== 201) throw new Error(`could not create a case: ${response.status}`);
-    return response.body.caseId as string;
+    return present(bodyOf(response, intakeResponseSchema).caseId, "the staff intake's case id");
   }
 
   async function concretePath(route: string, query?: string): Promise<string> {
@@ -193,7 +204,7 @@ describe('authorization matrix: every route, no token and each role', () => {
     });
     let message = '';
     if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) abort.abort();
-    else message = String(((await response.json().catch(() => ({}))) as { message?: unknown }).message ?? '');
+    else message = messageOf(await response.json().catch(() => ({})));
     return { status: response.status, message };
   }
 
@@ -206,7 +217,7 @@ describe('authorization matrix: every route, no token and each role', () => {
   const publicRoutes = Object.entries(MATRIX)
     .filter(([, access]) => access === 'public')
     .map(([route]) => route);
-  const staffRoutes = Object.entries(MATRIX).filter(([, access]) => access !== 'public') as Array<[string, readonly StaffRole[]]>;
+  const staffRoutes = Object.entries(MATRIX).filter((entry): entry is [string, readonly StaffRole[]] => entry[1] !== 'public');
 
   it.each(publicRoutes)('%s: anyone may call it without a token', async (route) => {
     const { status, message } = await call(route, await concretePath(route));

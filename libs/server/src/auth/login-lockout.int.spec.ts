@@ -1,4 +1,5 @@
-import { createTestDatabase, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+import { staffListSchema } from '@sg/contracts/schemas';
+import { bodyOf, createTestDatabase, errorOf, firstRowOf, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig, TestResponse } from '../testing';
 import { accountKey, FIRST_LOCKOUT_MINUTES } from './login-throttle';
 import { itemAt } from '@sg/domain';
 
@@ -48,7 +49,7 @@ describe('per-account sign-in lockout', () => {
     const retryAfter = Number(locked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(FIRST_LOCKOUT_MINUTES * 60 - 10);
     expect(retryAfter).toBeLessThanOrEqual(FIRST_LOCKOUT_MINUTES * 60);
-    expect(locked.body.message).toMatch(/Too many failed sign-ins for this account/);
+    expect(errorOf(locked).message).toMatch(/Too many failed sign-ins for this account/);
     expect((await signIn(two, email, 'another-guess')).status).toBe(429);
     // Nothing of what was typed is kept.
     expect(JSON.stringify(await db.dataSource.query(`SELECT * FROM login_throttle`))).not.toContain(email);
@@ -80,15 +81,15 @@ describe('per-account sign-in lockout', () => {
 
   it('treats an email with no account the same, so a 429 gives nothing away', async () => {
     const statuses = await fail(21, 'nobody-here@demo.test');
-    expect(statuses).toEqual([...Array(20).fill(401), 429]);
+    expect(statuses).toEqual([...Array<number>(20).fill(401), 429]);
   });
 
   it('keeps the same 401 for every failure before the lock: no hint how close it is', async () => {
     const email = 'admin@demo.test';
-    const bodies = [];
-    for (let i = 0; i < 19; i++) bodies.push((await signIn(one, email, `nope-${i}`)).body);
-    expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
-    expect(bodies[0].message).toBe('Email or password is not right');
+    const answers: TestResponse[] = [];
+    for (let i = 0; i < 19; i++) answers.push(await signIn(one, email, `nope-${i}`));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+    expect(errorOf(itemAt(answers, 0, 'answer')).message).toBe('Email or password is not right');
     expect((await signIn(one, email, TEST_PASSWORD)).status).toBe(200);
   });
 });
@@ -144,9 +145,11 @@ describe('sign-in lockout under guesses sent at once', () => {
     expect(retryAfter).toBeGreaterThan((FIRST_LOCKOUT_MINUTES * 60) / 2);
     expect(retryAfter).toBeLessThanOrEqual(FIRST_LOCKOUT_MINUTES * 60);
     // Every attempt was counted against the address, none beyond the five against the account.
-    const [pair] = await db.dataSource.query(`SELECT attempts FROM login_throttle_address WHERE account_key = $1`, [accountKey(email)]);
+    const pair = await firstRowOf<{ attempts: number }>(db.dataSource, `SELECT attempts FROM login_throttle_address WHERE account_key = $1`, [
+      accountKey(email),
+    ]);
     expect(pair.attempts).toBe(41);
-    const [account] = await db.dataSource.query(`SELECT attempts FROM login_throttle WHERE account_key = $1`, [accountKey(email)]);
+    const account = await firstRowOf<{ attempts: number }>(db.dataSource, `SELECT attempts FROM login_throttle WHERE account_key = $1`, [accountKey(email)]);
     expect(account.attempts).toBe(ADDRESS_FAILURES);
     // The address is kept only as a keyed hash.
     expect(JSON.stringify(await db.dataSource.query(`SELECT * FROM login_throttle_address`))).not.toContain('203.0.113');
@@ -160,7 +163,7 @@ describe('sign-in lockout under guesses sent at once', () => {
     const statuses = (await Promise.all(guesses)).map((response) => response.status);
 
     expect(right.status).toBe(429);
-    expect(right.body.message).toMatch(/Too many failed sign-ins for this account/);
+    expect(errorOf(right).message).toMatch(/Too many failed sign-ins for this account/);
     expect(count(statuses, 401)).toBe(ACCOUNT_FAILURES);
     expect(count(statuses, 429)).toBe(40 - ACCOUNT_FAILURES);
     expect((await signInFrom(one, freshAddress(), email, TEST_PASSWORD)).status).toBe(429);
@@ -171,7 +174,7 @@ describe('sign-in lockout under guesses sent at once', () => {
     const attacker = '203.0.113.50';
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await signInFrom(one, attacker, email, `nope-${i}`)).status);
-    expect(statuses).toEqual([...Array(ADDRESS_FAILURES).fill(401), ...Array(12 - ADDRESS_FAILURES).fill(429)]);
+    expect(statuses).toEqual([...Array<number>(ADDRESS_FAILURES).fill(401), ...Array<number>(12 - ADDRESS_FAILURES).fill(429)]);
     expect((await signInFrom(two, attacker, email, TEST_PASSWORD)).status).toBe(429);
 
     expect((await signInFrom(one, '203.0.113.51', email, TEST_PASSWORD)).status).toBe(200);
@@ -199,7 +202,7 @@ describe('sign-in lockout under guesses sent at once', () => {
     for (let i = 0; i < 8; i++) await signInFrom(one, guessingAddress, email, `wrong-again-${i}`);
 
     const admin = await one.tokenFor('admin');
-    const staff = (await one.request('GET', '/api/staff', { token: admin })).body as Array<{ id: string; email: string }>;
+    const staff = bodyOf(await one.request('GET', '/api/staff', { token: admin }), staffListSchema);
     const target = staff.find((member) => member.email === email);
     const reset = await one.request('PATCH', `/api/staff/${target?.id}`, { token: admin, body: { password: 'a-new-long-password' } });
     expect(reset.status).toBe(200);

@@ -1,4 +1,5 @@
-import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD } from '../testing';
+import { loginResponseSchema, staffUserViewSchema } from '@sg/contracts/schemas';
+import { bodyOf, createTestDatabase, firstRowOf, rowsOf, startTestApi, TestApi, TestDatabase, testConfig, TEST_PASSWORD, validationErrorsOf } from '../testing';
 
 /** Each staff member picks the dashboard's language; it is kept with their account (issue 11). */
 describe('staff dashboard language', () => {
@@ -23,34 +24,38 @@ describe('staff dashboard language', () => {
   });
 
   it('is English until changed, then Malay in the profile, the next sign-in and a refreshed session, with an audit row', async () => {
-    const first = (await (await signIn('caseworker@demo.test')).json()) as { accessToken: string; user: { id: string; language: string } };
+    const first = loginResponseSchema.parse(await (await signIn('caseworker@demo.test')).json());
     expect(first.user.language).toBe('en');
     const token = first.accessToken;
-    expect((await api.request('GET', '/api/auth/me', { token })).body).toMatchObject({ email: 'caseworker@demo.test', language: 'en' });
+    expect(bodyOf(await api.request('GET', '/api/auth/me', { token }), staffUserViewSchema)).toMatchObject({ email: 'caseworker@demo.test', language: 'en' });
 
     const changed = await api.request('PUT', '/api/auth/me/language', { token, body: { language: 'ms' } });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ id: first.user.id, email: 'caseworker@demo.test', role: 'caseworker', language: 'ms' });
+    expect(bodyOf(changed, staffUserViewSchema)).toMatchObject({ id: first.user.id, email: 'caseworker@demo.test', role: 'caseworker', language: 'ms' });
     // The profile reads the account, so the old token already sees the new language.
-    expect((await api.request('GET', '/api/auth/me', { token })).body).toMatchObject({ language: 'ms' });
+    expect(bodyOf(await api.request('GET', '/api/auth/me', { token }), staffUserViewSchema)).toMatchObject({ language: 'ms' });
 
     const again = await signIn('caseworker@demo.test');
     const session = (again.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    expect(((await again.json()) as { user: { language: string } }).user.language).toBe('ms');
+    expect(loginResponseSchema.parse(await again.json()).user.language).toBe('ms');
     const refreshed = await fetch(`${api.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie: session, 'x-requested-with': 'safeguard-triage' } });
     expect(refreshed.status).toBe(200);
-    expect(((await refreshed.json()) as { user: { language: string } }).user.language).toBe('ms');
+    expect(loginResponseSchema.parse(await refreshed.json()).user.language).toBe('ms');
 
-    const audit = await db.dataSource.query(`SELECT actor_id, before, after FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [
-      first.user.id,
-    ]);
+    const audit = await rowsOf<{ actor_id: string; before: unknown; after: unknown }>(
+      db.dataSource,
+      `SELECT actor_id, before, after FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`,
+      [first.user.id],
+    );
     expect(audit).toEqual([{ actor_id: first.user.id, before: { language: 'en' }, after: { language: 'ms' } }]);
 
     // Choosing the language one already has changes nothing and is not audited again.
     expect((await api.request('PUT', '/api/auth/me/language', { token, body: { language: 'ms' } })).status).toBe(200);
-    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`, [
-      first.user.id,
-    ]);
+    const { count } = await firstRowOf<{ count: number }>(
+      db.dataSource,
+      `SELECT count(*)::int AS count FROM audit_log WHERE action = 'staff.language_changed' AND target_id = $1`,
+      [first.user.id],
+    );
     expect(count).toBe(1);
   });
 
@@ -58,8 +63,8 @@ describe('staff dashboard language', () => {
     const supervisor = await api.tokenFor('supervisor');
     await api.request('PUT', '/api/auth/me/language', { token: supervisor, body: { language: 'ms' } });
     const admin = await api.tokenFor('admin');
-    expect((await api.request('GET', '/api/auth/me', { token: admin })).body).toMatchObject({ language: 'en' });
-    expect((await api.request('GET', '/api/auth/me', { token: supervisor })).body).toMatchObject({ language: 'ms' });
+    expect(bodyOf(await api.request('GET', '/api/auth/me', { token: admin }), staffUserViewSchema)).toMatchObject({ language: 'en' });
+    expect(bodyOf(await api.request('GET', '/api/auth/me', { token: supervisor }), staffUserViewSchema)).toMatchObject({ language: 'ms' });
   });
 
   it('refuses a language the dashboard does not speak, naming the field, and callers who are not signed in', async () => {
@@ -71,7 +76,7 @@ describe('staff dashboard language', () => {
     ] as const) {
       const refused = await api.request('PUT', '/api/auth/me/language', { token, body });
       expect(refused.status).toBe(400);
-      expect(refused.body.errors).toEqual([{ path: 'language', message, code }]);
+      expect(validationErrorsOf(refused).errors).toEqual([{ path: 'language', message, code }]);
     }
     expect((await api.request('PUT', '/api/auth/me/language', { body: { language: 'ms' } })).status).toBe(401);
     // The column refuses it too, whoever writes.

@@ -1,7 +1,10 @@
 import { sign } from 'jsonwebtoken';
 import { createSecretKey } from 'node:crypto';
 import { DataProtection } from '../security/data-protection';
-import { createTestDatabase, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
+import { loginResponseSchema } from '@sg/contracts/schemas';
+import { present } from '@sg/domain';
+import * as z from 'zod';
+import { firstRowOf, createTestDatabase, startTestApi, TEST_PASSWORD, TestApi, TestDatabase, testConfig } from '../testing';
 
 /** How long after sign-out an access token may still work (a cached session check). */
 const REVOCATION_SECONDS = 5;
@@ -44,14 +47,14 @@ describe('staff sessions', () => {
     if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
     return {
       cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-      accessToken: ((await response.json()) as { accessToken: string }).accessToken,
+      accessToken: loginResponseSchema.parse(await response.json()).accessToken,
     };
   }
 
   async function refresh(api: TestApi, cookie: string): Promise<{ status: number; session?: Session }> {
     const response = await fetch(`${api.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie, 'x-requested-with': 'safeguard-triage' } });
     if (response.status !== 200) return { status: response.status };
-    const body = (await response.json()) as { accessToken: string };
+    const body = loginResponseSchema.parse(await response.json());
     return { status: 200, session: { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', accessToken: body.accessToken } };
   }
 
@@ -72,8 +75,8 @@ describe('staff sessions', () => {
 
   it('ends the whole family when a rotated refresh token is used again', async () => {
     const first = await signIn();
-    const second = (await refresh(one, first.cookie)).session as Session;
-    const third = (await refresh(two, second.cookie)).session as Session;
+    const second = present((await refresh(one, first.cookie)).session, 'the renewed session');
+    const third = present((await refresh(two, second.cookie)).session, 'the renewed session');
     expect(third).toBeDefined();
     expect((await me(one, third.accessToken)).status).toBe(200);
     await ageRotations();
@@ -85,14 +88,17 @@ describe('staff sessions', () => {
     expect((await refresh(one, third.cookie)).status).toBe(401);
     expect(await refusedWithin(one, third.accessToken, REVOCATION_SECONDS + 1)).not.toBeNull();
     expect(await refusedWithin(two, second.accessToken, REVOCATION_SECONDS + 1)).not.toBeNull();
-    const [audit] = await db.dataSource.query(`SELECT action, target_kind FROM audit_log WHERE action = 'staff.session_reused'`);
+    const audit = await firstRowOf<{ action: string; target_kind: string }>(
+      db.dataSource,
+      `SELECT action, target_kind FROM audit_log WHERE action = 'staff.session_reused'`,
+    );
     expect(audit).toEqual({ action: 'staff.session_reused', target_kind: 'staff_user' });
   });
 
   it('leaves the same person’s other sign-ins alone', async () => {
     const elsewhere = await signIn();
     const stolen = await signIn();
-    const rotated = (await refresh(one, stolen.cookie)).session as Session;
+    const rotated = present((await refresh(one, stolen.cookie)).session, 'the renewed session');
     await ageRotations();
     expect((await refresh(one, stolen.cookie)).status).toBe(401);
     expect((await refresh(one, rotated.cookie)).status).toBe(401);
@@ -107,7 +113,7 @@ describe('staff sessions', () => {
     const [a, b] = await Promise.all([refresh(one, session.cookie), refresh(two, session.cookie)]);
     // One tab is renewed; the other is told to sign in again, and nothing else ends.
     expect([a.status, b.status].sort()).toEqual([200, 401]);
-    const winner = (a.session ?? b.session) as Session;
+    const winner = present(a.session ?? b.session, 'the renewed session');
     expect((await refresh(one, winner.cookie)).status).toBe(200);
   });
 
@@ -122,7 +128,7 @@ describe('staff sessions', () => {
     expect((await me(one, session.accessToken)).status).toBe(401);
     const seconds = await refusedWithin(two, session.accessToken, REVOCATION_SECONDS + 1);
     expect(seconds).not.toBeNull();
-    expect(seconds as number).toBeLessThanOrEqual(REVOCATION_SECONDS + 0.5);
+    expect(seconds ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(REVOCATION_SECONDS + 0.5);
     expect((await refresh(two, session.cookie)).status).toBe(401);
   });
 
@@ -142,13 +148,13 @@ describe('staff sessions', () => {
 
   it('refuses a validly signed access token without an expiry', async () => {
     const session = await signIn();
-    const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const claims = z.record(z.string(), z.unknown()).parse(JSON.parse(Buffer.from(session.accessToken.split('.')[1] ?? '', 'base64url').toString()));
     expect(typeof claims['exp']).toBe('number');
     const forever = { ...claims };
     delete forever['exp'];
     delete forever['iat'];
     const keys = one.app.get(DataProtection, { strict: false }).sessionSigningKeys;
-    const key = createSecretKey(keys.key(keys.current) as Buffer);
+    const key = createSecretKey(present(keys.key(keys.current), 'the current session-signing key'));
     const neverExpires = sign(forever, key, { algorithm: 'HS256' });
 
     expect((await me(one, session.accessToken)).status).toBe(200);

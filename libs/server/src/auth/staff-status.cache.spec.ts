@@ -1,11 +1,12 @@
-import { DataSource } from 'typeorm';
+import type { StaffStatusRow, StaffStatusSource } from '../accounts/staff-user.repository';
 import { StaffStatusCache } from './staff-status.cache';
 
 /** A DataSource whose query answers when the test says so, counting the queries. */
 function fakeDataSource() {
-  const pending: Array<(rows: unknown[]) => void> = [];
-  const dataSource = { query: jest.fn(() => new Promise<unknown[]>((resolve) => pending.push(resolve))) };
-  return { dataSource: dataSource as unknown as DataSource, pending, queries: () => dataSource.query.mock.calls.length };
+  const pending: Array<(rows: StaffStatusRow[]) => void> = [];
+  const query = jest.fn(() => new Promise<StaffStatusRow[]>((resolve) => pending.push(resolve)));
+  const dataSource: StaffStatusSource = { query };
+  return { dataSource, pending, queries: () => query.mock.calls.length };
 }
 
 describe('StaffStatusCache', () => {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { DataSource } from 'typeorm';
-import { StaffStatusRow, staffUserRepository } from '../accounts/staff-user.repository';
+import { StaffStatusRow, StaffStatusSource, staffUserRepository } from '../accounts/staff-user.repository';
 
 /** How long a looked-up account status is trusted; other API processes see a change within this. */
 const TTL_MS = 5000;
@@ -24,7 +23,7 @@ export class StaffStatusCache {
   /** Counts forget() calls: a lookup that forget() aborted is asked again. */
   private forgets = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(@InjectDataSource() private readonly dataSource: StaffStatusSource) {
     this.cache = new LRUCache<string, { status: StaffStatus }>({
       max: MAX_ACCOUNTS,
       ttl: TTL_MS,

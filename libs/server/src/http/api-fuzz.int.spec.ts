@@ -1,7 +1,31 @@
 import * as fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
-import { itemAt } from '@sg/domain';
+import {
+  caseLinksSchema,
+  clusterListResponseSchema,
+  conversationSessionSchema,
+  intakeResponseSchema,
+  reportViewSchema,
+  resourceDirectorySchema,
+  savedReplySchema,
+  staffMemberSchema,
+  takedownViewSchema,
+} from '@sg/contracts/schemas';
+import * as z from 'zod';
+import {
+  bodyOf,
+  createTestDatabase,
+  firstRowOf,
+  intakeFixture,
+  isJsonObject,
+  jsonObjectSchema,
+  JsonObject,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
+import { itemAt, present } from '@sg/domain';
 
 /**
  * Issue 12: "bad input never reaches the database as a 500". Requests generated from the app's
@@ -18,7 +42,6 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_206);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 600);
 const MIN_ACCEPTED_SHARE = 0.2;
 
-type Json = Record<string, unknown>;
 interface Schema {
   type?: string;
   enum?: unknown[];
@@ -39,12 +62,49 @@ interface Schema {
   allOf?: Schema[];
   $ref?: string;
 }
-interface Parameter {
-  in: 'path' | 'query' | 'header';
-  name: string;
-  required?: boolean;
-  schema?: Schema;
-}
+/** An OpenAPI Schema Object, as far as the generator reads it (the rest of it kept as it is). */
+const openApiSchemaSchema: z.ZodType<Schema> = z.lazy(() =>
+  z.looseObject({
+    type: z.string().optional(),
+    enum: z.array(z.unknown()).optional(),
+    format: z.string().optional(),
+    pattern: z.string().optional(),
+    nullable: z.boolean().optional(),
+    minLength: z.number().optional(),
+    maxLength: z.number().optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    minItems: z.number().optional(),
+    maxItems: z.number().optional(),
+    items: openApiSchemaSchema.optional(),
+    properties: z.record(z.string(), openApiSchemaSchema).optional(),
+    required: z.array(z.string()).optional(),
+    anyOf: z.array(openApiSchemaSchema).optional(),
+    oneOf: z.array(openApiSchemaSchema).optional(),
+    allOf: z.array(openApiSchemaSchema).optional(),
+    $ref: z.string().optional(),
+  }),
+);
+const parameterSchema = z.looseObject({
+  in: z.enum(['path', 'query', 'header', 'cookie']),
+  name: z.string(),
+  required: z.boolean().optional(),
+  schema: openApiSchemaSchema.optional(),
+});
+type Parameter = z.output<typeof parameterSchema>;
+/** What the generator reads of an operation: its parameters and its JSON body's schema. */
+const operationSchema = z.looseObject({
+  parameters: z.array(parameterSchema).optional(),
+  requestBody: z.looseObject({ content: z.record(z.string(), z.looseObject({ schema: openApiSchemaSchema.optional() })).optional() }).optional(),
+});
+/** The document's paths, each path item's keys kept in the order served (a seed replays the same operations). */
+const pathsSchema = z.looseObject({ paths: z.record(z.string(), jsonObjectSchema) });
+
+const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+/** The child of a JSON value at a key or index; undefined where there is none. */
+const childAt = (node: unknown, key: string | number): unknown => (isList(node) ? node[Number(key)] : isJsonObject(node) ? node[key] : undefined);
+/** A JSON value's entries (a list's by index); none for null or undefined. */
+const entriesOf = (value: unknown): Array<[string, unknown]> => (value === null || value === undefined ? [] : Object.entries(value));
 interface Operation {
   method: string;
   path: string;
@@ -85,26 +145,26 @@ const EXTREME_NUMBERS = [1e308, -1e308, 2 ** 53, 2 ** 31, -(2 ** 31) - 1, 1.5, -
 const WRONG_TYPES: unknown[] = [123, true, null, [], {}, 'text', [1, 'a'], { a: 1 }];
 
 /** Every operation in the document, its schemas resolved. */
-function operationsOf(document: Json): Operation[] {
+function operationsOf(document: unknown): Operation[] {
   const resolve = (schema: Schema | undefined): Schema | undefined => {
     if (!schema?.$ref) return schema;
     const found = schema.$ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((node, part) => (node as Json | undefined)?.[part], document);
-    return resolve(found as Schema);
+      .reduce<unknown>((node, part) => (isJsonObject(node) ? node[part] : undefined), document);
+    return resolve(openApiSchemaSchema.optional().parse(found));
   };
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(document['paths'] as Record<string, Json>)) {
+  for (const [path, item] of Object.entries(pathsSchema.parse(document).paths)) {
     for (const [method, raw] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      const op = raw as Json;
-      const content = ((op['requestBody'] as Json | undefined)?.['content'] as Json | undefined)?.['application/json'] as Json | undefined;
+      const op = operationSchema.parse(raw);
+      const content = op.requestBody?.content?.['application/json'];
       operations.push({
         method: method.toUpperCase(),
         path,
-        parameters: ((op['parameters'] as Parameter[] | undefined) ?? []).map((parameter) => ({ ...parameter, schema: resolve(parameter.schema) })),
-        body: resolve(content?.['schema'] as Schema | undefined),
+        parameters: (op.parameters ?? []).map((parameter) => ({ ...parameter, schema: resolve(parameter.schema) })),
+        body: resolve(content?.schema),
       });
     }
   }
@@ -152,7 +212,7 @@ function valueOfType(schema: Schema, name: string, pools: Pools): fc.Arbitrary<u
     case 'object': {
       const properties = schema.properties ?? {};
       const shape = Object.fromEntries(Object.entries(properties).map(([key, child]) => [key, validValue(child, key, pools)]));
-      return fc.record(shape, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) }) as fc.Arbitrary<unknown>;
+      return fc.record(shape, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
     }
     case 'string':
     case undefined:
@@ -219,8 +279,13 @@ function leavesOf(value: unknown, at: Array<string | number> = []): Array<Array<
 function setAt(root: unknown, path: Array<string | number>, change: (old: unknown) => unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return change(root);
-  const copy: Json | unknown[] = Array.isArray(root) ? [...root] : { ...(root as Json) };
-  (copy as Record<string | number, unknown>)[head] = setAt((root as Record<string | number, unknown>)[head], rest, change);
+  if (isList(root)) {
+    const copy = [...root];
+    copy[Number(head)] = setAt(root[Number(head)], rest, change);
+    return copy;
+  }
+  const copy: JsonObject = { ...(isJsonObject(root) ? root : {}) };
+  copy[head] = setAt(childAt(root, head), rest, change);
   return copy;
 }
 
@@ -237,7 +302,7 @@ function mutate(value: unknown, mutation: Mutation, pick: number, inUrl = false)
   if (mutation === 'none') return value;
   const places = leavesOf(value);
   const place = itemAt(places, pick % places.length, 'leaf');
-  const strings = places.filter((path) => typeof path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], value) === 'string');
+  const strings = places.filter((path) => typeof path.reduce<unknown>(childAt, value) === 'string');
   const stringPlace = strings.length ? itemAt(strings, pick % strings.length, 'string leaf') : place;
   switch (mutation) {
     case 'nul':
@@ -260,7 +325,7 @@ function mutate(value: unknown, mutation: Mutation, pick: number, inUrl = false)
       if (key === undefined) return undefined;
       const parent = place.slice(0, -1);
       return setAt(value, parent, (old) =>
-        Array.isArray(old) ? old.filter((_, index) => index !== key) : Object.fromEntries(Object.entries(old as Json).filter(([name]) => name !== key)),
+        Array.isArray(old) ? old.filter((_, index) => index !== key) : Object.fromEntries(entriesOf(old).filter(([name]) => name !== key)),
       );
     }
     case 'extra':
@@ -276,7 +341,8 @@ interface FuzzRequest {
   mutation: Mutation;
   target: 'body' | 'path' | 'query';
   path: string;
-  query: Json;
+  /** The query's parameters by name (a mutated one may be any JSON value: its entries are sent). */
+  query: unknown;
   body: unknown;
 }
 
@@ -330,7 +396,8 @@ function requestArbitrary(operations: Operation[], pools: Pools): fc.Arbitrary<F
       })
       .map(({ role, mutation, target, pick, pathValues, query, body }) => {
         const client = `198.51.100.${pick % 32}`;
-        const values = target === 'path' ? (mutate(pathValues, mutation, pick, true) as Json) : pathValues;
+        const mutated = target === 'path' ? mutate(pathValues, mutation, pick, true) : pathValues;
+        const values = isJsonObject(mutated) ? mutated : undefined;
         const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
           const value = values?.[name] ?? randomUUID();
           return expandDeep(encodePart(typeof value === 'string' ? value : JSON.stringify(value)));
@@ -342,7 +409,7 @@ function requestArbitrary(operations: Operation[], pools: Pools): fc.Arbitrary<F
           mutation,
           target,
           path,
-          query: target === 'query' ? ((mutate(query, mutation, pick, true) as Json) ?? {}) : query,
+          query: target === 'query' ? (mutate(query, mutation, pick, true) ?? {}) : query,
           // GET and DELETE carry no body; a POST without one may still be sent garbage.
           body: target === 'body' && ['POST', 'PUT', 'PATCH'].includes(operation.method) ? mutate(body, mutation, pick) : body,
         };
@@ -356,9 +423,15 @@ function encodePart(value: string): string {
   return encodeURIComponent(value.replace(LONE_SURROGATE, '\ufffd')).replace(/%EF%BF%BD/g, '%ED%A0%80');
 }
 
-function queryString(query: Json): string {
+/** Why fetch gave no answer: its cause (a socket error, a timeout), else its own message. */
+function reasonOf(error: Error): string {
+  const reason = error.cause ?? error.message;
+  return typeof reason === 'string' || reason instanceof Error ? String(reason) : JSON.stringify(reason);
+}
+
+function queryString(query: unknown): string {
   const parts: string[] = [];
-  for (const [name, value] of Object.entries(query ?? {})) {
+  for (const [name, value] of entriesOf(query)) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value])
       parts.push(`${encodePart(name)}=${expandDeep(encodePart(typeof item === 'string' ? item : JSON.stringify(item)))}`);
@@ -382,7 +455,7 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       headers: { 'x-forwarded-for': `203.0.113.${sessionsOpened % 250}` },
     });
     if (opened.status !== 201 && opened.status !== 200) throw new Error(`Could not open the person's session: ${opened.status}`);
-    personSession = opened.body.sessionToken;
+    personSession = bodyOf(opened, conversationSessionSchema).sessionToken;
   };
   const signedOutAny = async () => {
     for (const role of ['caseworker', 'supervisor', 'admin'] as const)
@@ -401,14 +474,16 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       testConfig(db.url, { apiRateLimitPerMinute: 1_000_000, loginRateLimitPerMinute: 1_000_000, intakeRateLimit: { limit: 1_000_000, windowSeconds: 60 } }),
     );
     await signInAll();
-    const admin = tokens.admin as string;
-    const caseworker = tokens.caseworker as string;
+    const admin = present(tokens.admin, "the admin's token");
+    const caseworker = present(tokens.caseworker, "the caseworker's token");
 
-    const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
+    const intakeAnswer = bodyOf(await api.request('POST', '/api/intakes', { body: intakeFixture() }), intakeResponseSchema);
     const cases: string[] = [];
     for (let i = 0; i < 4; i++) {
       const created = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: `fixture ${i}` }) });
-      const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.body.reference]);
+      const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+        bodyOf(created, intakeResponseSchema).reference,
+      ]);
       cases.push(row.id);
     }
     await api.request('POST', `/api/cases/${cases[0]}/claim`, { token: caseworker });
@@ -427,17 +502,19 @@ describe('every route in the OpenAPI document, as every caller, with generated i
         token: admin,
         body: { email: `fuzz.${role}@example.org`, displayName: `Fuzz ${role}`, role, password: 'fuzz-password-123' },
       });
-      staff.push(created.body.id);
+      staff.push(bodyOf(created, staffMemberSchema).id);
     }
     const reply = await api.request('POST', '/api/saved-replies', { token: admin, body: { title: 'Checking in', body: 'Hello, checking in.' } });
-    const resources = (await api.request('GET', '/api/resources?includeInactive=true', { token: admin })).body as Array<{ id: string }>;
+    const resources = bodyOf(await api.request('GET', '/api/resources?includeInactive=true', { token: admin }), resourceDirectorySchema);
     const duplicates: string[] = [];
     for (let i = 0; i < 2; i++) {
       const created = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: `duplicate ${i}` }) });
-      const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [created.body.reference]);
+      const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+        bodyOf(created, intakeResponseSchema).reference,
+      ]);
       duplicates.push(row.id);
     }
-    const [linkTo] = await db.dataSource.query(`SELECT reference FROM support_case WHERE id = $1`, [cases[2]]);
+    const linkTo = await firstRowOf<{ reference: string }>(db.dataSource, `SELECT reference FROM support_case WHERE id = $1`, [cases[2]]);
     const linked = await api.request('POST', `/api/cases/${cases[1]}/links`, {
       token: admin,
       body: { reference: linkTo.reference, reason: 'The same handle' },
@@ -448,16 +525,16 @@ describe('every route in the OpenAPI document, as every caller, with generated i
     for (const response of [takedown, report, reply]) expect(response.status).toBe(201);
     pools = {
       cases,
-      takedowns: [takedown.body.id],
-      reports: [report.body.id],
+      takedowns: [bodyOf(takedown, takedownViewSchema).id],
+      reports: [bodyOf(report, reportViewSchema).id],
       staff,
       resources: resources.slice(0, 3).map((entry) => entry.id),
-      savedReplies: [reply.body.id],
+      savedReplies: [bodyOf(reply, savedReplySchema).id],
       notifications: [randomUUID()],
       duplicates,
-      links: [linked.body.links[0].id],
-      clusters: clusters.body.items.map((cluster: { key: string }) => cluster.key),
-      person: { reference: intake.body.reference, accessCode: intake.body.accessCode },
+      links: [present(bodyOf(linked, caseLinksSchema).links[0], 'the new link').id],
+      clusters: bodyOf(clusters, clusterListResponseSchema).items.map((cluster) => cluster.key),
+      person: { reference: intakeAnswer.reference, accessCode: intakeAnswer.accessCode },
     };
     await openPersonSession();
   }, 60_000);
@@ -493,8 +570,7 @@ describe('every route in the OpenAPI document, as every caller, with generated i
   it(
     `answers no request with a 5xx, and accepts at least ${MIN_ACCEPTED_SHARE * 100}% of them (seed ${SEED}, ${RUNS} requests)`,
     async () => {
-      const document = (await api.request('GET', '/api/docs-json')).body as Json;
-      const operations = operationsOf(document);
+      const operations = operationsOf((await api.request('GET', '/api/docs-json')).body);
       expect(operations.length).toBeGreaterThan(40);
       const requests = fc.sample(requestArbitrary(operations, pools), { seed: SEED, numRuns: RUNS });
 
@@ -505,7 +581,7 @@ describe('every route in the OpenAPI document, as every caller, with generated i
       for (const request of requests) {
         const started = Date.now();
         const status = await send(request).catch((error: Error) => {
-          failures.push(`no answer (${String(error.cause ?? error.message)}) to ${describe(request)}`);
+          failures.push(`no answer (${reasonOf(error)}) to ${describe(request)}`);
           return 0;
         });
         byStatus.set(status, (byStatus.get(status) ?? 0) + 1);

@@ -1,4 +1,17 @@
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import { intakeResponseSchema } from '@sg/contracts/schemas';
+import {
+  bodyOf,
+  createTestDatabase,
+  errorPathsOf,
+  firstRowOf,
+  intakeFixture,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  testConfig,
+  TestResponse,
+  validationErrorsOf,
+} from '../testing';
 
 /**
  * Issue 12, item 4: a fuzzer got 57 × 500 out of 7,500 requests. Each fault it found, as one
@@ -17,7 +30,9 @@ describe('bad input is refused with a 400, never a 500', () => {
     caseworker = await api.tokenFor('caseworker');
     admin = await api.tokenFor('admin');
     const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
-    const [row] = await db.dataSource.query(`SELECT id FROM support_case WHERE reference = $1`, [intake.body.reference]);
+    const row = await firstRowOf<{ id: string }>(db.dataSource, `SELECT id FROM support_case WHERE reference = $1`, [
+      bodyOf(intake, intakeResponseSchema).reference,
+    ]);
     caseId = row.id;
     expect((await api.request('POST', `/api/cases/${caseId}/claim`, { token: caseworker })).status).toBe(200);
   });
@@ -27,36 +42,37 @@ describe('bad input is refused with a 400, never a 500', () => {
     await db?.drop();
   });
 
-  const fieldsOf = (body: { errors?: Array<{ path: string }> }) => (body.errors ?? []).map((error) => error.path);
+  /** The fields a 400 names (its body parsed by the contract); none for any other answer, so its status shows. */
+  const fieldsOf = (response: TestResponse) => (response.status === 400 ? errorPathsOf(response) : []);
 
   it('refuses a NUL character in a text field (PostgreSQL cannot store one), naming the field', async () => {
     const intake = await api.request('POST', '/api/intakes', { body: intakeFixture({ narrative: 'before\u0000after' }) });
-    expect({ status: intake.status, fields: fieldsOf(intake.body) }).toEqual({ status: 400, fields: ['narrative'] });
-    expect(intake.body.errors[0]).toMatchObject({ code: 'invalid_text' });
+    expect({ status: intake.status, fields: fieldsOf(intake) }).toEqual({ status: 400, fields: ['narrative'] });
+    expect(validationErrorsOf(intake).errors[0]).toMatchObject({ code: 'invalid_text' });
 
     const note = await api.request('POST', `/api/cases/${caseId}/notes`, { token: caseworker, body: { body: 'a\u0000b' } });
-    expect({ status: note.status, fields: fieldsOf(note.body) }).toEqual({ status: 400, fields: ['body'] });
+    expect({ status: note.status, fields: fieldsOf(note) }).toEqual({ status: 400, fields: ['body'] });
 
     const search = await api.request('GET', `/api/cases?queue=search&q=${encodeURIComponent('ab\u0000')}`, { token: caseworker });
-    expect({ status: search.status, fields: fieldsOf(search.body) }).toEqual({ status: 400, fields: ['q'] });
-    expect(Number((await db.dataSource.query(`SELECT count(*) AS n FROM support_case`))[0].n)).toBe(1);
+    expect({ status: search.status, fields: fieldsOf(search) }).toEqual({ status: 400, fields: ['q'] });
+    expect(Number((await firstRowOf<{ n: string }>(db.dataSource, `SELECT count(*) AS n FROM support_case`)).n)).toBe(1);
   });
 
   it('refuses a lone surrogate in values written to JSON columns, naming the field', async () => {
     const reveal = await api.request('POST', `/api/cases/${caseId}/contact-reveal`, { token: caseworker, body: { reason: 'caller \ud800 asked' } });
-    expect({ status: reveal.status, fields: fieldsOf(reveal.body) }).toEqual({ status: 400, fields: ['reason'] });
+    expect({ status: reveal.status, fields: fieldsOf(reveal) }).toEqual({ status: 400, fields: ['reason'] });
 
     const reply = await api.request('POST', '/api/saved-replies', {
       token: admin,
       body: { title: 'Hello', body: 'Hello {name}', translations: { ms: { title: 'Hai \udfff' } } },
     });
-    expect({ status: reply.status, fields: fieldsOf(reply.body) }).toEqual({ status: 400, fields: ['translations.ms.title'] });
+    expect({ status: reply.status, fields: fieldsOf(reply) }).toEqual({ status: 400, fields: ['translations.ms.title'] });
 
     const evidence = await api.request('POST', `/api/cases/${caseId}/evidence`, {
       token: caseworker,
       body: { kind: 'threat_message', description: 'threat \ud83d' },
     });
-    expect({ status: evidence.status, fields: fieldsOf(evidence.body) }).toEqual({ status: 400, fields: ['description'] });
+    expect({ status: evidence.status, fields: fieldsOf(evidence) }).toEqual({ status: 400, fields: ['description'] });
   });
 
   it('keeps a well-formed pair of surrogates (an emoji) as it is', async () => {
@@ -69,11 +85,11 @@ describe('bad input is refused with a 400, never a 500', () => {
       token: caseworker,
       body: { agencyKind: 'police', agencyName: 'Local police', filedAt: '0000-01-01T00:00:00Z' },
     });
-    expect({ status: report.status, fields: fieldsOf(report.body) }).toEqual({ status: 400, fields: ['filedAt'] });
-    expect(report.body.errors[0]).toMatchObject({ code: 'date_out_of_range' });
+    expect({ status: report.status, fields: fieldsOf(report) }).toEqual({ status: 400, fields: ['filedAt'] });
+    expect(validationErrorsOf(report).errors[0]).toMatchObject({ code: 'date_out_of_range' });
 
     const deadline = await api.request('POST', '/api/intakes', { body: intakeFixture({ deadlineAt: '9999-12-31T23:59:59Z' }) });
-    expect({ status: deadline.status, fields: fieldsOf(deadline.body) }).toEqual({ status: 400, fields: ['deadlineAt'] });
+    expect({ status: deadline.status, fields: fieldsOf(deadline) }).toEqual({ status: 400, fields: ['deadlineAt'] });
   });
 
   it('answers a version beyond any case (2^53 - 1) with 400 or 409, not a database error', async () => {
@@ -86,7 +102,7 @@ describe('bad input is refused with a 400, never a 500', () => {
     for (const due of ['-8640000000000000000', '-271821-04-20T00:00:00.000Z', '9999999999999999']) {
       const cursor = Buffer.from(JSON.stringify([0, due, uuid])).toString('base64url');
       const page = await api.request('GET', `/api/cases?queue=unassigned&cursor=${cursor}`, { token: caseworker });
-      expect({ due, status: page.status, fields: fieldsOf(page.body) }).toEqual({ due, status: 400, fields: ['cursor'] });
+      expect({ due, status: page.status, fields: fieldsOf(page) }).toEqual({ due, status: 400, fields: ['cursor'] });
     }
   });
 
@@ -94,7 +110,7 @@ describe('bad input is refused with a 400, never a 500', () => {
     const deep = `{"email":${'['.repeat(50_000)}${']'.repeat(50_000)},"password":"x"}`;
     const login = await api.request('POST', '/api/auth/login', { body: deep });
     expect(login.status).toBe(400);
-    expect(login.body.errors[0]).toMatchObject({ path: '(body)', code: 'too_deep' });
+    expect(validationErrorsOf(login).errors[0]).toMatchObject({ path: '(body)', code: 'too_deep' });
 
     // Not only sign-in: any route, signed in or not.
     const note = await api.request('POST', `/api/cases/${caseId}/notes`, { token: caseworker, body: `{"body":${'['.repeat(5_000)}${']'.repeat(5_000)}}` });
@@ -106,8 +122,8 @@ describe('bad input is refused with a 400, never a 500', () => {
 
   it('takes only a string as the sign-in rate-limit key (an object email is a 400, not a crash)', async () => {
     const login = await api.request('POST', '/api/auth/login', { body: { email: { toString: 'x' }, password: 'x' } });
-    expect({ status: login.status, fields: fieldsOf(login.body) }).toEqual({ status: 400, fields: ['email'] });
+    expect({ status: login.status, fields: fieldsOf(login) }).toEqual({ status: 400, fields: ['email'] });
     const list = await api.request('POST', '/api/auth/login', { body: { email: [[['a']]], password: 'x' } });
-    expect({ status: list.status, fields: fieldsOf(list.body) }).toEqual({ status: 400, fields: ['email'] });
+    expect({ status: list.status, fields: fieldsOf(list) }).toEqual({ status: 400, fields: ['email'] });
   });
 });

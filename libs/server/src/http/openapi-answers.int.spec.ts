@@ -1,44 +1,63 @@
 import Ajv, { ValidateFunction } from 'ajv';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, TestResponse, testConfig } from '../testing';
-
-type Json = Record<string, unknown>;
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+import { caseListResponseSchema, conversationSessionSchema, intakeResponseSchema } from '@sg/contracts/schemas';
+import {
+  bodyOf,
+  createTestDatabase,
+  intakeFixture,
+  isJsonObject,
+  jsonObjectSchema,
+  JsonObject,
+  OPENAPI_METHODS,
+  OpenApiDocument,
+  openApiDocumentSchema,
+  OpenApiMethod,
+  OpenApiOperation,
+  OpenApiResponse,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  TestResponse,
+  testConfig,
+} from '../testing';
 
 interface Operation {
   where: string;
   path: string;
-  method: string;
-  op: Json;
+  method: OpenApiMethod;
+  op: OpenApiOperation;
 }
 
-function operationsOf(document: Json): Operation[] {
-  return Object.entries(document['paths'] as Record<string, Json>).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ where: `${method.toUpperCase()} ${path}`, path, method, op: item[method] as Json })),
+function operationsOf(document: OpenApiDocument): Operation[] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    OPENAPI_METHODS.flatMap((method) => {
+      const op = item[method];
+      return op ? [{ where: `${method.toUpperCase()} ${path}`, path, method, op }] : [];
+    }),
   );
 }
 
-const responsesOf = (op: Json) => (op['responses'] ?? {}) as Record<string, Json>;
-const contentOf = (response: Json | undefined) => (response?.['content'] ?? {}) as Record<string, { schema?: Json }>;
-const needsToken = (op: Json) => ((op['security'] as unknown[] | undefined) ?? []).length > 0;
-const parametersIn = (op: Json, place: string) => ((op['parameters'] as Json[] | undefined) ?? []).filter((parameter) => parameter['in'] === place);
+const responsesOf = (op: OpenApiOperation) => op.responses ?? {};
+const contentOf = (response: OpenApiResponse | undefined) => response?.content ?? {};
+const needsToken = (op: OpenApiOperation) => (op.security ?? []).length > 0;
+const parametersIn = (op: OpenApiOperation, place: string) => (op.parameters ?? []).filter((parameter) => parameter.in === place);
 /** The schema with every `#/components/...` reference replaced by what it names (the document has no cycles). */
-function inlined(node: unknown, document: Json): unknown {
+function inlined(node: unknown, document: unknown): unknown {
   if (Array.isArray(node)) return node.map((child) => inlined(child, document));
-  if (!node || typeof node !== 'object') return node;
-  const ref = (node as Json)['$ref'];
+  if (!isJsonObject(node)) return node;
+  const ref = node['$ref'];
   if (typeof ref === 'string')
     return inlined(
       ref
         .slice(2)
         .split('/')
-        .reduce<unknown>((at, part) => (at as Json | undefined)?.[part], document),
+        .reduce<unknown>((at, part) => (isJsonObject(at) ? at[part] : undefined), document),
       document,
     );
-  return Object.fromEntries(Object.entries(node as Json).map(([key, value]) => [key, inlined(value, document)]));
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inlined(value, document)]));
 }
 
 /** An answer body's schema says something: a type, a reference or a combination, not `{}`. */
-const describes = (schema: Json | undefined) => !!schema && ['type', '$ref', 'oneOf', 'anyOf', 'allOf'].some((keyword) => keyword in schema);
+const describes = (schema: JsonObject | undefined) => !!schema && ['type', '$ref', 'oneOf', 'anyOf', 'allOf'].some((keyword) => keyword in schema);
 
 /**
  * What the document promises, operation by operation, and what the running API actually answers.
@@ -48,7 +67,7 @@ const describes = (schema: Json | undefined) => !!schema && ['type', '$ref', 'on
 describe('the OpenAPI document describes every answer, and the API keeps to it', () => {
   let db: TestDatabase;
   let api: TestApi;
-  let document: Json;
+  let document: OpenApiDocument;
   let operations: Operation[];
 
   beforeAll(async () => {
@@ -56,7 +75,7 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
     api = await startTestApi(db, testConfig(db.url));
     const response = await api.request('GET', '/api/docs-json');
     expect(response.status).toBe(200);
-    document = response.body as Json;
+    document = openApiDocumentSchema.parse(response.body);
     operations = operationsOf(document);
   }, 120_000);
 
@@ -98,8 +117,8 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
         ];
         for (const status of expected) if (!statuses.includes(status)) missing.push(`${where}: no ${status}`);
         for (const status of statuses.filter((candidate) => /^4\d\d$/.test(candidate))) {
-          const schema = inlined(contentOf(responsesOf(op)[status])['application/json']?.schema, document) as Json | undefined;
-          const properties = Object.keys((schema?.['properties'] as Json | undefined) ?? {});
+          const schema = jsonObjectSchema.optional().parse(inlined(contentOf(responsesOf(op)[status])['application/json']?.schema, document));
+          const properties = Object.keys(jsonObjectSchema.optional().parse(schema?.['properties']) ?? {});
           if (!['statusCode', 'error', 'message'].every((name) => properties.includes(name))) missing.push(`${where} ${status}: not the error body`);
           if (status === '400' && !properties.includes('errors')) missing.push(`${where} 400: not the validation error body`);
         }
@@ -117,19 +136,19 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
     const compiled = new Map<string, ValidateFunction>();
 
     /** The documented schema for an operation's answer with this status (JSON only). */
-    function validatorFor(path: string, method: string, status: number): ValidateFunction {
+    function validatorFor(path: string, method: OpenApiMethod, status: number): ValidateFunction {
       const key = `${method} ${path} ${status}`;
       const found = compiled.get(key);
       if (found) return found;
-      const op = ((document['paths'] as Record<string, Json>)[path]?.[method] ?? {}) as Json;
+      const op = document.paths[path]?.[method] ?? {};
       const schema = contentOf(responsesOf(op)[String(status)])['application/json']?.schema;
       if (!schema) throw new Error(`${key}: not documented`);
-      const validate = ajv.compile(inlined(schema, document) as Json);
+      const validate = ajv.compile(jsonObjectSchema.parse(inlined(schema, document)));
       compiled.set(key, validate);
       return validate;
     }
 
-    function expectDocumented(response: TestResponse, path: string, method: string, status: number): void {
+    function expectDocumented(response: TestResponse, path: string, method: OpenApiMethod, status: number): void {
       expect(response.status).toBe(status);
       const validate = validatorFor(path, method, status);
       const valid = validate(response.body);
@@ -153,9 +172,9 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
       supervisor = await api.tokenFor('supervisor');
       const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
       expect(intake.status).toBe(201);
-      ({ reference, accessCode } = intake.body as { reference: string; accessCode: string });
+      ({ reference, accessCode } = bodyOf(intake, intakeResponseSchema));
       const queue = await api.request('GET', '/api/cases?queue=all', { token: supervisor });
-      caseId = (queue.body as { items: Array<{ id: string; reference: string }> }).items.find((item) => item.reference === reference)?.id ?? '';
+      caseId = bodyOf(queue, caseListResponseSchema).items.find((item) => item.reference === reference)?.id ?? '';
       expect(caseId).not.toBe('');
     }, 60_000);
 
@@ -221,7 +240,7 @@ describe('the OpenAPI document describes every answer, and the API keeps to it',
 
       const session = await api.request('POST', '/api/conversation/session', { body: { reference, accessCode } });
       expectDocumented(session, '/api/conversation/session', 'post', 201);
-      const headers = { 'x-case-session': (session.body as { sessionToken: string }).sessionToken };
+      const headers = { 'x-case-session': bodyOf(session, conversationSessionSchema).sessionToken };
       expectDocumented(
         await api.request('POST', '/api/conversation/messages', {
           headers,

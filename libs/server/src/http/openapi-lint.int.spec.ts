@@ -3,10 +3,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import * as z from 'zod';
 import { createTestDatabase, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
 const run = promisify(execFile);
 const REDOCLY = resolve(__dirname, '../../../../node_modules/.bin/redocly');
+
+/** What this spec reads of `redocly lint --format=json`. */
+const redoclyReportSchema = z.looseObject({
+  totals: z.looseObject({ errors: z.number(), warnings: z.number() }),
+  problems: z.array(
+    z.looseObject({ ruleId: z.string(), severity: z.string(), message: z.string(), location: z.array(z.looseObject({ pointer: z.string() })) }),
+  ),
+});
+
+/** A failed child process's error: redocly exits non-zero on an error, with the report on stdout. */
+const failedRunSchema = z.looseObject({ stdout: z.string() });
 
 interface LintResult {
   errors: number;
@@ -25,14 +37,13 @@ async function redoclyLint(document: unknown): Promise<LintResult> {
   try {
     ({ stdout } = await run(REDOCLY, ['lint', file, '--extends=recommended', '--format=json'], { env, maxBuffer: 32 * 1024 * 1024 }));
   } catch (error) {
-    stdout = (error as { stdout: string }).stdout;
+    const failed = failedRunSchema.safeParse(error);
+    if (!failed.success) throw error;
+    stdout = failed.data.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const report = JSON.parse(stdout) as {
-    totals: { errors: number; warnings: number };
-    problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }>;
-  };
+  const report = redoclyReportSchema.parse(JSON.parse(stdout));
   return {
     errors: report.totals.errors,
     warnings: report.totals.warnings,
@@ -51,7 +62,7 @@ describe('the OpenAPI document the running API serves, linted by @redocly/cli (r
     api = await startTestApi(db, testConfig(db.url));
     const response = await api.request('GET', '/api/docs-json');
     expect(response.status).toBe(200);
-    document = response.body as Record<string, unknown>;
+    document = z.record(z.string(), z.unknown()).parse(response.body);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,17 +1,32 @@
 import * as contracts from '@sg/contracts/schemas';
+import { caseListResponseSchema, intakeResponseSchema } from '@sg/contracts/schemas';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { compileFunction } from 'node:vm';
 import * as ts from 'typescript';
 import { z } from 'zod';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import {
+  bodyOf,
+  createTestDatabase,
+  intakeFixture,
+  OPENAPI_METHODS,
+  OpenApiDocument,
+  openApiDocumentSchema,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  testConfig,
+} from '../testing';
 import { AnswerContract, answerContractsByOperationId } from './openapi-schema';
 
-type Json = Record<string, unknown>;
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const ROOT = resolve(__dirname, '../../../..');
 const run = promisify(execFile);
+
+/** What the client's module exports, checked as it is loaded. */
+type ReadAndNote = (base: string, token: string, id: string) => Promise<{ reference: string; author: string }>;
+const clientExportsSchema = z.looseObject({ readAndNote: z.custom<ReadAndNote>((value) => typeof value === 'function') });
 
 /** An operation whose success answer is a JSON body, with the contract `@ApiAnswer` documented it from. */
 interface Checked {
@@ -23,14 +38,15 @@ interface Checked {
   contract: AnswerContract | undefined;
 }
 
-function jsonSuccessAnswers(document: Json): Checked[] {
+function jsonSuccessAnswers(document: OpenApiDocument): Checked[] {
   const contractOf = answerContractsByOperationId();
-  return Object.entries(document['paths'] as Record<string, Json>).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).flatMap((method) => {
-      const op = item[method] as Json;
-      const operationId = String(op['operationId']);
-      return Object.entries((op['responses'] ?? {}) as Record<string, Json>)
-        .filter(([status, response]) => /^2\d\d$/.test(status) && (response['content'] as Json | undefined)?.['application/json'])
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    OPENAPI_METHODS.flatMap((method) => {
+      const op = item[method];
+      if (!op) return [];
+      const operationId = String(op.operationId);
+      return Object.entries(op.responses ?? {})
+        .filter(([status, response]) => /^2\d\d$/.test(status) && response.content?.['application/json'])
         .map(([status]) => ({ where: `${method.toUpperCase()} ${path} ${status}`, path, method, status, operationId, contract: contractOf.get(operationId) }));
     }),
   );
@@ -147,14 +163,15 @@ describe('the types openapi-typescript generates from the served OpenAPI documen
     api = await startTestApi(db, testConfig(db.url));
     const response = await api.request('GET', '/api/docs-json');
     expect(response.status).toBe(200);
-    const document = response.body as Json;
+    const document = openApiDocumentSchema.parse(response.body);
     checked = jsonSuccessAnswers(document);
 
     // Inside the repository (tmp/ is ignored), so the check file resolves zod and @sg/contracts as the libs do.
     mkdirSync(join(ROOT, 'tmp'), { recursive: true });
     dir = mkdtempSync(join(ROOT, 'tmp', 'openapi-types-'));
+    // The document as served (what parsing reads of it is not all of it).
     // openapi-typescript's Node API (openapiTS + astToString), in a process of its own: see the script.
-    writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document));
+    writeFileSync(join(dir, 'openapi.json'), JSON.stringify(response.body));
     await run(process.execPath, [join(ROOT, 'tools/openapi/generate-types.mjs'), join(dir, 'openapi.json'), join(dir, 'openapi.ts')]);
     const check = checkFile(checked.filter(({ contract }) => contract && exportNames.has(contract.schema)));
     lineOf = check.lineOf;
@@ -208,15 +225,16 @@ describe('the types openapi-typescript generates from the served OpenAPI documen
     const supervisor = await api.tokenFor('supervisor');
     const intake = await api.request('POST', '/api/intakes', { body: intakeFixture() });
     expect(intake.status).toBe(201);
-    const { reference } = intake.body as { reference: string };
+    const { reference } = bodyOf(intake, intakeResponseSchema);
     const queue = await api.request('GET', '/api/cases?queue=all', { token: supervisor });
-    const id = (queue.body as { items: Array<{ id: string; reference: string }> }).items.find((item) => item.reference === reference)?.id ?? '';
+    const id = bodyOf(queue, caseListResponseSchema).items.find((item) => item.reference === reference)?.id ?? '';
     expect((await api.request('POST', `/api/cases/${id}/claim`, { token: caseworker })).status).toBe(200);
 
     const js = ts.transpileModule(CLIENT, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-    const client = { exports: {} as { readAndNote?: (base: string, token: string, id: string) => Promise<{ reference: string; author: string }> } };
-    // The client imports types only, so its JavaScript needs no module loader.
-    new Function('exports', 'module', js)(client.exports, client);
-    expect(await client.exports.readAndNote?.(api.baseUrl, caseworker, id)).toEqual({ reference, author: expect.any(String) });
+    const clientModule = { exports: {} };
+    // The client imports types only, so its JavaScript needs no module loader: it runs as a CommonJS module's body.
+    Reflect.apply(compileFunction(js, ['exports', 'module']), undefined, [clientModule.exports, clientModule]);
+    const client = clientExportsSchema.parse(clientModule.exports);
+    expect(await client.readAndNote(api.baseUrl, caseworker, id)).toEqual({ reference, author: expect.any(String) as unknown });
   }, 60_000);
 });

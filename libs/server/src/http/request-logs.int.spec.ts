@@ -1,11 +1,13 @@
 import { PassThrough } from 'node:stream';
-import { createTestDatabase, intakeFixture, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
+import * as z from 'zod';
+import { createTestDatabase, intakeFixture, jsonObjectSchema, startTestApi, TestApi, TestDatabase, testConfig } from '../testing';
 
-interface LogLine {
-  level: number;
-  msg?: string;
-  [key: string]: unknown;
-}
+/** A line of pino's JSON log, as far as this spec reads it (the rest kept as it is). */
+const logLineSchema = z.looseObject({ level: z.number(), msg: z.string().optional() });
+type LogLine = z.output<typeof logLineSchema>;
+
+/** A line's `req`: the request as the logger wrote it. */
+const requestOf = (line: LogLine | undefined) => jsonObjectSchema.parse(line?.['req']);
 
 /** pino's numeric levels. */
 const WARN = 40;
@@ -32,7 +34,7 @@ describe('request logs', () => {
       pending += chunk.toString('utf8');
       const complete = pending.split('\n');
       pending = complete.pop() ?? '';
-      for (const line of complete) if (line.trim()) lines.push(JSON.parse(line) as LogLine);
+      for (const line of complete) if (line.trim()) lines.push(logLineSchema.parse(JSON.parse(line)));
     });
     api = await startTestApi(db, { ...testConfig(db.url), logLevel: 'info' }, { logs });
   });
@@ -66,7 +68,7 @@ describe('request logs', () => {
     expect(text).not.toContain('9abc');
     expect(text).not.toContain('remotePort');
     // Enough to see a flood from one network, not enough to name a household.
-    expect(logged.map((line) => (line['req'] as Record<string, unknown>)['client'])).toEqual(['198.51.100.0/24', '2001:db8:1234::/48']);
+    expect(logged.map((line) => requestOf(line)['client'])).toEqual(['198.51.100.0/24', '2001:db8:1234::/48']);
   });
 
   it('a search is logged without its terms', async () => {
@@ -77,7 +79,7 @@ describe('request logs', () => {
     const [line] = await requestLinesFrom(from);
     const text = JSON.stringify(lines.slice(from));
     expect(text).not.toContain('threatener');
-    expect((line?.['req'] as Record<string, unknown>)['url']).toBe('/api/cases?queue=[redacted]&q=[redacted]');
+    expect(requestOf(line)['url']).toBe('/api/cases?queue=[redacted]&q=[redacted]');
   });
 
   it.each([

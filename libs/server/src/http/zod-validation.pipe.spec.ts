@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { intakeRequestSchema, ValidationErrorResponse } from '@sg/contracts/schemas';
+import { intakeRequestSchema, validationErrorResponseSchema, ValidationErrorResponse } from '@sg/contracts/schemas';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
 const valid = {
@@ -25,7 +25,8 @@ function errorsFor(body: unknown): ValidationErrorResponse['errors'] {
   try {
     new ZodValidationPipe(intakeRequestSchema).transform(body);
   } catch (error) {
-    return ((error as BadRequestException).getResponse() as ValidationErrorResponse).errors;
+    if (!(error instanceof BadRequestException)) throw error;
+    return validationErrorResponseSchema.parse(error.getResponse()).errors;
   }
   throw new Error('expected a validation error');
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DynamicModule, INestApplication, Module, NestApplicationOptions } from '@nestjs/common';
+import { DynamicModule, Module, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -55,7 +55,8 @@ export interface TestResponse {
 }
 
 export interface TestApi {
-  app: INestApplication;
+  /** An Express app (what the API runs on), so a spec may read Express's own parts typed. */
+  app: NestExpressApplication;
   baseUrl: string;
   /** fetch against the API with JSON in and out. */
   request(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<TestResponse>;

@@ -8,3 +8,4 @@ export * from './throwaway-servers';
 export * from './pdf-text';
 export * from './audit-payloads';
 export * from './answers';
+export * from './openapi-document';
