@@ -44,14 +44,13 @@ export interface StartTestApiOptions {
 }
 
 /**
- * A response as the specs read it. The body is whatever JSON came back; specs state the shape
- * they expect (`as CaseDetail`) or read fields directly, so it is deliberately loosely typed.
+ * A response as the specs read it. The body is whatever JSON came back, as `unknown`: specs read it
+ * through its contract's schema (`bodyOf`, `errorOf` in answers.ts), never as a cast.
  */
 export interface TestResponse {
   status: number;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-  body: any;
+  body: unknown;
 }
 
 export interface TestApi {
