@@ -1,5 +1,6 @@
 import { AgeBand, ContactChannel, ContentPostedAnswer, Demand, IntakeChannel, Language, Priority, SelfHarmAnswer, Submitter, TriageFactor } from '@sg/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { StaffUser } from '../accounts/staff-user.entity';
 import { CaseStatus } from './case-status';
 
 /**
@@ -7,8 +8,46 @@ import { CaseStatus } from './case-status';
  * (AES-GCM, see DataProtection) and never selected by default, so list queries cannot leak them.
  */
 @Entity({ name: 'support_case' })
+// The CHECK constraints as the migrations wrote them (1763900000000-intake-and-cases.ts, 1765700000000-case-language.ts).
+@Check('support_case_status_check', `status IN ('new', 'in_progress', 'waiting', 'resolved', 'closed')`)
+@Check('support_case_priority_check', `priority IN ('emergency', 'urgent', 'high', 'standard')`)
+@Check('support_case_priority_rank_check', `priority_rank BETWEEN 0 AND 3`)
+@Check('support_case_triage_priority_check', `triage_priority IN ('emergency', 'urgent', 'high', 'standard')`)
+@Check('support_case_priority_override_check', `priority_override IN ('emergency', 'urgent', 'high', 'standard')`)
+@Check('support_case_submitted_by_check', `submitted_by IN ('victim', 'parent_or_guardian', 'trusted_adult', 'staff')`)
+@Check('support_case_channel_check', `channel IN ('web', 'phone', 'chat', 'email')`)
+@Check('support_case_age_band_check', `age_band IN ('under_13', '13_17', '18_plus', 'unknown')`)
+@Check('support_case_country_check', `country ~ '^[A-Z]{2}$'`)
+@Check('support_case_self_harm_check', `self_harm IN ('none', 'thoughts', 'plan_or_intent', 'prefer_not_to_say')`)
+@Check('support_case_content_posted_check', `content_posted IN ('yes', 'no', 'unknown')`)
+@Check('support_case_contact_channel_check', `contact_channel IN ('email', 'phone', 'sms', 'none')`)
 @Check('support_case_language_check', `"language" IN ('en', 'ms', 'es')`)
-@Index('support_case_merged_into_idx', ['mergedInto'], { where: 'merged_into IS NOT NULL' })
+// The queue indexes (1763900000000-intake-and-cases.ts, 1764000000000-case-work.ts): each view reads its first page,
+// or a keyset page, from one index. A partial index's `where` is the predicate as PostgreSQL stores it (pg_indexes.indexdef).
+@Index('support_case_unassigned_idx', ['priorityRank', 'firstResponseDueAt', 'id'], {
+  where: `((assignee_id IS NULL) AND (status = ANY (ARRAY['new'::text, 'in_progress'::text, 'waiting'::text])))`,
+})
+@Index('support_case_waiting_idx', ['priorityRank', 'firstResponseDueAt', 'id'], { where: `(status = 'waiting'::text)` })
+@Index('support_case_awaiting_response_idx', ['firstResponseDueAt', 'priorityRank', 'id'], {
+  where: `((first_responded_at IS NULL) AND (status = ANY (ARRAY['new'::text, 'in_progress'::text, 'waiting'::text])))`,
+})
+@Index('support_case_all_idx', ['priorityRank', 'firstResponseDueAt', 'id'])
+@Index('support_case_open_idx', ['priorityRank', 'firstResponseDueAt', 'id'], {
+  where: `(status = ANY (ARRAY['new'::text, 'in_progress'::text, 'waiting'::text]))`,
+})
+// TypeORM can declare neither an INCLUDE list nor an operator class: these four are the migrations' alone
+// (synchronize: false), their definitions here for the reader.
+// (assignee_id, priority_rank, first_response_due_at, id) INCLUDE (status)
+//   WHERE assignee_id IS NOT NULL AND status IN ('new', 'in_progress', 'waiting'): my cases
+@Index('support_case_mine_idx', { synchronize: false })
+// (priority_rank, created_at) INCLUDE (assignee_id, status) WHERE status IN ('new', 'in_progress', 'waiting'): queue health
+@Index('support_case_open_health_idx', { synchronize: false })
+// (created_at) INCLUDE (priority_rank, first_responded_at, first_response_due_at): trends (1765400000000-trends-indexes.ts)
+@Index('support_case_created_trends_idx', { synchronize: false })
+// (reference text_pattern_ops): search by the beginning of a reference
+@Index('support_case_reference_prefix_idx', { synchronize: false })
+// Case links (1766815000000-case-links.ts).
+@Index('support_case_merged_into_idx', ['mergedInto'], { where: '(merged_into IS NOT NULL)' })
 @Index('support_case_updated_idx', ['updatedAt', 'id'])
 export class SupportCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -29,6 +68,9 @@ export class SupportCase {
   /** Why staff overrode the priority, sealed (SEAL_CONTEXT.priorityOverride). */
   @Column({ name: 'priority_override_reason_sealed', type: 'bytea', nullable: true, select: false }) priorityOverrideReasonSealed!: Buffer | null;
   @Column({ name: 'priority_override_by', type: 'uuid', nullable: true }) priorityOverrideBy!: string | null;
+  @ManyToOne(() => StaffUser, { nullable: true, onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'priority_override_by', foreignKeyConstraintName: 'support_case_priority_override_by_fkey' })
+  priorityOverrider?: StaffUser | null;
   @Column({ name: 'priority_override_at', type: 'timestamptz', nullable: true }) priorityOverrideAt!: Date | null;
   @Column({ name: 'first_response_due_at', type: 'timestamptz' }) firstResponseDueAt!: Date;
   @Column({ name: 'first_responded_at', type: 'timestamptz', nullable: true }) firstRespondedAt!: Date | null;
@@ -63,7 +105,13 @@ export class SupportCase {
   @Column({ type: 'text', default: 'en' }) language!: Language;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ManyToOne(() => StaffUser, { nullable: true, onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'support_case_assignee_id_fkey' })
+  assignee?: StaffUser | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @ManyToOne(() => StaffUser, { nullable: true, onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'support_case_created_by_fkey' })
+  creator?: StaffUser | null;
   /** A duplicate intake merged into its original (case-links/): it leaves the queues, its records live there. */
   @Column({ name: 'merged_into', type: 'uuid', nullable: true }) mergedInto!: string | null;
   @ManyToOne(() => SupportCase, { nullable: true, onDelete: 'SET NULL' })
