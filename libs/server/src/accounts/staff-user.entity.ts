@@ -1,22 +1,25 @@
 import { StaffLanguage, StaffRole } from '@sg/domain';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organisation } from './organisation.entity';
 
 /** A person who signs in to the dashboard: caseworker, supervisor or admin. */
 @Entity({ name: 'staff_user' })
+@Index('staff_user_email_key', ['email'], { unique: true })
+@Check('staff_user_email_check', `email = lower(email)`)
+@Check('staff_user_role_check', `role IN ('caseworker', 'supervisor', 'admin')`)
 @Check('staff_user_language_check', `"language" IN ('en', 'ms')`)
 export class StaffUser {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @ManyToOne(() => Organisation, { nullable: false, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation!: Organisation;
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'staff_user_organisation_id_fkey' })
+  organisation?: Organisation;
 
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId!: string;
 
-  /** Stored lower-cased; unique (case-insensitively) by the migration's index. */
+  /** Stored lower-cased (staff_user_email_check), so the unique index staff_user_email_key is case-insensitive. */
   @Column({ type: 'text' })
   email!: string;
 
