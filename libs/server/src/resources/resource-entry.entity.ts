@@ -1,9 +1,14 @@
 import type { ResourceTranslations } from '@sg/contracts';
 import { ResourceAudience, ResourcePurpose } from '@sg/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** One entry of the resource directory (helplines, reporting and takedown services). */
 @Entity({ name: 'resource_entry' })
+// The partial index's predicate as PostgreSQL stores it (pg_indexes.indexdef).
+@Index('resource_entry_jurisdiction_idx', ['jurisdiction'], { where: 'active' })
+@Check('resource_entry_jurisdiction_check', `jurisdiction ~ '^([A-Z]{2}|ANY)$'`)
+@Check('resource_entry_purpose_check', `purpose IN ('crisis', 'reporting', 'takedown', 'support', 'legal')`)
+@Check('resource_entry_audiences_check', `cardinality(audiences) > 0`)
 export class ResourceEntryRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text', unique: true }) key!: string;
