@@ -59,6 +59,31 @@ describe('RepeatingJobs', () => {
   });
 });
 
+describe('RepeatingJobs at start-up', () => {
+  /** Two workers starting together: the other one created this schedule's next run a moment before this one's upsert. */
+  function racedQueue(schedulerExistsAfter: boolean) {
+    const queue = {
+      name: 'q',
+      getJobScheduler: (id: string) => Promise.resolve(schedulerExistsAfter ? { key: id, name: id } : undefined),
+      upsertJobScheduler: () => Promise.reject(new Error('Cannot create job scheduler iteration - job ID already exists. addJobScheduler')),
+    };
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a fake Queue with the three members the keeper uses, as above.
+    return queue as unknown as Queue;
+  }
+
+  it('starts when another worker scheduled the same job at the same moment', async () => {
+    const keeper = new Keeper([{ queue: racedQueue(true), name: 'sweep', every: 1000, data: () => ({}) }]);
+    await expect(keeper.onApplicationBootstrap()).resolves.toBeUndefined();
+    keeper.onModuleDestroy();
+  });
+
+  it('still fails to start when the schedule could not be written and does not exist', async () => {
+    const keeper = new Keeper([{ queue: racedQueue(false), name: 'sweep', every: 1000, data: () => ({}) }]);
+    await expect(keeper.onApplicationBootstrap()).rejects.toThrow('job ID already exists');
+    keeper.onModuleDestroy();
+  });
+});
+
 describe('settledWithin', () => {
   it('says whether the work settled in time, without waiting for work that does not', async () => {
     expect(await settledWithin(Promise.resolve(), 50)).toBe(true);

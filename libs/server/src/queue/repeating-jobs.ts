@@ -32,7 +32,7 @@ export abstract class RepeatingJobs implements OnApplicationBootstrap, OnModuleD
   protected abstract repeatingJobs(): RepeatingJob[];
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const job of this.repeatingJobs()) await this.upsert(job);
+    for (const job of this.repeatingJobs()) await this.upsertAtStart(job);
     this.timer = setInterval(() => void this.restoreMissing(), SCHEDULES_CHECK_EVERY_MS);
     this.timer.unref();
   }
@@ -60,6 +60,24 @@ export abstract class RepeatingJobs implements OnApplicationBootstrap, OnModuleD
       this.checking = false;
     }
     return restored;
+  }
+
+  /**
+   * Workers started together (a deploy, `--scale worker=2`) upsert the same schedules at the same
+   * moment, and the queue backend refuses the second write of the same next run ("job ID already
+   * exists"). The schedule is then there, written by the other worker: that is a start, not a
+   * failure. Anything else, or a schedule still missing, fails the start as before.
+   */
+  private async upsertAtStart(job: RepeatingJob): Promise<void> {
+    try {
+      await this.upsert(job);
+    } catch (error) {
+      if (await job.queue.getJobScheduler(job.name).catch(() => undefined)) {
+        this.logger.log(`The repeating job "${job.name}" was scheduled by another worker starting at the same moment`);
+        return;
+      }
+      throw error;
+    }
   }
 
   private async upsert(job: RepeatingJob): Promise<void> {
