@@ -1,65 +1,21 @@
 import { present } from '@sg/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { MicroBatcher } from '../database/micro-batcher';
 import { supportCaseRepository } from './support-case.repository';
 
 /** At most this many NOTIFYs per statement (a NOTIFY payload is at most 8,000 bytes). */
 const MOST_PER_STATEMENT = 200;
 
-interface Waiting {
+interface Announcement {
   payload: string;
   manager: EntityManager;
-  sent: () => void;
-  failed: (error: unknown) => void;
 }
 
 /**
- * One line of announcements: while one statement of NOTIFYs is on its way, the events that arrive
- * meanwhile wait and go out together in the next (as PostgreSQL's group commit does for commits),
- * in the order they were queued. With one change at a time nothing waits.
- */
-class AnnouncementLine {
-  private readonly waiting: Waiting[] = [];
-  private sending = false;
-
-  constructor(
-    private readonly channel: string,
-    /** The manager a batch's statement runs on. */
-    private readonly managerFor: (batch: readonly Waiting[]) => EntityManager,
-  ) {}
-
-  send(manager: EntityManager, payload: string): Promise<void> {
-    return new Promise<void>((sent, failed) => {
-      this.waiting.push({ payload, manager, sent, failed });
-      if (!this.sending) void this.sendWaiting();
-    });
-  }
-
-  private async sendWaiting(): Promise<void> {
-    this.sending = true;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MOST_PER_STATEMENT);
-        try {
-          await supportCaseRepository.announceAll(
-            this.managerFor(batch),
-            this.channel,
-            batch.map((one) => one.payload),
-          );
-          for (const one of batch) one.sent();
-        } catch (error) {
-          for (const one of batch) one.failed(error);
-        }
-      }
-    } finally {
-      this.sending = false;
-    }
-  }
-}
-
-/**
- * Live events of changes that have committed, sent to PostgreSQL together: under a burst, fifty
- * intakes committed together cost one NOTIFY statement instead of fifty round trips, and
- * PostgreSQL takes its database-wide NOTIFY lock once for them all.
+ * Live events of changes that have committed, sent to PostgreSQL together (MicroBatcher, one
+ * statement at a time so they go out in the order queued): under a burst, fifty intakes committed
+ * together cost one NOTIFY statement instead of fifty round trips, and PostgreSQL takes its
+ * database-wide NOTIFY lock once for them all. One change alone waits for nothing.
  *
  * Two lines, so that nothing waits for a connection that a waiter holds:
  * - changes that committed in a transaction still hold its connection while they wait (their
@@ -71,16 +27,28 @@ class AnnouncementLine {
  *   sent: a deadlock.
  */
 export class LiveAnnouncements {
-  private readonly held: AnnouncementLine;
-  private readonly pooled: AnnouncementLine;
+  private readonly held: MicroBatcher<Announcement, 'sent'>;
+  private readonly pooled: MicroBatcher<Announcement, 'sent'>;
 
   constructor(channel: string, dataSource: DataSource) {
-    this.held = new AnnouncementLine(channel, (batch) => present(batch[0], 'an announcement to send').manager);
-    this.pooled = new AnnouncementLine(channel, () => dataSource.manager);
+    const line = (managerFor: (batch: readonly Announcement[]) => EntityManager) =>
+      new MicroBatcher<Announcement, 'sent'>(
+        async (batch) => {
+          await supportCaseRepository.announceAll(
+            managerFor(batch),
+            channel,
+            batch.map((one) => one.payload),
+          );
+          return batch.map(() => 'sent' as const);
+        },
+        { maxBatch: MOST_PER_STATEMENT, maxInFlight: 1 },
+      );
+    this.held = line((batch) => present(batch[0], 'an announcement to send').manager);
+    this.pooled = line(() => dataSource.manager);
   }
 
-  send(manager: EntityManager, payload: string): Promise<void> {
-    return (manager.queryRunner ? this.held : this.pooled).send(manager, payload);
+  async send(manager: EntityManager, payload: string): Promise<void> {
+    await (manager.queryRunner ? this.held : this.pooled).submit({ payload, manager });
   }
 }
 

@@ -5,7 +5,7 @@ import { DeadlineRetriage } from './deadline-retriage.handler';
 import { FollowUpMail } from './follow-up-mail.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { FireRequest, FireRow, followUpRepository } from './follow-up.repository';
-import { MicroBatcher } from './micro-batcher';
+import { MicroBatcher } from '../database/micro-batcher';
 
 export interface FireOutcome {
   fired: boolean;

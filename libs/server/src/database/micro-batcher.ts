@@ -10,8 +10,8 @@ export interface MicroBatcherOptions<Request> {
   maxBatch: number;
   /** The most runs at once; requests that come meanwhile wait and go together in the next. */
   maxInFlight: number;
-  /** Requests with the same key never share a run (the later waits for the next). */
-  keyOf: (request: Request) => string;
+  /** Requests with the same key never share a run (the later waits for the next); without it any may. */
+  keyOf?: (request: Request) => string;
 }
 
 interface Waiting<Request, Result> {
@@ -78,9 +78,9 @@ export class MicroBatcher<Request, Result> {
     const keys = new Set<string>();
     const left: Array<Waiting<Request, Result>> = [];
     for (const entry of this.waiting) {
-      const key = this.options.keyOf(entry.request);
-      if (batch.length < this.options.maxBatch && !keys.has(key)) {
-        keys.add(key);
+      const key = this.options.keyOf?.(entry.request);
+      if (batch.length < this.options.maxBatch && (key === undefined || !keys.has(key))) {
+        if (key !== undefined) keys.add(key);
         batch.push(entry);
       } else {
         left.push(entry);

@@ -35,6 +35,20 @@ describe('MicroBatcher', () => {
     expect(await Promise.all(later)).toEqual(['done b', 'done c', 'done d']);
   });
 
+  it('without keyOf, requests alike share a run (the live announcements send the same payload twice in one statement)', async () => {
+    const { batches, pending, run } = recordingRun();
+    const batcher = new MicroBatcher(run, { maxBatch: 10, maxInFlight: 1 });
+    const first = batcher.submit('a');
+    await turn();
+    const later = ['a', 'a'].map((r) => batcher.submit(r));
+    pending[0]?.answer();
+    await first;
+    await turn();
+    expect(batches).toEqual([['a'], ['a', 'a']]);
+    pending[1]?.answer();
+    expect(await Promise.all(later)).toEqual(['done a', 'done a']);
+  });
+
   it('takes at most maxBatch a run, and never two requests with one key in the same run', async () => {
     const { batches, pending, run } = recordingRun();
     const batcher = new MicroBatcher(run, { maxBatch: 2, maxInFlight: 1, keyOf: (r: string) => r.split(':')[0] ?? r });
