@@ -43,15 +43,15 @@ export class ClustersService {
   async list(staff: StaffPrincipal, limit: number, cursor?: string): Promise<ClusterListResponse> {
     const after = cursor ? decodeClusterCursor(cursor) : undefined;
     await refreshClustersBeforeRead(this.dataSource);
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await clusterRepository.page(manager, limit + 1, CASE_LINK_LIMITS.clusterCasesInList, after);
-      const page = rows.slice(0, limit);
-      await this.audit(manager, staff, 'clusters.read', page);
-      return {
-        items: page.map(toCluster),
-        nextCursor: rows.length > limit ? encodeClusterCursor(itemAt(page, page.length - 1, 'the last cluster of the page')) : null,
-      };
-    });
+    // No transaction: the page is one statement and its audit another, written before anything is
+    // answered (a failed audit answers nothing). Two round trips fewer on the supervisors' busiest read.
+    const rows = await clusterRepository.page(this.dataSource, limit + 1, CASE_LINK_LIMITS.clusterCasesInList, after);
+    const page = rows.slice(0, limit);
+    await this.audit(this.dataSource.manager, staff, 'clusters.read', page);
+    return {
+      items: page.map(toCluster),
+      nextCursor: rows.length > limit ? encodeClusterCursor(itemAt(page, page.length - 1, 'the last cluster of the page')) : null,
+    };
   }
 
   async cluster(staff: StaffPrincipal, key: string): Promise<IdentifierCluster> {
