@@ -2,6 +2,7 @@ import { CaseAgeBand, CaseListItem, CaseListScope, CaseOverdueKind, CaseQueue, c
 import { NormalisedIdentifier } from '@sg/domain/identifiers';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { runPreparedText } from '../database/prepared-statement';
 import { CaseCursor } from './case-cursor';
 import { PageIdentifiersRow, seenInColumns } from '../identifiers/case-identifier.repository';
 
@@ -167,8 +168,10 @@ export const caseQueueRepository = {
     const viewerId = add(viewer.id);
     // The page first (LIMIT inside), then its badges for those rows only: one round trip, and a
     // long queue's ordering never computes a badge for a row it does not return.
-    return db.query<CaseQueueRow[]>(
-      `WITH page AS (
+    // Planning this statement cost more than running it (measured at 1 M cases: 0.70 ms planning,
+    // 0.55 ms running): a queue's shape is prepared once per connection. A search is not (its text
+    // varies with what was typed, and a LIKE on a parameter needs the value to use an index).
+    const text = `WITH page AS (
          SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",
                 c.first_response_due_at AS "firstResponseDueAt", (extract(epoch FROM c.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
                 c.first_responded_at AS "firstRespondedAt", c.deadline_at AS "deadlineAt",
@@ -183,9 +186,8 @@ export const caseQueueRepository = {
               (SELECT count(*)::int ${unreadMessagesOf('page.id', viewerId)}) AS "unreadMessages",
               ${seenInColumns('page.id')}
          FROM page
-        ORDER BY page."rank", page."firstResponseDueAt", page.id`,
-      params,
-    );
+        ORDER BY page."rank", page."firstResponseDueAt", page.id`;
+    return filters.q ? db.query<CaseQueueRow[]>(text, params) : runPreparedText<CaseQueueRow>(db, text, params);
   },
 
   /** The person's messages the viewer has not read, per case (a queue page's rows carry theirs: see page). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -18,4 +19,14 @@ export async function runPrepared<Row>(dataSource: DataSource, name: string, tex
   const result = await pool.query({ name, text, values: [...values] });
   // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- node-postgres types rows `any`: the statement's select list is the caller's declared Row, as with manager.query<Row>.
   return result.rows as Row[];
+}
+
+/**
+ * The same for a statement whose text is built from a bounded set of parts (a queue page's
+ * filters): named after its text, so each shape is prepared once per connection and reused.
+ * Only for texts from a bounded set: every distinct text stays prepared on each connection.
+ */
+export function runPreparedText<Row>(dataSource: DataSource, text: string, values: readonly unknown[]): Promise<Row[]> {
+  const name = `text_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+  return runPrepared<Row>(dataSource, name, text, values);
 }
