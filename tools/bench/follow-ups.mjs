@@ -10,7 +10,7 @@
 //   fired per second, from the due time to the last one fired), beside bare BullMQ running as many
 //   no-op jobs the same way at the same moment (the machine may be shared, so the ratio matters).
 // Usage: build first (`npx nx run-many -t build -p api worker`), then `node tools/bench/follow-ups.mjs`.
-// Env: BENCH_FOLLOW_UPS, BENCH_SPREAD_SECONDS, BENCH_BURST, BENCH_WORKERS (default 1),
+// Env: BENCH_FOLLOW_UPS, BENCH_SPREAD_SECONDS, BENCH_BURST, BENCH_WORKERS (default 1), BENCH_BACKENDS (default postgres,redis), BENCH_NODE_ARGS (the workers'),
 // BENCH_FOLLOW_UP_CASES (default 1,000: the cases they belong to), DATABASE_URL, REDIS_URL.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -34,8 +34,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const { fireJobs, MARK_ENQUEUED_SQL } = await importSource('libs/server/src/follow-ups/fire-jobs.ts');
 const { DEFAULT_JOB_OPTIONS } = await importSource('libs/server/src/queue/job-options.ts');
 
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the workers under load.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 function run(script, env, args = []) {
-  return spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profiled = script.includes('worker') ? nodeArgs : [];
+  return spawn(process.execPath, [...profiled, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function once(backend) {
@@ -221,8 +225,10 @@ async function once(backend) {
   }
 }
 
-const results = [await once('postgres')];
-if (process.env.REDIS_URL) results.push(await once('redis'));
+// BENCH_BACKENDS=redis (or postgres) measures one backend only.
+const backends = (process.env.BENCH_BACKENDS ?? 'postgres,redis').split(',').filter((b) => b === 'postgres' || (b === 'redis' && process.env.REDIS_URL));
+const results = [];
+for (const backend of backends) results.push(await once(backend));
 const n = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 console.log('');
 console.log(
