@@ -88,14 +88,19 @@ const UNANSWERED_RUN_START = `(SELECT r.id FROM case_message r
 /** Every statement of the conversation: messages, read positions. Sessions: case-access-session.repository.ts. */
 export const conversationRepository = {
   /**
-   * The Conversation tab in one statement (one round trip where there were three): the whole
+   * The Conversation tab in one statement (one round trip where there were four): the whole
    * thread, oldest first (a conversation is short: tens of messages, not thousands), how many of
-   * the person's messages `staffId` has not read (the queue row's predicate, before this read
-   * moves their position) and the staff intake's transcript, still sealed.
+   * the person's messages `staffId` had not read (the queue row's predicate) and the staff
+   * intake's transcript, still sealed; and their read position moved to `readAt`. The statement
+   * reads as it was before its own write (a data-modifying WITH is not visible to its SELECT), so
+   * the count is the one before this read, as the tab shows it.
    */
-  async staffThread(manager: EntityManager, caseId: string, staffId: string): Promise<StaffThread> {
+  async staffRead(manager: EntityManager, caseId: string, staffId: string, readAt: Date): Promise<StaffThread> {
     const rows = await manager.query<StaffThreadRow[]>(
-      `SELECT m.id, m."authorKind", m."authorId", m."authorName", m."bodySealed", m."sentAt", m."readByPersonAt", m."nudgeStatus",
+      `WITH moved AS (
+         INSERT INTO case_message_read (case_id, staff_id, read_at) VALUES ($1, $2, $3) ${MOVE_READ_POSITION}
+       )
+       SELECT m.id, m."authorKind", m."authorId", m."authorName", m."bodySealed", m."sentAt", m."readByPersonAt", m."nudgeStatus",
               (SELECT count(*)::int ${unreadMessagesOf('$1', '$2')}) AS unread,
               t."transcriptId", t."transcriptBodySealed", t."transcriptRecordedBy", t."transcriptRecordedAt", t."transcriptChannel"
          FROM (SELECT 1) AS always
@@ -107,7 +112,7 @@ export const conversationRepository = {
                       FROM case_transcript t JOIN support_case c ON c.id = t.case_id LEFT JOIN staff_user s ON s.id = t.recorded_by
                      WHERE t.case_id = $1 ORDER BY t.recorded_at LIMIT 1) t ON m.n IS NULL OR m.n = 1
         ORDER BY m.n`,
-      [caseId, staffId],
+      [caseId, staffId, readAt],
     );
     const messages: MessageRow[] = [];
     let transcript: TranscriptRow | undefined;
@@ -163,7 +168,7 @@ export const conversationRepository = {
    * per message: it names the run in the notification's dedupe key). The statement cannot see its
    * own new row, so when no earlier message of the person's is unanswered the run starts with it.
    * A staff message answers null there; a new one moves its writer's read position to it (writing
-   * means having read what came before), as markReadByStaff would.
+   * means having read what came before), as a read of the thread does (staffRead).
    */
   async insertOnce(
     manager: EntityManager,
@@ -201,11 +206,6 @@ export const conversationRepository = {
     if (!found) return undefined;
     const { created, earlierRunStart, ...row } = found;
     return { created, row, runStart: message.authorKind === 'person' ? (earlierRunStart ?? row.id) : null };
-  },
-
-  /** Moves this staff member's read position to `readAt` (never backwards). */
-  async markReadByStaff(manager: EntityManager, caseId: string, staffId: string, readAt: Date): Promise<void> {
-    await manager.query(`INSERT INTO case_message_read (case_id, staff_id, read_at) VALUES ($1, $2, $3) ${MOVE_READ_POSITION}`, [caseId, staffId, readAt]);
   },
 
   /** First contact: the first staff message (or recorded contact) stamps it, once. */

@@ -89,15 +89,14 @@ export class ConversationService {
 
   /**
    * A staff member's view: audited, and marks the thread read for them only. The case first (who
-   * may open it depends on who holds it), then the thread, their unread count and the transcript
-   * in one statement, then their read position and the audit row, which commit together.
+   * may open it depends on who holds it), then the thread, their unread count, the transcript and
+   * their read position moved in one statement, then the audit row, which commits with it.
    */
   async staffThread(staff: StaffPrincipal, caseId: string): Promise<StaffConversation> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.caseOrNotFound(manager, caseId, false);
       await assertMayOpenCase(manager, staff, found.assigneeId);
-      const { messages, unread, transcript } = await conversationRepository.staffThread(manager, caseId, staff.id);
-      await conversationRepository.markReadByStaff(manager, caseId, staff.id, new Date());
+      const { messages, unread, transcript } = await conversationRepository.staffRead(manager, caseId, staff.id, new Date());
       await recordAudit(manager, { actorId: staff.id, action: 'case.conversation_read', caseId, after: { messages: messages.length } });
       return {
         caseId,
