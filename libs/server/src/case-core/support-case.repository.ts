@@ -195,20 +195,25 @@ const CASE_COLUMNS = `
   deadline_at AS "deadlineAt", demands, content_posted AS "contentPosted", still_in_contact AS "stillInContact", paid,
   contact_channel AS "contactChannel", consent_contact AS "consentContact", contact_declined AS "contactDeclined", language, assignee_id AS "assigneeId", created_at AS "createdAt", merged_into AS "mergedInto"`;
 
+/**
+ * CaseState's columns of the case row aliased `c`: `state` here, and the person's home case
+ * (`caseLinkRepository.homeState`), which reads it joined to the person's own row.
+ */
+export const caseStateColumns = (c: string): string =>
+  `${c}.id, ${c}.reference, ${c}.version, ${c}.status, ${c}.priority, ${c}.triage_priority AS "triagePriority",
+   ${c}.priority_override AS "priorityOverride", ${c}.assignee_id AS "assigneeId", ${c}.first_response_due_at AS "firstResponseDueAt",
+   ${c}.first_responded_at AS "firstRespondedAt", ${c}.created_at AS "createdAt", ${c}.age_band AS "ageBand",
+   ${c}.content_made_under_18 AS "contentMadeUnder18", ${c}.self_harm AS "selfHarm", ${c}.immediate_danger AS "immediateDanger",
+   ${c}.deadline_at AS "deadlineAt", ${c}.content_posted AS "contentPosted", ${c}.still_in_contact AS "stillInContact", ${c}.paid,
+   ${c}.submitted_by AS "submittedBy", ${c}.country, ${c}.demands, ${c}.target_paused_at AS "targetPausedAt"`;
+
 /** Case rows (`support_case`): reading, locking and changing one case. The queues are in case-queue.repository.ts. */
 export const supportCaseRepository = {
   /** The case's state for a command; `lock` takes the row (CASE_ROW_LOCK) so changes to it happen one at a time. */
   async state(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState | null> {
-    const [row] = await manager.query<CaseState[]>(
-      `SELECT id, reference, version, status, priority, triage_priority AS "triagePriority", priority_override AS "priorityOverride",
-            assignee_id AS "assigneeId", first_response_due_at AS "firstResponseDueAt", first_responded_at AS "firstRespondedAt",
-            created_at AS "createdAt", age_band AS "ageBand", content_made_under_18 AS "contentMadeUnder18", self_harm AS "selfHarm",
-            immediate_danger AS "immediateDanger", deadline_at AS "deadlineAt", content_posted AS "contentPosted",
-            still_in_contact AS "stillInContact", paid, submitted_by AS "submittedBy", country, demands,
-            target_paused_at AS "targetPausedAt"
-       FROM support_case WHERE id = $1 ${lock ? CASE_ROW_LOCK : ''}`,
-      [caseId],
-    );
+    const [row] = await manager.query<CaseState[]>(`SELECT ${caseStateColumns('c')} FROM support_case c WHERE c.id = $1 ${lock ? CASE_ROW_LOCK : ''}`, [
+      caseId,
+    ]);
     return row ?? null;
   },
 

@@ -1,6 +1,14 @@
 import { CaseStatus, Priority, present, recordOf } from '@sg/domain';
 import { EntityManager } from 'typeorm';
-import { CASE_ROW_LOCK } from '../case-core/support-case.repository';
+import { CASE_ROW_LOCK, CaseState, caseStateColumns } from '../case-core/support-case.repository';
+
+/** The person's case as their conversation sees it: where their records live, and their own reference. */
+export interface PersonHome {
+  /** The case their records live in: their own, or the original theirs was merged into. */
+  home: CaseState;
+  /** The reference of the person's own case (the one they opened with). */
+  personReference: string;
+}
 
 /** What linking and merging check on a case, read with its row held. */
 export interface LinkableCaseRow {
@@ -226,9 +234,21 @@ export const caseLinkRepository = {
     await manager.query(`UPDATE support_case SET updated_at = now() WHERE id = $1`, [caseId]);
   },
 
-  /** For the person: the case their records now live in (their own, or the original theirs was merged into). */
-  async homeOf(manager: EntityManager, caseId: string): Promise<string | null> {
-    const [row] = await manager.query<Array<{ home: string }>>(`SELECT COALESCE(merged_into, id) AS home FROM support_case WHERE id = $1`, [caseId]);
-    return row?.home ?? null;
+  /**
+   * For the person: the case their records now live in (their own, or the original theirs was
+   * merged into), with their own case's reference, in one statement; null when their case is gone.
+   * `lock` holds the home row only (CASE_ROW_LOCK), as reading the home and then locking it did:
+   * one lock, so this statement adds no lock order for a merge (both rows, lower id first) to cross.
+   */
+  async homeState(manager: EntityManager, personCaseId: string, lock: boolean): Promise<PersonHome | null> {
+    const [row] = await manager.query<Array<CaseState & { personReference: string }>>(
+      `SELECT ${caseStateColumns('h')}, p.reference AS "personReference"
+         FROM support_case p JOIN support_case h ON h.id = COALESCE(p.merged_into, p.id)
+        WHERE p.id = $1 ${lock ? `${CASE_ROW_LOCK} OF h` : ''}`,
+      [personCaseId],
+    );
+    if (!row) return null;
+    const { personReference, ...home } = row;
+    return { personReference, home };
   },
 };

@@ -110,8 +110,11 @@ export interface CaseQueueRow {
   identifiers: PageIdentifiersRow['identifiers'];
 }
 
-/** The person's messages in case `caseId` (an SQL expression) that staff member `viewer` (a parameter) has not read. */
-const unreadMessagesOf = (caseId: string, viewer: string) =>
+/**
+ * The person's messages in case `caseId` (an SQL expression) that staff member `viewer` (a parameter)
+ * has not read: the queue row's count, and the Conversation tab's (conversation.repository.ts), the same predicate.
+ */
+export const unreadMessagesOf = (caseId: string, viewer: string) =>
   `FROM case_message m LEFT JOIN case_message_read r ON r.case_id = m.case_id AND r.staff_id = ${viewer}
    WHERE m.case_id = ${caseId} AND m.author_kind = 'person' AND m.sent_at > COALESCE(r.read_at, '-infinity')`;
 

@@ -21,7 +21,7 @@ import { assertMayOpenCase, seesEverything } from '../case-core/case-access-poli
 import { caseEventRepository } from '../case-core/case-event.repository';
 import { announceLive, notifyCaseChange } from '../case-core/case-notifier';
 import { caseQueueRepository } from '../cases/case-queue.repository';
-import { caseLinkRepository } from '../case-links/case-link.repository';
+import { caseLinkRepository, PersonHome } from '../case-links/case-link.repository';
 import { CaseState, supportCaseRepository } from '../case-core/support-case.repository';
 import { CaseFollowUps } from '../case-core/case-follow-ups';
 import { QUEUE_WAIT_MS, settledWithin } from '../queue/bounded-wait';
@@ -51,48 +51,56 @@ export class ConversationService {
     @InjectQueue(QUEUES.nudges) private readonly nudges: Queue,
   ) {}
 
-  /** The person's view: the thread, and their unread count before this read (now all read). */
+  /**
+   * The person's view: the thread, and their unread count before this read (now all read). Two
+   * statements and no transaction: under READ COMMITTED each statement reads its own snapshot
+   * whether in one or not, so a transaction would not make the two agree any better, and the one
+   * write (marking the team's messages read) is a single statement, atomic alone, with nothing that
+   * must roll back with it. A transaction would only add BEGIN and COMMIT: two more round trips.
+   */
   async personThread(caseId: string): Promise<PersonConversation> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.caseOrNotFound(manager, caseId, false);
-      // A merged duplicate's person talks with the team in the original case (case-links/): it is open while that is.
-      const home = await this.personHome(manager, caseId);
-      const unread = await conversationRepository.markReadByPerson(manager, caseId);
-      const rows = await conversationRepository.personList(manager, caseId);
-      return { reference: found.reference, messages: rows.map((row) => this.toView(row, 'person')), unread, open: home.status !== 'closed' };
-    });
+    const manager = this.dataSource.manager;
+    // A merged duplicate's person talks with the team in the original case (case-links/): it is open while that is.
+    const { personReference, home } = await this.personHomeOrNotFound(manager, caseId, false);
+    const read = await conversationRepository.personRead(manager, caseId);
+    return {
+      reference: personReference,
+      messages: read.messages.map((row) => this.toView(row, 'person')),
+      unread: read.marked,
+      open: home.status !== 'closed',
+    };
   }
 
   async personSend(personCaseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
     return this.followUps.transaction(this.dataSource, async (manager, _replan, prompt) => {
-      // Written where the person's records live: a merged duplicate's into its original, marked as theirs.
-      const caseId = (await caseLinkRepository.homeOf(manager, personCaseId)) ?? personCaseId;
-      const found = await this.caseOrNotFound(manager, caseId, true);
+      // Written where the person's records live: a merged duplicate's into its original (its row held), marked as theirs.
+      const { home: found } = await this.personHomeOrNotFound(manager, personCaseId, true);
+      const caseId = found.id;
       const stored = await this.store(manager, found, 'person', null, clientMessageId, body, caseId === personCaseId ? null : personCaseId);
       if (stored.created) {
         await caseEventRepository.insert(manager, { caseId, actorKind: 'person', event: { kind: 'person_message', data: {} } });
         // One notification per unanswered run of messages: the holder (or the supervisors) is told once, not per line.
-        const runStart = await conversationRepository.firstUnansweredPersonMessage(manager, caseId);
-        await prompt(caseId, 'person_message', `person_message:${runStart ?? stored.row.id}`);
+        await prompt(caseId, 'person_message', `person_message:${stored.runStart ?? stored.row.id}`);
         await this.announce(manager, found, 'person');
       }
       return this.toView(stored.row, 'person');
     });
   }
 
-  /** A staff member's view: audited, and marks the thread read for them only. */
+  /**
+   * A staff member's view: audited, and marks the thread read for them only. The case first (who
+   * may open it depends on who holds it), then the thread, their unread count, the transcript and
+   * their read position moved in one statement, then the audit row, which commits with it.
+   */
   async staffThread(staff: StaffPrincipal, caseId: string): Promise<StaffConversation> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.caseOrNotFound(manager, caseId, false);
       await assertMayOpenCase(manager, staff, found.assigneeId);
-      const unread = await this.unread(manager, caseId, staff.id);
-      const rows = await conversationRepository.list(manager, caseId);
-      const transcript = await conversationRepository.transcript(manager, caseId);
-      await conversationRepository.markReadByStaff(manager, caseId, staff.id, new Date());
-      await recordAudit(manager, { actorId: staff.id, action: 'case.conversation_read', caseId, after: { messages: rows.length } });
+      const { messages, unread, transcript } = await conversationRepository.staffRead(manager, caseId, staff.id, new Date());
+      await recordAudit(manager, { actorId: staff.id, action: 'case.conversation_read', caseId, after: { messages: messages.length } });
       return {
         caseId,
-        messages: rows.map((row) => this.toView(row, 'staff')),
+        messages: messages.map((row) => this.toView(row, 'staff')),
         unread,
         firstContactAt: found.firstRespondedAt ? new Date(found.firstRespondedAt).toISOString() : null,
         transcript: transcript
@@ -133,8 +141,7 @@ export class ConversationService {
           event: { kind: 'message_sent', data: { firstContact: found.firstRespondedAt === null } },
         });
         await recordAudit(manager, { actorId: staff.id, action: 'case.message_sent', caseId, after: { messageId: stored.row.id } });
-        // Writing means having read what came before.
-        await conversationRepository.markReadByStaff(manager, caseId, staff.id, stored.row.sentAt);
+        // Writing means having read what came before: storing it moved the writer's read position (conversationRepository.insertOnce).
         // The person hears of it through their channel if they asked to be contacted (nudge.processor.ts).
         if (await nudgeRepository.markPendingIfWanted(manager, caseId, stored.row.id)) nudge = stored.row.id;
         await this.announce(manager, found, 'staff');
@@ -194,10 +201,11 @@ export class ConversationService {
     return (await caseQueueRepository.unreadMessages(manager, staffId, [caseId])).get(caseId) ?? 0;
   }
 
-  /** The case the person's records live in: their own, or the original theirs was merged into. */
-  private async personHome(manager: EntityManager, personCaseId: string): Promise<CaseState> {
-    const homeId = await caseLinkRepository.homeOf(manager, personCaseId);
-    return this.caseOrNotFound(manager, homeId ?? personCaseId, false);
+  /** The case the person's records live in (their own, or the original theirs was merged into), with their own reference; `lock` holds the home row. */
+  private async personHomeOrNotFound(manager: EntityManager, personCaseId: string, lock: boolean): Promise<PersonHome> {
+    const found = await caseLinkRepository.homeState(manager, personCaseId, lock);
+    if (!found) throw new NotFoundException('No such case');
+    return found;
   }
 
   private async caseOrNotFound(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState> {
@@ -215,7 +223,7 @@ export class ConversationService {
     clientMessageId: string,
     body: string,
     originCaseId: string | null = null,
-  ): Promise<{ created: boolean; row: MessageRow }> {
+  ): Promise<{ created: boolean; row: MessageRow; runStart: string | null }> {
     const id = randomUUID();
     const stored = await conversationRepository.insertOnce(manager, {
       id,

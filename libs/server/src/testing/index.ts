@@ -9,3 +9,4 @@ export * from './pdf-text';
 export * from './audit-payloads';
 export * from './answers';
 export * from './openapi-document';
+export * from './statements';
