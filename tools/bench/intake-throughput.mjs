@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Benchmark: POST /api/intakes under 50 concurrent clients (autocannon in a second process),
-// printed beside a bare single-row INSERT of the same case through `pg` in the same run.
+// printed beside a bare single-row INSERT of the same case through `pg` in the same run, with the
+// API's event-loop delay and GC time in each phase (lib/loop-probe.cjs, preloaded into the API).
 // Usage: npm run build first (uses dist/apps/api), then `node tools/bench/intake-throughput.mjs`
 // Options (env): BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 50), BENCH_PACED_RATE (default 500), DATABASE_URL.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { benchDatabase, freePort, runAutocannon, startApi } from './lib/bench-stack.mjs';
+import { LOOP_PROBE_NODE_ARGS, loopProbeRow, readLoopProbe } from './lib/loop-probe-read.mjs';
 // The intake body and the bare INSERT floor are the scale-out bench's too.
 import { CLIENT_ADDRESSES, bareInsert, intakeBody as intake } from './lib/intake-load.mjs';
 
@@ -14,20 +19,27 @@ const pacedRate = Number(process.env.BENCH_PACED_RATE ?? 500);
 const log = (message) => console.error(`[bench] ${message}`);
 
 const db = await benchDatabase(log);
+// The API's event-loop delay and GC, second by second (lib/loop-probe.cjs), to read beside each phase.
+const probeFolder = mkdtempSync(join(tmpdir(), 'sg-loop-probe-'));
+const probeFile = join(probeFolder, 'loop.jsonl');
 let api;
 try {
   const port = await freePort();
-  api = await startApi({
-    DATABASE_URL: db.url,
-    API_PORT: String(port),
-    NODE_ENV: 'production',
-    DEMO_SEED: 'false',
-    LOG_LEVEL: 'warn',
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    // The per-client limits stay as configured: the load comes from many addresses (distinctClients).
-    // Lifting them for one client made the limiter keep every hit of the run and scan them all on
-    // each request, which no real day does.
-  });
+  api = await startApi(
+    {
+      DATABASE_URL: db.url,
+      API_PORT: String(port),
+      NODE_ENV: 'production',
+      DEMO_SEED: 'false',
+      LOG_LEVEL: 'warn',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      // The per-client limits stay as configured: the load comes from many addresses (distinctClients).
+      // Lifting them for one client made the limiter keep every hit of the run and scan them all on
+      // each request, which no real day does.
+      BENCH_LOOP_PROBE_FILE: probeFile,
+    },
+    { nodeArgs: LOOP_PROBE_NODE_ARGS },
+  );
   const probe = await fetch(`${api.url}/api/intakes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
   if (probe.status !== 201) throw new Error(`A single intake failed (${probe.status}): ${await probe.text()}`);
   log(`API on ${api.url}; warming up`);
@@ -52,12 +64,18 @@ try {
     uniqueIdempotencyKey: true,
     distinctClients: CLIENT_ADDRESSES,
   };
+  const flatFrom = Date.now();
   const http = await runAutocannon(load);
+  const flatLoop = readLoopProbe(probeFile, flatFrom, Date.now());
   // Flat out, 50 clients that never pause measure the ceiling, and their latency is mostly queueing
   // (Little's law: latency = clients / throughput). The same clients offering the target rate show
   // the latency a person sees when 500 intakes arrive each second.
   log(`POST /api/intakes for ${seconds}s with ${connections} connections offering ${pacedRate}/s`);
+  const pacedFrom = Date.now();
   const paced = await runAutocannon({ ...load, overallRate: pacedRate });
+  // The probe writes each second as it ends: wait for the last one.
+  await new Promise((done) => setTimeout(done, 1100));
+  const pacedLoop = readLoopProbe(probeFile, pacedFrom, Date.now() - 1100);
   await api.stop();
   api = undefined;
   log(`bare INSERT for ${seconds}s with ${connections} clients`);
@@ -75,6 +93,12 @@ try {
   );
   console.log(`| bare single-row INSERT via pg | ${bare.perSecond.toFixed(0)} | ${bare.p50.toFixed(2)} | ${bare.p99.toFixed(2)} | ${bare.total} | 0 |`);
   console.log(`Status codes: ${JSON.stringify(http.statusCodes)}, paced ${JSON.stringify(paced.statusCodes)}`);
+  console.log('');
+  console.log("The API's event loop (sampled every 10 ms) and garbage collector, per second of each phase:");
+  console.log('| phase | loop delay p99 ms, median / worst second | worst delay ms | time in GC | GCs per second |');
+  console.log('|---|---|---|---|---|');
+  console.log(loopProbeRow('flat out', flatLoop));
+  console.log(loopProbeRow(`offered ${pacedRate}/s`, pacedLoop));
   // Issue 15's targets, each a ratio to the bare INSERT of this run (machines differ by up to 2×).
   const pacedRatio = paced.latency.p99 / bare.p99;
   const share = http.perSecond / bare.perSecond;
@@ -91,4 +115,5 @@ try {
 } finally {
   if (api) await api.stop();
   await db.drop();
+  rmSync(probeFolder, { recursive: true, force: true });
 }

@@ -58,9 +58,9 @@ export async function benchDatabase(log, { keep = false } = {}) {
 }
 
 /** Starts the built API (dist/apps/api/main.js) and waits until /api/health answers. */
-export async function startApi(env) {
+export async function startApi(env, { nodeArgs: benchNodeArgs = [] } = {}) {
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the API under load.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...benchNodeArgs, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'inherit'],
