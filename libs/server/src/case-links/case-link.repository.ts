@@ -251,4 +251,10 @@ export const caseLinkRepository = {
     const { personReference, ...home } = row;
     return { personReference, home };
   },
+
+  /** The id of the case the person's records live in now (a statement of its own: it reads what has committed since). */
+  async homeIdOf(manager: EntityManager, personCaseId: string): Promise<string | null> {
+    const [row] = await manager.query<Array<{ id: string }>>(`SELECT COALESCE(merged_into, id) AS id FROM support_case WHERE id = $1`, [personCaseId]);
+    return row?.id ?? null;
+  },
 };

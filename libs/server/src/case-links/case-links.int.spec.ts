@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { ClusterListResponse, IntakeResponse, PersonConversation } from '@sg/contracts';
 import {
   caseAccessViewSchema,
@@ -424,6 +425,78 @@ describe('clusters, links and merges', () => {
       // The gift card opens sealed to the duplicate again: its page reads it without error.
       expect((await api.request('GET', `/api/cases/${duplicate.id}`, { token: supervisor })).status).toBe(200);
       expect(await giftCardOpensAs(duplicate.id)).toBe('MERGECARD0001');
+    });
+
+    /** Sends the person's message while another transaction holds both cases' rows (lower id first, as a merge does) and runs `change`, then commits it. */
+    const sayWhileHeld = async (token: string, body: string, held: readonly string[], change: (client: Client) => Promise<unknown>) => {
+      const other = new Client({ connectionString: db.url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(`SELECT id FROM support_case WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [held]);
+        await change(other);
+        const sending = api.request('POST', '/api/conversation/messages', {
+          headers: { 'x-case-session': token },
+          body: { clientMessageId: randomUUID(), body },
+        });
+        // The send waits for a held row until the other transaction commits.
+        let waiting = 0;
+        for (let i = 0; i < 200 && waiting === 0; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          const answer = await other.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`);
+          waiting = answer.rows[0]?.waiting ?? 0;
+        }
+        expect(waiting).toBeGreaterThan(0);
+        await other.query('COMMIT');
+        expect((await sending).status).toBe(201);
+      } finally {
+        await other.end();
+      }
+    };
+    /** Where the newest message of these two cases was filed. */
+    const filedNewest = (caseIds: readonly string[]) =>
+      firstRowOf<{ case_id: string; origin_case_id: string | null }>(
+        db.dataSource,
+        `SELECT case_id, origin_case_id FROM case_message WHERE case_id = ANY($1::uuid[]) ORDER BY sent_at DESC, id LIMIT 1`,
+        [caseIds],
+      );
+
+    it("a person's message sent while their case is being merged lands in the original, where the team and the person see it", async () => {
+      const original = await submit('merge.race.original');
+      const duplicate = await submit('merge.race.duplicate');
+      const token = await session(duplicate.created);
+      const words = 'Are you still there? He wrote again.';
+      await sayWhileHeld(token, words, [original.id, duplicate.id], (merging) =>
+        merging.query(`UPDATE support_case SET merged_into = $2, merged_at = now(), merged_status = status, status = 'closed' WHERE id = $1`, [
+          duplicate.id,
+          original.id,
+        ]),
+      );
+      expect(await filedNewest([original.id, duplicate.id])).toEqual({ case_id: original.id, origin_case_id: duplicate.id });
+      expect((await thread(token)).messages.map((m) => m.body)).toEqual([words]);
+    });
+
+    it("a person's message sent while their case is being unmerged lands in their own case again", async () => {
+      const original = await submit('unmerge.race.original');
+      const duplicate = await submit('unmerge.race.duplicate');
+      expect(
+        (
+          await api.request('POST', `/api/cases/${duplicate.id}/merge`, {
+            token: supervisor,
+            body: { reference: original.created.reference, reason: 'Same person' },
+          })
+        ).status,
+      ).toBe(200);
+      const token = await session(duplicate.created);
+      const words = 'I found more messages from him.';
+      await sayWhileHeld(token, words, [original.id, duplicate.id], (unmerging) =>
+        unmerging.query(
+          `UPDATE support_case SET merged_into = NULL, merged_at = NULL, status = COALESCE(merged_status, status), merged_status = NULL WHERE id = $1`,
+          [duplicate.id],
+        ),
+      );
+      expect(await filedNewest([original.id, duplicate.id])).toEqual({ case_id: duplicate.id, origin_case_id: null });
+      expect((await thread(token)).messages.map((m) => m.body)).toEqual([words]);
     });
 
     it('two merges of the same pair from either end at once: one wins, neither deadlocks', async () => {

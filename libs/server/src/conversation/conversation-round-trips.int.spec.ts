@@ -80,6 +80,7 @@ describe("the conversation's round trips", () => {
       'UPDATE', // the session guard: the session, moved on
       'START',
       'SELECT', // the home case, its row held
+      'SELECT', // where the home is once the row is held (a merge committed meanwhile moves it)
       'WITH', // the message, stored once, with the run it starts or joins
       'INSERT', // the timeline entry
       'INSERT', // the run's notification (already raised: nothing)

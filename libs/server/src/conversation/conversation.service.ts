@@ -74,7 +74,7 @@ export class ConversationService {
   async personSend(personCaseId: string, clientMessageId: string, body: string): Promise<ConversationMessage> {
     return this.followUps.transaction(this.dataSource, async (manager, _replan, prompt) => {
       // Written where the person's records live: a merged duplicate's into its original (its row held), marked as theirs.
-      const { home: found } = await this.personHomeOrNotFound(manager, personCaseId, true);
+      const { home: found } = await this.personHomeHeld(manager, personCaseId);
       const caseId = found.id;
       const stored = await this.store(manager, found, 'person', null, clientMessageId, body, caseId === personCaseId ? null : personCaseId);
       if (stored.created) {
@@ -206,6 +206,20 @@ export class ConversationService {
     const found = await caseLinkRepository.homeState(manager, personCaseId, lock);
     if (!found) throw new NotFoundException('No such case');
     return found;
+  }
+
+  /**
+   * The person's home case, its row held. A merge or unmerge of their case holds both rows, so one
+   * that commits while this waits for the row may have moved their home elsewhere: once the row is
+   * held (nothing can move it now), a fresh read says where the home is, and a moved home is looked
+   * up again. Without this, a message sent during a merge was filed in the merged duplicate, where
+   * neither the person nor the team's view of the original shows it.
+   */
+  private async personHomeHeld(manager: EntityManager, personCaseId: string): Promise<PersonHome> {
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.personHomeOrNotFound(manager, personCaseId, true);
+      if ((await caseLinkRepository.homeIdOf(manager, personCaseId)) === found.home.id || attempt === 3) return found;
+    }
   }
 
   private async caseOrNotFound(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseState> {
