@@ -17,6 +17,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue, Worker, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import pg from 'pg';
 import { benchDatabase, percentile } from './lib/bench-stack.mjs';
+import { cpuPerRequest, cpuRow, cpuTableHeader, readCpu } from './lib/cpu-share.mjs';
 import { importSource } from './lib/product-source.mjs';
 
 const total = Number(process.env.BENCH_FOLLOW_UPS ?? 100_000);
@@ -111,14 +112,14 @@ async function once(backend) {
       }
       return (Date.now() - started) / 1000;
     }
-    async function waitFired(phase, count, limitMs) {
+    async function waitFired(phase, count, limitMs, everyMs = 500) {
       const deadline = Date.now() + limitMs;
       for (;;) {
         const {
           rows: [{ fired }],
         } = await client.query(`SELECT count(*)::int AS fired FROM follow_up WHERE status = 'fired' AND dedupe_key LIKE $1`, [`${phase}-%`]);
         if (fired >= count || Date.now() > deadline) return fired;
-        await sleep(500);
+        await sleep(everyMs);
       }
     }
     async function measure(phase) {
@@ -178,8 +179,14 @@ async function once(backend) {
     const bursting = await followUps('burst', burst, () => burstAt);
     const burstEnqueue = await enqueue(bursting);
     log(`${backend}: burst: ${burst.toLocaleString()} enqueued in ${burstEnqueue.toFixed(1)} s, all due ${((burstAt - Date.now()) / 1000).toFixed(1)} s later`);
-    await waitFired('burst', burst, Math.max(0, burstAt - Date.now()) + 600_000);
-    const burstResult = await measure('burst');
+    // CPU by who spent it, from the due instant until the last fired (read every 100 ms, so the
+    // idle tail is short): the workers, PostgreSQL, Redis, and the rest.
+    await sleep(Math.max(0, burstAt - Date.now()));
+    const workerPids = children.map((child) => child.pid);
+    const burstCpuBefore = readCpu(workerPids);
+    const burstFired = await waitFired('burst', burst, 600_000, 100);
+    const burstCpu = cpuPerRequest(burstCpuBefore, readCpu(workerPids), burstFired);
+    const burstResult = { ...(await measure('burst')), cpu: burstCpu };
 
     // Bare BullMQ beside it, on the same machine at the same moment: as many no-op delayed jobs,
     // due at once, on the same backend and job options. The target is half of this.
@@ -203,10 +210,13 @@ async function once(backend) {
         })),
       );
     }
-    for (const limit = Date.now() + 600_000; completed < burst && Date.now() < limit;) await sleep(200);
+    await sleep(Math.max(0, bareAt - Date.now()));
+    const bareCpuBefore = readCpu([]);
+    for (const limit = Date.now() + 600_000; completed < burst && Date.now() < limit;) await sleep(100);
+    const bareCpu = cpuPerRequest(bareCpuBefore, readCpu([]), completed);
     await bareWorker.close();
     await bareQueue.close();
-    const bare = { completed, perSecond: completed / ((lastAt - bareAt) / 1000) };
+    const bare = { completed, perSecond: completed / ((lastAt - bareAt) / 1000), cpu: bareCpu };
     log(`${backend}: bare BullMQ: ${completed} no-op jobs due at once, ${bare.perSecond.toFixed(0)} per second`);
     return { backend, spread: spreadResult, burst: burstResult, earlyDue, bare };
   } finally {
@@ -251,6 +261,13 @@ for (const r of results)
   console.log(
     `Bare BullMQ on ${r.backend}, same moment: ${n(r.bare.perSecond)} no-op jobs/s; the burst reached ${n((100 * r.burst.perSecond) / r.bare.perSecond)}% of it.`,
   );
+console.log('');
+console.log("CPU per job in the burst by who spent it (/proc; bare BullMQ's worker runs in the bench, so it counts as the rest):");
+for (const line of cpuTableHeader('workers')) console.log(line);
+for (const r of results) {
+  console.log(cpuRow(`${r.backend}: follow-ups fired`, r.burst.cpu));
+  console.log(cpuRow(`${r.backend}: bare BullMQ no-op jobs`, r.bare.cpu));
+}
 console.log(
   'Targets: spread p99 lateness <= 1 s on both backends; burst throughput >= half of bare BullMQ (measured idle: ~1,800 jobs/s on PostgreSQL, ~12,700 on Redis).',
 );

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDatabase, freePort, runAutocannon, startApi } from './lib/bench-stack.mjs';
+import { cpuTableHeader, cpuPerRequest, cpuRow, readCpu } from './lib/cpu-share.mjs';
 import { LOOP_PROBE_NODE_ARGS, loopProbeRow, readLoopProbe } from './lib/loop-probe-read.mjs';
 // The intake body and the bare INSERT floor are the scale-out bench's too.
 import { CLIENT_ADDRESSES, bareInsert, intakeBody as intake } from './lib/intake-load.mjs';
@@ -65,14 +66,18 @@ try {
     distinctClients: CLIENT_ADDRESSES,
   };
   const flatFrom = Date.now();
+  const flatCpu = readCpu([api.pid]);
   const http = await runAutocannon(load);
+  const flatCpuShare = cpuPerRequest(flatCpu, readCpu([api.pid]), http.requests);
   const flatLoop = readLoopProbe(probeFile, flatFrom, Date.now());
   // Flat out, 50 clients that never pause measure the ceiling, and their latency is mostly queueing
   // (Little's law: latency = clients / throughput). The same clients offering the target rate show
   // the latency a person sees when 500 intakes arrive each second.
   log(`POST /api/intakes for ${seconds}s with ${connections} connections offering ${pacedRate}/s`);
   const pacedFrom = Date.now();
+  const pacedCpu = readCpu([api.pid]);
   const paced = await runAutocannon({ ...load, overallRate: pacedRate });
+  const pacedCpuShare = cpuPerRequest(pacedCpu, readCpu([api.pid]), paced.requests);
   // The probe writes each second as it ends: wait for the last one.
   await new Promise((done) => setTimeout(done, 1100));
   const pacedLoop = readLoopProbe(probeFile, pacedFrom, Date.now() - 1100);
@@ -99,6 +104,12 @@ try {
   console.log('|---|---|---|---|---|');
   console.log(loopProbeRow('flat out', flatLoop));
   console.log(loopProbeRow(`offered ${pacedRate}/s`, pacedLoop));
+  console.log('');
+  console.log("CPU per request by who spent it (/proc; the bare INSERT's client runs in the bench, so it counts as the rest):");
+  for (const line of cpuTableHeader()) console.log(line);
+  console.log(cpuRow('intake, flat out', flatCpuShare));
+  console.log(cpuRow(`intake, offered ${pacedRate}/s`, pacedCpuShare));
+  console.log(cpuRow('bare INSERT', bare.cpu));
   // Issue 15's targets, each a ratio to the bare INSERT of this run (machines differ by up to 2×).
   const pacedRatio = paced.latency.p99 / bare.p99;
   const share = http.perSecond / bare.perSecond;

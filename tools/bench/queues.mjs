@@ -6,15 +6,20 @@
 // query for the pages; for queue health its costliest part, the caseworker-load counts, as the repository
 // writes them) and the ratio between them.
 // Usage: npm run build first, then `node tools/bench/queues.mjs`
-// Options (env): BENCH_CASES (default 1000000), BENCH_SECONDS (default 10), DATABASE_URL.
+// Options (env): BENCH_CASES (default 1000000), BENCH_SECONDS (default 10), DATABASE_URL;
+// BENCH_KEEP_DATABASE=true keeps the loaded database and prints its URL, BENCH_DATABASE=<that URL>
+// measures it again without loading (to compare a change on the same data).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { cpuTableHeader, cpuPerRequest, cpuRow, readCpu } from './lib/cpu-share.mjs';
 import { benchDatabase, freePort, percentile, runAutocannon, startApi } from './lib/bench-stack.mjs';
 import { captureStatement, importSource } from './lib/product-source.mjs';
 
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
+const keepDatabase = process.env.BENCH_KEEP_DATABASE === 'true';
+const reuseUrl = process.env.BENCH_DATABASE;
 const log = (message) => console.error(`[bench] ${message}`);
 const DEMO_PASSWORD = 'bench-password-1234';
 
@@ -28,6 +33,7 @@ async function loadCases(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = Date.now();
+  log(`loading ${caseCount.toLocaleString()} cases`);
   // One statement: priorities 5/20/35/40 %, statuses ~85% closed, ~5% new and unassigned,
   // the rest in progress, waiting or resolved with one of the caseworkers; three years of history.
   await client.query(
@@ -59,15 +65,24 @@ async function loadCases(url) {
   );
   // What autovacuum does in production soon after a bulk load; index-only scans need it.
   await client.query('VACUUM ANALYZE support_case');
-  const seconds = (Date.now() - started) / 1000;
+  await client.end();
+  return { ...(await counted(url)), seconds: (Date.now() - started) / 1000 };
+}
+
+/** The loaded database's cases (a kept database's too, measured again). */
+async function counted(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   const { rows } = await client.query(
     `SELECT count(*) FILTER (WHERE assignee_id IS NULL AND status IN ('new','in_progress','waiting'))::int AS unassigned, count(*)::int AS total FROM support_case`,
   );
   await client.end();
-  return { seconds, ...rows[0] };
+  return { seconds: 0, ...rows[0] };
 }
 
 async function rawQuery(url, sql, params) {
+  // Read before the pool closes: a closed connection's server process takes its CPU time with it.
+  const cpuBefore = readCpu([]);
   const pool = new pg.Pool({ connectionString: url, max: connections });
   const latencies = [];
   const deadline = Date.now() + Math.min(seconds, 5) * 1000;
@@ -80,12 +95,13 @@ async function rawQuery(url, sql, params) {
       }
     }),
   );
+  const cpu = cpuPerRequest(cpuBefore, readCpu([]), latencies.length);
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu };
 }
 
-const db = await benchDatabase(log);
+const db = reuseUrl ? { url: reuseUrl, drop: async () => undefined } : await benchDatabase(log, { keep: keepDatabase });
 let api;
 try {
   const port = await freePort();
@@ -100,8 +116,7 @@ try {
     API_RATE_LIMIT_PER_MINUTE: '100000000',
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
-  log(`loading ${caseCount.toLocaleString()} cases`);
-  const loaded = await loadCases(db.url);
+  const loaded = reuseUrl ? await counted(db.url) : await loadCases(db.url);
   log(`loaded ${loaded.total.toLocaleString()} cases (${loaded.unassigned.toLocaleString()} unassigned) in ${loaded.seconds.toFixed(1)} s`);
 
   const login = await (
@@ -129,8 +144,9 @@ try {
     ['supervisor queue health', '/api/supervision/queue-health'],
   ]) {
     log(`measuring ${name}`);
+    const cpuBefore = readCpu([api.pid]);
     const result = await measure(path);
-    rows.push({ name, ...result });
+    rows.push({ name, ...result, cpu: cpuPerRequest(cpuBefore, readCpu([api.pid]), result.requests) });
   }
   log('measuring the raw indexed queries');
   const rawFirst = await rawQuery(
@@ -156,6 +172,12 @@ try {
   console.log(`| raw indexed query, deep page (pg) | - | ${rawDeep.p50.toFixed(2)} | ${rawDeep.p99.toFixed(2)} | - |`);
   console.log(`| raw caseworker-load counts (pg, the repository's SQL) | - | ${rawLoad.p50.toFixed(2)} | ${rawLoad.p99.toFixed(2)} | - |`);
   console.log(`| naive GROUP BY over every case (pg) | - | ${naive.p50.toFixed(2)} | ${naive.p99.toFixed(2)} | - |`);
+  console.log('');
+  console.log("CPU per request by who spent it (/proc; the raw queries' client runs in the bench, so it counts as the rest):");
+  for (const line of cpuTableHeader()) console.log(line);
+  for (const row of rows) console.log(cpuRow(row.name, row.cpu));
+  console.log(cpuRow('raw indexed query, first page', rawFirst.cpu));
+  console.log(cpuRow('raw indexed query, deep page', rawDeep.cpu));
   const [first, deep, health] = rows;
   const ratio = (value, floor) => `${(value / floor).toFixed(1)}×`;
   console.log('');

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { percentile } from './bench-stack.mjs';
+import { cpuPerRequest, readCpu } from './cpu-share.mjs';
 
 /** Phones the intakes come from: enough that none reaches the default 30 intakes per 10 minutes. */
 export const CLIENT_ADDRESSES = 50_000;
@@ -44,6 +45,8 @@ export function intakeLoad(apiUrl, { connections, seconds, overallRate }) {
 
 /** `connections` clients each INSERTing the case row as fast as they can for `seconds`. */
 export async function bareInsert(url, { connections, seconds }) {
+  // CPU by who spent it, read before the pool closes (a closed connection's server process takes its time with it).
+  const cpuBefore = readCpu([]);
   const pool = new pg.Pool({ connectionString: url, max: connections });
   const latencies = [];
   const deadline = Date.now() + seconds * 1000;
@@ -65,7 +68,8 @@ export async function bareInsert(url, { connections, seconds }) {
   }
   await Promise.all(Array.from({ length: connections }, client));
   const elapsed = (Date.now() - started) / 1000;
+  const cpu = cpuPerRequest(cpuBefore, readCpu([]), latencies.length);
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), total: latencies.length };
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), total: latencies.length, cpu };
 }
