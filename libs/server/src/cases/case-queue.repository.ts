@@ -127,7 +127,7 @@ export const caseQueueRepository = {
    * Up to `rows` cases of a queue (or a search) in queue order after `filters.after`. The caller
    * asks for one more than a page, to know whether there is a next one.
    */
-  page(db: DataSource, viewer: QueueViewer, filters: CaseQueueFilters, rows: number): Promise<CaseQueueRow[]> {
+  async page(db: DataSource, viewer: QueueViewer, filters: CaseQueueFilters, rows: number): Promise<CaseQueueRow[]> {
     const params: unknown[] = [];
     const add = (value: unknown) => `$${params.push(value)}`;
     const parts = queueParts(filters.queue, viewer, () => add(viewer.id), filters.status);
@@ -160,7 +160,13 @@ export const caseQueueRepository = {
         `(c.priority_rank, c.first_response_due_at, c.id) > (${add(cursor.rank)}, 'epoch'::timestamptz + ${add(cursor.dueMicros)}::bigint * interval '1 microsecond', ${add(cursor.id)}::uuid)`,
       );
     }
-    const limit = add(rows);
+    // The row count is written into the text, not passed as a parameter. With LIMIT $n PostgreSQL
+    // cannot cost the prepared statement's generic plan (it guesses a tenth of the table), so it
+    // planned every page afresh: 0.5-0.7 ms of planning against 0.7 ms of running at 1 M cases.
+    // With the number in the text the generic plan is chosen after five runs. `rows` is a validated
+    // page size plus one (at most 201 texts a shape, and the dashboard uses one).
+    if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`A queue page needs a whole number of rows, not ${rows}`);
+    const limit = String(rows);
     const conditions = (part: string) => [part, ...where].join(' AND ');
     // A queue of several parts: the first page of each, merged (the queue's first page is among them).
     const [onlyPart] = parts;
