@@ -27,6 +27,9 @@ export function configureHttpApp(express: NestExpressApplication): void {
   const config = express.get<AppConfig>(APP_CONFIG);
   const { trustProxy } = config;
   express.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
+  // No ETags: every answer is no-store (below), so no browser ever revalidates one, and Express
+  // would otherwise hash each body it sends (a queue page's 30 KB, on every request).
+  express.set('etag', false);
   // Before the body parser, so the requests it refuses (413, 415) have their line too.
   express.use(express.get<RequestHandler>(REQUEST_LOGGER));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES });
