@@ -33,6 +33,7 @@ export class CaseQueriesService {
       this.dataSource,
       this.protection,
       page.map((row) => ({ case_id: row.id, others: row.others, identifiers: row.identifiers })),
+      page.some((row) => row.purgedIdentifiersExist),
     );
     return {
       items: page.map((row) => toListItem(row, row.unreadMessages, seen.get(row.id) ?? 0)),

@@ -108,6 +108,8 @@ export interface CaseQueueRow {
   /** For "seen in N other cases": see seenInColumns. */
   others: PageIdentifiersRow['others'];
   identifiers: PageIdentifiersRow['identifiers'];
+  /** Whether any purged case left identifiers at all (the same on every row of a page). */
+  purgedIdentifiersExist: boolean;
 }
 
 /**
@@ -193,7 +195,10 @@ export const caseQueueRepository = {
        )
        SELECT page.*,
               (SELECT count(*)::int ${unreadMessagesOf('page.id', viewerId)}) AS "unreadMessages",
-              ${seenInColumns('page.id')}
+              ${seenInColumns('page.id')},
+              -- Once for the page (an uncorrelated subquery): until a purge has kept any identifier,
+              -- the page's identifiers need no lookup of purged cases (seen-in-other-cases.ts).
+              EXISTS (SELECT 1 FROM purged_identifier) AS "purgedIdentifiersExist"
          FROM page
         ORDER BY page."rank", page."firstResponseDueAt", page.id`;
     return filters.q ? db.query<CaseQueueRow[]>(text, params) : runPreparedText<CaseQueueRow>(db, text, params);
