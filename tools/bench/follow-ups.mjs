@@ -179,12 +179,12 @@ async function once(backend) {
     const bursting = await followUps('burst', burst, () => burstAt);
     const burstEnqueue = await enqueue(bursting);
     log(`${backend}: burst: ${burst.toLocaleString()} enqueued in ${burstEnqueue.toFixed(1)} s, all due ${((burstAt - Date.now()) / 1000).toFixed(1)} s later`);
-    // CPU by who spent it, from the due instant until the last fired (read every 100 ms, so the
+    // CPU by who spent it, from the due instant until the last fired (read every 200 ms, so the
     // idle tail is short): the workers, PostgreSQL, Redis, and the rest.
     await sleep(Math.max(0, burstAt - Date.now()));
     const workerPids = children.map((child) => child.pid);
     const burstCpuBefore = readCpu(workerPids);
-    const burstFired = await waitFired('burst', burst, 600_000, 100);
+    const burstFired = await waitFired('burst', burst, 600_000, 200);
     const burstCpu = cpuPerRequest(burstCpuBefore, readCpu(workerPids), burstFired);
     const burstResult = { ...(await measure('burst')), cpu: burstCpu };
 

@@ -2,7 +2,7 @@ import { CaseStatus, Priority } from '@sg/domain';
 import { IdentifierKind } from '@sg/domain/identifiers';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLUSTER_REFRESH_BATCH } from '../database/migrations/1766860000000-identifier-cluster-noted';
-import { runPrepared } from '../database/prepared-statement';
+import { runPreparedText } from '../database/prepared-statement';
 
 /** A case as a cluster lists it: dates as the JSON aggregate writes them. */
 export interface ClusterCaseRow {
@@ -66,22 +66,28 @@ const CLUSTER_DETAILS = (cases: string) => `
 const PAGE_COLUMNS = `k.kind, k.value, k.last_activity_case AS case_id, k.last_activity_at AS at, k.case_count, k.secret, k.first_seen, k.last_seen,
                 k.platforms, k.countries, k.priorities, k.outcomes, k.recent_cases`;
 
-/** After the cursor (`$3` its microseconds, exactly: integer microseconds below 2^53, so the product is exact; `$4` its case, `$5` its key). */
-const AFTER_CURSOR = `(k.last_activity_at, k.last_activity_case, k.key) < (('epoch'::timestamptz + $3::bigint * interval '1 microsecond'), $4::uuid, $5::uuid)`;
+/** After the cursor (`$2` its microseconds, exactly: integer microseconds below 2^53, so the product is exact; `$3` its case, `$4` its key). */
+const AFTER_CURSOR = `(k.last_activity_at, k.last_activity_case, k.key) < (('epoch'::timestamptz + $2::bigint * interval '1 microsecond'), $3::uuid, $4::uuid)`;
 
 /**
- * A page of the cluster list (`$1` rows, `$2` cases each) whose clusters meet `where`: the cluster
+ * A page of the cluster list (`rows` rows, `$1` cases each) whose clusters meet `where`: the cluster
  * table read backwards along `identifier_cluster_activity_idx`, so a page is one index range.
+ * The row count is in the text, not a parameter: with LIMIT $1 PostgreSQL could not cost the
+ * generic plan and planned every page afresh (as the queue pages did: case-queue.repository.ts).
+ * `rows` is a validated page size plus one, so the texts are a bounded set.
  */
-const CLUSTER_PAGE = (where: string) => `WITH page AS (
+const CLUSTER_PAGE = (where: string, rows: number) => {
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`A cluster page needs a whole number of rows, not ${rows}`);
+  return `WITH page AS (
          SELECT k.key::text AS key, ${PAGE_COLUMNS}, k.key AS key_order
            FROM identifier_cluster k
           WHERE ${where}
           ORDER BY k.last_activity_at DESC, k.last_activity_case DESC, k.key DESC
-          LIMIT $1
+          LIMIT ${rows}
        )
-       ${CLUSTER_DETAILS(`SELECT * FROM unnest(s.recent_cases[1:$2]) WITH ORDINALITY AS u(id, n)`)}
+       ${CLUSTER_DETAILS(`SELECT * FROM unnest(s.recent_cases[1:$1]) WITH ORDINALITY AS u(id, n)`)}
        ORDER BY s.at DESC, s.case_id DESC, s.key_order DESC`;
+};
 
 /** The clusters' SQL: the list from the cluster table alone, one cluster's cases from the identifier index. A merged duplicate holds no identifiers (its records moved), so it never counts twice. */
 export const clusterRepository = {
@@ -92,12 +98,13 @@ export const clusterRepository = {
    * index range of `limit` rows whatever the size of the index; each row's aggregates and newest
    * cases (`recent_cases`) are kept in it, so only the cases it shows are read.
    */
-  page(dataSource: DataSource, limit: number, casesPerCluster: number, after?: ClusterCursor): Promise<ClusterRow[]> {
-    // Two texts, each prepared once per connection (planning this statement cost a third of running it);
-    // the first page has no cursor condition at all, so neither plan has to serve both shapes.
+  async page(dataSource: DataSource, limit: number, casesPerCluster: number, after?: ClusterCursor): Promise<ClusterRow[]> {
+    // Two shapes, each prepared once per connection and page size (planning this statement cost a
+    // third of running it); the first page has no cursor condition at all, so neither plan has to
+    // serve both shapes.
     return after
-      ? runPrepared<ClusterRow>(dataSource, 'cluster_page_after', CLUSTER_PAGE(AFTER_CURSOR), [limit, casesPerCluster, after.at, after.caseId, after.key])
-      : runPrepared<ClusterRow>(dataSource, 'cluster_page_first', CLUSTER_PAGE('true'), [limit, casesPerCluster]);
+      ? runPreparedText<ClusterRow>(dataSource, CLUSTER_PAGE(AFTER_CURSOR, limit), [casesPerCluster, after.at, after.caseId, after.key])
+      : runPreparedText<ClusterRow>(dataSource, CLUSTER_PAGE('true', limit), [casesPerCluster]);
   },
 
   /**
