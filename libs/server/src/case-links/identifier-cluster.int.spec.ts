@@ -332,6 +332,23 @@ describe('the cluster table stays in step with the identifier index', () => {
     await expectInStep();
   });
 
+  it("an intake notes each identifier once (its platforms do not note them again); a platform added later notes the case's", async () => {
+    const notesOf = async (value: string) =>
+      (
+        await firstRowOf<{ notes: number }>(db.dataSource, `SELECT count(*)::int AS notes FROM identifier_cluster_noted WHERE kind = 'handle' AND value = $1`, [
+          value,
+        ])
+      ).notes;
+    const { id } = await submit('noted.once');
+    // Once by the identifier rows' own trigger; before, the platform rows' trigger noted it again.
+    expect(await notesOf('noted.once')).toBe(1);
+    // A platform added by a later transaction: the case's clusters list platforms, so its identifiers are noted.
+    await db.dataSource.query(`INSERT INTO case_platform (case_id, platform, added_at) VALUES ($1, 'TikTok', now())`, [id]);
+    expect(await notesOf('noted.once')).toBe(2);
+    await refresh();
+    expect(await notesOf('noted.once')).toBe(0);
+  });
+
   it("the worker's refresher recomputes the table by itself within seconds of a change", async () => {
     await submit('table.worker');
     // As the worker module runs it (case-links-worker.module.ts), on this spec's database.

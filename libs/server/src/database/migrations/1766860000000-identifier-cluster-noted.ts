@@ -7,6 +7,31 @@ import {
   SUPPORT_CASE_CLUSTER_ACTIVITY_V2,
 } from './1766855000000-identifier-cluster-aggregates';
 
+/** The platform trigger as this migration left it (the next one's `down` restores it). */
+export const CASE_PLATFORM_CLUSTER_SYNC_V2 = `
+      CREATE OR REPLACE FUNCTION case_platform_cluster_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        kinds text[];
+        vals text[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
+            SELECT DISTINCT i.kind, i.value FROM (SELECT DISTINCT case_id FROM new_rows) t JOIN case_identifier i ON i.case_id = t.case_id) t;
+        ELSIF TG_OP = 'DELETE' THEN
+          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
+            SELECT DISTINCT i.kind, i.value FROM (SELECT DISTINCT case_id FROM old_rows) t JOIN case_identifier i ON i.case_id = t.case_id) t;
+        ELSE
+          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
+            SELECT DISTINCT i.kind, i.value FROM (
+              SELECT o.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.case_id, o.platform) IS DISTINCT FROM (n.case_id, n.platform)
+              UNION
+              SELECT n.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.case_id, o.platform) IS DISTINCT FROM (n.case_id, n.platform)
+            ) t JOIN case_identifier i ON i.case_id = t.case_id) t;
+        END IF;
+        PERFORM identifier_cluster_note(kinds, vals);
+        RETURN NULL;
+      END $$`;
+
 /**
  * How many noted identifiers one refresh takes: at most BULK_IDENTIFIERS, so a refresh takes the
  * per-identifier locks, never the lock on the whole table.
@@ -122,29 +147,7 @@ export class IdentifierClusterNoted1766860000000 implements MigrationInterface {
       END $$`);
 
     // A case's platforms changed: its identifiers' clusters list them.
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION case_platform_cluster_sync() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        kinds text[];
-        vals text[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
-            SELECT DISTINCT i.kind, i.value FROM (SELECT DISTINCT case_id FROM new_rows) t JOIN case_identifier i ON i.case_id = t.case_id) t;
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
-            SELECT DISTINCT i.kind, i.value FROM (SELECT DISTINCT case_id FROM old_rows) t JOIN case_identifier i ON i.case_id = t.case_id) t;
-        ELSE
-          SELECT array_agg(kind), array_agg(value) INTO kinds, vals FROM (
-            SELECT DISTINCT i.kind, i.value FROM (
-              SELECT o.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.case_id, o.platform) IS DISTINCT FROM (n.case_id, n.platform)
-              UNION
-              SELECT n.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.case_id, o.platform) IS DISTINCT FROM (n.case_id, n.platform)
-            ) t JOIN case_identifier i ON i.case_id = t.case_id) t;
-        END IF;
-        PERFORM identifier_cluster_note(kinds, vals);
-        RETURN NULL;
-      END $$`);
+    await queryRunner.query(CASE_PLATFORM_CLUSTER_SYNC_V2);
 
     await queryRunner.query(`DROP FUNCTION identifier_cluster_add_holders(text[], text[], uuid[], uuid[], boolean[])`);
   }

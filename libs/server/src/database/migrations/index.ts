@@ -44,6 +44,7 @@ import { SealedAuditPayloads1766845000000 } from './1766845000000-sealed-audit-p
 import { IdentifierClusterAggregates1766855000000 } from './1766855000000-identifier-cluster-aggregates';
 import { IdentifierClusterNoted1766860000000 } from './1766860000000-identifier-cluster-noted';
 import { CaseIdentifierOthersHolding1766862000000 } from './1766862000000-case-identifier-others-holding';
+import { PlatformTriggerNotesOnce1766870000000 } from './1766870000000-platform-trigger-notes-once';
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   IntakeAndCases1763900000000,
@@ -86,4 +87,5 @@ export const MIGRATIONS = [
   IdentifierClusterAggregates1766855000000,
   IdentifierClusterNoted1766860000000,
   CaseIdentifierOthersHolding1766862000000,
+  PlatformTriggerNotesOnce1766870000000,
 ];
