@@ -21,6 +21,7 @@ import { loadResponseTargetPolicy } from '../organisation/response-target-policy
 import { CASE_NOT_FOUND } from '../conversation/person-session.service';
 import { additionParts, additionPartsFromSummary, caseStatusWords, englishAdditionSummary, responseTargetWords } from './person-words';
 import { caseByAccessCode } from '../cases/case-by-access-code';
+import { retryTransient } from '../database/transient-conflict';
 
 export interface CaseAddition {
   note?: string;
@@ -36,6 +37,13 @@ export interface CaseAddition {
  * page need not keep the code.
  */
 export type PersonCaseKey = { reference: string; accessCode: string } | { caseId: string };
+
+/** The person's home case moved (a merge or unmerge committed) while a change was opening it: the change begins again. */
+class HomeMovedWhileOpening extends Error {
+  constructor() {
+    super("The person's case was merged or unmerged while a change was opening it");
+  }
+}
 
 /**
  * The person's own way back to their case with the reference and access code: see progress,
@@ -71,6 +79,15 @@ export class CaseAccessService {
   }
 
   async add(caseKey: PersonCaseKey, addition: CaseAddition): Promise<CaseAccessView> {
+    // A merge or unmerge that moved the person's home while it was being opened: begin again (nothing written yet).
+    return retryTransient(
+      () => this.addOnce(caseKey, addition),
+      5,
+      (error) => error instanceof HomeMovedWhileOpening,
+    );
+  }
+
+  private async addOnce(caseKey: PersonCaseKey, addition: CaseAddition): Promise<CaseAccessView> {
     return this.followUps.transaction(this.dataSource, async (manager, replan, prompt) => {
       const { own, row } = await this.openForChange(manager, caseKey);
       // Added by the person of a duplicate merged into `row`: marked as theirs (case-links/).
@@ -146,16 +163,22 @@ export class CaseAccessService {
 
   /**
    * For a change: the person's own case and the case their records live in (the same, or the
-   * original theirs was merged into), that one's row held. Both are taken in id order, as a merge does.
+   * original theirs was merged into), both rows held. Both are taken in id order, as a merge does.
+   * Once the own row is held nothing can move the home; if it moved between the first read and
+   * the lock (a merge or unmerge committed meanwhile), the rows held are the wrong ones, and taking
+   * the right one now could be out of order: HomeMovedWhileOpening, and `add` begins again.
    */
   private async openForChange(manager: EntityManager, key: PersonCaseKey): Promise<{ own: PersonCaseRow; row: PersonCaseRow }> {
     const own = await this.open(manager, key, false);
     if (!own.mergedInto) {
       const row = await supportCaseRepository.personCaseById(manager, own.id, true);
-      if (row && !row.mergedInto) return { own: row, row };
+      if (!row) throw new NotFoundException(CASE_NOT_FOUND);
+      if (row.mergedInto) throw new HomeMovedWhileOpening();
+      return { own: row, row };
     }
-    const held = await caseLinkRepository.lockInOrder(manager, own.mergedInto ? [own.id, own.mergedInto] : [own.id]);
+    const held = await caseLinkRepository.lockInOrder(manager, [own.id, own.mergedInto]);
     const homeId = held.get(own.id)?.mergedInto ?? own.id;
+    if (!held.has(homeId)) throw new HomeMovedWhileOpening();
     const row = await supportCaseRepository.personCaseById(manager, homeId, false);
     if (!row) throw new NotFoundException(CASE_NOT_FOUND);
     return { own, row };

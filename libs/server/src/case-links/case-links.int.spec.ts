@@ -499,6 +499,58 @@ describe('clusters, links and merges', () => {
       expect((await thread(token)).messages.map((m) => m.body)).toEqual([words]);
     });
 
+    it("what the person adds while their case is being merged is applied with the original's row held: a staff change to it meanwhile is kept", async () => {
+      const original = await submit('merge.add.original');
+      const duplicate = await submit('merge.add.duplicate');
+      const token = await session(duplicate.created);
+      const merging = new Client({ connectionString: db.url });
+      const staff = new Client({ connectionString: db.url });
+      await merging.connect();
+      await staff.connect();
+      /** Waits until at least `count` lock requests wait (some transaction is queued for a held row). */
+      const waitingFor = async (count: number) => {
+        let waiting = 0;
+        for (let i = 0; i < 200 && waiting < count; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          const answer = await merging.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`);
+          waiting = answer.rows[0]?.waiting ?? 0;
+        }
+        expect(waiting).toBeGreaterThanOrEqual(count);
+      };
+      const deadline = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+      deadline.setMilliseconds(0);
+      try {
+        // A merge holds both rows (lower id first, as a merge does) and marks the duplicate merged.
+        await merging.query('BEGIN');
+        await merging.query(`SELECT id FROM support_case WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [[original.id, duplicate.id]]);
+        await merging.query(`UPDATE support_case SET merged_into = $2, merged_at = now(), merged_status = status, status = 'closed' WHERE id = $1`, [
+          duplicate.id,
+          original.id,
+        ]);
+        // The person adds a note: it waits for their case's row.
+        const adding = api.request('POST', '/api/case-access/current/additions', { headers: { 'x-case-session': token }, body: { note: 'He wrote again.' } });
+        await waitingFor(1);
+        // A member of staff's change to the original waits behind the merge, and gets the row when it commits.
+        await staff.query('BEGIN');
+        const staffHolds = staff.query(`SELECT id FROM support_case WHERE id = $1 FOR NO KEY UPDATE`, [original.id]);
+        await waitingFor(2);
+        await merging.query('COMMIT');
+        await staffHolds;
+        // The person's addition, now filed in the original, waits for the row staff hold.
+        await waitingFor(1);
+        await staff.query(`UPDATE support_case SET deadline_at = $2 WHERE id = $1`, [original.id, deadline]);
+        await staff.query('COMMIT');
+        expect((await adding).status).toBe(200);
+      } finally {
+        await merging.end();
+        await staff.end();
+      }
+      // Before, the addition read the original without holding its row and wrote back what it had read: the deadline was lost.
+      const after = await firstRowOf<{ deadline_at: Date | null }>(db.dataSource, `SELECT deadline_at FROM support_case WHERE id = $1`, [original.id]);
+      expect(after.deadline_at?.toISOString()).toBe(deadline.toISOString());
+      expect(await timelineKinds(original.id)).toContain('person_added_information');
+    });
+
     it('two merges of the same pair from either end at once: one wins, neither deadlocks', async () => {
       const a = await submit('race.a');
       const b = await submit('race.b');
