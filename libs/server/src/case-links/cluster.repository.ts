@@ -2,7 +2,7 @@ import { CaseStatus, Priority } from '@sg/domain';
 import { IdentifierKind } from '@sg/domain/identifiers';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLUSTER_REFRESH_BATCH } from '../database/migrations/1766860000000-identifier-cluster-noted';
-import { runPreparedText } from '../database/prepared-statement';
+import { preparedRowLimit, runPreparedText } from '../database/prepared-statement';
 
 /** A case as a cluster lists it: dates as the JSON aggregate writes them. */
 export interface ClusterCaseRow {
@@ -72,22 +72,19 @@ const AFTER_CURSOR = `(k.last_activity_at, k.last_activity_case, k.key) < (('epo
 /**
  * A page of the cluster list (`rows` rows, `$1` cases each) whose clusters meet `where`: the cluster
  * table read backwards along `identifier_cluster_activity_idx`, so a page is one index range.
- * The row count is in the text, not a parameter: with LIMIT $1 PostgreSQL could not cost the
- * generic plan and planned every page afresh (as the queue pages did: case-queue.repository.ts).
- * `rows` is a validated page size plus one, so the texts are a bounded set.
+ * The row count is in the text, not a parameter, so the statement gets its generic plan
+ * (preparedRowLimit); `rows` is a validated page size plus one.
  */
-const CLUSTER_PAGE = (where: string, rows: number) => {
-  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`A cluster page needs a whole number of rows, not ${rows}`);
-  return `WITH page AS (
+const CLUSTER_PAGE = (where: string, rows: number) =>
+  `WITH page AS (
          SELECT k.key::text AS key, ${PAGE_COLUMNS}, k.key AS key_order
            FROM identifier_cluster k
           WHERE ${where}
           ORDER BY k.last_activity_at DESC, k.last_activity_case DESC, k.key DESC
-          LIMIT ${rows}
+          LIMIT ${preparedRowLimit(rows)}
        )
        ${CLUSTER_DETAILS(`SELECT * FROM unnest(s.recent_cases[1:$1]) WITH ORDINALITY AS u(id, n)`)}
        ORDER BY s.at DESC, s.case_id DESC, s.key_order DESC`;
-};
 
 /** The clusters' SQL: the list from the cluster table alone, one cluster's cases from the identifier index. A merged duplicate holds no identifiers (its records moved), so it never counts twice. */
 export const clusterRepository = {

@@ -30,3 +30,15 @@ export function runPreparedText<Row>(dataSource: DataSource, text: string, value
   const name = `text_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
   return runPrepared<Row>(dataSource, name, text, values);
 }
+
+/**
+ * A page's row count for a prepared statement's text (`LIMIT ${preparedRowLimit(rows)}`), never a
+ * parameter. With LIMIT $n PostgreSQL cannot cost the statement's generic plan (it guesses a tenth
+ * of the table), so it planned every run afresh: a queue page at 1 M cases spent 0.5-0.7 ms
+ * planning against 0.7 ms running. With the number in the text the generic plan is chosen after
+ * five runs. Only for validated page sizes: each distinct count is another text per connection.
+ */
+export function preparedRowLimit(rows: number): string {
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`A page needs a whole number of rows, not ${rows}`);
+  return String(rows);
+}
