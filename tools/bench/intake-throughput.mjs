@@ -4,7 +4,6 @@
 // API's event-loop delay and GC time in each phase (lib/loop-probe.cjs, preloaded into the API).
 // Usage: npm run build first (uses dist/apps/api), then `node tools/bench/intake-throughput.mjs`
 // Options (env): BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 50), BENCH_PACED_RATE (default 500), DATABASE_URL.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { benchDatabase, freePort, runAutocannon, startApi } from './lib/bench-st
 import { cpuTableHeader, cpuPerRequest, cpuRow, readCpu } from './lib/cpu-share.mjs';
 import { LOOP_PROBE_NODE_ARGS, loopProbeRow, readLoopProbe } from './lib/loop-probe-read.mjs';
 // The intake body and the bare INSERT floor are the scale-out bench's too.
-import { CLIENT_ADDRESSES, bareInsert, intakeBody as intake } from './lib/intake-load.mjs';
+import { CLIENT_ADDRESSES, bareInsert, expectOneIntake, intakeApiEnv, intakeBody as intake } from './lib/intake-load.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -26,23 +25,8 @@ const probeFile = join(probeFolder, 'loop.jsonl');
 let api;
 try {
   const port = await freePort();
-  api = await startApi(
-    {
-      DATABASE_URL: db.url,
-      API_PORT: String(port),
-      NODE_ENV: 'production',
-      DEMO_SEED: 'false',
-      LOG_LEVEL: 'warn',
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      // The per-client limits stay as configured: the load comes from many addresses (distinctClients).
-      // Lifting them for one client made the limiter keep every hit of the run and scan them all on
-      // each request, which no real day does.
-      BENCH_LOOP_PROBE_FILE: probeFile,
-    },
-    { nodeArgs: LOOP_PROBE_NODE_ARGS },
-  );
-  const probe = await fetch(`${api.url}/api/intakes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
-  if (probe.status !== 201) throw new Error(`A single intake failed (${probe.status}): ${await probe.text()}`);
+  api = await startApi(intakeApiEnv(db.url, port, { BENCH_LOOP_PROBE_FILE: probeFile }), { nodeArgs: LOOP_PROBE_NODE_ARGS });
+  await expectOneIntake(api.url);
   log(`API on ${api.url}; warming up`);
   await runAutocannon({
     url: `${api.url}/api/intakes`,

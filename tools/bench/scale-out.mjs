@@ -8,10 +8,9 @@
 // Options (env): BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 50), BENCH_PACED_RATE (default 500),
 // BENCH_PROCESSES (default "1,2"), DATABASE_URL (a server that may create databases; unset: a throwaway embedded one).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { benchDatabase, freePort, runAutocannon, startApi } from './lib/bench-stack.mjs';
-import { bareInsert, intakeBody, intakeLoad } from './lib/intake-load.mjs';
+import { bareInsert, expectOneIntake, intakeApiEnv, intakeLoad } from './lib/intake-load.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -35,19 +34,10 @@ async function processesRunning(pid, count) {
 
 async function measure(db, processes) {
   const port = await freePort();
-  const api = await startApi({
-    DATABASE_URL: db.url,
-    API_PORT: String(port),
-    NODE_ENV: 'production',
-    DEMO_SEED: 'false',
-    LOG_LEVEL: 'warn',
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    API_PROCESSES: String(processes),
-  });
+  const api = await startApi(intakeApiEnv(db.url, port, { API_PROCESSES: String(processes) }));
   try {
     if (processes > 1) await processesRunning(api.pid, processes);
-    const probe = await fetch(`${api.url}/api/intakes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intakeBody) });
-    if (probe.status !== 201) throw new Error(`A single intake failed (${probe.status}): ${await probe.text()}`);
+    await expectOneIntake(api.url);
     // Long enough for every process to have listened and warmed its JIT and connection pool.
     log(`API_PROCESSES=${processes} on ${api.url}; warming up`);
     await runAutocannon(intakeLoad(api.url, { connections, seconds: 5 }));
