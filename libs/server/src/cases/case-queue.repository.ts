@@ -2,6 +2,7 @@ import { CaseAgeBand, CaseListItem, CaseListScope, CaseOverdueKind, CaseQueue, c
 import { NormalisedIdentifier } from '@sg/domain/identifiers';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { isoTimestamp } from '../database/iso-timestamp';
 import { preparedRowLimit, runPreparedText } from '../database/prepared-statement';
 import { CaseCursor } from './case-cursor';
 import { PageIdentifiersRow, seenInColumns } from '../identifiers/case-identifier.repository';
@@ -91,12 +92,13 @@ export interface CaseQueueRow {
   priority: CaseListItem['priority'];
   rank: number;
   status: CaseListItem['status'];
-  createdAt: Date;
-  firstResponseDueAt: Date;
+  /** The times as the API sends them (ISO 8601, UTC, milliseconds), formatted by PostgreSQL: see isoTimestamp. */
+  createdAt: string;
+  firstResponseDueAt: string;
   /** The due time in microseconds since the epoch, as text (beyond Number's exact range). */
   dueMicros: string;
-  firstRespondedAt: Date | null;
-  deadlineAt: Date | null;
+  firstRespondedAt: string | null;
+  deadlineAt: string | null;
   triageFactors: CaseListItem['triageFactors'];
   ageBand: string;
   country: string;
@@ -178,24 +180,29 @@ export const caseQueueRepository = {
     // 0.55 ms running): a queue's shape is prepared once per connection. A search is not (its text
     // varies with what was typed, and a LIKE on a parameter needs the value to use an index).
     const text = `WITH page AS (
-         SELECT c.id, c.reference, c.priority, c.priority_rank AS "rank", c.status, c.created_at AS "createdAt",
-                c.first_response_due_at AS "firstResponseDueAt", (extract(epoch FROM c.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
-                c.first_responded_at AS "firstRespondedAt", c.deadline_at AS "deadlineAt",
-                c.triage_factors AS "triageFactors", c.age_band AS "ageBand", c.country, c.version,
-                u.id AS "assigneeId", u.display_name AS "assigneeName"
+         SELECT c.id, c.reference, c.priority, c.priority_rank, c.status, c.created_at, c.first_response_due_at,
+                c.first_responded_at, c.deadline_at, c.triage_factors, c.age_band, c.country, c.version,
+                u.id AS assignee_id, u.display_name AS assignee_name
            FROM support_case c LEFT JOIN staff_user u ON u.id = c.assignee_id
           WHERE ${filter}
           ORDER BY ${ORDER}
           LIMIT ${limit}
        )
-       SELECT page.*,
+       SELECT page.id, page.reference, page.priority, page.priority_rank AS "rank", page.status,
+              ${isoTimestamp('page.created_at')} AS "createdAt",
+              ${isoTimestamp('page.first_response_due_at')} AS "firstResponseDueAt",
+              (extract(epoch FROM page.first_response_due_at) * 1000000)::bigint::text AS "dueMicros",
+              ${isoTimestamp('page.first_responded_at')} AS "firstRespondedAt",
+              ${isoTimestamp('page.deadline_at')} AS "deadlineAt",
+              page.triage_factors AS "triageFactors", page.age_band AS "ageBand", page.country, page.version,
+              page.assignee_id AS "assigneeId", page.assignee_name AS "assigneeName",
               (SELECT count(*)::int ${unreadMessagesOf('page.id', viewerId)}) AS "unreadMessages",
               ${seenInColumns('page.id')},
               -- Once for the page (an uncorrelated subquery): until a purge has kept any identifier,
               -- the page's identifiers need no lookup of purged cases (seen-in-other-cases.ts).
               EXISTS (SELECT 1 FROM purged_identifier) AS "purgedIdentifiersExist"
          FROM page
-        ORDER BY page."rank", page."firstResponseDueAt", page.id`;
+        ORDER BY page.priority_rank, page.first_response_due_at, page.id`;
     return filters.q ? db.query<CaseQueueRow[]>(text, params) : runPreparedText<CaseQueueRow>(db, text, params);
   },
 

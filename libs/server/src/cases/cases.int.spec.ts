@@ -466,6 +466,31 @@ describe('case work API', () => {
     expect(seen).toEqual(ids);
   });
 
+  it("gives a queue row the case page's times, to the millisecond, in UTC", async () => {
+    // The queue formats its times in SQL (isoTimestamp), the case page through a Date: the same text.
+    const id = await submit({ country: 'IS' });
+    await db.dataSource.query(
+      `UPDATE support_case SET created_at = '2030-01-02T03:04:05.678987+05:30', first_response_due_at = '2030-01-02T00:00:00.000999Z',
+              first_responded_at = '2030-01-01T23:59:59.999999Z', deadline_at = '2031-12-31T23:59:59.5Z' WHERE id = $1`,
+      [id],
+    );
+    const [row] = bodyOf(await api.request('GET', '/api/cases?queue=all&country=IS', { token: tokens.supervisor }), caseListResponseSchema).items;
+    const detail = bodyOf(await api.request('GET', `/api/cases/${id}`, { token: tokens.supervisor }), caseDetailSchema);
+    expect(row).toMatchObject({
+      id,
+      createdAt: '2030-01-01T21:34:05.678Z',
+      firstResponseDueAt: '2030-01-02T00:00:00.000Z',
+      firstRespondedAt: '2030-01-01T23:59:59.999Z',
+      deadlineAt: '2031-12-31T23:59:59.500Z',
+    });
+    expect([row?.createdAt, row?.firstResponseDueAt, row?.firstRespondedAt, row?.deadlineAt]).toEqual([
+      detail.createdAt,
+      detail.firstResponseDueAt,
+      detail.firstRespondedAt,
+      detail.facts.deadlineAt,
+    ]);
+  });
+
   it('puts a case in Overdue when a follow-up is past due, and counts those follow-ups for supervisors', async () => {
     const health = async () =>
       bodyOf(await api.request('GET', '/api/supervision/queue-health', { token: tokens.supervisor }), queueHealthSchema).overdueFollowUps;
