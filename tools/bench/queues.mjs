@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: the staff queues and the supervisor's queue health over 1,000,000 cases.
 // Loads a realistic mix (most closed, ~5% unassigned) in one SQL statement, then measures with
-// 20 concurrent clients (autocannon in a second process): the unassigned queue's first page, a
-// deep keyset page, and queue health; beside each, its floor through pg in the same run (the raw indexed
+// 20 concurrent clients (autocannon in a second process; each request warmed for 3 s first): the
+// unassigned queue's first page, a deep keyset page, and queue health; beside each, its floor through pg in the same run (the raw indexed
 // query for the pages; for queue health its costliest part, the caseworker-load counts, as the repository
 // writes them) and the ratio between them.
 // Usage: npm run build first, then `node tools/bench/queues.mjs`
@@ -17,6 +17,7 @@ import { captureStatement, importSource } from './lib/product-source.mjs';
 
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmupSeconds = 3;
 const connections = 20;
 const keepDatabase = process.env.BENCH_KEEP_DATABASE === 'true';
 const reuseUrl = process.env.BENCH_DATABASE;
@@ -81,9 +82,16 @@ async function counted(url) {
 }
 
 async function rawQuery(url, sql, params) {
-  // Read before the pool closes: a closed connection's server process takes its CPU time with it.
-  const cpuBefore = readCpu([]);
   const pool = new pg.Pool({ connectionString: url, max: connections });
+  // Warmed like the API: every connection open and the statement run on each before timing.
+  const warmUntil = Date.now() + 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < warmUntil) await pool.query(sql, params);
+    }),
+  );
+  // Read while the pool is open: a closed connection's server process takes its CPU time with it.
+  const cpuBefore = readCpu([]);
   const latencies = [];
   const deadline = Date.now() + Math.min(seconds, 5) * 1000;
   await Promise.all(
@@ -136,14 +144,17 @@ try {
   // [rank, due time in microseconds since the epoch, id], as the API's cursor carries it.
   const deepKey = JSON.parse(Buffer.from(cursor, 'base64url').toString());
 
-  const measure = (path) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds: seconds, headers });
+  const measure = (path, durationSeconds = seconds) => runAutocannon({ url: `${api.url}${path}`, connections, durationSeconds, headers });
   const rows = [];
   for (const [name, path] of [
     ['unassigned queue, first page (50)', '/api/cases?queue=unassigned&limit=50'],
     ['unassigned queue, deep keyset page', `/api/cases?queue=unassigned&limit=50&cursor=${cursor}`],
     ['supervisor queue health', '/api/supervision/queue-health'],
   ]) {
-    log(`measuring ${name}`);
+    // Warmed first, as the intake bench does: a long-running API has its code compiled and its
+    // statements prepared on every pooled connection; unwarmed, the first phase measured that too.
+    log(`warming up, then measuring ${name}`);
+    await measure(path, warmupSeconds);
     const cpuBefore = readCpu([api.pid]);
     const result = await measure(path);
     rows.push({ name, ...result, cpu: cpuPerRequest(cpuBefore, readCpu([api.pid]), result.requests) });
