@@ -32,8 +32,7 @@ export class CaseQueriesService {
     const seen = await seenInOtherCasesForPage(
       this.dataSource,
       this.protection,
-      page.map((row) => ({ case_id: row.id, others: row.others, identifiers: row.identifiers })),
-      page.some((row) => row.purgedIdentifiersExist),
+      page.map((row) => ({ case_id: row.id, others: row.others, purgedIdentifiersExist: row.purgedIdentifiersExist, identifiers: row.identifiers })),
     );
     return {
       items: page.map((row) => toListItem(row, row.unreadMessages, seen.get(row.id) ?? 0)),

@@ -109,9 +109,8 @@ export interface CaseQueueRow {
   unreadMessages: number;
   /** For "seen in N other cases": see seenInColumns. */
   others: PageIdentifiersRow['others'];
+  purgedIdentifiersExist: PageIdentifiersRow['purgedIdentifiersExist'];
   identifiers: PageIdentifiersRow['identifiers'];
-  /** Whether any purged case left identifiers at all (the same on every row of a page). */
-  purgedIdentifiersExist: boolean;
 }
 
 /**
@@ -197,10 +196,7 @@ export const caseQueueRepository = {
               page.triage_factors AS "triageFactors", page.age_band AS "ageBand", page.country, page.version,
               page.assignee_id AS "assigneeId", page.assignee_name AS "assigneeName",
               (SELECT count(*)::int ${unreadMessagesOf('page.id', viewerId)}) AS "unreadMessages",
-              ${seenInColumns('page.id')},
-              -- Once for the page (an uncorrelated subquery): until a purge has kept any identifier,
-              -- the page's identifiers need no lookup of purged cases (seen-in-other-cases.ts).
-              EXISTS (SELECT 1 FROM purged_identifier) AS "purgedIdentifiersExist"
+              ${seenInColumns('page.id')}
          FROM page
         ORDER BY page.priority_rank, page.first_response_due_at, page.id`;
     return filters.q ? db.query<CaseQueueRow[]>(text, params) : runPreparedText<CaseQueueRow>(db, text, params);
