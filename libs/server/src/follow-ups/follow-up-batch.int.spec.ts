@@ -16,6 +16,7 @@ import {
   TestDatabase,
   testConfig,
 } from '../testing';
+import { FIRE_BATCHING } from './follow-up-fire.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { FollowUpProcessor } from './follow-up.processor';
 import { followUpRepository } from './follow-up.repository';
@@ -130,6 +131,12 @@ describe.each(QUEUE_BACKENDS_UNDER_TEST)('follow-ups fired in batches on $backen
 
   const processor = (i: number) => itemAt(workers, i, 'worker').get(FollowUpProcessor);
   const caseOf = (i: number) => itemAt(caseIds, i % caseIds.length, 'case');
+
+  it("holds as many jobs as its backend's batching needs (more on Redis, which hands them out faster)", () => {
+    const expected = backend === 'redis' ? { concurrency: 256, maxBatch: 128 } : { concurrency: 64, maxBatch: 32 };
+    expect(FIRE_BATCHING[backend]).toMatchObject(expected);
+    for (const i of [0, 1]) expect(processor(i).worker.concurrency).toBe(expected.concurrency);
+  });
 
   it('answers each job of one statement with its own follow-up, and leaves one another transaction holds to fire on its own', async () => {
     const due = await Promise.all([0, 1, 2, 3].map((i) => followUp(caseOf(i))));

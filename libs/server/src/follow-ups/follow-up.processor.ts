@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FireFollowUpJob, FOLLOW_UP_JOBS, QUEUES } from '@sg/contracts';
 import { DelayedError, Job, Queue } from 'bullmq';
@@ -8,7 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { StaffEmail, StaffMailer } from '../mail/staff-mailer';
 import { fireBackoff } from './fire-jobs';
-import { FireOutcome, FollowUpFire } from './follow-up-fire.handler';
+import { FIRE_BATCHING, FireOutcome, FollowUpFire } from './follow-up-fire.handler';
 import { FollowUpMail } from './follow-up-mail.handler';
 import { FollowUpScheduler } from './follow-up-scheduler.service';
 import { FollowUpSweep, SweepOutcome } from './follow-up-sweep.handler';
@@ -19,19 +19,13 @@ export type { FireOutcome } from './follow-up-fire.handler';
 export type { SweepOutcome } from './follow-up-sweep.handler';
 
 /**
- * How many jobs the worker holds at once. Fire jobs held together fire in one statement
- * (FIRE_BATCH_MAX a statement, FIRE_STATEMENTS_IN_FLIGHT at once): room for two full statements
- * and the jobs gathering for the next.
- */
-export const FOLLOW_UP_CONCURRENCY = 64;
-
-/**
  * The follow-ups queue's one worker: hands each job to its handler, `fire`
  * (follow-up-fire.handler.ts), `sweep` (follow-up-sweep.handler.ts) or `mail`
  * (follow-up-mail.handler.ts). One processor per queue, so every job name is handled here.
  */
-@Processor(QUEUES.followUps, { concurrency: FOLLOW_UP_CONCURRENCY, settings: { backoffStrategy: fireBackoff } })
-export class FollowUpProcessor extends WorkerHost {
+// Starts holding the PostgreSQL backend's number of jobs; onApplicationBootstrap sets the backend's own (FIRE_BATCHING).
+@Processor(QUEUES.followUps, { concurrency: FIRE_BATCHING.postgres.concurrency, settings: { backoffStrategy: fireBackoff } })
+export class FollowUpProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(FollowUpProcessor.name);
   private readonly mail: FollowUpMail;
   private readonly firing: FollowUpFire;
@@ -43,12 +37,17 @@ export class FollowUpProcessor extends WorkerHost {
     newCases: NewCasePlanner,
     mailer: StaffMailer,
     @InjectQueue(QUEUES.followUps) queue: Queue,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
     this.mail = new FollowUpMail(dataSource, mailer, queue);
     this.firing = new FollowUpFire(dataSource, scheduler, this.mail, config);
     this.sweeping = new FollowUpSweep(dataSource, scheduler, newCases, queue, this.logger);
+  }
+
+  /** The worker exists once every module has started: hold as many jobs as its backend batches well. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = FIRE_BATCHING[this.config.queueBackend].concurrency;
   }
 
   async process(job: Job<FireFollowUpJob>, token?: string): Promise<FireOutcome | SweepOutcome | { sent: boolean }> {
