@@ -51,7 +51,12 @@ describe('QueueHealthService sharing', () => {
 });
 
 describe('QueueHealthService refresh', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('answers from the previous result while a refresh runs, then from the new one', async () => {
+    // The clock is moved by hand: a real 15 ms sleep overslept past "recent enough" on a loaded
+    // CI machine, and the call then waited for the refresh this test holds (a 30 s timeout).
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] });
     const waiting: Array<() => void> = [];
     const release = () => waiting.splice(0).forEach((resolve) => resolve());
     let slow = false;
@@ -61,7 +66,7 @@ describe('QueueHealthService refresh', () => {
     });
     const service = new QueueHealthService(dataSource, unitConfig({ queueHealthCacheMs: 10 }), noEvents);
     const first = await service.health();
-    await new Promise((r) => setTimeout(r, 15));
+    jest.setSystemTime(Date.now() + 15);
     slow = true;
     const during = await service.health();
     expect(during.generatedAt).toBe(first.generatedAt);
